@@ -1,0 +1,48 @@
+# The intake assistant. `make run` sets up what is missing and starts it; `make test` tests it.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+WITH_ENV := $(PY) scripts/with_env.py
+STAMP := $(VENV)/.installed
+
+.PHONY: help setup train run test lint validate unit stories nlu-dev clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt constraints.txt scripts/install.sh
+	bash scripts/install.sh
+	touch $@
+
+setup: $(STAMP) ## Create the Python 3.10 venv with the pinned packages and spaCy's model
+
+train: setup ## Train the model if config, domain, data or NLU add-ons changed
+	$(WITH_ENV) $(PY) scripts/model.py train
+
+run: train ## Set up, train if needed, start the Rasa server and the action server
+	$(WITH_ENV) $(PY) scripts/run.py
+
+test: lint validate unit train stories nlu-dev ## Run every test
+	@echo "All tests passed."
+
+lint: setup ## Lint and format check (ruff)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+validate: setup ## Check the training data and domain for conflicts
+	$(WITH_ENV) $(PY) -m rasa data validate --fail-on-warnings
+
+unit: setup ## Unit tests: the clinic's knowledge and every action
+	$(WITH_ENV) $(PY) -m pytest -q
+
+stories: train ## Test stories through the trained model
+	$(WITH_ENV) $(PY) -m rasa test core --model $$($(PY) scripts/model.py path) \
+		--stories tests/test_stories.yml --fail-on-prediction-errors --out var/test-results
+
+nlu-dev: train ## Body-part accuracy and off-topic handling on the shared dev set (floor 90%)
+	$(WITH_ENV) $(PY) scripts/nlu_dev_eval.py --min-body-part-accuracy 0.90
+
+clean: ## Remove trained models and local databases (keeps the venv)
+	rm -rf models/*.tar.gz var/

@@ -1,0 +1,172 @@
+"""The intake form: asks only what is still unknown and checks every answer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.forms import FormValidationAction
+from rasa_sdk.types import DomainDict
+
+from actions.tracker_facts import intake_from_tracker, latest_intent, value_before_latest_message
+from clinic import parsing, vocabulary
+from clinic.intake import MOVING_ON, REASK, is_unsure, questions_to_ask
+
+# After this many unusable answers in a row the form moves on (and says so).
+MAX_FAILED_ATTEMPTS = 2
+
+Slots = dict[str, Any]
+
+
+class ValidateIntakeForm(FormValidationAction):
+    """Validates `intake_form`; the questions asked depend on what the patient said."""
+
+    def name(self) -> str:
+        """The action's name in the domain."""
+        return "validate_intake_form"
+
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        """The questions that apply to this patient, less those skipped."""
+        skipped = set(tracker.get_slot("intake_skipped") or [])
+        return [q for q in questions_to_ask(intake_from_tracker(tracker)) if q not in skipped]
+
+    # One validate_<slot> per question. `value` is what the mappings extracted: a
+    # canonical entity value, or the raw answer text when the question was asked.
+
+    def validate_body_part(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        """A part of the body; one named in answer to "does it spread?" is where it spreads."""
+        body_part = vocabulary.canonical("body_part", str(value))
+        if body_part is None:
+            return self._unusable("body_part", value, dispatcher, tracker)
+        previous = value_before_latest_message(tracker, "body_part")
+        if previous and tracker.get_slot("requested_slot") in ("pain_radiates", "radiates_to"):
+            return {"body_part": previous, "radiates_to": body_part, "pain_radiates": True}
+        self._acknowledge_change("body_part", body_part, dispatcher, tracker)
+        return {"body_part": body_part, "failed_attempts": 0}
+
+    def validate_side(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        """Left, right or both."""
+        side = vocabulary.canonical("side", str(value))
+        if side is None:
+            return self._unusable("side", value, dispatcher, tracker)
+        self._acknowledge_change("side", side, dispatcher, tracker)
+        return {"side": side, "failed_attempts": 0}
+
+    def validate_pain_quality(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        """How the pain feels, as one of the contract's qualities."""
+        quality = vocabulary.canonical("pain_quality", str(value))
+        if quality is None:
+            return self._unusable("pain_quality", value, dispatcher, tracker)
+        self._acknowledge_change("pain_quality", quality, dispatcher, tracker)
+        return {"pain_quality": quality, "failed_attempts": 0}
+
+    def validate_pain_radiates(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        """Yes or no, from the intent of the answer ("yep, down my arm" is a yes)."""
+        if isinstance(value, bool):
+            return {"pain_radiates": value, "failed_attempts": 0}
+        intent = latest_intent(tracker)
+        if intent == "affirm" or tracker.get_slot("radiates_to"):
+            return {"pain_radiates": True, "failed_attempts": 0}
+        if intent == "deny":
+            return {"pain_radiates": False, "radiates_to": None, "failed_attempts": 0}
+        return self._unusable("pain_radiates", value, dispatcher, tracker)
+
+    def validate_radiates_to(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        """Where the pain spreads to; knowing it also answers "does it spread?"."""
+        radiates_to = vocabulary.canonical("body_part", str(value))
+        if radiates_to is None:
+            return self._unusable("radiates_to", value, dispatcher, tracker)
+        return {"radiates_to": radiates_to, "pain_radiates": True, "failed_attempts": 0}
+
+    def validate_pain_duration(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        """How long, as said, plus the number of days for the assessment and the console."""
+        duration = parsing.parse_duration(str(value))
+        if duration is None:
+            return self._unusable("pain_duration", value, dispatcher, tracker)
+        self._acknowledge_change("pain_duration", duration.text, dispatcher, tracker)
+        return {
+            "pain_duration": duration.text,
+            "pain_duration_days": duration.days,
+            "failed_attempts": 0,
+        }
+
+    def validate_pain_severity(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        """A number from 0 to 10; words such as "unbearable" are read as numbers."""
+        severity = _as_number(value)
+        if severity is None or not 0 <= severity <= 10:
+            severity = parsing.parse_severity(str(value))
+        if severity is None:
+            return self._unusable("pain_severity", value, dispatcher, tracker)
+        self._acknowledge_change("pain_severity", severity, dispatcher, tracker)
+        return {"pain_severity": severity, "failed_attempts": 0}
+
+    def _unusable(
+        self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> Slots:
+        """Re-ask clearly, or move on after repeated failures or an "I don't know"."""
+        if tracker.get_slot("requested_slot") != slot or _answered_something_else(tracker, slot):
+            # The message was about something else (a correction, another fact): keep the
+            # question open without complaining.
+            return {slot: None}
+        skipped = list(tracker.get_slot("intake_skipped") or [])
+        attempts = int(tracker.get_slot("failed_attempts") or 0) + 1
+        if is_unsure(str(value)) or attempts >= MAX_FAILED_ATTEMPTS:
+            dispatcher.utter_message(text=MOVING_ON)
+            return {slot: None, "intake_skipped": [*skipped, slot], "failed_attempts": 0}
+        dispatcher.utter_message(text=REASK[slot])
+        return {slot: None, "failed_attempts": attempts}
+
+    def _acknowledge_change(
+        self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> None:
+        """Confirm a correction ("actually it's my right side") so the patient sees it."""
+        previous = value_before_latest_message(tracker, slot)
+        if previous is None or previous == value:
+            return
+        shown = vocabulary.display_name(str(value)) if isinstance(value, str) else f"{value:g}"
+        if slot == "side" and value in ("left", "right"):
+            shown = f"the {value} side"
+        dispatcher.utter_message(text=f"Thanks, I've changed that to {shown}.")
+
+
+def _as_number(value: Any) -> float | None:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _answered_something_else(tracker: Tracker, slot: str) -> bool:
+    """Whether the latest message filled another intake fact instead of answering `slot`."""
+    entities = {entity.get("entity") for entity in tracker.latest_message.get("entities", [])}
+    answers_for = {
+        "body_part": {"body_part"},
+        "radiates_to": {"body_part"},
+        "side": {"side"},
+        "pain_quality": {"pain_quality"},
+        "pain_duration": {"pain_duration"},
+        "pain_severity": {"pain_severity"},
+    }.get(slot, set())
+    intake_entities = {"body_part", "side", "pain_quality", "pain_duration", "pain_severity"}
+    return bool((entities & intake_entities) - answers_for)

@@ -1,0 +1,39 @@
+"""Reading the intake facts out of a Rasa tracker."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+
+from clinic.intake import Intake
+
+INTAKE_SLOTS = (
+    "body_part", "side", "pain_quality", "pain_radiates", "radiates_to", "pain_duration",
+    "pain_duration_days", "pain_severity", "other_complaint",
+)  # fmt: skip
+
+
+def intake_from_tracker(tracker: Tracker, **changes: Any) -> Intake:
+    """The intake as the tracker holds it, with `changes` (slot -> value) applied."""
+    values = {slot: tracker.get_slot(slot) for slot in INTAKE_SLOTS}
+    values.update(changes)
+    return Intake(**values)
+
+
+def value_before_latest_message(tracker: Tracker, slot: str) -> Any:
+    """The slot's value before the patient's latest message (to notice corrections)."""
+    seen_latest_user_message = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            seen_latest_user_message = True
+        elif (
+            seen_latest_user_message and event.get("event") == "slot" and event.get("name") == slot
+        ):
+            return event.get("value")
+    return None
+
+
+def latest_intent(tracker: Tracker) -> str | None:
+    """The name of the intent of the patient's latest message."""
+    return (tracker.latest_message.get("intent") or {}).get("name")

@@ -1,0 +1,128 @@
+"""NLU component: the clinic's vocabulary and intake parsers as Rasa entities.
+
+A thin adapter over `clinic.vocabulary` and `clinic.parsing`. It runs after DIET and the
+synonym mapper, so that every body part, pain quality and side reaches the tracker as a
+canonical value whatever the model extracted, and adds what the model missed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.shared.nlu.constants import ENTITIES, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from clinic import parsing, vocabulary
+
+VOCABULARY_ENTITIES = frozenset(vocabulary.VOCABULARY)
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
+class ClinicEntityExtractor(GraphComponent, EntityExtractorMixin):
+    """Canonical body parts, qualities, sides and complaints; duration, severity, spread."""
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> ClinicEntityExtractor:
+        """Creates the component (it has no state and nothing to train)."""
+        return cls()
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        """Rewrites each message's entities; see `clinic_entities`."""
+        for message in messages:
+            text = message.get(TEXT) or ""
+            message.set(
+                ENTITIES, clinic_entities(text, message.get(ENTITIES, [])), add_to_existing=False
+            )
+        return messages
+
+
+def clinic_entities(text: str, model_entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The message's entities with the clinic's vocabulary applied.
+
+    The vocabulary decides wherever it knows the words; the model's entities count where
+    it does not, if their value maps to a canonical one. Roles mark where pain spreads.
+    """
+    terms = vocabulary.find_terms(text)
+    kept = [
+        entity
+        for entity in model_entities
+        if entity.get("entity") not in VOCABULARY_ENTITIES
+        or not any(_overlaps(entity, term) for term in terms)
+    ]
+    entities: list[dict[str, Any]] = []
+    model_terms: list[vocabulary.Term] = []
+    for entity in kept:
+        if entity.get("entity") not in VOCABULARY_ENTITIES:
+            entities.append(entity)
+            continue
+        said = text[entity["start"] : entity["end"]]
+        value = vocabulary.canonical(entity["entity"], str(entity.get("value", ""))) or (
+            vocabulary.canonical(entity["entity"], said)
+        )
+        if value:
+            model_terms.append(
+                vocabulary.Term(entity["entity"], value, entity["start"], entity["end"], said)
+            )
+    ordered = sorted([*terms, *model_terms], key=lambda term: term.start)
+    entities.extend(_as_entity(term) for term in vocabulary.assign_roles(ordered, text))
+
+    facts = []
+    duration = parsing.find_duration(text)
+    if duration:
+        facts.append(_span_entity(text, "pain_duration", duration.text, duration.text))
+    severity = parsing.find_severity(text)
+    if severity:
+        said, score = severity
+        facts.append(_span_entity(text, "pain_severity", said, f"{score:g}"))
+    # "for 3 weeks" is how long it has hurt, not a date to book: drop spaCy's DATE there.
+    entities = [
+        entity
+        for entity in entities
+        if entity.get("entity") not in ("DATE", "TIME")
+        or not any(_overlaps(entity, fact) for fact in facts)
+    ]
+    return sorted([*entities, *facts], key=lambda entity: entity["start"])
+
+
+def _overlaps(entity: dict[str, Any], other: vocabulary.Term | dict[str, Any]) -> bool:
+    start, end = (
+        (other.start, other.end)
+        if isinstance(other, vocabulary.Term)
+        else (other["start"], other["end"])
+    )
+    return entity["start"] < end and start < entity["end"]
+
+
+def _as_entity(term: vocabulary.Term) -> dict[str, Any]:
+    entity = {
+        "entity": term.entity,
+        "value": term.value,
+        "start": term.start,
+        "end": term.end,
+        "extractor": ClinicEntityExtractor.__name__,
+    }
+    if term.role:
+        entity["role"] = term.role
+    return entity
+
+
+def _span_entity(text: str, name: str, said: str, value: str) -> dict[str, Any]:
+    start = max(text.lower().find(said.lower()), 0)
+    return {
+        "entity": name,
+        "value": value,
+        "start": start,
+        "end": start + len(said),
+        "extractor": ClinicEntityExtractor.__name__,
+    }

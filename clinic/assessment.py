@@ -1,0 +1,283 @@
+"""Whether trigger point dry needling (TDN) may suit what the patient described, and why.
+
+`assess` turns an `Intake` into a `tdn_fit` (see the contract) and a short plain
+explanation built from the evidence table (`clinic.evidence`). It informs and routes; it
+never diagnoses and never triages: red flags are checked elsewhere, before this runs.
+
+The rules, first match wins:
+1. A non-musculoskeletal complaint with no body part: `not_advised` (a GP or pharmacist).
+2. A skin problem or wound with a body part: `not_advised` (never needled through; see a
+   GP or pharmacist first).
+3. Another non-musculoskeletal complaint beside a body part (dizziness, fever, ...):
+   `assess_first`, so the physiotherapist sees how the two relate.
+4. Nerve-like pain: spreading into the leg from the back, buttock or hip, or into the arm
+   from the neck, shoulder or upper back; spreading from the spine to somewhere not yet
+   known; or tingling, numbness or shooting pain in a limb: `assess_first` (nerve vs
+   muscle must be checked before any needling).
+5. No body part known yet: `assess_first`.
+6. Very recent and very strong pain (under 7 days, 9/10 or more): `assess_first`.
+7. Otherwise the region's fit from `FIT_BY_BODY_PART` (default `possible`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from clinic.evidence import Evidence, evidence_for, region_for_body_part
+from clinic.intake import Intake
+from clinic.vocabulary import display_name
+
+__all__ = [
+    "FIT_BY_BODY_PART",
+    "NOT_A_DIAGNOSIS",
+    "TDN_FIT",
+    "Assessment",
+    "assess",
+]
+
+TDN_FIT = ("likely", "possible", "assess_first", "not_advised")
+
+NOT_A_DIAGNOSIS = (
+    "This is general information, not a diagnosis: the physiotherapist will examine you at "
+    "the consultation."
+)
+
+# Region fits where the evidence is better than "limited"; every other body part is
+# "possible". Low back is "likely" as part of a programme, widespread pain only as an add-on
+# to a GP-led plan: the evidence summaries say so.
+FIT_BY_BODY_PART: dict[str, str] = {
+    "neck": "likely",
+    "lower_back": "likely",
+    "back": "likely",
+    "elbow": "likely",
+    "forearm": "likely",
+    "heel": "likely",
+    "foot": "likely",
+}
+
+# Where nerve-like pain starts and where it travels to (rule 4).
+LEG_ORIGINS = frozenset({"lower_back", "back", "buttock", "hip"})
+LEG_TARGETS = frozenset({"leg", "thigh", "hamstring", "calf", "knee", "ankle", "foot", "heel"})
+ARM_ORIGINS = frozenset({"neck", "shoulder", "upper_back"})
+ARM_TARGETS = frozenset({"arm", "elbow", "forearm", "wrist", "hand"})
+SPINE = frozenset({"neck", "upper_back", "mid_back", "lower_back", "back", "buttock", "hip"})
+NERVE_QUALITIES = frozenset({"tingling", "numbness", "shooting"})
+# Limbs for the nerve-quality rule; the shoulder is left out because "shooting" is often used
+# for ordinary shoulder pain on lifting the arm.
+LOWER_LIMB = LEG_TARGETS | {"hip", "buttock"}
+UPPER_LIMB = ARM_TARGETS
+
+# Rule 6: severe pain in its first days is examined before needling is considered.
+ACUTE_DAYS = 7
+ACUTE_MIN_SEVERITY = 9
+
+# Complaints with a body part that rule out needling there (rule 2).
+SKIN_COMPLAINTS = frozenset({"skin", "wound"})
+# How to name a complaint from `vocabulary.OTHER_COMPLAINTS` back to the patient.
+_COMPLAINT_NAMES = {
+    "skin": "a skin problem",
+    "wound": "a wound",
+    "stomach": "a stomach complaint",
+    "ear": "an ear problem",
+    "eye": "an eye or sight problem",
+    "breathing": "trouble breathing",
+    "cough": "a cough",
+    "heart": "a heart complaint",
+    "dizziness": "dizziness",
+    "hair": "a hair problem",
+    "mood": "how you are feeling in yourself",
+    "temperature": "a fever or chills",
+    "internal": "an internal complaint",
+}
+
+_CHEST_NOTE = (
+    "Chest pain is always checked by the physiotherapist first, and pain that feels like "
+    "pressure or spreads to the arm, jaw or back needs urgent medical help."
+)
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """The outcome: a `TDN_FIT` value, the evidence key it rests on and a plain explanation."""
+
+    tdn_fit: str
+    presentation: str
+    explanation: str
+
+
+def _complaint_name(complaint: str) -> str:
+    return _COMPLAINT_NAMES.get(complaint, f"a {complaint.replace('_', ' ')} complaint")
+
+
+def _place(body_part: str, side: str | None) -> str:
+    """Where it hurts in the patient's words: "left knee", "lower back"."""
+    name = display_name(body_part)
+    return f"{side} {name}" if side in ("left", "right") else name
+
+
+def _how_long(days: float | None) -> str | None:
+    """A rounded duration for a sentence ("about 3 weeks"), or None when unknown or today."""
+    if days is None or days < 1:
+        return None
+    if days < 2:
+        return "a day"
+    if days < 14:
+        return f"{round(days)} days"
+    if days < 60:
+        return f"about {round(days / 7)} weeks"
+    if days < 365:
+        return f"about {round(days / 30)} months"
+    if days < 548:
+        return "about a year"
+    return f"about {round(days / 365)} years"
+
+
+def _pain_phrase(intake: Intake) -> str:
+    """The patient's pain, with side and duration where known: "the left knee pain you have
+    had for about 3 weeks", "your headaches"."""
+    part = intake.body_part
+    if part == "head":
+        what = "headaches"
+    elif part == "widespread":
+        what = "widespread pain"
+    elif part:
+        what = f"{_place(part, intake.side)} pain"
+        if intake.side == "both":
+            what += " on both sides"
+    else:
+        what = "pain"
+    days = intake.pain_duration_days
+    how_long = _how_long(days)
+    if how_long:
+        return f"the {what} you have had for {how_long}"
+    if days is not None:
+        return f"the {what} that started today"
+    return f"your {what}"
+
+
+def _nerve_reason(intake: Intake) -> tuple[str, str] | None:
+    """(presentation, reason) when the pain behaves like an irritated nerve (rule 4)."""
+    part, target = intake.body_part, intake.radiates_to
+    if intake.pain_radiates or target:
+        if target in LEG_TARGETS and (part in LEG_ORIGINS or part is None):
+            origin = f"from your {display_name(part)} " if part else ""
+            return "sciatica", f"your pain travels {origin}into your {display_name(target)}"
+        if target in ARM_TARGETS and (part in ARM_ORIGINS or part is None):
+            origin = f"from your {display_name(part)} " if part else ""
+            return "arm_nerve", f"your pain travels {origin}into your {display_name(target)}"
+        if target is None and part in SPINE:
+            key = "arm_nerve" if part in ARM_ORIGINS else "sciatica"
+            return key, f"your {display_name(part)} pain spreads to other places"
+    if intake.pain_quality in NERVE_QUALITIES and part in UPPER_LIMB | LOWER_LIMB:
+        key = "arm_nerve" if part in UPPER_LIMB else "sciatica"
+        feeling = {
+            "tingling": "tingling",
+            "numbness": "numbness",
+            "shooting": "shooting pain",
+        }[intake.pain_quality]
+        return key, f"you feel {feeling} in your {_place(part, intake.side)}"
+    return None
+
+
+def _explain(*sentences: str | None) -> str:
+    """Join the sentences that apply and end with the not-a-diagnosis sentence."""
+    return " ".join([s for s in sentences if s] + [NOT_A_DIAGNOSIS])
+
+
+def _capitalise(sentence: str) -> str:
+    return sentence[:1].upper() + sentence[1:]
+
+
+def assess(intake: Intake) -> Assessment:
+    """Whether dry needling may suit this intake, with a 2-4 sentence plain explanation.
+
+    The explanation is specific to the region and presentation, uses the patient's side and
+    duration where known, never promises a result, and always ends with `NOT_A_DIAGNOSIS`.
+    The rules are listed in this module's docstring.
+    """
+    part = intake.body_part
+    region: Evidence = region_for_body_part(part)
+    chest_note = _CHEST_NOTE if part == "chest" else None
+
+    if intake.other_complaint and not part:
+        complaint = _complaint_name(intake.other_complaint)
+        return Assessment(
+            "not_advised",
+            "not_indicated",
+            _explain(
+                f"{_capitalise(complaint)} is not something dry needling treats; a GP or "
+                "pharmacist is the right person to help with it.",
+                evidence_for("not_indicated").summary,
+            ),
+        )
+    if intake.other_complaint in SKIN_COMPLAINTS:
+        complaint = _complaint_name(intake.other_complaint)
+        return Assessment(
+            "not_advised",
+            "not_indicated",
+            _explain(
+                f"You mentioned {complaint}: dry needling is never done through a rash, a wound "
+                "or broken skin, so please have it seen by a GP or pharmacist first.",
+                f"Once it has healed, the physiotherapist can look at {_pain_phrase(intake)}.",
+            ),
+        )
+    if intake.other_complaint:
+        complaint = _complaint_name(intake.other_complaint)
+        return Assessment(
+            "assess_first",
+            region.key,
+            _explain(
+                f"You also mentioned {complaint}, which dry needling does not treat: a GP or "
+                "pharmacist is the right person for that, and the physiotherapist will want to "
+                f"see how it relates to {_pain_phrase(intake)} before any needling.",
+                region.summary,
+                chest_note,
+            ),
+        )
+
+    nerve = _nerve_reason(intake)
+    if nerve:
+        key, reason = nerve
+        return Assessment(
+            "assess_first",
+            key,
+            _explain(
+                f"Because {reason}, a physiotherapist first needs to check whether a nerve "
+                "rather than a muscle is involved, before any needling is considered.",
+                evidence_for(key).summary,
+            ),
+        )
+
+    if not part:
+        return Assessment(
+            "assess_first",
+            region.key,
+            _explain(
+                "We don't know yet where your pain is, so the physiotherapist will assess it "
+                "first.",
+                region.summary,
+            ),
+        )
+
+    days, severity = intake.pain_duration_days, intake.pain_severity
+    acute = days is not None and days < ACUTE_DAYS
+    if acute and severity is not None and severity >= ACUTE_MIN_SEVERITY:
+        return Assessment(
+            "assess_first",
+            region.key,
+            _explain(
+                f"Because {_pain_phrase(intake)} is very recent and very strong "
+                f"({severity:g}/10), it is best examined by a physiotherapist before deciding "
+                "on any needling.",
+                region.summary,
+                chest_note,
+            ),
+        )
+
+    fit = FIT_BY_BODY_PART.get(part, "possible")
+    opening = (
+        f"Dry needling is often worth considering for {_pain_phrase(intake)}."
+        if fit == "likely"
+        else f"Dry needling may help with {_pain_phrase(intake)}."
+    )
+    return Assessment(fit, region.key, _explain(opening, region.summary, chest_note))

@@ -1,0 +1,624 @@
+"""Reading a patient's own words for how long and how bad their pain is.
+
+Two questions of the intake get free-text answers: "how long have you had it?" and
+"how bad is it, 0 to 10?". The `parse_*` functions read a whole answer to one of those
+questions; the `find_*` functions pick the same facts out of a longer message ("sharp pain
+in my lower back for 3 weeks, 7/10"), where they must be stricter, because a long message
+also holds ages, times of day and frequencies.
+
+Counting units ("3 weeks", "a couple of months") is done here with small tables; calendar
+phrases ("since March", "since last tuesday") go to `dateparser`, with `today` as the base
+and dates taken from the past.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+__all__ = ["Duration", "find_duration", "find_severity", "parse_duration", "parse_severity"]
+
+
+@dataclass(frozen=True)
+class Duration:
+    """How long the pain has lasted: the patient's words and the number of days they mean."""
+
+    text: str
+    days: float
+
+
+# ---------------------------------------------------------------------------------------------
+# Shared number tables
+# ---------------------------------------------------------------------------------------------
+
+_NUMBER_WORDS: dict[str, float] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+}  # fmt: skip
+
+# Vague amounts people use for durations; "several" is read like "a few".
+_VAGUE_AMOUNTS: dict[str, float] = {
+    "a couple of": 2, "couple of": 2, "a couple": 2, "a few": 3, "few": 3, "several": 3,
+    "many": 5, "half a": 0.5, "half an": 0.5, "a": 1, "an": 1,
+}  # fmt: skip
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of the given phrases, longest first so "a few" beats "a"."""
+    phrases = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+
+
+_DIGITS = r"\d+(?:\.\d+)?"
+_STRICT_NUMBER = rf"{_DIGITS}|{_alternation(_NUMBER_WORDS)}"
+_ANY_AMOUNT = rf"{_DIGITS}|{_alternation({**_NUMBER_WORDS, **_VAGUE_AMOUNTS})}"
+
+
+def _number_value(word: str) -> float:
+    """The value of a matched number: digits, a number word or a vague amount."""
+    word = re.sub(r"\s+", " ", word.strip().lower())
+    if word in _NUMBER_WORDS:
+        return _NUMBER_WORDS[word]
+    if word in _VAGUE_AMOUNTS:
+        return _VAGUE_AMOUNTS[word]
+    return float(word)
+
+
+# ---------------------------------------------------------------------------------------------
+# Durations
+# ---------------------------------------------------------------------------------------------
+
+# A month is 30 days and a year 365: the intake needs weeks vs months vs years, not dates.
+_UNIT_DAYS: dict[str, float] = {
+    "minute": 1 / 1440, "hour": 1 / 24, "day": 1, "night": 1, "week": 7, "fortnight": 14,
+    "month": 30, "year": 365, "decade": 3650,
+}  # fmt: skip
+_UNIT_FORMS: dict[str, str] = {
+    "min": "minute", "mins": "minute", "minute": "minute", "minutes": "minute",
+    "hr": "hour", "hrs": "hour", "hour": "hour", "hours": "hour",
+    "day": "day", "days": "day", "night": "night", "nights": "night",
+    "wk": "week", "wks": "week", "week": "week", "weeks": "week",
+    "fortnight": "fortnight", "fortnights": "fortnight",
+    "mo": "month", "mos": "month", "mth": "month", "mths": "month", "month": "month",
+    "months": "month", "yr": "year", "yrs": "year", "year": "year", "years": "year",
+    "decade": "decade", "decades": "decade",
+}  # fmt: skip
+_UNIT = rf"(?:{_alternation(_UNIT_FORMS)})\b"
+
+# Words that may come before a counted duration and belong to the patient's phrase.
+_DURATION_LEAD = (
+    r"(?:on\s+and\s+off|off\s+and\s+on|for|since|from|over|about|around|roughly|"
+    r"approximately|approx\.?|nearly|almost|just|more\s+than|less\s+than|under|at\s+least|"
+    r"maybe|probably|perhaps|like|the|last|past|between|already|well|now)"
+)
+_DURATION_TAIL = (
+    r"(?:ago|now|already|or\s+so|or\s+more|-?ish|on\s+and\s+off|off\s+and\s+on|"
+    r"and\s+counting|at\s+least)"
+)
+_COUNTED_DURATION = re.compile(
+    rf"""
+    (?P<lead>(?:\b{_DURATION_LEAD}\s+)*)
+    \b(?P<q1>{_ANY_AMOUNT})
+    (?:\s*(?:-|\u2013|to|or|and)\s*(?P<q2>{_STRICT_NUMBER}))?     # a range: 2-3, two or three
+    (?P<half1>\s+and\s+a\s+half)?                          # 1 and a half years
+    \s*(?P<unit>{_UNIT})
+    (?:(?P<half2>\s+and\s+a\s+half)|\s+or\s+(?P<q3>{_STRICT_NUMBER})\b)?  # a day or two
+    (?P<tail>(?:\s*{_DURATION_TAIL}\b)*)
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# Durations without a number. Values: "for years" is read as two years, "ages" as one.
+_VAGUE_DURATIONS: tuple[tuple[str, float], ...] = (
+    (r"(?:as\s+long\s+as\s+i\s+can\s+remember|all\s+my\s+life|my\s+whole\s+life|"
+     r"since\s+(?:i\s+was\s+)?(?:a\s+)?(?:kid|child|teenager|teen|childhood|little))", 3650),
+    (r"(?:for\s+)?(?:some\s+)?decades", 7300),
+    (r"(?:for\s+)?(?:some\s+)?years(?:\s+now)?", 730),
+    (r"(?:for\s+)?(?:some\s+)?months(?:\s+now)?", 60),
+    (r"(?:for\s+)?(?:some\s+)?weeks(?:\s+now)?", 14),
+    (r"(?:for\s+)?(?:some\s+)?days(?:\s+now)?", 2),
+    (r"(?:for\s+)?forever", 730),
+    (r"(?:for\s+)?(?:ages|a\s+long\s+time|a\s+long\s+while)(?:\s+now)?", 365),
+)  # fmt: skip
+# Said alone, these mean the pain started today.
+_TODAY_WORDS = re.compile(
+    r"(?:since\s+|from\s+|started\s+)?(?:today|this\s+morning|this\s+afternoon|"
+    r"this\s+evening|tonight|earlier\s+today|just\s+now|just\s+started)",
+    re.IGNORECASE,
+)
+
+# Activities whose own length is not the pain's ("when I sit for ages").
+_ACTIVITIES = (
+    r"sit|sitting|sat|stand|standing|stood|walk|walking|walked|run|running|ran|drive|driving|"
+    r"drove|work|working|worked|type|typing|lie|lying|lay|sleep|sleeping|slept|bend|bending|"
+    r"bent|lift|lifting|lifted|read|reading|look|looking|use|using|hold|holding|play|playing|"
+    r"train|training|exercise|exercising|garden|gardening|kneel|kneeling|computer|desk|screen"
+)
+# Spans that look like durations but are not the pain's: blanked out before scanning.
+_NOT_DURATIONS = tuple(
+    re.compile(p, re.IGNORECASE | re.VERBOSE)
+    for p in (
+        # severities: 7/10, 7 out of 10
+        rf"\b(?:{_STRICT_NUMBER})\s*(?:/|out\s+of|outta)\s*(?:10|ten)\b",
+        # ages: 45 years old, 45-year-old, aged 45, 45 y/o
+        rf"\b(?:{_ANY_AMOUNT})[\s-]*(?:years?|yrs?|months?)[\s-]*old\b",
+        r"\baged?\s+\d+\b",
+        r"\b\d+\s*y/?o\b",
+        # frequencies: twice a week, 3 times a day, every few months, 2 days a week
+        rf"\b(?:every|each|per|once|twice|thrice|(?:{_ANY_AMOUNT})\s+times)\s+"
+        rf"(?:a\s+|per\s+|every\s+)?(?:other\s+|(?:{_ANY_AMOUNT})\s+)?{_UNIT}",
+        rf"\b(?:{_ANY_AMOUNT})\s*{_UNIT}\s+(?:a|per|each|every)\s+{_UNIT}",
+        # another moment: a couple of days later, 2 weeks before that
+        rf"\b(?:{_ANY_AMOUNT})\s*{_UNIT}\s+(?:later|afterwards|after\s+that|before\s+that)\b",
+        # how long an activity lasts: when I sit for ages, after standing for 2 hours
+        rf"\b(?:{_ACTIVITIES})\b(?:\s+\w+){{0,2}}?\s+for\s+(?:a\s+long\s+time|ages|a\s+while|"
+        rf"long|too\s+long|long\s+periods?|hours|(?:the\s+)?(?:{_ANY_AMOUNT})\s*{_UNIT})",
+        # the future: in 2 weeks, within a day, next month
+        rf"\b(?:in|within|next|another)\s+(?:(?:{_ANY_AMOUNT})\s*)?{_UNIT}",
+        # adjectives: a 3-day course, a two-week holiday (but keep ranges like 2-3 weeks)
+        rf"(?<![\d\s]-)(?<![\d-])\b(?:{_STRICT_NUMBER})-{_UNIT}",
+        # clock times: 10am, 10:30, 7 o'clock
+        r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)",
+        r"\b\d{1,2}:\d{2}\b",
+        r"\b\w+\s+o'?clock\b",
+    )
+)
+
+# Calendar phrases: what may follow "since", and how to read the ones dateparser does not.
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+)  # fmt: skip
+_WEEKDAYS = (
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+)  # fmt: skip
+_CALENDAR_STARTERS = frozenset(
+    {
+        *_MONTHS, *_WEEKDAYS,
+        "yesterday", "today", "tonight", "this", "last", "the", "early", "mid", "middle", "late",
+        "beginning", "start", "end", "christmas", "xmas", "easter", "boxing", "new",
+        "halloween", "valentine", "valentine's", "valentines", "spring", "summer", "autumn",
+        "fall", "winter", "weekend",
+    }
+)  # fmt: skip
+_CALENDAR_LEAD = re.compile(
+    r"\b(?P<lead>ever\s+since|since|from|started|starting|began|begun|came\s+on)"
+    r"\s+(?P<rest>[^.,;!?\n]+)",
+    re.IGNORECASE,
+)
+# Words that may sit between "started" and the date ("started hurting last week").
+_CALENDAR_FILLERS = frozenset(
+    {
+        "on", "in", "at", "around", "about", "back", "during", "over", "just", "after", "like",
+        "roughly", "maybe", "probably", "hurting", "aching", "to", "hurt", "ache", "getting",
+        "playing",
+    }
+)  # fmt: skip
+# Words a calendar phrase must not end with ("since tuesday and"): dateparser skips them.
+_CALENDAR_STOP_ENDINGS = frozenset(
+    {
+        "and", "the", "of", "on", "at", "it", "when", "but", "or", "so", "i", "my", "a", "in",
+        "after", "before", "with", "while", "for", "to", "from", "since", "by", "about",
+        "around", "then", "till", "until", "up", "is", "was", "has", "had",
+    }
+)  # fmt: skip
+_CALENDAR_REWRITES: tuple[tuple[str, str], ...] = (
+    (r"this\s+(?:morning|afternoon|evening)|tonight|earlier\s+today", "today"),
+    (r"christmas\s+eve", "24 december"),
+    (r"(?:christmas|xmas)(?:\s+day)?", "25 december"),
+    (r"boxing\s+day", "26 december"),
+    (r"new\s+year'?s\s+eve", "31 december"),
+    (r"(?:the\s+)?new\s+year'?s?(?:\s+day)?", "1 january"),
+    (r"halloween", "31 october"),
+    (r"valentine'?s?(?:\s+day)?", "14 february"),
+    # Seasons, read as their middle month (northern hemisphere).
+    (r"(?:the\s+)?spring", "april"),
+    (r"(?:the\s+)?summer", "july"),
+    (r"(?:the\s+)?(?:autumn|fall)", "october"),
+    (r"(?:the\s+)?winter", "january"),
+    (r"(?:the\s+|this\s+past\s+|last\s+)?weekend", "saturday"),
+    (r"last\s+night", "yesterday"),
+)
+_MONTH_PART = re.compile(
+    rf"^(?:(?P<early>early|the\s+beginning\s+of|the\s+start\s+of|beginning\s+of|start\s+of)"
+    rf"|(?P<mid>mid|the\s+middle\s+of|middle\s+of)"
+    rf"|(?P<late>late|the\s+end\s+of|end\s+of))[\s-]+(?P<month>{'|'.join(_MONTHS)})\b"
+)
+_ORDINAL_ONLY = re.compile(r"^(?:the\s+)?(?P<day>\d{1,2})(?:st|nd|rd|th)$")
+_MONTH_YEAR_WORDS = re.compile(rf"\b(?P<month>{'|'.join(_MONTHS)})\s+(?P<which>last|this)\s+year\b")
+_TIME_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night|lunchtime)$")
+
+
+def _blank(text: str, patterns: tuple[re.Pattern[str], ...]) -> str:
+    """Replace every match of the patterns by spaces, keeping positions for the caller."""
+    for pattern in patterns:
+        text = pattern.sub(lambda m: " " * len(m.group(0)), text)
+    return text
+
+
+def _dateparser_date(phrase: str, today: date) -> date | None:
+    """Let dateparser read one calendar phrase, relative to `today`, preferring the past."""
+    import dateparser  # imported here: it loads its language data on first import
+
+    settings = {
+        "RELATIVE_BASE": datetime.combine(today, time(12)),
+        "PREFER_DATES_FROM": "past",
+        # "since March" means since the month began.
+        "PREFER_DAY_OF_MONTH": "first",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        # Only words and dates: no timestamps or "1130"-style times.
+        "PARSERS": ["relative-time", "absolute-time"],
+    }
+    parsed = dateparser.parse(phrase, languages=["en"], settings=settings)
+    return parsed.date() if parsed else None
+
+
+def _normalise_calendar(phrase: str, today: date) -> str:
+    """Rewrite the calendar phrases dateparser 1.2 misreads or does not know into ones it does."""
+    phrase = re.sub(r"\s+", " ", phrase.lower().strip())
+    if phrase in ("the other day", "other day"):
+        return (today - timedelta(days=3)).isoformat()
+    if re.fullmatch(r"(?:last\s+)?easter(?:\s+sunday)?", phrase):
+        from dateutil.easter import easter  # dateutil comes with dateparser
+
+        sunday = easter(today.year)
+        return (sunday if sunday <= today else easter(today.year - 1)).isoformat()
+    for pattern, replacement in _CALENDAR_REWRITES:
+        phrase = re.sub(rf"\b{pattern}\b", replacement, phrase)
+    # dateparser 1.2 returns None for "last tuesday" / "last march"; the past is preferred anyway.
+    phrase = re.sub(r"^(?:last|this\s+past)\s+(?=\w)(?!week|month|year)", "", phrase)
+    phrase = _TIME_OF_DAY.sub("", phrase)
+    part = _MONTH_PART.match(phrase)
+    if part:
+        day = 1 if part.group("early") else 15 if part.group("mid") else 25
+        phrase = f"{day} {part.group('month')}{phrase[part.end() :]}"
+    phrase = _MONTH_YEAR_WORDS.sub(
+        lambda m: f"{m.group('month')} {today.year - (m.group('which') == 'last')}", phrase
+    )
+    # dateparser reads a bare "the 3rd" as March; it means this month's 3rd (or last month's).
+    ordinal = _ORDINAL_ONLY.match(phrase)
+    if ordinal:
+        day = int(ordinal.group("day"))
+        month_start = today.replace(day=1)
+        if day > today.day:
+            month_start = (month_start - timedelta(days=1)).replace(day=1)
+        try:
+            return month_start.replace(day=day).isoformat()
+        except ValueError:  # the 31st of a short month
+            return phrase
+    return phrase
+
+
+def _calendar_duration(words: list[str], today: date) -> tuple[int, float] | None:
+    """Read the longest calendar phrase at the start of `words`: (words used, days since)."""
+    start = 0
+    while start < len(words) - 1 and words[start] in _CALENDAR_FILLERS and start < 3:
+        start += 1
+    first = words[start] if start < len(words) else ""
+    is_year = re.fullmatch(r"(?:19|20)\d\d", first) is not None
+    is_day = re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", first) is not None
+    if first not in _CALENDAR_STARTERS and not is_year and not is_day:
+        return None
+    if re.fullmatch(r"\d{1,2}", first) and not (
+        start + 1 < len(words) and words[start + 1].strip(".") in _MONTHS
+    ):
+        return None  # "since 7" is not a date
+    for end in range(min(len(words), start + 6), start, -1):
+        if words[end - 1] in _CALENDAR_STOP_ENDINGS:
+            continue
+        phrase = " ".join(words[start:end])
+        if re.search(r"\b(?:am|pm)\b|\d:\d", phrase):
+            return None  # a time of day, not a start date
+        found = _dateparser_date(_normalise_calendar(phrase, today), today)
+        if found is None or found > today:
+            continue
+        days = (today - found).days
+        return end, float(days) if days > 0 else 0.5
+    return None
+
+
+# "It's been 3 weeks", "I've had it 3 weeks": the amount is the pain's even without "for".
+_TIED_BEFORE = re.compile(
+    r"\b(?:been|had(?:\s+(?:it|this|that|them|the\s+pain))?|lasted|going\s+on|suffering)\s*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    # 2: tied to the pain ("for", "since", "now"); 1: an onset ("ago"); 0: a bare amount.
+    rank: int
+    days: float
+
+
+def _counted_candidates(scan: str, strict: bool) -> list[_Candidate]:
+    """Durations with a number and a unit: "for 3 weeks", "a couple of months ago"."""
+    found = []
+    for match in _COUNTED_DURATION.finditer(scan):
+        lead = match.group("lead").lower()
+        tail = match.group("tail").lower()
+        unit_days = _UNIT_DAYS[_UNIT_FORMS[match.group("unit").lower()]]
+        amount = max(_number_value(match.group(g)) for g in ("q1", "q2", "q3") if match.group(g))
+        if match.group("half1") or match.group("half2"):
+            amount += 0.5
+        if amount <= 0:
+            continue
+        tied = (
+            re.search(r"\b(?:for|since|from|over|past|last)\b", lead)
+            or re.search(r"\b(?:now|already|counting)\b", tail)
+            or _TIED_BEFORE.search(scan[: match.start()])
+        )
+        rank = 2 if tied else 1 if "ago" in tail else 0
+        # "sitting for 2 hours makes it worse": in a long message hours are rarely the pain's.
+        if strict and unit_days < 1 and not ("ago" in tail or re.search(r"past|last|since", lead)):
+            continue
+        found.append(_Candidate(match.start(), match.end(), rank, amount * unit_days))
+    return found
+
+
+def _vague_candidates(scan: str, strict: bool) -> list[_Candidate]:
+    """Durations without a number: "for years", "ages", "since I was a kid"."""
+    found = []
+    for pattern, days in _VAGUE_DURATIONS:
+        for match in re.finditer(rf"\b{pattern}\b", scan, re.IGNORECASE):
+            said = match.group(0).lower()
+            # In a long message "years" alone is too loose ("years ago I..."): ask for "for".
+            tied = re.match(r"(?:for|since|as|all|my|forever)\b", said) or "now" in said
+            if strict and not tied:
+                continue
+            found.append(_Candidate(match.start(), match.end(), 2, days))
+    return found
+
+
+def _calendar_candidates(scan: str, today: date, loose: bool) -> list[_Candidate]:
+    """Start dates: "since March", "started last tuesday"; in a whole answer also "March"."""
+    found = []
+    leads = [(m.start(), m.start("rest"), m.group("rest")) for m in _CALENDAR_LEAD.finditer(scan)]
+    if loose:
+        stripped = scan.lstrip()
+        leads.append((len(scan) - len(stripped), len(scan) - len(stripped), stripped))
+    for start, rest_start, rest in leads:
+        words = re.findall(r"[\w'/]+", rest.lower())
+        result = _calendar_duration(words, today)
+        if result is None:
+            continue
+        used, days = result
+        # Map the words used back to a character span of the message.
+        end = rest_start
+        for word in words[:used]:
+            end = scan.lower().index(word, end) + len(word)
+        found.append(_Candidate(start, end, 2, days))
+    return found
+
+
+def _best_duration(text: str, today: date | None, loose: bool) -> _Candidate | None:
+    """The duration a message most likely gives for the pain."""
+    if not text or not text.strip():
+        return None
+    today = today or date.today()
+    scan = _blank(text, _NOT_DURATIONS)
+    candidates = (
+        _counted_candidates(scan, strict=not loose)
+        + _vague_candidates(scan, strict=not loose)
+        + _calendar_candidates(scan, today, loose)
+    )
+    if loose:
+        for match in re.finditer(rf"\b{_TODAY_WORDS.pattern}\b", scan, re.IGNORECASE):
+            candidates.append(_Candidate(match.start(), match.end(), 2, 0.5))
+    # Drop readings inside a longer one: "weeks" in "3 weeks", "march" in "since march".
+    candidates = [
+        c
+        for c in candidates
+        if not any(
+            o is not c
+            and o.start <= c.start
+            and c.end <= o.end
+            and (o.end - o.start) > (c.end - c.start)
+            for o in candidates
+        )
+    ]
+    if not candidates:
+        return None
+    # "for years" beats "2 days ago"; at equal footing the first said wins, then the longest.
+    return min(candidates, key=lambda c: (-c.rank, c.start, -(c.end - c.start)))
+
+
+def parse_duration(text: str, today: date | None = None) -> Duration | None:
+    """Read a whole answer to "how long have you had it?".
+
+    Accepts counted durations ("3 weeks", "a couple of days", "6 months or so", "on and off
+    for 2 years"), start dates ("since March", "since last tuesday", "since christmas",
+    relative to `today` and always in the past), and vague answers ("for years" = 730 days,
+    "ages" = 365, "today"/"this morning" = 0.5). Returns None when the answer holds no
+    duration ("banana", "", a bare "7"). `Duration.text` is the answer as given, stripped.
+    """
+    candidate = _best_duration(text, today, loose=True)
+    if candidate is None:
+        return None
+    return Duration(text=text.strip().strip(".!?,;").strip(), days=float(candidate.days))
+
+
+def find_duration(text: str, today: date | None = None) -> Duration | None:
+    """Find how long the pain has lasted inside a longer message.
+
+    "sharp pain in my lower back for 3 weeks, shoots down my leg" gives Duration("3 weeks",
+    21). Stricter than `parse_duration`: it ignores severities ("7/10"), ages ("45 years
+    old"), frequencies ("twice a week"), the future ("in 2 weeks"), times of day and bare
+    calendar words, and reads a start date only after "since", "from" or "started".
+    `Duration.text` is the patient's words for the duration, without a leading "for".
+    """
+    candidate = _best_duration(text, today, loose=False)
+    if candidate is None:
+        return None
+    said = text[candidate.start : candidate.end].strip()
+    # "for 3 weeks" -> "3 weeks", but "for years" keeps its "for".
+    said = re.sub(
+        rf"^for\s+(?=(?:the\s+\w+\s+)?(?:{_ANY_AMOUNT})\b)", "", said, flags=re.IGNORECASE
+    )
+    return Duration(text=said, days=float(candidate.days))
+
+
+# ---------------------------------------------------------------------------------------------
+# Severities (0-10)
+# ---------------------------------------------------------------------------------------------
+
+# Words for how bad the pain is, with the value they stand for. Negated forms come first in
+# matching (longest first), so "not too bad" is read before "bad".
+_SEVERITY_WORDS: dict[str, float] = {
+    "worst pain ever": 10, "worst pain of my life": 10, "worst pain i've ever had": 10,
+    "worst pain i have ever had": 10, "the worst": 10, "worst": 10, "unbearable": 10,
+    "excruciating": 10, "intolerable": 10, "off the charts": 10, "off the scale": 10,
+    "can't bear it": 10, "cannot bear it": 10,
+    "terrible": 8, "agony": 8, "agonising": 8, "agonizing": 8, "severe": 8, "awful": 8,
+    "horrible": 8, "horrendous": 8, "really bad": 8, "very bad": 8, "so bad": 8,
+    "extremely bad": 8, "really painful": 8, "very painful": 8, "extremely painful": 8,
+    "really sore": 8, "very sore": 8, "intense": 8,
+    "bad": 6, "quite bad": 6, "pretty bad": 6, "fairly bad": 6, "painful": 6, "sore": 4,
+    "quite painful": 6, "pretty sore": 6,
+    "moderate": 5, "medium": 5, "average": 5, "middling": 5, "so so": 5, "so-so": 5,
+    "in the middle": 5,
+    "mild": 3, "not too bad": 3, "not that bad": 3, "not so bad": 3, "not bad": 3,
+    "manageable": 3, "bearable": 3, "tolerable": 3, "not very bad": 3,
+    "barely": 2, "slight": 2, "slightly": 2, "hardly": 2, "a little": 2, "a bit": 2,
+    "a bit sore": 2, "a little sore": 2, "minimal": 2, "niggle": 2, "niggling": 2,
+    "very mild": 2,
+    "no pain right now": 0, "no pain": 0, "none": 0, "nothing": 0, "pain free": 0,
+    "pain-free": 0, "doesn't hurt": 0, "does not hurt": 0, "not hurting": 0,
+    "not sore": 0,
+}  # fmt: skip
+_SEVERITY_WORD = re.compile(rf"\b(?:{_alternation(_SEVERITY_WORDS)})\b", re.IGNORECASE)
+_NEGATED_BEFORE = re.compile(r"(?:\bnot|n't|\bnever|\bno\s+longer)\s+(?:\w+\s+)?$", re.IGNORECASE)
+
+# Only unmistakable words count inside a longer message ("a bad back" is not a severity).
+_EXPLICIT_SEVERITY_WORDS: dict[str, float] = {
+    "worst pain ever": 10, "worst pain of my life": 10, "worst pain i've ever had": 10,
+    "worst pain i have ever had": 10, "unbearable": 10, "excruciating": 10,
+    "off the charts": 10, "agony": 8, "agonising": 8, "agonizing": 8,
+}  # fmt: skip
+_EXPLICIT_SEVERITY_WORD = re.compile(
+    rf"\b(?:{_alternation(_EXPLICIT_SEVERITY_WORDS)})\b", re.IGNORECASE
+)
+
+_SCORE = rf"(?P<n>{_STRICT_NUMBER})(?:\s+and\s+a\s+half)?(?P<plus>\s*\+|\s+plus)?"
+_SCALE_ECHO = (
+    r"(?:(?:on\s+)?(?:a\s+)?scale\s+(?:of\s+)?|from\s+|between\s+)"
+    r"(?:0|1|zero|one)\s*(?:-|\u2013|to|and)\s*(?:10|ten)\b"
+)
+_EXPLICIT_SCORES = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        # 7/10, 7 out of 10
+        rf"\b{_SCORE}\s*(?:/|out\s+of|outta)\s*(?:10|ten)\b",
+        # a 7 on the pain scale
+        rf"\b(?:an?\s+)?{_SCORE}\s+on\s+(?:the|a|my)\s+(?:pain\s+)?scale\b",
+        # pain level 7, pain score of 8
+        rf"\bpain\s+(?:level|score|rating)\s+(?:(?:is|of|at|about|around)\s+)*(?:an?\s+)?{_SCORE}\b",
+        # on a scale of 1 to 10 it's an 8
+        rf"{_SCALE_ECHO},?\s+(?:(?:it'?s|it\s+is|i'?d\s+say|i\s+would\s+say|about|around|"
+        rf"maybe|probably|like)\s+)*(?:an?\s+)?{_SCORE}\b",
+        # I'd rate it a 7
+        rf"\brated?\s+(?:it|the\s+pain|my\s+pain|this)\s+(?:(?:as|at|about|around)\s+)*"
+        rf"(?:an?\s+)?{_SCORE}\b",
+    )
+)
+# Numbers in an answer that are not the score: durations, clock times, the scale itself.
+_NOT_SCORES = (
+    re.compile(rf"\b(?:{_STRICT_NUMBER})\s*(?:{_alternation(_UNIT_FORMS)})\b", re.IGNORECASE),
+    re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b", re.IGNORECASE),
+    re.compile(_SCALE_ECHO, re.IGNORECASE),
+)
+
+
+def _score_value(match: re.Match[str]) -> float | None:
+    """The 0-10 value of a matched score, or None when it is above the scale ("10+", "12")."""
+    value = _number_value(match.group("n"))
+    if re.search(r"and\s+a\s+half", match.group(0)[match.end("n") - match.start() :]):
+        value += 0.5
+    if value > 10 or (match.group("plus") and value >= 10):
+        return None
+    return value
+
+
+def _word_severities(
+    text: str, table: dict[str, float], pattern: re.Pattern[str]
+) -> list[tuple[str, float]]:
+    """(words, value) for each severity word said, skipping negated ones ("not unbearable")."""
+    found = []
+    for match in pattern.finditer(text):
+        said = match.group(0)
+        key = re.sub(r"\s+", " ", said.lower())
+        value = table[key]
+        if not key.startswith("not") and _NEGATED_BEFORE.search(text[: match.start()]):
+            # "isn't too bad" is mild; "not unbearable" says nothing definite.
+            if value not in (6, 8):
+                continue
+            value = 3
+        found.append((said, float(value)))
+    return found
+
+
+def parse_severity(text: str) -> float | None:
+    """Read a whole answer to "how bad is the pain, 0 to 10?".
+
+    Numbers: "7", "7/10", "7 out of 10", "about a six", "6.5"; with two numbers ("six or
+    seven", "6-7") the higher counts. Scores above 10 ("11", "10+", "a 12") are a
+    misunderstanding of the scale and give None, so the assistant can explain it. Without a
+    number, words count: "unbearable" 10, "terrible" 8, "bad" 6, "moderate" 5, "mild" 3,
+    "slight" 2, "no pain right now" 0. Returns None when the answer holds no severity.
+    """
+    if not text or not text.strip():
+        return None
+    values: list[float] = []
+    scan = text
+    for pattern in _EXPLICIT_SCORES[:1]:
+        for match in pattern.finditer(scan):
+            value = _score_value(match)
+            if value is None:
+                return None
+            values.append(value)
+        scan = _blank(scan, (pattern,))
+    # Any other "x/N" uses a scale we cannot be sure of: ask again.
+    if re.search(rf"\b(?:{_STRICT_NUMBER})\s*(?:/|out\s+of)\s*\d+", scan, re.IGNORECASE):
+        return None
+    scan = _blank(scan, _NOT_SCORES)
+    for match in re.finditer(rf"(?<![\w.]){_SCORE}(?:-?ish)?(?![\w.])", scan, re.IGNORECASE):
+        value = _score_value(match)
+        if value is None:
+            return None
+        values.append(value)
+    if re.search(r"\b(?:more\s+than|above|over)\s+(?:10|ten)\b", text, re.IGNORECASE):
+        return None
+    if values:
+        return float(max(values))
+    words = _word_severities(text, _SEVERITY_WORDS, _SEVERITY_WORD)
+    return float(max(value for _, value in words)) if words else None
+
+
+def find_severity(text: str) -> tuple[str, float] | None:
+    """Find an explicit severity inside a longer message: (the words as said, 0-10 value).
+
+    Only unmistakable forms count: "7/10", "7 out of 10", "a 7 on the pain scale", "pain
+    level 7", "on a scale of 1 to 10 it's an 8", "unbearable", "excruciating", "worst pain
+    ever", "agony". A bare number never counts (in a long message it is an age or a
+    duration), nor do everyday words like "bad". With several, the highest wins.
+    """
+    if not text or not text.strip():
+        return None
+    found: list[tuple[str, float]] = []
+    for pattern in _EXPLICIT_SCORES:
+        for match in pattern.finditer(text):
+            value = _score_value(match)
+            if value is not None:
+                found.append((match.group(0).strip(), float(value)))
+    found += _word_severities(text, _EXPLICIT_SEVERITY_WORDS, _EXPLICIT_SEVERITY_WORD)
+    if not found:
+        return None
+    return max(found, key=lambda item: item[1])

@@ -1,0 +1,306 @@
+"""The words patients use for where it hurts and how, mapped to the contract's canonical values.
+
+One table per entity: canonical value -> the phrases that mean it (synonyms, slang,
+plurals, common misspellings). `find_terms` reads a message with it; `canonical` maps
+one phrase (e.g. what the NLU model extracted) to its value.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+BODY_PARTS: dict[str, tuple[str, ...]] = {
+    "head": (
+        "head", "heads", "headache", "headaches", "head ache", "head aches", "hed", "hed ake",
+        "headach", "haedache", "temple", "temples", "forehead", "skull", "back of my head",
+        "base of my skull", "base of the skull", "migraine", "migraines",
+    ),
+    "jaw": ("jaw", "jaws", "tmj", "tmd", "jaw joint", "temporomandibular", "jawline"),
+    "neck": (
+        "neck", "necks", "nek", "neckache", "neck ache", "nape", "nape of my neck",
+        "back of my neck", "back of the neck", "cervical", "scalene", "scalenes", "crick",
+    ),
+    "shoulder": (
+        "shoulder", "shoulders", "sholder", "sholders", "shouler", "shoulda", "soulder",
+        "traps", "trap", "trapezius", "rotator cuff", "deltoid", "delts", "top of my shoulder",
+        "frozen shoulder",
+    ),
+    "upper_back": (
+        "upper back", "upper-back", "shoulder blade", "shoulder blades", "shoulderblade",
+        "shoulderblades", "between my shoulder blades", "between the shoulder blades",
+        "scapula", "rhomboid", "rhomboids", "thoracic", "top of my back", "upper bak",
+    ),
+    "mid_back": ("mid back", "mid-back", "midback", "middle back", "middle of my back"),
+    "lower_back": (
+        "lower back", "lower-back", "low back", "low-back", "lowerback",
+        "lower bak", "lumbar", "lumber", "lumbago", "small of my back", "bottom of my back",
+        "sacroiliac", "si joint", "ql", "quadratus lumborum",
+    ),
+    "back": ("back", "backs", "bak", "bakc", "backache", "back ache", "spine", "spinal"),
+    "chest": ("chest", "pec", "pecs", "pectoral", "pectorals", "rib", "ribs", "ribcage"),
+    "arm": ("arm", "arms", "upper arm", "bicep", "biceps", "tricep", "triceps"),
+    "elbow": (
+        "elbow", "elbows", "elbo", "tennis elbow", "golfers elbow", "golfer's elbow",
+    ),
+    "forearm": ("forearm", "forearms", "fore arm"),
+    "wrist": ("wrist", "wrists", "rist", "carpal tunnel"),
+    "hand": ("hand", "hands", "finger", "fingers", "thumb", "thumbs", "palm", "palms", "knuckles"),
+    "hip": ("hip", "hips", "hip flexor", "hip flexors", "outer hip", "hip joint", "trochanter"),
+    "buttock": (
+        "buttock", "buttocks", "glute", "glutes", "gluteal", "bum", "butt", "backside",
+        "piriformis", "tailbone", "coccyx", "butt cheek",
+    ),
+    "groin": ("groin", "groins", "adductor", "adductors"),
+    "thigh": (
+        "thigh", "thighs", "quad", "quads", "quadriceps", "it band", "itb", "iliotibial band",
+        "inner thigh", "outer thigh",
+    ),
+    "hamstring": (
+        "hamstring", "hamstrings", "hammy", "hammies", "back of my thigh", "back of the thigh",
+    ),
+    "knee": ("knee", "knees", "kne", "knee cap", "kneecap", "kneecaps", "patella"),
+    "calf": ("calf", "calves", "calve", "calf muscle", "shin", "shins"),
+    "leg": ("leg", "legs", "sciatica", "sciatic", "sciatic nerve", "lower leg"),
+    "ankle": ("ankle", "ankles", "ankel"),
+    "foot": ("foot", "feet", "sole", "soles", "arch", "arches", "toe", "toes", "instep"),
+    "heel": ("heel", "heels", "achilles", "plantar", "plantar fascia", "plantar fasciitis"),
+    "widespread": (
+        "all over", "everywhere", "whole body", "entire body", "fibromyalgia", "fibro",
+        "every muscle", "all my muscles", "all my joints",
+    ),
+}  # fmt: skip
+
+PAIN_QUALITIES: dict[str, tuple[str, ...]] = {
+    "sharp": ("sharp", "stabbing", "stabs", "knife", "knife-like", "piercing", "sharpish"),
+    "dull": ("dull", "heavy", "dull ache"),
+    "aching": ("aching", "ache", "aches", "achy", "achey", "sore", "soreness", "tender"),
+    "burning": ("burning", "burn", "burns", "on fire", "scalding"),
+    "throbbing": ("throbbing", "throb", "throbs", "pounding", "pulsing", "pulsating"),
+    "shooting": ("shooting", "shoots", "electric", "electric shock", "zapping", "zaps"),
+    "tingling": ("tingling", "tingly", "tingle", "tingles", "pins and needles", "prickling"),
+    "numbness": ("numb", "numbness", "no feeling", "dead feeling", "loss of feeling"),
+    "stiffness": ("stiff", "stiffness", "locked up", "seized up", "seized", "rigid"),
+    "tightness": ("tight", "tightness", "tense", "tension", "knotted", "knot", "knots"),
+    "cramping": ("cramp", "cramps", "cramping", "cramped", "spasm", "spasms", "spasming"),
+}  # fmt: skip
+
+SIDES: dict[str, tuple[str, ...]] = {
+    "left": ("left", "left side", "left-hand side", "left hand side", "lft", "the left one"),
+    "right": ("right", "right side", "right-hand side", "right hand side", "rite"),
+    "both": ("both", "both sides", "either side", "bilateral", "on both sides"),
+}
+
+# Complaints that are not musculoskeletal: dry needling does not treat these.
+OTHER_COMPLAINTS: dict[str, tuple[str, ...]] = {
+    "skin": (
+        "skin", "rash", "rashes", "acne", "pimple", "pimples", "spots", "zit", "zits", "itch",
+        "itchy", "itching", "eczema", "psoriasis", "hives", "blister", "blisters", "mole",
+        "breaking out", "breakout", "breakouts",
+    ),
+    "wound": ("wound", "wounds", "cut", "gash", "graze", "scab", "ulcer", "pus", "stitches"),
+    "stomach": (
+        "stomach", "tummy", "belly", "abdomen", "abdominal", "gut", "nausea", "nauseous",
+        "indigestion", "heartburn", "bloated", "bloating", "diarrhoea", "diarrhea",
+        "constipation", "stomachache", "stomach ache",
+    ),
+    "ear": ("ear", "ears", "earache", "ear ache", "tinnitus", "hearing"),
+    "eye": ("eye", "eyes", "vision", "blurry", "blurred", "eyesight", "sight"),
+    "breathing": (
+        "breath", "breathe", "breathing", "breathless", "short of breath", "wheezing",
+        "wheeze", "asthma",
+    ),
+    "cough": ("cough", "coughing", "coughs", "phlegm"),
+    "heart": ("heart", "palpitations", "heartbeat", "heart rate"),
+    "dizziness": ("dizzy", "dizziness", "lightheaded", "light-headed", "vertigo"),
+    "hair": ("hair", "hair loss", "balding", "bald", "dandruff"),
+    "mood": (
+        "sad", "depressed", "depression", "anxious", "anxiety", "lonely", "heartbroken",
+        "grief", "emotional", "emotionally",
+    ),
+    "temperature": ("cold", "chills", "shivering", "fever", "feverish", "freezing"),
+    "internal": ("kidney", "kidneys", "liver", "organs", "internal", "period", "periods"),
+}  # fmt: skip
+
+VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
+    "body_part": BODY_PARTS,
+    "pain_quality": PAIN_QUALITIES,
+    "side": SIDES,
+    "other_complaint": OTHER_COMPLAINTS,
+}
+
+# How the assistant names a canonical value back to the patient.
+DISPLAY_NAMES: dict[str, str] = {
+    "upper_back": "upper back",
+    "mid_back": "mid back",
+    "lower_back": "lower back",
+    "widespread": "several places",
+    "numbness": "numb",
+    "stiffness": "stiff",
+    "tightness": "tight",
+}
+
+# Words that make a following term a denial ("no tingling", "not numb").
+NEGATIONS = frozenset({"no", "not", "without", "never", "nor", "none", "n't", "dont", "doesnt"})
+
+# Words that say the pain travels: a body part named after one is where the pain spreads to.
+SPREAD_WORDS = frozenset(
+    {
+        "down", "into", "to", "towards", "toward", "through", "spreads", "spreading", "spread",
+        "radiates", "radiating", "radiate", "shoots", "shooting", "travels", "travelling",
+        "traveling", "goes", "going", "runs", "running", "extends", "moves",
+    }
+)  # fmt: skip
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:['\u2019-][a-z]+)*")
+_MAX_PHRASE_TOKENS = 5
+# A misspelt word must be this close to a known one (difflib ratio) to count as it.
+_FUZZY_CUTOFF = 0.8
+# Only rare words may be typos: "might" is never "tight", "black" never "back".
+_RARE_WORD_ZIPF = 3.0
+# "right now", "I left work": the word is not a side there.
+_NOT_A_SIDE_AFTER = frozenset({"now", "away", "here", "there", "after", "before", "when", "as"})
+_NOT_A_SIDE_BEFORE = frozenset({"all", "that's", "thats", "i", "we", "he", "she", "they", "just"})
+
+
+@dataclass(frozen=True)
+class Term:
+    """A vocabulary word found in a message: entity type, canonical value, character span."""
+
+    entity: str
+    value: str
+    start: int
+    end: int
+    text: str
+    role: str | None = None
+
+
+def display_name(value: str) -> str:
+    """The canonical value in the patient's words ("lower_back" -> "lower back")."""
+    return DISPLAY_NAMES.get(value, value.replace("_", " "))
+
+
+def _tokens(text: str) -> list[re.Match[str]]:
+    return list(_TOKEN.finditer(text.lower()))
+
+
+def _key(words: Iterable[str]) -> str:
+    return " ".join(w.replace("\u2019", "'") for w in words)  # typographic apostrophe
+
+
+@lru_cache(maxsize=1)
+def _phrase_index() -> dict[str, tuple[str, str]]:
+    """Every phrase (as lowercase tokens joined by spaces) -> (entity, canonical value)."""
+    index: dict[str, tuple[str, str]] = {}
+    for entity, table in VOCABULARY.items():
+        for value, phrases in table.items():
+            for phrase in (value.replace("_", " "), *phrases):
+                index.setdefault(_key(m.group() for m in _tokens(phrase)), (entity, value))
+    return index
+
+
+@lru_cache(maxsize=1)
+def _known_words() -> list[str]:
+    # Words of four letters or more: shorter ones match too much by accident.
+    return sorted({w for phrase in _phrase_index() for w in phrase.split() if len(w) >= 4})
+
+
+@lru_cache(maxsize=4096)
+def _spell(word: str) -> str:
+    """The vocabulary word a rare word is a typo of ("lowr" -> "lower"), else the word."""
+    if len(word) < 4 or zipf_frequency(word, "en") >= _RARE_WORD_ZIPF:
+        return word
+    close = difflib.get_close_matches(word, _known_words(), n=1, cutoff=_FUZZY_CUTOFF)
+    return close[0] if close else word
+
+
+def _lookup(words: list[str]) -> tuple[str, str] | None:
+    index = _phrase_index()
+    key = _key(words)
+    if key in index:
+        return index[key]
+    if len(words) == 1 and key.endswith("s") and key[:-1] in index:
+        return index[key[:-1]]
+    return None
+
+
+def canonical(entity: str, phrase: str) -> str | None:
+    """The canonical value of `phrase` for `entity`, or None if the vocabulary does not know it.
+
+    Accepts canonical values themselves, synonyms, plurals and near misspellings.
+    """
+    words = [m.group() for m in _tokens(phrase)]
+    if not words:
+        return None
+    if _key(words).replace(" ", "_") in VOCABULARY.get(entity, {}):
+        return _key(words).replace(" ", "_")
+    found = _lookup([_spell(w) for w in words])
+    if found and found[0] == entity:
+        return found[1]
+    # "my left knee" or "pain in the lower back": the phrase may hold extra words.
+    values = {t.value for t in find_terms(phrase) if t.entity == entity}
+    return values.pop() if len(values) == 1 else None
+
+
+def find_terms(text: str) -> list[Term]:
+    """All vocabulary terms in `text`, longest phrase first, negated ones left out.
+
+    A rare word close to a known one ("shouler", "lowr") counts as that word.
+    """
+    tokens = _tokens(text)
+    words = [_spell(m.group()) for m in tokens]
+    terms: list[Term] = []
+    i = 0
+    while i < len(tokens):
+        found = None
+        for length in range(min(_MAX_PHRASE_TOKENS, len(tokens) - i), 0, -1):
+            span = words[i : i + length]
+            found = _lookup(span)
+            if found:
+                break
+        if not found:
+            i += 1
+            continue
+        start, end = tokens[i].start(), tokens[i + length - 1].end()
+        if not _negated(words, i) and not (found[0] == "side" and _not_a_side(words, i, length)):
+            terms.append(Term(found[0], found[1], start, end, text[start:end]))
+        i += length
+    return assign_roles(terms, text)
+
+
+def _not_a_side(words: list[str], i: int, length: int) -> bool:
+    after = words[i + length] if i + length < len(words) else ""
+    before = words[i - 1] if i > 0 else ""
+    return after in _NOT_A_SIDE_AFTER or before in _NOT_A_SIDE_BEFORE
+
+
+def _negated(words: list[str], i: int) -> bool:
+    """A denial up to three words before the term ("no tingling", "doesn't feel numb")."""
+    return any(w in NEGATIONS or w.endswith("n't") for w in words[max(0, i - 3) : i])
+
+
+def assign_roles(terms: list[Term], text: str) -> list[Term]:
+    """Mark which terms are the main fact and which are extra.
+
+    The first term of each kind is the main one ("where it hurts", "how it feels").
+    A later body part with a spreading word before it ("shooting down my left leg") is
+    where the pain travels (`radiates_to`); any other later term is `also`.
+    """
+    result: list[Term] = []
+    previous_end: dict[str, int] = {}
+    for term in terms:
+        if term.entity not in previous_end:
+            role = None
+        elif term.entity == "body_part":
+            between = {m.group() for m in _tokens(text[previous_end["body_part"] : term.start])}
+            role = "radiates_to" if between & SPREAD_WORDS else "also"
+        else:
+            role = "also"
+        result.append(replace(term, role=role))
+        previous_end[term.entity] = term.end
+    return result

@@ -1,0 +1,65 @@
+"""Starts the action server and the Rasa server in the foreground; Ctrl-C stops both.
+
+Run through scripts/with_env.py so that the settings are loaded.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from model import ROOT, model_path
+
+
+def commands() -> list[list[str]]:
+    """The two processes, configured from the environment."""
+    rasa = [sys.executable, "-m", "rasa"]
+    action_port = os.environ["ACTION_SERVER_PORT"]
+    return [
+        [*rasa, "run", "actions", "--actions", "actions", "--port", action_port],
+        [
+            *rasa, "run",
+            "--model", str(model_path()),
+            "--interface", "127.0.0.1",
+            "--port", os.environ["RASA_PORT"],
+            "--enable-api",
+            "--auth-token", os.environ["RASA_API_TOKEN"],
+            "--cors", *os.environ["RASA_CORS_ORIGINS"].split(),
+            "--credentials", "credentials.yml",
+            "--endpoints", "endpoints.yml",
+        ],
+    ]  # fmt: skip
+
+
+def main() -> int:
+    """Runs both until one exits or the user presses Ctrl-C; returns an exit status."""
+    if not model_path().exists():
+        sys.exit("No trained model for the current data: run `make run` (it trains first).")
+    processes = [subprocess.Popen(command, cwd=ROOT) for command in commands()]
+    stopping = False
+
+    def stop(*_: object) -> None:
+        nonlocal stopping
+        stopping = True
+
+    signal.signal(signal.SIGINT, stop)
+    signal.signal(signal.SIGTERM, stop)
+    print(f"Rasa server on http://127.0.0.1:{os.environ['RASA_PORT']} (Ctrl-C stops)", flush=True)
+    while not stopping and all(p.poll() is None for p in processes):
+        time.sleep(0.5)
+    for process in processes:
+        if process.poll() is None:
+            process.terminate()
+    for process in processes:
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+    return 0 if stopping else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,292 @@
+"""Whether dry needling may suit an intake, and the evidence behind it (clinic.assessment)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from clinic.assessment import NOT_A_DIAGNOSIS, TDN_FIT, Assessment, assess
+from clinic.evidence import EVIDENCE, EVIDENCE_LEVELS, evidence_for, region_for_body_part
+from clinic.intake import Intake
+
+# The contract's canonical body_part values (shared/CONTRACT.md).
+CANONICAL_BODY_PARTS = (
+    "head", "jaw", "neck", "shoulder", "upper_back", "mid_back", "lower_back", "back", "chest",
+    "arm", "elbow", "forearm", "wrist", "hand", "hip", "buttock", "groin", "thigh", "hamstring",
+    "knee", "calf", "leg", "ankle", "foot", "heel", "widespread",
+)  # fmt: skip
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+
+
+def check_explanation(assessment: Assessment) -> None:
+    """What every explanation must do, whatever the outcome."""
+    assert assessment.tdn_fit in TDN_FIT
+    assert assessment.presentation in EVIDENCE
+    assert assessment.explanation.endswith(NOT_A_DIAGNOSIS)
+    assert 2 <= len(sentences(assessment.explanation)) <= 4, assessment.explanation
+    lowered = assessment.explanation.lower()
+    for promise in ("cure", "guarantee", "will fix", "no need to see"):
+        assert promise not in lowered
+
+
+# --- the evidence table -----------------------------------------------------------------------
+
+
+def test_every_canonical_body_part_belongs_to_exactly_one_region_record() -> None:
+    regions = [r for r in EVIDENCE.values() if r.kind == "region"]
+    for part in CANONICAL_BODY_PARTS:
+        owners = [r.key for r in regions if part in r.body_parts]
+        assert len(owners) == 1, (part, owners)
+    covered = set().union(*(r.body_parts for r in regions))
+    assert covered == set(CANONICAL_BODY_PARTS)
+
+
+@pytest.mark.parametrize(
+    ("part", "key", "level"),
+    [
+        ("neck", "neck", "moderate"),
+        ("shoulder", "shoulder", "limited to moderate"),
+        ("upper_back", "shoulder", "limited to moderate"),
+        ("lower_back", "low_back", "moderate"),
+        ("back", "low_back", "moderate"),
+        ("mid_back", "low_back", "moderate"),
+        ("head", "tension_headache", "limited"),
+        ("jaw", "jaw", "limited"),
+        ("hip", "hip_buttock", "limited"),
+        ("buttock", "hip_buttock", "limited"),
+        ("elbow", "tennis_elbow", "low to moderate"),
+        ("forearm", "tennis_elbow", "low to moderate"),
+        ("knee", "knee", "limited to moderate"),
+        ("heel", "heel", "moderate"),
+        ("foot", "heel", "moderate"),
+        ("widespread", "widespread", "limited"),
+        ("chest", "elsewhere", "limited"),
+        ("calf", "elsewhere", "limited"),
+        (None, "elsewhere", "limited"),
+    ],
+)
+def test_region_records(part: str | None, key: str, level: str) -> None:
+    record = region_for_body_part(part)
+    assert (record.key, record.level) == (key, level)
+
+
+def test_records_are_complete() -> None:
+    for record in EVIDENCE.values():
+        assert record.level in EVIDENCE_LEVELS, record.key
+        assert record.summary.endswith("."), record.key
+        assert record.title
+        # Only the rows with no studies behind them go without a source.
+        assert bool(record.sources) == (record.key not in ("arm_nerve", "not_indicated"))
+    assert "Navarro-Santana 2020, J Clin Med 9:3300" in evidence_for("neck").sources
+    assert evidence_for("sciatica").kind == evidence_for("arm_nerve").kind == "pattern"
+    assert evidence_for("not_indicated").level == "not an indication"
+
+
+# --- every outcome ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("part", CANONICAL_BODY_PARTS)
+def test_every_canonical_body_part_gets_an_assessment(part: str) -> None:
+    assessment = assess(Intake(body_part=part))
+    check_explanation(assessment)
+    assert assessment.presentation == region_for_body_part(part).key
+
+
+@pytest.mark.parametrize(
+    ("part", "fit"),
+    [
+        ("neck", "likely"),
+        ("lower_back", "likely"),
+        ("back", "likely"),
+        ("elbow", "likely"),
+        ("forearm", "likely"),
+        ("heel", "likely"),
+        ("foot", "likely"),
+        ("shoulder", "possible"),
+        ("upper_back", "possible"),
+        ("mid_back", "possible"),
+        ("head", "possible"),
+        ("jaw", "possible"),
+        ("hip", "possible"),
+        ("buttock", "possible"),
+        ("knee", "possible"),
+        ("widespread", "possible"),
+        ("chest", "possible"),
+        ("wrist", "possible"),
+        ("calf", "possible"),
+        ("leg", "possible"),
+        ("arm", "possible"),
+    ],
+)
+def test_fit_by_region(part: str, fit: str) -> None:
+    assert assess(Intake(body_part=part, pain_quality="aching")).tdn_fit == fit
+
+
+def test_every_fit_outcome_is_reachable() -> None:
+    intakes = [
+        Intake(body_part="neck"),
+        Intake(body_part="knee"),
+        Intake(body_part="lower_back", pain_radiates=True, radiates_to="leg"),
+        Intake(other_complaint="skin"),
+    ]
+    assert [assess(i).tdn_fit for i in intakes] == list(TDN_FIT)
+
+
+def test_other_complaint_without_a_body_part_is_not_advised() -> None:
+    assessment = assess(Intake(other_complaint="stomach"))
+    check_explanation(assessment)
+    assert (assessment.tdn_fit, assessment.presentation) == ("not_advised", "not_indicated")
+    assert "not something dry needling treats" in assessment.explanation
+    assert "GP or pharmacist" in assessment.explanation
+
+
+def test_skin_problem_at_a_body_part_is_not_advised() -> None:
+    assessment = assess(Intake(body_part="arm", other_complaint="skin"))
+    check_explanation(assessment)
+    assert assessment.tdn_fit == "not_advised"
+    assert "GP or pharmacist" in assessment.explanation
+
+
+def test_other_complaint_beside_a_body_part_is_assessed_first() -> None:
+    assessment = assess(Intake(body_part="head", other_complaint="dizziness"))
+    check_explanation(assessment)
+    assert (assessment.tdn_fit, assessment.presentation) == ("assess_first", "tension_headache")
+    assert "dizziness" in assessment.explanation
+
+
+@pytest.mark.parametrize(
+    ("intake", "presentation"),
+    [
+        (Intake(body_part="lower_back", pain_radiates=True, radiates_to="leg"), "sciatica"),
+        (Intake(body_part="back", pain_radiates=True, radiates_to="calf"), "sciatica"),
+        (Intake(body_part="buttock", pain_radiates=True, radiates_to="thigh"), "sciatica"),
+        (Intake(body_part="hip", pain_radiates=True, radiates_to="foot"), "sciatica"),
+        (Intake(pain_radiates=True, radiates_to="leg"), "sciatica"),
+        # Spreads, not yet known where to.
+        (Intake(body_part="lower_back", pain_radiates=True), "sciatica"),
+        (Intake(body_part="calf", pain_quality="shooting"), "sciatica"),
+        (Intake(body_part="foot", pain_quality="numbness"), "sciatica"),
+        (Intake(body_part="neck", pain_radiates=True, radiates_to="arm"), "arm_nerve"),
+        (Intake(body_part="shoulder", pain_radiates=True, radiates_to="hand"), "arm_nerve"),
+        (Intake(body_part="hand", pain_quality="tingling"), "arm_nerve"),
+        (Intake(body_part="forearm", pain_quality="numbness"), "arm_nerve"),
+    ],
+)
+def test_nerve_like_pain_is_assessed_first(intake: Intake, presentation: str) -> None:
+    assessment = assess(intake)
+    check_explanation(assessment)
+    assert (assessment.tdn_fit, assessment.presentation) == ("assess_first", presentation)
+    assert "nerve" in assessment.explanation
+
+
+def test_sciatica_explanation_names_the_route() -> None:
+    explanation = assess(
+        Intake(body_part="lower_back", pain_radiates=True, radiates_to="leg")
+    ).explanation
+    assert "from your lower back into your leg" in explanation
+
+
+@pytest.mark.parametrize(
+    ("intake", "fit"),
+    [
+        # Spreading that is not into a limb from the spine is not nerve-like by these rules.
+        (Intake(body_part="neck", pain_radiates=True, radiates_to="head"), "likely"),
+        (Intake(body_part="lower_back", pain_radiates=True, radiates_to="buttock"), "likely"),
+        (Intake(body_part="knee", pain_radiates=True, radiates_to="calf"), "possible"),
+        (Intake(body_part="lower_back", pain_radiates=False), "likely"),
+        # Tingling outside a limb keeps the region's fit.
+        (Intake(body_part="neck", pain_quality="tingling"), "likely"),
+        (Intake(body_part="shoulder", pain_quality="shooting"), "possible"),
+    ],
+)
+def test_spreading_that_is_not_nerve_like(intake: Intake, fit: str) -> None:
+    assert assess(intake).tdn_fit == fit
+
+
+def test_unknown_body_part_is_assessed_first() -> None:
+    assessment = assess(Intake())
+    check_explanation(assessment)
+    assert assessment.tdn_fit == "assess_first"
+
+
+@pytest.mark.parametrize(
+    ("days", "severity", "fit"),
+    [
+        (2, 9, "assess_first"),
+        (0.5, 10, "assess_first"),
+        (6, 9.5, "assess_first"),
+        (2, 8, "likely"),
+        (7, 10, "likely"),
+        (30, 10, "likely"),
+        (None, 10, "likely"),
+        (2, None, "likely"),
+    ],
+)
+def test_very_recent_and_very_strong_pain_is_assessed_first(
+    days: float | None, severity: float | None, fit: str
+) -> None:
+    intake = Intake(body_part="neck", pain_duration_days=days, pain_severity=severity)
+    assessment = assess(intake)
+    check_explanation(assessment)
+    assert assessment.tdn_fit == fit
+
+
+# --- the explanation --------------------------------------------------------------------------
+
+
+def test_explanation_uses_the_patients_side_and_duration() -> None:
+    intake = Intake(body_part="knee", side="left", pain_duration="3 weeks", pain_duration_days=21)
+    explanation = assess(intake).explanation
+    assert "left knee" in explanation
+    assert "3 weeks" in explanation
+    assert "strengthening" in explanation  # specific to the knee's evidence
+
+
+@pytest.mark.parametrize(
+    ("intake", "words"),
+    [
+        (Intake(body_part="neck"), ("neck", "exercise")),
+        (Intake(body_part="lower_back"), ("back", "programme")),
+        (Intake(body_part="elbow", side="right"), ("right elbow", "Tennis elbow")),
+        (Intake(body_part="heel", side="both"), ("both sides", "plantar")),
+        (Intake(body_part="head", pain_duration_days=800), ("headaches", "about 2 years")),
+        (Intake(body_part="widespread"), ("GP", "add-on")),
+        (Intake(body_part="jaw"), ("jaw", "weak")),
+        (Intake(body_part="hip"), ("hip", "cortisone")),
+        (Intake(body_part="lower_back", pain_duration_days=0.5), ("started today",)),
+    ],
+)
+def test_explanation_is_specific_to_the_region(intake: Intake, words: tuple[str, ...]) -> None:
+    explanation = assess(intake).explanation
+    for word in words:
+        assert word in explanation
+
+
+def test_chest_pain_gets_the_chest_note_without_triage() -> None:
+    assessment = assess(Intake(body_part="chest"))
+    check_explanation(assessment)
+    assert assessment.tdn_fit == "possible"  # red flags are decided elsewhere
+    assert "pressure" in assessment.explanation
+    assert "urgent" in assessment.explanation
+
+
+@pytest.mark.parametrize(
+    "intake",
+    [
+        Intake(body_part=part, side=side, pain_quality=quality, pain_duration_days=days,
+               pain_severity=severity)
+        for part in CANONICAL_BODY_PARTS
+        for side, quality, days, severity in (
+            ("left", "tingling", 3, 9),
+            ("both", "aching", 400, 4),
+            (None, None, None, None),
+        )
+    ]
+    + [Intake(other_complaint=c) for c in ("skin", "stomach", "ear", "mood", "something_new")],
+)  # fmt: skip
+def test_every_explanation_ends_with_the_not_a_diagnosis_sentence(intake: Intake) -> None:
+    check_explanation(assess(intake))

@@ -1,0 +1,50 @@
+"""The NLU add-on that turns the clinic's vocabulary and parsers into Rasa entities."""
+
+from __future__ import annotations
+
+from addons.clinic_entities import clinic_entities
+
+
+def by_name(entities: list[dict]) -> dict[str, list[tuple[str, str | None]]]:
+    found: dict[str, list[tuple[str, str | None]]] = {}
+    for e in entities:
+        found.setdefault(e["entity"], []).append((e["value"], e.get("role")))
+    return found
+
+
+def test_the_whole_intake_in_one_message() -> None:
+    text = "sharp pain in my lower back shooting down my left leg for 3 weeks, about 7/10"
+    found = by_name(clinic_entities(text, []))
+    assert found["body_part"] == [("lower_back", None), ("leg", "radiates_to")]
+    assert found["side"] == [("left", None)]
+    assert found["pain_quality"][0] == ("sharp", None)
+    assert found["pain_duration"] == [("3 weeks", None)]
+    assert found["pain_severity"] == [("7", None)]
+
+
+def test_model_entities_are_made_canonical_or_dropped() -> None:
+    text = "my lumbar region and the blorp"
+    model = [
+        {"entity": "body_part", "value": "lumbar", "start": 3, "end": 9},
+        {"entity": "body_part", "value": "blorp", "start": 25, "end": 30},
+    ]
+    assert by_name(clinic_entities(text, model))["body_part"] == [("lower_back", None)]
+
+
+def test_model_finds_what_the_vocabulary_does_not_know() -> None:
+    text = "my lowerbackish bit"
+    model = [{"entity": "body_part", "value": "lower_back", "start": 3, "end": 15}]
+    assert by_name(clinic_entities(text, model))["body_part"] == [("lower_back", None)]
+
+
+def test_a_pain_duration_is_not_a_booking_date() -> None:
+    text = "neck pain for 3 weeks"
+    spacy_date = {"entity": "DATE", "value": "3 weeks", "start": 14, "end": 21}
+    found = by_name(clinic_entities(text, [spacy_date]))
+    assert "DATE" not in found
+    assert found["pain_duration"] == [("3 weeks", None)]
+
+
+def test_names_and_times_for_booking_pass_through() -> None:
+    person = {"entity": "PERSON", "value": "Ann Lee", "start": 11, "end": 18}
+    assert by_name(clinic_entities("my name is Ann Lee", [person]))["PERSON"] == [("Ann Lee", None)]

@@ -1,0 +1,260 @@
+"""Reading durations and severities from the patient's own words (clinic.parsing)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from clinic.parsing import Duration, find_duration, find_severity, parse_duration, parse_severity
+
+# A Tuesday; "since March" on this day means March 2025.
+TODAY = date(2026, 2, 10)
+
+
+def days_since(day: date) -> float:
+    return float((TODAY - day).days)
+
+
+# --- parse_duration: a whole answer to "how long have you had it?" --------------------------
+
+
+@pytest.mark.parametrize(
+    ("answer", "days"),
+    [
+        ("3 weeks", 21),
+        ("2 days", 2),
+        ("a couple of days", 2),
+        ("a few weeks", 21),
+        ("about 2 months", 60),
+        ("a year", 365),
+        ("6 months or so", 180),
+        ("on and off for 2 years", 730),
+        ("a fortnight", 14),
+        ("1.5 years", 547.5),
+        ("a year and a half", 547.5),
+        ("half a year", 182.5),
+        ("2-3 weeks", 21),  # a range counts as its upper end
+        ("two or three weeks", 21),
+        ("a day or two", 2),
+        ("3 weeks ago", 21),
+        ("It's been about 3 weeks", 21),
+        ("over a year", 365),
+        ("3wks", 21),
+        ("6 mths", 180),
+        ("for years", 730),
+        ("ages", 365),
+        ("since I was a kid", 3650),
+        ("today", 0.5),
+        ("this morning", 0.5),
+    ],
+)
+def test_parse_duration_counts_units_and_vague_words(answer: str, days: float) -> None:
+    assert parse_duration(answer, TODAY) == Duration(answer, days)
+
+
+@pytest.mark.parametrize(
+    ("answer", "start"),
+    [
+        ("since yesterday", date(2026, 2, 9)),
+        ("since last night", date(2026, 2, 9)),
+        ("since last week", date(2026, 2, 3)),
+        ("since March", date(2025, 3, 1)),  # always in the past: last year's March
+        ("March", date(2025, 3, 1)),
+        ("since december", date(2025, 12, 1)),
+        ("since christmas", date(2025, 12, 25)),
+        ("since 3rd of may", date(2025, 5, 3)),
+        ("since thursday", date(2026, 2, 5)),
+        ("since tuesday", date(2026, 2, 3)),  # said on a Tuesday: last week's
+        ("since last tuesday", date(2026, 2, 3)),
+        ("since monday morning", date(2026, 2, 9)),
+        ("since the weekend", date(2026, 2, 7)),
+        ("since the 3rd", date(2026, 2, 3)),
+        ("since the 20th", date(2026, 1, 20)),  # the 20th of this month is still to come
+        ("since easter", date(2025, 4, 20)),
+        ("since june last year", date(2025, 6, 1)),
+        ("since early january", date(2026, 1, 1)),
+    ],
+)
+def test_parse_duration_reads_start_dates_relative_to_today(answer: str, start: date) -> None:
+    assert parse_duration(answer, TODAY) == Duration(answer, days_since(start))
+
+
+def test_parse_duration_month_of_this_year_when_it_has_passed() -> None:
+    assert parse_duration("since March", date(2026, 4, 15)) == Duration("since March", 45)
+
+
+def test_parse_duration_start_dates_are_never_in_the_future() -> None:
+    for answer in ("since March", "since christmas", "since 3rd of may", "since friday"):
+        duration = parse_duration(answer, TODAY)
+        assert duration is not None and duration.days > 0, answer
+
+
+def test_parse_duration_keeps_the_patients_words_stripped() -> None:
+    assert parse_duration("  about 3 weeks.  ", TODAY) == Duration("about 3 weeks", 21)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["banana", "", "   ", "blue", "7", "a while", "since I fell", "since the accident", "at 10am"],
+)
+def test_parse_duration_without_a_duration_is_none(answer: str) -> None:
+    assert parse_duration(answer, TODAY) is None
+
+
+# --- find_duration: inside a longer message ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "said", "days"),
+    [
+        ("sharp pain in my lower back for 3 weeks, shoots down my leg", "3 weeks", 21),
+        ("pain for a couple of weeks in my knee", "a couple of weeks", 14),
+        ("I've had it about 3 weeks now", "about 3 weeks now", 21),
+        ("it's been going on 6 months", "6 months", 180),
+        ("my neck has been stiff since Monday", "since Monday", 1),
+        ("My foot had been aching since last Tuesday.", "since last Tuesday", 7),
+        ("pain since the 3rd of may in my hip", "since the 3rd of may", 283),
+        ("it started last week after gardening", "started last week", 7),
+        ("pain since this morning", "since this morning", 0.5),
+        ("started 2-3 weeks ago", "2-3 weeks ago", 21),
+        ("my shoulder has hurt for years", "for years", 730),
+        ("the pain is 8 out of 10 and it started 5 days ago", "5 days ago", 5),
+    ],
+)
+def test_find_duration_in_a_message(message: str, said: str, days: float) -> None:
+    assert find_duration(message, TODAY) == Duration(said, days)
+
+
+def test_find_duration_prefers_how_long_the_pain_lasted_over_an_event() -> None:
+    # "for"/"since" describe the pain; "ago" often dates something else.
+    assert find_duration("2 days ago it got worse but I've had it for years", TODAY) == Duration(
+        "for years", 730
+    )
+    assert find_duration("3 years ago I had surgery, now pain for 2 weeks", TODAY) == Duration(
+        "2 weeks", 14
+    )
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "pain 7/10 in my neck",
+        "it's a 7 out of 10",
+        "I'm 45 years old and my knee hurts",
+        "a 30 year old woman with back pain",
+        "I woke up at 7 with a stiff neck",
+        "it hurts at 10am every day",
+        "it's worse at 7 o'clock",
+        "since 10:30 my neck hurts",
+        "pain in my shoulder this morning",
+        "twice a week I get headaches",
+        "I go to the gym 3 times a week",
+        "I work 2 days a week and my back hurts",
+        "I have a headache almost every day",
+        "every few months I get a flare",
+        "my wedding is in 2 weeks",
+        "I did a 3-day hike",
+        "sitting for 2 hours makes it worse",
+        "lower back pain when I stand for a long time",
+        "back pain since I fell",
+        "it comes back a couple of days later",
+        "my back hurts",
+        "",
+    ],
+)
+def test_find_duration_ignores_what_is_not_a_duration(message: str) -> None:
+    assert find_duration(message, TODAY) is None
+
+
+# --- parse_severity: a whole answer to "how bad, 0 to 10?" -----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("answer", "value"),
+    [
+        ("7", 7),
+        ("0", 0),
+        ("10", 10),
+        ("7/10", 7),
+        ("7 out of 10", 7),
+        ("seven out of ten", 7),
+        ("about a six", 6),
+        ("six or seven", 7),  # the higher of two
+        ("6-7", 7),
+        ("between 6 and 8", 8),
+        ("it's a 7 but 9 at night", 9),
+        ("6.5", 6.5),
+        ("7.5/10", 7.5),
+        ("6 and a half", 6.5),
+        ("maybe 5ish", 5),
+        ("on a scale of 0 to 10 I'd say 4", 4),
+        ("unbearable", 10),
+        ("excruciating", 10),
+        ("worst pain ever", 10),
+        ("terrible", 8),
+        ("agony", 8),
+        ("severe", 8),
+        ("really bad", 8),
+        ("bad", 6),
+        ("moderate", 5),
+        ("medium", 5),
+        ("mild", 3),
+        ("not too bad", 3),
+        ("isn't too bad", 3),
+        ("barely", 2),
+        ("slight", 2),
+        ("no pain right now", 0),
+    ],
+)
+def test_parse_severity(answer: str, value: float) -> None:
+    assert parse_severity(answer) == value
+
+
+@pytest.mark.parametrize(
+    "answer",
+    # Above 10 is a misunderstanding of the scale: None lets the assistant explain it.
+    ["10+", "11", "a 12", "12/10", "more than 10", "3/5", "banana", "", "it hurts", "3 weeks"],
+)
+def test_parse_severity_outside_the_scale_or_nonsense_is_none(answer: str) -> None:
+    assert parse_severity(answer) is None
+
+
+# --- find_severity: explicit severities inside a longer message ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("message", "found"),
+    [
+        ("my back is 7/10 today", ("7/10", 7)),
+        ("pain 5 out of 10 in my knee", ("5 out of 10", 5)),
+        ("seven out of ten pain in my shoulder", ("seven out of ten", 7)),
+        ("it's a 7 on the pain scale", ("a 7 on the pain scale", 7)),
+        ("pain level 6 since monday", ("pain level 6", 6)),
+        ("on a scale of 1 to 10 it's an 8", ("on a scale of 1 to 10 it's an 8", 8)),
+        ("I'd rate it a 6", ("rate it a 6", 6)),
+        ("unbearable pain in my neck", ("unbearable", 10)),
+        ("Excruciating pain down my leg", ("Excruciating", 10)),
+        ("worst pain of my life in my head", ("worst pain of my life", 10)),
+        ("usually 3/10 but 8/10 at its worst", ("8/10", 8)),
+    ],
+)
+def test_find_severity(message: str, found: tuple[str, float]) -> None:
+    assert find_severity(message) == found
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I'm 45 and my back hurts",  # a bare number is an age or a duration, never a severity
+        "my knee hurts, 3 weeks now",
+        "pain for 7 days",
+        "bad back for 2 weeks",  # everyday words are not explicit severities
+        "not unbearable, just annoying",
+        "pain is 11/10",
+        "my neck hurts",
+        "",
+    ],
+)
+def test_find_severity_needs_an_explicit_severity(message: str) -> None:
+    assert find_severity(message) is None

@@ -1,0 +1,70 @@
+"""The clinic's vocabulary: patients' words to the contract's canonical values."""
+
+from __future__ import annotations
+
+import pytest
+
+from clinic.vocabulary import BODY_PARTS, canonical, find_terms
+
+
+def terms(text: str) -> list[tuple[str, str, str | None]]:
+    return [(t.entity, t.value, t.role) for t in find_terms(text)]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [
+        ("lumbar", "lower_back"), ("low back", "lower_back"), ("nape", "neck"),
+        ("traps", "shoulder"), ("sciatic", "leg"), ("shoulder blade", "upper_back"),
+        ("Shoulders", "shoulder"), ("hammies", "hamstring"), ("glutes", "buttock"),
+        ("kneecap", "knee"), ("achilles", "heel"), ("everywhere", "widespread"),
+        ("shouler", "shoulder"), ("hamstrngs", "hamstring"), ("lower_back", "lower_back"),
+    ],
+)  # fmt: skip
+def test_body_part_synonyms_slang_plurals_and_typos(phrase: str, value: str) -> None:
+    assert canonical("body_part", phrase) == value
+
+
+def test_every_canonical_body_part_is_its_own_synonym() -> None:
+    assert all(canonical("body_part", value) == value for value in BODY_PARTS)
+
+
+def test_tummy_is_not_a_muscle() -> None:
+    assert canonical("body_part", "tummy") is None
+    assert canonical("other_complaint", "tummy") == "stomach"
+
+
+def test_unknown_words_are_not_forced_into_a_value() -> None:
+    assert canonical("body_part", "banana") is None
+
+
+def test_common_words_are_not_read_as_typos() -> None:
+    assert terms("I might be late, black cat") == []
+
+
+def test_the_whole_intake_in_one_message() -> None:
+    found = terms("sharp pain in my lower back shooting down my left leg for 3 weeks")
+    assert found == [
+        ("pain_quality", "sharp", None),
+        ("body_part", "lower_back", None),
+        ("pain_quality", "shooting", "also"),
+        ("side", "left", None),
+        ("body_part", "leg", "radiates_to"),
+    ]
+
+
+def test_a_second_place_without_spreading_is_also() -> None:
+    assert terms("my neck and shoulders") == [
+        ("body_part", "neck", None),
+        ("body_part", "shoulder", "also"),
+    ]
+
+
+def test_denied_symptoms_are_left_out() -> None:
+    assert ("pain_quality", "tingling", None) not in terms("sore neck, no tingling")
+    assert ("pain_quality", "aching", None) in terms("sore neck, no tingling")
+
+
+def test_right_now_is_not_a_side() -> None:
+    assert [t for t in terms("my knee hurts right now") if t[0] == "side"] == []
+    assert ("side", "right", None) in terms("my right knee hurts")
