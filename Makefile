@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 WITH_ENV := $(PY) scripts/with_env.py
 STAMP := $(VENV)/.installed
 
-.PHONY: help setup train run test lint validate unit stories nlu-dev clean
+.PHONY: help setup train run test lint validate unit e2e stories nlu-dev clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -24,7 +24,7 @@ train: setup ## Train the model if config, domain, data or NLU add-ons changed
 run: train ## Set up, train if needed, start the Rasa server and the action server
 	$(WITH_ENV) $(PY) scripts/run.py
 
-test: lint validate unit train stories nlu-dev ## Run every test
+test: lint validate unit train stories e2e nlu-dev ## Run every test
 	@echo "All tests passed."
 
 lint: setup ## Lint and format check (ruff)
@@ -35,7 +35,10 @@ validate: setup ## Check the training data and domain for conflicts
 	$(WITH_ENV) $(PY) -m rasa data validate --fail-on-warnings
 
 unit: setup ## Unit tests: the clinic's knowledge and every action
-	$(WITH_ENV) $(PY) -m pytest -q
+	$(WITH_ENV) $(PY) -m pytest -q -m "not e2e"
+
+e2e: train ## A patient's conversation through the REST channel, both servers running
+	$(WITH_ENV) $(PY) -m pytest -q -m e2e
 
 stories: train ## Test stories through the trained model
 	$(WITH_ENV) $(PY) -m rasa test core --model $$($(PY) scripts/model.py path) \

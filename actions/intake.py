@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
@@ -33,9 +34,18 @@ class ValidateIntakeForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> list[str]:
-        """The questions that apply to this patient, less those skipped."""
+        """The questions that apply to this patient; answers to all of them are validated,
+        skipped ones included, so a late answer still counts."""
+        return questions_to_ask(intake_from_tracker(tracker))
+
+    async def next_requested_slot(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
+        """The first open question that was not skipped; none left ends the form."""
         skipped = set(tracker.get_slot("intake_skipped") or [])
-        return [q for q in questions_to_ask(intake_from_tracker(tracker)) if q not in skipped]
+        questions = await self.required_slots([], dispatcher, tracker, domain)
+        missing = (q for q in questions if tracker.get_slot(q) is None and q not in skipped)
+        return SlotSet("requested_slot", next(missing, None))
 
     # One validate_<slot> per question. `value` is what the mappings extracted: a
     # canonical entity value, or the raw answer text when the question was asked.

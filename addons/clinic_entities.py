@@ -42,7 +42,7 @@ class ClinicEntityExtractor(GraphComponent, EntityExtractorMixin):
         for message in messages:
             text = message.get(TEXT) or ""
             message.set(
-                ENTITIES, clinic_entities(text, message.get(ENTITIES, [])), add_to_existing=False
+                ENTITIES, clinic_entities(text, message.get(ENTITIES, [])), add_to_output=True
             )
         return messages
 

@@ -59,7 +59,7 @@ def questions_to_ask(intake: Intake) -> list[str]:
     if intake.body_part in LATERAL_BODY_PARTS or intake.radiates_to in LATERAL_BODY_PARTS:
         questions.append("side")
     questions += ["pain_quality", "pain_radiates"]
-    if intake.pain_radiates:
+    if intake.pain_radiates or intake.radiates_to:
         questions.append("radiates_to")
     return [*questions, "pain_duration", "pain_severity"]
 

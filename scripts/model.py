@@ -1,7 +1,8 @@
 """Which trained model belongs to the current training data, and training it when missing.
 
-The model's name carries a fingerprint of everything training reads (config, domain,
-data and the custom NLU components), so `make run` retrains exactly when one changed.
+The model's name carries a fingerprint of everything training reads (config, domain and
+data), so `make run` retrains exactly when one changed. The NLU add-ons run after DIET and
+are imported at run time, so a change to their code needs no new model.
 Usage: python scripts/model.py train | path
 """
 
@@ -15,7 +16,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 MODELS = ROOT / "models"
-TRAINING_INPUTS = ("config.yml", "domain.yml", "data", "addons")
+TRAINING_INPUTS = ("config.yml", "domain.yml", "data")
 KEEP_MODELS = 3
 
 

@@ -25,6 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from model import model_path  # noqa: E402
+
 from clinic.assessment import assess  # noqa: E402
 from clinic.intake import Intake  # noqa: E402
 
@@ -85,7 +87,6 @@ def main() -> int:
     parser.add_argument("--min-body-part-accuracy", type=float, default=0.0)
     args = parser.parse_args()
     logging.disable(logging.WARNING)
-    from model import model_path
 
     pain_rows = read_rows("pain_utterances_dev.csv")
     off_rows = read_rows("off_topic_dev.csv")
@@ -107,7 +108,9 @@ def main() -> int:
     accuracy = 1 - len(misses) / len(scored)
     recall = sum(r.intent == "describe_pain" for r in pain) / len(pain)
     off_taken = [
-        row for row, result in zip(off_rows, off, strict=True) if taken_as_tdn_pain(result)
+        (row, result)
+        for row, result in zip(off_rows, off, strict=True)
+        if taken_as_tdn_pain(result)
     ]
 
     print("NLU on the shared dev set")
@@ -119,6 +122,8 @@ def main() -> int:
     )
     for row, result in misses:
         print(f"    missed {row['location']:>8}: got {result.body_part}: {row['text']!r}")
+    for row, result in off_taken:
+        print(f"    off-topic taken as pain ({result.body_part}): {row['text']!r}")
     if accuracy < args.min_body_part_accuracy:
         print(f"FAIL: body-part accuracy below {args.min_body_part_accuracy:.0%}")
         return 1

@@ -48,3 +48,17 @@ def test_a_pain_duration_is_not_a_booking_date() -> None:
 def test_names_and_times_for_booking_pass_through() -> None:
     person = {"entity": "PERSON", "value": "Ann Lee", "start": 11, "end": 18}
     assert by_name(clinic_entities("my name is Ann Lee", [person]))["PERSON"] == [("Ann Lee", None)]
+
+
+def test_the_component_rewrites_a_rasa_message() -> None:
+    from rasa.shared.nlu.training_data.message import Message
+
+    from addons.clinic_entities import ClinicEntityExtractor
+
+    message = Message(data={"text": "my traps are tight"})
+    ClinicEntityExtractor().process([message])
+    assert by_name(message.get("entities")) == {
+        "body_part": [("shoulder", None)],
+        "pain_quality": [("tightness", None)],
+    }
+    assert "entities" in message.output_properties

@@ -35,10 +35,6 @@ def test_no_intake_for_a_complaint_dry_needling_does_not_treat() -> None:
     assert required(other_complaint="skin") == []
 
 
-def test_skipped_questions_are_not_asked_again() -> None:
-    assert "pain_quality" not in required(body_part="neck", intake_skipped=["pain_quality"])
-
-
 def test_body_part_synonym_is_made_canonical(dispatcher) -> None:
     tracker = make_tracker(text="lumbar", requested_slot="body_part")
     result = form.validate_body_part("lumbar", dispatcher, tracker, DOMAIN)
@@ -147,3 +143,31 @@ def test_where_it_spreads_in_free_text(dispatcher) -> None:
     result = form.validate_radiates_to("down my left leg", dispatcher, tracker, DOMAIN)
     assert result["radiates_to"] == "leg"
     assert result["pain_radiates"] is True
+
+
+def test_the_next_question_skips_answered_and_skipped_ones(dispatcher) -> None:
+    tracker = make_tracker(
+        slots={"body_part": "neck", "pain_quality": "aching", "intake_skipped": ["pain_radiates"]}
+    )
+    event = asyncio.run(form.next_requested_slot(dispatcher, tracker, DOMAIN))
+    assert event == {"event": "slot", "timestamp": None, "name": "requested_slot",
+                     "value": "pain_duration"}  # fmt: skip
+
+
+def test_the_form_ends_when_only_skipped_questions_are_open(dispatcher) -> None:
+    tracker = make_tracker(
+        slots={
+            "body_part": "neck", "pain_quality": "aching", "pain_radiates": False,
+            "pain_duration": "2 weeks", "intake_skipped": ["pain_severity"],
+        }
+    )  # fmt: skip
+    event = asyncio.run(form.next_requested_slot(dispatcher, tracker, DOMAIN))
+    assert event["value"] is None
+
+
+def test_a_late_answer_to_a_skipped_question_is_still_validated() -> None:
+    assert "pain_duration" in required(body_part="neck", intake_skipped=["pain_duration"])
+
+
+def test_where_it_spreads_is_checked_when_said_in_the_first_message() -> None:
+    assert "radiates_to" in required(body_part="lower_back", radiates_to="leg")
