@@ -18,6 +18,8 @@ from clinic.intake import MOVING_ON, REASK, is_unsure, questions_to_ask
 MAX_FAILED_ATTEMPTS = 2
 
 Slots = dict[str, Any]
+# While these are asked, a newly named body part is where the pain spreads to.
+SPREAD_QUESTIONS = ("pain_radiates", "radiates_to")
 
 
 class ValidateIntakeForm(FormValidationAction):
@@ -54,34 +56,23 @@ class ValidateIntakeForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
         """A part of the body; one named in answer to "does it spread?" is where it spreads."""
-        body_part = vocabulary.canonical("body_part", str(value))
-        if body_part is None:
-            return self._unusable("body_part", value, dispatcher, tracker)
         previous = value_before_latest_message(tracker, "body_part")
-        if previous and tracker.get_slot("requested_slot") in ("pain_radiates", "radiates_to"):
-            return {"body_part": previous, "radiates_to": body_part, "pain_radiates": True}
-        self._acknowledge_change("body_part", body_part, dispatcher, tracker)
-        return {"body_part": body_part, "failed_attempts": 0}
+        spreads_to = vocabulary.canonical("body_part", str(value))
+        if previous and spreads_to and tracker.get_slot("requested_slot") in SPREAD_QUESTIONS:
+            return {"body_part": previous, "radiates_to": spreads_to, "pain_radiates": True}
+        return self._vocabulary_answer("body_part", value, dispatcher, tracker)
 
     def validate_side(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
         """Left, right or both."""
-        side = vocabulary.canonical("side", str(value))
-        if side is None:
-            return self._unusable("side", value, dispatcher, tracker)
-        self._acknowledge_change("side", side, dispatcher, tracker)
-        return {"side": side, "failed_attempts": 0}
+        return self._vocabulary_answer("side", value, dispatcher, tracker)
 
     def validate_pain_quality(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
         """How the pain feels, as one of the contract's qualities."""
-        quality = vocabulary.canonical("pain_quality", str(value))
-        if quality is None:
-            return self._unusable("pain_quality", value, dispatcher, tracker)
-        self._acknowledge_change("pain_quality", quality, dispatcher, tracker)
-        return {"pain_quality": quality, "failed_attempts": 0}
+        return self._vocabulary_answer("pain_quality", value, dispatcher, tracker)
 
     def validate_pain_radiates(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -130,6 +121,16 @@ class ValidateIntakeForm(FormValidationAction):
             return self._unusable("pain_severity", value, dispatcher, tracker)
         self._acknowledge_change("pain_severity", severity, dispatcher, tracker)
         return {"pain_severity": severity, "failed_attempts": 0}
+
+    def _vocabulary_answer(
+        self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> Slots:
+        """An answer the clinic's vocabulary maps to a canonical value (slot = entity name)."""
+        canonical = vocabulary.canonical(slot, str(value))
+        if canonical is None:
+            return self._unusable(slot, value, dispatcher, tracker)
+        self._acknowledge_change(slot, canonical, dispatcher, tracker)
+        return {slot: canonical, "failed_attempts": 0}
 
     def _unusable(
         self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker

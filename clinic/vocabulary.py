@@ -287,20 +287,46 @@ def _negated(words: list[str], i: int) -> bool:
 def assign_roles(terms: list[Term], text: str) -> list[Term]:
     """Mark which terms are the main fact and which are extra.
 
-    The first term of each kind is the main one ("where it hurts", "how it feels").
-    A later body part with a spreading word before it ("shooting down my left leg") is
-    where the pain travels (`radiates_to`); any other later term is `also`.
+    The first term of each kind is the main one ("how it feels"), except for body parts:
+    there the first one the pain is said of ("pain in my shoulder", "my neck is sore")
+    wins over one named for an activity ("when I lift my arms"). A body part after the
+    main one with a spreading word before it ("shooting down my left leg") is where the
+    pain travels (`radiates_to`); any other further term is `also`.
     """
+    parts = [term for term in terms if term.entity == "body_part"]
+    painful = [term for term in parts if _pain_said_of(term, text)]
+    main = painful[0] if painful else (parts[0] if parts else None)
     result: list[Term] = []
     previous_end: dict[str, int] = {}
     for term in terms:
-        if term.entity not in previous_end:
-            role = None
-        elif term.entity == "body_part":
-            between = {m.group() for m in _tokens(text[previous_end["body_part"] : term.start])}
-            role = "radiates_to" if between & SPREAD_WORDS else "also"
+        if term.entity == "body_part":
+            if term is main:
+                role = None
+            elif main is None or term.start < main.start:
+                role = "also"
+            else:
+                between = {m.group() for m in _tokens(text[previous_end["body_part"] : term.start])}
+                role = "radiates_to" if between & SPREAD_WORDS else "also"
         else:
-            role = "also"
+            role = None if term.entity not in previous_end else "also"
         result.append(replace(term, role=role))
         previous_end[term.entity] = term.end
     return result
+
+
+def _pain_said_of(term: Term, text: str) -> bool:
+    """Whether a pain word stands right by the body part ("pain in my X", "X is sore")."""
+    before = [m.group() for m in _tokens(text[: term.start])][-3:]
+    after = [m.group() for m in _tokens(text[term.end :])][:2]
+    return any(word in PAIN_WORDS or _lookup([word]) in _QUALITY_KEYS for word in before + after)
+
+
+# Words that say something hurts; every pain quality counts too.
+PAIN_WORDS = frozenset(
+    {
+        "pain", "pains", "painful", "hurt", "hurts", "hurting", "ache", "aches", "aching",
+        "sore", "soreness", "killing", "tender", "agony", "injured", "injury", "problem",
+        "problems", "issue", "issues", "trouble",
+    }
+)  # fmt: skip
+_QUALITY_KEYS = frozenset(("pain_quality", value) for value in PAIN_QUALITIES)

@@ -68,3 +68,15 @@ def test_denied_symptoms_are_left_out() -> None:
 def test_right_now_is_not_a_side() -> None:
     assert [t for t in terms("my knee hurts right now") if t[0] == "side"] == []
     assert ("side", "right", None) in terms("my right knee hurts")
+
+
+def test_the_place_the_pain_is_said_of_is_the_main_one() -> None:
+    assert terms("when i raise my hand i feel pain in my shoulder") == [
+        ("body_part", "hand", "also"),
+        ("body_part", "shoulder", None),
+    ]
+    assert terms("When I lift my arms up I have a soreness in my shoulders")[-1] == (
+        "body_part",
+        "shoulder",
+        None,
+    )
