@@ -103,28 +103,40 @@ OTHER_COMPLAINTS: dict[str, tuple[str, ...]] = {
         "itchy", "itching", "eczema", "psoriasis", "hives", "blister", "blisters", "mole",
         "breaking out", "breakout", "breakouts",
     ),
-    "wound": ("wound", "wounds", "cut", "gash", "graze", "scab", "ulcer", "pus", "stitches"),
+    "wound": (
+        "wound", "wounds", "cut", "gash", "graze", "scab", "ulcer", "pus", "stitches", "sliced",
+        "laceration", "heal", "healing", "won't heal", "wont heal",
+    ),
     "stomach": (
         "stomach", "tummy", "belly", "abdomen", "abdominal", "gut", "nausea", "nauseous",
         "indigestion", "heartburn", "bloated", "bloating", "diarrhoea", "diarrhea",
         "constipation", "stomachache", "stomach ache",
     ),
     "ear": ("ear", "ears", "earache", "ear ache", "tinnitus", "hearing"),
-    "eye": ("eye", "eyes", "vision", "blurry", "blurred", "eyesight", "sight"),
+    "eye": (
+        "eye", "eyes", "vision", "blurry", "blurred", "eyesight", "sight", "fuzzy",
+        "out of focus", "glasses",
+    ),
     "breathing": (
         "breath", "breathe", "breathing", "breathless", "short of breath", "wheezing",
-        "wheeze", "asthma",
+        "wheeze", "asthma", "respiration", "congestion", "congested",
     ),
-    "cough": ("cough", "coughing", "coughs", "phlegm"),
+    "cough": ("cough", "coughing", "coughs", "phlegm", "throat", "sore throat"),
     "heart": ("heart", "palpitations", "heartbeat", "heart rate"),
-    "dizziness": ("dizzy", "dizziness", "lightheaded", "light-headed", "vertigo"),
+    "dizziness": (
+        "dizzy", "dizziness", "lightheaded", "light-headed", "vertigo", "round and round",
+    ),
     "hair": ("hair", "hair loss", "balding", "bald", "dandruff"),
     "mood": (
         "sad", "depressed", "depression", "anxious", "anxiety", "lonely", "heartbroken",
-        "grief", "emotional", "emotionally",
+        "grief", "emotional", "emotionally", "emotion", "emotions", "suicidal", "cope",
+        "overwhelmed", "saddens", "heartache",
     ),
     "temperature": ("cold", "chills", "shivering", "fever", "feverish", "freezing"),
-    "internal": ("kidney", "kidneys", "liver", "organs", "internal", "period", "periods"),
+    "internal": (
+        "kidney", "kidneys", "liver", "organs", "internal", "period", "periods", "menstrual",
+        "bowel", "bowels", "circulation",
+    ),
 }  # fmt: skip
 
 VOCABULARY: dict[str, dict[str, tuple[str, ...]]] = {
