@@ -7,6 +7,7 @@ one phrase (e.g. what the NLU model extracted) to its value.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from collections.abc import Iterable
@@ -169,6 +170,16 @@ SPREAD_WORDS = frozenset(
     }
 )  # fmt: skip
 
+# Words that say something hurts; every pain quality counts too.
+PAIN_WORDS = frozenset(
+    {
+        "pain", "pains", "painful", "hurt", "hurts", "hurting", "ache", "aches", "aching",
+        "sore", "soreness", "killing", "tender", "agony", "injured", "injury", "problem",
+        "problems", "issue", "issues", "trouble",
+    }
+)  # fmt: skip
+_QUALITY_KEYS = frozenset(("pain_quality", value) for value in PAIN_QUALITIES)
+
 _TOKEN = re.compile(r"[a-z0-9]+(?:['\u2019-][a-z]+)*")
 _MAX_PHRASE_TOKENS = 5
 # A misspelt word must be this close to a known one (difflib ratio) to count as it.
@@ -305,9 +316,21 @@ def assign_roles(terms: list[Term], text: str) -> list[Term]:
     main one with a spreading word before it ("shooting down my left leg") is where the
     pain travels (`radiates_to`); any other further term is `also`.
     """
+    # The message is tokenised once; terms are located in it by their character offsets.
+    tokens = _tokens(text)
+    words = [m.group() for m in tokens]
+    starts = [m.start() for m in tokens]
+
+    def word_index(offset: int) -> int:
+        return bisect.bisect_left(starts, offset)
+
+    def pain_said_of(term: Term) -> bool:
+        first, after = word_index(term.start), word_index(term.end)
+        nearby = words[max(0, first - 3) : first] + words[after : after + 2]
+        return any(w in PAIN_WORDS or _lookup([w]) in _QUALITY_KEYS for w in nearby)
+
     parts = [term for term in terms if term.entity == "body_part"]
-    painful = [term for term in parts if _pain_said_of(term, text)]
-    main = painful[0] if painful else (parts[0] if parts else None)
+    main = next((term for term in parts if pain_said_of(term)), parts[0] if parts else None)
     result: list[Term] = []
     previous_end: dict[str, int] = {}
     for term in terms:
@@ -317,28 +340,10 @@ def assign_roles(terms: list[Term], text: str) -> list[Term]:
             elif main is None or term.start < main.start:
                 role = "also"
             else:
-                between = {m.group() for m in _tokens(text[previous_end["body_part"] : term.start])}
-                role = "radiates_to" if between & SPREAD_WORDS else "also"
+                between = words[word_index(previous_end["body_part"]) : word_index(term.start)]
+                role = "radiates_to" if SPREAD_WORDS.intersection(between) else "also"
         else:
             role = None if term.entity not in previous_end else "also"
         result.append(replace(term, role=role))
         previous_end[term.entity] = term.end
     return result
-
-
-def _pain_said_of(term: Term, text: str) -> bool:
-    """Whether a pain word stands right by the body part ("pain in my X", "X is sore")."""
-    before = [m.group() for m in _tokens(text[: term.start])][-3:]
-    after = [m.group() for m in _tokens(text[term.end :])][:2]
-    return any(word in PAIN_WORDS or _lookup([word]) in _QUALITY_KEYS for word in before + after)
-
-
-# Words that say something hurts; every pain quality counts too.
-PAIN_WORDS = frozenset(
-    {
-        "pain", "pains", "painful", "hurt", "hurts", "hurting", "ache", "aches", "aching",
-        "sore", "soreness", "killing", "tender", "agony", "injured", "injury", "problem",
-        "problems", "issue", "issues", "trouble",
-    }
-)  # fmt: skip
-_QUALITY_KEYS = frozenset(("pain_quality", value) for value in PAIN_QUALITIES)
