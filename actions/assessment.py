@@ -9,13 +9,19 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.tracker_facts import intake_from_tracker, latest_intent
-from clinic.assessment import assess
+from actions.tracker_facts import intake_from_tracker, latest_intent, value_before_latest_message
+from clinic import advice, settings
+from clinic.assessment import assess, with_safety
 from clinic.intake import summarise
+from clinic.red_flags import EMERGENCY, ROUTINE
 
 
 class ActionAssessTdnFit(Action):
-    """Sums up the intake and explains the `tdn_fit`; the rules then make the offer."""
+    """Sums up the intake, explains the `tdn_fit` and offers the free consultation.
+
+    After an emergency flag it recommends nothing: it repeats the emergency advice, unless
+    that advice was given for the very message that ended the intake.
+    """
 
     def name(self) -> str:
         """The action's name in the domain."""
@@ -24,15 +30,34 @@ class ActionAssessTdnFit(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
-        """Dispatches the summary and the explanation; sets `tdn_fit`."""
+        """Dispatches the summary, the explanation and the offer; sets `tdn_fit`."""
+        triage_level = tracker.get_slot("triage_level")
+        if triage_level == EMERGENCY:
+            if value_before_latest_message(tracker, "triage_level") == EMERGENCY:
+                reminder = advice.EMERGENCY_REMINDER.format(number=settings.emergency_number())
+                dispatcher.utter_message(text=reminder)
+            return [SlotSet("tdn_fit", "not_advised"), SlotSet("consultation_offered", False)]
+
         intake = intake_from_tracker(tracker)
-        assessment = assess(intake)
+        assessment = with_safety(
+            assess(intake),
+            intake,
+            triage_level,
+            tracker.get_slot("contraindications") or [],
+            contraindications_unclear=tracker.get_slot("contraindication_screen") == "unclear",
+        )
         if intake.body_part:
             dispatcher.utter_message(text=f"Thank you. Here's what I have: {summarise(intake)}.")
         dispatcher.utter_message(text=assessment.explanation)
         # A skin or stomach complaint is for a doctor: a physiotherapy offer would mislead.
         offer = bool(intake.body_part) or not intake.other_complaint
-        return [SlotSet("tdn_fit", assessment.tdn_fit), SlotSet("consultation_offered", offer)]
+        dispatcher.utter_message(
+            response="utter_offer_consultation" if offer else "utter_non_msk_next"
+        )
+        events = [SlotSet("tdn_fit", assessment.tdn_fit), SlotSet("consultation_offered", offer)]
+        if triage_level is None:
+            events.append(SlotSet("triage_level", ROUTINE))
+        return events
 
 
 class ActionRecordConsultationAnswer(Action):

@@ -10,12 +10,19 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
+from actions.safety import entity_values, open_screen_questions
 from actions.tracker_facts import intake_from_tracker, latest_intent, value_before_latest_message
-from clinic import parsing, vocabulary
+from clinic import contraindications, parsing, vocabulary
 from clinic.intake import MOVING_ON, REASK, is_unsure, questions_to_ask
+from clinic.red_flags import EMERGENCY, ROUTINE
 
 # After this many unusable answers in a row the form moves on (and says so).
 MAX_FAILED_ATTEMPTS = 2
+SCREEN_REASK = "Sorry, I need a yes or a no for this one."
+SCREEN_MOVING_ON = (
+    "No problem, the physiotherapist will ask you about it. If you do notice it, please see a "
+    "doctor the same day."
+)
 
 Slots = dict[str, Any]
 # While these are asked, a newly named body part is where the pain spreads to.
@@ -37,8 +44,20 @@ class ValidateIntakeForm(FormValidationAction):
         domain: DomainDict,
     ) -> list[str]:
         """The questions that apply to this patient; answers to all of them are validated,
-        skipped ones included, so a late answer still counts."""
-        return questions_to_ask(intake_from_tracker(tracker))
+        skipped ones included, so a late answer still counts.
+
+        The red-flag screen comes once where the pain is and where it spreads are known;
+        the contraindication checklist comes last, before any recommendation. After an
+        emergency flag nothing more is asked.
+        """
+        if tracker.get_slot("triage_level") == EMERGENCY:
+            return []
+        questions = questions_to_ask(intake_from_tracker(tracker))
+        if not questions:
+            return []
+        if tracker.get_slot("red_flag_screen") is not None or open_screen_questions(tracker):
+            questions.insert(questions.index("pain_duration"), "red_flag_screen")
+        return [*questions, "contraindication_screen"]
 
     async def next_requested_slot(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -121,6 +140,65 @@ class ValidateIntakeForm(FormValidationAction):
             return self._unusable("pain_severity", value, dispatcher, tracker)
         self._acknowledge_change("pain_severity", severity, dispatcher, tracker)
         return {"pain_severity": severity, "failed_attempts": 0}
+
+    def validate_red_flag_screen(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        """A yes or no to the screen question just asked (the safety check has recorded it).
+
+        The screen is done when no question is left; until then the next one is asked.
+        """
+        if tracker.get_slot("triage_level") == EMERGENCY:
+            return {"red_flag_screen": True}
+        remaining = [q.name for q in open_screen_questions(tracker)]
+        asked = tracker.get_slot("screen_question")
+        if asked in remaining and tracker.get_slot("requested_slot") == "red_flag_screen":
+            return self._unclear_screen_answer(asked, value, dispatcher, tracker)
+        if remaining:
+            return {"red_flag_screen": None, "failed_attempts": 0}
+        return {
+            "red_flag_screen": True,
+            "triage_level": tracker.get_slot("triage_level") or ROUTINE,
+            "failed_attempts": 0,
+        }
+
+    def validate_contraindication_screen(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        """Which of the checklist applies: "reported", "none", or "unclear" after two tries."""
+        if tracker.get_slot("requested_slot") != "contraindication_screen":
+            return {"contraindication_screen": None}
+        if entity_values(tracker, "contraindication"):
+            return {"contraindication_screen": "reported", "failed_attempts": 0}
+        intent = latest_intent(tracker)
+        if intent == "deny":
+            return {"contraindication_screen": "none", "failed_attempts": 0}
+        if intent == "affirm":
+            # The ask action now asks which ones.
+            return {"contraindication_screen": None, "failed_attempts": 0}
+        attempts = int(tracker.get_slot("failed_attempts") or 0) + 1
+        if is_unsure(str(value)) or attempts >= MAX_FAILED_ATTEMPTS:
+            dispatcher.utter_message(text=contraindications.PHYSIO_WILL_CHECK)
+            return {"contraindication_screen": "unclear", "failed_attempts": 0}
+        dispatcher.utter_message(text=contraindications.NOT_RECOGNISED)
+        return {"contraindication_screen": None, "failed_attempts": attempts}
+
+    def _unclear_screen_answer(
+        self, asked: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> Slots:
+        """Neither yes nor no: ask again once, then leave that question to the physiotherapist."""
+        attempts = int(tracker.get_slot("failed_attempts") or 0) + 1
+        if is_unsure(str(value)) or attempts >= MAX_FAILED_ATTEMPTS:
+            dispatcher.utter_message(text=SCREEN_MOVING_ON)
+            skipped = [*(tracker.get_slot("intake_skipped") or []), f"screen:{asked}"]
+            left = [q for q in open_screen_questions(tracker) if q.name != asked]
+            return {
+                "red_flag_screen": None if left else True,
+                "intake_skipped": skipped,
+                "failed_attempts": 0,
+            }
+        dispatcher.utter_message(text=SCREEN_REASK)
+        return {"red_flag_screen": None, "failed_attempts": attempts}
 
     def _vocabulary_answer(
         self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker

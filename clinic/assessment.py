@@ -21,10 +21,13 @@ The rules, first match wins:
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from clinic import contraindications
 from clinic.evidence import Evidence, evidence_for, region_for_body_part
 from clinic.intake import Intake
+from clinic.red_flags import EMERGENCY, URGENT
 from clinic.vocabulary import display_name
 
 __all__ = [
@@ -33,6 +36,7 @@ __all__ = [
     "TDN_FIT",
     "Assessment",
     "assess",
+    "with_safety",
 ]
 
 TDN_FIT = ("likely", "possible", "assess_first", "not_advised")
@@ -281,3 +285,71 @@ def assess(intake: Intake) -> Assessment:
         else f"Dry needling may help with {_pain_phrase(intake)}."
     )
     return Assessment(fit, region.key, _explain(opening, region.summary, chest_note))
+
+
+def with_safety(
+    assessment: Assessment,
+    intake: Intake,
+    triage_level: str | None,
+    contraindication_codes: Sequence[str] = (),
+    contraindications_unclear: bool = False,
+) -> Assessment:
+    """The assessment once red flags and contraindications are taken into account.
+
+    An emergency or an absolute contraindication makes dry needling `not_advised`; an urgent
+    flag, a relative contraindication or an unanswered checklist make it `assess_first`.
+    A fit that is already lower stays as it is.
+    """
+    pain = _pain_phrase(intake) if intake.body_part else "your pain"
+    if triage_level == EMERGENCY:
+        return Assessment("not_advised", "red_flag", EMERGENCY_FIRST)
+    absolute = contraindications.absolute(contraindication_codes)
+    if absolute:
+        named = _listed(contraindications.labels(absolute))
+        return Assessment(
+            "not_advised",
+            "contraindication",
+            _explain(
+                f"You told me about {named}, so dry needling isn't advised for you.",
+                "The physiotherapist can still help with other treatment, such as exercise and "
+                "hands-on therapy, at the free consultation.",
+            ),
+        )
+    if assessment.tdn_fit == "not_advised":
+        return assessment
+    if triage_level == URGENT:
+        return Assessment(
+            "assess_first",
+            assessment.presentation,
+            _explain(
+                "Please see a doctor first, as I advised above.",
+                f"After that, the physiotherapist can check whether dry needling suits {pain}.",
+            ),
+        )
+    relative = [code for code in contraindication_codes if code not in absolute]
+    if relative or contraindications_unclear:
+        check = (
+            f"You mentioned {_listed(contraindications.labels(relative))}"
+            if relative
+            else "We haven't gone through the safety checklist yet"
+        )
+        return Assessment(
+            "assess_first",
+            assessment.presentation,
+            f"{check}: the physiotherapist will check this with you before any needling. "
+            f"{assessment.explanation}",
+        )
+    return assessment
+
+
+EMERGENCY_FIRST = (
+    "Dry needling isn't something to think about now: please get the emergency care I "
+    "described first."
+)
+
+
+def _listed(items: Sequence[str]) -> str:
+    """The items as a sentence would list them ("a, b and c")."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"

@@ -233,13 +233,21 @@ def _known_words() -> list[str]:
     return sorted({w for phrase in _phrase_index() for w in phrase.split() if len(w) >= 4})
 
 
+def typo_of(word: str, known_words: list[str], cutoff: float = _FUZZY_CUTOFF) -> str | None:
+    """The known word that a rare word is a typo of ("lowr" -> "lower"), else None.
+
+    Common words are never typos ("might" is not "tight"), nor are words under four letters.
+    """
+    if len(word) < 4 or zipf_frequency(word, "en") >= _RARE_WORD_ZIPF:
+        return None
+    close = difflib.get_close_matches(word, known_words, n=1, cutoff=cutoff)
+    return close[0] if close else None
+
+
 @lru_cache(maxsize=4096)
 def _spell(word: str) -> str:
-    """The vocabulary word a rare word is a typo of ("lowr" -> "lower"), else the word."""
-    if len(word) < 4 or zipf_frequency(word, "en") >= _RARE_WORD_ZIPF:
-        return word
-    close = difflib.get_close_matches(word, _known_words(), n=1, cutoff=_FUZZY_CUTOFF)
-    return close[0] if close else word
+    """The vocabulary word a rare word is a typo of, else the word."""
+    return typo_of(word, _known_words()) or word
 
 
 def _lookup(words: list[str]) -> tuple[str, str] | None:

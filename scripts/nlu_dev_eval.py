@@ -2,7 +2,8 @@
 
 - body-part accuracy on `pain_utterances_dev.csv` rows whose label names a place and whose
   `label_check` is `agree` (scoring rules in shared/eval/README.md);
-- pain-intent recall on every row of that file;
+- pain-intent recall on every row of that file (describe_pain, or red_flag when the safety
+  check sends the patient to a doctor);
 - off-topic sentences (`off_topic_dev.csv`) taken as a muscle pain that dry needling may
   help: the assistant would start the pain intake (describe_pain, nothing that marks it as
   another kind of complaint) or rate dry needling `likely`/`possible`.
@@ -106,7 +107,9 @@ def main() -> int:
         if result.body_part not in ACCEPTED.get(row["location"], {row["location"]})
     ]
     accuracy = 1 - len(misses) / len(scored)
-    recall = sum(r.intent == "describe_pain" for r in pain) / len(pain)
+    # A pain the safety rules route to a doctor is understood too: it just goes elsewhere.
+    recall = sum(r.intent in ("describe_pain", "red_flag") for r in pain) / len(pain)
+    escalated = sum(r.intent == "red_flag" for r in pain)
     off_taken = [
         (row, result)
         for row, result in zip(off_rows, off, strict=True)
@@ -115,7 +118,10 @@ def main() -> int:
 
     print("NLU on the shared dev set")
     print(f"  body-part accuracy      {accuracy:6.1%}  ({len(scored) - len(misses)}/{len(scored)})")
-    print(f"  pain-intent recall      {recall:6.1%}  ({len(pain)} sentences)")
+    print(
+        f"  pain-intent recall      {recall:6.1%}  ({len(pain)} sentences, {escalated} of them "
+        "routed to a doctor by the red-flag check)"
+    )
     print(
         f"  off-topic taken as TDN  {len(off_taken) / len(off_rows):6.1%}"
         f"  ({len(off_taken)}/{len(off_rows)})"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import inspect
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -51,3 +54,34 @@ def dispatcher() -> CollectingDispatcher:
 def said(dispatcher: CollectingDispatcher) -> str:
     """Everything the action said, as one text."""
     return " ".join(m.get("text") or m.get("response") or "" for m in dispatcher.messages)
+
+
+@pytest.fixture(scope="session")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """Both servers with the trained model, once for all end-to-end tests."""
+    from tests.running_assistant import running_assistant
+
+    with running_assistant(tmp_path_factory.mktemp("store") / "rasa.db") as running:
+        yield running
+
+
+# Figures the tests measure, printed at the end of the run (`make test` shows them).
+FIGURES: list[str] = []
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    """Prints the measured figures."""
+    if FIGURES:
+        terminalreporter.section("figures")
+        for line in FIGURES:
+            terminalreporter.write_line(line)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    """Runs `async def` tests (actions are coroutines) in a fresh event loop."""
+    if not inspect.iscoroutinefunction(pyfuncitem.obj):
+        return None
+    arguments = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
+    asyncio.run(pyfuncitem.obj(**arguments))
+    return True

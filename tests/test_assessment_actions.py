@@ -22,7 +22,11 @@ def test_neck_pain_gets_a_fit_an_explanation_and_the_offer(dispatcher) -> None:
         }
     )  # fmt: skip
     events = asyncio.run(ActionAssessTdnFit().run(dispatcher, tracker, DOMAIN))
-    assert slots_of(events) == {"tdn_fit": "likely", "consultation_offered": True}
+    assert slots_of(events) == {
+        "tdn_fit": "likely",
+        "consultation_offered": True,
+        "triage_level": "routine",
+    }
     text = said(dispatcher)
     assert "tight pain in your neck" in text
     assert "exercise" in text
@@ -45,7 +49,11 @@ def test_sciatica_like_pain_must_be_assessed_first(dispatcher) -> None:
 def test_a_stomach_complaint_is_not_for_needling_and_gets_no_offer(dispatcher) -> None:
     tracker = make_tracker(slots={"other_complaint": "stomach"})
     events = asyncio.run(ActionAssessTdnFit().run(dispatcher, tracker, DOMAIN))
-    assert slots_of(events) == {"tdn_fit": "not_advised", "consultation_offered": False}
+    assert slots_of(events) == {
+        "tdn_fit": "not_advised",
+        "consultation_offered": False,
+        "triage_level": "routine",
+    }
     assert NOT_A_DIAGNOSIS in said(dispatcher)
 
 

@@ -6,105 +6,33 @@ tracker store, so it never touches a running assistant or its data.
 
 from __future__ import annotations
 
-import json
-import os
-import socket
 import sqlite3
-import subprocess
-import sys
-import time
 import urllib.error
-import urllib.request
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from tests.running_assistant import Assistant, texts
+
 pytestmark = pytest.mark.e2e
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Assistant:
-    """The running assistant, as a patient and the clinic's tools reach it."""
-
-    def __init__(self, port: int, token: str, database: Path) -> None:
-        self.url = f"http://127.0.0.1:{port}"
-        self.token = token
-        self.database = database
-
-    def say(self, sender: str, message: str) -> list[dict]:
-        body = json.dumps({"sender": sender, "message": message}).encode()
-        request = urllib.request.Request(
-            f"{self.url}/webhooks/rest/webhook",
-            data=body,
-            headers={"Content-Type": "application/json"},
-        )
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return json.load(response)
-
-    def tracker(self, sender: str, token: str | None) -> dict:
-        query = f"?token={token}" if token else ""
-        with urllib.request.urlopen(
-            f"{self.url}/conversations/{sender}/tracker{query}", timeout=10
-        ) as response:
-            return json.load(response)
-
-
-@pytest.fixture(scope="module")
-def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Assistant]:
-    database = tmp_path_factory.mktemp("store") / "rasa.db"
-    env = {
-        **os.environ,
-        "RASA_PORT": str(free_port()),
-        "ACTION_SERVER_PORT": str(free_port()),
-        "RASA_API_TOKEN": "test-token-not-secret",
-        "DATABASE_URL": f"sqlite:///{database}",
-    }
-    process = subprocess.Popen(
-        [sys.executable, "scripts/with_env.py", sys.executable, "scripts/run.py"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    running = Assistant(int(env["RASA_PORT"]), env["RASA_API_TOKEN"], database)
-    deadline = time.monotonic() + 180
-    while time.monotonic() < deadline:
-        assert process.poll() is None, "the assistant exited while starting"
-        try:
-            urllib.request.urlopen(f"{running.url}/status?token={running.token}", timeout=2)
-            running.say("warm-up", "hello")  # the action server is up too
-            break
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(1)
-    else:
-        process.terminate()
-        pytest.fail("the assistant did not start within 180 s")
-    yield running
-    process.terminate()
-    process.wait(timeout=30)
-
-
-def texts(replies: list[dict]) -> str:
-    return "\n".join(reply.get("text", "") for reply in replies)
 
 
 def test_from_a_pain_description_to_the_consultation_offer(assistant: Assistant) -> None:
     replies = assistant.say(
         "patient-1", "sharp pain in my lower back shooting down my left leg for 3 weeks"
     )
-    assert "0 (no pain) to 10" in texts(replies)  # only severity is still unknown
+    # Where, how and how long are known: the red-flag screen comes next, one yes/no at a time.
+    assert "yes/no questions" in texts(replies)
+    assert [b["title"] for b in replies[-1]["buttons"]] == ["Yes", "No"]
+    for _ in range(8):
+        replies = assistant.say("patient-1", "no")
+    assert "0 (no pain) to 10" in texts(replies)  # then severity, the one fact still unknown
 
     replies = assistant.say("patient-1", "banana")
     assert "number from 0 to 10" in texts(replies)
 
     replies = assistant.say("patient-1", "about a 7")
+    assert "do any of these apply to you" in texts(replies)  # the contraindication checklist
+    replies = assistant.say("patient-1", "none of these")
     answer = texts(replies)
     assert "spreading to your leg" in answer
     assert "not a diagnosis" in answer
@@ -119,6 +47,9 @@ def test_from_a_pain_description_to_the_consultation_offer(assistant: Assistant)
     assert slots["pain_duration_days"] == 21
     assert slots["pain_severity"] == 7
     assert slots["tdn_fit"] == "assess_first"
+    assert slots["triage_level"] == "routine"
+    assert slots["red_flags"] == []
+    assert slots["contraindication_screen"] == "none"
 
     replies = assistant.say("patient-1", "yes please")
     assert "noted that you'd like a free consultation" in texts(replies)

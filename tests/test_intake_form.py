@@ -145,10 +145,20 @@ def test_where_it_spreads_in_free_text(dispatcher) -> None:
     assert result["pain_radiates"] is True
 
 
+def test_the_red_flag_screen_comes_before_how_long(dispatcher) -> None:
+    tracker = make_tracker(slots={"body_part": "neck", "pain_quality": "aching"})
+    tracker.slots["pain_radiates"] = False
+    event = asyncio.run(form.next_requested_slot(dispatcher, tracker, DOMAIN))
+    assert event["value"] == "red_flag_screen"
+
+
 def test_the_next_question_skips_answered_and_skipped_ones(dispatcher) -> None:
     tracker = make_tracker(
-        slots={"body_part": "neck", "pain_quality": "aching", "intake_skipped": ["pain_radiates"]}
-    )
+        slots={
+            "body_part": "neck", "pain_quality": "aching", "intake_skipped": ["pain_radiates"],
+            "red_flag_screen": True,
+        }
+    )  # fmt: skip
     event = asyncio.run(form.next_requested_slot(dispatcher, tracker, DOMAIN))
     assert event == {"event": "slot", "timestamp": None, "name": "requested_slot",
                      "value": "pain_duration"}  # fmt: skip
@@ -159,6 +169,7 @@ def test_the_form_ends_when_only_skipped_questions_are_open(dispatcher) -> None:
         slots={
             "body_part": "neck", "pain_quality": "aching", "pain_radiates": False,
             "pain_duration": "2 weeks", "intake_skipped": ["pain_severity"],
+            "red_flag_screen": True, "contraindication_screen": "none",
         }
     )  # fmt: skip
     event = asyncio.run(form.next_requested_slot(dispatcher, tracker, DOMAIN))

@@ -1,0 +1,107 @@
+"""NLU component: the red-flag rules on every message, whatever the model predicted.
+
+A thin adapter over `clinic.safety`. It adds `warning_sign` and `contraindication`
+entities (role `denied` when the patient says they do not have it) and, when the rules
+raise a red flag, sets the intent to `red_flag` with full confidence so that the dialogue
+rules answer it at once. A `red_flag` predicted by the model alone counts only when the
+model is confident and the message holds a warning sign the rules know (a partial
+pattern); otherwise the next intent stands. The model only adds to the rules.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import SPACY_DOCS
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from clinic import safety
+
+RED_FLAG_INTENT = "red_flag"
+# Below this confidence a model-only `red_flag` gives way to the next intent.
+MODEL_MIN_CONFIDENCE = 0.6
+PAIN_INTENT = "describe_pain"
+PAIN_ENTITIES = frozenset({"body_part", "pain_quality"})
+ENTITY_OF_KIND = {safety.SIGN: "warning_sign", safety.CONTRAINDICATION: "contraindication"}
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
+class SafetyScreen(GraphComponent):
+    """Warning signs and contraindications as entities; rule-raised red flags as the intent."""
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self.model_min_confidence = float(config.get("model_min_confidence", MODEL_MIN_CONFIDENCE))
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        """The confidence a model-only `red_flag` needs."""
+        return {"model_min_confidence": MODEL_MIN_CONFIDENCE}
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> SafetyScreen:
+        """Creates the component (nothing to train)."""
+        return cls(config)
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        """Screens each message; see the module docstring."""
+        for message in messages:
+            text = message.get(TEXT) or ""
+            screening = safety.screen(text, message.get(SPACY_DOCS[TEXT]))
+            entities = [*message.get(ENTITIES, []), *map(_as_entity, screening.mentions)]
+            message.set(ENTITIES, entities, add_to_output=True)
+            if screening.flags:
+                _set_intent(message, RED_FLAG_INTENT, 1.0)
+            else:
+                self._check_model_red_flag(message, safety.backs_model_red_flag(screening))
+        return messages
+
+    def _check_model_red_flag(self, message: Message, backed: bool) -> None:
+        intent = message.get(INTENT) or {}
+        if intent.get("name") != RED_FLAG_INTENT:
+            return
+        confidence = intent.get("confidence") or 0.0
+        if backed and confidence >= self.model_min_confidence:
+            return
+        ranking = [i for i in message.get(INTENT_RANKING_KEY) or [] if i["name"] != RED_FLAG_INTENT]
+        # The model was sure it heard a complaint; with a body part or a pain word in it that
+        # is a pain description. The next intent in its ranking is close to a guess.
+        entities = {entity.get("entity") for entity in message.get(ENTITIES, [])}
+        if entities & PAIN_ENTITIES:
+            ranking = [
+                {"name": PAIN_INTENT, "confidence": confidence},
+                *(i for i in ranking if i["name"] != PAIN_INTENT),
+            ]
+        if ranking:
+            message.set(INTENT, ranking[0], add_to_output=True)
+            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+
+
+def _set_intent(message: Message, name: str, confidence: float) -> None:
+    chosen = {"name": name, "confidence": confidence}
+    ranking = [i for i in message.get(INTENT_RANKING_KEY) or [] if i.get("name") != name]
+    message.set(INTENT, chosen, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, [chosen, *ranking], add_to_output=True)
+
+
+def _as_entity(mention: safety.Mention) -> dict[str, Any]:
+    entity = {
+        "entity": ENTITY_OF_KIND[mention.kind],
+        "value": mention.name,
+        "start": mention.start,
+        "end": mention.end,
+        "extractor": SafetyScreen.__name__,
+    }
+    if mention.denied:
+        entity["role"] = "denied"
+    return entity

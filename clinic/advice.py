@@ -1,0 +1,82 @@
+"""What the assistant tells a patient when a red flag is raised, and about after-care.
+
+Calm, short and exact: what to do, and where. It never diagnoses: it names what the
+patient said, not what it might be.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from clinic.red_flags import EMERGENCY, URGENT
+
+# What the patient described, in their terms, for each red flag code.
+WHAT_YOU_DESCRIBED: dict[str, str] = {
+    "cauda_equina": (
+        "numbness around your bottom or genitals, changes in bladder or bowel control, or "
+        "symptoms in both legs"
+    ),
+    "cardiac": "chest pain or pressure",
+    "stroke_signs": "changes in speech, vision, swallowing, balance or strength",
+    "thunderclap_headache": "a sudden, very severe headache",
+    "meningitis_signs": "a fever with a stiff neck, a rash or light hurting your eyes",
+    "infection": "a fever or feeling unwell with your pain",
+    "cancer": "pain together with a history of cancer, weight loss or pain at night",
+    "fracture": "pain after a fall, an accident or a knock, or with fragile bones",
+    "progressive_weakness": "weakness that is getting worse",
+    "myelopathy": "clumsy hands, unsteady walking or tingling in both hands",
+    "dvt": "a swollen, red or warm calf",
+    "pneumothorax": "breathlessness or chest pain after needling",
+    "headache_warning_signs": "headaches that are new after 50 or changing",
+    "breathing_difficulty": "trouble breathing",
+    "possible_red_flag": "symptoms that may need a doctor",
+}
+
+AFTER_NEEDLING = (
+    "After dry needling, most people feel sore where the needles went in, like after a hard "
+    "workout. It usually eases within a day or two and is gone within about three days "
+    "(72 hours). A small bruise or a drop of blood is common too. Gentle movement, warmth "
+    "and your usual exercises help; keep drinking water. If you suddenly feel short of "
+    "breath or get chest pain after needling near your chest, shoulder blade or upper "
+    "back, call {number} straight away."
+)
+
+
+def red_flag_advice(level: str, codes: Iterable[str], emergency_number: str, crisis: str) -> str:
+    """What to do now, for flags at `level` (emergency or urgent)."""
+    codes = list(codes)
+    if "suicidal_thoughts" in codes:
+        return (
+            "I'm really sorry you're feeling like this, and I'm glad you said it. You deserve "
+            f"support right now. If you might act on these thoughts, please call "
+            f"{emergency_number} now. You can also call or text {crisis} at any time to talk "
+            "to someone."
+        )
+    described = [WHAT_YOU_DESCRIBED[code] for code in codes if code in WHAT_YOU_DESCRIBED]
+    what = f"What you describe ({'; '.join(described)})" if described else "What you describe"
+    if level == EMERGENCY:
+        return (
+            f"{what} needs to be checked by a doctor straight away. Please call "
+            f"{emergency_number} now or go to the nearest emergency department. Please don't "
+            "wait for a physiotherapy appointment, and don't drive yourself."
+        )
+    if level == URGENT:
+        return (
+            f"{what} should be checked by a doctor today. Please contact your doctor or an "
+            f"urgent care centre today. If it gets worse quickly, call {emergency_number}."
+        )
+    raise ValueError(f"no advice for level {level!r}")
+
+
+CARRY_ON_AFTER_URGENT = (
+    "If you like, we can carry on with the questions, so the physiotherapist has your "
+    "details for a consultation after you've seen a doctor."
+)
+DESCRIBE_AFTER_URGENT = (
+    "If you like, you can still tell me about your pain, so the physiotherapist has the "
+    "details for a consultation after you've seen a doctor."
+)
+EMERGENCY_REMINDER = (
+    "Please follow the advice above first: call {number} now or go to the nearest emergency "
+    "department. The physiotherapist will be glad to help once a doctor has seen you."
+)

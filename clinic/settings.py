@@ -1,0 +1,18 @@
+"""The clinic's settings that come from the environment (see .env.example)."""
+
+from __future__ import annotations
+
+import os
+
+DEFAULT_EMERGENCY_NUMBER = "911"
+DEFAULT_CRISIS_LINE = "988"
+
+
+def emergency_number() -> str:
+    """The number patients call in an emergency (`CLINIC_EMERGENCY_NUMBER`, default 911)."""
+    return os.environ.get("CLINIC_EMERGENCY_NUMBER", "").strip() or DEFAULT_EMERGENCY_NUMBER
+
+
+def crisis_line() -> str:
+    """A crisis line for thoughts of suicide (`CLINIC_CRISIS_LINE`, default 988)."""
+    return os.environ.get("CLINIC_CRISIS_LINE", "").strip() or DEFAULT_CRISIS_LINE

@@ -1,0 +1,97 @@
+"""The assistant started as `make run` starts it, for the end-to-end tests (REST channel).
+
+Uses free ports and a temporary SQLite tracker store, so it never touches a running
+assistant or its data. The emergency number is set to 112 to prove it comes from settings.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EMERGENCY_NUMBER = "112"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Assistant:
+    """The running assistant, as a patient and the clinic's tools reach it."""
+
+    def __init__(self, port: int, token: str, database: Path) -> None:
+        self.url = f"http://127.0.0.1:{port}"
+        self.token = token
+        self.database = database
+
+    def say(self, sender: str, message: str) -> list[dict]:
+        body = json.dumps({"sender": sender, "message": message}).encode()
+        request = urllib.request.Request(
+            f"{self.url}/webhooks/rest/webhook",
+            data=body,
+            headers={"Content-Type": "application/json"},
+        )
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return json.load(response)
+
+    def tracker(self, sender: str, token: str | None) -> dict:
+        query = f"?token={token}" if token else ""
+        with urllib.request.urlopen(
+            f"{self.url}/conversations/{sender}/tracker{query}", timeout=10
+        ) as response:
+            return json.load(response)
+
+
+@contextmanager
+def running_assistant(database: Path) -> Iterator[Assistant]:
+    """Starts both servers; yields once the action server answers too."""
+    env = {
+        **os.environ,
+        "RASA_PORT": str(free_port()),
+        "ACTION_SERVER_PORT": str(free_port()),
+        "RASA_API_TOKEN": "test-token-not-secret",
+        "DATABASE_URL": f"sqlite:///{database}",
+        "CLINIC_EMERGENCY_NUMBER": EMERGENCY_NUMBER,
+    }
+    process = subprocess.Popen(
+        [sys.executable, "scripts/with_env.py", sys.executable, "scripts/run.py"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    running = Assistant(int(env["RASA_PORT"]), env["RASA_API_TOKEN"], database)
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError("the assistant exited while starting")
+        try:
+            urllib.request.urlopen(f"{running.url}/status?token={running.token}", timeout=2)
+            running.say("warm-up", "hello")  # the action server is up too
+            break
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(1)
+    else:
+        process.terminate()
+        raise RuntimeError("the assistant did not start within 180 s")
+    try:
+        yield running
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def texts(replies: list[dict]) -> str:
+    return "\n".join(reply.get("text", "") for reply in replies)

@@ -1,0 +1,322 @@
+"""The red-flag and contraindication rules (clinic.safety), one example per rule and more."""
+
+from __future__ import annotations
+
+import pytest
+
+from clinic import contraindications, safety
+from clinic.red_flags import EMERGENCY, LEVEL_ORDER, RED_FLAGS, SIGNS, URGENT, RedFlagRule
+from tests.conftest import FIGURES
+from tests.eval_sets import benign_sentences, red_flag_rows
+
+
+def rule_key(rule: RedFlagRule) -> str:
+    key = f"{rule.code}/{rule.level}/{'+'.join(rule.signs)}"
+    return key + (f"|{','.join(rule.with_any)}" if rule.with_any else "")
+
+
+# One sentence per rule of clinic.red_flags.RED_FLAGS: each must raise its flag at its level.
+# Screen-only signs (stroke_warning, ...) are given as known signs instead of text.
+RULE_EXAMPLES: dict[str, str | set[str]] = {
+    "cauda_equina/emergency/saddle_numbness": "it's gone numb around my bottom since monday",
+    "cauda_equina/emergency/bladder_or_bowel_control": "I've lost control of my bladder",
+    "cauda_equina/emergency/both_legs_nerve": "pins and needles down both legs",
+    "cauda_equina/emergency/both_legs_pain+back_pain": "my back hurts and both legs ache",
+    "progressive_weakness/emergency/worsening_weakness+both_sides": (
+        "both legs are getting weaker every day"
+    ),
+    "fracture/emergency/trauma+neck_pain": "came off my bike and now my neck hurts",
+    "stroke_signs/emergency/speech_trouble": "my speech is slurred",
+    "stroke_signs/emergency/face_numbness": "one side of my face is drooping",
+    "stroke_signs/emergency/one_sided_weakness": "the left side of my body feels weak",
+    "stroke_signs/emergency/stroke_warning": {"stroke_warning"},
+    "stroke_signs/emergency/double_vision|neck_pain,headache": "neck pain and double vision",
+    "stroke_signs/emergency/swallowing_trouble|neck_pain,headache": (
+        "a headache and I can't swallow properly"
+    ),
+    "stroke_signs/emergency/drop_attack|neck_pain,headache": (
+        "my neck hurts and I had a drop attack"
+    ),
+    "stroke_signs/emergency/dizziness+sudden_onset|neck_pain,headache": (
+        "sudden neck pain and I feel dizzy"
+    ),
+    "thunderclap_headache/emergency/thunderclap": "a thunderclap headache an hour ago",
+    "thunderclap_headache/emergency/headache+sudden_onset+severe": (
+        "a sudden severe headache at the gym"
+    ),
+    "meningitis_signs/emergency/fever+stiff_neck": "I have a fever and a stiff neck",
+    "meningitis_signs/emergency/fever+light_sensitivity": "fever and the light hurts my eyes",
+    "meningitis_signs/emergency/fever+rash|headache,neck_pain": "headache, fever and a rash",
+    "meningitis_signs/emergency/meningitis_warning": {"meningitis_warning"},
+    "cardiac/emergency/chest_pressure": "a heavy pressure on my chest",
+    "cardiac/emergency/chest_pain_spreading": "chest pain going into my jaw",
+    "cardiac/emergency/cardiac_warning": {"cardiac_warning"},
+    "cardiac/emergency/chest_pain|sweating,breathless,nausea,severe": (
+        "pain in my chest and I'm sweating"
+    ),
+    "pneumothorax/emergency/after_needling|breathless,chest_pain,chest_pressure": (
+        "short of breath since the needling session"
+    ),
+    "dvt/emergency/calf_swollen|breathless,chest_pain": (
+        "my calf is swollen and I'm short of breath"
+    ),
+    "breathing_difficulty/emergency/cannot_breathe": "I can't breathe",
+    "suicidal_thoughts/emergency/suicidal_thoughts": "some days I want to end my life",
+    "progressive_weakness/urgent/worsening_weakness": "I keep tripping over my foot",
+    "fracture/urgent/trauma": "it started when I slipped on the stairs",
+    "fracture/urgent/osteoporosis": "I have osteoporosis and my back hurts",
+    "cancer/urgent/cancer_history": "I had breast cancer five years ago",
+    "cancer/urgent/weight_loss": "I've lost a lot of weight without trying",
+    "cancer/urgent/night_pain": "the pain is worse at night",
+    "infection/urgent/fever": "I've had chills all week",
+    "infection/urgent/injects_drugs": "I inject drugs and my back hurts",
+    "myelopathy/urgent/clumsy_hands": "my hands are clumsy lately",
+    "myelopathy/urgent/unsteady_walking": "I'm unsteady when I walk",
+    "myelopathy/urgent/both_hands_nerve": "tingling in both hands",
+    "stroke_signs/urgent/double_vision": "I'm seeing double",
+    "headache_warning_signs/urgent/headache_new_after_50": ("my headaches get worse when I cough"),
+    "cardiac/urgent/chest_pain": "my chest hurts",
+    "dvt/urgent/calf_swollen": "my left calf is hot and puffy",
+}
+
+
+def test_every_rule_has_an_example() -> None:
+    assert sorted(RULE_EXAMPLES) == sorted(rule_key(rule) for rule in RED_FLAGS)
+
+
+@pytest.mark.parametrize("rule", RED_FLAGS, ids=rule_key)
+def test_each_rule_raises_its_flag(rule: RedFlagRule) -> None:
+    example = RULE_EXAMPLES[rule_key(rule)]
+    if isinstance(example, set):
+        flags = safety.red_flags_for(example)
+    else:
+        flags = safety.screen(example).flags
+    assert safety.RedFlag(rule.code, rule.level) in flags, example
+
+
+def test_every_sign_with_phrases_is_used_by_a_rule() -> None:
+    used = {s for rule in RED_FLAGS for s in (*rule.signs, *rule.with_any)}
+    assert {sign.name for sign in SIGNS} <= used
+
+
+# --- The shared dev sets --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("text", "expected"), red_flag_rows())
+def test_every_dev_red_flag_escalates_to_its_level(text: str, expected: str) -> None:
+    level = safety.screen(text).level
+    assert level is not None, text
+    assert LEVEL_ORDER[level] >= LEVEL_ORDER[expected], (text, level)
+
+
+@pytest.mark.parametrize("text", benign_sentences())
+def test_no_dev_benign_complaint_escalates(text: str) -> None:
+    assert safety.screen(text).flags == ()
+
+
+# --- Our own cases --------------------------------------------------------------------------
+
+ESCALATES = [
+    # The issue's own example, and the public demo's miss.
+    ("numb between my legs and I can't pee", EMERGENCY, "cauda_equina"),
+    ("severe chest pain for 2 hours", EMERGENCY, "cardiac"),
+    # Lowercase, no punctuation, no apostrophes.
+    ("i cant pee and my back is killing me", EMERGENCY, "cauda_equina"),
+    ("CHEST PAIN SPREADING TO MY LEFT ARM", EMERGENCY, "cardiac"),
+    # Typos.
+    ("my blader is not working properly", EMERGENCY, "cauda_equina"),
+    ("feaver and a stif neck", EMERGENCY, "meningitis_signs"),
+    ("numbnes around my bottem", EMERGENCY, "cauda_equina"),
+    # Two complaints in one message: the more urgent one decides the level.
+    ("back pain and fever, and now I can't control my bowels", EMERGENCY, "cauda_equina"),
+    ("my calf is red and swollen and my neck is stiff", URGENT, "dvt"),
+    # A denial of one thing does not cover the next clause.
+    ("no fever but I can't pee", EMERGENCY, "cauda_equina"),
+    ("no, my legs are both numb", EMERGENCY, "cauda_equina"),
+    ("no longer able to control my bladder", EMERGENCY, "cauda_equina"),
+    # Sides: both legs is a flag, one leg is not (see NOT_ESCALATED).
+    ("sciatica down both legs", EMERGENCY, "cauda_equina"),
+    ("I was rear-ended yesterday and my neck hurts", EMERGENCY, "fracture"),
+    ("I feel suicidal", EMERGENCY, "suicidal_thoughts"),
+    ("I'm breathless after acupuncture on my upper back", EMERGENCY, "pneumothorax"),
+]
+
+NOT_ESCALATED = [
+    "no bladder problems",
+    "No fever, chills or stiff neck",
+    "I don't have any trouble peeing",
+    "never had cancer",
+    "neck pain, no dizziness, no double vision",
+    "sciatica down my left leg",
+    "my left leg is numb when I sit for ages",
+    "I fell asleep on the sofa and woke with a stiff neck",
+    "my calf is sore after running",
+    "this pain is killing me",
+    "I can't sit for long without my back aching",
+    "my hamstrings are tight after football",
+    "my neck is stiff in the mornings",
+    "When I brush my hair I notice clumps coming out",
+]
+
+
+@pytest.mark.parametrize(("text", "level", "code"), ESCALATES)
+def test_own_cases_escalate(text: str, level: str, code: str) -> None:
+    screening = safety.screen(text)
+    assert screening.level == level, text
+    assert code in [flag.code for flag in screening.flags]
+
+
+@pytest.mark.parametrize("text", NOT_ESCALATED)
+def test_own_cases_do_not_escalate(text: str) -> None:
+    assert safety.screen(text).flags == (), text
+
+
+def test_a_denied_sign_is_reported_as_denied() -> None:
+    screening = safety.screen("no fever, no bladder problems")
+    assert screening.denied_signs == ["bladder_or_bowel_control", "fever"]
+    assert screening.signs == []
+
+
+def test_a_sign_said_plainly_counts_even_if_also_denied() -> None:
+    screening = safety.screen("no fever yesterday. I have a fever today")
+    assert "fever" in screening.signs
+    assert "fever" not in screening.denied_signs
+
+
+def test_signs_said_earlier_combine_with_new_ones() -> None:
+    assert safety.screen("I've got a fever").level == URGENT
+    combined = safety.screen("I've got a fever", known_signs={"stiff_neck"})
+    assert combined.level == EMERGENCY
+    assert combined.flags[0].code == "meningitis_signs"
+
+
+def test_the_intake_gives_context_signs() -> None:
+    assert safety.context_signs("neck", "stiffness") == {"neck_pain", "stiff_neck"}
+    assert safety.context_signs("lower_back", None, "leg") == {"back_pain"}
+    assert safety.context_signs("knee", "sharp") == set()
+
+
+def test_empty_and_huge_messages() -> None:
+    assert safety.screen("").flags == ()
+    assert safety.screen("   ").mentions == ()
+    huge = "my back aches a bit. " * 1000 + "and I can't pee"
+    assert safety.screen(huge).level == EMERGENCY
+
+
+def test_emoji_and_other_languages_do_not_break_or_flag() -> None:
+    assert safety.screen("🤕🤕 neck 😩").flags == ()
+    assert safety.screen("me duele mucho la espalda").flags == ()
+
+
+# --- The screen questions -------------------------------------------------------------------
+
+
+def test_the_back_screen_asks_every_back_question() -> None:
+    names = [q.name for q in safety.screen_questions("lower_back", None, [], [])]
+    assert names == [
+        "saddle_numbness", "bladder_or_bowel_control", "both_legs", "worsening_weakness",
+        "fever", "cancer", "trauma", "night_pain",
+    ]  # fmt: skip
+
+
+def test_the_screen_skips_what_the_patient_already_said() -> None:
+    names = [
+        q.name
+        for q in safety.screen_questions(
+            "lower_back", None, said=["weight_loss"], denied=["fever", "saddle_numbness"]
+        )
+    ]
+    assert "fever" not in names
+    assert "saddle_numbness" not in names
+    assert "cancer" not in names  # weight loss was said: the cancer question is covered
+    assert "bladder_or_bowel_control" in names
+
+
+def test_the_screen_follows_where_the_pain_spreads() -> None:
+    names = [q.name for q in safety.screen_questions("shoulder", "neck", [], [])]
+    assert names == ["stroke_warning", "clumsy_hands", "trauma"]
+    assert safety.screen_questions("knee", None, [], []) == []
+
+
+def test_headache_and_chest_screens() -> None:
+    head = [q.name for q in safety.screen_questions("head", None, [], [])]
+    assert head == ["thunderclap", "meningitis_warning", "stroke_warning", "headache_new_after_50"]
+    chest = safety.screen_questions("chest", None, [], [])
+    assert [q.sign for q in chest] == ["cardiac_warning"]
+
+
+def test_a_yes_to_each_screen_question_raises_a_flag() -> None:
+    for questions in safety.SCREEN_QUESTIONS.values():
+        for question in questions:
+            context = {"neck_pain", "headache", "back_pain"}
+            assert safety.red_flags_for({question.sign} | context), question.name
+
+
+# --- Contraindications ----------------------------------------------------------------------
+
+CONTRAINDICATION_EXAMPLES = {
+    "needle_phobia": "I'm terrified of needles",
+    "past_reaction": "I had a bad reaction to acupuncture once",
+    "lymphoedema": "I had lymph nodes removed on my left side",
+    "skin_infection": "the skin there is infected",
+    "bleeding_disorder": "I have haemophilia",
+    "anticoagulants": "I take apixaban",
+    "pregnancy": "I'm 20 weeks pregnant",
+    "immunosuppressed": "I take immunosuppressants since my transplant",
+    "implant_near_site": "I've got a pacemaker",
+    "epilepsy": "I have epilepsy",
+}
+
+
+def test_every_contraindication_has_an_example() -> None:
+    assert sorted(CONTRAINDICATION_EXAMPLES) == sorted(
+        c.code for c in contraindications.CONTRAINDICATIONS
+    )
+
+
+@pytest.mark.parametrize(("code", "text"), CONTRAINDICATION_EXAMPLES.items())
+def test_each_contraindication_is_read(code: str, text: str) -> None:
+    screening = safety.screen(text)
+    assert screening.contraindications == [code]
+    assert screening.flags == ()
+
+
+def test_contraindications_two_at_once_and_denied() -> None:
+    assert safety.screen("I take warfarin and I'm pregnant").contraindications == [
+        "anticoagulants",
+        "pregnancy",
+    ]
+    denied = safety.screen("I'm not pregnant and no blood thinners")
+    assert denied.contraindications == []
+    assert denied.denied_contraindications == ["anticoagulants", "pregnancy"]
+
+
+def test_absolute_and_relative_contraindications() -> None:
+    assert contraindications.absolute(["pregnancy", "needle_phobia", "epilepsy"]) == [
+        "needle_phobia"
+    ]
+
+
+def test_dev_set_figures_through_the_rules() -> None:
+    rows, benign = red_flag_rows(), benign_sentences()
+    reached = [
+        text
+        for text, expected in rows
+        if (level := safety.screen(text).level) and LEVEL_ORDER[level] >= LEVEL_ORDER[expected]
+    ]
+    escalated = [text for text in benign if safety.screen(text).flags]
+    FIGURES.append(
+        f"Red-flag rules on the dev sets: recall {len(reached)}/{len(rows)} "
+        f"({100 * len(reached) / len(rows):.0f}%), benign escalated {len(escalated)}/"
+        f"{len(benign)} (false-positive rate {100 * len(escalated) / len(benign):.0f}%)"
+    )
+    assert len(reached) == len(rows)
+    assert escalated == []
+
+
+def test_a_model_only_red_flag_needs_a_warning_sign_behind_it() -> None:
+    assert safety.backs_model_red_flag(safety.screen("I feel pain in my head with a vertigo"))
+    assert not safety.backs_model_red_flag(
+        safety.screen("I fell asleep on the sofa and woke with a stiff neck")
+    )
+    assert not safety.backs_model_red_flag(safety.screen("no dizziness, just neck pain"))

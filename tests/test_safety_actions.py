@@ -1,0 +1,342 @@
+"""The safety actions: the check on every message, the advice, the screens, the assessment."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.assessment import ActionAssessTdnFit
+from actions.intake import ValidateIntakeForm
+from actions.safety import (
+    ActionAnswerAftercare,
+    ActionAskContraindicationScreen,
+    ActionAskRedFlagScreen,
+    ActionCheckSafety,
+    ActionRedFlagAdvice,
+)
+from clinic import safety
+from tests.conftest import DOMAIN, make_tracker, said
+
+
+def entities_of(text: str) -> list[dict[str, Any]]:
+    """The entities addons.safety_screen would add for `text`."""
+    from addons.safety_screen import _as_entity
+
+    return [_as_entity(m) for m in safety.read(text)]
+
+
+def slots_of(events: list[dict]) -> dict:
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+async def check(text: str, intent: str = "describe_pain", **tracker: Any) -> tuple[dict, str]:
+    dispatcher = CollectingDispatcher()
+    events = await ActionCheckSafety().run(
+        dispatcher,
+        make_tracker(text=text, intent=intent, entities=entities_of(text), **tracker),
+        DOMAIN,
+    )
+    return slots_of(events), said(dispatcher)
+
+
+async def test_a_red_flag_sets_the_triage_slots_and_is_advised_at_once(monkeypatch) -> None:
+    monkeypatch.delenv("CLINIC_EMERGENCY_NUMBER", raising=False)
+    slots, text = await check("I can't pee and my back hurts", intent="red_flag")
+    assert slots["triage_level"] == "emergency"
+    assert slots["red_flags"] == ["cauda_equina"]
+    assert "bladder_or_bowel_control" in slots["warning_signs"]
+    assert "call 911 now" in text
+    assert "emergency department" in text
+    assert "dry needling" not in text.lower()
+    assert len(text) < 400
+
+
+async def test_mid_form_urgent_advice_offers_to_carry_on() -> None:
+    slots, text = await check(
+        "I've had a fever", intent="inform", slots={"body_part": "knee"}, requested_slot="side"
+    )
+    assert slots["triage_level"] == "urgent"
+    assert "doctor today" in text
+    assert "carry on" in text
+
+
+async def test_an_ordinary_message_changes_nothing() -> None:
+    slots, text = await check("my neck is sore from the computer")
+    assert "triage_level" not in slots
+    assert "red_flags" not in slots
+    assert text == ""
+
+
+async def test_a_flag_from_a_sign_said_earlier_is_advised_at_once(monkeypatch) -> None:
+    monkeypatch.setenv("CLINIC_EMERGENCY_NUMBER", "112")
+    slots, text = await check(
+        "and a bit of a temperature too",
+        intent="inform",
+        slots={"warning_signs": ["stiff_neck"]},
+    )
+    assert slots["triage_level"] == "emergency"
+    assert slots["red_flags"][0] == "meningitis_signs"
+    assert "112" in text
+
+
+async def test_the_intake_is_context_for_the_rules() -> None:
+    slots, _ = await check(
+        "I've got a fever",
+        intent="inform",
+        slots={"body_part": "neck", "pain_quality": "stiffness"},
+    )
+    assert slots["triage_level"] == "emergency"
+
+
+async def test_a_model_only_red_flag_counts_as_urgent() -> None:
+    slots, _ = await check("something feels very wrong with me", intent="red_flag")
+    assert slots["triage_level"] == "urgent"
+    assert slots["red_flags"] == ["possible_red_flag"]
+
+
+async def test_the_level_never_goes_down() -> None:
+    slots, _ = await check(
+        "I have had a fever",
+        intent="red_flag",
+        slots={"triage_level": "emergency", "red_flags": ["cardiac"]},
+    )
+    assert slots.get("triage_level", "emergency") == "emergency"
+    assert slots["red_flags"] == ["cardiac", "infection"]
+
+
+async def test_a_yes_to_a_screen_question_is_recorded() -> None:
+    slots, _ = await check(
+        "/affirm",
+        intent="affirm",
+        slots={"screen_question": "fever", "body_part": "lower_back"},
+        requested_slot="red_flag_screen",
+    )
+    assert slots["warning_signs"] == ["fever"]
+    assert slots["triage_level"] == "urgent"
+
+
+async def test_a_no_to_a_screen_question_is_recorded_as_denied() -> None:
+    slots, _ = await check(
+        "no",
+        intent="deny",
+        slots={"screen_question": "bladder_or_bowel_control", "body_part": "lower_back"},
+        requested_slot="red_flag_screen",
+    )
+    assert slots["denied_signs"] == ["bladder_or_bowel_control"]
+    assert "triage_level" not in slots
+
+
+async def test_contraindications_are_kept_and_denials_noted() -> None:
+    slots, _ = await check("I take warfarin, I'm not pregnant", intent="inform")
+    assert slots["contraindications"] == ["anticoagulants"]
+    assert slots["denied_contraindications"] == ["pregnancy"]
+
+
+# --- The advice -----------------------------------------------------------------------------
+
+
+async def test_the_follow_up_repeats_the_advice_when_nothing_new_was_raised(monkeypatch) -> None:
+    monkeypatch.delenv("CLINIC_EMERGENCY_NUMBER", raising=False)
+    state = {
+        "triage_level": "emergency",
+        "red_flags": ["cauda_equina"],
+        "warning_signs": ["bladder_or_bowel_control"],
+    }
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(text="I still can't pee", intent="red_flag", earlier_slots=state)
+    await ActionRedFlagAdvice().run(dispatcher, tracker, DOMAIN)
+    assert "call 911 now" in said(dispatcher)
+    # Raised by this very message: the safety check has advised already.
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(text="I can't pee", intent="red_flag", slots=state)
+    await ActionRedFlagAdvice().run(dispatcher, tracker, DOMAIN)
+    assert dispatcher.messages == []
+
+
+async def test_after_urgent_advice_the_patient_is_invited_to_describe_the_pain() -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        text="back pain and fever",
+        intent="red_flag",
+        slots={"triage_level": "urgent", "red_flags": ["infection"], "warning_signs": ["fever"]},
+    )
+    await ActionRedFlagAdvice().run(dispatcher, tracker, DOMAIN)
+    assert "tell me about your pain" in said(dispatcher)
+
+
+async def test_crisis_advice(monkeypatch) -> None:
+    monkeypatch.setenv("CLINIC_CRISIS_LINE", "116 123")
+    slots, text = await check("I feel suicidal", intent="red_flag")
+    assert slots["red_flags"] == ["suicidal_thoughts"]
+    assert "116 123" in text
+
+
+async def test_aftercare_answer(monkeypatch) -> None:
+    monkeypatch.setenv("CLINIC_EMERGENCY_NUMBER", "999")
+    dispatcher = CollectingDispatcher()
+    await ActionAnswerAftercare().run(dispatcher, make_tracker(intent="ask_aftercare"), DOMAIN)
+    text = said(dispatcher)
+    assert "72 hours" in text
+    assert "bruise" in text
+    assert "short of breath" in text
+    assert "999" in text
+
+
+# --- The screens in the intake form ---------------------------------------------------------
+
+BACK_PAIN = {
+    "body_part": "lower_back",
+    "pain_quality": "aching",
+    "pain_radiates": False,
+}
+
+
+async def required(slots: dict[str, Any]) -> list[str]:
+    tracker = make_tracker(slots=slots, requested_slot="pain_duration")
+    return await ValidateIntakeForm().required_slots([], CollectingDispatcher(), tracker, DOMAIN)
+
+
+async def test_the_screen_comes_after_where_and_before_how_long() -> None:
+    questions = await required(BACK_PAIN)
+    assert questions.index("red_flag_screen") < questions.index("pain_duration")
+    assert questions[-1] == "contraindication_screen"
+
+
+async def test_no_screen_for_a_knee_but_still_the_contraindications() -> None:
+    questions = await required({"body_part": "knee", "side": "left"})
+    assert "red_flag_screen" not in questions
+    assert "contraindication_screen" in questions
+
+
+async def test_nothing_more_is_asked_after_an_emergency() -> None:
+    assert await required({**BACK_PAIN, "triage_level": "emergency"}) == []
+
+
+async def test_the_ask_action_asks_the_first_open_question_with_buttons() -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(slots={**BACK_PAIN, "denied_signs": ["saddle_numbness"]})
+    events = await ActionAskRedFlagScreen().run(dispatcher, tracker, DOMAIN)
+    assert slots_of(events) == {"screen_question": "bladder_or_bowel_control"}
+    assert "yes/no" in said(dispatcher)
+    assert [b["payload"] for b in dispatcher.messages[-1]["buttons"]] == ["/affirm", "/deny"]
+
+
+async def validate_screen(slots: dict[str, Any], text: str, intent: str) -> tuple[dict, str]:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(slots=slots, text=text, intent=intent, requested_slot="red_flag_screen")
+    result = ValidateIntakeForm().validate_red_flag_screen(text, dispatcher, tracker, DOMAIN)
+    return result, said(dispatcher)
+
+
+async def test_an_answered_question_moves_on_to_the_next() -> None:
+    slots = {**BACK_PAIN, "screen_question": "saddle_numbness", "denied_signs": ["saddle_numbness"]}
+    result, text = await validate_screen(slots, "no", "deny")
+    assert result == {"red_flag_screen": None, "failed_attempts": 0}
+    assert text == ""
+
+
+async def test_the_screen_is_done_when_every_question_is_answered() -> None:
+    answered = [q.sign for q in safety.screen_questions("lower_back", None, [], [])]
+    slots = {**BACK_PAIN, "screen_question": "night_pain", "denied_signs": answered}
+    result, _ = await validate_screen(slots, "no", "deny")
+    assert result["red_flag_screen"] is True
+    assert result["triage_level"] == "routine"
+
+
+async def test_an_unclear_answer_is_asked_again_then_left_to_the_physiotherapist() -> None:
+    slots = {**BACK_PAIN, "screen_question": "saddle_numbness"}
+    result, text = await validate_screen(slots, "banana", "out_of_scope")
+    assert result == {"red_flag_screen": None, "failed_attempts": 1}
+    assert "yes or a no" in text
+    result, text = await validate_screen({**slots, "failed_attempts": 1}, "banana", "out_of_scope")
+    assert result["intake_skipped"] == ["screen:saddle_numbness"]
+    assert "physiotherapist" in text
+
+
+async def test_the_contraindication_checklist() -> None:
+    dispatcher = CollectingDispatcher()
+    await ActionAskContraindicationScreen().run(dispatcher, make_tracker(), DOMAIN)
+    assert "pregnancy" in said(dispatcher)
+    assert [b["title"] for b in dispatcher.messages[0]["buttons"]] == [
+        "None of these",
+        "Yes, one or more",
+    ]
+    # A plain yes gets asked which ones.
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(intent="affirm", requested_slot="contraindication_screen")
+    await ActionAskContraindicationScreen().run(dispatcher, tracker, DOMAIN)
+    assert "Which ones" in said(dispatcher)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "expected"),
+    [
+        ("none of these", "deny", "none"),
+        ("I take warfarin", "inform", "reported"),
+        ("yes", "affirm", None),
+        ("not sure", "inform", "unclear"),
+    ],
+)
+async def test_contraindication_answers(text: str, intent: str, expected: str | None) -> None:
+    tracker = make_tracker(
+        text=text,
+        intent=intent,
+        entities=entities_of(text),
+        requested_slot="contraindication_screen",
+    )
+    result = ValidateIntakeForm().validate_contraindication_screen(
+        text, CollectingDispatcher(), tracker, DOMAIN
+    )
+    assert result["contraindication_screen"] == expected
+
+
+# --- The assessment with safety -------------------------------------------------------------
+
+
+async def assess(slots: dict[str, Any], earlier: dict[str, Any] | None = None) -> tuple[dict, str]:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(slots=slots, earlier_slots=earlier)
+    events = await ActionAssessTdnFit().run(dispatcher, tracker, DOMAIN)
+    return slots_of(events), said(dispatcher)
+
+
+NECK = {"body_part": "neck", "pain_quality": "aching", "pain_radiates": False}
+
+
+async def test_routine_assessment_sets_routine_and_offers() -> None:
+    slots, text = await assess(NECK)
+    assert slots == {"tdn_fit": "likely", "consultation_offered": True, "triage_level": "routine"}
+    assert "utter_offer_consultation" in text
+
+
+async def test_an_absolute_contraindication_makes_it_not_advised_but_still_offers() -> None:
+    slots, text = await assess({**NECK, "contraindications": ["needle_phobia"]})
+    assert slots["tdn_fit"] == "not_advised"
+    assert slots["consultation_offered"] is True
+    assert "fear of needles" in text
+
+
+async def test_a_relative_contraindication_makes_it_assess_first() -> None:
+    slots, text = await assess({**NECK, "contraindications": ["pregnancy"]})
+    assert slots["tdn_fit"] == "assess_first"
+    assert "pregnancy" in text
+
+
+async def test_urgent_makes_it_assess_first_doctor_first() -> None:
+    slots, text = await assess({**NECK, "triage_level": "urgent"})
+    assert slots["tdn_fit"] == "assess_first"
+    assert "doctor first" in text
+
+
+async def test_no_recommendation_after_an_emergency() -> None:
+    # The advice was given for this very message: nothing more is said.
+    slots, text = await assess({**NECK, "triage_level": "emergency"})
+    assert slots == {"tdn_fit": "not_advised", "consultation_offered": False}
+    assert text == ""
+    # Later, a new pain description only gets the reminder.
+    slots, text = await assess(NECK, earlier={"triage_level": "emergency"})
+    assert slots["tdn_fit"] == "not_advised"
+    assert "emergency" in text
+    assert "dry needling may help" not in text.lower()
