@@ -62,8 +62,14 @@ class ValidateIntakeForm(FormValidationAction):
     async def next_requested_slot(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
-        """The first open question that was not skipped; none left ends the form."""
+        """The first open question that was not skipped; none left ends the form.
+
+        A contraindication said at any point (even as a question, "I'm scared of needles,
+        does it hurt?") answers the checklist: the safety check has recorded it.
+        """
         skipped = set(tracker.get_slot("intake_skipped") or [])
+        if tracker.get_slot("contraindications"):
+            skipped.add("contraindication_screen")
         questions = await self.required_slots([], dispatcher, tracker, domain)
         missing = (q for q in questions if tracker.get_slot(q) is None and q not in skipped)
         return SlotSet("requested_slot", next(missing, None))

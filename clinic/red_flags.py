@@ -4,7 +4,7 @@ Written to be read and extended by a clinician (sources: shared clinical-facts.m
 section 2). Three tables:
 
 - `SIGNS`: each warning sign and the ways patients say it. A phrase is a few words;
-  `a|b` means either word, `word?` an optional word, `...` up to four words of anything.
+  `a|b` means either word, `word?` an optional word, `...` up to five words of anything.
   Words match any form ("leg" matches "legs", "pee" matches "peeing") and small typos.
   A sign said after "no", "not", "never", "without"... does not count ("no bladder
   problems"); words in `unless` make the phrase mean something else ("fell asleep").

@@ -39,7 +39,7 @@ SIGN = "sign"
 CONTRAINDICATION = "contraindication"
 
 # Up to this many words may stand between the parts of a phrase ("...").
-GAP = 4
+GAP = 5
 # How close (difflib ratio) a rare word must be to a phrase word to be considered its typo.
 TYPO_CUTOFF = 0.75
 # A denial reaches this many words forward ("I don't have any fever").
@@ -363,11 +363,13 @@ def _denied(doc: Doc, start: int) -> bool:
             # "no, my legs are numb" / "no my legs..." answer a question; they deny nothing.
             if word == "no" and following is not None and following.lower_ in _PRONOUN_STARTS:
                 return False
-            # "no longer able to..." is not a denial either.
-            return not (word == "no" and following is not None and following.lower_ == "longer")
+            # "no longer able to...", "I can't bear this pain": not denials either.
+            after = following.lower_ if following is not None else ""
+            return not ((word == "no" and after == "longer") or after in _ENDURE)
     return False
 
 
+_ENDURE = frozenset({"bear", "stand", "take", "cope", "handle", "tolerate"})
 _PRONOUN_STARTS = frozenset(
     {"my", "i", "i'm", "im", "it", "its", "it's", "the", "they", "he", "she", "we", "me"}
 )

@@ -65,12 +65,10 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         yield running
 
 
-# Figures the tests measure, printed at the end of the run (`make test` shows them).
-FIGURES: list[str] = []
-
-
 def pytest_terminal_summary(terminalreporter: Any) -> None:
-    """Prints the measured figures."""
+    """Prints the figures the tests measured (`make test` shows them)."""
+    from tests.eval_sets import FIGURES
+
     if FIGURES:
         terminalreporter.section("figures")
         for line in FIGURES:

@@ -182,3 +182,14 @@ def test_a_late_answer_to_a_skipped_question_is_still_validated() -> None:
 
 def test_where_it_spreads_is_checked_when_said_in_the_first_message() -> None:
     assert "radiates_to" in required(body_part="lower_back", radiates_to="leg")
+
+
+def test_a_contraindication_said_anywhere_answers_the_checklist(dispatcher) -> None:
+    tracker = make_tracker(
+        slots={
+            "body_part": "knee", "side": "left", "pain_quality": "aching", "pain_radiates": False,
+            "pain_duration": "2 weeks", "pain_severity": 4, "contraindications": ["needle_phobia"],
+        }
+    )  # fmt: skip
+    event = asyncio.run(form.next_requested_slot(dispatcher, tracker, DOMAIN))
+    assert event["value"] is None

@@ -6,8 +6,7 @@ import pytest
 
 from clinic import contraindications, safety
 from clinic.red_flags import EMERGENCY, LEVEL_ORDER, RED_FLAGS, SIGNS, URGENT, RedFlagRule
-from tests.conftest import FIGURES
-from tests.eval_sets import benign_sentences, red_flag_rows
+from tests.eval_sets import FIGURES, benign_sentences, red_flag_rows
 
 
 def rule_key(rule: RedFlagRule) -> str:
@@ -138,6 +137,7 @@ ESCALATES = [
     ("sciatica down both legs", EMERGENCY, "cauda_equina"),
     ("I was rear-ended yesterday and my neck hurts", EMERGENCY, "fracture"),
     ("I feel suicidal", EMERGENCY, "suicidal_thoughts"),
+    ("I can't bear this squeezing feeling I have in my chest", EMERGENCY, "cardiac"),
     ("I'm breathless after acupuncture on my upper back", EMERGENCY, "pneumothorax"),
 ]
 

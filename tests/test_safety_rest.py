@@ -12,8 +12,7 @@ import itertools
 import pytest
 
 from clinic.red_flags import LEVEL_ORDER
-from tests.conftest import FIGURES
-from tests.eval_sets import benign_sentences, red_flag_rows
+from tests.eval_sets import FIGURES, benign_sentences, red_flag_rows
 from tests.running_assistant import EMERGENCY_NUMBER, Assistant, texts
 from tests.test_safety import ESCALATES, NOT_ESCALATED
 
