@@ -27,7 +27,6 @@ from clinic.red_flags import (
     CONTEXT_ONLY_SIGNS,
     LEVEL_ORDER,
     RED_FLAGS,
-    ROUTINE,
     SCREEN_QUESTIONS,
     SCREEN_REGION_OF_BODY_PART,
     ScreenQuestion,
@@ -129,14 +128,15 @@ def read(text: str, doc: Doc | None = None) -> list[Mention]:
         return []
     doc = doc if doc is not None else english()(text.lower())
     _register_forms()
+    sentence_of = _sentences_by_token(doc)
     mentions: dict[tuple[str, str, int], Mention] = {}
     for match_id, start, end in _matcher(doc.vocab)(doc):
         kind, name = doc.vocab.strings[match_id].split(":", 1)
-        span = doc[start:end]
-        sign = _SIGNS_BY_KEY[(kind, name)]
-        if _unless(sign, span):
+        span, sentence = doc[start:end], sentence_of[start]
+        if _unless(_SIGNS_BY_KEY[(kind, name)], sentence):
             continue
-        mention = Mention(kind, name, span.start_char, span.end_char, _denied(doc, start))
+        denied = _denied(doc, start, sentence.start)
+        mention = Mention(kind, name, span.start_char, span.end_char, denied)
         key = (kind, name, start)
         # Overlapping phrases of one sign: the longest reading counts once.
         if key not in mentions or mention.end > mentions[key].end:
@@ -223,11 +223,6 @@ def question_named(name: str) -> ScreenQuestion | None:
             if question.name == name:
                 return question
     return None
-
-
-def level_after_screen(flags: Iterable[RedFlag]) -> str:
-    """The triage level once the screen is complete: routine when nothing was flagged."""
-    return triage_level(flags) or ROUTINE
 
 
 # --- Matching -----------------------------------------------------------------------------
@@ -331,26 +326,27 @@ def _matcher(vocab: Vocab) -> Matcher:
     return _MATCHERS[id(vocab)][1]
 
 
-def _clause(doc: Doc, token_index: int) -> Span:
-    if doc.has_annotation("SENT_START"):
-        return doc[token_index].sent
-    return doc[:]
+def _sentences_by_token(doc: Doc) -> list[Span]:
+    """Each token's sentence, found once per message (a long message has many)."""
+    if not doc.has_annotation("SENT_START"):
+        return [doc[:]] * len(doc)
+    return [sentence for sentence in doc.sents for _ in sentence]
 
 
-def _unless(sign: Sign, span: Span) -> bool:
+def _unless(sign: Sign, sentence: Span) -> bool:
     if not sign.unless:
         return False
-    sentence = _clause(span.doc, span.start).text.lower()
-    return any(re.search(rf"\b{re.escape(word)}\b", sentence) for word in sign.unless)
+    text = sentence.text.lower()
+    return any(re.search(rf"\b{re.escape(word)}\b", text) for word in sign.unless)
 
 
-def _denied(doc: Doc, start: int) -> bool:
+def _denied(doc: Doc, start: int, first: int) -> bool:
     """Whether a denial shortly before `start`, in the same clause, covers the phrase.
 
-    "no fever", "I don't have any numbness", "no fever, chills or rash" are denials; "no, my
-    legs are numb" and "no fever but I can't pee" (for the second part) are not.
+    `first` is where the sentence starts. "no fever", "I don't have any numbness", "no
+    fever, chills or rash" are denials; "no, my legs are numb" and "no fever but I can't pee"
+    (for the second part) are not.
     """
-    first = _clause(doc, start).start
     for i in range(start - 1, max(start - 1 - NEGATION_REACH, first - 1), -1):
         token = doc[i]
         word = _canonical(token.lower_)
