@@ -10,8 +10,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions.safety import entity_values, open_screen_questions
-from actions.tracker_facts import intake_from_tracker, latest_intent, value_before_latest_message
+from actions.safety import open_screen_questions
+from actions.tracker_facts import (
+    entity_values,
+    intake_from_tracker,
+    latest_intent,
+    value_before_latest_message,
+)
 from clinic import contraindications, parsing, vocabulary
 from clinic.intake import MOVING_ON, REASK, is_unsure, questions_to_ask
 from clinic.red_flags import EMERGENCY, ROUTINE
@@ -182,8 +187,8 @@ class ValidateIntakeForm(FormValidationAction):
         if intent == "affirm":
             # The ask action now asks which ones.
             return {"contraindication_screen": None, "failed_attempts": 0}
-        attempts = int(tracker.get_slot("failed_attempts") or 0) + 1
-        if is_unsure(str(value)) or attempts >= MAX_FAILED_ATTEMPTS:
+        attempts = _another_try(value, tracker)
+        if attempts is None:
             dispatcher.utter_message(text=contraindications.PHYSIO_WILL_CHECK)
             return {"contraindication_screen": "unclear", "failed_attempts": 0}
         dispatcher.utter_message(text=contraindications.NOT_RECOGNISED)
@@ -193,8 +198,8 @@ class ValidateIntakeForm(FormValidationAction):
         self, asked: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
     ) -> Slots:
         """Neither yes nor no: ask again once, then leave that question to the physiotherapist."""
-        attempts = int(tracker.get_slot("failed_attempts") or 0) + 1
-        if is_unsure(str(value)) or attempts >= MAX_FAILED_ATTEMPTS:
+        attempts = _another_try(value, tracker)
+        if attempts is None:
             dispatcher.utter_message(text=SCREEN_MOVING_ON)
             skipped = [*(tracker.get_slot("intake_skipped") or []), f"screen:{asked}"]
             left = [q for q in open_screen_questions(tracker) if q.name != asked]
@@ -225,8 +230,8 @@ class ValidateIntakeForm(FormValidationAction):
             # question open without complaining.
             return {slot: None}
         skipped = list(tracker.get_slot("intake_skipped") or [])
-        attempts = int(tracker.get_slot("failed_attempts") or 0) + 1
-        if is_unsure(str(value)) or attempts >= MAX_FAILED_ATTEMPTS:
+        attempts = _another_try(value, tracker)
+        if attempts is None:
             dispatcher.utter_message(text=MOVING_ON)
             return {slot: None, "intake_skipped": [*skipped, slot], "failed_attempts": 0}
         dispatcher.utter_message(text=REASK[slot])
@@ -243,6 +248,15 @@ class ValidateIntakeForm(FormValidationAction):
         if slot == "side" and value in ("left", "right"):
             shown = f"the {value} side"
         dispatcher.utter_message(text=f"Thanks, I've changed that to {shown}.")
+
+
+def _another_try(value: Any, tracker: Tracker) -> int | None:
+    """The count of unusable answers in a row including this one, or None to move on
+    (after an "I don't know", or too many tries)."""
+    attempts = int(tracker.get_slot("failed_attempts") or 0) + 1
+    if is_unsure(str(value)) or attempts >= MAX_FAILED_ATTEMPTS:
+        return None
+    return attempts
 
 
 def _as_number(value: Any) -> float | None:

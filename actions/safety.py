@@ -17,23 +17,14 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.tracker_facts import latest_intent, value_before_latest_message
+from actions.tracker_facts import entity_values, latest_intent, value_before_latest_message
 from clinic import advice, contraindications, safety, settings
-from clinic.red_flags import EMERGENCY, LEVEL_ORDER, URGENT, ScreenQuestion
+from clinic.red_flags import EMERGENCY, URGENT, ScreenQuestion
 
 RED_FLAG_INTENT = "red_flag"
 # A `red_flag` the model predicted where the rules found nothing: a doctor today, to be safe.
 MODEL_ONLY_FLAG = safety.RedFlag("possible_red_flag", URGENT)
 SCREEN_SLOT = "red_flag_screen"
-
-
-def entity_values(tracker: Tracker, entity: str, denied: bool = False) -> list[str]:
-    """Values of `entity` in the latest message; `denied` picks those said with a "no"."""
-    return [
-        e["value"]
-        for e in tracker.latest_message.get("entities", [])
-        if e.get("entity") == entity and (e.get("role") == "denied") == denied
-    ]
 
 
 def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | None]:
@@ -47,14 +38,13 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
 
     signs = sorted(set(tracker.get_slot("warning_signs") or []) | said)
     denied_signs = sorted((set(tracker.get_slot("denied_signs") or []) | denied) - set(signs))
-    flags = safety.red_flags_for(set(signs) | _context(tracker))
-    if latest_intent(tracker) == RED_FLAG_INTENT and not safety.red_flags_for(said):
-        flags.append(MODEL_ONLY_FLAG)
+    model_only = latest_intent(tracker) == RED_FLAG_INTENT and not safety.red_flags_for(said)
+    flags = current_flags(tracker, signs, model_only)
 
     before = list(tracker.get_slot("red_flags") or [])
-    codes = before + [flag.code for flag in flags if flag.code not in before]
-    level = safety.more_urgent(tracker.get_slot("triage_level"), safety.triage_level(flags))
     new_flags = [flag for flag in flags if flag.code not in before]
+    codes = before + [flag.code for flag in new_flags]
+    level = safety.more_urgent(tracker.get_slot("triage_level"), safety.triage_level(flags))
 
     cis = set(tracker.get_slot("contraindications") or []) | set(
         entity_values(tracker, "contraindication")
@@ -70,9 +60,9 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
         "contraindications": sorted(cis),
         "denied_contraindications": sorted(denied_cis - cis),
     }
-    rose = bool(new_flags) and LEVEL_ORDER.get(level or "", 0) >= LEVEL_ORDER[URGENT]
-    new_codes = [flag.code for flag in new_flags if flag.level == level] if rose else []
-    return values, new_codes, level if rose else None
+    # Every flag is urgent or an emergency, so a new one always calls for advice.
+    new_codes = [flag.code for flag in new_flags if flag.level == level]
+    return values, new_codes, level if new_flags else None
 
 
 def advise(dispatcher: CollectingDispatcher, level: str, codes: list[str]) -> None:
@@ -114,10 +104,11 @@ class ActionCheckSafety(Action):
             advise(dispatcher, level, new_codes)
             if level == URGENT and tracker.active_loop.get("name") == "intake_form":
                 dispatcher.utter_message(text=advice.CARRY_ON_AFTER_URGENT)
+        # An empty list and an unset slot are the same: no event for them.
         return [
             SlotSet(slot, value)
             for slot, value in values.items()
-            if value != tracker.get_slot(slot) and not (value == [] and not tracker.get_slot(slot))
+            if (value or None) != (tracker.get_slot(slot) or None)
         ]
 
 
@@ -150,10 +141,15 @@ class ActionRedFlagAdvice(Action):
         return []
 
 
-def current_flags(tracker: Tracker) -> list[safety.RedFlag]:
-    """The conversation's red flags with their levels, from the signs the tracker holds."""
-    flags = safety.red_flags_for(set(tracker.get_slot("warning_signs") or []) | _context(tracker))
-    if MODEL_ONLY_FLAG.code in (tracker.get_slot("red_flags") or []):
+def current_flags(
+    tracker: Tracker, signs: list[str] | None = None, model_only: bool = False
+) -> list[safety.RedFlag]:
+    """The conversation's red flags with their levels: from `signs` (default: the signs the
+    tracker holds) with the intake as context, plus the model's own flag if it raised one."""
+    if signs is None:
+        signs = tracker.get_slot("warning_signs") or []
+    flags = safety.red_flags_for(set(signs) | _context(tracker))
+    if model_only or MODEL_ONLY_FLAG.code in (tracker.get_slot("red_flags") or []):
         flags.append(MODEL_ONLY_FLAG)
     return flags
 

@@ -37,3 +37,12 @@ def value_before_latest_message(tracker: Tracker, slot: str) -> Any:
 def latest_intent(tracker: Tracker) -> str | None:
     """The name of the intent of the patient's latest message."""
     return (tracker.latest_message.get("intent") or {}).get("name")
+
+
+def entity_values(tracker: Tracker, entity: str, denied: bool = False) -> list[str]:
+    """Values of `entity` in the latest message; `denied` picks those said with a "no"."""
+    return [
+        e["value"]
+        for e in tracker.latest_message.get("entities", [])
+        if e.get("entity") == entity and (e.get("role") == "denied") == denied
+    ]
