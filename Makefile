@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 WITH_ENV := $(PY) scripts/with_env.py
 STAMP := $(VENV)/.installed
 
-.PHONY: help setup train run test lint validate unit e2e stories nlu-dev clean
+.PHONY: help setup train run migrate test lint validate unit e2e stories nlu-dev clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -21,8 +21,11 @@ setup: $(STAMP) ## Create the Python 3.10 venv with the pinned packages and spaC
 train: setup ## Train the model if config, domain, data or NLU add-ons changed
 	$(WITH_ENV) $(PY) scripts/model.py train
 
-run: train ## Set up, train if needed, start the Rasa server and the action server
+run: train ## Set up, train if needed, migrate the database, start every process
 	$(WITH_ENV) $(PY) scripts/run.py
+
+migrate: setup ## Apply the database migrations (bookings, outbox) to DATABASE_URL
+	$(WITH_ENV) $(PY) scripts/migrate.py
 
 test: lint validate unit train stories e2e nlu-dev ## Run every test
 	@echo "All tests passed."

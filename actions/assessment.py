@@ -61,7 +61,7 @@ class ActionAssessTdnFit(Action):
 
 
 class ActionRecordConsultationAnswer(Action):
-    """Records whether the patient wants the free consultation (yes, no, or asking to book)."""
+    """Records the patient's answer to the offer (a yes starts booking: actions/booking.py)."""
 
     def name(self) -> str:
         """The action's name in the domain."""

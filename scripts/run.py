@@ -1,4 +1,4 @@
-"""Starts the action server and the Rasa server in the foreground; Ctrl-C stops both.
+"""Starts the action server, the Rasa server and the notice sender; Ctrl-C stops them all.
 
 Run through scripts/with_env.py so that the settings are loaded.
 """
@@ -11,11 +11,12 @@ import subprocess
 import sys
 import time
 
+from migrate import migrate
 from model import ROOT, model_path
 
 
 def commands() -> list[list[str]]:
-    """The two processes, configured from the environment."""
+    """The processes, configured from the environment."""
     rasa = [sys.executable, "-m", "rasa"]
     action_port = os.environ["ACTION_SERVER_PORT"]
     return [
@@ -31,6 +32,7 @@ def commands() -> list[list[str]]:
             "--credentials", "credentials.yml",
             "--endpoints", "endpoints.yml",
         ],
+        [sys.executable, "scripts/send_notices.py"],
     ]  # fmt: skip
 
 
@@ -38,6 +40,7 @@ def main() -> int:
     """Runs both until one exits or the user presses Ctrl-C; returns an exit status."""
     if not model_path().exists():
         sys.exit("No trained model for the current data: run `make run` (it trains first).")
+    migrate()  # the bookings tables, before the action server needs them
     processes = [subprocess.Popen(command, cwd=ROOT) for command in commands()]
     stopping = False
 

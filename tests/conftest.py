@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import inspect
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+ROOT = Path(__file__).resolve().parent.parent
 DOMAIN: dict[str, Any] = {"responses": {}, "slots": {}, "forms": {"intake_form": {}}}
 
 
@@ -21,6 +25,7 @@ def make_tracker(
     entities: list[dict[str, Any]] | None = None,
     earlier_slots: dict[str, Any] | None = None,
     requested_slot: str | None = None,
+    form: str = "intake_form",
 ) -> Tracker:
     """A tracker whose latest message is `text`; `earlier_slots` were set before it."""
     earlier = [
@@ -40,7 +45,7 @@ def make_tracker(
         events=[*earlier, {"event": "user", "text": text, "parse_data": latest_message}],
         paused=False,
         followup_action=None,
-        active_loop={"name": "intake_form"} if requested_slot else {},
+        active_loop={"name": form} if requested_slot else {},
         latest_action_name="action_listen",
     )
 
@@ -54,6 +59,34 @@ def dispatcher() -> CollectingDispatcher:
 def said(dispatcher: CollectingDispatcher) -> str:
     """Everything the action said, as one text."""
     return " ".join(m.get("text") or m.get("response") or "" for m in dispatcher.messages)
+
+
+# Monday 23 November 2026, 10:00 at the clinic: every booking test runs at this moment.
+CLINIC_NOW = dt.datetime(2026, 11, 23, 10, 0, tzinfo=ZoneInfo("America/New_York"))
+
+
+@pytest.fixture
+def booking_db(tmp_path: Path) -> str:
+    """A fresh SQLite database with the clinic's migrations applied; its URL."""
+    from scripts.migrate import migrate
+
+    url = f"sqlite:///{tmp_path / 'clinic.db'}"
+    migrate(url)
+    return url
+
+
+@pytest.fixture
+def desk(booking_db: str, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """The booking desk on `booking_db`, the real schedule, the clock at CLINIC_NOW; the
+    actions use it too."""
+    from clinic import booking
+    from clinic.booking_store import BookingStore
+    from clinic.schedule import load_schedule
+
+    schedule = load_schedule(ROOT / "schedule.yml")
+    test_desk = booking.BookingDesk(schedule, BookingStore(booking_db), clock=lambda: CLINIC_NOW)
+    monkeypatch.setattr(booking, "booking_desk", lambda: test_desk)
+    return test_desk
 
 
 @pytest.fixture(scope="session")

@@ -52,7 +52,7 @@ def test_from_a_pain_description_to_the_consultation_offer(assistant: Assistant)
     assert slots["contraindication_screen"] == "none"
 
     replies = assistant.say("patient-1", "yes please")
-    assert "noted that you'd like a free consultation" in texts(replies)
+    assert "When would suit you?" in texts(replies)  # booking starts (tests/test_booking_rest.py)
     assert assistant.tracker("patient-1", assistant.token)["slots"]["consultation_requested"]
 
 

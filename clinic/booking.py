@@ -1,0 +1,188 @@
+"""The clinic's booking desk: free times, booking, cancelling and moving consultations.
+
+Plain Python over the schedule (clinic/schedule.py) and the store (clinic/booking_store.py);
+the chat's actions are thin adapters over it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from clinic.availability import Offer, free_practitioners, is_bookable, offer
+from clinic.booking_store import Booking, BookingStore, NewBooking, Notice, SlotTaken
+from clinic.contact import display_phone, read_contact
+from clinic.preferred_time import TimePreference
+from clinic.schedule import Schedule, clinic_schedule
+
+DEFAULT_DATABASE_URL = "sqlite:///var/rasa.db"
+_REFERENCE = re.compile(r"\b[A-Z0-9]{3}[\s-]?[A-Z0-9]{3}\b")
+_LETTER, _DIGIT = re.compile(r"[A-Z]"), re.compile(r"\d")
+
+
+def when(start: dt.datetime) -> str:
+    """A consultation time as patients read it: "Tuesday 24 November at 3:00 pm"."""
+    return f"{start:%A} {start.day} {start:%B} at {clock(start)}"
+
+
+def short_when(start: dt.datetime) -> str:
+    """The same, short enough for a button: "Tue 24 Nov, 3:00 pm"."""
+    return f"{start:%a} {start.day} {start:%b}, {clock(start)}"
+
+
+def clock(start: dt.datetime) -> str:
+    return f"{start.hour % 12 or 12}:{start:%M} {'am' if start.hour < 12 else 'pm'}"
+
+
+def reference_in(text: str) -> str | None:
+    """The booking reference in a message ("my ref is k7p-4qm" -> "K7P4QM"), else None."""
+    for match in _REFERENCE.finditer(text.upper()):
+        if _LETTER.search(match[0]) and _DIGIT.search(match[0]):  # "PLEASE" is a word
+            return re.sub(r"[\s-]", "", match[0])
+    return None
+
+
+def request_key(conversation_id: str, starts_at: dt.datetime) -> str:
+    """The same conversation asking for the same time is one booking, however often sent."""
+    said = f"{conversation_id}|{starts_at.astimezone(dt.timezone.utc).isoformat()}"
+    return hashlib.sha256(said.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Patient:
+    """Who the booking is for and how to reach them (phone in E.164, email lower case)."""
+
+    name: str
+    phone: str | None
+    email: str | None
+
+
+class BookingDesk:
+    """Offers, books, cancels and moves consultations in the clinic's timezone."""
+
+    def __init__(
+        self,
+        schedule: Schedule,
+        store: BookingStore,
+        clock: Callable[[], dt.datetime] | None = None,
+    ) -> None:
+        self.schedule = schedule
+        self.store = store
+        self._clock = clock or schedule.now
+
+    def now(self) -> dt.datetime:
+        """The clinic's local time now."""
+        return self._clock().astimezone(self.schedule.timezone)
+
+    def local(self, moment: dt.datetime) -> dt.datetime:
+        """A stored (UTC) time in the clinic's timezone."""
+        return moment.astimezone(self.schedule.timezone)
+
+    def _busy(self) -> dict:
+        now = self.now()
+        return self.store.busy(now - dt.timedelta(days=1), now + self.schedule.horizon)
+
+    def offer(self, wish: TimePreference) -> Offer:
+        """Up to three free times for `wish` (or the nearest after it)."""
+        return offer(self.schedule, self._busy(), wish, self.now())
+
+    def is_free(self, starts_at: dt.datetime) -> bool:
+        """Whether `starts_at` is still a bookable, free consultation time."""
+        return is_bookable(self.schedule, starts_at, self.now()) and bool(
+            free_practitioners(self.schedule, self._busy(), starts_at)
+        )
+
+    def book(
+        self,
+        starts_at: dt.datetime,
+        patient: Patient,
+        conversation_id: str,
+        intake_summary: str | None = None,
+        triage_level: str | None = None,
+    ) -> Booking:
+        """Books `starts_at`; a repeated submit returns the same booking. Raises SlotTaken."""
+        key = request_key(conversation_id, starts_at)
+        earlier = self.store.by_request_key(key)
+        if earlier:
+            return earlier
+        if not is_bookable(self.schedule, starts_at, self.now()):
+            raise SlotTaken(starts_at)
+        new = NewBooking(
+            starts_at=starts_at,
+            ends_at=starts_at + self.schedule.consultation,
+            patient_name=patient.name,
+            phone=patient.phone,
+            email=patient.email,
+            conversation_id=conversation_id,
+            request_key=key,
+            consent_given_at=self.now(),
+            intake_summary=intake_summary,
+            triage_level=triage_level,
+        )
+        practitioners = free_practitioners(self.schedule, self._busy(), starts_at)
+        return self.store.book(new, practitioners, self._notice("booked"))
+
+    def find(self, reference: str | None, contact_text: str) -> Booking | None:
+        """The confirmed booking with `reference` whose phone or email is in `contact_text`."""
+        contact = read_contact(contact_text)
+        if not reference or not (contact.phone or contact.email):
+            return None
+        return self.store.find(reference, contact.phone, contact.email)
+
+    def cancel(self, reference: str) -> Booking:
+        """Cancels the booking; the slot is free again at once."""
+        return self.store.cancel(reference, self._notice("cancelled"))
+
+    def move(self, reference: str, starts_at: dt.datetime) -> Booking:
+        """Moves the booking to `starts_at`, keeping its reference. Raises SlotTaken."""
+        if not is_bookable(self.schedule, starts_at, self.now()):
+            raise SlotTaken(starts_at)
+        practitioners = free_practitioners(self.schedule, self._busy(), starts_at)
+        return self.store.move(
+            reference,
+            starts_at,
+            starts_at + self.schedule.consultation,
+            practitioners,
+            self._notice("rescheduled"),
+        )
+
+    def _notice(self, kind: str) -> Callable[[Booking], Notice]:
+        def notice(booking: Booking) -> Notice:
+            start = self.local(booking.starts_at)
+            contact = [display_phone(booking.phone)] if booking.phone else []
+            contact += [booking.email] if booking.email else []
+            subject = f"Consultation {kind}: {short_when(start)} ({booking.reference})"
+            body = "\n".join(
+                [
+                    f"Free consultation {kind} through the website chat.",
+                    "",
+                    f"Reference:    {booking.reference}",
+                    f"When:         {when(start)} ({self.schedule.timezone.key})",
+                    f"With:         {booking.practitioner}",
+                    f"Patient:      {booking.patient_name}",
+                    f"Contact:      {', '.join(contact)}",
+                    f"Conversation: {booking.conversation_id or '-'}",
+                    "",
+                    "The intake summary and any red flags are in the staff console;",
+                    "health details are not sent by email.",
+                ]
+            )
+            return Notice(kind, subject, body)
+
+        return notice
+
+
+def database_url() -> str:
+    """Where bookings live (`DATABASE_URL`, the same database as the conversations)."""
+    return os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL
+
+
+@cache
+def booking_desk() -> BookingDesk:
+    """The clinic's desk, created on first use from the settings."""
+    return BookingDesk(clinic_schedule(), BookingStore(database_url()))

@@ -1,0 +1,89 @@
+"""A patient's phone number and email address, checked with phonenumbers and email-validator."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+
+import phonenumbers
+from email_validator import EmailNotValidError, validate_email
+
+DEFAULT_PHONE_REGION = "US"
+_EMAIL_LIKE = re.compile(r"[^\s<>()\[\],;:\"']+@[^\s<>()\[\],;:\"']*")
+_DIGITS = re.compile(r"\d")
+
+
+def phone_region() -> str:
+    """Where numbers without a country code are from (`CLINIC_PHONE_REGION`, default US)."""
+    return (os.environ.get("CLINIC_PHONE_REGION") or DEFAULT_PHONE_REGION).strip().upper()
+
+
+@dataclass(frozen=True)
+class Contact:
+    """What a message held: a valid phone (E.164) and/or email, and what was wrong."""
+
+    phone: str | None = None
+    email: str | None = None
+    bad_phone: bool = False
+    bad_email: bool = False
+
+    @property
+    def usable(self) -> bool:
+        """At least one way to reach the patient, and nothing given that was wrong."""
+        return bool(self.phone or self.email) and not (self.bad_phone or self.bad_email)
+
+
+def read_contact(text: str, region: str | None = None) -> Contact:
+    """The phone number and email address in `text` (a patient's answer)."""
+    region = region or phone_region()
+    email, bad_email = None, False
+    for candidate in _EMAIL_LIKE.findall(text):
+        try:
+            email = validate_email(candidate.rstrip("."), check_deliverability=False).normalized
+        except EmailNotValidError:
+            bad_email = True
+    rest = _EMAIL_LIKE.sub(" ", text)
+    phone, bad_phone = None, False
+    for match in phonenumbers.PhoneNumberMatcher(
+        rest, region, leniency=phonenumbers.Leniency.POSSIBLE
+    ):
+        if phonenumbers.is_valid_number(match.number):
+            phone = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
+        else:
+            bad_phone = True
+    if phone is None and len(_DIGITS.findall(rest)) >= 5:
+        bad_phone = True  # digits that make no number: "555-12", "123456789012345"
+    return Contact(
+        phone, email.lower() if email else None, bad_phone and not phone, bad_email and not email
+    )
+
+
+def display_phone(e164: str) -> str:
+    """A stored number as people write it: "+1 212-555-0143"."""
+    number = phonenumbers.parse(e164)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+_NAME_PREFIX = re.compile(
+    r"^(hi|hello|hey)?[\s,!.]*((my name is|my name's|name is|name's|i am|i'm|im|it's|its|this is"
+    r"|call me|under|book it under|put it under)\s+)+",
+    re.IGNORECASE,
+)
+MAX_NAME_LENGTH = 100
+
+
+def read_name(text: str, people: list[str] | None = None) -> str | None:
+    """The patient's name from their answer ("my name is Anna Smith" -> "Anna Smith").
+
+    `people` are PERSON names spaCy found; otherwise the answer without its lead-in. None
+    when it holds no letters, is too long, or looks like a phone number or email.
+    """
+    name = people[0] if people else _NAME_PREFIX.sub("", text.strip())
+    name = " ".join(name.strip(" .,!?;:\"'").split())
+    letters = sum(ch.isalpha() for ch in name)
+    if not name or letters < 2 or len(name) > MAX_NAME_LENGTH or set(name) & set("@<>{}[]/\\|="):
+        return None
+    if len(_DIGITS.findall(name)) > 2 or len(name.split()) > 6:
+        return None  # a number, or a sentence rather than a name
+    return name

@@ -1,0 +1,254 @@
+"""The booking actions on real trackers and a real (temporary) booking database."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions import booking as actions
+from clinic.booking import Patient
+from tests.conftest import CLINIC_NOW, make_tracker, said
+
+DOMAIN: dict[str, Any] = {"responses": {}, "slots": {}, "forms": {"booking_form": {}}}
+THREE_PM = dt.datetime(2026, 11, 24, 15, 0, tzinfo=CLINIC_NOW.tzinfo)
+
+
+def slots_of(events: list[dict]) -> dict[str, Any]:
+    return {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+
+
+def validate(slot: str, value: Any, intent: str = "inform", **slots: Any) -> tuple[dict, str]:
+    """Runs the booking form's validator for `slot` on the answer `value`."""
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        slots={"booking_task": "book", **slots, slot: value},
+        text=str(value),
+        intent=intent,
+        requested_slot=slot,
+        form="booking_form",
+    )
+    result = getattr(actions.ValidateBookingForm(), f"validate_{slot}")(
+        value, dispatcher, tracker, DOMAIN
+    )
+    return result, said(dispatcher)
+
+
+async def start(intent: str, **slots: Any) -> tuple[dict, CollectingDispatcher]:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(slots=slots, text="book", intent=intent)
+    events = await actions.ActionStartBooking().run(dispatcher, tracker, DOMAIN)
+    return slots_of(events), dispatcher
+
+
+async def test_booking_waits_for_the_red_flag_screen(desk) -> None:
+    slots, _ = await start("request_booking")
+    assert slots["booking_readiness"] == "intake_first" and slots["booking_task"] == "book"
+
+
+async def test_booking_starts_after_the_assessment(desk) -> None:
+    slots, _ = await start("affirm", tdn_fit="likely", triage_level="routine", preferred_time="old")
+    assert slots["booking_readiness"] == "ready" and slots["preferred_time"] is None
+
+
+async def test_no_booking_after_an_emergency_only_the_reminder(desk, monkeypatch) -> None:
+    monkeypatch.setenv("CLINIC_EMERGENCY_NUMBER", "112")
+    slots, dispatcher = await start(
+        "request_booking", triage_level="emergency", tdn_fit="not_advised"
+    )
+    assert slots["booking_readiness"] == "emergency" and "112" in said(dispatcher)
+
+
+async def test_urgent_triage_books_with_a_reminder_to_see_a_doctor(desk) -> None:
+    slots, dispatcher = await start(
+        "request_booking", triage_level="urgent", tdn_fit="assess_first"
+    )
+    assert slots["booking_readiness"] == "ready"
+    assert "utter_booking_after_urgent" in said(dispatcher)
+
+
+async def test_a_second_booking_in_the_same_chat_offers_to_change_the_first(desk) -> None:
+    booking = desk.book(THREE_PM, Patient("Anna", "+12125550143", None), "test-patient")
+    slots, dispatcher = await start(
+        "request_booking", tdn_fit="likely", booking_reference=booking.reference
+    )
+    assert slots["booking_readiness"] == "booked"
+    assert dispatcher.messages[0]["response"] == "utter_already_booked"
+
+
+async def test_cancelling_in_the_chat_where_it_was_booked_needs_no_proof_again(desk) -> None:
+    slots, _ = await start(
+        "cancel_booking", booking_reference="K7P4QM", patient_contact="212 555 0143"
+    )
+    assert slots["booking_task"] == "cancel"
+    assert (slots["lookup_reference"], slots["lookup_contact"]) == ("K7P4QM", "212 555 0143")
+
+
+def test_a_wish_is_answered_with_the_nearest_free_times(desk) -> None:
+    result, text = validate("preferred_time", "tomorrow at 3")
+    assert result["preferred_time"] == "tomorrow at 3"
+    assert result["offered_slots"][0] == THREE_PM.isoformat() and len(result["offered_slots"]) == 3
+    assert text == ""
+
+
+def test_a_closed_day_says_so_and_offers_the_nearest(desk) -> None:
+    result, text = validate("preferred_time", "sunday")
+    assert "Nothing is free at that time" in text and "Saturday 09:00-13:00" in text
+    assert result["offered_slots"][0].startswith("2026-11-30T08:00")
+
+
+def test_a_past_time_is_asked_again(desk) -> None:
+    result, text = validate("preferred_time", "yesterday")
+    assert result == {"preferred_time": None} and "already passed" in text
+
+
+def test_nonsense_is_asked_again_once_then_the_nearest_times_are_offered(desk) -> None:
+    result, text = validate("preferred_time", "🙂🙂")
+    assert result["preferred_time"] is None and "didn't catch" in text
+    result, text = validate("preferred_time", "blah", failed_attempts=1)
+    assert "nearest free times" in text and result["offered_slots"][0].startswith(
+        "2026-11-23T12:00"
+    )
+
+
+def test_a_time_button_or_words_pick_an_offered_time(desk) -> None:
+    offered = [THREE_PM.isoformat(), THREE_PM.replace(hour=14, minute=30).isoformat()]
+    assert validate("booking_slot", THREE_PM.isoformat(), offered_slots=offered)[0] == {
+        "booking_slot": THREE_PM.isoformat()
+    }
+    assert (
+        validate("booking_slot", "the second one", offered_slots=offered)[0]["booking_slot"]
+        == offered[1]
+    )
+    assert (
+        validate("booking_slot", "3pm please", offered_slots=offered)[0]["booking_slot"]
+        == offered[0]
+    )
+
+
+def test_other_times_asks_for_another_wish(desk) -> None:
+    result, text = validate(
+        "booking_slot", "/deny", intent="deny", offered_slots=[THREE_PM.isoformat()]
+    )
+    assert result["preferred_time"] is None and "Which other day" in text
+
+
+def test_a_time_taken_meanwhile_is_offered_again(desk) -> None:
+    desk.book(THREE_PM, Patient("Bob", "+12125550199", None), "another-patient")
+    result, text = validate(
+        "booking_slot", THREE_PM.isoformat(), offered_slots=[THREE_PM.isoformat()]
+    )
+    assert result["booking_slot"] is None and "just booked" in text
+    assert THREE_PM.isoformat() not in result["offered_slots"] and result["offered_slots"]
+
+
+def test_names_are_checked(desk) -> None:
+    assert validate("patient_name", "my name is Anna Smith")[0] == {"patient_name": "Anna Smith"}
+    result, text = validate("patient_name", "<script>alert(1)</script>")
+    assert result == {"patient_name": None} and "just the name" in text
+
+
+def test_an_invalid_phone_number_is_asked_again(desk) -> None:
+    result, text = validate("contact_details", "555-12")
+    assert result == {"contact_details": None} and "doesn't look complete" in text
+    result, _ = validate("contact_details", "call me on (212) 555-0143 or anna@example.com")
+    assert (
+        result["patient_phone"] == "+12125550143" and result["patient_email"] == "anna@example.com"
+    )
+
+
+def test_no_consent_forgets_the_details_and_books_nothing(desk) -> None:
+    result, text = validate("booking_consent", "/deny", intent="deny", patient_name="Anna")
+    assert result["booking_consent"] is False and result["patient_name"] is None
+    assert "nothing is booked" in text
+
+
+async def test_no_consent_ends_the_form(desk) -> None:
+    tracker = make_tracker(slots={"booking_task": "book", "booking_consent": False})
+    required = await actions.ValidateBookingForm().required_slots(
+        [], CollectingDispatcher(), tracker, DOMAIN
+    )
+    assert required == []
+
+
+def test_yes_books_and_sets_the_reference(desk) -> None:
+    details = {
+        "booking_slot": THREE_PM.isoformat(), "patient_name": "Anna Smith",
+        "patient_phone": "+12125550143", "booking_consent": True,
+    }  # fmt: skip
+    result, _ = validate("booking_confirmed", "/affirm", intent="affirm", **details)
+    assert result["booking_confirmed"] is True
+    stored = desk.store.get(result["booking_reference"])
+    assert stored.starts_at == THREE_PM and stored.conversation_id == "test-patient"
+    # A double click books nothing more.
+    again, _ = validate("booking_confirmed", "/affirm", intent="affirm", **details)
+    assert again["booking_reference"] == result["booking_reference"]
+
+
+def test_no_at_the_summary_books_nothing_and_asks_for_another_time(desk) -> None:
+    result, text = validate(
+        "booking_confirmed", "no", intent="deny", booking_slot=THREE_PM.isoformat()
+    )
+    assert result["preferred_time"] is None and result["booking_slot"] is None
+    assert desk.is_free(THREE_PM) and "nothing is booked" in text
+
+
+def test_cancel_needs_the_right_contact(desk) -> None:
+    booking = desk.book(THREE_PM, Patient("Anna", "+12125550143", None), "c1")
+    result, text = validate("lookup_contact", "212 555 0199", lookup_reference=booking.reference)
+    assert (
+        result["lookup_contact"] is None
+        and result["lookup_attempts"] == 1
+        and "couldn't find" in text
+    )
+    result, _ = validate("lookup_contact", "212 555 0143", lookup_reference=booking.reference)
+    assert result["booking_reference"] == booking.reference
+    result, _ = validate(
+        "cancel_confirmed",
+        "yes",
+        intent="affirm",
+        booking_task="cancel",
+        lookup_reference=booking.reference,
+    )
+    assert (
+        result == {"cancel_confirmed": True}
+        and desk.store.get(booking.reference).status == "cancelled"
+    )
+
+
+def test_reschedule_moves_the_booking(desk) -> None:
+    booking = desk.book(THREE_PM, Patient("Anna", "+12125550143", None), "c1")
+    four = THREE_PM.replace(hour=16)
+    result, _ = validate(
+        "booking_confirmed", "/affirm", intent="affirm", booking_task="reschedule",
+        lookup_reference=booking.reference, booking_slot=four.isoformat(),
+    )  # fmt: skip
+    assert result["booking_reference"] == booking.reference
+    assert desk.store.get(booking.reference).starts_at == four
+
+
+async def test_the_finish_says_what_was_done(desk) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        slots={
+            "booking_task": "book",
+            "booking_confirmed": True,
+            "booking_reference": "K7P4QM",
+            "booking_starts_at": THREE_PM.isoformat(),
+        }
+    )
+    events = await actions.ActionFinishBooking().run(dispatcher, tracker, DOMAIN)
+    [message] = dispatcher.messages
+    assert message["response"] == "utter_booked" and message["reference"] == "K7P4QM"
+    assert message["when"] == "Tuesday 24 November at 3:00 pm"
+    assert slots_of(events)["booking_task"] is None
+
+
+async def test_the_time_buttons_carry_the_exact_times(desk) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(slots={"offered_slots": [THREE_PM.isoformat()]})
+    await actions.ActionAskBookingSlot().run(dispatcher, tracker, DOMAIN)
+    buttons = dispatcher.messages[0]["buttons"]
+    assert buttons[0]["title"] == "Tue 24 Nov, 3:00 pm"
+    assert THREE_PM.isoformat() in buttons[0]["payload"] and buttons[-1]["payload"] == "/deny"

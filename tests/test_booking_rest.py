@@ -1,0 +1,144 @@
+"""End to end: patients book, move and cancel the free consultation over the REST channel,
+and the bookings land in the database with their notices (real clock, real schedule)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from clinic.booking import BookingDesk, Patient
+from clinic.booking_store import BookingStore
+from clinic.schedule import load_schedule
+from tests.conftest import ROOT
+from tests.running_assistant import Assistant, texts
+
+pytestmark = pytest.mark.e2e
+
+# The intake's questions and a plain answer to each, for getting to the offer quickly.
+ANSWERS = {
+    "Which side": "left",
+    "How does the pain feel": "aching",
+    "spread": "no",
+    "yes/no": "no",
+    "Does ": "no",
+    "Have you": "no",
+    "How long": "2 weeks",
+    "0 (no pain) to 10": "4",
+    "do any of these apply": "none of these",
+}
+
+
+def through_the_intake(assistant: Assistant, sender: str) -> list[dict]:
+    replies = assistant.say(sender, "my left knee aches")
+    for _ in range(15):
+        if "Would you like a free consultation" in texts(replies):
+            return replies
+        question = texts(replies).rsplit("\n", 1)[-1]
+        answer = next((a for cue, a in ANSWERS.items() if cue in question), "no")
+        replies = assistant.say(sender, answer)
+    raise AssertionError(f"the intake did not reach the offer: {texts(replies)}")
+
+
+def buttons(replies: list[dict]) -> list[dict]:
+    return [b for reply in replies for b in reply.get("buttons", [])]
+
+
+def store(assistant: Assistant) -> BookingStore:
+    return BookingStore(f"sqlite:///{assistant.database}")
+
+
+def book_first_offered(assistant: Assistant, sender: str) -> str:
+    """From a pain description to a booking; returns the reference."""
+    through_the_intake(assistant, sender)
+    replies = assistant.say(sender, "yes please")
+    assert "When would suit you" in texts(replies)
+    replies = assistant.say(sender, "as soon as possible")
+    times = buttons(replies)
+    assert 2 <= len(times) <= 4 and times[-1]["title"] == "Other times"
+    replies = assistant.say(sender, times[0]["payload"])
+    assert "What name" in texts(replies)
+    replies = assistant.say(sender, "Anna Smith")
+    assert "phone number or an email" in texts(replies)
+    replies = assistant.say(sender, "555-12")
+    assert "doesn't look complete" in texts(replies)  # an invalid phone is asked again
+    replies = assistant.say(sender, "(212) 555-0143")
+    assert "keep your name" in texts(replies)  # consent
+    replies = assistant.say(sender, "/affirm")
+    assert "Shall I book it?" in texts(replies) and "Anna Smith" in texts(replies)
+    replies = assistant.say(sender, "/affirm")
+    assert "You're booked for" in texts(replies)
+    reference = assistant.tracker(sender, assistant.token)["slots"]["booking_reference"]
+    assert reference and reference in texts(replies)
+    return reference
+
+
+def test_book_then_move_in_the_same_chat_then_cancel_from_another(assistant: Assistant) -> None:
+    reference = book_first_offered(assistant, "booker-1")
+    stored = store(assistant).get(reference)
+    assert (stored.status, stored.conversation_id, stored.phone) == (
+        "confirmed",
+        "booker-1",
+        "+12125550143",
+    )
+    assert "knee" in stored.intake_summary
+    assert [n.kind for n in store(assistant).notices() if n.booking_id == stored.id] == ["booked"]
+
+    # Moving it in the same chat needs no proof again.
+    replies = assistant.say("booker-1", "can I move my appointment to another day")
+    assert "When would suit you" in texts(replies)
+    replies = assistant.say("booker-1", "next week")
+    replies = assistant.say("booker-1", buttons(replies)[0]["payload"])
+    assert "Move your consultation" in texts(replies)
+    replies = assistant.say("booker-1", "/affirm")
+    assert "now on" in texts(replies) and reference in texts(replies)
+    moved = store(assistant).get(reference)
+    assert moved.starts_at > stored.starts_at and moved.status == "confirmed"
+
+    # Cancelling from another device: the reference and the phone number prove it.
+    replies = assistant.say("booker-1-phone", "I need to cancel my appointment")
+    assert "booking reference" in texts(replies)
+    replies = assistant.say("booker-1-phone", f"it's {reference.lower()}")
+    assert "phone number or email" in texts(replies)
+    replies = assistant.say("booker-1-phone", "212 555 0143")
+    assert "Cancel your consultation" in texts(replies)
+    replies = assistant.say("booker-1-phone", "yes")
+    assert "is cancelled" in texts(replies)
+    assert store(assistant).get(reference).status == "cancelled"
+    kinds = [n.kind for n in store(assistant).notices() if n.booking_id == stored.id]
+    assert kinds == ["booked", "rescheduled", "cancelled"]
+
+
+def test_a_time_taken_meanwhile_and_a_change_of_mind(assistant: Assistant) -> None:
+    through_the_intake(assistant, "booker-2")
+    assistant.say("booker-2", "yes please")
+    replies = assistant.say("booker-2", "as soon as possible")
+    first = buttons(replies)[0]
+    # Someone else books the first time while this patient hesitates.
+    schedule = load_schedule(ROOT / "schedule.yml")
+    desk = BookingDesk(schedule, store(assistant))
+    taken = dt.datetime.fromisoformat(first["payload"].split('"')[3])
+    desk.book(taken, Patient("Someone Else", "+12125550199", None), "someone-else")
+
+    replies = assistant.say("booker-2", first["payload"])
+    assert "someone has just booked that time" in texts(replies)
+    assert first["payload"] not in [b["payload"] for b in buttons(replies)]
+    replies = assistant.say("booker-2", buttons(replies)[0]["payload"])
+    assistant.say("booker-2", "Ben Jones")
+    assistant.say("booker-2", "ben@example.com")
+    replies = assistant.say("booker-2", "/affirm")
+    assert "Shall I book it?" in texts(replies)
+    # A change of mind at the summary books nothing, and stopping ends the booking.
+    replies = assistant.say("booker-2", "/deny")
+    assert "nothing is booked" in texts(replies)
+    replies = assistant.say("booker-2", "stop")
+    assert "Nothing has been booked" in texts(replies)
+    tracker = assistant.tracker("booker-2", assistant.token)
+    assert tracker["slots"]["booking_reference"] is None and not tracker["active_loop"]
+    assert [n for n in store(assistant).notices() if "Ben Jones" in n.body] == []
+
+
+def test_asking_to_book_first_runs_the_intake_first(assistant: Assistant) -> None:
+    replies = assistant.say("booker-3", "I'd like to book an appointment")
+    assert "A few quick questions first" in texts(replies)
+    assert "Where does it hurt" in texts(replies)

@@ -1,0 +1,216 @@
+"""The schedule, the patient's words for a time, and the free times offered (fixed clock)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from clinic.availability import offer
+from clinic.booking import reference_in, short_when, when
+from clinic.preferred_time import PastTime, TimePreference, read_preference
+from clinic.schedule import ScheduleError, load_schedule, parse_schedule
+from tests.conftest import CLINIC_NOW, ROOT
+
+SCHEDULE = load_schedule(ROOT / "schedule.yml")
+T = dt.time
+
+
+def d(month: int, day: int, year: int = 2026) -> dt.date:
+    return dt.date(year, month, day)
+
+
+# What the patient said -> (first day, last day, window, at, weekdays, excluded); the clock
+# is Monday 23 November 2026, 10:00.
+READINGS = {
+    "tomorrow at 3": (d(11, 24), d(11, 24), None, T(15), None, set()),
+    "next Tuesday afternoon": (d(12, 1), d(12, 1), (T(12), T(17)), None, None, set()),
+    "Friday morning": (d(11, 27), d(11, 27), (T(0), T(12)), None, None, set()),
+    "as soon as possible": (d(11, 23), None, None, None, None, set()),
+    "not Mondays": (d(11, 23), None, None, None, None, {0}),
+    "can't do mondays or fridays": (d(11, 23), None, None, None, None, {0, 4}),
+    "the 3rd of december at 10am": (d(12, 3), d(12, 3), None, T(10), None, set()),
+    "in two weeks": (d(12, 7), None, None, None, None, set()),
+    "next week": (d(11, 30), d(12, 6), None, None, None, set()),
+    "monday or wednesday after 4": (d(11, 23), None, (T(16), T(23, 59)), None, {0, 2}, set()),
+    "weekday evenings": (d(11, 23), None, (T(17), T(23, 59)), None, {0, 1, 2, 3, 4}, set()),
+    "thursday 9:30": (d(11, 26), d(11, 26), None, T(9, 30), None, set()),
+    "wed at noon": (d(11, 25), d(11, 25), None, T(12), None, set()),
+    "wednsday": (d(11, 25), d(11, 25), None, None, None, set()),
+    "tmrw": (d(11, 24), d(11, 24), None, None, None, set()),
+    "not before 10": (d(11, 23), None, (T(10), T(23, 59)), None, None, set()),
+    "the day after tomorrow": (d(11, 25), d(11, 25), None, None, None, set()),
+    "january 5": (d(1, 5, 2027), d(1, 5, 2027), None, None, None, set()),
+    "next week but not monday": (d(11, 30), d(12, 6), None, None, None, {0}),
+}
+
+
+@pytest.mark.parametrize("said", READINGS)
+def test_a_time_in_the_patients_words(said: str) -> None:
+    first, last, window, at, weekdays, excluded = READINGS[said]
+    wish = read_preference(said, CLINIC_NOW)
+    assert isinstance(wish, TimePreference)
+    assert (wish.first_day, wish.last_day, wish.window, wish.at) == (first, last, window, at)
+    assert wish.weekdays == (frozenset(weekdays) if weekdays else None)
+    assert wish.excluded_weekdays == frozenset(excluded)
+
+
+@pytest.mark.parametrize("said", ["yesterday", "last monday", "november 2", "3 days ago"])
+def test_a_time_in_the_past_is_recognised_as_past(said: str) -> None:
+    assert isinstance(read_preference(said, CLINIC_NOW), PastTime)
+
+
+@pytest.mark.parametrize(
+    "said", ["", "hello", "Anna Smith", "i may be free", "🙂", "<b>x</b>", "3 weeks of pain"]
+)
+def test_words_without_a_time_are_not_read_as_one(said: str) -> None:
+    assert read_preference(said, CLINIC_NOW) is None
+
+
+def test_spacy_date_phrases_are_read_first() -> None:
+    wish = read_preference(
+        "hmm let me think, maybe the 3rd of december", CLINIC_NOW, ["3rd of december"]
+    )
+    assert isinstance(wish, TimePreference) and wish.first_day == d(12, 3)
+
+
+# The schedule
+
+
+def test_the_clinics_schedule_file_loads() -> None:
+    assert SCHEDULE.timezone.key == "America/New_York"
+    assert SCHEDULE.consultation == dt.timedelta(minutes=30)
+    assert SCHEDULE.practitioners[0].name == "Dr Peter Ray"
+    assert SCHEDULE.describe_hours().startswith("Monday to Wednesday 08:00-18:00")
+
+
+def test_consultations_start_on_the_grid_outside_breaks() -> None:
+    starts = [s.time() for s in SCHEDULE.starts_on(d(11, 24))]  # a Tuesday, 08:00-18:00
+    assert starts[0] == T(8) and starts[-1] == T(17, 30)
+    assert T(12, 30) not in starts and T(13) not in starts and T(12) in starts
+    assert T(13, 30) in starts
+
+
+def test_no_consultations_on_sundays_or_holidays() -> None:
+    assert SCHEDULE.starts_on(d(11, 29)) == []  # Sunday
+    assert SCHEDULE.starts_on(d(12, 25)) == []  # Christmas closure
+    assert SCHEDULE.closure_on(d(12, 25)).reason == "Christmas"
+
+
+def test_times_stay_local_across_a_clock_change() -> None:
+    # Clocks go forward on 14 March 2027 in New York.
+    before, after = SCHEDULE.starts_on(d(3, 12, 2027))[0], SCHEDULE.starts_on(d(3, 15, 2027))[0]
+    assert before.time() == after.time() == T(8)
+    assert before.utcoffset() != after.utcoffset()
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"timezone": "Mars/Olympus"}, "timezone"),
+        ({"consultation_minutes": 0}, "consultation_minutes"),
+        ({"opening_hours": {"monday": "18:00-08:00"}}, "ends before it starts"),
+        ({"opening_hours": {"funday": "08:00-18:00"}}, "not a weekday"),
+        ({"opening_hours": {"monday": "8am to 6pm"}}, "expected hours"),
+        ({"practitioners": []}, "practitioner"),
+        ({"closures": [{"date": "someday"}]}, "expected a date"),
+    ],
+)
+def test_a_broken_schedule_says_what_is_wrong(change: dict, message: str) -> None:
+    good = {
+        "timezone": "Europe/London",
+        "consultation_minutes": 30,
+        "opening_hours": {"monday": "08:00-12:00"},
+        "practitioners": [{"name": "A"}],
+    }
+    parse_schedule(good)
+    with pytest.raises(ScheduleError, match=message):
+        parse_schedule({**good, **change})
+
+
+# The offer
+
+
+def offered(said: str, busy: dict | None = None) -> tuple[list[str], bool]:
+    wish = read_preference(said, CLINIC_NOW)
+    result = offer(SCHEDULE, busy or {}, wish, CLINIC_NOW)
+    return [short_when(slot.starts_at) for slot in result.slots], result.matched
+
+
+def test_tomorrow_at_3_offers_3_pm_first_then_the_nearest() -> None:
+    assert offered("tomorrow at 3") == (
+        ["Tue 24 Nov, 3:00 pm", "Tue 24 Nov, 2:30 pm", "Tue 24 Nov, 3:30 pm"],
+        True,
+    )
+
+
+def test_as_soon_as_possible_respects_the_notice_and_the_lunch_break() -> None:
+    # 10:00 now, two hours' notice: 12:00 is the first; 12:30-13:30 is the break.
+    assert offered("as soon as possible")[0] == [
+        "Mon 23 Nov, 12:00 pm",
+        "Mon 23 Nov, 1:30 pm",
+        "Mon 23 Nov, 2:00 pm",
+    ]
+
+
+def test_a_closed_day_offers_the_nearest_open_times_after_it() -> None:
+    slots, matched = offered("sunday")
+    assert not matched and slots[0] == "Mon 30 Nov, 8:00 am"
+    slots, matched = offered("december 25")
+    assert not matched and slots[0] == "Mon 28 Dec, 8:00 am"
+
+
+def test_an_evening_when_the_clinic_closes_early_offers_that_day() -> None:
+    slots, matched = offered("friday evening")  # Friday closes at 16:00
+    assert not matched and all(s.startswith("Fri 27 Nov") for s in slots)
+
+
+def test_days_ruled_out_stay_out() -> None:
+    slots, _ = offered("not mondays")
+    assert slots[0].startswith("Tue 24 Nov")
+
+
+def test_booked_times_are_not_offered() -> None:
+    three = dt.datetime(2026, 11, 24, 15, 0, tzinfo=SCHEDULE.timezone)
+    busy = {"Dr Peter Ray": [(three, three + SCHEDULE.consultation)]}
+    slots, matched = offered("tomorrow at 3", busy)
+    assert matched and "Tue 24 Nov, 3:00 pm" not in slots and len(slots) == 3
+
+
+def test_with_two_practitioners_a_time_is_free_until_both_are_booked() -> None:
+    two = parse_schedule(
+        {
+            "timezone": "America/New_York",
+            "consultation_minutes": 30,
+            "opening_hours": {"tuesday": "15:00-16:00"},
+            "practitioners": [{"name": "A"}, {"name": "B", "weekdays": ["tuesday"]}],
+        }
+    )
+    three = dt.datetime(2026, 11, 24, 15, 0, tzinfo=two.timezone)
+    wish = read_preference("tomorrow at 3", CLINIC_NOW)
+    one_busy = {"A": [(three, three + two.consultation)]}
+    first = offer(two, one_busy, wish, CLINIC_NOW).slots[0]
+    assert first.starts_at == three and first.practitioners == ("B",)
+    both_busy = {**one_busy, "B": [(three, three + two.consultation)]}
+    assert offer(two, both_busy, wish, CLINIC_NOW).slots[0].starts_at != three
+
+
+def test_times_read_as_patients_write_them() -> None:
+    start = dt.datetime(2026, 11, 24, 15, 0, tzinfo=SCHEDULE.timezone)
+    assert when(start) == "Tuesday 24 November at 3:00 pm"
+    assert short_when(start.replace(hour=9)) == "Tue 24 Nov, 9:00 am"
+
+
+@pytest.mark.parametrize(
+    ("said", "reference"),
+    [
+        ("my ref is k7p-4qm", "K7P4QM"),
+        ("K7P 4QM", "K7P4QM"),
+        ("it's 3MX9TA", "3MX9TA"),
+        ("no idea", None),
+        ("please cancel it", None),
+        ("call 212 555 0143", None),
+    ],
+)
+def test_a_reference_in_a_message(said: str, reference: str | None) -> None:
+    assert reference_in(said) == reference
