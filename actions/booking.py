@@ -19,7 +19,7 @@ from rasa_sdk.types import DomainDict
 from actions.tracker_facts import entity_values, intake_from_tracker, latest_intent
 from clinic import advice, settings
 from clinic import booking as desk_module
-from clinic.availability import Offer
+from clinic.availability import Offer, pick_offered
 from clinic.booking import BookingDesk, Patient, reference_in, short_when, when
 from clinic.booking_store import CONFIRMED, NotFound, SlotTaken
 from clinic.contact import display_phone, read_contact, read_name
@@ -131,11 +131,12 @@ class ActionStartBooking(Action):
         ]
         reference = tracker.get_slot("booking_reference")
         if task != BOOK:
-            if reference and tracker.get_slot("patient_contact"):
+            contact = tracker.get_slot("patient_phone") or tracker.get_slot("patient_email")
+            if reference and contact:
                 # Booked in this very chat: the patient has proved who they are already.
                 events += [
                     SlotSet("lookup_reference", reference),
-                    SlotSet("lookup_contact", tracker.get_slot("patient_contact")),
+                    SlotSet("lookup_contact", contact),
                 ]
             return [*events, SlotSet("booking_readiness", "ready")]
         events.append(SlotSet("consultation_requested", True))
@@ -216,7 +217,7 @@ class ValidateBookingForm(FormValidationAction):
     ) -> Slots:
         """One of the offered times (a button, "the first one", "3 pm"), or another wish."""
         offered = [s for s in (_local(iso) for iso in tracker.get_slot("offered_slots") or []) if s]
-        chosen = _local(str(value)) or _pick(str(value), offered)
+        chosen = _local(str(value)) or pick_offered(str(value), offered)
         if chosen is None:
             if latest_intent(tracker) == "deny":
                 dispatcher.utter_message(text=ASK_ANOTHER_TIME)
@@ -265,7 +266,6 @@ class ValidateBookingForm(FormValidationAction):
             "contact_details": " and ".join(shown),
             "patient_phone": contact.phone,
             "patient_email": contact.email,
-            "patient_contact": str(value),
         }
 
     def validate_booking_consent(
@@ -367,35 +367,6 @@ class ValidateBookingForm(FormValidationAction):
         return {"cancel_confirmed": True}
 
 
-def _pick(said: str, offered: list[dt.datetime]) -> dt.datetime | None:
-    """Which offered time the patient means: "the second one", "3 pm", "Tuesday"."""
-    if not offered:
-        return None
-    words = said.lower()
-    ordinals = (
-        ("first", "1", "earliest", "top"),
-        ("second", "2", "two", "middle"),
-        ("third", "3", "three"),
-    )
-    for index, names in enumerate(ordinals[: len(offered)]):
-        if any(f" {name} " in f" {words} " for name in names) and not any(
-            clock in words for clock in (":", "am", "pm", "o'clock")
-        ):
-            return offered[index]
-    if any(last in words for last in ("last", "latest")):
-        return offered[-1]
-    wish = read_preference(said, offered[0])
-    if isinstance(wish, TimePreference):
-        fitting = [
-            slot
-            for slot in offered
-            if wish.accepts(slot, slot) and (wish.at is None or slot.time() == wish.at)
-        ]
-        if len(fitting) == 1 or (fitting and wish.at is not None):
-            return fitting[0]
-    return None
-
-
 class ActionAskPreferredTime(Action):
     """Asks when would suit the patient, with the clinic's hours."""
 
@@ -436,19 +407,6 @@ class ActionAskBookingSlot(Action):
         return []
 
 
-class ActionAskBookingConsent(Action):
-    """Asks consent to keep the patient's details for the consultation."""
-
-    def name(self) -> str:
-        return "action_ask_booking_consent"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[EventType]:
-        dispatcher.utter_message(response="utter_ask_booking_consent")
-        return []
-
-
 class ActionAskBookingConfirmed(Action):
     """The booking (or the move) in one summary, to confirm."""
 
@@ -461,7 +419,8 @@ class ActionAskBookingConfirmed(Action):
         start = _local(tracker.get_slot("booking_slot") or "")
         if start is None:
             return []
-        if tracker.get_slot("booking_task") == RESCHEDULE:
+        moving = tracker.get_slot("booking_task") == RESCHEDULE
+        if moving:
             text = (
                 f"Move your consultation ({tracker.get_slot('lookup_reference')}) to {when(start)}?"
             )
@@ -475,12 +434,7 @@ class ActionAskBookingConfirmed(Action):
         dispatcher.utter_message(
             text=text,
             buttons=[
-                {
-                    "title": "Yes, book it"
-                    if tracker.get_slot("booking_task") != RESCHEDULE
-                    else "Yes, move it",
-                    "payload": "/affirm",
-                },
+                {"title": "Yes, move it" if moving else "Yes, book it", "payload": "/affirm"},
                 {"title": "No", "payload": "/deny"},
             ],
         )

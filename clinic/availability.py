@@ -7,7 +7,7 @@ import itertools
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from clinic.preferred_time import TimePreference
+from clinic.preferred_time import TimePreference, read_preference
 from clinic.schedule import Schedule
 
 # Booked consultations per practitioner: (starts_at, ends_at), aware datetimes.
@@ -116,3 +116,34 @@ def offer(
             return Offer(tuple(nearest), matched=False)
     anything = _free(schedule, busy, now, now.date(), horizon_day, lambda *_: True)
     return Offer(tuple(_nearest_first(anything, None, limit)), matched=False)
+
+
+def pick_offered(said: str, offered: list[dt.datetime]) -> dt.datetime | None:
+    """Which of the offered times (in order) the patient means: "the second one", "the
+    last", "3 pm", "Tuesday"; None if it is not clear."""
+    if not offered:
+        return None
+    words = said.lower()
+    ordinals = (
+        ("first", "1", "earliest", "top"),
+        ("second", "2", "two", "middle"),
+        ("third", "3", "three"),
+    )
+    for index, names in enumerate(ordinals[: len(offered)]):
+        if any(f" {name} " in f" {words} " for name in names) and not any(
+            clock in words for clock in (":", "am", "pm", "o'clock")
+        ):
+            return offered[index]
+    if any(last in words for last in ("last", "latest")):
+        return offered[-1]
+    # Read from the first offered time: "Tuesday" is the Tuesday among the offers.
+    wish = read_preference(said, offered[0])
+    if isinstance(wish, TimePreference):
+        fitting = [
+            slot
+            for slot in offered
+            if wish.accepts(slot, slot) and (wish.at is None or slot.time() == wish.at)
+        ]
+        if len(fitting) == 1 or (fitting and wish.at is not None):
+            return fitting[0]
+    return None

@@ -8,19 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from clinic import settings
 from clinic.availability import Offer, free_practitioners, is_bookable, offer
 from clinic.booking_store import Booking, BookingStore, NewBooking, Notice, SlotTaken
 from clinic.contact import display_phone, read_contact
 from clinic.preferred_time import TimePreference
 from clinic.schedule import Schedule, clinic_schedule
 
-DEFAULT_DATABASE_URL = "sqlite:///var/rasa.db"
 _REFERENCE = re.compile(r"\b[A-Z0-9]{3}[\s-]?[A-Z0-9]{3}\b")
 _LETTER, _DIGIT = re.compile(r"[A-Z]"), re.compile(r"\d")
 
@@ -177,12 +176,7 @@ class BookingDesk:
         return notice
 
 
-def database_url() -> str:
-    """Where bookings live (`DATABASE_URL`, the same database as the conversations)."""
-    return os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL
-
-
 @cache
 def booking_desk() -> BookingDesk:
     """The clinic's desk, created on first use from the settings."""
-    return BookingDesk(clinic_schedule(), BookingStore(database_url()))
+    return BookingDesk(clinic_schedule(), BookingStore(settings.database_url()))

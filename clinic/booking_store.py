@@ -224,14 +224,15 @@ class BookingStore:
         Returns the earlier booking if this submit was made before; raises SlotTaken when
         every practitioner is taken.
         """
+        # The unique request_key makes a retry fail to insert; it then finds the first one.
         for practitioner in practitioners:
             for _attempt in range(5):  # a new reference if one ever collides
-                earlier = self.by_request_key(new.request_key)
-                if earlier:
-                    return earlier
                 try:
                     return self._insert(new, practitioner, notice_for)
                 except IntegrityError:
+                    earlier = self.by_request_key(new.request_key)
+                    if earlier:
+                        return earlier
                     if self._is_taken(practitioner, new.starts_at):
                         break
         earlier = self.by_request_key(new.request_key)

@@ -6,6 +6,7 @@ import os
 
 DEFAULT_EMERGENCY_NUMBER = "911"
 DEFAULT_CRISIS_LINE = "988"
+DEFAULT_DATABASE_URL = "sqlite:///var/rasa.db"
 
 
 def emergency_number() -> str:
@@ -16,3 +17,8 @@ def emergency_number() -> str:
 def crisis_line() -> str:
     """A crisis line for thoughts of suicide (`CLINIC_CRISIS_LINE`, default 988)."""
     return os.environ.get("CLINIC_CRISIS_LINE", "").strip() or DEFAULT_CRISIS_LINE
+
+
+def database_url() -> str:
+    """Where conversations and bookings live (`DATABASE_URL`, any SQLAlchemy URL)."""
+    return os.environ.get("DATABASE_URL", "").strip() or DEFAULT_DATABASE_URL

@@ -6,8 +6,8 @@ from logging.config import fileConfig
 
 from alembic import context
 
-from clinic.booking import database_url
 from clinic.booking_store import Base, make_engine
+from clinic.settings import database_url
 
 config = context.config
 if config.config_file_name is not None and config.attributes.get("configure_logger", True):

@@ -9,13 +9,14 @@ import logging
 import os
 import signal
 import sys
-import time
+import threading
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from clinic.booking import booking_desk
+from clinic.booking_store import BookingStore
 from clinic.outbox import MailSettings, deliver_due
+from clinic.settings import database_url
 
 
 def main() -> int:
@@ -26,21 +27,14 @@ def main() -> int:
             "SMTP_HOST, SMTP_FROM or CLINIC_NOTIFY_EMAIL not set: notices wait in the outbox"
         )
     poll = float(os.environ.get("OUTBOX_POLL_SECONDS") or 30)
-    stopping = False
-
-    def stop(*_: object) -> None:
-        nonlocal stopping
-        stopping = True
-
-    signal.signal(signal.SIGTERM, stop)
-    signal.signal(signal.SIGINT, stop)
-    store = booking_desk().store
-    while not stopping:
+    stopping = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stopping.set())
+    signal.signal(signal.SIGINT, lambda *_: stopping.set())
+    store = BookingStore(database_url())
+    while not stopping.is_set():
         if settings.configured:
             deliver_due(store, settings)
-        deadline = time.monotonic() + poll
-        while not stopping and time.monotonic() < deadline:
-            time.sleep(0.5)
+        stopping.wait(poll)
     return 0
 
 
