@@ -6,8 +6,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 WITH_ENV := $(PY) scripts/with_env.py
 STAMP := $(VENV)/.installed
+NPM_STAMP := node_modules/.package-lock.json
 
-.PHONY: help setup train run migrate test lint validate unit e2e stories nlu-dev clean
+.PHONY: help setup train run migrate test lint validate unit e2e browser stories nlu-dev clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -16,12 +17,16 @@ $(STAMP): requirements.txt constraints.txt scripts/install.sh
 	bash scripts/install.sh
 	touch $@
 
-setup: $(STAMP) ## Create the Python 3.10 venv with the pinned packages and spaCy's model
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --silent
+
+setup: $(STAMP) $(NPM_STAMP) ## Install what is missing: venv, pinned packages, spaCy's model, npm parts, Chromium
+	@bash scripts/install_chromium.sh
 
 train: setup ## Train the model if config, domain, data or NLU add-ons changed
 	$(WITH_ENV) $(PY) scripts/model.py train
 
-run: train ## Set up, train if needed, migrate the database, start every process
+run: train ## Set up, train if needed, migrate, start everything (page on http://127.0.0.1:8000/)
 	$(WITH_ENV) $(PY) scripts/run.py
 
 migrate: setup ## Apply the database migrations (bookings, outbox) to DATABASE_URL
@@ -37,11 +42,14 @@ lint: setup ## Lint and format check (ruff)
 validate: setup ## Check the training data and domain for conflicts
 	$(WITH_ENV) $(PY) -m rasa data validate --fail-on-warnings
 
-unit: setup ## Unit tests: the clinic's knowledge and every action
+unit: setup ## Unit tests: the clinic's knowledge, every action, the web server
 	$(WITH_ENV) $(PY) -m pytest -q -m "not e2e"
 
-e2e: train ## A patient's conversation through the REST channel, both servers running
+e2e: train ## Conversations over REST and in the widget in headless Chromium, all running
 	$(WITH_ENV) $(PY) -m pytest -q -m e2e
+
+browser: train ## Only the widget's tests in headless Chromium (part of e2e)
+	$(WITH_ENV) $(PY) -m pytest -q -m browser
 
 stories: train ## Test stories through the trained model
 	$(WITH_ENV) $(PY) -m rasa test core --model $$($(PY) scripts/model.py path) \

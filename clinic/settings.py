@@ -7,6 +7,7 @@ import os
 DEFAULT_EMERGENCY_NUMBER = "911"
 DEFAULT_CRISIS_LINE = "988"
 DEFAULT_DATABASE_URL = "sqlite:///var/rasa.db"
+DEFAULT_CLINIC_NAME = "Riverside Physiotherapy"
 
 
 def emergency_number() -> str:
@@ -22,3 +23,13 @@ def crisis_line() -> str:
 def database_url() -> str:
     """Where conversations and bookings live (`DATABASE_URL`, any SQLAlchemy URL)."""
     return os.environ.get("DATABASE_URL", "").strip() or DEFAULT_DATABASE_URL
+
+
+def clinic_name() -> str:
+    """The clinic's name on its page and in the chat (`CLINIC_NAME`)."""
+    return os.environ.get("CLINIC_NAME", "").strip() or DEFAULT_CLINIC_NAME
+
+
+def clinic_phone() -> str:
+    """The clinic's phone number for patients (`CLINIC_PHONE`); empty when not set."""
+    return os.environ.get("CLINIC_PHONE", "").strip()

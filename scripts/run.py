@@ -1,4 +1,6 @@
-"""Starts the action server, the Rasa server and the notice sender; Ctrl-C stops them all.
+"""Starts the action server, the Rasa server, the notice sender and the web server.
+
+Ctrl-C stops them all.
 
 Run through scripts/with_env.py so that the settings are loaded.
 """
@@ -33,6 +35,7 @@ def commands() -> list[list[str]]:
             "--endpoints", "endpoints.yml",
         ],
         [sys.executable, "scripts/send_notices.py"],
+        [sys.executable, "-m", "web"],
     ]  # fmt: skip
 
 
@@ -50,7 +53,11 @@ def main() -> int:
 
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
-    print(f"Rasa server on http://127.0.0.1:{os.environ['RASA_PORT']} (Ctrl-C stops)", flush=True)
+    print(
+        f"The clinic's page: http://127.0.0.1:{os.environ['WEB_PORT']}/ "
+        f"(Rasa server on port {os.environ['RASA_PORT']}; Ctrl-C stops)",
+        flush=True,
+    )
     while not stopping and all(p.poll() is None for p in processes):
         time.sleep(0.5)
     for process in processes:

@@ -31,8 +31,9 @@ def free_port() -> int:
 class Assistant:
     """The running assistant, as a patient and the clinic's tools reach it."""
 
-    def __init__(self, port: int, token: str, database: Path) -> None:
+    def __init__(self, port: int, web_port: int, token: str, database: Path) -> None:
         self.url = f"http://127.0.0.1:{port}"
+        self.web_url = f"http://127.0.0.1:{web_port}"
         self.token = token
         self.database = database
 
@@ -56,11 +57,12 @@ class Assistant:
 
 @contextmanager
 def running_assistant(database: Path) -> Iterator[Assistant]:
-    """Starts both servers; yields once the action server answers too."""
+    """Starts every process; yields once the action server and the web server answer too."""
     env = {
         **os.environ,
         "RASA_PORT": str(free_port()),
         "ACTION_SERVER_PORT": str(free_port()),
+        "WEB_PORT": str(free_port()),
         "RASA_API_TOKEN": "test-token-not-secret",
         "DATABASE_URL": f"sqlite:///{database}",
         "CLINIC_EMERGENCY_NUMBER": EMERGENCY_NUMBER,
@@ -72,7 +74,9 @@ def running_assistant(database: Path) -> Iterator[Assistant]:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    running = Assistant(int(env["RASA_PORT"]), env["RASA_API_TOKEN"], database)
+    running = Assistant(
+        int(env["RASA_PORT"]), int(env["WEB_PORT"]), env["RASA_API_TOKEN"], database
+    )
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -80,6 +84,7 @@ def running_assistant(database: Path) -> Iterator[Assistant]:
         try:
             urllib.request.urlopen(f"{running.url}/status?token={running.token}", timeout=2)
             running.say("warm-up", "hello")  # the action server is up too
+            urllib.request.urlopen(f"{running.web_url}/chat/settings", timeout=2)
             break
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             time.sleep(1)
@@ -95,3 +100,24 @@ def running_assistant(database: Path) -> Iterator[Assistant]:
 
 def texts(replies: list[dict]) -> str:
     return "\n".join(reply.get("text", "") for reply in replies)
+
+
+# The intake's questions and a plain answer to each, for getting to the offer quickly.
+ANSWERS = {
+    "Which side": "left",
+    "How does the pain feel": "aching",
+    "spread": "no",
+    "yes/no": "no",
+    "Does ": "no",
+    "Have you": "no",
+    "How long": "2 weeks",
+    "0 (no pain) to 10": "4",
+    "do any of these apply": "none of these",
+}
+OFFER = "Would you like a free consultation"
+
+
+def answer_to(question: str) -> str:
+    """A plain answer to the intake's last question."""
+    last = question.rsplit("\n", 1)[-1]
+    return next((a for cue, a in ANSWERS.items() if cue in last), "no")

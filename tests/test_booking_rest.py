@@ -11,32 +11,17 @@ from clinic.booking import BookingDesk, Patient
 from clinic.booking_store import BookingStore
 from clinic.schedule import load_schedule
 from tests.conftest import ROOT
-from tests.running_assistant import Assistant, texts
+from tests.running_assistant import OFFER, Assistant, answer_to, texts
 
 pytestmark = pytest.mark.e2e
-
-# The intake's questions and a plain answer to each, for getting to the offer quickly.
-ANSWERS = {
-    "Which side": "left",
-    "How does the pain feel": "aching",
-    "spread": "no",
-    "yes/no": "no",
-    "Does ": "no",
-    "Have you": "no",
-    "How long": "2 weeks",
-    "0 (no pain) to 10": "4",
-    "do any of these apply": "none of these",
-}
 
 
 def through_the_intake(assistant: Assistant, sender: str) -> list[dict]:
     replies = assistant.say(sender, "my left knee aches")
     for _ in range(15):
-        if "Would you like a free consultation" in texts(replies):
+        if OFFER in texts(replies):
             return replies
-        question = texts(replies).rsplit("\n", 1)[-1]
-        answer = next((a for cue, a in ANSWERS.items() if cue in question), "no")
-        replies = assistant.say(sender, answer)
+        replies = assistant.say(sender, answer_to(texts(replies)))
     raise AssertionError(f"the intake did not reach the offer: {texts(replies)}")
 
 

@@ -1,0 +1,227 @@
+"""The web server's page and the widget's endpoints, without a browser: what reaches Rasa,
+what is refused with which answer, and the history read back from a real Rasa tracker store."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import threading
+import time
+import uuid
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any, ClassVar
+
+import pytest
+from flask.testing import FlaskClient
+
+from clinic.conversations import ChatLine, ConversationStore, chat_lines
+from tests.running_assistant import free_port
+from web.app import create_app
+from web.chat import MAX_MESSAGE_CHARS, PRIVACY_NOTICE_VERSION
+
+SESSION = str(uuid.uuid4())
+
+
+class FakeRasa(BaseHTTPRequestHandler):
+    """Rasa's REST webhook as the web server sees it: records requests, answers `replies`."""
+
+    received: ClassVar[list[dict[str, Any]]] = []
+    replies: ClassVar[list[dict[str, Any]]] = []
+
+    def do_POST(self) -> None:
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        FakeRasa.received.append({"path": self.path, **body})
+        answer = json.dumps(FakeRasa.replies).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(answer)))
+        self.end_headers()
+        self.wfile.write(answer)
+
+    def log_message(self, *_: Any) -> None:
+        pass
+
+
+@pytest.fixture
+def rasa() -> Iterator[str]:
+    FakeRasa.received, FakeRasa.replies = [], []
+    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeRasa)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture
+def database(tmp_path: Path) -> str:
+    return f"sqlite:///{tmp_path / 'rasa.db'}"
+
+
+def client(rasa_url: str, database: str, **config: Any) -> FlaskClient:
+    app = create_app(RASA_URL=rasa_url, DATABASE_URL=database, **config)
+    return app.test_client()
+
+
+def send(web: FlaskClient, message: Any, **fields: Any) -> Any:
+    body = {"session": SESSION, "consent": PRIVACY_NOTICE_VERSION, "message": message, **fields}
+    return web.post("/chat/send", json=body)
+
+
+def test_a_message_goes_to_rasa_and_only_text_and_buttons_come_back(
+    rasa: str, database: str
+) -> None:
+    FakeRasa.replies = [
+        {"recipient_id": SESSION, "text": "Which side?", "buttons": [
+            {"title": "Left", "payload": "/inform{\"side\": \"left\"}", "type": "postback"}
+        ]},
+        {"recipient_id": SESSION, "custom": {"html": "<script>x</script>"}, "image": "http://x"},
+    ]  # fmt: skip
+    answer = send(client(rasa, database), "my knee hurts")
+    assert answer.status_code == 200
+    left = {"title": "Left", "payload": '/inform{"side": "left"}'}
+    assert answer.json == {
+        "messages": [{"text": "Which side?", "buttons": [left]}, {"text": "", "buttons": []}]
+    }
+    assert FakeRasa.received == [
+        {"path": "/webhooks/rest/webhook", "sender": SESSION, "message": "my knee hurts"}
+    ]
+
+
+@pytest.mark.parametrize(
+    ("fields", "status", "error", "says"),
+    [
+        ({"session": "../admin"}, 400, "bad_session", "start over"),
+        ({"session": None}, 400, "bad_session", "start over"),
+        ({"consent": None}, 403, "consent_needed", "privacy notice"),
+        ({"consent": "2020-01-01"}, 403, "consent_needed", "privacy notice"),
+        ({"message": "   \n "}, 400, "empty", "type a message"),
+        ({"message": 42}, 400, "empty", "type a message"),
+        ({"message": "ache " * 401}, 413, "too_long", "2,005 characters"),
+    ],
+)
+def test_what_is_refused_gets_a_clear_answer_and_never_reaches_rasa(
+    rasa: str, database: str, fields: dict[str, Any], status: int, error: str, says: str
+) -> None:
+    answer = send(client(rasa, database), **{"message": "my knee hurts", **fields})
+    assert (answer.status_code, answer.json["error"]) == (status, error)
+    assert says in answer.json["message"]
+    assert FakeRasa.received == []
+
+
+def test_the_longest_message_allowed_still_goes_through(rasa: str, database: str) -> None:
+    assert send(client(rasa, database), "a" * MAX_MESSAGE_CHARS).status_code == 200
+
+
+def test_an_unreachable_assistant_is_a_503_the_widget_retries(database: str) -> None:
+    answer = send(client(f"http://127.0.0.1:{free_port()}", database), "my knee hurts")
+    assert (answer.status_code, answer.json["error"]) == (503, "unavailable")
+
+
+def test_settings_carry_the_emergency_number_and_the_notice(
+    rasa: str, database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLINIC_EMERGENCY_NUMBER", "999")
+    monkeypatch.setenv("CLINIC_NAME", "Test Clinic")
+    answer = client(rasa, database).get("/chat/settings").json
+    assert answer["emergency_number"] == "999"
+    assert answer["privacy_notice_version"] == PRIVACY_NOTICE_VERSION
+    assert "Test Clinic" in answer["privacy_notice"]
+    assert answer["max_message_chars"] == MAX_MESSAGE_CHARS
+
+
+def test_the_page_tells_the_clinics_facts_and_serves_the_widget(
+    rasa: str, database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CLINIC_EMERGENCY_NUMBER", "999")
+    web = client(rasa, database)
+    page = web.get("/")
+    text = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert "Dr Peter Ray" in text and "Thursday 10:00-20:00" in text  # from schedule.yml
+    assert 'href="tel:999"' in text
+    assert '<script src="/widget.js" defer></script>' in text
+    # Scripts only from this server, so no injected inline script could run.
+    assert "default-src 'self'" in page.headers["Content-Security-Policy"]
+    widget = web.get("/widget.js")
+    assert widget.status_code == 200 and "javascript" in widget.content_type
+    assert "innerHTML" not in widget.get_data(as_text=True)
+    assert web.get("/widget.css").status_code == 200
+
+
+def test_only_the_configured_sites_may_call_the_chat_from_a_browser(
+    rasa: str, database: str
+) -> None:
+    web = client(rasa, database, WIDGET_ORIGINS=["https://clinic.example"])
+    allowed = web.get("/chat/settings", headers={"Origin": "https://clinic.example"})
+    other = web.get("/chat/settings", headers={"Origin": "https://evil.example"})
+    assert allowed.headers["Access-Control-Allow-Origin"] == "https://clinic.example"
+    assert "Access-Control-Allow-Origin" not in other.headers
+
+
+def save_conversation(database: str, events: list[Any]) -> None:
+    """Stores events the way the Rasa server does: through Rasa's own SQL tracker store."""
+    from rasa.core.tracker_store import SQLTrackerStore
+    from rasa.shared.core.domain import Domain
+    from rasa.shared.core.trackers import DialogueStateTracker
+
+    domain = Domain.load("domain.yml")
+    store = SQLTrackerStore(domain, dialect="sqlite", db=database.removeprefix("sqlite:///"))
+    tracker = DialogueStateTracker.from_events(SESSION, events, domain.slots)
+    asyncio.run(store.save(tracker))
+
+
+def test_history_is_the_current_session_as_the_patient_saw_it(rasa: str, database: str) -> None:
+    from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, UserUttered
+
+    yes_no = [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
+    save_conversation(
+        database,
+        [
+            ActionExecuted("action_session_start"),
+            SessionStarted(),
+            UserUttered("my old chat"),
+            SessionStarted(),  # a new session: the old one is not shown again
+            UserUttered("/greet"),  # the widget's own opening
+            BotUttered("Hello!"),
+            UserUttered("<b>my knee</b>"),
+            BotUttered("Does it spread?", data={"buttons": yes_no}),
+            UserUttered("/deny"),  # a click on "No"
+            BotUttered("How long?"),
+        ],
+    )
+    answer = client(rasa, database).post("/chat/history", json={"session": SESSION})
+    lines = [
+        (m["sender"], m["text"], [b["title"] for b in m["buttons"]])
+        for m in answer.json["messages"]
+    ]
+    assert lines == [
+        ("assistant", "Hello!", []),
+        ("patient", "<b>my knee</b>", []),
+        ("assistant", "Does it spread?", ["Yes", "No"]),
+        ("patient", "No", []),
+        ("assistant", "How long?", []),
+    ]  # fmt: skip
+    store = ConversationStore(database)
+    assert store.current_chat(SESSION, session_minutes=60, now=time.time() + 59 * 60)
+    assert store.current_chat(SESSION, session_minutes=60, now=time.time() + 61 * 60) == []
+
+
+def test_history_of_an_unknown_or_invalid_session(rasa: str, database: str) -> None:
+    web = client(rasa, database)
+    unknown = web.post("/chat/history", json={"session": str(uuid.uuid4())})
+    assert (unknown.status_code, unknown.json) == (200, {"messages": []})  # fresh database
+    assert web.post("/chat/history", json={"session": "x' OR 1=1"}).status_code == 400
+
+
+def test_a_typed_slash_command_that_was_not_offered_is_not_shown_as_a_click() -> None:
+    events = [
+        {"event": "bot", "timestamp": 1.0, "text": "Pick one", "data": {"buttons": [
+            {"title": "Yes", "payload": "/affirm"}]}},
+        {"event": "user", "timestamp": 2.0, "text": "/affirm"},
+        {"event": "user", "timestamp": 3.0, "text": "/affirm"},  # not offered again
+    ]  # fmt: skip
+    assert chat_lines(events) == [
+        ChatLine("assistant", "Pick one", 1.0, (chat_lines(events)[0].buttons)),
+        ChatLine("patient", "Yes", 2.0),
+    ]

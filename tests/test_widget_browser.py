@@ -1,0 +1,385 @@
+"""The clinic's page and its chat widget in real headless Chromium, against the running
+assistant: a phone user books a consultation, history survives a reload, markup stays
+text, keyboard-only use works, a lost connection keeps the message, and axe-core finds no
+serious or critical accessibility problem. Screenshots go to var/screenshots/."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+
+from clinic.booking_store import BookingStore
+from clinic.conversations import ConversationStore
+from tests.conftest import ROOT
+from tests.running_assistant import OFFER, Assistant, answer_to
+
+pytestmark = [pytest.mark.e2e, pytest.mark.browser]
+
+# Debian's Chromium; the test tools' own browser downloads don't work here.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+PHONE: dict[str, Any] = {
+    "viewport": {"width": 375, "height": 740},
+    "device_scale_factor": 2,
+    "is_mobile": True,
+    "has_touch": True,
+}
+DESKTOP: dict[str, Any] = {"viewport": {"width": 1280, "height": 860}}
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = ROOT / "var" / "screenshots"
+MARKUP = "<img src=x onerror=alert(1)>"
+
+
+def chromium_path() -> str:
+    path = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not path:
+        pytest.fail("Chromium is missing: `make setup` installs Debian's chromium package.")
+    return path
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[BrowserContext]:
+    context = browser.new_context(**PHONE)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def desktop(browser: Browser) -> Iterator[BrowserContext]:
+    context = browser.new_context(**DESKTOP)
+    yield context
+    context.close()
+
+
+class Chat:
+    """The widget on a page, driven as a patient drives it."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
+
+    @property
+    def lines(self) -> Any:
+        return self.page.locator(".log .line")
+
+    def start(self) -> None:
+        """Opens the widget from the launcher and accepts the privacy notice."""
+        self.page.get_by_role("button", name="Chat with our assistant").click()
+        self.page.get_by_role("button", name="I understand, start the chat").click()
+        expect(self.page.locator(".line.assistant").first).to_contain_text("Hello!")
+
+    def wait_for_answer(self) -> None:
+        expect(self.page.locator(".line.pending")).to_have_count(0, timeout=30_000)
+        expect(self.page.locator(".typing")).to_have_text("")
+
+    def say(self, text: str) -> str:
+        """Types a message and sends it with Enter; returns the assistant's answer."""
+        before = self.page.locator(".line.assistant").count()
+        self.page.get_by_label("Your message").fill(text)
+        self.page.get_by_label("Your message").press("Enter")
+        self.wait_for_answer()
+        return self.answer_since(before)
+
+    def click(self, title: str) -> str:
+        """Clicks one of the newest answer buttons; returns the assistant's answer."""
+        before = self.page.locator(".line.assistant").count()
+        self.newest_choices().get_by_role("button", name=title, exact=True).click()
+        self.wait_for_answer()
+        return self.answer_since(before)
+
+    def newest_choices(self) -> Any:
+        return self.page.locator(".line.assistant").last.locator(".choices")
+
+    def answer_since(self, before: int) -> str:
+        return "\n".join(self.page.locator(".line.assistant").all_inner_texts()[before:])
+
+    def transcript(self) -> list[str]:
+        return [" ".join(text.split()) for text in self.lines.all_inner_texts()]
+
+    def session(self) -> str:
+        return self.page.evaluate("localStorage.getItem('clinic-chat:session')")
+
+    def through_the_intake(self, pain: str) -> str:
+        """Describes the pain and answers each question, with buttons where offered."""
+        answer = self.say(pain)
+        for _ in range(15):
+            if OFFER in answer:
+                return answer
+            reply = answer_to(answer)
+            buttons = self.newest_choices().get_by_role("button")
+            titles = buttons.all_inner_texts() if buttons.count() else []
+            match = next((t for t in titles if t.lower().startswith(reply[:4].lower())), None)
+            answer = self.click(match) if match else self.say(reply)
+        raise AssertionError(f"the intake did not reach the offer: {answer}")
+
+
+def axe_violations(page: Page) -> list[dict[str, Any]]:
+    """Serious and critical WCAG 2.1 A/AA violations that axe-core finds on the page."""
+    page.add_script_tag(path=str(AXE))
+    results = page.evaluate(
+        """async () => (await axe.run(document, {
+            runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
+        })).violations"""
+    )
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]]}
+        for v in results
+        if v["impact"] in ("serious", "critical")
+    ]
+
+
+def screenshot(page: Page, name: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path))
+    return path
+
+
+def test_a_phone_user_goes_from_the_page_to_a_booked_consultation(
+    assistant: Assistant, phone: BrowserContext
+) -> None:
+    page = phone.new_page()
+    page.goto(assistant.web_url)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Trigger point dry needling")
+    expect(page.locator(".emergency-banner")).to_contain_text("112")  # from settings
+    screenshot(page, "phone-page")
+    chat = Chat(page)
+    page.get_by_role("button", name="Ask our assistant").click()  # the page's own button
+    expect(page.get_by_role("dialog")).to_be_visible()
+    expect(page.locator(".emergency")).to_contain_text("Not for emergencies")
+    expect(page.locator(".emergency a")).to_have_attribute("href", "tel:112")
+    # Nothing can be typed before the privacy notice is accepted.
+    expect(page.get_by_label("Your message")).to_be_hidden()
+    screenshot(page, "phone-privacy-notice")
+    page.get_by_role("button", name="I understand, start the chat").click()
+    expect(page.locator(".line.assistant").first).to_contain_text("Hello!")
+
+    assessment = chat.through_the_intake("my left knee aches")
+    assert "Dry needling may help" in assessment and "knee" in assessment
+    box = page.get_by_role("dialog").bounding_box()
+    assert box and box["width"] <= 375  # the chat fits the phone's width
+    screenshot(page, "phone-assessment")
+
+    answer = chat.click("Yes, please")
+    assert "When would suit you" in answer
+    answer = chat.say("as soon as possible")
+    times = chat.newest_choices().get_by_role("button").all_inner_texts()
+    assert len(times) >= 2 and times[-1] == "Other times"
+    assert "What name" in chat.click(times[0])
+    assert "phone number or an email" in chat.say("Anna Smith")
+    assert "keep your name" in chat.say("(212) 555-0143")
+    consent = chat.newest_choices().get_by_role("button").all_inner_texts()
+    assert "Shall I book it?" in chat.click(consent[0])
+    answer = chat.click(chat.newest_choices().get_by_role("button").all_inner_texts()[0])
+    assert "You're booked for" in answer
+    screenshot(page, "phone-booked")
+
+    reference = re.search(r"\b[A-Z0-9]{6}\b", answer.split("reference", 1)[-1])
+    assert reference, answer
+    booking = BookingStore(f"sqlite:///{assistant.database}").get(reference.group())
+    assert booking.conversation_id == chat.session() and booking.patient_name == "Anna Smith"
+    assert chat.dialogs == []
+
+
+def test_the_conversation_survives_a_reload_and_another_page(
+    assistant: Assistant, desktop: BrowserContext
+) -> None:
+    page = desktop.new_page()
+    page.goto(assistant.web_url)
+    chat = Chat(page)
+    chat.start()
+    assert "spread" in chat.say("I have a dull ache in my lower back on the left side")
+    assert "yes/no questions" in chat.click("No")  # a button, answered by its title
+    before = chat.transcript()
+    assert "You: No" in before[-3]
+
+    page.reload()
+    expect(page.get_by_role("dialog")).to_be_visible()  # still open, no second consent
+    expect(chat.lines).to_have_count(len(before))
+    assert chat.transcript() == before
+    # Only the newest question's buttons can be used: the spread question was answered.
+    expect(page.locator(".choices button:enabled")).to_have_text(["Yes", "No"])
+
+    page.goto(f"{assistant.web_url}/?from=another-page")
+    expect(chat.lines).to_have_count(len(before))
+    answer = chat.click("No")  # the restored buttons answer the open question
+    assert "numbness around your bottom" not in answer and "?" in answer
+    expect(chat.lines).to_have_count(len(before) + 2)
+
+
+def test_markup_from_the_patient_or_the_server_stays_text(
+    assistant: Assistant, desktop: BrowserContext
+) -> None:
+    page = desktop.new_page()
+    page.goto(assistant.web_url)
+    chat = Chat(page)
+    chat.start()
+    chat.say(MARKUP)
+    expect(page.locator(".line.patient .bubble").last).to_have_text(MARKUP)
+    page.reload()
+    expect(page.locator(".line.patient .bubble").last).to_have_text(MARKUP)
+    assert page.locator(".log img").count() == 0
+
+    # Whatever an answer holds, only text, line breaks, lists, bold and http(s) links render.
+    hostile = {
+        "text": "<b>not bold</b> **bold** [click](javascript:alert(2)) see https://example.org"
+        "\n- first\n- second",
+        "buttons": [{"title": "<img src=y onerror=alert(3)>", "payload": "/deny"}],
+    }
+    page.route("**/chat/send", lambda route: route.fulfill(json={"messages": [hostile]}))
+    chat.say("hello")
+    last = page.locator(".line.assistant").last
+    expect(last.locator("strong")).to_have_text("bold")
+    expect(last.locator("a")).to_have_count(1)
+    expect(last.locator("a")).to_have_attribute("href", "https://example.org/")
+    expect(last.locator("li")).to_have_count(2)
+    expect(last).to_contain_text("<b>not bold</b>")
+    expect(last).to_contain_text("[click](javascript:alert(2))")
+    expect(last.get_by_role("button")).to_have_text("<img src=y onerror=alert(3)>")
+    assert page.locator(".log img, .log b").count() == 0
+    assert chat.dialogs == []
+
+
+def test_keyboard_only(assistant: Assistant, desktop: BrowserContext) -> None:
+    page = desktop.new_page()
+    page.goto(assistant.web_url)
+    launcher = page.get_by_role("button", name="Chat with our assistant")
+    for _ in range(25):
+        page.keyboard.press("Tab")
+        if launcher.evaluate("el => el.matches(':focus')"):
+            break
+    else:
+        raise AssertionError("Tab never reached the chat launcher")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("button", name="I understand, start the chat")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("Your message")).to_be_focused()
+    expect(page.locator(".line.assistant").first).to_contain_text("Hello!")
+    page.keyboard.type("I have a dull ache in my neck on the right")
+    page.keyboard.press("Enter")
+    Chat(page).wait_for_answer()
+    # Back from the message box to the newest answer buttons, and choose one.
+    page.keyboard.press("Shift+Tab")
+    expect(page.get_by_role("button", name="No", exact=True)).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator(".line.patient").last).to_have_text("You: No")
+    Chat(page).wait_for_answer()
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("dialog")).to_be_hidden()
+    expect(launcher).to_be_focused()
+    expect(launcher).to_have_attribute("aria-expanded", "false")
+
+
+def test_a_lost_connection_keeps_the_message_and_sends_it_once(
+    assistant: Assistant, desktop: BrowserContext
+) -> None:
+    page = desktop.new_page()
+    page.goto(assistant.web_url)
+    chat = Chat(page)
+    chat.start()
+    page.route("**/chat/*", lambda route: route.abort("internetdisconnected"))
+    box = page.get_by_label("Your message")
+    box.fill("my shoulder hurts")
+    box.press("Enter")
+    expect(page.locator(".notice")).to_contain_text("can't reach the assistant")
+    expect(page.locator(".line.patient.pending")).to_have_text("You: my shoulder hurts")
+    # A draft typed meanwhile and the unsent message both survive a reload.
+    box.fill("and my neck")
+    page.unroute("**/chat/*")
+    page.route("**/chat/send", lambda route: route.abort("internetdisconnected"))
+    page.reload()
+    expect(page.get_by_label("Your message")).to_have_value("and my neck")
+    expect(page.locator(".line.patient.pending")).to_have_text("You: my shoulder hurts")
+
+    page.unroute("**/chat/send")
+    chat.wait_for_answer()  # the widget tries again by itself (after 2 s here)
+    expect(page.locator(".notice")).to_be_hidden()
+    page.reload()
+    expect(page.locator(".line.patient")).to_have_text(["You: my shoulder hurts"])
+    store = ConversationStore(f"sqlite:///{assistant.database}")
+    sent = [
+        line.text for line in store.current_chat(chat.session(), 60) if line.sender == "patient"
+    ]
+    assert sent == ["my shoulder hurts"]
+
+
+def test_bad_input_gets_a_clear_answer_and_keeps_the_text(
+    assistant: Assistant, desktop: BrowserContext
+) -> None:
+    page = desktop.new_page()
+    page.goto(assistant.web_url)
+    chat = Chat(page)
+    chat.start()
+    box = page.get_by_label("Your message")
+    box.press("Enter")
+    expect(page.locator(".notice")).to_have_text("Please type a message first.")
+    too_long = "my back hurts " * 150  # 2,100 characters
+    box.fill(too_long)
+    expect(page.locator(".count")).to_have_text("100 characters too long")
+    box.press("Enter")
+    expect(page.locator(".notice")).to_contain_text("up to 2000")
+    expect(box).to_have_value(too_long)
+    expect(page.locator(".line.patient")).to_have_count(0)
+    answer = chat.say("🤕🤕 me duele la espalda")
+    assert answer.strip()
+    expect(page.locator(".line.patient .bubble")).to_have_text(["🤕🤕 me duele la espalda"])
+
+
+def test_start_over_begins_a_new_conversation_and_keeps_the_old_one(
+    assistant: Assistant, desktop: BrowserContext
+) -> None:
+    page = desktop.new_page()
+    page.goto(assistant.web_url)
+    chat = Chat(page)
+    chat.start()
+    chat.say("my heel hurts in the morning")
+    first = chat.session()
+    page.get_by_role("button", name="Start over").click()
+    page.get_by_role("group", name="Start over?").get_by_role("button", name="Start over").click()
+    expect(chat.lines).to_have_count(1)
+    expect(chat.lines.first).to_contain_text("Hello!")
+    assert chat.session() != first
+    old = ConversationStore(f"sqlite:///{assistant.database}").current_chat(first, 60)
+    assert [line.text for line in old if line.sender == "patient"] == [
+        "my heel hurts in the morning"
+    ]
+
+
+def test_screenshots_and_no_serious_accessibility_problems(
+    assistant: Assistant, browser: Browser
+) -> None:
+    # axe-core is injected as an inline script, which the page's own CSP rightly refuses.
+    for name, device in (("desktop", DESKTOP), ("phone", PHONE)):
+        context = browser.new_context(**device, bypass_csp=True)
+        page = context.new_page()
+        page.goto(assistant.web_url)
+        assert axe_violations(page) == [], f"{name}: the page"
+        chat = Chat(page)
+        page.get_by_role("button", name="Chat with our assistant").click()
+        assert axe_violations(page) == [], f"{name}: the privacy notice"
+        page.get_by_role("button", name="I understand, start the chat").click()
+        chat.wait_for_answer()
+        chat.say("I've had a tension headache and a stiff neck for a month")
+        assert axe_violations(page) == [], f"{name}: a conversation with answer buttons"
+        screenshot(page, f"{name}-chat")
+        context.close()

@@ -1,0 +1,1 @@
+"""The clinic's website: its page with the chat widget (and, later, the staff console)."""

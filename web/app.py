@@ -1,0 +1,45 @@
+"""The web app on port 8000: the clinic's page, the widget's files and its chat endpoints."""
+
+from __future__ import annotations
+
+import os
+
+from flask import Flask
+from flask_cors import CORS
+
+from clinic import settings
+from clinic.conversations import ConversationStore
+from web.chat import chat
+from web.site import site
+
+
+def create_app(**config: object) -> Flask:
+    """The app, configured from the environment; `config` overrides it (tests)."""
+    app = Flask(__name__)
+    app.config.update(
+        RASA_URL=f"http://127.0.0.1:{os.environ.get('RASA_PORT', '5005')}",
+        DATABASE_URL=settings.database_url(),
+        WIDGET_ORIGINS=os.environ.get("WIDGET_ORIGINS", "").split(),
+    )
+    app.config.update(config)
+    app.extensions["conversations"] = ConversationStore(app.config["DATABASE_URL"])
+    # The clinic's own site may embed the widget from another origin: only the chat
+    # endpoints answer it, and only for the origins in WIDGET_ORIGINS.
+    if app.config["WIDGET_ORIGINS"]:
+        CORS(app, resources={r"/chat/*": {"origins": app.config["WIDGET_ORIGINS"]}})
+    app.register_blueprint(site)
+    app.register_blueprint(chat)
+
+    @app.after_request
+    def security_headers(response):  # type: ignore[no-untyped-def]
+        # Scripts and styles only from this server; the page may not be framed elsewhere.
+        response.headers.setdefault(
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; object-src 'none'; "
+            "base-uri 'none'; frame-ancestors 'self'",
+        )
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        return response
+
+    return app

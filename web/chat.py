@@ -1,0 +1,143 @@
+"""The widget's endpoints: settings, send a message (through Rasa's REST channel), history.
+
+The browser talks only to this server, so the Rasa server and its API token stay on
+127.0.0.1, and every message is checked before it reaches Rasa.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+import requests
+import yaml
+from flask import Blueprint, current_app, jsonify, request
+from werkzeug.exceptions import HTTPException
+
+from clinic import settings
+from clinic.conversations import ConversationStore
+from clinic.schedule import ROOT
+
+chat = Blueprint("chat", __name__)
+
+# Long enough for a detailed story, short enough to keep one message cheap to read.
+MAX_MESSAGE_CHARS = 2000
+# The widget's session id: a random UUID (it is the only key to the conversation).
+_SESSION_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
+# Bumped when the privacy notice changes in substance, so patients agree to the new one.
+PRIVACY_NOTICE_VERSION = "2026-11-23"
+_http = requests.Session()
+
+
+def privacy_notice() -> str:
+    return (
+        f"This chat asks about your health. What you write is stored by {settings.clinic_name()}"
+        " so that our staff can prepare your consultation. Only clinic staff can read it; it"
+        " is not shared with anyone else or used for advertising. You can ask the clinic to"
+        " delete it at any time."
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def session_minutes() -> float:
+    """Rasa's session expiry from domain.yml: after it, a chat starts afresh."""
+    domain = yaml.safe_load((ROOT / "domain.yml").read_text())
+    return float(domain["session_config"]["session_expiration_time"])
+
+
+class ChatError(HTTPException):
+    """An answer the widget shows the patient, as JSON: {"error": code, "message": text}."""
+
+    def __init__(self, status: int, error: str, message: str, **extra: Any) -> None:
+        super().__init__(message)
+        self.code = status
+        self.error = error
+        self.extra = extra
+
+    def get_response(self, environ: Any = None, scope: Any = None) -> Any:
+        response = jsonify(error=self.error, message=self.description, **self.extra)
+        response.status_code = self.code
+        return response
+
+
+def _session(body: dict[str, Any]) -> str:
+    session = body.get("session")
+    if not isinstance(session, str) or not _SESSION_ID.match(session):
+        raise ChatError(400, "bad_session", "This chat's session is not valid; please start over.")
+    return session
+
+
+def _body() -> dict[str, Any]:
+    body = request.get_json(silent=True)
+    return body if isinstance(body, dict) else {}
+
+
+@chat.get("/chat/settings")
+def widget_settings() -> Any:
+    """What the widget shows before the first message."""
+    return jsonify(
+        clinic_name=settings.clinic_name(),
+        emergency_number=settings.emergency_number(),
+        privacy_notice=privacy_notice(),
+        privacy_notice_version=PRIVACY_NOTICE_VERSION,
+        max_message_chars=MAX_MESSAGE_CHARS,
+    )
+
+
+@chat.post("/chat/send")
+def send() -> Any:
+    """Passes one patient message to Rasa's REST channel; returns the assistant's answers."""
+    body = _body()
+    session = _session(body)
+    if body.get("consent") != PRIVACY_NOTICE_VERSION:
+        raise ChatError(403, "consent_needed", "Please read and accept the privacy notice first.")
+    message = body.get("message")
+    if not isinstance(message, str) or not message.strip():
+        raise ChatError(400, "empty", "Please type a message first.")
+    if len(message) > MAX_MESSAGE_CHARS:
+        raise ChatError(
+            413,
+            "too_long",
+            f"That message is {len(message):,} characters long. I can read up to "
+            f"{MAX_MESSAGE_CHARS:,} at once: please shorten it or send it in parts.",
+            limit=MAX_MESSAGE_CHARS,
+        )
+    try:
+        answer = _http.post(
+            f"{current_app.config['RASA_URL']}/webhooks/rest/webhook",
+            json={"sender": session, "message": message},
+            timeout=(3, 60),
+        )
+    except requests.Timeout as timeout:
+        # Rasa may still answer this one: the widget checks the history before resending.
+        raise ChatError(504, "slow", "The assistant is taking too long to answer.") from timeout
+    except requests.ConnectionError as down:
+        raise ChatError(503, "unavailable", "The assistant can't be reached right now.") from down
+    if answer.status_code != 200:
+        raise ChatError(502, "unavailable", "The assistant can't answer right now.")
+    return jsonify(messages=[_reply(m) for m in answer.json() if isinstance(m, dict)])
+
+
+def _reply(message: dict[str, Any]) -> dict[str, Any]:
+    """Only what the widget renders: text and buttons, as plain strings."""
+    return {
+        "text": str(message.get("text") or ""),
+        "buttons": [
+            {"title": str(b.get("title", "")), "payload": str(b.get("payload", ""))}
+            for b in message.get("buttons") or []
+            if isinstance(b, dict)
+        ],
+    }
+
+
+@chat.post("/chat/history")
+def history() -> Any:
+    """The current session's messages, for the widget after a reload or on another page.
+
+    POST, so the session id stays out of URLs and logs.
+    """
+    session = _session(_body())
+    store: ConversationStore = current_app.extensions["conversations"]
+    lines = store.current_chat(session, session_minutes())
+    return jsonify(messages=[line.as_json() for line in lines])
