@@ -133,6 +133,16 @@ class Chat:
         raise AssertionError(f"the intake did not reach the offer: {answer}")
 
 
+@pytest.fixture
+def chat(assistant: Assistant, desktop: BrowserContext) -> Chat:
+    """A desktop page with the widget open and the privacy notice accepted."""
+    page = desktop.new_page()
+    page.goto(assistant.web_url)
+    started = Chat(page)
+    started.start()
+    return started
+
+
 def axe_violations(page: Page) -> list[dict[str, Any]]:
     """Serious and critical WCAG 2.1 A/AA violations that axe-core finds on the page."""
     page.add_script_tag(path=str(AXE))
@@ -202,12 +212,9 @@ def test_a_phone_user_goes_from_the_page_to_a_booked_consultation(
 
 
 def test_the_conversation_survives_a_reload_and_another_page(
-    assistant: Assistant, desktop: BrowserContext
+    assistant: Assistant, chat: Chat
 ) -> None:
-    page = desktop.new_page()
-    page.goto(assistant.web_url)
-    chat = Chat(page)
-    chat.start()
+    page = chat.page
     assert "spread" in chat.say("I have a dull ache in my lower back on the left side")
     assert "yes/no questions" in chat.click("No")  # a button, answered by its title
     before = chat.transcript()
@@ -227,13 +234,8 @@ def test_the_conversation_survives_a_reload_and_another_page(
     expect(chat.lines).to_have_count(len(before) + 2)
 
 
-def test_markup_from_the_patient_or_the_server_stays_text(
-    assistant: Assistant, desktop: BrowserContext
-) -> None:
-    page = desktop.new_page()
-    page.goto(assistant.web_url)
-    chat = Chat(page)
-    chat.start()
+def test_markup_from_the_patient_or_the_server_stays_text(chat: Chat) -> None:
+    page = chat.page
     chat.say(MARKUP)
     expect(page.locator(".line.patient .bubble").last).to_have_text(MARKUP)
     page.reload()
@@ -291,12 +293,9 @@ def test_keyboard_only(assistant: Assistant, desktop: BrowserContext) -> None:
 
 
 def test_a_lost_connection_keeps_the_message_and_sends_it_once(
-    assistant: Assistant, desktop: BrowserContext
+    assistant: Assistant, chat: Chat
 ) -> None:
-    page = desktop.new_page()
-    page.goto(assistant.web_url)
-    chat = Chat(page)
-    chat.start()
+    page = chat.page
     page.route("**/chat/*", lambda route: route.abort("internetdisconnected"))
     box = page.get_by_label("Your message")
     box.fill("my shoulder hurts")
@@ -323,13 +322,8 @@ def test_a_lost_connection_keeps_the_message_and_sends_it_once(
     assert sent == ["my shoulder hurts"]
 
 
-def test_bad_input_gets_a_clear_answer_and_keeps_the_text(
-    assistant: Assistant, desktop: BrowserContext
-) -> None:
-    page = desktop.new_page()
-    page.goto(assistant.web_url)
-    chat = Chat(page)
-    chat.start()
+def test_bad_input_gets_a_clear_answer_and_keeps_the_text(chat: Chat) -> None:
+    page = chat.page
     box = page.get_by_label("Your message")
     box.press("Enter")
     expect(page.locator(".notice")).to_have_text("Please type a message first.")
@@ -346,12 +340,9 @@ def test_bad_input_gets_a_clear_answer_and_keeps_the_text(
 
 
 def test_start_over_begins_a_new_conversation_and_keeps_the_old_one(
-    assistant: Assistant, desktop: BrowserContext
+    assistant: Assistant, chat: Chat
 ) -> None:
-    page = desktop.new_page()
-    page.goto(assistant.web_url)
-    chat = Chat(page)
-    chat.start()
+    page = chat.page
     chat.say("my heel hurts in the morning")
     first = chat.session()
     page.get_by_role("button", name="Start over").click()
