@@ -95,6 +95,16 @@ class ConversationStore:
         return chat_lines(session)
 
 
+def open_buttons(lines: list[ChatLine]) -> set[str]:
+    """The payloads of the buttons that answer the assistant's latest turn."""
+    payloads: set[str] = set()
+    for line in reversed(lines):
+        if line.sender == "patient":
+            break
+        payloads.update(b.payload for b in line.buttons)
+    return payloads
+
+
 def chat_lines(events: list[dict[str, Any]]) -> list[ChatLine]:
     """User and bot events as chat lines.
 

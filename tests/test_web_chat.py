@@ -225,3 +225,19 @@ def test_a_typed_slash_command_that_was_not_offered_is_not_shown_as_a_click() ->
         ChatLine("assistant", "Pick one", 1.0, (chat_lines(events)[0].buttons)),
         ChatLine("patient", "Yes", 2.0),
     ]
+
+
+def test_a_slash_command_goes_through_only_as_an_offered_button(rasa: str, database: str) -> None:
+    from rasa.shared.core.events import BotUttered, UserUttered
+
+    yes_no = [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
+    save_conversation(
+        database, [UserUttered("my knee"), BotUttered("Does it spread?", data={"buttons": yes_no})]
+    )
+    web = client(rasa, database)
+    typed = send(web, '/inform{"pain_severity": 0}')
+    assert (typed.status_code, typed.json["error"]) == (400, "command")
+    assert "slash" in typed.json["message"]
+    assert send(web, "/deny").status_code == 200  # the click on "No"
+    assert send(web, "/greet").status_code == 200  # the widget's opening
+    assert [r["message"] for r in FakeRasa.received] == ["/deny", "/greet"]

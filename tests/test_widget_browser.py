@@ -188,6 +188,7 @@ def test_a_phone_user_goes_from_the_page_to_a_booked_consultation(
     assert "Dry needling may help" in assessment and "knee" in assessment
     box = page.get_by_role("dialog").bounding_box()
     assert box and box["width"] <= 375  # the chat fits the phone's width
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375  # no sideways scroll
     screenshot(page, "phone-assessment")
 
     answer = chat.click("Yes, please")
@@ -301,14 +302,18 @@ def test_a_lost_connection_keeps_the_message_and_sends_it_once(
     box.fill("my shoulder hurts")
     box.press("Enter")
     expect(page.locator(".notice")).to_contain_text("can't reach the assistant")
-    expect(page.locator(".line.patient.pending")).to_have_text("You: my shoulder hurts")
+    expect(page.locator(".line.patient.pending")).to_have_text(
+        "You: my shoulder hurts (not sent yet)"
+    )
     # A draft typed meanwhile and the unsent message both survive a reload.
     box.fill("and my neck")
     page.unroute("**/chat/*")
     page.route("**/chat/send", lambda route: route.abort("internetdisconnected"))
     page.reload()
     expect(page.get_by_label("Your message")).to_have_value("and my neck")
-    expect(page.locator(".line.patient.pending")).to_have_text("You: my shoulder hurts")
+    expect(page.locator(".line.patient.pending")).to_have_text(
+        "You: my shoulder hurts (not sent yet)"
+    )
 
     page.unroute("**/chat/send")
     chat.wait_for_answer()  # the widget tries again by itself (after 2 s here)

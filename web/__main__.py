@@ -10,5 +10,4 @@ from web.app import create_app
 
 if __name__ == "__main__":
     port = int(os.environ.get("WEB_PORT", "8000"))
-    print(f"Clinic page on http://127.0.0.1:{port}/", flush=True)
     serve(create_app(), host="127.0.0.1", port=port, threads=8, ident="clinic")

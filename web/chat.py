@@ -16,7 +16,7 @@ from flask import Blueprint, current_app, jsonify, request
 from werkzeug.exceptions import HTTPException
 
 from clinic import settings
-from clinic.conversations import ConversationStore
+from clinic.conversations import ConversationStore, open_buttons
 from clinic.schedule import ROOT
 
 chat = Blueprint("chat", __name__)
@@ -25,6 +25,8 @@ chat = Blueprint("chat", __name__)
 MAX_MESSAGE_CHARS = 2000
 # The widget's session id: a random UUID (it is the only key to the conversation).
 _SESSION_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
+# The widget's opening message: it asks the assistant for its greeting.
+OPENING = "/greet"
 # Bumped when the privacy notice changes in substance, so patients agree to the new one.
 PRIVACY_NOTICE_VERSION = "2026-11-23"
 _http = requests.Session()
@@ -103,6 +105,8 @@ def send() -> Any:
             f"{MAX_MESSAGE_CHARS:,} at once: please shorten it or send it in parts.",
             limit=MAX_MESSAGE_CHARS,
         )
+    if message.lstrip().startswith("/") and message != OPENING:
+        _only_offered_buttons(session, message)
     try:
         answer = _http.post(
             f"{current_app.config['RASA_URL']}/webhooks/rest/webhook",
@@ -117,6 +121,19 @@ def send() -> Any:
     if answer.status_code != 200:
         raise ChatError(502, "unavailable", "The assistant can't answer right now.")
     return jsonify(messages=[_reply(m) for m in answer.json() if isinstance(m, dict)])
+
+
+def _only_offered_buttons(session: str, message: str) -> None:
+    """Rasa reads "/intent{...}" as a button click. Patients may send the payload of a button
+    they were offered, but not type commands that set intents and slots of their choosing."""
+    store: ConversationStore = current_app.extensions["conversations"]
+    if message not in open_buttons(store.current_chat(session, session_minutes())):
+        raise ChatError(
+            400,
+            "command",
+            "That answer button is no longer open, and messages can't start with a slash (/):"
+            " please write your answer in words.",
+        )
 
 
 def _reply(message: dict[str, Any]) -> dict[str, Any]:

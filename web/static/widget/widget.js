@@ -172,6 +172,8 @@
     var item = el("li", { class: "line " + sender + (options.pending ? " pending" : "") },
       el("span", { class: "visually-hidden" }, who + ": "),
       el("div", { class: "bubble" }, sender === "patient" ? text : formatted(text)));
+    // The dashed border says "not sent yet" to the eye; this says it to screen readers.
+    if (options.pending) item.append(el("span", { class: "visually-hidden unsent" }, " (not sent yet)"));
     if (buttons && buttons.length) {
       var group = el("div", { class: "choices", role: "group", "aria-label": "Answers you can choose" });
       buttons.forEach(function (button) {
@@ -298,7 +300,10 @@
     if (pending.shown !== null) state.patientLines += 1;
     hideNotice();
     var shown = log.querySelector(".line.pending");
-    if (shown) shown.classList.remove("pending");
+    if (shown) {
+      shown.classList.remove("pending");
+      shown.querySelector(".unsent").remove();
+    }
     messages.forEach(function (m) { addLine("assistant", m.text, m.buttons); });
   }
 
