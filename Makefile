@@ -8,7 +8,7 @@ WITH_ENV := $(PY) scripts/with_env.py
 STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.package-lock.json
 
-.PHONY: help setup train run migrate test lint validate unit e2e browser stories nlu-dev clean
+.PHONY: help setup train run migrate staff-user test lint validate unit e2e browser stories nlu-dev clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -31,6 +31,9 @@ run: train ## Set up, train if needed, migrate, start everything (page on http:/
 
 migrate: setup ## Apply the database migrations (bookings, outbox) to DATABASE_URL
 	$(WITH_ENV) $(PY) scripts/migrate.py
+
+staff-user: setup ## Create a console account or reset its password (asks, or STAFF_* settings)
+	$(WITH_ENV) $(PY) scripts/staff.py
 
 test: lint validate unit train stories e2e nlu-dev ## Run every test
 	@echo "All tests passed."

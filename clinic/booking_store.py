@@ -302,6 +302,46 @@ class BookingStore:
         with self._sessions() as session:
             return session.scalars(query).first()
 
+    def for_conversation(self, conversation_id: str) -> list[Booking]:
+        """Every booking made in one conversation, oldest first."""
+        query = (
+            select(Booking)
+            .where(Booking.conversation_id == conversation_id)
+            .order_by(Booking.created_at)
+        )
+        with self._sessions() as session:
+            return list(session.scalars(query))
+
+    def starting_between(self, first: dt.datetime, last: dt.datetime) -> list[Booking]:
+        """Bookings of any status that start in [first, last), in time order."""
+        query = (
+            select(Booking)
+            .where(Booking.starts_at >= first, Booking.starts_at < last)
+            .order_by(Booking.starts_at, Booking.practitioner)
+        )
+        with self._sessions() as session:
+            return list(session.scalars(query))
+
+    def set_status(self, reference: str, status: str) -> Booking:
+        """Staff's change of status (attended, no-show...). Cancelling frees the time; a
+        cancelled booking confirmed again needs its time to be free still (SlotTaken)."""
+        if status not in STATUSES:
+            raise ValueError(f"unknown status {status!r}")
+        try:
+            with self._transaction() as session:
+                booking = session.scalars(
+                    select(Booking).where(Booking.reference == reference).with_for_update()
+                ).first()
+                if booking is None:
+                    raise NotFound(reference)
+                booking.status = status
+                if status == CANCELLED:
+                    booking.request_key = None
+                booking.updated_at = utc_now()
+                return booking
+        except IntegrityError as taken:
+            raise SlotTaken(reference) from taken
+
     def get(self, reference: str) -> Booking | None:
         """The booking with `reference`, whatever its status."""
         with self._sessions() as session:

@@ -94,6 +94,38 @@ class ConversationStore:
             return []
         return chat_lines(session)
 
+    def _events(self, types: tuple[str, ...], conversation_id: str | None = None) -> Any:
+        query = select(
+            _events.c.sender_id, _events.c.type_name, _events.c.timestamp, _events.c.data
+        ).where(_events.c.type_name.in_(types))
+        if conversation_id is not None:
+            query = query.where(_events.c.sender_id == conversation_id)
+        with self.engine.connect() as connection:
+            return connection.execute(query.order_by(_events.c.id)).all()
+
+    def summaries(self) -> list[ConversationSummary]:
+        """Every conversation, newest first, with the outcome the console filters on."""
+        if not self._has_events():
+            return []
+        by_sender: dict[str, list[dict[str, Any]]] = {}
+        for sender, _, _, data in self._events(("user", "bot", "slot", "action")):
+            by_sender.setdefault(sender, []).append(json.loads(data))
+        summaries = [_summarise(sender, events) for sender, events in by_sender.items()]
+        return sorted(summaries, key=lambda s: s.last_at, reverse=True)
+
+    def summary(self, conversation_id: str) -> ConversationSummary | None:
+        if not self._has_events():
+            return None
+        rows = self._events(("user", "bot", "slot", "action"), conversation_id)
+        return _summarise(conversation_id, [json.loads(r.data) for r in rows]) if rows else None
+
+    def transcript(self, conversation_id: str) -> list[TranscriptEntry]:
+        """The whole conversation, every session, as staff read it."""
+        if not self._has_events():
+            return []
+        rows = self._events(("user", "bot", "action"), conversation_id)
+        return transcript_entries([json.loads(r.data) for r in rows])
+
 
 def open_buttons(lines: list[ChatLine]) -> set[str]:
     """The payloads of the buttons that answer the assistant's latest turn."""
@@ -131,3 +163,132 @@ def chat_lines(events: list[dict[str, Any]]) -> list[ChatLine]:
             lines.append(ChatLine("patient", text, event["timestamp"]))
         offered = {}  # buttons answer the turn they came with
     return lines
+
+
+# What the console shows of a conversation's outcome (the contract's slots).
+SUMMARY_SLOTS = (
+    "body_part",
+    "side",
+    "pain_quality",
+    "pain_radiates",
+    "radiates_to",
+    "pain_duration",
+    "pain_severity",
+    "red_flags",
+    "contraindications",
+    "tdn_fit",
+    "triage_level",
+    "booking_reference",
+)
+# Below this the language model was unsure what the patient meant: worth a human look.
+LOW_CONFIDENCE = 0.6
+_FALLBACKS = {"nlu_fallback", "action_default_fallback"}
+
+
+@dataclass
+class ConversationSummary:
+    """One conversation as the console's inbox lists it."""
+
+    conversation_id: str
+    started_at: float
+    last_at: float
+    first_message: str = ""
+    patient_messages: int = 0
+    slots: dict[str, Any] = field(default_factory=dict)
+    lowest_confidence: float | None = None
+    fallback: bool = False
+    patient_texts: list[str] = field(default_factory=list)
+
+    @property
+    def low_confidence(self) -> bool:
+        return self.fallback or (
+            self.lowest_confidence is not None and self.lowest_confidence < LOW_CONFIDENCE
+        )
+
+    @property
+    def red_flags(self) -> list[str]:
+        return list(self.slots.get("red_flags") or [])
+
+    @property
+    def booked(self) -> bool:
+        return bool(self.slots.get("booking_reference"))
+
+    @property
+    def needs_care(self) -> bool:
+        """A red flag or an urgent or emergency triage: staff see these first."""
+        return bool(self.red_flags) or self.slots.get("triage_level") in ("emergency", "urgent")
+
+
+@dataclass(frozen=True)
+class TranscriptEntry:
+    """One event as staff read it: a patient message with what the model understood, an
+    assistant message, or an action the assistant ran."""
+
+    kind: str  # "patient", "assistant" or "action"
+    at: float
+    text: str = ""
+    intent: str | None = None
+    confidence: float | None = None
+    entities: tuple[str, ...] = ()
+    buttons: tuple[str, ...] = ()
+
+
+def _summarise(conversation_id: str, events: list[dict[str, Any]]) -> ConversationSummary:
+    summary = ConversationSummary(conversation_id, events[0]["timestamp"], events[-1]["timestamp"])
+    for event in events:
+        if event["event"] == "slot" and event.get("name") in SUMMARY_SLOTS:
+            summary.slots[event["name"]] = event.get("value")
+        elif event["event"] == "action" and event.get("name") in _FALLBACKS:
+            summary.fallback = True
+        elif event["event"] == "user":
+            text = (event.get("text") or "").strip()
+            intent = (event.get("parse_data") or {}).get("intent") or {}
+            if text.startswith("/"):
+                continue  # a button: nothing for the model to understand
+            summary.patient_messages += 1
+            summary.first_message = summary.first_message or text
+            summary.patient_texts.append(text)
+            if intent.get("name") in _FALLBACKS:
+                summary.fallback = True
+            confidence = intent.get("confidence")
+            if confidence is not None and (
+                summary.lowest_confidence is None or confidence < summary.lowest_confidence
+            ):
+                summary.lowest_confidence = float(confidence)
+    return summary
+
+
+def transcript_entries(events: list[dict[str, Any]]) -> list[TranscriptEntry]:
+    """Every patient message, answer and action, for staff (action_listen left out)."""
+    entries: list[TranscriptEntry] = []
+    for event in events:
+        kind = event["event"]
+        if kind == "user":
+            parse = event.get("parse_data") or {}
+            intent = parse.get("intent") or {}
+            entities = tuple(
+                f"{e.get('entity')}={e.get('value')}" + (f" ({e['role']})" if e.get("role") else "")
+                for e in parse.get("entities") or []
+            )
+            entries.append(
+                TranscriptEntry(
+                    "patient",
+                    event["timestamp"],
+                    event.get("text") or "",
+                    intent.get("name"),
+                    intent.get("confidence"),
+                    entities,
+                )
+            )
+        elif kind == "bot":
+            buttons = tuple(
+                str(b.get("title", "")) for b in (event.get("data") or {}).get("buttons") or []
+            )
+            entries.append(
+                TranscriptEntry(
+                    "assistant", event["timestamp"], event.get("text") or "", buttons=buttons
+                )
+            )
+        elif kind == "action" and event.get("name") != "action_listen":
+            entries.append(TranscriptEntry("action", event["timestamp"], event.get("name") or ""))
+    return entries

@@ -1,7 +1,7 @@
 """Run a command with the project's settings: `.env`, then `.env.example` for defaults.
 
 Rasa expands ${VAR} in endpoints.yml but does not read `.env` itself. This also writes
-`.env` on first use, with a random RASA_API_TOKEN, and creates `var/`.
+`.env` on first use, with a random RASA_API_TOKEN and CONSOLE_SECRET_KEY, and creates `var/`.
 Usage: python scripts/with_env.py COMMAND [ARGS...]
 """
 
@@ -20,14 +20,16 @@ EXAMPLE_FILE = ROOT / ".env.example"
 
 
 def ensure_env_file() -> None:
-    """Creates `.env` when missing and fills an empty RASA_API_TOKEN with a random one."""
+    """Creates `.env` when missing and fills the empty secrets with random ones."""
     if not ENV_FILE.exists():
         ENV_FILE.write_text(
             "# Local settings; see .env.example for every setting and its default.\n"
         )
         ENV_FILE.chmod(0o600)
-    if not dotenv_values(ENV_FILE).get("RASA_API_TOKEN"):
-        set_key(str(ENV_FILE), "RASA_API_TOKEN", secrets.token_urlsafe(32), quote_mode="never")
+    values = dotenv_values(ENV_FILE)
+    for secret in ("RASA_API_TOKEN", "CONSOLE_SECRET_KEY"):
+        if not values.get(secret):
+            set_key(str(ENV_FILE), secret, secrets.token_urlsafe(32), quote_mode="never")
 
 
 def load_settings() -> None:

@@ -3,7 +3,6 @@ what is refused with which answer, and the history read back from a real Rasa tr
 
 from __future__ import annotations
 
-import asyncio
 import json
 import threading
 import time
@@ -18,6 +17,7 @@ from flask.testing import FlaskClient
 
 from clinic.conversations import ChatLine, ConversationStore, chat_lines
 from tests.running_assistant import free_port
+from tests.tracker_rows import save_conversation
 from web.app import create_app
 from web.chat import MAX_MESSAGE_CHARS, PRIVACY_NOTICE_VERSION
 
@@ -59,7 +59,7 @@ def database(tmp_path: Path) -> str:
 
 
 def client(rasa_url: str, database: str, **config: Any) -> FlaskClient:
-    app = create_app(RASA_URL=rasa_url, DATABASE_URL=database, **config)
+    app = create_app(RASA_URL=rasa_url, DATABASE_URL=database, SECRET_KEY="test", **config)
     return app.test_client()
 
 
@@ -159,24 +159,13 @@ def test_only_the_configured_sites_may_call_the_chat_from_a_browser(
     assert "Access-Control-Allow-Origin" not in other.headers
 
 
-def save_conversation(database: str, events: list[Any]) -> None:
-    """Stores events the way the Rasa server does: through Rasa's own SQL tracker store."""
-    from rasa.core.tracker_store import SQLTrackerStore
-    from rasa.shared.core.domain import Domain
-    from rasa.shared.core.trackers import DialogueStateTracker
-
-    domain = Domain.load("domain.yml")
-    store = SQLTrackerStore(domain, dialect="sqlite", db=database.removeprefix("sqlite:///"))
-    tracker = DialogueStateTracker.from_events(SESSION, events, domain.slots)
-    asyncio.run(store.save(tracker))
-
-
 def test_history_is_the_current_session_as_the_patient_saw_it(rasa: str, database: str) -> None:
     from rasa.shared.core.events import ActionExecuted, BotUttered, SessionStarted, UserUttered
 
     yes_no = [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
     save_conversation(
         database,
+        SESSION,
         [
             ActionExecuted("action_session_start"),
             SessionStarted(),
@@ -232,7 +221,9 @@ def test_a_slash_command_goes_through_only_as_an_offered_button(rasa: str, datab
 
     yes_no = [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
     save_conversation(
-        database, [UserUttered("my knee"), BotUttered("Does it spread?", data={"buttons": yes_no})]
+        database,
+        SESSION,
+        [UserUttered("my knee"), BotUttered("Does it spread?", data={"buttons": yes_no})],
     )
     web = client(rasa, database)
     typed = send(web, '/inform{"pain_severity": 0}')

@@ -1,4 +1,5 @@
-"""The web app on port 8000: the clinic's page, the widget's files and its chat endpoints."""
+"""The web app on port 8000: the clinic's page, the widget's files and its chat endpoints,
+and the staff console."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from flask_cors import CORS
 from clinic import settings
 from clinic.conversations import ConversationStore
 from web.chat import chat
+from web.console import csrf, init_console
 from web.site import site
 
 
@@ -29,6 +31,8 @@ def create_app(**config: object) -> Flask:
         CORS(app, resources={r"/chat/*": {"origins": app.config["WIDGET_ORIGINS"]}})
     app.register_blueprint(site)
     app.register_blueprint(chat)
+    init_console(app)
+    csrf.exempt(chat)  # the widget's JSON calls carry no cookies: nothing to forge
 
     @app.after_request
     def security_headers(response):  # type: ignore[no-untyped-def]

@@ -1,0 +1,58 @@
+"""The staff console at /console/: sign-in, the inbox of conversations, one conversation.
+
+Flask-Login keeps who is signed in, Flask-WTF checks every form's CSRF token, Werkzeug
+hashes passwords: the console writes none of that itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from zoneinfo import ZoneInfo
+
+from flask import Flask
+from flask_login import LoginManager
+from flask_wtf import CSRFProtect
+
+from clinic.staff_store import StaffStore
+from web.console.auth import StaffUser, auth
+from web.console.bookings import bookings
+from web.console.inbox import inbox
+
+csrf = CSRFProtect()
+
+
+def init_console(app: Flask) -> None:
+    """Adds the console to the app; the stores share DATABASE_URL with the chat."""
+    app.config.setdefault("SECRET_KEY", os.environ.get("CONSOLE_SECRET_KEY"))
+    if not app.config["SECRET_KEY"]:
+        raise RuntimeError("CONSOLE_SECRET_KEY is not set (scripts/with_env.py writes one).")
+    minutes = int(os.environ.get("CONSOLE_SESSION_MINUTES") or 30)
+    app.config.update(
+        PERMANENT_SESSION_LIFETIME=dt.timedelta(minutes=minutes),
+        SESSION_REFRESH_EACH_REQUEST=True,  # the session ends after that long without a click
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Strict",
+        WTF_CSRF_TIME_LIMIT=None,  # the session's own expiry bounds the token
+    )
+    app.extensions["staff"] = StaffStore(app.config["DATABASE_URL"])
+    logins = LoginManager(app)
+    logins.login_view = "auth.sign_in"
+    logins.login_message = "Please sign in to see the console."
+    logins.session_protection = "strong"
+
+    @logins.user_loader
+    def load_member(member_id: str) -> StaffUser | None:
+        member = app.extensions["staff"].member(int(member_id))
+        return StaffUser(member) if member else None
+
+    app.add_template_filter(clinic_time)
+    csrf.init_app(app)
+    app.register_blueprint(auth)
+    app.register_blueprint(inbox)
+    app.register_blueprint(bookings)
+
+
+def clinic_time(timestamp: float, zone: ZoneInfo, fmt: str = "%a %d %b %Y %H:%M") -> str:
+    """A Unix time as the clinic's clock shows it."""
+    return dt.datetime.fromtimestamp(timestamp, zone).strftime(fmt)

@@ -1,0 +1,98 @@
+"""Signing in and out of the console; who may open what."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_login import current_user, login_required, login_user, logout_user
+from flask_wtf import FlaskForm
+from wtforms import PasswordField, StringField
+from wtforms.validators import DataRequired, Length
+
+from clinic.staff_store import CLINICIAN, LoginRefused, Staff, StaffStore
+
+auth = Blueprint("auth", __name__, url_prefix="/console")
+
+
+class StaffUser:
+    """A staff member as Flask-Login wants one."""
+
+    is_authenticated = True
+    is_active = True
+    is_anonymous = False
+
+    def __init__(self, member: Staff) -> None:
+        self.member = member
+        self.username = member.username
+        self.role = member.role
+
+    def get_id(self) -> str:
+        return str(self.member.id)
+
+
+class SignInForm(FlaskForm):
+    username = StringField("User name", validators=[DataRequired(), Length(max=80)])
+    password = PasswordField("Password", validators=[DataRequired(), Length(max=200)])
+
+
+def staff_store() -> StaffStore:
+    return current_app.extensions["staff"]
+
+
+def audit(action: str, conversation_id: str | None = None, detail: str = "") -> None:
+    """One row in the audit log for the signed-in member."""
+    staff_store().audit(current_user.username, action, conversation_id, detail)
+
+
+def clinicians_only(view: Callable[..., Any]) -> Callable[..., Any]:
+    """Transcripts and health details are for clinicians; reception gets a 403."""
+
+    @functools.wraps(view)
+    @login_required
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        if current_user.role != CLINICIAN:
+            audit("refused", kwargs.get("conversation_id"), request.path)
+            abort(403)
+        return view(*args, **kwargs)
+
+    return checked
+
+
+@auth.route("/login", methods=["GET", "POST"])
+def sign_in() -> Any:
+    form = SignInForm()
+    error = None
+    if form.validate_on_submit():
+        try:
+            member = staff_store().sign_in(form.username.data, form.password.data)
+        except LoginRefused as refused:
+            staff_store().audit(form.username.data.strip().lower()[:80], "sign_in_refused")
+            error = str(refused)
+        else:
+            session.clear()  # a fresh session for the signed-in member
+            login_user(StaffUser(member))
+            session.permanent = True
+            audit("sign_in")
+            return redirect(url_for("inbox.home"))
+    return render_template("console/login.html", form=form, error=error), 401 if error else 200
+
+
+@auth.post("/logout")
+@login_required
+def sign_out() -> Any:
+    audit("sign_out")
+    logout_user()
+    session.clear()
+    return redirect(url_for("auth.sign_in"))
