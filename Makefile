@@ -8,7 +8,7 @@ WITH_ENV := $(PY) scripts/with_env.py
 STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.package-lock.json
 
-.PHONY: help setup train run migrate staff-user test lint validate unit e2e browser stories nlu-dev clean
+.PHONY: help setup train run migrate staff-user retention erase test lint validate unit e2e browser stories nlu-dev clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -34,6 +34,12 @@ migrate: setup ## Apply the database migrations (bookings, outbox) to DATABASE_U
 
 staff-user: setup ## Create a console account or reset its password (asks, or STAFF_* settings)
 	$(WITH_ENV) $(PY) scripts/staff.py
+
+retention: setup ## Delete conversations and bookings older than RETENTION_DAYS (make run does it daily)
+	$(WITH_ENV) $(PY) scripts/retention.py
+
+erase: setup ## Erase one patient: make erase ARGS="--phone '+1 212 555 0143'" (or --email, --conversation)
+	$(WITH_ENV) $(PY) scripts/erase.py $(ARGS)
 
 test: lint validate unit train stories e2e nlu-dev ## Run every test
 	@echo "All tests passed."

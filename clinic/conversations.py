@@ -2,7 +2,7 @@
 
 The widget restores a patient's chat from here after a reload, and the staff console reads
 the same rows. Rasa owns the `events` table (one row per event, the event as JSON in
-`data`); this module only reads it.
+`data`); this module only reads it (clinic/data_protection.py deletes from it).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from sqlalchemy.engine import Engine
 from clinic.booking_store import make_engine
 
 # Rasa's SQLTrackerStore table, as far as we read it.
-_events = Table(
+events_table = Table(
     "events",
     MetaData(),
     Column("id", Integer, primary_key=True),
@@ -72,17 +72,9 @@ class ConversationStore:
         Empty when the session has expired: Rasa starts a new one with the next message,
         so the patient should see a fresh chat too (and a shared computer shows no old one).
         """
-        if not self._has_events():
-            return []
-        query = (
-            select(_events.c.type_name, _events.c.timestamp, _events.c.data)
-            .where(_events.c.sender_id == conversation_id, _events.c.type_name.in_(_SHOWN))
-            .order_by(_events.c.id)
-        )
-        with self.engine.connect() as connection:
-            rows = connection.execute(query).all()
+        rows = self._events(_SHOWN, conversation_id)
         session: list[dict[str, Any]] = []
-        for type_name, _, data in rows:
+        for _, type_name, _, data in rows:
             if type_name == "session_started":
                 session = []
             else:
@@ -95,18 +87,22 @@ class ConversationStore:
         return chat_lines(session)
 
     def _events(self, types: tuple[str, ...], conversation_id: str | None = None) -> Any:
+        """(sender_id, type_name, timestamp, data) rows in order; none before Rasa's first."""
+        if not self._has_events():
+            return []
         query = select(
-            _events.c.sender_id, _events.c.type_name, _events.c.timestamp, _events.c.data
-        ).where(_events.c.type_name.in_(types))
+            events_table.c.sender_id,
+            events_table.c.type_name,
+            events_table.c.timestamp,
+            events_table.c.data,
+        ).where(events_table.c.type_name.in_(types))
         if conversation_id is not None:
-            query = query.where(_events.c.sender_id == conversation_id)
+            query = query.where(events_table.c.sender_id == conversation_id)
         with self.engine.connect() as connection:
-            return connection.execute(query.order_by(_events.c.id)).all()
+            return connection.execute(query.order_by(events_table.c.id)).all()
 
     def summaries(self) -> list[ConversationSummary]:
         """Every conversation, newest first, with the outcome the console filters on."""
-        if not self._has_events():
-            return []
         by_sender: dict[str, list[dict[str, Any]]] = {}
         for sender, _, _, data in self._events(("user", "bot", "slot", "action")):
             by_sender.setdefault(sender, []).append(json.loads(data))
@@ -114,15 +110,11 @@ class ConversationStore:
         return sorted(summaries, key=lambda s: s.last_at, reverse=True)
 
     def summary(self, conversation_id: str) -> ConversationSummary | None:
-        if not self._has_events():
-            return None
         rows = self._events(("user", "bot", "slot", "action"), conversation_id)
         return _summarise(conversation_id, [json.loads(r.data) for r in rows]) if rows else None
 
     def transcript(self, conversation_id: str) -> list[TranscriptEntry]:
         """The whole conversation, every session, as staff read it."""
-        if not self._has_events():
-            return []
         rows = self._events(("user", "bot", "action"), conversation_id)
         return transcript_entries([json.loads(r.data) for r in rows])
 

@@ -1,4 +1,5 @@
-"""Starts the action server, the Rasa server, the notice sender and the web server.
+"""Starts the action server, the Rasa server, the notice sender, the daily retention run
+and the web server.
 
 Ctrl-C stops them all.
 
@@ -35,6 +36,7 @@ def commands() -> list[list[str]]:
             "--endpoints", "endpoints.yml",
         ],
         [sys.executable, "scripts/send_notices.py"],
+        [sys.executable, "scripts/retention.py", "--daily"],
         [sys.executable, "-m", "web"],
     ]  # fmt: skip
 

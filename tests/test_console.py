@@ -285,3 +285,16 @@ def test_bookings_by_day_status_changes_and_csv(app: Any, database: str) -> None
     assert rows[0]["status"] == "cancelled"
     assert rows[1]["patient_name"].startswith("'=")  # not a formula in a spreadsheet
     assert ("rita", "export_bookings", None) in audit_actions(database)
+
+
+def test_the_dashboard_counts_and_draws(app: Any) -> None:
+    reception, _ = sign_in(app, "rita")  # aggregates only: every role may see it
+    page = text(reception.get("/console/dashboard"))
+    assert "Conversations per day, last 30 days: 4 in all." in page
+    assert "Triage level: emergency 1, urgent 1, routine 1, not known yet 1." in page
+    assert "Booked a consultation: booked 1, not booked 3." in page
+    assert "Commonest body parts: knee 1, back 1, hip 1." in page
+    for name in ("per-day", "triage", "tdn-fit", "booked", "body-parts"):
+        image = reception.get(f"/console/dashboard/{name}.png")
+        assert image.status_code == 200 and image.data.startswith(b"\x89PNG"), name
+    assert reception.get("/console/dashboard/nothing.png").status_code == 404

@@ -17,6 +17,7 @@ from werkzeug.exceptions import HTTPException
 
 from clinic import settings
 from clinic.conversations import ConversationStore, open_buttons
+from clinic.data_protection import retention_days
 from clinic.schedule import ROOT
 
 chat = Blueprint("chat", __name__)
@@ -28,7 +29,7 @@ _SESSION_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{
 # The widget's opening message: it asks the assistant for its greeting.
 OPENING = "/greet"
 # Bumped when the privacy notice changes in substance, so patients agree to the new one.
-PRIVACY_NOTICE_VERSION = "2026-11-23"
+PRIVACY_NOTICE_VERSION = "2026-11-24"
 _http = requests.Session()
 
 
@@ -36,8 +37,8 @@ def privacy_notice() -> str:
     return (
         f"This chat asks about your health. What you write is stored by {settings.clinic_name()}"
         " so that our staff can prepare your consultation. Only clinic staff can read it; it"
-        " is not shared with anyone else or used for advertising. You can ask the clinic to"
-        " delete it at any time."
+        " is not shared with anyone else or used for advertising. It is deleted after"
+        f" {retention_days()} days, or sooner if you ask the clinic."
     )
 
 

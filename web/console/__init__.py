@@ -17,6 +17,7 @@ from flask_wtf import CSRFProtect
 from clinic.staff_store import StaffStore
 from web.console.auth import StaffUser, auth
 from web.console.bookings import bookings
+from web.console.dashboard import dashboard
 from web.console.inbox import inbox
 
 csrf = CSRFProtect()
@@ -51,6 +52,7 @@ def init_console(app: Flask) -> None:
     app.register_blueprint(auth)
     app.register_blueprint(inbox)
     app.register_blueprint(bookings)
+    app.register_blueprint(dashboard)
 
 
 def clinic_time(timestamp: float, zone: ZoneInfo, fmt: str = "%a %d %b %Y %H:%M") -> str:
