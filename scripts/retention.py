@@ -36,8 +36,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--daily", action="store_true", help="run now, then every 24 hours")
     daily = parser.parse_args().daily
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s retention: %(message)s")
-    migrate()
+    migrate()  # its logging setup comes first, so ours is set after it
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s retention: %(message)s", force=True)
     stopping = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stopping.set())
     signal.signal(signal.SIGINT, lambda *_: stopping.set())

@@ -98,6 +98,38 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
         yield running
 
 
+# Browser tests (tests/browser_helpers.py): one headless Chromium per test module.
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser_helpers import CHROMIUM_ARGS, chromium_path
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def phone(browser: Any) -> Iterator[Any]:
+    """A 375-px-wide phone's browser context."""
+    from tests.browser_helpers import PHONE
+
+    context = browser.new_context(**PHONE)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def desktop(browser: Any) -> Iterator[Any]:
+    from tests.browser_helpers import DESKTOP
+
+    context = browser.new_context(**DESKTOP)
+    yield context
+    context.close()
+
+
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     """Prints the figures the tests measured (`make test` shows them)."""
     from tests.eval_sets import FIGURES

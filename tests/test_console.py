@@ -286,6 +286,10 @@ def test_bookings_by_day_status_changes_and_csv(app: Any, database: str) -> None
     assert rows[1]["patient_name"].startswith("'=")  # not a formula in a spreadsheet
     assert ("rita", "export_bookings", None) in audit_actions(database)
 
+    clinician, _ = sign_in(app, "clara")  # the conversation's page shows its booking
+    page = text(clinician.get("/console/conversations/knee-booked"))
+    assert f"{first}: " in page and "Anna Smith" in page and "cancelled" in page
+
 
 def test_the_dashboard_counts_and_draws(app: Any) -> None:
     reception, _ = sign_in(app, "rita")  # aggregates only: every role may see it

@@ -25,7 +25,8 @@ csrf = CSRFProtect()
 
 def init_console(app: Flask) -> None:
     """Adds the console to the app; the stores share DATABASE_URL with the chat."""
-    app.config.setdefault("SECRET_KEY", os.environ.get("CONSOLE_SECRET_KEY"))
+    # Flask's own default is None, so a setting given to create_app (tests) comes first.
+    app.config["SECRET_KEY"] = app.config["SECRET_KEY"] or os.environ.get("CONSOLE_SECRET_KEY")
     if not app.config["SECRET_KEY"]:
         raise RuntimeError("CONSOLE_SECRET_KEY is not set (scripts/with_env.py writes one).")
     minutes = int(os.environ.get("CONSOLE_SESSION_MINUTES") or 30)
@@ -55,6 +56,8 @@ def init_console(app: Flask) -> None:
     app.register_blueprint(dashboard)
 
 
-def clinic_time(timestamp: float, zone: ZoneInfo, fmt: str = "%a %d %b %Y %H:%M") -> str:
-    """A Unix time as the clinic's clock shows it."""
-    return dt.datetime.fromtimestamp(timestamp, zone).strftime(fmt)
+def clinic_time(moment: float | dt.datetime, zone: ZoneInfo, fmt: str = "%a %d %b %Y %H:%M") -> str:
+    """A Unix time (Rasa's events) or an aware datetime (bookings) on the clinic's clock."""
+    if isinstance(moment, dt.datetime):
+        return moment.astimezone(zone).strftime(fmt)
+    return dt.datetime.fromtimestamp(moment, zone).strftime(fmt)
