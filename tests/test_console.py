@@ -129,7 +129,9 @@ def test_anonymous_visitors_are_sent_to_sign_in(app: Any) -> None:
 def test_a_clinician_sees_red_flags_first_and_highlighted(app: Any, database: str) -> None:
     clinician, answer = sign_in(app, "clara")
     assert answer.status_code == 302
-    page = text(clinician.get("/console/conversations"))
+    answer = clinician.get("/console/conversations")
+    assert answer.headers["Cache-Control"] == "no-store"  # health data stays out of caches
+    page = text(answer)
     order = re.findall(r'href="/console/conversations/([^"]+)"', page)
     assert order == ["red-flag", "urgent-one", "unsure", "knee-booked"]
     assert re.search(

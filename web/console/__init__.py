@@ -10,7 +10,7 @@ import datetime as dt
 import os
 from zoneinfo import ZoneInfo
 
-from flask import Flask
+from flask import Flask, request
 from flask_login import LoginManager
 from flask_wtf import CSRFProtect
 
@@ -49,6 +49,14 @@ def init_console(app: Flask) -> None:
         return StaffUser(member) if member else None
 
     app.add_template_filter(clinic_time)
+
+    @app.after_request
+    def not_cached(response):  # type: ignore[no-untyped-def]
+        # Health data: a shared computer's browser cache must not keep console pages.
+        if request.path.startswith("/console"):
+            response.headers["Cache-Control"] = "no-store"
+        return response
+
     csrf.init_app(app)
     app.register_blueprint(auth)
     app.register_blueprint(inbox)

@@ -12,6 +12,7 @@ from typing import Any
 from flask import Blueprint, Response, abort, current_app, render_template, request
 from flask_login import login_required
 from matplotlib.figure import Figure  # not pyplot: no global state, no display needed
+from matplotlib.ticker import MaxNLocator
 
 from clinic.conversations import ConversationSummary
 from clinic.schedule import clinic_schedule
@@ -92,8 +93,13 @@ def _bar_chart(pairs: list[tuple[str, int]], title: str, horizontal: bool = Fals
     else:
         axes.bar(labels, values, color=BRAND)
     axes.set_title(title)
+    _counts_axis(axes.xaxis if horizontal else axes.yaxis)
     axes.spines[["top", "right"]].set_visible(False)
     return figure
+
+
+def _counts_axis(axis: Any) -> None:
+    axis.set_major_locator(MaxNLocator(integer=True))  # conversations come whole
 
 
 @dashboard.get("/dashboard/<name>.png")
@@ -105,6 +111,7 @@ def plot(name: str) -> Any:
         axes = figure.subplots()
         axes.bar([d for d, _ in figures.days], [n for _, n in figures.days], color=BRAND)
         axes.set_title("Conversations per day")
+        _counts_axis(axes.yaxis)
         axes.spines[["top", "right"]].set_visible(False)
         figure.autofmt_xdate()
     elif name == "triage":
