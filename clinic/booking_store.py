@@ -190,6 +190,16 @@ def make_engine(url: str) -> Engine:
 NoticeFor = Callable[[Booking], Notice]
 
 
+def _locked(session: Session, reference: str) -> Booking:
+    """The booking with `reference`, locked for this transaction; NotFound otherwise."""
+    booking = session.scalars(
+        select(Booking).where(Booking.reference == reference).with_for_update()
+    ).first()
+    if booking is None:
+        raise NotFound(reference)
+    return booking
+
+
 class BookingStore:
     """Bookings and the outbox in one database; every change is one transaction."""
 
@@ -329,11 +339,7 @@ class BookingStore:
             raise ValueError(f"unknown status {status!r}")
         try:
             with self._transaction() as session:
-                booking = session.scalars(
-                    select(Booking).where(Booking.reference == reference).with_for_update()
-                ).first()
-                if booking is None:
-                    raise NotFound(reference)
+                booking = _locked(session, reference)
                 booking.status = status
                 if status == CANCELLED:
                     booking.request_key = None
@@ -351,11 +357,7 @@ class BookingStore:
         """Cancels the booking (idempotent: a cancelled one stays as it is)."""
         now = utc_now()
         with self._transaction() as session:
-            booking = session.scalars(
-                select(Booking).where(Booking.reference == reference).with_for_update()
-            ).first()
-            if booking is None:
-                raise NotFound(reference)
+            booking = _locked(session, reference)
             if booking.status != CANCELLED:
                 booking.status = CANCELLED
                 booking.request_key = None
@@ -376,10 +378,8 @@ class BookingStore:
             now = utc_now()
             try:
                 with self._transaction() as session:
-                    booking = session.scalars(
-                        select(Booking).where(Booking.reference == reference).with_for_update()
-                    ).first()
-                    if booking is None or booking.status != CONFIRMED:
+                    booking = _locked(session, reference)
+                    if booking.status != CONFIRMED:
                         raise NotFound(reference)
                     if booking.starts_at == starts_at:
                         return booking  # a retried move
