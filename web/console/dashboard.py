@@ -113,7 +113,7 @@ def plot(name: str) -> Any:
         axes.set_title("Conversations per day")
         _counts_axis(axes.yaxis)
         axes.spines[["top", "right"]].set_visible(False)
-        figure.autofmt_xdate()
+        axes.tick_params(axis="x", labelrotation=30)
     elif name == "triage":
         figure = _bar_chart(figures.triage, "Triage level")
     elif name == "tdn-fit":
