@@ -8,7 +8,8 @@
   help: the assistant would start the pain intake (describe_pain, nothing that marks it as
   another kind of complaint) or rate dry needling `likely`/`possible`.
 
-Exits non-zero when body-part accuracy is below --min-body-part-accuracy.
+Exits non-zero when a figure passes its floor (--min-body-part-accuracy, --min-pain-recall,
+--max-off-topic): `make test` keeps them from quietly regressing.
 Run through scripts/with_env.py.
 """
 
@@ -16,11 +17,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import csv
 import logging
-import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,50 +26,12 @@ sys.path.insert(0, str(ROOT))
 
 from model import model_path  # noqa: E402
 
-from clinic.assessment import assess  # noqa: E402
-from clinic.intake import Intake  # noqa: E402
-
-EVAL_DIR = Path(os.environ.get("CLINIC_EVAL_DIR", ROOT.parent / "shared" / "eval"))
-PLACES = {"neck", "back", "shoulder", "knee", "foot", "head"}
-ACCEPTED = {
-    "back": {"back", "upper_back", "mid_back", "lower_back"},
-    "foot": {"foot", "heel", "ankle"},
-}
-
-
-@dataclass(frozen=True)
-class Understood:
-    """What the NLU made of one sentence."""
-
-    intent: str
-    body_part: str | None
-    other_complaint: str | None
-
-
-def understood(parse: dict) -> Understood:
-    """The intent and the main body part (the one without a role) of a parse result."""
-    entities = parse.get("entities", [])
-    parts = [e["value"] for e in entities if e["entity"] == "body_part" and not e.get("role")]
-    others = [e["value"] for e in entities if e["entity"] == "other_complaint"]
-    return Understood(
-        parse["intent"]["name"], parts[0] if parts else None, others[0] if others else None
-    )
-
-
-def taken_as_tdn_pain(result: Understood) -> bool:
-    """Whether the assistant would treat the sentence as muscle pain that TDN may help."""
-    if result.intent != "describe_pain":
-        return False
-    if result.body_part is None:
-        return result.other_complaint is None  # the pain intake would start
-    intake = Intake(body_part=result.body_part, other_complaint=result.other_complaint)
-    return assess(intake).tdn_fit in ("likely", "possible")
-
-
-def read_rows(name: str) -> list[dict[str, str]]:
-    """The rows of one shared evaluation file."""
-    with open(EVAL_DIR / name, encoding="utf-8") as file:
-        return list(csv.DictReader(file))
+from evaluation.dev_set import (  # noqa: E402
+    Understood,
+    dev_figures,
+    read_rows,
+    understood,
+)
 
 
 async def parse_all(model: Path, texts: list[str]) -> list[Understood]:
@@ -86,6 +46,8 @@ def main() -> int:
     """Prints the figures; the exit status says whether the floor holds."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--min-body-part-accuracy", type=float, default=0.0)
+    parser.add_argument("--min-pain-recall", type=float, default=0.0)
+    parser.add_argument("--max-off-topic", type=float, default=1.0)
     args = parser.parse_args()
     logging.disable(logging.WARNING)
 
@@ -95,45 +57,33 @@ def main() -> int:
         parse_all(model_path(), [r["text"] for r in pain_rows] + [r["text"] for r in off_rows])
     )
     pain, off = results[: len(pain_rows)], results[len(pain_rows) :]
-
-    scored = [
-        (row, result)
-        for row, result in zip(pain_rows, pain, strict=True)
-        if row["location"] in PLACES and row["label_check"] == "agree"
-    ]
-    misses = [
-        (row, result)
-        for row, result in scored
-        if result.body_part not in ACCEPTED.get(row["location"], {row["location"]})
-    ]
-    accuracy = 1 - len(misses) / len(scored)
-    # A pain the safety rules route to a doctor is understood too: it just goes elsewhere.
-    recall = sum(r.intent in ("describe_pain", "red_flag") for r in pain) / len(pain)
-    escalated = sum(r.intent == "red_flag" for r in pain)
-    off_taken = [
-        (row, result)
-        for row, result in zip(off_rows, off, strict=True)
-        if taken_as_tdn_pain(result)
-    ]
-
+    figures = dev_figures(pain_rows, pain, off_rows, off)
+    accuracy = figures.body_part_accuracy
+    right = figures.scored - len(figures.misses)
     print("NLU on the shared dev set")
-    print(f"  body-part accuracy      {accuracy:6.1%}  ({len(scored) - len(misses)}/{len(scored)})")
+    print(f"  body-part accuracy      {accuracy:6.1%}  ({right}/{figures.scored})")
     print(
-        f"  pain-intent recall      {recall:6.1%}  ({len(pain)} sentences, {escalated} of them "
-        "routed to a doctor by the red-flag check)"
+        f"  pain-intent recall      {figures.pain_recall:6.1%}  ({figures.pain} sentences, "
+        f"{figures.escalated} of them routed to a doctor by the red-flag check)"
     )
     print(
-        f"  off-topic taken as TDN  {len(off_taken) / len(off_rows):6.1%}"
-        f"  ({len(off_taken)}/{len(off_rows)})"
+        f"  off-topic taken as TDN  {figures.off_topic_taken:6.1%}"
+        f"  ({len(figures.off_taken)}/{figures.off_topic})"
     )
-    for row, result in misses:
+    for row, result in figures.misses:
         print(f"    missed {row['location']:>8}: got {result.body_part}: {row['text']!r}")
-    for row, result in off_taken:
+    for row, result in figures.off_taken:
         print(f"    off-topic taken as pain ({result.body_part}): {row['text']!r}")
+    failures = []
     if accuracy < args.min_body_part_accuracy:
-        print(f"FAIL: body-part accuracy below {args.min_body_part_accuracy:.0%}")
-        return 1
-    return 0
+        failures.append(f"body-part accuracy below {args.min_body_part_accuracy:.0%}")
+    if figures.pain_recall < args.min_pain_recall:
+        failures.append(f"pain-intent recall below {args.min_pain_recall:.0%}")
+    if figures.off_topic_taken > args.max_off_topic:
+        failures.append(f"off-topic taken as TDN pain above {args.max_off_topic:.0%}")
+    for failure in failures:
+        print(f"FAIL: {failure}")
+    return 1 if failures else 0
 
 
 if __name__ == "__main__":

@@ -1,0 +1,47 @@
+"""`make eval`: cross-validates each NLU pipeline on the same folds, measures it on the shared
+dev sets (clean and with typos), writes reports/nlu/report.md with plots, prints a summary.
+
+Run through scripts/with_env.py. Takes a while: every fold trains a model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from evaluation.report import headline, verdicts, write  # noqa: E402
+from evaluation.run import PIPELINES, evaluate  # noqa: E402
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--pipelines", default=",".join(PIPELINES))
+    parser.add_argument("--typo-seed", type=int, default=13)
+    parser.add_argument("--out", default=str(ROOT / "reports" / "nlu"))
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s eval: %(message)s")
+    for noisy in ("rasa", "tensorflow", "absl", "matplotlib"):
+        logging.getLogger(noisy).setLevel(logging.ERROR)
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    names = [n for n in args.pipelines.split(",") if n]
+    results = [evaluate(n, PIPELINES[n], args.folds, args.typo_seed) for n in names]
+    report = write(results, args.folds, Path(args.out))
+    print(f"\nNLU evaluation ({args.folds} folds); report: {report}")
+    tables = {r.name: headline(r) for r in results}
+    for key in next(iter(tables.values())):
+        print(f"  {key:<46}" + "".join(f"{r}: {t[key]:6.1%}   " for r, t in tables.items()))
+    if "ours" in tables:
+        for name, value, goal, ok in verdicts(next(r for r in results if r.name == "ours")):
+            print(f"  {'PASS' if ok else 'FAIL'} {name} {value:.1%} (target {goal})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,75 @@
+"""The measuring tools behind `make eval`: typos, folds and scores."""
+
+from __future__ import annotations
+
+from evaluation.folds import Example, Prediction, Scores, score, stratified_folds
+from evaluation.typos import misspell, with_typos
+
+
+def test_typos_are_seeded_and_touch_about_one_word_in_three() -> None:
+    text = "my lower back has been aching badly since the weekend after gardening " * 10
+    once, again = with_typos(text, seed=7), with_typos(text, seed=7)
+    assert once == again != text
+    assert with_typos(text, seed=8) != once
+    changed = sum(a != b for a, b in zip(text.split(), once.split(), strict=False))
+    words = len([w for w in text.split() if len(w) >= 3])
+    assert 0.2 < changed / words < 0.45
+
+
+def test_a_misspelt_word_differs_by_one_edit() -> None:
+    import random
+
+    rng = random.Random(1)
+    for word in ("shoulder", "neck", "knee", "hamstring", "back"):
+        for _ in range(20):
+            slip = misspell(word, rng)
+            assert slip != word and abs(len(slip) - len(word)) <= 1
+            assert sorted(slip) == sorted(word) or len(slip) != len(word)
+
+
+def example(text: str, intent: str, *entities: tuple[str, str]) -> Example:
+    return Example(text, intent, frozenset(entities))
+
+
+def test_folds_spread_every_intent_and_cover_everything_once() -> None:
+    examples = [example(f"p{i}", "describe_pain") for i in range(23)] + [
+        example(f"g{i}", "greet") for i in range(7)
+    ]
+    folds = stratified_folds(examples, 5, seed=3)
+    assert sorted(e.text for fold in folds for e in fold) == sorted(e.text for e in examples)
+    for fold in folds:
+        pains = sum(e.intent == "describe_pain" for e in fold)
+        assert pains in (4, 5)
+        assert sum(e.intent == "greet" for e in fold) in (1, 2)
+    assert stratified_folds(examples, 5, seed=3) == folds
+
+
+def test_scores_count_a_wrong_value_as_a_miss_and_a_false_find() -> None:
+    examples = [
+        example("a", "describe_pain", ("body_part", "knee"), ("side", "left")),
+        example("b", "greet"),
+        example("c", "describe_pain", ("body_part", "neck")),
+    ]
+    predictions = [
+        Prediction("describe_pain", 0.9, frozenset({("body_part", "knee"), ("side", "right")})),
+        Prediction("describe_pain", 0.6, frozenset({("PERSON", "Ann")})),  # type not scored
+        Prediction("describe_pain", 0.8, frozenset({("body_part", "neck")})),
+    ]
+    intents, entities, confusions = score(examples, predictions, {"body_part", "side"})
+    assert confusions == {("greet", "describe_pain"): 1}
+    assert intents.recall("describe_pain") == 1.0 and intents.precision("describe_pain") == 2 / 3
+    assert intents.recall("greet") == 0.0
+    assert entities.f1("body_part") == 1.0
+    assert (entities.true_pos["side"], entities.false_pos["side"], entities.false_neg["side"]) == (
+        0,
+        1,
+        1,
+    )
+    assert round(intents.macro_f1(), 3) == round((0.8 + 0.0) / 2, 3)
+
+
+def test_macro_f1_leaves_out_labels_never_expected() -> None:
+    scores = Scores()
+    scores.add(["a"], ["a"])
+    scores.add([], ["b"])  # predicted but never the answer: precision counts, macro skips
+    assert scores.macro_f1() == 1.0
