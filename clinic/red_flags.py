@@ -205,6 +205,7 @@ SIGNS: tuple[Sign, ...] = (
         "can't|cannot|trouble|difficulty|struggle|struggling ... speak|talk|words properly?",
         "slurred|slurring ... speech|words",
         "speech|words ... slurred|slurring|weird|strange|garbled|jumbled",
+        "speech|words ... come|comes|coming|came out wrong|funny|muddled",
         "slurred",
     )),
     Sign("double_vision", ("double vision", "seeing|see double", "vision ... double")),

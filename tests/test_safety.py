@@ -116,6 +116,8 @@ def test_no_dev_benign_complaint_escalates(text: str) -> None:
 # --- Our own cases --------------------------------------------------------------------------
 
 ESCALATES = [
+    # From the NLU cross-validation (make eval): the rules missed this stroke sign.
+    ("my words are coming out wrong and my right hand feels weak", EMERGENCY, "stroke_signs"),
     # The issue's own example, and the public demo's miss.
     ("numb between my legs and I can't pee", EMERGENCY, "cauda_equina"),
     ("severe chest pain for 2 hours", EMERGENCY, "cardiac"),
