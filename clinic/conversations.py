@@ -30,6 +30,20 @@ events_table = Table(
 _SHOWN = ("user", "bot", "session_started")
 
 
+def has_events_table(engine: Engine) -> bool:
+    """Whether Rasa has created its table yet (not before its first message on a fresh
+    database). Asked once per engine until it is there; it never goes away."""
+    if engine in _TABLE_SEEN:
+        return True
+    if inspect(engine).has_table("events"):
+        _TABLE_SEEN.add(engine)
+        return True
+    return False
+
+
+_TABLE_SEEN: set[Engine] = set()
+
+
 @dataclass(frozen=True)
 class Button:
     title: str
@@ -60,10 +74,6 @@ class ConversationStore:
     def __init__(self, url: str) -> None:
         self.engine: Engine = make_engine(url)
 
-    def _has_events(self) -> bool:
-        # Before Rasa's first message on a fresh database the table does not exist yet.
-        return inspect(self.engine).has_table("events")
-
     def current_chat(
         self, conversation_id: str, session_minutes: float, now: float | None = None
     ) -> list[ChatLine]:
@@ -88,7 +98,7 @@ class ConversationStore:
 
     def _events(self, types: tuple[str, ...], conversation_id: str | None = None) -> Any:
         """(sender_id, type_name, timestamp, data) rows in order; none before Rasa's first."""
-        if not self._has_events():
+        if not has_events_table(self.engine):
             return []
         query = select(
             events_table.c.sender_id,

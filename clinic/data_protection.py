@@ -11,11 +11,11 @@ import datetime as dt
 import os
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, inspect, or_, select
+from sqlalchemy import delete, func, or_, select
 
 from clinic.booking_store import Booking, make_engine, utc_now
 from clinic.contact import read_contact
-from clinic.conversations import events_table
+from clinic.conversations import events_table, has_events_table
 from clinic.staff_store import ConversationReview
 
 DEFAULT_RETENTION_DAYS = 365
@@ -48,9 +48,6 @@ class DataProtection:
     def __init__(self, url: str) -> None:
         self.engine = make_engine(url)
 
-    def _has_events(self) -> bool:
-        return inspect(self.engine).has_table("events")
-
     def delete_older_than(self, days: int, now: dt.datetime | None = None) -> Deleted:
         """Conversations silent for `days` and bookings that ended `days` ago.
 
@@ -66,7 +63,7 @@ class DataProtection:
                 )
             )
             stale: set[str] = set()
-            if self._has_events():
+            if has_events_table(self.engine):
                 stale = (
                     set(
                         connection.scalars(
@@ -118,7 +115,7 @@ class DataProtection:
         connection.execute(  # type: ignore[attr-defined]
             delete(ConversationReview).where(ConversationReview.conversation_id.in_(ids))
         )
-        if not self._has_events():
+        if not has_events_table(self.engine):
             return 0
         result = connection.execute(  # type: ignore[attr-defined]
             delete(events_table).where(events_table.c.sender_id.in_(ids))

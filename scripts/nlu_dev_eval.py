@@ -16,7 +16,6 @@ Run through scripts/with_env.py.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import logging
 import sys
 from pathlib import Path
@@ -26,20 +25,8 @@ sys.path.insert(0, str(ROOT))
 
 from model import model_path  # noqa: E402
 
-from evaluation.dev_set import (  # noqa: E402
-    Understood,
-    dev_figures,
-    read_rows,
-    understood,
-)
-
-
-async def parse_all(model: Path, texts: list[str]) -> list[Understood]:
-    """Parses every text with the trained model (NLU only, no conversation)."""
-    from rasa.core.agent import Agent
-
-    agent = Agent.load(str(model))
-    return [understood(await agent.parse_message(text)) for text in texts]
+from evaluation.dev_set import dev_figures, read_rows, understood  # noqa: E402
+from evaluation.run import parse  # noqa: E402
 
 
 def main() -> int:
@@ -53,9 +40,8 @@ def main() -> int:
 
     pain_rows = read_rows("pain_utterances_dev.csv")
     off_rows = read_rows("off_topic_dev.csv")
-    results = asyncio.run(
-        parse_all(model_path(), [r["text"] for r in pain_rows] + [r["text"] for r in off_rows])
-    )
+    texts = [r["text"] for r in pain_rows] + [r["text"] for r in off_rows]
+    results = [understood(p) for p in parse(model_path(), texts)]
     pain, off = results[: len(pain_rows)], results[len(pain_rows) :]
     figures = dev_figures(pain_rows, pain, off_rows, off)
     accuracy = figures.body_part_accuracy

@@ -3,18 +3,11 @@
 from __future__ import annotations
 
 import csv
-import os
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from evaluation.dev_set import eval_dir
 
 # Figures the tests measure on these sets, printed at the end of the run.
 FIGURES: list[str] = []
-
-
-def eval_dir() -> Path:
-    """Where the shared evaluation sets are; the tests fail loudly when they are missing."""
-    return Path(os.environ.get("CLINIC_EVAL_DIR") or ROOT.parent / "shared" / "eval")
 
 
 def red_flag_rows() -> list[tuple[str, str]]:

@@ -14,6 +14,7 @@ from flask import Flask, request
 from flask_login import LoginManager
 from flask_wtf import CSRFProtect
 
+from clinic.booking_store import BookingStore
 from clinic.staff_store import StaffStore
 from web.console.auth import StaffUser, auth
 from web.console.bookings import bookings
@@ -38,6 +39,7 @@ def init_console(app: Flask) -> None:
         WTF_CSRF_TIME_LIMIT=None,  # the session's own expiry bounds the token
     )
     app.extensions["staff"] = StaffStore(app.config["DATABASE_URL"])
+    app.extensions["bookings"] = BookingStore(app.config["DATABASE_URL"])
     logins = LoginManager(app)
     logins.login_view = "auth.sign_in"
     logins.login_message = "Please sign in to see the console."

@@ -55,7 +55,7 @@ class StatusForm(FlaskForm):
 
 
 def store() -> BookingStore:
-    return BookingStore(current_app.config["DATABASE_URL"])
+    return current_app.extensions["bookings"]
 
 
 def _days(args: Any) -> tuple[dt.date, dt.date]:

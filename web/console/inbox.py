@@ -13,7 +13,6 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField, TextAreaField
 from wtforms.validators import Length
 
-from clinic.booking_store import BookingStore
 from clinic.conversations import ConversationStore, ConversationSummary
 from clinic.schedule import clinic_schedule
 from clinic.staff_store import CLINICIAN, ConversationReview
@@ -154,7 +153,7 @@ def conversation(conversation_id: str) -> Any:
         flash("Saved.")
         return redirect(url_for("inbox.conversation", conversation_id=conversation_id))
     audit("view_conversation", conversation_id)
-    bookings = BookingStore(current_app.config["DATABASE_URL"]).for_conversation(conversation_id)
+    bookings = current_app.extensions["bookings"].for_conversation(conversation_id)
     return render_template(
         "console/conversation.html",
         summary=summary,
