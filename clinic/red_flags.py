@@ -63,7 +63,25 @@ class ScreenQuestion:
 _NUMB = "numb|numbness|tingling|tingle|tingly|prickling|deadness"
 _SADDLE = "bottom|bum|anus|genitals|genital|groin|crotch|privates|saddle|perineum|vagina|penis"
 _BLADDER = "bladder|bowels|bowel|pee|peeing|urine|urinate|urinating|urination|wee|weeing|toilet"
+_PEE = "pee|peeing|urine|urinate|urinating|wee|weeing"
 _WEAK = "weak|weaker|weakness|give|gave|giving|buckle|buckling"
+_LIMB = "leg|legs|foot|feet|arm|arms"
+# Pain holds a foot back too ("can't stand on tiptoe, my achilles hurts"): that is not weakness.
+_PAIN_WORDS = (
+    "hurt", "hurts", "hurting", "pain", "painful", "sore", "ache", "aches", "aching", "achilles",
+    "tendon", "tendonitis", "tendinitis", "tendinopathy", "fasciitis", "sprain", "sprained",
+    "strain", "strained",
+)  # fmt: skip
+# Not "lose": "trying to lose weight" is a plan, not a loss.
+_LOST = "lost|losing|dropped|dropping|shed"
+_WEIGHT = "weight|stone|stones|kilo|kilos|kg|pound|pounds|lbs"
+# A strained chest muscle ("pulled a muscle in my chest", "sore pecs after bench") is not
+# cardiac; "thought it was a pulled muscle but my chest is squeezing" is, so not "muscle" alone.
+_CHEST_MUSCLE = (
+    "chest muscle", "chest muscles", "muscle in my chest", "muscles in my chest",
+    "muscles across my chest", "intercostal", "intercostals", "pec", "pecs", "bench",
+    "pushups", "push-ups", "gym",
+)  # fmt: skip
 _CHEST_FEELS = (
     "pain|painful|hurt|hurts|hurting|ache|aching|sore|pressure|tight|tightness|heavy|heaviness"
     "|squeezing|squeeze|crushing|discomfort|burning"
@@ -76,9 +94,14 @@ SIGNS: tuple[Sign, ...] = (
         f"{_NUMB} ... {_SADDLE}",
         f"{_NUMB} between my? legs",
         f"{_SADDLE} ... {_NUMB}",
-        f"can't feel ... {_SADDLE}",
+        f"can't really|properly|even? feel ... {_SADDLE}",
         "saddle anaesthesia|anesthesia|numbness",
-        "numb|can't feel ... wipe",
+        # The saddle includes the inner thighs; wiping is how many first notice it.
+        f"{_NUMB} ... inner thigh|thighs",
+        f"inner thigh|thighs ... {_NUMB}",
+        "numb|numbness ... wipe|wiping",
+        "can't really|properly|even? feel ... wipe|wiping",
+        "can't really|properly|even? feel ... toilet paper",
     )),
     Sign("bladder_or_bowel_control", (
         f"can't control ... {_BLADDER}",
@@ -90,6 +113,12 @@ SIGNS: tuple[Sign, ...] = (
         f"trouble|difficulty|problem|problems|struggle|struggling|issues with my? {_BLADDER}",
         "can't ... pee|urinate|wee",
         "can't empty my? bladder",
+        # Retention: a stream that will not start.
+        f"trouble|difficulty|struggle|struggling|hard|can't|unable ... start|starting|get|getting ... {_PEE}|stream|flow",
+        f"{_PEE} ... won't|doesn't|wouldn't|didn't come|flow|start",
+        f"{_PEE} ... will|does|would|did not come|flow|start",
+        "urinary retention",
+        f"retaining {_PEE}",
         f"can't feel ... {_BLADDER}",
         f"{_BLADDER} problem|problems|trouble|issues|weird|different|changed",
         f"{_BLADDER} ... not working|right|normal",
@@ -115,16 +144,33 @@ SIGNS: tuple[Sign, ...] = (
     Sign("worsening_weakness", (
         "getting|becoming|growing|get weaker",
         "weaker and weaker",
-        "weakness ... getting|gets|got worse",
+        "weakness ... is|getting|gets|got|becoming worse",
         "weakness ... worsening|spreading",
         "worsening|increasing|progressive weakness",
         "foot drop",
         "drop foot",
         "foot|feet ... drop|drops|dropping|slap|slaps|slapping|catch|catches|catching|flop|flops",
+        "foot|feet ... floppy|drag|drags|dragging",
+        # "-ing" for a habit: "I keep catching my toes", not "I caught my foot on a root".
+        "catching|scuffing|dragging ... my? left|right? toe|toes|foot|feet",
         "trip|tripping ... my foot|toes",
-        "can't lift my? foot|toes",
+        "can't lift|raise my? left|right? foot|feet|toes|ankle",
+        f"{_LIMB} ... getting|becoming|growing|got more? useless",
+        f"{_LIMB} ... more and more useless|weak",
         f"leg|legs|knee|knees {_WEAK} way",
         f"leg|legs|knee|knees keep|keeps {_WEAK} way",
+    )),
+    # Can't rise on the toes or walk on the heels: a foot losing strength, a flag once it worsens.
+    Sign("tiptoe_or_heel_weakness", (
+        "can't stand|walk|go|get|rise|push up? on|onto? my? tiptoe|tiptoes|toes|heel|heels",
+        "can't do|manage ... calf|heel|toe raise|raises",
+    ), unless=_PAIN_WORDS),
+    Sign("getting_worse", (
+        "getting|got|gets|becoming|growing worse",
+        "worse and worse",
+        "worse|weaker every|each day|week",
+        "worse|weaker than last|yesterday|before",
+        "worsening|deteriorating",
     )),
     Sign("both_sides", ("both legs|feet|arms|hands|sides", "both of my legs|feet|arms|hands")),
     # Fracture
@@ -139,7 +185,19 @@ SIGNS: tuple[Sign, ...] = (
         "landed on",
         "came|thrown off",
         "heavy|hard knock|blow|impact|tackle",
-    ), unless=("asleep", "pregnant", "love", "apart", "behind", "autumn", "hair")),
+        # A clash of heads in sport is a head and neck injury.
+        "clash|clashed|bang|banged|bump|bumped|knock|knocked|smash|smashed heads",
+        "head|heads clash|clashed|collide|collided",
+        "clash|collision of heads",
+        "collide|collided with",
+        "concussion|concussed",
+    ), unless=("asleep", "pregnant", "love", "apart", "behind", "autumn", "hair",
+               # Plans that "fell through" hurt nobody.
+               "fell through", "fall through", "falls through", "falling through",
+               "fallen through",
+               # A cast or plaster that "came off" ends a treated injury, not a new one.
+               "cast came off", "cast off", "out of the cast", "out of plaster",
+               "plaster came off")),
     Sign("osteoporosis", (
         "osteoporosis|osteopenia",
         "brittle bones",
@@ -153,13 +211,21 @@ SIGNS: tuple[Sign, ...] = (
         "cancer|tumour|tumor|chemo|chemotherapy|radiotherapy|oncologist|leukaemia|leukemia"
         "|lymphoma|myeloma|metastases|metastatic",
     )),
+    # Said to be unexplained: no exception ("I'm not dieting" must not cancel it).
     Sign("weight_loss", (
-        "unexplained|unintentional|unintended|sudden weight loss",
-        "lost|losing ... weight ... without trying",
-        "lost|losing ... weight ... for no reason",
+        "unexplained|unintentional|unintended|unexpected|sudden weight loss",
         "weight loss ... without trying",
+        f"{_LOST} ... {_WEIGHT} ... without trying|meaning",
+        f"{_LOST} ... {_WEIGHT} ... not trying|dieting",
+        f"{_LOST} ... {_WEIGHT} ... not on a diet",
+        f"{_LOST} ... {_WEIGHT} ... for no reason",
+    )),
+    # Weight going, reason not said: unless the patient says they meant it.
+    Sign("losing_weight", (
         "lost|losing a lot of weight",
         "weight ... dropping off",
+        "clothes|trousers|jeans ... loose|looser|baggy",
+        "clothes|trousers|jeans ... hanging|falling off",
     ), unless=("diet", "dieting", "gym", "trying to", "want")),
     Sign("night_pain", (
         "worse|worst at|during night",
@@ -168,15 +234,29 @@ SIGNS: tuple[Sign, ...] = (
         "wakes|woke|waking me ... night ... every|always|constant",
         "doesn't change|ease ... position|positions|rest|resting",
         "does not change|ease ... position|positions|rest|resting",
-        "no position ... helps|comfortable|eases",
+        "no position ... helps|comfortable|comfy|eases",
+        # Pain no position eases is not mechanical.
+        "can't get comfy|comfortable ... any|every|no position|positions",
     )),
     # Infection
     Sign("fever", (
-        "fever|feverish|febrile|chills|rigors|shivers",
+        "fever|feverish|febrile|chills|rigors|shivers|shiver|shivering|shivery",
         "high|a temperature",
         "running a temperature",
+        "and|with|got|have|has|had|running a|high temp",
         "night sweats",
-    ), unless=("room", "outside", "weather", "cold water")),
+        "sweating|sweaty|sweats and shivering",
+        "shivering and sweating|sweaty",
+        "going|feeling|feel|get|getting|goes hot and cold",
+    ), unless=("room", "outside", "weather", "cold water", "heating")),
+    # Feeling ill in oneself, with spinal pain: the infection screen's "feel generally unwell".
+    Sign("feeling_unwell", (
+        "feel|feeling|felt really|very|so|quite|generally? unwell|poorly|ill",
+        "under the weather",
+        "flu like|ish symptoms",
+        "flu-like|fluey|flu symptoms",
+        "like I ... flu",
+    )),
     Sign("injects_drugs", ("inject|injecting drugs|heroin", "iv drug|drugs")),
     # Cervical myelopathy
     Sign("clumsy_hands", (
@@ -215,6 +295,9 @@ SIGNS: tuple[Sign, ...] = (
     Sign("face_numbness", (
         f"face|facial ... {_NUMB}|droop|drooping|droopy|dropped",
         f"{_NUMB}|droop|drooping|droopy ... face",
+        # FAST: the mouth or smile droops on one side.
+        "mouth|lip|lips|smile ... droop|drooping|droopy|drooped|dropped|sagging|lopsided|crooked",
+        "droop|drooping|droopy ... mouth|lip|lips|smile",
     )),
     Sign("one_sided_weakness", (
         "one side of my? body|face ... weak|numb|heavy",
@@ -232,8 +315,9 @@ SIGNS: tuple[Sign, ...] = (
     # Headache
     Sign("thunderclap", (
         "worst headache",
+        "worst ... head|headache ... ever|life",
         "thunderclap",
-        "headache ... like being hit|struck",
+        "head|headache ... like being|getting|been hit|struck|kicked|smacked",
         "headache ... within|in a minute|seconds",
         "sudden severe|terrible|explosive headache",
     )),
@@ -242,8 +326,26 @@ SIGNS: tuple[Sign, ...] = (
         "headache|headaches ... since I turned 50|fifty",
         "headache|headaches ... getting worse|worsening|changing|different",
         "headache|headaches ... worse when|if I cough|sneeze|strain|bend",
+        # Not "a headache and a cough" (a cold): the cough has to bring the headache on.
+        "head|headache|headaches ... when|whenever|time|if I? cough|sneeze",
+        "when|whenever|time|if I? cough|sneeze ... my? head|headache",
+        "cough|coughing|sneeze|sneezing makes|make|made|gives|brings ... head|headache",
     )),
-    Sign("headache", ("headache|headaches|migraine|migraines", "head ... hurt|hurts|pain|ache")),
+    # A headache unlike the patient's usual ones (SNOOP: pattern change).
+    Sign("headache_changed", (
+        "headache|headaches|migraine|migraines|head ... nothing|not|unlike ... usual|normal|other|old",
+        "headache|headaches|migraine|migraines ... different from|to|than my? usual|normal|other|old",
+        "never had a? headache|headaches|migraine|migraines|one like this|it|before",
+        "different|unusual|strange|new kind|type|sort of headache|headaches",
+        "different|unusual|strange headache|headaches",
+    )),
+    Sign("headache", (
+        "headache|headaches|migraine|migraines",
+        "head ... hurt|hurts|pain|ache|pound|pounding|throb|throbbing|thump|banging|splitting|killing",
+        "head ... explode|exploding|burst|bursting",
+        "head ... like ... explode|exploding|burst|bursting",
+        "back|top|side|front|base of my? head|skull",
+    )),
     # Meningitis
     Sign("stiff_neck", ("stiff neck", "neck ... stiff|stiffness", "stiffness ... neck")),
     Sign("light_sensitivity", (
@@ -255,20 +357,33 @@ SIGNS: tuple[Sign, ...] = (
         "light sensitivity",
     )),
     Sign("rash", ("rash|rashes",)),
+    # A rash that does not fade when pressed (purpura): with a stiff neck, meningitis.
+    Sign("purpuric_rash", (
+        "purple|purplish|purply ... spots|rash|blotches|blotch|marks|dots|pinpricks|patches",
+        "rash|spots ... doesn't|don't|won't|didn't|not fade|blanch",
+        "non-blanching",
+        "non blanching",
+        "glass test",
+    )),
     # Cardiac
     Sign("chest_pain", (
         f"chest ... {_CHEST_FEELS}",
         f"{_CHEST_FEELS} ... chest",
         "heart attack",
         "angina",
-    ), unless=("muscle", "muscles", "pec", "pecs", "bench", "pushups", "push-ups", "gym")),
+        # "pain between my shoulder blades and in my chest": the pain is said far from "chest".
+        f"{_CHEST_FEELS} ... and|also in|into|across|through my? chest",
+    ), unless=_CHEST_MUSCLE),
     Sign("chest_pressure", (
         "pressure|tightness|heaviness|squeezing|crushing|heavy|tight in|on|across my? chest",
         "pressure|tightness|heaviness|squeezing|crushing ... chest",
         "chest ... pressure|tight|tightness|heavy|heaviness|squeezing|squeezed|crushing|crushed",
         "heart attack",
         "crushing|squeezing ... heart",
-    ), unless=("muscle", "muscles", "pec", "pecs", "bench", "pushups", "push-ups", "gym")),
+        "tight chested",
+    ), unless=_CHEST_MUSCLE),
+    # Arm and jaw together: where heart pain goes, even without chest pain.
+    Sign("arm_and_jaw_pain", ("arm|arms ... jaw", "jaw ... arm|arms")),
     Sign("chest_pain_spreading", (
         f"chest ... {_SPREADS} ... arm|arms|jaw|neck|back|shoulder",
     )),
@@ -281,6 +396,9 @@ SIGNS: tuple[Sign, ...] = (
         "hurts|painful|hard|difficult|struggling|struggle to breathe|breath",
         "can't|cannot breathe|breath",
         "can hardly|barely breathe|breath",
+        "breathing|breath|breaths ... shallow|painful|hurts|sore|laboured|labored|difficult|tight",
+        "shallow breathing|breaths|breath",
+        "hurt|hurts|painful|pain|sore ... when|if I? breathe|breath",
     )),
     Sign("cannot_breathe", (
         "can't|cannot breathe|breath",
@@ -288,10 +406,11 @@ SIGNS: tuple[Sign, ...] = (
         "struggling to breathe",
     ), unless=("nose", "nostril", "blocked", "congested", "running", "exercise", "after")),
     Sign("nausea", ("nausea|nauseous|vomiting", "feel|feeling sick", "throwing up")),
-    Sign("severe", ("severe|excruciating|unbearable|agonising|agonizing|worst|terrible",)),
+    Sign("severe", ("severe|excruciating|unbearable|agonising|agonizing|worst|terrible|explosive|exploding|explode",)),
     # After needling
     Sign("after_needling", (
-        "after|since ... needling|needles|needle|acupuncture",
+        "after|since|post|following ... needling|needles|needle|acupuncture",
+        "needled",
         "needling|acupuncture ... yesterday|today|earlier|session",
     )),
     # Deep vein thrombosis
@@ -299,7 +418,12 @@ SIGNS: tuple[Sign, ...] = (
         "calf|calves ... swollen|swelling|red|hot|warm|puffy",
         "lower leg ... swollen|swelling|red|hot|warm|puffy",
         "swollen|swelling|red|hot|warm|puffy ... calf|calves",
-    )),
+        "calf|calves ... swell|swelled",
+        # A leg swollen and red or hot, or swollen from the knee down.
+        "leg|legs|shin ... swell|swelled|swollen|swelling|puffy ... red|hot|warm",
+        "leg|legs|shin ... red|hot|warm ... swell|swelled|swollen|swelling|puffy",
+        "swell|swelled|swollen|swelling|puffy ... from|below the knee down|downwards",
+    ), unless=("weather", "summer", "heatwave", "it's hot", "its hot", "it is hot")),
     # Crisis
     Sign("suicidal_thoughts", (
         "suicidal|suicide",
@@ -309,10 +433,34 @@ SIGNS: tuple[Sign, ...] = (
         "want to die",
         "don't want to live",
         "don't want to be alive|here",
-        "self harm",
-        "self-harm",
-        "harm|hurt|harming|hurting myself",
+        "don't want to wake up",
+        "better off without me",
+        "better off dead",
+        "better off if I was|were dead|gone",
+        "wish I was|were dead",
+        "wish I wasn't|weren't here|alive",
+        "no point|reason in|to? living|live",
+        "not worth living",
+        "take my own life",
+        "want|wanted|going to end it|things",
+        "took|taken|take an overdose",
     )),
+    # Self-harm. "I hurt myself lifting" is an injury, so hurting oneself needs intent.
+    Sign("self_harm", (
+        "self harm|harming|harmed",
+        "self-harm",
+        "self-harming",
+        "harm|harming myself",
+        # "I cut myself" is as often a kitchen accident; "cutting myself" is a habit.
+        "cutting|burning|starving myself",
+        "cut|burn|burned|burnt|hurt|hurting myself deliberately",
+        "cut|burn|burned|burnt|hurt|hurting myself on purpose",
+        "want|wanted|urge|urges|tempted ... hurt|hurting myself",
+        "thoughts|thought|thinking of|about hurt|hurting myself",
+    ), unless=("accidentally", "by accident", "shaving", "cooking", "chopping", "oven", "kettle")),
+    # "I can't go on like this" alone is often pain talking; with a method thought of, a crisis.
+    Sign("cant_go_on", ("can't go|carry on", "can't take|do this|it anymore", "can't take|do this|it any more")),
+    Sign("suicide_method", ("thought|think|thinking|considered|planned|planning ... how I ... do|end it",)),
     # Where it hurts, for signs that matter only together with it.
     Sign("neck_pain", ("neck|nape",)),
     Sign("back_pain", ("back|spine|lumbar|backache|sciatica",)),
@@ -329,6 +477,7 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("cauda_equina", EMERGENCY, ("both_legs_nerve",)),
     RedFlagRule("cauda_equina", EMERGENCY, ("both_legs_pain", "back_pain")),
     RedFlagRule("progressive_weakness", EMERGENCY, ("worsening_weakness", "both_sides")),
+    RedFlagRule("progressive_weakness", EMERGENCY, ("tiptoe_or_heel_weakness", "getting_worse", "both_sides")),
     RedFlagRule("fracture", EMERGENCY, ("trauma", "neck_pain")),
     RedFlagRule("stroke_signs", EMERGENCY, ("speech_trouble",)),
     RedFlagRule("stroke_signs", EMERGENCY, ("face_numbness",)),
@@ -343,29 +492,37 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("meningitis_signs", EMERGENCY, ("fever", "stiff_neck")),
     RedFlagRule("meningitis_signs", EMERGENCY, ("fever", "light_sensitivity")),
     RedFlagRule("meningitis_signs", EMERGENCY, ("fever", "rash"), with_any=("headache", "neck_pain")),
+    RedFlagRule("meningitis_signs", EMERGENCY, ("purpuric_rash",), with_any=("stiff_neck", "fever", "headache", "light_sensitivity")),
     RedFlagRule("meningitis_signs", EMERGENCY, ("meningitis_warning",)),
     RedFlagRule("cardiac", EMERGENCY, ("chest_pressure",)),
     RedFlagRule("cardiac", EMERGENCY, ("chest_pain_spreading",)),
     RedFlagRule("cardiac", EMERGENCY, ("cardiac_warning",)),
-    RedFlagRule("cardiac", EMERGENCY, ("chest_pain",), with_any=("sweating", "breathless", "nausea", "severe")),
+    RedFlagRule("cardiac", EMERGENCY, ("chest_pain",), with_any=("sweating", "breathless", "nausea", "severe", "arm_and_jaw_pain")),
+    RedFlagRule("cardiac", EMERGENCY, ("arm_and_jaw_pain",), with_any=("sweating", "breathless", "nausea")),
     RedFlagRule("pneumothorax", EMERGENCY, ("after_needling",), with_any=("breathless", "chest_pain", "chest_pressure")),
     RedFlagRule("dvt", EMERGENCY, ("calf_swollen",), with_any=("breathless", "chest_pain")),
     RedFlagRule("breathing_difficulty", EMERGENCY, ("cannot_breathe",)),
     RedFlagRule("suicidal_thoughts", EMERGENCY, ("suicidal_thoughts",)),
+    RedFlagRule("suicidal_thoughts", EMERGENCY, ("self_harm",)),
+    RedFlagRule("suicidal_thoughts", EMERGENCY, ("cant_go_on", "suicide_method")),
     # A doctor today
     RedFlagRule("progressive_weakness", URGENT, ("worsening_weakness",)),
+    RedFlagRule("progressive_weakness", URGENT, ("tiptoe_or_heel_weakness", "getting_worse")),
     RedFlagRule("fracture", URGENT, ("trauma",)),
     RedFlagRule("fracture", URGENT, ("osteoporosis",)),
     RedFlagRule("cancer", URGENT, ("cancer_history",)),
     RedFlagRule("cancer", URGENT, ("weight_loss",)),
+    RedFlagRule("cancer", URGENT, ("losing_weight",)),
     RedFlagRule("cancer", URGENT, ("night_pain",)),
     RedFlagRule("infection", URGENT, ("fever",)),
     RedFlagRule("infection", URGENT, ("injects_drugs",)),
+    RedFlagRule("infection", URGENT, ("feeling_unwell",), with_any=("back_pain", "neck_pain")),
     RedFlagRule("myelopathy", URGENT, ("clumsy_hands",)),
     RedFlagRule("myelopathy", URGENT, ("unsteady_walking",)),
     RedFlagRule("myelopathy", URGENT, ("both_hands_nerve",)),
     RedFlagRule("stroke_signs", URGENT, ("double_vision",)),
     RedFlagRule("headache_warning_signs", URGENT, ("headache_new_after_50",)),
+    RedFlagRule("headache_warning_signs", URGENT, ("headache_changed",)),
     RedFlagRule("cardiac", URGENT, ("chest_pain",)),
     RedFlagRule("dvt", URGENT, ("calf_swollen",)),
 )  # fmt: skip
@@ -381,8 +538,9 @@ SCREEN_REGION_OF_BODY_PART: dict[str, str] = {
 # Signs that mean little on their own (where it hurts, how suddenly): they never back a
 # red flag that only the language model saw (see `clinic.safety.backs_model_red_flag`).
 CONTEXT_ONLY_SIGNS = frozenset(
-    {"neck_pain", "back_pain", "headache", "severe", "sudden_onset", "stiff_neck", "both_sides"}
-)
+    {"neck_pain", "back_pain", "headache", "severe", "sudden_onset", "stiff_neck", "both_sides",
+     "getting_worse"}
+)  # fmt: skip
 
 _TRAUMA = "Did the pain start after a fall, an accident or a heavy knock?"
 
@@ -418,7 +576,7 @@ SCREEN_QUESTIONS: dict[str, tuple[ScreenQuestion, ...]] = {
             "cancer",
             "Have you ever had cancer, or lost weight recently without trying?",
             "cancer_history",
-            covers=("weight_loss",),
+            covers=("weight_loss", "losing_weight"),
         ),
         ScreenQuestion("trauma", _TRAUMA, "trauma", covers=("osteoporosis",)),
         ScreenQuestion(

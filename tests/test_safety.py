@@ -24,6 +24,9 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
     "progressive_weakness/emergency/worsening_weakness+both_sides": (
         "both legs are getting weaker every day"
     ),
+    "progressive_weakness/emergency/tiptoe_or_heel_weakness+getting_worse+both_sides": (
+        "I can't stand on tiptoe on both sides and it's getting worse"
+    ),
     "fracture/emergency/trauma+neck_pain": "came off my bike and now my neck hurts",
     "stroke_signs/emergency/speech_trouble": "my speech is slurred",
     "stroke_signs/emergency/face_numbness": "one side of my face is drooping",
@@ -46,12 +49,18 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
     "meningitis_signs/emergency/fever+stiff_neck": "I have a fever and a stiff neck",
     "meningitis_signs/emergency/fever+light_sensitivity": "fever and the light hurts my eyes",
     "meningitis_signs/emergency/fever+rash|headache,neck_pain": "headache, fever and a rash",
+    "meningitis_signs/emergency/purpuric_rash|stiff_neck,fever,headache,light_sensitivity": (
+        "a rash that doesn't fade under a glass and a headache"
+    ),
     "meningitis_signs/emergency/meningitis_warning": {"meningitis_warning"},
     "cardiac/emergency/chest_pressure": "a heavy pressure on my chest",
     "cardiac/emergency/chest_pain_spreading": "chest pain going into my jaw",
     "cardiac/emergency/cardiac_warning": {"cardiac_warning"},
-    "cardiac/emergency/chest_pain|sweating,breathless,nausea,severe": (
+    "cardiac/emergency/chest_pain|sweating,breathless,nausea,severe,arm_and_jaw_pain": (
         "pain in my chest and I'm sweating"
+    ),
+    "cardiac/emergency/arm_and_jaw_pain|sweating,breathless,nausea": (
+        "my jaw and left arm ache and I'm sweating"
     ),
     "pneumothorax/emergency/after_needling|breathless,chest_pain,chest_pressure": (
         "short of breath since the needling session"
@@ -61,19 +70,31 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
     ),
     "breathing_difficulty/emergency/cannot_breathe": "I can't breathe",
     "suicidal_thoughts/emergency/suicidal_thoughts": "some days I want to end my life",
+    "suicidal_thoughts/emergency/self_harm": "I've been self-harming again",
+    "suicidal_thoughts/emergency/cant_go_on+suicide_method": (
+        "I can't carry on, I've been planning how I would end it"
+    ),
     "progressive_weakness/urgent/worsening_weakness": "I keep tripping over my foot",
+    "progressive_weakness/urgent/tiptoe_or_heel_weakness+getting_worse": (
+        "I can't walk on my heels any more and it's getting worse"
+    ),
     "fracture/urgent/trauma": "it started when I slipped on the stairs",
     "fracture/urgent/osteoporosis": "I have osteoporosis and my back hurts",
     "cancer/urgent/cancer_history": "I had breast cancer five years ago",
     "cancer/urgent/weight_loss": "I've lost a lot of weight without trying",
+    "cancer/urgent/losing_weight": "my jeans are hanging off me lately",
     "cancer/urgent/night_pain": "the pain is worse at night",
     "infection/urgent/fever": "I've had chills all week",
     "infection/urgent/injects_drugs": "I inject drugs and my back hurts",
+    "infection/urgent/feeling_unwell|back_pain,neck_pain": "I feel unwell and my neck aches",
     "myelopathy/urgent/clumsy_hands": "my hands are clumsy lately",
     "myelopathy/urgent/unsteady_walking": "I'm unsteady when I walk",
     "myelopathy/urgent/both_hands_nerve": "tingling in both hands",
     "stroke_signs/urgent/double_vision": "I'm seeing double",
     "headache_warning_signs/urgent/headache_new_after_50": ("my headaches get worse when I cough"),
+    "headache_warning_signs/urgent/headache_changed": (
+        "these headaches are not like my normal migraines"
+    ),
     "cardiac/urgent/chest_pain": "my chest hurts",
     "dvt/urgent/calf_swollen": "my left calf is hot and puffy",
 }
@@ -143,8 +164,140 @@ ESCALATES = [
     ("I'm breathless after acupuncture on my upper back", EMERGENCY, "pneumothorax"),
 ]
 
+# The NLU training data labels these red_flag; the rules used to miss every one of them.
+TRAINING_RED_FLAGS = [
+    (
+        "my lower back is killing me and since yesterday i cant really feel it when i wipe "
+        "after the toilet",
+        EMERGENCY,
+        "cauda_equina",
+    ),
+    (
+        "back pain and now i'm struggling to start peeing, it just wont come",
+        EMERGENCY,
+        "cauda_equina",
+    ),
+    (
+        "inner thighs feel numb like i've been sat on them for hours, and my back is agony",
+        EMERGENCY,
+        "cauda_equina",
+    ),
+    (
+        "i keep catching my toes on the pavement and tripping, left foot feels floppy",
+        URGENT,
+        "progressive_weakness",
+    ),
+    (
+        "the weakness in my leg is worse than last week, it gave way twice today",
+        URGENT,
+        "progressive_weakness",
+    ),
+    (
+        "cant stand on tiptoe on my left side anymore and its getting worse",
+        URGENT,
+        "progressive_weakness",
+    ),
+    (
+        "back pain plus a leg thats getting more useless, can barely make it to the car now",
+        URGENT,
+        "progressive_weakness",
+    ),
+    (
+        "clashed heads with another player going for a header, neck pain ever since",
+        EMERGENCY,
+        "fracture",
+    ),
+    ("lost about a stone without trying and my back aches all the time", URGENT, "cancer"),
+    ("ive been losing weight and im not dieting, plus this ache in my back", URGENT, "cancer"),
+    (
+        "cant get comfy in any position at night, the pain never lets up and my clothes are "
+        "getting loose",
+        URGENT,
+        "cancer",
+    ),
+    (
+        "i feel really poorly, sweating and shaking, and my spine is tender to touch",
+        URGENT,
+        "infection",
+    ),
+    (
+        "on anti rejection meds after a transplant and now ive got back pain and a temp",
+        URGENT,
+        "infection",
+    ),
+    (
+        "my back pain came on with flu like symptoms and i can barely get out of bed",
+        URGENT,
+        "infection",
+    ),
+    (
+        "theres a red hot swollen patch on my back where it hurts and i feel ill with it",
+        URGENT,
+        "infection",
+    ),
+    ("my mouth is drooping on one side when i smile", EMERGENCY, "stroke_signs"),
+    ("my head pounds every time i cough or sneeze", URGENT, "headache_warning_signs"),
+    ("sudden explosive pain at the back of my head", EMERGENCY, "thunderclap_headache"),
+    (
+        "this headache is nothing like my usual ones, totally different and worse every day",
+        URGENT,
+        "headache_warning_signs",
+    ),
+    (
+        "woke up with the worst head pain ive ever had, like being hit with a bat",
+        EMERGENCY,
+        "thunderclap_headache",
+    ),
+    ("purple spots on my legs and my neck is stiff", EMERGENCY, "meningitis_signs"),
+    ("cant stand the light, my head and neck hurt and im shivering", EMERGENCY, "meningitis_signs"),
+    ("pain between my shoulder blades and in my chest, feel sick and clammy", EMERGENCY, "cardiac"),
+    (
+        "thought it was a pulled muscle but my chest is squeezing and my arm has gone heavy",
+        EMERGENCY,
+        "cardiac",
+    ),
+    ("pain in my left arm and jaw and i feel breathless", EMERGENCY, "cardiac"),
+    ("post needling i feel tight chested and a bit breathless", EMERGENCY, "pneumothorax"),
+    (
+        "got needled in the muscles by my ribs and my breathing feels shallow and painful",
+        EMERGENCY,
+        "pneumothorax",
+    ),
+    ("my right leg has swelled up from the knee down and its red", URGENT, "dvt"),
+    ("ive started cutting myself again", EMERGENCY, "suicidal_thoughts"),
+    ("i cant go on like this, ive thought about how id do it", EMERGENCY, "suicidal_thoughts"),
+    ("everyone would be better off without me", EMERGENCY, "suicidal_thoughts"),
+]
+
+# Other ways of saying the same signs: the rules are phrased to generalise, not to copy.
+PARAPHRASES = [
+    ("worst headache of my life", EMERGENCY, "thunderclap_headache"),
+    ("sudden pain, my head feels like it's going to explode", EMERGENCY, "thunderclap_headache"),
+    ("my face has started drooping", EMERGENCY, "stroke_signs"),
+    ("my smile has gone lopsided", EMERGENCY, "stroke_signs"),
+    ("I can't lift my right foot properly", URGENT, "progressive_weakness"),
+    ("my foot drags when I walk", URGENT, "progressive_weakness"),
+    ("I just want to end it", EMERGENCY, "suicidal_thoughts"),
+    ("I have thoughts of hurting myself", EMERGENCY, "suicidal_thoughts"),
+    ("life isn't worth living", EMERGENCY, "suicidal_thoughts"),
+    ("my calf is swollen and red", URGENT, "dvt"),
+    ("my leg is red, hot and swollen below the knee", URGENT, "dvt"),
+    ("my pee won't come out", EMERGENCY, "cauda_equina"),
+    ("numbness in my inner thighs", EMERGENCY, "cauda_equina"),
+    ("I've lost 6 kilos in two months without trying", URGENT, "cancer"),
+    ("I feel like I've got the flu and my lower back is agony", URGENT, "infection"),
+    ("I keep going hot and cold and my back aches", URGENT, "infection"),
+    ("purple spots on my arms and a fever", EMERGENCY, "meningitis_signs"),
+    ("I get a headache every time I sneeze", URGENT, "headache_warning_signs"),
+    ("never had a headache like this", URGENT, "headache_warning_signs"),
+    ("pain in my jaw and down my arm, and I'm clammy", EMERGENCY, "cardiac"),
+    ("after dry needling it hurts when I breathe in", EMERGENCY, "pneumothorax"),
+]
+
 NOT_ESCALATED = [
     "no bladder problems",
+    "i have to cancel my appointment, childcare fell through",
+    "left wrist stiff since the cast came off",
     "No fever, chills or stiff neck",
     "I don't have any trouble peeing",
     "never had cancer",
@@ -158,10 +311,35 @@ NOT_ESCALATED = [
     "my hamstrings are tight after football",
     "my neck is stiff in the mornings",
     "When I brush my hair I notice clumps coming out",
+    # Ordinary pains, said the way patients say them.
+    "my traps are killing me",
+    "sciatic nerve playing up again",
+    "dull ache in my lower back when i sit",
+    "tension headache behind my eyes",
+    "tight hamstrings after running",
+    "my neck is stiff from the computer",
+    # Denials.
+    "no weight loss",
+    "no trouble peeing",
+    "no trouble starting to pee",
+    "no fever, not feeling unwell",
+    # Near misses: an injury, a plan, a cold, pain rather than weakness.
+    "I hurt myself lifting at the gym",
+    "I cut myself chopping onions",
+    "I pulled a muscle in my chest and it feels tight",
+    "I've lost a lot of weight since I started dieting",
+    "I'm trying to lose weight, not dieting, just walking more",
+    "I've got a headache and a cough from this cold",
+    "I can't stand on tiptoe, my achilles hurts",
+    "my left leg is weaker than my right",
+    "my ankle is swollen and red after I sprained it",
+    "sweating and shaking after my run",
+    "I caught my foot on a root and twisted my ankle",
+    "my legs swell up when it's hot",
 ]
 
 
-@pytest.mark.parametrize(("text", "level", "code"), ESCALATES)
+@pytest.mark.parametrize(("text", "level", "code"), ESCALATES + TRAINING_RED_FLAGS + PARAPHRASES)
 def test_own_cases_escalate(text: str, level: str, code: str) -> None:
     screening = safety.screen(text)
     assert screening.level == level, text
@@ -177,6 +355,20 @@ def test_a_denied_sign_is_reported_as_denied() -> None:
     screening = safety.screen("no fever, no bladder problems")
     assert screening.denied_signs == ["bladder_or_bowel_control", "fever"]
     assert screening.signs == []
+
+
+def test_denied_cauda_equina_signs_are_recorded_as_denied() -> None:
+    screening = safety.screen("no trouble peeing and no numbness in my inner thighs")
+    assert screening.denied_signs == ["bladder_or_bowel_control", "saddle_numbness"]
+    assert screening.flags == ()
+
+
+def test_cant_go_on_alone_is_not_a_flag_but_backs_the_model() -> None:
+    # Often pain talking ("I can't go on like this"): no crisis message from the rules alone,
+    # but a red flag the language model sees in it is taken seriously.
+    screening = safety.screen("I can't go on like this")
+    assert screening.flags == ()
+    assert safety.backs_model_red_flag(screening)
 
 
 def test_a_sign_said_plainly_counts_even_if_also_denied() -> None:
