@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 from wordfreq import zipf_frequency
 
 BODY_PARTS: dict[str, tuple[str, ...]] = {
@@ -106,7 +108,10 @@ OTHER_COMPLAINTS: dict[str, tuple[str, ...]] = {
     ),
     "wound": (
         "wound", "wounds", "cut", "gash", "graze", "scab", "ulcer", "pus", "stitches", "sliced",
-        "laceration", "heal", "healing", "won't heal", "wont heal",
+        "laceration", "heal", "healing", "won't heal", "wont heal", "split", "bleeding",
+        "bleed", "bleeds",
+        # Said with "not", which would otherwise read as a denial of the wound.
+        "not heal", "not healing", "not healed", "isn't healing", "isnt healing",
     ),
     "stomach": (
         "stomach", "tummy", "belly", "abdomen", "abdominal", "gut", "nausea", "nauseous",
@@ -160,6 +165,9 @@ DISPLAY_NAMES: dict[str, str] = {
 
 # Words that make a following term a denial ("no tingling", "not numb").
 NEGATIONS = frozenset({"no", "not", "without", "never", "nor", "none", "n't", "dont", "doesnt"})
+# "Can't" before a place or a symptom says what the pain prevents ("can't turn my neck").
+ABILITY_LOST = frozenset({"can't", "cannot", "couldn't", "can\u2019t", "couldn\u2019t"})
+_CLAUSE_BREAK = re.compile(r"[,.;:!?]")
 
 # Words that say the pain travels: a body part named after one is where the pain spreads to.
 SPREAD_WORDS = frozenset(
@@ -175,7 +183,7 @@ PAIN_WORDS = frozenset(
     {
         "pain", "pains", "painful", "hurt", "hurts", "hurting", "ache", "aches", "aching",
         "sore", "soreness", "killing", "tender", "agony", "injured", "injury", "problem",
-        "problems", "issue", "issues", "trouble",
+        "problems", "issue", "issues", "trouble", "pressure",
     }
 )  # fmt: skip
 _QUALITY_KEYS = frozenset(("pain_quality", value) for value in PAIN_QUALITIES)
@@ -208,7 +216,8 @@ def display_name(value: str) -> str:
     return DISPLAY_NAMES.get(value, value.replace("_", " "))
 
 
-def _tokens(text: str) -> list[re.Match[str]]:
+def word_matches(text: str) -> list[re.Match[str]]:
+    """The words of a text, lowercased, with where each one is."""
     return list(_TOKEN.finditer(text.lower()))
 
 
@@ -223,7 +232,7 @@ def _phrase_index() -> dict[str, tuple[str, str]]:
     for entity, table in VOCABULARY.items():
         for value, phrases in table.items():
             for phrase in (value.replace("_", " "), *phrases):
-                index.setdefault(_key(m.group() for m in _tokens(phrase)), (entity, value))
+                index.setdefault(_key(m.group() for m in word_matches(phrase)), (entity, value))
     return index
 
 
@@ -234,20 +243,30 @@ def _known_words() -> list[str]:
 
 
 def typo_of(word: str, known_words: list[str], cutoff: float = _FUZZY_CUTOFF) -> str | None:
-    """The known word that a rare word is a typo of ("lowr" -> "lower"), else None.
+    """The known word that a rare word is a typo of ("lowr" -> "lower", "bcak" -> "back"),
+    else None: a close spelling, or one slip of the keyboard away (two letters swapped, one
+    dropped, doubled or wrong), which short words like "bcak" are not close enough for.
 
     Common words are never typos ("might" is not "tight"), nor are words under four letters.
     """
     if len(word) < 4 or zipf_frequency(word, "en") >= _RARE_WORD_ZIPF:
         return None
     close = difflib.get_close_matches(word, known_words, n=1, cutoff=cutoff)
-    return close[0] if close else None
+    if close:
+        return close[0]
+    slip = process.extractOne(word, known_words, scorer=OSA.distance, score_cutoff=1)
+    return slip[0] if slip else None
 
 
 @lru_cache(maxsize=4096)
-def _spell(word: str) -> str:
+def spelled(word: str) -> str:
     """The vocabulary word a rare word is a typo of, else the word."""
     return typo_of(word, _known_words()) or word
+
+
+def is_pain_quality(word: str) -> bool:
+    """Whether one word names a pain quality ("burning", "stabbing", "achy")."""
+    return _lookup([word]) in _QUALITY_KEYS
 
 
 def _lookup(words: list[str]) -> tuple[str, str] | None:
@@ -265,12 +284,12 @@ def canonical(entity: str, phrase: str) -> str | None:
 
     Accepts canonical values themselves, synonyms, plurals and near misspellings.
     """
-    words = [m.group() for m in _tokens(phrase)]
+    words = [m.group() for m in word_matches(phrase)]
     if not words:
         return None
     if _key(words).replace(" ", "_") in VOCABULARY.get(entity, {}):
         return _key(words).replace(" ", "_")
-    found = _lookup([_spell(w) for w in words])
+    found = _lookup([spelled(w) for w in words])
     if found and found[0] == entity:
         return found[1]
     # "my left knee" or "pain in the lower back": the phrase may hold extra words.
@@ -283,8 +302,8 @@ def find_terms(text: str) -> list[Term]:
 
     A rare word close to a known one ("shouler", "lowr") counts as that word.
     """
-    tokens = _tokens(text)
-    words = [_spell(m.group()) for m in tokens]
+    tokens = word_matches(text)
+    words = [spelled(m.group()) for m in tokens]
     terms: list[Term] = []
     i = 0
     while i < len(tokens):
@@ -298,7 +317,8 @@ def find_terms(text: str) -> list[Term]:
             i += 1
             continue
         start, end = tokens[i].start(), tokens[i + length - 1].end()
-        if not _negated(words, i) and not (found[0] == "side" and _not_a_side(words, i, length)):
+        denied = _negated(words, i, text, tokens)
+        if not denied and not (found[0] == "side" and _not_a_side(words, i, length)):
             terms.append(Term(found[0], found[1], start, end, text[start:end]))
         i += length
     return assign_roles(terms, text)
@@ -310,9 +330,17 @@ def _not_a_side(words: list[str], i: int, length: int) -> bool:
     return after in _NOT_A_SIDE_AFTER or before in _NOT_A_SIDE_BEFORE
 
 
-def _negated(words: list[str], i: int) -> bool:
-    """A denial up to three words before the term ("no tingling", "doesn't feel numb")."""
-    return any(w in NEGATIONS or w.endswith("n't") for w in words[max(0, i - 3) : i])
+def _negated(words: list[str], i: int, text: str, tokens: list[re.Match[str]]) -> bool:
+    """A denial up to three words before the term, in the same clause ("no tingling",
+    "doesn't feel numb"; not "can't walk, my knee hurts" nor "can't turn my neck", where
+    "can't" says what the pain stops, not that the place is free of it)."""
+    for j in range(max(0, i - 3), i):
+        word = words[j]
+        if word in ABILITY_LOST or not (word in NEGATIONS or word.endswith("n't")):
+            continue
+        if not _CLAUSE_BREAK.search(text, tokens[j].end(), tokens[i].start()):
+            return True
+    return False
 
 
 def assign_roles(terms: list[Term], text: str) -> list[Term]:
@@ -325,7 +353,7 @@ def assign_roles(terms: list[Term], text: str) -> list[Term]:
     pain travels (`radiates_to`); any other further term is `also`.
     """
     # The message is tokenised once; terms are located in it by their character offsets.
-    tokens = _tokens(text)
+    tokens = word_matches(text)
     words = [m.group() for m in tokens]
     starts = [m.start() for m in tokens]
 
@@ -335,7 +363,7 @@ def assign_roles(terms: list[Term], text: str) -> list[Term]:
     def pain_said_of(term: Term) -> bool:
         first, after = word_index(term.start), word_index(term.end)
         nearby = words[max(0, first - 3) : first] + words[after : after + 2]
-        return any(w in PAIN_WORDS or _lookup([w]) in _QUALITY_KEYS for w in nearby)
+        return any(w in PAIN_WORDS or is_pain_quality(w) for w in nearby)
 
     parts = [term for term in terms if term.entity == "body_part"]
     main = next((term for term in parts if pain_said_of(term)), parts[0] if parts else None)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from matplotlib.figure import Figure
 
-from evaluation.dev_set import PLACES
-from evaluation.run import PipelineResult
+from evaluation.dev_set import PLACES, ROOT
+from evaluation.run import PIPELINES, PipelineResult, pipeline_settings
 
 # The issue's targets, checked on our pipeline.
 TARGETS = {
@@ -31,6 +31,7 @@ def headline(result: PipelineResult) -> dict[str, float]:
         "body-part accuracy (dev with typos)": result.dev_typos.body_part_accuracy,
         "pain-intent recall (dev with typos)": result.dev_typos.pain_recall,
         "off-topic taken as TDN pain (dev with typos)": result.dev_typos.off_topic_taken,
+        "messages sent to the fallback (cross-validation)": result.sent_to_fallback,
     }
 
 
@@ -97,7 +98,43 @@ def body_part_plot(results: list[PipelineResult], path: Path) -> str:
     return _save(figure, path)
 
 
-def confidence_plot(result: PipelineResult, path: Path) -> str:
+def _standing(result: PipelineResult) -> tuple[int, float]:
+    """Targets met, then intent macro-F1: how the pipelines are ranked."""
+    passed = sum(ok for *_, ok in verdicts(result))
+    return passed, headline(result)["intent macro-F1 (cross-validation)"]
+
+
+def fallback_threshold(config: Path) -> float | None:
+    """The FallbackClassifier threshold a pipeline file sets, if it has one."""
+    steps = pipeline_settings(config).get("pipeline") or []
+    found = [s.get("threshold") for s in steps if s.get("name") == "FallbackClassifier"]
+    return float(found[0]) if found and found[0] is not None else None
+
+
+def threshold_table(result: PipelineResult) -> list[str]:
+    """What each fallback threshold would cost (right answers lost) and catch (wrong ones)."""
+    right = [c for c, ok in result.confidences if ok]
+    wrong = [c for c, ok in result.confidences if not ok]
+    lines = ["| threshold | right intents sent to the fallback | wrong intents caught |",
+             "|---|---|---|"]  # fmt: skip
+    for threshold in (0.3, 0.4, 0.5, 0.6, 0.7):
+        lost = sum(c < threshold for c in right) / len(right) if right else 0.0
+        caught = sum(c < threshold for c in wrong) / len(wrong) if wrong else 0.0
+        lines.append(f"| {threshold:.1f} | {lost:.1%} | {caught:.1%} |")
+    return lines
+
+
+def description(config: Path) -> str:
+    """A pipeline file's opening comment: what it is and why it was tried."""
+    lines = []
+    for line in config.read_text().splitlines():
+        if not line.startswith("#"):
+            break
+        lines.append(line.lstrip("# ").strip())
+    return " ".join(lines)
+
+
+def confidence_plot(result: PipelineResult, path: Path, threshold: float | None) -> str:
     right = [c for c, ok in result.confidences if ok]
     wrong = [c for c, ok in result.confidences if not ok]
     figure = Figure(figsize=(8, 4), dpi=100, layout="constrained")
@@ -105,6 +142,9 @@ def confidence_plot(result: PipelineResult, path: Path) -> str:
     bins = [i / 20 for i in range(21)]
     axes.hist(right, bins=bins, alpha=0.7, label=f"right ({len(right)})", color="#0b5d66")
     axes.hist(wrong, bins=bins, alpha=0.8, label=f"wrong ({len(wrong)})", color="#b45309")
+    if threshold is not None:
+        axes.axvline(threshold, color="#111827", linestyle="--",
+                     label=f"fallback threshold {threshold}")  # fmt: skip
     axes.set_yscale("log")
     axes.set_xlabel("intent confidence")
     axes.set_ylabel("held-out examples (log)")
@@ -126,7 +166,21 @@ def write(results: list[PipelineResult], folds: int, out: Path) -> Path:
     for key in tables[0]:
         lines.append(f"| {key} | " + " | ".join(f"{t[key]:.1%}" for t in tables) + " |")
     lines.append("| training and measuring time | "
-                 + " | ".join(f"{r.train_seconds:.0f} s" for r in results) + " |")  # fmt: skip
+                 + " | ".join(f"{r.train_seconds:.0f} s" + (" (cached)" if r.cached else "")
+                              for r in results) + " |")  # fmt: skip
+    lines += ["", "Intents are scored as `rasa test nlu` scores them: when the fallback would "
+              "answer, the classifier's own top intent counts, and the share of messages the "
+              "fallback would answer is its own row. The dev-set figures are what the "
+              "assistant does, fallback included.", ""]  # fmt: skip
+    lines += ["## The pipelines", ""]
+    lines += [f"- **{r.name}** (`{PIPELINES[r.name].relative_to(ROOT)}`): "
+              f"{description(PIPELINES[r.name])}" for r in results]  # fmt: skip
+    best = max(results, key=_standing)
+    lines += [
+        "",
+        f"Best on the targets, then on intent macro-F1: **{best.name}**."
+        + ("" if best.name == "ours" else " `config.yml` should take its settings."),
+    ]
     lines += ["", "## Targets (our pipeline)", ""]
     for name, value, goal, ok in verdicts(ours):
         lines.append(f"- {'PASS' if ok else 'FAIL'} {name}: {value:.1%} (target {goal})")
@@ -162,10 +216,15 @@ def write(results: list[PipelineResult], folds: int, out: Path) -> Path:
     plots = [
         ("Intent confusion", confusion_plot(ours, out / "confusion.png")),
         ("Accuracy per body part", body_part_plot(results, out / "body_parts.png")),
-        ("Confidence of right and wrong intents", confidence_plot(ours, out / "confidence.png")),
+        (
+            "Confidence of right and wrong intents",
+            confidence_plot(ours, out / "confidence.png", fallback_threshold(PIPELINES["ours"])),
+        ),
     ]
     lines += ["", "## Plots", ""]
     lines += [f"![{title}]({name})" for title, name in plots]
+    lines += ["", "## Choosing the fallback threshold (ours, cross-validation)", ""]
+    lines += threshold_table(ours)
     report = out / "report.md"
     report.write_text("\n".join(lines) + "\n")
     return report

@@ -1,11 +1,17 @@
 """Trains each pipeline on the same folds and on all the data, and measures it.
 
 Rasa is used through its Python API: `train_nlu` for each fold's model, `Agent` to parse.
+What the models said is kept in `reports/nlu/cache/`, keyed by everything that shapes it
+(the pipeline, the training data, the clinic add-ons it uses, the folds, the dev sets), so
+a second `make eval` retrains only the pipelines whose inputs changed; the scoring always
+runs afresh.
 """
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import json
 import logging
 import tempfile
 import time
@@ -15,16 +21,38 @@ from typing import Any
 
 import yaml
 
-from evaluation.dev_set import ROOT, DevFigures, Understood, dev_figures, read_rows, understood
+from evaluation.dev_set import (
+    ROOT,
+    DevFigures,
+    Understood,
+    dev_figures,
+    eval_dir,
+    read_rows,
+    understood,
+)
 from evaluation.folds import Example, Prediction, Scores, score, stratified_folds
 from evaluation.typos import with_typos
 
 NLU_DATA = ROOT / "data" / "nlu"
 SEED = 2026
+FALLBACK_INTENT = "nlu_fallback"
+DEV_FILES = ("pain_utterances_dev.csv", "off_topic_dev.csv")
 PIPELINES = {
     "stock": ROOT / "evaluation" / "pipelines" / "stock.yml",
     "ours": ROOT / "config.yml",
+    "ours-vocabulary-entities": ROOT / "evaluation" / "pipelines" / "ours_vocabulary_entities.yml",
 }
+
+
+@dataclass
+class Parses:
+    """What one pipeline's models said: each held-out example per fold, then the dev
+    sentences (clean, then with typos)."""
+
+    held_out: list[tuple[str, dict[str, Any]]]  # (example text, parse)
+    dev: list[dict[str, Any]]
+    seconds: float
+    from_cache: bool = False
 
 
 @dataclass
@@ -34,9 +62,11 @@ class PipelineResult:
     entities: Scores = field(default_factory=Scores)
     confusions: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     confidences: list[tuple[float, bool]] = field(default_factory=list)  # (confidence, right)
+    sent_to_fallback: float = 0.0  # share of held-out messages the fallback would answer
     dev: DevFigures | None = None
     dev_typos: DevFigures | None = None
     train_seconds: float = 0.0
+    cached: bool = False
 
 
 def load_examples() -> tuple[Any, list[Example], set[str]]:
@@ -73,12 +103,22 @@ def _subset_file(data: Any, keep: set[str], folder: Path) -> Path:
     return path
 
 
-def _pipeline_only(config: Path, folder: Path) -> Path:
-    """The config's NLU part (policies need a domain and stories, which NLU runs lack)."""
+def pipeline_settings(config: Path) -> dict[str, Any]:
+    """A pipeline file's NLU settings. A variant names its base (`based_on`, from the
+    repository root) and the settings it changes per component, so it can't drift from it."""
     settings = yaml.safe_load(config.read_text())
-    settings.pop("policies", None)
+    if "based_on" in settings:
+        changes = settings.get("changes") or {}
+        settings = pipeline_settings(ROOT / settings["based_on"])
+        for step in settings["pipeline"]:
+            step.update(changes.get(step["name"], {}))
+    settings.pop("policies", None)  # they need a domain and stories, which NLU runs lack
+    return settings
+
+
+def _pipeline_only(config: Path, folder: Path) -> Path:
     path = folder / "config.yml"
-    path.write_text(yaml.safe_dump(settings))
+    path.write_text(yaml.safe_dump(pipeline_settings(config)))
     return path
 
 
@@ -95,57 +135,120 @@ async def _parse(model: Path, texts: list[str]) -> list[dict[str, Any]]:
     from rasa.core.agent import Agent
 
     agent = Agent.load(str(model))
-    return [await agent.parse_message(text) for text in texts]
+    return [_kept(await agent.parse_message(text)) for text in texts]
 
 
 def parse(model: Path, texts: list[str]) -> list[dict[str, Any]]:
     return asyncio.run(_parse(model, texts))
 
 
+def _kept(parse_result: dict[str, Any]) -> dict[str, Any]:
+    """The parts of a parse the scores use, as plain JSON values."""
+    kept = {key: parse_result.get(key) for key in ("intent", "intent_ranking", "entities")}
+    return json.loads(json.dumps(kept, default=float))
+
+
+def classifier_intent(parse_result: dict[str, Any]) -> dict[str, Any]:
+    """The intent as the classifiers ranked it, without the fallback's stand-in (as
+    `rasa test nlu` scores intents): the fallback threshold is a dialogue choice, shown
+    on its own as the share of messages sent to the fallback."""
+    intent = parse_result.get("intent") or {}
+    ranking = parse_result.get("intent_ranking") or []
+    if intent.get("name") == FALLBACK_INTENT and len(ranking) > 1:
+        return next((i for i in ranking if i.get("name") != FALLBACK_INTENT), intent)
+    return intent
+
+
+def _intent_name(parse_result: dict[str, Any]) -> str:
+    return (parse_result.get("intent") or {}).get("name") or ""
+
+
 def prediction(parse_result: dict[str, Any]) -> Prediction:
+    intent = classifier_intent(parse_result)
     return Prediction(
-        parse_result["intent"]["name"],
-        float(parse_result["intent"].get("confidence") or 0.0),
+        intent.get("name") or "",
+        float(intent.get("confidence") or 0.0),
         frozenset((e["entity"], str(e["value"])) for e in parse_result.get("entities") or []),
     )
 
 
-def evaluate(name: str, config: Path, folds: int, typo_seed: int) -> PipelineResult:
-    """Cross-validation on `folds` folds, then the dev sets with a model on all the data."""
-    data, examples, entity_types = load_examples()
-    result = PipelineResult(name)
+def _digest(config: Path, folds: int, typo_seed: int) -> str:
+    """A key for everything that shapes what a pipeline's models say."""
+    import rasa
+
+    settings = yaml.safe_dump(pipeline_settings(config))
+    parts: list[Path] = [*sorted(NLU_DATA.glob("*.yml"))]
+    parts += [ROOT / "evaluation" / name for name in ("run.py", "typos.py")]
+    parts += [eval_dir() / name for name in DEV_FILES]
+    if "addons." in settings:  # our components, and the clinic code behind them
+        parts += sorted((ROOT / "addons").glob("*.py")) + sorted((ROOT / "clinic").glob("*.py"))
+    digest = hashlib.sha256(f"{rasa.__version__} {folds} {typo_seed} {SEED}\n{settings}".encode())
+    for path in parts:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def measure(name: str, config: Path, folds: int, typo_seed: int, cache: Path) -> Parses:
+    """The pipeline's parses of every fold's held-out examples and of the dev sets, from
+    the cache when nothing that shapes them changed."""
+    path = cache / f"{name}-{_digest(config, folds, typo_seed)}.json"
+    if path.exists():
+        saved = json.loads(path.read_text())
+        held_out = [(text, parsed) for text, parsed in saved["held_out"]]
+        return Parses(held_out, saved["dev"], saved["seconds"], from_cache=True)
+    data, examples, _ = load_examples()
     started = time.monotonic()
-    for held_out in stratified_folds(examples, folds, SEED):
-        held_texts = {e.text for e in held_out}
-        keep = {e.text for e in examples if e.text not in held_texts}
+    held_out: list[tuple[str, dict[str, Any]]] = []
+    for number, fold in enumerate(stratified_folds(examples, folds, SEED), start=1):
+        held_texts = [e.text for e in fold]
+        keep = {e.text for e in examples} - set(held_texts)
         with tempfile.TemporaryDirectory() as folder:
             model = train(config, _subset_file(data, keep, Path(folder)), Path(folder))
-            parsed = [prediction(p) for p in parse(model, [e.text for e in held_out])]
-        intents, entities, _ = score(held_out, parsed, entity_types)
-        for scores, into in ((intents, result.intents), (entities, result.entities)):
-            into.true_pos.update(scores.true_pos)
-            into.false_pos.update(scores.false_pos)
-            into.false_neg.update(scores.false_neg)
-        for example, predicted in zip(held_out, parsed, strict=True):
-            right = predicted.intent == example.intent
-            result.confidences.append((predicted.confidence, right))
-            if not right:
-                key = (example.intent, predicted.intent)
-                result.confusions.setdefault(key, []).append(example.text)
-        logging.info("%s: fold done", name)
-
-    pain_rows, off_rows = read_rows("pain_utterances_dev.csv"), read_rows("off_topic_dev.csv")
-    texts = [r["text"] for r in pain_rows] + [r["text"] for r in off_rows]
-    typo_texts = [with_typos(text, typo_seed) for text in texts]
+            held_out += zip(held_texts, parse(model, held_texts), strict=True)
+        logging.info("%s: fold %d of %d done", name, number, folds)
+    texts = _dev_texts()
     with tempfile.TemporaryDirectory() as folder:
         model = train(config, _subset_file(data, {e.text for e in examples}, Path(folder)),
                       Path(folder))  # fmt: skip
-        results = [understood(p) for p in parse(model, texts + typo_texts)]
-    result.train_seconds = time.monotonic() - started
-    clean, typos = results[: len(texts)], results[len(texts) :]
+        dev = parse(model, texts + [with_typos(text, typo_seed) for text in texts])
+    parses = Parses(held_out, dev, time.monotonic() - started)
+    cache.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"held_out": held_out, "dev": dev, "seconds": parses.seconds}))
+    return parses
+
+
+def _dev_texts() -> list[str]:
+    return [row["text"] for name in DEV_FILES for row in read_rows(name)]
+
+
+def scored(name: str, parses: Parses) -> PipelineResult:
+    """The scores of one pipeline's parses against the training labels and the dev sets."""
+    _, examples, entity_types = load_examples()
+    by_text = {e.text: e for e in examples}
+    result = PipelineResult(name, train_seconds=parses.seconds, cached=parses.from_cache)
+    held = [by_text[text] for text, _ in parses.held_out]
+    predicted = [prediction(p) for _, p in parses.held_out]
+    result.intents, result.entities, _ = score(held, predicted, entity_types)
+    for example, guess in zip(held, predicted, strict=True):
+        right = guess.intent == example.intent
+        result.confidences.append((guess.confidence, right))
+        if not right:
+            result.confusions.setdefault((example.intent, guess.intent), []).append(example.text)
+    fallbacks = sum(_intent_name(p) == FALLBACK_INTENT for _, p in parses.held_out)
+    result.sent_to_fallback = fallbacks / len(held) if held else 0.0
+
+    pain_rows, off_rows = read_rows(DEV_FILES[0]), read_rows(DEV_FILES[1])
+    count = len(pain_rows) + len(off_rows)
+    results = [understood(p) for p in parses.dev]
+    clean, typos = results[:count], results[count:]
     result.dev = _figures(pain_rows, off_rows, clean)
     result.dev_typos = _figures(pain_rows, off_rows, typos)
     return result
+
+
+def evaluate(name: str, config: Path, folds: int, typo_seed: int, cache: Path) -> PipelineResult:
+    """Cross-validation on `folds` folds, then the dev sets with a model on all the data."""
+    return scored(name, measure(name, config, folds, typo_seed, cache))
 
 
 def _figures(

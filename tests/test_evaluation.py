@@ -73,3 +73,75 @@ def test_macro_f1_leaves_out_labels_never_expected() -> None:
     scores.add(["a"], ["a"])
     scores.add([], ["b"])  # predicted but never the answer: precision counts, macro skips
     assert scores.macro_f1() == 1.0
+
+
+def test_a_fallback_answer_is_scored_as_the_classifiers_own_top_intent() -> None:
+    from evaluation.run import prediction
+
+    fell_back = {
+        "intent": {"name": "nlu_fallback", "confidence": 0.4},
+        "intent_ranking": [
+            {"name": "nlu_fallback", "confidence": 0.4},
+            {"name": "goodbye", "confidence": 0.35},
+            {"name": "thanks", "confidence": 0.3},
+        ],
+        "entities": [{"entity": "side", "value": "left"}],
+    }
+    assert prediction(fell_back) == Prediction("goodbye", 0.35, frozenset({("side", "left")}))
+    sure = {"intent": {"name": "greet", "confidence": 0.9}, "intent_ranking": [], "entities": []}
+    assert prediction(sure).intent == "greet"
+    alone = {"intent": {"name": "nlu_fallback", "confidence": 0.4}, "intent_ranking": []}
+    assert prediction(alone).intent == "nlu_fallback"
+
+
+def test_the_cache_key_follows_the_data_and_the_clinic_code_only_where_used(
+    tmp_path, monkeypatch
+) -> None:
+    from evaluation import run
+
+    for folder in ("data/nlu", "eval", "evaluation", "addons", "clinic"):
+        (tmp_path / folder).mkdir(parents=True)
+    (tmp_path / "data/nlu/a.yml").write_text("nlu: []\n")
+    for name in (*run.DEV_FILES, "../evaluation/run.py", "../evaluation/typos.py"):
+        (tmp_path / "eval" / name).write_text("text\n")
+    (tmp_path / "clinic/red_flags.py").write_text("RULES = 1\n")
+    stock, ours = tmp_path / "stock.yml", tmp_path / "ours.yml"
+    stock.write_text("pipeline:\n  - name: DIETClassifier\n")
+    ours.write_text("pipeline:\n  - name: addons.safety_screen.SafetyScreen\n")
+    monkeypatch.setattr(run, "ROOT", tmp_path)
+    monkeypatch.setattr(run, "NLU_DATA", tmp_path / "data/nlu")
+    monkeypatch.setenv("CLINIC_EVAL_DIR", str(tmp_path / "eval"))
+
+    def keys() -> tuple[str, str]:
+        return run._digest(stock, 5, 13), run._digest(ours, 5, 13)
+
+    first = keys()
+    assert keys() == first and first[0] != first[1]
+    assert run._digest(stock, 3, 13) != first[0] and run._digest(stock, 5, 14) != first[0]
+    (tmp_path / "clinic/red_flags.py").write_text("RULES = 2\n")
+    second = keys()
+    assert second[0] == first[0] and second[1] != first[1]  # stock doesn't run clinic code
+    (tmp_path / "data/nlu/a.yml").write_text("nlu: [changed]\n")
+    assert all(now != before for now, before in zip(keys(), second, strict=True))
+
+
+def test_a_variant_is_its_base_with_its_changes(tmp_path, monkeypatch) -> None:
+    from evaluation import run
+
+    (tmp_path / "config.yml").write_text(
+        "language: en\npipeline:\n  - name: DIETClassifier\n    epochs: 40\n"
+        "  - name: FallbackClassifier\npolicies:\n  - name: RulePolicy\n"
+    )
+    variant = tmp_path / "variant.yml"
+    variant.write_text(
+        "# Fewer entities.\nbased_on: config.yml\nchanges:\n"
+        "  DIETClassifier:\n    entity_recognition: false\n"
+    )
+    monkeypatch.setattr(run, "ROOT", tmp_path)
+    assert run.pipeline_settings(variant) == {
+        "language": "en",
+        "pipeline": [
+            {"name": "DIETClassifier", "epochs": 40, "entity_recognition": False},
+            {"name": "FallbackClassifier"},
+        ],
+    }

@@ -40,6 +40,16 @@ def test_unknown_words_are_not_forced_into_a_value() -> None:
 
 def test_common_words_are_not_read_as_typos() -> None:
     assert terms("I might be late, black cat") == []
+    assert terms("i baked a cake and took the neck tie off")[0][1] == "neck"  # not "back"
+
+
+@pytest.mark.parametrize(
+    ("slip", "value"),
+    [("bcak", "back"), ("nekc", "neck"), ("anlke", "ankle"), ("wrsit", "wrist"),
+     ("shouldder", "shoulder"), ("hipp", "hip")],
+)  # fmt: skip
+def test_one_slip_of_the_keyboard_is_still_the_word(slip: str, value: str) -> None:
+    assert ("body_part", value, None) in terms(f"pain in my {slip}")
 
 
 def test_the_whole_intake_in_one_message() -> None:
@@ -63,6 +73,25 @@ def test_a_second_place_without_spreading_is_also() -> None:
 def test_denied_symptoms_are_left_out() -> None:
     assert ("pain_quality", "tingling", None) not in terms("sore neck, no tingling")
     assert ("pain_quality", "aching", None) in terms("sore neck, no tingling")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("i can't walk, my knee hurts me", "knee"),
+        ("i can't rotate my neck", "neck"),
+        ("i cannot move my shoulder at all", "shoulder"),
+        ("i couldn't turn my neck this morning", "neck"),
+    ],
+)
+def test_what_the_pain_stops_is_not_a_denial(text: str, place: str) -> None:
+    assert ("body_part", place, None) in terms(text)
+
+
+def test_a_denial_stops_at_the_end_of_its_clause() -> None:
+    assert ("pain_quality", "tingling", None) not in terms("sore neck and no tingling")
+    assert ("pain_quality", "tingling", None) in terms("no, tingling in my fingers")
+    assert [t[1] for t in terms("not my knee, my hip") if t[0] == "body_part"] == ["hip"]
 
 
 def test_right_now_is_not_a_side() -> None:
