@@ -539,7 +539,9 @@ SCREEN_REGION_OF_BODY_PART: dict[str, str] = {
 # red flag that only the language model saw (see `clinic.safety.backs_model_red_flag`).
 CONTEXT_ONLY_SIGNS = frozenset(
     {"neck_pain", "back_pain", "headache", "severe", "sudden_onset", "stiff_neck", "both_sides",
-     "getting_worse"}
+     "getting_worse",
+     # Sweating alone follows a run as often as a heart attack.
+     "sweating"}
 )  # fmt: skip
 
 _TRAUMA = "Did the pain start after a fall, an accident or a heavy knock?"

@@ -38,7 +38,7 @@ def main() -> int:
     print(f"\nNLU evaluation ({args.folds} folds); report: {report}")
     tables = {r.name: headline(r) for r in results}
     for key in next(iter(tables.values())):
-        print(f"  {key:<46}" + "".join(f"{r}: {t[key]:6.1%}   " for r, t in tables.items()))
+        print(f"  {key:<50}" + "".join(f"{r}: {t[key]:6.1%}   " for r, t in tables.items()))
     if "ours" in tables:
         for name, value, goal, ok in verdicts(next(r for r in results if r.name == "ours")):
             print(f"  {'PASS' if ok else 'FAIL'} {name} {value:.1%} (target {goal})")

@@ -514,3 +514,5 @@ def test_a_model_only_red_flag_needs_a_warning_sign_behind_it() -> None:
         safety.screen("I fell asleep on the sofa and woke with a stiff neck")
     )
     assert not safety.backs_model_red_flag(safety.screen("no dizziness, just neck pain"))
+    # Found end to end: the model flagged this, backed only by the sweating.
+    assert not safety.backs_model_red_flag(safety.screen("sweating and shaking after my run"))
