@@ -105,13 +105,16 @@ def _subset_file(data: Any, keep: set[str], folder: Path) -> Path:
 
 def pipeline_settings(config: Path) -> dict[str, Any]:
     """A pipeline file's NLU settings. A variant names its base (`based_on`, from the
-    repository root) and the settings it changes per component, so it can't drift from it."""
+    repository root), the settings it changes per component and the components it
+    replaces (`replace`: name, then the new step), so it can't drift from it."""
     settings = yaml.safe_load(config.read_text())
     if "based_on" in settings:
-        changes = settings.get("changes") or {}
+        changes, replaced = settings.get("changes") or {}, settings.get("replace") or {}
         settings = pipeline_settings(ROOT / settings["based_on"])
-        for step in settings["pipeline"]:
+        steps = [replaced.get(step["name"], step) for step in settings["pipeline"]]
+        for step in steps:
             step.update(changes.get(step["name"], {}))
+        settings["pipeline"] = steps
     settings.pop("policies", None)  # they need a domain and stories, which NLU runs lack
     return settings
 

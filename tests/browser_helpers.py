@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
+from bench.patient import OFFER, answer_to
 from tests.conftest import ROOT
-from tests.running_assistant import OFFER, answer_to
 
 # Debian's Chromium; the test tools' own browser downloads don't work here.
 CHROMIUM_ARGS = [

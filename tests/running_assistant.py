@@ -96,28 +96,3 @@ def running_assistant(database: Path) -> Iterator[Assistant]:
     finally:
         process.terminate()
         process.wait(timeout=30)
-
-
-def texts(replies: list[dict]) -> str:
-    return "\n".join(reply.get("text", "") for reply in replies)
-
-
-# The intake's questions and a plain answer to each, for getting to the offer quickly.
-ANSWERS = {
-    "Which side": "left",
-    "How does the pain feel": "aching",
-    "spread": "no",
-    "yes/no": "no",
-    "Does ": "no",
-    "Have you": "no",
-    "How long": "2 weeks",
-    "0 (no pain) to 10": "4",
-    "do any of these apply": "none of these",
-}
-OFFER = "Would you like a free consultation"
-
-
-def answer_to(question: str) -> str:
-    """A plain answer to the intake's last question."""
-    last = question.rsplit("\n", 1)[-1]
-    return next((a for cue, a in ANSWERS.items() if cue in last), "no")

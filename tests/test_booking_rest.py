@@ -4,14 +4,16 @@ and the bookings land in the database with their notices (real clock, real sched
 from __future__ import annotations
 
 import datetime as dt
+import random
 
 import pytest
 
+from bench.patient import OFFER, answer_to, book_and_cancel, buttons, texts
 from clinic.booking import BookingDesk, Patient
 from clinic.booking_store import BookingStore
 from clinic.schedule import load_schedule
 from tests.conftest import ROOT
-from tests.running_assistant import OFFER, Assistant, answer_to, texts
+from tests.running_assistant import Assistant
 
 pytestmark = pytest.mark.e2e
 
@@ -23,10 +25,6 @@ def through_the_intake(assistant: Assistant, sender: str) -> list[dict]:
             return replies
         replies = assistant.say(sender, answer_to(texts(replies)))
     raise AssertionError(f"the intake did not reach the offer: {texts(replies)}")
-
-
-def buttons(replies: list[dict]) -> list[dict]:
-    return [b for reply in replies for b in reply.get("buttons", [])]
 
 
 def store(assistant: Assistant) -> BookingStore:
@@ -127,3 +125,10 @@ def test_asking_to_book_first_runs_the_intake_first(assistant: Assistant) -> Non
     replies = assistant.say("booker-3", "I'd like to book an appointment")
     assert "A few quick questions first" in texts(replies)
     assert "Where does it hurt" in texts(replies)
+
+
+def test_the_load_tests_patient_books_then_cancels(assistant: Assistant) -> None:
+    # `make bench` plays this conversation with many patients at once: it must stay whole.
+    sent = book_and_cancel(lambda text: assistant.say("bench-patient", text), random.Random(7))
+    assert sent >= 15  # greeting, pain, the intake and screens, booking, cancelling
+    assert [b.status for b in store(assistant).for_conversation("bench-patient")] == ["cancelled"]

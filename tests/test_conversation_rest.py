@@ -11,7 +11,8 @@ import urllib.error
 
 import pytest
 
-from tests.running_assistant import Assistant, texts
+from bench.patient import texts
+from tests.running_assistant import Assistant
 
 pytestmark = pytest.mark.e2e
 

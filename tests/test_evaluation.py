@@ -145,3 +145,23 @@ def test_a_variant_is_its_base_with_its_changes(tmp_path, monkeypatch) -> None:
             {"name": "FallbackClassifier"},
         ],
     }
+
+
+def test_a_variant_can_replace_a_component(tmp_path, monkeypatch) -> None:
+    from evaluation import run
+
+    (tmp_path / "config.yml").write_text(
+        "language: en\npipeline:\n  - name: LogisticRegressionClassifier\n"
+        "  - name: FallbackClassifier\n    threshold: 0.4\n"
+    )
+    variant = tmp_path / "variant.yml"
+    variant.write_text(
+        "based_on: config.yml\nreplace:\n  LogisticRegressionClassifier:\n"
+        "    name: DIETClassifier\n    epochs: 40\n"
+        "changes:\n  FallbackClassifier:\n    threshold: 0.3\n"
+    )
+    monkeypatch.setattr(run, "ROOT", tmp_path)
+    assert run.pipeline_settings(variant)["pipeline"] == [
+        {"name": "DIETClassifier", "epochs": 40},
+        {"name": "FallbackClassifier", "threshold": 0.3},
+    ]

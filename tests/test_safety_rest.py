@@ -11,9 +11,10 @@ import itertools
 
 import pytest
 
+from bench.patient import texts
 from clinic.red_flags import LEVEL_ORDER
 from tests.eval_sets import FIGURES, benign_sentences, red_flag_rows
-from tests.running_assistant import EMERGENCY_NUMBER, Assistant, texts
+from tests.running_assistant import EMERGENCY_NUMBER, Assistant
 from tests.test_safety import ESCALATES, NOT_ESCALATED
 
 pytestmark = pytest.mark.e2e
