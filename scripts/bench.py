@@ -58,27 +58,29 @@ class PeakMemory:
         self._thread = threading.Thread(target=self._sample, daemon=True)
         self._thread.start()
 
-    def _sample(self) -> None:
-        while not self._stop.wait(0.2):
-            for process in [self.root, *self.root.children(recursive=True)]:
-                try:
-                    command, rss = " ".join(process.cmdline()), process.memory_info().rss
-                except psutil.Error:
-                    continue
-                for label, word in self.names.items():
-                    if word in command:
-                        self.peaks[label] = max(self.peaks[label], rss / 2**20)
-
-    def found(self) -> list[tuple[str, int]]:
-        """Each labelled process that is running: (label, pid)."""
-        found = []
-        for process in self.root.children(recursive=True) or [self.root]:
+    def _labelled(self) -> list[tuple[str, psutil.Process]]:
+        """Each running process of the tree whose command line has a label's word."""
+        labelled = []
+        for process in [self.root, *self.root.children(recursive=True)]:
             try:
                 command = " ".join(process.cmdline())
             except psutil.Error:
                 continue
-            found += [(label, process.pid) for label, word in self.names.items() if word in command]
-        return found
+            labelled += [(label, process) for label, word in self.names.items() if word in command]
+        return labelled
+
+    def _sample(self) -> None:
+        while not self._stop.wait(0.2):
+            for label, process in self._labelled():
+                try:
+                    rss = process.memory_info().rss
+                except psutil.Error:
+                    continue
+                self.peaks[label] = max(self.peaks[label], rss / 2**20)
+
+    def found(self) -> list[tuple[str, int]]:
+        """Each labelled process that is running: (label, pid)."""
+        return [(label, process.pid) for label, process in self._labelled()]
 
     def stop(self) -> dict[str, float]:
         self._stop.set()
@@ -128,17 +130,18 @@ def load(url: str, script: str, users: int, seconds: int, folder: Path) -> dict:
     }
 
 
-def profile(pid: int, label: str, args: argparse.Namespace, folder: Path) -> tuple:
+def stacks_file(args: argparse.Namespace, name: str, label: str) -> Path:
+    return Path(args.out) / f"{name}-{label.replace(' ', '-')}-stacks.txt"
+
+
+def profile(pid: int, stacks: Path, args: argparse.Namespace) -> subprocess.Popen:
     """py-spy samples the process while the load runs (stacks kept beside the report, one
     line per stack, for flame graph tools)."""
-    label = label.replace(" ", "-")
-    recorder = subprocess.Popen(
+    return subprocess.Popen(
         [str(Path(PY).with_name("py-spy")), "record", "--pid", str(pid), "--format", "raw",
-         "--duration", str(args.seconds), "--rate", "50", "--nonblocking",
-         "-o", str(Path(args.out) / f"{label}-stacks.txt")],
+         "--duration", str(args.seconds), "--rate", "50", "--nonblocking", "-o", str(stacks)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
-    return label, recorder
 
 
 # Frames of the servers' own loops, on nearly every stack: they say nothing.
@@ -171,12 +174,15 @@ def measure(
         first_answer(url, process)
         result = Result(name, round(time.monotonic() - started, 1))
         print(f"{name}: first answer after {result.started_seconds} s; loading...", flush=True)
-        profiles = [profile(p, label, args, folder) for label, p in memory.found() if args.profile]
+        recorders = {
+            label: profile(pid, stacks_file(args, name, label), args)
+            for label, pid in (memory.found() if args.profile else [])
+        }
         for key, value in load(url, script, args.users, args.seconds, folder).items():
             setattr(result, key, value)
-        for label, recorder in profiles:
+        for label, recorder in recorders.items():
             recorder.wait()
-            result.profile[label] = hottest(Path(args.out) / f"{label}-stacks.txt")
+            result.profile[label] = hottest(stacks_file(args, name, label))
     finally:
         peaks = memory.stop()
         process.terminate()
