@@ -1,8 +1,8 @@
 """NLU component: the clinic's vocabulary and intake parsers as Rasa entities.
 
-A thin adapter over `clinic.vocabulary` and `clinic.parsing`. It runs after DIET and the
-synonym mapper, so that every body part, pain quality and side reaches the tracker as a
-canonical value whatever the model extracted, and adds what the model missed.
+A thin adapter over `clinic.vocabulary` and `clinic.parsing`, and the pipeline's only
+extractor of body parts, pain qualities, sides and complaints: each reaches the tracker as
+a canonical value. It runs after spaCy's NER and the synonym mapper.
 """
 
 from __future__ import annotations

@@ -40,7 +40,7 @@ DEV_FILES = ("pain_utterances_dev.csv", "off_topic_dev.csv")
 PIPELINES = {
     "stock": ROOT / "evaluation" / "pipelines" / "stock.yml",
     "ours": ROOT / "config.yml",
-    "ours-vocabulary-entities": ROOT / "evaluation" / "pipelines" / "ours_vocabulary_entities.yml",
+    "ours-diet": ROOT / "evaluation" / "pipelines" / "ours_diet.yml",
 }
 
 

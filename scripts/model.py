@@ -1,8 +1,9 @@
 """Which trained model belongs to the current training data, and training it when missing.
 
 The model's name carries a fingerprint of everything training reads (config, domain and
-data), so `make run` retrains exactly when one changed. The NLU add-ons run after DIET and
-are imported at run time, so a change to their code needs no new model.
+data), so `make run` retrains exactly when one changed. The NLU add-ons are imported at run
+time, so a change to their code needs no new model (the intent classifier's learned weights
+depend only on its settings in config.yml and the data).
 Usage: python scripts/model.py train | path
 """
 
