@@ -72,7 +72,7 @@ stories: train ## Test stories through the trained model
 
 nlu-dev: train ## NLU figures on the shared dev set; fails one miss past today's figures
 	$(WITH_ENV) $(PY) scripts/nlu_dev_eval.py --min-body-part-accuracy 0.98 \
-		--min-pain-recall 0.95 --max-off-topic 0.04
+		--min-pain-recall 0.96 --max-off-topic 0.04
 
 clean: ## Remove trained models and local databases (keeps the venv)
 	rm -rf models/*.tar.gz var/

@@ -3,9 +3,9 @@
 "my anlke is hurting me" or "My head hurts whenever I try to do something" name where it
 hurts, yet a learned model can still rank them as a greeting or send them to the fallback
 ("Sorry, I didn't get that"). The clinic's vocabulary has already found the place; with a
-word that says it hurts, and said as a statement rather than a question ("will my neck be
-sore after?" is about after-care), the message describes a pain: the contract's
-`describe_pain`.
+word that says it hurts, was injured or won't move, and said as a statement rather than a
+question ("will my neck be sore after?" is about after-care), the message describes a pain
+or physical complaint: the contract's `describe_pain`.
 """
 
 from __future__ import annotations
@@ -18,11 +18,32 @@ from clinic import vocabulary
 
 PAIN_INTENT = "describe_pain"
 # What a pain description may be mistaken for. Not yes/no (they answer the intake's
-# questions), not stop, booking or a request for a person: those stand even with a pain.
+# questions), not stop or a request for a person: those stand even with a pain.
 MISTAKEN_FOR = frozenset(
     {"nlu_fallback", "out_of_scope", "inform", "greet", "goodbye", "thanks", "bot_challenge"}
 )
 QUESTION_PREFIX = "ask_"
+# A booking request stands only when it speaks of a booking: "i can't move my leg" is not
+# "can you move my appointment".
+BOOKING_INTENTS = frozenset({"request_booking", "reschedule_booking", "cancel_booking"})
+_BOOKING_WORDS = re.compile(
+    r"\b(?:appointments?|appt|book\w*|consult\w*|sessions?|slots?|visits?|resched\w*|cancel\w*"
+    r"|time|date|day|week|today|tomorrow|tonight|morning|afternoon|evening|mon|tue|wed|thu|fri"
+    r"|sat|sun|(?:mon|tues|wednes|thurs|fri|satur|sun)day|am|pm|o'?clock|\d+)\b"
+)
+# Muscles and joints are where the clinic works, named without saying which.
+_UNNAMED_PLACES = re.compile(r"\b(?:muscles?|joints?)\b")
+# An injury or a movement that won't come is a physical complaint even without "pain".
+_INJURED = frozenset(
+    {
+        "sprain", "sprained", "strain", "strained", "twisted", "tweaked", "pulled", "jarred",
+        "kicked", "knocked", "banged", "bumped", "bruised", "whacked", "hit",
+    }
+)  # fmt: skip
+_CANNOT_MOVE = re.compile(
+    r"\b(?:can'?t|cannot|can not|unable to|struggle to|struggling to|hard to)\s+"
+    r"(?:\w+\s+)?(?:move|turn|rotate|bend|lift|raise|straighten|twist|reach|grip|look)\b"
+)
 _QUESTION = re.compile(
     r"\?|(?:^|[,.;:!]\s*)(?:does|do|did|will|would|is|are|am|can|could|should|shall|how|what"
     r"|when|why|where|who|which|normal)\b"
@@ -33,10 +54,15 @@ _PAIN_WORD_LIST = sorted(vocabulary.PAIN_WORDS)
 
 
 def says_it_hurts(text: str) -> bool:
-    """Whether a word says something hurts ("hurts", "sore", "aching", "headache", "paiin")."""
+    """Whether the words say something hurts ("hurts", "sore", "aching", "headache", "paiin"),
+    was injured ("sprained", "kicked") or won't move ("can't turn")."""
+    if _CANNOT_MOVE.search(text.lower()):
+        return True
     for match in vocabulary.word_matches(text):
         word = match.group()
-        if word in vocabulary.PAIN_WORDS or vocabulary.typo_of(word, _PAIN_WORD_LIST):
+        if word in vocabulary.PAIN_WORDS or word in _INJURED:
+            return True
+        if vocabulary.typo_of(word, _PAIN_WORD_LIST):
             return True
         if word.endswith(("ache", "aches")) or vocabulary.is_pain_quality(vocabulary.spelled(word)):
             return True
@@ -49,7 +75,13 @@ def is_question(text: str) -> bool:
 
 def heard_pain(text: str, intent: str, entities: Iterable[Mapping[str, Any]]) -> bool:
     """Whether a message the model took for `intent` is really a pain description."""
-    if intent not in MISTAKEN_FOR and not intent.startswith(QUESTION_PREFIX):
+    lowered = text.lower()
+    if intent in BOOKING_INTENTS:
+        if _BOOKING_WORDS.search(lowered):
+            return False
+    elif intent not in MISTAKEN_FOR and not intent.startswith(QUESTION_PREFIX):
         return False
-    place = any(e.get("entity") == "body_part" and not e.get("role") for e in entities)
-    return place and says_it_hurts(text) and not is_question(text)
+    place = _UNNAMED_PLACES.search(lowered) or any(
+        e.get("entity") == "body_part" and not e.get("role") for e in entities
+    )
+    return bool(place) and says_it_hurts(text) and not is_question(text)

@@ -24,6 +24,12 @@ def heard(text: str, intent: str) -> bool:
         ("I have a headache every time I eat ice cream", "ask_does_it_hurt"),
         ("foot ache after my 5k this morning", "inform"),
         ("hi, my lower back is killing me", "greet"),
+        ("i can't turn my head to the left when i reverse the car", "inform"),  # won't move
+        ("twisted my ankle coming down the stairs", "ask_how_soon"),  # an injury
+        ("got hit in the ribs during rugby, still tender", "ask_side_effects"),
+        ("i can't bend my knee properly since the fall", "reschedule_booking"),  # no booking
+        ("my muscles have been aching all week", "out_of_scope"),  # where the clinic works
+        ("both joints are stiff and sore, i can barely get going", "cancel_booking"),
     ],
 )
 def test_a_pain_the_model_missed_is_heard(text: str, intent: str) -> None:
@@ -38,10 +44,16 @@ def test_a_pain_the_model_missed_is_heard(text: str, intent: str) -> None:
         ("does it hurt in the back", "ask_does_it_hurt"),
         ("yes it hurts down my leg", "affirm"),  # answers the intake's yes/no question
         ("cancel my appointment, my back hurts too much to come", "cancel_booking"),
+        ("can you move me to friday, my neck is sore", "reschedule_booking"),
+        ("book me in, my shoulder hurts", "request_booking"),
+        ("i'd like to come in at 3, my hip has been killing me", "request_booking"),
         ("stop, my knee hurts too much for this", "stop"),
         ("my knee", "nlu_fallback"),  # a place, but nothing said to hurt
         ("sharp pain in my ear", "nlu_fallback"),  # not a body part the clinic treats
         ("it hurts so much", "nlu_fallback"),  # nowhere named
+        ("i can't move my appointment to thursday", "reschedule_booking"),
+        ("my internet connection got hit by the storm", "out_of_scope"),  # nowhere on a body
+        ("can't turn my neck, is that normal", "ask_does_it_hurt"),  # asked, not told
     ],
 )
 def test_what_is_not_a_missed_pain_stands(text: str, intent: str) -> None:
@@ -50,7 +62,9 @@ def test_what_is_not_a_missed_pain_stands(text: str, intent: str) -> None:
 
 def test_the_words_that_say_it_hurts() -> None:
     assert all(map(says_it_hurts, ["it hurts", "so sore", "a backache", "burning", "paiin"]))
+    assert all(map(says_it_hurts, ["i sprained it", "can't really lift my arm", "unable to turn"]))
     assert not any(map(says_it_hurts, ["my knee", "the left one", "tomorrow at 3"]))
+    assert not any(map(says_it_hurts, ["i can't come on monday", "it's hard to say"]))
     assert is_question("how long will it ache") and is_question("sore, normal?")
     assert not is_question("my shoulder hurts when i reach up")
 
