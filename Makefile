@@ -8,7 +8,7 @@ WITH_ENV := $(PY) scripts/with_env.py
 STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.package-lock.json
 
-.PHONY: help setup train run migrate staff-user retention erase eval bench test lint validate unit e2e browser stories nlu-dev clean
+.PHONY: help setup cluster-services train run run-cluster migrate staff-user retention erase eval bench test lint validate unit e2e browser stories nlu-dev clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -23,11 +23,17 @@ $(NPM_STAMP): package.json package-lock.json
 setup: $(STAMP) $(NPM_STAMP) ## Install what is missing: venv, pinned packages, spaCy's model, npm parts, Chromium
 	@bash scripts/install_chromium.sh
 
-train: setup ## Train the model if config, domain, data or NLU add-ons changed
+cluster-services: ## Install Debian's PostgreSQL, Redis and nginx when missing (production profile)
+	@bash scripts/install_cluster.sh
+
+train: setup ## Train the model if config, domain, data or the intent classifier changed
 	$(WITH_ENV) $(PY) scripts/model.py train
 
 run: train ## Set up, train if needed, migrate, start everything (page on http://127.0.0.1:8000/)
 	$(WITH_ENV) $(PY) scripts/run.py
+
+run-cluster: train cluster-services ## The production profile: 2 Rasa replicas behind nginx, Redis locks, PostgreSQL
+	$(WITH_ENV) $(PY) scripts/cluster.py $(ARGS)
 
 migrate: setup ## Apply the database migrations (bookings, outbox) to DATABASE_URL
 	$(WITH_ENV) $(PY) scripts/migrate.py
@@ -44,7 +50,7 @@ erase: setup ## Erase one patient: make erase ARGS="--phone '+1 212 555 0143'" (
 eval: setup ## NLU report: 5-fold cross-validation, dev sets with typos, stock vs ours (reports/nlu/)
 	$(WITH_ENV) $(PY) scripts/nlu_eval.py $(ARGS)
 
-bench: train ## Load test: ours and a stock `rasa init` bot, 20 patients at once (reports/bench/)
+bench: train cluster-services ## Load test: ours, ours on 2 replicas and a stock `rasa init` bot, 20 patients at once (reports/bench/)
 	$(WITH_ENV) $(PY) scripts/bench.py $(ARGS)
 
 test: lint validate unit train stories e2e nlu-dev ## Run every test
@@ -60,7 +66,7 @@ validate: setup ## Check the training data and domain for conflicts
 unit: setup ## Unit tests: the clinic's knowledge, every action, the web server
 	$(WITH_ENV) $(PY) -m pytest -q -m "not e2e"
 
-e2e: train ## Conversations over REST and in the widget in headless Chromium, all running
+e2e: train cluster-services ## Conversations over REST and in the widget in headless Chromium, all running
 	$(WITH_ENV) $(PY) -m pytest -q -m e2e
 
 browser: train ## Only the widget's tests in headless Chromium (part of e2e)

@@ -1,10 +1,13 @@
 """Extensions loaded by the Rasa server (custom NLU components).
 
-Rasa imports this package when it loads the model, so the one change to Rasa's own code
-that the server needs is installed here: the action server's answers are checked with a
-validator built once (see `action_results`).
+Rasa imports this package when it loads the model, so the changes to Rasa's own code that
+the server needs are installed here: the action server's answers are checked with a
+validator built once (`action_results`), event and slot classes are found without walking
+every subclass each time (`subclasses`), and spaCy's model is loaded once (`shared_spacy`).
 """
 
-from addons import action_results
+from addons import action_results, shared_spacy, subclasses
 
 action_results.install()
+shared_spacy.install()
+subclasses.install()

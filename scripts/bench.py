@@ -1,4 +1,5 @@
-"""make bench: our assistant and a stock `rasa init` bot under the same load, side by side.
+"""make bench: our assistant, the same on 2 replicas (the production profile of
+scripts/cluster.py) and a stock `rasa init` bot under the same load, side by side.
 
 Starts each server, times it from start to its first answer, plays whole conversations
 with Locust (headless, `--users` patients at once, no pause between messages) while
@@ -28,9 +29,12 @@ import psutil
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import cluster  # noqa: E402  (scripts/cluster.py)
 from tests.running_assistant import free_port  # noqa: E402
 
 PY = sys.executable
+# Our processes, by a word of their command line.
+OURS_PROCESSES = {"Rasa server": "--enable-api", "action server": "run actions"}
 LOCUST = str(Path(PY).with_name("locust"))
 
 
@@ -161,6 +165,25 @@ def hottest(stacks: Path, top: int = 25) -> list[tuple[str, float]]:
     return [(frame, round(n / total, 3)) for frame, n in counts.most_common(top)] if total else []
 
 
+def loaded(
+    name: str, url: str, started: float, memory: PeakMemory, script: str,
+    args: argparse.Namespace, folder: Path,
+) -> Result:  # fmt: skip
+    """The figures of a server that has just answered for the first time."""
+    result = Result(name, round(time.monotonic() - started, 1))
+    print(f"{name}: first answer after {result.started_seconds} s; loading...", flush=True)
+    recorders = {
+        label: profile(pid, stacks_file(args, name, label), args)
+        for label, pid in (memory.found() if args.profile else [])
+    }
+    for key, value in load(url, script, args.users, args.seconds, folder).items():
+        setattr(result, key, value)
+    for label, recorder in recorders.items():
+        recorder.wait()
+        result.profile[label] = hottest(stacks_file(args, name, label))
+    return result
+
+
 def measure(
     name: str, command: list[str], cwd: Path, env: dict, url: str, script: str,
     processes: dict[str, str], args: argparse.Namespace, folder: Path,
@@ -172,17 +195,7 @@ def measure(
     memory = PeakMemory(psutil.Process(process.pid), processes)
     try:
         first_answer(url, process)
-        result = Result(name, round(time.monotonic() - started, 1))
-        print(f"{name}: first answer after {result.started_seconds} s; loading...", flush=True)
-        recorders = {
-            label: profile(pid, stacks_file(args, name, label), args)
-            for label, pid in (memory.found() if args.profile else [])
-        }
-        for key, value in load(url, script, args.users, args.seconds, folder).items():
-            setattr(result, key, value)
-        for label, recorder in recorders.items():
-            recorder.wait()
-            result.profile[label] = hottest(stacks_file(args, name, label))
+        result = loaded(name, url, started, memory, script, args, folder)
     finally:
         peaks = memory.stop()
         process.terminate()
@@ -204,9 +217,23 @@ def ours(args: argparse.Namespace, folder: Path) -> Result:
         "DATABASE_URL": f"sqlite:///{folder / 'bench.db'}",
     }
     command = [PY, "scripts/with_env.py", PY, "scripts/run.py"]
-    processes = {"Rasa server": "--enable-api", "action server": "run actions"}
     url = f"http://127.0.0.1:{port}"
-    return measure("ours", command, ROOT, env, url, "patient", processes, args, folder)
+    return measure("ours", command, ROOT, env, url, "patient", OURS_PROCESSES, args, folder)
+
+
+def two_replicas(args: argparse.Namespace, folder: Path) -> Result:
+    """Ours in the production profile: 2 replicas behind nginx, Redis locks, PostgreSQL."""
+    started = time.monotonic()
+    memory = PeakMemory(psutil.Process(), OURS_PROCESSES)  # peaks over the replicas
+    try:
+        with cluster.start(folder / "cluster", replicas=2, throwaway=True) as running:
+            first_answer(running.url, running.processes["nginx"])
+            result = loaded("ours, 2 replicas", running.url, started, memory, "patient",
+                            args, folder)  # fmt: skip
+    finally:
+        peaks = memory.stop()
+    result.peak_rss_mb = peaks
+    return result
 
 
 def stock(args: argparse.Namespace, folder: Path) -> Result:
@@ -261,7 +288,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=20)
     parser.add_argument("--seconds", type=int, default=60)
-    parser.add_argument("--only", choices=("ours", "stock"))
+    parser.add_argument("--only", choices=("ours", "cluster", "stock"))
     parser.add_argument("--profile", action="store_true", help="py-spy each server under load")
     parser.add_argument("--out", default=str(ROOT / "reports" / "bench"))
     args = parser.parse_args()
@@ -269,7 +296,7 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         folder = Path(tmp)
-        runs = {"ours": ours, "stock": stock}
+        runs = {"ours": ours, "cluster": two_replicas, "stock": stock}
         results = [run(args, folder) for name, run in runs.items() if args.only in (None, name)]
     print(report(results, args, out))
     return 0

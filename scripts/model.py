@@ -1,9 +1,9 @@
 """Which trained model belongs to the current training data, and training it when missing.
 
 The model's name carries a fingerprint of everything training reads (config, domain and
-data), so `make run` retrains exactly when one changed. The NLU add-ons are imported at run
-time, so a change to their code needs no new model (the intent classifier's learned weights
-depend only on its settings in config.yml and the data).
+data) and of the intent classifier's code (it decides how the weights are stored), so `make
+run` retrains exactly when one changed. The other NLU add-ons are imported at run time, so
+a change to their code needs no new model.
 Usage: python scripts/model.py train | path
 """
 
@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 MODELS = ROOT / "models"
-TRAINING_INPUTS = ("config.yml", "domain.yml", "data")
+TRAINING_INPUTS = ("config.yml", "domain.yml", "data", "addons/intent_classifier.py")
 KEEP_MODELS = 3
 
 
