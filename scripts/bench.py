@@ -238,6 +238,7 @@ def two_replicas(args: argparse.Namespace, folder: Path) -> Result:
 
 def stock(args: argparse.Namespace, folder: Path) -> Result:
     bot = folder / "stock"
+    bot.mkdir()  # rasa init only writes into a folder that exists
     print("stock: rasa init (trains the stock bot)...", flush=True)
     subprocess.run(
         [PY, "-m", "rasa", "init", "--no-prompt", "--init-dir", str(bot)],
