@@ -46,6 +46,18 @@ def reference_in(text: str) -> str | None:
     return None
 
 
+# What a patient may say around a reference; a longer message is about something else.
+_REFERENCE_ANSWER_WORDS = 5
+
+
+def is_reference_answer(text: str) -> bool:
+    """Whether a short message gives a booking reference ("it's k7p4qm", "X2C-9PD").
+
+    A reference is six random characters, so a learned model guesses at it: "stop", "no",
+    "hello". Said on its own or with a few words, it answers the question for it."""
+    return reference_in(text) is not None and len(text.split()) <= _REFERENCE_ANSWER_WORDS
+
+
 def request_key(conversation_id: str, starts_at: dt.datetime) -> str:
     """The same conversation asking for the same time is one booking, however often sent."""
     said = f"{conversation_id}|{starts_at.astimezone(dt.timezone.utc).isoformat()}"
