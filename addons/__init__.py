@@ -3,11 +3,13 @@
 Rasa imports this package when it loads the model, so the changes to Rasa's own code that
 the server needs are installed here: the action server's answers are checked with a
 validator built once (`action_results`), event and slot classes are found without walking
-every subclass each time (`subclasses`), and spaCy's model is loaded once (`shared_spacy`).
+every subclass each time (`subclasses`), spaCy's model is loaded once (`shared_spacy`), and
+connections to the action server are kept open between calls (`kept_sessions`).
 """
 
-from addons import action_results, shared_spacy, subclasses
+from addons import action_results, kept_sessions, shared_spacy, subclasses
 
 action_results.install()
+kept_sessions.install()
 shared_spacy.install()
 subclasses.install()
