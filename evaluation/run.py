@@ -4,7 +4,8 @@ Rasa is used through its Python API: `train_nlu` for each fold's model, `Agent` 
 What the models said is kept in `reports/nlu/cache/`, keyed by everything that shapes it
 (the pipeline, the training data, the clinic add-ons it uses, the folds, the dev sets), so
 a second `make eval` retrains only the pipelines whose inputs changed; the scoring always
-runs afresh.
+runs afresh. Each fold and the dev-set model are kept as they finish, so a slow pipeline
+(stock's DIET: about 40 minutes a fold) can be measured in pieces, side by side or over days.
 """
 
 from __future__ import annotations
@@ -191,33 +192,68 @@ def _digest(config: Path, folds: int, typo_seed: int) -> str:
     return digest.hexdigest()[:16]
 
 
-def measure(name: str, config: Path, folds: int, typo_seed: int, cache: Path) -> Parses:
-    """The pipeline's parses of every fold's held-out examples and of the dev sets, from
-    the cache when nothing that shapes them changed."""
-    path = cache / f"{name}-{_digest(config, folds, typo_seed)}.json"
-    if path.exists():
-        saved = json.loads(path.read_text())
+def pieces(folds: int) -> list[str]:
+    """A measurement's pieces: each fold's model, then the model on all the data ("dev")."""
+    return [*map(str, range(folds)), "dev"]
+
+
+def measure(
+    name: str,
+    config: Path,
+    folds: int,
+    typo_seed: int,
+    cache: Path,
+    only: set[str] | None = None,
+) -> Parses | None:
+    """The pipeline's parses of every fold's held-out examples and of the dev sets.
+
+    Each piece (a fold, or the dev-set model) is kept in the cache on its own as soon as it
+    is done, so a slow pipeline can be measured a piece at a time, in runs side by side or
+    across days. `only` computes just those pieces; None when some piece is still missing.
+    """
+    key = f"{name}-{_digest(config, folds, typo_seed)}"
+    whole = cache / f"{key}.json"  # the whole measurement, as earlier runs kept it
+    if whole.exists():
+        saved = json.loads(whole.read_text())
         held_out = [(text, parsed) for text, parsed in saved["held_out"]]
         return Parses(held_out, saved["dev"], saved["seconds"], from_cache=True)
+    done: dict[str, dict[str, Any]] = {}
+    computed = False
+    for piece in pieces(folds):
+        path = cache / f"{key}-{piece}.json"
+        if path.exists():
+            done[piece] = json.loads(path.read_text())
+        elif only is None or piece in only:
+            done[piece] = _measure_piece(config, piece, folds, typo_seed)
+            cache.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(done[piece]))
+            computed = True
+            logging.info("%s: piece %s of %s done", name, piece, ",".join(pieces(folds)))
+    if len(done) < folds + 1:
+        return None
+    folds_done = [done[piece]["parses"] for piece in pieces(folds)[:-1]]
+    held_out = [(text, parsed) for fold in folds_done for text, parsed in fold]
+    seconds = sum(part["seconds"] for part in done.values())
+    return Parses(held_out, done["dev"]["parses"], seconds, from_cache=not computed)
+
+
+def _measure_piece(config: Path, piece: str, folds: int, typo_seed: int) -> dict[str, Any]:
+    """One piece's parses: a fold's held-out examples (text, parse), or the dev sets' parses
+    (clean, then with typos) by a model trained on all the data."""
     data, examples, _ = load_examples()
     started = time.monotonic()
-    held_out: list[tuple[str, dict[str, Any]]] = []
-    for number, fold in enumerate(stratified_folds(examples, folds, SEED), start=1):
-        held_texts = [e.text for e in fold]
-        keep = {e.text for e in examples} - set(held_texts)
-        with tempfile.TemporaryDirectory() as folder:
-            model = train(config, _subset_file(data, keep, Path(folder)), Path(folder))
-            held_out += zip(held_texts, parse(model, held_texts), strict=True)
-        logging.info("%s: fold %d of %d done", name, number, folds)
-    texts = _dev_texts()
+    everything = {e.text for e in examples}
     with tempfile.TemporaryDirectory() as folder:
-        model = train(config, _subset_file(data, {e.text for e in examples}, Path(folder)),
-                      Path(folder))  # fmt: skip
-        dev = parse(model, texts + [with_typos(text, typo_seed) for text in texts])
-    parses = Parses(held_out, dev, time.monotonic() - started)
-    cache.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps({"held_out": held_out, "dev": dev, "seconds": parses.seconds}))
-    return parses
+        if piece == "dev":
+            texts = _dev_texts()
+            model = train(config, _subset_file(data, everything, Path(folder)), Path(folder))
+            parses: list[Any] = parse(model, texts + [with_typos(t, typo_seed) for t in texts])
+        else:
+            held = [e.text for e in stratified_folds(examples, folds, SEED)[int(piece)]]
+            keep = everything - set(held)
+            model = train(config, _subset_file(data, keep, Path(folder)), Path(folder))
+            parses = list(zip(held, parse(model, held), strict=True))
+    return {"parses": parses, "seconds": time.monotonic() - started}
 
 
 def _dev_texts() -> list[str]:
@@ -251,7 +287,9 @@ def scored(name: str, parses: Parses) -> PipelineResult:
 
 def evaluate(name: str, config: Path, folds: int, typo_seed: int, cache: Path) -> PipelineResult:
     """Cross-validation on `folds` folds, then the dev sets with a model on all the data."""
-    return scored(name, measure(name, config, folds, typo_seed, cache))
+    parses = measure(name, config, folds, typo_seed, cache)
+    assert parses is not None  # with no pieces singled out, every piece is measured
+    return scored(name, parses)
 
 
 def _figures(

@@ -165,3 +165,29 @@ def test_a_variant_can_replace_a_component(tmp_path, monkeypatch) -> None:
         {"name": "DIETClassifier", "epochs": 40},
         {"name": "FallbackClassifier", "threshold": 0.3},
     ]
+
+
+def test_a_measurement_is_kept_piece_by_piece(tmp_path, monkeypatch) -> None:
+    from evaluation import run
+
+    measured: list[str] = []
+
+    def fake_piece(config, piece, folds, typo_seed):  # training stands aside here
+        measured.append(piece)
+        if piece == "dev":
+            return {"parses": [{"dev": True}], "seconds": 1.0}
+        return {"parses": [[f"text {piece}", {"fold": piece}]], "seconds": 2.0}
+
+    monkeypatch.setattr(run, "_measure_piece", fake_piece)
+    monkeypatch.setattr(run, "_digest", lambda config, folds, seed: "key")
+    config = tmp_path / "config.yml"
+
+    assert run.measure("p", config, 3, 13, tmp_path, only={"1", "dev"}) is None
+    assert measured == ["1", "dev"]
+    parses = run.measure("p", config, 3, 13, tmp_path)
+    assert measured == ["1", "dev", "0", "2"]  # the kept pieces are not measured again
+    assert parses is not None and not parses.from_cache
+    assert [text for text, _ in parses.held_out] == ["text 0", "text 1", "text 2"]
+    assert parses.dev == [{"dev": True}] and parses.seconds == 7.0
+    again = run.measure("p", config, 3, 13, tmp_path)
+    assert measured == ["1", "dev", "0", "2"] and again is not None and again.from_cache
