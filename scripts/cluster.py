@@ -19,7 +19,6 @@ import glob
 import hashlib
 import os
 import shutil
-import signal
 import socket
 import string
 import subprocess
@@ -35,6 +34,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 
 from migrate import migrate  # noqa: E402
 from model import model_path  # noqa: E402
+from run import stop_all, until_stopped  # noqa: E402
 
 from tests.running_assistant import free_port  # noqa: E402
 
@@ -159,14 +159,7 @@ def nginx_config(folder: Path, port: int, action_port: int, replicas: list[int],
 
 
 def _stop(processes: dict[str, subprocess.Popen]) -> None:
-    for process in reversed(processes.values()):
-        if process.poll() is None:
-            process.terminate()
-    for process in reversed(processes.values()):
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+    stop_all(list(reversed(processes.values())), timeout=20)  # the last started first
 
 
 @contextmanager
@@ -246,14 +239,6 @@ def main() -> int:
     if not model_path().exists():
         sys.exit("No trained model for the current data: run `make run-cluster` (it trains).")
     ensure_installed()
-    stopping = False
-
-    def stop(*_: object) -> None:
-        nonlocal stopping
-        stopping = True
-
-    signal.signal(signal.SIGINT, stop)
-    signal.signal(signal.SIGTERM, stop)
     ports = {"rasa_port": int(os.environ["RASA_PORT"]),
              "action_port": int(os.environ["ACTION_SERVER_PORT"])}  # fmt: skip
     folder = ROOT / "var" / "cluster"
@@ -263,8 +248,7 @@ def main() -> int:
             f"Rasa replicas behind nginx on {cluster.url}, PostgreSQL and Redis; Ctrl-C stops)",
             flush=True,
         )
-        while not stopping and all(p.poll() is None for p in cluster.processes.values()):
-            time.sleep(0.5)
+        stopping = until_stopped(list(cluster.processes.values()))
     return 0 if stopping else 1
 
 

@@ -41,12 +41,9 @@ def commands() -> list[list[str]]:
     ]  # fmt: skip
 
 
-def main() -> int:
-    """Runs both until one exits or the user presses Ctrl-C; returns an exit status."""
-    if not model_path().exists():
-        sys.exit("No trained model for the current data: run `make run` (it trains first).")
-    migrate()  # the bookings tables, before the action server needs them
-    processes = [subprocess.Popen(command, cwd=ROOT) for command in commands()]
+def until_stopped(processes: list[subprocess.Popen]) -> bool:
+    """Waits for Ctrl-C (or SIGTERM) or for one of `processes` to exit; True when asked to
+    stop, False when a process exited on its own."""
     stopping = False
 
     def stop(*_: object) -> None:
@@ -55,21 +52,36 @@ def main() -> int:
 
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
-    print(
-        f"The clinic's page: http://127.0.0.1:{os.environ['WEB_PORT']}/ "
-        f"(Rasa server on port {os.environ['RASA_PORT']}; Ctrl-C stops)",
-        flush=True,
-    )
     while not stopping and all(p.poll() is None for p in processes):
         time.sleep(0.5)
+    return stopping
+
+
+def stop_all(processes: list[subprocess.Popen], timeout: float = 15) -> None:
+    """Asks each process still running to stop, in order, and kills what doesn't in time."""
     for process in processes:
         if process.poll() is None:
             process.terminate()
     for process in processes:
         try:
-            process.wait(timeout=15)
+            process.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             process.kill()
+
+
+def main() -> int:
+    """Runs them all until one exits or the user presses Ctrl-C; returns an exit status."""
+    if not model_path().exists():
+        sys.exit("No trained model for the current data: run `make run` (it trains first).")
+    migrate()  # the bookings tables, before the action server needs them
+    processes = [subprocess.Popen(command, cwd=ROOT) for command in commands()]
+    print(
+        f"The clinic's page: http://127.0.0.1:{os.environ['WEB_PORT']}/ "
+        f"(Rasa server on port {os.environ['RASA_PORT']}; Ctrl-C stops)",
+        flush=True,
+    )
+    stopping = until_stopped(processes)
+    stop_all(processes)
     return 0 if stopping else 1
 
 
