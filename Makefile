@@ -13,7 +13,7 @@ NPM_STAMP := node_modules/.package-lock.json
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.txt constraints.txt scripts/install.sh
+$(STAMP): requirements.txt requirements-models.txt constraints.txt scripts/install.sh
 	bash scripts/install.sh
 	touch $@
 
@@ -78,7 +78,7 @@ stories: train ## Test stories through the trained model
 
 nlu-dev: train ## NLU figures on the shared dev set; fails one miss past today's figures
 	$(WITH_ENV) $(PY) scripts/nlu_dev_eval.py --min-body-part-accuracy 0.98 \
-		--min-pain-recall 0.96 --max-off-topic 0.04
+		--min-pain-recall 0.99 --max-off-topic 0.04
 
 clean: ## Remove trained models and local databases (keeps the venv)
 	rm -rf models/*.tar.gz var/

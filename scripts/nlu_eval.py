@@ -15,8 +15,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from evaluation.compared import PIPELINES  # noqa: E402
 from evaluation.report import headline, verdicts, write  # noqa: E402
-from evaluation.run import PIPELINES, evaluate, measure, pieces  # noqa: E402
+from evaluation.run import evaluate, measure, pieces  # noqa: E402
 
 
 def main() -> int:

@@ -35,9 +35,9 @@ def validate(slot: str, value: Any, intent: str = "inform", **slots: Any) -> tup
     return result, said(dispatcher)
 
 
-async def start(intent: str, **slots: Any) -> tuple[dict, CollectingDispatcher]:
+async def start(intent: str, text: str = "book", **slots: Any) -> tuple[dict, CollectingDispatcher]:
     dispatcher = CollectingDispatcher()
-    tracker = make_tracker(slots=slots, text="book", intent=intent)
+    tracker = make_tracker(slots=slots, text=text, intent=intent)
     events = await actions.ActionStartBooking().run(dispatcher, tracker, DOMAIN)
     return slots_of(events), dispatcher
 
@@ -83,6 +83,17 @@ async def test_cancelling_in_the_chat_where_it_was_booked_needs_no_proof_again(d
     )
     assert slots["booking_task"] == "cancel"
     assert (slots["lookup_reference"], slots["lookup_contact"]) == ("K7P4QM", "+12125550143")
+
+
+async def test_a_cancel_naming_its_reference_asks_only_for_the_contact(desk) -> None:
+    slots, _ = await start("cancel_booking", text="ref p7kd2w, please cancel it")
+    assert slots["booking_task"] == "cancel" and slots["booking_readiness"] == "ready"
+    assert slots["lookup_reference"] == "P7KD2W" and slots["lookup_contact"] is None
+
+
+async def test_a_cancel_without_a_reference_asks_for_it(desk) -> None:
+    slots, _ = await start("cancel_booking", text="please cancel my appointment")
+    assert slots["lookup_reference"] is None
 
 
 def test_a_wish_is_answered_with_the_nearest_free_times(desk) -> None:

@@ -167,6 +167,31 @@ def test_a_variant_can_replace_a_component(tmp_path, monkeypatch) -> None:
     ]
 
 
+def test_a_variant_can_leave_a_component_out(tmp_path, monkeypatch) -> None:
+    from evaluation import run
+
+    (tmp_path / "config.yml").write_text(
+        "language: en\npipeline:\n  - name: SpacyFeaturizer\n  - name: SentenceMeaning\n"
+        "  - name: LogisticRegressionClassifier\n"
+    )
+    variant = tmp_path / "variant.yml"
+    variant.write_text("based_on: config.yml\nremove:\n  - SentenceMeaning\n")
+    monkeypatch.setattr(run, "ROOT", tmp_path)
+    assert run.pipeline_settings(variant)["pipeline"] == [
+        {"name": "SpacyFeaturizer"},
+        {"name": "LogisticRegressionClassifier"},
+    ]
+
+
+def test_every_compared_pipeline_has_its_settings_file() -> None:
+    from evaluation.compared import PIPELINES
+    from evaluation.run import pipeline_settings
+
+    assert {"stock", "ours"} <= set(PIPELINES)
+    for path in PIPELINES.values():
+        assert pipeline_settings(path)["pipeline"]
+
+
 def test_a_measurement_is_kept_piece_by_piece(tmp_path, monkeypatch) -> None:
     from evaluation import run
 

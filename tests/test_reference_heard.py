@@ -45,3 +45,10 @@ def test_the_component_overrules_a_guess_and_keeps_the_rest() -> None:
     assert guessed.get("intent") == {"name": "inform", "confidence": 0.5}
     assert [i["name"] for i in guessed.get("intent_ranking")] == ["inform", "stop"]
     assert other.get("intent")["name"] == "stop"
+
+
+@pytest.mark.parametrize("request_intent", ["cancel_booking", "reschedule_booking"])
+def test_a_request_naming_its_reference_stays_a_request(request_intent: str) -> None:
+    said = Message(data={"text": "ref P7KD2W, please cancel", "intent": {"name": request_intent}})
+    ReferenceHeard().process([said])
+    assert said.get("intent")["name"] == request_intent
