@@ -56,7 +56,7 @@ class Chat:
         """Opens the widget from the launcher and accepts the privacy notice."""
         self.page.get_by_role("button", name="Chat with our assistant").click()
         self.page.get_by_role("button", name="I understand, start the chat").click()
-        expect(self.page.locator(".line.assistant").first).to_contain_text("Hello!")
+        expect(self.page.locator(".line.assistant").first).to_contain_text("Hello!", timeout=30_000)
 
     def wait_for_answer(self) -> None:
         expect(self.page.locator(".line.pending")).to_have_count(0, timeout=30_000)

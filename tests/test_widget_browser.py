@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, expect
+from playwright.sync_api import Browser, BrowserContext, Route, expect
 
 from clinic.booking_store import BookingStore
 from clinic.conversations import ConversationStore
@@ -154,6 +154,30 @@ def test_keyboard_only(assistant: Assistant, desktop: BrowserContext) -> None:
     expect(page.get_by_role("dialog")).to_be_hidden()
     expect(launcher).to_be_focused()
     expect(launcher).to_have_attribute("aria-expanded", "false")
+
+
+def test_the_notice_cannot_be_accepted_before_the_clinic_settings_arrive(
+    assistant: Assistant, desktop: BrowserContext
+) -> None:
+    # On a slow line the patient can open the chat before the settings (the notice's text
+    # and version) arrive; a click then agreed to nothing and was lost, leaving the notice up.
+    page = desktop.new_page()
+    held: list[Route] = []
+    page.route("**/chat/settings", lambda route: held.append(route))
+    page.goto(assistant.web_url)
+    page.get_by_role("button", name="Chat with our assistant").click()
+    agree = page.get_by_role("button", name="I understand, start the chat")
+    expect(agree).to_be_disabled()
+    for _ in range(50):  # the held request reaches the handler while Playwright waits
+        if held:
+            break
+        page.wait_for_timeout(100)
+    assert held, "the widget never asked for its settings"
+    held[0].continue_()
+    expect(agree).to_be_enabled()
+    agree.click()
+    expect(page.get_by_role("group", name="Before we start")).to_be_hidden()
+    expect(page.locator(".line.assistant").first).to_contain_text("Hello!", timeout=30_000)
 
 
 def test_a_lost_connection_keeps_the_message_and_sends_it_once(

@@ -130,7 +130,9 @@
     el("strong", {}, "Not for emergencies."), " If you have severe or sudden symptoms, call ", emergencyLink, ".");
 
   var consentText = el("p", {}, "");
-  var consentButton = el("button", { type: "button", class: "primary" }, "I understand, start the chat");
+  // Off until the clinic's settings (and so the notice's text and version) arrive: on a
+  // slow line a click before them would agree to nothing and be lost.
+  var consentButton = el("button", { type: "button", class: "primary", disabled: true }, "I understand, start the chat");
   var consent = el("div", { class: "consent", role: "group", "aria-labelledby": "consent-title" },
     el("h3", { id: "consent-title" }, "Before we start"), consentText,
     el("p", {}, "The assistant can't diagnose. It tells you whether dry needling may suit your kind of pain and books a free consultation."),
@@ -476,6 +478,7 @@
     emergencyLink.textContent = settings.emergency_number;
     emergencyLink.setAttribute("href", "tel:" + settings.emergency_number);
     consentText.textContent = settings.privacy_notice;
+    consentButton.disabled = false;
     input.value = saved.get("draft") || "";
     updateCount();
     renderConsent();
