@@ -175,6 +175,7 @@ def test_the_notice_cannot_be_accepted_before_the_clinic_settings_arrive(
     assert held, "the widget never asked for its settings"
     held[0].continue_()
     expect(agree).to_be_enabled()
+    expect(agree).to_be_focused()  # where opening the chat would have put it
     agree.click()
     expect(page.get_by_role("group", name="Before we start")).to_be_hidden()
     expect(page.locator(".line.assistant").first).to_contain_text("Hello!", timeout=30_000)

@@ -102,6 +102,7 @@
   /* ---------------------------------------------------------------- state */
   var state = {
     settings: null,
+    focusWhenReady: false, // the chat was opened while the notice's button was still off
     session: saved.get("session"),
     consent: saved.get("consent"),
     pending: JSON.parse(saved.get("pending") || "null"), // {text, shown, patientLines}
@@ -381,7 +382,10 @@
     launcher.setAttribute("aria-expanded", "true");
     launcher.hidden = true;
     saved.set("open", "1");
-    if (quietly !== true) (consent.hidden ? input : consentButton).focus();
+    if (quietly === true) return;
+    (consent.hidden ? input : consentButton).focus();
+    // Opened before the settings came: the button is still off, so it takes the focus then.
+    state.focusWhenReady = consentButton.disabled;
   }
 
   function closePanel() {
@@ -484,6 +488,7 @@
     renderConsent();
     if (state.consent === settings.privacy_notice_version) begin();
     if (saved.get("open")) open(true);
+    if (state.focusWhenReady && !panel.hidden && !consent.hidden) consentButton.focus();
   }
 
   function loadSettings() {
