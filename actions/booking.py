@@ -195,6 +195,8 @@ class ValidateBookingForm(FormValidationAction):
         if isinstance(wish, PastTime):
             dispatcher.utter_message(text=PAST_TIME)
             return {"preferred_time": None}
+        if wish is None and latest_intent(tracker) == "greet":
+            return {"preferred_time": None}  # a plain hello mid-booking: the question again
         if wish is None:
             attempts = int(tracker.get_slot("failed_attempts") or 0) + 1
             if attempts < MAX_TIME_ATTEMPTS and not is_unsure(str(value)):

@@ -16,7 +16,7 @@ from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.nlu.constants import FEATURIZER_CLASS_ALIAS, TOKENS_NAMES
+from rasa.nlu.constants import TOKENS_NAMES
 from rasa.nlu.featurizers.dense_featurizer.dense_featurizer import DenseFeaturizer
 from rasa.shared.nlu.constants import FEATURE_TYPE_SENTENCE, FEATURE_TYPE_SEQUENCE, TEXT
 from rasa.shared.nlu.training_data.features import Features
@@ -50,7 +50,7 @@ class SentenceMeaning(DenseFeaturizer, GraphComponent):
             if text is None or not tokens:
                 continue
             encoded = encoder().encode(text)
-            alias = self._config[FEATURIZER_CLASS_ALIAS]
+            alias = self._identifier  # the `alias` setting, or the node's name
             weight = float(self._config["weight"])
             spans = [(token.start, token.end) for token in tokens]
             sequence = token_features(encoded, spans) * weight

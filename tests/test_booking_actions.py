@@ -123,6 +123,17 @@ def test_nonsense_is_asked_again_once_then_the_nearest_times_are_offered(desk) -
     )
 
 
+def test_a_time_of_day_taken_for_a_greeting_still_answers_when(desk) -> None:
+    result, text = validate("preferred_time", "afternoon", intent="greet")
+    assert result["preferred_time"] == "afternoon" and text == ""
+    assert result["offered_slots"][0] == "2026-11-23T12:00:00-05:00"
+
+
+def test_a_plain_hello_mid_booking_is_not_counted_as_a_wrong_time(desk) -> None:
+    result, text = validate("preferred_time", "hiya", intent="greet", failed_attempts=1)
+    assert result == {"preferred_time": None} and text == ""
+
+
 def test_a_time_button_or_words_pick_an_offered_time(desk) -> None:
     offered = [THREE_PM.isoformat(), THREE_PM.replace(hour=14, minute=30).isoformat()]
     assert validate("booking_slot", THREE_PM.isoformat(), offered_slots=offered)[0] == {

@@ -121,6 +121,23 @@ def test_a_time_taken_meanwhile_and_a_change_of_mind(assistant: Assistant) -> No
     assert [n for n in store(assistant).notices() if "Ben Jones" in n.body] == []
 
 
+def test_a_greeting_mid_booking_asks_again_and_afternoon_answers_when(
+    assistant: Assistant,
+) -> None:
+    through_the_intake(assistant, "booker-4")
+    assistant.say("booker-4", "yes please")
+    replies = assistant.say("booker-4", "hello")
+    assert "When would suit you" in texts(replies) and "Tell me in your own words" not in texts(
+        replies
+    )
+    replies = assistant.say("booker-4", "afternoon")
+    latest = assistant.tracker("booker-4", assistant.token)["latest_message"]
+    assert latest["intent"]["name"] == "greet"  # the words alone read as a greeting
+    times = buttons(replies)
+    assert times[-1]["title"] == "Other times" and len(times) >= 2
+    assert all(dt.datetime.fromisoformat(t["payload"].split('"')[3]).hour >= 12 for t in times[:-1])
+
+
 def test_asking_to_book_first_runs_the_intake_first(assistant: Assistant) -> None:
     replies = assistant.say("booker-3", "I'd like to book an appointment")
     assert "A few quick questions first" in texts(replies)
