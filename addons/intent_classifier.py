@@ -93,7 +93,8 @@ class IntentClassifier(LogisticRegressionClassifier):
         self.clf.fit(self._create_X(examples), intents)
         if self._neighbours:
             self.examples = self._meanings(examples)
-            self.example_intents = np.searchsorted(self.clf.classes_, intents)  # sorted
+            # scikit-learn keeps classes_ sorted, so this finds each example's class index
+            self.example_intents = np.searchsorted(self.clf.classes_, intents)
         self.persist()
         return self._resource
 
@@ -123,7 +124,8 @@ class IntentClassifier(LogisticRegressionClassifier):
             ]
             message.set(INTENT, ranking[0], add_to_output=True)
             length = self.config["ranking_length"]
-            message.set(INTENT_RANKING_KEY, ranking[:length] if length > 0 else ranking, True)
+            kept = ranking[:length] if length > 0 else ranking
+            message.set(INTENT_RANKING_KEY, kept, add_to_output=True)
         return messages
 
     @classmethod
@@ -169,9 +171,8 @@ class IntentClassifier(LogisticRegressionClassifier):
                 component.clf.classes_ = weights["classes"]
                 component.clf.coef_ = weights["coef"]
                 component.clf.intercept_ = weights["intercept"]
-                if "examples" in weights:
-                    component.examples = weights["examples"]
-                    component.example_intents = weights["example_intents"]
+                component.examples = weights["examples"]
+                component.example_intents = weights["example_intents"]
         except ValueError:  # no stored resource: the classifier was never trained
             return component
         component.clf.n_features_in_ = component.clf.coef_.shape[1]
