@@ -58,10 +58,13 @@ def says_it_hurts(text: str) -> bool:
     was injured ("sprained", "kicked") or won't move ("can't turn")."""
     if _CANNOT_MOVE.search(text.lower()):
         return True
-    for match in vocabulary.word_matches(text):
-        word = match.group()
+    words = [match.group() for match in vocabulary.word_matches(text)]
+    english = vocabulary.reads_as_english(words)
+    for word in words:
         if word in vocabulary.PAIN_WORDS or word in _INJURED:
             return True
+        if not english and vocabulary.everyday_elsewhere(word):
+            continue  # Italian "anche" (also), German "Sache" (thing): no ache
         if vocabulary.typo_of(word, _PAIN_WORD_LIST):
             return True
         if word.endswith(("ache", "aches")) or vocabulary.is_pain_quality(vocabulary.spelled(word)):

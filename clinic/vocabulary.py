@@ -197,6 +197,22 @@ _RARE_WORD_ZIPF = 3.0
 # "right now", "I left work": the word is not a side there.
 _NOT_A_SIDE_AFTER = frozenset({"now", "away", "here", "there", "after", "before", "when", "as"})
 _NOT_A_SIDE_BEFORE = frozenset({"all", "that's", "thats", "i", "we", "he", "she", "they", "just"})
+# "call me back", "the pain came back", "push it back": "back" says again or in return there.
+_NOT_THE_BACK_AFTER = frozenset(
+    {
+        "me", "you", "it", "us", "them", "call", "calling", "called", "ring", "phone", "text",
+        "email", "write", "get", "gets", "got", "getting", "come", "comes", "came", "coming",
+        "go", "goes", "went", "going", "push", "pushed", "put", "set", "move", "moved",
+        "bring", "brought", "pay", "hear", "heard", "send", "sent", "give", "gave", "be",
+        "been", "is", "was", "are", "it's",
+    }
+)  # fmt: skip
+# ...unless a complaint follows: "I get back pain", "it's back and neck", "got back spasms".
+_BACK_COMPLAINT = PAIN_WORDS | {"and", "or", "muscle", "muscles", "surgery", "op", "operation"}
+# The everyday words of other languages a patient may write in ("danke", "grazie", "veel"):
+# in a message without an English word they are not typos of ours ("ankle", "graze", "heel").
+_OTHER_LANGUAGES = ("de", "fr", "es", "it", "nl", "pt")
+_EVERYDAY_ZIPF = 5.0
 
 
 @dataclass(frozen=True)
@@ -264,6 +280,36 @@ def spelled(word: str) -> str:
     return typo_of(word, _known_words()) or word
 
 
+@lru_cache(maxsize=4096)
+def _english(word: str) -> bool:
+    """A common English word, and no more common in another language ("tag" is German)."""
+    zipf = zipf_frequency(word, "en")
+    return zipf >= _RARE_WORD_ZIPF and all(
+        zipf >= zipf_frequency(word, language, wordlist="small") for language in _OTHER_LANGUAGES
+    )
+
+
+def reads_as_english(words: list[str]) -> bool:
+    """Whether a message's words include a common English word ("guten tag" does not)."""
+    return any(_english(word) for word in words)
+
+
+@lru_cache(maxsize=4096)
+def everyday_elsewhere(word: str) -> bool:
+    """Whether the word is an everyday word of another language ("danke", "anche")."""
+    return any(
+        zipf_frequency(word, language, wordlist="small") >= _EVERYDAY_ZIPF
+        for language in _OTHER_LANGUAGES
+    )
+
+
+def spelled_words(words: list[str]) -> list[str]:
+    """The message's words with typos mended ("shouler" -> "shoulder"); in a message with
+    no English word, another language's everyday words stay as they are ("danke schön")."""
+    english = reads_as_english(words)
+    return [word if not english and everyday_elsewhere(word) else spelled(word) for word in words]
+
+
 def is_pain_quality(word: str) -> bool:
     """Whether one word names a pain quality ("burning", "stabbing", "achy")."""
     return _lookup([word]) in _QUALITY_KEYS
@@ -289,7 +335,7 @@ def canonical(entity: str, phrase: str) -> str | None:
         return None
     if _key(words).replace(" ", "_") in VOCABULARY.get(entity, {}):
         return _key(words).replace(" ", "_")
-    found = _lookup([spelled(w) for w in words])
+    found = _lookup(spelled_words(words))
     if found and found[0] == entity:
         return found[1]
     # "my left knee" or "pain in the lower back": the phrase may hold extra words.
@@ -303,7 +349,7 @@ def find_terms(text: str) -> list[Term]:
     A rare word close to a known one ("shouler", "lowr") counts as that word.
     """
     tokens = word_matches(text)
-    words = [spelled(m.group()) for m in tokens]
+    words = spelled_words([m.group() for m in tokens])
     terms: list[Term] = []
     i = 0
     while i < len(tokens):
@@ -318,16 +364,22 @@ def find_terms(text: str) -> list[Term]:
             continue
         start, end = tokens[i].start(), tokens[i + length - 1].end()
         denied = _negated(words, i, text, tokens)
-        if not denied and not (found[0] == "side" and _not_a_side(words, i, length)):
+        if not denied and not _not_meant(found, words, i, length):
             terms.append(Term(found[0], found[1], start, end, text[start:end]))
         i += length
     return assign_roles(terms, text)
 
 
-def _not_a_side(words: list[str], i: int, length: int) -> bool:
+def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) -> bool:
+    """Whether a side or "back" is used in its everyday sense ("right now", "call me back")."""
     after = words[i + length] if i + length < len(words) else ""
     before = words[i - 1] if i > 0 else ""
-    return after in _NOT_A_SIDE_AFTER or before in _NOT_A_SIDE_BEFORE
+    if found[0] == "side":
+        return after in _NOT_A_SIDE_AFTER or before in _NOT_A_SIDE_BEFORE
+    if length > 1 or words[i] not in ("back", "bak"):
+        return False
+    said_of_the_back = after in _BACK_COMPLAINT or is_pain_quality(after)  # "got back pain"
+    return before.replace("\u2019", "'") in _NOT_THE_BACK_AFTER and not said_of_the_back
 
 
 def _negated(words: list[str], i: int, text: str, tokens: list[re.Match[str]]) -> bool:

@@ -65,6 +65,8 @@ def test_the_words_that_say_it_hurts() -> None:
     assert all(map(says_it_hurts, ["i sprained it", "can't really lift my arm", "unable to turn"]))
     assert not any(map(says_it_hurts, ["my knee", "the left one", "tomorrow at 3"]))
     assert not any(map(says_it_hurts, ["i can't come on monday", "it's hard to say"]))
+    # Everyday Italian and German, not typos of "ache": "anche io" is "me too".
+    assert not any(map(says_it_hurts, ["anche io", "eine sache", "grazie mille"]))
     assert is_question("how long will it ache") and is_question("sore, normal?")
     assert not is_question("my shoulder hurts when i reach up")
 

@@ -94,6 +94,34 @@ def test_a_denial_stops_at_the_end_of_its_clause() -> None:
     assert [t[1] for t in terms("not my knee, my hip") if t[0] == "body_part"] == ["hip"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["can you call me back", "push it back to thursday", "I'll get back to you",
+     "massage helps but a few days later it's back again", "the pain came back"],
+)  # fmt: skip
+def test_back_that_means_again_or_in_return_is_not_the_body_part(text: str) -> None:
+    assert [t for t in terms(text) if t[0] == "body_part"] == []
+
+
+def test_the_back_is_still_the_back() -> None:
+    assert terms("my back came back") == [("body_part", "back", None)]
+    assert ("body_part", "back", None) in terms("she hurt her back lifting")
+    assert ("body_part", "back", None) in terms("pain in my bakc")
+    for text in ["I get back pain when I sit", "it's back and neck", "got back spasms"]:
+        assert ("body_part", "back", None) in terms(text), text
+
+
+@pytest.mark.parametrize("text", ["danke", "guten tag", "grazie mille", "veel dank"])
+def test_another_languages_everyday_words_are_not_typos(text: str) -> None:
+    # Else "danke" is the ankle, "guten" a glute, "grazie" a graze and "veel" a heel.
+    assert terms(text) == []
+
+
+def test_in_an_english_message_the_same_slip_is_still_mended() -> None:
+    # "foto" is everyday Dutch, Italian and Spanish, and one swap away from "foot".
+    assert ("body_part", "foot", None) in terms("I knocked my foto and it really hurts")
+
+
 def test_right_now_is_not_a_side() -> None:
     assert [t for t in terms("my knee hurts right now") if t[0] == "side"] == []
     assert ("side", "right", None) in terms("my right knee hurts")
