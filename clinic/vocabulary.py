@@ -198,7 +198,7 @@ _RARE_WORD_ZIPF = 3.0
 _NOT_A_SIDE_AFTER = frozenset({"now", "away", "here", "there", "after", "before", "when", "as"})
 _NOT_A_SIDE_BEFORE = frozenset({"all", "that's", "thats", "i", "we", "he", "she", "they", "just"})
 # "call me back", "the pain came back", "push it back": "back" says again or in return there.
-_NOT_THE_BACK_AFTER = frozenset(
+_NOT_THE_BACK_BEFORE = frozenset(
     {
         "me", "you", "it", "us", "them", "call", "calling", "called", "ring", "phone", "text",
         "email", "write", "get", "gets", "got", "getting", "come", "comes", "came", "coming",
@@ -379,7 +379,7 @@ def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) ->
     if length > 1 or words[i] not in ("back", "bak"):
         return False
     said_of_the_back = after in _BACK_COMPLAINT or is_pain_quality(after)  # "got back pain"
-    return before.replace("\u2019", "'") in _NOT_THE_BACK_AFTER and not said_of_the_back
+    return before.replace("\u2019", "'") in _NOT_THE_BACK_BEFORE and not said_of_the_back
 
 
 def _negated(words: list[str], i: int, text: str, tokens: list[re.Match[str]]) -> bool:
