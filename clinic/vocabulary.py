@@ -197,16 +197,18 @@ _RARE_WORD_ZIPF = 3.0
 # "right now", "I left work": the word is not a side there.
 _NOT_A_SIDE_AFTER = frozenset({"now", "away", "here", "there", "after", "before", "when", "as"})
 _NOT_A_SIDE_BEFORE = frozenset({"all", "that's", "thats", "i", "we", "he", "she", "they", "just"})
-# "call me back", "the pain came back", "push it back": "back" says again or in return there.
+# "the pain came back", "call me back", "push it back": "back" says again or in return there.
 _NOT_THE_BACK_BEFORE = frozenset(
     {
-        "me", "you", "it", "us", "them", "call", "calling", "called", "ring", "phone", "text",
-        "email", "write", "get", "gets", "got", "getting", "come", "comes", "came", "coming",
-        "go", "goes", "went", "going", "push", "pushed", "put", "set", "move", "moved",
-        "bring", "brought", "pay", "hear", "heard", "send", "sent", "give", "gave", "be",
-        "been", "is", "was", "are", "it's",
+        "call", "calling", "called", "ring", "phone", "text", "email", "message", "write",
+        "get", "gets", "got", "getting", "come", "comes", "came", "coming", "go", "goes",
+        "went", "going", "push", "pushed", "put", "set", "move", "moved", "bring", "brought",
+        "pay", "hear", "heard", "send", "sent", "give", "gave", "be", "been", "is", "was",
+        "are", "it's",
     }
 )  # fmt: skip
+# Only after one of those verbs: "hurt me back" is "my back" in many a patient's English.
+_OBJECTS = frozenset({"me", "you", "it", "us", "them"})
 # ...unless a complaint follows: "I get back pain", "it's back and neck", "got back spasms".
 _BACK_COMPLAINT = PAIN_WORDS | {"and", "or", "muscle", "muscles", "surgery", "op", "operation"}
 # The everyday words of other languages a patient may write in ("danke", "grazie", "veel"):
@@ -378,6 +380,8 @@ def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) ->
         return after in _NOT_A_SIDE_AFTER or before in _NOT_A_SIDE_BEFORE
     if length > 1 or words[i] not in ("back", "bak"):
         return False
+    if before in _OBJECTS and i > 1:  # "call me back", "push it back"
+        before = words[i - 2]
     said_of_the_back = after in _BACK_COMPLAINT or is_pain_quality(after)  # "got back pain"
     return before.replace("\u2019", "'") in _NOT_THE_BACK_BEFORE and not said_of_the_back
 

@@ -106,6 +106,8 @@ def test_back_that_means_again_or_in_return_is_not_the_body_part(text: str) -> N
 def test_the_back_is_still_the_back() -> None:
     assert terms("my back came back") == [("body_part", "back", None)]
     assert ("body_part", "back", None) in terms("she hurt her back lifting")
+    assert ("body_part", "back", None) in terms("I've done me back in")  # "me" for "my"
+    assert ("body_part", "back", None) in terms("hurt me back lifting")
     assert ("body_part", "back", None) in terms("pain in my bakc")
     for text in ["I get back pain when I sit", "it's back and neck", "got back spasms"]:
         assert ("body_part", "back", None) in terms(text), text
