@@ -85,18 +85,15 @@ class IntentClassifier(LogisticRegressionClassifier):
         return matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-12)
 
     def train(self, training_data: TrainingData) -> Resource:
-        """Fits the regression and keeps each example's meaning for the neighbours' vote."""
+        """Keeps each example's meaning for the neighbours' vote; Rasa's fits the regression."""
         examples = [e for e in training_data.intent_examples if e.get(INTENT) and e.get(TEXT)]
-        if not examples:
-            return self._resource
-        intents = [e.get(INTENT) for e in examples]
-        self.clf.fit(self._create_X(examples), intents)
-        if self._neighbours:
+        if self._neighbours and examples:
             self.examples = self._meanings(examples)
-            # scikit-learn keeps classes_ sorted, so this finds each example's class index
-            self.example_intents = np.searchsorted(self.clf.classes_, intents)
-        self.persist()
-        return self._resource
+            # Each example's class as scikit-learn numbers them: it sorts the classes too.
+            _, self.example_intents = np.unique(
+                [e.get(INTENT) for e in examples], return_inverse=True
+            )
+        return super().train(training_data)
 
     def probabilities(self, messages: list[Message]) -> np.ndarray:
         """The regression's probabilities, mixed with the nearest examples' vote."""

@@ -59,11 +59,11 @@ def says_it_hurts(text: str) -> bool:
     if _CANNOT_MOVE.search(text.lower()):
         return True
     words = [match.group() for match in vocabulary.word_matches(text)]
-    english = vocabulary.reads_as_english(words)
+    foreign = vocabulary.foreign_words(words)
     for word in words:
         if word in vocabulary.PAIN_WORDS or word in _INJURED:
             return True
-        if not english and vocabulary.everyday_elsewhere(word):
+        if word in foreign:
             continue  # Italian "anche" (also), German "Sache" (thing): no ache
         if vocabulary.typo_of(word, _PAIN_WORD_LIST):
             return True

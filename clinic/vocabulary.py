@@ -291,25 +291,27 @@ def _english(word: str) -> bool:
     )
 
 
-def reads_as_english(words: list[str]) -> bool:
-    """Whether a message's words include a common English word ("guten tag" does not)."""
-    return any(_english(word) for word in words)
-
-
 @lru_cache(maxsize=4096)
-def everyday_elsewhere(word: str) -> bool:
-    """Whether the word is an everyday word of another language ("danke", "anche")."""
+def _everyday_elsewhere(word: str) -> bool:
     return any(
         zipf_frequency(word, language, wordlist="small") >= _EVERYDAY_ZIPF
         for language in _OTHER_LANGUAGES
     )
 
 
+def foreign_words(words: list[str]) -> set[str]:
+    """Another language's everyday words in a message with no common English word
+    ("danke", "grazie", "anche"): words of their own, never typos of ours."""
+    if any(_english(word) for word in words):  # "I knocked my foto": a slip for "foot"
+        return set()
+    return {word for word in words if _everyday_elsewhere(word)}
+
+
 def spelled_words(words: list[str]) -> list[str]:
-    """The message's words with typos mended ("shouler" -> "shoulder"); in a message with
-    no English word, another language's everyday words stay as they are ("danke schön")."""
-    english = reads_as_english(words)
-    return [word if not english and everyday_elsewhere(word) else spelled(word) for word in words]
+    """The message's words with typos mended ("shouler" -> "shoulder"), its foreign words
+    as they are."""
+    foreign = foreign_words(words)
+    return [word if word in foreign else spelled(word) for word in words]
 
 
 def is_pain_quality(word: str) -> bool:

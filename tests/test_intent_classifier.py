@@ -85,6 +85,8 @@ def test_the_nearest_examples_vote_with_their_share(tmp_path: Path) -> None:
     ranking = typical.get("intent_ranking")
     assert [r["name"] for r in ranking] == ["thanks", "greet"]
     assert abs(sum(r["confidence"] for r in ranking) - 1.0) < 1e-6
+    # Each stored example votes for its own intent, as the regression numbers the intents.
+    assert list(voted.clf.classes_[voted.example_intents]) == ["thanks"] * 6 + ["greet"] * 9
 
 
 def test_a_stored_classifier_keeps_its_examples(tmp_path: Path) -> None:
