@@ -8,7 +8,7 @@ WITH_ENV := $(PY) scripts/with_env.py
 STAMP := $(VENV)/.installed
 NPM_STAMP := node_modules/.package-lock.json
 
-.PHONY: help setup cluster-services train run run-cluster migrate staff-user retention erase eval bench test lint validate unit e2e browser stories nlu-dev clean
+.PHONY: help setup cluster-services train run run-cluster migrate staff-user retention erase eval safety-eval bench test lint validate unit e2e browser stories nlu-dev clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
@@ -49,6 +49,9 @@ erase: setup ## Erase one patient: make erase ARGS="--phone '+1 212 555 0143'" (
 
 eval: setup ## NLU report: 5-fold cross-validation, dev sets with typos, stock vs ours (reports/nlu/)
 	$(WITH_ENV) $(PY) scripts/nlu_eval.py $(ARGS)
+
+safety-eval: setup ## Red-flag rules on sentences they were not written from: recall per code and level, false alarms (reports/safety/)
+	$(WITH_ENV) $(PY) -m scripts.safety_eval $(ARGS)
 
 bench: train cluster-services ## Load test: ours, ours on 2 replicas and a stock `rasa init` bot, 20 patients at once (reports/bench/)
 	$(WITH_ENV) $(PY) scripts/bench.py $(ARGS)

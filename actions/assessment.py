@@ -10,10 +10,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.tracker_facts import intake_from_tracker, latest_intent, value_before_latest_message
-from clinic import advice, settings
+from clinic import settings
 from clinic.assessment import assess, with_safety
 from clinic.intake import summarise
-from clinic.red_flags import EMERGENCY, ROUTINE
+from clinic.safety import advice
+from clinic.safety.red_flags import EMERGENCY, ROUTINE
 
 
 class ActionAssessTdnFit(Action):

@@ -17,15 +17,16 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.tracker_facts import entity_values, intake_from_tracker, latest_intent
-from clinic import advice, settings
 from clinic import booking as desk_module
+from clinic import settings
 from clinic.availability import Offer, pick_offered
 from clinic.booking import BookingDesk, Patient, reference_in, short_when, when
 from clinic.booking_store import CONFIRMED, NotFound, SlotTaken
 from clinic.contact import display_phone, read_contact, read_name
 from clinic.intake import is_unsure, summarise
 from clinic.preferred_time import PastTime, TimePreference, read_preference
-from clinic.red_flags import EMERGENCY, URGENT
+from clinic.safety import advice
+from clinic.safety.red_flags import EMERGENCY, URGENT
 
 Slots = dict[str, Any]
 BOOK, CANCEL, RESCHEDULE = "book", "cancel", "reschedule"

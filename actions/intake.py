@@ -17,17 +17,20 @@ from actions.tracker_facts import (
     latest_intent,
     value_before_latest_message,
 )
-from clinic import contraindications, parsing, vocabulary
+from clinic import parsing, vocabulary
 from clinic.intake import MOVING_ON, REASK, is_unsure, questions_to_ask
-from clinic.red_flags import EMERGENCY, ROUTINE
+from clinic.safety import contraindications
+from clinic.safety.red_flags import EMERGENCY, ROUTINE
 
 # After this many unusable answers in a row the form moves on (and says so).
 MAX_FAILED_ATTEMPTS = 2
-SCREEN_REASK = "Sorry, I need a yes or a no for this one."
-SCREEN_MOVING_ON = (
-    "No problem, the physiotherapist will ask you about it. If you do notice it, please see a "
-    "doctor the same day."
-)
+# What the intake knows is not changed by an answer to a safety question: "the last few days
+# I need to go but barely anything comes out" answers the bladder question, not how long.
+SCREEN_SLOTS = ("red_flag_screen", "contraindication_screen")
+INTAKE_FACTS = (
+    "body_part", "side", "pain_quality", "pain_radiates", "radiates_to", "pain_duration",
+    "pain_duration_days", "pain_severity",
+)  # fmt: skip
 
 Slots = dict[str, Any]
 # While these are asked, a newly named body part is where the pain spreads to.
@@ -78,6 +81,21 @@ class ValidateIntakeForm(FormValidationAction):
         questions = await self.required_slots([], dispatcher, tracker, domain)
         missing = (q for q in questions if tracker.get_slot(q) is None and q not in skipped)
         return SlotSet("requested_slot", next(missing, None))
+
+    async def get_validation_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        """Validates as usual, but an answer to a screen question keeps the known facts."""
+        events = await super().get_validation_events(dispatcher, tracker, domain)
+        if tracker.get_slot("requested_slot") not in SCREEN_SLOTS:
+            return events
+        kept = {}
+        for slot in INTAKE_FACTS:
+            before = value_before_latest_message(tracker, slot)
+            if before is not None and tracker.get_slot(slot) != before:
+                kept[slot] = before
+        events = [e for e in events if not (e.get("event") == "slot" and e.get("name") in kept)]
+        return [*events, *(SlotSet(slot, value) for slot, value in kept.items())]
 
     # One validate_<slot> per question. `value` is what the mappings extracted: a
     # canonical entity value, or the raw answer text when the question was asked.
@@ -164,7 +182,9 @@ class ValidateIntakeForm(FormValidationAction):
         remaining = [q.name for q in open_screen_questions(tracker)]
         asked = tracker.get_slot("screen_question")
         if asked in remaining and tracker.get_slot("requested_slot") == "red_flag_screen":
-            return self._unclear_screen_answer(asked, value, dispatcher, tracker)
+            # Neither yes nor no: the safety check noted it and the question is asked again,
+            # more plainly; a second "not sure" counts as possible. Never skipped.
+            return {"red_flag_screen": None, "failed_attempts": 0}
         if remaining:
             return {"red_flag_screen": None, "failed_attempts": 0}
         return {
@@ -193,23 +213,6 @@ class ValidateIntakeForm(FormValidationAction):
             return {"contraindication_screen": "unclear", "failed_attempts": 0}
         dispatcher.utter_message(text=contraindications.NOT_RECOGNISED)
         return {"contraindication_screen": None, "failed_attempts": attempts}
-
-    def _unclear_screen_answer(
-        self, asked: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
-    ) -> Slots:
-        """Neither yes nor no: ask again once, then leave that question to the physiotherapist."""
-        attempts = _another_try(value, tracker)
-        if attempts is None:
-            dispatcher.utter_message(text=SCREEN_MOVING_ON)
-            skipped = [*(tracker.get_slot("intake_skipped") or []), f"screen:{asked}"]
-            left = [q for q in open_screen_questions(tracker) if q.name != asked]
-            return {
-                "red_flag_screen": None if left else True,
-                "intake_skipped": skipped,
-                "failed_attempts": 0,
-            }
-        dispatcher.utter_message(text=SCREEN_REASK)
-        return {"red_flag_screen": None, "failed_attempts": attempts}
 
     def _vocabulary_answer(
         self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
@@ -244,6 +247,8 @@ class ValidateIntakeForm(FormValidationAction):
         previous = value_before_latest_message(tracker, slot)
         if previous is None or previous == value:
             return
+        if tracker.get_slot("requested_slot") in SCREEN_SLOTS:
+            return  # not a correction: get_validation_events keeps the known value
         shown = vocabulary.display_name(str(value)) if isinstance(value, str) else f"{value:g}"
         if slot == "side" and value in ("left", "right"):
             shown = f"the {value} side"

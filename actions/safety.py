@@ -13,13 +13,14 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.tracker_facts import entity_values, latest_intent, value_before_latest_message
-from clinic import advice, contraindications, safety, settings
-from clinic.red_flags import EMERGENCY, URGENT, ScreenQuestion
+from clinic import safety, settings
+from clinic.safety import advice, answers, contraindications
+from clinic.safety.red_flags import EMERGENCY, URGENT, ScreenQuestion
 
 RED_FLAG_INTENT = "red_flag"
 # A `red_flag` the model predicted where the rules found nothing: a doctor today, to be safe.
@@ -28,13 +29,29 @@ SCREEN_SLOT = "red_flag_screen"
 
 
 def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | None]:
-    """The slot values after the latest message, the new flags, and the level they reach."""
+    """The slot values after the latest message, the flags to advise on, and their level.
+
+    Advice is due whenever the level rises: a new flag, or a known one that became more
+    urgent (chest pain, then "and it spreads to my arm"). `direct_question` in the values
+    is the safety question to ask now, if any (see `ActionCheckSafety`).
+    """
     said = set(entity_values(tracker, "warning_sign"))
     denied = set(entity_values(tracker, "warning_sign", denied=True))
-    answer = _screen_answer(tracker)
+    unclear = list(tracker.get_slot("unclear_signs") or [])
+    unsure_of = None
+    answer = _answered_question(tracker, said, denied)
     if answer is not None:
-        sign, yes = answer
-        (said if yes else denied).add(sign)
+        question, reading = answer
+        if reading == answers.YES:
+            said.add(question.sign)
+        elif reading == answers.NO:
+            denied.add(question.sign)
+        elif tracker.get_slot("screen_unsure") == question.name:
+            # Unsure twice on a red-flag question: taken as possible, never as a no.
+            said.add(question.sign)
+            unclear.append(question.sign)
+        else:
+            unsure_of = question.name
 
     signs = sorted(set(tracker.get_slot("warning_signs") or []) | said)
     denied_signs = sorted((set(tracker.get_slot("denied_signs") or []) | denied) - set(signs))
@@ -44,7 +61,8 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
     before = list(tracker.get_slot("red_flags") or [])
     new_flags = [flag for flag in flags if flag.code not in before]
     codes = before + [flag.code for flag in new_flags]
-    level = safety.more_urgent(tracker.get_slot("triage_level"), safety.triage_level(flags))
+    level_before = tracker.get_slot("triage_level")
+    level = safety.more_urgent(level_before, safety.triage_level(flags))
 
     cis = set(tracker.get_slot("contraindications") or []) | set(
         entity_values(tracker, "contraindication")
@@ -52,17 +70,25 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
     denied_cis = set(tracker.get_slot("denied_contraindications") or []) | set(
         entity_values(tracker, "contraindication", denied=True)
     )
+    asked = list(tracker.get_slot("asked_questions") or [])
+    direct = _direct_question_due(tracker, unsure_of, signs, denied_signs, asked, level)
     values = {
         "warning_signs": signs,
         "denied_signs": denied_signs,
+        "unclear_signs": sorted(set(unclear)),
+        "screen_unsure": unsure_of,
+        "direct_question": direct,
+        "asked_questions": [*asked, direct] if direct and direct not in asked else asked,
         "red_flags": codes,
         "triage_level": level,
         "contraindications": sorted(cis),
         "denied_contraindications": sorted(denied_cis - cis),
     }
-    # Every flag is urgent or an emergency, so a new one always calls for advice.
-    new_codes = [flag.code for flag in new_flags if flag.level == level]
-    return values, new_codes, level if new_flags else None
+    rose = level in (URGENT, EMERGENCY) and level != safety.more_urgent(None, level_before)
+    if not (new_flags or rose):
+        return values, [], None
+    advise_on = [flag.code for flag in flags if flag.level == level]
+    return values, advise_on, level
 
 
 def advise(dispatcher: CollectingDispatcher, level: str, codes: list[str]) -> None:
@@ -71,17 +97,50 @@ def advise(dispatcher: CollectingDispatcher, level: str, codes: list[str]) -> No
     dispatcher.utter_message(text=text)
 
 
-def _screen_answer(tracker: Tracker) -> tuple[str, bool] | None:
-    """The sign a yes or no answers, when the latest message answers a screen question."""
-    if tracker.active_loop.get("name") != "intake_form":
+def _answered_question(
+    tracker: Tracker, said: set[str], denied: set[str]
+) -> tuple[ScreenQuestion, str] | None:
+    """The safety question the latest message answers, and what the answer says.
+
+    A direct question waits for its answer wherever the conversation is; a screen question
+    is answered while the intake asks it.
+    """
+    name = tracker.get_slot("direct_question")
+    in_screen = (
+        tracker.active_loop.get("name") == "intake_form"
+        and tracker.get_slot("requested_slot") == SCREEN_SLOT
+    )
+    if not name and in_screen:
+        name = tracker.get_slot("screen_question")
+    question = safety.question_named(name or "")
+    if question is None:
         return None
-    if tracker.get_slot("requested_slot") != SCREEN_SLOT:
+    text = tracker.latest_message.get("text") or ""
+    return question, answers.read_answer(question, text, said, denied, latest_intent(tracker))
+
+
+def _direct_question_due(
+    tracker: Tracker,
+    unsure_of: str | None,
+    signs: list[str],
+    denied: list[str],
+    asked: list[str],
+    level: str | None,
+) -> str | None:
+    """The direct question to ask now: the same one again after a "not sure", else the one
+    the message called for (`safety_question`), if not asked before and not yet known."""
+    if level == EMERGENCY:
         return None
-    question = safety.question_named(tracker.get_slot("screen_question") or "")
-    intent = latest_intent(tracker)
-    if question is None or intent not in ("affirm", "deny"):
-        return None
-    return question.sign, intent == "affirm"
+    pending = tracker.get_slot("direct_question")
+    if unsure_of and unsure_of == pending:
+        return unsure_of
+    known = set(signs) | set(denied)
+    for name in entity_values(tracker, "safety_question"):
+        question = safety.question_named(name)
+        if question is None or name in asked or {question.sign, *question.covers} & known:
+            continue
+        return name
+    return None
 
 
 class ActionCheckSafety(Action):
@@ -100,16 +159,34 @@ class ActionCheckSafety(Action):
     ) -> list[dict[str, Any]]:
         """Sets the safety slots that changed; advises when a flag was raised."""
         values, new_codes, level = safety_events(tracker)
+        direct = values["direct_question"]
         if level:
+            if len(values["unclear_signs"]) > len(tracker.get_slot("unclear_signs") or []):
+                dispatcher.utter_message(text=advice.UNSURE_TAKEN_AS_POSSIBLE)
             advise(dispatcher, level, new_codes)
-            if level == URGENT and tracker.active_loop.get("name") == "intake_form":
+            if level == URGENT and tracker.active_loop.get("name") == "intake_form" and not direct:
                 dispatcher.utter_message(text=advice.CARRY_ON_AFTER_URGENT)
-        # An empty list and an unset slot are the same: no event for them.
+        if direct:
+            ask_direct_question(dispatcher, direct, again=values["screen_unsure"] == direct)
+        # An empty list and an unset slot are the same: no event for them. A question asked
+        # (again) is always recorded: the dialogue waits for its answer.
         return [
             SlotSet(slot, value)
             for slot, value in values.items()
             if (value or None) != (tracker.get_slot(slot) or None)
+            or (slot == "direct_question" and value)
         ]
+
+
+def ask_direct_question(dispatcher: CollectingDispatcher, name: str, again: bool) -> None:
+    """Asks a safety question with Yes and No buttons (and "I'm not sure" the second time)."""
+    question = safety.question_named(name)
+    assert question is not None, name
+    if again:
+        text = SCREEN_CLARIFY.format(question=question.text)
+        dispatcher.utter_message(text=text, buttons=YES_NO_UNSURE)
+    else:
+        dispatcher.utter_message(text=question.text, buttons=YES_NO)
 
 
 class ActionRedFlagAdvice(Action):
@@ -162,6 +239,60 @@ def _context(tracker: Tracker) -> set[str]:
     )
 
 
+class ActionResumeAfterSafetyQuestion(Action):
+    """After the answer to a direct safety question: back to where the conversation was.
+
+    The safety check has read the answer (and advised, if it raised a flag). An answer that
+    raised nothing is thanked; then the form that was going on, or the intake the message
+    before the question began, carries on.
+    """
+
+    def name(self) -> str:
+        """The action's name in the domain."""
+        return "action_resume_after_safety_question"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        """Thanks the patient when nothing was raised and resumes the form or the intake."""
+        before = value_before_latest_message(tracker, "red_flags") or []
+        if set(tracker.get_slot("red_flags") or []) <= set(before):
+            dispatcher.utter_message(text=advice.THANKS_AFTER_SAFETY_ANSWER)
+        form = tracker.active_loop.get("name")
+        if form:
+            return [FollowupAction(form)]
+        if tracker.get_slot("tdn_fit") is None and tracker.get_slot("body_part"):
+            return [FollowupAction("intake_form")]
+        dispatcher.utter_message(text=advice.ANYTHING_ELSE)
+        return []
+
+
+class ActionEmergencyFollowUp(Action):
+    """Every reply after an emergency: the advice first, questions answered in its light.
+
+    No booking and no dry-needling talk: a form still going is ended.
+    """
+
+    def name(self) -> str:
+        """The action's name in the domain."""
+        return "action_emergency_follow_up"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        """Dispatches the reminder, shaped by what the patient wrote."""
+        text = tracker.latest_message.get("text") or ""
+        codes = [flag.code for flag in current_flags(tracker) if flag.level == EMERGENCY]
+        dispatcher.utter_message(
+            text=advice.emergency_follow_up(
+                text, codes, settings.emergency_number(), settings.crisis_line()
+            )
+        )
+        if tracker.active_loop.get("name"):
+            return [ActiveLoop(None), SlotSet("requested_slot", None)]
+        return []
+
+
 class ActionAnswerAftercare(Action):
     """What to expect after needling, and when to get help (with the emergency number)."""
 
@@ -196,7 +327,14 @@ def open_screen_questions(tracker: Tracker) -> list[ScreenQuestion]:
 
 
 YES_NO = [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
+YES_NO_UNSURE = [*YES_NO, {"title": "I'm not sure", "payload": "/inform"}]
 SCREEN_INTRO = "Now a few quick yes/no questions, to check that nothing needs a doctor first."
+# After a "not sure" or an answer that says neither: once more, plainly. A second "not sure"
+# is taken as a possible yes (see `safety_events`).
+SCREEN_CLARIFY = (
+    "This one matters for your safety, so I need to be sure. {question} If you really can't "
+    "tell, say so and I'll tell you what to do to be safe."
+)
 
 
 class ActionAskRedFlagScreen(Action):
@@ -215,7 +353,12 @@ class ActionAskRedFlagScreen(Action):
             return []
         if tracker.get_slot("screen_question") is None:
             dispatcher.utter_message(text=SCREEN_INTRO)
-        dispatcher.utter_message(text=questions[0].text, buttons=YES_NO)
+        question = questions[0]
+        if tracker.get_slot("screen_unsure") == question.name:
+            text = SCREEN_CLARIFY.format(question=question.text)
+            dispatcher.utter_message(text=text, buttons=YES_NO_UNSURE)
+            return [SlotSet("screen_question", question.name)]
+        dispatcher.utter_message(text=question.text, buttons=YES_NO)
         return [SlotSet("screen_question", questions[0].name)]
 
 

@@ -1,7 +1,8 @@
 """NLU component: the red-flag rules on every message, whatever the model predicted.
 
 A thin adapter over `clinic.safety`. It adds `warning_sign` and `contraindication`
-entities (role `denied` when the patient says they do not have it) and, when the rules
+entities (role `denied` when the patient says they do not have it), a `safety_question`
+entity naming the direct question due for what the message touched, and, when the rules
 raise a red flag, sets the intent to `red_flag` with full confidence so that the dialogue
 rules answer it at once. A `red_flag` predicted by the model alone counts only when the
 model is confident and the message holds a warning sign the rules know (a partial
@@ -28,6 +29,7 @@ MODEL_MIN_CONFIDENCE = 0.6
 PAIN_INTENT = "describe_pain"
 PAIN_ENTITIES = frozenset({"body_part", "pain_quality"})
 ENTITY_OF_KIND = {safety.SIGN: "warning_sign", safety.CONTRAINDICATION: "contraindication"}
+QUESTION_ENTITY = "safety_question"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
@@ -58,7 +60,7 @@ class SafetyScreen(GraphComponent):
         for message in messages:
             text = message.get(TEXT) or ""
             screening = safety.screen(text, message.get(SPACY_DOCS[TEXT]))
-            entities = [*message.get(ENTITIES, []), *map(_as_entity, screening.mentions)]
+            entities = [*message.get(ENTITIES, []), *entities_of(screening)]
             message.set(ENTITIES, entities, add_to_output=True)
             if screening.flags:
                 _set_intent(message, RED_FLAG_INTENT, 1.0)
@@ -92,6 +94,18 @@ def _set_intent(message: Message, name: str, confidence: float) -> None:
     ranking = [i for i in message.get(INTENT_RANKING_KEY) or [] if i.get("name") != name]
     message.set(INTENT, chosen, add_to_output=True)
     message.set(INTENT_RANKING_KEY, [chosen, *ranking], add_to_output=True)
+
+
+def entities_of(screening: safety.Screening) -> list[dict[str, Any]]:
+    """The signs and contraindications found, and the direct question due, as entities."""
+    found = [m for m in screening.mentions if m.kind in ENTITY_OF_KIND]
+    # The direct question for what the message touched and the rules could not decide.
+    questions = [_question_entity(question.name) for question in screening.questions]
+    return [*map(_as_entity, found), *questions]
+
+
+def _question_entity(name: str) -> dict[str, Any]:
+    return {"entity": QUESTION_ENTITY, "value": name, "extractor": SafetyScreen.__name__}
 
 
 def _as_entity(mention: safety.Mention) -> dict[str, Any]:

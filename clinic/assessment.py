@@ -24,10 +24,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from clinic import contraindications
 from clinic.evidence import Evidence, evidence_for, region_for_body_part
 from clinic.intake import Intake
-from clinic.red_flags import EMERGENCY, URGENT
+from clinic.safety import contraindications
+from clinic.safety.red_flags import EMERGENCY, URGENT
 from clinic.vocabulary import display_name
 
 __all__ = [

@@ -1,10 +1,10 @@
 """What the research says about trigger point dry needling (TDN), presentation by presentation.
 
-Built from section 1 of the clinic's fact sheet (shared/clinic/clinical-facts.md). Each
-record says which canonical body parts it covers (see the contract), how strong the
-evidence is, where it comes from, and one plain line for patients. Overall, reviews find
-TDN better than sham or no treatment for short-term pain, about equal to other active
-treatments, with little data beyond a few months (Chys 2023; Gattie 2017).
+Built from section 1 of the clinic's fact sheet (docs/clinical-facts.md, which cites the
+primary sources). Each record says which canonical body parts it covers (see the contract),
+how strong the evidence is, where it comes from, and one plain line for patients. Overall,
+reviews find TDN better than sham or no treatment for short-term pain, about equal to other
+active treatments, with little data beyond a few months (Chys 2023; Gattie 2017).
 """
 
 from __future__ import annotations

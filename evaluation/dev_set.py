@@ -1,4 +1,4 @@
-"""Scores on the shared dev sets (../shared/eval, or CLINIC_EVAL_DIR): body-part accuracy,
+"""Scores on the dev sets (evaluation/data/dev, or CLINIC_EVAL_DIR): body-part accuracy,
 pain-intent recall and off-topic handling. Read for measuring only, never for training."""
 
 from __future__ import annotations
@@ -22,11 +22,11 @@ ACCEPTED = {
 
 
 def eval_dir() -> Path:
-    return Path(os.environ.get("CLINIC_EVAL_DIR") or ROOT.parent / "shared" / "eval")
+    return Path(os.environ.get("CLINIC_EVAL_DIR") or ROOT / "evaluation" / "data" / "dev")
 
 
 def read_rows(name: str) -> list[dict[str, str]]:
-    """The rows of one shared evaluation file."""
+    """The rows of one dev-set file."""
     with open(eval_dir() / name, encoding="utf-8") as file:
         return list(csv.DictReader(file))
 

@@ -159,7 +159,7 @@ def write(results: list[PipelineResult], folds: int, out: Path) -> Path:
     ours = next(r for r in results if r.name == "ours")
     lines = ["# How well the assistant understands patients", ""]
     lines += [f"{folds}-fold cross-validation on `data/nlu/` (the same folds for every "
-              "pipeline), and the shared dev sets (`../shared/eval/`, never trained on), clean "
+              "pipeline), and the dev sets (`evaluation/data/dev/`, never trained on), clean "
               "and with machine-made typos (one word in three, seeded).", ""]  # fmt: skip
     names = [r.name for r in results]
     lines += ["| figure | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]

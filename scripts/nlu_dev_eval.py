@@ -1,7 +1,7 @@
 """Measures the trained NLU on the shared dev set (never training data) and prints the figures.
 
 - body-part accuracy on `pain_utterances_dev.csv` rows whose label names a place and whose
-  `label_check` is `agree` (scoring rules in shared/eval/README.md);
+  `label_check` is `agree` (scoring rules in evaluation/data/dev/README.md);
 - pain-intent recall on every row of that file (describe_pain, or red_flag when the safety
   check sends the patient to a doctor);
 - off-topic sentences (`off_topic_dev.csv`) taken as a muscle pain that dry needling may
@@ -46,7 +46,7 @@ def main() -> int:
     figures = dev_figures(pain_rows, pain, off_rows, off)
     accuracy = figures.body_part_accuracy
     right = figures.scored - len(figures.misses)
-    print("NLU on the shared dev set")
+    print("NLU on the dev set")
     print(f"  body-part accuracy      {accuracy:6.1%}  ({right}/{figures.scored})")
     print(
         f"  pain-intent recall      {figures.pain_recall:6.1%}  ({figures.pain} sentences, "

@@ -1,4 +1,4 @@
-"""The shared evaluation sets (../shared/eval, or CLINIC_EVAL_DIR): read for measuring only."""
+"""The dev sets (evaluation/data/dev, or CLINIC_EVAL_DIR): read for measuring only."""
 
 from __future__ import annotations
 

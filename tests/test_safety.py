@@ -3,9 +3,19 @@
 from __future__ import annotations
 
 import pytest
+import spacy
 
-from clinic import contraindications, safety
-from clinic.red_flags import EMERGENCY, LEVEL_ORDER, RED_FLAGS, SIGNS, URGENT, RedFlagRule
+from clinic import safety
+from clinic.safety import contraindications
+from clinic.safety.red_flags import (
+    EMERGENCY,
+    LEVEL_ORDER,
+    RED_FLAGS,
+    SCREEN_QUESTIONS,
+    SIGNS,
+    URGENT,
+    RedFlagRule,
+)
 from tests.eval_sets import FIGURES, benign_sentences, red_flag_rows
 
 
@@ -97,6 +107,38 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
     ),
     "cardiac/urgent/chest_pain": "my chest hurts",
     "dvt/urgent/calf_swollen": "my left calf is hot and puffy",
+    "aortic_dissection/emergency/tearing_pain": (
+        "a sudden ripping pain in my chest that went right through to my back"
+    ),
+    "aortic_dissection/emergency/pulsing_tummy_lump": (
+        "there's a lump in my belly that pulses like a heartbeat"
+    ),
+    "aortic_dissection/emergency/aortic_warning": {"aortic_warning"},
+    "cardiac/emergency/chest_pain+comes_on_exertion": "my chest aches whenever I climb the stairs",
+    "cardiac/emergency/arm_or_jaw_pain+eases_with_rest": (
+        "my jaw aches when walking to work and goes away when I stop"
+    ),
+    "cardiac/emergency/left_arm_pain|sweating,breathless,nausea": (
+        "my left arm is aching and I feel sick"
+    ),
+    "pneumothorax/emergency/breathless_after_needling": {"breathless_after_needling"},
+    "breathing_difficulty/emergency/breathless|at_rest,upper_back_pain,chest_pain,chest_pressure": (
+        "pain between my shoulder blades and I'm short of breath"
+    ),
+    "headache_warning_signs/urgent/aged_50_plus+new_headaches": (
+        "I'm 71 and these headaches are new"
+    ),
+    "acute_knee_injury/urgent/knee_stuck": "my knee is stuck bent and won't straighten",
+    "acute_knee_injury/urgent/knee_locks|knee_pop,knee_swelled": (
+        "it went pop and now my knee keeps locking"
+    ),
+    "acute_knee_injury/urgent/knee_pop+knee_swelled": (
+        "felt a pop in my knee and it swelled right up"
+    ),
+    "acute_knee_injury/urgent/knee_warning": {"knee_warning"},
+    "myelopathy/urgent/hand_skill_loss|neck_pain,both_hands_nerve": (
+        "my neck aches and I struggle to write with a pen lately"
+    ),
 }
 
 
@@ -440,7 +482,7 @@ def test_headache_and_chest_screens() -> None:
 
 
 def test_a_yes_to_each_screen_question_raises_a_flag() -> None:
-    for questions in safety.SCREEN_QUESTIONS.values():
+    for questions in SCREEN_QUESTIONS.values():
         for question in questions:
             context = {"neck_pain", "headache", "back_pain"}
             assert safety.red_flags_for({question.sign} | context), question.name
@@ -516,3 +558,20 @@ def test_a_model_only_red_flag_needs_a_warning_sign_behind_it() -> None:
     assert not safety.backs_model_red_flag(safety.screen("no dizziness, just neck pain"))
     # Found end to end: the model flagged this, backed only by the sweating.
     assert not safety.backs_model_red_flag(safety.screen("sweating and shaking after my run"))
+
+
+def test_a_message_parsed_without_sentences_is_read_in_context() -> None:
+    # Rasa's pipeline runs spaCy without the parser; the context reader needs sentences.
+    nlp = spacy.load("en_core_web_md", exclude=["parser"])
+    text = "no fever. I can't control my bladder"
+    screening = safety.screen(text, nlp(text.lower()))
+    assert screening.denied_signs == ["fever"]
+    assert screening.level == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I cannot bear this squeezing in my chest", "I can't stand this pressure on my chest"],
+)
+def test_not_bearing_a_sign_is_not_denying_it(text: str) -> None:
+    assert safety.screen(text).level == "emergency"

@@ -22,9 +22,9 @@ from tests.conftest import DOMAIN, make_tracker, said
 
 def entities_of(text: str) -> list[dict[str, Any]]:
     """The entities addons.safety_screen would add for `text`."""
-    from addons.safety_screen import _as_entity
+    from addons.safety_screen import entities_of
 
-    return [_as_entity(m) for m in safety.read(text)]
+    return entities_of(safety.screen(text))
 
 
 def slots_of(events: list[dict]) -> dict:
@@ -245,14 +245,67 @@ async def test_the_screen_is_done_when_every_question_is_answered() -> None:
     assert result["triage_level"] == "routine"
 
 
-async def test_an_unclear_answer_is_asked_again_then_left_to_the_physiotherapist() -> None:
-    slots = {**BACK_PAIN, "screen_question": "saddle_numbness"}
-    result, text = await validate_screen(slots, "banana", "out_of_scope")
-    assert result == {"red_flag_screen": None, "failed_attempts": 1}
-    assert "yes or a no" in text
-    result, text = await validate_screen({**slots, "failed_attempts": 1}, "banana", "out_of_scope")
-    assert result["intake_skipped"] == ["screen:saddle_numbness"]
-    assert "physiotherapist" in text
+SADDLE_ASKED = {"screen_question": "saddle_numbness", "body_part": "lower_back"}
+
+
+@pytest.mark.parametrize("answer", ["a bit when i wipe", "i think so", "yeah a little"])
+async def test_a_described_or_partial_yes_to_a_screen_question_escalates(answer: str) -> None:
+    slots, text = await check(
+        answer, intent="inform", slots=SADDLE_ASKED, requested_slot="red_flag_screen"
+    )
+    assert "saddle_numbness" in slots["warning_signs"]
+    assert slots["triage_level"] == "emergency"
+    assert "emergency department" in text
+
+
+async def test_a_shrug_is_asked_again_plainly_then_taken_as_possible(monkeypatch) -> None:
+    monkeypatch.delenv("CLINIC_EMERGENCY_NUMBER", raising=False)
+    slots, text = await check(
+        "kinda i guess?", intent="inform", slots=SADDLE_ASKED, requested_slot="red_flag_screen"
+    )
+    assert slots == {"screen_unsure": "saddle_numbness"}
+    assert text == ""
+    # The form keeps the question open (never skipped) and asks it again, plainly.
+    result, reply = await validate_screen(SADDLE_ASKED, "kinda i guess?", "inform")
+    assert result == {"red_flag_screen": None, "failed_attempts": 0}
+    assert "physiotherapist" not in reply
+    dispatcher = CollectingDispatcher()
+    unsure_once = {**SADDLE_ASKED, "screen_unsure": "saddle_numbness"}
+    await ActionAskRedFlagScreen().run(dispatcher, make_tracker(slots=unsure_once), DOMAIN)
+    assert "need to be sure" in said(dispatcher)
+    assert [b["title"] for b in dispatcher.messages[-1]["buttons"]][-1] == "I'm not sure"
+    # Unsure again: possible, with the advice of the level the question guards.
+    slots, text = await check(
+        "not sure", intent="inform", slots=unsure_once, requested_slot="red_flag_screen"
+    )
+    assert slots["unclear_signs"] == ["saddle_numbness"]
+    assert slots["triage_level"] == "emergency"
+    assert "can't rule it out" in text
+    assert "call 911 now" in text
+
+
+async def test_a_known_flag_that_becomes_more_urgent_is_advised_again() -> None:
+    slots, text = await check(
+        "my chest feels like pressure now and it spreads to my left arm",
+        slots={"red_flags": ["cardiac"], "triage_level": "urgent", "warning_signs": ["chest_pain"]},
+    )
+    assert slots["triage_level"] == "emergency"
+    assert "straight away" in text
+
+
+async def test_an_answer_to_a_screen_question_keeps_what_the_intake_knows() -> None:
+    tracker = make_tracker(
+        slots={**SADDLE_ASKED, "pain_duration": "the last few days", "pain_duration_days": 3},
+        earlier_slots={"pain_duration": "six weeks", "pain_duration_days": 42},
+        text="the last few days I need to go but barely anything comes out",
+        intent="inform",
+        requested_slot="red_flag_screen",
+    )
+    events = await ValidateIntakeForm().get_validation_events(
+        CollectingDispatcher(), tracker, DOMAIN
+    )
+    assert slots_of(events)["pain_duration"] == "six weeks"
+    assert slots_of(events)["pain_duration_days"] == 42
 
 
 async def test_the_contraindication_checklist() -> None:

@@ -12,7 +12,7 @@ import itertools
 import pytest
 
 from bench.patient import texts
-from clinic.red_flags import LEVEL_ORDER
+from clinic.safety.red_flags import LEVEL_ORDER
 from tests.eval_sets import FIGURES, benign_sentences, red_flag_rows
 from tests.running_assistant import EMERGENCY_NUMBER, Assistant
 from tests.test_safety import ESCALATES, NOT_ESCALATED

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from clinic.red_flags import Sign
+from clinic.safety.red_flags import Sign
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """The red flags: what patients say that needs a doctor or an emergency department first.
 
-Written to be read and extended by a clinician (sources: shared clinical-facts.md,
+Written to be read and extended by a clinician (sources: docs/clinical-facts.md,
 section 2). Three tables:
 
 - `SIGNS`: each warning sign and the ways patients say it. A phrase is a few words;
@@ -91,6 +91,9 @@ _SPREADS = "spread|spreading|spreads|radiate|radiating|go|goes|going|move|moving
 SIGNS: tuple[Sign, ...] = (
     # Cauda equina
     Sign("saddle_numbness", (
+        # Concepts: any words for the saddle area with any words for lost feeling.
+        "{sensation_loss} ... {saddle_area}",
+        "{saddle_area} ... {sensation_loss}",
         f"{_NUMB} ... {_SADDLE}",
         f"{_NUMB} between my? legs",
         f"{_SADDLE} ... {_NUMB}",
@@ -104,6 +107,10 @@ SIGNS: tuple[Sign, ...] = (
         "can't really|properly|even? feel ... toilet paper",
     )),
     Sign("bladder_or_bowel_control", (
+        # Concepts: any words for passing urine or stool with any words for losing control of it.
+        "{urination|bowel} ... {control_loss}",
+        "{control_loss} ... {urination|bowel}",
+        "{control_loss} my? {urination|bowel}",
         f"can't control ... {_BLADDER}",
         f"unable to control ... {_BLADDER}",
         f"no longer ... control ... {_BLADDER}",
@@ -142,6 +149,8 @@ SIGNS: tuple[Sign, ...] = (
     )),
     # Progressive neurological deficit
     Sign("worsening_weakness", (
+        "{weakness} ... {progressing}",
+        "{progressing} ... {weakness}",
         "getting|becoming|growing|get weaker",
         "weaker and weaker",
         "weakness ... is|getting|gets|got|becoming worse",
@@ -281,6 +290,10 @@ SIGNS: tuple[Sign, ...] = (
     )),
     # Cervical artery / stroke
     Sign("speech_trouble", (
+        # Concepts: any words for speech with any words for trouble.
+        "{trouble} ... {speech}",
+        "{speech} ... {trouble}",
+        "talking|talks nonsense|gibberish|funny|rubbish",
         "can't|cannot|trouble|difficulty|struggle|struggling speak|talk|speaking|talking",
         "can't|cannot|trouble|difficulty|struggle|struggling ... speak|talk|words properly?",
         "slurred|slurring ... speech|words",
@@ -288,11 +301,13 @@ SIGNS: tuple[Sign, ...] = (
         "speech|words ... come|comes|coming|came out wrong|funny|muddled",
         "slurred",
     )),
-    Sign("double_vision", ("double vision", "seeing|see double", "vision ... double")),
+    Sign("double_vision", ("dubble|double ... vision|seeing|see", "seeing|see dubble|double", "double vision", "seeing|see double", "vision ... double")),
     Sign("swallowing_trouble", (
         "can't|cannot|trouble|difficulty|struggle|struggling|hard ... swallow|swallowing",
     )),
     Sign("face_numbness", (
+        "{face} ... {droop}",
+        "{droop} ... {face}",
         f"face|facial ... {_NUMB}|droop|drooping|droopy|dropped",
         f"{_NUMB}|droop|drooping|droopy ... face",
         # FAST: the mouth or smile droops on one side.
@@ -300,6 +315,10 @@ SIGNS: tuple[Sign, ...] = (
         "droop|drooping|droopy ... mouth|lip|lips|smile",
     )),
     Sign("one_sided_weakness", (
+        "{one_side} ... weak|weakness|numb|numbness|heavy|dead",
+        "weak|weakness|numb|numbness|heavy ... {one_side}",
+        "arm and leg ... weak|numb|heavy",
+        "hand and leg ... weak|numb|heavy",
         "one side of my? body|face ... weak|numb|heavy",
         "weak|weakness|numb|numbness ... one side of my? body|face",
         "left|right side of my body ... weak|numb",
@@ -311,9 +330,12 @@ SIGNS: tuple[Sign, ...] = (
         "collapsed|collapse without warning",
     )),
     Sign("dizziness", ("dizzy|dizziness|vertigo|lightheaded|light-headed", "room|world spinning")),
-    Sign("sudden_onset", ("sudden|suddenly|abruptly", "out of nowhere", "all of a sudden")),
+    Sign("sudden_onset", ("{sudden}", "sudden|suddenly|abruptly", "out of nowhere", "all of a sudden")),
     # Headache
     Sign("thunderclap", (
+        # Concepts: a headache that came on in seconds is thunderclap whatever the words.
+        "{sudden} ... {head}",
+        "{head} ... {sudden}",
         "worst headache",
         "worst ... head|headache ... ever|life",
         "thunderclap",
@@ -333,6 +355,9 @@ SIGNS: tuple[Sign, ...] = (
     )),
     # A headache unlike the patient's usual ones (SNOOP: pattern change).
     Sign("headache_changed", (
+        "{head} ... changed|changing|different|stronger ... weeks|lately|recently|now",
+        "{head} ... wake|wakes|woke|waking me",
+        "{head} ... used to ... now",
         "headache|headaches|migraine|migraines|head ... nothing|not|unlike ... usual|normal|other|old",
         "headache|headaches|migraine|migraines ... different from|to|than my? usual|normal|other|old",
         "never had a? headache|headaches|migraine|migraines|one like this|it|before",
@@ -349,6 +374,8 @@ SIGNS: tuple[Sign, ...] = (
     # Meningitis
     Sign("stiff_neck", ("stiff neck", "neck ... stiff|stiffness", "stiffness ... neck")),
     Sign("light_sensitivity", (
+        "{light} ... {hurts} ... eyes?",
+        "{hurts} ... {light}",
         "light|lights ... hurt|hurts|hurting|painful|bother|bothers",
         "can't look at ... light|lights",
         "can't stand|bear ... light|lights",
@@ -375,6 +402,8 @@ SIGNS: tuple[Sign, ...] = (
         f"{_CHEST_FEELS} ... and|also in|into|across|through my? chest",
     ), unless=_CHEST_MUSCLE),
     Sign("chest_pressure", (
+        "like a heavy? weight ... chest",
+                "pressure ... behind my? breastbone|sternum",
         "pressure|tightness|heaviness|squeezing|crushing|heavy|tight in|on|across my? chest",
         "pressure|tightness|heaviness|squeezing|crushing ... chest",
         "chest ... pressure|tight|tightness|heavy|heaviness|squeezing|squeezed|crushing|crushed",
@@ -389,6 +418,11 @@ SIGNS: tuple[Sign, ...] = (
     )),
     Sign("sweating", ("sweating|sweaty|clammy|sweats", "cold sweat")),
     Sign("breathless", (
+        "{breathing} ... {trouble}",
+        "{trouble} ... {breathing}",
+        "puffing|panting|gasping",
+        "out of breath",
+        "hurts|painful|pain|stab|sharp ... {breathing}",
         "breathless|breathlessness",
         "short of breath",
         "shortness of breath",
@@ -406,15 +440,21 @@ SIGNS: tuple[Sign, ...] = (
         "struggling to breathe",
     ), unless=("nose", "nostril", "blocked", "congested", "running", "exercise", "after")),
     Sign("nausea", ("nausea|nauseous|vomiting", "feel|feeling sick", "throwing up")),
-    Sign("severe", ("severe|excruciating|unbearable|agonising|agonizing|worst|terrible|explosive|exploding|explode",)),
+    Sign("severe", ("{worst}", "severe|excruciating|unbearable|agonising|agonizing|worst|terrible|explosive|exploding|explode",)),
     # After needling
     Sign("after_needling", (
+        "{needling} ... yesterday|today|earlier|ago|session|this morning|afternoon|last night",
+        "after|since|post|following ... {needling}",
         "after|since|post|following ... needling|needles|needle|acupuncture",
         "needled",
         "needling|acupuncture ... yesterday|today|earlier|session",
     )),
     # Deep vein thrombosis
     Sign("calf_swollen", (
+        "{calf} ... {swelling} ... {red_hot}",
+        "{calf} ... {red_hot} ... {swelling}",
+        "{swelling} ... {calf} ... {red_hot}",
+        "one calf|leg ... bigger|biger|larger",
         "calf|calves ... swollen|swelling|red|hot|warm|puffy",
         "lower leg ... swollen|swelling|red|hot|warm|puffy",
         "swollen|swelling|red|hot|warm|puffy ... calf|calves",
@@ -426,6 +466,8 @@ SIGNS: tuple[Sign, ...] = (
     ), unless=("weather", "summer", "heatwave", "it's hot", "its hot", "it is hot")),
     # Crisis
     Sign("suicidal_thoughts", (
+        # Concepts: passive wishes too ("I'd rather not wake up"), with the crisis line.
+        "{death_wish}",
         "suicidal|suicide",
         "kill myself",
         "end my life",
@@ -461,6 +503,73 @@ SIGNS: tuple[Sign, ...] = (
     # "I can't go on like this" alone is often pain talking; with a method thought of, a crisis.
     Sign("cant_go_on", ("can't go|carry on", "can't take|do this|it anymore", "can't take|do this|it any more")),
     Sign("suicide_method", ("thought|think|thinking|considered|planned|planning ... how I ... do|end it",)),
+    # Numbers (clinic.language.numbers): an age of 50 or more.
+    Sign("aged_50_plus", ()),
+    Sign("new_headaches", (
+        "{new_onset} ... {head}",
+        "{head} ... {new_onset}",
+        "{head} ... every|most day|days|night|nights|morning|mornings ... now",
+    )),
+    # Aorta: a tearing pain through to the back, or a pulsing lump in the tummy.
+    Sign("tearing_pain", (
+        "{tearing} ... {tummy|chest} ... back",
+        "{tummy|chest} ... {tearing} ... back",
+        "{tearing} ... through|thru|round|into ... my? back",
+        "{tummy|chest} ... through|thru|round ... back ... {tearing}",
+        "like something|being {tearing}",
+        "{tearing} ... between my? shoulder blades",
+        "{tearing} ... {tummy|chest}",
+    ), unless=("muscle", "hamstring", "calf", "ligament", "ligaments", "tendon", "meniscus",
+               "acl", "rotator", "cuff", "cartilage", "tore a", "torn a", "tear in my",
+               "achilles", "groin", "labrum", "pec", "pecs", "disc", "disk")),
+    Sign("pulsing_tummy_lump", (
+        "{pulsing} ... {lump} ... {tummy}",
+        "{lump} ... {tummy} ... {pulsing}",
+        "{tummy} ... {lump} ... {pulsing}",
+        "{pulsing} ... {tummy}",
+        "{lump} ... {pulsing}",
+        "feel my heartbeat|pulse ... {tummy}",
+    )),
+    # Knee: a pop, then swelling at once; or a knee that locks.
+    Sign("knee_pop", ("{knee} ... {knee_event}", "{knee_event} ... {knee}")),
+    Sign("knee_swelled", ("{knee} ... {swelling}", "{swelling} ... {knee}")),
+    Sign("knee_locks", ("{knee} ... {locking}", "{locking} ... {knee}")),
+    Sign("knee_stuck", ("{knee} ... {stuck}", "{stuck} ... {knee}")),
+    # Angina: chest, arm or jaw pain that exertion brings on and rest eases.
+    Sign("comes_on_exertion", (
+        "{exertion} ... {rest_eases}",
+        "when|whenever|if I? {exertion}",
+        "every time I? {exertion}",
+        "on|with {exertion}",
+    )),
+    Sign("eases_with_rest", ("{exertion} ... {rest_eases}",)),
+    Sign("arm_or_jaw_pain", (
+        "{heart_arm} ... ache|aches|aching|achy|pain|painful|hurts|hurting|tight|tightness|heavy",
+        "ache|aches|aching|pain|tightness ... {heart_arm}",
+    )),
+    Sign("left_arm_pain", (
+        "left arm|shoulder ... ache|aches|aching|achy|pain|hurts|heavy|heaviness",
+        "ache|aches|aching|pain|heaviness ... left arm",
+    )),
+    # Breathless at rest, and pain between the shoulder blades.
+    # Hands that lose their skill (buttons, typing, grip): with neck pain, the cord.
+    Sign("hand_skill_loss", (
+        "{trouble} ... {hand_skill}",
+        "{hand_skill} ... {trouble}",
+        "fingers ... thick|useless|clumsy|numb",
+    )),
+    Sign("at_rest", (
+        "at rest", "resting", "doing nothing", "lying in bed", "lying down", "on the sofa",
+        "just talking", "sitting still", "sat down", "even resting", "just sitting",
+    )),
+    Sign("upper_back_pain", (
+        "upper|mid|middle back", "between|under my? shoulder blades|blade", "shoulder blade",
+        "thoracic",
+    )),
+    # Yes to a direct question about a tearing pain or a knee.
+    Sign("aortic_warning", ()),
+    Sign("knee_warning", ()),
+    Sign("breathless_after_needling", ()),
     # Where it hurts, for signs that matter only together with it.
     Sign("neck_pain", ("neck|nape",)),
     Sign("back_pain", ("back|spine|lumbar|backache|sciatica",)),
@@ -505,6 +614,14 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("suicidal_thoughts", EMERGENCY, ("suicidal_thoughts",)),
     RedFlagRule("suicidal_thoughts", EMERGENCY, ("self_harm",)),
     RedFlagRule("suicidal_thoughts", EMERGENCY, ("cant_go_on", "suicide_method")),
+    RedFlagRule("aortic_dissection", EMERGENCY, ("tearing_pain",)),
+    RedFlagRule("aortic_dissection", EMERGENCY, ("pulsing_tummy_lump",)),
+    RedFlagRule("aortic_dissection", EMERGENCY, ("aortic_warning",)),
+    RedFlagRule("cardiac", EMERGENCY, ("chest_pain", "comes_on_exertion")),
+    RedFlagRule("cardiac", EMERGENCY, ("arm_or_jaw_pain", "eases_with_rest")),
+    RedFlagRule("cardiac", EMERGENCY, ("left_arm_pain",), with_any=("sweating", "breathless", "nausea")),
+    RedFlagRule("pneumothorax", EMERGENCY, ("breathless_after_needling",)),
+    RedFlagRule("breathing_difficulty", EMERGENCY, ("breathless",), with_any=("at_rest", "upper_back_pain", "chest_pain", "chest_pressure")),
     # A doctor today
     RedFlagRule("progressive_weakness", URGENT, ("worsening_weakness",)),
     RedFlagRule("progressive_weakness", URGENT, ("tiptoe_or_heel_weakness", "getting_worse")),
@@ -518,6 +635,7 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("infection", URGENT, ("injects_drugs",)),
     RedFlagRule("infection", URGENT, ("feeling_unwell",), with_any=("back_pain", "neck_pain")),
     RedFlagRule("myelopathy", URGENT, ("clumsy_hands",)),
+    RedFlagRule("myelopathy", URGENT, ("hand_skill_loss",), with_any=("neck_pain", "both_hands_nerve")),
     RedFlagRule("myelopathy", URGENT, ("unsteady_walking",)),
     RedFlagRule("myelopathy", URGENT, ("both_hands_nerve",)),
     RedFlagRule("stroke_signs", URGENT, ("double_vision",)),
@@ -525,6 +643,11 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("headache_warning_signs", URGENT, ("headache_changed",)),
     RedFlagRule("cardiac", URGENT, ("chest_pain",)),
     RedFlagRule("dvt", URGENT, ("calf_swollen",)),
+    RedFlagRule("headache_warning_signs", URGENT, ("aged_50_plus", "new_headaches")),
+    RedFlagRule("acute_knee_injury", URGENT, ("knee_stuck",)),
+    RedFlagRule("acute_knee_injury", URGENT, ("knee_pop", "knee_swelled")),
+    RedFlagRule("acute_knee_injury", URGENT, ("knee_locks",), with_any=("knee_pop", "knee_swelled")),
+    RedFlagRule("acute_knee_injury", URGENT, ("knee_warning",)),
 )  # fmt: skip
 
 # Which screen a body part gets: the spine and where sciatica starts, the neck, the head,
@@ -535,13 +658,19 @@ SCREEN_REGION_OF_BODY_PART: dict[str, str] = {
     "calf": "calf",
 }  # fmt: skip
 
+# History is the sign itself: a cancer years ago still counts, and brittle bones last.
+HISTORY_COUNTS = frozenset({"cancer_history", "osteoporosis"})
+
 # Signs that mean little on their own (where it hurts, how suddenly): they never back a
 # red flag that only the language model saw (see `clinic.safety.backs_model_red_flag`).
 CONTEXT_ONLY_SIGNS = frozenset(
     {"neck_pain", "back_pain", "headache", "severe", "sudden_onset", "stiff_neck", "both_sides",
      "getting_worse",
      # Sweating alone follows a run as often as a heart attack.
-     "sweating"}
+     "sweating",
+     # Partial on their own: where, when, how old.
+     "at_rest", "upper_back_pain", "aged_50_plus", "comes_on_exertion", "eases_with_rest",
+     "arm_or_jaw_pain", "new_headaches"}
 )  # fmt: skip
 
 _TRAUMA = "Did the pain start after a fall, an accident or a heavy knock?"
@@ -644,3 +773,107 @@ SCREEN_QUESTIONS: dict[str, tuple[ScreenQuestion, ...]] = {
         ),
     ),
 }
+
+
+# Asked at once when a message touches a red-flag concept the rules could not decide on
+# (`clinic.safety.concepts.GUARDS`): one plain yes/no question; a yes records `sign`.
+DIRECT_QUESTIONS: tuple[ScreenQuestion, ...] = (
+    ScreenQuestion(
+        "check_safe",
+        "I want to check you're safe. Are you having thoughts of ending your life, or of not "
+        "wanting to be alive?",
+        "suicidal_thoughts",
+    ),
+    ScreenQuestion(
+        "check_chest",
+        "You mentioned your chest. Does it feel heavy, tight or like pressure, or come with "
+        "sweating, breathlessness or feeling sick, or spread to your arm, jaw or back?",
+        "cardiac_warning",
+        covers=("chest_pressure", "chest_pain_spreading"),
+    ),
+    ScreenQuestion(
+        "check_exertion",
+        "Does this pain come on when you walk uphill, climb stairs or exert yourself, and ease "
+        "when you rest?",
+        "cardiac_warning",
+        covers=("comes_on_exertion", "eases_with_rest"),
+    ),
+    ScreenQuestion(
+        "check_after_needling",
+        "Since the needling, have you become short of breath, or do you get chest pain when "
+        "you breathe in?",
+        "breathless_after_needling",
+    ),
+    ScreenQuestion(
+        "check_breathing",
+        "Are you short of breath right now, or struggling to breathe even when resting?",
+        "cannot_breathe",
+        covers=("breathless",),
+    ),
+    ScreenQuestion(
+        "check_tearing",
+        "Did a severe tearing or ripping pain come on suddenly, going through to your back, "
+        "or can you feel a pulsing lump in your tummy?",
+        "aortic_warning",
+        covers=("tearing_pain", "pulsing_tummy_lump"),
+    ),
+    ScreenQuestion(
+        "check_saddle",
+        "Since this started, is there any new numbness or tingling around your bottom, "
+        "genitals or inner thighs, for example when you wipe?",
+        "saddle_numbness",
+    ),
+    ScreenQuestion(
+        "check_bladder",
+        "You mentioned the toilet. Since the pain started, is it hard to pass urine, or have "
+        "you leaked or had an accident without meaning to?",
+        "bladder_or_bowel_control",
+    ),
+    ScreenQuestion(
+        "check_stroke",
+        "Have you had any of these suddenly: slurred words or trouble getting your words out, "
+        "double vision, one side of your face drooping, or an arm or leg on one side going "
+        "weak or numb?",
+        "stroke_warning",
+        covers=("speech_trouble", "double_vision", "face_numbness", "one_sided_weakness"),
+    ),
+    ScreenQuestion(
+        "check_thunderclap",
+        "Did this headache come on suddenly and reach its full strength within about a minute?",
+        "thunderclap",
+    ),
+    ScreenQuestion(
+        "check_fever",
+        "Do you have a fever (38°C / 100.4°F or more) or chills at the moment?",
+        "fever",
+    ),
+    ScreenQuestion(
+        "check_meningitis",
+        "Do you have a fever together with a stiff neck, a rash, or light hurting your eyes?",
+        "meningitis_warning",
+    ),
+    ScreenQuestion(
+        "check_knee",
+        "Did your knee swell up within a few hours of an injury, or does it lock so you can't "
+        "straighten it?",
+        "knee_warning",
+        covers=("knee_locks",),
+    ),
+    ScreenQuestion(
+        "check_calf",
+        "Is one calf swollen, red or warm to the touch?",
+        "calf_swollen",
+    ),
+    ScreenQuestion(
+        "check_weight",
+        "Have you lost weight recently without trying?",
+        "weight_loss",
+        covers=("losing_weight",),
+    ),
+    ScreenQuestion(
+        "check_new_headache",
+        "Are these headaches new since you turned 50, or different from your usual ones?",
+        "headache_new_after_50",
+        covers=("headache_changed", "new_headaches"),
+    ),
+)

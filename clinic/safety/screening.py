@@ -21,10 +21,16 @@ from spacy.matcher.levenshtein import levenshtein
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from clinic import contraindications, red_flags
+from clinic import vocabulary
 from clinic.language import english
-from clinic.red_flags import (
+from clinic.language.context import contexts
+from clinic.language.numbers import number_findings
+from clinic.safety import contraindications, red_flags
+from clinic.safety.concepts import CONCEPTS, GUARDS
+from clinic.safety.red_flags import (
     CONTEXT_ONLY_SIGNS,
+    DIRECT_QUESTIONS,
+    EMERGENCY,
     LEVEL_ORDER,
     RED_FLAGS,
     SCREEN_QUESTIONS,
@@ -36,22 +42,16 @@ from clinic.vocabulary import typo_of
 
 SIGN = "sign"
 CONTRAINDICATION = "contraindication"
+CONCEPT = "concept"
 
 # Up to this many words may stand between the parts of a phrase ("...").
 GAP = 5
 # How close (difflib ratio) a rare word must be to a phrase word to be considered its typo.
 TYPO_CUTOFF = 0.75
-# A denial reaches this many words forward ("I don't have any fever").
-NEGATION_REACH = 5
-NEGATION_CUES = frozenset({"no", "not", "never", "without", "none", "nor", "neither", "deny"})
-# Words that end what a denial covers: "no fever but I can't pee".
-CLAUSE_BREAKS = frozenset(
-    {"but", "although", "though", "however", "except", "yet", "and", "so", "because", "then",
-     "now", "until", "till", "apart", ".", ";", "!", "?", ":"}
-)  # fmt: skip
 # Contractions and spellings folded to one form, in phrases and in messages alike.
 _CANONICAL_FORMS = {"ca": "can", "n't": "not", "nt": "not", "wo": "will", "\u2019": "'"}
 _FORMS = "clinic_forms"
+_CONCEPTS = "clinic_concepts"
 
 
 @dataclass(frozen=True)
@@ -79,6 +79,8 @@ class Screening:
 
     mentions: tuple[Mention, ...]
     flags: tuple[RedFlag, ...]
+    # Direct questions for what the message touched but the rules could not decide.
+    questions: tuple[ScreenQuestion, ...] = ()
 
     def _names(self, kind: str, denied: bool) -> list[str]:
         said = {m.name for m in self.mentions if m.kind == kind and not m.denied}
@@ -119,29 +121,97 @@ def screen(text: str, doc: Doc | None = None, known_signs: Iterable[str] = ()) -
     """
     mentions = tuple(read(text, doc))
     reported = {m.name for m in mentions if m.kind == SIGN and not m.denied}
-    return Screening(mentions, tuple(red_flags_for(reported | set(known_signs))))
+    flags = tuple(red_flags_for(reported | set(known_signs)))
+    return Screening(mentions, flags, tuple(_questions(mentions, flags, set(known_signs))))
+
+
+def _questions(
+    mentions: tuple[Mention, ...], flags: tuple[RedFlag, ...], known: set[str]
+) -> list[ScreenQuestion]:
+    """The direct question for what the message touched and the rules could not decide.
+
+    None after an emergency (its advice comes first and the intake stops); one question
+    per message, the most urgent guard first.
+    """
+    if triage_level(flags) == EMERGENCY:
+        return []
+    touched = {m.name for m in mentions if not m.denied and m.kind in (CONCEPT, SIGN)}
+    reported = {m.name for m in mentions if m.kind == SIGN and not m.denied} | known
+    settled = {m.name for m in mentions if m.kind == SIGN} | known
+    raised = set(flags)
+    for guard in GUARDS:
+        if not set(guard.touches) <= touched:
+            continue
+        question = question_named(guard.question)
+        if question is None or {question.sign, *question.covers} & settled:
+            continue
+        # Only a question whose yes would raise something new is worth asking.
+        if set(red_flags_for(reported | {question.sign})) <= raised:
+            continue
+        return [question]
+    return []
 
 
 def read(text: str, doc: Doc | None = None) -> list[Mention]:
-    """Every sign and contraindication phrase in `text`, in order, each marked denied or not."""
+    """Every sign and contraindication phrase in `text`, in order, each marked denied or not.
+
+    What is someone else's, hypothetical or over (see `clinic.language.context`) is left out.
+    """
     if not text.strip():
         return []
-    doc = doc if doc is not None else english()(text.lower())
+    nlp = english()
+    doc = doc if doc is not None else nlp(text.lower())
     _register_forms()
     sentence_of = _sentences_by_token(doc)
-    mentions: dict[tuple[str, str, int], Mention] = {}
-    for match_id, start, end in _matcher(doc.vocab)(doc):
-        kind, name = doc.vocab.strings[match_id].split(":", 1)
-        span, sentence = doc[start:end], sentence_of[start]
-        if _unless(_SIGNS_BY_KEY[(kind, name)], sentence):
+    found: dict[tuple[str, str, int], tuple[int, int]] = {}
+    matches = [(CONCEPT, name, start, end) for name, start, end in _label(doc)]
+    for key, start, end in _sign_matches(doc):
+        kind, name = key.split(":", 1)
+        matches.append((kind, name, start, end))
+    for kind, name, start, end in matches:
+        if _unless(_SIGNS_BY_KEY[(kind, name)], sentence_of[start]):
             continue
-        denied = _denied(doc, start, sentence.start)
-        mention = Mention(kind, name, span.start_char, span.end_char, denied)
         key = (kind, name, start)
         # Overlapping phrases of one sign: the longest reading counts once.
-        if key not in mentions or mention.end > mentions[key].end:
-            mentions[key] = mention
-    return sorted(mentions.values(), key=lambda m: (m.start, m.kind, m.name))
+        if key not in found or end > found[key][1]:
+            found[key] = (start, end)
+    for number in number_findings(doc):
+        if not _unless(_SIGNS_BY_KEY[(SIGN, number.sign)], sentence_of[number.start]):
+            found.setdefault((SIGN, number.sign, number.start), (number.start, number.end))
+    spans = list(found.values())
+    # Someone else's symptom is left out only when the writer is the patient ("dad's got
+    # cancer, my neck hurts"); a parent writing for a child reports the child's signs.
+    writer_is_patient = _speaks_for_self(doc)
+    mentions = []
+    for (kind, name, _), (start, end), context in zip(
+        found, spans, contexts(nlp, doc, spans), strict=True
+    ):
+        past_counts = name in red_flags.HISTORY_COUNTS
+        someone_else = context.someone_else and writer_is_patient
+        if someone_else or context.hypothetical or (context.past and not past_counts):
+            continue
+        span = doc[start:end]
+        mentions.append(Mention(kind, name, span.start_char, span.end_char, context.negated))
+    return sorted(mentions, key=lambda m: (m.start, m.kind, m.name))
+
+
+_FIRST_PERSON = frozenset({"i", "i'm", "im", "i've", "ive", "me", "mine", "myself", "i'd", "id"})
+
+
+def _speaks_for_self(doc: Doc) -> bool:
+    """Whether the writer speaks of themselves: "I", "me", or "my" before a part of the body."""
+    for token in doc:
+        word = _canonical(token.lower_)
+        if word in _FIRST_PERSON:
+            return True
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if (
+            word == "my"
+            and following is not None
+            and vocabulary.canonical("body_part", following.lower_) is not None
+        ):
+            return True
+    return False
 
 
 def backs_model_red_flag(screening: Screening) -> bool:
@@ -196,6 +266,8 @@ def context_signs(
         signs.add("headache")
     if places & {"back", "lower_back", "mid_back", "upper_back"}:
         signs.add("back_pain")
+    if places & {"mid_back", "upper_back"}:
+        signs.add("upper_back_pain")
     return signs
 
 
@@ -217,8 +289,8 @@ def screen_questions(
 
 
 def question_named(name: str) -> ScreenQuestion | None:
-    """A screen question by its name."""
-    for questions in SCREEN_QUESTIONS.values():
+    """A screen question or a direct question by its name."""
+    for questions in (*SCREEN_QUESTIONS.values(), DIRECT_QUESTIONS):
         for question in questions:
             if question.name == name:
                 return question
@@ -230,6 +302,8 @@ def question_named(name: str) -> ScreenQuestion | None:
 _SIGNS_BY_KEY: dict[tuple[str, str], Sign] = {
     **{(SIGN, sign.name): sign for sign in red_flags.SIGNS},
     **{(CONTRAINDICATION, sign.name): sign for sign in contraindications.SIGNS},
+    # A concept's words are phrases too: where they stand, the concept is touched.
+    **{(CONCEPT, name): Sign(name, terms) for name, terms in CONCEPTS.items()},
 }
 
 
@@ -243,7 +317,7 @@ def _phrase_words() -> list[str]:
     words = set()
     for sign in _SIGNS_BY_KEY.values():
         for phrase in sign.says:
-            words.update(w for w in re.split(r"[\s|?]+", phrase) if w.isalpha())
+            words.update(w for w in re.split(r"[\s|?{}]+", phrase) if w.isalpha())
     return sorted(w for w in words if len(w) >= 4)
 
 
@@ -257,13 +331,47 @@ def _forms_of(lower: str, lemma: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
-def _token_forms(token: Token) -> tuple[str, ...]:
-    return _forms_of(token.lower_, token.lemma_)
-
-
 def _register_forms() -> None:
+    # Stored, not computed on access: the matcher reads each token's forms many times.
     if not Token.has_extension(_FORMS):
-        Token.set_extension(_FORMS, getter=_token_forms)
+        Token.set_extension(_FORMS, default=())
+        Token.set_extension(_CONCEPTS, default=())
+
+
+def _label(doc: Doc) -> list[tuple[str, int, int]]:
+    """Sets each token's forms and the concepts it belongs to; returns the concept matches.
+
+    A concept's words are plain sequences (no gaps, nothing optional), so they are looked up
+    by their first word rather than run through the matcher.
+    """
+    forms = [_forms_of(token.lower_, token.lemma_) for token in doc]
+    concepts: list[set[str]] = [set() for _ in doc]
+    found = []
+    for start, token_forms in enumerate(forms):
+        for form in token_forms:
+            for words, name in _concept_index().get(form, ()):
+                end = start + len(words)
+                if end > len(doc) or any(
+                    word not in forms[start + k] for k, word in enumerate(words[1:], 1)
+                ):
+                    continue
+                found.append((name, start, end))
+                for i in range(start, end):
+                    concepts[i].add(name)
+    for token, token_forms, names in zip(doc, forms, concepts, strict=True):
+        token._.set(_FORMS, token_forms)
+        token._.set(_CONCEPTS, tuple(names))
+    return found
+
+
+@lru_cache(maxsize=1)
+def _concept_index() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for name, terms in CONCEPTS.items():
+        for term in terms:
+            words = tuple(_canonical(t.text) for t in _tokenizer()(term))
+            index.setdefault(words[0], []).append((words, name))
+    return index
 
 
 def _slot_choices(slot: str) -> list[list[dict[str, Any]]]:
@@ -292,7 +400,17 @@ def _word(forms: list[str], optional: bool) -> dict[str, Any]:
 def _patterns(phrase: str) -> list[list[dict[str, Any]]]:
     slots: list[list[list[dict[str, Any]]]] = []
     for slot in phrase.split():
-        slots.append([[{"OP": f"{{0,{GAP}}}"}]] if slot == "..." else _slot_choices(slot))
+        if slot == "...":
+            slots.append([[{"OP": f"{{0,{GAP}}}"}]])
+        elif slot.startswith("{"):
+            # A concept slot: the words of any of the concepts ("{urination|bowel}"), found
+            # first by the concept matcher (one pattern, where listing every word or phrase
+            # would multiply the patterns).
+            names = sorted(slot.strip("{}").split("|"))
+            assert set(names) <= set(CONCEPTS), slot
+            slots.append([[{"_": {_CONCEPTS: {"INTERSECTS": names}}, "OP": "+"}]])
+        else:
+            slots.append(_slot_choices(slot))
     return [list(itertools.chain.from_iterable(combo)) for combo in itertools.product(*slots)]
 
 
@@ -306,24 +424,52 @@ def _tokenizer() -> Any:
 def _all_patterns() -> dict[str, list[list[dict[str, Any]]]]:
     compiled = {}
     for (kind, name), sign in _SIGNS_BY_KEY.items():
-        patterns = [p for phrase in sign.says for p in _patterns(phrase)]
+        patterns = [p for phrase in sign.says for p in _patterns(phrase)] if kind != CONCEPT else []
         if patterns:
             compiled[f"{kind}:{name}"] = patterns
     return compiled
 
 
-# One matcher per vocabulary: Rasa's spaCy pipeline and ours (in tests) each have their own.
-_MATCHERS: dict[int, tuple[Vocab, Matcher]] = {}
+@lru_cache(maxsize=1)
+def _requirements() -> dict[str, list[list[frozenset[str]]]]:
+    """For each sign, each pattern's words that must be there (one set per required token).
+
+    A message lacking one of them cannot match that pattern: the matcher only runs the signs
+    that could (its per-token checks are Python calls, about 17 µs each).
+    """
+    needs: dict[str, list[list[frozenset[str]]]] = {}
+    for key, patterns in _all_patterns().items():
+        for pattern in patterns:
+            required = []
+            for token in pattern:
+                if token.get("OP") in ("?", "*") or "_" not in token or "{" in token.get("OP", ""):
+                    continue
+                ((attr, condition),) = token["_"].items()
+                prefix = "@" if attr == _CONCEPTS else ""
+                required.append(frozenset(prefix + w for w in condition["INTERSECTS"]))
+            needs.setdefault(key, []).append(required)
+    return needs
 
 
-def _matcher(vocab: Vocab) -> Matcher:
-    if id(vocab) not in _MATCHERS:
-        _register_forms()
-        matcher = Matcher(vocab)
-        for key, patterns in _all_patterns().items():
-            matcher.add(key, patterns)
-        _MATCHERS[id(vocab)] = (vocab, matcher)
-    return _MATCHERS[id(vocab)][1]
+# The matchers of one vocabulary (Rasa's spaCy pipeline and ours in tests each have their
+# own), one per sign, made when first needed.
+_MATCHERS: dict[int, tuple[Vocab, dict[str, Matcher]]] = {}
+
+
+def _sign_matches(doc: Doc) -> list[tuple[str, int, int]]:
+    """(kind:name, start, end) of every sign and contraindication phrase in the labelled doc."""
+    atoms = {form for token in doc for form in token._.get(_FORMS)}
+    atoms |= {f"@{name}" for token in doc for name in token._.get(_CONCEPTS)}
+    vocab, matchers = _MATCHERS.setdefault(id(doc.vocab), (doc.vocab, {}))
+    found = []
+    for key, patterns in _requirements().items():
+        if not any(all(need & atoms for need in required) for required in patterns):
+            continue
+        if key not in matchers:
+            matchers[key] = Matcher(vocab)
+            matchers[key].add(key, _all_patterns()[key])
+        found += [(key, start, end) for _, start, end in matchers[key](doc)]
+    return found
 
 
 def _sentences_by_token(doc: Doc) -> list[Span]:
@@ -338,42 +484,3 @@ def _unless(sign: Sign, sentence: Span) -> bool:
         return False
     text = sentence.text.lower()
     return any(re.search(rf"\b{re.escape(word)}\b", text) for word in sign.unless)
-
-
-def _denied(doc: Doc, start: int, first: int) -> bool:
-    """Whether a denial shortly before `start`, in the same clause, covers the phrase.
-
-    `first` is where the sentence starts. "no fever", "I don't have any numbness", "no
-    fever, chills or rash" are denials; "no, my legs are numb" and "no fever but I can't pee"
-    (for the second part) are not.
-    """
-    for i in range(start - 1, max(start - 1 - NEGATION_REACH, first - 1), -1):
-        token = doc[i]
-        word = _canonical(token.lower_)
-        if word in CLAUSE_BREAKS:
-            return False
-        if word == "," and not _list_continues(doc, i + 1):
-            return False
-        if word in NEGATION_CUES or word == "not":
-            following = doc[i + 1] if i + 1 < len(doc) else None
-            # "no, my legs are numb" / "no my legs..." answer a question; they deny nothing.
-            if word == "no" and following is not None and following.lower_ in _PRONOUN_STARTS:
-                return False
-            # "no longer able to...", "I can't bear this pain": not denials either.
-            after = following.lower_ if following is not None else ""
-            return not ((word == "no" and after == "longer") or after in _ENDURE)
-    return False
-
-
-_ENDURE = frozenset({"bear", "stand", "take", "cope", "handle", "tolerate"})
-_PRONOUN_STARTS = frozenset(
-    {"my", "i", "i'm", "im", "it", "its", "it's", "the", "they", "he", "she", "we", "me"}
-)
-
-
-def _list_continues(doc: Doc, i: int) -> bool:
-    """After a comma: a further item of a list ("no fever, chills") rather than a new clause."""
-    if i >= len(doc):
-        return False
-    token = doc[i]
-    return token.lower_ not in _PRONOUN_STARTS and token.pos_ not in ("VERB", "AUX", "PRON", "DET")

@@ -6,9 +6,10 @@ patient said, not what it might be.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
-from clinic.red_flags import EMERGENCY, URGENT
+from clinic.safety.red_flags import EMERGENCY, URGENT
 
 # What the patient described, in their terms, for each red flag code.
 WHAT_YOU_DESCRIBED: dict[str, str] = {
@@ -30,6 +31,11 @@ WHAT_YOU_DESCRIBED: dict[str, str] = {
     "headache_warning_signs": "headaches that are new after 50 or changing",
     "breathing_difficulty": "trouble breathing",
     "possible_red_flag": "symptoms that may need a doctor",
+    "aortic_dissection": (
+        "a sudden tearing pain through to your back, or a pulsing lump in your tummy"
+    ),
+    "acute_knee_injury": "a knee that popped, swelled quickly or locks",
+    "suicidal_thoughts": "thoughts of ending your life",
 }
 
 AFTER_NEEDLING = (
@@ -68,6 +74,10 @@ def red_flag_advice(level: str, codes: Iterable[str], emergency_number: str, cri
     raise ValueError(f"no advice for level {level!r}")
 
 
+# A red-flag question answered "not sure" twice: it is treated as possible, never skipped.
+UNSURE_TAKEN_AS_POSSIBLE = (
+    "Thank you. As we can't rule it out here, please treat it as possible and get it checked."
+)
 CARRY_ON_AFTER_URGENT = (
     "If you like, we can carry on with the questions, so the physiotherapist has your "
     "details for a consultation after you've seen a doctor."
@@ -76,6 +86,44 @@ DESCRIBE_AFTER_URGENT = (
     "If you like, you can still tell me about your pain, so the physiotherapist has the "
     "details for a consultation after you've seen a doctor."
 )
+THANKS_AFTER_SAFETY_ANSWER = "Thank you, that helps."
+ANYTHING_ELSE = "Is there anything else you'd like to tell me or ask?"
+
+# After an emergency every reply keeps the advice in front. A question about it ("is it
+# really that serious?", "can I wait until tomorrow?") is answered yes, get help now.
+_QUESTION_WORDS = re.compile(
+    r"\?|\b(serious|really|sure|wait|tomorrow|later|overreact\w*|drive|book\w*|appointment|"
+    r"needl\w*|physio\w*|instead|still|should|can i|do i|is it|what if)\b",
+    re.IGNORECASE,
+)
+
+
+def emergency_follow_up(
+    message: str, codes: Iterable[str], emergency_number: str, crisis: str
+) -> str:
+    """The reply to any message after emergency advice: the advice again, first."""
+    codes = list(codes)
+    if "suicidal_thoughts" in codes:
+        return (
+            f"Your safety matters most right now. Please call {emergency_number} if you might "
+            f"act on these thoughts, or call or text {crisis} to talk to someone now."
+        )
+    described = [WHAT_YOU_DESCRIBED[code] for code in codes if code in WHAT_YOU_DESCRIBED]
+    what = f" ({'; '.join(described)})" if described else ""
+    advice = (
+        f"Please call {emergency_number} now or go to the nearest emergency department: what "
+        f"you described{what} needs a doctor straight away. Don't wait, and don't drive "
+        "yourself."
+    )
+    if _QUESTION_WORDS.search(message):
+        return (
+            "Yes, it needs checking now. "
+            + advice
+            + (" Physiotherapy and dry needling can wait until a doctor has seen you.")
+        )
+    return advice
+
+
 EMERGENCY_REMINDER = (
     "Please follow the advice above first: call {number} now or go to the nearest emergency "
     "department. The physiotherapist will be glad to help once a doctor has seen you."

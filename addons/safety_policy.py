@@ -1,0 +1,118 @@
+"""Dialogue policy: safety goes first, whatever the forms and rules would do next.
+
+Three moments, read from the slots the safety check keeps (`actions/safety.py`):
+
+1. **A direct safety question was just asked** (`direct_question` set after the patient's
+   latest message): wait for the answer (`action_listen`). Nothing else is said, so the
+   question is the last thing the patient reads.
+2. **The patient answered it**: `action_resume_after_safety_question` picks up where the
+   conversation was (the intake or the booking), or listens.
+3. **After an emergency** (raised before the latest message): every message gets
+   `action_emergency_follow_up`, which keeps the advice in front and answers questions in
+   its light; no booking or needling talk follows.
+
+Otherwise it abstains and the other policies decide. Its priority is above RulePolicy's.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.core.policies.policy import Policy, PolicyPrediction
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import SlotSet, UserUttered
+from rasa.shared.core.generator import TrackerWithCachedStates
+from rasa.shared.core.trackers import DialogueStateTracker
+
+EMERGENCY = "emergency"
+RESUME = "action_resume_after_safety_question"
+FOLLOW_UP = "action_emergency_follow_up"
+DEFAULT_PRIORITY = 7
+
+
+@DefaultV1Recipe.register(
+    DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=False
+)
+class SafetyFirstPolicy(Policy):
+    """Waits for the answer to a safety question, resumes after it, follows an emergency."""
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        """Above RulePolicy (6), so that a form never talks over a safety question."""
+        return {"priority": DEFAULT_PRIORITY}
+
+    def train(
+        self,
+        training_trackers: list[TrackerWithCachedStates],
+        domain: Domain,
+        **kwargs: Any,
+    ) -> Resource:
+        """Nothing to learn: the policy reads the safety slots."""
+        return self._resource
+
+    def predict_action_probabilities(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: dict[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> PolicyPrediction:
+        """The safety action due now, or no opinion (all zeros)."""
+        action = next_safety_action(tracker)
+        probabilities = self._default_predictions(domain)
+        if action is not None:
+            probabilities[domain.index_for_action(action)] = 1.0
+        return self._prediction(probabilities)
+
+
+def next_safety_action(tracker: DialogueStateTracker) -> str | None:
+    """The action safety calls for after the tracker's latest event, or None."""
+    latest = tracker.latest_action_name
+    if latest == FOLLOW_UP:
+        return ACTION_LISTEN_NAME
+    if latest != ACTION_LISTEN_NAME or tracker.latest_message is None:
+        return None
+    if not _said_since_latest_message(tracker):
+        return None  # the bot's own turn, before any message
+    if _set_since_latest_message(tracker, "direct_question"):
+        return ACTION_LISTEN_NAME
+    if tracker.get_slot("triage_level") == EMERGENCY:
+        if _slot_before_latest_message(tracker, "triage_level") == EMERGENCY:
+            return FOLLOW_UP
+        return None  # the message that raised it: the red_flag rule gives the advice
+    if _slot_before_latest_message(tracker, "direct_question"):
+        return RESUME
+    return None
+
+
+def _said_since_latest_message(tracker: DialogueStateTracker) -> bool:
+    return any(isinstance(e, UserUttered) for e in reversed(tracker.events))
+
+
+def _events_since_latest_message(tracker: DialogueStateTracker) -> list[Any]:
+    since = []
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            break
+        since.append(event)
+    return since
+
+
+def _set_since_latest_message(tracker: DialogueStateTracker, slot: str) -> bool:
+    return any(
+        isinstance(e, SlotSet) and e.key == slot and e.value
+        for e in _events_since_latest_message(tracker)
+    )
+
+
+def _slot_before_latest_message(tracker: DialogueStateTracker, slot: str) -> Any:
+    seen_message = False
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            seen_message = True
+        elif seen_message and isinstance(event, SlotSet) and event.key == slot:
+            return event.value
+    return None

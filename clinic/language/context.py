@@ -1,0 +1,263 @@
+"""The context of what a message mentions: denied, someone else's, hypothetical or past.
+
+NegEx (negspacy's implementation) with our own cue lists, run once per kind of context. It
+finds cue phrases, cuts the sentence at clause breaks, and marks a finding that stands
+after a preceding cue ("no numbness") or before a following one ("waterworks are fine").
+ConText (medspaCy) does the same with one rule list; its package cannot be installed beside
+Rasa's spaCy (see README, "Context"), and negspacy can, with one instance per kind.
+
+- `NEGATED`: "no bladder problems", "I don't have any fever", "peeing is fine";
+- `SOMEONE_ELSE`: another person's history ("my dad had a stroke", "runs in the family").
+  Someone else's *present* symptoms stay: parents write for their children, and children
+  for their parents ("mum is talking nonsense");
+- `HYPOTHETICAL`: "what if I get a fever?", "can needling cause a collapsed lung?";
+- `PAST`: over or long known and stable ("fell off my bike years ago, healed fine",
+  "diabetic numbness for years, my GP knows").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from negspacy.negation import Negex
+from spacy.language import Language
+from spacy.pipeline import Sentencizer
+from spacy.tokens import Doc, Span
+
+NEGATED = "negated"
+SOMEONE_ELSE = "someone_else"
+HYPOTHETICAL = "hypothetical"
+PAST = "past"
+SPAN_KEY = "clinic_findings"
+
+# Words that end a clause: a cue before them does not reach past them.
+_BREAKS = [
+    "but", "although", "though", "however", "except", "yet", "and", "so", "because", "then",
+    "now", "until", "till", "apart from", "aside from", "since then", "although", "while",
+    "whereas", "whilst", ".", ";", "!", "?", ":", "plus", "also", "as well", "though",
+    # After a comma a new clause starts with its own subject ("no fever, my legs are numb");
+    # a bare comma continues a list ("no fever, chills or rash").
+    ", my", ", i", ", i'm", ", im", ", it", ", it's", ", its", ", the", ", they", ", he",
+    ", she", ", we", ", me", ", now", ", just", ", only", ", still", ", then",
+]  # fmt: skip
+
+# The people patients mention besides themselves.
+_OTHERS = (
+    "dad",
+    "father",
+    "mum",
+    "mom",
+    "mother",
+    "sister",
+    "brother",
+    "wife",
+    "husband",
+    "partner",
+    "friend",
+    "nan",
+    "gran",
+    "grandma",
+    "grandad",
+    "grandpa",
+    "grandfather",
+    "grandmother",
+    "uncle",
+    "aunt",
+    "auntie",
+    "cousin",
+    "neighbour",
+    "neighbor",
+    "colleague",
+    "son",
+    "daughter",
+    "boss",
+    "mate",
+    "flatmate",
+    "girlfriend",
+    "boyfriend",
+    "twin",
+    "father in law",
+    "mother in law",
+    "child",
+    "kid",
+    "baby",
+    "parents",
+    "family",
+    "niece",
+    "nephew",
+    "coworker",
+    "co-worker",
+    "housemate",
+    "roommate",
+    "best friend",
+    "fiance",
+)
+
+
+def _people(*verbs: str) -> list[str]:
+    """ "my dad", "my dad's", "my dads" (and with each of `verbs` after them)."""
+    people = [f"my {who}{end}" for who in _OTHERS for end in ("", "'s", "s")]
+    return people + [f"{person} {verb}" for person in people for verb in verbs]
+
+
+# Cue lists, one per kind of context (negspacy's termset format). A preceding cue covers
+# what follows it in its clause, a following cue what comes before it; pseudo cues look
+# like cues but are not ("no longer", "is that normal?").
+_TERMSETS: dict[str, dict[str, list[str]]] = {
+    NEGATED: {
+        "preceding_negations": [
+            "no", "not", "n't", "nt", "never", "without", "none", "nor", "neither", "deny",
+            "denies", "free of", "no sign of", "no signs of", "nothing like", "nothing",
+            "haven't had", "havent had", "no problems with", "no issues with",
+            "no trouble with", "no change in", "no changes in", "nothing wrong with",
+        ],
+        "following_negations": [
+            "is fine", "are fine", "is normal", "are normal", "is ok", "are ok", "is okay",
+            "are okay", "is all right", "is alright", "are all right", "fine", "normal",
+            "normally", "all good", "all fine", "all normal", "as normal", "as usual",
+            "no problem", "no problems", "no issues", "not affected", "unaffected",
+            "not at all",
+        ],
+        "pseudo_negations": [
+            "no longer", "not only", "no ,", "no my", "no i", "no it", "no its", "no it's",
+            "no the", "no they", "no im", "no i'm", "not sure", "no idea", "not just",
+            "n't bear", "n't stand", "n't take", "n't cope", "n't handle", "n't tolerate",
+            "nt bear", "nt stand", "nt take", "nt cope", "not bear", "not stand", "not take",
+            "not cope", "not handle", "not tolerate", "not normal", "not fine", "not ok",
+            "not okay", "not right", "n't right", "nt right", "not working", "n't working",
+            "nt working", "n't know", "nt know", "not long", "not long ago",
+            # A question, not an answer: "foot drop since tuesday, is that normal?"
+            "is that normal", "is this normal", "is it normal", "is that ok", "is this ok",
+            "is it ok", "is that fine", "normal?",
+        ],
+        "termination": _BREAKS,
+    },
+    SOMEONE_ELSE: {
+        "preceding_negations": [
+            *_people(), "a friend", "a friend of mine", "someone i know", "a lady", "a man",
+            "a woman", "a guy", "a colleague", "his", "her", "he", "she", "he's", "she's",
+            "hes", "shes", "they", "family history of", "family history", "in my family",
+            "runs in my family", "runs in the family",
+        ],
+        "following_negations": [
+            "runs in the family", "runs in my family", "in the family", "in my family",
+        ],
+        "pseudo_negations": [],
+        # The writer's own words end the other person's part: "..., I'm fine, my neck hurts".
+        "termination": [*_BREAKS, "i", "i'm", "im", "i've", "ive", "me", "mine", "myself",
+                        "my own"],
+    },
+    HYPOTHETICAL: {
+        "preceding_negations": [
+            "what if", "in case", "if i get", "if i got", "if i ever", "if i do get",
+            "if i had", "if i have", "if there is", "if there's", "can needling",
+            "can dry needling", "could needling", "could dry needling", "does needling",
+            "does dry needling", "will needling", "can needles", "can the needles",
+            "can it cause", "could it cause", "does it cause", "can it give", "risk of",
+            "risks of", "chance of", "chances of", "worried about getting",
+            "scared of getting", "afraid of getting", "is there a risk", "any risk",
+            "will i get", "would i get", "could i get", "can i get", "can you get",
+            "should i worry about", "should i worry", "should i be worried about",
+            "do i need to worry about", "what happens if", "what do i do if",
+            "what should i do if", "how do i know if", "how would i know", "is it possible to get",
+            "ever cause", "side effect", "side effects", "signs of", "symptoms of",
+            "should i look out for", "look out for", "watch out for", "to watch for",
+            "warning signs", "someone with", "somebody with", "people with", "asking for",
+            "what's a", "whats a", "what is a", "what are", "why do they ask",
+            "why do you ask", "would a", "would an", "would you still", "is it true",
+            "does that mean", "just curious", "i read about", "read that", "heard that",
+        ],
+        "following_negations": [
+            "after needling?", "from needling?", "from the needles?", "asking for future reference",
+        ],
+        "pseudo_negations": [],
+        "termination": [*(b for b in _BREAKS if b != "?"), "?"],
+    },
+    PAST: {
+        "preceding_negations": [
+            "used to have", "used to get", "used to", "as a child", "as a kid",
+            "when i was a kid", "when i was a child", "when i was younger", "years ago i",
+            "a long time ago", "long ago", "old injury",
+        ],
+        "following_negations": [
+            "years ago", "year ago", "decades ago", "as a child", "as a kid",
+            "when i was young", "when i was younger", "healed fine", "healed well", "healed",
+            "fully healed", "all healed", "recovered", "fully recovered", "all clear",
+            "cleared up", "resolved", "sorted itself out", "went away", "gone now",
+            "long gone", "in the past", "back in", "for years", "for decades", "all my life",
+            "since i was", "since childhood", "since birth", "my gp knows",
+            "my doctor knows", "doctor knows", "gp knows", "well controlled",
+            "under control", "well managed", "is managed", "stable", "been checked",
+            "was checked", "checked out fine", "nothing new", "no change", "same as always",
+            "known about",
+        ],
+        "pseudo_negations": ["for years now and getting worse", "getting worse"],
+        "termination": _BREAKS,
+    },
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Context:
+    """What qualifies one finding; a plain present report has every flag False."""
+
+    negated: bool = False
+    someone_else: bool = False
+    hypothetical: bool = False
+    past: bool = False
+
+    @property
+    def stands(self) -> bool:
+        """Whether the finding is the patient's own, real and present."""
+        return not (self.negated or self.someone_else or self.hypothetical or self.past)
+
+
+@lru_cache(maxsize=1)
+def _sentencizer() -> Sentencizer:
+    return Sentencizer()
+
+
+def _extension(kind: str) -> str:
+    return f"clinic_{kind}"
+
+
+@lru_cache(maxsize=4)
+def _readers(nlp: Language) -> tuple[tuple[str, Negex], ...]:
+    readers = []
+    for kind, termset in _TERMSETS.items():
+        reader = Negex(
+            nlp,
+            name=f"clinic_context_{kind}",
+            neg_termset=termset,
+            ent_types=[],
+            extension_name=_extension(kind),
+            chunk_prefix=[],
+            span_keys=[SPAN_KEY],
+        )
+        readers.append((kind, reader))
+    return tuple(readers)
+
+
+def contexts(nlp: Language, doc: Doc, spans: list[tuple[int, int]]) -> list[Context]:
+    """The context of each (start, end) token span of `doc`, in the order given.
+
+    `nlp` supplies the tokenizer for the cue phrases (the same one that made `doc`).
+    """
+    if not spans:
+        return []
+    if not doc.has_annotation("SENT_START"):
+        # Rasa's pipeline runs spaCy without the parser: NegEx needs the sentences.
+        _sentencizer()(doc)
+    group = [Span(doc, start, end) for start, end in spans]
+    doc.spans[SPAN_KEY] = group
+    try:
+        for _, reader in _readers(nlp):
+            reader(doc)
+        group = list(doc.spans[SPAN_KEY])
+        return [
+            Context(**{kind: bool(span._.get(_extension(kind))) for kind in _TERMSETS})
+            for span in group
+        ]
+    finally:
+        del doc.spans[SPAN_KEY]

@@ -1,0 +1,109 @@
+"""Findings that patients give as numbers: a temperature, an age, weight lost.
+
+"temp of 40", "102F", "39.2" with "hot to touch"; "I'm 63", "58 yo", "dad (74)"; "lost 6kg",
+"down 2 dress sizes", "2 notches on my belt". Each is read from the tokens with its unit or
+its context word, and returned as the sign it is evidence of, with the tokens it spans (so
+its context, such as "my husband has a temperature of 39", is read like any other finding).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+FEVER_C = 38.0
+FEVER_F = 100.4
+AGE_OF_NEW_HEADACHE_CONCERN = 50
+
+_NUMBER = re.compile(r"^(\d{1,3}(?:[.,]\d)?)(°|º)?(c|f|kg|kgs|lbs|lb|st|yo|y/o|yrs?)?$")
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "a": 1, "half": 0.5,
+}  # fmt: skip
+_TEMPERATURE_WORDS = frozenset(
+    {"temp", "temperature", "temps", "fever", "feverish", "thermometer", "degrees", "degree",
+     "°", "°c", "°f", "celsius", "fahrenheit", "hot"}
+)  # fmt: skip
+_AGE_BEFORE = ("i'm", "im", "i am", "aged", "age", "at", "is", "turned", "he's", "she's")
+_AGE_AFTER = frozenset({"yo", "y/o", "yrs", "yr", "years", "year"})
+_LOST = frozenset({"lost", "losing", "dropped", "dropping", "shed", "down", "gone"})
+_WEIGHT_UNITS = frozenset(
+    {"kg", "kgs", "kilo", "kilos", "stone", "stones", "st", "lbs", "lb", "pounds",
+     "sizes", "size", "notches", "notch", "holes"}
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class NumberFinding:
+    """A sign read from a number, over tokens `start` to `end`."""
+
+    sign: str
+    start: int
+    end: int
+
+
+def _value(word: str) -> tuple[float, str] | None:
+    match = _NUMBER.match(word.lower())
+    if match:
+        return float(match.group(1).replace(",", ".")), (match.group(2) or "") + (
+            match.group(3) or ""
+        )
+    if word.lower() in _WORD_NUMBERS:
+        return float(_WORD_NUMBERS[word.lower()]), ""
+    return None
+
+
+def _near(words: list[str], i: int, wanted: frozenset[str], reach: int) -> bool:
+    return any(w in wanted for w in words[max(0, i - reach) : i + reach + 1])
+
+
+def number_findings(doc: Doc) -> list[NumberFinding]:
+    """Fever, an age of 50 or more, and weight lost, read from the numbers of `doc`."""
+    words = [t.lower_ for t in doc]
+    found = []
+    for i, word in enumerate(words):
+        read = _value(word)
+        if read is None:
+            continue
+        value, unit = read
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if (sign := _temperature(value, unit, following, words, i)) is not None:
+            found.append(NumberFinding(sign, i, i + 1))
+        elif _age(value, unit, following, words, doc[max(0, i - 2) : i].text.lower(), i):
+            found.append(NumberFinding("aged_50_plus", i, i + 1))
+        elif _weight_lost(unit, following, words, i):
+            found.append(NumberFinding("losing_weight", max(0, i - 1), min(len(doc), i + 2)))
+    return found
+
+
+def _temperature(value: float, unit: str, following: str, words: list[str], i: int) -> str | None:
+    celsius = "c" in unit or following in ("c", "°c", "celsius")
+    fahrenheit = "f" in unit or following in ("f", "°f", "fahrenheit")
+    said_as_temperature = "°" in unit or celsius or fahrenheit
+    if not (said_as_temperature or _near(words, i, _TEMPERATURE_WORDS, 4)):
+        return None
+    if celsius or (not fahrenheit and 35 <= value <= 43):
+        return "fever" if value >= FEVER_C and value <= 43 else None
+    if fahrenheit or 95 <= value <= 110:
+        return "fever" if FEVER_F <= value <= 110 else None
+    return None
+
+
+def _age(value: float, unit: str, following: str, words: list[str], before: str, i: int) -> bool:
+    if not AGE_OF_NEW_HEADACHE_CONCERN <= value <= 110 or value != int(value):
+        return False
+    if unit in ("yo", "y/o", "yr", "yrs") or following in _AGE_AFTER:
+        return True
+    if any(before.endswith(cue) for cue in _AGE_BEFORE):
+        return True
+    # "my dad (74)", "mum, 68,"
+    return i > 0 and words[i - 1] in ("(", ",") and following in (")", ",")
+
+
+def _weight_lost(unit: str, following: str, words: list[str], i: int) -> bool:
+    said_in_weight = unit in ("kg", "kgs", "lbs", "lb", "st") or following in _WEIGHT_UNITS
+    after_unit = words[i + 2] if i + 2 < len(words) else ""
+    said_in_weight = said_in_weight or (following == "dress" and after_unit in ("sizes", "size"))
+    return said_in_weight and _near(words, i, _LOST, 3)

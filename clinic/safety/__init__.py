@@ -1,0 +1,41 @@
+"""Safety: the red flags and contraindications a message holds, and what to do about them.
+
+- `red_flags`: the clinician's tables (signs, rules, screen questions by region);
+- `concepts`: the body systems and findings the signs are about, in patients' words;
+- `contraindications`: reasons not to needle; `advice`: what to tell the patient;
+- `screening`: reads one message with those tables (this package's API, re-exported here).
+"""
+
+from clinic.safety.screening import (
+    CONTRAINDICATION,
+    SIGN,
+    Mention,
+    RedFlag,
+    Screening,
+    backs_model_red_flag,
+    context_signs,
+    more_urgent,
+    question_named,
+    read,
+    red_flags_for,
+    screen,
+    screen_questions,
+    triage_level,
+)
+
+__all__ = [
+    "CONTRAINDICATION",
+    "SIGN",
+    "Mention",
+    "RedFlag",
+    "Screening",
+    "backs_model_red_flag",
+    "context_signs",
+    "more_urgent",
+    "question_named",
+    "read",
+    "red_flags_for",
+    "screen",
+    "screen_questions",
+    "triage_level",
+]

@@ -1,0 +1,107 @@
+"""What an answer to a red-flag question says: yes, no, or not sure.
+
+A patient rarely answers a safety question with a bare "yes": they describe ("barely anything
+comes out"), hedge ("kinda i guess"), or wander off. The answer is read for what it says:
+
+- a warning sign the question asks about, said in the answer, is a yes; denied, a no;
+- the answer's own words for yes and no ("a bit", "sometimes", "i think so"; "nope",
+  "all normal") come next, then the intent the model heard;
+- a hedge ("not sure", "maybe", "kinda") is `UNSURE`, and anything else is `UNCLEAR`.
+
+On a red-flag question an unsure or unclear answer is never taken as a no: the caller asks
+once more in plainer words, then takes the sign as possible (see `actions.safety`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from clinic.safety.red_flags import ScreenQuestion
+from clinic.safety.screening import red_flags_for
+
+YES = "yes"
+NO = "no"
+UNSURE = "unsure"
+UNCLEAR = "unclear"
+
+# A partial yes is a yes on a safety question: "a bit" of numbness is numbness.
+_YES = (
+    r"yes|yeah|yea|yep|yup|ya|yh|yess+|aye|sure|definitely|certainly|correct"
+    r"|i do|i have|i am|i did|it is|it does|it has|they are|they do|that's right|thats right"
+    r"|a bit|a little|a little bit|bit|slightly|sometimes|occasionally|now and then|on and off"
+    r"|a few times|once or twice|i think so|think so|i believe so|probably|pretty much|kind of yes"
+    r"|sort of yes|mostly|some"
+)
+_NO = (
+    r"no|nope|nah|naw|nay|not really|not at all|none|nothing|never|neither|no way"
+    r"|i don't|i dont|i haven't|i havent|it isn't|it doesn't|not that i know|not that i've noticed"
+    r"|not that ive noticed|not as far as i know|fine|all fine|all good|all normal|normal|all ok"
+    r"|nothing like that|no change|no changes|same as always|as usual"
+)
+_UNSURE = (
+    r"not sure|unsure|maybe|perhaps|possibly|might be|may be|could be|kinda|kind of|sort of"
+    r"|sorta|i guess|guess so|dunno|don't know|dont know|idk|no idea|hard to say|can't say"
+    r"|cant say|can't tell|cant tell|not certain|unclear|hmm+|um+|erm+|eh|\?+"
+)
+
+
+def _words(pattern: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'])(?:{pattern})(?![\w'])")
+
+
+_YES_RE, _NO_RE, _UNSURE_RE = _words(_YES), _words(_NO), _words(_UNSURE)
+
+
+def read_answer(
+    question: ScreenQuestion,
+    text: str,
+    said: Collection[str],
+    denied: Collection[str],
+    intent: str | None = None,
+) -> str:
+    """`YES`, `NO`, `UNSURE` or `UNCLEAR` for `text` given in answer to `question`.
+
+    `said` and `denied` are the warning signs the safety reading found in the same text;
+    `intent` what the model heard (`affirm` or `deny` count only when the words don't decide).
+    """
+    asked = {question.sign, *question.covers}
+    said, denied = set(said), set(denied)
+    if said & asked or _raises_what_it_guards(question, said):
+        return YES
+    if denied & asked:
+        return NO
+    lowered = " ".join(text.lower().replace("\u2019", "'").split())
+    yes, no = bool(_YES_RE.search(lowered)), bool(_NO_RE.search(lowered))
+    hedged = bool(_UNSURE_RE.search(lowered))
+    if hedged and not (yes and not no and _leads(_YES_RE, lowered)):
+        # "yeah kinda" leads with a yes; "kinda i guess", "maybe?", "not sure" do not.
+        return UNSURE
+    if yes and not no:
+        return YES
+    if no and not yes:
+        return NO
+    if yes and no:
+        # "no... well yes a bit": the later word is the considered one.
+        return YES if _last(_YES_RE, lowered) > _last(_NO_RE, lowered) else NO
+    if intent == "affirm":
+        return YES
+    if intent == "deny":
+        return NO
+    return UNCLEAR
+
+
+def _raises_what_it_guards(question: ScreenQuestion, said: set[str]) -> bool:
+    """Whether the answer's own signs raise the flag the question is there for ("never had
+    them before this year, I'm 57" to "are these headaches new since you turned 50?")."""
+    guarded = {flag.code for flag in red_flags_for({question.sign})}
+    return bool(guarded & {flag.code for flag in red_flags_for(said)})
+
+
+def _leads(pattern: re.Pattern[str], text: str) -> bool:
+    match = pattern.search(text)
+    return match is not None and match.start() == 0
+
+
+def _last(pattern: re.Pattern[str], text: str) -> int:
+    return max(match.start() for match in pattern.finditer(text))

@@ -1,0 +1,263 @@
+"""The body systems and findings red flags are about, in the words patients use for them.
+
+A concept is a set of words and short phrases: everyday ("wee", "loo"), euphemistic
+("down there", "waterworks"), and the clinical word. Typos are mended when matching, as for
+every phrase. Signs in `clinic.safety.red_flags` use a concept as one slot of a phrase:
+`{urination} ... {control_loss}` reads "can't tell when I need to go" and "only a dribble
+comes out" alike, where a phrase list learned only the sentences it was shown.
+
+`GUARDS` say which concepts, touched in a message the rules could not decide on, call for
+the one direct question at once ("You mentioned your bladder: ..."). A yes escalates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+CONCEPTS: dict[str, tuple[str, ...]] = {
+    # Cauda equina
+    "urination": (
+        "pee", "peeing", "peed", "wee", "weeing", "weed", "urine", "urinate", "urinating",
+        "urination", "bladder", "waterworks", "pass water", "passing water", "piss",
+        "pissing", "stream", "flow", "dribble", "dribbles", "dribbling", "trickle",
+        "number one", "the loo", "the toilet", "to go", "incontinence", "incontinent",
+        "catheter", "pad", "pads",
+    ),
+    "bowel": (
+        "poo", "pooing", "pooed", "poop", "bowel", "bowels", "stool", "stools", "number two",
+        "pass wind", "passing wind", "wind", "fart", "farts", "back passage", "motions",
+        "constipated", "constipation",
+    ),
+    "control_loss": (
+        "can't control", "cannot control", "no control", "lost control", "losing control",
+        "out of control", "can't hold", "couldn't hold", "can't hold it", "didn't feel it",
+        "don't feel it", "without noticing", "without realising", "without realizing",
+        "don't know when", "can't tell when", "no urge", "don't get the urge",
+        "dont get the urge", "lost the urge", "can't start", "can't get it started",
+        "hard to start", "won't come", "wont come", "nothing comes out",
+        "barely anything comes out", "barely anything", "hardly anything",
+        "only a dribble", "just a dribble", "never empties", "doesn't empty",
+        "not emptying", "can't empty", "havent weed", "haven't weed", "havent peed",
+        "haven't peed", "leak", "leaks", "leaking", "leaked", "accident", "accidents",
+        "wet myself", "wet herself", "wet himself", "wetting myself", "wet the bed",
+        "soiled", "soiling", "can't go", "cant go", "couldn't go", "struggle to go",
+        "struggling to go", "hard to go",
+    ),
+    "saddle_area": (
+        "bottom", "bum", "anus", "back passage", "genitals", "genital",
+        "groin", "crotch", "privates", "private parts", "private area", "down there",
+        "down below", "between my legs", "between the legs", "saddle", "perineum",
+        "vagina", "penis", "inner thigh", "inner thighs", "wipe", "wiping", "toilet paper",
+        "sex", "lady parts", "nether regions", "testicles", "balls", "scrotum",
+        "sit on the toilet", "on the toilet",
+    ),
+    "sensation_loss": (
+        "numb", "numbness", "numbish", "tingling", "tingly", "tingle", "pins and needles",
+        "can't feel", "cannot feel", "cant really feel", "don't feel", "dont feel",
+        "not feel", "no feeling", "no sensation", "lost feeling", "lost sensation",
+        "less feeling", "reduced feeling", "dead", "deadness", "feels different",
+        "feel different", "like after the dentist", "anaesthetic", "anesthetic",
+        "rubbery", "cotton wool", "prickling", "feels weird", "feels strange",
+        "not feel nothing",
+    ),
+    # Stroke and cervical arteries
+    "speech": (
+        "speech", "speak", "speaking", "talk", "talking", "words", "word", "slurred",
+        "slurring", "slur", "mumbling", "nonsense", "gibberish", "garbled", "jumbled",
+        "make sense", "making sense", "say what i mean", "sentence", "sentences",
+    ),
+    "trouble": (
+        "can't", "cannot", "cant", "couldn't", "trouble", "difficulty", "difficult",
+        "hard", "struggle", "struggling", "funny", "weird", "strange", "wrong", "muddled",
+        "mixed up", "mixing", "not right", "jumbled", "slurred", "nonsense", "odd",
+    ),
+    "vision": (
+        "double vision", "seeing double", "see double", "seeing two", "double", "blurred",
+        "blurry", "vision", "eyesight", "sight", "can't see", "lost my sight",
+    ),
+    "face": (
+        "face", "facial", "smile", "mouth", "lip", "lips", "cheek", "one side of my face",
+        "half my face", "eyelid",
+    ),
+    "droop": (
+        "droop", "drooping", "droopy", "drooped", "dropped", "sagging", "lopsided",
+        "crooked", "won't move", "wont move", "numb", "heavy", "weak",
+    ),
+    "one_side": (
+        "half my body", "one side of my body", "left side of my body",
+        "right side of my body", "arm and leg", "arm and my leg", "hand and leg",
+        "face and arm", "arm and face",
+    ),
+    "vertigo": (
+        "dizzy", "dizziness", "vertigo", "room spinning", "spinning", "off balance",
+        "lightheaded", "light headed", "light-headed",
+    ),
+    "swallowing": ("swallow", "swallowing", "choke", "choking"),
+    # Progressive neurological deficit and myelopathy
+    "weakness": (
+        "weak", "weaker", "weakness", "buckles", "buckling", "giving way", "gives way",
+        "dragging", "drag", "grip", "strength", "useless",
+    ),
+    "progressing": (
+        "by the day", "each day", "every day", "than a week ago", "than last week",
+        "than before", "more and more", "more often", "getting", "going", "worse and worse",
+        "day by day", "week by week", "keeps getting",
+    ),
+    "hand_skill": (
+        "buttons", "button", "type", "typing", "write", "writing", "handwriting", "grip",
+        "jars", "jar", "keys", "pick up", "drop things", "dropping things", "dropping cups",
+        "chopsticks", "zip", "shoelaces", "laces", "fingers",
+    ),
+    # Headache
+    "head": ("headache", "headaches", "head", "migraine", "migraines", "skull", "headach"),
+    "sudden": (
+        "sudden", "suddenly", "out of nowhere", "out of the blue", "instant", "instantly",
+        "in seconds", "within seconds", "within a minute", "in a minute", "under a minute",
+        "a second", "one second", "split second", "like a bang", "like a bomb", "bomb",
+        "gunshot", "lightning", "thunderclap", "like being hit", "0 to 100", "0 to 10",
+        "nothing to 10", "from nothing", "full force", "full strength", "exploded",
+        "explosion", "flat",
+    ),
+    "worst": (
+        "worst", "never felt anything like", "never had pain like", "strongest",
+        "10/10", "10 out of 10", "unbearable", "excruciating", "agony",
+    ),
+    "new_onset": (
+        "new", "never had", "never been", "never get", "started getting", "started having",
+        "started", "recently", "lately", "for the first time", "first time",
+    ),
+    # Infection and meningitis
+    "temperature": (
+        "fever", "feverish", "temperature", "temp", "hot to touch", "hot to the touch",
+        "burning up", "chills", "shivers", "shivering", "rigors", "sweats", "thermometer",
+        "high temp",
+    ),
+    "light": ("light", "lights", "daylight", "bright", "sunlight", "the sun", "dark room"),
+    "hurts": (
+        "hurt", "hurts", "hurting", "painful", "pain", "sore", "ache", "aches", "aching",
+        "unbearable", "can't stand", "can't bear", "bother", "bothers", "sting",
+    ),
+    # Cancer
+    "weight": (
+        "weight", "kg", "kilo", "kilos", "stone", "stones", "pounds", "lbs", "dress size",
+        "dress sizes", "size", "sizes", "belt", "notch", "notches", "clothes", "trousers",
+        "jeans", "skinny", "thinner",
+    ),
+    # Cardiac
+    "chest": (
+        "chest", "breastbone", "sternum", "behind my breastbone", "heart",
+        "weight on my chest", "band around my chest",
+    ),
+    "exertion": (
+        "stairs", "uphill", "up the hill", "up a hill", "hill", "incline", "walking",
+        "walk", "exercise", "exertion", "climb", "climbing", "running",
+        "effort", "exert", "hurry", "rushing", "flights",
+    ),
+    "rest_eases": (
+        "rest", "resting", "stop", "stopping", "sit down", "goes away", "goes off",
+        "eases", "eases off", "settles", "its gone", "it's gone",
+    ),
+    "heart_arm": ("arm", "arms", "jaw", "shoulder", "shoulder blade"),
+    "breathing": (
+        "breath", "breathe", "breathing", "breathless", "breathlessness",
+        "short of breath", "shortness of breath", "puffed", "puffing", "panting",
+        "get air", "getting air", "catch my breath", "gasping", "out of breath",
+        "inhale", "inhaling", "deep breath", "full breath",
+    ),
+    "needling": (
+        "needle", "needles", "needling", "needled", "acupuncture",
+        "dry needling",
+    ),
+    # Aorta
+    "tearing": (
+        "tear", "tearing", "torn", "rip", "ripping", "ripped", "stabbed and torn",
+    ),
+    "tummy": ("tummy", "stomach", "belly", "abdomen", "abdominal", "gut"),
+    "pulsing": ("pulse", "pulsing", "pulsating", "throbbing", "heartbeat", "beating"),
+    "lump": ("lump", "mass", "bulge", "swelling"),
+    # Crisis
+    "death_wish": (
+        "rather not wake up", "not wake up", "wouldn't wake up", "not to wake up",
+        "never wake up", "go to sleep and not wake", "end my life", "finish my life",
+        "kill myself", "kill my self", "take my life", "take my own life",
+        "better off without me", "better off dead", "manage better without me",
+        "better without me", "suicide", "suicidal", "want to die", "wanna die",
+        "don't want to live", "dont want to live", "don't want to be alive",
+        "saving up my tablets", "saving up my pills", "stockpiling", "ending it all",
+        "end it all", "made a plan to end", "plan to end", "ways to kill", "ending things",
+        "end things", "ending it",
+    ),
+    # Said by people in pain too ("no point booking if it won't help"): asked, not flagged.
+    "hopeless": (
+        "no point", "don't see the point", "dont see the point", "what's the point",
+        "not worth it", "can't go on", "cant go on", "end it", "disappear", "in one go",
+        "all my pills", "all my tablets", "it would all stop", "all just stop",
+        "give up on everything", "given up", "hopeless", "can't do this anymore",
+        "can't take it anymore", "if i crashed", "not be here", "not being here",
+    ),
+    # Knee
+    "knee": ("knee", "knees", "kneecap"),
+    "knee_event": (
+        "pop", "popped", "popping", "crack", "cracked", "snap", "snapped", "something give",
+        "felt something go", "clunk",
+    ),
+    "swelling": (
+        "swell", "swelled", "swollen", "swelling", "blew up", "ballooned",
+        "balloon", "puffy", "fluid", "very big", "huge",
+    ),
+    "locking": ("lock", "locks", "locked", "locking", "catching", "catches", "gives way",
+        "giving way", "gave way", "buckles", "buckling"),
+    # A knee that will not straighten is locked now.
+    "stuck": (
+        "stuck", "won't straighten", "wont straighten", "can't straighten",
+        "cannot straighten", "won't go straight", "cannot make straight",
+        "can't fully straighten", "can't straighten it", "won't fully straighten",
+    ),
+    # Deep vein thrombosis
+    "calf": ("calf", "calves", "lower leg", "shin", "one leg", "my leg", "ankle to knee"),
+    "red_hot": ("red", "hot", "warm", "shiny", "pinkish", "inflamed"),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Guard:
+    """When all of `touches` are touched (the patient's own, present), the direct question
+    `question` (a name in `red_flags.DIRECT_QUESTIONS`) is asked, unless `sign` is known."""
+
+    touches: tuple[str, ...]
+    question: str
+    sign: str
+
+
+# The most urgent first: one question is asked at a time.
+GUARDS: tuple[Guard, ...] = (
+    Guard(("hopeless",), "check_safe", "suicidal_thoughts"),
+    Guard(("chest",), "check_chest", "cardiac_warning"),
+    Guard(("heart_arm", "exertion"), "check_exertion", "cardiac_warning"),
+    Guard(("needling", "breathing"), "check_after_needling", "breathless_after_needling"),
+    Guard(("needling", "chest"), "check_after_needling", "breathless_after_needling"),
+    Guard(("breathing",), "check_breathing", "cannot_breathe"),
+    Guard(("tearing",), "check_tearing", "aortic_warning"),
+    Guard(("pulsing", "lump"), "check_tearing", "aortic_warning"),
+    Guard(("saddle_area",), "check_saddle", "saddle_numbness"),
+    Guard(("urination",), "check_bladder", "bladder_or_bowel_control"),
+    Guard(("bowel",), "check_bladder", "bladder_or_bowel_control"),
+    Guard(("speech",), "check_stroke", "stroke_warning"),
+    Guard(("vision",), "check_stroke", "stroke_warning"),
+    Guard(("face", "droop"), "check_stroke", "stroke_warning"),
+    Guard(("one_side",), "check_stroke", "stroke_warning"),
+    Guard(("vertigo",), "check_stroke", "stroke_warning"),
+    Guard(("swallowing",), "check_stroke", "stroke_warning"),
+    Guard(("head", "sudden"), "check_thunderclap", "thunderclap"),
+    Guard(("head", "worst"), "check_thunderclap", "thunderclap"),
+    Guard(("temperature",), "check_fever", "fever"),
+    Guard(("light", "hurts"), "check_meningitis", "meningitis_warning"),
+    Guard(("knee", "swelling"), "check_knee", "knee_warning"),
+    Guard(("knee", "locking"), "check_knee", "knee_warning"),
+    Guard(("knee", "knee_event"), "check_knee", "knee_warning"),
+    Guard(("calf", "swelling"), "check_calf", "calf_swollen"),
+    Guard(("calf", "red_hot"), "check_calf", "calf_swollen"),
+    Guard(("weight",), "check_weight", "weight_loss"),
+    # A sign read from a number ("I'm 63") with a headache.
+    Guard(("aged_50_plus", "head"), "check_new_headache", "headache_new_after_50"),
+)

@@ -1,0 +1,122 @@
+"""End to end: safety in whole conversations, as patients write (REST channel).
+
+Written before the behaviour they test (issue 22) and not from the evaluation sets: a
+direct question when a message touches a red-flag topic, answers that describe or shrug,
+advice whenever the level rises, and the advice kept in front after an emergency.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from bench.patient import buttons, texts
+from tests.running_assistant import EMERGENCY_NUMBER, Assistant
+
+pytestmark = pytest.mark.e2e
+
+_senders = itertools.count()
+CALL_NOW = f"call {EMERGENCY_NUMBER} now"
+
+
+class Patient:
+    """One conversation with the running assistant."""
+
+    def __init__(self, assistant: Assistant) -> None:
+        self.assistant = assistant
+        self.sender = f"safety-talk-{next(_senders)}"
+        self.last: list[dict] = []
+
+    def says(self, text: str) -> str:
+        self.last = self.assistant.say(self.sender, text)
+        return texts(self.last)
+
+    @property
+    def slots(self) -> dict:
+        return self.assistant.tracker(self.sender, self.assistant.token)["slots"]
+
+
+def test_a_touched_topic_gets_one_direct_question_first(assistant: Assistant) -> None:
+    patient = Patient(assistant)
+    reply = patient.says("my lower back is killing me and I keep running to the loo")
+    # The question is the last thing said, with buttons, and nothing talks over it.
+    assert "pass urine" in patient.last[-1]["text"]
+    assert [b["title"] for b in buttons(patient.last)] == ["Yes", "No"]
+    assert patient.slots["direct_question"] == "check_bladder"
+    assert CALL_NOW not in reply
+    reply = patient.says("yeah a bit, I leaked yesterday and didn't notice")
+    assert CALL_NOW in reply
+    assert patient.slots["triage_level"] == "emergency"
+    assert "cauda_equina" in patient.slots["red_flags"]
+
+
+def test_a_no_to_the_direct_question_resumes_the_intake(assistant: Assistant) -> None:
+    patient = Patient(assistant)
+    patient.says("my lower back is killing me and I keep running to the loo")
+    reply = patient.says("no, nothing like that")
+    assert "Thank you" in reply
+    assert patient.slots["triage_level"] is None
+    assert "bladder_or_bowel_control" in patient.slots["denied_signs"]
+    # The intake carries on with its next question.
+    assert patient.slots["requested_slot"] is not None
+    assert patient.slots["body_part"] == "lower_back"
+
+
+def test_after_an_emergency_the_advice_stays_in_front(assistant: Assistant) -> None:
+    patient = Patient(assistant)
+    reply = patient.says("there's a heavy pressure on my chest and I'm all sweaty")
+    assert CALL_NOW in reply
+    reply = patient.says("is it really that serious? I'd rather see the physio")
+    assert reply.startswith("Yes")
+    assert CALL_NOW in reply
+    assert "rare" not in reply
+    reply = patient.says("can I book a consultation for tomorrow?")
+    assert CALL_NOW in reply
+    assert patient.slots.get("booking_reference") is None
+    assert "When would suit you" not in reply
+
+
+def test_a_known_flag_that_becomes_an_emergency_is_advised(assistant: Assistant) -> None:
+    patient = Patient(assistant)
+    reply = patient.says("my chest hurts")
+    assert "doctor today" in reply
+    reply = patient.says("yes, it feels tight and goes into my left arm")
+    assert CALL_NOW in reply
+    assert patient.slots["triage_level"] == "emergency"
+
+
+def start_back_screen(patient: Patient) -> str:
+    """Walks a lower-back intake to the first red-flag screen question."""
+    reply = patient.says("my lower back has ached for six weeks")
+    for answer in ("aching", "no"):
+        if "numbness around your bottom" in reply:
+            break
+        reply = patient.says(answer)
+    assert "numbness around your bottom" in reply, reply
+    return reply
+
+
+def test_a_description_answering_a_screen_question_is_read(assistant: Assistant) -> None:
+    patient = Patient(assistant)
+    start_back_screen(patient)
+    reply = patient.says("no")
+    assert "trouble peeing" in reply
+    duration = patient.slots["pain_duration"]
+    reply = patient.says("the last few days I feel like I need to go but barely anything comes out")
+    assert CALL_NOW in reply
+    # The answer is about the bladder: how long the back has hurt is unchanged.
+    assert patient.slots["pain_duration"] == duration
+
+
+def test_a_shrug_on_a_screen_question_is_never_skipped(assistant: Assistant) -> None:
+    patient = Patient(assistant)
+    start_back_screen(patient)
+    reply = patient.says("kinda i guess?")
+    assert "need to be sure" in reply
+    assert "physiotherapist will ask" not in reply
+    assert "I'm not sure" in [b["title"] for b in buttons(patient.last)]
+    reply = patient.says("not sure")
+    assert "can't rule it out" in reply
+    assert CALL_NOW in reply
+    assert patient.slots["unclear_signs"] == ["saddle_numbness"]
