@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions.safety import open_screen_questions
+from actions.safety import about_safety, open_screen_questions
 from actions.tracker_facts import (
     entity_values,
     intake_from_tracker,
@@ -85,7 +85,18 @@ class ValidateIntakeForm(FormValidationAction):
     async def get_validation_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
-        """Validates as usual, but an answer to a screen question keeps the known facts."""
+        """Validates as usual, but an answer to a safety question keeps the known facts.
+
+        A message that answered a direct safety question, or asked about advice just given
+        ("can I wait?"), answers none of the intake's questions: nothing is validated and
+        what it put in the intake's slots is undone; the form asks its question again.
+        """
+        if about_safety(tracker):
+            return [
+                SlotSet(slot, value_before_latest_message(tracker, slot))
+                for slot in (*INTAKE_FACTS, "red_flag_screen", "contraindication_screen")
+                if tracker.get_slot(slot) != value_before_latest_message(tracker, slot)
+            ]
         events = await super().get_validation_events(dispatcher, tracker, domain)
         if tracker.get_slot("requested_slot") not in SCREEN_SLOTS:
             return events

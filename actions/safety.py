@@ -267,10 +267,58 @@ class ActionResumeAfterSafetyQuestion(Action):
         return []
 
 
-class ActionEmergencyFollowUp(Action):
-    """Every reply after an emergency: the advice first, questions answered in its light.
+class ActionAnswerPrecaution(Action):
+    """What a contraindication the patient mentions or asks about means for needling.
 
-    No booking and no dry-needling talk: a form still going is ended.
+    "Is it safe for the baby?", "I have a pacemaker, are electric needles OK?", "I'm on
+    methotrexate": each gets its own answer once (`precautions_explained`), then the form
+    that was going on carries on.
+    """
+
+    def name(self) -> str:
+        """The action's name in the domain."""
+        return "action_answer_precaution"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        """Answers each newly mentioned contraindication, then resumes the form."""
+        explained = list(tracker.get_slot("precautions_explained") or [])
+        for code in precautions_due(tracker):
+            text = contraindications.precaution(code)
+            if text:
+                dispatcher.utter_message(text=text)
+                explained.append(code)
+        events: list[dict[str, Any]] = [SlotSet("precautions_explained", explained)]
+        form = tracker.active_loop.get("name")
+        if not form and tracker.get_slot("tdn_fit") is None and tracker.get_slot("body_part"):
+            form = "intake_form"  # the message also described a pain: the intake begins
+        return [*events, FollowupAction(form)] if form else events
+
+
+def about_safety(tracker: Tracker) -> bool:
+    """Whether the latest message answered a direct safety question, or asked about the
+    advice just given ("can I wait till tomorrow?"), rather than a form's question."""
+    if value_before_latest_message(tracker, "direct_question"):
+        return True
+    level = value_before_latest_message(tracker, "triage_level")
+    text = tracker.latest_message.get("text") or ""
+    return level in (URGENT, EMERGENCY) and advice.asks_about_waiting(text)
+
+
+def precautions_due(tracker: Tracker) -> list[str]:
+    """Contraindications the latest message names (not denied) that were not explained yet."""
+    explained = set(tracker.get_slot("precautions_explained") or [])
+    named = dict.fromkeys(entity_values(tracker, "contraindication"))
+    return [code for code in named if code not in explained]
+
+
+class ActionEmergencyFollowUp(Action):
+    """After advice: the advice again, first, and the question answered in its light.
+
+    After an emergency every message comes here: no booking and no dry-needling talk, and a
+    form still going is ended. After urgent advice only "can I wait?" or "is it serious?"
+    does; then the form carries on, its question asked again.
     """
 
     def name(self) -> str:
@@ -282,15 +330,19 @@ class ActionEmergencyFollowUp(Action):
     ) -> list[dict[str, Any]]:
         """Dispatches the reminder, shaped by what the patient wrote."""
         text = tracker.latest_message.get("text") or ""
-        codes = [flag.code for flag in current_flags(tracker) if flag.level == EMERGENCY]
-        dispatcher.utter_message(
-            text=advice.emergency_follow_up(
+        form = tracker.active_loop.get("name")
+        if tracker.get_slot("triage_level") == EMERGENCY:
+            codes = [flag.code for flag in current_flags(tracker) if flag.level == EMERGENCY]
+            reply = advice.emergency_follow_up(
                 text, codes, settings.emergency_number(), settings.crisis_line()
             )
+            dispatcher.utter_message(text=reply)
+            return [ActiveLoop(None), SlotSet("requested_slot", None)] if form else []
+        codes = [flag.code for flag in current_flags(tracker) if flag.level == URGENT]
+        dispatcher.utter_message(
+            text=advice.urgent_follow_up(text, codes, settings.emergency_number())
         )
-        if tracker.active_loop.get("name"):
-            return [ActiveLoop(None), SlotSet("requested_slot", None)]
-        return []
+        return [FollowupAction(form)] if form else []
 
 
 class ActionAnswerAftercare(Action):

@@ -9,7 +9,10 @@ Three moments, read from the slots the safety check keeps (`actions/safety.py`):
    conversation was (the intake or the booking), or listens.
 3. **After an emergency** (raised before the latest message): every message gets
    `action_emergency_follow_up`, which keeps the advice in front and answers questions in
-   its light; no booking or needling talk follows.
+   its light; no booking or needling talk follows. After urgent advice, a question about
+   waiting or how serious it is gets the same action ("can I wait till tomorrow?").
+4. **A contraindication named or asked about** ("is it safe for the baby?", "I'm on
+   methotrexate"): `action_answer_precaution` says what it means for needling, once.
 
 Otherwise it abstains and the other policies decide. Its priority is above RulePolicy's.
 """
@@ -27,9 +30,13 @@ from rasa.shared.core.events import SlotSet, UserUttered
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from clinic.safety import advice
+
 EMERGENCY = "emergency"
+URGENT = "urgent"
 RESUME = "action_resume_after_safety_question"
 FOLLOW_UP = "action_emergency_follow_up"
+PRECAUTION = "action_answer_precaution"
 DEFAULT_PRIORITY = 7
 
 
@@ -71,7 +78,7 @@ class SafetyFirstPolicy(Policy):
 def next_safety_action(tracker: DialogueStateTracker) -> str | None:
     """The action safety calls for after the tracker's latest event, or None."""
     latest = tracker.latest_action_name
-    if latest == FOLLOW_UP:
+    if latest in (FOLLOW_UP, PRECAUTION):
         return ACTION_LISTEN_NAME
     if latest != ACTION_LISTEN_NAME or tracker.latest_message is None:
         return None
@@ -83,9 +90,26 @@ def next_safety_action(tracker: DialogueStateTracker) -> str | None:
         if _slot_before_latest_message(tracker, "triage_level") == EMERGENCY:
             return FOLLOW_UP
         return None  # the message that raised it: the red_flag rule gives the advice
+    text = (tracker.latest_message.text or "") if tracker.latest_message else ""
+    urgent_before = _slot_before_latest_message(tracker, "triage_level") == URGENT
+    if urgent_before and advice.asks_about_waiting(text):
+        return FOLLOW_UP  # "can I wait till tomorrow?" after advice to see a doctor today
     if _slot_before_latest_message(tracker, "direct_question"):
         return RESUME
+    if _precaution_due(tracker):
+        return PRECAUTION
     return None
+
+
+def _precaution_due(tracker: DialogueStateTracker) -> bool:
+    """Whether the latest message names a contraindication not yet explained."""
+    explained = set(tracker.get_slot("precautions_explained") or [])
+    named = {
+        e.get("value")
+        for e in tracker.latest_message.entities
+        if e.get("entity") == "contraindication" and e.get("role") != "denied"
+    }
+    return bool(named - explained)
 
 
 def _said_since_latest_message(tracker: DialogueStateTracker) -> bool:

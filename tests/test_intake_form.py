@@ -189,6 +189,7 @@ def test_a_contraindication_said_anywhere_answers_the_checklist(dispatcher) -> N
         slots={
             "body_part": "knee", "side": "left", "pain_quality": "aching", "pain_radiates": False,
             "pain_duration": "2 weeks", "pain_severity": 4, "contraindications": ["needle_phobia"],
+            "red_flag_screen": True,
         }
     )  # fmt: skip
     event = asyncio.run(form.next_requested_slot(dispatcher, tracker, DOMAIN))

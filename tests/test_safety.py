@@ -6,8 +6,9 @@ import pytest
 import spacy
 
 from clinic import safety
-from clinic.safety import contraindications
+from clinic.safety import advice, contraindications
 from clinic.safety.red_flags import (
+    DIRECT_QUESTIONS,
     EMERGENCY,
     LEVEL_ORDER,
     RED_FLAGS,
@@ -136,6 +137,15 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
         "felt a pop in my knee and it swelled right up"
     ),
     "acute_knee_injury/urgent/knee_warning": {"knee_warning"},
+    "headache_warning_signs/urgent/headache+headache_pattern_change": (
+        "my headaches have changed over the last month"
+    ),
+    "headache_warning_signs/urgent/headache+cough_or_strain": (
+        "I get a headache whenever I strain lifting"
+    ),
+    "fracture/urgent/cannot_bear_weight+trauma": "I slipped on ice and can't put weight on it",
+    "stroke_signs/emergency/vision_trouble+dizzy_now": "my vision went blurry and I feel dizzy",
+    "dvt/urgent/long_travel+breathless": ("since the long flight home I've been short of breath"),
     "myelopathy/urgent/hand_skill_loss|neck_pain,both_hands_nerve": (
         "my neck aches and I struggle to write with a pen lately"
     ),
@@ -470,15 +480,18 @@ def test_the_screen_skips_what_the_patient_already_said() -> None:
 
 def test_the_screen_follows_where_the_pain_spreads() -> None:
     names = [q.name for q in safety.screen_questions("shoulder", "neck", [], [])]
-    assert names == ["stroke_warning", "clumsy_hands", "trauma"]
-    assert safety.screen_questions("knee", None, [], []) == []
+    assert names == [
+        "shoulder_cardiac", "shoulder_trauma", "shoulder_hot", "cancer", "stroke_warning",
+        "clumsy_hands", "trauma", "meningitis_warning",
+    ]  # fmt: skip
+    assert [q.name for q in safety.screen_questions("foot", None, [], [])] == ["limb_trauma"]
 
 
 def test_headache_and_chest_screens() -> None:
     head = [q.name for q in safety.screen_questions("head", None, [], [])]
     assert head == ["thunderclap", "meningitis_warning", "stroke_warning", "headache_new_after_50"]
     chest = safety.screen_questions("chest", None, [], [])
-    assert [q.sign for q in chest] == ["cardiac_warning"]
+    assert [q.sign for q in chest] == ["cardiac_warning", "cannot_breathe", "trauma"]
 
 
 def test_a_yes_to_each_screen_question_raises_a_flag() -> None:
@@ -500,6 +513,8 @@ CONTRAINDICATION_EXAMPLES = {
     "pregnancy": "I'm 20 weeks pregnant",
     "immunosuppressed": "I take immunosuppressants since my transplant",
     "implant_near_site": "I've got a pacemaker",
+    "diabetes": "I'm type 2 diabetic",
+    "under_18": "it's for my 15 year old, she plays netball",
     "epilepsy": "I have epilepsy",
 }
 
@@ -575,3 +590,62 @@ def test_a_message_parsed_without_sentences_is_read_in_context() -> None:
 )
 def test_not_bearing_a_sign_is_not_denying_it(text: str) -> None:
     assert safety.screen(text).level == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("part", "wanted", "unwanted"),
+    [
+        ("upper_back", "upper_back_cardiac", "saddle_numbness"),
+        ("mid_back", "upper_back_tearing", "bladder_or_bowel_control"),
+        ("shoulder", "shoulder_cardiac", "saddle_numbness"),
+        ("knee", "knee_injury", "bladder_or_bowel_control"),
+        ("jaw", "jaw_cardiac", "saddle_numbness"),
+        ("lower_back", "saddle_numbness", "upper_back_cardiac"),
+        ("neck", "meningitis_warning", "saddle_numbness"),
+    ],
+)
+def test_each_region_gets_its_own_screen(part: str, wanted: str, unwanted: str) -> None:
+    asked = [q.name for q in safety.screen_questions(part, None, [], [])]
+    assert wanted in asked
+    assert unwanted not in asked
+
+
+def test_every_screen_and_direct_question_raises_a_flag_on_yes() -> None:
+    for question in [*DIRECT_QUESTIONS, *(q for qs in SCREEN_QUESTIONS.values() for q in qs)]:
+        assert safety.red_flags_for({question.sign}), question.name
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("is it safe for the baby?", "pregnancy"),
+        ("I'm on methotrexate and a biologic", "immunosuppressed"),
+        ("is it OK for my 14-year-old?", "under_18"),
+        ("diabetic numbness in my feet for years, my GP knows", "diabetes"),
+    ],
+)
+def test_safety_questions_name_their_contraindication(text: str, code: str) -> None:
+    screening = safety.screen(text)
+    assert code in screening.contraindications
+    assert screening.flags == ()
+    assert contraindications.precaution(code).endswith(contraindications.DECIDES)
+
+
+def test_every_contraindication_has_its_precaution() -> None:
+    for item in contraindications.CONTRAINDICATIONS:
+        assert contraindications.precaution(item.code), item.code
+
+
+@pytest.mark.parametrize(
+    ("message", "start"),
+    [
+        ("can I wait till monday?", "No, please don't wait."),
+        ("it's probably just soreness from the needling, right?", "No, please don't wait."),
+        ("is it really that serious?", "Yes, please take it seriously."),
+        ("ok thanks", "Please call 911 now"),
+    ],
+)
+def test_after_an_emergency_questions_are_answered_in_its_light(message: str, start: str) -> None:
+    reply = advice.emergency_follow_up(message, ["cardiac"], "911", "988")
+    assert reply.startswith(start)
+    assert "call 911 now" in reply

@@ -204,10 +204,13 @@ async def test_the_screen_comes_after_where_and_before_how_long() -> None:
     assert questions[-1] == "contraindication_screen"
 
 
-async def test_no_screen_for_a_knee_but_still_the_contraindications() -> None:
+async def test_a_knee_gets_its_own_screen_and_the_contraindications() -> None:
     questions = await required({"body_part": "knee", "side": "left"})
-    assert "red_flag_screen" not in questions
+    assert "red_flag_screen" in questions
     assert "contraindication_screen" in questions
+    asked = [q.name for q in safety.screen_questions("knee", None, [], [])]
+    assert asked[0] == "knee_injury"
+    assert "saddle_numbness" not in asked
 
 
 async def test_nothing_more_is_asked_after_an_emergency() -> None:

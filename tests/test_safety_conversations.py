@@ -67,8 +67,11 @@ def test_after_an_emergency_the_advice_stays_in_front(assistant: Assistant) -> N
     patient = Patient(assistant)
     reply = patient.says("there's a heavy pressure on my chest and I'm all sweaty")
     assert CALL_NOW in reply
-    reply = patient.says("is it really that serious? I'd rather see the physio")
+    reply = patient.says("is it really that serious?")
     assert reply.startswith("Yes")
+    assert CALL_NOW in reply
+    reply = patient.says("can I wait till tomorrow and see the physio instead?")
+    assert reply.startswith("No, please don't wait")
     assert CALL_NOW in reply
     assert "rare" not in reply
     reply = patient.says("can I book a consultation for tomorrow?")
@@ -120,3 +123,46 @@ def test_a_shrug_on_a_screen_question_is_never_skipped(assistant: Assistant) -> 
     assert "can't rule it out" in reply
     assert CALL_NOW in reply
     assert patient.slots["unclear_signs"] == ["saddle_numbness"]
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("is it safe for the baby? I'm 14 weeks", "midwife"),
+        ("I have a pacemaker, are electric needles OK?", "electrical stimulation"),
+        ("I'm on methotrexate and a biologic, is that a problem?", "immune"),
+        ("is it OK for my 14-year-old?", "parent or guardian"),
+    ],
+)
+def test_a_safety_question_gets_its_own_answer(
+    assistant: Assistant, question: str, words: str
+) -> None:
+    patient = Patient(assistant)
+    reply = patient.says(question)
+    assert words in reply
+    assert "physiotherapist decides" in reply
+
+
+def test_upper_back_pain_gets_a_heart_question_not_a_bladder_one(assistant: Assistant) -> None:
+    patient = Patient(assistant)
+    reply = patient.says("pain between my shoulder blades for two weeks")
+    said = [reply]
+    for _ in range(6):
+        if "shoulder blades, do you get chest pain" in reply:
+            break
+        reply = patient.says("no" if "spread" in reply else "aching")
+        said.append(reply)
+    assert "chest pain or pressure" in reply, said
+    assert not any("bladder" in r or "peeing" in r for r in said)
+    reply = patient.says("yes, I get a tight chest going up the stairs")
+    assert CALL_NOW in reply
+
+
+def test_waiting_after_urgent_advice_is_answered_no(assistant: Assistant) -> None:
+    patient = Patient(assistant)
+    reply = patient.says("my lower back hurts and I've had a fever of 38.9 since yesterday")
+    assert "doctor today" in reply
+    reply = patient.says("my doctor is closed today, can I wait until tomorrow?")
+    assert reply.startswith("No, please don't wait")
+    assert "urgent care" in reply
+    assert "book" not in reply.lower()

@@ -30,6 +30,9 @@ SOMEONE_ELSE = "someone_else"
 HYPOTHETICAL = "hypothetical"
 PAST = "past"
 SPAN_KEY = "clinic_findings"
+# How many words a denial reaches (Chapman's NegEx used five or six); the other kinds
+# cover their whole clause ("my girlfriend gets dizzy and double vision with migraines").
+REACH = 5
 
 # Words that end a clause: a cue before them does not reach past them.
 _BREAKS = [
@@ -127,11 +130,18 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
             "not cope", "not handle", "not tolerate", "not normal", "not fine", "not ok",
             "not okay", "not right", "n't right", "nt right", "not working", "n't working",
             "nt working", "n't know", "nt know", "not long", "not long ago",
+            # Not being able to is the finding itself: "my eyes won't focus", "can't feel".
+            *(f"{cue} {verb}" for cue in ("n't", "nt", "not", "cannot")
+              for verb in ("focus", "see", "feel", "move", "walk", "stand", "breathe", "speak",
+                           "talk", "hold", "control", "lift", "straighten", "remember", "think",
+                           "swallow", "wake", "stop", "get", "go", "pee", "wee", "grip", "open",
+                           "write", "type", "catch", "sleep", "sit", "bend", "turn", "look")),
             # A question, not an answer: "foot drop since tuesday, is that normal?"
             "is that normal", "is this normal", "is it normal", "is that ok", "is this ok",
             "is it ok", "is that fine", "normal?",
         ],
-        "termination": _BREAKS,
+        # "if the needling doesn't work I don't see the point": "I" starts a new clause.
+        "termination": [*_BREAKS, "i", "i'm", "im", "i've", "ive"],
     },
     SOMEONE_ELSE: {
         "preceding_negations": [
@@ -252,12 +262,27 @@ def contexts(nlp: Language, doc: Doc, spans: list[tuple[int, int]]) -> list[Cont
     group = [Span(doc, start, end) for start, end in spans]
     doc.spans[SPAN_KEY] = group
     try:
-        for _, reader in _readers(nlp):
+        found = []
+        for kind, reader in _readers(nlp):
             reader(doc)
+            preceding, following, _ = reader.process_negations(doc)
+            found.append((kind, [m[2] for m in preceding], [m[1] for m in following]))
         group = list(doc.spans[SPAN_KEY])
         return [
-            Context(**{kind: bool(span._.get(_extension(kind))) for kind in _TERMSETS})
+            Context(**{
+                kind: bool(span._.get(_extension(kind)))
+                and (kind != NEGATED or _within_reach(span, before, after))
+                for kind, before, after in found
+            })
             for span in group
-        ]
+        ]  # fmt: skip
     finally:
         del doc.spans[SPAN_KEY]
+
+
+def _within_reach(span: Span, cue_ends: list[int], cue_starts: list[int]) -> bool:
+    """NegEx's window, which negspacy leaves out: a cue covers the next few words only
+    ("I can't look down, temperature 38.8": the 38.8 is not denied)."""
+    return any(0 <= span.start - end <= REACH for end in cue_ends) or any(
+        0 <= start - span.end <= REACH for start in cue_starts
+    )

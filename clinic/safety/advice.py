@@ -89,13 +89,38 @@ DESCRIBE_AFTER_URGENT = (
 THANKS_AFTER_SAFETY_ANSWER = "Thank you, that helps."
 ANYTHING_ELSE = "Is there anything else you'd like to tell me or ask?"
 
-# After an emergency every reply keeps the advice in front. A question about it ("is it
-# really that serious?", "can I wait until tomorrow?") is answered yes, get help now.
-_QUESTION_WORDS = re.compile(
-    r"\?|\b(serious|really|sure|wait|tomorrow|later|overreact\w*|drive|book\w*|appointment|"
-    r"needl\w*|physio\w*|instead|still|should|can i|do i|is it|what if)\b",
+# After an emergency every reply keeps the advice in front, and a question about it is
+# answered in its light: "can I wait?" gets a no, "is it serious?" a yes, never the reverse.
+_WAITING = re.compile(
+    r"\b(wait\w*|tomorrow|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"next week|weekend|instead|first|probably|just|sure|overreact\w*|fine|book\w*|"
+    r"appointment|physio\w*|needl\w*|closed|go away|settle|see how)\b",
     re.IGNORECASE,
 )
+_SERIOUS = re.compile(r"\b(serious|really|bad|dangerous|worried|worry|scared|urgent)\b", re.I)
+
+
+_ASKS = re.compile(
+    r"\?|^\s*(can|could|should|shall|is|isn't|do|does|will|would|must|may|am|are|what|why|"
+    r"how)\b|\b(can i|could i|should i|do i|is it|is that|do you think|i can)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_waiting(message: str) -> bool:
+    """Whether the patient asks to wait, or whether it is serious (after advice)."""
+    asks = bool(_ASKS.search(message))
+    return asks and bool(_WAITING.search(message) or _SERIOUS.search(message))
+
+
+def _answer_in_light(message: str) -> str:
+    if not _ASKS.search(message):
+        return ""
+    if _WAITING.search(message):
+        return "No, please don't wait. "
+    if _SERIOUS.search(message):
+        return "Yes, please take it seriously. "
+    return ""
 
 
 def emergency_follow_up(
@@ -112,16 +137,23 @@ def emergency_follow_up(
     what = f" ({'; '.join(described)})" if described else ""
     advice = (
         f"Please call {emergency_number} now or go to the nearest emergency department: what "
-        f"you described{what} needs a doctor straight away. Don't wait, and don't drive "
-        "yourself."
+        f"you described{what} needs a doctor straight away. Don't drive yourself."
     )
-    if _QUESTION_WORDS.search(message):
-        return (
-            "Yes, it needs checking now. "
-            + advice
-            + (" Physiotherapy and dry needling can wait until a doctor has seen you.")
-        )
-    return advice
+    tail = ""
+    if _ASKS.search(message) and _WAITING.search(message):
+        tail = " Physiotherapy and dry needling can wait until a doctor has seen you."
+    return _answer_in_light(message) + advice + tail
+
+
+def urgent_follow_up(message: str, codes: Iterable[str], emergency_number: str) -> str:
+    """The answer to "can I wait?" or "is it serious?" after advice to see a doctor today."""
+    described = [WHAT_YOU_DESCRIBED[code] for code in codes if code in WHAT_YOU_DESCRIBED]
+    what = f"What you described ({'; '.join(described)})" if described else "What you described"
+    return (
+        f"{_answer_in_light(message)}{what} should be checked by a doctor today, before any "
+        "physiotherapy. If your doctor is closed, an urgent care centre or out-of-hours "
+        f"service can see you today. If it gets worse quickly, call {emergency_number}."
+    )
 
 
 EMERGENCY_REMINDER = (

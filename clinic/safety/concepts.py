@@ -49,7 +49,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "down below", "between my legs", "between the legs", "saddle", "perineum",
         "vagina", "penis", "inner thigh", "inner thighs", "wipe", "wiping", "toilet paper",
         "sex", "lady parts", "nether regions", "testicles", "balls", "scrotum",
-        "sit on the toilet", "on the toilet",
+        "sit on the toilet", "on the toilet", "when i clean", "clean myself", "after toilet",
+        "after the toilet", "the paper",
     ),
     "sensation_loss": (
         "numb", "numbness", "numbish", "tingling", "tingly", "tingle", "pins and needles",
@@ -71,9 +72,14 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "hard", "struggle", "struggling", "funny", "weird", "strange", "wrong", "muddled",
         "mixed up", "mixing", "not right", "jumbled", "slurred", "nonsense", "odd",
     ),
-    "vision": (
-        "double vision", "seeing double", "see double", "seeing two", "double", "blurred",
-        "blurry", "vision", "eyesight", "sight", "can't see", "lost my sight",
+    "vision": ("vision", "eyesight", "sight", "eyes", "seeing"),
+    # Only what is wrong with sight: "my vision is fine" touches vision, not this.
+    "vision_problem": (
+        "double vision", "seeing double", "see double", "seeing two", "see two", "double",
+        "2 of everything", "two of everything", "blurred", "blurry", "can't see",
+        "lost my sight", "won't focus", "wont focus", "can't focus", "cant focus", "grey",
+        "gray", "go dark", "went dark", "goes dark", "tunnel vision", "blacked out",
+        "blackout", "flashing lights", "curtain", "half my vision",
     ),
     "face": (
         "face", "facial", "smile", "mouth", "lip", "lips", "cheek", "one side of my face",
@@ -89,8 +95,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "face and arm", "arm and face",
     ),
     "vertigo": (
-        "dizzy", "dizziness", "vertigo", "room spinning", "spinning", "off balance",
-        "lightheaded", "light headed", "light-headed",
+        "dizzy", "dizziness", "vertigo", "room spinning", "spinning", "spinny", "off balance",
+        "lightheaded", "light headed", "light-headed", "woozy", "giddy", "floor moving",
+        "floor is moving", "floor feels like", "room goes round", "world moving",
     ),
     "swallowing": ("swallow", "swallowing", "choke", "choking"),
     # Progressive neurological deficit and myelopathy
@@ -107,6 +114,26 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "buttons", "button", "type", "typing", "write", "writing", "handwriting", "grip",
         "jars", "jar", "keys", "pick up", "drop things", "dropping things", "dropping cups",
         "chopsticks", "zip", "shoelaces", "laces", "fingers",
+    ),
+    # Said of a headache: SNOOP's change of pattern and triggers.
+    "pattern_change": (
+        "changed", "changing", "different", "used to", "new thing", "never before",
+        "never had", "first time", "wakes me", "woke me", "waking me", "wake me up",
+        "every day now",
+    ),
+    "trigger_when": ("when", "whenever", "every time", "if", "each time"),
+    "strain": (
+        "cough", "coughing", "sneeze", "sneezing", "strain", "straining", "laugh", "laughing",
+    ),
+    # Can't bear weight (Ottawa rules).
+    "cant": ("can't", "cannot", "can not", "unable to", "couldn't", "could not"),
+    "bear_weight": (
+        "walk", "stand", "step on it", "put weight on it", "put weight on", "weight bear",
+        "bear weight", "stand on it", "walk on it",
+    ),
+    "lately": (
+        "yesterday", "today", "earlier", "ago", "session", "this morning", "this afternoon",
+        "last night", "this week", "since",
     ),
     # Headache
     "head": ("headache", "headaches", "head", "migraine", "migraines", "skull", "headach"),
@@ -147,6 +174,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "chest": (
         "chest", "breastbone", "sternum", "behind my breastbone", "heart",
         "weight on my chest", "band around my chest",
+        # "An elephant sitting on my chest": how many describe heart pressure.
+        "elephant",
     ),
     "exertion": (
         "stairs", "uphill", "up the hill", "up a hill", "hill", "incline", "walking",
@@ -243,7 +272,7 @@ GUARDS: tuple[Guard, ...] = (
     Guard(("urination",), "check_bladder", "bladder_or_bowel_control"),
     Guard(("bowel",), "check_bladder", "bladder_or_bowel_control"),
     Guard(("speech",), "check_stroke", "stroke_warning"),
-    Guard(("vision",), "check_stroke", "stroke_warning"),
+    Guard(("vision_problem",), "check_stroke", "stroke_warning"),
     Guard(("face", "droop"), "check_stroke", "stroke_warning"),
     Guard(("one_side",), "check_stroke", "stroke_warning"),
     Guard(("vertigo",), "check_stroke", "stroke_warning"),

@@ -31,6 +31,8 @@ CONTRAINDICATIONS: tuple[Contraindication, ...] = (
     Contraindication("immunosuppressed", False, "a weakened immune system"),
     Contraindication("implant_near_site", False, "an implant near the painful area"),
     Contraindication("epilepsy", False, "epilepsy"),
+    Contraindication("diabetes", False, "diabetes, especially with numb feet or slow healing"),
+    Contraindication("under_18", False, "a patient under 18"),
 )
 BY_CODE = {c.code: c for c in CONTRAINDICATIONS}
 
@@ -85,11 +87,17 @@ SIGNS: tuple[Sign, ...] = (
     )),
     Sign("pregnancy", (
         "pregnant|pregnancy|trimester",
+        "for|to|hurt|harm the baby|bump",
+        "weeks gone",
         "expecting a baby",
         "having a baby",
     )),
     Sign("immunosuppressed", (
         "immunosuppressed|immunocompromised|immunosuppressant|immunosuppressants",
+        # Medicines that damp the immune system, by name.
+        "methotrexate|biologic|biologics|humira|adalimumab|etanercept|enbrel|infliximab"
+        "|remicade|rituximab|azathioprine|tacrolimus|ciclosporin|cyclosporine|mycophenolate"
+        "|tofacitinib|baricitinib|upadacitinib|secukinumab|ustekinumab|immunotherapy",
         "weak|weakened|low|poor immune|immunity",
         "immune system ... weak|low|poor",
         "chemo|chemotherapy",
@@ -108,6 +116,15 @@ SIGNS: tuple[Sign, ...] = (
         "spinal fusion",
     )),
     Sign("epilepsy", ("epilepsy|epileptic|seizure|seizures", "have|had fits")),
+    Sign("diabetes", ("diabetes|diabetic|diabetics", "type 1|2|one|two diabetes", "insulin")),
+    # A child or a teenager: written for by a parent, or asked about.
+    Sign("under_18", (
+        "my son|daughter|child|kid|boy|girl|teenager|teen",
+        "my 1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17 year old|yr old|yo",
+        "my 1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17-year-old",
+        "teenager|teenagers|children|kids|child",
+        "he|she is|'s 1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17",
+    )),
 )  # fmt: skip
 
 # What the intake asks before any dry-needling recommendation, as one checklist.
@@ -122,6 +139,7 @@ QUESTION = (
     "- a weakened immune system (for example chemotherapy, HIV or transplant medicines)\n"
     "- an implant near the painful area (pacemaker, breast implant, joint replacement)\n"
     "- epilepsy\n"
+    "- diabetes with numb feet or slow healing\n"
     "- a bad reaction to needling or injections before"
 )
 WHICH_ONES = 'Which ones? Tell me in your own words, for example "I take warfarin".'
@@ -142,3 +160,81 @@ def absolute(codes: list[str] | tuple[str, ...]) -> list[str]:
 def labels(codes: list[str] | tuple[str, ...]) -> list[str]:
     """How the clinic names each code, for the patient and the console."""
     return [BY_CODE[code].label for code in codes if code in BY_CODE]
+
+
+# What each one means for dry needling, in plain words, for a patient who mentions it or
+# asks ("is it safe for the baby?"). From the fact sheet's section 3; never a yes or a no
+# for this patient: the physiotherapist decides at the consultation.
+PRECAUTIONS: dict[str, str] = {
+    "pregnancy": (
+        "In pregnancy dry needling is a precaution rather than a flat no: many clinics avoid "
+        "it in the first three months, and some areas (the low back and pelvis) are avoided "
+        "throughout. Please tell the physiotherapist how many weeks you are; they can offer "
+        "other treatment too. If you have bleeding, tummy pain or fewer baby movements, "
+        "contact your midwife or maternity unit today."
+    ),
+    "implant_near_site": (
+        "With a pacemaker or defibrillator, electrical stimulation through the needles "
+        "(electro-needling, TENS) is not used, and no needle goes near the device or its "
+        "leads. Near a joint replacement or a breast implant, needles are kept away from the "
+        "implant. Plain dry needling elsewhere may still be possible: the physiotherapist "
+        "checks where your implant is first."
+    ),
+    "anticoagulants": (
+        "Blood thinners (warfarin, apixaban, rivaroxaban, clopidogrel, daily aspirin) don't "
+        "rule dry needling out, but bruising is more likely and deep muscles where pressure "
+        "can't stop a bleed are avoided. Keep taking your medicine as prescribed, and tell the "
+        "physiotherapist which one (and your latest INR if you take warfarin)."
+    ),
+    "bleeding_disorder": (
+        "With a bleeding disorder, dry needling of deep muscles is not advised, because "
+        "pressure can't stop a bleed there. Other physiotherapy can still help; the "
+        "physiotherapist will go through the options."
+    ),
+    "immunosuppressed": (
+        "Medicines that damp down the immune system (such as methotrexate, biologics, steroid "
+        "tablets or transplant medicines) and treatments like chemotherapy raise the risk of "
+        "an infection from a needle. It isn't always a no, but the physiotherapist needs to "
+        "know and decides, with extra care or other treatment. Please don't stop your medicine."
+    ),
+    "lymphoedema": (
+        "Needles are not used in a limb with lymphoedema, or on the side where lymph nodes "
+        "were removed (for example the arm after breast surgery), because of the risk of "
+        "infection and swelling. Other areas and other physiotherapy may still be possible."
+    ),
+    "epilepsy": (
+        "Well-controlled epilepsy doesn't rule dry needling out, but it is a precaution: "
+        "treatment is given lying down and the physiotherapist needs to know your seizure "
+        "pattern. If seizures are not controlled, needling isn't used."
+    ),
+    "diabetes": (
+        "With diabetes, especially numb feet or slow healing, the physiotherapist avoids "
+        "needling areas you can't feel well and takes extra care of the skin. Numbness that "
+        "is long-standing and known to your doctor is not an emergency; new or spreading "
+        "numbness is worth a call to your doctor."
+    ),
+    "under_18": (
+        "We see teenagers with a parent or guardian, who consents for them and stays during "
+        "the session. Dry needling is used with extra care under 18, and other treatment often "
+        "suits young people better. For younger children, please speak to your GP first."
+    ),
+    "needle_phobia": (
+        "If needles frighten you or you have fainted with them, dry needling isn't for you, "
+        "and that's fine: the physiotherapist has other treatments for muscle pain."
+    ),
+    "past_reaction": (
+        "After a bad reaction to needling or injections, dry needling is not advised. The "
+        "consultation can still cover other physiotherapy."
+    ),
+    "skin_infection": (
+        "Needles never go through infected or broken skin. Once it has healed, or in another "
+        "area, needling may be possible."
+    ),
+}
+DECIDES = "The physiotherapist decides with you at the free consultation."
+
+
+def precaution(code: str) -> str | None:
+    """What `code` means for dry needling, in plain words, ending with who decides."""
+    text = PRECAUTIONS.get(code)
+    return f"{text} {DECIDES}" if text else None

@@ -107,6 +107,8 @@ SIGNS: tuple[Sign, ...] = (
         "can't really|properly|even? feel ... toilet paper",
     )),
     Sign("bladder_or_bowel_control", (
+        "wet|wetting|wets myself|herself|himself|themselves",
+        "didn't|didnt|doesn't|don't feel it coming",
         # Concepts: any words for passing urine or stool with any words for losing control of it.
         "{urination|bowel} ... {control_loss}",
         "{control_loss} ... {urination|bowel}",
@@ -137,7 +139,8 @@ SIGNS: tuple[Sign, ...] = (
     Sign("both_legs_nerve", (
         f"{_NUMB}|sciatica|shooting|weak|weakness|pins ... both legs|feet",
         f"{_NUMB}|sciatica|shooting|weak|weakness|pins ... both of? my legs|feet",
-        f"both of? my? legs|feet ... {_NUMB}|weak|weakness|give|gave|giving",
+        f"both of? my? legs|feet ... {_NUMB}|weak|weakness|give|gave|giving|heavy",
+        f"both leg|legs ... heavy|{_NUMB}|weak",
         f"my legs ... {_NUMB}",
         f"{_NUMB} ... my legs",
         "sciatica ... both sides",
@@ -181,9 +184,11 @@ SIGNS: tuple[Sign, ...] = (
         "worse|weaker than last|yesterday|before",
         "worsening|deteriorating",
     )),
-    Sign("both_sides", ("both legs|feet|arms|hands|sides", "both of my legs|feet|arms|hands")),
+    Sign("both_sides", ("legs|feet|arms|hands are|were|both both", "both legs|feet|arms|hands|sides", "both of my legs|feet|arms|hands")),
     # Fracture
     Sign("trauma", (
+        "dropped ... on my",
+        "fell on my",
         "fell|fall|fallen|falling|slipped|tripped",
         "accident",
         "crash|crashed|collision|whiplash",
@@ -206,7 +211,9 @@ SIGNS: tuple[Sign, ...] = (
                "fallen through",
                # A cast or plaster that "came off" ends a treated injury, not a new one.
                "cast came off", "cast off", "out of the cast", "out of plaster",
-               "plaster came off")),
+               "plaster came off",
+               # Clothes "falling off me" are weight lost, not a fall.
+               "falling off me", "falling off him", "falling off her", "fall off me")),
     Sign("osteoporosis", (
         "osteoporosis|osteopenia",
         "brittle bones",
@@ -233,8 +240,8 @@ SIGNS: tuple[Sign, ...] = (
     Sign("losing_weight", (
         "lost|losing a lot of weight",
         "weight ... dropping off",
-        "clothes|trousers|jeans ... loose|looser|baggy",
-        "clothes|trousers|jeans ... hanging|falling off",
+        "clothes|trousers|jeans|pants|skirt|dress|shirt|belt ... loose|looser|baggy",
+        "clothes|trousers|jeans|pants|skirt|dress|shirt|belt ... hanging|falling off",
     ), unless=("diet", "dieting", "gym", "trying to", "want")),
     Sign("night_pain", (
         "worse|worst at|during night",
@@ -315,6 +322,7 @@ SIGNS: tuple[Sign, ...] = (
         "droop|drooping|droopy ... mouth|lip|lips|smile",
     )),
     Sign("one_sided_weakness", (
+        "left|right hand|arm and left|right? leg|foot ... weak|numb|heavy|dead",
         "{one_side} ... weak|weakness|numb|numbness|heavy|dead",
         "weak|weakness|numb|numbness|heavy ... {one_side}",
         "arm and leg ... weak|numb|heavy",
@@ -325,6 +333,8 @@ SIGNS: tuple[Sign, ...] = (
         "weak|weakness|numb|numbness ... left|right side of my body",
     )),
     Sign("drop_attack", (
+        "legs|leg ... from under me",
+        "legs|knees gave|went ... without warning",
         "drop attack|attacks",
         "collapsed|collapse suddenly",
         "collapsed|collapse without warning",
@@ -372,7 +382,7 @@ SIGNS: tuple[Sign, ...] = (
         "back|top|side|front|base of my? head|skull",
     )),
     # Meningitis
-    Sign("stiff_neck", ("stiff neck", "neck ... stiff|stiffness", "stiffness ... neck")),
+    Sign("stiff_neck", ("neck ... rigid", "rigid neck", "stiff neck", "neck ... stiff|stiffness", "stiffness ... neck")),
     Sign("light_sensitivity", (
         "{light} ... {hurts} ... eyes?",
         "{hurts} ... {light}",
@@ -418,6 +428,9 @@ SIGNS: tuple[Sign, ...] = (
     )),
     Sign("sweating", ("sweating|sweaty|clammy|sweats", "cold sweat")),
     Sign("breathless", (
+        "puffed out",
+        "out of puff",
+        "puffed ... walking|stairs|talking",
         "{breathing} ... {trouble}",
         "{trouble} ... {breathing}",
         "puffing|panting|gasping",
@@ -443,7 +456,7 @@ SIGNS: tuple[Sign, ...] = (
     Sign("severe", ("{worst}", "severe|excruciating|unbearable|agonising|agonizing|worst|terrible|explosive|exploding|explode",)),
     # After needling
     Sign("after_needling", (
-        "{needling} ... yesterday|today|earlier|ago|session|this morning|afternoon|last night",
+        "{needling} ... {lately}",
         "after|since|post|following ... {needling}",
         "after|since|post|following ... needling|needles|needle|acupuncture",
         "needled",
@@ -558,6 +571,11 @@ SIGNS: tuple[Sign, ...] = (
         "{hand_skill} ... {trouble}",
         "fingers ... thick|useless|clumsy|numb",
     )),
+    # A headache that changed its pattern, woke the patient, or came with coughing: SNOOP.
+    Sign("headache_pattern_change", ("{pattern_change}",)),
+    Sign("cough_or_strain", ("{trigger_when} ... {strain}",)),
+    # Can't bear weight after an injury: a fracture until shown otherwise (Ottawa rules).
+    Sign("cannot_bear_weight", ("{cant} ... {bear_weight}",)),
     Sign("at_rest", (
         "at rest", "resting", "doing nothing", "lying in bed", "lying down", "on the sofa",
         "just talking", "sitting still", "sat down", "even resting", "just sitting",
@@ -565,6 +583,14 @@ SIGNS: tuple[Sign, ...] = (
     Sign("upper_back_pain", (
         "upper|mid|middle back", "between|under my? shoulder blades|blade", "shoulder blade",
         "thoracic",
+    )),
+    # Sight going wrong (blurred, double, grey) and the room moving: stroke signs together.
+    Sign("vision_trouble", ("{vision_problem}",)),
+    Sign("dizzy_now", ("{vertigo}",)),
+    # A long journey sitting still: with new breathlessness, a clot until shown otherwise.
+    Sign("long_travel", (
+        "long|long-haul|overnight flight|flights|drive|journey|trip|haul",
+        "flew|flight back|home from", "got|came back from ... flight",
     )),
     # Yes to a direct question about a tearing pain or a knee.
     Sign("aortic_warning", ()),
@@ -621,6 +647,7 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("cardiac", EMERGENCY, ("arm_or_jaw_pain", "eases_with_rest")),
     RedFlagRule("cardiac", EMERGENCY, ("left_arm_pain",), with_any=("sweating", "breathless", "nausea")),
     RedFlagRule("pneumothorax", EMERGENCY, ("breathless_after_needling",)),
+    RedFlagRule("stroke_signs", EMERGENCY, ("vision_trouble", "dizzy_now")),
     RedFlagRule("breathing_difficulty", EMERGENCY, ("breathless",), with_any=("at_rest", "upper_back_pain", "chest_pain", "chest_pressure")),
     # A doctor today
     RedFlagRule("progressive_weakness", URGENT, ("worsening_weakness",)),
@@ -643,7 +670,11 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("headache_warning_signs", URGENT, ("headache_changed",)),
     RedFlagRule("cardiac", URGENT, ("chest_pain",)),
     RedFlagRule("dvt", URGENT, ("calf_swollen",)),
+    RedFlagRule("dvt", URGENT, ("long_travel", "breathless")),
     RedFlagRule("headache_warning_signs", URGENT, ("aged_50_plus", "new_headaches")),
+    RedFlagRule("headache_warning_signs", URGENT, ("headache", "headache_pattern_change")),
+    RedFlagRule("headache_warning_signs", URGENT, ("headache", "cough_or_strain")),
+    RedFlagRule("fracture", URGENT, ("cannot_bear_weight", "trauma")),
     RedFlagRule("acute_knee_injury", URGENT, ("knee_stuck",)),
     RedFlagRule("acute_knee_injury", URGENT, ("knee_pop", "knee_swelled")),
     RedFlagRule("acute_knee_injury", URGENT, ("knee_locks",), with_any=("knee_pop", "knee_swelled")),
@@ -653,9 +684,13 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
 # Which screen a body part gets: the spine and where sciatica starts, the neck, the head,
 # the chest and the calf.
 SCREEN_REGION_OF_BODY_PART: dict[str, str] = {
-    "lower_back": "back", "back": "back", "mid_back": "back", "upper_back": "back",
-    "buttock": "back", "leg": "back", "neck": "neck", "head": "head", "chest": "chest",
-    "calf": "calf",
+    "lower_back": "back", "back": "back", "buttock": "back", "leg": "back", "thigh": "back",
+    "hamstring": "back", "groin": "back",
+    "mid_back": "upper_back", "upper_back": "upper_back",
+    "neck": "neck", "head": "head", "jaw": "jaw", "chest": "chest", "shoulder": "shoulder",
+    "arm": "arm", "elbow": "limb", "forearm": "limb", "wrist": "limb", "hand": "limb",
+    "hip": "hip", "knee": "knee", "calf": "calf", "ankle": "limb", "foot": "limb",
+    "heel": "limb",
 }  # fmt: skip
 
 # History is the sign itself: a cancer years ago still counts, and brittle bones last.
@@ -670,7 +705,8 @@ CONTEXT_ONLY_SIGNS = frozenset(
      "sweating",
      # Partial on their own: where, when, how old.
      "at_rest", "upper_back_pain", "aged_50_plus", "comes_on_exertion", "eases_with_rest",
-     "arm_or_jaw_pain", "new_headaches"}
+     "arm_or_jaw_pain", "new_headaches", "headache_pattern_change", "cough_or_strain",
+     "cannot_bear_weight", "dizzy_now", "long_travel"}
 )  # fmt: skip
 
 _TRAUMA = "Did the pain start after a fall, an accident or a heavy knock?"
@@ -771,8 +807,90 @@ SCREEN_QUESTIONS: dict[str, tuple[ScreenQuestion, ...]] = {
             "Is the calf swollen, red or warm to the touch?",
             "calf_swollen",
         ),
+        ScreenQuestion("calf_trauma", _TRAUMA, "trauma"),
     ),
 }
+_BACK = {question.name: question for question in SCREEN_QUESTIONS["back"]}
+_FEVER_JOINT = "Is the {part} hot, red and swollen, or do you have a fever or feel unwell?"
+_CARDIAC_TOO = (
+    "do you get chest pain or pressure, breathlessness, sweating or feeling sick, or does it "
+    "come on when you exert yourself and ease when you rest?"
+)
+# Each region's own screen: the questions its guidelines ask, and no lumbar ones above the
+# waist (sources: docs/clinical-facts.md, section 2).
+SCREEN_QUESTIONS.update({
+    # Pain between the shoulder blades can be the heart or the aorta.
+    "upper_back": (
+        ScreenQuestion(
+            "upper_back_cardiac",
+            f"With the pain between your shoulder blades, {_CARDIAC_TOO}",
+            "cardiac_warning",
+            covers=("chest_pressure", "chest_pain_spreading", "comes_on_exertion"),
+        ),
+        ScreenQuestion(
+            "upper_back_tearing",
+            "Did it start suddenly as a severe tearing or ripping pain, or does it go through "
+            "to your chest or tummy?",
+            "aortic_warning",
+            covers=("tearing_pain",),
+        ),
+        _BACK["fever"], _BACK["cancer"], _BACK["trauma"], _BACK["night_pain"],
+    ),
+    "shoulder": (
+        ScreenQuestion(
+            "shoulder_cardiac", f"Along with the shoulder pain, {_CARDIAC_TOO}", "cardiac_warning",
+            covers=("chest_pressure", "chest_pain_spreading", "comes_on_exertion"),
+        ),
+        ScreenQuestion("shoulder_trauma", _TRAUMA, "trauma", covers=("osteoporosis",)),
+        ScreenQuestion("shoulder_hot", _FEVER_JOINT.format(part="shoulder"), "fever"),
+        _BACK["cancer"],
+    ),
+    "arm": (
+        ScreenQuestion(
+            "arm_cardiac", f"Along with the arm pain, {_CARDIAC_TOO}", "cardiac_warning",
+            covers=("chest_pressure", "chest_pain_spreading", "comes_on_exertion"),
+        ),
+        ScreenQuestion("arm_trauma", _TRAUMA, "trauma"),
+    ),
+    "jaw": (
+        ScreenQuestion(
+            "jaw_cardiac",
+            "Does the jaw ache come on when you walk or climb stairs and ease when you rest, or "
+            "come with chest pain, breathlessness or sweating?",
+            "cardiac_warning",
+            covers=("comes_on_exertion", "eases_with_rest"),
+        ),
+    ),
+    "knee": (
+        ScreenQuestion(
+            "knee_injury",
+            "Did your knee swell up within a few hours of an injury, or does it lock so you "
+            "can't straighten it?",
+            "knee_warning",
+            covers=("knee_stuck", "knee_locks"),
+        ),
+        ScreenQuestion("knee_hot", _FEVER_JOINT.format(part="knee"), "fever"),
+        ScreenQuestion("knee_trauma", _TRAUMA, "trauma"),
+    ),
+    "hip": (
+        ScreenQuestion("hip_trauma", _TRAUMA, "trauma", covers=("osteoporosis",)),
+        ScreenQuestion("hip_hot", _FEVER_JOINT.format(part="hip"), "fever"),
+        _BACK["cancer"], _BACK["night_pain"],
+    ),
+    "limb": (ScreenQuestion("limb_trauma", _TRAUMA, "trauma"),),
+})  # fmt: skip
+# The neck's screen asks about meningitis too: a stiff neck with a fever.
+SCREEN_QUESTIONS["neck"] = (*SCREEN_QUESTIONS["neck"], SCREEN_QUESTIONS["head"][1])
+SCREEN_QUESTIONS["chest"] = (
+    *SCREEN_QUESTIONS["chest"],
+    ScreenQuestion(
+        "chest_breathless",
+        "Are you short of breath, even when you're resting?",
+        "cannot_breathe",
+        covers=("breathless",),
+    ),
+    ScreenQuestion("chest_trauma", _TRAUMA, "trauma"),
+)
 
 
 # Asked at once when a message touches a red-flag concept the rules could not decide on

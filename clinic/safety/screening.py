@@ -188,7 +188,14 @@ def read(text: str, doc: Doc | None = None) -> list[Mention]:
     ):
         past_counts = name in red_flags.HISTORY_COUNTS
         someone_else = context.someone_else and writer_is_patient
-        if someone_else or context.hypothetical or (context.past and not past_counts):
+        # A condition is not over for being old ("diabetic for years"), and a question about
+        # it ("what if I'm pregnant?") is still worth its answer: for contraindications only
+        # someone else's are left out.
+        if kind == CONTRAINDICATION:
+            hypothetical_or_past = False
+        else:
+            hypothetical_or_past = context.hypothetical or (context.past and not past_counts)
+        if someone_else or hypothetical_or_past:
             continue
         span = doc[start:end]
         mentions.append(Mention(kind, name, span.start_char, span.end_char, context.negated))
