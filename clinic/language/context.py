@@ -20,10 +20,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+import spacy
 from negspacy.negation import Negex
 from spacy.language import Language
 from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
+from spacy.vocab import Vocab
 
 NEGATED = "negated"
 SOMEONE_ELSE = "someone_else"
@@ -223,6 +225,18 @@ class Context:
         return not (self.negated or self.someone_else or self.hypothetical or self.past)
 
 
+# One per vocabulary (Rasa's spaCy pipeline and ours in tests each have their own): the
+# cue phrases are tokenized by English rules into the message's own string store, without
+# loading a second model.
+_CUE_TOKENIZERS: dict[int, Language] = {}
+
+
+def _cue_tokenizer(vocab: Vocab) -> Language:
+    if id(vocab) not in _CUE_TOKENIZERS:
+        _CUE_TOKENIZERS[id(vocab)] = spacy.blank("en", vocab=vocab)
+    return _CUE_TOKENIZERS[id(vocab)]
+
+
 @lru_cache(maxsize=1)
 def _sentencizer() -> Sentencizer:
     return Sentencizer()
@@ -249,11 +263,8 @@ def _readers(nlp: Language) -> tuple[tuple[str, Negex], ...]:
     return tuple(readers)
 
 
-def contexts(nlp: Language, doc: Doc, spans: list[tuple[int, int]]) -> list[Context]:
-    """The context of each (start, end) token span of `doc`, in the order given.
-
-    `nlp` supplies the tokenizer for the cue phrases (the same one that made `doc`).
-    """
+def contexts(doc: Doc, spans: list[tuple[int, int]]) -> list[Context]:
+    """The context of each (start, end) token span of `doc`, in the order given."""
     if not spans:
         return []
     if not doc.has_annotation("SENT_START"):
@@ -263,7 +274,7 @@ def contexts(nlp: Language, doc: Doc, spans: list[tuple[int, int]]) -> list[Cont
     doc.spans[SPAN_KEY] = group
     try:
         found = []
-        for kind, reader in _readers(nlp):
+        for kind, reader in _readers(_cue_tokenizer(doc.vocab)):
             reader(doc)
             preceding, following, _ = reader.process_negations(doc)
             found.append((kind, [m[2] for m in preceding], [m[1] for m in following]))

@@ -159,8 +159,7 @@ def read(text: str, doc: Doc | None = None) -> list[Mention]:
     """
     if not text.strip():
         return []
-    nlp = english()
-    doc = doc if doc is not None else nlp(text.lower())
+    doc = doc if doc is not None else english()(text.lower())
     _register_forms()
     sentence_of = _sentences_by_token(doc)
     found: dict[tuple[str, str, int], tuple[int, int]] = {}
@@ -184,7 +183,7 @@ def read(text: str, doc: Doc | None = None) -> list[Mention]:
     writer_is_patient = _speaks_for_self(doc)
     mentions = []
     for (kind, name, _), (start, end), context in zip(
-        found, spans, contexts(nlp, doc, spans), strict=True
+        found, spans, contexts(doc, spans), strict=True
     ):
         past_counts = name in red_flags.HISTORY_COUNTS
         someone_else = context.someone_else and writer_is_patient
