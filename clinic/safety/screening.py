@@ -1,9 +1,10 @@
 """Reads one message for warning signs and contraindications, and turns signs into red flags.
 
-The rules are data in `clinic.red_flags` and `clinic.contraindications`; this module
-compiles their phrases into spaCy `Matcher` patterns over word forms (text, lemma and
-small typos), leaves out what the patient denies, and combines signs into flags. It is
-deterministic: a learned model may add to it, never replace it.
+The rules are data in `clinic.safety.red_flags`, `.concepts` and `.contraindications`; this
+module finds the concepts, compiles the phrases into spaCy `Matcher` patterns over word forms
+(text, lemma and small typos), reads each finding's context (denied, someone else's,
+hypothetical, past), combines signs into flags, and names the direct question due for what
+it could not decide. It is deterministic: a learned model may add to it, never replace it.
 """
 
 from __future__ import annotations
@@ -153,9 +154,10 @@ def _questions(
 
 
 def read(text: str, doc: Doc | None = None) -> list[Mention]:
-    """Every sign and contraindication phrase in `text`, in order, each marked denied or not.
+    """Every sign, contraindication and concept in `text`, in order, each marked denied or not.
 
-    What is someone else's, hypothetical or over (see `clinic.language.context`) is left out.
+    Signs read from numbers (`clinic.language.numbers`) are among them. What is someone
+    else's, hypothetical or over (see `clinic.language.context`) is left out.
     """
     if not text.strip():
         return []
