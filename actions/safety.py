@@ -179,9 +179,14 @@ class ActionCheckSafety(Action):
 
 
 def ask_direct_question(dispatcher: CollectingDispatcher, name: str, again: bool) -> None:
-    """Asks a safety question with Yes and No buttons (and "I'm not sure" the second time)."""
+    """Asks a direct safety question by its name (see `ask_question`)."""
     question = safety.question_named(name)
     assert question is not None, name
+    ask_question(dispatcher, question, again)
+
+
+def ask_question(dispatcher: CollectingDispatcher, question: ScreenQuestion, again: bool) -> None:
+    """Asks a safety question with Yes and No buttons (and "I'm not sure" the second time)."""
     if again:
         text = SCREEN_CLARIFY.format(question=question.text)
         dispatcher.utter_message(text=text, buttons=YES_NO_UNSURE)
@@ -258,11 +263,9 @@ class ActionResumeAfterSafetyQuestion(Action):
         before = value_before_latest_message(tracker, "red_flags") or []
         if set(tracker.get_slot("red_flags") or []) <= set(before):
             dispatcher.utter_message(text=advice.THANKS_AFTER_SAFETY_ANSWER)
-        form = tracker.active_loop.get("name")
+        form = form_to_resume(tracker)
         if form:
             return [FollowupAction(form)]
-        if tracker.get_slot("tdn_fit") is None and tracker.get_slot("body_part"):
-            return [FollowupAction("intake_form")]
         dispatcher.utter_message(text=advice.ANYTHING_ELSE)
         return []
 
@@ -290,10 +293,17 @@ class ActionAnswerPrecaution(Action):
                 dispatcher.utter_message(text=text)
                 explained.append(code)
         events: list[dict[str, Any]] = [SlotSet("precautions_explained", explained)]
-        form = tracker.active_loop.get("name")
-        if not form and tracker.get_slot("tdn_fit") is None and tracker.get_slot("body_part"):
-            form = "intake_form"  # the message also described a pain: the intake begins
+        form = form_to_resume(tracker)
         return [*events, FollowupAction(form)] if form else events
+
+
+def form_to_resume(tracker: Tracker) -> str | None:
+    """The form to carry on after a safety reply: the one going on, or the intake when a pain
+    was described and not yet assessed (the message before the question began it)."""
+    form = tracker.active_loop.get("name")
+    if not form and tracker.get_slot("tdn_fit") is None and tracker.get_slot("body_part"):
+        form = "intake_form"
+    return form
 
 
 def about_safety(tracker: Tracker) -> bool:
@@ -406,12 +416,8 @@ class ActionAskRedFlagScreen(Action):
         if tracker.get_slot("screen_question") is None:
             dispatcher.utter_message(text=SCREEN_INTRO)
         question = questions[0]
-        if tracker.get_slot("screen_unsure") == question.name:
-            text = SCREEN_CLARIFY.format(question=question.text)
-            dispatcher.utter_message(text=text, buttons=YES_NO_UNSURE)
-            return [SlotSet("screen_question", question.name)]
-        dispatcher.utter_message(text=question.text, buttons=YES_NO)
-        return [SlotSet("screen_question", questions[0].name)]
+        ask_question(dispatcher, question, again=tracker.get_slot("screen_unsure") == question.name)
+        return [SlotSet("screen_question", question.name)]
 
 
 class ActionAskContraindicationScreen(Action):

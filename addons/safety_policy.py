@@ -82,15 +82,15 @@ def next_safety_action(tracker: DialogueStateTracker) -> str | None:
         return ACTION_LISTEN_NAME
     if latest != ACTION_LISTEN_NAME or tracker.latest_message is None:
         return None
-    if not _said_since_latest_message(tracker):
-        return None  # the bot's own turn, before any message
+    if not any(isinstance(e, UserUttered) for e in tracker.events):
+        return None  # the greeting, before any message
     if _set_since_latest_message(tracker, "direct_question"):
         return ACTION_LISTEN_NAME
     if tracker.get_slot("triage_level") == EMERGENCY:
         if _slot_before_latest_message(tracker, "triage_level") == EMERGENCY:
             return FOLLOW_UP
         return None  # the message that raised it: the red_flag rule gives the advice
-    text = (tracker.latest_message.text or "") if tracker.latest_message else ""
+    text = tracker.latest_message.text or ""
     urgent_before = _slot_before_latest_message(tracker, "triage_level") == URGENT
     if urgent_before and advice.asks_about_waiting(text):
         return FOLLOW_UP  # "can I wait till tomorrow?" after advice to see a doctor today
@@ -110,10 +110,6 @@ def _precaution_due(tracker: DialogueStateTracker) -> bool:
         if e.get("entity") == "contraindication" and e.get("role") != "denied"
     }
     return bool(named - explained)
-
-
-def _said_since_latest_message(tracker: DialogueStateTracker) -> bool:
-    return any(isinstance(e, UserUttered) for e in reversed(tracker.events))
 
 
 def _events_since_latest_message(tracker: DialogueStateTracker) -> list[Any]:

@@ -37,6 +37,7 @@ DATA = Path(__file__).resolve().parent / "data" / "safety"
 SETS = ("tuning", "holdout")
 POSITIONS = ("first message", "mid-intake", "screen answer")
 ESCALATED, ASKED, UNDER, MISSED = "escalated", "asked", "under-triaged", "missed"
+QUIET = "quiet"  # a look-alike that raised nothing and asked nothing
 
 # The test sets name regions; the intake holds body parts.
 BODY_PART_OF_REGION = {
@@ -139,7 +140,7 @@ def measure(set_name: str) -> Figures:
     for row in rows(set_name, "look_alikes.csv"):
         figures.look_alikes += 1
         figures.kinds[row["kind"]] += 1
-        worst = ROUTINE_OUTCOME
+        worst = QUIET
         for position in ("first message", "mid-intake"):
             screening = read_in_position(row["text"], row["region"], position)
             if screening.flags:
@@ -161,9 +162,6 @@ def measure(set_name: str) -> Figures:
         if not _read_right(row["meaning"], read):
             figures.misread_answers.append((row["meaning"], read, row["answer"]))
     return figures
-
-
-ROUTINE_OUTCOME = "quiet"
 
 
 def _read_right(meaning: str, read: str) -> bool:

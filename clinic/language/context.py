@@ -273,20 +273,21 @@ def contexts(doc: Doc, spans: list[tuple[int, int]]) -> list[Context]:
     group = [Span(doc, start, end) for start, end in spans]
     doc.spans[SPAN_KEY] = group
     try:
-        found = []
+        cues: tuple[list[int], list[int]] = ([], [])
         for kind, reader in _readers(_cue_tokenizer(doc.vocab)):
             reader(doc)
-            preceding, following, _ = reader.process_negations(doc)
-            found.append((kind, [m[2] for m in preceding], [m[1] for m in following]))
-        group = list(doc.spans[SPAN_KEY])
+            if kind == NEGATED:  # the window applies to denials only
+                preceding, following, _ = reader.process_negations(doc)
+                cues = ([m[2] for m in preceding], [m[1] for m in following])
         return [
-            Context(**{
-                kind: bool(span._.get(_extension(kind)))
-                and (kind != NEGATED or _within_reach(span, before, after))
-                for kind, before, after in found
-            })
-            for span in group
-        ]  # fmt: skip
+            Context(
+                negated=bool(span._.get(_extension(NEGATED))) and _within_reach(span, *cues),
+                someone_else=bool(span._.get(_extension(SOMEONE_ELSE))),
+                hypothetical=bool(span._.get(_extension(HYPOTHETICAL))),
+                past=bool(span._.get(_extension(PAST))),
+            )
+            for span in doc.spans[SPAN_KEY]
+        ]
     finally:
         del doc.spans[SPAN_KEY]
 
