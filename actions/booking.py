@@ -16,6 +16,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
+from actions.safety import about_safety, undo_for_safety_answer
 from actions.tracker_facts import entity_values, intake_from_tracker, latest_intent
 from clinic import booking as desk_module
 from clinic import settings
@@ -185,6 +186,15 @@ class ValidateBookingForm(FormValidationAction):
             or (tracker.get_slot("lookup_attempts") or 0) >= MAX_LOOKUP_ATTEMPTS
         )
         return [] if stopped else list(STEPS[task])
+
+    async def get_validation_events(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        """Validates as usual, except a message that answered a safety question or asked
+        about advice: it answers none of the booking's questions (see the intake form)."""
+        if about_safety(tracker):
+            return undo_for_safety_answer(tracker, FORM_SLOTS)
+        return await super().get_validation_events(dispatcher, tracker, domain)
 
     # When
     def validate_preferred_time(

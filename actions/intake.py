@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions.safety import about_safety, open_screen_questions
+from actions.safety import about_safety, open_screen_questions, undo_for_safety_answer
 from actions.tracker_facts import (
     entity_values,
     intake_from_tracker,
@@ -72,12 +72,10 @@ class ValidateIntakeForm(FormValidationAction):
     ) -> dict[str, Any]:
         """The first open question that was not skipped; none left ends the form.
 
-        A contraindication said at any point (even as a question, "I'm scared of needles,
-        does it hurt?") answers the checklist: the safety check has recorded it.
+        The contraindication checklist is asked even when one was named on the way ("I'm
+        scared of needles, does it hurt?"): one named is not the others ruled out.
         """
         skipped = set(tracker.get_slot("intake_skipped") or [])
-        if tracker.get_slot("contraindications"):
-            skipped.add("contraindication_screen")
         questions = await self.required_slots([], dispatcher, tracker, domain)
         missing = (q for q in questions if tracker.get_slot(q) is None and q not in skipped)
         return SlotSet("requested_slot", next(missing, None))
@@ -92,11 +90,7 @@ class ValidateIntakeForm(FormValidationAction):
         what it put in the intake's slots is undone; the form asks its question again.
         """
         if about_safety(tracker):
-            return [
-                SlotSet(slot, value_before_latest_message(tracker, slot))
-                for slot in (*INTAKE_FACTS, "red_flag_screen", "contraindication_screen")
-                if tracker.get_slot(slot) != value_before_latest_message(tracker, slot)
-            ]
+            return undo_for_safety_answer(tracker, (*INTAKE_FACTS, *SCREEN_SLOTS))
         events = await super().get_validation_events(dispatcher, tracker, domain)
         if tracker.get_slot("requested_slot") not in SCREEN_SLOTS:
             return events
@@ -214,7 +208,9 @@ class ValidateIntakeForm(FormValidationAction):
             return {"contraindication_screen": "reported", "failed_attempts": 0}
         intent = latest_intent(tracker)
         if intent == "deny":
-            return {"contraindication_screen": "none", "failed_attempts": 0}
+            # "None of the others" after one was named on the way.
+            answer = "reported" if tracker.get_slot("contraindications") else "none"
+            return {"contraindication_screen": answer, "failed_attempts": 0}
         if intent == "affirm":
             # The ask action now asks which ones.
             return {"contraindication_screen": None, "failed_attempts": 0}

@@ -34,16 +34,30 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
     Advice is due whenever the level rises: a new flag, or a known one that became more
     urgent (chest pain, then "and it spreads to my arm"). `direct_question` in the values
     is the safety question to ask now, if any (see `ActionCheckSafety`).
+
+    A yes that raised a flag can be taken back in the next message ("sorry, I meant no"):
+    the question is asked once more (`rechecking`), and only a no to that withdraws the
+    sign; staff see it among `corrected_signs`.
     """
     said = set(entity_values(tracker, "warning_sign"))
     denied = set(entity_values(tracker, "warning_sign", denied=True))
     unclear = list(tracker.get_slot("unclear_signs") or [])
-    unsure_of = None
+    corrected = list(tracker.get_slot("corrected_signs") or [])
+    withdrawn: set[str] = set()
+    unsure_of = raised_by = None
+    rechecking = tracker.get_slot("rechecking")
     answer = _answered_question(tracker, said, denied)
     if answer is not None:
         question, reading = answer
-        if reading == answers.YES:
+        if rechecking == question.name and reading == answers.NO:
+            withdrawn.add(question.sign)
+            denied.add(question.sign)
+            corrected.append(question.sign)
+        elif rechecking == question.name:
+            said.add(question.sign)  # yes again, or unsure: the yes stands
+        elif reading == answers.YES:
             said.add(question.sign)
+            raised_by = question.name
         elif reading == answers.NO:
             denied.add(question.sign)
         elif tracker.get_slot("screen_unsure") == question.name:
@@ -52,8 +66,9 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
             unclear.append(question.sign)
         else:
             unsure_of = question.name
+    recheck = _taken_back(tracker, answer)
 
-    signs = sorted(set(tracker.get_slot("warning_signs") or []) | said)
+    signs = sorted((set(tracker.get_slot("warning_signs") or []) | said) - withdrawn)
     denied_signs = sorted((set(tracker.get_slot("denied_signs") or []) | denied) - set(signs))
     model_only = latest_intent(tracker) == RED_FLAG_INTENT and not safety.red_flags_for(said)
     flags = current_flags(tracker, signs, model_only)
@@ -63,6 +78,10 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
     codes = before + [flag.code for flag in new_flags]
     level_before = tracker.get_slot("triage_level")
     level = safety.more_urgent(level_before, safety.triage_level(flags))
+    if withdrawn:
+        # Levels only rise, except when a mistaken yes is confirmed as a no.
+        codes = [flag.code for flag in flags]
+        level = safety.triage_level(flags)
 
     cis = set(tracker.get_slot("contraindications") or []) | set(
         entity_values(tracker, "contraindication")
@@ -71,24 +90,41 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
         entity_values(tracker, "contraindication", denied=True)
     )
     asked = list(tracker.get_slot("asked_questions") or [])
-    direct = _direct_question_due(tracker, unsure_of, signs, denied_signs, asked, level)
+    direct = recheck or _direct_question_due(tracker, unsure_of, signs, denied_signs, asked, level)
     values = {
         "warning_signs": signs,
         "denied_signs": denied_signs,
         "unclear_signs": sorted(set(unclear)),
+        "corrected_signs": corrected,
         "screen_unsure": unsure_of,
         "direct_question": direct,
         "asked_questions": [*asked, direct] if direct and direct not in asked else asked,
+        "raised_by_answer": raised_by if new_flags else None,
+        "rechecking": recheck,
         "red_flags": codes,
         "triage_level": level,
         "contraindications": sorted(cis),
         "denied_contraindications": sorted(denied_cis - cis),
     }
+    if withdrawn:
+        # The screen's other questions are still to come, and the assessment made under the
+        # withdrawn flag is made again when the intake ends.
+        values.update(red_flag_screen=None, tdn_fit=None, consultation_offered=None)
     rose = level in (URGENT, EMERGENCY) and level != safety.more_urgent(None, level_before)
     if not (new_flags or rose):
         return values, [], None
     advise_on = [flag.code for flag in flags if flag.level == level]
     return values, advise_on, level
+
+
+def _taken_back(tracker: Tracker, answer: tuple[ScreenQuestion, str] | None) -> str | None:
+    """The question to ask again when the latest message takes back the yes that raised a
+    flag just before ("oops, wrong button"), else None."""
+    question = tracker.get_slot("raised_by_answer")
+    text = tracker.latest_message.get("text") or ""
+    if question and answer is None and answers.takes_back_yes(text):
+        return question
+    return None
 
 
 def advise(dispatcher: CollectingDispatcher, level: str, codes: list[str]) -> None:
@@ -160,6 +196,11 @@ class ActionCheckSafety(Action):
         """Sets the safety slots that changed; advises when a flag was raised."""
         values, new_codes, level = safety_events(tracker)
         direct = values["direct_question"]
+        if values["rechecking"]:
+            dispatcher.utter_message(text=advice.ASK_AGAIN_AFTER_TAKEN_BACK)
+        corrected = _newly(values, tracker, "corrected_signs")
+        if corrected:
+            dispatcher.utter_message(text=_corrected_to_no(corrected))
         if level:
             if len(values["unclear_signs"]) > len(tracker.get_slot("unclear_signs") or []):
                 dispatcher.utter_message(text=advice.UNSURE_TAKEN_AS_POSSIBLE)
@@ -176,6 +217,19 @@ class ActionCheckSafety(Action):
             if (value or None) != (tracker.get_slot(slot) or None)
             or (slot == "direct_question" and value)
         ]
+
+
+def _newly(values: dict[str, Any], tracker: Tracker, slot: str) -> list[str]:
+    """What the safety check adds to the list `slot` with this message."""
+    return [item for item in values[slot] if item not in (tracker.get_slot(slot) or [])]
+
+
+def _corrected_to_no(signs: list[str]) -> str:
+    """The thanks for a mistaken yes put right, keeping what to do if the sign does appear."""
+    levels = [flag.level for flag in safety.red_flags_for(set(signs))] or [URGENT]
+    level = EMERGENCY if EMERGENCY in levels else URGENT
+    what = advice.IF_IT_HAPPENS[level].format(number=settings.emergency_number())
+    return advice.CORRECTED_TO_NO.format(what=what)
 
 
 def ask_direct_question(dispatcher: CollectingDispatcher, name: str, again: bool) -> None:
@@ -261,7 +315,9 @@ class ActionResumeAfterSafetyQuestion(Action):
     ) -> list[dict[str, Any]]:
         """Thanks the patient when nothing was raised and resumes the form or the intake."""
         before = value_before_latest_message(tracker, "red_flags") or []
-        if set(tracker.get_slot("red_flags") or []) <= set(before):
+        corrected_before = value_before_latest_message(tracker, "corrected_signs") or []
+        corrected = set(tracker.get_slot("corrected_signs") or []) - set(corrected_before)
+        if set(tracker.get_slot("red_flags") or []) <= set(before) and not corrected:
             dispatcher.utter_message(text=advice.THANKS_AFTER_SAFETY_ANSWER)
         form = form_to_resume(tracker)
         if form:
@@ -314,6 +370,17 @@ def about_safety(tracker: Tracker) -> bool:
     level = value_before_latest_message(tracker, "triage_level")
     text = tracker.latest_message.get("text") or ""
     return level in (URGENT, EMERGENCY) and advice.asks_about_waiting(text)
+
+
+def undo_for_safety_answer(tracker: Tracker, slots: tuple[str, ...]) -> list[dict[str, Any]]:
+    """Events that put back what the latest message set among `slots`: a form calls it when
+    the message was about safety (`about_safety`), so "no" to "does your chest feel tight?"
+    never answers its question ("which day suits you?"); the form asks again."""
+    return [
+        SlotSet(slot, value_before_latest_message(tracker, slot))
+        for slot in slots
+        if tracker.get_slot(slot) != value_before_latest_message(tracker, slot)
+    ]
 
 
 def precautions_due(tracker: Tracker) -> list[str]:
@@ -438,10 +505,11 @@ class ActionAskContraindicationScreen(Action):
         if answered_yes:
             dispatcher.utter_message(text=contraindications.WHICH_ONES)
             return []
+        named = contraindications.labels(tracker.get_slot("contraindications") or [])
         dispatcher.utter_message(
-            text=contraindications.QUESTION,
+            text=contraindications.checklist(named),
             buttons=[
-                {"title": "None of these", "payload": "/deny"},
+                {"title": "None of these" if not named else "No others", "payload": "/deny"},
                 {"title": "Yes, one or more", "payload": "/affirm"},
             ],
         )

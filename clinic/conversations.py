@@ -177,6 +177,8 @@ SUMMARY_SLOTS = (
     "pain_duration",
     "pain_severity",
     "red_flags",
+    "unclear_signs",
+    "corrected_signs",
     "contraindications",
     "tdn_fit",
     "triage_level",

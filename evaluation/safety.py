@@ -12,8 +12,8 @@ escalates), `under-triaged` (a flag below the expected level) or `missed`. Look-
 and few of them a question. Screen answers are scored on how they are read: a yes read as
 a no is the dangerous mistake.
 
-The sets are in `evaluation/data/safety/` (see its README: `tuning` is what the rules may be
-improved on, `holdout` is never looked at row by row).
+The sets are in `evaluation/data/safety/` (see its README: `tuning` and `probe` are what the
+rules may be improved on, `holdout` and `holdout2` are never looked at row by row).
 """
 
 from __future__ import annotations
@@ -34,7 +34,9 @@ from clinic.safety.red_flags import (
 )
 
 DATA = Path(__file__).resolve().parent / "data" / "safety"
-SETS = ("tuning", "holdout")
+SETS = ("tuning", "probe", "holdout", "holdout2")
+# The sets whose misses `--details` may list; the others are read for their figures alone.
+TUNABLE = ("tuning", "probe")
 POSITIONS = ("first message", "mid-intake", "screen answer")
 ESCALATED, ASKED, UNDER, MISSED = "escalated", "asked", "under-triaged", "missed"
 QUIET = "quiet"  # a look-alike that raised nothing and asked nothing
@@ -177,10 +179,10 @@ def _pct(part: int, whole: int) -> str:
 
 
 def report(all_figures: Iterable[Figures], details: bool) -> str:
-    """The report as Markdown; `details` lists the tuning set's misses and false alarms."""
+    """The report as Markdown; `details` lists the tunable sets' misses and false alarms."""
     lines = ["# Red flags on sentences the rules were not written from", ""]
     for figures in all_figures:
-        lines += _set_report(figures, details and figures.name == "tuning")
+        lines += _set_report(figures, details and figures.name in TUNABLE)
     return "\n".join(lines) + "\n"
 
 
@@ -227,11 +229,11 @@ def _set_report(f: Figures, details: bool) -> list[str]:
     lines += ["", f"Screen answers read right: {right}/{total} ({_pct(right, total)}); a yes or "
               f"a shrug read as no (the dangerous mistake): {dangerous}.", ""]  # fmt: skip
     if details:
-        lines += ["### Tuning set: what was missed or under-triaged", ""]
+        lines += [f"### {f.name}: what was missed or under-triaged", ""]
         lines += [f"- {position}, {result}: {text}" for position, result, text in f.misses]
-        lines += ["", "### Tuning set: false alarms", ""]
+        lines += ["", f"### {f.name}: false alarms", ""]
         lines += [f"- {kind}: {text}" for kind, text in f.false_alarms]
-        lines += ["", "### Tuning set: screen answers misread", ""]
+        lines += ["", f"### {f.name}: screen answers misread", ""]
         lines += [
             f"- {meaning} read as {read}: {text}" for meaning, read, text in f.misread_answers
         ]

@@ -274,3 +274,19 @@ async def test_the_time_buttons_carry_the_exact_times(desk) -> None:
     buttons = dispatcher.messages[0]["buttons"]
     assert buttons[0]["title"] == "Tue 24 Nov, 3:00 pm"
     assert THREE_PM.isoformat() in buttons[0]["payload"] and buttons[-1]["payload"] == "/deny"
+
+
+async def test_an_answer_to_a_safety_question_answers_nothing_in_the_booking(desk) -> None:
+    # "Does your chest feel tight...?" came mid-booking; "no, tomorrow is fine" answers it.
+    tracker = make_tracker(
+        slots={"preferred_time": "no, tomorrow is fine", "direct_question": None},
+        earlier_slots={"direct_question": "check_chest", "preferred_time": None},
+        text="no, tomorrow is fine",
+        intent="deny",
+        requested_slot="preferred_time",
+        form="booking_form",
+    )
+    dispatcher = CollectingDispatcher()
+    events = await actions.ValidateBookingForm().get_validation_events(dispatcher, tracker, {})
+    assert events == [{"event": "slot", "timestamp": None, "name": "preferred_time", "value": None}]
+    assert said(dispatcher) == ""

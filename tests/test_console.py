@@ -71,7 +71,8 @@ def database(booking_db: str) -> str:
         "urgent-one",
         [
             user("I fell and my hip hurts", "describe_pain", 0.95, 200),
-            *slots(199, triage_level="urgent", body_part="hip"),
+            *slots(199, triage_level="urgent", body_part="hip", unclear_signs=["trauma"]),
+            *slots(198, corrected_signs=["saddle_numbness"]),
         ],
     )
     save_conversation(
@@ -172,6 +173,13 @@ def test_the_conversation_page_shows_summary_and_transcript_and_is_audited(
     assert "numb around my bottom" in page and "red_flag 0.97" in page
     assert ("clara", "view_conversation", "red-flag") in audit_actions(database)
     assert clinician.get("/console/conversations/no-such-one").status_code == 404
+
+
+def test_unsure_and_corrected_safety_answers_are_shown_to_staff(app: Any) -> None:
+    clinician, _ = sign_in(app, "clara")
+    page = text(clinician.get("/console/conversations/urgent-one"))
+    assert re.search(r"Unsure answers, taken as possible</dt>\s*<dd>trauma</dd>", page)
+    assert re.search(r"Said yes, then corrected to no</dt>\s*<dd>saddle_numbness</dd>", page)
 
 
 def test_patient_text_is_escaped_everywhere(app: Any) -> None:

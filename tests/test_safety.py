@@ -146,6 +146,41 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
     "fracture/urgent/cannot_bear_weight+trauma": "I slipped on ice and can't put weight on it",
     "stroke_signs/emergency/vision_trouble+dizzy_now": "my vision went blurry and I feel dizzy",
     "dvt/urgent/long_travel+breathless": ("since the long flight home I've been short of breath"),
+    "limping_child/urgent/limping+young_patient": (
+        "my 12 year old has been limping for a week with a sore knee"
+    ),
+    "limping_child/urgent/cannot_bear_weight+young_patient": (
+        "my teenage son can't put weight on his leg, his hip hurts"
+    ),
+    "limping_child/urgent/child_limp_warning": {"child_limp_warning"},
+    "acute_knee_injury/urgent/knee_swelled+trauma": "fell off my bike and my knee is swollen",
+    "breathing_difficulty/emergency/severe_breathlessness": "I'm gasping and my lips look blue",
+    "cancer/urgent/first_back_pain+aged_50_plus": "I'm 68 and it's my first ever back pain",
+    "cancer/urgent/non_mechanical_pain|back_pain,neck_pain": (
+        "my lower back aches and nothing eases it"
+    ),
+    "cardiac/emergency/arm_and_jaw_pain+eases_with_rest": (
+        "my arm and jaw ache on the hill and it eases when I rest"
+    ),
+    "cardiac/emergency/left_arm_pain+eases_with_rest": (
+        "my left arm aches climbing stairs and goes off when I stop"
+    ),
+    "dvt/emergency/calf_pain+breathless": "my calf is sore and I'm short of breath",
+    "dvt/emergency/recent_surgery+breathless": "since my operation I'm short of breath",
+    "dvt/urgent/calf_pain+long_travel": "my calf aches since the long flight home",
+    "dvt/urgent/calf_pain+recent_surgery": "a tender calf since my knee operation",
+    "fracture/emergency/trauma+cannot_bear_weight+aged_65_plus": (
+        "I'm 78, I slipped and I can't stand on my leg"
+    ),
+    "meningitis_signs/emergency/feeling_unwell+stiff_neck|rash,light_sensitivity,purpuric_rash": (
+        "I feel really unwell, a rigid neck and a rash"
+    ),
+    "myelopathy/urgent/lhermitte": "looking down sends a jolt down my spine",
+    "progressive_weakness/emergency/worsening_weakness+rapid_progression": (
+        "my leg is getting weaker by the hour"
+    ),
+    "progressive_weakness/urgent/tiptoe_or_heel_weakness": "I can't stand on my tiptoes on the left",
+    "stroke_signs/emergency/vision_trouble+sudden_onset": "suddenly my vision went blurry",
     "myelopathy/urgent/hand_skill_loss|neck_pain,both_hands_nerve": (
         "my neck aches and I struggle to write with a pen lately"
     ),
@@ -166,8 +201,48 @@ def test_each_rule_raises_its_flag(rule: RedFlagRule) -> None:
     assert safety.RedFlag(rule.code, rule.level) in flags, example
 
 
-def test_every_sign_with_phrases_is_used_by_a_rule() -> None:
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("my 13 yr old daughter keeps saying her hip hurts after netball", "check_child_limp"),
+        ("my son's hip hurts after football", "check_child_limp"),
+        ("the pain in my knee is worse on stairs", None),
+        ("my daughter's back aches from her school bag", None),
+    ],
+)
+def test_a_child_with_hip_or_knee_pain_gets_asked_about_a_limp(text: str, question: str) -> None:
+    asked = [q.name for q in safety.screen(text).questions]
+    assert (question in asked) if question else "check_child_limp" not in asked, asked
+
+
+def test_a_limping_child_is_seen_today() -> None:
+    flags = safety.screen("my son is 11 and he's started hobbling about").flags
+    assert flags == (safety.RedFlag("limping_child", "urgent"),)
+
+
+@pytest.mark.parametrize(
+    "text", ["my son is 34 and limps after his knee op", "I limp a bit since I sprained my ankle"]
+)
+def test_a_grown_up_limping_is_no_red_flag(text: str) -> None:
+    assert safety.screen(text).flags == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["pressed the wrong button sorry", "oops wrong one, I meant no", "I clicked yes by mistake"],
+)
+def test_a_misclick_is_not_a_sign(text: str) -> None:
+    assert safety.screen(text).mentions == () or not [
+        m for m in safety.screen(text).mentions if m.kind == "sign"
+    ]
+
+
+def test_every_sign_is_used_by_a_rule_or_to_rule_a_question_out() -> None:
+    from clinic.safety.red_flags import DIRECT_QUESTIONS, SCREEN_QUESTIONS
+
     used = {s for rule in RED_FLAGS for s in (*rule.signs, *rule.with_any)}
+    questions = [*DIRECT_QUESTIONS, *(q for qs in SCREEN_QUESTIONS.values() for q in qs)]
+    used |= {s for q in questions for s in q.ruled_out_by}
     assert {sign.name for sign in SIGNS} <= used
 
 
@@ -649,3 +724,15 @@ def test_after_an_emergency_questions_are_answered_in_its_light(message: str, st
     reply = advice.emergency_follow_up(message, ["cardiac"], "911", "988")
     assert reply.startswith(start)
     assert "call 911 now" in reply
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("no I never fell", False),  # a cue right after the pseudo cue "no i" still counts
+        ("no i didnt have any accident", False),
+        ("no I cant feel my bum when I wipe", True),  # "can't feel" is the finding itself
+    ],
+)
+def test_a_denial_after_a_leading_no(text: str, flagged: bool) -> None:
+    assert bool(safety.screen(text).flags) is flagged

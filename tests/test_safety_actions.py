@@ -287,6 +287,49 @@ async def test_a_shrug_is_asked_again_plainly_then_taken_as_possible(monkeypatch
     assert "call 911 now" in text
 
 
+async def test_a_yes_taken_back_is_asked_again_and_only_a_no_withdraws_it(monkeypatch) -> None:
+    monkeypatch.delenv("CLINIC_EMERGENCY_NUMBER", raising=False)
+    slots, text = await check(
+        "/affirm", intent="affirm", slots=SADDLE_ASKED, requested_slot="red_flag_screen"
+    )
+    assert slots["triage_level"] == "emergency"
+    assert slots["raised_by_answer"] == "saddle_numbness"
+    raised = {**SADDLE_ASKED, **slots, "red_flag_screen": True, "tdn_fit": "not_advised"}
+    # "Oops, wrong button": nothing is dropped yet, the question is asked once more.
+    slots, text = await check("oops wrong button, I meant no", intent="deny", slots=raised)
+    assert slots["direct_question"] == slots["rechecking"] == "saddle_numbness"
+    assert "triage_level" not in slots  # still an emergency until answered
+    assert "answer once more" in text
+    assert "numb" in text  # the question itself
+    rechecking = {**raised, **slots}
+    # Answered no: the sign is withdrawn, the level falls, staff see the correction.
+    slots, text = await check("no", intent="deny", slots=rechecking)
+    assert slots["warning_signs"] == []
+    assert slots["corrected_signs"] == ["saddle_numbness"]
+    assert "saddle_numbness" in slots["denied_signs"]
+    assert slots["red_flags"] == []
+    assert slots["triage_level"] is None
+    assert slots["red_flag_screen"] is None  # the other screen questions still come
+    assert slots["tdn_fit"] is None  # assessed again when the intake ends
+    assert "putting that right" in text and "call 911" in text  # what to do if it does happen
+    # Answered yes (or unsure) again: the emergency stands.
+    slots, text = await check("well actually yes a bit", intent="affirm", slots=rechecking)
+    assert slots.get("triage_level", "emergency") == "emergency"
+    assert "corrected_signs" not in slots
+    assert slots["rechecking"] is None
+
+
+@pytest.mark.parametrize("text", ["no", "no I won't call", "is it really that serious?"])
+async def test_only_a_clear_take_back_reopens_a_yes(text: str) -> None:
+    raised = {
+        **SADDLE_ASKED, "warning_signs": ["saddle_numbness"], "red_flags": ["cauda_equina"],
+        "triage_level": "emergency", "raised_by_answer": "saddle_numbness",
+    }  # fmt: skip
+    slots, _ = await check(text, intent="deny", slots=raised)
+    assert "rechecking" not in slots and "direct_question" not in slots
+    assert slots.get("triage_level", "emergency") == "emergency"
+
+
 async def test_a_known_flag_that_becomes_more_urgent_is_advised_again() -> None:
     slots, text = await check(
         "my chest feels like pressure now and it spreads to my left arm",
@@ -346,6 +389,24 @@ async def test_contraindication_answers(text: str, intent: str, expected: str | 
         text, CollectingDispatcher(), tracker, DOMAIN
     )
     assert result["contraindication_screen"] == expected
+
+
+async def test_after_one_named_the_checklist_asks_about_the_others() -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(slots={"contraindications": ["pregnancy"]})
+    await ActionAskContraindicationScreen().run(dispatcher, tracker, DOMAIN)
+    assert "You've told me about: pregnancy" in said(dispatcher)
+    assert "do any others of these apply" in said(dispatcher)
+    assert dispatcher.messages[0]["buttons"][0]["title"] == "No others"
+    # "No others" keeps what was named: the checklist is reported, not "none".
+    tracker = make_tracker(
+        text="no others", intent="deny", slots={"contraindications": ["pregnancy"]},
+        requested_slot="contraindication_screen",
+    )  # fmt: skip
+    result = ValidateIntakeForm().validate_contraindication_screen(
+        "no others", CollectingDispatcher(), tracker, DOMAIN
+    )
+    assert result["contraindication_screen"] == "reported"
 
 
 # --- The assessment with safety -------------------------------------------------------------

@@ -166,3 +166,31 @@ def test_waiting_after_urgent_advice_is_answered_no(assistant: Assistant) -> Non
     assert reply.startswith("No, please don't wait")
     assert "urgent care" in reply
     assert "book" not in reply.lower()
+
+
+def test_a_mistaken_yes_is_asked_again_and_a_no_resumes_the_screen(assistant: Assistant) -> None:
+    patient = Patient(assistant)
+    reply = patient.says("lower back pain on the left since I lifted a box, aching")
+    for _ in range(6):  # up to the screen's saddle question, answering no to the others
+        if "numb" in reply and "bottom" in reply:
+            break
+        reply = patient.says("no")
+    assert patient.slots["requested_slot"] == "red_flag_screen"
+    asked = patient.slots["screen_question"]
+    reply = patient.says("/affirm")
+    assert CALL_NOW in reply
+    # The misclick: asked once more, and the advice is not taken back yet.
+    reply = patient.says("sorry wrong button, I meant no")
+    assert "answer once more" in reply
+    assert patient.slots["triage_level"] == "emergency"
+    assert [b["title"] for b in buttons(patient.last)] == ["Yes", "No"]
+    reply = patient.says("no")
+    assert "putting that right" in reply
+    assert f"call {EMERGENCY_NUMBER}" in reply  # what to do if it does happen
+    slots = patient.slots
+    assert slots["triage_level"] != "emergency"
+    assert slots["corrected_signs"] == ["saddle_numbness"] == [asked]
+    assert "saddle_numbness" not in slots["warning_signs"]
+    # The screen carries on with its next question: nothing skipped.
+    assert slots["requested_slot"] == "red_flag_screen"
+    assert slots["screen_question"] != asked

@@ -47,6 +47,9 @@ _BREAKS = [
     ", she", ", we", ", me", ", now", ", just", ", only", ", still", ", then",
 ]  # fmt: skip
 
+# Words that join two things said of the same person.
+_SAME_PERSON = frozenset({"and", "so", "plus", "also", "as well", "then", "now", "because"})
+
 # The people patients mention besides themselves.
 _OTHERS = (
     "dad",
@@ -101,9 +104,15 @@ _OTHERS = (
 
 
 def _people(*verbs: str) -> list[str]:
-    """ "my dad", "my dad's", "my dads" (and with each of `verbs` after them)."""
+    """ "my dad", "my dad's", "my dads", "dad's", "dad has" (and `verbs` after each)."""
     people = [f"my {who}{end}" for who in _OTHERS for end in ("", "'s", "s")]
-    return people + [f"{person} {verb}" for person in people for verb in verbs]
+    bare = [f"{who}{end}" for who in _OTHERS for end in _TOLD_OF]
+    return people + bare + [f"{person} {verb}" for person in people for verb in verbs]
+
+
+# "Dad's got cancer", "daughter had glandular fever": a relative without "my" is still
+# someone else when a verb of having follows.
+_TOLD_OF = ("'s", " has", " had", " gets", " got", " was", " died", " is")
 
 
 # Cue lists, one per kind of context (negspacy's termset format). A preceding cue covers
@@ -141,6 +150,8 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
             # A question, not an answer: "foot drop since tuesday, is that normal?"
             "is that normal", "is this normal", "is it normal", "is that ok", "is this ok",
             "is it ok", "is that fine", "normal?",
+            # Absence is the finding: "like sitting on a cushion that isn't there".
+            "n't there", "nt there", "not there",
         ],
         # "if the needling doesn't work I don't see the point": "I" starts a new clause.
         "termination": [*_BREAKS, "i", "i'm", "im", "i've", "ive"],
@@ -149,16 +160,18 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
         "preceding_negations": [
             *_people(), "a friend", "a friend of mine", "someone i know", "a lady", "a man",
             "a woman", "a guy", "a colleague", "his", "her", "he", "she", "he's", "she's",
-            "hes", "shes", "they", "family history of", "family history", "in my family",
-            "runs in my family", "runs in the family",
+            "hes", "shes", "family history of", "family history", "in my family",
+            "runs in my family", "runs in the family", "died of", "died from", "the lady",
+            "the man", "the guy", "the woman", "someone", "somebody", "a patient",
         ],
         "following_negations": [
             "runs in the family", "runs in my family", "in the family", "in my family",
         ],
         "pseudo_negations": [],
         # The writer's own words end the other person's part: "..., I'm fine, my neck hurts".
-        "termination": [*_BREAKS, "i", "i'm", "im", "i've", "ive", "me", "mine", "myself",
-                        "my own"],
+        # "And" does not: "my mum has COPD and gets breathless" is still mum.
+        "termination": [*(b for b in _BREAKS if b not in _SAME_PERSON), "i", "i'm", "im",
+                        "i've", "ive", "me", "mine", "myself", "my own"],
     },
     HYPOTHETICAL: {
         "preceding_negations": [
@@ -179,6 +192,10 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
             "what's a", "whats a", "what is a", "what are", "why do they ask",
             "why do you ask", "would a", "would an", "would you still", "is it true",
             "does that mean", "just curious", "i read about", "read that", "heard that",
+            "if i feel", "if i start", "if i notice", "if i develop", "if he", "if she",
+            "if they", "if he will", "if she will", "could turn into", "turn into",
+            "any chance", "is there any chance", "asked if", "asked me if", "asked whether",
+            "asked about", "wanted to know if", "possible to get", "posible to get",
         ],
         "following_negations": [
             "after needling?", "from needling?", "from the needles?", "asking for future reference",
@@ -190,7 +207,8 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
         "preceding_negations": [
             "used to have", "used to get", "used to", "as a child", "as a kid",
             "when i was a kid", "when i was a child", "when i was younger", "years ago i",
-            "a long time ago", "long ago", "old injury",
+            "a long time ago", "long ago", "old injury", "last year i had", "last year",
+            "back in my", "in my 20s", "in my twenties", "in my teens", "in my 30s",
         ],
         "following_negations": [
             "years ago", "year ago", "decades ago", "as a child", "as a kid",
@@ -202,7 +220,13 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
             "my doctor knows", "doctor knows", "gp knows", "well controlled",
             "under control", "well managed", "is managed", "stable", "been checked",
             "was checked", "checked out fine", "nothing new", "no change", "same as always",
-            "known about",
+            "known about", "completely gone", "all gone", "back to normal", "all fine",
+            "been fine since", "fine since", "no problems since", "no problems for",
+            "scan was clear", "scans were clear", "scans clear", "it was a muscle",
+            "was just a muscle", "gone by the evening", "gone by the morning", "gone by",
+            "says that's normal", "said that's normal", "says it's normal", "said it's normal",
+            "says that's common", "said that's common", "know about it", "knows about it",
+            "are aware", "is aware", *(f"for {n} years" for n in range(2, 61)),
         ],
         "pseudo_negations": ["for years now and getting worse", "getting worse"],
         "termination": _BREAKS,
@@ -246,11 +270,31 @@ def _extension(kind: str) -> str:
     return f"clinic_{kind}"
 
 
+class _Negex(Negex):
+    """negspacy 1.1.0's NegEx with one mend: a cue right *after* a pseudo cue counts.
+
+    negspacy drops any cue starting at or before a pseudo cue's end, but spaCy's ends are
+    exclusive, so in "no I never fell" ("no i" is a pseudo cue) "never" was dropped too.
+    """
+
+    def process_negations(self, doc: Doc) -> tuple[list, list, list]:
+        """Preceding, following and terminating cues, those inside a pseudo cue left out."""
+        kinds = {"Preceding": [], "Following": [], "Termination": []}
+        matches = [
+            (self.nlp.vocab.strings[m], m, start, end) for m, start, end in self.matcher(doc)
+        ]
+        pseudo = [(start, end) for kind, _, start, end in matches if kind == "pseudo"]
+        for kind, match_id, start, end in matches:
+            if kind in kinds and not any(p_start <= start < p_end for p_start, p_end in pseudo):
+                kinds[kind].append((match_id, start, end))
+        return kinds["Preceding"], kinds["Following"], kinds["Termination"]
+
+
 @lru_cache(maxsize=4)
 def _readers(nlp: Language) -> tuple[tuple[str, Negex], ...]:
     readers = []
     for kind, termset in _TERMSETS.items():
-        reader = Negex(
+        reader = _Negex(
             nlp,
             name=f"clinic_context_{kind}",
             neg_termset=termset,

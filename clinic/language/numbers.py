@@ -1,5 +1,8 @@
 """Findings that patients give as numbers: a temperature, an age, weight lost.
 
+Ages give `aged_50_plus` (and `aged_65_plus`), or `aged_under_50` for an adult younger,
+which answers "are these headaches new since you turned 50?" with a no.
+
 "temp of 40", "102F", "39.2" with "hot to touch"; "I'm 63", "58 yo", "dad (74)"; "lost 6kg",
 "down 2 dress sizes", "2 notches on my belt". Each is read from the tokens with its unit or
 its context word, and returned as the sign it is evidence of, with the tokens it spans (so
@@ -16,6 +19,10 @@ from spacy.tokens import Doc
 FEVER_C = 38.0
 FEVER_F = 100.4
 AGE_OF_NEW_HEADACHE_CONCERN = 50
+# From this age a fall that leaves a leg unable to bear weight is a hip fracture until shown
+# otherwise.
+AGE_OF_FRAGILE_BONES = 65
+ADULT = 18
 
 _NUMBER = re.compile(r"^(\d{1,3}(?:[.,]\d)?)(°|º)?(c|f|kg|kgs|lbs|lb|st|yo|y/o|yrs?)?$")
 _WORD_NUMBERS = {
@@ -60,7 +67,7 @@ def _near(words: list[str], i: int, wanted: frozenset[str], reach: int) -> bool:
 
 
 def number_findings(doc: Doc) -> list[NumberFinding]:
-    """Fever, an age of 50 or more, and weight lost, read from the numbers of `doc`."""
+    """Fever, an age, and weight lost, read from the numbers of `doc`."""
     words = [t.lower_ for t in doc]
     found = []
     for i, word in enumerate(words):
@@ -72,7 +79,7 @@ def number_findings(doc: Doc) -> list[NumberFinding]:
         if (sign := _temperature(value, unit, following, words, i)) is not None:
             found.append(NumberFinding(sign, i, i + 1))
         elif _age(value, unit, following, words, doc[max(0, i - 2) : i].text.lower(), i):
-            found.append(NumberFinding("aged_50_plus", i, i + 1))
+            found.extend(NumberFinding(sign, i, i + 1) for sign in _age_signs(value))
         elif _weight_lost(unit, following, words, i):
             found.append(NumberFinding("losing_weight", max(0, i - 1), min(len(doc), i + 2)))
     return found
@@ -91,9 +98,17 @@ def _temperature(value: float, unit: str, following: str, words: list[str], i: i
     return None
 
 
+def _age_signs(age: float) -> list[str]:
+    if age < AGE_OF_NEW_HEADACHE_CONCERN:
+        return ["aged_under_50"]
+    return ["aged_50_plus", *(["aged_65_plus"] if age >= AGE_OF_FRAGILE_BONES else [])]
+
+
 def _age(value: float, unit: str, following: str, words: list[str], before: str, i: int) -> bool:
-    if not AGE_OF_NEW_HEADACHE_CONCERN <= value <= 110 or value != int(value):
+    if not ADULT <= value <= 110 or value != int(value):
         return False
+    if i == 0 and following in ("and", ",", "m", "f", "male", "female"):
+        return True  # "82 and went over on the path", "58m."
     if unit in ("yo", "y/o", "yr", "yrs") or following in _AGE_AFTER:
         return True
     if any(before.endswith(cue) for cue in _AGE_BEFORE):

@@ -35,6 +35,7 @@ WHAT_YOU_DESCRIBED: dict[str, str] = {
         "a sudden tearing pain through to your back, or a pulsing lump in your tummy"
     ),
     "acute_knee_injury": "a knee that popped, swelled quickly or locks",
+    "limping_child": "a child or teenager with hip, thigh or knee pain and a limp",
     "suicidal_thoughts": "thoughts of ending your life",
 }
 
@@ -87,6 +88,16 @@ DESCRIBE_AFTER_URGENT = (
     "details for a consultation after you've seen a doctor."
 )
 THANKS_AFTER_SAFETY_ANSWER = "Thank you, that helps."
+# A yes taken back ("sorry, I meant no"): asked once more before anything changes.
+ASK_AGAIN_AFTER_TAKEN_BACK = "No problem. As it matters for your safety, please answer once more."
+# ...and confirmed as a no: the advice for the sign stays, for if it does happen.
+CORRECTED_TO_NO = (
+    "Thank you for putting that right: I've noted it as a no. If it does happen, {what}."
+)
+IF_IT_HAPPENS = {
+    EMERGENCY: "please call {number} or go to the nearest emergency department straight away",
+    URGENT: "please see a doctor the same day",
+}
 ANYTHING_ELSE = "Is there anything else you'd like to tell me or ask?"
 
 # After an emergency every reply keeps the advice in front, and a question about it is

@@ -45,12 +45,29 @@ _UNSURE = (
     r"|cant say|can't tell|cant tell|not certain|unclear|hmm+|um+|erm+|eh|\?+"
 )
 
+# Taking back the yes just given: "sorry, I meant no", "wrong button", "pressed yes by mistake".
+_TAKEN_BACK = (
+    r"mistake|mistakenly|by accident|accidentally|misclick\w*|mis-click\w*|misread"
+    r"|wrong button|wrong one|pressed the wrong|clicked the wrong|tapped the wrong|meant no"
+    r"|meant to say no|meant to press no|meant to click no|didn't mean|didnt mean|did not mean"
+    r"|oops|whoops|i mean no|actually no|no wait|wait no|sorry,? no|that was wrong|undo"
+)
+
 
 def _words(pattern: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'])(?:{pattern})(?![\w'])")
 
 
 _YES_RE, _NO_RE, _UNSURE_RE = _words(_YES), _words(_NO), _words(_UNSURE)
+_TAKEN_BACK_RE = _words(_TAKEN_BACK)
+# "I am 34", "I'm 34 years old": the age said, with the "I am" that is no yes here.
+_AGE_SAID_RE = re.compile(r"\b(?:i am|i'm|im|age|aged)?\s*\d+\s*(?:years?|yrs?|y/?o)?(?: old)?")
+
+
+def takes_back_yes(text: str) -> bool:
+    """Whether a message right after a yes says the yes was a mistake. The caller asks the
+    question again rather than taking a no on trust: a safety yes is never just dropped."""
+    return bool(_TAKEN_BACK_RE.search(" ".join(text.lower().replace("\u2019", "'").split())))
 
 
 def read_answer(
@@ -72,6 +89,10 @@ def read_answer(
     if denied & asked:
         return NO
     lowered = " ".join(text.lower().replace("\u2019", "'").split())
+    if said & set(question.ruled_out_by):
+        # "I am 34" to "new since you turned 50?": a no, unless a yes follows the age.
+        rest = _AGE_SAID_RE.sub(" ", lowered)
+        return YES if _YES_RE.search(rest) and not _NO_RE.search(rest) else NO
     yes, no = bool(_YES_RE.search(lowered)), bool(_NO_RE.search(lowered))
     hedged = bool(_UNSURE_RE.search(lowered))
     if hedged and not (yes and not no and _leads(_YES_RE, lowered)):

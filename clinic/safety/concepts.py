@@ -14,6 +14,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+_CHILD_AGES = range(2, 18)
+_AGE_UNITS = (" year old", "-year-old", " yr old", " yo", "yo", " years old")  # fmt: skip
+_DIFFICULTY = (
+    "can't", "cannot", "cant", "couldn't", "trouble", "difficulty", "difficult", "hard",
+    "struggle", "struggling", "fumble", "fumbling", "won't fill", "wont fill", "not filling",
+    "isn't helping", "not helping", "dropping", "keep dropping",
+)  # fmt: skip
+
 CONCEPTS: dict[str, tuple[str, ...]] = {
     # Cauda equina
     "urination": (
@@ -67,19 +75,22 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "slurring", "slur", "mumbling", "nonsense", "gibberish", "garbled", "jumbled",
         "make sense", "making sense", "say what i mean", "sentence", "sentences",
     ),
+    # Doing something is hard: for hands and breathing.
+    "difficulty": _DIFFICULTY,
+    # ...or comes out wrong: for speech ("words come out funny"), never for a "wrong button".
     "trouble": (
-        "can't", "cannot", "cant", "couldn't", "trouble", "difficulty", "difficult",
-        "hard", "struggle", "struggling", "funny", "weird", "strange", "wrong", "muddled",
-        "mixed up", "mixing", "not right", "jumbled", "slurred", "nonsense", "odd",
+        *_DIFFICULTY, "funny", "weird", "strange", "wrong", "muddled", "mixed up", "mixing",
+        "not right", "jumbled", "slurred", "nonsense", "odd",
     ),
     "vision": ("vision", "eyesight", "sight", "eyes", "seeing"),
     # Only what is wrong with sight: "my vision is fine" touches vision, not this.
     "vision_problem": (
         "double vision", "seeing double", "see double", "seeing two", "see two", "double",
-        "2 of everything", "two of everything", "blurred", "blurry", "can't see",
+        "2 of everything", "two of everything", "blurred", "blurry",
         "lost my sight", "won't focus", "wont focus", "can't focus", "cant focus", "grey",
         "gray", "go dark", "went dark", "goes dark", "tunnel vision", "blacked out",
         "blackout", "flashing lights", "curtain", "half my vision",
+        "half of what", "lost the sight", "lost my vision", "lost the vision", "lost half", "blind", "can't see properly", "can't see clearly", "can't see out", "can't see anything", "can't see straight",
     ),
     "face": (
         "face", "facial", "smile", "mouth", "lip", "lips", "cheek", "one side of my face",
@@ -104,16 +115,55 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "weakness": (
         "weak", "weaker", "weakness", "buckles", "buckling", "giving way", "gives way",
         "dragging", "drag", "grip", "strength", "useless",
+        "no power", "no strength", "jelly", "gives up", "gave up", "gives out", "floppy", "flopping", "flops", "hangs", "hanging",
+        "won't lift", "wont lift", "can't lift",
     ),
     "progressing": (
         "by the day", "each day", "every day", "than a week ago", "than last week",
         "than before", "more and more", "more often", "getting", "going", "worse and worse",
         "day by day", "week by week", "keeps getting",
+        "by the hour", "hour by hour", "every hour", "creeping", "since this morning", "more weak", "every day more",
+        "worse", "weaker",
     ),
+    # A child or teenager: the words, and an age under 18 given as a number.
+    "young": (
+        "child", "children", "kid", "kids", "teenager", "teen", "teenage", "boy", "girl",
+        "schoolboy", "schoolgirl", "toddler", "son", "daughter",
+        *(f"{age}{unit}" for age in _CHILD_AGES for unit in _AGE_UNITS),
+    ),
+    # The cord in the neck: an electric shock down the spine when the head bends forward.
+    "neck_move": (
+        "chin down", "chin to my chest", "chin on my chest", "bend my head", "bending my head",
+        "bend my neck", "bending my neck", "nod", "nodding", "look down", "looking down",
+        "head forward", "head down", "flex my neck", "tuck my chin",
+    ),
+    "electric": (
+        "electric", "electricity", "electrical", "shock", "shocks", "zap", "zaps", "zapping",
+        "buzz", "buzzing", "jolt", "jolts", "current",
+    ),
+    # Walking that has lost its balance (habits, not one trip on the stairs).
+    "gait": (
+        "feet wide apart", "wide apart", "like i'm drunk", "like im drunk", "like a drunk",
+        "on a ship", "on a boat", "stumbles", "stumbling", "staggering", "staggers",
+        "unsteady", "wobbly", "off balance", "veering", "bumping into",
+    ),
+    "stiff": (
+        "stiff", "stiffness", "rigid", "locked", "solid", "won't bend", "wont bend",
+        "can't bend", "cant bend", "cannot bend", "won't move", "can't move", "cannot move",
+        "like a board", "very hard", "chin to my chest", "chin on my chest",
+    ),
+    # Sudden and fast: weakness spreading within hours.
+    "rapidly": (
+        "by the hour", "hour by hour", "every hour", "since this morning", "within hours",
+        "in a few hours", "since last night", "overnight",
+    ),
+    "hip_knee": ("hip", "hips", "knee", "knees", "thigh", "thighs", "groin"),
+    "limp": ("limp", "limping", "limps", "hobbling", "hobble", "hobbles", "limped"),
     "hand_skill": (
         "buttons", "button", "type", "typing", "write", "writing", "handwriting", "grip",
         "jars", "jar", "keys", "pick up", "drop things", "dropping things", "dropping cups",
         "chopsticks", "zip", "shoelaces", "laces", "fingers",
+        "cup", "cups", "mug", "mugs", "remote", "coins", "coin", "signature", "sign my name", "cutlery", "fork", "pen", "spoon",
     ),
     # Said of a headache: SNOOP's change of pattern and triggers.
     "pattern_change": (
@@ -128,7 +178,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # Can't bear weight (Ottawa rules).
     "cant": ("can't", "cannot", "can not", "unable to", "couldn't", "could not"),
     "bear_weight": (
-        "walk", "stand", "step on it", "put weight on it", "put weight on", "weight bear",
+        "walk", "stand", "step on it", "put weight on it", "put weight on", "put any weight", "any weight", "take weight",
+        "weight through", "weight bear",
         "bear weight", "stand on it", "walk on it",
     ),
     "lately": (
@@ -143,7 +194,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "a second", "one second", "split second", "like a bang", "like a bomb", "bomb",
         "gunshot", "lightning", "thunderclap", "like being hit", "0 to 100", "0 to 10",
         "nothing to 10", "from nothing", "full force", "full strength", "exploded",
-        "explosion", "flat",
+        "explosion", "flat", "all at once", "all of a sudden",
     ),
     "worst": (
         "worst", "never felt anything like", "never had pain like", "strongest",
@@ -163,6 +214,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "hurts": (
         "hurt", "hurts", "hurting", "painful", "pain", "sore", "ache", "aches", "aching",
         "unbearable", "can't stand", "can't bear", "bother", "bothers", "sting",
+        "sun", "sunshine", "lamp",
+        "knives", "stabbing", "too much", "kills", "killing", "burns", "molesting",
     ),
     # Cancer
     "weight": (
@@ -185,6 +238,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "rest_eases": (
         "rest", "resting", "stop", "stopping", "sit down", "goes away", "goes off",
         "eases", "eases off", "settles", "its gone", "it's gone",
+        "goes", "it goes", "wears off", "calms down", "settles down",
     ),
     "heart_arm": ("arm", "arms", "jaw", "shoulder", "shoulder blade"),
     "breathing": (
@@ -192,6 +246,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "short of breath", "shortness of breath", "puffed", "puffing", "panting",
         "get air", "getting air", "catch my breath", "gasping", "out of breath",
         "inhale", "inhaling", "deep breath", "full breath",
+        "air", "lung", "lungs", "inhaler",
+        "winded",
     ),
     "needling": (
         "needle", "needles", "needling", "needled", "acupuncture",
@@ -200,6 +256,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # Aorta
     "tearing": (
         "tear", "tearing", "torn", "rip", "ripping", "ripped", "stabbed and torn",
+        "unzipping", "unzipped", "splitting", "ripped apart", "torn apart",
     ),
     "tummy": ("tummy", "stomach", "belly", "abdomen", "abdominal", "gut"),
     "pulsing": ("pulse", "pulsing", "pulsating", "throbbing", "heartbeat", "beating"),
@@ -215,6 +272,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "saving up my tablets", "saving up my pills", "stockpiling", "ending it all",
         "end it all", "made a plan to end", "plan to end", "ways to kill", "ending things",
         "end things", "ending it",
+        "wasn't here", "wasnt here", "weren't here", "werent here", "not here anymore", "not here any more", "wants to die", "wanted to die", "how many tablets", "how many pills", "steering into", "drive into", "driving into", "walk in front",
+        "how many of my tablets", "how many of my pills", "tablets it would take", "pills it would take",
     ),
     # Said by people in pain too ("no point booking if it won't help"): asked, not flagged.
     "hopeless": (
@@ -223,6 +282,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "all my pills", "all my tablets", "it would all stop", "all just stop",
         "give up on everything", "given up", "hopeless", "can't do this anymore",
         "can't take it anymore", "if i crashed", "not be here", "not being here",
+        "for good", "goodbye", "letters to", "no way out", "can't see a way out",
     ),
     # Knee
     "knee": ("knee", "knees", "kneecap"),
@@ -285,6 +345,9 @@ GUARDS: tuple[Guard, ...] = (
     Guard(("knee", "locking"), "check_knee", "knee_warning"),
     Guard(("knee", "knee_event"), "check_knee", "knee_warning"),
     Guard(("calf", "swelling"), "check_calf", "calf_swollen"),
+    # A child's hip or knee: a slipped growth plate or a hip infection shows as a limp.
+    Guard(("young", "hip_knee"), "check_child_limp", "child_limp_warning"),
+    Guard(("young", "limp"), "check_child_limp", "child_limp_warning"),
     Guard(("calf", "red_hot"), "check_calf", "calf_swollen"),
     Guard(("weight",), "check_weight", "weight_loss"),
     # A sign read from a number ("I'm 63") with a headache.

@@ -142,6 +142,16 @@ QUESTION = (
     "- diabetes with numb feet or slow healing\n"
     "- a bad reaction to needling or injections before"
 )
+
+
+def checklist(named: list[str]) -> str:
+    """The checklist; after one was named on the way, it asks about the others."""
+    if not named:
+        return QUESTION
+    others = QUESTION.replace("do any of these apply to you?", "do any others of these apply?")
+    return f"You've told me about: {', '.join(named)}. {others}"
+
+
 WHICH_ONES = 'Which ones? Tell me in your own words, for example "I take warfarin".'
 PHYSIO_WILL_CHECK = (
     "No problem, the physiotherapist will go through these with you before any needling."

@@ -58,6 +58,8 @@ class ScreenQuestion:
     text: str
     sign: str
     covers: tuple[str, ...] = ()
+    # Signs in an answer that say no whatever its words ("I am 34" to "new since 50?").
+    ruled_out_by: tuple[str, ...] = ()
 
 
 _NUMB = "numb|numbness|tingling|tingle|tingly|prickling|deadness"
@@ -135,7 +137,10 @@ SIGNS: tuple[Sign, ...] = (
         "wet|wetting|wetted|soiled|soiling myself",
         "wet the bed",
         "leak|leaking|leaked urine|pee|wee",
-    )),
+        "accident|accidents in|on my? pants|underwear|knickers|trousers|bed",
+        # A leak on a sneeze or a laugh is the pelvic floor, asked about, not taken as a flag.
+    ), unless=("sneeze", "sneezing", "sneezes", "cough", "coughing", "laugh", "laughing",
+               "trampoline", "pelvic floor", "since having", "since the baby")),
     Sign("both_legs_nerve", (
         f"{_NUMB}|sciatica|shooting|weak|weakness|pins ... both legs|feet",
         f"{_NUMB}|sciatica|shooting|weak|weakness|pins ... both of? my legs|feet",
@@ -167,6 +172,8 @@ SIGNS: tuple[Sign, ...] = (
         "catching|scuffing|dragging ... my? left|right? toe|toes|foot|feet",
         "trip|tripping ... my foot|toes",
         "can't lift|raise my? left|right? foot|feet|toes|ankle",
+        "can't|cannot lift|raise ... front of my? foot",
+        "foot|feet ... hangs|hanging|flops|flopping",
         f"{_LIMB} ... getting|becoming|growing|got more? useless",
         f"{_LIMB} ... more and more useless|weak",
         f"leg|legs|knee|knees {_WEAK} way",
@@ -176,7 +183,11 @@ SIGNS: tuple[Sign, ...] = (
     Sign("tiptoe_or_heel_weakness", (
         "can't stand|walk|go|get|rise|push up? on|onto? my? tiptoe|tiptoes|toes|heel|heels",
         "can't do|manage ... calf|heel|toe raise|raises",
+        "{weakness} ... tiptoe|tiptoes|heel|heels",
+        "{weakness} ... go|stand|get|rise|walk on|onto tiptoe|tiptoes|toes|heels",
+        "tiptoe|tiptoes ... {weakness}",
     ), unless=_PAIN_WORDS),
+    Sign("rapid_progression", ("{rapidly}",)),
     Sign("getting_worse", (
         "getting|got|gets|becoming|growing worse",
         "worse and worse",
@@ -197,6 +208,11 @@ SIGNS: tuple[Sign, ...] = (
         "hit by",
         "knocked down|over|out",
         "landed on",
+        "landed awkwardly|badly|hard|heavily|wrong",
+        "jumped off|down|from",
+        "took the impact",
+        "went over on|in",
+        "fell off",
         "came|thrown off",
         "heavy|hard knock|blow|impact|tackle",
         # A clash of heads in sport is a head and neck injury.
@@ -221,11 +237,28 @@ SIGNS: tuple[Sign, ...] = (
         "long-term steroids",
         "prednisolone|prednisone",
         "steroid tablets",
+        "years of steroid|steroids",
+        "steroid|steroids ... years|long term|long-term",
+        "on steroids",
     )),
     # Cancer
     Sign("cancer_history", (
         "cancer|tumour|tumor|chemo|chemotherapy|radiotherapy|oncologist|leukaemia|leukemia"
-        "|lymphoma|myeloma|metastases|metastatic",
+        "|lymphoma|myeloma|metastases|metastatic|melanoma|sarcoma|carcinoma|mastectomy|lumpectomy",
+    )),
+    # Pain that no rest, position or movement changes: not mechanical.
+    Sign("non_mechanical_pain", (
+        "24/7",
+        "nothing eases|helps|relieves|touches",
+        "not related to|with movement|moving",
+        "doesn't|does not matter if|whether|how I ... sit|lie|move|stand",
+        "no matter what I do|how I lie|sit",
+    )),
+    # A first back pain late in life (the cancer screen's "first back pain over 50").
+    Sign("first_back_pain", (
+        "first ever|time ... back pain|backache|bout|episode",
+        "never had back pain|backache before",
+        "never had ... back ... before",
     )),
     # Said to be unexplained: no exception ("I'm not dieting" must not cancel it).
     Sign("weight_loss", (
@@ -242,7 +275,9 @@ SIGNS: tuple[Sign, ...] = (
         "weight ... dropping off",
         "clothes|trousers|jeans|pants|skirt|dress|shirt|belt ... loose|looser|baggy",
         "clothes|trousers|jeans|pants|skirt|dress|shirt|belt ... hanging|falling off",
-    ), unless=("diet", "dieting", "gym", "trying to", "want")),
+    ), unless=("diet", "dieting", "gym", "trying to", "want", "wanted to", "on purpose",
+               "intentionally", "training", "marathon", "running", "exercise", "exercising",
+               "slimming", "weight watchers", "because i", "cos i", "cos im")),
     Sign("night_pain", (
         "worse|worst at|during night",
         "worse|worst in the night",
@@ -253,7 +288,9 @@ SIGNS: tuple[Sign, ...] = (
         "no position ... helps|comfortable|comfy|eases",
         # Pain no position eases is not mechanical.
         "can't get comfy|comfortable ... any|every|no position|positions",
-    )),
+        # Pain a change of position settles is mechanical.
+    ), unless=("once i get comfy", "when i get comfy", "if i get comfy", "turn over",
+               "turning over", "roll over", "rolling over", "pillow", "settles")),
     # Infection
     Sign("fever", (
         "fever|feverish|febrile|chills|rigors|shivers|shiver|shivering|shivery",
@@ -264,6 +301,7 @@ SIGNS: tuple[Sign, ...] = (
         "sweating|sweaty|sweats and shivering",
         "shivering and sweating|sweaty",
         "going|feeling|feel|get|getting|goes hot and cold",
+        "burning|boiling up",
     ), unless=("room", "outside", "weather", "cold water", "heating")),
     # Feeling ill in oneself, with spinal pain: the infection screen's "feel generally unwell".
     Sign("feeling_unwell", (
@@ -272,6 +310,7 @@ SIGNS: tuple[Sign, ...] = (
         "flu like|ish symptoms",
         "flu-like|fluey|flu symptoms",
         "like I ... flu",
+        "fluey|flu-ish|flu-y",
     )),
     Sign("injects_drugs", ("inject|injecting drugs|heroin", "iv drug|drugs")),
     # Cervical myelopathy
@@ -280,14 +319,19 @@ SIGNS: tuple[Sign, ...] = (
         "can't|trouble|difficulty|struggle|struggling do|doing up ... buttons",
         "can't|trouble|difficulty|struggle|struggling button|buttons|write|writing",
         "dropping|drop things|cups|everything",
+        "dropping|drop ... {hand_skill}",
+        "writing|handwriting|signature ... like a|looks? child's|kid's|messy|spidery",
     )),
+    # The cord pressed: an electric shock down the spine when the head bends (Lhermitte).
+    Sign("lhermitte", ("{neck_move} ... {electric}", "{electric} ... {neck_move}")),
     Sign("unsteady_walking", (
         "unsteady|wobbly|balance ... walk|walking|feet",
         "off balance",
         "walk|walking ... unsteady|wobbly|drunk",
         "balance is|has off|bad|poor|worse|gone",
         "losing my balance",
-    )),
+        "{gait}",
+    ), unless=("after a drink", "drunk last night", "hangover", "on the boat", "on a boat trip")),
     Sign("both_hands_nerve", (
         f"{_NUMB}|pins ... both hands|arms",
         f"{_NUMB}|pins ... both of my hands|arms",
@@ -349,7 +393,8 @@ SIGNS: tuple[Sign, ...] = (
         "worst headache",
         "worst ... head|headache ... ever|life",
         "thunderclap",
-        "head|headache ... like being|getting|been hit|struck|kicked|smacked",
+        "head|headache ... like being|getting|been hit|struck|kicked|smacked|shot",
+        "like ... been|being shot|hit|struck|kicked ... head",
         "headache ... within|in a minute|seconds",
         "sudden severe|terrible|explosive headache",
     )),
@@ -377,12 +422,13 @@ SIGNS: tuple[Sign, ...] = (
     Sign("headache", (
         "headache|headaches|migraine|migraines",
         "head ... hurt|hurts|pain|ache|pound|pounding|throb|throbbing|thump|banging|splitting|killing",
+        "pounding|throbbing|thumping|banging|splitting|sore|aching|achy head",
         "head ... explode|exploding|burst|bursting",
         "head ... like ... explode|exploding|burst|bursting",
         "back|top|side|front|base of my? head|skull",
     )),
     # Meningitis
-    Sign("stiff_neck", ("neck ... rigid", "rigid neck", "stiff neck", "neck ... stiff|stiffness", "stiffness ... neck")),
+    Sign("stiff_neck", ("neck ... rigid", "rigid neck", "stiff neck", "neck ... stiff|stiffness", "stiffness ... neck", "neck|nape ... {stiff}", "{stiff} ... neck")),
     Sign("light_sensitivity", (
         "{light} ... {hurts} ... eyes?",
         "{hurts} ... {light}",
@@ -393,7 +439,7 @@ SIGNS: tuple[Sign, ...] = (
         "photophobia",
         "light sensitivity",
     )),
-    Sign("rash", ("rash|rashes",)),
+    Sign("rash", ("rash|rashes|blotchy|blotches",)),
     # A rash that does not fade when pressed (purpura): with a stiff neck, meningitis.
     Sign("purpuric_rash", (
         "purple|purplish|purply ... spots|rash|blotches|blotch|marks|dots|pinpricks|patches",
@@ -431,8 +477,8 @@ SIGNS: tuple[Sign, ...] = (
         "puffed out",
         "out of puff",
         "puffed ... walking|stairs|talking",
-        "{breathing} ... {trouble}",
-        "{trouble} ... {breathing}",
+        "{breathing} ... {difficulty}",
+        "{difficulty} ... {breathing}",
         "puffing|panting|gasping",
         "out of breath",
         "hurts|painful|pain|stab|sharp ... {breathing}",
@@ -447,6 +493,16 @@ SIGNS: tuple[Sign, ...] = (
         "shallow breathing|breaths|breath",
         "hurt|hurts|painful|pain|sore ... when|if I? breathe|breath",
     )),
+    # Breathing failing: gasping, blue lips, a reliever that does not help.
+    Sign("severe_breathlessness", (
+        "gasping|gasp",
+        "lips|lip|face|fingers ... blue|bluish|grey|purple",
+        "blue|bluish ... lips|lip",
+        "inhaler ... {difficulty}",
+        "{difficulty} ... enough air",
+        "can't|cannot ... speak|talk|finish ... sentence|sentences",
+        "every breath ... hurts|struggle|effort",
+    ), unless=("after my run", "after running", "after the gym", "workout", "sprint", "race")),
     Sign("cannot_breathe", (
         "can't|cannot breathe|breath",
         "can hardly|barely breathe|breath",
@@ -477,6 +533,19 @@ SIGNS: tuple[Sign, ...] = (
         "leg|legs|shin ... red|hot|warm ... swell|swelled|swollen|swelling|puffy",
         "swell|swelled|swollen|swelling|puffy ... from|below the knee down|downwards",
     ), unless=("weather", "summer", "heatwave", "it's hot", "its hot", "it is hot")),
+    Sign("calf_pain", (
+        "{calf} ... sore|tight|tightness|ache|aches|aching|pain|painful|hurts|tender|cramping",
+        "sore|tight|tender|aching|painful ... {calf}",
+    ), unless=("run", "running", "race", "marathon", "training", "workout", "gym", "football",
+               "stretch", "stretching", "sport", "cycling")),
+    # Weeks after an operation or a new joint: a clot's time.
+    Sign("recent_surgery", (
+        "since|after ... op|operation|surgery|replacement",
+        "op|operation|surgery ... weeks|days ago",
+        "replaced ... weeks|days ago",
+        "post-op|postop",
+        "post op",
+    )),
     # Crisis
     Sign("suicidal_thoughts", (
         # Concepts: passive wishes too ("I'd rather not wake up"), with the crisis line.
@@ -507,7 +576,7 @@ SIGNS: tuple[Sign, ...] = (
         "self-harming",
         "harm|harming myself",
         # "I cut myself" is as often a kitchen accident; "cutting myself" is a habit.
-        "cutting|burning|starving myself",
+        "cutting|burning|starving myself|himself|herself|themselves",
         "cut|burn|burned|burnt|hurt|hurting myself deliberately",
         "cut|burn|burned|burnt|hurt|hurting myself on purpose",
         "want|wanted|urge|urges|tempted ... hurt|hurting myself",
@@ -518,6 +587,8 @@ SIGNS: tuple[Sign, ...] = (
     Sign("suicide_method", ("thought|think|thinking|considered|planned|planning ... how I ... do|end it",)),
     # Numbers (clinic.language.numbers): an age of 50 or more.
     Sign("aged_50_plus", ()),
+    Sign("aged_65_plus", ()),
+    Sign("aged_under_50", ()),
     Sign("new_headaches", (
         "{new_onset} ... {head}",
         "{head} ... {new_onset}",
@@ -528,6 +599,7 @@ SIGNS: tuple[Sign, ...] = (
         "{tearing} ... {tummy|chest} ... back",
         "{tummy|chest} ... {tearing} ... back",
         "{tearing} ... through|thru|round|into ... my? back",
+        "{tearing} ... between|under my? shoulder blades|blade",
         "{tummy|chest} ... through|thru|round ... back ... {tearing}",
         "like something|being {tearing}",
         "{tearing} ... between my? shoulder blades",
@@ -548,6 +620,16 @@ SIGNS: tuple[Sign, ...] = (
     Sign("knee_swelled", ("{knee} ... {swelling}", "{swelling} ... {knee}")),
     Sign("knee_locks", ("{knee} ... {locking}", "{locking} ... {knee}")),
     Sign("knee_stuck", ("{knee} ... {stuck}", "{stuck} ... {knee}")),
+    # A child or teenager who limps or can't bear weight (a slipped growth plate, Perthes,
+    # an infected joint): "son" or "daughter" alone may be grown up, so only with an age.
+    Sign("limping", ("{limp}", "walking|walks|walk funny|oddly|strangely|lopsided")),
+    Sign("young_patient", (
+        "child|kid|teenager|teen|teenage|boy|girl|schoolboy|schoolgirl|toddler",
+        *(f"{age}" + " year|years|yr old" for age in range(2, 18)),
+        *(f"{age}-year-old|yo" for age in range(2, 18)),
+        *(f"son|daughter|he|she|i is|'s|am {age}" for age in range(2, 18)),
+    )),
+    Sign("child_limp_warning", ()),
     # Angina: chest, arm or jaw pain that exertion brings on and rest eases.
     Sign("comes_on_exertion", (
         "{exertion} ... {rest_eases}",
@@ -555,7 +637,10 @@ SIGNS: tuple[Sign, ...] = (
         "every time I? {exertion}",
         "on|with {exertion}",
     )),
-    Sign("eases_with_rest", ("{exertion} ... {rest_eases}",)),
+    Sign("eases_with_rest", (
+        "{exertion} ... {rest_eases}",
+        "{rest_eases} when|once|if|as I? stop|rest|sit|pause",
+    )),
     Sign("arm_or_jaw_pain", (
         "{heart_arm} ... ache|aches|aching|achy|pain|painful|hurts|hurting|tight|tightness|heavy",
         "ache|aches|aching|pain|tightness ... {heart_arm}",
@@ -567,8 +652,8 @@ SIGNS: tuple[Sign, ...] = (
     # Breathless at rest, and pain between the shoulder blades.
     # Hands that lose their skill (buttons, typing, grip): with neck pain, the cord.
     Sign("hand_skill_loss", (
-        "{trouble} ... {hand_skill}",
-        "{hand_skill} ... {trouble}",
+        "{difficulty} ... {hand_skill}",
+        "{hand_skill} ... {difficulty}",
         "fingers ... thick|useless|clumsy|numb",
     )),
     # A headache that changed its pattern, woke the patient, or came with coughing: SNOOP.
@@ -585,7 +670,10 @@ SIGNS: tuple[Sign, ...] = (
         "thoracic",
     )),
     # Sight going wrong (blurred, double, grey) and the room moving: stroke signs together.
-    Sign("vision_trouble", ("{vision_problem}",)),
+    Sign("vision_trouble", ("{vision_problem}",), unless=(
+        "screen", "screens", "tired", "reading glasses", "glasses", "optician", "computer",
+        "laptop",
+    )),
     Sign("dizzy_now", ("{vertigo}",)),
     # A long journey sitting still: with new breathlessness, a clot until shown otherwise.
     Sign("long_travel", (
@@ -626,6 +714,7 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("thunderclap_headache", EMERGENCY, ("headache", "sudden_onset", "severe")),
     RedFlagRule("meningitis_signs", EMERGENCY, ("fever", "stiff_neck")),
     RedFlagRule("meningitis_signs", EMERGENCY, ("fever", "light_sensitivity")),
+    RedFlagRule("meningitis_signs", EMERGENCY, ("feeling_unwell", "stiff_neck"), with_any=("rash", "light_sensitivity", "purpuric_rash")),
     RedFlagRule("meningitis_signs", EMERGENCY, ("fever", "rash"), with_any=("headache", "neck_pain")),
     RedFlagRule("meningitis_signs", EMERGENCY, ("purpuric_rash",), with_any=("stiff_neck", "fever", "headache", "light_sensitivity")),
     RedFlagRule("meningitis_signs", EMERGENCY, ("meningitis_warning",)),
@@ -648,9 +737,18 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("cardiac", EMERGENCY, ("left_arm_pain",), with_any=("sweating", "breathless", "nausea")),
     RedFlagRule("pneumothorax", EMERGENCY, ("breathless_after_needling",)),
     RedFlagRule("stroke_signs", EMERGENCY, ("vision_trouble", "dizzy_now")),
+    RedFlagRule("stroke_signs", EMERGENCY, ("vision_trouble", "sudden_onset")),
+    RedFlagRule("breathing_difficulty", EMERGENCY, ("severe_breathlessness",)),
+    RedFlagRule("cardiac", EMERGENCY, ("arm_and_jaw_pain", "eases_with_rest")),
+    RedFlagRule("cardiac", EMERGENCY, ("left_arm_pain", "eases_with_rest")),
+    RedFlagRule("dvt", EMERGENCY, ("calf_pain", "breathless")),
+    RedFlagRule("dvt", EMERGENCY, ("recent_surgery", "breathless")),
+    RedFlagRule("progressive_weakness", EMERGENCY, ("worsening_weakness", "rapid_progression")),
+    RedFlagRule("fracture", EMERGENCY, ("trauma", "cannot_bear_weight", "aged_65_plus")),
     RedFlagRule("breathing_difficulty", EMERGENCY, ("breathless",), with_any=("at_rest", "upper_back_pain", "chest_pain", "chest_pressure")),
     # A doctor today
     RedFlagRule("progressive_weakness", URGENT, ("worsening_weakness",)),
+    RedFlagRule("progressive_weakness", URGENT, ("tiptoe_or_heel_weakness",)),
     RedFlagRule("progressive_weakness", URGENT, ("tiptoe_or_heel_weakness", "getting_worse")),
     RedFlagRule("fracture", URGENT, ("trauma",)),
     RedFlagRule("fracture", URGENT, ("osteoporosis",)),
@@ -658,12 +756,15 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("cancer", URGENT, ("weight_loss",)),
     RedFlagRule("cancer", URGENT, ("losing_weight",)),
     RedFlagRule("cancer", URGENT, ("night_pain",)),
+    RedFlagRule("cancer", URGENT, ("non_mechanical_pain",), with_any=("back_pain", "neck_pain")),
+    RedFlagRule("cancer", URGENT, ("first_back_pain", "aged_50_plus")),
     RedFlagRule("infection", URGENT, ("fever",)),
     RedFlagRule("infection", URGENT, ("injects_drugs",)),
     RedFlagRule("infection", URGENT, ("feeling_unwell",), with_any=("back_pain", "neck_pain")),
     RedFlagRule("myelopathy", URGENT, ("clumsy_hands",)),
     RedFlagRule("myelopathy", URGENT, ("hand_skill_loss",), with_any=("neck_pain", "both_hands_nerve")),
     RedFlagRule("myelopathy", URGENT, ("unsteady_walking",)),
+    RedFlagRule("myelopathy", URGENT, ("lhermitte",)),
     RedFlagRule("myelopathy", URGENT, ("both_hands_nerve",)),
     RedFlagRule("stroke_signs", URGENT, ("double_vision",)),
     RedFlagRule("headache_warning_signs", URGENT, ("headache_new_after_50",)),
@@ -671,6 +772,8 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("cardiac", URGENT, ("chest_pain",)),
     RedFlagRule("dvt", URGENT, ("calf_swollen",)),
     RedFlagRule("dvt", URGENT, ("long_travel", "breathless")),
+    RedFlagRule("dvt", URGENT, ("calf_pain", "recent_surgery")),
+    RedFlagRule("dvt", URGENT, ("calf_pain", "long_travel")),
     RedFlagRule("headache_warning_signs", URGENT, ("aged_50_plus", "new_headaches")),
     RedFlagRule("headache_warning_signs", URGENT, ("headache", "headache_pattern_change")),
     RedFlagRule("headache_warning_signs", URGENT, ("headache", "cough_or_strain")),
@@ -679,6 +782,10 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("acute_knee_injury", URGENT, ("knee_pop", "knee_swelled")),
     RedFlagRule("acute_knee_injury", URGENT, ("knee_locks",), with_any=("knee_pop", "knee_swelled")),
     RedFlagRule("acute_knee_injury", URGENT, ("knee_warning",)),
+    RedFlagRule("acute_knee_injury", URGENT, ("knee_swelled", "trauma")),
+    RedFlagRule("limping_child", URGENT, ("limping", "young_patient")),
+    RedFlagRule("limping_child", URGENT, ("cannot_bear_weight", "young_patient")),
+    RedFlagRule("limping_child", URGENT, ("child_limp_warning",)),
 )  # fmt: skip
 
 # Which screen a body part gets: the spine and where sciatica starts, the neck, the head,
@@ -706,7 +813,9 @@ CONTEXT_ONLY_SIGNS = frozenset(
      # Partial on their own: where, when, how old.
      "at_rest", "upper_back_pain", "aged_50_plus", "comes_on_exertion", "eases_with_rest",
      "arm_or_jaw_pain", "new_headaches", "headache_pattern_change", "cough_or_strain",
-     "cannot_bear_weight", "dizzy_now", "long_travel"}
+     "cannot_bear_weight", "dizzy_now", "long_travel", "limping", "young_patient",
+     "aged_65_plus", "aged_under_50", "calf_pain", "recent_surgery", "rapid_progression",
+     "first_back_pain"}
 )  # fmt: skip
 
 _TRAUMA = "Did the pain start after a fall, an accident or a heavy knock?"
@@ -790,6 +899,7 @@ SCREEN_QUESTIONS: dict[str, tuple[ScreenQuestion, ...]] = {
             "headache_new_after_50",
             "Are these headaches new since you turned 50, or changing in pattern?",
             "headache_new_after_50",
+            ruled_out_by=("aged_under_50",),
         ),
     ),
     "chest": (
@@ -978,6 +1088,12 @@ DIRECT_QUESTIONS: tuple[ScreenQuestion, ...] = (
         covers=("knee_locks",),
     ),
     ScreenQuestion(
+        "check_child_limp",
+        "You mentioned a child or teenager. Are they limping, or not able to put their full "
+        "weight on the leg?",
+        "child_limp_warning",
+    ),
+    ScreenQuestion(
         "check_calf",
         "Is one calf swollen, red or warm to the touch?",
         "calf_swollen",
@@ -993,5 +1109,6 @@ DIRECT_QUESTIONS: tuple[ScreenQuestion, ...] = (
         "Are these headaches new since you turned 50, or different from your usual ones?",
         "headache_new_after_50",
         covers=("headache_changed", "new_headaches"),
+        ruled_out_by=("aged_under_50",),
     ),
 )

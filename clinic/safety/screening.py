@@ -47,6 +47,7 @@ CONCEPT = "concept"
 
 # Up to this many words may stand between the parts of a phrase ("...").
 GAP = 5
+_GAP_STOPS = ["no", "not", "n't", "nt", "never", "without", "nor", ".", "!", "?", ";"]
 # How close (difflib ratio) a rare word must be to a phrase word to be considered its typo.
 TYPO_CUTOFF = 0.75
 # Contractions and spellings folded to one form, in phrases and in messages alike.
@@ -204,20 +205,45 @@ def read(text: str, doc: Doc | None = None) -> list[Mention]:
 
 
 _FIRST_PERSON = frozenset({"i", "i'm", "im", "i've", "ive", "me", "mine", "myself", "i'd", "id"})
+# "I" that only tells of someone else ("when I press a glass on his spots", "he told me",
+# "I noticed"): a parent writing for a child is not the patient for saying it.
+_TELLING = frozenset({
+    "press", "pressed", "pressing", "noticed", "notice", "think", "thought", "called", "call",
+    "took", "take", "asked", "ask", "found", "saw", "checked", "check", "worried", "scared",
+    "tried", "gave", "give", "told", "tell", "am", "'m", "m", "can", "could", "don't", "do",
+})  # fmt: skip
+_TOLD = frozenset({"told", "tells", "telling", "asked", "asks", "said", "gave", "showed"})
+# How many words after "my" a part of the body or a complaint may come ("my lower back").
+_MY_REACH = 3
 
 
 def _speaks_for_self(doc: Doc) -> bool:
-    """Whether the writer speaks of themselves: "I", "me", or "my" before a part of the body."""
-    for token in doc:
-        word = _canonical(token.lower_)
-        if word in _FIRST_PERSON:
-            return True
-        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
-        if (
-            word == "my"
-            and following is not None
-            and vocabulary.canonical("body_part", following.lower_) is not None
-        ):
+    """Whether the writer speaks of themselves: "my" shortly before a part of the body, or
+    "I"/"me" other than in telling of someone else ("when I press a glass on his rash", "he
+    told me"; "I'm worried"): parents write for their children."""
+    words = [_canonical(token.lower_) for token in doc]
+    for i, word in enumerate(words):
+        if word in ("my", "mine"):
+            following = words[i + 1 : i + 1 + _MY_REACH]
+            if "own" in following or any(
+                vocabulary.canonical("body_part", " ".join(following[:n])) for n in (1, 2)
+            ):
+                return True
+        if word not in _FIRST_PERSON:
+            continue
+        after = words[i + 1] if i + 1 < len(words) else ""
+        after2 = words[i + 2] if i + 2 < len(words) else ""
+        before = words[i - 1] if i > 0 else ""
+        telling = after in _TELLING and not (
+            after in ("am", "'m", "m")
+            and after2
+            not in ("worried", "scared", "concerned", "writing", "asking", "not", "so", "really")
+        )
+        if word == "me" and before in _TOLD:
+            telling = True
+        if word == "i'm" and after in ("worried", "scared", "concerned", "writing", "asking"):
+            telling = True
+        if not telling:
             return True
     return False
 
@@ -409,7 +435,9 @@ def _patterns(phrase: str) -> list[list[dict[str, Any]]]:
     slots: list[list[list[dict[str, Any]]]] = []
     for slot in phrase.split():
         if slot == "...":
-            slots.append([[{"OP": f"{{0,{GAP}}}"}]])
+            # A gap never spans a denial or a sentence's end: in "my knee didn't swell" or
+            # "breath. no sweating, only hurts" the parts are not one finding.
+            slots.append([[{"LOWER": {"NOT_IN": _GAP_STOPS}, "OP": f"{{0,{GAP}}}"}]])
         elif slot.startswith("{"):
             # A concept slot: the words of any of the concepts ("{urination|bowel}"), found
             # first by the concept matcher (one pattern, where listing every word or phrase
