@@ -10,7 +10,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions.safety import about_safety, open_screen_questions, undo_for_safety_answer
+from actions.safety import (
+    about_safety,
+    corrected_now,
+    open_screen_questions,
+    undo_for_safety_answer,
+)
 from actions.tracker_facts import (
     entity_values,
     intake_from_tracker,
@@ -90,7 +95,12 @@ class ValidateIntakeForm(FormValidationAction):
         what it put in the intake's slots is undone; the form asks its question again.
         """
         if about_safety(tracker):
-            return undo_for_safety_answer(tracker, (*INTAKE_FACTS, *SCREEN_SLOTS))
+            events = undo_for_safety_answer(tracker, (*INTAKE_FACTS, *SCREEN_SLOTS))
+            if corrected_now(tracker):
+                # A withdrawn yes reopens the screen: its other questions are still to come.
+                events = [e for e in events if e.get("name") != "red_flag_screen"]
+                events.append(SlotSet("red_flag_screen", None))
+            return events
         events = await super().get_validation_events(dispatcher, tracker, domain)
         if tracker.get_slot("requested_slot") not in SCREEN_SLOTS:
             return events

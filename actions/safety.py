@@ -315,9 +315,7 @@ class ActionResumeAfterSafetyQuestion(Action):
     ) -> list[dict[str, Any]]:
         """Thanks the patient when nothing was raised and resumes the form or the intake."""
         before = value_before_latest_message(tracker, "red_flags") or []
-        corrected_before = value_before_latest_message(tracker, "corrected_signs") or []
-        corrected = set(tracker.get_slot("corrected_signs") or []) - set(corrected_before)
-        if set(tracker.get_slot("red_flags") or []) <= set(before) and not corrected:
+        if set(tracker.get_slot("red_flags") or []) <= set(before) and not corrected_now(tracker):
             dispatcher.utter_message(text=advice.THANKS_AFTER_SAFETY_ANSWER)
         form = form_to_resume(tracker)
         if form:
@@ -370,6 +368,12 @@ def about_safety(tracker: Tracker) -> bool:
     level = value_before_latest_message(tracker, "triage_level")
     text = tracker.latest_message.get("text") or ""
     return level in (URGENT, EMERGENCY) and advice.asks_about_waiting(text)
+
+
+def corrected_now(tracker: Tracker) -> list[str]:
+    """The signs the latest message withdrew: a mistaken yes confirmed as a no."""
+    before = value_before_latest_message(tracker, "corrected_signs") or []
+    return [sign for sign in tracker.get_slot("corrected_signs") or [] if sign not in before]
 
 
 def undo_for_safety_answer(tracker: Tracker, slots: tuple[str, ...]) -> list[dict[str, Any]]:

@@ -1,17 +1,20 @@
 """Dialogue policy: safety goes first, whatever the forms and rules would do next.
 
-Three moments, read from the slots the safety check keeps (`actions/safety.py`):
+The moments, read from the slots the safety check keeps (`actions/safety.py`):
 
 1. **A direct safety question was just asked** (`direct_question` set after the patient's
    latest message): wait for the answer (`action_listen`). Nothing else is said, so the
    question is the last thing the patient reads.
 2. **The patient answered it**: `action_resume_after_safety_question` picks up where the
    conversation was (the intake or the booking), or listens.
-3. **After an emergency** (raised before the latest message): every message gets
+3. **A flag the latest message raised** outside a form: `action_red_flag_advice`, as for the
+   `red_flag` intent, whatever intent the model heard (a fallback would take the message,
+   and its flag, back).
+4. **After an emergency** (raised before the latest message): every message gets
    `action_emergency_follow_up`, which keeps the advice in front and answers questions in
    its light; no booking or needling talk follows. After urgent advice, a question about
    waiting or how serious it is gets the same action ("can I wait till tomorrow?").
-4. **A contraindication named or asked about** ("is it safe for the baby?", "I'm on
+5. **A contraindication named or asked about** ("is it safe for the baby?", "I'm on
    methotrexate"): `action_answer_precaution` says what it means for needling, once.
 
 Otherwise it abstains and the other policies decide. Its priority is above RulePolicy's.
@@ -37,6 +40,7 @@ URGENT = "urgent"
 RESUME = "action_resume_after_safety_question"
 FOLLOW_UP = "action_emergency_follow_up"
 PRECAUTION = "action_answer_precaution"
+RED_FLAG_ADVICE = "action_red_flag_advice"
 DEFAULT_PRIORITY = 7
 
 
@@ -78,7 +82,8 @@ class SafetyFirstPolicy(Policy):
 def next_safety_action(tracker: DialogueStateTracker) -> str | None:
     """The action safety calls for after the tracker's latest event, or None."""
     latest = tracker.latest_action_name
-    if latest in (FOLLOW_UP, PRECAUTION):
+    in_form = bool(tracker.active_loop_name)
+    if latest in (FOLLOW_UP, PRECAUTION) or (latest == RED_FLAG_ADVICE and not in_form):
         return ACTION_LISTEN_NAME
     if latest != ACTION_LISTEN_NAME or tracker.latest_message is None:
         return None
@@ -86,16 +91,24 @@ def next_safety_action(tracker: DialogueStateTracker) -> str | None:
         return None  # the greeting, before any message
     if _set_since_latest_message(tracker, "direct_question"):
         return ACTION_LISTEN_NAME
+    # A flag this message raised, whatever the model made of its words ("yes sometimes" to
+    # "are you safe?" may read as a fallback, and a fallback takes the message back).
+    raised = set(tracker.get_slot("red_flags") or []) - set(
+        _slot_before_latest_message(tracker, "red_flags") or []
+    )
     if tracker.get_slot("triage_level") == EMERGENCY:
         if _slot_before_latest_message(tracker, "triage_level") == EMERGENCY:
             return FOLLOW_UP
-        return None  # the message that raised it: the red_flag rule gives the advice
+        # The message that raised it: the check has advised; a form ends by its rules.
+        return None if in_form else RED_FLAG_ADVICE
     text = tracker.latest_message.text or ""
     urgent_before = _slot_before_latest_message(tracker, "triage_level") == URGENT
     if urgent_before and advice.asks_about_waiting(text):
         return FOLLOW_UP  # "can I wait till tomorrow?" after advice to see a doctor today
     if _slot_before_latest_message(tracker, "direct_question"):
         return RESUME
+    if raised and not in_form:
+        return RED_FLAG_ADVICE
     if _precaution_due(tracker):
         return PRECAUTION
     return None

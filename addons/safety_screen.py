@@ -2,7 +2,8 @@
 
 A thin adapter over `clinic.safety`. It adds `warning_sign` and `contraindication`
 entities (role `denied` when the patient says they do not have it), a `safety_question`
-entity naming the direct question due for what the message touched, and, when the rules
+entity naming the direct question due for what the message touched (in words, or in
+meaning: `clinic.safety.meaning`), and, when the rules
 raise a red flag, sets the intent to `red_flag` with full confidence so that the dialogue
 rules answer it at once. A `red_flag` predicted by the model alone counts only when the
 model is confident and the message holds a warning sign the rules know (a partial
@@ -11,17 +12,23 @@ pattern); otherwise the next intent stands. The model only adds to the rules.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
+import numpy as np
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
-from rasa.nlu.constants import SPACY_DOCS
+from rasa.nlu.constants import SPACY_DOCS, TOKENS_NAMES
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from addons.minilm import encoder
+from addons.sentence_meaning import token_features
 from clinic import safety
+from clinic.language import english
+from clinic.safety.meaning import MeaningReader, pooled
 
 RED_FLAG_INTENT = "red_flag"
 # Below this confidence a model-only `red_flag` gives way to the next intent.
@@ -30,6 +37,8 @@ PAIN_INTENT = "describe_pain"
 PAIN_ENTITIES = frozenset({"body_part", "pain_quality"})
 ENTITY_OF_KIND = {safety.SIGN: "warning_sign", safety.CONTRAINDICATION: "contraindication"}
 QUESTION_ENTITY = "safety_question"
+# The featurizer whose sentence meaning is compared with the red-flag topics.
+MEANING_FEATURES = "sentence_meaning"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
@@ -59,7 +68,9 @@ class SafetyScreen(GraphComponent):
         """Screens each message; see the module docstring."""
         for message in messages:
             text = message.get(TEXT) or ""
-            screening = safety.screen(text, message.get(SPACY_DOCS[TEXT]))
+            meanings = _meanings_of(message)
+            near = meaning_reader().near(*meanings) if meanings else ()
+            screening = safety.screen(text, message.get(SPACY_DOCS[TEXT]), near=near)
             entities = [*message.get(ENTITIES, []), *entities_of(screening)]
             message.set(ENTITIES, entities, add_to_output=True)
             if screening.flags:
@@ -87,6 +98,35 @@ class SafetyScreen(GraphComponent):
         if ranking:
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+
+
+@lru_cache(maxsize=1)
+def meaning_reader() -> MeaningReader:
+    """The topics by meaning, their descriptions encoded by the sentence model once."""
+    return MeaningReader(lambda text: encoder().encode(text).sentence)
+
+
+def topics_near(text: str) -> tuple[str, ...]:
+    """The topics near `text`'s meaning, outside the pipeline (evaluation, tests): encoded
+    and pooled per spaCy token as `SentenceMeaning` and `_meanings_of` do in it."""
+    encoded = encoder().encode(text)
+    spans = [(t.idx, t.idx + len(t.text)) for t in english().tokenizer(text)]
+    clauses = pooled(token_features(encoded, spans), spans, text)
+    return meaning_reader().near(encoded.sentence, *clauses)
+
+
+def _meanings_of(message: Message) -> list[np.ndarray]:
+    """The message's meaning and its clauses', from the features `SentenceMeaning` (alias
+    `sentence_meaning`) left: the sentence's, and the mean of each clause's tokens."""
+    sequence, sentence = message.get_dense_features(TEXT, featurizers=[MEANING_FEATURES])
+    if sentence is None:
+        return []
+    tokens = message.get(TOKENS_NAMES[TEXT]) or []
+    spans = [(token.start, token.end) for token in tokens]
+    clauses = []
+    if sequence is not None and len(spans) == sequence.features.shape[0]:
+        clauses = pooled(sequence.features, spans, message.get(TEXT) or "")
+    return [sentence.features.reshape(-1), *clauses]
 
 
 def _set_intent(message: Message, name: str, confidence: float) -> None:

@@ -22,6 +22,7 @@ import csv
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from clinic import safety
@@ -72,17 +73,26 @@ def _question_for(region: str) -> ScreenQuestion | None:
 
 
 def read_in_position(text: str, region: str, position: str) -> safety.Screening:
-    """The screening of `text` met at `position` in a conversation about `region`."""
+    """The screening of `text` met at `position` in a conversation about `region`, with the
+    topics its meaning is near, as the assistant reads it."""
     body_part = BODY_PART_OF_REGION.get(region)
+    near = _near(text)
     if position == "first message":
-        return safety.screen(text)
+        return safety.screen(text, near=near)
     context = safety.context_signs(body_part, None)
-    screening = safety.screen(text, known_signs=context)
+    screening = safety.screen(text, known_signs=context, near=near)
     question = _question_for(region)
     answered = position == "screen answer" and question is not None
     if answered and _answer(question, text, screening) == YES:
-        return safety.screen(text, known_signs=context | {question.sign})
+        return safety.screen(text, known_signs=context | {question.sign}, near=near)
     return screening
+
+
+@cache
+def _near(text: str) -> tuple[str, ...]:
+    from addons.safety_screen import topics_near
+
+    return topics_near(text)
 
 
 def _answer(question: ScreenQuestion, text: str, screening: safety.Screening) -> str:

@@ -18,7 +18,9 @@ ROOT = Path(__file__).resolve().parent.parent
 def main() -> None:
     """Measures both sets and writes the report."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--details", action="store_true", help="list the tunable sets' misses (tuning, probe)")
+    parser.add_argument(
+        "--details", action="store_true", help="list the tunable sets' misses (tuning, probe)"
+    )
     args = parser.parse_args()
     logging.disable(logging.WARNING)
     text = report([measure(name) for name in SETS], details=args.details)

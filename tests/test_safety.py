@@ -179,7 +179,7 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
     "progressive_weakness/emergency/worsening_weakness+rapid_progression": (
         "my leg is getting weaker by the hour"
     ),
-    "progressive_weakness/urgent/tiptoe_or_heel_weakness": "I can't stand on my tiptoes on the left",
+    "progressive_weakness/urgent/tiptoe_or_heel_weakness": "I can't stand on my tiptoes",
     "stroke_signs/emergency/vision_trouble+sudden_onset": "suddenly my vision went blurry",
     "myelopathy/urgent/hand_skill_loss|neck_pain,both_hands_nerve": (
         "my neck aches and I struggle to write with a pen lately"

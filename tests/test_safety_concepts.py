@@ -17,42 +17,98 @@ EMERGENCY, URGENT = "emergency", "urgent"
     ("text", "code", "level"),
     [
         # Exertional heart pain that never says "chest".
-        ("my jaw and left arm ache when I walk up to the shops, it goes off when I stop", "cardiac", EMERGENCY),
+        (
+            "my jaw and left arm ache when I walk up to the shops, it goes off when I stop",
+            "cardiac",
+            EMERGENCY,
+        ),
         # A clot that has travelled: calf pain and new breathlessness.
-        ("sore tight calf since my hip op and now I'm puffed out just getting dressed", "dvt", EMERGENCY),
+        (
+            "sore tight calf since my hip op and now I'm puffed out just getting dressed",
+            "dvt",
+            EMERGENCY,
+        ),
         # Meningism in other words.
         ("temperature of 39.2 and my neck won't bend at all", "meningitis_signs", EMERGENCY),
-        ("feel fluey, neck locked solid, and a blotchy rash on my arms", "meningitis_signs", EMERGENCY),
-        ("running a fever and the sunlight feels like knives in my eyes", "meningitis_signs", EMERGENCY),
+        (
+            "feel fluey, neck locked solid, and a blotchy rash on my arms",
+            "meningitis_signs",
+            EMERGENCY,
+        ),
+        (
+            "running a fever and the sunlight feels like knives in my eyes",
+            "meningitis_signs",
+            EMERGENCY,
+        ),
         # Sight lost suddenly.
         ("all at once I lost the right half of what I can see", "stroke_signs", EMERGENCY),
         # Breathing.
         ("my lips have gone a bit blue and I'm gasping", "breathing_difficulty", EMERGENCY),
         ("my inhaler isn't helping and I can't get enough air", "breathing_difficulty", EMERGENCY),
-        ("had needles in my upper back this morning and now my lung won't fill properly", "pneumothorax", EMERGENCY),
+        (
+            "had needles in my upper back this morning and now my lung won't fill properly",
+            "pneumothorax",
+            EMERGENCY,
+        ),
         # Leg weakness getting worse fast.
-        ("my foot is flopping more by the hour and my back is killing me", "progressive_weakness", EMERGENCY),
-        ("since the weekend my left calf just gives up when I try to go on tiptoe", "progressive_weakness", URGENT),
+        (
+            "my foot is flopping more by the hour and my back is killing me",
+            "progressive_weakness",
+            EMERGENCY,
+        ),
+        (
+            "since the weekend my left calf just gives up when I try to go on tiptoe",
+            "progressive_weakness",
+            URGENT,
+        ),
         ("can't lift the front of my foot anymore, it hangs down", "progressive_weakness", URGENT),
         # The cord in the neck.
-        ("when I put my chin down I get a zap like electricity down my spine", "myelopathy", URGENT),
+        (
+            "when I put my chin down I get a zap like electricity down my spine",
+            "myelopathy",
+            URGENT,
+        ),
         ("keep dropping my cup of tea and my writing looks like a child's", "myelopathy", URGENT),
         ("walking with my feet wide apart like I'm on a boat lately", "myelopathy", URGENT),
         # Crisis, passive and in the third person.
-        ("sometimes I think everyone would manage if I just wasn't here any more", "suicidal_thoughts", EMERGENCY),
-        ("my son told me he wants to die and he's been cutting himself", "suicidal_thoughts", EMERGENCY),
+        (
+            "sometimes I think everyone would manage if I just wasn't here any more",
+            "suicidal_thoughts",
+            EMERGENCY,
+        ),
+        (
+            "my son told me he wants to die and he's been cutting himself",
+            "suicidal_thoughts",
+            EMERGENCY,
+        ),
         # Pain no rest or position eases, and a first back pain late in life.
-        ("the ache in my spine is there 24/7 and nothing eases it, not even lying down", "cancer", URGENT),
+        (
+            "the ache in my spine is there 24/7 and nothing eases it, not even lying down",
+            "cancer",
+            URGENT,
+        ),
         ("I'm 71 and this is my first ever bout of back pain", "cancer", URGENT),
         ("had a melanoma removed and now a new pain in my ribs", "cancer", URGENT),
         # Falls and fragile bones.
-        ("82 and went over on the path, now can't put any weight on my left leg", "fracture", EMERGENCY),
-        ("years of steroid tablets for my asthma and a sneeze gave me sharp back pain", "fracture", URGENT),
+        (
+            "82 and went over on the path, now can't put any weight on my left leg",
+            "fracture",
+            EMERGENCY,
+        ),
+        (
+            "years of steroid tablets for my asthma and a sneeze gave me sharp back pain",
+            "fracture",
+            URGENT,
+        ),
         ("jumped down from a ladder, landed on my heel and can't walk on it", "fracture", URGENT),
         # A knee injured and swollen.
         ("landed badly at netball and my knee has swollen right up", "acute_knee_injury", URGENT),
         # A tearing pain by another name.
-        ("sudden pain like something unzipping between my shoulder blades", "aortic_dissection", EMERGENCY),
+        (
+            "sudden pain like something unzipping between my shoulder blades",
+            "aortic_dissection",
+            EMERGENCY,
+        ),
     ],
 )
 def test_a_sign_said_by_its_effect_raises_its_flag(text: str, code: str, level: str) -> None:

@@ -194,3 +194,26 @@ def test_a_mistaken_yes_is_asked_again_and_a_no_resumes_the_screen(assistant: As
     # The screen carries on with its next question: nothing skipped.
     assert slots["requested_slot"] == "red_flag_screen"
     assert slots["screen_question"] != asked
+
+
+def test_crisis_in_words_no_rule_lists_gets_the_safety_question(assistant: Assistant) -> None:
+    patient = Patient(assistant)
+    reply = patient.says(
+        "my neck has been bad for months and I think my family would cope fine without me"
+    )
+    assert "check you're safe" in reply
+    assert patient.slots["direct_question"] == "check_safe"
+    reply = patient.says("yes sometimes")
+    assert patient.slots["triage_level"] == "emergency"
+    assert "suicidal_thoughts" in patient.slots["red_flags"]
+    assert CALL_NOW in reply
+
+
+def test_calf_pain_then_breathlessness_later_is_an_emergency(assistant: Assistant) -> None:
+    patient = Patient(assistant)
+    reply = patient.says("since my knee op my right calf has been sore and tight")
+    assert CALL_NOW not in reply
+    reply = patient.says("oh and I get out of breath just walking to the kitchen since yesterday")
+    assert CALL_NOW in reply
+    assert patient.slots["triage_level"] == "emergency"
+    assert "dvt" in patient.slots["red_flags"]

@@ -90,7 +90,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "lost my sight", "won't focus", "wont focus", "can't focus", "cant focus", "grey",
         "gray", "go dark", "went dark", "goes dark", "tunnel vision", "blacked out",
         "blackout", "flashing lights", "curtain", "half my vision",
-        "half of what", "lost the sight", "lost my vision", "lost the vision", "lost half", "blind", "can't see properly", "can't see clearly", "can't see out", "can't see anything", "can't see straight",
+        "half of what", "lost the sight", "lost my vision", "lost the vision", "lost half", "blind",
+        "can't see properly", "can't see clearly", "can't see out", "can't see anything",
+        "can't see straight",
     ),
     "face": (
         "face", "facial", "smile", "mouth", "lip", "lips", "cheek", "one side of my face",
@@ -115,14 +117,16 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "weakness": (
         "weak", "weaker", "weakness", "buckles", "buckling", "giving way", "gives way",
         "dragging", "drag", "grip", "strength", "useless",
-        "no power", "no strength", "jelly", "gives up", "gave up", "gives out", "floppy", "flopping", "flops", "hangs", "hanging",
+        "no power", "no strength", "jelly", "gives up", "gave up", "gives out", "floppy",
+        "flopping", "flops", "hangs", "hanging",
         "won't lift", "wont lift", "can't lift",
     ),
     "progressing": (
         "by the day", "each day", "every day", "than a week ago", "than last week",
         "than before", "more and more", "more often", "getting", "going", "worse and worse",
         "day by day", "week by week", "keeps getting",
-        "by the hour", "hour by hour", "every hour", "creeping", "since this morning", "more weak", "every day more",
+        "by the hour", "hour by hour", "every hour", "creeping", "since this morning", "more weak",
+        "every day more",
         "worse", "weaker",
     ),
     # A child or teenager: the words, and an age under 18 given as a number.
@@ -163,7 +167,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "buttons", "button", "type", "typing", "write", "writing", "handwriting", "grip",
         "jars", "jar", "keys", "pick up", "drop things", "dropping things", "dropping cups",
         "chopsticks", "zip", "shoelaces", "laces", "fingers",
-        "cup", "cups", "mug", "mugs", "remote", "coins", "coin", "signature", "sign my name", "cutlery", "fork", "pen", "spoon",
+        "cup", "cups", "mug", "mugs", "remote", "coins", "coin", "signature", "sign my name",
+        "cutlery", "fork", "pen", "spoon",
     ),
     # Said of a headache: SNOOP's change of pattern and triggers.
     "pattern_change": (
@@ -178,7 +183,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # Can't bear weight (Ottawa rules).
     "cant": ("can't", "cannot", "can not", "unable to", "couldn't", "could not"),
     "bear_weight": (
-        "walk", "stand", "step on it", "put weight on it", "put weight on", "put any weight", "any weight", "take weight",
+        "walk", "stand", "step on it", "put weight on it", "put weight on", "put any weight",
+        "any weight", "take weight",
         "weight through", "weight bear",
         "bear weight", "stand on it", "walk on it",
     ),
@@ -272,8 +278,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "saving up my tablets", "saving up my pills", "stockpiling", "ending it all",
         "end it all", "made a plan to end", "plan to end", "ways to kill", "ending things",
         "end things", "ending it",
-        "wasn't here", "wasnt here", "weren't here", "werent here", "not here anymore", "not here any more", "wants to die", "wanted to die", "how many tablets", "how many pills", "steering into", "drive into", "driving into", "walk in front",
-        "how many of my tablets", "how many of my pills", "tablets it would take", "pills it would take",
+        "wasn't here", "wasnt here", "wasn't around", "wasnt around", "weren't around",
+        "weren't here", "werent here", "not here anymore",
+        "not here any more", "wants to die", "wanted to die", "how many tablets", "how many pills",
+        "steering into", "drive into", "driving into", "walk in front",
+        "how many of my tablets", "how many of my pills", "tablets it would take",
+        "pills it would take",
     ),
     # Said by people in pain too ("no point booking if it won't help"): asked, not flagged.
     "hopeless": (

@@ -363,6 +363,8 @@ SIGNS: tuple[Sign, ...] = (
         f"{_NUMB}|droop|drooping|droopy ... face",
         # FAST: the mouth or smile droops on one side.
         "mouth|lip|lips|smile ... droop|drooping|droopy|drooped|dropped|sagging|lopsided|crooked",
+        f"mouth|lip|lips|tongue ... {_NUMB}",
+        f"{_NUMB} ... mouth|lip|lips|tongue",
         "droop|drooping|droopy ... mouth|lip|lips|smile",
     )),
     Sign("one_sided_weakness", (
@@ -1011,6 +1013,7 @@ DIRECT_QUESTIONS: tuple[ScreenQuestion, ...] = (
         "I want to check you're safe. Are you having thoughts of ending your life, or of not "
         "wanting to be alive?",
         "suicidal_thoughts",
+        covers=("self_harm",),
     ),
     ScreenQuestion(
         "check_chest",
@@ -1054,7 +1057,7 @@ DIRECT_QUESTIONS: tuple[ScreenQuestion, ...] = (
     ScreenQuestion(
         "check_bladder",
         "You mentioned the toilet. Since the pain started, is it hard to pass urine, or have "
-        "you leaked or had an accident without meaning to?",
+        "you leaked or had an accident in a way that's new for you?",
         "bladder_or_bowel_control",
     ),
     ScreenQuestion(

@@ -27,7 +27,7 @@ from clinic.language import english
 from clinic.language.context import contexts
 from clinic.language.numbers import number_findings
 from clinic.safety import contraindications, red_flags
-from clinic.safety.concepts import CONCEPTS, GUARDS
+from clinic.safety.concepts import CONCEPTS, GUARDS, Guard
 from clinic.safety.red_flags import (
     CONTEXT_ONLY_SIGNS,
     DIRECT_QUESTIONS,
@@ -116,19 +116,29 @@ class Screening:
         return triage_level(self.flags)
 
 
-def screen(text: str, doc: Doc | None = None, known_signs: Iterable[str] = ()) -> Screening:
+def screen(
+    text: str,
+    doc: Doc | None = None,
+    known_signs: Iterable[str] = (),
+    near: Iterable[str] = (),
+) -> Screening:
     """Screens one message; `known_signs` are signs said earlier in the conversation.
 
-    `doc` is spaCy's parse of the lowercased text, when the caller already has one.
+    `doc` is spaCy's parse of the lowercased text, when the caller already has one; `near`
+    the direct questions whose topic the message's meaning is near (`clinic.safety.meaning`).
     """
     mentions = tuple(read(text, doc))
     reported = {m.name for m in mentions if m.kind == SIGN and not m.denied}
     flags = tuple(red_flags_for(reported | set(known_signs)))
-    return Screening(mentions, flags, tuple(_questions(mentions, flags, set(known_signs))))
+    questions = _questions(mentions, flags, set(known_signs), tuple(near))
+    return Screening(mentions, flags, tuple(questions))
 
 
 def _questions(
-    mentions: tuple[Mention, ...], flags: tuple[RedFlag, ...], known: set[str]
+    mentions: tuple[Mention, ...],
+    flags: tuple[RedFlag, ...],
+    known: set[str],
+    near: tuple[str, ...] = (),
 ) -> list[ScreenQuestion]:
     """The direct question for what the message touched and the rules could not decide.
 
@@ -141,7 +151,11 @@ def _questions(
     reported = {m.name for m in mentions if m.kind == SIGN and not m.denied} | known
     settled = {m.name for m in mentions if m.kind == SIGN} | known
     raised = set(flags)
-    for guard in GUARDS:
+    # Topics the message's meaning is near count as touched, ahead of the word guards.
+    by_meaning = [
+        Guard((), name, question_named(name).sign) for name in near if question_named(name)
+    ]
+    for guard in (*by_meaning, *GUARDS):
         if not set(guard.touches) <= touched:
             continue
         question = question_named(guard.question)

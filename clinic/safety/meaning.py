@@ -1,0 +1,95 @@
+"""Red-flag topics read by meaning: what no word list foresaw, a direct question still catches.
+
+Suicidal thinking is said in more ways than any list of words holds ("it would be easier
+if I just wasn't here", "steering into a wall"). A sentence model's meaning of the message
+is compared with plain descriptions of each topic; when it is close, the topic's direct
+question is asked (never a flag by itself: a learned reader adds recall, the rules decide).
+
+The descriptions are the clinical screening questions in the first person: for suicidal
+thinking the Columbia Suicide Severity Rating Scale's screener (Posner et al. 2011, Am J
+Psychiatry 168:1266), with a few everyday phrasings of the same items. The caller brings
+the encoder (`addons.minilm` in the assistant), so this stays plain Python.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+# Direct question (clinic.safety.red_flags.DIRECT_QUESTIONS) -> what it is about.
+MEANINGS: dict[str, tuple[str, ...]] = {
+    "check_safe": (
+        # C-SSRS screener, items 1 to 6.
+        "I wish I were dead",
+        "I wish I could go to sleep and not wake up",
+        "I have thoughts of killing myself",
+        "I have been thinking about how I might kill myself",
+        "I have thought about ending my life and might act on it",
+        "I have worked out how I would end my life",
+        "I have done things to prepare to end my life",
+        # The same, in everyday words.
+        "I don't want to be alive any more",
+        "everyone would be better off without me",
+        "I want the pain to end for good, I don't want to go on living",
+        "I have been hurting myself on purpose",
+        "I feel like there is no reason to keep living",
+    ),
+}
+# Cosine similarity from which a message is taken as near a topic. Chosen on the tunable
+# sets (tuning and probe): 20 of 29 crisis sentences at or above it, 3 of 769 others (two of
+# them denials, which the rules read as such).
+NEAR = 0.45
+
+Encode = Callable[[str], np.ndarray]
+# Where a message's clauses meet: a crisis said after a pain ("my neck has been bad for
+# months and I think my family would cope without me") is read in its own clause too, or
+# the pain's words dilute its meaning.
+_CLAUSE_BREAK = re.compile(r"[.!?;,]+|\b(?:and|but|so|because|cos|though)\b", re.IGNORECASE)
+MIN_CLAUSE_WORDS = 3
+
+
+def clause_spans(text: str) -> list[tuple[int, int]]:
+    """The character spans of `text`'s clauses of a few words or more."""
+    spans, start = [], 0
+    for match in _CLAUSE_BREAK.finditer(text):
+        spans.append((start, match.start()))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if len(text[a:b].split()) >= MIN_CLAUSE_WORDS]
+
+
+def pooled(rows: np.ndarray, row_spans: Sequence[tuple[int, int]], text: str) -> list[np.ndarray]:
+    """The meaning of each clause of `text`: the mean of the rows (word pieces or tokens,
+    each with its character span) inside it."""
+    vectors = []
+    for start, end in clause_spans(text):
+        inside = [i for i, (a, b) in enumerate(row_spans) if a >= start and b <= end]
+        if inside and len(inside) < len(row_spans):
+            vectors.append(rows[inside].mean(0))
+    return vectors
+
+
+class MeaningReader:
+    """The topics a message's meaning is near; the descriptions are encoded once."""
+
+    def __init__(self, encode: Encode, meanings: dict[str, Sequence[str]] = MEANINGS) -> None:
+        self._topics = {
+            name: np.stack([_unit(encode(text)) for text in texts])
+            for name, texts in meanings.items()
+        }
+
+    def near(self, *meanings: np.ndarray, threshold: float = NEAR) -> tuple[str, ...]:
+        """The direct questions whose topic one of `meanings` (the message's, its clauses')
+        is near."""
+        vectors = np.stack([_unit(np.asarray(m, dtype=np.float32).reshape(-1)) for m in meanings])
+        return tuple(
+            name
+            for name, anchors in self._topics.items()
+            if float((anchors @ vectors.T).max()) >= threshold
+        )
+
+
+def _unit(vector: np.ndarray) -> np.ndarray:
+    return vector / max(float(np.linalg.norm(vector)), 1e-12)

@@ -1,0 +1,55 @@
+"""Red-flag topics by meaning (clinic.safety.meaning): they ask a direct question, never flag.
+
+The sentences are the team's own, written for this test, not from the evaluation sets.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from clinic import safety
+from clinic.safety.meaning import MeaningReader
+
+ABOUT_DYING = ("dead", "die", "alive", "life", "living", "wake up")
+
+
+def toy_encode(text: str) -> np.ndarray:
+    """A stand-in encoder: texts about dying point one way, everything else another."""
+    about_dying = any(word in text.lower() for word in ABOUT_DYING)
+    return np.array([1.0, 0.0]) if about_dying else np.array([0.0, 1.0])
+
+
+def test_a_meaning_near_a_topic_names_its_direct_question() -> None:
+    reader = MeaningReader(toy_encode, {"check_safe": ("I wish I were dead",)})
+    assert reader.near(np.array([0.9, 0.1])) == ("check_safe",)
+    assert reader.near(np.array([0.1, 0.9])) == ()
+
+
+def test_a_topic_by_meaning_asks_its_question_and_raises_nothing() -> None:
+    screening = safety.screen("honestly what's the point of anything", near=("check_safe",))
+    assert [q.name for q in screening.questions] == ["check_safe"]
+    assert screening.flags == ()
+
+
+def test_a_denial_settles_the_topic() -> None:
+    screening = safety.screen("no thoughts of harming myself at all", near=("check_safe",))
+    assert screening.questions == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "near"),
+    [
+        ("lately I catch myself hoping I just don't wake up in the morning", True),
+        ("my neck has been bad for months and I think my family would cope fine without me", True),
+        ("my lower back is killing me after a day of gardening", False),
+        ("I'm dying to get this shoulder sorted before my holiday", False),
+        ("can I book a consultation for Thursday afternoon?", False),
+    ],
+)
+def test_crisis_in_new_words_is_asked_about(text: str, near: bool) -> None:
+    from addons.safety_screen import topics_near
+
+    screening = safety.screen(text, near=topics_near(text))
+    asked = [q.name for q in screening.questions]
+    assert ("check_safe" in asked or "suicidal_thoughts" in screening.signs) is near, text
