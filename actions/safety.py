@@ -99,7 +99,10 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
         "screen_unsure": unsure_of,
         "direct_question": direct,
         "asked_questions": [*asked, direct] if direct and direct not in asked else asked,
-        "raised_by_answer": raised_by if new_flags else None,
+        # A yes stays open to taking back until another question is answered or it is.
+        "raised_by_answer": (raised_by if new_flags else None)
+        if answer is not None or recheck
+        else tracker.get_slot("raised_by_answer"),
         "rechecking": recheck,
         "red_flags": codes,
         "triage_level": level,

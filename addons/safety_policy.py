@@ -7,9 +7,10 @@ The moments, read from the slots the safety check keeps (`actions/safety.py`):
    question is the last thing the patient reads.
 2. **The patient answered it**: `action_resume_after_safety_question` picks up where the
    conversation was (the intake or the booking), or listens.
-3. **A flag the latest message raised** outside a form: `action_red_flag_advice`, as for the
-   `red_flag` intent, whatever intent the model heard (a fallback would take the message,
-   and its flag, back).
+3. **A flag the latest message raised**: outside a form `action_red_flag_advice`, as for
+   the `red_flag` intent, whatever intent the model heard (a fallback would take the
+   message, and its flag, back); in a form the form, straight on (no side answer about
+   needling after advice to see a doctor).
 4. **After an emergency** (raised before the latest message): every message gets
    `action_emergency_follow_up`, which keeps the advice in front and answers questions in
    its light; no booking or needling talk follows. After urgent advice, a question about
@@ -100,15 +101,17 @@ def next_safety_action(tracker: DialogueStateTracker) -> str | None:
         if _slot_before_latest_message(tracker, "triage_level") == EMERGENCY:
             return FOLLOW_UP
         # The message that raised it: the check has advised; a form ends by its rules.
-        return None if in_form else RED_FLAG_ADVICE
+        return tracker.active_loop_name if in_form else RED_FLAG_ADVICE
     text = tracker.latest_message.text or ""
     urgent_before = _slot_before_latest_message(tracker, "triage_level") == URGENT
     if urgent_before and advice.asks_about_waiting(text):
         return FOLLOW_UP  # "can I wait till tomorrow?" after advice to see a doctor today
     if _slot_before_latest_message(tracker, "direct_question"):
         return RESUME
-    if raised and not in_form:
-        return RED_FLAG_ADVICE
+    if raised:
+        # Straight on: no answer to a side question ("what does needling feel like?")
+        # follows advice to see a doctor.
+        return tracker.active_loop_name if in_form else RED_FLAG_ADVICE
     if _precaution_due(tracker):
         return PRECAUTION
     return None

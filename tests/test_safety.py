@@ -154,6 +154,9 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
     ),
     "limping_child/urgent/child_limp_warning": {"child_limp_warning"},
     "acute_knee_injury/urgent/knee_swelled+trauma": "fell off my bike and my knee is swollen",
+    "aortic_dissection/emergency/tearing_feeling|sweating,faint": (
+        "a ripping feeling inside and I'm clammy"
+    ),
     "breathing_difficulty/emergency/severe_breathlessness": "I'm gasping and my lips look blue",
     "cancer/urgent/first_back_pain+aged_50_plus": "I'm 68 and it's my first ever back pain",
     "cancer/urgent/non_mechanical_pain|back_pain,neck_pain": (

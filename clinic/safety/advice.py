@@ -17,7 +17,7 @@ WHAT_YOU_DESCRIBED: dict[str, str] = {
         "numbness around your bottom or genitals, changes in bladder or bowel control, or "
         "symptoms in both legs"
     ),
-    "cardiac": "chest pain or pressure",
+    "cardiac": "chest pain or pressure, or pain in the arm, jaw or back that effort brings on",
     "stroke_signs": "changes in speech, vision, swallowing, balance or strength",
     "thunderclap_headache": "a sudden, very severe headache",
     "meningitis_signs": "a fever with a stiff neck, a rash or light hurting your eyes",
@@ -26,7 +26,7 @@ WHAT_YOU_DESCRIBED: dict[str, str] = {
     "fracture": "pain after a fall, an accident or a knock, or with fragile bones",
     "progressive_weakness": "weakness that is getting worse",
     "myelopathy": "clumsy hands, unsteady walking or tingling in both hands",
-    "dvt": "a swollen, red or warm calf",
+    "dvt": "a swollen, red, warm or painful calf, the more so with breathlessness",
     "pneumothorax": "breathlessness or chest pain after needling",
     "headache_warning_signs": "headaches that are new after 50 or changing",
     "breathing_difficulty": "trouble breathing",

@@ -6,7 +6,8 @@ comes out"), hedge ("kinda i guess"), or wander off. The answer is read for what
 - a warning sign the question asks about, said in the answer, is a yes; denied, a no;
 - the answer's own words for yes and no ("a bit", "sometimes", "i think so"; "nope",
   "all normal") come next, then the intent the model heard;
-- a hedge ("not sure", "maybe", "kinda") is `UNSURE`, and anything else is `UNCLEAR`.
+- a hedge ("not sure", "maybe", "kinda"), or a yes and a no at once ("no. a bit blurry after
+  screens"), is `UNSURE`, and anything else is `UNCLEAR`.
 
 On a red-flag question an unsure or unclear answer is never taken as a no: the caller asks
 once more in plainer words, then takes the sign as possible (see `actions.safety`).
@@ -37,7 +38,8 @@ _NO = (
     r"no|nope|nah|naw|nay|not really|not at all|none|nothing|never|neither|no way"
     r"|i don't|i dont|i haven't|i havent|it isn't|it doesn't|not that i know|not that i've noticed"
     r"|not that ive noticed|not as far as i know|fine|all fine|all good|all normal|normal|all ok"
-    r"|nothing like that|no change|no changes|same as always|as usual"
+    r"|nothing like that|no change|no changes|same as always|as usual|the usual|nothing new"
+    r"|not new|same as last|always had|known about"
 )
 _UNSURE = (
     r"not sure|unsure|maybe|perhaps|possibly|might be|may be|could be|kinda|kind of|sort of"
@@ -51,6 +53,7 @@ _TAKEN_BACK = (
     r"|wrong button|wrong one|pressed the wrong|clicked the wrong|tapped the wrong|meant no"
     r"|meant to say no|meant to press no|meant to click no|didn't mean|didnt mean|did not mean"
     r"|oops|whoops|i mean no|actually no|no wait|wait no|sorry,? no|that was wrong|undo"
+    r"|i said no|i didn't say yes|i didnt say yes|misunderstood|wrong answer|not what i meant"
 )
 
 
@@ -103,8 +106,9 @@ def read_answer(
     if no and not yes:
         return NO
     if yes and no:
-        # "no... well yes a bit": the later word is the considered one.
-        return YES if _last(_YES_RE, lowered) > _last(_NO_RE, lowered) else NO
+        # "no. bit blurry after hours on screens", "only the usual, a little leak when I
+        # sneeze": both at once is not an answer yet; asked again, plainly (never a no).
+        return UNSURE
     if intent == "affirm":
         return YES
     if intent == "deny":
@@ -122,7 +126,3 @@ def _raises_what_it_guards(question: ScreenQuestion, said: set[str]) -> bool:
 def _leads(pattern: re.Pattern[str], text: str) -> bool:
     match = pattern.search(text)
     return match is not None and match.start() == 0
-
-
-def _last(pattern: re.Pattern[str], text: str) -> int:
-    return max(match.start() for match in pattern.finditer(text))

@@ -81,6 +81,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "trouble": (
         *_DIFFICULTY, "funny", "weird", "strange", "wrong", "muddled", "mixed up", "mixing",
         "not right", "jumbled", "slurred", "nonsense", "odd",
+        "slurry", "slurring", "like he's drunk", "like she's drunk", "like hes drunk",
+        "like shes drunk",
     ),
     "vision": ("vision", "eyesight", "sight", "eyes", "seeing"),
     # Only what is wrong with sight: "my vision is fine" touches vision, not this.
@@ -149,7 +151,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "gait": (
         "feet wide apart", "wide apart", "like i'm drunk", "like im drunk", "like a drunk",
         "on a ship", "on a boat", "stumbles", "stumbling", "staggering", "staggers",
-        "unsteady", "wobbly", "off balance", "veering", "bumping into",
+        "veering", "bumping into",
     ),
     "stiff": (
         "stiff", "stiffness", "rigid", "locked", "solid", "won't bend", "wont bend",

@@ -107,6 +107,7 @@ SIGNS: tuple[Sign, ...] = (
         "numb|numbness ... wipe|wiping",
         "can't really|properly|even? feel ... wipe|wiping",
         "can't really|properly|even? feel ... toilet paper",
+        "{cant} really|properly|even? feel ... paper|wipe|wiping",
     )),
     Sign("bladder_or_bowel_control", (
         "wet|wetting|wets myself|herself|himself|themselves",
@@ -211,6 +212,8 @@ SIGNS: tuple[Sign, ...] = (
         "landed awkwardly|badly|hard|heavily|wrong",
         "jumped off|down|from",
         "took the impact",
+        "sat|landed down? hard|heavily",
+        "missed the|her|his|my chair",
         "went over on|in",
         "fell off",
         "came|thrown off",
@@ -240,6 +243,8 @@ SIGNS: tuple[Sign, ...] = (
         "years of steroid|steroids",
         "steroid|steroids ... years|long term|long-term",
         "on steroids",
+        "thin|thinning|weak|brittle bones",
+        "low bone density",
     )),
     # Cancer
     Sign("cancer_history", (
@@ -475,6 +480,12 @@ SIGNS: tuple[Sign, ...] = (
         f"chest ... {_SPREADS} ... arm|arms|jaw|neck|back|shoulder",
     )),
     Sign("sweating", ("sweating|sweaty|clammy|sweats", "cold sweat")),
+    Sign("faint", ("faint|fainting|fainted|lightheaded|light-headed|woozy", "pass|passing|passed out", "about to collapse")),
+    # A tearing feeling with sweating or faintness: the aorta until shown otherwise.
+    Sign("tearing_feeling", ("{tearing}",), unless=(
+        "muscle", "hamstring", "calf", "ligament", "tendon", "acl", "meniscus", "cartilage",
+        "rotator", "cuff", "groin", "achilles",
+    )),
     Sign("breathless", (
         "puffed out",
         "out of puff",
@@ -602,6 +613,7 @@ SIGNS: tuple[Sign, ...] = (
         "{tummy|chest} ... {tearing} ... back",
         "{tearing} ... through|thru|round|into ... my? back",
         "{tearing} ... between|under my? shoulder blades|blade",
+        "{tearing} ... through|thru|into|to ... front|chest|tummy|stomach",
         "{tummy|chest} ... through|thru|round ... back ... {tearing}",
         "like something|being {tearing}",
         "{tearing} ... between my? shoulder blades",
@@ -732,6 +744,7 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("suicidal_thoughts", EMERGENCY, ("self_harm",)),
     RedFlagRule("suicidal_thoughts", EMERGENCY, ("cant_go_on", "suicide_method")),
     RedFlagRule("aortic_dissection", EMERGENCY, ("tearing_pain",)),
+    RedFlagRule("aortic_dissection", EMERGENCY, ("tearing_feeling",), with_any=("sweating", "faint")),
     RedFlagRule("aortic_dissection", EMERGENCY, ("pulsing_tummy_lump",)),
     RedFlagRule("aortic_dissection", EMERGENCY, ("aortic_warning",)),
     RedFlagRule("cardiac", EMERGENCY, ("chest_pain", "comes_on_exertion")),
@@ -817,7 +830,7 @@ CONTEXT_ONLY_SIGNS = frozenset(
      "arm_or_jaw_pain", "new_headaches", "headache_pattern_change", "cough_or_strain",
      "cannot_bear_weight", "dizzy_now", "long_travel", "limping", "young_patient",
      "aged_65_plus", "aged_under_50", "calf_pain", "recent_surgery", "rapid_progression",
-     "first_back_pain"}
+     "first_back_pain", "faint"}
 )  # fmt: skip
 
 _TRAUMA = "Did the pain start after a fall, an accident or a heavy knock?"

@@ -227,6 +227,7 @@ _TELLING = frozenset({
     "tried", "gave", "give", "told", "tell", "am", "'m", "m", "can", "could", "don't", "do",
 })  # fmt: skip
 _TOLD = frozenset({"told", "tells", "telling", "asked", "asks", "said", "gave", "showed"})
+_OBJECTS = frozenset({"him", "her", "them", "his", "their"})
 # How many words after "my" a part of the body or a complaint may come ("my lower back").
 _MY_REACH = 3
 
@@ -255,6 +256,8 @@ def _speaks_for_self(doc: Doc) -> bool:
         )
         if word == "me" and before in _TOLD:
             telling = True
+        if _OBJECTS.intersection(words[i + 1 : i + 4]):
+            telling = True  # "should I book him in", "I'm worried about her"
         if word == "i'm" and after in ("worried", "scared", "concerned", "writing", "asking"):
             telling = True
         if not telling:
