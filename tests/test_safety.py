@@ -154,6 +154,19 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
     ),
     "limping_child/urgent/child_limp_warning": {"child_limp_warning"},
     "acute_knee_injury/urgent/knee_swelled+trauma": "fell off my bike and my knee is swollen",
+    "pre_eclampsia/emergency/pregnant_now+headache|vision_trouble,face_hands_swelling": (
+        "I'm pregnant, I have a headache and blurred vision"
+    ),
+    "pre_eclampsia/emergency/pregnant_now+vision_trouble+face_hands_swelling": (
+        "pregnant and my hands are puffy and I see sparkly lights"
+    ),
+    "progressive_weakness/emergency/both_legs_weak|back_pain,neck_pain,trauma": (
+        "my back hurts and both legs feel weak"
+    ),
+    "progressive_weakness/emergency/both_legs_heavy+trauma": (
+        "since her fall her legs are heavy and wobbly"
+    ),
+    "progressive_weakness/urgent/both_legs_weak": "my legs have gone weak and wobbly",
     "aortic_dissection/emergency/tearing_feeling|sweating,faint": (
         "a ripping feeling inside and I'm clammy"
     ),

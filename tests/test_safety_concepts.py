@@ -103,6 +103,26 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ("jumped down from a ladder, landed on my heel and can't walk on it", "fracture", URGENT),
         # A knee injured and swollen.
         ("landed badly at netball and my knee has swollen right up", "acute_knee_injury", URGENT),
+        # A clot that has travelled: a swollen calf, then breathless.
+        (
+            "back from a long flight, one calf fat and hot, and now I'm puffed on the stairs",
+            "dvt",
+            EMERGENCY,
+        ),
+        # Pre-eclampsia: pregnant, a headache, sight changes or a puffy face.
+        (
+            "I'm 32 weeks pregnant with a headache and I keep seeing zigzags",
+            "pre_eclampsia",
+            EMERGENCY,
+        ),
+        # Both legs going at once after a fall.
+        (
+            "since she fell her legs feel heavy and wobbly, both of them, and her back hurts",
+            "progressive_weakness",
+            EMERGENCY,
+        ),
+        # A neck that won't bend, said plainly, with a fever.
+        ("temp 102 and my neck is like a plank", "meningitis_signs", EMERGENCY),
         # A tearing pain by another name.
         (
             "sudden pain like something unzipping between my shoulder blades",
@@ -131,6 +151,9 @@ def test_a_sign_said_by_its_effect_raises_its_flag(text: str, code: str, level: 
         "pressed the wrong button sorry",
         "I'm 34 and these headaches are the same ones I've always had",
         "my neck locked up this morning after sleeping funny",
+        "hypothetically, if I ever got numbness in my bottom, what should I do?",
+        "my legs are heavy and wobbly after leg day at the gym",
+        "I'm 20 weeks pregnant and my lower back aches by the evening",
     ],
 )
 def test_look_alikes_raise_nothing(text: str) -> None:
@@ -143,3 +166,12 @@ def test_an_age_under_50_answers_the_new_headache_question_no() -> None:
     question = safety.question_named("headache_new_after_50")
     screening = safety.screen("I am 34 years")
     assert read_answer(question, "I am 34 years", screening.signs, screening.denied_signs) == NO
+
+
+def test_after_crisis_advice_a_patient_who_says_they_are_safe_is_not_stonewalled() -> None:
+    from clinic.safety.advice import crisis_follow_up
+
+    again = crisis_follow_up("can we carry on?", "911", "988")
+    safe = crisis_follow_up("I'm not going to do anything, I'm just fed up", "911", "988")
+    assert "988" in again and "988" in safe and "911" in safe
+    assert safe != again and "GP" in safe

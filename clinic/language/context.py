@@ -192,7 +192,8 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
             "what's a", "whats a", "what is a", "what are", "why do they ask",
             "why do you ask", "would a", "would an", "would you still", "is it true",
             "does that mean", "just curious", "i read about", "read that", "heard that",
-            "what about", "how about", "and if", "what happens with",
+            "what about", "how about", "and if", "what happens with", "hypothetically",
+            "hypothetical", "in theory", "theoretically", "suppose", "supposing", "say if",
             "if i feel", "if i start", "if i notice", "if i develop", "if he", "if she",
             "if they", "if he will", "if she will", "could turn into", "turn into",
             "any chance", "is there any chance", "asked if", "asked me if", "asked whether",
@@ -208,7 +209,7 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
         "preceding_negations": [
             "used to have", "used to get", "used to", "as a child", "as a kid",
             "when i was a kid", "when i was a child", "when i was younger", "years ago i",
-            "a long time ago", "long ago", "old injury", "last year i had", "last year",
+            "a long time ago", "long ago", "old injury", "last year i had",
             "back in my", "in my 20s", "in my twenties", "in my teens", "in my 30s",
         ],
         "following_negations": [

@@ -36,6 +36,10 @@ WHAT_YOU_DESCRIBED: dict[str, str] = {
     ),
     "acute_knee_injury": "a knee that popped, swelled quickly or locks",
     "limping_child": "a child or teenager with hip, thigh or knee pain and a limp",
+    "pre_eclampsia": (
+        "a headache, changes in your sight or a puffy face and hands in pregnancy (tell them "
+        "you are pregnant, or call your maternity unit on the way)"
+    ),
     "suicidal_thoughts": "thoughts of ending your life",
 }
 
@@ -140,10 +144,7 @@ def emergency_follow_up(
     """The reply to any message after emergency advice: the advice again, first."""
     codes = list(codes)
     if "suicidal_thoughts" in codes:
-        return (
-            f"Your safety matters most right now. Please call {emergency_number} if you might "
-            f"act on these thoughts, or call or text {crisis} to talk to someone now."
-        )
+        return crisis_follow_up(message, emergency_number, crisis)
     described = [WHAT_YOU_DESCRIBED[code] for code in codes if code in WHAT_YOU_DESCRIBED]
     what = f" ({'; '.join(described)})" if described else ""
     advice = (
@@ -154,6 +155,32 @@ def emergency_follow_up(
     if _ASKS.search(message) and _WAITING.search(message):
         tail = " Physiotherapy and dry needling can wait until a doctor has seen you."
     return _answer_in_light(message) + advice + tail
+
+
+# "I'm not going to do anything", "I'm safe", "I promise": said after the crisis advice.
+_SAYS_SAFE = re.compile(
+    r"\b(?:not going to|won't|wouldn't|wont|wouldnt|would never|never would) (?:do|act|hurt)"
+    r"|\bi(?:'m| am|m) (?:safe|ok|okay|fine|alright|all right)\b|\bpromise\b|\bnothing daft\b"
+    r"|\bnothing stupid\b|\bfed up\b|\bjust meant\b|\bdidn't mean\b",
+    re.IGNORECASE,
+)
+
+
+def crisis_follow_up(message: str, emergency_number: str, crisis: str) -> str:
+    """After crisis advice: the crisis line always; a patient who says they are safe is
+    thanked and pointed to their GP, not given the same sentence again."""
+    if _SAYS_SAFE.search(message):
+        return (
+            "Thank you for telling me, and I'm glad you're safe right now. Feeling worn down "
+            "by pain is common, and it helps to talk about it: please tell your GP how you've "
+            f"been feeling. You can call or text {crisis} any time, day or night, and if that "
+            f"changes, call {emergency_number}. The physiotherapist can talk about your pain "
+            "too: the clinic will be glad to hear from you."
+        )
+    return (
+        f"Your safety matters most right now. Please call {emergency_number} if you might act "
+        f"on these thoughts, or call or text {crisis} to talk to someone now."
+    )
 
 
 def urgent_follow_up(message: str, codes: Iterable[str], emergency_number: str) -> str:

@@ -68,6 +68,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "feel different", "like after the dentist", "anaesthetic", "anesthetic",
         "rubbery", "cotton wool", "prickling", "feels weird", "feels strange",
         "not feel nothing",
+        "glove", "like wearing a glove", "cotton wool",
     ),
     # Stroke and cervical arteries
     "speech": (
@@ -95,6 +96,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "half of what", "lost the sight", "lost my vision", "lost the vision", "lost half", "blind",
         "can't see properly", "can't see clearly", "can't see out", "can't see anything",
         "can't see straight",
+        "sparkly lights", "sparkles", "sparkly", "zigzag", "zigzags", "zig zag",
+        "spots in my vision", "spots before my eyes",
     ),
     "face": (
         "face", "facial", "smile", "mouth", "lip", "lips", "cheek", "one side of my face",
@@ -157,6 +160,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "stiff", "stiffness", "rigid", "locked", "solid", "won't bend", "wont bend",
         "can't bend", "cant bend", "cannot bend", "won't move", "can't move", "cannot move",
         "like a board", "very hard", "chin to my chest", "chin on my chest",
+        "plank", "like a plank", "can't look down", "cant look down", "can't put my chin",
     ),
     # Sudden and fast: weakness spreading within hours.
     "rapidly": (

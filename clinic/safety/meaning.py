@@ -1,7 +1,7 @@
 """Red-flag topics read by meaning: what no word list foresaw, a direct question still catches.
 
-Suicidal thinking is said in more ways than any list of words holds ("it would be easier
-if I just wasn't here", "steering into a wall"). A sentence model's meaning of the message
+Suicidal thinking is said in more ways than any list of words holds ("I've stopped caring
+whether I wake up", "they'd cope fine without me"). A sentence model's meaning of the message
 is compared with plain descriptions of each topic; when it is close, the topic's direct
 question is asked (never a flag by itself: a learned reader adds recall, the rules decide).
 

@@ -74,6 +74,11 @@ _PAIN_WORDS = (
     "tendon", "tendonitis", "tendinitis", "tendinopathy", "fasciitis", "sprain", "sprained",
     "strain", "strained",
 )  # fmt: skip
+# Legs tired from exercise are not weak from a nerve.
+_EXERCISE = (
+    "gym", "leg day", "squats", "workout", "marathon", "run", "running", "hike",
+    "after exercise", "training", "cycling",
+)  # fmt: skip
 # Not "lose": "trying to lose weight" is a plan, not a loss.
 _LOST = "lost|losing|dropped|dropping|shed"
 _WEIGHT = "weight|stone|stones|kilo|kilos|kg|pound|pounds|lbs"
@@ -128,6 +133,8 @@ SIGNS: tuple[Sign, ...] = (
         # Retention: a stream that will not start.
         f"trouble|difficulty|struggle|struggling|hard|can't|unable ... start|starting|get|getting ... {_PEE}|stream|flow",
         f"{_PEE} ... won't|doesn't|wouldn't|didn't come|flow|start",
+        f"slow|slower|hard to get going|start|started ... {_PEE}",
+        f"{_PEE} ... slow|slower to get going|start",
         f"{_PEE} ... will|does|would|did not come|flow|start",
         "urinary retention",
         f"retaining {_PEE}",
@@ -189,6 +196,13 @@ SIGNS: tuple[Sign, ...] = (
         "tiptoe|tiptoes ... {weakness}",
     ), unless=_PAIN_WORDS),
     Sign("rapid_progression", ("{rapidly}",)),
+    # Both legs at once: the cord or the cauda equina, not one nerve root.
+    Sign("both_legs_weak", (
+        "legs ... weak|weaker|jelly|buckling|useless",
+        "both legs|feet ... weak|weaker|numb|giving",
+    ), unless=_EXERCISE),
+    # Heavy, wobbly legs are often tiredness; after a fall they are the spine's until seen.
+    Sign("both_legs_heavy", ("legs ... heavy|wobbly",), unless=_EXERCISE),
     Sign("getting_worse", (
         "getting|got|gets|becoming|growing worse",
         "worse and worse",
@@ -502,7 +516,8 @@ SIGNS: tuple[Sign, ...] = (
         "hurts|painful|hard|difficult|struggling|struggle to breathe|breath",
         "can't|cannot breathe|breath",
         "can hardly|barely breathe|breath",
-        "breathing|breath|breaths ... shallow|painful|hurts|sore|laboured|labored|difficult|tight",
+        "breathing|breath|breaths ... shallow|painful|hurt|hurts|sore|laboured|labored|difficult|tight",
+        "stop|stopping|stopped for|to catch? breath|air",
         "shallow breathing|breaths|breath",
         "hurt|hurts|painful|pain|sore ... when|if I? breathe|breath",
     )),
@@ -694,6 +709,14 @@ SIGNS: tuple[Sign, ...] = (
         "long|long-haul|overnight flight|flights|drive|journey|trip|haul",
         "flew|flight back|home from", "got|came back from ... flight",
     )),
+    # Pregnancy with a headache and sight changes or a puffy face and hands: pre-eclampsia.
+    Sign("pregnant_now", ("pregnant", "weeks pregnant", "expecting a baby", "my pregnancy"),
+         unless=("not pregnant", "after my pregnancy", "since my pregnancy", "last pregnancy")),
+    Sign("face_hands_swelling", (
+        "face|hands|fingers ... puffy|swollen|swelling|swell",
+        "puffy|swollen ... face|hands|fingers",
+        "rings ... won't|wont|don't|dont go on|fit",
+    )),
     # Yes to a direct question about a tearing pain or a knee.
     Sign("aortic_warning", ()),
     Sign("knee_warning", ()),
@@ -757,6 +780,10 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("cardiac", EMERGENCY, ("arm_and_jaw_pain", "eases_with_rest")),
     RedFlagRule("cardiac", EMERGENCY, ("left_arm_pain", "eases_with_rest")),
     RedFlagRule("dvt", EMERGENCY, ("calf_pain", "breathless")),
+    RedFlagRule("pre_eclampsia", EMERGENCY, ("pregnant_now", "headache"), with_any=("vision_trouble", "face_hands_swelling")),
+    RedFlagRule("pre_eclampsia", EMERGENCY, ("pregnant_now", "vision_trouble", "face_hands_swelling")),
+    RedFlagRule("progressive_weakness", EMERGENCY, ("both_legs_weak",), with_any=("back_pain", "neck_pain", "trauma")),
+    RedFlagRule("progressive_weakness", EMERGENCY, ("both_legs_heavy", "trauma")),
     RedFlagRule("dvt", EMERGENCY, ("recent_surgery", "breathless")),
     RedFlagRule("progressive_weakness", EMERGENCY, ("worsening_weakness", "rapid_progression")),
     RedFlagRule("fracture", EMERGENCY, ("trauma", "cannot_bear_weight", "aged_65_plus")),
@@ -764,6 +791,7 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     # A doctor today
     RedFlagRule("progressive_weakness", URGENT, ("worsening_weakness",)),
     RedFlagRule("progressive_weakness", URGENT, ("tiptoe_or_heel_weakness",)),
+    RedFlagRule("progressive_weakness", URGENT, ("both_legs_weak",)),
     RedFlagRule("progressive_weakness", URGENT, ("tiptoe_or_heel_weakness", "getting_worse")),
     RedFlagRule("fracture", URGENT, ("trauma",)),
     RedFlagRule("fracture", URGENT, ("osteoporosis",)),
@@ -830,7 +858,7 @@ CONTEXT_ONLY_SIGNS = frozenset(
      "arm_or_jaw_pain", "new_headaches", "headache_pattern_change", "cough_or_strain",
      "cannot_bear_weight", "dizzy_now", "long_travel", "limping", "young_patient",
      "aged_65_plus", "aged_under_50", "calf_pain", "recent_surgery", "rapid_progression",
-     "first_back_pain", "faint"}
+     "first_back_pain", "faint", "pregnant_now", "face_hands_swelling", "both_legs_heavy"}
 )  # fmt: skip
 
 _TRAUMA = "Did the pain start after a fall, an accident or a heavy knock?"
