@@ -154,6 +154,7 @@ def test_a_sign_said_by_its_effect_raises_its_flag(text: str, code: str, level: 
         "hypothetically, if I ever got numbness in my bottom, what should I do?",
         "my legs are heavy and wobbly after leg day at the gym",
         "I'm 20 weeks pregnant and my lower back aches by the evening",
+        "tingling in both feet from my diabetes for years, my back is the new thing",
     ],
 )
 def test_look_alikes_raise_nothing(text: str) -> None:
@@ -175,3 +176,10 @@ def test_after_crisis_advice_a_patient_who_says_they_are_safe_is_not_stonewalled
     safe = crisis_follow_up("I'm not going to do anything, I'm just fed up", "911", "988")
     assert "988" in again and "988" in safe and "911" in safe
     assert safe != again and "GP" in safe
+
+
+def test_breathless_on_the_stairs_after_a_clot_is_suspected_is_an_emergency() -> None:
+    # Said in a later message than the calf: the signs the conversation holds count.
+    text = "had to stop on the stairs to get my breath, and a sharp catch when I breathe in"
+    flags = safety.screen(text, known_signs={"calf_pain", "long_travel"}).flags
+    assert safety.RedFlag("dvt", EMERGENCY) in flags

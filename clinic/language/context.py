@@ -230,7 +230,7 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
             "says that's common", "said that's common", "know about it", "knows about it",
             "are aware", "is aware", "midwife knows", "midwife checked", "physio knows",
             "consultant knows", "nurse knows", "podiatrist knows", "same as last pregnancy",
-            "same as always", *(f"for {n} years" for n in range(2, 61)),
+            "same as always", "same as ever", *(f"for {n} years" for n in range(2, 61)),
         ],
         "pseudo_negations": ["for years now and getting worse", "getting worse"],
         "termination": _BREAKS,

@@ -158,7 +158,9 @@ SIGNS: tuple[Sign, ...] = (
         f"{_NUMB} ... my legs",
         "sciatica ... both sides",
         "bilateral sciatica",
-    )),
+    ),
+        # Long-known diabetic neuropathy in both feet is not a new cauda equina sign.
+        unless=("diabetic", "diabetes", "neuropathy")),
     Sign("both_legs_pain", (
         "pain|painful|hurt|hurts|ache|aching|sore ... both of? my? legs",
         "both of? my? legs ... pain|painful|hurt|hurts|ache|aching|sore",
@@ -518,6 +520,8 @@ SIGNS: tuple[Sign, ...] = (
         "can hardly|barely breathe|breath",
         "breathing|breath|breaths ... shallow|painful|hurt|hurts|sore|laboured|labored|difficult|tight",
         "stop|stopping|stopped for|to catch? breath|air",
+        "stop|stopping|stopped|pause ... catch my? breath",
+        "stitch|sharp|stab|stabbing|catch ... when|if I? breathe|breath",
         "shallow breathing|breaths|breath",
         "hurt|hurts|painful|pain|sore ... when|if I? breathe|breath",
     )),
