@@ -123,6 +123,24 @@ EMERGENCY, URGENT = "emergency", "urgent"
         ),
         # A neck that won't bend, said plainly, with a fever.
         ("temp 102 and my neck is like a plank", "meningitis_signs", EMERGENCY),
+        # A relative's stroke, told by someone who then asks to book him in.
+        (
+            "my husband's face has gone droopy on one side and he's slurring, can I book him in?",
+            "stroke_signs",
+            EMERGENCY,
+        ),
+        # Fragile bones in everyday words, after a soft fall.
+        (
+            "mum takes tablets for thin bones and sat down hard on the floor, now her back hurts",
+            "fracture",
+            URGENT,
+        ),
+        # Saddle numbness noticed with the paper, after a "no".
+        (
+            "no. although now I think of it I couldn't really feel the paper when I wiped",
+            "cauda_equina",
+            EMERGENCY,
+        ),
         # A tearing pain by another name.
         (
             "sudden pain like something unzipping between my shoulder blades",
