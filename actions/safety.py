@@ -90,6 +90,10 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
         entity_values(tracker, "contraindication", denied=True)
     )
     asked = list(tracker.get_slot("asked_questions") or [])
+    # A yes stays open to taking back until another question is answered or it is.
+    open_yes = tracker.get_slot("raised_by_answer")
+    if answer is not None or recheck:
+        open_yes = raised_by if new_flags else None
     direct = recheck or _direct_question_due(tracker, unsure_of, signs, denied_signs, asked, level)
     values = {
         "warning_signs": signs,
@@ -99,10 +103,7 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
         "screen_unsure": unsure_of,
         "direct_question": direct,
         "asked_questions": [*asked, direct] if direct and direct not in asked else asked,
-        # A yes stays open to taking back until another question is answered or it is.
-        "raised_by_answer": (raised_by if new_flags else None)
-        if answer is not None or recheck
-        else tracker.get_slot("raised_by_answer"),
+        "raised_by_answer": open_yes,
         "rechecking": recheck,
         "red_flags": codes,
         "triage_level": level,

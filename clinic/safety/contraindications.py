@@ -128,8 +128,7 @@ SIGNS: tuple[Sign, ...] = (
 )  # fmt: skip
 
 # What the intake asks before any dry-needling recommendation, as one checklist.
-QUESTION = (
-    "Before I say whether dry needling could suit you, do any of these apply to you?\n"
+CHECKLIST = (
     "- a fear of needles, or fainting with needles or injections\n"
     "- blood thinners (such as warfarin, apixaban or daily aspirin), easy bruising or a "
     "bleeding disorder\n"
@@ -142,14 +141,19 @@ QUESTION = (
     "- diabetes with numb feet or slow healing\n"
     "- a bad reaction to needling or injections before"
 )
+QUESTION = (
+    f"Before I say whether dry needling could suit you, do any of these apply to you?\n{CHECKLIST}"
+)
 
 
 def checklist(named: list[str]) -> str:
     """The checklist; after one was named on the way, it asks about the others."""
     if not named:
         return QUESTION
-    others = QUESTION.replace("do any of these apply to you?", "do any others of these apply?")
-    return f"You've told me about: {', '.join(named)}. {others}"
+    return (
+        f"You've told me about: {', '.join(named)}. Before I say whether dry needling could "
+        f"suit you, do any others of these apply?\n{CHECKLIST}"
+    )
 
 
 WHICH_ONES = 'Which ones? Tell me in your own words, for example "I take warfarin".'
