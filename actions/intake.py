@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa_sdk import Tracker
+from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
@@ -22,24 +22,35 @@ from actions.tracker_facts import (
     latest_intent,
     value_before_latest_message,
 )
-from clinic import parsing, vocabulary
-from clinic.intake import MOVING_ON, REASK, is_unsure, questions_to_ask
+from clinic import vocabulary
+from clinic.care import intake_state
+from clinic.intake import MOVING_ON, is_unsure, questions_to_ask
 from clinic.safety import contraindications
 from clinic.safety.red_flags import EMERGENCY, ROUTINE
 
 # After this many unusable answers in a row the form moves on (and says so).
 MAX_FAILED_ATTEMPTS = 2
+# The intake's own questions (the screens are validated below).
+QUESTIONS = (
+    "body_part", "side", "pain_quality", "pain_radiates", "radiates_to", "pain_duration",
+    "pain_severity",
+)  # fmt: skip
+# A corrected fact is said back so the patient sees it was understood.
+SAID_BACK = ("body_part", "side", "pain_quality", "radiates_to", "pain_duration", "pain_severity")
+# Intents with answers of their own (domain.yml's x-not-an-answer): never a form's answer.
+NOT_AN_ANSWER = frozenset(
+    {
+        "greet", "goodbye", "thanks", "bot_challenge", "human_handoff", "stop",
+        "request_booking", "ask_what_is_tdn", "ask_does_it_hurt", "ask_side_effects",
+        "ask_sessions", "ask_how_soon", "ask_who_does_it", "ask_vs_acupuncture", "ask_cost",
+        "ask_aftercare",
+    }
+)  # fmt: skip
 # What the intake knows is not changed by an answer to a safety question: "the last few days
 # I need to go but barely anything comes out" answers the bladder question, not how long.
 SCREEN_SLOTS = ("red_flag_screen", "contraindication_screen")
-INTAKE_FACTS = (
-    "body_part", "side", "pain_quality", "pain_radiates", "radiates_to", "pain_duration",
-    "pain_duration_days", "pain_severity",
-)  # fmt: skip
 
 Slots = dict[str, Any]
-# While these are asked, a newly named body part is where the pain spreads to.
-SPREAD_QUESTIONS = ("pain_radiates", "radiates_to")
 
 
 class ValidateIntakeForm(FormValidationAction):
@@ -88,102 +99,32 @@ class ValidateIntakeForm(FormValidationAction):
     async def get_validation_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
-        """Validates as usual, but an answer to a safety question keeps the known facts.
+        """Validates the screens' answers; an intake question the message did not answer is
+        asked again more clearly, or left after repeated failures, "skip" or "no idea".
 
-        A message that answered a direct safety question, or asked about advice just given
-        ("can I wait?"), answers none of the intake's questions: nothing is validated and
-        what it put in the intake's slots is undone; the form asks its question again.
+        The intake facts themselves were read from the message by `intake_events`. A
+        message that answered a direct safety question, or asked about advice just given
+        ("can I wait?"), answers none of the form's questions: what it put in the screens'
+        slots is undone and the form asks its question again.
         """
         if about_safety(tracker):
-            events = undo_for_safety_answer(tracker, (*INTAKE_FACTS, *SCREEN_SLOTS))
+            events = undo_for_safety_answer(tracker, SCREEN_SLOTS)
             if corrected_now(tracker):
                 # A withdrawn yes reopens the screen: its other questions are still to come.
                 events = [e for e in events if e.get("name") != "red_flag_screen"]
                 events.append(SlotSet("red_flag_screen", None))
             return events
         events = await super().get_validation_events(dispatcher, tracker, domain)
-        if tracker.get_slot("requested_slot") not in SCREEN_SLOTS:
+        asked = tracker.get_slot("requested_slot")
+        if asked not in QUESTIONS:
             return events
-        kept = {}
-        for slot in INTAKE_FACTS:
-            before = value_before_latest_message(tracker, slot)
-            if before is not None and tracker.get_slot(slot) != before:
-                kept[slot] = before
-        events = [e for e in events if not (e.get("event") == "slot" and e.get("name") in kept)]
-        return [*events, *(SlotSet(slot, value) for slot, value in kept.items())]
-
-    # One validate_<slot> per question. `value` is what the mappings extracted: a
-    # canonical entity value, or the raw answer text when the question was asked.
-
-    def validate_body_part(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Slots:
-        """A part of the body; one named in answer to "does it spread?" is where it spreads."""
-        previous = value_before_latest_message(tracker, "body_part")
-        spreads_to = vocabulary.canonical("body_part", str(value))
-        if previous and spreads_to and tracker.get_slot("requested_slot") in SPREAD_QUESTIONS:
-            return {"body_part": previous, "radiates_to": spreads_to, "pain_radiates": True}
-        return self._vocabulary_answer("body_part", value, dispatcher, tracker)
-
-    def validate_side(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Slots:
-        """Left, right or both."""
-        return self._vocabulary_answer("side", value, dispatcher, tracker)
-
-    def validate_pain_quality(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Slots:
-        """How the pain feels, as one of the contract's qualities."""
-        return self._vocabulary_answer("pain_quality", value, dispatcher, tracker)
-
-    def validate_pain_radiates(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Slots:
-        """Yes or no, from the intent of the answer ("yep, down my arm" is a yes)."""
-        if isinstance(value, bool):
-            return {"pain_radiates": value, "failed_attempts": 0}
-        intent = latest_intent(tracker)
-        if intent == "affirm" or tracker.get_slot("radiates_to"):
-            return {"pain_radiates": True, "failed_attempts": 0}
-        if intent == "deny":
-            return {"pain_radiates": False, "radiates_to": None, "failed_attempts": 0}
-        return self._unusable("pain_radiates", value, dispatcher, tracker)
-
-    def validate_radiates_to(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Slots:
-        """Where the pain spreads to; knowing it also answers "does it spread?"."""
-        radiates_to = vocabulary.canonical("body_part", str(value))
-        if radiates_to is None:
-            return self._unusable("radiates_to", value, dispatcher, tracker)
-        return {"radiates_to": radiates_to, "pain_radiates": True, "failed_attempts": 0}
-
-    def validate_pain_duration(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Slots:
-        """How long, as said, plus the number of days for the assessment and the console."""
-        duration = parsing.parse_duration(str(value))
-        if duration is None:
-            return self._unusable("pain_duration", value, dispatcher, tracker)
-        self._acknowledge_change("pain_duration", duration.text, dispatcher, tracker)
-        return {
-            "pain_duration": duration.text,
-            "pain_duration_days": duration.days,
-            "failed_attempts": 0,
-        }
-
-    def validate_pain_severity(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Slots:
-        """A number from 0 to 10; words such as "unbearable" are read as numbers."""
-        severity = _as_number(value)
-        if severity is None or not 0 <= severity <= 10:
-            severity = parsing.parse_severity(str(value))
-        if severity is None:
-            return self._unusable("pain_severity", value, dispatcher, tracker)
-        self._acknowledge_change("pain_severity", severity, dispatcher, tracker)
-        return {"pain_severity": severity, "failed_attempts": 0}
+        if tracker.get_slot(asked) is not None:
+            return [*events, SlotSet("failed_attempts", 0)]
+        if latest_intent(tracker) in NOT_AN_ANSWER or _facts_changed(tracker):
+            # A question of the patient's own, or another fact: the question stays open.
+            return events
+        unanswered = self._unanswered(asked, dispatcher, tracker)
+        return [*events, *(SlotSet(slot, value) for slot, value in unanswered.items())]
 
     def validate_red_flag_screen(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -231,45 +172,50 @@ class ValidateIntakeForm(FormValidationAction):
         dispatcher.utter_message(text=contraindications.NOT_RECOGNISED)
         return {"contraindication_screen": None, "failed_attempts": attempts}
 
-    def _vocabulary_answer(
-        self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
-    ) -> Slots:
-        """An answer the clinic's vocabulary maps to a canonical value (slot = entity name)."""
-        canonical = vocabulary.canonical(slot, str(value))
-        if canonical is None:
-            return self._unusable(slot, value, dispatcher, tracker)
-        self._acknowledge_change(slot, canonical, dispatcher, tracker)
-        return {slot: canonical, "failed_attempts": 0}
-
-    def _unusable(
-        self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
-    ) -> Slots:
-        """Re-ask clearly, or move on after repeated failures or an "I don't know"."""
-        if tracker.get_slot("requested_slot") != slot or _answered_something_else(tracker, slot):
-            # The message was about something else (a correction, another fact): keep the
-            # question open without complaining.
-            return {slot: None}
+    def _unanswered(self, slot: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> Slots:
+        """Count an unusable answer (the question is asked again, more clearly, by its ask
+        action), or move on after repeated failures, an "I don't know" or "skip"."""
         skipped = list(tracker.get_slot("intake_skipped") or [])
-        attempts = _another_try(value, tracker)
+        text = tracker.latest_message.get("text") or ""
+        attempts = _another_try(text, tracker)
         if attempts is None:
             dispatcher.utter_message(text=MOVING_ON)
             return {slot: None, "intake_skipped": [*skipped, slot], "failed_attempts": 0}
-        dispatcher.utter_message(text=REASK[slot])
         return {slot: None, "failed_attempts": attempts}
 
-    def _acknowledge_change(
-        self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
-    ) -> None:
-        """Confirm a correction ("actually it's my right side") so the patient sees it."""
-        previous = value_before_latest_message(tracker, slot)
-        if previous is None or previous == value:
-            return
-        if tracker.get_slot("requested_slot") in SCREEN_SLOTS:
-            return  # not a correction: get_validation_events keeps the known value
-        shown = vocabulary.display_name(str(value)) if isinstance(value, str) else f"{value:g}"
-        if slot == "side" and value in ("left", "right"):
-            shown = f"the {value} side"
-        dispatcher.utter_message(text=f"Thanks, I've changed that to {shown}.")
+
+class AskIntakeQuestion(Action):
+    """Asks an intake question; asked again, it is worded differently, never repeated.
+
+    After an unusable answer the question comes with what kind of answer helps
+    (`utter_ask_<slot>_unclear`); after the patient's own question or another fact, plainly
+    again (`utter_ask_<slot>_again`).
+    """
+
+    slot = ""
+
+    def name(self) -> str:
+        """`action_ask_<slot>`: Rasa's form calls it to ask for the slot."""
+        return f"action_ask_{self.slot}"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        """Sends the question's response by name (the wording is in domain.yml)."""
+        response = f"utter_ask_{self.slot}"
+        if tracker.get_slot("failed_attempts"):
+            response += "_unclear"
+        elif value_before_latest_message(tracker, "requested_slot") == self.slot:
+            response += "_again"
+        dispatcher.utter_message(response=response)
+        return []
+
+
+# One ask action per intake question (the action server finds them as subclasses).
+ASK_ACTIONS = tuple(
+    type(f"Ask{slot.title().replace('_', '')}", (AskIntakeQuestion,), {"slot": slot})
+    for slot in QUESTIONS
+)
 
 
 def _another_try(value: Any, tracker: Tracker) -> int | None:
@@ -281,23 +227,46 @@ def _another_try(value: Any, tracker: Tracker) -> int | None:
     return attempts
 
 
-def _as_number(value: Any) -> float | None:
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return None
+def _facts_changed(tracker: Tracker) -> bool:
+    """Whether the latest message changed any intake fact."""
+    return any(
+        tracker.get_slot(slot) != value_before_latest_message(tracker, slot)
+        for slot in intake_state.FACTS
+    )
 
 
-def _answered_something_else(tracker: Tracker, slot: str) -> bool:
-    """Whether the latest message filled another intake fact instead of answering `slot`."""
-    entities = {entity.get("entity") for entity in tracker.latest_message.get("entities", [])}
-    answers_for = {
-        "body_part": {"body_part"},
-        "radiates_to": {"body_part"},
-        "side": {"side"},
-        "pain_quality": {"pain_quality"},
-        "pain_duration": {"pain_duration"},
-        "pain_severity": {"pain_severity"},
-    }.get(slot, set())
-    intake_entities = {"body_part", "side", "pain_quality", "pain_duration", "pain_severity"}
-    return bool((entities & intake_entities) - answers_for)
+def intake_events(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[dict[str, Any]]:
+    """What the latest message tells of the pain, as slot events (run on every message).
+
+    One rule for every message (`clinic.care.intake_state`): a known fact changes only when
+    its question is answered or the patient corrects it, which is then said back. Nothing is
+    read during booking ("3" is a time there) or from an answer to a safety question.
+    """
+    loop = tracker.active_loop.get("name")
+    if loop not in (None, "intake_form") or about_safety(tracker):
+        return []
+    intent = latest_intent(tracker)
+    asked = tracker.get_slot("requested_slot") if loop == "intake_form" else None
+    if asked not in QUESTIONS or intent in NOT_AN_ANSWER:
+        asked = None
+    heard = intake_state.hear(
+        tracker.latest_message.get("text") or "",
+        tracker.latest_message.get("entities") or [],
+        asked,
+        {"affirm": True, "deny": False}.get(intent or ""),
+    )
+    known = {slot: tracker.get_slot(slot) for slot in intake_state.FACTS}
+    change = intake_state.update(known, heard, asked)
+    shown = [_shown(slot, change.values[slot]) for slot in change.corrected if slot in SAID_BACK]
+    if shown:
+        dispatcher.utter_message(text=f"Thanks, I've changed that to {' and '.join(shown)}.")
+    return [SlotSet(slot, value) for slot, value in change.values.items()]
+
+
+def _shown(slot: str, value: Any) -> str:
+    """A corrected value as the patient reads it ("the right side", "7", "upper back")."""
+    if slot == "side" and value in ("left", "right"):
+        return f"the {value} side"
+    if slot == "pain_duration":
+        return str(value)
+    return vocabulary.display_name(str(value)) if isinstance(value, str) else f"{value:g}"

@@ -1,7 +1,7 @@
 """Safety on every message: red flags, triage level, contraindications, and what to say.
 
-`action_validate_slot_mappings` runs after every patient message, whatever the dialogue
-does next (Rasa calls it from `action_extract_slots`). It keeps the conversation's
+`check_safety` runs after every patient message, whatever the dialogue does next (see
+`actions.every_message`). It keeps the conversation's
 warning signs and contraindications, works out the red flags and `triage_level`, and gives
 the advice as soon as a flag is raised: by this message, by a yes in the screen, or by a
 sign said now together with one said earlier. The `red_flag` intent's rule then runs
@@ -33,7 +33,7 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
 
     Advice is due whenever the level rises: a new flag, or a known one that became more
     urgent (chest pain, then "and it spreads to my arm"). `direct_question` in the values
-    is the safety question to ask now, if any (see `ActionCheckSafety`).
+    is the safety question to ask now, if any (see `check_safety`).
 
     A yes that raised a flag can be taken back in the next message ("sorry, I meant no"):
     the question is asked once more (`rechecking`), and only a no to that withdraws the
@@ -183,44 +183,33 @@ def _direct_question_due(
     return None
 
 
-class ActionCheckSafety(Action):
-    """The check on every message (Rasa runs it as `action_validate_slot_mappings`).
-
-    It gives the advice itself, at once, whatever the dialogue does next: a form that the
-    message also answers would otherwise carry on before any rule could speak.
-    """
-
-    def name(self) -> str:
-        """Rasa's name for the action it runs after every user message."""
-        return "action_validate_slot_mappings"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[dict[str, Any]]:
-        """Sets the safety slots that changed; advises when a flag was raised."""
-        values, new_codes, level = safety_events(tracker)
-        direct = values["direct_question"]
-        if values["rechecking"]:
-            dispatcher.utter_message(text=advice.ASK_AGAIN_AFTER_TAKEN_BACK)
-        corrected = _newly(values, tracker, "corrected_signs")
-        if corrected:
-            dispatcher.utter_message(text=_corrected_to_no(corrected))
-        if level:
-            if len(values["unclear_signs"]) > len(tracker.get_slot("unclear_signs") or []):
-                dispatcher.utter_message(text=advice.UNSURE_TAKEN_AS_POSSIBLE)
-            advise(dispatcher, level, new_codes)
-            if level == URGENT and tracker.active_loop.get("name") == "intake_form" and not direct:
-                dispatcher.utter_message(text=advice.CARRY_ON_AFTER_URGENT)
-        if direct:
-            ask_direct_question(dispatcher, direct, again=values["screen_unsure"] == direct)
-        # An empty list and an unset slot are the same: no event for them. A question asked
-        # (again) is always recorded: the dialogue waits for its answer.
-        return [
-            SlotSet(slot, value)
-            for slot, value in values.items()
-            if (value or None) != (tracker.get_slot(slot) or None)
-            or (slot == "direct_question" and value)
-        ]
+def check_safety(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
+    """The safety check on every message (see `actions.every_message`): sets the safety
+    slots that changed and advises at once when a flag was raised, whatever the dialogue
+    does next (a form that the message also answers would otherwise carry on first)."""
+    values, new_codes, level = safety_events(tracker)
+    direct = values["direct_question"]
+    if values["rechecking"]:
+        dispatcher.utter_message(text=advice.ASK_AGAIN_AFTER_TAKEN_BACK)
+    corrected = _newly(values, tracker, "corrected_signs")
+    if corrected:
+        dispatcher.utter_message(text=_corrected_to_no(corrected))
+    if level:
+        if len(values["unclear_signs"]) > len(tracker.get_slot("unclear_signs") or []):
+            dispatcher.utter_message(text=advice.UNSURE_TAKEN_AS_POSSIBLE)
+        advise(dispatcher, level, new_codes)
+        if level == URGENT and tracker.active_loop.get("name") == "intake_form" and not direct:
+            dispatcher.utter_message(text=advice.CARRY_ON_AFTER_URGENT)
+    if direct:
+        ask_direct_question(dispatcher, direct, again=values["screen_unsure"] == direct)
+    # An empty list and an unset slot are the same: no event for them. A question asked
+    # (again) is always recorded: the dialogue waits for its answer.
+    return [
+        SlotSet(slot, value)
+        for slot, value in values.items()
+        if (value or None) != (tracker.get_slot(slot) or None)
+        or (slot == "direct_question" and value)
+    ]
 
 
 def _newly(values: dict[str, Any], tracker: Tracker, slot: str) -> list[str]:

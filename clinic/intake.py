@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from clinic.vocabulary import display_name
@@ -42,9 +43,18 @@ UNSURE_ANSWERS = frozenset(
 )  # fmt: skip
 
 
+# "Skip", "skip this one", "next question", "pass on that": leave this one question.
+_SKIP = re.compile(
+    r"^(?:please\s+)?(?:skip|pass|next)(?:\s+(?:on\s+)?(?:it|this|that|this one|that one|"
+    r"the question|this question|that question|question|one|please))*$"
+)
+
+
 def is_unsure(answer: str) -> bool:
-    """True when the patient says they cannot answer ("not sure", "no idea")."""
-    return answer.strip().lower().rstrip(".!?") in UNSURE_ANSWERS
+    """True when the patient says they cannot answer ("not sure", "no idea") or asks to
+    skip the question ("skip this one", "next question")."""
+    said = " ".join(answer.strip().lower().rstrip(".!?").split())
+    return said in UNSURE_ANSWERS or bool(_SKIP.match(said))
 
 
 def questions_to_ask(intake: Intake) -> list[str]:
@@ -84,25 +94,4 @@ def summarise(intake: Intake) -> str:
     return ", ".join(parts)
 
 
-# What to say when an answer to a question cannot be used; the question is then asked again.
-REASK: dict[str, str] = {
-    "body_part": "Sorry, I didn't recognise that as a part of the body.",
-    "side": "Sorry, I didn't catch the side: is it left, right or both?",
-    "pain_quality": (
-        'Sorry, I didn\'t catch how it feels. One or two words are enough, like "sharp" or '
-        '"dull ache".'
-    ),
-    "pain_radiates": "Sorry, I didn't catch that: does the pain spread anywhere (yes or no)?",
-    "radiates_to": (
-        'Sorry, I didn\'t recognise where it spreads to. You could say "down my left leg".'
-    ),
-    "pain_duration": (
-        'Sorry, I didn\'t catch how long. A rough figure is fine, like "3 days", "2 weeks" or '
-        '"since March".'
-    ),
-    "pain_severity": (
-        "I need a number from 0 to 10: 0 means no pain at all, 5 is moderate, and 10 is the "
-        "worst pain you can imagine. A rough guess is fine."
-    ),
-}
 MOVING_ON = "No problem, the physiotherapist can go through that with you. Let's move on."

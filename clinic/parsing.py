@@ -565,6 +565,49 @@ def _word_severities(
     return found
 
 
+# "Usually a 4, a 7 on Monday": the usual number is the answer; one said of a bad moment
+# ("7 when I bend", "it was an 8 yesterday", "8 at worst") only when there is no other.
+_USUAL = re.compile(
+    r"\b(?:usual(?:ly)?|usualy|normal(?:ly)?|mostly|generally|typically|on average|"
+    r"most of the time|day to day|average)\b",
+    re.IGNORECASE,
+)
+_MOMENT_AFTER = re.compile(
+    r"^[^\w,.;:!?]*(?:when|if|while|whilst|with|after|at (?:its |my )?worst|at times|"
+    r"sometimes|on (?:bad|some|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\w*|"
+    r"at night|yesterday|last)\b",
+    re.IGNORECASE,
+)
+_MOMENT_BEFORE = re.compile(
+    r"\b(?:was|were|got to|went up to|goes up to|up to|peaks? at|at (?:its |my )?worst|"
+    r"worst|sometimes|yesterday|at times)\W+(?:an?\s+|like\s+|about\s+|around\s+)*$",
+    re.IGNORECASE,
+)
+_USUAL_WORD = r"(?:usual(?:ly)?|usualy|normal(?:ly)?|generally|typically)"
+_USUAL_SCORES = (
+    re.compile(rf"\b{_USUAL_WORD}\s+(?:an?\s+)?{_SCORE}\b", re.IGNORECASE),
+    re.compile(rf"\b{_SCORE}\s+{_USUAL_WORD}\b", re.IGNORECASE),
+)
+_NEGATED_NUMBER = re.compile(r"\bnot\s+(?:an?\s+)?$", re.IGNORECASE)
+
+
+def _usual(text: str, scores: list[tuple[int, int, float]]) -> float:
+    """The usual score among several said (start, end, value); the highest when unclear."""
+
+    def weight(score: tuple[int, int, float]) -> int:
+        start, end, _ = score
+        before = re.split(r"[,.;:!?]", text[max(0, start - 20) : start])[-1]
+        after = re.split(r"[,.;:!?]", text[end : end + 15])[0]
+        if _USUAL.search(before) or _USUAL.search(after):
+            return 2
+        if _MOMENT_AFTER.search(text[end:]) or _MOMENT_BEFORE.search(text[:start]):
+            return 0
+        return 1
+
+    best = max(weight(score) for score in scores)
+    return float(max(value for *_, value in (s for s in scores if weight(s) == best)))
+
+
 def parse_severity(text: str) -> float | None:
     """Read a whole answer to "how bad is the pain, 0 to 10?".
 
@@ -576,14 +619,14 @@ def parse_severity(text: str) -> float | None:
     """
     if not text or not text.strip():
         return None
-    values: list[float] = []
+    scores: list[tuple[int, int, float]] = []
     scan = text
     for pattern in _EXPLICIT_SCORES[:1]:
         for match in pattern.finditer(scan):
             value = _score_value(match)
             if value is None:
                 return None
-            values.append(value)
+            scores.append((match.start(), match.end(), value))
         scan = _blank(scan, (pattern,))
     # Any other "x/N" uses a scale we cannot be sure of: ask again.
     if re.search(rf"\b(?:{_STRICT_NUMBER})\s*(?:/|out\s+of)\s*\d+", scan, re.IGNORECASE):
@@ -593,11 +636,12 @@ def parse_severity(text: str) -> float | None:
         value = _score_value(match)
         if value is None:
             return None
-        values.append(value)
+        if not _NEGATED_NUMBER.search(text[: match.start()]):  # "7 not 5"
+            scores.append((match.start(), match.end(), value))
     if re.search(r"\b(?:more\s+than|above|over)\s+(?:10|ten)\b", text, re.IGNORECASE):
         return None
-    if values:
-        return float(max(values))
+    if scores:
+        return _usual(text, scores)
     words = _word_severities(text, _SEVERITY_WORDS, _SEVERITY_WORD)
     return float(max(value for _, value in words)) if words else None
 
@@ -612,13 +656,22 @@ def find_severity(text: str) -> tuple[str, float] | None:
     """
     if not text or not text.strip():
         return None
-    found: list[tuple[str, float]] = []
+    scores: list[tuple[int, int, float]] = []
     for pattern in _EXPLICIT_SCORES:
         for match in pattern.finditer(text):
             value = _score_value(match)
             if value is not None:
-                found.append((match.group(0).strip(), float(value)))
-    found += _word_severities(text, _EXPLICIT_SEVERITY_WORDS, _EXPLICIT_SEVERITY_WORD)
-    if not found:
+                scores.append((match.start(), match.end(), float(value)))
+    # "5 usually" says a score even without "/10".
+    for match in (m for pattern in _USUAL_SCORES for m in pattern.finditer(text)):
+        value = _score_value(match)
+        if value is not None:
+            scores.append((match.start("n"), match.end("n"), float(value)))
+    for words, value in _word_severities(text, _EXPLICIT_SEVERITY_WORDS, _EXPLICIT_SEVERITY_WORD):
+        start = text.lower().find(words.lower())
+        scores.append((start, start + len(words), value))
+    if not scores:
         return None
-    return max(found, key=lambda item: item[1])
+    value = _usual(text, scores)
+    start, end, _ = next(score for score in scores if score[2] == value)
+    return text[start:end].strip(), value

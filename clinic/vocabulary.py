@@ -178,6 +178,13 @@ SPREAD_WORDS = frozenset(
     }
 )  # fmt: skip
 
+# "My back is fine": the place is named to say it does not hurt.
+_FINE = frozenset({"fine", "ok", "okay", "alright", "good", "normal", "great"})
+# "Mostly my shoulder", "the main problem is my hip": the patient puts this place first.
+_FIRST = frozenset({"mostly", "mainly", "main", "worst", "especially", "chiefly"})
+# Places named together: "neck and upper back", "my left knee & right ankle".
+_AND = frozenset({"and", "&", "plus"})
+_JOINING = _AND | {"my", "his", "her", "the", "both", "left", "right"}
 # Words that say something hurts; every pain quality counts too.
 PAIN_WORDS = frozenset(
     {
@@ -194,6 +201,9 @@ _MAX_PHRASE_TOKENS = 5
 _FUZZY_CUTOFF = 0.8
 # Only rare words may be typos: "might" is never "tight", "black" never "back".
 _RARE_WORD_ZIPF = 3.0
+# A fairly common word must be this much rarer (zipf: a factor of 10 per unit) than the
+# word it is taken for.
+_TYPO_RARER_BY = 1.0
 # "right now", "I left work": the word is not a side there.
 _NOT_A_SIDE_AFTER = frozenset({"now", "away", "here", "there", "after", "before", "when", "as"})
 _NOT_A_SIDE_BEFORE = frozenset({"all", "that's", "thats", "i", "we", "he", "she", "they", "just"})
@@ -267,13 +277,22 @@ def typo_of(word: str, known_words: list[str], cutoff: float = _FUZZY_CUTOFF) ->
 
     Common words are never typos ("might" is not "tight"), nor are words under four letters.
     """
-    if len(word) < 4 or zipf_frequency(word, "en") >= _RARE_WORD_ZIPF:
+    frequency = zipf_frequency(word, "en")
+    if len(word) < 4 or frequency >= _RARE_WORD_ZIPF:
         return None
     close = difflib.get_close_matches(word, known_words, n=1, cutoff=cutoff)
-    if close:
-        return close[0]
-    slip = process.extractOne(word, known_words, scorer=OSA.distance, score_cutoff=1)
-    return slip[0] if slip else None
+    slip = (
+        None
+        if close
+        else process.extractOne(word, known_words, scorer=OSA.distance, score_cutoff=1)
+    )
+    found = close[0] if close else slip[0] if slip else None
+    # A typo is far rarer than the word it misspells: "grumbling" is as common as
+    # "mumbling", so it is a word of its own.
+    common = frequency >= _RARE_WORD_ZIPF - _TYPO_RARER_BY / 2
+    if found and common and frequency > zipf_frequency(found, "en") - _TYPO_RARER_BY:
+        return None
+    return found
 
 
 @lru_cache(maxsize=4096)
@@ -379,9 +398,13 @@ def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) ->
     after = words[i + length] if i + length < len(words) else ""
     before = words[i - 1] if i > 0 else ""
     if found[0] == "side":
+        if before in ("the", "my", "his", "her"):  # "on the left when I chew"
+            return False
         return after in _NOT_A_SIDE_AFTER or before in _NOT_A_SIDE_BEFORE
     if length > 1 or words[i] not in ("back", "bak"):
         return False
+    if after == "of":  # "the back of my thigh" is the thigh
+        return True
     if before in _OBJECTS and i > 1:  # "call me back", "push it back"
         before = words[i - 2]
     said_of_the_back = after in _BACK_COMPLAINT or is_pain_quality(after)  # "got back pain"
@@ -405,14 +428,16 @@ def assign_roles(terms: list[Term], text: str) -> list[Term]:
     """Mark which terms are the main fact and which are extra.
 
     The first term of each kind is the main one ("how it feels"), except for body parts:
-    there the first one the pain is said of ("pain in my shoulder", "my neck is sore")
-    wins over one named for an activity ("when I lift my arms"). A body part after the
-    main one with a spreading word before it ("shooting down my left leg") is where the
-    pain travels (`radiates_to`); any other further term is `also`.
+    there the one the patient puts first ("mostly my shoulder") wins, then the first one the
+    pain is said of ("pain in my shoulder", "my neck is sore", "neck and upper back stiff")
+    over one named for an activity ("when I lift my arms"). A body part after the main one
+    with a spreading word before it ("shooting down my left leg") is where the pain travels
+    (`radiates_to`); one said to be fine ("my back is fine") is `denied`; any other further
+    term is `also`.
     """
     # The message is tokenised once; terms are located in it by their character offsets.
     tokens = word_matches(text)
-    words = [m.group() for m in tokens]
+    words = spelled_words([m.group() for m in tokens])
     starts = [m.start() for m in tokens]
 
     def word_index(offset: int) -> int:
@@ -423,13 +448,43 @@ def assign_roles(terms: list[Term], text: str) -> list[Term]:
         nearby = words[max(0, first - 3) : first] + words[after : after + 2]
         return any(w in PAIN_WORDS or is_pain_quality(w) for w in nearby)
 
+    def said_fine(term: Term) -> bool:
+        after = word_index(term.end)
+        clause_end = _CLAUSE_BREAK.search(text, term.end)
+        following = words[after : word_index(clause_end.start()) if clause_end else None][:4]
+        return bool(_FINE.intersection(following))
+
+    def put_first(term: Term) -> bool:
+        first = word_index(term.start)
+        return bool(_FIRST.intersection(words[max(0, first - 3) : first]))
+
+    def joined(term: Term, following: Term) -> bool:
+        between = set(words[word_index(term.end) : word_index(following.start)])
+        return between <= _JOINING and bool(between & _AND)
+
     parts = [term for term in terms if term.entity == "body_part"]
-    main = next((term for term in parts if pain_said_of(term)), parts[0] if parts else None)
+    fine = {id(term) for term in parts if said_fine(term)}
+    candidates = [term for term in parts if id(term) not in fine]
+    main = next((term for term in candidates if put_first(term)), None)
+    for i, term in enumerate(candidates):
+        if main is not None:
+            break
+        # "neck and upper back stiff": the pain is said of both; the first named leads.
+        group = [term]
+        for following in candidates[i + 1 :]:
+            if not joined(group[-1], following):
+                break
+            group.append(following)
+        if any(pain_said_of(member) for member in group):
+            main = term
+    main = main or (candidates[0] if candidates else None)
     result: list[Term] = []
     previous_end: dict[str, int] = {}
     for term in terms:
         if term.entity == "body_part":
-            if term is main:
+            if id(term) in fine:
+                role: str | None = "denied"
+            elif term is main:
                 role = None
             elif main is None or term.start < main.start:
                 role = "also"

@@ -1,7 +1,8 @@
 """The assistant started as `make run` starts it, for the end-to-end tests (REST channel).
 
 Uses free ports and a temporary SQLite tracker store, so it never touches a running
-assistant or its data. The emergency number is set to 112 to prove it comes from settings.
+assistant or its data. The emergency number is set to 112 to prove it comes from settings;
+the clinic's phone and address are set as a clinic would.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 EMERGENCY_NUMBER = "112"
+CLINIC_PHONE = "(212) 555-0100"
+CLINIC_ADDRESS = "12 River Street, Springfield"
 
 
 def free_port() -> int:
@@ -66,6 +69,8 @@ def running_assistant(database: Path) -> Iterator[Assistant]:
         "RASA_API_TOKEN": "test-token-not-secret",
         "DATABASE_URL": f"sqlite:///{database}",
         "CLINIC_EMERGENCY_NUMBER": EMERGENCY_NUMBER,
+        "CLINIC_PHONE": CLINIC_PHONE,
+        "CLINIC_ADDRESS": CLINIC_ADDRESS,
     }
     process = subprocess.Popen(
         [sys.executable, "scripts/with_env.py", sys.executable, "scripts/run.py"],

@@ -7,8 +7,8 @@ import asyncio
 import pytest
 from conftest import DOMAIN, make_tracker, said
 
-from actions.intake import ValidateIntakeForm
-from clinic.intake import MOVING_ON, REASK
+from actions.intake import ValidateIntakeForm, intake_events
+from clinic.intake import MOVING_ON
 
 form = ValidateIntakeForm()
 
@@ -35,114 +35,144 @@ def test_no_intake_for_a_complaint_dry_needling_does_not_treat() -> None:
     assert required(other_complaint="skin") == []
 
 
-def test_body_part_synonym_is_made_canonical(dispatcher) -> None:
-    tracker = make_tracker(text="lumbar", requested_slot="body_part")
-    result = form.validate_body_part("lumbar", dispatcher, tracker, DOMAIN)
-    assert result["body_part"] == "lower_back"
-    assert dispatcher.messages == []
+def answer(
+    text: str,
+    requested_slot: str | None = None,
+    intent: str = "inform",
+    earlier: dict | None = None,
+) -> tuple[dict, str]:
+    """What the intake makes of `text`, as the action server would: the facts read on
+    every message (`intake_events`), then the form's check of its open question. Returns
+    the slot changes and what was said."""
+    from rasa_sdk.executor import CollectingDispatcher
 
+    from addons.clinic_entities import clinic_entities
 
-def test_nonsense_body_part_is_asked_again_then_skipped(dispatcher) -> None:
-    tracker = make_tracker(text="banana", intent="out_of_scope", requested_slot="body_part")
-    first = form.validate_body_part("banana", dispatcher, tracker, DOMAIN)
-    assert first == {"body_part": None, "failed_attempts": 1}
-    assert said(dispatcher) == REASK["body_part"]
-
-    dispatcher.messages.clear()
-    tracker = make_tracker(
-        text="banana", intent="out_of_scope", requested_slot="body_part",
-        slots={"failed_attempts": 1},
+    dispatcher = CollectingDispatcher()
+    entities = clinic_entities(text, [])
+    heard = make_tracker(
+        text=text, intent=intent, entities=entities, earlier_slots=earlier,
+        requested_slot=requested_slot,
     )  # fmt: skip
-    second = form.validate_body_part("banana", dispatcher, tracker, DOMAIN)
+    changes = {e["name"]: e["value"] for e in intake_events(heard, dispatcher)}
+    checked = make_tracker(
+        text=text, intent=intent, entities=entities, earlier_slots=earlier,
+        requested_slot=requested_slot, slots=changes,
+    )  # fmt: skip
+    if requested_slot:
+        events = asyncio.run(form.get_validation_events(dispatcher, checked, DOMAIN))
+        changes.update({e["name"]: e["value"] for e in events if e.get("event") == "slot"})
+    return changes, said(dispatcher)
+
+
+def test_body_part_synonym_is_made_canonical() -> None:
+    changes, reply = answer("lumbar", "body_part")
+    assert changes["body_part"] == "lower_back"
+    assert reply == ""
+
+
+def test_nonsense_body_part_is_asked_again_then_skipped() -> None:
+    first, reply = answer("banana", "body_part", intent="out_of_scope")
+    assert first == {"body_part": None, "failed_attempts": 1}
+    assert reply == ""  # the ask action says what kind of answer helps
+    second, reply = answer("banana", "body_part", "out_of_scope", {"failed_attempts": 1})
     assert second["intake_skipped"] == ["body_part"]
-    assert said(dispatcher) == MOVING_ON
-
-
-def test_banana_for_severity_explains_the_scale(dispatcher) -> None:
-    tracker = make_tracker(text="banana", intent="out_of_scope", requested_slot="pain_severity")
-    result = form.validate_pain_severity("banana", dispatcher, tracker, DOMAIN)
-    assert result["pain_severity"] is None
-    assert "0 to 10" in said(dispatcher)
+    assert reply == MOVING_ON
 
 
 @pytest.mark.parametrize(
-    ("answer", "expected"), [("7", 7), ("about a six", 6), ("8/10", 8), ("unbearable", 10)]
+    ("slots", "earlier", "response"),
+    [
+        ({}, {}, "utter_ask_side"),
+        ({"failed_attempts": 1}, {}, "utter_ask_side_unclear"),
+        ({}, {"requested_slot": "side"}, "utter_ask_side_again"),
+    ],
 )
-def test_severity_answers(dispatcher, answer: str, expected: float) -> None:
-    tracker = make_tracker(text=answer, intent="inform", requested_slot="pain_severity")
-    assert form.validate_pain_severity(answer, dispatcher, tracker, DOMAIN)["pain_severity"] == (
-        expected
+def test_a_question_asked_again_is_worded_differently(slots, earlier, response) -> None:
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.intake import ASK_ACTIONS
+
+    ask_side = next(action() for action in ASK_ACTIONS if action().name() == "action_ask_side")
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(slots=slots, earlier_slots=earlier, requested_slot="side")
+    asyncio.run(ask_side.run(dispatcher, tracker, DOMAIN))
+    assert dispatcher.messages[0]["response"] == response
+
+
+def test_banana_for_severity_is_not_a_severity() -> None:
+    changes, _ = answer("banana", "pain_severity", intent="out_of_scope")
+    assert changes == {"pain_severity": None, "failed_attempts": 1}
+
+
+@pytest.mark.parametrize(
+    ("said_", "expected"), [("7", 7), ("about a six", 6), ("8/10", 8), ("unbearable", 10)]
+)
+def test_severity_answers(said_: str, expected: float) -> None:
+    assert answer(said_, "pain_severity")[0]["pain_severity"] == expected
+
+
+def test_severity_above_ten_is_not_accepted() -> None:
+    changes, _ = answer("15", "pain_severity")
+    assert changes == {"pain_severity": None, "failed_attempts": 1}
+
+
+def test_duration_keeps_the_words_and_counts_days() -> None:
+    changes, _ = answer("3 weeks", "pain_duration")
+    assert changes["pain_duration"] == "3 weeks"
+    assert changes["pain_duration_days"] == 21
+
+
+@pytest.mark.parametrize("said_", ["not sure", "skip", "skip this one"])
+def test_not_sure_or_skip_leaves_the_question_at_once(said_: str) -> None:
+    changes, reply = answer(said_, "pain_quality")
+    assert changes["intake_skipped"] == ["pain_quality"]
+    assert reply == MOVING_ON
+
+
+def test_a_correction_is_confirmed() -> None:
+    changes, reply = answer(
+        "actually it's my right side", "pain_quality", earlier={"side": "left", "body_part": "knee"}
     )
+    assert changes["side"] == "right"
+    assert "changed that to the right side" in reply
 
 
-def test_severity_above_ten_is_not_accepted(dispatcher) -> None:
-    tracker = make_tracker(text="15", intent="inform", requested_slot="pain_severity")
-    assert form.validate_pain_severity("15", dispatcher, tracker, DOMAIN)["pain_severity"] is None
-    assert "0 to 10" in said(dispatcher)
+def test_a_fact_said_alongside_fills_only_what_is_unknown() -> None:
+    changes, reply = answer(
+        "sharp, it's been like that since the weekend", "pain_quality",
+        earlier={"body_part": "knee", "pain_duration": "six weeks", "pain_duration_days": 42},
+    )  # fmt: skip
+    assert changes["pain_quality"] == "sharp"
+    assert "pain_duration" not in changes
+    assert reply == ""
 
 
-def test_duration_keeps_the_words_and_counts_days(dispatcher) -> None:
-    tracker = make_tracker(text="3 weeks", intent="inform", requested_slot="pain_duration")
-    result = form.validate_pain_duration("3 weeks", dispatcher, tracker, DOMAIN)
-    assert result["pain_duration"] == "3 weeks"
-    assert result["pain_duration_days"] == 21
-
-
-def test_not_sure_skips_the_question_at_once(dispatcher) -> None:
-    tracker = make_tracker(text="not sure", intent="inform", requested_slot="pain_quality")
-    result = form.validate_pain_quality("not sure", dispatcher, tracker, DOMAIN)
-    assert result["intake_skipped"] == ["pain_quality"]
-    assert said(dispatcher) == MOVING_ON
-
-
-def test_a_correction_is_confirmed(dispatcher) -> None:
-    tracker = make_tracker(
-        text="actually it's my right side",
-        intent="inform",
-        entities=[{"entity": "side", "value": "right", "start": 21, "end": 26}],
-        earlier_slots={"side": "left", "body_part": "knee"},
-        requested_slot="pain_quality",
+def test_a_correction_is_not_scolded_as_a_bad_answer() -> None:
+    changes, reply = answer(
+        "actually it's my right side", "pain_severity", earlier={"body_part": "knee"}
     )
-    assert form.validate_side("right", dispatcher, tracker, DOMAIN)["side"] == "right"
-    assert "changed that to the right side" in said(dispatcher)
+    assert changes["side"] == "right"
+    assert "pain_severity" not in changes
+    assert reply == ""
 
 
-def test_a_correction_is_not_scolded_as_a_bad_answer(dispatcher) -> None:
-    text = "actually it's my right side"
-    tracker = make_tracker(
-        text=text,
-        intent="inform",
-        entities=[{"entity": "side", "value": "right", "start": 21, "end": 26}],
-        requested_slot="pain_severity",
-    )
-    assert form.validate_pain_severity(text, dispatcher, tracker, DOMAIN) == {"pain_severity": None}
-    assert dispatcher.messages == []
+def test_yes_and_no_to_spreading() -> None:
+    assert answer("yes", "pain_radiates", "affirm")[0]["pain_radiates"] is True
+    assert answer("nope", "pain_radiates", "deny")[0]["pain_radiates"] is False
 
 
-def test_yes_and_no_to_spreading(dispatcher) -> None:
-    yes = make_tracker(text="yes", intent="affirm", requested_slot="pain_radiates")
-    no = make_tracker(text="nope", intent="deny", requested_slot="pain_radiates")
-    assert form.validate_pain_radiates("yes", dispatcher, yes, DOMAIN)["pain_radiates"] is True
-    assert form.validate_pain_radiates("nope", dispatcher, no, DOMAIN)["pain_radiates"] is False
+def test_a_body_part_named_when_asked_about_spreading_is_where_it_spreads() -> None:
+    changes, _ = answer("yes my foot", "pain_radiates", "affirm", {"body_part": "lower_back"})
+    assert changes["radiates_to"] == "foot"
+    assert changes["pain_radiates"] is True
+    assert "body_part" not in changes
 
 
-def test_a_body_part_named_when_asked_about_spreading_is_where_it_spreads(dispatcher) -> None:
-    tracker = make_tracker(
-        text="yes my foot",
-        intent="affirm",
-        entities=[{"entity": "body_part", "value": "foot", "start": 7, "end": 11}],
-        earlier_slots={"body_part": "lower_back"},
-        requested_slot="pain_radiates",
-    )
-    result = form.validate_body_part("foot", dispatcher, tracker, DOMAIN)
-    assert result == {"body_part": "lower_back", "radiates_to": "foot", "pain_radiates": True}
-
-
-def test_where_it_spreads_in_free_text(dispatcher) -> None:
-    tracker = make_tracker(text="down my left leg", intent="inform", requested_slot="radiates_to")
-    result = form.validate_radiates_to("down my left leg", dispatcher, tracker, DOMAIN)
-    assert result["radiates_to"] == "leg"
-    assert result["pain_radiates"] is True
+def test_where_it_spreads_in_free_text() -> None:
+    changes, _ = answer("down my left leg", "radiates_to", earlier={"body_part": "lower_back"})
+    assert changes["radiates_to"] == "leg"
+    assert changes["pain_radiates"] is True
 
 
 def test_the_red_flag_screen_comes_before_how_long(dispatcher) -> None:

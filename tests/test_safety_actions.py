@@ -8,12 +8,12 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.assessment import ActionAssessTdnFit
+from actions.every_message import ActionEveryMessage
 from actions.intake import ValidateIntakeForm
 from actions.safety import (
     ActionAnswerAftercare,
     ActionAskContraindicationScreen,
     ActionAskRedFlagScreen,
-    ActionCheckSafety,
     ActionRedFlagAdvice,
 )
 from clinic import safety
@@ -33,7 +33,7 @@ def slots_of(events: list[dict]) -> dict:
 
 async def check(text: str, intent: str = "describe_pain", **tracker: Any) -> tuple[dict, str]:
     dispatcher = CollectingDispatcher()
-    events = await ActionCheckSafety().run(
+    events = await ActionEveryMessage().run(
         dispatcher,
         make_tracker(text=text, intent=intent, entities=entities_of(text), **tracker),
         DOMAIN,
@@ -340,18 +340,15 @@ async def test_a_known_flag_that_becomes_more_urgent_is_advised_again() -> None:
 
 
 async def test_an_answer_to_a_screen_question_keeps_what_the_intake_knows() -> None:
-    tracker = make_tracker(
-        slots={**SADDLE_ASKED, "pain_duration": "the last few days", "pain_duration_days": 3},
-        earlier_slots={"pain_duration": "six weeks", "pain_duration_days": 42},
-        text="the last few days I need to go but barely anything comes out",
+    slots, _ = await check(
+        "the last few days I need to go but barely anything comes out",
         intent="inform",
+        slots=SADDLE_ASKED,
+        earlier_slots={"pain_duration": "six weeks", "pain_duration_days": 42},
         requested_slot="red_flag_screen",
     )
-    events = await ValidateIntakeForm().get_validation_events(
-        CollectingDispatcher(), tracker, DOMAIN
-    )
-    assert slots_of(events)["pain_duration"] == "six weeks"
-    assert slots_of(events)["pain_duration_days"] == 42
+    assert "pain_duration" not in slots
+    assert "pain_duration_days" not in slots
 
 
 async def test_the_contraindication_checklist() -> None:

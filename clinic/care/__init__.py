@@ -1,0 +1,1 @@
+"""The care the clinic gives: the intake state, the evidence, the assessment."""

@@ -1,0 +1,311 @@
+"""One intake state: what a message says about the pain, and how it changes what we know.
+
+Every message is read once (`hear`) and applied by one rule (`update`): a known value
+changes only when the patient answers the question about it or corrects it ("actually
+it's the right", "no, 7 not 5"). Anything else said alongside fills what is still unknown
+("no spreading" with the quality, the duration with the side) and never overwrites. More
+than one painful place is kept: the main one carries the intake's details, the others are
+listed in `pain_sites` with their side in `site_sides`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from clinic import parsing, vocabulary
+from clinic.parsing import Duration
+
+# The facts of the main complaint, as the contract names its slots.
+FACTS = (
+    "body_part", "side", "pain_quality", "pain_radiates", "radiates_to", "pain_duration",
+    "pain_duration_days", "pain_severity", "pain_sites", "site_sides",
+)  # fmt: skip
+# While these are asked, a newly named place is where the pain spreads to.
+SPREAD_QUESTIONS = ("pain_radiates", "radiates_to")
+
+# "Actually", "sorry I meant", "I got that wrong", "no wait": the patient puts a fact right.
+_CORRECTION = re.compile(
+    r"\b(actually|sorry|i meant|i mean|meant to say|got (?:that|it) wrong|my mistake|"
+    r"correction|not (?:the|my|a) (?:left|right)|no wait|wait no|rather|more like|"
+    r"should have said|scratch that|i said wrong|typo)\b"
+    r"|\bmore (?:my|the|in my|in the)\b.*\bthan\b",
+    re.IGNORECASE,
+)
+# "It doesn't spread", "it stays there", "nowhere else", "just in my knee".
+_STAYS = re.compile(
+    r"\b(?:(?:doesn'?t|does not|dont|don'?t|do not|not|never|no|isn'?t|won'?t)\s+(?:\w+\s+){0,2}"
+    r"(?:spread\w*|radiat\w*|go(?:es)? anywhere|go(?:es)? (?:down|up|into|elsewhere)|"
+    r"travel\w*|move\w*|shoot\w*)"
+    r"|stays? (?:in|put|there|local\w*|in one (?:place|spot))|nowhere else|"
+    r"(?:only|just) (?:in|there|here|the one (?:place|spot))|no spreading|no radiat\w*"
+    r"|not spreading|doesn'?t go anywhere)\b",
+    re.IGNORECASE,
+)
+# "It spreads", "it radiates": a place it goes to is read by the vocabulary's roles.
+_SPREADS = re.compile(r"\b(?:spreads?|spreading|radiat\w+)\b", re.IGNORECASE)
+# A general place made more precise is the same complaint: "back", then "lower back".
+_REFINES = {"back": frozenset({"lower_back", "mid_back", "upper_back"})}
+_CLAUSE = re.compile(r"[,.;:!?]|\bbut\b|\bthough\b|\bexcept\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A painful place named in the message, with its side when one was said with it."""
+
+    value: str
+    start: int
+    side: str | None = None
+    spread_to_here: bool = False  # said after "goes to", "down", "into"...
+
+
+@dataclass(frozen=True)
+class Heard:
+    """What one message says about the pain."""
+
+    main: Place | None = None
+    others: tuple[Place, ...] = ()
+    spreads_to: str | None = None
+    side: str | None = None  # a side said for the main place or on its own ("left")
+    quality: str | None = None
+    duration: Duration | None = None
+    severity: float | None = None
+    spreads: bool | None = None
+    correcting: bool = False
+
+
+@dataclass
+class Update:
+    """The changed facts (slot -> value), and those that replaced a known value."""
+
+    values: dict[str, Any] = field(default_factory=dict)
+    corrected: list[str] = field(default_factory=list)
+
+
+def hear(
+    text: str,
+    entities: Iterable[Mapping[str, Any]],
+    asked: str | None = None,
+    yes_or_no: bool | None = None,
+) -> Heard:
+    """Reads the message's entities (with their offsets) and words.
+
+    `asked` is the intake question the message may answer: then the whole message is read
+    as that answer too ("5" is a severity, "3 weeks" a duration). `yes_or_no` is the
+    message's yes or no, which answers "does it spread?".
+    """
+    # A button's entities have no place in the text: each gets its own before the start.
+    entities = [
+        e if "start" in e else {**e, "start": -1 - i, "end": -1 - i} for i, e in enumerate(entities)
+    ]
+    terms = [
+        vocabulary.Term(e["entity"], e["value"], e["start"], e["end"], text[e["start"] : e["end"]])
+        for e in entities
+        if e.get("entity") in ("body_part", "side") and e.get("role") != "denied"
+    ]
+    denied = {e["start"] for e in entities if e.get("role") == "denied"}
+    roles = {term.start: term.role for term in vocabulary.assign_roles(terms, text)}
+    sides = [t for t in terms if t.entity == "side" and _is_side(t, text)]
+    places = [
+        Place(t.value, t.start, _side_of(t, sides, text), _after_spread_word(t, text))
+        for t in terms
+        if t.entity == "body_part" and t.start not in denied
+    ]
+    main = next((p for p in places if roles.get(p.start) is None), None)
+    spreads_to = next((p.value for p in places if roles.get(p.start) == "radiates_to"), None)
+    others = tuple(p for p in places if p is not main and roles.get(p.start) == "also")
+    side = main.side if main else None
+    bound = {p.side for p in places if p.side}
+    unbound = [t.value for t in sides if t.value not in bound]
+    if side is None and (unbound or asked == "side"):
+        # A side said on its own ("lower back, right side", "the left one") is the main
+        # place's.
+        side = unbound[0] if unbound else vocabulary.canonical("side", text)
+    qualities = [e["value"] for e in entities if e.get("entity") == "pain_quality"]
+    quality = qualities[0] if qualities else None
+    if quality is None and asked == "pain_quality":
+        quality = vocabulary.canonical("pain_quality", text)
+    duration = _duration(text, main)
+    if duration is None and asked == "pain_duration":
+        duration = parsing.parse_duration(text)
+    found = parsing.find_severity(text)
+    severity = found[1] if found else None
+    if asked == "pain_severity":
+        severity = parsing.parse_severity(text)
+    if main is None and asked == "body_part":
+        value = vocabulary.canonical("body_part", text)
+        main = Place(value, 0) if value else None
+    spreads = _spreads(text, spreads_to, asked, yes_or_no)
+    if spreads is False:  # "it doesn't go down my leg": the leg is not a painful place
+        spreads_to = None
+        main = main if main is None or not main.spread_to_here else None
+        others = tuple(p for p in others if not p.spread_to_here)
+    return Heard(
+        main=main,
+        others=others,
+        spreads_to=spreads_to,
+        side=side,
+        quality=quality,
+        duration=duration,
+        severity=severity,
+        spreads=spreads,
+        correcting=bool(_CORRECTION.search(text)),
+    )
+
+
+def update(known: Mapping[str, Any], heard: Heard, asked: str | None = None) -> Update:
+    """How the message changes what is known (see the module's docstring).
+
+    `known` holds the intake's slots; `asked` is the question the message answers, if any.
+    """
+    result = Update()
+
+    def offer(slot: str, value: Any, *also: tuple[str, Any]) -> None:
+        current = known.get(slot)
+        if value is None or value == current:
+            return
+        if current is None or asked == slot or heard.correcting:
+            result.values[slot] = value
+            result.values.update(also)
+            if current is not None:
+                result.corrected.append(slot)
+
+    known_sites = list(known.get("pain_sites") or [])
+    if known.get("body_part") and not known_sites:
+        known_sites = [known["body_part"]]
+    sites = list(known_sites)
+    sides = dict(known.get("site_sides") or {})
+    main = heard.main
+    if main is not None and main.value in _REFINES.get(known.get("body_part") or "", ()):
+        heard = Heard(**{**heard.__dict__, "correcting": True})
+    if main is not None and known.get("body_part") not in (None, main.value):
+        if main.spread_to_here and not heard.correcting:
+            heard = _spreading_to(heard, main.value)  # "goes to the back of my thigh"
+            main = None
+        elif asked in SPREAD_QUESTIONS and not heard.correcting:
+            heard = _spreading_to(heard, main.value)
+            main = None
+        elif not (heard.correcting or asked == "body_part"):
+            heard = _also(heard, main)
+            main = None
+    if main is not None:
+        offer("body_part", main.value)
+        if result.values.get("body_part"):
+            replaced = known.get("body_part")
+            sites = [main.value if site == replaced else site for site in sites]
+            sites = sites if main.value in sites else [main.value, *sites]
+            sides.pop(main.value, None)
+    side = heard.side
+    if side is None and main is not None and main.value == known.get("body_part"):
+        side = main.side
+    offer("side", side)
+    offer("pain_quality", heard.quality)
+    if heard.spreads_to is not None:
+        offer("radiates_to", heard.spreads_to)
+        offer("pain_radiates", True)
+    elif heard.spreads is not None:
+        offer("pain_radiates", heard.spreads)
+        if heard.spreads is False and "pain_radiates" in result.values:
+            result.values["radiates_to"] = None
+    if heard.duration is not None:
+        offer("pain_duration", heard.duration.text, ("pain_duration_days", heard.duration.days))
+    offer("pain_severity", heard.severity)
+    main_place = result.values.get("body_part") or known.get("body_part")
+    for other in heard.others:
+        if other.value in (main_place, known.get("radiates_to"), heard.spreads_to):
+            continue
+        if other.value not in sites:
+            sites.append(other.value)
+        if other.side:
+            sides[other.value] = other.side
+    if main_place and main_place not in sites:
+        sites.insert(0, main_place)
+    if sites != known_sites and sites:
+        result.values["pain_sites"] = sites
+    if sides != dict(known.get("site_sides") or {}):
+        result.values["site_sides"] = sides
+    return result
+
+
+def _also(heard: Heard, place: Place) -> Heard:
+    """The message's main place becomes a further one (the main complaint is known)."""
+    return Heard(**{**heard.__dict__, "main": None, "others": (place, *heard.others),
+                    "side": None if place.side == heard.side else heard.side})  # fmt: skip
+
+
+def _spreading_to(heard: Heard, place: str) -> Heard:
+    return Heard(**{**heard.__dict__, "main": None, "spreads_to": place})
+
+
+def _after_spread_word(place: vocabulary.Term, text: str) -> bool:
+    """Whether a spreading word comes just before the place ("goes to the back of my
+    thigh", "down my leg"), in its clause."""
+    before = _CLAUSE.split(text[max(0, place.start - 40) : max(0, place.start)])[-1]
+    words = re.findall(r"[a-z']+", before.lower())[-5:]
+    return bool(vocabulary.SPREAD_WORDS.intersection(words))
+
+
+def _is_side(term: vocabulary.Term, text: str) -> bool:
+    """A side, unless "both" says what both places do ("my knee and ankle both ache")."""
+    following = (text[term.end :].split() or [""])[0].strip(",.!?").lower()
+    said_of = following in vocabulary.PAIN_WORDS or vocabulary.is_pain_quality(following)
+    return term.value != "both" or not said_of
+
+
+def _side_of(place: vocabulary.Term, sides: list[vocabulary.Term], text: str) -> str | None:
+    """The side said with a place: just before it ("left knee") or just after in its clause
+    ("knee on the left", "hip hurts on the right side")."""
+    for side in sides:
+        if side.end <= place.start and not _CLAUSE.search(text[side.end : place.start]):
+            between = text[side.end : place.start].split()
+            if len(between) <= 2:
+                return side.value
+    for side in sides:
+        if side.start >= place.end and not _CLAUSE.search(text[place.end : side.start]):
+            between = text[place.end : side.start].split()
+            if len(between) <= 4:
+                return side.value
+    return None
+
+
+def _clauses(text: str) -> list[tuple[int, str]]:
+    """The message's clauses with their offsets (split at punctuation, "but", "though")."""
+    clauses, start = [], 0
+    for match in _CLAUSE.finditer(text):
+        clauses.append((start, text[start : match.start()]))
+        start = match.end()
+    clauses.append((start, text[start:]))
+    return [(offset, clause) for offset, clause in clauses if clause.strip()]
+
+
+def _duration(text: str, main: Place | None) -> Duration | None:
+    """How long the main complaint has lasted: with several durations in the message, the
+    one said in the main place's clause ("arthritis for 20 years, but since Tuesday my
+    shoulder aches" is since Tuesday)."""
+    clauses = _clauses(text)
+    found = []
+    for (offset, clause), (end, _) in zip(clauses, [*clauses[1:], (len(text), "")], strict=True):
+        duration = parsing.find_duration(clause)
+        if duration:
+            found.append((offset, end, duration))
+    if len(found) <= 1:
+        return parsing.find_duration(text) if found else None
+    in_main_clause = (d for start, end, d in found if main and start <= main.start < end)
+    return next(in_main_clause, found[0][2])
+
+
+def _spreads(
+    text: str, spreads_to: str | None, asked: str | None, yes_or_no: bool | None
+) -> bool | None:
+    """Whether the pain spreads, if the message says: "doesn't spread", "goes down to".."""
+    if _STAYS.search(text):
+        return False
+    if spreads_to:
+        return True
+    if _SPREADS.search(text):
+        return True
+    if asked in SPREAD_QUESTIONS:
+        return yes_or_no
+    return None

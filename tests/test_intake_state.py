@@ -1,0 +1,118 @@
+"""One intake state: what a message says, and the one rule for changing what is known."""
+
+from __future__ import annotations
+
+import pytest
+
+from addons.clinic_entities import clinic_entities
+from clinic.care.intake_state import hear, update
+
+
+def changes(text: str, known: dict | None = None, asked: str | None = None, yes=None) -> dict:
+    """The facts `text` changes, given what is `known` and the question `asked`."""
+    heard = hear(text, clinic_entities(text, []), asked, yes)
+    return update(known or {}, heard, asked).values
+
+
+def test_a_known_duration_is_not_replaced_by_a_time_said_alongside() -> None:
+    known = {"body_part": "lower_back", "pain_duration": "six weeks", "pain_duration_days": 42}
+    said = changes("dull, it got worse after the garden last weekend", known, "pain_quality")
+    assert said == {"pain_quality": "dull"}
+
+
+def test_the_duration_said_with_the_painful_place_counts() -> None:
+    said = changes("she's had arthritis for 20 years but since monday her right shoulder aches")
+    assert said["body_part"] == "shoulder"
+    assert said["side"] == "right"
+    assert "20 years" not in said["pain_duration"]
+
+
+def test_an_answer_to_its_question_replaces_the_value() -> None:
+    assert changes("more like 7 not 5", {"pain_severity": 5}, "pain_severity") == {
+        "pain_severity": 7
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "expected"),
+    [
+        ("sorry, it's the right hip not the left", {"body_part": "hip", "side": "left"},
+         {"side": "right"}),
+        ("actually it's more my upper back than lower", {"body_part": "lower_back"},
+         {"body_part": "upper_back", "pain_sites": ["upper_back"]}),
+    ],
+)  # fmt: skip
+def test_a_correction_changes_a_known_value(text: str, known: dict, expected: dict) -> None:
+    assert changes(text, known) == expected
+
+
+def test_several_places_are_kept_with_their_sides() -> None:
+    said = changes("my left knee and right ankle both ache when i walk")
+    assert said["body_part"] == "knee"
+    assert said["side"] == "left"
+    assert said["pain_sites"] == ["knee", "ankle"]
+    assert said["site_sides"] == {"ankle": "right"}
+
+
+def test_a_place_named_later_is_added_not_swapped() -> None:
+    said = changes("and now my right knee hurts as well", {"body_part": "lower_back"})
+    assert said == {"pain_sites": ["lower_back", "knee"], "site_sides": {"knee": "right"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "main"),
+    [
+        ("neck and upper back stiff for a week", "neck"),
+        ("my elbow niggles but it's mostly my left shoulder", "shoulder"),
+        ("when i lift my arms my shoulder hurts", "shoulder"),
+    ],
+)
+def test_the_main_place(text: str, main: str) -> None:
+    assert changes(text)["body_part"] == main
+
+
+def test_a_place_said_to_be_fine_is_not_a_complaint() -> None:
+    said = changes("my hip hurts on the right side, my back is fine though")
+    assert said["pain_sites"] == ["hip"]
+    assert said["side"] == "right"
+
+
+@pytest.mark.parametrize(
+    ("text", "spreads"),
+    [
+        ("a burning pain, it doesn't go anywhere else", False),
+        ("sharp, doesn't go down my leg at all", False),
+        ("it just stays in the knee", False),
+        ("aching going down stairs", None),
+        ("shooting down my left leg", True),
+    ],
+)
+def test_whether_it_spreads_said_alongside(text: str, spreads: bool | None) -> None:
+    said = changes(text, {"body_part": "knee"}, "pain_quality")
+    assert said.get("pain_radiates") is spreads
+
+
+def test_a_place_after_a_spreading_word_is_where_it_spreads() -> None:
+    said = changes("shooting, goes to the back of my thigh", {"body_part": "buttock"})
+    assert said["radiates_to"] == "hamstring"
+    assert said["pain_radiates"] is True
+    assert "body_part" not in said
+
+
+def test_a_general_back_made_precise_is_the_same_complaint() -> None:
+    said = changes("lower back, and no, none of those", {"body_part": "back"})
+    assert said["body_part"] == "lower_back"
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [("lowr back, rigth side", "right"), ("my knee hurts after football, the right one", "right"),
+     ("my jaw aches on the left when i chew", "left"), ("both legs actually", "both")],
+)  # fmt: skip
+def test_a_side_said_on_its_own_is_the_main_places(text: str, side: str) -> None:
+    assert changes(text)["side"] == side
+
+
+def test_a_button_answer_without_a_place_in_the_text_is_read() -> None:
+    heard = hear("/inform", [{"entity": "side", "value": "left"}], "side")
+    assert update({"body_part": "knee"}, heard, "side").values == {"side": "left"}
