@@ -224,3 +224,13 @@ def test_one_contraindication_named_on_the_way_still_leaves_the_checklist(dispat
     )  # fmt: skip
     event = asyncio.run(form.next_requested_slot(dispatcher, tracker, DOMAIN))
     assert event["value"] == "contraindication_screen"
+
+
+def test_the_intents_that_are_no_answer_match_the_domain() -> None:
+    import yaml
+
+    from actions.intake import NOT_AN_ANSWER
+    from tests.conftest import ROOT
+
+    domain = yaml.safe_load((ROOT / "domain.yml").read_text())
+    assert set(domain["x-not-an-answer"]) == NOT_AN_ANSWER
