@@ -43,7 +43,8 @@ NOT_AN_ANSWER = frozenset(
         "greet", "goodbye", "thanks", "bot_challenge", "human_handoff", "stop",
         "request_booking", "ask_what_is_tdn", "ask_does_it_hurt", "ask_side_effects",
         "ask_sessions", "ask_how_soon", "ask_who_does_it", "ask_vs_acupuncture", "ask_cost",
-        "ask_aftercare", "reschedule_booking", "cancel_booking", "red_flag",
+        "ask_aftercare", "ask_clinic", "nothing_said", "reschedule_booking", "cancel_booking",
+        "red_flag",
     }
 )  # fmt: skip
 # What the intake knows is not changed by an answer to a safety question: "the last few days

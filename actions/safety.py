@@ -346,9 +346,11 @@ class ActionAnswerPrecaution(Action):
 
 def form_to_resume(tracker: Tracker) -> str | None:
     """The form to carry on after a safety reply: the one going on, or the intake when a pain
-    was described and not yet assessed (the message before the question began it)."""
+    or another complaint was described and not yet assessed (the message before the
+    question began it; for a complaint it ends at once with who can help)."""
     form = tracker.active_loop.get("name")
-    if not form and tracker.get_slot("tdn_fit") is None and tracker.get_slot("body_part"):
+    described = tracker.get_slot("body_part") or tracker.get_slot("other_complaint")
+    if not form and tracker.get_slot("tdn_fit") is None and described:
         form = "intake_form"
     return form
 
@@ -419,23 +421,6 @@ class ActionEmergencyFollowUp(Action):
         return [FollowupAction(form)] if form else []
 
 
-class ActionAnswerAftercare(Action):
-    """What to expect after needling, and when to get help (with the emergency number)."""
-
-    def name(self) -> str:
-        """The action's name in the domain."""
-        return "action_answer_aftercare"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[dict[str, Any]]:
-        """Dispatches the after-care answer."""
-        dispatcher.utter_message(
-            text=advice.AFTER_NEEDLING.format(number=settings.emergency_number())
-        )
-        return []
-
-
 def open_screen_questions(tracker: Tracker) -> list[ScreenQuestion]:
     """The screen questions still to ask: not answered, not said already, not skipped."""
     skipped = {
@@ -450,6 +435,17 @@ def open_screen_questions(tracker: Tracker) -> list[ScreenQuestion]:
         denied=tracker.get_slot("denied_signs") or [],
     )
     return [question for question in questions if question.name not in skipped]
+
+
+BACK_TO_IT = "Back to my question:"
+
+
+def _asked_just_before(tracker: Tracker, name: str) -> bool:
+    """Whether the screen question `name` was the one waiting before the latest message."""
+    return (
+        value_before_latest_message(tracker, "screen_question") == name
+        and value_before_latest_message(tracker, "requested_slot") == "red_flag_screen"
+    )
 
 
 YES_NO = [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
@@ -480,7 +476,13 @@ class ActionAskRedFlagScreen(Action):
         if tracker.get_slot("screen_question") is None:
             dispatcher.utter_message(text=SCREEN_INTRO)
         question = questions[0]
-        ask_question(dispatcher, question, again=tracker.get_slot("screen_unsure") == question.name)
+        unsure = tracker.get_slot("screen_unsure") == question.name
+        if not unsure and _asked_just_before(tracker, question.name):
+            # Back after the patient's own question: the same question, not the same words.
+            text = f"{BACK_TO_IT} {question.text[0].lower()}{question.text[1:]}"
+            dispatcher.utter_message(text=text, buttons=YES_NO)
+        else:
+            ask_question(dispatcher, question, again=unsure)
         return [SlotSet("screen_question", question.name)]
 
 

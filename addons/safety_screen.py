@@ -68,13 +68,13 @@ class SafetyScreen(GraphComponent):
         """Screens each message; see the module docstring."""
         for message in messages:
             text = message.get(TEXT) or ""
-            meanings = _meanings_of(message)
+            meanings = meanings_of(message)
             near = meaning_reader().near(*meanings) if meanings else ()
             screening = safety.screen(text, message.get(SPACY_DOCS[TEXT]), near=near)
             entities = [*message.get(ENTITIES, []), *entities_of(screening)]
             message.set(ENTITIES, entities, add_to_output=True)
             if screening.flags:
-                _set_intent(message, RED_FLAG_INTENT, 1.0)
+                set_intent(message, RED_FLAG_INTENT, 1.0)
             else:
                 self._check_model_red_flag(message, safety.backs_model_red_flag(screening))
         return messages
@@ -108,14 +108,14 @@ def meaning_reader() -> MeaningReader:
 
 def topics_near(text: str) -> tuple[str, ...]:
     """The topics near `text`'s meaning, outside the pipeline (evaluation, tests): encoded
-    and pooled per spaCy token as `SentenceMeaning` and `_meanings_of` do in it."""
+    and pooled per spaCy token as `SentenceMeaning` and `meanings_of` do in it."""
     encoded = encoder().encode(text)
     spans = [(t.idx, t.idx + len(t.text)) for t in english().tokenizer(text)]
     clauses = pooled(token_features(encoded, spans), spans, text)
     return meaning_reader().near(encoded.sentence, *clauses)
 
 
-def _meanings_of(message: Message) -> list[np.ndarray]:
+def meanings_of(message: Message) -> list[np.ndarray]:
     """The message's meaning and its clauses', from the features `SentenceMeaning` (alias
     `sentence_meaning`) left: the sentence's, and the mean of each clause's tokens."""
     sequence, sentence = message.get_dense_features(TEXT, featurizers=[MEANING_FEATURES])
@@ -129,7 +129,7 @@ def _meanings_of(message: Message) -> list[np.ndarray]:
     return [sentence.features.reshape(-1), *clauses]
 
 
-def _set_intent(message: Message, name: str, confidence: float) -> None:
+def set_intent(message: Message, name: str, confidence: float) -> None:
     chosen = {"name": name, "confidence": confidence}
     ranking = [i for i in message.get(INTENT_RANKING_KEY) or [] if i.get("name") != name]
     message.set(INTENT, chosen, add_to_output=True)

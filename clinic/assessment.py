@@ -92,7 +92,24 @@ _COMPLAINT_NAMES = {
     "mood": "how you are feeling in yourself",
     "temperature": "a fever or chills",
     "internal": "an internal complaint",
+    "nail": "a nail problem",
+    "teeth": "a tooth problem",
+    "lump": "a lump or a changing mole",
+    "sleep": "trouble sleeping",
+    "tiredness": "tiredness",
 }
+# Who helps with a complaint dry needling does not treat (a GP or pharmacist otherwise).
+_WHO_HELPS = {
+    "teeth": "a dentist is the right person to help with it",
+    "eye": "an optician or your GP is the right person to help with it",
+    "lump": "please have it checked by a doctor soon",
+    "mood": "your GP is the right person to talk to",
+    "sleep": "your GP is the right person to talk to",
+    "tiredness": "your GP is the right person to talk to",
+    "nail": "a pharmacist, a podiatrist or your GP can help with it",
+}
+# Pain often disturbs sleep and tires people: said with a pain, these change nothing.
+_WITH_PAIN_EXPECTED = frozenset({"sleep", "tiredness"})
 
 _CHEST_NOTE = (
     "Chest pain is always checked by the physiotherapist first, and pain that feels like "
@@ -205,12 +222,13 @@ def assess(intake: Intake) -> Assessment:
 
     if intake.other_complaint and not part:
         complaint = _complaint_name(intake.other_complaint)
+        who = _WHO_HELPS.get(intake.other_complaint, "a GP or pharmacist is the right person "
+                             "to help with it")  # fmt: skip
         return Assessment(
             "not_advised",
             "not_indicated",
             _explain(
-                f"{_capitalise(complaint)} is not something dry needling treats; a GP or "
-                "pharmacist is the right person to help with it.",
+                f"{_capitalise(complaint)} is not something dry needling treats; {who}.",
                 evidence_for("not_indicated").summary,
             ),
         )
@@ -225,7 +243,7 @@ def assess(intake: Intake) -> Assessment:
                 f"Once it has healed, the physiotherapist can look at {_pain_phrase(intake)}.",
             ),
         )
-    if intake.other_complaint:
+    if intake.other_complaint and intake.other_complaint not in _WITH_PAIN_EXPECTED:
         complaint = _complaint_name(intake.other_complaint)
         return Assessment(
             "assess_first",

@@ -183,6 +183,8 @@ SUMMARY_SLOTS = (
     "tdn_fit",
     "triage_level",
     "booking_reference",
+    "unanswered_questions",
+    "pain_sites",
 )
 # Below this the language model was unsure what the patient meant: worth a human look.
 LOW_CONFIDENCE = 0.6

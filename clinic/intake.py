@@ -43,18 +43,26 @@ UNSURE_ANSWERS = frozenset(
 )  # fmt: skip
 
 
-# "Skip", "skip this one", "next question", "pass on that": leave this one question.
+# "Skip", "skip this one", "can we skip that question", "next question", "pass on that".
 _SKIP = re.compile(
-    r"^(?:please\s+)?(?:skip|pass|next)(?:\s+(?:on\s+)?(?:it|this|that|this one|that one|"
-    r"the question|this question|that question|question|one|please))*$"
+    r"(?:\bskip\w*|\bnext question|\bnext one|\bpass on (?:this|that)|^pass|^next)"
+    r"(?:\s+(?:it|this|that|the|one|question|qestion|questions|please|for now|thanks))*$"
 )
+# Longer than this, a message that says "skip" says more than that.
+_SKIP_MAX_WORDS = 8
+
+
+def asks_to_skip(answer: str) -> bool:
+    """Whether a short message asks to leave this one question ("skip", "next question")."""
+    said = " ".join(answer.strip().lower().rstrip(".!?").split())
+    return len(said.split()) <= _SKIP_MAX_WORDS and bool(_SKIP.search(said))
 
 
 def is_unsure(answer: str) -> bool:
     """True when the patient says they cannot answer ("not sure", "no idea") or asks to
     skip the question ("skip this one", "next question")."""
     said = " ".join(answer.strip().lower().rstrip(".!?").split())
-    return said in UNSURE_ANSWERS or bool(_SKIP.match(said))
+    return said in UNSURE_ANSWERS or asks_to_skip(said)
 
 
 def questions_to_ask(intake: Intake) -> list[str]:

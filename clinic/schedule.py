@@ -125,6 +125,14 @@ class Schedule:
             parts.append(f"{span} {text}")
         return ", ".join(parts)
 
+    def describe_closed_days(self) -> str:
+        """The weekdays the clinic is closed, for patients: "on Sunday"; "" if none."""
+        closed = [WEEKDAYS[d].capitalize() for d in range(7) if not self.opening_hours.get(d)]
+        if not closed:
+            return ""
+        names = closed[0] if len(closed) == 1 else f"{', '.join(closed[:-1])} and {closed[-1]}"
+        return f"on {names}"
+
 
 def _hours(text: Any, where: str) -> Hours:
     match = _HOURS.match(str(text))

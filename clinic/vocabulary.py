@@ -103,7 +103,9 @@ SIDES: dict[str, tuple[str, ...]] = {
 OTHER_COMPLAINTS: dict[str, tuple[str, ...]] = {
     "skin": (
         "skin", "rash", "rashes", "acne", "pimple", "pimples", "spots", "zit", "zits", "itch",
-        "itchy", "itching", "eczema", "psoriasis", "hives", "blister", "blisters", "mole",
+        "itchy", "itching", "eczema", "psoriasis", "hives", "blister", "blisters", "wart",
+        "warts", "verruca", "verrucas", "veruca", "verucas", "verrucae", "corn", "corns",
+        "callus", "calluses", "cold sore", "athlete's foot",
         "breaking out", "breakout", "breakouts",
     ),
     "wound": (
@@ -136,9 +138,22 @@ OTHER_COMPLAINTS: dict[str, tuple[str, ...]] = {
     "mood": (
         "sad", "depressed", "depression", "anxious", "anxiety", "lonely", "heartbroken",
         "grief", "emotional", "emotionally", "emotion", "emotions", "suicidal", "cope",
-        "overwhelmed", "saddens", "heartache",
+        "overwhelmed", "saddens", "heartache", "feeling down", "feel down", "feeling low",
+        "low mood",
     ),
     "temperature": ("cold", "chills", "shivering", "fever", "feverish", "freezing"),
+    "nail": ("toenail", "toenails", "ingrown", "ingrowing", "nail", "nails", "fungal nail"),
+    "teeth": (
+        "tooth", "teeth", "toothache", "tooth ache", "molar", "molars", "gum", "gums",
+        "wisdom tooth", "filling",
+    ),
+    # A lump or a mole that changes: a doctor should see it soon.
+    "lump": ("lump", "lumps", "mole", "moles", "gland", "glands", "swollen glands"),
+    "sleep": ("insomnia", "can't sleep", "cant sleep", "sleepless", "can't get to sleep"),
+    "tiredness": (
+        "tired", "exhausted", "exhaustion", "fatigue", "fatigued", "worn out", "no energy",
+        "drained",
+    ),
     "internal": (
         "kidney", "kidneys", "liver", "organs", "internal", "period", "periods", "menstrual",
         "bowel", "bowels", "circulation",
@@ -183,6 +198,12 @@ _FINE = frozenset({"fine", "ok", "okay", "alright", "good", "normal", "great"})
 # "Mostly my shoulder", "the main problem is my hip": the patient puts this place first.
 _FIRST = frozenset({"mostly", "mainly", "main", "worst", "especially", "chiefly"})
 # Places named together: "neck and upper back", "my left knee & right ankle".
+# "A wart on my finger", "glands under my jaw": where a complaint that is not a pain is.
+_LOCATING = frozenset({"on", "in", "under", "around", "behind", "near", "over", "at", "of"})
+# "A wart on my thumb but my wrist hurts": another place, of its own.
+_AND_ANOTHER = frozenset({"but", "also", "and", "separately", "while", "plus"})
+# "My back has a mole", "my elbow's got eczema".
+_HAVING = frozenset({"has", "have", "had", "got", "with", "'s"})
 _AND = frozenset({"and", "&", "plus"})
 _JOINING = _AND | {"my", "his", "her", "the", "both", "left", "right"}
 # Words that say something hurts; every pain quality counts too.
@@ -433,7 +454,8 @@ def assign_roles(terms: list[Term], text: str) -> list[Term]:
     over one named for an activity ("when I lift my arms"). A body part after the main one
     with a spreading word before it ("shooting down my left leg") is where the pain travels
     (`radiates_to`); one said to be fine ("my back is fine") is `denied`; any other further
-    term is `also`.
+    term is `also`. The place of a complaint that is not a pain ("a wart on my finger") is a
+    `site`.
     """
     # The message is tokenised once; terms are located in it by their character offsets.
     tokens = word_matches(text)
@@ -462,8 +484,35 @@ def assign_roles(terms: list[Term], text: str) -> list[Term]:
         between = set(words[word_index(term.end) : word_index(following.start)])
         return between <= _JOINING and bool(between & _AND)
 
+    def site_of_complaint(term: Term) -> bool:
+        """ "A wart on my finger", "glands under my jaw", "my back has a mole": the place
+        of a complaint that is not a pain."""
+        for other in complaints:
+            if other.end <= term.start:
+                between = text[other.end : term.start]
+                words_between = between.lower().split()
+                if (
+                    not _CLAUSE_BREAK.search(between)
+                    and len(words_between) <= 7
+                    and _LOCATING.intersection(words_between)
+                    and not _AND_ANOTHER.intersection(words_between)
+                ):
+                    return True
+            elif term.end <= other.start:
+                between = text[term.end : other.start].lower().split()
+                if len(between) <= 3 and _HAVING.intersection(between):
+                    return True
+        return False
+
     parts = [term for term in terms if term.entity == "body_part"]
-    fine = {id(term) for term in parts if said_fine(term)}
+    complaints = [term for term in terms if term.entity == "other_complaint"]
+    sites = set()
+    for term in parts:  # "acne on his back and shoulders": both are the acne's places
+        previous = next((p for p in reversed(parts) if p.end <= term.start), None)
+        joined_to_site = previous is not None and id(previous) in sites and joined(previous, term)
+        if site_of_complaint(term) or joined_to_site:
+            sites.add(id(term))
+    fine = {id(term) for term in parts if said_fine(term) or id(term) in sites}
     candidates = [term for term in parts if id(term) not in fine]
     main = next((term for term in candidates if put_first(term)), None)
     for i, term in enumerate(candidates):
@@ -482,8 +531,10 @@ def assign_roles(terms: list[Term], text: str) -> list[Term]:
     previous_end: dict[str, int] = {}
     for term in terms:
         if term.entity == "body_part":
-            if id(term) in fine:
-                role: str | None = "denied"
+            if id(term) in sites:
+                role: str | None = "site"
+            elif id(term) in fine:
+                role = "denied"
             elif term is main:
                 role = None
             elif main is None or term.start < main.start:

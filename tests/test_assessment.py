@@ -290,3 +290,25 @@ def test_chest_pain_gets_the_chest_note_without_triage() -> None:
 )  # fmt: skip
 def test_every_explanation_ends_with_the_not_a_diagnosis_sentence(intake: Intake) -> None:
     check_explanation(assess(intake))
+
+
+@pytest.mark.parametrize(
+    ("complaint", "who"),
+    [("teeth", "dentist"), ("eye", "optician"), ("lump", "doctor soon"), ("mood", "GP"),
+     ("skin", "pharmacist")],
+)  # fmt: skip
+def test_a_complaint_dry_needling_does_not_treat_names_who_helps(complaint: str, who: str) -> None:
+    from clinic.assessment import assess
+    from clinic.intake import Intake
+
+    result = assess(Intake(other_complaint=complaint))
+    assert result.tdn_fit == "not_advised"
+    assert who in result.explanation
+
+
+def test_sleep_or_tiredness_said_with_a_pain_changes_nothing() -> None:
+    from clinic.assessment import assess
+    from clinic.intake import Intake
+
+    with_pain = Intake(body_part="neck", pain_duration_days=21, pain_severity=4)
+    assert assess(Intake(**{**with_pain.__dict__, "other_complaint": "sleep"})) == assess(with_pain)

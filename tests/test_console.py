@@ -55,6 +55,7 @@ def database(booking_db: str) -> str:
             user("my left knee aches", "describe_pain", 0.99, 50),
             BotUttered("Which side?", timestamp=NOW - 50 * 60),
             *slots(49, body_part="knee", side="left", tdn_fit="likely", triage_level="routine"),
+            *slots(49, unanswered_questions=["do you validate parking at the mall?"]),
             *slots(48, booking_reference="K7P4QM"),
         ],
     )
@@ -81,6 +82,7 @@ def database(booking_db: str) -> str:
         [
             user(XSS, "nlu_fallback", 0.31, 10),
             ActionExecuted("action_default_fallback", timestamp=NOW - 10 * 60),
+            *slots(9, unanswered_questions=[XSS]),
         ],
     )
     staff = StaffStore(booking_db)
@@ -184,10 +186,22 @@ def test_unsure_and_corrected_safety_answers_are_shown_to_staff(app: Any) -> Non
 
 def test_patient_text_is_escaped_everywhere(app: Any) -> None:
     clinician, _ = sign_in(app, "clara")
-    for path in ("/console/conversations", "/console/conversations/unsure"):
+    for path in ("/console/conversations", "/console/conversations/unsure", "/console/questions"):
         page = text(clinician.get(path))
         assert "<script>alert(1)</script>" not in page
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_unanswered_questions_are_listed_for_clinicians_and_audited(
+    app: Any, database: str
+) -> None:
+    clinician, _ = sign_in(app, "clara")
+    page = text(clinician.get("/console/questions"))
+    assert "do you validate parking at the mall?" in page
+    assert "/console/conversations/knee-booked" in page
+    assert ("clara", "view_unanswered_questions", None) in audit_actions(database)
+    reception, _ = sign_in(app, "rita")
+    assert reception.get("/console/questions").status_code == 403
 
 
 def test_reception_cannot_open_transcripts_but_sees_bookings(app: Any, database: str) -> None:

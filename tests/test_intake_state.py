@@ -116,3 +116,17 @@ def test_a_side_said_on_its_own_is_the_main_places(text: str, side: str) -> None
 def test_a_button_answer_without_a_place_in_the_text_is_read() -> None:
     heard = hear("/inform", [{"entity": "side", "value": "left"}], "side")
     assert update({"body_part": "knee"}, heard, "side").values == {"side": "left"}
+
+
+@pytest.mark.parametrize(
+    ("text", "main"),
+    [
+        ("a wart on my finger", None),
+        ("acne on his back and shoulders", None),
+        ("the glands under my jaw are swollen", None),
+        ("a rash on my arm, and separately my neck has been stiff", "neck"),
+        ("a wart on my thumb but my right wrist clicks and hurts", "wrist"),
+    ],
+)
+def test_the_place_of_a_complaint_that_is_not_a_pain_is_no_pain(text: str, main: str) -> None:
+    assert changes(text).get("body_part") == main

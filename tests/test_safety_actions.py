@@ -11,7 +11,6 @@ from actions.assessment import ActionAssessTdnFit
 from actions.every_message import ActionEveryMessage
 from actions.intake import ValidateIntakeForm
 from actions.safety import (
-    ActionAnswerAftercare,
     ActionAskContraindicationScreen,
     ActionAskRedFlagScreen,
     ActionRedFlagAdvice,
@@ -173,10 +172,14 @@ async def test_crisis_advice(monkeypatch) -> None:
     assert "116 123" in text
 
 
-async def test_aftercare_answer(monkeypatch) -> None:
+async def test_aftercare_answer_keeps_the_warning_and_the_number(monkeypatch) -> None:
+    from actions.questions import ActionAnswerQuestion
+
     monkeypatch.setenv("CLINIC_EMERGENCY_NUMBER", "999")
     dispatcher = CollectingDispatcher()
-    await ActionAnswerAftercare().run(dispatcher, make_tracker(intent="ask_aftercare"), DOMAIN)
+    entities = [{"entity": "answer_topic", "value": "aftercare", "confidence_entity": 0.8}]
+    tracker = make_tracker(intent="ask_aftercare", text="sore after?", entities=entities)
+    await ActionAnswerQuestion().run(dispatcher, tracker, DOMAIN)
     text = said(dispatcher)
     assert "72 hours" in text
     assert "bruise" in text

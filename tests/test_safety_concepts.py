@@ -201,3 +201,34 @@ def test_breathless_on_the_stairs_after_a_clot_is_suspected_is_an_emergency() ->
     text = "had to stop on the stairs to get my breath, and a sharp catch when I breathe in"
     flags = safety.screen(text, known_signs={"calf_pain", "long_travel"}).flags
     assert safety.RedFlag("dvt", EMERGENCY) in flags
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("got a verruca on the bottom of my foot, hurts to walk on", False),
+        ("my bottom right molar is throbbing", False),
+        ("pain in my bottom and down my leg", True),
+        ("a strange feeling at the bottom of my spine", True),
+    ],
+)
+def test_bottom_in_another_sense_asks_no_saddle_question(text: str, asked: bool) -> None:
+    questions = [question.name for question in safety.screen(text).questions]
+    assert ("check_saddle" in questions) is asked
+
+
+@pytest.mark.parametrize(
+    ("answer", "reading"),
+    [("It is a sharp pain, mostly on the right part.", "unclear"), ("yes I am", "yes"),
+     ("no, it's my lower back that hurts", "no")],
+)  # fmt: skip
+def test_a_description_of_the_pain_does_not_answer_the_crisis_question(
+    answer: str, reading: str
+) -> None:
+    from clinic.safety.answers import read_answer
+
+    question = safety.question_named("check_safe")
+    assert question is not None
+    found = safety.screen(answer)
+    said = [m.name for m in found.mentions if m.kind == "sign" and not m.denied]
+    assert read_answer(question, answer, said, []) == reading

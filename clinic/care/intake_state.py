@@ -23,6 +23,8 @@ FACTS = (
     "body_part", "side", "pain_quality", "pain_radiates", "radiates_to", "pain_duration",
     "pain_duration_days", "pain_severity", "pain_sites", "site_sides",
 )  # fmt: skip
+# Places named but not painful: "my back is fine", "a wart on my finger".
+NOT_PAINFUL = ("denied", "site")
 # While these are asked, a newly named place is where the pain spreads to.
 SPREAD_QUESTIONS = ("pain_radiates", "radiates_to")
 
@@ -103,9 +105,9 @@ def hear(
     terms = [
         vocabulary.Term(e["entity"], e["value"], e["start"], e["end"], text[e["start"] : e["end"]])
         for e in entities
-        if e.get("entity") in ("body_part", "side") and e.get("role") != "denied"
+        if e.get("entity") in ("body_part", "side") and e.get("role") not in NOT_PAINFUL
     ]
-    denied = {e["start"] for e in entities if e.get("role") == "denied"}
+    denied = {e["start"] for e in entities if e.get("role") in NOT_PAINFUL}
     roles = {term.start: term.role for term in vocabulary.assign_roles(terms, text)}
     sides = [t for t in terms if t.entity == "side" and _is_side(t, text)]
     places = [

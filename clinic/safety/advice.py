@@ -43,15 +43,6 @@ WHAT_YOU_DESCRIBED: dict[str, str] = {
     "suicidal_thoughts": "thoughts of ending your life",
 }
 
-AFTER_NEEDLING = (
-    "After dry needling, most people feel sore where the needles went in, like after a hard "
-    "workout. It usually eases within a day or two and is gone within about three days "
-    "(72 hours). A small bruise or a drop of blood is common too. Gentle movement, warmth "
-    "and your usual exercises help; keep drinking water. If you suddenly feel short of "
-    "breath or get chest pain after needling near your chest, shoulder blade or upper "
-    "back, call {number} straight away."
-)
-
 
 def red_flag_advice(level: str, codes: Iterable[str], emergency_number: str, crisis: str) -> str:
     """What to do now, for flags at `level` (emergency or urgent)."""

@@ -20,6 +20,7 @@ from collections.abc import Collection
 
 from clinic.safety.red_flags import ScreenQuestion
 from clinic.safety.screening import red_flags_for
+from clinic.vocabulary import find_terms
 
 YES = "yes"
 NO = "no"
@@ -62,6 +63,16 @@ def _words(pattern: str) -> re.Pattern[str]:
 
 
 _YES_RE, _NO_RE, _UNSURE_RE = _words(_YES), _words(_NO), _words(_UNSURE)
+_STRONG_YES_RE = _words(r"yes|yeah|yea|yep|yup|ya|yh|yess+|aye|definitely|i am|i do|i have")
+# Questions about thoughts, not the body: a description of the pain does not answer them.
+_ABOUT_THOUGHTS = frozenset({"check_safe"})
+
+
+def _describes_the_pain(text: str) -> bool:
+    """Whether the answer names how or where it hurts ("sharp", "my lower back")."""
+    return any(term.entity in ("pain_quality", "body_part") for term in find_terms(text))
+
+
 _TAKEN_BACK_RE = _words(_TAKEN_BACK)
 # "I am 34", "I'm 34 years old": the age said, with the "I am" that is no yes here.
 _AGE_SAID_RE = re.compile(r"\b(?:i am|i'm|im|age|aged)?\s*\d+\s*(?:years?|yrs?|y/?o)?(?: old)?")
@@ -96,6 +107,13 @@ def read_answer(
         # "I am 34" to "new since you turned 50?": a no, unless a yes follows the age.
         rest = _AGE_SAID_RE.sub(" ", lowered)
         return YES if _YES_RE.search(rest) and not _NO_RE.search(rest) else NO
+    if question.name in _ABOUT_THOUGHTS and _describes_the_pain(lowered):
+        # "It is a sharp pain, mostly on the right" to "are you having thoughts of ending
+        # your life?" tells about the pain; its "it is" and "mostly" are no yes. Asked again.
+        strong_yes, no = bool(_STRONG_YES_RE.search(lowered)), bool(_NO_RE.search(lowered))
+        if strong_yes != no:
+            return YES if strong_yes else NO
+        return UNCLEAR
     yes, no = bool(_YES_RE.search(lowered)), bool(_NO_RE.search(lowered))
     hedged = bool(_UNSURE_RE.search(lowered))
     if hedged and not (yes and not no and _leads(_YES_RE, lowered)):

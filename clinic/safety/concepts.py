@@ -71,10 +71,17 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "glove", "like wearing a glove", "cotton wool",
     ),
     # Stroke and cervical arteries
+    # Speaking as such: a stroke sign only with a difficulty ("can't get my words out");
+    # "can I talk to a real person" is a request.
     "speech": (
-        "speech", "speak", "speaking", "talk", "talking", "words", "word", "slurred",
-        "slurring", "slur", "mumbling", "nonsense", "gibberish", "garbled", "jumbled",
-        "make sense", "making sense", "say what i mean", "sentence", "sentences",
+        "speech", "speak", "speaking", "talk", "talking", "words", "word", "say what i mean",
+        "sentence", "sentences",
+    ),
+    # Speech gone wrong, a sign by itself.
+    "speech_trouble": (
+        "slurred", "slurring", "slur", "mumbling", "nonsense", "gibberish", "garbled",
+        "jumbled", "make sense", "making sense", "not making sense", "don't make sense",
+        "doesn't make sense", "no sense",
     ),
     # Doing something is hard: for hands and breathing.
     "difficulty": _DIFFICULTY,
@@ -325,6 +332,25 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
 
 
 @dataclass(frozen=True)
+class OtherSense:
+    """When a concept's word means something else: followed by one of `followed_by`
+    ("bottom right molar"), or by "of" and a thing not in `of_allowed` ("the bottom of my
+    foot"; "the bottom of my spine" keeps its sense)."""
+
+    followed_by: frozenset[str]
+    of_allowed: frozenset[str]
+
+
+OTHER_SENSES: dict[tuple[str, str], OtherSense] = {
+    ("saddle_area", "bottom"): OtherSense(
+        frozenset({"right", "left", "tooth", "teeth", "molar", "molars", "lip", "jaw", "step",
+                   "steps", "stair", "stairs", "drawer", "shelf", "bunk", "line", "half", "row"}),
+        frozenset({"spine", "back", "backbone", "bum", "bottom", "tailbone", "coccyx"}),
+    ),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
 class Guard:
     """When all of `touches` are touched (the patient's own, present), the direct question
     `question` (a name in `red_flags.DIRECT_QUESTIONS`) is asked, unless `sign` is known."""
@@ -347,7 +373,8 @@ GUARDS: tuple[Guard, ...] = (
     Guard(("saddle_area",), "check_saddle", "saddle_numbness"),
     Guard(("urination",), "check_bladder", "bladder_or_bowel_control"),
     Guard(("bowel",), "check_bladder", "bladder_or_bowel_control"),
-    Guard(("speech",), "check_stroke", "stroke_warning"),
+    Guard(("speech_trouble",), "check_stroke", "stroke_warning"),
+    Guard(("speech", "difficulty"), "check_stroke", "stroke_warning"),
     Guard(("vision_problem",), "check_stroke", "stroke_warning"),
     Guard(("face", "droop"), "check_stroke", "stroke_warning"),
     Guard(("one_side",), "check_stroke", "stroke_warning"),

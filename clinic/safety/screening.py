@@ -27,7 +27,7 @@ from clinic.language import english
 from clinic.language.context import contexts
 from clinic.language.numbers import number_findings
 from clinic.safety import contraindications, red_flags
-from clinic.safety.concepts import CONCEPTS, GUARDS, Guard
+from clinic.safety.concepts import CONCEPTS, GUARDS, OTHER_SENSES, Guard
 from clinic.safety.red_flags import (
     CONTEXT_ONLY_SIGNS,
     DIRECT_QUESTIONS,
@@ -406,6 +406,8 @@ def _label(doc: Doc) -> list[tuple[str, int, int]]:
                     word not in forms[start + k] for k, word in enumerate(words[1:], 1)
                 ):
                     continue
+                if _in_another_sense(name, words, [t.lower_ for t in doc[end : end + 4]]):
+                    continue
                 found.append((name, start, end))
                 for i in range(start, end):
                     concepts[i].add(name)
@@ -413,6 +415,18 @@ def _label(doc: Doc) -> list[tuple[str, int, int]]:
         token._.set(_FORMS, token_forms)
         token._.set(_CONCEPTS, tuple(names))
     return found
+
+
+def _in_another_sense(name: str, words: tuple[str, ...], following: list[str]) -> bool:
+    """A word used for something else by what follows it: "the bottom of my foot", "my
+    bottom right molar" name no saddle area (see `concepts.OTHER_SENSES`)."""
+    other = OTHER_SENSES.get((name, " ".join(words)))
+    if other is None or not following:
+        return False
+    if following[0] == "of":  # "bottom of my foot", unless of the spine or back
+        rest = [word for word in following[1:] if word not in ("my", "the", "his", "her")]
+        return bool(rest) and rest[0] not in other.of_allowed
+    return following[0] in other.followed_by
 
 
 @lru_cache(maxsize=1)

@@ -123,6 +123,21 @@ def conversation_list() -> Any:
     )
 
 
+@inbox.get("/questions")
+@clinicians_only
+def unanswered_questions() -> Any:
+    """The questions the clinic's answers file had no answer for, newest first: each is
+    worth an answer to the patient and, often, a new topic in answers.yml."""
+    zone = clinic_schedule().timezone
+    asked = [
+        (summary, question)
+        for summary in conversations().summaries()
+        for question in reversed(summary.slots.get("unanswered_questions") or [])
+    ]
+    audit("view_unanswered_questions", detail=f"{len(asked)} questions")
+    return render_template("console/questions.html", asked=asked, zone=zone)
+
+
 class ReviewForm(FlaskForm):
     reviewed = BooleanField("Reviewed")
     notes = TextAreaField("Notes", validators=[Length(max=5000)])

@@ -1,0 +1,86 @@
+"""Patients' questions, answered from the clinic's answers file (answers.yml).
+
+The NLU found the nearest topic by meaning (`answer_topic`, addons/clinic_answers.py).
+Without one, a question gets an honest "I don't know" with the clinic's phone, and is kept
+for staff (`unanswered_questions`, listed in the console); a remark that asks nothing is
+out of scope.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from actions.tracker_facts import latest_intent
+from clinic import knowledge
+
+# The intents that ask something; any other intent routed here asks only if it reads so.
+ASKING = frozenset(
+    {
+        "ask_what_is_tdn", "ask_does_it_hurt", "ask_side_effects", "ask_sessions",
+        "ask_how_soon", "ask_who_does_it", "ask_vs_acupuncture", "ask_cost", "ask_aftercare",
+        "ask_clinic",
+    }
+)  # fmt: skip
+MAX_KEPT_LENGTH = 300
+
+
+class ActionAnswerQuestion(Action):
+    """Answers from the clinic's file, or says it doesn't know and keeps the question."""
+
+    def name(self) -> str:
+        """The action's name in the domain."""
+        return "action_answer_question"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        """One answer, or "I don't know" and the clinic's phone."""
+        values = knowledge.clinic_values()
+        found = _found(tracker)
+        intent = latest_intent(tracker)
+        if found and knowledge.is_answer(found, intent):
+            topic = knowledge.topic_named(found.topic)
+            answer = knowledge.answer_text(topic, values) if topic else None
+            if answer:
+                dispatcher.utter_message(text=answer)
+                return []
+        text = tracker.latest_message.get("text") or ""
+        if intent not in ASKING and not knowledge.looks_like_question(text):
+            dispatcher.utter_message(response="utter_out_of_scope")
+            return []
+        response = "utter_dont_know" if values["clinic_phone"] else "utter_dont_know_no_phone"
+        dispatcher.utter_message(response=response, **values)
+        kept = list(tracker.get_slot("unanswered_questions") or [])
+        return [SlotSet("unanswered_questions", [*kept, text[:MAX_KEPT_LENGTH]])]
+
+
+def _found(tracker: Tracker) -> knowledge.Found | None:
+    """The nearest topic the NLU found, with its score."""
+    for entity in tracker.latest_message.get("entities") or []:
+        if entity.get("entity") == "answer_topic":
+            return knowledge.Found(entity["value"], float(entity.get("confidence_entity") or 0))
+    return None
+
+
+class ActionHumanHandoff(Action):
+    """A patient who asks for a person gets the clinic's phone and hours."""
+
+    def name(self) -> str:
+        """The action's name in the domain."""
+        return "action_human_handoff"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        """The phone and hours, or, with no phone set, the way through a consultation."""
+        values = knowledge.clinic_values()
+        if values["clinic_phone"]:
+            dispatcher.utter_message(response="utter_human_handoff", **values)
+        else:
+            dispatcher.utter_message(response="utter_human_handoff_no_phone")
+        return []

@@ -1,0 +1,86 @@
+"""NLU component: the clinic's answer nearest in meaning to the message (answers.yml).
+
+A thin adapter over `clinic.knowledge`: the message's meaning comes from the features
+`SentenceMeaning` already computed (the sentence's and each clause's), so finding the
+answer costs one matrix product. The nearest topic at or above `knowledge.NEAR` becomes an
+`answer_topic` entity. A message that asks something and is near a topic, but that the
+intent model took for chat, an answer or nothing it knew, is a question for the clinic
+(`ask_clinic`); a pain, a red flag or a booking keeps its intent.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from addons.minilm import encoder
+from addons.safety_screen import meanings_of, set_intent
+from clinic import knowledge
+
+ANSWER_ENTITY = "answer_topic"
+QUESTION_INTENT = "ask_clinic"
+# Intents a question for the clinic is often mistaken for.
+_MISTAKEN_FOR = frozenset({"inform", "greet", "affirm", "deny", "thanks"})
+# A question the model knew nothing of goes to the answers, which may say "I don't know".
+_UNKNOWN = frozenset({"out_of_scope", "nlu_fallback"})
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
+class ClinicAnswers(GraphComponent):
+    """Adds the nearest answer's topic; makes a mistaken clinic question `ask_clinic`."""
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> ClinicAnswers:
+        """Creates the component; the answers are encoded on first use."""
+        return cls()
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        """Adds `answer_topic` (the nearest topic, its score as the confidence)."""
+        for message in messages:
+            found = answer_finder().nearest(*meanings_of(message))
+            if found is None:
+                continue
+            entity = {
+                "entity": ANSWER_ENTITY,
+                "value": found.topic,
+                "confidence_entity": round(found.score, 3),
+                "extractor": ClinicAnswers.__name__,
+            }
+            message.set(ENTITIES, [*message.get(ENTITIES, []), entity], add_to_output=True)
+            if _question_for_the_clinic(message, found):
+                set_intent(message, QUESTION_INTENT, max(found.score, knowledge.NEAR))
+        return messages
+
+
+def _question_for_the_clinic(message: Message, found: knowledge.Found) -> bool:
+    """A message that asks something the intent model took for something else: chat, an
+    answer, nothing it knew (then the answer may be "I don't know"), or, when it is close
+    to a topic, a booking ("what should I wear to the appointment?")."""
+    if not knowledge.looks_like_question(message.get(TEXT)):
+        return False
+    intent = (message.get(INTENT) or {}).get("name")
+    if intent in _UNKNOWN:
+        return True
+    if intent == "request_booking":
+        return found.score >= knowledge.CLOSE
+    return intent in _MISTAKEN_FOR and found.score >= knowledge.NEAR
+
+
+@lru_cache(maxsize=1)
+def answer_finder() -> knowledge.AnswerFinder:
+    """The clinic's topics, their example questions encoded by the sentence model once."""
+    return knowledge.AnswerFinder(lambda text: encoder().encode(text).sentence,
+                                  knowledge.clinic_topics())  # fmt: skip

@@ -1,0 +1,163 @@
+"""The clinic's answers to patients' questions (answers.yml), found by meaning.
+
+Each topic has a few example questions and one answer. A message is compared with every
+example by the sentence model's meaning (cosine of normalised embeddings): the nearest
+topic answers when it is at least `NEAR`; below that the assistant says it doesn't know,
+rather than give the nearest answer with confidence. The model is passed in (`encode`), so
+this module stays plain Python and testable with any encoder.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import yaml
+
+from clinic import settings
+from clinic.schedule import clinic_schedule
+
+Encode = Callable[[str], np.ndarray]
+ROOT = Path(__file__).resolve().parent.parent
+# Chosen on tests/test_knowledge.py's lists with all-MiniLM-L6-v2: new wordings of the
+# clinic's questions scored 0.55-0.95, other questions and remarks at most 0.48.
+NEAR = 0.52
+# So close that a question the intent model took for a booking is a question after all.
+CLOSE = 0.65
+# Where the intent model and the meaning agree on the topic, less closeness is enough: the
+# model was trained on misspelt questions ("how many sesions b4 it helps").
+AGREED = 0.35
+# The topic each question intent is about, for that agreement.
+INTENT_TOPICS = {
+    "ask_what_is_tdn": "what_is_dry_needling", "ask_does_it_hurt": "does_it_hurt",
+    "ask_side_effects": "side_effects", "ask_sessions": "number_of_sessions",
+    "ask_how_soon": "how_soon", "ask_who_does_it": "who_does_it",
+    "ask_vs_acupuncture": "acupuncture", "ask_cost": "price", "ask_aftercare": "aftercare",
+}  # fmt: skip
+_FIELD = re.compile(r"\{(\w+)\}")
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One question the clinic answers: example wordings, the answer, what it needs."""
+
+    name: str
+    questions: tuple[str, ...]
+    answer: str
+    needs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Found:
+    """The nearest topic to a message and how near (cosine, -1 to 1)."""
+
+    topic: str
+    score: float
+
+
+def load_topics(path: Path) -> tuple[Topic, ...]:
+    """The topics of an answers file; a topic without questions or answer is an error."""
+    content = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    topics = []
+    for entry in content.get("topics") or []:
+        questions = tuple(str(q) for q in entry.get("questions") or [])
+        if not entry.get("topic") or not questions or not entry.get("answer"):
+            raise ValueError(f"{path}: every topic needs `topic`, `questions` and `answer`")
+        needs = entry.get("needs") or ()
+        topics.append(
+            Topic(
+                str(entry["topic"]),
+                questions,
+                " ".join(str(entry["answer"]).split()),
+                (needs,) if isinstance(needs, str) else tuple(needs),
+            )
+        )
+    names = [topic.name for topic in topics]
+    if len(set(names)) != len(names):
+        raise ValueError(f"{path}: a topic name is used twice")
+    return tuple(topics)
+
+
+@cache
+def clinic_topics() -> tuple[Topic, ...]:
+    """The clinic's answers file (`CLINIC_ANSWERS_FILE`, default answers.yml), read once."""
+    path = Path(settings.answers_file())
+    return load_topics(path if path.is_absolute() else ROOT / path)
+
+
+class AnswerFinder:
+    """Finds the topic nearest in meaning; every example question is encoded once."""
+
+    def __init__(self, encode: Encode, topics: Sequence[Topic]) -> None:
+        self._names = [topic.name for topic in topics for _ in topic.questions]
+        self._examples = np.stack(
+            [_unit(encode(question)) for topic in topics for question in topic.questions]
+        )
+
+    def nearest(self, *meanings: np.ndarray) -> Found | None:
+        """The topic nearest to any of `meanings` (the message's, its clauses')."""
+        if not meanings or not self._names:
+            return None
+        vectors = np.stack([_unit(np.asarray(m, dtype=np.float32).reshape(-1)) for m in meanings])
+        scores = (self._examples @ vectors.T).max(axis=1)
+        best = int(scores.argmax())
+        return Found(self._names[best], float(scores[best]))
+
+
+def is_answer(found: Found, intent: str | None) -> bool:
+    """Whether the nearest topic answers the message: near enough, or agreed by the
+    intent model and not far."""
+    if found.score >= NEAR:
+        return True
+    return INTENT_TOPICS.get(intent or "") == found.topic and found.score >= AGREED
+
+
+def answer_text(topic: Topic, values: Mapping[str, str]) -> str | None:
+    """The topic's answer with the settings filled in; None when a setting it needs (or
+    one it names) is empty: then the assistant says it doesn't know."""
+    named = set(_FIELD.findall(topic.answer)) | set(topic.needs)
+    if any(not values.get(name) for name in named):
+        return None
+    return _FIELD.sub(lambda m: values[m.group(1)], topic.answer)
+
+
+# "Where are you?", "can I park", "is there...": a message that asks something.
+_QUESTION = re.compile(
+    r"\?|^\W*(?:(?:hi|hello|hey|ok|okay|and|so|also|sorry|please|oh|um|btw|quick question|"
+    r"one question|one more thing)\W+)*(?:what|whats|where|when|how|who|which|why|is|are|"
+    r"can|could|do|does|will|would|should|may|have|has)\b",
+    re.IGNORECASE,
+)
+
+
+def looks_like_question(text: str) -> bool:
+    """Whether the message asks something (a question mark, or a question's first words)."""
+    return bool(_QUESTION.search(text or ""))
+
+
+def clinic_values() -> dict[str, str]:
+    """What an answer may name, from the settings and the schedule ("" when not set)."""
+    schedule = clinic_schedule()
+    return {
+        "clinic_name": settings.clinic_name(),
+        "clinic_phone": settings.clinic_phone(),
+        "clinic_address": settings.clinic_address(),
+        "opening_hours": schedule.describe_hours(),
+        "closed_days": schedule.describe_closed_days(),
+        "consultation_minutes": str(int(schedule.consultation.total_seconds() // 60)),
+        "emergency_number": settings.emergency_number(),
+    }
+
+
+def topic_named(name: str) -> Topic | None:
+    """The clinic's topic called `name`."""
+    return next((topic for topic in clinic_topics() if topic.name == name), None)
+
+
+def _unit(vector: np.ndarray) -> np.ndarray:
+    vector = np.asarray(vector, dtype=np.float32).reshape(-1)
+    return vector / max(float(np.linalg.norm(vector)), 1e-12)
