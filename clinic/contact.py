@@ -34,6 +34,10 @@ class Contact:
         return bool(self.phone or self.email) and not (self.bad_phone or self.bad_email)
 
 
+# Only where a number starts: not the "00" inside "020 7946 0018".
+_INTERNATIONAL_00 = re.compile(r"(?<![\d+)])(?<![\d)]\s)00(?=\s*[1-9])")
+
+
 def read_contact(text: str, region: str | None = None) -> Contact:
     """The phone number and email address in `text` (a patient's answer)."""
     region = region or phone_region()
@@ -43,7 +47,8 @@ def read_contact(text: str, region: str | None = None) -> Contact:
             email = validate_email(candidate.rstrip("."), check_deliverability=False).normalized
         except EmailNotValidError:
             bad_email = True
-    rest = _EMAIL_LIKE.sub(" ", text)
+    # "0044 ...": the international prefix of most countries, whatever the clinic's region.
+    rest = _INTERNATIONAL_00.sub("+", _EMAIL_LIKE.sub(" ", text))
     phone, bad_phone = None, False
     for match in phonenumbers.PhoneNumberMatcher(
         rest, region, leniency=phonenumbers.Leniency.POSSIBLE

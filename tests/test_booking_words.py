@@ -1,0 +1,95 @@
+"""Booking words as patients type them: the tables in tests/data/ (issue 23).
+
+Written from the spec by someone who had not read the readers. Rows the readers do not
+get right yet are marked `pending: true`: they must fail (strict xfail), and the mark comes
+off the day they pass.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+import yaml
+
+from clinic.availability import pick_offered
+from clinic.contact import read_contact
+from clinic.preferred_time import PastTime, TimePreference, read_preference
+
+DATA = Path(__file__).parent / "data"
+ZONE = ZoneInfo("America/New_York")
+
+
+def _rows(name: str, key: str) -> tuple[dict, list[Any]]:
+    table = yaml.safe_load((DATA / name).read_text())
+    params = []
+    for row in table[key]:
+        marks = [pytest.mark.xfail(strict=True, reason="pending")] * bool(row.get("pending"))
+        params.append(pytest.param(row, id=str(row.get("said")), marks=marks))
+    return table, params
+
+
+TIMES, TIME_ROWS = _rows("time_words.yml", "readings")
+NOW = dt.datetime.fromisoformat(str(TIMES["now"])).astimezone(ZONE)
+
+
+def _time(value: str | None) -> dt.time | None:
+    return dt.time.fromisoformat(value) if value else None
+
+
+@pytest.mark.parametrize("row", TIME_ROWS)
+def test_a_time_in_the_patients_words(row: dict) -> None:
+    wish = read_preference(row["said"], NOW)
+    if row.get("none"):
+        assert wish is None
+    elif row.get("past"):
+        assert isinstance(wish, PastTime)
+    elif row.get("conflict"):
+        assert getattr(wish, "conflict", False), wish  # the assistant must ask
+    else:
+        assert isinstance(wish, TimePreference), wish
+        window = row.get("window")
+        expected = (
+            row["first_day"],
+            row.get("last_day"),
+            (_time(window[0]), _time(window[1])) if window else None,
+            _time(row.get("at")),
+            frozenset(row["weekdays"]) if row.get("weekdays") is not None else None,
+            frozenset(row.get("excluded") or ()),
+            bool(row.get("asap")),
+        )
+        assert (
+            wish.first_day, wish.last_day, wish.window, wish.at, wish.weekdays,
+            wish.excluded_weekdays, wish.asap,
+        ) == expected  # fmt: skip
+
+
+def _pick_rows() -> list[Any]:
+    table = yaml.safe_load((DATA / "offered_picks.yml").read_text())
+    params = []
+    for case in table["cases"]:
+        offered = [dt.datetime.fromisoformat(t).replace(tzinfo=ZONE) for t in case["offered"]]
+        for row in case["picks"]:
+            marks = [pytest.mark.xfail(strict=True, reason="pending")] * bool(row.get("pending"))
+            said = f"{row['said']} ({len(offered)} offered)"
+            params.append(pytest.param(offered, row, id=said, marks=marks))
+    return params
+
+
+@pytest.mark.parametrize(("offered", "row"), _pick_rows())
+def test_an_offered_time_picked_in_words(offered: list[dt.datetime], row: dict) -> None:
+    picked = pick_offered(row["said"], offered)
+    expected = offered[row["pick"] - 1] if row["pick"] else None
+    assert picked == expected
+
+
+PHONES, PHONE_ROWS = _rows("phone_words.yml", "contacts")
+
+
+@pytest.mark.parametrize("row", PHONE_ROWS)
+def test_contact_details_from_any_country(row: dict) -> None:
+    contact = read_contact(row["said"], PHONES["region"])
+    assert (contact.phone, contact.email) == (row["phone"], row["email"])
