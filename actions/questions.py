@@ -19,13 +19,7 @@ from actions.tracker_facts import latest_intent
 from clinic import knowledge
 
 # The intents that ask something; any other intent routed here asks only if it reads so.
-ASKING = frozenset(
-    {
-        "ask_what_is_tdn", "ask_does_it_hurt", "ask_side_effects", "ask_sessions",
-        "ask_how_soon", "ask_who_does_it", "ask_vs_acupuncture", "ask_cost", "ask_aftercare",
-        "ask_clinic",
-    }
-)  # fmt: skip
+ASKING = frozenset({*knowledge.INTENT_TOPICS, "ask_clinic"})
 MAX_KEPT_LENGTH = 300
 
 

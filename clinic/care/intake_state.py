@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from clinic import parsing, vocabulary
@@ -181,7 +181,7 @@ def update(known: Mapping[str, Any], heard: Heard, asked: str | None = None) -> 
     sides = dict(known.get("site_sides") or {})
     main = heard.main
     if main is not None and main.value in _REFINES.get(known.get("body_part") or "", ()):
-        heard = Heard(**{**heard.__dict__, "correcting": True})
+        heard = replace(heard, correcting=True)
     if main is not None and known.get("body_part") not in (None, main.value):
         if main.spread_to_here and not heard.correcting:
             heard = _spreading_to(heard, main.value)  # "goes to the back of my thigh"
@@ -233,12 +233,12 @@ def update(known: Mapping[str, Any], heard: Heard, asked: str | None = None) -> 
 
 def _also(heard: Heard, place: Place) -> Heard:
     """The message's main place becomes a further one (the main complaint is known)."""
-    return Heard(**{**heard.__dict__, "main": None, "others": (place, *heard.others),
-                    "side": None if place.side == heard.side else heard.side})  # fmt: skip
+    side = None if place.side == heard.side else heard.side
+    return replace(heard, main=None, others=(place, *heard.others), side=side)
 
 
 def _spreading_to(heard: Heard, place: str) -> Heard:
-    return Heard(**{**heard.__dict__, "main": None, "spreads_to": place})
+    return replace(heard, main=None, spreads_to=place)
 
 
 def _after_spread_word(place: vocabulary.Term, text: str) -> bool:
