@@ -5,16 +5,17 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.booking import BOOK, screened, start_task
 from actions.tracker_facts import intake_from_tracker, latest_intent, value_before_latest_message
 from clinic import settings
 from clinic.assessment import assess, with_safety
 from clinic.intake import summarise
 from clinic.safety import advice
-from clinic.safety.red_flags import EMERGENCY, ROUTINE
+from clinic.safety.red_flags import EMERGENCY, ROUTINE, URGENT
 
 
 class ActionAssessTdnFit(Action):
@@ -39,6 +40,14 @@ class ActionAssessTdnFit(Action):
                 dispatcher.utter_message(text=reminder)
             return [SlotSet("tdn_fit", "not_advised"), SlotSet("consultation_offered", False)]
 
+        if tracker.get_slot("booking_first") and screened(tracker):
+            # The patient came to book: the screen has run, so on to the times.
+            if triage_level != URGENT:  # after urgent advice, start_task says how to book
+                dispatcher.utter_message(response="utter_screen_done_to_booking")
+            events = start_task(BOOK, dispatcher, tracker)
+            if triage_level is None:
+                events.append(SlotSet("triage_level", ROUTINE))
+            return [*events, FollowupAction("booking_form")]
         intake = intake_from_tracker(tracker)
         assessment = with_safety(
             assess(intake),

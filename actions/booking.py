@@ -16,27 +16,41 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions.safety import about_safety, undo_for_safety_answer
-from actions.tracker_facts import entity_values, intake_from_tracker, latest_intent
+from actions.safety import about_safety, open_screen_questions, undo_for_safety_answer
+from actions.tracker_facts import (
+    entity_values,
+    intake_from_tracker,
+    latest_intent,
+    value_before_latest_message,
+)
 from clinic import booking as desk_module
 from clinic import settings
+from clinic.assessment import assess
 from clinic.availability import Offer, pick_offered
 from clinic.booking import BookingDesk, Patient, reference_in, short_when, when
 from clinic.booking_store import CONFIRMED, NotFound, SlotTaken
-from clinic.contact import display_phone, read_contact, read_name
+from clinic.contact import Contact, display_phone, name_and_contact, read_contact, read_name
 from clinic.intake import is_unsure, summarise
-from clinic.preferred_time import PastTime, TimePreference, read_preference
+from clinic.preferred_time import (
+    DayMismatch,
+    PastTime,
+    TimePreference,
+    names_a_time,
+    read_preference,
+)
 from clinic.safety import advice
 from clinic.safety.red_flags import EMERGENCY, URGENT
 
 Slots = dict[str, Any]
-BOOK, CANCEL, RESCHEDULE = "book", "cancel", "reschedule"
+BOOK, CANCEL, RESCHEDULE, SHOW = "book", "cancel", "reschedule", "show"
+# The consent to keep the patient's details is asked with the booking's confirmation: one
+# yes to both (`booking_consent` is set with `booking_confirmed`).
 STEPS = {
     BOOK: [
-        "preferred_time", "booking_slot", "patient_name", "contact_details", "booking_consent",
-        "booking_confirmed",
+        "preferred_time", "booking_slot", "patient_name", "contact_details", "booking_confirmed",
     ],
     CANCEL: ["lookup_reference", "lookup_contact", "cancel_confirmed"],
+    SHOW: ["lookup_reference", "lookup_contact"],
     RESCHEDULE: [
         "lookup_reference", "lookup_contact", "preferred_time", "booking_slot",
         "booking_confirmed",
@@ -57,6 +71,7 @@ NOT_A_TIME = (
 )
 NEAREST_INSTEAD = "Let me show you the nearest free times instead."
 PAST_TIME = "That time has already passed. Which day from today on would suit you?"
+DAY_MISMATCH = "Just to check: {date} is a {weekday_of_date}, not a {weekday}. Which do you mean?"
 NOTHING_THEN = "Nothing is free at that time (we're open {hours})."
 NO_TIMES = (
     "Sorry, there are no free consultations to book online in the coming weeks. Please call "
@@ -73,10 +88,6 @@ BAD_PHONE = (
 BAD_EMAIL = "That email address doesn't look right. Please check it, or give a phone number."
 NO_CONTACT = "I need a phone number or an email address so the clinic can reach you."
 YES_OR_NO = "Sorry, I need a yes or a no for this one."
-NO_CONSENT = (
-    "That's fine: without your consent I won't keep your details, so nothing is booked. "
-    "You're welcome to call the clinic instead."
-)
 NOT_BOOKED_YET = "Okay, nothing is booked. Which other day or time would suit you? Or say stop."
 NOT_A_REFERENCE = (
     "A booking reference has six letters and numbers, like K7P4QM. You'll find it in the "
@@ -105,16 +116,19 @@ def _slots_of(offer: Offer) -> list[str]:
 
 
 def _yes_or_no(tracker: Tracker) -> bool | None:
+    """The patient's yes or no; "Yes, book it" typed out is a yes too."""
     intent = latest_intent(tracker)
-    return True if intent == "affirm" else False if intent == "deny" else None
+    if intent in ("affirm", "request_booking", "reschedule_booking"):
+        return True
+    return False if intent == "deny" else None
 
 
 class ActionStartBooking(Action):
     """Starts booking, cancelling or moving a consultation, once it is safe to.
 
     Sets `booking_readiness`, which the rules follow: `ready` (the form starts),
-    `intake_first` (the red-flag screen has not run yet), `emergency` (get help first) or
-    `booked` (this conversation already has a booking).
+    `intake_first` (the red-flag screen for where it hurts has not run yet), `emergency`
+    (get help first) or `booked` (this conversation already has a booking).
     """
 
     def name(self) -> str:
@@ -125,44 +139,93 @@ class ActionStartBooking(Action):
     ) -> list[EventType]:
         intent = latest_intent(tracker)
         task = {"cancel_booking": CANCEL, "reschedule_booking": RESCHEDULE}.get(intent, BOOK)
-        events = [SlotSet(slot, None) for slot in FORM_SLOTS]
-        events += [
-            SlotSet("booking_task", task),
-            SlotSet("failed_attempts", 0),
-            SlotSet("consultation_offered", False),
-        ]
-        reference = tracker.get_slot("booking_reference")
-        if task != BOOK:
-            contact = tracker.get_slot("patient_phone") or tracker.get_slot("patient_email")
-            if reference and contact:
-                # Booked in this very chat: the patient has proved who they are already.
-                events += [
-                    SlotSet("lookup_reference", reference),
-                    SlotSet("lookup_contact", contact),
-                ]
-            elif said := reference_in(tracker.latest_message.get("text") or ""):
-                # "ref P7KD2W, please cancel it": not asked for again; the contact still is.
-                events.append(SlotSet("lookup_reference", said))
-            return [*events, SlotSet("booking_readiness", "ready")]
-        events.append(SlotSet("consultation_requested", True))
-        triage_level = tracker.get_slot("triage_level")
-        if triage_level == EMERGENCY:
-            number = settings.emergency_number()
-            dispatcher.utter_message(text=advice.EMERGENCY_REMINDER.format(number=number))
-            return [*events, SlotSet("booking_readiness", "emergency")]
-        booking = desk().store.get(reference) if reference else None
-        if booking is not None and booking.status == CONFIRMED:
-            dispatcher.utter_message(
-                response="utter_already_booked",
-                when=when(desk().local(booking.starts_at)),
-                reference=booking.reference,
-            )
-            return [*events, SlotSet("booking_readiness", "booked")]
-        if tracker.get_slot("tdn_fit") is None:
-            return [*events, SlotSet("booking_readiness", "intake_first")]
-        if triage_level == URGENT:
-            dispatcher.utter_message(response="utter_booking_after_urgent")
+        return start_task(task, dispatcher, tracker)
+
+
+def start_task(task: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """The events that start booking, cancelling, moving or looking up the consultation.
+
+    Booking waits only for the red-flag screen of the region that hurts: a patient who
+    just wants to book is asked where it hurts and that screen (`booking_first` shortens
+    the intake to them); the physiotherapist goes through the rest at the consultation. A
+    time said with the request ("book me in Thursday at 10") is kept for when the times
+    are offered.
+    """
+    events = [SlotSet(slot, None) for slot in FORM_SLOTS]
+    events += [
+        SlotSet("booking_task", task),
+        SlotSet("failed_attempts", 0),
+        SlotSet("consultation_offered", False),
+    ]
+    reference = tracker.get_slot("booking_reference")
+    if task != BOOK:
+        contact = tracker.get_slot("patient_phone") or tracker.get_slot("patient_email")
+        if reference and contact:
+            # Booked in this very chat: the patient has proved who they are already.
+            events += [SlotSet("lookup_reference", reference), SlotSet("lookup_contact", contact)]
+        elif said := reference_in(tracker.latest_message.get("text") or ""):
+            # "ref P7KD2W, please cancel it": not asked for again; the contact still is.
+            events.append(SlotSet("lookup_reference", said))
         return [*events, SlotSet("booking_readiness", "ready")]
+    events.append(SlotSet("consultation_requested", True))
+    triage_level = tracker.get_slot("triage_level")
+    if triage_level == EMERGENCY:
+        number = settings.emergency_number()
+        dispatcher.utter_message(text=advice.EMERGENCY_REMINDER.format(number=number))
+        return [*events, SlotSet("booking_readiness", "emergency")]
+    booking = desk().store.get(reference) if reference else None
+    if booking is not None and booking.status == CONFIRMED:
+        dispatcher.utter_message(
+            response="utter_already_booked",
+            when=when(desk().local(booking.starts_at)),
+            reference=booking.reference,
+        )
+        return [*events, SlotSet("booking_readiness", "booked")]
+    text = tracker.latest_message.get("text") or ""
+    wished = text if names_a_time(text) else tracker.get_slot("wished_time")
+    if tracker.get_slot("tdn_fit") is None and not screened(tracker):
+        return [
+            *events,
+            SlotSet("booking_first", True),
+            SlotSet("wished_time", wished),
+            SlotSet("booking_readiness", "intake_first"),
+        ]
+    if tracker.get_slot("tdn_fit") is None:
+        # Booked before the intake's end: the fit as far as it is known, for the staff.
+        fit = assess(intake_from_tracker(tracker)).tdn_fit
+        events += [SlotSet("tdn_fit", fit), SlotSet("booking_first", True)]
+    if triage_level == URGENT:
+        dispatcher.utter_message(response="utter_booking_after_urgent")
+    wish = read_preference(wished, desk().now()) if wished else None
+    if isinstance(wish, TimePreference):
+        events += [SlotSet(slot, value) for slot, value in _offer(wish, wished, dispatcher).items()]
+    return [*events, SlotSet("wished_time", None), SlotSet("booking_readiness", "ready")]
+
+
+def _contact_slots(contact: Contact) -> Slots:
+    shown = [display_phone(contact.phone)] if contact.phone else []
+    shown += [contact.email] if contact.email else []
+    return {
+        "contact_details": " and ".join(shown),
+        "patient_phone": contact.phone,
+        "patient_email": contact.email,
+    }
+
+
+def screened(tracker: Tracker) -> bool:
+    """Whether where it hurts is known and its red-flag screen has no question left."""
+    return bool(tracker.get_slot("body_part")) and not open_screen_questions(tracker)
+
+
+def _offer(wish: TimePreference, said: str, dispatcher: CollectingDispatcher) -> Slots:
+    """The nearest free times for the wish (or, if none fits, the nearest ones at all)."""
+    offer = desk().offer(wish)
+    if not offer.slots:
+        dispatcher.utter_message(text=NO_TIMES)
+        return {"preferred_time": None, "failed_attempts": 0}
+    if not offer.matched:
+        dispatcher.utter_message(text=NOTHING_THEN.format(hours=desk().schedule.describe_hours()))
+    return {"preferred_time": said, "offered_slots": _slots_of(offer), "failed_attempts": 0}
 
 
 class ValidateBookingForm(FormValidationAction):
@@ -180,8 +243,7 @@ class ValidateBookingForm(FormValidationAction):
     ) -> list[str]:
         task = tracker.get_slot("booking_task") or BOOK
         stopped = (
-            tracker.get_slot("booking_consent") is False
-            or tracker.get_slot("cancel_confirmed") is False
+            tracker.get_slot("cancel_confirmed") is False
             or (task == BOOK and tracker.get_slot("triage_level") == EMERGENCY)
             or (tracker.get_slot("lookup_attempts") or 0) >= MAX_LOOKUP_ATTEMPTS
         )
@@ -206,6 +268,9 @@ class ValidateBookingForm(FormValidationAction):
         if isinstance(wish, PastTime):
             dispatcher.utter_message(text=PAST_TIME)
             return {"preferred_time": None}
+        if isinstance(wish, DayMismatch):
+            _ask_which_day(wish, dispatcher)
+            return {"preferred_time": None}
         if wish is None and latest_intent(tracker) == "greet":
             return {"preferred_time": None}  # a plain hello mid-booking: the question again
         if wish is None:
@@ -215,18 +280,7 @@ class ValidateBookingForm(FormValidationAction):
                 return {"preferred_time": None, "failed_attempts": attempts}
             dispatcher.utter_message(text=NEAREST_INSTEAD)
             wish = TimePreference(first_day=desk().now().date(), asap=True)
-        return self._offer(wish, str(value), dispatcher)
-
-    def _offer(self, wish: TimePreference, said: str, dispatcher: CollectingDispatcher) -> Slots:
-        offer = desk().offer(wish)
-        if not offer.slots:
-            dispatcher.utter_message(text=NO_TIMES)
-            return {"preferred_time": None, "failed_attempts": 0}
-        if not offer.matched:
-            dispatcher.utter_message(
-                text=NOTHING_THEN.format(hours=desk().schedule.describe_hours())
-            )
-        return {"preferred_time": said, "offered_slots": _slots_of(offer), "failed_attempts": 0}
+        return _offer(wish, str(value), dispatcher)
 
     def validate_booking_slot(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -240,7 +294,10 @@ class ValidateBookingForm(FormValidationAction):
                 return {"booking_slot": None, "preferred_time": None, "offered_slots": None}
             wish = read_preference(str(value), desk().now())
             if isinstance(wish, TimePreference):
-                return {"booking_slot": None, **self._offer(wish, str(value), dispatcher)}
+                return {"booking_slot": None, **_offer(wish, str(value), dispatcher)}
+            if isinstance(wish, DayMismatch):
+                _ask_which_day(wish, dispatcher)
+                return {"booking_slot": None, "preferred_time": None, "offered_slots": None}
             dispatcher.utter_message(text=PICK_A_TIME)
             return {"booking_slot": None}
         if not desk().is_free(chosen):
@@ -262,9 +319,15 @@ class ValidateBookingForm(FormValidationAction):
     def validate_patient_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
-        name = read_name(str(value), entity_values(tracker, "PERSON"))
+        """The name; a phone or email given with it ("Tom Baker, +44 7400 123456") is kept,
+        so the contact question is not asked."""
+        said, contact = name_and_contact(str(value))
+        name = read_name(said, entity_values(tracker, "PERSON"))
         if name is None:
             dispatcher.utter_message(text=NOT_A_NAME)
+            return {"patient_name": None}
+        if contact.usable and not tracker.get_slot("contact_details"):
+            return {"patient_name": name, **_contact_slots(contact)}
         return {"patient_name": name}
 
     def validate_contact_details(
@@ -276,26 +339,7 @@ class ValidateBookingForm(FormValidationAction):
             problem = BAD_PHONE if contact.bad_phone else BAD_EMAIL if contact.bad_email else None
             dispatcher.utter_message(text=problem or NO_CONTACT)
             return {"contact_details": None}
-        shown = [display_phone(contact.phone)] if contact.phone else []
-        shown += [contact.email] if contact.email else []
-        return {
-            "contact_details": " and ".join(shown),
-            "patient_phone": contact.phone,
-            "patient_email": contact.email,
-        }
-
-    def validate_booking_consent(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> Slots:
-        answer = _yes_or_no(tracker)
-        if answer is None:
-            dispatcher.utter_message(text=YES_OR_NO)
-            return {"booking_consent": None}
-        if answer is False:
-            dispatcher.utter_message(text=NO_CONSENT)
-            forget = ("patient_name", "contact_details", "patient_phone", "patient_email")
-            return {"booking_consent": False, **{slot: None for slot in forget}}
-        return {"booking_consent": True}
+        return _contact_slots(contact)
 
     def validate_booking_confirmed(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -316,6 +360,7 @@ class ValidateBookingForm(FormValidationAction):
         start = _local(tracker.get_slot("booking_slot") or "")
         if start is None:
             return {"booking_confirmed": None, "booking_slot": None}
+        consent = {"booking_consent": True} if tracker.get_slot("booking_task") == BOOK else {}
         try:
             if tracker.get_slot("booking_task") == RESCHEDULE:
                 booking = desk().move(tracker.get_slot("lookup_reference"), start)
@@ -337,6 +382,7 @@ class ValidateBookingForm(FormValidationAction):
             dispatcher.utter_message(text=LOOKUP_GIVE_UP)
             return {"booking_confirmed": None, "lookup_attempts": MAX_LOOKUP_ATTEMPTS}
         return {
+            **consent,
             "booking_confirmed": True,
             "booking_reference": booking.reference,
             "booking_starts_at": start.isoformat(),
@@ -383,8 +429,32 @@ class ValidateBookingForm(FormValidationAction):
         return {"cancel_confirmed": True}
 
 
+def _ask_which_day(wish: DayMismatch, dispatcher: CollectingDispatcher) -> None:
+    """A weekday beside a date of another weekday: both days as buttons, nothing guessed."""
+    days = sorted({wish.date, wish.weekday_day})
+    dispatcher.utter_message(
+        text=DAY_MISMATCH.format(
+            date=f"{wish.date:%-d %B}",
+            weekday_of_date=f"{wish.date:%A}",
+            weekday=f"{wish.weekday_day:%A}",
+        ),
+        buttons=[{"title": f"{day:%A %-d %B}", "payload": f"{day:%A %-d %B}"} for day in days],
+    )
+
+
+def _asked_this_turn(tracker: Tracker) -> bool:
+    """Whether the assistant already put a question to the patient since their message."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "bot" and (event.get("text") or "").rstrip().endswith("?"):
+            return True
+    return False
+
+
 class ActionAskPreferredTime(Action):
-    """Asks when would suit the patient, with the clinic's hours."""
+    """Asks when would suit the patient, with the clinic's hours; asked again, briefly
+    (or not at all when the answer's check already asked)."""
 
     def name(self) -> str:
         return "action_ask_preferred_time"
@@ -393,6 +463,11 @@ class ActionAskPreferredTime(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         schedule = desk().schedule
+        if _asked_this_turn(tracker):
+            return []
+        if value_before_latest_message(tracker, "requested_slot") == "preferred_time":
+            dispatcher.utter_message(response="utter_ask_preferred_time_again")
+            return []
         dispatcher.utter_message(
             response="utter_ask_preferred_time",
             minutes=int(schedule.consultation.total_seconds() // 60),
@@ -435,24 +510,19 @@ class ActionAskBookingConfirmed(Action):
         start = _local(tracker.get_slot("booking_slot") or "")
         if start is None:
             return []
-        moving = tracker.get_slot("booking_task") == RESCHEDULE
-        if moving:
-            text = (
-                f"Move your consultation ({tracker.get_slot('lookup_reference')}) to {when(start)}?"
+        if tracker.get_slot("booking_task") == RESCHEDULE:
+            dispatcher.utter_message(
+                response="utter_ask_move_confirmed",
+                reference=tracker.get_slot("lookup_reference"),
+                when=when(start),
             )
-        else:
-            minutes = int(desk().schedule.consultation.total_seconds() // 60)
-            name, contact = tracker.get_slot("patient_name"), tracker.get_slot("contact_details")
-            text = (
-                f"Free consultation ({minutes} minutes) on {when(start)}, for {name}, "
-                f"contact {contact}. Shall I book it?"
-            )
+            return []
         dispatcher.utter_message(
-            text=text,
-            buttons=[
-                {"title": "Yes, move it" if moving else "Yes, book it", "payload": "/affirm"},
-                {"title": "No", "payload": "/deny"},
-            ],
+            response="utter_ask_booking_confirmed",
+            minutes=int(desk().schedule.consultation.total_seconds() // 60),
+            when=when(start),
+            name=tracker.get_slot("patient_name"),
+            contact=tracker.get_slot("contact_details"),
         )
         return []
 
@@ -491,15 +561,25 @@ class ActionFinishBooking(Action):
             BOOK: tracker.get_slot("booking_confirmed") is True,
             RESCHEDULE: tracker.get_slot("booking_confirmed") is True,
             CANCEL: tracker.get_slot("cancel_confirmed") is True,
+            SHOW: tracker.get_slot("lookup_contact") is not None,
         }.get(task, False)
         if done and start is not None:
             response = {
                 BOOK: "utter_booked",
                 RESCHEDULE: "utter_rescheduled",
                 CANCEL: "utter_cancelled",
+                SHOW: "utter_your_booking",
             }[task]
             dispatcher.utter_message(response=response, when=when(start), reference=reference)
-        events = [SlotSet(slot, None) for slot in FORM_SLOTS]
+        # Who booked stays known to the chat ("when is my appointment?"); the rest of the
+        # form is emptied (a new task empties it again when it starts).
+        kept = ("patient_name", "contact_details") if task == BOOK and done else ()
+        events = [SlotSet(slot, None) for slot in FORM_SLOTS if slot not in kept]
         if task == CANCEL and done:
             events += [SlotSet("booking_reference", None), SlotSet("booking_starts_at", None)]
-        return [*events, SlotSet("booking_task", None), SlotSet("lookup_attempts", 0)]
+        return [
+            *events,
+            SlotSet("booking_task", None),
+            SlotSet("lookup_attempts", 0),
+            SlotSet("booking_first", None),
+        ]

@@ -43,7 +43,8 @@ NOT_AN_ANSWER = frozenset(
         "greet", "goodbye", "thanks", "bot_challenge", "human_handoff", "stop",
         "request_booking", "ask_what_is_tdn", "ask_does_it_hurt", "ask_side_effects",
         "ask_sessions", "ask_how_soon", "ask_who_does_it", "ask_vs_acupuncture", "ask_cost",
-        "ask_aftercare", "ask_clinic", "nothing_said", "reschedule_booking", "cancel_booking",
+        "ask_aftercare", "ask_clinic", "nothing_said", "other_language", "reschedule_booking",
+        "cancel_booking",
         "red_flag",
     }
 )  # fmt: skip
@@ -77,6 +78,12 @@ class ValidateIntakeForm(FormValidationAction):
         """
         if tracker.get_slot("triage_level") == EMERGENCY:
             return []
+        if tracker.get_slot("booking_first"):
+            # Only booking: where it hurts and its red-flag screen come before the times.
+            screen = tracker.get_slot("red_flag_screen") is not None or open_screen_questions(
+                tracker
+            )
+            return ["body_part", *(["red_flag_screen"] * bool(screen))]
         questions = questions_to_ask(intake_from_tracker(tracker))
         if not questions:
             return []

@@ -8,17 +8,21 @@ out of scope.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.booking import SHOW, start_task
 from actions.tracker_facts import latest_intent
 from clinic import knowledge
+from clinic.booking import when
 
 # The intents that ask something; any other intent routed here asks only if it reads so.
+MY_BOOKING = "my_booking"
 ASKING = frozenset({*knowledge.INTENT_TOPICS, "ask_clinic"})
 MAX_KEPT_LENGTH = 300
 
@@ -37,6 +41,8 @@ class ActionAnswerQuestion(Action):
         values = knowledge.clinic_values()
         found = _found(tracker)
         intent = latest_intent(tracker)
+        if found and knowledge.is_answer(found, intent) and found.topic == MY_BOOKING:
+            return _my_booking(dispatcher, tracker)
         if found and knowledge.is_answer(found, intent):
             topic = knowledge.topic_named(found.topic)
             answer = knowledge.answer_text(topic, values) if topic else None
@@ -51,6 +57,24 @@ class ActionAnswerQuestion(Action):
         dispatcher.utter_message(response=response, **values)
         kept = list(tracker.get_slot("unanswered_questions") or [])
         return [SlotSet("unanswered_questions", [*kept, text[:MAX_KEPT_LENGTH]])]
+
+
+def _my_booking(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
+    """The day of the booking made (or found) in this chat; else, outside a form, the
+    reference and contact check that finds it."""
+    start = tracker.get_slot("booking_starts_at")
+    reference = tracker.get_slot("booking_reference")
+    if start and reference:
+        moment = dt.datetime.fromisoformat(start)
+        dispatcher.utter_message(
+            response="utter_your_booking", when=when(moment), reference=reference
+        )
+        return []
+    if tracker.active_loop.get("name"):
+        topic = knowledge.topic_named(MY_BOOKING)
+        dispatcher.utter_message(text=knowledge.answer_text(topic, knowledge.clinic_values()))
+        return []
+    return [*start_task(SHOW, dispatcher, tracker), FollowupAction("booking_form")]
 
 
 def _found(tracker: Tracker) -> knowledge.Found | None:
@@ -77,4 +101,22 @@ class ActionHumanHandoff(Action):
             dispatcher.utter_message(response="utter_human_handoff", **values)
         else:
             dispatcher.utter_message(response="utter_human_handoff_no_phone")
+        return []
+
+
+class ActionEnglishOnly(Action):
+    """A message in another language: the chat is in English for now; the phone, and the
+    emergency number (the safety rules can't read other languages either)."""
+
+    def name(self) -> str:
+        """The action's name in the domain."""
+        return "action_english_only"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        """Says so, with the phone and hours when the clinic has set them."""
+        values = knowledge.clinic_values()
+        response = "utter_english_only" if values["clinic_phone"] else "utter_english_only_no_phone"
+        dispatcher.utter_message(response=response, **values)
         return []

@@ -19,7 +19,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.tracker_facts import entity_values, latest_intent, value_before_latest_message
 from clinic import safety, settings
-from clinic.safety import advice, answers, contraindications
+from clinic.safety import advice, answers, checklist, contraindications
 from clinic.safety.red_flags import EMERGENCY, URGENT, ScreenQuestion
 
 RED_FLAG_INTENT = "red_flag"
@@ -67,6 +67,18 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
         else:
             unsure_of = question.name
     recheck = _taken_back(tracker, answer)
+    one_by_one = list(tracker.get_slot("screen_one_by_one") or [])
+    listed = _answered_checklist(tracker, said, denied)
+    if listed is not None:
+        denied |= listed.denied
+        asked_list = tracker.get_slot("screen_question")
+        if listed.unclear and tracker.get_slot("screen_unsure") != asked_list:
+            unsure_of = asked_list  # the list once more ("Back to my question")
+        elif listed.unclear:
+            listed = checklist.ChecklistAnswer(
+                frozenset(), tuple(q.name for q in checklist.lines_of(asked_list))
+            )
+        one_by_one += [name for name in listed.one_by_one if name not in one_by_one]
 
     signs = sorted((set(tracker.get_slot("warning_signs") or []) | said) - withdrawn)
     denied_signs = sorted((set(tracker.get_slot("denied_signs") or []) | denied) - set(signs))
@@ -101,6 +113,7 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
         "unclear_signs": sorted(set(unclear)),
         "corrected_signs": corrected,
         "screen_unsure": unsure_of,
+        "screen_one_by_one": one_by_one,
         "direct_question": direct,
         "asked_questions": [*asked, direct] if direct and direct not in asked else asked,
         "raised_by_answer": open_yes,
@@ -157,6 +170,21 @@ def _answered_question(
         return None
     text = tracker.latest_message.get("text") or ""
     return question, answers.read_answer(question, text, said, denied, latest_intent(tracker))
+
+
+def _answered_checklist(
+    tracker: Tracker, said: set[str], denied: set[str]
+) -> checklist.ChecklistAnswer | None:
+    """What the latest message settles of the screen's checklist, if one was waiting."""
+    lines = checklist.lines_of(tracker.get_slot("screen_question"))
+    in_screen = (
+        tracker.active_loop.get("name") == "intake_form"
+        and tracker.get_slot("requested_slot") == SCREEN_SLOT
+    )
+    if not lines or not in_screen or tracker.get_slot("direct_question"):
+        return None
+    text = tracker.latest_message.get("text") or ""
+    return checklist.read_checklist_answer(lines, text, said, denied, latest_intent(tracker))
 
 
 def _direct_question_due(
@@ -288,6 +316,7 @@ def _context(tracker: Tracker) -> set[str]:
         tracker.get_slot("body_part"),
         tracker.get_slot("pain_quality"),
         tracker.get_slot("radiates_to"),
+        tracker.get_slot("pain_sites") or [],
     )
 
 
@@ -433,6 +462,7 @@ def open_screen_questions(tracker: Tracker) -> list[ScreenQuestion]:
         tracker.get_slot("radiates_to"),
         said=tracker.get_slot("warning_signs") or [],
         denied=tracker.get_slot("denied_signs") or [],
+        other_sites=tracker.get_slot("pain_sites") or [],
     )
     return [question for question in questions if question.name not in skipped]
 
@@ -451,6 +481,13 @@ def _asked_just_before(tracker: Tracker, name: str) -> bool:
 YES_NO = [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
 YES_NO_UNSURE = [*YES_NO, {"title": "I'm not sure", "payload": "/inform"}]
 SCREEN_INTRO = "Now a few quick yes/no questions, to check that nothing needs a doctor first."
+CHECKLIST_INTRO = "To check that nothing needs a doctor first: do you have any of these?"
+CHECKLIST_AGAIN = "Back to my question: do you have any of these?"
+CHECKLIST_BUTTONS = [
+    {"title": "No", "payload": "/deny"},
+    {"title": "Yes", "payload": "/affirm"},
+    {"title": "I'm not sure", "payload": "/inform"},
+]
 # After a "not sure" or an answer that says neither: once more, plainly. A second "not sure"
 # is taken as a possible yes (see `safety_events`).
 SCREEN_CLARIFY = (
@@ -460,7 +497,8 @@ SCREEN_CLARIFY = (
 
 
 class ActionAskRedFlagScreen(Action):
-    """Asks the next question of the red-flag screen, with Yes and No buttons."""
+    """Asks the red-flag screen: up to four questions as one checklist, or, after an answer
+    that was not a clear no to it, its open lines one by one with Yes and No buttons."""
 
     def name(self) -> str:
         """The form's ask action for `red_flag_screen`."""
@@ -469,10 +507,20 @@ class ActionAskRedFlagScreen(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
-        """Dispatches the question and remembers which one it was."""
+        """Dispatches the checklist or the question and remembers which it was."""
         questions = open_screen_questions(tracker)
         if not questions:
             return []
+        # A question the patient was unsure of is asked on its own, more plainly.
+        alone = {*(tracker.get_slot("screen_one_by_one") or []), tracker.get_slot("screen_unsure")}
+        lines = checklist.next_checklist(questions, alone)
+        if lines:
+            name = checklist.name_of(lines)
+            again = _asked_just_before(tracker, name)
+            lead = CHECKLIST_AGAIN if again else CHECKLIST_INTRO
+            text = f"{lead}\n{checklist.text_of(lines)}"
+            dispatcher.utter_message(text=text, buttons=CHECKLIST_BUTTONS)
+            return [SlotSet("screen_question", name)]
         if tracker.get_slot("screen_question") is None:
             dispatcher.utter_message(text=SCREEN_INTRO)
         question = questions[0]

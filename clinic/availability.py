@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from clinic.preferred_time import TimePreference, read_preference
+from clinic.preferred_time import TimePreference, normalise_time_words, weekday_of
 from clinic.schedule import Schedule
 
 # Booked consultations per practitioner: (starts_at, ends_at), aware datetimes.
@@ -118,32 +119,78 @@ def offer(
     return Offer(tuple(_nearest_first(anything, None, limit)), matched=False)
 
 
+# Picking among offered times: what narrows the choice, then which of those is meant.
+_NONE_OF_THEM = re.compile(r"\b(none|neither|nothing|not those|other times?)\b")
+_ANY_OF_THEM = re.compile(r"\b(any|either|whichever|whatever|soonest|earliest|first available)\b")
+_RANKS = {
+    "first": 1, "1st": 1, "top": 1, "earlier": 1, "second": 2, "2nd": 2, "middle": 2,
+    "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1, "latest": -1, "later": -1,
+}  # fmt: skip
+_NUMBERED = re.compile(r"(?:#\s*|\b(?:option|number|no\.?|choice|slot)\s+)(\d)\b")
+_CLOCK = re.compile(
+    r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<meridiem>am|pm|o'?clock)?\b(?!\s*(?:st|nd|rd|th)\b)"
+)
+_PARTS = {"morning": (0, 12), "afternoon": (12, 17), "evening": (17, 24), "night": (17, 24)}
+
+
 def pick_offered(said: str, offered: list[dt.datetime]) -> dt.datetime | None:
     """Which of the offered times (in order) the patient means: "the second one", "the
-    last", "3 pm", "Tuesday"; None if it is not clear."""
+    later Friday one", "10 is good", "half 3", "any"; None if it is not clear.
+
+    The weekday, part of the day and clock time said narrow the offers; a rank ("the
+    second", "the later") then picks among what is left. A bare number that could be
+    either a rank or an hour on offer ("2" with a 2 pm among the offers) is not clear.
+    """
     if not offered:
         return None
-    words = said.lower()
-    ordinals = (
-        ("first", "1", "earliest", "top"),
-        ("second", "2", "two", "middle"),
-        ("third", "3", "three"),
-    )
-    for index, names in enumerate(ordinals[: len(offered)]):
-        if any(f" {name} " in f" {words} " for name in names) and not any(
-            clock in words for clock in (":", "am", "pm", "o'clock")
+    words = normalise_time_words(said)
+    if _NONE_OF_THEM.search(words):
+        return None
+    numbered = _NUMBERED.search(words)
+    if numbered:
+        index = int(numbered[1])
+        return offered[index - 1] if 1 <= index <= len(offered) else None
+    words = _NUMBERED.sub(" ", words)
+    candidates = _on_named_days(words, offered)
+    for part, (start, end) in _PARTS.items():
+        if re.search(rf"\b{part}s?\b", words):
+            candidates = [slot for slot in candidates if start <= slot.hour < end]
+    clocks = list(_CLOCK.finditer(words))
+    if clocks:
+        clock = clocks[-1]
+        at_hour = [slot for slot in candidates if _is_time(slot, clock)]
+        bare = not (clock["minute"] or clock["meridiem"])
+        rank = int(clock["hour"])
+        if (
+            bare
+            and 1 <= rank <= len(offered)
+            and not re.search(r"\b(at|the|@)\s*$", words[: clock.start()])
         ):
-            return offered[index]
-    if any(last in words for last in ("last", "latest")):
-        return offered[-1]
-    # Read from the first offered time: "Tuesday" is the Tuesday among the offers.
-    wish = read_preference(said, offered[0])
-    if isinstance(wish, TimePreference):
-        fitting = [
-            slot
-            for slot in offered
-            if wish.accepts(slot, slot) and (wish.at is None or slot.time() == wish.at)
-        ]
-        if len(fitting) == 1 or (fitting and wish.at is not None):
-            return fitting[0]
+            if at_hour and offered[rank - 1] not in at_hour:
+                return None  # "2": the second offer or the one at 2?
+            return at_hour[0] if len(at_hour) == 1 else offered[rank - 1]
+        candidates = at_hour
+    ranks = [_RANKS[word] for word in re.findall(r"[a-z0-9]+", words) if word in _RANKS]
+    if ranks and len(candidates) >= abs(ranks[0]):
+        return candidates[ranks[0] - 1 if ranks[0] > 0 else -1]
+    if _ANY_OF_THEM.search(words) and candidates:
+        return candidates[0]
+    if len(candidates) == 1 and len(candidates) < len(offered):
+        return candidates[0]
     return None
+
+
+def _on_named_days(words: str, offered: list[dt.datetime]) -> list[dt.datetime]:
+    """The offers on the weekdays named, or all of them if none is named."""
+    named = {day for word in re.findall(r"[a-z]+", words) if (day := weekday_of(word)) is not None}
+    return [slot for slot in offered if not named or slot.weekday() in named]
+
+
+def _is_time(slot: dt.datetime, clock: re.Match[str]) -> bool:
+    """Whether `slot` starts at the clock time said; without am/pm, either half of the day."""
+    hour, minute = int(clock["hour"]), int(clock["minute"] or 0)
+    meridiem = clock["meridiem"] or ""
+    if meridiem in ("am", "pm"):
+        hour = hour % 12 + (12 if meridiem == "pm" else 0)
+        return (slot.hour, slot.minute) == (hour, minute)
+    return (slot.hour % 12, slot.minute) == (hour % 12, minute)

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
+from clinic.preferred_time import names_a_time
+
 DEFAULT_PHONE_REGION = "US"
 _EMAIL_LIKE = re.compile(r"[^\s<>()\[\],;:\"']+@[^\s<>()\[\],;:\"']*")
 _DIGITS = re.compile(r"\d")
@@ -71,11 +73,29 @@ def display_phone(e164: str) -> str:
 
 
 _NAME_PREFIX = re.compile(
-    r"^(hi|hello|hey)?[\s,!.]*((my name is|my name's|name is|name's|i am|i'm|im|it's|its|this is"
-    r"|call me|under|book it under|put it under)\s+)+",
+    r"^(hi|hello|hey)?[\s,!.]*((((my|her|his|their|the|patient's|the patient's) )?(name is|name's)"
+    r"|i am|i'm|im|it's|its|this is|call me|under|book it under|put it under|it's for|for)\s+)+",
     re.IGNORECASE,
 )
 MAX_NAME_LENGTH = 100
+# Where the contact details begin in "Anna Smith, 212 555 0143" or "Joan Miller, my
+# number is ...": a run of digits, a "+", an email, or the words that introduce them.
+_CONTACT_STARTS = re.compile(
+    r"[,;:]?\s*(?:and\s+)?(?:(?:my|her|his|their|the|a)\s+)?(?:(?:phone|mobile|cell|tel|telephone|"
+    r"contact)\s*)?(?:number|no\.?|email|e-mail)?\s*(?:is|:)?\s*(?=[+(]?\d[\d\s().-]{5,}|"
+    r"[^\s@]+@)",
+    re.IGNORECASE,
+)
+
+
+def name_and_contact(text: str) -> tuple[str, Contact]:
+    """A name answer that may carry the contact too ("Tom Baker, +44 7400 123456"): the
+    words before the contact details, and the details read."""
+    contact = read_contact(text)
+    if not (contact.phone or contact.email):
+        return text, contact
+    start = _CONTACT_STARTS.search(text)
+    return (text[: start.start()] if start else text), contact
 
 
 def read_name(text: str, people: list[str] | None = None) -> str | None:
@@ -91,4 +111,6 @@ def read_name(text: str, people: list[str] | None = None) -> str | None:
         return None
     if len(_DIGITS.findall(name)) > 2 or len(name.split()) > 6:
         return None  # a number, or a sentence rather than a name
+    if _DIGITS.search(name) and (names_a_time(name) or not re.search(r"[^\W\d_]{2,}", name)):
+        return None  # "8am", "3pm please": a time typed in the wrong place
     return name

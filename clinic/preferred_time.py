@@ -1,9 +1,13 @@
 """A patient's preferred consultation time, in their own words ("next Tuesday afternoon").
 
-dateparser reads calendar dates ("3rd of December", "in two weeks"); it does not read day
-parts, "next Tuesday", "not Mondays" or "as soon as possible", and takes "tomorrow at 3"
-for 10 a.m., so those are read here. Everything is in the clinic's timezone: `now` is an
-aware datetime.
+The words are first brought to one spelling (typos, "2moro", "half 3", "the twelfth"), then
+read in layers: clock times, then days (weekdays, "tomorrow", weeks, weekends, months),
+then calendar dates. dateparser reads the calendar dates ("3rd of December", "15/12", "in
+two weeks"); it does not read day parts, "next Tuesday", "not Mondays", weeks or "as soon
+as possible", and takes "tomorrow at 3" for 10 a.m., so those are read here. A weekday
+that disagrees with the date beside it ("Tuesday 16 December", a Wednesday) is not
+guessed: it comes back as a `DayMismatch` for the assistant to ask about. Everything is in
+the clinic's timezone: `now` is an aware datetime.
 """
 
 from __future__ import annotations
@@ -24,6 +28,11 @@ _WEEKDAY_NAMES = {
 }  # fmt: skip
 _FULL_WEEKDAYS = [name for name in _WEEKDAY_NAMES if len(name) > 5]
 _DAY_GROUPS = {"weekday": frozenset(range(5)), "weekend": frozenset({5, 6})}
+_MONTHS = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+]  # fmt: skip
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 
 # Day parts as local time windows; the schedule's hours bound them further.
 _DAY_PARTS = {
@@ -35,11 +44,16 @@ _DAY_PARTS = {
     "night": (dt.time(17, 0), dt.time(23, 59)),
     "tonight": (dt.time(17, 0), dt.time(23, 59)),
 }
+# "As soon as possible" always means the earliest; "any time" only when nothing else is
+# said ("any time after 5" is a window, not a rush).
 _ASAP = re.compile(
     r"\b(asap|a\.s\.a\.p|as soon as|earliest|soonest|first (available|free|opening|slot)"
-    r"|next (available|free)|any ?time|whenever|any day|anything|urgently|quickly)\b"
+    r"|next (available|free)|urgently|quickly)\b"
 )
-_PAST = re.compile(r"\b(yesterday|last (week|month|mon|tue|wed|thu|fri|sat|sun)\w*|ago)\b")
+_ANY_TIME = re.compile(r"\b(any ?time|whenever|any day|anything)\b")
+_PAST = re.compile(
+    r"\b(yesterday|last (week|month|mon|tue|wed|thu|fri|sat|sun)\w*|ago|just gone)\b"
+)
 _NEGATION = {"not", "no", "except", "but", "never", "cant", "cannot", "dont", "wont", "excluding"}
 _KEEPS_NEGATION = {
     "on", "or", "and", "nor", "the", "a", "any", "s", "/", "&", "either", "do", "make", "come",
@@ -56,9 +70,43 @@ _NOON = re.compile(
 )
 # "in two weeks", "from the 3rd": that day or later, not only that day.
 _FROM_THEN_ON = re.compile(
-    r"\bin \w+ (days?|weeks?|months?)\b|\bfrom the\b|\b(or later|onwards?)\b"
+    r"\bin \w+ (days?|weeks?|months?)\b|\bfrom the\b(?!.*\b(to|until|till)\b)"
+    r"|\b(or later|onwards?)\b"
 )
 _TOKEN = re.compile(r"[a-z]+|[^\sa-z0-9]")
+# A calendar date with its month: "9 december", "dec 6", "1st of december", "15/12".
+_CALENDAR_DATE = re.compile(
+    rf"\b(\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+(?:the\s+)?\d{{1,2}}"
+    rf"(?:st|nd|rd|th)?\b|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\d{{4}}-\d\d-\d\d)"
+)
+_DAY_OF_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
+
+# Shorthand and common misspellings, by word.
+_SHORTHAND = {
+    "nxt": "next", "nex": "next", "wk": "week", "wks": "weeks", "arvo": "afternoon",
+    "2moro": "tomorrow", "2morrow": "tomorrow", "2mrw": "tomorrow", "tmrw": "tomorrow",
+    "tmr": "tomorrow", "tmw": "tomorrow", "tomorow": "tomorrow", "tommorow": "tomorrow",
+    "tommorrow": "tomorrow", "tomoro": "tomorrow", "2day": "today", "tday": "today",
+    "tonite": "tonight", "mornin": "morning", "evenin": "evening", "noonish": "around noon",
+}  # fmt: skip
+_UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
+_TEENS = [
+    "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth",
+]  # fmt: skip
+_ORDINAL_WORDS = {
+    **{word: n for n, word in enumerate(_UNITS, 1)},
+    **{word: n for n, word in enumerate(_TEENS, 10)},
+    "twentieth": 20, "thirtieth": 30,
+    **{f"twenty {word}": 20 + n for n, word in enumerate(_UNITS, 1)},
+    **{f"thirty {word}": 30 + n for n, word in enumerate(_UNITS[:1], 1)},
+}  # fmt: skip
+_SUFFIX = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}
+# "the first" is a date only when nothing after it says it is a rank ("the first one").
+_ORDINAL_DATE = re.compile(
+    r"\b(the|on)\s+(" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True)) + r")\b"
+    r"(?!\s+(one|available|free|slot|opening|time|thing|appointment|option|of them))"
+)
 
 
 @dataclass(frozen=True)
@@ -98,24 +146,37 @@ class PastTime:
     said: str
 
 
+@dataclass(frozen=True)
+class DayMismatch:
+    """A weekday and a date that disagree ("Tuesday 16 December" is a Wednesday): which
+    one the patient means is asked, never guessed."""
+
+    said: str
+    date: dt.date  # the date as written
+    weekday_day: dt.date  # the named weekday nearest to that date
+    conflict: bool = True
+
+
 @dataclass
 class _Reading:
     """What the words said, before it becomes a TimePreference."""
 
     days: list[dt.date] = field(default_factory=list)
+    dates: list[dt.date] = field(default_factory=list)  # calendar dates as written
     named: list[tuple[int, bool]] = field(default_factory=list)  # (weekday, said "next")
+    span: tuple[dt.date, dt.date] | None = None  # a week, a weekend or a month
     last_day: dt.date | None = None
     weekdays: set[int] = field(default_factory=set)
     excluded: set[int] = field(default_factory=set)
     window: tuple[dt.time, dt.time] | None = None
     at: dt.time | None = None
-    asap: bool = False
     past: bool = False
 
     def understood(self) -> bool:
         return bool(
-            self.days or self.weekdays or self.excluded or self.window or self.at or self.asap
-        )
+            self.days or self.dates or self.span or self.named or self.weekdays
+            or self.excluded or self.window or self.at
+        )  # fmt: skip
 
 
 def _hour_of(hour: int, minute: int, meridiem: str | None) -> dt.time | None:
@@ -130,6 +191,48 @@ def _hour_of(hour: int, minute: int, meridiem: str | None) -> dt.time | None:
     if not (0 <= hour <= 23 and 0 <= minute <= 59):
         return None
     return dt.time(hour, minute)
+
+
+def _between(match: re.Match[str]) -> str:
+    """ "between 9 and 11am" -> "from 9am until 11am": the second meridiem covers both."""
+    first, second, meridiem = match["first"], match["second"], match["meridiem"] or ""
+    first_meridiem = match["first_meridiem"] or (
+        meridiem if int(first.split(":")[0]) <= int(second.split(":")[0]) else ""
+    )
+    return f"from {first}{first_meridiem} until {second}{meridiem}"
+
+
+def normalise_time_words(text: str) -> str:
+    """One spelling for the many ways of writing a time."""
+    said = re.sub("n[\u2019']t\\b", "nt", " ".join(text.lower().split()))
+    said = re.sub(r"[\u2019']s\b", "", said)  # "whatever's", "two weeks' time"
+    said = re.sub(r"[\w]+", lambda m: _SHORTHAND.get(m[0], m[0]), said)
+    said = re.sub(
+        r"\b[a-z]{5,}\b",
+        lambda m: m[0] if m[0] in _MONTHS else typo_of(m[0], _MONTHS, cutoff=0.8) or m[0],
+        said,
+    )
+    said = re.sub(r"\b(twenty|thirty)[\s-]+", r"\1 ", said)
+    said = _ORDINAL_DATE.sub(
+        lambda m: f"{m[1]} {(n := _ORDINAL_WORDS[m[2]])}{_SUFFIX.get(n, 'th')}", said
+    )
+    said = re.sub(r"\bhalf (?:past )?(\d{1,2})\b(?!:)", r"\1:30", said)
+    said = re.sub(r"\bquarter past (\d{1,2})\b", r"\1:15", said)
+    said = re.sub(r"\bquarter to (\d{1,2})\b", lambda m: f"{(int(m[1]) - 2) % 12 + 1}:45", said)
+    said = re.sub(r"\b(\d{1,2}(?::\d\d)?)\s?-?ish\b", r"around \1", said)
+    said = re.sub(r"\b(\d{1,2}(?::\d\d)?) in the morning\b", r"\1am", said)
+    said = re.sub(
+        r"\b(\d{1,2}(?::\d\d)?) (?:in the (?:afternoon|evening)|at night)\b", r"\1pm", said
+    )
+    said = re.sub(r"\b(?:no|not) (?:earlier|sooner) than\b", "after", said)
+    said = re.sub(r"\b(?:no|not) later than\b", "by", said)
+    said = re.sub(
+        r"\bbetween (?P<first>\d{1,2}(?::\d\d)?)\s?(?P<first_meridiem>am|pm)?\s*(?:and|-|to)\s*"
+        r"(?P<second>\d{1,2}(?::\d\d)?)\s?(?P<meridiem>am|pm)?\b",
+        _between,
+        said,
+    )
+    return re.sub(r"\b(days?|weeks?|months?) time\b", r"\1", said)
 
 
 def _read_times(text: str, reading: _Reading) -> str:
@@ -164,7 +267,7 @@ def _read_times(text: str, reading: _Reading) -> str:
     return text
 
 
-def _weekday_of(word: str) -> int | None:
+def weekday_of(word: str) -> int | None:
     word = word.removesuffix("s") if word not in ("tues", "thurs", "weds") else word
     if word in _WEEKDAY_NAMES:
         return _WEEKDAY_NAMES[word]
@@ -172,24 +275,82 @@ def _weekday_of(word: str) -> int | None:
     return _WEEKDAY_NAMES[typo] if typo else None
 
 
+def _monday(today: dt.date, weeks_ahead: int = 0) -> dt.date:
+    return today - dt.timedelta(days=today.weekday()) + dt.timedelta(weeks=weeks_ahead)
+
+
 def _next_weekday(today: dt.date, weekday: int, next_week: bool) -> dt.date:
     """The coming `weekday` (today included); with "next", the one in the following week."""
     if next_week:
-        monday = today + dt.timedelta(days=7 - today.weekday())
-        return monday + dt.timedelta(days=weekday)
+        return _monday(today, 1) + dt.timedelta(days=weekday)
     return today + dt.timedelta(days=(weekday - today.weekday()) % 7)
+
+
+def _weeks_ahead(text: str) -> int | None:
+    """Which week is meant: 0 this week, 1 next week, 2 the week after next; None if none."""
+    if re.search(r"\b(week )?after next\b", text):
+        return 2
+    if re.search(r"\bnext (week|weekend)\b", text):
+        return 1
+    if re.search(r"\b(this|the) (week|weekend)\b|\bweekend\b(?!s)", text):
+        return 0
+    return None
+
+
+def _read_span(text: str, today: dt.date, reading: _Reading) -> None:
+    """A week, part of one, a weekend or a month, as first and last day."""
+    weeks = _weeks_ahead(text)
+    if re.search(r"\b(weekend)\b(?!s)", text) and not re.search(r"\bnot\b.*\bweekend", text):
+        saturday = _monday(today, weeks or 0) + dt.timedelta(days=5)
+        reading.span = (saturday, saturday + dt.timedelta(days=1))
+        reading.weekdays |= {5, 6}
+    elif weeks is not None and (re.search(r"\bweek\b", text) or (weeks == 2 and reading.named)):
+        monday = _monday(today, weeks)
+        first, last = monday, monday + dt.timedelta(days=6)
+        if re.search(r"\bearly\b|\bstart of\b|\bbeginning of\b", text):
+            last = monday + dt.timedelta(days=2)
+        elif re.search(r"\b(late|later|end|towards the end)\b", text):
+            first = monday + dt.timedelta(days=3)
+        reading.span = (first, last)
+    elif re.search(r"\bend of the week\b", text):
+        reading.span = (_monday(today) + dt.timedelta(days=3), _monday(today, 1) - dt.timedelta(1))
+    month = _month_named(text, today)
+    if month and not reading.span:
+        reading.span = month
+
+
+def _month_named(text: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
+    """A whole month: "next month", "in december", "sometime in january"."""
+    if re.search(r"\bnext month\b", text):
+        first = (today.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    elif re.search(r"\bthis month\b", text):
+        first = today.replace(day=1)
+    else:
+        named = re.search(
+            r"\b(?:in|during|sometime in|some time in|early|late)\s+(" + _MONTH + r")\b", text
+        )
+        if not named or re.search(r"\d", text):
+            return None
+        month = next((i for i, m in enumerate(_MONTHS, 1) if m.startswith(named[1][:3])), None)
+        if month is None:
+            return None
+        year = today.year + (month < today.month)
+        first = dt.date(year, month, 1)
+    last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    return first, last
 
 
 def _read_words(text: str, today: dt.date, reading: _Reading) -> None:
     """Weekdays (allowed or excluded), relative days and day parts."""
     words = _TOKEN.findall(text)
     negated = False
+    recurring = any(w.removesuffix("s") in _DAY_PARTS and w.endswith("s") for w in words)
     for i, word in enumerate(words):
         before = words[i - 1] if i else ""
         if word in _NEGATION:
             negated = True
             continue
-        weekday = _weekday_of(word)
+        weekday = weekday_of(word)
         group = _DAY_GROUPS.get(word.removesuffix("s"))
         part = word.removesuffix("s") if word.removesuffix("s") in _DAY_PARTS else None
         if weekday is not None or group is not None:
@@ -197,9 +358,9 @@ def _read_words(text: str, today: dt.date, reading: _Reading) -> None:
             plural = word.endswith("s") and word not in _WEEKDAY_NAMES
             if negated:
                 reading.excluded |= days
-            elif weekday is not None and not plural:
+            elif weekday is not None and not (plural or recurring):
                 reading.named.append((weekday, before == "next"))
-            else:
+            elif word != "weekend":  # "the weekend" is a span (_read_span)
                 reading.weekdays |= days  # "mondays", "weekdays": any week
         elif part:
             start, end = _DAY_PARTS[part]
@@ -209,25 +370,113 @@ def _read_words(text: str, today: dt.date, reading: _Reading) -> None:
                 reading.window = (dt.time(0, 0), dt.time(17, 0))
             elif not negated:
                 reading.window = (start, end)
-            if part == "tonight":
+            if part == "tonight" or before == "this":
                 reading.days.append(today)
         elif word in ("today",):
             reading.days.append(today)
-        elif word in ("tomorrow", "tmrw", "tmr", "tomorow", "tommorow", "tommorrow", "2moro"):
+        elif word == "tomorrow":
             after = words[i - 2 : i] == ["day", "after"]
             reading.days.append(today + dt.timedelta(days=2 if after else 1))
-        elif word == "week" and before in ("this", "next"):
-            monday = today - dt.timedelta(days=today.weekday())
-            first = monday + dt.timedelta(days=7 if before == "next" else 0)
-            reading.days.append(max(first, today))
-            reading.last_day = first + dt.timedelta(days=6)
+        elif word == "after" and before == "day" and "tomorrow" in words[:i]:
+            reading.days.append(today + dt.timedelta(days=2))  # "tomorrow or the day after"
         if word not in _KEEPS_NEGATION and weekday is None and group is None:
             negated = negated and word in _NEGATION
         if word in (",", ".", ";", "!"):
             negated = False
+
+
+def _read_dates(text: str, now: dt.datetime, reading: _Reading) -> None:
+    """Calendar dates: with a month through dateparser, a day of the month on its own
+    ("the 3rd": the coming one), and "in two weeks"."""
+    settings = {
+        "RELATIVE_BASE": now.replace(tzinfo=None),
+        "PREFER_DAY_OF_MONTH": "first",
+        "REQUIRE_PARTS": [],
+    }
+    today = now.date()
+    for phrase in _CALENDAR_DATE.findall(text):
+        parsed = dateparser.parse(phrase, languages=["en"], settings=settings)
+        if parsed is not None:
+            _keep_date(parsed.date(), text, today, reading)
+    rest = _CALENDAR_DATE.sub(" ", text)
+    for number in _DAY_OF_MONTH.findall(rest):
+        day = int(number)
+        month_start = today.replace(day=1)
+        for months_ahead in (0, 1, 2):
+            first = month_start
+            for _ in range(months_ahead):
+                first = (first + dt.timedelta(days=32)).replace(day=1)
+            try:
+                date = first.replace(day=day)
+            except ValueError:
+                continue
+            if date >= today:
+                reading.dates.append(date)
+                break
+    if not reading.dates and re.search(
+        r"\d|\bin (a|an|one|two|three|four|five|six) (days?|weeks?|months?)\b", rest
+    ):
+        parsed = dateparser.parse(rest, languages=["en"], settings=settings)
+        if parsed is not None:
+            _keep_date(parsed.date(), rest, today, reading)
+
+
+def _keep_date(day: dt.date, text: str, today: dt.date, reading: _Reading) -> None:
+    """A date without a year that has passed by months is next year's."""
+    if day < today:
+        has_year = re.search(r"\b(19|20)\d\d\b", text)
+        if has_year or (today - day).days <= 90:
+            reading.past = True
+            return
+        day = day.replace(year=day.year + 1)
+    reading.dates.append(day)
+
+
+def _mismatch(reading: _Reading, said: str) -> DayMismatch | None:
+    """A single weekday named beside a date of another weekday."""
+    weekdays = {weekday for weekday, _ in reading.named}
+    if len(weekdays) != 1 or len(reading.dates) != 1:
+        return None
+    (weekday,), date = weekdays, reading.dates[0]
+    if date.weekday() == weekday:
+        return None
+    shift = (weekday - date.weekday()) % 7
+    nearest = date + dt.timedelta(days=shift if shift <= 3 else shift - 7)
+    return DayMismatch(said, date, nearest)
+
+
+def _settle_days(reading: _Reading, said: str, today: dt.date) -> None:
+    """Named weekdays, dates and spans become days (and a last day)."""
+    week_of = re.search(r"\b(week of|w/?c|week commencing|week beginning)\b", said)
+    if week_of and reading.dates:
+        monday = _monday(reading.dates[0])
+        reading.span, reading.dates = (monday, monday + dt.timedelta(days=6)), []
+    weekdays = [weekday for weekday, _ in reading.named]
+    if reading.span and weekdays:
+        first, last = reading.span
+        monday = _monday(first)
+        days = [monday + dt.timedelta(days=w) for w in weekdays]
+        if len(days) == 1 or re.search(r"\b(between|from)\b", said):
+            reading.days += [min(days), max(days)]
+            reading.last_day = max(days)
+        else:
+            reading.weekdays |= set(weekdays)
+            reading.days.append(first)
+            reading.last_day = last
+        reading.named = []
+    elif reading.span:
+        reading.days.append(reading.span[0])
+        reading.last_day = reading.span[1]
+    reading.days += reading.dates
+    if reading.dates:
+        reading.named = []
     if len(reading.named) == 1:
         weekday, next_week = reading.named[0]
         reading.days.append(_next_weekday(today, weekday, next_week))
+    elif reading.named and re.search(r"\b(between|from)\b", said):
+        days = [_next_weekday(today, w, n) for w, n in reading.named]
+        reading.days += [min(days), max(days)]
+        reading.last_day = max(days)
     elif reading.named:  # "Monday or Wednesday": either, from the coming one
         reading.weekdays |= {weekday for weekday, _ in reading.named}
         if any(next_week for _, next_week in reading.named):
@@ -235,68 +484,73 @@ def _read_words(text: str, today: dt.date, reading: _Reading) -> None:
             reading.last_day = reading.days[-1] + dt.timedelta(days=6)
 
 
-def _read_dates(text: str, now: dt.datetime, reading: _Reading) -> None:
-    """Calendar dates ("3rd of December", "12/3", "in two weeks") through dateparser."""
-    if not re.search(
-        r"\d|\bin (a|an|one|two|three|four|five|six) (days?|weeks?|months?)\b"
-        r"|\b(jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\bmay \d",
-        text,
-    ):
-        return  # nothing dateparser should read: "may" the verb is not a month
-    settings = {
-        "RELATIVE_BASE": now.replace(tzinfo=None),
-        "PREFER_DAY_OF_MONTH": "first",
-        "REQUIRE_PARTS": [],
-    }
-    parsed = dateparser.parse(text, languages=["en"], settings=settings)
-    if parsed is None:
-        return
-    day = parsed.date()
-    if day < now.date():
-        has_year = re.search(r"\b(19|20)\d\d\b", text)
-        if has_year or (now.date() - day).days <= 90:
-            reading.past = True
-            return
-        day = day.replace(year=day.year + 1)
-    reading.days.append(day)
-
-
 def read_preference(
     text: str, now: dt.datetime, hints: Iterable[str] = ()
-) -> TimePreference | PastTime | None:
+) -> TimePreference | PastTime | DayMismatch | None:
     """What `text` says about when the patient can come; None if it names no time.
 
     `hints` are DATE and TIME phrases spaCy found in the message; they are read first.
     """
-    # "can't", also with a typographic apostrophe, becomes "cant".
-    said = re.sub("n[\u2019']t\\b", "nt", " ".join(text.lower().split()))
+    said = normalise_time_words(text)
     if not said:
         return None
-    reading = _Reading()
-    reading.asap = bool(_ASAP.search(said))
     if _PAST.search(said):
         return PastTime(text)
+    today = now.date()
+    reading = _Reading()
     rest = _read_times(said, reading)
-    _read_words(rest, now.date(), reading)
-    if not reading.days:
-        for phrase in [*hints, rest]:
-            _read_dates(_read_times(phrase.lower(), _Reading()), now, reading)
-            if reading.days or reading.past:
-                break
-    if reading.past and not reading.days:
+    _read_words(rest, today, reading)
+    _read_span(rest, today, reading)
+    for phrase in [*(normalise_time_words(hint) for hint in hints), rest]:
+        _read_dates(_read_times(phrase, _Reading()), now, reading)
+        if reading.dates or reading.past:
+            break
+    if reading.past and not reading.dates:
         return PastTime(text)
-    if not reading.understood():
+    mismatch = _mismatch(reading, text)
+    if mismatch:
+        return mismatch
+    _settle_days(reading, said, today)
+    strong_asap = bool(_ASAP.search(said))
+    if not (reading.understood() or strong_asap or _ANY_TIME.search(said)):
         return None
-    first_day = min(reading.days) if reading.days else now.date()
+    asap = strong_asap or not reading.understood()
+    first_day = min(reading.days) if reading.days else today
+    if reading.days and set(reading.days) == {today} and _gone_today(reading, now):
+        return PastTime(text)
     last_day = reading.last_day
     if reading.days and last_day is None and not _FROM_THEN_ON.search(said):
         last_day = max(reading.days)
     return TimePreference(
-        first_day=max(first_day, now.date()),
+        first_day=max(first_day, today),
         last_day=last_day,
         weekdays=frozenset(reading.weekdays) if reading.weekdays else None,
         excluded_weekdays=frozenset(reading.excluded),
         window=reading.window,
         at=reading.at,
-        asap=reading.asap,
+        asap=asap,
     )
+
+
+def _gone_today(reading: _Reading, now: dt.datetime) -> bool:
+    """ "today at 9am" at ten, "this morning at 8": the time named today has passed."""
+    if reading.at is not None:
+        return reading.at < now.time()
+    return reading.window is not None and reading.window[1] <= now.time()
+
+
+_NAMES_A_DAY_OR_HOUR = re.compile(
+    r"\b(today|tonight|tomorrow|weekend|(this|next) week|week after next|asap|soonest|earliest"
+    r"|(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|may \d+|\d+(st|nd|rd|th)? may)\b"
+    r"|\b\d{1,2}(:\d\d)?\s*(am|pm)\b|\b(at|after|before|around) \d{1,2}\b|\b\d{1,2}:\d\d\b"
+    r"|\b\d{1,2}(st|nd|rd|th)\b|\bas soon as\b"
+)
+
+
+def names_a_time(text: str) -> bool:
+    """Whether a message said for another reason ("book me in, Thursday at 10") also names
+    when: a weekday, a day word, a month or a clock time; "for 2 weeks" does not."""
+    said = normalise_time_words(text)
+    if any(weekday_of(word) is not None for word in re.findall(r"[a-z]{3,}", said)):
+        return True
+    return bool(_NAMES_A_DAY_OR_HOUR.search(said))

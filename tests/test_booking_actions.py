@@ -180,24 +180,67 @@ def test_an_invalid_phone_number_is_asked_again(desk) -> None:
     )
 
 
-def test_no_consent_forgets_the_details_and_books_nothing(desk) -> None:
-    result, text = validate("booking_consent", "/deny", intent="deny", patient_name="Anna")
-    assert result["booking_consent"] is False and result["patient_name"] is None
-    assert "nothing is booked" in text
+def test_a_phone_given_with_the_name_is_kept(desk) -> None:
+    result, text = validate("patient_name", "Tom Baker, +44 7400 123456")
+    assert result["patient_name"] == "Tom Baker" and not text
+    assert result["patient_phone"] == "+447400123456" and result["contact_details"]
+    result, _ = validate("patient_name", "her name is Joan Miller, my number is 212 555 0146")
+    assert (result["patient_name"], result["patient_phone"]) == ("Joan Miller", "+12125550146")
 
 
-async def test_no_consent_ends_the_form(desk) -> None:
-    tracker = make_tracker(slots={"booking_task": "book", "booking_consent": False})
-    required = await actions.ValidateBookingForm().required_slots(
-        [], CollectingDispatcher(), tracker, DOMAIN
+def test_a_weekday_that_does_not_match_the_date_is_asked_about(desk) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        slots={"booking_task": "book"}, text="tuesday 16 december", requested_slot="preferred_time",
+        form="booking_form",
+    )  # fmt: skip
+    result = actions.ValidateBookingForm().validate_preferred_time(
+        "tuesday 16 december", dispatcher, tracker, DOMAIN
     )
-    assert required == []
+    assert result == {"preferred_time": None}
+    buttons = [b["title"] for b in dispatcher.messages[0]["buttons"]]
+    assert buttons == ["Tuesday 15 December", "Wednesday 16 December"]
+    assert "16 December is a Wednesday" in said(dispatcher)
+
+
+async def test_the_confirmation_asks_consent_too_and_one_yes_gives_both(desk) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        slots={"booking_task": "book", "booking_slot": THREE_PM.isoformat(),
+               "patient_name": "Anna", "contact_details": "+1 212-555-0143"},
+    )  # fmt: skip
+    await actions.ActionAskBookingConfirmed().run(dispatcher, tracker, DOMAIN)
+    assert dispatcher.messages[0]["response"] == "utter_ask_booking_confirmed"
+    details = {"booking_slot": THREE_PM.isoformat(), "patient_name": "Anna Smith",
+               "patient_phone": "+12125550143"}  # fmt: skip
+    result, _ = validate("booking_confirmed", "yes I agree", intent="affirm", **details)
+    assert result["booking_consent"] is True and result["booking_confirmed"] is True
+
+
+async def test_a_time_said_with_the_request_is_offered_at_once(desk) -> None:
+    slots, _ = await start("request_booking", text="book me in tomorrow at 3", tdn_fit="likely")
+    assert slots["booking_readiness"] == "ready"
+    assert slots["offered_slots"][0] == THREE_PM.isoformat()
+
+
+async def test_only_booking_asks_where_it_hurts_and_its_screen_then_books(desk) -> None:
+    slots, _ = await start("request_booking", text="book me in thursday at 10")
+    assert slots["booking_readiness"] == "intake_first" and slots["booking_first"] is True
+    assert slots["wished_time"] == "book me in thursday at 10"
+    # The knee's screen answered (all three signs denied): booking can start.
+    denied = ["knee_warning", "fever", "trauma"]
+    slots, _ = await start(
+        "request_booking", text="book please", body_part="knee", denied_signs=denied,
+        wished_time="thursday at 10",
+    )  # fmt: skip
+    assert slots["booking_readiness"] == "ready" and slots["tdn_fit"]
+    assert slots["offered_slots"] and slots["wished_time"] is None
 
 
 def test_yes_books_and_sets_the_reference(desk) -> None:
     details = {
         "booking_slot": THREE_PM.isoformat(), "patient_name": "Anna Smith",
-        "patient_phone": "+12125550143", "booking_consent": True,
+        "patient_phone": "+12125550143",
     }  # fmt: skip
     result, _ = validate("booking_confirmed", "/affirm", intent="affirm", **details)
     assert result["booking_confirmed"] is True
@@ -290,3 +333,15 @@ async def test_an_answer_to_a_safety_question_answers_nothing_in_the_booking(des
     events = await actions.ValidateBookingForm().get_validation_events(dispatcher, tracker, {})
     assert events == [{"event": "slot", "timestamp": None, "name": "preferred_time", "value": None}]
     assert said(dispatcher) == ""
+
+
+def test_a_time_typed_for_the_name_is_not_a_name(desk) -> None:
+    result, text = validate("patient_name", "8am")
+    assert result == {"patient_name": None} and "name" in text
+
+
+def test_yes_book_it_typed_out_books(desk) -> None:
+    details = {"booking_slot": THREE_PM.isoformat(), "patient_name": "Anna Smith",
+               "patient_phone": "+12125550143"}  # fmt: skip
+    result, _ = validate("booking_confirmed", "Yes, book it", intent="request_booking", **details)
+    assert result["booking_confirmed"] is True

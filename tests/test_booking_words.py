@@ -33,6 +33,8 @@ def _rows(name: str, key: str) -> tuple[dict, list[Any]]:
 
 
 TIMES, TIME_ROWS = _rows("time_words.yml", "readings")
+# A second table, written after the reader and never tuned on (same clock).
+_, UNSEEN_ROWS = _rows("time_words_unseen.yml", "readings")
 NOW = dt.datetime.fromisoformat(str(TIMES["now"])).astimezone(ZONE)
 
 
@@ -40,7 +42,7 @@ def _time(value: str | None) -> dt.time | None:
     return dt.time.fromisoformat(value) if value else None
 
 
-@pytest.mark.parametrize("row", TIME_ROWS)
+@pytest.mark.parametrize("row", TIME_ROWS + UNSEEN_ROWS)
 def test_a_time_in_the_patients_words(row: dict) -> None:
     wish = read_preference(row["said"], NOW)
     if row.get("none"):

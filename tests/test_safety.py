@@ -153,6 +153,25 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
         "my teenage son can't put weight on his leg, his hip hurts"
     ),
     "limping_child/urgent/child_limp_warning": {"child_limp_warning"},
+    # Issue 23 (written from the outside run's findings, not its sentences).
+    "headache_warning_signs/urgent/headache+morning_vomiting": (
+        "my head has been pounding for weeks and I keep being sick in the mornings"
+    ),
+    "headache_warning_signs/urgent/headache+worse_on_waking+nausea": (
+        "the headaches are worse when I get up and I feel sick with them"
+    ),
+    "giant_cell_arteritis/urgent/jaw_claudication+aged_50_plus": (
+        "I'm 74 and my jaw gets tired and achy when I'm eating"
+    ),
+    "giant_cell_arteritis/urgent/jaw_claudication+headache": (
+        "headache at the side of my head, and chewing makes my jaw hurt"
+    ),
+    "giant_cell_arteritis/emergency/vision_trouble+jaw_claudication": (
+        "my jaw aches when I chew and things went dim in my left eye this morning"
+    ),
+    "giant_cell_arteritis/emergency/vision_trouble+headache+aged_50_plus": (
+        "I'm 69, a new headache by my temple and my sight went blurry for a bit"
+    ),
     "acute_knee_injury/urgent/knee_swelled+trauma": "fell off my bike and my knee is swollen",
     "pre_eclampsia/emergency/pregnant_now+headache|vision_trouble,face_hands_swelling": (
         "I'm pregnant, I have a headache and blurred vision"
@@ -730,9 +749,12 @@ def test_every_contraindication_has_its_precaution() -> None:
 @pytest.mark.parametrize(
     ("message", "start"),
     [
-        ("can I wait till monday?", "No, please don't wait."),
-        ("it's probably just soreness from the needling, right?", "No, please don't wait."),
-        ("is it really that serious?", "Yes, please take it seriously."),
+        ("can I wait till monday?", "Please go: this shouldn't wait."),
+        (
+            "it's probably just soreness from the needling, right?",
+            "Please go: this shouldn't wait.",
+        ),
+        ("is it really that serious?", "Please take it seriously."),
         ("ok thanks", "Please call 911 now"),
     ],
 )
@@ -752,3 +774,18 @@ def test_after_an_emergency_questions_are_answered_in_its_light(message: str, st
 )
 def test_a_denial_after_a_leading_no(text: str, flagged: bool) -> None:
     assert bool(safety.screen(text).flags) is flagged
+
+
+def test_every_screen_question_has_a_checklist_line() -> None:
+    from clinic.safety.red_flags import CHECKLIST_ITEMS, SCREEN_QUESTIONS
+
+    missing = [
+        q.name for qs in SCREEN_QUESTIONS.values() for q in qs if q.text not in CHECKLIST_ITEMS
+    ]
+    assert missing == []
+
+
+def test_every_painful_place_gets_its_regions_screen() -> None:
+    names = [q.name for q in safety.screen_questions("neck", None, [], [], ["neck", "lower_back"])]
+    assert names[0] == "stroke_warning" and "saddle_numbness" in names
+    assert "headache" in safety.context_signs("neck", None, None, ["neck", "head"])

@@ -220,13 +220,81 @@ async def test_nothing_more_is_asked_after_an_emergency() -> None:
     assert await required({**BACK_PAIN, "triage_level": "emergency"}) == []
 
 
-async def test_the_ask_action_asks_the_first_open_question_with_buttons() -> None:
+async def test_the_screen_is_asked_as_a_checklist_of_one_block() -> None:
     dispatcher = CollectingDispatcher()
     tracker = make_tracker(slots={**BACK_PAIN, "denied_signs": ["saddle_numbness"]})
     events = await ActionAskRedFlagScreen().run(dispatcher, tracker, DOMAIN)
-    assert slots_of(events) == {"screen_question": "bladder_or_bowel_control"}
-    assert "yes/no" in said(dispatcher)
+    # The rest of the back's nerve block; the signs of serious illness come as the next list.
+    assert slots_of(events) == {
+        "screen_question": "checklist:bladder_or_bowel_control+both_legs+worsening_weakness"
+    }
+    assert said(dispatcher).count("\n• ") == 3 and "fever" not in said(dispatcher)
+    payloads = [b["payload"] for b in dispatcher.messages[-1]["buttons"]]
+    assert payloads == ["/deny", "/affirm", "/inform"]
+
+
+async def test_a_line_asked_on_its_own_after_a_yes_comes_with_yes_and_no() -> None:
+    dispatcher = CollectingDispatcher()
+    one_by_one = ["saddle_numbness", "bladder_or_bowel_control"]
+    tracker = make_tracker(slots={**BACK_PAIN, "screen_one_by_one": one_by_one})
+    events = await ActionAskRedFlagScreen().run(dispatcher, tracker, DOMAIN)
+    assert slots_of(events) == {"screen_question": "saddle_numbness"}
     assert [b["payload"] for b in dispatcher.messages[-1]["buttons"]] == ["/affirm", "/deny"]
+
+
+NERVE_LIST = {
+    "screen_question": "checklist:saddle_numbness+bladder_or_bowel_control+both_legs"
+    "+worsening_weakness",
+    "body_part": "lower_back",
+}
+
+
+@pytest.mark.parametrize("answer", ["no", "none of those", "nope, nothing like that", "No to all"])
+async def test_a_clear_no_to_the_checklist_denies_every_line(answer: str) -> None:
+    slots, _ = await check(
+        answer, intent="deny", slots=NERVE_LIST, requested_slot="red_flag_screen"
+    )
+    assert {"saddle_numbness", "bladder_or_bowel_control", "both_legs_nerve"} <= set(
+        slots["denied_signs"]
+    )
+    assert "worsening_weakness" in slots["denied_signs"] and not slots.get("triage_level")
+
+
+@pytest.mark.parametrize(
+    ("answer", "intent"),
+    [("yes", "affirm"), ("not sure", "inform"), ("hmm maybe one of them", "inform"),
+     ("no... well sort of", "inform")],
+)  # fmt: skip
+async def test_anything_but_a_clear_no_asks_the_lines_one_by_one(answer: str, intent: str) -> None:
+    slots, _ = await check(
+        answer, intent=intent, slots=NERVE_LIST, requested_slot="red_flag_screen"
+    )
+    assert len(slots["screen_one_by_one"]) == 4
+    assert not set(slots.get("denied_signs") or []) & {"saddle_numbness", "both_legs_nerve"}
+
+
+async def test_an_answer_that_says_none_of_it_gets_the_list_again_then_one_by_one() -> None:
+    slots, _ = await check(
+        "tuesday at 9", intent="inform", slots=NERVE_LIST, requested_slot="red_flag_screen"
+    )
+    assert slots == {"screen_unsure": NERVE_LIST["screen_question"]}
+    again = {**NERVE_LIST, "screen_unsure": NERVE_LIST["screen_question"]}
+    slots, _ = await check(
+        "Anna Smith", intent="inform", slots=again, requested_slot="red_flag_screen"
+    )
+    assert len(slots["screen_one_by_one"]) == 4 and not slots.get("warning_signs")
+
+
+async def test_a_line_named_in_the_answer_is_a_yes_and_the_rest_come_one_by_one(
+    monkeypatch,
+) -> None:
+    monkeypatch.delenv("CLINIC_EMERGENCY_NUMBER", raising=False)
+    slots, text = await check(
+        "yes, it's numb down there when I wipe", intent="affirm", slots=NERVE_LIST,
+        requested_slot="red_flag_screen",
+    )  # fmt: skip
+    assert slots["triage_level"] == "emergency" and "911" in text
+    assert "saddle_numbness" not in slots["screen_one_by_one"]
 
 
 async def validate_screen(slots: dict[str, Any], text: str, intent: str) -> tuple[dict, str]:

@@ -68,10 +68,10 @@ def test_after_an_emergency_the_advice_stays_in_front(assistant: Assistant) -> N
     reply = patient.says("there's a heavy pressure on my chest and I'm all sweaty")
     assert CALL_NOW in reply
     reply = patient.says("is it really that serious?")
-    assert reply.startswith("Yes")
+    assert reply.startswith("Please take it seriously")
     assert CALL_NOW in reply
     reply = patient.says("can I wait till tomorrow and see the physio instead?")
-    assert reply.startswith("No, please don't wait")
+    assert reply.startswith("Please go: this shouldn't wait")
     assert CALL_NOW in reply
     assert "rare" not in reply
     reply = patient.says("can I book a consultation for tomorrow?")
@@ -163,7 +163,7 @@ def test_waiting_after_urgent_advice_is_answered_no(assistant: Assistant) -> Non
     reply = patient.says("my lower back hurts and I've had a fever of 38.9 since yesterday")
     assert "doctor today" in reply
     reply = patient.says("my doctor is closed today, can I wait until tomorrow?")
-    assert reply.startswith("No, please don't wait")
+    assert reply.startswith("Please go: this shouldn't wait")
     assert "urgent care" in reply
     assert "book" not in reply.lower()
 

@@ -1,7 +1,8 @@
 """Findings that patients give as numbers: a temperature, an age, weight lost.
 
 Ages give `aged_50_plus` (and `aged_65_plus`), or `aged_under_50` for an adult younger,
-which answers "are these headaches new since you turned 50?" with a no.
+which answers "are these headaches new since you turned 50?" with a no; under 18,
+`young_patient` (and the contraindication `under_18`, see clinic.safety.screening).
 
 "temp of 40", "102F", "39.2" with "hot to touch"; "I'm 63", "58 yo", "dad (74)"; "lost 6kg",
 "down 2 dress sizes", "2 notches on my belt". Each is read from the tokens with its unit or
@@ -35,6 +36,12 @@ _TEMPERATURE_WORDS = frozenset(
 )  # fmt: skip
 _AGE_BEFORE = ("i'm", "im", "i am", "aged", "age", "at", "is", "turned", "he's", "she's")
 _AGE_AFTER = frozenset({"yo", "y/o", "yrs", "yr", "years", "year"})
+_YOUNG_AGE_BEFORE = ("i'm", "im", "i am", "aged", "he's", "she's", "he is", "she is")
+_NOT_YEARS = frozenset({
+    "weeks", "week", "wks", "wk", "months", "month", "days", "day", "am", "pm", "a.m.", "p.m.",
+    "o'clock", "minutes", "mins", "hours", "hrs", "kg", "lbs", "stone", "st", "stones",
+    "percent", "%", "out", "/",
+})  # fmt: skip
 _LOST = frozenset({"lost", "losing", "dropped", "dropping", "shed", "down", "gone"})
 _WEIGHT_UNITS = frozenset(
     {"kg", "kgs", "kilo", "kilos", "stone", "stones", "st", "lbs", "lb", "pounds",
@@ -99,14 +106,23 @@ def _temperature(value: float, unit: str, following: str, words: list[str], i: i
 
 
 def _age_signs(age: float) -> list[str]:
+    if age < ADULT:
+        return ["young_patient"]
     if age < AGE_OF_NEW_HEADACHE_CONCERN:
         return ["aged_under_50"]
     return ["aged_50_plus", *(["aged_65_plus"] if age >= AGE_OF_FRAGILE_BONES else [])]
 
 
 def _age(value: float, unit: str, following: str, words: list[str], before: str, i: int) -> bool:
-    if not ADULT <= value <= 110 or value != int(value):
-        return False
+    if not 1 <= value <= 110 or value != int(value) or following in _NOT_YEARS:
+        return False  # "I'm 12 weeks pregnant", "at 3 pm"
+    if value < ADULT:
+        # A child's age only with a plain cue: "im 16", "she's 12", "15 years old".
+        return (
+            following in _AGE_AFTER
+            or unit in ("yo", "y/o", "yr", "yrs")
+            or any(before.endswith(cue) for cue in _YOUNG_AGE_BEFORE)
+        )
     if i == 0 and following in ("and", ",", "m", "f", "male", "female"):
         return True  # "82 and went over on the path", "58m."
     if unit in ("yo", "y/o", "yr", "yrs") or following in _AGE_AFTER:

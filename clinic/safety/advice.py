@@ -28,7 +28,12 @@ WHAT_YOU_DESCRIBED: dict[str, str] = {
     "myelopathy": "clumsy hands, unsteady walking or tingling in both hands",
     "dvt": "a swollen, red, warm or painful calf, the more so with breathlessness",
     "pneumothorax": "breathlessness or chest pain after needling",
-    "headache_warning_signs": "headaches that are new after 50 or changing",
+    "headache_warning_signs": (
+        "headaches that are new after 50, changing, worst on waking or with being sick"
+    ),
+    "giant_cell_arteritis": (
+        "a headache after 50 with jaw pain on chewing or changes in your sight"
+    ),
     "breathing_difficulty": "trouble breathing",
     "possible_red_flag": "symptoms that may need a doctor",
     "aortic_dissection": (
@@ -96,7 +101,8 @@ IF_IT_HAPPENS = {
 ANYTHING_ELSE = "Is there anything else you'd like to tell me or ask?"
 
 # After an emergency every reply keeps the advice in front, and a question about it is
-# answered in its light: "can I wait?" gets a no, "is it serious?" a yes, never the reverse.
+# answered in its light: "can I wait?" and "is it serious?" get the advice's side, in words
+# that need no yes or no ("should we still go?" would read a "no" the other way).
 _WAITING = re.compile(
     r"\b(wait\w*|tomorrow|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"next week|weekend|instead|first|probably|just|sure|overreact\w*|fine|book\w*|"
@@ -123,9 +129,9 @@ def _answer_in_light(message: str) -> str:
     if not _ASKS.search(message):
         return ""
     if _WAITING.search(message):
-        return "No, please don't wait. "
+        return "Please go: this shouldn't wait. "
     if _SERIOUS.search(message):
-        return "Yes, please take it seriously. "
+        return "Please take it seriously. "
     return ""
 
 

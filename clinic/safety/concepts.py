@@ -98,7 +98,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "double vision", "seeing double", "see double", "seeing two", "see two", "double",
         "2 of everything", "two of everything", "blurred", "blurry",
         "lost my sight", "won't focus", "wont focus", "can't focus", "cant focus", "grey",
-        "gray", "go dark", "went dark", "goes dark", "tunnel vision", "blacked out",
+        "gray", "go dark", "went dark", "goes dark", "went dim", "goes dim", "gone dim",
+        "dimmed", "misty", "went black", "tunnel vision", "blacked out",
         "blackout", "flashing lights", "curtain", "half my vision",
         "half of what", "lost the sight", "lost my vision", "lost the vision", "lost half", "blind",
         "can't see properly", "can't see clearly", "can't see out", "can't see anything",
@@ -305,7 +306,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "all my pills", "all my tablets", "it would all stop", "all just stop",
         "give up on everything", "given up", "hopeless", "can't do this anymore",
         "can't take it anymore", "if i crashed", "not be here", "not being here",
-        "for good", "goodbye", "letters to", "no way out", "can't see a way out",
+        # "goodbye letters", "saying goodbye to everyone"; not a chat's own "ok, goodbye".
+        "for good", "say goodbye", "saying goodbye", "said goodbye", "goodbye to",
+        "goodbye letter", "goodbye letters", "letters to", "no way out", "can't see a way out",
     ),
     # Knee
     "knee": ("knee", "knees", "kneecap"),

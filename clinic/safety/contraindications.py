@@ -54,8 +54,8 @@ SIGNS: tuple[Sign, ...] = (
     )),
     Sign("lymphoedema", (
         "lymphoedema|lymphedema",
-        "lymph node|nodes|glands ... removed|out|taken|surgery|dissection|cleared",
-        "removed|removal|taken ... lymph node|nodes|glands",
+        "lymph node|nodes|glands ... removed|out|taken|took|surgery|dissection|cleared",
+        "removed|removal|taken|took ... lymph node|nodes|glands",
     )),
     Sign("skin_infection", (
         "skin infection|infections",
@@ -79,9 +79,17 @@ SIGNS: tuple[Sign, ...] = (
         "blood thinner|thinners|thinning",
         "warfarin|coumadin|apixaban|eliquis|rivaroxaban|xarelto|dabigatran|pradaxa|edoxaban"
         "|lixiana|clopidogrel|plavix|heparin|enoxaparin|clexane|ticagrelor|brilinta"
-        "|anticoagulant|anticoagulants|anticoagulation",
-        "aspirin daily|every",
+        "|anticoagulant|anticoagulants|anticoagulation"
+        # The same medicines under other countries' names.
+        "|marcumar|marcoumar|phenprocoumon|falithrom|acenocoumarol|sintrom|fluindione"
+        "|previscan|dalteparin|fragmin|tinzaparin|innohep|lovenox|fondaparinux|arixtra"
+        "|prasugrel|efient|effient|savaysa|iscover|dipyridamole|persantin",
+        "aspirin ... daily|mg|milligrams",
+        "aspirin ... every|each|a day|morning|night",
+        "daily|low dose|low-dose|baby aspirin",
         "daily aspirin",
+        "blood ... thin|thinner|thinned|thinning",
+        "thin|thins ... my|the? blood",
         "bruise|bruising easily",
         "easy bruising",
     )),

@@ -541,6 +541,26 @@ SIGNS: tuple[Sign, ...] = (
         "struggling to breathe",
     ), unless=("nose", "nostril", "blocked", "congested", "running", "exercise", "after")),
     Sign("nausea", ("nausea|nauseous|vomiting", "feel|feeling sick", "throwing up")),
+    # Raised pressure in the head: worst on waking, sick in the mornings (NICE CKS headache).
+    Sign("worse_on_waking", (
+        "worst|worse ... when I? wake|waking|get up",
+        "worst|worse ... first thing|in the morning|mornings",
+        "wake|woke|waking ... with ... headache|headaches",
+    )),
+    Sign("morning_vomiting", (
+        # Morning after morning, not once ("sick this morning" with a migraine).
+        "vomit|vomiting|vomited|sick ... mornings|wake|waking|woke",
+        "vomit|vomiting|vomited|sick ... every|each morning",
+        "throwing|throw|threw up ... mornings|wake|waking|woke",
+        "throwing|throw|threw up ... every|each morning",
+        "mornings ... vomit|vomiting|vomited",
+        "mornings ... throwing|throw|threw up",
+    ), unless=("sick of", "sick and tired", "morning sickness")),
+    # Giant cell arteritis: a jaw that aches with chewing.
+    Sign("jaw_claudication", (
+        "jaw ... ache|aches|aching|hurts|hurt|pain|painful|tired ... chew|chews|chewing|eat|eating",
+        "chew|chews|chewing|eating ... jaw ... ache|aches|hurts|hurt|pain|painful|tired",
+    )),
     Sign("severe", ("{worst}", "severe|excruciating|unbearable|agonising|agonizing|worst|terrible|explosive|exploding|explode",)),
     # After needling
     Sign("after_needling", (
@@ -780,6 +800,9 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("pneumothorax", EMERGENCY, ("breathless_after_needling",)),
     RedFlagRule("stroke_signs", EMERGENCY, ("vision_trouble", "dizzy_now")),
     RedFlagRule("stroke_signs", EMERGENCY, ("vision_trouble", "sudden_onset")),
+    # Sight going wrong with the headache of giant cell arteritis: it can be lost for good.
+    RedFlagRule("giant_cell_arteritis", EMERGENCY, ("vision_trouble", "jaw_claudication")),
+    RedFlagRule("giant_cell_arteritis", EMERGENCY, ("vision_trouble", "headache", "aged_50_plus")),
     RedFlagRule("breathing_difficulty", EMERGENCY, ("severe_breathlessness",)),
     RedFlagRule("cardiac", EMERGENCY, ("arm_and_jaw_pain", "eases_with_rest")),
     RedFlagRule("cardiac", EMERGENCY, ("left_arm_pain", "eases_with_rest")),
@@ -824,6 +847,10 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("headache_warning_signs", URGENT, ("aged_50_plus", "new_headaches")),
     RedFlagRule("headache_warning_signs", URGENT, ("headache", "headache_pattern_change")),
     RedFlagRule("headache_warning_signs", URGENT, ("headache", "cough_or_strain")),
+    RedFlagRule("headache_warning_signs", URGENT, ("headache", "morning_vomiting")),
+    RedFlagRule("headache_warning_signs", URGENT, ("headache", "worse_on_waking", "nausea")),
+    RedFlagRule("giant_cell_arteritis", URGENT, ("jaw_claudication", "aged_50_plus")),
+    RedFlagRule("giant_cell_arteritis", URGENT, ("jaw_claudication", "headache")),
     RedFlagRule("fracture", URGENT, ("cannot_bear_weight", "trauma")),
     RedFlagRule("acute_knee_injury", URGENT, ("knee_stuck",)),
     RedFlagRule("acute_knee_injury", URGENT, ("knee_pop", "knee_swelled")),
@@ -862,7 +889,8 @@ CONTEXT_ONLY_SIGNS = frozenset(
      "arm_or_jaw_pain", "new_headaches", "headache_pattern_change", "cough_or_strain",
      "cannot_bear_weight", "dizzy_now", "long_travel", "limping", "young_patient",
      "aged_65_plus", "aged_under_50", "calf_pain", "recent_surgery", "rapid_progression",
-     "first_back_pain", "faint", "pregnant_now", "face_hands_swelling", "both_legs_heavy"}
+     "first_back_pain", "faint", "pregnant_now", "face_hands_swelling", "both_legs_heavy",
+     "worse_on_waking", "morning_vomiting"}
 )  # fmt: skip
 
 _TRAUMA = "Did the pain start after a fall, an accident or a heavy knock?"
@@ -1048,6 +1076,64 @@ SCREEN_QUESTIONS["chest"] = (
     ),
     ScreenQuestion("chest_trauma", _TRAUMA, "trauma"),
 )
+
+_CARDIAC_ITEM = (
+    "chest pain or pressure, breathlessness, sweating or feeling sick with it, or pain that "
+    "comes on when you exert yourself and eases when you rest"
+)
+# Each screen question as a line of a checklist ("Do you have any of these?"), keyed by
+# the question's words: a "yes" to the list asks its lines one by one (actions/safety.py).
+CHECKLIST_ITEMS = {
+    SCREEN_QUESTIONS["back"][0].text: "new numbness around your bottom, genitals or inner thighs",
+    SCREEN_QUESTIONS["back"][1].text: "new trouble peeing, or controlling your bladder or bowels",
+    SCREEN_QUESTIONS["back"][2].text: "pain, numbness or pins and needles in both legs",
+    SCREEN_QUESTIONS["back"][3].text: (
+        "weakness in a leg or foot that is getting worse, or a foot that drops or catches"
+    ),
+    SCREEN_QUESTIONS["back"][4].text: "a fever or chills, or feeling generally unwell",
+    SCREEN_QUESTIONS["back"][5].text: "cancer at any time, or weight lost recently without trying",
+    _TRAUMA: "pain that started after a fall, an accident or a heavy knock",
+    SCREEN_QUESTIONS["back"][7].text: (
+        "pain that is there all the time and worse at night, whatever position you're in"
+    ),
+    SCREEN_QUESTIONS["neck"][0].text: (
+        "sudden dizziness, double vision, slurred speech, trouble swallowing or a numb face"
+    ),
+    SCREEN_QUESTIONS["neck"][1].text: "clumsy hands (buttons, writing) or unsteady walking",
+    SCREEN_QUESTIONS["head"][0].text: (
+        "a headache that came on suddenly and was at full strength within about a minute"
+    ),
+    SCREEN_QUESTIONS["head"][1].text: "a fever with a stiff neck, a rash, or light hurting your eyes",
+    SCREEN_QUESTIONS["head"][2].text: (
+        "weakness, numbness, confusion, slurred speech or trouble seeing with the headaches"
+    ),
+    SCREEN_QUESTIONS["head"][3].text: "headaches that are new since you turned 50, or changing",
+    SCREEN_QUESTIONS["chest"][0].text: (
+        "pressure or tightness, pain spreading to your arm, jaw or neck, or sweating, "
+        "breathlessness or feeling sick with it"
+    ),
+    SCREEN_QUESTIONS["chest"][1].text: "shortness of breath, even when you're resting",
+    SCREEN_QUESTIONS["calf"][0].text: "a calf that is swollen, red or warm to the touch",
+    SCREEN_QUESTIONS["upper_back"][0].text: _CARDIAC_ITEM,
+    SCREEN_QUESTIONS["upper_back"][1].text: (
+        "pain that began suddenly as a severe tearing or ripping, or goes through to your "
+        "chest or tummy"
+    ),
+    SCREEN_QUESTIONS["shoulder"][0].text: _CARDIAC_ITEM,
+    SCREEN_QUESTIONS["arm"][0].text: _CARDIAC_ITEM,
+    SCREEN_QUESTIONS["jaw"][0].text: (
+        "jaw ache that comes on when you walk or climb stairs and eases when you rest, or "
+        "comes with chest pain, breathlessness or sweating"
+    ),
+    SCREEN_QUESTIONS["knee"][0].text: (
+        "a knee that swelled up within a few hours of an injury, or locks so you can't "
+        "straighten it"
+    ),
+    **{
+        _FEVER_JOINT.format(part=part): f"a {part} that is hot, red and swollen, or a fever or feeling unwell"
+        for part in ("shoulder", "knee", "hip")
+    },
+}  # fmt: skip
 
 
 # Asked at once when a message touches a red-flag concept the rules could not decide on

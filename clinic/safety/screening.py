@@ -194,6 +194,10 @@ def read(text: str, doc: Doc | None = None) -> list[Mention]:
     for number in number_findings(doc):
         if not _unless(_SIGNS_BY_KEY[(SIGN, number.sign)], sentence_of[number.start]):
             found.setdefault((SIGN, number.sign, number.start), (number.start, number.end))
+            if number.sign == "young_patient":  # "im 16": a precaution for needling too
+                found.setdefault(
+                    (CONTRAINDICATION, "under_18", number.start), (number.start, number.end)
+                )
     spans = list(found.values())
     # Someone else's symptom is left out only when the writer is the patient ("dad's got
     # cancer, my neck hurts"); a parent writing for a child reports the child's signs.
@@ -304,10 +308,13 @@ def more_urgent(level: str | None, other: str | None) -> str | None:
 
 
 def context_signs(
-    body_part: str | None, pain_quality: str | None, radiates_to: str | None = None
+    body_part: str | None,
+    pain_quality: str | None,
+    radiates_to: str | None = None,
+    other_sites: Iterable[str] = (),
 ) -> set[str]:
-    """Signs the intake itself gives: where it hurts, and a stiff neck."""
-    places = {body_part, radiates_to}
+    """Signs the intake itself gives: where it hurts (every painful place), and a stiff neck."""
+    places = {body_part, radiates_to, *other_sites}
     signs = set()
     if "neck" in places:
         signs.add("neck_pain")
@@ -323,10 +330,17 @@ def context_signs(
 
 
 def screen_questions(
-    body_part: str | None, radiates_to: str | None, said: Iterable[str], denied: Iterable[str]
+    body_part: str | None,
+    radiates_to: str | None,
+    said: Iterable[str],
+    denied: Iterable[str],
+    other_sites: Iterable[str] = (),
 ) -> list[ScreenQuestion]:
-    """The intake's yes/no screen for this pain, leaving out what the patient already said."""
-    regions = [SCREEN_REGION_OF_BODY_PART.get(part or "") for part in (body_part, radiates_to)]
+    """The intake's yes/no screen for this pain, leaving out what the patient already said:
+    the main place's region first, then where it spreads, then every other painful place
+    ("my neck and my lower back": the back's screen too)."""
+    places = (body_part, radiates_to, *other_sites)
+    regions = [SCREEN_REGION_OF_BODY_PART.get(part or "") for part in places]
     said, denied = set(said), set(denied)
     questions: list[ScreenQuestion] = []
     for region in dict.fromkeys(r for r in regions if r):

@@ -1,0 +1,68 @@
+"""Whether a message is written in another language than English ("Hola, me duele la
+espalda"): the chat can only screen and answer English, so it says so, with the phone.
+
+lingua (its language models ship inside the wheel) names the language. It only runs on
+messages of three words or more (or in another script), and a Latin-script message counts
+as foreign only when most of its words are commoner in that language than in English
+(wordfreq). A misspelt English message ("i wnat to book") or a name ("Katrin Weber") is
+never taken for another language.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+from wordfreq import available_languages, zipf_frequency
+
+from clinic.preferred_time import names_a_time
+
+_MIN_WORDS = 3
+_MIN_FOREIGN_SHARE = 0.5
+_MIN_CONFIDENCE = 0.5
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def _detector() -> LanguageDetector:
+    # Low-accuracy mode: trigram models only (tens of MB rather than hundreds), ample for
+    # the sentences patients write.
+    # Only languages wordfreq knows too, so that every answer can be checked word by word.
+    known = set(available_languages())
+    languages = [lang for lang in Language.all() if lang.iso_code_639_1.name.lower() in known]
+    return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
+
+
+def other_language(text: str) -> str | None:
+    """The language of `text` ("Spanish") when it is clearly not English, else None."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return None
+    foreign_script = sum(not _is_latin(ch) for ch in letters) / len(letters) > 0.5
+    words = _WORD.findall(text.lower())
+    if not foreign_script and len(words) < _MIN_WORDS:
+        return None
+    if not foreign_script and sum(zipf_frequency(w, "en") < 3 for w in words) < len(words) / 4:
+        return None  # most words are everyday English: no need to ask lingua
+    if not foreign_script and names_a_time(text):
+        return None  # "2moro arvo pls": text-speak for a time, not Finnish
+    best = _detector().compute_language_confidence_values(text)[0]
+    if best.language == Language.ENGLISH or best.value < _MIN_CONFIDENCE:
+        return None
+    if not foreign_script and not _mostly_words_of(best.language, words):
+        return None  # "my sholder is killin me": English with typos, not German
+    return best.language.name.title()
+
+
+def _mostly_words_of(language: Language, words: list[str]) -> bool:
+    """Whether most words are commoner in `language` than in English (by wordfreq, which
+    knows some forty languages; for the others lingua's word is taken)."""
+    code = language.iso_code_639_1.name.lower()
+    theirs = sum(zipf_frequency(word, code) > zipf_frequency(word, "en") for word in words)
+    return theirs / len(words) >= _MIN_FOREIGN_SHARE
+
+
+def _is_latin(ch: str) -> bool:
+    return unicodedata.name(ch, "").startswith("LATIN")

@@ -1,0 +1,90 @@
+"""The red-flag screen asked as short checklists rather than one yes/no after another.
+
+Up to four open screen questions are asked together ("Do you have any of these?"). A no
+to the list is a no to each of its lines. A yes, "not sure" or a mix asks the lines left
+open one by one, as plain yes/no questions; an answer that says none of these ("tuesday at
+9") gets the list once more, then its lines one by one. A list never turns an unclear
+answer into a no. Signs named in the answer count as said
+whatever the list's answer is (the safety reading finds them in the message).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+
+from clinic.safety import answers
+from clinic.safety.red_flags import CHECKLIST_ITEMS, SCREEN_QUESTIONS, ScreenQuestion
+from clinic.safety.screening import question_named
+
+MAX_LINES = 4
+PREFIX = "checklist:"
+_ANY_ANSWER = ScreenQuestion("checklist", "", "")
+
+
+@dataclass(frozen=True)
+class ChecklistAnswer:
+    """What an answer to a checklist settles: signs denied, and lines to ask one by one."""
+
+    denied: frozenset[str]
+    one_by_one: tuple[str, ...]
+    # Neither yes, no nor "not sure", and nothing named ("tuesday at 9"): asked again.
+    unclear: bool = False
+
+
+def next_checklist(
+    open_questions: list[ScreenQuestion], one_by_one: Collection[str]
+) -> list[ScreenQuestion]:
+    """The lines to ask together next: the open ones of the first open question's block
+    (a region's screen in blocks of four, in its order: the back's nerve signs together,
+    then its signs of serious illness); empty when it is to be asked on its own."""
+    if not open_questions or open_questions[0].name in one_by_one:
+        return []
+    block = _block_of(open_questions[0])
+    lines = [q for q in open_questions if q in block and q.name not in one_by_one]
+    return lines if len(lines) > 1 else []
+
+
+def _block_of(question: ScreenQuestion) -> list[ScreenQuestion]:
+    for questions in SCREEN_QUESTIONS.values():
+        for start in range(0, len(questions), MAX_LINES):
+            block = list(questions[start : start + MAX_LINES])
+            if question in block:
+                return block
+    return [question]
+
+
+def name_of(lines: Iterable[ScreenQuestion]) -> str:
+    """The checklist's name, kept while it waits for its answer."""
+    return PREFIX + "+".join(question.name for question in lines)
+
+
+def lines_of(name: str | None) -> list[ScreenQuestion]:
+    """The questions of the checklist `name`; empty if `name` is not a checklist."""
+    if not name or not name.startswith(PREFIX):
+        return []
+    found = (question_named(part) for part in name.removeprefix(PREFIX).split("+"))
+    return [question for question in found if question is not None]
+
+
+def text_of(lines: Iterable[ScreenQuestion]) -> str:
+    """The checklist as the patient reads it, one line each."""
+    return "\n".join(f"• {CHECKLIST_ITEMS.get(q.text, q.text)}" for q in lines)
+
+
+def read_checklist_answer(
+    lines: list[ScreenQuestion],
+    text: str,
+    said: Collection[str],
+    denied: Collection[str],
+    intent: str | None,
+) -> ChecklistAnswer:
+    """A clear no denies every line not said; otherwise the open lines come one by one."""
+    named = {q.name for q in lines if q.sign in said or set(q.covers) & set(said)}
+    reading = answers.read_answer(_ANY_ANSWER, text, (), (), intent)
+    if reading == answers.NO and not named:
+        return ChecklistAnswer(frozenset(q.sign for q in lines), ())
+    settled = named | {q.name for q in lines if q.sign in denied}
+    if reading == answers.UNCLEAR and not settled:
+        return ChecklistAnswer(frozenset(), (), unclear=True)
+    return ChecklistAnswer(frozenset(), tuple(q.name for q in lines if q.name not in settled))

@@ -1,0 +1,66 @@
+"""A message in another language is recognised; English, however misspelt, is not."""
+# ruff: noqa: RUF001  (the other languages' own letters and punctuation are the point)
+
+from __future__ import annotations
+
+import pytest
+
+from clinic.language.other_language import other_language
+
+# Written while building the check (tuned on).
+FOREIGN = [
+    "Hola, me duele mucho la espalda baja desde hace una semana",
+    "Bonjour, ma mère a très mal au genou droit, est-ce que vous pouvez l'aider ?",
+    "Guten Tag, ich habe seit drei Wochen Nackenschmerzen",
+    "dzień dobry, boli mnie ramię",
+    "مرحبا، عندي ألم في الظهر منذ أسبوعين",
+    "你好，我儿子的膝盖很疼，可以预约吗？",
+    "Desculpe, posso continuar em português? É mais fácil para mim.",
+    "Mi fa male la schiena da due settimane",
+    "Ik heb pijn in mijn rug",
+]
+ENGLISH = [
+    "my back hurts", "lowr back, rigth side", "i wnat to book an apointment pls",
+    "Lucia Torres, +52 222 123 4567", "my sholder is killin me", "nope non of them",
+    "wat time do u close on thursdys", "Katrin Weber, katrin.weber@example.de",
+    "i have sciatica and plantar fasciitis", "omg my neck is sooo stiff lol",
+    "Dry needling pls asap", "pain in my lumbar region and gluteus medius",
+    "2moro arvo pls mate", "I'm from Spain, my English is not so good, sorry",
+]  # fmt: skip
+# Written afterwards and run once, never tuned on: 8 of 10 foreign and 15 of 15 English
+# were read right on that run; the misses stay marked (strict xfail).
+UNSEEN_FOREIGN = [
+    "Buenas tardes, quisiera pedir una cita para mi hombro",
+    pytest.param(
+        "Salut, j'ai une douleur dans le bas du dos quand je marche",
+        marks=pytest.mark.xfail(strict=True, reason="'marche' read as a misspelt month"),
+    ),
+    "Hallo, meine Schulter tut seit einer Woche weh",
+    "Ciao, vorrei prenotare un appuntamento per il collo",
+    "Oi, estou com dor no joelho esquerdo",
+    pytest.param(
+        "Witam, od miesiąca bolą mnie plecy",
+        marks=pytest.mark.xfail(strict=True, reason="missed on the first run"),
+    ),
+    "Здравствуйте, у меня болит шея",
+    "Merhaba, boynum çok ağrıyor",
+    "Hej, jeg har ondt i ryggen",
+    "Goedendag, mijn schouder doet pijn",
+]
+UNSEEN_ENGLISH = [
+    "heya me hip is proper sore", "its ma lower bak innit", "omw to work, neck stiff af",
+    "can u do sat mornin", "plz help my neck hurts so bad", "Niamh O'Sullivan, 086 1234567",
+    "tendonitis in me achilles", "Ngozi Okonkwo-Adeyemi", "quadratus lumborum trigger points",
+    "sry typo, i ment left", "yh it spreads 2 my arm", "nah mate nothin like that",
+    "ache dans my shoulder lol", "mi neck is sore", "I'm Jürgen, my knee aches since skiing",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", FOREIGN + UNSEEN_FOREIGN)
+def test_another_language_is_recognised(text: str) -> None:
+    assert other_language(text)
+
+
+@pytest.mark.parametrize("text", ENGLISH + UNSEEN_ENGLISH)
+def test_english_however_written_is_english(text: str) -> None:
+    assert other_language(text) is None
