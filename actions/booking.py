@@ -8,6 +8,8 @@ call it when the patient confirms, so a time taken meanwhile is offered again in
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -24,7 +26,7 @@ from actions.tracker_facts import (
     value_before_latest_message,
 )
 from clinic import booking as desk_module
-from clinic import settings
+from clinic import knowledge, settings
 from clinic.assessment import assess
 from clinic.availability import Offer, pick_offered
 from clinic.booking import BookingDesk, Patient, reference_in, short_when, when
@@ -37,8 +39,9 @@ from clinic.preferred_time import (
     TimePreference,
     names_a_time,
     read_preference,
+    weekday_of,
 )
-from clinic.safety import advice
+from clinic.safety import advice, answers
 from clinic.safety.red_flags import EMERGENCY, URGENT
 
 Slots = dict[str, Any]
@@ -96,6 +99,12 @@ NOT_A_REFERENCE = (
 NOT_FOUND = "I couldn't find a booking with that reference and contact. Let's try once more."
 LOOKUP_GIVE_UP = "I still can't find it. Please call the clinic and they'll sort it out with you."
 KEPT = "Okay, your booking stays as it is."
+_NO_REFERENCE = re.compile(
+    r"\b(don'?t|do not|can'?t|cannot|haven'?t|no)\b.*"
+    r"\b(have|find|know|remember|got|reference|ref)\b"
+    r"|\b(lost|forgot|forgotten|no idea)\b",
+    re.IGNORECASE,
+)
 
 
 def desk() -> BookingDesk:
@@ -120,7 +129,9 @@ def _yes_or_no(tracker: Tracker) -> bool | None:
     intent = latest_intent(tracker)
     if intent in ("affirm", "request_booking", "reschedule_booking"):
         return True
-    return False if intent == "deny" else None
+    if intent == "deny":
+        return False
+    return answers.yes_or_no(tracker.latest_message.get("text") or "")
 
 
 class ActionStartBooking(Action):
@@ -225,7 +236,12 @@ def _offer(wish: TimePreference, said: str, dispatcher: CollectingDispatcher) ->
         return {"preferred_time": None, "failed_attempts": 0}
     if not offer.matched:
         dispatcher.utter_message(text=NOTHING_THEN.format(hours=desk().schedule.describe_hours()))
-    return {"preferred_time": said, "offered_slots": _slots_of(offer), "failed_attempts": 0}
+    return {
+        "preferred_time": said,
+        "offered_slots": _slots_of(offer),
+        "failed_attempts": 0,
+        "day_choices": None,
+    }
 
 
 class ValidateBookingForm(FormValidationAction):
@@ -264,13 +280,14 @@ class ValidateBookingForm(FormValidationAction):
     ) -> Slots:
         """A day or time in the patient's words; offers the nearest free times for it."""
         hints = entity_values(tracker, "DATE") + entity_values(tracker, "TIME")
-        wish = read_preference(str(value), desk().now(), hints)
+        wish = _one_of_the_days(str(value), tracker) or read_preference(
+            str(value), desk().now(), hints
+        )
         if isinstance(wish, PastTime):
             dispatcher.utter_message(text=PAST_TIME)
             return {"preferred_time": None}
         if isinstance(wish, DayMismatch):
-            _ask_which_day(wish, dispatcher)
-            return {"preferred_time": None}
+            return {"preferred_time": None, **_ask_which_day(wish, dispatcher)}
         if wish is None and latest_intent(tracker) == "greet":
             return {"preferred_time": None}  # a plain hello mid-booking: the question again
         if wish is None:
@@ -293,11 +310,20 @@ class ValidateBookingForm(FormValidationAction):
                 dispatcher.utter_message(text=ASK_ANOTHER_TIME)
                 return {"booking_slot": None, "preferred_time": None, "offered_slots": None}
             wish = read_preference(str(value), desk().now())
+            if isinstance(wish, TimePreference) and wish.last_day is None and offered:
+                # "noon is better", no day said: on the days just offered.
+                days = sorted({slot.date() for slot in offered})
+                wish = replace(wish, first_day=days[0], last_day=days[-1])
             if isinstance(wish, TimePreference):
                 return {"booking_slot": None, **_offer(wish, str(value), dispatcher)}
             if isinstance(wish, DayMismatch):
-                _ask_which_day(wish, dispatcher)
-                return {"booking_slot": None, "preferred_time": None, "offered_slots": None}
+                asked = _ask_which_day(wish, dispatcher)
+                return {
+                    "booking_slot": None,
+                    "preferred_time": None,
+                    "offered_slots": None,
+                    **asked,
+                }
             dispatcher.utter_message(text=PICK_A_TIME)
             return {"booking_slot": None}
         if not desk().is_free(chosen):
@@ -322,7 +348,8 @@ class ValidateBookingForm(FormValidationAction):
         """The name; a phone or email given with it ("Tom Baker, +44 7400 123456") is kept,
         so the contact question is not asked."""
         said, contact = name_and_contact(str(value))
-        name = read_name(said, entity_values(tracker, "PERSON"))
+        people = [person for person in entity_values(tracker, "PERSON") if person in said]
+        name = read_name(said, people)
         if name is None:
             dispatcher.utter_message(text=NOT_A_NAME)
             return {"patient_name": None}
@@ -393,9 +420,17 @@ class ValidateBookingForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
         reference = reference_in(str(value))
-        if reference is None:
-            dispatcher.utter_message(text=NOT_A_REFERENCE)
-        return {"lookup_reference": reference}
+        if reference is not None:
+            return {"lookup_reference": reference}
+        attempts = int(tracker.get_slot("lookup_attempts") or 0) + 1
+        if is_unsure(str(value)) or _NO_REFERENCE.search(str(value)) or attempts > 1:
+            # "I don't have it on me": the clinic can find it; asking again would not.
+            values = knowledge.clinic_values()
+            phone = "utter_lookup_by_phone" if values["clinic_phone"] else "utter_lookup_no_phone"
+            dispatcher.utter_message(response=phone, **values)
+            return {"lookup_reference": None, "lookup_attempts": MAX_LOOKUP_ATTEMPTS}
+        dispatcher.utter_message(text=NOT_A_REFERENCE)
+        return {"lookup_reference": None, "lookup_attempts": attempts}
 
     def validate_lookup_contact(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -429,8 +464,9 @@ class ValidateBookingForm(FormValidationAction):
         return {"cancel_confirmed": True}
 
 
-def _ask_which_day(wish: DayMismatch, dispatcher: CollectingDispatcher) -> None:
-    """A weekday beside a date of another weekday: both days as buttons, nothing guessed."""
+def _ask_which_day(wish: DayMismatch, dispatcher: CollectingDispatcher) -> Slots:
+    """A weekday beside a date of another weekday: both days as buttons, nothing guessed;
+    the two days are kept so that "the Friday" then means the one asked about."""
     days = sorted({wish.date, wish.weekday_day})
     dispatcher.utter_message(
         text=DAY_MISMATCH.format(
@@ -440,6 +476,22 @@ def _ask_which_day(wish: DayMismatch, dispatcher: CollectingDispatcher) -> None:
         ),
         buttons=[{"title": f"{day:%A %-d %B}", "payload": f"{day:%A %-d %B}"} for day in days],
     )
+    return {"day_choices": [day.isoformat() for day in days]}
+
+
+def _one_of_the_days(said: str, tracker: Tracker) -> TimePreference | None:
+    """After "which do you mean?": the day of the two whose weekday the answer names ("the
+    Friday", "friday at 10"), with any time said."""
+    choices = [dt.date.fromisoformat(day) for day in tracker.get_slot("day_choices") or []]
+    named = {weekday_of(word) for word in re.findall(r"[a-z]+", said.lower())} - {None}
+    chosen = [day for day in choices if day.weekday() in named]
+    if len(chosen) != 1:
+        return None
+    wish = read_preference(said, desk().now())
+    day = chosen[0]
+    if isinstance(wish, TimePreference):
+        return replace(wish, first_day=day, last_day=day, weekdays=None)
+    return TimePreference(first_day=day, last_day=day)
 
 
 def _asked_this_turn(tracker: Tracker) -> bool:
@@ -494,7 +546,13 @@ class ActionAskBookingSlot(Action):
             for start in offered
         ]
         buttons.append({"title": "Other times", "payload": "/deny"})
-        dispatcher.utter_message(text="These times are free. Which suits you?", buttons=buttons)
+        text = "These times are free. Which suits you?"
+        if value_before_latest_message(tracker, "requested_slot") == "booking_slot" and offered:
+            # Other times for another wish: said so, not in the same words again.
+            days = sorted({start.date() for start in offered})
+            on = f"on {days[0]:%A} {days[0].day} {days[0]:%B}" if len(days) == 1 else "then"
+            text = f"Here's what's free {on}. Which one suits you?"
+        dispatcher.utter_message(text=text, buttons=buttons)
         return []
 
 

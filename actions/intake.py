@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -24,7 +25,8 @@ from actions.tracker_facts import (
 )
 from clinic import vocabulary
 from clinic.care import intake_state
-from clinic.intake import MOVING_ON, is_unsure, questions_to_ask
+from clinic.intake import MOVING_ON, MOVING_ON_AGAIN, is_unsure, questions_to_ask
+from clinic.preferred_time import names_a_time
 from clinic.safety import contraindications
 from clinic.safety.red_flags import EMERGENCY, ROUTINE
 
@@ -72,12 +74,15 @@ class ValidateIntakeForm(FormValidationAction):
         """The questions that apply to this patient; answers to all of them are validated,
         skipped ones included, so a late answer still counts.
 
-        The red-flag screen comes once where the pain is and where it spreads are known;
-        the contraindication checklist comes last, before any recommendation. After an
+        The pain is described first (where, side, feel, spread, how long, how bad), then
+        the red-flag screen for every place it hurts, then the contraindication checklist,
+        before any recommendation; the safety rules read every message all along. After an
         emergency flag nothing more is asked.
         """
         if tracker.get_slot("triage_level") == EMERGENCY:
             return []
+        if tracker.get_slot("other_complaint") and not tracker.get_slot("body_part"):
+            return []  # a wart, a toothache: who can help, not a pain intake (assessment)
         if tracker.get_slot("booking_first"):
             # Only booking: where it hurts and its red-flag screen come before the times.
             screen = tracker.get_slot("red_flag_screen") is not None or open_screen_questions(
@@ -88,7 +93,7 @@ class ValidateIntakeForm(FormValidationAction):
         if not questions:
             return []
         if tracker.get_slot("red_flag_screen") is not None or open_screen_questions(tracker):
-            questions.insert(questions.index("pain_duration"), "red_flag_screen")
+            questions.append("red_flag_screen")
         return [*questions, "contraindication_screen"]
 
     async def next_requested_slot(
@@ -187,7 +192,8 @@ class ValidateIntakeForm(FormValidationAction):
         text = tracker.latest_message.get("text") or ""
         attempts = _another_try(text, tracker)
         if attempts is None:
-            dispatcher.utter_message(text=MOVING_ON)
+            # Said once; a second question left soon after gets a shorter word.
+            dispatcher.utter_message(text=MOVING_ON_AGAIN if skipped else MOVING_ON)
             return {slot: None, "intake_skipped": [*skipped, slot], "failed_attempts": 0}
         return {slot: None, "failed_attempts": attempts}
 
@@ -268,7 +274,33 @@ def intake_events(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[di
     shown = [_shown(slot, change.values[slot]) for slot in change.corrected if slot in SAID_BACK]
     if shown:
         dispatcher.utter_message(text=f"Thanks, I've changed that to {' and '.join(shown)}.")
-    return [SlotSet(slot, value) for slot, value in change.values.items()]
+    return [
+        *(SlotSet(slot, value) for slot, value in change.values.items()),
+        *_came_to_book(tracker),
+    ]
+
+
+# "Book me in please, my heel has been sore": the pain is heard, and so is the booking.
+_WANTS_TO_BOOK = re.compile(
+    r"\b(book|booking)\b(?! (is|was)\b)"
+    r"|\b(want|like|need|get|have|make|can i)\b.*\b(appointment|consultation)\b",
+    re.IGNORECASE,
+)
+
+
+def _came_to_book(tracker: Tracker) -> list[dict[str, Any]]:
+    """A request to book said with the pain, before any assessment: only where it hurts
+    and its red-flag screen are asked before the times (see actions.booking.start_task)."""
+    text = tracker.latest_message.get("text") or ""
+    if (
+        tracker.get_slot("booking_first")
+        or tracker.get_slot("tdn_fit") is not None
+        or latest_intent(tracker) in NOT_AN_ANSWER - {"request_booking"}
+        or not _WANTS_TO_BOOK.search(text)
+    ):
+        return []
+    wished = [SlotSet("wished_time", text)] if names_a_time(text) else []
+    return [SlotSet("booking_first", True), *wished]
 
 
 def _shown(slot: str, value: Any) -> str:

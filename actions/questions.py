@@ -17,6 +17,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.booking import SHOW, start_task
+from actions.safety import form_to_resume
 from actions.tracker_facts import latest_intent
 from clinic import knowledge
 from clinic.booking import when
@@ -37,11 +38,21 @@ class ActionAnswerQuestion(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
-        """One answer, or "I don't know" and the clinic's phone."""
+        """One answer, or "I don't know" and the clinic's phone; then, when the message also
+        described a pain ("...so could I come in? It's between my shoulder blades"), the
+        intake begins."""
+        events = self._answer(dispatcher, tracker)
+        in_a_form = tracker.active_loop.get("name")
+        if not (in_a_form or _follows(events)) and form_to_resume(tracker) == "intake_form":
+            events.append(FollowupAction("intake_form"))
+        return events
+
+    def _answer(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
         values = knowledge.clinic_values()
         found = _found(tracker)
         intent = latest_intent(tracker)
-        if found and knowledge.is_answer(found, intent) and found.topic == MY_BOOKING:
+        if found and found.topic == MY_BOOKING and found.score >= knowledge.CLOSE:
+            # Looking a booking up starts a check: only when the question is clearly that.
             return _my_booking(dispatcher, tracker)
         if found and knowledge.is_answer(found, intent):
             topic = knowledge.topic_named(found.topic)
@@ -57,6 +68,10 @@ class ActionAnswerQuestion(Action):
         dispatcher.utter_message(response=response, **values)
         kept = list(tracker.get_slot("unanswered_questions") or [])
         return [SlotSet("unanswered_questions", [*kept, text[:MAX_KEPT_LENGTH]])]
+
+
+def _follows(events: list[dict[str, Any]]) -> bool:
+    return any(event.get("event") == "followup" for event in events)
 
 
 def _my_booking(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:

@@ -60,12 +60,12 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
             raised_by = question.name
         elif reading == answers.NO:
             denied.add(question.sign)
-        elif tracker.get_slot("screen_unsure") == question.name:
+        elif _possible_now(tracker.get_slot("screen_unsure"), question.name, reading):
             # Unsure twice on a red-flag question: taken as possible, never as a no.
             said.add(question.sign)
             unclear.append(question.sign)
         else:
-            unsure_of = question.name
+            unsure_of = _asked_again(tracker.get_slot("screen_unsure"), question.name, reading)
     recheck = _taken_back(tracker, answer)
     one_by_one = list(tracker.get_slot("screen_one_by_one") or [])
     listed = _answered_checklist(tracker, said, denied)
@@ -134,6 +134,34 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
     return values, advise_on, level
 
 
+# An answer that says nothing to the question ("5", "Anna Smith", "tuesday at 9") is not
+# doubt: the question is asked again, up to three times, before it counts as possible.
+# `screen_unsure` holds the question's name, with a "?" for each such answer so far.
+_MAX_OFF_TOPIC = 2
+
+
+def _possible_now(waiting: str | None, name: str, reading: str) -> bool:
+    """Whether this second (or later) non-answer makes the sign possible."""
+    if not waiting or waiting.rstrip("?") != name:
+        return False
+    if reading == answers.UNSURE:
+        return True
+    return waiting == name or waiting.count("?") >= _MAX_OFF_TOPIC
+
+
+def _asked_again(waiting: str | None, name: str, reading: str) -> str:
+    """The `screen_unsure` value after a first non-answer (or another off-topic one)."""
+    if reading != answers.UNCLEAR:
+        return name
+    marks = waiting.count("?") if waiting and waiting.rstrip("?") == name else 0
+    return name + "?" * (marks + 1)
+
+
+def unsure_of_question(tracker: Tracker) -> str | None:
+    """The question the patient was unsure of or did not answer, without the marks."""
+    return (tracker.get_slot("screen_unsure") or "").rstrip("?") or None
+
+
 def _taken_back(tracker: Tracker, answer: tuple[ScreenQuestion, str] | None) -> str | None:
     """The question to ask again when the latest message takes back the yes that raised a
     flag just before ("oops, wrong button"), else None."""
@@ -166,10 +194,28 @@ def _answered_question(
     if not name and in_screen:
         name = tracker.get_slot("screen_question")
     question = safety.question_named(name or "")
-    if question is None:
+    if question is None or not _may_answer(
+        tracker, said | denied, {question.sign, *question.covers}
+    ):
         return None
     text = tracker.latest_message.get("text") or ""
     return question, answers.read_answer(question, text, said, denied, latest_intent(tracker))
+
+
+# A request or a question of the patient's own is no answer to a safety question ("yes book
+# me, Tuesday at 4" to "did it start after a fall?"); the question is asked again after it.
+_NOT_AN_ANSWER = frozenset({
+    "request_booking", "cancel_booking", "reschedule_booking", "greet", "goodbye", "thanks",
+    "bot_challenge", "human_handoff", "nothing_said", "other_language",
+})  # fmt: skip
+
+
+def _may_answer(tracker: Tracker, found: set[str], asked: set[str]) -> bool:
+    """Whether the latest message may answer the safety question about `asked` signs: it
+    names one of them, or it is neither a request nor a question of the patient's own."""
+    intent = latest_intent(tracker) or ""
+    own = intent in _NOT_AN_ANSWER or (intent.startswith("ask_") and intent != "ask_clinic")
+    return bool(found & asked) or not own
 
 
 def _answered_checklist(
@@ -182,6 +228,8 @@ def _answered_checklist(
         and tracker.get_slot("requested_slot") == SCREEN_SLOT
     )
     if not lines or not in_screen or tracker.get_slot("direct_question"):
+        return None
+    if not _may_answer(tracker, said | denied, {q.sign for q in lines}):
         return None
     text = tracker.latest_message.get("text") or ""
     return checklist.read_checklist_answer(lines, text, said, denied, latest_intent(tracker))
@@ -200,8 +248,8 @@ def _direct_question_due(
     if level == EMERGENCY:
         return None
     pending = tracker.get_slot("direct_question")
-    if unsure_of and unsure_of == pending:
-        return unsure_of
+    if unsure_of and unsure_of.rstrip("?") == pending:
+        return pending
     known = set(signs) | set(denied)
     for name in entity_values(tracker, "safety_question"):
         question = safety.question_named(name)
@@ -229,7 +277,8 @@ def check_safety(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
         if level == URGENT and tracker.active_loop.get("name") == "intake_form" and not direct:
             dispatcher.utter_message(text=advice.CARRY_ON_AFTER_URGENT)
     if direct:
-        ask_direct_question(dispatcher, direct, again=values["screen_unsure"] == direct)
+        again = (values["screen_unsure"] or "").rstrip("?") == direct
+        ask_direct_question(dispatcher, direct, again=again)
     # An empty list and an unset slot are the same: no event for them. A question asked
     # (again) is always recorded: the dialogue waits for its answer.
     return [
@@ -512,7 +561,7 @@ class ActionAskRedFlagScreen(Action):
         if not questions:
             return []
         # A question the patient was unsure of is asked on its own, more plainly.
-        alone = {*(tracker.get_slot("screen_one_by_one") or []), tracker.get_slot("screen_unsure")}
+        alone = {*(tracker.get_slot("screen_one_by_one") or []), unsure_of_question(tracker)}
         lines = checklist.next_checklist(questions, alone)
         if lines:
             name = checklist.name_of(lines)
@@ -524,7 +573,7 @@ class ActionAskRedFlagScreen(Action):
         if tracker.get_slot("screen_question") is None:
             dispatcher.utter_message(text=SCREEN_INTRO)
         question = questions[0]
-        unsure = tracker.get_slot("screen_unsure") == question.name
+        unsure = unsure_of_question(tracker) == question.name
         if not unsure and _asked_just_before(tracker, question.name):
             # Back after the patient's own question: the same question, not the same words.
             text = f"{BACK_TO_IT} {question.text[0].lower()}{question.text[1:]}"

@@ -8,7 +8,12 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
-from clinic.preferred_time import TimePreference, normalise_time_words, weekday_of
+from clinic.preferred_time import (
+    TimePreference,
+    normalise_time_words,
+    read_preference,
+    weekday_of,
+)
 from clinic.schedule import Schedule
 
 # Booked consultations per practitioner: (starts_at, ends_at), aware datetimes.
@@ -143,7 +148,7 @@ def pick_offered(said: str, offered: list[dt.datetime]) -> dt.datetime | None:
     """
     if not offered:
         return None
-    words = normalise_time_words(said)
+    words = re.sub(r"\b(12 )?(noon|midday)\b", "12:00pm", normalise_time_words(said))
     if _NONE_OF_THEM.search(words):
         return None
     numbered = _NUMBERED.search(words)
@@ -151,6 +156,8 @@ def pick_offered(said: str, offered: list[dt.datetime]) -> dt.datetime | None:
         index = int(numbered[1])
         return offered[index - 1] if 1 <= index <= len(offered) else None
     words = _NUMBERED.sub(" ", words)
+    if _names_another_day(said, offered):
+        return None  # "no, Thursday the 17th at 7": a new wish, not one of these
     candidates = _on_named_days(words, offered)
     for part, (start, end) in _PARTS.items():
         if re.search(rf"\b{part}s?\b", words):
@@ -178,6 +185,21 @@ def pick_offered(said: str, offered: list[dt.datetime]) -> dt.datetime | None:
     if len(candidates) == 1 and len(candidates) < len(offered):
         return candidates[0]
     return None
+
+
+_RANK_WORDS = re.compile(
+    r"\b(first|second|third|fourth|last|1st|2nd|3rd|4th)\b|\bthe \d{1,2}\b(?!\s*(st|nd|rd|th)\b)"
+)
+
+
+def _names_another_day(said: str, offered: list[dt.datetime]) -> bool:
+    """Whether the words name a date or a week that none of the offers falls on."""
+    # Ranks and clock hours are about the offers ("the 2nd one", "I'll take the 9").
+    words = _RANK_WORDS.sub(" ", said.lower())
+    wish = read_preference(words, offered[0].replace(hour=0, minute=0))
+    if not isinstance(wish, TimePreference) or wish.last_day is None:
+        return False
+    return not any(wish.accepts_day(slot.date()) for slot in offered)
 
 
 def _on_named_days(words: str, offered: list[dt.datetime]) -> list[dt.datetime]:

@@ -78,6 +78,10 @@ _NAME_PREFIX = re.compile(
     re.IGNORECASE,
 )
 MAX_NAME_LENGTH = 100
+_NOT_NAMES = frozenset({
+    "yes", "yeah", "yep", "yup", "no", "nope", "ok", "okay", "sure", "fine", "thanks",
+    "thank you", "hi", "hello", "please", "none", "n/a", "na", "idk", "me", "myself",
+})  # fmt: skip
 # Where the contact details begin in "Anna Smith, 212 555 0143" or "Joan Miller, my
 # number is ...": a run of digits, a "+", an email, or the words that introduce them.
 _CONTACT_STARTS = re.compile(
@@ -111,6 +115,8 @@ def read_name(text: str, people: list[str] | None = None) -> str | None:
         return None
     if len(_DIGITS.findall(name)) > 2 or len(name.split()) > 6:
         return None  # a number, or a sentence rather than a name
+    if name.lower() in _NOT_NAMES:
+        return None  # "yes", "ok": an answer to another question
     if _DIGITS.search(name) and (names_a_time(name) or not re.search(r"[^\W\d_]{2,}", name)):
         return None  # "8am", "3pm please": a time typed in the wrong place
     return name

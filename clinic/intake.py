@@ -103,3 +103,4 @@ def summarise(intake: Intake) -> str:
 
 
 MOVING_ON = "No problem, the physiotherapist can go through that with you. Let's move on."
+MOVING_ON_AGAIN = "That's fine, we'll leave that one too."

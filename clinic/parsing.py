@@ -148,6 +148,9 @@ _NOT_DURATIONS = tuple(
         rf"\b(?:{_ANY_AMOUNT})[\s-]*(?:years?|yrs?|months?)[\s-]*old\b",
         r"\baged?\s+\d+\b",
         r"\b\d+\s*y/?o\b",
+        # how far along a pregnancy is: 11 weeks pregnant, 5 months along, 20 weeks gone
+        rf"\b(?:{_ANY_AMOUNT})[\s-]*(?:weeks?|wks?|months?)[\s-]*(?:pregnant|along|gone|"
+        rf"into\s+(?:my|the|this)\s+pregnancy|of\s+pregnancy|preg\w*)\b",
         # frequencies: twice a week, 3 times a day, every few months, 2 days a week
         rf"\b(?:every|each|per|once|twice|thrice|(?:{_ANY_AMOUNT})\s+times)\s+"
         rf"(?:a\s+|per\s+|every\s+)?(?:other\s+|(?:{_ANY_AMOUNT})\s+)?{_UNIT}",

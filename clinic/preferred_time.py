@@ -76,10 +76,19 @@ _FROM_THEN_ON = re.compile(
 _TOKEN = re.compile(r"[a-z]+|[^\sa-z0-9]")
 # A calendar date with its month: "9 december", "dec 6", "1st of december", "15/12".
 _CALENDAR_DATE = re.compile(
-    rf"\b(\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+(?:the\s+)?\d{{1,2}}"
+    rf"\b(\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\.?\s+(?:the\s+)?\d{{1,2}}"
     rf"(?:st|nd|rd|th)?\b|\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\d{{4}}-\d\d-\d\d)"
 )
-_DAY_OF_MONTH = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b")
+# "the 3rd", "the 15" (a day of the month, not "the 15 minutes").
+_DAY_OF_MONTH = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)\b|\bthe (\d{1,2})\b(?!\s*(?::|\.\d|am|pm|a\.m|p\.m|o'?clock"
+    r"|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|one|of them)\b)"
+)
+_RELATIVE_DATE = re.compile(
+    r"\bin (?:a|an|one|two|three|four|five|six|\d{1,2}) (?:days?|weeks?|months?)\b"
+    r"|\b(?:a|one|two|three|four|five|six|\d{1,2}) (?:days?|weeks?|months?) from (?:now|today)\b"
+    r"|\b\d{4}-\d\d-\d\d\b"
+)
 
 # Shorthand and common misspellings, by word.
 _SHORTHAND = {
@@ -216,6 +225,7 @@ def normalise_time_words(text: str) -> str:
     said = _ORDINAL_DATE.sub(
         lambda m: f"{m[1]} {(n := _ORDINAL_WORDS[m[2]])}{_SUFFIX.get(n, 'th')}", said
     )
+    said = re.sub(r"\b(\d{1,2})h(\d\d)?\b", lambda m: f"{m[1]}:{m[2] or '00'}", said)  # 10h
     said = re.sub(r"\bhalf (?:past )?(\d{1,2})\b(?!:)", r"\1:30", said)
     said = re.sub(r"\bquarter past (\d{1,2})\b", r"\1:15", said)
     said = re.sub(r"\bquarter to (\d{1,2})\b", lambda m: f"{(int(m[1]) - 2) % 12 + 1}:45", said)
@@ -232,6 +242,7 @@ def normalise_time_words(text: str) -> str:
         _between,
         said,
     )
+    said = re.sub(r"\ba fortnight\b", "2 weeks", said)
     return re.sub(r"\b(days?|weeks?|months?) time\b", r"\1", said)
 
 
@@ -372,7 +383,7 @@ def _read_words(text: str, today: dt.date, reading: _Reading) -> None:
                 reading.window = (start, end)
             if part == "tonight" or before == "this":
                 reading.days.append(today)
-        elif word in ("today",):
+        elif word == "today" and not negated:  # "not today": no day named by it
             reading.days.append(today)
         elif word == "tomorrow":
             after = words[i - 2 : i] == ["day", "after"]
@@ -399,8 +410,8 @@ def _read_dates(text: str, now: dt.datetime, reading: _Reading) -> None:
         if parsed is not None:
             _keep_date(parsed.date(), text, today, reading)
     rest = _CALENDAR_DATE.sub(" ", text)
-    for number in _DAY_OF_MONTH.findall(rest):
-        day = int(number)
+    for suffixed, after_the in _DAY_OF_MONTH.findall(rest):
+        day = int(suffixed or after_the)
         month_start = today.replace(day=1)
         for months_ahead in (0, 1, 2):
             first = month_start
@@ -413,12 +424,13 @@ def _read_dates(text: str, now: dt.datetime, reading: _Reading) -> None:
             if date >= today:
                 reading.dates.append(date)
                 break
-    if not reading.dates and re.search(
-        r"\d|\bin (a|an|one|two|three|four|five|six) (days?|weeks?|months?)\b", rest
-    ):
-        parsed = dateparser.parse(rest, languages=["en"], settings=settings)
+    # What is left for dateparser: "in two weeks", "2 weeks from now", a date in digits.
+    # Only that phrase, never the whole message ("mon 8" is no date in August).
+    relative = _RELATIVE_DATE.search(rest)
+    if not reading.dates and relative:
+        parsed = dateparser.parse(relative[0], languages=["en"], settings=settings)
         if parsed is not None:
-            _keep_date(parsed.date(), rest, today, reading)
+            _keep_date(parsed.date(), relative[0], today, reading)
 
 
 def _keep_date(day: dt.date, text: str, today: dt.date, reading: _Reading) -> None:

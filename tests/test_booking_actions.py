@@ -197,7 +197,7 @@ def test_a_weekday_that_does_not_match_the_date_is_asked_about(desk) -> None:
     result = actions.ValidateBookingForm().validate_preferred_time(
         "tuesday 16 december", dispatcher, tracker, DOMAIN
     )
-    assert result == {"preferred_time": None}
+    assert result == {"preferred_time": None, "day_choices": ["2026-12-15", "2026-12-16"]}
     buttons = [b["title"] for b in dispatcher.messages[0]["buttons"]]
     assert buttons == ["Tuesday 15 December", "Wednesday 16 December"]
     assert "16 December is a Wednesday" in said(dispatcher)
@@ -345,3 +345,23 @@ def test_yes_book_it_typed_out_books(desk) -> None:
                "patient_phone": "+12125550143"}  # fmt: skip
     result, _ = validate("booking_confirmed", "Yes, book it", intent="request_booking", **details)
     assert result["booking_confirmed"] is True
+
+
+def test_yes_is_not_a_name(desk) -> None:
+    result, _ = validate("patient_name", "yes")
+    assert result == {"patient_name": None}
+
+
+def test_after_which_day_the_weekday_named_picks_one_of_the_two(desk) -> None:
+    choices = ["2026-12-15", "2026-12-16"]
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        slots={"booking_task": "book", "day_choices": choices}, text="the wednesday, at 10",
+        requested_slot="preferred_time", form="booking_form",
+    )  # fmt: skip
+    result = actions.ValidateBookingForm().validate_preferred_time(
+        "the wednesday, at 10", dispatcher, tracker, DOMAIN
+    )
+    first = dt.datetime.fromisoformat(result["offered_slots"][0])
+    assert (first.date(), first.hour) == (dt.date(2026, 12, 16), 10)
+    assert result["day_choices"] is None

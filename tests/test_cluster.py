@@ -67,13 +67,15 @@ def test_one_conversation_keeps_its_order_and_state_across_replicas(
     running: cluster.Cluster,
 ) -> None:
     first, second = running.replica_urls
-    # The knee's own screen: a pop with swelling or locking, a hot joint, an injury.
-    sent = ["hi", "my left knee aches", "no", "no", "no", "no", "2 weeks", "4"]
+    # The pain, then the knee's own screen (a pop with swelling or locking, a hot joint, an
+    # injury) as one checklist, then the contraindications.
+    sent = ["hi", "my left knee aches", "no", "2 weeks", "4", "no"]
     answers = [say((first, second)[i % 2], "across", text) for i, text in enumerate(sent)]
     said = [patient.texts(a) for a in answers]
     assert "Does the pain spread" in said[1]  # replica 2 knew the greeting; asks the next
-    assert "Did your knee swell" in said[2] and "hot, red and swollen" in said[3]
-    assert "How long" in said[5] and "0 (no pain) to 10" in said[6]
+    assert "How long" in said[2] and "0 (no pain) to 10" in said[3]
+    assert "knee that swelled up" in said[4] and "hot, red and swollen" in said[4]
+    assert "do any of these apply to you" in said[5]
 
     state = tracker(first, "across")
     assert user_texts(state["events"]) == sent

@@ -21,17 +21,19 @@ def test_from_a_pain_description_to_the_consultation_offer(assistant: Assistant)
     replies = assistant.say(
         "patient-1", "sharp pain in my lower back shooting down my left leg for 3 weeks"
     )
-    # Where, how and how long are known: the red-flag screen comes next, one yes/no at a time.
-    assert "yes/no questions" in texts(replies)
-    assert [b["title"] for b in replies[-1]["buttons"]] == ["Yes", "No"]
-    for _ in range(8):
-        replies = assistant.say("patient-1", "no")
-    assert "0 (no pain) to 10" in texts(replies)  # then severity, the one fact still unknown
-
+    # Where, how and how long are known: severity, the one fact still unknown, comes next.
+    assert "0 (no pain) to 10" in texts(replies)
     replies = assistant.say("patient-1", "banana")
     assert "number from 0 to 10" in texts(replies)
 
+    # Then the low back's red-flag screen, as two checklists of four.
     replies = assistant.say("patient-1", "about a 7")
+    assert "do you have any of these?" in texts(replies)
+    assert "numbness around your bottom" in texts(replies)
+    assert [b["title"] for b in replies[-1]["buttons"]] == ["No", "Yes", "I'm not sure"]
+    replies = assistant.say("patient-1", "no")
+    assert "cancer" in texts(replies)
+    replies = assistant.say("patient-1", "none of those")
     assert "do any of these apply to you" in texts(replies)  # the contraindication checklist
     replies = assistant.say("patient-1", "none of these")
     answer = texts(replies)

@@ -175,9 +175,12 @@ def test_where_it_spreads_in_free_text() -> None:
     assert changes["pain_radiates"] is True
 
 
-def test_the_red_flag_screen_comes_before_how_long(dispatcher) -> None:
+def test_the_red_flag_screen_comes_once_the_pain_is_described(dispatcher) -> None:
     tracker = make_tracker(slots={"body_part": "neck", "pain_quality": "aching"})
     tracker.slots["pain_radiates"] = False
+    event = asyncio.run(form.next_requested_slot(dispatcher, tracker, DOMAIN))
+    assert event["value"] == "pain_duration"
+    tracker.slots.update(pain_duration="2 weeks", pain_severity=4)
     event = asyncio.run(form.next_requested_slot(dispatcher, tracker, DOMAIN))
     assert event["value"] == "red_flag_screen"
 

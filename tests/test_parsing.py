@@ -262,3 +262,12 @@ def test_find_severity(message: str, found: tuple[str, float]) -> None:
 )
 def test_find_severity_needs_an_explicit_severity(message: str) -> None:
     assert find_severity(message) is None
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["20 weeks pregnant and my pelvis aches", "I'm 6 months along, sore lower back",
+     "30 wks pregnant with a stiff neck"],
+)  # fmt: skip
+def test_how_far_along_a_pregnancy_is_not_how_long_it_hurts(said: str) -> None:
+    assert find_duration(said) is None

@@ -160,6 +160,8 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
     "headache_warning_signs/urgent/headache+worse_on_waking+nausea": (
         "the headaches are worse when I get up and I feel sick with them"
     ),
+    "infection/emergency/fever+confusion": "she has a temperature of 39 and is very confused",
+    "cardiac/urgent/arm_or_jaw_pain+comes_on_exertion": "my jaw aches whenever I walk uphill",
     "giant_cell_arteritis/urgent/jaw_claudication+aged_50_plus": (
         "I'm 74 and my jaw gets tired and achy when I'm eating"
     ),
@@ -789,3 +791,27 @@ def test_every_painful_place_gets_its_regions_screen() -> None:
     names = [q.name for q in safety.screen_questions("neck", None, [], [], ["neck", "lower_back"])]
     assert names[0] == "stroke_warning" and "saddle_numbness" in names
     assert "headache" in safety.context_signs("neck", None, None, ["neck", "head"])
+
+
+@pytest.mark.parametrize(
+    ("said", "code"),
+    [
+        ("I'm on Sintrom for my heart valve", "anticoagulants"),
+        ("I take a low dose aspirin every morning", "anticoagulants"),
+        ("the pills keep my blood thin", "anticoagulants"),
+        ("they removed the glands under my left arm last year", "lymphoedema"),
+        ("I'm 30 weeks along", "pregnancy"),
+        ("we're expecting twins in spring", "pregnancy"),
+        ("I'm 16 and do gymnastics", "under_18"),
+    ],
+)
+def test_contraindications_in_everyday_words(said: str, code: str) -> None:
+    assert code in safety.screen(said).contraindications
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["it started 8 years ago", "I've had it for 6 years", "I'm a bit nervous", "for 13 months"],
+)
+def test_numbers_that_are_no_childs_age(said: str) -> None:
+    assert "under_18" not in safety.screen(said).contraindications

@@ -201,10 +201,10 @@ async def required(slots: dict[str, Any]) -> list[str]:
     return await ValidateIntakeForm().required_slots([], CollectingDispatcher(), tracker, DOMAIN)
 
 
-async def test_the_screen_comes_after_where_and_before_how_long() -> None:
+async def test_the_screen_comes_after_the_pain_and_before_the_checklist() -> None:
     questions = await required(BACK_PAIN)
-    assert questions.index("red_flag_screen") < questions.index("pain_duration")
-    assert questions[-1] == "contraindication_screen"
+    assert questions.index("red_flag_screen") > questions.index("pain_severity")
+    assert questions[-2:] == ["red_flag_screen", "contraindication_screen"]
 
 
 async def test_a_knee_gets_its_own_screen_and_the_contraindications() -> None:
@@ -525,3 +525,20 @@ async def test_no_recommendation_after_an_emergency() -> None:
     assert slots["tdn_fit"] == "not_advised"
     assert "emergency" in text
     assert "dry needling may help" not in text.lower()
+
+
+async def test_an_off_topic_answer_is_asked_again_and_never_counts_as_possible_at_once() -> None:
+    asked = {"screen_question": "saddle_numbness", "body_part": "lower_back"}
+    slots, _ = await check("5", intent="inform", slots=asked, requested_slot="red_flag_screen")
+    assert slots == {"screen_unsure": "saddle_numbness?"}
+    once = {**asked, "screen_unsure": "saddle_numbness?"}
+    slots, _ = await check(
+        "Anna Smith", intent="inform", slots=once, requested_slot="red_flag_screen"
+    )
+    assert slots == {"screen_unsure": "saddle_numbness??"} and not slots.get("triage_level")
+    # A third answer that still says nothing: possible, with its advice (never a no).
+    twice = {**asked, "screen_unsure": "saddle_numbness??"}
+    slots, _ = await check(
+        "tuesday", intent="inform", slots=twice, requested_slot="red_flag_screen"
+    )
+    assert slots["unclear_signs"] == ["saddle_numbness"] and slots["triage_level"] == "emergency"

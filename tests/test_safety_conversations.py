@@ -89,14 +89,24 @@ def test_a_known_flag_that_becomes_an_emergency_is_advised(assistant: Assistant)
     assert patient.slots["triage_level"] == "emergency"
 
 
-def start_back_screen(patient: Patient) -> str:
-    """Walks a lower-back intake to the first red-flag screen question."""
-    reply = patient.says("my lower back has ached for six weeks")
-    for answer in ("aching", "no"):
+def to_the_back_screen(patient: Patient, first: str) -> str:
+    """Walks a lower-back intake to its first red-flag checklist."""
+    reply = patient.says(first)
+    for _ in range(5):
         if "numbness around your bottom" in reply:
             break
-        reply = patient.says(answer)
-    assert "numbness around your bottom" in reply, reply
+        reply = patient.says("5" if "0 (no pain) to 10" in reply else "no")
+    assert "do you have any of these?" in reply and "numbness around your bottom" in reply, reply
+    return reply
+
+
+def start_back_screen(patient: Patient) -> str:
+    """Walks a lower-back intake to the screen's first question asked on its own: a "not
+    sure" to the checklist asks its lines one by one."""
+    to_the_back_screen(patient, "my lower back has ached for six weeks")
+    reply = patient.says("not sure")
+    assert reply.startswith("Since this started") or "Since this started" in reply, reply
+    assert [b["title"] for b in buttons(patient.last)] == ["Yes", "No"]
     return reply
 
 
@@ -170,11 +180,8 @@ def test_waiting_after_urgent_advice_is_answered_no(assistant: Assistant) -> Non
 
 def test_a_mistaken_yes_is_asked_again_and_a_no_resumes_the_screen(assistant: Assistant) -> None:
     patient = Patient(assistant)
-    reply = patient.says("lower back pain on the left since I lifted a box, aching")
-    for _ in range(6):  # up to the screen's saddle question, answering no to the others
-        if "numb" in reply and "bottom" in reply:
-            break
-        reply = patient.says("no")
+    to_the_back_screen(patient, "lower back pain on the left since I lifted a box, aching")
+    patient.says("not sure")  # the checklist's lines, one by one
     assert patient.slots["requested_slot"] == "red_flag_screen"
     asked = patient.slots["screen_question"]
     reply = patient.says("/affirm")

@@ -124,10 +124,13 @@ def test_urgent_advice_then_the_intake_carries_on(assistant: Assistant) -> None:
 
 def test_a_yes_in_the_screen_escalates(assistant: Assistant) -> None:
     sender = "safety-screen-flow"
-    assistant.say(sender, "aching lower back")
-    reply = texts(assistant.say(sender, "no"))  # it does not spread
-    assert "yes/no" in reply
+    assistant.say(sender, "aching lower back for 3 weeks")
+    assistant.say(sender, "no")  # it does not spread
+    reply = texts(assistant.say(sender, "4"))
+    assert "do you have any of these?" in reply  # the low back's nerve signs, as one list
     assert slots(assistant, sender)["requested_slot"] == "red_flag_screen"
+    reply = texts(assistant.say(sender, "/affirm"))  # Yes: its lines come one by one
+    assert "numbness around your bottom" in reply
     reply = texts(assistant.say(sender, "/affirm"))  # the Yes button: new numbness there
     assert f"call {EMERGENCY_NUMBER} now" in reply
     assert slots(assistant, sender)["red_flags"] == ["cauda_equina"]

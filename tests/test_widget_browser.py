@@ -61,9 +61,8 @@ def test_a_phone_user_goes_from_the_page_to_a_booked_consultation(
     assert len(times) >= 2 and times[-1] == "Other times"
     assert "What name" in chat.click(times[0])
     assert "phone number or an email" in chat.say("Anna Smith")
-    assert "keep your name" in chat.say("(212) 555-0143")
-    consent = chat.newest_choices().get_by_role("button").all_inner_texts()
-    assert "Shall I book it?" in chat.click(consent[0])
+    summary = chat.say("(212) 555-0143")  # what is kept and why, with the booking itself
+    assert "keeps your name" in summary and "Shall I book it?" in summary
     answer = chat.click(chat.newest_choices().get_by_role("button").all_inner_texts()[0])
     assert "You're booked for" in answer
     screenshot(page, "phone-booked")
@@ -79,22 +78,23 @@ def test_the_conversation_survives_a_reload_and_another_page(
     assistant: Assistant, chat: Chat
 ) -> None:
     page = chat.page
-    assert "spread" in chat.say("I have a dull ache in my lower back on the left side")
-    assert "yes/no questions" in chat.click("No")  # a button, answered by its title
+    assert "spread" in chat.say("I have a dull ache in my lower back on the left side for 3 weeks")
+    assert "0 (no pain) to 10" in chat.click("No")  # a button, answered by its title
+    assert "do you have any of these?" in chat.say("4")
     before = chat.transcript()
-    assert "You: No" in before[-3]
+    assert "You: 4" in before[-2]
 
     page.reload()
     expect(page.get_by_role("dialog")).to_be_visible()  # still open, no second consent
     expect(chat.lines).to_have_count(len(before))
     assert chat.transcript() == before
-    # Only the newest question's buttons can be used: the spread question was answered.
-    expect(page.locator(".choices button:enabled")).to_have_text(["Yes", "No"])
+    # Only the newest question's buttons can be used: the checklist's.
+    expect(page.locator(".choices button:enabled")).to_have_text(["No", "Yes", "I'm not sure"])
 
     page.goto(f"{assistant.web_url}/?from=another-page")
     expect(chat.lines).to_have_count(len(before))
     answer = chat.click("No")  # the restored buttons answer the open question
-    assert "numbness around your bottom" not in answer and "?" in answer
+    assert "numbness around your bottom" not in answer and "cancer" in answer
     expect(chat.lines).to_have_count(len(before) + 2)
 
 

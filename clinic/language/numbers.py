@@ -117,10 +117,16 @@ def _age(value: float, unit: str, following: str, words: list[str], before: str,
     if not 1 <= value <= 110 or value != int(value) or following in _NOT_YEARS:
         return False  # "I'm 12 weeks pregnant", "at 3 pm"
     if value < ADULT:
-        # A child's age only with a plain cue: "im 16", "she's 12", "15 years old".
+        # A child's age only in digits with a plain cue: "im 16", "she's 12", "15 years
+        # old"; never "8 years ago", "for 6 years" or "I'm a little nervous".
+        if not words[i][:1].isdigit():
+            return False
+        after = words[i + 2] if i + 2 < len(words) else ""
+        years_old = following in ("years", "year", "yrs", "yr") and after in ("old", "of")
         return (
-            following in _AGE_AFTER
-            or unit in ("yo", "y/o", "yr", "yrs")
+            years_old
+            or unit in ("yo", "y/o")
+            or following in ("yo", "y/o")
             or any(before.endswith(cue) for cue in _YOUNG_AGE_BEFORE)
         )
     if i == 0 and following in ("and", ",", "m", "f", "male", "female"):

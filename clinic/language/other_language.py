@@ -23,6 +23,7 @@ _MIN_WORDS = 3
 _MIN_FOREIGN_SHARE = 0.5
 _MIN_CONFIDENCE = 0.5
 _WORD = re.compile(r"[^\W\d_]+")
+_CONTACT = re.compile(r"\S+@\S+\.\w+|\+?\d[\d ()-]{6,}\d")
 
 
 @lru_cache(maxsize=1)
@@ -38,8 +39,8 @@ def _detector() -> LanguageDetector:
 def other_language(text: str) -> str | None:
     """The language of `text` ("Spanish") when it is clearly not English, else None."""
     letters = [ch for ch in text if ch.isalpha()]
-    if not letters:
-        return None
+    if not letters or _CONTACT.search(text):
+        return None  # "Tomasz Wolny, tk.wolny@outlook.com": a name and contact, not Polish
     foreign_script = sum(not _is_latin(ch) for ch in letters) / len(letters) > 0.5
     words = _WORD.findall(text.lower())
     if not foreign_script and len(words) < _MIN_WORDS:

@@ -144,3 +144,18 @@ def _raises_what_it_guards(question: ScreenQuestion, said: set[str]) -> bool:
 def _leads(pattern: re.Pattern[str], text: str) -> bool:
     match = pattern.search(text)
     return match is not None and match.start() == 0
+
+
+ANY_QUESTION = ScreenQuestion("any", "", "")
+
+
+def yes_or_no(text: str, intent: str | None = None) -> bool | None:
+    """A plain yes (True) or no (False) in `text`, else None ("yes, I'm his mum and I
+    agree" is a yes; "yes but not on Monday" is neither)."""
+    reading = read_answer(ANY_QUESTION, text, (), (), intent)
+    return True if reading == YES else False if reading == NO else None
+
+
+def hedged(text: str) -> bool:
+    """Whether `text` hedges ("not sure", "maybe", "kind of")."""
+    return bool(_UNSURE_RE.search(" ".join(text.lower().split())))

@@ -10,6 +10,7 @@ whatever the list's answer is (the safety reading finds them in the message).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
@@ -18,8 +19,11 @@ from clinic.safety.red_flags import CHECKLIST_ITEMS, SCREEN_QUESTIONS, ScreenQue
 from clinic.safety.screening import question_named
 
 MAX_LINES = 4
+_BUT = re.compile(r"\b(but|except|apart from|only|although|though|well)\b", re.IGNORECASE)
+_NONE_OF_THEM = re.compile(
+    r"\b(none|neither|nothing)\b(?! (but|except|apart)\b)|\bno to (all|every)", re.IGNORECASE
+)
 PREFIX = "checklist:"
-_ANY_ANSWER = ScreenQuestion("checklist", "", "")
 
 
 @dataclass(frozen=True)
@@ -81,7 +85,11 @@ def read_checklist_answer(
 ) -> ChecklistAnswer:
     """A clear no denies every line not said; otherwise the open lines come one by one."""
     named = {q.name for q in lines if q.sign in said or set(q.covers) & set(said)}
-    reading = answers.read_answer(_ANY_ANSWER, text, (), (), intent)
+    reading = answers.read_answer(answers.ANY_QUESTION, text, (), (), intent)
+    if _NONE_OF_THEM.search(text) and not answers.hedged(text):
+        reading = answers.NO  # "no, I have none of this": the "I have" is no yes
+    if reading == answers.NO and _BUT.search(text):
+        reading = answers.UNSURE  # "none, but my legs tingle": each line on its own
     if reading == answers.NO and not named:
         return ChecklistAnswer(frozenset(q.sign for q in lines), ())
     settled = named | {q.name for q in lines if q.sign in denied}

@@ -256,7 +256,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "effort", "exert", "hurry", "rushing", "flights",
     ),
     "rest_eases": (
-        "rest", "resting", "stop", "stopping", "sit down", "goes away", "goes off",
+        "rest", "resting", "stop", "stopping", "sit down", "goes away", "goes off", "fades",
+        "fades away", "dies down", "passes",
         "eases", "eases off", "settles", "its gone", "it's gone",
         "goes", "it goes", "wears off", "calms down", "settles down",
     ),

@@ -56,6 +56,9 @@ SIGNS: tuple[Sign, ...] = (
         "lymphoedema|lymphedema",
         "lymph node|nodes|glands ... removed|out|taken|took|surgery|dissection|cleared",
         "removed|removal|taken|took ... lymph node|nodes|glands",
+        "took|taken|removed|cut ... glands|nodes",
+        "glands|nodes ... out|removed|taken|took",
+        "arm|arms ... swells|swell|swelling|puffy ... since|after|sometimes",
     )),
     Sign("skin_infection", (
         "skin infection|infections",
@@ -94,7 +97,11 @@ SIGNS: tuple[Sign, ...] = (
         "easy bruising",
     )),
     Sign("pregnancy", (
-        "pregnant|pregnancy|trimester",
+        "pregnant|pregnancy|trimester|preggo|preggers",
+        "weeks|months|month along",
+        "expecting a? baby|twins",
+        "baby ... due",
+        "due date",
         "for|to|hurt|harm the baby|bump",
         "weeks gone",
         "expecting a baby",

@@ -540,17 +540,29 @@ SIGNS: tuple[Sign, ...] = (
         "can hardly|barely breathe|breath",
         "struggling to breathe",
     ), unless=("nose", "nostril", "blocked", "congested", "running", "exercise", "after")),
-    Sign("nausea", ("nausea|nauseous|vomiting", "feel|feeling sick", "throwing up")),
+    Sign("nausea", (
+        "nausea|nauseous|vomiting|vomit|vomited", "feel|feeling sick", "throwing|threw|throw up",
+    )),
+    # New confusion: with a fever, an infection that has spread (sepsis) until shown not.
+    Sign("confusion", (
+        "confused|confusion|muddled|disoriented|disorientated|delirious",
+        "not making sense", "doesn't know where he|she is", "not himself|herself",
+    ), unless=("confused about", "confused by", "confusing", "confused with")),
     # Raised pressure in the head: worst on waking, sick in the mornings (NICE CKS headache).
     Sign("worse_on_waking", (
-        "worst|worse ... when I? wake|waking|get up",
-        "worst|worse ... first thing|in the morning|mornings",
+        "worst|worse ... wake|waking|woke",
+        "worst|worse ... get up",
+        "worst|worse ... first thing",
+        "worst|worse ... morning|mornings",
         "wake|woke|waking ... with ... headache|headaches",
     )),
     Sign("morning_vomiting", (
         # Morning after morning, not once ("sick this morning" with a migraine).
-        "vomit|vomiting|vomited|sick ... mornings|wake|waking|woke",
+        "vomit|vomiting|vomited|sick ... mornings|wake|waking|woke|breakfast",
         "vomit|vomiting|vomited|sick ... every|each morning",
+        # Again and again: "two times I vomit in the morning this week".
+        "times|twice|again ... vomit|vomiting|vomited|sick ... morning",
+        "vomit|vomiting|vomited|sick ... morning ... times|twice|again|week|days",
         "throwing|throw|threw up ... mornings|wake|waking|woke",
         "throwing|throw|threw up ... every|each morning",
         "mornings ... vomit|vomiting|vomited",
@@ -829,6 +841,8 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("cancer", URGENT, ("non_mechanical_pain",), with_any=("back_pain", "neck_pain")),
     RedFlagRule("cancer", URGENT, ("first_back_pain", "aged_50_plus")),
     RedFlagRule("infection", URGENT, ("fever",)),
+    RedFlagRule("infection", EMERGENCY, ("fever", "confusion")),
+    RedFlagRule("cardiac", URGENT, ("arm_or_jaw_pain", "comes_on_exertion")),
     RedFlagRule("infection", URGENT, ("injects_drugs",)),
     RedFlagRule("infection", URGENT, ("feeling_unwell",), with_any=("back_pain", "neck_pain")),
     RedFlagRule("myelopathy", URGENT, ("clumsy_hands",)),
