@@ -221,8 +221,24 @@ class AskIntakeQuestion(Action):
             response += "_unclear"
         elif value_before_latest_message(tracker, "requested_slot") == self.slot:
             response += "_again"
+        elif len([q for q in _intake_questions_asked(tracker) if q != self.slot]) == WHY_AFTER:
+            # Three questions in a row: the fourth comes with why they are asked.
+            dispatcher.utter_message(response="utter_why_these_questions")
         dispatcher.utter_message(response=response)
         return []
+
+
+WHY_AFTER = 3
+
+
+def _intake_questions_asked(tracker: Tracker) -> list[str]:
+    """The intake questions asked so far in this conversation, in order, each once."""
+    asked = [
+        event.get("value")
+        for event in tracker.events
+        if event.get("event") == "slot" and event.get("name") == "requested_slot"
+    ]
+    return list(dict.fromkeys(slot for slot in asked if slot in QUESTIONS))
 
 
 # One ask action per intake question (the action server finds them as subclasses).

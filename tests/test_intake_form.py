@@ -6,8 +6,10 @@ import asyncio
 
 import pytest
 from conftest import DOMAIN, make_tracker, said
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
 
-from actions.intake import ValidateIntakeForm, intake_events
+from actions.intake import ASK_ACTIONS, ValidateIntakeForm, intake_events
 from clinic.intake import MOVING_ON
 
 form = ValidateIntakeForm()
@@ -237,3 +239,26 @@ def test_the_intents_that_are_no_answer_match_the_domain() -> None:
 
     domain = yaml.safe_load((ROOT / "domain.yml").read_text())
     assert set(domain["x-not-an-answer"]) == NOT_AN_ANSWER
+
+
+def _asked_before(*slots: str, now: str) -> Tracker:
+    """A tracker after `slots` were asked, with the form now asking `now`."""
+    tracker = make_tracker()
+    asked = [{"event": "slot", "name": "requested_slot", "value": slot} for slot in slots]
+    tracker.events[:0] = asked
+    tracker.events.append({"event": "slot", "name": "requested_slot", "value": now})
+    return tracker
+
+
+@pytest.mark.parametrize(
+    ("asked", "why"),
+    [(("body_part", "side", "pain_quality"), True), (("body_part", "pain_quality"), False),
+     (("body_part", "side", "pain_quality", "pain_radiates"), False)],
+)  # fmt: skip
+def test_the_fourth_question_in_a_row_says_why(asked: tuple[str, ...], why: bool) -> None:
+    dispatcher = CollectingDispatcher()
+    action = next(a for a in ASK_ACTIONS if a.slot == "pain_duration")()
+    asyncio.run(action.run(dispatcher, _asked_before(*asked, now="pain_duration"), DOMAIN))
+    said = [m.get("response") for m in dispatcher.messages]
+    assert ("utter_why_these_questions" in said) is why
+    assert said[-1] == "utter_ask_pain_duration"
