@@ -42,7 +42,13 @@ class ActionAssessTdnFit(Action):
 
         if tracker.get_slot("booking_first") and screened(tracker):
             # The patient came to book: the screen has run, so on to the times.
-            if triage_level != URGENT:  # after urgent advice, start_task says how to book
+            advised = tracker.get_slot("red_flags") or tracker.get_slot("corrected_signs")
+            if triage_level == URGENT:
+                pass  # start_task reminds the patient to see a doctor first
+            elif advised:
+                # Advice was given in this chat: nothing here may sound like it is withdrawn.
+                dispatcher.utter_message(response="utter_screen_done_after_advice")
+            else:
                 dispatcher.utter_message(response="utter_screen_done_to_booking")
             events = start_task(BOOK, dispatcher, tracker)
             if triage_level is None:

@@ -65,3 +65,21 @@ def test_yes_records_the_wish_and_no_does_not(dispatcher) -> None:
     assert slots_of(yes) == {"consultation_requested": True, "consultation_offered": False}
     assert slots_of(no) == {"consultation_requested": False, "consultation_offered": False}
     assert slots_of(booking)["consultation_requested"] is True
+
+
+def test_booking_first_after_advice_never_says_nothing_needs_a_doctor(dispatcher, desk) -> None:
+    base = {
+        "booking_first": True,
+        "body_part": "knee",
+        "denied_signs": ["knee_warning", "fever", "trauma"],
+    }
+    tracker = make_tracker(slots={**base, "triage_level": "routine"})
+    events = asyncio.run(ActionAssessTdnFit().run(dispatcher, tracker, DOMAIN))
+    assert "utter_screen_done_to_booking" in said(dispatcher)
+    assert {"event": "followup", "timestamp": None, "name": "booking_form"} in events
+    dispatcher.messages.clear()
+    # A yes taken back earlier: the advice given then still stands in what is said now.
+    tracker = make_tracker(slots={**base, "triage_level": "routine", "corrected_signs": ["trauma"]})
+    asyncio.run(ActionAssessTdnFit().run(dispatcher, tracker, DOMAIN))
+    assert "utter_screen_done_after_advice" in said(dispatcher)
+    assert "utter_screen_done_to_booking" not in said(dispatcher)

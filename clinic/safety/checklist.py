@@ -4,8 +4,8 @@ Up to four open screen questions are asked together ("Do you have any of these?"
 to the list is a no to each of its lines. A yes, "not sure" or a mix asks the lines left
 open one by one, as plain yes/no questions; an answer that says none of these ("tuesday at
 9") gets the list once more, then its lines one by one. A list never turns an unclear
-answer into a no. Signs named in the answer count as said
-whatever the list's answer is (the safety reading finds them in the message).
+answer into a no. Signs named in the answer count as said whatever the list's answer is
+(the safety reading finds them in the message).
 """
 
 from __future__ import annotations
