@@ -601,7 +601,10 @@ def test_the_screen_follows_where_the_pain_spreads() -> None:
 
 def test_headache_and_chest_screens() -> None:
     head = [q.name for q in safety.screen_questions("head", None, [], [])]
-    assert head == ["thunderclap", "meningitis_warning", "stroke_warning", "headache_new_after_50"]
+    assert head == [
+        "thunderclap", "meningitis_warning", "stroke_warning", "headache_new_after_50",
+        "headache_on_waking",
+    ]  # fmt: skip
     chest = safety.screen_questions("chest", None, [], [])
     assert [q.sign for q in chest] == ["cardiac_warning", "cannot_breathe", "trauma"]
 

@@ -438,7 +438,7 @@ SIGNS: tuple[Sign, ...] = (
         "{head} ... used to ... now",
         "headache|headaches|migraine|migraines|head ... nothing|not|unlike ... usual|normal|other|old",
         "headache|headaches|migraine|migraines ... different from|to|than my? usual|normal|other|old",
-        "never had a? headache|headaches|migraine|migraines|one like this|it|before",
+        "never had|have a? headache|headaches|migraine|migraines|one like this|it|before",
         "different|unusual|strange|new kind|type|sort of headache|headaches",
         "different|unusual|strange headache|headaches",
     )),
@@ -990,6 +990,16 @@ SCREEN_QUESTIONS: dict[str, tuple[ScreenQuestion, ...]] = {
             "headache_new_after_50",
             ruled_out_by=("aged_under_50",),
         ),
+        # Raised pressure in the head (NICE CKS headache): worst on waking, sick in the
+        # mornings. Asked, since patients rarely think to say it.
+        ScreenQuestion(
+            "headache_on_waking",
+            "Are the headaches at their worst when you wake up, or have you been sick "
+            "(vomiting) in the mornings with them?",
+            # A headache that wakes or is worst on waking is a changed one (SNOOP).
+            "headache_changed",
+            covers=("worse_on_waking", "morning_vomiting"),
+        ),
     ),
     "chest": (
         ScreenQuestion(
@@ -1122,6 +1132,9 @@ CHECKLIST_ITEMS = {
         "weakness, numbness, confusion, slurred speech or trouble seeing with the headaches"
     ),
     SCREEN_QUESTIONS["head"][3].text: "headaches that are new since you turned 50, or changing",
+    SCREEN_QUESTIONS["head"][4].text: (
+        "headaches at their worst when you wake up, or being sick in the mornings with them"
+    ),
     SCREEN_QUESTIONS["chest"][0].text: (
         "pressure or tightness, pain spreading to your arm, jaw or neck, or sweating, "
         "breathlessness or feeling sick with it"
