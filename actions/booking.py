@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import EventType, SlotSet
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
@@ -149,6 +149,10 @@ class ActionStartBooking(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         intent = latest_intent(tracker)
+        text = tracker.latest_message.get("text") or ""
+        if intent == "inform" and not names_a_time(text):
+            # Said to the offer, but no time: a late fact for the intake, not a booking.
+            return [SlotSet("consultation_offered", None), FollowupAction("intake_form")]
         task = {"cancel_booking": CANCEL, "reschedule_booking": RESCHEDULE}.get(intent, BOOK)
         return start_task(task, dispatcher, tracker)
 
@@ -162,6 +166,10 @@ def start_task(task: str, dispatcher: CollectingDispatcher, tracker: Tracker) ->
     time said with the request ("book me in Thursday at 10") is kept for when the times
     are offered.
     """
+    booking_now = tracker.get_slot("booking_first") or tracker.get_slot("consultation_requested")
+    if task == RESCHEDULE and booking_now and not tracker.get_slot("booking_reference"):
+        # "Can we make it 5pm instead?" before anything is booked: a new wish, not a move.
+        task = BOOK
     events = [SlotSet(slot, None) for slot in FORM_SLOTS]
     events += [
         SlotSet("booking_task", task),
@@ -224,8 +232,12 @@ def _contact_slots(contact: Contact) -> Slots:
 
 
 def screened(tracker: Tracker) -> bool:
-    """Whether where it hurts is known and its red-flag screen has no question left."""
-    return bool(tracker.get_slot("body_part")) and not open_screen_questions(tracker)
+    """Whether where it hurts is known, its red-flag screen has no question left and the
+    contraindication checklist was answered (or skipped: the physiotherapist asks again)."""
+    checklist = tracker.get_slot("contraindication_screen") is not None or (
+        "contraindication_screen" in (tracker.get_slot("intake_skipped") or [])
+    )
+    return bool(tracker.get_slot("body_part")) and not open_screen_questions(tracker) and checklist
 
 
 def _offer(wish: TimePreference, said: str, dispatcher: CollectingDispatcher) -> Slots:
@@ -546,12 +558,13 @@ class ActionAskBookingSlot(Action):
             for start in offered
         ]
         buttons.append({"title": "Other times", "payload": "/deny"})
-        text = "These times are free. Which suits you?"
+        # The day in words when all fall on one ("free on Tuesday 8 December").
+        days = sorted({start.date() for start in offered})
+        on = f" on {days[0]:%A} {days[0].day} {days[0]:%B}" if len(days) == 1 else ""
+        text = f"These times are free{on}. Which suits you?"
         if value_before_latest_message(tracker, "requested_slot") == "booking_slot" and offered:
             # Other times for another wish: said so, not in the same words again.
-            days = sorted({start.date() for start in offered})
-            on = f"on {days[0]:%A} {days[0].day} {days[0]:%B}" if len(days) == 1 else "then"
-            text = f"Here's what's free {on}. Which one suits you?"
+            text = f"Here's what's free {on.strip() or 'then'}. Which one suits you?"
         dispatcher.utter_message(text=text, buttons=buttons)
         return []
 

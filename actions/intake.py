@@ -84,11 +84,12 @@ class ValidateIntakeForm(FormValidationAction):
         if tracker.get_slot("other_complaint") and not tracker.get_slot("body_part"):
             return []  # a wart, a toothache: who can help, not a pain intake (assessment)
         if tracker.get_slot("booking_first"):
-            # Only booking: where it hurts and its red-flag screen come before the times.
+            # Only booking: where it hurts, its red-flag screen and the contraindication
+            # checklist (one turn) come before the times; the rest waits for the consultation.
             screen = tracker.get_slot("red_flag_screen") is not None or open_screen_questions(
                 tracker
             )
-            return ["body_part", *(["red_flag_screen"] * bool(screen))]
+            return ["body_part", *(["red_flag_screen"] * bool(screen)), "contraindication_screen"]
         questions = questions_to_ask(intake_from_tracker(tracker))
         if not questions:
             return []
@@ -168,9 +169,21 @@ class ValidateIntakeForm(FormValidationAction):
         """Which of the checklist applies: "reported", "none", or "unclear" after two tries."""
         if tracker.get_slot("requested_slot") != "contraindication_screen":
             return {"contraindication_screen": None}
+        text = tracker.latest_message.get("text") or ""
+        # Came to book and named a time here ("tuesday at 3 then"): kept for the offer.
+        wished = (
+            {"wished_time": text}
+            if tracker.get_slot("booking_first") and names_a_time(text)
+            else {}
+        )
         if entity_values(tracker, "contraindication"):
-            return {"contraindication_screen": "reported", "failed_attempts": 0}
+            return {"contraindication_screen": "reported", "failed_attempts": 0, **wished}
         intent = latest_intent(tracker)
+        if wished and intent != "deny":
+            dispatcher.utter_message(text=TIME_KEPT_FOR_LATER)
+            return {"contraindication_screen": None, **wished}
+        if wished:
+            return {"contraindication_screen": "none", "failed_attempts": 0, **wished}
         if intent == "deny":
             # "None of the others" after one was named on the way.
             answer = "reported" if tracker.get_slot("contraindications") else "none"
@@ -296,6 +309,7 @@ def intake_events(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[di
     ]
 
 
+TIME_KEPT_FOR_LATER = "Thank you, I'll look for that time in a moment. First, one last check:"
 # "Book me in please, my heel has been sore": the pain is heard, and so is the booking.
 _WANTS_TO_BOOK = re.compile(
     r"\b(book|booking)\b(?! (is|was)\b)"

@@ -487,8 +487,18 @@ class ActionEmergencyFollowUp(Action):
         form = tracker.active_loop.get("name")
         if tracker.get_slot("triage_level") == EMERGENCY:
             codes = [flag.code for flag in current_flags(tracker) if flag.level == EMERGENCY]
+            repeats = sum(
+                1
+                for event in tracker.events
+                if event.get("event") == "action" and event.get("name") == self.name()
+            )
             reply = advice.emergency_follow_up(
-                text, codes, settings.emergency_number(), settings.crisis_line()
+                text,
+                codes,
+                settings.emergency_number(),
+                settings.crisis_line(),
+                clinic_phone=settings.clinic_phone(),
+                repeats=repeats,
             )
             dispatcher.utter_message(text=reply)
             return [ActiveLoop(None), SlotSet("requested_slot", None)] if form else []
@@ -603,7 +613,12 @@ class ActionAskContraindicationScreen(Action):
             return []
         named = contraindications.labels(tracker.get_slot("contraindications") or [])
         dispatcher.utter_message(
-            text=contraindications.checklist(named),
+            text=contraindications.checklist(
+                named,
+                booking=bool(tracker.get_slot("booking_first")),
+                again=value_before_latest_message(tracker, "requested_slot")
+                == "contraindication_screen",
+            ),
             buttons=[
                 {"title": "None of these" if not named else "No others", "payload": "/deny"},
                 {"title": "Yes, one or more", "payload": "/affirm"},

@@ -77,7 +77,10 @@ class SafetyFirstPolicy(Policy):
         probabilities = self._default_predictions(domain)
         if action is not None:
             probabilities[domain.index_for_action(action)] = 1.0
-        return self._prediction(probabilities)
+        # Rasa lets a form's own next step ("no user" prediction) overrule every prediction
+        # that reads the message; safety's must compete with it, and wins by priority.
+        in_form = action is not None and tracker.active_loop_name is not None
+        return self._prediction(probabilities, is_no_user_prediction=in_form)
 
 
 def next_safety_action(tracker: DialogueStateTracker) -> str | None:

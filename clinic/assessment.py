@@ -5,9 +5,9 @@ explanation built from the evidence table (`clinic.evidence`). It informs and ro
 never diagnoses and never triages: red flags are checked elsewhere, before this runs.
 
 The rules, first match wins:
-1. A non-musculoskeletal complaint with no body part: `not_advised` (a GP or pharmacist).
+1. A non-musculoskeletal complaint with no body part: `not_advised` (a doctor or pharmacist).
 2. A skin problem or wound with a body part: `not_advised` (never needled through; see a
-   GP or pharmacist first).
+   doctor or pharmacist first).
 3. Another non-musculoskeletal complaint beside a body part (dizziness, fever, ...):
    `assess_first`, so the physiotherapist sees how the two relate.
 4. Nerve-like pain: spreading into the leg from the back, buttock or hip, or into the arm
@@ -48,7 +48,7 @@ NOT_A_DIAGNOSIS = (
 
 # Region fits where the evidence is better than "limited"; every other body part is
 # "possible". Low back is "likely" as part of a programme, widespread pain only as an add-on
-# to a GP-led plan: the evidence summaries say so.
+# to a doctor-led plan: the evidence summaries say so.
 FIT_BY_BODY_PART: dict[str, str] = {
     "neck": "likely",
     "lower_back": "likely",
@@ -98,15 +98,15 @@ _COMPLAINT_NAMES = {
     "sleep": "trouble sleeping",
     "tiredness": "tiredness",
 }
-# Who helps with a complaint dry needling does not treat (a GP or pharmacist otherwise).
+# Who helps with a complaint dry needling does not treat (a doctor or pharmacist otherwise).
 _WHO_HELPS = {
     "teeth": "a dentist is the right person to help with it",
-    "eye": "an optician or your GP is the right person to help with it",
+    "eye": "an optometrist or your doctor is the right person to help with it",
     "lump": "please have it checked by a doctor soon",
-    "mood": "your GP is the right person to talk to",
-    "sleep": "your GP is the right person to talk to",
-    "tiredness": "your GP is the right person to talk to",
-    "nail": "a pharmacist, a podiatrist or your GP can help with it",
+    "mood": "your doctor is the right person to talk to",
+    "sleep": "your doctor is the right person to talk to",
+    "tiredness": "your doctor is the right person to talk to",
+    "nail": "a pharmacist, a podiatrist or your doctor can help with it",
 }
 # Pain often disturbs sleep and tires people: said with a pain, these change nothing.
 _WITH_PAIN_EXPECTED = frozenset({"sleep", "tiredness"})
@@ -222,7 +222,7 @@ def assess(intake: Intake) -> Assessment:
 
     if intake.other_complaint and not part:
         complaint = _complaint_name(intake.other_complaint)
-        who = _WHO_HELPS.get(intake.other_complaint, "a GP or pharmacist is the right person "
+        who = _WHO_HELPS.get(intake.other_complaint, "a doctor or pharmacist is the right person "
                              "to help with it")  # fmt: skip
         return Assessment(
             "not_advised",
@@ -239,7 +239,7 @@ def assess(intake: Intake) -> Assessment:
             "not_indicated",
             _explain(
                 f"You mentioned {complaint}: dry needling is never done through a rash, a wound "
-                "or broken skin, so please have it seen by a GP or pharmacist first.",
+                "or broken skin, so please have it seen by a doctor or pharmacist first.",
                 f"Once it has healed, the physiotherapist can look at {_pain_phrase(intake)}.",
             ),
         )
@@ -249,7 +249,7 @@ def assess(intake: Intake) -> Assessment:
             "assess_first",
             region.key,
             _explain(
-                f"You also mentioned {complaint}, which dry needling does not treat: a GP or "
+                f"You also mentioned {complaint}, which dry needling does not treat: a doctor or "
                 "pharmacist is the right person for that, and the physiotherapist will want to "
                 f"see how it relates to {_pain_phrase(intake)} before any needling.",
                 region.summary,

@@ -214,7 +214,7 @@ _RECORDS = (
         level="limited",
         sources=("Valera-Calero 2022",),
         summary=(
-            "For widespread pain such as fibromyalgia only a few studies exist: your GP leads "
+            "For widespread pain such as fibromyalgia only a few studies exist: your doctor leads "
             "the overall plan, and dry needling can at most be an add-on."
         ),
     ),

@@ -566,3 +566,17 @@ def names_a_time(text: str) -> bool:
     if any(weekday_of(word) is not None for word in re.findall(r"[a-z]{3,}", said)):
         return True
     return bool(_NAMES_A_DAY_OR_HOUR.search(said))
+
+
+# A yes that opens a message: "yes", "yeah go on", "sure", "ok", "sounds good".
+_OPENS_WITH_YES = re.compile(
+    r"^\W*(?:yes+|yeah|yea|yep|yup|ya|sure|ok|okay|k|go on|please|sounds good|great|perfect"
+    r"|definitely|absolutely|why not)\b",
+    re.IGNORECASE,
+)
+
+
+def yes_and_a_time(text: str) -> bool:
+    """Whether a message opens with a yes and names when ("yeah, next wednesday morning"):
+    a yes to an offer with the time that suits, both to be kept."""
+    return bool(_OPENS_WITH_YES.search(text)) and names_a_time(text)

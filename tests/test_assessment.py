@@ -141,14 +141,14 @@ def test_other_complaint_without_a_body_part_is_not_advised() -> None:
     check_explanation(assessment)
     assert (assessment.tdn_fit, assessment.presentation) == ("not_advised", "not_indicated")
     assert "not something dry needling treats" in assessment.explanation
-    assert "GP or pharmacist" in assessment.explanation
+    assert "doctor or pharmacist" in assessment.explanation
 
 
 def test_skin_problem_at_a_body_part_is_not_advised() -> None:
     assessment = assess(Intake(body_part="arm", other_complaint="skin"))
     check_explanation(assessment)
     assert assessment.tdn_fit == "not_advised"
-    assert "GP or pharmacist" in assessment.explanation
+    assert "doctor or pharmacist" in assessment.explanation
 
 
 def test_other_complaint_beside_a_body_part_is_assessed_first() -> None:
@@ -254,7 +254,7 @@ def test_explanation_uses_the_patients_side_and_duration() -> None:
         (Intake(body_part="elbow", side="right"), ("right elbow", "Tennis elbow")),
         (Intake(body_part="heel", side="both"), ("both sides", "plantar")),
         (Intake(body_part="head", pain_duration_days=800), ("headaches", "about 2 years")),
-        (Intake(body_part="widespread"), ("GP", "add-on")),
+        (Intake(body_part="widespread"), ("doctor", "add-on")),
         (Intake(body_part="jaw"), ("jaw", "weak")),
         (Intake(body_part="hip"), ("hip", "cortisone")),
         (Intake(body_part="lower_back", pain_duration_days=0.5), ("started today",)),
@@ -294,7 +294,7 @@ def test_every_explanation_ends_with_the_not_a_diagnosis_sentence(intake: Intake
 
 @pytest.mark.parametrize(
     ("complaint", "who"),
-    [("teeth", "dentist"), ("eye", "optician"), ("lump", "doctor soon"), ("mood", "GP"),
+    [("teeth", "dentist"), ("eye", "optometrist"), ("lump", "doctor soon"), ("mood", "doctor"),
      ("skin", "pharmacist")],
 )  # fmt: skip
 def test_a_complaint_dry_needling_does_not_treat_names_who_helps(complaint: str, who: str) -> None:

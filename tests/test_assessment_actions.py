@@ -72,6 +72,7 @@ def test_booking_first_after_advice_never_says_nothing_needs_a_doctor(dispatcher
         "booking_first": True,
         "body_part": "knee",
         "denied_signs": ["knee_warning", "fever", "trauma"],
+        "contraindication_screen": "none",
     }
     tracker = make_tracker(slots={**base, "triage_level": "routine"})
     events = asyncio.run(ActionAssessTdnFit().run(dispatcher, tracker, DOMAIN))

@@ -227,11 +227,18 @@ async def test_only_booking_asks_where_it_hurts_and_its_screen_then_books(desk) 
     slots, _ = await start("request_booking", text="book me in thursday at 10")
     assert slots["booking_readiness"] == "intake_first" and slots["booking_first"] is True
     assert slots["wished_time"] == "book me in thursday at 10"
-    # The knee's screen answered (all three signs denied): booking can start.
+    # The knee's screen answered (all three signs denied) but not the contraindication
+    # checklist: still the intake first.
     denied = ["knee_warning", "fever", "trauma"]
     slots, _ = await start(
         "request_booking", text="book please", body_part="knee", denied_signs=denied,
         wished_time="thursday at 10",
+    )  # fmt: skip
+    assert slots["booking_readiness"] == "intake_first"
+    # ...and with the checklist answered, booking can start.
+    slots, _ = await start(
+        "request_booking", text="book please", body_part="knee", denied_signs=denied,
+        wished_time="thursday at 10", contraindication_screen="none",
     )  # fmt: skip
     assert slots["booking_readiness"] == "ready" and slots["tdn_fit"]
     assert slots["offered_slots"] and slots["wished_time"] is None

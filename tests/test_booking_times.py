@@ -8,7 +8,7 @@ import pytest
 
 from clinic.availability import offer
 from clinic.booking import reference_in, short_when, when
-from clinic.preferred_time import PastTime, TimePreference, read_preference
+from clinic.preferred_time import PastTime, TimePreference, read_preference, yes_and_a_time
 from clinic.schedule import ScheduleError, load_schedule, parse_schedule
 from tests.conftest import CLINIC_NOW, ROOT
 
@@ -214,3 +214,19 @@ def test_times_read_as_patients_write_them() -> None:
 )
 def test_a_reference_in_a_message(said: str, reference: str | None) -> None:
     assert reference_in(said) == reference
+
+
+@pytest.mark.parametrize(
+    ("said", "heard"),
+    [
+        ("yeah, friday week in the afternoon", True),
+        ("sure thing. monday at 10", True),
+        ("ok 3pm tomorrow", True),
+        ("yes please", False),  # a yes, but no time to keep
+        ("tuesday at 2", False),  # a time, but no yes
+        ("yes for about two weeks", False),  # a duration, not a time
+        ("no, thursday is bad", False),
+    ],
+)
+def test_a_yes_said_with_a_time(said: str, heard: bool) -> None:
+    assert yes_and_a_time(said) is heard

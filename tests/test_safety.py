@@ -202,6 +202,15 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
     "cardiac/emergency/left_arm_pain+eases_with_rest": (
         "my left arm aches climbing stairs and goes off when I stop"
     ),
+    "cardiac/emergency/arm_or_jaw_pain+comes_on_exertion+settles_after_rest": (
+        "my jaw aches when I walk the dog up the lane, it's ok after a few minutes sitting down"
+    ),
+    "headache_warning_signs/urgent/new_headaches+nausea": (
+        "these headaches are new for me and I've been throwing up"
+    ),
+    "headache_warning_signs/urgent/worse_on_waking+morning_vomiting": (
+        "he wakes up with a pounding head and is sick most mornings"
+    ),
     "dvt/emergency/calf_pain+breathless": "my calf is sore and I'm short of breath",
     "dvt/emergency/recent_surgery+breathless": "since my operation I'm short of breath",
     "dvt/urgent/calf_pain+long_travel": "my calf aches since the long flight home",
@@ -760,13 +769,38 @@ def test_every_contraindication_has_its_precaution() -> None:
             "Please go: this shouldn't wait.",
         ),
         ("is it really that serious?", "Please take it seriously."),
-        ("ok thanks", "Please call 911 now"),
+        ("ok thanks", "Thank you. Please call 911 now"),
+        ("it has passed now, I feel alright", "I'm glad it has eased, but it still needs"),
     ],
 )
 def test_after_an_emergency_questions_are_answered_in_its_light(message: str, start: str) -> None:
     reply = advice.emergency_follow_up(message, ["cardiac"], "911", "988")
     assert reply.startswith(start)
     assert "call 911 now" in reply
+
+
+def test_after_an_emergency_a_wish_to_book_is_answered_and_the_advice_stays() -> None:
+    first = advice.emergency_follow_up("can I just book for my back", ["cardiac"], "911", "988")
+    again = advice.emergency_follow_up(
+        "please book me anyway", ["cardiac"], "911", "988", clinic_phone="(212) 555-0100", repeats=1
+    )
+    assert "call 911 now" in first and "call 911 now" in again
+    assert "can't book" in first and "(212) 555-0100" in again
+    assert first != again  # the wording shortens; the advice does not go
+
+
+def test_after_crisis_advice_a_promise_to_talk_to_a_doctor_is_heard() -> None:
+    reply = advice.crisis_follow_up(
+        "ok i will call my doctor about it. can you help my neck now?",
+        "911",
+        "988",
+        "(212) 555-0100",
+    )
+    assert "988" in reply and "911" in reply
+    assert "glad" in reply and "(212) 555-0100" in reply
+    same = advice.crisis_follow_up("whatever", "911", "988")
+    again = advice.crisis_follow_up("whatever", "911", "988", repeats=1)
+    assert "988" in again and same != again
 
 
 @pytest.mark.parametrize(
@@ -818,3 +852,13 @@ def test_contraindications_in_everyday_words(said: str, code: str) -> None:
 )
 def test_numbers_that_are_no_childs_age(said: str) -> None:
     assert "under_18" not in safety.screen(said).contraindications
+
+
+def test_the_contraindication_checklist_promises_no_verdict_when_booking_first() -> None:
+    from clinic.safety.contraindications import QUESTION, checklist
+
+    assert checklist([]) == QUESTION and "dry needling could suit" in QUESTION
+    booking = checklist([], booking=True)
+    again = checklist(["pregnancy"], booking=True, again=True)
+    assert "could suit" not in booking and "- pregnancy" in booking
+    assert again != checklist(["pregnancy"], booking=True) and "others of these" in again

@@ -193,7 +193,7 @@ def test_after_crisis_advice_a_patient_who_says_they_are_safe_is_not_stonewalled
     again = crisis_follow_up("can we carry on?", "911", "988")
     safe = crisis_follow_up("I'm not going to do anything, I'm just fed up", "911", "988")
     assert "988" in again and "988" in safe and "911" in safe
-    assert safe != again and "GP" in safe
+    assert safe != again and "doctor" in safe
 
 
 def test_breathless_on_the_stairs_after_a_clot_is_suspected_is_an_emergency() -> None:

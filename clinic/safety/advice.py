@@ -135,23 +135,70 @@ def _answer_in_light(message: str) -> str:
     return ""
 
 
+# "It's gone now", "I feel fine": an emergency sign that eased still needs checking.
+_EASED = re.compile(
+    r"\b(gone|passed|settled|settling|eased|easing|better|fine now|ok now|okay now|normal|"
+    r"stopped|went away|feel fine|feel ok|feel okay|i'm fine|im fine|i am fine)\b",
+    re.IGNORECASE,
+)
+# Wanting the physiotherapist or a booking instead.
+_WANTS_PHYSIO = re.compile(
+    r"\b(book\w*|appointment|physio\w*|needl\w*|consult\w*|back pain)\b", re.I
+)
+# "ok", "will do", "calling now": the advice taken.
+_TAKEN = re.compile(
+    r"^\W*(ok|okay|k|alright|all right|right|thanks|thank you|will do|i will|going|calling"
+    r"|on my way|we're going|we are going|done|fine)\b",
+    re.IGNORECASE,
+)
+
+
 def emergency_follow_up(
-    message: str, codes: Iterable[str], emergency_number: str, crisis: str
+    message: str,
+    codes: Iterable[str],
+    emergency_number: str,
+    crisis: str,
+    clinic_phone: str = "",
+    repeats: int = 0,
 ) -> str:
-    """The reply to any message after emergency advice: the advice again, first."""
+    """The reply to any message after emergency advice: the advice again, first, then an
+    answer to what the patient said. `repeats` counts the follow-ups already given: the
+    advice stays, its wording shortens, so no patient reads the same paragraph twice."""
     codes = list(codes)
     if "suicidal_thoughts" in codes:
-        return crisis_follow_up(message, emergency_number, crisis)
+        return crisis_follow_up(message, emergency_number, crisis, clinic_phone, repeats)
     described = [WHAT_YOU_DESCRIBED[code] for code in codes if code in WHAT_YOU_DESCRIBED]
     what = f" ({'; '.join(described)})" if described else ""
-    advice = (
-        f"Please call {emergency_number} now or go to the nearest emergency department: what "
-        f"you described{what} needs a doctor straight away. Don't drive yourself."
-    )
+    if repeats == 0:
+        advice = (
+            f"Please call {emergency_number} now or go to the nearest emergency department: "
+            f"what you described{what} needs a doctor straight away. Don't drive yourself."
+        )
+    else:
+        advice = f"Please call {emergency_number} now or go to the nearest emergency department."
+    opening = _answer_in_light(message)
+    if _EASED.search(message):
+        opening = (
+            "I'm glad it has eased, but it still needs checking today: signs like these can "
+            "come back. "
+        )
     tail = ""
-    if _ASKS.search(message) and _WAITING.search(message):
-        tail = " Physiotherapy and dry needling can wait until a doctor has seen you."
-    return _answer_in_light(message) + advice + tail
+    if _WANTS_PHYSIO.search(message) or (_ASKS.search(message) and _WAITING.search(message)):
+        tail = " " + _after_a_doctor(clinic_phone)
+    elif _TAKEN.search(message):
+        opening, tail = "Thank you. ", " " + _after_a_doctor(clinic_phone)
+    elif repeats >= 1:
+        tail = " " + _after_a_doctor(clinic_phone)
+    return opening + advice + tail
+
+
+def _after_a_doctor(clinic_phone: str) -> str:
+    """What comes after the emergency: the consultation, once a doctor has seen them."""
+    call = f" or call the clinic on {clinic_phone}" if clinic_phone else ""
+    return (
+        "I can't book a consultation while this needs emergency care. Once a doctor has seen "
+        f"you and says physiotherapy is fine, come back here{call} and we'll find you a time."
+    )
 
 
 # "I'm not going to do anything", "I'm safe", "I promise": said after the crisis advice.
@@ -163,16 +210,42 @@ _SAYS_SAFE = re.compile(
 )
 
 
-def crisis_follow_up(message: str, emergency_number: str, crisis: str) -> str:
-    """After crisis advice: the crisis line always; a patient who says they are safe is
-    thanked and pointed to their GP, not given the same sentence again."""
-    if _SAYS_SAFE.search(message):
-        return (
+# "I'll talk to my doctor", "ok I will call them": the crisis advice taken.
+_WILL_TALK = re.compile(
+    r"\b(?:i'?ll|i will|will|gonna|going to) (?:call|ring|phone|talk|speak|see|text|tell|contact)\b"
+    r"|\b(?:call|talk to|speak to|see) (?:my|the) (?:doctor|gp|therapist|counsellor|counselor)\b",
+    re.IGNORECASE,
+)
+
+
+def crisis_follow_up(
+    message: str, emergency_number: str, crisis: str, clinic_phone: str = "", repeats: int = 0
+) -> str:
+    """After crisis advice: the crisis line always; a patient who says they are safe, or
+    that they will talk to someone, is thanked and pointed to their doctor, and a question
+    about the pain is answered rather than met with the same sentence again."""
+    call = f" or call the clinic on {clinic_phone}" if clinic_phone else ""
+    if _SAYS_SAFE.search(message) or _WILL_TALK.search(message):
+        reply = (
             "Thank you for telling me, and I'm glad you're safe right now. Feeling worn down "
-            "by pain is common, and it helps to talk about it: please tell your GP how you've "
-            f"been feeling. You can call or text {crisis} any time, day or night, and if that "
-            f"changes, call {emergency_number}. The physiotherapist can talk about your pain "
-            "too: the clinic will be glad to hear from you."
+            "by pain is common, and it helps to talk about it: please tell your doctor how "
+            f"you've been feeling. You can call or text {crisis} any time, day or night, and if "
+            f"that changes, call {emergency_number}."
+        )
+        if _WANTS_PHYSIO.search(message) or re.search(
+            r"\b(neck|back|shoulder|pain|help)\b", message, re.I
+        ):
+            return (
+                f"{reply} Your pain matters too: the physiotherapist can look at it at a free "
+                f"consultation. To book it, please talk to the clinic's team{call}, so a "
+                "person can make sure you have the support you need."
+            )
+        return f"{reply} The physiotherapist can talk about your pain too{call}."
+    if repeats >= 1:
+        return (
+            f"I hear you. Your safety comes first: please call or text {crisis} to talk to "
+            f"someone now, or call {emergency_number} if you might act on these thoughts. The "
+            f"clinic's team can help you with your pain as well{call}."
         )
     return (
         f"Your safety matters most right now. Please call {emergency_number} if you might act "
@@ -186,7 +259,7 @@ def urgent_follow_up(message: str, codes: Iterable[str], emergency_number: str) 
     what = f"What you described ({'; '.join(described)})" if described else "What you described"
     return (
         f"{_answer_in_light(message)}{what} should be checked by a doctor today, before any "
-        "physiotherapy. If your doctor is closed, an urgent care centre or out-of-hours "
+        "physiotherapy. If your doctor is closed, an urgent care clinic or after-hours "
         f"service can see you today. If it gets worse quickly, call {emergency_number}."
     )
 

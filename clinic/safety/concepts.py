@@ -208,6 +208,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     # Headache
     "head": ("headache", "headaches", "head", "migraine", "migraines", "skull", "headach"),
+    "vomiting": (
+        "vomit", "vomits", "vomiting", "vomited", "throw up", "throwing up", "threw up",
+        "throws up", "puke", "puking", "puked", "been sick", "was sick", "being sick",
+        "is sick", "gets sick", "brings up", "bringing up", "brought up",
+    ),
     "sudden": (
         "sudden", "suddenly", "out of nowhere", "out of the blue", "instant", "instantly",
         "in seconds", "within seconds", "within a minute", "in a minute", "under a minute",
@@ -250,16 +255,22 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         # "An elephant sitting on my chest": how many describe heart pressure.
         "elephant",
     ),
+    # Whole-body effort that makes the heart work (not a shoulder's own lifting or swimming,
+    # which strains the muscle itself).
     "exertion": (
-        "stairs", "uphill", "up the hill", "up a hill", "hill", "incline", "walking",
-        "walk", "exercise", "exertion", "climb", "climbing", "running",
-        "effort", "exert", "hurry", "rushing", "flights",
+        "stairs", "upstairs", "uphill", "up the hill", "up a hill", "hill", "incline",
+        "walking", "walk", "exercise", "exertion", "climb", "climbing", "running",
+        "effort", "exert", "hurry", "hurrying", "rushing", "rush", "flights", "jog",
+        "jogging", "brisk", "walk fast", "walking fast", "mow", "mowing", "shovel",
+        "shovelling", "shoveling", "dig", "digging", "run for the bus", "cycling uphill",
     ),
     "rest_eases": (
         "rest", "resting", "stop", "stopping", "sit down", "goes away", "goes off", "fades",
         "fades away", "dies down", "passes",
         "eases", "eases off", "settles", "its gone", "it's gone",
         "goes", "it goes", "wears off", "calms down", "settles down",
+        "sat down", "sitting down", "stand still", "standing still", "stood still", "a rest",
+        "a breather",
     ),
     "heart_arm": ("arm", "arms", "jaw", "shoulder", "shoulder blade"),
     "breathing": (
@@ -386,6 +397,11 @@ GUARDS: tuple[Guard, ...] = (
     Guard(("swallowing",), "check_stroke", "stroke_warning"),
     Guard(("head", "sudden"), "check_thunderclap", "thunderclap"),
     Guard(("head", "worst"), "check_thunderclap", "thunderclap"),
+    # A headache that makes them sick: is it worst on waking (raised pressure)?
+    Guard(("head", "vomiting"), "headache_on_waking", "headache_changed"),
+    Guard(("head", "nausea"), "headache_on_waking", "headache_changed"),
+    # Arm or jaw pain that rest settles: does effort bring it on (angina)?
+    Guard(("heart_arm", "rest_eases"), "check_exertion", "cardiac_warning"),
     Guard(("temperature",), "check_fever", "fever"),
     Guard(("light", "hurts"), "check_meningitis", "meningitis_warning"),
     Guard(("knee", "swelling"), "check_knee", "knee_warning"),

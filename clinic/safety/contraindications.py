@@ -159,15 +159,24 @@ CHECKLIST = (
 QUESTION = (
     f"Before I say whether dry needling could suit you, do any of these apply to you?\n{CHECKLIST}"
 )
+# Booking first: no verdict follows, the physiotherapist just needs to know.
+_LEAD = {
+    False: "Before I say whether dry needling could suit you, do any {of}these apply{to}?",
+    True: "One more check for the physiotherapist: do any {of}these apply{to}?",
+}
+# Asked again after a message that did not answer it: not in the same words.
+_LEAD_AGAIN = "Please answer this one before we go on: do any {of}these apply{to}?"
 
 
-def checklist(named: list[str]) -> str:
-    """The checklist; after one was named on the way, it asks about the others."""
+def checklist(named: list[str], booking: bool = False, again: bool = False) -> str:
+    """The checklist; after one was named on the way, it asks about the others. `booking`
+    when the patient came to book: no verdict on needling follows, so none is promised."""
+    lead = _LEAD_AGAIN if again else _LEAD[booking]
     if not named:
-        return QUESTION
+        return f"{lead.format(of='of ', to=' to you')}\n{CHECKLIST}"
     return (
-        f"You've told me about: {', '.join(named)}. Before I say whether dry needling could "
-        f"suit you, do any others of these apply?\n{CHECKLIST}"
+        f"You've told me about: {', '.join(named)}. {lead.format(of='others of ', to='')}"
+        f"\n{CHECKLIST}"
     )
 
 
@@ -198,9 +207,9 @@ PRECAUTIONS: dict[str, str] = {
     "pregnancy": (
         "In pregnancy dry needling is a precaution rather than a flat no: many clinics avoid "
         "it in the first three months, and some areas (the low back and pelvis) are avoided "
-        "throughout. Please tell the physiotherapist how many weeks you are; they can offer "
+        "throughout. The physiotherapist will ask how far along you are; they can offer "
         "other treatment too. If you have bleeding, tummy pain or fewer baby movements, "
-        "contact your midwife or maternity unit today."
+        "contact your midwife, obstetrician or maternity unit today."
     ),
     "implant_near_site": (
         "With a pacemaker or defibrillator, electrical stimulation through the needles "
@@ -245,7 +254,7 @@ PRECAUTIONS: dict[str, str] = {
     "under_18": (
         "We see teenagers with a parent or guardian, who consents for them and stays during "
         "the session. Dry needling is used with extra care under 18, and other treatment often "
-        "suits young people better. For younger children, please speak to your GP first."
+        "suits young people better. For younger children, please speak to their doctor first."
     ),
     "needle_phobia": (
         "If needles frighten you or you have fainted with them, dry needling isn't for you, "

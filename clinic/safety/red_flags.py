@@ -540,13 +540,19 @@ SIGNS: tuple[Sign, ...] = (
         "can hardly|barely breathe|breath",
         "struggling to breathe",
     ), unless=("nose", "nostril", "blocked", "congested", "running", "exercise", "after")),
-    Sign("nausea", (
-        "nausea|nauseous|vomiting|vomit|vomited", "feel|feeling sick", "throwing|threw|throw up",
-    )),
+    Sign("nausea", ("nausea|nauseous", "feel|feeling sick", "{vomiting}", "sick to my|the? stomach")),
     # New confusion: with a fever, an infection that has spread (sepsis) until shown not.
     Sign("confusion", (
         "confused|confusion|muddled|disoriented|disorientated|delirious",
         "not making sense", "doesn't know where he|she is", "not himself|herself",
+        # Not knowing the day, the place or the people: the questions a doctor asks.
+        "didn't|doesn't|don't|not know|knowing|remember ... what day|year|month",
+        "didn't|doesn't|don't|not know|knowing ... where he|she|i is|am|was",
+        "forgetting|forgets|forgot where he|she|i is|am|was",
+        "asking|asks|asked what day|year|month it is|was",
+        "didn't|doesn't|not recognise|recognize|recognising|recognizing",
+        "makes|making|make no sense", "talking|saying ... nonsense|gibberish",
+        "saying things ... no sense",
     ), unless=("confused about", "confused by", "confusing", "confused with")),
     # Raised pressure in the head: worst on waking, sick in the mornings (NICE CKS headache).
     Sign("worse_on_waking", (
@@ -554,11 +560,15 @@ SIGNS: tuple[Sign, ...] = (
         "worst|worse ... get up",
         "worst|worse ... first thing",
         "worst|worse ... morning|mornings",
-        "wake|woke|waking ... with ... headache|headaches",
+        "wake|woke|waking up? with ... {head}",
+        "{head} ... first thing",
+        "first thing ... {head}",
     )),
     Sign("morning_vomiting", (
         # Morning after morning, not once ("sick this morning" with a migraine).
         "vomit|vomiting|vomited|sick ... mornings|wake|waking|woke|breakfast",
+        "{vomiting} ... mornings|breakfast|before school|before work",
+        "mornings ... {vomiting}",
         "vomit|vomiting|vomited|sick ... every|each morning",
         # Again and again: "two times I vomit in the morning this week".
         "times|twice|again ... vomit|vomiting|vomited|sick ... morning",
@@ -705,6 +715,11 @@ SIGNS: tuple[Sign, ...] = (
     Sign("eases_with_rest", (
         "{exertion} ... {rest_eases}",
         "{rest_eases} when|once|if|as I? stop|rest|sit|pause",
+    )),
+    # Settling with rest said further from the effort ("...for the bus, and it's fine after
+    # a couple of minutes sat down"): counts only with the effort (a rule below).
+    Sign("settles_after_rest", (
+        "fine|ok|okay|better|gone|settles|eases|passes ... after|once|when|if ... {rest_eases}",
     )),
     Sign("arm_or_jaw_pain", (
         "{heart_arm} ... ache|aches|aching|achy|pain|painful|hurts|hurting|tight|tightness|heavy",
@@ -863,6 +878,11 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("headache_warning_signs", URGENT, ("headache", "cough_or_strain")),
     RedFlagRule("headache_warning_signs", URGENT, ("headache", "morning_vomiting")),
     RedFlagRule("headache_warning_signs", URGENT, ("headache", "worse_on_waking", "nausea")),
+    # A headache new to the patient that makes them sick (NICE CKS: vomiting with a new
+    # headache suggests raised pressure until shown not).
+    RedFlagRule("headache_warning_signs", URGENT, ("new_headaches", "nausea")),
+    RedFlagRule("headache_warning_signs", URGENT, ("worse_on_waking", "morning_vomiting")),
+    RedFlagRule("cardiac", EMERGENCY, ("arm_or_jaw_pain", "comes_on_exertion", "settles_after_rest")),
     RedFlagRule("giant_cell_arteritis", URGENT, ("jaw_claudication", "aged_50_plus")),
     RedFlagRule("giant_cell_arteritis", URGENT, ("jaw_claudication", "headache")),
     RedFlagRule("fracture", URGENT, ("cannot_bear_weight", "trauma")),
@@ -904,7 +924,7 @@ CONTEXT_ONLY_SIGNS = frozenset(
      "cannot_bear_weight", "dizzy_now", "long_travel", "limping", "young_patient",
      "aged_65_plus", "aged_under_50", "calf_pain", "recent_surgery", "rapid_progression",
      "first_back_pain", "faint", "pregnant_now", "face_hands_swelling", "both_legs_heavy",
-     "worse_on_waking", "morning_vomiting"}
+     "worse_on_waking", "morning_vomiting", "settles_after_rest"}
 )  # fmt: skip
 
 _TRAUMA = "Did the pain start after a fall, an accident or a heavy knock?"

@@ -232,6 +232,11 @@ _TELLING = frozenset({
 })  # fmt: skip
 _TOLD = frozenset({"told", "tells", "telling", "asked", "asks", "said", "gave", "showed"})
 _OBJECTS = frozenset({"him", "her", "them", "his", "their"})
+# What someone else does to the writer: "me" after these tells of them, not of the writer.
+_DONE_TO_ME = frozenset({
+    "recognise", "recognize", "recognised", "recognized", "know", "knew", "called", "hugged",
+    "asked", "phoned", "rang", "texted", "woke", "recognising", "recognizing",
+})  # fmt: skip
 # How many words after "my" a part of the body or a complaint may come ("my lower back").
 _MY_REACH = 3
 
@@ -258,8 +263,8 @@ def _speaks_for_self(doc: Doc) -> bool:
             and after2
             not in ("worried", "scared", "concerned", "writing", "asking", "not", "so", "really")
         )
-        if word == "me" and before in _TOLD:
-            telling = True
+        if word == "me" and (before in _TOLD or before in _DONE_TO_ME):
+            telling = True  # "he told me", "she didn't recognise me"
         if _OBJECTS.intersection(words[i + 1 : i + 4]):
             telling = True  # "should I book him in", "I'm worried about her"
         if word == "i'm" and after in ("worried", "scared", "concerned", "writing", "asking"):
