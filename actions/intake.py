@@ -45,8 +45,8 @@ NOT_AN_ANSWER = frozenset(
         "greet", "goodbye", "thanks", "bot_challenge", "human_handoff", "stop",
         "request_booking", "ask_what_is_tdn", "ask_does_it_hurt", "ask_side_effects",
         "ask_sessions", "ask_how_soon", "ask_who_does_it", "ask_vs_acupuncture", "ask_cost",
-        "ask_aftercare", "ask_clinic", "nothing_said", "other_language", "reschedule_booking",
-        "cancel_booking",
+        "ask_aftercare", "ask_clinic", "ask_my_booking", "nothing_said", "other_language",
+        "reschedule_booking", "cancel_booking",
         "red_flag",
     }
 )  # fmt: skip

@@ -24,7 +24,8 @@ from clinic.booking import when
 
 # The intents that ask something; any other intent routed here asks only if it reads so.
 MY_BOOKING = "my_booking"
-ASKING = frozenset({*knowledge.INTENT_TOPICS, "ask_clinic"})
+ASK_MY_BOOKING = "ask_my_booking"
+ASKING = frozenset({*knowledge.INTENT_TOPICS, "ask_clinic", ASK_MY_BOOKING})
 MAX_KEPT_LENGTH = 300
 
 
@@ -51,7 +52,8 @@ class ActionAnswerQuestion(Action):
         values = knowledge.clinic_values()
         found = _found(tracker)
         intent = latest_intent(tracker)
-        if found and found.topic == MY_BOOKING and found.score >= knowledge.CLOSE:
+        asks_for_booking = found and found.topic == MY_BOOKING and found.score >= knowledge.CLOSE
+        if intent == ASK_MY_BOOKING or asks_for_booking:
             # Looking a booking up starts a check: only when the question is clearly that.
             return _my_booking(dispatcher, tracker)
         if found and knowledge.is_answer(found, intent):
@@ -81,15 +83,26 @@ def _my_booking(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict
     reference = tracker.get_slot("booking_reference")
     if start and reference:
         moment = dt.datetime.fromisoformat(start)
-        dispatcher.utter_message(
-            response="utter_your_booking", when=when(moment), reference=reference
+        said_just_now = _last_bot_response(tracker) in (
+            "utter_your_booking",
+            "utter_your_booking_again",
         )
+        response = "utter_your_booking_again" if said_just_now else "utter_your_booking"
+        dispatcher.utter_message(response=response, when=when(moment), reference=reference)
         return []
     if tracker.active_loop.get("name"):
         topic = knowledge.topic_named(MY_BOOKING)
         dispatcher.utter_message(text=knowledge.answer_text(topic, knowledge.clinic_values()))
         return []
     return [*start_task(SHOW, dispatcher, tracker), FollowupAction("booking_form")]
+
+
+def _last_bot_response(tracker: Tracker) -> str | None:
+    """The response name of the assistant's latest message, if it was one."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "bot":
+            return (event.get("metadata") or {}).get("utter_action")
+    return None
 
 
 def _found(tracker: Tracker) -> knowledge.Found | None:

@@ -206,7 +206,7 @@ def _answered_question(
 # me, Tuesday at 4" to "did it start after a fall?"); the question is asked again after it.
 _NOT_AN_ANSWER = frozenset({
     "request_booking", "cancel_booking", "reschedule_booking", "greet", "goodbye", "thanks",
-    "bot_challenge", "human_handoff", "nothing_said", "other_language",
+    "bot_challenge", "human_handoff", "nothing_said", "other_language", "ask_my_booking",
 })  # fmt: skip
 
 

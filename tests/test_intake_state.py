@@ -113,6 +113,19 @@ def test_a_side_said_on_its_own_is_the_main_places(text: str, side: str) -> None
     assert changes(text)["side"] == side
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my neck is stiff. you do evenings too, right?",
+        "the ache sits right in the middle of my upper back",
+        "I left the office early because my neck was so stiff",
+        "right, so my hip has been aching since the summer",
+    ],
+)
+def test_a_side_word_in_another_sense_is_no_side(text: str) -> None:
+    assert changes(text).get("side") is None
+
+
 def test_a_button_answer_without_a_place_in_the_text_is_read() -> None:
     heard = hear("/inform", [{"entity": "side", "value": "left"}], "side")
     assert update({"body_part": "knee"}, heard, "side").values == {"side": "left"}

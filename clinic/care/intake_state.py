@@ -120,7 +120,11 @@ def hear(
     others = tuple(p for p in places if p is not main and roles.get(p.start) == "also")
     side = main.side if main else None
     bound = {p.side for p in places if p.side}
-    unbound = [t.value for t in sides if t.value not in bound]
+    unbound = [
+        t.value
+        for t in sides
+        if t.value not in bound and (asked == "side" or _stands_as_side(t, text))
+    ]
     if side is None and (unbound or asked == "side"):
         # A side said on its own ("lower back, right side", "the left one") is the main
         # place's.
@@ -254,6 +258,23 @@ def _is_side(term: vocabulary.Term, text: str) -> bool:
     following = (text[term.end :].split() or [""])[0].strip(",.!?").lower()
     said_of = following in vocabulary.PAIN_WORDS or vocabulary.is_pain_quality(following)
     return term.value != "both" or not said_of
+
+
+_SIDE_BEFORE = frozenset({"the", "my", "his", "her", "their", "on", "to", "both", "and", "or"})
+_SIDE_AFTER = frozenset({"side", "sided", "one", "hand", "and", "or", "too", "only", "mostly"})
+
+
+def _stands_as_side(term: vocabulary.Term, text: str) -> bool:
+    """A side word with no place beside it counts as a side only where it reads as one:
+    "the left one", "on the right", "right side", or a message of a few words ("left").
+    "You're open till 8, right?", "right in the middle", "I left work early" are not."""
+    before = re.findall(r"[a-z']+", text[: max(term.start, 0)].lower())[-1:]
+    after = re.findall(r"[a-z']+", text[term.end :].lower())[:1]
+    if term.start < 0 or len(text.split()) <= 4 or term.value == "both":
+        return True  # a button, a short answer, or "both" (no other sense that matters)
+    if len(term.text.split()) > 1:
+        return True  # "right side", "the left one": the side said as one
+    return bool(_SIDE_BEFORE.intersection(before) or _SIDE_AFTER.intersection(after))
 
 
 def _side_of(place: vocabulary.Term, sides: list[vocabulary.Term], text: str) -> str | None:
