@@ -2,7 +2,9 @@
 
 Rasa calls `action_validate_slot_mappings` from `action_extract_slots` after each message:
 first the safety check (red flags, advice, direct questions), then the intake facts the
-message gives, read by one rule.
+message gives, read by one rule. A form's answer said with a question of the patient's own
+("6. How much does it cost?") is kept, and the question answered here: the form then goes
+on, so no rule would answer it.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.intake import intake_events
+from actions.questions import ASKING, ActionAnswerQuestion
 from actions.safety import check_safety
+from actions.tracker_facts import latest_intent
 
 
 class ActionEveryMessage(Action):
@@ -28,4 +32,17 @@ class ActionEveryMessage(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
         """Slot events from both; the safety check speaks first."""
-        return [*check_safety(dispatcher, tracker), *intake_events(tracker, dispatcher)]
+        safety = check_safety(dispatcher, tracker)
+        spoke = bool(dispatcher.messages)
+        facts = intake_events(tracker, dispatcher)
+        if not spoke and _answered_with_a_question(tracker, facts):
+            facts += ActionAnswerQuestion().answer(dispatcher, tracker)
+        return [*safety, *facts]
+
+
+def _answered_with_a_question(tracker: Tracker, facts: list[dict[str, Any]]) -> bool:
+    """Whether the message answered the intake's question and asked one of its own."""
+    asked = tracker.get_slot("requested_slot")
+    if tracker.active_loop.get("name") != "intake_form" or latest_intent(tracker) not in ASKING:
+        return False
+    return any(e.get("name") == asked and e.get("value") is not None for e in facts)

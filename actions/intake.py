@@ -25,9 +25,16 @@ from actions.tracker_facts import (
 )
 from clinic import vocabulary
 from clinic.care import intake_state
-from clinic.intake import MOVING_ON, MOVING_ON_AGAIN, is_unsure, questions_to_ask
+from clinic.intake import (
+    MOVING_ON,
+    MOVING_ON_AGAIN,
+    answer_before_question,
+    is_unsure,
+    questions_to_ask,
+)
 from clinic.preferred_time import names_a_time
 from clinic.safety import contraindications
+from clinic.safety.answers import yes_or_no
 from clinic.safety.red_flags import EMERGENCY, ROUTINE
 
 # After this many unusable answers in a row the form moves on (and says so).
@@ -169,6 +176,8 @@ class ValidateIntakeForm(FormValidationAction):
         """Which of the checklist applies: "reported", "none", or "unclear" after two tries."""
         if tracker.get_slot("requested_slot") != "contraindication_screen":
             return {"contraindication_screen": None}
+        if value in ("none", "reported") and latest_intent(tracker) in NOT_AN_ANSWER:
+            return {"contraindication_screen": value}  # read before a question (intake_events)
         text = tracker.latest_message.get("text") or ""
         # Came to book and named a time here ("tuesday at 3 then"): kept for the offer.
         wished = (
@@ -186,8 +195,7 @@ class ValidateIntakeForm(FormValidationAction):
             return {"contraindication_screen": "none", "failed_attempts": 0, **wished}
         if intent == "deny":
             # "None of the others" after one was named on the way.
-            answer = "reported" if tracker.get_slot("contraindications") else "none"
-            return {"contraindication_screen": answer, "failed_attempts": 0}
+            return {"contraindication_screen": _none_or_reported(tracker), "failed_attempts": 0}
         if intent == "affirm":
             # The ask action now asks which ones.
             return {"contraindication_screen": None, "failed_attempts": 0}
@@ -289,15 +297,21 @@ def intake_events(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[di
     if loop not in (None, "intake_form") or about_safety(tracker):
         return []
     intent = latest_intent(tracker)
+    text = tracker.latest_message.get("text") or ""
+    entities = tracker.latest_message.get("entities") or []
     asked = tracker.get_slot("requested_slot") if loop == "intake_form" else None
-    if asked not in QUESTIONS or intent in NOT_AN_ANSWER:
+    yes = {"affirm": True, "deny": False}.get(intent or "")
+    lead = answer_before_question(text) if intent in NOT_AN_ANSWER else ""
+    if asked == "contraindication_screen" and lead and yes_or_no(lead) is False:
+        # "None. So is it a migraine?": the checklist answered, the question answered next.
+        return [SlotSet("contraindication_screen", _none_or_reported(tracker))]
+    if asked in QUESTIONS and lead:
+        # "6. How much does it cost?": the answer is read from what precedes the question.
+        text, yes = lead, yes_or_no(lead)
+        entities = [e for e in entities if e.get("end", 0) <= len(lead)]
+    elif asked not in QUESTIONS or intent in NOT_AN_ANSWER:
         asked = None
-    heard = intake_state.hear(
-        tracker.latest_message.get("text") or "",
-        tracker.latest_message.get("entities") or [],
-        asked,
-        {"affirm": True, "deny": False}.get(intent or ""),
-    )
+    heard = intake_state.hear(text, entities, asked, yes)
     known = {slot: tracker.get_slot(slot) for slot in intake_state.FACTS}
     change = intake_state.update(known, heard, asked)
     shown = [_shown(slot, change.values[slot]) for slot in change.corrected if slot in SAID_BACK]
@@ -307,6 +321,11 @@ def intake_events(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[di
         *(SlotSet(slot, value) for slot, value in change.values.items()),
         *_came_to_book(tracker),
     ]
+
+
+def _none_or_reported(tracker: Tracker) -> str:
+    """ "None" to the checklist, or "none of the others" after one was named on the way."""
+    return "reported" if tracker.get_slot("contraindications") else "none"
 
 
 TIME_KEPT_FOR_LATER = "Thank you, I'll look for that time in a moment. First, one last check:"

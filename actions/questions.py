@@ -42,13 +42,14 @@ class ActionAnswerQuestion(Action):
         """One answer, or "I don't know" and the clinic's phone; then, when the message also
         described a pain ("...so could I come in? It's between my shoulder blades"), the
         intake begins."""
-        events = self._answer(dispatcher, tracker)
+        events = self.answer(dispatcher, tracker)
         in_a_form = tracker.active_loop.get("name")
         if not (in_a_form or _follows(events)) and form_to_resume(tracker) == "intake_form":
             events.append(FollowupAction("intake_form"))
         return events
 
-    def _answer(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
+        """The answer to the latest message's question, dispatched; events it keeps."""
         values = knowledge.clinic_values()
         found = _found(tracker)
         intent = latest_intent(tracker)

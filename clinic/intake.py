@@ -104,3 +104,31 @@ def summarise(intake: Intake) -> str:
 
 MOVING_ON = "No problem, the physiotherapist can go through that with you. Let's move on."
 MOVING_ON_AGAIN = "That's fine, we'll leave that one too."
+
+
+# Where a statement ends and the next sentence begins ("6. how much is it?").
+_SENTENCE_END = re.compile(
+    r"(?<=[.!;:])\s+|\s*\n+\s*|,\s+(?=(?:and |but |so |also )?(?:how|what|whats|what's|when|"
+    r"where|why|who|which|can|could|do|does|is|are|will|would|should)\b)",
+    re.IGNORECASE,
+)
+_ASKS = re.compile(
+    r"\?|^\s*(?:and |but |so |oh |also |btw )?(?:how|what|whats|what's|when|where|why|who|which|"
+    r"can|could|do|does|is|are|will|would|should)\b",
+    re.IGNORECASE,
+)
+
+
+def answer_before_question(text: str) -> str:
+    """The statement a message opens with before asking something ("6. how much does it
+    cost?" gives "6."): the answer to the form's question, said with one of the patient's
+    own. Empty when the message opens with the question, or asks nothing."""
+    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s]
+    lead: list[str] = []
+    for sentence in sentences:
+        if _ASKS.search(sentence):
+            break
+        lead.append(sentence)
+    if not lead or len(lead) == len(sentences):
+        return ""
+    return " ".join(lead)

@@ -157,9 +157,11 @@ _NOT_DURATIONS = tuple(
         rf"\b(?:{_ANY_AMOUNT})\s*{_UNIT}\s+(?:a|per|each|every)\s+{_UNIT}",
         # another moment: a couple of days later, 2 weeks before that
         rf"\b(?:{_ANY_AMOUNT})\s*{_UNIT}\s+(?:later|afterwards|after\s+that|before\s+that)\b",
-        # how long an activity lasts: when I sit for ages, after standing for 2 hours
+        # how long an activity lasts: when I sit for ages, after standing for 2 hours (in
+        # minutes or hours: "from my desk job for two months" is how long it has hurt)
         rf"\b(?:{_ACTIVITIES})\b(?:\s+\w+){{0,2}}?\s+for\s+(?:a\s+long\s+time|ages|a\s+while|"
-        rf"long|too\s+long|long\s+periods?|hours|(?:the\s+)?(?:{_ANY_AMOUNT})\s*{_UNIT})",
+        rf"long|too\s+long|long\s+periods?|hours|(?:the\s+)?(?:{_ANY_AMOUNT})\s*"
+        rf"(?:min|mins|minute|minutes|hr|hrs|hour|hours)\b)",
         # the future: in 2 weeks, within a day, next month
         rf"\b(?:in|within|next|another)\s+(?:(?:{_ANY_AMOUNT})\s*)?{_UNIT}",
         # adjectives: a 3-day course, a two-week holiday (but keep ranges like 2-3 weeks)
@@ -635,7 +637,7 @@ def parse_severity(text: str) -> float | None:
     if re.search(rf"\b(?:{_STRICT_NUMBER})\s*(?:/|out\s+of)\s*\d+", scan, re.IGNORECASE):
         return None
     scan = _blank(scan, _NOT_SCORES)
-    for match in re.finditer(rf"(?<![\w.]){_SCORE}(?:-?ish)?(?![\w.])", scan, re.IGNORECASE):
+    for match in re.finditer(rf"(?<![\w.]){_SCORE}(?:-?ish)?(?!\w|\.\d)", scan, re.IGNORECASE):
         value = _score_value(match)
         if value is None:
             return None

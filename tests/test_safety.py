@@ -862,3 +862,17 @@ def test_the_contraindication_checklist_promises_no_verdict_when_booking_first()
     again = checklist(["pregnancy"], booking=True, again=True)
     assert "could suit" not in booking and "- pregnancy" in booking
     assert again != checklist(["pregnancy"], booking=True) and "others of these" in again
+
+
+@pytest.mark.parametrize(
+    ("text", "patient_is_young"),
+    [
+        ("is it ok if my 6 year old comes with me? I have no childcare", False),
+        ("can my 2 yr old tag along to the consultation", False),
+        ("my daughter is 14 and her knee hurts after netball", True),
+    ],
+)
+def test_a_child_brought_along_is_not_the_patient(text: str, patient_is_young: bool) -> None:
+    screening = safety.screen(text)
+    assert ("under_18" in screening.contraindications) is patient_is_young
+    assert ("young_patient" in screening.signs) is patient_is_young

@@ -86,10 +86,19 @@ def number_findings(doc: Doc) -> list[NumberFinding]:
         if (sign := _temperature(value, unit, following, words, i)) is not None:
             found.append(NumberFinding(sign, i, i + 1))
         elif _age(value, unit, following, words, doc[max(0, i - 2) : i].text.lower(), i):
+            if value < ADULT and _COMPANION.search(doc.text.lower()):
+                continue  # "can I bring my 4 year old with me?": along, not the patient
             found.extend(NumberFinding(sign, i, i + 1) for sign in _age_signs(value))
         elif _weight_lost(unit, following, words, i):
             found.append(NumberFinding("losing_weight", max(0, i - 1), min(len(doc), i + 2)))
     return found
+
+
+# A child brought along, not the patient: "bring my 2 year old with me", "no childcare".
+_COMPANION = re.compile(
+    r"\b(?:with me|along with me|come with me|childcare|child care|babysit\w*|tag along|in tow"
+    r"|stroller|pram|buggy|nobody to watch|no one to watch|no-one to watch)\b"
+)
 
 
 def _temperature(value: float, unit: str, following: str, words: list[str], i: int) -> str | None:

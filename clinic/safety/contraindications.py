@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from clinic.safety.red_flags import Sign
+from clinic.safety.red_flags import COMPANION, Sign
 
 
 @dataclass(frozen=True)
@@ -139,7 +139,7 @@ SIGNS: tuple[Sign, ...] = (
         "my 1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17-year-old",
         "teenager|teenagers|children|kids|child",
         "he|she is|'s 1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17",
-    )),
+    ), unless=COMPANION),
 )  # fmt: skip
 
 # What the intake asks before any dry-needling recommendation, as one checklist.

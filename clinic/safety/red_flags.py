@@ -62,6 +62,11 @@ class ScreenQuestion:
     ruled_out_by: tuple[str, ...] = ()
 
 
+# A child brought along to the appointment is not the patient ("can I bring my 4 year old
+# with me? no childcare").
+COMPANION = ("with me", "come with me", "childcare", "child care", "babysitter", "tag along",
+             "in tow", "stroller", "pram", "buggy")  # fmt: skip
+
 _NUMB = "numb|numbness|tingling|tingle|tingly|prickling|deadness"
 _SADDLE = "bottom|bum|anus|genitals|genital|groin|crotch|privates|saddle|perineum|vagina|penis"
 _BLADDER = "bladder|bowels|bowel|pee|peeing|urine|urinate|urinating|urination|wee|weeing|toilet"
@@ -703,7 +708,7 @@ SIGNS: tuple[Sign, ...] = (
         *(f"{age}" + " year|years|yr old" for age in range(2, 18)),
         *(f"{age}-year-old|yo" for age in range(2, 18)),
         *(f"son|daughter|he|she|i is|'s|am {age}" for age in range(2, 18)),
-    )),
+    ), unless=COMPANION),
     Sign("child_limp_warning", ()),
     # Angina: chest, arm or jaw pain that exertion brings on and rest eases.
     Sign("comes_on_exertion", (
