@@ -231,6 +231,32 @@ def _contact_slots(contact: Contact) -> Slots:
     }
 
 
+_NAMED = re.compile(r"\b(?:name is|name's|names|i am|i'm|im|this is|it's for|for)\s", re.I)
+
+
+def _who_said_alongside(text: str, tracker: Tracker) -> Slots:
+    """A name or contact said with the chosen time ("9 works, Jay Brooks 646-555-0147"):
+    kept, so neither is asked for. The name only as spaCy's PERSON, never a guess."""
+    found: Slots = {}
+    contact = read_contact(text)
+    if contact.usable and not tracker.get_slot("contact_details"):
+        found.update(_contact_slots(contact))
+    if tracker.get_slot("patient_name"):
+        return found
+    people = [person for person in entity_values(tracker, "PERSON") if person in text]
+    name = read_name(people[0], people) if people else None
+    if name is None and contact.usable:
+        # Said just before the contact details: "3pm suits me. Ruth Okafor, ruth@...".
+        before, _ = name_and_contact(text)
+        last = re.split(r"[.!;?]|,", before.strip(" ,"))[-1].strip()
+        name = read_name(last) if 0 < len(last.split()) <= 4 and not names_a_time(last) else None
+        if name and not (_NAMED.search(last) or all(w[:1].isupper() for w in name.split())):
+            name = None  # "call me on", "the first one": not a name
+    if name:
+        found["patient_name"] = name
+    return found
+
+
 def screened(tracker: Tracker) -> bool:
     """Whether where it hurts is known, its red-flag screen has no question left and the
     contraindication checklist was answered (or skipped: the physiotherapist asks again)."""
@@ -340,7 +366,7 @@ class ValidateBookingForm(FormValidationAction):
             return {"booking_slot": None}
         if not desk().is_free(chosen):
             return self._taken(chosen, dispatcher)
-        return {"booking_slot": chosen.isoformat()}
+        return {"booking_slot": chosen.isoformat(), **_who_said_alongside(str(value), tracker)}
 
     def _taken(self, wanted: dt.datetime, dispatcher: CollectingDispatcher) -> Slots:
         """Someone else got the time: the nearest free ones, on that day if possible."""

@@ -311,6 +311,8 @@ def intake_events(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[di
         entities = [e for e in entities if e.get("end", 0) <= len(lead)]
     elif asked not in QUESTIONS or intent in NOT_AN_ANSWER:
         asked = None
+    if yes is None and asked in intake_state.SPREAD_QUESTIONS:
+        yes = _opening_yes_or_no(text)  # "No, just my neck and head. Since March."
     heard = intake_state.hear(text, entities, asked, yes)
     known = {slot: tracker.get_slot(slot) for slot in intake_state.FACTS}
     change = intake_state.update(known, heard, asked)
@@ -321,6 +323,12 @@ def intake_events(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[di
         *(SlotSet(slot, value) for slot, value in change.values.items()),
         *_came_to_book(tracker),
     ]
+
+
+def _opening_yes_or_no(text: str) -> bool | None:
+    """A yes or no the message opens with, in a few words before its first stop."""
+    first = re.split(r"[.,;!?]|\s-\s", text.strip(), maxsplit=1)[0]
+    return yes_or_no(first) if 0 < len(first.split()) <= 3 else None
 
 
 def _none_or_reported(tracker: Tracker) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions import booking as actions
@@ -372,3 +373,19 @@ def test_after_which_day_the_weekday_named_picks_one_of_the_two(desk) -> None:
     first = dt.datetime.fromisoformat(result["offered_slots"][0])
     assert (first.date(), first.hour) == (dt.date(2026, 12, 16), 10)
     assert result["day_choices"] is None
+
+
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [
+        ("4pm suits me. Omar Haddad, omar.h@example.com", "Omar Haddad"),
+        ("that one works, name is lena park 917 555 0123", "lena park"),
+        ("that one, and call me on 917 555 0123", None),
+    ],
+)
+def test_a_name_and_contact_said_with_the_chosen_time_are_kept(said: str, name: str | None) -> None:
+    from actions.booking import _who_said_alongside
+
+    found = _who_said_alongside(said, make_tracker(slots={}))
+    assert found.get("patient_name") == name
+    assert found.get("patient_phone") or found.get("patient_email")

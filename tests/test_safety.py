@@ -771,6 +771,10 @@ def test_every_contraindication_has_its_precaution() -> None:
         ("is it really that serious?", "Please take it seriously."),
         ("ok thanks", "Thank you. Please call 911 now"),
         ("it has passed now, I feel alright", "I'm glad it has eased, but it still needs"),
+        (
+            "ok I'll ring my doctor in the morning",
+            "Please don't wait until then. Please call 911 now",
+        ),
     ],
 )
 def test_after_an_emergency_questions_are_answered_in_its_light(message: str, start: str) -> None:

@@ -29,7 +29,7 @@ WHAT_YOU_DESCRIBED: dict[str, str] = {
     "dvt": "a swollen, red, warm or painful calf, the more so with breathlessness",
     "pneumothorax": "breathlessness or chest pain after needling",
     "headache_warning_signs": (
-        "headaches that are new after 50, changing, worst on waking or with being sick"
+        "headaches that are new or changing, or worst on waking or with being sick"
     ),
     "giant_cell_arteritis": (
         "a headache after 50 with jaw pain on chewing or changes in your sight"
@@ -141,6 +141,12 @@ _EASED = re.compile(
     r"stopped|went away|feel fine|feel ok|feel okay|i'm fine|im fine|i am fine)\b",
     re.IGNORECASE,
 )
+# Putting it off: "tomorrow", "later", "after work", "Monday".
+_LATER = re.compile(
+    r"\b(tomorrow|tmrw|tmr|later|tonight|after work|in the morning|wait\w*|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|next week|weekend|see how)\b",
+    re.IGNORECASE,
+)
 # Wanting the physiotherapist or a booking instead.
 _WANTS_PHYSIO = re.compile(
     r"\b(book\w*|appointment|physio\w*|needl\w*|consult\w*|back pain)\b", re.I
@@ -182,10 +188,13 @@ def emergency_follow_up(
             "I'm glad it has eased, but it still needs checking today: signs like these can "
             "come back. "
         )
+    if _LATER.search(message) and not _ASKS.search(message):
+        # "I'll call my doctor tomorrow": a plan to wait is not thanked.
+        opening = "Please don't wait until then. "
     tail = ""
     if _WANTS_PHYSIO.search(message) or (_ASKS.search(message) and _WAITING.search(message)):
         tail = " " + _after_a_doctor(clinic_phone)
-    elif _TAKEN.search(message):
+    elif _TAKEN.search(message) and not _LATER.search(message):
         opening, tail = "Thank you. ", " " + _after_a_doctor(clinic_phone)
     elif repeats >= 1:
         tail = " " + _after_a_doctor(clinic_phone)
