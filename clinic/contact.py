@@ -72,6 +72,25 @@ def display_phone(e164: str) -> str:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
 
 
+_TITLES = frozenset({"dr", "mr", "mrs", "ms", "miss", "prof", "st", "mx"})
+
+
+def _first_sentence(text: str) -> str:
+    """Up to the first full stop that ends a sentence, not a title's ("Dr. Ann Lee")."""
+    for stop in re.finditer(r"[.!?;]\s", text):
+        word = re.findall(r"[^\W\d_]+", text[: stop.start()])[-1:]
+        if word and word[0].lower() not in _TITLES and len(word[0]) > 1:
+            return text[: stop.start()]
+    return text
+
+
+# Words of a sentence that no name holds.
+_SENTENCE_WORDS = frozenset({
+    "i", "i'm", "im", "want", "wanna", "to", "the", "change", "time", "can", "could", "please",
+    "book", "booking", "appointment", "not", "don't", "dont", "is", "it", "it's", "my", "me",
+    "you", "what", "when", "how", "why", "should", "would", "will", "have", "has", "need",
+    "a", "an", "at", "on", "with", "about", "pain", "hurts", "thanks", "thank", "sorry",
+})  # fmt: skip
 _NAME_PREFIX = re.compile(
     r"^(hi|hello|hey)?[\s,!.]*((((my|her|his|their|the|patient's|the patient's) )?(name is|name's)"
     r"|i am|i'm|im|it's|its|this is|call me|under|book it under|put it under|it's for|for)\s+)+",
@@ -109,6 +128,8 @@ def read_name(text: str, people: list[str] | None = None) -> str | None:
     when it holds no letters, is too long, or looks like a phone number or email.
     """
     name = people[0] if people else _NAME_PREFIX.sub("", text.strip())
+    # "Ruth Stein. Oh, I should have said...": the name is the first sentence.
+    name = _first_sentence(name)
     name = " ".join(name.strip(" .,!?;:\"'").split())
     letters = sum(ch.isalpha() for ch in name)
     if not name or letters < 2 or len(name) > MAX_NAME_LENGTH or set(name) & set("@<>{}[]/\\|="):
@@ -117,6 +138,8 @@ def read_name(text: str, people: list[str] | None = None) -> str | None:
         return None  # a number, or a sentence rather than a name
     if name.lower() in _NOT_NAMES:
         return None  # "yes", "ok": an answer to another question
+    if _SENTENCE_WORDS.intersection(name.lower().split()):
+        return None  # "i want to change the time": a sentence, not a name
     if _DIGITS.search(name) and (names_a_time(name) or not re.search(r"[^\W\d_]{2,}", name)):
         return None  # "8am", "3pm please": a time typed in the wrong place
     return name

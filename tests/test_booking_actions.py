@@ -389,3 +389,18 @@ def test_a_name_and_contact_said_with_the_chosen_time_are_kept(said: str, name: 
     found = _who_said_alongside(said, make_tracker(slots={}))
     assert found.get("patient_name") == name
     assert found.get("patient_phone") or found.get("patient_email")
+
+
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [
+        ("i'd like to change the day instead", None),  # a request, not a name
+        ("Hana Novak. Oh, and I take apixaban, is that ok?", "Hana Novak"),
+        ("Dr. Priya Raman", "Dr. Priya Raman"),
+        ("José Luis Fernández", "José Luis Fernández"),
+    ],
+)
+def test_a_name_is_a_name_not_a_sentence(said: str, name: str | None) -> None:
+    from clinic.contact import read_name
+
+    assert read_name(said) == name

@@ -64,3 +64,10 @@ def test_another_language_is_recognised(text: str) -> None:
 @pytest.mark.parametrize("text", ENGLISH + UNSEEN_ENGLISH)
 def test_english_however_written_is_english(text: str) -> None:
     assert other_language(text) is None
+
+
+@pytest.mark.parametrize(
+    "name", ["Joaquín Herrera Vidal", "Zofia Kowalczyk-Nowak", "Nguyen Van Thanh", "Ana de la Peña"]
+)
+def test_a_name_from_another_language_is_a_name_not_a_foreign_message(name: str) -> None:
+    assert other_language(name) is None

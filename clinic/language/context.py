@@ -311,6 +311,13 @@ def _readers(nlp: Language) -> tuple[tuple[str, Negex], ...]:
     return tuple(readers)
 
 
+def _own(span: Span) -> bool:
+    """The writer's own body, whoever else the sentence names: "my wife said my mouth looked
+    droopy" is the writer's mouth."""
+    before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
+    return before in ("my", "mine") or span[0].lower_ == "my"
+
+
 def contexts(doc: Doc, spans: list[tuple[int, int]]) -> list[Context]:
     """The context of each (start, end) token span of `doc`, in the order given."""
     if not spans:
@@ -330,7 +337,7 @@ def contexts(doc: Doc, spans: list[tuple[int, int]]) -> list[Context]:
         return [
             Context(
                 negated=bool(span._.get(_extension(NEGATED))) and _within_reach(span, *cues),
-                someone_else=bool(span._.get(_extension(SOMEONE_ELSE))),
+                someone_else=bool(span._.get(_extension(SOMEONE_ELSE))) and not _own(span),
                 hypothetical=bool(span._.get(_extension(HYPOTHETICAL))),
                 past=bool(span._.get(_extension(PAST))),
             )

@@ -42,6 +42,8 @@ def other_language(text: str) -> str | None:
     if not letters or _CONTACT.search(text):
         return None  # "Tomasz Wolny, tk.wolny@outlook.com": a name and contact, not Polish
     foreign_script = sum(not _is_latin(ch) for ch in letters) / len(letters) > 0.5
+    if not foreign_script and _looks_like_a_name(text):
+        return None  # "Luis Fernando Ramírez Ortega": a name, in any language
     words = _WORD.findall(text.lower())
     if not foreign_script and len(words) < _MIN_WORDS:
         return None
@@ -55,6 +57,15 @@ def other_language(text: str) -> str | None:
     if not foreign_script and not _mostly_words_of(best.language, words):
         return None  # "my sholder is killin me": English with typos, not German
     return best.language.name.title()
+
+
+def _looks_like_a_name(text: str) -> bool:
+    """Two to six words, each capitalised (or a particle: "de", "la", "van"), nothing else."""
+    words = text.strip(" .!").split()
+    particles = {"de", "la", "del", "van", "der", "von", "da", "dos", "di", "y", "e", "bin", "al"}
+    return 2 <= len(words) <= 6 and all(
+        w[:1].isupper() or w.lower() in particles for w in (w.strip(",") for w in words)
+    )
 
 
 def _mostly_words_of(language: Language, words: list[str]) -> bool:

@@ -395,6 +395,8 @@ SIGNS: tuple[Sign, ...] = (
     )),
     Sign("one_sided_weakness", (
         "left|right hand|arm and left|right? leg|foot ... weak|numb|heavy|dead",
+        # One limb that suddenly "went" weak ("my left hand went weak, couldn't hold my cup").
+        "left|right hand|arm|leg went|suddenly weak|numb|heavy|dead|limp",
         "{one_side} ... weak|weakness|numb|numbness|heavy|dead",
         "weak|weakness|numb|numbness|heavy ... {one_side}",
         "arm and leg ... weak|numb|heavy",
