@@ -78,9 +78,11 @@ class SafetyFirstPolicy(Policy):
         if action is not None:
             probabilities[domain.index_for_action(action)] = 1.0
         # Rasa lets a form's own next step ("no user" prediction) overrule every prediction
-        # that reads the message; safety's must compete with it, and wins by priority.
-        in_form = action is not None and tracker.active_loop_name is not None
-        return self._prediction(probabilities, is_no_user_prediction=in_form)
+        # that reads the message: a precaution named mid-form ("I'm 25 weeks pregnant, is
+        # that OK?") must compete with it, and wins by priority. (The other safety actions
+        # reach a form through its rejection and the rules.)
+        answers_in_form = action == PRECAUTION and tracker.active_loop_name is not None
+        return self._prediction(probabilities, is_no_user_prediction=answers_in_form)
 
 
 def next_safety_action(tracker: DialogueStateTracker) -> str | None:

@@ -880,3 +880,15 @@ def test_a_child_brought_along_is_not_the_patient(text: str, patient_is_young: b
     screening = safety.screen(text)
     assert ("under_18" in screening.contraindications) is patient_is_young
     assert ("young_patient" in screening.signs) is patient_is_young
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "had a tight chest in the spring, tests came back normal, it was my gullet",
+        "my back got jarred in a fender bender last month, the x-ray was clear",
+        "bad headache at new year, turned out to be sinusitis, gone now",
+    ],
+)
+def test_something_a_doctor_checked_and_cleared_raises_nothing(text: str) -> None:
+    assert safety.screen(text).flags == ()

@@ -231,6 +231,13 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
             "are aware", "is aware", "midwife knows", "midwife checked", "physio knows",
             "consultant knows", "nurse knows", "podiatrist knows", "same as last pregnancy",
             "same as always", "same as ever", *(f"for {n} years" for n in range(2, 61)),
+            # Checked by a doctor and cleared: "the X-ray was fine", "it turned out to be reflux".
+            "test was normal", "tests were normal", "tests came back normal", "turned out to be",
+            "x-ray was fine", "x-ray was clear", "x-ray was normal", "xray was fine",
+            "xray was clear", "x-rays were fine", "nothing was broken", "nothing broken",
+            "er checked me", "er checked", "a&e checked", "hospital checked", "checked me that day",
+            "scanned it and nothing", "cleared me", "they cleared", "said it was whiplash",
+            "they said whiplash",
         ],
         "pseudo_negations": ["for years now and getting worse", "getting worse"],
         "termination": _BREAKS,

@@ -70,7 +70,7 @@ def red_flag_advice(level: str, codes: Iterable[str], emergency_number: str, cri
     if level == URGENT:
         return (
             f"{what} should be checked by a doctor today. Please contact your doctor or an "
-            f"urgent care centre today. If it gets worse quickly, call {emergency_number}."
+            f"urgent care clinic today. If it gets worse quickly, call {emergency_number}."
         )
     raise ValueError(f"no advice for level {level!r}")
 
