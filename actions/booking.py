@@ -236,7 +236,8 @@ _NAMED = re.compile(r"\b(?:name is|name's|names|i am|i'm|im|this is|it's for|for
 
 def _who_said_alongside(text: str, tracker: Tracker) -> Slots:
     """A name or contact said with the chosen time ("9 works, Jay Brooks 646-555-0147"):
-    kept, so neither is asked for. The name only as spaCy's PERSON, never a guess."""
+    kept, so neither is asked for. The name as spaCy's PERSON, or, just before the contact,
+    in capitals or after "name is": never a guess from other words."""
     found: Slots = {}
     contact = read_contact(text)
     if contact.usable and not tracker.get_slot("contact_details"):

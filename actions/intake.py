@@ -332,7 +332,8 @@ def _opening_yes_or_no(text: str) -> bool | None:
 
 
 def _none_or_reported(tracker: Tracker) -> str:
-    """ "None" to the checklist, or "none of the others" after one was named on the way."""
+    """The checklist's answer when the patient says none: "reported" if one was named on
+    the way (none of the others), else "none"."""
     return "reported" if tracker.get_slot("contraindications") else "none"
 
 

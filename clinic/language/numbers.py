@@ -94,11 +94,11 @@ def number_findings(doc: Doc) -> list[NumberFinding]:
     return found
 
 
-# A child brought along, not the patient: "bring my 2 year old with me", "no childcare".
-_COMPANION = re.compile(
-    r"\b(?:with me|along with me|come with me|childcare|child care|babysit\w*|tag along|in tow"
-    r"|stroller|pram|buggy|nobody to watch|no one to watch|no-one to watch)\b"
-)
+# A child brought along to the appointment is not the patient ("can I bring my 4 year old
+# with me? no childcare").
+COMPANION = ("with me", "come with me", "childcare", "child care", "babysitter", "tag along",
+             "in tow", "stroller", "pram", "buggy")  # fmt: skip
+_COMPANION = re.compile(rf"\b(?:{'|'.join(re.escape(words) for words in COMPANION)})\b")
 
 
 def _temperature(value: float, unit: str, following: str, words: list[str], i: int) -> str | None:

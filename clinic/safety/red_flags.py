@@ -21,6 +21,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from clinic.language.numbers import COMPANION
+
 EMERGENCY = "emergency"
 URGENT = "urgent"
 ROUTINE = "routine"
@@ -61,11 +63,6 @@ class ScreenQuestion:
     # Signs in an answer that say no whatever its words ("I am 34" to "new since 50?").
     ruled_out_by: tuple[str, ...] = ()
 
-
-# A child brought along to the appointment is not the patient ("can I bring my 4 year old
-# with me? no childcare").
-COMPANION = ("with me", "come with me", "childcare", "child care", "babysitter", "tag along",
-             "in tow", "stroller", "pram", "buggy")  # fmt: skip
 
 _NUMB = "numb|numbness|tingling|tingle|tingly|prickling|deadness"
 _SADDLE = "bottom|bum|anus|genitals|genital|groin|crotch|privates|saddle|perineum|vagina|penis"
