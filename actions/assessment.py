@@ -10,7 +10,13 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.booking import BOOK, screened, start_task
-from actions.tracker_facts import intake_from_tracker, latest_intent, value_before_latest_message
+from actions.questions import told_after_booking
+from actions.tracker_facts import (
+    has_booking,
+    intake_from_tracker,
+    latest_intent,
+    value_before_latest_message,
+)
 from clinic import settings
 from clinic.assessment import assess, with_safety
 from clinic.intake import summarise
@@ -40,6 +46,12 @@ class ActionAssessTdnFit(Action):
                 dispatcher.utter_message(text=reminder)
             return [SlotSet("tdn_fit", "not_advised"), SlotSet("consultation_offered", False)]
 
+        if has_booking(tracker):
+            # Booked: what is said about the pain goes into the notes; no new offer.
+            return [
+                *told_after_booking(dispatcher, tracker),
+                SlotSet("consultation_offered", False),
+            ]
         if tracker.get_slot("booking_first") and screened(tracker):
             # The patient came to book: the screen has run, so on to the times.
             advised = tracker.get_slot("red_flags") or tracker.get_slot("corrected_signs")

@@ -16,9 +16,9 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.intake import intake_events
-from actions.questions import ASKING, ActionAnswerQuestion
+from actions.questions import ASKING, ActionAnswerQuestion, answer_if_known
 from actions.safety import check_safety
-from actions.tracker_facts import latest_intent
+from actions.tracker_facts import has_booking, latest_intent
 
 
 class ActionEveryMessage(Action):
@@ -37,6 +37,8 @@ class ActionEveryMessage(Action):
         facts = intake_events(tracker, dispatcher)
         if not spoke and _answered_with_a_question(tracker, facts):
             facts += ActionAnswerQuestion().answer(dispatcher, tracker)
+        elif not spoke and _tells_the_pain(tracker) and not has_booking(tracker):
+            answer_if_known(dispatcher, tracker)  # "...is that something you'd needle?"
         return [*safety, *facts]
 
 
@@ -46,3 +48,9 @@ def _answered_with_a_question(tracker: Tracker, facts: list[dict[str, Any]]) -> 
     if tracker.active_loop.get("name") != "intake_form" or latest_intent(tracker) not in ASKING:
         return False
     return any(e.get("name") == asked and e.get("value") is not None for e in facts)
+
+
+def _tells_the_pain(tracker: Tracker) -> bool:
+    """Whether the message describes a pain (its own question is then answered here, as
+    the intake starts and no rule would answer it)."""
+    return latest_intent(tracker) in ("describe_pain", "inform")

@@ -19,6 +19,7 @@ from actions.safety import (
 )
 from actions.tracker_facts import (
     entity_values,
+    has_booking,
     intake_from_tracker,
     latest_intent,
     value_before_latest_message,
@@ -88,6 +89,8 @@ class ValidateIntakeForm(FormValidationAction):
         """
         if tracker.get_slot("triage_level") == EMERGENCY:
             return []
+        if has_booking(tracker):
+            return []  # booked: what is said now goes into the notes (action_assess_tdn_fit)
         if tracker.get_slot("other_complaint") and not tracker.get_slot("body_part"):
             return []  # a wart, a toothache: who can help, not a pain intake (assessment)
         if tracker.get_slot("booking_first"):
@@ -317,7 +320,10 @@ def intake_events(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[di
     known = {slot: tracker.get_slot(slot) for slot in intake_state.FACTS}
     change = intake_state.update(known, heard, asked)
     shown = [_shown(slot, change.values[slot]) for slot in change.corrected if slot in SAID_BACK]
-    if shown:
+    if change.put_first:
+        place = vocabulary.display_name(change.put_first)
+        dispatcher.utter_message(response="utter_main_place_changed", place=place)
+    elif shown:
         dispatcher.utter_message(text=f"Thanks, I've changed that to {' and '.join(shown)}.")
     return [
         *(SlotSet(slot, value) for slot, value in change.values.items()),

@@ -18,9 +18,10 @@ from rasa_sdk.types import DomainDict
 
 from actions.booking import SHOW, start_task
 from actions.safety import form_to_resume
-from actions.tracker_facts import latest_intent
+from actions.tracker_facts import has_booking, intake_from_tracker, latest_intent
 from clinic import knowledge
 from clinic.booking import when
+from clinic.intake import places_in_words
 
 # The intents that ask something; any other intent routed here asks only if it reads so.
 MY_BOOKING = "my_booking"
@@ -53,24 +54,80 @@ class ActionAnswerQuestion(Action):
         values = knowledge.clinic_values()
         found = _found(tracker)
         intent = latest_intent(tracker)
+        text = tracker.latest_message.get("text") or ""
+        if has_booking(tracker) and _names_a_place(tracker):
+            return noted_for_the_consultation(dispatcher, tracker)
         asks_for_booking = found and found.topic == MY_BOOKING and found.score >= knowledge.CLOSE
         if intent == ASK_MY_BOOKING or asks_for_booking:
             # Looking a booking up starts a check: only when the question is clearly that.
             return _my_booking(dispatcher, tracker)
-        if found and knowledge.is_answer(found, intent):
-            topic = knowledge.topic_named(found.topic)
-            answer = knowledge.answer_text(topic, values) if topic else None
-            if answer:
-                dispatcher.utter_message(text=answer)
-                return []
-        text = tracker.latest_message.get("text") or ""
-        if intent not in ASKING and not knowledge.looks_like_question(text):
+        known = _known_answer(found, intent)
+        if known:
+            dispatcher.utter_message(text=known)
+            return []
+        if not _asks(text, intent):
             dispatcher.utter_message(response="utter_out_of_scope")
             return []
         response = "utter_dont_know" if values["clinic_phone"] else "utter_dont_know_no_phone"
         dispatcher.utter_message(response=response, **values)
         kept = list(tracker.get_slot("unanswered_questions") or [])
         return [SlotSet("unanswered_questions", [*kept, text[:MAX_KEPT_LENGTH]])]
+
+
+def _known_answer(found: knowledge.Found | None, intent: str | None) -> str | None:
+    """The clinic's answer to the topic found, when it is near enough and can be given."""
+    if found is None or not knowledge.is_answer(found, intent):
+        return None
+    topic = knowledge.topic_named(found.topic)
+    return knowledge.answer_text(topic, knowledge.clinic_values()) if topic else None
+
+
+def _asks(text: str, intent: str | None) -> bool:
+    return intent in ASKING or knowledge.looks_like_question(text)
+
+
+def _names_a_place(tracker: Tracker) -> bool:
+    """Whether the message names a part of the body ("will they look at my hip too?")."""
+    entities = tracker.latest_message.get("entities") or []
+    return any(e.get("entity") == "body_part" for e in entities)
+
+
+def told_after_booking(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
+    """A pain told once booked goes into the notes; a question with it is answered."""
+    text = tracker.latest_message.get("text") or ""
+    if _asks(text, latest_intent(tracker)) and not _names_a_place(tracker):
+        return ActionAnswerQuestion().answer(dispatcher, tracker)
+    return noted_for_the_consultation(dispatcher, tracker)
+
+
+def noted_for_the_consultation(
+    dispatcher: CollectingDispatcher, tracker: Tracker
+) -> list[dict[str, Any]]:
+    """Once booked, what the patient says about the pain is in the physiotherapist's notes
+    (the intake state keeps it): the places are said back with the consultation's day, and
+    nothing is asked or offered again."""
+    places = places_in_words(intake_from_tracker(tracker))
+    moment = dt.datetime.fromisoformat(tracker.get_slot("booking_starts_at"))
+    if places:
+        dispatcher.utter_message(
+            response="utter_noted_for_consultation", places=places, when=when(moment)
+        )
+    else:
+        dispatcher.utter_message(response="utter_your_booking", when=when(moment),
+                                 reference=tracker.get_slot("booking_reference"))  # fmt: skip
+    return []
+
+
+def answer_if_known(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """Answers a question asked alongside a pain ("...is that the kind of thing you
+    needle?") when the clinic's file has the answer; says nothing otherwise."""
+    text = tracker.latest_message.get("text") or ""
+    if not knowledge.looks_like_question(text):
+        return False
+    answer = _known_answer(_found(tracker), latest_intent(tracker))
+    if answer:
+        dispatcher.utter_message(text=answer)
+    return bool(answer)
 
 
 def _follows(events: list[dict[str, Any]]) -> bool:

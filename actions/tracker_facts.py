@@ -17,6 +17,12 @@ INTAKE_SLOTS = (
 def intake_from_tracker(tracker: Tracker, **changes: Any) -> Intake:
     """The intake as the tracker holds it, with `changes` (slot -> value) applied."""
     values = {slot: tracker.get_slot(slot) for slot in INTAKE_SLOTS}
+    sides = tracker.get_slot("site_sides") or {}
+    values["other_places"] = tuple(
+        (place, sides.get(place))
+        for place in tracker.get_slot("pain_sites") or []
+        if place != values["body_part"]
+    )
     values.update(changes)
     return Intake(**values)
 
@@ -46,3 +52,8 @@ def entity_values(tracker: Tracker, entity: str, denied: bool = False) -> list[s
         for e in tracker.latest_message.get("entities", [])
         if e.get("entity") == entity and (e.get("role") == "denied") == denied
     ]
+
+
+def has_booking(tracker: Tracker) -> bool:
+    """Whether a consultation is booked (or was found) in this chat and not cancelled."""
+    return bool(tracker.get_slot("booking_reference") and tracker.get_slot("booking_starts_at"))

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from clinic.evidence import Evidence, evidence_for, region_for_body_part
-from clinic.intake import Intake
+from clinic.intake import Intake, duration_words
 from clinic.safety import contraindications
 from clinic.safety.red_flags import EMERGENCY, URGENT
 from clinic.vocabulary import display_name
@@ -153,6 +153,10 @@ def _how_long(days: float | None) -> str | None:
     return f"about {round(days / 365)} years"
 
 
+# A duration said as when it began ("started 3 days ago", "came on this afternoon").
+_SAID_AS_START = ("started", "came on", "began", "begun", "kicked in", "happened")
+
+
 def _pain_phrase(intake: Intake) -> str:
     """The patient's pain, with side and duration where known: "the left knee pain you have
     had for about 3 weeks", "your headaches"."""
@@ -168,6 +172,9 @@ def _pain_phrase(intake: Intake) -> str:
     else:
         what = "pain"
     days = intake.pain_duration_days
+    if intake.pain_duration:
+        said = duration_words(intake.pain_duration)  # the patient's words, not rounded
+        return f"the {what} {'that' if said.startswith(_SAID_AS_START) else 'you have had'} {said}"
     how_long = _how_long(days)
     if how_long:
         return f"the {what} you have had for {how_long}"

@@ -31,6 +31,8 @@ class Intake:
     pain_severity: float | None = None
     # Not musculoskeletal (skin, stomach, ear...): see vocabulary.OTHER_COMPLAINTS.
     other_complaint: str | None = None
+    # Further painful places after the main one, each with its side if said.
+    other_places: tuple[tuple[str, str | None], ...] = ()
 
 
 # Answers that mean "I can't say": the question is skipped without a fuss.
@@ -82,13 +84,41 @@ def questions_to_ask(intake: Intake) -> list[str]:
     return [*questions, "pain_duration", "pain_severity"]
 
 
+# Feelings that are not a pain are named as themselves ("stiffness in your neck").
+_FEELINGS = {"stiffness": "stiffness", "numbness": "numbness", "tingling": "tingling"}
+
+
+def _place(body_part: str, side: str | None) -> str:
+    """A place in a list of places: "right shoulder", "hip on both sides"."""
+    name = display_name(body_part)
+    if side == "both":
+        return f"{name} on both sides"
+    return f"{side} {name}" if side in ("left", "right") else name
+
+
+def _listed(items: list[str]) -> str:
+    if not items:
+        return ""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def places_in_words(intake: Intake) -> str:
+    """Every painful place, the main one first: "neck, right shoulder and lower back"."""
+    places = [(intake.body_part, intake.side)] if intake.body_part else []
+    return _listed([_place(part, side) for part, side in [*places, *intake.other_places]])
+
+
 def summarise(intake: Intake) -> str:
-    """The intake in one plain sentence, as the patient and the physiotherapist read it."""
-    where = f" in your {display_name(intake.body_part)}" if intake.body_part else ""
+    """The intake in one plain sentence, as the patient and the physiotherapist read it:
+    every painful place, and how long in the patient's own words (never rounded)."""
     side = f" ({intake.side} side)" if intake.side in ("left", "right") else ""
     side = " (both sides)" if intake.side == "both" else side
+    where = f" in your {display_name(intake.body_part)}{side}" if intake.body_part else ""
+    if intake.body_part and intake.other_places:
+        where = f" in your {places_in_words(intake)}"
+    feeling = _FEELINGS.get(intake.pain_quality or "")
     quality = f"{display_name(intake.pain_quality)} " if intake.pain_quality else ""
-    parts = [f"{quality}pain{where}{side}"]
+    parts = [f"{feeling}{where}" if feeling else f"{quality}pain{where}"]
     if intake.pain_radiates and intake.radiates_to:
         parts.append(f"spreading to your {display_name(intake.radiates_to)}")
     elif intake.pain_radiates:
@@ -96,10 +126,49 @@ def summarise(intake: Intake) -> str:
     elif intake.pain_radiates is False:
         parts.append("not spreading")
     if intake.pain_duration:
-        parts.append(f"for {intake.pain_duration.removeprefix('for ')}")
+        parts.append(duration_words(intake.pain_duration))
     if intake.pain_severity is not None:
         parts.append(f"{intake.pain_severity:g} out of 10")
     return ", ".join(parts)
+
+
+# Words around a duration that a summary does without ("like 3 days", "um, a week").
+_FILLER = re.compile(r"^(?:like|um+|uh+|maybe|probably|i think|i guess|roughly)\s+", re.I)
+# "2 month", "3 week": a count the patient said, the unit to be made plural.
+_COUNT = re.compile(
+    r"^((?:about |around |almost |nearly |over |more than |under |just )?"
+    r"(?:\d+(?:[.,]\d+)?|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|"
+    r"a couple of|several|many)\s+)(day|week|month|year)s?\b",
+    re.I,
+)
+_SINGLE = re.compile(
+    r"^(?:about |around |almost |nearly |over |just )?(?:1|one|a|an)\s+(?:day|week|month|year)\b",
+    re.I,
+)
+# "Came on this afternoon", "started last week": said as a start, not a span.
+_STARTED = re.compile(r"^(?:came on|started|began|begun|kicked in|happened)\b", re.I)
+
+
+def duration_words(said: str) -> str:
+    """How long the pain has lasted as it reads in a sentence ("for a few months", "since
+    Monday", "started 3 days ago"), in the patient's words, tidied but never rounded:
+    "since 2 month" (a span said the way many languages say it) reads "for 2 months"."""
+    words = " ".join(said.strip().rstrip(".!,").split())
+    while _FILLER.match(words):
+        words = _FILLER.sub("", words, count=1)
+    words = words[:1].lower() + words[1:]
+    if _STARTED.match(words):
+        return words
+    if words.lower().endswith(" ago"):
+        return "started " + re.sub(r"^(?:for|since)\s+", "", words, flags=re.I)
+    lead = re.match(r"^(for|since)\s+", words, re.I)
+    rest = words[lead.end() :] if lead else words
+    counted = None if _SINGLE.match(rest) else _COUNT.match(rest)
+    if counted:
+        rest = f"{counted.group(1)}{counted.group(2)}s{rest[counted.end() :]}"
+    if lead and lead.group(1).lower() == "since" and not (counted or _SINGLE.match(rest)):
+        return f"since {rest}"  # "since Monday", "since the fall"
+    return f"for {rest}"
 
 
 MOVING_ON = "No problem, the physiotherapist can go through that with you. Let's move on."

@@ -414,6 +414,11 @@ def find_terms(text: str) -> list[Term]:
     return assign_roles(terms, text)
 
 
+# Places a patient lies on or eats into; "on my tummy" is a position, not a complaint.
+_LYING_ON = frozenset({"stomach", "tummy", "belly", "front", "side"})
+_ON = frozenset({"on", "onto", "upon"})
+
+
 def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) -> bool:
     """Whether a side or "back" is used in its everyday sense ("right now", "call me back")."""
     after = words[i + length] if i + length < len(words) else ""
@@ -422,6 +427,11 @@ def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) ->
         if before in ("the", "my", "his", "her"):  # "on the left when I chew"
             return False
         return after in _NOT_A_SIDE_AFTER or before in _NOT_A_SIDE_BEFORE
+    if found[0] == "other_complaint" and words[i] in _LYING_ON:
+        # "Come on an empty stomach", "lie on my tummy": the body named, not a complaint.
+        lying = before in _ON or (before in ("my", "his", "her", "their", "the") and i > 1
+                                  and words[i - 2] in _ON)  # fmt: skip
+        return before in ("empty", "full") or lying
     if length > 1 or words[i] not in ("back", "bak"):
         return False
     if after == "of":  # "the back of my thigh" is the thigh
@@ -443,6 +453,31 @@ def _negated(words: list[str], i: int, text: str, tokens: list[re.Match[str]]) -
         if not _CLAUSE_BREAK.search(text, tokens[j].end(), tokens[i].start()):
             return True
     return False
+
+
+# After a place, in its clause: "the shoulder is the worst", "...bothers me most", "...is my
+# main problem". "Hurts most days" and "most of the time" say how often, not which place.
+_FIRST_AFTER = re.compile(
+    r"^(?:\s*[\w']+){0,5}?\s+(?:(?:the|my)\s+)?(?:worst|(?:main|biggest|major)\s+(?:one|problem|"
+    r"issue|thing|complaint|pain|bother)|most(?!\s+(?:days?|of|nights?|mornings?|evenings?|times?|"
+    r"weeks?|people)\b))\b",
+    re.IGNORECASE,
+)
+
+
+def puts_first(place: Term, text: str) -> bool:
+    """Whether the patient puts this place first: "mostly my shoulder", "the shoulder is the
+    worst", "my shoulder bothers me the most", "it's the shoulder that's the main problem"."""
+    if place.start < 0:
+        return False  # a button's place
+    before = [m.group() for m in word_matches(text[: place.start])][-3:]
+    return bool(_FIRST.intersection(spelled_words(before))) or _said_first(place, text)
+
+
+def _said_first(place: Term, text: str) -> bool:
+    clause_end = _CLAUSE_BREAK.search(text, max(place.end, 0))
+    after = text[max(place.end, 0) : clause_end.start() if clause_end else len(text)]
+    return place.start >= 0 and bool(_FIRST_AFTER.match(after))
 
 
 def assign_roles(terms: list[Term], text: str) -> list[Term]:
@@ -478,7 +513,9 @@ def assign_roles(terms: list[Term], text: str) -> list[Term]:
 
     def put_first(term: Term) -> bool:
         first = word_index(term.start)
-        return bool(_FIRST.intersection(words[max(0, first - 3) : first]))
+        return bool(_FIRST.intersection(words[max(0, first - 3) : first])) or _said_first(
+            term, text
+        )
 
     def joined(term: Term, following: Term) -> bool:
         between = set(words[word_index(term.end) : word_index(following.start)])

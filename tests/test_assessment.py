@@ -312,3 +312,20 @@ def test_sleep_or_tiredness_said_with_a_pain_changes_nothing() -> None:
 
     with_pain = Intake(body_part="neck", pain_duration_days=21, pain_severity=4)
     assert assess(Intake(**{**with_pain.__dict__, "other_complaint": "sleep"})) == assess(with_pain)
+
+
+@pytest.mark.parametrize(
+    ("said", "days", "words"),
+    [
+        ("a few months", 90, "hip pain you have had for a few months"),
+        ("like 3 days ago", 3, "hip pain that started 3 days ago"),
+        ("since monday", 3, "hip pain you have had since monday"),
+    ],
+)
+def test_the_explanation_says_how_long_in_the_patients_words(
+    said: str, days: float, words: str
+) -> None:
+    intake = Intake(body_part="hip", side="left", pain_duration=said, pain_duration_days=days)
+    explanation = assess(intake).explanation
+    assert words in explanation
+    assert "about" not in explanation.split("pain")[1][:30]

@@ -143,3 +143,59 @@ def test_a_button_answer_without_a_place_in_the_text_is_read() -> None:
 )
 def test_the_place_of_a_complaint_that_is_not_a_pain_is_no_pain(text: str, main: str) -> None:
     assert changes(text).get("body_part") == main
+
+
+# Written before the change: a place the patient later puts first becomes the main one.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the shoulder is the worst",
+        "my shoulder bothers me the most",
+        "mainly the shoulder to be honest",
+        "its the shoulder thats the main problem",
+        "shoulder is worst, 6. others 3",
+    ],
+)
+def test_a_known_place_put_first_later_becomes_the_main_one(text: str) -> None:
+    known = {
+        "body_part": "neck",
+        "side": None,
+        "pain_sites": ["neck", "shoulder", "lower_back"],
+        "site_sides": {"shoulder": "right"},
+    }
+    said = changes(text, known, "pain_severity")
+    assert said["body_part"] == "shoulder"
+    assert said["side"] == "right"
+    assert said["pain_sites"] == ["shoulder", "neck", "lower_back"]
+    assert "shoulder" not in said.get("site_sides", {})
+
+
+def test_a_further_place_said_without_putting_it_first_stays_further() -> None:
+    known = {"body_part": "neck", "pain_sites": ["neck", "shoulder"]}
+    said = changes("the shoulder is sore too", known, "pain_quality")
+    assert "body_part" not in said
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "site_sides"),
+    [
+        ("my neck and right shoulder hurt, and my lower back too", None, {"shoulder": "right"}),
+        (
+            "my neck, right shoulder and lower back have all been aching",
+            None,
+            {"shoulder": "right"},
+        ),
+        ("right knee and left hip", "right", {"hip": "left"}),
+    ],
+)
+def test_a_side_belongs_to_the_place_it_is_said_with(
+    text: str, side: str | None, site_sides: dict
+) -> None:
+    said = changes(text)
+    assert said.get("side") == side
+    assert said.get("site_sides", {}) == site_sides
+
+
+def test_the_back_said_of_a_known_lower_back_is_the_same_place() -> None:
+    known = {"body_part": "lower_back", "pain_sites": ["lower_back", "hip"]}
+    assert "pain_sites" not in changes("will they look at my hip as well as my back?", known)

@@ -892,3 +892,54 @@ def test_a_child_brought_along_is_not_the_patient(text: str, patient_is_young: b
 )
 def test_something_a_doctor_checked_and_cleared_raises_nothing(text: str) -> None:
     assert safety.screen(text).flags == ()
+
+
+# Written before the change: a "but" about someone else, or one that denies again, keeps
+# the no; one that adds something of the patient's own asks line by line.
+@pytest.mark.parametrize(
+    ("text", "all_denied"),
+    [
+        ("None of those. My sister had breast cancer but I never have.", True),
+        ("no to all. my dad had a bad fall last year but not me", True),
+        ("none of them, though my uncle had cancer. I haven't", True),
+        ("none, but my legs feel a bit odd", False),
+        ("none of them but I do get tired a lot", False),
+        ("no, but I'm not sure about the weight", False),
+        ("none, but my legs don't feel right", False),
+    ],
+)
+def test_a_no_with_a_but_is_read_by_whose_it_is(text: str, all_denied: bool) -> None:
+    from clinic.safety import screening
+    from clinic.safety.checklist import read_checklist_answer
+    from clinic.safety.screening import screen_questions
+
+    lines = screen_questions("lower_back", None, [], [])[4:8]
+    found = screening.screen(text)
+    answer = read_checklist_answer(lines, text, found.signs, found.denied_signs, "deny")
+    assert (answer.denied == frozenset(q.sign for q in lines)) is all_denied, answer
+
+
+# Written before the change: whose medicine it is, and a plain "I don't take it".
+@pytest.mark.parametrize(
+    ("text", "reported", "denied"),
+    [
+        ("I don't take warfarin", False, True),
+        ("he doesn't take any blood thinners", False, True),
+        ("my nan is on apixaban, not me", False, True),
+        ("his grandad takes warfarin, not him though", False, True),
+        ("I take warfarin for my heart", True, False),
+        ("I can't take ibuprofen because I'm on warfarin", True, False),
+    ],
+)
+def test_a_blood_thinner_is_read_by_whose_it_is(text: str, reported: bool, denied: bool) -> None:
+    from clinic.safety import screening
+
+    found = screening.screen(text)
+    assert ("anticoagulants" in found.contraindications) is reported, found
+    assert ("anticoagulants" in found.denied_contraindications) is denied, found
+
+
+def test_an_implant_is_recorded_without_saying_it_is_near_the_pain() -> None:
+    from clinic.safety.contraindications import labels
+
+    assert "near" not in labels(["implant_near_site"])[0]

@@ -61,6 +61,7 @@ class Place:
     start: int
     side: str | None = None
     spread_to_here: bool = False  # said after "goes to", "down", "into"...
+    put_first: bool = False  # "mostly my shoulder", "the shoulder is the worst"
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ class Update:
 
     values: dict[str, Any] = field(default_factory=dict)
     corrected: list[str] = field(default_factory=list)
+    put_first: str | None = None  # a further place the patient made the main one
 
 
 def hear(
@@ -110,8 +112,15 @@ def hear(
     denied = {e["start"] for e in entities if e.get("role") in NOT_PAINFUL}
     roles = {term.start: term.role for term in vocabulary.assign_roles(terms, text)}
     sides = [t for t in terms if t.entity == "side" and _is_side(t, text)]
+    parts = [t for t in terms if t.entity == "body_part"]
     places = [
-        Place(t.value, t.start, _side_of(t, sides, text), _after_spread_word(t, text))
+        Place(
+            t.value,
+            t.start,
+            _side_of(t, sides, text, parts),
+            _after_spread_word(t, text),
+            vocabulary.puts_first(t, text),
+        )
         for t in terms
         if t.entity == "body_part" and t.start not in denied
     ]
@@ -183,9 +192,14 @@ def update(known: Mapping[str, Any], heard: Heard, asked: str | None = None) -> 
         known_sites = [known["body_part"]]
     sites = list(known_sites)
     sides = dict(known.get("site_sides") or {})
+    heard = _without_general_names(heard, known_sites)
     main = heard.main
     if main is not None and main.value in _REFINES.get(known.get("body_part") or "", ()):
         heard = replace(heard, correcting=True)
+    if main is not None and main.put_first and main.value in known_sites[1:]:
+        # "The shoulder is the worst": a further place becomes the main one, with its side;
+        # the old main place becomes a further one with its own.
+        return _put_first(known, heard, main, asked)
     if main is not None and known.get("body_part") not in (None, main.value):
         if main.spread_to_here and not heard.correcting:
             heard = _spreading_to(heard, main.value)  # "goes to the back of my thigh"
@@ -235,6 +249,40 @@ def update(known: Mapping[str, Any], heard: Heard, asked: str | None = None) -> 
     return result
 
 
+def _without_general_names(heard: Heard, known_sites: list[str]) -> Heard:
+    """ "My back" said of a known lower back is the same place, not another one."""
+
+    def general(place: Place | None) -> bool:
+        specific = _REFINES.get(place.value, frozenset()) if place else frozenset()
+        return bool(specific.intersection(known_sites))
+
+    main = None if general(heard.main) else heard.main
+    others = tuple(p for p in heard.others if not general(p))
+    return (
+        replace(heard, main=main, others=others)
+        if (main, others) != (heard.main, heard.others)
+        else heard
+    )
+
+
+def _put_first(known: Mapping[str, Any], heard: Heard, main: Place, asked: str | None) -> Update:
+    """The update when the patient puts a known further place first: it swaps with the main
+    one, each keeping its side; the rest of the message is read as usual."""
+    old_main, sides = known["body_part"], dict(known.get("site_sides") or {})
+    side = main.side or sides.pop(main.value, None)
+    sides.pop(main.value, None)
+    if known.get("side"):
+        sides[old_main] = known["side"]
+    sites = [main.value, *(p for p in known["pain_sites"] if p != main.value)]
+    swapped = {**known, "body_part": main.value, "side": side, "pain_sites": sites,
+               "site_sides": sides}  # fmt: skip
+    result = update(swapped, replace(heard, main=None), asked)
+    result.values = {"body_part": main.value, "side": side, "pain_sites": sites,
+                     "site_sides": sides, **result.values}  # fmt: skip
+    result.put_first = main.value
+    return result
+
+
 def _also(heard: Heard, place: Place) -> Heard:
     """The message's main place becomes a further one (the main complaint is known)."""
     side = None if place.side == heard.side else heard.side
@@ -277,18 +325,29 @@ def _stands_as_side(term: vocabulary.Term, text: str) -> bool:
     return bool(_SIDE_BEFORE.intersection(before) or _SIDE_AFTER.intersection(after))
 
 
-def _side_of(place: vocabulary.Term, sides: list[vocabulary.Term], text: str) -> str | None:
+def _side_of(
+    place: vocabulary.Term,
+    sides: list[vocabulary.Term],
+    text: str,
+    parts: list[vocabulary.Term] = (),
+) -> str | None:
     """The side said with a place: just before it ("left knee") or just after in its clause
-    ("knee on the left", "hip hurts on the right side")."""
+    ("knee on the left", "hip hurts on the right side"), unless another place named in
+    between or just after the side takes it ("neck and right shoulder")."""
+
+    def between_another(start: int, end: int) -> bool:
+        return any(start <= p.start and p.end <= end for p in parts if p is not place)
+
     for side in sides:
         if side.end <= place.start and not _CLAUSE.search(text[side.end : place.start]):
             between = text[side.end : place.start].split()
-            if len(between) <= 2:
+            if len(between) <= 2 and not between_another(side.end, place.start):
                 return side.value
     for side in sides:
         if side.start >= place.end and not _CLAUSE.search(text[place.end : side.start]):
             between = text[place.end : side.start].split()
-            if len(between) <= 4:
+            taken = any(0 <= p.start - side.end <= 8 for p in parts if p is not place)
+            if len(between) <= 4 and not taken and not between_another(place.end, side.start):
                 return side.value
     return None
 

@@ -103,6 +103,11 @@ _OTHERS = (
 )
 
 
+def is_another_person(word: str) -> bool:
+    """Whether a word after "my" names someone else ("mum", "brother"), not the body."""
+    return word.lower() in _OTHERS
+
+
 def _people(*verbs: str) -> list[str]:
     """ "my dad", "my dad's", "my dads", "dad's", "dad has" (and `verbs` after each)."""
     people = [f"my {who}{end}" for who in _OTHERS for end in ("", "'s", "s")]
@@ -132,13 +137,17 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
             "normally", "all good", "all fine", "all normal", "as normal", "as usual",
             "no problem", "no problems", "no issues", "not affected", "unaffected",
             "not at all",
+            # "My nan is on apixaban, not me": someone else's, and a no for the patient.
+            "not me", "not him", "not her", "not them", "not mine", "not his", "not hers",
         ],
         "pseudo_negations": [
             "no longer", "not only", "no ,", "no my", "no i", "no it", "no its", "no it's",
             "no the", "no they", "no im", "no i'm", "not sure", "no idea", "not just",
-            "n't bear", "n't stand", "n't take", "n't cope", "n't handle", "n't tolerate",
-            "nt bear", "nt stand", "nt take", "nt cope", "not bear", "not stand", "not take",
-            "not cope", "not handle", "not tolerate", "not normal", "not fine", "not ok",
+            # "Can't take the pain" is the finding; "I don't take warfarin" is a no.
+            "n't bear", "n't stand", "can n't take", "ca n't take", "could n't take",
+            "n't cope", "n't handle", "n't tolerate", "nt bear", "nt stand", "cant take",
+            "cannot take", "nt cope", "not bear", "not stand", "can not take", "not cope",
+            "not handle", "not tolerate", "not normal", "not fine", "not ok",
             "not okay", "not right", "n't right", "nt right", "not working", "n't working",
             "nt working", "n't know", "nt know", "not long", "not long ago",
             # Not being able to is the finding itself: "my eyes won't focus", "can't feel".

@@ -14,6 +14,7 @@ import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
+from clinic.language import context
 from clinic.safety import answers
 from clinic.safety.red_flags import CHECKLIST_ITEMS, SCREEN_QUESTIONS, ScreenQuestion
 from clinic.safety.screening import question_named
@@ -76,6 +77,24 @@ def text_of(lines: Iterable[ScreenQuestion]) -> str:
     return "\n".join(f"• {CHECKLIST_ITEMS.get(q.text, q.text)}" for q in lines)
 
 
+# After a "but", a denial again: "my mum had cancer but I never have", "...but not me".
+_DENIES_AGAIN = re.compile(r"\b(?:never|not|no|none|nope|nor)\b|n'?t\b", re.IGNORECASE)
+
+
+def _adds_something(text: str) -> bool:
+    """Whether a "no" comes with something added that may be a yes ("none, but my legs
+    tingle", "none, though I'm not sure about the weight"). A "but" that only denies again
+    ("my sister had cancer but I never have", "my dad fell, but not me") adds nothing."""
+    but = _BUT.search(text)
+    if but is None:
+        return False
+    after = text[but.end() :]
+    own = [w for w in re.findall(r"\bmy\s+([\w-]+)", after, re.IGNORECASE)]
+    if answers.hedged(text) or any(not context.is_another_person(w) for w in own):
+        return True  # "...but my legs don't feel right" is about the patient's own body
+    return not _DENIES_AGAIN.search(after)
+
+
 def read_checklist_answer(
     lines: list[ScreenQuestion],
     text: str,
@@ -88,7 +107,7 @@ def read_checklist_answer(
     reading = answers.read_answer(answers.ANY_QUESTION, text, (), (), intent)
     if _NONE_OF_THEM.search(text) and not answers.hedged(text):
         reading = answers.NO  # "no, I have none of this": the "I have" is no yes
-    if reading == answers.NO and _BUT.search(text):
+    if reading == answers.NO and _adds_something(text):
         reading = answers.UNSURE  # "none, but my legs tingle": each line on its own
     if reading == answers.NO and not named:
         return ChecklistAnswer(frozenset(q.sign for q in lines), ())

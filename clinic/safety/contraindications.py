@@ -29,7 +29,10 @@ CONTRAINDICATIONS: tuple[Contraindication, ...] = (
     Contraindication("anticoagulants", False, "blood thinners or easy bruising"),
     Contraindication("pregnancy", False, "pregnancy"),
     Contraindication("immunosuppressed", False, "a weakened immune system"),
-    Contraindication("implant_near_site", False, "an implant near the painful area"),
+    # Recorded as an implant: whether it is near the pain is the physiotherapist's check.
+    Contraindication(
+        "implant_near_site", False, "an implant (pacemaker, breast implant or joint replacement)"
+    ),
     Contraindication("epilepsy", False, "epilepsy"),
     Contraindication("diabetes", False, "diabetes, especially with numb feet or slow healing"),
     Contraindication("under_18", False, "a patient under 18"),

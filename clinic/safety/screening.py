@@ -208,6 +208,8 @@ def read(text: str, doc: Doc | None = None) -> list[Mention]:
     ):
         past_counts = name in red_flags.HISTORY_COUNTS
         someone_else = context.someone_else and writer_is_patient
+        if someone_else and kind == CONTRAINDICATION and context.negated:
+            someone_else = False  # "my nan is on apixaban, not me": a no for the patient
         # A condition is not over for being old ("diabetic for years"), and a question about
         # it ("what if I'm pregnant?") is still worth its answer: for contraindications only
         # someone else's are left out.

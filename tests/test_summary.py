@@ -1,0 +1,51 @@
+"""The intake said back in words: the patient's duration, every place (clinic.intake)."""
+
+from __future__ import annotations
+
+import pytest
+
+from clinic.intake import Intake, duration_words, summarise
+
+
+@pytest.mark.parametrize(
+    ("said", "words"),
+    [
+        ("a few months", "for a few months"),
+        ("for years", "for years"),
+        ("since about 2 month", "for about 2 months"),
+        ("Since 3 weeks", "for 3 weeks"),
+        ("since monday", "since monday"),
+        ("since the fall", "since the fall"),
+        ("like 3 days ago", "started 3 days ago"),
+        ("came on this afternoon", "came on this afternoon"),
+        ("for about six weeks", "for about six weeks"),
+        ("two weeks now", "for two weeks now"),
+        ("1 week", "for 1 week"),
+    ],
+)
+def test_a_duration_reads_as_the_patient_said_it(said: str, words: str) -> None:
+    assert duration_words(said) == words
+
+
+def test_the_summary_names_every_place_with_its_side() -> None:
+    intake = Intake(
+        body_part="neck",
+        pain_quality="aching",
+        pain_radiates=False,
+        pain_duration="for years",
+        pain_severity=3,
+        other_places=(("shoulder", "right"), ("lower_back", None)),
+    )
+    summary = summarise(intake)
+    assert "neck, right shoulder and lower back" in summary
+    assert "for years" in summary
+    assert "about" not in summary
+
+
+@pytest.mark.parametrize(
+    ("quality", "words"),
+    [("stiffness", "stiffness in your neck"), ("numbness", "numbness in your neck"),
+     ("aching", "aching pain in your neck")],
+)  # fmt: skip
+def test_a_feeling_that_is_not_a_pain_is_named_as_itself(quality: str, words: str) -> None:
+    assert summarise(Intake(body_part="neck", pain_quality=quality)).startswith(words)
