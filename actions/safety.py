@@ -95,12 +95,11 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
         codes = [flag.code for flag in flags]
         level = safety.triage_level(flags)
 
-    cis = set(tracker.get_slot("contraindications") or []) | set(
-        entity_values(tracker, "contraindication")
-    )
-    denied_cis = set(tracker.get_slot("denied_contraindications") or []) | set(
-        entity_values(tracker, "contraindication", denied=True)
-    )
+    said_cis = set(entity_values(tracker, "contraindication"))
+    denied_now = set(entity_values(tracker, "contraindication", denied=True)) - said_cis
+    # "No, HE is not on blood thinners": a later no takes back what was recorded.
+    cis = (set(tracker.get_slot("contraindications") or []) | said_cis) - denied_now
+    denied_cis = set(tracker.get_slot("denied_contraindications") or []) | denied_now
     asked = list(tracker.get_slot("asked_questions") or [])
     # A yes stays open to taking back until another question is answered or it is.
     open_yes = tracker.get_slot("raised_by_answer")
@@ -270,6 +269,10 @@ def check_safety(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
     corrected = _newly(values, tracker, "corrected_signs")
     if corrected:
         dispatcher.utter_message(text=_corrected_to_no(corrected))
+    taken_off = set(tracker.get_slot("contraindications") or []) - set(values["contraindications"])
+    if taken_off:
+        named = " and ".join(contraindications.labels(sorted(taken_off)))
+        dispatcher.utter_message(response="utter_precaution_taken_off", named=named)
     if level:
         if len(values["unclear_signs"]) > len(tracker.get_slot("unclear_signs") or []):
             dispatcher.utter_message(text=advice.UNSURE_TAKEN_AS_POSSIBLE)

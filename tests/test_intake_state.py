@@ -199,3 +199,16 @@ def test_a_side_belongs_to_the_place_it_is_said_with(
 def test_the_back_said_of_a_known_lower_back_is_the_same_place() -> None:
     known = {"body_part": "lower_back", "pain_sites": ["lower_back", "hip"]}
     assert "pain_sites" not in changes("will they look at my hip as well as my back?", known)
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "spreads"),
+    [
+        ("nope, only my head. came on about 4 days ago", "head", False),
+        ("no, just the neck and the back of my head", "neck", False),
+        ("only my back, but it shoots down my leg", "lower_back", True),
+    ],
+)
+def test_only_here_said_to_the_spread_question(text: str, known: str, spreads: bool) -> None:
+    said = changes(text, {"body_part": known}, "pain_radiates")
+    assert said.get("pain_radiates") is spreads

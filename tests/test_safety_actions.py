@@ -542,3 +542,14 @@ async def test_an_off_topic_answer_is_asked_again_and_never_counts_as_possible_a
         "tuesday", intent="inform", slots=twice, requested_slot="red_flag_screen"
     )
     assert slots["unclear_signs"] == ["saddle_numbness"] and slots["triage_level"] == "emergency"
+
+
+async def test_a_later_no_takes_a_recorded_precaution_back_and_says_so() -> None:
+    slots, text = await check(
+        "no, HE is not on blood thinners. only the needle fear",
+        intent="inform",
+        slots={"contraindications": ["anticoagulants", "needle_phobia"]},
+    )
+    assert slots["contraindications"] == ["needle_phobia"]
+    assert "anticoagulants" in slots["denied_contraindications"]
+    assert "utter_precaution_taken_off" in text

@@ -46,6 +46,12 @@ _STAYS = re.compile(
     r"|not spreading|doesn'?t go anywhere)\b",
     re.IGNORECASE,
 )
+# "Nope, only my head", "just the neck": the pain is only where it is, unless a place it
+# spreads to is named too ("only my back, but it shoots down my leg").
+_ONLY_HERE = re.compile(
+    r"^\W*(?:no\w*|nope|nah|not really)?\W*(?:only|just|purely)\s+(?:in\s+)?(?:my|the|his|her)\b",
+    re.IGNORECASE,
+)
 # "It spreads", "it radiates": a place it goes to is read by the vocabulary's roles.
 _SPREADS = re.compile(r"\b(?:spreads?|spreading|radiat\w+)\b", re.IGNORECASE)
 # A general place made more precise is the same complaint: "back", then "lower back".
@@ -152,7 +158,7 @@ def hear(
     if main is None and asked == "body_part":
         value = vocabulary.canonical("body_part", text)
         main = Place(value, 0) if value else None
-    spreads = _spreads(text, spreads_to, asked, yes_or_no)
+    spreads = _spreads(text, spreads_to, asked, yes_or_no, any(p.spread_to_here for p in places))
     if spreads is False:  # "it doesn't go down my leg": the leg is not a painful place
         spreads_to = None
         main = main if main is None or not main.spread_to_here else None
@@ -379,7 +385,11 @@ def _duration(text: str, main: Place | None) -> Duration | None:
 
 
 def _spreads(
-    text: str, spreads_to: str | None, asked: str | None, yes_or_no: bool | None
+    text: str,
+    spreads_to: str | None,
+    asked: str | None,
+    yes_or_no: bool | None,
+    spread_word_place: bool = False,
 ) -> bool | None:
     """Whether the pain spreads, if the message says: "doesn't spread", "goes down to".."""
     if _STAYS.search(text):
@@ -388,6 +398,8 @@ def _spreads(
         return True
     if _SPREADS.search(text):
         return True
+    if _ONLY_HERE.search(text) and not spread_word_place:
+        return False
     if asked in SPREAD_QUESTIONS:
         return yes_or_no
     return None
