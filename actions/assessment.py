@@ -40,6 +40,8 @@ class ActionAssessTdnFit(Action):
     ) -> list[dict[str, Any]]:
         """Dispatches the summary, the explanation and the offer; sets `tdn_fit`."""
         triage_level = tracker.get_slot("triage_level")
+        if triage_level == EMERGENCY and tracker.get_slot("doctor_checked"):
+            triage_level = None  # checked by a doctor already: the physiotherapist decides
         if triage_level == EMERGENCY:
             if value_before_latest_message(tracker, "triage_level") == EMERGENCY:
                 reminder = advice.EMERGENCY_REMINDER.format(number=settings.emergency_number())

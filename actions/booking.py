@@ -20,6 +20,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.safety import about_safety, open_screen_questions, undo_for_safety_answer
 from actions.tracker_facts import (
+    emergency_open,
     entity_values,
     intake_from_tracker,
     latest_intent,
@@ -42,7 +43,7 @@ from clinic.preferred_time import (
     weekday_of,
 )
 from clinic.safety import advice, answers
-from clinic.safety.red_flags import EMERGENCY, URGENT
+from clinic.safety.red_flags import URGENT
 
 Slots = dict[str, Any]
 BOOK, CANCEL, RESCHEDULE, SHOW = "book", "cancel", "reschedule", "show"
@@ -187,8 +188,7 @@ def start_task(task: str, dispatcher: CollectingDispatcher, tracker: Tracker) ->
             events.append(SlotSet("lookup_reference", said))
         return [*events, SlotSet("booking_readiness", "ready")]
     events.append(SlotSet("consultation_requested", True))
-    triage_level = tracker.get_slot("triage_level")
-    if triage_level == EMERGENCY:
+    if emergency_open(tracker):
         number = settings.emergency_number()
         dispatcher.utter_message(text=advice.EMERGENCY_REMINDER.format(number=number))
         return [*events, SlotSet("booking_readiness", "emergency")]
@@ -213,7 +213,7 @@ def start_task(task: str, dispatcher: CollectingDispatcher, tracker: Tracker) ->
         # Booked before the intake's end: the fit as far as it is known, for the staff.
         fit = assess(intake_from_tracker(tracker)).tdn_fit
         events += [SlotSet("tdn_fit", fit), SlotSet("booking_first", True)]
-    if triage_level == URGENT:
+    if tracker.get_slot("triage_level") == URGENT:
         dispatcher.utter_message(response="utter_booking_after_urgent")
     wish = read_preference(wished, desk().now()) if wished else None
     if isinstance(wish, TimePreference):
@@ -299,7 +299,7 @@ class ValidateBookingForm(FormValidationAction):
         task = tracker.get_slot("booking_task") or BOOK
         stopped = (
             tracker.get_slot("cancel_confirmed") is False
-            or (task == BOOK and tracker.get_slot("triage_level") == EMERGENCY)
+            or (task == BOOK and emergency_open(tracker))
             or (tracker.get_slot("lookup_attempts") or 0) >= MAX_LOOKUP_ATTEMPTS
         )
         return [] if stopped else list(STEPS[task])

@@ -18,6 +18,7 @@ from actions.safety import (
     undo_for_safety_answer,
 )
 from actions.tracker_facts import (
+    emergency_open,
     entity_values,
     has_booking,
     intake_from_tracker,
@@ -87,7 +88,7 @@ class ValidateIntakeForm(FormValidationAction):
         before any recommendation; the safety rules read every message all along. After an
         emergency flag nothing more is asked.
         """
-        if tracker.get_slot("triage_level") == EMERGENCY:
+        if emergency_open(tracker):
             return []
         if has_booking(tracker):
             return []  # booked: what is said now goes into the notes (action_assess_tdn_fit)

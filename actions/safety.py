@@ -504,7 +504,10 @@ class ActionEmergencyFollowUp(Action):
                 repeats=repeats,
             )
             dispatcher.utter_message(text=reply)
-            return [ActiveLoop(None), SlotSet("requested_slot", None)] if form else []
+            checked = [SlotSet("doctor_checked", text[:300])] if advice.seen_by_doctor(text) else []
+            return (
+                [*checked, ActiveLoop(None), SlotSet("requested_slot", None)] if form else checked
+            )
         codes = [flag.code for flag in current_flags(tracker) if flag.level == URGENT]
         dispatcher.utter_message(
             text=advice.urgent_follow_up(text, codes, settings.emergency_number())

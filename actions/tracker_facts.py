@@ -54,6 +54,14 @@ def entity_values(tracker: Tracker, entity: str, denied: bool = False) -> list[s
     ]
 
 
+def emergency_open(tracker: Tracker) -> bool:
+    """Whether emergency advice stands with nothing since: no booking, no intake. A patient
+    who says a doctor has already checked this (`doctor_checked`) may go on to book."""
+    return tracker.get_slot("triage_level") == "emergency" and not tracker.get_slot(
+        "doctor_checked"
+    )
+
+
 def has_booking(tracker: Tracker) -> bool:
     """Whether a consultation is booked (or was found) in this chat and not cancelled."""
     return bool(tracker.get_slot("booking_reference") and tracker.get_slot("booking_starts_at"))

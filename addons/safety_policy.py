@@ -102,7 +102,8 @@ def next_safety_action(tracker: DialogueStateTracker) -> str | None:
     raised = set(tracker.get_slot("red_flags") or []) - set(
         _slot_before_latest_message(tracker, "red_flags") or []
     )
-    if tracker.get_slot("triage_level") == EMERGENCY:
+    checked = _slot_before_latest_message(tracker, "doctor_checked")
+    if tracker.get_slot("triage_level") == EMERGENCY and not checked:
         if _slot_before_latest_message(tracker, "triage_level") == EMERGENCY:
             return FOLLOW_UP
         # The message that raised it: the check has advised; a form ends by its rules.

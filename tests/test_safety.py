@@ -943,3 +943,60 @@ def test_an_implant_is_recorded_without_saying_it_is_near_the_pain() -> None:
     from clinic.safety.contraindications import labels
 
     assert "near" not in labels(["implant_near_site"])[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "should I eat before? I heard you can get lightheaded",
+        "ive heard some people get numb legs after, can that happen?",
+    ],
+)
+def test_hearsay_about_needling_is_not_a_sign(text: str) -> None:
+    from clinic.safety import screening
+
+    assert screening.screen(text).signs == []
+
+
+# Written after finding that "I can't feel my legs" raised nothing: lost feeling in both
+# legs or feet is read by the concept, whatever the words for the lost feeling.
+@pytest.mark.parametrize(
+    ("text", "emergency"),
+    [
+        ("I can't feel my legs", True),
+        ("there's no feeling in my feet since this morning", True),
+        ("I can feel my legs fine", False),
+        ("my back hurts and my legs feel ok", False),
+        ("diabetic so I cant feel my feet well", False),
+    ],
+)
+def test_lost_feeling_in_both_legs(text: str, emergency: bool) -> None:
+    from clinic.safety import screening
+
+    assert (screening.screen(text).level == "emergency") is emergency
+
+
+# Written before the change: a patient already checked by a doctor for this says so.
+@pytest.mark.parametrize(
+    ("message", "seen"),
+    [
+        ("a doctor HAS seen me and said physio is fine", True),
+        ("I already went to the ER on tuesday, they checked me and sent me to physio", True),
+        ("urgent care saw me yesterday, x-rayed it, said it's a sprain", True),
+        ("my GP examined me last week and referred me to you", True),
+        ("ok I'll go to the ER now", False),
+        ("my doctor said I should go to the emergency room", False),
+        ("I'll get it checked tomorrow", False),
+        ("a doctor saw me for my back years ago", False),
+        ("the doctor will see me later", False),
+    ],
+)
+def test_seen_by_a_doctor_for_this_already(message: str, seen: bool) -> None:
+    assert advice.seen_by_doctor(message) is seen
+
+
+def test_after_an_emergency_a_doctors_check_is_noted_and_the_advice_stays() -> None:
+    reply = advice.emergency_follow_up(
+        "a doctor has already seen me for this and said physio is fine", ["cardiac"], "911", "988"
+    )
+    assert "noted" in reply and "call 911" in reply and "book" in reply

@@ -553,3 +553,39 @@ async def test_a_later_no_takes_a_recorded_precaution_back_and_says_so() -> None
     assert slots["contraindications"] == ["needle_phobia"]
     assert "anticoagulants" in slots["denied_contraindications"]
     assert "utter_precaution_taken_off" in text
+
+
+async def test_a_doctors_check_after_emergency_advice_is_recorded_and_booking_opens() -> None:
+    from actions.booking import ActionStartBooking
+    from actions.safety import ActionEmergencyFollowUp
+
+    said_it = "the ER saw me this morning and said physio is fine"
+    emergency = {"triage_level": "emergency", "red_flags": ["cauda_equina"],
+                 "warning_signs": ["bladder_or_bowel_control"]}  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    events = await ActionEmergencyFollowUp().run(
+        dispatcher, make_tracker(text=said_it, intent="inform", earlier_slots=emergency), DOMAIN
+    )
+    assert slots_of(events)["doctor_checked"] == said_it
+    assert "noted" in said(dispatcher) and "call 911" in said(dispatcher)
+
+    booking = CollectingDispatcher()
+    after = {**emergency, "doctor_checked": said_it}
+    events = await ActionStartBooking().run(
+        booking, make_tracker(text="can I book now?", intent="request_booking", slots=after), DOMAIN
+    )
+    assert slots_of(events)["booking_readiness"] != "emergency"
+
+
+async def test_a_plan_to_see_a_doctor_records_no_check() -> None:
+    from actions.safety import ActionEmergencyFollowUp
+
+    emergency = {"triage_level": "emergency", "red_flags": ["cauda_equina"]}
+    events = await ActionEmergencyFollowUp().run(
+        CollectingDispatcher(),
+        make_tracker(
+            text="ok I'll see my doctor tomorrow", intent="inform", earlier_slots=emergency
+        ),
+        DOMAIN,
+    )
+    assert "doctor_checked" not in slots_of(events)

@@ -207,6 +207,10 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
             "if they", "if he will", "if she will", "could turn into", "turn into",
             "any chance", "is there any chance", "asked if", "asked me if", "asked whether",
             "asked about", "wanted to know if", "possible to get", "posible to get",
+            # Hearsay about others or about needling: "I heard you can get lightheaded".
+            "i heard you", "heard you can", "i've heard", "ive heard", "i have heard",
+            "people say", "you can get", "some people get", "some people", "people get",
+            "apparently you", "apparently some", "is it normal to",
         ],
         "following_negations": [
             "after needling?", "from needling?", "from the needles?", "asking for future reference",

@@ -173,6 +173,8 @@ def emergency_follow_up(
     codes = list(codes)
     if "suicidal_thoughts" in codes:
         return crisis_follow_up(message, emergency_number, crisis, clinic_phone, repeats)
+    if seen_by_doctor(message):
+        return _checked_by_a_doctor(emergency_number)
     described = [WHAT_YOU_DESCRIBED[code] for code in codes if code in WHAT_YOU_DESCRIBED]
     what = f" ({'; '.join(described)})" if described else ""
     if repeats == 0:
@@ -199,6 +201,52 @@ def emergency_follow_up(
     elif repeats >= 1:
         tail = " " + _after_a_doctor(clinic_phone)
     return opening + advice + tail
+
+
+# Who checks: "a doctor", "the ER", "urgent care", "my GP".
+_CHECKER = (
+    r"(?:doctor|dr|gp|physician|er|a&e|emergency room|emergency department|hospital|"
+    r"urgent care|walk-in|clinic|nurse|consultant|specialist|neurologist|cardiologist|they)"
+)
+# "A doctor has seen me", "the ER checked me", "I went to urgent care", "already been seen".
+_SEEN = re.compile(
+    rf"\b{_CHECKER}s?\b[^.!?]{{0,40}}?\b(?:has seen|have seen|had seen|saw|checked|examined|"
+    r"looked at|cleared|scanned|x-?rayed|referred|sent)\b"
+    rf"|\b(?:been|went|was|were) (?:to|at|in) (?:the |an |my )?{_CHECKER}\b"
+    r"|\b(?:already|i've|ive|i have|i was|i've been|ive been) (?:been )?"
+    r"(?:seen|checked|examined)\b",
+    re.IGNORECASE,
+)
+# "Said physio is fine", "told me it's a sprain": what the doctor said, if it was a clearance.
+_SAID_FINE = re.compile(
+    rf"\b{_CHECKER}s?\b[^.!?]{{0,40}}?\b(?:said|says|told|tells)\b[^.!?]{{0,50}}?\b(?:physio\w*|"
+    r"fine|ok|okay|nothing serious|muscle|muscular|whiplash|sprain|strain|normal|clear)\b",
+    re.IGNORECASE,
+)
+# Long ago, or still to come: no check of what is happening now.
+_NOT_NOW = re.compile(
+    r"\b(?:years? ago|months? ago|last year|will|'ll|going to|gonna|tomorrow|later|should)\b",
+    re.IGNORECASE,
+)
+
+
+def seen_by_doctor(message: str) -> bool:
+    """Whether the patient says a doctor has already checked this ("a doctor HAS seen me and
+    said physio is fine", "urgent care x-rayed it yesterday"), recently, not as a plan."""
+    if _NOT_NOW.search(message):
+        return False
+    return bool(_SEEN.search(message) or _SAID_FINE.search(message))
+
+
+def _checked_by_a_doctor(emergency_number: str) -> str:
+    """The reply when a patient says a doctor has already checked this: noted for the
+    physiotherapist, booking possible, and the advice kept for anything new."""
+    return (
+        "Thank you, that matters: I've noted that a doctor has already checked this, for the "
+        "physiotherapist. If anything has changed since then, or it gets worse, please call "
+        f"{emergency_number} now or go to the nearest emergency department. If you'd like, I "
+        "can book you a free consultation."
+    )
 
 
 def _after_a_doctor(clinic_phone: str) -> str:

@@ -341,6 +341,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "can't fully straighten", "can't straighten it", "won't fully straighten",
     ),
     # Deep vein thrombosis
+    # Both legs or both feet, said as a plural: "can't feel my legs", "my feet are numb".
+    "both_legs": ("legs", "both legs", "feet", "both feet", "both my legs", "both my feet"),
     "calf": ("calf", "calves", "lower leg", "shin", "one leg", "my leg", "ankle to knee"),
     "red_hot": ("red", "hot", "warm", "shiny", "pinkish", "inflamed"),
 }  # fmt: skip
