@@ -51,6 +51,11 @@ def _answered_with_a_question(tracker: Tracker, facts: list[dict[str, Any]]) -> 
 
 
 def _tells_the_pain(tracker: Tracker) -> bool:
-    """Whether the message describes a pain (its own question is then answered here, as
-    the intake starts and no rule would answer it)."""
-    return latest_intent(tracker) in ("describe_pain", "inform")
+    """Whether the message describes a pain outside booking (its own question is then
+    answered here, as the intake starts and no rule would answer it)."""
+    if tracker.active_loop.get("name") == "booking_form":
+        return False
+    places = [
+        e for e in tracker.latest_message.get("entities") or [] if e.get("entity") == "body_part"
+    ]
+    return latest_intent(tracker) == "describe_pain" or bool(places)

@@ -580,3 +580,26 @@ def yes_and_a_time(text: str) -> bool:
     """Whether a message opens with a yes and names when ("yeah, next wednesday morning"):
     a yes to an offer with the time that suits, both to be kept."""
     return bool(_OPENS_WITH_YES.search(text)) and names_a_time(text)
+
+
+# A question about the clinic, not a time offered: "are you open on Saturday?".
+_ABOUT_THE_CLINIC = re.compile(
+    r"\b(?:open|opening|close|closed|closing|hours|park\w*|cost|costs|price|pay|insurance|"
+    r"where|address|how much|how long|phone|holiday\w*)\b",
+    re.IGNORECASE,
+)
+# Longer than this, a question says more than "is that time free?".
+_TIME_QUESTION_WORDS = 10
+
+
+def time_asked(text: str) -> bool:
+    """Whether a question only asks for a time ("next tuesday after 5pm?", "is 3pm ok?",
+    "anything thursday evening?"): a time offered for the booking, not a question about the
+    clinic ("are you open on saturday?" is one)."""
+    said = text.strip()
+    return (
+        "?" in said
+        and len(said.split()) <= _TIME_QUESTION_WORDS
+        and not _ABOUT_THE_CLINIC.search(said)
+        and names_a_time(said)
+    )

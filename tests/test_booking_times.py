@@ -230,3 +230,24 @@ def test_a_reference_in_a_message(said: str, reference: str | None) -> None:
 )
 def test_a_yes_said_with_a_time(said: str, heard: bool) -> None:
     assert yes_and_a_time(said) is heard
+
+
+# Written before the change: a time asked as a question is a time offered, not a question
+# about the clinic ("next tuesday after 5pm?" got the opening hours).
+@pytest.mark.parametrize(
+    ("said", "offered"),
+    [
+        ("next tuesday after 5pm?", True),
+        ("is 3pm ok?", True),
+        ("do you have anything thursday evening?", True),
+        ("saturday morning possible?", True),
+        ("are you open on saturday?", False),
+        ("what time do you close on friday?", False),
+        ("how much is it on a saturday?", False),
+        ("tuesday at 4", False),  # no question: the model reads it as it is
+    ],
+)
+def test_a_time_asked_as_a_question_is_a_time_offered(said: str, offered: bool) -> None:
+    from clinic.preferred_time import time_asked
+
+    assert time_asked(said) is offered

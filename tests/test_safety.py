@@ -964,7 +964,8 @@ def test_hearsay_about_needling_is_not_a_sign(text: str) -> None:
     ("text", "emergency"),
     [
         ("I can't feel my legs", True),
-        ("there's no feeling in my feet since this morning", True),
+        ("there's no feeling in both my feet since this morning", True),
+        ("my feet are tingly after a long shift", False),
         ("I can feel my legs fine", False),
         ("my back hurts and my legs feel ok", False),
         ("diabetic so I cant feel my feet well", False),

@@ -341,8 +341,15 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "can't fully straighten", "can't straighten it", "won't fully straighten",
     ),
     # Deep vein thrombosis
-    # Both legs or both feet, said as a plural: "can't feel my legs", "my feet are numb".
-    "both_legs": ("legs", "both legs", "feet", "both feet", "both my legs", "both my feet"),
+    # Both legs ("can't feel my legs", "both feet"); bare "feet" is left out: tingly feet
+    # after a long shift, or for a year, is not sudden loss of feeling in both legs.
+    "both_legs": ("legs", "both legs", "both feet", "both my legs", "both my feet"),
+    # Feeling gone, not changed: "can't feel", "no feeling", "lost sensation".
+    "feeling_gone": (
+        "can't feel", "cannot feel", "cant feel", "cant really feel", "can't really feel",
+        "no feeling", "no sensation", "lost feeling", "lost sensation", "lost all feeling",
+        "don't feel anything", "dont feel anything", "numb", "gone numb", "went numb",
+    ),
     "calf": ("calf", "calves", "lower leg", "shin", "one leg", "my leg", "ankle to knee"),
     "red_hot": ("red", "hot", "warm", "shiny", "pinkish", "inflamed"),
 }  # fmt: skip

@@ -158,9 +158,9 @@ SIGNS: tuple[Sign, ...] = (
         f"both leg|legs ... heavy|{_NUMB}|weak",
         f"my legs ... {_NUMB}",
         f"{_NUMB} ... my legs",
-        # Any words for lost feeling: "I can't feel my legs", "no feeling in my feet".
-        "{sensation_loss} ... {both_legs}",
-        "{both_legs} ... {sensation_loss}",
+        # Any words for feeling gone: "I can't feel my legs", "no feeling in both feet".
+        "{feeling_gone} ... {both_legs}",
+        "{both_legs} ... {feeling_gone}",
         "sciatica ... both sides",
         "bilateral sciatica",
     ),
