@@ -153,6 +153,12 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
         "my teenage son can't put weight on his leg, his hip hurts"
     ),
     "limping_child/urgent/child_limp_warning": {"child_limp_warning"},
+    "limping_child/emergency/limping+young_patient+fever": (
+        "my daughter is 5, she's limping and running a temperature"
+    ),
+    "limping_child/emergency/cannot_bear_weight+young_patient+fever": (
+        "our 4 year old won't put weight on his leg and he's hot with a fever"
+    ),
     # Issue 23 (written from the outside run's findings, not its sentences).
     "headache_warning_signs/urgent/headache+morning_vomiting": (
         "my head has been pounding for weeks and I keep being sick in the mornings"
@@ -1001,3 +1007,79 @@ def test_after_an_emergency_a_doctors_check_is_noted_and_the_advice_stays() -> N
         "a doctor has already seen me for this and said physio is fine", ["cardiac"], "911", "988"
     )
     assert "noted" in reply and "call 911" in reply and "book" in reply
+
+
+# Written after outside run 5: cauda equina in other words (not its sentences).
+@pytest.mark.parametrize(
+    ("text", "emergency"),
+    [
+        ("since the weekend i cant tell when my bladder is full, and my back is agony", True),
+        ("low back went on tuesday and now it shoots down both my legs", True),
+        ("I can't really tell when the back pain started, it comes and goes", False),
+        ("my knee pain goes down to my shin", False),
+    ],
+)
+def test_cauda_equina_in_other_words(text: str, emergency: bool) -> None:
+    from clinic.safety import screening
+
+    assert (screening.screen(text).level == "emergency") is emergency
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("my 7 year old has a limp and a temperature of 38.9 since this afternoon", "emergency"),
+        ("my 7 year old has been limping since football yesterday", "urgent"),
+    ],
+)
+def test_a_limping_child_with_a_fever_goes_to_the_emergency_department(
+    text: str, level: str
+) -> None:
+    from clinic.safety import screening
+
+    assert screening.screen(text).level == level
+
+
+# Written after outside run 5: after advice to see a doctor today, a question about that
+# care, or a plan for it tomorrow, gets the advice again, not "I don't know".
+@pytest.mark.parametrize(
+    ("message", "about"),
+    [
+        ("ok so should i go to a doctor or what", True),
+        ("I'll take her to urgent care first thing tomorrow", True),
+        ("is it ok to just go to the ER in the morning?", True),
+        ("5", False),
+        ("sharp, mostly when I bend", False),
+    ],
+)
+def test_a_message_about_the_advised_care(message: str, about: bool) -> None:
+    assert advice.asks_about_waiting(message) is about
+
+
+def test_a_plan_for_tomorrow_after_urgent_advice_is_not_thanked() -> None:
+    reply = advice.urgent_follow_up("I'll take him to urgent care first thing", [], "911")
+    assert reply.startswith("Please don't wait") and "today" in reply
+
+
+# Written after outside run 5: a no that belongs to another answer in the same message
+# does not settle a red-flag list; the list is asked again.
+@pytest.mark.parametrize(
+    ("text", "all_denied"),
+    [
+        ("stiff. 2 months. no it doesnt spread. 3/10", False),
+        ("about 5, it started in march, and no it stays in my back", False),
+        ("no", True),
+        ("nope, nothing like that", True),
+        ("I don't have any of those", True),
+        ("none of them thankfully", True),
+    ],
+)
+def test_a_no_to_another_question_does_not_settle_the_list(text: str, all_denied: bool) -> None:
+    from clinic.safety import screening
+    from clinic.safety.checklist import read_checklist_answer
+    from clinic.safety.screening import screen_questions
+
+    lines = screen_questions("neck", None, [], [])[:4]
+    found = screening.screen(text)
+    answer = read_checklist_answer(lines, text, found.signs, found.denied_signs, "deny")
+    assert (answer.denied == frozenset(q.sign for q in lines)) is all_denied, answer

@@ -119,10 +119,22 @@ _ASKS = re.compile(
 )
 
 
+# The care the advice named: "should I go to a doctor or what?", "urgent care first thing".
+_CARE = re.compile(
+    r"\b(doctor|dr|gp|er|a&e|emergency|hospital|urgent care|walk-in|after-hours|911|112|999)\b",
+    re.IGNORECASE,
+)
+_FIRST_THING = re.compile(r"\bfirst thing\b", re.IGNORECASE)
+
+
 def asks_about_waiting(message: str) -> bool:
-    """Whether the patient asks to wait, or whether it is serious (after advice)."""
+    """Whether, after advice, the patient asks to wait, whether it is serious or about the
+    care advised ("should I go to a doctor or what?"), or plans that care for later ("I'll
+    take him to urgent care first thing"): the advice answers it, the form waits."""
     asks = bool(_ASKS.search(message))
-    return asks and bool(_WAITING.search(message) or _SERIOUS.search(message))
+    if asks and (_WAITING.search(message) or _SERIOUS.search(message) or _CARE.search(message)):
+        return True
+    return bool(_CARE.search(message) and (_LATER.search(message) or _FIRST_THING.search(message)))
 
 
 def _answer_in_light(message: str) -> str:
@@ -314,8 +326,11 @@ def urgent_follow_up(message: str, codes: Iterable[str], emergency_number: str) 
     """The answer to "can I wait?" or "is it serious?" after advice to see a doctor today."""
     described = [WHAT_YOU_DESCRIBED[code] for code in codes if code in WHAT_YOU_DESCRIBED]
     what = f"What you described ({'; '.join(described)})" if described else "What you described"
+    opening = _answer_in_light(message)
+    if (_LATER.search(message) or _FIRST_THING.search(message)) and not _ASKS.search(message):
+        opening = "Please don't wait until then. "  # "urgent care first thing": today is the advice
     return (
-        f"{_answer_in_light(message)}{what} should be checked by a doctor today, before any "
+        f"{opening}{what} should be checked by a doctor today, before any "
         "physiotherapy. If your doctor is closed, an urgent care clinic or after-hours "
         f"service can see you today. If it gets worse quickly, call {emergency_number}."
     )

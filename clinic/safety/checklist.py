@@ -95,6 +95,30 @@ def _adds_something(text: str) -> bool:
     return not _DENIES_AGAIN.search(after)
 
 
+# A no to the whole list: said first ("no", "nope, nothing like that"), or as "none of
+# them", "I don't have any of those", "I don't think so", or in a word or three.
+_OPENS_WITH_NO = re.compile(
+    r"^\W*(?:no|nope|nah|none|not|never|neither|nothing|negative|n|i (?:don'?t|do not) think so)\b",
+    re.IGNORECASE,
+)
+_NOT_ANY = re.compile(
+    r"(?:n'?t|\bnot|\bnever)\b[^.?!]{0,25}\bany (?:of )?(?:these|those|them|that|this)\b",
+    re.IGNORECASE,
+)
+_FEW_WORDS = 3
+
+
+def _no_to_the_list(text: str) -> bool:
+    """Whether a no answers the list, not another question answered in the same message
+    ("stiff. 2 months. no it doesnt spread. 3/10" says no to the spreading)."""
+    return bool(
+        _OPENS_WITH_NO.search(text)
+        or _NONE_OF_THEM.search(text)
+        or _NOT_ANY.search(text)
+        or len(text.split()) <= _FEW_WORDS
+    )
+
+
 def read_checklist_answer(
     lines: list[ScreenQuestion],
     text: str,
@@ -107,6 +131,8 @@ def read_checklist_answer(
     reading = answers.read_answer(answers.ANY_QUESTION, text, (), (), intent)
     if _NONE_OF_THEM.search(text) and not answers.hedged(text):
         reading = answers.NO  # "no, I have none of this": the "I have" is no yes
+    if reading == answers.NO and not _no_to_the_list(text):
+        reading = answers.UNCLEAR  # "stiff. 2 months. no it doesnt spread": no to the spread
     if reading == answers.NO and _adds_something(text):
         reading = answers.UNSURE  # "none, but my legs tingle": each line on its own
     if reading == answers.NO and not named:

@@ -196,6 +196,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     # Can't bear weight (Ottawa rules).
     "cant": ("can't", "cannot", "can not", "unable to", "couldn't", "could not"),
+    # A child who won't: "won't put weight on it", "refuses to walk".
+    "wont": ("won't", "wont", "will not", "refuses to", "refused to", "refusing to"),
     "bear_weight": (
         "walk", "stand", "step on it", "put weight on it", "put weight on", "put any weight",
         "any weight", "take weight",

@@ -141,6 +141,10 @@ SIGNS: tuple[Sign, ...] = (
         "urinary retention",
         f"retaining {_PEE}",
         f"can't feel ... {_BLADDER}",
+        # Feeling of a full bladder gone: "I can't tell when I need to pee", "I don't feel
+        # when my bladder is full" (any words for feeling gone, or for not telling).
+        "{feeling_gone} ... {urination}",
+        "can't|cant|cannot|don't|dont really? tell|feel when ... {urination}",
         f"{_BLADDER} problem|problems|trouble|issues|weird|different|changed",
         f"{_BLADDER} ... not working|right|normal",
         "incontinence|incontinent",
@@ -168,6 +172,8 @@ SIGNS: tuple[Sign, ...] = (
         unless=("diabetic", "diabetes", "neuropathy")),
     Sign("both_legs_pain", (
         "pain|painful|hurt|hurts|ache|aching|sore ... both of? my? legs",
+        # "It goes down both legs": the pain said by where it spreads.
+        f"{_SPREADS}|goes|runs|shoots|down ... both of? my? legs",
         "both of? my? legs ... pain|painful|hurt|hurts|ache|aching|sore",
     )),
     # Progressive neurological deficit
@@ -747,7 +753,7 @@ SIGNS: tuple[Sign, ...] = (
     Sign("headache_pattern_change", ("{pattern_change}",)),
     Sign("cough_or_strain", ("{trigger_when} ... {strain}",)),
     # Can't bear weight after an injury: a fracture until shown otherwise (Ottawa rules).
-    Sign("cannot_bear_weight", ("{cant} ... {bear_weight}",)),
+    Sign("cannot_bear_weight", ("{cant} ... {bear_weight}", "{wont} ... {bear_weight}")),
     Sign("at_rest", (
         "at rest", "resting", "doing nothing", "lying in bed", "lying down", "on the sofa",
         "just talking", "sitting still", "sat down", "even resting", "just sitting",
@@ -901,6 +907,9 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("limping_child", URGENT, ("limping", "young_patient")),
     RedFlagRule("limping_child", URGENT, ("cannot_bear_weight", "young_patient")),
     RedFlagRule("limping_child", URGENT, ("child_limp_warning",)),
+    # With a fever, a joint infection must be ruled out now (NICE CKS, limp in children).
+    RedFlagRule("limping_child", EMERGENCY, ("limping", "young_patient", "fever")),
+    RedFlagRule("limping_child", EMERGENCY, ("cannot_bear_weight", "young_patient", "fever")),
 )  # fmt: skip
 
 # Which screen a body part gets: the spine and where sciatica starts, the neck, the head,
