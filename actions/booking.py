@@ -167,9 +167,14 @@ def start_task(task: str, dispatcher: CollectingDispatcher, tracker: Tracker) ->
     time said with the request ("book me in Thursday at 10") is kept for when the times
     are offered.
     """
-    booking_now = tracker.get_slot("booking_first") or tracker.get_slot("consultation_requested")
+    booking_now = (
+        tracker.get_slot("booking_first")
+        or tracker.get_slot("consultation_requested")
+        or tracker.get_slot("consultation_offered")
+    )
     if task == RESCHEDULE and booking_now and not tracker.get_slot("booking_reference"):
-        # "Can we make it 5pm instead?" before anything is booked: a new wish, not a move.
+        # "Can we make it 5pm instead?" before anything is booked, or "yes, so monday 14th"
+        # to the offer: a wish for a new booking, not a move.
         task = BOOK
     events = [SlotSet(slot, None) for slot in FORM_SLOTS]
     events += [

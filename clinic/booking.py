@@ -24,6 +24,21 @@ _REFERENCE = re.compile(r"\b[A-Z0-9]{3}[\s-]?[A-Z0-9]{3}\b")
 _LETTER, _DIGIT = re.compile(r"[A-Z]"), re.compile(r"\d")
 
 
+# "How do I cancel if something comes up?", "is there a fee to cancel?": a question about
+# changing a booking, not a request to change one now.
+_HOW_TO_CHANGE = re.compile(
+    r"\b(?:how (?:do|can|would|will|should) (?:i|we)|what if|what happens if|is there a "
+    r"(?:fee|charge|penalty)|do you charge|if (?:something|anything) comes up|in case|"
+    r"(?:can|could) i [^.?!]{0,30}\blater)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_how_to_change(text: str) -> bool:
+    """Whether a message asks how cancelling or moving works, rather than asking for it."""
+    return bool(_HOW_TO_CHANGE.search(text))
+
+
 def when(start: dt.datetime) -> str:
     """A consultation time as patients read it: "Tuesday 24 November at 3:00 pm"."""
     return f"{start:%A} {start.day} {start:%B} at {clock(start)}"

@@ -95,3 +95,20 @@ PHONES, PHONE_ROWS = _rows("phone_words.yml", "contacts")
 def test_contact_details_from_any_country(row: dict) -> None:
     contact = read_contact(row["said"], PHONES["region"])
     assert (contact.phone, contact.email) == (row["phone"], row["email"])
+
+
+# Written after outside run 5 ("how do I cancel?" started a cancellation).
+@pytest.mark.parametrize(
+    ("said", "asks"),
+    [
+        ("if something comes up how do I cancel? is there a fee?", True),
+        ("what if I need to move it?", True),
+        ("can I change it later if my shifts change?", True),
+        ("please cancel my booking", False),
+        ("I need to move my appointment to friday", False),
+    ],
+)
+def test_a_question_about_changing_a_booking(said: str, asks: bool) -> None:
+    from clinic.booking import asks_how_to_change
+
+    assert asks_how_to_change(said) is asks

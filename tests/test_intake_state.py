@@ -212,3 +212,24 @@ def test_the_back_said_of_a_known_lower_back_is_the_same_place() -> None:
 def test_only_here_said_to_the_spread_question(text: str, known: str, spreads: bool) -> None:
     said = changes(text, {"body_part": known}, "pain_radiates")
     assert said.get("pain_radiates") is spreads
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [("I have sciatica down my right leg for 3 weeks", "right"),
+     ("lower back pain going down my left leg", "left")],
+)  # fmt: skip
+def test_the_side_of_where_it_spreads_is_the_side(text: str, side: str) -> None:
+    assert changes(text)["side"] == side
+
+
+def test_a_duration_said_of_a_condition_is_not_the_pains() -> None:
+    from addons.safety_screen import entities_of
+    from clinic import safety
+
+    text = "Sorry, correction: I have epilepsy, my last seizure was 4 years ago."
+    entities = [*clinic_entities(text, []), *entities_of(safety.screen(text))]
+    known = {"body_part": "upper_back", "pain_duration": "since September",
+             "pain_duration_days": 90}  # fmt: skip
+    said = update(known, hear(text, entities), None).values
+    assert "pain_duration" not in said

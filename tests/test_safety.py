@@ -1083,3 +1083,20 @@ def test_a_no_to_another_question_does_not_settle_the_list(text: str, all_denied
     found = screening.screen(text)
     answer = read_checklist_answer(lines, text, found.signs, found.denied_signs, "deny")
     assert (answer.denied == frozenset(q.sign for q in lines)) is all_denied, answer
+
+
+@pytest.mark.parametrize(
+    ("text", "asks_about_weight"),
+    [
+        ("my shoulders are tight as a rock from lifting weights", False),
+        ("been doing weight training three times a week", False),
+        ("the weight has been dropping off me lately", True),
+    ],
+)
+def test_weight_at_the_gym_is_not_weight_lost(text: str, asks_about_weight: bool) -> None:
+    from clinic.safety import screening
+
+    found = screening.screen(text)
+    weight_signs = {"weight_loss", "losing_weight"} & set(found.signs)
+    touched = "check_weight" in [q.name for q in found.questions] or bool(weight_signs)
+    assert touched is asks_about_weight

@@ -25,6 +25,8 @@ FACTS = (
 )  # fmt: skip
 # Places named but not painful: "my back is fine", "a wart on my finger".
 NOT_PAINFUL = ("denied", "site")
+# Entities of something other than the pain: a duration said with one is not the pain's.
+_CONDITIONS = ("contraindication", "other_complaint")
 # While these are asked, a newly named place is where the pain spreads to.
 SPREAD_QUESTIONS = ("pain_radiates", "radiates_to")
 
@@ -134,6 +136,9 @@ def hear(
     spreads_to = next((p.value for p in places if roles.get(p.start) == "radiates_to"), None)
     others = tuple(p for p in places if p is not main and roles.get(p.start) == "also")
     side = main.side if main else None
+    spread_side = next((p.side for p in places if roles.get(p.start) == "radiates_to"), None)
+    if side is None and spread_side:
+        side = spread_side  # "sciatica down my right leg", "back pain into my left leg"
     bound = {p.side for p in places if p.side}
     unbound = [
         t.value
@@ -148,7 +153,10 @@ def hear(
     quality = qualities[0] if qualities else None
     if quality is None and asked == "pain_quality":
         quality = vocabulary.canonical("pain_quality", text)
-    duration = _duration(text, main)
+    conditions = [
+        e["start"] for e in entities if e.get("entity") in _CONDITIONS and e.get("start", -1) >= 0
+    ]
+    duration = _duration(text, main, conditions)
     if duration is None and asked == "pain_duration":
         duration = parsing.parse_duration(text)
     found = parsing.find_severity(text)
@@ -368,18 +376,23 @@ def _clauses(text: str) -> list[tuple[int, str]]:
     return [(offset, clause) for offset, clause in clauses if clause.strip()]
 
 
-def _duration(text: str, main: Place | None) -> Duration | None:
+def _duration(text: str, main: Place | None, conditions: list[int] = ()) -> Duration | None:
     """How long the main complaint has lasted: with several durations in the message, the
     one said in the main place's clause ("arthritis for 20 years, but since Tuesday my
-    shoulder aches" is since Tuesday)."""
+    shoulder aches" is since Tuesday). One said of a condition, not of the pain ("my last
+    seizure was 4 years ago"), is not the pain's."""
     clauses = _clauses(text)
     found = []
     for (offset, clause), (end, _) in zip(clauses, [*clauses[1:], (len(text), "")], strict=True):
         duration = parsing.find_duration(clause)
-        if duration:
+        of_the_pain = main is not None and offset <= main.start < end
+        of_a_condition = any(offset <= start < end for start in conditions)
+        if duration and (of_the_pain or not of_a_condition):
             found.append((offset, end, duration))
-    if len(found) <= 1:
-        return parsing.find_duration(text) if found else None
+    if not found:
+        return None
+    if len(found) == 1:
+        return found[0][2] if conditions else parsing.find_duration(text)
     in_main_clause = (d for start, end, d in found if main and start <= main.start < end)
     return next(in_main_clause, found[0][2])
 

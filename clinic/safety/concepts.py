@@ -365,9 +365,22 @@ class OtherSense:
 
     followed_by: frozenset[str]
     of_allowed: frozenset[str]
+    # Said in another sense by the word before ("lifting weight") or by its own form
+    # ("weights" at the gym).
+    preceded_by: frozenset[str] = frozenset()
+    said_as: frozenset[str] = frozenset()
 
 
 OTHER_SENSES: dict[tuple[str, str], OtherSense] = {
+    # Weight at the gym or on a leg is not weight lost.
+    ("weight", "weight"): OtherSense(
+        frozenset({"training", "train", "lifting", "lifter", "lift", "bearing", "through",
+                   "on", "room", "bench", "gym", "session", "sessions", "belt", "vest"}),
+        frozenset(),
+        preceded_by=frozenset({"lifting", "lift", "lifted", "lifts", "heavy", "put", "bear",
+                               "free"}),
+        said_as=frozenset({"weights"}),
+    ),
     ("saddle_area", "bottom"): OtherSense(
         frozenset({"right", "left", "tooth", "teeth", "molar", "molars", "lip", "jaw", "step",
                    "steps", "stair", "stairs", "drawer", "shelf", "bunk", "line", "half", "row"}),

@@ -427,7 +427,9 @@ def _label(doc: Doc) -> list[tuple[str, int, int]]:
                     word not in forms[start + k] for k, word in enumerate(words[1:], 1)
                 ):
                     continue
-                if _in_another_sense(name, words, [t.lower_ for t in doc[end : end + 4]]):
+                following = [t.lower_ for t in doc[end : end + 4]]
+                before = [t.lower_ for t in doc[max(0, start - 2) : start]]
+                if _in_another_sense(name, words, following, before, doc[start].lower_):
                     continue
                 found.append((name, start, end))
                 for i in range(start, end):
@@ -438,11 +440,22 @@ def _label(doc: Doc) -> list[tuple[str, int, int]]:
     return found
 
 
-def _in_another_sense(name: str, words: tuple[str, ...], following: list[str]) -> bool:
-    """A word used for something else by what follows it: "the bottom of my foot", "my
-    bottom right molar" name no saddle area (see `concepts.OTHER_SENSES`)."""
+def _in_another_sense(
+    name: str,
+    words: tuple[str, ...],
+    following: list[str],
+    before: list[str] = (),
+    said: str = "",
+) -> bool:
+    """A word used for something else by what comes with it: "the bottom of my foot", "my
+    bottom right molar" name no saddle area; "lifting weights" no weight (see
+    `concepts.OTHER_SENSES`)."""
     other = OTHER_SENSES.get((name, " ".join(words)))
-    if other is None or not following:
+    if other is None:
+        return False
+    if said in other.said_as or set(before) & other.preceded_by:
+        return True
+    if not following:
         return False
     if following[0] == "of":  # "bottom of my foot", unless of the spine or back
         rest = [word for word in following[1:] if word not in ("my", "the", "his", "her")]
