@@ -422,7 +422,31 @@ class ActionAnswerPrecaution(Action):
                 explained.append(code)
         events: list[dict[str, Any]] = [SlotSet("precautions_explained", explained)]
         form = form_to_resume(tracker)
+        if form == "booking_form":
+            events += _booking_answer_checked(tracker, domain)
         return [*events, FollowupAction(form)] if form else events
+
+
+# Booking answers taken whole from the message: after this reply Rasa skips the form's own
+# check, so "Jayden Cole. oh wait, I take Eliquis, does that matter" is checked here.
+_TAKEN_WHOLE = ("patient_name", "contact_details")
+
+
+def _booking_answer_checked(tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
+    """The booking form's check of the answer the message gave with a precaution."""
+    from actions.booking import ValidateBookingForm  # the booking form imports this module
+
+    asked = tracker.get_slot("requested_slot")
+    if asked not in _TAKEN_WHOLE:
+        return []
+    value = tracker.get_slot(asked)
+    if value is None or value == value_before_latest_message(tracker, asked):
+        value = tracker.latest_message.get("text") or ""  # the mapping did not take it
+    check = getattr(ValidateBookingForm(), f"validate_{asked}")
+    return [
+        SlotSet(slot, v)
+        for slot, v in check(value, CollectingDispatcher(), tracker, domain).items()
+    ]
 
 
 def form_to_resume(tracker: Tracker) -> str | None:

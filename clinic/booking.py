@@ -39,6 +39,15 @@ def asks_how_to_change(text: str) -> bool:
     return bool(_HOW_TO_CHANGE.search(text))
 
 
+# "Need a consultation", "can I get an appointment", "book me in".
+_TO_BOOK = re.compile(r"\b(?:book|booking|appointment|appt|consultation|consult)\b", re.I)
+
+
+def asks_to_book(text: str) -> bool:
+    """Whether a message asks for a consultation in so many words (not how to change one)."""
+    return bool(_TO_BOOK.search(text)) and not asks_how_to_change(text)
+
+
 def when(start: dt.datetime) -> str:
     """A consultation time as patients read it: "Tuesday 24 November at 3:00 pm"."""
     return f"{start:%A} {start.day} {start:%B} at {clock(start)}"

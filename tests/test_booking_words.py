@@ -112,3 +112,18 @@ def test_a_question_about_changing_a_booking(said: str, asks: bool) -> None:
     from clinic.booking import asks_how_to_change
 
     assert asks_how_to_change(said) is asks
+
+
+@pytest.mark.parametrize(
+    ("said", "asks"),
+    [
+        ("need a consultation for my neck, thursday next week at 5pm if possible", True),
+        ("can I get an appointment", True),
+        ("how do I cancel my appointment if I'm ill?", False),
+        ("my neck hurts", False),
+    ],
+)
+def test_a_request_for_a_consultation_in_so_many_words(said: str, asks: bool) -> None:
+    from clinic.booking import asks_to_book
+
+    assert asks_to_book(said) is asks

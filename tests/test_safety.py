@@ -1100,3 +1100,19 @@ def test_weight_at_the_gym_is_not_weight_lost(text: str, asks_about_weight: bool
     weight_signs = {"weight_loss", "losing_weight"} & set(found.signs)
     touched = "check_weight" in [q.name for q in found.questions] or bool(weight_signs)
     assert touched is asks_about_weight
+
+
+@pytest.mark.parametrize(
+    ("text", "chest"),
+    [
+        ("I take warfarin for my heart valve, is that ok?", False),
+        ("I'm on tablets for my heart", False),
+        ("pain around my heart when I walk up hills", True),
+    ],
+)
+def test_a_medicine_for_the_heart_is_no_chest_pain(text: str, chest: bool) -> None:
+    from clinic.safety import screening
+
+    found = screening.screen(text)
+    asked = "check_chest" in [q.name for q in found.questions]
+    assert (asked or bool({"chest_pain", "chest_pressure"} & set(found.signs))) is chest

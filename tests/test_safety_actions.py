@@ -589,3 +589,19 @@ async def test_a_plan_to_see_a_doctor_records_no_check() -> None:
         DOMAIN,
     )
     assert "doctor_checked" not in slots_of(events)
+
+
+async def test_a_name_said_with_a_precaution_is_kept_as_the_name_only() -> None:
+    from actions.safety import ActionAnswerPrecaution
+
+    text = "Dana Ortiz. oh wait i forgot, i take eliquis, does that matter"
+    tracker = make_tracker(
+        text=text,
+        intent="inform",
+        entities=entities_of(text),
+        slots={"patient_name": text, "booking_task": "book"},
+        requested_slot="patient_name",
+        form="booking_form",
+    )
+    events = await ActionAnswerPrecaution().run(CollectingDispatcher(), tracker, DOMAIN)
+    assert slots_of(events)["patient_name"] == "Dana Ortiz"

@@ -372,6 +372,13 @@ class OtherSense:
 
 
 OTHER_SENSES: dict[tuple[str, str], OtherSense] = {
+    # A medicine "for my heart", a "heart valve": a known condition, not chest pain now.
+    ("chest", "heart"): OtherSense(
+        frozenset({"valve", "valves", "rate", "rhythm", "condition", "surgery", "operation",
+                   "medication", "medicine", "meds", "pills", "tablets", "doctor", "specialist"}),
+        frozenset(),
+        preceded_by=frozenset({"for"}),
+    ),
     # Weight at the gym or on a leg is not weight lost.
     ("weight", "weight"): OtherSense(
         frozenset({"training", "train", "lifting", "lifter", "lift", "bearing", "through",
