@@ -210,7 +210,7 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
             # Hearsay about others or about needling: "I heard you can get lightheaded".
             "i heard you", "heard you can", "i've heard", "ive heard", "i have heard",
             "people say", "you can get", "some people get", "some people", "people get",
-            "apparently you", "apparently some", "is it normal to",
+            "apparently you", "apparently some",
         ],
         "following_negations": [
             "after needling?", "from needling?", "from the needles?", "asking for future reference",

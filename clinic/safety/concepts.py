@@ -345,7 +345,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # Deep vein thrombosis
     # Both legs ("can't feel my legs", "both feet"); bare "feet" is left out: tingly feet
     # after a long shift, or for a year, is not sudden loss of feeling in both legs.
-    "both_legs": ("legs", "both legs", "both feet", "both my legs", "both my feet"),
+    "both_legs": ("my legs", "both legs", "both feet", "both my legs", "both my feet",
+                  "both of my legs", "his legs", "her legs"),
     # Feeling gone, not changed: "can't feel", "no feeling", "lost sensation".
     "feeling_gone": (
         "can't feel", "cannot feel", "cant feel", "cant really feel", "can't really feel",
