@@ -1116,3 +1116,28 @@ def test_a_medicine_for_the_heart_is_no_chest_pain(text: str, chest: bool) -> No
     found = screening.screen(text)
     asked = "check_chest" in [q.name for q in found.questions]
     assert (asked or bool({"chest_pain", "chest_pressure"} & set(found.signs))) is chest
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("my lower back hurts, mostly on the right side just above my belt", False),
+        ("my jeans have got baggy and I wake up soaked at night", True),
+    ],
+)
+def test_clothes_tell_of_weight_lost_only_when_they_changed(text: str, asked: bool) -> None:
+    from clinic.safety import screening
+
+    found = screening.screen(text)
+    weight = "check_weight" in [q.name for q in found.questions] or bool(
+        {"weight_loss", "losing_weight"} & set(found.signs)
+    )
+    assert weight is asked
+
+
+def test_a_no_that_says_the_opposite_is_a_no() -> None:
+    from clinic.safety import answers, screening
+
+    question = screening.question_named("check_weight")
+    said = "nah, if anything I've put a bit on over christmas"
+    assert answers.read_answer(question, said, (), (), "deny") == answers.NO

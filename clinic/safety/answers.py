@@ -123,6 +123,8 @@ def read_answer(
         return YES
     if no and not yes:
         return NO
+    if yes and no and _leads(_NO_RE, lowered) and _OPPOSITE_RE.search(lowered):
+        return NO  # "nope, if anything I've gained some": the rest says the opposite way
     if yes and no:
         # "no. bit blurry after hours on screens", "only the usual, a little leak when I
         # sneeze": both at once is not an answer yet; asked again, plainly (never a no).
@@ -139,6 +141,10 @@ def _raises_what_it_guards(question: ScreenQuestion, said: set[str]) -> bool:
     them before this year, I'm 57" to "are these headaches new since you turned 50?")."""
     guarded = {flag.code for flag in red_flags_for({question.sign})}
     return bool(guarded & {flag.code for flag in red_flags_for(said)})
+
+
+# "If anything", "quite the opposite": what follows goes the other way from the sign.
+_OPPOSITE_RE = re.compile(r"\b(?:if anything|quite the opposite|the opposite|the other way)\b")
 
 
 def _leads(pattern: re.Pattern[str], text: str) -> bool:

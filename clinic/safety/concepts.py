@@ -247,8 +247,16 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # Cancer
     "weight": (
         "weight", "kg", "kilo", "kilos", "stone", "stones", "pounds", "lbs", "dress size",
-        "dress sizes", "size", "sizes", "belt", "notch", "notches", "clothes", "trousers",
-        "jeans", "skinny", "thinner",
+        "dress sizes", "skinny", "thinner",
+    ),
+    # Clothes tell of weight lost only when they have changed: "my belt is on a tighter
+    # notch", "jeans are hanging off me"; "just above my belt" is a place.
+    "clothes": (
+        "size", "sizes", "belt", "notch", "notches", "clothes", "trousers", "jeans", "pants",
+    ),
+    "looser": (
+        "loose", "looser", "baggy", "baggier", "hanging off", "falling off", "smaller",
+        "tighter notch", "new notch", "another notch", "dropped", "too big",
     ),
     # Cardiac
     "chest": (
@@ -445,6 +453,7 @@ GUARDS: tuple[Guard, ...] = (
     Guard(("young", "limp"), "check_child_limp", "child_limp_warning"),
     Guard(("calf", "red_hot"), "check_calf", "calf_swollen"),
     Guard(("weight",), "check_weight", "weight_loss"),
+    Guard(("clothes", "looser"), "check_weight", "weight_loss"),
     # A sign read from a number ("I'm 63") with a headache.
     Guard(("aged_50_plus", "head"), "check_new_headache", "headache_new_after_50"),
 )
