@@ -86,6 +86,9 @@ _UNIT_FORMS: dict[str, str] = {
     "mo": "month", "mos": "month", "mth": "month", "mths": "month", "month": "month",
     "months": "month", "yr": "year", "yrs": "year", "year": "year", "years": "year",
     "decade": "decade", "decades": "decade",
+    # Typed in a hurry: "3 mnths", "2 weks", "a few yeras".
+    "mnth": "month", "mnths": "month", "monts": "month", "monhts": "month", "mnts": "month",
+    "weks": "week", "weekz": "week", "yeras": "year", "yers": "year", "dys": "day",
 }  # fmt: skip
 _UNIT = rf"(?:{_alternation(_UNIT_FORMS)})\b"
 

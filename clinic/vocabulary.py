@@ -94,8 +94,17 @@ PAIN_QUALITIES: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 SIDES: dict[str, tuple[str, ...]] = {
-    "left": ("left", "left side", "left-hand side", "left hand side", "lft", "the left one"),
-    "right": ("right", "right side", "right-hand side", "right hand side", "rite"),
+    "left": (
+        "left",
+        "left side",
+        "left-hand side",
+        "left hand side",
+        "lft",
+        "the left one",
+        "l",
+        "lt",
+    ),
+    "right": ("right", "right side", "right-hand side", "right hand side", "rite", "r", "rt"),
     "both": ("both", "both sides", "either side", "bilateral", "on both sides"),
 }
 
@@ -414,6 +423,8 @@ def find_terms(text: str) -> list[Term]:
     return assign_roles(terms, text)
 
 
+# Sides typed as a letter ("r foot", "l knee").
+_SIDE_LETTERS = frozenset({"r", "l", "rt", "lt"})
 # Places a patient lies on or eats into; "on my tummy" is a position, not a complaint.
 _LYING_ON = frozenset({"stomach", "tummy", "belly", "front", "side"})
 _ON = frozenset({"on", "onto", "upon"})
@@ -424,6 +435,11 @@ def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) ->
     after = words[i + length] if i + length < len(words) else ""
     before = words[i - 1] if i > 0 else ""
     if found[0] == "side":
+        if words[i] in _SIDE_LETTERS:
+            # "r foot", "l knee": a letter is a side only just before a part of the body
+            # ("r u open?" is text-speak).
+            following = " ".join(words[i + length : i + length + 2])
+            return not (canonical("body_part", after) or canonical("body_part", following))
         if before in ("the", "my", "his", "her"):  # "on the left when I chew"
             return False
         return after in _NOT_A_SIDE_AFTER or before in _NOT_A_SIDE_BEFORE

@@ -233,3 +233,18 @@ def test_a_duration_said_of_a_condition_is_not_the_pains() -> None:
              "pain_duration_days": 90}  # fmt: skip
     said = update(known, hear(text, entities), None).values
     assert "pain_duration" not in said
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("r foot. been 3 mnths", {"body_part": "foot", "side": "right", "pain_duration_days": 90}),
+        ("l knee hurts when i run", {"body_part": "knee", "side": "left"}),
+        ("r u open on sat?", {}),
+    ],
+)
+def test_text_speak_sides_and_units(text: str, expected: dict) -> None:
+    said = changes(text)
+    assert {k: said.get(k) for k in expected} == expected
+    if not expected:
+        assert "side" not in said

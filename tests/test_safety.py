@@ -1141,3 +1141,15 @@ def test_a_no_that_says_the_opposite_is_a_no() -> None:
     question = screening.question_named("check_weight")
     said = "nah, if anything I've put a bit on over christmas"
     assert answers.read_answer(question, said, (), (), "deny") == answers.NO
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["is needling in the back dangerous for the lungs? my cousin said", "can it puncture a lung?"],
+)
+def test_asking_about_a_risk_of_needling_is_no_complication(text: str) -> None:
+    from clinic.safety import screening
+
+    found = screening.screen(text)
+    assert found.level is None
+    assert "check_after_needling" not in [q.name for q in found.questions]

@@ -211,6 +211,10 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
             "i heard you", "heard you can", "i've heard", "ive heard", "i have heard",
             "people say", "you can get", "some people get", "some people", "people get",
             "apparently you", "apparently some",
+            # Asking about a risk of needling: "is needling in the back dangerous for the
+            # lungs?", "can it puncture a lung?".
+            "dangerous for", "is it dangerous", "can it puncture", "could it puncture",
+            "can needles puncture", "can it hurt my", "could it hurt my", "risk to",
         ],
         "following_negations": [
             "after needling?", "from needling?", "from the needles?", "asking for future reference",
