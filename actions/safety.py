@@ -269,6 +269,13 @@ def check_safety(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
     corrected = _newly(values, tracker, "corrected_signs")
     if corrected:
         dispatcher.utter_message(text=_corrected_to_no(corrected))
+    revoked = []
+    text = tracker.latest_message.get("text") or ""
+    if tracker.get_slot("doctor_checked") and advice.denies_doctor_check(text):
+        # "Wait, no doctor has checked it yet": the emergency advice stands again.
+        revoked = [SlotSet("doctor_checked", None)]
+        number = settings.emergency_number()
+        dispatcher.utter_message(text=advice.EMERGENCY_REMINDER.format(number=number))
     taken_off = set(tracker.get_slot("contraindications") or []) - set(values["contraindications"])
     if taken_off:
         named = " and ".join(contraindications.labels(sorted(taken_off)))
@@ -285,10 +292,13 @@ def check_safety(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
     # An empty list and an unset slot are the same: no event for them. A question asked
     # (again) is always recorded: the dialogue waits for its answer.
     return [
-        SlotSet(slot, value)
-        for slot, value in values.items()
-        if (value or None) != (tracker.get_slot(slot) or None)
-        or (slot == "direct_question" and value)
+        *revoked,
+        *(
+            SlotSet(slot, value)
+            for slot, value in values.items()
+            if (value or None) != (tracker.get_slot(slot) or None)
+            or (slot == "direct_question" and value)
+        ),
     ]
 
 

@@ -1153,3 +1153,22 @@ def test_asking_about_a_risk_of_needling_is_no_complication(text: str) -> None:
     found = screening.screen(text)
     assert found.level is None
     assert "check_after_needling" not in [q.name for q in found.questions]
+
+
+# Written after outside run 6: a plan that depends on a doctor is no doctor's check.
+@pytest.mark.parametrize(
+    "message",
+    [
+        "can I at least pencil in a slot for next week in case the ER says I'm fine?",
+        "if the doctor says it's fine can I book then?",
+        "once the ER has checked me I'll come back",
+        "no doctor has checked it yet",
+    ],
+)
+def test_a_check_still_to_come_is_no_doctors_check(message: str) -> None:
+    assert advice.seen_by_doctor(message) is False
+
+
+def test_a_doctors_check_taken_back_is_heard() -> None:
+    assert advice.denies_doctor_check("wait, no doctor has checked it yet. but sure, book")
+    assert not advice.denies_doctor_check("the ER saw me this morning and said physio is fine")

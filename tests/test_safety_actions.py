@@ -605,3 +605,17 @@ async def test_a_name_said_with_a_precaution_is_kept_as_the_name_only() -> None:
     )
     events = await ActionAnswerPrecaution().run(CollectingDispatcher(), tracker, DOMAIN)
     assert slots_of(events)["patient_name"] == "Dana Ortiz"
+
+
+async def test_a_doctors_check_taken_back_brings_the_emergency_advice_back() -> None:
+    slots, text = await check(
+        "wait, no doctor has checked it yet",
+        intent="inform",
+        slots={
+            "triage_level": "emergency",
+            "red_flags": ["stroke_signs"],
+            "doctor_checked": "the ER said I'm fine",
+        },  # fmt: skip
+    )
+    assert slots["doctor_checked"] is None
+    assert "call 911 now" in text

@@ -237,7 +237,15 @@ _SAID_FINE = re.compile(
 )
 # Long ago, or still to come: no check of what is happening now.
 _NOT_NOW = re.compile(
-    r"\b(?:years? ago|months? ago|last year|will|'ll|going to|gonna|tomorrow|later|should)\b",
+    r"\b(?:years? ago|months? ago|last year|will|'ll|going to|gonna|tomorrow|later|should|"
+    r"in case|if|once|when|until|till|after|next week|would|could|might|hope|hopefully|"
+    r"yet|not|haven'?t|hasn'?t|no doctor|nobody|no one|never)\b",
+    re.IGNORECASE,
+)
+# "Wait, no doctor has checked it yet": a check said before, taken back.
+_NOT_SEEN = re.compile(
+    r"\b(?:no|not|haven'?t|hasn'?t|never|nobody|no one|didn'?t)\b[^.!?]{0,30}?"
+    rf"\b(?:{_CHECKER}|seen|checked|examined)\b",
     re.IGNORECASE,
 )
 
@@ -248,6 +256,12 @@ def seen_by_doctor(message: str) -> bool:
     if _NOT_NOW.search(message):
         return False
     return bool(_SEEN.search(message) or _SAID_FINE.search(message))
+
+
+def denies_doctor_check(message: str) -> bool:
+    """Whether the patient says no doctor has checked this after all ("wait, no doctor
+    has seen it yet")."""
+    return bool(_NOT_SEEN.search(message))
 
 
 def _checked_by_a_doctor(emergency_number: str) -> str:
