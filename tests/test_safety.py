@@ -1172,3 +1172,17 @@ def test_a_check_still_to_come_is_no_doctors_check(message: str) -> None:
 def test_a_doctors_check_taken_back_is_heard() -> None:
     assert advice.denies_doctor_check("wait, no doctor has checked it yet. but sure, book")
     assert not advice.denies_doctor_check("the ER saw me this morning and said physio is fine")
+
+
+# Written after outside run 6: a partner booking for someone else reports their signs.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm booking for my husband, he got a sudden splitting headache out of nowhere at work",
+        "im messaging for my dad, his legs went numb and he can't pee since this morning",
+    ],
+)
+def test_booking_for_someone_else_reports_their_signs(text: str) -> None:
+    from clinic.safety import screening
+
+    assert screening.screen(text).level == "emergency"

@@ -615,7 +615,7 @@ async def test_a_doctors_check_taken_back_brings_the_emergency_advice_back() -> 
             "triage_level": "emergency",
             "red_flags": ["stroke_signs"],
             "doctor_checked": "the ER said I'm fine",
-        },  # fmt: skip
+        },
     )
     assert slots["doctor_checked"] is None
     assert "call 911 now" in text

@@ -239,6 +239,9 @@ _DONE_TO_ME = frozenset({
     "recognise", "recognize", "recognised", "recognized", "know", "knew", "called", "hugged",
     "asked", "phoned", "rang", "texted", "woke", "recognising", "recognizing",
 })  # fmt: skip
+# "I'm booking for my boyfriend", "I'm writing for my mum": the writer speaks for another.
+_ON_BEHALF = ("worried", "scared", "concerned", "writing", "asking", "booking", "messaging",
+              "enquiring", "inquiring", "contacting")  # fmt: skip
 # How many words after "my" a part of the body or a complaint may come ("my lower back").
 _MY_REACH = 3
 
@@ -261,15 +264,13 @@ def _speaks_for_self(doc: Doc) -> bool:
         after2 = words[i + 2] if i + 2 < len(words) else ""
         before = words[i - 1] if i > 0 else ""
         telling = after in _TELLING and not (
-            after in ("am", "'m", "m")
-            and after2
-            not in ("worried", "scared", "concerned", "writing", "asking", "not", "so", "really")
+            after in ("am", "'m", "m") and after2 not in (*_ON_BEHALF, "not", "so", "really")
         )
         if word == "me" and (before in _TOLD or before in _DONE_TO_ME):
             telling = True  # "he told me", "she didn't recognise me"
         if _OBJECTS.intersection(words[i + 1 : i + 4]):
             telling = True  # "should I book him in", "I'm worried about her"
-        if word == "i'm" and after in ("worried", "scared", "concerned", "writing", "asking"):
+        if word in ("i'm", "im") and after in _ON_BEHALF:
             telling = True
         if not telling:
             return True
