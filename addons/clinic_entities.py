@@ -18,6 +18,7 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from clinic import parsing, vocabulary
+from clinic.language import context
 
 VOCABULARY_ENTITIES = frozenset(vocabulary.VOCABULARY)
 
@@ -47,13 +48,27 @@ class ClinicEntityExtractor(GraphComponent, EntityExtractorMixin):
         return messages
 
 
+def _the_patients_complaints(terms: list[vocabulary.Term], text: str) -> list[vocabulary.Term]:
+    """The terms, less the complaints that are someone else's, over or denied ("my
+    husband's heart condition", "a lump two years ago, all clear")."""
+    complaints = [t for t in terms if t.entity == "other_complaint" and t.start >= 0]
+    # The writer is the patient when a pain of theirs is in the message too ("my knee
+    # hurts"); "my son has a rash on his arm" tells the son's.
+    own_pain = any(t.entity == "body_part" and t.role in (None, "also") for t in terms)
+    own = context.the_patients_own_now(
+        text, [(t.start, t.end) for t in complaints], writer_is_patient=own_pain
+    )
+    dropped = {id(t) for t, kept in zip(complaints, own, strict=True) if not kept}
+    return [t for t in terms if id(t) not in dropped]
+
+
 def clinic_entities(text: str, model_entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The message's entities with the clinic's vocabulary applied.
 
     The vocabulary decides wherever it knows the words; the model's entities count where
     it does not, if their value maps to a canonical one. Roles mark where pain spreads.
     """
-    terms = vocabulary.find_terms(text)
+    terms = _the_patients_complaints(vocabulary.find_terms(text), text)
     kept = [
         entity
         for entity in model_entities

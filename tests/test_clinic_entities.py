@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from addons.clinic_entities import clinic_entities
 
 
@@ -62,3 +64,27 @@ def test_the_component_rewrites_a_rasa_message() -> None:
         "pain_quality": [("tightness", None)],
     }
     assert "entities" in message.output_properties
+
+
+# Written after outside runs 5 and 6: a complaint that is someone else's, over or denied
+# is not the patient's complaint ("my husband's heart condition", "a lump, benign 2 years
+# ago"); the patient's own still is.
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("my knee hurts. my husband has a heart condition and takes eliquis", None),
+        ("I had a breast lump 2 years ago but it was all clear", None),
+        ("no rash or anything on my back", None),
+        ("I've got a rash on my elbow that won't go away", "skin"),
+        ("my ear has been aching for days", "ear"),
+    ],
+)
+def test_a_complaint_is_the_patients_own_and_present(text: str, complaint: str | None) -> None:
+    found = [e["value"] for e in clinic_entities(text, []) if e["entity"] == "other_complaint"]
+    assert (found[0] if found else None) == complaint
+
+
+def test_a_parent_tells_the_childs_complaint() -> None:
+    text = "my son has a rash on his arm that won't go away"
+    found = [e["value"] for e in clinic_entities(text, []) if e["entity"] == "other_complaint"]
+    assert found == ["skin"]

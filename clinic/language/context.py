@@ -377,3 +377,24 @@ def _within_reach(span: Span, cue_ends: list[int], cue_starts: list[int]) -> boo
     return any(0 <= span.start - end <= REACH for end in cue_ends) or any(
         0 <= start - span.end <= REACH for start in cue_starts
     )
+
+
+def the_patients_own_now(
+    text: str, spans: list[tuple[int, int]], writer_is_patient: bool = True
+) -> list[bool]:
+    """For each (start, end) character span of `text`, whether what it names is the
+    patient's own and present: not over ("a lump two years ago, all clear") or
+    hypothetical, and, when the writer is the patient, not someone else's ("my knee hurts;
+    my husband has a heart condition"). A parent writing for a child tells the child's.
+    Denials are the vocabulary's to read ("can't sleep" is the complaint itself)."""
+    if not spans:
+        return []
+    from clinic.language import english  # loaded on first use, never at import
+
+    doc = english()(text.lower())
+    tokens = []
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        tokens.append((span.start, span.end) if span is not None else (0, 0))
+    found = contexts(doc, tokens)
+    return [not ((c.someone_else and writer_is_patient) or c.past or c.hypothetical) for c in found]
