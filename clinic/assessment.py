@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from clinic.evidence import Evidence, evidence_for, region_for_body_part
-from clinic.intake import Intake, duration_words
+from clinic.intake import Intake, duration_words, listed
 from clinic.safety import contraindications
 from clinic.safety.red_flags import EMERGENCY, URGENT
 from clinic.vocabulary import display_name
@@ -330,7 +330,7 @@ def with_safety(
         return Assessment("not_advised", "red_flag", EMERGENCY_FIRST)
     absolute = contraindications.absolute(contraindication_codes)
     if absolute:
-        named = _listed(contraindications.labels(absolute))
+        named = listed(contraindications.labels(absolute))
         return Assessment(
             "not_advised",
             "contraindication",
@@ -354,7 +354,7 @@ def with_safety(
     relative = [code for code in contraindication_codes if code not in absolute]
     if relative or contraindications_unclear:
         check = (
-            f"You mentioned {_listed(contraindications.labels(relative))}"
+            f"You mentioned {listed(contraindications.labels(relative))}"
             if relative
             else "We haven't gone through the safety checklist yet"
         )
@@ -371,10 +371,3 @@ EMERGENCY_FIRST = (
     "Dry needling isn't something to think about now: please get the emergency care I "
     "described first."
 )
-
-
-def _listed(items: Sequence[str]) -> str:
-    """The items as a sentence would list them ("a, b and c")."""
-    if len(items) <= 1:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} and {items[-1]}"

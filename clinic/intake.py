@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from clinic.vocabulary import display_name
@@ -96,16 +97,17 @@ def _place(body_part: str, side: str | None) -> str:
     return f"{side} {name}" if side in ("left", "right") else name
 
 
-def _listed(items: list[str]) -> str:
-    if not items:
-        return ""
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+def listed(items: Sequence[str]) -> str:
+    """The items as a sentence would list them ("a, b and c")."""
+    if len(items) <= 1:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
 def places_in_words(intake: Intake) -> str:
     """Every painful place, the main one first: "neck, right shoulder and lower back"."""
     places = [(intake.body_part, intake.side)] if intake.body_part else []
-    return _listed([_place(part, side) for part, side in [*places, *intake.other_places]])
+    return listed([_place(part, side) for part, side in [*places, *intake.other_places]])
 
 
 def summarise(intake: Intake) -> str:

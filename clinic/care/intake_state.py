@@ -272,11 +272,7 @@ def _without_general_names(heard: Heard, known_sites: list[str]) -> Heard:
 
     main = None if general(heard.main) else heard.main
     others = tuple(p for p in heard.others if not general(p))
-    return (
-        replace(heard, main=main, others=others)
-        if (main, others) != (heard.main, heard.others)
-        else heard
-    )
+    return replace(heard, main=main, others=others)
 
 
 def _put_first(known: Mapping[str, Any], heard: Heard, main: Place, asked: str | None) -> Update:
