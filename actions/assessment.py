@@ -15,6 +15,7 @@ from actions.tracker_facts import (
     has_booking,
     intake_from_tracker,
     latest_intent,
+    stood_down,
     value_before_latest_message,
 )
 from clinic import settings
@@ -39,9 +40,9 @@ class ActionAssessTdnFit(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
         """Dispatches the summary, the explanation and the offer; sets `tdn_fit`."""
-        triage_level = tracker.get_slot("triage_level")
-        if triage_level == EMERGENCY and tracker.get_slot("doctor_checked"):
-            triage_level = None  # checked by a doctor already: the physiotherapist decides
+        triage_level = recorded = tracker.get_slot("triage_level")
+        if triage_level == EMERGENCY and stood_down(tracker):
+            triage_level = None  # checked by a doctor, or safe: the physiotherapist decides
         if triage_level == EMERGENCY:
             if value_before_latest_message(tracker, "triage_level") == EMERGENCY:
                 reminder = advice.EMERGENCY_REMINDER.format(number=settings.emergency_number())
@@ -59,13 +60,16 @@ class ActionAssessTdnFit(Action):
             advised = tracker.get_slot("red_flags") or tracker.get_slot("corrected_signs")
             if triage_level == URGENT:
                 pass  # start_task reminds the patient to see a doctor first
+            elif recorded == EMERGENCY:
+                # Checked by a doctor, or safe: the advice for anything new still stands.
+                dispatcher.utter_message(response="utter_screen_done_stood_down")
             elif advised:
                 # Advice was given in this chat: nothing here may sound like it is withdrawn.
                 dispatcher.utter_message(response="utter_screen_done_after_advice")
             else:
                 dispatcher.utter_message(response="utter_screen_done_to_booking")
             events = start_task(BOOK, dispatcher, tracker)
-            if triage_level is None:
+            if recorded is None:
                 events.append(SlotSet("triage_level", ROUTINE))
             return [*events, FollowupAction("booking_form")]
         intake = intake_from_tracker(tracker)
@@ -85,7 +89,7 @@ class ActionAssessTdnFit(Action):
             response="utter_offer_consultation" if offer else "utter_non_msk_next"
         )
         events = [SlotSet("tdn_fit", assessment.tdn_fit), SlotSet("consultation_offered", offer)]
-        if triage_level is None:
+        if recorded is None:
             events.append(SlotSet("triage_level", ROUTINE))
         return events
 

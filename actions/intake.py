@@ -23,6 +23,7 @@ from actions.tracker_facts import (
     has_booking,
     intake_from_tracker,
     latest_intent,
+    stood_down,
     value_before_latest_message,
 )
 from clinic import vocabulary
@@ -158,7 +159,7 @@ class ValidateIntakeForm(FormValidationAction):
 
         The screen is done when no question is left; until then the next one is asked.
         """
-        if tracker.get_slot("triage_level") == EMERGENCY:
+        if tracker.get_slot("triage_level") == EMERGENCY and not stood_down(tracker):
             return {"red_flag_screen": True}
         remaining = [q.name for q in open_screen_questions(tracker)]
         asked = tracker.get_slot("screen_question")

@@ -269,13 +269,7 @@ def check_safety(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
     corrected = _newly(values, tracker, "corrected_signs")
     if corrected:
         dispatcher.utter_message(text=_corrected_to_no(corrected))
-    revoked = []
-    text = tracker.latest_message.get("text") or ""
-    if tracker.get_slot("doctor_checked") and advice.denies_doctor_check(text):
-        # "Wait, no doctor has checked it yet": the emergency advice stands again.
-        revoked = [SlotSet("doctor_checked", None)]
-        number = settings.emergency_number()
-        dispatcher.utter_message(text=advice.EMERGENCY_REMINDER.format(number=number))
+    stand_down = _stand_down_revoked(dispatcher, tracker, level, new_codes)
     taken_off = set(tracker.get_slot("contraindications") or []) - set(values["contraindications"])
     if taken_off:
         named = " and ".join(contraindications.labels(sorted(taken_off)))
@@ -284,6 +278,10 @@ def check_safety(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
         if len(values["unclear_signs"]) > len(tracker.get_slot("unclear_signs") or []):
             dispatcher.utter_message(text=advice.UNSURE_TAKEN_AS_POSSIBLE)
         advise(dispatcher, level, new_codes)
+        safe_now = _safe_with_the_crisis(tracker, new_codes)
+        if safe_now:
+            dispatcher.utter_message(text=advice.SAFE_NOTED)
+            stand_down += [SlotSet("says_safe", safe_now), SlotSet("consultation_offered", True)]
         if level == URGENT and tracker.active_loop.get("name") == "intake_form" and not direct:
             dispatcher.utter_message(text=advice.CARRY_ON_AFTER_URGENT)
     if direct:
@@ -292,7 +290,7 @@ def check_safety(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
     # An empty list and an unset slot are the same: no event for them. A question asked
     # (again) is always recorded: the dialogue waits for its answer.
     return [
-        *revoked,
+        *stand_down,
         *(
             SlotSet(slot, value)
             for slot, value in values.items()
@@ -497,6 +495,45 @@ def undo_for_safety_answer(tracker: Tracker, slots: tuple[str, ...]) -> list[dic
     ]
 
 
+def _planned_a_check_before(tracker: Tracker) -> bool:
+    """Whether an earlier message in this chat spoke of a doctor's check still to come: "the
+    hospital cleared me" minutes after "once the hospital clears me" is no check made."""
+    earlier = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][:-1]
+    return any(advice.plans_doctor_check(text) for text in earlier)
+
+
+def _stand_down_revoked(
+    dispatcher: CollectingDispatcher, tracker: Tracker, level: str | None, new_codes: list[str]
+) -> list[dict[str, Any]]:
+    """Ends what let a patient book after emergency advice when it no longer holds: "wait, no
+    doctor has checked it yet", "I might do something tonight", or a new emergency."""
+    text = tracker.latest_message.get("text") or ""
+    checked = tracker.get_slot("doctor_checked")
+    safe = tracker.get_slot("says_safe")
+    if not (checked or safe):
+        return []
+    if level == EMERGENCY and new_codes:
+        return [SlotSet("doctor_checked", None), SlotSet("says_safe", None)]  # advised anew
+    if checked and advice.denies_doctor_check(text):
+        number = settings.emergency_number()
+        dispatcher.utter_message(text=advice.EMERGENCY_REMINDER.format(number=number))
+        return [SlotSet("doctor_checked", None)]
+    if safe and advice.not_safe(text):
+        advise(dispatcher, EMERGENCY, ["suicidal_thoughts"])
+        return [SlotSet("says_safe", None)]
+    return []
+
+
+def _safe_with_the_crisis(tracker: Tracker, new_codes: list[str]) -> str | None:
+    """The patient's words when the message that told of thoughts of suicide also says they
+    are safe ("sometimes yes, but I'd never act on it"), with no other emergency."""
+    text = tracker.latest_message.get("text") or ""
+    only_crisis = new_codes == ["suicidal_thoughts"] and tracker.get_slot("triage_level") != (
+        EMERGENCY
+    )
+    return text[:300] if only_crisis and advice.says_safe(text) else None
+
+
 def precautions_due(tracker: Tracker) -> list[str]:
     """Contraindications the latest message names (not denied) that were not explained yet."""
     explained = set(tracker.get_slot("precautions_explained") or [])
@@ -529,6 +566,7 @@ class ActionEmergencyFollowUp(Action):
                 for event in tracker.events
                 if event.get("event") == "action" and event.get("name") == self.name()
             )
+            planned = _planned_a_check_before(tracker)
             reply = advice.emergency_follow_up(
                 text,
                 codes,
@@ -536,9 +574,19 @@ class ActionEmergencyFollowUp(Action):
                 settings.crisis_line(),
                 clinic_phone=settings.clinic_phone(),
                 repeats=repeats,
+                check_planned_before=planned,
             )
             dispatcher.utter_message(text=reply)
-            checked = [SlotSet("doctor_checked", text[:300])] if advice.seen_by_doctor(text) else []
+            checked = (
+                [SlotSet("doctor_checked", text[:300])]
+                if advice.seen_by_doctor(text) and not planned
+                else []
+            )
+            if codes == ["suicidal_thoughts"] and advice.says_safe(text):
+                # Noted for the team; booking in the chat opens, the crisis line kept.
+                checked = [SlotSet("says_safe", text[:300])]
+            if checked:
+                checked.append(SlotSet("consultation_offered", True))  # "if you'd like, I can"
             return (
                 [*checked, ActiveLoop(None), SlotSet("requested_slot", None)] if form else checked
             )

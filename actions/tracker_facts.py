@@ -56,10 +56,15 @@ def entity_values(tracker: Tracker, entity: str, denied: bool = False) -> list[s
 
 def emergency_open(tracker: Tracker) -> bool:
     """Whether emergency advice stands with nothing since: no booking, no intake. A patient
-    who says a doctor has already checked this (`doctor_checked`) may go on to book."""
-    return tracker.get_slot("triage_level") == "emergency" and not tracker.get_slot(
-        "doctor_checked"
-    )
+    who says a doctor has already checked this (`doctor_checked`), or after crisis advice
+    that they are safe (`says_safe`), may go on to book."""
+    return tracker.get_slot("triage_level") == "emergency" and not stood_down(tracker)
+
+
+def stood_down(tracker: Tracker) -> bool:
+    """Whether the patient's own words let booking go on after emergency advice: a doctor's
+    check of this, or, after thoughts of suicide only, that they are safe."""
+    return bool(tracker.get_slot("doctor_checked") or tracker.get_slot("says_safe"))
 
 
 def has_booking(tracker: Tracker) -> bool:

@@ -102,7 +102,9 @@ def next_safety_action(tracker: DialogueStateTracker) -> str | None:
     raised = set(tracker.get_slot("red_flags") or []) - set(
         _slot_before_latest_message(tracker, "red_flags") or []
     )
-    checked = _slot_before_latest_message(tracker, "doctor_checked")
+    checked = _slot_before_latest_message(tracker, "doctor_checked") or (
+        _slot_before_latest_message(tracker, "says_safe")
+    )
     if tracker.get_slot("triage_level") == EMERGENCY and not checked:
         if _slot_before_latest_message(tracker, "triage_level") == EMERGENCY:
             return FOLLOW_UP

@@ -179,6 +179,8 @@ SUMMARY_SLOTS = (
     "red_flags",
     "unclear_signs",
     "corrected_signs",
+    "doctor_checked",
+    "says_safe",
     "contraindications",
     "tdn_fit",
     "triage_level",

@@ -26,11 +26,16 @@ def make_tracker(
     earlier_slots: dict[str, Any] | None = None,
     requested_slot: str | None = None,
     form: str = "intake_form",
+    earlier_texts: list[str] | None = None,
 ) -> Tracker:
-    """A tracker whose latest message is `text`; `earlier_slots` were set before it."""
+    """A tracker whose latest message is `text`; `earlier_slots` were set before it, after
+    the patient's `earlier_texts`."""
     earlier = [
-        {"event": "slot", "name": name, "value": value}
-        for name, value in (earlier_slots or {}).items()
+        *({"event": "user", "text": said} for said in earlier_texts or []),
+        *(
+            {"event": "slot", "name": name, "value": value}
+            for name, value in (earlier_slots or {}).items()
+        ),
     ]
     latest_message = {
         "text": text,

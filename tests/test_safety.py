@@ -807,7 +807,8 @@ def test_after_crisis_advice_a_promise_to_talk_to_a_doctor_is_heard() -> None:
         "(212) 555-0100",
     )
     assert "988" in reply and "911" in reply
-    assert "glad" in reply and "(212) 555-0100" in reply
+    assert "good step" in reply and "(212) 555-0100" in reply
+    assert "glad you're safe" not in reply  # a plan to talk is not a statement of safety
     same = advice.crisis_follow_up("whatever", "911", "988")
     again = advice.crisis_follow_up("whatever", "911", "988", repeats=1)
     assert "988" in again and same != again
@@ -1186,3 +1187,54 @@ def test_booking_for_someone_else_reports_their_signs(text: str) -> None:
     from clinic.safety import screening
 
     assert screening.screen(text).level == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("message", "safe"),
+    [
+        ("I'm not going to hurt myself, I promise", True),
+        ("no no i wouldn't act on it. can we do the back now", True),
+        ("i'm safe, honestly. just tired of the pain", True),
+        ("I'm not going to do it, don't worry", True),
+        ("I might do something tonight, I don't know", False),
+        ("I can't promise that", False),
+        ("I'm not ok, I don't feel safe", False),
+        ("i want to end it", False),
+        ("I'll call my doctor", False),  # a plan to talk, not a statement of safety
+        ("I'm fed up with everything", False),
+    ],
+)
+def test_after_crisis_advice_only_a_statement_of_safety_counts(message: str, safe: bool) -> None:
+    assert advice.says_safe(message) is safe
+
+
+def test_a_patient_who_says_they_are_safe_is_offered_booking_in_the_chat() -> None:
+    reply = advice.crisis_follow_up("I won't do anything, can we book my back", "911", "988")
+    assert "988" in reply and "911" in reply and "book you a free consultation here" in reply
+    unsure = advice.crisis_follow_up("I might do something, I can't promise", "911", "988")
+    assert "book" not in unsure and "988" in unsure
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my GP saw me about my back a few weeks ago and said it was a disc, so it's been checked",
+        "they did an ECG on me in 2021 and it was normal, so a doctor has checked my heart",
+        "the walk-in looked at it last month, said muscle",
+        "saw a specialist a while back, he said fine",
+    ],
+)
+def test_a_check_from_long_before_is_not_a_check_of_the_new_signs(message: str) -> None:
+    assert advice.seen_by_doctor(message) is False
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "ok truth is I made that up, no one has looked at it",
+        "sorry, I lied. nobody has seen it",
+        "well the doctor hasn't actually cleared it",
+    ],
+)
+def test_a_doctors_check_taken_back_in_other_words(message: str) -> None:
+    assert advice.denies_doctor_check(message)

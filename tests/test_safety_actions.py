@@ -619,3 +619,84 @@ async def test_a_doctors_check_taken_back_brings_the_emergency_advice_back() -> 
     )
     assert slots["doctor_checked"] is None
     assert "call 911 now" in text
+
+
+async def test_a_patient_safe_after_crisis_advice_is_noted_and_booking_opens() -> None:
+    from actions.booking import ActionStartBooking
+    from actions.safety import ActionEmergencyFollowUp
+
+    said_it = "I'm not going to do anything, I promise. can I book for my back?"
+    crisis = {"triage_level": "emergency", "red_flags": ["suicidal_thoughts"],
+              "warning_signs": ["suicidal_thoughts"]}  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    events = await ActionEmergencyFollowUp().run(
+        dispatcher, make_tracker(text=said_it, intent="inform", earlier_slots=crisis), DOMAIN
+    )
+    assert slots_of(events)["says_safe"] == said_it
+    assert "988" in said(dispatcher)
+
+    after = {**crisis, "says_safe": said_it}
+    events = await ActionStartBooking().run(
+        CollectingDispatcher(),
+        make_tracker(text="book me please", intent="request_booking", slots=after),
+        DOMAIN,
+    )
+    assert slots_of(events)["booking_readiness"] != "emergency"
+
+
+async def test_safe_said_with_another_emergency_open_does_not_open_booking() -> None:
+    from actions.safety import ActionEmergencyFollowUp
+
+    both = {"triage_level": "emergency", "red_flags": ["suicidal_thoughts", "cauda_equina"],
+            "warning_signs": ["suicidal_thoughts", "bladder_or_bowel_control"]}  # fmt: skip
+    events = await ActionEmergencyFollowUp().run(
+        CollectingDispatcher(),
+        make_tracker(text="I'm safe, I promise", intent="inform", earlier_slots=both),
+        DOMAIN,
+    )
+    assert "says_safe" not in slots_of(events)
+
+
+async def test_safe_taken_back_brings_the_crisis_advice_back() -> None:
+    slots, text = await check(
+        "actually I don't know, I might do something tonight",
+        intent="inform",
+        slots={
+            "triage_level": "emergency",
+            "red_flags": ["suicidal_thoughts"],
+            "says_safe": "I won't do anything",
+        },
+    )
+    assert slots["says_safe"] is None
+    assert "988" in text or "crisis" in text.lower()
+
+
+async def test_a_new_emergency_after_a_doctors_check_closes_booking_again() -> None:
+    slots, _ = await check(
+        "and since this morning I can't feel anything when I wipe",
+        intent="inform",
+        slots={
+            "triage_level": "emergency",
+            "red_flags": ["stroke_signs"],
+            "doctor_checked": "the ER said I'm fine",
+        },
+    )
+    assert "cauda_equina" in slots["red_flags"]
+    assert slots["doctor_checked"] is None
+
+
+async def test_a_check_claimed_right_after_a_plan_for_one_is_not_recorded() -> None:
+    from actions.safety import ActionEmergencyFollowUp
+
+    emergency = {"triage_level": "emergency", "red_flags": ["cauda_equina"]}
+    tracker = make_tracker(
+        text="the urgent care cleared me",
+        intent="inform",
+        earlier_slots=emergency,
+        earlier_texts=[
+            "numb when I wipe and my back hurts",
+            "once urgent care checks me I'll book",
+        ],
+    )
+    events = await ActionEmergencyFollowUp().run(CollectingDispatcher(), tracker, DOMAIN)
+    assert "doctor_checked" not in slots_of(events)

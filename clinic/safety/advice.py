@@ -178,14 +178,17 @@ def emergency_follow_up(
     crisis: str,
     clinic_phone: str = "",
     repeats: int = 0,
+    check_planned_before: bool = False,
 ) -> str:
     """The reply to any message after emergency advice: the advice again, first, then an
     answer to what the patient said. `repeats` counts the follow-ups already given: the
-    advice stays, its wording shortens, so no patient reads the same paragraph twice."""
+    advice stays, its wording shortens, so no patient reads the same paragraph twice.
+    `check_planned_before`: the chat spoke of a doctor's check still to come, so a check
+    claimed now is not taken as made."""
     codes = list(codes)
     if "suicidal_thoughts" in codes:
         return crisis_follow_up(message, emergency_number, crisis, clinic_phone, repeats)
-    if seen_by_doctor(message):
+    if seen_by_doctor(message) and not check_planned_before:
         return _checked_by_a_doctor(emergency_number)
     described = [WHAT_YOU_DESCRIBED[code] for code in codes if code in WHAT_YOU_DESCRIBED]
     what = f" ({'; '.join(described)})" if described else ""
@@ -237,7 +240,9 @@ _SAID_FINE = re.compile(
 )
 # Long ago, or still to come: no check of what is happening now.
 _NOT_NOW = re.compile(
-    r"\b(?:years? ago|months? ago|last year|will|'ll|going to|gonna|tomorrow|later|should|"
+    r"\b(?:years? ago|months? ago|weeks? ago|last (?:year|month)|(?:19|20)\d\d|a while|long ago|"
+    r"back in|in the (?:summer|spring|autumn|fall|winter)|"
+    r"will|'ll|going to|gonna|tomorrow|later|should|"
     r"in case|if|once|when|until|till|after|next week|would|could|might|hope|hopefully|"
     r"yet|not|haven'?t|hasn'?t|no doctor|nobody|no one|never)\b",
     re.IGNORECASE,
@@ -245,7 +250,8 @@ _NOT_NOW = re.compile(
 # "Wait, no doctor has checked it yet": a check said before, taken back.
 _NOT_SEEN = re.compile(
     r"\b(?:no|not|haven'?t|hasn'?t|never|nobody|no one|didn'?t)\b[^.!?]{0,30}?"
-    rf"\b(?:{_CHECKER}|seen|checked|examined)\b",
+    rf"\b(?:{_CHECKER}|seen|checked|examined|looked at|cleared|scanned)\b"
+    r"|\bi (?:lied|made (?:it|that) up|wasn'?t (?:really )?honest)\b",
     re.IGNORECASE,
 )
 
@@ -256,6 +262,15 @@ def seen_by_doctor(message: str) -> bool:
     if _NOT_NOW.search(message):
         return False
     return bool(_SEEN.search(message) or _SAID_FINE.search(message))
+
+
+def plans_doctor_check(message: str) -> bool:
+    """Whether the patient speaks of a doctor's check still to come ("once the hospital
+    clears me I'll come"): a check claimed later in the same chat is not taken as made."""
+    return bool(_NOT_NOW.search(message) and (_SEEN.search(message) or _PLAN.search(message)))
+
+
+_PLAN = re.compile(rf"\b{_CHECKER}s?\b|\b(?:clear|clears|check|checks|see|sees)\b", re.I)
 
 
 def denies_doctor_check(message: str) -> bool:
@@ -286,12 +301,61 @@ def _after_a_doctor(clinic_phone: str) -> str:
 
 # "I'm not going to do anything", "I'm safe", "I promise": said after the crisis advice.
 _SAYS_SAFE = re.compile(
-    r"\b(?:not going to|won't|wouldn't|wont|wouldnt|would never|never would) (?:do|act|hurt)"
+    r"\b(?:not going to|won't|wouldn't|wont|wouldnt|would never|never would|'d never|d never"
+    r"|will never|never going to) (?:do|act|hurt)"
     r"|\bi(?:'m| am|m) (?:safe|ok|okay|fine|alright|all right)\b|\bpromise\b|\bnothing daft\b"
-    r"|\bnothing stupid\b|\bfed up\b|\bjust meant\b|\bdidn't mean\b",
+    r"|\bnothing stupid\b|\bjust meant\b|\bdidn't mean\b",
     re.IGNORECASE,
 )
 
+
+# After the crisis advice, to a patient who says they are safe.
+SAFE_NOTED = (
+    "Your pain matters too: I've noted what you told me for the clinic's team, and if you'd "
+    "like, I can book you a free consultation here."
+)
+
+# "I might do something", "I don't feel safe": safety no longer stated.
+_NOT_SAFE = re.compile(
+    r"\b(?:not|don't|do not|dont|never) (?:feel |really )?(?:safe|ok|okay)\b"
+    r"|\b(?:can't|cannot|cant|won't|wont) promise\b"
+    r"|\bmight (?:do|act|hurt|end|kill|not be safe)\b|\bcould (?:act|hurt myself|end it)\b"
+    r"|\b(?:going to|gonna|will|want to|wanna) (?:do it|end it|act on|hurt myself|kill myself)\b",
+    re.IGNORECASE,
+)
+_NEGATED_BEFORE = re.compile(r"(?:\bnot|n't|\bnever|\bnt)\s+$", re.IGNORECASE)
+
+
+def not_safe(message: str) -> bool:
+    """Whether the patient says they are not safe, or might act ("I might do something
+    tonight", "I can't promise"); "I'm not going to do it" is not that."""
+    return any(
+        not _NEGATED_BEFORE.search(message[: match.start()])
+        for match in _NOT_SAFE.finditer(message)
+    )
+
+
+def without_statement_of_safety(message: str) -> str:
+    """`message` less what says the patient is safe: "yes, but I'd never act on it" to "are
+    you having thoughts of ending your life?" is a yes; its "never" is about acting."""
+    if not says_safe(message):
+        return message
+    return _SAYS_SAFE.sub(" ", _NEVER_ACT.sub(" ", message))
+
+
+def says_safe(message: str) -> bool:
+    """Whether the patient says, after crisis advice, that they are safe ("I'm not going to
+    hurt myself, I promise"): booking in the chat is then open, the crisis line kept."""
+    return bool(_SAYS_SAFE.search(message)) and not not_safe(message)
+
+
+# The whole clause of a statement of safety ("but I'd never act on it"), for the reading.
+_NEVER_ACT = re.compile(
+    r"\b(?:i|i'd|id|i'll|ill|i would|i will)?\s*(?:not going to|won't|wouldn't|wont|wouldnt"
+    r"|would never|never would|'d never|will never|never going to|never)\s+(?:do|act|hurt)"
+    r"\w*(?: on)?(?: it| them| anything| that| myself)?",
+    re.IGNORECASE,
+)
 
 # "I'll talk to my doctor", "ok I will call them": the crisis advice taken.
 _WILL_TALK = re.compile(
@@ -308,22 +372,20 @@ def crisis_follow_up(
     that they will talk to someone, is thanked and pointed to their doctor, and a question
     about the pain is answered rather than met with the same sentence again."""
     call = f" or call the clinic on {clinic_phone}" if clinic_phone else ""
-    if _SAYS_SAFE.search(message) or _WILL_TALK.search(message):
-        reply = (
+    if says_safe(message):
+        return (
             "Thank you for telling me, and I'm glad you're safe right now. Feeling worn down "
             "by pain is common, and it helps to talk about it: please tell your doctor how "
             f"you've been feeling. You can call or text {crisis} any time, day or night, and if "
-            f"that changes, call {emergency_number}."
+            f"that changes, call {emergency_number}. {SAFE_NOTED}"
         )
-        if _WANTS_PHYSIO.search(message) or re.search(
-            r"\b(neck|back|shoulder|pain|help)\b", message, re.I
-        ):
-            return (
-                f"{reply} Your pain matters too: the physiotherapist can look at it at a free "
-                f"consultation. To book it, please talk to the clinic's team{call}, so a "
-                "person can make sure you have the support you need."
-            )
-        return f"{reply} The physiotherapist can talk about your pain too{call}."
+    if _WILL_TALK.search(message) and not not_safe(message):
+        return (
+            "Thank you, that's a good step. Please tell them how you've been feeling. You can "
+            f"call or text {crisis} any time, day or night, and if you might act on these "
+            f"thoughts, call {emergency_number}. The physiotherapist can talk about your pain "
+            f"too{call}."
+        )
     if repeats >= 1:
         return (
             f"I hear you. Your safety comes first: please call or text {crisis} to talk to "

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from clinic.safety.advice import without_statement_of_safety
 from clinic.safety.red_flags import ScreenQuestion
 from clinic.safety.screening import red_flags_for
 from clinic.vocabulary import find_terms
@@ -103,6 +104,8 @@ def read_answer(
     if denied & asked:
         return NO
     lowered = " ".join(text.lower().replace("\u2019", "'").split())
+    if question.name in _ABOUT_THOUGHTS:
+        lowered = without_statement_of_safety(lowered)  # "I'd never act on it" is no "no"
     if said & set(question.ruled_out_by):
         # "I am 34" to "new since you turned 50?": a no, unless a yes follows the age.
         rest = _AGE_SAID_RE.sub(" ", lowered)

@@ -324,6 +324,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # Said by people in pain too ("no point booking if it won't help"): asked, not flagged.
     "hopeless": (
         "no point", "don't see the point", "dont see the point", "what's the point",
+        "what the point", "whats the point", "point of being here", "point in being here",
+        "point of living", "point of going on", "point in going on", "point of it all",
         "not worth it", "can't go on", "cant go on", "end it", "disappear", "in one go",
         "all my pills", "all my tablets", "it would all stop", "all just stop",
         "give up on everything", "given up", "hopeless", "can't do this anymore",
