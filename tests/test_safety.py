@@ -80,6 +80,12 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
         "my calf is swollen and I'm short of breath"
     ),
     "breathing_difficulty/emergency/cannot_breathe": "I can't breathe",
+    "head_injury/emergency/head_injury+confusion": (
+        "she banged her head on the table edge and since then she's been muddled"
+    ),
+    "head_injury/emergency/trauma+confusion+headache": (
+        "he slipped on the ice yesterday, and now a headache and he seems confused"
+    ),
     "suicidal_thoughts/emergency/suicidal_thoughts": "some days I want to end my life",
     "suicidal_thoughts/emergency/self_harm": "I've been self-harming again",
     "suicidal_thoughts/emergency/cant_go_on+suicide_method": (
@@ -1238,3 +1244,15 @@ def test_a_check_from_long_before_is_not_a_check_of_the_new_signs(message: str) 
 )
 def test_a_doctors_check_taken_back_in_other_words(message: str) -> None:
     assert advice.denies_doctor_check(message)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "his head hurts most when he wakes and he vomited before school twice",
+        "my daughter's headaches are at their worst when she gets up, and she has thrown up "
+        "a few mornings",
+    ],
+)
+def test_a_childs_headache_worst_on_waking_with_morning_vomiting_is_urgent(text: str) -> None:
+    assert "headache_warning_signs" in [flag.code for flag in safety.screen(text).flags]

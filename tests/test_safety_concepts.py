@@ -232,3 +232,32 @@ def test_a_description_of_the_pain_does_not_answer_the_crisis_question(
     found = safety.screen(answer)
     said = [m.name for m in found.mentions if m.kind == "sign" and not m.denied]
     assert read_answer(question, answer, said, []) == reading
+
+
+# Preparations and finality: warning signs of suicide said in passing (written in issue 23's
+# sixth session, before the concept was widened; none from an outside run's transcript).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've been putting my affairs in order lately so any day is fine",
+        "book whenever, I gave away my guitar and my books last week, I won't be needing them",
+        "my son can have my car soon, I won't be around much longer anyway",
+        "this is probably the last appointment I'll ever book",
+    ],
+)
+def test_preparations_and_finality_ask_whether_the_patient_is_safe(text: str) -> None:
+    screening = safety.screen(text)
+    assert "check_safe" in [q.name for q in screening.questions] or any(
+        flag.code == "suicidal_thoughts" for flag in screening.flags
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I gave away my old trainers because they hurt my feet",
+        "I won't be around on Monday, can we do Tuesday",
+    ],
+)
+def test_everyday_giving_and_absence_ask_nothing(text: str) -> None:
+    assert "check_safe" not in [q.name for q in safety.screen(text).questions]

@@ -46,6 +46,7 @@ WHAT_YOU_DESCRIBED: dict[str, str] = {
         "you are pregnant, or call your maternity unit on the way)"
     ),
     "suicidal_thoughts": "thoughts of ending your life",
+    "head_injury": "confusion after a fall or a knock to the head",
 }
 
 

@@ -212,7 +212,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "head": ("headache", "headaches", "head", "migraine", "migraines", "skull", "headach"),
     "vomiting": (
         "vomit", "vomits", "vomiting", "vomited", "throw up", "throwing up", "threw up",
-        "throws up", "puke", "puking", "puked", "been sick", "was sick", "being sick",
+        "throws up", "thrown up", "puke", "puking", "puked", "been sick", "was sick", "being sick",
         "is sick", "gets sick", "brings up", "bringing up", "brought up",
     ),
     "sudden": (
@@ -326,6 +326,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "no point", "don't see the point", "dont see the point", "what's the point",
         "what the point", "whats the point", "point of being here", "point in being here",
         "point of living", "point of going on", "point in going on", "point of it all",
+        # Preparations and finality, said in passing: asked about, never assumed.
+        "affairs in order", "won't be needing", "wont be needing", "won't need much longer",
+        "won't be around much longer", "wont be around much longer",
+        "not be around much longer", "won't be here much longer", "i'll ever book",
+        "i'll ever make", "ill ever book", "ill ever make", "saying my goodbyes",
+        "said my goodbyes", "dealing with my things",
         "not worth it", "can't go on", "cant go on", "end it", "disappear", "in one go",
         "all my pills", "all my tablets", "it would all stop", "all just stop",
         "give up on everything", "given up", "hopeless", "can't do this anymore",

@@ -554,6 +554,14 @@ SIGNS: tuple[Sign, ...] = (
         "struggling to breathe",
     ), unless=("nose", "nostril", "blocked", "congested", "running", "exercise", "after")),
     Sign("nausea", ("nausea|nauseous", "feel|feeling sick", "{vomiting}", "sick to my|the? stomach")),
+    # A knock to the head (NICE NG232, head injury): with confusion after it, the emergency
+    # department.
+    Sign("head_injury", (
+        "hit|banged|bumped|knocked|smacked|cracked my|her|his|their head",
+        "head injury",
+        "fell|fall|fallen ... hit|banged|bumped|knocked ... head",
+        "fell|fall|fallen ... on|onto her|his|my|their head",
+    ), unless=("against a brick wall", "against a wall", "hit my head on why")),
     # New confusion: with a fever, an infection that has spread (sepsis) until shown not.
     Sign("confusion", (
         "confused|confusion|muddled|disoriented|disorientated|delirious",
@@ -570,6 +578,7 @@ SIGNS: tuple[Sign, ...] = (
     # Raised pressure in the head: worst on waking, sick in the mornings (NICE CKS headache).
     Sign("worse_on_waking", (
         "worst|worse ... wake|waking|woke",
+        "hurts|aches|bad ... most ... wakes|wake|waking|woke",
         "worst|worse ... get up",
         "worst|worse ... first thing",
         "worst|worse ... morning|mornings",
@@ -580,13 +589,14 @@ SIGNS: tuple[Sign, ...] = (
     Sign("morning_vomiting", (
         # Morning after morning, not once ("sick this morning" with a migraine).
         "vomit|vomiting|vomited|sick ... mornings|wake|waking|woke|breakfast",
-        "{vomiting} ... mornings|breakfast|before school|before work",
+        "{vomiting} ... mornings|breakfast",
+        "{vomiting} ... before school|work",
         "mornings ... {vomiting}",
         "vomit|vomiting|vomited|sick ... every|each morning",
         # Again and again: "two times I vomit in the morning this week".
         "times|twice|again ... vomit|vomiting|vomited|sick ... morning",
         "vomit|vomiting|vomited|sick ... morning ... times|twice|again|week|days",
-        "throwing|throw|threw up ... mornings|wake|waking|woke",
+        "throwing|throw|threw|thrown up ... mornings|wake|waking|woke",
         "throwing|throw|threw up ... every|each morning",
         "mornings ... vomit|vomiting|vomited",
         "mornings ... throwing|throw|threw up",
@@ -870,6 +880,8 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("cancer", URGENT, ("first_back_pain", "aged_50_plus")),
     RedFlagRule("infection", URGENT, ("fever",)),
     RedFlagRule("infection", EMERGENCY, ("fever", "confusion")),
+    RedFlagRule("head_injury", EMERGENCY, ("head_injury", "confusion")),
+    RedFlagRule("head_injury", EMERGENCY, ("trauma", "confusion", "headache")),
     RedFlagRule("cardiac", URGENT, ("arm_or_jaw_pain", "comes_on_exertion")),
     RedFlagRule("infection", URGENT, ("injects_drugs",)),
     RedFlagRule("infection", URGENT, ("feeling_unwell",), with_any=("back_pain", "neck_pain")),
