@@ -518,10 +518,15 @@ def _stand_down_revoked(
         number = settings.emergency_number()
         dispatcher.utter_message(text=advice.EMERGENCY_REMINDER.format(number=number))
         return [SlotSet("doctor_checked", None)]
-    if safe and advice.not_safe(text):
+    told_again = _CRISIS_SIGNS & set(entity_values(tracker, "warning_sign"))
+    if safe and (advice.not_safe(text) or (told_again and not advice.says_safe(text))):
         advise(dispatcher, EMERGENCY, ["suicidal_thoughts"])
         return [SlotSet("says_safe", None)]
     return []
+
+
+# Signs of thoughts of suicide: told again after "I'm safe", without it, the advice returns.
+_CRISIS_SIGNS = frozenset({"suicidal_thoughts", "suicide_method", "self_harm"})
 
 
 def _safe_with_the_crisis(tracker: Tracker, new_codes: list[str]) -> str | None:

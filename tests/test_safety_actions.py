@@ -700,3 +700,14 @@ async def test_a_check_claimed_right_after_a_plan_for_one_is_not_recorded() -> N
     )
     events = await ActionEmergencyFollowUp().run(CollectingDispatcher(), tracker, DOMAIN)
     assert "doctor_checked" not in slots_of(events)
+
+
+async def test_thoughts_of_suicide_told_again_without_safety_bring_the_crisis_advice_back() -> None:
+    crisis = {"triage_level": "emergency", "red_flags": ["suicidal_thoughts"],
+              "says_safe": "I won't do anything"}  # fmt: skip
+    slots, text = await check("honestly I just want to die", intent="inform", slots=crisis)
+    assert slots["says_safe"] is None and "988" in text
+    slots, _ = await check(
+        "I still wish I wasn't here some days, but I'm safe", intent="inform", slots=crisis
+    )
+    assert "says_safe" not in slots  # unchanged: said with the statement of safety
