@@ -496,10 +496,15 @@ def undo_for_safety_answer(tracker: Tracker, slots: tuple[str, ...]) -> list[dic
 
 
 def _planned_a_check_before(tracker: Tracker) -> bool:
-    """Whether an earlier message in this chat spoke of a doctor's check still to come: "the
-    hospital cleared me" minutes after "once the hospital clears me" is no check made."""
-    earlier = [e.get("text") or "" for e in tracker.events if e.get("event") == "user"][:-1]
-    return any(advice.plans_doctor_check(text) for text in earlier)
+    """Whether a message since the emergency advice spoke of a doctor's check still to come:
+    "the hospital cleared me" minutes after "once the hospital clears me" is no check made."""
+    since_advice, advised = [], False
+    for event in tracker.events:
+        if event.get("event") == "slot" and event.get("name") == "triage_level":
+            advised = advised or event.get("value") == EMERGENCY
+        elif event.get("event") == "user" and advised:
+            since_advice.append(event.get("text") or "")
+    return any(advice.plans_doctor_check(text) for text in since_advice[:-1])
 
 
 def _stand_down_revoked(

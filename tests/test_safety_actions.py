@@ -693,13 +693,26 @@ async def test_a_check_claimed_right_after_a_plan_for_one_is_not_recorded() -> N
         text="the urgent care cleared me",
         intent="inform",
         earlier_slots=emergency,
-        earlier_texts=[
-            "numb when I wipe and my back hurts",
-            "once urgent care checks me I'll book",
-        ],
+        earlier_texts=["numb when I wipe and my back hurts"],
     )
+    # The plan is said after the advice (make_tracker puts the slot events after the texts).
+    tracker.events.insert(-1, {"event": "user", "text": "once urgent care checks me I'll book"})
     events = await ActionEmergencyFollowUp().run(CollectingDispatcher(), tracker, DOMAIN)
     assert "doctor_checked" not in slots_of(events)
+
+
+async def test_words_before_the_emergency_advice_do_not_count_as_a_plan() -> None:
+    from actions.safety import ActionEmergencyFollowUp
+
+    emergency = {"triage_level": "emergency", "red_flags": ["cauda_equina"]}
+    tracker = make_tracker(
+        text="the ER saw me this morning and said it's a strain, physio is fine",
+        intent="inform",
+        earlier_slots=emergency,
+        earlier_texts=["when I see the physio will they check my back?"],
+    )
+    events = await ActionEmergencyFollowUp().run(CollectingDispatcher(), tracker, DOMAIN)
+    assert "doctor_checked" in slots_of(events)
 
 
 async def test_thoughts_of_suicide_told_again_without_safety_bring_the_crisis_advice_back() -> None:
