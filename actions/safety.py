@@ -523,15 +523,14 @@ def _stand_down_revoked(
         number = settings.emergency_number()
         dispatcher.utter_message(text=advice.EMERGENCY_REMINDER.format(number=number))
         return [SlotSet("doctor_checked", None)]
-    told_again = _CRISIS_SIGNS & set(entity_values(tracker, "warning_sign"))
+    told_again = any(  # the rules decide which signs tell of thoughts of suicide
+        flag.code == "suicidal_thoughts"
+        for flag in safety.red_flags_for(set(entity_values(tracker, "warning_sign")))
+    )
     if safe and (advice.not_safe(text) or (told_again and not advice.says_safe(text))):
         advise(dispatcher, EMERGENCY, ["suicidal_thoughts"])
         return [SlotSet("says_safe", None)]
     return []
-
-
-# Signs of thoughts of suicide: told again after "I'm safe", without it, the advice returns.
-_CRISIS_SIGNS = frozenset({"suicidal_thoughts", "suicide_method", "self_harm"})
 
 
 def _safe_with_the_crisis(tracker: Tracker, new_codes: list[str]) -> str | None:

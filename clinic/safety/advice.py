@@ -265,13 +265,14 @@ def seen_by_doctor(message: str) -> bool:
     return bool(_SEEN.search(message) or _SAID_FINE.search(message))
 
 
+# A doctor or a check named, with a word of the future or a condition: a plan.
+_PLAN = re.compile(rf"\b{_CHECKER}s?\b|\b(?:clear|clears|check|checks|see|sees)\b", re.I)
+
+
 def plans_doctor_check(message: str) -> bool:
     """Whether the patient speaks of a doctor's check still to come ("once the hospital
     clears me I'll come"): a check claimed later in the same chat is not taken as made."""
     return bool(_NOT_NOW.search(message) and (_SEEN.search(message) or _PLAN.search(message)))
-
-
-_PLAN = re.compile(rf"\b{_CHECKER}s?\b|\b(?:clear|clears|check|checks|see|sees)\b", re.I)
 
 
 def denies_doctor_check(message: str) -> bool:
