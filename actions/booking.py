@@ -100,6 +100,12 @@ NOT_A_REFERENCE = (
 NOT_FOUND = "I couldn't find a booking with that reference and contact. Let's try once more."
 LOOKUP_GIVE_UP = "I still can't find it. Please call the clinic and they'll sort it out with you."
 KEPT = "Okay, your booking stays as it is."
+# "Can I move it instead?" said to "Cancel your consultation?": the booking moves.
+_MOVE_INSTEAD = re.compile(
+    r"\b(?:move|moving|reschedule|rebook|switch|change (?:it|the (?:day|time|date))"
+    r"|(?:another|a different|other) (?:day|time|date))\b",
+    re.IGNORECASE,
+)
 _NO_REFERENCE = re.compile(
     r"\b(don'?t|do not|can'?t|cannot|haven'?t|no)\b.*"
     r"\b(have|find|know|remember|got|reference|ref)\b"
@@ -218,7 +224,7 @@ def start_task(task: str, dispatcher: CollectingDispatcher, tracker: Tracker) ->
         # Booked before the intake's end: the fit as far as it is known, for the staff.
         fit = assess(intake_from_tracker(tracker)).tdn_fit
         events += [SlotSet("tdn_fit", fit), SlotSet("booking_first", True)]
-    if tracker.get_slot("triage_level") == URGENT:
+    if tracker.get_slot("triage_level") == URGENT and not tracker.get_slot("doctor_checked"):
         dispatcher.utter_message(response="utter_booking_after_urgent")
     wish = read_preference(wished, desk().now()) if wished else None
     if isinstance(wish, TimePreference):
@@ -314,6 +320,8 @@ class ValidateBookingForm(FormValidationAction):
     ) -> list[dict[str, Any]]:
         """Validates as usual, except a message that answered a safety question or asked
         about advice: it answers none of the booking's questions (see the intake form)."""
+        if emergency_open(tracker) and (tracker.get_slot("booking_task") or BOOK) == BOOK:
+            return [SlotSet("failed_attempts", 0)]  # the form ends, nothing after the advice
         if about_safety(tracker):
             return undo_for_safety_answer(tracker, FORM_SLOTS)
         return await super().get_validation_events(dispatcher, tracker, domain)
@@ -327,6 +335,8 @@ class ValidateBookingForm(FormValidationAction):
         wish = _one_of_the_days(str(value), tracker) or read_preference(
             str(value), desk().now(), hints
         )
+        if isinstance(wish, TimePreference) and wish.at is None and wish.window is None:
+            wish = _same_time_as_booked(str(value), wish, tracker)
         if isinstance(wish, PastTime):
             dispatcher.utter_message(text=PAST_TIME)
             return {"preferred_time": None}
@@ -497,6 +507,14 @@ class ValidateBookingForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
         intent = latest_intent(tracker)
+        text = tracker.latest_message.get("text") or ""
+        if intent == "reschedule_booking" or _MOVE_INSTEAD.search(text):
+            # Moving, not cancelling: the booking stays until the new time is confirmed.
+            dispatcher.utter_message(response="utter_move_instead")
+            moved: Slots = {"booking_task": RESCHEDULE, "cancel_confirmed": None}
+            if names_a_time(text):
+                moved.update(self.validate_preferred_time(text, dispatcher, tracker, domain))
+            return moved
         answer = True if intent == "cancel_booking" else _yes_or_no(tracker)
         if answer is None:
             dispatcher.utter_message(text=YES_OR_NO)
@@ -506,6 +524,17 @@ class ValidateBookingForm(FormValidationAction):
             return {"cancel_confirmed": False}
         desk().cancel(tracker.get_slot("lookup_reference"))
         return {"cancel_confirmed": True}
+
+
+_SAME_TIME = re.compile(r"\bsame (?:time|hour)\b", re.IGNORECASE)
+
+
+def _same_time_as_booked(said: str, wish: TimePreference, tracker: Tracker) -> TimePreference:
+    """ "The Saturday after, same time", moving a booking: at the booked time."""
+    booked = _local(tracker.get_slot("booking_starts_at") or "")
+    if tracker.get_slot("booking_task") != RESCHEDULE or booked is None:
+        return wish
+    return replace(wish, at=booked.time()) if _SAME_TIME.search(said) else wish
 
 
 def _ask_which_day(wish: DayMismatch, dispatcher: CollectingDispatcher) -> Slots:

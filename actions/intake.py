@@ -133,6 +133,10 @@ class ValidateIntakeForm(FormValidationAction):
         ("can I wait?"), answers none of the form's questions: what it put in the screens'
         slots is undone and the form asks its question again.
         """
+        if emergency_open(tracker):
+            # Raised by this message, the advice given: the form ends without a word more
+            # (a rejected form would let a fallback talk over the advice).
+            return [SlotSet("failed_attempts", 0)]
         if about_safety(tracker):
             events = undo_for_safety_answer(tracker, SCREEN_SLOTS)
             if corrected_now(tracker):

@@ -83,7 +83,11 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
     signs = sorted((set(tracker.get_slot("warning_signs") or []) | said) - withdrawn)
     denied_signs = sorted((set(tracker.get_slot("denied_signs") or []) | denied) - set(signs))
     model_only = latest_intent(tracker) == RED_FLAG_INTENT and not safety.red_flags_for(said)
-    flags = current_flags(tracker, signs, model_only)
+    said_cis = set(entity_values(tracker, "contraindication"))
+    denied_now = set(entity_values(tracker, "contraindication", denied=True)) - said_cis
+    # "No, HE is not on blood thinners": a later no takes back what was recorded.
+    cis = (set(tracker.get_slot("contraindications") or []) | said_cis) - denied_now
+    flags = current_flags(tracker, signs, model_only, cis)
 
     before = list(tracker.get_slot("red_flags") or [])
     new_flags = [flag for flag in flags if flag.code not in before]
@@ -95,10 +99,6 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
         codes = [flag.code for flag in flags]
         level = safety.triage_level(flags)
 
-    said_cis = set(entity_values(tracker, "contraindication"))
-    denied_now = set(entity_values(tracker, "contraindication", denied=True)) - said_cis
-    # "No, HE is not on blood thinners": a later no takes back what was recorded.
-    cis = (set(tracker.get_slot("contraindications") or []) | said_cis) - denied_now
     denied_cis = set(tracker.get_slot("denied_contraindications") or []) | denied_now
     asked = list(tracker.get_slot("asked_questions") or [])
     # A yes stays open to taking back until another question is answered or it is.
@@ -214,6 +214,9 @@ def _may_answer(tracker: Tracker, found: set[str], asked: set[str]) -> bool:
     names one of them, or it is neither a request nor a question of the patient's own."""
     intent = latest_intent(tracker) or ""
     own = intent in _NOT_AN_ANSWER or (intent.startswith("ask_") and intent != "ask_clinic")
+    # "A doctor x-rayed it on Tuesday, nothing broken" tells of a visit, not of the sign:
+    # the follow-up notes it and asks the question again (`_safety_question_again`).
+    own = own or advice.seen_by_doctor(tracker.latest_message.get("text") or "")
     return bool(found & asked) or not own
 
 
@@ -359,13 +362,20 @@ class ActionRedFlagAdvice(Action):
 
 
 def current_flags(
-    tracker: Tracker, signs: list[str] | None = None, model_only: bool = False
+    tracker: Tracker,
+    signs: list[str] | None = None,
+    model_only: bool = False,
+    contraindications: set[str] | None = None,
 ) -> list[safety.RedFlag]:
     """The conversation's red flags with their levels: from `signs` (default: the signs the
-    tracker holds) with the intake as context, plus the model's own flag if it raised one."""
+    tracker holds) with the intake and the `contraindications` (default: those the tracker
+    holds) as context, plus the model's own flag if it raised one."""
     if signs is None:
         signs = tracker.get_slot("warning_signs") or []
-    flags = safety.red_flags_for(set(signs) | _context(tracker))
+    if contraindications is None:
+        contraindications = set(tracker.get_slot("contraindications") or [])
+    context = _context(tracker) | safety.signs_of_contraindications(contraindications)
+    flags = safety.red_flags_for(set(signs) | context)
     if model_only or MODEL_ONLY_FLAG.code in (tracker.get_slot("red_flags") or []):
         flags.append(MODEL_ONLY_FLAG)
     return flags
@@ -395,7 +405,14 @@ class ActionResumeAfterSafetyQuestion(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
-        """Thanks the patient when nothing was raised and resumes the form or the intake."""
+        """Thanks the patient when nothing was raised and resumes the form or the intake;
+        a question of the patient's own in place of the answer is answered if the clinic's
+        file knows it, and the safety question asked again."""
+        from actions.questions import answer_if_known  # it imports this module
+
+        if _left_open(tracker):
+            answer_if_known(dispatcher, tracker)
+            return _safety_question_again(dispatcher, tracker)
         before = value_before_latest_message(tracker, "red_flags") or []
         if set(tracker.get_slot("red_flags") or []) <= set(before) and not corrected_now(tracker):
             dispatcher.utter_message(text=advice.THANKS_AFTER_SAFETY_ANSWER)
@@ -575,6 +592,9 @@ class ActionEmergencyFollowUp(Action):
                 for event in tracker.events
                 if event.get("event") == "action" and event.get("name") == self.name()
             )
+            claimed = tracker.get_slot("doctor_check_claimed")
+            if claimed:
+                return _check_confirmed_or_not(dispatcher, tracker, claimed)
             planned = _planned_a_check_before(tracker)
             reply = advice.emergency_follow_up(
                 text,
@@ -585,16 +605,16 @@ class ActionEmergencyFollowUp(Action):
                 repeats=repeats,
                 check_planned_before=planned,
             )
-            dispatcher.utter_message(text=reply)
-            checked = (
-                [SlotSet("doctor_checked", text[:300])]
-                if advice.seen_by_doctor(text) and not planned
-                else []
-            )
+            checked = []
+            if advice.seen_by_doctor(text) and not planned and "suicidal_thoughts" not in codes:
+                # Asked before it counts (see `_check_confirmed_or_not`).
+                dispatcher.utter_message(text=reply, buttons=YES_NO)
+                checked = [SlotSet("doctor_check_claimed", text[:300])]
+            else:
+                dispatcher.utter_message(text=reply)
             if codes == ["suicidal_thoughts"] and advice.says_safe(text):
                 # Noted for the team; booking in the chat opens, the crisis line kept.
                 checked = [SlotSet("says_safe", text[:300])]
-            if checked:
                 checked.append(SlotSet("consultation_offered", True))  # "if you'd like, I can"
             return (
                 [*checked, ActiveLoop(None), SlotSet("requested_slot", None)] if form else checked
@@ -603,7 +623,54 @@ class ActionEmergencyFollowUp(Action):
         dispatcher.utter_message(
             text=advice.urgent_follow_up(text, codes, settings.emergency_number())
         )
-        return [FollowupAction(form)] if form else []
+        # "A doctor x-rayed it on Tuesday": noted for the physiotherapist.
+        seen = [SlotSet("doctor_checked", text[:300])] if advice.seen_by_doctor(text) else []
+        seen += _safety_question_again(dispatcher, tracker)
+        return [*seen, FollowupAction(form)] if form else seen
+
+
+def _left_open(tracker: Tracker) -> ScreenQuestion | None:
+    """The direct safety question that was waiting before the latest message and is still
+    open: not asked again by the safety check, its sign neither said nor denied."""
+    question = safety.question_named(value_before_latest_message(tracker, "direct_question") or "")
+    if question is None or tracker.get_slot("direct_question"):
+        return None
+    known = {*(tracker.get_slot("warning_signs") or []), *(tracker.get_slot("denied_signs") or [])}
+    return None if {question.sign, *question.covers} & known else question
+
+
+def _safety_question_again(
+    dispatcher: CollectingDispatcher, tracker: Tracker
+) -> list[dict[str, Any]]:
+    """The direct safety question that was waiting, asked again when the message spoke of
+    something else ("a doctor saw me on Tuesday" to "any numbness when you wipe?"): a
+    safety question is never dropped."""
+    question = _left_open(tracker)
+    if question is None:
+        return []
+    dispatcher.utter_message(
+        text=f"{BACK_TO_IT} {question.text[0].lower()}{question.text[1:]}", buttons=YES_NO
+    )
+    return [SlotSet("direct_question", question.name)]
+
+
+def _check_confirmed_or_not(
+    dispatcher: CollectingDispatcher, tracker: Tracker, claimed: str
+) -> list[dict[str, Any]]:
+    """The answer to "did a doctor examine you for exactly these symptoms after they began,
+    and are they no worse?": a plain yes notes the check and lets booking go on; anything
+    else keeps the advice."""
+    text = tracker.latest_message.get("text") or ""
+    number = settings.emergency_number()
+    events: list[dict[str, Any]] = [SlotSet("doctor_check_claimed", None)]
+    if answers.confirms_check(text, latest_intent(tracker)):
+        dispatcher.utter_message(text=advice.checked_by_a_doctor(number))
+        events += [SlotSet("doctor_checked", claimed), SlotSet("consultation_offered", True)]
+    else:
+        dispatcher.utter_message(text=advice.check_not_confirmed(number, settings.clinic_phone()))
+    if tracker.active_loop.get("name"):
+        events += [ActiveLoop(None), SlotSet("requested_slot", None)]
+    return events
 
 
 def open_screen_questions(tracker: Tracker) -> list[ScreenQuestion]:

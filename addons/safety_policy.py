@@ -14,7 +14,8 @@ The moments, read from the slots the safety check keeps (`actions/safety.py`):
 4. **After an emergency** (raised before the latest message): every message gets
    `action_emergency_follow_up`, which keeps the advice in front and answers questions in
    its light; no booking or needling talk follows. After urgent advice, a question about
-   waiting or how serious it is gets the same action ("can I wait till tomorrow?").
+   waiting or how serious it is gets the same action ("can I wait till tomorrow?"), and so
+   does a doctor's visit already made.
 5. **A contraindication named or asked about** ("is it safe for the baby?", "I'm on
    methotrexate"): `action_answer_precaution` says what it means for needling, once.
 
@@ -91,6 +92,8 @@ def next_safety_action(tracker: DialogueStateTracker) -> str | None:
     in_form = bool(tracker.active_loop_name)
     if latest in (FOLLOW_UP, PRECAUTION) or (latest == RED_FLAG_ADVICE and not in_form):
         return ACTION_LISTEN_NAME
+    if latest == RESUME and _set_since_latest_message(tracker, "direct_question"):
+        return ACTION_LISTEN_NAME  # the question asked again, after the patient's own
     if latest != ACTION_LISTEN_NAME or tracker.latest_message is None:
         return None
     if not any(isinstance(e, UserUttered) for e in tracker.events):
@@ -112,8 +115,10 @@ def next_safety_action(tracker: DialogueStateTracker) -> str | None:
         return tracker.active_loop_name if in_form else RED_FLAG_ADVICE
     text = tracker.latest_message.text or ""
     urgent_before = _slot_before_latest_message(tracker, "triage_level") == URGENT
-    if urgent_before and advice.asks_about_waiting(text):
-        return FOLLOW_UP  # "can I wait till tomorrow?" after advice to see a doctor today
+    if urgent_before and (advice.asks_about_waiting(text) or advice.seen_by_doctor(text)):
+        # "Can I wait till tomorrow?" after advice to see a doctor today, or "a doctor
+        # x-rayed it on Tuesday".
+        return FOLLOW_UP
     if _slot_before_latest_message(tracker, "direct_question"):
         return RESUME
     if raised:

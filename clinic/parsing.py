@@ -169,6 +169,9 @@ _NOT_DURATIONS = tuple(
         rf"\b(?:in|within|next|another)\s+(?:(?:{_ANY_AMOUNT})\s*)?{_UNIT}",
         # adjectives: a 3-day course, a two-week holiday (but keep ranges like 2-3 weeks)
         rf"(?<![\d\s]-)(?<![\d-])\b(?:{_STRICT_NUMBER})-{_UNIT}",
+        # how bad on some days, not for how many: "7 on bad days", "6 most days"
+        r"\b(?:on\s+(?:\w+\s+)?days|(?:good|bad|better|worse|rainy|cold|work|school)\s+days"
+        r"|most\s+days|other\s+days)\b",
         # clock times: 10am, 10:30, 7 o'clock
         r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)",
         r"\b\d{1,2}:\d{2}\b",
@@ -196,7 +199,10 @@ _CALENDAR_STARTERS = frozenset(
     }
 )  # fmt: skip
 _CALENDAR_LEAD = re.compile(
-    r"\b(?P<lead>ever\s+since|since|from|started|starting|began|begun|came\s+on)"
+    # "since I started my new job in September": an event of the patient's life, then when.
+    r"\b(?P<lead>(?:ever\s+)?since\s+(?:i|we|he|she|they)\s[^.,;!?\n]{0,40}?"
+    r"(?=\s+(?:in|last|this|back\s+in)\s)"
+    r"|ever\s+since|since|from|started|starting|began|begun|came\s+on)"
     r"\s+(?P<rest>[^.,;!?\n]+)",
     re.IGNORECASE,
 )

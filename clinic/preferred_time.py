@@ -180,6 +180,7 @@ class _Reading:
     window: tuple[dt.time, dt.time] | None = None
     at: dt.time | None = None
     past: bool = False
+    week_later: bool = False  # "the saturday after": the one after the coming one
 
     def understood(self) -> bool:
         return bool(
@@ -242,8 +243,29 @@ def normalise_time_words(text: str) -> str:
         _between,
         said,
     )
+    # "6pm or later", "10am or earlier": a window from or until then.
+    said = re.sub(r"\b(\d{1,2}(?::\d\d)?\s?(?:am|pm)?)\s+or\s+(?:later|after)\b", r"after \1", said)
+    said = re.sub(r"\b(\d{1,2}(?::\d\d)?\s?(?:am|pm)?)\s+or\s+(?:earlier|before)\b", r"by \1", said)
+    said = _WEEKDAY_NUMBER.sub(_hour_or_date, said)
     said = re.sub(r"\ba fortnight\b", "2 weeks", said)
     return re.sub(r"\b(days?|weeks?|months?) time\b", r"\1", said)
+
+
+# A bare number after a weekday ("saturday 11", "tues 9"): not followed by what makes it a
+# date or a duration already.
+_WEEKDAY_NUMBER = re.compile(
+    r"\b(?P<day>" + "|".join(sorted(_WEEKDAY_NAMES, key=len, reverse=True)) + r")\s+"
+    r"(?P<number>\d{1,2})\b(?!\s*(?::|\.\d|st\b|nd\b|rd\b|th\b|am\b|pm\b|a\.m|p\.m|o'?clock|/|-"
+    r"|of\b|" + _MONTH + r"|days?\b|weeks?\b|months?\b|hours?\b))"
+)
+
+
+def _hour_or_date(match: re.Match[str]) -> str:
+    """ "saturday 11" is 11 o'clock (clinic hours fit 1 to 12), "wednesday 16" the 16th."""
+    number = int(match["number"])
+    if 1 <= number <= 12:
+        return f"{match['day']} at {number}"
+    return f"{match['day']} the {number}{_SUFFIX.get(number, 'th')}"
 
 
 def _read_times(text: str, reading: _Reading) -> str:
@@ -371,6 +393,9 @@ def _read_words(text: str, today: dt.date, reading: _Reading) -> None:
                 reading.excluded |= days
             elif weekday is not None and not (plural or recurring):
                 reading.named.append((weekday, before == "next"))
+                following = words[i + 1 : i + 3]
+                if before == "the" and following[:1] == ["after"] and following[1:] != ["next"]:
+                    reading.week_later = True
             elif word != "weekend":  # "the weekend" is a span (_read_span)
                 reading.weekdays |= days  # "mondays", "weekdays": any week
         elif part:
@@ -484,7 +509,8 @@ def _settle_days(reading: _Reading, said: str, today: dt.date) -> None:
         reading.named = []
     if len(reading.named) == 1:
         weekday, next_week = reading.named[0]
-        reading.days.append(_next_weekday(today, weekday, next_week))
+        day = _next_weekday(today, weekday, next_week)
+        reading.days.append(day + dt.timedelta(weeks=1) if reading.week_later else day)
     elif reading.named and re.search(r"\b(between|from)\b", said):
         days = [_next_weekday(today, w, n) for w, n in reading.named]
         reading.days += [min(days), max(days)]
@@ -522,7 +548,13 @@ def read_preference(
     mismatch = _mismatch(reading, text)
     if mismatch:
         return mismatch
+    named_today = (
+        reading.named == [(today.weekday(), False)] and not reading.dates and not reading.span
+    )
     _settle_days(reading, said, today)
+    if named_today and set(reading.days) == {today} and _begun(reading, now):
+        # "Monday at 9" said on a Monday at ten: next Monday, not a time gone.
+        reading.days = [today + dt.timedelta(weeks=1)]
     strong_asap = bool(_ASAP.search(said))
     if not (reading.understood() or strong_asap or _ANY_TIME.search(said)):
         return None
@@ -542,6 +574,14 @@ def read_preference(
         at=reading.at,
         asap=asap,
     )
+
+
+def _begun(reading: _Reading, now: dt.datetime) -> bool:
+    """Whether the time named has begun or gone today ("after 6" at half past ten at night);
+    a day part from midnight ("morning") has begun only once it is over."""
+    if reading.window is not None and reading.window[0] != dt.time(0, 0):
+        return reading.window[0] <= now.time()
+    return _gone_today(reading, now)
 
 
 def _gone_today(reading: _Reading, now: dt.datetime) -> bool:

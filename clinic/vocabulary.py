@@ -247,6 +247,24 @@ _NOT_THE_BACK_BEFORE = frozenset(
         "are", "it's",
     }
 )  # fmt: skip
+# "I'm back", "we're back home": being back. ("I'm back in pain" still names the back.)
+_BEING_BACK_BEFORE = frozenset(
+    {"im", "i'm", "we're", "were", "he's", "she's", "they're", "you're", "am", "i", "we"}
+)
+# "Back then", "back home": when or where, never the body.
+_NOT_THE_BACK_AFTER = frozenset({"then", "home"})
+# "Back from the walk-in", "back to work": a return, unless a place of the body or a complaint
+# comes before ("lower back to my knee", "pain in back from lifting").
+_RETURN_AFTER = frozenset({"from", "to", "at"})
+_THE_BACK_BEFORE = frozenset(
+    {"my", "me", "his", "her", "their", "your", "the", "a", "lower", "upper", "mid", "middle",
+     "whole", "in", "sore", "bad", "of"}
+)  # fmt: skip
+# Procedures named after the spine ("a lumbar puncture", "a spinal block") are not the back.
+_SPINE_WORDS = frozenset({"lumbar", "spinal"})
+_PROCEDURES = frozenset(
+    {"puncture", "tap", "block", "anaesthetic", "anesthetic", "anaesthesia", "anesthesia"}
+)
 # Only after one of those verbs: "hurt me back" is "my back" in many a patient's English.
 _OBJECTS = frozenset({"me", "you", "it", "us", "them"})
 # ...unless a complaint follows: "I get back pain", "it's back and neck", "got back spasms".
@@ -448,14 +466,25 @@ def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) ->
         lying = before in _ON or (before in ("my", "his", "her", "their", "the") and i > 1
                                   and words[i - 2] in _ON)  # fmt: skip
         return before in ("empty", "full") or lying
+    if found[0] == "body_part" and words[i] in _SPINE_WORDS:
+        return after in _PROCEDURES
     if length > 1 or words[i] not in ("back", "bak"):
         return False
     if after == "of":  # "the back of my thigh" is the thigh
         return True
     if before in _OBJECTS and i > 1:  # "call me back", "push it back"
         before = words[i - 2]
-    said_of_the_back = after in _BACK_COMPLAINT or is_pain_quality(after)  # "got back pain"
-    return before.replace("\u2019", "'") in _NOT_THE_BACK_BEFORE and not said_of_the_back
+    before = before.replace("\u2019", "'")
+    # "got back pain", "I'm back in pain"
+    in_pain = after == "in" and i + 2 < len(words) and words[i + 2] in PAIN_WORDS
+    if after in _BACK_COMPLAINT or is_pain_quality(after) or in_pain:
+        return False
+    if after in _NOT_THE_BACK_AFTER or before in _BEING_BACK_BEFORE:
+        return True
+    cause = i + 2 < len(words) and words[i + 2].endswith("ing")  # "back from lifting hurts"
+    if after in _RETURN_AFTER and before not in _THE_BACK_BEFORE and not cause:
+        return True
+    return before in _NOT_THE_BACK_BEFORE
 
 
 def _negated(words: list[str], i: int, text: str, tokens: list[re.Match[str]]) -> bool:

@@ -290,6 +290,34 @@ def test_cancel_needs_the_right_contact(desk) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("hmm actually can I move it to friday instead?", "reschedule_booking"),
+        ("wait, could we do another day instead", "inform"),
+    ],
+)
+def test_asking_to_move_at_the_cancel_question_keeps_the_booking(desk, text, intent) -> None:
+    booking = desk.book(THREE_PM, Patient("Anna", "+12125550143", None), "c1")
+    result, said_now = validate(
+        "cancel_confirmed", text, intent=intent, booking_task="cancel",
+        lookup_reference=booking.reference,
+    )  # fmt: skip
+    assert result["booking_task"] == "reschedule" and result["cancel_confirmed"] is None
+    assert desk.store.get(booking.reference).status == "confirmed"
+    assert "utter_move_instead" in said_now
+
+
+def test_moving_to_another_day_at_the_same_time_offers_the_booked_hour(desk) -> None:
+    booking = desk.book(THREE_PM, Patient("Anna", "+12125550143", None), "c1")
+    result, _ = validate(
+        "preferred_time", "the friday after, same time", booking_task="reschedule",
+        lookup_reference=booking.reference, booking_starts_at=THREE_PM.isoformat(),
+    )  # fmt: skip
+    first = dt.datetime.fromisoformat(result["offered_slots"][0])
+    assert first.time() == THREE_PM.time() and first.weekday() == 4
+
+
 def test_reschedule_moves_the_booking(desk) -> None:
     booking = desk.book(THREE_PM, Patient("Anna", "+12125550143", None), "c1")
     four = THREE_PM.replace(hour=16)

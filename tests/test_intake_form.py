@@ -262,3 +262,14 @@ def test_the_fourth_question_in_a_row_says_why(asked: tuple[str, ...], why: bool
     said = [m.get("response") for m in dispatcher.messages]
     assert ("utter_why_these_questions" in said) is why
     assert said[-1] == "utter_ask_pain_duration"
+
+
+def test_an_emergency_raised_mid_form_ends_it_without_a_word_more() -> None:
+    # Rasa rejects a form that sets no slot, and a fallback then talks over the advice.
+    changes, reply = answer(
+        "think it started when i hit my head on the shelf",
+        "pain_quality",
+        earlier={"body_part": "neck", "triage_level": "emergency", "red_flags": ["head_injury"]},
+    )
+    assert changes.get("failed_attempts") == 0 and "pain_quality" not in changes
+    assert reply == ""

@@ -102,6 +102,30 @@ def test_parse_duration_without_a_duration_is_none(answer: str) -> None:
     assert parse_duration(answer, TODAY) is None
 
 
+# Written before the change (session 7): a pain score given where the duration was asked,
+# and a start told by an event of the patient's life.
+@pytest.mark.parametrize(
+    "answer",
+    ["5 usually, 7 on bad days", "a 4 on good days", "6 most days", "around 3, worse on work days"],
+)
+def test_how_bad_on_some_days_is_no_duration(answer: str) -> None:
+    assert parse_duration(answer, TODAY) is None
+    assert find_duration(answer, TODAY) is None
+
+
+@pytest.mark.parametrize(
+    ("answer", "days"),
+    [
+        ("since I started my new job in September", 162),  # last September
+        ("ever since we moved house last month", 30),
+        ("for some days now", 3),
+    ],
+)
+def test_a_start_told_by_an_event_of_the_patients_life(answer: str, days: float) -> None:
+    found = parse_duration(answer, TODAY)
+    assert found is not None and found.days == pytest.approx(days, abs=31), found
+
+
 # --- find_duration: inside a longer message ---------------------------------------------------
 
 

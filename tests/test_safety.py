@@ -6,7 +6,7 @@ import pytest
 import spacy
 
 from clinic import safety
-from clinic.safety import advice, contraindications
+from clinic.safety import advice, answers, contraindications
 from clinic.safety.red_flags import (
     DIRECT_QUESTIONS,
     EMERGENCY,
@@ -86,6 +86,8 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
     "head_injury/emergency/trauma+confusion+headache": (
         "he slipped on the ice yesterday, and now a headache and he seems confused"
     ),
+    # The blood thinners come from the contraindications (see `signs_of_contraindications`).
+    "head_injury/emergency/head_injury+on_blood_thinners": {"head_injury", "on_blood_thinners"},
     "suicidal_thoughts/emergency/suicidal_thoughts": "some days I want to end my life",
     "suicidal_thoughts/emergency/self_harm": "I've been self-harming again",
     "suicidal_thoughts/emergency/cant_go_on+suicide_method": (
@@ -871,6 +873,22 @@ def test_numbers_that_are_no_childs_age(said: str) -> None:
     assert "under_18" not in safety.screen(said).contraindications
 
 
+# Written before the change (session 7): a grown-up who names a son or a daughter and their
+# own age is not a child.
+@pytest.mark.parametrize(
+    ("said", "young"),
+    [
+        ("my daughter set this up for me. I'm 72 and my right shoulder aches", False),
+        ("my son helped me type this, im 81, my knees are bad", False),
+        ("I am 58, my grandson said you do dry needling", False),
+        ("my son set this up for me, I'm 16 and my back hurts", True),
+        ("my daughter is 14 and her knee hurts after netball", True),
+    ],
+)
+def test_a_grown_up_who_names_their_child_is_not_under_18(said: str, young: bool) -> None:
+    assert ("under_18" in safety.screen(said).contraindications) is young
+
+
 def test_the_contraindication_checklist_promises_no_verdict_when_booking_first() -> None:
     from clinic.safety.contraindications import QUESTION, checklist
 
@@ -998,6 +1016,10 @@ def test_lost_feeling_in_both_legs(text: str, emergency: bool) -> None:
         ("I already went to the ER on tuesday, they checked me and sent me to physio", True),
         ("urgent care saw me yesterday, x-rayed it, said it's a sprain", True),
         ("my GP examined me last week and referred me to you", True),
+        # Written before the change (session 7): the doctor's own words may say "would".
+        ("a doctor checked me on tuesday and x-rayed it, she said physio would help", True),
+        ("the walk-in saw me this morning and told me it should settle", True),
+        ("my doctor said I should go to the emergency room", False),
         ("ok I'll go to the ER now", False),
         ("my doctor said I should go to the emergency room", False),
         ("I'll get it checked tomorrow", False),
@@ -1009,11 +1031,39 @@ def test_seen_by_a_doctor_for_this_already(message: str, seen: bool) -> None:
     assert advice.seen_by_doctor(message) is seen
 
 
-def test_after_an_emergency_a_doctors_check_is_noted_and_the_advice_stays() -> None:
+def test_after_an_emergency_a_doctors_check_is_asked_about_and_the_advice_stays() -> None:
     reply = advice.emergency_follow_up(
         "a doctor has already seen me for this and said physio is fine", ["cardiac"], "911", "988"
     )
-    assert "noted" in reply and "call 911" in reply and "book" in reply
+    assert "after they began" in reply and "call 911" in reply and "noted" not in reply
+    assert "noted" in advice.checked_by_a_doctor("911")
+
+
+# Written before the change: answers to "did a doctor examine you for exactly these
+# symptoms after they began, and are they no worse since then?"
+@pytest.mark.parametrize(
+    ("answer", "intent", "confirmed"),
+    [
+        ("yes", "affirm", True),
+        ("yep, same as when they saw me", "affirm", True),
+        ("yes they did, and it's no worse", "inform", True),
+        ("Yes", None, True),
+        ("no worse, no", "inform", False),
+        ("no", "deny", False),
+        ("yes but it's worse now tbh", "affirm", False),
+        ("yes, though the tingling is new since then", "affirm", False),
+        ("he saw my knee, not the back", "inform", False),
+        ("kind of", "inform", False),
+        ("i think so?", "inform", False),
+        ("I think so", "affirm", False),
+        ("mostly yes", "affirm", False),
+        ("well they didn't examine me, just talked", "inform", False),
+    ],
+)
+def test_a_doctors_check_counts_only_when_confirmed(
+    answer: str, intent: str | None, confirmed: bool
+) -> None:
+    assert answers.confirms_check(answer, intent) is confirmed
 
 
 # Written after outside run 5: cauda equina in other words (not its sentences).
@@ -1022,6 +1072,9 @@ def test_after_an_emergency_a_doctors_check_is_noted_and_the_advice_stays() -> N
     [
         ("since the weekend i cant tell when my bladder is full, and my back is agony", True),
         ("low back went on tuesday and now it shoots down both my legs", True),
+        # Written before the change (session 7): the word order of text-speak.
+        ("low back pain, legs both numb since this morning", True),
+        ("feet both gone tingly and weak since the weekend, back is agony", True),
         ("I can't really tell when the back pain started, it comes and goes", False),
         ("my knee pain goes down to my shin", False),
     ],
@@ -1256,3 +1309,21 @@ def test_a_doctors_check_taken_back_in_other_words(message: str) -> None:
 )
 def test_a_childs_headache_worst_on_waking_with_morning_vomiting_is_urgent(text: str) -> None:
     assert "headache_warning_signs" in [flag.code for flag in safety.screen(text).flags]
+
+
+# Written before the change (session 7): a "no" word deep in a message about something else
+# is no answer to a safety question; asked again, never taken as a no.
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("a doctor checked me on tuesday and x-rayed it, nothing broken, she said physio would "
+         "help", "unclear"),
+        ("my husband says I should just rest it and that nothing is wrong with me", "unclear"),
+        ("no, nothing like that", "no"),
+        ("honestly none of that, all normal down there", "no"),
+        ("nope", "no"),
+    ],
+)  # fmt: skip
+def test_a_no_far_into_another_subject_is_no_answer(text: str, reading: str) -> None:
+    question = safety.question_named("check_saddle")
+    assert answers.read_answer(question, text, (), (), "inform") == reading

@@ -555,7 +555,7 @@ async def test_a_later_no_takes_a_recorded_precaution_back_and_says_so() -> None
     assert "utter_precaution_taken_off" in text
 
 
-async def test_a_doctors_check_after_emergency_advice_is_recorded_and_booking_opens() -> None:
+async def test_a_doctors_check_after_emergency_advice_is_confirmed_then_booking_opens() -> None:
     from actions.booking import ActionStartBooking
     from actions.safety import ActionEmergencyFollowUp
 
@@ -566,7 +566,19 @@ async def test_a_doctors_check_after_emergency_advice_is_recorded_and_booking_op
     events = await ActionEmergencyFollowUp().run(
         dispatcher, make_tracker(text=said_it, intent="inform", earlier_slots=emergency), DOMAIN
     )
+    # First the direct question, with the advice in the same breath; nothing noted yet.
+    assert slots_of(events)["doctor_check_claimed"] == said_it
+    assert "doctor_checked" not in slots_of(events)
+    assert "after they began" in said(dispatcher) and "call 911" in said(dispatcher)
+    assert [b["title"] for b in dispatcher.messages[-1]["buttons"]] == ["Yes", "No"]
+
+    dispatcher = CollectingDispatcher()
+    claimed = {**emergency, "doctor_check_claimed": said_it}
+    events = await ActionEmergencyFollowUp().run(
+        dispatcher, make_tracker(text="yes", intent="affirm", slots=claimed), DOMAIN
+    )
     assert slots_of(events)["doctor_checked"] == said_it
+    assert slots_of(events)["doctor_check_claimed"] is None
     assert "noted" in said(dispatcher) and "call 911" in said(dispatcher)
 
     booking = CollectingDispatcher()
@@ -575,6 +587,43 @@ async def test_a_doctors_check_after_emergency_advice_is_recorded_and_booking_op
         booking, make_tracker(text="can I book now?", intent="request_booking", slots=after), DOMAIN
     )
     assert slots_of(events)["booking_readiness"] != "emergency"
+
+
+@pytest.mark.parametrize(
+    ("answer", "intent"),
+    [
+        ("no", "deny"),
+        ("yes but it's worse now", "affirm"),
+        ("she looked at my back, the numbness only started after", "inform"),
+        ("not sure", "inform"),
+        ("what do you mean", "ask_clinic"),
+    ],
+)
+async def test_a_doctors_check_not_confirmed_keeps_the_advice(answer: str, intent: str) -> None:
+    from actions.safety import ActionEmergencyFollowUp
+
+    claimed = {"triage_level": "emergency", "red_flags": ["cauda_equina"],
+               "doctor_check_claimed": "urgent care saw me"}  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    events = await ActionEmergencyFollowUp().run(
+        dispatcher, make_tracker(text=answer, intent=intent, slots=claimed), DOMAIN
+    )
+    assert "doctor_checked" not in slots_of(events)
+    assert slots_of(events)["doctor_check_claimed"] is None
+    assert "call 911 now" in said(dispatcher) and "noted" not in said(dispatcher)
+
+
+async def test_a_doctors_visit_after_urgent_advice_is_noted_not_read_as_waiting() -> None:
+    from actions.safety import ActionEmergencyFollowUp
+
+    said_it = "a doctor checked me on tuesday and x-rayed it, nothing broken"
+    urgent = {"triage_level": "urgent", "red_flags": ["fracture"], "warning_signs": ["trauma"]}
+    dispatcher = CollectingDispatcher()
+    events = await ActionEmergencyFollowUp().run(
+        dispatcher, make_tracker(text=said_it, intent="inform", earlier_slots=urgent), DOMAIN
+    )
+    assert slots_of(events)["doctor_checked"] == said_it
+    assert "noted" in said(dispatcher) and "wait until then" not in said(dispatcher)
 
 
 async def test_a_plan_to_see_a_doctor_records_no_check() -> None:
@@ -698,7 +747,7 @@ async def test_a_check_claimed_right_after_a_plan_for_one_is_not_recorded() -> N
     # The plan is said after the advice (make_tracker puts the slot events after the texts).
     tracker.events.insert(-1, {"event": "user", "text": "once urgent care checks me I'll book"})
     events = await ActionEmergencyFollowUp().run(CollectingDispatcher(), tracker, DOMAIN)
-    assert "doctor_checked" not in slots_of(events)
+    assert "doctor_check_claimed" not in slots_of(events)
 
 
 async def test_words_before_the_emergency_advice_do_not_count_as_a_plan() -> None:
@@ -712,7 +761,7 @@ async def test_words_before_the_emergency_advice_do_not_count_as_a_plan() -> Non
         earlier_texts=["when I see the physio will they check my back?"],
     )
     events = await ActionEmergencyFollowUp().run(CollectingDispatcher(), tracker, DOMAIN)
-    assert "doctor_checked" in slots_of(events)
+    assert "doctor_check_claimed" in slots_of(events)
 
 
 async def test_thoughts_of_suicide_told_again_without_safety_bring_the_crisis_advice_back() -> None:
@@ -724,3 +773,58 @@ async def test_thoughts_of_suicide_told_again_without_safety_bring_the_crisis_ad
         "I still wish I wasn't here some days, but I'm safe", intent="inform", slots=crisis
     )
     assert "says_safe" not in slots  # unchanged: said with the statement of safety
+
+
+@pytest.mark.parametrize(
+    ("text", "earlier"),
+    [
+        (
+            "I knocked my head on the car door this morning",
+            {"contraindications": ["anticoagulants"]},
+        ),
+        ("oh and I take rivaroxaban", {"warning_signs": ["head_injury"]}),
+    ],
+)
+async def test_a_knock_to_the_head_on_blood_thinners_is_an_emergency(
+    text: str, earlier: dict[str, list[str]]
+) -> None:
+    slots, said_now = await check(text, intent="inform", slots=earlier)
+    assert slots["triage_level"] == "emergency" and "head_injury" in slots["red_flags"]
+    assert "emergency department" in said_now
+
+
+async def test_blood_thinners_without_a_knock_to_the_head_raise_nothing() -> None:
+    slots, _ = await check("I take warfarin for my heart", intent="inform", slots={})
+    assert slots.get("triage_level") is None
+
+
+async def test_a_safety_question_left_for_a_doctors_visit_is_asked_again() -> None:
+    from actions.safety import ActionEmergencyFollowUp
+
+    urgent = {"triage_level": "urgent", "red_flags": ["fracture"], "warning_signs": ["trauma"],
+              "direct_question": "check_saddle"}  # fmt: skip
+    tracker = make_tracker(
+        text="a doctor checked me on tuesday, nothing broken",
+        intent="inform",
+        earlier_slots=urgent,
+        slots={"direct_question": None},
+    )
+    dispatcher = CollectingDispatcher()
+    events = await ActionEmergencyFollowUp().run(dispatcher, tracker, DOMAIN)
+    assert slots_of(events)["direct_question"] == "check_saddle"
+    assert "Back to my question" in said(dispatcher)
+
+
+async def test_a_question_of_the_patients_own_does_not_drop_the_safety_question() -> None:
+    from actions.safety import ActionResumeAfterSafetyQuestion
+
+    tracker = make_tracker(
+        text="how much does the consultation cost?",
+        intent="ask_price",
+        earlier_slots={"direct_question": "check_saddle", "body_part": "lower_back"},
+        slots={"direct_question": None},
+    )
+    dispatcher = CollectingDispatcher()
+    events = await ActionResumeAfterSafetyQuestion().run(dispatcher, tracker, DOMAIN)
+    assert slots_of(events)["direct_question"] == "check_saddle"
+    assert "Back to my question" in said(dispatcher) and "Thank you" not in said(dispatcher)

@@ -26,6 +26,14 @@ def test_a_meaning_near_a_topic_names_its_direct_question() -> None:
     assert reader.near(np.array([0.1, 0.9])) == ()
 
 
+def test_a_meaning_nearer_an_everyday_one_is_not_the_topic() -> None:
+    reader = MeaningReader(
+        toy_encode, {"check_safe": ("I wish I were dead",)}, {"check_safe": ("plain words",)}
+    )
+    assert reader.near(np.array([0.6, 0.8])) == ()  # near both, nearer the everyday
+    assert reader.near(np.array([0.8, 0.6])) == ("check_safe",)
+
+
 def test_a_topic_by_meaning_asks_its_question_and_raises_nothing() -> None:
     screening = safety.screen("honestly what's the point of anything", near=("check_safe",))
     assert [q.name for q in screening.questions] == ["check_safe"]
@@ -45,6 +53,11 @@ def test_a_denial_settles_the_topic() -> None:
         ("my lower back is killing me after a day of gardening", False),
         ("I'm dying to get this shoulder sorted before my holiday", False),
         ("can I book a consultation for Thursday afternoon?", False),
+        # Written before the change (session 7): coming alone is no crisis; being a burden is.
+        ("so i can come to the appointment alone right?", False),
+        ("is it ok if I come without my dad, he works", False),
+        ("honestly they would all be fine without me", True),
+        ("nobody would even notice if I was gone", True),
     ],
 )
 def test_crisis_in_new_words_is_asked_about(text: str, near: bool) -> None:

@@ -103,6 +103,18 @@ def test_back_that_means_again_or_in_return_is_not_the_body_part(text: str) -> N
     assert [t for t in terms(text) if t[0] == "body_part"] == []
 
 
+# Written before the change, from outside run 7's kinds (not its sentences): being back,
+# coming back from somewhere, and procedures named after the spine.
+@pytest.mark.parametrize(
+    "text",
+    ["ok I'm back, sorry", "hi im back", "back from the walk-in now", "we're back home",
+     "back then I was fine", "she's back at school", "I had a lumbar puncture in 2019",
+     "they did a spinal tap", "my c-section was under a spinal block"],
+)  # fmt: skip
+def test_being_back_or_a_spinal_procedure_is_not_the_body_part(text: str) -> None:
+    assert [t for t in terms(text) if t[0] == "body_part"] == []
+
+
 def test_the_back_is_still_the_back() -> None:
     assert terms("my back came back") == [("body_part", "back", None)]
     assert ("body_part", "back", None) in terms("she hurt her back lifting")
@@ -111,6 +123,15 @@ def test_the_back_is_still_the_back() -> None:
     assert ("body_part", "back", None) in terms("pain in my bakc")
     for text in ["I get back pain when I sit", "it's back and neck", "got back spasms"]:
         assert ("body_part", "back", None) in terms(text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["lower back to my knee", "the whole back from neck to hips", "lumbar pain",
+     "spinal surgery in 2020", "back from lifting hurts", "I'm back in pain again"],
+)  # fmt: skip
+def test_the_back_named_with_from_or_to_is_still_a_place(text: str) -> None:
+    assert {t[1] for t in terms(text) if t[0] == "body_part"} & {"back", "lower_back"}, text
 
 
 @pytest.mark.parametrize("text", ["danke", "guten tag", "grazie mille", "veel dank"])

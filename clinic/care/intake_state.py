@@ -136,6 +136,9 @@ def hear(
     spreads_to = next((p.value for p in places if roles.get(p.start) == "radiates_to"), None)
     others = tuple(p for p in places if p is not main and roles.get(p.start) == "also")
     side = main.side if main else None
+    if side is None and main is not None:
+        # "sciatica, left leg": the same place named twice, its side with the second.
+        side = next((p.side for p in places if p.value == main.value and p.side), None)
     spread_side = next((p.side for p in places if roles.get(p.start) == "radiates_to"), None)
     if side is None and spread_side:
         side = spread_side  # "sciatica down my right leg", "back pain into my left leg"

@@ -20,6 +20,7 @@ from clinic.safety.screening import (
     red_flags_for,
     screen,
     screen_questions,
+    signs_of_contraindications,
     triage_level,
 )
 
@@ -37,5 +38,6 @@ __all__ = [
     "red_flags_for",
     "screen",
     "screen_questions",
+    "signs_of_contraindications",
     "triage_level",
 ]

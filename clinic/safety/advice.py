@@ -46,7 +46,7 @@ WHAT_YOU_DESCRIBED: dict[str, str] = {
         "you are pregnant, or call your maternity unit on the way)"
     ),
     "suicidal_thoughts": "thoughts of ending your life",
-    "head_injury": "confusion after a fall or a knock to the head",
+    "head_injury": ("a knock to the head with confusion since, or while you take blood thinners"),
 }
 
 
@@ -190,7 +190,7 @@ def emergency_follow_up(
     if "suicidal_thoughts" in codes:
         return crisis_follow_up(message, emergency_number, crisis, clinic_phone, repeats)
     if seen_by_doctor(message) and not check_planned_before:
-        return _checked_by_a_doctor(emergency_number)
+        return ask_to_confirm_check(codes, emergency_number)
     described = [WHAT_YOU_DESCRIBED[code] for code in codes if code in WHAT_YOU_DESCRIBED]
     what = f" ({'; '.join(described)})" if described else ""
     if repeats == 0:
@@ -230,7 +230,9 @@ _SEEN = re.compile(
     r"looked at|cleared|scanned|x-?rayed|referred|sent)\b"
     rf"|\b(?:been|went|was|were) (?:to|at|in) (?:the |an |my )?{_CHECKER}\b"
     r"|\b(?:already|i've|ive|i have|i was|i've been|ive been) (?:been )?"
-    r"(?:seen|checked|examined)\b",
+    r"(?:seen|checked|examined)\b"
+    r"|\bdischarge (?:paper|papers|letter|note|notes|summary|sheet)\b"
+    r"|\b(?:discharged me|was discharged|got discharged|been discharged)\b",
     re.IGNORECASE,
 )
 # "Said physio is fine", "told me it's a sprain": what the doctor said, if it was a clearance.
@@ -260,9 +262,15 @@ _NOT_SEEN = re.compile(
 def seen_by_doctor(message: str) -> bool:
     """Whether the patient says a doctor has already checked this ("a doctor HAS seen me and
     said physio is fine", "urgent care x-rayed it yesterday"), recently, not as a plan."""
-    if _NOT_NOW.search(message):
+    # What the doctor said ("she said physio would help") tells no plan of the patient's.
+    if _NOT_NOW.search(_REPORTED.sub(" ", message)):
         return False
     return bool(_SEEN.search(message) or _SAID_FINE.search(message))
+
+
+# "...and said physio would help", "told me it should settle": the doctor's words, to the
+# end of their sentence.
+_REPORTED = re.compile(r"\b(?:said|says|told me|tells me|thinks|reckons)\b[^.!?]*", re.I)
 
 
 # A doctor or a check named, with a word of the future or a condition: a plan.
@@ -281,7 +289,39 @@ def denies_doctor_check(message: str) -> bool:
     return bool(_NOT_SEEN.search(message))
 
 
-def _checked_by_a_doctor(emergency_number: str) -> str:
+def ask_to_confirm_check(codes: Iterable[str], emergency_number: str) -> str:
+    """Before a doctor's check counts, the direct question: was it of these signs, since they
+    began, and are they no worse? ("the GP saw my neck on Thursday" may predate the fever.)
+    The advice stays in the same breath, for a no."""
+    described = [WHAT_YOU_DESCRIBED[code] for code in codes if code in WHAT_YOU_DESCRIBED]
+    what = f" ({'; '.join(described)})" if described else ""
+    return (
+        "Thank you, that matters. So I get it right: did a doctor examine you for exactly "
+        f"these symptoms{what} after they began, and are they no worse since then? If not, "
+        f"please call {emergency_number} now or go to the nearest emergency department."
+    )
+
+
+def check_not_confirmed(emergency_number: str, clinic_phone: str) -> str:
+    """The reply when the check was not of these signs since they began, or they are worse."""
+    return (
+        "Thank you for telling me. Then it still needs a doctor straight away: please call "
+        f"{emergency_number} now or go to the nearest emergency department, and don't drive "
+        f"yourself. {_after_a_doctor(clinic_phone)}"
+    )
+
+
+def checked_before_urgent_advice(emergency_number: str) -> str:
+    """After advice to see a doctor today, to a patient who says a doctor has already seen
+    them about this ("a doctor x-rayed it on Tuesday"): noted, and what to do if it changed."""
+    return (
+        "Thank you, I've noted that a doctor has already seen you about this, for the "
+        "physiotherapist. If anything is new or worse since then, please still see a doctor "
+        f"today; if it gets worse quickly, call {emergency_number}."
+    )
+
+
+def checked_by_a_doctor(emergency_number: str) -> str:
     """The reply when a patient says a doctor has already checked this: noted for the
     physiotherapist, booking possible, and the advice kept for anything new."""
     return (
@@ -404,6 +444,8 @@ def urgent_follow_up(message: str, codes: Iterable[str], emergency_number: str) 
     """The answer to "can I wait?" or "is it serious?" after advice to see a doctor today."""
     described = [WHAT_YOU_DESCRIBED[code] for code in codes if code in WHAT_YOU_DESCRIBED]
     what = f"What you described ({'; '.join(described)})" if described else "What you described"
+    if seen_by_doctor(message):
+        return checked_before_urgent_advice(emergency_number)
     opening = _answer_in_light(message)
     if (_LATER.search(message) or _FIRST_THING.search(message)) and not _ASKS.search(message):
         opening = "Please don't wait until then. "  # "urgent care first thing": today is the advice

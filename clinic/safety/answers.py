@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from clinic.safety.advice import without_statement_of_safety
+from clinic.safety.advice import denies_doctor_check, without_statement_of_safety
 from clinic.safety.red_flags import ScreenQuestion
 from clinic.safety.screening import red_flags_for
 from clinic.vocabulary import find_terms
@@ -117,7 +117,7 @@ def read_answer(
         if strong_yes != no:
             return YES if strong_yes else NO
         return UNCLEAR
-    yes, no = bool(_YES_RE.search(lowered)), bool(_NO_RE.search(lowered))
+    yes, no = bool(_YES_RE.search(lowered)), _says_no(lowered)
     hedged = bool(_UNSURE_RE.search(lowered))
     if hedged and not (yes and not no and _leads(_YES_RE, lowered)):
         # "yeah kinda" leads with a yes; "kinda i guess", "maybe?", "not sure" do not.
@@ -137,6 +137,20 @@ def read_answer(
     if intent == "deny":
         return NO
     return UNCLEAR
+
+
+# A no is the answer only near the start of it, or in a short one: "a doctor x-rayed it,
+# nothing broken" is about something else, and a no read wrongly is the dangerous mistake.
+_NO_WITHIN_WORDS = 4
+_SHORT_ANSWER_WORDS = 10
+
+
+def _says_no(lowered: str) -> bool:
+    match = _NO_RE.search(lowered)
+    if match is None:
+        return False
+    short = len(lowered.split()) <= _SHORT_ANSWER_WORDS
+    return short or len(lowered[: match.start()].split()) < _NO_WITHIN_WORDS
 
 
 def _raises_what_it_guards(question: ScreenQuestion, said: set[str]) -> bool:
@@ -168,3 +182,33 @@ def yes_or_no(text: str, intent: str | None = None) -> bool | None:
 def hedged(text: str) -> bool:
     """Whether `text` hedges ("not sure", "maybe", "kind of")."""
     return bool(_UNSURE_RE.search(" ".join(text.lower().split())))
+
+
+# "No worse", "the same", "nothing new": the second half of the question, answered yes.
+_NO_WORSE = re.compile(
+    r"\b(?:no|not|nothing|isn'?t|hasn'?t|haven'?t|aren'?t|hasnt|isnt)\s+(?:any\s+)?"
+    r"(?:worse|new|changed|different)\b|\bno change\w*|\b(?:the )?same\b|\bunchanged\b",
+    re.IGNORECASE,
+)
+# Worse, new or different since, or a check of something else: the check does not hold.
+_CHANGED_SINCE = re.compile(
+    r"\b(?:worse|new|changed|different|spread\w*|started after|began after|came on after|"
+    r"only started|since then|after that|not for|wasn'?t for|didn'?t (?:check|look|examine)|"
+    r"only (?:looked|checked|saw)|just (?:looked|checked)|not the|wasn'?t about)\b"
+    # A yes on a doctor's check is certain: "I think so" or "mostly" is no confirmation.
+    r"|\b(?:think|believe|probably|guess|suppose|mostly|pretty much|sort of|kind of)\b",
+    re.IGNORECASE,
+)
+
+
+def confirms_check(message: str, intent: str | None = None) -> bool:
+    """Whether the answer to `advice.ask_to_confirm_check` is a plain yes: examined for
+    these signs since they began, and no worse. A yes with "but it's worse now", a check
+    of something else ("she looked at the neck, the fever came later"), a hedge or a no is
+    not."""
+    text = _NO_WORSE.sub(" ", message)
+    if _CHANGED_SINCE.search(text) or denies_doctor_check(text) or hedged(text):
+        return False
+    if _NO_WORSE.search(message) and not text.strip(" .,!"):
+        return True  # "no worse", "the same"
+    return yes_or_no(text, intent) is True

@@ -37,6 +37,18 @@ MEANINGS: dict[str, tuple[str, ...]] = {
         "I feel like there is no reason to keep living",
     ),
 }
+# Everyday things said in the same words ("can I come without my mum?" is near "they'd be
+# better off without me"): a message nearer one of these than its topic is not about it.
+EVERYDAY: dict[str, tuple[str, ...]] = {
+    "check_safe": (
+        "can I come to the appointment on my own",
+        "do I need to bring my mum or someone with me",
+        "can I come without a parent",
+        "is it ok if I come alone to the clinic",
+        "can my friend come with me to the consultation",
+        "I live on my own so nobody can drive me",
+    ),
+}
 # Cosine similarity from which a message is taken as near a topic. Chosen on the tunable
 # sets (tuning and probe): 20 of 29 crisis sentences at or above it, 3 of 769 others (two of
 # them denials, which the rules read as such).
@@ -74,21 +86,31 @@ def pooled(rows: np.ndarray, row_spans: Sequence[tuple[int, int]], text: str) ->
 class MeaningReader:
     """The topics a message's meaning is near; the descriptions are encoded once."""
 
-    def __init__(self, encode: Encode, meanings: dict[str, Sequence[str]] = MEANINGS) -> None:
-        self._topics = {
-            name: np.stack([_unit(encode(text)) for text in texts])
-            for name, texts in meanings.items()
-        }
+    def __init__(
+        self,
+        encode: Encode,
+        meanings: dict[str, Sequence[str]] = MEANINGS,
+        everyday: dict[str, Sequence[str]] = EVERYDAY,
+    ) -> None:
+        def encoded(texts: Sequence[str]) -> np.ndarray:
+            return np.stack([_unit(encode(text)) for text in texts])
+
+        self._topics = {name: encoded(texts) for name, texts in meanings.items()}
+        self._everyday = {name: encoded(texts) for name, texts in everyday.items() if texts}
 
     def near(self, *meanings: np.ndarray, threshold: float = NEAR) -> tuple[str, ...]:
         """The direct questions whose topic one of `meanings` (the message's, its clauses')
-        is near."""
+        is near, and nearer than any of the topic's everyday look-alikes."""
         vectors = np.stack([_unit(np.asarray(m, dtype=np.float32).reshape(-1)) for m in meanings])
-        return tuple(
-            name
-            for name, anchors in self._topics.items()
-            if float((anchors @ vectors.T).max()) >= threshold
-        )
+        found = []
+        for name, anchors in self._topics.items():
+            closeness = (anchors @ vectors.T).max(axis=0)  # per meaning
+            everyday = self._everyday.get(name)
+            if everyday is not None:
+                closeness = np.where(closeness > (everyday @ vectors.T).max(axis=0), closeness, 0)
+            if float(closeness.max()) >= threshold:
+                found.append(name)
+        return tuple(found)
 
 
 def _unit(vector: np.ndarray) -> np.ndarray:

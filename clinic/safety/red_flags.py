@@ -160,6 +160,7 @@ SIGNS: tuple[Sign, ...] = (
         f"{_NUMB}|sciatica|shooting|weak|weakness|pins ... both of? my legs|feet",
         f"both of? my? legs|feet ... {_NUMB}|weak|weakness|give|gave|giving|heavy",
         f"both leg|legs ... heavy|{_NUMB}|weak",
+        f"legs|feet both ... heavy|{_NUMB}|weak|weakness",
         f"my legs ... {_NUMB}",
         f"{_NUMB} ... my legs",
         # Any words for feeling gone: "I can't feel my legs", "no feeling in both feet".
@@ -882,6 +883,7 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("infection", EMERGENCY, ("fever", "confusion")),
     RedFlagRule("head_injury", EMERGENCY, ("head_injury", "confusion")),
     RedFlagRule("head_injury", EMERGENCY, ("trauma", "confusion", "headache")),
+    RedFlagRule("head_injury", EMERGENCY, ("head_injury", "on_blood_thinners")),
     RedFlagRule("cardiac", URGENT, ("arm_or_jaw_pain", "comes_on_exertion")),
     RedFlagRule("infection", URGENT, ("injects_drugs",)),
     RedFlagRule("infection", URGENT, ("feeling_unwell",), with_any=("back_pain", "neck_pain")),

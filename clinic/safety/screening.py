@@ -168,6 +168,11 @@ def _questions(
     return []
 
 
+# The writer's own age, grown up: "I'm 72", "im 81", "I am a 58 year old".
+_OWN_ADULT_AGE = re.compile(r"\b(?:i'?m|i am)\s+(?:a\s+|now\s+)?(?:1[89]|[2-9]\d|1[01]\d)\b")
+_UNDER_18 = (CONTRAINDICATION, "under_18")
+
+
 def read(text: str, doc: Doc | None = None) -> list[Mention]:
     """Every sign, contraindication and concept in `text`, in order, each marked denied or not.
 
@@ -191,7 +196,11 @@ def read(text: str, doc: Doc | None = None) -> list[Mention]:
         # Overlapping phrases of one sign: the longest reading counts once.
         if key not in found or end > found[key][1]:
             found[key] = (start, end)
-    for number in number_findings(doc):
+    numbers = number_findings(doc)
+    if _OWN_ADULT_AGE.search(doc.text) and all(n.sign != "young_patient" for n in numbers):
+        # "My daughter set this up for me, I'm 72": a son or a daughter named, not a child.
+        found = {key: span for key, span in found.items() if key[:2] != _UNDER_18}
+    for number in numbers:
         if not _unless(_SIGNS_BY_KEY[(SIGN, number.sign)], sentence_of[number.start]):
             found.setdefault((SIGN, number.sign, number.start), (number.start, number.end))
             if number.sign == "young_patient":  # "im 16": a precaution for needling too
@@ -335,6 +344,20 @@ def context_signs(
     if places & {"mid_back", "upper_back"}:
         signs.add("upper_back_pain")
     return signs
+
+
+# Contraindications that change what a red flag means: a knock to the head on blood thinners
+# needs the emergency department (NICE NG232).
+_SIGN_OF_CONTRAINDICATION = {"anticoagulants": "on_blood_thinners"}
+
+
+def signs_of_contraindications(contraindications: Iterable[str]) -> set[str]:
+    """The warning signs that the patient's contraindications count as."""
+    return {
+        _SIGN_OF_CONTRAINDICATION[code]
+        for code in contraindications
+        if code in _SIGN_OF_CONTRAINDICATION
+    }
 
 
 def screen_questions(
