@@ -208,6 +208,10 @@ class ValidateIntakeForm(FormValidationAction):
         if intent == "affirm":
             # The ask action now asks which ones.
             return {"contraindication_screen": None, "failed_attempts": 0}
+        if _facts_changed(tracker):
+            # "Actually it's more tight than aching": said back, then the list once more,
+            # without a word about not recognising it.
+            return {"contraindication_screen": None}
         attempts = _another_try(value, tracker)
         if attempts is None:
             dispatcher.utter_message(text=contraindications.PHYSIO_WILL_CHECK)

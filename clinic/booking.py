@@ -39,6 +39,22 @@ def asks_how_to_change(text: str) -> bool:
     return bool(_HOW_TO_CHANGE.search(text))
 
 
+# Words of changing a booking: "cancel", "can't make it", "move it", "another day".
+_CHANGE = re.compile(
+    r"\b(?:cancel\w*|call (?:it|that|this) off|can'?t make|cannot make|won'?t make|not make it"
+    r"|move|moving|reschedul\w*|rebook\w*|re-book\w*|postpone\w*|push (?:it|that|this) "
+    r"(?:back|forward)|bring (?:it|that|this) forward|change (?:it|the|my)|switch"
+    r"|(?:another|a different|other) (?:day|time|date)|no longer|not coming|can'?t come)\b",
+    re.IGNORECASE,
+)
+
+
+def names_a_change(text: str) -> bool:
+    """Whether a message asks in words of changing (cancel, move, another day) or gives a
+    booking reference: "can I come without my mum?" does not, whatever the model heard."""
+    return bool(_CHANGE.search(text)) or reference_in(text) is not None
+
+
 # "Need a consultation", "can I get an appointment", "book me in".
 _TO_BOOK = re.compile(r"\b(?:book|booking|appointment|appt|consultation|consult)\b", re.I)
 

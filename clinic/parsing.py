@@ -541,11 +541,21 @@ _EXPLICIT_SCORES = tuple(
         # I'd rate it a 7
         rf"\brated?\s+(?:it|the\s+pain|my\s+pain|this)\s+(?:(?:as|at|about|around)\s+)*"
         rf"(?:an?\s+)?{_SCORE}\b",
+        # ...about a 6, it's a 4 usually (a number with a unit is something else)
+        rf"\b(?:about|around|roughly|maybe|probably|like|it'?s|it\s+is)\s+an?\s+{_SCORE}"
+        r"(?![\w/%-]|\s*(?:years?|yrs?|y/?o|min\w*|hours?|hrs?|days?|weeks?|wks?|months?|"
+        r"miles?|km|kg|lbs?|pounds?|feet|foot|inch\w*|ton\w*|minute\w*|out\s+of|/))",
     )
 )
 # Numbers in an answer that are not the score: durations, clock times, the scale itself.
 _NOT_SCORES = (
     re.compile(rf"\b(?:{_STRICT_NUMBER})\s*(?:{_alternation(_UNIT_FORMS)})\b", re.IGNORECASE),
+    # Weights, ages and counts said beside the score: "dropped 15 pounds", "I'm 72".
+    re.compile(
+        rf"\b(?:{_STRICT_NUMBER})\s*(?:pounds?|lbs?|kg|kilos?|stone|percent|%|times|"
+        r"years?\s+old|yrs?\s+old|y/?o)\b|\b(?:i'?m|i am|aged?)\s+\d{2,3}\b",
+        re.IGNORECASE,
+    ),
     re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b", re.IGNORECASE),
     re.compile(_SCALE_ECHO, re.IGNORECASE),
 )

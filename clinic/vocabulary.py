@@ -414,11 +414,30 @@ def canonical(entity: str, phrase: str) -> str | None:
     return values.pop() if len(values) == 1 else None
 
 
+# Sayings with a part of the body in them that name none ("it costs an arm and a leg",
+# "heads up", "give me a hand"): words of the language, not of the complaint.
+_SAYINGS = (
+    "an arm and a leg", "heads up", "head over", "head out", "head off", "head start",
+    "top of my head", "top of your head", "get my head around", "get your head around",
+    "on the other hand", "on one hand", "give me a hand", "give you a hand", "lend a hand",
+    "a hand with", "hands down", "first hand", "second hand", "hands full",
+    "neck of the woods", "back and forth", "behind my back", "behind your back",
+    "put my foot down", "foot the bill", "pull my leg", "pulling my leg", "pulling your leg",
+    "break a leg", "cold feet", "chin up", "by heart", "back of my mind", "elbow room",
+    "shoulder to cry on",
+)  # fmt: skip
+_SAYING = re.compile(
+    r"\b(?:" + "|".join(saying.replace(" ", r"\s+") for saying in _SAYINGS) + r")\b"
+)
+
+
 def find_terms(text: str) -> list[Term]:
-    """All vocabulary terms in `text`, longest phrase first, negated ones left out.
+    """All vocabulary terms in `text`, longest phrase first, negated ones left out, and
+    none inside a saying ("an arm and a leg").
 
     A rare word close to a known one ("shouler", "lowr") counts as that word.
     """
+    sayings = [match.span() for match in _SAYING.finditer(text.lower())]
     tokens = word_matches(text)
     words = spelled_words([m.group() for m in tokens])
     terms: list[Term] = []
@@ -435,7 +454,8 @@ def find_terms(text: str) -> list[Term]:
             continue
         start, end = tokens[i].start(), tokens[i + length - 1].end()
         denied = _negated(words, i, text, tokens)
-        if not denied and not _not_meant(found, words, i, length):
+        in_saying = found[0] == "body_part" and any(a <= start < b for a, b in sayings)
+        if not (denied or in_saying or _not_meant(found, words, i, length)):
             terms.append(Term(found[0], found[1], start, end, text[start:end]))
         i += length
     return assign_roles(terms, text)

@@ -273,3 +273,18 @@ def test_an_emergency_raised_mid_form_ends_it_without_a_word_more() -> None:
     )
     assert changes.get("failed_attempts") == 0 and "pain_quality" not in changes
     assert reply == ""
+
+
+def test_a_correction_at_the_checklist_is_no_failed_answer_to_it() -> None:
+    from rasa_sdk.executor import CollectingDispatcher
+
+    text = "actually it's more of a tight feeling than an ache"
+    tracker = make_tracker(
+        text=text, intent="inform", requested_slot="contraindication_screen",
+        earlier_slots={"body_part": "neck", "pain_quality": "aching"},
+        slots={"pain_quality": "tight", "contraindication_screen": text},
+    )  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    result = form.validate_contraindication_screen(text, dispatcher, tracker, DOMAIN)
+    assert result == {"contraindication_screen": None}
+    assert said(dispatcher) == ""

@@ -33,6 +33,12 @@ NEW_WORDINGS = {
     "is it like acupuncture": "acupuncture",
     "does it sting": "does_it_hurt",
 }
+# Written before the new wordings were added (session 7) and not tuned on: still missed
+# ("numbers" pulls towards the phone; the run scores 0.515 against the threshold 0.52).
+MISSED_WORDINGS = {
+    "do i need my inr numbers with me": "before_the_visit",
+    "can i keep doing my 5k runs before i see you": "staying_active",
+}
 NOBODY_ANSWERED = [
     "what's the weather like", "is dr ray single", "do you treat horses",
     "who won the football", "can you recommend a restaurant", "do you sell gift vouchers",
@@ -66,6 +72,13 @@ def nearest(finder: knowledge.AnswerFinder, text: str) -> knowledge.Found:
 def test_a_new_wording_finds_its_answer(finder, text: str) -> None:
     found = nearest(finder, text)
     assert (found.topic, found.score >= knowledge.NEAR) == (NEW_WORDINGS[text], True)
+
+
+@pytest.mark.xfail(strict=True, reason="known misses of the sentence model, kept as a measure")
+@pytest.mark.parametrize("text", MISSED_WORDINGS)
+def test_a_wording_the_model_still_misses(finder, text: str) -> None:
+    found = nearest(finder, text)
+    assert (found.topic, found.score >= knowledge.NEAR) == (MISSED_WORDINGS[text], True)
 
 
 @pytest.mark.parametrize("text", NOBODY_ANSWERED)

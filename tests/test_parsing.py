@@ -233,6 +233,10 @@ def test_find_duration_ignores_what_is_not_a_duration(message: str) -> None:
         ("barely", 2),
         ("slight", 2),
         ("no pain right now", 0),
+        # Written before the change (session 7): other amounts in the same answer.
+        ("5, but it wakes me at night and I've dropped 15 pounds", 5),
+        ("a 6. I'm 72, and it's been 14 months", 6),
+        ("4, I lost 12 kg last year", 4),
     ],
 )
 def test_parse_severity(answer: str, value: float) -> None:
@@ -261,6 +265,9 @@ def test_parse_severity_outside_the_scale_or_nonsense_is_none(answer: str) -> No
         ("pain level 6 since monday", ("pain level 6", 6)),
         ("on a scale of 1 to 10 it's an 8", ("on a scale of 1 to 10 it's an 8", 8)),
         ("I'd rate it a 6", ("rate it a 6", 6)),
+        # Written before the change (session 7): "about a 6" at the end of a description.
+        ("the shoulder hurts reaching up to the cupboard, about a 6.", ("about a 6", 6)),
+        ("my neck is stiff most mornings, it's a 4 usually", ("it's a 4", 4)),
         ("unbearable pain in my neck", ("unbearable", 10)),
         ("Excruciating pain down my leg", ("Excruciating", 10)),
         ("worst pain of my life in my head", ("worst pain of my life", 10)),
@@ -274,6 +281,8 @@ def test_find_severity(message: str, found: tuple[str, float]) -> None:
 @pytest.mark.parametrize(
     "message",
     [
+        "it's about a 5 minute walk from my house",
+        "like a 2 hour drive away",
         "I'm 45 and my back hurts",  # a bare number is an age or a duration, never a severity
         "my knee hurts, 3 weeks now",
         "pain for 7 days",

@@ -261,3 +261,14 @@ def test_preparations_and_finality_ask_whether_the_patient_is_safe(text: str) ->
 )
 def test_everyday_giving_and_absence_ask_nothing(text: str) -> None:
     assert "check_safe" not in [q.name for q in safety.screen(text).questions]
+
+
+# Written before the change (session 7): a filler word inside a phrase changes nothing.
+@pytest.mark.parametrize(
+    "text",
+    ["honestly whats even the point of anything lately", "what's really the point anymore"],
+)
+def test_a_filler_inside_a_phrase_still_asks(text: str) -> None:
+    from clinic import safety
+
+    assert "check_safe" in [q.name for q in safety.screen(text).questions]

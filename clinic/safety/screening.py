@@ -446,10 +446,8 @@ def _label(doc: Doc) -> list[tuple[str, int, int]]:
     for start, token_forms in enumerate(forms):
         for form in token_forms:
             for words, name in _concept_index().get(form, ()):
-                end = start + len(words)
-                if end > len(doc) or any(
-                    word not in forms[start + k] for k, word in enumerate(words[1:], 1)
-                ):
+                end = _phrase_end(forms, start, words)
+                if end is None:
                     continue
                 following = [t.lower_ for t in doc[end : end + 4]]
                 before = [t.lower_ for t in doc[max(0, start - 2) : start]]
@@ -462,6 +460,23 @@ def _label(doc: Doc) -> list[tuple[str, int, int]]:
         token._.set(_FORMS, token_forms)
         token._.set(_CONCEPTS, tuple(names))
     return found
+
+
+# Words a patient slips into a phrase without changing it: "what's EVEN the point".
+_FILLERS = frozenset({"even", "really", "actually", "honestly", "just", "literally", "truly"})
+
+
+def _phrase_end(forms: list[set[str]], start: int, words: tuple[str, ...]) -> int | None:
+    """Where the concept phrase `words` ends if it is said from `start`, fillers allowed
+    between its words (not before its first); None if it is not said there."""
+    i = start + 1
+    for word in words[1:]:
+        while i < len(forms) and word not in forms[i] and not _FILLERS.isdisjoint(forms[i]):
+            i += 1
+        if i >= len(forms) or word not in forms[i]:
+            return None
+        i += 1
+    return i
 
 
 def _in_another_sense(
