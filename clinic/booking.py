@@ -44,7 +44,8 @@ _CHANGE = re.compile(
     r"\b(?:cancel\w*|call (?:it|that|this) off|can'?t make|cannot make|won'?t make|not make it"
     r"|move|moving|reschedul\w*|rebook\w*|re-book\w*|postpone\w*|push (?:it|that|this) "
     r"(?:back|forward)|bring (?:it|that|this) forward|change (?:it|the|my)|switch"
-    r"|(?:another|a different|other) (?:day|time|date)|no longer|not coming|can'?t come)\b",
+    r"|(?:another|a different|other) (?:day|time|date)|no longer|not coming|can'?t come"
+    r"|instead|make it|rather)\b",
     re.IGNORECASE,
 )
 

@@ -127,6 +127,7 @@ def test_a_question_about_changing_a_booking(said: str, asks: bool) -> None:
         ("could we push it back an hour", True),
         ("something came up, can we do another day", True),
         ("call it off please, ref K7P4QM", True),
+        ("actually, can we make it wednesday next week at 5pm instead?", True),
     ],
 )
 def test_a_change_is_asked_for_in_words_of_changing(said: str, changes: bool) -> None:
