@@ -41,6 +41,7 @@ from clinic.preferred_time import (
     names_a_time,
     read_preference,
     weekday_of,
+    yes_and_a_time,
 )
 from clinic.safety import advice, answers
 from clinic.safety.red_flags import URGENT
@@ -194,6 +195,13 @@ def start_task(task: str, dispatcher: CollectingDispatcher, tracker: Tracker) ->
         if reference and contact:
             # Booked in this very chat: the patient has proved who they are already.
             events += [SlotSet("lookup_reference", reference), SlotSet("lookup_contact", contact)]
+            text = tracker.latest_message.get("text") or ""
+            wish = read_preference(text, desk().now()) if task == RESCHEDULE else None
+            if isinstance(wish, TimePreference):
+                # "Can you move it to Saturday 11?": the times for it straight away.
+                events += [
+                    SlotSet(slot, value) for slot, value in _offer(wish, text, dispatcher).items()
+                ]
         elif said := reference_in(tracker.latest_message.get("text") or ""):
             # "ref P7KD2W, please cancel it": not asked for again; the contact still is.
             events.append(SlotSet("lookup_reference", said))
@@ -425,7 +433,12 @@ class ValidateBookingForm(FormValidationAction):
     def validate_booking_confirmed(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
-        """On yes, books (or moves) the consultation; on no, asks for another time."""
+        """On yes, books (or moves) the consultation; on no, asks for another time; another
+        time named or asked about ("is there nothing later, like 12?") is no yes."""
+        text = tracker.latest_message.get("text") or ""
+        if names_a_time(text) and not yes_and_a_time(text):
+            offered = self.validate_booking_slot(text, dispatcher, tracker, domain)
+            return {"booking_confirmed": None, **offered}
         answer = _yes_or_no(tracker)
         if answer is None:
             dispatcher.utter_message(text=YES_OR_NO)

@@ -19,6 +19,7 @@ from actions.intake import intake_events
 from actions.questions import ASKING, ActionAnswerQuestion, answer_if_known
 from actions.safety import check_safety
 from actions.tracker_facts import has_booking, latest_intent
+from clinic import knowledge
 
 
 class ActionEveryMessage(Action):
@@ -47,6 +48,8 @@ def _answered_with_a_question(tracker: Tracker, facts: list[dict[str, Any]]) -> 
     asked = tracker.get_slot("requested_slot")
     if tracker.active_loop.get("name") != "intake_form" or latest_intent(tracker) not in ASKING:
         return False
+    if not knowledge.looks_like_question(tracker.latest_message.get("text") or ""):
+        return False  # "yes to the back of the head": an answer, whatever the model heard
     return any(e.get("name") == asked and e.get("value") is not None for e in facts)
 
 

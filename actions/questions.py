@@ -62,6 +62,11 @@ class ActionAnswerQuestion(Action):
             # Looking a booking up starts a check: only when the question is clearly that.
             return _my_booking(dispatcher, tracker)
         known = _known_answer(found, intent)
+        net = knowledge.topic_named(knowledge.SAFETY_NET)
+        if net and knowledge.asks_what_if_worse(text):
+            known = knowledge.answer_text(net, values)  # never "I don't know" to this
+        if known and known in _said_since_latest_message(tracker):
+            return []  # answered already, alongside the pain (`answer_if_known`)
         if known:
             dispatcher.utter_message(text=known)
             return []
@@ -128,6 +133,17 @@ def answer_if_known(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     if answer:
         dispatcher.utter_message(text=answer)
     return bool(answer)
+
+
+def _said_since_latest_message(tracker: Tracker) -> list[str]:
+    """What the assistant has said since the patient's latest message."""
+    said: list[str] = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            break
+        if event.get("event") == "bot":
+            said.append(event.get("text") or "")
+    return said
 
 
 def _follows(events: list[dict[str, Any]]) -> bool:

@@ -19,6 +19,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.tracker_facts import entity_values, latest_intent, value_before_latest_message
 from clinic import safety, settings
+from clinic.language.numbers import fever_in_answer
 from clinic.safety import advice, answers, checklist, contraindications
 from clinic.safety.red_flags import EMERGENCY, URGENT, ScreenQuestion
 
@@ -39,8 +40,8 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
     the question is asked once more (`rechecking`), and only a no to that withdraws the
     sign; staff see it among `corrected_signs`.
     """
-    said = set(entity_values(tracker, "warning_sign"))
-    denied = set(entity_values(tracker, "warning_sign", denied=True))
+    said = set(entity_values(tracker, "warning_sign")) | _fever_told_as_a_number(tracker)
+    denied = set(entity_values(tracker, "warning_sign", denied=True)) - said
     unclear = list(tracker.get_slot("unclear_signs") or [])
     corrected = list(tracker.get_slot("corrected_signs") or [])
     withdrawn: set[str] = set()
@@ -137,6 +138,19 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
 # doubt: the question is asked again, up to three times, before it counts as possible.
 # `screen_unsure` holds the question's name, with a "?" for each such answer so far.
 _MAX_OFF_TOPIC = 2
+
+
+_ASK_ABOUT_FEVER = frozenset({"fever", "meningitis_warning"})
+
+
+def _fever_told_as_a_number(tracker: Tracker) -> set[str]:
+    """ "I had 102 last night" said to a question that asks about fever: a fever."""
+    asked = [*checklist.lines_of(tracker.get_slot("screen_question"))]
+    direct = safety.question_named(tracker.get_slot("direct_question") or "")
+    asked += [direct] if direct else []
+    about_fever = any({q.sign, *q.covers} & _ASK_ABOUT_FEVER for q in asked)
+    text = tracker.latest_message.get("text") or ""
+    return {"fever"} if about_fever and fever_in_answer(text) else set()
 
 
 def _possible_now(waiting: str | None, name: str, reading: str) -> bool:
@@ -625,6 +639,9 @@ class ActionEmergencyFollowUp(Action):
         )
         # "A doctor x-rayed it on Tuesday": noted for the physiotherapist.
         seen = [SlotSet("doctor_checked", text[:300])] if advice.seen_by_doctor(text) else []
+        from actions.questions import answer_if_known  # it imports this module
+
+        answer_if_known(dispatcher, tracker)  # "...do you treat kids, for later?"
         seen += _safety_question_again(dispatcher, tracker)
         return [*seen, FollowupAction(form)] if form else seen
 

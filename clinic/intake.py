@@ -61,6 +61,19 @@ def asks_to_skip(answer: str) -> bool:
     return len(said.split()) <= _SKIP_MAX_WORDS and bool(_SKIP.search(said))
 
 
+# Words that end the questions: "stop", "enough", "forget it", "not now".
+_STOP = re.compile(
+    r"\b(?:stop\w*|quit|enough|leave it|forget it|no more|end (?:this|it|the chat)|bye|goodbye"
+    r"|not now|later|i'?m done|that'?s all|give up|no thanks|no thank you|don'?t want)\b"
+)
+
+
+def asks_to_stop(text: str) -> bool:
+    """Whether a message says to stop in so many words; "how many more questions?" is a
+    question, not a stop."""
+    return bool(_STOP.search(text.lower()))
+
+
 def is_unsure(answer: str) -> bool:
     """True when the patient says they cannot answer ("not sure", "no idea") or asks to
     skip the question ("skip this one", "next question")."""

@@ -134,6 +134,22 @@ _QUESTION = re.compile(
 )
 
 
+# "What should I do if it happens again?", "what if it gets worse?", "what should I watch
+# for?": the safety net, whatever the sentence model makes of the words.
+_WHAT_IF_WORSE = re.compile(
+    r"\bwhat (?:should|do|would|shall|can|must) (?:i|we|he|she|they) do\b.*\bif\b"
+    r"|\b(?:what|and) if\b.*\b(?:again|worse|back|returns?|comes? back|happens?)\b"
+    r"|\bwatch (?:out )?for\b|\bwhen (?:should|do) (?:i|we) (?:go|call|worry)\b",
+    re.IGNORECASE,
+)
+SAFETY_NET = "if_it_gets_worse"
+
+
+def asks_what_if_worse(text: str) -> bool:
+    """Whether the patient asks what to do if it comes back or gets worse."""
+    return bool(_WHAT_IF_WORSE.search(text or ""))
+
+
 def looks_like_question(text: str) -> bool:
     """Whether the message asks something (a question mark, or a question's first words)."""
     return bool(_QUESTION.search(text or ""))

@@ -89,7 +89,10 @@ PAIN_QUALITIES: dict[str, tuple[str, ...]] = {
     "tingling": ("tingling", "tingly", "tingle", "tingles", "pins and needles", "prickling"),
     "numbness": ("numb", "numbness", "no feeling", "dead feeling", "loss of feeling"),
     "stiffness": ("stiff", "stiffness", "locked up", "seized up", "seized", "rigid"),
-    "tightness": ("tight", "tightness", "tense", "tension", "knotted", "knot", "knots"),
+    "tightness": ("tight", "tightness", "tense", "tension", "knotted", "knot", "knots",
+                  # A pressing band round the head, as tension headaches are told.
+                  "pressing", "squeezing", "squeeze", "like a band", "band around",
+                  "band round", "like a vice", "in a vice"),
     "cramping": ("cramp", "cramps", "cramping", "cramped", "spasm", "spasms", "spasming"),
 }  # fmt: skip
 
@@ -259,6 +262,10 @@ _RETURN_AFTER = frozenset({"from", "to", "at"})
 _THE_BACK_BEFORE = frozenset(
     {"my", "me", "his", "her", "their", "your", "the", "a", "lower", "upper", "mid", "middle",
      "whole", "in", "sore", "bad", "of"}
+)  # fmt: skip
+_HEAD_MOVES = frozenset(
+    {"turn", "turning", "turns", "move", "moving", "tilt", "tilting", "nod", "nodding",
+     "shake", "shaking", "lift", "lifting", "raise", "raising", "rotate", "rotating"}
 )  # fmt: skip
 # Procedures named after the spine ("a lumbar puncture", "a spinal block") are not the back.
 _SPINE_WORDS = frozenset({"lumbar", "spinal"})
@@ -455,6 +462,8 @@ def find_terms(text: str) -> list[Term]:
         start, end = tokens[i].start(), tokens[i + length - 1].end()
         denied = _negated(words, i, text, tokens)
         in_saying = found[0] == "body_part" and any(a <= start < b for a, b in sayings)
+        if found == ("body_part", "head") and _head_moved(words, i):
+            found = ("body_part", "neck")  # "I can't turn my head": the neck moves it
         if not (denied or in_saying or _not_meant(found, words, i, length)):
             terms.append(Term(found[0], found[1], start, end, text[start:end]))
         i += length
@@ -466,6 +475,13 @@ _SIDE_LETTERS = frozenset({"r", "l", "rt", "lt"})
 # Places a patient lies on or eats into; "on my tummy" is a position, not a complaint.
 _LYING_ON = frozenset({"stomach", "tummy", "belly", "front", "side"})
 _ON = frozenset({"on", "onto", "upon"})
+
+
+def _head_moved(words: list[str], i: int) -> bool:
+    """Whether "head" at `i` is what is moved ("when I turn the head"): the neck's work."""
+    before = words[i - 1] if i > 0 else ""
+    mover = words[i - 2] if before in ("my", "the", "his", "her") and i > 1 else before
+    return mover in _HEAD_MOVES
 
 
 def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) -> bool:
@@ -488,6 +504,7 @@ def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) ->
         return before in ("empty", "full") or lying
     if found[0] == "body_part" and words[i] in _SPINE_WORDS:
         return after in _PROCEDURES
+
     if length > 1 or words[i] not in ("back", "bak"):
         return False
     if after == "of":  # "the back of my thigh" is the thigh

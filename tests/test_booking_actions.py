@@ -259,6 +259,17 @@ def test_yes_books_and_sets_the_reference(desk) -> None:
     assert again["booking_reference"] == result["booking_reference"]
 
 
+@pytest.mark.parametrize("text", ["is there nothing later like 4?", "can we do friday instead"])
+def test_another_time_at_the_summary_is_no_yes(desk, text: str) -> None:
+    # Written after outside run 8: a question with a time at the summary booked it.
+    result, _ = validate(
+        "booking_confirmed", text, intent="request_booking", booking_slot=THREE_PM.isoformat(),
+        offered_slots=[THREE_PM.isoformat()],
+    )  # fmt: skip
+    assert result["booking_confirmed"] is None and "booking_reference" not in result
+    assert desk.is_free(THREE_PM)
+
+
 def test_no_at_the_summary_books_nothing_and_asks_for_another_time(desk) -> None:
     result, text = validate(
         "booking_confirmed", "no", intent="deny", booking_slot=THREE_PM.isoformat()
@@ -432,3 +443,15 @@ def test_a_name_is_a_name_not_a_sentence(said: str, name: str | None) -> None:
     from clinic.contact import read_name
 
     assert read_name(said) == name
+
+
+async def test_a_move_asked_with_its_time_offers_that_time_at_once(desk) -> None:
+    # Written after outside run 8: "move it to saturday 11?" was asked "When would suit?".
+    booking = desk.book(THREE_PM, Patient("Anna", "+12125550143", None), "test-patient")
+    slots, _ = await start(
+        "reschedule_booking", "actually can you move it to friday at 10?",
+        booking_reference=booking.reference, patient_phone="+12125550143",
+        booking_starts_at=THREE_PM.isoformat(),
+    )  # fmt: skip
+    offered = [dt.datetime.fromisoformat(iso) for iso in slots["offered_slots"]]
+    assert offered[0].weekday() == 4 and offered[0].hour == 10

@@ -288,3 +288,24 @@ def test_a_correction_at_the_checklist_is_no_failed_answer_to_it() -> None:
     result = form.validate_contraindication_screen(text, dispatcher, tracker, DOMAIN)
     assert result == {"contraindication_screen": None}
     assert said(dispatcher) == ""
+
+
+# Written before the change (session 7): the model heard "stop" in a question.
+@pytest.mark.parametrize(
+    ("text", "heard"),
+    [
+        ("no. how many more questions lol", "ask_clinic"),
+        ("is this nearly done?", "ask_clinic"),
+        ("stop", None),
+        ("can we stop here please", None),
+        ("skip", "inform"),
+        ("I said no already", "inform"),
+    ],
+)
+def test_a_stop_is_said_in_words_of_stopping(text: str, heard: str | None) -> None:
+    from rasa.shared.nlu.training_data.message import Message
+
+    from addons.skip_heard import SkipHeard
+
+    message = Message(data={"text": text, "intent": {"name": "stop", "confidence": 0.8}})
+    assert SkipHeard.heard(SkipHeard.__new__(SkipHeard), message) == heard

@@ -165,3 +165,29 @@ def test_an_empty_phone_or_address_is_warned_about(monkeypatch) -> None:
     assert [w.split(" ")[0] for w in settings.missing_for_patients()] == ["CLINIC_PHONE"]
     monkeypatch.setenv("CLINIC_PHONE", "(212) 555-0100")
     assert settings.missing_for_patients() == []
+
+
+def test_an_answer_given_alongside_the_pain_is_not_given_twice(monkeypatch) -> None:
+    monkeypatch.setenv("CLINIC_ADDRESS", "12 River Street, Springfield")
+    entities = [{"entity": "answer_topic", "value": "address", "confidence_entity": 0.9}]
+    tracker = make_tracker(text="my neck hurts, where are you?", intent="ask_clinic",
+                           entities=entities)  # fmt: skip
+    tracker.events.append({"event": "bot", "text": "We're at 12 River Street, Springfield."})
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionAnswerQuestion().run(dispatcher, tracker, DOMAIN))
+    assert not any(m.get("text") == "We're at 12 River Street, Springfield."
+                   for m in dispatcher.messages)  # fmt: skip
+
+
+# Written before the change (session 7), from outside run 8: a question about what to do if
+# it comes back or gets worse always gets the safety net, never "I don't know".
+@pytest.mark.parametrize(
+    "text",
+    ["what should i do if the eye goes blurry again?", "what if the pain gets worse?",
+     "what should I watch out for so I know if it turns serious?",
+     "and if it happens again tonight?"],
+)  # fmt: skip
+def test_what_to_do_if_it_gets_worse_gets_the_safety_net(monkeypatch, text: str) -> None:
+    monkeypatch.setenv("CLINIC_PHONE", "(212) 555-0100")
+    said, _ = answer(text, "ask_clinic")
+    assert "emergency department" in said and "don't know" not in said

@@ -722,6 +722,18 @@ def test_a_message_parsed_without_sentences_is_read_in_context() -> None:
     assert screening.level == "emergency"
 
 
+def test_a_look_alike_word_in_another_sentence_does_not_hide_a_sign() -> None:
+    # Written after outside run 8: "tired" (tired eyes are a look-alike) was read across the
+    # whole message when spaCy ran without its parser, and hid the sight loss.
+    nlp = spacy.load("en_core_web_md", exclude=["parser"])
+    text = (
+        "I'm 68 with new headaches. My jaw gets tired chewing. Yesterday my vision went blurry "
+        "in one eye for a few minutes but it came back."
+    )
+    screening = safety.screen(text, nlp(text.lower()))
+    assert "vision_trouble" in screening.signs and screening.level == "emergency"
+
+
 @pytest.mark.parametrize(
     "text",
     ["I cannot bear this squeezing in my chest", "I can't stand this pressure on my chest"],
@@ -1327,3 +1339,23 @@ def test_a_childs_headache_worst_on_waking_with_morning_vomiting_is_urgent(text:
 def test_a_no_far_into_another_subject_is_no_answer(text: str, reading: str) -> None:
     question = safety.question_named("check_saddle")
     assert answers.read_answer(question, text, (), (), "inform") == reading
+
+
+# Written after outside run 8: a normal check-up from before is no easing, and is answered.
+def test_a_check_from_before_the_signs_is_answered_not_taken_for_easing() -> None:
+    reply = advice.emergency_follow_up(
+        "no it's not my heart, i had a full checkup with EKG in the spring, all normal",
+        ["cardiac"], "911", "988",
+    )  # fmt: skip
+    assert "glad it has eased" not in reply and "before these symptoms began" in reply
+    assert "call 911" in reply.lower()
+
+
+# Written after outside run 8: care sought today is thanked, not told not to wait.
+@pytest.mark.parametrize(
+    "text", ["ok i'll call them this morning. do you treat kids though? for later",
+             "we're taking him to urgent care now"],
+)  # fmt: skip
+def test_care_sought_today_after_urgent_advice_is_thanked(text: str) -> None:
+    reply = advice.urgent_follow_up(text, ["limping_child"], "911")
+    assert reply.startswith("Thank you") and "shouldn't wait" not in reply

@@ -828,3 +828,32 @@ async def test_a_question_of_the_patients_own_does_not_drop_the_safety_question(
     events = await ActionResumeAfterSafetyQuestion().run(dispatcher, tracker, DOMAIN)
     assert slots_of(events)["direct_question"] == "check_saddle"
     assert "Back to my question" in said(dispatcher) and "Thank you" not in said(dispatcher)
+
+
+async def test_a_temperature_told_as_a_bare_number_to_the_fever_question_is_a_fever() -> None:
+    # Written after outside run 8: "i had 102 last night" to the list that asks about fever.
+    slots, _ = await check(
+        "idk i had 102 last night. the lights in the lecture hall were annoying yeah",
+        intent="inform",
+        slots={"body_part": "neck", "pain_quality": "stiffness", "warning_signs": ["stiff_neck"],
+               "screen_question": "checklist:meningitis_warning+stroke_warning"},
+        requested_slot="red_flag_screen",
+        form="intake_form",
+    )  # fmt: skip
+    assert "fever" in slots["warning_signs"] and slots["triage_level"] == "emergency"
+
+
+async def test_an_answer_the_model_took_for_a_question_gets_no_dont_know() -> None:
+    # Written after outside run 8: "yes to the back of the head" got "I don't know".
+    from addons.clinic_entities import clinic_entities
+
+    text = "yes to the back of the head"
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        text=text, intent="ask_what_is_tdn",
+        entities=[*clinic_entities(text, []), *entities_of(text)],
+        slots={"body_part": "neck"}, requested_slot="pain_radiates", form="intake_form",
+    )  # fmt: skip
+    events = await ActionEveryMessage().run(dispatcher, tracker, DOMAIN)
+    assert "don't know" not in said(dispatcher)
+    assert slots_of(events).get("pain_radiates") is True

@@ -186,3 +186,23 @@ def test_the_place_the_pain_is_said_of_is_the_main_one() -> None:
         "shoulder",
         None,
     )
+
+
+# Written before the change (session 7): how tension headaches are told.
+@pytest.mark.parametrize(
+    "text", ["pressing i guess, like i said a band", "like a vice on my temples", "squeezing"]
+)
+def test_a_pressing_band_is_a_tight_pain(text: str) -> None:
+    assert ("pain_quality", "tightness", None) in terms(text)
+
+
+# Written after outside run 8: moving the head is the neck's movement, not a place of pain.
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [("stiff and sometimes sharp when i turn the head", "neck"),
+     ("it hurts to tilt my head to the side", "neck"),
+     ("my head hurts when I turn it", "head"),
+     ("neck pain when turning my head", "neck")],
+)  # fmt: skip
+def test_moving_the_head_is_the_neck(text: str, part: str) -> None:
+    assert {t[1] for t in terms(text) if t[0] == "body_part"} == {part}

@@ -153,3 +153,19 @@ def _weight_lost(unit: str, following: str, words: list[str], i: int) -> bool:
     after_unit = words[i + 2] if i + 2 < len(words) else ""
     said_in_weight = said_in_weight or (following == "dress" and after_unit in ("sizes", "size"))
     return said_in_weight and _near(words, i, _LOST, 3)
+
+
+# A bare number said to a question about fever ("i had 102 last night"): a temperature.
+_BARE_TEMPERATURE = re.compile(
+    r"(?<![\d.])(\d{2,3}(?:[.,]\d)?)(?![\d.,]*\s*(?:%|kg|lbs?|pounds?|years?))"
+)
+
+
+def fever_in_answer(text: str) -> bool:
+    """Whether an answer to a question about fever gives a fever as a bare number: 38.5
+    or more in Celsius, 100.4 or more in Fahrenheit."""
+    for match in _BARE_TEMPERATURE.finditer(text):
+        value = float(match[1].replace(",", "."))
+        if FEVER_C <= value <= 43 or FEVER_F <= value <= 110:
+            return True
+    return False

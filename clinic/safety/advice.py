@@ -150,7 +150,8 @@ def _answer_in_light(message: str) -> str:
 
 # "It's gone now", "I feel fine": an emergency sign that eased still needs checking.
 _EASED = re.compile(
-    r"\b(gone|passed|settled|settling|eased|easing|better|fine now|ok now|okay now|normal|"
+    r"\b(gone|passed|settled|settling|eased|easing|better|fine now|ok now|okay now|"
+    r"back to normal|feel normal|feels normal|"
     r"stopped|went away|feel fine|feel ok|feel okay|i'm fine|im fine|i am fine)\b",
     re.IGNORECASE,
 )
@@ -206,6 +207,9 @@ def emergency_follow_up(
             "I'm glad it has eased, but it still needs checking today: signs like these can "
             "come back. "
         )
+    if (_SEEN.search(message) or _CHECK_DONE.search(message)) and _NOT_NOW.search(message):
+        # "A full check-up with an ECG in the spring": before these signs began.
+        opening = "A check from before these symptoms began can't show what is happening now. "
     if _LATER.search(message) and not _ASKS.search(message):
         # "I'll call my doctor tomorrow": a plan to wait is not thanked.
         opening = "Please don't wait until then. "
@@ -233,6 +237,12 @@ _SEEN = re.compile(
     r"(?:seen|checked|examined)\b"
     r"|\bdischarge (?:paper|papers|letter|note|notes|summary|sheet)\b"
     r"|\b(?:discharged me|was discharged|got discharged|been discharged)\b",
+    re.IGNORECASE,
+)
+# "I had a full check-up with an ECG", "the scan came back clear": a check, of whatever.
+_CHECK_DONE = re.compile(
+    r"\b(?:had|got|did|done|came back)\b[^.!?]{0,30}?\b(?:check-?up|ecg|ekg|scan|x-?ray|mri|"
+    r"tests?|bloods|clear|normal)\b",
     re.IGNORECASE,
 )
 # "Said physio is fine", "told me it's a sprain": what the doctor said, if it was a clearance.
@@ -449,12 +459,25 @@ def urgent_follow_up(message: str, codes: Iterable[str], emergency_number: str) 
     opening = _answer_in_light(message)
     if (_LATER.search(message) or _FIRST_THING.search(message)) and not _ASKS.search(message):
         opening = "Please don't wait until then. "  # "urgent care first thing": today is the advice
+    if _CARE_TODAY.search(message) and not _DAY_AFTER.search(message):
+        opening = "Thank you, that's the right step. "  # "I'll call them this morning"
     return (
         f"{opening}{what} should be checked by a doctor today, before any "
         "physiotherapy. If your doctor is closed, an urgent care clinic or after-hours "
         f"service can see you today. If it gets worse quickly, call {emergency_number}."
     )
 
+
+# Care sought today: "I'll call them this morning", "taking him now".
+_CARE_TODAY = re.compile(
+    r"\b(?:call|ring|phone|go|going|take|taking|see|seeing|book|booking)\b[^.!?]{0,40}?"
+    r"\b(?:today|this (?:morning|afternoon|evening)|now|right away|straight away|asap)\b",
+    re.IGNORECASE,
+)
+_DAY_AFTER = re.compile(
+    r"\b(?:tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next week)\b",
+    re.IGNORECASE,
+)
 
 EMERGENCY_REMINDER = (
     "Please follow the advice above first: call {number} now or go to the nearest emergency "

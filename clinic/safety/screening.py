@@ -613,10 +613,18 @@ def _sign_matches(doc: Doc) -> list[tuple[str, int, int]]:
 
 
 def _sentences_by_token(doc: Doc) -> list[Span]:
-    """Each token's sentence, found once per message (a long message has many)."""
-    if not doc.has_annotation("SENT_START"):
-        return [doc[:]] * len(doc)
-    return [sentence for sentence in doc.sents for _ in sentence]
+    """Each token's sentence, found once per message (a long message has many). A doc
+    parsed without sentences (Rasa loads spaCy without its parser) is split at its stops:
+    "my jaw gets tired chewing. my vision went blurry" has two, and "tired" in the first
+    says nothing of the eyes in the second."""
+    if doc.has_annotation("SENT_START"):
+        return [sentence for sentence in doc.sents for _ in sentence]
+    sentences, start = [], 0
+    for token in doc:
+        if token.text in (".", "!", "?") or token.i == len(doc) - 1:
+            sentences += [doc[start : token.i + 1]] * (token.i + 1 - start)
+            start = token.i + 1
+    return sentences
 
 
 def _unless(sign: Sign, sentence: Span) -> bool:
