@@ -197,6 +197,8 @@ def start_task(task: str, dispatcher: CollectingDispatcher, tracker: Tracker) ->
             events += [SlotSet("lookup_reference", reference), SlotSet("lookup_contact", contact)]
             text = tracker.latest_message.get("text") or ""
             wish = read_preference(text, desk().now()) if task == RESCHEDULE else None
+            if isinstance(wish, TimePreference) and wish.at is None and wish.window is None:
+                wish = _same_time_as_booked(text, wish, tracker, RESCHEDULE)
             if isinstance(wish, TimePreference):
                 # "Can you move it to Saturday 11?": the times for it straight away.
                 events += [
@@ -542,10 +544,12 @@ class ValidateBookingForm(FormValidationAction):
 _SAME_TIME = re.compile(r"\bsame (?:time|hour)\b", re.IGNORECASE)
 
 
-def _same_time_as_booked(said: str, wish: TimePreference, tracker: Tracker) -> TimePreference:
+def _same_time_as_booked(
+    said: str, wish: TimePreference, tracker: Tracker, task: str | None = None
+) -> TimePreference:
     """ "The Saturday after, same time", moving a booking: at the booked time."""
     booked = _local(tracker.get_slot("booking_starts_at") or "")
-    if tracker.get_slot("booking_task") != RESCHEDULE or booked is None:
+    if (task or tracker.get_slot("booking_task")) != RESCHEDULE or booked is None:
         return wish
     return replace(wish, at=booked.time()) if _SAME_TIME.search(said) else wish
 

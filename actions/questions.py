@@ -70,6 +70,8 @@ class ActionAnswerQuestion(Action):
         if known:
             dispatcher.utter_message(text=known)
             return []
+        if tracker.active_loop.get("name") and knowledge.is_a_statement(text):
+            return []  # told, not asked: the form reads it and goes on, no "I don't know"
         if not _asks(text, intent):
             dispatcher.utter_message(response="utter_out_of_scope")
             return []

@@ -19,6 +19,8 @@ from rasa_sdk.types import DomainDict
 
 from actions.tracker_facts import entity_values, latest_intent, value_before_latest_message
 from clinic import safety, settings
+from clinic.intake import answer_before_question
+from clinic.knowledge import is_a_statement
 from clinic.language.numbers import fever_in_answer
 from clinic.safety import advice, answers, checklist, contraindications
 from clinic.safety.red_flags import EMERGENCY, URGENT, ScreenQuestion
@@ -207,11 +209,15 @@ def _answered_question(
     if not name and in_screen:
         name = tracker.get_slot("screen_question")
     question = safety.question_named(name or "")
-    if question is None or not _may_answer(
-        tracker, said | denied, {question.sign, *question.covers}
-    ):
+    if question is None:
         return None
     text = tracker.latest_message.get("text") or ""
+    if not _may_answer(tracker, said | denied, {question.sign, *question.covers}):
+        # "No. Are the needles single-use?": the answer before the patient's own question.
+        lead = answer_before_question(text)
+        if not lead:
+            return None
+        return question, answers.read_answer(question, lead, said, denied, None)
     return question, answers.read_answer(question, text, said, denied, latest_intent(tracker))
 
 
@@ -227,10 +233,14 @@ def _may_answer(tracker: Tracker, found: set[str], asked: set[str]) -> bool:
     """Whether the latest message may answer the safety question about `asked` signs: it
     names one of them, or it is neither a request nor a question of the patient's own."""
     intent = latest_intent(tracker) or ""
-    own = intent in _NOT_AN_ANSWER or (intent.startswith("ask_") and intent != "ask_clinic")
+    text = tracker.latest_message.get("text") or ""
+    own = intent in _NOT_AN_ANSWER or (
+        # "It gets worse after swimming, that's the muscle. rest is no": told, not asked.
+        intent.startswith("ask_") and intent != "ask_clinic" and not is_a_statement(text)
+    )
     # "A doctor x-rayed it on Tuesday, nothing broken" tells of a visit, not of the sign:
     # the follow-up notes it and asks the question again (`_safety_question_again`).
-    own = own or advice.seen_by_doctor(tracker.latest_message.get("text") or "")
+    own = own or advice.seen_by_doctor(text)
     return bool(found & asked) or not own
 
 
@@ -245,9 +255,12 @@ def _answered_checklist(
     )
     if not lines or not in_screen or tracker.get_slot("direct_question"):
         return None
-    if not _may_answer(tracker, said | denied, {q.sign for q in lines}):
-        return None
     text = tracker.latest_message.get("text") or ""
+    if not _may_answer(tracker, said | denied, {q.sign for q in lines}):
+        lead = answer_before_question(text)  # "no. and Aetna, you take it?"
+        if not lead:
+            return None
+        return checklist.read_checklist_answer(lines, lead, said, denied, None)
     return checklist.read_checklist_answer(lines, text, said, denied, latest_intent(tracker))
 
 

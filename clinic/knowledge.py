@@ -150,6 +150,26 @@ def asks_what_if_worse(text: str) -> bool:
     return bool(_WHAT_IF_WORSE.search(text or ""))
 
 
+# A request for information said without a question: "tell me about prices", "parking info".
+_WANTS_TO_KNOW = re.compile(
+    r"\b(?:tell me|let me know|want to know|like to know|wonder\w*|curious|explain|info\w*|"
+    r"details|price|prices|cost|costs|insurance|parking|address|hours|phone|number)\b",
+    re.IGNORECASE,
+)
+# Shorter than this, a message is a topic said on its own ("parking", "the price").
+_STATEMENT_MIN_WORDS = 5
+
+
+def is_a_statement(text: str) -> bool:
+    """Whether a message only tells something: long enough, no question and no wish to
+    know ("it gets worse after swimming but that's just the muscle working. rest is no")."""
+    return (
+        len(text.split()) >= _STATEMENT_MIN_WORDS
+        and not any(looks_like_question(part) for part in re.split(r"[.!,;]\s*", text))
+        and not _WANTS_TO_KNOW.search(text)
+    )
+
+
 def looks_like_question(text: str) -> bool:
     """Whether the message asks something (a question mark, or a question's first words)."""
     return bool(_QUESTION.search(text or ""))

@@ -475,6 +475,8 @@ _SIDE_LETTERS = frozenset({"r", "l", "rt", "lt"})
 # Places a patient lies on or eats into; "on my tummy" is a position, not a complaint.
 _LYING_ON = frozenset({"stomach", "tummy", "belly", "front", "side"})
 _ON = frozenset({"on", "onto", "upon"})
+_NEAR_PLACES = frozenset({"ear", "ears", "eye", "eyes"})
+_NEAR = frozenset({"behind", "below", "under", "around", "above", "near", "by", "over"})
 
 
 def _head_moved(words: list[str], i: int) -> bool:
@@ -497,6 +499,11 @@ def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) ->
         if before in ("the", "my", "his", "her"):  # "on the left when I chew"
             return False
         return after in _NOT_A_SIDE_AFTER or before in _NOT_A_SIDE_BEFORE
+    if found[0] == "other_complaint" and words[i] in _NEAR_PLACES:
+        # "Up behind the ear", "behind my eyes": where a pain is, not a complaint of them.
+        place = words[i - 2] if before in ("my", "the", "his", "her") and i > 1 else before
+        if place in _NEAR:
+            return True
     if found[0] == "other_complaint" and words[i] in _LYING_ON:
         # "Come on an empty stomach", "lie on my tummy": the body named, not a complaint.
         lying = before in _ON or (before in ("my", "his", "her", "their", "the") and i > 1

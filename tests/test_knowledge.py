@@ -191,3 +191,14 @@ def test_what_to_do_if_it_gets_worse_gets_the_safety_net(monkeypatch, text: str)
     monkeypatch.setenv("CLINIC_PHONE", "(212) 555-0100")
     said, _ = answer(text, "ask_clinic")
     assert "emergency department" in said and "don't know" not in said
+
+
+def test_a_statement_in_a_form_gets_no_dont_know() -> None:
+    # Written after outside run 8: a plain statement mid-intake got "I don't know".
+    tracker = make_tracker(
+        text="it does get worse after swimming but thats just the muscle working",
+        intent="ask_clinic", requested_slot="red_flag_screen", form="intake_form",
+    )  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionAnswerQuestion().run(dispatcher, tracker, DOMAIN))
+    assert dispatcher.messages == []

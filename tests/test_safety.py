@@ -893,6 +893,8 @@ def test_numbers_that_are_no_childs_age(said: str) -> None:
         ("my daughter set this up for me. I'm 72 and my right shoulder aches", False),
         ("my son helped me type this, im 81, my knees are bad", False),
         ("I am 58, my grandson said you do dry needling", False),
+        # Written after outside run 8: a parent's own day with the kids.
+        ("I leak a bit when I jump on the trampoline with the kids", False),
         ("my son set this up for me, I'm 16 and my back hurts", True),
         ("my daughter is 14 and her knee hurts after netball", True),
     ],

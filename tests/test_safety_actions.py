@@ -857,3 +857,15 @@ async def test_an_answer_the_model_took_for_a_question_gets_no_dont_know() -> No
     events = await ActionEveryMessage().run(dispatcher, tracker, DOMAIN)
     assert "don't know" not in said(dispatcher)
     assert slots_of(events).get("pain_radiates") is True
+
+
+async def test_a_no_before_the_patients_own_question_answers_the_checklist() -> None:
+    # Written after outside run 8: "no. are the needles single use btw" lost its "no".
+    slots, _ = await check(
+        "no. are the needles single use btw",
+        intent="ask_clinic",
+        slots={"body_part": "neck", "screen_question": "checklist:stroke_warning+clumsy_hands"},
+        requested_slot="red_flag_screen",
+        form="intake_form",
+    )
+    assert {"stroke_warning", "clumsy_hands"} <= set(slots.get("denied_signs") or [])

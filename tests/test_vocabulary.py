@@ -206,3 +206,13 @@ def test_a_pressing_band_is_a_tight_pain(text: str) -> None:
 )  # fmt: skip
 def test_moving_the_head_is_the_neck(text: str, part: str) -> None:
     assert {t[1] for t in terms(text) if t[0] == "body_part"} == {part}
+
+
+# Written after outside run 8: "behind the ear" is where the pain goes, not an ear problem.
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [("just up behind the ear like i said", False), ("a headache behind my eyes", False),
+     ("my ear is blocked and sore", True)],
+)  # fmt: skip
+def test_a_place_near_the_ear_is_no_ear_complaint(text: str, complaint: bool) -> None:
+    assert any(t[0] == "other_complaint" for t in terms(text)) is complaint

@@ -142,7 +142,7 @@ SIGNS: tuple[Sign, ...] = (
         "my 1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17-year-old",
         "teenager|teenagers|children|kids|child",
         "he|she is|'s 1|2|3|4|5|6|7|8|9|10|11|12|13|14|15|16|17",
-    ), unless=COMPANION),
+    ), unless=(*COMPANION, "with the kids", "with my kids", "the kids are", "our kids")),
 )  # fmt: skip
 
 # What the intake asks before any dry-needling recommendation, as one checklist.

@@ -47,11 +47,6 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
         "is it ok if I come alone to the clinic",
         "can my friend come with me to the consultation",
         "I live on my own so nobody can drive me",
-        # Sleep lost to pain, tiredness, and going on with the chat or not.
-        "I can't sleep well because of the pain",
-        "I'm just tired all the time",
-        "I want to continue with the questions",
-        "cancel it, I'll think about it and come back later",
     ),
 }
 # Cosine similarity from which a message is taken as near a topic. Chosen on the tunable
