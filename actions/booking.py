@@ -438,7 +438,9 @@ class ValidateBookingForm(FormValidationAction):
         """On yes, books (or moves) the consultation; on no, asks for another time; another
         time named or asked about ("is there nothing later, like 12?") is no yes."""
         text = tracker.latest_message.get("text") or ""
-        if names_a_time(text) and not yes_and_a_time(text):
+        other_time = names_a_time(text) or re.search(r"\b(?:instead|later|earlier)\b", text)
+        if other_time and not yes_and_a_time(text):
+            # "Can you do 9 the same day instead?": another time, not a yes to this one.
             offered = self.validate_booking_slot(text, dispatcher, tracker, domain)
             return {"booking_confirmed": None, **offered}
         answer = _yes_or_no(tracker)

@@ -310,6 +310,10 @@ def intake_events(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[di
     loop = tracker.active_loop.get("name")
     if loop not in (None, "intake_form") or about_safety(tracker):
         return []
+    if emergency_open(tracker):
+        # After emergency advice a message speaks of the doctor ("a cardiologist saw me 10
+        # days ago for this arm pain"), not of the pain: nothing is changed by it.
+        return []
     intent = latest_intent(tracker)
     text = tracker.latest_message.get("text") or ""
     entities = tracker.latest_message.get("entities") or []

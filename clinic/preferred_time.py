@@ -227,6 +227,11 @@ def normalise_time_words(text: str) -> str:
         lambda m: f"{m[1]} {(n := _ORDINAL_WORDS[m[2]])}{_SUFFIX.get(n, 'th')}", said
     )
     said = re.sub(r"\b(\d{1,2})h(\d\d)?\b", lambda m: f"{m[1]}:{m[2] or '00'}", said)  # 10h
+    # "7.30", "730", "830am": a clock time written without its colon.
+    said = re.sub(r"\b(\d{1,2})\.([0-5]\d)\b", r"\1:\2", said)
+    said = re.sub(
+        r"\b([1-9])(00|15|30|45)\b(?!\s*(?:%|kg|lbs?|pounds?|dollars?|\$))", r"\1:\2", said
+    )
     said = re.sub(r"\bhalf (?:past )?(\d{1,2})\b(?!:)", r"\1:30", said)
     said = re.sub(r"\bquarter past (\d{1,2})\b", r"\1:15", said)
     said = re.sub(r"\bquarter to (\d{1,2})\b", lambda m: f"{(int(m[1]) - 2) % 12 + 1}:45", said)

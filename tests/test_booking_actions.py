@@ -259,7 +259,11 @@ def test_yes_books_and_sets_the_reference(desk) -> None:
     assert again["booking_reference"] == result["booking_reference"]
 
 
-@pytest.mark.parametrize("text", ["is there nothing later like 4?", "can we do friday instead"])
+@pytest.mark.parametrize(
+    "text",
+    ["is there nothing later like 4?", "can we do friday instead",
+     "hmm actually my shift might run over, can you do 9 the same day instead?"],
+)  # fmt: skip
 def test_another_time_at_the_summary_is_no_yes(desk, text: str) -> None:
     # Written after outside run 8: a question with a time at the summary booked it.
     result, _ = validate(

@@ -309,3 +309,14 @@ def test_a_stop_is_said_in_words_of_stopping(text: str, heard: str | None) -> No
 
     message = Message(data={"text": text, "intent": {"name": "stop", "confidence": 0.8}})
     assert SkipHeard.heard(SkipHeard.__new__(SkipHeard), message) == heard
+
+
+def test_after_emergency_advice_a_doctors_visit_changes_no_fact() -> None:
+    # Written after outside run 9: "10 days ago" and "arm" replaced the pain's facts.
+    earlier = {"body_part": "neck", "pain_duration": "a month", "pain_duration_days": 30,
+               "triage_level": "emergency", "red_flags": ["cardiac"]}  # fmt: skip
+    changes, _ = answer(
+        "I saw a cardiologist 10 days ago for exactly this arm pain, stress test normal",
+        earlier=earlier,
+    )
+    assert "body_part" not in changes and "pain_duration" not in changes

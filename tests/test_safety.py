@@ -1034,6 +1034,10 @@ def test_lost_feeling_in_both_legs(text: str, emergency: bool) -> None:
         ("a doctor checked me on tuesday and x-rayed it, she said physio would help", True),
         ("the walk-in saw me this morning and told me it should settle", True),
         ("my doctor said I should go to the emergency room", False),
+        # Written after outside run 9.
+        ("I went to the emergency room straight after, they did a CT and it was clear", True),
+        ("I saw a cardiologist 10 days ago for exactly this, stress test normal", True),
+        ("I'll book after I see the doctor", False),
         ("ok I'll go to the ER now", False),
         ("my doctor said I should go to the emergency room", False),
         ("I'll get it checked tomorrow", False),
@@ -1361,3 +1365,22 @@ def test_a_check_from_before_the_signs_is_answered_not_taken_for_easing() -> Non
 def test_care_sought_today_after_urgent_advice_is_thanked(text: str) -> None:
     reply = advice.urgent_follow_up(text, ["limping_child"], "911")
     assert reply.startswith("Thank you") and "shouldn't wait" not in reply
+
+
+# Written after outside run 9: bladder signs in a learner's words; an "accident" on the way
+# to the toilet is no fall.
+@pytest.mark.parametrize(
+    "text",
+    ["Only yesterday I did not make it to the toilet in time, a little accident",
+     "peeing is strange since 2 days, I must push and it comes slow",
+     "i have to strain to pee and it only comes out slowly",
+     "couldnt make it to the bathroom in time twice this week, back is bad"],
+)  # fmt: skip
+def test_bladder_signs_in_a_learners_words(text: str) -> None:
+    screening = safety.screen(text)
+    assert "bladder_or_bowel_control" in screening.signs, screening.signs
+    assert "trauma" not in screening.signs
+
+
+def test_a_fall_on_the_way_to_the_toilet_is_still_a_fall() -> None:
+    assert "trauma" in safety.screen("I slipped in the bathroom last night").signs

@@ -869,3 +869,16 @@ async def test_a_no_before_the_patients_own_question_answers_the_checklist() -> 
         form="intake_form",
     )
     assert {"stroke_warning", "clumsy_hands"} <= set(slots.get("denied_signs") or [])
+
+
+@pytest.mark.parametrize(
+    ("text", "fever"),
+    [("idk i had 102 last night", True), ("temp was 39", True), ("38.9 yesterday", True),
+     ("no none. I'm 41. Also I have an itchy rash on my arm", False), ("41 years old", False),
+     ("I weigh 102 kg", False)],
+)  # fmt: skip
+def test_a_bare_temperature_is_told_from_an_age(text: str, fever: bool) -> None:
+    # Written after outside run 9: "I'm 41" to the fever question was read as 41 degrees.
+    from clinic.language.numbers import fever_in_answer
+
+    assert fever_in_answer(text) is fever

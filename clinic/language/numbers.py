@@ -161,11 +161,21 @@ _BARE_TEMPERATURE = re.compile(
 )
 
 
+# Before a number, words that make it an age ("I'm 41"); around a Celsius one, words that
+# make it a temperature (38 to 43 is an age as often).
+_SAID_AS_AGE = re.compile(r"(?:\bi'?m|\bi am|\bim|\bage|\baged|\bturned|\bturning)\s*$", re.I)
+_CELSIUS_CUE = re.compile(r"\btemp\w*|\bfever\b|\bthermometer\b|°|\bdegrees?\b|\d\s*c\b", re.I)
+
+
 def fever_in_answer(text: str) -> bool:
-    """Whether an answer to a question about fever gives a fever as a bare number: 38.5
-    or more in Celsius, 100.4 or more in Fahrenheit."""
+    """Whether an answer to a question about fever gives a fever as a bare number ("i had
+    102 last night"): 100.4 or more in Fahrenheit, or 38 to 43 said as a temperature
+    (with a decimal or a word for it); never an age ("I'm 41")."""
     for match in _BARE_TEMPERATURE.finditer(text):
+        if _SAID_AS_AGE.search(text[: match.start()]):
+            continue
         value = float(match[1].replace(",", "."))
-        if FEVER_C <= value <= 43 or FEVER_F <= value <= 110:
+        celsius_said = "." in match[1] or "," in match[1] or _CELSIUS_CUE.search(text)
+        if FEVER_F <= value <= 110 or (FEVER_C <= value <= 43 and celsius_said):
             return True
     return False

@@ -233,6 +233,7 @@ _SEEN = re.compile(
     rf"\b{_CHECKER}s?\b[^.!?]{{0,40}}?\b(?:has seen|have seen|had seen|saw|checked|examined|"
     r"looked at|cleared|scanned|x-?rayed|referred|sent)\b"
     rf"|\b(?:been|went|was|were) (?:to|at|in) (?:the |an |my )?{_CHECKER}\b"
+    rf"|\b(?:i|we|she|he) (?:saw|visited|went to see) (?:a|an|the|my|her|his) {_CHECKER}\b"
     r"|\b(?:already|i've|ive|i have|i was|i've been|ive been) (?:been )?"
     r"(?:seen|checked|examined)\b"
     r"|\bdischarge (?:paper|papers|letter|note|notes|summary|sheet)\b"
@@ -256,7 +257,10 @@ _NOT_NOW = re.compile(
     r"\b(?:years? ago|months? ago|weeks? ago|last (?:year|month)|(?:19|20)\d\d|a while|long ago|"
     r"back in|in the (?:summer|spring|autumn|fall|winter)|"
     r"will|'ll|going to|gonna|tomorrow|later|should|"
-    r"in case|if|once|when|until|till|after|next week|would|could|might|hope|hopefully|"
+    r"in case|if|once|when|until|till|next week|would|could|might|hope|hopefully|"
+    # "After I see the doctor" is a plan; "straight after" the fall is not.
+    r"(?<!straight )(?<!right )(?<!just )"
+    r"after(?= (?:i|we|the|my|a|an|they|he|she|seeing|getting)\b)|"
     r"yet|not|haven'?t|hasn'?t|no doctor|nobody|no one|never)\b",
     re.IGNORECASE,
 )
@@ -439,10 +443,12 @@ def crisis_follow_up(
             f"too{call}."
         )
     if repeats >= 1:
+        # Not the same sentence again: the way on is said ("even the physio doesn't want me").
         return (
-            f"I hear you. Your safety comes first: please call or text {crisis} to talk to "
-            f"someone now, or call {emergency_number} if you might act on these thoughts. The "
-            f"clinic's team can help you with your pain as well{call}."
+            f"I hear you, and the clinic does want to help with your pain. Your safety comes "
+            f"first: please call or text {crisis} to talk to someone, or call "
+            f"{emergency_number} if you might act on these thoughts. If you're safe right now, "
+            f"tell me so, and I can book you a free consultation here{call}."
         )
     return (
         f"Your safety matters most right now. Please call {emergency_number} if you might act "

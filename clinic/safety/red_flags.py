@@ -138,6 +138,12 @@ SIGNS: tuple[Sign, ...] = (
         f"slow|slower|hard to get going|start|started ... {_PEE}",
         f"{_PEE} ... slow|slower to get going|start",
         f"{_PEE} ... will|does|would|did not come|flow|start",
+        # Pushing or straining to pass water, a slow stream, not reaching the toilet.
+        f"{_PEE} ... push|pushing|strain|straining",
+        f"push|pushing|strain|straining to? {_PEE}",
+        f"{_PEE} ... comes|coming|came out? slow|slowly",
+        "not|didn't|didnt|couldn't|couldnt|cannot|can't|never make|made it to the? toilet|loo|bathroom",
+        f"{_BLADDER} is|feels|has been? strange|weird|odd|funny|different",
         "urinary retention",
         f"retaining {_PEE}",
         f"can't feel ... {_BLADDER}",
@@ -253,6 +259,9 @@ SIGNS: tuple[Sign, ...] = (
         "collide|collided with",
         "concussion|concussed",
     ), unless=("asleep", "pregnant", "love", "apart", "behind", "autumn", "hair",
+               # An "accident" on the way to the toilet is a bladder one.
+               "little accident", "accident in my", "accidents in", "make it to the toilet",
+               "make it to the loo", "make it to the bathroom",
                # Plans that "fell through" hurt nobody.
                "fell through", "fall through", "falls through", "falling through",
                "fallen through",
