@@ -125,13 +125,22 @@ def noted_for_the_consultation(
     return []
 
 
-def answer_if_known(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+def answer_if_known(
+    dispatcher: CollectingDispatcher, tracker: Tracker, only_if_close: bool = False
+) -> bool:
     """Answers a question asked alongside a pain ("...is that the kind of thing you
-    needle?") when the clinic's file has the answer; says nothing otherwise."""
+    needle?") when the clinic's file has the answer; says nothing otherwise. With
+    `only_if_close`, only a topic found clearly (beside advice, a guess is worse than
+    nothing) and never the booking look-up."""
     text = tracker.latest_message.get("text") or ""
     if not knowledge.looks_like_question(text):
         return False
-    answer = _known_answer(_found(tracker), latest_intent(tracker))
+    found = _found(tracker)
+    if only_if_close and (
+        found is None or found.score < knowledge.CLOSE or found.topic == MY_BOOKING
+    ):
+        return False
+    answer = _known_answer(found, latest_intent(tracker))
     if answer:
         dispatcher.utter_message(text=answer)
     return bool(answer)

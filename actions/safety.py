@@ -654,7 +654,7 @@ class ActionEmergencyFollowUp(Action):
         seen = [SlotSet("doctor_checked", text[:300])] if advice.seen_by_doctor(text) else []
         from actions.questions import answer_if_known  # it imports this module
 
-        answer_if_known(dispatcher, tracker)  # "...do you treat kids, for later?"
+        answer_if_known(dispatcher, tracker, only_if_close=True)  # "...do you treat kids?"
         seen += _safety_question_again(dispatcher, tracker)
         return [*seen, FollowupAction(form)] if form else seen
 
