@@ -1384,3 +1384,15 @@ def test_bladder_signs_in_a_learners_words(text: str) -> None:
 
 def test_a_fall_on_the_way_to_the_toilet_is_still_a_fall() -> None:
     assert "trauma" in safety.screen("I slipped in the bathroom last night").signs
+
+
+def test_like_i_said_does_not_make_the_writer_the_patient() -> None:
+    # Written after outside run 9: a daughter's "like I said" hid her mother's signs.
+    nlp = spacy.load("en_core_web_md", exclude=["parser"])
+    text = (
+        "yes like I said, brand new. She also says her jaw aches when she chews steak, and "
+        "yesterday one eye went blurry for a few minutes but it came back"
+    )
+    screening = safety.screen(text, nlp(text.lower()), known_signs=["headache", "aged_50_plus"])
+    assert {"jaw_claudication", "vision_trouble"} <= set(screening.signs)
+    assert screening.level == "emergency"

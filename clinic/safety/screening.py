@@ -240,6 +240,8 @@ _TELLING = frozenset({
     "press", "pressed", "pressing", "noticed", "notice", "think", "thought", "called", "call",
     "took", "take", "asked", "ask", "found", "saw", "checked", "check", "worried", "scared",
     "tried", "gave", "give", "told", "tell", "am", "'m", "m", "can", "could", "don't", "do",
+    # "Like I said", "as I mentioned": the writer's own words, not the writer's body.
+    "said", "say", "mentioned", "wrote", "explained", "mean", "meant",
 })  # fmt: skip
 _TOLD = frozenset({"told", "tells", "telling", "asked", "asks", "said", "gave", "showed"})
 _OBJECTS = frozenset({"him", "her", "them", "his", "their"})
