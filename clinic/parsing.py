@@ -509,6 +509,7 @@ _SEVERITY_WORDS: dict[str, float] = {
     "not sore": 0,
 }  # fmt: skip
 _SEVERITY_WORD = re.compile(rf"\b(?:{_alternation(_SEVERITY_WORDS)})\b", re.IGNORECASE)
+_A_LIST_ANSWER = re.compile(r"\s+(?:of|like|apply|applies)\b", re.IGNORECASE)
 _NEGATED_BEFORE = re.compile(r"(?:\bnot|n't|\bnever|\bno\s+longer)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 # Only unmistakable words count inside a longer message ("a bad back" is not a severity).
@@ -577,6 +578,8 @@ def _word_severities(
     """(words, value) for each severity word said, skipping negated ones ("not unbearable")."""
     found = []
     for match in pattern.finditer(text):
+        if _A_LIST_ANSWER.match(text, match.end()) and match[0].lower() in ("none", "nothing"):
+            continue  # "none of those": an answer to a list, not "no pain"
         said = match.group(0)
         key = re.sub(r"\s+", " ", said.lower())
         value = table[key]
