@@ -30,7 +30,7 @@ from clinic import booking as desk_module
 from clinic import knowledge, settings
 from clinic.assessment import assess
 from clinic.availability import Offer, pick_offered
-from clinic.booking import BookingDesk, Patient, reference_in, short_when, when
+from clinic.booking import BookingDesk, Patient, asks_to_move, reference_in, short_when, when
 from clinic.booking_store import CONFIRMED, NotFound, SlotTaken
 from clinic.contact import Contact, display_phone, name_and_contact, read_contact, read_name
 from clinic.intake import is_unsure, summarise
@@ -101,12 +101,6 @@ NOT_A_REFERENCE = (
 NOT_FOUND = "I couldn't find a booking with that reference and contact. Let's try once more."
 LOOKUP_GIVE_UP = "I still can't find it. Please call the clinic and they'll sort it out with you."
 KEPT = "Okay, your booking stays as it is."
-# "Can I move it instead?" said to "Cancel your consultation?": the booking moves.
-_MOVE_INSTEAD = re.compile(
-    r"\b(?:move|moving|reschedule|rebook|switch|change (?:it|the (?:day|time|date))"
-    r"|(?:another|a different|other) (?:day|time|date))\b",
-    re.IGNORECASE,
-)
 _NO_REFERENCE = re.compile(
     r"\b(don'?t|do not|can'?t|cannot|haven'?t|no)\b.*"
     r"\b(have|find|know|remember|got|reference|ref)\b"
@@ -525,7 +519,7 @@ class ValidateBookingForm(FormValidationAction):
     ) -> Slots:
         intent = latest_intent(tracker)
         text = tracker.latest_message.get("text") or ""
-        if intent == "reschedule_booking" or _MOVE_INSTEAD.search(text):
+        if intent == "reschedule_booking" or asks_to_move(text):
             # Moving, not cancelling: the booking stays until the new time is confirmed.
             dispatcher.utter_message(response="utter_move_instead")
             moved: Slots = {"booking_task": RESCHEDULE, "cancel_confirmed": None}

@@ -35,7 +35,7 @@ from clinic.intake import (
     is_unsure,
     questions_to_ask,
 )
-from clinic.knowledge import looks_like_question
+from clinic.knowledge import is_a_statement
 from clinic.preferred_time import names_a_time
 from clinic.safety import contraindications
 from clinic.safety.answers import yes_or_no
@@ -319,7 +319,7 @@ def intake_events(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[di
     entities = tracker.latest_message.get("entities") or []
     asked = tracker.get_slot("requested_slot") if loop == "intake_form" else None
     yes = {"affirm": True, "deny": False}.get(intent or "")
-    if intent and intent.startswith("ask_") and not looks_like_question(text):
+    if intent and intent.startswith("ask_") and is_a_statement(text):
         intent = "inform"  # "yes to the back of the head": an answer, whatever the model heard
     lead = answer_before_question(text) if intent in NOT_AN_ANSWER else ""
     if asked == "contraindication_screen" and lead and yes_or_no(lead) is False:

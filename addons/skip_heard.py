@@ -9,15 +9,13 @@ A thin adapter over `clinic.intake.asks_to_skip`; the form then moves on (see
 
 from __future__ import annotations
 
-import re
-
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from addons.intent_rules import IntentRule
 from clinic.intake import asks_to_skip, asks_to_stop
-from clinic.knowledge import looks_like_question
+from clinic.knowledge import asks_somewhere
 
 ANSWER_INTENT = "inform"
 QUESTION_INTENT = "ask_clinic"
@@ -35,6 +33,5 @@ class SkipHeard(IntentRule):
             return ANSWER_INTENT
         if intent == "stop" and not asks_to_stop(text):
             # "no. how many more questions lol" asks; "I said no already" answers.
-            asks = any(looks_like_question(part) for part in re.split(r"[.!,;]\s*", text))
-            return QUESTION_INTENT if asks else ANSWER_INTENT
+            return QUESTION_INTENT if asks_somewhere(text) else ANSWER_INTENT
         return None

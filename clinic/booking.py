@@ -39,21 +39,31 @@ def asks_how_to_change(text: str) -> bool:
     return bool(_HOW_TO_CHANGE.search(text))
 
 
-# Words of changing a booking: "cancel", "can't make it", "move it", "another day".
-_CHANGE = re.compile(
+# Words of cancelling ("cancel", "can't make it") and of moving ("move it", "another day",
+# "instead") a booking.
+_CANCEL = re.compile(
     r"\b(?:cancel\w*|call (?:it|that|this) off|can'?t make|cannot make|won'?t make|not make it"
-    r"|move|moving|reschedul\w*|rebook\w*|re-book\w*|postpone\w*|push (?:it|that|this) "
-    r"(?:back|forward)|bring (?:it|that|this) forward|change (?:it|the|my)|switch"
-    r"|(?:another|a different|other) (?:day|time|date)|no longer|not coming|can'?t come"
-    r"|instead|make it|rather)\b",
+    r"|no longer|not coming|can'?t come)\b",
     re.IGNORECASE,
 )
+_MOVE = re.compile(
+    r"\b(?:move|moving|reschedul\w*|rebook\w*|re-book\w*|postpone\w*|push (?:it|that|this) "
+    r"(?:back|forward)|bring (?:it|that|this) forward|change (?:it|the|my)|switch"
+    r"|(?:another|a different|other) (?:day|time|date)|instead|make it|rather)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_to_move(text: str) -> bool:
+    """Whether a message asks to move a booking, in no words of cancelling ("can I move it
+    to Friday instead?")."""
+    return bool(_MOVE.search(text)) and not _CANCEL.search(text)
 
 
 def names_a_change(text: str) -> bool:
     """Whether a message asks in words of changing (cancel, move, another day) or gives a
     booking reference: "can I come without my mum?" does not, whatever the model heard."""
-    return bool(_CHANGE.search(text)) or reference_in(text) is not None
+    return bool(_CANCEL.search(text) or _MOVE.search(text)) or reference_in(text) is not None
 
 
 # "Need a consultation", "can I get an appointment", "book me in".

@@ -165,9 +165,14 @@ def is_a_statement(text: str) -> bool:
     know ("it gets worse after swimming but that's just the muscle working. rest is no")."""
     return (
         len(text.split()) >= _STATEMENT_MIN_WORDS
-        and not any(looks_like_question(part) for part in re.split(r"[.!,;]\s*", text))
+        and not asks_somewhere(text)
         and not _WANTS_TO_KNOW.search(text)
     )
+
+
+def asks_somewhere(text: str) -> bool:
+    """Whether any clause of the message asks ("no. how many more questions lol")."""
+    return any(looks_like_question(part) for part in re.split(r"[.!,;]\s*", text or ""))
 
 
 def looks_like_question(text: str) -> bool:
