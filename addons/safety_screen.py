@@ -29,6 +29,7 @@ from addons.sentence_meaning import token_features
 from clinic import safety
 from clinic.language import english
 from clinic.safety.meaning import MeaningReader, pooled
+from clinic.vocabulary import mended
 
 RED_FLAG_INTENT = "red_flag"
 # Below this confidence a model-only `red_flag` gives way to the next intent.
@@ -69,7 +70,7 @@ class SafetyScreen(GraphComponent):
         for message in messages:
             text = message.get(TEXT) or ""
             meanings = meanings_of(message)
-            near = meaning_reader().near(*meanings) if meanings else ()
+            near = _read_as_meant(text, meaning_reader().near(*meanings) if meanings else ())
             screening = safety.screen(text, message.get(SPACY_DOCS[TEXT]), near=near)
             entities = [*message.get(ENTITIES, []), *entities_of(screening)]
             message.set(ENTITIES, entities, add_to_output=True)
@@ -109,6 +110,18 @@ def meaning_reader() -> MeaningReader:
 def topics_near(text: str) -> tuple[str, ...]:
     """The topics near `text`'s meaning, outside the pipeline (evaluation, tests): encoded
     and pooled per spaCy token as `SentenceMeaning` and `meanings_of` do in it."""
+    return _read_as_meant(text, _topics_near(text))
+
+
+def _read_as_meant(text: str, near: tuple[str, ...]) -> tuple[str, ...]:
+    """A typo of a body word ("sholder") moves a message's meaning: what is near is read
+    again with it mended ("my sholder is killin me" is a pain, not a crisis)."""
+    if near and (fixed := mended(text)) != text.lower():
+        return _topics_near(fixed)
+    return near
+
+
+def _topics_near(text: str) -> tuple[str, ...]:
     encoded = encoder().encode(text)
     spans = [(t.idx, t.idx + len(t.text)) for t in english().tokenizer(text)]
     clauses = pooled(token_features(encoded, spans), spans, text)

@@ -206,6 +206,14 @@ _CALENDAR_LEAD = re.compile(
     r"\s+(?P<rest>[^.,;!?\n]+)",
     re.IGNORECASE,
 )
+# "Pulled my hamstring on saturday", "twisted it yesterday": an injury, then when it was;
+# the pain has lasted since then.
+_INJURED_WHEN = re.compile(
+    r"\b(?:hurt|pulled|twisted|sprained|strained|injured|tweaked|jarred|cricked|ricked|fell|"
+    r"slipped|tripped|did)\s[^.,;!?\n]{0,40}?\s(?:on\s+|over\s+|at\s+)?"
+    r"(?P<rest>(?:\w+day|last|yesterday|this\s+past|the\s+weekend)\b[^.,;!?\n]*)",
+    re.IGNORECASE,
+)
 # Words that may sit between "started" and the date ("started hurting last week").
 _CALENDAR_FILLERS = frozenset(
     {
@@ -351,6 +359,7 @@ class _Candidate:
     # 2: tied to the pain ("for", "since", "now"); 1: an onset ("ago"); 0: a bare amount.
     rank: int
     days: float
+    since: bool = False  # the span is a date only ("saturday"), said as "since saturday"
 
 
 def _counted_candidates(scan: str, strict: bool) -> list[_Candidate]:
@@ -395,11 +404,17 @@ def _vague_candidates(scan: str, strict: bool) -> list[_Candidate]:
 def _calendar_candidates(scan: str, today: date, loose: bool) -> list[_Candidate]:
     """Start dates: "since March", "started last tuesday"; in a whole answer also "March"."""
     found = []
-    leads = [(m.start(), m.start("rest"), m.group("rest")) for m in _CALENDAR_LEAD.finditer(scan)]
+    leads = [
+        (m.start(), m.start("rest"), m.group("rest"), False) for m in _CALENDAR_LEAD.finditer(scan)
+    ]
+    leads += [
+        (m.start("rest"), m.start("rest"), m.group("rest"), True)
+        for m in _INJURED_WHEN.finditer(scan)
+    ]
     if loose:
         stripped = scan.lstrip()
-        leads.append((len(scan) - len(stripped), len(scan) - len(stripped), stripped))
-    for start, rest_start, rest in leads:
+        leads.append((len(scan) - len(stripped), len(scan) - len(stripped), stripped, False))
+    for start, rest_start, rest, since in leads:
         words = re.findall(r"[\w'/]+", rest.lower())
         result = _calendar_duration(words, today)
         if result is None:
@@ -409,7 +424,8 @@ def _calendar_candidates(scan: str, today: date, loose: bool) -> list[_Candidate
         end = rest_start
         for word in words[:used]:
             end = scan.lower().index(word, end) + len(word)
-        found.append(_Candidate(start, end, 2, days))
+        # An injury's date gives way to a duration tied to the pain ("since monday").
+        found.append(_Candidate(start, end, 1 if since else 2, days, since))
     return found
 
 
@@ -473,6 +489,8 @@ def find_duration(text: str, today: date | None = None) -> Duration | None:
     if candidate is None:
         return None
     said = text[candidate.start : candidate.end].strip()
+    if candidate.since:
+        said = f"since {said}"
     # "for 3 weeks" -> "3 weeks", but "for years" keeps its "for".
     said = re.sub(
         rf"^for\s+(?=(?:the\s+\w+\s+)?(?:{_ANY_AMOUNT})\b)", "", said, flags=re.IGNORECASE
@@ -559,6 +577,12 @@ _NOT_SCORES = (
     ),
     re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b", re.IGNORECASE),
     re.compile(_SCALE_ECHO, re.IGNORECASE),
+    # "One" standing for a thing: "skip this one", "the next one", "one of them", "one side".
+    re.compile(
+        r"\b(?:this|that|the|which|next|another|each|every|last|first|other|no|any|some|"
+        r"right|left|wrong|new|same)\s+one\b|\bone\s+(?:of|more|side|thing|question|day|bit|time)\b",
+        re.IGNORECASE,
+    ),
 )
 
 

@@ -43,6 +43,8 @@ BODY_PARTS: dict[str, tuple[str, ...]] = {
     "lower_back": (
         "lower back", "lower-back", "low back", "low-back", "lowerback",
         "lower bak", "lumbar", "lumber", "lumbago", "small of my back", "bottom of my back",
+        "low in my back", "low down in my back", "low down my back", "lower down my back",
+        "lower part of my back", "base of my spine", "bottom of my spine",
         "sacroiliac", "si joint", "ql", "quadratus lumborum",
     ),
     "back": ("back", "backs", "bak", "bakc", "backache", "back ache", "spine", "spinal"),
@@ -228,7 +230,9 @@ PAIN_WORDS = frozenset(
 )  # fmt: skip
 _QUALITY_KEYS = frozenset(("pain_quality", value) for value in PAIN_QUALITIES)
 
-_TOKEN = re.compile(r"[a-z0-9]+(?:['\u2019-][a-z]+)*")
+_TOKEN = re.compile(
+    r"[^\W_]+(?:['\u2019-][^\W_]+)*"
+)  # letters of any alphabet: "würde" is one word
 _MAX_PHRASE_TOKENS = 5
 # A misspelt word must be this close to a known one (difflib ratio) to count as it.
 _FUZZY_CUTOFF = 0.8
@@ -386,6 +390,21 @@ def spelled_words(words: list[str]) -> list[str]:
     as they are."""
     foreign = foreign_words(words)
     return [word if word in foreign else spelled(word) for word in words]
+
+
+def mended(text: str) -> str:
+    """`text` lowercased, with typos of the vocabulary's words mended ("my sholder is
+    killin me" -> "my shoulder is killin me"); the rest as written."""
+    lowered = text.lower()
+    tokens = word_matches(lowered)
+    out, last = [], 0
+    for token, word in zip(tokens, spelled_words([m.group() for m in tokens]), strict=True):
+        # Typos common enough to be listed ("sholder") are spelt as the word they stand for.
+        listed = None if _english(word) else _phrase_index().get(word)
+        word = listed[1].replace("_", " ") if listed else word
+        out += [lowered[last : token.start()], word]
+        last = token.end()
+    return "".join([*out, lowered[last:]])
 
 
 def is_pain_quality(word: str) -> bool:

@@ -92,6 +92,22 @@ def test_whether_it_spreads_said_alongside(text: str, spreads: bool | None) -> N
     assert said.get("pain_radiates") is spreads
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Written in session 8 before the change: where it stays, said at the spread question.
+        "nah it stays around the elbow",
+        "no it stays on the outside of my calf",
+        "just there, nothing further down",
+    ],
+)
+def test_where_it_stays_answers_the_spread_question_and_names_no_new_place(text: str) -> None:
+    said = changes(text, {"body_part": "knee", "pain_sites": ["knee"]}, "pain_radiates")
+    assert said.get("pain_radiates") is False
+    assert said.get("radiates_to") is None
+    assert said.get("body_part") in (None, "knee")
+
+
 def test_a_place_after_a_spreading_word_is_where_it_spreads() -> None:
     said = changes("shooting, goes to the back of my thigh", {"body_part": "buttock"})
     assert said["radiates_to"] == "hamstring"
@@ -250,3 +266,36 @@ def test_text_speak_sides_and_units(text: str, expected: dict) -> None:
     assert {k: said.get(k) for k in expected} == expected
     if not expected:
         assert "side" not in said
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "side"),
+    [
+        # Written in session 8, before the change: a first message that puts itself right.
+        ("pain in my left knee, no wait, I mean the right knee", "knee", "right"),
+        ("my right elbow, scratch that, it's my right wrist", "wrist", "right"),
+        ("sorry to bother you, my right hip aches", "hip", "right"),
+    ],
+)
+def test_a_message_that_puts_itself_right_keeps_what_follows(text, place, side) -> None:
+    said = changes(text)
+    assert (said.get("body_part"), said.get("side")) == (place, side)
+
+
+@pytest.mark.parametrize(
+    ("known", "text", "asked"),
+    [
+        # Written in session 8: the limb a known place belongs to is the same complaint.
+        ({"body_part": "calf", "pain_sites": ["calf"]}, "both legs really", "side"),
+        ({"body_part": "elbow", "pain_sites": ["elbow"]}, "the left arm", "side"),
+    ],
+)
+def test_the_limb_of_a_known_place_answers_the_side_and_keeps_the_place(known, text, asked):
+    said = changes(text, known, asked)
+    assert "body_part" not in said
+    assert said["side"] in ("both", "left")
+
+
+def test_a_place_within_a_known_limb_makes_it_precise() -> None:
+    said = changes("it's the calf mostly", {"body_part": "leg", "pain_sites": ["leg"]})
+    assert said["body_part"] == "calf"

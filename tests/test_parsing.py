@@ -150,6 +150,25 @@ def test_find_duration_in_a_message(message: str, said: str, days: float) -> Non
     assert find_duration(message, TODAY) == Duration(said, days)
 
 
+@pytest.mark.parametrize(
+    ("message", "said"),
+    [
+        # Written in session 8: an injury and when it happened; the pain dates from it.
+        ("tweaked my knee on tuesday playing squash", "since tuesday"),
+        ("she slipped on the stairs yesterday and her wrist is swollen", "since yesterday"),
+        ("jarred my back lifting the sofa last week", "since last week"),
+    ],
+)
+def test_an_injury_and_its_day_tell_how_long_it_has_hurt(message: str, said: str) -> None:
+    found = find_duration(message, TODAY)
+    assert found is not None and found.text == said
+
+
+def test_a_duration_of_the_pain_beats_the_day_of_an_old_injury() -> None:
+    found = find_duration("I hurt my hip last year, but this ache is since friday", TODAY)
+    assert found is not None and found.text == "since friday"
+
+
 def test_find_duration_prefers_how_long_the_pain_lasted_over_an_event() -> None:
     # "for"/"since" describe the pain; "ago" often dates something else.
     assert find_duration("2 days ago it got worse but I've had it for years", TODAY) == Duration(
@@ -248,7 +267,9 @@ def test_parse_severity(answer: str, value: float) -> None:
     # Above 10 is a misunderstanding of the scale: None lets the assistant explain it.
     ["10+", "11", "a 12", "12/10", "more than 10", "3/5", "banana", "", "it hurts", "3 weeks",
      # Written after outside run 9: a list's "none" is no "no pain".
-     "nope none of those. im 34.", "none of them apply"],
+     "nope none of those. im 34.", "none of them apply",
+     # Written in session 8: "one" standing for a thing is no score.
+     "can we skip that one", "dunno, ask me the next one", "one of those days"],
 )  # fmt: skip
 def test_parse_severity_outside_the_scale_or_nonsense_is_none(answer: str) -> None:
     assert parse_severity(answer) is None

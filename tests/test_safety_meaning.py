@@ -62,6 +62,16 @@ def test_a_denial_settles_the_topic() -> None:
         # were taken out again: asking "are you safe?" once too often is the smaller harm.
         ("I don't want to wake up tomorrow, I'm so done with this pain", True),
         ("nobody would even notice if I was gone", True),
+        # Written in session 8, before the change: a typo of a body word ("sholder") moved
+        # a pain saying near the topic; the message is read again with it mended. Sleep
+        # spoilt by pain is a look-alike once more, with one anchor that costs no crisis
+        # sentence of any set.
+        ("my shouldr is killin me since monday", False),
+        ("my nek is killin me", False),
+        ("cant sleep properly, my hip aches all night", False),
+        ("I can't sleep because of my back", False),
+        ("my bakc hurts so much i just want to not wake up", True),
+        ("sleeping is hard and honestly I wouldn't mind if I never woke up", True),
     ],
 )
 def test_crisis_in_new_words_is_asked_about(text: str, near: bool) -> None:

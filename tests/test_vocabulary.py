@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from clinic.vocabulary import BODY_PARTS, canonical, find_terms
+from clinic.vocabulary import BODY_PARTS, canonical, find_terms, mended
 
 
 def terms(text: str) -> list[tuple[str, str, str | None]]:
@@ -216,3 +216,16 @@ def test_moving_the_head_is_the_neck(text: str, part: str) -> None:
 )  # fmt: skip
 def test_a_place_near_the_ear_is_no_ear_complaint(text: str, complaint: bool) -> None:
     assert any(t[0] == "other_complaint" for t in terms(text)) is complaint
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("My sholder is killin me", "my shoulder is killin me"),
+        ("lowr bakc pain, 3 wks", "lower back pain, 3 wks"),
+        ("my neck hurts", "my neck hurts"),
+        ("me duele la espalda", "me duele la espalda"),
+    ],
+)
+def test_mended_spells_typos_of_body_words_as_meant_and_leaves_the_rest(text, meant) -> None:
+    assert mended(text) == meant

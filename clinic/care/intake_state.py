@@ -38,12 +38,20 @@ _CORRECTION = re.compile(
     r"|\bmore (?:my|the|in my|in the)\b.*\bthan\b",
     re.IGNORECASE,
 )
+# Within one message, what follows these replaces what came before ("my right heel, wait
+# no, the left heel").
+_PUT_RIGHT = re.compile(
+    r"\b(?:wait,?\s*no|no,?\s*wait|i meant|i mean|meant to say|scratch that|my mistake|"
+    r"should have said|i said wrong|sorry,?\s*(?:i mean|it'?s|its|no))\b",
+    re.IGNORECASE,
+)
 # "It doesn't spread", "it stays there", "nowhere else", "just in my knee".
 _STAYS = re.compile(
     r"\b(?:(?:doesn'?t|does not|dont|don'?t|do not|not|never|no|isn'?t|won'?t)\s+(?:\w+\s+){0,2}"
     r"(?:spread\w*|radiat\w*|go(?:es)? anywhere|go(?:es)? (?:down|up|into|elsewhere)|"
     r"travel\w*|move\w*|shoot\w*)"
-    r"|stays? (?:in|put|there|local\w*|in one (?:place|spot))|nowhere else|"
+    r"|stay(?:s|ing)? (?:in|at|on|around|put|there|local\w*|in one (?:place|spot))|"
+    r"nowhere else|no(?:thing|where)? further|"
     r"(?:only|just) (?:in|there|here|the one (?:place|spot))|no spreading|no radiat\w*"
     r"|not spreading|doesn'?t go anywhere)\b",
     re.IGNORECASE,
@@ -57,7 +65,11 @@ _ONLY_HERE = re.compile(
 # "It spreads", "it radiates": a place it goes to is read by the vocabulary's roles.
 _SPREADS = re.compile(r"\b(?:spreads?|spreading|radiat\w+)\b", re.IGNORECASE)
 # A general place made more precise is the same complaint: "back", then "lower back".
-_REFINES = {"back": frozenset({"lower_back", "mid_back", "upper_back"})}
+_REFINES = {
+    "back": frozenset({"lower_back", "mid_back", "upper_back"}),
+    "leg": frozenset({"thigh", "hamstring", "knee", "calf"}),
+    "arm": frozenset({"elbow", "forearm"}),
+}
 _CLAUSE = re.compile(r"[,.;:!?]|\bbut\b|\bthough\b|\bexcept\b", re.IGNORECASE)
 
 
@@ -117,6 +129,7 @@ def hear(
         for e in entities
         if e.get("entity") in ("body_part", "side") and e.get("role") not in NOT_PAINFUL
     ]
+    terms = _as_put_right(terms, text)
     denied = {e["start"] for e in entities if e.get("role") in NOT_PAINFUL}
     roles = {term.start: term.role for term in vocabulary.assign_roles(terms, text)}
     sides = [t for t in terms if t.entity == "side" and _is_side(t, text)]
@@ -222,7 +235,10 @@ def update(known: Mapping[str, Any], heard: Heard, asked: str | None = None) -> 
             heard = _spreading_to(heard, main.value)  # "goes to the back of my thigh"
             main = None
         elif asked in SPREAD_QUESTIONS and not heard.correcting:
-            heard = _spreading_to(heard, main.value)
+            # "It stays in the back of his thigh" names where it stays: no spread, and
+            # the same complaint in other words, not a new one.
+            stays = heard.spreads is False
+            heard = replace(heard, main=None) if stays else _spreading_to(heard, main.value)
             main = None
         elif not (heard.correcting or asked == "body_part"):
             heard = _also(heard, main)
@@ -270,8 +286,9 @@ def _without_general_names(heard: Heard, known_sites: list[str]) -> Heard:
     """ "My back" said of a known lower back is the same place, not another one."""
 
     def general(place: Place | None) -> bool:
-        specific = _REFINES.get(place.value, frozenset()) if place else frozenset()
-        return bool(specific.intersection(known_sites))
+        if place is None or place.spread_to_here:  # "down my leg" from the knee: it spreads
+            return False
+        return bool(_REFINES.get(place.value, frozenset()).intersection(known_sites))
 
     main = None if general(heard.main) else heard.main
     others = tuple(p for p in heard.others if not general(p))
@@ -300,6 +317,16 @@ def _also(heard: Heard, place: Place) -> Heard:
     """The message's main place becomes a further one (the main complaint is known)."""
     side = None if place.side == heard.side else heard.side
     return replace(heard, main=None, others=(place, *heard.others), side=side)
+
+
+def _as_put_right(terms: list[vocabulary.Term], text: str) -> list[vocabulary.Term]:
+    """The places and sides of a message that puts itself right: a place or side said
+    before "wait no" gives way to one said after it."""
+    mended = _PUT_RIGHT.search(text)
+    if not mended:
+        return terms
+    after = {t.entity for t in terms if t.start >= mended.end()}
+    return [t for t in terms if t.start >= mended.end() or t.entity not in after]
 
 
 def _spreading_to(heard: Heard, place: str) -> Heard:

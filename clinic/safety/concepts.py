@@ -405,6 +405,14 @@ OTHER_SENSES: dict[tuple[str, str], OtherSense] = {
                                "free"}),
         said_as=frozenset({"weights"}),
     ),
+    # Leaving the chat ("gotta go", "I have to go now, bye") is no trip to the toilet.
+    ("urination", "to go"): OtherSense(
+        frozenset({"now", "bye", "soon", "home", "out", "back", "work", "pick", "get", "see",
+                   "collect", "fetch", "make", "cook", "sorry", "thanks", "ttyl", "talk",
+                   "chat", "later", "cya", "speak", "school", "shopping", "to", "in"}),
+        frozenset(),
+        preceded_by=frozenset({"got", "gotta"}),
+    ),
     ("saddle_area", "bottom"): OtherSense(
         frozenset({"right", "left", "tooth", "teeth", "molar", "molars", "lip", "jaw", "step",
                    "steps", "stair", "stairs", "drawer", "shelf", "bunk", "line", "half", "row"}),

@@ -47,6 +47,11 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
         "is it ok if I come alone to the clinic",
         "can my friend come with me to the consultation",
         "I live on my own so nobody can drive me",
+        # "Killing me" is how pain is said; typos ("killin") bring it nearer the topic.
+        "my back is killing me",
+        "my shoulder is killing me, it hurts so much",
+        # Pain that spoils sleep is common; not waking up again is the topic.
+        "I can't sleep at night",
     ),
 }
 # Cosine similarity from which a message is taken as near a topic. Chosen on the tunable
