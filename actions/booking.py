@@ -30,7 +30,15 @@ from clinic import booking as desk_module
 from clinic import knowledge, settings
 from clinic.assessment import assess
 from clinic.availability import Offer, pick_offered
-from clinic.booking import BookingDesk, Patient, asks_to_move, reference_in, short_when, when
+from clinic.booking import (
+    BookingDesk,
+    Patient,
+    asks_to_move,
+    clock,
+    reference_in,
+    short_when,
+    when,
+)
 from clinic.booking_store import CONFIRMED, NotFound, SlotTaken
 from clinic.contact import Contact, display_phone, name_and_contact, read_contact, read_name
 from clinic.intake import is_unsure, summarise
@@ -78,6 +86,7 @@ NEAREST_INSTEAD = "Let me show you the nearest free times instead."
 PAST_TIME = "That time has already passed. Which day from today on would suit you?"
 DAY_MISMATCH = "Just to check: {date} is a {weekday_of_date}, not a {weekday}. Which do you mean?"
 NOTHING_THEN = "Nothing is free at that time (we're open {hours})."
+NOT_AT_THAT_HOUR = "Nothing is free at {clock} on {day} (we're open {hours} that day)."
 NO_TIMES = (
     "Sorry, there are no free consultations to book online in the coming weeks. Please call "
     "the clinic and we'll find you a time."
@@ -290,12 +299,29 @@ def _offer(wish: TimePreference, said: str, dispatcher: CollectingDispatcher) ->
         return {"preferred_time": None, "failed_attempts": 0}
     if not offer.matched:
         dispatcher.utter_message(text=NOTHING_THEN.format(hours=desk().schedule.describe_hours()))
+    elif missed := _hour_not_offered(wish, [slot.starts_at for slot in offer.slots]):
+        dispatcher.utter_message(text=missed)
     return {
         "preferred_time": said,
         "offered_slots": _slots_of(offer),
         "failed_attempts": 0,
         "day_choices": None,
     }
+
+
+def _hour_not_offered(wish: TimePreference, starts: list[dt.datetime]) -> str | None:
+    """What to say when the day fits but the hour asked for is not among the times offered
+    ("tomorrow at 3" on a Saturday that closes at 13:00), so the patient knows why."""
+    if wish.at is None or not starts or any(s.time() == wish.at for s in starts):
+        return None
+    day = starts[0].date()
+    if any(s.date() != day for s in starts):
+        return None
+    hours = desk().schedule.opening_hours.get(day.weekday()) or ()
+    at = dt.datetime.combine(day, wish.at, tzinfo=starts[0].tzinfo)
+    return NOT_AT_THAT_HOUR.format(
+        clock=clock(at), day=f"{day:%A}", hours=" and ".join(str(h) for h in hours)
+    )
 
 
 class ValidateBookingForm(FormValidationAction):

@@ -12,14 +12,22 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.intake import intake_events
 from actions.questions import ASKING, ActionAnswerQuestion, answer_if_known
-from actions.safety import check_safety
+from actions.safety import about_safety, check_safety
 from actions.tracker_facts import has_booking, latest_intent
 from clinic import knowledge
+from clinic.intake import answer_before_question
+
+# The booking form's questions answered in the patient's words (from_text in the domain).
+BOOKING_ANSWERS = frozenset(
+    {"preferred_time", "booking_slot", "patient_name", "contact_details", "booking_confirmed",
+     "lookup_reference", "lookup_contact"}
+)  # fmt: skip
 
 
 class ActionEveryMessage(Action):
@@ -34,10 +42,18 @@ class ActionEveryMessage(Action):
     ) -> list[dict[str, Any]]:
         """Slot events from both; the safety check speaks first."""
         safety = check_safety(dispatcher, tracker)
-        spoke = bool(dispatcher.messages)
+        # A question about the advice ("does that matter?") is answered by the advice.
+        spoke = bool(dispatcher.messages) or about_safety(tracker)
         facts = intake_events(tracker, dispatcher)
+        booking_answer = _booking_answer_before_a_question(tracker)
         if not spoke and _answered_with_a_question(tracker, facts):
             facts += ActionAnswerQuestion().answer(dispatcher, tracker)
+        elif not spoke and booking_answer:
+            # "Helen Brody, 646-555-0187. Can I come in with her?": the name is the form's,
+            # the question answered here; the form goes on with the name.
+            facts += [SlotSet(*booking_answer), *ActionAnswerQuestion().answer(dispatcher, tracker)]
+        elif not spoke and _asks_after_answering(tracker):
+            facts += ActionAnswerQuestion().answer(dispatcher, tracker)  # "the 6pm. what to wear?"
         elif not spoke and _tells_the_pain(tracker) and not has_booking(tracker):
             answer_if_known(dispatcher, tracker)  # "...is that something you'd needle?"
         return [*safety, *facts]
@@ -51,6 +67,29 @@ def _answered_with_a_question(tracker: Tracker, facts: list[dict[str, Any]]) -> 
     if not knowledge.looks_like_question(tracker.latest_message.get("text") or ""):
         return False  # "yes to the back of the head": an answer, whatever the model heard
     return any(e.get("name") == asked and e.get("value") is not None for e in facts)
+
+
+def _booking_answer_before_a_question(tracker: Tracker) -> tuple[str, str] | None:
+    """The booking question's answer said before a question of the patient's own, as the
+    slot asked and the words, if the message is that."""
+    asked = tracker.get_slot("requested_slot")
+    if tracker.active_loop.get("name") != "booking_form" or asked not in BOOKING_ANSWERS:
+        return None
+    text = tracker.latest_message.get("text") or ""
+    if latest_intent(tracker) not in ASKING or not knowledge.looks_like_question(text):
+        return None
+    lead = answer_before_question(text)
+    return (asked, lead) if lead else None
+
+
+def _asks_after_answering(tracker: Tracker) -> bool:
+    """Whether a form's answer is followed by a question the model did not hear as one
+    ("the 6pm. what should I wear?" reads as an answer): the form takes the answer, the
+    question is answered here if the clinic's file knows it."""
+    if tracker.active_loop.get("name") not in ("intake_form", "booking_form"):
+        return False
+    text = tracker.latest_message.get("text") or ""
+    return latest_intent(tracker) not in ASKING and bool(answer_before_question(text))
 
 
 def _tells_the_pain(tracker: Tracker) -> bool:

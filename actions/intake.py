@@ -58,9 +58,10 @@ NOT_AN_ANSWER = frozenset(
         "ask_sessions", "ask_how_soon", "ask_who_does_it", "ask_vs_acupuncture", "ask_cost",
         "ask_aftercare", "ask_clinic", "ask_my_booking", "nothing_said", "other_language",
         "reschedule_booking", "cancel_booking",
-        "red_flag",
     }
 )  # fmt: skip
+# A red flag said with an answer ("5 or 6, worse at night") is advised on by the safety
+# check, and the answer still counts.
 # What the intake knows is not changed by an answer to a safety question: "the last few days
 # I need to go but barely anything comes out" answers the bladder question, not how long.
 SCREEN_SLOTS = ("red_flag_screen", "contraindication_screen")
@@ -151,8 +152,9 @@ class ValidateIntakeForm(FormValidationAction):
             return events
         if tracker.get_slot(asked) is not None:
             return [*events, SlotSet("failed_attempts", 0)]
-        if latest_intent(tracker) in NOT_AN_ANSWER or _facts_changed(tracker):
-            # A question of the patient's own, or another fact: the question stays open.
+        if latest_intent(tracker) in {*NOT_AN_ANSWER, "red_flag"} or _facts_changed(tracker):
+            # A question of the patient's own, a sign (advised on), or another fact: the
+            # question stays open.
             return events
         unanswered = self._unanswered(asked, dispatcher, tracker)
         return [*events, *(SlotSet(slot, value) for slot, value in unanswered.items())]

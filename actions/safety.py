@@ -446,7 +446,11 @@ class ActionResumeAfterSafetyQuestion(Action):
         form = form_to_resume(tracker)
         if form:
             return [FollowupAction(form)]
-        dispatcher.utter_message(text=advice.ANYTHING_ELSE)
+        if tracker.get_slot("consultation_offered"):
+            # The offer was open when the question came: it is the patient's turn on it.
+            dispatcher.utter_message(response="utter_offer_consultation")
+        else:
+            dispatcher.utter_message(text=advice.ANYTHING_ELSE)
         return []
 
 
@@ -654,7 +658,8 @@ class ActionEmergencyFollowUp(Action):
         seen = [SlotSet("doctor_checked", text[:300])] if advice.seen_by_doctor(text) else []
         from actions.questions import answer_if_known  # it imports this module
 
-        answer_if_known(dispatcher, tracker, only_if_close=True)  # "...do you treat kids?"
+        if not advice.asks_how_serious(text):
+            answer_if_known(dispatcher, tracker, only_if_close=True)  # "...do you treat kids?"
         seen += _safety_question_again(dispatcher, tracker)
         return [*seen, FollowupAction(form)] if form else seen
 

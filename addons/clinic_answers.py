@@ -23,6 +23,7 @@ from rasa.shared.nlu.training_data.message import Message
 from addons.minilm import encoder
 from addons.safety_screen import meanings_of, set_intent
 from clinic import knowledge
+from clinic.intake import question_after_answer
 
 ANSWER_ENTITY = "answer_topic"
 QUESTION_INTENT = "ask_clinic"
@@ -50,7 +51,12 @@ class ClinicAnswers(GraphComponent):
     def process(self, messages: list[Message]) -> list[Message]:
         """Adds `answer_topic` (the nearest topic, its score as the confidence)."""
         for message in messages:
-            found = answer_finder().nearest(*meanings_of(message))
+            meanings = meanings_of(message)
+            if asked := question_after_answer(message.get(TEXT) or ""):
+                # "aching. do you do evenings?": the question read on its own too, or the
+                # answer before it dilutes its meaning.
+                meanings.append(encoder().encode(asked).sentence)
+            found = answer_finder().nearest(*meanings)
             if found is None:
                 continue
             entity = {

@@ -81,8 +81,9 @@ class SafetyFirstPolicy(Policy):
         # Rasa lets a form's own next step ("no user" prediction) overrule every prediction
         # that reads the message: a precaution named mid-form ("I'm 25 weeks pregnant, is
         # that OK?") must compete with it, and wins by priority. (The other safety actions
-        # reach a form through its rejection and the rules.)
-        answers_in_form = action == PRECAUTION and tracker.active_loop_name is not None
+        # reach a form through its rejection and the rules.) So must "is that serious?" after
+        # urgent advice, which the advice answers before the form asks again.
+        answers_in_form = action in (PRECAUTION, FOLLOW_UP) and tracker.active_loop_name is not None
         return self._prediction(probabilities, is_no_user_prediction=answers_in_form)
 
 
@@ -92,13 +93,15 @@ def next_safety_action(tracker: DialogueStateTracker) -> str | None:
     in_form = bool(tracker.active_loop_name)
     if latest in (FOLLOW_UP, PRECAUTION) or (latest == RED_FLAG_ADVICE and not in_form):
         return ACTION_LISTEN_NAME
-    if latest == RESUME and _set_since_latest_message(tracker, "direct_question"):
-        return ACTION_LISTEN_NAME  # the question asked again, after the patient's own
+    if latest == RESUME and (not in_form or set_since_latest_message(tracker, "direct_question")):
+        # Outside a form it has said what comes next (the offer again, "anything else?");
+        # or it asked the question again, after the patient's own.
+        return ACTION_LISTEN_NAME
     if latest != ACTION_LISTEN_NAME or tracker.latest_message is None:
         return None
     if not any(isinstance(e, UserUttered) for e in tracker.events):
         return None  # the greeting, before any message
-    if _set_since_latest_message(tracker, "direct_question"):
+    if set_since_latest_message(tracker, "direct_question"):
         return ACTION_LISTEN_NAME
     # A flag this message raised, whatever the model made of its words ("yes sometimes" to
     # "are you safe?" may read as a fallback, and a fallback takes the message back).
@@ -150,7 +153,7 @@ def _events_since_latest_message(tracker: DialogueStateTracker) -> list[Any]:
     return since
 
 
-def _set_since_latest_message(tracker: DialogueStateTracker, slot: str) -> bool:
+def set_since_latest_message(tracker: DialogueStateTracker, slot: str) -> bool:
     return any(
         isinstance(e, SlotSet) and e.key == slot and e.value
         for e in _events_since_latest_message(tracker)

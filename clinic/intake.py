@@ -178,6 +178,8 @@ def duration_words(said: str) -> str:
         return "started " + re.sub(r"^(?:for|since)\s+", "", words, flags=re.I)
     lead = re.match(r"^(for|since)\s+", words, re.I)
     rest = words[lead.end() :] if lead else words
+    while _FILLER.match(rest):  # "for like 3 weeks"
+        rest = _FILLER.sub("", rest, count=1)
     counted = None if _SINGLE.match(rest) else _COUNT.match(rest)
     if counted:
         rest = f"{counted.group(1)}{counted.group(2)}s{rest[counted.end() :]}"
@@ -207,12 +209,17 @@ def answer_before_question(text: str) -> str:
     """The statement a message opens with before asking something ("6. how much does it
     cost?" gives "6."): the answer to the form's question, said with one of the patient's
     own. Empty when the message opens with the question, or asks nothing."""
+    return _answer_and_question(text)[0]
+
+
+def question_after_answer(text: str) -> str:
+    """The question that follows such an answer ("how much does it cost?"), else ""."""
+    return _answer_and_question(text)[1]
+
+
+def _answer_and_question(text: str) -> tuple[str, str]:
     sentences = [s for s in _SENTENCE_END.split(text.strip()) if s]
-    lead: list[str] = []
-    for sentence in sentences:
-        if _ASKS.search(sentence):
-            break
-        lead.append(sentence)
-    if not lead or len(lead) == len(sentences):
-        return ""
-    return " ".join(lead)
+    asks = next((i for i, sentence in enumerate(sentences) if _ASKS.search(sentence)), 0)
+    if not asks:  # it opens with the question, or asks nothing
+        return "", ""
+    return " ".join(sentences[:asks]), " ".join(sentences[asks:])

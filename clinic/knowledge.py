@@ -129,7 +129,9 @@ def answer_text(topic: Topic, values: Mapping[str, str]) -> str | None:
 _QUESTION = re.compile(
     r"\?|^\W*(?:(?:hi|hello|hey|ok|okay|and|so|also|sorry|please|oh|um|btw|quick question|"
     r"one question|one more thing)\W+)*(?:what|whats|where|when|how|who|which|why|is|are|"
-    r"can|could|do|does|will|would|should|may|have|has)\b",
+    r"can|could|do|does|will|would|should|may|have|has|"
+    # Text-speak: "wat time do u close", "wen r u open", "r u open sat".
+    r"wat|wot|wut|wht|wats|wen|whn|wher|wheres|hw|r(?=\s+u\b))\b",
     re.IGNORECASE,
 )
 

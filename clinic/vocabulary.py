@@ -505,10 +505,33 @@ def _head_moved(words: list[str], i: int) -> bool:
     return mover in _HEAD_MOVES
 
 
+# Things placed in the body: "the pacemaker is in her chest" says where it sits, no pain.
+DEVICES = frozenset(
+    {"pacemaker", "defibrillator", "icd", "implant", "implants", "port", "stent", "stents",
+     "plate", "plates", "screw", "screws", "pins", "rod", "rods", "coil", "chip", "pump"}
+)  # fmt: skip
+_PLACED_IN = frozenset({"in", "into", "inside", "under", "on"})
+
+
+def where_a_device_sits(words: list[str], i: int) -> bool:
+    """Whether the place at `i` is where a device sits ("pacemaker in her chest", "a port
+    is under my collarbone"): a device, then "in" or "under", a few words before, and no
+    pain said between ("a pacemaker and pain in my chest" is a pain)."""
+    before = words[max(0, i - 8) : i]
+    devices = [j for j, word in enumerate(before) if word in DEVICES]
+    between = before[devices[-1] + 1 :] if devices else []
+    pain = any(word in PAIN_WORDS or is_pain_quality(word) for word in between)
+    owners = ("my", "her", "his", "their", "your", "the", "left", "right")
+    place = [word for word in between if word not in owners]
+    return bool(devices) and not pain and bool(place) and place[-1] in _PLACED_IN
+
+
 def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) -> bool:
     """Whether a side or "back" is used in its everyday sense ("right now", "call me back")."""
     after = words[i + length] if i + length < len(words) else ""
     before = words[i - 1] if i > 0 else ""
+    if found[0] == "body_part" and where_a_device_sits(words, i):
+        return True
     if found[0] == "side":
         if words[i] in _SIDE_LETTERS:
             # "r foot", "l knee": a letter is a side only just before a part of the body

@@ -110,6 +110,13 @@ def test_a_closed_day_says_so_and_offers_the_nearest(desk) -> None:
     assert result["offered_slots"][0].startswith("2026-11-30T08:00")
 
 
+def test_an_hour_the_day_does_not_have_says_why_before_that_days_times(desk) -> None:
+    # Outside run 10: "tomorrow at 3" on a Saturday got Saturday mornings without a word.
+    result, text = validate("preferred_time", "saturday at 4pm")
+    assert text == "Nothing is free at 4:00 pm on Saturday (we're open 09:00-13:00 that day)."
+    assert all(iso.startswith("2026-11-28T") for iso in result["offered_slots"])
+
+
 def test_a_past_time_is_asked_again(desk) -> None:
     result, text = validate("preferred_time", "yesterday")
     assert result == {"preferred_time": None} and "already passed" in text

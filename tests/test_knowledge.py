@@ -104,7 +104,10 @@ def test_a_file_with_a_topic_without_an_answer_is_refused(tmp_path: Path) -> Non
 @pytest.mark.parametrize(
     ("text", "asks"),
     [("where are you?", True), ("hi, is there parking", True), ("can i bring my son", True),
-     ("ok thanks", False), ("the weather is nice", False)],
+     ("ok thanks", False), ("the weather is nice", False),
+     # Written in session 8: text-speak asks too.
+     ("wot time u open sat", True), ("wen r u free", True), ("r u open on sundays", True),
+     ("wat", True), ("ready when you are", False)],
 )  # fmt: skip
 def test_a_message_that_asks(text: str, asks: bool) -> None:
     assert knowledge.looks_like_question(text) is asks

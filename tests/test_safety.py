@@ -179,6 +179,15 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
     "giant_cell_arteritis/urgent/jaw_claudication+aged_50_plus": (
         "I'm 74 and my jaw gets tired and achy when I'm eating"
     ),
+    # The jaw known from the intake, "it" in the message (signs: the rule's own).
+    "giant_cell_arteritis/urgent/chewing_pain+jaw_pain+aged_50_plus": {
+        "chewing_pain",
+        "jaw_pain",
+        "aged_50_plus",
+    },
+    "giant_cell_arteritis/urgent/scalp_tender+aged_50_plus": (
+        "I'm 71 and my scalp is so tender I can hardly brush my hair"
+    ),
     "giant_cell_arteritis/urgent/jaw_claudication+headache": (
         "headache at the side of my head, and chewing makes my jaw hurt"
     ),
@@ -620,6 +629,12 @@ def test_the_screen_follows_where_the_pain_spreads() -> None:
         "clumsy_hands", "trauma", "meningitis_warning",
     ]  # fmt: skip
     assert [q.name for q in safety.screen_questions("foot", None, [], [])] == ["limb_trauma"]
+
+
+def test_with_no_place_said_the_screen_asks_what_matters_anywhere() -> None:
+    # Outside run 10: "skip" to "where does it hurt?" went straight to the needling checklist.
+    names = [q.name for q in safety.screen_questions(None, None, [], ["trauma"])]
+    assert names == ["fever", "cancer", "night_pain"]
 
 
 def test_headache_and_chest_screens() -> None:
@@ -1128,6 +1143,9 @@ def test_a_limping_child_with_a_fever_goes_to_the_emergency_department(
         ("is it ok to just go to the ER in the morning?", True),
         ("5", False),
         ("sharp, mostly when I bend", False),
+        # Session 8: whether what was said matters is a question about the advice.
+        ("so the old cancer, does that matter for my hip?", True),
+        ("is that important?", True),
     ],
 )
 def test_a_message_about_the_advised_care(message: str, about: bool) -> None:

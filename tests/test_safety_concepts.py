@@ -218,9 +218,30 @@ def test_bottom_in_another_sense_asks_no_saddle_question(text: str, asked: bool)
 
 
 @pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        # Written in session 8: where a device sits is no chest complaint; a pain beside
+        # the device still asks.
+        (
+            "my husband's defibrillator is under his chest muscle, it's his shoulder that hurts",
+            False,
+        ),
+        ("mum has a pacemaker in her chest and her neck aches", False),
+        ("I have a pacemaker and a heavy feeling in my chest", True),
+        ("my chest feels tight and I have a stent", True),
+    ],
+)
+def test_where_a_device_sits_asks_no_chest_question(text: str, asked: bool) -> None:
+    questions = [question.name for question in safety.screen(text).questions]
+    assert ("check_chest" in questions or bool(safety.screen(text).flags)) is asked, text
+
+
+@pytest.mark.parametrize(
     ("answer", "reading"),
     [("It is a sharp pain, mostly on the right part.", "unclear"), ("yes I am", "yes"),
-     ("no, it's my lower back that hurts", "no")],
+     ("no, it's my lower back that hurts", "no"),
+     # Session 8: an indignant no with a question beside it is a no; "no?" alone hedges.
+     ("NO?! why would you ask that, my knee hurts", "no"), ("no?", "unsure")],
 )  # fmt: skip
 def test_a_description_of_the_pain_does_not_answer_the_crisis_question(
     answer: str, reading: str

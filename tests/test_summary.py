@@ -21,6 +21,8 @@ from clinic.intake import Intake, duration_words, summarise
         ("for about six weeks", "for about six weeks"),
         ("two weeks now", "for two weeks now"),
         ("1 week", "for 1 week"),
+        ("for like 3 weeks", "for 3 weeks"),  # outside run 10
+        ("since like tuesday", "since tuesday"),
     ],
 )
 def test_a_duration_reads_as_the_patient_said_it(said: str, words: str) -> None:

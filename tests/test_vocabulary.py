@@ -229,3 +229,16 @@ def test_a_place_near_the_ear_is_no_ear_complaint(text: str, complaint: bool) ->
 )
 def test_mended_spells_typos_of_body_words_as_meant_and_leaves_the_rest(text, meant) -> None:
     assert mended(text) == meant
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # Written in session 8 (outside run 10 had a pacemaker "in her chest" become a pain).
+        ("she had a stent put in her chest years ago, her back aches", ["back"]),
+        ("the metal plate in my ankle is fine, it's my knee", ["knee"]),
+        ("I have a pacemaker and a sharp pain in my chest", ["chest"]),
+    ],
+)
+def test_where_a_device_sits_is_no_painful_place(text: str, places: list[str]) -> None:
+    assert [t.value for t in find_terms(text) if t.entity == "body_part"] == places

@@ -110,7 +110,10 @@ _WAITING = re.compile(
     r"appointment|physio\w*|needl\w*|closed|go away|settle|see how)\b",
     re.IGNORECASE,
 )
-_SERIOUS = re.compile(r"\b(serious|really|bad|dangerous|worried|worry|scared|urgent)\b", re.I)
+_SERIOUS = re.compile(
+    r"\b(serious|really|bad|dangerous|worried|worry|scared|urgent|matters?|important|concern\w*)\b",
+    re.I,
+)
 
 
 _ASKS = re.compile(
@@ -136,6 +139,12 @@ def asks_about_waiting(message: str) -> bool:
     if asks and (_WAITING.search(message) or _SERIOUS.search(message) or _CARE.search(message)):
         return True
     return bool(_CARE.search(message) and (_LATER.search(message) or _FIRST_THING.search(message)))
+
+
+def asks_how_serious(message: str) -> bool:
+    """Whether the patient asks how much the advice matters ("does that matter?", "is it
+    serious?"): the advice itself is the answer."""
+    return bool(_ASKS.search(message) and _SERIOUS.search(message))
 
 
 def _answer_in_light(message: str) -> str:

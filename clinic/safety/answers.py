@@ -46,8 +46,11 @@ _NO = (
 _UNSURE = (
     r"not sure|unsure|maybe|perhaps|possibly|might be|may be|could be|kinda|kind of|sort of"
     r"|sorta|i guess|guess so|dunno|don't know|dont know|idk|no idea|hard to say|can't say"
-    r"|cant say|can't tell|cant tell|not certain|unclear|hmm+|um+|erm+|eh|\?+"
+    r"|cant say|can't tell|cant tell|not certain|unclear|hmm+|um+|erm+|eh"
 )
+# A short answer said as a question ("yes?", "no??") is unsure; a question asked beside the
+# answer ("No!? why are you asking me that") or said with force is not.
+_ASKED_BACK_RE = re.compile(r"^\W*(?:\w+(?:\s+\w+){0,2})?\s*\?+\s*$")
 
 # Taking back the yes just given: "sorry, I meant no", "wrong button", "pressed yes by mistake".
 _TAKEN_BACK = (
@@ -118,7 +121,7 @@ def read_answer(
             return YES if strong_yes else NO
         return UNCLEAR
     yes, no = bool(_YES_RE.search(lowered)), _says_no(lowered)
-    hedged = bool(_UNSURE_RE.search(lowered))
+    hedged = bool(_UNSURE_RE.search(lowered) or _ASKED_BACK_RE.match(lowered))
     if hedged and not (yes and not no and _leads(_YES_RE, lowered)):
         # "yeah kinda" leads with a yes; "kinda i guess", "maybe?", "not sure" do not.
         return UNSURE
@@ -181,7 +184,8 @@ def yes_or_no(text: str, intent: str | None = None) -> bool | None:
 
 def hedged(text: str) -> bool:
     """Whether `text` hedges ("not sure", "maybe", "kind of")."""
-    return bool(_UNSURE_RE.search(" ".join(text.lower().split())))
+    lowered = " ".join(text.lower().split())
+    return bool(_UNSURE_RE.search(lowered) or _ASKED_BACK_RE.match(lowered))
 
 
 # "No worse", "the same", "nothing new": the second half of the question, answered yes.

@@ -210,6 +210,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     # Headache
     "head": ("headache", "headaches", "head", "migraine", "migraines", "skull", "headach"),
+    # Chewing and eating, where a tired or aching jaw shows (giant cell arteritis).
+    "eating": (
+        "chew", "chews", "chewing", "chewed", "eat", "eats", "eating", "meal", "meals", "food",
+        "sandwich", "steak", "bite", "biting", "toast", "bread", "gum",
+    ),
     "vomiting": (
         "vomit", "vomits", "vomiting", "vomited", "throw up", "throwing up", "threw up",
         "throws up", "thrown up", "puke", "puking", "puked", "been sick", "was sick", "being sick",

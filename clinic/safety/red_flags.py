@@ -436,13 +436,14 @@ SIGNS: tuple[Sign, ...] = (
         # Concepts: a headache that came on in seconds is thunderclap whatever the words.
         "{sudden} ... {head}",
         "{head} ... {sudden}",
-        "worst headache",
-        "worst ... head|headache ... ever|life",
+        # {head} rather than the word, so its listed misspellings ("headach") count too.
+        "worst {head}",
+        "worst ... {head} ... ever|life",
         "thunderclap",
-        "head|headache ... like being|getting|been hit|struck|kicked|smacked|shot",
+        "{head} ... like being|getting|been hit|struck|kicked|smacked|shot",
         "like ... been|being shot|hit|struck|kicked ... head",
-        "headache ... within|in a minute|seconds",
-        "sudden severe|terrible|explosive headache",
+        "{head} ... within|in a minute|seconds",
+        "sudden severe|terrible|explosive {head}",
     )),
     Sign("headache_new_after_50", (
         "new headache|headaches ... after|over|since ... 50|fifty",
@@ -615,6 +616,19 @@ SIGNS: tuple[Sign, ...] = (
     Sign("jaw_claudication", (
         "jaw ... ache|aches|aching|hurts|hurt|pain|painful|tired ... chew|chews|chewing|eat|eating",
         "chew|chews|chewing|eating ... jaw ... ache|aches|hurts|hurt|pain|painful|tired",
+    )),
+    # The same said of "it" when the jaw is the known complaint ("it aches when I chew, I
+    # have to stop eating"): a rule joins it to the intake's jaw (`context_signs`).
+    Sign("chewing_pain", (
+        "ache|aches|aching|hurts|hurt|pain|painful|tired|tires|stop|rest ... {eating}",
+        "{eating} ... ache|aches|aching|hurts|hurt|pain|painful|tired|tires|stop|rest",
+    )),
+    # A scalp sore to the touch, combing or brushing the hair (giant cell arteritis).
+    Sign("scalp_tender", (
+        "scalp ... sore|tender|hurts|painful|hurt",
+        "sore|tender|hurts|painful|hurt ... comb|combing|brush|brushing ... hair",
+        "comb|combing|brush|brushing ... hair ... sore|tender|hurts|painful|hurt",
+        "temple|temples ... sore|tender|painful ... touch|touched",
     )),
     Sign("severe", ("{worst}", "severe|excruciating|unbearable|agonising|agonizing|worst|terrible|explosive|exploding|explode",)),
     # After needling
@@ -920,6 +934,8 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("headache_warning_signs", URGENT, ("worse_on_waking", "morning_vomiting")),
     RedFlagRule("cardiac", EMERGENCY, ("arm_or_jaw_pain", "comes_on_exertion", "settles_after_rest")),
     RedFlagRule("giant_cell_arteritis", URGENT, ("jaw_claudication", "aged_50_plus")),
+    RedFlagRule("giant_cell_arteritis", URGENT, ("chewing_pain", "jaw_pain", "aged_50_plus")),
+    RedFlagRule("giant_cell_arteritis", URGENT, ("scalp_tender", "aged_50_plus")),
     RedFlagRule("giant_cell_arteritis", URGENT, ("jaw_claudication", "headache")),
     RedFlagRule("fracture", URGENT, ("cannot_bear_weight", "trauma")),
     RedFlagRule("acute_knee_injury", URGENT, ("knee_stuck",)),
@@ -960,6 +976,7 @@ CONTEXT_ONLY_SIGNS = frozenset(
      # Partial on their own: where, when, how old.
      "at_rest", "upper_back_pain", "aged_50_plus", "comes_on_exertion", "eases_with_rest",
      "arm_or_jaw_pain", "new_headaches", "headache_pattern_change", "cough_or_strain",
+     "chewing_pain", "jaw_pain", "scalp_tender",
      "cannot_bear_weight", "dizzy_now", "long_travel", "limping", "young_patient",
      "aged_65_plus", "aged_under_50", "calf_pain", "recent_surgery", "rapid_progression",
      "first_back_pain", "faint", "pregnant_now", "face_hands_swelling", "both_legs_heavy",
@@ -1149,6 +1166,10 @@ SCREEN_QUESTIONS.update({
 })  # fmt: skip
 # The neck's screen asks about meningitis too: a stiff neck with a fever.
 SCREEN_QUESTIONS["neck"] = (*SCREEN_QUESTIONS["neck"], SCREEN_QUESTIONS["head"][1])
+# Where it hurts not said (skipped): the signs that need a doctor wherever the pain is.
+SCREEN_QUESTIONS["anywhere"] = tuple(
+    q for q in SCREEN_QUESTIONS["back"] if q.name in ("fever", "cancer", "trauma", "night_pain")
+)
 SCREEN_QUESTIONS["chest"] = (
     *SCREEN_QUESTIONS["chest"],
     ScreenQuestion(

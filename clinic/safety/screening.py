@@ -39,9 +39,11 @@ from clinic.safety.red_flags import (
     ScreenQuestion,
     Sign,
 )
-from clinic.vocabulary import typo_of
+from clinic.vocabulary import typo_of, where_a_device_sits
 
 SIGN = "sign"
+# Concepts that are places of the body: where a device sits is no complaint of them.
+_PLACES_OF_DEVICES = frozenset({"chest", "chest_pain"})
 CONTRAINDICATION = "contraindication"
 CONCEPT = "concept"
 
@@ -189,8 +191,11 @@ def read(text: str, doc: Doc | None = None) -> list[Mention]:
     for key, start, end in _sign_matches(doc):
         kind, name = key.split(":", 1)
         matches.append((kind, name, start, end))
+    words = [token.lower_ for token in doc]
     for kind, name, start, end in matches:
         if _unless(_SIGNS_BY_KEY[(kind, name)], sentence_of[start]):
+            continue
+        if name in _PLACES_OF_DEVICES and where_a_device_sits(words, start):
             continue
         key = (kind, name, start)
         # Overlapping phrases of one sign: the longest reading counts once.
@@ -341,6 +346,8 @@ def context_signs(
             signs.add("stiff_neck")
     if "head" in places:
         signs.add("headache")
+    if "jaw" in places:
+        signs.add("jaw_pain")
     if places & {"back", "lower_back", "mid_back", "upper_back"}:
         signs.add("back_pain")
     if places & {"mid_back", "upper_back"}:
@@ -371,9 +378,12 @@ def screen_questions(
 ) -> list[ScreenQuestion]:
     """The intake's yes/no screen for this pain, leaving out what the patient already said:
     the main place's region first, then where it spreads, then every other painful place
-    ("my neck and my lower back": the back's screen too)."""
+    ("my neck and my lower back": the back's screen too); with no place known, the signs
+    that matter anywhere (fever, cancer, a fall, night pain)."""
     places = (body_part, radiates_to, *other_sites)
     regions = [SCREEN_REGION_OF_BODY_PART.get(part or "") for part in places]
+    if not any(places):
+        regions = ["anywhere"]  # where it hurts not said: what matters wherever it is
     said, denied = set(said), set(denied)
     questions: list[ScreenQuestion] = []
     for region in dict.fromkeys(r for r in regions if r):

@@ -1,0 +1,33 @@
+"""A form never asks its next question over a safety question asked in the same turn.
+
+The safety check runs on every message before the form (`actions/every_message.py`). When
+it asks a direct safety question ("Did the headache come on suddenly...?") and the message
+also answered the form's question ("throbbing, worst headache of my life"), Rasa's form
+would ask its next one too, and a patient's "no" then lands on the wrong question (outside
+run 10). The form keeps its requested slot and asks it once the safety answer is in
+(`action_resume_after_safety_question` resumes the form).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.core.actions.forms import FormAction
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from addons.safety_policy import set_since_latest_message
+
+_ask_for_slot = FormAction._ask_for_slot
+
+
+async def _ask_unless_a_safety_question_waits(
+    self: FormAction, domain: Any, nlg: Any, output_channel: Any, slot_name: str,
+    tracker: DialogueStateTracker,
+) -> list[Any]:  # fmt: skip
+    if set_since_latest_message(tracker, "direct_question"):
+        return []
+    return await _ask_for_slot(self, domain, nlg, output_channel, slot_name, tracker)
+
+
+def install() -> None:
+    FormAction._ask_for_slot = _ask_unless_a_safety_question_waits
