@@ -40,7 +40,14 @@ from clinic.booking import (
     when,
 )
 from clinic.booking_store import CONFIRMED, NotFound, SlotTaken
-from clinic.contact import Contact, display_phone, name_and_contact, read_contact, read_name
+from clinic.contact import (
+    Contact,
+    display_phone,
+    name_and_contact,
+    name_put_right,
+    read_contact,
+    read_name,
+)
 from clinic.intake import is_unsure, summarise
 from clinic.preferred_time import (
     DayMismatch,
@@ -86,6 +93,7 @@ NEAREST_INSTEAD = "Let me show you the nearest free times instead."
 PAST_TIME = "That time has already passed. Which day from today on would suit you?"
 DAY_MISMATCH = "Just to check: {date} is a {weekday_of_date}, not a {weekday}. Which do you mean?"
 NOTHING_THEN = "Nothing is free at that time (we're open {hours})."
+NAME_PUT_RIGHT = "Thanks, I've changed the name to {name}."
 NOT_AT_THAT_HOUR = "Nothing is free at {clock} on {day} (we're open {hours} that day)."
 NO_TIMES = (
     "Sorry, there are no free consultations to book online in the coming weeks. Please call "
@@ -458,6 +466,13 @@ class ValidateBookingForm(FormValidationAction):
         """On yes, books (or moves) the consultation; on no, asks for another time; another
         time named or asked about ("is there nothing later, like 12?") is no yes."""
         text = tracker.latest_message.get("text") or ""
+        renamed = tracker.get_slot("booking_task") == BOOK and name_put_right(
+            text, tracker.get_slot("patient_name")
+        )
+        if renamed:
+            # "its Romano not Roma": the name put right, the summary shown again to confirm.
+            dispatcher.utter_message(text=NAME_PUT_RIGHT.format(name=renamed))
+            return {"booking_confirmed": None, "patient_name": renamed}
         other_time = names_a_time(text) or re.search(r"\b(?:instead|later|earlier)\b", text)
         if other_time and not yes_and_a_time(text):
             # "Can you do 9 the same day instead?": another time, not a yes to this one.

@@ -83,12 +83,13 @@ def _booking_answer_before_a_question(tracker: Tracker) -> tuple[str, str] | Non
 
 
 def _asks_after_answering(tracker: Tracker) -> bool:
-    """Whether a form's answer is followed by a question the model did not hear as one
-    ("the 6pm. what should I wear?" reads as an answer): the form takes the answer, the
-    question is answered here if the clinic's file knows it."""
-    if tracker.active_loop.get("name") not in ("intake_form", "booking_form"):
-        return False
+    """Whether a form's answer, or a yes or no anywhere, is followed by a question the
+    model did not hear as one ("the 6pm. what should I wear?"): the form or the rules take
+    the answer, the question is answered here."""
     text = tracker.latest_message.get("text") or ""
+    yes_or_no = latest_intent(tracker) in ("affirm", "deny")  # "yes. do you take aetna?"
+    if not yes_or_no and tracker.active_loop.get("name") not in ("intake_form", "booking_form"):
+        return False
     return latest_intent(tracker) not in ASKING and bool(answer_before_question(text))
 
 

@@ -58,10 +58,12 @@ NOT_AN_ANSWER = frozenset(
         "ask_sessions", "ask_how_soon", "ask_who_does_it", "ask_vs_acupuncture", "ask_cost",
         "ask_aftercare", "ask_clinic", "ask_my_booking", "nothing_said", "other_language",
         "reschedule_booking", "cancel_booking",
+        "red_flag",
     }
 )  # fmt: skip
 # A red flag said with an answer ("5 or 6, worse at night") is advised on by the safety
-# check, and the answer still counts.
+# check, and the answer to the pain's question still counts.
+NOT_A_FACT = NOT_AN_ANSWER - {"red_flag"}
 # What the intake knows is not changed by an answer to a safety question: "the last few days
 # I need to go but barely anything comes out" answers the bladder question, not how long.
 SCREEN_SLOTS = ("red_flag_screen", "contraindication_screen")
@@ -152,7 +154,7 @@ class ValidateIntakeForm(FormValidationAction):
             return events
         if tracker.get_slot(asked) is not None:
             return [*events, SlotSet("failed_attempts", 0)]
-        if latest_intent(tracker) in {*NOT_AN_ANSWER, "red_flag"} or _facts_changed(tracker):
+        if latest_intent(tracker) in NOT_AN_ANSWER or _facts_changed(tracker):
             # A question of the patient's own, a sign (advised on), or another fact: the
             # question stays open.
             return events
@@ -323,7 +325,7 @@ def intake_events(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[di
     yes = {"affirm": True, "deny": False}.get(intent or "")
     if intent and intent.startswith("ask_") and is_a_statement(text):
         intent = "inform"  # "yes to the back of the head": an answer, whatever the model heard
-    lead = answer_before_question(text) if intent in NOT_AN_ANSWER else ""
+    lead = answer_before_question(text) if intent in NOT_A_FACT else ""
     if asked == "contraindication_screen" and lead and yes_or_no(lead) is False:
         # "None. So is it a migraine?": the checklist answered, the question answered next.
         return [SlotSet("contraindication_screen", _none_or_reported(tracker))]
@@ -331,7 +333,7 @@ def intake_events(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[di
         # "6. How much does it cost?": the answer is read from what precedes the question.
         text, yes = lead, yes_or_no(lead)
         entities = [e for e in entities if e.get("end", 0) <= len(lead)]
-    elif asked not in QUESTIONS or intent in NOT_AN_ANSWER:
+    elif asked not in QUESTIONS or intent in NOT_A_FACT:
         asked = None
     if yes is None and asked in intake_state.SPREAD_QUESTIONS:
         yes = _opening_yes_or_no(text)  # "No, just my neck and head. Since March."

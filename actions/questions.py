@@ -78,6 +78,8 @@ class ActionAnswerQuestion(Action):
         response = "utter_dont_know" if values["clinic_phone"] else "utter_dont_know_no_phone"
         dispatcher.utter_message(response=response, **values)
         kept = list(tracker.get_slot("unanswered_questions") or [])
+        if kept[-1:] == [text[:MAX_KEPT_LENGTH]]:
+            return []  # read again as a form starts (Rasa extracts slots once more then)
         return [SlotSet("unanswered_questions", [*kept, text[:MAX_KEPT_LENGTH]])]
 
 

@@ -85,7 +85,13 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
 
     signs = sorted((set(tracker.get_slot("warning_signs") or []) | said) - withdrawn)
     denied_signs = sorted((set(tracker.get_slot("denied_signs") or []) | denied) - set(signs))
-    model_only = latest_intent(tracker) == RED_FLAG_INTENT and not safety.red_flags_for(said)
+    # The model's own flag adds recall where the rules raised nothing yet; with advice
+    # already given it would only repeat it ("do we really need the ER?").
+    model_only = (
+        latest_intent(tracker) == RED_FLAG_INTENT
+        and not safety.red_flags_for(said)
+        and not tracker.get_slot("red_flags")
+    )
     said_cis = set(entity_values(tracker, "contraindication"))
     denied_now = set(entity_values(tracker, "contraindication", denied=True)) - said_cis
     # "No, HE is not on blood thinners": a later no takes back what was recorded.

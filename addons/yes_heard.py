@@ -1,8 +1,10 @@
 """NLU component: a yes that comes with a time ("yes. next wednesday morning", "sure,
-thursday afternoon") is a yes, whatever the model made of the time words.
+thursday afternoon") is a yes, whatever the model made of the time words; so is a plain
+yes or no said before a question of the patient's own ("yes. do you take aetna?").
 
-A thin adapter over `clinic.preferred_time.yes_and_a_time`; the booking then keeps the
-time (`actions.booking.start_task` reads it from the same message).
+A thin adapter over `clinic.preferred_time.yes_and_a_time` and `clinic.intake`'s answer
+before a question; the booking then keeps the time (`actions.booking.start_task` reads it
+from the same message), and the question is answered first (`actions.every_message`).
 """
 
 from __future__ import annotations
@@ -12,19 +14,32 @@ from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from addons.intent_rules import IntentRule
+from clinic.intake import answer_before_question
 from clinic.preferred_time import yes_and_a_time
+from clinic.safety.answers import yes_or_no
 
 # What the model may have made of it; a booking request or a question stays as it is.
 _MISHEARD = frozenset({"inform", "nlu_fallback", "greet", "out_of_scope", "ask_clinic"})
+# A yes or no this short before the question is the answer ("yes please.", "no, none").
+_PLAIN = 4
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class YesHeard(IntentRule):
-    """Sets `affirm` on a yes said with a time."""
+    """Sets `affirm` on a yes said with a time, `affirm` or `deny` on a plain yes or no
+    said before a question."""
 
     def heard(self, message: Message) -> str | None:
-        intent = (message.get(INTENT) or {}).get("name")
+        intent = (message.get(INTENT) or {}).get("name") or ""
         text = message.get(TEXT) or ""
         if intent in _MISHEARD and "?" not in text and yes_and_a_time(text):
             return "affirm"
+        lead = answer_before_question(text)
+        if (
+            lead
+            and len(lead.split()) <= _PLAIN
+            and (intent in _MISHEARD or intent.startswith("ask_"))
+        ):
+            said = yes_or_no(lead)
+            return None if said is None else "affirm" if said else "deny"
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from dataclasses import dataclass
@@ -104,8 +105,10 @@ _NOT_NAMES = frozenset({
 # Where the contact details begin in "Anna Smith, 212 555 0143" or "Joan Miller, my
 # number is ...": a run of digits, a "+", an email, or the words that introduce them.
 _CONTACT_STARTS = re.compile(
-    r"[,;:]?\s*(?:and\s+)?(?:(?:my|her|his|their|the|a)\s+)?(?:(?:phone|mobile|cell|tel|telephone|"
-    r"contact)\s*)?(?:number|no\.?|email|e-mail)?\s*(?:is|:)?\s*(?=[+(]?\d[\d\s().-]{5,}|"
+    # Each word whole: the "no" of "Romano" and the "a" of "Romana" are the name's.
+    r"[,;:]?\s*(?:\band\s+)?(?:\b(?:my|her|his|their|the|a)\s+)?(?:\b(?:phone|mobile|cell|tel|"
+    r"telephone|contact)\s*)?(?:\b(?:number|no\.?|email|e-mail))?\s*(?:\bis|:)?\s*"
+    r"(?=[+(]?\d[\d\s().-]{5,}|"
     r"[^\s@]+@)",
     re.IGNORECASE,
 )
@@ -143,3 +146,39 @@ def read_name(text: str, people: list[str] | None = None) -> str | None:
     if _DIGITS.search(name) and (names_a_time(name) or not re.search(r"[^\W\d_]{2,}", name)):
         return None  # "8am", "3pm please": a time typed in the wrong place
     return name
+
+
+# "The name is Jess Romano", "name should be ...": the whole name again.
+_NAME_IS = re.compile(
+    r"\bname\s*(?:is|'s|should be|=|:)\s+(?!wrong|incorrect|misspelt|misspelled|not\b)(.+)",
+    re.IGNORECASE,
+)
+# A message about the name: only then is a word like one of the name's a correction of it.
+_ABOUT_THE_NAME = re.compile(r"\b(?:name|spelt|spelled|spelling|surname)\b", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_][\w'-]*")
+
+
+def name_put_right(text: str, known: str | None) -> str | None:
+    """The name as the patient puts it right ("its Romano not Roma", "the name is wrong,
+    it's ROMANO", "name is Jess Romano"), given the `known` one; None if the message does
+    not correct it."""
+    if not known:
+        return None
+    denied = re.findall(r"\bnot\s+([^\W\d_][\w'-]*)", text.lower())
+    if not (_ABOUT_THE_NAME.search(text) or set(denied) & set(known.lower().split())):
+        return None  # "not Roma" names the name; "no, not that time" does not
+    whole = _NAME_IS.search(text)
+    if whole:
+        said, _ = name_and_contact(whole.group(1))
+        name = read_name(said)
+        if name and name.lower() != known.lower():
+            return name
+    words = known.split()
+    for token in _WORD.findall(text):
+        for i, word in enumerate(words):
+            low, was = token.lower(), word.lower()
+            close = difflib.SequenceMatcher(None, low, was).ratio() >= 0.6
+            if low != was and close and low[:2] == was[:2] and len(low) >= 2:
+                spelled = token.capitalize() if token.isupper() or token.islower() else token
+                return " ".join([*words[:i], spelled, *words[i + 1 :]])
+    return None

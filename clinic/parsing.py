@@ -147,6 +147,8 @@ _NOT_DURATIONS = tuple(
     for p in (
         # severities: 7/10, 7 out of 10
         rf"\b(?:{_STRICT_NUMBER})\s*(?:/|out\s+of|outta)\s*(?:10|ten)\b",
+        # "cuts take forever to heal": how slow something is, not how long it hurts
+        r"\b(?:take|takes|took|taking)\s+(?:forever|ages|years|months|weeks)\b",
         # ages: 45 years old, 45-year-old, aged 45, 45 y/o
         rf"\b(?:{_ANY_AMOUNT})[\s-]*(?:years?|yrs?|months?)[\s-]*old\b",
         r"\baged?\s+\d+\b",

@@ -450,10 +450,18 @@ _SAYINGS = (
     "neck of the woods", "back and forth", "behind my back", "behind your back",
     "put my foot down", "foot the bill", "pull my leg", "pulling my leg", "pulling your leg",
     "break a leg", "cold feet", "chin up", "by heart", "back of my mind", "elbow room",
-    "shoulder to cry on",
+    "shoulder to cry on", "all over the place", "all over the shop",
 )  # fmt: skip
 _SAYING = re.compile(
     r"\b(?:" + "|".join(saying.replace(" ", r"\s+") for saying in _SAYINGS) + r")\b"
+)
+
+
+# "Cuts take forever to heal", "slow healing": how the skin heals (diabetes), not a wound now.
+_SLOW_HEALING = re.compile(
+    r"\b(?:(?:cuts?|wounds?|sores?|scratches|grazes)\s+)?(?:take|takes|took|are|is)\s+"
+    r"(?:forever|ages|a long time|so long|slow)\s+to\s+heal\b"
+    r"|\bheal(?:s|ing)?\s+(?:slowly|badly|poorly)\b|\bslow(?:\s+to)?\s+heal(?:ing)?\b"
 )
 
 
@@ -464,6 +472,7 @@ def find_terms(text: str) -> list[Term]:
     A rare word close to a known one ("shouler", "lowr") counts as that word.
     """
     sayings = [match.span() for match in _SAYING.finditer(text.lower())]
+    healing = [match.span() for match in _SLOW_HEALING.finditer(text.lower())]
     tokens = word_matches(text)
     words = spelled_words([m.group() for m in tokens])
     terms: list[Term] = []
@@ -481,6 +490,12 @@ def find_terms(text: str) -> list[Term]:
         start, end = tokens[i].start(), tokens[i + length - 1].end()
         denied = _negated(words, i, text, tokens)
         in_saying = found[0] == "body_part" and any(a <= start < b for a, b in sayings)
+        if found == ("other_complaint", "wound") and any(a <= start < b for a, b in healing):
+            in_saying = True
+        if found[0] == "side" and words[i] in _SIDE_LETTERS and i + length < len(tokens):
+            # "my sugars r all over the place": the letter before a saying is no side.
+            following = tokens[i + length].start()
+            in_saying = any(a <= following < b for a, b in sayings)
         if found == ("body_part", "head") and _head_moved(words, i):
             found = ("body_part", "neck")  # "I can't turn my head": the neck moves it
         if not (denied or in_saying or _not_meant(found, words, i, length)):
@@ -496,6 +511,24 @@ _LYING_ON = frozenset({"stomach", "tummy", "belly", "front", "side"})
 _ON = frozenset({"on", "onto", "upon"})
 _NEAR_PLACES = frozenset({"ear", "ears", "eye", "eyes"})
 _NEAR = frozenset({"behind", "below", "under", "around", "above", "near", "by", "over"})
+_BEYOND = frozenset({"above", "over", "past", "overhead", "beyond"})
+
+
+_LIMB_MOVES = frozenset(
+    {"lift", "lifting", "lifts", "raise", "raising", "raises", "move", "moving", "moves",
+     "reach", "reaching", "stretch", "stretching", "straighten", "straightening", "swing",
+     "swinging", "rotate", "rotating", "put", "putting"}
+)  # fmt: skip
+
+
+def is_moved_limb(term: Term, text: str) -> bool:
+    """Whether an arm or a leg is named as what the patient moves ("when I lift my arm"),
+    the movement that brings the pain on rather than a place of it."""
+    if term.value not in ("arm", "leg"):
+        return False
+    before = [m.group() for m in word_matches(text[max(0, term.start - 30) : term.start])]
+    mover = before[-2] if before[-1:] and before[-1] in ("my", "the", "his", "her") else None
+    return (mover or (before[-1] if before else "")) in _LIMB_MOVES
 
 
 def _head_moved(words: list[str], i: int) -> bool:
@@ -532,6 +565,11 @@ def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) ->
     before = words[i - 1] if i > 0 else ""
     if found[0] == "body_part" and where_a_device_sits(words, i):
         return True
+    if found == ("body_part", "head"):
+        # "Lift my arm past my head", "reach above my head": how far, not where it hurts.
+        place = words[i - 2] if before in ("my", "the", "his", "her") and i > 1 else before
+        if place in _BEYOND:
+            return True
     if found[0] == "side":
         if words[i] in _SIDE_LETTERS:
             # "r foot", "l knee": a letter is a side only just before a part of the body
@@ -577,9 +615,13 @@ def _negated(words: list[str], i: int, text: str, tokens: list[re.Match[str]]) -
     """A denial up to three words before the term, in the same clause ("no tingling",
     "doesn't feel numb"; not "can't walk, my knee hurts" nor "can't turn my neck", where
     "can't" says what the pain stops, not that the place is free of it)."""
-    for j in range(max(0, i - 3), i):
+    for j in range(max(0, i - 4), i):
         word = words[j]
-        if word in ABILITY_LOST or not (word in NEGATIONS or word.endswith("n't")):
+        # "Nothing goes down my arms": nothing spreads there ("nothing helps my back" is
+        # still the back).
+        spreads_nowhere = word in ("nothing", "nowhere") and SPREAD_WORDS.intersection(words[j:i])
+        denies = j >= i - 3 and (word in NEGATIONS or word.endswith("n't"))
+        if word in ABILITY_LOST or not (denies or spreads_nowhere):
             continue
         if not _CLAUSE_BREAK.search(text, tokens[j].end(), tokens[i].start()):
             return True

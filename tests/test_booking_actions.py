@@ -410,6 +410,18 @@ def test_yes_is_not_a_name(desk) -> None:
     assert result == {"patient_name": None}
 
 
+@pytest.mark.parametrize(
+    "said",
+    # Outside run 10: a name put right at the summary was asked "yes or no?", then booked
+    # under the wrong name.
+    ["it's Kowalska not Kowalsk", "the name is wrong, it's KOWALSKA", "name is Ewa Kowalska"],
+)
+def test_a_name_put_right_at_the_summary_changes_it_and_books_nothing(desk, said: str) -> None:
+    result, text = validate("booking_confirmed", said, patient_name="Ewa Kowalsk")
+    assert result == {"booking_confirmed": None, "patient_name": "Ewa Kowalska"}
+    assert "Ewa Kowalska" in text
+
+
 def test_after_which_day_the_weekday_named_picks_one_of_the_two(desk) -> None:
     choices = ["2026-12-15", "2026-12-16"]
     dispatcher = CollectingDispatcher()
@@ -431,6 +443,9 @@ def test_after_which_day_the_weekday_named_picks_one_of_the_two(desk) -> None:
         ("4pm suits me. Omar Haddad, omar.h@example.com", "Omar Haddad"),
         ("that one works, name is lena park 917 555 0123", "lena park"),
         ("that one, and call me on 917 555 0123", None),
+        # Outside run 10: "Romano" lost its "no" as if it were "number".
+        ("10am. Luca Bruno 646 555 0101", "Luca Bruno"),
+        ("the first, Ana Kalina 646 555 0102", "Ana Kalina"),
     ],
 )
 def test_a_name_and_contact_said_with_the_chosen_time_are_kept(said: str, name: str | None) -> None:

@@ -242,3 +242,16 @@ def test_mended_spells_typos_of_body_words_as_meant_and_leaves_the_rest(text, me
 )
 def test_where_a_device_sits_is_no_painful_place(text: str, places: list[str]) -> None:
     assert [t.value for t in find_terms(text) if t.entity == "body_part"] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # Outside run 10: "nothing goes down arms" became arm pain.
+        ("tight neck, nothing travels into my hands", ["neck"]),
+        ("low back ache, nowhere goes down the legs", ["lower_back"]),
+        ("nothing helps my shoulder", ["shoulder"]),
+    ],
+)
+def test_nothing_spreading_there_names_no_place(text: str, places: list[str]) -> None:
+    assert [t.value for t in find_terms(text) if t.entity == "body_part"] == places

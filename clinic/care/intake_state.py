@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import Any
 
 from clinic import parsing, vocabulary
@@ -145,6 +146,10 @@ def hear(
         for t in terms
         if t.entity == "body_part" and t.start not in denied
     ]
+    if len({p.value for p in places}) > 1:
+        # "My shoulder hurts when I lift my arm": the limb moved says when, not where.
+        moved = {t.start for t in parts if vocabulary.is_moved_limb(t, text)}
+        places = [p for p in places if p.start not in moved]
     main = next((p for p in places if roles.get(p.start) is None), None)
     spreads_to = next((p.value for p in places if roles.get(p.start) == "radiates_to"), None)
     others = tuple(p for p in places if p is not main and roles.get(p.start) == "also")
@@ -165,7 +170,11 @@ def hear(
         # A side said on its own ("lower back, right side", "the left one") is the main
         # place's.
         side = unbound[0] if unbound else vocabulary.canonical("side", text)
-    qualities = [e["value"] for e in entities if e.get("entity") == "pain_quality"]
+    qualities = [
+        e["value"]
+        for e in entities
+        if e.get("entity") == "pain_quality" and not _said_of_another_place(e, parts, main, text)
+    ]
     quality = qualities[0] if qualities else None
     if quality is None and asked == "pain_quality":
         quality = vocabulary.canonical("pain_quality", text)
@@ -317,6 +326,24 @@ def _also(heard: Heard, place: Place) -> Heard:
     """The message's main place becomes a further one (the main complaint is known)."""
     side = None if place.side == heard.side else heard.side
     return replace(heard, main=None, others=(place, *heard.others), side=side)
+
+
+def _said_of_another_place(
+    quality: Mapping[str, Any], parts: list[vocabulary.Term], main: Place | None, text: str
+) -> bool:
+    """Whether a quality is said in a sentence about another place than the main one
+    ("my feet are numb. but my main thing is my shoulder": the shoulder is not numb)."""
+    if main is None or quality.get("start", -1) < 0:
+        return False
+    bounds = [0, *(m.end() for m in re.finditer(r"[.!?;\n]", text)), len(text) + 1]
+    sentence = next(
+        ((a, b) for a, b in pairwise(bounds) if a <= quality["start"] < b),
+        None,
+    )
+    if sentence is None:
+        return False
+    inside = {t.value for t in parts if sentence[0] <= t.start < sentence[1]}
+    return bool(inside) and main.value not in inside
 
 
 def _as_put_right(terms: list[vocabulary.Term], text: str) -> list[vocabulary.Term]:
