@@ -317,6 +317,28 @@ def _offer(wish: TimePreference, said: str, dispatcher: CollectingDispatcher) ->
     }
 
 
+def _takes_the_time_asked_for(said: str, tracker: Tracker, offered: list[dt.datetime]) -> bool:
+    """Whether the answer to "which suits you?" takes the first time offered because it is
+    the very day and hour asked for: a yes, or the name or contact details given next."""
+    wish = read_preference(tracker.get_slot("preferred_time") or "", desk().now())
+    if not offered or not isinstance(wish, TimePreference) or wish.at is None:
+        return False
+    first = offered[0]
+    if (first.time(), wish.last_day) != (wish.at, wish.first_day) or first.date() != wish.first_day:
+        return False
+    if names_a_time(said) or _ANOTHER.search(said):
+        return False
+    name, contact = name_and_contact(said)
+    named = read_name(name) is not None and len(said.split()) <= 4
+    return answers.yes_or_no(said) is True or contact.usable or named
+
+
+# "None of them", "another day", "something later": not the time offered first.
+_ANOTHER = re.compile(
+    r"\b(?:no|not|none|neither|other|another|different|later|earlier|instead|else)\b", re.I
+)
+
+
 def _hour_not_offered(wish: TimePreference, starts: list[dt.datetime]) -> str | None:
     """What to say when the day fits but the hour asked for is not among the times offered
     ("tomorrow at 3" on a Saturday that closes at 13:00), so the patient knows why."""
@@ -397,6 +419,10 @@ class ValidateBookingForm(FormValidationAction):
         """One of the offered times (a button, "the first one", "3 pm"), or another wish."""
         offered = [s for s in (_local(iso) for iso in tracker.get_slot("offered_slots") or []) if s]
         chosen = _local(str(value)) or pick_offered(str(value), offered)
+        if chosen is None and _takes_the_time_asked_for(str(value), tracker, offered):
+            # "Thursday at 11am" was offered first as asked: "yes", or the name given as if
+            # it were booked, takes it.
+            chosen = offered[0]
         if chosen is None:
             if latest_intent(tracker) == "deny":
                 dispatcher.utter_message(text=ASK_ANOTHER_TIME)

@@ -378,6 +378,19 @@ def _month_named(text: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
     return first, last
 
 
+# "Tuesday won't work", "thursday is no good": the day said, then ruled out (the words as
+# `_TOKEN` splits them: "won't" is "won ' t").
+_RULED_OUT_AFTER = re.compile(
+    r"^(?:is |s |really |just |for me )?(?:won ' t|wont|doesn ' t|doesnt|isn ' t|isnt|can ' t|"
+    r"cant|is no good|no good|is out|out|is busy|busy|is bad|bad|is impossible|impossible)\b"
+)
+
+
+def _ruled_out_after(words: list[str], i: int) -> bool:
+    """Whether the day at `i` is ruled out by what follows it in its clause."""
+    return bool(_RULED_OUT_AFTER.match(" ".join(words[i + 1 : i + 6])))
+
+
 def _read_words(text: str, today: dt.date, reading: _Reading) -> None:
     """Weekdays (allowed or excluded), relative days and day parts."""
     words = _TOKEN.findall(text)
@@ -394,7 +407,7 @@ def _read_words(text: str, today: dt.date, reading: _Reading) -> None:
         if weekday is not None or group is not None:
             days = {weekday} if weekday is not None else set(group or ())
             plural = word.endswith("s") and word not in _WEEKDAY_NAMES
-            if negated:
+            if negated or _ruled_out_after(words, i):
                 reading.excluded |= days
             elif weekday is not None and not (plural or recurring):
                 reading.named.append((weekday, before == "next"))
@@ -598,7 +611,9 @@ def _gone_today(reading: _Reading, now: dt.datetime) -> bool:
 
 _NAMES_A_DAY_OR_HOUR = re.compile(
     r"\b(today|tonight|tomorrow|weekend|(this|next) week|week after next|asap|soonest|earliest"
-    r"|(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*|may \d+|\d+(st|nd|rd|th)? may)\b"
+    # Months whole or short ("Margaret" and "decent" are no months).
+    r"|jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|june?|july?|aug(ust)?|sep(t(ember)?)?"
+    r"|oct(ober)?|nov(ember)?|dec(ember)?|may \d+|\d+(st|nd|rd|th)? may)\b"
     r"|\b\d{1,2}(:\d\d)?\s*(am|pm)\b|\b(at|after|before|around) \d{1,2}\b|\b\d{1,2}:\d\d\b"
     r"|\b\d{1,2}(st|nd|rd|th)\b|\bas soon as\b"
 )

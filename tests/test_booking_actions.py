@@ -104,10 +104,17 @@ def test_a_wish_is_answered_with_the_nearest_free_times(desk) -> None:
     assert text == ""
 
 
-def test_a_closed_day_says_so_and_offers_the_nearest(desk) -> None:
-    result, text = validate("preferred_time", "sunday")
-    assert "Nothing is free at that time" in text and "Saturday 09:00-13:00" in text
-    assert result["offered_slots"][0].startswith("2026-11-30T08:00")
+@pytest.mark.parametrize(
+    ("said", "taken"),
+    # Outside run 10: "Thursday at 11am" offered 11:00 first, and the patient, taking it as
+    # booked, gave the name to "which suits you?"; "yes" was refused too.
+    [("yes", True), ("Margaret Ellis", True), ("m.ellis@example.com", True),
+     ("none of those", False), ("another day", False)],
+)  # fmt: skip
+def test_the_very_time_asked_for_is_taken_by_a_yes_or_the_name(desk, said, taken) -> None:
+    wish = validate("preferred_time", "tomorrow at 3")[0]
+    result, _ = validate("booking_slot", said, **wish)
+    assert (result.get("booking_slot") == THREE_PM.isoformat()) is taken
 
 
 def test_an_hour_the_day_does_not_have_says_why_before_that_days_times(desk) -> None:

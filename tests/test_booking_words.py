@@ -149,3 +149,15 @@ def test_a_request_for_a_consultation_in_so_many_words(said: str, asks: bool) ->
     from clinic.booking import asks_to_book
 
     assert asks_to_book(said) is asks
+
+
+@pytest.mark.parametrize(
+    ("said", "names"),
+    # Session 8: a name that begins like a month ("Margaret", "Juniper") names no time.
+    [("Margaret Ellis", False), ("Decima Novak", False), ("Octavia Junco", False),
+     ("dec 3rd", True), ("early march", True), ("Thursday at 11", True)],
+)  # fmt: skip
+def test_a_message_that_names_a_time(said: str, names: bool) -> None:
+    from clinic.preferred_time import names_a_time
+
+    assert names_a_time(said) is names
