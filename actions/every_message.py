@@ -17,7 +17,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.intake import intake_events
-from actions.questions import ASKING, ActionAnswerQuestion, answer_if_known
+from actions.questions import (
+    ASKING,
+    ActionAnswerQuestion,
+    answer_about_a_complaint,
+    answer_if_known,
+)
 from actions.safety import about_safety, check_safety
 from actions.tracker_facts import has_booking, latest_intent
 from clinic import knowledge
@@ -54,8 +59,15 @@ class ActionEveryMessage(Action):
             facts += [SlotSet(*booking_answer), *ActionAnswerQuestion().answer(dispatcher, tracker)]
         elif not spoke and _asks_after_answering(tracker):
             facts += ActionAnswerQuestion().answer(dispatcher, tracker)  # "the 6pm. what to wear?"
-        elif not spoke and _tells_the_pain(tracker) and not has_booking(tracker):
-            answer_if_known(dispatcher, tracker)  # "...is that something you'd needle?"
+        elif (
+            not spoke
+            and _tells_the_pain(tracker)
+            and not has_booking(tracker)
+            # "...and my eczema, can you do anything for that too?": who can help with it;
+            # "...is that something you'd needle?": the clinic's answer.
+            and not answer_about_a_complaint(dispatcher, tracker)
+        ):
+            answer_if_known(dispatcher, tracker)
         return [*safety, *facts]
 
 

@@ -19,7 +19,8 @@ from rasa_sdk.types import DomainDict
 from actions.booking import SHOW, start_task
 from actions.safety import form_to_resume
 from actions.tracker_facts import has_booking, intake_from_tracker, latest_intent
-from clinic import knowledge
+from clinic import knowledge, vocabulary
+from clinic.assessment import who_helps_with
 from clinic.booking import when
 from clinic.intake import places_in_words
 
@@ -72,6 +73,8 @@ class ActionAnswerQuestion(Action):
             return []
         if tracker.active_loop.get("name") and knowledge.is_a_statement(text):
             return []  # told, not asked: the form reads it and goes on, no "I don't know"
+        if answer_about_a_complaint(dispatcher, tracker):
+            return []  # "But what about the rash?": who can help, not "I don't know"
         if not _asks(text, intent):
             dispatcher.utter_message(response="utter_out_of_scope")
             return []
@@ -81,6 +84,25 @@ class ActionAnswerQuestion(Action):
         if kept[-1:] == [text[:MAX_KEPT_LENGTH]]:
             return []  # read again as a form starts (Rasa extracts slots once more then)
         return [SlotSet("unanswered_questions", [*kept, text[:MAX_KEPT_LENGTH]])]
+
+
+def answer_about_a_complaint(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """Says who can help with a complaint that is not a muscle's, when the message asks
+    about one ("could you look at my rash too?"); whether it did."""
+    text = tracker.latest_message.get("text") or ""
+    complaint = _complaint_asked_about(tracker)
+    if complaint is None or not knowledge.looks_like_question(text):
+        return False
+    dispatcher.utter_message(text=who_helps_with(complaint))
+    return True
+
+
+def _complaint_asked_about(tracker: Tracker) -> str | None:
+    """The complaint that is not a muscle's a question names ("what about the rash?")."""
+    # Read from the words: a complaint in a question is no complaint of now for the NLU.
+    text = tracker.latest_message.get("text") or ""
+    named = [t.value for t in vocabulary.find_terms(text) if t.entity == "other_complaint"]
+    return named[0] if named else None
 
 
 def _known_answer(found: knowledge.Found | None, intent: str | None) -> str | None:

@@ -111,6 +111,14 @@ _WHO_HELPS = {
 # Pain often disturbs sleep and tires people: said with a pain, these change nothing.
 _WITH_PAIN_EXPECTED = frozenset({"sleep", "tiredness"})
 
+
+def who_helps_with(complaint: str) -> str:
+    """What dry needling can't do for a complaint that is not a muscle's, and who can
+    ("A skin problem is not something dry needling treats; a doctor or pharmacist...")."""
+    who = _WHO_HELPS.get(complaint, "a doctor or pharmacist is the right person to help with it")
+    return f"{_capitalise(_complaint_name(complaint))} is not something dry needling treats; {who}."
+
+
 _CHEST_NOTE = (
     "Chest pain is always checked by the physiotherapist first, and pain that feels like "
     "pressure or spreads to the arm, jaw or back needs urgent medical help."
@@ -228,16 +236,10 @@ def assess(intake: Intake) -> Assessment:
     chest_note = _CHEST_NOTE if part == "chest" else None
 
     if intake.other_complaint and not part:
-        complaint = _complaint_name(intake.other_complaint)
-        who = _WHO_HELPS.get(intake.other_complaint, "a doctor or pharmacist is the right person "
-                             "to help with it")  # fmt: skip
         return Assessment(
             "not_advised",
             "not_indicated",
-            _explain(
-                f"{_capitalise(complaint)} is not something dry needling treats; {who}.",
-                evidence_for("not_indicated").summary,
-            ),
+            _explain(who_helps_with(intake.other_complaint), evidence_for("not_indicated").summary),
         )
     if intake.other_complaint in SKIN_COMPLAINTS:
         complaint = _complaint_name(intake.other_complaint)
@@ -247,7 +249,11 @@ def assess(intake: Intake) -> Assessment:
             _explain(
                 f"You mentioned {complaint}: dry needling is never done through a rash, a wound "
                 "or broken skin, so please have it seen by a doctor or pharmacist first.",
-                f"Once it has healed, the physiotherapist can look at {_pain_phrase(intake)}.",
+                # A rash clears (psoriasis may not): needling goes around it, never through.
+                f"Once it has healed, the physiotherapist can look at {_pain_phrase(intake)}."
+                if intake.other_complaint == "wound"
+                else "The physiotherapist can still look at "
+                f"{_pain_phrase(intake)}, and would needle only where the skin is clear.",
             ),
         )
     if intake.other_complaint and intake.other_complaint not in _WITH_PAIN_EXPECTED:

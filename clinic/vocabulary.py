@@ -346,6 +346,8 @@ def typo_of(word: str, known_words: list[str], cutoff: float = _FUZZY_CUTOFF) ->
         else process.extractOne(word, known_words, scorer=OSA.distance, score_cutoff=1)
     )
     found = close[0] if close else slip[0] if slip else None
+    if found and len(found) <= 5 and found[0] != word[0]:
+        return None  # "askin" is no "skin": short words are misspelt after their first letter
     # A typo is far rarer than the word it misspells: "grumbling" is as common as
     # "mumbling", so it is a word of its own.
     common = frequency >= _RARE_WORD_ZIPF - _TYPO_RARER_BY / 2
@@ -452,8 +454,15 @@ _SAYINGS = (
     "break a leg", "cold feet", "chin up", "by heart", "back of my mind", "elbow room",
     "shoulder to cry on", "all over the place", "all over the shop",
 )  # fmt: skip
+# "On my feet all day" (standing, a nurse's or a chef's day), "back on my feet".
+_ON_ONES_FEET = (
+    r"on\s+(?:my|his|her|their|your|our)\s+feet\s+(?:all|a\s+lot|for|most|the\s+whole|long|"
+    r"every|at\s+work|\d+)|(?:back\s+on|off)\s+(?:my|his|her|their|your|our)\s+feet"
+)
 _SAYING = re.compile(
-    r"\b(?:" + "|".join(saying.replace(" ", r"\s+") for saying in _SAYINGS) + r")\b"
+    r"\b(?:"
+    + "|".join([*(saying.replace(" ", r"\s+") for saying in _SAYINGS), _ON_ONES_FEET])
+    + r")\b"
 )
 
 
@@ -682,7 +691,13 @@ def assign_roles(terms: list[Term], text: str) -> list[Term]:
         after = word_index(term.end)
         clause_end = _CLAUSE_BREAK.search(text, term.end)
         following = words[after : word_index(clause_end.start()) if clause_end else None][:4]
-        return bool(_FINE.intersection(following))
+        # "My foot doesn't hurt", "the knee isn't sore": said to be free of pain.
+        denied = any(
+            (w in NEGATIONS or w.endswith("n't") or w in ("doesnt", "isnt"))
+            and any(x in PAIN_WORDS or x == "bother" for x in following[k + 1 : k + 3])
+            for k, w in enumerate(following)
+        )
+        return bool(_FINE.intersection(following)) or denied
 
     def put_first(term: Term) -> bool:
         first = word_index(term.start)

@@ -299,3 +299,10 @@ def test_the_limb_of_a_known_place_answers_the_side_and_keeps_the_place(known, t
 def test_a_place_within_a_known_limb_makes_it_precise() -> None:
     said = changes("it's the calf mostly", {"body_part": "leg", "pain_sites": ["leg"]})
     assert said["body_part"] == "calf"
+
+
+def test_a_further_place_said_not_to_hurt_is_taken_off() -> None:
+    # Outside run 10: "my foot doesn't hurt, I said I'm on my feet at work" was ignored.
+    known = {"body_part": "lower_back", "pain_sites": ["lower_back", "foot"]}
+    said = changes("my foot doesn't actually hurt, I only stand a lot", known, "pain_severity")
+    assert said["pain_sites"] == ["lower_back"]

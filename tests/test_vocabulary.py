@@ -122,7 +122,10 @@ def test_being_back_or_a_spinal_procedure_is_not_the_body_part(text: str) -> Non
      "on the other hand the mornings are better", "could you give me a hand booking",
      "off the top of my head, about 3 weeks", "anyone in my neck of the woods?",
      "we went back and forth about it", "I had to put my foot down", "are you pulling my leg",
-     "I can't get my head around the forms"],
+     "I can't get my head around the forms",
+     # Session 8: standing all day, and sayings around the place.
+     "I'm a chef, on my feet for 12 hours", "glad to be back on my feet",
+     "my diary is all over the place"],
 )  # fmt: skip
 def test_a_saying_names_no_part_of_the_body(text: str) -> None:
     assert [t for t in terms(text) if t[0] == "body_part"] == []
@@ -255,3 +258,9 @@ def test_where_a_device_sits_is_no_painful_place(text: str, places: list[str]) -
 )
 def test_nothing_spreading_there_names_no_place(text: str, places: list[str]) -> None:
     assert [t.value for t in find_terms(text) if t.entity == "body_part"] == places
+
+
+@pytest.mark.parametrize("text", ["askin for a freind", "ok thx, ashin says hi"])
+def test_a_short_words_misspelling_keeps_its_first_letter(text: str) -> None:
+    # Session 8: "askin" (asking) was read as "skin", a skin complaint.
+    assert [t for t in find_terms(text) if t.entity == "other_complaint"] == []

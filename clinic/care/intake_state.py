@@ -98,6 +98,7 @@ class Heard:
     severity: float | None = None
     spreads: bool | None = None
     correcting: bool = False
+    not_painful: tuple[str, ...] = ()  # places said not to hurt ("my foot doesn't hurt")
 
 
 @dataclass
@@ -206,6 +207,11 @@ def hear(
         severity=severity,
         spreads=spreads,
         correcting=bool(_CORRECTION.search(text)),
+        not_painful=tuple(
+            e["value"]
+            for e in entities
+            if e.get("entity") == "body_part" and e.get("role") == "denied"
+        ),
     )
 
 
@@ -275,6 +281,8 @@ def update(known: Mapping[str, Any], heard: Heard, asked: str | None = None) -> 
         offer("pain_duration", heard.duration.text, ("pain_duration_days", heard.duration.days))
     offer("pain_severity", heard.severity)
     main_place = result.values.get("body_part") or known.get("body_part")
+    # A further place said not to hurt after all is taken off ("my foot doesn't hurt").
+    sites = [site for site in sites if site == main_place or site not in heard.not_painful]
     for other in heard.others:
         if other.value in (main_place, known.get("radiates_to"), heard.spreads_to):
             continue

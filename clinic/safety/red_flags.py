@@ -977,6 +977,9 @@ CONTEXT_ONLY_SIGNS = frozenset(
      "at_rest", "upper_back_pain", "aged_50_plus", "comes_on_exertion", "eases_with_rest",
      "arm_or_jaw_pain", "new_headaches", "headache_pattern_change", "cough_or_strain",
      "chewing_pain", "jaw_pain", "scalp_tender",
+     # A rash matters with a fever (meningitis); alone it is a skin problem (eczema,
+     # psoriasis), which the scope answer covers.
+     "rash",
      "cannot_bear_weight", "dizzy_now", "long_travel", "limping", "young_patient",
      "aged_65_plus", "aged_under_50", "calf_pain", "recent_surgery", "rapid_progression",
      "first_back_pain", "faint", "pregnant_now", "face_hands_swelling", "both_legs_heavy",
