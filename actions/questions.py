@@ -70,6 +70,8 @@ class ActionAnswerQuestion(Action):
             return []  # answered already, alongside the pain (`answer_if_known`)
         if known:
             dispatcher.utter_message(text=known)
+            for more in _further_answers(tracker, values, known):
+                dispatcher.utter_message(text=more)  # "...and the phone number please"
             return []
         if tracker.active_loop.get("name") and knowledge.is_a_statement(text):
             return []  # told, not asked: the form reads it and goes on, no "I don't know"
@@ -214,10 +216,24 @@ def _last_bot_response(tracker: Tracker) -> str | None:
     return None
 
 
+def _further_answers(tracker: Tracker, values: dict[str, str], first: str) -> list[str]:
+    """The answers to a message's other questions (`answer_topic` entities with the role
+    "also"), each once."""
+    said = [first]
+    for entity in tracker.latest_message.get("entities") or []:
+        if entity.get("entity") != "answer_topic" or entity.get("role") != "also":
+            continue
+        topic = knowledge.topic_named(entity["value"])
+        answer = knowledge.answer_text(topic, values) if topic else None
+        if answer and answer not in said:
+            said.append(answer)
+    return said[1:]
+
+
 def _found(tracker: Tracker) -> knowledge.Found | None:
     """The nearest topic the NLU found, with its score."""
     for entity in tracker.latest_message.get("entities") or []:
-        if entity.get("entity") == "answer_topic":
+        if entity.get("entity") == "answer_topic" and entity.get("role") != "also":
             return knowledge.Found(entity["value"], float(entity.get("confidence_entity") or 0))
     return None
 

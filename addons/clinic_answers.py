@@ -65,10 +65,31 @@ class ClinicAnswers(GraphComponent):
                 "confidence_entity": round(found.score, 3),
                 "extractor": ClinicAnswers.__name__,
             }
-            message.set(ENTITIES, [*message.get(ENTITIES, []), entity], add_to_output=True)
+            also = _further_questions(message.get(TEXT) or "", found.topic)
+            message.set(ENTITIES, [*message.get(ENTITIES, []), entity, *also], add_to_output=True)
             if _question_for_the_clinic(message, found):
                 set_intent(message, QUESTION_INTENT, max(found.score, knowledge.NEAR))
         return messages
+
+
+def _further_questions(text: str, first: str) -> list[dict[str, Any]]:
+    """The topics of a message's other questions ("what are your hours? and the phone
+    number please"), each read on its own, as `answer_topic` entities with the role "also"."""
+    topics: dict[str, float] = {}
+    for part in knowledge.question_parts(text):
+        found = answer_finder().nearest(encoder().encode(part).sentence)
+        if found and found.topic != first and found.score >= knowledge.NEAR:
+            topics[found.topic] = max(found.score, topics.get(found.topic, 0.0))
+    return [
+        {
+            "entity": ANSWER_ENTITY,
+            "value": topic,
+            "role": "also",
+            "confidence_entity": round(score, 3),
+            "extractor": ClinicAnswers.__name__,
+        }
+        for topic, score in topics.items()
+    ]
 
 
 def _question_for_the_clinic(message: Message, found: knowledge.Found) -> bool:

@@ -172,6 +172,24 @@ def is_a_statement(text: str) -> bool:
     )
 
 
+# Where one question ends and the next begins: "what are your hours? and the phone number
+# please", "how long is a session and how much does it cost?".
+_NEXT_QUESTION = re.compile(
+    r"(?<=[?.!;])\s+|\s+(?:and|also|plus)\s+(?=(?:the\s+|your\s+)?(?:how|what|whats|what's|"
+    r"where|when|who|which|why|is|are|can|could|do|does|will|would|should|phone|number|"
+    r"address|price|cost|parking|hours)\b)",
+    re.IGNORECASE,
+)
+_REQUEST = re.compile(r"\bplease\b|\?", re.IGNORECASE)
+
+
+def question_parts(text: str) -> list[str]:
+    """The separate questions of a message that asks more than one, else []."""
+    parts = [p.strip() for p in _NEXT_QUESTION.split(text or "") if p and p.strip()]
+    asking = [p for p in parts if looks_like_question(p) or _REQUEST.search(p)]
+    return asking if len(asking) > 1 else []
+
+
 def asks_somewhere(text: str) -> bool:
     """Whether any clause of the message asks ("no. how many more questions lol")."""
     return any(looks_like_question(part) for part in re.split(r"[.!,;]\s*", text or ""))

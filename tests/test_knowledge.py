@@ -205,3 +205,16 @@ def test_a_statement_in_a_form_gets_no_dont_know() -> None:
     dispatcher = CollectingDispatcher()
     asyncio.run(ActionAnswerQuestion().run(dispatcher, tracker, DOMAIN))
     assert dispatcher.messages == []
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    # Session 8 (outside run 10): two questions in one message, each answered.
+    [("what time do you open on monday? and your address please",
+      ["what time do you open on monday?", "and your address please"]),
+     ("how long does it take and what does it cost?",
+      ["how long does it take", "what does it cost?"]),
+     ("where are you?", []), ("my neck and my back hurt", [])],
+)  # fmt: skip
+def test_the_questions_of_a_message_that_asks_several(text: str, parts: list[str]) -> None:
+    assert knowledge.question_parts(text) == parts
