@@ -562,6 +562,10 @@ _EXPLICIT_SCORES = tuple(
         # I'd rate it a 7
         rf"\brated?\s+(?:it|the\s+pain|my\s+pain|this)\s+(?:(?:as|at|about|around)\s+)*"
         rf"(?:an?\s+)?{_SCORE}\b",
+        # "8 when I move, 3 lying still": a number for how it hurts in a position
+        rf"\b{_SCORE}\s+(?:(?:when|while|if)\s+(?:i'?m\s+|i\s+|he\s+|she\s+)?)?(?:move|moving|"
+        r"walk|walking|bend|bending|sit|sitting|stand|standing|lying|lie|lay|laying|rest|resting|"
+        r"at\s+rest|still)\b",
         # ...about a 6, it's a 4 usually (a number with a unit is something else)
         rf"\b(?:about|around|roughly|maybe|probably|like|it'?s|it\s+is)\s+an?\s+{_SCORE}"
         r"(?![\w/%-]|\s*(?:years?|yrs?|y/?o|min\w*|hours?|hrs?|days?|weeks?|wks?|months?|"

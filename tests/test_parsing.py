@@ -295,6 +295,9 @@ def test_parse_severity_outside_the_scale_or_nonsense_is_none(answer: str) -> No
         ("Excruciating pain down my leg", ("Excruciating", 10)),
         ("worst pain of my life in my head", ("worst pain of my life", 10)),
         ("usually 3/10 but 8/10 at its worst", ("8/10", 8)),
+        # Session 8 (outside run 10): a number for how it hurts in a position.
+        ("it's 7 when I bend, less sitting", ("7 when I bend", 7)),
+        ("6 walking, 2 at rest", ("6 walking", 6)),
     ],
 )
 def test_find_severity(message: str, found: tuple[str, float]) -> None:
