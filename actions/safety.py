@@ -56,6 +56,7 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
             withdrawn.add(question.sign)
             denied.add(question.sign)
             corrected.append(question.sign)
+            unclear = [sign for sign in unclear if sign != question.sign]
         elif rechecking == question.name:
             said.add(question.sign)  # yes again, or unsure: the yes stands
         elif reading == answers.YES:
@@ -64,12 +65,14 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
         elif reading == answers.NO:
             denied.add(question.sign)
         elif _possible_now(tracker.get_slot("screen_unsure"), question.name, reading):
-            # Unsure twice on a red-flag question: taken as possible, never as a no.
+            # Unsure twice on a red-flag question: taken as possible, never as a no; a clear
+            # no later ("I took my temperature, no fever") asks it once more.
             said.add(question.sign)
             unclear.append(question.sign)
+            raised_by = question.name
         else:
             unsure_of = _asked_again(tracker.get_slot("screen_unsure"), question.name, reading)
-    recheck = _taken_back(tracker, answer)
+    recheck = _taken_back(tracker, answer, said, denied)
     one_by_one = list(tracker.get_slot("screen_one_by_one") or [])
     listed = _answered_checklist(tracker, said, denied)
     if listed is not None:
@@ -183,12 +186,24 @@ def unsure_of_question(tracker: Tracker) -> str | None:
     return (tracker.get_slot("screen_unsure") or "").rstrip("?") or None
 
 
-def _taken_back(tracker: Tracker, answer: tuple[ScreenQuestion, str] | None) -> str | None:
+def _taken_back(
+    tracker: Tracker,
+    answer: tuple[ScreenQuestion, str] | None,
+    said: set[str],
+    denied: set[str],
+) -> str | None:
     """The question to ask again when the latest message takes back the yes that raised a
-    flag just before ("oops, wrong button"), else None."""
+    flag just before ("oops, wrong button"), or says no to what an unsure answer left
+    possible ("I took my temperature: no fever"), else None."""
     question = tracker.get_slot("raised_by_answer")
     text = tracker.latest_message.get("text") or ""
-    if question and answer is None and answers.takes_back_yes(text):
+    if not question or answer is not None:
+        return None
+    if answers.takes_back_yes(text):
+        return question
+    asked = safety.question_named(question)
+    unsure_before = asked and asked.sign in (tracker.get_slot("unclear_signs") or [])
+    if unsure_before and answers.read_answer(asked, text, said, denied) == answers.NO:
         return question
     return None
 
@@ -322,7 +337,7 @@ def check_safety(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
             dispatcher.utter_message(text=advice.CARRY_ON_AFTER_URGENT)
     if direct:
         again = (values["screen_unsure"] or "").rstrip("?") == direct
-        ask_direct_question(dispatcher, direct, again=again)
+        ask_direct_question(dispatcher, direct, again=again, to_be_sure=values["rechecking"])
     # An empty list and an unset slot are the same: no event for them. A question asked
     # (again) is always recorded: the dialogue waits for its answer.
     return [
@@ -349,16 +364,27 @@ def _corrected_to_no(signs: list[str]) -> str:
     return advice.CORRECTED_TO_NO.format(what=what)
 
 
-def ask_direct_question(dispatcher: CollectingDispatcher, name: str, again: bool) -> None:
+def ask_direct_question(
+    dispatcher: CollectingDispatcher, name: str, again: bool, to_be_sure: bool = False
+) -> None:
     """Asks a direct safety question by its name (see `ask_question`)."""
     question = safety.question_named(name)
     assert question is not None, name
-    ask_question(dispatcher, question, again)
+    ask_question(dispatcher, question, again, to_be_sure)
 
 
-def ask_question(dispatcher: CollectingDispatcher, question: ScreenQuestion, again: bool) -> None:
-    """Asks a safety question with Yes and No buttons (and "I'm not sure" the second time)."""
-    if again:
+def ask_question(
+    dispatcher: CollectingDispatcher,
+    question: ScreenQuestion,
+    again: bool,
+    to_be_sure: bool = False,
+) -> None:
+    """Asks a safety question with Yes and No buttons (and "I'm not sure" the second time);
+    asked once more after a yes taken back, in other words than the first time."""
+    if to_be_sure:
+        text = f"{TO_BE_SURE} {question.text[0].lower()}{question.text[1:]}"
+        dispatcher.utter_message(text=text, buttons=YES_NO)
+    elif again:
         text = SCREEN_CLARIFY.format(question=question.text)
         dispatcher.utter_message(text=text, buttons=YES_NO_UNSURE)
     else:
@@ -732,6 +758,7 @@ def open_screen_questions(tracker: Tracker) -> list[ScreenQuestion]:
 
 
 BACK_TO_IT = "Back to my question:"
+TO_BE_SURE = "So, to be sure:"
 
 
 def _asked_just_before(tracker: Tracker, name: str) -> bool:

@@ -104,7 +104,7 @@ def read_answer(
     said, denied = set(said), set(denied)
     if said & asked or _raises_what_it_guards(question, said):
         return YES
-    if denied & asked:
+    if denied & asked or denied & set(question.requires):
         return NO
     lowered = " ".join(text.lower().replace("\u2019", "'").split())
     if question.name in _ABOUT_THOUGHTS:

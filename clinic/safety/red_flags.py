@@ -62,6 +62,9 @@ class ScreenQuestion:
     covers: tuple[str, ...] = ()
     # Signs in an answer that say no whatever its words ("I am 34" to "new since 50?").
     ruled_out_by: tuple[str, ...] = ()
+    # Signs the question needs together: denied, the answer is no ("no fever" to "a fever
+    # together with a stiff neck...?").
+    requires: tuple[str, ...] = ()
 
 
 _NUMB = "numb|numbness|tingling|tingle|tingly|prickling|deadness"
@@ -1055,6 +1058,7 @@ SCREEN_QUESTIONS: dict[str, tuple[ScreenQuestion, ...]] = {
             "meningitis_warning",
             "Do you have a fever together with a stiff neck, a rash, or light hurting your eyes?",
             "meningitis_warning",
+            requires=("fever",),
         ),
         ScreenQuestion(
             "stroke_warning",
@@ -1323,6 +1327,7 @@ DIRECT_QUESTIONS: tuple[ScreenQuestion, ...] = (
         "check_meningitis",
         "Do you have a fever together with a stiff neck, a rash, or light hurting your eyes?",
         "meningitis_warning",
+        requires=("fever",),
     ),
     ScreenQuestion(
         "check_knee",
