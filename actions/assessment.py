@@ -80,18 +80,44 @@ class ActionAssessTdnFit(Action):
             tracker.get_slot("contraindications") or [],
             contraindications_unclear=tracker.get_slot("contraindication_screen") == "unclear",
         )
-        if intake.body_part:
-            dispatcher.utter_message(text=f"Thank you. Here's what I have: {summarise(intake)}.")
-        dispatcher.utter_message(text=assessment.explanation)
+        summary = f"Thank you. Here's what I have: {summarise(intake)}."
+        if _said_before(tracker, assessment.explanation) and (
+            not intake.body_part or _said_before(tracker, summary)
+        ):
+            # "Btw it started after yoga": nothing the assessment reads has changed, so
+            # it is not said again; the offer is.
+            dispatcher.utter_message(response="utter_noted_for_the_physiotherapist")
+        else:
+            if intake.body_part:
+                dispatcher.utter_message(text=summary)
+            dispatcher.utter_message(text=assessment.explanation)
         # A skin or stomach complaint is for a doctor: a physiotherapy offer would mislead.
         offer = bool(intake.body_part) or not intake.other_complaint
+        offered_before = _said_before(tracker, domain_text(domain, "utter_offer_consultation"))
         dispatcher.utter_message(
-            response="utter_offer_consultation" if offer else "utter_non_msk_next"
+            response=(
+                ("utter_offer_consultation_again" if offered_before else "utter_offer_consultation")
+                if offer
+                else "utter_non_msk_next"
+            )
         )
         events = [SlotSet("tdn_fit", assessment.tdn_fit), SlotSet("consultation_offered", offer)]
         if recorded is None:
             events.append(SlotSet("triage_level", ROUTINE))
         return events
+
+
+def domain_text(domain: DomainDict, response: str) -> str:
+    """The first text of a response in the domain."""
+    variants = (domain.get("responses") or {}).get(response) or [{}]
+    return variants[0].get("text") or ""
+
+
+def _said_before(tracker: Tracker, text: str) -> bool:
+    """Whether the assistant has already said `text`, word for word, in this chat."""
+    return bool(text) and any(
+        e.get("event") == "bot" and e.get("text") == text for e in tracker.events
+    )
 
 
 class ActionRecordConsultationAnswer(Action):

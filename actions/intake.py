@@ -189,7 +189,10 @@ class ValidateIntakeForm(FormValidationAction):
     ) -> Slots:
         """Which of the checklist applies: "reported", "none", or "unclear" after two tries."""
         if tracker.get_slot("requested_slot") != "contraindication_screen":
-            return {"contraindication_screen": None}
+            # Answered before (the form starts again for a fact told after the offer): kept,
+            # so the checklist is not asked twice; a value from another question is not.
+            kept = value_before_latest_message(tracker, "contraindication_screen")
+            return {"contraindication_screen": kept if kept == value else None}
         if value in ("none", "reported") and latest_intent(tracker) in NOT_AN_ANSWER:
             return {"contraindication_screen": value}  # read before a question (intake_events)
         text = tracker.latest_message.get("text") or ""

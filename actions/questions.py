@@ -80,6 +80,12 @@ class ActionAnswerQuestion(Action):
         if not _asks(text, intent):
             dispatcher.utter_message(response="utter_out_of_scope")
             return []
+        if knowledge.is_a_statement(text):
+            # "It's worse after long drives, if that matters", heard as a question: told.
+            dispatcher.utter_message(response="utter_noted_for_the_physiotherapist")
+            if tracker.get_slot("consultation_offered"):
+                dispatcher.utter_message(response="utter_offer_consultation_again")
+            return []
         response = "utter_dont_know" if values["clinic_phone"] else "utter_dont_know_no_phone"
         dispatcher.utter_message(response=response, **values)
         kept = list(tracker.get_slot("unanswered_questions") or [])

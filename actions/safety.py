@@ -480,7 +480,7 @@ class ActionResumeAfterSafetyQuestion(Action):
             return [FollowupAction(form)]
         if tracker.get_slot("consultation_offered"):
             # The offer was open when the question came: it is the patient's turn on it.
-            dispatcher.utter_message(response="utter_offer_consultation")
+            dispatcher.utter_message(response="utter_offer_consultation_again")
         else:
             dispatcher.utter_message(text=advice.ANYTHING_ELSE)
         return []

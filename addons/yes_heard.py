@@ -32,7 +32,11 @@ class YesHeard(IntentRule):
     def heard(self, message: Message) -> str | None:
         intent = (message.get(INTENT) or {}).get("name") or ""
         text = message.get(TEXT) or ""
-        if intent in _MISHEARD and "?" not in text and yes_and_a_time(text):
+        # "Yes please, thursday next week" reads like moving a booking: it is a yes.
+        misheard = (
+            intent in _MISHEARD or intent.startswith("ask_") or intent == "reschedule_booking"
+        )
+        if misheard and "?" not in text and yes_and_a_time(text):
             return "affirm"
         lead = answer_before_question(text)
         if (
