@@ -203,7 +203,11 @@ def _taken_back(
         return question
     asked = safety.question_named(question)
     unsure_before = asked and asked.sign in (tracker.get_slot("unclear_signs") or [])
-    if unsure_before and answers.read_answer(asked, text, said, denied) == answers.NO:
+    # "No fever" to a fever with a stiff neck: asked once more, never taken as the no itself
+    # (a stiff neck and light hurting the eyes without a fever still matter).
+    if unsure_before and (
+        answers.read_answer(asked, text, said, denied) == answers.NO or denied & set(asked.requires)
+    ):
         return question
     return None
 

@@ -293,15 +293,3 @@ def test_a_filler_inside_a_phrase_still_asks(text: str) -> None:
     from clinic import safety
 
     assert "check_safe" in [q.name for q in safety.screen(text).questions]
-
-
-def test_a_denied_fever_answers_the_fever_with_a_stiff_neck_question_no() -> None:
-    # Session 8: "no fever" is a no to "a fever together with a stiff neck, a rash...?".
-    from clinic.safety.answers import NO, read_answer
-
-    question = safety.question_named("check_meningitis")
-    text = "took my temperature, 36.9, no fever at all, the neck is just stiff"
-    screening = safety.screen(text)
-    said = [m.name for m in screening.mentions if not m.denied]
-    denied = [m.name for m in screening.mentions if m.denied]
-    assert read_answer(question, text, said, denied) == NO

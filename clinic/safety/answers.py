@@ -48,9 +48,10 @@ _UNSURE = (
     r"|sorta|i guess|guess so|dunno|don't know|dont know|idk|no idea|hard to say|can't say"
     r"|cant say|can't tell|cant tell|not certain|unclear|hmm+|um+|erm+|eh"
 )
-# A short answer said as a question ("yes?", "no??") is unsure; a question asked beside the
-# answer ("No!? why are you asking me that") or said with force is not.
-_ASKED_BACK_RE = re.compile(r"^\W*(?:\w+(?:\s+\w+){0,2})?\s*\?+\s*$")
+# An answer said as a question ("yes?", "not that I know of? it's been fine") is unsure; an
+# answer said with force and a question of the patient's own after it ("No!? why are you
+# asking me that") is not.
+_ASKED_BACK_RE = re.compile(r"^\W*[^.!?]{0,40}?\?+(?:\s|$)")
 
 # Taking back the yes just given: "sorry, I meant no", "wrong button", "pressed yes by mistake".
 _TAKEN_BACK = (
@@ -104,7 +105,7 @@ def read_answer(
     said, denied = set(said), set(denied)
     if said & asked or _raises_what_it_guards(question, said):
         return YES
-    if denied & asked or denied & set(question.requires):
+    if denied & asked:
         return NO
     lowered = " ".join(text.lower().replace("\u2019", "'").split())
     if question.name in _ABOUT_THOUGHTS:

@@ -62,8 +62,8 @@ class ScreenQuestion:
     covers: tuple[str, ...] = ()
     # Signs in an answer that say no whatever its words ("I am 34" to "new since 50?").
     ruled_out_by: tuple[str, ...] = ()
-    # Signs the question needs together: denied, the answer is no ("no fever" to "a fever
-    # together with a stiff neck...?").
+    # Signs the question is built around: denied after an unsure answer ("no fever" to "a
+    # fever together with a stiff neck...?"), the question is asked once more.
     requires: tuple[str, ...] = ()
 
 
