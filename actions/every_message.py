@@ -24,7 +24,7 @@ from actions.questions import (
     answer_if_known,
 )
 from actions.safety import about_safety, check_safety
-from actions.tracker_facts import has_booking, latest_intent
+from actions.tracker_facts import entity_values, has_booking, latest_intent
 from clinic import knowledge
 from clinic.intake import answer_before_question
 
@@ -63,6 +63,9 @@ class ActionEveryMessage(Action):
             not spoke
             and _tells_the_pain(tracker)
             and not has_booking(tracker)
+            # "24 weeks pregnant... would needling be ok?": what the precaution means is
+            # the answer (action_answer_precaution), not a topic near the words.
+            and not entity_values(tracker, "contraindication")
             # "...and my eczema, can you do anything for that too?": who can help with it;
             # "...is that something you'd needle?": the clinic's answer.
             and not answer_about_a_complaint(dispatcher, tracker)

@@ -54,7 +54,7 @@ class ActionAnswerQuestion(Action):
         """The answer to the latest message's question, dispatched; events it keeps."""
         values = knowledge.clinic_values()
         found = _found(tracker)
-        intent = latest_intent(tracker)
+        intent = _asking_intent(tracker)
         text = tracker.latest_message.get("text") or ""
         if has_booking(tracker) and _names_a_place(tracker):
             return noted_for_the_consultation(dispatcher, tracker)
@@ -234,6 +234,17 @@ def _further_answers(tracker: Tracker, values: dict[str, str], first: str) -> li
         if answer and answer not in said:
             said.append(answer)
     return said[1:]
+
+
+def _asking_intent(tracker: Tracker) -> str | None:
+    """The message's intent; for a yes or no said before a question ("no. and how much is
+    it?"), what the model heard the question as (next in its ranking), if it asks."""
+    intent = latest_intent(tracker)
+    if intent not in ("affirm", "deny"):
+        return intent
+    ranking = tracker.latest_message.get("intent_ranking") or []
+    asked = [i.get("name") for i in ranking[1:3] if i.get("name") in ASKING]
+    return asked[0] if asked else intent
 
 
 def _found(tracker: Tracker) -> knowledge.Found | None:

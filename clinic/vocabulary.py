@@ -520,6 +520,7 @@ _LYING_ON = frozenset({"stomach", "tummy", "belly", "front", "side"})
 _ON = frozenset({"on", "onto", "upon"})
 _NEAR_PLACES = frozenset({"ear", "ears", "eye", "eyes"})
 _NEAR = frozenset({"behind", "below", "under", "around", "above", "near", "by", "over"})
+_TEETH = frozenset({"tooth", "teeth", "molar", "molars", "filling", "gum", "gums", "crown"})
 _BEYOND = frozenset({"above", "over", "past", "overhead", "beyond"})
 
 
@@ -601,6 +602,8 @@ def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) ->
     if found[0] == "body_part" and words[i] in _SPINE_WORDS:
         return after in _PROCEDURES
 
+    if found[0] == "body_part" and after in _TEETH:
+        return True  # "my lower back tooth", "a back molar": the mouth, not the spine
     if length > 1 or words[i] not in ("back", "bak"):
         return False
     if after == "of":  # "the back of my thigh" is the thigh

@@ -1146,6 +1146,8 @@ def test_a_limping_child_with_a_fever_goes_to_the_emergency_department(
         # Session 8: whether what was said matters is a question about the advice.
         ("so the old cancer, does that matter for my hip?", True),
         ("is that important?", True),
+        # Outside run 11: the advice taken today, a booking asked for afterwards.
+        ("I'll take her to urgent care this afternoon. can we book for next week after?", False),
     ],
 )
 def test_a_message_about_the_advised_care(message: str, about: bool) -> None:

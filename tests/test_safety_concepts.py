@@ -293,3 +293,32 @@ def test_a_filler_inside_a_phrase_still_asks(text: str) -> None:
     from clinic import safety
 
     assert "check_safe" in [q.name for q in safety.screen(text).questions]
+
+
+@pytest.mark.parametrize(
+    "text",
+    # Outside run 11: "you didn't answer about the Eliquis" took the blood thinner off the list.
+    ["you didn't answer about the Eliquis", "you never said whether warfarin matters",
+     "nobody has explained if my apixaban is a problem"],
+)  # fmt: skip
+def test_a_denial_about_the_conversation_keeps_the_medicine(text: str) -> None:
+    mentions = [m for m in safety.screen(text).mentions if m.name == "anticoagulants"]
+    assert mentions and not any(m.denied for m in mentions)
+
+
+def test_feeling_flat_is_a_mood_not_a_sudden_onset() -> None:
+    # Outside run 11: "feel this flat" (low mood), then "they're worst in the afternoon",
+    # made a tension headache a thunderclap emergency.
+    assert "sudden_onset" not in safety.screen("I've felt so flat and tired lately").signs
+
+
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    # Outside run 11: "fever yes i told you. cancer no. fall no" recorded cancer and a fall.
+    [("temperature yes. cancer no. accident no", {"cancer_history", "trauma"}),
+     ("night pain no, numbness yes", {"night_pain"})],
+)  # fmt: skip
+def test_a_list_answered_item_by_item_denies_the_items_said_no(text: str, denied: set) -> None:
+    screening = safety.screen(text)
+    assert denied <= set(screening.denied_signs), screening.mentions
+    assert not denied & set(screening.signs)

@@ -125,7 +125,9 @@ def test_being_back_or_a_spinal_procedure_is_not_the_body_part(text: str) -> Non
      "I can't get my head around the forms",
      # Session 8: standing all day, and sayings around the place.
      "I'm a chef, on my feet for 12 hours", "glad to be back on my feet",
-     "my diary is all over the place"],
+     "my diary is all over the place",
+     # Outside run 11: a back tooth is in the mouth.
+     "my lower back tooth is throbbing", "a back molar on the left"],
 )  # fmt: skip
 def test_a_saying_names_no_part_of_the_body(text: str) -> None:
     assert [t for t in terms(text) if t[0] == "body_part"] == []

@@ -161,6 +161,12 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
             "is it ok", "is that fine", "normal?",
             # Absence is the finding: "like sitting on a cushion that isn't there".
             "n't there", "nt there", "not there",
+            # Said of the conversation, not of the patient: "you didn't answer about the
+            # Eliquis" keeps the Eliquis (outside run 11).
+            *(f"{cue} {verb}" for cue in ("n't", "nt", "not", "never")
+              for verb in ("answer", "answered", "reply", "replied", "respond", "responded",
+                           "say", "said", "mention", "mentioned", "ask", "asked", "tell",
+                           "told", "address", "addressed", "explain", "explained")),
         ],
         # "if the needling doesn't work I don't see the point": "I" starts a new clause.
         "termination": [*_BREAKS, "i", "i'm", "im", "i've", "ive"],

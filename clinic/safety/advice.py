@@ -136,6 +136,10 @@ def asks_about_waiting(message: str) -> bool:
     care advised ("should I go to a doctor or what?"), or plans that care for later ("I'll
     take him to urgent care first thing"): the advice answers it, the form waits."""
     asks = bool(_ASKS.search(message))
+    if _CARE_TODAY.search(message) and _TO_BOOK.search(message):
+        # "I'll take him to urgent care today. Can we book for after, next Thursday?": the
+        # advice taken, and a booking for afterwards (its reminder says "today" again).
+        return False
     if asks and (_WAITING.search(message) or _SERIOUS.search(message) or _CARE.search(message)):
         return True
     return bool(_CARE.search(message) and (_LATER.search(message) or _FIRST_THING.search(message)))
@@ -489,6 +493,7 @@ _CARE_TODAY = re.compile(
     r"\b(?:today|this (?:morning|afternoon|evening)|now|right away|straight away|asap)\b",
     re.IGNORECASE,
 )
+_TO_BOOK = re.compile(r"\b(?:book|booking|appointment|consultation|consult)\b", re.IGNORECASE)
 _DAY_AFTER = re.compile(
     r"\b(?:tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next week)\b",
     re.IGNORECASE,

@@ -226,7 +226,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "a second", "one second", "split second", "like a bang", "like a bomb", "bomb",
         "gunshot", "lightning", "thunderclap", "like being hit", "0 to 100", "0 to 10",
         "nothing to 10", "from nothing", "full force", "full strength", "exploded",
-        "explosion", "flat", "all at once", "all of a sudden",
+        # "Flat" alone is a mood ("I feel flat"); knocked flat is sudden.
+        "explosion", "knocked me flat", "knocked flat", "all at once", "all of a sudden",
     ),
     "worst": (
         "worst", "never felt anything like", "never had pain like", "strongest",

@@ -201,6 +201,9 @@ SIGNS: tuple[Sign, ...] = (
         "foot|feet ... floppy|drag|drags|dragging",
         # "-ing" for a habit: "I keep catching my toes", not "I caught my foot on a root".
         "catching|scuffing|dragging ... my? left|right? toe|toes|foot|feet",
+        # The other order: "my toes keep catching", "slapping my foot down when I walk".
+        "toe|toes keep|keeps|kept catching|scuffing|dragging|snagging",
+        "slap|slaps|slapping|flop|flops|flopping ... my? left|right? foot|feet",
         "trip|tripping ... my foot|toes",
         "can't lift|raise my? left|right? foot|feet|toes|ankle",
         "can't|cannot lift|raise ... front of my? foot",
@@ -400,7 +403,11 @@ SIGNS: tuple[Sign, ...] = (
     Sign("double_vision", ("dubble|double ... vision|seeing|see", "seeing|see dubble|double", "double vision", "seeing|see double", "vision ... double")),
     Sign("swallowing_trouble", (
         "can't|cannot|trouble|difficulty|struggle|struggling|hard ... swallow|swallowing",
-    )),
+    # A sore throat makes swallowing hard and painful (a doctor or pharmacist for that);
+    # a stroke takes it away suddenly, with other signs the rules read on their own.
+    ), unless=("sore throat", "throat is sore", "throat is really sore", "throat's sore",
+               "throat hurts", "throat is killing", "tonsil", "tonsils", "tonsillitis",
+               "strep", "glands", "cold", "flu", "lozenge")),
     Sign("face_numbness", (
         "{face} ... {droop}",
         "{droop} ... {face}",

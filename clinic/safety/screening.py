@@ -234,8 +234,18 @@ def read(text: str, doc: Doc | None = None) -> list[Mention]:
         if someone_else or hypothetical_or_past:
             continue
         span = doc[start:end]
-        mentions.append(Mention(kind, name, span.start_char, span.end_char, context.negated))
+        said_no = context.negated or _answered_no_after(doc.text, span.end_char)
+        mentions.append(Mention(kind, name, span.start_char, span.end_char, said_no))
     return sorted(mentions, key=lambda m: (m.start, m.kind, m.name))
+
+
+# "Fever yes. cancer no. fall no": a list answered item by item, the verdict after each.
+_NO_AFTER = re.compile(r"^[^.,;!?\n]{0,20}?\b(?:no|nope|nah|never|none)\s*(?:[.,;!?\n]|$)")
+
+
+def _answered_no_after(text: str, end: int) -> bool:
+    """Whether a bare no follows the finding in its clause ("cancer no", "fall no")."""
+    return bool(_NO_AFTER.match(text[end:]))
 
 
 _FIRST_PERSON = frozenset({"i", "i'm", "im", "i've", "ive", "me", "mine", "myself", "i'd", "id"})
