@@ -24,6 +24,7 @@ from actions.tracker_facts import (
     entity_values,
     intake_from_tracker,
     latest_intent,
+    stood_down,
     value_before_latest_message,
 )
 from clinic import booking as desk_module
@@ -234,7 +235,9 @@ def start_task(task: str, dispatcher: CollectingDispatcher, tracker: Tracker) ->
         return [*events, SlotSet("booking_readiness", "booked")]
     text = tracker.latest_message.get("text") or ""
     wished = text if names_a_time(text) else tracker.get_slot("wished_time")
-    if tracker.get_slot("tdn_fit") is None and not screened(tracker):
+    # After crisis advice stood down, the emergency's "not advised" is no assessment: the
+    # screen and the checklist still come first (outside run 11).
+    if (tracker.get_slot("tdn_fit") is None or stood_down(tracker)) and not screened(tracker):
         return [
             *events,
             SlotSet("booking_first", True),
