@@ -470,6 +470,9 @@ def test_a_name_and_contact_said_with_the_chosen_time_are_kept(said: str, name: 
         ("Hana Novak. Oh, and I take apixaban, is that ok?", "Hana Novak"),
         ("Dr. Priya Raman", "Dr. Priya Raman"),
         ("José Luis Fernández", "José Luis Fernández"),
+        # Outside run 11: the name said again after a lead-in looped on "what name?".
+        ("I already told you, Aiko Tanaka", "Aiko Tanaka"),
+        ("like I said - Ruth Okafor", "Ruth Okafor"),
     ],
 )
 def test_a_name_is_a_name_not_a_sentence(said: str, name: str | None) -> None:
