@@ -54,6 +54,9 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
         question, reading = answer
         if rechecking == question.name and reading == answers.NO:
             withdrawn.add(question.sign)
+            if not tracker.get_slot("raised_by_answer"):
+                # Disputed, not a yes taken back: the words that raised it go too.
+                withdrawn |= safety.signs_behind(question)
             denied.add(question.sign)
             corrected.append(question.sign)
             unclear = [sign for sign in unclear if sign != question.sign]
@@ -193,12 +196,15 @@ def _taken_back(
     denied: set[str],
 ) -> str | None:
     """The question to ask again when the latest message takes back the yes that raised a
-    flag just before ("oops, wrong button"), or says no to what an unsure answer left
-    possible ("I took my temperature: no fever"), else None."""
+    flag just before ("oops, wrong button"), says no to what an unsure answer left
+    possible ("I took my temperature: no fever"), or disputes a flag read from its words
+    ("I never said sudden"), else None."""
     question = tracker.get_slot("raised_by_answer")
     text = tracker.latest_message.get("text") or ""
-    if not question or answer is not None:
+    if answer is not None:
         return None
+    if not question:
+        return _disputed(tracker, text)
     if answers.takes_back_yes(text):
         return question
     asked = safety.question_named(question)
@@ -209,6 +215,20 @@ def _taken_back(
         answers.read_answer(asked, text, said, denied) == answers.NO or denied & set(asked.requires)
     ):
         return question
+    return None
+
+
+def _disputed(tracker: Tracker, text: str) -> str | None:
+    """The direct question of the open flag the patient disputes, when that flag was read
+    from their words rather than from a yes to a question: asked once more, and only a no
+    to it withdraws the signs that raised it (`safety.signs_behind`)."""
+    if not answers.disputes(text):
+        return None
+    asked = set(tracker.get_slot("asked_questions") or [])
+    for code in tracker.get_slot("red_flags") or []:
+        question = safety.question_for_code(code)
+        if question is not None and question.name not in asked:
+            return question.name
     return None
 
 

@@ -298,7 +298,7 @@ def test_a_filler_inside_a_phrase_still_asks(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     # Outside run 11: "you didn't answer about the Eliquis" took the blood thinner off the list.
-    ["you didn't answer about the Eliquis", "you never said whether warfarin matters",
+    ["you didn't answer about the Eliquis", "you never told me whether warfarin matters",
      "nobody has explained if my apixaban is a problem"],
 )  # fmt: skip
 def test_a_denial_about_the_conversation_keeps_the_medicine(text: str) -> None:
@@ -322,3 +322,24 @@ def test_a_list_answered_item_by_item_denies_the_items_said_no(text: str, denied
     screening = safety.screen(text)
     assert denied <= set(screening.denied_signs), screening.mentions
     assert not denied & set(screening.signs)
+
+
+@pytest.mark.parametrize(
+    ("text", "disputes"),
+    # Session 8: disputing what was read from the patient's words (outside run 11, q22).
+    [("I never said sudden", True), ("that's wrong, it crept up slowly", True),
+     ("you got that wrong", True), ("no it's the worst in the evenings", False),
+     ("I'll go to the ER now", False)],
+)  # fmt: skip
+def test_a_dispute_of_what_was_read(text: str, disputes: bool) -> None:
+    from clinic.safety.answers import disputes as said_so
+
+    assert said_so(text) is disputes
+
+
+def test_a_disputed_flag_is_asked_by_its_direct_question_and_withdraws_its_words() -> None:
+    question = safety.question_for_code("thunderclap_headache")
+    assert question is not None and question.name == "check_thunderclap"
+    behind = safety.signs_behind(question)
+    assert {"sudden_onset", "severe", "thunderclap"} <= behind
+    assert "headache" not in behind  # where it hurts stays

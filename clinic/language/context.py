@@ -164,6 +164,8 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
             # Said of the conversation, not of the patient: "you didn't answer about the
             # Eliquis" keeps the Eliquis (outside run 11).
             *(f"{cue} {verb}" for cue in ("n't", "nt", "not", "never")
+              # "I never said sudden" keeps the finding too: disputed, its question is
+              # asked once more (actions/safety.py), never dropped on these words alone.
               for verb in ("answer", "answered", "reply", "replied", "respond", "responded",
                            "say", "said", "mention", "mentioned", "ask", "asked", "tell",
                            "told", "address", "addressed", "explain", "explained")),

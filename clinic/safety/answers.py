@@ -83,6 +83,19 @@ _TAKEN_BACK_RE = _words(_TAKEN_BACK)
 _AGE_SAID_RE = re.compile(r"\b(?:i am|i'm|im|age|aged)?\s*\d+\s*(?:years?|yrs?|y/?o)?(?: old)?")
 
 
+# Disputing what was read from the patient's words: "I never said sudden", "that's wrong".
+_DISPUTES_RE = re.compile(
+    r"\b(?:never said|didn'?t say|did not say|not what i (?:said|meant)|i don'?t have (?:a|any)"
+    r"|that'?s (?:wrong|not right|not true)|you misread|you got (?:it|that) wrong|i never)\b"
+)
+
+
+def disputes(text: str) -> bool:
+    """Whether the patient says what was read from their words is wrong."""
+    lowered = " ".join(text.lower().replace("\u2019", "'").split())
+    return bool(_DISPUTES_RE.search(lowered)) or takes_back_yes(lowered)
+
+
 def takes_back_yes(text: str) -> bool:
     """Whether a message right after a yes says the yes was a mistake. The caller asks the
     question again rather than taking a no on trust: a safety yes is never just dropped."""

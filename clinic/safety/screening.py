@@ -415,6 +415,33 @@ def question_named(name: str) -> ScreenQuestion | None:
     return None
 
 
+def question_for_code(code: str) -> ScreenQuestion | None:
+    """The direct question whose yes raises the flag `code` on its own, if there is one
+    ("did the headache come on suddenly...?" for a thunderclap headache)."""
+    for question in DIRECT_QUESTIONS:
+        if any(flag.code == code for flag in red_flags_for({question.sign})):
+            return question
+    return None
+
+
+# Where it hurts and who the patient is: never withdrawn with a disputed flag.
+_PLACES_AND_PEOPLE = frozenset({
+    "neck_pain", "back_pain", "upper_back_pain", "headache", "jaw_pain", "aged_50_plus",
+    "aged_65_plus", "young_patient", "both_sides",
+})  # fmt: skip
+
+
+def signs_behind(question: ScreenQuestion) -> set[str]:
+    """The signs that raise the flags `question`'s sign raises (its rules' signs), less
+    places and ages: what a no to the question, asked again after a dispute, withdraws."""
+    codes = {flag.code for flag in red_flags_for({question.sign})}
+    signs: set[str] = set()
+    for rule in RED_FLAGS:
+        if rule.code in codes:
+            signs |= set(rule.signs) | set(rule.with_any)
+    return signs - _PLACES_AND_PEOPLE
+
+
 # --- Matching -----------------------------------------------------------------------------
 
 _SIGNS_BY_KEY: dict[tuple[str, str], Sign] = {
