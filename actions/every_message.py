@@ -24,7 +24,7 @@ from actions.questions import (
     answer_if_known,
 )
 from actions.safety import about_safety, check_safety
-from actions.tracker_facts import entity_values, has_booking, latest_intent
+from actions.tracker_facts import emergency_open, entity_values, has_booking, latest_intent
 from clinic import knowledge
 from clinic.intake import answer_before_question
 
@@ -47,8 +47,10 @@ class ActionEveryMessage(Action):
     ) -> list[dict[str, Any]]:
         """Slot events from both; the safety check speaks first."""
         safety = check_safety(dispatcher, tracker)
-        # A question about the advice ("does that matter?") is answered by the advice.
-        spoke = bool(dispatcher.messages) or about_safety(tracker)
+        # A question about the advice ("does that matter?") is answered by the advice; after
+        # emergency advice every question is answered in its light, the advice first
+        # (action_emergency_follow_up), never here before it.
+        spoke = bool(dispatcher.messages) or about_safety(tracker) or emergency_open(tracker)
         facts = intake_events(tracker, dispatcher)
         booking_answer = _booking_answer_before_a_question(tracker)
         if not spoke and _answered_with_a_question(tracker, facts):
