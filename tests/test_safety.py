@@ -185,6 +185,9 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
         "jaw_pain",
         "aged_50_plus",
     },
+    "preterm_labour/emergency/pregnant_now+bump_tightening": (
+        "26 weeks pregnant and my bump keeps going hard every few minutes"
+    ),
     "giant_cell_arteritis/urgent/scalp_tender+aged_50_plus": (
         "I'm 71 and my scalp is so tender I can hardly brush my hair"
     ),

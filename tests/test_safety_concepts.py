@@ -343,3 +343,15 @@ def test_a_disputed_flag_is_asked_by_its_direct_question_and_withdraws_its_words
     behind = safety.signs_behind(question)
     assert {"sudden_onset", "severe", "thunderclap"} <= behind
     assert "headache" not in behind  # where it hurts stays
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    # Outside run 12: fainting at a flu shot, said in passing, was dropped twice.
+    [("my daughter passed out at her last tetanus jab", True),
+     ("I went all faint at my covid vaccine", True),
+     ("a shot of coffee and I feel faint by noon", False)],
+)  # fmt: skip
+def test_fainting_with_any_injection_is_a_fear_of_needles(text: str, named: bool) -> None:
+    names = [m.name for m in safety.screen(text).mentions]
+    assert ("needle_phobia" in names) is named

@@ -41,6 +41,10 @@ WHAT_YOU_DESCRIBED: dict[str, str] = {
     ),
     "acute_knee_injury": "a knee that popped, swelled quickly or locks",
     "limping_child": "a child or teenager with hip, thigh or knee pain and a limp",
+    "preterm_labour": (
+        "regular tightening or contractions in pregnancy (call your maternity unit or labour "
+        "and delivery on the way)"
+    ),
     "pre_eclampsia": (
         "a headache, changes in your sight or a puffy face and hands in pregnancy (tell them "
         "you are pregnant, or call your maternity unit on the way)"

@@ -39,7 +39,11 @@ CONTRAINDICATIONS: tuple[Contraindication, ...] = (
 )
 BY_CODE = {c.code: c for c in CONTRAINDICATIONS}
 
-_NEEDLES = "needle|needles|needling|injection|injections|jab|jabs|acupuncture|blood"
+# Needles by what they are for too: "fainted at his flu shot", "at the blood test".
+_NEEDLES = (
+    "needle|needles|needling|injection|injections|jab|jabs|acupuncture|blood|shot|shots|"
+    "vaccine|vaccines|vaccination|vaccinations|bloods|drip|cannula|tetanus|booster"
+)
 
 SIGNS: tuple[Sign, ...] = (
     Sign("needle_phobia", (
@@ -49,7 +53,7 @@ SIGNS: tuple[Sign, ...] = (
         f"pass|passed|passing out ... {_NEEDLES}",
         f"{_NEEDLES} ... faint|fainted|fainting",
         "trypanophobia",
-    )),
+    ), unless=("espresso", "coffee", "tequila", "vodka", "whisky", "whiskey", "drink", "drinks")),
     Sign("past_reaction", (
         f"bad|allergic|severe|awful|terrible reaction ... {_NEEDLES}",
         f"reacted|react badly ... {_NEEDLES}",

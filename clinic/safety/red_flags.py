@@ -818,6 +818,14 @@ SIGNS: tuple[Sign, ...] = (
         "flew|flight back|home from", "got|came back from ... flight",
     )),
     # Pregnancy with a headache and sight changes or a puffy face and hands: pre-eclampsia.
+    # The bump going hard, tightening or contracting, again and again.
+    Sign("bump_tightening", (
+        "bump|belly|tummy|stomach|uterus|womb ... tight|tightens|tightening|hard|hardens|hardening",
+        "tight|tightens|tightening|hardens|hardening ... bump|belly|tummy|uterus|womb",
+        "contraction|contractions|contracting",
+        "waves ... bump|belly|tummy",
+    ), unless=("braxton", "abs", "workout", "sit-ups", "situps", "crunches", "ate", "eat", "eating",
+               "bloated", "bloating", "wind", "gas")),
     Sign("pregnant_now", ("pregnant", "weeks pregnant", "expecting a baby", "my pregnancy"),
          unless=("not pregnant", "after my pregnancy", "since my pregnancy", "last pregnancy")),
     Sign("face_hands_swelling", (
@@ -893,6 +901,9 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("dvt", EMERGENCY, ("calf_pain", "breathless")),
     RedFlagRule("pre_eclampsia", EMERGENCY, ("pregnant_now", "headache"), with_any=("vision_trouble", "face_hands_swelling")),
     RedFlagRule("pre_eclampsia", EMERGENCY, ("pregnant_now", "vision_trouble", "face_hands_swelling")),
+    # Regular tightening or contractions before term (NICE NG25, preterm labour): the
+    # maternity unit now.
+    RedFlagRule("preterm_labour", EMERGENCY, ("pregnant_now", "bump_tightening")),
     RedFlagRule("progressive_weakness", EMERGENCY, ("both_legs_weak",), with_any=("back_pain", "neck_pain", "trauma")),
     RedFlagRule("progressive_weakness", EMERGENCY, ("both_legs_heavy", "trauma")),
     RedFlagRule("dvt", EMERGENCY, ("recent_surgery", "breathless")),
@@ -993,6 +1004,7 @@ CONTEXT_ONLY_SIGNS = frozenset(
      "cannot_bear_weight", "dizzy_now", "long_travel", "limping", "young_patient",
      "aged_65_plus", "aged_under_50", "calf_pain", "recent_surgery", "rapid_progression",
      "first_back_pain", "faint", "pregnant_now", "face_hands_swelling", "both_legs_heavy",
+     "bump_tightening",
      "worse_on_waking", "morning_vomiting", "settles_after_rest"}
 )  # fmt: skip
 
