@@ -95,6 +95,7 @@ PAST_TIME = "That time has already passed. Which day from today on would suit yo
 DAY_MISMATCH = "Just to check: {date} is a {weekday_of_date}, not a {weekday}. Which do you mean?"
 NOTHING_THEN = "Nothing is free at that time (we're open {hours})."
 NAME_PUT_RIGHT = "Thanks, I've changed the name to {name}."
+CONTACT_PUT_RIGHT = "Thanks, I've changed the contact details to {contact}."
 NOT_AT_THAT_HOUR = "Nothing is free at {clock} on {day} (we're open {hours} that day)."
 NO_TIMES = (
     "Sorry, there are no free consultations to book online in the coming weeks. Please call "
@@ -502,6 +503,17 @@ class ValidateBookingForm(FormValidationAction):
             # "its Romano not Roma": the name put right, the summary shown again to confirm.
             dispatcher.utter_message(text=NAME_PUT_RIGHT.format(name=renamed))
             return {"booking_confirmed": None, "patient_name": renamed}
+        said = read_contact(text) if tracker.get_slot("booking_task") == BOOK else None
+        known = (tracker.get_slot("patient_phone"), tracker.get_slot("patient_email"))
+        # What is said replaces its own kind only: a new email keeps the phone.
+        contact = said and replace(said, phone=said.phone or known[0], email=said.email or known[1])
+        if contact and said.usable and (contact.phone, contact.email) != known:
+            # "Sorry the number is 646 555 0178. yes book": the new contact, shown to confirm.
+            slots = _contact_slots(contact)
+            dispatcher.utter_message(
+                text=CONTACT_PUT_RIGHT.format(contact=slots["contact_details"])
+            )
+            return {"booking_confirmed": None, **slots}
         other_time = names_a_time(text) or re.search(r"\b(?:instead|later|earlier)\b", text)
         if other_time and not yes_and_a_time(text):
             # "Can you do 9 the same day instead?": another time, not a yes to this one.

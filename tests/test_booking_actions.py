@@ -429,6 +429,18 @@ def test_a_name_put_right_at_the_summary_changes_it_and_books_nothing(desk, said
     assert "Ewa Kowalska" in text
 
 
+def test_a_new_number_with_the_yes_changes_it_and_books_nothing_yet(desk) -> None:
+    # Outside run 12: "sorry the number is 646 555 0178. yes book" booked the old number.
+    result, text = validate(
+        "booking_confirmed",
+        "oh wait the number is 917 555 0166. yes",
+        patient_name="Ewa Kowalska",
+        patient_phone="+19175550160",
+    )
+    assert result["booking_confirmed"] is None and result["patient_phone"] == "+19175550166"
+    assert "917-555-0166" in text
+
+
 def test_after_which_day_the_weekday_named_picks_one_of_the_two(desk) -> None:
     choices = ["2026-12-15", "2026-12-16"]
     dispatcher = CollectingDispatcher()
