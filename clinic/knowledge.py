@@ -126,12 +126,14 @@ def answer_text(topic: Topic, values: Mapping[str, str]) -> str | None:
 
 
 # "Where are you?", "can I park", "is there...": a message that asks something.
+# The words a question opens with, text-speak too ("wat time do u close", "wen r u open").
+_QUESTION_WORDS = (
+    r"what|whats|what's|where|when|how|who|which|why|is|are|can|could|do|does|will|would|"
+    r"should|may|have|has|wat|wot|wut|wht|wats|wen|whn|wher|wheres|hw|r(?=\s+u\b)"
+)
 _QUESTION = re.compile(
     r"\?|^\W*(?:(?:hi|hello|hey|ok|okay|and|so|also|sorry|please|oh|um|btw|quick question|"
-    r"one question|one more thing)\W+)*(?:what|whats|where|when|how|who|which|why|is|are|"
-    r"can|could|do|does|will|would|should|may|have|has|"
-    # Text-speak: "wat time do u close", "wen r u open", "r u open sat".
-    r"wat|wot|wut|wht|wats|wen|whn|wher|wheres|hw|r(?=\s+u\b))\b",
+    rf"one question|one more thing)\W+)*(?:{_QUESTION_WORDS})\b",
     re.IGNORECASE,
 )
 
@@ -175,9 +177,8 @@ def is_a_statement(text: str) -> bool:
 # Where one question ends and the next begins: "what are your hours? and the phone number
 # please", "how long is a session and how much does it cost?".
 _NEXT_QUESTION = re.compile(
-    r"(?<=[?.!;])\s+|\s+(?:and|also|plus)\s+(?=(?:the\s+|your\s+)?(?:how|what|whats|what's|"
-    r"where|when|who|which|why|is|are|can|could|do|does|will|would|should|phone|number|"
-    r"address|price|cost|parking|hours)\b)",
+    r"(?<=[?.!;])\s+|\s+(?:and|also|plus)\s+(?=(?:the\s+|your\s+)?(?:"
+    rf"{_QUESTION_WORDS}|phone|number|address|price|cost|parking|hours)\b)",
     re.IGNORECASE,
 )
 _REQUEST = re.compile(r"\bplease\b|\?", re.IGNORECASE)
