@@ -22,7 +22,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from addons.minilm import encoder
 from addons.safety_screen import meanings_of, set_intent
-from clinic import knowledge
+from clinic import knowledge, vocabulary
 from clinic.intake import question_after_answer
 
 ANSWER_ENTITY = "answer_topic"
@@ -51,12 +51,8 @@ class ClinicAnswers(GraphComponent):
     def process(self, messages: list[Message]) -> list[Message]:
         """Adds `answer_topic` (the nearest topic, its score as the confidence)."""
         for message in messages:
-            meanings = meanings_of(message)
-            if asked := question_after_answer(message.get(TEXT) or ""):
-                # "aching. do you do evenings?": the question read on its own too, or the
-                # answer before it dilutes its meaning.
-                meanings.append(encoder().encode(asked).sentence)
-            found = answer_finder().nearest(*meanings)
+            intent = (message.get(INTENT) or {}).get("name")
+            found = topic_found(message.get(TEXT) or "", meanings_of(message), intent)
             if found is None:
                 continue
             entity = {
@@ -70,6 +66,28 @@ class ClinicAnswers(GraphComponent):
             if _question_for_the_clinic(message, found):
                 set_intent(message, QUESTION_INTENT, max(found.score, knowledge.NEAR))
         return messages
+
+
+def topic_found(text: str, meanings: list[Any], intent: str | None) -> knowledge.Found | None:
+    """The topic a message asks about, from its meanings (the sentence's, its clauses')."""
+    meanings = list(meanings)
+    if asked := question_after_answer(text):
+        # "aching. do you do evenings?": the question read on its own too, or the answer
+        # before it dilutes its meaning.
+        meanings.append(encoder().encode(asked).sentence)
+    if (spelt := vocabulary.mended(text)) != text.lower():
+        # "hw much dose a sesion cost": the typos cost the sentence model its meaning.
+        meanings.append(encoder().encode(spelt).sentence)
+    finder = answer_finder()
+    found = finder.nearest(*meanings)
+    agreed = knowledge.INTENT_TOPICS.get(intent or "")
+    if found and agreed and found.topic != agreed and found.score < knowledge.NEAR:
+        # Nothing near: the topic the intent model chose wins when it is not far either
+        # ("can needling puncture a lung?" is nearer "does it hurt" in meaning).
+        own = finder.score_of(agreed, *meanings)
+        if own >= knowledge.AGREED:
+            return knowledge.Found(agreed, own)
+    return found
 
 
 def _further_questions(text: str, first: str) -> list[dict[str, Any]]:

@@ -107,6 +107,14 @@ class AnswerFinder:
         best = int(scores.argmax())
         return Found(self._names[best], float(scores[best]))
 
+    def score_of(self, topic: str, *meanings: np.ndarray) -> float:
+        """How near `meanings` come to one topic's questions (-1 when it has none)."""
+        rows = [i for i, name in enumerate(self._names) if name == topic]
+        if not rows or not meanings:
+            return -1.0
+        vectors = np.stack([_unit(np.asarray(m, dtype=np.float32).reshape(-1)) for m in meanings])
+        return float((self._examples[rows] @ vectors.T).max())
+
 
 def is_answer(found: Found, intent: str | None) -> bool:
     """Whether the nearest topic answers the message: near enough, or agreed by the

@@ -323,10 +323,20 @@ def _phrase_index() -> dict[str, tuple[str, str]]:
     return index
 
 
+# The clinic's own words: rare in everyday English ("needling"), so without them a typo
+# mender takes them for slips of the body's words ("feeling"), and their typos stay unread.
+_CLINIC_WORDS = (
+    "needling", "needle", "needles", "acupuncture", "physio", "physiotherapy",
+    "physiotherapist", "consultation", "appointment", "session", "sessions", "treatment",
+    "insurance", "pregnant",
+)  # fmt: skip
+
+
 @lru_cache(maxsize=1)
 def _known_words() -> list[str]:
     # Words of four letters or more: shorter ones match too much by accident.
-    return sorted({w for phrase in _phrase_index() for w in phrase.split() if len(w) >= 4})
+    words = {w for phrase in _phrase_index() for w in phrase.split() if len(w) >= 4}
+    return sorted(words | set(_CLINIC_WORDS))
 
 
 def typo_of(word: str, known_words: list[str], cutoff: float = _FUZZY_CUTOFF) -> str | None:

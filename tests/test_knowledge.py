@@ -32,12 +32,30 @@ NEW_WORDINGS = {
     "will i be sore tomorrow": "aftercare",
     "is it like acupuncture": "acupuncture",
     "does it sting": "does_it_hurt",
+    # Session 9, written before the risk wordings were added (outside run 12 asked about a
+    # lung): the model pulls any needle question towards "does it hurt".
+    "can the needles puncture anything inside": "side_effects",
+    "is there any danger of a collapsed lung": "side_effects",
+    "could you hit a nerve with the needle": "side_effects",
+    "my husband has a pacemaker, can he still come": "health_conditions",
+}
+# Misspelt, in text-speak: found once the vocabulary's typos are mended, and the clinic's
+# own words ("needling") are never taken for typos of others ("feeling").
+MISSPELT_WORDINGS = {
+    "do u guys do needling for headachs?": "what_it_helps",
+    "hw much dose a sesion cost": "price",
+    "wat shud i wear to the apointment": "clothing",
+    "is neddling safe when ur pregnent": "health_conditions",
 }
 # Written before the new wordings were added (session 7) and not tuned on: still missed
 # ("numbers" pulls towards the phone; the run scores 0.515 against the threshold 0.52).
 MISSED_WORDINGS = {
     "do i need my inr numbers with me": "before_the_visit",
     "can i keep doing my 5k runs before i see you": "staying_active",
+    # Session 9, written before the risk wordings were added; they came to 0.49-0.51.
+    "can i get an infection from it": "side_effects",
+    "is it risky near the ribs": "side_effects",
+    "will it be a problem that i take warfarin": "health_conditions",
 }
 NOBODY_ANSWERED = [
     "what's the weather like", "is dr ray single", "do you treat horses",
@@ -72,6 +90,47 @@ def nearest(finder: knowledge.AnswerFinder, text: str) -> knowledge.Found:
 def test_a_new_wording_finds_its_answer(finder, text: str) -> None:
     found = nearest(finder, text)
     assert (found.topic, found.score >= knowledge.NEAR) == (NEW_WORDINGS[text], True)
+
+
+@pytest.mark.parametrize("text", MISSPELT_WORDINGS)
+def test_a_misspelt_question_finds_its_answer(text: str) -> None:
+    from addons.clinic_answers import topic_found
+    from addons.minilm import encoder
+
+    found = topic_found(text, [encoder().encode(text).sentence], intent=None)
+    assert found is not None and found.topic == MISSPELT_WORDINGS[text]
+    assert knowledge.is_answer(found, None)
+
+
+def test_the_intent_models_topic_wins_when_no_topic_is_near(monkeypatch) -> None:
+    import numpy as np
+
+    from addons import clinic_answers
+
+    # Meanings as plain vectors: "hurt" and "risk" questions, and messages between them.
+    vectors = {"does it hurt?": [1.0, 0.0, 0.0], "what are the risks?": [0.0, 1.0, 0.0],
+               "lung?": [0.45, 0.4, 0.7], "sting?": [0.9, 0.4, 0.0]}  # fmt: skip
+    topics = [knowledge.Topic("does_it_hurt", ("does it hurt?",), "A little."),
+              knowledge.Topic("side_effects", ("what are the risks?",), "Rare.")]  # fmt: skip
+    finder = knowledge.AnswerFinder(lambda text: np.array(vectors[text]), topics)
+    monkeypatch.setattr(clinic_answers, "answer_finder", lambda: finder)
+
+    def found(text: str, intent: str) -> str:
+        return clinic_answers.topic_found(text, [np.array(vectors[text])], intent).topic
+
+    # Nothing near: nearer "does it hurt" (0.49 against 0.43), but the intent model's
+    # topic is not far, so it answers.
+    assert found("lung?", "ask_side_effects") == "side_effects"
+    assert found("lung?", "ask_clinic") == "does_it_hurt"
+    # A near topic is never overruled: the intent model errs as often as the meaning.
+    assert found("sting?", "ask_side_effects") == "does_it_hurt"
+
+
+def test_the_clinics_own_words_are_not_typos() -> None:
+    from clinic import vocabulary
+
+    assert vocabulary.mended("do you do needling") == "do you do needling"
+    assert vocabulary.mended("is neddling painful") == "is needling painful"
 
 
 @pytest.mark.xfail(strict=True, reason="known misses of the sentence model, kept as a measure")

@@ -915,6 +915,14 @@ def test_numbers_that_are_no_childs_age(said: str) -> None:
         ("I leak a bit when I jump on the trampoline with the kids", False),
         ("my son set this up for me, I'm 16 and my back hurts", True),
         ("my daughter is 14 and her knee hurts after netball", True),
+        # Session 9, written before the change (outside run 12 had two of this kind): a
+        # writer who speaks of their own pain names a child only as part of their day.
+        ("hurt my back moving my daughter into her dorm last weekend", False),
+        ("my son will drive me there, is there parking", False),
+        ("lifting my kid out of the car seat did my back in", False),
+        ("playing football with my boy and my knee twisted", False),
+        ("my daughter's neck has been stiff since her exams", True),
+        ("booking for my son, he hurt his shoulder at rugby", True),
     ],
 )
 def test_a_grown_up_who_names_their_child_is_not_under_18(said: str, young: bool) -> None:

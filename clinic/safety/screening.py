@@ -205,6 +205,13 @@ def read(text: str, doc: Doc | None = None) -> list[Mention]:
     if _OWN_ADULT_AGE.search(doc.text) and all(n.sign != "young_patient" for n in numbers):
         # "My daughter set this up for me, I'm 72": a son or a daughter named, not a child.
         found = {key: span for key, span in found.items() if key[:2] != _UNDER_18}
+    elif any(key[:2] == _UNDER_18 for key in found) and _speaks_for_self(doc):
+        # "hurt my back moving my daughter into her dorm": a child without an age is part
+        # of a grown-up's day when they tell of their own pain; "my 15 year old" is not.
+        found = {
+            key: span for key, span in found.items()
+            if key[:2] != _UNDER_18 or any(t.like_num for t in doc[span[0] : span[1]])
+        }  # fmt: skip
     for number in numbers:
         if not _unless(_SIGNS_BY_KEY[(SIGN, number.sign)], sentence_of[number.start]):
             found.setdefault((SIGN, number.sign, number.start), (number.start, number.end))
