@@ -157,7 +157,11 @@ _NAME_IS = re.compile(
     re.IGNORECASE,
 )
 # A message about the name: only then is a word like one of the name's a correction of it.
-_ABOUT_THE_NAME = re.compile(r"\b(?:name|spelt|spelled|spelling|surname)\b", re.IGNORECASE)
+_ABOUT_THE_NAME = re.compile(
+    r"\b(?:name|spelt|spelled|spelling|surname"
+    r"|with (?:an?|one|two|double) [a-z](?:'?s)?(?: at the end| in the middle)?)(?!\w)",
+    re.IGNORECASE,
+)
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 

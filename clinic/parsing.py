@@ -42,8 +42,8 @@ _NUMBER_WORDS: dict[str, float] = {
 
 # Vague amounts people use for durations; "several" is read like "a few".
 _VAGUE_AMOUNTS: dict[str, float] = {
-    "a couple of": 2, "couple of": 2, "a couple": 2, "a few": 3, "few": 3, "several": 3,
-    "many": 5, "half a": 0.5, "half an": 0.5, "a": 1, "an": 1,
+    "a couple of": 2, "couple of": 2, "a couple": 2, "couple": 2, "a few": 3, "few": 3,
+    "several": 3, "many": 5, "half a": 0.5, "half an": 0.5, "a": 1, "an": 1,
 }  # fmt: skip
 
 
@@ -529,6 +529,15 @@ _SEVERITY_WORDS: dict[str, float] = {
     "not sore": 0,
 }  # fmt: skip
 _SEVERITY_WORD = re.compile(rf"\b(?:{_alternation(_SEVERITY_WORDS)})\b", re.IGNORECASE)
+# Words of degree say how bad only of the pain ("a bit sore", "a bit"); "a bit numb" or
+# "slightly worried" is how much of something else.
+_DEGREES = frozenset({"barely", "slight", "slightly", "hardly", "a little", "a bit"})
+_PAIN_WORDS = frozenset({
+    "sore", "painful", "achy", "aching", "hurts", "hurting", "hurty", "tender", "bad",
+    "uncomfortable", "there", "noticeable", "annoying", "irritating", "niggly", "pain",
+    "of", "any", "stiff",
+})  # fmt: skip
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
 _A_LIST_ANSWER = re.compile(r"\s+(?:of|like|apply|applies)\b", re.IGNORECASE)
 _NEGATED_BEFORE = re.compile(r"(?:\bnot|n't|\bnever|\bno\s+longer)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
@@ -613,6 +622,9 @@ def _word_severities(
         said = match.group(0)
         key = re.sub(r"\s+", " ", said.lower())
         value = table[key]
+        following = _NEXT_WORD.match(text, match.end())
+        if key in _DEGREES and following and following[1].lower() not in _PAIN_WORDS:
+            continue  # "a bit numb", "a little worried": how much of something else
         if not key.startswith("not") and _NEGATED_BEFORE.search(text[: match.start()]):
             # "isn't too bad" is mild; "not unbearable" says nothing definite.
             if value not in (6, 8):

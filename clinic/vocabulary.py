@@ -484,6 +484,29 @@ _SLOW_HEALING = re.compile(
 )
 
 
+# Long-standing conditions that sit in a place without being its pain: "diabetic, my feet
+# are numb", "lymphoedema in my arm". The place is the condition's unless a pain is said.
+_CONDITIONS = frozenset({
+    "diabetes", "diabetic", "neuropathy", "neuropathic", "lymphoedema", "lymphedema",
+    "raynaud", "raynaud's", "raynauds", "eczema", "psoriasis",
+})  # fmt: skip
+_CLAUSES = re.compile(r"[^.,;:!?]+")
+_CONTRAST = re.compile(r"\b(?:but|though|although|whereas|while)\b")
+
+
+def _condition_clauses(text: str) -> list[tuple[int, int]]:
+    """Spans of the clauses that name a long-standing condition and no pain."""
+    spans = []
+    for match in _CLAUSES.finditer(text.lower()):
+        start = match.start()
+        for part in _CONTRAST.split(match.group()):
+            words = {m.group() for m in word_matches(part)}
+            if words & _CONDITIONS and not words & PAIN_WORDS:
+                spans.append((start, start + len(part)))
+            start += len(part) + 1
+    return spans
+
+
 def find_terms(text: str) -> list[Term]:
     """All vocabulary terms in `text`, longest phrase first, negated ones left out, and
     none inside a saying ("an arm and a leg").
@@ -492,6 +515,7 @@ def find_terms(text: str) -> list[Term]:
     """
     sayings = [match.span() for match in _SAYING.finditer(text.lower())]
     healing = [match.span() for match in _SLOW_HEALING.finditer(text.lower())]
+    conditions = _condition_clauses(text)
     tokens = word_matches(text)
     words = spelled_words([m.group() for m in tokens])
     terms: list[Term] = []
@@ -511,6 +535,8 @@ def find_terms(text: str) -> list[Term]:
         in_saying = found[0] == "body_part" and any(a <= start < b for a, b in sayings)
         if found == ("other_complaint", "wound") and any(a <= start < b for a, b in healing):
             in_saying = True
+        if found[0] == "body_part" and any(a <= start < b for a, b in conditions):
+            in_saying = True  # where a long-standing condition sits, not where it hurts
         if found[0] == "side" and words[i] in _SIDE_LETTERS and i + length < len(tokens):
             # "my sugars r all over the place": the letter before a saying is no side.
             following = tokens[i + length].start()

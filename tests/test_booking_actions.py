@@ -421,7 +421,14 @@ def test_yes_is_not_a_name(desk) -> None:
     "said",
     # Outside run 10: a name put right at the summary was asked "yes or no?", then booked
     # under the wrong name.
-    ["it's Kowalska not Kowalsk", "the name is wrong, it's KOWALSKA", "name is Ewa Kowalska"],
+    [
+        "it's Kowalska not Kowalsk",
+        "the name is wrong, it's KOWALSKA",
+        "name is Ewa Kowalska",
+        # Session 9, written before the change: a spelling hint said with the yes.
+        "Kowalska with an a at the end, then yes",
+        "kowalska, with two a's, otherwise fine",
+    ],
 )
 def test_a_name_put_right_at_the_summary_changes_it_and_books_nothing(desk, said: str) -> None:
     result, text = validate("booking_confirmed", said, patient_name="Ewa Kowalsk")

@@ -144,6 +144,9 @@ def test_a_start_told_by_an_event_of_the_patients_life(answer: str, days: float)
         ("started 2-3 weeks ago", "2-3 weeks ago", 21),
         ("my shoulder has hurt for years", "for years", 730),
         ("the pain is 8 out of 10 and it started 5 days ago", "5 days ago", 5),
+        # Session 9 (outside run 12): "couple" without its "a" lost from the summary.
+        ("stiff neck for couple months now", "couple months now", 60),
+        ("had it couple weeks", "couple weeks", 14),
     ],
 )
 def test_find_duration_in_a_message(message: str, said: str, days: float) -> None:
@@ -256,6 +259,11 @@ def test_find_duration_ignores_what_is_not_a_duration(message: str) -> None:
         ("5, but it wakes me at night and I've dropped 15 pounds", 5),
         ("a 6. I'm 72, and it's been 14 months", 6),
         ("4, I lost 12 kg last year", 4),
+        # Session 9, written before the change: "a bit" says how bad only of the pain.
+        ("a bit", 2),
+        ("a little sore", 2),
+        ("slightly achy", 2),
+        ("i'm a bit nervous to say, about a 6", 6),
     ],
 )
 def test_parse_severity(answer: str, value: float) -> None:
@@ -269,7 +277,10 @@ def test_parse_severity(answer: str, value: float) -> None:
      # Written after outside run 9: a list's "none" is no "no pain".
      "nope none of those. im 34.", "none of them apply",
      # Written in session 8: "one" standing for a thing is no score.
-     "can we skip that one", "dunno, ask me the next one", "one of those days"],
+     "can we skip that one", "dunno, ask me the next one", "one of those days",
+     # Session 9 (outside run 12): "a bit" of something that is not the pain.
+     "I'm diabetic and my feet are a bit numb, have been for years",
+     "a little worried about the needles tbh", "slightly confused by the question"],
 )  # fmt: skip
 def test_parse_severity_outside_the_scale_or_nonsense_is_none(answer: str) -> None:
     assert parse_severity(answer) is None

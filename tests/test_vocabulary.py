@@ -239,6 +239,23 @@ def test_mended_spells_typos_of_body_words_as_meant_and_leaves_the_rest(text, me
 @pytest.mark.parametrize(
     ("text", "places"),
     [
+        # Session 9, written before the change (outside run 12): diabetic numb feet became a
+        # painful place.
+        ("I'm diabetic and my feet are a bit numb, have been for years", []),
+        ("my toes tingle from the neuropathy, but my neck is the problem", ["neck"]),
+        ("lymphoedema in my left arm since the surgery", []),
+        ("I'm diabetic and my foot hurts after the run", ["foot"]),
+    ],
+)
+def test_where_a_long_standing_condition_sits_is_no_painful_place(
+    text: str, places: list[str]
+) -> None:
+    assert [t.value for t in find_terms(text) if t.entity == "body_part"] == places
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
         # Written in session 8 (outside run 10 had a pacemaker "in her chest" become a pain).
         ("she had a stent put in her chest years ago, her back aches", ["back"]),
         ("the metal plate in my ankle is fine, it's my knee", ["knee"]),
