@@ -21,7 +21,8 @@ from actions.tracker_facts import (
 from clinic import settings
 from clinic.assessment import assess, with_safety
 from clinic.intake import summarise
-from clinic.safety import advice
+from clinic.preferred_time import yes_after_all
+from clinic.safety import advice, answers
 from clinic.safety.red_flags import EMERGENCY, ROUTINE, URGENT
 
 
@@ -132,4 +133,33 @@ class ActionRecordConsultationAnswer(Action):
     ) -> list[dict[str, Any]]:
         """Sets `consultation_requested`; the offer is answered, so it is no longer open."""
         wanted = latest_intent(tracker) in ("affirm", "request_booking")
-        return [SlotSet("consultation_requested", wanted), SlotSet("consultation_offered", False)]
+        return [
+            SlotSet("consultation_requested", wanted),
+            SlotSet("consultation_offered", False),
+            SlotSet("offer_declined", not wanted),
+        ]
+
+
+class ActionAfterDeclinedOffer(Action):
+    """A yes after the offer was declined: a change of mind ("actually yes, saturday at
+    10") starts the booking; a plain yes is asked about; an "ok" is taken as heard."""
+
+    def name(self) -> str:
+        """The action's name in the domain."""
+        return "action_after_declined_offer"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        """Starts the booking, asks whether to book, or says the offer still stands."""
+        text = tracker.latest_message.get("text") or ""
+        if yes_after_all(text):
+            events = [*start_task(BOOK, dispatcher, tracker), SlotSet("offer_declined", False)]
+            ready = any(e.get("name") == "booking_readiness" and e.get("value") == "ready"
+                        for e in events)  # fmt: skip
+            return [*events, FollowupAction("booking_form")] if ready else events
+        if answers.acknowledges(text):
+            dispatcher.utter_message(response="utter_offer_still_stands")
+            return [SlotSet("consultation_offered", False), SlotSet("offer_declined", True)]
+        dispatcher.utter_message(response="utter_offer_consultation_again")
+        return [SlotSet("consultation_offered", True), SlotSet("offer_declined", False)]

@@ -83,6 +83,7 @@ FORM_SLOTS = (
     "booking_consent", "booking_confirmed", "lookup_reference", "lookup_contact",
     "cancel_confirmed",
 )  # fmt: skip
+_KEPT_UNTIL_BOOKED = ("patient_name", "contact_details")
 MAX_TIME_ATTEMPTS = 2
 MAX_LOOKUP_ATTEMPTS = 3
 
@@ -196,11 +197,18 @@ def start_task(task: str, dispatcher: CollectingDispatcher, tracker: Tracker) ->
         # "Can we make it 5pm instead?" before anything is booked, or "yes, so monday 14th"
         # to the offer: a wish for a new booking, not a move.
         task = BOOK
-    events = [SlotSet(slot, None) for slot in FORM_SLOTS]
+    # Who the patient is stays known until a booking is made: "yes. Tom Becker, 0171...,
+    # tomorrow morning" to the offer, or a name said before the intake went first.
+    kept = _KEPT_UNTIL_BOOKED if task == BOOK and not tracker.get_slot("booking_reference") else ()
+    events = [SlotSet(slot, None) for slot in FORM_SLOTS if slot not in kept]
+    if kept:
+        said = _who_said_alongside(tracker.latest_message.get("text") or "", tracker)
+        events += [SlotSet(slot, value) for slot, value in said.items()]
     events += [
         SlotSet("booking_task", task),
         SlotSet("failed_attempts", 0),
         SlotSet("consultation_offered", False),
+        SlotSet("offer_declined", False),
     ]
     reference = tracker.get_slot("booking_reference")
     if task != BOOK:
@@ -215,7 +223,8 @@ def start_task(task: str, dispatcher: CollectingDispatcher, tracker: Tracker) ->
             if isinstance(wish, TimePreference):
                 # "Can you move it to Saturday 11?": the times for it straight away.
                 events += [
-                    SlotSet(slot, value) for slot, value in _offer(wish, text, dispatcher).items()
+                    SlotSet(slot, value)
+                    for slot, value in _offer(wish, text, dispatcher, tracker).items()
                 ]
         elif said := reference_in(tracker.latest_message.get("text") or ""):
             # "ref P7KD2W, please cancel it": not asked for again; the contact still is.
@@ -253,7 +262,10 @@ def start_task(task: str, dispatcher: CollectingDispatcher, tracker: Tracker) ->
         dispatcher.utter_message(response="utter_booking_after_urgent")
     wish = read_preference(wished, desk().now()) if wished else None
     if isinstance(wish, TimePreference):
-        events += [SlotSet(slot, value) for slot, value in _offer(wish, wished, dispatcher).items()]
+        events += [
+            SlotSet(slot, value)
+            for slot, value in _offer(wish, wished, dispatcher, tracker).items()
+        ]
     return [*events, SlotSet("wished_time", None), SlotSet("booking_readiness", "ready")]
 
 
@@ -303,9 +315,17 @@ def screened(tracker: Tracker) -> bool:
     return bool(tracker.get_slot("body_part")) and not open_screen_questions(tracker) and checklist
 
 
-def _offer(wish: TimePreference, said: str, dispatcher: CollectingDispatcher) -> Slots:
-    """The nearest free times for the wish (or, if none fits, the nearest ones at all)."""
-    offer = desk().offer(wish)
+def _offer(
+    wish: TimePreference, said: str, dispatcher: CollectingDispatcher, tracker: Tracker
+) -> Slots:
+    """The nearest free times for the wish (or, if none fits, the nearest ones at all);
+    from tomorrow when a doctor should see the patient today first."""
+    not_before = None
+    if tracker.get_slot("triage_level") == URGENT and not tracker.get_slot("doctor_checked"):
+        not_before = desk().now().date() + dt.timedelta(days=1)
+        if wish.first_day < not_before:
+            dispatcher.utter_message(response="utter_times_after_the_doctor")
+    offer = desk().offer(wish, not_before)
     if not offer.slots:
         dispatcher.utter_message(text=NO_TIMES)
         return {"preferred_time": None, "failed_attempts": 0}
@@ -415,7 +435,7 @@ class ValidateBookingForm(FormValidationAction):
                 return {"preferred_time": None, "failed_attempts": attempts}
             dispatcher.utter_message(text=NEAREST_INSTEAD)
             wish = TimePreference(first_day=desk().now().date(), asap=True)
-        return _offer(wish, str(value), dispatcher)
+        return _offer(wish, str(value), dispatcher, tracker)
 
     def validate_booking_slot(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -437,7 +457,7 @@ class ValidateBookingForm(FormValidationAction):
                 days = sorted({slot.date() for slot in offered})
                 wish = replace(wish, first_day=days[0], last_day=days[-1])
             if isinstance(wish, TimePreference):
-                return {"booking_slot": None, **_offer(wish, str(value), dispatcher)}
+                return {"booking_slot": None, **_offer(wish, str(value), dispatcher, tracker)}
             if isinstance(wish, DayMismatch):
                 asked = _ask_which_day(wish, dispatcher)
                 return {

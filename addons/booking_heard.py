@@ -7,6 +7,8 @@
   any "cancellation" said without a word of changing ("can I come without my mum?").
 - A message the model could not place that asks for a consultation ("need a consultation
   for my neck, thursday next week at 5pm") is a booking request.
+- A message that is only a person's name ("Piotr Nowak") is an answer (`inform`), never a
+  goodbye or a greeting, whatever the letters look like to the model.
 
 A thin adapter over `clinic.preferred_time` and `clinic.booking`.
 """
@@ -14,7 +16,7 @@ A thin adapter over `clinic.preferred_time` and `clinic.booking`.
 from __future__ import annotations
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from addons.intent_rules import IntentRule
@@ -24,6 +26,8 @@ from clinic.preferred_time import time_asked
 # What the model may have made of a time or a booking request.
 _UNSURE = frozenset({"nlu_fallback", "greet", "out_of_scope"})
 _CHANGES = frozenset({"cancel_booking", "reschedule_booking"})
+# What the model may have made of a name said alone.
+_NOT_A_NAME = frozenset({"goodbye", "greet", "thanks", "nlu_fallback", "out_of_scope", "stop"})
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -39,4 +43,16 @@ class BookingHeard(IntentRule):
             return "ask_clinic"
         if intent in _UNSURE and asks_to_book(text):
             return "request_booking"
+        if intent in _NOT_A_NAME and _only_a_name(message):
+            return "inform"
         return None
+
+
+def _only_a_name(message: Message) -> bool:
+    """Whether the message is a person's name and nothing else (spaCy's PERSON)."""
+    text = (message.get(TEXT) or "").strip(" .!,")
+    people = [e for e in message.get(ENTITIES) or [] if e.get("entity") == "PERSON"]
+    return (
+        any(str(e.get("value") or "").strip() == text for e in people)
+        and 0 < len(text.split()) <= 4
+    )

@@ -16,10 +16,12 @@ from rasa.shared.nlu.training_data.message import Message
 from addons.intent_rules import IntentRule
 from clinic.intake import answer_before_question
 from clinic.preferred_time import yes_and_a_time
-from clinic.safety.answers import yes_or_no
+from clinic.safety.answers import answer_before_closing, yes_or_no
 
 # What the model may have made of it; a booking request or a question stays as it is.
 _MISHEARD = frozenset({"inform", "nlu_fallback", "greet", "out_of_scope", "ask_clinic"})
+# A yes or no the model took for its goodbye or thanks.
+_CLOSING_INTENTS = frozenset({"goodbye", "thanks"})
 # A yes or no this short before the question is the answer ("yes please.", "no, none").
 _PLAIN = 4
 
@@ -38,6 +40,12 @@ class YesHeard(IntentRule):
         )
         if misheard and "?" not in text and yes_and_a_time(text):
             return "affirm"
+        if (
+            intent in _CLOSING_INTENTS
+            and (said := yes_or_no(answer_before_closing(text))) is not None
+        ):
+            # "Yes, thank you! Bye bye" to "shall I book it?": the answer, then the goodbye.
+            return "affirm" if said else "deny"
         lead = answer_before_question(text)
         if (
             lead

@@ -6,7 +6,7 @@ import datetime as dt
 import itertools
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from clinic.preferred_time import (
     TimePreference,
@@ -96,11 +96,24 @@ def _nearest_first(slots: Iterator[Slot], at: dt.time | None, limit: int) -> lis
 
 
 def offer(
-    schedule: Schedule, busy: Busy, wish: TimePreference, now: dt.datetime, limit: int = 3
+    schedule: Schedule,
+    busy: Busy,
+    wish: TimePreference,
+    now: dt.datetime,
+    limit: int = 3,
+    not_before: dt.date | None = None,
 ) -> Offer:
     """The nearest free times that fit `wish`; else the nearest after it, relaxing first the
-    hours, then the days asked for (days the patient ruled out stay out)."""
+    hours, then the days asked for (days the patient ruled out stay out). Nothing before
+    `not_before` (a doctor first, today)."""
     now = now.astimezone(schedule.timezone)
+    if not_before and not_before > now.date():
+        now = (
+            dt.datetime.combine(not_before, dt.time(0), schedule.timezone) - schedule.minimum_notice
+        )
+        if wish.first_day < not_before:
+            last = wish.last_day if wish.last_day and wish.last_day >= not_before else None
+            wish = replace(wish, first_day=not_before, last_day=last)
     horizon_day = (now + schedule.horizon).date()
     last_day = min(wish.last_day or horizon_day, horizon_day)
     slots = _nearest_first(

@@ -149,9 +149,10 @@ class BookingDesk:
         now = self.now()
         return self.store.busy(now - dt.timedelta(days=1), now + self.schedule.horizon)
 
-    def offer(self, wish: TimePreference) -> Offer:
-        """Up to three free times for `wish` (or the nearest after it)."""
-        return offer(self.schedule, self._busy(), wish, self.now())
+    def offer(self, wish: TimePreference, not_before: dt.date | None = None) -> Offer:
+        """Up to three free times for `wish` (or the nearest after it), none before
+        `not_before`."""
+        return offer(self.schedule, self._busy(), wish, self.now(), not_before=not_before)
 
     def is_free(self, starts_at: dt.datetime) -> bool:
         """Whether `starts_at` is still a bookable, free consultation time."""

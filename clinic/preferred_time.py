@@ -212,6 +212,27 @@ def _between(match: re.Match[str]) -> str:
     return f"from {first}{first_meridiem} until {second}{meridiem}"
 
 
+# Hours and minutes in words: "at ten", "half past nine", "ten o'clock", "ten thirty".
+_HOURS = {
+    word: str(n)
+    for n, word in enumerate(
+        ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+         "eleven", "twelve"), 1)
+}  # fmt: skip
+_MINUTES = {"fifteen": "15", "thirty": "30", "forty five": "45", "forty-five": "45"}
+_HOUR_WORD = rf"({'|'.join(_HOURS)})"
+_CLOCK_WORDS_MINUTES = re.compile(rf"\b{_HOUR_WORD} ({'|'.join(_MINUTES)})\b")
+# After a cue, an hour only where nothing follows that makes it a count ("at one point",
+# "after two weeks" stay as they are); before "o'clock", always.
+_CLOCK_WORDS = re.compile(
+    rf"\b((?:at|after|before|around|about|by|from|till|until|past|to|half|quarter) ){_HOUR_WORD}"
+    r"(?=\s*(?:$|[^\w\s]|(?:am|pm|a\.m|p\.m|o'?clock|please|pls|then|if|or|and|on|next|this|"
+    r"tomorrow|today|works?|would|is|suits?|thanks?|thank|in the|ish|"
+    r"(?:mon|tue|wed|thu|fri|sat|sun)\w*)\b))"
+)
+_OCLOCK_WORD = re.compile(rf"\b{_HOUR_WORD}(?= ?o'?clock\b)")
+
+
 def normalise_time_words(text: str) -> str:
     """One spelling for the many ways of writing a time."""
     said = re.sub("n[\u2019']t\\b", "nt", " ".join(text.lower().split()))
@@ -232,6 +253,9 @@ def normalise_time_words(text: str) -> str:
     said = re.sub(
         r"\b([1-9])(00|15|30|45)\b(?!\s*(?:%|kg|lbs?|pounds?|dollars?|\$))", r"\1:\2", said
     )
+    said = _CLOCK_WORDS_MINUTES.sub(lambda m: f"{_HOURS[m[1]]}:{_MINUTES[m[2]]}", said)
+    said = _CLOCK_WORDS.sub(lambda m: f"{m[1]}{_HOURS[m[2]]}", said)
+    said = _OCLOCK_WORD.sub(lambda m: _HOURS[m[1]], said)
     said = re.sub(r"\bhalf (?:past )?(\d{1,2})\b(?!:)", r"\1:30", said)
     said = re.sub(r"\bquarter past (\d{1,2})\b", r"\1:15", said)
     said = re.sub(r"\bquarter to (\d{1,2})\b", lambda m: f"{(int(m[1]) - 2) % 12 + 1}:45", said)
@@ -540,13 +564,51 @@ def _settle_days(reading: _Reading, said: str, today: dt.date) -> None:
             reading.last_day = reading.days[-1] + dt.timedelta(days=6)
 
 
+# Words that ask for a time: the part of a message that says when the patient can come.
+_WISH = re.compile(
+    r"\b(?:book|booking|appointment|consultation|come|can i|could i|can we|could we|can you|"
+    r"would (?:be|suit|work)|works|suits?|best|prefer|free|available|how about|what about|"
+    r"make it|i'?d like|move it)\b",
+    re.IGNORECASE,
+)
+_PARTS = re.compile(r"(?<=[.!?;])\s+|\s+but\s+", re.IGNORECASE)
+_COMMA_PARTS = re.compile(r",\s*")
+
+
+def wished_part(text: str) -> str:
+    """The part of a message that says when the patient can come: "ill go to urgent care
+    today. can i still book fri 11th" gives the second sentence; "i saw my gp yesterday,
+    can i come thursday" its second clause. A message whose times all say when (or none
+    does) is kept whole: "tuesday but not before 3"."""
+    whole = [p for p in _PARTS.split(text.strip()) if p]
+    # A clause of what happened ("saw my gp yesterday,") is left out for the rest.
+    parts = [c for p in whole for c in _past_clauses_left_out(p)]
+    timed = [p for p in parts if names_a_time(p) or _PAST.search(normalise_time_words(p))]
+    wished = [p for p in timed if _WISH.search(p)]
+    if len(timed) < 2 or not wished or len(wished) == len(timed):
+        return text if parts == whole else " ".join(parts)
+    return " ".join(wished)
+
+
+def _past_clauses_left_out(part: str) -> list[str]:
+    clauses = [c for c in _COMMA_PARTS.split(part) if c]
+    kept = [c for c in clauses if not _PAST.search(normalise_time_words(c))]
+    if len(clauses) < 2 or not kept or len(kept) == len(clauses):
+        return [part]
+    return [", ".join(kept)] if any(names_a_time(c) for c in kept) else [part]
+
+
 def read_preference(
     text: str, now: dt.datetime, hints: Iterable[str] = ()
 ) -> TimePreference | PastTime | DayMismatch | None:
     """What `text` says about when the patient can come; None if it names no time.
 
     `hints` are DATE and TIME phrases spaCy found in the message; they are read first.
+    With several times said, the part that asks for one counts (`wished_part`).
     """
+    part = wished_part(text)
+    if part != text:
+        text, hints = part, [hint for hint in hints if hint.lower() in part.lower()]
     said = normalise_time_words(text)
     if not said:
         return None
@@ -630,8 +692,10 @@ def names_a_time(text: str) -> bool:
 
 # A yes that opens a message: "yes", "yeah go on", "sure", "ok", "sounds good".
 _OPENS_WITH_YES = re.compile(
-    r"^\W*(?:yes+|yeah|yea|yep|yup|ya|sure|ok|okay|k|go on|please|sounds good|great|perfect"
-    r"|definitely|absolutely|why not)\b",
+    # After a lead-in ("actually yes", "oh go on then") or a change of mind.
+    r"^\W*(?:(?:actually|oh|well|hmm+|so|on second thoughts?|you know what)\W+)*"
+    r"(?:yes+|yeah|yea|yep|yup|ya|sure|ok|okay|k|go on|please|sounds good|great|perfect"
+    r"|definitely|absolutely|why not|(?:i'?ve |i have )?changed my mind)\b",
     re.IGNORECASE,
 )
 
@@ -640,6 +704,19 @@ def yes_and_a_time(text: str) -> bool:
     """Whether a message opens with a yes and names when ("yeah, next wednesday morning"):
     a yes to an offer with the time that suits, both to be kept."""
     return bool(_OPENS_WITH_YES.search(text)) and names_a_time(text)
+
+
+_CHANGED_MIND = re.compile(
+    r"\b(?:actually|changed my mind|change of heart|on second thoughts?|after all|"
+    r"thought about it|why not)\b",
+    re.IGNORECASE,
+)
+
+
+def yes_after_all(text: str) -> bool:
+    """Whether a yes takes back an earlier no ("actually yes, saturday at 10", "on second
+    thoughts yes please"): a change of mind said, or a yes with the time that suits."""
+    return yes_and_a_time(text) or bool(_OPENS_WITH_YES.search(text) and _CHANGED_MIND.search(text))
 
 
 # A question about the clinic, not a time offered: "are you open on Saturday?".

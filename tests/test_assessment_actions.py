@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 from conftest import DOMAIN, make_tracker, said
 
-from actions.assessment import ActionAssessTdnFit, ActionRecordConsultationAnswer
+from actions.assessment import (
+    ActionAfterDeclinedOffer,
+    ActionAssessTdnFit,
+    ActionRecordConsultationAnswer,
+)
 from clinic.assessment import NOT_A_DIAGNOSIS
 
 
@@ -62,9 +67,42 @@ def test_yes_records_the_wish_and_no_does_not(dispatcher) -> None:
     yes = asyncio.run(action.run(dispatcher, make_tracker(intent="affirm"), DOMAIN))
     no = asyncio.run(action.run(dispatcher, make_tracker(intent="deny"), DOMAIN))
     booking = asyncio.run(action.run(dispatcher, make_tracker(intent="request_booking"), DOMAIN))
-    assert slots_of(yes) == {"consultation_requested": True, "consultation_offered": False}
-    assert slots_of(no) == {"consultation_requested": False, "consultation_offered": False}
+    assert slots_of(yes) == {"consultation_requested": True, "consultation_offered": False,
+                             "offer_declined": False}  # fmt: skip
+    assert slots_of(no) == {"consultation_requested": False, "consultation_offered": False,
+                            "offer_declined": True}  # fmt: skip
     assert slots_of(booking)["consultation_requested"] is True
+
+
+# Session 9, written before the change: "actually yes, saturday at 10 please" after "no
+# thanks" to the offer got "Sorry, I didn't quite understand".
+@pytest.mark.parametrize(
+    "text",
+    ["actually yes, saturday at 10 please", "i've changed my mind, can we do monday at 9",
+     "on second thoughts yes please"],
+)  # fmt: skip
+def test_a_change_of_mind_after_declining_starts_the_booking(dispatcher, desk, text) -> None:
+    tracker = make_tracker(
+        slots={"offer_declined": True, "tdn_fit": "likely", "triage_level": "routine"},
+        text=text, intent="affirm",
+    )  # fmt: skip
+    events = asyncio.run(ActionAfterDeclinedOffer().run(dispatcher, tracker, DOMAIN))
+    slots = slots_of(events)
+    assert slots["booking_readiness"] == "ready" and slots["offer_declined"] is False
+    assert any(e.get("event") == "followup" and e.get("name") == "booking_form" for e in events)
+
+
+def test_a_plain_ok_after_declining_books_nothing(dispatcher, desk) -> None:
+    tracker = make_tracker(slots={"offer_declined": True, "tdn_fit": "likely"}, text="ok",
+                           intent="affirm")  # fmt: skip
+    events = asyncio.run(ActionAfterDeclinedOffer().run(dispatcher, tracker, DOMAIN))
+    assert slots_of(events) == {"consultation_offered": False, "offer_declined": True}
+    assert not any(e.get("event") == "followup" for e in events)
+    # A plain yes is asked about, not taken as a booking.
+    tracker = make_tracker(slots={"offer_declined": True, "tdn_fit": "likely"}, text="yes",
+                           intent="affirm")  # fmt: skip
+    events = asyncio.run(ActionAfterDeclinedOffer().run(dispatcher, tracker, DOMAIN))
+    assert slots_of(events) == {"consultation_offered": True, "offer_declined": False}
 
 
 def test_booking_first_after_advice_never_says_nothing_needs_a_doctor(dispatcher, desk) -> None:
@@ -84,3 +122,19 @@ def test_booking_first_after_advice_never_says_nothing_needs_a_doctor(dispatcher
     asyncio.run(ActionAssessTdnFit().run(dispatcher, tracker, DOMAIN))
     assert "utter_screen_done_after_advice" in said(dispatcher)
     assert "utter_screen_done_to_booking" not in said(dispatcher)
+
+
+# Session 9 (outside run 13): "yes thanks bye" once booked got "Sorry, I didn't quite
+# understand".
+@pytest.mark.parametrize(
+    ("text", "response"),
+    [("yes thanks bye", "utter_goodbye"), ("yes, see you then!", "utter_goodbye"),
+     ("purple monkey", "utter_default")],
+)  # fmt: skip
+def test_a_message_no_rule_knows_that_ends_with_a_goodbye_is_one(dispatcher, text, response):
+    from actions.fallback import ActionDefaultFallback
+
+    tracker = make_tracker(text=text, intent="affirm")
+    events = asyncio.run(ActionDefaultFallback().run(dispatcher, tracker, DOMAIN))
+    assert dispatcher.messages[0]["response"] == response
+    assert bool(events) is (response == "utter_default")  # only then taken back

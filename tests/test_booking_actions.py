@@ -238,6 +238,42 @@ async def test_a_time_said_with_the_request_is_offered_at_once(desk) -> None:
     assert slots["offered_slots"][0] == THREE_PM.isoformat()
 
 
+async def test_after_advice_to_see_a_doctor_today_no_time_today_is_offered(desk) -> None:
+    # Session 9 (outside run 13): "see a doctor today first", then times that very day.
+    urgent = {"tdn_fit": "possible", "triage_level": "urgent"}
+    slots, dispatcher = await start("request_booking", text="book me in today at 3", **urgent)
+    offered = [dt.datetime.fromisoformat(iso) for iso in slots["offered_slots"]]
+    assert offered and all(t.date() > CLINIC_NOW.date() for t in offered)
+    assert "utter_times_after_the_doctor" in said(dispatcher)
+    # Without that advice, today is fine.
+    slots, _ = await start("request_booking", text="book me in today at 3", tdn_fit="possible",
+                           triage_level="routine")  # fmt: skip
+    assert dt.datetime.fromisoformat(slots["offered_slots"][0]) == THREE_PM.replace(day=23)
+
+
+async def test_a_name_and_contact_said_with_the_yes_are_kept(desk) -> None:
+    # Session 9 (outside run 13): "yes. Tom Becker, ..., tomorrow morning" to the offer
+    # kept the time and asked the name again.
+    text = "yes please, I'm Maria Lopez, maria.l@example.com, friday afternoon"
+    person = [{"entity": "PERSON", "value": "Maria Lopez"}]
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(slots={"tdn_fit": "likely"}, text=text, intent="affirm",
+                           entities=person)  # fmt: skip
+    slots = slots_of(await actions.ActionStartBooking().run(dispatcher, tracker, DOMAIN))
+    assert slots["patient_name"] == "Maria Lopez"
+    assert slots["patient_email"] == "maria.l@example.com" and slots["offered_slots"]
+    # ...and kept while the intake goes first, when booking came before it.
+    tracker = make_tracker(text=text, intent="request_booking", entities=person)
+    slots = slots_of(await actions.ActionStartBooking().run(dispatcher, tracker, DOMAIN))
+    assert slots["booking_readiness"] == "intake_first"
+    assert slots["patient_name"] == "Maria Lopez"
+    later = make_tracker(slots={"tdn_fit": "likely", **slots}, text="no", intent="deny")
+    slots = slots_of(await actions.ActionStartBooking().run(dispatcher, later, DOMAIN))
+    # Not set again, and not cleared: the form finds them filled.
+    assert slots.get("patient_name", "kept") in ("kept", "Maria Lopez")
+    assert slots.get("contact_details", "kept") is not None
+
+
 async def test_only_booking_asks_where_it_hurts_and_its_screen_then_books(desk) -> None:
     slots, _ = await start("request_booking", text="book me in thursday at 10")
     assert slots["booking_readiness"] == "intake_first" and slots["booking_first"] is True
@@ -510,3 +546,45 @@ async def test_a_move_asked_with_its_time_offers_that_time_at_once(desk) -> None
     )  # fmt: skip
     offered = [dt.datetime.fromisoformat(iso) for iso in slots["offered_slots"]]
     assert offered[0].weekday() == 4 and offered[0].hour == 10
+
+
+# Session 9, written before the change (outside run 13): "Yes, thank you! Bye bye" to
+# "shall I book it?" ended the chat with nothing booked; "Piotr Nowak" got "Goodbye".
+@pytest.mark.parametrize(
+    ("text", "model", "heard"),
+    [
+        ("Yes, thank you! Bye bye, have a nice day", "goodbye", "affirm"),
+        ("yes. bye", "goodbye", "affirm"),
+        ("no thanks, bye", "goodbye", "deny"),
+        ("ok thanks bye", "goodbye", None),  # heard, not a yes
+        ("bye", "goodbye", None),
+        ("thank you so much", "thanks", None),
+    ],
+)
+def test_a_yes_or_no_before_the_goodbye_is_the_answer(text, model, heard) -> None:
+    from rasa.shared.nlu.training_data.message import Message
+
+    from addons.yes_heard import YesHeard
+
+    message = Message(data={"text": text, "intent": {"name": model, "confidence": 0.9}})
+    assert YesHeard.heard(YesHeard.__new__(YesHeard), message) == heard
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "heard"),
+    [
+        ("Piotr Nowak", "Piotr Nowak", "inform"),
+        ("Ana Byrne.", "Ana Byrne", "inform"),
+        ("bye Sarah", "Sarah", None),  # a goodbye to someone
+    ],
+)
+def test_a_name_said_alone_is_an_answer(text, person, heard) -> None:
+    from rasa.shared.nlu.training_data.message import Message
+
+    from addons.booking_heard import BookingHeard
+
+    message = Message(
+        data={"text": text, "intent": {"name": "goodbye", "confidence": 0.5},
+              "entities": [{"entity": "PERSON", "value": person}]}
+    )  # fmt: skip
+    assert BookingHeard.heard(BookingHeard.__new__(BookingHeard), message) == heard

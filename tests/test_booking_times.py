@@ -226,6 +226,12 @@ def test_a_reference_in_a_message(said: str, reference: str | None) -> None:
         ("tuesday at 2", False),  # a time, but no yes
         ("yes for about two weeks", False),  # a duration, not a time
         ("no, thursday is bad", False),
+        # Session 9, written before the change: a yes after a lead-in, or changing one's mind.
+        ("actually yes, saturday at 10 please", True),
+        ("oh go on then, monday morning", True),
+        ("on second thoughts yes, next wednesday", True),
+        ("i've changed my mind, thursday at 4 if you can", True),
+        ("actually no, not saturday", False),
     ],
 )
 def test_a_yes_said_with_a_time(said: str, heard: bool) -> None:

@@ -889,6 +889,13 @@ def test_every_painful_place_gets_its_regions_screen() -> None:
         ("I'm 30 weeks along", "pregnancy"),
         ("we're expecting twins in spring", "pregnancy"),
         ("I'm 16 and do gymnastics", "under_18"),
+        # Session 9, written before the change (outside run 13 missed a draining lump): an
+        # infection said by what it does.
+        ("there's a boil on my shoulder right where it aches", "skin_infection"),
+        ("an abscess came up on my back last week", "skin_infection"),
+        ("the spot on my neck is oozing yellow stuff", "skin_infection"),
+        ("bit of pus came out of the bump near my shoulder blade", "skin_infection"),
+        ("the skin there is red, hot and swollen", "skin_infection"),
     ],
 )
 def test_contraindications_in_everyday_words(said: str, code: str) -> None:
@@ -1427,3 +1434,22 @@ def test_like_i_said_does_not_make_the_writer_the_patient() -> None:
     screening = safety.screen(text, nlp(text.lower()), known_signs=["headache", "aged_50_plus"])
     assert {"jaw_claudication", "vision_trouble"} <= set(screening.signs)
     assert screening.level == "emergency"
+
+
+# Session 9, written before the change (outside run 12 had "can needling puncture a lung?"
+# asked "since the needling, short of breath?"): a question about what needling might do
+# tells of no sign; a report of it still does.
+@pytest.mark.parametrize(
+    ("said", "asks"),
+    [
+        ("could the needle go into my lung?", False),
+        ("can the needles make me short of breath?", False),
+        ("what happens if a needle hits the lung?", False),
+        ("I had needling yesterday and now I'm short of breath", True),
+        ("since the needles on monday my chest hurts when I breathe in", True),
+    ],
+)
+def test_a_question_about_what_needling_might_do_is_no_report(said: str, asks: bool) -> None:
+    screening = safety.screen(said)
+    reported = bool(screening.questions) or any(f.code == "pneumothorax" for f in screening.flags)
+    assert reported is asks

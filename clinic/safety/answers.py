@@ -196,6 +196,34 @@ def yes_or_no(text: str, intent: str | None = None) -> bool | None:
     return True if reading == YES else False if reading == NO else None
 
 
+_ACKNOWLEDGES = re.compile(
+    r"^\W*(?:ok(?:ay)?|k|alright|all right|fine|cool|got it|noted|understood|right|"
+    r"thanks?|thank you|ty|cheers)(?:\W+(?:ok(?:ay)?|thanks?|thank you|then|cool))*\W*$",
+    re.IGNORECASE,
+)
+
+
+def acknowledges(text: str) -> bool:
+    """Whether `text` only says it has heard ("ok", "alright thanks", "got it"): no yes."""
+    return bool(_ACKNOWLEDGES.match(text))
+
+
+# Thanks and goodbyes closing a message: "yes, thank you! bye bye, have a nice day".
+_CLOSING = re.compile(
+    r"(?:[\s,.!;:-]+(?:thanks?|thank you(?: so much| very much)?|ty|cheers|bye(?: bye)?|"
+    r"goodbye|good bye|see you(?: then| soon)?|see ya|take care|have a (?:nice|good|great|"
+    r"lovely) (?:day|evening|weekend|one)|ttyl|x+|:\)))+\W*$",
+    re.IGNORECASE,
+)
+
+
+def answer_before_closing(text: str) -> str:
+    """What a message says before its thanks and goodbyes ("yes. bye" gives "yes"), or ""
+    when it says nothing else, or does not close with them."""
+    match = _CLOSING.search(text)
+    return text[: match.start()].strip() if match else ""
+
+
 def hedged(text: str) -> bool:
     """Whether `text` hedges ("not sure", "maybe", "kind of")."""
     lowered = " ".join(text.lower().split())

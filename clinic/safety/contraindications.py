@@ -75,7 +75,12 @@ SIGNS: tuple[Sign, ...] = (
         "cellulitis|impetigo",
         "cut|wound|graze|sore ... infected",
         "skin ... infected|broken|cracked|weeping",
-    )),
+        # Said by what it does: "a boil", "pus came out", "it's oozing", "red, hot and swollen".
+        "abscess|abscesses|boil|boils|carbuncle|pus",
+        "oozing|weeping|discharging|leaking ... pus|stuff|fluid|yellow|green",
+        "spot|lump|bump|sore|cut|wound ... oozing|weeping|discharging",
+        "red ... hot|warm ... swollen",
+    ), unless=("boiling", "boiled")),  # "boil" is their lemma too
     Sign("bleeding_disorder", (
         "haemophilia|hemophilia|haemophiliac|hemophiliac",
         "von willebrand",

@@ -237,7 +237,11 @@ def read(text: str, doc: Doc | None = None) -> list[Mention]:
         if kind == CONTRAINDICATION:
             hypothetical_or_past = False
         else:
-            hypothetical_or_past = context.hypothetical or (context.past and not past_counts)
+            hypothetical_or_past = (
+                context.hypothetical
+                or (context.past and not past_counts)
+                or _asks_about_needling(sentence_of[start])
+            )
         if someone_else or hypothetical_or_past:
             continue
         span = doc[start:end]
@@ -666,6 +670,28 @@ def _sign_matches(doc: Doc) -> list[tuple[str, int, int]]:
             matchers[key].add(key, _all_patterns()[key])
         found += [(key, start, end) for _, start, end in matchers[key](doc)]
     return found
+
+
+# "Could the needle go into my lung?", "what are the risks of needling near the ribs?": a
+# question about what needling might do tells of no sign. "Is it normal to be breathless
+# after the needling?" is not one of them: it may tell of one.
+_ASKS_WHAT_IT_MIGHT = frozenset({
+    "can", "could", "would", "will", "might", "may", "does", "do", "what", "how", "any",
+    "whats", "what's",
+})  # fmt: skip
+_NEEDLE_WORDS = frozenset({"needle", "needles", "needling", "needled", "acupuncture"})
+
+
+def _asks_about_needling(sentence: Span) -> bool:
+    """Whether a sentence asks what needling might do (a question that opens with "can",
+    "could", "what"... and names the needles)."""
+    words = [token.lower_ for token in sentence if not token.is_punct]
+    return (
+        "?" in sentence.text
+        and bool(words)
+        and words[0] in _ASKS_WHAT_IT_MIGHT
+        and not _NEEDLE_WORDS.isdisjoint(words)
+    )
 
 
 def _sentences_by_token(doc: Doc) -> list[Span]:

@@ -1,0 +1,35 @@
+"""What the assistant says when no rule or form knows what to do with a message.
+
+Rasa's own fallback asks the patient to say it again and takes the message back. A message
+that closes with a goodbye ("yes thanks, bye" after the booking is made) is a goodbye:
+asking to say it again would keep a patient who is leaving.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import UserUtteranceReverted
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+
+from clinic.safety.answers import answer_before_closing
+
+
+class ActionDefaultFallback(Action):
+    """Says goodbye to a message that ends with one; otherwise asks to say it again."""
+
+    def name(self) -> str:
+        """The action's name in the domain (it replaces Rasa's own)."""
+        return "action_default_fallback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        """The goodbye, or the default prompt with the message taken back."""
+        if answer_before_closing(tracker.latest_message.get("text") or ""):
+            dispatcher.utter_message(response="utter_goodbye")
+            return []
+        dispatcher.utter_message(response="utter_default")
+        return [UserUtteranceReverted()]
