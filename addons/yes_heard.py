@@ -15,7 +15,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from addons.intent_rules import IntentRule
 from clinic.intake import answer_before_question
-from clinic.preferred_time import yes_and_a_time
+from clinic.preferred_time import yes_and_a_time, yes_with_times_asked
 from clinic.safety.answers import answer_before_closing, yes_or_no
 
 # What the model may have made of it; a booking request or a question stays as it is.
@@ -38,7 +38,7 @@ class YesHeard(IntentRule):
         misheard = (
             intent in _MISHEARD or intent.startswith("ask_") or intent == "reschedule_booking"
         )
-        if misheard and "?" not in text and yes_and_a_time(text):
+        if misheard and (("?" not in text and yes_and_a_time(text)) or yes_with_times_asked(text)):
             return "affirm"
         if (
             intent in _CLOSING_INTENTS

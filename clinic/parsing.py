@@ -658,6 +658,11 @@ _USUAL_SCORES = (
     re.compile(rf"\b{_SCORE}\s+{_USUAL_WORD}\b", re.IGNORECASE),
 )
 _NEGATED_NUMBER = re.compile(r"\bnot\s+(?:an?\s+)?$", re.IGNORECASE)
+# What the patient puts right within one answer: a number after these replaces the one before.
+_PUT_RIGHT = re.compile(
+    r"\b(?:no|actually|sorry|wait|or rather|rather|i mean|i meant|make that|more like)\b",
+    re.IGNORECASE,
+)
 
 
 def _usual(text: str, scores: list[tuple[int, int, float]]) -> float:
@@ -709,6 +714,9 @@ def parse_severity(text: str) -> float | None:
             scores.append((match.start(), match.end(), value))
     if re.search(r"\b(?:more\s+than|above|over)\s+(?:10|ten)\b", text, re.IGNORECASE):
         return None
+    marks = list(_PUT_RIGHT.finditer(text))
+    if marks and (after := [s for s in scores if s[0] >= marks[-1].end()]):
+        scores = after  # "like a 5 but no more like 7": the number put right
     if scores:
         return _usual(text, scores)
     words = _word_severities(text, _SEVERITY_WORDS, _SEVERITY_WORD)

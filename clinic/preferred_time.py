@@ -678,6 +678,8 @@ _NAMES_A_DAY_OR_HOUR = re.compile(
     r"|oct(ober)?|nov(ember)?|dec(ember)?|may \d+|\d+(st|nd|rd|th)? may)\b"
     r"|\b\d{1,2}(:\d\d)?\s*(am|pm)\b|\b(at|after|before|around) \d{1,2}\b|\b\d{1,2}:\d\d\b"
     r"|\b\d{1,2}(st|nd|rd|th)\b|\bas soon as\b"
+    # When one is free, as a habit: "mornings suit me", "after work".
+    r"|\b(mornings|afternoons|evenings|lunchtimes|after work|after school)\b"
 )
 
 
@@ -711,6 +713,26 @@ _CHANGED_MIND = re.compile(
     r"thought about it|why not)\b",
     re.IGNORECASE,
 )
+
+
+# "Which day is possible?", "what times have you got?": asking for the times to choose from.
+_ASKS_FOR_TIMES = re.compile(
+    r"\b(?:which|what) (?:days?|times?|dates?|slots?)\b|\bwhen (?:are you|is it|can i|could i)\b"
+    r"|\b(?:possible|available|free)\W*$",
+    re.IGNORECASE,
+)
+
+
+def yes_with_times_asked(text: str) -> bool:
+    """Whether a yes with a time asks which times there are ("Yes. I can only after work,
+    after 5 o'clock. Which day is possible?"): a yes to the offer, the times its answer."""
+    sentences = re.split(r"(?<=[.!?])\s+", text.strip())
+    asked = [i for i, sentence in enumerate(sentences) if "?" in sentence]
+    if not asked or asked[0] == 0:
+        return False
+    said = " ".join(sentences[: asked[0]])
+    question = " ".join(sentences[asked[0] :]).strip(" ?")
+    return yes_and_a_time(said) and bool(_ASKS_FOR_TIMES.search(question))
 
 
 def yes_after_all(text: str) -> bool:

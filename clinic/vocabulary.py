@@ -596,11 +596,13 @@ def where_a_device_sits(words: list[str], i: int) -> bool:
     """Whether the place at `i` is where a device sits ("pacemaker in her chest", "a port
     is under my collarbone"): a device, then "in" or "under", a few words before, and no
     pain said between ("a pacemaker and pain in my chest" is a pain)."""
-    before = words[max(0, i - 8) : i]
+    before = words[max(0, i - 11) : i]
     devices = [j for j, word in enumerate(before) if word in DEVICES]
     between = before[devices[-1] + 1 :] if devices else []
     pain = any(word in PAIN_WORDS or is_pain_quality(word) for word in between)
-    owners = ("my", "her", "his", "their", "your", "the", "left", "right")
+    # "...on the left side of my chest", "in the upper part of my arm": still in or on it.
+    owners = ("my", "her", "his", "their", "your", "the", "left", "right", "side", "of",
+              "part", "top", "upper", "lower", "front")  # fmt: skip
     place = [word for word in between if word not in owners]
     return bool(devices) and not pain and bool(place) and place[-1] in _PLACED_IN
 

@@ -257,3 +257,20 @@ def test_a_time_asked_as_a_question_is_a_time_offered(said: str, offered: bool) 
     from clinic.preferred_time import time_asked
 
     assert time_asked(said) is offered
+
+
+@pytest.mark.parametrize(
+    ("said", "heard"),
+    [
+        # Session 9, written before the change (outside run 13 sent this to the booking
+        # look-up).
+        ("Yes. I can only after work, after 5 o'clock. Which day is possible?", True),
+        ("yes please, mornings suit me. what days do you have?", True),
+        ("yes. are you open on saturdays?", False),  # a question about the clinic
+        ("Which day is possible?", False),  # no yes
+    ],
+)
+def test_a_yes_with_a_time_that_asks_for_the_times(said: str, heard: bool) -> None:
+    from clinic.preferred_time import yes_with_times_asked
+
+    assert yes_with_times_asked(said) is heard

@@ -40,6 +40,11 @@ def test_an_answer_to_its_question_replaces_the_value() -> None:
          {"side": "right"}),
         ("actually it's more my upper back than lower", {"body_part": "lower_back"},
          {"body_part": "upper_back", "pain_sites": ["upper_back"]}),
+        # Session 9, written before the change (outside run 13): the score put right after
+        # the summary, with no question asked.
+        ("wait i said 7 not 5", {"pain_severity": 5}, {"pain_severity": 7}),
+        ("the pain is 7 out of 10", {"pain_severity": 5}, {"pain_severity": 7}),
+        ("that's wrong, it's more like an 8", {"pain_severity": 5}, {"pain_severity": 8}),
     ],
 )  # fmt: skip
 def test_a_correction_changes_a_known_value(text: str, known: dict, expected: dict) -> None:
@@ -306,3 +311,19 @@ def test_a_further_place_said_not_to_hurt_is_taken_off() -> None:
     known = {"body_part": "lower_back", "pain_sites": ["lower_back", "foot"]}
     said = changes("my foot doesn't actually hurt, I only stand a lot", known, "pain_severity")
     assert said["pain_sites"] == ["lower_back"]
+
+
+def test_a_bad_moments_score_in_a_story_is_no_correction() -> None:
+    known = {"body_part": "lower_back", "pain_severity": 5}
+    said = changes("it was 9 out of 10 yesterday when I lifted the shopping out of the car", known)
+    assert "pain_severity" not in said
+
+
+def test_a_correction_of_the_side_leaves_a_place_said_before_it() -> None:
+    # Session 9 (outside run 13): "buttock" became "leg" when the side was put right.
+    known = {"body_part": "buttock", "side": "right", "pain_sites": ["buttock"]}
+    said = changes(
+        "deep ache and a zing down the leg when i get up oh wait sorry its actually the left "
+        "side not right", known, "pain_quality",
+    )  # fmt: skip
+    assert said.get("body_part", "buttock") == "buttock" and said["side"] == "left"

@@ -188,6 +188,9 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
     "preterm_labour/emergency/pregnant_now+bump_tightening": (
         "26 weeks pregnant and my bump keeps going hard every few minutes"
     ),
+    "waters_breaking/emergency/pregnant_now+waters_leaking": (
+        "I'm 33 weeks pregnant and clear fluid keeps trickling down since this morning"
+    ),
     "giant_cell_arteritis/urgent/scalp_tender+aged_50_plus": (
         "I'm 71 and my scalp is so tender I can hardly brush my hair"
     ),
@@ -929,6 +932,8 @@ def test_numbers_that_are_no_childs_age(said: str) -> None:
         ("lifting my kid out of the car seat did my back in", False),
         ("playing football with my boy and my knee twisted", False),
         ("my daughter's neck has been stiff since her exams", True),
+        ("I'm a dad of a 3 year old and my lower back aches from lifting him", False),
+        ("I am a 16 year old and my back hurts after rowing", True),
         ("booking for my son, he hurt his shoulder at rugby", True),
     ],
 )
@@ -1453,3 +1458,45 @@ def test_a_question_about_what_needling_might_do_is_no_report(said: str, asks: b
     screening = safety.screen(said)
     reported = bool(screening.questions) or any(f.code == "pneumothorax" for f in screening.flags)
     assert reported is asks
+
+
+# Session 9, written before the change (outside run 13): a knock said to be slight, or one
+# that came after the pain had begun, did not start the pain; a real one still counts.
+@pytest.mark.parametrize(
+    ("said", "trauma"),
+    [
+        ("a ball bounced off her head last week but it was a soft hit, no harm done", False),
+        ("the stiffness started days before the fall, the fall didn't change it", False),
+        ("I had some neck ache before the fall but it is much worse since I fell", True),
+        ("got knocked off my bike on monday and my neck has hurt since", True),
+    ],
+)
+def test_a_slight_or_later_knock_is_not_where_the_pain_began(said: str, trauma: bool) -> None:
+    assert ("trauma" in safety.screen(said).signs) is trauma
+
+
+def test_the_writers_own_grown_up_age_takes_back_a_patient_under_18() -> None:
+    # Session 9 (outside run 13): "I'm NOT under 18, I'm 31" kept "a patient under 18".
+    assert (
+        "under_18"
+        in safety.screen("No, the pain is mine, not hers! I'm 29.").denied_contraindications
+    )
+    # A parent writing for a child gives their own age too: the child stays the patient.
+    writing = safety.screen("I'm 41, writing for my son who is 14, his knee hurts")
+    assert "under_18" in writing.contraindications
+
+
+@pytest.mark.parametrize(
+    "said",
+    # Session 9, written before the change (outside run 13 read it as a bladder sign).
+    ["I'm 34 weeks pregnant and since lunch clear fluid keeps dribbling out",
+     "30 weeks pregnant, i think my waters broke a bit? its wet"],
+)  # fmt: skip
+def test_fluid_leaking_in_pregnancy_sends_her_to_the_maternity_unit(said: str) -> None:
+    from clinic.safety.advice import red_flag_advice
+
+    screening = safety.screen(said)
+    codes = [flag.code for flag in screening.flags]
+    assert "waters_breaking" in codes and screening.level == "emergency"
+    text = red_flag_advice("emergency", codes, "911", "988")
+    assert "maternity unit" in text and "911" in text

@@ -260,6 +260,8 @@ def test_where_a_long_standing_condition_sits_is_no_painful_place(
         ("she had a stent put in her chest years ago, her back aches", ["back"]),
         ("the metal plate in my ankle is fine, it's my knee", ["knee"]),
         ("I have a pacemaker and a sharp pain in my chest", ["chest"]),
+        # Session 9 (outside run 13): where on the chest it sits.
+        ("my pacemaker is on the upper left side of my chest, my neck is stiff", ["neck"]),
     ],
 )
 def test_where_a_device_sits_is_no_painful_place(text: str, places: list[str]) -> None:

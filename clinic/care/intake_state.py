@@ -35,10 +35,15 @@ SPREAD_QUESTIONS = ("pain_radiates", "radiates_to")
 _CORRECTION = re.compile(
     r"\b(actually|sorry|i meant|i mean|meant to say|got (?:that|it) wrong|my mistake|"
     r"correction|not (?:the|my|a) (?:left|right)|no wait|wait no|rather|more like|"
-    r"should have said|scratch that|i said wrong|typo)\b"
-    r"|\bmore (?:my|the|in my|in the)\b.*\bthan\b",
+    r"should have said|scratch that|i said wrong|typo|i said|i told you|"
+    r"(?:that'?s|thats|that is|it'?s) (?:not right|wrong))\b"
+    r"|\bmore (?:my|the|in my|in the)\b.*\bthan\b"
+    r"|\b\d{1,2}\s+not\s+(?:an?\s+)?\d{1,2}\b",  # "7 not 5"
     re.IGNORECASE,
 )
+_NUMBER_PUT_RIGHT = re.compile(r"\b\d{1,2}(?:\.\d)?\s+not\s+(?:an?\s+)?\d{1,2}\b")
+# A score said again in a message this short is the score put right.
+_RESTATED_WORDS = 8
 # Within one message, what follows these replaces what came before ("my right heel, wait
 # no, the left heel").
 _PUT_RIGHT = re.compile(
@@ -98,6 +103,7 @@ class Heard:
     severity: float | None = None
     spreads: bool | None = None
     correcting: bool = False
+    corrects_from: int = 0  # where the correction begins: places before it are not put right
     not_painful: tuple[str, ...] = ()  # places said not to hurt ("my foot doesn't hurt")
 
 
@@ -187,8 +193,13 @@ def hear(
         duration = parsing.parse_duration(text)
     found = parsing.find_severity(text)
     severity = found[1] if found else None
-    if asked == "pain_severity":
-        severity = parsing.parse_severity(text)
+    correcting = bool(_CORRECTION.search(text))
+    if asked == "pain_severity" or (
+        correcting and severity is None and _NUMBER_PUT_RIGHT.search(text)
+    ):
+        severity = parsing.parse_severity(text)  # "i said 7 not 5"
+    # "Pain is 7 out of 10" said on its own again: the score put right.
+    correcting = correcting or (found is not None and len(text.split()) <= _RESTATED_WORDS)
     if main is None and asked == "body_part":
         value = vocabulary.canonical("body_part", text)
         main = Place(value, 0) if value else None
@@ -206,7 +217,8 @@ def hear(
         duration=duration,
         severity=severity,
         spreads=spreads,
-        correcting=bool(_CORRECTION.search(text)),
+        correcting=correcting,
+        corrects_from=(cue.start() if (cue := _CORRECTION.search(text)) else 0),
         not_painful=tuple(
             e["value"]
             for e in entities
@@ -245,17 +257,20 @@ def update(known: Mapping[str, Any], heard: Heard, asked: str | None = None) -> 
         # "The shoulder is the worst": a further place becomes the main one, with its side;
         # the old main place becomes a further one with its own.
         return _put_first(known, heard, main, asked)
+    # "a zing down the leg when i get up, oh sorry, it's the left side": the correction is
+    # of the side; the leg said before it is still where the pain goes.
+    place_put_right = heard.correcting and main is not None and main.start >= heard.corrects_from
     if main is not None and known.get("body_part") not in (None, main.value):
-        if main.spread_to_here and not heard.correcting:
+        if main.spread_to_here and not place_put_right:
             heard = _spreading_to(heard, main.value)  # "goes to the back of my thigh"
             main = None
-        elif asked in SPREAD_QUESTIONS and not heard.correcting:
+        elif asked in SPREAD_QUESTIONS and not place_put_right:
             # "It stays in the back of his thigh" names where it stays: no spread, and
             # the same complaint in other words, not a new one.
             stays = heard.spreads is False
             heard = replace(heard, main=None) if stays else _spreading_to(heard, main.value)
             main = None
-        elif not (heard.correcting or asked == "body_part"):
+        elif not (place_put_right or asked == "body_part"):
             heard = _also(heard, main)
             main = None
     if main is not None:

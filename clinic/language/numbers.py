@@ -36,7 +36,20 @@ _TEMPERATURE_WORDS = frozenset(
 )  # fmt: skip
 _AGE_BEFORE = ("i'm", "im", "i am", "aged", "age", "at", "is", "turned", "he's", "she's")
 _AGE_AFTER = frozenset({"yo", "y/o", "yrs", "yr", "years", "year"})
-_YOUNG_AGE_BEFORE = ("i'm", "im", "i am", "aged", "he's", "she's", "he is", "she is")
+_YOUNG_AGE_BEFORE = (
+    "i'm",
+    "im",
+    "i am",
+    "aged",
+    "he's",
+    "she's",
+    "he is",
+    "she is",
+    "who is",
+    "who's",
+    "they're",
+    "they are",
+)
 _NOT_YEARS = frozenset({
     "weeks", "week", "wks", "wk", "months", "month", "days", "day", "am", "pm", "a.m.", "p.m.",
     "o'clock", "minutes", "mins", "hours", "hrs", "kg", "lbs", "stone", "st", "stones",

@@ -45,6 +45,10 @@ WHAT_YOU_DESCRIBED: dict[str, str] = {
         "regular tightening or contractions in pregnancy (call your maternity unit or labour "
         "and delivery on the way)"
     ),
+    "waters_breaking": (
+        "fluid leaking in pregnancy, which may be your waters breaking (call your maternity "
+        "unit or labour and delivery on the way)"
+    ),
     "pre_eclampsia": (
         "a headache, changes in your sight or a puffy face and hands in pregnancy (tell them "
         "you are pregnant, or call your maternity unit on the way)"
@@ -52,6 +56,10 @@ WHAT_YOU_DESCRIBED: dict[str, str] = {
     "suicidal_thoughts": "thoughts of ending your life",
     "head_injury": ("a knock to the head with confusion since, or while you take blood thinners"),
 }
+
+
+# Emergencies of a pregnancy: the maternity unit sees them.
+_IN_LABOUR = frozenset({"preterm_labour", "waters_breaking"})
 
 
 def red_flag_advice(level: str, codes: Iterable[str], emergency_number: str, crisis: str) -> str:
@@ -66,6 +74,13 @@ def red_flag_advice(level: str, codes: Iterable[str], emergency_number: str, cri
         )
     described = [WHAT_YOU_DESCRIBED[code] for code in codes if code in WHAT_YOU_DESCRIBED]
     what = f"What you describe ({'; '.join(described)})" if described else "What you describe"
+    if level == EMERGENCY and _IN_LABOUR.intersection(codes):
+        # The maternity unit is where she should go; 911 stays in the sentence.
+        return (
+            f"{what} needs to be checked straight away. Please call your maternity unit or "
+            f"labour and delivery now and go in, or call {emergency_number}. Please don't "
+            "wait for a physiotherapy appointment, and don't drive yourself."
+        )
     if level == EMERGENCY:
         return (
             f"{what} needs to be checked by a doctor straight away. Please call "

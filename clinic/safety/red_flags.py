@@ -247,7 +247,7 @@ SIGNS: tuple[Sign, ...] = (
         "rear ended",
         "rear-ended",
         "hit by",
-        "knocked down|over|out",
+        "knocked down|over|out|off",
         "landed on",
         "landed awkwardly|badly|hard|heavily|wrong",
         "jumped off|down|from",
@@ -275,7 +275,17 @@ SIGNS: tuple[Sign, ...] = (
                "cast came off", "cast off", "out of the cast", "out of plaster",
                "plaster came off",
                # Clothes "falling off me" are weight lost, not a fall.
-               "falling off me", "falling off him", "falling off her", "fall off me")),
+               "falling off me", "falling off him", "falling off her", "fall off me",
+               # A knock said to be slight, or one that came after the pain began: the pain
+               # did not start with it (outside run 13).
+               "soft hit", "soft knock", "light hit", "light knock", "gentle knock",
+               "gentle hit", "minor bump", "minor knock", "little bump", "little knock",
+               "tiny bump", "slight bump", "slight knock",
+               *(f"{began} {before} the {what}"
+                 for began in ("started", "began", "was there", "were there")
+                 for before in ("before", "a week before", "weeks before", "days before",
+                                "a day before", "long before")
+                 for what in ("fall", "accident", "knock", "hit", "crash", "ball hit")))),
     Sign("osteoporosis", (
         "osteoporosis|osteopenia",
         "brittle bones",
@@ -826,6 +836,13 @@ SIGNS: tuple[Sign, ...] = (
         "waves ... bump|belly|tummy",
     ), unless=("braxton", "abs", "workout", "sit-ups", "situps", "crunches", "ate", "eat", "eating",
                "bloated", "bloating", "wind", "gas")),
+    # Fluid leaking in pregnancy: the waters breaking, early or not (NICE NG25).
+    Sign("waters_leaking", (
+        "waters|water ... broke|broken|breaking|gone|went|leaking|leak",
+        "leaking|leak|leaks|trickle|trickling|gush|gushing|dribbling|dribble ... water|watery|fluid|liquid",
+        "watery|clear|pink ... fluid|liquid|stuff|discharge ... leaking|coming|comes|down",
+        "fluid|liquid ... leaking|leaks|trickling|trickles|dribbling|dribbles|gushing|gushed",
+    )),
     Sign("pregnant_now", ("pregnant", "weeks pregnant", "expecting a baby", "my pregnancy"),
          unless=("not pregnant", "after my pregnancy", "since my pregnancy", "last pregnancy")),
     Sign("face_hands_swelling", (
@@ -904,6 +921,7 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     # Regular tightening or contractions before term (NICE NG25, preterm labour): the
     # maternity unit now.
     RedFlagRule("preterm_labour", EMERGENCY, ("pregnant_now", "bump_tightening")),
+    RedFlagRule("waters_breaking", EMERGENCY, ("pregnant_now", "waters_leaking")),
     RedFlagRule("progressive_weakness", EMERGENCY, ("both_legs_weak",), with_any=("back_pain", "neck_pain", "trauma")),
     RedFlagRule("progressive_weakness", EMERGENCY, ("both_legs_heavy", "trauma")),
     RedFlagRule("dvt", EMERGENCY, ("recent_surgery", "breathless")),
@@ -1004,7 +1022,7 @@ CONTEXT_ONLY_SIGNS = frozenset(
      "cannot_bear_weight", "dizzy_now", "long_travel", "limping", "young_patient",
      "aged_65_plus", "aged_under_50", "calf_pain", "recent_surgery", "rapid_progression",
      "first_back_pain", "faint", "pregnant_now", "face_hands_swelling", "both_legs_heavy",
-     "bump_tightening",
+     "bump_tightening", "waters_leaking",
      "worse_on_waking", "morning_vomiting", "settles_after_rest"}
 )  # fmt: skip
 

@@ -171,7 +171,11 @@ def _questions(
 
 
 # The writer's own age, grown up: "I'm 72", "im 81", "I am a 58 year old".
-_OWN_ADULT_AGE = re.compile(r"\b(?:i'?m|i am)\s+(?:a\s+|now\s+)?(?:1[89]|[2-9]\d|1[01]\d)\b")
+# ...never a count: "im 31 wks pregnant".
+_OWN_ADULT_AGE = re.compile(
+    r"\b(?:i'?m|i am)\s+(?:a\s+|now\s+)?(?:1[89]|[2-9]\d|1[01]\d)\b"
+    r"(?!\s*(?:weeks?|wks?|w\b|months?|days?|%|kg|kilos?|lbs?|pounds?|stone|cm|inch))"
+)
 _UNDER_18 = (CONTRAINDICATION, "under_18")
 
 
@@ -213,6 +217,8 @@ def read(text: str, doc: Doc | None = None) -> list[Mention]:
             if key[:2] != _UNDER_18 or any(t.like_num for t in doc[span[0] : span[1]])
         }  # fmt: skip
     for number in numbers:
+        if number.sign == "young_patient" and _a_child_named(doc, number.start):
+            continue
         if not _unless(_SIGNS_BY_KEY[(SIGN, number.sign)], sentence_of[number.start]):
             found.setdefault((SIGN, number.sign, number.start), (number.start, number.end))
             if number.sign == "young_patient":  # "im 16": a precaution for needling too
@@ -240,13 +246,20 @@ def read(text: str, doc: Doc | None = None) -> list[Mention]:
             hypothetical_or_past = (
                 context.hypothetical
                 or (context.past and not past_counts)
-                or _asks_about_needling(sentence_of[start])
+                # The needles themselves still count: "...panting after the stairs. Could
+                # that be the needles?" tells of needling and the breathlessness before it.
+                or (name != "needling" and _asks_about_needling(sentence_of[start]))
             )
         if someone_else or hypothetical_or_past:
             continue
         span = doc[start:end]
         said_no = context.negated or _answered_no_after(doc.text, span.end_char)
         mentions.append(Mention(kind, name, span.start_char, span.end_char, said_no))
+    own_age = _OWN_ADULT_AGE.search(doc.text)
+    if own_age and all(n.sign != "young_patient" for n in numbers) and writer_is_patient:
+        # "the headaches are mine, not his! I'm 31": no patient under 18, whatever an
+        # earlier message made of a child named in it.
+        mentions.append(Mention(CONTRAINDICATION, "under_18", *own_age.span(), True))
     return sorted(mentions, key=lambda m: (m.start, m.kind, m.name))
 
 
@@ -283,10 +296,29 @@ _ON_BEHALF = ("worried", "scared", "concerned", "writing", "asking", "booking", 
 _MY_REACH = 3
 
 
+_FOR_ANOTHER = re.compile(
+    r"\b(?:writing|booking|asking|messaging|enquiring|inquiring|here|contacting you)\s+"
+    r"(?:for|on behalf of)\s+(?:my|our|his|her)\b"
+)
+_NAMING = frozenset({"a", "an", "my", "our", "the", "his", "her", "their"})
+
+
+def _a_child_named(doc: Doc, start: int) -> bool:
+    """Whether a child's age names a child in a grown-up's own story ("I'm a mum of a 2
+    year old, my head aches"); "I'm a 16 year old" and "my 15 year old's knee" do not."""
+    before = [token.lower_ for token in doc[max(0, start - 3) : start]]
+    if not before or before[-1] not in _NAMING:
+        return False
+    own = before[-1] in ("a", "an") and bool(set(before[:-1]) & {"i'm", "im", "am", "'m"})
+    return not own and _speaks_for_self(doc)
+
+
 def _speaks_for_self(doc: Doc) -> bool:
     """Whether the writer speaks of themselves: "my" shortly before a part of the body, or
     "I"/"me" other than in telling of someone else ("when I press a glass on his rash", "he
     told me"; "I'm worried"): parents write for their children."""
+    if _FOR_ANOTHER.search(doc.text.lower()):
+        return False  # "I'm 41, writing for my son": whatever else the writer says of self
     words = [_canonical(token.lower_) for token in doc]
     for i, word in enumerate(words):
         if word in ("my", "mine"):
