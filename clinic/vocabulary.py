@@ -488,21 +488,38 @@ _SLOW_HEALING = re.compile(
 # are numb", "lymphoedema in my arm". The place is the condition's unless a pain is said.
 _CONDITIONS = frozenset({
     "diabetes", "diabetic", "neuropathy", "neuropathic", "lymphoedema", "lymphedema",
-    "raynaud", "raynaud's", "raynauds", "eczema", "psoriasis",
+    "raynaud", "raynaud's", "raynauds", "eczema", "psoriasis", "arthritis", "arthritic",
+    "osteoarthritis",
 })  # fmt: skip
+# Said of a place as it has long been: "my knees aren't what they were".
+_AS_IT_HAS_LONG_BEEN = re.compile(
+    r"\b(?:aren'?t|isn'?t|are not|is not|not) what (?:they|it) (?:were|was|used to be)\b"
+)
 _CLAUSES = re.compile(r"[^.,;:!?]+")
 _CONTRAST = re.compile(r"\b(?:but|though|although|whereas|while)\b")
 
 
-def _condition_clauses(text: str) -> list[tuple[int, int]]:
-    """Spans of the clauses that name a long-standing condition and no pain."""
+# "Sleep is bad but that's my head, not the back": the head as the mind, not a pain.
+_OF_THE_MIND = frozenset({
+    "sleep", "mind", "thoughts", "thinking", "stress", "stressed", "worry", "worries",
+    "worried", "mental", "mood", "anxious", "anxiety", "depressed", "depression",
+})  # fmt: skip
+
+
+def _condition_clauses(text: str) -> list[tuple[int, int, bool]]:
+    """Spans of the clauses that name a long-standing condition, or the mind, and no pain;
+    the flag says whether it is only the head (as the mind) they take."""
     spans = []
     for match in _CLAUSES.finditer(text.lower()):
+        sentence = {m.group() for m in word_matches(match.group())}
+        if sentence & _OF_THE_MIND and not sentence & PAIN_WORDS:
+            spans.append((match.start(), match.end(), True))
         start = match.start()
         for part in _CONTRAST.split(match.group()):
             words = {m.group() for m in word_matches(part)}
-            if words & _CONDITIONS and not words & PAIN_WORDS:
-                spans.append((start, start + len(part)))
+            standing = words & _CONDITIONS or _AS_IT_HAS_LONG_BEEN.search(part)
+            if standing and not words & PAIN_WORDS:
+                spans.append((start, start + len(part), False))
             start += len(part) + 1
     return spans
 
@@ -535,7 +552,10 @@ def find_terms(text: str) -> list[Term]:
         in_saying = found[0] == "body_part" and any(a <= start < b for a, b in sayings)
         if found == ("other_complaint", "wound") and any(a <= start < b for a, b in healing):
             in_saying = True
-        if found[0] == "body_part" and any(a <= start < b for a, b in conditions):
+        if found[0] == "body_part" and any(
+            a <= start < b and (words[i] == "head" or not head_only)  # "stress headaches" hurt
+            for a, b, head_only in conditions
+        ):
             in_saying = True  # where a long-standing condition sits, not where it hurts
         if found[0] == "side" and words[i] in _SIDE_LETTERS and i + length < len(tokens):
             # "my sugars r all over the place": the letter before a saying is no side.

@@ -245,6 +245,11 @@ def test_mended_spells_typos_of_body_words_as_meant_and_leaves_the_rest(text, me
         ("my toes tingle from the neuropathy, but my neck is the problem", ["neck"]),
         ("lymphoedema in my left arm since the surgery", []),
         ("I'm diabetic and my foot hurts after the run", ["foot"]),
+        ("is there parking? my hips aren't what they used to be", []),
+        ("arthritic knees for years, but it's my neck that's the problem", ["neck"]),
+        ("sleep is bad but that's my head not the back", []),
+        ("stress does my head in and my head aches by 4pm", ["head", "head"]),
+        ("stress headaches most days from work", ["head"]),
     ],
 )
 def test_where_a_long_standing_condition_sits_is_no_painful_place(

@@ -51,6 +51,8 @@ SIGNS: tuple[Sign, ...] = (
         f"{_NEEDLES} ... scare|scares|terrify|terrifies|phobia|phobic",
         f"faint|fainted|fainting ... {_NEEDLES}",
         f"pass|passed|passing out ... {_NEEDLES}",
+        # "passed out the last time I had a blood test": further apart, by way of "time".
+        f"faint|fainted|fainting|pass|passed|passing|blacked|black ... time|times ... {_NEEDLES}",
         f"{_NEEDLES} ... faint|fainted|fainting",
         "trypanophobia",
     ), unless=("espresso", "coffee", "tequila", "vodka", "whisky", "whiskey", "drink", "drinks")),
@@ -269,8 +271,9 @@ PRECAUTIONS: dict[str, str] = {
         "suits young people better. For younger children, please speak to their doctor first."
     ),
     "needle_phobia": (
-        "If needles frighten you or you have fainted with them, dry needling isn't for you, "
-        "and that's fine: the physiotherapist has other treatments for muscle pain."
+        "If needles frighten you or you have fainted with them, dry needling is usually not "
+        "advised, and that's fine: the physiotherapist will talk it through with you and has "
+        "other treatments for muscle pain."
     ),
     "past_reaction": (
         "After a bad reaction to needling or injections, dry needling is not advised. The "
