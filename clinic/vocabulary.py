@@ -745,7 +745,8 @@ def assign_roles(terms: list[Term], text: str) -> list[Term]:
 
     def pain_said_of(term: Term) -> bool:
         first, after = word_index(term.start), word_index(term.end)
-        nearby = words[max(0, first - 3) : first] + words[after : after + 2]
+        # The term's own words count too: "neck ache", "backache".
+        nearby = words[max(0, first - 3) : after + 2]
         return any(w in PAIN_WORDS or is_pain_quality(w) for w in nearby)
 
     def said_fine(term: Term) -> bool:

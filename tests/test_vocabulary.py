@@ -290,3 +290,13 @@ def test_nothing_spreading_there_names_no_place(text: str, places: list[str]) ->
 def test_a_short_words_misspelling_keeps_its_first_letter(text: str) -> None:
     # Session 8: "askin" (asking) was read as "skin", a skin complaint.
     assert [t for t in find_terms(text) if t.entity == "other_complaint"] == []
+
+
+def test_a_place_named_with_its_ache_leads_over_a_later_numb_hand() -> None:
+    # Session 9 (outside run 13): "neck ache ... my right hand numb if i've slept on it"
+    # made the hand the main place: the ache was inside the term "neck ache".
+    terms = find_terms("neck ache right side 3 wks. sometimes my right hand goes numb")
+    assert [(t.value, t.role) for t in terms if t.entity == "body_part"] == [
+        ("neck", None),
+        ("hand", "also"),
+    ]
