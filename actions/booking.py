@@ -292,7 +292,8 @@ def _who_said_alongside(text: str, tracker: Tracker) -> Slots:
         found.update(_contact_slots(contact))
     if tracker.get_slot("patient_name"):
         return found
-    people = [person for person in entity_values(tracker, "PERSON") if person in text]
+    people = [_with_first_name(person, text) for person in entity_values(tracker, "PERSON")
+              if person in text]  # fmt: skip
     name = read_name(people[0], people) if people else None
     if name is None and contact.usable:
         # Said just before the contact details: "3pm suits me. Ruth Okafor, ruth@...".
@@ -304,6 +305,18 @@ def _who_said_alongside(text: str, tracker: Tracker) -> Slots:
     if name:
         found["patient_name"] = name
     return found
+
+
+def _with_first_name(person: str, text: str) -> str:
+    """spaCy's PERSON with the first name it missed after a cue ("its for me maya chen"
+    gives "chen" alone)."""
+    before = re.search(
+        rf"\b(?:for me|i'?m|i am|name is|name's|this is|it'?s)[\s,]+([^\W\d_]+)\s+"
+        rf"{re.escape(person)}\b",
+        text,
+        re.IGNORECASE,
+    )
+    return f"{before[1]} {person}" if before and " " not in person else person
 
 
 def screened(tracker: Tracker) -> bool:

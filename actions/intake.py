@@ -210,8 +210,9 @@ class ValidateIntakeForm(FormValidationAction):
             return {"contraindication_screen": None, **wished}
         if wished:
             return {"contraindication_screen": "none", "failed_attempts": 0, **wished}
-        if intent == "deny":
-            # "None of the others" after one was named on the way.
+        if intent == "deny" or contraindications.says_none(text):
+            # "None of the others" after one was named on the way; "I'm 44, not a teenager!
+            # None of those other things apply" said in a longer answer.
             return {"contraindication_screen": _none_or_reported(tracker), "failed_attempts": 0}
         if intent == "affirm":
             # The ask action now asks which ones.

@@ -148,12 +148,14 @@ def read_name(text: str, people: list[str] | None = None) -> str | None:
         return None  # "i want to change the time": a sentence, not a name
     if _DIGITS.search(name) and (names_a_time(name) or not re.search(r"[^\W\d_]{2,}", name)):
         return None  # "8am", "3pm please": a time typed in the wrong place
-    return name
+    # "maya chen", typed in a hurry, is written as the clinic writes names.
+    return " ".join(word.capitalize() for word in name.split()) if name.islower() else name
 
 
 # "The name is Jess Romano", "name should be ...": the whole name again.
 _NAME_IS = re.compile(
-    r"\bname\s*(?:is|'s|should be|=|:)\s+(?!wrong|incorrect|misspelt|misspelled|not\b)(.+)",
+    r"\bname\s*(?:is|'s|should be|=|:|to|as)\s+(?!wrong|incorrect|misspelt|misspelled|not\b)"
+    r"(.+?)(?:\s*(?:,|;|\.|!|\bnot\b|\bbut\b|\binstead\b|\bplease\b|\bpls\b)|$)",
     re.IGNORECASE,
 )
 # A message about the name: only then is a word like one of the name's a correction of it.

@@ -208,6 +208,9 @@ SPREAD_WORDS = frozenset(
 )  # fmt: skip
 
 # "My back is fine": the place is named to say it does not hurt.
+_BETWEEN_PAIN_AND_PLACE = frozenset(
+    {"my", "the", "his", "her", "their", "your", "left", "right", "both", "l", "r"}
+)
 _FINE = frozenset({"fine", "ok", "okay", "alright", "good", "normal", "great"})
 # "Mostly my shoulder", "the main problem is my hip": the patient puts this place first.
 _FIRST = frozenset({"mostly", "mainly", "main", "worst", "especially", "chiefly"})
@@ -242,7 +245,8 @@ _RARE_WORD_ZIPF = 3.0
 # word it is taken for.
 _TYPO_RARER_BY = 1.0
 # "right now", "I left work": the word is not a side there.
-_NOT_A_SIDE_AFTER = frozenset({"now", "away", "here", "there", "after", "before", "when", "as"})
+_NOT_A_SIDE_AFTER = frozenset({"now", "away", "here", "there", "after", "before", "when"})
+_AS_SAYING = frozenset({"soon", "rain", "well", "if", "though", "usual", "always", "ever", "much"})
 _NOT_A_SIDE_BEFORE = frozenset({"all", "that's", "thats", "i", "we", "he", "she", "they", "just"})
 # "the pain came back", "call me back", "push it back": "back" says again or in return there.
 _NOT_THE_BACK_BEFORE = frozenset(
@@ -646,6 +650,8 @@ def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) ->
             return not (canonical("body_part", after) or canonical("body_part", following))
         if before in ("the", "my", "his", "her"):  # "on the left when I chew"
             return False
+        if after == "as":  # "right as rain", "left as soon as"; not "left, as I said"
+            return (words[i + length + 1] if i + length + 1 < len(words) else "") in _AS_SAYING
         return after in _NOT_A_SIDE_AFTER or before in _NOT_A_SIDE_BEFORE
     if found[0] == "other_complaint" and words[i] in _NEAR_PLACES:
         # "Up behind the ear", "behind my eyes": where a pain is, not a complaint of them.
@@ -745,8 +751,10 @@ def assign_roles(terms: list[Term], text: str) -> list[Term]:
 
     def pain_said_of(term: Term) -> bool:
         first, after = word_index(term.start), word_index(term.end)
-        # The term's own words count too: "neck ache", "backache".
-        nearby = words[max(0, first - 3) : after + 2]
+        # The term's own words count too ("neck ache", "backache"); "my" and a side between
+        # do not push the pain out of reach ("ache in my left buttock").
+        before = [w for w in words[max(0, first - 6) : first] if w not in _BETWEEN_PAIN_AND_PLACE]
+        nearby = before[-3:] + words[first : after + 2]
         return any(w in PAIN_WORDS or is_pain_quality(w) for w in nearby)
 
     def said_fine(term: Term) -> bool:

@@ -464,6 +464,9 @@ def test_yes_is_not_a_name(desk) -> None:
         # Session 9, written before the change: a spelling hint said with the yes.
         "Kowalska with an a at the end, then yes",
         "kowalska, with two a's, otherwise fine",
+        # Session 9 (outside run 14): asked as a change, or said with what it is not.
+        "can you change the name to Ewa Kowalska",
+        "no my name is ewa kowalska not just kowalsk",
     ],
 )
 def test_a_name_put_right_at_the_summary_changes_it_and_books_nothing(desk, said: str) -> None:
@@ -503,7 +506,7 @@ def test_after_which_day_the_weekday_named_picks_one_of_the_two(desk) -> None:
     ("said", "name"),
     [
         ("4pm suits me. Omar Haddad, omar.h@example.com", "Omar Haddad"),
-        ("that one works, name is lena park 917 555 0123", "lena park"),
+        ("that one works, name is lena park 917 555 0123", "Lena Park"),
         ("that one, and call me on 917 555 0123", None),
         # Outside run 10: "Romano" lost its "no" as if it were "number".
         ("10am. Luca Bruno 646 555 0101", "Luca Bruno"),
@@ -516,6 +519,16 @@ def test_a_name_and_contact_said_with_the_chosen_time_are_kept(said: str, name: 
     found = _who_said_alongside(said, make_tracker(slots={}))
     assert found.get("patient_name") == name
     assert found.get("patient_phone") or found.get("patient_email")
+
+
+def test_a_first_name_spacy_missed_after_for_me_is_kept() -> None:
+    # Session 9 (outside run 14): "its for me maya chen but use my moms number" gave "chen".
+    from actions.booking import _who_said_alongside
+
+    said = "10:30 pls. its for me maya chen but use my moms number 347 555 2198 shes linda"
+    person = [{"entity": "PERSON", "value": "chen"}]
+    found = _who_said_alongside(said, make_tracker(slots={}, entities=person))
+    assert found["patient_name"] == "Maya Chen"
 
 
 @pytest.mark.parametrize(

@@ -327,3 +327,12 @@ def test_a_correction_of_the_side_leaves_a_place_said_before_it() -> None:
         "side not right", known, "pain_quality",
     )  # fmt: skip
     assert said.get("body_part", "buttock") == "buttock" and said["side"] == "left"
+
+
+def test_where_it_is_said_to_the_spread_question_is_no_spread() -> None:
+    # Session 9 (outside run 14): "back of head. pounding" got "didn't catch that".
+    known = {"body_part": "head", "pain_sites": ["head", "neck"]}
+    said = changes("back of head. pounding", known, "pain_radiates")
+    assert said["pain_radiates"] is False and said["pain_quality"] == "throbbing"
+    # A new place said to it is where it spreads.
+    assert changes("into my shoulder", known, "pain_radiates")["pain_radiates"] is True

@@ -1171,6 +1171,11 @@ def test_a_limping_child_with_a_fever_goes_to_the_emergency_department(
         ("is that important?", True),
         # Outside run 11: the advice taken today, a booking asked for afterwards.
         ("I'll take her to urgent care this afternoon. can we book for next week after?", False),
+        # Session 9, written before the change (outside run 14): a plan to wait, said.
+        ("nah i'll just wait and see how it goes this week", True),
+        ("think I'll give it a few days, probably nothing", True),
+        ("gonna ride it out over the weekend", True),
+        ("I'll wait for the physio then", True),
     ],
 )
 def test_a_message_about_the_advised_care(message: str, about: bool) -> None:
@@ -1500,3 +1505,21 @@ def test_fluid_leaking_in_pregnancy_sends_her_to_the_maternity_unit(said: str) -
     assert "waters_breaking" in codes and screening.level == "emergency"
     text = red_flag_advice("emergency", codes, "911", "988")
     assert "maternity unit" in text and "911" in text
+
+
+@pytest.mark.parametrize(
+    ("said", "none"),
+    [
+        # Session 9 (outside run 14): a no to the checklist inside a longer answer.
+        ("Sorry, there's a mix-up, I'm 44! None of those other things apply to me either.", True),
+        ("none, unless a paper cut on my thumb counts. it's healed", True),
+        ("no others", True),
+        ("nothing like that", True),
+        ("no idea what half of those are", False),
+        ("I take warfarin", False),
+    ],
+)
+def test_a_no_to_the_contraindication_checklist_in_words(said: str, none: bool) -> None:
+    from clinic.safety.contraindications import says_none
+
+    assert says_none(said) is none

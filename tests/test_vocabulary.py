@@ -300,3 +300,26 @@ def test_a_place_named_with_its_ache_leads_over_a_later_numb_hand() -> None:
         ("neck", None),
         ("hand", "also"),
     ]
+
+
+def test_a_side_between_the_pain_and_its_place_keeps_them_together() -> None:
+    # Session 9 (outside run 14): "deep ache in my left buttock that sometimes shoots down
+    # the back of my thigh" made the thigh the main place.
+    terms = find_terms(
+        "deep ache in my left buttock that sometimes shoots down the back of my thigh"
+    )
+    assert [(t.value, t.role) for t in terms if t.entity == "body_part"] == [
+        ("buttock", None),
+        ("hamstring", "radiates_to"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [("left, as I said", "left"), ("the right one as I told you", "right"),
+     ("I left as soon as I could", None), ("right as rain now", None)],
+)  # fmt: skip
+def test_a_side_said_as_said_before(text: str, side: str | None) -> None:
+    # Session 9 (outside run 14): "left, as I said" was no side.
+    sides = [t.value for t in find_terms(text) if t.entity == "side"]
+    assert sides == ([side] if side else [])

@@ -292,6 +292,8 @@ def update(known: Mapping[str, Any], heard: Heard, asked: str | None = None) -> 
         offer("pain_radiates", heard.spreads)
         if heard.spreads is False and "pain_radiates" in result.values:
             result.values["radiates_to"] = None
+    elif asked in SPREAD_QUESTIONS and _names_where_it_is(heard, known_sites):
+        offer("pain_radiates", False)  # "back of head. pounding": where it is, no further
     if heard.duration is not None:
         offer("pain_duration", heard.duration.text, ("pain_duration_days", heard.duration.days))
     offer("pain_severity", heard.severity)
@@ -471,6 +473,18 @@ def _duration(text: str, main: Place | None, conditions: list[int] = ()) -> Dura
         return found[0][2] if conditions else parsing.find_duration(text)
     in_main_clause = (d for start, end, d in found if main and start <= main.start < end)
     return next(in_main_clause, found[0][2])
+
+
+def _names_where_it_is(heard: Heard, known_sites: list[str]) -> bool:
+    """Whether an answer to "does it spread?" only names a place already known as painful
+    (and says nothing of spreading)."""
+    main = heard.main
+    return (
+        main is not None
+        and not main.spread_to_here
+        and main.value in known_sites
+        and all(other.value in known_sites for other in heard.others)
+    )
 
 
 def _spreads(

@@ -129,6 +129,13 @@ _WAITING = re.compile(
     r"appointment|physio\w*|needl\w*|closed|go away|settle|see how)\b",
     re.IGNORECASE,
 )
+# A plan to wait, said rather than asked: "I'll just see how I go", "gonna ride it out".
+_PLANS_TO_WAIT = re.compile(
+    r"\b(?:i'?ll|ill|i will|gonna|going to|i'?m going to|i think i'?ll|think i'?ll|i'?d rather|"
+    r"let'?s|might)\b[^.?!]{0,25}\b(?:wait|see how|see what happens|leave it|give it|ride it out|"
+    r"sleep on it|hold off|tough it out)\b",
+    re.IGNORECASE,
+)
 _SERIOUS = re.compile(
     r"\b(serious|really|bad|dangerous|worried|worry|scared|urgent|matters?|important|concern\w*)\b",
     re.I,
@@ -161,6 +168,8 @@ def asks_about_waiting(message: str) -> bool:
         return False
     if asks and (_WAITING.search(message) or _SERIOUS.search(message) or _CARE.search(message)):
         return True
+    if _PLANS_TO_WAIT.search(message):
+        return True  # "nah ill just see how i go over the weekend": the advice again
     return bool(_CARE.search(message) and (_LATER.search(message) or _FIRST_THING.search(message)))
 
 

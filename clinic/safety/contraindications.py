@@ -6,6 +6,7 @@ physiotherapy. Relative ones make it `assess_first`. Phrases follow `clinic.red_
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from clinic.safety.red_flags import COMPANION, Sign
@@ -198,6 +199,21 @@ WHICH_ONES = 'Which ones? Tell me in your own words, for example "I take warfari
 PHYSIO_WILL_CHECK = (
     "No problem, the physiotherapist will go through these with you before any needling."
 )
+# "None of those other things apply", "no others", "none, unless a cut on my finger counts".
+_NONE_SAID = re.compile(
+    r"^\W*(?:none|nope|nah|no(?! idea| clue))\b|\bnone of (?:those|these|them|the others|that)\b"
+    r"|\bno others\b|\b(?:don'?t|do not|doesn'?t|does not|dont|doesnt) apply\b"
+    r"|\bnothing (?:like that|else|of (?:that|those|these))\b",
+    re.IGNORECASE,
+)
+
+
+def says_none(text: str) -> bool:
+    """Whether an answer to the checklist says that none of it applies, in a longer
+    message too ("I'm 44, not a teenager! None of those other things apply to me")."""
+    return bool(_NONE_SAID.search(text))
+
+
 NOT_RECOGNISED = (
     'Sorry, I didn\'t recognise that as one of the list. You can say "none of these", or name '
     'it, for example "I\'m pregnant".'
