@@ -438,7 +438,12 @@ class ActionRedFlagAdvice(Action):
         raised_now = set(tracker.get_slot("red_flags") or []) - set(before)
         if not raised_now:
             flags = [flag.code for flag in current_flags(tracker) if flag.level == level]
-            advise(dispatcher, level, flags)
+            if tracker.get_slot("says_safe"):
+                # Safe now, said in this chat: the crisis words are not said again in place
+                # of the advice for the rest.
+                flags = [code for code in flags if code != "suicidal_thoughts"]
+            if flags:
+                advise(dispatcher, level, flags)
         if level == URGENT and tracker.active_loop.get("name") != "intake_form":
             dispatcher.utter_message(text=advice.DESCRIBE_AFTER_URGENT)
         return []

@@ -1523,3 +1523,18 @@ def test_a_no_to_the_contraindication_checklist_in_words(said: str, none: bool) 
     from clinic.safety.contraindications import says_none
 
     assert says_none(said) is none
+
+
+@pytest.mark.parametrize(
+    ("said", "trauma"),
+    [
+        # Session 9, written before the change (outside run 14): an injury years ago that a
+        # long-standing pain started with is no injury of now.
+        ("my low back has hurt for about 3 years, ever since a car accident", False),
+        ("the fall was 18 months ago, scans were clear", False),
+        ("I fell on the ice 3 weeks ago and my back still hurts", True),
+        ("I'm 79 and fell 2 months ago, my back has hurt since", True),
+    ],
+)
+def test_an_injury_long_ago_is_no_red_flag_of_now(said: str, trauma: bool) -> None:
+    assert ("trauma" in safety.screen(said).signs) is trauma

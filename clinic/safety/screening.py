@@ -22,7 +22,7 @@ from spacy.matcher.levenshtein import levenshtein
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
-from clinic import vocabulary
+from clinic import parsing, vocabulary
 from clinic.language import english
 from clinic.language.context import contexts
 from clinic.language.numbers import number_findings
@@ -252,6 +252,8 @@ def read(text: str, doc: Doc | None = None) -> list[Mention]:
             )
         if someone_else or hypothetical_or_past:
             continue
+        if name in _RECENT_ONLY and _long_ago(sentence_of[start].text):
+            continue  # "back pain for 2 years, since a car crash": no injury of now
         span = doc[start:end]
         said_no = context.negated or _answered_no_after(doc.text, span.end_char)
         mentions.append(Mention(kind, name, span.start_char, span.end_char, said_no))
@@ -261,6 +263,17 @@ def read(text: str, doc: Doc | None = None) -> list[Mention]:
         # earlier message made of a child named in it.
         mentions.append(Mention(CONTRAINDICATION, "under_18", *own_age.span(), True))
     return sorted(mentions, key=lambda m: (m.start, m.kind, m.name))
+
+
+# An injury is a red flag while it is recent: one said with a long time ("the crash was 2
+# yrs ago", "pain for years since a fall") started a long-standing pain, long looked at.
+_RECENT_ONLY = frozenset({"trauma"})
+_LONG_AGO_DAYS = 90  # three months: a fall weeks ago may still hide a fracture
+
+
+def _long_ago(sentence: str) -> bool:
+    found = parsing.find_duration(sentence)
+    return found is not None and found.days >= _LONG_AGO_DAYS
 
 
 # "Fever yes. cancer no. fall no": a list answered item by item, the verdict after each.
