@@ -124,7 +124,13 @@ class ValidateIntakeForm(FormValidationAction):
         skipped = set(tracker.get_slot("intake_skipped") or [])
         questions = await self.required_slots([], dispatcher, tracker, domain)
         missing = (q for q in questions if tracker.get_slot(q) is None and q not in skipped)
-        return SlotSet("requested_slot", next(missing, None))
+        following = next(missing, None)
+        if following is None and questions and tracker.get_slot("direct_question"):
+            # A safety question waits for its answer: the summary and the offer come after
+            # it, or "ya book me" would answer it (outside run 14). The screen is asked for
+            # once more, in silence; its answer ends the form.
+            return SlotSet("requested_slot", "red_flag_screen")
+        return SlotSet("requested_slot", following)
 
     async def get_validation_events(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -320,3 +320,16 @@ def test_after_emergency_advice_a_doctors_visit_changes_no_fact() -> None:
         earlier=earlier,
     )
     assert "body_part" not in changes and "pain_duration" not in changes
+
+
+def test_a_safety_question_asked_with_the_last_answer_holds_the_summary(dispatcher) -> None:
+    # Session 9 (outside run 14): "Have you lost weight?" asked as the checklist was
+    # answered, then the summary and the offer at once; "ya book me" answered the weight.
+    done = {"body_part": "neck", "pain_quality": "aching", "pain_radiates": False,
+            "pain_duration": "2 weeks", "pain_severity": 4, "red_flag_screen": True,
+            "contraindication_screen": "none"}  # fmt: skip
+    waiting = make_tracker(slots={**done, "direct_question": "check_weight"})
+    event = asyncio.run(form.next_requested_slot(dispatcher, waiting, DOMAIN))
+    assert event["value"] == "red_flag_screen"
+    answered = make_tracker(slots=done)
+    assert asyncio.run(form.next_requested_slot(dispatcher, answered, DOMAIN))["value"] is None

@@ -934,6 +934,9 @@ def test_numbers_that_are_no_childs_age(said: str) -> None:
         ("my daughter's neck has been stiff since her exams", True),
         ("I'm a dad of a 3 year old and my lower back aches from lifting him", False),
         ("I am a 16 year old and my back hurts after rowing", True),
+        # Outside run 14: children named in passing, and asked about.
+        ("the headaches start before the kids wake up", False),
+        ("do you treat teenagers?", True),
         ("booking for my son, he hurt his shoulder at rugby", True),
     ],
 )
@@ -1538,3 +1541,21 @@ def test_a_no_to_the_contraindication_checklist_in_words(said: str, none: bool) 
 )
 def test_an_injury_long_ago_is_no_red_flag_of_now(said: str, trauma: bool) -> None:
     assert ("trauma" in safety.screen(said).signs) is trauma
+
+
+@pytest.mark.parametrize(
+    ("said", "question", "contraindication"),
+    [
+        # Session 9, written before the change (outside run 14): words in another sense.
+        ("i stream on twitch most nights and get headaches after", None, None),
+        ("my stream is weak and I dribble since the back went", "check_bladder", None),
+        ("is advil a blood thinner? i take one now and then", None, None),
+        ("I'm on blood thinners for my heart", None, "anticoagulants"),
+    ],
+)
+def test_streaming_and_a_question_about_a_painkiller_are_no_findings(
+    said: str, question: str | None, contraindication: str | None
+) -> None:
+    screening = safety.screen(said)
+    assert [q.name for q in screening.questions][:1] == ([question] if question else [])
+    assert screening.contraindications == ([contraindication] if contraindication else [])

@@ -51,6 +51,10 @@ _UNSURE = (
 # An answer said as a question ("yes?", "not that I know of? it's been fine") is unsure; an
 # answer said with force and a question of the patient's own after it ("No!? why are you
 # asking me that") is not.
+_SURPRISE = re.compile(
+    r"^\W*(?:wait\s+|um+\s+|uh+\s+)?(?:what|huh|eh|sorry|excuse me|pardon|wtf|why|seriously|really)"
+    r"\s*[?!]+\s*"
+)
 _ASKED_BACK_RE = re.compile(r"^\W*[^.!?]{0,40}?\?+(?:\s|$)")
 
 # Taking back the yes just given: "sorry, I meant no", "wrong button", "pressed yes by mistake".
@@ -121,6 +125,8 @@ def read_answer(
     if denied & asked:
         return NO
     lowered = " ".join(text.lower().replace("\u2019", "'").split())
+    # "What?? no, absolutely not": surprise at the question, then the answer.
+    lowered = _SURPRISE.sub("", lowered) or lowered
     if question.name in _ABOUT_THOUGHTS:
         lowered = without_statement_of_safety(lowered)  # "I'd never act on it" is no "no"
     if said & set(question.ruled_out_by):

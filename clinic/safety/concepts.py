@@ -228,6 +228,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "nothing to 10", "from nothing", "full force", "full strength", "exploded",
         # "Flat" alone is a mood ("I feel flat"); knocked flat is sudden.
         "explosion", "knocked me flat", "knocked flat", "all at once", "all of a sudden",
+        # "It kinda went bang at the back of my head" (outside run 14).
+        "went bang", "a bang", "went pop", "popped", "something burst", "like it burst",
     ),
     "worst": (
         "worst", "never felt anything like", "never had pain like", "strongest",
@@ -418,6 +420,19 @@ OTHER_SENSES: dict[tuple[str, str], OtherSense] = {
                    "chat", "later", "cya", "speak", "school", "shopping", "to", "in"}),
         frozenset(),
         preceded_by=frozenset({"got", "gotta"}),
+    ),
+    # Streaming online ("i stream on twitch") and blood thinners (a medicine) are no
+    # bladder nor weight lost (outside run 14).
+    ("urination", "stream"): OtherSense(
+        frozenset({"on", "online", "live", "games", "gaming", "videos", "music", "movies",
+                   "shows", "tv", "netflix", "twitch", "youtube", "content", "for", "every",
+                   "most", "all", "at", "daily", "professionally"}),
+        frozenset(),
+        preceded_by=frozenset({"i", "we", "they", "you", "he", "she", "to", "live", "also"}),
+        said_as=frozenset({"streaming", "streamer", "streams", "streamed"}),
+    ),
+    ("weight", "thinner"): OtherSense(
+        frozenset(), frozenset(), preceded_by=frozenset({"blood"}),
     ),
     ("saddle_area", "bottom"): OtherSense(
         frozenset({"right", "left", "tooth", "teeth", "molar", "molars", "lip", "jaw", "step",

@@ -110,7 +110,10 @@ SIGNS: tuple[Sign, ...] = (
         "thin|thins ... my|the? blood",
         "bruise|bruising easily",
         "easy bruising",
-    )),
+        # "Is advil a blood thinner?": asking what a medicine is, not taking one.
+    ), unless=("is that a blood thinner", "is it a blood thinner", "count as a blood thinner",
+               "counts as a blood thinner", "is advil", "is ibuprofen", "is tylenol",
+               "is paracetamol", "is aleve", "is naproxen", "are painkillers", "is that one")),
     Sign("pregnancy", (
         "pregnant|pregnancy|trimester|preggo|preggers",
         "weeks|months|month along",
@@ -297,7 +300,9 @@ PRECAUTIONS: dict[str, str] = {
     ),
     "skin_infection": (
         "Needles never go through infected or broken skin. Once it has healed, or in another "
-        "area, needling may be possible."
+        "area, needling may be possible. A spot or wound that is hot, swollen or has pus "
+        "should be seen by your doctor soon, today if you have diabetes, a fever or spreading "
+        "redness."
     ),
 }
 DECIDES = "The physiotherapist decides with you at the free consultation."

@@ -206,6 +206,10 @@ def read(text: str, doc: Doc | None = None) -> list[Mention]:
         if key not in found or end > found[key][1]:
             found[key] = (start, end)
     numbers = number_findings(doc)
+    found = {
+        key: span for key, span in found.items()
+        if key[:2] != _UNDER_18 or not _children_in_passing(doc, span, sentence_of[span[0]])
+    }  # fmt: skip
     if _OWN_ADULT_AGE.search(doc.text) and all(n.sign != "young_patient" for n in numbers):
         # "My daughter set this up for me, I'm 72": a son or a daughter named, not a child.
         found = {key: span for key, span in found.items() if key[:2] != _UNDER_18}
@@ -313,6 +317,16 @@ _FOR_ANOTHER = re.compile(
     r"\b(?:writing|booking|asking|messaging|enquiring|inquiring|here|contacting you)\s+"
     r"(?:for|on behalf of)\s+(?:my|our|his|her)\b"
 )
+_CHILDREN = frozenset({"kids", "kid", "children", "child", "teenagers", "teenager", "teens"})
+
+
+def _children_in_passing(doc: Doc, span: tuple[int, int], sentence: Span) -> bool:
+    """Children named without "my" and outside a question ("before the kids wake up"):
+    part of the day, not the patient; "do you treat teenagers?" asks about one."""
+    words = [token.lower_ for token in doc[span[0] : span[1]]]
+    return bool(words) and set(words) <= _CHILDREN and "?" not in sentence.text
+
+
 _NAMING = frozenset({"a", "an", "my", "our", "the", "his", "her", "their"})
 
 
