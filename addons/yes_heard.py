@@ -10,13 +10,13 @@ from the same message), and the question is answered first (`actions.every_messa
 from __future__ import annotations
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import INTENT, TEXT
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from addons.intent_rules import IntentRule
 from clinic.intake import answer_before_question
 from clinic.preferred_time import yes_and_a_time, yes_with_times_asked
-from clinic.safety.answers import answer_before_closing, yes_or_no
+from clinic.safety.answers import answer_before_closing, says_goodbye, yes_or_no
 
 # What the model may have made of it; a booking request or a question stays as it is.
 _MISHEARD = frozenset({"inform", "nlu_fallback", "greet", "out_of_scope", "ask_clinic"})
@@ -40,6 +40,11 @@ class YesHeard(IntentRule):
         )
         if misheard and (("?" not in text and yes_and_a_time(text)) or yes_with_times_asked(text)):
             return "affirm"
+        if intent == "goodbye" and len(text.split()) > _PLAIN and not says_goodbye(text):
+            # "The night one, yes, I told you that": no leave taken, whatever "night" is to
+            # the model. The next reading counts.
+            ranking = [i.get("name") for i in message.get(INTENT_RANKING_KEY) or []]
+            return next((name for name in ranking if name and name != "goodbye"), "inform")
         if (
             intent in _CLOSING_INTENTS
             and (said := yes_or_no(answer_before_closing(text))) is not None

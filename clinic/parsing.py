@@ -349,9 +349,12 @@ def _calendar_duration(words: list[str], today: date) -> tuple[int, float] | Non
 
 # "It's been 3 weeks", "I've had it 3 weeks": the amount is the pain's even without "for".
 _TIED_BEFORE = re.compile(
-    r"\b(?:been|had(?:\s+(?:it|this|that|them|the\s+pain))?|lasted|going\s+on|suffering)\s*$",
+    r"\b(?:been|had(?:\s+(?:it|this|that|them|the\s+pain))?|lasted|going\s+on|suffering"
+    r"|(?:the\s+)?pain\s+(?:is|was))\s*$",  # "the pain is 2 months"
     re.IGNORECASE,
 )
+# "Not 70 years!": a length put right, not said.
+_DENIED_BEFORE = re.compile(r"\bnot\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -362,6 +365,14 @@ class _Candidate:
     rank: int
     days: float
     since: bool = False  # the span is a date only ("saturday"), said as "since saturday"
+
+
+_SAID_AS_AGE_BEFORE = re.compile(
+    r"\b(?:i\s+am|i'?m|im|am|aged?|age of|turned|turning|turn)(?:\s+[a-z]+,)?"
+    r"(?:\s+(?:past|over|nearly|almost|only|just))?\s*$",  # "till I'm past 12 weeks" (pregnant)
+    re.IGNORECASE,
+)
+_SAID_AS_AGE_AFTER = re.compile(r"\s*(?:old|of age|young)\b", re.IGNORECASE)
 
 
 def _counted_candidates(scan: str, strict: bool) -> list[_Candidate]:
@@ -375,6 +386,12 @@ def _counted_candidates(scan: str, strict: bool) -> list[_Candidate]:
         if match.group("half1") or match.group("half2"):
             amount += 0.5
         if amount <= 0:
+            continue
+        if _SAID_AS_AGE_BEFORE.search(scan[: match.start()]) or _SAID_AS_AGE_AFTER.match(
+            scan[match.end() :]
+        ):
+            continue  # "I am Carmen, 70 years", "58 years old": an age, not how long
+        if _DENIED_BEFORE.search(scan[: match.start()]):
             continue
         tied = (
             re.search(r"\b(?:for|since|from|over|past|last)\b", lead)
@@ -649,7 +666,8 @@ _MOMENT_AFTER = re.compile(
 )
 _MOMENT_BEFORE = re.compile(
     r"\b(?:was|were|got to|went up to|goes up to|up to|peaks? at|at (?:its |my )?worst|"
-    r"worst|sometimes|yesterday|at times)\W+(?:an?\s+|like\s+|about\s+|around\s+)*$",
+    r"worst|sometimes|occasionally|now and then|once in a while|on bad days|yesterday|at times)"
+    r"\W+(?:an?\s+|like\s+|about\s+|around\s+)*$",
     re.IGNORECASE,
 )
 _USUAL_WORD = r"(?:usual(?:ly)?|usualy|normal(?:ly)?|generally|typically)"

@@ -208,6 +208,7 @@ SPREAD_WORDS = frozenset(
 )  # fmt: skip
 
 # "My back is fine": the place is named to say it does not hurt.
+_JOINED_DENIAL = frozenset({"or", "nor", "and", "my", "his", "her", "the", "their", "either"})
 _BETWEEN_PAIN_AND_PLACE = frozenset(
     {"my", "the", "his", "her", "their", "your", "left", "right", "both", "l", "r"}
 )
@@ -540,6 +541,7 @@ def find_terms(text: str) -> list[Term]:
     tokens = word_matches(text)
     words = spelled_words([m.group() for m in tokens])
     terms: list[Term] = []
+    denied_until: int | None = None
     i = 0
     while i < len(tokens):
         found = None
@@ -552,7 +554,23 @@ def find_terms(text: str) -> list[Term]:
             i += 1
             continue
         start, end = tokens[i].start(), tokens[i + length - 1].end()
-        denied = _negated(words, i, text, tokens)
+        denied = (
+            _negated(words, i, text, tokens)
+            or (
+                # "no problems with his feet or hands": the denial reaches the place joined on.
+                found[0] == "body_part"
+                and denied_until is not None
+                and set(words[denied_until:i]) <= _JOINED_DENIAL
+                and not _CLAUSE_BREAK.search(text, tokens[denied_until - 1].end(), start)
+                # ...unless it has a pain of its own: "no pain in my knee and my back hurts".
+                and not any(
+                    w in PAIN_WORDS or is_pain_quality(w)
+                    for w in words[i + length : i + length + 3]
+                )
+            )
+        )
+        if denied and found[0] == "body_part":
+            denied_until = i + length
         in_saying = found[0] == "body_part" and any(a <= start < b for a, b in sayings)
         if found == ("other_complaint", "wound") and any(a <= start < b for a, b in healing):
             in_saying = True
@@ -696,7 +714,9 @@ def _negated(words: list[str], i: int, text: str, tokens: list[re.Match[str]]) -
         # "Nothing goes down my arms": nothing spreads there ("nothing helps my back" is
         # still the back).
         spreads_nowhere = word in ("nothing", "nowhere") and SPREAD_WORDS.intersection(words[j:i])
-        denies = j >= i - 3 and (word in NEGATIONS or word.endswith("n't"))
+        negation = word in NEGATIONS or word.endswith("n't")
+        # "No problems with his feet": a complaint word between reaches one word further.
+        denies = negation and (j >= i - 3 or (j == i - 4 and words[j + 1] in PAIN_WORDS))
         if word in ABILITY_LOST or not (denies or spreads_nowhere):
             continue
         if not _CLAUSE_BREAK.search(text, tokens[j].end(), tokens[i].start()):

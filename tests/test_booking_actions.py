@@ -601,3 +601,22 @@ def test_a_name_said_alone_is_an_answer(text, person, heard) -> None:
               "entities": [{"entity": "PERSON", "value": person}]}
     )  # fmt: skip
     assert BookingHeard.heard(BookingHeard.__new__(BookingHeard), message) == heard
+
+
+@pytest.mark.parametrize(
+    ("text", "heard"),
+    [
+        # Session 9 (outside run 14): "night" made a goodbye of an answer mid-screen.
+        ("The night one, yes, I told you that.", "affirm"),
+        ("ok thanks, I'd better get going now", None),
+        ("night night", None),
+    ],
+)
+def test_a_goodbye_takes_its_leave_in_words(text: str, heard: str | None) -> None:
+    from rasa.shared.nlu.training_data.message import Message
+
+    from addons.yes_heard import YesHeard
+
+    ranking = [{"name": "goodbye", "confidence": 0.6}, {"name": "affirm", "confidence": 0.3}]
+    message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": ranking})
+    assert YesHeard.heard(YesHeard.__new__(YesHeard), message) == heard

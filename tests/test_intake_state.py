@@ -45,6 +45,9 @@ def test_an_answer_to_its_question_replaces_the_value() -> None:
         ("wait i said 7 not 5", {"pain_severity": 5}, {"pain_severity": 7}),
         ("the pain is 7 out of 10", {"pain_severity": 5}, {"pain_severity": 7}),
         ("that's wrong, it's more like an 8", {"pain_severity": 5}, {"pain_severity": 8}),
+        ("No no, not 70 years! 70 is my age. The pain is 2 months.",
+         {"pain_duration": "70 years", "pain_duration_days": 25550},
+         {"pain_duration": "2 months", "pain_duration_days": 60}),
     ],
 )  # fmt: skip
 def test_a_correction_changes_a_known_value(text: str, known: dict, expected: dict) -> None:

@@ -147,6 +147,9 @@ def test_a_start_told_by_an_event_of_the_patients_life(answer: str, days: float)
         # Session 9 (outside run 12): "couple" without its "a" lost from the summary.
         ("stiff neck for couple months now", "couple months now", 60),
         ("had it couple weeks", "couple weeks", 14),
+        # Session 9 (outside run 14): an age or a pregnancy's weeks said beside it.
+        ("I am Carmen, 70 years. I have pain in the shoulder since 2 months", "since 2 months", 60),
+        ("should I wait till I'm past 12 weeks? the neck has hurt 3 weeks", "3 weeks", 21),
     ],
 )
 def test_find_duration_in_a_message(message: str, said: str, days: float) -> None:
@@ -264,6 +267,7 @@ def test_find_duration_ignores_what_is_not_a_duration(message: str) -> None:
         ("a little sore", 2),
         ("slightly achy", 2),
         ("i'm a bit nervous to say, about a 6", 6),
+        ("around a three, occasionally a five", 3),
     ],
 )
 def test_parse_severity(answer: str, value: float) -> None:

@@ -1537,6 +1537,7 @@ def test_a_no_to_the_contraindication_checklist_in_words(said: str, none: bool) 
         ("the fall was 18 months ago, scans were clear", False),
         ("I fell on the ice 3 weeks ago and my back still hurts", True),
         ("I'm 79 and fell 2 months ago, my back has hurt since", True),
+        ("I've had neck arthritis for 20 years and fell off a ladder, now my neck is agony", True),
     ],
 )
 def test_an_injury_long_ago_is_no_red_flag_of_now(said: str, trauma: bool) -> None:
@@ -1559,3 +1560,15 @@ def test_streaming_and_a_question_about_a_painkiller_are_no_findings(
     screening = safety.screen(said)
     assert [q.name for q in screening.questions][:1] == ([question] if question else [])
     assert screening.contraindications == ([contraindication] if contraindication else [])
+
+
+def test_no_headaches_at_all_answers_whether_they_are_new() -> None:
+    # Session 9 (outside run 14): read as a yes, then "see a doctor today".
+    from clinic.safety import answers, screening
+
+    question = screening.question_named("check_new_headache")
+    for said in ("I do not have headaches. It is my neck that is stiff and sore.",
+                 "I don't get headaches, only the neck"):  # fmt: skip
+        found = safety.screen(said)
+        reading = answers.read_answer(question, said, set(found.signs), set(found.denied_signs))
+        assert reading == answers.NO

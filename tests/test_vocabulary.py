@@ -323,3 +323,14 @@ def test_a_side_said_as_said_before(text: str, side: str | None) -> None:
     # Session 9 (outside run 14): "left, as I said" was no side.
     sides = [t.value for t in find_terms(text) if t.entity == "side"]
     assert sides == ([side] if side else [])
+
+
+def test_no_problems_with_a_place_is_no_painful_place() -> None:
+    # Session 9 (outside run 14): "no problems with his feet" put the foot in the summary.
+    terms = find_terms("his neck is stiff, no problems with his feet or hands")
+    assert [t.value for t in terms if t.entity == "body_part"] == ["neck"]
+
+
+def test_a_denial_does_not_reach_a_place_with_its_own_pain() -> None:
+    terms = find_terms("no pain in my knee and my back hurts badly")
+    assert [t.value for t in terms if t.entity == "body_part"] == ["back"]

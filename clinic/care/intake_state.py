@@ -38,7 +38,8 @@ _CORRECTION = re.compile(
     r"should have said|scratch that|i said wrong|typo|i said|i told you|"
     r"(?:that'?s|thats|that is|it'?s) (?:not right|wrong))\b"
     r"|\bmore (?:my|the|in my|in the)\b.*\bthan\b"
-    r"|\b\d{1,2}\s+not\s+(?:an?\s+)?\d{1,2}\b",  # "7 not 5"
+    r"|\b\d{1,2}\s+not\s+(?:an?\s+)?\d{1,2}\b"  # "7 not 5"
+    r"|\bnot\s+\d+\s*(?:years?|months?|weeks?|days?)\b",  # "not 70 years! 70 is my age"
     re.IGNORECASE,
 )
 _NUMBER_PUT_RIGHT = re.compile(r"\b\d{1,2}(?:\.\d)?\s+not\s+(?:an?\s+)?\d{1,2}\b")

@@ -154,8 +154,12 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
             *(f"{cue} {verb}" for cue in ("n't", "nt", "not", "cannot")
               for verb in ("focus", "see", "feel", "move", "walk", "stand", "breathe", "speak",
                            "talk", "hold", "control", "lift", "straighten", "remember", "think",
-                           "swallow", "wake", "stop", "get", "go", "pee", "wee", "grip", "open",
+                           "swallow", "wake", "stop", "go", "pee", "wee", "grip", "open",
                            "write", "type", "catch", "sleep", "sit", "bend", "turn", "look")),
+            # "Can't get up" is the finding; "I don't get headaches" denies them.
+            *(f"{modal} {cue} get" for modal in ("ca", "can", "could", "wo", "would")
+              for cue in ("n't", "nt", "not")),
+            "cannot get", "cant get", "unable to get",
             # A question, not an answer: "foot drop since tuesday, is that normal?"
             "is that normal", "is this normal", "is it normal", "is that ok", "is this ok",
             "is it ok", "is that fine", "normal?",

@@ -122,7 +122,7 @@ def read_answer(
     said, denied = set(said), set(denied)
     if said & asked or _raises_what_it_guards(question, said):
         return YES
-    if denied & asked:
+    if denied & asked or denied & set(question.denied_means_no):
         return NO
     lowered = " ".join(text.lower().replace("\u2019", "'").split())
     # "What?? no, absolutely not": surprise at the question, then the answer.
@@ -221,6 +221,27 @@ _CLOSING = re.compile(
     r"lovely) (?:day|evening|weekend|one)|ttyl|x+|:\)))+\W*$",
     re.IGNORECASE,
 )
+
+
+_FAREWELL = re.compile(
+    r"\b(?:bye+|goodbye|good bye|byee*|cya|see (?:you|ya)|take care|ttyl|good ?night|"
+    r"gotta (?:go|run|dash)|got to (?:go|run|dash)|have to go|need to go|must go|i'?m off|"
+    r"im off|heading off|leaving now|later|laters|farewell|adios|ciao|cheerio|ta ?ta|ta ra|"
+    r"that'?s all|thats all|that is all|that'?s everything|thats everything|done for now|"
+    r"have a (?:nice|good|great|lovely) (?:day|one|weekend|evening|night)|catch you|"
+    r"speak soon|talk soon|signing off|let you go|be in touch|enjoy the rest|until next time|"
+    r"till next time|so long|catch ya|peace|logging off|night night|nighty|g'?night|nite|"
+    r"chat soon|(?:talk|speak) to you soon|gtg|g2g|off i go|be off|it from me|enjoy your|"
+    r"rest of the day|au revoir|wiedersehen|hasta|tsch\w*|(?:better|must) (?:get )?go\w*|"
+    r"have a great week|tara|toodle\w*|have to dash|let you get on|must be going)\b"
+    r"|^\W*(?:night|nite|nn)(?:\s+\w+)?\W*$",
+    re.IGNORECASE,
+)
+
+
+def says_goodbye(text: str) -> bool:
+    """Whether a message takes its leave in words ("bye", "see you", "gotta go")."""
+    return bool(_FAREWELL.search(text))
 
 
 def answer_before_closing(text: str) -> str:

@@ -431,6 +431,15 @@ OTHER_SENSES: dict[tuple[str, str], OtherSense] = {
         preceded_by=frozenset({"i", "we", "they", "you", "he", "she", "to", "live", "also"}),
         said_as=frozenset({"streaming", "streamer", "streams", "streamed"}),
     ),
+    # Moving the head is the neck at work ("a job turning my head to reverse the car"):
+    # no headache (outside run 14).
+    ("head", "head"): OtherSense(
+        frozenset(), frozenset(),
+        preceded_by=frozenset({"turn", "turns", "turning", "turned", "move", "moving", "tilt",
+                               "tilting", "nod", "nodding", "shake", "shaking", "lift",
+                               "lifting", "raise", "raising", "rotate", "rotating", "twist",
+                               "twisting", "bend", "bending", "look", "looking"}),
+    ),
     ("weight", "thinner"): OtherSense(
         frozenset(), frozenset(), preceded_by=frozenset({"blood"}),
     ),

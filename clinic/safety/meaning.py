@@ -54,7 +54,6 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
         "I can't sleep at night",
         # Weighing up the appointment (outside run 14): no thought of dying.
         "I want to think about it before I decide to book",
-        "is there any point in me coming in then",
     ),
 }
 # Cosine similarity from which a message is taken as near a topic. Chosen on the tunable

@@ -65,6 +65,9 @@ class ScreenQuestion:
     # Signs the question is built around: denied after an unsure answer ("no fever" to "a
     # fever together with a stiff neck...?"), the question is asked once more.
     requires: tuple[str, ...] = ()
+    # Signs whose denial answers no: "I do not have headaches" to "are these headaches new
+    # since you turned 50?".
+    denied_means_no: tuple[str, ...] = ()
 
 
 _NUMB = "numb|numbness|tingling|tingle|tingly|prickling|deadness"
@@ -1396,5 +1399,6 @@ DIRECT_QUESTIONS: tuple[ScreenQuestion, ...] = (
         "headache_new_after_50",
         covers=("headache_changed", "new_headaches"),
         ruled_out_by=("aged_under_50",),
+        denied_means_no=("headache",),
     ),
 )

@@ -256,7 +256,7 @@ def read(text: str, doc: Doc | None = None) -> list[Mention]:
             )
         if someone_else or hypothetical_or_past:
             continue
-        if name in _RECENT_ONLY and _long_ago(sentence_of[start].text):
+        if name in _RECENT_ONLY and _long_ago(sentence_of[start], doc[start].idx):
             continue  # "back pain for 2 years, since a car crash": no injury of now
         span = doc[start:end]
         said_no = context.negated or _answered_no_after(doc.text, span.end_char)
@@ -272,12 +272,38 @@ def read(text: str, doc: Doc | None = None) -> list[Mention]:
 # An injury is a red flag while it is recent: one said with a long time ("the crash was 2
 # yrs ago", "pain for years since a fall") started a long-standing pain, long looked at.
 _RECENT_ONLY = frozenset({"trauma"})
-_LONG_AGO_DAYS = 90  # three months: a fall weeks ago may still hide a fracture
+_LONG_AGO_DAYS = 180  # six months: a fall weeks or months ago may still hide a fracture
 
 
-def _long_ago(sentence: str) -> bool:
-    found = parsing.find_duration(sentence)
-    return found is not None and found.days >= _LONG_AGO_DAYS
+_CLAUSE_PARTS = re.compile(r"[,;]|\bbut\b")
+_AS_ONSET = re.compile(r"^\W*(?:ever\s+)?(?:since|after|from)\b")
+_RECENTLY = re.compile(
+    r"\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week)|last night|just|"
+    r"recently|again)\b"
+)
+
+
+def _long_ago(sentence: Span, at: int) -> bool:
+    """Whether the injury at character `at` is said to be long ago: a long time in its own
+    clause ("the crash was 2 yrs ago"), or a long-standing pain it began ("pain for 2
+    years, since a car crash"), and nothing said to be recent."""
+    text = sentence.text.lower()
+    if _RECENTLY.search(text):
+        return False
+    cut = at - sentence.start_char
+    bounds = [0, *(m.end() for m in _CLAUSE_PARTS.finditer(text)), len(text) + 1]
+    index = max(i for i, start in enumerate(bounds[:-1]) if start <= cut)
+    clause = text[bounds[index] : bounds[index + 1]]
+    earlier = text[bounds[index - 1] : bounds[index]] if index else ""
+
+    def long(part: str) -> bool:
+        found = parsing.find_duration(part)
+        return found is not None and found.days >= _LONG_AGO_DAYS
+
+    # Its own clause: a time said after it ("the crash was 2 yrs ago"), not a condition's
+    # before it ("arthritis for 20 years and fell off a ladder").
+    after = text[cut : bounds[index + 1]]
+    return long(after) or (bool(_AS_ONSET.search(clause)) and long(earlier))
 
 
 # "Fever yes. cancer no. fall no": a list answered item by item, the verdict after each.
