@@ -78,7 +78,10 @@ class ActionAnswerQuestion(Action):
         if answer_about_a_complaint(dispatcher, tracker):
             return []  # "But what about the rash?": who can help, not "I don't know"
         if not _asks(text, intent):
-            dispatcher.utter_message(response="utter_out_of_scope")
+            if not tracker.active_loop.get("name"):
+                # In a form it is an answer in unusual words ("...is the right leg. Right
+                # side."): the form reads it, no word on what the chat is for.
+                dispatcher.utter_message(response="utter_out_of_scope")
             return []
         if knowledge.is_a_statement(text):
             # "It's worse after long drives, if that matters", heard as a question: told.
