@@ -511,6 +511,14 @@ _OF_THE_MIND = frozenset({
 })  # fmt: skip
 
 
+# A sentence that says a cut or wound is healing well: no complaint of now. The next
+# sentence counts too ("a cut on my finger. it's healing fine").
+_HEALED_SENTENCE = re.compile(
+    r"[^.!?]*(?:[.!?]\s*)?[^.!?]*\b(?:healed|healing (?:fine|well|nicely|ok|okay|up)|"
+    r"all healed|scabbed over|nearly healed)\b[^.!?]*"
+)
+
+
 def _condition_clauses(text: str) -> list[tuple[int, int, bool]]:
     """Spans of the clauses that name a long-standing condition, or the mind, and no pain;
     the flag says whether it is only the head (as the mind) they take."""
@@ -538,6 +546,13 @@ def find_terms(text: str) -> list[Term]:
     sayings = [match.span() for match in _SAYING.finditer(text.lower())]
     healing = [match.span() for match in _SLOW_HEALING.finditer(text.lower())]
     conditions = _condition_clauses(text)
+    # "A knife cut on my finger, it's healing fine": a wound that is healing, and a knife
+    # that cut, not a pain like a knife.
+    healed = [m.span() for m in _HEALED_SENTENCE.finditer(text.lower())]
+    conditions += [
+        (a, b, False) for a, b in healed
+        if not {m.group() for m in word_matches(text[a:b])} & PAIN_WORDS
+    ]  # fmt: skip
     tokens = word_matches(text)
     words = spelled_words([m.group() for m in tokens])
     terms: list[Term] = []
@@ -573,6 +588,15 @@ def find_terms(text: str) -> list[Term]:
             denied_until = i + length
         in_saying = found[0] == "body_part" and any(a <= start < b for a, b in sayings)
         if found == ("other_complaint", "wound") and any(a <= start < b for a, b in healing):
+            in_saying = True
+        if found == ("other_complaint", "wound") and any(a <= start < b for a, b in healed):
+            in_saying = True
+        if (
+            found[0] == "pain_quality"
+            and words[i] == "knife"
+            and i + 1 < len(words)
+            and (words[i + 1] in ("cut", "cuts", "wound", "wounds", "slipped", "injury"))
+        ):
             in_saying = True
         if found[0] == "body_part" and any(
             a <= start < b and (words[i] == "head" or not head_only)  # "stress headaches" hurt

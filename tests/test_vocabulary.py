@@ -334,3 +334,15 @@ def test_no_problems_with_a_place_is_no_painful_place() -> None:
 def test_a_denial_does_not_reach_a_place_with_its_own_pain() -> None:
     terms = find_terms("no pain in my knee and my back hurts badly")
     assert [t.value for t in terms if t.entity == "body_part"] == ["back"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    # Session 9 (outside run 14): a healed cut became a complaint to see a doctor about.
+    [
+        "none, unless a knife cut on my thumb counts. it's healing fine",
+        "a cut on my hand, healed now",
+    ],
+)
+def test_a_cut_that_is_healing_is_no_complaint_and_no_painful_place(text: str) -> None:
+    assert [t for t in find_terms(text) if t.entity in ("other_complaint", "body_part")] == []
