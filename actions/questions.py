@@ -22,10 +22,11 @@ from actions.tracker_facts import has_booking, intake_from_tracker, latest_inten
 from clinic import knowledge, vocabulary
 from clinic.assessment import who_helps_with
 from clinic.booking import when
-from clinic.intake import places_in_words
+from clinic.intake import places_in_words, summarise
 
 # The intents that ask something; any other intent routed here asks only if it reads so.
 MY_BOOKING = "my_booking"
+MY_SUMMARY = "my_summary"
 ASK_MY_BOOKING = "ask_my_booking"
 ASKING = frozenset({*knowledge.INTENT_TOPICS, "ask_clinic", ASK_MY_BOOKING})
 MAX_KEPT_LENGTH = 300
@@ -58,10 +59,18 @@ class ActionAnswerQuestion(Action):
         text = tracker.latest_message.get("text") or ""
         if has_booking(tracker) and _names_a_place(tracker):
             return noted_for_the_consultation(dispatcher, tracker)
-        asks_for_booking = found and found.topic == MY_BOOKING and found.score >= knowledge.CLOSE
+        # Booked in this chat, a question near the topic is about that booking; otherwise
+        # only a close one starts the look-up.
+        near_enough = knowledge.NEAR if has_booking(tracker) else knowledge.CLOSE
+        asks_for_booking = found and found.topic == MY_BOOKING and found.score >= near_enough
         if intent == ASK_MY_BOOKING or asks_for_booking:
             # Looking a booking up starts a check: only when the question is clearly that.
             return _my_booking(dispatcher, tracker)
+        if found and found.topic == MY_SUMMARY and knowledge.is_answer(found, intent):
+            intake = intake_from_tracker(tracker)
+            if intake.body_part:  # "can you show me the summary again?"
+                dispatcher.utter_message(text=f"Here's what I have: {summarise(intake)}.")
+                return []
         known = _known_answer(found, intent)
         net = knowledge.topic_named(knowledge.SAFETY_NET)
         if net and knowledge.asks_what_if_worse(text):
@@ -205,10 +214,20 @@ def _my_booking(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict
         moment = dt.datetime.fromisoformat(start)
         said_just_now = _last_bot_response(tracker) in (
             "utter_your_booking",
+            "utter_your_booking_named",
             "utter_your_booking_again",
         )
-        response = "utter_your_booking_again" if said_just_now else "utter_your_booking"
-        dispatcher.utter_message(response=response, when=when(moment), reference=reference)
+        name = tracker.get_slot("patient_name")
+        response = (
+            "utter_your_booking_again"
+            if said_just_now
+            else "utter_your_booking_named"
+            if name
+            else "utter_your_booking"
+        )
+        dispatcher.utter_message(
+            response=response, when=when(moment), reference=reference, name=name or ""
+        )
         return []
     if tracker.active_loop.get("name"):
         topic = knowledge.topic_named(MY_BOOKING)

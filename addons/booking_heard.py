@@ -21,7 +21,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from addons.intent_rules import IntentRule
 from clinic.booking import asks_how_to_change, asks_to_book, names_a_change
-from clinic.preferred_time import time_asked
+from clinic.preferred_time import asks_for_times, names_a_time, time_asked
 
 # What the model may have made of a time or a booking request.
 _UNSURE = frozenset({"nlu_fallback", "greet", "out_of_scope"})
@@ -42,6 +42,15 @@ class BookingHeard(IntentRule):
         if intent in _CHANGES and (asks_how_to_change(text) or not names_a_change(text)):
             return "ask_clinic"
         if intent in _UNSURE and asks_to_book(text):
+            return "request_booking"
+        if (
+            intent == "ask_clinic"
+            and asks_to_book(text)
+            and names_a_time(text)
+            and asks_for_times(text)
+        ):
+            # "I want the consultation. Thursday after 6 in evening is possible?": a booking
+            # with the time it asks about, not a question about a booking made.
             return "request_booking"
         if intent in _NOT_A_NAME and _only_a_name(message):
             return "inform"

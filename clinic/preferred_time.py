@@ -735,6 +735,12 @@ def yes_with_times_asked(text: str) -> bool:
     return yes_and_a_time(said) and bool(_ASKS_FOR_TIMES.search(question))
 
 
+def asks_for_times(text: str) -> bool:
+    """Whether a message asks which times there are ("Thursday after 6 is possible?",
+    "what days do you have?")."""
+    return bool(_ASKS_FOR_TIMES.search(text.strip(" ?!.")))
+
+
 def yes_after_all(text: str) -> bool:
     """Whether a yes takes back an earlier no ("actually yes, saturday at 10", "on second
     thoughts yes please"): a change of mind said, or a yes with the time that suits."""

@@ -620,3 +620,17 @@ def test_a_goodbye_takes_its_leave_in_words(text: str, heard: str | None) -> Non
     ranking = [{"name": "goodbye", "confidence": 0.6}, {"name": "affirm", "confidence": 0.3}]
     message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": ranking})
     assert YesHeard.heard(YesHeard.__new__(YesHeard), message) == heard
+
+
+def test_a_booking_with_a_question_about_the_time_is_a_booking() -> None:
+    # Session 9 (outside run 15): "Thursday after 6 is possible?" went to the look-up.
+    from rasa.shared.nlu.training_data.message import Message
+
+    from addons.booking_heard import BookingHeard
+
+    text = "Ok. I want the consultation. Thursday after 6 in evening is possible?"
+    message = Message(data={"text": text, "intent": {"name": "ask_clinic", "confidence": 0.7}})
+    assert BookingHeard.heard(BookingHeard.__new__(BookingHeard), message) == "request_booking"
+    other = Message(data={"text": "are you open thursday after 6?",
+                          "intent": {"name": "ask_clinic", "confidence": 0.7}})  # fmt: skip
+    assert BookingHeard.heard(BookingHeard.__new__(BookingHeard), other) != "request_booking"

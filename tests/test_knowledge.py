@@ -277,3 +277,19 @@ def test_a_statement_in_a_form_gets_no_dont_know() -> None:
 )  # fmt: skip
 def test_the_questions_of_a_message_that_asks_several(text: str, parts: list[str]) -> None:
     assert knowledge.question_parts(text) == parts
+
+
+def test_the_summary_asked_for_again_is_what_was_noted() -> None:
+    # Session 9 (outside run 15): "can you show me the summary again?" got "I don't know".
+    entities = [{"entity": "answer_topic", "value": "my_summary", "confidence_entity": 0.9}]
+    tracker = make_tracker(
+        slots={"body_part": "neck", "pain_quality": "aching", "pain_duration": "3 weeks"},
+        text="can you show me the summary again?", intent="ask_clinic", entities=entities,
+    )  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionAnswerQuestion().run(dispatcher, tracker, DOMAIN))
+    said = dispatcher.messages[0]["text"]
+    assert said.startswith("Here's what I have:") and "neck" in said and "3 weeks" in said
+    # Nothing noted yet: the file's words.
+    said, _ = answer("can you show me the summary again?", "ask_clinic", "my_summary")
+    assert "Nothing about your pain is noted yet" in said
