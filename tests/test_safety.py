@@ -634,6 +634,10 @@ def test_the_screen_follows_where_the_pain_spreads() -> None:
         "shoulder_cardiac", "shoulder_trauma", "shoulder_hot", "cancer", "stroke_warning",
         "clumsy_hands", "trauma", "meningitis_warning",
     ]  # fmt: skip
+    # Session 9 (outside runs 13 and 15): the neck's screen asks about cancer and weight
+    # lost too, as for any spinal pain.
+    neck = [q.name for q in safety.screen_questions("neck", None, [], [])]
+    assert neck[:4] == ["stroke_warning", "clumsy_hands", "trauma", "cancer"]
     assert [q.name for q in safety.screen_questions("foot", None, [], [])] == ["limb_trauma"]
 
 
@@ -647,7 +651,7 @@ def test_headache_and_chest_screens() -> None:
     head = [q.name for q in safety.screen_questions("head", None, [], [])]
     assert head == [
         "thunderclap", "meningitis_warning", "stroke_warning", "headache_new_after_50",
-        "headache_on_waking",
+        "headache_on_waking", "cancer",
     ]  # fmt: skip
     chest = safety.screen_questions("chest", None, [], [])
     assert [q.sign for q in chest] == ["cardiac_warning", "cannot_breathe", "trauma"]

@@ -1,7 +1,8 @@
 """The red-flag screen asked as short checklists rather than one yes/no after another.
 
-Up to four open screen questions are asked together ("Do you have any of these?"). A no
-to the list is a no to each of its lines. A yes, "not sure" or a mix asks the lines left
+Up to four open screen questions are asked together ("Do you have any of these?"), five
+when only one would be left for a list of its own. A no to the list is a no to each of its
+lines. A yes, "not sure" or a mix asks the lines left
 open one by one, as plain yes/no questions; an answer that says none of these ("tuesday at
 9") gets the list once more, then its lines one by one. A list never turns an unclear
 answer into a no. Signs named in the answer count as said whatever the list's answer is
@@ -47,6 +48,13 @@ def next_checklist(
         return []
     block = _block_of(open_questions[0])
     lines = [q for q in open_questions if q in block and q.name not in one_by_one]
+    left = [q for q in open_questions if q not in lines and q.name not in one_by_one]
+    if 1 < len(lines) <= MAX_LINES and left:
+        # A next line that would be a list of one (the meningitis line after the neck's
+        # four) joins this one: alone it would cost a turn of its own.
+        alone = [q for q in left if q in _block_of(left[0])] == [left[0]]
+        if alone:
+            lines.append(left[0])
     return lines if len(lines) > 1 else []
 
 

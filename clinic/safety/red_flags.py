@@ -1151,6 +1151,12 @@ _CARDIAC_TOO = (
 # Each region's own screen: the questions its guidelines ask, and no lumbar ones above the
 # waist (sources: docs/clinical-facts.md, section 2).
 SCREEN_QUESTIONS.update({
+    # Cancer (and weight lost) is a red flag of any spinal pain, the neck's too (clinical
+    # facts, section 2; outside runs 13 and 15 found a neck-only intake that never asked
+    # it). One checklist still: fever comes with the headache screen's meningitis line.
+    "neck": (*SCREEN_QUESTIONS["neck"], _BACK["cancer"]),
+    # A headache with weight loss or cancer (SNOOP).
+    "head": (*SCREEN_QUESTIONS["head"], _BACK["cancer"]),
     # Pain between the shoulder blades can be the heart or the aorta.
     "upper_back": (
         ScreenQuestion(
