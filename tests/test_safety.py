@@ -1576,3 +1576,13 @@ def test_no_headaches_at_all_answers_whether_they_are_new() -> None:
         found = safety.screen(said)
         reading = answers.read_answer(question, said, set(found.signs), set(found.denied_signs))
         assert reading == answers.NO
+
+
+def test_they_are_not_new_is_a_no() -> None:
+    # Session 9 (outside run 15): "No, they are not new, same as always" read as unsure,
+    # then "see a doctor today".
+    from clinic.safety import answers, screening
+
+    question = screening.question_named("headache_new_after_50")
+    said = "No, they are not new, same as always"
+    assert answers.read_answer(question, said, (), ()) == answers.NO

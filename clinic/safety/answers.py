@@ -51,6 +51,10 @@ _UNSURE = (
 # An answer said as a question ("yes?", "not that I know of? it's been fine") is unsure; an
 # answer said with force and a question of the patient's own after it ("No!? why are you
 # asking me that") is not.
+_DENIED_STATEMENT = re.compile(
+    r"\b(?:they are|they're|it is|it's|i am|i'm|i have|it has|they do|i do|it does|i did)"
+    r"\s+(?:not|never)\b"
+)
 _SURPRISE = re.compile(
     r"^\W*(?:wait\s+|um+\s+|uh+\s+)?(?:what|huh|eh|sorry|excuse me|pardon|wtf|why|seriously|really)"
     r"\s*[?!]+\s*"
@@ -127,6 +131,8 @@ def read_answer(
     lowered = " ".join(text.lower().replace("\u2019", "'").split())
     # "What?? no, absolutely not": surprise at the question, then the answer.
     lowered = _SURPRISE.sub("", lowered) or lowered
+    # "They are not new": the "they are" of a no is no yes.
+    lowered = _DENIED_STATEMENT.sub("not", lowered)
     if question.name in _ABOUT_THOUGHTS:
         lowered = without_statement_of_safety(lowered)  # "I'd never act on it" is no "no"
     if said & set(question.ruled_out_by):
