@@ -514,8 +514,9 @@ _OF_THE_MIND = frozenset({
 # A sentence that says a cut or wound is healing well: no complaint of now. The next
 # sentence counts too ("a cut on my finger. it's healing fine").
 _HEALED_SENTENCE = re.compile(
-    r"[^.!?]*(?:[.!?]\s*)?[^.!?]*\b(?:healed|healing (?:fine|well|nicely|ok|okay|up)|"
-    r"all healed|scabbed over|nearly healed)\b[^.!?]*"
+    r"[^.!?]*(?:[.!?]\s*)?[^.!?]*\b(?<!n't )(?<!not )(?<!nt )"  # "isn't healing well" is not
+    r"(?:healed|healing (?:fine|well|nicely|ok|okay|up)|all healed|scabbed over|nearly healed)"
+    r"\b[^.!?]*"
 )
 
 

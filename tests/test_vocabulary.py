@@ -346,3 +346,8 @@ def test_a_denial_does_not_reach_a_place_with_its_own_pain() -> None:
 )
 def test_a_cut_that_is_healing_is_no_complaint_and_no_painful_place(text: str) -> None:
     assert [t for t in find_terms(text) if t.entity in ("other_complaint", "body_part")] == []
+
+
+def test_a_wound_not_healing_well_is_still_a_complaint() -> None:
+    terms = find_terms("the graze on my shin is not healing well")
+    assert ("other_complaint", "wound") in [(t.entity, t.value) for t in terms]
