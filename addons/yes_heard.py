@@ -2,6 +2,10 @@
 thursday afternoon") is a yes, whatever the model made of the time words; so is a plain
 yes or no said before a question of the patient's own ("yes. do you take aetna?").
 
+A yes or no said with thanks and a goodbye ("Yes, thank you! Bye bye") is the answer, the
+goodbye after it; a "goodbye" the model heard in a longer message that takes no leave in
+words ("The night one, yes") is the model's next reading.
+
 A thin adapter over `clinic.preferred_time.yes_and_a_time` and `clinic.intake`'s answer
 before a question; the booking then keeps the time (`actions.booking.start_task` reads it
 from the same message), and the question is answered first (`actions.every_message`).
@@ -29,7 +33,7 @@ _PLAIN = 4
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class YesHeard(IntentRule):
     """Sets `affirm` on a yes said with a time, `affirm` or `deny` on a plain yes or no
-    said before a question."""
+    said before a question or a goodbye; takes back a goodbye that takes no leave."""
 
     def heard(self, message: Message) -> str | None:
         intent = (message.get(INTENT) or {}).get("name") or ""
