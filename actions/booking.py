@@ -307,6 +307,22 @@ def _who_said_alongside(text: str, tracker: Tracker) -> Slots:
     return found
 
 
+_FOR_ME = re.compile(r"\b(?:for me|it'?s me|my name is|my name's|i'?m|i am)\b", re.IGNORECASE)
+
+
+def _someone_else_named(text: str, tracker: Tracker) -> str | None:
+    """Another name said as the patient's at the summary ("No dear, the appointment is for
+    me, Dorothea Pruitt. Keely is my granddaughter"): the name put right."""
+    known = (tracker.get_slot("patient_name") or "").lower()
+    if not _FOR_ME.search(text):
+        return None
+    for person in entity_values(tracker, "PERSON"):
+        name = read_name(person)
+        if name and person in text and name.lower() != known and known not in name.lower():
+            return name
+    return None
+
+
 def _with_first_name(person: str, text: str) -> str:
     """spaCy's PERSON with the first name it missed after a cue ("its for me maya chen"
     gives "chen" alone)."""
@@ -529,8 +545,9 @@ class ValidateBookingForm(FormValidationAction):
         """On yes, books (or moves) the consultation; on no, asks for another time; another
         time named or asked about ("is there nothing later, like 12?") is no yes."""
         text = tracker.latest_message.get("text") or ""
-        renamed = tracker.get_slot("booking_task") == BOOK and name_put_right(
-            text, tracker.get_slot("patient_name")
+        renamed = tracker.get_slot("booking_task") == BOOK and (
+            name_put_right(text, tracker.get_slot("patient_name"))
+            or _someone_else_named(text, tracker)
         )
         if renamed:
             # "its Romano not Roma": the name put right, the summary shown again to confirm.

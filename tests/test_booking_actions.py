@@ -634,3 +634,21 @@ def test_a_booking_with_a_question_about_the_time_is_a_booking() -> None:
     other = Message(data={"text": "are you open thursday after 6?",
                           "intent": {"name": "ask_clinic", "confidence": 0.7}})  # fmt: skip
     assert BookingHeard.heard(BookingHeard.__new__(BookingHeard), other) != "request_booking"
+
+
+def test_no_with_another_name_at_the_summary_books_nothing_and_puts_the_name_right(desk) -> None:
+    # Session 9 (outside run 15): "No dear, the appointment is for me, ..." booked it under
+    # the granddaughter's name (the model heard a booking request).
+    text = "No dear, the appointment is for me, Ruth Adler. Keely is my granddaughter."
+    people = [{"entity": "PERSON", "value": "Ruth Adler"}, {"entity": "PERSON", "value": "Keely"}]
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        slots={"booking_task": "book", "booking_slot": THREE_PM.isoformat(),
+               "patient_name": "Keely", "patient_phone": "+12125550143"},
+        text=text, intent="request_booking", entities=people,
+    )  # fmt: skip
+    result = actions.ValidateBookingForm().validate_booking_confirmed(
+        text, dispatcher, tracker, DOMAIN
+    )
+    assert result == {"booking_confirmed": None, "patient_name": "Ruth Adler"}
+    assert desk.is_free(THREE_PM)
