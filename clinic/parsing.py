@@ -353,8 +353,6 @@ _TIED_BEFORE = re.compile(
     r"|(?:the\s+)?pain\s+(?:is|was))\s*$",  # "the pain is 2 months"
     re.IGNORECASE,
 )
-# "Not 70 years!": a length put right, not said.
-_DENIED_BEFORE = re.compile(r"\bnot\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -391,8 +389,8 @@ def _counted_candidates(scan: str, strict: bool) -> list[_Candidate]:
             scan[match.end() :]
         ):
             continue  # "I am Carmen, 70 years", "58 years old": an age, not how long
-        if _DENIED_BEFORE.search(scan[: match.start()]):
-            continue
+        if _NEGATED_NUMBER.search(scan[: match.start()]):
+            continue  # "not 70 years!": a length put right, not said
         tied = (
             re.search(r"\b(?:for|since|from|over|past|last)\b", lead)
             or re.search(r"\b(?:now|already|counting)\b", tail)

@@ -210,7 +210,8 @@ def read(text: str, doc: Doc | None = None) -> list[Mention]:
         key: span for key, span in found.items()
         if key[:2] != _UNDER_18 or not _children_in_passing(doc, span, sentence_of[span[0]])
     }  # fmt: skip
-    if _OWN_ADULT_AGE.search(doc.text) and all(n.sign != "young_patient" for n in numbers):
+    own_age = _OWN_ADULT_AGE.search(doc.text)
+    if own_age and all(n.sign != "young_patient" for n in numbers):
         # "My daughter set this up for me, I'm 72": a son or a daughter named, not a child.
         found = {key: span for key, span in found.items() if key[:2] != _UNDER_18}
     elif any(key[:2] == _UNDER_18 for key in found) and _speaks_for_self(doc):
@@ -261,7 +262,6 @@ def read(text: str, doc: Doc | None = None) -> list[Mention]:
         span = doc[start:end]
         said_no = context.negated or _answered_no_after(doc.text, span.end_char)
         mentions.append(Mention(kind, name, span.start_char, span.end_char, said_no))
-    own_age = _OWN_ADULT_AGE.search(doc.text)
     if own_age and all(n.sign != "young_patient" for n in numbers) and writer_is_patient:
         # "the headaches are mine, not his! I'm 31": no patient under 18, whatever an
         # earlier message made of a child named in it.
