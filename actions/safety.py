@@ -872,7 +872,7 @@ class ActionAskContraindicationScreen(Action):
         if answered_yes:
             dispatcher.utter_message(text=contraindications.WHICH_ONES)
             return []
-        named = contraindications.labels(tracker.get_slot("contraindications") or [])
+        named = list(tracker.get_slot("contraindications") or [])
         dispatcher.utter_message(
             text=contraindications.checklist(
                 named,

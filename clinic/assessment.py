@@ -107,6 +107,12 @@ _WHO_HELPS = {
     "sleep": "your doctor is the right person to talk to",
     "tiredness": "your doctor is the right person to talk to",
     "nail": "a pharmacist, a podiatrist or your doctor can help with it",
+    # Never a pharmacist's: breathlessness that is new is a doctor's, the same day.
+    "breathing": (
+        "if it is new or getting worse, please have it checked by a doctor today, and get "
+        "urgent help at once if you are struggling to breathe"
+    ),
+    "heart": "your doctor is the right person to talk to",
 }
 # Pain often disturbs sleep and tires people: said with a pain, these change nothing.
 _WITH_PAIN_EXPECTED = frozenset({"sleep", "tiredness"})

@@ -47,8 +47,8 @@ _DAY_PARTS = {
 # "As soon as possible" always means the earliest; "any time" only when nothing else is
 # said ("any time after 5" is a window, not a rush).
 _ASAP = re.compile(
-    r"\b(asap|a\.s\.a\.p|as soon as|earliest|soonest|first (available|free|opening|slot)"
-    r"|next (available|free)|urgently|quickly)\b"
+    r"\b(asap|a\.s\.a\.p|as soon as|as early as possible|earliest|soonest"
+    r"|first (available|free|opening|slot)|next (available|free)|urgently|quickly)\b"
 )
 _ANY_TIME = re.compile(r"\b(any ?time|whenever|any day|anything)\b")
 _PAST = re.compile(
@@ -181,11 +181,12 @@ class _Reading:
     at: dt.time | None = None
     past: bool = False
     week_later: bool = False  # "the saturday after": the one after the coming one
+    deadline: dt.date | None = None  # "within a week", "by friday": the last day it may be
 
     def understood(self) -> bool:
         return bool(
             self.days or self.dates or self.span or self.named or self.weekdays
-            or self.excluded or self.window or self.at
+            or self.excluded or self.window or self.at or self.deadline
         )  # fmt: skip
 
 
@@ -438,6 +439,11 @@ def _read_words(text: str, today: dt.date, reading: _Reading) -> None:
                 following = words[i + 1 : i + 3]
                 if before == "the" and following[:1] == ["after"] and following[1:] != ["next"]:
                     reading.week_later = True
+                # "a week on tuesday", "a week from wednesday", "thursday week".
+                if words[max(i - 2, 0) : i] in (["week", "on"], ["week", "from"]) or (
+                    following[:1] == ["week"] and before not in ("next", "this", "of")
+                ):
+                    reading.week_later = True
             elif word != "weekend":  # "the weekend" is a span (_read_span)
                 reading.weekdays |= days  # "mondays", "weekdays": any week
         elif part:
@@ -461,6 +467,50 @@ def _read_words(text: str, today: dt.date, reading: _Reading) -> None:
             negated = negated and word in _NEGATION
         if word in (",", ".", ";", "!"):
             negated = False
+
+
+_COUNT = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+          "couple of": 2, "few": 3}  # fmt: skip
+_UNIT_DAYS = {"day": 1, "week": 7, "fortnight": 14, "month": 30}
+_HOW_MANY = (
+    r"(?:(a|an|one|two|three|four|five|six|\d{1,2}|couple of|few)\s+)?(day|week|fortnight|month)s?"
+)
+# "within a week", "in the next 2 weeks", "over the next few days": from today to then.
+_WITHIN = re.compile(rf"\b(?:within|in the next|over the next|inside of|inside)\s+{_HOW_MANY}\b")
+# "I fly out in 10 days" beside a rush: the last day, not the first.
+_IN_TIME = re.compile(rf"\bin\s+{_HOW_MANY}\b")
+# "by friday", "before the 15th" (not "drop by", "by the way"); "before 3" is a clock time,
+# read earlier.
+_BY_DAY = re.compile(r"(?<!drop )(?<!pop )(?<!come )(?<!stop )\b(by|before)\s+(?!the way\b)")
+_CLAUSE_END = re.compile(r"[,.;!?]|\b(?:if|as|because|but|and)\b")
+
+
+def _read_deadline(text: str, now: dt.datetime, reading: _Reading, rush: bool) -> str:
+    """The last day the patient may come, from "within a week", "by friday" or, with a
+    rush, "in 10 days"; `text` without those words, for the rest of the reading."""
+    today = now.date()
+    for pattern in (_WITHIN, *((_IN_TIME,) if rush else ())):
+        match = pattern.search(text)
+        if match:
+            count = int(match[1]) if (match[1] or "").isdigit() else _COUNT.get(match[1] or "a", 1)
+            reading.deadline = today + dt.timedelta(days=count * _UNIT_DAYS[match[2]])
+            return text[: match.start()] + " " + text[match.end() :]
+    match = _BY_DAY.search(text)
+    if not match:
+        return text
+    end = _CLAUSE_END.search(text, match.end())
+    words = text[match.end() : end.start() if end else len(text)]
+    day = read_preference(words, now) if words.strip() else None
+    one_day = (
+        isinstance(day, TimePreference) and day.last_day == day.first_day
+        and day.at is None and day.window is None
+    )  # fmt: skip
+    if not one_day:
+        return text
+    deadline = day.first_day - dt.timedelta(days=match[1] == "before")
+    # "before friday" said on a Friday: the next one.
+    reading.deadline = deadline if deadline >= today else deadline + dt.timedelta(weeks=1)
+    return text[: match.start()] + " " + text[match.end() + len(words) :]
 
 
 def _read_dates(text: str, now: dt.datetime, reading: _Reading) -> None:
@@ -617,6 +667,7 @@ def read_preference(
     today = now.date()
     reading = _Reading()
     rest = _read_times(said, reading)
+    rest = _read_deadline(rest, now, reading, rush=bool(_ASAP.search(said)))
     _read_words(rest, today, reading)
     _read_span(rest, today, reading)
     for phrase in [*(normalise_time_words(hint) for hint in hints), rest]:
@@ -645,6 +696,8 @@ def read_preference(
     last_day = reading.last_day
     if reading.days and last_day is None and not _FROM_THEN_ON.search(said):
         last_day = max(reading.days)
+    if reading.deadline is not None:
+        last_day = min(last_day or reading.deadline, reading.deadline)
     return TimePreference(
         first_day=max(first_day, today),
         last_day=last_day,

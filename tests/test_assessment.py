@@ -144,6 +144,14 @@ def test_other_complaint_without_a_body_part_is_not_advised() -> None:
     assert "doctor or pharmacist" in assessment.explanation
 
 
+def test_breathlessness_is_never_sent_to_a_pharmacist() -> None:
+    # Session 10 (outside run 16, #24): "a doctor or pharmacist" for new breathlessness.
+    from clinic.assessment import who_helps_with
+
+    said = who_helps_with("breathing")
+    assert "pharmacist" not in said and "doctor today" in said
+
+
 def test_skin_problem_at_a_body_part_is_not_advised() -> None:
     assessment = assess(Intake(body_part="arm", other_complaint="skin"))
     check_explanation(assessment)

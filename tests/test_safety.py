@@ -131,7 +131,7 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
         "my left arm is aching and I feel sick"
     ),
     "pneumothorax/emergency/breathless_after_needling": {"breathless_after_needling"},
-    "breathing_difficulty/emergency/breathless|at_rest,upper_back_pain,chest_pain,chest_pressure": (
+    "breathing_difficulty/emergency/breathless|at_rest,upper_back_pain,chest_pain,chest_pressure,trauma": (
         "pain between my shoulder blades and I'm short of breath"
     ),
     "headache_warning_signs/urgent/aged_50_plus+new_headaches": (
@@ -958,6 +958,18 @@ def test_the_contraindication_checklist_promises_no_verdict_when_booking_first()
     assert again != checklist(["pregnancy"], booking=True) and "others of these" in again
 
 
+def test_the_contraindication_checklist_leaves_out_what_was_already_told() -> None:
+    # Session 10, written before the change: "diabetes with numb feet" was listed again
+    # under "You've told me about: diabetes".
+    from clinic.safety.contraindications import checklist
+
+    after_diabetes = checklist(["diabetes"])
+    assert "You've told me about: diabetes" in after_diabetes
+    assert "- diabetes" not in after_diabetes and "- pregnancy" in after_diabetes
+    after_warfarin = checklist(["anticoagulants"])
+    assert "blood thinners" not in after_warfarin.split("\n", 1)[1]
+
+
 @pytest.mark.parametrize(
     ("text", "patient_is_young"),
     [
@@ -1545,6 +1557,76 @@ def test_a_no_to_the_contraindication_checklist_in_words(said: str, none: bool) 
     ],
 )
 def test_an_injury_long_ago_is_no_red_flag_of_now(said: str, trauma: bool) -> None:
+    assert ("trauma" in safety.screen(said).signs) is trauma
+
+
+@pytest.mark.parametrize(
+    ("said", "flagged"),
+    [
+        # Session 10, written before the change (outside run 15, #13): numb feet from
+        # diabetes for years are a long-standing, known finding, not a spine's sign of now.
+        ("both my feet have been numb for years from the diabetes, nothing new", False),
+        ("my both feet are numb but that is from my sugar for 8 years now", False),
+        ("both feet numb, it's been like that for 5 years, the podiatrist checks them", False),
+        # A long time said of something else, or anything recent, leaves the sign standing.
+        ("both legs have gone numb since yesterday and my back is agony", True),
+        ("both legs numb, I've had back pain for 8 years", True),
+        ("both legs are getting weaker, my back has hurt for 2 years", True),
+    ],
+)
+def test_both_legs_numb_for_years_is_no_red_flag_of_now(said: str, flagged: bool) -> None:
+    screen = safety.screen(said + ". my lower back hurts")
+    assert bool(screen.flags) is flagged, [f.code for f in screen.flags]
+
+
+@pytest.mark.parametrize(
+    ("said", "flagged"),
+    [
+        # Session 10, written before the change (outside run 16's kinds, new wordings): a
+        # no with its contraction misspelt, a comparison that is no "normal", a no said as
+        # "not because of", numbness called long-standing in words.
+        ("my left foot dosent drag or anything", False),
+        ("legs dont feel weak at all", False),
+        ("he didnt fall, it came on by itself", False),
+        ("I sleep badly, not because of night pain, it's the baby", False),
+        ("both feet are numb, long-standing, from my diabetes", False),
+        ("both feet tingle, long term, diabetic neuropathy", False),
+        ("my left foot drags when I walk since monday", True),
+    ],
+)
+def test_a_no_misspelt_or_in_other_words_raises_nothing(said: str, flagged: bool) -> None:
+    screen = safety.screen(said + ". my lower back hurts")
+    assert bool(screen.flags) is flagged, [f.code for f in screen.flags]
+
+
+@pytest.mark.parametrize(
+    ("said", "level"),
+    [
+        # Session 10, written before the change (outside run 16, #24's kind): breathless
+        # after a fall onto the back or chest: a broken rib can collapse a lung.
+        ("I fell down the stairs onto my back and now I get short of breath", "emergency"),
+        ("since the car crash my ribs hurt and I'm more out of breath than usual", "emergency"),
+        ("I'm more out of breath than normal walking up hills, and my neck aches", None),
+    ],
+)
+def test_breathless_after_a_fall_is_an_emergency(said: str, level: str | None) -> None:
+    screen = safety.screen(said)
+    assert safety.triage_level(screen.flags) == level, [f.code for f in screen.flags]
+    if level is None:
+        assert "breathless" in screen.signs  # a comparison with normal is no "normal"
+
+
+@pytest.mark.parametrize(
+    ("said", "trauma"),
+    [
+        # Session 10, written before the change: the time of an injury in a clause that
+        # goes on about it ("but that was...") belongs to the injury.
+        ("I fell off a ladder but that was 3 years ago, my back started last week", False),
+        ("I had a car crash, which was years ago, and now my neck hurts", False),
+        ("I fell off a ladder, I've had back pain for 3 years", True),
+    ],
+)
+def test_an_injury_said_with_its_time_in_the_next_clause(said: str, trauma: bool) -> None:
     assert ("trauma" in safety.screen(said).signs) is trauma
 
 

@@ -345,6 +345,19 @@ def test_a_disputed_flag_is_asked_by_its_direct_question_and_withdraws_its_words
     assert "headache" not in behind  # where it hurts stays
 
 
+def test_a_disputed_flag_withdraws_what_its_question_asks_not_the_patients_history() -> None:
+    # Session 10, written before the change: a no to "lost weight?" after a disputed cancer
+    # flag does not undo the cancer itself, nor a no to "weakness getting worse?" a fall.
+    weight = safety.question_for_code("cancer")
+    assert weight is not None
+    assert "cancer_history" not in safety.signs_behind(weight)
+    weakness = safety.question_for_code("progressive_weakness")
+    assert weakness is not None and weakness.name == "worsening_weakness"
+    behind = safety.signs_behind(weakness)
+    assert {"worsening_weakness", "both_legs_weak"} <= behind
+    assert "trauma" not in behind
+
+
 @pytest.mark.parametrize(
     ("text", "named"),
     # Outside run 12: fainting at a flu shot, said in passing, was dropped twice.

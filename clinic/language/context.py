@@ -38,7 +38,11 @@ REACH = 5
 
 # Words that end a clause: a cue before them does not reach past them.
 _BREAKS = [
-    "but", "although", "though", "however", "except", "yet", "and", "so", "because", "then",
+    "but", "although", "though", "however", "except", "yet", "and", "so", "then",
+    # "Because" starts a clause of its own, "because of" does not: "not because of night
+    # pain" is a no.
+    *(f"because {word}" for word in ("i", "i'm", "im", "it", "it's", "its", "my", "the", "he",
+                                      "she", "they", "we", "you", "there", "that", "this")),
     "now", "until", "till", "apart from", "aside from", "since then", "although", "while",
     "whereas", "whilst", ".", ";", "!", "?", ":", "plus", "also", "as well", "though",
     # After a comma a new clause starts with its own subject ("no fever, my legs are numb");
@@ -120,6 +124,14 @@ def _people(*verbs: str) -> list[str]:
 _TOLD_OF = ("'s", " has", " had", " gets", " got", " was", " died", " is")
 
 
+# Contractions of "not" as typed in a hurry, which the tokenizer keeps whole ("my foot
+# dosent drag"): a denial like "doesn't".
+MISSPELT_NOTS = (
+    "dosent", "dosnt", "doesent", "dosen", "dosn't", "dosen't", "dident", "didint", "didn",
+    "wasent", "wasnt", "isent", "dnt", "dont't", "havnt", "hasent",
+)  # fmt: skip
+
+
 # Cue lists, one per kind of context (negspacy's termset format). A preceding cue covers
 # what follows it in its clause, a following cue what comes before it; pseudo cues look
 # like cues but are not ("no longer", "is that normal?").
@@ -130,6 +142,9 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
             "denies", "free of", "no sign of", "no signs of", "nothing like", "nothing",
             "haven't had", "havent had", "no problems with", "no issues with",
             "no trouble with", "no change in", "no changes in", "nothing wrong with",
+            # A no said as a reason ruled out: "not because of night pain, it's stress".
+            "not because of", "not due to", "not caused by",
+            *MISSPELT_NOTS,
         ],
         "following_negations": [
             "is fine", "are fine", "is normal", "are normal", "is ok", "are ok", "is okay",
@@ -148,6 +163,8 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
             "n't cope", "n't handle", "n't tolerate", "nt bear", "nt stand", "cant take",
             "cannot take", "nt cope", "not bear", "not stand", "can not take", "not cope",
             "not handle", "not tolerate", "not normal", "not fine", "not ok",
+            # "More out of breath than normal": a comparison, the finding itself.
+            "than normal", "than usual", "than normally", "than it should",
             "not okay", "not right", "n't right", "nt right", "not working", "n't working",
             "nt working", "n't know", "nt know", "not long", "not long ago",
             # Not being able to is the finding itself: "my eyes won't focus", "can't feel".

@@ -160,20 +160,30 @@ SIGNS: tuple[Sign, ...] = (
     ), unless=(*COMPANION, "with the kids", "with my kids", "the kids are", "our kids")),
 )  # fmt: skip
 
-# What the intake asks before any dry-needling recommendation, as one checklist.
-CHECKLIST = (
-    "- a fear of needles, or fainting with needles or injections\n"
-    "- blood thinners (such as warfarin, apixaban or daily aspirin), easy bruising or a "
-    "bleeding disorder\n"
-    "- pregnancy\n"
-    "- lymphoedema, or lymph nodes removed\n"
-    "- an infection or broken skin where it hurts\n"
-    "- a weakened immune system (for example chemotherapy, HIV or transplant medicines)\n"
-    "- an implant near the painful area (pacemaker, breast implant, joint replacement)\n"
-    "- epilepsy\n"
-    "- diabetes with numb feet or slow healing\n"
-    "- a bad reaction to needling or injections before"
-)
+# What the intake asks before any dry-needling recommendation, as one checklist: each line
+# with the codes it asks about, so a line already answered is not asked again.
+_LINES = (
+    ("a fear of needles, or fainting with needles or injections", ("needle_phobia",)),
+    ("blood thinners (such as warfarin, apixaban or daily aspirin), easy bruising or a "
+     "bleeding disorder", ("anticoagulants", "bleeding_disorder")),
+    ("pregnancy", ("pregnancy",)),
+    ("lymphoedema, or lymph nodes removed", ("lymphoedema",)),
+    ("an infection or broken skin where it hurts", ("skin_infection",)),
+    ("a weakened immune system (for example chemotherapy, HIV or transplant medicines)",
+     ("immunosuppressed",)),
+    ("an implant near the painful area (pacemaker, breast implant, joint replacement)",
+     ("implant_near_site",)),
+    ("epilepsy", ("epilepsy",)),
+    ("diabetes with numb feet or slow healing", ("diabetes",)),
+    ("a bad reaction to needling or injections before", ("past_reaction",)),
+)  # fmt: skip
+
+
+def _lines(leaving_out: set[str] = frozenset()) -> str:
+    return "\n".join(f"- {line}" for line, codes in _LINES if not set(codes) & leaving_out)
+
+
+CHECKLIST = _lines()
 QUESTION = (
     f"Before I say whether dry needling could suit you, do any of these apply to you?\n{CHECKLIST}"
 )
@@ -187,14 +197,15 @@ _LEAD_AGAIN = "Please answer this one before we go on: do any {of}these apply{to
 
 
 def checklist(named: list[str], booking: bool = False, again: bool = False) -> str:
-    """The checklist; after one was named on the way, it asks about the others. `booking`
-    when the patient came to book: no verdict on needling follows, so none is promised."""
+    """The checklist for the contraindication `named` codes already known: after one was
+    named on the way, it asks about the others only. `booking` when the patient came to
+    book: no verdict on needling follows, so none is promised."""
     lead = _LEAD_AGAIN if again else _LEAD[booking]
-    if not named:
+    if not labels(named):
         return f"{lead.format(of='of ', to=' to you')}\n{CHECKLIST}"
     return (
-        f"You've told me about: {', '.join(named)}. {lead.format(of='others of ', to='')}"
-        f"\n{CHECKLIST}"
+        f"You've told me about: {', '.join(labels(named))}. "
+        f"{lead.format(of='others of ', to='')}\n{_lines(set(named))}"
     )
 
 

@@ -930,7 +930,8 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("dvt", EMERGENCY, ("recent_surgery", "breathless")),
     RedFlagRule("progressive_weakness", EMERGENCY, ("worsening_weakness", "rapid_progression")),
     RedFlagRule("fracture", EMERGENCY, ("trauma", "cannot_bear_weight", "aged_65_plus")),
-    RedFlagRule("breathing_difficulty", EMERGENCY, ("breathless",), with_any=("at_rest", "upper_back_pain", "chest_pain", "chest_pressure")),
+    # After a fall or a crash, breathlessness may be a broken rib and a collapsed lung.
+    RedFlagRule("breathing_difficulty", EMERGENCY, ("breathless",), with_any=("at_rest", "upper_back_pain", "chest_pain", "chest_pressure", "trauma")),
     # A doctor today
     RedFlagRule("progressive_weakness", URGENT, ("worsening_weakness",)),
     RedFlagRule("progressive_weakness", URGENT, ("tiptoe_or_heel_weakness",)),
@@ -1049,6 +1050,8 @@ SCREEN_QUESTIONS: dict[str, tuple[ScreenQuestion, ...]] = {
             "Do you have pain, numbness or pins and needles in both legs?",
             "both_legs_nerve",
             covers=("both_legs_pain",),
+            # "My legs are fine, just my back": the legs denied are the no.
+            denied_means_no=("both_legs",),
         ),
         ScreenQuestion(
             "worsening_weakness",

@@ -24,7 +24,7 @@ from spacy.vocab import Vocab
 
 from clinic import parsing, vocabulary
 from clinic.language import english
-from clinic.language.context import contexts
+from clinic.language.context import MISSPELT_NOTS, contexts
 from clinic.language.numbers import number_findings
 from clinic.safety import contraindications, red_flags
 from clinic.safety.concepts import CONCEPTS, GUARDS, OTHER_SENSES, Guard
@@ -49,7 +49,20 @@ CONCEPT = "concept"
 
 # Up to this many words may stand between the parts of a phrase ("...").
 GAP = 5
-_GAP_STOPS = ["no", "not", "n't", "nt", "never", "without", "nor", ".", "!", "?", ";"]
+_GAP_STOPS = [
+    "no",
+    "not",
+    "n't",
+    "nt",
+    "never",
+    "without",
+    "nor",
+    ".",
+    "!",
+    "?",
+    ";",
+    *MISSPELT_NOTS,
+]
 # How close (difflib ratio) a rare word must be to a phrase word to be considered its typo.
 TYPO_CUTOFF = 0.75
 # Contractions and spellings folded to one form, in phrases and in messages alike.
@@ -269,18 +282,32 @@ def read(text: str, doc: Doc | None = None) -> list[Mention]:
     return sorted(mentions, key=lambda m: (m.start, m.kind, m.name))
 
 
-# An injury is a red flag while it is recent: one said with a long time ("the crash was 2
-# yrs ago", "pain for years since a fall") started a long-standing pain, long looked at.
-_RECENT_ONLY = frozenset({"trauma"})
+# Signs that are red flags while they are new. An injury said with a long time ("the crash
+# was 2 yrs ago", "pain for years since a fall") started a long-standing pain, long looked
+# at; both feet numb "from my diabetes for 8 years" are a known neuropathy, not the spine's.
+_RECENT_ONLY = frozenset({"trauma", "both_legs_weak", "both_legs_nerve"})
 _LONG_AGO_DAYS = 180  # six months: a fall weeks or months ago may still hide a fracture
 
 
-_CLAUSE_PARTS = re.compile(r"[,;]|\bbut\b")
+# A clause break, unless the next clause goes on about the same thing ("numb, but that is
+# from my diabetes", "a crash, which was years ago"): its time is the thing's time.
+_CLAUSE_PARTS = re.compile(
+    r"(?:[,;]|\bbut\b)(?!\s*(?:but\s+)?(?:that|it|this|which|they|those)(?:'s|\s+(?:is|was|are|were"
+    r"|has|have|had|been|came|comes|started))\b)"
+)
 _AS_ONSET = re.compile(r"^\W*(?:ever\s+)?(?:since|after|from)\b")
 _RECENTLY = re.compile(
     r"\b(?:today|tonight|yesterday|this (?:morning|afternoon|evening|week)|last night|just|"
     r"recently|again)\b"
 )
+# Long-standing in words rather than a length: "long term", "for ages", "all my life".
+_LONG_STANDING = re.compile(
+    r"\b(?:long[- ]?(?:term|standing)|for (?:many )?(?:years|ages|decades)|all my life"
+    r"|since (?:i was )?(?:a )?(?:kid|child|childhood)|chronic)\b"
+)
+_ASIDE_WORDS = 4
+# A sign that grows is of now however long it has been there.
+_GETTING_WORSE = re.compile(r"\b(?:worse|worsening|weaker|spreading)\b")
 
 
 def _long_ago(sentence: Span, at: int) -> bool:
@@ -288,7 +315,7 @@ def _long_ago(sentence: Span, at: int) -> bool:
     clause ("the crash was 2 yrs ago"), or a long-standing pain it began ("pain for 2
     years, since a car crash"), and nothing said to be recent."""
     text = sentence.text.lower()
-    if _RECENTLY.search(text):
+    if _RECENTLY.search(text) or _GETTING_WORSE.search(text):
         return False
     cut = at - sentence.start_char
     bounds = [0, *(m.end() for m in _CLAUSE_PARTS.finditer(text)), len(text) + 1]
@@ -297,12 +324,18 @@ def _long_ago(sentence: Span, at: int) -> bool:
     earlier = text[bounds[index - 1] : bounds[index]] if index else ""
 
     def long(part: str) -> bool:
+        if _LONG_STANDING.search(part):
+            return True
         found = parsing.find_duration(part)
         return found is not None and found.days >= _LONG_AGO_DAYS
 
     # Its own clause: a time said after it ("the crash was 2 yrs ago"), not a condition's
-    # before it ("arthritis for 20 years and fell off a ladder").
+    # before it ("arthritis for 20 years and fell off a ladder"); a short aside after it
+    # is about it too ("both feet are numb, long term, from diabetes").
     after = text[cut : bounds[index + 1]]
+    if index + 2 < len(bounds):
+        aside = text[bounds[index + 1] : bounds[index + 2]]
+        after += aside if len(aside.split()) <= _ASIDE_WORDS else ""
     return long(after) or (bool(_AS_ONSET.search(clause)) and long(earlier))
 
 
@@ -512,11 +545,13 @@ def question_named(name: str) -> ScreenQuestion | None:
 
 
 def question_for_code(code: str) -> ScreenQuestion | None:
-    """The direct question whose yes raises the flag `code` on its own, if there is one
-    ("did the headache come on suddenly...?" for a thunderclap headache)."""
-    for question in DIRECT_QUESTIONS:
-        if any(flag.code == code for flag in red_flags_for({question.sign})):
-            return question
+    """The question whose yes raises the flag `code` on its own, if there is one ("did the
+    headache come on suddenly...?" for a thunderclap headache): a direct question first,
+    else a screen question ("is there weakness in a leg that is getting worse...?")."""
+    for questions in (DIRECT_QUESTIONS, *SCREEN_QUESTIONS.values()):
+        for question in questions:
+            if any(flag.code == code for flag in red_flags_for({question.sign})):
+                return question
     return None
 
 
@@ -529,13 +564,15 @@ _PLACES_AND_PEOPLE = frozenset({
 
 def signs_behind(question: ScreenQuestion) -> set[str]:
     """The signs that raise the flags `question`'s sign raises (its rules' signs), less
-    places and ages: what a no to the question, asked again after a dispute, withdraws."""
+    places, ages, a past illness and a fall: what a no to the question, asked again after a
+    dispute, withdraws. A no to "lost weight?" is no word on the cancer the patient had."""
     codes = {flag.code for flag in red_flags_for({question.sign})}
     signs: set[str] = set()
     for rule in RED_FLAGS:
         if rule.code in codes:
             signs |= set(rule.signs) | set(rule.with_any)
-    return signs - _PLACES_AND_PEOPLE
+    kept = _PLACES_AND_PEOPLE | red_flags.HISTORY_COUNTS | {"trauma"}
+    return signs - (kept - {question.sign, *question.covers})
 
 
 # --- Matching -----------------------------------------------------------------------------
