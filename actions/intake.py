@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -348,6 +349,10 @@ def intake_events(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[di
     if yes is None and asked in intake_state.SPREAD_QUESTIONS:
         yes = _opening_yes_or_no(text)  # "No, just my neck and head. Since March."
     heard = intake_state.hear(text, entities, asked, yes)
+    if value_before_latest_message(tracker, "requested_slot") == "red_flag_screen":
+        # "As I said, my bladder has been leaky the last two days" to the screen: its time
+        # and its "as I said" are the sign's; what is new is kept, nothing known changes.
+        heard = replace(heard, correcting=False)
     known = {slot: tracker.get_slot(slot) for slot in intake_state.FACTS}
     change = intake_state.update(known, heard, asked)
     shown = [_shown(slot, change.values[slot]) for slot in change.corrected if slot in SAID_BACK]

@@ -306,7 +306,15 @@ def _answered_checklist(
         if not lead:
             return None
         return checklist.read_checklist_answer(lines, lead, said, denied, None)
-    return checklist.read_checklist_answer(lines, text, said, denied, latest_intent(tracker))
+    # "No, I pee a lot but that's the baby": the toilet gets its own question next.
+    brought_up = {
+        question.sign
+        for question in map(safety.question_named, entity_values(tracker, "safety_question"))
+        if question is not None
+    }
+    return checklist.read_checklist_answer(
+        lines, text, said, denied, latest_intent(tracker), touched=brought_up
+    )
 
 
 def _direct_question_due(

@@ -71,6 +71,11 @@ NERVE_QUALITIES = frozenset({"tingling", "numbness", "shooting"})
 LOWER_LIMB = LEG_TARGETS | {"hip", "buttock"}
 UPPER_LIMB = ARM_TARGETS
 
+# Areas left alone throughout pregnancy (clinical facts, section 3; the precaution's text).
+NOT_NEEDLED_IN_PREGNANCY = frozenset(
+    {"lower_back", "buttock", "hip", "pelvis", "sacrum", "tailbone"}
+)
+
 # Rule 6: severe pain in its first days is examined before needling is considered.
 ACUTE_DAYS = 7
 ACUTE_MIN_SEVERITY = 9
@@ -364,6 +369,18 @@ def with_safety(
             ),
         )
     relative = [code for code in contraindication_codes if code not in absolute]
+    if "pregnancy" in relative and intake.body_part in NOT_NEEDLED_IN_PREGNANCY:
+        # The precaution says so already; the verdict must not promise needling there.
+        return Assessment(
+            "assess_first",
+            assessment.presentation,
+            _explain(
+                "You mentioned pregnancy: the low back and pelvis are not needled in "
+                f"pregnancy. For {pain}, the physiotherapist would offer other treatment, "
+                "such as exercise, hands-on therapy and advice.",
+                "They'll talk it through with you at the free consultation.",
+            ),
+        )
     if relative or contraindications_unclear:
         check = (
             f"You mentioned {listed(contraindications.labels(relative))}"

@@ -337,3 +337,21 @@ def test_the_explanation_says_how_long_in_the_patients_words(
     explanation = assess(intake).explanation
     assert words in explanation
     assert "about" not in explanation.split("pain")[1][:30]
+
+
+def test_pregnancy_with_low_back_pain_never_promises_needling_there() -> None:
+    # Session 10, written before the change (outside run 16, #07): the precaution said the
+    # low back is avoided in pregnancy, then the verdict called needling "worth considering
+    # for the right lower back pain".
+    from clinic.assessment import with_safety
+
+    intake = Intake(body_part="lower_back", pain_quality="aching", pain_duration_days=30)
+    result = with_safety(assess(intake), intake, None, ["pregnancy"])
+    assert result.tdn_fit == "assess_first"
+    assert "worth considering" not in result.explanation
+    assert "not needled in pregnancy" in result.explanation
+    neck = Intake(body_part="neck", pain_quality="aching")
+    assert (
+        "not needled in pregnancy"
+        not in with_safety(assess(neck), neck, None, ["pregnancy"]).explanation
+    )

@@ -131,7 +131,8 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
         "my left arm is aching and I feel sick"
     ),
     "pneumothorax/emergency/breathless_after_needling": {"breathless_after_needling"},
-    "breathing_difficulty/emergency/breathless|at_rest,upper_back_pain,chest_pain,chest_pressure,trauma": (
+    "breathing_difficulty/emergency/breathless"
+    "|at_rest,upper_back_pain,chest_pain,chest_pressure,trauma": (
         "pain between my shoulder blades and I'm short of breath"
     ),
     "headache_warning_signs/urgent/aged_50_plus+new_headaches": (
@@ -174,6 +175,7 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
     "headache_warning_signs/urgent/headache+worse_on_waking+nausea": (
         "the headaches are worse when I get up and I feel sick with them"
     ),
+    "infection/emergency/fever+spinal_procedure": ("a fever since my epidural injection last week"),
     "infection/emergency/fever+confusion": "she has a temperature of 39 and is very confused",
     "cardiac/urgent/arm_or_jaw_pain+comes_on_exertion": "my jaw aches whenever I walk uphill",
     "giant_cell_arteritis/urgent/jaw_claudication+aged_50_plus": (
@@ -1597,6 +1599,28 @@ def test_both_legs_numb_for_years_is_no_red_flag_of_now(said: str, flagged: bool
 def test_a_no_misspelt_or_in_other_words_raises_nothing(said: str, flagged: bool) -> None:
     screen = safety.screen(said + ". my lower back hurts")
     assert bool(screen.flags) is flagged, [f.code for f in screen.flags]
+
+
+@pytest.mark.parametrize(
+    ("said", "level"),
+    [
+        # Session 10, written before the change (outside run 16, #20 and #02's kinds, new
+        # wordings): a fever after a procedure on the spine may be an abscess there; water
+        # held or passed is the bladder.
+        (
+            "had a nerve block in my lower back last week and tonight I'm burning up, 39.2",
+            "emergency",
+        ),
+        ("fever since my spinal surgery ten days ago, back really sore", "emergency"),
+        ("I've a temperature and my back aches", "urgent"),
+        ("my low back aches and I keep leaking a bit when I pass water, since sunday", "emergency"),
+        ("can't hold my water like before since the back went", "emergency"),
+        ("I drink lots of water and my back aches", None),
+    ],
+)
+def test_a_fever_after_spine_procedures_and_water_held(said: str, level: str | None) -> None:
+    screen = safety.screen(said)
+    assert safety.triage_level(screen.flags) == level, [f.code for f in screen.flags]
 
 
 @pytest.mark.parametrize(

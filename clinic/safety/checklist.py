@@ -133,14 +133,23 @@ def read_checklist_answer(
     said: Collection[str],
     denied: Collection[str],
     intent: str | None,
+    touched: Collection[str] = (),
 ) -> ChecklistAnswer:
-    """A clear no denies every line not said; otherwise the open lines come one by one."""
+    """A clear no denies every line not said; otherwise the open lines come one by one.
+
+    `touched` are the signs of lines the message brought up without answering them (its
+    own direct question follows): "no, I pee a lot but that's the baby" denies the rest.
+    """
     named = {q.name for q in lines if q.sign in said or set(q.covers) & set(said)}
     reading = answers.read_answer(answers.ANY_QUESTION, text, (), (), intent)
     if _NONE_OF_THEM.search(text) and not answers.hedged(text):
         reading = answers.NO  # "no, I have none of this": the "I have" is no yes
     if reading == answers.NO and not _no_to_the_list(text):
         reading = answers.UNCLEAR  # "stiff. 2 months. no it doesnt spread": no to the spread
+    brought_up = [q for q in lines if q.sign in touched]
+    if reading == answers.NO and brought_up and not answers.hedged(text):
+        rest = frozenset(q.sign for q in lines if q not in brought_up and q.name not in named)
+        return ChecklistAnswer(rest, tuple(q.name for q in brought_up))
     if reading == answers.NO and _adds_something(text):
         reading = answers.UNSURE  # "none, but my legs tingle": each line on its own
     if reading == answers.NO and not named:

@@ -27,6 +27,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "urination": (
         "pee", "peeing", "peed", "wee", "weeing", "weed", "urine", "urinate", "urinating",
         "urination", "bladder", "waterworks", "pass water", "passing water", "piss",
+        # "Can't hold my water": the bladder, never a drink.
+        "hold my water", "holding my water", "hold water", "holding water", "my water",
         "pissing", "stream", "flow", "dribble", "dribbles", "dribbling", "trickle",
         "number one", "the loo", "the toilet", "to go", "incontinence", "incontinent",
         "catheter", "pad", "pads",
@@ -46,7 +48,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "barely anything comes out", "barely anything", "hardly anything",
         "only a dribble", "just a dribble", "never empties", "doesn't empty",
         "not emptying", "can't empty", "havent weed", "haven't weed", "havent peed",
-        "haven't peed", "leak", "leaks", "leaking", "leaked", "accident", "accidents",
+        "haven't peed", "leak", "leaks", "leaking", "leaked", "leaky", "leakage", "accident",
+        "accidents",
         "wet myself", "wet herself", "wet himself", "wetting myself", "wet the bed",
         "soiled", "soiling", "can't go", "cant go", "couldn't go", "struggle to go",
         "struggling to go", "hard to go",

@@ -374,6 +374,18 @@ SIGNS: tuple[Sign, ...] = (
         "fluey|flu-ish|flu-y",
     )),
     Sign("injects_drugs", ("inject|injecting drugs|heroin", "iv drug|drugs")),
+    # A needle or an operation on the spine lately: with a fever, an abscess there is to
+    # rule out at once.
+    Sign("spinal_procedure", (
+        "epidural|epidurals",
+        "spinal|spine|back|facet|nerve root|lumbar|cortisone|steroid injection|injections|jab|shot",
+        "injection|injections|jab|shot in|into ... spine|back|neck",
+        "nerve|facet block|blocks|ablation",
+        "lumbar puncture|spinal tap",
+        "spinal|spine|back|neck|disc surgery|operation|op|fusion|decompression",
+        "surgery|operation|op on my? spine|back|neck|disc",
+        "discectomy|laminectomy|microdiscectomy",
+    )),
     # Cervical myelopathy
     Sign("clumsy_hands", (
         "clumsy|clumsiness",
@@ -947,6 +959,7 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("cancer", URGENT, ("first_back_pain", "aged_50_plus")),
     RedFlagRule("infection", URGENT, ("fever",)),
     RedFlagRule("infection", EMERGENCY, ("fever", "confusion")),
+    RedFlagRule("infection", EMERGENCY, ("fever", "spinal_procedure")),
     RedFlagRule("head_injury", EMERGENCY, ("head_injury", "confusion")),
     RedFlagRule("head_injury", EMERGENCY, ("trauma", "confusion", "headache")),
     RedFlagRule("head_injury", EMERGENCY, ("head_injury", "on_blood_thinners")),

@@ -285,7 +285,7 @@ def read(text: str, doc: Doc | None = None) -> list[Mention]:
 # Signs that are red flags while they are new. An injury said with a long time ("the crash
 # was 2 yrs ago", "pain for years since a fall") started a long-standing pain, long looked
 # at; both feet numb "from my diabetes for 8 years" are a known neuropathy, not the spine's.
-_RECENT_ONLY = frozenset({"trauma", "both_legs_weak", "both_legs_nerve"})
+_RECENT_ONLY = frozenset({"trauma", "both_legs_weak", "both_legs_nerve", "spinal_procedure"})
 _LONG_AGO_DAYS = 180  # six months: a fall weeks or months ago may still hide a fracture
 
 
