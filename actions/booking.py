@@ -386,6 +386,13 @@ def _takes_the_time_asked_for(said: str, tracker: Tracker, offered: list[dt.date
     return answers.yes_or_no(said) is True or contact.usable or named
 
 
+# Words that change a time already picked: "1pm instead", "make it 2", "2pm not 1:30".
+_CHANGES_THE_TIME = re.compile(
+    r"\b(?:instead|rather|actually|change|make it|could we do|can we do|can i do|switch|"
+    r"move it|prefer|not)\b",
+    re.IGNORECASE,
+)
+
 # "None of them", "another day", "something later": not the time offered first.
 _ANOTHER = re.compile(
     r"\b(?:no|not|none|neither|other|another|different|later|earlier|instead|else)\b", re.I
@@ -444,6 +451,11 @@ class ValidateBookingForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
         """A day or time in the patient's words; offers the nearest free times for it."""
+        offered = tracker.get_slot("offered_slots")
+        if offered and offered != value_before_latest_message(tracker, "offered_slots"):
+            # Offered already this turn, as the booking started ("yes, saturdays only"):
+            # not again, and nothing said twice.
+            return {"preferred_time": value}
         hints = entity_values(tracker, "DATE") + entity_values(tracker, "TIME")
         wish = _one_of_the_days(str(value), tracker) or read_preference(
             str(value), desk().now(), hints
@@ -486,7 +498,11 @@ class ValidateBookingForm(FormValidationAction):
                 days = sorted({slot.date() for slot in offered})
                 wish = replace(wish, first_day=days[0], last_day=days[-1])
             if isinstance(wish, TimePreference):
-                return {"booking_slot": None, **_offer(wish, str(value), dispatcher, tracker)}
+                return {
+                    "booking_slot": None,
+                    **_offer(wish, str(value), dispatcher, tracker),
+                    **_who_said_alongside(str(value), tracker),
+                }
             if isinstance(wish, DayMismatch):
                 asked = _ask_which_day(wish, dispatcher)
                 return {
@@ -512,12 +528,27 @@ class ValidateBookingForm(FormValidationAction):
             "offered_slots": _slots_of(offer),
         }
 
+    def _time_put_right(
+        self, text: str, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        """ "Could we do 1pm instead?" while the name or the contact is asked: the time is
+        picked again (or offered again), and the form goes on from there; {} otherwise."""
+        if not (names_a_time(text) and _CHANGES_THE_TIME.search(text)):
+            return {}
+        picked = self.validate_booking_slot(text, dispatcher, tracker, domain)
+        if picked.get("booking_slot") == tracker.get_slot("booking_slot"):
+            return {}
+        return {**picked, "booking_confirmed": None}
+
     # Who
     def validate_patient_name(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
         """The name; a phone or email given with it ("Tom Baker, +44 7400 123456") is kept,
-        so the contact question is not asked."""
+        so the contact question is not asked. A time put right with it is taken."""
+        moved = self._time_put_right(str(value), dispatcher, tracker, domain)
+        if moved:
+            return {"patient_name": None, **moved}
         said, contact = name_and_contact(str(value))
         people = [person for person in entity_values(tracker, "PERSON") if person in said]
         name = read_name(said, people)
@@ -532,7 +563,10 @@ class ValidateBookingForm(FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
         """A phone number and/or email address, checked; asked again until one is usable."""
+        moved = self._time_put_right(str(value), dispatcher, tracker, domain)
         contact = read_contact(str(value))
+        if moved:
+            return {**moved, **(_contact_slots(contact) if contact.usable else {})}
         if not contact.usable:
             problem = BAD_PHONE if contact.bad_phone else BAD_EMAIL if contact.bad_email else None
             dispatcher.utter_message(text=problem or NO_CONTACT)
@@ -768,7 +802,8 @@ class ActionAskBookingSlot(Action):
         days = sorted({start.date() for start in offered})
         on = f" on {days[0]:%A} {days[0].day} {days[0]:%B}" if len(days) == 1 else ""
         text = f"These times are free{on}. Which suits you?"
-        if value_before_latest_message(tracker, "requested_slot") == "booking_slot" and offered:
+        later_step = ("booking_slot", "patient_name", "contact_details", "booking_confirmed")
+        if value_before_latest_message(tracker, "requested_slot") in later_step and offered:
             # Other times for another wish: said so, not in the same words again.
             text = f"Here's what's free {on.strip() or 'then'}. Which one suits you?"
         dispatcher.utter_message(text=text, buttons=buttons)

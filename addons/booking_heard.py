@@ -37,7 +37,7 @@ class BookingHeard(IntentRule):
     def heard(self, message: Message) -> str | None:
         intent = (message.get(INTENT) or {}).get("name")
         text = message.get(TEXT) or ""
-        if intent in _UNSURE | {"ask_clinic"} and time_asked(text):
+        if intent in _UNSURE and time_asked(text):
             return "inform"
         if intent in _CHANGES and (asks_how_to_change(text) or not names_a_change(text)):
             return "ask_clinic"
@@ -52,6 +52,8 @@ class BookingHeard(IntentRule):
             # "I want the consultation. Thursday after 6 in evening is possible?": a booking
             # with the time it asks about, not a question about a booking made.
             return "request_booking"
+        if intent == "ask_clinic" and time_asked(text):
+            return "inform"
         if intent in _NOT_A_NAME and _only_a_name(message):
             return "inform"
         return None

@@ -151,6 +151,9 @@ _CLOCK = re.compile(
 _PARTS = {"morning": (0, 12), "afternoon": (12, 17), "evening": (17, 24), "night": (17, 24)}
 
 
+_PUT_ASIDE = re.compile(r"\b(?:not|rather than|instead of|than)\s*(?:at\s*)?$")
+
+
 def pick_offered(said: str, offered: list[dt.datetime]) -> dt.datetime | None:
     """Which of the offered times (in order) the patient means: "the second one", "the
     later Friday one", "10 is good", "half 3", "any"; None if it is not clear.
@@ -175,7 +178,8 @@ def pick_offered(said: str, offered: list[dt.datetime]) -> dt.datetime | None:
     for part, (start, end) in _PARTS.items():
         if re.search(rf"\b{part}s?\b", words):
             candidates = [slot for slot in candidates if start <= slot.hour < end]
-    clocks = list(_CLOCK.finditer(words))
+    # "2pm not 1:30", "1pm rather than 12": the time put aside is not the one meant.
+    clocks = [c for c in _CLOCK.finditer(words) if not _PUT_ASIDE.search(words[: c.start()])]
     if clocks:
         clock = clocks[-1]
         at_hour = [slot for slot in candidates if _is_time(slot, clock)]

@@ -416,6 +416,17 @@ def _ruled_out_after(words: list[str], i: int) -> bool:
     return bool(_RULED_OUT_AFTER.match(" ".join(words[i + 1 : i + 6])))
 
 
+# "Late afternoon", "early morning": part of the part, within opening hours as people mean.
+_EARLY_OR_LATE = {
+    ("early", "morning"): (dt.time(8, 0), dt.time(10, 0)),
+    ("late", "morning"): (dt.time(10, 0), dt.time(12, 0)),
+    ("early", "afternoon"): (dt.time(12, 0), dt.time(14, 0)),
+    ("late", "afternoon"): (dt.time(15, 0), dt.time(17, 0)),
+    ("early", "evening"): (dt.time(17, 0), dt.time(19, 0)),
+    ("late", "evening"): (dt.time(19, 0), dt.time(23, 59)),
+}
+
+
 def _read_words(text: str, today: dt.date, reading: _Reading) -> None:
     """Weekdays (allowed or excluded), relative days and day parts."""
     words = _TOKEN.findall(text)
@@ -453,7 +464,7 @@ def _read_words(text: str, today: dt.date, reading: _Reading) -> None:
             elif negated and part in ("evening", "night"):
                 reading.window = (dt.time(0, 0), dt.time(17, 0))
             elif not negated:
-                reading.window = (start, end)
+                reading.window = _EARLY_OR_LATE.get((before, part), (start, end))
             if part == "tonight" or before == "this":
                 reading.days.append(today)
         elif word == "today" and not negated:  # "not today": no day named by it
@@ -617,6 +628,7 @@ def _settle_days(reading: _Reading, said: str, today: dt.date) -> None:
 # Words that ask for a time: the part of a message that says when the patient can come.
 _WISH = re.compile(
     r"\b(?:book|booking|appointment|consultation|come|can i|could i|can we|could we|can you|"
+    r"could you|instead|"
     r"would (?:be|suit|work)|works|suits?|best|prefer|free|available|how about|what about|"
     r"make it|i'?d like|move it)\b",
     re.IGNORECASE,
@@ -633,11 +645,29 @@ def wished_part(text: str) -> str:
     whole = [p for p in _PARTS.split(text.strip()) if p]
     # A clause of what happened ("saw my gp yesterday,") is left out for the rest.
     parts = [c for p in whole for c in _past_clauses_left_out(p)]
-    timed = [p for p in parts if names_a_time(p) or _PAST.search(normalise_time_words(p))]
+    timed = [p for p in parts if _timed(p)]
     wished = [p for p in timed if _WISH.search(p)]
-    if len(timed) < 2 or not wished or len(wished) == len(timed):
-        return text if parts == whole else " ".join(parts)
-    return " ".join(wished)
+    if len(timed) >= 2 and wished and len(wished) < len(timed):
+        return " ".join(wished)
+    clauses = [c for p in parts for c in _COMMA_PARTS.split(p) if c]
+    wished = [c for c in clauses if _WISH.search(c) and _TIME.search(normalise_time_words(c))]
+    if len(wished) == 1 and len(clauses) > 1 and not any(_ALTERNATIVE.match(c) for c in clauses):
+        # A clock time asked for, beside a clause about the day: "could we do 8am instead,
+        # I've a meeting at lunch" is 8am.
+        return wished[0]
+    return text if parts == whole else " ".join(parts)
+
+
+# A part of the day said once ("I have a thing that evening") names a time here too.
+_DAY_PART_SAID = re.compile(r"\b(?:morning|afternoon|evening|night|tonight|lunch|lunchtime)\b")
+
+
+def _timed(part: str) -> bool:
+    said = normalise_time_words(part)
+    return names_a_time(part) or bool(_PAST.search(said) or _DAY_PART_SAID.search(said))
+
+
+_ALTERNATIVE = re.compile(r"^\s*(?:or|and|either|otherwise)\b", re.IGNORECASE)
 
 
 def _past_clauses_left_out(part: str) -> list[str]:
@@ -815,9 +845,18 @@ def time_asked(text: str) -> bool:
     "anything thursday evening?"): a time offered for the booking, not a question about the
     clinic ("are you open on saturday?" is one)."""
     said = text.strip()
+    # Longer, it says what would suit: "I work till 5, so would thursday at 6 be ideal?"
+    short_or_wished = len(said.split()) <= _TIME_QUESTION_WORDS or _SUITS.search(said)
     return (
         "?" in said
-        and len(said.split()) <= _TIME_QUESTION_WORDS
+        and bool(short_or_wished)
         and not _ABOUT_THE_CLINIC.search(said)
         and names_a_time(said)
     )
+
+
+_SUITS = re.compile(
+    r"\b(?:would (?:be|suit|work)|be (?:ideal|possible|ok|okay|fine|good)|works?|suits?|"
+    r"possible|available|free)\b",
+    re.IGNORECASE,
+)

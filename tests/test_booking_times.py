@@ -251,6 +251,11 @@ def test_a_yes_said_with_a_time(said: str, heard: bool) -> None:
         ("what time do you close on friday?", False),
         ("how much is it on a saturday?", False),
         ("tuesday at 4", False),  # no question: the model reads it as it is
+        # Session 10, written before the change (outside run 16, #01's kind): a longer
+        # question that says when would suit is a time offered too.
+        ("I finish at 4 on weekdays, so would friday at half 4 be possible?", True),
+        ("I'm at work until 3, so would wednesday afternoon suit, maybe around 4?", True),
+        ("I'm off work wednesdays, are you open late that day or closed?", False),
     ],
 )
 def test_a_time_asked_as_a_question_is_a_time_offered(said: str, offered: bool) -> None:

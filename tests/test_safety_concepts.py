@@ -241,7 +241,11 @@ def test_where_a_device_sits_asks_no_chest_question(text: str, asked: bool) -> N
     [("It is a sharp pain, mostly on the right part.", "unclear"), ("yes I am", "yes"),
      ("no, it's my lower back that hurts", "no"),
      # Session 8: an indignant no with a question beside it is a no; "no?" alone hedges.
-     ("NO?! why would you ask that, my knee hurts", "no"), ("no?", "unsure")],
+     ("NO?! why would you ask that, my knee hurts", "no"), ("no?", "unsure"),
+     # Session 10, written before the change (outside run 16, #11): a no asked back twice,
+     # or with a plain statement after it, is indignant, not unsure.
+     ("no?? it's only my throat that's sore", "no"), ("nope? I just have a cold", "no"),
+     ("no? maybe?", "unsure"), ("no?? should I be?", "unsure")],
 )  # fmt: skip
 def test_a_description_of_the_pain_does_not_answer_the_crisis_question(
     answer: str, reading: str
@@ -368,3 +372,18 @@ def test_a_disputed_flag_withdraws_what_its_question_asks_not_the_patients_histo
 def test_fainting_with_any_injection_is_a_fear_of_needles(text: str, named: bool) -> None:
     names = [m.name for m in safety.screen(text).mentions]
     assert ("needle_phobia" in names) is named
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        # Session 10, written before the change (outside run 16, #11): swallowing that hurts
+        # with a sore throat asks no stroke question; choking or a swallow that fails does.
+        ("my throat hurts and it's painful to swallow, since the weekend", False),
+        ("tonsillitis again, swallowing is agony", False),
+        ("I keep choking on my food and my neck aches", True),
+    ],
+)
+def test_a_sore_throats_swallowing_asks_no_stroke_question(text: str, asked: bool) -> None:
+    questions = [question.name for question in safety.screen(text).questions]
+    assert ("check_stroke" in questions) is asked, questions

@@ -59,7 +59,9 @@ _SURPRISE = re.compile(
     r"^\W*(?:wait\s+|um+\s+|uh+\s+)?(?:what|huh|eh|sorry|excuse me|pardon|wtf|why|seriously|really)"
     r"\s*[?!]+\s*"
 )
-_ASKED_BACK_RE = re.compile(r"^\W*[^.!?]{0,40}?\?+(?:\s|$)")
+# An answer said as a question ("not that I know of?", "no?"): unsure. Not when indignant
+# ("no?? it's only my throat") or when a plain statement follows it ("nope? I have a cold").
+_ASKED_BACK_RE = re.compile(r"^\W*[^.!?]{0,40}?\?+(?:\s*$|\s+[^.!]*\?\s*$)")
 
 # Taking back the yes just given: "sorry, I meant no", "wrong button", "pressed yes by mistake".
 _TAKEN_BACK = (

@@ -129,6 +129,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "floor is moving", "floor feels like", "room goes round", "world moving",
     ),
     "swallowing": ("swallow", "swallowing", "choke", "choking"),
+    "sore_throat": (
+        "sore throat", "sore throats", "throat is sore", "throat hurts", "throat infection",
+        "tonsils", "tonsillitis", "strep", "strep throat", "swollen glands", "a cold",
+        "painful to swallow", "swallowing is painful", "hurts to swallow",
+        "swallowing hurts", "painful swallowing",
+    ),
     # Progressive neurological deficit and myelopathy
     "weakness": (
         "weak", "weaker", "weakness", "buckles", "buckling", "giving way", "gives way",
@@ -462,6 +468,8 @@ class Guard:
     touches: tuple[str, ...]
     question: str
     sign: str
+    # Concepts that explain the touch away ("swallowing hurts with my sore throat").
+    unless: tuple[str, ...] = ()
 
 
 # The most urgent first: one question is asked at a time.
@@ -483,7 +491,8 @@ GUARDS: tuple[Guard, ...] = (
     Guard(("face", "droop"), "check_stroke", "stroke_warning"),
     Guard(("one_side",), "check_stroke", "stroke_warning"),
     Guard(("vertigo",), "check_stroke", "stroke_warning"),
-    Guard(("swallowing",), "check_stroke", "stroke_warning"),
+    # Swallowing that hurts with a sore throat is the throat's, not a stroke's.
+    Guard(("swallowing",), "check_stroke", "stroke_warning", unless=("sore_throat",)),
     Guard(("head", "sudden"), "check_thunderclap", "thunderclap"),
     Guard(("head", "worst"), "check_thunderclap", "thunderclap"),
     # A headache that makes them sick: is it worst on waking (raised pressure)?

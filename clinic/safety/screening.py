@@ -171,7 +171,7 @@ def _questions(
         Guard((), name, question_named(name).sign) for name in near if question_named(name)
     ]
     for guard in (*by_meaning, *GUARDS):
-        if not set(guard.touches) <= touched:
+        if not set(guard.touches) <= touched or set(guard.unless) & touched:
             continue
         question = question_named(guard.question)
         if question is None or {question.sign, *question.covers} & settled:
