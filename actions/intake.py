@@ -210,6 +210,13 @@ class ValidateIntakeForm(FormValidationAction):
             else {}
         )
         if entity_values(tracker, "contraindication"):
+            if not value_before_latest_message(tracker, "contraindications") and not (
+                _ALL_SAID.search(text)
+            ):
+                # "Pacemaker" to the whole list: the others once more, in short ("You've
+                # told me about: a pacemaker... any others?"), as people forget the one
+                # that matters most (outside run 16: a blood thinner said at the very end).
+                return {"contraindication_screen": None, "failed_attempts": 0, **wished}
             return {"contraindication_screen": "reported", "failed_attempts": 0, **wished}
         intent = latest_intent(tracker)
         if wished and intent != "deny":
@@ -305,6 +312,13 @@ def _another_try(value: Any, tracker: Tracker) -> int | None:
     if is_unsure(str(value)) or attempts >= MAX_FAILED_ATTEMPTS:
         return None
     return attempts
+
+
+# "Only the pacemaker", "that's all", "nothing else": the list answered whole.
+_ALL_SAID = re.compile(
+    r"\b(?:only|just|that'?s (?:all|it)|nothing else|none else|no others?|no other|the rest no)\b",
+    re.IGNORECASE,
+)
 
 
 def _facts_changed(tracker: Tracker) -> bool:

@@ -549,7 +549,26 @@ class ActionAnswerPrecaution(Action):
         form = form_to_resume(tracker)
         if form == "booking_form":
             events += _booking_answer_checked(tracker, domain)
+        if form == "intake_form":
+            events += _checklist_answer_checked(tracker, domain)
         return [*events, FollowupAction(form)] if form else events
+
+
+def _checklist_answer_checked(tracker: Tracker, domain: DomainDict) -> list[dict[str, Any]]:
+    """The intake form's check of a checklist answer that named a contraindication ("I have
+    epilepsy"): after this reply Rasa skips the form's own check, so it is run here."""
+    from actions.intake import ValidateIntakeForm  # the intake form imports this module
+
+    if tracker.get_slot("requested_slot") != "contraindication_screen":
+        return []
+    value = tracker.get_slot("contraindication_screen")
+    if value is None or value in ("none", "reported", "unclear"):
+        return []
+    check = ValidateIntakeForm().validate_contraindication_screen
+    return [
+        SlotSet(slot, v)
+        for slot, v in check(value, CollectingDispatcher(), tracker, domain).items()
+    ]
 
 
 # Booking answers taken whole from the message: after this reply Rasa skips the form's own
