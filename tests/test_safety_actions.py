@@ -441,7 +441,10 @@ async def test_the_contraindication_checklist() -> None:
     ("text", "intent", "expected"),
     [
         ("none of these", "deny", "none"),
-        ("I take warfarin", "inform", "reported"),
+        # Session 10: one named to the whole list asks once about the others (outside run
+        # 16); named as the only one, the list is answered.
+        ("I take warfarin", "inform", None),
+        ("only warfarin, nothing else", "inform", "reported"),
         ("yes", "affirm", None),
         ("not sure", "inform", "unclear"),
     ],
