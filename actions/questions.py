@@ -9,6 +9,7 @@ out of scope.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -98,12 +99,22 @@ class ActionAnswerQuestion(Action):
             if tracker.get_slot("consultation_offered"):
                 dispatcher.utter_message(response="utter_offer_consultation_again")
             return []
+        if tracker.active_loop.get("name") and _QUESTION_NOT_UNDERSTOOD.search(text):
+            return []  # "which ones what? I don't understand": the form asks again, plainly
         response = "utter_dont_know" if values["clinic_phone"] else "utter_dont_know_no_phone"
         dispatcher.utter_message(response=response, **values)
         kept = list(tracker.get_slot("unanswered_questions") or [])
         if kept[-1:] == [text[:MAX_KEPT_LENGTH]]:
             return []  # read again as a form starts (Rasa extracts slots once more then)
         return [SlotSet("unanswered_questions", [*kept, text[:MAX_KEPT_LENGTH]])]
+
+
+# The assistant's own question not understood: no "I don't know", the question again.
+_QUESTION_NOT_UNDERSTOOD = re.compile(
+    r"(?:n'?t|\bnot|\bno) (?:understand|get (?:it|that|the question|you))\b"
+    r"|\bwhat (?:do )?you mean\b|\bwhat does that mean\b|\bwhich ones what\b|\bconfus\w*",
+    re.IGNORECASE,
+)
 
 
 def answer_about_a_complaint(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:

@@ -80,6 +80,7 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
     listed = _answered_checklist(tracker, said, denied)
     if listed is not None:
         denied |= listed.denied
+        said |= listed.said
         asked_list = tracker.get_slot("screen_question")
         if listed.unclear and tracker.get_slot("screen_unsure") != asked_list:
             unsure_of = asked_list  # the list once more ("Back to my question")
@@ -892,8 +893,10 @@ class ActionAskContraindicationScreen(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
         """Dispatches the checklist with buttons, or the follow-up question."""
+        # A yes to this list, not to the screen's last question just before it ("yes, I
+        # said so twice" to "worse at night?" asked no "Which ones?").
         answered_yes = (
-            tracker.get_slot("requested_slot") == "contraindication_screen"
+            value_before_latest_message(tracker, "requested_slot") == "contraindication_screen"
             and latest_intent(tracker) == "affirm"
         )
         if answered_yes:

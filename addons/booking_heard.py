@@ -15,6 +15,8 @@ A thin adapter over `clinic.preferred_time` and `clinic.booking`.
 
 from __future__ import annotations
 
+import re
+
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
@@ -26,6 +28,12 @@ from clinic.preferred_time import asks_for_times, names_a_time, time_asked
 # What the model may have made of a time or a booking request.
 _UNSURE = frozenset({"nlu_fallback", "greet", "out_of_scope"})
 _CHANGES = frozenset({"cancel_booking", "reschedule_booking"})
+# Asking for a booking in so many words: "could I book", "can you book me in".
+_REQUESTS_A_BOOKING = re.compile(
+    r"\b(?:can|could|may|would) (?:i|we|you) (?:please )?(?:book|get (?:an? )?(?:appointment|"
+    r"consultation|slot))\b|\bbook me\b|\bi'?d like to book\b|\bi want to book\b",
+    re.IGNORECASE,
+)
 # What the model may have made of a name said alone.
 _NOT_A_NAME = frozenset({"goodbye", "greet", "thanks", "nlu_fallback", "out_of_scope", "stop"})
 
@@ -54,6 +62,14 @@ class BookingHeard(IntentRule):
             return "request_booking"
         if intent == "ask_clinic" and time_asked(text):
             return "inform"
+        if (
+            (intent or "").startswith("ask_")
+            and _REQUESTS_A_BOOKING.search(text)
+            and (names_a_time(text))
+        ):
+            # "Could I book for the week after next in case she says it's ok?" is no
+            # question about after-care, whatever the model made of its words.
+            return "request_booking"
         if intent in _NOT_A_NAME and _only_a_name(message):
             return "inform"
         return None

@@ -146,7 +146,7 @@ _NOT_DURATIONS = tuple(
     re.compile(p, re.IGNORECASE | re.VERBOSE)
     for p in (
         # severities: 7/10, 7 out of 10
-        rf"\b(?:{_STRICT_NUMBER})\s*(?:/|out\s+of|outta)\s*(?:10|ten)\b",
+        rf"\b(?:{_STRICT_NUMBER})\s*(?:/|out\s+of|outta|of|from)\s*(?:10|ten)\b",
         # "cuts take forever to heal": how slow something is, not how long it hurts
         r"\b(?:take|takes|took|taking)\s+(?:forever|ages|years|months|weeks)\b",
         # ages: 45 years old, 45-year-old, aged 45, 45 y/o
@@ -575,7 +575,9 @@ _EXPLICIT_SCORES = tuple(
     re.compile(p, re.IGNORECASE)
     for p in (
         # 7/10, 7 out of 10
-        rf"\b{_SCORE}\s*(?:/|out\s+of|outta)\s*(?:10|ten)\b",
+        # "3 of 10", "6 from 10": a score as many languages say it (not "2 of 10 days").
+        rf"\b{_SCORE}\s*(?:/|out\s+of|outta|of|from)\s*(?:10|ten)\b(?!\s*(?:days?|weeks?|"
+        rf"months?|years?|people|times|kids|children)\b)",
         # a 7 on the pain scale
         rf"\b(?:an?\s+)?{_SCORE}\s+on\s+(?:the|a|my)\s+(?:pain\s+)?scale\b",
         # pain level 7, pain score of 8

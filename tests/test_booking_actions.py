@@ -652,3 +652,19 @@ def test_no_with_another_name_at_the_summary_books_nothing_and_puts_the_name_rig
     )
     assert result == {"booking_confirmed": None, "patient_name": "Ruth Adler"}
     assert desk.is_free(THREE_PM)
+
+
+def test_a_booking_asked_for_in_words_is_one_whatever_topic_the_model_heard() -> None:
+    # Session 10 (outside run 16, #12's kind): "could I book for the week after next in
+    # case she says it's ok?" was heard as a question about after-care.
+    from rasa.shared.nlu.training_data.message import Message
+
+    from addons.booking_heard import BookingHeard
+
+    def heard(text: str, intent: str) -> str | None:
+        message = Message(data={"text": text, "intent": {"name": intent, "confidence": 0.6}})
+        return BookingHeard.heard(BookingHeard.__new__(BookingHeard), message)
+
+    text = "I'll ring my GP first. could I book for the week after next in case she says ok?"
+    assert heard(text, "ask_aftercare") == "request_booking"
+    assert heard("how sore will I be the day after?", "ask_aftercare") is None

@@ -345,3 +345,17 @@ def test_find_severity_needs_an_explicit_severity(message: str) -> None:
 )  # fmt: skip
 def test_how_far_along_a_pregnancy_is_not_how_long_it_hurts(said: str) -> None:
     assert find_duration(said) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "severity"),
+    [
+        # Session 10 (outside runs 15 and 16): a score as other languages say it.
+        ("my knee hurts since 2 week, aching, 3 of 10, not spreading", 3.0),
+        ("pain is 6 from 10 most days", 6.0),
+        ("2 of 10 days are bad", None),
+    ],
+)
+def test_a_score_of_ten_in_other_words(text: str, severity: float | None) -> None:
+    found = find_severity(text)
+    assert (found[1] if found else None) == severity

@@ -1197,6 +1197,11 @@ def test_a_limping_child_with_a_fever_goes_to_the_emergency_department(
         ("think I'll give it a few days, probably nothing", True),
         ("gonna ride it out over the weekend", True),
         ("I'll wait for the physio then", True),
+        # Session 10, written before the change (outside run 16, #12's kind): the doctor
+        # seen first, a booking for after it asked for.
+        ("I'll ring my GP first, could I book for the week after in case he says ok?", False),
+        ("gonna see my specialist first and then book with you once I'm cleared", False),
+        ("can I book first and see my doctor after?", True),
     ],
 )
 def test_a_message_about_the_advised_care(message: str, about: bool) -> None:
@@ -1692,3 +1697,26 @@ def test_they_are_not_new_is_a_no() -> None:
     question = screening.question_named("headache_new_after_50")
     said = "No, they are not new, same as always"
     assert answers.read_answer(question, said, (), ()) == answers.NO
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "one_by_one"),
+    [
+        # Session 10 (outside run 16, #12): a yes that points at one line by its own word.
+        ("the night one, yes, as I said", {"night_pain"}, 1),
+        ("yes - the fall", {"trauma"}, 1),
+        ("yes", set(), 2),
+        ("yes, both of those", set(), 2),
+    ],
+)
+def test_a_yes_pointing_at_one_line_of_the_checklist(
+    text: str, said: set[str], one_by_one: int
+) -> None:
+    from clinic.safety import checklist, screening
+
+    lines = [
+        q for q in screening.SCREEN_QUESTIONS["upper_back"] if q.sign in ("trauma", "night_pain")
+    ]
+    assert len(lines) == 2
+    answer = checklist.read_checklist_answer(lines, text, set(), set(), "affirm")
+    assert set(answer.said) == said and len(answer.one_by_one) == one_by_one, answer

@@ -430,11 +430,25 @@ async def test_the_contraindication_checklist() -> None:
         "None of these",
         "Yes, one or more",
     ]
-    # A plain yes gets asked which ones.
+    # A plain yes to the list gets asked which ones.
     dispatcher = CollectingDispatcher()
-    tracker = make_tracker(intent="affirm", requested_slot="contraindication_screen")
+    tracker = make_tracker(
+        intent="affirm",
+        requested_slot="contraindication_screen",
+        earlier_slots={"requested_slot": "contraindication_screen"},
+    )
     await ActionAskContraindicationScreen().run(dispatcher, tracker, DOMAIN)
     assert "Which ones" in said(dispatcher)
+    # Session 10 (outside run 16, #12): a yes to the screen's last question, just before
+    # the list, gets the list.
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        intent="affirm",
+        requested_slot="contraindication_screen",
+        earlier_slots={"requested_slot": "red_flag_screen"},
+    )
+    await ActionAskContraindicationScreen().run(dispatcher, tracker, DOMAIN)
+    assert "Which ones" not in said(dispatcher) and "pregnancy" in said(dispatcher)
 
 
 @pytest.mark.parametrize(

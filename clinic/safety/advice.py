@@ -162,7 +162,7 @@ def asks_about_waiting(message: str) -> bool:
     care advised ("should I go to a doctor or what?"), or plans that care for later ("I'll
     take him to urgent care first thing"): the advice answers it, the form waits."""
     asks = bool(_ASKS.search(message))
-    if _CARE_TODAY.search(message) and _TO_BOOK.search(message):
+    if (_CARE_TODAY.search(message) or _CARE_FIRST.search(message)) and _TO_BOOK.search(message):
         # "I'll take him to urgent care today. Can we book for after, next Thursday?": the
         # advice taken, and a booking for afterwards (its reminder says "today" again).
         return False
@@ -519,6 +519,15 @@ def urgent_follow_up(message: str, codes: Iterable[str], emergency_number: str) 
 _CARE_TODAY = re.compile(
     r"\b(?:call|ring|phone|go|going|take|taking|see|seeing|book|booking)\b[^.!?]{0,40}?"
     r"\b(?:today|this (?:morning|afternoon|evening)|now|right away|straight away|asap)\b",
+    re.IGNORECASE,
+)
+# The doctor seen before anything else: "I'll ring my GP first", "once my oncologist
+# clears me" (a booking for afterwards is the advice taken, not put off).
+_DOCTORS = r"(?:doctor|dr\w*|gp|oncologist|specialist|consultant|surgeon|physician|cardiologist)"
+_CARE_FIRST = re.compile(
+    rf"\b(?:call|ring|phone|see|speak to|talk to|check with)\b[^.!?]{{0,20}}?\b{_DOCTORS}\b"
+    rf"[^.!?]{{0,10}}?\bfirst\b|\b(?:once|after|when|if|in case)\b[^.!?]{{0,25}}?"
+    rf"\b(?:clears?|cleared|says? (?:it'?s )?ok|says? yes|gives? the ok)\b",
     re.IGNORECASE,
 )
 _TO_BOOK = re.compile(r"\b(?:book|booking|appointment|consultation|consult)\b", re.IGNORECASE)

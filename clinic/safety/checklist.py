@@ -36,6 +36,8 @@ class ChecklistAnswer:
     one_by_one: tuple[str, ...]
     # Neither yes, no nor "not sure", and nothing named ("tuesday at 9"): asked again.
     unclear: bool = False
+    # Lines said yes to by a word of their own ("the night one, yes"): their signs.
+    said: frozenset[str] = frozenset()
 
 
 def next_checklist(
@@ -127,6 +129,27 @@ def _no_to_the_list(text: str) -> bool:
     )
 
 
+# Words every line shares, or that say nothing of which line is meant.
+_EVERY_LINE = frozenset({
+    "pain", "that", "with", "your", "there", "have", "this", "they", "what", "when", "from",
+    "about", "said", "yes", "yeah", "like", "just", "been", "feel", "feeling", "since",
+    "time", "more", "some", "than", "them", "those", "these", "which", "one", "ones",
+})  # fmt: skip
+_POINTING_WORDS = 8
+
+
+def _pointed_at(lines: list[ScreenQuestion], text: str) -> list[ScreenQuestion]:
+    """The one line a short yes points at by a word of its own ("the night one, yes")."""
+    said = set(re.findall(r"[a-z]{4,}", text.lower())) - _EVERY_LINE
+    if not said or len(text.split()) > _POINTING_WORDS:
+        return []
+    hits = [
+        q for q in lines
+        if said & set(re.findall(r"[a-z]{4,}", CHECKLIST_ITEMS.get(q.text, q.text).lower()))
+    ]  # fmt: skip
+    return hits if len(hits) == 1 else []
+
+
 def read_checklist_answer(
     lines: list[ScreenQuestion],
     text: str,
@@ -142,6 +165,14 @@ def read_checklist_answer(
     """
     named = {q.name for q in lines if q.sign in said or set(q.covers) & set(said)}
     reading = answers.read_answer(answers.ANY_QUESTION, text, (), (), intent)
+    pointed = _pointed_at(lines, text) if reading == answers.YES and not named else []
+    if pointed:
+        # "The night one, yes": that line is a yes; the others are asked one by one.
+        return ChecklistAnswer(
+            frozenset(),
+            tuple(q.name for q in lines if q not in pointed),
+            said=frozenset(q.sign for q in pointed),
+        )
     if _NONE_OF_THEM.search(text) and not answers.hedged(text):
         reading = answers.NO  # "no, I have none of this": the "I have" is no yes
     if reading == answers.NO and not _no_to_the_list(text):
