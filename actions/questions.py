@@ -17,12 +17,13 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.booking import SHOW, start_task
+from actions.booking import SHOW, desk, start_task
 from actions.safety import form_to_resume
 from actions.tracker_facts import has_booking, intake_from_tracker, latest_intent
 from clinic import knowledge, vocabulary
 from clinic.assessment import who_helps_with
 from clinic.booking import when
+from clinic.booking_store import CONFIRMED
 from clinic.intake import places_in_words, summarise
 
 # The intents that ask something; any other intent routed here asks only if it reads so.
@@ -240,11 +241,27 @@ def _my_booking(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict
             response=response, when=when(moment), reference=reference, name=name or ""
         )
         return []
+    made_here = desk().store.for_conversation(tracker.sender_id)
+    if made_here and made_here[-1].status != CONFIRMED:
+        # Cancelled in this very chat: said so, not the look-up that cannot find it.
+        gone = made_here[-1]
+        dispatcher.utter_message(
+            text=CANCELLED_HERE.format(
+                when=when(desk().local(gone.starts_at)), reference=gone.reference
+            )
+        )
+        return []
     if tracker.active_loop.get("name"):
         topic = knowledge.topic_named(MY_BOOKING)
         dispatcher.utter_message(text=knowledge.answer_text(topic, knowledge.clinic_values()))
         return []
     return [*start_task(SHOW, dispatcher, tracker), FollowupAction("booking_form")]
+
+
+CANCELLED_HERE = (
+    "Your consultation on {when} (reference {reference}) was cancelled in this chat. You're "
+    "welcome to book again any time."
+)
 
 
 def _last_bot_response(tracker: Tracker) -> str | None:

@@ -500,6 +500,14 @@ _CONDITIONS = frozenset({
 _AS_IT_HAS_LONG_BEEN = re.compile(
     r"\b(?:aren'?t|isn'?t|are not|is not|not) what (?:they|it) (?:were|was|used to be)\b"
 )
+# A condition that is treated or looked after: "on warfarin for her heart rhythm", "tablets
+# for his blood pressure", "well managed by her cardiologist". Not a complaint of now.
+_TREATED = re.compile(
+    r"\b(?:on|takes?|taking|tablets?|pills?|meds|medication|medicine|inhaler)\b[^.,;!?]{0,25}?"
+    r"\bfor (?:my|his|her|their|the|a)\b"
+    r"|\b(?:well |under )?(?:managed|controlled|looked after|monitored)\b"
+    r"|\bunder (?:a|my|his|her|their|the) (?:cardiologist|specialist|consultant|doctor|gp)\b"
+)
 _CLAUSES = re.compile(r"[^.,;:!?]+")
 _CONTRAST = re.compile(r"\b(?:but|though|although|whereas|while)\b")
 
@@ -547,6 +555,7 @@ def find_terms(text: str) -> list[Term]:
     sayings = [match.span() for match in _SAYING.finditer(text.lower())]
     healing = [match.span() for match in _SLOW_HEALING.finditer(text.lower())]
     conditions = _condition_clauses(text)
+    treated = [m.span() for m in _CLAUSES.finditer(text.lower()) if _TREATED.search(m.group())]
     # "A knife cut on my finger, it's healing fine": a wound that is healing, and a knife
     # that cut, not a pain like a knife.
     healed = [m.span() for m in _HEALED_SENTENCE.finditer(text.lower())]
@@ -604,6 +613,8 @@ def find_terms(text: str) -> list[Term]:
             for a, b, head_only in conditions
         ):
             in_saying = True  # where a long-standing condition sits, not where it hurts
+        if found[0] == "other_complaint" and any(a <= start < b for a, b in treated):
+            in_saying = True  # "on warfarin for her heart rhythm": treated, no complaint now
         if found[0] == "side" and words[i] in _SIDE_LETTERS and i + length < len(tokens):
             # "my sugars r all over the place": the letter before a saying is no side.
             following = tokens[i + length].start()

@@ -339,3 +339,20 @@ def test_where_it_is_said_to_the_spread_question_is_no_spread() -> None:
     assert said["pain_radiates"] is False and said["pain_quality"] == "throbbing"
     # A new place said to it is where it spreads.
     assert changes("into my shoulder", known, "pain_radiates")["pain_radiates"] is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Session 10, written before the change (outside run 16, #22's kind): how far the
+        # pain spreads is no new place that hurts.
+        "a little to the left leg, until the knee",
+        "yes down my leg as far as the ankle",
+        "into the arm, down to the wrist",
+    ],
+)
+def test_how_far_it_spreads_names_no_new_place(text: str) -> None:
+    known = {"body_part": "lower_back", "pain_sites": ["lower_back"]}
+    said = changes(text, known, "pain_radiates")
+    assert said.get("pain_radiates") is True
+    assert said.get("pain_sites") in (None, ["lower_back"]), said

@@ -301,9 +301,12 @@ def update(known: Mapping[str, Any], heard: Heard, asked: str | None = None) -> 
     main_place = result.values.get("body_part") or known.get("body_part")
     # A further place said not to hurt after all is taken off ("my foot doesn't hurt").
     sites = [site for site in sites if site == main_place or site not in heard.not_painful]
+    spread = heard.spreads_to or (known.get("radiates_to") if asked in SPREAD_QUESTIONS else None)
     for other in heard.others:
         if other.value in (main_place, known.get("radiates_to"), heard.spreads_to):
             continue
+        if spread and other.value in _ALONG.get(spread, ()):
+            continue  # "to the left leg, until the knee": how far it goes, not a new place
         if other.value not in sites:
             sites.append(other.value)
         if other.side:
@@ -315,6 +318,12 @@ def update(known: Mapping[str, Any], heard: Heard, asked: str | None = None) -> 
     if sides != dict(known.get("site_sides") or {}):
         result.values["site_sides"] = sides
     return result
+
+
+# The parts of a limb a spread down it passes ("down my leg as far as the ankle").
+_LEG = frozenset({"leg", "thigh", "hamstring", "calf", "knee", "ankle", "foot", "heel", "shin"})
+_ARM = frozenset({"arm", "elbow", "forearm", "wrist", "hand", "fingers"})
+_ALONG = {**{part: _LEG for part in _LEG}, **{part: _ARM for part in _ARM}}
 
 
 def _without_general_names(heard: Heard, known_sites: list[str]) -> Heard:
