@@ -10,6 +10,7 @@ sign said now together with one said earlier. The `red_flag` intent's rule then 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -43,6 +44,9 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
     sign; staff see it among `corrected_signs`.
     """
     said = set(entity_values(tracker, "warning_sign")) | _fever_told_as_a_number(tracker)
+    # "I never said chest pain or trouble breathing": what a dispute names keeps what was
+    # known (its question is asked once more) but raises nothing new.
+    said -= _named_in_a_dispute(tracker) - set(tracker.get_slot("warning_signs") or [])
     denied = set(entity_values(tracker, "warning_sign", denied=True)) - said
     unclear = list(tracker.get_slot("unclear_signs") or [])
     corrected = list(tracker.get_slot("corrected_signs") or [])
@@ -98,6 +102,7 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
         latest_intent(tracker) == RED_FLAG_INTENT
         and not safety.red_flags_for(said)
         and not tracker.get_slot("red_flags")
+        and not answers.disputes_words(tracker.latest_message.get("text") or "")
     )
     said_cis = set(entity_values(tracker, "contraindication"))
     denied_now = set(entity_values(tracker, "contraindication", denied=True)) - said_cis
@@ -158,9 +163,27 @@ _MAX_OFF_TOPIC = 2
 _ASK_ABOUT_FEVER = frozenset({"fever", "meningitis_warning"})
 
 
+_SENTENCES = re.compile(r"[^.!?\n]+")
+
+
+def _named_in_a_dispute(tracker: Tracker) -> set[str]:
+    """The warning signs named in a sentence that disputes what was read ("I never said
+    chest pain")."""
+    text = tracker.latest_message.get("text") or ""
+    spans = [m.span() for m in _SENTENCES.finditer(text) if answers.disputes_words(m.group())]
+    return {
+        str(entity.get("value"))
+        for entity in tracker.latest_message.get("entities") or []
+        if entity.get("entity") == "warning_sign"
+        and any(a <= int(entity.get("start") or 0) < b for a, b in spans)
+    }
+
+
 def _fever_told_as_a_number(tracker: Tracker) -> set[str]:
     """ "I had 102 last night" said to a question that asks about fever: a fever."""
-    asked = [*checklist.lines_of(tracker.get_slot("screen_question"))]
+    # Only while the screen asks it: "1030" to pick a slot long after is no fever.
+    in_screen = tracker.get_slot("requested_slot") == SCREEN_SLOT
+    asked = [*checklist.lines_of(tracker.get_slot("screen_question"))] if in_screen else []
     direct = safety.question_named(tracker.get_slot("direct_question") or "")
     asked += [direct] if direct else []
     about_fever = any({q.sign, *q.covers} & _ASK_ABOUT_FEVER for q in asked)

@@ -71,6 +71,10 @@ NERVE_QUALITIES = frozenset({"tingling", "numbness", "shooting"})
 LOWER_LIMB = LEG_TARGETS | {"hip", "buttock"}
 UPPER_LIMB = ARM_TARGETS
 
+# Where lymphoedema (or lymph nodes removed) rules needling out: the limbs and the
+# shoulder or hip where they join the trunk.
+LIMB_QUADRANTS = ARM_TARGETS | LEG_TARGETS | {"shoulder", "hip", "groin", "armpit"}
+
 # Areas left alone throughout pregnancy (clinical facts, section 3; the precaution's text).
 NOT_NEEDLED_IN_PREGNANCY = frozenset(
     {"lower_back", "buttock", "hip", "pelvis", "sacrum", "tailbone"}
@@ -346,6 +350,10 @@ def with_safety(
     if triage_level == EMERGENCY:
         return Assessment("not_advised", "red_flag", EMERGENCY_FIRST)
     absolute = contraindications.absolute(contraindication_codes)
+    if "lymphoedema" in absolute and intake.body_part not in LIMB_QUADRANTS:
+        # Lymphoedema rules needling out in its limb (clinical facts, section 3); back or
+        # neck pain elsewhere is the physiotherapist's to check, not a no.
+        absolute = [code for code in absolute if code != "lymphoedema"]
     if absolute:
         named = listed(contraindications.labels(absolute))
         return Assessment(

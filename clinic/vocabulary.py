@@ -509,6 +509,10 @@ _TREATED = re.compile(
     r"|\bunder (?:a|my|his|her|their|the) (?:cardiologist|specialist|consultant|doctor|gp)\b"
 )
 _CLAUSES = re.compile(r"[^.,;:!?]+")
+# "I never said chest pain or trouble breathing": the words after it are quoted.
+_SAID_OTHERWISE = re.compile(
+    r"\b(?:never said|didn'?t say|did not say|never mentioned|didn'?t mention|did not mention)\b"
+)
 _CONTRAST = re.compile(r"\b(?:but|though|although|whereas|while)\b")
 
 
@@ -556,6 +560,8 @@ def find_terms(text: str) -> list[Term]:
     healing = [match.span() for match in _SLOW_HEALING.finditer(text.lower())]
     conditions = _condition_clauses(text)
     treated = [m.span() for m in _CLAUSES.finditer(text.lower()) if _TREATED.search(m.group())]
+    quoted = [(m.start(), len(text)) for m in _SAID_OTHERWISE.finditer(text.lower())]
+    quoted = [(a, text.find(".", a) if "." in text[a:] else b) for a, b in quoted]
     # "A knife cut on my finger, it's healing fine": a wound that is healing, and a knife
     # that cut, not a pain like a knife.
     healed = [m.span() for m in _HEALED_SENTENCE.finditer(text.lower())]
@@ -582,10 +588,11 @@ def find_terms(text: str) -> list[Term]:
         denied = (
             _negated(words, i, text, tokens)
             or (
-                # "no problems with his feet or hands": the denial reaches the place joined on.
-                found[0] == "body_part"
+                # "no problems with his feet or hands": the denial reaches the place joined
+                # on; "no chest pain or breathlessness" the complaint too.
+                found[0] in ("body_part", "other_complaint")
                 and denied_until is not None
-                and set(words[denied_until:i]) <= _JOINED_DENIAL
+                and set(words[denied_until:i]) <= _JOINED_DENIAL | PAIN_WORDS
                 and not _CLAUSE_BREAK.search(text, tokens[denied_until - 1].end(), start)
                 # ...unless it has a pain of its own: "no pain in my knee and my back hurts".
                 and not any(
@@ -594,8 +601,10 @@ def find_terms(text: str) -> list[Term]:
                 )
             )
         )
-        if denied and found[0] == "body_part":
+        if denied and found[0] in ("body_part", "other_complaint"):
             denied_until = i + length
+        if found[0] == "other_complaint" and any(a <= start < b for a, b in quoted):
+            denied = True  # "I never said trouble breathing": quoted, not told
         in_saying = found[0] == "body_part" and any(a <= start < b for a, b in sayings)
         if found == ("other_complaint", "wound") and any(a <= start < b for a, b in healing):
             in_saying = True

@@ -355,3 +355,14 @@ def test_pregnancy_with_low_back_pain_never_promises_needling_there() -> None:
         "not needled in pregnancy"
         not in with_safety(assess(neck), neck, None, ["pregnancy"]).explanation
     )
+
+
+def test_lymphoedema_rules_out_needling_in_its_limb_not_in_the_back() -> None:
+    # Session 10 (outside run 17, #23): lymph nodes removed under the arm made needling
+    # "not advised" for back pain.
+    from clinic.assessment import with_safety
+
+    back = Intake(body_part="mid_back", pain_quality="aching")
+    assert with_safety(assess(back), back, None, ["lymphoedema"]).tdn_fit == "assess_first"
+    arm = Intake(body_part="arm", pain_quality="aching")
+    assert with_safety(assess(arm), arm, None, ["lymphoedema"]).tdn_fit == "not_advised"

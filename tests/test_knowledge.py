@@ -38,6 +38,9 @@ NEW_WORDINGS = {
     "is there any danger of a collapsed lung": "side_effects",
     "could you hit a nerve with the needle": "side_effects",
     "my husband has a pacemaker, can he still come": "health_conditions",
+    # Session 10: found since side_effects gained its questions about the ribs and a lung
+    # collapsed before (it had been a known miss).
+    "is it risky near the ribs": "side_effects",
 }
 # Misspelt, in text-speak: found once the vocabulary's typos are mended, and the clinic's
 # own words ("needling") are never taken for typos of others ("feeling").
@@ -54,7 +57,6 @@ MISSED_WORDINGS = {
     "can i keep doing my 5k runs before i see you": "staying_active",
     # Session 9, written before the risk wordings were added; they came to 0.49-0.51.
     "can i get an infection from it": "side_effects",
-    "is it risky near the ribs": "side_effects",
     "will it be a problem that i take warfarin": "health_conditions",
 }
 NOBODY_ANSWERED = [

@@ -1720,3 +1720,21 @@ def test_a_yes_pointing_at_one_line_of_the_checklist(
     assert len(lines) == 2
     answer = checklist.read_checklist_answer(lines, text, set(), set(), "affirm")
     assert set(answer.said) == said and len(answer.one_by_one) == one_by_one, answer
+
+
+@pytest.mark.parametrize(
+    ("message", "code", "words"),
+    [
+        # Session 10, written before the change (outside run 17, #07 and #23): asked why,
+        # the advice gives its reason in plain words, then the advice again.
+        ("ok ok. why is it such a big deal though", "cauda_equina", "nerves"),
+        ("Why, what do you think it is?", "fracture", "broken bone"),
+    ],
+)
+def test_asked_why_the_advice_gives_its_reason(message: str, code: str, words: str) -> None:
+    if code == "cauda_equina":  # an emergency
+        reply = advice.emergency_follow_up(message, [code], "911", "988")
+    else:
+        reply = advice.urgent_follow_up(message, [code], "911")
+    assert words in reply and ("911" in reply or "doctor today" in reply), reply
+    assert advice.asks_about_waiting(message)

@@ -899,3 +899,18 @@ def test_a_bare_temperature_is_told_from_an_age(text: str, fever: bool) -> None:
     from clinic.language.numbers import fever_in_answer
 
     assert fever_in_answer(text) is fever
+
+
+async def test_a_bare_number_picking_a_time_is_no_fever() -> None:
+    # Session 10 (outside run 17, #24): "1030" to pick the 10:30 slot, with the screen's
+    # fever list still named in its slot, was read as 103.0 F.
+    slots, _ = await check(
+        "1030",
+        intent="inform",
+        slots={"body_part": "neck", "warning_signs": ["stiff_neck", "neck_pain"],
+               "screen_question": "checklist:meningitis_warning+stroke_warning"},
+        requested_slot="booking_slot",
+        form="booking_form",
+    )  # fmt: skip
+    assert "fever" not in (slots.get("warning_signs") or [])
+    assert slots.get("triage_level") != "emergency"

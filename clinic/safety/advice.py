@@ -137,9 +137,73 @@ _PLANS_TO_WAIT = re.compile(
     re.IGNORECASE,
 )
 _SERIOUS = re.compile(
-    r"\b(serious|really|bad|dangerous|worried|worry|scared|urgent|matters?|important|concern\w*)\b",
+    r"\b(serious|really|bad|dangerous|worried|worry|scared|urgent|matters?|important|concern\w*"
+    r"|why|big deal|what do you think it is|what could it be)\b",
     re.I,
 )
+# "Why, what do you think it is?", "why is it such a big deal": the reason, in plain words
+# and never a diagnosis, before the advice again.
+_ASKS_WHY = re.compile(
+    r"\bwhy\b|\bbig deal\b|\bwhat do you think it is\b|\bwhat could it be\b", re.I
+)
+WHY = {
+    "cauda_equina": (
+        "Numbness in the saddle area or changes in bladder or bowel control can mean the "
+        "nerves at the bottom of the spine are being squeezed; treated quickly, they recover "
+        "best."
+    ),
+    "fracture": (
+        "After a fall or a knock, or with thin bones, pain like this can come from a broken "
+        "bone, which needs a doctor's check, maybe an X-ray, first."
+    ),
+    "giant_cell_arteritis": (
+        "New headaches after 50 with a tender scalp or pain in the jaw when chewing can come "
+        "from an inflamed artery, which can harm eyesight if it isn't treated quickly."
+    ),
+    "cancer": (
+        "Pain with a past cancer, weight lost without trying or pain at night is worth a "
+        "doctor's check first, to rule out a cause other than the muscles."
+    ),
+    "infection": (
+        "A fever with the pain can mean an infection, which a doctor needs to check before "
+        "any physiotherapy."
+    ),
+    "cardiac": (
+        "Pain like this with effort, sweating or breathlessness can come from the heart, and "
+        "that needs checking at once."
+    ),
+    "stroke_signs": (
+        "Changes in speech, sight, balance or strength can be signs of a problem with the "
+        "blood supply to the brain, where every minute counts."
+    ),
+    "thunderclap_headache": (
+        "A very sudden, severe headache can be a sign of bleeding around the brain, which "
+        "needs checking at once."
+    ),
+    "meningitis_signs": (
+        "A fever with a stiff neck, a rash or light hurting the eyes can be signs of "
+        "meningitis, which needs treatment at once."
+    ),
+    "progressive_weakness": (
+        "Weakness that is getting worse can mean a nerve is being pressed, and the sooner it "
+        "is checked, the better it recovers."
+    ),
+    "breathing_difficulty": (
+        "New trouble breathing, above all after a fall or with chest pain, needs checking at once."
+    ),
+    "aortic_dissection": (
+        "A sudden tearing pain through to the back can come from the body's main artery, "
+        "which needs emergency care."
+    ),
+    "dvt": "A swollen, painful calf can be a blood clot, which needs checking before it moves.",
+}
+
+
+def _why(message: str, codes: Iterable[str]) -> str:
+    """The reason for the advice, when the patient asks why."""
+    if not _ASKS_WHY.search(message):
+        return ""
+    return next((WHY[code] + " " for code in codes if code in WHY), "")
 
 
 _ASKS = re.compile(
@@ -261,7 +325,7 @@ def emergency_follow_up(
         opening, tail = "Thank you. ", " " + _after_a_doctor(clinic_phone)
     elif repeats >= 1:
         tail = " " + _after_a_doctor(clinic_phone)
-    return opening + advice + tail
+    return (_why(message, codes) or opening) + advice + tail
 
 
 # Who checks: "a doctor", "the ER", "urgent care", "my GP".
@@ -499,11 +563,12 @@ def crisis_follow_up(
 
 def urgent_follow_up(message: str, codes: Iterable[str], emergency_number: str) -> str:
     """The answer to "can I wait?" or "is it serious?" after advice to see a doctor today."""
+    codes = list(codes)
     described = [WHAT_YOU_DESCRIBED[code] for code in codes if code in WHAT_YOU_DESCRIBED]
     what = f"What you described ({'; '.join(described)})" if described else "What you described"
     if seen_by_doctor(message):
         return checked_before_urgent_advice(emergency_number)
-    opening = _answer_in_light(message)
+    opening = _why(message, codes) or _answer_in_light(message)
     if (_LATER.search(message) or _FIRST_THING.search(message)) and not _ASKS.search(message):
         opening = "Please don't wait until then. "  # "urgent care first thing": today is the advice
     if _CARE_TODAY.search(message) and not _DAY_AFTER.search(message):

@@ -103,6 +103,18 @@ _DISPUTES_RE = re.compile(
 )
 
 
+_SAID_OTHERWISE_RE = re.compile(
+    r"\b(?:never said|didn'?t say|did not say|not what i (?:said|meant)|never mentioned"
+    r"|didn'?t mention|did not mention)\b"
+)
+
+
+def disputes_words(text: str) -> bool:
+    """Whether `text` says the patient did not say what was read ("I never said chest
+    pain"): the words it names are quoted, not told."""
+    return bool(_SAID_OTHERWISE_RE.search(" ".join(text.lower().replace("\u2019", "'").split())))
+
+
 def disputes(text: str) -> bool:
     """Whether the patient says what was read from their words is wrong."""
     lowered = " ".join(text.lower().replace("\u2019", "'").split())

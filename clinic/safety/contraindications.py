@@ -106,6 +106,9 @@ SIGNS: tuple[Sign, ...] = (
         "aspirin ... every|each|a day|morning|night",
         "daily|low dose|low-dose|baby aspirin",
         "daily aspirin",
+        # Painkillers with aspirin in them, taken daily: "Excedrin pretty much every day".
+        "excedrin|anacin|ecotrin|bufferin|alka-seltzer|goody's|goodys ... daily|every|each|a day",
+        "daily|every ... excedrin|anacin|ecotrin|bufferin|goody's|goodys",
         "blood ... thin|thinner|thinned|thinning",
         "thin|thins ... my|the? blood",
         "bruise|bruising easily",

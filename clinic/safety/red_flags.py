@@ -271,6 +271,10 @@ SIGNS: tuple[Sign, ...] = (
                # An "accident" on the way to the toilet is a bladder one.
                "little accident", "accident in my", "accidents in", "make it to the toilet",
                "make it to the loo", "make it to the bathroom",
+               # The season: "since the start of the fall season" ("last fall" may be a
+               # fall too: "I fell last fall").
+               "fall season", "fall semester", "fall term", "fall league", "fall soccer",
+               "fall sports", "fall break",
                # Plans that "fell through" hurt nobody.
                "fell through", "fall through", "falls through", "falling through",
                "fallen through",
@@ -351,7 +355,10 @@ SIGNS: tuple[Sign, ...] = (
         "can't get comfy|comfortable ... any|every|no position|positions",
         # Pain a change of position settles is mechanical.
     ), unless=("once i get comfy", "when i get comfy", "if i get comfy", "turn over",
-               "turning over", "roll over", "rolling over", "pillow", "settles")),
+               "turning over", "roll over", "rolling over", "pillow", "settles",
+               # Worse with what is done at night is mechanical: "worse at night feeds".
+               "night feed", "night feeds", "night feeding", "night feedings", "night shift",
+               "night shifts", "nights out")),
     # Infection
     Sign("fever", (
         "fever|feverish|febrile|chills|rigors|shivers|shiver|shivering|shivery",
