@@ -245,6 +245,13 @@ def start_task(task: str, dispatcher: CollectingDispatcher, tracker: Tracker) ->
         return [*events, SlotSet("booking_readiness", "booked")]
     text = tracker.latest_message.get("text") or ""
     wished = text if names_a_time(text) else tracker.get_slot("wished_time")
+    urgent_open = tracker.get_slot("triage_level") == URGENT and not tracker.get_slot(
+        "doctor_checked"
+    )
+    if urgent_open:
+        # Said before any further question too: booking never hides the advice (outside
+        # run 17: "do I really need a doctor today? I'd rather book with you").
+        dispatcher.utter_message(response="utter_booking_after_urgent")
     # After crisis advice stood down, the emergency's "not advised" is no assessment: the
     # screen and the checklist still come first (outside run 11).
     if (tracker.get_slot("tdn_fit") is None or stood_down(tracker)) and not screened(tracker):
@@ -258,8 +265,6 @@ def start_task(task: str, dispatcher: CollectingDispatcher, tracker: Tracker) ->
         # Booked before the intake's end: the fit as far as it is known, for the staff.
         fit = assess(intake_from_tracker(tracker)).tdn_fit
         events += [SlotSet("tdn_fit", fit), SlotSet("booking_first", True)]
-    if tracker.get_slot("triage_level") == URGENT and not tracker.get_slot("doctor_checked"):
-        dispatcher.utter_message(response="utter_booking_after_urgent")
     wish = read_preference(wished, desk().now()) if wished else None
     if isinstance(wish, TimePreference):
         events += [

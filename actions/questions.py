@@ -197,9 +197,21 @@ def answer_if_known(
     ):
         return False
     answer = _known_answer(found, latest_intent(tracker))
+    if answer and _said_before(tracker, answer):
+        # Beside a pain it was a guess at the question, and it was answered already: the
+        # same paragraph again would only be noise (outside run 17: three times).
+        return False
     if answer:
         dispatcher.utter_message(text=answer)
     return bool(answer)
+
+
+def _said_before(tracker: Tracker, text: str) -> bool:
+    """Whether the assistant has already said `text` in this conversation."""
+    return any(
+        event.get("event") == "bot" and (event.get("text") or "") == text
+        for event in tracker.events
+    )
 
 
 def _said_since_latest_message(tracker: Tracker) -> list[str]:

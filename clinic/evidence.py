@@ -178,8 +178,10 @@ _RECORDS = (
         level="low to moderate",
         sources=("Navarro-Santana 2020, Clin Rehabil",),
         summary=(
-            "Tennis elbow is one of the better-supported uses of dry needling, with a large "
-            "reduction in pain in the short term."
+            # Said of where it hurts, not named as a condition the patient may not have.
+            "For pain on the outer side of the elbow and in the forearm muscles, trials show "
+            "one of the better-supported uses of dry needling, with a large reduction in pain "
+            "in the short term."
         ),
     ),
     Evidence(

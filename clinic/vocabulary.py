@@ -640,6 +640,7 @@ def find_terms(text: str) -> list[Term]:
 _SIDE_LETTERS = frozenset({"r", "l", "rt", "lt"})
 # Places a patient lies on or eats into; "on my tummy" is a position, not a complaint.
 _LYING_ON = frozenset({"stomach", "tummy", "belly", "front", "side"})
+_HELD = frozenset({"up", "bent", "raised", "elevated", "crossed", "propped", "apart", "together"})
 _ON = frozenset({"on", "onto", "upon"})
 _NEAR_PLACES = frozenset({"ear", "ears", "eye", "eyes"})
 _NEAR = frozenset({"behind", "below", "under", "around", "above", "near", "by", "over"})
@@ -728,6 +729,9 @@ def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) ->
         return before in ("empty", "full") or lying
     if found[0] == "body_part" and words[i] in _SPINE_WORDS:
         return after in _PROCEDURES
+    if found[0] == "body_part" and after in _HELD and before in ("my", "his", "her", "the"):
+        # "Lying with my knees up helps": how the body is held, not where it hurts.
+        return i > 1 and words[i - 2] in ("with", "keep", "keeping", "put", "putting", "prop")
 
     if found[0] == "body_part" and after in _TEETH:
         return True  # "my lower back tooth", "a back molar": the mouth, not the spine

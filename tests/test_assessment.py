@@ -259,7 +259,7 @@ def test_explanation_uses_the_patients_side_and_duration() -> None:
     [
         (Intake(body_part="neck"), ("neck", "exercise")),
         (Intake(body_part="lower_back"), ("back", "programme")),
-        (Intake(body_part="elbow", side="right"), ("right elbow", "Tennis elbow")),
+        (Intake(body_part="elbow", side="right"), ("right elbow", "outer side of the elbow")),
         (Intake(body_part="heel", side="both"), ("both sides", "plantar")),
         (Intake(body_part="head", pain_duration_days=800), ("headaches", "about 2 years")),
         (Intake(body_part="widespread"), ("doctor", "add-on")),

@@ -668,3 +668,18 @@ def test_a_booking_asked_for_in_words_is_one_whatever_topic_the_model_heard() ->
     text = "I'll ring my GP first. could I book for the week after next in case she says ok?"
     assert heard(text, "ask_aftercare") == "request_booking"
     assert heard("how sore will I be the day after?", "ask_aftercare") is None
+
+
+def test_a_booking_wished_for_with_rather_is_no_move() -> None:
+    # Session 10 (outside run 17, #03): "I'd rather just book with you next week" went to
+    # the look-up of a booking that did not exist.
+    from rasa.shared.nlu.training_data.message import Message
+
+    from addons.booking_heard import BookingHeard
+
+    def heard(text: str) -> str | None:
+        message = Message(data={"text": text, "intent": {"name": "reschedule_booking"}})
+        return BookingHeard.heard(BookingHeard.__new__(BookingHeard), message)
+
+    assert heard("I'd rather just book with you next week.") == "request_booking"
+    assert heard("can I move my booking to next week instead?") is None

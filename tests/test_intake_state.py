@@ -356,3 +356,11 @@ def test_how_far_it_spreads_names_no_new_place(text: str) -> None:
     said = changes(text, known, "pain_radiates")
     assert said.get("pain_radiates") is True
     assert said.get("pain_sites") in (None, ["lower_back"]), said
+
+
+def test_a_place_named_and_said_not_to_hurt_in_one_message_is_not_added() -> None:
+    # Session 10 (outside run 17, #10): "Tennis elbow? My elbow doesn't hurt." added the
+    # elbow to the places that hurt.
+    known = {"body_part": "forearm", "pain_sites": ["forearm", "wrist"]}
+    said = changes("Tennis elbow? My elbow doesn't hurt. What about my fingers?", known, None)
+    assert "elbow" not in (said.get("pain_sites") or [])

@@ -307,6 +307,8 @@ def update(known: Mapping[str, Any], heard: Heard, asked: str | None = None) -> 
             continue
         if spread and other.value in _ALONG.get(spread, ()):
             continue  # "to the left leg, until the knee": how far it goes, not a new place
+        if other.value in heard.not_painful:
+            continue  # "Tennis elbow? My elbow doesn't hurt": named, and said not to hurt
         if other.value not in sites:
             sites.append(other.value)
         if other.side:

@@ -266,6 +266,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "weight", "kg", "kilo", "kilos", "stone", "stones", "pounds", "lbs", "dress size",
         "dress sizes", "skinny", "thinner",
     ),
+    # Weight put on, or kept: "I've put on a few pounds if anything", "my weight is stable".
+    "weight_kept": (
+        "put on", "gained", "gaining", "gain weight", "piled on", "heavier", "stable",
+        "the same", "hasn't changed", "not changed", "steady",
+    ),
     # Clothes tell of weight lost only when they have changed: "my belt is on a tighter
     # notch", "jeans are hanging off me"; "just above my belt" is a place.
     "clothes": (
@@ -510,7 +515,7 @@ GUARDS: tuple[Guard, ...] = (
     Guard(("young", "hip_knee"), "check_child_limp", "child_limp_warning"),
     Guard(("young", "limp"), "check_child_limp", "child_limp_warning"),
     Guard(("calf", "red_hot"), "check_calf", "calf_swollen"),
-    Guard(("weight",), "check_weight", "weight_loss"),
+    Guard(("weight",), "check_weight", "weight_loss", unless=("weight_kept",)),
     Guard(("clothes", "looser"), "check_weight", "weight_loss"),
     # A sign read from a number ("I'm 63") with a headache.
     Guard(("aged_50_plus", "head"), "check_new_headache", "headache_new_after_50"),
