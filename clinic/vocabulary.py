@@ -722,6 +722,10 @@ def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) ->
         place = words[i - 2] if before in ("my", "the", "his", "her") and i > 1 else before
         if place in _NEAR:
             return True
+    if found[0] == "other_complaint" and words[i] == "hearing":
+        # "He's hard of hearing", "her hearing aid": how to speak to the patient, not a
+        # complaint to send elsewhere.
+        return before == "of" or after in ("aid", "aids")
     if found[0] == "other_complaint" and words[i] in _LYING_ON:
         # "Come on an empty stomach", "lie on my tummy": the body named, not a complaint.
         lying = before in _ON or (before in ("my", "his", "her", "their", "the") and i > 1

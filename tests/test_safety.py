@@ -1738,3 +1738,18 @@ def test_asked_why_the_advice_gives_its_reason(message: str, code: str, words: s
         reply = advice.urgent_follow_up(message, [code], "911")
     assert words in reply and ("911" in reply or "doctor today" in reply), reply
     assert advice.asks_about_waiting(message)
+
+
+@pytest.mark.parametrize(
+    ("text", "phobia"),
+    [
+        # Session 10 (outside runs 15-17): a fear said to be mild is no phobia that rules
+        # needling out; fainting or terror is.
+        ("I'm a bit scared of needles but want to try", False),
+        ("kinda scared of needles ngl but not like fainting scared", False),
+        ("I'm terrified of needles", True),
+        ("I faint at blood tests", True),
+    ],
+)
+def test_a_mild_fear_of_needles_is_no_phobia(text: str, phobia: bool) -> None:
+    assert ("needle_phobia" in safety.screen(text).contraindications) is phobia

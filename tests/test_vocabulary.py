@@ -368,3 +368,16 @@ def test_a_condition_treated_or_looked_after_is_no_complaint(
     text: str, complaints: list[str]
 ) -> None:
     assert [t.value for t in find_terms(text) if t.entity == "other_complaint"] == complaints
+
+
+@pytest.mark.parametrize(
+    ("text", "complaints"),
+    [
+        # Session 10 (outside run 17, #04): how to speak to a patient is no ear complaint.
+        ("he's hard of hearing so the physio should speak up", []),
+        ("dad wears a hearing aid", []),
+        ("my hearing has gone muffled in one ear", ["ear", "ear"]),
+    ],
+)
+def test_hard_of_hearing_is_no_complaint(text: str, complaints: list[str]) -> None:
+    assert [t.value for t in find_terms(text) if t.entity == "other_complaint"] == complaints

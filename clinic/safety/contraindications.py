@@ -56,7 +56,12 @@ SIGNS: tuple[Sign, ...] = (
         f"faint|fainted|fainting|pass|passed|passing|blacked|black ... time|times ... {_NEEDLES}",
         f"{_NEEDLES} ... faint|fainted|fainting",
         "trypanophobia",
-    ), unless=("espresso", "coffee", "tequila", "vodka", "whisky", "whiskey", "drink", "drinks")),
+    ), unless=("espresso", "coffee", "tequila", "vodka", "whisky", "whiskey", "drink", "drinks",
+               # A fear said to be mild is nerves, not a phobia that rules needling out
+               # (outside runs 15 to 17: "kinda scared... not fainting scared").
+               "a bit scared", "a little scared", "bit scared", "kinda scared", "slightly scared",
+               "a bit afraid", "a little afraid", "not that scared", "not fainting scared",
+               "not like fainting")),
     Sign("past_reaction", (
         f"bad|allergic|severe|awful|terrible reaction ... {_NEEDLES}",
         f"reacted|react badly ... {_NEEDLES}",
