@@ -316,7 +316,8 @@ def _another_try(value: Any, tracker: Tracker) -> int | None:
 
 # "Only the pacemaker", "that's all", "nothing else": the list answered whole.
 _ALL_SAID = re.compile(
-    r"\b(?:only|just|that'?s (?:all|it)|nothing else|none else|no others?|no other|the rest no)\b",
+    r"\b(?:only|just|that'?s (?:all|it)|nothing else|none else|no others?|no other|the rest no"
+    r"|otherwise (?:no|none|nothing))\b",
     re.IGNORECASE,
 )
 

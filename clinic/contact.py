@@ -127,13 +127,25 @@ def name_and_contact(text: str) -> tuple[str, Contact]:
     return (text[: start.start()] if start else text), contact
 
 
+_WHOLE_NAME_WORDS = 4
+
+
 def read_name(text: str, people: list[str] | None = None) -> str | None:
     """The patient's name from their answer ("my name is Anna Smith" -> "Anna Smith").
 
     `people` are PERSON names spaCy found; otherwise the answer without its lead-in. None
     when it holds no letters, is too long, or looks like a phone number or email.
     """
-    name = people[0] if people else _NAME_PREFIX.sub("", text.strip())
+    whole = _NAME_PREFIX.sub("", text.strip()).strip(" .,!?;:\"'")
+    # "Chris Dunbar" said alone, spaCy finding only "Chris": the whole answer is the name
+    # when it is a few capitalised words that hold the person found.
+    said_whole = (
+        people
+        and people[0] in whole
+        and 1 < len(whole.split()) <= _WHOLE_NAME_WORDS
+        and all(word[:1].isupper() for word in whole.split())
+    )
+    name = whole if said_whole else people[0] if people else whole
     # "Ruth Stein. Oh, I should have said...": the name is the first sentence.
     name = _first_sentence(name)
     name = " ".join(name.strip(" .,!?;:\"'").split())

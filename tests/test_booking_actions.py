@@ -683,3 +683,11 @@ def test_a_booking_wished_for_with_rather_is_no_move() -> None:
 
     assert heard("I'd rather just book with you next week.") == "request_booking"
     assert heard("can I move my booking to next week instead?") is None
+
+
+def test_a_full_name_said_alone_is_kept_whole() -> None:
+    # Session 10 (outside run 18, #18): spaCy found "Chris" in "Chris Dunbar".
+    from clinic.contact import read_name
+
+    assert read_name("Chris Dunbar", ["Chris"]) == "Chris Dunbar"
+    assert read_name("Anna Smith, 212 555 0143", ["Anna Smith"]) == "Anna Smith"

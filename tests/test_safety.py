@@ -1753,3 +1753,36 @@ def test_asked_why_the_advice_gives_its_reason(message: str, code: str, words: s
 )
 def test_a_mild_fear_of_needles_is_no_phobia(text: str, phobia: bool) -> None:
     assert ("needle_phobia" in safety.screen(text).contraindications) is phobia
+
+
+@pytest.mark.parametrize(
+    ("text", "contraindication", "flagged"),
+    [
+        # Session 10 (outside run 18): a child's fear told by what she does; a skin cancer
+        # cut out that does not spread; night pain only lying a certain way.
+        ("she's not a fan of needles, she cries at vaccinations", "needle_phobia", False),
+        ("I had a basal cell carcinoma cut off my nose years ago, my back aches", None, False),
+        ("my back is worse at night sometimes but only if I sleep funny", None, False),
+        ("I had a melanoma removed 5 years ago and my back aches at night", None, True),
+    ],
+)
+def test_told_by_what_it_does_and_what_it_is_not(
+    text: str, contraindication: str | None, flagged: bool
+) -> None:
+    screen = safety.screen(text)
+    if contraindication:
+        assert contraindication in screen.contraindications
+    assert bool(screen.flags) is flagged, [f.code for f in screen.flags]
+
+
+def test_a_yes_with_the_required_sign_denied_is_asked_again() -> None:
+    # Session 10 (outside run 18, #19): "my neck is stiff yeah... no fever i think" to the
+    # fever-with-a-stiff-neck question got emergency advice.
+    from clinic.safety import answers
+
+    question = safety.question_named("check_meningitis")
+    assert question is not None and "fever" in question.requires
+    text = "my neck is stiff yeah, thats why im here lol. no fever i think"
+    screen = safety.screen(text)
+    reading = answers.read_answer(question, text, screen.signs, screen.denied_signs)
+    assert reading == answers.UNSURE

@@ -145,6 +145,10 @@ def read_answer(
         return YES
     if denied & asked or denied & set(question.denied_means_no):
         return NO
+    if denied & set(question.requires):
+        # "My neck is stiff yeah, no fever i think" to "a fever with a stiff neck...?": the
+        # yes is for the part it is built without; asked again, plainly, never a yes.
+        return UNSURE
     lowered = " ".join(text.lower().replace("\u2019", "'").split())
     # "What?? no, absolutely not": surprise at the question, then the answer.
     lowered = _SURPRISE.sub("", lowered) or lowered

@@ -55,6 +55,9 @@ SIGNS: tuple[Sign, ...] = (
         # "passed out the last time I had a blood test": further apart, by way of "time".
         f"faint|fainted|fainting|pass|passed|passing|blacked|black ... time|times ... {_NEEDLES}",
         f"{_NEEDLES} ... faint|fainted|fainting",
+        # "She cries at vaccinations", "not a fan of needles": a fear told by what it does.
+        f"cries|cry|crying|cried|screams|screaming|panics|panicked|freaks ... {_NEEDLES}",
+        f"not a fan of|doesn't like|does not like|can't stand|cannot stand {_NEEDLES}",
         "trypanophobia",
     ), unless=("espresso", "coffee", "tequila", "vodka", "whisky", "whiskey", "drink", "drinks",
                # A fear said to be mild is nerves, not a phobia that rules needling out

@@ -310,7 +310,8 @@ SIGNS: tuple[Sign, ...] = (
     Sign("cancer_history", (
         "cancer|tumour|tumor|chemo|chemotherapy|radiotherapy|oncologist|leukaemia|leukemia"
         "|lymphoma|myeloma|metastases|metastatic|melanoma|sarcoma|carcinoma|mastectomy|lumpectomy",
-    )),
+        # A basal cell skin cancer cut out does not spread to the spine (a melanoma may).
+    ), unless=("basal cell", "bcc", "non-melanoma", "nonmelanoma")),
     # Pain that no rest, position or movement changes: not mechanical.
     Sign("non_mechanical_pain", (
         "24/7",
@@ -356,6 +357,9 @@ SIGNS: tuple[Sign, ...] = (
         # Pain a change of position settles is mechanical.
     ), unless=("once i get comfy", "when i get comfy", "if i get comfy", "turn over",
                "turning over", "roll over", "rolling over", "pillow", "settles",
+               # Worse only lying a certain way is mechanical: "only if I sleep funny".
+               "sleep funny", "slept funny", "sleep wrong", "slept wrong", "sleep awkwardly",
+               "slept awkwardly", "lie on it", "lying on it",
                # Worse with what is done at night is mechanical: "worse at night feeds".
                "night feed", "night feeds", "night feeding", "night feedings", "night shift",
                "night shifts", "nights out")),
