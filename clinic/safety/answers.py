@@ -145,10 +145,6 @@ def read_answer(
         return YES
     if denied & asked or denied & set(question.denied_means_no):
         return NO
-    if denied & set(question.requires):
-        # "My neck is stiff yeah, no fever i think" to "a fever with a stiff neck...?": the
-        # yes is for the part it is built without; asked again, plainly, never a yes.
-        return UNSURE
     lowered = " ".join(text.lower().replace("\u2019", "'").split())
     # "What?? no, absolutely not": surprise at the question, then the answer.
     lowered = _SURPRISE.sub("", lowered) or lowered
@@ -168,6 +164,10 @@ def read_answer(
             return YES if strong_yes else NO
         return UNCLEAR
     yes, no = bool(_YES_RE.search(lowered)), _says_no(lowered)
+    if yes and denied & set(question.requires):
+        # "My neck is stiff yeah, no fever i think" to "a fever with a stiff neck...?": the
+        # yes is for the part it is built without; asked again, plainly, never a yes.
+        return UNSURE
     hedged = bool(_UNSURE_RE.search(lowered) or _ASKED_BACK_RE.match(lowered))
     if hedged and not (yes and not no and _leads(_YES_RE, lowered)):
         # "yeah kinda" leads with a yes; "kinda i guess", "maybe?", "not sure" do not.
