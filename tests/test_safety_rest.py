@@ -151,5 +151,9 @@ def test_the_whole_screen_answered_no_then_contraindications(assistant: Assistan
     reply = texts(assistant.say(sender, "I'm scared of needles"))
     state = slots(assistant, sender)
     assert state["contraindications"] == ["needle_phobia"]
+    # Session 10: one item named to the whole list asks once about the others.
+    assert "others of these" in reply and state["tdn_fit"] is None
+    reply = texts(assistant.say(sender, "no others"))
+    state = slots(assistant, sender)
     assert state["tdn_fit"] == "not_advised"
     assert "fear of needles" in reply
