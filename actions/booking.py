@@ -391,6 +391,12 @@ def _takes_the_time_asked_for(said: str, tracker: Tracker, offered: list[dt.date
     return answers.yes_or_no(said) is True or contact.usable or named
 
 
+# A bare hour said to the offered times: "10 please", "2 is fine", "11 works".
+_BARE_HOUR = re.compile(
+    r"(?:1[0-2]|[1-9])(?:[:.]\d\d)?\s*(?:please|pls|is fine|is good|works|would be good|ok)?[.!]?",
+    re.IGNORECASE,
+)
+
 # Words that change a time already picked: "1pm instead", "make it 2", "2pm not 1:30".
 _CHANGES_THE_TIME = re.compile(
     r"\b(?:instead|rather|actually|change|make it|could we do|can we do|can i do|switch|"
@@ -498,6 +504,9 @@ class ValidateBookingForm(FormValidationAction):
                 dispatcher.utter_message(text=ASK_ANOTHER_TIME)
                 return {"booking_slot": None, "preferred_time": None, "offered_slots": None}
             wish = read_preference(str(value), desk().now())
+            if wish is None and _BARE_HOUR.fullmatch(str(value).strip()):
+                # "10 please" with 10:00 not among the offers: the hour, on the days offered.
+                wish = read_preference(f"at {str(value).strip()}", desk().now())
             if isinstance(wish, TimePreference) and wish.last_day is None and offered:
                 # "noon is better", no day said: on the days just offered.
                 days = sorted({slot.date() for slot in offered})

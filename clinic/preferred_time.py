@@ -61,7 +61,8 @@ _KEEPS_NEGATION = {
 }  # fmt: skip
 # "at 3", "after 4pm", "10:30", "3 pm", "noon"; a bare number is a time only after a cue.
 _TIME = re.compile(
-    r"\b(?P<neg>not\s+)?(?:(?P<cue>at|after|from|before|by|around|about|until|till|earliest|latest)\s*)?"
+    r"\b(?P<neg>not\s+)?(?:(?P<cue>at|after|from|before|by|around|about|until|till|earliest|latest"
+    r"|ideally|preferably)\s*)?"
     r"(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s*(?P<meridiem>am|pm|a\.m\.|p\.m\.|o'?clock)?"
     r"(?!\s*(?:st|nd|rd|th|/|-|days?|weeks?|months?)\b)(?=\W|$)"
 )
