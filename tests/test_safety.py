@@ -1786,3 +1786,18 @@ def test_a_yes_with_the_required_sign_denied_is_asked_again() -> None:
     screen = safety.screen(text)
     reading = answers.read_answer(question, text, screen.signs, screen.denied_signs)
     assert reading == answers.UNSURE
+
+
+@pytest.mark.parametrize(
+    ("message", "words"),
+    [
+        # Session 10 (outside run 18, #13): practical questions after advice about a calf
+        # that may hold a clot get their answer, then the advice.
+        ("ok fine I'll go. is it ok to foam roll it in the meantime?", "don't massage"),
+        ("I said I'm going. What would count as worse that I should call 911 for?", "breathless"),
+    ],
+)
+def test_practical_questions_after_clot_advice_are_answered(message: str, words: str) -> None:
+    reply = advice.urgent_follow_up(message, ["dvt"], "911")
+    assert words in reply and "doctor today" in reply, reply
+    assert advice.asks_about_waiting(message)

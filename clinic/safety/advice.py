@@ -199,6 +199,43 @@ WHY = {
 }
 
 
+# "What counts as worse?", "when should I call 911?": what to watch for, by flag.
+_ASKS_WHAT_IS_WORSE = re.compile(
+    r"\bwhat (?:counts|would count|is|'s) (?:as )?worse\b|\bwhat (?:should|do) i (?:watch|look) "
+    r"(?:out )?for\b|\bwhen (?:should|do) i call\b",
+    re.IGNORECASE,
+)
+WORSE = {
+    "dvt": (
+        "Call {number} at once for sudden breathlessness, chest pain, coughing up blood or "
+        "feeling faint."
+    ),
+    "infection": "Call {number} at once if you become confused, very drowsy or breathless.",
+    "fracture": (
+        "Call {number} at once for numbness or weakness in the legs, or trouble with your "
+        "bladder or bowels."
+    ),
+    "giant_cell_arteritis": "Call {number} at once for any change or loss in your sight.",
+}
+# Treating it yourself in the meantime: "is it ok to foam roll it?".
+_ASKS_SELF_TREATMENT = re.compile(
+    r"\b(?:foam roll\w*|massag\w*|stretch\w*|rub\w*|heat pack|exercise)\b", re.IGNORECASE
+)
+LEAVE_ALONE = {
+    "dvt": "Please don't massage, foam roll or stretch the calf until a clot has been ruled out.",
+}
+
+
+def _what_to_watch(message: str, codes: list[str], number: str) -> str:
+    """What to watch for, or what to leave alone, when the patient asks."""
+    said = []
+    if _ASKS_SELF_TREATMENT.search(message):
+        said += [LEAVE_ALONE[code] for code in codes if code in LEAVE_ALONE][:1]
+    if _ASKS_WHAT_IS_WORSE.search(message):
+        said += [WORSE[code].format(number=number) for code in codes if code in WORSE][:1]
+    return " ".join(said) + (" " if said else "")
+
+
 def _why(message: str, codes: Iterable[str]) -> str:
     """The reason for the advice, when the patient asks why."""
     if not _ASKS_WHY.search(message):
@@ -232,6 +269,8 @@ def asks_about_waiting(message: str) -> bool:
         return False
     if asks and (_WAITING.search(message) or _SERIOUS.search(message) or _CARE.search(message)):
         return True
+    if asks and (_ASKS_SELF_TREATMENT.search(message) or _ASKS_WHAT_IS_WORSE.search(message)):
+        return True  # "is it ok to foam roll it?": answered in the advice's light
     if _PLANS_TO_WAIT.search(message):
         return True  # "nah ill just see how i go over the weekend": the advice again
     return bool(_CARE.search(message) and (_LATER.search(message) or _FIRST_THING.search(message)))
@@ -573,6 +612,8 @@ def urgent_follow_up(message: str, codes: Iterable[str], emergency_number: str) 
         opening = "Please don't wait until then. "  # "urgent care first thing": today is the advice
     if _CARE_TODAY.search(message) and not _DAY_AFTER.search(message):
         opening = "Thank you, that's the right step. "  # "I'll call them this morning"
+    # "Is it ok to foam roll it?", "what counts as worse?": answered, then the advice.
+    opening = _what_to_watch(message, codes, emergency_number) or opening
     return (
         f"{opening}{what} should be checked by a doctor today, before any "
         "physiotherapy. If your doctor is closed, an urgent care clinic or after-hours "
