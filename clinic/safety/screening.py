@@ -311,9 +311,11 @@ _GETTING_WORSE = re.compile(r"\b(?:worse|worsening|weaker|spreading)\b")
 
 
 def _long_ago(sentence: Span, at: int) -> bool:
-    """Whether the injury at character `at` is said to be long ago: a long time in its own
-    clause ("the crash was 2 yrs ago"), or a long-standing pain it began ("pain for 2
-    years, since a car crash"), and nothing said to be recent."""
+    """Whether the sign at character `at` (an injury, numb legs, a spinal procedure) is said
+    to be long ago or long-standing: a long time in its own clause or an aside about it
+    ("the crash was 2 yrs ago", "numb, but that is from my diabetes for 8 years"), or a
+    long-standing pain it began ("pain for 2 years, since a car crash"); never when
+    anything is said to be recent or getting worse."""
     text = sentence.text.lower()
     if _RECENTLY.search(text) or _GETTING_WORSE.search(text):
         return False
