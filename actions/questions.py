@@ -9,7 +9,6 @@ out of scope.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -25,6 +24,7 @@ from clinic.assessment import who_helps_with
 from clinic.booking import when
 from clinic.booking_store import CONFIRMED
 from clinic.intake import places_in_words, summarise
+from clinic.safety import answers
 
 # The intents that ask something; any other intent routed here asks only if it reads so.
 MY_BOOKING = "my_booking"
@@ -100,7 +100,7 @@ class ActionAnswerQuestion(Action):
             if tracker.get_slot("consultation_offered"):
                 dispatcher.utter_message(response="utter_offer_consultation_again")
             return []
-        if tracker.active_loop.get("name") and _QUESTION_NOT_UNDERSTOOD.search(text):
+        if tracker.active_loop.get("name") and answers.question_not_understood(text):
             return []  # "which ones what? I don't understand": the form asks again, plainly
         response = "utter_dont_know" if values["clinic_phone"] else "utter_dont_know_no_phone"
         dispatcher.utter_message(response=response, **values)
@@ -108,14 +108,6 @@ class ActionAnswerQuestion(Action):
         if kept[-1:] == [text[:MAX_KEPT_LENGTH]]:
             return []  # read again as a form starts (Rasa extracts slots once more then)
         return [SlotSet("unanswered_questions", [*kept, text[:MAX_KEPT_LENGTH]])]
-
-
-# The assistant's own question not understood: no "I don't know", the question again.
-_QUESTION_NOT_UNDERSTOOD = re.compile(
-    r"(?:n'?t|\bnot|\bno) (?:understand|get (?:it|that|the question|you))\b"
-    r"|\bwhat (?:do )?you mean\b|\bwhat does that mean\b|\bwhich ones what\b|\bconfus\w*",
-    re.IGNORECASE,
-)
 
 
 def answer_about_a_complaint(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:

@@ -10,7 +10,6 @@ sign said now together with one said earlier. The `red_flag` intent's rule then 
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -19,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.tracker_facts import entity_values, latest_intent, value_before_latest_message
-from clinic import safety, settings
+from clinic import safety, settings, vocabulary
 from clinic.intake import answer_before_question
 from clinic.knowledge import is_a_statement
 from clinic.language.numbers import fever_in_answer
@@ -102,7 +101,7 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
         latest_intent(tracker) == RED_FLAG_INTENT
         and not safety.red_flags_for(said)
         and not tracker.get_slot("red_flags")
-        and not answers.disputes_words(tracker.latest_message.get("text") or "")
+        and not vocabulary.quoted_sentences(tracker.latest_message.get("text") or "")
     )
     said_cis = set(entity_values(tracker, "contraindication"))
     denied_now = set(entity_values(tracker, "contraindication", denied=True)) - said_cis
@@ -163,14 +162,10 @@ _MAX_OFF_TOPIC = 2
 _ASK_ABOUT_FEVER = frozenset({"fever", "meningitis_warning"})
 
 
-_SENTENCES = re.compile(r"[^.!?\n]+")
-
-
 def _named_in_a_dispute(tracker: Tracker) -> set[str]:
     """The warning signs named in a sentence that disputes what was read ("I never said
     chest pain")."""
-    text = tracker.latest_message.get("text") or ""
-    spans = [m.span() for m in _SENTENCES.finditer(text) if answers.disputes_words(m.group())]
+    spans = vocabulary.quoted_sentences(tracker.latest_message.get("text") or "")
     return {
         str(entity.get("value"))
         for entity in tracker.latest_message.get("entities") or []

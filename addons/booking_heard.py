@@ -22,19 +22,12 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from addons.intent_rules import IntentRule
-from clinic.booking import asks_how_to_change, asks_to_book, names_a_change
+from clinic.booking import asks_how_to_change, asks_to_book, names_a_change, says_a_change
 from clinic.preferred_time import asks_for_times, names_a_time, time_asked
 
 # What the model may have made of a time or a booking request.
 _UNSURE = frozenset({"nlu_fallback", "greet", "out_of_scope"})
 _CHANGES = frozenset({"cancel_booking", "reschedule_booking"})
-# Moving or cancelling said in so many words ("rather" or "instead" alone is a wish).
-_CHANGE_SAID = re.compile(
-    r"\b(?:move|moving|reschedul\w*|rebook\w*|re-book\w*|postpone\w*|push (?:it|that|this)|"
-    r"bring (?:it|that|this) forward|change (?:it|the|my)|switch|cancel\w*|my booking|"
-    r"my appointment)\b",
-    re.IGNORECASE,
-)
 # Asking for a booking in so many words: "could I book", "can you book me in".
 _REQUESTS_A_BOOKING = re.compile(
     r"\b(?:can|could|may|would) (?:i|we|you) (?:please )?(?:book|get (?:an? )?(?:appointment|"
@@ -56,7 +49,7 @@ class BookingHeard(IntentRule):
             return "inform"
         if intent in _CHANGES and (asks_how_to_change(text) or not names_a_change(text)):
             return "ask_clinic"
-        if intent in _CHANGES and asks_to_book(text) and not _CHANGE_SAID.search(text):
+        if intent in _CHANGES and asks_to_book(text) and not says_a_change(text):
             # "I'd rather just book with you next week": a booking wished for, not a move.
             return "request_booking"
         if intent in _UNSURE and asks_to_book(text):

@@ -28,7 +28,7 @@ from clinic.evidence import Evidence, evidence_for, region_for_body_part
 from clinic.intake import Intake, duration_words, listed
 from clinic.safety import contraindications
 from clinic.safety.red_flags import EMERGENCY, URGENT
-from clinic.vocabulary import display_name
+from clinic.vocabulary import ARM_PARTS, LEG_PARTS, display_name
 
 __all__ = [
     "FIT_BY_BODY_PART",
@@ -61,9 +61,9 @@ FIT_BY_BODY_PART: dict[str, str] = {
 
 # Where nerve-like pain starts and where it travels to (rule 4).
 LEG_ORIGINS = frozenset({"lower_back", "back", "buttock", "hip"})
-LEG_TARGETS = frozenset({"leg", "thigh", "hamstring", "calf", "knee", "ankle", "foot", "heel"})
+LEG_TARGETS = LEG_PARTS
 ARM_ORIGINS = frozenset({"neck", "shoulder", "upper_back"})
-ARM_TARGETS = frozenset({"arm", "elbow", "forearm", "wrist", "hand"})
+ARM_TARGETS = ARM_PARTS
 SPINE = frozenset({"neck", "upper_back", "mid_back", "lower_back", "back", "buttock", "hip"})
 NERVE_QUALITIES = frozenset({"tingling", "numbness", "shooting"})
 # Limbs for the nerve-quality rule; the shoulder is left out because "shooting" is often used

@@ -46,18 +46,29 @@ _CANCEL = re.compile(
     r"|no longer|not coming|can'?t come)\b",
     re.IGNORECASE,
 )
-_MOVE = re.compile(
-    r"\b(?:move|moving|reschedul\w*|rebook\w*|re-book\w*|postpone\w*|push (?:it|that|this) "
+# Moving said in so many words; "instead", "rather" or "another day" may only be a wish
+# ("I'd rather just book with you next week").
+_MOVE_SAID = (
+    r"move|moving|reschedul\w*|rebook\w*|re-book\w*|postpone\w*|push (?:it|that|this) "
     r"(?:back|forward)|bring (?:it|that|this) forward|change (?:it|the|my)|switch"
-    r"|(?:another|a different|other) (?:day|time|date)|instead|make it|rather)\b",
+)
+_MOVE = re.compile(
+    rf"\b(?:{_MOVE_SAID}|(?:another|a different|other) (?:day|time|date)|instead|make it|rather)\b",
     re.IGNORECASE,
 )
+_CHANGE_SAID = re.compile(rf"\b(?:{_MOVE_SAID}|my booking|my appointment)\b", re.IGNORECASE)
 
 
 def asks_to_move(text: str) -> bool:
     """Whether a message asks to move a booking, in no words of cancelling ("can I move it
     to Friday instead?")."""
     return bool(_MOVE.search(text)) and not _CANCEL.search(text)
+
+
+def says_a_change(text: str) -> bool:
+    """Whether a message says moving or cancelling in so many words, not only a wish for
+    another time ("I'd rather book next week" does not)."""
+    return bool(_CANCEL.search(text) or _CHANGE_SAID.search(text))
 
 
 def names_a_change(text: str) -> bool:

@@ -660,7 +660,7 @@ def wished_part(text: str) -> str:
 
 
 # A part of the day said once ("I have a thing that evening") names a time here too.
-_DAY_PART_SAID = re.compile(r"\b(?:morning|afternoon|evening|night|tonight|lunch|lunchtime)\b")
+_DAY_PART_SAID = re.compile(r"\b(?:" + "|".join(_DAY_PARTS) + r")\b")
 
 
 def _timed(part: str) -> bool:

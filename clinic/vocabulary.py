@@ -509,10 +509,27 @@ _TREATED = re.compile(
     r"|\bunder (?:a|my|his|her|their|the) (?:cardiologist|specialist|consultant|doctor|gp)\b"
 )
 _CLAUSES = re.compile(r"[^.,;:!?]+")
-# "I never said chest pain or trouble breathing": the words after it are quoted.
-_SAID_OTHERWISE = re.compile(
-    r"\b(?:never said|didn'?t say|did not say|never mentioned|didn'?t mention|did not mention)\b"
+# The parts of each limb, from its root down: where a pain down it may reach.
+LEG_PARTS = frozenset(
+    {"leg", "thigh", "hamstring", "calf", "knee", "ankle", "foot", "heel", "shin"}
 )
+ARM_PARTS = frozenset({"arm", "elbow", "forearm", "wrist", "hand", "fingers"})
+# "I never said chest pain or trouble breathing": the sentence quotes what was read, it
+# does not tell it (the safety check and the complaints read it alike).
+_SAID_OTHERWISE = re.compile(
+    r"\b(?:never said|didn'?t say|did not say|not what i (?:said|meant)|never mentioned"
+    r"|didn'?t mention|did not mention)\b"
+)
+_SENTENCES = re.compile(r"[^.!?\n]+")
+
+
+def quoted_sentences(text: str) -> list[tuple[int, int]]:
+    """The character spans of the sentences that say the patient did not say what was read
+    ("I never said chest pain"): what they name is quoted, not told."""
+    lowered = text.lower().replace("\u2019", "'")
+    return [m.span() for m in _SENTENCES.finditer(lowered) if _SAID_OTHERWISE.search(m.group())]
+
+
 _CONTRAST = re.compile(r"\b(?:but|though|although|whereas|while)\b")
 
 
@@ -560,8 +577,7 @@ def find_terms(text: str) -> list[Term]:
     healing = [match.span() for match in _SLOW_HEALING.finditer(text.lower())]
     conditions = _condition_clauses(text)
     treated = [m.span() for m in _CLAUSES.finditer(text.lower()) if _TREATED.search(m.group())]
-    quoted = [(m.start(), len(text)) for m in _SAID_OTHERWISE.finditer(text.lower())]
-    quoted = [(a, text.find(".", a) if "." in text[a:] else b) for a, b in quoted]
+    quoted = quoted_sentences(text)
     # "A knife cut on my finger, it's healing fine": a wound that is healing, and a knife
     # that cut, not a pain like a knife.
     healed = [m.span() for m in _HEALED_SENTENCE.finditer(text.lower())]

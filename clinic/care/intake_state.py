@@ -323,9 +323,10 @@ def update(known: Mapping[str, Any], heard: Heard, asked: str | None = None) -> 
 
 
 # The parts of a limb a spread down it passes ("down my leg as far as the ankle").
-_LEG = frozenset({"leg", "thigh", "hamstring", "calf", "knee", "ankle", "foot", "heel", "shin"})
-_ARM = frozenset({"arm", "elbow", "forearm", "wrist", "hand", "fingers"})
-_ALONG = {**{part: _LEG for part in _LEG}, **{part: _ARM for part in _ARM}}
+_ALONG = {
+    **{part: vocabulary.LEG_PARTS for part in vocabulary.LEG_PARTS},
+    **{part: vocabulary.ARM_PARTS for part in vocabulary.ARM_PARTS},
+}
 
 
 def _without_general_names(heard: Heard, known_sites: list[str]) -> Heard:

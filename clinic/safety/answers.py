@@ -74,6 +74,18 @@ _TAKEN_BACK = (
     r"|(?:didn'?t|did not|don'?t|do not) (?:get|understand) (?:the|your|that) question"
     r"|(?:didn'?t|did not) understand"
 )
+# The assistant's own question not understood ("which ones what? I don't understand",
+# "what you mean?"): it is asked again, never answered with "I don't know".
+_NOT_UNDERSTOOD_RE = re.compile(
+    r"(?:n'?t|\bnot|\bno) (?:understand|get (?:it|that|the question|you))\b"
+    r"|\bwhat (?:do )?you mean\b|\bwhat does that mean\b|\bwhich ones what\b|\bconfus\w*",
+    re.IGNORECASE,
+)
+
+
+def question_not_understood(text: str) -> bool:
+    """Whether the patient says they did not understand the question asked."""
+    return bool(_NOT_UNDERSTOOD_RE.search(text))
 
 
 def _words(pattern: str) -> re.Pattern[str]:
@@ -101,18 +113,6 @@ _DISPUTES_RE = re.compile(
     r"\b(?:never said|didn'?t say|did not say|not what i (?:said|meant)|i don'?t have (?:a|any)"
     r"|that'?s (?:wrong|not right|not true)|you misread|you got (?:it|that) wrong|i never)\b"
 )
-
-
-_SAID_OTHERWISE_RE = re.compile(
-    r"\b(?:never said|didn'?t say|did not say|not what i (?:said|meant)|never mentioned"
-    r"|didn'?t mention|did not mention)\b"
-)
-
-
-def disputes_words(text: str) -> bool:
-    """Whether `text` says the patient did not say what was read ("I never said chest
-    pain"): the words it names are quoted, not told."""
-    return bool(_SAID_OTHERWISE_RE.search(" ".join(text.lower().replace("\u2019", "'").split())))
 
 
 def disputes(text: str) -> bool:
