@@ -218,7 +218,12 @@ def start_task(task: str, dispatcher: CollectingDispatcher, tracker: Tracker) ->
             events += [SlotSet("lookup_reference", reference), SlotSet("lookup_contact", contact)]
             text = tracker.latest_message.get("text") or ""
             wish = read_preference(text, desk().now()) if task == RESCHEDULE else None
-            if isinstance(wish, TimePreference) and wish.at is None and wish.window is None:
+            if (
+                isinstance(wish, TimePreference)
+                and wish.at is None
+                and wish.window is None
+                and not wish.either
+            ):
                 wish = _same_time_as_booked(text, wish, tracker, RESCHEDULE)
             if isinstance(wish, TimePreference):
                 # "Can you move it to Saturday 11?": the times for it straight away.
@@ -471,7 +476,12 @@ class ValidateBookingForm(FormValidationAction):
         wish = _one_of_the_days(str(value), tracker) or read_preference(
             str(value), desk().now(), hints
         )
-        if isinstance(wish, TimePreference) and wish.at is None and wish.window is None:
+        if (
+            isinstance(wish, TimePreference)
+            and wish.at is None
+            and wish.window is None
+            and not wish.either
+        ):
             wish = _same_time_as_booked(str(value), wish, tracker)
         if isinstance(wish, PastTime):
             dispatcher.utter_message(text=PAST_TIME)

@@ -115,6 +115,23 @@ def offer(
             last = wish.last_day if wish.last_day and wish.last_day >= not_before else None
             wish = replace(wish, first_day=not_before, last_day=last)
     horizon_day = (now + schedule.horizon).date()
+    if wish.either:
+        # The nearest of each alternative, so "Monday at 10 or Tuesday at 2" offers both.
+        each = [
+            [
+                s
+                for s in offer(schedule, busy, one, now, limit).slots
+                if one.accepts(s.starts_at, s.ends_at)
+            ]
+            for one in wish.either
+        ]
+        found: dict[dt.datetime, Slot] = {}
+        for rank in range(limit):  # each one's nearest first, then each one's next
+            for slots in each:
+                if rank < len(slots) and len(found) < limit:
+                    found.setdefault(slots[rank].starts_at, slots[rank])
+        if found:
+            return Offer(tuple(found[start] for start in sorted(found)), matched=True)
     last_day = min(wish.last_day or horizon_day, horizon_day)
     slots = _nearest_first(
         _free(schedule, busy, now, wish.first_day, last_day, wish.accepts), wish.at, limit

@@ -131,9 +131,14 @@ class TimePreference:
     window: tuple[dt.time, dt.time] | None = None
     at: dt.time | None = None
     asap: bool = False
+    # Times offered as alternatives ("Saturday or after 6"): any one of them suits, and
+    # the fields above only span them (first and last day).
+    either: tuple[TimePreference, ...] = ()
 
     def accepts_day(self, day: dt.date) -> bool:
         """Whether `day` is one the patient can come on."""
+        if self.either:
+            return any(one.accepts_day(day) for one in self.either)
         if day < self.first_day or (self.last_day and day > self.last_day):
             return False
         if self.weekdays is not None and day.weekday() not in self.weekdays:
@@ -142,6 +147,8 @@ class TimePreference:
 
     def accepts(self, start: dt.datetime, end: dt.datetime) -> bool:
         """Whether a consultation from `start` to `end` (local) suits the patient."""
+        if self.either:
+            return any(one.accepts(start, end) for one in self.either)
         if not self.accepts_day(start.date()):
             return False
         if self.window:
@@ -235,6 +242,31 @@ _CLOCK_WORDS = re.compile(
 _OCLOCK_WORD = re.compile(rf"\b{_HOUR_WORD}(?= ?o'?clock\b)")
 
 
+# A date with dots, day first as in much of Europe: "15.12", "3.12.", "17.12.2026". Not a
+# clock time: after "at" or the like, before "am", or with minutes an appointment has.
+_DOTTED_DATE = re.compile(
+    r"(?<![\w.:])(?P<day>\d{1,2})\.(?P<month>\d{1,2})(?:\.(?P<year>(?:19|20)?\d\d))?\.?"
+    r"(?![\w:]|\.\d)(?!\s*(?:am|pm|a\.m|p\.m|o'?clock)\b)"
+)
+_CLOCK_CUE_BEFORE = re.compile(
+    r"\b(?:at|after|from|before|by|around|about|until|till|earliest|latest|ideally)\s*$"
+)
+
+
+def _dotted_date(match: re.Match[str]) -> str:
+    day, month, year = int(match["day"]), int(match["month"]), match["year"]
+    clock_like = month % 5 == 0 and not year  # "9.05", "10.10": five-minute steps
+    if (
+        not (1 <= day <= 31 and 1 <= month <= 12)
+        or clock_like
+        or _CLOCK_CUE_BEFORE.search(match.string[: match.start()])
+    ):
+        return match[0]
+    return f"{day} {_MONTHS[month - 1]}" + (
+        f" {year if len(year) == 4 else '20' + year}" if year else ""
+    )
+
+
 def normalise_time_words(text: str) -> str:
     """One spelling for the many ways of writing a time."""
     said = re.sub("n[\u2019']t\\b", "nt", " ".join(text.lower().split()))
@@ -250,6 +282,7 @@ def normalise_time_words(text: str) -> str:
         lambda m: f"{m[1]} {(n := _ORDINAL_WORDS[m[2]])}{_SUFFIX.get(n, 'th')}", said
     )
     said = re.sub(r"\b(\d{1,2})h(\d\d)?\b", lambda m: f"{m[1]}:{m[2] or '00'}", said)  # 10h
+    said = _DOTTED_DATE.sub(_dotted_date, said)
     # "7.30", "730", "830am": a clock time written without its colon.
     said = re.sub(r"\b(\d{1,2})\.([0-5]\d)\b", r"\1:\2", said)
     said = re.sub(
@@ -690,6 +723,9 @@ def read_preference(
     part = wished_part(text)
     if part != text:
         text, hints = part, [hint for hint in hints if hint.lower() in part.lower()]
+    either = _either(text, now)
+    if either is not None:
+        return either
     said = normalise_time_words(text)
     if not said:
         return None
@@ -737,6 +773,41 @@ def read_preference(
         window=reading.window,
         at=reading.at,
         asap=asap,
+    )
+
+
+# "Or" between alternatives; not "7 or after", "10 or so", "3 or later".
+_OR = re.compile(
+    r"\s*,?\s+or\s+(?!(?:after|later|earlier|before|sooner)\b(?!\s*\d)|(?:so|thereabouts)\b)"
+    r"(?:else\s+|otherwise\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _either(text: str, now: dt.datetime) -> TimePreference | None:
+    """Times joined by "or", each whole in itself: "Saturday or after 6", "mornings, or
+    Friday afternoon". Not a time said once for two days: "Tuesday or Wednesday after 3"
+    is after 3 on either day (read whole)."""
+    parts = [p for p in _OR.split(text) if p.strip()]
+    if len(parts) < 2:
+        return None
+    wishes = [read_preference(p, now) for p in parts]
+    if not all(isinstance(w, TimePreference) and not w.asap for w in wishes):
+        return None
+    timed = [w.window is not None or w.at is not None for w in wishes]
+    dated = [w.weekdays is not None or w.last_day is not None for w in wishes]
+    days_only = [d and not t for d, t in zip(dated, timed, strict=True)]
+    # A time said at the end goes with the days before it.
+    if not any(timed) or any(
+        days_only[i] and dated[j] and timed[j]
+        for i in range(len(wishes)) for j in range(i + 1, len(wishes))
+    ):  # fmt: skip
+        return None
+    last_days = [w.last_day for w in wishes]
+    return TimePreference(
+        first_day=min(w.first_day for w in wishes),
+        last_day=None if None in last_days else max(d for d in last_days if d),
+        either=tuple(wishes),
     )
 
 

@@ -279,3 +279,42 @@ def test_a_yes_with_a_time_that_asks_for_the_times(said: str, heard: bool) -> No
     from clinic.preferred_time import yes_with_times_asked
 
     assert yes_with_times_asked(said) is heard
+
+
+def at(month: int, day: int, hour: int, minute: int = 0) -> tuple[dt.datetime, dt.datetime]:
+    start = dt.datetime.combine(d(month, day), T(hour, minute))
+    return start, start + dt.timedelta(minutes=30)
+
+
+@pytest.mark.parametrize(
+    ("said", "suits", "does_not_suit"),
+    [
+        # Session 11: two times joined by "or" are either one, not both at once ("Saturday
+        # after 6" would be no time at all). A time said once with two days is both days'.
+        ("saturday or after 6", [at(11, 28, 10), at(11, 24, 18)], [at(11, 24, 10)]),
+        (
+            "after 5pm on a weekday, or any time saturday",
+            [at(11, 28, 9), at(11, 25, 17, 30)],
+            [at(11, 25, 11)],
+        ),
+        ("mornings, or friday afternoon", [at(11, 24, 9), at(11, 27, 14)], [at(11, 24, 14)]),
+        ("tuesday or wednesday after 3", [at(11, 24, 15), at(11, 25, 16)], [at(11, 24, 10)]),
+    ],
+)
+def test_times_joined_by_or_are_either(
+    said: str, suits: list[tuple[dt.datetime, dt.datetime]],
+    does_not_suit: list[tuple[dt.datetime, dt.datetime]],
+) -> None:  # fmt: skip
+    wish = read_preference(said, CLINIC_NOW)
+    assert isinstance(wish, TimePreference)
+    assert all(wish.accepts(*slot) for slot in suits), said
+    assert not any(wish.accepts(*slot) for slot in does_not_suit), said
+    first = offer(SCHEDULE, {}, wish, CLINIC_NOW)
+    assert first.matched and all(wish.accepts(s.starts_at, s.ends_at) for s in first.slots)
+
+
+def test_two_hours_joined_by_or_are_both_offered() -> None:
+    wish = read_preference("wednesday at 10 or thursday at 3", CLINIC_NOW)
+    assert isinstance(wish, TimePreference)
+    starts = [s.starts_at.replace(tzinfo=None) for s in offer(SCHEDULE, {}, wish, CLINIC_NOW).slots]
+    assert at(11, 25, 10)[0] in starts and at(11, 26, 15)[0] in starts, starts

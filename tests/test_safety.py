@@ -1801,3 +1801,20 @@ def test_practical_questions_after_clot_advice_are_answered(message: str, words:
     reply = advice.urgent_follow_up(message, ["dvt"], "911")
     assert words in reply and "doctor today" in reply, reply
     assert advice.asks_about_waiting(message)
+
+
+@pytest.mark.parametrize(
+    ("said", "flagged"),
+    [
+        # Session 11: a no said softly ("I don't think I have...") is a no; the words
+        # "don't think" alone are not ("can't think straight" is the finding).
+        ("I don't think I've lost any weight, my lower back hurts", False),
+        ("dont think there is any numbness down there, back aches", False),
+        ("I do not think I had a fever, my neck is sore", False),
+        ("I can't think straight and I've got a fever, my back hurts", True),
+        ("no I don't think so, I've had a fever since yesterday and my back hurts", True),
+    ],
+)
+def test_a_soft_no_is_a_no(said: str, flagged: bool) -> None:
+    screen = safety.screen(said)
+    assert bool(screen.flags) is flagged, [f.code for f in screen.flags]

@@ -144,6 +144,10 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
             "no trouble with", "no change in", "no changes in", "nothing wrong with",
             # A no said as a reason ruled out: "not because of night pain, it's stress".
             "not because of", "not due to", "not caused by",
+            # A denial said softly: "I don't think I have a fever" (the "I" would end it).
+            *(f"{cue} think {who} {verb}" for cue in ("n't", "nt", "not")
+              for who in ("i", "i've", "ive", "there", "there's", "theres", "it")
+              for verb in ("have", "had", "'ve", "got", "has", "is", "was", "any", "a", "")),
             *MISSPELT_NOTS,
         ],
         "following_negations": [
@@ -332,6 +336,7 @@ class _Negex(Negex):
 
     negspacy drops any cue starting at or before a pseudo cue's end, but spaCy's ends are
     exclusive, so in "no I never fell" ("no i" is a pseudo cue) "never" was dropped too.
+    And a pseudo cue or a clause break inside a longer cue gives way to it.
     """
 
     def process_negations(self, doc: Doc) -> tuple[list, list, list]:
@@ -340,10 +345,24 @@ class _Negex(Negex):
         matches = [
             (self.nlp.vocab.strings[m], m, start, end) for m, start, end in self.matcher(doc)
         ]
-        pseudo = [(start, end) for kind, _, start, end in matches if kind == "pseudo"]
+        cues = [(start, end) for kind, _, start, end in matches if kind != "pseudo"]
+        # A longer cue wins over a pseudo cue inside it: "don't think I have" denies though
+        # "don't think" alone is no denial ("can't think straight" is the finding).
+        pseudo = [
+            (start, end)
+            for kind, _, start, end in matches
+            if kind == "pseudo"
+            and not any(c_start <= start and end <= c_end and c_end - c_start > end - start
+                        for c_start, c_end in cues)
+        ]  # fmt: skip
         for kind, match_id, start, end in matches:
             if kind in kinds and not any(p_start <= start < p_end for p_start, p_end in pseudo):
                 kinds[kind].append((match_id, start, end))
+        # A clause break inside a cue is part of the cue: the "I" of "don't think I have".
+        kinds["Termination"] = [
+            (match_id, start, end) for match_id, start, end in kinds["Termination"]
+            if not any(c_start < start < c_end for c_start, c_end in cues)
+        ]  # fmt: skip
         return kinds["Preceding"], kinds["Following"], kinds["Termination"]
 
 
