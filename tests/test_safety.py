@@ -1818,3 +1818,25 @@ def test_practical_questions_after_clot_advice_are_answered(message: str, words:
 def test_a_soft_no_is_a_no(said: str, flagged: bool) -> None:
     screen = safety.screen(said)
     assert bool(screen.flags) is flagged, [f.code for f in screen.flags]
+
+
+@pytest.mark.parametrize(
+    ("said", "name", "kept"),
+    [
+        # Session 11, written before the change: a condition or a device said to be well
+        # is still there ("my pacemaker is fine", "pregnant, all fine so far"); a fear,
+        # a reaction or the skin said to be fine is none.
+        ("I'm 24 weeks pregnant, everything is normal so far. my neck hurts", "pregnancy", True),
+        ("I have a pacemaker, it's working fine. my upper back aches", "implant_near_site", True),
+        ("type 2 diabetes, my sugars are fine. low back pain", "diabetes", True),
+        ("I'm on Eliquis, my bloods are normal. my neck is sore", "anticoagulants", True),
+        ("my epilepsy is fine on tablets. sore neck", "epilepsy", True),
+        ("needles are fine with me. sore neck", "needle_phobia", False),
+        ("no pacemaker or metal in me. my back hurts", "implant_near_site", False),
+        ("not pregnant. my back hurts", "pregnancy", False),
+    ],
+)
+def test_a_condition_said_to_be_well_is_still_there(said: str, name: str, kept: bool) -> None:
+    screen = safety.screen(said)
+    standing = {m.name for m in screen.mentions if not m.denied}
+    assert (name in standing) is kept, [(m.name, m.denied) for m in screen.mentions]

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 NEGATED = "negated"
+WELL = "well"
 SOMEONE_ELSE = "someone_else"
 HYPOTHETICAL = "hypothetical"
 PAST = "past"
@@ -151,11 +152,7 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
             *MISSPELT_NOTS,
         ],
         "following_negations": [
-            "is fine", "are fine", "is normal", "are normal", "is ok", "are ok", "is okay",
-            "are okay", "is all right", "is alright", "are all right", "fine", "normal",
-            "normally", "all good", "all fine", "all normal", "as normal", "as usual",
-            "no problem", "no problems", "no issues", "not affected", "unaffected",
-            "not at all",
+            "not affected", "unaffected", "not at all",
             # "My nan is on apixaban, not me": someone else's, and a no for the patient.
             "not me", "not him", "not her", "not them", "not mine", "not his", "not hers",
         ],
@@ -196,6 +193,19 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
                            "told", "address", "addressed", "explain", "explained")),
         ],
         # "if the needling doesn't work I don't see the point": "I" starts a new clause.
+        "termination": [*_BREAKS, "i", "i'm", "im", "i've", "ive"],
+    },
+    # Said to be well: a no for a symptom ("bladder is fine"), not for a condition or a
+    # device ("my pacemaker is fine", "pregnant, all normal so far"): see `Context.well`.
+    WELL: {
+        "preceding_negations": [],
+        "following_negations": [
+            "is fine", "are fine", "is normal", "are normal", "is ok", "are ok", "is okay",
+            "are okay", "is all right", "is alright", "are all right", "fine", "normal",
+            "normally", "all good", "all fine", "all normal", "as normal", "as usual",
+            "no problem", "no problems", "no issues",
+        ],
+        "pseudo_negations": [],  # the denial's own, below
         "termination": [*_BREAKS, "i", "i'm", "im", "i've", "ive"],
     },
     SOMEONE_ELSE: {
@@ -293,6 +303,7 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
         "termination": _BREAKS,
     },
 }  # fmt: skip
+_TERMSETS[WELL]["pseudo_negations"] = _TERMSETS[NEGATED]["pseudo_negations"]
 
 
 @dataclass(frozen=True)
@@ -303,6 +314,9 @@ class Context:
     someone_else: bool = False
     hypothetical: bool = False
     past: bool = False
+    # Negated only by being said to be well ("is fine", "all normal"): no symptom, but a
+    # condition or a device is still there.
+    well: bool = False
 
     @property
     def stands(self) -> bool:
@@ -400,21 +414,29 @@ def contexts(doc: Doc, spans: list[tuple[int, int]]) -> list[Context]:
     group = [Span(doc, start, end) for start, end in spans]
     doc.spans[SPAN_KEY] = group
     try:
-        cues: tuple[list[int], list[int]] = ([], [])
+        cues: dict[str, tuple[list[int], list[int]]] = {}
         for kind, reader in _readers(_cue_tokenizer(doc.vocab)):
             reader(doc)
-            if kind == NEGATED:  # the window applies to denials only
+            if kind in (NEGATED, WELL):  # the window applies to denials only
                 preceding, following, _ = reader.process_negations(doc)
-                cues = ([m[2] for m in preceding], [m[1] for m in following])
-        return [
-            Context(
-                negated=bool(span._.get(_extension(NEGATED))) and _within_reach(span, *cues),
-                someone_else=bool(span._.get(_extension(SOMEONE_ELSE))) and not _own(span),
-                hypothetical=bool(span._.get(_extension(HYPOTHETICAL))),
-                past=bool(span._.get(_extension(PAST))),
+                cues[kind] = ([m[2] for m in preceding], [m[1] for m in following])
+
+        def said(kind: str, span: Span) -> bool:
+            return bool(span._.get(_extension(kind))) and _within_reach(span, *cues[kind])
+
+        contexts = []
+        for span in doc.spans[SPAN_KEY]:
+            negated, well = said(NEGATED, span), said(WELL, span)
+            contexts.append(
+                Context(
+                    negated=negated or well,
+                    someone_else=bool(span._.get(_extension(SOMEONE_ELSE))) and not _own(span),
+                    hypothetical=bool(span._.get(_extension(HYPOTHETICAL))),
+                    past=bool(span._.get(_extension(PAST))),
+                    well=well and not negated,
+                )
             )
-            for span in doc.spans[SPAN_KEY]
-        ]
+        return contexts
     finally:
         del doc.spans[SPAN_KEY]
 

@@ -273,13 +273,24 @@ def read(text: str, doc: Doc | None = None) -> list[Mention]:
         if name in _RECENT_ONLY and _long_ago(sentence_of[start], doc[start].idx):
             continue  # "back pain for 2 years, since a car crash": no injury of now
         span = doc[start:end]
-        said_no = context.negated or _answered_no_after(doc.text, span.end_char)
+        # "My pacemaker is fine": still there; "needles are fine with me": no fear.
+        well_yet_there = context.well and kind == CONTRAINDICATION and name in _HELD
+        said_no = (context.negated and not well_yet_there) or _answered_no_after(
+            doc.text, span.end_char
+        )
         mentions.append(Mention(kind, name, span.start_char, span.end_char, said_no))
     if own_age and all(n.sign != "young_patient" for n in numbers) and writer_is_patient:
         # "the headaches are mine, not his! I'm 31": no patient under 18, whatever an
         # earlier message made of a child named in it.
         mentions.append(Mention(CONTRAINDICATION, "under_18", *own_age.span(), True))
     return sorted(mentions, key=lambda m: (m.start, m.kind, m.name))
+
+
+# Conditions, devices and medicines a patient has even while they are well.
+_HELD = frozenset({
+    "lymphoedema", "bleeding_disorder", "anticoagulants", "pregnancy", "immunosuppressed",
+    "implant_near_site", "epilepsy", "diabetes",
+})  # fmt: skip
 
 
 # Signs that are red flags while they are new. An injury said with a long time ("the crash
