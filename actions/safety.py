@@ -26,8 +26,10 @@ from clinic.safety import advice, answers, checklist, contraindications
 from clinic.safety.red_flags import EMERGENCY, URGENT, ScreenQuestion
 
 RED_FLAG_INTENT = "red_flag"
-# A `red_flag` the model predicted where the rules found nothing: a doctor today, to be safe.
+# A `red_flag` the model predicted where the rules found nothing: asked about directly
+# (a yes is a doctor today), and a doctor today if the question was never answered.
 MODEL_ONLY_FLAG = safety.RedFlag("possible_red_flag", URGENT)
+MODEL_ONLY_QUESTION = "check_anything_else"
 SCREEN_SLOT = "red_flag_screen"
 
 
@@ -107,6 +109,13 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
     denied_now = set(entity_values(tracker, "contraindication", denied=True)) - said_cis
     # "No, HE is not on blood thinners": a later no takes back what was recorded.
     cis = (set(tracker.get_slot("contraindications") or []) | said_cis) - denied_now
+    model_question = safety.question_named(MODEL_ONLY_QUESTION)
+    asked = list(tracker.get_slot("asked_questions") or [])
+    ask_model_question = False
+    if model_only and model_question.sign in {*signs, *denied_signs}:
+        model_only = False  # asked and answered: the answer stands
+    elif model_only and MODEL_ONLY_QUESTION not in asked:
+        model_only, ask_model_question = False, True
     flags = current_flags(tracker, signs, model_only, cis)
 
     before = list(tracker.get_slot("red_flags") or [])
@@ -120,12 +129,13 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
         level = safety.triage_level(flags)
 
     denied_cis = set(tracker.get_slot("denied_contraindications") or []) | denied_now
-    asked = list(tracker.get_slot("asked_questions") or [])
     # A yes stays open to taking back until another question is answered or it is.
     open_yes = tracker.get_slot("raised_by_answer")
     if answer is not None or recheck:
         open_yes = raised_by if new_flags else None
     direct = recheck or _direct_question_due(tracker, unsure_of, signs, denied_signs, asked, level)
+    if ask_model_question and not direct and level != EMERGENCY:
+        direct = MODEL_ONLY_QUESTION
     values = {
         "warning_signs": signs,
         "denied_signs": denied_signs,

@@ -123,6 +123,7 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
         "there's a lump in my belly that pulses like a heartbeat"
     ),
     "aortic_dissection/emergency/aortic_warning": {"aortic_warning"},
+    "possible_red_flag/urgent/other_warning": {"other_warning"},
     "cardiac/emergency/chest_pain+comes_on_exertion": "my chest aches whenever I climb the stairs",
     "cardiac/emergency/arm_or_jaw_pain+eases_with_rest": (
         "my jaw aches when walking to work and goes away when I stop"
@@ -634,8 +635,8 @@ def test_the_screen_follows_where_the_pain_spreads() -> None:
     names = [q.name for q in safety.screen_questions("shoulder", "neck", [], [])]
     assert names == [
         "shoulder_cardiac", "shoulder_trauma", "shoulder_hot", "cancer", "stroke_warning",
-        "clumsy_hands", "trauma", "meningitis_warning",
-    ]  # fmt: skip
+        "clumsy_hands", "meningitis_warning",
+    ]  # fmt: skip  (the neck's fall line is the shoulder's, asked once: session 11)
     # Session 9 (outside runs 13 and 15): the neck's screen asks about cancer and weight
     # lost too, as for any spinal pain.
     neck = [q.name for q in safety.screen_questions("neck", None, [], [])]
@@ -1840,3 +1841,36 @@ def test_a_condition_said_to_be_well_is_still_there(said: str, name: str, kept: 
     screen = safety.screen(said)
     standing = {m.name for m in screen.mentions if not m.denied}
     assert (name in standing) is kept, [(m.name, m.denied) for m in screen.mentions]
+
+
+@pytest.mark.parametrize(
+    ("main", "spread", "others"),
+    [
+        ("buttock", "foot", []),
+        ("lower_back", "leg", ["calf"]),
+        ("neck", "arm", ["shoulder", "hip"]),
+    ],
+)
+def test_a_line_of_two_regions_screens_is_asked_once(
+    main: str, spread: str, others: list[str]
+) -> None:
+    # Outside run 19: the sciatica list showed "a fall, an accident or a heavy knock" twice.
+    texts = [q.text for q in safety.screen_questions(main, spread, [], [], others)]
+    assert len(texts) == len(set(texts)), texts
+
+
+@pytest.mark.parametrize(
+    ("said", "trauma"),
+    [
+        # Session 11, written before the change (outside run 19's kind, new wordings): a
+        # time "ago" dates the injury in its clause wherever it stands.
+        ("three years ago I fell off my motorbike, all healed, and my neck aches", False),
+        ("she had a car crash about 4 years ago but the neck pain is a new thing", False),
+        ("my son had a concussion 2 years ago coming off his skateboard, his neck is sore", False),
+        ("a year ago she was knocked off her bike, recovered well. neck stiff for a week", False),
+        ("a week ago I fell off my motorbike and my neck aches", True),
+        ("my neck has ached for 3 years and yesterday I fell off a ladder", True),
+    ],
+)
+def test_an_injury_dated_ago_before_it_is_long_ago(said: str, trauma: bool) -> None:
+    assert ("trauma" in safety.screen(said).signs) is trauma

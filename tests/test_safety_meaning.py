@@ -72,6 +72,12 @@ def test_a_denial_settles_the_topic() -> None:
         ("I can't sleep because of my back", False),
         ("my bakc hurts so much i just want to not wake up", True),
         ("sleeping is hard and honestly I wouldn't mind if I never woke up", True),
+        # Written in session 11, before the change (outside run 19's kinds, new wordings):
+        # stress at work and a question about what the chat has noted are no crisis; hurt
+        # done to oneself on purpose is.
+        ("i have been under a lot of stress lately", False),
+        ("can you tell me what you have written about my pain?", False),
+        ("I've been hurting myself again on purpose", True),
     ],
 )
 def test_crisis_in_new_words_is_asked_about(text: str, near: bool) -> None:

@@ -270,6 +270,8 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
             "used to have", "used to get", "used to", "as a child", "as a kid",
             "when i was a kid", "when i was a child", "when i was younger", "years ago i",
             "a long time ago", "long ago", "old injury", "last year i had",
+            # A time long ago dates what follows it too: "two years ago falling off his bike".
+            "years ago", "year ago", "decades ago",
             "back in my", "in my 20s", "in my twenties", "in my teens", "in my 30s",
         ],
         "following_negations": [

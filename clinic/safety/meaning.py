@@ -54,6 +54,10 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
         "I can't sleep at night",
         # Weighing up the appointment (outside run 14): no thought of dying.
         "I want to think about it before I decide to book",
+        # Stress, and a question about the chat's own notes (outside run 19): near "hurting
+        # myself" by their words alone. Neither costs a crisis sentence of any set.
+        "I've been really stressed at work lately",
+        "what have you written down about my pain so far",
     ),
 }
 # Cosine similarity from which a message is taken as near a topic. Chosen on the tunable

@@ -878,6 +878,7 @@ SIGNS: tuple[Sign, ...] = (
     )),
     # Yes to a direct question about a tearing pain or a knee.
     Sign("aortic_warning", ()),
+    Sign("other_warning", ()),  # a yes to check_anything_else
     Sign("knee_warning", ()),
     Sign("breathless_after_needling", ()),
     # Where it hurts, for signs that matter only together with it.
@@ -929,6 +930,7 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("aortic_dissection", EMERGENCY, ("tearing_feeling",), with_any=("sweating", "faint")),
     RedFlagRule("aortic_dissection", EMERGENCY, ("pulsing_tummy_lump",)),
     RedFlagRule("aortic_dissection", EMERGENCY, ("aortic_warning",)),
+    RedFlagRule("possible_red_flag", URGENT, ("other_warning",)),
     RedFlagRule("cardiac", EMERGENCY, ("chest_pain", "comes_on_exertion")),
     RedFlagRule("cardiac", EMERGENCY, ("arm_or_jaw_pain", "eases_with_rest")),
     RedFlagRule("cardiac", EMERGENCY, ("left_arm_pain",), with_any=("sweating", "breathless", "nausea")),
@@ -1433,5 +1435,14 @@ DIRECT_QUESTIONS: tuple[ScreenQuestion, ...] = (
         covers=("headache_changed", "new_headaches"),
         ruled_out_by=("aged_under_50",),
         denied_means_no=("headache",),
+    ),
+    # Only the language model heard a red flag (no rule did): asked, never assumed. A yes
+    # alone is a doctor today; a yes that names a sign is read for it by the rules.
+    ScreenQuestion(
+        "check_anything_else",
+        "One safety question before we go on: besides the pain itself, is anything new "
+        "worrying you, such as numbness or weakness, trouble breathing or chest pain, a "
+        "fever or feeling very unwell, or trouble with your bladder or bowels?",
+        "other_warning",
     ),
 )

@@ -543,7 +543,8 @@ def screen_questions(
             known = question.sign in said or question.sign in denied
             if known or said.intersection(question.covers):
                 continue
-            if all(q.name != question.name for q in questions):
+            # One line of two regions' screens (a fall, for the back and the hip) once.
+            if all(q.name != question.name and q.text != question.text for q in questions):
                 questions.append(question)
     return questions
 
