@@ -366,8 +366,12 @@ def intake_events(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[di
     heard = intake_state.hear(text, entities, asked, yes)
     if value_before_latest_message(tracker, "requested_slot") == "red_flag_screen":
         # "As I said, my bladder has been leaky the last two days" to the screen: its time
-        # and its "as I said" are the sign's; what is new is kept, nothing known changes.
-        heard = replace(heard, correcting=False)
+        # and its "as I said" are the sign's; what is new is kept, nothing known changes,
+        # unless put right in so many words ("no. sorry, it's actually the LEFT shoulder").
+        put_right = intake_state.puts_right_in_words(text)
+        heard = replace(
+            heard, correcting=put_right, said_not=heard.said_not if put_right else frozenset()
+        )
     known = {slot: tracker.get_slot(slot) for slot in intake_state.FACTS}
     change = intake_state.update(known, heard, asked)
     shown = [_shown(slot, change.values[slot]) for slot in change.corrected if slot in SAID_BACK]

@@ -364,3 +364,22 @@ def test_a_place_named_and_said_not_to_hurt_in_one_message_is_not_added() -> Non
     known = {"body_part": "forearm", "pain_sites": ["forearm", "wrist"]}
     said = changes("Tennis elbow? My elbow doesn't hurt. What about my fingers?", known, None)
     assert "elbow" not in (said.get("pain_sites") or [])
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "expected"),
+    [
+        # Session 11, written before the change (outside run 19's kinds, new wordings): a
+        # value the patient says the pain is not, while it is the one noted, is put right.
+        ("it's a sharp pain, not an ache", {"pain_quality": "aching"}, {"pain_quality": "sharp"}),
+        ("it's more of a throbbing really", {"pain_quality": "dull"},
+         {"pain_quality": "throbbing"}),
+        ("it's a stabbing pain, and the left side not the right",
+         {"pain_quality": "dull", "body_part": "hip", "side": "right"},
+         {"pain_quality": "sharp", "side": "left"}),
+        # A quality said beside another is not a correction: nothing noted is said not to be.
+        ("it's burning too, not just tight", {"pain_quality": "tightness"}, {}),
+    ],
+)  # fmt: skip
+def test_a_value_said_not_to_be_is_put_right(text: str, known: dict, expected: dict) -> None:
+    assert changes(text, {"body_part": "neck", **known}) == expected

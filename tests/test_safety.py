@@ -633,10 +633,11 @@ def test_the_screen_skips_what_the_patient_already_said() -> None:
 
 def test_the_screen_follows_where_the_pain_spreads() -> None:
     names = [q.name for q in safety.screen_questions("shoulder", "neck", [], [])]
+    # The neck's fall line is the shoulder's, asked once (session 11).
     assert names == [
         "shoulder_cardiac", "shoulder_trauma", "shoulder_hot", "cancer", "stroke_warning",
         "clumsy_hands", "meningitis_warning",
-    ]  # fmt: skip  (the neck's fall line is the shoulder's, asked once: session 11)
+    ]  # fmt: skip
     # Session 9 (outside runs 13 and 15): the neck's screen asks about cancer and weight
     # lost too, as for any spinal pain.
     neck = [q.name for q in safety.screen_questions("neck", None, [], [])]

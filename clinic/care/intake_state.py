@@ -34,7 +34,8 @@ SPREAD_QUESTIONS = ("pain_radiates", "radiates_to")
 # "Actually", "sorry I meant", "I got that wrong", "no wait": the patient puts a fact right.
 _CORRECTION = re.compile(
     r"\b(actually|sorry|i meant|i mean|meant to say|got (?:that|it) wrong|my mistake|"
-    r"correction|not (?:the|my|a) (?:left|right)|no wait|wait no|rather|more like|"
+    r"correction|not (?:the|my|a) (?:left|right)|no wait|wait no|rather|more like|more of an?|"
+    r"mixed (?:it |them |those |that )?up|"
     r"should have said|scratch that|i said wrong|typo|i said|i told you|"
     r"(?:that'?s|thats|that is|it'?s) (?:not right|wrong))\b"
     r"|\bmore (?:my|the|in my|in the)\b.*\bthan\b"
@@ -106,6 +107,7 @@ class Heard:
     correcting: bool = False
     corrects_from: int = 0  # where the correction begins: places before it are not put right
     not_painful: tuple[str, ...] = ()  # places said not to hurt ("my foot doesn't hurt")
+    said_not: frozenset[str] = frozenset()  # a quality or a side said not to be ("not an ache")
 
 
 @dataclass
@@ -220,12 +222,37 @@ def hear(
         spreads=spreads,
         correcting=correcting,
         corrects_from=(cue.start() if (cue := _CORRECTION.search(text)) else 0),
+        said_not=_said_not(text),
         not_painful=tuple(
             e["value"]
             for e in entities
             if e.get("entity") == "body_part" and e.get("role") == "denied"
         ),
     )
+
+
+# "Not an ache", "not the right": what follows is said not to be (not "not just tight").
+_NOT_THIS = re.compile(r"\bnot\s+(?:an?\s+|the\s+|my\s+|really\s+)?([a-z]+)", re.IGNORECASE)
+
+
+# "As I said", "I told you": the patient says a thing again, not that it was wrong.
+_SAID_AGAIN = re.compile(r"\b(?:as\s+|like\s+)?i (?:said|told you|mentioned)\b", re.IGNORECASE)
+
+
+def puts_right_in_words(text: str) -> bool:
+    """Whether `text` says in so many words that something noted was wrong ("sorry, it's
+    actually the left", "I mixed it up"), not merely that it says it again ("as I said")."""
+    return bool(_CORRECTION.search(_SAID_AGAIN.sub(" ", text)))
+
+
+def _said_not(text: str) -> frozenset[str]:
+    """The qualities and sides `text` says the pain is not."""
+    found = set()
+    for match in _NOT_THIS.finditer(text):
+        for entity in ("pain_quality", "side"):
+            if value := vocabulary.canonical(entity, match[1]):
+                found.add(value)
+    return frozenset(found)
 
 
 def update(known: Mapping[str, Any], heard: Heard, asked: str | None = None) -> Update:
@@ -239,7 +266,7 @@ def update(known: Mapping[str, Any], heard: Heard, asked: str | None = None) -> 
         current = known.get(slot)
         if value is None or value == current:
             return
-        if current is None or asked == slot or heard.correcting:
+        if current is None or asked == slot or heard.correcting or current in heard.said_not:
             result.values[slot] = value
             result.values.update(also)
             if current is not None:
