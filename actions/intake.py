@@ -380,8 +380,11 @@ def intake_events(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[di
         dispatcher.utter_message(response="utter_main_place_changed", place=place)
     elif shown:
         dispatcher.utter_message(text=f"Thanks, I've changed that to {' and '.join(shown)}.")
+    complaint = tracker.get_slot("other_complaint")
+    taken_out = complaint and complaint in vocabulary.complaints_said_not_had(text)
     return [
         *(SlotSet(slot, value) for slot, value in change.values.items()),
+        *([SlotSet("other_complaint", None)] if taken_out else []),
         *_came_to_book(tracker),
     ]
 

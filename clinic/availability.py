@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from clinic.preferred_time import (
+    DAY_PART_WINDOWS,
     TimePreference,
     normalise_time_words,
     read_preference,
@@ -144,7 +145,13 @@ def offer(
         ruled_out = day.weekday() in wish.excluded_weekdays
         return not ruled_out and (wish.weekdays is None or day.weekday() in wish.weekdays)
 
-    for fits in (right_day, lambda start, end: start.weekday() not in wish.excluded_weekdays):
+    relaxed = [right_day, lambda start, end: start.weekday() not in wish.excluded_weekdays]
+    if wish.window is not None and wish.window not in DAY_PART_WINDOWS:
+        # An hour said on the clock ("after 5:45", "before 10") is the patient's day around
+        # work: those hours on other days first, then other hours.
+        hours = replace(wish, last_day=None, weekdays=None)
+        relaxed.insert(0, lambda start, end: hours.accepts(start, end))
+    for fits in relaxed:
         nearest = _nearest_first(
             _free(schedule, busy, now, wish.first_day, horizon_day, fits), wish.at, limit
         )

@@ -157,7 +157,7 @@ _NOT_DURATIONS = tuple(
         rf"\b(?:{_ANY_AMOUNT})[\s-]*(?:weeks?|wks?|months?)[\s-]*(?:pregnant|along|gone|"
         rf"into\s+(?:my|the|this)\s+pregnancy|of\s+pregnancy|preg\w*)\b",
         # frequencies: twice a week, 3 times a day, every few months, 2 days a week
-        rf"\b(?:every|each|per|once|twice|thrice|(?:{_ANY_AMOUNT})\s+times)\s+"
+        rf"\b(?:every|each|per|once|twice|thrice|(?:{_ANY_AMOUNT})\s*(?:times|x))\s+"
         rf"(?:a\s+|per\s+|every\s+)?(?:other\s+|(?:{_ANY_AMOUNT})\s+)?{_UNIT}",
         rf"\b(?:{_ANY_AMOUNT})\s*{_UNIT}\s+(?:a|per|each|every)\s+{_UNIT}",
         # another moment: a couple of days later, 2 weeks before that

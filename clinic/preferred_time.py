@@ -44,6 +44,7 @@ _DAY_PARTS = {
     "night": (dt.time(17, 0), dt.time(23, 59)),
     "tonight": (dt.time(17, 0), dt.time(23, 59)),
 }
+DAY_PART_WINDOWS = frozenset(_DAY_PARTS.values())
 # "As soon as possible" always means the earliest; "any time" only when nothing else is
 # said ("any time after 5" is a window, not a rush).
 _ASAP = re.compile(
@@ -267,9 +268,23 @@ def _dotted_date(match: re.Match[str]) -> str:
     )
 
 
+# The hours of the patient's own day: "I finish work at 5" is "after 5", "I start at 11"
+# is "before 11"; they bound the time wished, they are not it.
+_DAY_ENDS_AT = re.compile(
+    r"\b(?:i|i'm|im|i am|we)\s+(?:usually\s+|normally\s+)?(?:finish|get off|leave|am done|'m done|"
+    r"clock (?:off|out)|knock off)(?:\s+(?:work|school|uni|my shift))?\s+(?:at|around|about)\s+"
+)
+_DAY_STARTS_AT = re.compile(
+    r"\b(?:i|we)\s+(?:usually\s+|normally\s+)?(?:start|begin|have to be at work|need to be at work)"
+    r"(?:\s+(?:work|school|uni|my shift))?\s+(?:at|around|about)\s+"
+)
+
+
 def normalise_time_words(text: str) -> str:
     """One spelling for the many ways of writing a time."""
     said = re.sub("n[\u2019']t\\b", "nt", " ".join(text.lower().split()))
+    said = _DAY_ENDS_AT.sub("after ", said)
+    said = _DAY_STARTS_AT.sub("before ", said)
     said = re.sub(r"[\u2019']s\b", "", said)  # "whatever's", "two weeks' time"
     said = re.sub(r"[\w]+", lambda m: _SHORTHAND.get(m[0], m[0]), said)
     said = re.sub(
@@ -493,12 +508,20 @@ def _read_words(text: str, today: dt.date, reading: _Reading) -> None:
                 reading.weekdays |= days  # "mondays", "weekdays": any week
         elif part:
             start, end = _DAY_PARTS[part]
+            said_before = reading.window
             if negated and part == "morning":
                 reading.window = (dt.time(12, 0), dt.time(23, 59))
             elif negated and part in ("evening", "night"):
                 reading.window = (dt.time(0, 0), dt.time(17, 0))
             elif not negated:
                 reading.window = _EARLY_OR_LATE.get((before, part), (start, end))
+            if said_before and reading.window:
+                # "morning before 10": both at once, when they meet; else the clock's.
+                both = (
+                    max(said_before[0], reading.window[0]),
+                    min(said_before[1], reading.window[1]),
+                )
+                reading.window = both if both[0] < both[1] else said_before
             if part == "tonight" or before == "this":
                 reading.days.append(today)
         elif word == "today" and not negated:  # "not today": no day named by it
@@ -662,7 +685,7 @@ def _settle_days(reading: _Reading, said: str, today: dt.date) -> None:
 # Words that ask for a time: the part of a message that says when the patient can come.
 _WISH = re.compile(
     r"\b(?:book|booking|appointment|consultation|come|can i|could i|can we|could we|can you|"
-    r"could you|instead|"
+    r"could you|instead|anything|any (?:times?|slots?|appointments?)|"
     r"would (?:be|suit|work)|works|suits?|best|prefer|free|available|how about|what about|"
     r"make it|i'?d like|move it)\b",
     re.IGNORECASE,
@@ -784,6 +807,9 @@ _OR = re.compile(
 )
 
 
+_REFUSED = re.compile(r"\b(?:can'?t|cannot|can not|not|no|too|busy|at work)\b", re.IGNORECASE)
+
+
 def _either(text: str, now: dt.datetime) -> TimePreference | None:
     """Times joined by "or", each whole in itself: "Saturday or after 6", "mornings, or
     Friday afternoon". Not a time said once for two days: "Tuesday or Wednesday after 3"
@@ -791,6 +817,8 @@ def _either(text: str, now: dt.datetime) -> TimePreference | None:
     parts = [p for p in _OR.split(text) if p.strip()]
     if len(parts) < 2:
         return None
+    if any(_REFUSED.search(p) for p in parts):
+        return None  # "I can't do 4:30 or 5": times ruled out, not offered
     wishes = [read_preference(p, now) for p in parts]
     if not all(isinstance(w, TimePreference) and not w.asap for w in wishes):
         return None

@@ -567,6 +567,39 @@ def _condition_clauses(text: str) -> list[tuple[int, int, bool]]:
     return spans
 
 
+# Words just before a complaint that make it a likeness ("feels like toothache", "like a
+# bad toothache") or a trifle ("only a graze", "just a scratch").
+# Words just before a complaint that make it a likeness of the pain ("feels like toothache",
+# "it's like a bad toothache"; not "looks like a rash") or a trifle ("only a graze").
+_LIKENED_OR_LESSENED = re.compile(
+    r"\b(?:(?:feels?|felt|feeling|it'?s|its|is|was|are|hurts?|hurting|aches?|aching|throbs?)"
+    r"\s+(?:\w+\s+)?like|as if|"
+    r"only|just|merely)\s+(?:an?\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# "I don't have an earache", "no tooth problem", "forget the teeth": a complaint said not
+# to be the patient's.
+_NOT_HAD = re.compile(
+    r"\b(?:no|not|don'?t have|do not have|haven'?t got|have not got|never had|forget(?: about)?)"
+    r"\s+(?:an?\s+|any\s+|the\s+|my\s+)?([a-z]+(?:\s+[a-z]+)?)",
+    re.IGNORECASE,
+)
+
+
+def complaints_said_not_had(text: str) -> set[str]:
+    """The other complaints (not muscle or joint) `text` says the patient does not have."""
+    found = set()
+    for match in _NOT_HAD.finditer(text.replace("\u2019", "'")):
+        first = match[1].split()[0]
+        for phrase in (match[1], first):
+            if value := canonical("other_complaint", phrase):
+                found.add(value)
+                break
+    return found
+
+
 def find_terms(text: str) -> list[Term]:
     """All vocabulary terms in `text`, longest phrase first, negated ones left out, and
     none inside a saying ("an arm and a leg").
@@ -626,6 +659,8 @@ def find_terms(text: str) -> list[Term]:
             in_saying = True
         if found == ("other_complaint", "wound") and any(a <= start < b for a, b in healed):
             in_saying = True
+        if found[0] == "other_complaint" and _LIKENED_OR_LESSENED.search(text[:start]):
+            in_saying = True  # "it feels like toothache", "only a graze": no complaint
         if (
             found[0] == "pain_quality"
             and words[i] == "knife"

@@ -318,3 +318,32 @@ def test_two_hours_joined_by_or_are_both_offered() -> None:
     assert isinstance(wish, TimePreference)
     starts = [s.starts_at.replace(tzinfo=None) for s in offer(SCHEDULE, {}, wish, CLINIC_NOW).slots]
     assert at(11, 25, 10)[0] in starts and at(11, 26, 15)[0] in starts, starts
+
+
+@pytest.mark.parametrize(
+    ("said", "window", "at_"),
+    [
+        # Session 11, written before the change (outside run 19, #04's and #14's kinds, new
+        # wordings): the time of the patient's own day ("I start work at 11", "I finish at
+        # 5") says when they cannot come, not the hour wished.
+        ("friday morning before 10, I start work at 11", (T(0), T(10)), None),
+        ("wednesday, I finish work at 4 so 4:30 or later", (T(16, 30), T(23, 59)), None),
+        ("I can't do 4:30 or 5, I'm at work. anything on thursday evening?",
+         (T(17), T(23, 59)), None),
+    ],
+)  # fmt: skip
+def test_the_time_of_the_patients_own_day_is_not_the_hour_wished(
+    said: str, window: tuple[dt.time, dt.time], at_: dt.time | None
+) -> None:
+    wish = read_preference(said, CLINIC_NOW)
+    assert isinstance(wish, TimePreference) and not wish.either
+    assert (wish.window, wish.at) == (window, at_)
+
+
+def test_an_hour_bound_that_no_opening_of_that_day_fits_looks_on_other_days() -> None:
+    # "Tuesday after 5:45" with Tuesday closing at 6: the evenings of other days (Thursday
+    # opens till 8), not earlier hours on Tuesday.
+    wish = read_preference("tuesday after 5:45pm", CLINIC_NOW)
+    first = offer(SCHEDULE, {}, wish, CLINIC_NOW)
+    assert not first.matched
+    assert all(s.starts_at.time() >= T(17, 45) for s in first.slots), first.slots

@@ -77,6 +77,13 @@ def test_the_component_rewrites_a_rasa_message() -> None:
         ("no rash or anything on my back", None),
         ("I've got a rash on my elbow that won't go away", "skin"),
         ("my ear has been aching for days", "ear"),
+        # Session 11, written before the change (outside run 19, #16's and #17's kinds, new
+        # wordings): a complaint named to say what a pain is like is no complaint, nor is
+        # a small thing said to be only that.
+        ("it feels like toothache, deep in the thigh", None),
+        ("the ache in my calf is like a bad toothache", None),
+        ("the knee was only a graze from the fall, it's the back that hurts", None),
+        ("I have a toothache and my jaw aches", "teeth"),
     ],
 )
 def test_a_complaint_is_the_patients_own_and_present(text: str, complaint: str | None) -> None:

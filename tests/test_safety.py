@@ -1875,3 +1875,19 @@ def test_a_line_of_two_regions_screens_is_asked_once(
 )
 def test_an_injury_dated_ago_before_it_is_long_ago(said: str, trauma: bool) -> None:
     assert ("trauma" in safety.screen(said).signs) is trauma
+
+
+@pytest.mark.parametrize(
+    ("said", "flagged"),
+    [
+        # Session 11, written before the change (outside run 19, #22's kind, new wordings):
+        # one kind of headache told apart from another is no change of pattern.
+        ("I get two kinds of headaches, the migraines are different from the tension ones",
+         False),
+        ("my cluster ones r a different type to the everyday headaches, same for years", False),
+        ("my headaches feel different lately and come every day", True),
+    ],
+)  # fmt: skip
+def test_kinds_of_headache_told_apart_are_no_change(said: str, flagged: bool) -> None:
+    screen = safety.screen(said)
+    assert ("headache_warning_signs" in {f.code for f in screen.flags}) is flagged

@@ -830,7 +830,11 @@ SIGNS: tuple[Sign, ...] = (
         "fingers ... thick|useless|clumsy|numb",
     )),
     # A headache that changed its pattern, woke the patient, or came with coughing: SNOOP.
-    Sign("headache_pattern_change", ("{pattern_change}",)),
+    # Kinds of headache told apart ("the tension ones are different") are no change.
+    Sign("headache_pattern_change", ("{pattern_change}",), unless=(
+        "kinds of", "types of", "two kinds", "two types", "a different type", "a different kind",
+        "ones are different", "ones r different", "ones are a different", "ones r a different",
+    )),
     Sign("cough_or_strain", ("{trigger_when} ... {strain}",)),
     # Can't bear weight after an injury: a fracture until shown otherwise (Ottawa rules).
     Sign("cannot_bear_weight", ("{cant} ... {bear_weight}", "{wont} ... {bear_weight}")),
