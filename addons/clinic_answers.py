@@ -22,7 +22,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from addons.minilm import encoder
 from addons.safety_screen import meanings_of, set_intent
-from clinic import knowledge, vocabulary
+from clinic import knowledge, safety, vocabulary
 from clinic.intake import question_after_answer
 
 ANSWER_ENTITY = "answer_topic"
@@ -78,6 +78,9 @@ def topic_found(text: str, meanings: list[Any], intent: str | None) -> knowledge
     if (spelt := vocabulary.mended(text)) != text.lower():
         # "hw much dose a sesion cost": the typos cost the sentence model its meaning.
         meanings.append(encoder().encode(spelt).sentence)
+    if (plain := safety.medicines_named_plainly(text)) != text:
+        # "should I stop my Eliquis?": a brand name is a word the model does not know.
+        meanings.append(encoder().encode(plain).sentence)
     finder = answer_finder()
     found = finder.nearest(*meanings)
     agreed = knowledge.INTENT_TOPICS.get(intent or "")

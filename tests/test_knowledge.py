@@ -94,6 +94,24 @@ def test_a_new_wording_finds_its_answer(finder, text: str) -> None:
     assert (found.topic, found.score >= knowledge.NEAR) == (NEW_WORDINGS[text], True)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Session 11, written before the change (outside run 19, #06's kind, new wordings):
+        # a medicine named by its brand is the sentence model's unknown word.
+        "do I need to come off my Xarelto before the session?",
+        "should I skip my warfarin the day before needling?",
+    ],
+)
+def test_a_medicine_named_by_its_brand_finds_its_answer(text: str) -> None:
+    from addons.clinic_answers import topic_found
+    from addons.minilm import encoder
+
+    found = topic_found(text, [encoder().encode(text).sentence], intent=None)
+    assert found is not None and found.topic == "keep_medicines", found
+    assert knowledge.is_answer(found, None)
+
+
 @pytest.mark.parametrize("text", MISSPELT_WORDINGS)
 def test_a_misspelt_question_finds_its_answer(text: str) -> None:
     from addons.clinic_answers import topic_found

@@ -1012,6 +1012,10 @@ def test_something_a_doctor_checked_and_cleared_raises_nothing(text: str) -> Non
         ("none of them but I do get tired a lot", False),
         ("no, but I'm not sure about the weight", False),
         ("none, but my legs don't feel right", False),
+        # Session 11, written before the change (outside run 19, #20's kind, new wordings):
+        # an addition that tells of nothing any line is about keeps the no.
+        ("None of them, except a basal cell skin cancer removed from my ear in 2015", True),
+        ("no, though my dentist says I grind my teeth", True),
     ],
 )
 def test_a_no_with_a_but_is_read_by_whose_it_is(text: str, all_denied: bool) -> None:
@@ -1891,3 +1895,43 @@ def test_an_injury_dated_ago_before_it_is_long_ago(said: str, trauma: bool) -> N
 def test_kinds_of_headache_told_apart_are_no_change(said: str, flagged: bool) -> None:
     screen = safety.screen(said)
     assert ("headache_warning_signs" in {f.code for f in screen.flags}) is flagged
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # Session 11, written before the change (outside run 19, #13's and #20's kind, new
+        # wordings): asking whether today is needed is no plan to go; it is answered yes,
+        # with the reason.
+        "do I honestly have to go to the doctor today? my check-up is next month",
+        "must I see someone today, really?",
+    ],
+)
+def test_asking_whether_today_is_needed_is_answered_yes_with_why(message: str) -> None:
+    reply = advice.urgent_follow_up(message, ["cancer"], "911")
+    assert "right step" not in reply
+    assert reply.startswith("Yes") and "today" in reply
+    assert advice.WHY["cancer"] in reply
+
+
+def test_care_planned_today_is_thanked() -> None:
+    reply = advice.urgent_follow_up("ok I'll call my doctor this afternoon", ["cancer"], "911")
+    assert reply.startswith("Thank you")
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        # Session 11, written before the change (outside run 19, #20's kind, new wordings):
+        # a yes that names what the sign leaves out (a basal cell skin cancer) is a no.
+        ("well yes, if you count the basal cell thing they froze off my cheek", "no"),
+        ("yes, a BCC on my back a few years ago", "no"),
+        ("yes, bowel cancer in 2019", "yes"),
+    ],
+)
+def test_a_yes_that_names_what_the_sign_leaves_out_is_a_no(text: str, reading: str) -> None:
+    from clinic.safety.answers import read_answer
+
+    question = safety.question_named("cancer")
+    found = safety.screen(text)
+    assert read_answer(question, text, found.signs, found.denied_signs, "affirm") == reading

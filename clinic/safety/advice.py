@@ -612,6 +612,10 @@ def urgent_follow_up(message: str, codes: Iterable[str], emergency_number: str) 
         opening = "Please don't wait until then. "  # "urgent care first thing": today is the advice
     if _CARE_TODAY.search(message) and not _DAY_AFTER.search(message):
         opening = "Thank you, that's the right step. "  # "I'll call them this morning"
+        if _ASKS_IF_NEEDED.search(message):
+            # "Do I really need to go today?": not a plan but the question; yes, and why.
+            why = next((WHY[code] + " " for code in codes if code in WHY), "")
+            opening = f"Yes, today, please. {why}"
     # "Is it ok to foam roll it?", "what counts as worse?": answered, then the advice.
     opening = _what_to_watch(message, codes, emergency_number) or opening
     return (
@@ -621,6 +625,12 @@ def urgent_follow_up(message: str, codes: Iterable[str], emergency_number: str) 
     )
 
 
+# Whether today is needed, asked: "do I really have to go today?", "must I see someone today?"
+_ASKS_IF_NEEDED = re.compile(
+    r"\b(?:do|must|should|shall)\s+i\b(?:\s+\w+)?\s+(?:need|have|go|see|call|ring)\b"
+    r"|\b(?:need|have) to go today\?|\breally\b[^.!]*\?",
+    re.IGNORECASE,
+)
 # Care sought today: "I'll call them this morning", "taking him now".
 _CARE_TODAY = re.compile(
     r"\b(?:call|ring|phone|go|going|take|taking|see|seeing|book|booking)\b[^.!?]{0,40}?"

@@ -19,7 +19,7 @@ import re
 from collections.abc import Collection
 
 from clinic.safety.advice import denies_doctor_check, without_statement_of_safety
-from clinic.safety.red_flags import ScreenQuestion
+from clinic.safety.red_flags import HISTORY_COUNTS, SIGNS, ScreenQuestion
 from clinic.safety.screening import red_flags_for
 from clinic.vocabulary import find_terms
 
@@ -127,6 +127,16 @@ def takes_back_yes(text: str) -> bool:
     return bool(_TAKEN_BACK_RE.search(" ".join(text.lower().replace("\u2019", "'").split())))
 
 
+def _names_what_the_sign_leaves_out(sign: str, lowered: str) -> bool:
+    """Whether the answer about a past illness names a kind its sign leaves out (a basal
+    cell skin cancer is no cancer history). Only for history: a symptom's `unless` words
+    ("after", "running") tell when it is harmless, not that a yes is a no."""
+    if sign not in HISTORY_COUNTS:
+        return False
+    leaves_out = next((s.unless for s in SIGNS if s.name == sign), ())
+    return any(re.search(rf"\b{re.escape(word)}\b", lowered) for word in leaves_out)
+
+
 def read_answer(
     question: ScreenQuestion,
     text: str,
@@ -146,6 +156,8 @@ def read_answer(
     if denied & asked or denied & set(question.denied_means_no):
         return NO
     lowered = " ".join(text.lower().replace("\u2019", "'").split())
+    if _names_what_the_sign_leaves_out(question.sign, lowered):
+        return NO  # "yes, the basal cell one": not the cancer the question asks about
     # "What?? no, absolutely not": surprise at the question, then the answer.
     lowered = _SURPRISE.sub("", lowered) or lowered
     # "They are not new": the "they are" of a no is no yes.

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from clinic.language import context
 from clinic.safety import answers
 from clinic.safety.red_flags import CHECKLIST_ITEMS, SCREEN_QUESTIONS, ScreenQuestion
-from clinic.safety.screening import question_named
+from clinic.safety.screening import question_named, read
 
 MAX_LINES = 4
 _BUT = re.compile(r"\b(but|except|apart from|only|although|though|well)\b", re.IGNORECASE)
@@ -99,8 +99,12 @@ def _adds_something(text: str) -> bool:
     if but is None:
         return False
     after = text[but.end() :]
+    if answers.hedged(text):
+        return True  # "none, though I'm not sure about the weight"
+    if not read(after):
+        return False  # "...except a basal cell cancer removed in 2015": nothing a line is about
     own = [w for w in re.findall(r"\bmy\s+([\w-]+)", after, re.IGNORECASE)]
-    if answers.hedged(text) or any(not context.is_another_person(w) for w in own):
+    if any(not context.is_another_person(w) for w in own):
         return True  # "...but my legs don't feel right" is about the patient's own body
     return not _DENIES_AGAIN.search(after)
 

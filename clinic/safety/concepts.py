@@ -217,6 +217,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "yesterday", "today", "earlier", "ago", "session", "this morning", "this afternoon",
         "last night", "this week", "since",
     ),
+    # Tiredness: no sign by itself, but a "no, but I'm always tired" to the screen's list
+    # tells of how the patient feels (the unwell line is asked on its own).
+    "tired": (
+        "tired", "exhausted", "fatigue", "fatigued", "run down", "worn out", "wiped out",
+        "drained", "no energy",
+    ),
     # Headache
     "head": ("headache", "headaches", "head", "migraine", "migraines", "skull", "headach"),
     # Chewing and eating, where a tired or aching jaw shows (giant cell arteritis).

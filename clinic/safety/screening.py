@@ -131,6 +131,20 @@ class Screening:
         return triage_level(self.flags)
 
 
+# Medicines in the words everyone knows: a brand ("Eliquis") means nothing to a sentence
+# model, "blood thinner" does.
+_PLAIN_NAMES = {"anticoagulants": "blood thinner"}
+
+
+def medicines_named_plainly(text: str) -> str:
+    """`text` with each medicine it names by brand put as its kind ("should I stop my
+    Eliquis?" -> "should I stop my blood thinner?")."""
+    named = [m for m in read(text) if m.kind == CONTRAINDICATION and m.name in _PLAIN_NAMES]
+    for mention in sorted(named, key=lambda m: m.start, reverse=True):
+        text = text[: mention.start] + _PLAIN_NAMES[mention.name] + text[mention.end :]
+    return text
+
+
 def screen(
     text: str,
     doc: Doc | None = None,
