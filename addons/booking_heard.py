@@ -29,9 +29,12 @@ from clinic.preferred_time import asks_for_times, names_a_time, time_asked
 _UNSURE = frozenset({"nlu_fallback", "greet", "out_of_scope"})
 _CHANGES = frozenset({"cancel_booking", "reschedule_booking"})
 # Asking for a booking in so many words: "could I book", "can you book me in".
+# Putting one in, in other words too: "can I still pencil in a consult", "squeeze me in".
 _REQUESTS_A_BOOKING = re.compile(
-    r"\b(?:can|could|may|would) (?:i|we|you) (?:please )?(?:book|get (?:an? )?(?:appointment|"
-    r"consultation|slot))\b|\bbook me\b|\bi'?d like to book\b|\bi want to book\b",
+    r"\b(?:can|could|may|would) (?:i|we|you) (?:please |still |just |maybe )?(?:(?:book|pencil|"
+    r"squeeze|fit|slot)\b|(?:get|have|grab|schedule|arrange|make|set up) (?:me )?(?:an? |the )?"
+    r"(?:appointment|appt|consultation|consult|slot)\b)|\bbook me\b|\bi'?d like to book\b"
+    r"|\bi want to book\b",
     re.IGNORECASE,
 )
 # What the model may have made of a name said alone.

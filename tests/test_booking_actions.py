@@ -691,3 +691,23 @@ def test_a_full_name_said_alone_is_kept_whole() -> None:
 
     assert read_name("Chris Dunbar", ["Chris"]) == "Chris Dunbar"
     assert read_name("Anna Smith, 212 555 0143", ["Anna Smith"]) == "Anna Smith"
+
+
+@pytest.mark.parametrize(
+    ("text", "heard"),
+    [
+        # Session 11, written before the change (outside run 19, #13's kind, new wordings):
+        # a new booking asked for in other words than "book" is a booking request, not a
+        # question about a booking made.
+        ("could you squeeze me in for a consultation on monday?", "request_booking"),
+        ("can I still pencil something in for the 18th?", "request_booking"),
+        ("can I bring my daughter to the consultation on monday?", None),
+    ],
+)
+def test_a_booking_asked_for_in_other_words_is_a_booking(text: str, heard: str | None) -> None:
+    from rasa.shared.nlu.training_data.message import Message
+
+    from addons.booking_heard import BookingHeard
+
+    message = Message(data={"text": text, "intent": {"name": "ask_my_booking", "confidence": 0.6}})
+    assert BookingHeard.heard(BookingHeard.__new__(BookingHeard), message) == heard

@@ -383,3 +383,21 @@ def test_a_place_named_and_said_not_to_hurt_in_one_message_is_not_added() -> Non
 )  # fmt: skip
 def test_a_value_said_not_to_be_is_put_right(text: str, known: dict, expected: dict) -> None:
     assert changes(text, {"body_part": "neck", **known}) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "known", "expected"),
+    [
+        # Session 11, written before the change (outside run 19, #21's kind, new wordings):
+        # a place said not to be where it hurts is taken off, and where it spreads put right.
+        ("it goes from my hip to my knee, not the foot",
+         {"body_part": "hip", "radiates_to": "foot", "pain_sites": ["hip", "foot"]},
+         {"radiates_to": "knee", "pain_sites": ["hip"]}),
+        ("just the neck really, not my shoulder",
+         {"body_part": "neck", "pain_sites": ["neck", "shoulder"]},
+         {"pain_sites": ["neck"]}),
+    ],
+)  # fmt: skip
+def test_a_place_said_not_to_be_is_taken_off(text: str, known: dict, expected: dict) -> None:
+    said = changes(text, known)
+    assert {slot: said.get(slot) for slot in expected} == expected, said

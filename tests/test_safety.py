@@ -1935,3 +1935,22 @@ def test_a_yes_that_names_what_the_sign_leaves_out_is_a_no(text: str, reading: s
     question = safety.question_named("cancer")
     found = safety.screen(text)
     assert read_answer(question, text, found.signs, found.denied_signs, "affirm") == reading
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        # Session 11, written before the change (outside run 19, #04's kind, new wordings):
+        # one side named to "both legs?" is a no.
+        ("just the left", "no"),
+        ("only in my right leg", "no"),
+        ("one side only", "no"),
+        ("yes both, worse on the right", "yes"),
+    ],
+)
+def test_one_side_named_to_a_both_sides_question_is_a_no(text: str, reading: str) -> None:
+    from clinic.safety.answers import read_answer
+
+    question = safety.question_named("both_legs")
+    found = safety.screen(text)
+    assert read_answer(question, text, found.signs, found.denied_signs, None) == reading

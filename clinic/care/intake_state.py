@@ -227,7 +227,8 @@ def hear(
             e["value"]
             for e in entities
             if e.get("entity") == "body_part" and e.get("role") == "denied"
-        ),
+        )
+        + _places_said_not(text),
     )
 
 
@@ -243,6 +244,15 @@ def puts_right_in_words(text: str) -> bool:
     """Whether `text` says in so many words that something noted was wrong ("sorry, it's
     actually the left", "I mixed it up"), not merely that it says it again ("as I said")."""
     return bool(_CORRECTION.search(_SAID_AGAIN.sub(" ", text)))
+
+
+def _places_said_not(text: str) -> tuple[str, ...]:
+    """The places `text` says the pain is not in ("to my knee, not the foot")."""
+    return tuple(
+        place
+        for match in _NOT_THIS.finditer(text)
+        if (place := vocabulary.canonical("body_part", match[1]))
+    )
 
 
 def _said_not(text: str) -> frozenset[str]:
@@ -313,7 +323,11 @@ def update(known: Mapping[str, Any], heard: Heard, asked: str | None = None) -> 
         side = main.side
     offer("side", side)
     offer("pain_quality", heard.quality)
-    if heard.spreads_to is not None:
+    if known.get("radiates_to") in heard.not_painful:
+        # "...to my knee, not the foot": where it spreads put right.
+        result.values["radiates_to"] = heard.spreads_to
+        result.corrected.append("radiates_to")
+    elif heard.spreads_to is not None:
         offer("radiates_to", heard.spreads_to)
         offer("pain_radiates", True)
     elif heard.spreads is not None:

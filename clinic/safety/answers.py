@@ -127,6 +127,13 @@ def takes_back_yes(text: str) -> bool:
     return bool(_TAKEN_BACK_RE.search(" ".join(text.lower().replace("\u2019", "'").split())))
 
 
+# One side named: "only right", "just the left one", "one side only".
+_ONE_SIDE = re.compile(
+    r"\b(?:only|just|purely)\s+(?:on\s+|in\s+)?(?:the\s+|my\s+)?(?:left|right)\b"
+    r"|\b(?:left|right|one)(?:\s+\w+)?\s+only\b|\b(?:only|just)\s+(?:the\s+)?one\s+(?:side|leg|arm)\b"
+)
+
+
 def _names_what_the_sign_leaves_out(sign: str, lowered: str) -> bool:
     """Whether the answer about a past illness names a kind its sign leaves out (a basal
     cell skin cancer is no cancer history). Only for history: a symptom's `unless` words
@@ -158,6 +165,12 @@ def read_answer(
     lowered = " ".join(text.lower().replace("\u2019", "'").split())
     if _names_what_the_sign_leaves_out(question.sign, lowered):
         return NO  # "yes, the basal cell one": not the cancer the question asks about
+    if (
+        "both" in question.text.lower()
+        and _ONE_SIDE.search(lowered)
+        and not _YES_RE.search(lowered)
+    ):
+        return NO  # "only right" to "in both legs?"
     # "What?? no, absolutely not": surprise at the question, then the answer.
     lowered = _SURPRISE.sub("", lowered) or lowered
     # "They are not new": the "they are" of a no is no yes.
