@@ -124,6 +124,16 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
     ),
     "aortic_dissection/emergency/aortic_warning": {"aortic_warning"},
     "possible_red_flag/urgent/other_warning": {"other_warning"},
+    "cardiac/urgent/arm_or_jaw_place+comes_on_exertion+eases_with_rest": {
+        "arm_or_jaw_place",
+        "comes_on_exertion",
+        "eases_with_rest",
+    },
+    "cardiac/urgent/arm_or_jaw_place+comes_on_exertion+settles_after_rest": {
+        "arm_or_jaw_place",
+        "comes_on_exertion",
+        "settles_after_rest",
+    },
     "cardiac/emergency/chest_pain+comes_on_exertion": "my chest aches whenever I climb the stairs",
     "cardiac/emergency/arm_or_jaw_pain+eases_with_rest": (
         "my jaw aches when walking to work and goes away when I stop"
@@ -1954,3 +1964,21 @@ def test_one_side_named_to_a_both_sides_question_is_a_no(text: str, reading: str
     question = safety.question_named("both_legs")
     found = safety.screen(text)
     assert read_answer(question, text, found.signs, found.denied_signs, None) == reading
+
+
+@pytest.mark.parametrize(
+    ("said", "sign", "found"),
+    [
+        # Session 11, written before the change (outside runs 19 and 20, the swimmer, new
+        # wordings): turning the head to breathe is a swimming stroke, not breathlessness;
+        # a pain score "at rest" is no rest breathlessness.
+        ("it hurts every time I turn to breathe in the pool", "breathless", False),
+        ("I get short of breath swimming lengths lately", "breathless", True),
+        ("pain is 3 at rest and 6 when I lift", "at_rest", False),
+        ("I'm breathless even at rest", "at_rest", True),
+    ],
+)  # fmt: skip
+def test_breathing_in_a_swimming_stroke_and_a_score_at_rest(
+    said: str, sign: str, found: bool
+) -> None:
+    assert (sign in safety.screen(said).signs) is found, safety.screen(said).signs

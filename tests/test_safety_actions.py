@@ -939,3 +939,25 @@ async def test_a_bare_number_picking_a_time_is_no_fever() -> None:
     )  # fmt: skip
     assert "fever" not in (slots.get("warning_signs") or [])
     assert slots.get("triage_level") != "emergency"
+
+
+@pytest.mark.parametrize(
+    ("slots", "flagged"),
+    [
+        # Session 11, written before the change (outside run 20, #10: neck pain into the
+        # left arm, later "comes on walking the dog up the hill and settles when I stop"):
+        # effort pain that rest eases, where the intake put the pain in an arm, a shoulder
+        # or the jaw, is the heart's pattern, whichever message said which.
+        ({"body_part": "neck", "radiates_to": "arm"}, True),
+        ({"body_part": "shoulder", "side": "left"}, True),
+        ({"body_part": "lower_back"}, False),
+    ],
+)
+async def test_effort_pain_eased_by_rest_in_an_arm_told_earlier_is_the_hearts(
+    slots: dict, flagged: bool
+) -> None:
+    text = "it mostly comes on when I walk up the hill to work and settles when I stop"
+    found, _ = await check(text, intent="inform", slots=slots)
+    assert ("cardiac" in (found.get("red_flags") or [])) is flagged, found
+    if flagged:
+        assert found["triage_level"] in ("urgent", "emergency")

@@ -594,6 +594,10 @@ SIGNS: tuple[Sign, ...] = (
         "stitch|sharp|stab|stabbing|catch ... when|if I? breathe|breath",
         "shallow breathing|breaths|breath",
         "hurt|hurts|painful|pain|sore ... when|if I? breathe|breath",
+    ), unless=(
+        # A swimmer turns the head to breathe: the neck's movement, not breathlessness.
+        "turn to breathe", "turn my head to breathe", "turning to breathe", "breathe to the side",
+        "breathe to the left", "breathe to the right", "breathing side",
     )),
     # Breathing failing: gasping, blue lips, a reliever that does not help.
     Sign("severe_breathlessness", (
@@ -838,6 +842,8 @@ SIGNS: tuple[Sign, ...] = (
     Sign("cough_or_strain", ("{trigger_when} ... {strain}",)),
     # Can't bear weight after an injury: a fracture until shown otherwise (Ottawa rules).
     Sign("cannot_bear_weight", ("{cant} ... {bear_weight}", "{wont} ... {bear_weight}")),
+    # At rest, of the breath or the pain; a pain score "at rest" ("3 at rest, 6 when I lift")
+    # is no sign of it (`_SCORE_AT_REST` in screening).
     Sign("at_rest", (
         "at rest", "resting", "doing nothing", "lying in bed", "lying down", "on the sofa",
         "just talking", "sitting still", "sat down", "even resting", "just sitting",
@@ -883,6 +889,7 @@ SIGNS: tuple[Sign, ...] = (
     # Yes to a direct question about a tearing pain or a knee.
     Sign("aortic_warning", ()),
     Sign("other_warning", ()),  # a yes to check_anything_else
+    Sign("arm_or_jaw_place", ()),  # the intake's place: an arm, a shoulder or the jaw
     Sign("knee_warning", ()),
     Sign("breathless_after_needling", ()),
     # Where it hurts, for signs that matter only together with it.
@@ -981,6 +988,9 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("head_injury", EMERGENCY, ("trauma", "confusion", "headache")),
     RedFlagRule("head_injury", EMERGENCY, ("head_injury", "on_blood_thinners")),
     RedFlagRule("cardiac", URGENT, ("arm_or_jaw_pain", "comes_on_exertion")),
+    # The pain's place from the intake, its pattern from a later message (outside run 20).
+    RedFlagRule("cardiac", URGENT, ("arm_or_jaw_place", "comes_on_exertion", "eases_with_rest")),
+    RedFlagRule("cardiac", URGENT, ("arm_or_jaw_place", "comes_on_exertion", "settles_after_rest")),
     RedFlagRule("infection", URGENT, ("injects_drugs",)),
     RedFlagRule("infection", URGENT, ("feeling_unwell",), with_any=("back_pain", "neck_pain")),
     RedFlagRule("myelopathy", URGENT, ("clumsy_hands",)),
@@ -1042,7 +1052,7 @@ HISTORY_COUNTS = frozenset({"cancer_history", "osteoporosis"})
 # Signs that mean little on their own (where it hurts, how suddenly): they never back a
 # red flag that only the language model saw (see `clinic.safety.backs_model_red_flag`).
 CONTEXT_ONLY_SIGNS = frozenset(
-    {"neck_pain", "back_pain", "headache", "severe", "sudden_onset", "stiff_neck", "both_sides",
+    {"neck_pain", "back_pain", "headache", "arm_or_jaw_place", "severe", "sudden_onset", "stiff_neck", "both_sides",
      "getting_worse",
      # Sweating alone follows a run as often as a heart attack.
      "sweating",

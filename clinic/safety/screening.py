@@ -206,6 +206,11 @@ _OWN_ADULT_AGE = re.compile(
 _UNDER_18 = (CONTRAINDICATION, "under_18")
 
 
+_SCORE_AT_REST = re.compile(
+    r"\b\d{1,2}(?:\s*/\s*10|\s+out of\s+10)?\s+(?:at|when|while) rest", re.I
+)
+
+
 def read(text: str, doc: Doc | None = None) -> list[Mention]:
     """Every sign, contraindication and concept in `text`, in order, each marked denied or not.
 
@@ -226,6 +231,8 @@ def read(text: str, doc: Doc | None = None) -> list[Mention]:
     for kind, name, start, end in matches:
         if _unless(_SIGNS_BY_KEY[(kind, name)], sentence_of[start]):
             continue
+        if name == "at_rest" and _SCORE_AT_REST.search(doc[max(start - 3, 0) : end].text):
+            continue  # "3 at rest, 6 when I lift": how bad the pain is at rest
         if name in _PLACES_OF_DEVICES and where_a_device_sits(words, start):
             continue
         key = (kind, name, start)
@@ -518,6 +525,8 @@ def context_signs(
         signs.add("back_pain")
     if places & {"mid_back", "upper_back"}:
         signs.add("upper_back_pain")
+    if places & {"arm", "shoulder", "jaw"}:
+        signs.add("arm_or_jaw_place")  # where the heart's pain may show, said in the intake
     return signs
 
 
