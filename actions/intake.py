@@ -427,6 +427,8 @@ def _came_to_book(tracker: Tracker) -> list[dict[str, Any]]:
 
 def _shown(slot: str, value: Any) -> str:
     """A corrected value as the patient reads it ("the right side", "7", "upper back")."""
+    if value is None:  # a value taken off: "not the left", "not the foot"
+        return {"side": "no particular side", "radiates_to": "not spreading"}.get(slot, "not known")
     if slot == "side" and value in ("left", "right"):
         return f"the {value} side"
     if slot == "pain_duration":

@@ -273,7 +273,11 @@ def _dotted_date(match: re.Match[str]) -> str:
 _DAY_ENDS_AT = re.compile(
     r"\b(?:i|i'm|im|i am|we)\s+(?:usually\s+|normally\s+)?(?:finish|get off|leave|am done|'m done|"
     r"clock (?:off|out)|knock off)(?:\s+(?:work|school|uni|my shift))?\s+(?:at|around|about)\s+"
+    r"|\b(?:i|we)\s+(?:usually\s+|normally\s+)?(?:work|am at work|'m at work)\s+"
+    r"(?:until|till|til|to)\s+"
 )
+# The working day's end said without its hour: the evening.
+_AFTER_WORK = re.compile(r"\bafter (?:work|my shift)\b(?!\s*(?:at|around|about|,?\s*so)\b)")
 _DAY_STARTS_AT = re.compile(
     r"\b(?:i|we)\s+(?:usually\s+|normally\s+)?(?:start|begin|have to be at work|need to be at work)"
     r"(?:\s+(?:work|school|uni|my shift))?\s+(?:at|around|about)\s+"
@@ -284,6 +288,7 @@ def normalise_time_words(text: str) -> str:
     """One spelling for the many ways of writing a time."""
     said = re.sub("n[\u2019']t\\b", "nt", " ".join(text.lower().split()))
     said = _DAY_ENDS_AT.sub("after ", said)
+    said = _AFTER_WORK.sub("evening", said)
     said = _DAY_STARTS_AT.sub("before ", said)
     said = re.sub(r"[\u2019']s\b", "", said)  # "whatever's", "two weeks' time"
     said = re.sub(r"[\w]+", lambda m: _SHORTHAND.get(m[0], m[0]), said)
@@ -807,7 +812,12 @@ _OR = re.compile(
 )
 
 
-_REFUSED = re.compile(r"\b(?:can'?t|cannot|can not|not|no|too|busy|at work)\b", re.IGNORECASE)
+# A time ruled out: "I can't do 4:30 or 5", "not mondays", "busy at 3".
+_REFUSED = re.compile(
+    r"\b(?:can'?t|cannot|can not|not|no|too|busy|at work)\s+"
+    r"(?:do\s+|make\s+|manage\s+|at\s+|on\s+)?(?:\d|mon|tue|wed|thu|fri|sat|sun|morning|afternoon|evening|today|tomorrow|week)",
+    re.IGNORECASE,
+)
 
 
 def _either(text: str, now: dt.datetime) -> TimePreference | None:

@@ -347,3 +347,25 @@ def test_an_hour_bound_that_no_opening_of_that_day_fits_looks_on_other_days() ->
     first = offer(SCHEDULE, {}, wish, CLINIC_NOW)
     assert not first.matched
     assert all(s.starts_at.time() >= T(17, 45) for s in first.slots), first.slots
+
+
+@pytest.mark.parametrize(
+    ("said", "suits", "does_not_suit"),
+    [
+        # Session 11, written before the change (outside run 20, #03's and #15's kinds, new
+        # wordings): "I work until 5" is after 5; "after work" is the evening; a remark
+        # about the pain beside two times joined by "or" leaves them either.
+        ("I work till 5 so maybe wednesday?", [at(11, 25, 17, 30)], [at(11, 25, 10)]),
+        ("after work on wednesday please", [at(11, 25, 17, 30)], [at(11, 25, 11)]),
+        ("a saturday morning, or a weekday after 3:30. and it's his lower back, not the right",
+         [at(11, 28, 10), at(11, 24, 16)], [at(11, 24, 10)]),
+    ],
+)  # fmt: skip
+def test_the_working_day_and_alternatives_beside_a_remark(
+    said: str, suits: list[tuple[dt.datetime, dt.datetime]],
+    does_not_suit: list[tuple[dt.datetime, dt.datetime]],
+) -> None:  # fmt: skip
+    wish = read_preference(said, CLINIC_NOW)
+    assert isinstance(wish, TimePreference)
+    assert all(wish.accepts(*slot) for slot in suits), (said, wish)
+    assert not any(wish.accepts(*slot) for slot in does_not_suit), (said, wish)

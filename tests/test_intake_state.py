@@ -401,3 +401,17 @@ def test_a_value_said_not_to_be_is_put_right(text: str, known: dict, expected: d
 def test_a_place_said_not_to_be_is_taken_off(text: str, known: dict, expected: dict) -> None:
     said = changes(text, known)
     assert {slot: said.get(slot) for slot in expected} == expected, said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Session 11, written before the change (outside run 20, #15's kind, new wordings):
+        # the side noted, said not to be, is taken off when no other side is given.
+        "it's right in the middle of his back, not the left",
+        "no, it's central, not on the left side",
+    ],
+)
+def test_a_side_said_not_to_be_is_taken_off(text: str) -> None:
+    said = changes(text, {"body_part": "lower_back", "side": "left", "pain_sites": ["lower_back"]})
+    assert said.get("side", "left") is None, said

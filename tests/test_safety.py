@@ -1982,3 +1982,17 @@ def test_breathing_in_a_swimming_stroke_and_a_score_at_rest(
     said: str, sign: str, found: bool
 ) -> None:
     assert (sign in safety.screen(said).signs) is found, safety.screen(said).signs
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        # Session 11, written before the change (outside run 20, #22's kind, new wordings):
+        # care promised today with a booking for afterwards is no wish to wait.
+        "I'm phoning the after-hours service today. can I book a consultation for next friday?",
+        "ok, I'll get checked first. could I book the physio for after I've been seen?",
+        "yes I'm calling them this evening, so may I book for the 16th?",
+    ],
+)
+def test_care_promised_with_a_booking_for_after_is_no_waiting(message: str) -> None:
+    assert advice.asks_about_waiting(message) is False

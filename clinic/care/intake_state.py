@@ -233,7 +233,9 @@ def hear(
 
 
 # "Not an ache", "not the right": what follows is said not to be (not "not just tight").
-_NOT_THIS = re.compile(r"\bnot\s+(?:an?\s+|the\s+|my\s+|really\s+)?([a-z]+)", re.IGNORECASE)
+_NOT_THIS = re.compile(
+    r"\bnot\s+(?:an?\s+|on\s+the\s+|in\s+the\s+|the\s+|my\s+|really\s+)?([a-z]+)", re.IGNORECASE
+)
 
 
 # "As I said", "I told you": the patient says a thing again, not that it was wrong.
@@ -321,6 +323,9 @@ def update(known: Mapping[str, Any], heard: Heard, asked: str | None = None) -> 
     side = heard.side
     if side is None and main is not None and main.value == known.get("body_part"):
         side = main.side
+    if side is None and known.get("side") in heard.said_not:
+        result.values["side"] = None  # "the middle of his back, not the left": no side
+        result.corrected.append("side")
     offer("side", side)
     offer("pain_quality", heard.quality)
     if known.get("radiates_to") in heard.not_painful:

@@ -633,7 +633,8 @@ _ASKS_IF_NEEDED = re.compile(
 )
 # Care sought today: "I'll call them this morning", "taking him now".
 _CARE_TODAY = re.compile(
-    r"\b(?:call|ring|phone|go|going|take|taking|see|seeing|book|booking)\b[^.!?]{0,40}?"
+    r"\b(?:call(?:ing)?|ring(?:ing)?|phon(?:e|ing)|go|going|tak(?:e|ing)|see(?:ing)?|book(?:ing)?|"
+    r"contact(?:ing)?|head(?:ing)?)\b[^.!?]{0,40}?"
     r"\b(?:today|this (?:morning|afternoon|evening)|now|right away|straight away|asap)\b",
     re.IGNORECASE,
 )
@@ -643,7 +644,9 @@ _DOCTORS = r"(?:doctor|dr\w*|gp|oncologist|specialist|consultant|surgeon|physici
 _CARE_FIRST = re.compile(
     rf"\b(?:call|ring|phone|see|speak to|talk to|check with)\b[^.!?]{{0,20}}?\b{_DOCTORS}\b"
     rf"[^.!?]{{0,10}}?\bfirst\b|\b(?:once|after|when|if|in case)\b[^.!?]{{0,25}}?"
-    rf"\b(?:clears?|cleared|says? (?:it'?s )?ok|says? yes|gives? the ok)\b",
+    rf"\b(?:clears?|cleared|says? (?:it'?s )?ok|says? yes|gives? the ok)\b"
+    # "I'll get checked first", "for after I've been seen".
+    rf"|\b(?:get|be|been|being) (?:checked|seen|looked at)\b",
     re.IGNORECASE,
 )
 _TO_BOOK = re.compile(r"\b(?:book|booking|appointment|consultation|consult)\b", re.IGNORECASE)
