@@ -176,6 +176,10 @@ def duration_words(said: str) -> str:
         return words
     if words.lower().endswith(" ago"):
         return "started " + re.sub(r"^(?:for|since)\s+", "", words, flags=re.I)
+    if re.search(r"\s(?:for|since)\s", words) and not re.match(r"(?:for|since)\s", words, re.I):
+        return words  # "on and off for 6 weeks": its own "for" inside
+    if re.match(r"from\s", words, re.I):
+        return "since " + words[5:]  # "from October"
     lead = re.match(r"^(for|since)\s+", words, re.I)
     rest = words[lead.end() :] if lead else words
     while _FILLER.match(rest):  # "for like 3 weeks"

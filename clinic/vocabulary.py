@@ -547,6 +547,13 @@ _HEALED_SENTENCE = re.compile(
     r"(?:healed|healing (?:fine|well|nicely|ok|okay|up)|all healed|scabbed over|nearly healed)"
     r"\b[^.!?]*"
 )
+# A sentence that says a complaint was taken out or found harmless: over ("they cut a
+# lump out last year, it was benign"; not "they haven't removed it yet").
+_OVER_SENTENCE = re.compile(
+    r"[^.!?]*\b(?<!n't )(?<!not )(?<!nt )(?<!never )"
+    r"(?:removed|taken out|took (?:it|them|\w+ \w+) out|cut (?:it |them |\w+ \w+ )?out|benign|"
+    r"all clear|cleared up|was treated|got treated)\b[^.!?]*"
+)
 
 
 def _condition_clauses(text: str) -> list[tuple[int, int, bool]]:
@@ -614,6 +621,7 @@ def find_terms(text: str) -> list[Term]:
     # "A knife cut on my finger, it's healing fine": a wound that is healing, and a knife
     # that cut, not a pain like a knife.
     healed = [m.span() for m in _HEALED_SENTENCE.finditer(text.lower())]
+    over = [m.span() for m in _OVER_SENTENCE.finditer(text.lower())]
     conditions += [
         (a, b, False) for a, b in healed
         if not {m.group() for m in word_matches(text[a:b])} & PAIN_WORDS
@@ -659,6 +667,8 @@ def find_terms(text: str) -> list[Term]:
             in_saying = True
         if found == ("other_complaint", "wound") and any(a <= start < b for a, b in healed):
             in_saying = True
+        if found[0] == "other_complaint" and any(a <= start < b for a, b in over):
+            in_saying = True  # "a lump removed last year, benign": over
         if found[0] == "other_complaint" and _LIKENED_OR_LESSENED.search(text[:start]):
             in_saying = True  # "it feels like toothache", "only a graze": no complaint
         if (

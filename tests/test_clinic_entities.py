@@ -84,6 +84,11 @@ def test_the_component_rewrites_a_rasa_message() -> None:
         ("the ache in my calf is like a bad toothache", None),
         ("the knee was only a graze from the fall, it's the back that hurts", None),
         ("I have a toothache and my jaw aches", "teeth"),
+        # Session 11, written before the change (outside run 20, #12's kind, new wordings):
+        # a complaint taken out, found benign or cleared is over.
+        ("they cut a lump out of my armpit in 2022, it was benign", None),
+        ("I had a cyst on my wrist but it was removed in the spring", None),
+        ("there's a lump on my shoulder they haven't removed yet", "lump"),
     ],
 )
 def test_a_complaint_is_the_patients_own_and_present(text: str, complaint: str | None) -> None:

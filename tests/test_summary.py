@@ -23,6 +23,10 @@ from clinic.intake import Intake, duration_words, summarise
         ("1 week", "for 1 week"),
         ("for like 3 weeks", "for 3 weeks"),  # outside run 10
         ("since like tuesday", "since tuesday"),
+        # Session 11, written before the change (outside run 20): a time said with its own
+        # "for" inside, or "from" a month, reads as said.
+        ("off and on for about 2 months", "off and on for about 2 months"),
+        ("from last september", "since last september"),
     ],
 )
 def test_a_duration_reads_as_the_patient_said_it(said: str, words: str) -> None:
