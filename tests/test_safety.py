@@ -1996,3 +1996,20 @@ def test_breathing_in_a_swimming_stroke_and_a_score_at_rest(
 )
 def test_care_promised_with_a_booking_for_after_is_no_waiting(message: str) -> None:
     assert advice.asks_about_waiting(message) is False
+
+
+@pytest.mark.parametrize(
+    ("said", "found"),
+    [
+        # Session 11, written before the change (outside run 20, #19's kind, new wordings):
+        # what someone else says of the patient's body is the patient's finding; what they
+        # have themselves is not.
+        ("my husband says there's a boil on my back where it hurts", True),
+        ("the nurse said it looks like an abscess near the sore bit", True),
+        ("my son has a boil on his neck, my back hurts", False),
+        ("the spot on my back is a bit oozy", True),
+    ],
+)
+def test_what_others_say_of_the_patients_skin_is_the_patients(said: str, found: bool) -> None:
+    standing = {m.name for m in safety.screen(said).mentions if not m.denied}
+    assert ("skin_infection" in standing) is found, standing

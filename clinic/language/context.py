@@ -223,7 +223,10 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
         # The writer's own words end the other person's part: "..., I'm fine, my neck hurts".
         # "And" does not: "my mum has COPD and gets breathless" is still mum.
         "termination": [*(b for b in _BREAKS if b not in _SAME_PERSON), "i", "i'm", "im",
-                        "i've", "ive", "me", "mine", "myself", "my own"],
+                        "i've", "ive", "me", "mine", "myself", "my own",
+                        # What they say of the writer is the writer's: "my wife says it
+                        # looks like a boil" (their own still: "she says she has...").
+                        "says", "said", "thinks", "reckons", "noticed"],
     },
     HYPOTHETICAL: {
         "preceding_negations": [

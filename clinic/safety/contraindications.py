@@ -90,6 +90,7 @@ SIGNS: tuple[Sign, ...] = (
         "abscess|abscesses|boil|boils|carbuncle|pus",
         "oozing|weeping|discharging|leaking ... pus|stuff|fluid|yellow|green",
         "spot|lump|bump|sore|cut|wound ... oozing|weeping|discharging",
+        "oozy|weepy",
         "red ... hot|warm ... swollen",
     ), unless=("boiling", "boiled")),  # "boil" is their lemma too
     Sign("bleeding_disorder", (
