@@ -2013,3 +2013,32 @@ def test_care_promised_with_a_booking_for_after_is_no_waiting(message: str) -> N
 def test_what_others_say_of_the_patients_skin_is_the_patients(said: str, found: bool) -> None:
     standing = {m.name for m in safety.screen(said).mentions if not m.denied}
     assert ("skin_infection" in standing) is found, standing
+
+
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        # Session 11, written before the change (outside run 20, #07's kind, new wordings):
+        # headaches said to be the same kind as ever are no change of pattern.
+        ("I'm 41, they're a little more often with stress but the same type as always", "no"),
+        ("same as usual really, maybe a bit more with work", "no"),
+        ("yes, they feel different from my usual ones", "yes"),
+    ],
+)
+def test_headaches_of_the_same_kind_are_no_change(text: str, reading: str) -> None:
+    from clinic.safety.answers import read_answer
+    from clinic.safety.red_flags import SCREEN_QUESTIONS
+
+    question = next(q for q in SCREEN_QUESTIONS["head"] if q.sign == "headache_new_after_50")
+    found = safety.screen(text)
+    assert read_answer(question, text, found.signs, found.denied_signs, None) == reading
+
+
+def test_the_same_kind_but_growing_is_still_a_change() -> None:
+    from clinic.safety.answers import read_answer
+    from clinic.safety.red_flags import SCREEN_QUESTIONS
+
+    question = next(q for q in SCREEN_QUESTIONS["head"] if q.sign == "headache_new_after_50")
+    text = "same kind as always but much worse and every day now"
+    found = safety.screen(text)
+    assert read_answer(question, text, found.signs, found.denied_signs, None) != "no"

@@ -127,6 +127,13 @@ def takes_back_yes(text: str) -> bool:
     return bool(_TAKEN_BACK_RE.search(" ".join(text.lower().replace("\u2019", "'").split())))
 
 
+# Questions about headaches changing, and an answer that they are the kind they always were.
+_ABOUT_CHANGE = frozenset({"headache_new_after_50", "headache_changed"})
+_SAME_AS_EVER = re.compile(
+    r"\bsame (?:kind|type|sort|as (?:always|usual|ever|before|normal))\b|\bsame as usual\b"
+    r"|\b(?:as|like) (?:always|usual)\b"
+)
+_GROWING = re.compile(r"\b(?:worse|every day|daily|constant|all the time|wake|woke|waking)\b")
 # One side named: "only right", "just the left one", "one side only".
 _ONE_SIDE = re.compile(
     r"\b(?:only|just|purely)\s+(?:on\s+|in\s+)?(?:the\s+|my\s+)?(?:left|right)\b"
@@ -165,6 +172,12 @@ def read_answer(
     lowered = " ".join(text.lower().replace("\u2019", "'").split())
     if _names_what_the_sign_leaves_out(question.sign, lowered):
         return NO  # "yes, the basal cell one": not the cancer the question asks about
+    if (
+        _ABOUT_CHANGE & {question.sign, *question.covers}
+        and _SAME_AS_EVER.search(lowered)
+        and not _GROWING.search(lowered)
+    ):
+        return NO  # "a bit more often with stress, but the same type as always"
     if (
         "both" in question.text.lower()
         and _ONE_SIDE.search(lowered)
