@@ -160,6 +160,8 @@ _NOT_DURATIONS = tuple(
         rf"\b(?:every|each|per|once|twice|thrice|(?:{_ANY_AMOUNT})\s*(?:times|x))\s+"
         rf"(?:a\s+|per\s+|every\s+)?(?:other\s+|(?:{_ANY_AMOUNT})\s+)?{_UNIT}",
         rf"\b(?:{_ANY_AMOUNT})\s*{_UNIT}\s+(?:a|per|each|every)\s+{_UNIT}",
+        # a day's activity: "worse after a day at the laptop", "after a long day of driving"
+        r"\bafter\s+(?:a|one|the)\s+(?:long\s+|full\s+|whole\s+|busy\s+)?day\s+(?:at|of|in|on)\b",
         # another moment: a couple of days later, 2 weeks before that
         rf"\b(?:{_ANY_AMOUNT})\s*{_UNIT}\s+(?:later|afterwards|after\s+that|before\s+that)\b",
         # how long an activity lasts: when I sit for ages, after standing for 2 hours (in

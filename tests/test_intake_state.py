@@ -415,3 +415,12 @@ def test_a_place_said_not_to_be_is_taken_off(text: str, known: dict, expected: d
 def test_a_side_said_not_to_be_is_taken_off(text: str) -> None:
     said = changes(text, {"body_part": "lower_back", "side": "left", "pain_sites": ["lower_back"]})
     assert said.get("side", "left") is None, said
+
+
+def test_a_place_made_precise_puts_right_the_place_only() -> None:
+    # Session 11, written before the change (outside run 21, #09: "worse after a day at the
+    # laptop" made a year's pain "a day" because the place was made precise in the message).
+    known = {"body_part": "back", "pain_duration": "a year", "pain_duration_days": 365}
+    said = changes("it's just my upper back, worse after a day of driving", known)
+    assert said.get("body_part") == "upper_back"
+    assert "pain_duration" not in said, said

@@ -200,6 +200,7 @@ def test_find_duration_prefers_how_long_the_pain_lasted_over_an_event() -> None:
         "twice a week I get headaches",
         "I go to the gym 3 times a week",
         "headaches like 3x a week at the temples",  # session 11, outside run 19
+        "worse after a long day of driving",  # session 11, outside run 21
         "I work 2 days a week and my back hurts",
         "I have a headache almost every day",
         "every few months I get a flare",

@@ -2042,3 +2042,46 @@ def test_the_same_kind_but_growing_is_still_a_change() -> None:
     text = "same kind as always but much worse and every day now"
     found = safety.screen(text)
     assert read_answer(question, text, found.signs, found.denied_signs, None) != "no"
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # Session 11, written before the change (outside run 21, #12, new wordings): a
+        # writer who says in other forms that they write for a parent tells the parent's signs.
+        "I write for my father. since some days his left hand is weak, he drops cups, "
+        "cannot do buttons",
+        "i ask for my mum, her right hand is weak this week and she drops things, can't do "
+        "her buttons",
+    ],
+)
+def test_writing_for_a_parent_in_other_words_tells_their_signs(said: str) -> None:
+    assert safety.screen(said).flags, safety.screen(said).signs
+
+
+@pytest.mark.parametrize(
+    ("said", "trauma"),
+    [
+        # Session 11, written before the change (outside run 21, #15's kind, new wordings):
+        # an injury dated by a year long gone is long ago.
+        ("I fell off a roof back in 2011 but that healed, my neck pain is from work", False),
+        ("had a car crash in 2015, this back pain is new", False),
+        ("I fell off my bike last week and my neck hurts", True),
+    ],
+)
+def test_an_injury_dated_by_a_year_long_gone_is_long_ago(said: str, trauma: bool) -> None:
+    assert ("trauma" in safety.screen(said).signs) is trauma
+
+
+@pytest.mark.parametrize(
+    ("said", "flagged"),
+    [
+        # Session 11, written before the change (outside run 21, #08's kind, new wordings):
+        # "hot" in a likeness of nerve pain is no hot calf.
+        ("it's like a hot poker from my bum down to my calf", False),
+        ("shooting like a red hot needle into the calf", False),
+        ("my calf is red, hot and swollen since the flight", True),
+    ],
+)
+def test_hot_in_a_likeness_of_the_pain_is_no_hot_calf(said: str, flagged: bool) -> None:
+    assert ("dvt" in {f.code for f in safety.screen(said).flags}) is flagged

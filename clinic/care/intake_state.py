@@ -28,6 +28,7 @@ FACTS = (
 NOT_PAINFUL = ("denied", "site")
 # Entities of something other than the pain: a duration said with one is not the pain's.
 _CONDITIONS = ("contraindication", "other_complaint")
+_PLACE_SLOTS = ("body_part", "side", "radiates_to")
 # While these are asked, a newly named place is where the pain spreads to.
 SPREAD_QUESTIONS = ("pain_radiates", "radiates_to")
 
@@ -278,7 +279,9 @@ def update(known: Mapping[str, Any], heard: Heard, asked: str | None = None) -> 
         current = known.get(slot)
         if value is None or value == current:
             return
-        if current is None or asked == slot or heard.correcting or current in heard.said_not:
+        # A place made precise ("the upper back") puts the place right, not the rest.
+        correcting = heard.correcting if slot in _PLACE_SLOTS else said_correcting
+        if current is None or asked == slot or correcting or current in heard.said_not:
             result.values[slot] = value
             result.values.update(also)
             if current is not None:
@@ -291,6 +294,7 @@ def update(known: Mapping[str, Any], heard: Heard, asked: str | None = None) -> 
     sides = dict(known.get("site_sides") or {})
     heard = _without_general_names(heard, known_sites)
     main = heard.main
+    said_correcting = heard.correcting
     if main is not None and main.value in _REFINES.get(known.get("body_part") or "", ()):
         heard = replace(heard, correcting=True)
     if main is not None and main.put_first and main.value in known_sites[1:]:

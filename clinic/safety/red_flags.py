@@ -703,7 +703,9 @@ SIGNS: tuple[Sign, ...] = (
         "leg|legs|shin ... swell|swelled|swollen|swelling|puffy ... red|hot|warm",
         "leg|legs|shin ... red|hot|warm ... swell|swelled|swollen|swelling|puffy",
         "swell|swelled|swollen|swelling|puffy ... from|below the knee down|downwards",
-    ), unless=("weather", "summer", "heatwave", "it's hot", "its hot", "it is hot")),
+    ), unless=("weather", "summer", "heatwave", "it's hot", "its hot", "it is hot",
+               # A likeness of nerve pain: "like a hot wire from my bum to my calf".
+               "hot wire", "hot poker", "hot knife", "hot needle", "hot needles", "hot iron")),
     Sign("calf_pain", (
         "{calf} ... sore|tight|tightness|ache|aches|aching|pain|painful|hurts|tender|cramping",
         "sore|tight|tender|aching|painful ... {calf}",

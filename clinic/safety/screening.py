@@ -9,6 +9,7 @@ it could not decide. It is deterministic: a learned model may add to it, never r
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from collections.abc import Iterable
@@ -338,6 +339,7 @@ _LONG_STANDING = re.compile(
     r"|since (?:i was )?(?:a )?(?:kid|child|childhood)|chronic)\b"
 )
 _ASIDE_WORDS = 4
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 # A sign that grows is of now however long it has been there.
 _GETTING_WORSE = re.compile(r"\b(?:worse|worsening|weaker|spreading)\b")
 
@@ -359,6 +361,9 @@ def _long_ago(sentence: Span, at: int) -> bool:
 
     def long(part: str) -> bool:
         if _LONG_STANDING.search(part):
+            return True
+        # "in 2009": a year gone by (the one before last or earlier).
+        if any(int(y) <= dt.date.today().year - 2 for y in _YEAR.findall(part)):
             return True
         found = parsing.find_duration(part)
         return found is not None and found.days >= _LONG_AGO_DAYS
@@ -407,8 +412,8 @@ _MY_REACH = 3
 
 
 _FOR_ANOTHER = re.compile(
-    r"\b(?:writing|booking|asking|messaging|enquiring|inquiring|here|contacting you)\s+"
-    r"(?:for|on behalf of)\s+(?:my|our|his|her)\b"
+    r"\b(?:writ(?:e|ing)|book(?:ing)?|ask(?:ing)?|messag(?:e|ing)|enquir(?:e|ing)|inquir(?:e|ing)"
+    r"|here|contacting you|contact you|chat(?:ting)?)\s+(?:for|on behalf of)\s+(?:my|our|his|her)\b"
 )
 _CHILDREN = frozenset({"kids", "kid", "children", "child", "teenagers", "teenager", "teens"})
 
