@@ -581,7 +581,8 @@ def _condition_clauses(text: str) -> list[tuple[int, int, bool]]:
 _LIKENED_OR_LESSENED = re.compile(
     r"\b(?:(?:feels?|felt|feeling|it'?s|its|is|was|are|hurts?|hurting|aches?|aching|throbs?)"
     r"\s+(?:\w+\s+)?like|as if|"
-    r"only|just|merely)\s+(?:an?\s+)?(?:\w+\s+)?$",
+    # "feels like my heart is...": the patient's own organ, not a likeness of the pain
+    r"only|just|merely)\s+(?:an?\s+)?(?:(?!(?:my|his|her|their|your|the)\b)\w+\s+)?$",
     re.IGNORECASE,
 )
 

@@ -100,3 +100,10 @@ def test_a_parent_tells_the_childs_complaint() -> None:
     text = "my son has a rash on his arm that won't go away"
     found = [e["value"] for e in clinic_entities(text, []) if e["entity"] == "other_complaint"]
     assert found == ["skin"]
+
+
+def test_the_patients_own_organ_after_like_is_still_a_complaint() -> None:
+    # Session 11: "feels like my heart is going to..." names the heart, not a likeness.
+    text = "it feels like my heart is racing, it hurts"
+    found = [e["value"] for e in clinic_entities(text, []) if e["entity"] == "other_complaint"]
+    assert found, found
