@@ -225,8 +225,12 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
         "termination": [*(b for b in _BREAKS if b not in _SAME_PERSON), "i", "i'm", "im",
                         "i've", "ive", "me", "mine", "myself", "my own",
                         # What they say of the writer is the writer's: "my wife says it
-                        # looks like a boil" (their own still: "she says she has...").
-                        "says", "said", "thinks", "reckons", "noticed"],
+                        # looks like a boil" (their own still: "she says she has...", and
+                        # hearsay: "my friend says back pain can be cancer").
+                        *(f"{verb} {what}" for verb in ("says", "said", "thinks", "reckons",
+                                                         "noticed", "told me")
+                          for what in ("it", "it's", "its", "my", "there", "there's", "i",
+                                       "i'm", "that my", "that it", "that i"))],
     },
     HYPOTHETICAL: {
         "preceding_negations": [
