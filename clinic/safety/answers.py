@@ -141,13 +141,14 @@ _ONE_SIDE = re.compile(
 )
 
 
+_LEFT_OUT_OF_HISTORY = {sign.name: sign.unless for sign in SIGNS if sign.name in HISTORY_COUNTS}
+
+
 def _names_what_the_sign_leaves_out(sign: str, lowered: str) -> bool:
     """Whether the answer about a past illness names a kind its sign leaves out (a basal
     cell skin cancer is no cancer history). Only for history: a symptom's `unless` words
     ("after", "running") tell when it is harmless, not that a yes is a no."""
-    if sign not in HISTORY_COUNTS:
-        return False
-    leaves_out = next((s.unless for s in SIGNS if s.name == sign), ())
+    leaves_out = _LEFT_OUT_OF_HISTORY.get(sign, ())
     return any(re.search(rf"\b{re.escape(word)}\b", lowered) for word in leaves_out)
 
 

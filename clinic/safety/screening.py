@@ -137,9 +137,23 @@ class Screening:
 _PLAIN_NAMES = {"anticoagulants": "blood thinner"}
 
 
+_EVERYDAY_WORDS = frozenset({"my", "the", "a", "day", "every", "each", "morning", "night"})
+
+
+@lru_cache(maxsize=1)
+def _medicine_words() -> frozenset[str]:
+    """The words of the medicines' phrases: a message with none of them names none, and is
+    not read again (the reading costs a parse on every message)."""
+    signs = [s for s in contraindications.SIGNS if s.name in _PLAIN_NAMES]
+    words = {w for s in signs for says in s.says for w in re.findall(r"[a-z][a-z'-]+", says)}
+    return frozenset(words - _EVERYDAY_WORDS)
+
+
 def medicines_named_plainly(text: str) -> str:
     """`text` with each medicine it names by brand put as its kind ("should I stop my
     Eliquis?" -> "should I stop my blood thinner?")."""
+    if not _medicine_words() & set(re.findall(r"[a-z][a-z'-]+", text.lower())):
+        return text
     named = [m for m in read(text) if m.kind == CONTRAINDICATION and m.name in _PLAIN_NAMES]
     for mention in sorted(named, key=lambda m: m.start, reverse=True):
         text = text[: mention.start] + _PLAIN_NAMES[mention.name] + text[mention.end :]
