@@ -231,9 +231,10 @@ def _taken_back(
     question = tracker.get_slot("raised_by_answer")
     text = tracker.latest_message.get("text") or ""
     if answer is not None:
-        return None
+        # A message that says nothing to the question may still say no to a flag's sign.
+        return _denied_holding_sign(tracker) if answer[1] == answers.UNCLEAR else None
     if not question:
-        return _disputed(tracker, text)
+        return _disputed(tracker, text) or _denied_holding_sign(tracker)
     if answers.takes_back_yes(text):
         return question
     asked = safety.question_named(question)
@@ -244,7 +245,7 @@ def _taken_back(
         answers.read_answer(asked, text, said, denied) == answers.NO or denied & set(asked.requires)
     ):
         return question
-    return None
+    return _denied_holding_sign(tracker)
 
 
 def _disputed(tracker: Tracker, text: str) -> str | None:
@@ -257,6 +258,26 @@ def _disputed(tracker: Tracker, text: str) -> str | None:
     for code in tracker.get_slot("red_flags") or []:
         question = safety.question_for_code(code)
         if question is not None and question.name not in asked:
+            return question.name
+    return None
+
+
+def _denied_holding_sign(tracker: Tracker) -> str | None:
+    """The question of an open flag whose sign the latest message says no to, in whatever
+    words ("I didn't actually fall", "the calf isn't swollen"), even beside words that
+    said it ("I slipped but never fell"), or tells as long over or someone else's ("that
+    fall was years ago"): asked once more, and only a no withdraws it. A no to a sign the
+    flag does not stand on ("peeing is normal") asks nothing."""
+    signs = set(tracker.get_slot("warning_signs") or [])
+    put_right = entity_values(tracker, "warning_sign", denied=True)
+    put_right += entity_values(tracker, "warning_sign", role=safety.SET_ASIDE)
+    held = set(put_right) & signs
+    if not held:
+        return None
+    standing = {flag.code for flag in current_flags(tracker, sorted(signs - held))}
+    for code in tracker.get_slot("red_flags") or []:
+        question = safety.question_for_code(code)
+        if code not in standing and question is not None:
             return question.name
     return None
 
@@ -286,6 +307,10 @@ def _answered_question(
     if question is None:
         return None
     text = tracker.latest_message.get("text") or ""
+    disputed = safety.question_named(_denied_holding_sign(tracker) or "")
+    if disputed is not None and disputed.sign not in {question.sign, *question.covers}:
+        # "There was no fall" to "lost weight?": a no to another flag, not to this question.
+        return question, answers.UNCLEAR
     if not _may_answer(tracker, said | denied, {question.sign, *question.covers}):
         # "No. Are the needles single-use?": the answer before the patient's own question.
         lead = answer_before_question(text)
@@ -366,6 +391,8 @@ def _direct_question_due(
         question = safety.question_named(name)
         if question is None or name in asked or {question.sign, *question.covers} & known:
             continue
+        if question.where and not set(question.where) & _context(tracker):
+            continue  # out of breath with effort, with a low back: no question of the heart
         return name
     return None
 

@@ -45,12 +45,16 @@ def latest_intent(tracker: Tracker) -> str | None:
     return (tracker.latest_message.get("intent") or {}).get("name")
 
 
-def entity_values(tracker: Tracker, entity: str, denied: bool = False) -> list[str]:
-    """Values of `entity` in the latest message; `denied` picks those said with a "no"."""
+def entity_values(
+    tracker: Tracker, entity: str, denied: bool = False, role: str | None = None
+) -> list[str]:
+    """Values of `entity` in the latest message; `denied` picks those said with a "no",
+    `role` those of another role ("set_aside": someone else's or long over)."""
+    wanted = role or ("denied" if denied else None)
     return [
         e["value"]
         for e in tracker.latest_message.get("entities", [])
-        if e.get("entity") == entity and (e.get("role") == "denied") == denied
+        if e.get("entity") == entity and e.get("role") == wanted
     ]
 
 

@@ -154,7 +154,8 @@ def entities_of(screening: safety.Screening) -> list[dict[str, Any]]:
     found = [m for m in screening.mentions if m.kind in ENTITY_OF_KIND]
     # The direct question for what the message touched and the rules could not decide.
     questions = [_question_entity(question.name) for question in screening.questions]
-    return [*map(_as_entity, found), *questions]
+    aside = [{**_as_entity(m), "role": safety.SET_ASIDE} for m in screening.set_aside]
+    return [*map(_as_entity, found), *aside, *questions]
 
 
 def _question_entity(name: str) -> dict[str, Any]:

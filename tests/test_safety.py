@@ -572,6 +572,34 @@ def test_a_denied_sign_is_reported_as_denied() -> None:
     assert screening.signs == []
 
 
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("my calf isn't swollen, it just tingles", "calf_swollen"),
+        ("the left calf is not red or hot", "calf_swollen"),
+        ("my knee never swelled up", "knee_swelled"),
+        ("my legs are not weak", "both_legs_weak"),
+    ],
+)
+def test_a_denial_inside_a_signs_words_denies_the_sign(text: str, sign: str) -> None:
+    # "calf ... swollen" never spans a denial (so "my knee didn't swell" is no swollen knee);
+    # read across it, it is the patient's no to that sign, which can settle a flag.
+    screening = safety.screen(text)
+    assert sign in screening.denied_signs, text
+    assert sign not in screening.signs and screening.flags == (), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my calf doesn't hurt but it is swollen",
+        "the calf does not ache, it's swollen and hot",
+    ],
+)
+def test_a_denial_of_something_else_inside_a_signs_words_denies_nothing(text: str) -> None:
+    assert "calf_swollen" not in safety.screen(text).denied_signs, text
+
+
 def test_denied_cauda_equina_signs_are_recorded_as_denied() -> None:
     screening = safety.screen("no trouble peeing and no numbness in my inner thighs")
     assert screening.denied_signs == ["bladder_or_bowel_control", "saddle_numbness"]
@@ -1673,6 +1701,23 @@ def test_breathless_after_a_fall_is_an_emergency(said: str, level: str | None) -
 )
 def test_an_injury_said_with_its_time_in_the_next_clause(said: str, trauma: bool) -> None:
     assert ("trauma" in safety.screen(said).signs) is trauma
+
+
+@pytest.mark.parametrize(
+    ("said", "trauma"),
+    [
+        # Session 12, written before the change (outside run 22's kind, new wordings): "fall"
+        # for the season, by the word before or after it, is no fall.
+        ("the sciatica flared up early last fall and never settled", False),
+        ("I put on weight this fall and my knees ache on the stairs", False),
+        ("my neck has been stiff since the fall semester began", False),
+        ("I had a fall on the ice last week and my back aches", True),
+        ("since my fall in the garden the hip hurts", True),
+        ("a bad fall last fall, now my wrist is sore", True),
+    ],
+)
+def test_fall_the_season_is_no_fall(said: str, trauma: bool) -> None:
+    assert ("trauma" in safety.screen(said).signs) is trauma, said
 
 
 @pytest.mark.parametrize(

@@ -58,7 +58,9 @@ async def test_mid_form_urgent_advice_offers_to_carry_on() -> None:
     )
     assert slots["triage_level"] == "urgent"
     assert "doctor today" in text
-    assert "carry on" in text
+    assert "questions below" in text
+    # An offer would take the "yes" meant for the question that follows it.
+    assert "if you like" not in text.lower()
 
 
 async def test_an_ordinary_message_changes_nothing() -> None:
@@ -413,6 +415,82 @@ async def test_a_yes_taken_back_is_asked_again_and_only_a_no_withdraws_it(monkey
     assert slots.get("triage_level", "emergency") == "emergency"
     assert "corrected_signs" not in slots
     assert slots["rechecking"] is None
+
+
+@pytest.mark.parametrize(
+    ("places", "question"),
+    [
+        # Session 12, written before the change (outside run 22's unsafe kind, new wording):
+        # out of breath with effort, where the heart's pain may show, asks whether the
+        # pain comes with effort too; with the low back alone it asks nothing of it.
+        ({"body_part": "neck", "radiates_to": "jaw"}, "check_exertion_breathless"),
+        ({"body_part": "shoulder", "side": "left"}, "check_exertion_breathless"),
+        ({"body_part": "lower_back"}, None),
+    ],
+)
+async def test_breathless_with_effort_asks_about_effort_where_the_heart_may_show(
+    places: dict, question: str | None
+) -> None:
+    text = "I get a bit puffed going up stairs these days but I'm just unfit"
+    slots, said_text = await check(text, intent="inform", slots=places)
+    assert slots.get("direct_question") == question
+    assert said_text.count("?") == (1 if question else 0)
+
+
+FALL_READ = {
+    "body_part": "lower_back", "warning_signs": ["back_pain", "trauma"],
+    "red_flags": ["fracture"], "triage_level": "urgent",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I did not fall at all",
+        "hang on, there was no fall, I just twisted",
+        "I slipped but never fell, nothing hit me",  # said and denied at once: asked
+    ],
+)
+async def test_a_no_to_the_sign_that_holds_a_flag_asks_it_once_more(text: str) -> None:
+    slots, said_text = await check(text, intent="deny", slots=FALL_READ)
+    assert slots["rechecking"] == slots["direct_question"] == "trauma"
+    assert "triage_level" not in slots  # still urgent until the question is answered
+    assert "fall" in said_text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Session 12, written before the change: the sign that holds a flag, told later as
+        # long over or someone else's, is asked once more as a no would be.
+        "the crash I mentioned was back in 2019, I was fine after it",
+        "that fall was years ago, I got over it",
+        "my husband is the one who fell, not me",
+    ],
+)
+async def test_a_sign_that_holds_a_flag_told_as_over_or_another_s_asks_it_once_more(
+    text: str,
+) -> None:
+    slots, _ = await check(text, intent="inform", slots=FALL_READ)
+    assert slots["rechecking"] == slots["direct_question"] == "trauma"
+
+
+def test_a_sign_told_as_long_over_is_set_aside_not_said() -> None:
+    from addons.safety_screen import entities_of as entities
+
+    found = entities(safety.screen("that fall was years ago, I got over it"))
+    roles = {(e["value"], e.get("role")) for e in found if e["entity"] == "warning_sign"}
+    assert roles == {("trauma", "set_aside")}
+
+
+async def test_a_no_to_a_sign_the_flag_does_not_stand_on_asks_nothing() -> None:
+    held = {
+        "body_part": "lower_back", "warning_signs": ["back_pain", "saddle_numbness"],
+        "red_flags": ["cauda_equina"], "triage_level": "emergency",
+    }  # fmt: skip
+    slots, _ = await check("no trouble peeing though", intent="inform", slots=held)
+    assert "rechecking" not in slots and "direct_question" not in slots
+    assert slots.get("triage_level", "emergency") == "emergency"
 
 
 @pytest.mark.parametrize("text", ["no", "no I won't call", "is it really that serious?"])

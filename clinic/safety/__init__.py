@@ -8,6 +8,7 @@
 
 from clinic.safety.screening import (
     CONTRAINDICATION,
+    SET_ASIDE,
     SIGN,
     Mention,
     RedFlag,
@@ -29,6 +30,7 @@ from clinic.safety.screening import (
 
 __all__ = [
     "CONTRAINDICATION",
+    "SET_ASIDE",
     "SIGN",
     "Mention",
     "RedFlag",

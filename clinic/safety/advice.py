@@ -99,9 +99,11 @@ def red_flag_advice(level: str, codes: Iterable[str], emergency_number: str, cri
 UNSURE_TAKEN_AS_POSSIBLE = (
     "Thank you. As we can't rule it out here, please treat it as possible and get it checked."
 )
+# A statement, never an offer: a question follows it, and "yes" must answer that question
+# alone (outside run 22: "yes" to "if you like, we can carry on" was read as chest pain).
 CARRY_ON_AFTER_URGENT = (
-    "If you like, we can carry on with the questions, so the physiotherapist has your "
-    "details for a consultation after you've seen a doctor."
+    "Meanwhile, the questions below help the physiotherapist prepare for a consultation "
+    "after you've seen a doctor. You can stop at any time."
 )
 DESCRIBE_AFTER_URGENT = (
     "If you like, you can still tell me about your pain, so the physiotherapist has the "

@@ -398,6 +398,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "don't feel anything", "dont feel anything", "numb", "gone numb", "went numb",
     ),
     "calf": ("calf", "calves", "lower leg", "shin", "one leg", "my leg", "ankle to knee"),
+    # A fall, the event: "fall" is also the season (see OTHER_SENSES).
+    "a_fall": ("fall", "falls", "fell", "fallen", "falling"),
     "red_hot": ("red", "hot", "warm", "shiny", "pinkish", "inflamed"),
 }  # fmt: skip
 
@@ -417,6 +419,17 @@ class OtherSense:
 
 
 OTHER_SENSES: dict[tuple[str, str], OtherSense] = {
+    # The season: "this fall", "since last fall", "fall semester"; "a fall of 2 metres" and
+    # "a fall off the ladder" are falls. ("my last fall" reads as the season: rare.)
+    ("a_fall", "fall"): OtherSense(
+        frozenset({"season", "semester", "term", "league", "soccer", "sports", "break",
+                   "colors", "colours", "leaves", "foliage", "weather", "classes", "quarter",
+                   "clean", "cleanup", "training", "marathon", "race", "races", "schedule"}),
+        frozenset({"about", "around", "over", "nearly", "almost", "some", "several", "a",
+                   "an", "one", "two", "three", "four", "five", "six", "ten", "stairs",
+                   "steps", "ladder", "roof", "horse", "bike", "bed", "chair"}),
+        preceded_by=frozenset({"this", "last", "next", "early", "late", "mid", "every"}),
+    ),
     # A medicine "for my heart", a "heart valve": a known condition, not chest pain now.
     ("chest", "heart"): OtherSense(
         frozenset({"valve", "valves", "rate", "rhythm", "condition", "surgery", "operation",
@@ -490,6 +503,9 @@ GUARDS: tuple[Guard, ...] = (
     Guard(("heart_arm", "exertion"), "check_exertion", "cardiac_warning"),
     Guard(("needling", "breathing"), "check_after_needling", "breathless_after_needling"),
     Guard(("needling", "chest"), "check_after_needling", "breathless_after_needling"),
+    # Out of breath with effort: the heart's where its pain may show (the question's
+    # `where`), else only the breathing's own question.
+    Guard(("breathing", "exertion"), "check_exertion_breathless", "cardiac_warning"),
     Guard(("breathing",), "check_breathing", "cannot_breathe"),
     Guard(("tearing",), "check_tearing", "aortic_warning"),
     Guard(("pulsing", "lump"), "check_tearing", "aortic_warning"),

@@ -68,6 +68,9 @@ class ScreenQuestion:
     # Signs whose denial answers no: "I do not have headaches" to "are these headaches new
     # since you turned 50?".
     denied_means_no: tuple[str, ...] = ()
+    # Asked only where the intake holds one of these signs (where the pain is): out of
+    # breath with effort is worth a question about the heart with a jaw ache, not a low back.
+    where: tuple[str, ...] = ()
 
 
 _NUMB = "numb|numbness|tingling|tingle|tingly|prickling|deadness"
@@ -244,7 +247,8 @@ SIGNS: tuple[Sign, ...] = (
     Sign("trauma", (
         "dropped ... on my",
         "fell on my",
-        "fell|fall|fallen|falling|slipped|tripped",
+        "{a_fall}",
+        "slipped|tripped",
         "accident",
         "crash|crashed|collision|whiplash",
         "rear ended",
@@ -1364,6 +1368,14 @@ DIRECT_QUESTIONS: tuple[ScreenQuestion, ...] = (
         "when you rest?",
         "cardiac_warning",
         covers=("comes_on_exertion", "eases_with_rest"),
+    ),
+    ScreenQuestion(
+        "check_exertion_breathless",
+        "You mentioned getting out of breath with effort. Does your pain also come on when you "
+        "walk uphill, climb stairs or exert yourself, and ease when you rest?",
+        "cardiac_warning",
+        covers=("comes_on_exertion", "eases_with_rest"),
+        where=("arm_or_jaw_place", "upper_back_pain"),
     ),
     ScreenQuestion(
         "check_after_needling",

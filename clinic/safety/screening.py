@@ -43,6 +43,8 @@ from clinic.safety.red_flags import (
 from clinic.vocabulary import typo_of, where_a_device_sits
 
 SIGN = "sign"
+# The entity role of a sign told as someone else's or long over (`Screening.set_aside`).
+SET_ASIDE = "set_aside"
 # Concepts that are places of the body: where a device sits is no complaint of them.
 _PLACES_OF_DEVICES = frozenset({"chest", "chest_pain"})
 CONTRAINDICATION = "contraindication"
@@ -50,6 +52,7 @@ CONCEPT = "concept"
 
 # Up to this many words may stand between the parts of a phrase ("...").
 GAP = 5
+_SENTENCE_ENDS = [".", "!", "?", ";"]
 _GAP_STOPS = [
     "no",
     "not",
@@ -99,6 +102,9 @@ class Screening:
     flags: tuple[RedFlag, ...]
     # Direct questions for what the message touched but the rules could not decide.
     questions: tuple[ScreenQuestion, ...] = ()
+    # Signs told as someone else's or long over: no finding, but a flag read from them in an
+    # earlier message is asked about once more.
+    set_aside: tuple[Mention, ...] = ()
 
     def _names(self, kind: str, denied: bool) -> list[str]:
         said = {m.name for m in self.mentions if m.kind == kind and not m.denied}
@@ -171,11 +177,13 @@ def screen(
     `doc` is spaCy's parse of the lowercased text, when the caller already has one; `near`
     the direct questions whose topic the message's meaning is near (`clinic.safety.meaning`).
     """
-    mentions = tuple(read(text, doc))
+    found, set_aside = _read(text, doc)
+    mentions = tuple(found)
     reported = {m.name for m in mentions if m.kind == SIGN and not m.denied}
     flags = tuple(red_flags_for(reported | set(known_signs)))
     questions = _questions(mentions, flags, set(known_signs), tuple(near))
-    return Screening(mentions, flags, tuple(questions))
+    aside = tuple(m for m in set_aside if m.name not in reported)
+    return Screening(mentions, flags, tuple(questions), aside)
 
 
 def _questions(
@@ -187,7 +195,8 @@ def _questions(
     """The direct question for what the message touched and the rules could not decide.
 
     None after an emergency (its advice comes first and the intake stops); one question
-    per message, the most urgent guard first.
+    per message, the most urgent guard first. A question asked only where the intake holds
+    its place (`ScreenQuestion.where`) comes with the next one, for the caller to choose.
     """
     if triage_level(flags) == EMERGENCY:
         return []
@@ -195,6 +204,7 @@ def _questions(
     reported = {m.name for m in mentions if m.kind == SIGN and not m.denied} | known
     settled = {m.name for m in mentions if m.kind == SIGN} | known
     raised = set(flags)
+    chosen: list[ScreenQuestion] = []
     # Topics the message's meaning is near count as touched, ahead of the word guards.
     by_meaning = [
         Guard((), name, question_named(name).sign) for name in near if question_named(name)
@@ -208,8 +218,10 @@ def _questions(
         # Only a question whose yes would raise something new is worth asking.
         if set(red_flags_for(reported | {question.sign})) <= raised:
             continue
-        return [question]
-    return []
+        chosen.append(question)
+        if not question.where:
+            break
+    return chosen
 
 
 # The writer's own age, grown up: "I'm 72", "im 81", "I am a 58 year old".
@@ -232,16 +244,25 @@ def read(text: str, doc: Doc | None = None) -> list[Mention]:
     Signs read from numbers (`clinic.language.numbers`) are among them. What is someone
     else's, hypothetical or over (see `clinic.language.context`) is left out.
     """
+    return _read(text, doc)[0]
+
+
+def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mention]]:
+    """`read`'s mentions, and the signs it set aside as someone else's or long over (what
+    can put right a flag read from an earlier message: "that fall was years ago")."""
     if not text.strip():
-        return []
+        return [], []
     doc = doc if doc is not None else english()(text.lower())
     _register_forms()
     sentence_of = _sentences_by_token(doc)
     found: dict[tuple[str, str, int], tuple[int, int]] = {}
     matches = [(CONCEPT, name, start, end) for name, start, end in _label(doc)]
-    for key, start, end in _sign_matches(doc):
+    plain = _sign_matches(doc)
+    denied_inside = _denied_inside(doc, plain)
+    for key, start, end in plain + denied_inside:
         kind, name = key.split(":", 1)
         matches.append((kind, name, start, end))
+    no_inside = {(*key.split(":", 1), start) for key, start, _ in denied_inside}
     words = [token.lower_ for token in doc]
     for kind, name, start, end in matches:
         if _unless(_SIGNS_BY_KEY[(kind, name)], sentence_of[start]):
@@ -283,7 +304,7 @@ def read(text: str, doc: Doc | None = None) -> list[Mention]:
     # Someone else's symptom is left out only when the writer is the patient ("dad's got
     # cancer, my neck hurts"); a parent writing for a child reports the child's signs.
     writer_is_patient = _speaks_for_self(doc)
-    mentions = []
+    mentions, set_aside = [], []
     for (kind, name, _), (start, end), context in zip(
         found, spans, contexts(doc, spans), strict=True
     ):
@@ -304,22 +325,32 @@ def read(text: str, doc: Doc | None = None) -> list[Mention]:
                 # that be the needles?" tells of needling and the breathlessness before it.
                 or (name != "needling" and _asks_about_needling(sentence_of[start]))
             )
+        span = doc[start:end]
+        over = (
+            someone_else
+            or (context.past and not past_counts)
+            or (name in _RECENT_ONLY and _long_ago(sentence_of[start], doc[start].idx))
+        )
+        if kind == SIGN and over and not context.hypothetical:
+            set_aside.append(Mention(kind, name, span.start_char, span.end_char, False))
         if someone_else or hypothetical_or_past:
             continue
         if name in _RECENT_ONLY and _long_ago(sentence_of[start], doc[start].idx):
             continue  # "back pain for 2 years, since a car crash": no injury of now
-        span = doc[start:end]
         # "My pacemaker is fine": still there; "needles are fine with me": no fear.
         well_yet_there = context.well and kind == CONTRAINDICATION and name in _HELD
-        said_no = (context.negated and not well_yet_there) or _answered_no_after(
-            doc.text, span.end_char
+        said_no = (
+            (context.negated and not well_yet_there)
+            or (kind, name, start) in no_inside
+            or _answered_no_after(doc.text, span.end_char)
         )
         mentions.append(Mention(kind, name, span.start_char, span.end_char, said_no))
     if own_age and all(n.sign != "young_patient" for n in numbers) and writer_is_patient:
         # "the headaches are mine, not his! I'm 31": no patient under 18, whatever an
         # earlier message made of a child named in it.
         mentions.append(Mention(CONTRAINDICATION, "under_18", *own_age.span(), True))
-    return sorted(mentions, key=lambda m: (m.start, m.kind, m.name))
+    in_order = sorted(mentions, key=lambda m: (m.start, m.kind, m.name))
+    return in_order, sorted(set_aside, key=lambda m: m.start)
 
 
 # Conditions, devices and medicines a patient has even while they are well.
@@ -646,6 +677,9 @@ def _canonical(word: str) -> str:
     return _CANONICAL_FORMS.get(word, word)
 
 
+_DENIALS = frozenset(_canonical(w) for w in _GAP_STOPS if w not in _SENTENCE_ENDS)
+
+
 @lru_cache(maxsize=1)
 def _phrase_words() -> list[str]:
     words = set()
@@ -773,13 +807,15 @@ def _word(forms: list[str], optional: bool) -> dict[str, Any]:
     return pattern
 
 
-def _patterns(phrase: str) -> list[list[dict[str, Any]]]:
+def _patterns(phrase: str, across_denials: bool = False) -> list[list[dict[str, Any]]]:
     slots: list[list[list[dict[str, Any]]]] = []
+    stops = _SENTENCE_ENDS if across_denials else _GAP_STOPS
     for slot in phrase.split():
         if slot == "...":
             # A gap never spans a denial or a sentence's end: in "my knee didn't swell" or
-            # "breath. no sweating, only hurts" the parts are not one finding.
-            slots.append([[{"LOWER": {"NOT_IN": _GAP_STOPS}, "OP": f"{{0,{GAP}}}"}]])
+            # "breath. no sweating, only hurts" the parts are not one finding. Read across
+            # a denial (`across_denials`), "my knee didn't swell" is a no to a swollen knee.
+            slots.append([[{"LOWER": {"NOT_IN": stops}, "OP": f"{{0,{GAP}}}"}]])
         elif slot.startswith("{"):
             # A concept slot: the words of any of the concepts ("{urination|bowel}"), found
             # first by the concept matcher (one pattern, where listing every word or phrase
@@ -798,11 +834,14 @@ def _tokenizer() -> Any:
     return spacy.blank("en").tokenizer
 
 
-@lru_cache(maxsize=1)
-def _all_patterns() -> dict[str, list[list[dict[str, Any]]]]:
+@lru_cache(maxsize=2)
+def _all_patterns(across_denials: bool = False) -> dict[str, list[list[dict[str, Any]]]]:
     compiled = {}
     for (kind, name), sign in _SIGNS_BY_KEY.items():
-        patterns = [p for phrase in sign.says for p in _patterns(phrase)] if kind != CONCEPT else []
+        if kind == CONCEPT:
+            continue
+        says = [phrase for phrase in sign.says if not across_denials or "..." in phrase]
+        patterns = [p for phrase in says for p in _patterns(phrase, across_denials)]
         if patterns:
             compiled[f"{kind}:{name}"] = patterns
     return compiled
@@ -830,12 +869,13 @@ def _requirements() -> dict[str, list[list[frozenset[str]]]]:
 
 
 # The matchers of one vocabulary (Rasa's spaCy pipeline and ours in tests each have their
-# own), one per sign, made when first needed.
-_MATCHERS: dict[int, tuple[Vocab, dict[str, Matcher]]] = {}
+# own), one per sign and reading (within a clause, or across a denial), made when needed.
+_MATCHERS: dict[int, tuple[Vocab, dict[tuple[str, bool], Matcher]]] = {}
 
 
-def _sign_matches(doc: Doc) -> list[tuple[str, int, int]]:
-    """(kind:name, start, end) of every sign and contraindication phrase in the labelled doc."""
+def _sign_matches(doc: Doc, across_denials: bool = False) -> list[tuple[str, int, int]]:
+    """(kind:name, start, end) of every sign and contraindication phrase in the labelled doc;
+    `across_denials`: of the phrases with a denial between their parts."""
     atoms = {form for token in doc for form in token._.get(_FORMS)}
     atoms |= {f"@{name}" for token in doc for name in token._.get(_CONCEPTS)}
     vocab, matchers = _MATCHERS.setdefault(id(doc.vocab), (doc.vocab, {}))
@@ -843,11 +883,37 @@ def _sign_matches(doc: Doc) -> list[tuple[str, int, int]]:
     for key, patterns in _requirements().items():
         if not any(all(need & atoms for need in required) for required in patterns):
             continue
-        if key not in matchers:
-            matchers[key] = Matcher(vocab)
-            matchers[key].add(key, _all_patterns()[key])
-        found += [(key, start, end) for _, start, end in matchers[key](doc)]
+        if across_denials and key not in _all_patterns(True):
+            continue
+        if (key, across_denials) not in matchers:
+            matchers[key, across_denials] = Matcher(vocab)
+            matchers[key, across_denials].add(key, _all_patterns(across_denials)[key])
+        found += [(key, start, end) for _, start, end in matchers[key, across_denials](doc)]
     return found
+
+
+# What ends a denial's reach inside a phrase: "my calf doesn't hurt but it's swollen".
+_DENIAL_ENDS = frozenset(
+    {"but", "though", "tho", "however", "yet", "although", "except", ",", "and"}
+)
+
+
+def _denied_inside(doc: Doc, found: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """The phrases whose parts a denial stands between and reaches ("my calf isn't swollen",
+    "my knee never swelled"): the patient's no to that sign. A sign also said plainly in the
+    message has no such no."""
+    words = [_canonical(token.lower_) for token in doc]
+    if not _DENIALS & set(words):
+        return []
+    plain = {key for key, _, _ in found}
+    denied = []
+    for key, start, end in _sign_matches(doc, across_denials=True):
+        inside = words[start + 1 : end - 1]
+        cues = [i for i, word in enumerate(inside) if word in _DENIALS]
+        if key in plain or not cues or _DENIAL_ENDS & set(inside[cues[-1] :]):
+            continue
+        denied.append((key, start, end))
+    return denied
 
 
 # "Could the needle go into my lung?", "what are the risks of needling near the ribs?": a
