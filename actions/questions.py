@@ -24,6 +24,7 @@ from clinic.assessment import who_helps_with
 from clinic.booking import when
 from clinic.booking_store import CONFIRMED
 from clinic.intake import places_in_words, summarise
+from clinic.preferred_time import names_a_time
 from clinic.safety import answers
 
 # The intents that ask something; any other intent routed here asks only if it reads so.
@@ -102,6 +103,8 @@ class ActionAnswerQuestion(Action):
             return []
         if tracker.active_loop.get("name") and answers.question_not_understood(text):
             return []  # "which ones what? I don't understand": the form asks again, plainly
+        if names_a_time(text) and _booking_in_play(tracker):
+            return []  # "Thursday, maybe 4 or 4:30?": a wish for the booking to read
         response = "utter_dont_know" if values["clinic_phone"] else "utter_dont_know_no_phone"
         dispatcher.utter_message(response=response, **values)
         kept = list(tracker.get_slot("unanswered_questions") or [])
@@ -135,6 +138,17 @@ def _known_answer(found: knowledge.Found | None, intent: str | None) -> str | No
         return None
     topic = knowledge.topic_named(found.topic)
     return knowledge.answer_text(topic, knowledge.clinic_values()) if topic else None
+
+
+def _booking_in_play(tracker: Tracker) -> bool:
+    """Whether a consultation was offered, asked for or is being booked, or the message
+    says yes to one ("sure, next Thursday?") or asks for one."""
+    return bool(
+        tracker.active_loop.get("name")
+        or tracker.get_slot("consultation_offered")
+        or tracker.get_slot("consultation_requested")
+        or latest_intent(tracker) in ("affirm", "request_booking")
+    )
 
 
 def _asks(text: str, intent: str | None) -> bool:
@@ -302,10 +316,15 @@ def _asking_intent(tracker: Tracker) -> str | None:
 
 
 def _found(tracker: Tracker) -> knowledge.Found | None:
-    """The nearest topic the NLU found, with its score."""
+    """The nearest topic the NLU found, with its score; a question about age answered for
+    the patient's age where the conversation knows it."""
+    signs = set(tracker.get_slot("warning_signs") or [])
+    young = "young_patient" in signs or "under_18" in (tracker.get_slot("contraindications") or [])
+    older = bool(signs & {"aged_50_plus", "aged_65_plus"})
     for entity in tracker.latest_message.get("entities") or []:
         if entity.get("entity") == "answer_topic" and entity.get("role") != "also":
-            return knowledge.Found(entity["value"], float(entity.get("confidence_entity") or 0))
+            found = knowledge.Found(entity["value"], float(entity.get("confidence_entity") or 0))
+            return knowledge.for_age(found, young, older)
     return None
 
 

@@ -34,7 +34,9 @@ _REQUESTS_A_BOOKING = re.compile(
     r"\b(?:can|could|may|would) (?:i|we|you) (?:please |still |just |maybe )?(?:(?:book|pencil|"
     r"squeeze|fit|slot)\b|(?:get|have|grab|schedule|arrange|make|set up) (?:me )?(?:an? |the )?"
     r"(?:appointment|appt|consultation|consult|slot)\b)|\bbook me\b|\bi'?d like to book\b"
-    r"|\bi want to book\b",
+    r"|\bi want to book\b"
+    # As a thing to do now: "let's book", "go ahead and book", "please book a consult".
+    r"|\blet'?s book\b|\blet us book\b|\b(?:go ahead and|please|just) book\b",
     re.IGNORECASE,
 )
 # What the model may have made of a name said alone.

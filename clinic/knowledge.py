@@ -223,6 +223,21 @@ def clinic_values() -> dict[str, str]:
     }
 
 
+# The answers about age: a child's and an older adult's ("is it allowed at his age?").
+YOUNG, OLDER = "children", "older_adults"
+
+
+def for_age(found: Found, young: bool, older: bool) -> Found:
+    """`found`, or its age topic's twin when the conversation knows the patient's age: "is
+    it OK at his age?" is the children's question for a 15-year-old, the older adults' for
+    a father of 88, whichever the words were nearer."""
+    if found.topic == OLDER and young and not older:
+        return Found(YOUNG, found.score)
+    if found.topic == YOUNG and older and not young:
+        return Found(OLDER, found.score)
+    return found
+
+
 def topic_named(name: str) -> Topic | None:
     """The clinic's topic called `name`."""
     return next((topic for topic in clinic_topics() if topic.name == name), None)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import dateparser
 
@@ -813,6 +813,8 @@ _OR = re.compile(
 
 
 # A time ruled out: "I can't do 4:30 or 5", "not mondays", "busy at 3".
+_BARE_HOUR_AT_END = re.compile(r"(?<![\d:.@])(?<!at )(\b(?:1[0-2]|[1-9]))\s*[?!.]*\s*$")
+_STARTS_WITH_HOUR = re.compile(r"\s*(?:at\s+)?(?:1[0-2]|[1-9])(?::[0-5]\d)?\s*(?:am|pm)?\b")
 _REFUSED = re.compile(
     r"\b(?:can'?t|cannot|can not|not|no|too|busy|at work)\s+"
     r"(?:do\s+|make\s+|manage\s+|at\s+|on\s+)?(?:\d|mon|tue|wed|thu|fri|sat|sun|morning|afternoon|evening|today|tomorrow|week)",
@@ -829,11 +831,26 @@ def _either(text: str, now: dt.datetime) -> TimePreference | None:
         return None
     if any(_REFUSED.search(p) for p in parts):
         return None  # "I can't do 4:30 or 5": times ruled out, not offered
+    # "Thursday, 4 or 4:30": a bare hour before "or" and a clock time is a clock time too.
+    parts = [
+        _BARE_HOUR_AT_END.sub(r"at \1", part) if _STARTS_WITH_HOUR.match(after) else part
+        for part, after in zip(parts, [*parts[1:], ""], strict=True)
+    ]
     wishes = [read_preference(p, now) for p in parts]
     if not all(isinstance(w, TimePreference) and not w.asap for w in wishes):
         return None
     timed = [w.window is not None or w.at is not None for w in wishes]
     dated = [w.weekdays is not None or w.last_day is not None for w in wishes]
+    # A day said once for two hours is both hours' day, and its part of the day both
+    # hours' too: "Thursday at 4 or 4:30", "Tuesday around lunch, 1 or 1:30".
+    for j in range(1, len(wishes)):
+        if timed[j] and not dated[j] and dated[j - 1] and timed[j - 1]:
+            day = wishes[j - 1]
+            wishes[j] = replace(
+                wishes[j], first_day=day.first_day, last_day=day.last_day,
+                weekdays=day.weekdays, window=wishes[j].window or day.window,
+            )  # fmt: skip
+            dated[j] = True
     days_only = [d and not t for d, t in zip(dated, timed, strict=True)]
     # A time said at the end goes with the days before it.
     if not any(timed) or any(

@@ -263,8 +263,17 @@ _NOT_THE_BACK_BEFORE = frozenset(
 _BEING_BACK_BEFORE = frozenset(
     {"im", "i'm", "we're", "were", "he's", "she's", "they're", "you're", "am", "i", "we"}
 )
-# "Back then", "back home": when or where, never the body.
-_NOT_THE_BACK_AFTER = frozenset({"then", "home"})
+# "Back then", "back home", "back when I was at uni": when or where, never the body.
+_NOT_THE_BACK_AFTER = frozenset({"then", "home", "when", "during"})
+# "Back in 2015", "back in March", "back in the day": a time after it says when.
+_TIME_AFTER_BACK_IN = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "school", "college", "uni", "university", "high", "spring",
+    "summer", "autumn", "winter", "lockdown", "covid",
+})  # fmt: skip
+_TIMES_AFTER_THE = frozenset({"day", "days", "spring", "summer", "autumn", "fall", "winter",
+                              "eighties", "nineties", "seventies", "sixties", "past"})  # fmt: skip
 # "Back from the walk-in", "back to work": a return, unless a place of the body or a complaint
 # comes before ("lower back to my knee", "pain in back from lifting").
 _RETURN_AFTER = frozenset({"from", "to", "at"})
@@ -703,6 +712,10 @@ _SIDE_LETTERS = frozenset({"r", "l", "rt", "lt"})
 # Places a patient lies on or eats into; "on my tummy" is a position, not a complaint.
 _LYING_ON = frozenset({"stomach", "tummy", "belly", "front", "side"})
 _HELD = frozenset({"up", "bent", "raised", "elevated", "crossed", "propped", "apart", "together"})
+# "A pillow between my knees", "a towel under my neck": how the patient lies or sits.
+_SUPPORTS = frozenset({"pillow", "pillows", "cushion", "cushions", "towel", "roll", "wedge",
+                       "bolster", "support", "brace"})  # fmt: skip
+_AGAINST = frozenset({"between", "under", "beneath", "behind", "against"})
 _ON = frozenset({"on", "onto", "upon"})
 _NEAR_PLACES = frozenset({"ear", "ears", "eye", "eyes"})
 _NEAR = frozenset({"behind", "below", "under", "around", "above", "near", "by", "over"})
@@ -795,6 +808,10 @@ def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) ->
         return before in ("empty", "full") or lying
     if found[0] == "body_part" and words[i] in _SPINE_WORDS:
         return after in _PROCEDURES
+    owned = before in ("my", "his", "her", "the")
+    against = i > 2 and words[i - 2] in _AGAINST and words[i - 3] in _SUPPORTS
+    if found[0] == "body_part" and owned and against:
+        return True
     if found[0] == "body_part" and after in _HELD and before in ("my", "his", "her", "the"):
         # "Lying with my knees up helps": how the body is held, not where it hurts.
         return i > 1 and words[i - 2] in ("with", "keep", "keeping", "put", "putting", "prop")
@@ -812,12 +829,27 @@ def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) ->
     in_pain = after == "in" and i + 2 < len(words) and words[i + 2] in PAIN_WORDS
     if after in _BACK_COMPLAINT or is_pain_quality(after) or in_pain:
         return False
-    if after in _NOT_THE_BACK_AFTER or before in _BEING_BACK_BEFORE:
+    if after in _NOT_THE_BACK_AFTER or before in _BEING_BACK_BEFORE or before == "way":
+        return True
+    if after in ("in", "around") and before not in _THE_BACK_BEFORE and _a_time(words[i + 2 :]):
         return True
     cause = i + 2 < len(words) and words[i + 2].endswith("ing")  # "back from lifting hurts"
     if after in _RETURN_AFTER and before not in _THE_BACK_BEFORE and not cause:
         return True
     return before in _NOT_THE_BACK_BEFORE
+
+
+def _a_time(words: list[str]) -> bool:
+    """Whether `words` begin with a time: a year or a decade ("2015", "the 90s"), a month, a
+    season or a stage of life ("march", "school", "the day")."""
+    if not words:
+        return False
+    if re.fullmatch(r"(?:19|20)\d\d|'?\d0s", words[0]) or words[0] in _TIME_AFTER_BACK_IN:
+        return True
+    following = words[1] if len(words) > 1 else ""
+    return words[0] in ("the", "my") and (
+        following in _TIMES_AFTER_THE or bool(re.fullmatch(r"'?\d0s|teens|twenties", following))
+    )
 
 
 def _negated(words: list[str], i: int, text: str, tokens: list[re.Match[str]]) -> bool:

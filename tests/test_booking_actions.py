@@ -702,6 +702,12 @@ def test_a_full_name_said_alone_is_kept_whole() -> None:
         ("could you squeeze me in for a consultation on monday?", "request_booking"),
         ("can I still pencil something in for the 18th?", "request_booking"),
         ("can I bring my daughter to the consultation on monday?", None),
+        # Session 12, written before the change (outside run 22, #18's kind, new wordings):
+        # asked for as a thing to do now.
+        ("ok fine, let's book it. monday afternoon?", "request_booking"),
+        ("go ahead and book me something on the 14th?", "request_booking"),
+        ("please book a consult for tuesday?", "request_booking"),
+        ("lets book, sometime next week?", "request_booking"),
     ],
 )
 def test_a_booking_asked_for_in_other_words_is_a_booking(text: str, heard: str | None) -> None:

@@ -299,6 +299,18 @@ def at(month: int, day: int, hour: int, minute: int = 0) -> tuple[dt.datetime, d
         ),
         ("mornings, or friday afternoon", [at(11, 24, 9), at(11, 27, 14)], [at(11, 24, 14)]),
         ("tuesday or wednesday after 3", [at(11, 24, 15), at(11, 25, 16)], [at(11, 24, 10)]),
+        # Session 12, written before the change (outside run 22's kind, new wordings): a day
+        # said once for two hours is both hours' day; a bare hour beside a clock time is one.
+        (
+            "thursday, 4 or 4:30?",
+            [at(11, 26, 16), at(11, 26, 16, 30)],
+            [at(11, 27, 16, 30), at(11, 24, 16)],
+        ),
+        (
+            "tuesday around lunch, 1 or 1:30",
+            [at(11, 24, 13), at(11, 24, 13, 30)],
+            [at(11, 25, 13, 30), at(11, 24, 9)],
+        ),
     ],
 )
 def test_times_joined_by_or_are_either(
@@ -313,11 +325,19 @@ def test_times_joined_by_or_are_either(
     assert first.matched and all(wish.accepts(s.starts_at, s.ends_at) for s in first.slots)
 
 
-def test_two_hours_joined_by_or_are_both_offered() -> None:
-    wish = read_preference("wednesday at 10 or thursday at 3", CLINIC_NOW)
+@pytest.mark.parametrize(
+    ("said", "wanted"),
+    [
+        ("wednesday at 10 or thursday at 3", [at(11, 25, 10)[0], at(11, 26, 15)[0]]),
+        # Session 12: one day, two hours.
+        ("thursday, 4 or 4:30?", [at(11, 26, 16)[0], at(11, 26, 16, 30)[0]]),
+    ],
+)
+def test_two_hours_joined_by_or_are_both_offered(said: str, wanted: list[dt.datetime]) -> None:
+    wish = read_preference(said, CLINIC_NOW)
     assert isinstance(wish, TimePreference)
     starts = [s.starts_at.replace(tzinfo=None) for s in offer(SCHEDULE, {}, wish, CLINIC_NOW).slots]
-    assert at(11, 25, 10)[0] in starts and at(11, 26, 15)[0] in starts, starts
+    assert all(start in starts for start in wanted), starts
 
 
 @pytest.mark.parametrize(

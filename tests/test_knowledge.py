@@ -313,3 +313,22 @@ def test_the_summary_asked_for_again_is_what_was_noted() -> None:
     # Nothing noted yet: the file's words.
     said, _ = answer("can you show me the summary again?", "ask_clinic", "my_summary")
     assert "Nothing about your pain is noted yet" in said
+
+
+@pytest.mark.parametrize(
+    ("topic", "young", "older", "answered"),
+    [
+        ("older_adults", True, False, "children"),
+        ("children", False, True, "older_adults"),
+        ("children", False, False, "children"),
+        ("older_adults", False, False, "older_adults"),
+        ("evidence", True, False, "evidence"),
+    ],
+)
+def test_a_question_about_age_is_answered_for_the_patients_age(
+    topic: str, young: bool, older: bool, answered: str
+) -> None:
+    # Session 12: "is it allowed at his age?" is the same words for a son of 15 and a
+    # father of 88; what the conversation knows of the age picks the answer.
+    found = knowledge.for_age(knowledge.Found(topic, 0.7), young, older)
+    assert found.topic == answered and knowledge.topic_named(answered) is not None

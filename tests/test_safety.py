@@ -828,8 +828,9 @@ def test_each_region_gets_its_own_screen(part: str, wanted: str, unwanted: str) 
 
 
 def test_every_screen_and_direct_question_raises_a_flag_on_yes() -> None:
+    # A question asked only where the intake holds a place raises its flag with that place.
     for question in [*DIRECT_QUESTIONS, *(q for qs in SCREEN_QUESTIONS.values() for q in qs)]:
-        assert safety.red_flags_for({question.sign}), question.name
+        assert safety.red_flags_for({question.sign, *question.where}), question.name
 
 
 @pytest.mark.parametrize(
@@ -1718,6 +1719,29 @@ def test_an_injury_said_with_its_time_in_the_next_clause(said: str, trauma: bool
 )
 def test_fall_the_season_is_no_fall(said: str, trauma: bool) -> None:
     assert ("trauma" in safety.screen(said).signs) is trauma, said
+
+
+@pytest.mark.parametrize(
+    ("said", "trauma"),
+    [
+        # Session 12 (outside run 22's kind, new wordings): asking whether something counts
+        # as an injury tells of none; what was said before the question still counts.
+        ("would hauling boxes all day count as a hard knock?", False),
+        ("does pulling a muscle qualify as an accident for insurance?", False),
+        ("I tripped on the stairs, is that classed as a fall?", True),
+    ],
+)
+def test_asking_whether_something_counts_as_an_injury(said: str, trauma: bool) -> None:
+    assert ("trauma" in safety.screen(said).signs) is trauma, said
+
+
+@pytest.mark.parametrize(
+    "said", ["My answer to the breathing question is NO", "the answer was no", "my answer is no"]
+)
+def test_the_answer_said_to_be_no_takes_back_a_yes(said: str) -> None:
+    from clinic.safety import answers
+
+    assert answers.takes_back_yes(said)
 
 
 @pytest.mark.parametrize(

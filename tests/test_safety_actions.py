@@ -437,6 +437,33 @@ async def test_breathless_with_effort_asks_about_effort_where_the_heart_may_show
     assert said_text.count("?") == (1 if question else 0)
 
 
+HEADACHE_INTAKE = {"body_part": "head", "pain_quality": "tightness"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Session 12, written before the change (outside run 22's kind, new wordings): words
+        # of change about something else are no changed headache.
+        "I've changed my mind, can I book after all?",
+        "could we do a different day, Friday maybe?",
+        "it's the first time I've tried physio",
+        "I've never had dry needling before, does it hurt?",
+    ],
+)
+async def test_words_of_change_about_something_else_raise_nothing(text: str) -> None:
+    slots, said_text = await check(text, intent="inform", slots=HEADACHE_INTAKE)
+    assert "triage_level" not in slots and "red_flags" not in slots, said_text
+    assert not slots.get("direct_question"), said_text
+
+
+async def test_a_change_without_the_headaches_named_is_asked_about() -> None:
+    slots, said_text = await check(
+        "they've been different lately, more often", intent="inform", slots=HEADACHE_INTAKE
+    )
+    assert slots.get("direct_question") or slots.get("triage_level") == "urgent", said_text
+
+
 FALL_READ = {
     "body_part": "lower_back", "warning_signs": ["back_pain", "trauma"],
     "red_flags": ["fracture"], "triage_level": "urgent",
@@ -473,6 +500,21 @@ async def test_a_sign_that_holds_a_flag_told_as_over_or_another_s_asks_it_once_m
 ) -> None:
     slots, _ = await check(text, intent="inform", slots=FALL_READ)
     assert slots["rechecking"] == slots["direct_question"] == "trauma"
+
+
+async def test_a_no_to_what_a_held_sign_is_about_asks_it_once_more() -> None:
+    # Session 12, written before the change (outside run 22's kind, new wording): "peeing
+    # is normal" says no to the bladder, the concept the held bladder sign was read from.
+    held = {
+        "body_part": "lower_back", "warning_signs": ["back_pain", "bladder_or_bowel_control"],
+        "red_flags": ["cauda_equina"], "triage_level": "emergency",
+    }  # fmt: skip
+    slots, _ = await check("wee-ing is totally normal, I only meant my leg", slots=held)
+    assert slots["rechecking"] == slots["direct_question"]
+    assert safety.question_named(slots["rechecking"]).sign in (
+        "bladder_or_bowel_control",
+        "saddle_numbness",
+    )
 
 
 def test_a_sign_told_as_long_over_is_set_aside_not_said() -> None:

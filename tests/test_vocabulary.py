@@ -115,6 +115,40 @@ def test_being_back_or_a_spinal_procedure_is_not_the_body_part(text: str) -> Non
     assert [t for t in terms(text) if t[0] == "body_part"] == []
 
 
+# Session 12, written before the change (outside run 22's kind, new wordings): "back" with a
+# time after it says when ("back in 2015", "back when I was at uni"), never where.
+@pytest.mark.parametrize(
+    "text",
+    ["I was rear-ended back in 2015 and had whiplash", "back in March it started",
+     "back when I was at uni I rowed", "it was way back, no issues since",
+     "back in the day I played rugby", "back during lockdown I sat all day"],
+)  # fmt: skip
+def test_back_with_a_time_after_it_is_when_not_where(text: str) -> None:
+    assert [t for t in terms(text) if t[0] == "body_part"] == [], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my back in the morning is the worst", "pain in my back in 2015 after a fall",
+     "lower back in march got worse"],
+)  # fmt: skip
+def test_the_back_with_a_time_after_it_is_still_the_back(text: str) -> None:
+    assert {t[1] for t in terms(text) if t[0] == "body_part"} & {"back", "lower_back"}, text
+
+
+# Session 12, written before the change (outside run 22's kind, new wordings): a pillow or
+# a cushion set against a part of the body says how the patient lies, not where it hurts.
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [("sleeping with a pillow between my knees helps", set()),
+     ("a rolled towel under my neck at night", set()),
+     ("I put a cushion behind my lower back and my hip still aches", {"hip"}),
+     ("pain between my shoulder blades", {"upper_back"})],
+)  # fmt: skip
+def test_a_pillow_against_the_body_names_no_painful_place(text: str, parts: set) -> None:
+    assert {t[1] for t in terms(text) if t[0] == "body_part" and not t[2]} == parts, text
+
+
 # Written before the change (session 7): sayings with a part of the body in them name none.
 @pytest.mark.parametrize(
     "text",

@@ -265,6 +265,9 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
             # lungs?", "can it puncture a lung?".
             "dangerous for", "is it dangerous", "can it puncture", "could it puncture",
             "can needles puncture", "can it hurt my", "could it hurt my", "risk to",
+            # Asking whether something is one ("does lifting count as a hard knock?").
+            "count as", "counts as", "counted as", "class as", "classed as", "qualify as",
+            "qualifies as", "considered as", "considered a",
         ],
         "following_negations": [
             "after needling?", "from needling?", "from the needles?", "asking for future reference",

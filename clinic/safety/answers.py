@@ -70,6 +70,7 @@ _TAKEN_BACK = (
     r"|meant to say no|meant to press no|meant to click no|didn't mean|didnt mean|did not mean"
     r"|oops|whoops|i mean no|actually no|no wait|wait no|sorry,? no|that was wrong|undo"
     r"|i said no|i didn't say yes|i didnt say yes|misunderstood|wrong answer|not what i meant"
+    r"|(?:my|the) answer (?:is|was|to \w+(?: \w+){0,4}) no"
     # The question itself was not understood: asked again, plainly.
     r"|(?:didn'?t|did not|don'?t|do not) (?:get|understand) (?:the|your|that) question"
     r"|(?:didn'?t|did not) understand"

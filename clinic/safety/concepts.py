@@ -418,7 +418,53 @@ class OtherSense:
     said_as: frozenset[str] = frozenset()
 
 
+# Change of plans, of a day or of treatment: "changed my mind", "a different day", "never had
+# needling before", "the first time I've tried physio".
+_CHANGE_OF_PLANS = OtherSense(
+    frozenset(
+        {
+            "my",
+            "our",
+            "the",
+            "plans",
+            "plan",
+            "day",
+            "days",
+            "time",
+            "times",
+            "date",
+            "slot",
+            "appointment",
+            "booking",
+            "clinic",
+            "physio",
+            "physiotherapist",
+            "needling",
+            "dry",
+            "acupuncture",
+            "physiotherapy",
+            "treatment",
+            "therapist",
+            "job",
+            "jobs",
+            "mind",
+            "i",
+            "i've",
+            "ive",
+            "trying",
+            "seeing",
+            "at",
+            "for",
+            "with",
+            "here",
+            "doing",
+        }
+    ),
+    frozenset(),
+)
 OTHER_SENSES: dict[tuple[str, str], OtherSense] = {
+    **{("pattern_change", words): _CHANGE_OF_PLANS
+       for words in ("changed", "different", "never had", "first time")},
     # The season: "this fall", "since last fall", "fall semester"; "a fall of 2 metres" and
     # "a fall off the ladder" are falls. ("my last fall" reads as the season: rare.)
     ("a_fall", "fall"): OtherSense(
@@ -528,6 +574,8 @@ GUARDS: tuple[Guard, ...] = (
     # Arm or jaw pain that rest settles: does effort bring it on (angina)?
     Guard(("heart_arm", "rest_eases"), "check_exertion", "cardiac_warning"),
     Guard(("temperature",), "check_fever", "fever"),
+    # Change said without naming the headaches: asked where the intake is a headache.
+    Guard(("pattern_change",), "check_headache_pattern", "headache_pattern_change"),
     Guard(("light", "hurts"), "check_meningitis", "meningitis_warning"),
     Guard(("knee", "swelling"), "check_knee", "knee_warning"),
     Guard(("knee", "locking"), "check_knee", "knee_warning"),

@@ -841,7 +841,10 @@ SIGNS: tuple[Sign, ...] = (
     )),
     # A headache that changed its pattern, woke the patient, or came with coughing: SNOOP.
     # Kinds of headache told apart ("the tension ones are different") are no change.
-    Sign("headache_pattern_change", ("{pattern_change}",), unless=(
+    # Change said of the headaches themselves; said alone ("they've been different lately")
+    # it is asked about where the intake is a headache (`check_headache_pattern`): "I've
+    # changed my mind" or "a different day" told of nothing.
+    Sign("headache_pattern_change", ("{head} ... {pattern_change}", "{pattern_change} ... {head}"), unless=(
         "kinds of", "types of", "two kinds", "two types", "a different type", "a different kind",
         "ones are different", "ones r different", "ones are a different", "ones r a different",
     )),
@@ -1368,6 +1371,14 @@ DIRECT_QUESTIONS: tuple[ScreenQuestion, ...] = (
         "when you rest?",
         "cardiac_warning",
         covers=("comes_on_exertion", "eases_with_rest"),
+    ),
+    ScreenQuestion(
+        "check_headache_pattern",
+        "Have your headaches changed lately, for example coming more often, getting stronger, "
+        "or feeling different from your usual ones?",
+        "headache_pattern_change",
+        covers=("headache_changed", "headache_new_after_50", "new_headaches"),
+        where=("headache",),
     ),
     ScreenQuestion(
         "check_exertion_breathless",

@@ -14,7 +14,7 @@ import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 import spacy
@@ -215,8 +215,9 @@ def _questions(
         question = question_named(guard.question)
         if question is None or {question.sign, *question.covers} & settled:
             continue
-        # Only a question whose yes would raise something new is worth asking.
-        if set(red_flags_for(reported | {question.sign})) <= raised:
+        # Only a question whose yes would raise something new is worth asking (with the
+        # place it is asked in, for a question asked only there).
+        if set(red_flags_for(reported | {question.sign, *question.where})) <= raised:
             continue
         chosen.append(question)
         if not question.where:
@@ -349,8 +350,27 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
         # "the headaches are mine, not his! I'm 31": no patient under 18, whatever an
         # earlier message made of a child named in it.
         mentions.append(Mention(CONTRAINDICATION, "under_18", *own_age.span(), True))
+    # "Peeing is normal": a no to the bladder is a word on every sign read from it.
+    said = {m.name for m in mentions if not m.denied}
+    for mention in mentions:
+        if mention.kind == CONCEPT and mention.denied:
+            set_aside += [
+                Mention(SIGN, sign, mention.start, mention.end, True)
+                for sign in _signs_built_on(mention.name) - said
+            ]
     in_order = sorted(mentions, key=lambda m: (m.start, m.kind, m.name))
     return in_order, sorted(set_aside, key=lambda m: m.start)
+
+
+@cache
+def _signs_built_on(concept: str) -> frozenset[str]:
+    """The warning signs with a phrase built on `concept` ("{urination} ... {control_loss}")."""
+    return frozenset(
+        sign.name
+        for sign in red_flags.SIGNS
+        for phrase in sign.says
+        if any(concept in slot.strip("{}").split("|") for slot in re.findall(r"\{[^}]+\}", phrase))
+    )
 
 
 # Conditions, devices and medicines a patient has even while they are well.
