@@ -87,6 +87,7 @@ _KEPT_UNTIL_BOOKED = ("patient_name", "contact_details")
 MAX_TIME_ATTEMPTS = 2
 MAX_LOOKUP_ATTEMPTS = 3
 
+DETAILS_NOTED = "Thank you, I've noted your details."
 NOT_A_TIME = (
     'Sorry, I didn\'t catch a day or time. You could say "tomorrow at 3", "Friday morning" '
     'or "as soon as possible".'
@@ -106,9 +107,10 @@ PICK_A_TIME = "Please tap one of the times, or tell me another day or time that 
 TAKEN = "Sorry, someone has just booked that time."
 ASK_ANOTHER_TIME = "No problem. Which other day or time would suit you?"
 NOT_A_NAME = 'Sorry, I need just the name the booking should be under, like "Anna Smith".'
+# Said of a number with too few digits and of one whose area code does not exist alike.
 BAD_PHONE = (
-    "That phone number doesn't look complete. Please check it, include the area code (or "
-    "the country code, like +44), or give an email address instead."
+    "That phone number doesn't look right. Please check it and the area code (or the "
+    "country code, like +44), or give an email address instead."
 )
 BAD_EMAIL = "That email address doesn't look right. Please check it, or give a phone number."
 NO_CONTACT = "I need a phone number or an email address so the clinic can reach you."
@@ -490,6 +492,11 @@ class ValidateBookingForm(FormValidationAction):
             return {"preferred_time": None, **_ask_which_day(wish, dispatcher)}
         if wish is None and latest_intent(tracker) == "greet":
             return {"preferred_time": None}  # a plain hello mid-booking: the question again
+        who = _who_said_alongside(str(value), tracker)
+        if wish is None and who:
+            # The name and number before the time: kept, and the time asked again.
+            dispatcher.utter_message(text=DETAILS_NOTED)
+            return {"preferred_time": None, **who}
         if wish is None:
             attempts = int(tracker.get_slot("failed_attempts") or 0) + 1
             if attempts < MAX_TIME_ATTEMPTS and not is_unsure(str(value)):
@@ -497,7 +504,7 @@ class ValidateBookingForm(FormValidationAction):
                 return {"preferred_time": None, "failed_attempts": attempts}
             dispatcher.utter_message(text=NEAREST_INSTEAD)
             wish = TimePreference(first_day=desk().now().date(), asap=True)
-        return _offer(wish, str(value), dispatcher, tracker)
+        return {**_offer(wish, str(value), dispatcher, tracker), **who}
 
     def validate_booking_slot(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -7,6 +7,8 @@
   any "cancellation" said without a word of changing ("can I come without my mum?").
 - A message the model could not place that asks for a consultation ("need a consultation
   for my neck, thursday next week at 5pm") is a booking request.
+- A new booking asked for outright ("I haven't got a booking, I want to book one") is a
+  booking request, whatever question about a booking the model heard.
 - A message that is only a person's name ("Piotr Nowak") is an answer (`inform`), never a
   goodbye or a greeting, whatever the letters look like to the model.
 
@@ -37,6 +39,14 @@ _REQUESTS_A_BOOKING = re.compile(
     r"|\bi want to book\b"
     # As a thing to do now: "let's book", "go ahead and book", "please book a consult".
     r"|\blet'?s book\b|\blet us book\b|\b(?:go ahead and|please|just) book\b",
+    re.IGNORECASE,
+)
+# A new booking asked for outright, with no time needed: "book one", "book a slot", "I
+# haven't got a booking, I want to book". Not "could I book with the same physio?".
+_A_NEW_BOOKING = re.compile(
+    r"\bbook (?:one|a new one|an? (?:\w+ )?(?:slot|consult|consultation|appointment|appt"
+    r"|session))\b"
+    r"|\b(?:don'?t|do not|haven'?t|have not) (?:got |have )?(?:a|any) booking\b",
     re.IGNORECASE,
 )
 # What the model may have made of a name said alone.
@@ -70,6 +80,9 @@ class BookingHeard(IntentRule):
             return "request_booking"
         if intent == "ask_clinic" and time_asked(text):
             return "inform"
+        asks = (intent or "").startswith("ask_") or intent in _CHANGES
+        if asks and _A_NEW_BOOKING.search(text) and not says_a_change(text):
+            return "request_booking"  # "I haven't got a booking, I want to book one"
         if (
             (intent or "").startswith("ask_")
             and _REQUESTS_A_BOOKING.search(text)

@@ -272,6 +272,8 @@ _TIME_AFTER_BACK_IN = frozenset({
     "sept", "oct", "nov", "dec", "school", "college", "uni", "university", "high", "spring",
     "summer", "autumn", "winter", "lockdown", "covid",
 })  # fmt: skip
+_TIME_BEFORE_BACK = frozenset({"years", "year", "months", "month", "weeks", "week", "days",
+                               "while", "yrs", "wks", "decades"})  # fmt: skip
 _TIMES_AFTER_THE = frozenset({"day", "days", "spring", "summer", "autumn", "fall", "winter",
                               "eighties", "nineties", "seventies", "sixties", "past"})  # fmt: skip
 # "Back from the walk-in", "back to work": a return, unless a place of the body or a complaint
@@ -770,6 +772,12 @@ def where_a_device_sits(words: list[str], i: int) -> bool:
     return bool(devices) and not pain and bool(place) and place[-1] in _PLACED_IN
 
 
+def back_in_another_sense(words: list[str], i: int) -> bool:
+    """Whether the word "back" at `i` says "again", "ago" or "in return" ("it came back",
+    "a few years back", "call me back"), not the body; for the safety rules' reading too."""
+    return _not_meant(("body_part", "back"), words, i, 1)
+
+
 def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) -> bool:
     """Whether a side or "back" is used in its everyday sense ("right now", "call me back")."""
     after = words[i + length] if i + length < len(words) else ""
@@ -827,7 +835,10 @@ def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) ->
     before = before.replace("\u2019", "'")
     # "got back pain", "I'm back in pain"
     in_pain = after == "in" and i + 2 < len(words) and words[i + 2] in PAIN_WORDS
-    if after in _BACK_COMPLAINT or is_pain_quality(after) or in_pain:
+    pain_after = after in PAIN_WORDS or is_pain_quality(after) or in_pain
+    if before in _TIME_BEFORE_BACK and not pain_after:
+        return True  # "a few years back, and...", "a while back": ago; not "3 weeks back pain"
+    if after in _BACK_COMPLAINT or pain_after:
         return False
     if after in _NOT_THE_BACK_AFTER or before in _BEING_BACK_BEFORE or before == "way":
         return True

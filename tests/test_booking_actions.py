@@ -188,7 +188,7 @@ def test_names_are_checked(desk) -> None:
 
 def test_an_invalid_phone_number_is_asked_again(desk) -> None:
     result, text = validate("contact_details", "555-12")
-    assert result == {"contact_details": None} and "doesn't look complete" in text
+    assert result == {"contact_details": None} and "doesn't look right" in text
     result, _ = validate("contact_details", "call me on (212) 555-0143 or anna@example.com")
     assert (
         result["patient_phone"] == "+12125550143" and result["patient_email"] == "anna@example.com"
@@ -708,6 +708,10 @@ def test_a_full_name_said_alone_is_kept_whole() -> None:
         ("go ahead and book me something on the 14th?", "request_booking"),
         ("please book a consult for tuesday?", "request_booking"),
         ("lets book, sometime next week?", "request_booking"),
+        # ...and without a time: a new one asked for outright (outside run 23, #16's kind).
+        ("I haven't got a booking, I want to book one for later this month", "request_booking"),
+        ("can I book a physio slot for after my doctor has seen me?", "request_booking"),
+        ("could I book with the same physio as my wife?", None),
     ],
 )
 def test_a_booking_asked_for_in_other_words_is_a_booking(text: str, heard: str | None) -> None:

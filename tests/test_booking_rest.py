@@ -44,7 +44,7 @@ def book_first_offered(assistant: Assistant, sender: str) -> str:
     replies = assistant.say(sender, "Anna Smith")
     assert "phone number or an email" in texts(replies)
     replies = assistant.say(sender, "555-12")
-    assert "doesn't look complete" in texts(replies)  # an invalid phone is asked again
+    assert "doesn't look right" in texts(replies)  # an invalid phone is asked again
     replies = assistant.say(sender, "(212) 555-0143")
     # One summary: what is kept and why, and the question; its yes is the consent too.
     assert "keeps your name" in texts(replies) and "Shall I book it?" in texts(replies)

@@ -71,3 +71,15 @@ def test_english_however_written_is_english(text: str) -> None:
 )
 def test_a_name_from_another_language_is_a_name_not_a_foreign_message(name: str) -> None:
     assert other_language(name) is None
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["told u, Tomasz Wrzesniewski", "i said already its Krzysztof Zielinski",
+     "as I wrote, Zsofia Nagy-Toth"],
+)  # fmt: skip
+def test_a_name_said_after_a_few_words_is_no_foreign_message(said: str) -> None:
+    # Session 12 (outside run 22, #01's kind, new wordings): the name at the end, not the
+    # message, looked Polish.
+    assert other_language(said) is None
+    assert other_language("Ich habe seit zwei Wochen starke Rückenschmerzen") == "German"

@@ -2061,10 +2061,25 @@ def test_breathing_in_a_swimming_stroke_and_a_score_at_rest(
         "I'm phoning the after-hours service today. can I book a consultation for next friday?",
         "ok, I'll get checked first. could I book the physio for after I've been seen?",
         "yes I'm calling them this evening, so may I book for the 16th?",
+        # Session 12, written before the change (outside run 22, #13's kind, new wordings):
+        # going promised without a time word.
+        "fine, I'll head to the walk-in. can you book me for after that, friday the 18th?",
+        "ok we will go to the ER. could we book an appointment for the week after?",
     ],
 )
 def test_care_promised_with_a_booking_for_after_is_no_waiting(message: str) -> None:
     assert advice.asks_about_waiting(message) is False
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I'll go to the doctor next week, can I book the physio for tomorrow?",
+        "I'll see my gp on monday, book me for thursday?",
+    ],
+)
+def test_care_promised_for_later_with_a_booking_is_still_waiting(message: str) -> None:
+    assert advice.asks_about_waiting(message) is True
 
 
 @pytest.mark.parametrize(
@@ -2154,3 +2169,88 @@ def test_an_injury_dated_by_a_year_long_gone_is_long_ago(said: str, trauma: bool
 )
 def test_hot_in_a_likeness_of_the_pain_is_no_hot_calf(said: str, flagged: bool) -> None:
     assert ("dvt" in {f.code for f in safety.screen(said).flags}) is flagged
+
+
+@pytest.mark.parametrize("said", ["No. I am 44 years.", "nope, I am 61 years old", "no i am 39"])
+def test_the_age_said_with_a_no_is_no_yes(said: str) -> None:
+    # Session 12, written before the change (outside run 22, #04's kind, new wordings): the
+    # "I am" of an age read as a yes sent a whole checklist line by line.
+    from clinic.safety import answers, checklist
+
+    assert answers.read_answer(answers.ANY_QUESTION, said, (), (), None) == answers.NO
+    lines = safety.screen_questions("head", None, [], [])[:4]
+    found = safety.screen(said)
+    reading = checklist.read_checklist_answer(
+        lines, said, set(found.signs), set(found.denied_signs), None
+    )
+    assert reading.denied == {q.sign for q in lines} and not reading.one_by_one
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # Session 12, written before the change (outside run 23's unsafe kind, new wordings):
+        # effort that brings the pain on, said with "I'm" or "brought on", is effort.
+        "it tends to come on when I'm climbing the stairs at work and goes once I sit down",
+        "it starts up when we're out walking uphill with the dog, then eases if I stop",
+        "it's brought on by hurrying for the bus and fades after I rest a minute",
+        "mainly comes on when I'm doing the stairs at work, fine once I'm at my desk",
+        "it starts when we are walking briskly and it's gone a few minutes after",
+    ],
+)
+def test_pain_effort_brings_on_where_the_heart_may_show_is_urgent(said: str) -> None:
+    # ...or, with no word of rest, asks whether rest settles it.
+    screening = safety.screen(said, known_signs={"arm_or_jaw_place"})
+    assert "comes_on_exertion" in screening.signs, screening.signs
+    asked = [q.name for q in screening.questions]
+    assert "cardiac" in [flag.code for flag in screening.flags] or "check_eases_with_rest" in asked
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        # Session 12, written before the change (outside run 23's unsafe kind, new wordings):
+        # a cancer told without the word is asked about, never passed over.
+        ("had a breast lump taken out in 2019, they said they got it all", True),
+        ("I was in remission last I heard, the bowel thing is behind me", True),
+        ("my PSA was high a few years back and they treated it", True),
+        ("I had my appendix out as a teenager", False),
+        ("my gallbladder was removed last year", False),
+    ],
+)
+def test_a_cancer_told_without_the_word_is_asked_about(said: str, asked: bool) -> None:
+    screening = safety.screen(said)
+    assert ("check_cancer_history" in [q.name for q in screening.questions]) is asked, said
+
+
+@pytest.mark.parametrize(
+    ("said", "back"),
+    [
+        # Session 12, written before the change: "back" as "ago" or "again" is no back pain
+        # for the rules (the intake's own reading of it, shared).
+        ("my PSA was high a few years back and they treated it", False),
+        ("the fever came back last night", False),
+        ("back in 2015 I had shingles", False),
+        ("my back is killing me", True),
+        ("lower back ache since monday", True),
+    ],
+)
+def test_back_in_its_everyday_sense_is_no_back_pain(said: str, back: bool) -> None:
+    assert ("back_pain" in safety.screen(said).signs) is back, said
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        # Session 12, written before the change (outside run 23, #16's kind, new wordings): a
+        # reluctant yes, or a yes whose amount is unsure, is a yes.
+        "I'd say so, yes, perhaps 4 kilos since the spring",
+        "suppose so. maybe half a stone",
+        "yeah I reckon, about 8 pounds or so",
+    ],
+)
+def test_a_yes_with_an_unsure_amount_is_a_yes(said: str) -> None:
+    from clinic.safety import answers, screening
+
+    question = screening.question_named("check_weight")
+    assert answers.read_answer(question, said, set(), set()) == answers.YES

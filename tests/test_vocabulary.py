@@ -121,7 +121,8 @@ def test_being_back_or_a_spinal_procedure_is_not_the_body_part(text: str) -> Non
     "text",
     ["I was rear-ended back in 2015 and had whiplash", "back in March it started",
      "back when I was at uni I rowed", "it was way back, no issues since",
-     "back in the day I played rugby", "back during lockdown I sat all day"],
+     "back in the day I played rugby", "back during lockdown I sat all day",
+     "a few years back I had shingles", "some weeks back it eased"],
 )  # fmt: skip
 def test_back_with_a_time_after_it_is_when_not_where(text: str) -> None:
     assert [t for t in terms(text) if t[0] == "body_part"] == [], text
@@ -130,7 +131,7 @@ def test_back_with_a_time_after_it_is_when_not_where(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["my back in the morning is the worst", "pain in my back in 2015 after a fall",
-     "lower back in march got worse"],
+     "lower back in march got worse", "for 3 weeks back pain", "2 years back ache"],
 )  # fmt: skip
 def test_the_back_with_a_time_after_it_is_still_the_back(text: str) -> None:
     assert {t[1] for t in terms(text) if t[0] == "body_part"} & {"back", "lower_back"}, text

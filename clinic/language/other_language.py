@@ -23,6 +23,8 @@ _MIN_WORDS = 3
 _MIN_FOREIGN_SHARE = 0.5
 _MIN_CONFIDENCE = 0.5
 _WORD = re.compile(r"[^\W\d_]+")
+# Two to four capitalised words closing the message (after a comma or another word).
+_NAME_AT_THE_END = re.compile(r"(?<=[\s,])(?:[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?\s*){2,4}[.!]*\s*$")
 _CONTACT = re.compile(r"\S+@\S+\.\w+|\+?\d[\d ()-]{6,}\d")
 
 
@@ -44,6 +46,9 @@ def other_language(text: str) -> str | None:
     foreign_script = sum(not _is_latin(ch) for ch in letters) / len(letters) > 0.5
     if not foreign_script and _looks_like_a_name(text):
         return None  # "Luis Fernando Ramírez Ortega": a name, in any language
+    if not foreign_script:
+        # "told u, Dan Kowalski": the name at the end says nothing of the message's language.
+        text = _NAME_AT_THE_END.sub("", text)
     words = _WORD.findall(text.lower())
     if not foreign_script and len(words) < _MIN_WORDS:
         return None

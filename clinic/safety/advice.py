@@ -253,10 +253,8 @@ _ASKS = re.compile(
 
 
 # The care the advice named: "should I go to a doctor or what?", "urgent care first thing".
-_CARE = re.compile(
-    r"\b(doctor|dr|gp|er|a&e|emergency|hospital|urgent care|walk-in|after-hours|911|112|999)\b",
-    re.IGNORECASE,
-)
+_CARE_WORDS = r"doctor|dr|gp|er|a&e|emergency|hospital|urgent care|walk-in|after-hours|911|112|999"
+_CARE = re.compile(rf"\b({_CARE_WORDS})\b", re.IGNORECASE)
 _FIRST_THING = re.compile(r"\bfirst thing\b", re.IGNORECASE)
 
 
@@ -265,7 +263,8 @@ def asks_about_waiting(message: str) -> bool:
     care advised ("should I go to a doctor or what?"), or plans that care for later ("I'll
     take him to urgent care first thing"): the advice answers it, the form waits."""
     asks = bool(_ASKS.search(message))
-    if (_CARE_TODAY.search(message) or _CARE_FIRST.search(message)) and _TO_BOOK.search(message):
+    promised = _CARE_TODAY.search(message) or _CARE_FIRST.search(message) or _will_go(message)
+    if promised and _TO_BOOK.search(message):
         # "I'll take him to urgent care today. Can we book for after, next Thursday?": the
         # advice taken, and a booking for afterwards (its reminder says "today" again).
         return False
@@ -652,6 +651,23 @@ _CARE_FIRST = re.compile(
     re.IGNORECASE,
 )
 _TO_BOOK = re.compile(r"\b(?:book|booking|appointment|consultation|consult)\b", re.IGNORECASE)
+# Going promised, with no time put on it: "I'll head to the walk-in", "we will go to the ER".
+_WILL_GO = re.compile(
+    r"\b(?:i'?ll|i will|i'?m going to|i am going to|gonna|we'?ll|we will|we'?re going to)\s+"
+    r"(?:\w+\s+)?(?:go|get|head|call|ring|phone|see|take \w+)\b[^.!?]{0,20}?\b"
+    rf"(?:{_CARE_WORDS}|{_DOCTORS})\b",
+    re.IGNORECASE,
+)
+
+
+def _will_go(message: str) -> bool:
+    """Whether a sentence promises the care advised, with no later time in it."""
+    return any(
+        _WILL_GO.search(sentence) and not _LATER.search(sentence)
+        for sentence in re.split(r"[.!?]+", message)
+    )
+
+
 _DAY_AFTER = re.compile(
     r"\b(?:tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next week)\b",
     re.IGNORECASE,

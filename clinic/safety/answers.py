@@ -34,6 +34,7 @@ _YES = (
     r"|i do|i have|i am|i did|it is|it does|it has|they are|they do|that's right|thats right"
     r"|a bit|a little|a little bit|bit|slightly|sometimes|occasionally|now and then|on and off"
     r"|a few times|once or twice|i think so|think so|i believe so|probably|pretty much|kind of yes"
+    r"|suppose so|i suppose|i'd say so|i would say so|i reckon"
     r"|sort of yes|mostly|some"
 )
 _NO = (
@@ -107,6 +108,13 @@ def _describes_the_pain(text: str) -> bool:
 _TAKEN_BACK_RE = _words(_TAKEN_BACK)
 # "I am 34", "I'm 34 years old": the age said, with the "I am" that is no yes here.
 _AGE_SAID_RE = re.compile(r"\b(?:i am|i'm|im|age|aged)?\s*\d+\s*(?:years?|yrs?|y/?o)?(?: old)?")
+_UNSURE_AMOUNT_RE = re.compile(
+    r"\b(?:maybe|perhaps|possibly|about|around|roughly|approx\w*)\s+(?:half an?|\d+(?:\.\d+)?"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of)\b"
+)
+_OWN_AGE_RE = re.compile(
+    r"\b(?:i am|i'm|im)\s+(?:a\s+)?\d{1,3}\b(?:\s*(?:years?|yrs?|y/?o)(?: old)?)?"
+)
 
 
 # Disputing what was read from the patient's words: "I never said sudden", "that's wrong".
@@ -203,6 +211,10 @@ def read_answer(
         if strong_yes != no:
             return YES if strong_yes else NO
         return UNCLEAR
+    # "No. I am 44": the "I am" of an age is no yes, whatever the question.
+    lowered = _OWN_AGE_RE.sub(" ", lowered)
+    # "Yeah, maybe 10 pounds": the hedge is on how much, not on whether.
+    lowered = _UNSURE_AMOUNT_RE.sub(" ", lowered)
     yes, no = bool(_YES_RE.search(lowered)), _says_no(lowered)
     if yes and denied & set(question.requires):
         # "My neck is stiff yeah, no fever i think" to "a fever with a stiff neck...?": the

@@ -398,6 +398,14 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "don't feel anything", "dont feel anything", "numb", "gone numb", "went numb",
     ),
     "calf": ("calf", "calves", "lower leg", "shin", "one leg", "my leg", "ankle to knee"),
+    # A cancer told without the word: what it was is asked ("a prostate thing, they took it
+    # out and got it all").
+    "cancer_hint": (
+        "got it all", "all clear", "remission", "the big c", "cancer scare", "a scare",
+        "caught it early", "breast lump", "a lump removed", "lump taken out", "psa",
+        "prostate thing", "prostate problem", "prostate op", "prostate removed",
+        "prostatectomy", "bowel thing", "breast thing", "biopsy", "oncology",
+    ),
     # A fall, the event: "fall" is also the season (see OTHER_SENSES).
     "a_fall": ("fall", "falls", "fell", "fallen", "falling"),
     "red_hot": ("red", "hot", "warm", "shiny", "pinkish", "inflamed"),
@@ -492,6 +500,13 @@ OTHER_SENSES: dict[tuple[str, str], OtherSense] = {
                                "free"}),
         said_as=frozenset({"weights"}),
     ),
+    # An illness or an operation of the bowel ("the bowel thing", "bowel surgery") is no word
+    # on bowel control; what it was is asked (`cancer_hint`).
+    ("bowel", "bowel"): OtherSense(
+        frozenset({"thing", "op", "operation", "surgery", "scope", "screening", "cancer",
+                   "tumour", "tumor", "resection", "removed"}),
+        frozenset(),
+    ),
     # Leaving the chat ("gotta go", "I have to go now, bye") is no trip to the toilet.
     ("urination", "to go"): OtherSense(
         frozenset({"now", "bye", "soon", "home", "out", "back", "work", "pick", "get", "see",
@@ -573,7 +588,11 @@ GUARDS: tuple[Guard, ...] = (
     Guard(("head", "nausea"), "headache_on_waking", "headache_changed"),
     # Arm or jaw pain that rest settles: does effort bring it on (angina)?
     Guard(("heart_arm", "rest_eases"), "check_exertion", "cardiac_warning"),
+    # Pain that effort brings on where the heart's may show (the intake's place): does rest
+    # settle it?
+    Guard(("comes_on_exertion",), "check_eases_with_rest", "cardiac_warning"),
     Guard(("temperature",), "check_fever", "fever"),
+    Guard(("cancer_hint",), "check_cancer_history", "cancer_history"),
     # Change said without naming the headaches: asked where the intake is a headache.
     Guard(("pattern_change",), "check_headache_pattern", "headache_pattern_change"),
     Guard(("light", "hurts"), "check_meningitis", "meningitis_warning"),

@@ -812,6 +812,9 @@ SIGNS: tuple[Sign, ...] = (
     Sign("comes_on_exertion", (
         "{exertion} ... {rest_eases}",
         "when|whenever|if I? {exertion}",
+        # "when I'm walking up the hill", "when we're out walking", "when I'm doing the stairs"
+        "when|whenever|if I'm|im|we're|you're doing|going|out|on? the|a|my? {exertion}",
+        "when|whenever|if I|we|you am|are|was|were doing|going|out|on? the|a|my? {exertion}",
         "every time I? {exertion}",
         "on|with {exertion}",
     )),
@@ -1381,6 +1384,13 @@ DIRECT_QUESTIONS: tuple[ScreenQuestion, ...] = (
         where=("headache",),
     ),
     ScreenQuestion(
+        "check_eases_with_rest",
+        "Does the pain ease within a few minutes when you stop and rest?",
+        "cardiac_warning",
+        covers=("eases_with_rest", "settles_after_rest"),
+        where=("arm_or_jaw_place", "upper_back_pain"),
+    ),
+    ScreenQuestion(
         "check_exertion_breathless",
         "You mentioned getting out of breath with effort. Does your pain also come on when you "
         "walk uphill, climb stairs or exert yourself, and ease when you rest?",
@@ -1466,6 +1476,13 @@ DIRECT_QUESTIONS: tuple[ScreenQuestion, ...] = (
         "Have you lost weight recently without trying?",
         "weight_loss",
         covers=("losing_weight",),
+    ),
+    ScreenQuestion(
+        "check_cancer_history",
+        "Can I just check: was that a cancer, or treated as a possible cancer?",
+        "cancer_history",
+        # A past cancer matters with pain of the spine (where it may spread).
+        where=("back_pain", "neck_pain", "upper_back_pain"),
     ),
     ScreenQuestion(
         "check_new_headache",

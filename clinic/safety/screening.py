@@ -272,6 +272,8 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
             continue  # "3 at rest, 6 when I lift": how bad the pain is at rest
         if name in _PLACES_OF_DEVICES and where_a_device_sits(words, start):
             continue
+        if name == "back_pain" and end - start == 1 and _back_said_otherwise(words, start):
+            continue  # "the fever came back", "a few years back"
         key = (kind, name, start)
         # Overlapping phrases of one sign: the longest reading counts once.
         if key not in found or end > found[key][1]:
@@ -971,6 +973,17 @@ def _sentences_by_token(doc: Doc) -> list[Span]:
             sentences += [doc[start : token.i + 1]] * (token.i + 1 - start)
             start = token.i + 1
     return sentences
+
+
+# spaCy splits "it's" and "I'm"; the intake's reading of "back" sees them whole.
+_CONTRACTED = {"'s": "is", "'m": "am", "'re": "are", "\u2019s": "is"}
+
+
+def _back_said_otherwise(words: list[str], at: int) -> bool:
+    """Whether "back" is "again", "ago" or "in return" there (`vocabulary`'s reading)."""
+    if words[at] not in ("back", "bak"):
+        return False
+    return vocabulary.back_in_another_sense([_CONTRACTED.get(w, w) for w in words], at)
 
 
 def _unless(sign: Sign, sentence: Span) -> bool:
