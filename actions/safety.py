@@ -391,7 +391,7 @@ def _direct_question_due(
         question = safety.question_named(name)
         if question is None or name in asked or {question.sign, *question.covers} & known:
             continue
-        if question.where and not set(question.where) & _context(tracker):
+        if question.where and not set(question.where) & _context_now(tracker):
             continue  # out of breath with effort, with a low back: no question of the heart
         return name
     return None
@@ -531,6 +531,17 @@ def current_flags(
     if model_only or MODEL_ONLY_FLAG.code in (tracker.get_slot("red_flags") or []):
         flags.append(MODEL_ONLY_FLAG)
     return flags
+
+
+def _context_now(tracker: Tracker) -> set[str]:
+    """The intake's context with the places the latest message names: the safety check
+    runs before the intake reads them, and a question asked only there is due at once."""
+    places = [
+        str(entity.get("value"))
+        for entity in tracker.latest_message.get("entities") or []
+        if entity.get("entity") == "body_part" and not entity.get("role")
+    ]
+    return _context(tracker) | safety.context_signs(None, None, None, places)
 
 
 def _context(tracker: Tracker) -> set[str]:

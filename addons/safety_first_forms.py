@@ -5,7 +5,9 @@ it asks a direct safety question ("Did the headache come on suddenly...?") and t
 also answered the form's question ("throbbing, worst headache of my life"), Rasa's form
 would ask its next one too, and a patient's "no" then lands on the wrong question (outside
 run 10). The form keeps its requested slot and asks it once the safety answer is in
-(`action_resume_after_safety_question` resumes the form).
+(`action_resume_after_safety_question` resumes the form). A safety question set as the form
+starts, when Rasa reads the message once more and drops what that reading says, is said
+here instead: no turn ends in silence.
 """
 
 from __future__ import annotations
@@ -13,11 +15,14 @@ from __future__ import annotations
 from typing import Any
 
 from rasa.core.actions.forms import FormAction
+from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from addons.safety_policy import set_since_latest_message
+from clinic import safety
 
 _ask_for_slot = FormAction._ask_for_slot
+_YES_NO = [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
 
 
 async def _ask_unless_a_safety_question_waits(
@@ -25,8 +30,24 @@ async def _ask_unless_a_safety_question_waits(
     tracker: DialogueStateTracker,
 ) -> list[Any]:  # fmt: skip
     if set_since_latest_message(tracker, "direct_question"):
+        if _said_since_latest_message(tracker):
+            return []
+        # Set as the form started (Rasa reads the message once more then, and drops what
+        # that reading says): the question is said here, never left unsaid.
+        question = safety.question_named(tracker.get_slot("direct_question") or "")
+        if question is not None:
+            return [BotUttered(question.text, {"buttons": _YES_NO})]
         return []
     return await _ask_for_slot(self, domain, nlg, output_channel, slot_name, tracker)
+
+
+def _said_since_latest_message(tracker: DialogueStateTracker) -> bool:
+    for event in reversed(tracker.events):
+        if isinstance(event, UserUttered):
+            return False
+        if isinstance(event, BotUttered):
+            return True
+    return False
 
 
 def install() -> None:

@@ -120,7 +120,8 @@ OTHER_COMPLAINTS: dict[str, tuple[str, ...]] = {
         "itchy", "itching", "eczema", "psoriasis", "hives", "blister", "blisters", "wart",
         "warts", "verruca", "verrucas", "veruca", "verucas", "verrucae", "corn", "corns",
         "callus", "calluses", "cold sore", "athlete's foot",
-        "breaking out", "breakout", "breakouts",
+        "breaking out", "breakout", "breakouts", "ingrown hair", "ingrown hairs",
+        "ingrowing hair", "ingrowing hairs",
     ),
     "wound": (
         "wound", "wounds", "cut", "gash", "graze", "scab", "ulcer", "pus", "stitches", "sliced",
@@ -247,6 +248,9 @@ _RARE_WORD_ZIPF = 3.0
 _TYPO_RARER_BY = 1.0
 # "right now", "I left work": the word is not a side there.
 _NOT_A_SIDE_AFTER = frozenset({"now", "away", "here", "there", "after", "before", "when"})
+# "Right on the sore spot", "right down my leg", "right in the middle": exactly, all the way.
+_EXACTLY_AFTER = frozenset({"on", "at", "in", "into", "through", "across", "down", "up",
+                            "behind", "under", "between", "where", "round", "around"})  # fmt: skip
 _AS_SAYING = frozenset({"soon", "rain", "well", "if", "though", "usual", "always", "ever", "much"})
 _NOT_A_SIDE_BEFORE = frozenset({"all", "that's", "thats", "i", "we", "he", "she", "they", "just"})
 # "the pain came back", "call me back", "push it back": "back" says again or in return there.
@@ -799,6 +803,8 @@ def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) ->
             return False
         if after == "as":  # "right as rain", "left as soon as"; not "left, as I said"
             return (words[i + length + 1] if i + length + 1 < len(words) else "") in _AS_SAYING
+        if words[i] == "right" and after in _EXACTLY_AFTER:
+            return True
         return after in _NOT_A_SIDE_AFTER or before in _NOT_A_SIDE_BEFORE
     if found[0] == "other_complaint" and words[i] in _NEAR_PLACES:
         # "Up behind the ear", "behind my eyes": where a pain is, not a complaint of them.

@@ -2254,3 +2254,81 @@ def test_a_yes_with_an_unsure_amount_is_a_yes(said: str) -> None:
 
     question = screening.question_named("check_weight")
     assert answers.read_answer(question, said, set(), set()) == answers.YES
+
+
+@pytest.mark.parametrize(
+    ("said", "reading"),
+    [
+        # Session 12, written before the change (outside run 23, #19's kind, new wordings):
+        # headaches of a kind new to the patient but steady for months have not changed.
+        ("they're not like my old migraines but they've stayed the same since spring", "no"),
+        ("no different since they started in march, not getting any worse", "no"),
+        ("pretty stable for months now", "no"),
+        ("the same type as ever, not getting worse", "no"),
+        ("yes, a lot more often these last two weeks", "yes"),
+    ],
+)
+def test_steady_headaches_have_not_changed(said: str, reading: str) -> None:
+    from clinic.safety import answers, screening
+
+    question = screening.question_named("check_headache_pattern")
+    assert answers.read_answer(question, said, set(), set()) == reading
+
+
+@pytest.mark.parametrize(
+    ("said", "young"),
+    [
+        # Session 12, written before the change (outside run 23's kind, new wordings): the
+        # patient's own youth is no young patient now.
+        ("I had growing pains as a teenager, nothing since", False),
+        ("when I was a teen I had a stress fracture in my foot", False),
+        ("my 15 year old has a sore back", True),
+    ],
+)
+def test_the_patients_own_youth_is_no_young_patient(said: str, young: bool) -> None:
+    assert ("young_patient" in safety.screen(said).signs) is young, said
+
+
+@pytest.mark.parametrize(
+    ("said", "trauma"),
+    [
+        # Session 12, written before the change (outside run 23, #10's kind, new wordings): an
+        # injury in a likeness is how it feels, not what happened.
+        ("I ache all over like I've been hit by a bus", False),
+        ("my back feels as if I'd been kicked by a horse", False),
+        ("I got hit by a car on tuesday and my neck hurts", True),
+    ],
+)
+def test_an_injury_in_a_likeness_is_no_injury(said: str, trauma: bool) -> None:
+    assert ("trauma" in safety.screen(said).signs) is trauma, said
+
+
+@pytest.mark.parametrize(
+    ("said", "infected"),
+    [
+        # Session 12, written before the change (outside run 23, #17's kind, new wordings): an
+        # infected spot of any kind on the skin is an infection where the needles would go.
+        ("there's an ingrown hair on my shoulder blade that has gone infected", True),
+        ("a bug bite on my neck got infected last week", True),
+        ("my new tattoo on the lower back looks inflamed and angry", True),
+        ("I had a kidney infection last month, all cleared now", False),
+    ],
+)
+def test_an_infected_spot_of_any_kind_is_a_skin_infection(said: str, infected: bool) -> None:
+    assert ("skin_infection" in safety.screen(said).contraindications) is infected, said
+
+
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        # Session 12, written before the change (outside run 23, #08's kind, new wordings):
+        # going to the doctor again is no trip to the toilet.
+        ("her GP saw her on monday, does she have to go again today?", None),
+        ("do I need to go there tonight or can it wait?", None),
+        ("I can't hold it, I have to go all the time and leak", "check_bladder"),
+    ],
+)
+def test_going_again_to_the_doctor_is_no_toilet_question(said: str, asked: str | None) -> None:
+    screening = safety.screen(said)
+    bladder = [q.name for q in screening.questions if q.name == "check_bladder"]
+    assert bladder == ([asked] if asked else []) or screening.flags, said

@@ -416,3 +416,21 @@ def test_a_condition_treated_or_looked_after_is_no_complaint(
 )
 def test_hard_of_hearing_is_no_complaint(text: str, complaints: list[str]) -> None:
     assert [t.value for t in find_terms(text) if t.entity == "other_complaint"] == complaints
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "complaint"),
+    [
+        # Session 12, written before the change (outside run 23, #17's kind, new wordings):
+        # "right on the spot" is exactly there, and an ingrown hair is the skin's.
+        ("an ingrown hair on my shoulder blade, right on the sore bit", None, "skin"),
+        ("the ache goes right down my leg", None, None),
+        ("pain on the right, into my hip", "right", None),
+        ("my right shoulder hurts", "right", None),
+    ],
+)
+def test_right_as_exactly_is_no_side(text: str, side: str | None, complaint: str | None) -> None:
+    found = terms(text)
+    assert [t[1] for t in found if t[0] == "side"] == ([side] if side else []), found
+    complaints = [t[1] for t in found if t[0] == "other_complaint" and not t[2]]
+    assert complaints == ([complaint] if complaint else []), found

@@ -265,6 +265,10 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
             # lungs?", "can it puncture a lung?".
             "dangerous for", "is it dangerous", "can it puncture", "could it puncture",
             "can needles puncture", "can it hurt my", "could it hurt my", "risk to",
+            # A likeness: "like I've been hit by a bus", "as though I'd been kicked".
+            "like i've been", "like i have been", "like ive been", "like i'd been",
+            "like i was", "like i got", "as if i'd", "as if i had", "as if i was",
+            "as though i",
             # Asking whether something is one ("does lifting count as a hard knock?").
             "count as", "counts as", "counted as", "class as", "classed as", "qualify as",
             "qualifies as", "considered as", "considered a",
@@ -279,13 +283,17 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
         "preceding_negations": [
             "used to have", "used to get", "used to", "as a child", "as a kid",
             "when i was a kid", "when i was a child", "when i was younger", "years ago i",
+            # The patient's own youth: "migraines as a teenager", "when I was a teen".
+            "as a teenager", "as a teen", "when i was a teen", "when i was a teenager",
+            "when i was little", "as a youngster", "as a boy", "as a girl", "growing up",
             "a long time ago", "long ago", "old injury", "last year i had",
             # A time long ago dates what follows it too: "two years ago falling off his bike".
             "years ago", "year ago", "decades ago",
             "back in my", "in my 20s", "in my twenties", "in my teens", "in my 30s",
         ],
         "following_negations": [
-            "years ago", "year ago", "decades ago", "as a child", "as a kid",
+            "years ago", "year ago", "decades ago", "as a child", "as a kid", "as a teenager",
+            "as a teen", "when i was a teen", "when i was a teenager", "growing up",
             "when i was young", "when i was younger", "healed fine", "healed well", "healed",
             "fully healed", "all healed", "recovered", "fully recovered", "all clear",
             "cleared up", "resolved", "sorted itself out", "went away", "gone now",

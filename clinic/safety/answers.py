@@ -137,11 +137,15 @@ def takes_back_yes(text: str) -> bool:
 
 
 # Questions about headaches changing, and an answer that they are the kind they always were.
-_ABOUT_CHANGE = frozenset({"headache_new_after_50", "headache_changed"})
+_ABOUT_CHANGE = frozenset({"headache_new_after_50", "headache_changed", "headache_pattern_change"})
 _SAME_AS_EVER = re.compile(
     r"\bsame (?:kind|type|sort|as (?:always|usual|ever|before|normal))\b|\bsame as usual\b"
     r"|\b(?:as|like) (?:always|usual)\b"
+    # Steady since they began: "stayed the same since spring", "stable for months".
+    r"|\b(?:been|stayed|staying|remained|pretty much|always|just) (?:the )?same\b"
+    r"|\b(?:stable|steady|unchanged)\b|\bnot (?:getting )?(?:any )?worse\b|\bno worse\b"
 )
+_NOT_WORSE = re.compile(r"\bnot (?:getting )?(?:any )?worse\b|\bno worse\b")
 _GROWING = re.compile(r"\b(?:worse|every day|daily|constant|all the time|wake|woke|waking)\b")
 # One side named: "only right", "just the left one", "one side only".
 _ONE_SIDE = re.compile(
@@ -185,7 +189,7 @@ def read_answer(
     if (
         _ABOUT_CHANGE & {question.sign, *question.covers}
         and _SAME_AS_EVER.search(lowered)
-        and not _GROWING.search(lowered)
+        and not _GROWING.search(_NOT_WORSE.sub(" ", lowered))
     ):
         return NO  # "a bit more often with stress, but the same type as always"
     if (

@@ -511,7 +511,8 @@ OTHER_SENSES: dict[tuple[str, str], OtherSense] = {
     ("urination", "to go"): OtherSense(
         frozenset({"now", "bye", "soon", "home", "out", "back", "work", "pick", "get", "see",
                    "collect", "fetch", "make", "cook", "sorry", "thanks", "ttyl", "talk",
-                   "chat", "later", "cya", "speak", "school", "shopping", "to", "in"}),
+                   "chat", "later", "cya", "speak", "school", "shopping", "to", "in", "again",
+                   "there", "today", "tonight", "tomorrow", "first", "and", "or"}),
         frozenset(),
         preceded_by=frozenset({"got", "gotta"}),
     ),

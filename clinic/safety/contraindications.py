@@ -85,6 +85,11 @@ SIGNS: tuple[Sign, ...] = (
         "open wound|sore|cut",
         "cellulitis|impetigo",
         "cut|wound|graze|sore ... infected",
+        # Any spot on the skin gone bad: "an ingrown hair that's gone infected", "a bug bite
+        # got infected", "the tattoo looks inflamed".
+        "hair|ingrown|pimple|zit|cyst|blister|bite|piercing|tattoo|scratch|scab|splinter"
+        " ... infected|inflamed|festering",
+        "gone|got|become|became|turned|getting|went infected|septic",
         "skin ... infected|broken|cracked|weeping",
         # Said by what it does: "a boil", "pus came out", "it's oozing", "red, hot and swollen".
         "abscess|abscesses|boil|boils|carbuncle|pus",

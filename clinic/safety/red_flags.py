@@ -1377,8 +1377,8 @@ DIRECT_QUESTIONS: tuple[ScreenQuestion, ...] = (
     ),
     ScreenQuestion(
         "check_headache_pattern",
-        "Have your headaches changed lately, for example coming more often, getting stronger, "
-        "or feeling different from your usual ones?",
+        "Have your headaches changed in the last few weeks, for example coming more often or "
+        "getting stronger?",
         "headache_pattern_change",
         covers=("headache_changed", "headache_new_after_50", "new_headaches"),
         where=("headache",),
