@@ -424,16 +424,26 @@ def spelled_words(words: list[str]) -> list[str]:
     return [word if word in foreign else spelled(word) for word in words]
 
 
+# Text-speak the sentence model does not know: "can my bf come", "r u open sat".
+_TEXT_SPEAK = {
+    "u": "you", "r": "are", "ur": "your", "bf": "boyfriend", "gf": "girlfriend",
+    "pls": "please", "plz": "please", "thx": "thanks", "abt": "about", "cuz": "because",
+    "coz": "because", "bc": "because", "hubby": "husband", "ppl": "people", "smth": "something",
+    "appt": "appointment", "w": "with", "wat": "what", "wot": "what", "y": "why", "n": "and",
+}  # fmt: skip
+
+
 def mended(text: str) -> str:
     """`text` lowercased, with typos of the vocabulary's words mended ("my sholder is
-    killin me" -> "my shoulder is killin me"); the rest as written."""
+    killin me" -> "my shoulder is killin me") and text-speak spelt out ("can my bf come"
+    -> "can my boyfriend come"); the rest as written."""
     lowered = text.lower()
     tokens = word_matches(lowered)
     out, last = [], 0
     for token, word in zip(tokens, spelled_words([m.group() for m in tokens]), strict=True):
         # Typos common enough to be listed ("sholder") are spelt as the word they stand for.
         listed = None if _english(word) else _phrase_index().get(word)
-        word = listed[1].replace("_", " ") if listed else word
+        word = listed[1].replace("_", " ") if listed else _TEXT_SPEAK.get(word, word)
         out += [lowered[last : token.start()], word]
         last = token.end()
     return "".join([*out, lowered[last:]])
@@ -836,6 +846,10 @@ def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) ->
         return False
     if after == "of":  # "the back of my thigh" is the thigh
         return True
+    if after == "side" and (
+        (i + 2 < len(words) and words[i + 2] == "of") or canonical("body_part", before)
+    ):
+        return True  # "the back side of my neck", "neck back side": the neck's back
     if before in _OBJECTS and i > 1:  # "call me back", "push it back"
         before = words[i - 2]
     before = before.replace("\u2019", "'")

@@ -434,3 +434,17 @@ def test_right_as_exactly_is_no_side(text: str, side: str | None, complaint: str
     assert [t[1] for t in found if t[0] == "side"] == ([side] if side else []), found
     complaints = [t[1] for t in found if t[0] == "other_complaint" and not t[2]]
     assert complaints == ([complaint] if complaint else []), found
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        # Session 12, written before the change (outside run 23, #04's kind, new wordings):
+        # the back side of a part is that part.
+        ("only a little in the neck back side", {"neck"}),
+        ("the back side of my knee is tight", {"knee"}),
+        ("my back side hurts, low down", {"back"}),
+    ],
+)
+def test_the_back_side_of_a_part_is_that_part(text: str, parts: set) -> None:
+    assert {t[1] for t in terms(text) if t[0] == "body_part"} == parts, terms(text)
