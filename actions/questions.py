@@ -9,6 +9,7 @@ out of scope.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -74,6 +75,12 @@ class ActionAnswerQuestion(Action):
             if intake.body_part:  # "can you show me the summary again?"
                 dispatcher.utter_message(text=f"Here's what I have: {summarise(intake)}.")
                 return []
+        told = _ANSWER_FIRST.match(text) and not knowledge.looks_like_question(text)
+        far = found is None or found.score < knowledge.NEAR
+        if tracker.active_loop.get("name") and told and far:
+            # "no, I walk fine, I still work" to a form's question: told, not asked; a topic
+            # only half agreed on is no question of the patient's own.
+            return []
         known = _known_answer(found, intent)
         net = knowledge.topic_named(knowledge.SAFETY_NET)
         if net and knowledge.asks_what_if_worse(text):
@@ -138,6 +145,10 @@ def _known_answer(found: knowledge.Found | None, intent: str | None) -> str | No
         return None
     topic = knowledge.topic_named(found.topic)
     return knowledge.answer_text(topic, knowledge.clinic_values()) if topic else None
+
+
+# An answer to the form's question first ("no, I walk fine, I still work").
+_ANSWER_FIRST = re.compile(r"^\W*(?:no|nope|nah|none|yes|yeah|yep|not really)\b", re.IGNORECASE)
 
 
 def _booking_in_play(tracker: Tracker) -> bool:

@@ -333,6 +333,8 @@ def _may_answer(tracker: Tracker, found: set[str], asked: set[str]) -> bool:
     names one of them, or it is neither a request nor a question of the patient's own."""
     intent = latest_intent(tracker) or ""
     text = tracker.latest_message.get("text") or ""
+    if answers.opens_with_answer(text):
+        return True  # "yes pretty much instantly": an answer, whatever the model heard
     own = intent in _NOT_AN_ANSWER or (
         # "It gets worse after swimming, that's the muscle. rest is no": told, not asked.
         intent.startswith("ask_") and intent != "ask_clinic" and not is_a_statement(text)

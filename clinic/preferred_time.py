@@ -272,7 +272,9 @@ def _dotted_date(match: re.Match[str]) -> str:
 # is "before 11"; they bound the time wished, they are not it.
 _DAY_ENDS_AT = re.compile(
     r"\b(?:i|i'm|im|i am|we)\s+(?:usually\s+|normally\s+)?(?:finish|get off|leave|am done|'m done|"
-    r"clock (?:off|out)|knock off)(?:\s+(?:work|school|uni|my shift))?\s+(?:at|around|about)\s+"
+    r"clock (?:off|out)|knock off)(?:\s+(?:work|school|uni|my shift))?"
+    # "I finish at 5", and "I finish work 4:30" without the "at".
+    r"(?:\s+(?:at|around|about)\s+|\s+(?=\d))"
     r"|\b(?:i|we)\s+(?:usually\s+|normally\s+)?(?:work|am at work|'m at work)\s+"
     r"(?:until|till|til|to)\s+"
 )
@@ -284,9 +286,22 @@ _DAY_STARTS_AT = re.compile(
 )
 
 
+_MONDAY_TO_FRIDAY = re.compile(
+    r"\bmon(?:day)?s?\s*(?:-|to|thru|through|till|until)\s*fri(?:day)?s?\b"
+)
+# The days the patient works are the days they cannot come: "I work weekdays", "I'm at
+# work monday to friday".
+_WORK_DAYS = re.compile(
+    r"\b(?:i|we)\s*(?:'m|am|are|'re)?\s+(?:work|working|at work)\s+(?:on\s+)?"
+    r"(?=(?:mon|tue|wed|thu|fri|sat|sun|week)\w*)"
+)
+
+
 def normalise_time_words(text: str) -> str:
     """One spelling for the many ways of writing a time."""
     said = re.sub("n[\u2019']t\\b", "nt", " ".join(text.lower().split()))
+    said = _MONDAY_TO_FRIDAY.sub("weekdays", said)
+    said = _WORK_DAYS.sub("not ", said)
     said = _DAY_ENDS_AT.sub("after ", said)
     said = _AFTER_WORK.sub("evening", said)
     said = _DAY_STARTS_AT.sub("before ", said)

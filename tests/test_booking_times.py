@@ -350,6 +350,8 @@ def test_two_hours_joined_by_or_are_both_offered(said: str, wanted: list[dt.date
         ("wednesday, I finish work at 4 so 4:30 or later", (T(16, 30), T(23, 59)), None),
         ("I can't do 4:30 or 5, I'm at work. anything on thursday evening?",
          (T(17), T(23, 59)), None),
+        # Session 12, written before the change (outside run 23, #18's kind, new wording).
+        ("i get off work 5:15 so wednesday after 6?", (T(18), T(23, 59)), None),
     ],
 )  # fmt: skip
 def test_the_time_of_the_patients_own_day_is_not_the_hour_wished(
@@ -389,3 +391,20 @@ def test_the_working_day_and_alternatives_beside_a_remark(
     assert isinstance(wish, TimePreference)
     assert all(wish.accepts(*slot) for slot in suits), (said, wish)
     assert not any(wish.accepts(*slot) for slot in does_not_suit), (said, wish)
+
+
+@pytest.mark.parametrize(
+    ("said", "weekday", "excluded"),
+    [
+        # Session 12, written before the change (outside run 23, #02's kind, new wordings):
+        # the days the patient works are the days they cannot come.
+        ("saturday morning is best for me, I work weekdays", 5, {0, 1, 2, 3, 4}),
+        ("I'm at work monday to friday so a saturday please", 5, {0, 1, 2, 3, 4}),
+    ],
+)
+def test_the_days_the_patient_works_are_ruled_out(said: str, weekday: int, excluded: set) -> None:
+    wish = read_preference(said, CLINIC_NOW)
+    assert isinstance(wish, TimePreference)
+    assert wish.weekdays in (None, frozenset({weekday})) and excluded <= set(wish.excluded_weekdays)
+    first = offer(SCHEDULE, {}, wish, CLINIC_NOW)
+    assert first.matched and all(s.starts_at.weekday() == weekday for s in first.slots)

@@ -349,3 +349,26 @@ def test_text_speak_finds_its_answer(text: str, topic: str) -> None:
 
     found = topic_found(text, [encoder().encode(text).sentence], None)
     assert found is not None and found.topic == topic and knowledge.is_answer(found, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "score", "answered"),
+    [
+        # Session 12, written before the change (outside run 23, #18's kind, new wordings): an
+        # answer in a form that only tells ("I still go to work") is no question, whatever
+        # topic the intent model and the meaning half agree on.
+        ("no, I can walk fine and I still go to work", 0.45, False),
+        ("nope, still driving to work every day", 0.40, False),
+        ("can I go back to work after it?", 0.45, True),
+    ],
+)
+def test_a_form_answer_that_only_tells_gets_no_answer(
+    text: str, score: float, answered: bool
+) -> None:
+    entities = [{"entity": "answer_topic", "value": "aftercare", "confidence_entity": score}]
+    tracker = make_tracker(
+        text=text, intent="ask_aftercare", entities=entities, requested_slot="red_flag_screen"
+    )
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionAnswerQuestion().run(dispatcher, tracker, DOMAIN))
+    assert bool(dispatcher.messages) is answered, dispatcher.messages

@@ -1081,3 +1081,29 @@ async def test_effort_pain_eased_by_rest_in_an_arm_told_earlier_is_the_hearts(
     assert ("cardiac" in (found.get("red_flags") or [])) is flagged, found
     if flagged:
         assert found["triage_level"] in ("urgent", "emergency")
+
+
+@pytest.mark.parametrize(
+    ("places", "asked"),
+    [
+        # Session 12, written before the change (outside run 24's unsafe kind, new wording):
+        # a sudden onset told without the word "head" in a headache intake asks the
+        # thunderclap question first, never a milder one.
+        ({"body_part": "head"}, "check_sudden_headache"),
+        ({"body_part": "lower_back"}, None),
+    ],
+)
+async def test_a_sudden_onset_in_a_headache_intake_asks_the_thunderclap_question(
+    places: dict, asked: str | None
+) -> None:
+    text = "this one's different, it came out of the blue at work and it's still throbbing"
+    slots, _ = await check(text, intent="inform", slots=places)
+    assert slots.get("direct_question") == asked or slots.get("triage_level") == "emergency"
+
+
+async def test_a_yes_first_is_an_answer_whatever_the_intent_heard() -> None:
+    # Session 12 (outside run 24's kind, new wording): "instantly" made the intent model hear
+    # a question about how soon needling works, and the thunderclap question was asked again.
+    asked = {"body_part": "head", "direct_question": "check_thunderclap"}
+    slots, text = await check("yeah, like within seconds", intent="ask_how_soon", slots=asked)
+    assert slots.get("triage_level") == "emergency", text

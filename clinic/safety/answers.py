@@ -277,6 +277,15 @@ def _leads(pattern: re.Pattern[str], text: str) -> bool:
 
 ANY_QUESTION = ScreenQuestion("any", "", "")
 
+# A plain yes or no first, and no question after it: "yes pretty much instantly".
+_OPENS_WITH_ANSWER = re.compile(r"^\W*(?:yes|yeah|yep|yup|no|nope|nah|never|not really)\b[^?]*$")
+
+
+def opens_with_answer(text: str) -> bool:
+    """Whether a message is an answer by its first word, whatever else it says ("yes pretty
+    much instantly" is no question about how soon needling works)."""
+    return bool(_OPENS_WITH_ANSWER.match(" ".join(text.lower().split())))
+
 
 def yes_or_no(text: str, intent: str | None = None) -> bool | None:
     """A plain yes (True) or no (False) in `text`, else None ("yes, I'm his mum and I

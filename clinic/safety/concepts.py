@@ -583,6 +583,7 @@ GUARDS: tuple[Guard, ...] = (
     # Swallowing that hurts with a sore throat is the throat's, not a stroke's.
     Guard(("swallowing",), "check_stroke", "stroke_warning", unless=("sore_throat",)),
     Guard(("head", "sudden"), "check_thunderclap", "thunderclap"),
+    Guard(("sudden",), "check_sudden_headache", "thunderclap"),
     Guard(("head", "worst"), "check_thunderclap", "thunderclap"),
     # A headache that makes them sick: is it worst on waking (raised pressure)?
     Guard(("head", "vomiting"), "headache_on_waking", "headache_changed"),
@@ -594,8 +595,6 @@ GUARDS: tuple[Guard, ...] = (
     Guard(("comes_on_exertion",), "check_eases_with_rest", "cardiac_warning"),
     Guard(("temperature",), "check_fever", "fever"),
     Guard(("cancer_hint",), "check_cancer_history", "cancer_history"),
-    # Change said without naming the headaches: asked where the intake is a headache.
-    Guard(("pattern_change",), "check_headache_pattern", "headache_pattern_change"),
     Guard(("light", "hurts"), "check_meningitis", "meningitis_warning"),
     Guard(("knee", "swelling"), "check_knee", "knee_warning"),
     Guard(("knee", "locking"), "check_knee", "knee_warning"),
@@ -609,4 +608,6 @@ GUARDS: tuple[Guard, ...] = (
     Guard(("clothes", "looser"), "check_weight", "weight_loss"),
     # A sign read from a number ("I'm 63") with a headache.
     Guard(("aged_50_plus", "head"), "check_new_headache", "headache_new_after_50"),
+    # Change said without naming the headaches: asked where the intake is a headache.
+    Guard(("pattern_change",), "check_headache_pattern", "headache_pattern_change"),
 )

@@ -1442,6 +1442,14 @@ DIRECT_QUESTIONS: tuple[ScreenQuestion, ...] = (
         "Did this headache come on suddenly and reach its full strength within about a minute?",
         "thunderclap",
     ),
+    # The same, for a sudden onset told without the word "head" in a headache intake ("it
+    # hit me out of nowhere").
+    ScreenQuestion(
+        "check_sudden_headache",
+        "Did this headache come on suddenly and reach its full strength within about a minute?",
+        "thunderclap",
+        where=("headache",),
+    ),
     ScreenQuestion(
         "check_fever",
         "Do you have a fever (38°C / 100.4°F or more) or chills at the moment?",
