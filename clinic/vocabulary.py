@@ -268,7 +268,10 @@ _BEING_BACK_BEFORE = frozenset(
     {"im", "i'm", "we're", "were", "he's", "she's", "they're", "you're", "am", "i", "we"}
 )
 # "Back then", "back home", "back when I was at uni": when or where, never the body.
-_NOT_THE_BACK_AFTER = frozenset({"then", "home", "when", "during"})
+_NOT_THE_BACK_AFTER = frozenset({"then", "home"})
+# "Back when I was at uni", "back during lockdown": when, unless it is someone's back ("my
+# back when I sit").
+_WHEN_AFTER = frozenset({"when", "during"})
 # "Back in 2015", "back in March", "back in the day": a time after it says when.
 _TIME_AFTER_BACK_IN = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -861,6 +864,8 @@ def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) ->
     if after in _BACK_COMPLAINT or pain_after:
         return False
     if after in _NOT_THE_BACK_AFTER or before in _BEING_BACK_BEFORE or before == "way":
+        return True
+    if after in _WHEN_AFTER and before not in _THE_BACK_BEFORE:
         return True
     if after in ("in", "around") and before not in _THE_BACK_BEFORE and _a_time(words[i + 2 :]):
         return True

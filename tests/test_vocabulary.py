@@ -131,7 +131,8 @@ def test_back_with_a_time_after_it_is_when_not_where(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["my back in the morning is the worst", "pain in my back in 2015 after a fall",
-     "lower back in march got worse", "for 3 weeks back pain", "2 years back ache"],
+     "lower back in march got worse", "for 3 weeks back pain", "2 years back ache",
+     "a pain in my back when I sit for long"],
 )  # fmt: skip
 def test_the_back_with_a_time_after_it_is_still_the_back(text: str) -> None:
     assert {t[1] for t in terms(text) if t[0] == "body_part"} & {"back", "lower_back"}, text
