@@ -26,7 +26,7 @@ from clinic.booking import when
 from clinic.booking_store import CONFIRMED
 from clinic.intake import places_in_words, summarise
 from clinic.preferred_time import names_a_time
-from clinic.safety import answers
+from clinic.safety import answers, contraindications
 
 # The intents that ask something; any other intent routed here asks only if it reads so.
 MY_BOOKING = "my_booking"
@@ -82,6 +82,8 @@ class ActionAnswerQuestion(Action):
             # only half agreed on is no question of the patient's own.
             return []
         known = _known_answer(found, intent)
+        if known and _about_the_baby_in_pregnancy(found, tracker, text):
+            known = contraindications.precaution("pregnancy")
         net = knowledge.topic_named(knowledge.SAFETY_NET)
         if net and knowledge.asks_what_if_worse(text):
             known = knowledge.answer_text(net, values)  # never "I don't know" to this
@@ -151,6 +153,20 @@ def _known_answer(found: knowledge.Found | None, intent: str | None) -> str | No
 _ANSWER_FIRST = re.compile(r"^\W*(?:no|nope|nah|none|yes|yeah|yep|not really)\b", re.IGNORECASE)
 
 
+# Words of breastfeeding itself: "nursing", "the milk", "feeding him".
+_NURSING = re.compile(r"\b(?:breast\w*|nurs\w+|milk|feed\w*)\b", re.IGNORECASE)
+
+
+def _about_the_baby_in_pregnancy(
+    found: knowledge.Found | None, tracker: Tracker, text: str
+) -> bool:
+    """Whether a question the meaning put near breastfeeding ("is it safe for the baby?") is
+    a pregnant patient's question about her pregnancy."""
+    pregnant = "pregnancy" in (tracker.get_slot("contraindications") or [])
+    nursing = found is not None and found.topic == "breastfeeding"
+    return pregnant and nursing and not _NURSING.search(text)
+
+
 def _booking_in_play(tracker: Tracker) -> bool:
     """Whether a consultation was offered, asked for or is being booked, or the message
     says yes to one ("sure, next Thursday?") or asks for one."""
@@ -214,6 +230,8 @@ def answer_if_known(
     ):
         return False
     answer = _known_answer(found, latest_intent(tracker))
+    if answer and _about_the_baby_in_pregnancy(found, tracker, text):
+        answer = contraindications.precaution("pregnancy")
     if answer and _said_before(tracker, answer):
         # Beside a pain it was a guess at the question, and it was answered already: the
         # same paragraph again would only be noise (outside run 17: three times).

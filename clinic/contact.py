@@ -102,8 +102,14 @@ _NAME_PREFIX = re.compile(
 )
 MAX_NAME_LENGTH = 100
 _NOT_NAMES = frozenset({
-    "yes", "yeah", "yep", "yup", "no", "nope", "ok", "okay", "sure", "fine", "thanks",
+    "yes", "yeah", "yep", "yup", "ya", "yea", "no", "nope", "ok", "okay", "sure", "fine", "thanks",
     "thank you", "hi", "hello", "please", "none", "n/a", "na", "idk", "me", "myself",
+})  # fmt: skip
+# Words of when, never of a name ("ya asap", "yeah whenever"); months can be names.
+_WHEN_WORDS = frozenset({
+    "asap", "tomorrow", "tmrw", "today", "tonight", "whenever", "anytime", "soon", "later",
+    "morning", "afternoon", "evening", "weekend", "pls", "please", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday",
 })  # fmt: skip
 # Where the contact details begin in "Anna Smith, 212 555 0143" or "Joan Miller, my
 # number is ...": a run of digits, a "+", an email, or the words that introduce them.
@@ -156,6 +162,9 @@ def read_name(text: str, people: list[str] | None = None) -> str | None:
         return None  # a number, or a sentence rather than a name
     if name.lower() in _NOT_NAMES:
         return None  # "yes", "ok": an answer to another question
+    words = [w.strip(".,!?") for w in name.lower().split()]
+    if words[0] in _NOT_NAMES or set(words) & _WHEN_WORDS:
+        return None  # "ya asap", "sure tomorrow": an answer about when, not a name
     if _SENTENCE_WORDS.intersection(name.lower().split()):
         return None  # "i want to change the time": a sentence, not a name
     if _DIGITS.search(name) and (names_a_time(name) or not re.search(r"[^\W\d_]{2,}", name)):

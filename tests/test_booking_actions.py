@@ -721,3 +721,21 @@ def test_a_booking_asked_for_in_other_words_is_a_booking(text: str, heard: str |
 
     message = Message(data={"text": text, "intent": {"name": "ask_my_booking", "confidence": 0.6}})
     assert BookingHeard.heard(BookingHeard.__new__(BookingHeard), message) == heard
+
+
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [
+        # Session 12, written before the change (outside run 24, #04's kind, new wordings): an
+        # answer of yes-words and time words is no name; names that are months still are.
+        ("yeah whenever", None),
+        ("sure tomorrow pls", None),
+        ("yep asap", None),
+        ("April Jones", "April Jones"),
+        ("June Park", "June Park"),
+    ],
+)
+def test_yes_words_and_times_are_no_name(said: str, name: str | None) -> None:
+    from clinic.contact import read_name
+
+    assert read_name(said) == name

@@ -372,3 +372,28 @@ def test_a_form_answer_that_only_tells_gets_no_answer(
     dispatcher = CollectingDispatcher()
     asyncio.run(ActionAnswerQuestion().run(dispatcher, tracker, DOMAIN))
     assert bool(dispatcher.messages) is answered, dispatcher.messages
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        # Session 12, written before the change (outside run 24, #07's kind, new wordings): a
+        # pregnant patient's question about the baby is about the pregnancy.
+        ("would the needles be ok for the little one?", "first three months"),
+        ("and is it safe for my baby?", "first three months"),
+        ("I'm also still nursing my toddler, does it get into the milk?", "milk"),
+    ],
+)
+def test_a_question_about_the_baby_in_pregnancy_gets_the_pregnancy_answer(
+    text: str, said: str
+) -> None:
+    entities = [{"entity": "answer_topic", "value": "breastfeeding", "confidence_entity": 0.6}]
+    tracker = make_tracker(
+        text=text,
+        intent="ask_clinic",
+        entities=entities,
+        slots={"contraindications": ["pregnancy"]},
+    )
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionAnswerQuestion().run(dispatcher, tracker, DOMAIN))
+    assert said in " ".join(m.get("text") or "" for m in dispatcher.messages)
