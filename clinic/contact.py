@@ -108,7 +108,7 @@ _NOT_NAMES = frozenset({
 # Words of when, never of a name ("ya asap", "yeah whenever"); months can be names.
 _WHEN_WORDS = frozenset({
     "asap", "tomorrow", "tmrw", "today", "tonight", "whenever", "anytime", "soon", "later",
-    "morning", "afternoon", "evening", "weekend", "pls", "please", "monday", "tuesday",
+    "morning", "afternoon", "evening", "weekend", "monday", "tuesday",
     "wednesday", "thursday", "friday", "saturday", "sunday",
 })  # fmt: skip
 # Where the contact details begin in "Anna Smith, 212 555 0143" or "Joan Miller, my
