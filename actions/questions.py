@@ -75,15 +75,13 @@ class ActionAnswerQuestion(Action):
             if intake.body_part:  # "can you show me the summary again?"
                 dispatcher.utter_message(text=f"Here's what I have: {summarise(intake)}.")
                 return []
-        told = _ANSWER_FIRST.match(text) and not knowledge.looks_like_question(text)
+        told = answers.opens_with_answer(text) and not knowledge.looks_like_question(text)
         far = found is None or found.score < knowledge.NEAR
         if tracker.active_loop.get("name") and told and far:
             # "no, I walk fine, I still work" to a form's question: told, not asked; a topic
             # only half agreed on is no question of the patient's own.
             return []
-        known = _known_answer(found, intent)
-        if known and _about_the_baby_in_pregnancy(found, tracker, text):
-            known = contraindications.precaution("pregnancy")
+        known = _known_answer(found, intent, tracker)
         net = knowledge.topic_named(knowledge.SAFETY_NET)
         if net and knowledge.asks_what_if_worse(text):
             known = knowledge.answer_text(net, values)  # never "I don't know" to this
@@ -141,30 +139,29 @@ def _complaint_asked_about(tracker: Tracker) -> str | None:
     return named[0] if named else None
 
 
-def _known_answer(found: knowledge.Found | None, intent: str | None) -> str | None:
-    """The clinic's answer to the topic found, when it is near enough and can be given."""
+def _known_answer(
+    found: knowledge.Found | None, intent: str | None, tracker: Tracker
+) -> str | None:
+    """The clinic's answer to the topic found, when it is near enough and can be given;
+    for a pregnant patient's question about "the baby", what pregnancy means for needling."""
     if found is None or not knowledge.is_answer(found, intent):
         return None
+    if _about_the_baby_in_pregnancy(found, tracker):
+        return contraindications.precaution("pregnancy")
     topic = knowledge.topic_named(found.topic)
     return knowledge.answer_text(topic, knowledge.clinic_values()) if topic else None
-
-
-# An answer to the form's question first ("no, I walk fine, I still work").
-_ANSWER_FIRST = re.compile(r"^\W*(?:no|nope|nah|none|yes|yeah|yep|not really)\b", re.IGNORECASE)
 
 
 # Words of breastfeeding itself: "nursing", "the milk", "feeding him".
 _NURSING = re.compile(r"\b(?:breast\w*|nurs\w+|milk|feed\w*)\b", re.IGNORECASE)
 
 
-def _about_the_baby_in_pregnancy(
-    found: knowledge.Found | None, tracker: Tracker, text: str
-) -> bool:
+def _about_the_baby_in_pregnancy(found: knowledge.Found, tracker: Tracker) -> bool:
     """Whether a question the meaning put near breastfeeding ("is it safe for the baby?") is
     a pregnant patient's question about her pregnancy."""
     pregnant = "pregnancy" in (tracker.get_slot("contraindications") or [])
-    nursing = found is not None and found.topic == "breastfeeding"
-    return pregnant and nursing and not _NURSING.search(text)
+    text = tracker.latest_message.get("text") or ""
+    return pregnant and found.topic == "breastfeeding" and not _NURSING.search(text)
 
 
 def _booking_in_play(tracker: Tracker) -> bool:
@@ -229,9 +226,7 @@ def answer_if_known(
         found is None or found.score < knowledge.CLOSE or found.topic == MY_BOOKING
     ):
         return False
-    answer = _known_answer(found, latest_intent(tracker))
-    if answer and _about_the_baby_in_pregnancy(found, tracker, text):
-        answer = contraindications.precaution("pregnancy")
+    answer = _known_answer(found, latest_intent(tracker), tracker)
     if answer and _said_before(tracker, answer):
         # Beside a pain it was a guess at the question, and it was answered already: the
         # same paragraph again would only be noise (outside run 17: three times).

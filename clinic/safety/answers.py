@@ -278,7 +278,9 @@ def _leads(pattern: re.Pattern[str], text: str) -> bool:
 ANY_QUESTION = ScreenQuestion("any", "", "")
 
 # A plain yes or no first, and no question after it: "yes pretty much instantly".
-_OPENS_WITH_ANSWER = re.compile(r"^\W*(?:yes|yeah|yep|yup|no|nope|nah|never|not really)\b[^?]*$")
+_OPENS_WITH_ANSWER = re.compile(
+    r"^\W*(?:yes|yeah|yep|yup|no|nope|nah|none|never|not really)\b[^?]*$"
+)
 
 
 def opens_with_answer(text: str) -> bool:

@@ -1353,6 +1353,12 @@ CHECKLIST_ITEMS = {
 
 # Asked at once when a message touches a red-flag concept the rules could not decide on
 # (`clinic.safety.concepts.GUARDS`): one plain yes/no question; a yes records `sign`.
+# Where the heart's pain may show, in the intake's words: the questions of effort asked there.
+_HEART_PLACES = ("arm_or_jaw_place", "upper_back_pain")
+_THUNDERCLAP = (
+    "Did this headache come on suddenly and reach its full strength within about a minute?"
+)
+
 DIRECT_QUESTIONS: tuple[ScreenQuestion, ...] = (
     ScreenQuestion(
         "check_safe",
@@ -1388,7 +1394,7 @@ DIRECT_QUESTIONS: tuple[ScreenQuestion, ...] = (
         "Does the pain ease within a few minutes when you stop and rest?",
         "cardiac_warning",
         covers=("eases_with_rest", "settles_after_rest"),
-        where=("arm_or_jaw_place", "upper_back_pain"),
+        where=_HEART_PLACES,
     ),
     ScreenQuestion(
         "check_exertion_breathless",
@@ -1396,7 +1402,7 @@ DIRECT_QUESTIONS: tuple[ScreenQuestion, ...] = (
         "walk uphill, climb stairs or exert yourself, and ease when you rest?",
         "cardiac_warning",
         covers=("comes_on_exertion", "eases_with_rest"),
-        where=("arm_or_jaw_place", "upper_back_pain"),
+        where=_HEART_PLACES,
     ),
     ScreenQuestion(
         "check_after_needling",
@@ -1437,16 +1443,12 @@ DIRECT_QUESTIONS: tuple[ScreenQuestion, ...] = (
         "stroke_warning",
         covers=("speech_trouble", "double_vision", "face_numbness", "one_sided_weakness"),
     ),
-    ScreenQuestion(
-        "check_thunderclap",
-        "Did this headache come on suddenly and reach its full strength within about a minute?",
-        "thunderclap",
-    ),
+    ScreenQuestion("check_thunderclap", _THUNDERCLAP, "thunderclap"),
     # The same, for a sudden onset told without the word "head" in a headache intake ("it
     # hit me out of nowhere").
     ScreenQuestion(
         "check_sudden_headache",
-        "Did this headache come on suddenly and reach its full strength within about a minute?",
+        _THUNDERCLAP,
         "thunderclap",
         where=("headache",),
     ),

@@ -329,17 +329,13 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
                 or (name != "needling" and _asks_about_needling(sentence_of[start]))
             )
         span = doc[start:end]
-        over = (
-            someone_else
-            or (context.past and not past_counts)
-            or (name in _RECENT_ONLY and _long_ago(sentence_of[start], doc[start].idx))
-        )
+        # "back pain for 2 years, since a car crash": no injury of now
+        long_ago = name in _RECENT_ONLY and _long_ago(sentence_of[start], doc[start].idx)
+        over = someone_else or (context.past and not past_counts) or long_ago
         if kind == SIGN and over and not context.hypothetical:
             set_aside.append(Mention(kind, name, span.start_char, span.end_char, False))
-        if someone_else or hypothetical_or_past:
+        if someone_else or hypothetical_or_past or long_ago:
             continue
-        if name in _RECENT_ONLY and _long_ago(sentence_of[start], doc[start].idx):
-            continue  # "back pain for 2 years, since a car crash": no injury of now
         # "My pacemaker is fine": still there; "needles are fine with me": no fear.
         well_yet_there = context.well and kind == CONTRAINDICATION and name in _HELD
         said_no = (
