@@ -10,7 +10,7 @@ from clinic.intake import Intake
 
 INTAKE_SLOTS = (
     "body_part", "side", "pain_quality", "pain_radiates", "radiates_to", "pain_duration",
-    "pain_duration_days", "pain_severity", "other_complaint",
+    "pain_duration_days", "pain_severity", "pain_worst", "other_complaint",
 )  # fmt: skip
 
 

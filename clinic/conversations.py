@@ -176,6 +176,7 @@ SUMMARY_SLOTS = (
     "radiates_to",
     "pain_duration",
     "pain_severity",
+    "pain_worst",
     "red_flags",
     "unclear_signs",
     "corrected_signs",

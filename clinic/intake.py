@@ -30,6 +30,7 @@ class Intake:
     pain_duration: str | None = None
     pain_duration_days: float | None = None
     pain_severity: float | None = None
+    pain_worst: float | None = None  # the worst moments' score, said beside the usual one
     # Not musculoskeletal (skin, stomach, ear...): see vocabulary.OTHER_COMPLAINTS.
     other_complaint: str | None = None
     # Further painful places after the main one, each with its side if said.
@@ -143,7 +144,8 @@ def summarise(intake: Intake) -> str:
     if intake.pain_duration:
         parts.append(duration_words(intake.pain_duration))
     if intake.pain_severity is not None:
-        parts.append(f"{intake.pain_severity:g} out of 10")
+        worst = f", {intake.pain_worst:g} at worst" if intake.pain_worst is not None else ""
+        parts.append(f"{intake.pain_severity:g} out of 10{worst}")
     return ", ".join(parts)
 
 

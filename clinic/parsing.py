@@ -662,13 +662,16 @@ _USUAL = re.compile(
 )
 _MOMENT_AFTER = re.compile(
     r"^[^\w,.;:!?]*(?:when|if|while|whilst|with|after|at (?:its |my )?worst|at times|"
-    r"sometimes|on (?:bad|some|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\w*|"
-    r"at night|yesterday|last)\b",
+    r"sometimes|on (?:an? |the )?(?:bad|some|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)\w*|at night|yesterday|last|later|"
+    # a time of day: "6 in the evenings", "8 by the end of the day"
+    r"(?:in|by|at|towards?) (?:the )?(?:morning|evening|afternoon|night|end)s?)\b",
     re.IGNORECASE,
 )
 _MOMENT_BEFORE = re.compile(
     r"\b(?:was|were|got to|went up to|goes up to|up to|peaks? at|at (?:its |my )?worst|"
-    r"worst|sometimes|occasionally|now and then|once in a while|on bad days|yesterday|at times)"
+    r"worst|sometimes?|occasionally|now and then|once in a while|on bad days|yesterday|at times|"
+    r"spikes?(?: up)?(?: to)?|flares?(?: up)?(?: to)?|can (?:get|go|be)(?: up)?(?: to)?)"
     r"\W+(?:an?\s+|like\s+|about\s+|around\s+)*$",
     re.IGNORECASE,
 )
@@ -685,35 +688,61 @@ _PUT_RIGHT = re.compile(
 )
 
 
-def _usual(text: str, scores: list[tuple[int, int, float]]) -> float:
-    """The usual score among several said (start, end, value); the highest when unclear."""
+Score = tuple[int, int, float]  # where a score was said (start, end) and its 0-10 value
+# "4/10 but 7 by the evening", "3/10, sometimes 6": a number said just after a score is on
+# its scale (one with a unit, "5/10, 2 weeks", is not: those are blanked first).
+_NEXT_SCORE = re.compile(
+    rf"(?:\s+(?:{_USUAL_WORD}|mostly|most of the time))?"
+    rf"\W{{0,3}}(?:(?:but|and|or|then|though|maybe|sometimes?|occasionally|up to|goes up to|"
+    rf"gets? to|can get to|more like|to)\s+)*(?:an?\s+)?{_SCORE}(?![\w/%]|\s*out\s+of)",
+    re.IGNORECASE,
+)
 
-    def weight(score: tuple[int, int, float]) -> int:
-        start, end, _ = score
-        before = re.split(r"[,.;:!?]", text[max(0, start - 20) : start])[-1]
-        after = re.split(r"[,.;:!?]", text[end : end + 15])[0]
+
+def _weights(text: str, scores: list[Score]) -> list[int]:
+    """How surely each score is the usual one: 2 said as usual ("usually 4", "4/10
+    normally"), 0 said of a bad moment ("7 when I bend", "sometimes 8"), else 1. Only the
+    words between a score and its neighbours count, so "usually 4/10 but 7/10 by evening"
+    gives the 7 none of the 4's "usually"."""
+    weights = []
+    for i, (start, end, _) in enumerate(scores):
+        before_from = max(scores[i - 1][1] if i else 0, start - 20)
+        after_to = min(scores[i + 1][0] if i + 1 < len(scores) else len(text), end + 15)
+        before = re.split(r"[,.;:!?]", text[before_from:start])[-1]
+        after = re.split(r"[,.;:!?]", text[end:after_to])[0]
         if _USUAL.search(before) or _USUAL.search(after):
-            return 2
-        if _MOMENT_AFTER.search(text[end:]) or _MOMENT_BEFORE.search(text[:start]):
-            return 0
-        return 1
+            weights.append(2)
+        elif _MOMENT_AFTER.search(text[end:]) or _MOMENT_BEFORE.search(text[before_from:start]):
+            weights.append(0)
+        else:
+            weights.append(1)
+    return weights
 
-    best = max(weight(score) for score in scores)
-    return float(max(value for *_, value in (s for s in scores if weight(s) == best)))
+
+def _usual(text: str, scores: list[Score]) -> float:
+    """The usual score among several said; the highest when unclear ("6-7" is 7)."""
+    weights = _weights(text, scores)
+    best = max(weights)
+    return max(value for (*_, value), weight in zip(scores, weights, strict=True) if weight == best)
 
 
-def parse_severity(text: str) -> float | None:
-    """Read a whole answer to "how bad is the pain, 0 to 10?".
+def _worst(text: str, scores: list[Score]) -> float | None:
+    """The score of the worst moments said beside the usual one ("4, 8 when I bend" is 8),
+    or None when only the usual was said."""
+    weights = _weights(text, scores)
+    usual = _usual(text, scores)
+    worse = [
+        value
+        for (*_, value), weight in zip(scores, weights, strict=True)
+        if weight < max(weights) and value > usual
+    ]
+    return max(worse, default=None)
 
-    Numbers: "7", "7/10", "7 out of 10", "about a six", "6.5"; with two numbers ("six or
-    seven", "6-7") the higher counts. Scores above 10 ("11", "10+", "a 12") are a
-    misunderstanding of the scale and give None, so the assistant can explain it. Without a
-    number, words count: "unbearable" 10, "terrible" 8, "bad" 6, "moderate" 5, "mild" 3,
-    "slight" 2, "no pain right now" 0. Returns None when the answer holds no severity.
-    """
-    if not text or not text.strip():
-        return None
-    scores: list[tuple[int, int, float]] = []
+
+def _answer_scores(text: str) -> list[Score] | None:
+    """The numbers of an answer to "how bad, 0 to 10?" that are scores; None when one is
+    off the scale ("11", "10+") or on a scale we can't be sure of ("3/5")."""
+    scores: list[Score] = []
     scan = text
     for pattern in _EXPLICIT_SCORES[:1]:
         for match in pattern.finditer(scan):
@@ -734,13 +763,66 @@ def parse_severity(text: str) -> float | None:
             scores.append((match.start(), match.end(), value))
     if re.search(r"\b(?:more\s+than|above|over)\s+(?:10|ten)\b", text, re.IGNORECASE):
         return None
+    scores.sort()
     marks = list(_PUT_RIGHT.finditer(text))
     if marks and (after := [s for s in scores if s[0] >= marks[-1].end()]):
         scores = after  # "like a 5 but no more like 7": the number put right
+    return scores
+
+
+def parse_severity(text: str) -> float | None:
+    """Read a whole answer to "how bad is the pain, 0 to 10?".
+
+    Numbers: "7", "7/10", "7 out of 10", "about a six", "6.5"; with two numbers ("six or
+    seven", "6-7") the higher counts, unless one is said as usual and the other of a bad
+    moment ("4, sometimes 8 at night" is 4; `worst_score` gives the 8). Scores above 10
+    ("11", "10+", "a 12") are a misunderstanding of the scale and give None, so the
+    assistant can explain it. Without a number, words count: "unbearable" 10, "terrible"
+    8, "bad" 6, "moderate" 5, "mild" 3, "slight" 2, "no pain right now" 0. Returns None
+    when the answer holds no severity.
+    """
+    if not text or not text.strip():
+        return None
+    scores = _answer_scores(text)
+    if scores is None:
+        return None
     if scores:
         return _usual(text, scores)
     words = _word_severities(text, _SEVERITY_WORDS, _SEVERITY_WORD)
     return float(max(value for _, value in words)) if words else None
+
+
+def _explicit_scores(text: str) -> list[Score]:
+    """The unmistakable scores in a longer message (see `find_severity`)."""
+    scores: list[Score] = []
+    for pattern in _EXPLICIT_SCORES:
+        for match in pattern.finditer(text):
+            value = _score_value(match)
+            if value is not None:
+                scores.append((match.start(), match.end(), float(value)))
+    # "5 usually" says a score even without "/10"; not the 10 of "4/10 normally".
+    for match in (
+        m for pattern in _USUAL_SCORES for m in pattern.finditer(_blank(text, _EXPLICIT_SCORES))
+    ):
+        value = _score_value(match)
+        if value is not None:
+            scores.append((match.start("n"), match.end("n"), float(value)))
+    for words, value in _word_severities(text, _EXPLICIT_SEVERITY_WORDS, _EXPLICIT_SEVERITY_WORD):
+        start = text.lower().find(words.lower())
+        scores.append((start, start + len(words), value))
+    unitless = _blank(text, _NOT_SCORES)
+    for _, end, _ in list(scores):
+        following = _NEXT_SCORE.match(unitless, end)
+        if following and (value := _score_value(following)) is not None:
+            scores.append((following.start("n"), following.end("n"), value))
+    # One score read by two patterns ("it's a 7" in "it's a 7 on the pain scale"): the
+    # longer reading stands.
+    longest_first = sorted(scores, key=lambda score: score[0] - score[1])
+    kept: list[Score] = []
+    for score in longest_first:
+        if all(score[1] <= other[0] or other[1] <= score[0] for other in kept):
+            kept.append(score)
+    return sorted(kept)
 
 
 def find_severity(text: str) -> tuple[str, float] | None:
@@ -749,26 +831,24 @@ def find_severity(text: str) -> tuple[str, float] | None:
     Only unmistakable forms count: "7/10", "7 out of 10", "a 7 on the pain scale", "pain
     level 7", "on a scale of 1 to 10 it's an 8", "unbearable", "excruciating", "worst pain
     ever", "agony". A bare number never counts (in a long message it is an age or a
-    duration), nor do everyday words like "bad". With several, the highest wins.
+    duration), nor do everyday words like "bad". With several, the usual one wins, else
+    the highest.
     """
     if not text or not text.strip():
         return None
-    scores: list[tuple[int, int, float]] = []
-    for pattern in _EXPLICIT_SCORES:
-        for match in pattern.finditer(text):
-            value = _score_value(match)
-            if value is not None:
-                scores.append((match.start(), match.end(), float(value)))
-    # "5 usually" says a score even without "/10".
-    for match in (m for pattern in _USUAL_SCORES for m in pattern.finditer(text)):
-        value = _score_value(match)
-        if value is not None:
-            scores.append((match.start("n"), match.end("n"), float(value)))
-    for words, value in _word_severities(text, _EXPLICIT_SEVERITY_WORDS, _EXPLICIT_SEVERITY_WORD):
-        start = text.lower().find(words.lower())
-        scores.append((start, start + len(words), value))
+    scores = _explicit_scores(text)
     if not scores:
         return None
     value = _usual(text, scores)
     start, end, _ = next(score for score in scores if score[2] == value)
     return text[start:end].strip(), value
+
+
+def worst_score(text: str, explicit: bool = False) -> float | None:
+    """The score said of the worst moments beside the usual one ("4/10, 8 when I bend"),
+    else None. `explicit` reads a longer message as `find_severity` does; otherwise the
+    text is an answer to the score question."""
+    if not text or not text.strip():
+        return None
+    scores = _explicit_scores(text) if explicit else _answer_scores(text)
+    return _worst(text, scores) if scores else None

@@ -8,11 +8,13 @@ one phrase (e.g. what the NLU model extracted) to its value.
 from __future__ import annotations
 
 import bisect
+import calendar
 import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -355,6 +357,15 @@ _CLINIC_WORDS = (
 )  # fmt: skip
 
 
+# Days and months as people shorten them ("tues", "thurs", "sept"): words of their own, never
+# slips for ours ("tues" is no "toes").
+_CALENDAR_WORDS = frozenset(
+    name.lower()
+    for name in (*calendar.day_name, *calendar.day_abbr, *calendar.month_name, *calendar.month_abbr)
+    if name
+) | {"tues", "tue", "thur", "thurs", "weds", "sept"}
+
+
 @lru_cache(maxsize=1)
 def _known_words() -> list[str]:
     # Words of four letters or more: shorter ones match too much by accident.
@@ -370,7 +381,7 @@ def typo_of(word: str, known_words: list[str], cutoff: float = _FUZZY_CUTOFF) ->
     Common words are never typos ("might" is not "tight"), nor are words under four letters.
     """
     frequency = zipf_frequency(word, "en")
-    if len(word) < 4 or frequency >= _RARE_WORD_ZIPF:
+    if len(word) < 4 or frequency >= _RARE_WORD_ZIPF or word in _CALENDAR_WORDS:
         return None
     close = difflib.get_close_matches(word, known_words, n=1, cutoff=cutoff)
     slip = (
@@ -1012,6 +1023,13 @@ def assign_roles(terms: list[Term], text: str) -> list[Term]:
             sites.add(id(term))
     fine = {id(term) for term in parts if said_fine(term) or id(term) in sites}
     candidates = [term for term in parts if id(term) not in fine]
+    # "My buttock aches and it shoots down my thigh": a place the pain travels to from one
+    # named before is never where it starts, however near the pain word ("shoots") is to it.
+    reached = {
+        id(term)
+        for earlier, term in pairwise(candidates)
+        if SPREAD_WORDS.intersection(words[word_index(earlier.end) : word_index(term.start)])
+    }
     main = next((term for term in candidates if put_first(term)), None)
     for i, term in enumerate(candidates):
         if main is not None:
@@ -1022,7 +1040,7 @@ def assign_roles(terms: list[Term], text: str) -> list[Term]:
             if not joined(group[-1], following):
                 break
             group.append(following)
-        if any(pain_said_of(member) for member in group):
+        if id(term) not in reached and any(pain_said_of(member) for member in group):
             main = term
     main = main or (candidates[0] if candidates else None)
     result: list[Term] = []

@@ -424,3 +424,24 @@ def test_a_place_made_precise_puts_right_the_place_only() -> None:
     said = changes("it's just my upper back, worse after a day of driving", known)
     assert said.get("body_part") == "upper_back"
     assert "pain_duration" not in said, said
+
+
+# Session 13, written before the change (outside run 24's kinds, my own wordings).
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("my knee's been sore for about 2 weeks, oh sorry, more like 4 weeks now I think", 28),
+        ("lower back, 3 days... no wait, it's been 10 days", 10),
+    ],
+)
+def test_a_duration_put_right_in_the_same_message_counts(text: str, days: float) -> None:
+    assert changes(text)["pain_duration_days"] == days
+
+
+def test_the_worst_score_is_kept_beside_the_usual() -> None:
+    said = changes("5, sometimes 8 at night", {"body_part": "neck"}, "pain_severity")
+    assert said == {"pain_severity": 5, "pain_worst": 8}
+
+
+def test_a_usual_score_alone_leaves_no_worst() -> None:
+    assert changes("about a 4", {"body_part": "neck"}, "pain_severity") == {"pain_severity": 4}

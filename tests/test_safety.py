@@ -2332,3 +2332,14 @@ def test_going_again_to_the_doctor_is_no_toilet_question(said: str, asked: str |
     screening = safety.screen(said)
     bladder = [q.name for q in screening.questions if q.name == "check_bladder"]
     assert bladder == ([asked] if asked else []) or screening.flags, said
+
+
+# Session 13, written before the change: "yo" as a greeting is no age.
+@pytest.mark.parametrize("text", ["yo my neck is wrecked", "yo, back's been sore all week"])
+def test_yo_as_a_greeting_is_no_child(text: str) -> None:
+    assert "young_patient" not in [m.name for m in safety.screen(text).mentions]
+
+
+def test_an_age_written_yo_is_still_a_child() -> None:
+    flags = safety.screen("my 9 yo is limping since the weekend").flags
+    assert flags == (safety.RedFlag("limping_child", "urgent"),)

@@ -55,3 +55,9 @@ def test_the_summary_names_every_place_with_its_side() -> None:
 )  # fmt: skip
 def test_a_feeling_that_is_not_a_pain_is_named_as_itself(quality: str, words: str) -> None:
     assert summarise(Intake(body_part="neck", pain_quality=quality)).startswith(words)
+
+
+def test_the_summary_gives_the_usual_score_and_the_worst() -> None:
+    text = summarise(Intake(body_part="neck", pain_severity=4, pain_worst=7))
+    assert "4 out of 10, 7 at worst" in text
+    assert "7 out of 10" not in text

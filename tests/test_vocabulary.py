@@ -449,3 +449,35 @@ def test_right_as_exactly_is_no_side(text: str, side: str | None, complaint: str
 )
 def test_the_back_side_of_a_part_is_that_part(text: str, parts: set) -> None:
     assert {t[1] for t in terms(text) if t[0] == "body_part"} == parts, terms(text)
+
+
+# Session 13, written before the change (outside run 24's kind, my own wordings): a place
+# the pain shoots, runs or goes down to is where it spreads, even when the pain word comes
+# nearer to it than to the place it starts from.
+@pytest.mark.parametrize(
+    ("text", "main", "spread_to"),
+    [
+        ("my left hip has a dull ache that shoots down the outside of my thigh", "hip", "thigh"),
+        ("my lower back has been bad for weeks and it shoots into my left calf", "lower_back",
+         "calf"),
+        ("right shoulder is what i've got, sharp pain that runs down into my forearm",
+         "shoulder", "forearm"),
+    ],
+)  # fmt: skip
+def test_a_place_the_pain_shoots_to_is_not_where_it_starts(
+    text: str, main: str, spread_to: str
+) -> None:
+    found = terms(text)
+    assert ("body_part", main, None) in found, found
+    assert ("body_part", spread_to, "radiates_to") in found, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["hurt it lifting on tues", "since thurs my neck", "happened weds at work", "sore since sat"],
+)
+def test_a_short_day_name_is_no_body_part(text: str) -> None:
+    assert [value for entity, value, _ in terms(text) if entity == "body_part"] in (
+        [],
+        ["neck"],
+    ), terms(text)

@@ -22,7 +22,7 @@ from clinic.parsing import Duration
 # The facts of the main complaint, as the contract names its slots.
 FACTS = (
     "body_part", "side", "pain_quality", "pain_radiates", "radiates_to", "pain_duration",
-    "pain_duration_days", "pain_severity", "pain_sites", "site_sides",
+    "pain_duration_days", "pain_severity", "pain_worst", "pain_sites", "site_sides",
 )  # fmt: skip
 # Places named but not painful: "my back is fine", "a wart on my finger".
 NOT_PAINFUL = ("denied", "site")
@@ -104,6 +104,7 @@ class Heard:
     quality: str | None = None
     duration: Duration | None = None
     severity: float | None = None
+    worst: float | None = None  # the score of the worst moments, said beside the usual one
     spreads: bool | None = None
     correcting: bool = False
     corrects_from: int = 0  # where the correction begins: places before it are not put right
@@ -197,11 +198,13 @@ def hear(
         duration = parsing.parse_duration(text)
     found = parsing.find_severity(text)
     severity = found[1] if found else None
+    worst = parsing.worst_score(text, explicit=True)
     correcting = bool(_CORRECTION.search(text))
     if asked == "pain_severity" or (
         correcting and severity is None and _NUMBER_PUT_RIGHT.search(text)
     ):
         severity = parsing.parse_severity(text)  # "i said 7 not 5"
+        worst = parsing.worst_score(text)
     # "Pain is 7 out of 10" said on its own again: the score put right.
     correcting = correcting or (found is not None and len(text.split()) <= _RESTATED_WORDS)
     if main is None and asked == "body_part":
@@ -220,6 +223,7 @@ def hear(
         quality=quality,
         duration=duration,
         severity=severity,
+        worst=worst,
         spreads=spreads,
         correcting=correcting,
         corrects_from=(cue.start() if (cue := _CORRECTION.search(text)) else 0),
@@ -348,6 +352,7 @@ def update(known: Mapping[str, Any], heard: Heard, asked: str | None = None) -> 
     if heard.duration is not None:
         offer("pain_duration", heard.duration.text, ("pain_duration_days", heard.duration.days))
     offer("pain_severity", heard.severity)
+    _keep_worst(known, heard, result, asked == "pain_severity" or said_correcting)
     main_place = result.values.get("body_part") or known.get("body_part")
     # A further place said not to hurt after all is taken off ("my foot doesn't hurt").
     sites = [site for site in sites if site == main_place or site not in heard.not_painful]
@@ -370,6 +375,20 @@ def update(known: Mapping[str, Any], heard: Heard, asked: str | None = None) -> 
     if sides != dict(known.get("site_sides") or {}):
         result.values["site_sides"] = sides
     return result
+
+
+def _keep_worst(known: Mapping[str, Any], heard: Heard, result: Update, answered: bool) -> None:
+    """The worst score beside the usual: the highest said, or the one given when the score
+    is answered or put right; none once the usual reaches it."""
+    known_worst = known.get("pain_worst")
+    worst = known_worst
+    if heard.worst is not None:
+        worst = heard.worst if answered or known_worst is None else max(heard.worst, known_worst)
+    usual = result.values.get("pain_severity", known.get("pain_severity"))
+    if worst is not None and (usual is None or worst <= usual):
+        worst = None
+    if worst != known_worst:
+        result.values["pain_worst"] = worst
 
 
 # The parts of a limb a spread down it passes ("down my leg as far as the ankle").
@@ -534,6 +553,10 @@ def _duration(text: str, main: Place | None, conditions: list[int] = ()) -> Dura
         return None
     if len(found) == 1:
         return found[0][2] if conditions else parsing.find_duration(text)
+    marks = list(_CORRECTION.finditer(text))
+    put_right = [d for _, end, d in found if marks and end > marks[-1].start()]
+    if put_right and any(start < marks[-1].start() for start, _, _ in found):
+        return put_right[0]  # "for 3 weeks... sorry, more like 5 weeks": the one put right
     in_main_clause = (d for start, end, d in found if main and start <= main.start < end)
     return next(in_main_clause, found[0][2])
 

@@ -804,7 +804,9 @@ SIGNS: tuple[Sign, ...] = (
     Sign("young_patient", (
         "child|kid|teenager|teen|teenage|boy|girl|schoolboy|schoolgirl|toddler",
         *(f"{age}" + " year|years|yr old" for age in range(2, 18)),
-        *(f"{age}-year-old|yo" for age in range(2, 18)),
+        # "yo" only after the age: alone it is a greeting ("yo my neck is wrecked").
+        *(f"{age}-year-old|{age}yo" for age in range(2, 18)),
+        *(f"{age} yo|y/o|yrs" for age in range(2, 18)),
         *(f"son|daughter|he|she|i is|'s|am {age}" for age in range(2, 18)),
     ), unless=COMPANION),
     Sign("child_limp_warning", ()),
