@@ -28,6 +28,7 @@ from actions.tracker_facts import (
     value_before_latest_message,
 )
 from clinic import vocabulary
+from clinic.booking import wants_a_booking
 from clinic.care import intake_state
 from clinic.intake import (
     MOVING_ON,
@@ -402,12 +403,6 @@ def _none_or_reported(tracker: Tracker) -> str:
 
 
 TIME_KEPT_FOR_LATER = "Thank you, I'll look for that time in a moment. First, one last check:"
-# "Book me in please, my heel has been sore": the pain is heard, and so is the booking.
-_WANTS_TO_BOOK = re.compile(
-    r"\b(book|booking)\b(?! (is|was)\b)"
-    r"|\b(want|like|need|get|have|make|can i)\b.*\b(appointment|consultation)\b",
-    re.IGNORECASE,
-)
 
 
 def _came_to_book(tracker: Tracker) -> list[dict[str, Any]]:
@@ -418,7 +413,7 @@ def _came_to_book(tracker: Tracker) -> list[dict[str, Any]]:
         tracker.get_slot("booking_first")
         or tracker.get_slot("tdn_fit") is not None
         or latest_intent(tracker) in NOT_AN_ANSWER - {"request_booking"}
-        or not _WANTS_TO_BOOK.search(text)
+        or not wants_a_booking(text, latest_intent(tracker) == "request_booking")
     ):
         return []
     wished = [SlotSet("wished_time", text)] if names_a_time(text) else []

@@ -24,23 +24,18 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from addons.intent_rules import IntentRule
-from clinic.booking import asks_how_to_change, asks_to_book, names_a_change, says_a_change
+from clinic.booking import (
+    REQUESTS_A_BOOKING,
+    asks_how_to_change,
+    asks_to_book,
+    names_a_change,
+    says_a_change,
+)
 from clinic.preferred_time import asks_for_times, names_a_time, time_asked
 
 # What the model may have made of a time or a booking request.
 _UNSURE = frozenset({"nlu_fallback", "greet", "out_of_scope"})
 _CHANGES = frozenset({"cancel_booking", "reschedule_booking"})
-# Asking for a booking in so many words: "could I book", "can you book me in".
-# Putting one in, in other words too: "can I still pencil in a consult", "squeeze me in".
-_REQUESTS_A_BOOKING = re.compile(
-    r"\b(?:can|could|may|would) (?:i|we|you) (?:please |still |just |maybe )?(?:(?:book|pencil|"
-    r"squeeze|fit|slot)\b|(?:get|have|grab|schedule|arrange|make|set up) (?:me )?(?:an? |the )?"
-    r"(?:appointment|appt|consultation|consult|slot)\b)|\bbook me\b|\bi'?d like to book\b"
-    r"|\bi want to book\b"
-    # As a thing to do now: "let's book", "go ahead and book", "please book a consult".
-    r"|\blet'?s book\b|\blet us book\b|\b(?:go ahead and|please|just) book\b",
-    re.IGNORECASE,
-)
 # A new booking asked for outright, with no time needed: "book one", "book a slot", "I
 # haven't got a booking, I want to book". Not "could I book with the same physio?".
 _A_NEW_BOOKING = re.compile(
@@ -85,7 +80,7 @@ class BookingHeard(IntentRule):
             return "request_booking"  # "I haven't got a booking, I want to book one"
         if (
             (intent or "").startswith("ask_")
-            and _REQUESTS_A_BOOKING.search(text)
+            and REQUESTS_A_BOOKING.search(text)
             and (names_a_time(text))
         ):
             # "Could I book for the week after next in case she says it's ok?" is no

@@ -81,6 +81,44 @@ def names_a_change(text: str) -> bool:
 _TO_BOOK = re.compile(r"\b(?:book|booking|appointment|appt|consultation|consult)\b", re.I)
 
 
+# Asking for a booking in so many words: "could I book", "can you book me in".
+# Putting one in, in other words too: "can I still pencil in a consult", "squeeze me in".
+REQUESTS_A_BOOKING = re.compile(
+    r"\b(?:can|could|may|would) (?:i|we|you) (?:please |still |just |maybe )?(?:(?:book|pencil|"
+    r"squeeze|fit|slot)\b|(?:get|have|grab|schedule|arrange|make|set up) (?:me )?(?:an? |the )?"
+    r"(?:appointment|appt|consultation|consult|slot)\b)|\bbook me\b|\bi'?d like to book\b"
+    r"|\bi want to book\b"
+    # As a thing to do now: "let's book", "go ahead and book", "please book a consult".
+    r"|\blet'?s book\b|\blet us book\b|\b(?:go ahead and|please|just) book\b",
+    re.IGNORECASE,
+)
+# "I need an appointment", "I'd like a consultation for my neck".
+_WANTS_AN_APPOINTMENT = re.compile(
+    r"\b(?:want|like|need|get|have|make|can i)\b.*\b(?:appointment|appt|consultation|consult)\b",
+    re.IGNORECASE,
+)
+# Weighing the consultation up: "why would I book", "what's the point of booking".
+_DOUBTS_IT = re.compile(
+    r"\bwhy (?:would|should|bother)\b|\b(?:what'?s|whats|what is) the (?:point|use)\b"
+    r"|\bany point\b|\bworth (?:it|booking|coming)\b",
+    re.IGNORECASE,
+)
+
+
+def doubts_the_consultation(text: str) -> bool:
+    """Whether a message weighs up whether coming in is worth it."""
+    return bool(_DOUBTS_IT.search(text))
+
+
+def wants_a_booking(text: str, model_heard_a_request: bool = False) -> bool:
+    """Whether a message asks for a consultation ("book me in", "can I book", "I need a
+    consult"), not a question about one ("is booking free?", "what's the point of
+    booking?") nor how to change one. What the model heard counts unless it is doubt."""
+    asks = model_heard_a_request or REQUESTS_A_BOOKING.search(text)
+    asks = asks or _WANTS_AN_APPOINTMENT.search(text)
+    return bool(asks) and not doubts_the_consultation(text) and not asks_how_to_change(text)
+
+
 def asks_to_book(text: str) -> bool:
     """Whether a message asks for a consultation in so many words (not how to change one)."""
     return bool(_TO_BOOK.search(text)) and not asks_how_to_change(text)

@@ -161,3 +161,24 @@ def test_a_message_that_names_a_time(said: str, names: bool) -> None:
     from clinic.preferred_time import names_a_time
 
     assert names_a_time(said) is names
+
+
+# Session 13, written before the change: a question about booking is no request for one.
+@pytest.mark.parametrize(
+    ("text", "wants"),
+    [
+        ("book me in please, my heel has been sore", True),
+        ("can I book for Tuesday?", True),
+        ("I'd like an appointment for my neck", True),
+        ("need a consult asap, back's gone", True),
+        ("could you book me something next week?", True),
+        ("what's the point of booking if the needles make me faint?", False),
+        ("is booking free?", False),
+        ("how does the booking work with insurance", False),
+        ("why would I book if it might not even help", False),
+    ],
+)
+def test_a_question_about_booking_is_no_request(text: str, wants: bool) -> None:
+    from clinic.booking import wants_a_booking
+
+    assert wants_a_booking(text) is wants

@@ -387,3 +387,22 @@ def test_fainting_with_any_injection_is_a_fear_of_needles(text: str, named: bool
 def test_a_sore_throats_swallowing_asks_no_stroke_question(text: str, asked: bool) -> None:
     questions = [question.name for question in safety.screen(text).questions]
     assert ("check_stroke" in questions) is asked, questions
+
+
+# Session 13, written before the change (outside run 24's kind, new wordings): "the point" of
+# coming in, of the needles or of paying is weighing the consultation up; the point of
+# living, of going on or of it all is still asked about.
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("so what's the point of coming in if I can't have the needles", False),
+        ("no point in paying for a consult then is there", False),
+        ("whats the point of physio if it comes back anyway", False),
+        ("honestly what's the point of going on like this", True),
+        ("no point in anything anymore", True),
+        ("what's the point of it all", True),
+    ],
+)
+def test_the_point_of_the_consultation_is_no_crisis(text: str, asked: bool) -> None:
+    questions = [q.name for q in safety.screen(text).questions]
+    assert ("check_safe" in questions) is asked, questions

@@ -424,6 +424,8 @@ class OtherSense:
     # ("weights" at the gym).
     preceded_by: frozenset[str] = frozenset()
     said_as: frozenset[str] = frozenset()
+    # The words that tie the thing named to the concept's word ("the point of", "in").
+    linked_by: frozenset[str] = frozenset({"of"})
 
 
 # Change of plans, of a day or of treatment: "changed my mind", "a different day", "never had
@@ -470,7 +472,58 @@ _CHANGE_OF_PLANS = OtherSense(
     ),
     frozenset(),
 )
+# "The point" of coming in, of the needles or of paying weighs the consultation up; the
+# point of living, of going on, of it all or of anything is still asked about.
+_POINT_OF_THE_VISIT = OtherSense(
+    frozenset(
+        {
+            "coming",
+            "come",
+            "booking",
+            "book",
+            "paying",
+            "pay",
+            "going",
+            "physio",
+            "needling",
+            "needles",
+            "appointment",
+            "consult",
+            "consultation",
+            "treatment",
+        }
+    ),
+    frozenset(
+        {
+            "living",
+            "life",
+            "being",
+            "going",
+            "anything",
+            "it",
+            "everything",
+            "me",
+            "trying",
+            "carrying",
+            "waking",
+            "getting",
+            "existing",
+            "staying",
+            "this",
+            "any",
+            "bothering",
+            "doing",
+            "continuing",
+            "keeping",
+            "even",
+        }
+    ),
+    linked_by=frozenset({"of", "in"}),
+)
 OTHER_SENSES: dict[tuple[str, str], OtherSense] = {
+    **{("hopeless", words): _POINT_OF_THE_VISIT
+       for words in ("no point", "what 's the point", "what s the point", "what the point",
+                     "do not see the point")},
     **{("pattern_change", words): _CHANGE_OF_PLANS
        for words in ("changed", "different", "never had", "first time")},
     # The season: "this fall", "since last fall", "fall semester"; "a fall of 2 metres" and

@@ -786,7 +786,7 @@ def _in_another_sense(
         return True
     if not following:
         return False
-    if following[0] == "of":  # "bottom of my foot", unless of the spine or back
+    if following[0] in other.linked_by:  # "bottom of my foot", unless of the spine or back
         rest = [word for word in following[1:] if word not in ("my", "the", "his", "her")]
         return bool(rest) and rest[0] not in other.of_allowed
     return following[0] in other.followed_by
