@@ -775,11 +775,7 @@ class ActionEmergencyFollowUp(Action):
         form = tracker.active_loop.get("name")
         if tracker.get_slot("triage_level") == EMERGENCY:
             codes = [flag.code for flag in current_flags(tracker) if flag.level == EMERGENCY]
-            repeats = sum(
-                1
-                for event in tracker.events
-                if event.get("event") == "action" and event.get("name") == self.name()
-            )
+            repeats = _follow_ups_so_far(tracker)
             claimed = tracker.get_slot("doctor_check_claimed")
             if claimed:
                 return _check_confirmed_or_not(dispatcher, tracker, claimed)
@@ -808,8 +804,9 @@ class ActionEmergencyFollowUp(Action):
                 [*checked, ActiveLoop(None), SlotSet("requested_slot", None)] if form else checked
             )
         codes = [flag.code for flag in current_flags(tracker) if flag.level == URGENT]
+        repeats = _follow_ups_so_far(tracker)
         dispatcher.utter_message(
-            text=advice.urgent_follow_up(text, codes, settings.emergency_number())
+            text=advice.urgent_follow_up(text, codes, settings.emergency_number(), repeats)
         )
         # "A doctor x-rayed it on Tuesday": noted for the physiotherapist.
         seen = [SlotSet("doctor_checked", text[:300])] if advice.seen_by_doctor(text) else []
@@ -819,6 +816,15 @@ class ActionEmergencyFollowUp(Action):
             answer_if_known(dispatcher, tracker, only_if_close=True)  # "...do you treat kids?"
         seen += _safety_question_again(dispatcher, tracker)
         return [*seen, FollowupAction(form)] if form else seen
+
+
+def _follow_ups_so_far(tracker: Tracker) -> int:
+    """How many answers after advice this conversation has had already."""
+    return sum(
+        1
+        for event in tracker.events
+        if event.get("event") == "action" and event.get("name") == "action_emergency_follow_up"
+    )
 
 
 def _left_open(tracker: Tracker) -> ScreenQuestion | None:

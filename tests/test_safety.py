@@ -2343,3 +2343,31 @@ def test_yo_as_a_greeting_is_no_child(text: str) -> None:
 def test_an_age_written_yo_is_still_a_child() -> None:
     flags = safety.screen("my 9 yo is limping since the weekend").flags
     assert flags == (safety.RedFlag("limping_child", "urgent"),)
+
+
+# Session 13, written before the change (outside run 25's kinds, new wordings): after advice
+# to see a doctor today, a question about something else (a medicine, the intake, a
+# condition) is no question about waiting; a way to wait asked for still is.
+@pytest.mark.parametrize(
+    ("message", "about"),
+    [
+        ("is it safe to have the needles with my blood thinners?", False),
+        ("fine, what else do you need to know from me?", False),
+        ("sure. does the needling hurt much?", False),
+        ("can I just see the physio instead?", True),
+        ("could this wait till monday?", True),
+        ("do I honestly have to go tonight?", True),
+    ],
+)
+def test_a_question_about_something_else_is_not_about_waiting(message: str, about: bool) -> None:
+    assert advice.asks_about_waiting(message) is about
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["ok I'll try the walk-in tonight", "we'll get her to urgent care this evening"],
+)
+def test_care_tonight_after_urgent_advice_is_the_advice_taken(message: str) -> None:
+    reply = advice.urgent_follow_up(message, ["fracture"], "911")
+    assert not reply.startswith("Please don't wait"), reply
+    assert reply.startswith("Thank you"), reply

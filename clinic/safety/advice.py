@@ -126,9 +126,17 @@ ANYTHING_ELSE = "Is there anything else you'd like to tell me or ask?"
 # answered in its light: "can I wait?" and "is it serious?" get the advice's side, in words
 # that need no yes or no ("should we still go?" would read a "no" the other way).
 _WAITING = re.compile(
-    r"\b(wait\w*|tomorrow|later|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"next week|weekend|instead|first|probably|just|sure|overreact\w*|fine|book\w*|"
-    r"appointment|physio\w*|needl\w*|closed|go away|settle|see how)\b",
+    r"\b(wait\w*|tomorrow|later|tonight|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday|next week|weekend|instead|overreact\w*|closed|go away|settle|see how)\b"
+    r"|\btoday\s*\?"  # "Today?": whether it must be today
+    # The physiotherapist put before the doctor: "can I book first?", "just the physio?";
+    # said alone, a booking, the needles or "fine" ask about something else ("is needling
+    # safe with lymphoedema?", "fine, what else do you need?").
+    r"|\b(?:book\w*|appointment|physio\w*|needl\w*)\b[^.?!]{0,20}\b(?:first|before)\b"
+    r"|\b(?:just|only)\s+(?:see\s+(?:the\s+)?physio\w*|the\s+physio\w*|physio\w*)\b"
+    # Making little of it: "it's probably just soreness", "surely it's nothing".
+    r"|\b(?:probably|surely)\s+(?:just|only|nothing|fine)\b|\b(?:it'?s|it is|is it)\s+"
+    r"(?:probably\s+|surely\s+)?(?:just|only|nothing|fine|muscular|a muscle)\b",
     re.IGNORECASE,
 )
 # A plan to wait, said rather than asked: "I'll just see how I go", "gonna ride it out".
@@ -601,8 +609,12 @@ def crisis_follow_up(
     )
 
 
-def urgent_follow_up(message: str, codes: Iterable[str], emergency_number: str) -> str:
-    """The answer to "can I wait?" or "is it serious?" after advice to see a doctor today."""
+def urgent_follow_up(
+    message: str, codes: Iterable[str], emergency_number: str, repeats: int = 0
+) -> str:
+    """The answer to "can I wait?" or "is it serious?" after advice to see a doctor today.
+    `repeats` counts the answers already given: the advice stays, its wording shortens, so
+    no patient reads the same paragraph twice; a wish to book is met with the way to."""
     codes = list(codes)
     described = [WHAT_YOU_DESCRIBED[code] for code in codes if code in WHAT_YOU_DESCRIBED]
     what = f"What you described ({'; '.join(described)})" if described else "What you described"
@@ -619,11 +631,23 @@ def urgent_follow_up(message: str, codes: Iterable[str], emergency_number: str) 
             opening = f"Yes, today, please. {why}"
     # "Is it ok to foam roll it?", "what counts as worse?": answered, then the advice.
     opening = _what_to_watch(message, codes, emergency_number) or opening
+    tail = f" {BOOK_FOR_AFTER}" if _WANTS_PHYSIO.search(message) else ""
+    if repeats:
+        return (
+            f"{opening}I'd still ask you to see a doctor about this today, or an after-hours "
+            f"service tonight; call {emergency_number} if it gets worse quickly.{tail}"
+        )
     return (
         f"{opening}{what} should be checked by a doctor today, before any "
         "physiotherapy. If your doctor is closed, an urgent care clinic or after-hours "
-        f"service can see you today. If it gets worse quickly, call {emergency_number}."
+        f"service can see you today. If it gets worse quickly, call {emergency_number}.{tail}"
     )
+
+
+BOOK_FOR_AFTER = (
+    "I can still book your consultation for a day after you've seen the doctor: just say "
+    "which day suits."
+)
 
 
 # Whether today is needed, asked: "do I really have to go today?", "must I see someone today?"
@@ -632,11 +656,12 @@ _ASKS_IF_NEEDED = re.compile(
     r"|\b(?:need|have) to go today\?|\breally\b[^.!]*\?",
     re.IGNORECASE,
 )
-# Care sought today: "I'll call them this morning", "taking him now".
+# Care sought today: "I'll call them this morning", "taking him now", "the walk-in tonight"
+# (tonight is today for a doctor today; after emergency advice it is later, see `_LATER`).
 _CARE_TODAY = re.compile(
     r"\b(?:call(?:ing)?|ring(?:ing)?|phon(?:e|ing)|go|going|tak(?:e|ing)|see(?:ing)?|book(?:ing)?|"
-    r"contact(?:ing)?|head(?:ing)?)\b[^.!?]{0,40}?"
-    r"\b(?:today|this (?:morning|afternoon|evening)|now|right away|straight away|asap)\b",
+    r"contact(?:ing)?|head(?:ing)?|try(?:ing)?|get(?:ting)?|visit(?:ing)?)\b[^.!?]{0,40}?"
+    r"\b(?:today|tonight|this (?:morning|afternoon|evening)|now|right away|straight away|asap)\b",
     re.IGNORECASE,
 )
 # The doctor seen before anything else: "I'll ring my GP first", "once my oncologist
