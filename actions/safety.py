@@ -81,6 +81,10 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
         else:
             unsure_of = _asked_again(tracker.get_slot("screen_unsure"), question.name, reading)
     recheck = _taken_back(tracker, answer, said, denied)
+    if recheck is None and rechecking and (answer is None or answer[0].name != rechecking):
+        # Asked once more to be sure, and not answered yet ("can I book for next week?"):
+        # a safety question is never dropped, so it stays open.
+        recheck = rechecking
     one_by_one = list(tracker.get_slot("screen_one_by_one") or [])
     listed = _answered_checklist(tracker, said, denied)
     if listed is not None:
@@ -405,7 +409,8 @@ def check_safety(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
     does next (a form that the message also answers would otherwise carry on first)."""
     values, new_codes, level = safety_events(tracker)
     direct = values["direct_question"]
-    if values["rechecking"]:
+    still_open = values["rechecking"] and values["rechecking"] == tracker.get_slot("rechecking")
+    if values["rechecking"] and not still_open:
         dispatcher.utter_message(text=advice.ASK_AGAIN_AFTER_TAKEN_BACK)
     corrected = _newly(values, tracker, "corrected_signs")
     if corrected:
@@ -425,7 +430,9 @@ def check_safety(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
             stand_down += [SlotSet("says_safe", safe_now), SlotSet("consultation_offered", True)]
         if level == URGENT and tracker.active_loop.get("name") == "intake_form" and not direct:
             dispatcher.utter_message(text=advice.CARRY_ON_AFTER_URGENT)
-    if direct:
+    if direct and still_open:
+        back_to_question(dispatcher, safety.question_named(direct))
+    elif direct:
         again = (values["screen_unsure"] or "").rstrip("?") == direct
         ask_direct_question(dispatcher, direct, again=again, to_be_sure=values["rechecking"])
     # An empty list and an unset slot are the same: no event for them. A question asked
@@ -846,10 +853,15 @@ def _safety_question_again(
     question = _left_open(tracker)
     if question is None:
         return []
+    back_to_question(dispatcher, question)
+    return [SlotSet("direct_question", question.name)]
+
+
+def back_to_question(dispatcher: CollectingDispatcher, question: ScreenQuestion) -> None:
+    """A safety question asked again after the patient spoke of something else."""
     dispatcher.utter_message(
         text=f"{BACK_TO_IT} {question.text[0].lower()}{question.text[1:]}", buttons=YES_NO
     )
-    return [SlotSet("direct_question", question.name)]
 
 
 def _check_confirmed_or_not(

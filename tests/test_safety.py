@@ -2371,3 +2371,38 @@ def test_care_tonight_after_urgent_advice_is_the_advice_taken(message: str) -> N
     reply = advice.urgent_follow_up(message, ["fracture"], "911")
     assert not reply.startswith("Please don't wait"), reply
     assert reply.startswith("Thank you"), reply
+
+
+# Session 13, written before the change (outside run 25, #13's kind, new wordings):
+# breathlessness told as years old is no sign of now; told as new it still is.
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("I get breathless on hills but that's old, my cardiologist knows about it", False),
+        ("short of breath walking uphill, have been for years with my heart", False),
+        ("I've been short of breath since yesterday", True),
+        ("I'm breathless and it's getting worse, for years it was fine", True),
+    ],
+)
+def test_breathlessness_told_as_long_standing_is_set_aside(text: str, counted: bool) -> None:
+    names = [m.name for m in safety.screen(text).mentions if not m.denied]
+    assert ("breathless" in names) is counted, names
+
+
+# Session 13, written before the change (outside run 25, #19's kind, new wordings): easing
+# "when I stop" an activity that loads the sore muscle is asked about (does effort like
+# hills or stairs bring it on?), not an emergency; with effort named it still is.
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("my right shoulder blade hurts when I paddle and it eases when I stop", False),
+        ("the ache by my shoulder blade comes with the rowing machine and goes when I stop", False),
+        ("my left arm aches when I walk up the hill and it goes when I stop", True),
+        ("jaw aches climbing the stairs, settles once I stop", True),
+    ],
+)
+def test_easing_on_stopping_needs_effort_to_be_a_heart_sign(text: str, flagged: bool) -> None:
+    screened = safety.screen(text)
+    assert bool(screened.flags) is flagged, screened.flags
+    if not flagged:
+        assert "check_exertion" in [q.name for q in screened.questions], screened.questions

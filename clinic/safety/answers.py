@@ -75,6 +75,8 @@ _TAKEN_BACK = (
     # The question itself was not understood: asked again, plainly.
     r"|(?:didn'?t|did not|don'?t|do not) (?:get|understand) (?:the|your|that) question"
     r"|(?:didn'?t|did not) understand"
+    # A yes narrowed: "sorry, I meant only when I run for the bus", "only if I sprint".
+    r"|i (?:only )?meant (?:only|just)|only (?:when|if|after) i\b"
 )
 # The assistant's own question not understood ("which ones what? I don't understand",
 # "what you mean?"): it is asked again, never answered with "I don't know".

@@ -822,12 +822,15 @@ SIGNS: tuple[Sign, ...] = (
     )),
     Sign("eases_with_rest", (
         "{exertion} ... {rest_eases}",
-        "{rest_eases} when|once|if|as I? stop|rest|sit|pause",
+        "{rest_eases} when|once|if|as I? rest|sit",
     )),
     # Settling with rest said further from the effort ("...for the bus, and it's fine after
     # a couple of minutes sat down"): counts only with the effort (a rule below).
+    # Easing "when I stop" what? The rowing that loads the sore muscle, or the walk uphill:
+    # it counts only with the effort too, and without one the effort is asked about.
     Sign("settles_after_rest", (
         "fine|ok|okay|better|gone|settles|eases|passes ... after|once|when|if ... {rest_eases}",
+        "{rest_eases} when|once|if|as I? stop|pause",
     )),
     Sign("arm_or_jaw_pain", (
         "{heart_arm} ... ache|aches|aching|achy|pain|painful|hurts|hurting|tight|tightness|heavy",

@@ -380,8 +380,11 @@ _HELD = frozenset({
 
 # Signs that are red flags while they are new. An injury said with a long time ("the crash
 # was 2 yrs ago", "pain for years since a fall") started a long-standing pain, long looked
-# at; both feet numb "from my diabetes for 8 years" are a known neuropathy, not the spine's.
-_RECENT_ONLY = frozenset({"trauma", "both_legs_weak", "both_legs_nerve", "spinal_procedure"})
+# at; both feet numb "from my diabetes for 8 years" are a known neuropathy, not the spine's;
+# puffing on hills "for years, my cardiologist follows it" is known, its question asked.
+_RECENT_ONLY = frozenset(
+    {"trauma", "both_legs_weak", "both_legs_nerve", "spinal_procedure", "breathless"}
+)
 _LONG_AGO_DAYS = 180  # six months: a fall weeks or months ago may still hide a fracture
 
 
@@ -399,7 +402,10 @@ _RECENTLY = re.compile(
 # Long-standing in words rather than a length: "long term", "for ages", "all my life".
 _LONG_STANDING = re.compile(
     r"\b(?:long[- ]?(?:term|standing)|for (?:many )?(?:years|ages|decades)|all my life"
-    r"|since (?:i was )?(?:a )?(?:kid|child|childhood)|chronic)\b"
+    r"|since (?:i was )?(?:a )?(?:kid|child|childhood)|chronic"
+    # "that's old", "nothing new": known a long time
+    r"|(?:that'?s|thats|it'?s|its|is|was) (?:an? )?old(?: news| thing| problem)?(?!\w)"
+    r"|nothing new|not new|old news)\b"
 )
 _ASIDE_WORDS = 4
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
