@@ -7,6 +7,7 @@ a canonical value. It runs after spaCy's NER and the synonym mapper.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
@@ -90,7 +91,9 @@ def clinic_entities(text: str, model_entities: list[dict[str, Any]]) -> list[dic
                 vocabulary.Term(entity["entity"], value, entity["start"], entity["end"], said)
             )
     ordered = sorted([*terms, *model_terms], key=lambda term: term.start)
-    entities.extend(_as_entity(term) for term in vocabulary.assign_roles(ordered, text))
+    entities.extend(
+        _as_entity(term) for term in _whose(vocabulary.assign_roles(ordered, text), text)
+    )
 
     facts = []
     duration = parsing.find_duration(text)
@@ -108,6 +111,22 @@ def clinic_entities(text: str, model_entities: list[dict[str, Any]]) -> list[dic
         or not any(_overlaps(entity, fact) for fact in facts)
     ]
     return sorted([*entities, *facts], key=lambda entity: entity["start"])
+
+
+# Roles of a place the patient may feel pain in; "others" marks one told of someone else.
+_PAINFUL_ROLES = (None, "also", "radiates_to")
+
+
+def _whose(terms: list[vocabulary.Term], text: str) -> list[vocabulary.Term]:
+    """Places told of someone else ("my husband has a bad back") get the role "others":
+    the intake decides whether the writer is telling of the patient (a parent for a
+    child) or beside them."""
+    places = [t for t in terms if t.entity == "body_part" and t.role in _PAINFUL_ROLES]
+    if not places:
+        return terms
+    whose = context.someone_elses(text, [(t.start, t.end) for t in places])
+    others = {id(t) for t, of_another in zip(places, whose, strict=True) if of_another}
+    return [replace(t, role="others") if id(t) in others else t for t in terms]
 
 
 def _overlaps(entity: dict[str, Any], other: vocabulary.Term | dict[str, Any]) -> bool:

@@ -223,6 +223,13 @@ _FIRST = frozenset({"mostly", "mainly", "main", "worst", "especially", "chiefly"
 _LOCATING = frozenset({"on", "in", "under", "around", "behind", "near", "over", "at", "of"})
 # "A wart on my thumb but my wrist hurts": another place, of its own.
 _AND_ANOTHER = frozenset({"but", "also", "and", "separately", "while", "plus"})
+# "My new hip", "a knee replacement", "a shoulder operation years ago": the place of an
+# operation or an implant, painful only if the pain is said of it ("my replaced knee aches").
+_OPERATED = frozenset(
+    {"replacement", "replacements", "replaced", "surgery", "operation", "op", "operated",
+     "implant", "implants", "prosthesis", "prosthetic", "metal", "fusion", "fused", "new",
+     "arthroscopy", "reconstruction", "reconstructed", "pinned", "plated"}
+)  # fmt: skip
 # "My back has a mole", "my elbow's got eczema".
 _HAVING = frozenset({"has", "have", "had", "got", "with", "'s"})
 _AND = frozenset({"and", "&", "plus"})
@@ -989,6 +996,17 @@ def assign_roles(terms: list[Term], text: str) -> list[Term]:
             term, text
         )
 
+    def operated(term: Term) -> bool:
+        """ "I had my left hip replaced", "a metal knee implant": the place of an operation
+        or implant, unless the pain is said of it ("my new knee aches", "pain in my new hip")."""
+        first, after = word_index(term.start), word_index(term.end)
+        if not _OPERATED.intersection(words[max(0, first - 2) : first] + words[after : after + 2]):
+            return False
+        if any(w in PAIN_WORDS or is_pain_quality(w) for w in words[after : after + 4]):
+            return False
+        before = words[max(0, first - 4) : first]
+        return not (PAIN_WORDS.intersection(before) and {"in", "at"}.intersection(before))
+
     def joined(term: Term, following: Term) -> bool:
         between = set(words[word_index(term.end) : word_index(following.start)])
         return between <= _JOINING and bool(between & _AND)
@@ -1019,7 +1037,7 @@ def assign_roles(terms: list[Term], text: str) -> list[Term]:
     for term in parts:  # "acne on his back and shoulders": both are the acne's places
         previous = next((p for p in reversed(parts) if p.end <= term.start), None)
         joined_to_site = previous is not None and id(previous) in sites and joined(previous, term)
-        if site_of_complaint(term) or joined_to_site:
+        if site_of_complaint(term) or joined_to_site or operated(term):
             sites.add(id(term))
     fine = {id(term) for term in parts if said_fine(term) or id(term) in sites}
     candidates = [term for term in parts if id(term) not in fine]

@@ -445,3 +445,46 @@ def test_the_worst_score_is_kept_beside_the_usual() -> None:
 
 def test_a_usual_score_alone_leaves_no_worst() -> None:
     assert changes("about a 4", {"body_part": "neck"}, "pain_severity") == {"pain_severity": 4}
+
+
+# Session 13, written before the change (outside run 25's kinds, new wordings): a place of
+# someone else's, or of an old operation or implant, is no painful place of the patient's.
+def test_another_persons_places_are_not_added_to_a_known_intake() -> None:
+    known = {"body_part": "knee", "side": "right", "pain_sites": ["knee"]}
+    said = changes("my husband might come along, he has a bad back and his legs ache", known)
+    assert "pain_sites" not in said and "body_part" not in said, said
+
+
+def test_a_parent_writing_for_a_child_names_the_childs_place() -> None:
+    assert changes("my daughter's ankle hurts since netball")["body_part"] == "ankle"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("lower back pain for 3 weeks, I had my left hip replaced in 2019", "lower_back"),
+        ("stiff neck since monday. I had a shoulder operation years ago", "neck"),
+        ("aching lower back, oh and I have a metal knee implant", "lower_back"),
+    ],
+)
+def test_an_operated_place_is_no_painful_place(text: str, place: str) -> None:
+    said = changes(text)
+    assert said["body_part"] == place and said.get("pain_sites", [place]) == [place], said
+
+
+def test_an_operated_place_that_hurts_is_a_painful_place() -> None:
+    assert changes("my replaced knee has been aching for a month")["body_part"] == "knee"
+
+
+# Session 13, written before the change (outside runs 24 and 25: "lower back and back",
+# "upper back, back and leg"): the general name beside its precise one is the same place.
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("pain between my right shoulder blade and spine for 6 weeks", "upper_back"),
+        ("my lower back is sore, my back has been bad since the move", "lower_back"),
+    ],
+)
+def test_a_general_name_beside_its_precise_one_is_the_same_place(text: str, place: str) -> None:
+    said = changes(text)
+    assert said["body_part"] == place and said.get("pain_sites", [place]) == [place], said

@@ -2406,3 +2406,23 @@ def test_easing_on_stopping_needs_effort_to_be_a_heart_sign(text: str, flagged: 
     assert bool(screened.flags) is flagged, screened.flags
     if not flagged:
         assert "check_exertion" in [q.name for q in screened.questions], screened.questions
+
+
+# Session 13, written before the change (outside run 25, #19's kind, new wordings): what is
+# told of someone else in an answer is no part of the patient's answer; what someone else
+# says of the patient still is.
+@pytest.mark.parametrize(
+    ("sign", "text", "is_no"),
+    [
+        ("saddle_numbness", "no. my husband's the one whose feet go numb sometimes, not me", True),
+        ("saddle_numbness", "nope. fyi my mum may come with me, she gets dizzy sometimes", True),
+        ("saddle_numbness", "no, but my wife says I've gone numb down there", False),
+    ],
+)
+def test_what_is_told_of_someone_else_is_no_part_of_the_answer(
+    sign: str, text: str, is_no: bool
+) -> None:
+    question = next(q for q in SCREEN_QUESTIONS["back"] if q.sign == sign)
+    found = safety.screen(text)
+    reading = answers.read_answer(question, text, set(found.signs), set(found.denied_signs))
+    assert (reading == answers.NO) is is_no, reading

@@ -26,6 +26,8 @@ FACTS = (
 )  # fmt: skip
 # Places named but not painful: "my back is fine", "a wart on my finger".
 NOT_PAINFUL = ("denied", "site")
+# A place told of someone else: the patient's only when nothing else is ("my son's knee").
+OTHERS = "others"
 # Entities of something other than the pain: a duration said with one is not the pain's.
 _CONDITIONS = ("contraindication", "other_complaint")
 _PLACE_SLOTS = ("body_part", "side", "radiates_to")
@@ -107,6 +109,7 @@ class Heard:
     worst: float | None = None  # the score of the worst moments, said beside the usual one
     spreads: bool | None = None
     correcting: bool = False
+    of_someone_else: bool = False  # every place named was told of someone else
     corrects_from: int = 0  # where the correction begins: places before it are not put right
     not_painful: tuple[str, ...] = ()  # places said not to hurt ("my foot doesn't hurt")
     said_not: frozenset[str] = frozenset()  # a quality or a side said not to be ("not an ache")
@@ -136,6 +139,15 @@ def hear(
     # A button's entities have no place in the text: each gets its own before the start.
     entities = [
         e if "start" in e else {**e, "start": -1 - i, "end": -1 - i} for i, e in enumerate(entities)
+    ]
+    # "My husband has a bad back, my neck is the problem": his places are left out; with no
+    # place of the writer's own they may be the patient's (a parent writing for a child).
+    places_told = [e for e in entities if e.get("entity") == "body_part"]
+    of_someone_else = bool(places_told) and all(e.get("role") == OTHERS for e in places_told)
+    entities = [
+        {**e, "role": None} if of_someone_else and e.get("role") == OTHERS else e
+        for e in entities
+        if of_someone_else or e.get("role") != OTHERS
     ]
     terms = [
         vocabulary.Term(e["entity"], e["value"], e["start"], e["end"], text[e["start"] : e["end"]])
@@ -226,6 +238,7 @@ def hear(
         worst=worst,
         spreads=spreads,
         correcting=correcting,
+        of_someone_else=of_someone_else,
         corrects_from=(cue.start() if (cue := _CORRECTION.search(text)) else 0),
         said_not=_said_not(text),
         not_painful=tuple(
@@ -278,6 +291,9 @@ def update(known: Mapping[str, Any], heard: Heard, asked: str | None = None) -> 
     `known` holds the intake's slots; `asked` is the question the message answers, if any.
     """
     result = Update()
+    if heard.of_someone_else and known.get("body_part"):
+        # "My wife might come too, her legs go numb": her places are not this patient's.
+        heard = replace(heard, main=None, others=(), spreads_to=None, side=None, spreads=None)
 
     def offer(slot: str, value: Any, *also: tuple[str, Any]) -> None:
         current = known.get(slot)
@@ -296,7 +312,10 @@ def update(known: Mapping[str, Any], heard: Heard, asked: str | None = None) -> 
         known_sites = [known["body_part"]]
     sites = list(known_sites)
     sides = dict(known.get("site_sides") or {})
-    heard = _without_general_names(heard, known_sites)
+    # "Lower back ... my back": the general name of a place known or named is that place.
+    heard = _without_general_names(
+        heard, [*known_sites, *([heard.main.value] if heard.main else [])]
+    )
     main = heard.main
     said_correcting = heard.correcting
     if main is not None and main.value in _REFINES.get(known.get("body_part") or "", ()):

@@ -469,6 +469,21 @@ def _within_reach(span: Span, cue_ends: list[int], cue_starts: list[int]) -> boo
     )
 
 
+def someone_elses(text: str, spans: list[tuple[int, int]]) -> list[bool]:
+    """For each (start, end) character span of `text`, whether it is told of someone else
+    ("my wife's back", "he has sore legs"), whoever writes."""
+    if not spans:
+        return []
+    from clinic.language import english  # loaded on first use, never at import
+
+    doc = english()(text.lower())
+    tokens = []
+    for start, end in spans:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        tokens.append((span.start, span.end) if span is not None else (0, 0))
+    return [found.someone_else for found in contexts(doc, tokens)]
+
+
 def the_patients_own_now(
     text: str, spans: list[tuple[int, int]], writer_is_patient: bool = True
 ) -> list[bool]:

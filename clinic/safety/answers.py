@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from clinic.language.context import is_another_person
 from clinic.safety.advice import denies_doctor_check, without_statement_of_safety
 from clinic.safety.red_flags import HISTORY_COUNTS, SIGNS, ScreenQuestion
 from clinic.safety.screening import red_flags_for
@@ -219,6 +220,8 @@ def read_answer(
         return UNCLEAR
     # "No. I am 44": the "I am" of an age is no yes, whatever the question.
     lowered = _OWN_AGE_RE.sub(" ", lowered)
+    # "No. My mum may come, she gets dizzy sometimes": hers is no part of the answer.
+    lowered = without_others(lowered)
     # "Yeah, maybe 10 pounds": the hedge is on how much, not on whether.
     lowered = _UNSURE_AMOUNT_RE.sub(" ", lowered)
     yes, no = bool(_YES_RE.search(lowered)), _says_no(lowered)
@@ -345,6 +348,35 @@ def answer_before_closing(text: str) -> str:
     when it says nothing else, or does not close with them."""
     match = _CLOSING.search(text)
     return text[: match.start()].strip() if match else ""
+
+
+# Where an answer's clauses meet: "no. fyi my mum may come, she gets dizzy sometimes".
+_CLAUSES = re.compile(r"[.!?;,]+|\b(?:and|but|though|although|whereas)\b")
+_THIRD_PERSON = re.compile(r"\b(?:she|he|her|his|hers|him|they|their|them|she's|he's)\b")
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|ive|i'd|me|my|mine|myself)\b")
+_MY_SOMEONE = re.compile(r"\bmy\s+([\w-]+)")
+
+
+def _told_of_someone_else(clause: str) -> bool:
+    """Whether a clause tells of another person only ("she gets dizzy sometimes", "my
+    husband's feet go numb"); "my wife says I've gone numb" tells of the patient."""
+    own = [w for w in _FIRST_PERSON.findall(clause) if w not in ("my",)]
+    mine = [w for w in _MY_SOMEONE.findall(clause) if not is_another_person(w.split("'")[0])]
+    others = _THIRD_PERSON.search(clause) or any(
+        is_another_person(w.split("'")[0]) for w in _MY_SOMEONE.findall(clause)
+    )
+    return bool(others) and not own and not mine
+
+
+def without_others(lowered: str) -> str:
+    """The answer without its clauses told of someone else only; the first clause stays,
+    as it holds the answer itself ("yes they did", "no. my mum gets dizzy")."""
+    parts, start = [], 0
+    for match in _CLAUSES.finditer(lowered):
+        parts.append(lowered[start : match.end()])
+        start = match.end()
+    parts.append(lowered[start:])
+    return parts[0] + "".join(part for part in parts[1:] if not _told_of_someone_else(part))
 
 
 def hedged(text: str) -> bool:
