@@ -374,7 +374,7 @@ def intake_events(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[di
             heard, correcting=put_right, said_not=heard.said_not if put_right else frozenset()
         )
     known = {slot: tracker.get_slot(slot) for slot in intake_state.FACTS}
-    change = intake_state.update(known, heard, asked)
+    change = intake_state.update(known, heard, asked, _told_for_someone_else(tracker))
     shown = [_shown(slot, change.values[slot]) for slot in change.corrected if slot in SAID_BACK]
     if change.put_first:
         place = vocabulary.display_name(change.put_first)
@@ -388,6 +388,22 @@ def intake_events(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[di
         *([SlotSet("other_complaint", None)] if taken_out else []),
         *_came_to_book(tracker),
     ]
+
+
+def _told_for_someone_else(tracker: Tracker) -> bool:
+    """Whether the writer tells of someone else's pain (a parent for a child): an earlier
+    message named places, all of them told of someone else ("my son's knee hurts")."""
+    for event in tracker.events[:-1]:
+        if event.get("event") != "user":
+            continue
+        places = [
+            entity
+            for entity in (event.get("parse_data") or {}).get("entities") or []
+            if entity.get("entity") == "body_part"
+        ]
+        if places:
+            return all(entity.get("role") == intake_state.OTHERS for entity in places)
+    return False
 
 
 def _opening_yes_or_no(text: str) -> bool | None:

@@ -92,9 +92,11 @@ REQUESTS_A_BOOKING = re.compile(
     r"|\blet'?s book\b|\blet us book\b|\b(?:go ahead and|please|just) book\b",
     re.IGNORECASE,
 )
-# "I need an appointment", "I'd like a consultation for my neck".
+# "I need an appointment", "I'd like a consultation for my neck", "need to book for my hip".
 _WANTS_AN_APPOINTMENT = re.compile(
-    r"\b(?:want|like|need|get|have|make|can i)\b.*\b(?:appointment|appt|consultation|consult)\b",
+    r"\b(?:want|like|need|get|have|make|can i)\b.*\b(?:appointment|appt|consultation|consult)\b"
+    r"|\b(?:need|needs|want|wants|wanna|like|looking|trying|hoping|here|ready)\s+to\s+book\b"
+    r"|^\W*book\b|\bbook (?:in|for|a|an|something|him|her|us)\b",
     re.IGNORECASE,
 )
 # Weighing the consultation up: "why would I book", "what's the point of booking".

@@ -172,6 +172,8 @@ def test_a_message_that_names_a_time(said: str, names: bool) -> None:
         ("I'd like an appointment for my neck", True),
         ("need a consult asap, back's gone", True),
         ("could you book me something next week?", True),
+        ("need to book for my left hip", True),
+        ("book in for my neck please", True),
         ("what's the point of booking if the needles make me faint?", False),
         ("is booking free?", False),
         ("how does the booking work with insurance", False),

@@ -488,3 +488,12 @@ def test_an_operated_place_that_hurts_is_a_painful_place() -> None:
 def test_a_general_name_beside_its_precise_one_is_the_same_place(text: str, place: str) -> None:
     said = changes(text)
     assert said["body_part"] == place and said.get("pain_sites", [place]) == [place], said
+
+
+def test_places_told_of_the_patient_by_a_parent_are_kept() -> None:
+    known = {"body_part": "thigh", "pain_sites": ["thigh"]}
+    text = "no, it stays in the back of his thigh"
+    heard = hear(text, clinic_entities(text, []), "pain_radiates", False)
+    assert update(known, heard, "pain_radiates", for_someone_else=True).values["pain_radiates"] is (
+        False
+    )

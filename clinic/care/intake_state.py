@@ -285,13 +285,20 @@ def _said_not(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def update(known: Mapping[str, Any], heard: Heard, asked: str | None = None) -> Update:
+def update(
+    known: Mapping[str, Any],
+    heard: Heard,
+    asked: str | None = None,
+    for_someone_else: bool = False,
+) -> Update:
     """How the message changes what is known (see the module's docstring).
 
-    `known` holds the intake's slots; `asked` is the question the message answers, if any.
+    `known` holds the intake's slots; `asked` is the question the message answers, if any;
+    `for_someone_else` says the writer tells of another's pain (a parent for a child), so
+    places told of someone else are the patient's.
     """
     result = Update()
-    if heard.of_someone_else and known.get("body_part"):
+    if heard.of_someone_else and known.get("body_part") and not for_someone_else:
         # "My wife might come too, her legs go numb": her places are not this patient's.
         heard = replace(heard, main=None, others=(), spreads_to=None, side=None, spreads=None)
 
