@@ -339,7 +339,9 @@ def intake_events(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[di
     read during booking ("3" is a time there) or from an answer to a safety question.
     """
     loop = tracker.active_loop.get("name")
-    if loop not in (None, "intake_form") or about_safety(tracker):
+    if loop not in (None, "intake_form") or (
+        about_safety(tracker) and not _answered_first(tracker)
+    ):
         return []
     if emergency_open(tracker):
         # After emergency advice a message speaks of the doctor ("a cardiologist saw me 10
@@ -388,6 +390,18 @@ def intake_events(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[di
         *([SlotSet("other_complaint", None)] if taken_out else []),
         *_came_to_book(tracker),
     ]
+
+
+def _answered_first(tracker: Tracker) -> bool:
+    """Whether a message about the advice opens with the answer to the intake's question
+    ("7. I have no insurance, how much is the needling?"): that answer is read."""
+    asked = tracker.get_slot("requested_slot")
+    text = tracker.latest_message.get("text") or ""
+    return (
+        not value_before_latest_message(tracker, "direct_question")
+        and asked in QUESTIONS
+        and bool(answer_before_question(text))
+    )
 
 
 def _told_for_someone_else(tracker: Tracker) -> bool:

@@ -59,7 +59,7 @@ _PUT_RIGHT = re.compile(
 # "It doesn't spread", "it stays there", "nowhere else", "just in my knee".
 _STAYS = re.compile(
     r"\b(?:(?:doesn'?t|does not|dont|don'?t|do not|not|never|no|isn'?t|won'?t)\s+(?:\w+\s+){0,2}"
-    r"(?:spread\w*|radiat\w*|go(?:es)? anywhere|go(?:es)? (?:down|up|into|elsewhere)|"
+    r"(?:spread\w*|radiat\w*|go(?:es)? anywhere|go(?:es)? (?:down|up|into|to|in|elsewhere)|"
     r"travel\w*|move\w*|shoot\w*)"
     r"|stay(?:s|ing)? (?:in|at|on|around|put|there|local\w*|in one (?:place|spot))|"
     r"nowhere else|no(?:thing|where)? further|"
