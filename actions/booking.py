@@ -511,7 +511,7 @@ class ValidateBookingForm(FormValidationAction):
     ) -> Slots:
         """One of the offered times (a button, "the first one", "3 pm"), or another wish."""
         offered = [s for s in (_local(iso) for iso in tracker.get_slot("offered_slots") or []) if s]
-        chosen = _local(str(value)) or pick_offered(str(value), offered)
+        chosen = _local(str(value)) or pick_offered(str(value), offered, desk().now())
         if chosen is None and _takes_the_time_asked_for(str(value), tracker, offered):
             # "Thursday at 11am" was offered first as asked: "yes", or the name given as if
             # it were booked, takes it.

@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from clinic.phone_numbers import without_phone_numbers
 from clinic.preferred_time import (
     DAY_PART_WINDOWS,
     TimePreference,
@@ -178,7 +179,9 @@ _PARTS = {"morning": (0, 12), "afternoon": (12, 17), "evening": (17, 24), "night
 _PUT_ASIDE = re.compile(r"\b(?:not|rather than|instead of|than)\s*(?:at\s*)?$")
 
 
-def pick_offered(said: str, offered: list[dt.datetime]) -> dt.datetime | None:
+def pick_offered(
+    said: str, offered: list[dt.datetime], now: dt.datetime | None = None
+) -> dt.datetime | None:
     """Which of the offered times (in order) the patient means: "the second one", "the
     later Friday one", "10 is good", "half 3", "any"; None if it is not clear.
 
@@ -188,6 +191,7 @@ def pick_offered(said: str, offered: list[dt.datetime]) -> dt.datetime | None:
     """
     if not offered:
         return None
+    said = without_phone_numbers(said)  # "9.30 works. Ana Ruiz, 646-812-3304"
     words = re.sub(r"\b(12 )?(noon|midday)\b", "12:00pm", normalise_time_words(said))
     if _NONE_OF_THEM.search(words):
         return None
@@ -196,7 +200,7 @@ def pick_offered(said: str, offered: list[dt.datetime]) -> dt.datetime | None:
         index = int(numbered[1])
         return offered[index - 1] if 1 <= index <= len(offered) else None
     words = _NUMBERED.sub(" ", words)
-    if _names_another_day(said, offered):
+    if _names_another_day(said, offered, now):
         return None  # "no, Thursday the 17th at 7": a new wish, not one of these
     candidates = _on_named_days(words, offered)
     for part, (start, end) in _PARTS.items():
@@ -233,11 +237,14 @@ _RANK_WORDS = re.compile(
 )
 
 
-def _names_another_day(said: str, offered: list[dt.datetime]) -> bool:
-    """Whether the words name a date or a week that none of the offers falls on."""
+def _names_another_day(
+    said: str, offered: list[dt.datetime], now: dt.datetime | None = None
+) -> bool:
+    """Whether the words name a date or a week that none of the offers falls on; days
+    like "tomorrow" count from `now` (by default the first offer's day)."""
     # Ranks and clock hours are about the offers ("the 2nd one", "I'll take the 9").
     words = _RANK_WORDS.sub(" ", said.lower())
-    wish = read_preference(words, offered[0].replace(hour=0, minute=0))
+    wish = read_preference(words, now or offered[0].replace(hour=0, minute=0))
     if not isinstance(wish, TimePreference) or wish.last_day is None:
         return False
     return not any(wish.accepts_day(slot.date()) for slot in offered)

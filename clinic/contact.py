@@ -3,23 +3,17 @@
 from __future__ import annotations
 
 import difflib
-import os
 import re
 from dataclasses import dataclass
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
 
+from clinic.phone_numbers import phone_region
 from clinic.preferred_time import names_a_time
 
-DEFAULT_PHONE_REGION = "US"
 _EMAIL_LIKE = re.compile(r"[^\s<>()\[\],;:\"']+@[^\s<>()\[\],;:\"']*")
 _DIGITS = re.compile(r"\d")
-
-
-def phone_region() -> str:
-    """Where numbers without a country code are from (`CLINIC_PHONE_REGION`, default US)."""
-    return (os.environ.get("CLINIC_PHONE_REGION") or DEFAULT_PHONE_REGION).strip().upper()
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 
 import dateparser
 
+from clinic.phone_numbers import without_phone_numbers
 from clinic.vocabulary import typo_of
 
 _WEEKDAY_NAMES = {
@@ -755,14 +756,24 @@ def _past_clauses_left_out(part: str) -> list[str]:
     return [", ".join(kept)] if any(names_a_time(c) for c in kept) else [part]
 
 
+# "Not tomorrow, Saturday the 12th": the day ruled out is no part of the wish (weekdays
+# ruled out are read as such in `_read_words`).
+_RULED_OUT_DAY = re.compile(
+    r"\b(?:not|except|but not|anything but)\s+(?:on\s+)?(?:today|tonight|tomorrow|tmrw)\b",
+    re.IGNORECASE,
+)
+
+
 def read_preference(
     text: str, now: dt.datetime, hints: Iterable[str] = ()
 ) -> TimePreference | PastTime | DayMismatch | None:
     """What `text` says about when the patient can come; None if it names no time.
 
     `hints` are DATE and TIME phrases spaCy found in the message; they are read first.
-    With several times said, the part that asks for one counts (`wished_part`).
+    With several times said, the part that asks for one counts (`wished_part`). A phone
+    number said with the time is no time, nor is a day ruled out ("not tomorrow, ...").
     """
+    text = _RULED_OUT_DAY.sub(" ", without_phone_numbers(text))
     part = wished_part(text)
     if part != text:
         text, hints = part, [hint for hint in hints if hint.lower() in part.lower()]

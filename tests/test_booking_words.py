@@ -184,3 +184,40 @@ def test_a_question_about_booking_is_no_request(text: str, wants: bool) -> None:
     from clinic.booking import wants_a_booking
 
     assert wants_a_booking(text) is wants
+
+
+# Session 13, written before the change (outside run 25's kinds, new wordings): a phone
+# number given with a time is no time; a day ruled out is not the day meant.
+_FRIDAY_EVENING = dt.datetime(2026, 12, 4, 19, 0, tzinfo=ZoneInfo("America/New_York"))
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "hour"),
+    [
+        ("tuesday 9.30 please. Ana Ruiz 646 812 3304", dt.date(2026, 12, 8), (9, 30)),
+        ("monday 2pm, Tom Reyes 917 730 5521", dt.date(2026, 12, 7), (14, 0)),
+        ("not monday, wednesday the 9th at 2pm", dt.date(2026, 12, 9), (14, 0)),
+        ("not tomorrow, saturday the 12th at 11", dt.date(2026, 12, 12), (11, 0)),
+    ],
+)
+def test_a_phone_number_or_a_day_ruled_out_is_no_time(
+    text: str, day: dt.date, hour: tuple[int, int]
+) -> None:
+    wish = read_preference(text, _FRIDAY_EVENING)
+    assert isinstance(wish, TimePreference), wish
+    assert wish.first_day == day and wish.at == dt.time(*hour), wish
+
+
+def test_a_phone_number_alone_is_no_time() -> None:
+    wish = read_preference("Tom Reyes 917 730 5521", _FRIDAY_EVENING)
+    assert not isinstance(wish, TimePreference) or wish.at is None, wish
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["9.30 works. Ana Ruiz, 646-812-3304", "9:30 tomorrow sounds good. Jo Park 917 555 0143"],
+)
+def test_an_offered_time_picked_beside_a_phone_number(text: str) -> None:
+    zone = ZoneInfo("America/New_York")
+    offered = [dt.datetime(2026, 12, 5, h, m, tzinfo=zone) for h, m in ((9, 0), (9, 30), (10, 0))]
+    assert pick_offered(text, offered, _FRIDAY_EVENING) == offered[1]
