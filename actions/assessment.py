@@ -12,6 +12,7 @@ from rasa_sdk.types import DomainDict
 from actions.booking import BOOK, screened, start_task
 from actions.questions import told_after_booking
 from actions.tracker_facts import (
+    facts_changed,
     has_booking,
     intake_from_tracker,
     latest_intent,
@@ -131,8 +132,13 @@ class ActionRecordConsultationAnswer(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
-        """Sets `consultation_requested`; the offer is answered, so it is no longer open."""
+        """Sets `consultation_requested`; the offer is answered, so it is no longer open.
+        A no that puts the summary right ("no no, it does NOT go to the leg") is no answer
+        to the offer: the summary and the advice are given again, with the offer."""
         wanted = latest_intent(tracker) in ("affirm", "request_booking")
+        if not wanted and facts_changed(tracker):
+            # The intake, complete, ends again: its rule gives the summary and the offer.
+            return [SlotSet("consultation_offered", None), FollowupAction("intake_form")]
         return [
             SlotSet("consultation_requested", wanted),
             SlotSet("consultation_offered", False),

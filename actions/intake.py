@@ -21,6 +21,7 @@ from actions.safety import (
 from actions.tracker_facts import (
     emergency_open,
     entity_values,
+    facts_changed,
     has_booking,
     intake_from_tracker,
     latest_intent,
@@ -162,7 +163,7 @@ class ValidateIntakeForm(FormValidationAction):
             return events
         if tracker.get_slot(asked) is not None:
             return [*events, SlotSet("failed_attempts", 0)]
-        if latest_intent(tracker) in NOT_AN_ANSWER or _facts_changed(tracker):
+        if latest_intent(tracker) in NOT_AN_ANSWER or facts_changed(tracker):
             # A question of the patient's own, a sign (advised on), or another fact: the
             # question stays open.
             return events
@@ -232,7 +233,7 @@ class ValidateIntakeForm(FormValidationAction):
         if intent == "affirm":
             # The ask action now asks which ones.
             return {"contraindication_screen": None, "failed_attempts": 0}
-        if _facts_changed(tracker):
+        if facts_changed(tracker):
             # "Actually it's more tight than aching": said back, then the list once more,
             # without a word about not recognising it.
             return {"contraindication_screen": None}
@@ -321,14 +322,6 @@ _ALL_SAID = re.compile(
     r"|otherwise (?:no|none|nothing))\b",
     re.IGNORECASE,
 )
-
-
-def _facts_changed(tracker: Tracker) -> bool:
-    """Whether the latest message changed any intake fact."""
-    return any(
-        tracker.get_slot(slot) != value_before_latest_message(tracker, slot)
-        for slot in intake_state.FACTS
-    )
 
 
 def intake_events(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[dict[str, Any]]:

@@ -6,6 +6,7 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
+from clinic.care import intake_state
 from clinic.intake import Intake
 
 INTAKE_SLOTS = (
@@ -74,3 +75,11 @@ def stood_down(tracker: Tracker) -> bool:
 def has_booking(tracker: Tracker) -> bool:
     """Whether a consultation is booked (or was found) in this chat and not cancelled."""
     return bool(tracker.get_slot("booking_reference") and tracker.get_slot("booking_starts_at"))
+
+
+def facts_changed(tracker: Tracker) -> bool:
+    """Whether the latest message changed any intake fact."""
+    return any(
+        tracker.get_slot(slot) != value_before_latest_message(tracker, slot)
+        for slot in intake_state.FACTS
+    )

@@ -497,3 +497,14 @@ def test_places_told_of_the_patient_by_a_parent_are_kept() -> None:
     assert update(known, heard, "pain_radiates", for_someone_else=True).values["pain_radiates"] is (
         False
     )
+
+
+# Session 13, written before the change (outside run 25, #09's kind, new wordings): the
+# known spread said not to be, naming where, is put right whatever was asked.
+@pytest.mark.parametrize(
+    "text", ["no no, it does NOT go to the leg. only the back", "it doesnt go down my leg at all"]
+)
+def test_a_known_spread_said_not_to_be_is_put_right(text: str) -> None:
+    known = {"body_part": "lower_back", "pain_radiates": True, "radiates_to": "leg"}
+    said = changes(text, known, "contraindication_screen")
+    assert said.get("pain_radiates") is False and said.get("radiates_to", "x") is None, said

@@ -110,6 +110,7 @@ class Heard:
     spreads: bool | None = None
     correcting: bool = False
     of_someone_else: bool = False  # every place named was told of someone else
+    spread_denied_to: tuple[str, ...] = ()  # "it does NOT go to the leg"
     corrects_from: int = 0  # where the correction begins: places before it are not put right
     not_painful: tuple[str, ...] = ()  # places said not to hurt ("my foot doesn't hurt")
     said_not: frozenset[str] = frozenset()  # a quality or a side said not to be ("not an ache")
@@ -223,10 +224,15 @@ def hear(
         value = vocabulary.canonical("body_part", text)
         main = Place(value, 0) if value else None
     spreads = _spreads(text, spreads_to, asked, yes_or_no, any(p.spread_to_here for p in places))
+    spread_denied_to: tuple[str, ...] = ()
     if spreads is False:  # "it doesn't go down my leg": the leg is not a painful place
+        spread_denied_to = tuple(p.value for p in places if _denied_spread_to(p, text))
         spreads_to = None
         main = main if main is None or not main.spread_to_here else None
-        others = tuple(p for p in others if not p.spread_to_here)
+        main = main if main is None or main.value not in spread_denied_to else None
+        others = tuple(
+            p for p in others if not p.spread_to_here and p.value not in spread_denied_to
+        )
     return Heard(
         main=main,
         others=others,
@@ -239,6 +245,7 @@ def hear(
         spreads=spreads,
         correcting=correcting,
         of_someone_else=of_someone_else,
+        spread_denied_to=spread_denied_to,
         corrects_from=(cue.start() if (cue := _CORRECTION.search(text)) else 0),
         said_not=_said_not(text),
         not_painful=tuple(
@@ -362,7 +369,12 @@ def update(
         result.corrected.append("side")
     offer("side", side)
     offer("pain_quality", heard.quality)
-    if known.get("radiates_to") in heard.not_painful:
+    if known.get("radiates_to") and known["radiates_to"] in heard.spread_denied_to:
+        # "No no, it does NOT go to the leg": the spread known, named and denied, whatever
+        # was asked.
+        result.values.update(pain_radiates=False, radiates_to=None)
+        result.corrected.append("radiates_to")
+    elif known.get("radiates_to") in heard.not_painful:
         # "...to my knee, not the foot": where it spreads put right.
         result.values["radiates_to"] = heard.spreads_to
         result.corrected.append("radiates_to")
@@ -585,6 +597,17 @@ def _duration(text: str, main: Place | None, conditions: list[int] = ()) -> Dura
         return put_right[0]  # "for 3 weeks... sorry, more like 5 weeks": the one put right
     in_main_clause = (d for start, end, d in found if main and start <= main.start < end)
     return next(in_main_clause, found[0][2])
+
+
+def _denied_spread_to(place: Place, text: str) -> bool:
+    """Whether the place is named in a denial of spreading ("it not go in the leg", "it
+    doesn't go down my leg"), in the denial's own clause."""
+    for match in _STAYS.finditer(text):
+        clause_end = re.search(r"[.;!?]|\bbut\b", text[match.end() :])
+        end = match.end() + (clause_end.start() if clause_end else len(text))
+        if match.start() <= place.start < end:
+            return True
+    return False
 
 
 def _names_where_it_is(heard: Heard, known_sites: list[str]) -> bool:
