@@ -163,6 +163,12 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
     rose = level in (URGENT, EMERGENCY) and level != safety.more_urgent(None, level_before)
     if not (new_flags or rose):
         return values, [], None
+    stood_down_before = tracker.get_slot("says_safe") or tracker.get_slot("doctor_checked")
+    if stood_down_before and new_flags and all(f.level != EMERGENCY for f in new_flags):
+        # Safe after crisis advice (or checked by a doctor), then an old cancer told: the
+        # advice is the new flag's own, and the stand-down holds.
+        top = safety.triage_level(new_flags)
+        return values, [flag.code for flag in new_flags if flag.level == top], top
     advise_on = [flag.code for flag in flags if flag.level == level]
     return values, advise_on, level
 

@@ -56,11 +56,16 @@ _PUT_RIGHT = re.compile(
     r"should have said|i said wrong|sorry,?\s*(?:i mean|it'?s|its|no))\b",
     re.IGNORECASE,
 )
-# "It doesn't spread", "it stays there", "nowhere else", "just in my knee".
-_STAYS = re.compile(
-    r"\b(?:(?:doesn'?t|does not|dont|don'?t|do not|not|never|no|isn'?t|won'?t)\s+(?:\w+\s+){0,2}"
+# "It doesn't go down my leg", "it not go in the leg": spreading said not to be.
+_NOT_SPREADING = (
+    r"(?:doesn'?t|does not|dont|don'?t|do not|not|never|no|isn'?t|won'?t)\s+(?:\w+\s+){0,2}"
     r"(?:spread\w*|radiat\w*|go(?:es)? anywhere|go(?:es)? (?:down|up|into|to|in|elsewhere)|"
     r"travel\w*|move\w*|shoot\w*)"
+)
+_DENIES_SPREAD = re.compile(rf"\b{_NOT_SPREADING}\b", re.IGNORECASE)
+# "It doesn't spread", "it stays there", "nowhere else", "just in my knee".
+_STAYS = re.compile(
+    rf"\b(?:{_NOT_SPREADING}"
     r"|stay(?:s|ing)? (?:in|at|on|around|put|there|local\w*|in one (?:place|spot))|"
     r"nowhere else|no(?:thing|where)? further|"
     r"(?:only|just) (?:in|there|here|the one (?:place|spot))|no spreading|no radiat\w*"
@@ -602,7 +607,7 @@ def _duration(text: str, main: Place | None, conditions: list[int] = ()) -> Dura
 def _denied_spread_to(place: Place, text: str) -> bool:
     """Whether the place is named in a denial of spreading ("it not go in the leg", "it
     doesn't go down my leg"), in the denial's own clause."""
-    for match in _STAYS.finditer(text):
+    for match in _DENIES_SPREAD.finditer(text):
         clause_end = re.search(r"[.;!?]|\bbut\b", text[match.end() :])
         end = match.end() + (clause_end.start() if clause_end else len(text))
         if match.start() <= place.start < end:
