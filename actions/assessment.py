@@ -92,7 +92,7 @@ class ActionAssessTdnFit(Action):
         else:
             if intake.body_part:
                 dispatcher.utter_message(text=summary)
-            dispatcher.utter_message(text=assessment.explanation)
+            dispatcher.utter_message(text=_without_said_this_turn(tracker, assessment.explanation))
         # A skin or stomach complaint is for a doctor: a physiotherapy offer would mislead.
         offer = bool(intake.body_part) or not intake.other_complaint
         offered_before = _said_before(tracker, domain_text(domain, "utter_offer_consultation"))
@@ -113,6 +113,21 @@ def domain_text(domain: DomainDict, response: str) -> str:
     """The first text of a response in the domain."""
     variants = (domain.get("responses") or {}).get(response) or [{}]
     return variants[0].get("text") or ""
+
+
+def _without_said_this_turn(tracker: Tracker, text: str) -> str:
+    """`text` less an opening sentence the assistant said since the patient's message (the
+    question "can needling help a rash?" answered just before with the same words)."""
+    said: list[str] = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            break
+        if event.get("event") == "bot":
+            said.append(event.get("text") or "")
+    for earlier in said:
+        if earlier and text.startswith(earlier) and text != earlier:
+            return text[len(earlier) :].strip()
+    return text
 
 
 def _said_before(tracker: Tracker, text: str) -> bool:

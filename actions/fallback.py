@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import UserUtteranceReverted
+from rasa_sdk.events import FollowupAction, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
@@ -30,6 +30,7 @@ class ActionDefaultFallback(Action):
         """The goodbye, or the default prompt with the message taken back."""
         if answer_before_closing(tracker.latest_message.get("text") or ""):
             dispatcher.utter_message(response="utter_goodbye")
-            return []
+            # Then listen: nothing else knows the message, so the fallback would come again.
+            return [FollowupAction("action_listen")]
         dispatcher.utter_message(response="utter_default")
         return [UserUtteranceReverted()]

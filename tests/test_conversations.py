@@ -95,6 +95,10 @@ def test_conversation(assistant: Assistant, conversation: dict) -> None:
         for message in said:
             repeated = any(message in turn_said for turn_said in earlier[-REPEAT_WINDOW:])
             assert not repeated or _is_safety_advice(message), f"repeated {message!r}; {where}"
+        for i, message in enumerate(said):
+            # Nor within the turn: an answer's sentence said again at the start of the next.
+            again = any(other.startswith(message) for other in said[i + 1 :])
+            assert not again or _is_safety_advice(message), f"said twice {message!r}; {where}"
         earlier.append(said)
         expected = turn.get("then") or {}
         if expected:
