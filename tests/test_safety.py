@@ -173,6 +173,13 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
         "my teenage son can't put weight on his leg, his hip hurts"
     ),
     "limping_child/urgent/child_limp_warning": {"child_limp_warning"},
+    # Session 13 (outside run 25, #07's kind): a painful rash in a band on one side.
+    "shingles/urgent/rash+band_on_one_side": (
+        "an itchy rash in a band on my left side from my back round to my belly, it burns"
+    ),
+    "shingles/urgent/blisters+band_on_one_side": (
+        "a stripe of little blisters round one side of my chest, burning pain"
+    ),
     "limping_child/emergency/limping+young_patient+fever": (
         "my daughter is 5, she's limping and running a temperature"
     ),
@@ -2426,3 +2433,23 @@ def test_what_is_told_of_someone_else_is_no_part_of_the_answer(
     found = safety.screen(text)
     reading = answers.read_answer(question, text, set(found.signs), set(found.denied_signs))
     assert (reading == answers.NO) is is_no, reading
+
+
+# Session 13, written before the change (outside run 25, #07's kind, new wordings): a rash
+# or blisters in a band on one side is for a doctor soon, said together or later; other
+# rashes on the back are not.
+def test_a_band_of_pain_told_after_the_rash_is_for_a_doctor() -> None:
+    flags = safety.screen(
+        "the burning is only on my right, like a strip from my spine round to my front",
+        known_signs={"rash"},
+    ).flags
+    assert safety.RedFlag("shingles", URGENT) in flags, flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["eczema on both elbows, really itchy", "heat rash on my back after the gym",
+     "a few spots on my back, and my lower back aches on the left side"],
+)  # fmt: skip
+def test_other_rashes_are_no_shingles(text: str) -> None:
+    assert all(f.code != "shingles" for f in safety.screen(text).flags)

@@ -35,6 +35,7 @@ WHAT_YOU_DESCRIBED: dict[str, str] = {
         "a headache after 50 with jaw pain on chewing or changes in your sight"
     ),
     "breathing_difficulty": "trouble breathing",
+    "shingles": "a painful rash or blisters in a band on one side of your body",
     "possible_red_flag": "symptoms that may need a doctor",
     "aortic_dissection": (
         "a sudden tearing pain through to your back, or a pulsing lump in your tummy"
@@ -165,6 +166,10 @@ WHY = {
     "fracture": (
         "After a fall or a knock, or with thin bones, pain like this can come from a broken "
         "bone, which needs a doctor's check, maybe an X-ray, first."
+    ),
+    "shingles": (
+        "A band of burning pain with a rash or blisters on one side can be shingles, a nerve "
+        "infection that a doctor can treat, best within the first few days."
     ),
     "giant_cell_arteritis": (
         "New headaches after 50 with a tender scalp or pain in the jaw when chewing can come "

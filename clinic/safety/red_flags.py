@@ -537,6 +537,15 @@ SIGNS: tuple[Sign, ...] = (
         "light sensitivity",
     )),
     Sign("rash", ("rash|rashes|blotchy|blotches",)),
+    # Shingles: a rash or blisters in a band or strip on one side of the body, the pain
+    # often burning and often before the rash.
+    Sign("blisters", ("blister|blisters|blistering|blistery", "weeping|crusting|crusty spots")),
+    Sign("band_on_one_side", (
+        "band|stripe|strip|belt|line|streak ... one|right|left side",
+        "one|right|left side ... band|stripe|strip|belt|line|streak",
+        "band|stripe|strip|belt|streak ... round|around ... belly|tummy|front|chest|ribs|side",
+        "band|stripe|strip|belt|streak ... from my? spine|back ... round|around|to",
+    )),
     # A rash that does not fade when pressed (purpura): with a stiff neck, meningitis.
     Sign("purpuric_rash", (
         "purple|purplish|purply ... spots|rash|blotches|blotch|marks|dots|pinpricks|patches",
@@ -1043,6 +1052,8 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("acute_knee_injury", URGENT, ("knee_locks",), with_any=("knee_pop", "knee_swelled")),
     RedFlagRule("acute_knee_injury", URGENT, ("knee_warning",)),
     RedFlagRule("acute_knee_injury", URGENT, ("knee_swelled", "trauma")),
+    RedFlagRule("shingles", URGENT, ("rash", "band_on_one_side")),
+    RedFlagRule("shingles", URGENT, ("blisters", "band_on_one_side")),
     RedFlagRule("limping_child", URGENT, ("limping", "young_patient")),
     RedFlagRule("limping_child", URGENT, ("cannot_bear_weight", "young_patient")),
     RedFlagRule("limping_child", URGENT, ("child_limp_warning",)),
