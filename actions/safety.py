@@ -1001,6 +1001,7 @@ class ActionAskContraindicationScreen(Action):
                 booking=bool(tracker.get_slot("booking_first")),
                 again=value_before_latest_message(tracker, "requested_slot")
                 == "contraindication_screen",
+                signs=tracker.get_slot("warning_signs") or [],
             ),
             buttons=[
                 {"title": "None of these" if not named else "No others", "payload": "/deny"},

@@ -2453,3 +2453,17 @@ def test_a_band_of_pain_told_after_the_rash_is_for_a_doctor() -> None:
 )  # fmt: skip
 def test_other_rashes_are_no_shingles(text: str) -> None:
     assert all(f.code != "shingles" for f in safety.screen(text).flags)
+
+
+# Session 13, written before the change (outside run 25, #04 and #17's kinds): a checklist
+# line and a screen question that cannot apply to this patient are not asked.
+def test_pregnancy_is_not_asked_of_a_patient_65_or_over() -> None:
+    assert "pregnancy" not in contraindications.checklist([], signs=["aged_65_plus"])
+    assert "pregnancy" in contraindications.checklist([])
+
+
+def test_new_since_fifty_is_not_asked_of_a_teenager() -> None:
+    asked = safety.screen_questions("head", None, said=["headache", "young_patient"], denied=[])
+    assert "headache_new_after_50" not in [q.name for q in asked]
+    asked = safety.screen_questions("head", None, said=["headache"], denied=[])
+    assert "headache_new_after_50" in [q.name for q in asked]

@@ -7,6 +7,7 @@ physiotherapy. Relative ones make it `assess_first`. Phrases follow `clinic.red_
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from clinic.safety.red_flags import COMPANION, Sign
@@ -213,16 +214,20 @@ _LEAD = {
 _LEAD_AGAIN = "Please answer this one before we go on: do any {of}these apply{to}?"
 
 
-def checklist(named: list[str], booking: bool = False, again: bool = False) -> str:
+def checklist(
+    named: list[str], booking: bool = False, again: bool = False, signs: Collection[str] = ()
+) -> str:
     """The checklist for the contraindication `named` codes already known: after one was
     named on the way, it asks about the others only. `booking` when the patient came to
-    book: no verdict on needling follows, so none is promised."""
+    book: no verdict on needling follows, so none is promised. `signs` are the warning
+    signs known: pregnancy is not asked of a patient 65 or over."""
     lead = _LEAD_AGAIN if again else _LEAD[booking]
+    cannot = {"pregnancy"} if "aged_65_plus" in signs else set()
     if not labels(named):
-        return f"{lead.format(of='of ', to=' to you')}\n{CHECKLIST}"
+        return f"{lead.format(of='of ', to=' to you')}\n{_lines(cannot)}"
     return (
         f"You've told me about: {', '.join(labels(named))}. "
-        f"{lead.format(of='others of ', to='')}\n{_lines(set(named))}"
+        f"{lead.format(of='others of ', to='')}\n{_lines(set(named) | cannot)}"
     )
 
 

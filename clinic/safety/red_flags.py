@@ -1182,7 +1182,7 @@ SCREEN_QUESTIONS: dict[str, tuple[ScreenQuestion, ...]] = {
             "headache_new_after_50",
             "Are these headaches new since you turned 50, or changing in pattern?",
             "headache_new_after_50",
-            ruled_out_by=("aged_under_50",),
+            ruled_out_by=("aged_under_50", "young_patient"),
         ),
         # Raised pressure in the head (NICE CKS headache): worst on waking, sick in the
         # mornings. Asked, since patients rarely think to say it.
@@ -1515,7 +1515,7 @@ DIRECT_QUESTIONS: tuple[ScreenQuestion, ...] = (
         "Are these headaches new since you turned 50, or different from your usual ones?",
         "headache_new_after_50",
         covers=("headache_changed", "new_headaches"),
-        ruled_out_by=("aged_under_50",),
+        ruled_out_by=("aged_under_50", "young_patient"),
         denied_means_no=("headache",),
     ),
     # Only the language model heard a red flag (no rule did): asked, never assumed. A yes

@@ -638,7 +638,12 @@ def screen_questions(
     for region in dict.fromkeys(r for r in regions if r):
         for question in SCREEN_QUESTIONS[region]:
             known = question.sign in said or question.sign in denied
-            if known or said.intersection(question.covers):
+            # "New since you turned 50?" to a teenager: ruled out by what is known.
+            if (
+                known
+                or said.intersection(question.covers)
+                or said.intersection(question.ruled_out_by)
+            ):
                 continue
             # One line of two regions' screens (a fall, for the back and the hip) once.
             if all(q.name != question.name and q.text != question.text for q in questions):
