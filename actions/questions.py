@@ -112,12 +112,25 @@ class ActionAnswerQuestion(Action):
             return []  # "which ones what? I don't understand": the form asks again, plainly
         if names_a_time(text) and _booking_in_play(tracker):
             return []  # "Thursday, maybe 4 or 4:30?": a wish for the booking to read
+        kept = list(tracker.get_slot("unanswered_questions") or [])
+        if _safety_question_waiting(tracker) and answers.hedged(text):
+            # "Maybe a little warm compared to the other one?" to "a calf swollen, red or
+            # warm?": an unsure answer said as a question, for the safety check to ask
+            # again, never "I don't know"; kept for the team all the same.
+            return [SlotSet("unanswered_questions", [*kept, text[:MAX_KEPT_LENGTH]])]
         response = "utter_dont_know" if values["clinic_phone"] else "utter_dont_know_no_phone"
         dispatcher.utter_message(response=response, **values)
-        kept = list(tracker.get_slot("unanswered_questions") or [])
         if kept[-1:] == [text[:MAX_KEPT_LENGTH]]:
             return []  # read again as a form starts (Rasa extracts slots once more then)
         return [SlotSet("unanswered_questions", [*kept, text[:MAX_KEPT_LENGTH]])]
+
+
+def _safety_question_waiting(tracker: Tracker) -> bool:
+    """Whether the message came after a safety question: the screen's, or a direct one."""
+    return bool(tracker.get_slot("direct_question")) or (
+        tracker.active_loop.get("name") == "intake_form"
+        and tracker.get_slot("requested_slot") == "red_flag_screen"
+    )
 
 
 def answer_about_a_complaint(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:

@@ -49,6 +49,10 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
     # known (its question is asked once more) but raises nothing new.
     said -= _named_in_a_dispute(tracker) - set(tracker.get_slot("warning_signs") or [])
     denied = set(entity_values(tracker, "warning_sign", denied=True)) - said
+    if answers.hedged(tracker.latest_message.get("text") or ""):
+        # "Not swollen I don't think, maybe a bit warm?": a no said unsure to what is asked
+        # is no no; the line is asked again on its own.
+        denied -= _signs_asked(tracker)
     unclear = list(tracker.get_slot("unclear_signs") or [])
     corrected = list(tracker.get_slot("corrected_signs") or [])
     withdrawn: set[str] = set()
@@ -182,6 +186,20 @@ _MAX_OFF_TOPIC = 2
 _ASK_ABOUT_FEVER = frozenset({"fever", "meningitis_warning"})
 
 
+def _questions_asked(tracker: Tracker) -> list[ScreenQuestion]:
+    """The safety questions waiting before this message: the screen's lines while the
+    screen asks them, and a direct question."""
+    in_screen = tracker.get_slot("requested_slot") == SCREEN_SLOT
+    asked = [*checklist.lines_of(tracker.get_slot("screen_question"))] if in_screen else []
+    direct = safety.question_named(tracker.get_slot("direct_question") or "")
+    return [*asked, direct] if direct else asked
+
+
+def _signs_asked(tracker: Tracker) -> set[str]:
+    """The signs the safety questions waiting before this message ask about."""
+    return {sign for q in _questions_asked(tracker) for sign in (q.sign, *q.covers)}
+
+
 def _named_in_a_dispute(tracker: Tracker) -> set[str]:
     """The warning signs named in a sentence that disputes what was read ("I never said
     chest pain")."""
@@ -197,11 +215,7 @@ def _named_in_a_dispute(tracker: Tracker) -> set[str]:
 def _fever_told_as_a_number(tracker: Tracker) -> set[str]:
     """ "I had 102 last night" said to a question that asks about fever: a fever."""
     # Only while the screen asks it: "1030" to pick a slot long after is no fever.
-    in_screen = tracker.get_slot("requested_slot") == SCREEN_SLOT
-    asked = [*checklist.lines_of(tracker.get_slot("screen_question"))] if in_screen else []
-    direct = safety.question_named(tracker.get_slot("direct_question") or "")
-    asked += [direct] if direct else []
-    about_fever = any({q.sign, *q.covers} & _ASK_ABOUT_FEVER for q in asked)
+    about_fever = bool(_signs_asked(tracker) & _ASK_ABOUT_FEVER)
     text = tracker.latest_message.get("text") or ""
     return {"fever"} if about_fever and fever_in_answer(text) else set()
 

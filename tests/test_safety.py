@@ -2467,3 +2467,15 @@ def test_new_since_fifty_is_not_asked_of_a_teenager() -> None:
     assert "headache_new_after_50" not in [q.name for q in asked]
     asked = safety.screen_questions("head", None, said=["headache"], denied=[])
     assert "headache_new_after_50" in [q.name for q in asked]
+
+
+# Session 13, written before the change (outside run 26, #13's kind): a long flight said in
+# hours is long travel; a short one is not.
+@pytest.mark.parametrize(
+    ("text", "travel"),
+    [("14 hr flight home last week", True), ("got in from a 9 hour drive on sunday", True),
+     ("it was only a 1 hour flight", False)],
+)  # fmt: skip
+def test_a_long_journey_said_in_hours(text: str, travel: bool) -> None:
+    names = [m.name for m in safety.screen(text).mentions if not m.denied]
+    assert ("long_travel" in names) is travel, names

@@ -189,7 +189,8 @@ def read_checklist_answer(
         reading = answers.UNSURE  # "none, but my legs tingle": each line on its own
     if reading == answers.NO and not named:
         return ChecklistAnswer(frozenset(q.sign for q in lines), ())
-    settled = named | {q.name for q in lines if q.sign in denied}
+    # A no said unsure ("not swollen I don't think, maybe warm?") settles no line.
+    settled = named | {q.name for q in lines if q.sign in denied and not answers.hedged(text)}
     if reading == answers.UNCLEAR and not settled:
         return ChecklistAnswer(frozenset(), (), unclear=True)
     return ChecklistAnswer(frozenset(), tuple(q.name for q in lines if q.name not in settled))

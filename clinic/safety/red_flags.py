@@ -888,6 +888,11 @@ SIGNS: tuple[Sign, ...] = (
     Sign("long_travel", (
         "long|long-haul|overnight flight|flights|drive|journey|trip|haul",
         "flew|flight back|home from", "got|came back from ... flight",
+        # "a 14 hr flight", "a 9 hour drive": four hours or more sat still.
+        *(f"{hours} hr|hrs|hour|hours|h flight|flights|drive|journey|trip|ride"
+          for hours in range(4, 25)),
+        *(f"{hours}-hour|{hours}hr|{hours}h flight|flights|drive|journey|trip|ride"
+          for hours in range(4, 25)),
     )),
     # Pregnancy with a headache and sight changes or a puffy face and hands: pre-eclampsia.
     # The bump going hard, tightening or contracting, again and again.
