@@ -307,6 +307,7 @@ def normalise_time_words(text: str) -> str:
     said = _AFTER_WORK.sub("evening", said)
     said = _DAY_STARTS_AT.sub("before ", said)
     said = re.sub(r"[\u2019']s\b", "", said)  # "whatever's", "two weeks' time"
+    said = re.sub(r"\bo\s+clock\b", "oclock", said)  # "10 o clock"
     said = re.sub(r"[\w]+", lambda m: _SHORTHAND.get(m[0], m[0]), said)
     said = re.sub(
         r"\b[a-z]{5,}\b",
@@ -756,12 +757,25 @@ def _past_clauses_left_out(part: str) -> list[str]:
     return [", ".join(kept)] if any(names_a_time(c) for c in kept) else [part]
 
 
-# "Not tomorrow, Saturday the 12th": the day ruled out is no part of the wish (weekdays
-# ruled out are read as such in `_read_words`).
+# "Not tomorrow, Saturday the 12th", "not the 7th", "not 5 december": the day ruled out is
+# no part of the wish (weekdays ruled out are read as such in `_read_words`).
+_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _RULED_OUT_DAY = re.compile(
-    r"\b(?:not|except|but not|anything but)\s+(?:on\s+)?(?:today|tonight|tomorrow|tmrw)\b",
+    r"\b(?:not|except|but not|anything but)\s+(?:on\s+)?(?:the\s+)?"
+    rf"(?:today|tonight|tomorrow|tmrw|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?{_MONTH_WORD})?"
+    rf"|{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?)\b",
     re.IGNORECASE,
 )
+# "Monday?? that's soon. no, next Monday please": what follows the last "no" puts it right.
+_NO_THEN = re.compile(r"(?:^|[.!?,;]\s*)(?:no|nope|nah)\b[,.!]*\s+", re.IGNORECASE)
+
+
+def _put_right(text: str) -> str:
+    """The part after the message's last "no," when it names a time, else the message."""
+    marks = list(_NO_THEN.finditer(text))
+    if marks and _timed(rest := text[marks[-1].end() :]) and _timed(text[: marks[-1].start()]):
+        return rest
+    return text
 
 
 def read_preference(
@@ -773,7 +787,7 @@ def read_preference(
     With several times said, the part that asks for one counts (`wished_part`). A phone
     number said with the time is no time, nor is a day ruled out ("not tomorrow, ...").
     """
-    text = _RULED_OUT_DAY.sub(" ", without_phone_numbers(text))
+    text = _put_right(_RULED_OUT_DAY.sub(" ", without_phone_numbers(text)))
     part = wished_part(text)
     if part != text:
         text, hints = part, [hint for hint in hints if hint.lower() in part.lower()]

@@ -221,3 +221,22 @@ def test_an_offered_time_picked_beside_a_phone_number(text: str) -> None:
     zone = ZoneInfo("America/New_York")
     offered = [dt.datetime(2026, 12, 5, h, m, tzinfo=zone) for h, m in ((9, 0), (9, 30), (10, 0))]
     assert pick_offered(text, offered, _FRIDAY_EVENING) == offered[1]
+
+
+# Session 13, written before the change (outside runs 25 and 26, #03's kind, new
+# wordings): after "no," the day put right is the wish; a date ruled out is not; "10 o
+# clock" is a clock time.
+@pytest.mark.parametrize(
+    ("text", "day", "hour"),
+    [
+        ("saturday?? that's soon. no, next saturday, 9 o clock", dt.date(2026, 12, 12), (9, 0)),
+        ("no, not the 7th. the 14th at 11 please", dt.date(2026, 12, 14), (11, 0)),
+        ("nope not december 5, I meant saturday the 12th, 10am", dt.date(2026, 12, 12), (10, 0)),
+    ],
+)
+def test_the_day_put_right_after_a_no_is_the_wish(
+    text: str, day: dt.date, hour: tuple[int, int]
+) -> None:
+    wish = read_preference(text, _FRIDAY_EVENING)
+    assert isinstance(wish, TimePreference), wish
+    assert (wish.first_day, wish.at) == (day, dt.time(*hour)), wish
