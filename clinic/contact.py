@@ -136,6 +136,11 @@ def read_name(text: str, people: list[str] | None = None) -> str | None:
     `people` are PERSON names spaCy found; otherwise the answer without its lead-in. None
     when it holds no letters, is too long, or looks like a phone number or email.
     """
+    said_is = _NAME_IS.search(text)
+    if said_is and not _NOT_THE_NAME.search(text):
+        # "2pm. Name is Dana Whitfield": what follows "name is" is the name, whatever a
+        # person reader made of the words ("Name").
+        text, people = said_is.group(1), None
     whole = _NAME_PREFIX.sub("", text.strip()).strip(" .,!?;:\"'")
     # "Chris Dunbar" said alone, spaCy finding only "Chris": the whole answer is the name
     # when it is a few capitalised words that hold the person found.
@@ -173,6 +178,12 @@ _NAME_IS = re.compile(
     r"(.+?)(?:\s*(?:,|;|\.|!|\bnot\b|\bbut\b|\binstead\b|\bplease\b|\bpls\b)|$)",
     re.IGNORECASE,
 )
+# "That isn't my name", "my name is not Name", "wrong name": the name said is denied.
+_NOT_THE_NAME = re.compile(
+    r"\b(?:isn'?t|is not|not|wrong)\s+(?:my\s+|the\s+)?name\b|\bname\s+(?:is\s+not|isn'?t)\b",
+    re.IGNORECASE,
+)
+_IT_IS = re.compile(r"^\W*(?:it'?s|it is|its|i'?m|i am)\s+", re.IGNORECASE)
 # A message about the name: only then is a word like one of the name's a correction of it.
 _ABOUT_THE_NAME = re.compile(
     r"\b(?:name|spelt|spelled|spelling|surname"
@@ -188,9 +199,17 @@ def name_put_right(text: str, known: str | None) -> str | None:
     not correct it."""
     if not known:
         return None
-    denied = re.findall(r"\bnot\s+([^\W\d_][\w'-]*)", text.lower())
+    denied = re.findall(r"(?:\bnot|n't)\s+([^\W\d_][\w'-]*)", text.lower())
     if not (_ABOUT_THE_NAME.search(text) or set(denied) & set(known.lower().split())):
         return None  # "not Roma" names the name; "no, not that time" does not
+    if _NOT_THE_NAME.search(text) or set(denied) & set(known.lower().split()):
+        # "That isn't my name. Dana Whitfield.": the name is what is said besides.
+        for part in re.split(r"(?<=[.!?;,])\s+", text):
+            if _NOT_THE_NAME.search(part) or re.search(r"(?:\bnot|n't)\s", part.lower()):
+                continue
+            name = read_name(_IT_IS.sub("", part))
+            if name and name.lower() != known.lower():
+                return name
     whole = _NAME_IS.search(text)
     if whole:
         said, _ = name_and_contact(whole.group(1))

@@ -240,3 +240,18 @@ def test_the_day_put_right_after_a_no_is_the_wish(
     wish = read_preference(text, _FRIDAY_EVENING)
     assert isinstance(wish, TimePreference), wish
     assert (wish.first_day, wish.at) == (day, dt.time(*hour)), wish
+
+
+# Session 13, written before the change (outside run 26, #04's kind, new wordings): "name
+# is" names the name, and a name denied is replaced by the one said after.
+def test_name_is_gives_the_name_whatever_the_person_reader_found() -> None:
+    from clinic.contact import read_name
+
+    assert read_name("2pm. Name is Dana Whitfield", people=["Name"]) == "Dana Whitfield"
+
+
+def test_a_name_said_not_to_be_the_name_is_put_right() -> None:
+    from clinic.contact import name_put_right
+
+    assert name_put_right("that isn't my name haha. Dana Whitfield.", "Name") == "Dana Whitfield"
+    assert name_put_right("my name is not Name, it's Dana Whitfield", "Name") == "Dana Whitfield"

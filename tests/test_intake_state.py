@@ -508,3 +508,24 @@ def test_a_known_spread_said_not_to_be_is_put_right(text: str) -> None:
     known = {"body_part": "lower_back", "pain_radiates": True, "radiates_to": "leg"}
     said = changes(text, known, "contraindication_screen")
     assert said.get("pain_radiates") is False and said.get("radiates_to", "x") is None, said
+
+
+# Session 13, written before the change (outside run 26, #04's kind, new wordings): an
+# "actually" that tells something new is no correction of what is known.
+def test_actually_telling_something_new_corrects_nothing() -> None:
+    known = {
+        "body_part": "lower_back", "radiates_to": "leg", "pain_radiates": True,
+        "pain_duration": "about 5 weeks", "pain_duration_days": 35, "pain_sites": ["lower_back"],
+    }  # fmt: skip
+    text = (
+        "about a 5. actually the strange thing is that for the last week my right foot keeps"
+        " catching"
+    )
+    said = changes(text, known, "pain_severity")
+    assert said.get("body_part", "lower_back") == "lower_back", said
+    assert "pain_duration" not in said, said
+
+
+def test_actually_with_the_fact_still_corrects() -> None:
+    known = {"body_part": "neck", "pain_duration": "3 weeks", "pain_duration_days": 21}
+    assert changes("actually it's been 6 weeks", known)["pain_duration_days"] == 42

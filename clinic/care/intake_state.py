@@ -35,8 +35,16 @@ _PLACE_SLOTS = ("body_part", "side", "radiates_to")
 SPREAD_QUESTIONS = ("pain_radiates", "radiates_to")
 
 # "Actually", "sorry I meant", "I got that wrong", "no wait": the patient puts a fact right.
+# "Actually" and "sorry" put a fact right when one follows ("actually it's the left",
+# "sorry, more like 6 weeks"), not when they tell something new ("actually the odd thing
+# is my foot has started to slap").
+_WITH_A_FACT = (
+    r"(?=\W+(?:[\w']+\W+){0,2}?(?:left|right|it'?s|its|it|not|no|more|less|only|just|mostly|"
+    r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|days?|weeks?|months?|years?|side)\b)"
+)
 _CORRECTION = re.compile(
-    r"\b(actually|sorry|i meant|i mean|meant to say|got (?:that|it) wrong|my mistake|"
+    rf"\b((?:actually|sorry){_WITH_A_FACT}|i meant|i mean|meant to say|got (?:that|it) wrong|"
+    r"my mistake|"
     r"correction|not (?:the|my|a) (?:left|right)|no wait|wait no|rather|more like|more of an?|"
     r"mixed (?:it |them |those |that )?up|"
     r"should have said|scratch that|i said wrong|typo|i said|i told you|"
