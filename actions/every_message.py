@@ -26,7 +26,8 @@ from actions.questions import (
 from actions.safety import about_safety, check_safety
 from actions.tracker_facts import emergency_open, entity_values, has_booking, latest_intent
 from clinic import knowledge
-from clinic.intake import answer_before_question
+from clinic.intake import answer_before_question, question_after_answer
+from clinic.preferred_time import names_a_time
 
 # The booking form's questions answered in the patient's words (from_text in the domain).
 BOOKING_ANSWERS = frozenset(
@@ -96,6 +97,9 @@ def _booking_answer_before_a_question(tracker: Tracker) -> tuple[str, str] | Non
     if latest_intent(tracker) not in ASKING or not knowledge.looks_like_question(text):
         return None
     lead = answer_before_question(text)
+    if lead and asked == "booking_slot" and names_a_time(question_after_answer(text)):
+        # "5 is too tight for me. thursday 7?": the question is the wish, not a question.
+        return (asked, text)
     return (asked, lead) if lead else None
 
 

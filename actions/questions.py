@@ -24,7 +24,7 @@ from clinic import knowledge, vocabulary
 from clinic.assessment import who_helps_with
 from clinic.booking import when
 from clinic.booking_store import CONFIRMED
-from clinic.intake import places_in_words, summarise
+from clinic.intake import places_in_words, question_after_answer, summarise
 from clinic.preferred_time import names_a_time
 from clinic.safety import answers, contraindications
 
@@ -75,6 +75,9 @@ class ActionAnswerQuestion(Action):
             if intake.body_part:  # "can you show me the summary again?"
                 dispatcher.utter_message(text=f"Here's what I have: {summarise(intake)}.")
                 return []
+        asked_part = question_after_answer(text) or text
+        if tracker.active_loop.get("name") == "booking_form" and _only_a_time(asked_part):
+            return []  # "5 is too tight for me. thursday 7?": a wish for the form to read
         told = answers.opens_with_answer(text) and not knowledge.looks_like_question(text)
         far = found is None or found.score < knowledge.NEAR
         if tracker.active_loop.get("name") and told and far:
@@ -175,6 +178,14 @@ def _about_the_baby_in_pregnancy(found: knowledge.Found, tracker: Tracker) -> bo
     pregnant = "pregnancy" in (tracker.get_slot("contraindications") or [])
     text = tracker.latest_message.get("text") or ""
     return pregnant and found.topic == "breastfeeding" and not _NURSING.search(text)
+
+
+# A question that is only a time: "thursday 7?", "the 15th at 9?", "maybe 4:30?".
+_A_FEW_WORDS = 5
+
+
+def _only_a_time(question: str) -> bool:
+    return names_a_time(question) and len(question.split()) <= _A_FEW_WORDS
 
 
 def _booking_in_play(tracker: Tracker) -> bool:

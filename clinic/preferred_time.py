@@ -505,6 +505,14 @@ def _read_words(text: str, today: dt.date, reading: _Reading) -> None:
     recurring = any(w.removesuffix("s") in _DAY_PARTS and w.endswith("s") for w in words)
     for i, word in enumerate(words):
         before = words[i - 1] if i else ""
+        following = words[i + 1] if i + 1 < len(words) else ""
+        if (
+            word == "no"
+            and i == 0
+            and weekday_of(following) is not None
+            and following in (_WEEKDAY_NAMES)
+        ):
+            continue  # "no THURSDAY at 7pm": a no to the times offered, then the day wished
         if word in _NEGATION:
             negated = True
             continue

@@ -255,3 +255,12 @@ def test_a_name_said_not_to_be_the_name_is_put_right() -> None:
 
     assert name_put_right("that isn't my name haha. Dana Whitfield.", "Name") == "Dana Whitfield"
     assert name_put_right("my name is not Name, it's Dana Whitfield", "Name") == "Dana Whitfield"
+
+
+# Session 13, written before the change (outside run 26, #08's kind, new wordings): "no"
+# opening a message that names one day is a no to the offers, not to that day.
+def test_no_then_a_day_is_that_day() -> None:
+    wish = read_preference("no TUESDAY at 3pm", _FRIDAY_EVENING)
+    assert isinstance(wish, TimePreference) and wish.first_day == dt.date(2026, 12, 8), wish
+    wish = read_preference("no tuesdays please", _FRIDAY_EVENING)
+    assert isinstance(wish, TimePreference) and 1 in wish.excluded_weekdays, wish
