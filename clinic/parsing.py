@@ -671,7 +671,9 @@ _MOMENT_AFTER = re.compile(
 _MOMENT_BEFORE = re.compile(
     r"\b(?:was|were|got to|went up to|goes up to|up to|peaks? at|at (?:its |my )?worst|"
     r"worst|sometimes?|occasionally|now and then|once in a while|on bad days|yesterday|at times|"
-    r"spikes?(?: up)?(?: to)?|flares?(?: up)?(?: to)?|can (?:get|go|be)(?: up)?(?: to)?)"
+    r"spikes?(?: up)?(?: to)?|flares?(?: up)?(?: to)?|can (?:get|go|be)(?: up)?(?: to)?|"
+    # a time of day before it: "evenings 5", "first thing in the morning 6"
+    r"(?:in the |at |by |first thing (?:in the )?)?(?:mornings?|evenings?|nights?|afternoons?))"
     r"\W+(?:an?\s+|like\s+|about\s+|around\s+)*$",
     re.IGNORECASE,
 )

@@ -230,6 +230,8 @@ _OPERATED = frozenset(
      "implant", "implants", "prosthesis", "prosthetic", "metal", "fusion", "fused", "new",
      "arthroscopy", "reconstruction", "reconstructed", "pinned", "plated"}
 )  # fmt: skip
+# Devices said a few words before where they sit: "pacemaker, left side of my chest".
+_DEVICES = frozenset({"pacemaker", "defibrillator", "icd", "implant", "port", "stent"})
 # "My back has a mole", "my elbow's got eczema".
 _HAVING = frozenset({"has", "have", "had", "got", "with", "'s"})
 _AND = frozenset({"and", "&", "plus"})
@@ -1000,7 +1002,12 @@ def assign_roles(terms: list[Term], text: str) -> list[Term]:
         """ "I had my left hip replaced", "a metal knee implant": the place of an operation
         or implant, unless the pain is said of it ("my new knee aches", "pain in my new hip")."""
         first, after = word_index(term.start), word_index(term.end)
-        if not _OPERATED.intersection(words[max(0, first - 2) : first] + words[after : after + 2]):
+        # "pacemaker, left side of my chest": the device said a few words before, in the
+        # same sentence.
+        sentence = re.split(r"[.!?]", text[: term.start])[-1].lower()
+        device = {w for w in words[max(0, first - 5) : first] if w in sentence} & _DEVICES
+        near = words[max(0, first - 2) : first] + words[after : after + 2]
+        if not (device or _OPERATED.intersection(near)):
             return False
         if any(w in PAIN_WORDS or is_pain_quality(w) for w in words[after : after + 4]):
             return False

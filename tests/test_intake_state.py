@@ -529,3 +529,10 @@ def test_actually_telling_something_new_corrects_nothing() -> None:
 def test_actually_with_the_fact_still_corrects() -> None:
     known = {"body_part": "neck", "pain_duration": "3 weeks", "pain_duration_days": 21}
     assert changes("actually it's been 6 weeks", known)["pain_duration_days"] == 42
+
+
+def test_where_a_pacemaker_sits_is_no_painful_place() -> None:
+    said = changes("upper back ache for 4 months. pacemaker, left side of my chest")
+    assert said["body_part"] == "upper_back" and said.get("pain_sites", ["upper_back"]) == [
+        "upper_back"
+    ], said

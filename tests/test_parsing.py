@@ -388,6 +388,9 @@ def test_a_score_of_ten_in_other_words(text: str, severity: float | None) -> Non
         ("6", 6, None),
         ("6-7", 7, None),
         ("7 not 5", 7, None),
+        # Outside run 26 (#08's kind, new wordings): a time of day before the number.
+        ("3 but evenings 5", 3, 5),
+        ("2, first thing in the morning 6", 2, 6),
     ],
 )  # fmt: skip
 def test_the_usual_score_and_the_worst(answer: str, usual: float, worst: float | None) -> None:

@@ -2479,3 +2479,9 @@ def test_new_since_fifty_is_not_asked_of_a_teenager() -> None:
 def test_a_long_journey_said_in_hours(text: str, travel: bool) -> None:
     names = [m.name for m in safety.screen(text).mentions if not m.denied]
     assert ("long_travel" in names) is travel, names
+
+
+# Session 13, written before the change (outside run 26, #07's kind, new wordings).
+def test_what_others_might_think_is_no_sign() -> None:
+    text = "please don't let them think I've got chest pain, it's only my upper back"
+    assert "chest_pain" not in [m.name for m in safety.screen(text).mentions if not m.denied]

@@ -272,6 +272,9 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
             # Asking whether something is one ("does lifting count as a hard knock?").
             "count as", "counts as", "counted as", "class as", "classed as", "qualify as",
             "qualifies as", "considered as", "considered a",
+            # What others might think: "don't want them thinking I've got chest pain".
+            "thinking i've got", "thinking i got", "thinking ive got", "thinking i have",
+            "think i've got", "think i got", "think i have", "think it's my", "think its my",
         ],
         "following_negations": [
             "after needling?", "from needling?", "from the needles?", "asking for future reference",
