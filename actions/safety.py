@@ -637,7 +637,7 @@ class ActionAnswerPrecaution(Action):
         """Answers each newly mentioned contraindication, then resumes the form."""
         explained = list(tracker.get_slot("precautions_explained") or [])
         for code in precautions_due(tracker):
-            text = contraindications.precaution(code)
+            text = contraindications.precaution(code, tracker.latest_message.get("text") or "")
             if text:
                 dispatcher.utter_message(text=text)
                 explained.append(code)

@@ -228,7 +228,8 @@ _AND_ANOTHER = frozenset({"but", "also", "and", "separately", "while", "plus"})
 _OPERATED = frozenset(
     {"replacement", "replacements", "replaced", "surgery", "operation", "op", "operated",
      "implant", "implants", "prosthesis", "prosthetic", "metal", "fusion", "fused", "new",
-     "arthroscopy", "reconstruction", "reconstructed", "pinned", "plated"}
+     "arthroscopy", "reconstruction", "reconstructed", "pinned", "plated", "artificial",
+     "titanium"}
 )  # fmt: skip
 # Devices said a few words before where they sit: "pacemaker, left side of my chest".
 _DEVICES = frozenset({"pacemaker", "defibrillator", "icd", "implant", "port", "stent"})

@@ -2485,3 +2485,21 @@ def test_a_long_journey_said_in_hours(text: str, travel: bool) -> None:
 def test_what_others_might_think_is_no_sign() -> None:
     text = "please don't let them think I've got chest pain, it's only my upper back"
     assert "chest_pain" not in [m.name for m in safety.screen(text).mentions if not m.denied]
+
+
+# Session 13, written before the change (outside runs 25 and 26, #20 and #16's kinds, new
+# wordings): a joint replacement in everyday words is an implant.
+@pytest.mark.parametrize(
+    "text",
+    ["is it ok with an artificial hip?", "my knee was replaced in 2021", "I've a metal shoulder"],
+)
+def test_a_joint_replacement_in_everyday_words_is_an_implant(text: str) -> None:
+    names = [m.name for m in safety.screen(text).mentions if not m.denied]
+    assert "implant_near_site" in names, names
+
+
+def test_a_joint_replacement_gets_the_joint_answer_not_the_pacemakers() -> None:
+    text = contraindications.precaution("implant_near_site", "is it ok with an artificial hip?")
+    assert "joint replacement" in text and "pacemaker" not in text
+    text = contraindications.precaution("implant_near_site", "I have a pacemaker")
+    assert "pacemaker" in text

@@ -163,6 +163,9 @@ SIGNS: tuple[Sign, ...] = (
         "implant|implants",
         "hip|knee|shoulder|joint|ankle|elbow replacement",
         "replaced hip|knee|shoulder|joint",
+        # "an artificial knee", "my new hip", "the knee was replaced", "metal hip".
+        "artificial|new|metal|titanium|prosthetic hip|knee|shoulder|joint",
+        "hip|knee|shoulder was|got|been replaced",
         "metal plate|plates|screws|rods|pins|work",
         "spinal fusion",
     )),
@@ -341,7 +344,19 @@ PRECAUTIONS: dict[str, str] = {
 DECIDES = "The physiotherapist decides with you at the free consultation."
 
 
-def precaution(code: str) -> str | None:
-    """What `code` means for dry needling, in plain words, ending with who decides."""
+# A joint or breast implant named, no device: the answer about it first, in its own words.
+_JOINT_IMPLANT = (
+    "Near a joint replacement or a breast implant, needles are kept well away from the "
+    "implant, so no infection can reach it. Needling muscles elsewhere (away from that "
+    "joint) may still be possible: the physiotherapist checks where your implant is first."
+)
+_DEVICE = re.compile(r"\b(?:pacemaker|defibrillator|icd|device)\b", re.IGNORECASE)
+
+
+def precaution(code: str, said: str = "") -> str | None:
+    """What `code` means for dry needling, in plain words, ending with who decides; for an
+    implant, the words for the one `said` (a joint, or a pacemaker)."""
     text = PRECAUTIONS.get(code)
+    if code == "implant_near_site" and said and not _DEVICE.search(said):
+        text = _JOINT_IMPLANT
     return f"{text} {DECIDES}" if text else None
