@@ -16,6 +16,7 @@ from actions.tracker_facts import (
     has_booking,
     intake_from_tracker,
     latest_intent,
+    said_since_latest_message,
     stood_down,
     value_before_latest_message,
 )
@@ -118,13 +119,7 @@ def domain_text(domain: DomainDict, response: str) -> str:
 def _without_said_this_turn(tracker: Tracker, text: str) -> str:
     """`text` less an opening sentence the assistant said since the patient's message (the
     question "can needling help a rash?" answered just before with the same words)."""
-    said: list[str] = []
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            break
-        if event.get("event") == "bot":
-            said.append(event.get("text") or "")
-    for earlier in said:
+    for earlier in said_since_latest_message(tracker):
         if earlier and text.startswith(earlier) and text != earlier:
             return text[len(earlier) :].strip()
     return text

@@ -19,7 +19,12 @@ from rasa_sdk.types import DomainDict
 
 from actions.booking import SHOW, desk, start_task
 from actions.safety import form_to_resume
-from actions.tracker_facts import has_booking, intake_from_tracker, latest_intent
+from actions.tracker_facts import (
+    has_booking,
+    intake_from_tracker,
+    latest_intent,
+    said_since_latest_message,
+)
 from clinic import knowledge, vocabulary
 from clinic.assessment import who_helps_with
 from clinic.booking import when
@@ -88,7 +93,7 @@ class ActionAnswerQuestion(Action):
         net = knowledge.topic_named(knowledge.SAFETY_NET)
         if net and knowledge.asks_what_if_worse(text):
             known = knowledge.answer_text(net, values)  # never "I don't know" to this
-        if known and known in _said_since_latest_message(tracker):
+        if known and known in said_since_latest_message(tracker):
             return []  # answered already, alongside the pain (`answer_if_known`)
         if known:
             dispatcher.utter_message(text=known)
@@ -266,17 +271,6 @@ def _said_before(tracker: Tracker, text: str) -> bool:
         event.get("event") == "bot" and (event.get("text") or "") == text
         for event in tracker.events
     )
-
-
-def _said_since_latest_message(tracker: Tracker) -> list[str]:
-    """What the assistant has said since the patient's latest message."""
-    said: list[str] = []
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            break
-        if event.get("event") == "bot":
-            said.append(event.get("text") or "")
-    return said
 
 
 def _follows(events: list[dict[str, Any]]) -> bool:

@@ -83,3 +83,14 @@ def facts_changed(tracker: Tracker) -> bool:
         tracker.get_slot(slot) != value_before_latest_message(tracker, slot)
         for slot in intake_state.FACTS
     )
+
+
+def said_since_latest_message(tracker: Tracker) -> list[str]:
+    """What the assistant has said since the patient's latest message."""
+    said: list[str] = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            break
+        if event.get("event") == "bot":
+            said.append(event.get("text") or "")
+    return said

@@ -472,9 +472,8 @@ def _within_reach(span: Span, cue_ends: list[int], cue_starts: list[int]) -> boo
     )
 
 
-def someone_elses(text: str, spans: list[tuple[int, int]]) -> list[bool]:
-    """For each (start, end) character span of `text`, whether it is told of someone else
-    ("my wife's back", "he has sore legs"), whoever writes."""
+def _contexts_in_text(text: str, spans: list[tuple[int, int]]) -> list[Context]:
+    """The context of each (start, end) character span of `text`."""
     if not spans:
         return []
     from clinic.language import english  # loaded on first use, never at import
@@ -484,7 +483,13 @@ def someone_elses(text: str, spans: list[tuple[int, int]]) -> list[bool]:
     for start, end in spans:
         span = doc.char_span(start, end, alignment_mode="expand")
         tokens.append((span.start, span.end) if span is not None else (0, 0))
-    return [found.someone_else for found in contexts(doc, tokens)]
+    return contexts(doc, tokens)
+
+
+def someone_elses(text: str, spans: list[tuple[int, int]]) -> list[bool]:
+    """For each (start, end) character span of `text`, whether it is told of someone else
+    ("my wife's back", "he has sore legs"), whoever writes."""
+    return [found.someone_else for found in _contexts_in_text(text, spans)]
 
 
 def the_patients_own_now(
@@ -495,14 +500,5 @@ def the_patients_own_now(
     hypothetical, and, when the writer is the patient, not someone else's ("my knee hurts;
     my husband has a heart condition"). A parent writing for a child tells the child's.
     Denials are the vocabulary's to read ("can't sleep" is the complaint itself)."""
-    if not spans:
-        return []
-    from clinic.language import english  # loaded on first use, never at import
-
-    doc = english()(text.lower())
-    tokens = []
-    for start, end in spans:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        tokens.append((span.start, span.end) if span is not None else (0, 0))
-    found = contexts(doc, tokens)
+    found = _contexts_in_text(text, spans)
     return [not ((c.someone_else and writer_is_patient) or c.past or c.hypothetical) for c in found]
