@@ -2503,3 +2503,20 @@ def test_a_joint_replacement_gets_the_joint_answer_not_the_pacemakers() -> None:
     assert "joint replacement" in text and "pacemaker" not in text
     text = contraindications.precaution("implant_near_site", "I have a pacemaker")
     assert "pacemaker" in text
+
+
+# Session 13, written before the change (outside run 27, #05: a regression from session
+# 12's likeness cue): a likeness makes only the injury in it no injury; a worst-ever
+# headache said beside it is still an emergency.
+@pytest.mark.parametrize(
+    "said",
+    [
+        "felt like someone smacked me on the head with a pan, worst headache I've ever had",
+        "it's like I was punched in the back of the skull, the worst headache of my life",
+        "at the gym it felt like I got whacked with a brick, worst headache I've ever had",
+        "as if I had walked into a wall, then the worst headache of my life came on",
+    ],
+)
+def test_a_likeness_leaves_the_worst_headache_standing(said: str) -> None:
+    assert safety.RedFlag("thunderclap_headache", EMERGENCY) in safety.screen(said).flags
+    assert "trauma" not in safety.screen(said).signs

@@ -265,10 +265,6 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
             # lungs?", "can it puncture a lung?".
             "dangerous for", "is it dangerous", "can it puncture", "could it puncture",
             "can needles puncture", "can it hurt my", "could it hurt my", "risk to",
-            # A likeness: "like I've been hit by a bus", "as though I'd been kicked".
-            "like i've been", "like i have been", "like ive been", "like i'd been",
-            "like i was", "like i got", "as if i'd", "as if i had", "as if i was",
-            "as though i",
             # Asking whether something is one ("does lifting count as a hard knock?").
             "count as", "counts as", "counted as", "class as", "classed as", "qualify as",
             "qualifies as", "considered as", "considered a",

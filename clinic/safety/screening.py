@@ -329,6 +329,8 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
                 or (name != "needling" and _asks_about_needling(sentence_of[start]))
             )
         span = doc[start:end]
+        if name in _INJURIES and _in_a_likeness(sentence_of[start], doc[start].idx):
+            continue  # "like I've been hit by a bus": how it feels, not what happened
         # "back pain for 2 years, since a car crash": no injury of now
         long_ago = name in _RECENT_ONLY and _long_ago(sentence_of[start], doc[start].idx)
         over = someone_else or (context.past and not past_counts) or long_ago
@@ -369,6 +371,22 @@ def _signs_built_on(concept: str) -> frozenset[str]:
         for phrase in sign.says
         if any(concept in slot.strip("{}").split("|") for slot in re.findall(r"\{[^}]+\}", phrase))
     )
+
+
+# An injury said as a likeness ("aches like I've been hit by a bus", "as if I'd been
+# kicked") is how it feels; only the injury in it is no injury: "felt like I got hit with
+# a bat, worst headache of my life" is still the worst headache (outside run 27).
+_INJURIES = frozenset({"trauma", "head_injury"})
+_LIKENESS = re.compile(
+    r"\b(?:like|as if|as though)\s+(?:i'?ve|i have|i'?d|i had|i was|i got|i'?m|someone|"
+    r"somebody|something)\b[^.,;!?]*$",
+    re.IGNORECASE,
+)
+
+
+def _in_a_likeness(sentence: Span, at: int) -> bool:
+    """Whether the finding at character `at` is said inside a likeness in its sentence."""
+    return bool(_LIKENESS.search(sentence.doc.text[sentence.start_char : at]))
 
 
 # Conditions, devices and medicines a patient has even while they are well.
