@@ -173,6 +173,10 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
         "my teenage son can't put weight on his leg, his hip hurts"
     ),
     "limping_child/urgent/child_limp_warning": {"child_limp_warning"},
+    # Session 13 (outside run 27, #13's kind): wobbly legs with a cancer history.
+    "progressive_weakness/emergency/both_legs_heavy+cancer_history": (
+        "I had bowel cancer in 2022 and my legs have gone wobbly on the stairs"
+    ),
     # Session 13 (outside run 25, #07's kind): a painful rash in a band on one side.
     "shingles/urgent/rash+band_on_one_side": (
         "an itchy rash in a band on my left side from my back round to my belly, it burns"
@@ -2520,3 +2524,14 @@ def test_a_joint_replacement_gets_the_joint_answer_not_the_pacemakers() -> None:
 def test_a_likeness_leaves_the_worst_headache_standing(said: str) -> None:
     assert safety.RedFlag("thunderclap_headache", EMERGENCY) in safety.screen(said).flags
     assert "trauma" not in safety.screen(said).signs
+
+
+# Session 13, written before the change (outside run 27, #09's kind, new wordings).
+def test_a_calf_cramp_after_a_long_flight_is_for_a_doctor_today() -> None:
+    text = "got a cramp in my right calf that won't shift since the 11 hour flight home"
+    assert safety.RedFlag("dvt", URGENT) in safety.screen(text).flags
+
+
+def test_no_only_the_calf_denies_nothing() -> None:
+    mentions = safety.screen("no, only the calf. it's a bit swollen and warm").mentions
+    assert "calf" not in [m.name for m in mentions if m.denied]

@@ -159,6 +159,8 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
         "pseudo_negations": [
             "no longer", "not only", "no ,", "no my", "no i", "no it", "no its", "no it's",
             "no the", "no they", "no im", "no i'm", "not sure", "no idea", "not just",
+            # "No, only the calf": where it is, not a denial of it.
+            "no only", "no just", "nope only", "nope just", "nah only", "nah just",
             # "Can't take the pain" is the finding; "I don't take warfarin" is a no.
             "n't bear", "n't stand", "can n't take", "ca n't take", "could n't take",
             "n't cope", "n't handle", "n't tolerate", "nt bear", "nt stand", "cant take",
@@ -173,7 +175,10 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
               for verb in ("focus", "see", "feel", "move", "walk", "stand", "breathe", "speak",
                            "talk", "hold", "control", "lift", "straighten", "remember", "think",
                            "swallow", "wake", "stop", "go", "pee", "wee", "grip", "open",
-                           "write", "type", "catch", "sleep", "sit", "bend", "turn", "look")),
+                           "write", "type", "catch", "sleep", "sit", "bend", "turn", "look",
+                           # It lasts: "a cramp that won't shift since the flight".
+                           "shift", "budge", "release", "ease", "settle", "clear", "loosen",
+                           "let", "quit", "leave")),
             # "Can't get up" is the finding; "I don't get headaches" denies them.
             *(f"{modal} {cue} get" for modal in ("ca", "can", "could", "wo", "would")
               for cue in ("n't", "nt", "not")),

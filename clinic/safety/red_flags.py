@@ -721,7 +721,7 @@ SIGNS: tuple[Sign, ...] = (
                "hot wire", "hot poker", "hot knife", "hot needle", "hot needles", "hot iron")),
     Sign("calf_pain", (
         "{calf} ... sore|tight|tightness|ache|aches|aching|pain|painful|hurts|tender|cramping",
-        "sore|tight|tender|aching|painful ... {calf}",
+        "sore|tight|tender|aching|painful|cramp|cramps|knot ... {calf}",
     ), unless=("run", "running", "race", "marathon", "training", "workout", "gym", "football",
                "stretch", "stretching", "sport", "cycling")),
     # Weeks after an operation or a new joint: a clot's time.
@@ -994,6 +994,8 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("waters_breaking", EMERGENCY, ("pregnant_now", "waters_leaking")),
     RedFlagRule("progressive_weakness", EMERGENCY, ("both_legs_weak",), with_any=("back_pain", "neck_pain", "trauma")),
     RedFlagRule("progressive_weakness", EMERGENCY, ("both_legs_heavy", "trauma")),
+    # Legs going weak or wobbly with a cancer history: the spinal cord squeezed (NICE NG234).
+    RedFlagRule("progressive_weakness", EMERGENCY, ("both_legs_heavy", "cancer_history")),
     RedFlagRule("dvt", EMERGENCY, ("recent_surgery", "breathless")),
     RedFlagRule("progressive_weakness", EMERGENCY, ("worsening_weakness", "rapid_progression")),
     RedFlagRule("fracture", EMERGENCY, ("trauma", "cannot_bear_weight", "aged_65_plus")),
