@@ -14,6 +14,7 @@ from rasa_sdk.events import FollowupAction, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.tracker_facts import said_since_latest_message
 from clinic.safety.answers import answer_before_closing
 
 
@@ -27,7 +28,10 @@ class ActionDefaultFallback(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
-        """The goodbye, or the default prompt with the message taken back."""
+        """The goodbye, or the default prompt with the message taken back; nothing when the
+        message was answered already ("who do I talk to about my low mood?")."""
+        if said_since_latest_message(tracker):
+            return [FollowupAction("action_listen")]
         if answer_before_closing(tracker.latest_message.get("text") or ""):
             dispatcher.utter_message(response="utter_goodbye")
             # Then listen: nothing else knows the message, so the fallback would come again.

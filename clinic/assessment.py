@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from clinic import settings
 from clinic.evidence import Evidence, evidence_for, region_for_body_part
 from clinic.intake import Intake, duration_words, listed
 from clinic.safety import contraindications
@@ -131,6 +132,10 @@ def who_helps_with(complaint: str) -> str:
     """What dry needling can't do for a complaint that is not a muscle's, and who can
     ("A skin problem is not something dry needling treats; a doctor or pharmacist...")."""
     who = _WHO_HELPS.get(complaint, "a doctor or pharmacist is the right person to help with it")
+    if complaint == "mood":
+        # Low mood told to a pain chat: the way to help at any hour goes with it.
+        crisis = settings.crisis_line()
+        who += f". If you ever have thoughts of harming yourself, call or text {crisis} any time"
     return f"{_capitalise(_complaint_name(complaint))} is not something dry needling treats; {who}."
 
 

@@ -156,7 +156,7 @@ OTHER_COMPLAINTS: dict[str, tuple[str, ...]] = {
         "sad", "depressed", "depression", "anxious", "anxiety", "lonely", "heartbroken",
         "grief", "emotional", "emotionally", "emotion", "emotions", "suicidal", "cope",
         "overwhelmed", "saddens", "heartache", "feeling down", "feel down", "feeling low",
-        "low mood",
+        "low mood", "feeling flat", "feel flat", "down in the dumps",
     ),
     "temperature": ("cold", "chills", "shivering", "fever", "feverish", "freezing"),
     "nail": ("toenail", "toenails", "ingrown", "ingrowing", "nail", "nails", "fungal nail"),
@@ -166,7 +166,8 @@ OTHER_COMPLAINTS: dict[str, tuple[str, ...]] = {
     ),
     # A lump or a mole that changes: a doctor should see it soon.
     "lump": ("lump", "lumps", "mole", "moles", "gland", "glands", "swollen glands"),
-    "sleep": ("insomnia", "can't sleep", "cant sleep", "sleepless", "can't get to sleep"),
+    "sleep": ("insomnia", "can't sleep", "cant sleep", "sleepless", "can't get to sleep",
+              "sleeping badly", "sleeping poorly", "not sleeping", "poor sleep", "bad sleep"),
     "tiredness": (
         "tired", "exhausted", "exhaustion", "fatigue", "fatigued", "worn out", "no energy",
         "drained",
