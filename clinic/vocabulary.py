@@ -150,6 +150,10 @@ OTHER_COMPLAINTS: dict[str, tuple[str, ...]] = {
     "heart": ("heart", "palpitations", "heartbeat", "heart rate"),
     "dizziness": (
         "dizzy", "dizziness", "lightheaded", "light-headed", "vertigo", "round and round",
+        # About to fall or faint, said as a feeling (a likeness, no fall): "I feel like I'm
+        # going to pass out when I stand".
+        "going to fall", "gonna fall", "about to fall", "going to faint", "about to faint",
+        "going to pass out", "about to pass out", "woozy", "faint when i stand",
     ),
     "hair": ("hair", "hair loss", "balding", "bald", "dandruff"),
     "mood": (

@@ -481,3 +481,12 @@ def test_a_short_day_name_is_no_body_part(text: str) -> None:
         [],
         ["neck"],
     ), terms(text)
+
+
+# Session 13: feeling about to fall or faint is a dizziness complaint (a doctor's), never a
+# pain intake; written when the likeness reading stopped calling it a fall.
+@pytest.mark.parametrize(
+    "text", ["when I get up quickly I feel like I'm about to pass out", "feel woozy standing up"]
+)
+def test_feeling_about_to_faint_is_dizziness(text: str) -> None:
+    assert ("other_complaint", "dizziness") in [(e, v) for e, v, _ in terms(text)], terms(text)
