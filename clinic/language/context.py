@@ -17,6 +17,7 @@ Rasa's spaCy (see README, "Context"), and negspacy can, with one instance per ki
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -487,9 +488,26 @@ def _contexts_in_text(text: str, spans: list[tuple[int, int]]) -> list[Context]:
     return contexts(doc, tokens)
 
 
+_FILLER = frozenset({"my", "a", "an", "the", "in", "of", "i", "s"})
+
+
+@lru_cache(maxsize=1)
+def _other_person_words() -> frozenset[str]:
+    """A word each cue of someone else holds ("dad" of "my dad's", "he" of "he's"): without
+    one, no cue can match and the message tells of no one else."""
+    termset = _TERMSETS[SOMEONE_ELSE]
+    cues = [*termset["preceding_negations"], *termset["following_negations"]]
+    return frozenset(
+        next((w for w in re.findall(r"[a-z]+", cue) if w not in _FILLER), cue) for cue in cues
+    )
+
+
 def someone_elses(text: str, spans: list[tuple[int, int]]) -> list[bool]:
     """For each (start, end) character span of `text`, whether it is told of someone else
-    ("my wife's back", "he has sore legs"), whoever writes."""
+    ("my wife's back", "he has sore legs"), whoever writes. A message naming no one else is
+    not parsed: this runs on every message that names a place."""
+    if not _other_person_words().intersection(re.findall(r"[a-z]+", text.lower())):
+        return [False] * len(spans)
     return [found.someone_else for found in _contexts_in_text(text, spans)]
 
 

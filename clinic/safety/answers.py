@@ -360,12 +360,10 @@ _MY_SOMEONE = re.compile(r"\bmy\s+([\w-]+)")
 def _told_of_someone_else(clause: str) -> bool:
     """Whether a clause tells of another person only ("she gets dizzy sometimes", "my
     husband's feet go numb"); "my wife says I've gone numb" tells of the patient."""
-    own = [w for w in _FIRST_PERSON.findall(clause) if w not in ("my",)]
-    mine = [w for w in _MY_SOMEONE.findall(clause) if not is_another_person(w.split("'")[0])]
-    others = _THIRD_PERSON.search(clause) or any(
-        is_another_person(w.split("'")[0]) for w in _MY_SOMEONE.findall(clause)
-    )
-    return bool(others) and not own and not mine
+    own = [w for w in _FIRST_PERSON.findall(clause) if w != "my"]
+    people = [is_another_person(w.split("'")[0]) for w in _MY_SOMEONE.findall(clause)]
+    others = bool(_THIRD_PERSON.search(clause)) or any(people)
+    return others and not own and all(people)  # "my legs" is the patient's own
 
 
 def without_others(lowered: str) -> str:
