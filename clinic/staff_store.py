@@ -1,16 +1,34 @@
-"""Staff accounts, the audit log and staff reviews of conversations, beside the bookings.
+"""Staff accounts, their sessions, the audit log and staff reviews of conversations,
+beside the bookings.
 
-Passwords are hashed by Werkzeug (scrypt); this module only decides who may try again.
+Passwords are hashed by Werkzeug (scrypt); this module decides who may try again and which
+signed-in sessions still hold. Sessions live here, not only in the browser's cookie, so
+that signing out, a new password or a lockout ends them everywhere.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from sqlalchemy import Column, Index, Integer, String, Text, select
+from sqlalchemy import (
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    case,
+    delete,
+    literal,
+    select,
+    update,
+)
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -20,9 +38,12 @@ RECEPTION = "reception"
 CLINICIAN = "clinician"
 ROLES = (RECEPTION, CLINICIAN)
 MIN_PASSWORD_LENGTH = 12
-# Five wrong passwords lock the account for 15 minutes: slow for a guesser, short for staff.
+# Five wrong passwords lock the name for 15 minutes from that address: slow for a guesser,
+# short for staff, and a guesser elsewhere can't lock the clinic out.
 MAX_FAILED_LOGINS = 5
 LOCKOUT = dt.timedelta(minutes=15)
+# A session's last click is written at most this often: one write per page would be waste.
+_SEEN_EVERY = dt.timedelta(seconds=30)
 # A hash to check against when the name is unknown, so both cases take the same time.
 _NO_SUCH_USER = generate_password_hash("no such user")
 
@@ -33,10 +54,37 @@ class StaffMember(Base):
     username = Column(String(80), nullable=False, unique=True)
     password_hash = Column(String(255), nullable=False)
     role = Column(String(16), nullable=False)
-    failed_logins = Column(Integer, nullable=False, default=0)
-    locked_until = Column(UtcDateTime)
     last_login_at = Column(UtcDateTime)
     created_at = Column(UtcDateTime, nullable=False)
+
+
+class FailedSignIns(Base):
+    """Wrong passwords for one name from one address, counted before the password is checked
+    so that attempts sent at once can't slip past the count. Names nobody has are counted
+    too: the answers can't tell which names exist."""
+
+    __tablename__ = "failed_sign_ins"
+    username = Column(String(80), primary_key=True)
+    address = Column(String(64), primary_key=True)
+    failures = Column(Integer, nullable=False)
+    last_at = Column(UtcDateTime, nullable=False)
+    locked_until = Column(UtcDateTime)
+
+
+class StaffSession(Base):
+    """One signed-in browser. The cookie holds a random token; only its hash is stored."""
+
+    __tablename__ = "staff_sessions"
+    id = Column(Integer, primary_key=True)
+    token_hash = Column(String(64), nullable=False, unique=True)
+    member_id = Column(Integer, ForeignKey("staff_users.id"), nullable=False, index=True)
+    # The browser and address it was opened from (hashed): a copied cookie used elsewhere
+    # ends the session.
+    fingerprint = Column(String(64), nullable=False)
+    started_at = Column(UtcDateTime, nullable=False)
+    last_seen_at = Column(UtcDateTime, nullable=False)
+    ended_at = Column(UtcDateTime)
+    ended_why = Column(String(40))
 
 
 class AuditEntry(Base):
@@ -96,7 +144,8 @@ class StaffStore:
             yield session
 
     def save_member(self, username: str, password: str, role: str) -> Staff:
-        """Creates the account, or sets a new password and role for an existing one."""
+        """Creates the account, or sets a new password and role for an existing one (which
+        ends its sessions: whoever held the old password is out)."""
         if role not in ROLES:
             raise ValueError(f"role must be one of {', '.join(ROLES)}")
         if len(password) < MIN_PASSWORD_LENGTH:
@@ -113,9 +162,9 @@ class StaffStore:
                 session.add(member)
             member.password_hash = generate_password_hash(password)
             member.role = role
-            member.failed_logins = 0
-            member.locked_until = None
             session.flush()
+            _end_sessions(session, member.id, "account_changed", utc_now())
+            session.execute(delete(FailedSignIns).where(FailedSignIns.username == username))
             return Staff(member.id, member.username, member.role)
 
     def member(self, member_id: int) -> Staff | None:
@@ -123,33 +172,131 @@ class StaffStore:
             member = session.get(StaffMember, member_id)
             return Staff(member.id, member.username, member.role) if member else None
 
-    def sign_in(self, username: str, password: str, now: dt.datetime | None = None) -> Staff:
-        """The member when the password is right and the account is not locked."""
+    def sign_in(
+        self, username: str, password: str, address: str = "", now: dt.datetime | None = None
+    ) -> Staff:
+        """The member when the password is right and the name is not locked from `address`.
+
+        The attempt is counted first, in one statement, and only the first few are checked:
+        twenty guesses sent at once get five checks, not twenty."""
         now = now or utc_now()
-        refusal: str | None = None
-        with self._session() as session:  # committed before refusing: the count must stay
+        username = username.strip().lower()[:80]
+        address = address[:64]
+        with self._session() as session:
+            failures, locked_until = self._count_attempt(session, username, address, now)
             member = session.scalars(
-                select(StaffMember).where(StaffMember.username == username.strip().lower())
+                select(StaffMember).where(StaffMember.username == username)
             ).first()
-            if member is None:
-                check_password_hash(_NO_SUCH_USER, password)
-                refusal = WRONG
-            elif member.locked_until and member.locked_until > now:
-                refusal = LOCKED
-            elif not check_password_hash(member.password_hash, password):
-                member.failed_logins += 1
-                if member.failed_logins >= MAX_FAILED_LOGINS:
-                    member.locked_until = now + LOCKOUT
-                    member.failed_logins = 0
-                refusal = WRONG
-            else:
-                member.failed_logins = 0
-                member.locked_until = None
+            found = (member.id, member.password_hash) if member else None
+        if locked_until or failures > MAX_FAILED_LOGINS:
+            self._lock(username, address, now, found and found[0])
+            raise LoginRefused(LOCKED)
+        if found is None:
+            check_password_hash(_NO_SUCH_USER, password)  # the same time as a known name
+        elif check_password_hash(found[1], password):
+            with self._session() as session:
+                session.execute(
+                    delete(FailedSignIns).where(
+                        FailedSignIns.username == username, FailedSignIns.address == address
+                    )
+                )
+                member = session.get(StaffMember, found[0])
                 member.last_login_at = now
-                signed_in = Staff(member.id, member.username, member.role)
-        if refusal:
-            raise LoginRefused(refusal)
-        return signed_in
+                return Staff(member.id, member.username, member.role)
+        if failures >= MAX_FAILED_LOGINS:
+            self._lock(username, address, now, found and found[0])
+        raise LoginRefused(WRONG)
+
+    def _count_attempt(
+        self, session: Session, username: str, address: str, now: dt.datetime
+    ) -> tuple[int, dt.datetime | None]:
+        """Adds one to the count for (name, address), starting afresh after a lockout or a
+        quiet spell, and returns the count and any lock still running."""
+        table = FailedSignIns.__table__
+        moment = _moment(now)
+        stale = (table.c.last_at <= _moment(now - LOCKOUT)) | (table.c.locked_until <= moment)
+        insert = (postgresql if self.engine.dialect.name == "postgresql" else sqlite).insert
+        statement = insert(table).values(
+            username=username, address=address, failures=1, last_at=now, locked_until=None
+        )
+        session.execute(
+            statement.on_conflict_do_update(
+                index_elements=[table.c.username, table.c.address],
+                set_={
+                    "failures": case((stale, 1), else_=table.c.failures + 1),
+                    "locked_until": case((stale, None), else_=table.c.locked_until),
+                    "last_at": moment,
+                },
+            )
+        )
+        row = session.execute(
+            select(table.c.failures, table.c.locked_until).where(
+                table.c.username == username, table.c.address == address
+            )
+        ).one()
+        return row.failures, row.locked_until
+
+    def _lock(self, username: str, address: str, now: dt.datetime, member_id: int | None) -> None:
+        """Locks the name from that address; a member's open sessions end too, in case the
+        guesser already had the password."""
+        with self._session() as session:
+            session.execute(
+                update(FailedSignIns)
+                .where(
+                    FailedSignIns.username == username,
+                    FailedSignIns.address == address,
+                    FailedSignIns.locked_until.is_(None),
+                )
+                .values(locked_until=now + LOCKOUT)
+            )
+            if member_id:
+                _end_sessions(session, member_id, "locked_out", now)
+
+    def start_session(self, member: Staff, fingerprint: str, now: dt.datetime | None = None) -> str:
+        """A new session for a member who just signed in; returns the cookie's token."""
+        now = now or utc_now()
+        token = secrets.token_urlsafe(32)
+        with self._session() as session:
+            session.add(
+                StaffSession(
+                    token_hash=_hashed(token),
+                    member_id=member.id,
+                    fingerprint=fingerprint,
+                    started_at=now,
+                    last_seen_at=now,
+                )
+            )
+        return token
+
+    def session_member(
+        self, token: str, fingerprint: str, idle: dt.timedelta, now: dt.datetime | None = None
+    ) -> Staff | None:
+        """The member whose session `token` is, if it is still open: not ended, used within
+        `idle`, and from the browser that opened it. A session that fails a check ends."""
+        now = now or utc_now()
+        with self._session() as session:
+            found = session.scalars(
+                select(StaffSession).where(StaffSession.token_hash == _hashed(token))
+            ).first()
+            if found is None or found.ended_at is not None:
+                return None
+            why = None
+            if found.last_seen_at + idle < now:
+                why = "idle"
+            elif not secrets.compare_digest(found.fingerprint, fingerprint):
+                why = "other_browser"
+            if why:
+                found.ended_at, found.ended_why = now, why
+                return None
+            if now - found.last_seen_at > _SEEN_EVERY:
+                found.last_seen_at = now
+            member = session.get(StaffMember, found.member_id)
+            return Staff(member.id, member.username, member.role) if member else None
+
+    def end_sessions(self, member_id: int, why: str, now: dt.datetime | None = None) -> None:
+        """Ends every open session of the member (signing out ends them everywhere)."""
+        with self._session() as session:
+            _end_sessions(session, member_id, why, now or utc_now())
 
     def audit(
         self, username: str, action: str, conversation_id: str | None = None, detail: str = ""
@@ -201,3 +348,20 @@ class StaffStore:
             review.tags = ",".join(sorted({t.strip().lower() for t in tags if t.strip()}))
             review.updated_at = utc_now()
             return review
+
+
+def _end_sessions(session: Session, member_id: int, why: str, now: dt.datetime) -> None:
+    session.execute(
+        update(StaffSession)
+        .where(StaffSession.member_id == member_id, StaffSession.ended_at.is_(None))
+        .values(ended_at=now, ended_why=why)
+    )
+
+
+def _hashed(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _moment(when: dt.datetime) -> object:
+    """A time as a bound value of the stored type (naive UTC), for use inside SQL."""
+    return literal(when, UtcDateTime())

@@ -1,10 +1,17 @@
-"""Builders for real rasa-sdk trackers, as the action server receives them."""
+"""Builders for real rasa-sdk trackers, as the action server receives them; the test
+databases (SQLite, and a throwaway PostgreSQL server when one is installed)."""
 
 from __future__ import annotations
 
 import asyncio
 import datetime as dt
 import inspect
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -153,3 +160,61 @@ def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
     arguments = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
     asyncio.run(pyfuncitem.obj(**arguments))
     return True
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """DATABASE_URL when it points at PostgreSQL; else a throwaway local server when
+    PostgreSQL is installed; else the test is skipped."""
+    configured = os.environ.get("DATABASE_URL", "")
+    if configured.startswith("postgresql"):
+        yield configured
+        return
+    initdb, server = shutil.which("initdb"), shutil.which("postgres")
+    if not (initdb and server):
+        pytest.skip("PostgreSQL is not installed and DATABASE_URL is not PostgreSQL")
+    # PostgreSQL refuses to run as root; it runs as its own user then.
+    run_as = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    data = Path(tempfile.mkdtemp(prefix="clinic-pg-"))
+    if run_as:
+        shutil.chown(data, "postgres")
+    subprocess.run([*run_as, initdb, "-D", str(data / "db"), "-A", "trust", "-U", "clinic"],
+                   check=True, capture_output=True)  # fmt: skip
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            *run_as,
+            server,
+            "-D",
+            str(data / "db"),
+            "-p",
+            str(port),
+            "-k",
+            str(data),
+            "-h",
+            "127.0.0.1",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"postgresql://clinic@127.0.0.1:{port}/postgres"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                break
+        except OSError:
+            time.sleep(0.2)
+    time.sleep(0.5)
+    try:
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+        shutil.rmtree(data, ignore_errors=True)

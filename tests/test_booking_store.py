@@ -4,16 +4,9 @@ the outbox delivered to a local SMTP server."""
 from __future__ import annotations
 
 import datetime as dt
-import os
-import shutil
-import socket
-import subprocess
-import tempfile
 import threading
-import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -26,7 +19,7 @@ from clinic.booking_store import CANCELLED, FAILED, PENDING, SENT, Base, Booking
 from clinic.outbox import MailSettings, deliver_due, retry_delay
 from clinic.schedule import load_schedule
 from scripts.migrate import migrate
-from tests.conftest import CLINIC_NOW, ROOT
+from tests.conftest import CLINIC_NOW, ROOT, free_port
 
 SCHEDULE = load_schedule(ROOT / "schedule.yml")
 THREE_PM = dt.datetime(2026, 11, 24, 15, 0, tzinfo=SCHEDULE.timezone)
@@ -188,64 +181,6 @@ def test_two_patients_racing_for_the_last_time_on_sqlite(booking_db: str) -> Non
     assert_one_winner(booking_db, race(booking_db))
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def postgres_url() -> Iterator[str]:
-    """DATABASE_URL when it points at PostgreSQL; else a throwaway local server when
-    PostgreSQL is installed; else the test is skipped."""
-    configured = os.environ.get("DATABASE_URL", "")
-    if configured.startswith("postgresql"):
-        yield configured
-        return
-    initdb, server = shutil.which("initdb"), shutil.which("postgres")
-    if not (initdb and server):
-        pytest.skip("PostgreSQL is not installed and DATABASE_URL is not PostgreSQL")
-    # PostgreSQL refuses to run as root; it runs as its own user then.
-    run_as = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-    data = Path(tempfile.mkdtemp(prefix="clinic-pg-"))
-    if run_as:
-        shutil.chown(data, "postgres")
-    subprocess.run([*run_as, initdb, "-D", str(data / "db"), "-A", "trust", "-U", "clinic"],
-                   check=True, capture_output=True)  # fmt: skip
-    port = _free_port()
-    process = subprocess.Popen(
-        [
-            *run_as,
-            server,
-            "-D",
-            str(data / "db"),
-            "-p",
-            str(port),
-            "-k",
-            str(data),
-            "-h",
-            "127.0.0.1",
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"postgresql://clinic@127.0.0.1:{port}/postgres"
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                break
-        except OSError:
-            time.sleep(0.2)
-    time.sleep(0.5)
-    try:
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        shutil.rmtree(data, ignore_errors=True)
-
-
 def test_two_patients_racing_for_the_last_time_on_postgresql(postgres_url: str) -> None:
     migrate(postgres_url)
     store = BookingStore(postgres_url)
@@ -271,7 +206,7 @@ class Inbox:
 @pytest.fixture
 def smtp_server() -> Iterator[tuple[int, Inbox]]:
     inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=_free_port())
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
     controller.start()
     try:
         yield controller.port, inbox
@@ -307,7 +242,7 @@ def test_mail_down_keeps_the_booking_and_retries_later(
     port, inbox = smtp_server
     desk = desk_on(booking_db)
     booking = desk.book(THREE_PM, ANNA, "conversation-1")
-    down = mail_settings(_free_port())  # nothing listens there
+    down = mail_settings(free_port())  # nothing listens there
     now = dt.datetime.now(dt.timezone.utc)
     assert deliver_due(desk.store, down, now) == 0
     [notice] = desk.store.notices()
@@ -322,7 +257,7 @@ def test_mail_down_keeps_the_booking_and_retries_later(
 def test_a_notice_is_marked_failed_after_the_last_attempt(booking_db: str) -> None:
     desk = desk_on(booking_db)
     desk.book(THREE_PM, ANNA, "conversation-1")
-    down = mail_settings(_free_port(), max_attempts=2)
+    down = mail_settings(free_port(), max_attempts=2)
     now = dt.datetime.now(dt.timezone.utc)
     deliver_due(desk.store, down, now)
     deliver_due(desk.store, down, now + dt.timedelta(hours=2))

@@ -248,7 +248,8 @@ def test_five_wrong_passwords_lock_the_account(app: Any, database: str) -> None:
     assert len(refused) == MAX_FAILED_LOGINS + 1
     # It opens again once the lockout is over.
     later = dt.datetime.now(dt.timezone.utc) + dt.timedelta(minutes=16)
-    assert StaffStore(database).sign_in("clara", PASSWORD, now=later).role == "clinician"
+    staff = StaffStore(database)
+    assert staff.sign_in("clara", PASSWORD, "127.0.0.1", now=later).role == "clinician"
 
 
 def test_a_session_ends_after_the_idle_time(database: str) -> None:

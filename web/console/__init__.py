@@ -13,10 +13,11 @@ from zoneinfo import ZoneInfo
 from flask import Flask, request
 from flask_login import LoginManager
 from flask_wtf import CSRFProtect
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from clinic.booking_store import BookingStore
 from clinic.staff_store import StaffStore
-from web.console.auth import StaffUser, auth
+from web.console.auth import StaffUser, auth, browser_fingerprint
 from web.console.bookings import bookings
 from web.console.dashboard import dashboard
 from web.console.inbox import inbox
@@ -30,25 +31,34 @@ def init_console(app: Flask) -> None:
     app.config["SECRET_KEY"] = app.config["SECRET_KEY"] or os.environ.get("CONSOLE_SECRET_KEY")
     if not app.config["SECRET_KEY"]:
         raise RuntimeError("CONSOLE_SECRET_KEY is not set (scripts/with_env.py writes one).")
-    minutes = int(os.environ.get("CONSOLE_SESSION_MINUTES") or 30)
+    idle = dt.timedelta(minutes=int(os.environ.get("CONSOLE_SESSION_MINUTES") or 30))
+    https = os.environ.get("CONSOLE_HTTPS", "").strip().lower() in ("1", "true", "yes")
     app.config.update(
-        PERMANENT_SESSION_LIFETIME=dt.timedelta(minutes=minutes),
+        PERMANENT_SESSION_LIFETIME=idle,
         SESSION_REFRESH_EACH_REQUEST=True,  # the session ends after that long without a click
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Strict",
+        SESSION_COOKIE_SECURE=https,  # behind HTTPS the cookie never travels in clear
         WTF_CSRF_TIME_LIMIT=None,  # the session's own expiry bounds the token
+        # The page asked for waits in the session, not in a ?next= built from the Host header.
+        USE_SESSION_FOR_NEXT=True,
     )
+    if hops := int(os.environ.get("TRUSTED_PROXY_HOPS") or 0):
+        # Behind a proxy: the patient's and staff's own address and scheme, from its headers.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
     app.extensions["staff"] = StaffStore(app.config["DATABASE_URL"])
     app.extensions["bookings"] = BookingStore(app.config["DATABASE_URL"])
     logins = LoginManager(app)
     logins.login_view = "auth.sign_in"
     logins.login_message = "Please sign in to see the console."
-    logins.session_protection = "strong"
+    # The store checks each session's browser and address itself (Flask-Login's own check
+    # is off for lasting sessions).
+    logins.session_protection = None
 
     @logins.user_loader
-    def load_member(member_id: str) -> StaffUser | None:
-        member = app.extensions["staff"].member(int(member_id))
-        return StaffUser(member) if member else None
+    def load_member(token: str) -> StaffUser | None:
+        member = app.extensions["staff"].session_member(token, browser_fingerprint(), idle)
+        return StaffUser(member, token) if member else None
 
     app.add_template_filter(clinic_time)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 from collections.abc import Callable
 from typing import Any
 
@@ -27,19 +28,29 @@ auth = Blueprint("auth", __name__, url_prefix="/console")
 
 
 class StaffUser:
-    """A staff member as Flask-Login wants one."""
+    """A staff member as Flask-Login wants one, in one of their sessions.
+
+    Flask-Login keeps `get_id()` in the cookie: that is the session's token (Flask-Login's
+    "alternative token"), so a session ended on the server opens nothing."""
 
     is_authenticated = True
     is_active = True
     is_anonymous = False
 
-    def __init__(self, member: Staff) -> None:
+    def __init__(self, member: Staff, token: str) -> None:
         self.member = member
         self.username = member.username
         self.role = member.role
+        self.token = token
 
     def get_id(self) -> str:
-        return str(self.member.id)
+        return self.token
+
+
+def browser_fingerprint() -> str:
+    """The address and browser a request comes from, hashed: a session answers only them."""
+    seen = f"{request.remote_addr or ''}|{request.headers.get('User-Agent', '')}"
+    return hashlib.sha256(seen.encode()).hexdigest()
 
 
 class SignInForm(FlaskForm):
@@ -75,14 +86,18 @@ def sign_in() -> Any:
     form = SignInForm()
     error = None
     if form.validate_on_submit():
+        address = request.remote_addr or ""
         try:
-            member = staff_store().sign_in(form.username.data, form.password.data)
+            member = staff_store().sign_in(form.username.data, form.password.data, address)
         except LoginRefused as refused:
-            staff_store().audit(form.username.data.strip().lower()[:80], "sign_in_refused")
+            staff_store().audit(
+                form.username.data.strip().lower()[:80], "sign_in_refused", detail=address
+            )
             error = str(refused)
         else:
             session.clear()  # a fresh session for the signed-in member
-            login_user(StaffUser(member))
+            token = staff_store().start_session(member, browser_fingerprint())
+            login_user(StaffUser(member, token))
             session.permanent = True
             audit("sign_in")
             return redirect(url_for("inbox.home"))
@@ -93,6 +108,7 @@ def sign_in() -> Any:
 @login_required
 def sign_out() -> Any:
     audit("sign_out")
+    staff_store().end_sessions(current_user.member.id, "signed_out")
     logout_user()
     session.clear()
     return redirect(url_for("auth.sign_in"))

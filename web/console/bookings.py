@@ -58,18 +58,29 @@ def store() -> BookingStore:
     return current_app.extensions["bookings"]
 
 
+# The days a page can show: bookings are kept for years, not centuries (a date such as
+# 9999-12-31 would run past the calendar's end).
+_YEARS_EITHER_WAY = 10
+_LONGEST_RANGE = dt.timedelta(days=366)
+
+
 def _days(args: Any) -> tuple[dt.date, dt.date]:
-    """The date range asked for: from (default today) to (default two weeks on)."""
+    """The date range asked for: from (default today) to (default two weeks on), within ten
+    years of today and at most a year long."""
     today = dt.datetime.now(clinic_schedule().timezone).date()
-    try:
-        first = dt.date.fromisoformat(args.get("from", ""))
-    except ValueError:
-        first = today
-    try:
-        last = dt.date.fromisoformat(args.get("to", ""))
-    except ValueError:
-        last = first + dt.timedelta(days=14)
-    return first, max(first, last)
+    earliest = today.replace(year=today.year - _YEARS_EITHER_WAY, day=min(today.day, 28))
+    latest = today.replace(year=today.year + _YEARS_EITHER_WAY, day=min(today.day, 28))
+
+    def day(name: str) -> dt.date | None:
+        try:
+            found = dt.date.fromisoformat(args.get(name, ""))
+        except ValueError:
+            return None
+        return min(max(found, earliest), latest)
+
+    first = day("from") or today
+    last = day("to") or first + dt.timedelta(days=14)
+    return first, min(max(first, last), first + _LONGEST_RANGE)
 
 
 def _between(first: dt.date, last: dt.date) -> list[Booking]:
@@ -119,7 +130,9 @@ def change_status() -> Any:
             flash(f"{booking.reference} is now {STATUS_NAMES[booking.status].lower()}.")
     else:
         flash("That change could not be saved; please try again.")
-    return redirect(request.referrer or url_for("bookings.upcoming"))
+    # Back to the days the form was on; never to an address the request names.
+    first, last = _days(request.form)
+    return redirect(url_for("bookings.upcoming", **{"from": first, "to": last}))
 
 
 def _cell(value: Any) -> str:
