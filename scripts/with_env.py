@@ -1,7 +1,7 @@
 """Run a command with the project's settings: `.env`, then `.env.example` for defaults.
 
 Rasa expands ${VAR} in endpoints.yml but does not read `.env` itself. This also writes
-`.env` on first use, with a random RASA_API_TOKEN and CONSOLE_SECRET_KEY, and creates `var/`.
+`.env` on first use, with its secrets at random (SECRETS), and creates `var/`.
 Usage: python scripts/with_env.py COMMAND [ARGS...]
 """
 
@@ -17,6 +17,8 @@ from dotenv import dotenv_values, load_dotenv, set_key
 ROOT = Path(__file__).resolve().parent.parent
 ENV_FILE = ROOT / ".env"
 EXAMPLE_FILE = ROOT / ".env.example"
+# Written to `.env` at random when empty: nobody has to make them up.
+SECRETS = ("RASA_API_TOKEN", "CONSOLE_SECRET_KEY", "CHAT_SESSION_KEY")
 
 
 def ensure_env_file() -> None:
@@ -27,7 +29,7 @@ def ensure_env_file() -> None:
         )
         ENV_FILE.chmod(0o600)
     values = dotenv_values(ENV_FILE)
-    for secret in ("RASA_API_TOKEN", "CONSOLE_SECRET_KEY"):
+    for secret in SECRETS:
         if not values.get(secret):
             set_key(str(ENV_FILE), secret, secrets.token_urlsafe(32), quote_mode="never")
 

@@ -31,6 +31,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+CHAT_SESSION_KEY = "test-chat-key-not-secret"
+
+
 class Assistant:
     """The running assistant, as a patient and the clinic's tools reach it."""
 
@@ -39,6 +42,12 @@ class Assistant:
         self.web_url = f"http://127.0.0.1:{web_port}"
         self.token = token
         self.database = database
+
+    def conversation_of(self, session: str) -> str:
+        """The conversation id the widget's `session` is known by to Rasa and staff."""
+        from web.chat import conversation_of
+
+        return conversation_of(session, CHAT_SESSION_KEY)
 
     def say(self, sender: str, message: str) -> list[dict]:
         body = json.dumps({"sender": sender, "message": message}).encode()
@@ -67,6 +76,7 @@ def running_assistant(database: Path) -> Iterator[Assistant]:
         "ACTION_SERVER_PORT": str(free_port()),
         "WEB_PORT": str(free_port()),
         "RASA_API_TOKEN": "test-token-not-secret",
+        "CHAT_SESSION_KEY": CHAT_SESSION_KEY,
         "DATABASE_URL": f"sqlite:///{database}",
         "CLINIC_EMERGENCY_NUMBER": EMERGENCY_NUMBER,
         "CLINIC_PHONE": CLINIC_PHONE,

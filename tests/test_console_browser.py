@@ -44,9 +44,9 @@ def patient_says(browser: Browser, assistant: Assistant, message: str) -> str:
     chat = Chat(page)
     chat.start()
     chat.say(message)
-    session = chat.session()
+    conversation = assistant.conversation_of(chat.session())
     context.close()
-    return session
+    return conversation
 
 
 def test_a_clinician_reviews_a_red_flag_and_reception_records_attendance(

@@ -19,9 +19,12 @@ from clinic.conversations import ChatLine, ConversationStore, chat_lines
 from tests.running_assistant import free_port
 from tests.tracker_rows import save_conversation
 from web.app import create_app
-from web.chat import MAX_MESSAGE_CHARS, PRIVACY_NOTICE_VERSION
+from web.chat import MAX_MESSAGE_CHARS, PRIVACY_NOTICE_VERSION, conversation_of
 
 SESSION = str(uuid.uuid4())
+KEY = "test-chat-key"
+# The conversation as Rasa, the console and the bookings know it: never the widget's secret.
+CONVERSATION = conversation_of(SESSION, KEY)
 
 
 class FakeRasa(BaseHTTPRequestHandler):
@@ -55,10 +58,15 @@ def rasa() -> Iterator[str]:
 
 @pytest.fixture
 def database(tmp_path: Path) -> str:
-    return f"sqlite:///{tmp_path / 'rasa.db'}"
+    from scripts.migrate import migrate
+
+    url = f"sqlite:///{tmp_path / 'rasa.db'}"
+    migrate(url)  # as `make run` does: the audit log is there before the first chat
+    return url
 
 
 def client(rasa_url: str, database: str, **config: Any) -> FlaskClient:
+    config.setdefault("CHAT_SESSION_KEY", KEY)
     app = create_app(RASA_URL=rasa_url, DATABASE_URL=database, SECRET_KEY="test", **config)
     return app.test_client()
 
@@ -72,10 +80,10 @@ def test_a_message_goes_to_rasa_and_only_text_and_buttons_come_back(
     rasa: str, database: str
 ) -> None:
     FakeRasa.replies = [
-        {"recipient_id": SESSION, "text": "Which side?", "buttons": [
+        {"recipient_id": CONVERSATION, "text": "Which side?", "buttons": [
             {"title": "Left", "payload": "/inform{\"side\": \"left\"}", "type": "postback"}
         ]},
-        {"recipient_id": SESSION, "custom": {"html": "<script>x</script>"}, "image": "http://x"},
+        {"recipient_id": CONVERSATION, "custom": {"html": "<script>x</script>"}, "image": "http://x"},
     ]  # fmt: skip
     answer = send(client(rasa, database), "my knee hurts")
     assert answer.status_code == 200
@@ -84,7 +92,7 @@ def test_a_message_goes_to_rasa_and_only_text_and_buttons_come_back(
         "messages": [{"text": "Which side?", "buttons": [left]}, {"text": "", "buttons": []}]
     }
     assert FakeRasa.received == [
-        {"path": "/webhooks/rest/webhook", "sender": SESSION, "message": "my knee hurts"}
+        {"path": "/webhooks/rest/webhook", "sender": CONVERSATION, "message": "my knee hurts"}
     ]
 
 
@@ -165,7 +173,7 @@ def test_history_is_the_current_session_as_the_patient_saw_it(rasa: str, databas
     yes_no = [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
     save_conversation(
         database,
-        SESSION,
+        CONVERSATION,
         [
             ActionExecuted("action_session_start"),
             SessionStarted(),
@@ -192,15 +200,39 @@ def test_history_is_the_current_session_as_the_patient_saw_it(rasa: str, databas
         ("assistant", "How long?", []),
     ]  # fmt: skip
     store = ConversationStore(database)
-    assert store.current_chat(SESSION, session_minutes=60, now=time.time() + 59 * 60)
-    assert store.current_chat(SESSION, session_minutes=60, now=time.time() + 61 * 60) == []
+    assert store.current_chat(CONVERSATION, session_minutes=60, now=time.time() + 59 * 60)
+    assert store.current_chat(CONVERSATION, session_minutes=60, now=time.time() + 61 * 60) == []
 
 
 def test_history_of_an_unknown_or_invalid_session(rasa: str, database: str) -> None:
     web = client(rasa, database)
     unknown = web.post("/chat/history", json={"session": str(uuid.uuid4())})
     assert (unknown.status_code, unknown.json) == (200, {"messages": []})  # fresh database
-    assert web.post("/chat/history", json={"session": "x' OR 1=1"}).status_code == 400
+    for wrong in ("x' OR 1=1", SESSION + "\n", " " + SESSION, SESSION.upper(), CONVERSATION):
+        assert web.post("/chat/history", json={"session": wrong}).status_code == 400, wrong
+
+
+def test_the_widgets_session_is_a_secret_staff_never_see(rasa: str, database: str) -> None:
+    """Rasa, the console, the bookings and their CSV know the chat by a conversation id made
+    from the session with the server's key: holding the id opens no chat, and the session
+    can't be worked out from it."""
+    send(client(rasa, database), "my knee hurts")
+    (received,) = FakeRasa.received
+    assert received["sender"] == CONVERSATION != SESSION
+    assert SESSION not in CONVERSATION and SESSION.replace("-", "") not in CONVERSATION
+    other_key = conversation_of(SESSION, "another clinic's key")
+    assert conversation_of(SESSION, KEY) == CONVERSATION != other_key
+    assert conversation_of(str(uuid.uuid4()), KEY) != CONVERSATION
+
+
+def test_reading_a_chats_history_is_audited(rasa: str, database: str) -> None:
+    from clinic.staff_store import StaffStore
+
+    web = client(rasa, database)
+    web.post("/chat/history", json={"session": SESSION}, environ_base={"REMOTE_ADDR": "192.0.2.7"})
+    (entry,) = [e for e in StaffStore(database).audit_entries() if e.action == "chat_history"]
+    assert (entry.username, entry.conversation_id) == ("patient", CONVERSATION)
+    assert "192.0.2.7" in entry.detail and SESSION not in entry.detail
 
 
 def test_a_typed_slash_command_that_was_not_offered_is_not_shown_as_a_click() -> None:
@@ -222,7 +254,7 @@ def test_a_slash_command_goes_through_only_as_an_offered_button(rasa: str, datab
     yes_no = [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
     save_conversation(
         database,
-        SESSION,
+        CONVERSATION,
         [UserUttered("my knee"), BotUttered("Does it spread?", data={"buttons": yes_no})],
     )
     web = client(rasa, database)

@@ -70,7 +70,8 @@ def test_a_phone_user_goes_from_the_page_to_a_booked_consultation(
     reference = re.search(r"\b[A-Z0-9]{6}\b", answer.split("reference", 1)[-1])
     assert reference, answer
     booking = BookingStore(f"sqlite:///{assistant.database}").get(reference.group())
-    assert booking.conversation_id == chat.session() and booking.patient_name == "Anna Smith"
+    conversation = assistant.conversation_of(chat.session())
+    assert booking.conversation_id == conversation and booking.patient_name == "Anna Smith"
     assert chat.dialogs == []
 
 
@@ -210,7 +211,9 @@ def test_a_lost_connection_keeps_the_message_and_sends_it_once(
     expect(page.locator(".line.patient")).to_have_text(["You: my shoulder hurts"])
     store = ConversationStore(f"sqlite:///{assistant.database}")
     sent = [
-        line.text for line in store.current_chat(chat.session(), 60) if line.sender == "patient"
+        line.text
+        for line in store.current_chat(assistant.conversation_of(chat.session()), 60)
+        if line.sender == "patient"
     ]
     assert sent == ["my shoulder hurts"]
 
@@ -243,7 +246,9 @@ def test_start_over_begins_a_new_conversation_and_keeps_the_old_one(
     expect(chat.lines).to_have_count(1)
     expect(chat.lines.first).to_contain_text("Hello!")
     assert chat.session() != first
-    old = ConversationStore(f"sqlite:///{assistant.database}").current_chat(first, 60)
+    old = ConversationStore(f"sqlite:///{assistant.database}").current_chat(
+        assistant.conversation_of(first), 60
+    )
     assert [line.text for line in old if line.sender == "patient"] == [
         "my heel hurts in the morning"
     ]

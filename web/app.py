@@ -22,8 +22,11 @@ def create_app(**config: object) -> Flask:
         RASA_URL=f"http://127.0.0.1:{os.environ.get('RASA_PORT', '5005')}",
         DATABASE_URL=settings.database_url(),
         WIDGET_ORIGINS=os.environ.get("WIDGET_ORIGINS", "").split(),
+        CHAT_SESSION_KEY=os.environ.get("CHAT_SESSION_KEY", ""),
     )
     app.config.update(config)
+    if not app.config["CHAT_SESSION_KEY"]:
+        raise RuntimeError("CHAT_SESSION_KEY is not set (scripts/with_env.py writes one).")
     app.extensions["conversations"] = ConversationStore(app.config["DATABASE_URL"])
     # The clinic's own site may embed the widget from another origin: only the chat
     # endpoints answer it, and only for the origins in WIDGET_ORIGINS.

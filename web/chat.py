@@ -7,6 +7,8 @@ The browser talks only to this server, so the Rasa server and its API token stay
 from __future__ import annotations
 
 import functools
+import hashlib
+import hmac
 import re
 from typing import Any
 
@@ -19,13 +21,15 @@ from clinic import settings
 from clinic.conversations import ConversationStore, open_buttons
 from clinic.data_protection import retention_days
 from clinic.schedule import ROOT
+from clinic.staff_store import StaffStore
 
 chat = Blueprint("chat", __name__)
 
 # Long enough for a detailed story, short enough to keep one message cheap to read.
 MAX_MESSAGE_CHARS = 2000
-# The widget's session id: a random UUID (it is the only key to the conversation).
-_SESSION_ID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")
+# The widget's session: a random UUID the browser keeps. It is the only key to the chat, so
+# it is a secret: Rasa, the console and the bookings know the chat by conversation_of(it).
+_SESSION_ID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}")
 # The widget's opening message: it asks the assistant for its greeting.
 OPENING = "/greet"
 # Bumped when the privacy notice changes in substance, so patients agree to the new one.
@@ -64,11 +68,19 @@ class ChatError(HTTPException):
         return response
 
 
-def _session(body: dict[str, Any]) -> str:
+def conversation_of(session: str, key: str) -> str:
+    """The conversation id of a widget session: a keyed hash, so staff (who see the id) can't
+    open or continue the chat, and the same browser always finds its own."""
+    digest = hmac.new(key.encode(), session.encode(), hashlib.sha256).hexdigest()
+    return f"chat-{digest[:32]}"
+
+
+def _conversation(body: dict[str, Any]) -> str:
+    """The conversation of the request's session, which must be a well-formed one."""
     session = body.get("session")
-    if not isinstance(session, str) or not _SESSION_ID.match(session):
+    if not isinstance(session, str) or not _SESSION_ID.fullmatch(session):
         raise ChatError(400, "bad_session", "This chat's session is not valid; please start over.")
-    return session
+    return conversation_of(session, current_app.config["CHAT_SESSION_KEY"])
 
 
 def _body() -> dict[str, Any]:
@@ -92,7 +104,7 @@ def widget_settings() -> Any:
 def send() -> Any:
     """Passes one patient message to Rasa's REST channel; returns the assistant's answers."""
     body = _body()
-    session = _session(body)
+    conversation = _conversation(body)
     if body.get("consent") != PRIVACY_NOTICE_VERSION:
         raise ChatError(403, "consent_needed", "Please read and accept the privacy notice first.")
     message = body.get("message")
@@ -107,11 +119,11 @@ def send() -> Any:
             limit=MAX_MESSAGE_CHARS,
         )
     if message.lstrip().startswith("/") and message != OPENING:
-        _only_offered_buttons(session, message)
+        _only_offered_buttons(conversation, message)
     try:
         answer = _http.post(
             f"{current_app.config['RASA_URL']}/webhooks/rest/webhook",
-            json={"sender": session, "message": message},
+            json={"sender": conversation, "message": message},
             timeout=(3, 60),
         )
     except requests.Timeout as timeout:
@@ -124,11 +136,11 @@ def send() -> Any:
     return jsonify(messages=[_reply(m) for m in answer.json() if isinstance(m, dict)])
 
 
-def _only_offered_buttons(session: str, message: str) -> None:
+def _only_offered_buttons(conversation: str, message: str) -> None:
     """Rasa reads "/intent{...}" as a button click. Patients may send the payload of a button
     they were offered, but not type commands that set intents and slots of their choosing."""
     store: ConversationStore = current_app.extensions["conversations"]
-    if message not in open_buttons(store.current_chat(session, session_minutes())):
+    if message not in open_buttons(store.current_chat(conversation, session_minutes())):
         raise ChatError(
             400,
             "command",
@@ -153,9 +165,12 @@ def _reply(message: dict[str, Any]) -> dict[str, Any]:
 def history() -> Any:
     """The current session's messages, for the widget after a reload or on another page.
 
-    POST, so the session id stays out of URLs and logs.
+    POST, so the session stays out of URLs and logs. Audited like a console view: it reads
+    a patient's conversation.
     """
-    session = _session(_body())
+    conversation = _conversation(_body())
     store: ConversationStore = current_app.extensions["conversations"]
-    lines = store.current_chat(session, session_minutes())
+    lines = store.current_chat(conversation, session_minutes())
+    staff: StaffStore = current_app.extensions["staff"]
+    staff.audit("patient", "chat_history", conversation, f"from {request.remote_addr}")
     return jsonify(messages=[line.as_json() for line in lines])
