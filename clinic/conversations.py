@@ -16,6 +16,7 @@ from sqlalchemy import Column, Float, Integer, MetaData, String, Table, Text, in
 from sqlalchemy.engine import Engine
 
 from clinic.booking_store import make_engine
+from clinic.message_text import cleaned
 
 # Rasa's SQLTrackerStore table, as far as we read it.
 events_table = Table(
@@ -96,6 +97,24 @@ class ConversationStore:
             return []
         return chat_lines(session)
 
+    def latest_patient_text(self, conversation_id: str, since: float = 0) -> str | None:
+        """What the patient said last in the conversation, if they said it after `since`
+        (a Unix time): the web server's check that a message reached the store."""
+        if not has_events_table(self.engine):
+            return None
+        query = (
+            select(events_table.c.timestamp, events_table.c.data)
+            .where(events_table.c.sender_id == conversation_id)
+            .where(events_table.c.type_name == "user")
+            .order_by(events_table.c.id.desc())
+            .limit(1)
+        )
+        with self.engine.connect() as connection:
+            row = connection.execute(query).first()
+        if row is None or row.timestamp < since:
+            return None
+        return json.loads(row.data).get("text")
+
     def _events(self, types: tuple[str, ...], conversation_id: str | None = None) -> Any:
         """(sender_id, type_name, timestamp, data) rows in order; none before Rasa's first."""
         if not has_events_table(self.engine):
@@ -139,6 +158,12 @@ def open_buttons(lines: list[ChatLine]) -> set[str]:
     return payloads
 
 
+def _text(event: dict[str, Any]) -> str:
+    """An event's text as it may be shown: stored text can hold direction overrides or
+    control characters (sent before the web server cleaned them, or by another channel)."""
+    return cleaned(event.get("text") or "").strip()
+
+
 def chat_lines(events: list[dict[str, Any]]) -> list[ChatLine]:
     """User and bot events as chat lines.
 
@@ -148,7 +173,7 @@ def chat_lines(events: list[dict[str, Any]]) -> list[ChatLine]:
     lines: list[ChatLine] = []
     offered: dict[str, str] = {}
     for event in events:
-        text = (event.get("text") or "").strip()
+        text = _text(event)
         if event["event"] == "bot":
             buttons = tuple(
                 Button(str(b.get("title", "")), str(b.get("payload", "")))
@@ -250,7 +275,7 @@ def _summarise(conversation_id: str, events: list[dict[str, Any]]) -> Conversati
         elif event["event"] == "action" and event.get("name") in _FALLBACKS:
             summary.fallback = True
         elif event["event"] == "user":
-            text = (event.get("text") or "").strip()
+            text = _text(event)
             intent = (event.get("parse_data") or {}).get("intent") or {}
             if text.startswith("/"):
                 continue  # a button: nothing for the model to understand
@@ -283,7 +308,7 @@ def transcript_entries(events: list[dict[str, Any]]) -> list[TranscriptEntry]:
                 TranscriptEntry(
                     "patient",
                     event["timestamp"],
-                    event.get("text") or "",
+                    _text(event),
                     intent.get("name"),
                     intent.get("confidence"),
                     entities,
@@ -294,9 +319,7 @@ def transcript_entries(events: list[dict[str, Any]]) -> list[TranscriptEntry]:
                 str(b.get("title", "")) for b in (event.get("data") or {}).get("buttons") or []
             )
             entries.append(
-                TranscriptEntry(
-                    "assistant", event["timestamp"], event.get("text") or "", buttons=buttons
-                )
+                TranscriptEntry("assistant", event["timestamp"], _text(event), buttons=buttons)
             )
         elif kind == "action" and event.get("name") != "action_listen":
             entries.append(TranscriptEntry("action", event["timestamp"], event.get("name") or ""))

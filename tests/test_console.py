@@ -327,3 +327,27 @@ def test_the_dashboard_counts_and_draws(app: Any) -> None:
         image = reception.get(f"/console/dashboard/{name}.png")
         assert image.status_code == 200 and image.data.startswith(b"\x89PNG"), name
     assert reception.get("/console/dashboard/nothing.png").status_code == 404
+
+
+def test_direction_overrides_cannot_make_a_transcript_show_other_words(
+    app: Any, database: str
+) -> None:
+    """Text stored before the web server cleaned it (or sent to Rasa by another channel)."""
+    save_conversation(
+        database,
+        "reordered",
+        [
+            user(
+                "I am \u202eenod ton\u202c fine, my \u2066back\u2069 hurts", "describe_pain", 0.9, 5
+            )
+        ],
+    )
+    clinician, _ = sign_in(app, "clara")
+    for path in (
+        "/console/conversations/reordered",
+        "/console/conversations",
+        "/console/conversations?q=back",
+    ):
+        page = text(clinician.get(path))
+        assert "\u202e" not in page and "\u2066" not in page, path
+        assert "I am enod ton fine, my back hurts" in page, path

@@ -32,11 +32,15 @@ class FakeRasa(BaseHTTPRequestHandler):
 
     received: ClassVar[list[dict[str, Any]]] = []
     replies: ClassVar[list[dict[str, Any]]] = []
+    raw: ClassVar[bytes | None] = None  # an answer that isn't JSON at all
+    on_message: ClassVar[Any] = None  # what Rasa does before it answers (stores the message)
 
     def do_POST(self) -> None:
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         FakeRasa.received.append({"path": self.path, **body})
-        answer = json.dumps(FakeRasa.replies).encode()
+        if FakeRasa.on_message:
+            FakeRasa.on_message()
+        answer = FakeRasa.raw or json.dumps(FakeRasa.replies).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(answer)))
@@ -49,7 +53,7 @@ class FakeRasa(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def rasa() -> Iterator[str]:
-    FakeRasa.received, FakeRasa.replies = [], []
+    FakeRasa.received, FakeRasa.replies, FakeRasa.raw, FakeRasa.on_message = [], [], None, None
     server = ThreadingHTTPServer(("127.0.0.1", 0), FakeRasa)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}"
@@ -118,6 +122,7 @@ def test_what_is_refused_gets_a_clear_answer_and_never_reaches_rasa(
 
 
 def test_the_longest_message_allowed_still_goes_through(rasa: str, database: str) -> None:
+    FakeRasa.replies = [{"text": "Thanks."}]
     assert send(client(rasa, database), "a" * MAX_MESSAGE_CHARS).status_code == 200
 
 
@@ -216,6 +221,7 @@ def test_the_widgets_session_is_a_secret_staff_never_see(rasa: str, database: st
     """Rasa, the console, the bookings and their CSV know the chat by a conversation id made
     from the session with the server's key: holding the id opens no chat, and the session
     can't be worked out from it."""
+    FakeRasa.replies = [{"text": "Which side?"}]
     send(client(rasa, database), "my knee hurts")
     (received,) = FakeRasa.received
     assert received["sender"] == CONVERSATION != SESSION
@@ -258,9 +264,63 @@ def test_a_slash_command_goes_through_only_as_an_offered_button(rasa: str, datab
         [UserUttered("my knee"), BotUttered("Does it spread?", data={"buttons": yes_no})],
     )
     web = client(rasa, database)
+    FakeRasa.replies = [{"text": "How long?"}]
     typed = send(web, '/inform{"pain_severity": 0}')
     assert (typed.status_code, typed.json["error"]) == (400, "command")
     assert "slash" in typed.json["message"]
     assert send(web, "/deny").status_code == 200  # the click on "No"
     assert send(web, "/greet").status_code == 200  # the widget's opening
     assert [r["message"] for r in FakeRasa.received] == ["/deny", "/greet"]
+
+
+@pytest.mark.parametrize(
+    ("said", "passed_on"),
+    [
+        ("my back \ud800 hurts", "my back \ufffd hurts"),
+        ("I am \u202eenod ton\u202c fine", "I am enod ton fine"),
+        ("neck\x00\x1b[31m pain", "neck[31m pain"),
+    ],
+)
+def test_what_no_keyboard_types_is_cleaned_before_it_reaches_rasa(
+    rasa: str, database: str, said: str, passed_on: str
+) -> None:
+    FakeRasa.replies = [{"text": "Which side?"}]
+    assert send(client(rasa, database), said).status_code == 200
+    assert [r["message"] for r in FakeRasa.received] == [passed_on]
+
+
+def test_a_message_of_nothing_but_invisible_characters_is_empty(rasa: str, database: str) -> None:
+    answer = send(client(rasa, database), "\u202e\u200b\x00")
+    assert (answer.status_code, answer.json["error"]) == (400, "empty")
+    assert FakeRasa.received == []
+
+
+def test_an_empty_answer_for_a_message_rasa_never_stored_is_sent_again_then_kept(
+    rasa: str, database: str
+) -> None:
+    answer = send(client(rasa, database), "my knee hurts")  # Rasa answers [] and stores nothing
+    assert len(FakeRasa.received) == 2  # once more: nothing was stored, so nothing doubles
+    # The widget keeps a message on a 502 and sends it again later.
+    assert (answer.status_code, answer.json["error"]) == (502, "unavailable")
+
+
+def test_an_empty_answer_for_a_message_rasa_stored_tells_the_patient(
+    rasa: str, database: str
+) -> None:
+    from rasa.shared.core.events import UserUttered
+
+    def stored_then_silent() -> None:
+        save_conversation(database, CONVERSATION, [UserUttered("numb down there")])
+
+    web = client(rasa, database)
+    FakeRasa.on_message = stored_then_silent
+    answer = send(web, "numb down there")
+    assert answer.status_code == 200 and len(FakeRasa.received) == 1  # not sent twice
+    (reply,) = answer.json["messages"]
+    assert "didn't manage to answer" in reply["text"] and "911" in reply["text"]
+
+
+def test_an_answer_that_is_not_json_is_a_502(rasa: str, database: str) -> None:
+    FakeRasa.raw = b"<html>proxy error</html>"
+    answer = send(client(rasa, database), "my knee hurts")
+    assert (answer.status_code, answer.json["error"]) == (502, "unavailable")

@@ -9,7 +9,9 @@ from __future__ import annotations
 import functools
 import hashlib
 import hmac
+import logging
 import re
+import time
 from typing import Any
 
 import requests
@@ -20,6 +22,7 @@ from werkzeug.exceptions import HTTPException
 from clinic import settings
 from clinic.conversations import ConversationStore, open_buttons
 from clinic.data_protection import retention_days
+from clinic.message_text import cleaned
 from clinic.schedule import ROOT
 from clinic.staff_store import StaffStore
 
@@ -35,6 +38,8 @@ OPENING = "/greet"
 # Bumped when the privacy notice changes in substance, so patients agree to the new one.
 PRIVACY_NOTICE_VERSION = "2026-11-24"
 _http = requests.Session()
+# Failures are logged with the conversation id and what failed, never the patient's words.
+log = logging.getLogger(__name__)
 
 
 def privacy_notice() -> str:
@@ -108,6 +113,8 @@ def send() -> Any:
     if body.get("consent") != PRIVACY_NOTICE_VERSION:
         raise ChatError(403, "consent_needed", "Please read and accept the privacy notice first.")
     message = body.get("message")
+    if isinstance(message, str) and len(message) <= MAX_MESSAGE_CHARS:
+        message = cleaned(message)
     if not isinstance(message, str) or not message.strip():
         raise ChatError(400, "empty", "Please type a message first.")
     if len(message) > MAX_MESSAGE_CHARS:
@@ -120,6 +127,32 @@ def send() -> Any:
         )
     if message.lstrip().startswith("/") and message != OPENING:
         _only_offered_buttons(conversation, message)
+    asked_at = time.time() - 1  # Rasa's clock is this machine's; a second's slack
+    replies = _ask_rasa(conversation, message)
+    if not replies:
+        # Rasa answers every message it handles. Nothing at all means it failed: if the
+        # message was never stored, sending it again can't double it.
+        if not _stored(conversation, message, asked_at):
+            replies = _ask_rasa(conversation, message)
+        if not replies:
+            if not _stored(conversation, message, asked_at):
+                log.warning("chat %s: Rasa neither answered nor stored a message", conversation)
+                raise ChatError(502, "unavailable", "The assistant can't answer right now.")
+            log.warning("chat %s: Rasa stored a message without answering it", conversation)
+            replies = [{"text": NO_ANSWER.format(number=settings.emergency_number())}]
+    return jsonify(messages=[_reply(m) for m in replies])
+
+
+# Said when a message was kept but the assistant failed to answer it: the patient must not
+# be left with silence, and never without the way to urgent help.
+NO_ANSWER = (
+    "Sorry, I didn't manage to answer that one, but your message is saved. Could you say it"
+    " again, perhaps in other words? If this is an emergency, call {number} now."
+)
+
+
+def _ask_rasa(conversation: str, message: str) -> list[dict[str, Any]]:
+    """Rasa's answers to one message; ChatError when Rasa is away, slow or answers nonsense."""
     try:
         answer = _http.post(
             f"{current_app.config['RASA_URL']}/webhooks/rest/webhook",
@@ -128,12 +161,25 @@ def send() -> Any:
         )
     except requests.Timeout as timeout:
         # Rasa may still answer this one: the widget checks the history before resending.
+        log.warning("chat %s: Rasa timed out", conversation)
         raise ChatError(504, "slow", "The assistant is taking too long to answer.") from timeout
     except requests.ConnectionError as down:
+        log.warning("chat %s: Rasa unreachable (%s)", conversation, type(down).__name__)
         raise ChatError(503, "unavailable", "The assistant can't be reached right now.") from down
-    if answer.status_code != 200:
+    try:
+        replies = answer.json() if answer.status_code == 200 else None
+    except ValueError:
+        replies = None
+    if not isinstance(replies, list):
+        log.warning("chat %s: Rasa answered %s", conversation, answer.status_code)
         raise ChatError(502, "unavailable", "The assistant can't answer right now.")
-    return jsonify(messages=[_reply(m) for m in answer.json() if isinstance(m, dict)])
+    return [m for m in replies if isinstance(m, dict)]
+
+
+def _stored(conversation: str, message: str, since: float) -> bool:
+    """Whether `message` is the latest thing the patient said, stored since `since`."""
+    store: ConversationStore = current_app.extensions["conversations"]
+    return store.latest_patient_text(conversation, since) == message
 
 
 def _only_offered_buttons(conversation: str, message: str) -> None:
