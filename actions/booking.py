@@ -24,6 +24,8 @@ from actions.tracker_facts import (
     entity_values,
     intake_from_tracker,
     latest_intent,
+    response_before_latest_message,
+    said_since_latest_message,
     stood_down,
     value_before_latest_message,
 )
@@ -115,6 +117,12 @@ BAD_PHONE = (
 BAD_EMAIL = "That email address doesn't look right. Please check it, or give a phone number."
 NO_CONTACT = "I need a phone number or an email address so the clinic can reach you."
 YES_OR_NO = "Sorry, I need a yes or a no for this one."
+# The booking asked about again straight after its summary: the summary is still on screen.
+BOOK_IT_AGAIN = "So, shall I book {when} for {name}?"
+BOOK_IT_BUTTONS = [
+    {"title": "Yes, book it", "payload": "/affirm"},
+    {"title": "No", "payload": "/deny"},
+]
 NOT_BOOKED_YET = "Okay, nothing is booked. Which other day or time would suit you? Or say stop."
 NOT_A_REFERENCE = (
     "A booking reference has six letters and numbers, like K7P4QM. You'll find it in the "
@@ -149,13 +157,17 @@ def _slots_of(offer: Offer) -> list[str]:
 
 
 def _yes_or_no(tracker: Tracker) -> bool | None:
-    """The patient's yes or no; "Yes, book it" typed out is a yes too."""
+    """The patient's yes or no; "Yes, book it" typed out is a yes too. A yes spoken of
+    ("before I press yes, ...") is read from the words, whatever the model heard."""
     intent = latest_intent(tracker)
+    text = tracker.latest_message.get("text") or ""
+    if answers.answer_talked_about(text):
+        return answers.yes_or_no(text)
     if intent in ("affirm", "request_booking", "reschedule_booking"):
         return True
     if intent == "deny":
         return False
-    return answers.yes_or_no(tracker.latest_message.get("text") or "")
+    return answers.yes_or_no(text)
 
 
 class ActionStartBooking(Action):
@@ -636,7 +648,10 @@ class ValidateBookingForm(FormValidationAction):
             return {"booking_confirmed": None, **offered}
         answer = _yes_or_no(tracker)
         if answer is None:
-            dispatcher.utter_message(text=YES_OR_NO)
+            if not said_since_latest_message(tracker):
+                # Asked something else first ("before I press yes, is there parking?"):
+                # its answer is said, and the question comes again, shorter.
+                dispatcher.utter_message(text=YES_OR_NO)
             return {"booking_confirmed": None}
         if answer is False:
             dispatcher.utter_message(text=NOT_BOOKED_YET)
@@ -858,6 +873,12 @@ class ActionAskBookingConfirmed(Action):
                 response="utter_ask_move_confirmed",
                 reference=tracker.get_slot("lookup_reference"),
                 when=when(start),
+            )
+            return []
+        if response_before_latest_message(tracker) == "utter_ask_booking_confirmed":
+            dispatcher.utter_message(
+                text=BOOK_IT_AGAIN.format(when=when(start), name=tracker.get_slot("patient_name")),
+                buttons=BOOK_IT_BUTTONS,
             )
             return []
         dispatcher.utter_message(

@@ -85,6 +85,20 @@ def facts_changed(tracker: Tracker) -> bool:
     )
 
 
+def response_before_latest_message(tracker: Tracker) -> str | None:
+    """The response name of what the assistant said last before the patient's latest
+    message, if it was a response."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_user:
+                return None
+            seen_user = True
+        elif event.get("event") == "bot" and seen_user:
+            return (event.get("metadata") or {}).get("utter_action")
+    return None
+
+
 def said_since_latest_message(tracker: Tracker) -> list[str]:
     """What the assistant has said since the patient's latest message."""
     said: list[str] = []

@@ -238,6 +238,9 @@ _OPERATED = frozenset(
 )  # fmt: skip
 # Devices said a few words before where they sit: "pacemaker, left side of my chest".
 _DEVICES = frozenset({"pacemaker", "defibrillator", "icd", "implant", "port", "stent"})
+# What was taken out, said a few words before where: "lymph nodes removed from under my
+# right arm", "a mole removed from my shoulder".
+_TAKEN_OUT = frozenset({"lymph", "node", "nodes", "removed", "removal", "excised", "biopsy"})
 # "My back has a mole", "my elbow's got eczema".
 _HAVING = frozenset({"has", "have", "had", "got", "with", "'s"})
 _AND = frozenset({"and", "&", "plus"})
@@ -1011,7 +1014,8 @@ def assign_roles(terms: list[Term], text: str) -> list[Term]:
         # "pacemaker, left side of my chest": the device said a few words before, in the
         # same sentence.
         sentence = re.split(r"[.!?]", text[: term.start])[-1].lower()
-        device = {w for w in words[max(0, first - 5) : first] if w in sentence} & _DEVICES
+        said_before = {w for w in words[max(0, first - 6) : first] if w in sentence}
+        device = said_before & (_DEVICES | _TAKEN_OUT)
         near = words[max(0, first - 2) : first] + words[after : after + 2]
         if not (device or _OPERATED.intersection(near)):
             return False

@@ -262,6 +262,28 @@ def test_a_duration_said_of_a_condition_is_not_the_pains() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        # Session 14, written before the change (outside run 29 #13's kind, own wordings):
+        # the time of a past illness said mid-screen is that illness's, not the pain's,
+        # even with "I mean" before it.
+        "well I mean I had bowel cancer 5 years ago, all clear since",
+        "they found breast cancer in 2019, I'm fine now",
+        "sorry, I should say I had prostate cancer treated 4 years back",
+    ],
+)
+def test_the_time_of_a_past_illness_is_not_the_pains(text: str) -> None:
+    from addons.safety_screen import entities_of
+    from clinic import safety
+
+    entities = [*clinic_entities(text, []), *entities_of(safety.screen(text))]
+    known = {"body_part": "upper_back", "pain_duration": "about 2 months",
+             "pain_duration_days": 60}  # fmt: skip
+    said = update(known, hear(text, entities), None).values
+    assert "pain_duration" not in said
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("r foot. been 3 mnths", {"body_part": "foot", "side": "right", "pain_duration_days": 90}),

@@ -11,12 +11,17 @@ import structlog
 def test_a_failed_message_is_logged_without_its_text(caplog: pytest.LogCaptureFixture) -> None:
     from rasa.utils.log_utils import configure_structlog
 
-    import addons  # installs what the server loads with the model  # noqa: F401
+    from addons import log_privacy
 
-    configure_structlog(logging.INFO)
+    configure_structlog(logging.INFO)  # as the server does before it loads the model
+    log_privacy.install()
     caplog.set_level(logging.INFO)
-    try:
+
+    def handle(said: str) -> None:  # its local variable would be in the traceback
         raise UnicodeEncodeError("utf-8", "\ud800", 0, 1, "surrogates not allowed")
+
+    try:
+        handle("numb down below since Tuesday")
     except UnicodeEncodeError:
         structlog.get_logger().exception(
             "rest.message.received.failure", text="numb down below since Tuesday"

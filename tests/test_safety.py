@@ -1645,6 +1645,30 @@ def test_both_legs_numb_for_years_is_no_red_flag_of_now(said: str, flagged: bool
 @pytest.mark.parametrize(
     ("said", "flagged"),
     [
+        # Session 14, written before the change (outside run 29 #16's kind, own wordings):
+        # legs sore or stiff *from* exercise, said so in the same clause, are muscle
+        # soreness, not pain in both legs of the spine's kind.
+        ("my lower back is tight and both legs are achy after a long run yesterday", False),
+        ("back's stiff, both my legs sore from the gym, nothing else", False),
+        ("both legs stiff after leg day and my lower back aches", False),
+        ("no numbness, both legs just sore from cycling", False),
+        # Exercise named elsewhere, pain that travels, or any other cause: still a flag.
+        ("my back went at the gym and now pain runs down both legs", True),
+        ("lower back pain after squats, and both my legs ache", True),
+        ("both legs sore after the fall and my back hurts", True),
+        ("back pain, both legs sore since Tuesday", True),
+        ("pain shoots down both legs after running", True),
+        ("both legs sore from squats and numb down there", True),
+    ],
+)
+def test_legs_sore_from_exercise_are_no_red_flag(said: str, flagged: bool) -> None:
+    screen = safety.screen(said + ". my lower back hurts")
+    assert bool(screen.flags) is flagged, [f.code for f in screen.flags]
+
+
+@pytest.mark.parametrize(
+    ("said", "flagged"),
+    [
         # Session 10, written before the change (outside run 16's kinds, new wordings): a
         # no with its contraction misspelt, a comparison that is no "normal", a no said as
         # "not because of", numbness called long-standing in words.

@@ -333,7 +333,10 @@ def test_a_list_answered_item_by_item_denies_the_items_said_no(text: str, denied
     # Session 8: disputing what was read from the patient's words (outside run 11, q22).
     [("I never said sudden", True), ("that's wrong, it crept up slowly", True),
      ("you got that wrong", True), ("no it's the worst in the evenings", False),
-     ("I'll go to the ER now", False)],
+     ("I'll go to the ER now", False),
+     # Session 14 (outside run 29 #16's kind, own wordings): the no said before, repeated.
+     ("what? I answered nope to that", True), ("i wrote nah!! read it again", True),
+     ("I told you no, none of them", True), ("I said my back is sore", False)],
 )  # fmt: skip
 def test_a_dispute_of_what_was_read(text: str, disputes: bool) -> None:
     from clinic.safety.answers import disputes as said_so
@@ -406,3 +409,25 @@ def test_a_sore_throats_swallowing_asks_no_stroke_question(text: str, asked: boo
 def test_the_point_of_the_consultation_is_no_crisis(text: str, asked: bool) -> None:
     questions = [q.name for q in safety.screen(text).questions]
     assert ("check_safe" in questions) is asked, questions
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        # Session 14, written before the change (outside run 29 #13's kind, own wordings):
+        # a yes talked about ("before I click yes", "if I say yes") is no yes; a question
+        # asked first is answered before anything is agreed.
+        ("if I say yes, can I still cancel later?", None),
+        ("hold on, before I click yes - is the physio a woman?", None),
+        ("I'll say yes once you tell me the price", None),
+        ("wait, what happens if I press yes and can't come?", None),
+        ("ok I'm saying yes, book it", True),
+        ("yes please, and can I bring my son?", True),
+        ("yes", True),
+        ("no, not that day", False),
+    ],
+)
+def test_a_yes_talked_about_is_no_yes(text: str, answer: bool | None) -> None:
+    from clinic.safety.answers import yes_or_no
+
+    assert yes_or_no(text) is answer

@@ -312,6 +312,22 @@ def test_where_a_device_sits_is_no_painful_place(text: str, places: list[str]) -
 @pytest.mark.parametrize(
     ("text", "places"),
     [
+        # Session 14, written before the change (outside run 29 #13's kind, own wordings):
+        # where lymph nodes or a mole were taken out is the place of an operation.
+        ("they removed lymph nodes from under my right arm", []),
+        ("lymph nodes taken out near my left armpit years ago, my neck aches now", ["neck"]),
+        ("I had a mole removed from my shoulder, but my lower back is the problem", ["lower_back"]),
+        ("my arm has ached since they took lymph nodes out", ["arm"]),
+    ],
+)
+def test_where_something_was_taken_out_is_no_painful_place(text: str, places: list[str]) -> None:
+    painful = [t.value for t in find_terms(text) if t.entity == "body_part" and t.role != "site"]
+    assert painful == places
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
         # Outside run 10: "nothing goes down arms" became arm pain.
         ("tight neck, nothing travels into my hands", ["neck"]),
         ("low back ache, nowhere goes down the legs", ["lower_back"]),

@@ -18,6 +18,7 @@ from typing import Any
 
 from clinic import parsing, vocabulary
 from clinic.parsing import Duration
+from clinic.safety.red_flags import HISTORY_COUNTS
 
 # The facts of the main complaint, as the contract names its slots.
 FACTS = (
@@ -216,8 +217,15 @@ def hear(
     quality = qualities[0] if qualities else None
     if quality is None and asked == "pain_quality":
         quality = vocabulary.canonical("pain_quality", text)
+    # A past illness ("breast cancer 3 years ago") has its own time, as a condition does.
     conditions = [
-        e["start"] for e in entities if e.get("entity") in _CONDITIONS and e.get("start", -1) >= 0
+        e["start"]
+        for e in entities
+        if e.get("start", -1) >= 0
+        and (
+            e.get("entity") in _CONDITIONS
+            or (e.get("entity") == "warning_sign" and e.get("value") in HISTORY_COUNTS)
+        )
     ]
     duration = _duration(text, main, conditions)
     if duration is None and asked == "pain_duration":

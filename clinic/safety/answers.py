@@ -71,7 +71,9 @@ _TAKEN_BACK = (
     r"|wrong button|wrong one|pressed the wrong|clicked the wrong|tapped the wrong|meant no"
     r"|meant to say no|meant to press no|meant to click no|didn't mean|didnt mean|did not mean"
     r"|oops|whoops|i mean no|actually no|no wait|wait no|sorry,? no|that was wrong|undo"
-    r"|i said no|i didn't say yes|i didnt say yes|misunderstood|wrong answer|not what i meant"
+    r"|i didn't say yes|i didnt say yes|misunderstood|wrong answer|not what i meant"
+    # The no said before, said again: "I said nah", "I answered nope to that".
+    r"|i (?:said|answered|wrote|put|told you)(?: it)? (?:no|nah|nope|none|not|never)"
     r"|(?:my|the) answer (?:is|was|to \w+(?: \w+){0,4}) no"
     # The question itself was not understood: asked again, plainly.
     r"|(?:didn'?t|did not|don'?t|do not) (?:get|understand) (?:the|your|that) question"
@@ -224,6 +226,8 @@ def read_answer(
     lowered = without_others(lowered)
     # "Yeah, maybe 10 pounds": the hedge is on how much, not on whether.
     lowered = _UNSURE_AMOUNT_RE.sub(" ", lowered)
+    # "Before I click yes, ...", "I'll say yes once...": a yes talked about is none yet.
+    lowered = _ANSWER_TALKED_ABOUT.sub(" ", lowered)
     yes, no = bool(_YES_RE.search(lowered)), _says_no(lowered)
     if yes and denied & set(question.requires):
         # "My neck is stiff yeah, no fever i think" to "a fever with a stiff neck...?": the
@@ -248,6 +252,20 @@ def read_answer(
     if intent == "deny":
         return NO
     return UNCLEAR
+
+
+# An answer spoken of rather than given: to come, or on a condition.
+_ANSWER_TALKED_ABOUT = re.compile(
+    r"\b(?:(?:before|if|when|until|till|once|after|unless)\s+(?:i|we)"
+    r"|(?:i|we)(?:'ll| will|'d| would| shall| am going to| are going to|'m going to| gonna))"
+    r"\s+(?:just\s+)?(?:say|click|press|tap|type|answer|hit|pick|choose|select|put)\w*"
+    r"\s+(?:on\s+)?(?:yes|no|ok|okay)\b"
+)
+
+
+def answer_talked_about(text: str) -> bool:
+    """Whether a yes or no is spoken of rather than given ("if I click yes, ...")."""
+    return bool(_ANSWER_TALKED_ABOUT.search(" ".join(text.lower().split())))
 
 
 # A no is the answer only near the start of it, or in a short one: "a doctor x-rayed it,

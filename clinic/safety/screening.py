@@ -333,6 +333,10 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
             continue  # "like I've been hit by a bus": how it feels, not what happened
         # "back pain for 2 years, since a car crash": no injury of now
         long_ago = name in _RECENT_ONLY and _long_ago(sentence_of[start], doc[start].idx)
+        if name in _SORE_FROM_EXERCISE_SIGNS and _sore_from_exercise(
+            sentence_of[start], doc[start].idx
+        ):
+            continue  # "both legs sore from the gym": muscle soreness, not the spine's pain
         over = someone_else or (context.past and not past_counts) or long_ago
         if kind == SIGN and over and not context.hypothetical:
             set_aside.append(Mention(kind, name, span.start_char, span.end_char, False))
@@ -441,8 +445,7 @@ def _long_ago(sentence: Span, at: int) -> bool:
     if _RECENTLY.search(text) or _GETTING_WORSE.search(text):
         return False
     cut = at - sentence.start_char
-    bounds = [0, *(m.end() for m in _CLAUSE_PARTS.finditer(text)), len(text) + 1]
-    index = max(i for i, start in enumerate(bounds[:-1]) if start <= cut)
+    bounds, index = _clause_bounds(text, cut)
     clause = text[bounds[index] : bounds[index + 1]]
     earlier = text[bounds[index - 1] : bounds[index]] if index else ""
 
@@ -463,6 +466,39 @@ def _long_ago(sentence: Span, at: int) -> bool:
         aside = text[bounds[index + 1] : bounds[index + 2]]
         after += aside if len(aside.split()) <= _ASIDE_WORDS else ""
     return long(after) or (bool(_AS_ONSET.search(clause)) and long(earlier))
+
+
+def _clause_bounds(text: str, cut: int) -> tuple[list[int], int]:
+    """Where the clauses of a sentence start (and one past its end), and the index of the
+    clause holding character `cut`."""
+    bounds = [0, *(m.end() for m in _CLAUSE_PARTS.finditer(text)), len(text) + 1]
+    return bounds, max(i for i, start in enumerate(bounds[:-1]) if start <= cut)
+
+
+# Legs sore or stiff *from* exercise, in the same clause ("both legs sore from squats",
+# "stiff after leg day"), are the muscles' soreness after work, not pain in both legs of the
+# spine's kind. Exercise named elsewhere ("my back went at the gym and now pain runs down
+# both legs"), pain that travels or shoots, or any other cause keeps the sign.
+_SORE_FROM_EXERCISE_SIGNS = frozenset({"both_legs_pain"})
+_SORENESS = re.compile(r"\b(?:sore|soreness|stiff|stiffness|achy|tired|tight|doms)\b")
+_FROM_EXERCISE = re.compile(
+    r"\b(?:from|after)\s+(?:(?:the|a|my|doing|some|all|those|long|big|hard|heavy)\s+)*"
+    r"(?:gym|leg day|squats?|lunges|workouts?|training|exercise|exercising|running|runs?|"
+    r"cycling|rides?|spin(?: class)?|hikes?|hiking|marathons?|football|soccer|sports?|"
+    r"class(?:es)?|sessions?)\b"
+)
+_TRAVELS = re.compile(r"\b(?:shoot\w*|spread\w*|runs? down|goes down|going down|radiat\w*)\b")
+
+
+def _sore_from_exercise(sentence: Span, at: int) -> bool:
+    """Whether the finding at character `at` is said, in its own clause, as soreness from
+    exercise."""
+    text = sentence.text.lower()
+    bounds, index = _clause_bounds(text, at - sentence.start_char)
+    clause = text[bounds[index] : bounds[index + 1]]
+    return bool(
+        _SORENESS.search(clause) and _FROM_EXERCISE.search(clause) and not _TRAVELS.search(clause)
+    )
 
 
 # "Fever yes. cancer no. fall no": a list answered item by item, the verdict after each.
