@@ -13,7 +13,7 @@ NPM_STAMP := node_modules/.package-lock.json
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-9s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.txt requirements-models.txt constraints.txt scripts/install.sh
+$(STAMP): requirements.txt requirements-no-deps.txt requirements-models.txt constraints.txt scripts/install.sh
 	bash scripts/install.sh
 	touch $@
 

@@ -48,6 +48,20 @@ class ClinicAnswers(GraphComponent):
         """Creates the component; the answers are encoded on first use."""
         return cls()
 
+    @classmethod
+    def load(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> ClinicAnswers:
+        """The component of a model loaded to serve: its 213 questions encoded now (3 s),
+        not on the first patient's message."""
+        answer_finder()
+        return cls()
+
     def process(self, messages: list[Message]) -> list[Message]:
         """Adds `answer_topic` (the nearest topic, its score as the confidence)."""
         for message in messages:

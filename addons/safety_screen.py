@@ -65,6 +65,21 @@ class SafetyScreen(GraphComponent):
         """Creates the component (nothing to train)."""
         return cls(config)
 
+    @classmethod
+    def load(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> SafetyScreen:
+        """The component of a model loaded to serve: the topics' meanings and the safety
+        reading's patterns made now, not on the first patient's message."""
+        meaning_reader()
+        safety.screen("my lower back hurts")
+        return cls(config)
+
     def process(self, messages: list[Message]) -> list[Message]:
         """Screens each message; see the module docstring."""
         for message in messages:

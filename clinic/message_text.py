@@ -16,6 +16,13 @@ _KEPT_FORMAT = {"\u200c", "\u200d"}
 # Tags spell subdivision flags after a black flag emoji (England's, Scotland's).
 _TAGS = range(0xE0020, 0xE0080)
 _LINE_ENDS = re.compile(r"\r\n?")
+# A mark (no letter, digit or space: an emoji, "!", "?!") repeated: each repeat costs the
+# language reader as much as a word, and after the third says nothing more.
+_REPEATED_MARKS = re.compile(r"([^\w\s]{1,4}?)\1{3,}")
+# Symbols and emoji a message may hold: a story with its feelings has a few dozen at most;
+# hundreds of different ones cost seconds to read and say nothing in words.
+MAX_MARKS = 150
+_MARK_KINDS = ("So", "Sm", "Sk", "Sc", "Co", "Cn")
 
 
 def cleaned(text: str) -> str:
@@ -35,4 +42,11 @@ def cleaned(text: str) -> str:
         if kind == "Cn" and (ord(char) & 0xFFFE == 0xFFFE or 0xFDD0 <= ord(char) <= 0xFDEF):
             char = "\ufffd"  # a non-character, never text
         kept.append(char)
-    return unicodedata.normalize("NFKC", "".join(kept))
+    text = unicodedata.normalize("NFKC", "".join(kept))
+    return _REPEATED_MARKS.sub(r"\1\1\1", text)
+
+
+def marks(text: str) -> int:
+    """How many symbols and emoji `text` holds (punctuation and letters of any script are
+    words' parts, not marks)."""
+    return sum(1 for char in text if unicodedata.category(char) in _MARK_KINDS or char == "\ufffd")

@@ -839,10 +839,14 @@ def read_preference(
     last_day = reading.last_day
     if reading.days and last_day is None and not _FROM_THEN_ON.search(said):
         last_day = max(reading.days)
-    if reading.deadline is not None:
+    first_day = max(first_day, today)
+    # A deadline before the first day wished ("monday before monday") bounds nothing.
+    if reading.deadline is not None and reading.deadline >= first_day:
         last_day = min(last_day or reading.deadline, reading.deadline)
+    if last_day is not None and last_day < first_day:
+        last_day = None
     return TimePreference(
-        first_day=max(first_day, today),
+        first_day=first_day,
         last_day=last_day,
         weekdays=frozenset(reading.weekdays) if reading.weekdays else None,
         excluded_weekdays=frozenset(reading.excluded),

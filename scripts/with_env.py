@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 ENV_FILE = ROOT / ".env"
 EXAMPLE_FILE = ROOT / ".env.example"
 # Written to `.env` at random when empty: nobody has to make them up.
-SECRETS = ("RASA_API_TOKEN", "CONSOLE_SECRET_KEY", "CHAT_SESSION_KEY")
+SECRETS = ("RASA_API_TOKEN", "CONSOLE_SECRET_KEY", "CHAT_SESSION_KEY", "ACTION_SERVER_TOKEN")
 
 
 def ensure_env_file() -> None:

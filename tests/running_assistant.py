@@ -32,16 +32,21 @@ def free_port() -> int:
 
 
 CHAT_SESSION_KEY = "test-chat-key-not-secret"
+ACTION_SERVER_TOKEN = "test-action-token-not-secret"
 
 
 class Assistant:
     """The running assistant, as a patient and the clinic's tools reach it."""
 
-    def __init__(self, port: int, web_port: int, token: str, database: Path) -> None:
+    def __init__(
+        self, port: int, web_port: int, token: str, database: Path, action_port: int = 0
+    ) -> None:
         self.url = f"http://127.0.0.1:{port}"
         self.web_url = f"http://127.0.0.1:{web_port}"
+        self.action_url = f"http://127.0.0.1:{action_port}"
         self.token = token
         self.database = database
+        self.process: subprocess.Popen | None = None
 
     def conversation_of(self, session: str) -> str:
         """The conversation id the widget's `session` is known by to Rasa and staff."""
@@ -77,6 +82,7 @@ def running_assistant(database: Path) -> Iterator[Assistant]:
         "WEB_PORT": str(free_port()),
         "RASA_API_TOKEN": "test-token-not-secret",
         "CHAT_SESSION_KEY": CHAT_SESSION_KEY,
+        "ACTION_SERVER_TOKEN": ACTION_SERVER_TOKEN,
         "DATABASE_URL": f"sqlite:///{database}",
         "CLINIC_EMERGENCY_NUMBER": EMERGENCY_NUMBER,
         "CLINIC_PHONE": CLINIC_PHONE,
@@ -90,8 +96,10 @@ def running_assistant(database: Path) -> Iterator[Assistant]:
         stderr=subprocess.DEVNULL,
     )
     running = Assistant(
-        int(env["RASA_PORT"]), int(env["WEB_PORT"]), env["RASA_API_TOKEN"], database
-    )
+        int(env["RASA_PORT"]), int(env["WEB_PORT"]), env["RASA_API_TOKEN"], database,
+        int(env["ACTION_SERVER_PORT"]),
+    )  # fmt: skip
+    running.process = process
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline:
         if process.poll() is not None:

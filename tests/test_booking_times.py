@@ -408,3 +408,11 @@ def test_the_days_the_patient_works_are_ruled_out(said: str, weekday: int, exclu
     assert wish.weekdays in (None, frozenset({weekday})) and excluded <= set(wish.excluded_weekdays)
     first = offer(SCHEDULE, {}, wish, CLINIC_NOW)
     assert first.matched and all(s.starts_at.weekday() == weekday for s in first.slots)
+
+
+def test_a_deadline_before_the_day_wished_bounds_nothing() -> None:
+    """Found by the fuzz suite (session 14): "monday before monday" gave a last day before
+    the first, so no time could ever be offered."""
+    wish = read_preference("monday before monday", CLINIC_NOW)
+    assert isinstance(wish, TimePreference)
+    assert wish.last_day is not None and wish.last_day >= wish.first_day

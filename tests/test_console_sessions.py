@@ -113,6 +113,7 @@ def test_wrong_passwords_sent_at_once_still_lock_the_account(
 ) -> None:
     import clinic.staff_store
 
+    monkeypatch.setenv("SIGN_INS_PER_MINUTE", "1000")  # the lockout is tested, not the pace
     checked = []
     check = clinic.staff_store.check_password_hash
     monkeypatch.setattr(
@@ -137,7 +138,10 @@ def test_wrong_passwords_sent_at_once_still_lock_the_account(
     assert len(checked) <= MAX_FAILED_LOGINS, f"{len(checked)} passwords were checked"
 
 
-def test_known_and_unknown_names_get_the_same_answers(app: Any) -> None:
+def test_known_and_unknown_names_get_the_same_answers(
+    app: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SIGN_INS_PER_MINUTE", "1000")  # the answers are tested, not the pace
     for name in ("clara", "nobody-here"):
         answers = [sign_in(app, name, WRONG)[1] for _ in range(MAX_FAILED_LOGINS + 1)]
         assert [a.status_code for a in answers] == [401] * (MAX_FAILED_LOGINS + 1)
@@ -224,3 +228,18 @@ def test_the_count_holds_when_guesses_race_on_either_database(
     with pytest.raises(LoginRefused, match="locked"):
         staff.sign_in(name, PASSWORD, address="192.0.2.50")
     assert staff.sign_in(name, PASSWORD, address="192.0.2.51").username == name
+
+
+def test_sign_ins_from_one_address_are_slowed(
+    database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SIGN_INS_PER_MINUTE", "4")
+    limited = create_app(DATABASE_URL=database, SECRET_KEY="test-secret")
+    codes = []
+    for name in ("a1", "a2", "a3", "a4", "a5"):  # guesses at names spread over many names
+        client = limited.test_client()
+        token = csrf_token(text(client.get("/console/login")))
+        tried = {"username": name, "password": WRONG, "csrf_token": token}
+        codes.append(client.post("/console/login", data=tried).status_code)
+    assert codes == [401] * 4 + [429]
+    assert limited.test_client().get("/console/login").status_code == 200  # the page still opens

@@ -558,3 +558,9 @@ def test_where_a_pacemaker_sits_is_no_painful_place() -> None:
     assert said["body_part"] == "upper_back" and said.get("pain_sites", ["upper_back"]) == [
         "upper_back"
     ], said
+
+
+@pytest.mark.parametrize("text", ["", "   ", "...", "\n"])
+def test_a_message_of_nothing_changes_nothing(text: str) -> None:
+    """Found by the fuzz suite (session 14): an empty message crashed the duration reader."""
+    assert changes(text, {"body_part": "knee"}, "pain_duration") == {}

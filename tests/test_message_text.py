@@ -49,3 +49,28 @@ def test_ordinary_writing_is_kept_as_it_is(kept: str) -> None:
 def test_cleaned_text_can_always_be_stored_as_utf8() -> None:
     said = "".join(chr(c) for c in range(0, 0x3000, 7)) + "\ud83d\ude00\ud800"
     cleaned(said).encode("utf-8")  # raises on any lone surrogate left
+
+
+@pytest.mark.parametrize(
+    ("said", "passed_on"),
+    [
+        # The same mark over and over costs the reader per repeat, and says no more after
+        # the third: "😭😭😭😭😭😭" is "😭😭😭".
+        ("my back 😭😭😭😭😭😭😭", "my back 😭😭😭"),
+        ("help!!!!!!!!!!", "help!!!"),
+        ("why?!?!?!?!?!?!", "why?!?!?!"),
+        ("so soooooore", "so soooooore"),  # letters are words, however long
+        ("since 1000000 years", "since 1000000 years"),
+        ("....", "..."),
+    ],
+)
+def test_long_repeats_of_a_mark_are_cut_to_three(said: str, passed_on: str) -> None:
+    assert cleaned(said) == passed_on
+
+
+def test_the_cost_of_a_message_counts_its_marks_not_its_words() -> None:
+    from clinic.message_text import marks
+
+    assert marks("my lower back hurts, since Monday (3 weeks?)") == 0
+    assert marks("😭 my back 🙏") == 2
+    assert marks("ألم في الظهر") == 0 and marks("腰が痛い") == 0

@@ -324,3 +324,46 @@ def test_an_answer_that_is_not_json_is_a_502(rasa: str, database: str) -> None:
     FakeRasa.raw = b"<html>proxy error</html>"
     answer = send(client(rasa, database), "my knee hurts")
     assert (answer.status_code, answer.json["error"]) == (502, "unavailable")
+
+
+def test_a_message_of_hundreds_of_emoji_is_refused_in_words_and_kept(
+    rasa: str, database: str
+) -> None:
+    """Each mark costs the language reader as much as a word: a message of many different
+    ones is refused with a clear answer (the widget puts it back in the box)."""
+    emoji = "".join(chr(0x1F300 + i) for i in range(400))
+    answer = send(client(rasa, database), "my back " + emoji)
+    assert (answer.status_code, answer.json["error"]) == (413, "too_many_marks")
+    assert "in words" in answer.json["message"]
+    assert FakeRasa.received == []
+    FakeRasa.replies = [{"text": "Which side?"}]
+    assert send(client(rasa, database), "my back 😭😭 " + "😭" * 1980).status_code == 200
+    assert [r["message"] for r in FakeRasa.received] == ["my back 😭😭 😭😭😭"]
+
+
+def test_one_chat_sending_too_fast_is_slowed_and_keeps_its_message(
+    rasa: str, database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CHAT_MESSAGES_PER_MINUTE", "5")
+    web = client(rasa, database)
+    FakeRasa.replies = [{"text": "Which side?"}]
+    assert [send(web, f"message {n}").status_code for n in range(5)] == [200] * 5
+    answer = send(web, "one too many")
+    assert (answer.status_code, answer.json["error"]) == (429, "too_fast")
+    assert "wait" in answer.json["message"]  # the widget puts the text back in the box
+    assert len(FakeRasa.received) == 5
+    other = {"session": str(uuid.uuid4())}  # another patient on the same network
+    assert send(web, "my knee hurts", **other).status_code == 200
+
+
+def test_one_address_sending_for_many_chats_is_slowed(
+    rasa: str, database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("CHAT_ADDRESS_PER_MINUTE", "8")
+    web = client(rasa, database)
+    FakeRasa.replies = [{"text": "Which side?"}]
+    sessions = [{"session": str(uuid.uuid4())} for _ in range(9)]
+    codes = [send(web, "my knee hurts", **s).status_code for s in sessions]
+    assert codes == [200] * 8 + [429]
+    history = [web.post("/chat/history", json=s).status_code for s in sessions]
+    assert 429 in history

@@ -12,6 +12,7 @@ from clinic import settings
 from clinic.conversations import ConversationStore
 from web.chat import chat
 from web.console import csrf, init_console
+from web.limits import init_limits
 from web.site import site
 
 
@@ -32,6 +33,7 @@ def create_app(**config: object) -> Flask:
     # endpoints answer it, and only for the origins in WIDGET_ORIGINS.
     if app.config["WIDGET_ORIGINS"]:
         CORS(app, resources={r"/chat/*": {"origins": app.config["WIDGET_ORIGINS"]}})
+    init_limits(app)
     app.register_blueprint(site)
     app.register_blueprint(chat)
     init_console(app)

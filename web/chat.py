@@ -22,9 +22,10 @@ from werkzeug.exceptions import HTTPException
 from clinic import settings
 from clinic.conversations import ConversationStore, open_buttons
 from clinic.data_protection import retention_days
-from clinic.message_text import cleaned
+from clinic.message_text import MAX_MARKS, cleaned, marks
 from clinic.schedule import ROOT
 from clinic.staff_store import StaffStore
+from web.limits import chat_key, limiter, per_address, per_chat
 
 chat = Blueprint("chat", __name__)
 
@@ -106,6 +107,8 @@ def widget_settings() -> Any:
 
 
 @chat.post("/chat/send")
+@limiter.limit(per_chat, key_func=chat_key)
+@limiter.limit(per_address)
 def send() -> Any:
     """Passes one patient message to Rasa's REST channel; returns the assistant's answers."""
     body = _body()
@@ -124,6 +127,14 @@ def send() -> Any:
             f"That message is {len(message):,} characters long. I can read up to "
             f"{MAX_MESSAGE_CHARS:,} at once: please shorten it or send it in parts.",
             limit=MAX_MESSAGE_CHARS,
+        )
+    if marks(message) > MAX_MARKS:
+        raise ChatError(
+            413,
+            "too_many_marks",
+            f"That message has {marks(message):,} emoji and symbols, more than I can read at"
+            " once. Please tell me in words, even briefly, and leave most of them out.",
+            limit=MAX_MARKS,
         )
     if message.lstrip().startswith("/") and message != OPENING:
         _only_offered_buttons(conversation, message)
@@ -208,6 +219,7 @@ def _reply(message: dict[str, Any]) -> dict[str, Any]:
 
 
 @chat.post("/chat/history")
+@limiter.limit(per_address)
 def history() -> Any:
     """The current session's messages, for the widget after a reload or on another page.
 

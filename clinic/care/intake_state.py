@@ -601,6 +601,8 @@ def _duration(text: str, main: Place | None, conditions: list[int] = ()) -> Dura
     shoulder aches" is since Tuesday). One said of a condition, not of the pain ("my last
     seizure was 4 years ago"), is not the pain's."""
     clauses = _clauses(text)
+    if not clauses:
+        return None  # nothing but spaces or stops
     found = []
     for (offset, clause), (end, _) in zip(clauses, [*clauses[1:], (len(text), "")], strict=True):
         duration = parsing.find_duration(clause)

@@ -254,6 +254,7 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
     if not text.strip():
         return [], []
     doc = doc if doc is not None else english()(text.lower())
+    whole = doc.text  # spaCy joins its tokens again on every `doc.text`
     _register_forms()
     sentence_of = _sentences_by_token(doc)
     found: dict[tuple[str, str, int], tuple[int, int]] = {}
@@ -283,7 +284,7 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
         key: span for key, span in found.items()
         if key[:2] != _UNDER_18 or not _children_in_passing(doc, span, sentence_of[span[0]])
     }  # fmt: skip
-    own_age = _OWN_ADULT_AGE.search(doc.text)
+    own_age = _OWN_ADULT_AGE.search(whole)
     if own_age and all(n.sign != "young_patient" for n in numbers):
         # "My daughter set this up for me, I'm 72": a son or a daughter named, not a child.
         found = {key: span for key, span in found.items() if key[:2] != _UNDER_18}
@@ -347,7 +348,7 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
         said_no = (
             (context.negated and not well_yet_there)
             or (kind, name, start) in no_inside
-            or _answered_no_after(doc.text, span.end_char)
+            or _answered_no_after(whole, span.end_char)
         )
         mentions.append(Mention(kind, name, span.start_char, span.end_char, said_no))
     if own_age and all(n.sign != "young_patient" for n in numbers) and writer_is_patient:
@@ -390,7 +391,7 @@ _LIKENESS = re.compile(
 
 def _in_a_likeness(sentence: Span, at: int) -> bool:
     """Whether the finding at character `at` is said inside a likeness in its sentence."""
-    return bool(_LIKENESS.search(sentence.doc.text[sentence.start_char : at]))
+    return bool(_LIKENESS.search(sentence.text[: at - sentence.start_char]))
 
 
 # Conditions, devices and medicines a patient has even while they are well.
@@ -1026,11 +1027,16 @@ def _sentences_by_token(doc: Doc) -> list[Span]:
     parsed without sentences (Rasa loads spaCy without its parser) is split at its stops:
     "my jaw gets tired chewing. my vision went blurry" has two, and "tired" in the first
     says nothing of the eyes in the second."""
-    if doc.has_annotation("SENT_START"):
-        return [sentence for sentence in doc.sents for _ in sentence]
+    # Read from each token's own mark: `doc.sents` checks the whole doc again for each
+    # sentence it yields, which a long message of many sentences pays for squared.
+    parsed = doc.has_annotation("SENT_START")
     sentences, start = [], 0
     for token in doc:
-        if token.text in (".", "!", "?") or token.i == len(doc) - 1:
+        last = token.i == len(doc) - 1
+        ends = (
+            doc[token.i + 1].is_sent_start if parsed and not last else token.text in (".", "!", "?")
+        )
+        if ends or last:
             sentences += [doc[start : token.i + 1]] * (token.i + 1 - start)
             start = token.i + 1
     return sentences

@@ -23,6 +23,7 @@ from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, Length
 
 from clinic.staff_store import CLINICIAN, LoginRefused, Staff, StaffStore
+from web.limits import limiter, sign_ins
 
 auth = Blueprint("auth", __name__, url_prefix="/console")
 
@@ -82,6 +83,7 @@ def clinicians_only(view: Callable[..., Any]) -> Callable[..., Any]:
 
 
 @auth.route("/login", methods=["GET", "POST"])
+@limiter.limit(sign_ins, methods=["POST"])
 def sign_in() -> Any:
     form = SignInForm()
     error = None

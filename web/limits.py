@@ -1,0 +1,64 @@
+"""How fast one chat, one address and sign-ins may go (Flask-Limiter), so that one sender
+can't slow the assistant for every patient. The limits are settings (`.env.example`).
+
+A patient types a message every few seconds at most; a script sends hundreds. Past a limit
+the chat gets a 429 in words (the widget puts the message back in the box) and the
+sign-in page says to wait.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from typing import Any
+
+from flask import Flask, jsonify, render_template, request
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+
+limiter = Limiter(key_func=get_remote_address)
+
+
+def _per_minute(setting: str, default: int) -> str:
+    return f"{int(os.environ.get(setting) or default)} per minute"
+
+
+def per_chat() -> str:
+    return _per_minute("CHAT_MESSAGES_PER_MINUTE", 20)
+
+
+def per_address() -> str:
+    return _per_minute("CHAT_ADDRESS_PER_MINUTE", 120)
+
+
+def sign_ins() -> str:
+    return _per_minute("SIGN_INS_PER_MINUTE", 10)
+
+
+def chat_key() -> str:
+    """The chat a request is for (its session, hashed), else its address."""
+    body = request.get_json(silent=True)
+    session = body.get("session") if isinstance(body, dict) else None
+    if isinstance(session, str) and session:
+        return "chat:" + hashlib.sha256(session.encode()).hexdigest()
+    return "address:" + get_remote_address()
+
+
+def init_limits(app: Flask) -> None:
+    app.config.setdefault(
+        "RATELIMIT_STORAGE_URI", os.environ.get("RATE_LIMIT_STORAGE") or "memory://"
+    )
+    app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)  # Retry-After for the widget
+    limiter.init_app(app)
+
+    @app.errorhandler(429)
+    def too_fast(error: Any) -> Any:
+        if request.path.startswith("/chat/"):
+            response = jsonify(
+                error="too_fast",
+                message="That's a lot of messages at once: please wait a minute, then send"
+                " it again.",
+            )
+        else:
+            response = render_template("console/too_fast.html")
+        return response, 429
