@@ -1,7 +1,10 @@
 """Starts the action server, the Rasa server, the notice sender, the daily retention run
-and the web server.
+and the web server, and starts again any of them that stops on its own (a crash, a kill,
+memory running out): patients keep their chat, and a conversation carries on from the
+tracker store.
 
-Ctrl-C stops them all.
+Ctrl-C stops them all. A process that keeps failing (more than RESTARTS_PER_MINUTE starts
+in a minute) stops everything, so that a broken set-up is not hidden.
 
 Run through scripts/with_env.py so that the settings are loaded.
 """
@@ -13,18 +16,21 @@ import signal
 import subprocess
 import sys
 import time
+from collections import deque
 
 from migrate import migrate
 from model import ROOT, model_path
 
+RESTARTS_PER_MINUTE = 5
 
-def commands() -> list[list[str]]:
-    """The processes, configured from the environment."""
+
+def commands() -> dict[str, list[str]]:
+    """The processes by name, configured from the environment."""
     rasa = [sys.executable, "-m", "rasa"]
     action_port = os.environ["ACTION_SERVER_PORT"]
-    return [
-        [*rasa, "run", "actions", "--actions", "actions", "--port", action_port],
-        [
+    return {
+        "action server": [*rasa, "run", "actions", "--actions", "actions", "--port", action_port],
+        "Rasa server": [
             # The API token comes from the environment, not this command line.
             sys.executable, "scripts/rasa_server.py",
             "--model", str(model_path()),
@@ -35,15 +41,15 @@ def commands() -> list[list[str]]:
             "--credentials", "credentials.yml",
             "--endpoints", "endpoints.yml",
         ],
-        [sys.executable, "scripts/send_notices.py"],
-        [sys.executable, "scripts/retention.py", "--daily"],
-        [sys.executable, "-m", "web"],
-    ]  # fmt: skip
+        "notice sender": [sys.executable, "scripts/send_notices.py"],
+        "retention": [sys.executable, "scripts/retention.py", "--daily"],
+        "web server": [sys.executable, "-m", "web"],
+    }  # fmt: skip
 
 
-def until_stopped(processes: list[subprocess.Popen]) -> bool:
-    """Waits for Ctrl-C (or SIGTERM) or for one of `processes` to exit; True when asked to
-    stop, False when a process exited on its own."""
+def supervise(named: dict[str, list[str]], processes: dict[str, subprocess.Popen]) -> bool:
+    """Waits for Ctrl-C (or SIGTERM), starting again any process that exits on its own;
+    True when asked to stop, False when one keeps failing."""
     stopping = False
 
     def stop(*_: object) -> None:
@@ -52,9 +58,22 @@ def until_stopped(processes: list[subprocess.Popen]) -> bool:
 
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
-    while not stopping and all(p.poll() is None for p in processes):
+    starts = {name: deque([time.monotonic()]) for name in named}
+    while not stopping:
         time.sleep(0.5)
-    return stopping
+        for name, process in processes.items():
+            if stopping or process.poll() is None:
+                continue
+            recent = starts[name]
+            while recent and recent[0] < time.monotonic() - 60:
+                recent.popleft()
+            if len(recent) >= RESTARTS_PER_MINUTE:
+                print(f"The {name} keeps stopping (exit {process.returncode}); stopping all.")
+                return False
+            print(f"The {name} stopped (exit {process.returncode}); starting it again.", flush=True)
+            recent.append(time.monotonic())
+            processes[name] = subprocess.Popen(named[name], cwd=ROOT)
+    return True
 
 
 def stop_all(processes: list[subprocess.Popen], timeout: float = 15) -> None:
@@ -74,14 +93,15 @@ def main() -> int:
     if not model_path().exists():
         sys.exit("No trained model for the current data: run `make run` (it trains first).")
     migrate()  # the bookings tables, before the action server needs them
-    processes = [subprocess.Popen(command, cwd=ROOT) for command in commands()]
+    named = commands()
+    processes = {name: subprocess.Popen(command, cwd=ROOT) for name, command in named.items()}
     print(
         f"The clinic's page: http://127.0.0.1:{os.environ['WEB_PORT']}/ "
         f"(Rasa server on port {os.environ['RASA_PORT']}; Ctrl-C stops)",
         flush=True,
     )
-    stopping = until_stopped(processes)
-    stop_all(processes)
+    stopping = supervise(named, processes)
+    stop_all(list(processes.values()))
     return 0 if stopping else 1
 
 

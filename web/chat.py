@@ -17,6 +17,7 @@ from typing import Any
 import requests
 import yaml
 from flask import Blueprint, current_app, jsonify, request
+from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
 
 from clinic import settings
@@ -188,9 +189,15 @@ def _ask_rasa(conversation: str, message: str) -> list[dict[str, Any]]:
 
 
 def _stored(conversation: str, message: str, since: float) -> bool:
-    """Whether `message` is the latest thing the patient said, stored since `since`."""
+    """Whether `message` is the latest thing the patient said, stored since `since`. When
+    the store can't be read, nobody can tell: the widget keeps the message and checks the
+    history before it sends it again."""
     store: ConversationStore = current_app.extensions["conversations"]
-    return store.latest_patient_text(conversation, since) == message
+    try:
+        return store.latest_patient_text(conversation, since) == message
+    except SQLAlchemyError as failed:
+        log.warning("chat %s: the store can't be read (%s)", conversation, type(failed).__name__)
+        raise ChatError(503, "unavailable", "The assistant can't be reached right now.") from failed
 
 
 def _only_offered_buttons(conversation: str, message: str) -> None:
@@ -228,7 +235,11 @@ def history() -> Any:
     """
     conversation = _conversation(_body())
     store: ConversationStore = current_app.extensions["conversations"]
-    lines = store.current_chat(conversation, session_minutes())
     staff: StaffStore = current_app.extensions["staff"]
-    staff.audit("patient", "chat_history", conversation, f"from {request.remote_addr}")
+    try:
+        lines = store.current_chat(conversation, session_minutes())
+        staff.audit("patient", "chat_history", conversation, f"from {request.remote_addr}")
+    except SQLAlchemyError as failed:  # a database busy or away: the widget tries again
+        log.warning("chat %s: history unreadable (%s)", conversation, type(failed).__name__)
+        raise ChatError(503, "unavailable", "The chat can't be loaded right now.") from failed
     return jsonify(messages=[line.as_json() for line in lines])
