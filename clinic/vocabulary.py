@@ -221,6 +221,10 @@ _BETWEEN_PAIN_AND_PLACE = frozenset(
     {"my", "the", "his", "her", "their", "your", "left", "right", "both", "l", "r"}
 )
 _FINE = frozenset({"fine", "ok", "okay", "alright", "good", "normal", "great"})
+# "Leg pain gone", "the knee ache went away": a pain that is over. Not in a wish ("I want
+# this pain gone") or a denial ("it hasn't gone away").
+_GONE = frozenset({"gone", "disappeared", "vanished", "resolved", "settled", "cleared"})
+_WISHING = frozenset({"want", "wish", "need", "get", "make", "like", "hoping", "hope"})
 # "Mostly my shoulder", "the main problem is my hip": the patient puts this place first.
 _FIRST = frozenset({"mostly", "mainly", "main", "worst", "especially", "chiefly"})
 # Places named together: "neck and upper back", "my left knee & right ankle".
@@ -1018,7 +1022,16 @@ def assign_roles(terms: list[Term], text: str) -> list[Term]:
             and any(x in PAIN_WORDS or x == "bother" for x in following[k + 1 : k + 3])
             for k, w in enumerate(following)
         )
-        return bool(_FINE.intersection(following)) or denied
+        return bool(_FINE.intersection(following)) or denied or over(term, following)
+
+    def over(term: Term, following: list[str]) -> bool:
+        before = words[max(0, word_index(term.start) - 3) : word_index(term.start)]
+        if _WISHING.intersection(before):
+            return False
+        for k, word in enumerate(following):
+            if word in _GONE or (word == "went" and following[k + 1 : k + 2] == ["away"]):
+                return not any(w in NEGATIONS or w.endswith("n't") for w in following[:k])
+        return False
 
     def put_first(term: Term) -> bool:
         first = word_index(term.start)
