@@ -190,6 +190,17 @@ def test_cookies_are_secure_when_the_console_is_served_over_https(
     plain = create_app(DATABASE_URL=database, SECRET_KEY="test-secret")
     _, answer = sign_in(plain, "clara")
     assert "Secure" not in answer.headers["Set-Cookie"]
+    # Behind a trusted proxy that says the browser came over HTTPS: Secure too.
+    monkeypatch.setenv("TRUSTED_PROXY_HOPS", "1")
+    proxied = create_app(DATABASE_URL=database, SECRET_KEY="test-secret").test_client()
+    proxied.environ_base["HTTP_X_FORWARDED_PROTO"] = "https"
+    token = csrf_token(text(proxied.get("/console/login")))
+    answer = proxied.post(
+        "/console/login",
+        data={"username": "clara", "password": PASSWORD, "csrf_token": token},
+        headers={"Referer": "https://localhost/console/login"},  # CSRF checks it over HTTPS
+    )
+    assert answer.status_code == 302 and "Secure" in answer.headers["Set-Cookie"]
 
 
 @pytest.mark.parametrize(

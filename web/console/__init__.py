@@ -11,6 +11,7 @@ import os
 from zoneinfo import ZoneInfo
 
 from flask import Flask, request
+from flask.sessions import SecureCookieSessionInterface
 from flask_login import LoginManager
 from flask_wtf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -23,6 +24,14 @@ from web.console.dashboard import dashboard
 from web.console.inbox import inbox
 
 csrf = CSRFProtect()
+
+
+class _Sessions(SecureCookieSessionInterface):
+    """Session cookies marked Secure when CONSOLE_HTTPS says so, or when the request came
+    over HTTPS (itself, or through a trusted proxy: TRUSTED_PROXY_HOPS)."""
+
+    def get_cookie_secure(self, app: Flask) -> bool:
+        return super().get_cookie_secure(app) or request.is_secure
 
 
 def init_console(app: Flask) -> None:
@@ -46,6 +55,7 @@ def init_console(app: Flask) -> None:
     if hops := int(os.environ.get("TRUSTED_PROXY_HOPS") or 0):
         # Behind a proxy: the patient's and staff's own address and scheme, from its headers.
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops)  # type: ignore[method-assign]
+    app.session_interface = _Sessions()
     app.extensions["staff"] = StaffStore(app.config["DATABASE_URL"])
     app.extensions["bookings"] = BookingStore(app.config["DATABASE_URL"])
     logins = LoginManager(app)
