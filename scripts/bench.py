@@ -100,8 +100,11 @@ def first_answer(url: str, process: subprocess.Popen, limit: float = 600) -> Non
         if process.poll() is not None:
             raise RuntimeError(f"the server exited while starting ({process.args})")
         request = urllib.request.Request(
-            f"{url}/webhooks/rest/webhook", body, {"Content-Type": "application/json"}
-        )
+            f"{url}/webhooks/rest/webhook",
+            body,
+            {"Content-Type": "application/json",
+             "X-Channel-Token": os.environ.get("RASA_API_TOKEN", "")},
+        )  # fmt: skip
         try:
             with urllib.request.urlopen(request, timeout=5) as response:
                 if json.load(response):

@@ -59,7 +59,7 @@ class Assistant:
         request = urllib.request.Request(
             f"{self.url}/webhooks/rest/webhook",
             data=body,
-            headers={"Content-Type": "application/json"},
+            headers={"Content-Type": "application/json", "X-Channel-Token": self.token},
         )
         with urllib.request.urlopen(request, timeout=30) as response:
             return json.load(response)

@@ -31,7 +31,7 @@ def say(url: str, sender: str, text: str) -> list[dict]:
     request = urllib.request.Request(
         f"{url}/webhooks/rest/webhook",
         json.dumps({"sender": sender, "message": text}).encode(),
-        {"Content-Type": "application/json"},
+        {"Content-Type": "application/json", "X-Channel-Token": TOKEN},
     )
     with urllib.request.urlopen(request, timeout=60) as response:
         return json.load(response)

@@ -254,3 +254,10 @@ def test_sign_ins_from_one_address_are_slowed(
         codes.append(client.post("/console/login", data=tried).status_code)
     assert codes == [401] * 4 + [429]
     assert limited.test_client().get("/console/login").status_code == 200  # the page still opens
+
+
+def test_a_host_header_is_never_sent_back_in_a_redirect(app: Any) -> None:
+    """Found by the attack re-run (session 14): "/console" redirected to the Host given."""
+    for path in ("/console", "/console/"):
+        answer = app.test_client().get(path, headers={"Host": "evil.example"})
+        assert "evil.example" not in answer.headers.get("Location", ""), path

@@ -58,3 +58,21 @@ def test_only_rasa_can_run_an_action(assistant: Assistant) -> None:
     assert call_action_server(assistant, {"X-Action-Token": ACTION_SERVER_TOKEN}) == 200
     # Rasa itself has the token: a whole message still gets its answer.
     assert assistant.say("door-check", "my neck hurts")
+
+
+def test_only_the_web_server_can_write_into_a_conversation(assistant: Assistant) -> None:
+    """Found by the attack re-run (session 14): with a conversation id from the bookings
+    CSV, anyone on the machine could post into that patient's chat through Rasa's port."""
+    body = json.dumps({"sender": "chat-someones-conversation", "message": "cancel it"}).encode()
+    for headers in ({}, {"X-Channel-Token": "a guess"}):
+        request = urllib.request.Request(
+            f"{assistant.url}/webhooks/rest/webhook",
+            data=body,
+            headers={"Content-Type": "application/json", **headers},
+        )
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request, timeout=10)
+        assert refused.value.code == 401
+    events = assistant.tracker("chat-someones-conversation", assistant.token)["events"]
+    assert [e for e in events if e["event"] == "user"] == []
+    assert assistant.say("channel-check", "my neck hurts")  # with the secret: answered

@@ -431,3 +431,38 @@ def test_a_yes_talked_about_is_no_yes(text: str, answer: bool | None) -> None:
     from clinic.safety.answers import yes_or_no
 
     assert yes_or_no(text) is answer
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        # Session 14, written before the change (outside run 30 #11's kind, own wordings):
+        # to "pain, numbness or pins and needles in both legs?", a yes that is only
+        # soreness from exercise is a no to what the question is for.
+        ("yes but it's just stiffness from my spin class", "no"),
+        ("yeah sore thighs after leg day, nothing else", "no"),
+        ("only achy from running, no tingling", "no"),
+        # Nerve words, pain that travels, or no exercise named: the yes stands.
+        ("yes, sore from the gym and tingling too", "yes"),
+        ("yes, it shoots down both since the gym", "yes"),
+        ("yes both legs ache", "yes"),
+    ],
+)
+def test_soreness_from_exercise_is_no_yes_to_both_legs(text: str, answer: str) -> None:
+    from clinic import safety
+    from clinic.safety.answers import read_answer
+    from clinic.safety.red_flags import SCREEN_QUESTIONS
+
+    question = next(q for q in SCREEN_QUESTIONS["back"] if q.name == "both_legs")
+    screen = safety.screen(text)
+    assert read_answer(question, text, screen.signs, screen.denied_signs) == answer
+
+
+@pytest.mark.parametrize(
+    "said",
+    ["I answered wrong, it's a no", "oh I answered that wrongly", "I clicked it wrong, no"],
+)
+def test_an_answer_said_to_be_wrong_takes_back_a_yes(said: str) -> None:
+    from clinic.safety.answers import takes_back_yes
+
+    assert takes_back_yes(said)

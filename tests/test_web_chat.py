@@ -33,11 +33,13 @@ class FakeRasa(BaseHTTPRequestHandler):
     received: ClassVar[list[dict[str, Any]]] = []
     replies: ClassVar[list[dict[str, Any]]] = []
     raw: ClassVar[bytes | None] = None  # an answer that isn't JSON at all
+    channel_tokens: ClassVar[list[str | None]] = []
     on_message: ClassVar[Any] = None  # what Rasa does before it answers (stores the message)
 
     def do_POST(self) -> None:
         body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
         FakeRasa.received.append({"path": self.path, **body})
+        FakeRasa.channel_tokens.append(self.headers.get("X-Channel-Token"))
         if FakeRasa.on_message:
             FakeRasa.on_message()
         answer = FakeRasa.raw or json.dumps(FakeRasa.replies).encode()
@@ -54,6 +56,7 @@ class FakeRasa(BaseHTTPRequestHandler):
 @pytest.fixture
 def rasa() -> Iterator[str]:
     FakeRasa.received, FakeRasa.replies, FakeRasa.raw, FakeRasa.on_message = [], [], None, None
+    FakeRasa.channel_tokens = []
     server = ThreadingHTTPServer(("127.0.0.1", 0), FakeRasa)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}"
@@ -71,6 +74,7 @@ def database(tmp_path: Path) -> str:
 
 def client(rasa_url: str, database: str, **config: Any) -> FlaskClient:
     config.setdefault("CHAT_SESSION_KEY", KEY)
+    config.setdefault("RASA_API_TOKEN", "test-rasa-token")
     app = create_app(RASA_URL=rasa_url, DATABASE_URL=database, SECRET_KEY="test", **config)
     return app.test_client()
 
@@ -98,6 +102,7 @@ def test_a_message_goes_to_rasa_and_only_text_and_buttons_come_back(
     assert FakeRasa.received == [
         {"path": "/webhooks/rest/webhook", "sender": CONVERSATION, "message": "my knee hurts"}
     ]
+    assert FakeRasa.channel_tokens == ["test-rasa-token"]  # Rasa's channel answers only this
 
 
 @pytest.mark.parametrize(
@@ -367,3 +372,40 @@ def test_one_address_sending_for_many_chats_is_slowed(
     assert codes == [200] * 8 + [429]
     history = [web.post("/chat/history", json=s).status_code for s in sessions]
     assert 429 in history
+
+
+def test_long_messages_use_the_allowance_faster(
+    rasa: str, database: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long message costs the assistant more (about half a second for 2,000 characters):
+    it counts for more against the limits, so one sender can't keep a core busy."""
+    monkeypatch.setenv("CHAT_ADDRESS_PER_MINUTE", "20")
+    web = client(rasa, database)
+    FakeRasa.replies = [{"text": "Which side?"}]
+    long = "my knee hurts when I walk. " * 73  # 1,971 characters: counts as 8
+    codes = [send(web, long, session=str(uuid.uuid4())).status_code for _ in range(3)]
+    assert codes == [200, 200, 429]
+    elsewhere = {"REMOTE_ADDR": "192.0.2.44"}  # another patient, another address
+    assert (
+        web.post(
+            "/chat/send",
+            json={"session": str(uuid.uuid4()), "message": "ok", "consent": PRIVACY_NOTICE_VERSION},
+            environ_base=elsewhere,
+        ).status_code
+        == 200
+    )
+
+
+@pytest.mark.parametrize("path", ["/chat/send", "/chat/history"])
+def test_deeply_nested_json_gets_a_clear_answer(rasa: str, database: str, path: str) -> None:
+    """Found by the attack re-run (session 14): 1,000 nested arrays gave a 500."""
+    body = "[" * 1000 + "]" * 1000
+    answer = client(rasa, database).post(path, data=body, content_type="application/json")
+    assert answer.status_code == 400 and answer.json["message"]
+    assert FakeRasa.received == []
+
+
+def test_a_huge_body_is_refused_before_it_is_read(rasa: str, database: str) -> None:
+    body = json.dumps({"session": SESSION, "message": "a" * 200_000})
+    answer = client(rasa, database).post("/chat/send", data=body, content_type="application/json")
+    assert answer.status_code == 413 and FakeRasa.received == []

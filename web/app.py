@@ -24,6 +24,10 @@ def create_app(**config: object) -> Flask:
         DATABASE_URL=settings.database_url(),
         WIDGET_ORIGINS=os.environ.get("WIDGET_ORIGINS", "").split(),
         CHAT_SESSION_KEY=os.environ.get("CHAT_SESSION_KEY", ""),
+        # Rasa's channel answers only the web server (addons/web_channel.py).
+        RASA_API_TOKEN=os.environ.get("RASA_API_TOKEN", ""),
+        # A chat message of 2,000 characters is at most 8 KB as JSON; a console form less.
+        MAX_CONTENT_LENGTH=64 * 1024,
     )
     app.config.update(config)
     if not app.config["CHAT_SESSION_KEY"]:

@@ -26,7 +26,7 @@ from clinic.data_protection import retention_days
 from clinic.message_text import MAX_MARKS, cleaned, marks
 from clinic.schedule import ROOT
 from clinic.staff_store import StaffStore
-from web.limits import chat_key, limiter, per_address, per_chat
+from web.limits import chat_key, json_object, limiter, message_cost, per_address, per_chat
 
 chat = Blueprint("chat", __name__)
 
@@ -91,8 +91,7 @@ def _conversation(body: dict[str, Any]) -> str:
 
 
 def _body() -> dict[str, Any]:
-    body = request.get_json(silent=True)
-    return body if isinstance(body, dict) else {}
+    return json_object()
 
 
 @chat.get("/chat/settings")
@@ -108,8 +107,8 @@ def widget_settings() -> Any:
 
 
 @chat.post("/chat/send")
-@limiter.limit(per_chat, key_func=chat_key)
-@limiter.limit(per_address)
+@limiter.limit(per_chat, key_func=chat_key, cost=message_cost)
+@limiter.limit(per_address, cost=message_cost)
 def send() -> Any:
     """Passes one patient message to Rasa's REST channel; returns the assistant's answers."""
     body = _body()
@@ -169,6 +168,7 @@ def _ask_rasa(conversation: str, message: str) -> list[dict[str, Any]]:
         answer = _http.post(
             f"{current_app.config['RASA_URL']}/webhooks/rest/webhook",
             json={"sender": conversation, "message": message},
+            headers={"X-Channel-Token": current_app.config["RASA_API_TOKEN"]},
             timeout=(3, 60),
         )
     except requests.Timeout as timeout:

@@ -19,6 +19,16 @@ from flask_limiter.util import get_remote_address
 limiter = Limiter(key_func=get_remote_address)
 
 
+def json_object() -> dict[str, Any]:
+    """The request's JSON object, or {} for anything else: no body, not JSON, not an object,
+    or nested too deep for Python's reader (1,000 brackets)."""
+    try:
+        body = request.get_json(silent=True)
+    except RecursionError:
+        return {}
+    return body if isinstance(body, dict) else {}
+
+
 def _per_minute(setting: str, default: int) -> str:
     return f"{int(os.environ.get(setting) or default)} per minute"
 
@@ -35,10 +45,20 @@ def sign_ins() -> str:
     return _per_minute("SIGN_INS_PER_MINUTE", 10)
 
 
+# Reading a message costs the assistant about a quarter of a second per 1,000 characters
+# on top of a fixed part: a message counts 1, and 1 more for every 250 characters.
+_CHARS_PER_UNIT = 250
+
+
+def message_cost() -> int:
+    """What the request's message counts for against the limits."""
+    message = json_object().get("message")
+    return 1 + (len(message) // _CHARS_PER_UNIT if isinstance(message, str) else 0)
+
+
 def chat_key() -> str:
     """The chat a request is for (its session, hashed), else its address."""
-    body = request.get_json(silent=True)
-    session = body.get("session") if isinstance(body, dict) else None
+    session = json_object().get("session")
     if isinstance(session, str) and session:
         return "chat:" + hashlib.sha256(session.encode()).hexdigest()
     return "address:" + get_remote_address()
@@ -50,6 +70,12 @@ def init_limits(app: Flask) -> None:
     )
     app.config.setdefault("RATELIMIT_HEADERS_ENABLED", True)  # Retry-After for the widget
     limiter.init_app(app)
+
+    @app.errorhandler(413)
+    def too_big(error: Any) -> Any:
+        if request.path.startswith("/chat/"):
+            return jsonify(error="too_long", message="That message is too long to send."), 413
+        return error
 
     @app.errorhandler(429)
     def too_fast(error: Any) -> Any:

@@ -21,7 +21,11 @@ from collections.abc import Collection
 from clinic.language.context import is_another_person
 from clinic.safety.advice import denies_doctor_check, without_statement_of_safety
 from clinic.safety.red_flags import HISTORY_COUNTS, SIGNS, ScreenQuestion
-from clinic.safety.screening import red_flags_for
+from clinic.safety.screening import (
+    SORE_FROM_EXERCISE_SIGNS,
+    only_soreness_from_exercise,
+    red_flags_for,
+)
 from clinic.vocabulary import find_terms
 
 YES = "yes"
@@ -72,6 +76,7 @@ _TAKEN_BACK = (
     r"|meant to say no|meant to press no|meant to click no|didn't mean|didnt mean|did not mean"
     r"|oops|whoops|i mean no|actually no|no wait|wait no|sorry,? no|that was wrong|undo"
     r"|i didn't say yes|i didnt say yes|misunderstood|wrong answer|not what i meant"
+    r"|(?:answered|said|put|clicked|pressed|tapped|typed|picked)(?: it| that| this)? wrong(?:ly)?"
     # The no said before, said again: "I said nah", "I answered nope to that".
     r"|i (?:said|answered|wrote|put|told you)(?: it)? (?:no|nah|nope|none|not|never)"
     r"|(?:my|the) answer (?:is|was|to \w+(?: \w+){0,4}) no"
@@ -187,6 +192,10 @@ def read_answer(
     if said & asked or _raises_what_it_guards(question, said):
         return YES
     if denied & asked or denied & set(question.denied_means_no):
+        return NO
+    if asked & SORE_FROM_EXERCISE_SIGNS and only_soreness_from_exercise(text):
+        # "Yes, but only sore from the gym" to "pain ... in both legs?": the muscles after
+        # work, not what the question is there for.
         return NO
     lowered = " ".join(text.lower().replace("\u2019", "'").split())
     if _names_what_the_sign_leaves_out(question.sign, lowered):

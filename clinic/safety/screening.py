@@ -334,7 +334,7 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
             continue  # "like I've been hit by a bus": how it feels, not what happened
         # "back pain for 2 years, since a car crash": no injury of now
         long_ago = name in _RECENT_ONLY and _long_ago(sentence_of[start], doc[start].idx)
-        if name in _SORE_FROM_EXERCISE_SIGNS and _sore_from_exercise(
+        if name in SORE_FROM_EXERCISE_SIGNS and _sore_from_exercise(
             sentence_of[start], doc[start].idx
         ):
             continue  # "both legs sore from the gym": muscle soreness, not the spine's pain
@@ -480,7 +480,7 @@ def _clause_bounds(text: str, cut: int) -> tuple[list[int], int]:
 # "stiff after leg day"), are the muscles' soreness after work, not pain in both legs of the
 # spine's kind. Exercise named elsewhere ("my back went at the gym and now pain runs down
 # both legs"), pain that travels or shoots, or any other cause keeps the sign.
-_SORE_FROM_EXERCISE_SIGNS = frozenset({"both_legs_pain"})
+SORE_FROM_EXERCISE_SIGNS = frozenset({"both_legs_pain"})
 _SORENESS = re.compile(r"\b(?:sore|soreness|stiff|stiffness|achy|tired|tight|doms)\b")
 _FROM_EXERCISE = re.compile(
     r"\b(?:from|after)\s+(?:(?:the|a|my|doing|some|all|those|long|big|hard|heavy)\s+)*"
@@ -489,6 +489,21 @@ _FROM_EXERCISE = re.compile(
     r"class(?:es)?|sessions?)\b"
 )
 _TRAVELS = re.compile(r"\b(?:shoot\w*|spread\w*|runs? down|goes down|going down|radiat\w*)\b")
+
+
+_NERVE_WORDS = re.compile(r"\b(?:numb\w*|tingl\w*|pins|needles|weak\w*|electric|burning)\b")
+
+
+def only_soreness_from_exercise(text: str) -> bool:
+    """Whether an answer explains itself as soreness from exercise, in one clause, with no
+    nerve words and nothing that travels ("yes but only stiff from spin class")."""
+    lowered = text.lower()
+    if _NERVE_WORDS.search(lowered) or _TRAVELS.search(lowered):
+        return False
+    return any(
+        _SORENESS.search(clause) and _FROM_EXERCISE.search(clause)
+        for clause in re.split(r"[,;.!?]|\bbut\b", lowered)
+    )
 
 
 def _sore_from_exercise(sentence: Span, at: int) -> bool:

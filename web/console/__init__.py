@@ -10,7 +10,7 @@ import datetime as dt
 import os
 from zoneinfo import ZoneInfo
 
-from flask import Flask, request
+from flask import Flask, redirect, request
 from flask.sessions import SecureCookieSessionInterface
 from flask_login import LoginManager
 from flask_wtf import CSRFProtect
@@ -80,6 +80,9 @@ def init_console(app: Flask) -> None:
         return response
 
     csrf.init_app(app)
+    # "/console" without its slash: Werkzeug's own redirect would be absolute, built from
+    # the request's Host header; this one is relative.
+    app.add_url_rule("/console", "console_root", lambda: redirect("/console/"))
     app.register_blueprint(auth)
     app.register_blueprint(inbox)
     app.register_blueprint(bookings)
