@@ -34,7 +34,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
 
 from migrate import migrate  # noqa: E402
 from model import model_path  # noqa: E402
-from run import stop_all, until_stopped  # noqa: E402
+from run import stop_all, supervise  # noqa: E402
 
 from tests.running_assistant import free_port  # noqa: E402
 
@@ -248,7 +248,7 @@ def main() -> int:
             f"Rasa replicas behind nginx on {cluster.url}, PostgreSQL and Redis; Ctrl-C stops)",
             flush=True,
         )
-        stopping = until_stopped(list(cluster.processes.values()))
+        stopping = supervise(cluster.processes)  # any process stopping stops them all
     return 0 if stopping else 1
 
 

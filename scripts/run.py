@@ -17,6 +17,7 @@ import subprocess
 import sys
 import time
 from collections import deque
+from collections.abc import Callable
 
 from migrate import migrate
 from model import ROOT, model_path
@@ -47,9 +48,13 @@ def commands() -> dict[str, list[str]]:
     }  # fmt: skip
 
 
-def supervise(named: dict[str, list[str]], processes: dict[str, subprocess.Popen]) -> bool:
-    """Waits for Ctrl-C (or SIGTERM), starting again any process that exits on its own;
-    True when asked to stop, False when one keeps failing."""
+def supervise(
+    processes: dict[str, subprocess.Popen],
+    restart: Callable[[str], subprocess.Popen] | None = None,
+) -> bool:
+    """Waits for Ctrl-C (or SIGTERM), starting again (with `restart`) any process that exits
+    on its own; True when asked to stop, False when one keeps failing or, without
+    `restart`, as soon as one exits."""
     stopping = False
 
     def stop(*_: object) -> None:
@@ -58,7 +63,7 @@ def supervise(named: dict[str, list[str]], processes: dict[str, subprocess.Popen
 
     signal.signal(signal.SIGINT, stop)
     signal.signal(signal.SIGTERM, stop)
-    starts = {name: deque([time.monotonic()]) for name in named}
+    starts = {name: deque([time.monotonic()]) for name in processes}
     while not stopping:
         time.sleep(0.5)
         for name, process in processes.items():
@@ -67,12 +72,12 @@ def supervise(named: dict[str, list[str]], processes: dict[str, subprocess.Popen
             recent = starts[name]
             while recent and recent[0] < time.monotonic() - 60:
                 recent.popleft()
-            if len(recent) >= RESTARTS_PER_MINUTE:
-                print(f"The {name} keeps stopping (exit {process.returncode}); stopping all.")
+            if restart is None or len(recent) >= RESTARTS_PER_MINUTE:
+                print(f"The {name} stopped (exit {process.returncode}); stopping all.")
                 return False
             print(f"The {name} stopped (exit {process.returncode}); starting it again.", flush=True)
             recent.append(time.monotonic())
-            processes[name] = subprocess.Popen(named[name], cwd=ROOT)
+            processes[name] = restart(name)
     return True
 
 
@@ -100,7 +105,7 @@ def main() -> int:
         f"(Rasa server on port {os.environ['RASA_PORT']}; Ctrl-C stops)",
         flush=True,
     )
-    stopping = supervise(named, processes)
+    stopping = supervise(processes, lambda name: subprocess.Popen(named[name], cwd=ROOT))
     stop_all(list(processes.values()))
     return 0 if stopping else 1
 

@@ -409,3 +409,30 @@ def test_a_huge_body_is_refused_before_it_is_read(rasa: str, database: str) -> N
     body = json.dumps({"session": SESSION, "message": "a" * 200_000})
     answer = client(rasa, database).post("/chat/send", data=body, content_type="application/json")
     assert answer.status_code == 413 and FakeRasa.received == []
+
+
+def test_one_address_has_one_message_in_the_assistant_at_a_time(rasa: str, database: str) -> None:
+    """A burst from one address queued all of its messages in Rasa at once, and another
+    patient waited behind them (1.4-2.7 s). The next one from that address while one is
+    being answered gets a 503 the widget retries on its own; other addresses go on."""
+    web = client(rasa, database)
+    FakeRasa.replies = [{"text": "Which side?"}]
+    release = threading.Event()
+    FakeRasa.on_message = lambda: release.wait(10)  # the first message is still being read
+    first = threading.Thread(target=lambda: send(web, "my knee hurts"))
+    first.start()
+    deadline = time.monotonic() + 5
+    while not FakeRasa.received and time.monotonic() < deadline:
+        time.sleep(0.01)
+    second = send(web, "and my back", session=str(uuid.uuid4()))
+    assert (second.status_code, second.json["error"]) == (503, "busy")
+    FakeRasa.on_message = None
+    other = web.post(
+        "/chat/send",
+        json={"session": str(uuid.uuid4()), "message": "hi", "consent": PRIVACY_NOTICE_VERSION},
+        environ_base={"REMOTE_ADDR": "192.0.2.9"},
+    )
+    assert other.status_code == 200  # another address is not held up
+    release.set()
+    first.join(10)
+    assert send(web, "and my back", session=str(uuid.uuid4())).status_code == 200  # free again

@@ -26,7 +26,15 @@ from clinic.data_protection import retention_days
 from clinic.message_text import MAX_MARKS, cleaned, marks
 from clinic.schedule import ROOT
 from clinic.staff_store import StaffStore
-from web.limits import chat_key, json_object, limiter, message_cost, per_address, per_chat
+from web.limits import (
+    InFlight,
+    chat_key,
+    json_object,
+    limiter,
+    message_cost,
+    per_address,
+    per_chat,
+)
 
 chat = Blueprint("chat", __name__)
 
@@ -138,6 +146,19 @@ def send() -> Any:
         )
     if message.lstrip().startswith("/") and message != OPENING:
         _only_offered_buttons(conversation, message)
+    in_flight: InFlight = current_app.extensions["in_flight"]
+    address = request.remote_addr or ""
+    if not in_flight.enter(address):
+        # The widget keeps the message and sends it again in a few seconds.
+        raise ChatError(503, "busy", "Just a moment: I'm still answering another message.")
+    try:
+        return _answer(conversation, message)
+    finally:
+        in_flight.leave(address)
+
+
+def _answer(conversation: str, message: str) -> Any:
+    """Rasa's answers to a checked message, as the widget shows them."""
     asked_at = time.time() - 1  # Rasa's clock is this machine's; a second's slack
     replies = _ask_rasa(conversation, message)
     if not replies:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from typing import Any
 
 from flask import Flask, jsonify, render_template, request
@@ -64,7 +65,34 @@ def chat_key() -> str:
     return "address:" + get_remote_address()
 
 
+class InFlight:
+    """How many messages each address has with the assistant right now. Rasa reads one
+    message at a time per core: a burst from one address queued there delays every other
+    patient, so each address gets `CHAT_ADDRESS_AT_ONCE` (1) at a time."""
+
+    def __init__(self) -> None:
+        self._counts: dict[str, int] = {}
+        self._lock = threading.Lock()
+
+    def enter(self, address: str) -> bool:
+        most = int(os.environ.get("CHAT_ADDRESS_AT_ONCE") or 1)
+        with self._lock:
+            if self._counts.get(address, 0) >= most:
+                return False
+            self._counts[address] = self._counts.get(address, 0) + 1
+            return True
+
+    def leave(self, address: str) -> None:
+        with self._lock:
+            left = self._counts.get(address, 1) - 1
+            if left:
+                self._counts[address] = left
+            else:
+                self._counts.pop(address, None)
+
+
 def init_limits(app: Flask) -> None:
+    app.extensions["in_flight"] = InFlight()
     app.config.setdefault(
         "RATELIMIT_STORAGE_URI", os.environ.get("RATE_LIMIT_STORAGE") or "memory://"
     )

@@ -23,6 +23,7 @@ _MIN_WORDS = 3
 _MIN_FOREIGN_SHARE = 0.5
 _MIN_CONFIDENCE = 0.5
 _WORD = re.compile(r"[^\W\d_]+")
+_CODE = re.compile(r"\b(?=\w*\d)(?=\w*[^\W\d_])\w+\b")
 # Two to four capitalised words closing the message (after a comma or another word).
 _NAME_AT_THE_END = re.compile(r"(?<=[\s,])(?:[A-Z][^\W\d_]+(?:-[A-Z][^\W\d_]+)?\s*){2,4}[.!]*\s*$")
 _CONTACT = re.compile(r"\S+@\S+\.\w+|\+?\d[\d ()-]{6,}\d")
@@ -49,6 +50,8 @@ def other_language(text: str) -> str | None:
     if not foreign_script:
         # "told u, Dan Kowalski": the name at the end says nothing of the message's language.
         text = _NAME_AT_THE_END.sub("", text)
+    # "it's pjth4j": a code of letters and digits (a booking reference) is no word.
+    text = _CODE.sub(" ", text)
     words = _WORD.findall(text.lower())
     if not foreign_script and len(words) < _MIN_WORDS:
         return None
