@@ -436,3 +436,32 @@ def test_one_address_has_one_message_in_the_assistant_at_a_time(rasa: str, datab
     release.set()
     first.join(10)
     assert send(web, "and my back", session=str(uuid.uuid4())).status_code == 200  # free again
+
+
+def test_long_messages_from_many_addresses_take_turns(rasa: str, database: str) -> None:
+    """The second attack re-run spread a burst of long messages over 20 addresses and a
+    normal patient waited 1.8 s. The work with the assistant at once is bounded too: a
+    long message while another is being read gets a 503 (retried); a short one goes on."""
+    web = client(rasa, database)
+    FakeRasa.replies = [{"text": "Which side?"}]
+    release = threading.Event()
+    FakeRasa.on_message = lambda: release.wait(10)
+    long = "my knee hurts when I walk. " * 73
+
+    def from_address(address: str, message: str) -> Any:
+        body = {"session": str(uuid.uuid4()), "message": message,
+                "consent": PRIVACY_NOTICE_VERSION}  # fmt: skip
+        return web.post("/chat/send", json=body, environ_base={"REMOTE_ADDR": address})
+
+    first = threading.Thread(target=lambda: from_address("192.0.2.1", long))
+    first.start()
+    deadline = time.monotonic() + 5
+    while not FakeRasa.received and time.monotonic() < deadline:
+        time.sleep(0.01)
+    FakeRasa.on_message = None
+    second = from_address("192.0.2.2", long)
+    assert (second.status_code, second.json["error"]) == (503, "busy")
+    assert from_address("192.0.2.3", "my knee hurts").status_code == 200
+    release.set()
+    first.join(10)
+    assert from_address("192.0.2.2", long).status_code == 200

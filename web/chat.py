@@ -147,14 +147,14 @@ def send() -> Any:
     if message.lstrip().startswith("/") and message != OPENING:
         _only_offered_buttons(conversation, message)
     in_flight: InFlight = current_app.extensions["in_flight"]
-    address = request.remote_addr or ""
-    if not in_flight.enter(address):
+    address, cost = request.remote_addr or "", message_cost()
+    if not in_flight.enter(address, cost):
         # The widget keeps the message and sends it again in a few seconds.
         raise ChatError(503, "busy", "Just a moment: I'm still answering another message.")
     try:
         return _answer(conversation, message)
     finally:
-        in_flight.leave(address)
+        in_flight.leave(address, cost)
 
 
 def _answer(conversation: str, message: str) -> Any:

@@ -66,24 +66,32 @@ def chat_key() -> str:
 
 
 class InFlight:
-    """How many messages each address has with the assistant right now. Rasa reads one
-    message at a time per core: a burst from one address queued there delays every other
-    patient, so each address gets `CHAT_ADDRESS_AT_ONCE` (1) at a time."""
+    """The messages with the assistant right now. Rasa reads one message at a time per core:
+    a burst queued there delays every other patient. So each address has
+    `CHAT_ADDRESS_AT_ONCE` (1) at a time, and all together at most `CHAT_WORK_AT_ONCE` (10)
+    units of work (`message_cost`: a 2,000-character message is 9, a short one 1), so long
+    messages from many addresses take turns while short ones go on."""
 
     def __init__(self) -> None:
         self._counts: dict[str, int] = {}
+        self._work = 0
         self._lock = threading.Lock()
 
-    def enter(self, address: str) -> bool:
+    def enter(self, address: str, cost: int = 1) -> bool:
         most = int(os.environ.get("CHAT_ADDRESS_AT_ONCE") or 1)
+        budget = int(os.environ.get("CHAT_WORK_AT_ONCE") or 10)
         with self._lock:
             if self._counts.get(address, 0) >= most:
                 return False
+            if self._work and self._work + cost > budget:
+                return False
             self._counts[address] = self._counts.get(address, 0) + 1
+            self._work += cost
             return True
 
-    def leave(self, address: str) -> None:
+    def leave(self, address: str, cost: int = 1) -> None:
         with self._lock:
+            self._work = max(0, self._work - cost)
             left = self._counts.get(address, 1) - 1
             if left:
                 self._counts[address] = left
