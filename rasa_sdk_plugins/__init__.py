@@ -1,5 +1,8 @@
 """The action server's own plugins, found by Rasa SDK under this package name.
 
+At start, what the first message needs is loaded (spaCy's parser for the safety reading,
+the date reader), so that the first patient after a start doesn't wait seconds for it.
+
 Only Rasa may run the clinic's actions: every call but the health check must carry the
 shared secret ACTION_SERVER_TOKEN in the `X-Action-Token` header, which Rasa sends from
 endpoints.yml. Anyone else who can reach the port (another user of the machine, a
@@ -26,6 +29,7 @@ class _OnlyRasa:
         secret = os.environ.get("ACTION_SERVER_TOKEN", "")
         if not secret:
             raise RuntimeError("ACTION_SERVER_TOKEN is not set (scripts/with_env.py writes one).")
+        _warm_up()
 
         @app.middleware("request")
         async def only_rasa(request: Any) -> Any:
@@ -35,6 +39,13 @@ class _OnlyRasa:
             if not hmac.compare_digest(given.encode(), secret.encode()):
                 return response.json({"error": "not allowed"}, status=401)
             return None
+
+
+def _warm_up() -> None:
+    from clinic import parsing, safety
+
+    safety.screen("my lower back hurts since monday")
+    parsing.find_duration("since monday")
 
 
 def init_hooks(manager: pluggy.PluginManager) -> None:

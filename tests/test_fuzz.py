@@ -11,13 +11,11 @@ runs are derandomised: the same 2,100 inputs every time, in CI too.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 import threading
 import uuid
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from pathlib import Path
-from typing import Any, ClassVar
 
 import phonenumbers
 import pytest
@@ -54,29 +52,11 @@ _E164 = re.compile(r"\+[1-9]\d{6,14}")
 _OVERRIDES = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
-class RecordingRasa(BaseHTTPRequestHandler):
-    """Rasa's REST webhook as the web server sees it: records each message, answers one line."""
-
-    received: ClassVar[list[str]] = []
-
-    def do_POST(self) -> None:
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        RecordingRasa.received.append(body["message"])
-        answer = json.dumps([{"text": "Which side is it on?"}]).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(answer)))
-        self.end_headers()
-        self.wfile.write(answer)
-
-    def log_message(self, *_: Any) -> None:
-        pass
-
-
 def test_the_chat_answers_every_message_in_words_and_loses_none(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from scripts.migrate import migrate
+    from tests.test_web_chat import FakeRasa
     from web.app import create_app
     from web.chat import MAX_MESSAGE_CHARS, PRIVACY_NOTICE_VERSION
 
@@ -84,7 +64,9 @@ def test_the_chat_answers_every_message_in_words_and_loses_none(
     monkeypatch.setenv("CHAT_ADDRESS_PER_MINUTE", "100000")
     database = f"sqlite:///{tmp_path / 'rasa.db'}"
     migrate(database)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), RecordingRasa)
+    FakeRasa.received, FakeRasa.raw, FakeRasa.on_message = [], None, None
+    FakeRasa.replies = [{"text": "Which side is it on?"}]
+    server = ThreadingHTTPServer(("127.0.0.1", 0), FakeRasa)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     web = create_app(
         RASA_URL=f"http://127.0.0.1:{server.server_port}", DATABASE_URL=database,
@@ -96,11 +78,11 @@ def test_the_chat_answers_every_message_in_words_and_loses_none(
     @given(message=patient_text | st.text(_ANY_CHAR, min_size=1990, max_size=2010))
     def check(message: str) -> None:
         tried.append(message)
-        before = len(RecordingRasa.received)
+        before = len(FakeRasa.received)
         body = {"session": str(uuid.uuid4()), "consent": PRIVACY_NOTICE_VERSION,
                 "message": message}  # fmt: skip
         answer = web.post("/chat/send", json=body)
-        sent = RecordingRasa.received[before:]
+        sent = [r["message"] for r in FakeRasa.received[before:]]
         assert answer.status_code in (200, 400, 413), answer.status_code
         if answer.status_code == 200:
             # Passed on once, cleaned, storable, and answered.

@@ -136,11 +136,11 @@ def send() -> Any:
             f"{MAX_MESSAGE_CHARS:,} at once: please shorten it or send it in parts.",
             limit=MAX_MESSAGE_CHARS,
         )
-    if marks(message) > MAX_MARKS:
+    if (counted := marks(message)) > MAX_MARKS:
         raise ChatError(
             413,
             "too_many_marks",
-            f"That message has {marks(message):,} emoji and symbols, more than I can read at"
+            f"That message has {counted:,} emoji and symbols, more than I can read at"
             " once. Please tell me in words, even briefly, and leave most of them out.",
             limit=MAX_MARKS,
         )

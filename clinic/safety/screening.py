@@ -498,11 +498,15 @@ def only_soreness_from_exercise(text: str) -> bool:
     """Whether an answer explains itself as soreness from exercise, in one clause, with no
     nerve words and nothing that travels ("yes but only stiff from spin class")."""
     lowered = text.lower()
-    if _NERVE_WORDS.search(lowered) or _TRAVELS.search(lowered):
+    if _NERVE_WORDS.search(lowered):
         return False
-    return any(
-        _SORENESS.search(clause) and _FROM_EXERCISE.search(clause)
-        for clause in re.split(r"[,;.!?]|\bbut\b", lowered)
+    return any(_exercise_soreness(clause) for clause in re.split(r"[,;.!?]|\bbut\b", lowered))
+
+
+def _exercise_soreness(clause: str) -> bool:
+    """Whether one clause says soreness from exercise, with nothing that travels."""
+    return bool(
+        _SORENESS.search(clause) and _FROM_EXERCISE.search(clause) and not _TRAVELS.search(clause)
     )
 
 
@@ -511,10 +515,7 @@ def _sore_from_exercise(sentence: Span, at: int) -> bool:
     exercise."""
     text = sentence.text.lower()
     bounds, index = _clause_bounds(text, at - sentence.start_char)
-    clause = text[bounds[index] : bounds[index + 1]]
-    return bool(
-        _SORENESS.search(clause) and _FROM_EXERCISE.search(clause) and not _TRAVELS.search(clause)
-    )
+    return _exercise_soreness(text[bounds[index] : bounds[index + 1]])
 
 
 # "Fever yes. cancer no. fall no": a list answered item by item, the verdict after each.
