@@ -142,6 +142,11 @@ class ConversationStore:
         rows = self._events(("user", "bot", "slot", "action"), conversation_id)
         return _summarise(conversation_id, [json.loads(r.data) for r in rows]) if rows else None
 
+    def events(self, conversation_id: str) -> list[dict[str, Any]]:
+        """The conversation's messages and slot changes in order (for the handover)."""
+        rows = self._events(("user", "bot", "slot"), conversation_id)
+        return [json.loads(r.data) for r in rows]
+
     def transcript(self, conversation_id: str) -> list[TranscriptEntry]:
         """The whole conversation, every session, as staff read it."""
         rows = self._events(("user", "bot", "action"), conversation_id)

@@ -171,7 +171,11 @@ def test_the_conversation_page_shows_summary_and_transcript_and_is_audited(
 ) -> None:
     clinician, _ = sign_in(app, "clara")
     page = text(clinician.get("/console/conversations/red-flag"))
-    assert "cauda_equina" in page and "emergency" in page
+    # In words, with the patient's phrase beside the finding; no codes.
+    assert "<strong>Possible cauda equina syndrome</strong>" in page
+    assert "Emergency: told to call 911" in page
+    assert "Patient: &#34;numb around my bottom and can&#39;t pee&#34;" in page
+    assert "cauda_equina" not in page.split('id="transcript-title"')[0]
     assert "numb around my bottom" in page and "red_flag 0.97" in page
     assert ("clara", "view_conversation", "red-flag") in audit_actions(database)
     assert clinician.get("/console/conversations/no-such-one").status_code == 404
@@ -180,8 +184,38 @@ def test_the_conversation_page_shows_summary_and_transcript_and_is_audited(
 def test_unsure_and_corrected_safety_answers_are_shown_to_staff(app: Any) -> None:
     clinician, _ = sign_in(app, "clara")
     page = text(clinician.get("/console/conversations/urgent-one"))
-    assert re.search(r"Unsure answers, taken as possible</dt>\s*<dd>trauma</dd>", page)
-    assert re.search(r"Said yes, then corrected to no</dt>\s*<dd>saddle_numbness</dd>", page)
+    assert re.search(
+        r"<dt>Unsure</dt>\s*<dd[^>]*>\s*Started after a fall, accident or knock\s*"
+        r'<span class="note">\(unsure answer, taken as possible\)',
+        page,
+    )
+    assert re.search(
+        r"<dt>Said no after yes</dt>\s*<dd[^>]*>\s*Saddle numbness\s*"
+        r'<span class="note">\(corrected by the patient\)',
+        page,
+    )
+    # What the intake never learnt is marked, not left out.
+    assert re.search(r"<dt>Feels</dt>\s*<dd class=\" unknown\">\s*not known", page)
+
+
+def test_the_handover_prints_alone_for_clinicians_and_is_audited(app: Any, database: str) -> None:
+    clinician, _ = sign_in(app, "clara")
+    page = text(clinician.get("/console/conversations/knee-booked/handover"))
+    assert "Knee, left side" in page and "likely to help" in page
+    assert "do you validate parking at the mall?" in page
+    assert "Transcript" not in page and 'class="bar"' not in page
+    assert ("clara", "print_handover", "knee-booked") in audit_actions(database)
+    reception, _ = sign_in(app, "rita")
+    assert reception.get("/console/conversations/knee-booked/handover").status_code == 403
+    assert clinician.get("/console/conversations/none/handover").status_code == 404
+
+
+def test_the_inbox_and_filters_show_words_not_codes(app: Any) -> None:
+    clinician, _ = sign_in(app, "clara")
+    page = text(clinician.get("/console/conversations"))
+    assert "Possible cauda equina syndrome" in page and ">Urgent (doctor today)<" in page
+    assert '<option value="assess_first" >Assess first</option>' in page
+    assert "cauda_equina" not in page and ">assess_first<" not in page
 
 
 def test_patient_text_is_escaped_everywhere(app: Any) -> None:
@@ -320,7 +354,7 @@ def test_the_dashboard_counts_and_draws(app: Any) -> None:
     reception, _ = sign_in(app, "rita")  # aggregates only: every role may see it
     page = text(reception.get("/console/dashboard"))
     assert "Conversations per day, last 30 days: 4 in all." in page
-    assert "Triage level: emergency 1, urgent 1, routine 1, not known yet 1." in page
+    assert "Triage level: emergency 1, urgent (doctor today) 1, routine 1, not known yet 1." in page
     assert "Booked a consultation: booked 1, not booked 3." in page
     assert "Commonest body parts: knee 1, back 1, hip 1." in page
     for name in ("per-day", "triage", "tdn-fit", "booked", "body-parts"):

@@ -81,9 +81,10 @@ def test_a_clinician_reviews_a_red_flag_and_reception_records_attendance(
     screenshot(page, "console-inbox")
 
     ours.click()
-    summary = page.locator(".summary")
-    expect(summary).to_contain_text("cauda_equina")
-    expect(summary).to_contain_text("emergency")
+    summary = page.locator("section", has=page.get_by_role("heading", name="Intake summary"))
+    expect(summary).to_contain_text("Possible cauda equina syndrome")
+    expect(summary).to_contain_text("Emergency: told to call")
+    expect(summary).not_to_contain_text("cauda_equina")
     expect(page.locator(".transcript")).to_contain_text(RED_FLAG)
     page.get_by_label("Reviewed").check()
     page.get_by_label("Notes").fill("Called: gone to the emergency department.")

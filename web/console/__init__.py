@@ -17,6 +17,7 @@ from flask_wtf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from clinic.booking_store import BookingStore
+from clinic.care.handover import code_words
 from clinic.staff_store import StaffStore
 from web.console.auth import StaffUser, auth, browser_fingerprint
 from web.console.bookings import bookings
@@ -71,6 +72,7 @@ def init_console(app: Flask) -> None:
         return StaffUser(member, token) if member else None
 
     app.add_template_filter(clinic_time)
+    app.add_template_filter(code_words, "words")
 
     @app.after_request
     def not_cached(response):  # type: ignore[no-untyped-def]

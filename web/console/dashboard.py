@@ -14,6 +14,7 @@ from flask_login import login_required
 from matplotlib.figure import Figure  # not pyplot: no global state, no display needed
 from matplotlib.ticker import MaxNLocator
 
+from clinic.care.handover import code_words
 from clinic.conversations import ConversationSummary
 from clinic.schedule import clinic_schedule
 from web.console.auth import audit
@@ -44,24 +45,33 @@ class Figures:
         ]
         per_day = Counter(dt.datetime.fromtimestamp(s.started_at, zone).date() for s in chosen)
 
-        def counted(slot: str, order: tuple[str, ...]) -> list[tuple[str, int]]:
+        def counted(slot: str, order: tuple[str, ...], kind: str) -> list[tuple[str, int]]:
             counts = Counter(s.slots.get(slot) or UNKNOWN for s in chosen)
-            return [(name, counts[name]) for name in (*order, UNKNOWN) if counts[name]]
+            return [
+                (UNKNOWN if name == UNKNOWN else code_words(name, kind).lower(), counts[name])
+                for name in (*order, UNKNOWN)
+                if counts[name]
+            ]
 
         return cls(
             days=[
                 (first_day + dt.timedelta(days=i), per_day[first_day + dt.timedelta(days=i)])
                 for i in range(days)
             ],
-            triage=counted("triage_level", ("emergency", "urgent", "routine")),
-            tdn_fit=counted("tdn_fit", ("likely", "possible", "assess_first", "not_advised")),
+            triage=counted("triage_level", ("emergency", "urgent", "routine"), "triage"),
+            tdn_fit=counted(
+                "tdn_fit", ("likely", "possible", "assess_first", "not_advised"), "fit"
+            ),
             booked=[
                 ("booked", sum(s.booked for s in chosen)),
                 ("not booked", sum(not s.booked for s in chosen)),
             ],
-            body_parts=Counter(
-                s.slots["body_part"] for s in chosen if s.slots.get("body_part")
-            ).most_common(8),
+            body_parts=[
+                (code_words(part, "body_part").lower(), n)
+                for part, n in Counter(
+                    s.slots["body_part"] for s in chosen if s.slots.get("body_part")
+                ).most_common(8)
+            ],
         )
 
 

@@ -13,6 +13,8 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField, TextAreaField
 from wtforms.validators import Length
 
+from clinic import settings
+from clinic.care.handover import Handover, handover
 from clinic.conversations import ConversationStore, ConversationSummary
 from clinic.schedule import clinic_schedule
 from clinic.staff_store import CLINICIAN, ConversationReview
@@ -172,9 +174,32 @@ def conversation(conversation_id: str) -> Any:
     return render_template(
         "console/conversation.html",
         summary=summary,
+        handover=_handover(conversation_id),
         review=review,
         form=form,
         transcript=conversations().transcript(conversation_id),
         bookings=bookings,
         zone=clinic_schedule().timezone,
     )
+
+
+@inbox.get("/conversations/<conversation_id>/handover")
+@clinicians_only
+def printable_handover(conversation_id: str) -> Any:
+    """The handover alone, on one printed page: findings in words with the patient's own
+    phrases, the booking, and no transcript."""
+    summary = conversations().summary(conversation_id)
+    if summary is None:
+        abort(404)
+    audit("print_handover", conversation_id)
+    return render_template(
+        "console/handover.html",
+        summary=summary,
+        handover=_handover(conversation_id),
+        bookings=current_app.extensions["bookings"].for_conversation(conversation_id),
+        zone=clinic_schedule().timezone,
+    )
+
+
+def _handover(conversation_id: str) -> Handover:
+    return handover(conversations().events(conversation_id), settings.emergency_number())
