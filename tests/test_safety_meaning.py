@@ -21,7 +21,8 @@ def toy_encode(text: str) -> np.ndarray:
 
 
 def test_a_meaning_near_a_topic_names_its_direct_question() -> None:
-    reader = MeaningReader(toy_encode, {"check_safe": ("I wish I were dead",)})
+    # No look-alikes here: the toy encoder can't tell "wake up" with pain from without.
+    reader = MeaningReader(toy_encode, {"check_safe": ("I wish I were dead",)}, {})
     assert reader.near(np.array([0.9, 0.1])) == ("check_safe",)
     assert reader.near(np.array([0.1, 0.9])) == ()
 
@@ -78,6 +79,16 @@ def test_a_denial_settles_the_topic() -> None:
         ("i have been under a lot of stress lately", False),
         ("can you tell me what you have written about my pain?", False),
         ("I've been hurting myself again on purpose", True),
+        # Written in session 15, before the change (outside run 31: pain worst on waking was
+        # asked the crisis question twice), in new words; 4 of the 6 look-alikes were near.
+        ("I wake up every day with my neck aching", False),
+        ("it hurts most first thing when I wake, eases by lunch", False),
+        ("mornings are the worst, I wake up stiff as a board", False),
+        ("deep pain, all the time, I wake up with it", False),
+        ("I've stopped caring whether I wake up or not", True),
+        ("some nights I hope I just don't wake up", True),
+        ("I go to bed wishing I wouldn't wake up", True),
+        ("I don't see the point in waking up anymore", True),
     ],
 )
 def test_crisis_in_new_words_is_asked_about(text: str, near: bool) -> None:
