@@ -53,9 +53,10 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
         # Pain that spoils sleep is common; not waking up again is the topic.
         "I can't sleep at night",
         # When pain is worst is told by waking (outside run 31: "worst when I wake up" was
-        # asked the suicide question twice); not waking up at all is the topic.
+        # asked the suicide question twice); not waking up at all is the topic. A second
+        # anchor ("worse first thing after waking") cost two crisis sentences of the sets
+        # ("some mornings I think about stepping in front of the train"): left out.
         "my back is stiff and sore when I wake up in the morning",
-        "the pain is always worse first thing after waking",
         # Weighing up the appointment (outside run 14): no thought of dying.
         "I want to think about it before I decide to book",
         # Stress, and a question about the chat's own notes (outside run 19): near "hurting
