@@ -18,6 +18,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
+from actions.callback import (
+    CALLBACK,
+    CALLBACK_SLOTS,
+    CALLBACK_STEPS,
+    CallBackAnswers,
+    finish_callback,
+)
+from actions.patient_details import contact_slots, who_said_alongside
 from actions.safety import about_safety, open_screen_questions, undo_for_safety_answer
 from actions.tracker_facts import (
     emergency_open,
@@ -27,7 +35,9 @@ from actions.tracker_facts import (
     response_before_latest_message,
     said_since_latest_message,
     stood_down,
+    urgent_open,
     value_before_latest_message,
+    yes_or_no,
 )
 from clinic import booking as desk_module
 from clinic import knowledge, settings
@@ -44,8 +54,6 @@ from clinic.booking import (
 )
 from clinic.booking_store import CONFIRMED, NotFound, SlotTaken
 from clinic.contact import (
-    Contact,
-    display_phone,
     name_and_contact,
     name_put_right,
     read_contact,
@@ -62,7 +70,6 @@ from clinic.preferred_time import (
     yes_and_a_time,
 )
 from clinic.safety import advice, answers
-from clinic.safety.red_flags import URGENT
 
 Slots = dict[str, Any]
 BOOK, CANCEL, RESCHEDULE, SHOW = "book", "cancel", "reschedule", "show"
@@ -78,12 +85,13 @@ STEPS = {
         "lookup_reference", "lookup_contact", "preferred_time", "booking_slot",
         "booking_confirmed",
     ],
+    CALLBACK: CALLBACK_STEPS,
 }  # fmt: skip
 # Emptied when a booking task starts, so an earlier attempt never answers for this one.
 FORM_SLOTS = (
     "preferred_time", "offered_slots", "booking_slot", "patient_name", "contact_details",
     "booking_consent", "booking_confirmed", "lookup_reference", "lookup_contact",
-    "cancel_confirmed",
+    "cancel_confirmed", *CALLBACK_SLOTS,
 )  # fmt: skip
 _KEPT_UNTIL_BOOKED = ("patient_name", "contact_details")
 MAX_TIME_ATTEMPTS = 2
@@ -156,20 +164,6 @@ def _slots_of(offer: Offer) -> list[str]:
     return [slot.starts_at.isoformat() for slot in offer.slots]
 
 
-def _yes_or_no(tracker: Tracker) -> bool | None:
-    """The patient's yes or no; "Yes, book it" typed out is a yes too. A yes spoken of
-    ("before I press yes, ...") is read from the words, whatever the model heard."""
-    intent = latest_intent(tracker)
-    text = tracker.latest_message.get("text") or ""
-    if answers.answer_talked_about(text):
-        return answers.yes_or_no(text)
-    if intent in ("affirm", "request_booking", "reschedule_booking"):
-        return True
-    if intent == "deny":
-        return False
-    return answers.yes_or_no(text)
-
-
 class ActionStartBooking(Action):
     """Starts booking, cancelling or moving a consultation, once it is safe to.
 
@@ -216,7 +210,7 @@ def start_task(task: str, dispatcher: CollectingDispatcher, tracker: Tracker) ->
     kept = _KEPT_UNTIL_BOOKED if task == BOOK and not tracker.get_slot("booking_reference") else ()
     events = [SlotSet(slot, None) for slot in FORM_SLOTS if slot not in kept]
     if kept:
-        said = _who_said_alongside(tracker.latest_message.get("text") or "", tracker)
+        said = who_said_alongside(tracker.latest_message.get("text") or "", tracker)
         events += [SlotSet(slot, value) for slot, value in said.items()]
     events += [
         SlotSet("booking_task", task),
@@ -264,10 +258,7 @@ def start_task(task: str, dispatcher: CollectingDispatcher, tracker: Tracker) ->
         return [*events, SlotSet("booking_readiness", "booked")]
     text = tracker.latest_message.get("text") or ""
     wished = text if names_a_time(text) else tracker.get_slot("wished_time")
-    urgent_open = tracker.get_slot("triage_level") == URGENT and not tracker.get_slot(
-        "doctor_checked"
-    )
-    if urgent_open:
+    if urgent_open(tracker):
         # Said before any further question too: booking never hides the advice (outside
         # run 17: "do I really need a doctor today? I'd rather book with you").
         dispatcher.utter_message(response="utter_booking_after_urgent")
@@ -293,44 +284,6 @@ def start_task(task: str, dispatcher: CollectingDispatcher, tracker: Tracker) ->
     return [*events, SlotSet("wished_time", None), SlotSet("booking_readiness", "ready")]
 
 
-def _contact_slots(contact: Contact) -> Slots:
-    shown = [display_phone(contact.phone)] if contact.phone else []
-    shown += [contact.email] if contact.email else []
-    return {
-        "contact_details": " and ".join(shown),
-        "patient_phone": contact.phone,
-        "patient_email": contact.email,
-    }
-
-
-_NAMED = re.compile(r"\b(?:name is|name's|names|i am|i'm|im|this is|it's for|for)\s", re.I)
-
-
-def _who_said_alongside(text: str, tracker: Tracker) -> Slots:
-    """A name or contact said with the chosen time ("9 works, Jay Brooks 646-555-0147"):
-    kept, so neither is asked for. The name as spaCy's PERSON, or, just before the contact,
-    in capitals or after "name is": never a guess from other words."""
-    found: Slots = {}
-    contact = read_contact(text)
-    if contact.usable and not tracker.get_slot("contact_details"):
-        found.update(_contact_slots(contact))
-    if tracker.get_slot("patient_name"):
-        return found
-    people = [_with_first_name(person, text) for person in entity_values(tracker, "PERSON")
-              if person in text]  # fmt: skip
-    name = read_name(people[0], people) if people else None
-    if name is None and contact.usable:
-        # Said just before the contact details: "3pm suits me. Ruth Okafor, ruth@...".
-        before, _ = name_and_contact(text)
-        last = re.split(r"[.!;?]|,", before.strip(" ,"))[-1].strip()
-        name = read_name(last) if 0 < len(last.split()) <= 4 and not names_a_time(last) else None
-        if name and not (_NAMED.search(last) or all(w[:1].isupper() for w in name.split())):
-            name = None  # "call me on", "the first one": not a name
-    if name:
-        found["patient_name"] = name
-    return found
-
-
 _FOR_ME = re.compile(r"\b(?:for me|it'?s me|my name is|my name's|i'?m|i am)\b", re.IGNORECASE)
 
 
@@ -345,18 +298,6 @@ def _someone_else_named(text: str, tracker: Tracker) -> str | None:
         if name and person in text and name.lower() != known and known not in name.lower():
             return name
     return None
-
-
-def _with_first_name(person: str, text: str) -> str:
-    """spaCy's PERSON with the first name it missed after a cue ("its for me maya chen"
-    gives "chen" alone)."""
-    before = re.search(
-        rf"\b(?:for me|i'?m|i am|name is|name's|this is|it'?s)[\s,]+([^\W\d_]+)\s+"
-        rf"{re.escape(person)}\b",
-        text,
-        re.IGNORECASE,
-    )
-    return f"{before[1]} {person}" if before and " " not in person else person
 
 
 def screened(tracker: Tracker) -> bool:
@@ -374,7 +315,7 @@ def _offer(
     """The nearest free times for the wish (or, if none fits, the nearest ones at all);
     from tomorrow when a doctor should see the patient today first."""
     not_before = None
-    if tracker.get_slot("triage_level") == URGENT and not tracker.get_slot("doctor_checked"):
+    if urgent_open(tracker):
         not_before = desk().now().date() + dt.timedelta(days=1)
         if wish.first_day < not_before:
             dispatcher.utter_message(response="utter_times_after_the_doctor")
@@ -444,7 +385,7 @@ def _hour_not_offered(wish: TimePreference, starts: list[dt.datetime]) -> str | 
     )
 
 
-class ValidateBookingForm(FormValidationAction):
+class ValidateBookingForm(CallBackAnswers, FormValidationAction):
     """Checks each answer of the booking form; books, moves or cancels on the patient's yes."""
 
     def name(self) -> str:
@@ -460,6 +401,7 @@ class ValidateBookingForm(FormValidationAction):
         task = tracker.get_slot("booking_task") or BOOK
         stopped = (
             tracker.get_slot("cancel_confirmed") is False
+            or tracker.get_slot("callback_confirmed") is False
             or (task == BOOK and emergency_open(tracker))
             or (tracker.get_slot("lookup_attempts") or 0) >= MAX_LOOKUP_ATTEMPTS
         )
@@ -504,7 +446,7 @@ class ValidateBookingForm(FormValidationAction):
             return {"preferred_time": None, **_ask_which_day(wish, dispatcher)}
         if wish is None and latest_intent(tracker) == "greet":
             return {"preferred_time": None}  # a plain hello mid-booking: the question again
-        who = _who_said_alongside(str(value), tracker)
+        who = who_said_alongside(str(value), tracker)
         if wish is None and who:
             # The name and number before the time: kept, and the time asked again.
             dispatcher.utter_message(text=DETAILS_NOTED)
@@ -544,7 +486,7 @@ class ValidateBookingForm(FormValidationAction):
                 return {
                     "booking_slot": None,
                     **_offer(wish, str(value), dispatcher, tracker),
-                    **_who_said_alongside(str(value), tracker),
+                    **who_said_alongside(str(value), tracker),
                 }
             if isinstance(wish, DayMismatch):
                 asked = _ask_which_day(wish, dispatcher)
@@ -558,7 +500,7 @@ class ValidateBookingForm(FormValidationAction):
             return {"booking_slot": None}
         if not desk().is_free(chosen):
             return self._taken(chosen, dispatcher)
-        return {"booking_slot": chosen.isoformat(), **_who_said_alongside(str(value), tracker)}
+        return {"booking_slot": chosen.isoformat(), **who_said_alongside(str(value), tracker)}
 
     def _taken(self, wanted: dt.datetime, dispatcher: CollectingDispatcher) -> Slots:
         """Someone else got the time: the nearest free ones, on that day if possible."""
@@ -576,6 +518,8 @@ class ValidateBookingForm(FormValidationAction):
     ) -> Slots:
         """ "Could we do 1pm instead?" while the name or the contact is asked: the time is
         picked again (or offered again), and the form goes on from there; {} otherwise."""
+        if tracker.get_slot("booking_task") == CALLBACK:
+            return {}  # no consultation time to put right
         if not (names_a_time(text) and _CHANGES_THE_TIME.search(text)):
             return {}
         picked = self.validate_booking_slot(text, dispatcher, tracker, domain)
@@ -599,7 +543,7 @@ class ValidateBookingForm(FormValidationAction):
             dispatcher.utter_message(text=NOT_A_NAME)
             return {"patient_name": None}
         if contact.usable and not tracker.get_slot("contact_details"):
-            return {"patient_name": name, **_contact_slots(contact)}
+            return {"patient_name": name, **contact_slots(contact)}
         return {"patient_name": name}
 
     def validate_contact_details(
@@ -609,12 +553,15 @@ class ValidateBookingForm(FormValidationAction):
         moved = self._time_put_right(str(value), dispatcher, tracker, domain)
         contact = read_contact(str(value))
         if moved:
-            return {**moved, **(_contact_slots(contact) if contact.usable else {})}
+            return {**moved, **(contact_slots(contact) if contact.usable else {})}
         if not contact.usable:
             problem = BAD_PHONE if contact.bad_phone else BAD_EMAIL if contact.bad_email else None
             dispatcher.utter_message(text=problem or NO_CONTACT)
             return {"contact_details": None}
-        return _contact_slots(contact)
+        if tracker.get_slot("booking_task") == CALLBACK and not contact.phone:
+            dispatcher.utter_message(response="utter_callback_needs_phone")
+            return {"contact_details": None}
+        return contact_slots(contact)
 
     def validate_booking_confirmed(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -636,7 +583,7 @@ class ValidateBookingForm(FormValidationAction):
         contact = said and replace(said, phone=said.phone or known[0], email=said.email or known[1])
         if contact and said.usable and (contact.phone, contact.email) != known:
             # "Sorry the number is 646 555 0178. yes book": the new contact, shown to confirm.
-            slots = _contact_slots(contact)
+            slots = contact_slots(contact)
             dispatcher.utter_message(
                 text=CONTACT_PUT_RIGHT.format(contact=slots["contact_details"])
             )
@@ -646,7 +593,7 @@ class ValidateBookingForm(FormValidationAction):
             # "Can you do 9 the same day instead?": another time, not a yes to this one.
             offered = self.validate_booking_slot(text, dispatcher, tracker, domain)
             return {"booking_confirmed": None, **offered}
-        answer = _yes_or_no(tracker)
+        answer = yes_or_no(tracker)
         if answer is None:
             if not said_since_latest_message(tracker):
                 # Asked something else first ("before I press yes, is there parking?"):
@@ -738,7 +685,7 @@ class ValidateBookingForm(FormValidationAction):
             if names_a_time(text):
                 moved.update(self.validate_preferred_time(text, dispatcher, tracker, domain))
             return moved
-        answer = True if intent == "cancel_booking" else _yes_or_no(tracker)
+        answer = True if intent == "cancel_booking" else yes_or_no(tracker)
         if answer is None:
             dispatcher.utter_message(text=YES_OR_NO)
             return {"cancel_confirmed": None}
@@ -856,6 +803,22 @@ class ActionAskBookingSlot(Action):
         return []
 
 
+class ActionAskContactDetails(Action):
+    """Asks how the clinic can reach the patient; not again when the answer's problem was
+    just said with its own question ("that number doesn't look right...")."""
+
+    def name(self) -> str:
+        return "action_ask_contact_details"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        asked = response_before_latest_message(tracker) == "utter_ask_contact_details"
+        if not (asked and said_since_latest_message(tracker)):
+            dispatcher.utter_message(response="utter_ask_contact_details")
+        return []
+
+
 class ActionAskBookingConfirmed(Action):
     """The booking (or the move) in one summary, to confirm."""
 
@@ -919,6 +882,9 @@ class ActionFinishBooking(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         task = tracker.get_slot("booking_task")
+        if task == CALLBACK:
+            # Who asked stays known; a follow-up (the intake carrying on) comes last.
+            return [*self._emptied(task, keep_who=True), *finish_callback(dispatcher, tracker)]
         start = _local(tracker.get_slot("booking_starts_at") or "")
         reference = tracker.get_slot("booking_reference")
         done = {
@@ -935,14 +901,18 @@ class ActionFinishBooking(Action):
                 SHOW: "utter_your_booking",
             }[task]
             dispatcher.utter_message(response=response, when=when(start), reference=reference)
-        # Who booked stays known to the chat ("when is my appointment?"); the rest of the
-        # form is emptied (a new task empties it again when it starts).
-        kept = ("patient_name", "contact_details") if task == BOOK and done else ()
-        events = [SlotSet(slot, None) for slot in FORM_SLOTS if slot not in kept]
+        events = self._emptied(task, keep_who=task == BOOK and done)
         if task == CANCEL and done:
             events += [SlotSet("booking_reference", None), SlotSet("booking_starts_at", None)]
+        return events
+
+    @staticmethod
+    def _emptied(task: str | None, keep_who: bool) -> list[EventType]:
+        """The form emptied (a new task empties it again); who booked or asked for a call
+        stays known to the chat ("when is my appointment?") when `keep_who`."""
+        kept = ("patient_name", "contact_details") if keep_who else ()
         return [
-            *events,
+            *(SlotSet(slot, None) for slot in FORM_SLOTS if slot not in kept),
             SlotSet("booking_task", None),
             SlotSet("lookup_attempts", 0),
             SlotSet("booking_first", None),

@@ -74,7 +74,7 @@ class ActionEveryMessage(Action):
             and not answer_about_a_complaint(dispatcher, tracker)
         ):
             answer_if_known(dispatcher, tracker)
-        return [*safety, *facts]
+        return [*safety, *facts, *_offer_lapsed(tracker)]
 
 
 def _answered_with_a_question(tracker: Tracker, facts: list[dict[str, Any]]) -> bool:
@@ -123,3 +123,12 @@ def _tells_the_pain(tracker: Tracker) -> bool:
         e for e in tracker.latest_message.get("entities") or [] if e.get("entity") == "body_part"
     ]
     return latest_intent(tracker) == "describe_pain" or bool(places)
+
+
+def _offer_lapsed(tracker: Tracker) -> list[dict[str, Any]]:
+    """An offered call-back is taken or declined by the very next message; anything else
+    lets it lapse, so a later "yes" answers whatever was asked then."""
+    offered = tracker.get_slot("callback_offered")
+    if offered and latest_intent(tracker) not in ("affirm", "deny", "request_callback"):
+        return [SlotSet("callback_offered", None)]
+    return []

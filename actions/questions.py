@@ -18,8 +18,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.booking import SHOW, desk, start_task
+from actions.callback import offer_callback
 from actions.safety import form_to_resume
 from actions.tracker_facts import (
+    emergency_open,
     has_booking,
     intake_from_tracker,
     latest_intent,
@@ -31,6 +33,7 @@ from clinic.booking import when
 from clinic.booking_store import CONFIRMED
 from clinic.intake import places_in_words, question_after_answer, summarise
 from clinic.preferred_time import names_a_time
+from clinic.records.callbacks import ASKED, UNANSWERED
 from clinic.safety import answers, contraindications
 
 # The intents that ask something; any other intent routed here asks only if it reads so.
@@ -130,7 +133,8 @@ class ActionAnswerQuestion(Action):
         dispatcher.utter_message(response=response, **values)
         if kept[-1:] == [text[:MAX_KEPT_LENGTH]]:
             return []  # read again as a form starts (Rasa extracts slots once more then)
-        return [SlotSet("unanswered_questions", [*kept, text[:MAX_KEPT_LENGTH]])]
+        offered = offer_callback(dispatcher, tracker, UNANSWERED, text[:MAX_KEPT_LENGTH])
+        return [SlotSet("unanswered_questions", [*kept, text[:MAX_KEPT_LENGTH]]), *offered]
 
 
 def _safety_question_waiting(tracker: Tracker) -> bool:
@@ -386,7 +390,9 @@ class ActionHumanHandoff(Action):
             dispatcher.utter_message(response="utter_human_handoff", **values)
         else:
             dispatcher.utter_message(response="utter_human_handoff_no_phone")
-        return []
+        if emergency_open(tracker):
+            return []  # the emergency's advice stands; no call from us in its place
+        return offer_callback(dispatcher, tracker, ASKED)
 
 
 class ActionEnglishOnly(Action):

@@ -450,6 +450,7 @@ def check_safety(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
             stand_down += [SlotSet("says_safe", safe_now), SlotSet("consultation_offered", True)]
         if level == URGENT and tracker.active_loop.get("name") == "intake_form" and not direct:
             dispatcher.utter_message(text=advice.CARRY_ON_AFTER_URGENT)
+            dispatcher.utter_message(response="utter_mention_callback")
     if direct and still_open:
         back_to_question(dispatcher, safety.question_named(direct))
     elif direct:
@@ -539,6 +540,7 @@ class ActionRedFlagAdvice(Action):
                 advise(dispatcher, level, flags)
         if level == URGENT and tracker.active_loop.get("name") != "intake_form":
             dispatcher.utter_message(text=advice.DESCRIBE_AFTER_URGENT)
+            dispatcher.utter_message(response="utter_mention_callback")
         return []
 
 

@@ -8,6 +8,8 @@ from rasa_sdk import Tracker
 
 from clinic.care import intake_state
 from clinic.intake import Intake
+from clinic.safety import answers
+from clinic.safety.red_flags import URGENT
 
 INTAKE_SLOTS = (
     "body_part", "side", "pain_quality", "pain_radiates", "radiates_to", "pain_duration",
@@ -108,3 +110,22 @@ def said_since_latest_message(tracker: Tracker) -> list[str]:
         if event.get("event") == "bot":
             said.append(event.get("text") or "")
     return said
+
+
+def yes_or_no(tracker: Tracker) -> bool | None:
+    """The patient's yes or no; "Yes, book it" typed out is a yes too. A yes spoken of
+    ("before I press yes, ...") is read from the words, whatever the model heard."""
+    intent = latest_intent(tracker)
+    text = tracker.latest_message.get("text") or ""
+    if answers.answer_talked_about(text):
+        return answers.yes_or_no(text)
+    if intent in ("affirm", "request_booking", "reschedule_booking"):
+        return True
+    if intent == "deny":
+        return False
+    return answers.yes_or_no(text)
+
+
+def urgent_open(tracker: Tracker) -> bool:
+    """Urgent advice given (a doctor today) and no doctor said to have seen it since."""
+    return tracker.get_slot("triage_level") == URGENT and not tracker.get_slot("doctor_checked")

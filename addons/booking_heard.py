@@ -9,6 +9,8 @@
   for my neck, thursday next week at 5pm") is a booking request.
 - A new booking asked for outright ("I haven't got a booking, I want to book one") is a
   booking request, whatever question about a booking the model heard.
+- A time the model took for a greeting ("this evening") is a time (`inform`); "good
+  evening" and "morning!" still greet.
 - A message that is only a person's name ("Piotr Nowak") is an answer (`inform`), never a
   goodbye or a greeting, whatever the letters look like to the model.
 
@@ -31,7 +33,14 @@ from clinic.booking import (
     names_a_change,
     says_a_change,
 )
-from clinic.preferred_time import asks_for_times, names_a_time, time_asked
+from clinic.preferred_time import (
+    TimePreference,
+    asks_for_times,
+    names_a_time,
+    read_preference,
+    time_asked,
+)
+from clinic.schedule import clinic_schedule
 
 # What the model may have made of a time or a booking request.
 _UNSURE = frozenset({"nlu_fallback", "greet", "out_of_scope"})
@@ -42,6 +51,12 @@ _A_NEW_BOOKING = re.compile(
     r"\bbook (?:one|a new one|an? (?:\w+ )?(?:slot|consult|consultation|appointment|appt"
     r"|session))\b"
     r"|\b(?:don'?t|do not|haven'?t|have not) (?:got |have )?(?:a|any) booking\b",
+    re.IGNORECASE,
+)
+# A greeting's own words: "morning!" and "good evening" greet; "this evening" is a time.
+_GREETING = re.compile(
+    r"(?:hi|hello|hey|hiya|howdy|good\s+(?:morning|afternoon|evening|day)|morning|evening|"
+    r"afternoon)\b",
     re.IGNORECASE,
 )
 # What the model may have made of a name said alone.
@@ -57,6 +72,8 @@ class BookingHeard(IntentRule):
         text = message.get(TEXT) or ""
         if intent in _UNSURE and time_asked(text):
             return "inform"
+        if intent == "greet" and _a_time(text) and not _GREETING.match(text.strip()):
+            return "inform"  # "this evening", to when to call: a time, not "good evening"
         if intent in _CHANGES and (asks_how_to_change(text) or not names_a_change(text)):
             return "ask_clinic"
         if intent in _CHANGES and asks_to_book(text) and not says_a_change(text):
@@ -99,3 +116,8 @@ def _only_a_name(message: Message) -> bool:
         any(str(e.get("value") or "").strip() == text for e in people)
         and 0 < len(text.split()) <= 4
     )
+
+
+def _a_time(text: str) -> bool:
+    """Whether the message reads as a time at all ("this evening" names no day, yet is one)."""
+    return isinstance(read_preference(text, clinic_schedule().now()), TimePreference)

@@ -111,6 +111,7 @@ class OutboxMessage(Base):
     __tablename__ = "outbox"
     id = Column(Integer, primary_key=True)
     booking_id = Column(Integer, ForeignKey("bookings.id", ondelete="CASCADE"), index=True)
+    callback_id = Column(Integer, ForeignKey("callbacks.id", ondelete="CASCADE"), index=True)
     kind = Column(String(16), nullable=False)  # booked, cancelled, rescheduled
     subject = Column(String(200), nullable=False)
     body = Column(Text, nullable=False)

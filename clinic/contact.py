@@ -225,3 +225,20 @@ def name_put_right(text: str, known: str | None) -> str | None:
                 spelled = token.capitalize() if token.isupper() or token.islower() else token
                 return " ".join([*words[:i], spelled, *words[i + 1 :]])
     return None
+
+
+# "Call me back", "ring him", "give me a bell", "a callback": a call to the patient (or the
+# one they write for), not a person in the chat. Who is called comes right after the verb.
+_A_CALL = re.compile(
+    r"\b(?:call|ring|phone|telephone)\s+(?:me|us|him|her|them|my\s+(?!doctor|dr\b|gp\b|"
+    r"physio|therapist|specialist|surgeon|consultant|nurse|midwife|oncolog)\w+)\b"
+    r"|\b(?:call|ring|phone)\s*-?\s*back\b|\bcall-?backs?\b"
+    r"|\bgive\s+(?:me|us|him|her|them)\s+a\s+(?:call|ring|bell|buzz)\b"
+    r"|\b(?:a|by)\s+(?:phone\s+)?call\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_a_call(text: str) -> bool:
+    """Whether a request for a person asks to be called ("can someone ring me back")."""
+    return bool(_A_CALL.search(text))

@@ -1,7 +1,8 @@
 """Deleting patients' data: everything past the retention period, or one patient on request.
 
-A conversation is its rows in Rasa's `events` table plus staff's review of it; a booking
-takes its outbox notices with it (ON DELETE CASCADE). The audit log keeps its rows: they
+A conversation is its rows in Rasa's `events` table plus staff's review of it and the
+call-backs asked for in it; a booking or a call-back takes its outbox notices with it
+(ON DELETE CASCADE). The audit log keeps its rows: they
 say who looked at which conversation id, and hold no health data.
 """
 
@@ -16,6 +17,7 @@ from sqlalchemy import delete, func, or_, select
 from clinic.booking_store import Booking, make_engine, utc_now
 from clinic.contact import read_contact
 from clinic.conversations import events_table, has_events_table
+from clinic.records.callbacks import CallBack
 from clinic.staff_store import ConversationReview
 
 DEFAULT_RETENTION_DAYS = 365
@@ -37,10 +39,12 @@ class Deleted:
     conversations: int = 0
     events: int = 0
     bookings: int = 0
+    callbacks: int = 0
 
     def __str__(self) -> str:
         return (
-            f"{self.conversations} conversations ({self.events} events), {self.bookings} bookings"
+            f"{self.conversations} conversations ({self.events} events), {self.bookings} "
+            f"bookings, {self.callbacks} call-backs"
         )
 
 
@@ -75,8 +79,14 @@ class DataProtection:
                     - kept
                 )
             bookings = connection.execute(delete(Booking).where(Booking.ends_at < cutoff))
+            # A call-back goes with its conversation, or when nothing happened to it since.
+            callbacks = connection.execute(
+                delete(CallBack).where(
+                    or_(CallBack.updated_at < cutoff, CallBack.conversation_id.in_(stale))
+                )
+            ).rowcount
             events = self._delete_conversations(connection, stale)
-        return Deleted(len(stale), events, bookings.rowcount)
+        return Deleted(len(stale), events, bookings.rowcount, callbacks)
 
     def erase_patient(
         self,
@@ -87,6 +97,7 @@ class DataProtection:
         """Everything about one patient: the conversation given, and every booking (and its
         conversation) made with that phone number or email address."""
         matches = []
+        called = []  # the call-backs asked for with that phone number
         if conversation_id:
             matches.append(Booking.conversation_id == conversation_id)
         if phone:
@@ -94,6 +105,7 @@ class DataProtection:
             if not e164:
                 raise ValueError(f"not a phone number: {phone!r}")
             matches.append(Booking.phone == e164)
+            called.append(CallBack.phone == e164)
         if email:
             matches.append(Booking.email == email.strip().lower())
         if not matches:
@@ -102,12 +114,20 @@ class DataProtection:
             found = connection.execute(
                 select(Booking.id, Booking.conversation_id).where(or_(*matches))
             ).all()
-            conversations = {c for _, c in found if c} | ({conversation_id} - {None})
+            asked = connection.scalars(select(CallBack.conversation_id).where(or_(*called)))
+            conversations = (
+                {c for _, c in found if c}
+                | set(asked if called else ())
+                | ({conversation_id} - {None})
+            )
             bookings = connection.execute(
                 delete(Booking).where(Booking.id.in_([i for i, _ in found]))
             )
+            callbacks = connection.execute(
+                delete(CallBack).where(or_(CallBack.conversation_id.in_(conversations), *called))
+            ).rowcount
             events = self._delete_conversations(connection, conversations)
-        return Deleted(len(conversations), events, bookings.rowcount)
+        return Deleted(len(conversations), events, bookings.rowcount, callbacks)
 
     def _delete_conversations(self, connection: object, ids: set[str]) -> int:
         if not ids:

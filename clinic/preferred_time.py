@@ -114,10 +114,16 @@ _ORDINAL_WORDS = {
     **{f"thirty {word}": 30 + n for n, word in enumerate(_UNITS[:1], 1)},
 }  # fmt: skip
 _SUFFIX = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}
-# "the first" is a date only when nothing after it says it is a rank ("the first one").
+# "the first" is a date only when nothing after it says it is a rank ("the first one",
+# "the first visit": outside run 31 offered 1 January for "no needles at the first visit?").
+_RANKED = (
+    "one|ones|available|free|slot|opening|time|times|thing|appointment|appointments|option|"
+    "of them|visit|visits|session|sessions|consultation|consult|treatment|treatments|meeting|"
+    "step|question|part|day|days|few|couple|physio|therapist|person|place"
+)
 _ORDINAL_DATE = re.compile(
     r"\b(the|on)\s+(" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True)) + r")\b"
-    r"(?!\s+(one|available|free|slot|opening|time|thing|appointment|option|of them))"
+    rf"(?!\s+(?:{_RANKED})\b)"
 )
 
 

@@ -324,7 +324,7 @@ _PROCEDURES = frozenset(
     {"puncture", "tap", "block", "anaesthetic", "anesthetic", "anaesthesia", "anesthesia"}
 )
 # Only after one of those verbs: "hurt me back" is "my back" in many a patient's English.
-_OBJECTS = frozenset({"me", "you", "it", "us", "them"})
+_OBJECTS = frozenset({"me", "you", "it", "us", "them", "him", "her"})
 # ...unless a complaint follows: "I get back pain", "it's back and neck", "got back spasms".
 _BACK_COMPLAINT = PAIN_WORDS | {"and", "or", "muscle", "muscles", "surgery", "op", "operation"}
 # The everyday words of other languages a patient may write in ("danke", "grazie", "veel"):

@@ -72,6 +72,10 @@ class Assistant:
             return json.load(response)
 
 
+# The records system's key to the FHIR export, in the tests' assistant.
+FHIR_API_TOKEN = "fhir-test-token-not-secret"
+
+
 @contextmanager
 def running_assistant(database: Path) -> Iterator[Assistant]:
     """Starts every process; yields once the action server and the web server answer too."""
@@ -87,6 +91,7 @@ def running_assistant(database: Path) -> Iterator[Assistant]:
         "CLINIC_EMERGENCY_NUMBER": EMERGENCY_NUMBER,
         "CLINIC_PHONE": CLINIC_PHONE,
         "CLINIC_ADDRESS": CLINIC_ADDRESS,
+        "FHIR_API_TOKEN": FHIR_API_TOKEN,
     }
     process = subprocess.Popen(
         [sys.executable, "scripts/with_env.py", sys.executable, "scripts/run.py"],

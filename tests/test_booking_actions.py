@@ -514,20 +514,20 @@ def test_after_which_day_the_weekday_named_picks_one_of_the_two(desk) -> None:
     ],
 )
 def test_a_name_and_contact_said_with_the_chosen_time_are_kept(said: str, name: str | None) -> None:
-    from actions.booking import _who_said_alongside
+    from actions.patient_details import who_said_alongside
 
-    found = _who_said_alongside(said, make_tracker(slots={}))
+    found = who_said_alongside(said, make_tracker(slots={}))
     assert found.get("patient_name") == name
     assert found.get("patient_phone") or found.get("patient_email")
 
 
 def test_a_first_name_spacy_missed_after_for_me_is_kept() -> None:
     # Session 9 (outside run 14): "its for me maya chen but use my moms number" gave "chen".
-    from actions.booking import _who_said_alongside
+    from actions.patient_details import who_said_alongside
 
     said = "10:30 pls. its for me maya chen but use my moms number 347 555 2198 shes linda"
     person = [{"entity": "PERSON", "value": "chen"}]
-    found = _who_said_alongside(said, make_tracker(slots={}, entities=person))
+    found = who_said_alongside(said, make_tracker(slots={}, entities=person))
     assert found["patient_name"] == "Maya Chen"
 
 
@@ -739,3 +739,19 @@ def test_yes_words_and_times_are_no_name(said: str, name: str | None) -> None:
     from clinic.contact import read_name
 
     assert read_name(said) == name
+
+
+# Session 15, written before the change: "this evening" to when the clinic should call was
+# greeted ("good evening" to the model); a greeting stays a greeting.
+@pytest.mark.parametrize(
+    ("text", "heard"),
+    [("this evening", "inform"), ("tomorrow afternoon", "inform"),
+     ("good evening", None), ("morning!", None), ("hi there", None)],
+)  # fmt: skip
+def test_a_time_the_model_took_for_a_greeting_is_a_time(text: str, heard: str | None) -> None:
+    from rasa.shared.nlu.training_data.message import Message
+
+    from addons.booking_heard import BookingHeard
+
+    message = Message(data={"text": text, "intent": {"name": "greet", "confidence": 0.9}})
+    assert BookingHeard.heard(BookingHeard.__new__(BookingHeard), message) == heard

@@ -107,3 +107,48 @@ def test_the_patients_own_organ_after_like_is_still_a_complaint() -> None:
     text = "it feels like my heart is racing, it hurts"
     found = [e["value"] for e in clinic_entities(text, []) if e["entity"] == "other_complaint"]
     assert found, found
+
+
+# Session 15, written before the component: a request for a person that asks for a call.
+@pytest.mark.parametrize(
+    ("text", "call"),
+    [
+        ("call me back please", True),
+        ("could you ring my dad this evening", True),
+        ("give me a bell when you can", True),
+        ("i'd like a callback", True),
+        ("would prefer a phone call", True),
+        ("can someone phone her back", True),
+        ("can i talk to a real person", False),
+        ("human please", False),
+        ("put me through to reception", False),
+        ("i called the clinic yesterday", False),
+        ("what do you call this kind of pain", False),
+        ("should I call my doctor first", False),
+    ],
+)
+def test_a_request_for_a_call_is_told_from_one_for_a_person(text: str, call: bool) -> None:
+    from clinic.contact import asks_for_a_call
+
+    assert asks_for_a_call(text) is call
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "heard"),
+    [
+        ("call me back please", "nlu_fallback", "request_callback"),
+        ("could you ring me", "human_handoff", "request_callback"),
+        ("could someone from the clinic ring me about it", "ask_clinic", "request_callback"),
+        ("can the physio phone me tomorrow", "ask_side_effects", "request_callback"),
+        ("will the physio call me before the appointment?", "ask_clinic", None),
+        ("can i talk to a real person", "human_handoff", None),
+    ],
+)
+def test_a_request_for_a_call_is_a_call_back_request(text: str, intent: str, heard: str) -> None:
+    from rasa.shared.nlu.training_data.message import Message
+
+    from addons.call_heard import CallHeard
+
+    ranking = [{"name": "request_callback"}, {"name": "human_handoff"}]
+    message = Message(data={"text": text, "intent": {"name": intent}, "intent_ranking": ranking})
+    assert CallHeard.heard(CallHeard.__new__(CallHeard), message) == heard

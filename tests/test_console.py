@@ -385,3 +385,46 @@ def test_direction_overrides_cannot_make_a_transcript_show_other_words(
         page = text(clinician.get(path))
         assert "\u202e" not in page and "\u2066" not in page, path
         assert "I am enod ton fine, my back hurts" in page, path
+
+
+def test_the_call_back_queue_puts_overdue_first_and_audits_each_outcome(
+    app: Any, database: str
+) -> None:
+    from clinic.booking_store import Notice
+    from clinic.records.callbacks import (
+        UNANSWERED,
+        URGENT_ADVICE,
+        CallBackRequest,
+        CallBackStore,
+    )
+
+    store = CallBackStore(database)
+    now = dt.datetime.now(dt.timezone.utc)
+
+    def ask(conversation: str, name: str, due: dt.datetime, reason: str, level: str) -> int:
+        wanted = CallBackRequest(conversation, name, "+12125550150", "x", due, reason, level)
+        return store.request(wanted, lambda c: Notice("callback", "Call-back", c.patient_name)).id
+
+    ask("knee-booked", "Later Lou", now + dt.timedelta(hours=3), UNANSWERED, "routine")
+    urgent = ask("urgent-one", "Overdue Olga", now - dt.timedelta(hours=1), URGENT_ADVICE, "urgent")
+    reception, _ = sign_in(app, "rita")
+    page = text(reception.get("/console/callbacks"))
+    assert page.index("Overdue Olga") < page.index("Later Lou")
+    assert re.search(r'<tr class="overdue\s+care urgent">', page)
+    assert "After urgent advice" in page and "Urgent (doctor today)" in page
+    assert "/console/conversations/" not in page  # reception: no transcripts
+    answer = reception.post(
+        f"/console/callbacks/{urgent}",
+        data={"status": "called", "note": "seeing GP at 4", "csrf_token": csrf_token(page)},
+    )
+    assert answer.status_code == 302
+    marked = store.get(urgent)
+    assert (
+        marked is not None and marked.status == "called" and "rita: seeing GP at 4" in marked.note
+    )
+    assert ("rita", "callback_outcome", "urgent-one") in audit_actions(database)
+    assert ("rita", "view_callbacks", None) in audit_actions(database)
+    bad = reception.post(f"/console/callbacks/{urgent}", data={"status": "called"})
+    assert bad.status_code == 400  # no CSRF token
+    clinician, _ = sign_in(app, "clara")
+    assert "/console/conversations/urgent-one" in text(clinician.get("/console/callbacks"))

@@ -29,7 +29,7 @@ CLINIC_TIMEZONE = ZoneInfo(
 )
 EXPECTATIONS = {
     "slots", "level", "flags", "fit", "asks", "says", "says_any", "never_says", "buttons",
-    "has_buttons", "questions", "booked",
+    "has_buttons", "questions", "booked", "called_back",
 }  # fmt: skip
 # Turns a message must not be repeated within; safety advice is meant to stay in front.
 REPEAT_WINDOW = 3
@@ -147,6 +147,9 @@ def _check(expected: dict, replies: list[dict], slots: dict, where: str) -> None
         assert asked <= expected["questions"], f"{asked} questions; {where}"
     if "booked" in expected:
         _check_booking(expected["booked"], slots, where)
+    if "called_back" in expected:
+        queued = bool(slots.get("callback_due"))
+        assert queued == expected["called_back"], f"call-back queued: {queued}; {where}"
 
 
 def _check_slot(slot: str, expected: Any, actual: Any, where: str) -> None:

@@ -140,3 +140,43 @@ def test_retention_days_come_from_settings(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setenv("RETENTION_DAYS", "0")
     with pytest.raises(ValueError, match="at least 1"):
         retention_days()
+
+
+def callback(database: str, conversation_id: str, phone: str) -> None:
+    from clinic.records.callbacks import ASKED, CallBackRequest, CallBackStore
+
+    CallBackStore(database).request(
+        CallBackRequest(conversation_id, "A Patient", phone, "any time", NOW, ASKED),
+        lambda c: Notice("callback", "Call-back requested", c.patient_name),
+    )
+
+
+def callback_conversations(database: str) -> set[str]:
+    from clinic.records.callbacks import CallBack
+
+    return {row.conversation_id for row in rows(database, CallBack)}
+
+
+def test_call_backs_go_with_their_conversation_and_their_notices_with_them(
+    clinic_data: str,
+) -> None:
+    callback(clinic_data, "old", "+12125550108")
+    callback(clinic_data, "recent", "+12125550109")
+    assert outbox_count(clinic_data) == 5
+    deleted = DataProtection(clinic_data).delete_older_than(365, now=NOW)
+    assert callback_conversations(clinic_data) == {"recent"}
+    assert deleted.callbacks == 1 and outbox_count(clinic_data) == 3
+    # Past the retention period with nothing done to it since, a call-back goes too.
+    later = DataProtection(clinic_data).delete_older_than(365, now=NOW + dt.timedelta(days=800))
+    assert later.callbacks == 1 and callback_conversations(clinic_data) == set()
+
+
+def test_erasing_by_phone_takes_the_call_backs_asked_with_it_and_their_conversation(
+    clinic_data: str,
+) -> None:
+    conversation(clinic_data, "called-only", 2)
+    callback(clinic_data, "called-only", "+12125550109")
+    deleted = DataProtection(clinic_data).erase_patient(phone="212-555-0109")
+    assert deleted.callbacks == 1 and deleted.conversations == 1
+    assert "called-only" not in conversation_ids(clinic_data)
+    assert callback_conversations(clinic_data) == set()

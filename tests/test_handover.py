@@ -1,4 +1,4 @@
-"""The handover in words (clinic.care.handover): every code staff see has words, and each
+"""The handover in words (clinic.records.handover): every code staff see has words, and each
 finding carries the patient's own phrase, or the question a short answer answered."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from clinic.care.handover import UNKNOWN, handover
+from clinic.records.handover import UNKNOWN, handover
 from clinic.safety import red_flags
 from clinic.safety.contraindications import CONTRAINDICATIONS
 from clinic.safety.staff_words import RED_FLAG_NAMES, SIGN_WORDS

@@ -564,3 +564,37 @@ def test_where_a_pacemaker_sits_is_no_painful_place() -> None:
 def test_a_message_of_nothing_changes_nothing(text: str) -> None:
     """Found by the fuzz suite (session 14): an empty message crashed the duration reader."""
     assert changes(text, {"body_part": "knee"}, "pain_duration") == {}
+
+
+# Session 15, written before the change (outside run 31: "wait actually its the right leg
+# not left" made the leg the main place of a low back pain that spreads down it), in new
+# words: a place known as where the pain spreads, or as a further place, named in a
+# correction puts right its side, never the main place.
+SPREADS_TO_LEFT_LEG = {
+    "body_part": "lower_back", "side": "left", "pain_radiates": True, "radiates_to": "leg",
+    "pain_sites": ["lower_back"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("oh sorry, it goes down the right leg, not the left", None),
+        ("5. actually I meant the right leg", "pain_severity"),
+        ("my mistake, right leg not left", "pain_duration"),
+    ],
+)
+def test_a_correction_naming_where_it_spreads_puts_right_the_side(
+    text: str, asked: str | None
+) -> None:
+    said = changes(text, SPREADS_TO_LEFT_LEG, asked)
+    assert said.get("side") == "right"
+    assert "body_part" not in said and "radiates_to" not in said
+
+
+def test_a_correction_naming_a_further_place_puts_right_its_side() -> None:
+    known = {"body_part": "neck", "pain_sites": ["neck", "shoulder"],
+             "site_sides": {"shoulder": "left"}}  # fmt: skip
+    said = changes("sorry, the right shoulder, not the left one", known)
+    assert "body_part" not in said
+    assert said.get("site_sides") == {"shoulder": "right"}

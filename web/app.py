@@ -26,6 +26,8 @@ def create_app(**config: object) -> Flask:
         CHAT_SESSION_KEY=os.environ.get("CHAT_SESSION_KEY", ""),
         # Rasa's channel answers only the web server (addons/web_channel.py).
         RASA_API_TOKEN=os.environ.get("RASA_API_TOKEN", ""),
+        # The records system's key to the FHIR export (web/console/fhir.py); empty: off.
+        FHIR_API_TOKEN=os.environ.get("FHIR_API_TOKEN", ""),
         # A chat message of 2,000 characters is at most 8 KB as JSON; a console form less.
         MAX_CONTENT_LENGTH=64 * 1024,
     )

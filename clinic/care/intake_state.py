@@ -362,6 +362,18 @@ def update(
     # "a zing down the leg when i get up, oh sorry, it's the left side": the correction is
     # of the side; the leg said before it is still where the pain goes.
     place_put_right = heard.correcting and main is not None and main.start >= heard.corrects_from
+    spread = known.get("radiates_to")
+    if place_put_right and main is not None and main.value != known.get("body_part"):
+        if spread and main.value in (spread, *_ALONG.get(spread, ())):
+            # "Actually the right leg, not the left" of a back pain down the leg: the side
+            # is put right (the spine's side is the leg's), the place stays the back.
+            heard = replace(heard, main=None, side=heard.side or main.side)
+            main = None
+        elif main.value in known_sites[1:] and main.side:
+            # "Sorry, the right shoulder" of a further place: its side is put right.
+            sides[main.value] = main.side
+            heard = replace(heard, main=None, side=None)
+            main = None
     if main is not None and known.get("body_part") not in (None, main.value):
         if main.spread_to_here and not place_put_right:
             heard = _spreading_to(heard, main.value)  # "goes to the back of my thigh"

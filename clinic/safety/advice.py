@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from clinic.contact import asks_for_a_call
 from clinic.safety.red_flags import EMERGENCY, URGENT
 
 # What the patient described, in their terms, for each red flag code.
@@ -275,6 +276,10 @@ def asks_about_waiting(message: str) -> bool:
     """Whether, after advice, the patient asks to wait, whether it is serious or about the
     care advised ("should I go to a doctor or what?"), or plans that care for later ("I'll
     take him to urgent care first thing"): the advice answers it, the form waits."""
+    if asks_for_a_call(message):
+        # "Can the clinic call him back later instead?": the call-back's own answer says
+        # the doctor comes first (a call never stands in for the care advised).
+        return False
     asks = bool(_ASKS.search(message))
     promised = _CARE_TODAY.search(message) or _CARE_FIRST.search(message) or _will_go(message)
     if promised and _TO_BOOK.search(message):

@@ -17,11 +17,14 @@ from flask_wtf import CSRFProtect
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from clinic.booking_store import BookingStore
-from clinic.care.handover import code_words
+from clinic.records.callbacks import CallBackStore
+from clinic.records.handover import code_words
 from clinic.staff_store import StaffStore
 from web.console.auth import StaffUser, auth, browser_fingerprint
 from web.console.bookings import bookings
+from web.console.callbacks import callbacks
 from web.console.dashboard import dashboard
+from web.console.fhir import fhir
 from web.console.inbox import inbox
 
 csrf = CSRFProtect()
@@ -59,6 +62,7 @@ def init_console(app: Flask) -> None:
     app.session_interface = _Sessions()
     app.extensions["staff"] = StaffStore(app.config["DATABASE_URL"])
     app.extensions["bookings"] = BookingStore(app.config["DATABASE_URL"])
+    app.extensions["callbacks"] = CallBackStore(app.config["DATABASE_URL"])
     logins = LoginManager(app)
     logins.login_view = "auth.sign_in"
     logins.login_message = "Please sign in to see the console."
@@ -88,6 +92,9 @@ def init_console(app: Flask) -> None:
     app.register_blueprint(auth)
     app.register_blueprint(inbox)
     app.register_blueprint(bookings)
+    app.register_blueprint(callbacks)
+    app.register_blueprint(fhir)
+    csrf.exempt(fhir)  # GETs only, and the API's caller sends a token, not a cookie
     app.register_blueprint(dashboard)
 
 

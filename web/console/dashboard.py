@@ -14,8 +14,8 @@ from flask_login import login_required
 from matplotlib.figure import Figure  # not pyplot: no global state, no display needed
 from matplotlib.ticker import MaxNLocator
 
-from clinic.care.handover import code_words
 from clinic.conversations import ConversationSummary
+from clinic.records.handover import code_words
 from clinic.schedule import clinic_schedule
 from web.console.auth import audit
 

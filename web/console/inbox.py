@@ -14,8 +14,8 @@ from wtforms import BooleanField, StringField, TextAreaField
 from wtforms.validators import Length
 
 from clinic import settings
-from clinic.care.handover import Handover, handover
 from clinic.conversations import ConversationStore, ConversationSummary
+from clinic.records.handover import Handover, handover
 from clinic.schedule import clinic_schedule
 from clinic.staff_store import CLINICIAN, ConversationReview
 from web.console.auth import audit, clinicians_only, staff_store

@@ -15,6 +15,7 @@ from typing import Any
 
 from clinic.intake import duration_words
 from clinic.message_text import cleaned
+from clinic.records.callbacks import REASON_WORDS
 from clinic.safety.contraindications import BY_CODE as CONTRAINDICATION
 from clinic.safety.staff_words import red_flag_name, sign_words
 from clinic.vocabulary import display_name
@@ -98,9 +99,14 @@ class Handover:
         return [(title, findings) for title, findings in named if findings]
 
 
+def heard_in(events: Iterable[Mapping[str, Any]]) -> Heard:
+    """The slots' latest values and, per value, the patient's phrase (for the FHIR export)."""
+    return Heard.of(events)
+
+
 def handover(events: Iterable[Mapping[str, Any]], emergency_number: str = "911") -> Handover:
     """The handover of one conversation from its events in order."""
-    heard = _Heard.of(events)
+    heard = Heard.of(events)
     slots = heard.slots
     return Handover(
         concerns=tuple(_concerns(heard, emergency_number)),
@@ -112,14 +118,14 @@ def handover(events: Iterable[Mapping[str, Any]], emergency_number: str = "911")
 
 
 @dataclass
-class _Heard:
+class Heard:
     """The slots' latest values, and for each value (or list item) the patient's phrase."""
 
     slots: dict[str, Any] = field(default_factory=dict)
     said: dict[tuple[str, str], str] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, events: Iterable[Mapping[str, Any]]) -> _Heard:
+    def of(cls, events: Iterable[Mapping[str, Any]]) -> Heard:
         heard = cls()
         phrase = ""
         asked: list[str] = []  # what the assistant said since the patient's last message
@@ -186,7 +192,7 @@ def _place(part: str, side: str | None) -> str:
     return f"{name}, {side} side" if side in ("left", "right") else name
 
 
-def _concerns(heard: _Heard, emergency_number: str) -> list[Finding]:
+def _concerns(heard: Heard, emergency_number: str) -> list[Finding]:
     slots = heard.slots
     findings = [
         Finding("Red flag", red_flag_name(code), heard.phrase("red_flags", code), care=True)
@@ -199,7 +205,7 @@ def _concerns(heard: _Heard, emergency_number: str) -> list[Finding]:
     return findings
 
 
-def _pain(heard: _Heard) -> list[Finding]:
+def _pain(heard: Heard) -> list[Finding]:
     slots = heard.slots
     skipped = set(slots.get("intake_skipped") or [])
 
@@ -251,7 +257,7 @@ def _pain(heard: _Heard) -> list[Finding]:
     return findings
 
 
-def _safety(heard: _Heard) -> list[Finding]:
+def _safety(heard: Heard) -> list[Finding]:
     slots = heard.slots
     unclear = set(slots.get("unclear_signs") or [])
     findings = [
@@ -283,7 +289,7 @@ def _safety(heard: _Heard) -> list[Finding]:
     return findings
 
 
-def _needling(heard: _Heard) -> list[Finding]:
+def _needling(heard: Heard) -> list[Finding]:
     slots = heard.slots
     findings = []
     for code in slots.get("contraindications") or []:
@@ -305,7 +311,7 @@ def _needling(heard: _Heard) -> list[Finding]:
     return findings
 
 
-def _other(heard: _Heard, slots: Mapping[str, Any]) -> list[Finding]:
+def _other(heard: Heard, slots: Mapping[str, Any]) -> list[Finding]:
     findings = []
     if slots.get("other_complaint"):
         words = display_name(str(slots["other_complaint"])).capitalize()
@@ -314,6 +320,9 @@ def _other(heard: _Heard, slots: Mapping[str, Any]) -> list[Finding]:
         )
     for question in slots.get("unanswered_questions") or []:
         findings.append(Finding("Asked, no answer given", f'"{question}"'))
+    if slots.get("callback_due"):
+        why = REASON_WORDS.get(slots.get("callback_reason") or "", "Asked to be called")
+        findings.append(Finding("Call-back", f"Asked for a call back ({why.lower()})"))
     if slots.get("booking_reference"):
         findings.append(Finding("Booked", f"Consultation {slots['booking_reference']}"))
     return findings

@@ -1,0 +1,266 @@
+"""A call from the clinic: the call-back task of the booking form.
+
+Asked for ("can someone ring me back"), or a yes to the offer made when a person is asked
+for, when a question has no answer, or after urgent advice. The form keeps a name and a
+phone number said already, asks when to call and for a yes; the call is then queued for
+staff (clinic.records.callbacks) with its notice to the clinic. Never instead of
+emergency help: in an emergency the advice is said again and nothing is queued; after
+urgent advice, the advice to see a doctor today is said with it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import cache, partial
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import EventType, FollowupAction, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from rasa_sdk.types import DomainDict
+from sqlalchemy.exc import SQLAlchemyError
+
+from actions.patient_details import contact_slots, who_said_alongside
+from actions.tracker_facts import emergency_open, urgent_open, yes_or_no
+from clinic import knowledge, settings
+from clinic.booking import clock, short_when
+from clinic.contact import display_phone, read_contact
+from clinic.preferred_time import PastTime, names_a_time, read_preference
+from clinic.records.callbacks import (
+    ASKED,
+    URGENT_ADVICE,
+    CallBackRequest,
+    CallBackStore,
+    callback_notice,
+    due_at,
+)
+from clinic.schedule import clinic_schedule
+
+Slots = dict[str, Any]
+CALLBACK = "callback"
+CALLBACK_STEPS = ["patient_name", "contact_details", "callback_time", "callback_confirmed"]
+CALLBACK_SLOTS = ("callback_time", "callback_confirmed")
+# Asked this often without a time read, the call is taken as "as soon as we can".
+MAX_TIME_ATTEMPTS = 2
+YES_OR_NO = "Sorry, I need a yes or a no for this one."
+PAST = "That time has already passed. When would suit you from now on?"
+SOON = "I'll ask them to call as soon as they can."
+NOT_PASSED_ON = (
+    "Sorry, I couldn't pass that on just now. Please call the clinic on {phone}, or try"
+    " again in a few minutes."
+)
+
+
+@cache
+def callbacks() -> CallBackStore:
+    """The call-back queue, created on first use from the settings."""
+    return CallBackStore(settings.database_url())
+
+
+def _reason(tracker: Tracker) -> str:
+    """Why the call: what the offer was made for, urgent advice still open, or asked."""
+    if tracker.get_slot("callback_offered") and tracker.get_slot("callback_reason"):
+        return str(tracker.get_slot("callback_reason"))
+    return URGENT_ADVICE if urgent_open(tracker) else ASKED
+
+
+def offer_callback(
+    dispatcher: CollectingDispatcher, tracker: Tracker, reason: str, question: str | None = None
+) -> list[EventType]:
+    """Offers a call-back with buttons; inside a form, where a button would answer the
+    form's question, it is said in words instead."""
+    if tracker.active_loop.get("name"):
+        dispatcher.utter_message(response="utter_mention_callback")
+        return [SlotSet("callback_reason", reason), SlotSet("callback_question", question)]
+    dispatcher.utter_message(response="utter_offer_callback")
+    return [
+        SlotSet("callback_offered", True),
+        SlotSet("callback_reason", reason),
+        SlotSet("callback_question", question),
+    ]
+
+
+class ActionStartCallback(Action):
+    """Starts the call-back task, or in an emergency says again that it can't wait."""
+
+    def name(self) -> str:
+        return "action_start_callback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        text = tracker.latest_message.get("text") or ""
+        if emergency_open(tracker):
+            number = settings.emergency_number()
+            dispatcher.utter_message(
+                response="utter_callback_not_in_an_emergency", emergency=number
+            )
+            return [SlotSet("callback_offered", None), SlotSet("booking_readiness", "emergency")]
+        if _contact_answered(tracker, text):
+            # "Call me on 646 555 0141" to the booking's contact question: its answer.
+            found = contact_slots(read_contact(text))
+            return [*(SlotSet(slot, value) for slot, value in found.items()),
+                    FollowupAction("booking_form")]  # fmt: skip
+        reason = _reason(tracker)
+        urgent = reason == URGENT_ADVICE and urgent_open(tracker)
+        dispatcher.utter_message(
+            response="utter_callback_after_urgent" if urgent else "utter_callback_start"
+        )
+        events: list[EventType] = [SlotSet(slot, None) for slot in CALLBACK_SLOTS]
+        if not tracker.get_slot("patient_phone"):
+            events.append(SlotSet("contact_details", None))  # an email alone can't be called
+        said = who_said_alongside(text, tracker)
+        if said.get("patient_phone") or "patient_name" in said:
+            events += [SlotSet(slot, value) for slot, value in said.items()]
+        if names_a_time(text):
+            events.append(SlotSet("callback_time", text))  # "...call me back on monday?"
+        return [
+            *events,
+            SlotSet("booking_task", CALLBACK),
+            SlotSet("failed_attempts", 0),
+            SlotSet("callback_reason", reason),
+            SlotSet("callback_offered", None),
+            SlotSet("booking_readiness", "ready"),
+        ]
+
+
+def _contact_answered(tracker: Tracker, text: str) -> bool:
+    """Whether the message gives the contact the booking form is asking for."""
+    return (
+        tracker.active_loop.get("name") == "booking_form"
+        and tracker.get_slot("booking_task") not in (None, CALLBACK)
+        and tracker.get_slot("requested_slot") == "contact_details"
+        and read_contact(text).usable
+    )
+
+
+class CallBackAnswers:
+    """The call-back task's answers, for the booking form (ValidateBookingForm)."""
+
+    def validate_callback_time(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        """When to call, as said; asked again when no time is read, then taken as soon."""
+        text = str(value)
+        wish = read_preference(text, clinic_schedule().now())
+        if isinstance(wish, PastTime):
+            dispatcher.utter_message(text=PAST)
+            return {"callback_time": None}
+        if wish is None and not any_time_said(text):
+            failed = int(tracker.get_slot("failed_attempts") or 0) + 1
+            if failed >= MAX_TIME_ATTEMPTS:
+                dispatcher.utter_message(text=SOON)
+                return {"callback_time": "as soon as possible", "failed_attempts": 0}
+            dispatcher.utter_message(response="utter_ask_callback_time_again")
+            return {"callback_time": None, "failed_attempts": failed}
+        return {"callback_time": text, "failed_attempts": 0}
+
+    def validate_callback_confirmed(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        """On yes, queues the call for staff; on no, nothing is kept of it."""
+        answer = yes_or_no(tracker)
+        if answer is None:
+            dispatcher.utter_message(text=YES_OR_NO)
+            return {"callback_confirmed": None}
+        if answer is False:
+            return {"callback_confirmed": False}
+        schedule = clinic_schedule()
+        now = schedule.now()
+        said = tracker.get_slot("callback_time") or ""
+        due = due_at(read_preference(said, now), now, schedule)
+        wanted = CallBackRequest(
+            conversation_id=tracker.sender_id,
+            patient_name=tracker.get_slot("patient_name") or "",
+            phone=tracker.get_slot("patient_phone") or "",
+            preferred_time=said,
+            due_at=due,
+            reason=tracker.get_slot("callback_reason") or ASKED,
+            triage_level=tracker.get_slot("triage_level"),
+            question=tracker.get_slot("callback_question"),
+        )
+        try:
+            callbacks().request(wanted, partial(callback_notice, zone=schedule.timezone))
+        except SQLAlchemyError:
+            values = knowledge.clinic_values()
+            dispatcher.utter_message(text=NOT_PASSED_ON.format(phone=values["clinic_phone"]))
+            return {"callback_confirmed": False}
+        return {"callback_confirmed": True, "callback_due": due.isoformat()}
+
+
+_ANY_TIME = re.compile(
+    r"\b(?:any ?time|whenever|asap|as soon as|right away|straight away|now|soon|no preference|"
+    r"(?:doesn'?t|does not|don'?t) (?:matter|mind)|either|all day)\b",
+    re.IGNORECASE,
+)
+
+
+def any_time_said(text: str) -> bool:
+    """ "Any time", "whenever", "asap": a time of sorts, the sooner the better."""
+    return bool(_ANY_TIME.search(text))
+
+
+class ActionAskCallbackConfirmed(Action):
+    """Shows who is called, on which number and when, and asks for the yes."""
+
+    def name(self) -> str:
+        return "action_ask_callback_confirmed"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        schedule = clinic_schedule()
+        now = schedule.now()
+        due = due_at(read_preference(tracker.get_slot("callback_time") or "", now), now, schedule)
+        dispatcher.utter_message(
+            response="utter_ask_callback_confirmed",
+            name=tracker.get_slot("patient_name"),
+            phone=display_phone(tracker.get_slot("patient_phone") or ""),
+            when=call_when(due, now),
+        )
+        return []
+
+
+def call_when(due: dt.datetime, now: dt.datetime) -> str:
+    """When the clinic will call, in words: "as soon as they can", "today from 3:00 pm"."""
+    if due <= now:
+        return "as soon as they can"
+    if due.date() == now.date():
+        return f"today from {clock(due)}"
+    return f"from {short_when(due)}"
+
+
+def finish_callback(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """Says what was done; the pain questions carry on where they stopped, if they had begun."""
+    if tracker.get_slot("callback_confirmed") is not True:
+        dispatcher.utter_message(response="utter_callback_not_queued")
+        return []
+    schedule = clinic_schedule()
+    queued = tracker.get_slot("callback_due")
+    due = dt.datetime.fromisoformat(queued) if queued else schedule.now()
+    dispatcher.utter_message(
+        response="utter_callback_queued",
+        name=tracker.get_slot("patient_name"),
+        phone=display_phone(tracker.get_slot("patient_phone") or ""),
+        when=call_when(due, schedule.now()),
+    )
+    if urgent_open(tracker):
+        dispatcher.utter_message(response="utter_callback_doctor_first")
+    if tracker.get_slot("body_part") and tracker.get_slot("tdn_fit") is None:
+        dispatcher.utter_message(response="utter_callback_carry_on")
+        return [FollowupAction("intake_form")]
+    return []
+
+
+class ActionCallbackDeclined(Action):
+    """A no to the offered call-back: the chat stays open."""
+
+    def name(self) -> str:
+        return "action_callback_declined"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        dispatcher.utter_message(response="utter_callback_declined")
+        return [SlotSet("callback_offered", None)]

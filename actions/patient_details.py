@@ -1,0 +1,65 @@
+"""Who the patient is, said alongside another answer: the name and contact details the
+booking and the call-back forms both keep rather than ask for again."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from rasa_sdk import Tracker
+
+from actions.tracker_facts import entity_values
+from clinic.contact import Contact, display_phone, name_and_contact, read_contact, read_name
+from clinic.preferred_time import names_a_time
+
+Slots = dict[str, Any]
+
+
+def contact_slots(contact: Contact) -> Slots:
+    shown = [display_phone(contact.phone)] if contact.phone else []
+    shown += [contact.email] if contact.email else []
+    return {
+        "contact_details": " and ".join(shown),
+        "patient_phone": contact.phone,
+        "patient_email": contact.email,
+    }
+
+
+_NAMED = re.compile(r"\b(?:name is|name's|names|i am|i'm|im|this is|it's for|for)\s", re.I)
+
+
+def who_said_alongside(text: str, tracker: Tracker) -> Slots:
+    """A name or contact said with the chosen time ("9 works, Jay Brooks 646-555-0147"):
+    kept, so neither is asked for. The name as spaCy's PERSON, or, just before the contact,
+    in capitals or after "name is": never a guess from other words."""
+    found: Slots = {}
+    contact = read_contact(text)
+    if contact.usable and not tracker.get_slot("contact_details"):
+        found.update(contact_slots(contact))
+    if tracker.get_slot("patient_name"):
+        return found
+    people = [with_first_name(person, text) for person in entity_values(tracker, "PERSON")
+              if person in text]  # fmt: skip
+    name = read_name(people[0], people) if people else None
+    if name is None and contact.usable:
+        # Said just before the contact details: "3pm suits me. Ruth Okafor, ruth@...".
+        before, _ = name_and_contact(text)
+        last = re.split(r"[.!;?]|,", before.strip(" ,"))[-1].strip()
+        name = read_name(last) if 0 < len(last.split()) <= 4 and not names_a_time(last) else None
+        if name and not (_NAMED.search(last) or all(w[:1].isupper() for w in name.split())):
+            name = None  # "call me on", "the first one": not a name
+    if name:
+        found["patient_name"] = name
+    return found
+
+
+def with_first_name(person: str, text: str) -> str:
+    """spaCy's PERSON with the first name it missed after a cue ("its for me maya chen"
+    gives "chen" alone)."""
+    before = re.search(
+        rf"\b(?:for me|i'?m|i am|name is|name's|this is|it'?s)[\s,]+([^\W\d_]+)\s+"
+        rf"{re.escape(person)}\b",
+        text,
+        re.IGNORECASE,
+    )
+    return f"{before[1]} {person}" if before and " " not in person else person

@@ -1,0 +1,237 @@
+"""Call-backs the patient asked for: who, which number, when, and why, and what staff did.
+
+One open call-back per conversation: a repeated or retried request updates it (a new
+time, a new number) rather than queue the patient twice. The notice to the clinic goes
+into the outbox in the same transaction, like a booking's.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import CheckConstraint, Column, Index, Integer, String, Text, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from clinic.booking_store import (
+    PENDING,
+    Base,
+    Notice,
+    OutboxMessage,
+    UtcDateTime,
+    make_engine,
+    utc_now,
+)
+from clinic.contact import display_phone
+from clinic.preferred_time import TimePreference
+from clinic.schedule import Schedule
+
+WAITING, NO_ANSWER, CALLED, DONE = "waiting", "no_answer", "called", "done"
+STATUSES = (WAITING, NO_ANSWER, CALLED, DONE)
+STATUS_WORDS = {
+    WAITING: "Waiting",
+    NO_ANSWER: "No answer, try again",
+    CALLED: "Called",
+    DONE: "Done",
+}
+# How far ahead an open moment is looked for; past it, the call is due at once.
+CALL_WITHIN_DAYS = 21
+# Why the patient is to be called, as the queue shows it.
+URGENT_ADVICE, UNANSWERED, HANDOFF_TIMEOUT, ASKED = (
+    "urgent_advice", "unanswered_question", "handoff_timeout", "asked",
+)  # fmt: skip
+REASON_WORDS = {
+    URGENT_ADVICE: "After urgent advice (see a doctor today)",
+    UNANSWERED: "A question the assistant could not answer",
+    HANDOFF_TIMEOUT: "Asked for a person; nobody was free",
+    ASKED: "Asked to be called",
+}
+
+
+class CallBack(Base):
+    """One call-back request and its handling."""
+
+    __tablename__ = "callbacks"
+    id = Column(Integer, primary_key=True)
+    conversation_id = Column(String(255), nullable=False, index=True)
+    patient_name = Column(String(200), nullable=False)
+    phone = Column(String(32), nullable=False)  # E.164
+    preferred_time = Column(String(200))  # as the patient said it
+    due_at = Column(UtcDateTime, nullable=False)
+    reason = Column(String(32), nullable=False)
+    triage_level = Column(String(16))
+    question = Column(Text)  # the question to answer, when that is the reason
+    status = Column(String(16), nullable=False, default=WAITING)
+    note = Column(Text)
+    consent_given_at = Column(UtcDateTime, nullable=False)
+    created_at = Column(UtcDateTime, nullable=False)
+    updated_at = Column(UtcDateTime, nullable=False)
+    updated_by = Column(String(80))
+
+    __table_args__ = (
+        Index("ix_callbacks_open_due", "status", "due_at"),
+        CheckConstraint(
+            "status IN ('waiting', 'no_answer', 'called', 'done')", name="ck_callbacks_status"
+        ),
+    )
+
+    @property
+    def open(self) -> bool:
+        return self.status != DONE
+
+    def overdue(self, now: dt.datetime) -> bool:
+        return self.open and self.status != CALLED and self.due_at < now
+
+
+@dataclass(frozen=True)
+class CallBackRequest:
+    """What the chat gathered for a call-back."""
+
+    conversation_id: str
+    patient_name: str
+    phone: str
+    preferred_time: str | None
+    due_at: dt.datetime
+    reason: str
+    triage_level: str | None = None
+    question: str | None = None
+
+
+class CallBackStore:
+    """The call-back queue, in the same database as the bookings."""
+
+    def __init__(self, url: str) -> None:
+        self.engine = make_engine(url)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Session]:
+        with self._sessions.begin() as session:
+            yield session
+
+    def request(
+        self, wanted: CallBackRequest, notice_for: Callable[[CallBack], Notice]
+    ) -> CallBack:
+        """Queues the call-back (or updates this conversation's open one) with its notice."""
+        now = utc_now()
+        with self._transaction() as session:
+            callback = session.scalars(
+                select(CallBack)
+                .where(CallBack.conversation_id == wanted.conversation_id)
+                .where(CallBack.status != DONE)
+                .with_for_update()
+            ).first()
+            if callback is None:
+                callback = CallBack(conversation_id=wanted.conversation_id, created_at=now)
+                session.add(callback)
+            callback.patient_name = wanted.patient_name
+            callback.phone = wanted.phone
+            callback.preferred_time = (wanted.preferred_time or "")[:200] or None
+            callback.due_at = wanted.due_at
+            callback.reason = wanted.reason
+            callback.triage_level = wanted.triage_level
+            callback.question = wanted.question
+            callback.status = WAITING
+            callback.consent_given_at = now
+            callback.updated_at = now
+            session.flush()
+            notice = notice_for(callback)
+            session.add(
+                OutboxMessage(
+                    callback_id=callback.id,
+                    kind=notice.kind,
+                    subject=notice.subject,
+                    body=notice.body,
+                    status=PENDING,
+                    attempts=0,
+                    next_attempt_at=now,
+                    created_at=now,
+                )
+            )
+        return callback
+
+    def queue(self) -> list[CallBack]:
+        """Every open call-back, the soonest due first (the console puts overdue on top)."""
+        query = select(CallBack).where(CallBack.status != DONE).order_by(CallBack.due_at)
+        with self._transaction() as session:
+            return list(session.scalars(query))
+
+    def get(self, callback_id: int) -> CallBack | None:
+        with self._transaction() as session:
+            return session.get(CallBack, callback_id)
+
+    def for_conversation(self, conversation_id: str) -> list[CallBack]:
+        query = (
+            select(CallBack)
+            .where(CallBack.conversation_id == conversation_id)
+            .order_by(CallBack.created_at)
+        )
+        with self._transaction() as session:
+            return list(session.scalars(query))
+
+    def mark(self, callback_id: int, status: str, note: str, by: str) -> CallBack | None:
+        """Staff's outcome of a call; the note is kept, appended to any before it."""
+        if status not in STATUSES:
+            raise ValueError(f"unknown call-back status: {status!r}")
+        now = utc_now()
+        with self._transaction() as session:
+            callback = session.get(CallBack, callback_id, with_for_update=True)
+            if callback is None:
+                return None
+            callback.status = status
+            if note.strip():
+                line = f"{now:%Y-%m-%d %H:%M} UTC {by}: {note.strip()}"
+                callback.note = f"{callback.note}\n{line}" if callback.note else line
+            callback.updated_at = now
+            callback.updated_by = by
+        return callback
+
+
+def due_at(wish: object, now: dt.datetime, schedule: Schedule) -> dt.datetime:
+    """When to call, from what the patient said (a TimePreference, or nothing for "as soon
+    as you can"): the first open moment of the time they named; when the clinic is closed
+    then ("tomorrow morning" on a Saturday), the next open moment after it. Never before now."""
+    if not isinstance(wish, TimePreference) or wish.asap:
+        return now
+    wanted = wish.at or (wish.window[0] if wish.window else None)
+    last = wish.last_day or wish.first_day + dt.timedelta(days=14)
+    day = wish.first_day
+    for _ in range(CALL_WITHIN_DAYS):
+        named = day <= last  # past the days named, the first open moment will do
+        fits = not named or (
+            (wish.weekdays is None or day.weekday() in wish.weekdays)
+            and day.weekday() not in wish.excluded_weekdays
+        )
+        if fits and not schedule.closure_on(day):
+            for hours in schedule.opening_hours.get(day.weekday(), ()):
+                start = max(wanted, hours.start) if named and wanted else hours.start
+                moment = max(dt.datetime.combine(day, start, schedule.timezone), now)
+                if moment.timetz().replace(tzinfo=None) < hours.end and moment.date() == day:
+                    return moment
+        day += dt.timedelta(days=1)
+    return now
+
+
+def callback_notice(callback: CallBack, zone: ZoneInfo) -> Notice:
+    """The clinic's email about a call-back: who and when; health details stay in the console."""
+    due = callback.due_at.astimezone(zone)
+    subject = f"Call-back requested: {callback.patient_name}, {due:%a %d %b %H:%M}"
+    body = "\n".join(
+        [
+            "A patient asked to be called back through the website chat.",
+            "",
+            f"Patient:      {callback.patient_name}",
+            f"Phone:        {display_phone(callback.phone)}",
+            f"Call:         {due:%A %d %B %H:%M} ({zone.key})"
+            + (f', said "{callback.preferred_time}"' if callback.preferred_time else ""),
+            f"Why:          {REASON_WORDS.get(callback.reason, callback.reason)}",
+            f"Conversation: {callback.conversation_id}",
+            "",
+            "The intake and any red flags are in the staff console (Call-backs);",
+            "health details are not sent by email.",
+        ]
+    )
+    return Notice("callback", subject, body)

@@ -1,0 +1,129 @@
+"""The call-back queue (clinic.records.callbacks): one open call-back per conversation, its
+notice in the outbox with it, the due time from the patient's words, staff's outcomes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import partial
+
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import select
+
+from clinic.booking_store import Base, OutboxMessage
+from clinic.preferred_time import read_preference
+from clinic.records.callbacks import (
+    CALLED,
+    DONE,
+    NO_ANSWER,
+    UNANSWERED,
+    URGENT_ADVICE,
+    WAITING,
+    CallBackRequest,
+    CallBackStore,
+    callback_notice,
+    due_at,
+)
+from clinic.schedule import clinic_schedule
+
+SCHEDULE = clinic_schedule()
+ZONE = SCHEDULE.timezone
+# A Tuesday morning, the clinic open.
+NOW = dt.datetime(2026, 11, 24, 10, 30, tzinfo=ZONE)
+
+
+def request(conversation: str = "c1", **changes: object) -> CallBackRequest:
+    values: dict[str, object] = {
+        "conversation_id": conversation,
+        "patient_name": "Anna Smith",
+        "phone": "+12125550143",
+        "preferred_time": "this afternoon",
+        "due_at": NOW,
+        "reason": URGENT_ADVICE,
+        "triage_level": "urgent",
+    }
+    values.update(changes)
+    return CallBackRequest(**values)  # type: ignore[arg-type]
+
+
+def notices(store: CallBackStore) -> list[OutboxMessage]:
+    with store.engine.connect() as connection:
+        return list(connection.execute(select(OutboxMessage)).all())
+
+
+def test_the_migration_makes_the_models_tables(booking_db: str) -> None:
+    store = CallBackStore(booking_db)
+    with store.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []
+
+
+def test_a_request_is_queued_with_its_notice_and_no_health_details(booking_db: str) -> None:
+    store = CallBackStore(booking_db)
+    callback = store.request(request(), partial(callback_notice, zone=ZONE))
+    assert callback.status == WAITING and callback.consent_given_at is not None
+    [notice] = notices(store)
+    assert notice.callback_id == callback.id and notice.booking_id is None
+    assert "Anna Smith" in notice.subject
+    assert "+1 212-555-0143" in notice.body and 'said "this afternoon"' in notice.body
+    assert "urgent" not in notice.body.lower().replace("after urgent advice", "")
+
+
+def test_asking_again_updates_the_open_one_instead_of_queueing_twice(booking_db: str) -> None:
+    store = CallBackStore(booking_db)
+    first = store.request(request(), partial(callback_notice, zone=ZONE))
+    again = store.request(
+        request(phone="+12125550199", reason=UNANSWERED, question="do you take Aetna?"),
+        partial(callback_notice, zone=ZONE),
+    )
+    assert again.id == first.id
+    [queued] = store.queue()
+    assert queued.phone == "+12125550199" and queued.question == "do you take Aetna?"
+    assert len(notices(store)) == 2  # the clinic hears of the change
+    store.mark(first.id, DONE, "", "rita")
+    third = store.request(request(), partial(callback_notice, zone=ZONE))
+    assert third.id != first.id  # a closed one is history; a new request is new
+
+
+def test_staff_outcomes_keep_every_note_and_done_leaves_the_queue(booking_db: str) -> None:
+    store = CallBackStore(booking_db)
+    callback = store.request(request(), partial(callback_notice, zone=ZONE))
+    store.mark(callback.id, NO_ANSWER, "voicemail", "rita")
+    store.mark(callback.id, CALLED, "spoke, seeing GP today", "clara")
+    marked = store.get(callback.id)
+    assert marked is not None and marked.status == CALLED and marked.updated_by == "clara"
+    assert marked.note is not None
+    assert "rita: voicemail" in marked.note and "clara: spoke, seeing GP today" in marked.note
+    store.mark(callback.id, DONE, "", "clara")
+    assert store.queue() == []
+    assert store.mark(9999, DONE, "", "clara") is None
+
+
+def test_overdue_is_open_and_past_due_and_not_yet_reached(booking_db: str) -> None:
+    store = CallBackStore(booking_db)
+    callback = store.request(request(), partial(callback_notice, zone=ZONE))
+    later = NOW + dt.timedelta(hours=1)
+    assert callback.overdue(later) and not callback.overdue(NOW - dt.timedelta(minutes=1))
+    called = store.mark(callback.id, CALLED, "", "rita")
+    assert called is not None and not called.overdue(later)
+
+
+def when(said: str) -> dt.datetime:
+    return due_at(read_preference(said, NOW), NOW, SCHEDULE)
+
+
+def test_the_due_time_is_the_first_open_moment_the_patient_named() -> None:
+    assert when("as soon as possible") == NOW
+    assert when("after 3pm") == NOW.replace(hour=15, minute=0)
+    assert when("this morning") == NOW  # already under way: now
+    assert when("tomorrow at 9") == dt.datetime(2026, 11, 25, 9, 0, tzinfo=ZONE)
+    thursday = when("thursday afternoon")
+    assert thursday.date() == dt.date(2026, 11, 26) and thursday.hour >= 12
+    assert due_at(None, NOW, SCHEDULE) == NOW
+    # Closed then: the next open moment after the time named, never a closed hour.
+    saturday = dt.datetime(2026, 11, 28, 10, 0, tzinfo=ZONE)
+    sunday_morning = due_at(read_preference("tomorrow morning", saturday), saturday, SCHEDULE)
+    assert sunday_morning.weekday() == 0 and sunday_morning.hour == 8
+    evening = due_at(read_preference("this evening", saturday), saturday, SCHEDULE)
+    assert evening.weekday() == 0  # Saturday closes at 13:00
+    assert when("tomorrow morning").hour == 8  # opening, not midnight
