@@ -14,12 +14,13 @@ from rasa_sdk.events import FollowupAction, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.tracker_facts import said_since_latest_message
+from actions.tracker_facts import response_before_latest_message, said_since_latest_message
 from clinic.safety.answers import answer_before_closing
 
 
 class ActionDefaultFallback(Action):
-    """Says goodbye to a message that ends with one; otherwise asks to say it again."""
+    """Says goodbye to a message that ends with one; otherwise asks to say it again, and
+    the second time in a row offers a person."""
 
     def name(self) -> str:
         """The action's name in the domain (it replaces Rasa's own)."""
@@ -36,5 +37,7 @@ class ActionDefaultFallback(Action):
             dispatcher.utter_message(response="utter_goodbye")
             # Then listen: nothing else knows the message, so the fallback would come again.
             return [FollowupAction("action_listen")]
-        dispatcher.utter_message(response="utter_default")
+        # Not understood twice in a row: a person is offered too (a button).
+        again = response_before_latest_message(tracker) in ("utter_default", "utter_default_person")
+        dispatcher.utter_message(response="utter_default_person" if again else "utter_default")
         return [UserUtteranceReverted()]

@@ -21,7 +21,6 @@ from actions.booking import SHOW, desk, start_task
 from actions.callback import offer_callback
 from actions.safety import form_to_resume
 from actions.tracker_facts import (
-    emergency_open,
     has_booking,
     intake_from_tracker,
     latest_intent,
@@ -33,7 +32,7 @@ from clinic.booking import when
 from clinic.booking_store import CONFIRMED
 from clinic.intake import places_in_words, question_after_answer, summarise
 from clinic.preferred_time import names_a_time
-from clinic.records.callbacks import ASKED, UNANSWERED
+from clinic.records.callbacks import UNANSWERED
 from clinic.safety import answers, contraindications
 
 # The intents that ask something; any other intent routed here asks only if it reads so.
@@ -372,27 +371,6 @@ def _found(tracker: Tracker) -> knowledge.Found | None:
             found = knowledge.Found(entity["value"], float(entity.get("confidence_entity") or 0))
             return knowledge.for_age(found, young, older)
     return None
-
-
-class ActionHumanHandoff(Action):
-    """A patient who asks for a person gets the clinic's phone and hours."""
-
-    def name(self) -> str:
-        """The action's name in the domain."""
-        return "action_human_handoff"
-
-    async def run(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[dict[str, Any]]:
-        """The phone and hours, or, with no phone set, the way through a consultation."""
-        values = knowledge.clinic_values()
-        if values["clinic_phone"]:
-            dispatcher.utter_message(response="utter_human_handoff", **values)
-        else:
-            dispatcher.utter_message(response="utter_human_handoff_no_phone")
-        if emergency_open(tracker):
-            return []  # the emergency's advice stands; no call from us in its place
-        return offer_callback(dispatcher, tracker, ASKED)
 
 
 class ActionEnglishOnly(Action):

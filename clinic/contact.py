@@ -230,7 +230,7 @@ def name_put_right(text: str, known: str | None) -> str | None:
 # "Call me back", "ring him", "give me a bell", "a callback": a call to the patient (or the
 # one they write for), not a person in the chat. Who is called comes right after the verb.
 _A_CALL = re.compile(
-    r"\b(?:call|ring|phone|telephone)\s+(?:me|us|him|her|them|my\s+(?!doctor|dr\b|gp\b|"
+    r"\b(?:call|ring|phone|telephone|called|rang|phoned)\s+(?:me|us|him|her|them|my\s+(?!doctor|dr\b|gp\b|"
     r"physio|therapist|specialist|surgeon|consultant|nurse|midwife|oncolog)\w+)\b"
     r"|\b(?:call|ring|phone)\s*-?\s*back\b|\bcall-?backs?\b"
     r"|\bgive\s+(?:me|us|him|her|them)\s+a\s+(?:call|ring|bell|buzz)\b"

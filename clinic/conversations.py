@@ -55,10 +55,11 @@ class Button:
 class ChatLine:
     """One message as the patient saw it: who said it, the text, any answer buttons."""
 
-    sender: str  # "patient" or "assistant"
+    sender: str  # "patient", "assistant", or "staff" (a person who took the chat)
     text: str
     at: float
     buttons: tuple[Button, ...] = field(default=())
+    name: str = ""  # the staff member as the patient sees them: "Clara (physiotherapist)"
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -66,6 +67,7 @@ class ChatLine:
             "text": self.text,
             "at": self.at,
             "buttons": [{"title": b.title, "payload": b.payload} for b in self.buttons],
+            "name": self.name,
         }
 
 
@@ -147,6 +149,12 @@ class ConversationStore:
         rows = self._events(("user", "bot", "slot"), conversation_id)
         return [json.loads(r.data) for r in rows]
 
+    def chat_since(self, conversation_id: str, since: float) -> list[ChatLine]:
+        """The messages said from `since` (a Unix time) on, whatever the session: what a
+        member of staff who took the chat sees of it."""
+        rows = self._events(("user", "bot"), conversation_id)
+        return chat_lines([json.loads(r.data) for r in rows if r.timestamp >= since])
+
     def transcript(self, conversation_id: str) -> list[TranscriptEntry]:
         """The whole conversation, every session, as staff read it."""
         rows = self._events(("user", "bot", "action"), conversation_id)
@@ -179,6 +187,10 @@ def chat_lines(events: list[dict[str, Any]]) -> list[ChatLine]:
     offered: dict[str, str] = {}
     for event in events:
         text = _text(event)
+        staff = (event.get("metadata") or {}).get("staff_name")
+        if event["event"] == "bot" and staff:
+            lines.append(ChatLine("staff", text, event["timestamp"], name=str(staff)))
+            continue
         if event["event"] == "bot":
             buttons = tuple(
                 Button(str(b.get("title", "")), str(b.get("payload", "")))
@@ -263,13 +275,14 @@ class TranscriptEntry:
     """One event as staff read it: a patient message with what the model understood, an
     assistant message, or an action the assistant ran."""
 
-    kind: str  # "patient", "assistant" or "action"
+    kind: str  # "patient", "assistant", "staff" or "action"
     at: float
     text: str = ""
     intent: str | None = None
     confidence: float | None = None
     entities: tuple[str, ...] = ()
     buttons: tuple[str, ...] = ()
+    who: str = ""  # the staff member, for their messages
 
 
 def _summarise(conversation_id: str, events: list[dict[str, Any]]) -> ConversationSummary:
@@ -319,6 +332,8 @@ def transcript_entries(events: list[dict[str, Any]]) -> list[TranscriptEntry]:
                     entities,
                 )
             )
+        elif kind == "bot" and (staff := (event.get("metadata") or {}).get("staff_name")):
+            entries.append(TranscriptEntry("staff", event["timestamp"], _text(event), who=staff))
         elif kind == "bot":
             buttons = tuple(
                 str(b.get("title", "")) for b in (event.get("data") or {}).get("buttons") or []

@@ -1,9 +1,9 @@
 """Deleting patients' data: everything past the retention period, or one patient on request.
 
-A conversation is its rows in Rasa's `events` table plus staff's review of it and the
-call-backs asked for in it; a booking or a call-back takes its outbox notices with it
-(ON DELETE CASCADE). The audit log keeps its rows: they
-say who looked at which conversation id, and hold no health data.
+A conversation is its rows in Rasa's `events` table plus staff's review of it, its live
+handoffs and the call-backs asked for in it; a booking or a call-back takes its outbox
+notices with it (ON DELETE CASCADE). The audit log keeps its rows: they say who looked at
+which conversation id, and hold no health data.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from clinic.booking_store import Booking, make_engine, utc_now
 from clinic.contact import read_contact
 from clinic.conversations import events_table, has_events_table
 from clinic.records.callbacks import CallBack
+from clinic.records.handoffs import Handoff
 from clinic.staff_store import ConversationReview
 
 DEFAULT_RETENTION_DAYS = 365
@@ -134,6 +135,9 @@ class DataProtection:
             return 0
         connection.execute(  # type: ignore[attr-defined]
             delete(ConversationReview).where(ConversationReview.conversation_id.in_(ids))
+        )
+        connection.execute(  # type: ignore[attr-defined]
+            delete(Handoff).where(Handoff.conversation_id.in_(ids))
         )
         if not has_events_table(self.engine):
             return 0

@@ -7,7 +7,8 @@ from logging.config import fileConfig
 from alembic import context
 
 import clinic.records.callbacks
-import clinic.staff_store  # noqa: F401  (its tables join Base's metadata)
+import clinic.records.handoffs
+import clinic.staff_store  # noqa: F401  (their tables join Base's metadata)
 from clinic.booking_store import Base, make_engine
 from clinic.settings import database_url
 

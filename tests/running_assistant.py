@@ -92,6 +92,10 @@ def running_assistant(database: Path) -> Iterator[Assistant]:
         "CLINIC_PHONE": CLINIC_PHONE,
         "CLINIC_ADDRESS": CLINIC_ADDRESS,
         "FHIR_API_TOKEN": FHIR_API_TOKEN,
+        # A person is offered whenever someone is available at the console (only the
+        # handoff tests make anyone available), and the wait is short for them.
+        "HANDOFF_HOURS": "always",
+        "HANDOFF_WAIT_MINUTES": "0.15",
     }
     process = subprocess.Popen(
         [sys.executable, "scripts/with_env.py", sys.executable, "scripts/run.py"],

@@ -142,3 +142,27 @@ def test_a_message_no_rule_knows_that_ends_with_a_goodbye_is_one(dispatcher, tex
     if response == "utter_goodbye":
         # Session 13: then it listens; the fallback came again and said goodbye ten times.
         assert events == [{"event": "followup", "timestamp": None, "name": "action_listen"}]
+
+
+def test_not_understood_twice_in_a_row_offers_a_person() -> None:
+    """Session 15 (issue 25): the second "sorry, I didn't understand" has a button to a person."""
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.fallback import ActionDefaultFallback
+
+    def fallback(events: list[dict]) -> list[dict]:
+        tracker = Tracker("p", {}, {"text": "blorp", "intent": {"name": "nlu_fallback"}},
+                          events, False, None, {}, "")  # fmt: skip
+        dispatcher = CollectingDispatcher()
+        asyncio.run(ActionDefaultFallback().run(dispatcher, tracker, DOMAIN))
+        return dispatcher.messages
+
+    first = [{"event": "user", "text": "blorp"}]
+    assert fallback(first)[0]["response"] == "utter_default"
+    second = [
+        {"event": "user", "text": "xq zv"},
+        {"event": "bot", "text": "Sorry...", "metadata": {"utter_action": "utter_default"}},
+        {"event": "user", "text": "blorp"},
+    ]
+    assert fallback(second)[0]["response"] == "utter_default_person"

@@ -141,6 +141,13 @@ def test_a_request_for_a_call_is_told_from_one_for_a_person(text: str, call: boo
         ("could someone from the clinic ring me about it", "ask_clinic", "request_callback"),
         ("can the physio phone me tomorrow", "ask_side_effects", "request_callback"),
         ("will the physio call me before the appointment?", "ask_clinic", None),
+        # Session 15 (make test): a goodbye the model heard as a call-back.
+        (
+            "sorry gotta go, she's calling me, we'll come back to this later",
+            "request_callback",
+            "human_handoff",
+        ),
+        ("/request_callback", "request_callback", None),
         ("can i talk to a real person", "human_handoff", None),
     ],
 )

@@ -180,3 +180,15 @@ def test_erasing_by_phone_takes_the_call_backs_asked_with_it_and_their_conversat
     assert deleted.callbacks == 1 and deleted.conversations == 1
     assert "called-only" not in conversation_ids(clinic_data)
     assert callback_conversations(clinic_data) == set()
+
+
+def test_live_handoffs_go_with_their_conversation(clinic_data: str) -> None:
+    from clinic.records.handoffs import HandoffStore
+
+    store = HandoffStore(clinic_data)
+    store.request("old", NOW - dt.timedelta(days=400))
+    store.request("recent", NOW)
+    DataProtection(clinic_data).delete_older_than(365, now=NOW)
+    assert store.open_for("old") is None and store.open_for("recent") is not None
+    DataProtection(clinic_data).erase_patient(conversation_id="recent")
+    assert store.open_for("recent") is None

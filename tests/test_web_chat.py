@@ -97,7 +97,8 @@ def test_a_message_goes_to_rasa_and_only_text_and_buttons_come_back(
     assert answer.status_code == 200
     left = {"title": "Left", "payload": '/inform{"side": "left"}'}
     assert answer.json == {
-        "messages": [{"text": "Which side?", "buttons": [left]}, {"text": "", "buttons": []}]
+        "messages": [{"text": "Which side?", "buttons": [left]}, {"text": "", "buttons": []}],
+        "handoff": None,  # no person asked for
     }
     assert FakeRasa.received == [
         {"path": "/webhooks/rest/webhook", "sender": CONVERSATION, "message": "my knee hurts"}
@@ -217,7 +218,7 @@ def test_history_is_the_current_session_as_the_patient_saw_it(rasa: str, databas
 def test_history_of_an_unknown_or_invalid_session(rasa: str, database: str) -> None:
     web = client(rasa, database)
     unknown = web.post("/chat/history", json={"session": str(uuid.uuid4())})
-    assert (unknown.status_code, unknown.json) == (200, {"messages": []})  # fresh database
+    assert (unknown.status_code, unknown.json) == (200, {"messages": [], "handoff": None})
     for wrong in ("x' OR 1=1", SESSION + "\n", " " + SESSION, SESSION.upper(), CONVERSATION):
         assert web.post("/chat/history", json={"session": wrong}).status_code == 400, wrong
 

@@ -10,6 +10,7 @@ from flask_cors import CORS
 
 from clinic import settings
 from clinic.conversations import ConversationStore
+from clinic.records.handoffs import HandoffStore
 from web.chat import chat
 from web.console import csrf, init_console
 from web.limits import init_limits
@@ -35,6 +36,7 @@ def create_app(**config: object) -> Flask:
     if not app.config["CHAT_SESSION_KEY"]:
         raise RuntimeError("CHAT_SESSION_KEY is not set (scripts/with_env.py writes one).")
     app.extensions["conversations"] = ConversationStore(app.config["DATABASE_URL"])
+    app.extensions["handoffs"] = HandoffStore(app.config["DATABASE_URL"])
     # The clinic's own site may embed the widget from another origin: only the chat
     # endpoints answer it, and only for the origins in WIDGET_ORIGINS.
     if app.config["WIDGET_ORIGINS"]:

@@ -21,11 +21,14 @@ from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
 
 from clinic import settings
+from clinic.booking_store import utc_now
 from clinic.conversations import ConversationStore, open_buttons
 from clinic.data_protection import retention_days
 from clinic.message_text import MAX_MARKS, cleaned, marks
+from clinic.records.handoffs import Handoff, HandoffSettings, HandoffStore
 from clinic.schedule import ROOT
 from clinic.staff_store import StaffStore
+from web import rasa_api
 from web.limits import (
     InFlight,
     chat_key,
@@ -34,6 +37,7 @@ from web.limits import (
     message_cost,
     per_address,
     per_chat,
+    per_updates,
 )
 
 chat = Blueprint("chat", __name__)
@@ -159,6 +163,8 @@ def send() -> Any:
 
 def _answer(conversation: str, message: str) -> Any:
     """Rasa's answers to a checked message, as the widget shows them."""
+    if _handoff(conversation) is not None:
+        return _answer_in_handoff(conversation, message)
     asked_at = time.time() - 1  # Rasa's clock is this machine's; a second's slack
     replies = _ask_rasa(conversation, message)
     if not replies:
@@ -172,7 +178,40 @@ def _answer(conversation: str, message: str) -> Any:
                 raise ChatError(502, "unavailable", "The assistant can't answer right now.")
             log.warning("chat %s: Rasa stored a message without answering it", conversation)
             replies = [{"text": NO_ANSWER.format(number=settings.emergency_number())}]
-    return jsonify(messages=[_reply(m) for m in replies])
+    return jsonify(messages=[_reply(m) for m in replies], handoff=_handoff_status(conversation))
+
+
+def _handoff(conversation: str) -> Handoff | None:
+    handoffs: HandoffStore = current_app.extensions["handoffs"]
+    return handoffs.open_for(conversation)
+
+
+def _handoff_status(conversation: str) -> str | None:
+    """ "waiting" or "live" while the chat is with (or waits for) a person, else None."""
+    found = _handoff(conversation)
+    return found.status if found else None
+
+
+def _answer_in_handoff(conversation: str, message: str) -> Any:
+    """While a person has the chat, the assistant keeps quiet (Rasa holds the conversation
+    paused and keeps the message) except for safety: a message that raises a red flag gets
+    the assistant's advice at once, and the chat stays with the person."""
+    try:
+        red_flag = rasa_api.is_red_flag(message)
+        if red_flag:
+            rasa_api.resume(conversation)
+    except rasa_api.RasaUnavailable as failed:
+        log.warning("chat %s: Rasa's API unreachable in a handoff (%s)", conversation, failed)
+        raise ChatError(503, "unavailable", "The assistant can't be reached right now.") from failed
+    try:
+        replies = _ask_rasa(conversation, message)
+    finally:
+        if red_flag and _handoff(conversation) is not None:
+            try:
+                rasa_api.pause(conversation)
+            except rasa_api.RasaUnavailable:
+                log.warning("chat %s: the handoff could not be paused again", conversation)
+    return jsonify(messages=[_reply(m) for m in replies], handoff=_handoff_status(conversation))
 
 
 # Said when a message was kept but the assistant failed to answer it: the patient must not
@@ -263,4 +302,41 @@ def history() -> Any:
     except SQLAlchemyError as failed:  # a database busy or away: the widget tries again
         log.warning("chat %s: history unreadable (%s)", conversation, type(failed).__name__)
         raise ChatError(503, "unavailable", "The chat can't be loaded right now.") from failed
-    return jsonify(messages=[line.as_json() for line in lines])
+    return jsonify(
+        messages=[line.as_json() for line in lines], handoff=_handoff_status(conversation)
+    )
+
+
+@chat.post("/chat/updates")
+@limiter.limit(per_updates, key_func=chat_key)
+def updates() -> Any:
+    """New lines while a person is asked for or writes (the widget asks every 3 s): the
+    lines after the `shown` first, and whether the handoff is still open. A handoff that
+    waited too long untaken is closed here and the call-back offered instead."""
+    body = _body()
+    conversation = _conversation(body)
+    shown = body.get("shown")
+    if not isinstance(shown, int) or shown < 0:
+        raise ChatError(400, "bad_request", "The chat's state is not valid; please reload.")
+    handoff = _handoff(conversation)
+    if handoff is not None:
+        _time_out(handoff)
+    store: ConversationStore = current_app.extensions["conversations"]
+    lines = store.current_chat(conversation, session_minutes())
+    return jsonify(
+        messages=[line.as_json() for line in lines[shown:]],
+        handoff=_handoff_status(conversation),
+    )
+
+
+def _time_out(handoff: Handoff) -> None:
+    """Nobody took the chat in time: it goes back to the assistant, which offers a call."""
+    handoffs: HandoffStore = current_app.extensions["handoffs"]
+    wait = HandoffSettings.from_env().wait
+    if not handoffs.time_out(handoff, wait, utc_now()):
+        return
+    try:
+        rasa_api.resume(handoff.conversation_id)
+        rasa_api.run_action(handoff.conversation_id, "action_handoff_timed_out")
+    except rasa_api.RasaUnavailable as failed:
+        log.warning("chat %s: the wait could not end (%s)", handoff.conversation_id, failed)

@@ -42,6 +42,12 @@ def per_address() -> str:
     return _per_minute("CHAT_ADDRESS_PER_MINUTE", 120)
 
 
+def per_updates() -> str:
+    """The widget asks for new lines every 3 s while a person is in the chat: 20 a minute,
+    with room for a reload."""
+    return _per_minute("CHAT_UPDATES_PER_MINUTE", 40)
+
+
 def sign_ins() -> str:
     return _per_minute("SIGN_INS_PER_MINUTE", 10)
 

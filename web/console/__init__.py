@@ -25,6 +25,7 @@ from web.console.bookings import bookings
 from web.console.callbacks import callbacks
 from web.console.dashboard import dashboard
 from web.console.fhir import fhir
+from web.console.handoffs import handoffs
 from web.console.inbox import inbox
 
 csrf = CSRFProtect()
@@ -94,6 +95,7 @@ def init_console(app: Flask) -> None:
     app.register_blueprint(bookings)
     app.register_blueprint(callbacks)
     app.register_blueprint(fhir)
+    app.register_blueprint(handoffs)
     csrf.exempt(fhir)  # GETs only, and the API's caller sends a token, not a cookie
     app.register_blueprint(dashboard)
 

@@ -110,6 +110,7 @@ def sign_in() -> Any:
 @login_required
 def sign_out() -> Any:
     audit("sign_out")
+    current_app.extensions["handoffs"].off_duty(current_user.username)  # nobody to answer
     staff_store().end_sessions(current_user.member.id, "signed_out")
     logout_user()
     session.clear()

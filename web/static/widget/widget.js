@@ -171,9 +171,9 @@
   /* ---------------------------------------------------------------- rendering */
   function addLine(sender, text, buttons, options) {
     options = options || {};
-    var who = sender === "patient" ? "You" : "Assistant";
+    var who = sender === "patient" ? "You" : sender === "staff" ? (options.name || "Clinic staff") : "Assistant";
     var item = el("li", { class: "line " + sender + (options.pending ? " pending" : "") },
-      el("span", { class: "visually-hidden" }, who + ": "),
+      sender === "staff" ? el("span", { class: "name" }, who) : el("span", { class: "visually-hidden" }, who + ": "),
       el("div", { class: "bubble" }, sender === "patient" ? text : formatted(text)));
     // The dashed border says "not sent yet" to the eye; this says it to screen readers.
     if (options.pending) item.append(el("span", { class: "visually-hidden unsent" }, " (not sent yet)"));
@@ -259,8 +259,10 @@
       state.patientLines = 0;
       data.messages.forEach(function (m) {
         if (m.sender === "patient") state.patientLines += 1;
-        addLine(m.sender, m.text, m.buttons);
+        addLine(m.sender, m.text, m.buttons, { name: m.name });
       });
+      state.shown = data.messages.length;
+      followHandoff(data.handoff);
       var last = data.messages[data.messages.length - 1];
       if (last && last.sender === "assistant") {
         Array.prototype.forEach.call(log.querySelectorAll(".choices"), function (group) {
@@ -285,7 +287,7 @@
     call("/chat/send", { session: state.session, message: pending.text, consent: state.consent })
       .then(function (response) {
         return response.json().catch(function () { return {}; }).then(function (data) {
-          if (response.ok) return delivered(pending, data.messages || []);
+          if (response.ok) { delivered(pending, data.messages || []); followHandoff(data.handoff); return; }
           if (unreachable(response.status)) throw new Error(data.message || "unreachable");
           if (data.error === "consent_needed") { state.consent = null; saved.set("consent", null); }
           refused(pending, data.message || "That message could not be sent.");
@@ -308,6 +310,29 @@
       shown.querySelector(".unsent").remove();
     }
     messages.forEach(function (m) { addLine("assistant", m.text, m.buttons); });
+    state.shown = (state.shown || 0) + (pending.shown !== null ? 1 : 0) + messages.length;
+  }
+
+  // While a person is asked for or writing, new lines (theirs, the assistant's after a hand
+  // back or the call-back offered after the wait) are fetched every few seconds.
+  function followHandoff(handoff) {
+    state.handoff = handoff || null;
+    clearTimeout(state.handoffTimer);
+    if (state.handoff) state.handoffTimer = setTimeout(pollUpdates, 3000);
+  }
+
+  function pollUpdates() {
+    call("/chat/updates", { session: state.session, shown: state.shown || 0 })
+      .then(function (response) { return response.ok ? response.json() : { messages: [], handoff: state.handoff }; })
+      .then(function (data) {
+        if (data.messages && data.messages.length) retireChoices();
+        (data.messages || []).forEach(function (m) {
+          addLine(m.sender, m.text, m.buttons, { name: m.name });
+          state.shown = (state.shown || 0) + 1;
+        });
+        followHandoff(data.handoff);
+      })
+      .catch(function () { followHandoff(state.handoff); });
   }
 
   // The server said no (empty, too long, expired consent): nothing was sent, so the text
