@@ -49,7 +49,12 @@ class ActionHumanHandoff(Action):
             return []  # the emergency's advice stands; nobody's reply should wait for it
         if HandoffSettings.from_env().staffed(clinic_schedule()) and handoffs().anyone_on_duty():
             handoffs().request(tracker.sender_id)
-            dispatcher.utter_message(response="utter_handoff_waiting", **values)
+            waiting = (
+                "utter_handoff_waiting"
+                if values["clinic_phone"]
+                else "utter_handoff_waiting_no_phone"
+            )
+            dispatcher.utter_message(response=waiting, **values)
             return [ConversationPaused()]
         if values["clinic_phone"]:
             dispatcher.utter_message(response="utter_human_handoff", **values)

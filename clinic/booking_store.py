@@ -201,8 +201,25 @@ def _locked(session: Session, reference: str) -> Booking:
     return booking
 
 
-class BookingStore:
-    """Bookings and the outbox in one database; every change is one transaction."""
+def queue_notice(session: Session, notice: Notice, now: dt.datetime, **about: int) -> None:
+    """A notice in the outbox, in the caller's transaction (`booking_id=` or `callback_id=`
+    says what it is about; the notice goes when that is deleted)."""
+    session.add(
+        OutboxMessage(
+            **about,
+            kind=notice.kind,
+            subject=notice.subject,
+            body=notice.body,
+            status=PENDING,
+            attempts=0,
+            next_attempt_at=now,
+            created_at=now,
+        )
+    )
+
+
+class Store:
+    """A store of the clinic's records in DATABASE_URL; every change is one transaction."""
 
     def __init__(self, url: str) -> None:
         self.engine = make_engine(url)
@@ -212,6 +229,10 @@ class BookingStore:
     def _transaction(self) -> Iterator[Session]:
         with self._sessions() as session, session.begin():
             yield session
+
+
+class BookingStore(Store):
+    """Bookings and the outbox in one database."""
 
     def busy(self, first: dt.datetime, last: dt.datetime) -> dict[str, list[tuple]]:
         """Booked (starts_at, ends_at) per practitioner overlapping [first, last)."""
@@ -287,18 +308,7 @@ class BookingStore:
 
     @staticmethod
     def _add_notice(session: Session, booking: Booking, notice: Notice, now: dt.datetime) -> None:
-        session.add(
-            OutboxMessage(
-                booking_id=booking.id,
-                kind=notice.kind,
-                subject=notice.subject,
-                body=notice.body,
-                status=PENDING,
-                attempts=0,
-                next_attempt_at=now,
-                created_at=now,
-            )
-        )
+        queue_notice(session, notice, now, booking_id=booking.id)
 
     def find(self, reference: str, phone: str | None, email: str | None) -> Booking | None:
         """The active booking with `reference` whose phone or email matches, else None."""

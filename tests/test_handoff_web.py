@@ -217,3 +217,16 @@ def test_staff_messages_reach_the_patients_chat_with_their_name(booking_db: str)
         ("patient", ""),
         ("staff", "Clara (physiotherapist)"),
     ]
+
+
+def test_a_chat_its_member_left_without_handing_back_goes_back_to_the_assistant(
+    app: Any, booking_db: str
+) -> None:
+    store = HandoffStore(booking_db)
+    long_ago = dt.datetime.now(dt.timezone.utc) - dt.timedelta(minutes=10)
+    handoff = store.request(CONVERSATION, long_ago).id
+    store.take(handoff, "clara", long_ago)  # and then her page closed
+    answer = app.test_client().post("/chat/updates", json={"session": SESSION, "shown": 0})
+    assert answer.get_json()["handoff"] is None
+    executed = [b["name"] for p, b in FakeRasaApi.calls if p.endswith("/execute")]
+    assert executed == ["action_handed_back", "intake_form"]

@@ -10,6 +10,7 @@ import pytest
 
 from clinic.records.handoffs import (
     ENDED,
+    LEFT_AFTER,
     LIVE,
     ON_DUTY_FOR,
     TIMED_OUT,
@@ -92,3 +93,13 @@ def test_the_settings_come_from_the_environment(monkeypatch: pytest.MonkeyPatch)
     monkeypatch.setenv("HANDOFF_HOURS", "sometimes")
     with pytest.raises(ValueError, match="HANDOFF_HOURS"):
         HandoffSettings.from_env()
+
+
+def test_a_live_chat_left_without_a_hand_back_ends(booking_db: str) -> None:
+    store = HandoffStore(booking_db)
+    handoff = store.request("c1", NOW)
+    store.take(handoff.id, "clara", NOW)
+    store.staff_seen(handoff.id, NOW + dt.timedelta(minutes=5))
+    assert not store.left(store.get(handoff.id), NOW + dt.timedelta(minutes=6))
+    assert store.left(store.get(handoff.id), NOW + dt.timedelta(minutes=5) + LEFT_AFTER)
+    assert store.get(handoff.id).status == ENDED

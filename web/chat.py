@@ -330,13 +330,18 @@ def updates() -> Any:
 
 
 def _time_out(handoff: Handoff) -> None:
-    """Nobody took the chat in time: it goes back to the assistant, which offers a call."""
+    """Nobody took the chat in time: it goes back to the assistant, which offers a call. A
+    member who left the chat without handing it back hands it back this way too."""
     handoffs: HandoffStore = current_app.extensions["handoffs"]
-    wait = HandoffSettings.from_env().wait
-    if not handoffs.time_out(handoff, wait, utc_now()):
+    now = utc_now()
+    if handoffs.time_out(handoff, HandoffSettings.from_env().wait, now):
+        action = "action_handoff_timed_out"
+    elif handoffs.left(handoff, now):
+        action = "action_handed_back"
+    else:
         return
     try:
         rasa_api.resume(handoff.conversation_id)
-        rasa_api.run_action(handoff.conversation_id, "action_handoff_timed_out")
+        rasa_api.run_action(handoff.conversation_id, action)
     except rasa_api.RasaUnavailable as failed:
-        log.warning("chat %s: the wait could not end (%s)", handoff.conversation_id, failed)
+        log.warning("chat %s: the handoff could not end (%s)", handoff.conversation_id, failed)

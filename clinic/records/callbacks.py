@@ -8,23 +8,13 @@ into the outbox in the same transaction, like a booking's.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import CheckConstraint, Column, Index, Integer, String, Text, select
-from sqlalchemy.orm import Session, sessionmaker
 
-from clinic.booking_store import (
-    PENDING,
-    Base,
-    Notice,
-    OutboxMessage,
-    UtcDateTime,
-    make_engine,
-    utc_now,
-)
+from clinic.booking_store import Base, Notice, Store, UtcDateTime, queue_notice, utc_now
 from clinic.contact import display_phone
 from clinic.preferred_time import TimePreference
 from clinic.schedule import Schedule
@@ -100,17 +90,8 @@ class CallBackRequest:
     question: str | None = None
 
 
-class CallBackStore:
+class CallBackStore(Store):
     """The call-back queue, in the same database as the bookings."""
-
-    def __init__(self, url: str) -> None:
-        self.engine = make_engine(url)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-
-    @contextmanager
-    def _transaction(self) -> Iterator[Session]:
-        with self._sessions.begin() as session:
-            yield session
 
     def request(
         self, wanted: CallBackRequest, notice_for: Callable[[CallBack], Notice]
@@ -138,19 +119,7 @@ class CallBackStore:
             callback.consent_given_at = now
             callback.updated_at = now
             session.flush()
-            notice = notice_for(callback)
-            session.add(
-                OutboxMessage(
-                    callback_id=callback.id,
-                    kind=notice.kind,
-                    subject=notice.subject,
-                    body=notice.body,
-                    status=PENDING,
-                    attempts=0,
-                    next_attempt_at=now,
-                    created_at=now,
-                )
-            )
+            queue_notice(session, notice_for(callback), now, callback_id=callback.id)
         return callback
 
     def queue(self) -> list[CallBack]:

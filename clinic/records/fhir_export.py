@@ -172,30 +172,18 @@ def _questionnaire_response(
         add("severity", _answer(score, "severity", said("pain_severity")))
     if slots.get("pain_worst") is not None:
         add("severity-worst", {"valueInteger": round(float(slots["pain_worst"]))})
-    add(
-        "red-flags",
-        *(
-            _answer({"valueCoding": _ours("red-flag", c, red_flag_name(c))}, "red-flags",
-                    said("red_flags", c))
-            for c in slots.get("red_flags") or []
-        ),
-    )  # fmt: skip
-    add(
-        "warning-signs",
-        *(
-            _answer({"valueCoding": _ours("warning-sign", s, sign_words(s))}, "warning-signs",
-                    said("warning_signs", s))
-            for s in slots.get("warning_signs") or []
-        ),
-    )  # fmt: skip
-    add(
-        "contraindications",
-        *(
-            _answer({"valueCoding": _ours("contraindication", c, _contraindication(c))},
-                    "contraindications", said("contraindications", c))
-            for c in slots.get("contraindications") or []
-        ),
-    )  # fmt: skip
+    for link_id, kind, slot, words in (
+        ("red-flags", "red-flag", "red_flags", red_flag_name),
+        ("warning-signs", "warning-sign", "warning_signs", sign_words),
+        ("contraindications", "contraindication", "contraindications", _contraindication),
+    ):
+        add(
+            link_id,
+            *(
+                _answer({"valueCoding": _ours(kind, c, words(c))}, link_id, said(slot, c))
+                for c in slots.get(slot) or []
+            ),
+        )
     if slots.get("tdn_fit") in FIT_WORDS:
         fit = slots["tdn_fit"]
         add("tdn-fit", {"valueCoding": _ours("tdn-fit", fit, FIT_WORDS[fit])})
@@ -291,43 +279,26 @@ def _category(code: str) -> dict[str, Any]:
 def _flags(
     conversation_id: str, slots: Mapping[str, Any], started: float, patient_ref: str
 ) -> list[dict[str, Any]]:
-    flags = []
-    clinical = {
-        "coding": [
-            _coding("http://terminology.hl7.org/CodeSystem/flag-category", "clinical", "Clinical")
-        ]
-    }
-    for code in slots.get("red_flags") or []:
-        flags.append(
-            {
-                "resourceType": "Flag",
-                "id": _id(conversation_id, f"red-flag-{code}"),
-                "status": "active",
-                "category": [clinical],
-                "code": {
-                    "coding": [_ours("red-flag", code, red_flag_name(code))],
-                    "text": red_flag_name(code),
-                },
-                "subject": {"reference": patient_ref},
-                "period": {"start": _instant(started)},
-            }
-        )
-    for code in slots.get("contraindications") or []:
-        flags.append(
-            {
-                "resourceType": "Flag",
-                "id": _id(conversation_id, f"contraindication-{code}"),
-                "status": "active",
-                "category": [clinical],
-                "code": {
-                    "coding": [_ours("contraindication", code, _contraindication(code))],
-                    "text": f"Dry needling: {_contraindication(code)}",
-                },
-                "subject": {"reference": patient_ref},
-                "period": {"start": _instant(started)},
-            }
-        )
-    return flags
+    category = "http://terminology.hl7.org/CodeSystem/flag-category"
+
+    def flag(kind: str, code: str, display: str, text: str) -> dict[str, Any]:
+        return {
+            "resourceType": "Flag",
+            "id": _id(conversation_id, f"{kind}-{code}"),
+            "status": "active",
+            "category": [{"coding": [_coding(category, "clinical", "Clinical")]}],
+            "code": {"coding": [_ours(kind, code, display)], "text": text},
+            "subject": {"reference": patient_ref},
+            "period": {"start": _instant(started)},
+        }
+
+    red = [flag("red-flag", c, red_flag_name(c), red_flag_name(c))
+           for c in slots.get("red_flags") or []]  # fmt: skip
+    needling = [
+        flag("contraindication", c, _contraindication(c), f"Dry needling: {_contraindication(c)}")
+        for c in slots.get("contraindications") or []
+    ]
+    return [*red, *needling]
 
 
 _APPOINTMENT_STATUS = {

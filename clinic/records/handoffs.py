@@ -10,14 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import CheckConstraint, Column, Index, Integer, String, select, update
-from sqlalchemy.orm import Session, sessionmaker
 
-from clinic.booking_store import Base, UtcDateTime, make_engine, utc_now
+from clinic.booking_store import Base, Store, UtcDateTime, utc_now
 from clinic.schedule import Schedule
 
 WAITING, LIVE, ENDED, TIMED_OUT = "waiting", "live", "ended", "timed_out"
@@ -35,6 +32,9 @@ class Handoff(Base):
     requested_at = Column(UtcDateTime, nullable=False)
     taken_by = Column(String(80))  # the member's username
     taken_at = Column(UtcDateTime)
+    # When the member's live chat page last checked in: a page closed without handing back
+    # must not leave the patient with a silent assistant.
+    staff_seen_at = Column(UtcDateTime)
     ended_at = Column(UtcDateTime)
 
     __table_args__ = (
@@ -59,6 +59,9 @@ class ChatDuty(Base):
 
 # Without a check-in for this long, a member is no longer at the console (it checks every 5 s).
 ON_DUTY_FOR = dt.timedelta(seconds=45)
+# A live chat whose page has not checked in for this long (it does every 2 s) was left
+# without a hand-back: the assistant takes it back.
+LEFT_AFTER = dt.timedelta(minutes=2)
 
 
 @dataclass(frozen=True)
@@ -89,17 +92,8 @@ class HandoffSettings:
         return any(h.start <= moment < h.end for h in hours)
 
 
-class HandoffStore:
+class HandoffStore(Store):
     """The handoffs, in the same database as the bookings."""
-
-    def __init__(self, url: str) -> None:
-        self.engine = make_engine(url)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-
-    @contextmanager
-    def _transaction(self) -> Iterator[Session]:
-        with self._sessions.begin() as session:
-            yield session
 
     def request(self, conversation_id: str, now: dt.datetime | None = None) -> Handoff:
         """The conversation's open handoff, or a new one waiting."""
@@ -138,11 +132,12 @@ class HandoffStore:
 
     def take(self, handoff_id: int, username: str, now: dt.datetime | None = None) -> bool:
         """Gives the waiting handoff to `username`; False if someone else was first."""
+        now = now or utc_now()
         with self._transaction() as session:
             taken = session.execute(
                 update(Handoff)
                 .where(Handoff.id == handoff_id, Handoff.status == WAITING)
-                .values(status=LIVE, taken_by=username, taken_at=now or utc_now())
+                .values(status=LIVE, taken_by=username, taken_at=now, staff_seen_at=now)
             )
             return taken.rowcount == 1
 
@@ -155,6 +150,22 @@ class HandoffStore:
                 .values(status=status, ended_at=now or utc_now())
             )
             return closed.rowcount == 1
+
+    def staff_seen(self, handoff_id: int, now: dt.datetime | None = None) -> None:
+        """The live chat's page checked in: its member is still there."""
+        with self._transaction() as session:
+            session.execute(
+                update(Handoff)
+                .where(Handoff.id == handoff_id, Handoff.status == LIVE)
+                .values(staff_seen_at=now or utc_now())
+            )
+
+    def left(self, handoff: Handoff, now: dt.datetime) -> bool:
+        """Ends a live chat its member left without handing back; True if it did."""
+        seen = handoff.staff_seen_at or handoff.taken_at
+        if handoff.status != LIVE or seen is None or now - seen < LEFT_AFTER:
+            return False
+        return self.end(handoff.id, ENDED, now)
 
     def time_out(self, handoff: Handoff, wait: dt.timedelta, now: dt.datetime) -> bool:
         """Closes the handoff as timed out if it has waited `wait` untaken; True if it did."""

@@ -25,6 +25,7 @@ def upgrade() -> None:
         sa.Column("requested_at", sa.DateTime(), nullable=False),  # UTC, as every time below
         sa.Column("taken_by", sa.String(80)),
         sa.Column("taken_at", sa.DateTime()),
+        sa.Column("staff_seen_at", sa.DateTime()),
         sa.Column("ended_at", sa.DateTime()),
         sa.CheckConstraint(
             "status IN ('waiting', 'live', 'ended', 'timed_out')", name="ck_handoffs_status"

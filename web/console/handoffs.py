@@ -160,6 +160,8 @@ def live(handoff_id: int) -> Any:
 def new_lines(handoff_id: int) -> Any:
     handoff = _open_handoff(handoff_id)
     store().seen(current_user.username)
+    if handoff.taken_by == current_user.username:
+        store().staff_seen(handoff_id)
     after = request.args.get("after", type=float) or 0
     return jsonify(lines=_lines_since(handoff, after), status=handoff.status)
 
