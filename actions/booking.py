@@ -25,7 +25,7 @@ from actions.callback import (
     CallBackAnswers,
     finish_callback,
 )
-from actions.patient_details import contact_slots, who_said_alongside
+from actions.patient_details import contact_slots, someone_else_named, who_said_alongside
 from actions.safety import about_safety, open_screen_questions, undo_for_safety_answer
 from actions.tracker_facts import (
     emergency_open,
@@ -284,22 +284,6 @@ def start_task(task: str, dispatcher: CollectingDispatcher, tracker: Tracker) ->
     return [*events, SlotSet("wished_time", None), SlotSet("booking_readiness", "ready")]
 
 
-_FOR_ME = re.compile(r"\b(?:for me|it'?s me|my name is|my name's|i'?m|i am)\b", re.IGNORECASE)
-
-
-def _someone_else_named(text: str, tracker: Tracker) -> str | None:
-    """Another name said as the patient's at the summary ("No dear, the appointment is for
-    me, Dorothea Pruitt. Keely is my granddaughter"): the name put right."""
-    known = (tracker.get_slot("patient_name") or "").lower()
-    if not _FOR_ME.search(text):
-        return None
-    for person in entity_values(tracker, "PERSON"):
-        name = read_name(person)
-        if name and person in text and name.lower() != known and known not in name.lower():
-            return name
-    return None
-
-
 def screened(tracker: Tracker) -> bool:
     """Whether where it hurts is known, its red-flag screen has no question left and the
     contraindication checklist was answered (or skipped: the physiotherapist asks again)."""
@@ -478,6 +462,8 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
             if wish is None and _BARE_HOUR.fullmatch(str(value).strip()):
                 # "10 please" with 10:00 not among the offers: the hour, on the days offered.
                 wish = read_preference(f"at {str(value).strip()}", desk().now())
+            if isinstance(wish, TimePreference):
+                wish = _same_time_as_booked(str(value), wish, tracker)
             if isinstance(wish, TimePreference) and wish.last_day is None and offered:
                 # "noon is better", no day said: on the days just offered.
                 days = sorted({slot.date() for slot in offered})
@@ -571,7 +557,7 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
         text = tracker.latest_message.get("text") or ""
         renamed = tracker.get_slot("booking_task") == BOOK and (
             name_put_right(text, tracker.get_slot("patient_name"))
-            or _someone_else_named(text, tracker)
+            or someone_else_named(text, tracker)
         )
         if renamed:
             # "its Romano not Roma": the name put right, the summary shown again to confirm.
@@ -702,11 +688,15 @@ _SAME_TIME = re.compile(r"\bsame (?:time|hour)\b", re.IGNORECASE)
 def _same_time_as_booked(
     said: str, wish: TimePreference, tracker: Tracker, task: str | None = None
 ) -> TimePreference:
-    """ "The Saturday after, same time", moving a booking: at the booked time."""
-    booked = _local(tracker.get_slot("booking_starts_at") or "")
-    if (task or tracker.get_slot("booking_task")) != RESCHEDULE or booked is None:
+    """ "The Saturday after, same time": at the booked time when moving a booking, at the
+    time just chosen while booking (outside run 31: "make it wed same time" was offered
+    Wednesday from 8 am)."""
+    task = task or tracker.get_slot("booking_task")
+    slot = "booking_starts_at" if task == RESCHEDULE else "booking_slot"
+    same = _local(tracker.get_slot(slot) or "")
+    if same is None or wish.at is not None or wish.window is not None:
         return wish
-    return replace(wish, at=booked.time()) if _SAME_TIME.search(said) else wish
+    return replace(wish, at=same.time()) if _SAME_TIME.search(said) else wish
 
 
 def _ask_which_day(wish: DayMismatch, dispatcher: CollectingDispatcher) -> Slots:

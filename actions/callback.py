@@ -21,12 +21,12 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.patient_details import contact_slots, who_said_alongside
+from actions.patient_details import contact_slots, someone_else_named, who_said_alongside
 from actions.tracker_facts import emergency_open, urgent_open, yes_or_no
 from clinic import knowledge, settings
 from clinic.booking import clock, short_when
-from clinic.contact import display_phone, read_contact
-from clinic.preferred_time import PastTime, names_a_time, read_preference
+from clinic.contact import display_phone, name_put_right, read_contact
+from clinic.preferred_time import PastTime, TimePreference, names_a_time, read_preference
 from clinic.records.callbacks import (
     ASKED,
     URGENT_ADVICE,
@@ -141,25 +141,37 @@ class CallBackAnswers:
     def validate_callback_time(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
-        """When to call, as said; asked again when no time is read, then taken as soon."""
+        """When to call, as said; asked again when no time is read, then taken as soon.
+        Another person or number said with it ("call me instead, Jen Walsh, 646...") is
+        taken too."""
         text = str(value)
+        who = {k: v for k, v in _put_right(text, tracker).items() if k != "callback_time"}
         wish = read_preference(text, clinic_schedule().now())
         if isinstance(wish, PastTime):
             dispatcher.utter_message(text=PAST)
-            return {"callback_time": None}
+            return {"callback_time": None, **who}
         if wish is None and not any_time_said(text):
+            if who:  # a name or a number, not a failed try at a time
+                return {"callback_time": None, **who}
             failed = int(tracker.get_slot("failed_attempts") or 0) + 1
             if failed >= MAX_TIME_ATTEMPTS:
                 dispatcher.utter_message(text=SOON)
                 return {"callback_time": "as soon as possible", "failed_attempts": 0}
             dispatcher.utter_message(response="utter_ask_callback_time_again")
             return {"callback_time": None, "failed_attempts": failed}
-        return {"callback_time": text, "failed_attempts": 0}
+        return {"callback_time": text, "failed_attempts": 0, **who}
 
     def validate_callback_confirmed(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
-        """On yes, queues the call for staff; on no, nothing is kept of it."""
+        """On yes, queues the call for staff; on no, nothing is kept of it. Who, which
+        number or when put right ("call me instead, Jen Walsh, 646...", "between 12 and 1")
+        changes the summary, which is asked about again (outside run 32: each of these got
+        "I need a yes or a no", or cancelled the call)."""
+        changed = _put_right(str(value), tracker)
+        if changed:
+            dispatcher.utter_message(text=CHANGED)
+            return {"callback_confirmed": None, **changed}
         answer = yes_or_no(tracker)
         if answer is None:
             dispatcher.utter_message(text=YES_OR_NO)
@@ -196,6 +208,30 @@ _ANY_TIME = re.compile(
 )
 
 
+CHANGED = "Thanks, I've changed that."
+
+
+def _put_right(text: str, tracker: Tracker) -> Slots:
+    """The details the message changes: a new number, another person to call, a new time."""
+    changed: Slots = {}
+    contact = read_contact(text)
+    if contact.phone and contact.phone != tracker.get_slot("patient_phone"):
+        changed.update(contact_slots(contact))
+    name = name_put_right(text, tracker.get_slot("patient_name")) or someone_else_named(
+        text, tracker
+    )
+    if name:
+        changed["patient_name"] = name
+    wish = read_preference(text, clinic_schedule().now())
+    if (
+        isinstance(wish, TimePreference)
+        and not wish.asap
+        and text != tracker.get_slot("callback_time")
+    ):
+        changed["callback_time"] = text
+    return changed
+
+
 def any_time_said(text: str) -> bool:
     """ "Any time", "whenever", "asap": a time of sorts, the sooner the better."""
     return bool(_ANY_TIME.search(text))
@@ -217,18 +253,30 @@ class ActionAskCallbackConfirmed(Action):
             response="utter_ask_callback_confirmed",
             name=tracker.get_slot("patient_name"),
             phone=display_phone(tracker.get_slot("patient_phone") or ""),
-            when=call_when(due, now),
+            when=call_when(due, now, _until(tracker, due)),
         )
         return []
 
 
-def call_when(due: dt.datetime, now: dt.datetime) -> str:
-    """When the clinic will call, in words: "as soon as they can", "today from 3:00 pm"."""
-    if due <= now:
+def _until(tracker: Tracker, due: dt.datetime) -> dt.datetime | None:
+    """The end of the time the patient named ("before 11", "between 12 and 1"), if any."""
+    wish = read_preference(tracker.get_slot("callback_time") or "", clinic_schedule().now())
+    if not isinstance(wish, TimePreference) or not wish.window or wish.at:
+        return None
+    end = due.replace(hour=wish.window[1].hour, minute=wish.window[1].minute)
+    return end if end > due and wish.window[1] < dt.time(23, 59) else None
+
+
+def call_when(due: dt.datetime, now: dt.datetime, until: dt.datetime | None = None) -> str:
+    """When the clinic will call, in words: "as soon as they can", "today from 3:00 pm",
+    "Mon 7 Dec, between 12:00 pm and 1:00 pm"."""
+    if due <= now and until is None:
         return "as soon as they can"
-    if due.date() == now.date():
-        return f"today from {clock(due)}"
-    return f"from {short_when(due)}"
+    day = "today" if due.date() == now.date() else short_when(due).rsplit(",", 1)[0]
+    start = max(due, now)
+    if until is not None:
+        return f"{day}, between {clock(start)} and {clock(until)}"
+    return f"{day} from {clock(start)}"
 
 
 def finish_callback(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
@@ -243,7 +291,7 @@ def finish_callback(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[
         response="utter_callback_queued",
         name=tracker.get_slot("patient_name"),
         phone=display_phone(tracker.get_slot("patient_phone") or ""),
-        when=call_when(due, schedule.now()),
+        when=call_when(due, schedule.now(), _until(tracker, due)),
     )
     if urgent_open(tracker):
         dispatcher.utter_message(response="utter_callback_doctor_first")

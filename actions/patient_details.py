@@ -63,3 +63,19 @@ def with_first_name(person: str, text: str) -> str:
         re.IGNORECASE,
     )
     return f"{before[1]} {person}" if before and " " not in person else person
+
+
+_FOR_ME = re.compile(r"\b(?:for me|it'?s me|my name is|my name's|i'?m|i am)\b", re.IGNORECASE)
+
+
+def someone_else_named(text: str, tracker: Tracker) -> str | None:
+    """Another name said as the patient's at the summary ("No dear, the appointment is for
+    me, Dorothea Pruitt. Keely is my granddaughter"): the name put right."""
+    known = (tracker.get_slot("patient_name") or "").lower()
+    if not _FOR_ME.search(text):
+        return None
+    for person in entity_values(tracker, "PERSON"):
+        name = read_name(person)
+        if name and person in text and name.lower() != known and known not in name.lower():
+            return name
+    return None

@@ -314,10 +314,13 @@ def _my_booking(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict
             )
         )
         return []
-    if tracker.active_loop.get("name"):
+    if tracker.active_loop.get("name") == "booking_form":
+        # Mid-booking: how to look it up is said; the booking under way goes on.
         topic = knowledge.topic_named(MY_BOOKING)
         dispatcher.utter_message(text=knowledge.answer_text(topic, knowledge.clinic_values()))
         return []
+    # Outside a form, or mid-intake (outside run 31: "when is my appointment?" was told to
+    # wait for the intake's end, three times): the look-up now; what the intake heard is kept.
     return [*start_task(SHOW, dispatcher, tracker), FollowupAction("booking_form")]
 
 

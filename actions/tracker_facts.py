@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -117,13 +118,21 @@ def yes_or_no(tracker: Tracker) -> bool | None:
     ("before I press yes, ...") is read from the words, whatever the model heard."""
     intent = latest_intent(tracker)
     text = tracker.latest_message.get("text") or ""
-    if answers.answer_talked_about(text):
-        return answers.yes_or_no(text)
+    if answers.answer_talked_about(text) or _OPENS_WITH_AN_ANSWER.match(text):
+        # Spoken of, or said first ("Yes. And would you needle the right side?" was read
+        # as the model's no: outside run 31): the words decide.
+        said = answers.yes_or_no(text)
+        if said is not None or answers.answer_talked_about(text):
+            return said
     if intent in ("affirm", "request_booking", "reschedule_booking"):
         return True
     if intent == "deny":
         return False
     return answers.yes_or_no(text)
+
+
+# A message that opens with its yes or no: "Yes. And...", "no, thanks".
+_OPENS_WITH_AN_ANSWER = re.compile(r"^\W*(?:yes+|yeah|yep|yup|yea|no+|nope|nah)\b", re.IGNORECASE)
 
 
 def urgent_open(tracker: Tracker) -> bool:

@@ -19,10 +19,18 @@ from addons.intent_rules import IntentRule
 from clinic.contact import asks_for_a_call
 
 CALLBACK_INTENT = "request_callback"
-# A request, not a question: "could someone...", "can you...", "please...".
+# A request, not a question: a sentence opening "could someone...", "can you...",
+# "please...", "have someone...", or telling to call ("Call me back.").
 _REQUEST = re.compile(
-    r"\W*(?:(?:hi|hello|hey|ok|okay|so|um|yes|yeah)\W+)*(?:could|can|would|please|pls|plz|"
-    r"i'?d like|i want|i need)\b",
+    r"(?:^|[.!?:;]\s+)\W*(?:(?:hi|hello|hey|ok|okay|so|um|yes|yeah|fine|then|just)\W+)*"
+    r"(?:could|can|would|will you|please|pls|plz|i'?d like|i want|i need|have|get|call|ring|"
+    r"phone)\b",
+    re.IGNORECASE,
+)
+# A number to be reached on ("you can call me on 646..."), or a call not wanted.
+_NOT_A_REQUEST = re.compile(
+    r"\b(?:call|ring|phone)\s+(?:me|us)\s+(?:on|at)\s*[+(\d]"
+    r"|\b(?:don'?t|do not|no need to|never)\s+(?:\w+\s+)?(?:call|ring|phone)",
     re.IGNORECASE,
 )
 PERSON_INTENTS = frozenset({"human_handoff", CALLBACK_INTENT})
@@ -40,14 +48,18 @@ class CallHeard(IntentRule):
         # "Could someone from the clinic ring me about it?" asks for a call, whatever
         # question the model heard in it (where the clinic is, side effects); "will you
         # call me before the appointment?" asks about the clinic.
-        asked_of_the_clinic = (
-            (intent or "").startswith("ask_") or intent == "out_of_scope"
-        ) and _REQUEST.match(text)
-        if (intent == "human_handoff" or unsure_between or asked_of_the_clinic) and (
-            asks_for_a_call(text)
+        # "Have someone call me: Alex Romano, 646..., Monday 1-2 pm" asks for a call,
+        # whatever the model made of it (a booking, where the clinic is, side effects);
+        # "will you call me before the appointment?" asks about the clinic.
+        asked = intent not in (CALLBACK_INTENT, "red_flag") and _REQUEST.search(text)
+        if (
+            (intent == "human_handoff" or unsure_between or asked)
+            and asks_for_a_call(text)
+            and not _NOT_A_REQUEST.search(text)
         ):
             return CALLBACK_INTENT
-        if intent == CALLBACK_INTENT and not text.startswith("/") and not asks_for_a_call(text):
+        no_call = not asks_for_a_call(text) or _NOT_A_REQUEST.search(text)
+        if intent == CALLBACK_INTENT and not text.startswith("/") and no_call:
             # "Sorry gotta go, she's calling me": no call asked for, whatever the model made
             # of "calling"; the model's next guess.
             return next((name for name in ranked[1:] if name), None)

@@ -383,6 +383,19 @@ def test_moving_to_another_day_at_the_same_time_offers_the_booked_hour(desk) -> 
     assert first.time() == THREE_PM.time() and first.weekday() == 4
 
 
+def test_another_day_at_the_same_time_while_booking_keeps_the_chosen_hour(desk) -> None:
+    """Session 15, written before the change (outside run 31: "make it wed same time" at
+    the summary was offered Wednesday from 8 am)."""
+    two = THREE_PM.replace(hour=14)
+    result, _ = validate(
+        "booking_confirmed", "actually make it thursday same time", booking_task="book",
+        booking_slot=two.isoformat(), offered_slots=[two.isoformat()],
+        patient_name="Anna", contact_details="+1 212-555-0143",
+    )  # fmt: skip
+    first = dt.datetime.fromisoformat(result["offered_slots"][0])
+    assert first.time() == two.time() and first.weekday() == 3
+
+
 def test_reschedule_moves_the_booking(desk) -> None:
     booking = desk.book(THREE_PM, Patient("Anna", "+12125550143", None), "c1")
     four = THREE_PM.replace(hour=16)
@@ -755,3 +768,37 @@ def test_a_time_the_model_took_for_a_greeting_is_a_time(text: str, heard: str | 
 
     message = Message(data={"text": text, "intent": {"name": "greet", "confidence": 0.9}})
     assert BookingHeard.heard(BookingHeard.__new__(BookingHeard), message) == heard
+
+
+def test_asking_when_ones_booking_is_mid_intake_looks_it_up_now(desk) -> None:
+    """Session 15, written before the change (outside run 31: a patient with a booking was
+    told three times to finish a new intake first)."""
+    from rasa_sdk.events import FollowupAction
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.questions import _my_booking
+
+    tracker = make_tracker(
+        text="when is my appointment?", intent="ask_my_booking", requested_slot="body_part"
+    )
+    events = _my_booking(CollectingDispatcher(), tracker)
+    assert FollowupAction("booking_form") in events
+    assert {"event": "slot", "timestamp": None, "name": "booking_task", "value": "show"} in events
+
+
+@pytest.mark.parametrize(
+    ("text", "model", "answer"),
+    [
+        # Session 15, written before the change (outside run 32: a yes with a question,
+        # which the model heard as a no, cancelled a call-back).
+        ("Yes. And meanwhile, would you needle the side with the swelling?", "deny", True),
+        ("yes please, and is there parking?", "ask_clinic", True),
+        ("no thanks, not now", "affirm", False),
+    ],
+)
+def test_a_yes_or_no_said_first_is_the_answer_whatever_the_model_heard(
+    text: str, model: str, answer: bool
+) -> None:
+    from actions.tracker_facts import yes_or_no
+
+    assert yes_or_no(make_tracker(text=text, intent=model)) is answer

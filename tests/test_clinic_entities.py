@@ -148,6 +148,21 @@ def test_a_request_for_a_call_is_told_from_one_for_a_person(text: str, call: boo
             "human_handoff",
         ),
         ("/request_callback", "request_callback", None),
+        # Session 15, written before the change (outside run 32's kinds, new words).
+        (
+            "none of those. have someone call me, Ann Lee 646 555 0120, friday after 2",
+            "request_booking",
+            "request_callback",
+        ),
+        (
+            "Fine. Call me back. I want to change my appointment",
+            "cancel_booking",
+            "request_callback",
+        ),
+        ("you can call me on 646 555 0120", "inform", None),
+        ("please don't call me, email is better", "inform", None),
+        ("please don't call me, email is better", "request_callback", "human_handoff"),
+        ("i'm scared, can someone from the clinic ring me first", "red_flag", None),
         ("can i talk to a real person", "human_handoff", None),
     ],
 )
