@@ -30,7 +30,12 @@ _REQUEST = re.compile(
 # A number to be reached on ("you can call me on 646..."), or a call not wanted.
 _NOT_A_REQUEST = re.compile(
     r"\b(?:call|ring|phone)\s+(?:me|us)\s+(?:on|at)\s*[+(\d]"
-    r"|\b(?:don'?t|do not|no need to|never)\s+(?:\w+\s+)?(?:call|ring|phone)",
+    r"|\b(?:don'?t|do not|no need to|never)\s+(?:\w+\s+)?(?:call|ring|phone)"
+    # "I do NOT want a call", "no call needed", "cancel the call".
+    r"|\b(?:not|n't|no)\s+(?:\w+\s+){0,2}(?:want|need)\w*\s+(?:a|any|the|your)?\s*(?:phone\s+)?call"
+    r"|\bno\s+(?:phone\s+)?call\b|\bcancel\w*\s+(?:\w+\s+){0,2}call"
+    # A question about a call, not a request: "is anybody going to ring me or not?"
+    r"|(?:^|[.!?]\s+)\W*(?:is|are|will|did|does|has|have|was|so)\b[^.?!]*\b(?:call|ring|phone)[^.!]*\?",
     re.IGNORECASE,
 )
 PERSON_INTENTS = frozenset({"human_handoff", CALLBACK_INTENT})

@@ -346,7 +346,7 @@ def normalise_time_words(text: str) -> str:
     said = re.sub(r"\b(?:no|not) later than\b", "by", said)
     said = re.sub(
         r"\bbetween (?P<first>\d{1,2}(?::\d\d)?)\s?(?P<first_meridiem>am|pm)?\s*(?:and|-|to)\s*"
-        r"(?P<second>\d{1,2}(?::\d\d)?)\s?(?P<meridiem>am|pm)?\b",
+        r"(?P<second>\d{1,2}(?::\d\d)?)(?:\s?(?P<meridiem>am|pm))?\b",
         _between,
         said,
     )

@@ -162,6 +162,10 @@ def test_a_request_for_a_call_is_told_from_one_for_a_person(text: str, call: boo
         ("you can call me on 646 555 0120", "inform", None),
         ("please don't call me, email is better", "inform", None),
         ("please don't call me, email is better", "request_callback", "human_handoff"),
+        # Outside run 33's kinds, new words: a call refused, cancelled or asked about.
+        ("no, I really do not want a phone call, thanks", "request_callback", "human_handoff"),
+        ("please cancel that call", "request_callback", "human_handoff"),
+        ("so is someone going to ring me or what?", "request_callback", "human_handoff"),
         ("i'm scared, can someone from the clinic ring me first", "red_flag", None),
         ("can i talk to a real person", "human_handoff", None),
     ],
