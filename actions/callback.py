@@ -301,6 +301,33 @@ def finish_callback(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[
     return []
 
 
+class ActionCancelCallback(Action):
+    """ "Cancel the call, I'll phone you myself": the call-back being set up is stopped, or
+    the one queued in this chat is called off (staff see it done, with why)."""
+
+    def name(self) -> str:
+        return "action_cancel_callback"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        if (
+            tracker.active_loop.get("name") == "booking_form"
+            and tracker.get_slot("booking_task") == CALLBACK
+        ):
+            return [SlotSet("callback_confirmed", False)]  # the form ends and says so
+        try:
+            cancelled = callbacks().cancel(tracker.sender_id)
+        except SQLAlchemyError:
+            values = knowledge.clinic_values()
+            dispatcher.utter_message(text=NOT_PASSED_ON.format(phone=values["clinic_phone"]))
+            return []
+        dispatcher.utter_message(
+            response="utter_callback_cancelled" if cancelled else "utter_no_callback_to_cancel"
+        )
+        return [SlotSet("callback_due", None), SlotSet("callback_offered", None)]
+
+
 class ActionCallbackDeclined(Action):
     """A no to the offered call-back: the chat stays open."""
 

@@ -56,7 +56,8 @@ SAID_BACK = ("body_part", "side", "pain_quality", "radiates_to", "pain_duration"
 # Intents with answers of their own (domain.yml's x-not-an-answer): never a form's answer.
 NOT_AN_ANSWER = frozenset(
     {
-        "greet", "goodbye", "thanks", "bot_challenge", "human_handoff", "request_callback", "stop",
+        "greet", "goodbye", "thanks", "bot_challenge", "human_handoff", "request_callback",
+        "cancel_callback", "stop",
         "request_booking", "ask_what_is_tdn", "ask_does_it_hurt", "ask_side_effects",
         "ask_sessions", "ask_how_soon", "ask_who_does_it", "ask_vs_acupuncture", "ask_cost",
         "ask_aftercare", "ask_clinic", "ask_my_booking", "nothing_said", "other_language",

@@ -16,9 +16,19 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from addons.intent_rules import IntentRule
-from clinic.contact import asks_for_a_call
+from clinic.contact import asks_for_a_call, read_contact
 
 CALLBACK_INTENT = "request_callback"
+CANCEL_INTENT = "cancel_callback"
+# A call called off: "cancel the call", "I don't want a call any more", "don't ring me".
+_CANCELS_A_CALL = re.compile(
+    r"\bcancel\w*\s+(?:\w+\s+){0,2}(?:call|call-?back|phone call)s?\b"
+    r"|\b(?:don'?t|do not|no longer|not)\s+(?:\w+\s+){0,2}(?:want|need)\w*\s+"
+    r"(?:a|any|the|that|your)?\s*(?:phone\s+)?call(?:-?back)?\b"
+    r"|\b(?:don'?t|do not|no need to)\s+(?:\w+\s+)?(?:call|ring|phone)\s+(?:me|us|him|her|them)\b"
+    r"(?!\s+(?:on|at)\b)",
+    re.IGNORECASE,
+)
 # A request, not a question: a sentence opening "could someone...", "can you...",
 # "please...", "have someone...", or telling to call ("Call me back.").
 _REQUEST = re.compile(
@@ -39,6 +49,7 @@ _NOT_A_REQUEST = re.compile(
     re.IGNORECASE,
 )
 PERSON_INTENTS = frozenset({"human_handoff", CALLBACK_INTENT})
+_CALLS = frozenset({CALLBACK_INTENT, CANCEL_INTENT})
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -49,6 +60,9 @@ class CallHeard(IntentRule):
         intent = (message.get(INTENT) or {}).get("name")
         ranked = [i.get("name") for i in (message.get(INTENT_RANKING_KEY) or [])[:3]]
         text = message.get(TEXT) or ""
+        if intent != "red_flag" and _CANCELS_A_CALL.search(text) and not read_contact(text).usable:
+            # ...not "don't call me, email me at ...": that is how to be reached.
+            return CANCEL_INTENT
         unsure_between = intent == "nlu_fallback" and PERSON_INTENTS & set(ranked)
         # "Could someone from the clinic ring me about it?" asks for a call, whatever
         # question the model heard in it (where the clinic is, side effects); "will you
@@ -64,8 +78,11 @@ class CallHeard(IntentRule):
         ):
             return CALLBACK_INTENT
         no_call = not asks_for_a_call(text) or _NOT_A_REQUEST.search(text)
-        if intent == CALLBACK_INTENT and not text.startswith("/") and no_call:
-            # "Sorry gotta go, she's calling me": no call asked for, whatever the model made
-            # of "calling"; the model's next guess.
-            return next((name for name in ranked[1:] if name), None)
+        guessed = [name for name in ranked if name and name != "nlu_fallback"]
+        unsure_of_a_call = intent == "nlu_fallback" and guessed[:1] and guessed[0] in _CALLS
+        model_only = (intent == CALLBACK_INTENT or unsure_of_a_call) and no_call
+        if (model_only or intent == CANCEL_INTENT) and not text.startswith("/"):
+            # "Sorry gotta go, she's calling me": no call asked for or called off, whatever
+            # the model made of "calling"; its next guess that is not about a call.
+            return next((name for name in guessed if name not in _CALLS), None)
         return None

@@ -127,3 +127,12 @@ def test_the_due_time_is_the_first_open_moment_the_patient_named() -> None:
     evening = due_at(read_preference("this evening", saturday), saturday, SCHEDULE)
     assert evening.weekday() == 0  # Saturday closes at 13:00
     assert when("tomorrow morning").hour == 8  # opening, not midnight
+
+
+def test_the_patient_calls_off_the_open_call_back(booking_db: str) -> None:
+    store = CallBackStore(booking_db)
+    callback = store.request(request(), partial(callback_notice, zone=ZONE))
+    assert store.cancel("c1") and not store.cancel("c1")
+    cancelled = store.get(callback.id)
+    assert cancelled.status == DONE and cancelled.updated_by == "patient"
+    assert "cancelled by the patient" in cancelled.note and store.queue() == []

@@ -148,6 +148,7 @@ def test_a_request_for_a_call_is_told_from_one_for_a_person(text: str, call: boo
             "human_handoff",
         ),
         ("/request_callback", "request_callback", None),
+        ("gotta run, my phone is calling me, later", "nlu_fallback", "human_handoff"),
         # Session 15, written before the change (outside run 32's kinds, new words).
         (
             "none of those. have someone call me, Ann Lee 646 555 0120, friday after 2",
@@ -160,11 +161,17 @@ def test_a_request_for_a_call_is_told_from_one_for_a_person(text: str, call: boo
             "request_callback",
         ),
         ("you can call me on 646 555 0120", "inform", None),
-        ("please don't call me, email is better", "inform", None),
-        ("please don't call me, email is better", "request_callback", "human_handoff"),
+        ("please don't call me, email is better", "inform", "cancel_callback"),
+        ("don't call me, email me at kim@example.com", "inform", None),
+        ("please don't call me, email is better", "request_callback", "cancel_callback"),
         # Outside run 33's kinds, new words: a call refused, cancelled or asked about.
-        ("no, I really do not want a phone call, thanks", "request_callback", "human_handoff"),
-        ("please cancel that call", "request_callback", "human_handoff"),
+        ("no, I really do not want a phone call, thanks", "request_callback", "cancel_callback"),
+        ("please cancel that call", "request_callback", "cancel_callback"),
+        (
+            "actually cancel the call back, I'll ring you myself",
+            "cancel_booking",
+            "cancel_callback",
+        ),
         ("so is someone going to ring me or what?", "request_callback", "human_handoff"),
         ("i'm scared, can someone from the clinic ring me first", "red_flag", None),
         ("can i talk to a real person", "human_handoff", None),

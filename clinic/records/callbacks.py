@@ -141,6 +141,25 @@ class CallBackStore(Store):
         with self._transaction() as session:
             return list(session.scalars(query))
 
+    def cancel(self, conversation_id: str, now: dt.datetime | None = None) -> bool:
+        """The patient called off the conversation's open call-back; False if none was."""
+        now = now or utc_now()
+        with self._transaction() as session:
+            callback = session.scalars(
+                select(CallBack)
+                .where(CallBack.conversation_id == conversation_id)
+                .where(CallBack.status != DONE)
+                .with_for_update()
+            ).first()
+            if callback is None:
+                return False
+            callback.status = DONE
+            line = f"{now:%Y-%m-%d %H:%M} UTC: cancelled by the patient in the chat"
+            callback.note = f"{callback.note}\n{line}" if callback.note else line
+            callback.updated_at = now
+            callback.updated_by = "patient"
+        return True
+
     def mark(self, callback_id: int, status: str, note: str, by: str) -> CallBack | None:
         """Staff's outcome of a call; the note is kept, appended to any before it."""
         if status not in STATUSES:
