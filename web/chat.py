@@ -206,12 +206,13 @@ def _answer_in_handoff(conversation: str, message: str) -> Any:
     try:
         replies = _ask_rasa(conversation, message)
     finally:
-        if red_flag and _handoff(conversation) is not None:
+        status = _handoff_status(conversation)
+        if red_flag and status is not None:
             try:
                 rasa_api.pause(conversation)
             except rasa_api.RasaUnavailable:
                 log.warning("chat %s: the handoff could not be paused again", conversation)
-    return jsonify(messages=[_reply(m) for m in replies], handoff=_handoff_status(conversation))
+    return jsonify(messages=[_reply(m) for m in replies], handoff=status)
 
 
 # Said when a message was kept but the assistant failed to answer it: the patient must not

@@ -80,12 +80,11 @@ def bundle(
     started_at: float,
     last_at: float,
     bookings: Sequence[Any] = (),
-    patient_name: str | None = None,
 ) -> dict[str, Any]:
     """The conversation's intake as a FHIR R4 collection Bundle (a plain dict)."""
     patient_ref = f"urn:uuid:{_id(conversation_id, 'patient')}"
     entries: list[dict[str, Any]] = []
-    name = patient_name or slots.get("patient_name")
+    name = slots.get("patient_name")
     patient: dict[str, Any] = {
         "resourceType": "Patient",
         "id": _id(conversation_id, "patient"),

@@ -214,8 +214,3 @@ class HandoffStore(Store):
                 session.scalars(select(ChatDuty).where(ChatDuty.last_seen_at >= since)).first()
                 is not None
             )
-
-    def for_conversations(self, conversation_ids: set[str]) -> list[Handoff]:
-        query = select(Handoff).where(Handoff.conversation_id.in_(conversation_ids))
-        with self._transaction() as session:
-            return list(session.scalars(query))

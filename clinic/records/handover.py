@@ -107,13 +107,12 @@ def heard_in(events: Iterable[Mapping[str, Any]]) -> Heard:
 def handover(events: Iterable[Mapping[str, Any]], emergency_number: str = "911") -> Handover:
     """The handover of one conversation from its events in order."""
     heard = Heard.of(events)
-    slots = heard.slots
     return Handover(
         concerns=tuple(_concerns(heard, emergency_number)),
         pain=tuple(_pain(heard)),
         safety=tuple(_safety(heard)),
         needling=tuple(_needling(heard)),
-        other=tuple(_other(heard, slots)),
+        other=tuple(_other(heard)),
     )
 
 
@@ -311,7 +310,8 @@ def _needling(heard: Heard) -> list[Finding]:
     return findings
 
 
-def _other(heard: Heard, slots: Mapping[str, Any]) -> list[Finding]:
+def _other(heard: Heard) -> list[Finding]:
+    slots = heard.slots
     findings = []
     if slots.get("other_complaint"):
         words = display_name(str(slots["other_complaint"])).capitalize()
