@@ -24,6 +24,7 @@ from actions.callback import (
     CALLBACK_STEPS,
     CallBackAnswers,
     finish_callback,
+    time_said_alongside,
 )
 from actions.patient_details import contact_slots, someone_else_named, who_said_alongside
 from actions.safety import about_safety, open_screen_questions, undo_for_safety_answer
@@ -528,9 +529,10 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
         if name is None:
             dispatcher.utter_message(text=NOT_A_NAME)
             return {"patient_name": None}
+        when = time_said_alongside(str(value), tracker)
         if contact.usable and not tracker.get_slot("contact_details"):
-            return {"patient_name": name, **contact_slots(contact)}
-        return {"patient_name": name}
+            return {"patient_name": name, **contact_slots(contact), **when}
+        return {"patient_name": name, **when}
 
     def validate_contact_details(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -547,7 +549,7 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
         if tracker.get_slot("booking_task") == CALLBACK and not contact.phone:
             dispatcher.utter_message(response="utter_callback_needs_phone")
             return {"contact_details": None}
-        return contact_slots(contact)
+        return {**contact_slots(contact), **time_said_alongside(str(value), tracker)}
 
     def validate_booking_confirmed(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -32,8 +32,9 @@ from clinic.records.callbacks import (
     URGENT_ADVICE,
     CallBackRequest,
     CallBackStore,
+    CallTime,
+    call_time,
     callback_notice,
-    due_at,
 )
 from clinic.schedule import clinic_schedule
 
@@ -102,6 +103,16 @@ class ActionStartCallback(Action):
             found = contact_slots(read_contact(text))
             return [*(SlotSet(slot, value) for slot, value in found.items()),
                     FollowupAction("booking_form")]  # fmt: skip
+        if _setting_up_a_call(tracker):
+            # "Actually ring me instead, I'm Tom, 917..." while the call is set up: what it
+            # puts right, not a new call from the start.
+            changed = _put_right(text, tracker)
+            if changed:
+                dispatcher.utter_message(text=CHANGED)
+            events = [SlotSet(slot, value) for slot, value in changed.items()]
+            if changed and tracker.get_slot("requested_slot") == "callback_confirmed":
+                events.append(SlotSet("callback_confirmed", None))
+            return [*events, SlotSet("booking_readiness", "ready")]
         reason = _reason(tracker)
         urgent = reason == URGENT_ADVICE and urgent_open(tracker)
         dispatcher.utter_message(
@@ -123,6 +134,13 @@ class ActionStartCallback(Action):
             SlotSet("callback_offered", None),
             SlotSet("booking_readiness", "ready"),
         ]
+
+
+def _setting_up_a_call(tracker: Tracker) -> bool:
+    return (
+        tracker.active_loop.get("name") == "booking_form"
+        and tracker.get_slot("booking_task") == CALLBACK
+    )
 
 
 def _contact_answered(tracker: Tracker, text: str) -> bool:
@@ -179,9 +197,8 @@ class CallBackAnswers:
         if answer is False:
             return {"callback_confirmed": False}
         schedule = clinic_schedule()
-        now = schedule.now()
         said = tracker.get_slot("callback_time") or ""
-        due = due_at(read_preference(said, now), now, schedule)
+        due = _call_time(tracker).due
         wanted = CallBackRequest(
             conversation_id=tracker.sender_id,
             patient_name=tracker.get_slot("patient_name") or "",
@@ -232,6 +249,17 @@ def _put_right(text: str, tracker: Tracker) -> Slots:
     return changed
 
 
+def time_said_alongside(text: str, tracker: Tracker) -> Slots:
+    """When to call, said with the name or number ("Harriet Vane, 646 555 0107, any time
+    tomorrow"): kept, so it is not asked for."""
+    if tracker.get_slot("booking_task") != CALLBACK or tracker.get_slot("callback_time"):
+        return {}
+    if not (names_a_time(text) or any_time_said(text)):
+        return {}
+    wish = read_preference(text, clinic_schedule().now())
+    return {} if isinstance(wish, PastTime) else {"callback_time": text}
+
+
 def any_time_said(text: str) -> bool:
     """ "Any time", "whenever", "asap": a time of sorts, the sooner the better."""
     return bool(_ANY_TIME.search(text))
@@ -247,24 +275,23 @@ class ActionAskCallbackConfirmed(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
         schedule = clinic_schedule()
-        now = schedule.now()
-        due = due_at(read_preference(tracker.get_slot("callback_time") or "", now), now, schedule)
+        when = _call_time(tracker)
+        if when.closed_then:  # "tomorrow" on a Saturday: not Monday without a word
+            dispatcher.utter_message(response="utter_callback_clinic_closed")
         dispatcher.utter_message(
             response="utter_ask_callback_confirmed",
             name=tracker.get_slot("patient_name"),
             phone=display_phone(tracker.get_slot("patient_phone") or ""),
-            when=call_when(due, now, _until(tracker, due)),
+            when=call_when(when.due, schedule.now(), when.until),
         )
         return []
 
 
-def _until(tracker: Tracker, due: dt.datetime) -> dt.datetime | None:
-    """The end of the time the patient named ("before 11", "between 12 and 1"), if any."""
-    wish = read_preference(tracker.get_slot("callback_time") or "", clinic_schedule().now())
-    if not isinstance(wish, TimePreference) or not wish.window or wish.at:
-        return None
-    end = due.replace(hour=wish.window[1].hour, minute=wish.window[1].minute)
-    return end if end > due and wish.window[1] < dt.time(23, 59) else None
+def _call_time(tracker: Tracker) -> CallTime:
+    """When the clinic will call, from the time the patient named."""
+    schedule = clinic_schedule()
+    now = schedule.now()
+    return call_time(read_preference(tracker.get_slot("callback_time") or "", now), now, schedule)
 
 
 def call_when(due: dt.datetime, now: dt.datetime, until: dt.datetime | None = None) -> str:
@@ -286,12 +313,13 @@ def finish_callback(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[
         return []
     schedule = clinic_schedule()
     queued = tracker.get_slot("callback_due")
-    due = dt.datetime.fromisoformat(queued) if queued else schedule.now()
+    when = _call_time(tracker)
+    due = dt.datetime.fromisoformat(queued) if queued else when.due
     dispatcher.utter_message(
         response="utter_callback_queued",
         name=tracker.get_slot("patient_name"),
         phone=display_phone(tracker.get_slot("patient_phone") or ""),
-        when=call_when(due, schedule.now(), _until(tracker, due)),
+        when=call_when(due, schedule.now(), when.until if when.due.date() == due.date() else None),
     )
     if urgent_open(tracker):
         dispatcher.utter_message(response="utter_callback_doctor_first")

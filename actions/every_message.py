@@ -16,7 +16,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.intake import intake_events
+from actions.intake import FOR_A_PERSON, intake_events
 from actions.questions import (
     ASKING,
     ActionAnswerQuestion,
@@ -60,10 +60,15 @@ class ActionEveryMessage(Action):
             # "Helen Brody, 646-555-0187. Can I come in with her?": the name is the form's,
             # the question answered here; the form goes on with the name.
             facts += [SlotSet(*booking_answer), *ActionAnswerQuestion().answer(dispatcher, tracker)]
-        elif not spoke and _asks_after_answering(tracker):
+        elif (
+            not spoke
+            and latest_intent(tracker) not in FOR_A_PERSON
+            and _asks_after_answering(tracker)
+        ):
             facts += ActionAnswerQuestion().answer(dispatcher, tracker)  # "the 6pm. what to wear?"
         elif (
             not spoke
+            and latest_intent(tracker) not in FOR_A_PERSON
             and _tells_the_pain(tracker)
             and not has_booking(tracker)
             # "24 weeks pregnant... would needling be ok?": what the precaution means is

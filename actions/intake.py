@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
+from rasa_sdk.events import ActionExecutionRejected, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
@@ -65,6 +65,9 @@ NOT_AN_ANSWER = frozenset(
         "red_flag",
     }
 )  # fmt: skip
+# Asking for a person or a call has its own path, also said with an answer ("No, it stays
+# there. Could someone ring me instead?"): the answer is kept, the request taken.
+FOR_A_PERSON = frozenset({"human_handoff", "request_callback", "cancel_callback"})
 # A red flag said with an answer ("5 or 6, worse at night") is advised on by the safety
 # check, and the answer to the pain's question still counts.
 NOT_A_FACT = NOT_AN_ANSWER - {"red_flag"}
@@ -159,6 +162,10 @@ class ValidateIntakeForm(FormValidationAction):
                 events.append(SlotSet("red_flag_screen", None))
             return events
         events = await super().get_validation_events(dispatcher, tracker, domain)
+        if latest_intent(tracker) in FOR_A_PERSON:
+            # Rasa's manual rejection: what was read is kept, no next question is asked, and
+            # the rules take the request for a person or a call.
+            return [*events, ActionExecutionRejected(self.form_name())]
         asked = tracker.get_slot("requested_slot")
         if asked not in QUESTIONS:
             return events

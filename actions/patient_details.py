@@ -48,9 +48,19 @@ def who_said_alongside(text: str, tracker: Tracker) -> Slots:
         name = read_name(last) if 0 < len(last.split()) <= 4 and not names_a_time(last) else None
         if name and not (_NAMED.search(last) or all(w[:1].isupper() for w in name.split())):
             name = None  # "call me on", "the first one": not a name
+    if name is None and contact.usable:
+        # Introduced anywhere in the message, in capitals: "646 555 0102, its Lee Park".
+        introduced = _INTRODUCED.search(text)
+        name = read_name(introduced[1]) if introduced and not names_a_time(introduced[1]) else None
     if name:
         found["patient_name"] = name
     return found
+
+
+_INTRODUCED = re.compile(
+    r"\b(?:[Ii]t'?s|[Ii]ts|[Tt]his is|[Ii]'?m|[Ii]m|[Ii] am|[Nn]ame is|[Nn]ame's)\s+"
+    r"([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){0,2})\b"
+)
 
 
 def with_first_name(person: str, text: str) -> str:

@@ -4,7 +4,9 @@ and a call-back the model heard without a word of a call is not one.
 "Call me back please" and "can I talk to a real person" are close in meaning, and the model
 splits them unsurely (0.52 against 0.48, below the fallback's margin). Who wants a call says
 so in words ("ring me", "call back", "give me a bell"): when the model heard a person, or was
-unsure between the two, those words decide. A thin adapter over `clinic.contact`.
+unsure between the two, those words decide. A person asked for in so many words with an
+answer ("6 months. I'd rather talk to a real person"), which the model hears as the answer,
+is a person asked for. A thin adapter over `clinic.contact`.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from addons.intent_rules import IntentRule
-from clinic.contact import asks_for_a_call, read_contact
+from clinic.contact import asks_for_a_call, asks_for_a_person, read_contact
 
 CALLBACK_INTENT = "request_callback"
 CANCEL_INTENT = "cancel_callback"
@@ -29,12 +31,16 @@ _CANCELS_A_CALL = re.compile(
     r"(?!\s+(?:on|at)\b)",
     re.IGNORECASE,
 )
-# A request, not a question: a sentence opening "could someone...", "can you...",
-# "please...", "have someone...", or telling to call ("Call me back.").
+# A request, not a statement or a question about a call: a sentence opening the way
+# English asks ("could someone...", "can you...", "please...", "have someone...", "give me
+# a ring", "any chance...", "is it possible...", "maybe just..."), or telling to call
+# ("Call me back."). "My husband rang me" tells; it asks for nothing.
 _REQUEST = re.compile(
-    r"(?:^|[.!?:;]\s+)\W*(?:(?:hi|hello|hey|ok|okay|so|um|yes|yeah|fine|then|just)\W+)*"
-    r"(?:could|can|would|will you|please|pls|plz|i'?d like|i want|i need|have|get|call|ring|"
-    r"phone)\b",
+    r"(?:^|[.!?:;,]\s+)\W*(?:(?:hi|hello|hey|ok|okay|so|um|yes|yeah|fine|then|just|and|but|"
+    r"or|maybe|perhaps|actually|instead)\W+)*"
+    r"(?:could|can|would|will you|please|pls|plz|i'?d|i would|i want|i need|i prefer|prefer|"
+    r"rather|have|get|give|let|ask|call|ring|phone|some\s?(?:one|body)|any\s?(?:one|body)|"
+    r"is it possible|is there any chance|any chance|let me)\b",
     re.IGNORECASE,
 )
 # A number to be reached on ("you can call me on 646..."), or a call not wanted.
@@ -45,7 +51,9 @@ _NOT_A_REQUEST = re.compile(
     r"|\b(?:not|n't|no)\s+(?:\w+\s+){0,2}(?:want|need)\w*\s+(?:a|any|the|your)?\s*(?:phone\s+)?call"
     r"|\bno\s+(?:phone\s+)?call\b|\bcancel\w*\s+(?:\w+\s+){0,2}call"
     # A question about a call, not a request: "is anybody going to ring me or not?"
-    r"|(?:^|[.!?]\s+)\W*(?:is|are|will|did|does|has|have|was|so)\b[^.?!]*\b(?:call|ring|phone)[^.!]*\?",
+    # ("is it possible for someone to phone me?" asks for one).
+    r"|(?:^|[.!?]\s+)\W*(?:is(?!\s+(?:it|there)\s+(?:\w+\s+)?(?:possible|chance|ok|okay))|are|"
+    r"will|did|does|has|have|was|so)\b[^.?!]*\b(?:call|ring|phone)[^.!]*\?",
     re.IGNORECASE,
 )
 PERSON_INTENTS = frozenset({"human_handoff", CALLBACK_INTENT})
@@ -77,6 +85,15 @@ class CallHeard(IntentRule):
             and not _NOT_A_REQUEST.search(text)
         ):
             return CALLBACK_INTENT
+        if (
+            asked
+            and intent not in PERSON_INTENTS
+            and asks_for_a_person(text)
+            and not asks_for_a_call(text)
+        ):
+            # "6 months. I'd rather talk to an actual person": the answer is kept by the
+            # intake, the person is asked for, whatever the model made of the answer.
+            return "human_handoff"
         no_call = not asks_for_a_call(text) or _NOT_A_REQUEST.search(text)
         guessed = [name for name in ranked if name and name != "nlu_fallback"]
         unsure_of_a_call = intent == "nlu_fallback" and guessed[:1] and guessed[0] in _CALLS

@@ -242,3 +242,19 @@ _A_CALL = re.compile(
 def asks_for_a_call(text: str) -> bool:
     """Whether a request for a person asks to be called ("can someone ring me back")."""
     return bool(_A_CALL.search(text))
+
+
+# "Talk to an actual person", "speak to someone at the clinic", "a real human": a person,
+# not a call (that is `asks_for_a_call`).
+_A_PERSON = re.compile(
+    r"\b(?:talk|speak|chat|discuss\s+\w+)\s+(?:to|with)\s+(?:a\s+|an\s+|some\s+|one\s+of\s+"
+    r"(?:your|the)\s+)?(?:real|actual|live|proper)?\s*(?:person|people|human|human being|"
+    r"some\s?one|some\s?body|staff|member of staff|receptionist|physio|physiotherapist)s?\b"
+    r"|\b(?:real|actual|live)\s+(?:person|human)\b|\bhuman\s+(?:please|pls|plz)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_a_person(text: str) -> bool:
+    """Whether the words ask for a person in the chat ("I'd rather talk to a real person")."""
+    return bool(_A_PERSON.search(text))

@@ -21,6 +21,8 @@ from clinic.records.callbacks import (
     WAITING,
     CallBackRequest,
     CallBackStore,
+    CallTime,
+    call_time,
     callback_notice,
     due_at,
 )
@@ -136,3 +138,33 @@ def test_the_patient_calls_off_the_open_call_back(booking_db: str) -> None:
     cancelled = store.get(callback.id)
     assert cancelled.status == DONE and cancelled.updated_by == "patient"
     assert "cancelled by the patient" in cancelled.note and store.queue() == []
+
+
+def window(said: str, now: dt.datetime = NOW) -> CallTime:
+    return call_time(read_preference(said, now), now, SCHEDULE)
+
+
+def test_the_time_to_call_ends_when_the_patient_or_the_clinic_stops() -> None:
+    # Written before the change (outside run 33 and a probe: "afternoons are fine" on a
+    # Saturday was put as "between 12:00 pm and 5:00 pm", the clinic shutting at 1).
+    lunch = window("monday between 12 and 1")
+    assert (lunch.due.hour, lunch.until and lunch.until.hour) == (12, 13)
+    assert not lunch.closed_then
+    saturday = dt.datetime(2026, 12, 5, 8, 0, tzinfo=ZONE)
+    afternoon = window("afternoons are fine", saturday)
+    assert afternoon.due.date() == saturday.date() and afternoon.until is not None
+    assert afternoon.until.hour == 13  # Saturday closes at 1
+    assert window("after 3pm").until is None  # open-ended: till closing, nothing to say
+    assert window("as soon as possible").until is None
+
+
+def test_a_closed_time_named_is_said_not_silently_moved() -> None:
+    saturday = dt.datetime(2026, 12, 5, 8, 0, tzinfo=ZONE)
+    sunday = window("tomorrow before 11", saturday)
+    assert sunday.closed_then and sunday.due.weekday() == 0
+    assert sunday.until is not None and sunday.until.hour == 11  # the hours still stand
+    assert window("this evening", saturday).closed_then  # Saturday shuts at 1
+    assert window("the 25th of December in the morning").closed_then  # a closure
+    assert not window("tomorrow morning").closed_then
+    assert not window("after 3pm").closed_then
+    assert not window("any time").closed_then

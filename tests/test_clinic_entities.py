@@ -175,6 +175,26 @@ def test_a_request_for_a_call_is_told_from_one_for_a_person(text: str, call: boo
         ("so is someone going to ring me or what?", "request_callback", "human_handoff"),
         ("i'm scared, can someone from the clinic ring me first", "red_flag", None),
         ("can i talk to a real person", "human_handoff", None),
+        # Session 16, written before the change in new words: a request said with an
+        # answer, or asked as a polite question; a call told about is none.
+        ("About 3 months. Give me a call please, 646 555 0110", "inform", "request_callback"),
+        ("2 weeks or so. someone give me a ring later?", "inform", "request_callback"),
+        (
+            "is it possible for someone to phone me this afternoon?",
+            "ask_clinic",
+            "request_callback",
+        ),
+        ("any chance the physio could call me back tomorrow?", "inform", "request_callback"),
+        ("maybe just ring me, it's easier", "inform", "request_callback"),
+        ("my husband rang me from work, sorry", "inform", None),
+        ("did the clinic call me yesterday?", "ask_clinic", None),
+        # A person asked for with an answer the model heard as the answer only.
+        ("6 months. i'd rather talk to an actual person tbh", "inform", "human_handoff"),
+        ("left side. can I speak to someone at the clinic please", "inform", "human_handoff"),
+        ("sharp mostly. let me chat with a real human", "describe_pain", "human_handoff"),
+        ("will I see a real person at the consultation?", "ask_clinic", None),
+        ("my wife said I should talk to someone about it", "inform", None),
+        ("can I talk to a real person", "nlu_fallback", "human_handoff"),
     ],
 )
 def test_a_request_for_a_call_is_a_call_back_request(text: str, intent: str, heard: str) -> None:

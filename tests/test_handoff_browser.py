@@ -123,11 +123,11 @@ def test_with_nobody_taking_the_chat_a_call_back_is_offered_and_queued(
     # Nobody takes it: after the wait (HANDOFF_WAIT_MINUTES) the call-back is offered.
     offer = chat.page.locator(".line.assistant").last
     expect(offer).to_contain_text("call you back", timeout=40_000)
-    assert "What's your name" in chat.click("Yes, call me back")
+    assert "Who should the clinic ask for" in chat.click("Yes, call me back")
     chat.say("Maya Chen")
     assert "When is a good time" in chat.say("646 555 0119")
     assert "Shall the clinic call Maya Chen" in chat.say("as soon as possible")
-    assert "Done, Maya Chen" in chat.click("Yes, call me")
+    assert "call Maya Chen" in chat.click("Yes, please")
     conversation = assistant.conversation_of(chat.session())
     [queued] = CallBackStore(f"sqlite:///{assistant.database}").for_conversation(conversation)
     assert queued.reason == "handoff_timeout" and queued.phone == "+16465550119"

@@ -925,6 +925,28 @@ def test_a_denial_after_a_leading_no(text: str, flagged: bool) -> None:
     assert bool(safety.screen(text).flags) is flagged
 
 
+# Session 16, written before the change in new words (outside run 34's kind: "Nobody is
+# short of breath" was sent to 911): "nobody" and "no one" deny what follows for the
+# patient and whoever they write for; a crisis said with them ("nobody would miss me")
+# and a sign nobody has seen to ("no one has checked the numbness") stay.
+@pytest.mark.parametrize(
+    ("text", "flag"),
+    [
+        ("nobody here has any chest pain, it's my knee", None),
+        ("no one at home is feverish or short of breath", None),
+        ("none of my kids have had a fever", None),
+        ("no one would miss me if I ended it all", "suicidal_thoughts"),
+        ("nobody would care if I killed myself", "suicidal_thoughts"),
+        ("no one knows I have been thinking about suicide", "suicidal_thoughts"),
+        ("nobody has checked the numbness in my saddle area", "cauda_equina"),
+        ("no one told me I had a fever but I feel hot and shivery", "infection"),
+    ],
+)
+def test_nobody_denies_for_everyone_but_never_a_crisis(text: str, flag: str | None) -> None:
+    flags = [f.code for f in safety.screen(text).flags]
+    assert flags == ([flag] if flag else [])
+
+
 def test_every_screen_question_has_a_checklist_line() -> None:
     from clinic.safety.red_flags import CHECKLIST_ITEMS, SCREEN_QUESTIONS
 

@@ -134,6 +134,20 @@ MISSPELT_NOTS = (
 )  # fmt: skip
 
 
+_NOBODY = ("nobody", "no one", "noone", "no-one", "no body")
+_NOBODY_DOES = (
+    "would", "will", "cares", "care", "cared", "knows", "know", "knew", "believes", "believe",
+    "believed", "listens", "listen", "listened", "told", "tells", "said", "says", "has checked",
+    "checked", "has looked", "looked", "has seen", "seen", "saw", "noticed", "notices",
+    "understands", "understand", "can", "could", "wants", "loves", "misses", "helps",
+    "helped", "takes", "took",
+    # Of the conversation or the care: "nobody has explained if my apixaban is a problem".
+    *(f"{has}{verb}" for has in ("", "has ", "ever ", "has ever ")
+      for verb in ("asked", "explained", "answered", "mentioned", "checked", "looked",
+                   "examined", "tested", "treated", "replied", "said", "told")),
+)  # fmt: skip
+
+
 # Cue lists, one per kind of context (negspacy's termset format). A preceding cue covers
 # what follows it in its clause, a following cue what comes before it; pseudo cues look
 # like cues but are not ("no longer", "is that normal?").
@@ -151,6 +165,9 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
               for who in ("i", "i've", "ive", "there", "there's", "theres", "it")
               for verb in ("have", "had", "'ve", "got", "has", "is", "was", "any", "a", "")),
             *MISSPELT_NOTS,
+            # "Nobody here is short of breath", "none of my kids have had a fever": no one
+            # has it, the patient included (the crisis said this way is a pseudo cue below).
+            *_NOBODY, "none of",
         ],
         "following_negations": [
             "not affected", "unaffected", "not at all",
@@ -158,6 +175,9 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
             "not me", "not him", "not her", "not them", "not mine", "not his", "not hers",
         ],
         "pseudo_negations": [
+            # "Nobody would miss me", "no one knows I've thought of suicide", "nobody has
+            # checked the numbness": what nobody does, not what nobody has.
+            *(f"{who} {verb}" for who in _NOBODY for verb in _NOBODY_DOES),
             "no longer", "not only", "no ,", "no my", "no i", "no it", "no its", "no it's",
             "no the", "no they", "no im", "no i'm", "not sure", "no idea", "not just",
             # "No, only the calf": where it is, not a denial of it.

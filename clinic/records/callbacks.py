@@ -178,12 +178,23 @@ class CallBackStore(Store):
         return callback
 
 
-def due_at(wish: object, now: dt.datetime, schedule: Schedule) -> dt.datetime:
+@dataclass(frozen=True)
+class CallTime:
+    """When the clinic will call: from `due`, until the end of the time the patient named
+    (cut at closing), if they named one; `closed_then` when the clinic is closed at the
+    time they named, so `due` is the next open moment and the patient must be told."""
+
+    due: dt.datetime
+    until: dt.datetime | None = None
+    closed_then: bool = False
+
+
+def call_time(wish: object, now: dt.datetime, schedule: Schedule) -> CallTime:
     """When to call, from what the patient said (a TimePreference, or nothing for "as soon
     as you can"): the first open moment of the time they named; when the clinic is closed
     then ("tomorrow morning" on a Saturday), the next open moment after it. Never before now."""
     if not isinstance(wish, TimePreference) or wish.asap:
-        return now
+        return CallTime(now)
     wanted = wish.at or (wish.window[0] if wish.window else None)
     last = wish.last_day or wish.first_day + dt.timedelta(days=14)
     day = wish.first_day
@@ -198,9 +209,24 @@ def due_at(wish: object, now: dt.datetime, schedule: Schedule) -> dt.datetime:
                 start = max(wanted, hours.start) if named and wanted else hours.start
                 moment = max(dt.datetime.combine(day, start, schedule.timezone), now)
                 if moment.timetz().replace(tzinfo=None) < hours.end and moment.date() == day:
-                    return moment
+                    return CallTime(moment, _until(wish, moment, hours.end), closed_then=not named)
         day += dt.timedelta(days=1)
-    return now
+    return CallTime(now)
+
+
+def _until(wish: TimePreference, due: dt.datetime, closing: dt.time) -> dt.datetime | None:
+    """The end of the time named ("before 11", "between 12 and 1"), but not past closing;
+    None when the patient named no end ("after 3", "at 10")."""
+    if not wish.window or wish.at or wish.window[1] >= dt.time(23, 59):
+        return None
+    end = due.replace(hour=wish.window[1].hour, minute=wish.window[1].minute)
+    end = min(end, due.replace(hour=closing.hour, minute=closing.minute))
+    return end if end > due else None
+
+
+def due_at(wish: object, now: dt.datetime, schedule: Schedule) -> dt.datetime:
+    """When the call is due: the start of `call_time`."""
+    return call_time(wish, now, schedule).due
 
 
 def callback_notice(callback: CallBack, zone: ZoneInfo) -> Notice:
