@@ -181,6 +181,17 @@ class ActionStartBooking(Action):
     ) -> list[EventType]:
         intent = latest_intent(tracker)
         text = tracker.latest_message.get("text") or ""
+        declined = yes_or_no(tracker) is False or desk_module.declines_booking(text)
+        if intent == "inform" and tracker.get_slot("consultation_offered") and declined:
+            # "No, just the call on Monday", "I don't want to book": a no to the offer,
+            # whatever day it names.
+            dispatcher.utter_message(response="utter_consultation_declined")
+            return [
+                SlotSet("consultation_requested", False),
+                SlotSet("consultation_offered", False),
+                SlotSet("offer_declined", True),
+                SlotSet("booking_readiness", "declined"),
+            ]
         if intent == "inform" and not names_a_time(text):
             # Said to the offer, but no time: a late fact for the intake, not a booking.
             return [SlotSet("consultation_offered", None), FollowupAction("intake_form")]
@@ -387,7 +398,11 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
         stopped = (
             tracker.get_slot("cancel_confirmed") is False
             or tracker.get_slot("callback_confirmed") is False
-            or (task == BOOK and emergency_open(tracker))
+            # A call can't stand in for emergency help (outside run 34: asked when to call
+            # right after "call 911 now").
+            or (task in (BOOK, CALLBACK) and emergency_open(tracker))
+            # Said in words mid-booking: "I don't want an appointment after all".
+            or (task == BOOK and tracker.get_slot("consultation_requested") is False)
             or (tracker.get_slot("lookup_attempts") or 0) >= MAX_LOOKUP_ATTEMPTS
         )
         return [] if stopped else list(STEPS[task])
@@ -397,10 +412,20 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
     ) -> list[dict[str, Any]]:
         """Validates as usual, except a message that answered a safety question or asked
         about advice: it answers none of the booking's questions (see the intake form)."""
-        if emergency_open(tracker) and (tracker.get_slot("booking_task") or BOOK) == BOOK:
+        if emergency_open(tracker) and (tracker.get_slot("booking_task") or BOOK) in (
+            BOOK,
+            CALLBACK,
+        ):
             return [SlotSet("failed_attempts", 0)]  # the form ends, nothing after the advice
         if about_safety(tracker):
             return undo_for_safety_answer(tracker, FORM_SLOTS)
+        text = tracker.latest_message.get("text") or ""
+        booking = tracker.get_slot("booking_task") in (None, BOOK)
+        if booking and not text.startswith("/") and desk_module.declines_booking(text):
+            # "I don't want to book, just the call", "no appointment. stop": the booking
+            # stops, whatever time or name the form might read in the words.
+            dispatcher.utter_message(response="utter_booking_stopped")
+            return [SlotSet("consultation_requested", False)]
         return await super().get_validation_events(dispatcher, tracker, domain)
 
     # When

@@ -26,7 +26,13 @@ from actions.tracker_facts import emergency_open, urgent_open, yes_or_no
 from clinic import knowledge, settings
 from clinic.booking import clock, short_when
 from clinic.contact import display_phone, name_put_right, read_contact
-from clinic.preferred_time import PastTime, TimePreference, names_a_time, read_preference
+from clinic.preferred_time import (
+    PastTime,
+    TimePreference,
+    hours_put_right,
+    names_a_time,
+    read_preference,
+)
 from clinic.records.callbacks import (
     ASKED,
     URGENT_ADVICE,
@@ -239,13 +245,12 @@ def _put_right(text: str, tracker: Tracker) -> Slots:
     )
     if name:
         changed["patient_name"] = name
-    wish = read_preference(text, clinic_schedule().now())
-    if (
-        isinstance(wish, TimePreference)
-        and not wish.asap
-        and text != tracker.get_slot("callback_time")
-    ):
-        changed["callback_time"] = text
+    now = clinic_schedule().now()
+    wish = read_preference(text, now)
+    before = tracker.get_slot("callback_time") or ""
+    if isinstance(wish, TimePreference) and not wish.asap and text != before:
+        # "between 9 and 11am" after "monday": still Monday.
+        changed["callback_time"] = hours_put_right(text, before, now)
     return changed
 
 
@@ -307,7 +312,13 @@ def call_when(due: dt.datetime, now: dt.datetime, until: dt.datetime | None = No
 
 
 def finish_callback(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
-    """Says what was done; the pain questions carry on where they stopped, if they had begun."""
+    """Says what was done; the pain questions carry on where they stopped, if they had begun.
+    Stopped by an emergency, the call can't stand in for the help advised: said so."""
+    if emergency_open(tracker) and tracker.get_slot("callback_confirmed") is not True:
+        dispatcher.utter_message(
+            response="utter_callback_not_in_an_emergency", emergency=settings.emergency_number()
+        )
+        return []
     if tracker.get_slot("callback_confirmed") is not True:
         dispatcher.utter_message(response="utter_callback_not_queued")
         return []
@@ -326,6 +337,36 @@ def finish_callback(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[
     if tracker.get_slot("body_part") and tracker.get_slot("tdn_fit") is None:
         dispatcher.utter_message(response="utter_callback_carry_on")
         return [FollowupAction("intake_form")]
+    return []
+
+
+def tell_my_call(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+    """ "Is my call still on?": the call asked for in this chat, as it stands now."""
+    if _setting_up_a_call(tracker):
+        dispatcher.utter_message(response="utter_callback_being_set_up")
+        return []  # the form asks its question next
+    try:
+        made = callbacks().for_conversation(tracker.sender_id)
+    except SQLAlchemyError:
+        made = None
+    if not made:  # none, or the store unreachable: the way to get one
+        dispatcher.utter_message(response="utter_no_callback_set")
+        return []
+    call = made[-1]
+    if not call.open:
+        dispatcher.utter_message(response="utter_callback_not_waiting")
+        return []
+    schedule = clinic_schedule()
+    zone = schedule.timezone
+    due = call.due_at.astimezone(zone)
+    asked_at = call.created_at.astimezone(zone)
+    named = call_time(read_preference(call.preferred_time or "", asked_at), asked_at, schedule)
+    dispatcher.utter_message(
+        response="utter_callback_still_on",
+        name=call.patient_name,
+        phone=display_phone(call.phone),
+        when=call_when(due, schedule.now(), named.until if named.due == due else None),
+    )
     return []
 
 

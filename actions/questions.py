@@ -18,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.booking import SHOW, desk, start_task
-from actions.callback import offer_callback
+from actions.callback import offer_callback, tell_my_call
 from actions.safety import form_to_resume
 from actions.tracker_facts import (
     has_booking,
@@ -30,6 +30,7 @@ from clinic import knowledge, vocabulary
 from clinic.assessment import who_helps_with
 from clinic.booking import when
 from clinic.booking_store import CONFIRMED
+from clinic.contact import asks_about_a_call
 from clinic.intake import places_in_words, question_after_answer, summarise
 from clinic.preferred_time import names_a_time
 from clinic.records.callbacks import UNANSWERED
@@ -282,7 +283,9 @@ def _follows(events: list[dict[str, Any]]) -> bool:
 
 def _my_booking(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
     """The day of the booking made (or found) in this chat; else, outside a form, the
-    reference and contact check that finds it."""
+    reference and contact check that finds it. Asked about the call, the call-back."""
+    if asks_about_a_call(tracker.latest_message.get("text") or ""):
+        return tell_my_call(dispatcher, tracker)  # "is my call still on?"
     start = tracker.get_slot("booking_starts_at")
     reference = tracker.get_slot("booking_reference")
     if start and reference:

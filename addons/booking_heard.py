@@ -11,6 +11,8 @@
   booking request, whatever question about a booking the model heard.
 - A time the model took for a greeting ("this evening") is a time (`inform`); "good
   evening" and "morning!" still greet.
+- "I don't want an appointment after all" tells, it asks nothing: `inform`, which the
+  booking form or the offer hears as a no.
 - A message that is only a person's name ("Piotr Nowak") is an answer (`inform`), never a
   goodbye or a greeting, whatever the letters look like to the model.
 
@@ -30,6 +32,7 @@ from clinic.booking import (
     REQUESTS_A_BOOKING,
     asks_how_to_change,
     asks_to_book,
+    no_booking_wanted,
     names_a_change,
     says_a_change,
 )
@@ -59,6 +62,10 @@ _GREETING = re.compile(
     r"afternoon)\b",
     re.IGNORECASE,
 )
+# What the model may have made of "I don't want an appointment": a word of booking.
+_ABOUT_BOOKING = frozenset(
+    {"request_booking", "ask_my_booking", "cancel_booking", "reschedule_booking", "ask_clinic"}
+)
 # What the model may have made of a name said alone.
 _NOT_A_NAME = frozenset({"goodbye", "greet", "thanks", "nlu_fallback", "out_of_scope", "stop"})
 
@@ -70,6 +77,10 @@ class BookingHeard(IntentRule):
     def heard(self, message: Message) -> str | None:
         intent = (message.get(INTENT) or {}).get("name")
         text = message.get(TEXT) or ""
+        if intent in _ABOUT_BOOKING and no_booking_wanted(text) and not text.startswith("/"):
+            # "Actually I don't want an appointment after all": told, not asked; the
+            # booking form or the offer hears the no (actions/booking.py).
+            return "inform"
         if intent in _UNSURE and time_asked(text):
             return "inform"
         if intent == "greet" and _a_time(text) and not _GREETING.match(text.strip()):

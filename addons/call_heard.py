@@ -18,9 +18,10 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from addons.intent_rules import IntentRule
-from clinic.contact import asks_for_a_call, asks_for_a_person, read_contact
+from clinic.contact import asks_about_a_call, asks_for_a_call, asks_for_a_person, read_contact
 
 CALLBACK_INTENT = "request_callback"
+MY_ARRANGEMENTS = "ask_my_booking"
 CANCEL_INTENT = "cancel_callback"
 # A call called off: "cancel the call", "I don't want a call any more", "don't ring me".
 _CANCELS_A_CALL = re.compile(
@@ -71,6 +72,10 @@ class CallHeard(IntentRule):
         if intent != "red_flag" and _CANCELS_A_CALL.search(text) and not read_contact(text).usable:
             # ...not "don't call me, email me at ...": that is how to be reached.
             return CANCEL_INTENT
+        if intent != "red_flag" and not text.startswith("/") and asks_about_a_call(text):
+            # "Is my call still on?": what the patient has arranged, answered as "when is my
+            # appointment?" is (actions/questions.py), whatever the model made of it.
+            return MY_ARRANGEMENTS
         unsure_between = intent == "nlu_fallback" and PERSON_INTENTS & set(ranked)
         # "Could someone from the clinic ring me about it?" asks for a call, whatever
         # question the model heard in it (where the clinic is, side effects); "will you

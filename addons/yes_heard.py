@@ -13,6 +13,8 @@ from the same message), and the question is answered first (`actions.every_messa
 
 from __future__ import annotations
 
+import re
+
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
@@ -26,6 +28,10 @@ from clinic.safety.answers import answer_before_closing, says_goodbye, yes_or_no
 _MISHEARD = frozenset({"inform", "nlu_fallback", "greet", "out_of_scope", "ask_clinic"})
 # A yes or no the model took for its goodbye or thanks.
 _CLOSING_INTENTS = frozenset({"goodbye", "thanks"})
+# A refusal with thanks ("no thanks, ...", "nah thank you"), not "no, thanks to the pills".
+_NO_THANKS = re.compile(r"\W*(?:no|nope|nah)\W+(?:thanks|thank you|ty|thx)\b(?!\s+to\b)", re.I)
+# Kept as the model heard them, though they open with "no thanks".
+_NOT_A_REFUSAL = frozenset({"deny", "red_flag", "stop", "goodbye", "thanks"})
 # A yes or no this short before the question is the answer ("yes please.", "no, none").
 _PLAIN = 4
 
@@ -55,6 +61,10 @@ class YesHeard(IntentRule):
         ):
             # "Yes, thank you! Bye bye" to "shall I book it?": the answer, then the goodbye.
             return "affirm" if said else "deny"
+        if intent not in _NOT_A_REFUSAL and _NO_THANKS.match(text):
+            # "No thanks, I'll just wait for the call on Tuesday": a no, whatever the model
+            # made of the reason after it (the price, a time, a call called off).
+            return "deny"
         lead = answer_before_question(text)
         if (
             lead

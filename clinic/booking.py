@@ -121,6 +121,35 @@ def wants_a_booking(text: str, model_heard_a_request: bool = False) -> bool:
     return bool(asks) and not doubts_the_consultation(text) and not asks_how_to_change(text)
 
 
+# No booking wanted, in so many words ("I don't want to book", "no appointment", "not
+# booking"), or a last word that stops ("stop", "cancel", "forget it", "never mind").
+_NO_BOOKING = re.compile(
+    r"\b(?:don'?t|dont|do not|doesn'?t|won'?t|not)\s+(?:\w+\s+)?(?:want|need|wanting|looking)\s+"
+    r"(?:to\s+)?(?:book|make|have)?\s*(?:an?\s+|any\s+)?(?:appointment|appt|booking|consultation|"
+    r"consult)s?\b"
+    r"|\b(?:don'?t|dont|do not)\s+(?:\w+\s+)?(?:want|need)\s+to\s+book\b"
+    r"(?!\s+(?:too|so|that|for|before|after|\w+ly)\b)"
+    r"|\bno\s+(?:appointment|appt|booking|consultation)s?\b"
+    r"|\bnot\s+(?:booking|book)\w*\b",
+    re.IGNORECASE,
+)
+_STOP_WORD = re.compile(
+    r"(?:^|[.!?]\s*)\W*(?:stop|cancel|cancel it|forget it|never ?mind|nevermind|leave it|"
+    r"no booking)\b[^.!?]*[.!?]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def no_booking_wanted(text: str) -> bool:
+    """Whether the patient says in words they want no booking ("I don't want to book")."""
+    return bool(_NO_BOOKING.search(text))
+
+
+def declines_booking(text: str) -> bool:
+    """Whether the patient says they want no booking, or stops: words, not a time."""
+    return no_booking_wanted(text) or bool(_STOP_WORD.search(text))
+
+
 def asks_to_book(text: str) -> bool:
     """Whether a message asks for a consultation in so many words (not how to change one)."""
     return bool(_TO_BOOK.search(text)) and not asks_how_to_change(text)

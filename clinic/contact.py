@@ -258,3 +258,26 @@ _A_PERSON = re.compile(
 def asks_for_a_person(text: str) -> bool:
     """Whether the words ask for a person in the chat ("I'd rather talk to a real person")."""
     return bool(_A_PERSON.search(text))
+
+
+# A question about the call asked for ("is my call still on?", "is someone going to ring me
+# or not?", "did the callback go through?"): not "will the physio call me before the
+# appointment?", which asks how the clinic works.
+_MY_CALL = re.compile(
+    r"\b(?:my|the|that|our|this)\s+(?:phone\s+)?(?:call|call-?back|call back)\b(?!\s+(?:me|us)\b)"
+    r"|\b(?:call|ring|phone)\w*\s+(?:me|us|him|her)\b[^.?!]*\b(?:still|or not|or no|or what|yet)\b"
+    r"|\b(?:one|1|two|2|another|second|both|only)\s+(?:phone\s+)?calls?\b"
+    r"|\b(?:still|going to|gonna|when will|what time will|when are|when is)\s+(?:\w+\s+){0,2}"
+    r"(?:call|ring|phone)\w*\b",
+    re.IGNORECASE,
+)
+_A_QUESTION = re.compile(
+    r"\?|^\W*(?:so\s+)?(?:is|are|will|did|has|have|was|when|what time|does|do)\b"
+    r"|\b(?:is it|is that|is this)\s+(?:still\s+)?(?:on|set|booked|happening|there|arranged)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_about_a_call(text: str) -> bool:
+    """Whether the message asks about the call the patient asked for."""
+    return bool(_MY_CALL.search(text) and _A_QUESTION.search(text))

@@ -350,12 +350,24 @@ def normalise_time_words(text: str) -> str:
         _between,
         said,
     )
+    said = _HOUR_RANGE.sub(_between, said)  # "9-11", "2-4pm", "from 9:30 to 11"
     # "6pm or later", "10am or earlier": a window from or until then.
     said = re.sub(r"\b(\d{1,2}(?::\d\d)?\s?(?:am|pm)?)\s+or\s+(?:later|after)\b", r"after \1", said)
     said = re.sub(r"\b(\d{1,2}(?::\d\d)?\s?(?:am|pm)?)\s+or\s+(?:earlier|before)\b", r"by \1", said)
     said = _WEEKDAY_NUMBER.sub(_hour_or_date, said)
     said = re.sub(r"\ba fortnight\b", "2 weeks", said)
     return re.sub(r"\b(days?|weeks?|months?) time\b", r"\1", said)
+
+
+# An hour range with a dash or "to" ("monday 9-11", "from 9:30 to 11"): not a date
+# ("2026-12-07"), a pain score ("a 6-7") or a count ("2-3 weeks", "6-8 sessions").
+_HOUR_RANGE = re.compile(
+    r"(?<![\d/:.-])(?<!\ba )(?:from\s+)?(?P<first>\d{1,2}(?::\d\d)?)\s?(?P<first_meridiem>am|pm)?"
+    r"\s*(?:-|\u2013|\u2014|to|till|til|until)\s*(?P<second>\d{1,2}(?::\d\d)?)"
+    r"(?:\s?(?P<meridiem>am|pm))?\b(?![\d/-])"
+    r"(?!\s*(?:weeks?|wks?|days?|months?|years?|yrs?|sessions?|times?|hours?|hrs?|mins?|"
+    r"minutes?|kg|kilos?|lbs?|pounds?|%|percent|out of|/|x\b|treatments?|visits?))"
+)
 
 
 # A bare number after a weekday ("saturday 11", "tues 9"): not followed by what makes it a
@@ -1045,3 +1057,17 @@ _SUITS = re.compile(
     r"possible|available|free)\b",
     re.IGNORECASE,
 )
+
+
+def hours_put_right(said: str, before: str, now: dt.datetime) -> str:
+    """Hours put right without a day ("between 9 and 11am" after "monday") keep the one day
+    named before: the words said, with that day; else the words as said."""
+    new, old = read_preference(said, now), read_preference(before, now)
+    if not (isinstance(new, TimePreference) and isinstance(old, TimePreference)):
+        return said
+    no_day = new.last_day is None and new.weekdays is None and not new.either
+    one_day = old.last_day == old.first_day != now.date()
+    if not (no_day and (new.window or new.at) and one_day):
+        return said
+    day = old.first_day
+    return f"{said}, {day:%A} {day.day} {day:%B}"

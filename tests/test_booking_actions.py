@@ -585,6 +585,14 @@ async def test_a_move_asked_with_its_time_offers_that_time_at_once(desk) -> None
         ("ok thanks bye", "goodbye", None),  # heard, not a yes
         ("bye", "goodbye", None),
         ("thank you so much", "thanks", None),
+        # Session 16, written before the change (outside run 34's kind, new words): a no
+        # with thanks, then why, is a no whatever the model heard in the why.
+        ("no thanks, I'll just wait for the call on tuesday", "ask_cost", "deny"),
+        ("no thanks, I'll just wait for the call on tuesday", "cancel_callback", "deny"),
+        ("nah thank you, maybe later in the year", "inform", "deny"),
+        ("No thank you. How much would it cost though?", "ask_cost", "deny"),
+        ("no thanks", "deny", None),
+        ("no, thanks to the pills it's better now", "inform", None),
     ],
 )
 def test_a_yes_or_no_before_the_goodbye_is_the_answer(text, model, heard) -> None:

@@ -264,3 +264,28 @@ def test_no_then_a_day_is_that_day() -> None:
     assert isinstance(wish, TimePreference) and wish.first_day == dt.date(2026, 12, 8), wish
     wish = read_preference("no tuesdays please", _FRIDAY_EVENING)
     assert isinstance(wish, TimePreference) and 1 in wish.excluded_weekdays, wish
+
+
+# Session 16, written before the change (outside run 34: "i dont want to book. just want
+# the phone call", "none. no appointment. stop" and "cancel" were each offered times).
+@pytest.mark.parametrize(
+    ("said", "declines"),
+    [
+        ("i dont want to book. just want the phone call", True),
+        ("none. no appointment. stop", True),
+        ("cancel", True),
+        ("forget it", True),
+        ("I don't need an appointment, I was only asking", True),
+        ("not booking anything today thanks", True),
+        ("never mind, I'll ring you", True),
+        ("no thanks", False),  # to the times offered: other times, asked for
+        ("none of those times", False),
+        ("can I book for my wife too?", False),
+        ("I don't want to book too early, after 10 please", False),
+        ("no, not monday", False),
+    ],
+)
+def test_a_booking_not_wanted_in_so_many_words(said: str, declines: bool) -> None:
+    from clinic.booking import declines_booking
+
+    assert declines_booking(said) is declines

@@ -158,6 +158,17 @@ def test_the_time_to_call_ends_when_the_patient_or_the_clinic_stops() -> None:
     assert window("as soon as possible").until is None
 
 
+def test_a_time_of_day_named_on_a_closed_day_is_kept_on_the_next_open_one() -> None:
+    # Session 16, written before the change (outside run 34: "today after 5" on a
+    # Saturday became Monday from 8 am, when the patient is at work).
+    saturday = dt.datetime(2026, 12, 5, 8, 0, tzinfo=ZONE)
+    after_work = window("today after 5", saturday)
+    assert after_work.closed_then and after_work.due.weekday() == 0
+    assert (after_work.due.hour, after_work.due.minute) == (17, 0)
+    late = window("tonight after 8pm", saturday)  # never open then: the first open moment
+    assert late.closed_then and late.due.weekday() == 0 and late.due.hour == 8
+
+
 def test_a_closed_time_named_is_said_not_silently_moved() -> None:
     saturday = dt.datetime(2026, 12, 5, 8, 0, tzinfo=ZONE)
     sunday = window("tomorrow before 11", saturday)
@@ -168,3 +179,18 @@ def test_a_closed_time_named_is_said_not_silently_moved() -> None:
     assert not window("tomorrow morning").closed_then
     assert not window("after 3pm").closed_then
     assert not window("any time").closed_then
+
+
+def test_hours_put_right_without_a_day_keep_the_day_named_before() -> None:
+    # Session 16, written before the change (outside run 34: after "monday", "between 9
+    # and 11am" at the confirmation moved the call to today).
+    from clinic.preferred_time import hours_put_right
+
+    saturday = dt.datetime(2026, 12, 5, 8, 0, tzinfo=ZONE)
+    said = hours_put_right("no. between 9 and 11am", "monday ok", saturday)
+    wish = read_preference(said, saturday)
+    assert wish.first_day == dt.date(2026, 12, 7) and wish.window == (dt.time(9), dt.time(11))
+    # A day said now is the day; hours put right after "today" stay today.
+    assert hours_put_right("tuesday 2-4pm", "monday", saturday) == "tuesday 2-4pm"
+    assert hours_put_right("after 11", "today", saturday) == "after 11"
+    assert hours_put_right("after 11", "any time", saturday) == "after 11"

@@ -172,7 +172,7 @@ def test_a_request_for_a_call_is_told_from_one_for_a_person(text: str, call: boo
             "cancel_booking",
             "cancel_callback",
         ),
-        ("so is someone going to ring me or what?", "request_callback", "human_handoff"),
+        ("so is someone going to ring me or what?", "request_callback", "ask_my_booking"),
         ("i'm scared, can someone from the clinic ring me first", "red_flag", None),
         ("can i talk to a real person", "human_handoff", None),
         # Session 16, written before the change in new words: a request said with an
@@ -195,6 +195,17 @@ def test_a_request_for_a_call_is_told_from_one_for_a_person(text: str, call: boo
         ("will I see a real person at the consultation?", "ask_clinic", None),
         ("my wife said I should talk to someone about it", "inform", None),
         ("can I talk to a real person", "nlu_fallback", "human_handoff"),
+        # Session 16, written before the change (outside run 34: "is my call still on?"
+        # started a booking look-up): a question about the call asked for is about what
+        # the patient has arranged, answered as "when is my appointment?" is.
+        ("is the phone call still on for monday?", "cancel_booking", "ask_my_booking"),
+        ("my call back, is it still set up", "ask_clinic", "ask_my_booking"),
+        ("when will they phone me?", "request_callback", "ask_my_booking"),
+        ("did the callback go through?", "request_booking", "ask_my_booking"),
+        ("could I have a callback tomorrow?", "request_callback", None),
+        ("but does anyone ring me tuesday or no?", "request_callback", "ask_my_booking"),
+        ("ok so that's just the one call, yes?", "affirm", "ask_my_booking"),
+        ("can i get a call back please?", "human_handoff", "request_callback"),
     ],
 )
 def test_a_request_for_a_call_is_a_call_back_request(text: str, intent: str, heard: str) -> None:

@@ -21,6 +21,8 @@ from tests.tracker_rows import save_conversation
 from web.app import create_app
 
 EMERGENCY = "crushing pain in my chest and my left arm is numb"
+# No red flag by the rules, but the safety question is due ("are you safe?").
+CRISIS = "honestly some days i don't see the point of waking up"
 
 
 class FakeRasaApi(BaseHTTPRequestHandler):
@@ -35,11 +37,15 @@ class FakeRasaApi(BaseHTTPRequestHandler):
         if path == "/model/parse":
             red = body["text"] == EMERGENCY
             answer: Any = {"intent": {"name": "red_flag" if red else "describe_pain"}}
+            if body["text"] == CRISIS:
+                answer["entities"] = [{"entity": "safety_question", "value": "check_safe"}]
         elif path.endswith("/execute"):
             answer = {"messages": [{"text": "Or the clinic can call you back."}]}
         elif path == "/webhooks/rest/webhook":
             advice = body["message"] == EMERGENCY and self._resumed()
             answer = [{"text": "Please call 911 now."}] if advice else []
+            if body["message"] in (CRISIS, "yes") and self._resumed():
+                answer = [{"text": "I want to check you're safe."}]
         else:
             answer = {}
         data = json.dumps(answer).encode()
@@ -51,7 +57,13 @@ class FakeRasaApi(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         FakeRasaApi.calls.append((self.path.split("?")[0], None))
-        data = json.dumps({"active_loop": {"name": "intake_form"}}).encode()
+        asked = any(
+            isinstance(b, dict) and b.get("message") == CRISIS for _, b in FakeRasaApi.calls
+        )
+        tracker = {"active_loop": {"name": "intake_form"}, "slots": {"direct_question": None}}
+        if asked:  # the safety question was asked and waits for its answer
+            tracker["slots"]["direct_question"] = "check_safe"
+        data = json.dumps(tracker).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(data)))
@@ -108,7 +120,8 @@ def test_while_a_person_is_asked_for_messages_are_kept_without_an_answer(
     answer = send(app.test_client(), "hello? is anyone there")
     assert answer.status_code == 200
     assert answer.get_json() == {"messages": [], "handoff": "waiting"}  # no "sorry" for silence
-    assert paths() == ["/model/parse", "/webhooks/rest/webhook"]  # the safety check first
+    # The safety check first: the message's reading, then whether a safety question waits.
+    assert [p.rsplit("/", 1)[-1] for p in paths()] == ["parse", "tracker", "webhook"]
 
 
 def test_a_red_flag_while_a_person_has_the_chat_gets_the_advice_at_once(
@@ -119,6 +132,21 @@ def test_a_red_flag_while_a_person_has_the_chat_gets_the_advice_at_once(
     assert answer.get_json()["messages"][0]["text"] == "Please call 911 now."
     assert events_appended() == ["resume", "pause"]  # and the chat stays with the person
     assert answer.get_json()["handoff"] == "waiting"
+
+
+def test_a_safety_question_due_in_a_handoff_is_asked_and_its_answer_heard(
+    app: Any, booking_db: str
+) -> None:
+    # Session 16, written before the change: a crisis said in words the rules leave to the
+    # direct question, and its answer, while the chat waits for a person.
+    waiting(booking_db)
+    web = app.test_client()
+    asked = send(web, CRISIS).get_json()
+    assert asked["messages"][0]["text"] == "I want to check you're safe."
+    answered = send(web, "yes").get_json()
+    assert answered["messages"][0]["text"] == "I want to check you're safe."
+    assert events_appended() == ["resume", "pause", "resume", "pause"]
+    assert answered["handoff"] == "waiting"  # and the chat stays with the person
 
 
 def test_past_the_wait_the_chat_goes_back_to_the_assistant_which_offers_a_call(

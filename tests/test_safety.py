@@ -873,7 +873,17 @@ def test_every_contraindication_has_its_precaution() -> None:
             "it's probably just soreness from the needling, right?",
             "Please go: this shouldn't wait.",
         ),
-        ("is it really that serious?", "Please take it seriously."),
+        ("is it really that serious?", "Yes, it really can't wait."),
+        # Session 16, written before the change (outside run 34: asked whether the clinic
+        # would still call, the patient got the advice alone, four times).
+        (
+            "could someone from the clinic just call me first to say if I need to go?",
+            "No call from the clinic has been set up: this can't wait for one.",
+        ),
+        (
+            "ok we're going. is the clinic still going to ring me?",
+            "Thank you. No call from the clinic",
+        ),
         ("ok thanks", "Thank you. Please call 911 now"),
         ("it has passed now, I feel alright", "I'm glad it has eased, but it still needs"),
         (

@@ -68,7 +68,7 @@ def test_after_an_emergency_the_advice_stays_in_front(assistant: Assistant) -> N
     reply = patient.says("there's a heavy pressure on my chest and I'm all sweaty")
     assert CALL_NOW in reply
     reply = patient.says("is it really that serious?")
-    assert reply.startswith("Please take it seriously")
+    assert reply.startswith("Yes, it really can't wait")
     assert CALL_NOW in reply
     reply = patient.says("can I wait till tomorrow and see the physio instead?")
     assert reply.startswith("Please go: this shouldn't wait")

@@ -195,9 +195,10 @@ def _handoff_status(conversation: str) -> str | None:
 def _answer_in_handoff(conversation: str, message: str) -> Any:
     """While a person has the chat, the assistant keeps quiet (Rasa holds the conversation
     paused and keeps the message) except for safety: a message that raises a red flag gets
-    the assistant's advice at once, and the chat stays with the person."""
+    the assistant's advice at once, a direct safety question due is asked and its answer
+    heard, and the chat stays with the person."""
     try:
-        red_flag = rasa_api.is_red_flag(message)
+        red_flag = rasa_api.needs_the_assistant(conversation, message)
         if red_flag:
             rasa_api.resume(conversation)
     except rasa_api.RasaUnavailable as failed:

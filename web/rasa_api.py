@@ -87,8 +87,20 @@ def run_action(conversation: str, action: str) -> None:
     append(conversation, {"event": "action", "name": "action_listen", "timestamp": time.time()})
 
 
-def is_red_flag(text: str) -> bool:
-    """Whether the assistant's reading of `text` raises a red flag (NLU only, no tracker):
-    the safety rules run on every message, with a person in the chat too."""
-    parsed = _call("POST", "/model/parse", {"text": text})
-    return ((parsed or {}).get("intent") or {}).get("name") == "red_flag"
+# The entity the safety screen gives a message whose direct safety question is due
+# (addons/safety_screen.py's QUESTION_ENTITY).
+SAFETY_QUESTION = "safety_question"
+
+
+def needs_the_assistant(conversation: str, text: str) -> bool:
+    """Whether safety needs the assistant's answer to `text` though a person has the chat:
+    a red flag, a direct safety question due ("are you safe?" for words the rules leave to
+    it), or the answer to one the assistant has just asked. The safety rules run on every
+    message, with a person in the chat too."""
+    parsed = _call("POST", "/model/parse", {"text": text}) or {}
+    if (parsed.get("intent") or {}).get("name") == "red_flag":
+        return True
+    if any(e.get("entity") == SAFETY_QUESTION for e in parsed.get("entities") or []):
+        return True
+    tracker = _call("GET", f"/conversations/{conversation}/tracker?include_events=NONE") or {}
+    return bool((tracker.get("slots") or {}).get("direct_question"))

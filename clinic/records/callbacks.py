@@ -196,22 +196,40 @@ def call_time(wish: object, now: dt.datetime, schedule: Schedule) -> CallTime:
     if not isinstance(wish, TimePreference) or wish.asap:
         return CallTime(now)
     wanted = wish.at or (wish.window[0] if wish.window else None)
+    # The time of day named is kept past the days named ("today after 5" on a Saturday:
+    # Monday after 5); only when no open day has it, the first open moment will do.
+    found = _first_open(wish, wanted, now, schedule)
+    if found is None and wanted is not None:
+        found = _first_open(wish, None, now, schedule, past_named=True)
+    return found or CallTime(now)
+
+
+def _first_open(
+    wish: TimePreference,
+    wanted: dt.time | None,
+    now: dt.datetime,
+    schedule: Schedule,
+    past_named: bool = False,
+) -> CallTime | None:
+    """The first open moment from `wanted` on a day that fits; `past_named`, only after the
+    days named."""
     last = wish.last_day or wish.first_day + dt.timedelta(days=14)
-    day = wish.first_day
+    day = max(wish.first_day, last + dt.timedelta(days=1)) if past_named else wish.first_day
     for _ in range(CALL_WITHIN_DAYS):
-        named = day <= last  # past the days named, the first open moment will do
+        named = day <= last  # past the days named, any open day will do
         fits = not named or (
             (wish.weekdays is None or day.weekday() in wish.weekdays)
             and day.weekday() not in wish.excluded_weekdays
         )
         if fits and not schedule.closure_on(day):
             for hours in schedule.opening_hours.get(day.weekday(), ()):
-                start = max(wanted, hours.start) if named and wanted else hours.start
+                start = max(wanted, hours.start) if wanted else hours.start
                 moment = max(dt.datetime.combine(day, start, schedule.timezone), now)
                 if moment.timetz().replace(tzinfo=None) < hours.end and moment.date() == day:
-                    return CallTime(moment, _until(wish, moment, hours.end), closed_then=not named)
+                    until = _until(wish, moment, hours.end) if wanted or named else None
+                    return CallTime(moment, until, closed_then=not named)
         day += dt.timedelta(days=1)
-    return CallTime(now)
+    return None
 
 
 def _until(wish: TimePreference, due: dt.datetime, closing: dt.time) -> dt.datetime | None:

@@ -307,8 +307,18 @@ def _answer_in_light(message: str) -> str:
     if _WAITING.search(message):
         return "Please go: this shouldn't wait. "
     if _SERIOUS.search(message):
-        return "Please take it seriously. "
+        return "Yes, it really can't wait. "
     return ""
+
+
+# A call from the clinic asked for or asked about ("could someone call me first?", "is the
+# clinic still going to ring me?"): none is set up in an emergency, and it is said so.
+_ABOUT_A_CALL = re.compile(
+    r"\b(?:call|ring|phone)\w*\s+(?:me|us|him|her|them|back)\b|\bcall-?backs?\b"
+    r"|\b(?:going to|gonna|will|still)\s+(?:\w+\s+)?(?:call|ring|phone)\b",
+    re.IGNORECASE,
+)
+NO_CALL = "No call from the clinic has been set up: this can't wait for one. "
 
 
 # "It's gone now", "I feel fine": an emergency sign that eased still needs checking.
@@ -376,11 +386,14 @@ def emergency_follow_up(
     if _LATER.search(message) and not _ASKS.search(message):
         # "I'll call my doctor tomorrow": a plan to wait is not thanked.
         opening = "Please don't wait until then. "
+    if _ABOUT_A_CALL.search(message):
+        opening = NO_CALL
     tail = ""
     if _WANTS_PHYSIO.search(message) or (_ASKS.search(message) and _WAITING.search(message)):
         tail = " " + _after_a_doctor(clinic_phone)
     elif _TAKEN.search(message) and not _LATER.search(message):
-        opening, tail = "Thank you. ", " " + _after_a_doctor(clinic_phone)
+        thanks = "Thank you. " + (NO_CALL if opening == NO_CALL else "")
+        opening, tail = thanks, " " + _after_a_doctor(clinic_phone)
     elif repeats >= 1:
         tail = " " + _after_a_doctor(clinic_phone)
     return (_why(message, codes) or opening) + advice + tail
