@@ -32,8 +32,8 @@ from clinic.booking import (
     REQUESTS_A_BOOKING,
     asks_how_to_change,
     asks_to_book,
-    no_booking_wanted,
     names_a_change,
+    no_booking_wanted,
     says_a_change,
 )
 from clinic.preferred_time import (
