@@ -55,6 +55,7 @@ from clinic.booking import (
 )
 from clinic.booking_store import CONFIRMED, NotFound, SlotTaken
 from clinic.contact import (
+    last_digits_put_right,
     name_and_contact,
     name_put_right,
     read_contact,
@@ -592,6 +593,9 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
             return {"booking_confirmed": None, "patient_name": renamed}
         said = read_contact(text) if tracker.get_slot("booking_task") == BOOK else None
         known = (tracker.get_slot("patient_phone"), tracker.get_slot("patient_email"))
+        ending = said and not said.phone and last_digits_put_right(text, known[0] or "")
+        if ending:  # "it ends in 0111, not 0110"
+            said = replace(said, phone=ending, bad_phone=False)
         # What is said replaces its own kind only: a new email keeps the phone.
         contact = said and replace(said, phone=said.phone or known[0], email=said.email or known[1])
         if contact and said.usable and (contact.phone, contact.email) != known:

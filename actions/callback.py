@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from functools import cache, partial
 from typing import Any
 
@@ -25,7 +26,7 @@ from actions.patient_details import contact_slots, someone_else_named, who_said_
 from actions.tracker_facts import emergency_open, urgent_open, yes_or_no
 from clinic import knowledge, settings
 from clinic.booking import clock, short_when
-from clinic.contact import display_phone, name_put_right, read_contact
+from clinic.contact import display_phone, last_digits_put_right, name_put_right, read_contact
 from clinic.preferred_time import (
     PastTime,
     TimePreference,
@@ -193,6 +194,11 @@ class CallBackAnswers:
         changes the summary, which is asked about again (outside run 32: each of these got
         "I need a yes or a no", or cancelled the call)."""
         changed = _put_right(str(value), tracker)
+        if read_contact(str(value)).bad_phone and "patient_phone" not in changed:
+            # A number put right that can't be read: never "I've changed that" over it
+            # (outside run 34: the old number kept under those words).
+            dispatcher.utter_message(text=NUMBER_NOT_READ)
+            return {"callback_confirmed": None, **changed}
         if changed:
             dispatcher.utter_message(text=CHANGED)
             return {"callback_confirmed": None, **changed}
@@ -232,13 +238,21 @@ _ANY_TIME = re.compile(
 
 
 CHANGED = "Thanks, I've changed that."
+NUMBER_NOT_READ = (
+    "Sorry, I couldn't read that number, so I haven't changed it. Please give the whole"
+    " number, with the area code."
+)
 
 
 def _put_right(text: str, tracker: Tracker) -> Slots:
     """The details the message changes: a new number, another person to call, a new time."""
     changed: Slots = {}
     contact = read_contact(text)
-    if contact.phone and contact.phone != tracker.get_slot("patient_phone"):
+    known = tracker.get_slot("patient_phone") or ""
+    ending = not contact.phone and last_digits_put_right(text, known)
+    if ending:  # "his number ends in 0111, not 0110"
+        contact = replace(contact, phone=ending, bad_phone=False)
+    if contact.phone and contact.phone != known:
         changed.update(contact_slots(contact))
     name = name_put_right(text, tracker.get_slot("patient_name")) or someone_else_named(
         text, tracker
@@ -394,7 +408,15 @@ class ActionCancelCallback(Action):
         dispatcher.utter_message(
             response="utter_callback_cancelled" if cancelled else "utter_no_callback_to_cancel"
         )
-        return [SlotSet("callback_due", None), SlotSet("callback_offered", None)]
+        events = [SlotSet("callback_due", None), SlotSet("callback_offered", None)]
+        if tracker.active_loop.get("name") == "booking_form" and tracker.get_slot(
+            "booking_task"
+        ) in ("cancel", "reschedule"):
+            # "Cancel it" about the call, taken first for the consultation (outside run 34):
+            # the consultation's change stops, the booking stays.
+            dispatcher.utter_message(response="utter_booking_kept")
+            events += [SlotSet("cancel_confirmed", False)]
+        return events
 
 
 class ActionCallbackDeclined(Action):

@@ -29,7 +29,11 @@ _CANCELS_A_CALL = re.compile(
     r"|\b(?:don'?t|do not|no longer|not)\s+(?:\w+\s+){0,2}(?:want|need)\w*\s+"
     r"(?:a|any|the|that|your)?\s*(?:phone\s+)?call(?:-?back)?\b"
     r"|\b(?:don'?t|do not|no need to)\s+(?:\w+\s+)?(?:call|ring|phone)\s+(?:me|us|him|her|them)\b"
-    r"(?!\s+(?:on|at)\b)",
+    r"(?!\s+(?:on|at)\b)"
+    # "Never mind the call, please cancel it", "forget about the phone call".
+    r"|\b(?:never\s*mind|forget|scrap|drop|skip)\s+(?:about\s+)?(?:the|that|my|this|our)\s+"
+    r"(?:phone\s+)?call(?:-?back)?\b"
+    r"|\b(?:the|that|my|this)\s+(?:phone\s+)?call(?:-?back)?\b[^.!?]{0,30}\bcancel\w*\s+(?:it|that)\b",
     re.IGNORECASE,
 )
 # A request, not a statement or a question about a call: a sentence opening the way

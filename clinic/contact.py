@@ -281,3 +281,23 @@ _A_QUESTION = re.compile(
 def asks_about_a_call(text: str) -> bool:
     """Whether the message asks about the call the patient asked for."""
     return bool(_MY_CALL.search(text) and _A_QUESTION.search(text))
+
+
+# The end of a number put right: "it ends in 0111", "the last four digits are 0119",
+# "0119 at the end", "not 0110, 0118".
+_LAST_DIGITS = re.compile(
+    r"\b(?:ends?|ending)\s+(?:in|with)\s+(?P<a>\d{2,4})\b"
+    r"|\blast\s+(?:\w+\s+)?(?:digits?|numbers?)\s+(?:are|is|should be)?\s*(?P<b>\d{2,4})\b"
+    r"|\b(?P<c>\d{2,4})\s+at\s+the\s+end\b"
+    r"|\bnot\s+\d{2,4}\s*[,;:-]?\s*(?:it'?s\s+|but\s+)?(?P<d>\d{2,4})\b",
+    re.IGNORECASE,
+)
+
+
+def last_digits_put_right(text: str, phone: str) -> str | None:
+    """The number (E.164) with its last digits as the patient put them right, or None."""
+    found = _LAST_DIGITS.search(text)
+    if not found or not phone:
+        return None
+    digits = next(group for group in found.groups() if group)
+    return phone[: -len(digits)] + digits if len(digits) < len(phone) - 1 else None

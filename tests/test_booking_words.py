@@ -289,3 +289,22 @@ def test_a_booking_not_wanted_in_so_many_words(said: str, declines: bool) -> Non
     from clinic.booking import declines_booking
 
     assert declines_booking(said) is declines
+
+
+# Session 16, written before the change (outside run 34: "his number ends in 0111, not
+# 0110" said with a new time was dropped under "Thanks, I've changed that").
+@pytest.mark.parametrize(
+    ("said", "phone"),
+    [
+        ("oh and sorry his number ends in 0111, not 0110", "+16465550111"),
+        ("the last four digits are 0119", "+16465550119"),
+        ("no it's 0119 at the end, not 0110", "+16465550119"),
+        ("not 0110, 0118", "+16465550118"),
+        ("tuesday after 2 please", None),
+        ("the pain is a 6 out of 10", None),
+    ],
+)
+def test_the_last_digits_of_a_number_put_right(said: str, phone: str | None) -> None:
+    from clinic.contact import last_digits_put_right
+
+    assert last_digits_put_right(said, "+16465550110") == phone

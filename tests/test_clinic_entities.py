@@ -203,6 +203,13 @@ def test_a_request_for_a_call_is_told_from_one_for_a_person(text: str, call: boo
         ("when will they phone me?", "request_callback", "ask_my_booking"),
         ("did the callback go through?", "request_booking", "ask_my_booking"),
         ("could I have a callback tomorrow?", "request_callback", None),
+        (
+            "Actually, never mind the call, please cancel it. I'll ask at the appointment.",
+            "cancel_booking",
+            "cancel_callback",
+        ),
+        ("forget about the phone call, I'm fine now", "inform", "cancel_callback"),
+        ("cancel my appointment please, not the call", "cancel_booking", None),
         ("but does anyone ring me tuesday or no?", "request_callback", "ask_my_booking"),
         ("ok so that's just the one call, yes?", "affirm", "ask_my_booking"),
         ("can i get a call back please?", "human_handoff", "request_callback"),

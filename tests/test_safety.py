@@ -2596,3 +2596,41 @@ def test_a_calf_cramp_after_a_long_flight_is_for_a_doctor_today() -> None:
 def test_no_only_the_calf_denies_nothing() -> None:
     mentions = safety.screen("no, only the calf. it's a bit swollen and warm").mentions
     assert "calf" not in [m.name for m in mentions if m.denied]
+
+
+# Session 16, written before the change (outside run 34: "if it's better I can come
+# monday" and "it hasn't eased" were each answered "I'm glad it has eased").
+@pytest.mark.parametrize(
+    ("message", "eased"),
+    [
+        ("what if i take some paracetamol and it gets better, can i come tomorrow?", False),
+        ("it hasn't eased at all", False),
+        ("it's not any better", False),
+        ("hopefully it settles by tonight", False),
+        ("it's gone now actually, I feel fine", True),
+        ("it has settled a lot since this morning", True),
+    ],
+)
+def test_only_a_sign_that_eased_is_told_it_still_needs_checking(message: str, eased: bool) -> None:
+    reply = advice.emergency_follow_up(message, ["thunderclap_headache"], "911", "988")
+    assert ("glad it has eased" in reply) is eased
+    assert "call 911 now" in reply
+
+
+# Session 16, written before the change (outside run 34: "Just to double check: my
+# appointment is still Tuesday?" was asked the stroke question).
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("just to double check, my appointment is still on tuesday at 9?", False),
+        ("can I double-check the time with you", False),
+        ("I keep seeing double since this morning", True),
+        ("my vision went double for a few minutes with the headache", True),
+    ],
+)
+def test_double_checking_is_not_seeing_double(text: str, asked: bool) -> None:
+    screening = safety.screen(text)
+    touched = bool(screening.questions or screening.flags) or any(
+        m.name == "vision_trouble" and not m.denied for m in screening.mentions
+    )
+    assert touched is asked

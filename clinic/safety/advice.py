@@ -328,6 +328,23 @@ _EASED = re.compile(
     r"stopped|went away|feel fine|feel ok|feel okay|i'm fine|im fine|i am fine)\b",
     re.IGNORECASE,
 )
+# Eased only if, or not at all: "if it gets better", "it hasn't eased", "not any better".
+_NOT_EASED = re.compile(
+    r"\b(?:if|what if|when|once|unless|hopefully|hope|might|may|maybe|would|could|should)\b"
+    r"[^.!?]{0,40}$"
+    r"|\b(?:\w+n'?t|not|no|never|hardly)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _has_eased(message: str) -> bool:
+    """Whether the patient says the sign eased, not that it might, or that it hasn't."""
+    return any(
+        not _NOT_EASED.search(message[: found.start()].rsplit(".", 1)[-1])
+        for found in _EASED.finditer(message)
+    )
+
+
 # Putting it off: "tomorrow", "later", "after work", "Monday".
 _LATER = re.compile(
     r"\b(tomorrow|tmrw|tmr|later|tonight|after work|in the morning|wait\w*|monday|tuesday|"
@@ -375,7 +392,7 @@ def emergency_follow_up(
     else:
         advice = f"Please call {emergency_number} now or go to the nearest emergency department."
     opening = _answer_in_light(message)
-    if _EASED.search(message):
+    if _has_eased(message):
         opening = (
             "I'm glad it has eased, but it still needs checking today: signs like these can "
             "come back. "

@@ -96,6 +96,11 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "like shes drunk",
     ),
     "vision": ("vision", "eyesight", "sight", "eyes", "seeing"),
+    # "Just to double check", "double-booked": "double" that is no sight at all.
+    "double_other": (
+        "double check", "double-check", "double checked", "double-checked", "double checking",
+        "double booked", "double-booked", "double booking", "double shift", "double shifts",
+    ),
     # Only what is wrong with sight: "my vision is fine" touches vision, not this.
     "vision_problem": (
         "double vision", "seeing double", "see double", "seeing two", "see two", "double",
@@ -629,7 +634,7 @@ GUARDS: tuple[Guard, ...] = (
     Guard(("bowel",), "check_bladder", "bladder_or_bowel_control"),
     Guard(("speech_trouble",), "check_stroke", "stroke_warning"),
     Guard(("speech", "difficulty"), "check_stroke", "stroke_warning"),
-    Guard(("vision_problem",), "check_stroke", "stroke_warning"),
+    Guard(("vision_problem",), "check_stroke", "stroke_warning", unless=("double_other",)),
     Guard(("face", "droop"), "check_stroke", "stroke_warning"),
     Guard(("one_side",), "check_stroke", "stroke_warning"),
     Guard(("vertigo",), "check_stroke", "stroke_warning"),

@@ -882,6 +882,9 @@ SIGNS: tuple[Sign, ...] = (
     Sign("vision_trouble", ("{vision_problem}",), unless=(
         "screen", "screens", "tired", "reading glasses", "glasses", "optician", "computer",
         "laptop",
+        # "Just to double check", "double-booked": checking, not seeing double.
+        "double check", "double-check", "double checked", "double-checked", "double checking",
+        "double booked", "double-booked", "double booking",
     )),
     Sign("dizzy_now", ("{vertigo}",)),
     # A long journey sitting still: with new breathlessness, a clot until shown otherwise.
