@@ -26,7 +26,13 @@ from actions.patient_details import contact_slots, someone_else_named, who_said_
 from actions.tracker_facts import emergency_open, urgent_open, yes_or_no
 from clinic import knowledge, settings
 from clinic.booking import clock, short_when
-from clinic.contact import display_phone, last_digits_put_right, name_put_right, read_contact
+from clinic.contact import (
+    callee_named,
+    display_phone,
+    last_digits_put_right,
+    name_put_right,
+    read_contact,
+)
 from clinic.preferred_time import (
     PastTime,
     TimePreference,
@@ -120,6 +126,10 @@ class ActionStartCallback(Action):
             if changed and tracker.get_slot("requested_slot") == "callback_confirmed":
                 events.append(SlotSet("callback_confirmed", None))
             return [*events, SlotSet("booking_readiness", "ready")]
+        if _already_set(tracker, text):
+            # "Just have them call me like I said": the call is set; said so, not set again
+            # (outside run 35: asked for the time again, then "is that 2 calls now?").
+            return [*tell_my_call(dispatcher, tracker), SlotSet("booking_readiness", "already_set")]
         reason = _reason(tracker)
         urgent = reason == URGENT_ADVICE and urgent_open(tracker)
         dispatcher.utter_message(
@@ -131,7 +141,10 @@ class ActionStartCallback(Action):
         said = who_said_alongside(text, tracker)
         if said.get("patient_phone") or "patient_name" in said:
             events += [SlotSet(slot, value) for slot, value in said.items()]
-        if names_a_time(text):
+        callee = callee_named(text)
+        if callee:  # "can someone call my gf Tamsin at 646...": whom to ask for
+            events.append(SlotSet("patient_name", callee))
+        if names_a_time(text) or any_time_said(text):
             events.append(SlotSet("callback_time", text))  # "...call me back on monday?"
         return [
             *events,
@@ -148,6 +161,18 @@ def _setting_up_a_call(tracker: Tracker) -> bool:
         tracker.active_loop.get("name") == "booking_form"
         and tracker.get_slot("booking_task") == CALLBACK
     )
+
+
+def _already_set(tracker: Tracker, text: str) -> bool:
+    """Whether a call is already waiting for this chat and the request changes nothing of
+    it (no other time, number or person named)."""
+    if names_a_time(text) or read_contact(text).phone or who_said_alongside(text, tracker):
+        return False
+    try:
+        made = callbacks().for_conversation(tracker.sender_id)
+    except SQLAlchemyError:
+        return False
+    return bool(made) and made[-1].open
 
 
 def _contact_answered(tracker: Tracker, text: str) -> bool:
@@ -194,7 +219,7 @@ class CallBackAnswers:
         changes the summary, which is asked about again (outside run 32: each of these got
         "I need a yes or a no", or cancelled the call)."""
         changed = _put_right(str(value), tracker)
-        if read_contact(str(value)).bad_phone and "patient_phone" not in changed:
+        if _number_not_read(str(value)) and "patient_phone" not in changed:
             # A number put right that can't be read: never "I've changed that" over it
             # (outside run 34: the old number kept under those words).
             dispatcher.utter_message(text=NUMBER_NOT_READ)
@@ -254,17 +279,22 @@ def _put_right(text: str, tracker: Tracker) -> Slots:
         contact = replace(contact, phone=ending, bad_phone=False)
     if contact.phone and contact.phone != known:
         changed.update(contact_slots(contact))
-    name = name_put_right(text, tracker.get_slot("patient_name")) or someone_else_named(
-        text, tracker
+    name = (
+        name_put_right(text, tracker.get_slot("patient_name"))
+        or someone_else_named(text, tracker)
+        or callee_named(text)  # "ask for Tamsin", "it's for Tamsin not me"
     )
-    if name:
+    if name and name != tracker.get_slot("patient_name"):
         changed["patient_name"] = name
     now = clinic_schedule().now()
     wish = read_preference(text, now)
     before = tracker.get_slot("callback_time") or ""
     if isinstance(wish, TimePreference) and not wish.asap and text != before:
-        # "between 9 and 11am" after "monday": still Monday.
-        changed["callback_time"] = hours_put_right(text, before, now)
+        due = _call_time(tracker).due if before else None
+        if due is None or not wish.accepts(due, due):
+            # "between 9 and 11am" after "monday": still Monday. "Monday works" for a call
+            # on Monday at 5 changes nothing (outside run 35: it moved the call to 8 am).
+            changed["callback_time"] = hours_put_right(text, before, now)
     return changed
 
 
@@ -277,6 +307,15 @@ def time_said_alongside(text: str, tracker: Tracker) -> Slots:
         return {}
     wish = read_preference(text, clinic_schedule().now())
     return {} if isinstance(wish, PastTime) else {"callback_time": text}
+
+
+def _number_not_read(text: str) -> bool:
+    """A phone number given that can't be read: the digits of a number, or the word, not a
+    date and hours ("Tuesday 8 December, 12 to 14")."""
+    said_a_number = len(re.findall(r"\d", text)) >= 7 or re.search(
+        r"\b(?:number|phone|mobile|cell|digits)\b", text, re.IGNORECASE
+    )
+    return bool(said_a_number and read_contact(text).bad_phone)
 
 
 def any_time_said(text: str) -> bool:

@@ -16,6 +16,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
+from sqlalchemy.exc import SQLAlchemyError
 
 from actions.booking import SHOW, desk, start_task
 from actions.callback import offer_callback, tell_my_call
@@ -295,7 +296,8 @@ def _my_booking(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict
             "utter_your_booking_named",
             "utter_your_booking_again",
         )
-        name = tracker.get_slot("patient_name")
+        # The name it was booked under, not a name said since (a call for someone else).
+        name = _booked_name(tracker, reference) or tracker.get_slot("patient_name")
         response = (
             "utter_your_booking_again"
             if said_just_now
@@ -325,6 +327,14 @@ def _my_booking(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict
     # Outside a form, or mid-intake (outside run 31: "when is my appointment?" was told to
     # wait for the intake's end, three times): the look-up now; what the intake heard is kept.
     return [*start_task(SHOW, dispatcher, tracker), FollowupAction("booking_form")]
+
+
+def _booked_name(tracker: Tracker, reference: str) -> str | None:
+    try:
+        made = desk().store.for_conversation(tracker.sender_id)
+    except SQLAlchemyError:
+        return None
+    return next((b.patient_name for b in made if b.reference == reference), None)
 
 
 CANCELLED_HERE = (

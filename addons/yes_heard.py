@@ -55,10 +55,8 @@ class YesHeard(IntentRule):
             # the model. The next reading counts.
             ranking = [i.get("name") for i in message.get(INTENT_RANKING_KEY) or []]
             return next((name for name in ranking if name and name != "goodbye"), "inform")
-        if (
-            intent in _CLOSING_INTENTS
-            and (said := yes_or_no(answer_before_closing(text))) is not None
-        ):
+        closing = intent in _CLOSING_INTENTS or (intent == "nlu_fallback" and says_goodbye(text))
+        if closing and (said := yes_or_no(answer_before_closing(text))) is not None:
             # "Yes, thank you! Bye bye" to "shall I book it?": the answer, then the goodbye.
             return "affirm" if said else "deny"
         if intent not in _NOT_A_REFUSAL and _NO_THANKS.match(text):

@@ -267,7 +267,8 @@ _MY_CALL = re.compile(
     r"\b(?:my|the|that|our|this)\s+(?:phone\s+)?(?:call|call-?back|call back)\b(?!\s+(?:me|us)\b)"
     r"|\b(?:call|ring|phone)\w*\s+(?:me|us|him|her)\b[^.?!]*\b(?:still|or not|or no|or what|yet)\b"
     r"|\b(?:one|1|two|2|another|second|both|only)\s+(?:phone\s+)?calls?\b"
-    r"|\b(?:still|going to|gonna|when will|what time will|when are|when is)\s+(?:\w+\s+){0,2}"
+    r"|\b(?:still|going to|gonna|when will|what time will|when are|when is|they'll|theyll|"
+    r"you'll|youll|someone'll)\s+(?:\w+\s+){0,2}"
     r"(?:call|ring|phone)\w*\b",
     re.IGNORECASE,
 )
@@ -301,3 +302,28 @@ def last_digits_put_right(text: str, phone: str) -> str | None:
         return None
     digits = next(group for group in found.groups() if group)
     return phone[: -len(digits)] + digits if len(digits) < len(phone) - 1 else None
+
+
+# Who the clinic should ask for, named in the request: "call my gf Tamsin", "ask for
+# Tamsin", "it's for Tamsin not me", "the person they ask for is Tamsin". In capitals, as
+# names are written; never a day or a month.
+_CALLEE = re.compile(
+    r"\b(?:ask|asking)\s+for\s+|\b(?:it'?s|its|call|call-?back|call back|ring|phone)\s+for\s+"
+    r"|\b(?:call|ring|phone)\s+(?:back\s+)?my\s+[a-z]+\s+|\bask\s+for\s+is\s+|\bfor\s+is\s+"
+    r"|\b(?:they|to)\s+ask\s+for\s+(?:is\s+)?"
+)
+_NAME_AFTER = re.compile(r"(?P<name>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\b")
+_NOT_A_PERSON = re.compile(
+    r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
+    r"april|may|june|july|august|september|october|november|december|today|tomorrow|i|me)\b",
+    re.IGNORECASE,
+)
+
+
+def callee_named(text: str) -> str | None:
+    """The person the clinic should ask for, named in `text`, or None."""
+    for cue in _CALLEE.finditer(text):
+        found = _NAME_AFTER.match(text, cue.end())
+        if found and not _NOT_A_PERSON.match(found["name"]):
+            return found["name"]
+    return None

@@ -53,6 +53,9 @@ _ASAP = re.compile(
     r"|first (available|free|opening|slot)|next (available|free)|urgently|quickly)\b"
 )
 _ANY_TIME = re.compile(r"\b(any ?time|whenever|any day|anything)\b")
+_ANY_TIME_THEN = re.compile(
+    r"\bany ?time\s+(?=(?:between|from|after|before|until|till|by)\b)", re.IGNORECASE
+)
 _PAST = re.compile(
     r"\b(yesterday|last (week|month|mon|tue|wed|thu|fri|sat|sun)\w*|ago|just gone)\b"
 )
@@ -284,6 +287,10 @@ _DAY_ENDS_AT = re.compile(
     r"(?:\s+(?:at|around|about)\s+|\s+(?=\d))"
     r"|\b(?:i|we)\s+(?:usually\s+|normally\s+)?(?:work|am at work|'m at work)\s+"
     r"(?:until|till|til|to)\s+"
+    # Busy until then: "I'm on site till 5", "in meetings until 3", "we're busy until 2".
+    r"|\b(?:i'm|im|i am|we're|we are|i'll be|ill be|he's|she's)\s+(?:\w+\s+)?(?:on site|at work|"
+    r"working|busy|in meetings?|in a meeting|driving|on shift|on the road|in the truck|in class|"
+    r"at school|teaching|out|away|on call)\s+(?:until|till|til|to)\s+"
 )
 # The working day's end said without its hour: the evening.
 _AFTER_WORK = re.compile(r"\bafter (?:work|my shift)\b(?!\s*(?:at|around|about|,?\s*so)\b)")
@@ -814,6 +821,9 @@ def read_preference(
     number said with the time is no time, nor is a day ruled out ("not tomorrow, ...").
     """
     text = _put_right(_RULED_OUT_DAY.sub(" ", without_phone_numbers(text)))
+    # "Monday 7 December, any time between 9 and 5": the hours, on the day named; not "any
+    # time" as the part that asks (outside run 35).
+    text = _ANY_TIME_THEN.sub("", text)
     part = wished_part(text)
     if part != text:
         text, hints = part, [hint for hint in hints if hint.lower() in part.lower()]
@@ -1060,14 +1070,29 @@ _SUITS = re.compile(
 
 
 def hours_put_right(said: str, before: str, now: dt.datetime) -> str:
-    """Hours put right without a day ("between 9 and 11am" after "monday") keep the one day
-    named before: the words said, with that day; else the words as said."""
+    """What is put right keeps the rest of what was said before: hours without a day
+    ("between 9 and 11am" after "monday") keep the one day named; a day without hours
+    ("tuesday is better, same time" after "monday 12 to 2") keeps the hours. The words
+    said, with what they keep; else the words as said."""
     new, old = read_preference(said, now), read_preference(before, now)
     if not (isinstance(new, TimePreference) and isinstance(old, TimePreference)):
         return said
     no_day = new.last_day is None and new.weekdays is None and not new.either
     one_day = old.last_day == old.first_day != now.date()
-    if not (no_day and (new.window or new.at) and one_day):
-        return said
-    day = old.first_day
-    return f"{said}, {day:%A} {day.day} {day:%B}"
+    if no_day and (new.window or new.at) and one_day:
+        day = old.first_day
+        return f"{said}, {day:%A} {day.day} {day:%B}"
+    if not no_day and not (new.window or new.at) and (old.window or old.at):
+        return f"{said}, {_hours_in_words(old)}"
+    return said
+
+
+def _hours_in_words(wish: TimePreference) -> str:
+    if wish.at:
+        return f"at {wish.at:%H:%M}"
+    start, end = wish.window or (dt.time(0), dt.time(23, 59))
+    if end >= dt.time(23, 59):
+        return f"after {start:%H:%M}"
+    if start == dt.time(0):
+        return f"before {end:%H:%M}"
+    return f"between {start:%H:%M} and {end:%H:%M}"

@@ -582,6 +582,7 @@ async def test_a_move_asked_with_its_time_offers_that_time_at_once(desk) -> None
         ("Yes, thank you! Bye bye, have a nice day", "goodbye", "affirm"),
         ("yes. bye", "goodbye", "affirm"),
         ("no thanks, bye", "goodbye", "deny"),
+        ("no. bye", "nlu_fallback", "deny"),  # session 16 (outside run 35), new words
         ("ok thanks bye", "goodbye", None),  # heard, not a yes
         ("bye", "goodbye", None),
         ("thank you so much", "thanks", None),

@@ -308,3 +308,26 @@ def test_the_last_digits_of_a_number_put_right(said: str, phone: str | None) -> 
     from clinic.contact import last_digits_put_right
 
     assert last_digits_put_right(said, "+16465550110") == phone
+
+
+# Session 16, written before the change (outside run 35: a call for "my gf Tamsin" was set
+# up in the patient's own name, and "ask for Tamsin" got "I need a yes or a no").
+@pytest.mark.parametrize(
+    ("said", "callee"),
+    [
+        ("can someone call my gf Tamsin at 646-555-0190 on monday?", "Tamsin"),
+        ("the name is wrong. ask for Tamsin", "Tamsin"),
+        ("the person they ask for is Tamsin, my girlfriend. not Devontae", "Tamsin"),
+        ("nah its for Tamsin not me", "Tamsin"),
+        ("call back for Tamsin Obi pls", "Tamsin Obi"),
+        ("could you ring my husband Marco Ricci tomorrow", "Marco Ricci"),
+        ("call me on Monday", None),
+        ("ring me back for Friday please", None),
+        ("is it for my back", None),
+        ("I'm Devontae, call me", None),
+    ],
+)
+def test_the_person_to_call_named_in_the_request(said: str, callee: str | None) -> None:
+    from clinic.contact import callee_named
+
+    assert callee_named(said) == callee

@@ -194,3 +194,15 @@ def test_hours_put_right_without_a_day_keep_the_day_named_before() -> None:
     assert hours_put_right("tuesday 2-4pm", "monday", saturday) == "tuesday 2-4pm"
     assert hours_put_right("after 11", "today", saturday) == "after 11"
     assert hours_put_right("after 11", "any time", saturday) == "after 11"
+    # And the mirror: a day put right without hours keeps the hours named before.
+    said = hours_put_right("tuesday is better, same time", "monday between 12 and 2", saturday)
+    wish = read_preference(said, saturday)
+    assert wish.first_day == dt.date(2026, 12, 8) and wish.window == (dt.time(12), dt.time(14))
+
+
+def test_an_hour_outside_the_window_said_with_it_is_not_the_time() -> None:
+    # Session 16, written before the change (outside run 35: "no not 8am, after 5" kept
+    # the call at 8 am).
+    after_five = window("monday: no not 8am, after 5. I'm in the truck at 8")
+    assert (after_five.due.weekday(), after_five.due.hour) == (0, 17)
+    assert window("monday at 10").due.hour == 10

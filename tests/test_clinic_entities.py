@@ -203,6 +203,7 @@ def test_a_request_for_a_call_is_told_from_one_for_a_person(text: str, call: boo
         ("when will they phone me?", "request_callback", "ask_my_booking"),
         ("did the callback go through?", "request_booking", "ask_my_booking"),
         ("could I have a callback tomorrow?", "request_callback", None),
+        ("so they'll ring me back like I asked, yeah?", "ask_clinic", "ask_my_booking"),
         (
             "Actually, never mind the call, please cancel it. I'll ask at the appointment.",
             "cancel_booking",

@@ -195,7 +195,11 @@ def call_time(wish: object, now: dt.datetime, schedule: Schedule) -> CallTime:
     then ("tomorrow morning" on a Saturday), the next open moment after it. Never before now."""
     if not isinstance(wish, TimePreference) or wish.asap:
         return CallTime(now)
-    wanted = wish.at or (wish.window[0] if wish.window else None)
+    start = wish.window[0] if wish.window else None
+    # An hour outside the window said with it is not the time wanted: "not 8am, after 5",
+    # "I'm in the truck at 8".
+    inside = wish.at and (not wish.window or wish.window[0] <= wish.at <= wish.window[1])
+    wanted = wish.at if inside else start
     # The time of day named is kept past the days named ("today after 5" on a Saturday:
     # Monday after 5); only when no open day has it, the first open moment will do.
     found = _first_open(wish, wanted, now, schedule)
