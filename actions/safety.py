@@ -33,6 +33,14 @@ MODEL_ONLY_QUESTION = "check_anything_else"
 SCREEN_SLOT = "red_flag_screen"
 
 
+def _writing_for_another(tracker: Tracker) -> bool:
+    """Whether a message of this chat said the writer writes for someone else."""
+    return any(
+        event.get("event") == "user" and safety.writes_for_another(event.get("text") or "")
+        for event in tracker.events
+    )
+
+
 def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | None]:
     """The slot values after the latest message, the flags to advise on, and their level.
 
@@ -45,6 +53,10 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
     sign; staff see it among `corrected_signs`.
     """
     said = set(entity_values(tracker, "warning_sign")) | _fever_told_as_a_number(tracker)
+    if _writing_for_another(tracker):
+        # "She can't feel the paper when she wipes" from a daughter writing for her mother:
+        # the patient's signs, though the message is the writer's (outside run 35).
+        said |= set(entity_values(tracker, "warning_sign", role=safety.SOMEONE_ELSE))
     # "I never said chest pain or trouble breathing": what a dispute names keeps what was
     # known (its question is asked once more) but raises nothing new.
     said -= _named_in_a_dispute(tracker) - set(tracker.get_slot("warning_signs") or [])

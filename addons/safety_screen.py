@@ -170,7 +170,8 @@ def entities_of(screening: safety.Screening) -> list[dict[str, Any]]:
     # The direct question for what the message touched and the rules could not decide.
     questions = [_question_entity(question.name) for question in screening.questions]
     aside = [{**_as_entity(m), "role": safety.SET_ASIDE} for m in screening.set_aside]
-    return [*map(_as_entity, found), *aside, *questions]
+    others = [{**_as_entity(m), "role": safety.SOMEONE_ELSE} for m in screening.others]
+    return [*map(_as_entity, found), *aside, *others, *questions]
 
 
 def _question_entity(name: str) -> dict[str, Any]:

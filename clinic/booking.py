@@ -130,6 +130,7 @@ _NO_BOOKING = re.compile(
     r"|\b(?:don'?t|dont|do not)\s+(?:\w+\s+)?(?:want|need)\s+to\s+book\b"
     r"(?!\s+(?:too|so|that|for|before|after|\w+ly)\b)"
     r"|\bno\s+(?:appointment|appt|booking|consultation)s?\b"
+    r"|\b(?:don'?t|dont|do not)\s+book\s+(?:anything|me|it|that|one|yet)\b"
     r"|\bnot\s+(?:booking|book)\w*\b",
     re.IGNORECASE,
 )

@@ -278,6 +278,8 @@ def test_no_then_a_day_is_that_day() -> None:
         ("I don't need an appointment, I was only asking", True),
         ("not booking anything today thanks", True),
         ("never mind, I'll ring you", True),
+        ("NO. dont book anything", True),  # outside run 35
+        ("please don't book me in yet", True),
         ("no thanks", False),  # to the times offered: other times, asked for
         ("none of those times", False),
         ("can I book for my wife too?", False),

@@ -2634,3 +2634,17 @@ def test_double_checking_is_not_seeing_double(text: str, asked: bool) -> None:
         m.name == "vision_trouble" and not m.denied for m in screening.mentions
     )
     assert touched is asked
+
+
+def test_signs_someone_else_has_now_are_kept_apart_for_the_chat_to_count() -> None:
+    # Session 16 (outside run 35): a relative's account, with the writer's own "I figured".
+    text = (
+        "not that I know of. he wet himself twice and he can't feel it when he wipes, "
+        "I figured it was age"
+    )
+    screening = safety.screen(text)
+    assert not screening.flags  # the writer speaks for self here...
+    assert {"saddle_numbness", "bladder_or_bowel_control"} <= {m.name for m in screening.others}
+    # ...and a sign denied for them is none of theirs.
+    assert not safety.screen("I think he's fine, he has no numbness when he wipes").others
+    assert safety.writes_for_another("Hi, I'm asking for my dad who is 74")

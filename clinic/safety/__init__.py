@@ -10,6 +10,7 @@ from clinic.safety.screening import (
     CONTRAINDICATION,
     SET_ASIDE,
     SIGN,
+    SOMEONE_ELSE,
     Mention,
     RedFlag,
     Screening,
@@ -26,12 +27,14 @@ from clinic.safety.screening import (
     signs_behind,
     signs_of_contraindications,
     triage_level,
+    writes_for_another,
 )
 
 __all__ = [
     "CONTRAINDICATION",
     "SET_ASIDE",
     "SIGN",
+    "SOMEONE_ELSE",
     "Mention",
     "RedFlag",
     "Screening",
@@ -48,4 +51,5 @@ __all__ = [
     "signs_behind",
     "signs_of_contraindications",
     "triage_level",
+    "writes_for_another",
 ]

@@ -45,6 +45,8 @@ from clinic.vocabulary import typo_of, where_a_device_sits
 SIGN = "sign"
 # The entity role of a sign told as someone else's or long over (`Screening.set_aside`).
 SET_ASIDE = "set_aside"
+# The entity role of a sign someone else has now (`Screening.others`).
+SOMEONE_ELSE = "someone_else"
 # Concepts that are places of the body: where a device sits is no complaint of them.
 _PLACES_OF_DEVICES = frozenset({"chest", "chest_pain"})
 CONTRAINDICATION = "contraindication"
@@ -105,6 +107,9 @@ class Screening:
     # Signs told as someone else's or long over: no finding, but a flag read from them in an
     # earlier message is asked about once more.
     set_aside: tuple[Mention, ...] = ()
+    # Signs set aside only as someone else's, said plainly ("he can't feel the paper when he
+    # wipes"): the patient's own when the writer writes for them (actions/safety.py).
+    others: tuple[Mention, ...] = ()
 
     def _names(self, kind: str, denied: bool) -> list[str]:
         said = {m.name for m in self.mentions if m.kind == kind and not m.denied}
@@ -177,13 +182,13 @@ def screen(
     `doc` is spaCy's parse of the lowercased text, when the caller already has one; `near`
     the direct questions whose topic the message's meaning is near (`clinic.safety.meaning`).
     """
-    found, set_aside = _read(text, doc)
+    found, set_aside, others = _read(text, doc)
     mentions = tuple(found)
     reported = {m.name for m in mentions if m.kind == SIGN and not m.denied}
     flags = tuple(red_flags_for(reported | set(known_signs)))
     questions = _questions(mentions, flags, set(known_signs), tuple(near))
     aside = tuple(m for m in set_aside if m.name not in reported)
-    return Screening(mentions, flags, tuple(questions), aside)
+    return Screening(mentions, flags, tuple(questions), aside, tuple(others))
 
 
 def _questions(
@@ -248,11 +253,12 @@ def read(text: str, doc: Doc | None = None) -> list[Mention]:
     return _read(text, doc)[0]
 
 
-def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mention]]:
-    """`read`'s mentions, and the signs it set aside as someone else's or long over (what
-    can put right a flag read from an earlier message: "that fall was years ago")."""
+def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mention], list[Mention]]:
+    """`read`'s mentions, the signs it set aside as someone else's or long over (what can
+    put right a flag read from an earlier message: "that fall was years ago"), and of those
+    the ones someone else has now (`Screening.others`)."""
     if not text.strip():
-        return [], []
+        return [], [], []
     doc = doc if doc is not None else english()(text.lower())
     whole = doc.text  # spaCy joins its tokens again on every `doc.text`
     _register_forms()
@@ -308,7 +314,7 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
     # Someone else's symptom is left out only when the writer is the patient ("dad's got
     # cancer, my neck hurts"); a parent writing for a child reports the child's signs.
     writer_is_patient = _speaks_for_self(doc)
-    mentions, set_aside = [], []
+    mentions, set_aside, others = [], [], []
     for (kind, name, _), (start, end), context in zip(
         found, spans, contexts(doc, spans), strict=True
     ):
@@ -341,6 +347,9 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
         over = someone_else or (context.past and not past_counts) or long_ago
         if kind == SIGN and over and not context.hypothetical:
             set_aside.append(Mention(kind, name, span.start_char, span.end_char, False))
+        now_theirs = not (hypothetical_or_past or long_ago or context.negated)
+        if kind == SIGN and someone_else and now_theirs:
+            others.append(Mention(kind, name, span.start_char, span.end_char, False))
         if someone_else or hypothetical_or_past or long_ago:
             continue
         # "My pacemaker is fine": still there; "needles are fine with me": no fear.
@@ -364,7 +373,7 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
                 for sign in _signs_built_on(mention.name) - said
             ]
     in_order = sorted(mentions, key=lambda m: (m.start, m.kind, m.name))
-    return in_order, sorted(set_aside, key=lambda m: m.start)
+    return in_order, sorted(set_aside, key=lambda m: m.start), others
 
 
 @cache
@@ -555,6 +564,13 @@ _FOR_ANOTHER = re.compile(
     r"\b(?:writ(?:e|ing)|book(?:ing)?|ask(?:ing)?|messag(?:e|ing)|enquir(?:e|ing)|inquir(?:e|ing)"
     r"|here|contacting you|contact you|chat(?:ting)?)\s+(?:for|on behalf of)\s+(?:my|our|his|her)\b"
 )
+
+
+def writes_for_another(text: str) -> bool:
+    """Whether the writer says they write for someone else ("I'm asking for my dad")."""
+    return bool(_FOR_ANOTHER.search(text.lower()))
+
+
 _CHILDREN = frozenset({"kids", "kid", "children", "child", "teenagers", "teenager", "teens"})
 
 
