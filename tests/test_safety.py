@@ -2648,3 +2648,21 @@ def test_signs_someone_else_has_now_are_kept_apart_for_the_chat_to_count() -> No
     # ...and a sign denied for them is none of theirs.
     assert not safety.screen("I think he's fine, he has no numbness when he wipes").others
     assert safety.writes_for_another("Hi, I'm asking for my dad who is 74")
+
+
+# Session 16, written before the change (outside run 36: "can someone call me back about
+# my dad's back? He's 73" did not read as writing for another, and his signs, told with
+# "he says", were set aside while the call was set up).
+@pytest.mark.parametrize(
+    ("text", "for_another"),
+    [
+        ("can someone call me back about my dad's back? He's 73", True),
+        ("I'm typing this for him, he hates computers", True),
+        ("hi, it's regarding my mother, her neck is bad", True),
+        ("my husband hates typing so I'm doing this for him", True),
+        ("my back hurts since I lifted my son", False),
+        ("my wife says I should get my neck looked at", False),
+    ],
+)
+def test_a_writer_for_another_in_other_words(text: str, for_another: bool) -> None:
+    assert safety.writes_for_another(text) is for_another

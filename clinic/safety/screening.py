@@ -25,7 +25,7 @@ from spacy.vocab import Vocab
 
 from clinic import parsing, vocabulary
 from clinic.language import english
-from clinic.language.context import MISSPELT_NOTS, contexts
+from clinic.language.context import MISSPELT_NOTS, contexts, is_another_person
 from clinic.language.numbers import number_findings
 from clinic.safety import contraindications, red_flags
 from clinic.safety.concepts import CONCEPTS, GUARDS, OTHER_SENSES, Guard
@@ -566,9 +566,21 @@ _FOR_ANOTHER = re.compile(
 )
 
 
+# "About my dad's back", "regarding my mother", "I'm typing this for him".
+_ABOUT_MY = re.compile(r"\b(?:about|for|re|regarding|on behalf of)\s+my\s+([a-z]+)")
+_DOING_IT_FOR = re.compile(
+    r"\b(?:typing|writing|doing|texting|messaging|filling)\s+(?:this\s+|it\s+|in\s+)?"
+    r"(?:in\s+)?for\s+(?:him|her|them)\b"
+)
+
+
 def writes_for_another(text: str) -> bool:
-    """Whether the writer says they write for someone else ("I'm asking for my dad")."""
-    return bool(_FOR_ANOTHER.search(text.lower()))
+    """Whether the writer says they write for someone else ("I'm asking for my dad", "can
+    someone call me about my dad's back?", "I'm typing this for him")."""
+    lower = text.lower()
+    if _FOR_ANOTHER.search(lower) or _DOING_IT_FOR.search(lower):
+        return True
+    return any(is_another_person(word) for word in _ABOUT_MY.findall(lower))
 
 
 _CHILDREN = frozenset({"kids", "kid", "children", "child", "teenagers", "teenager", "teens"})
@@ -598,7 +610,7 @@ def _speaks_for_self(doc: Doc) -> bool:
     """Whether the writer speaks of themselves: "my" shortly before a part of the body, or
     "I"/"me" other than in telling of someone else ("when I press a glass on his rash", "he
     told me"; "I'm worried"): parents write for their children."""
-    if _FOR_ANOTHER.search(doc.text.lower()):
+    if writes_for_another(doc.text):
         return False  # "I'm 41, writing for my son": whatever else the writer says of self
     words = [_canonical(token.lower_) for token in doc]
     for i, word in enumerate(words):
