@@ -87,7 +87,10 @@ class CallHeard(IntentRule):
         # "Have someone call me: Alex Romano, 646..., Monday 1-2 pm" asks for a call,
         # whatever the model made of it (a booking, where the clinic is, side effects);
         # "will you call me before the appointment?" asks about the clinic.
-        asked = intent not in (CALLBACK_INTENT, "red_flag") and _REQUEST.search(text)
+        # The model's red flag too: the safety screen after this component keeps it when the
+        # rules back it, and a real flag always wins there (outside run 36: "...warfarin
+        # for my heart. Can I speak with a person please?" got "I don't know").
+        asked = intent != CALLBACK_INTENT and _REQUEST.search(text)
         if (
             (intent == "human_handoff" or unsure_between or asked)
             and asks_for_a_call(text)

@@ -173,7 +173,14 @@ def test_a_request_for_a_call_is_told_from_one_for_a_person(text: str, call: boo
             "cancel_callback",
         ),
         ("so is someone going to ring me or what?", "request_callback", "ask_my_booking"),
-        ("i'm scared, can someone from the clinic ring me first", "red_flag", None),
+        # Session 16 (outside run 36): the model's red flag is the safety screen's to keep or
+        # drop after this; a call or a person asked for in words is heard meanwhile.
+        ("i'm scared, can someone from the clinic ring me first", "red_flag", "request_callback"),
+        (
+            "Only my shoulders. I take tablets for my heart. Can I talk to a real person?",
+            "red_flag",
+            "human_handoff",
+        ),
         ("can i talk to a real person", "human_handoff", None),
         # Session 16, written before the change in new words: a request said with an
         # answer, or asked as a polite question; a call told about is none.
