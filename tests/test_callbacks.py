@@ -24,7 +24,6 @@ from clinic.records.callbacks import (
     CallTime,
     call_time,
     callback_notice,
-    due_at,
 )
 from clinic.schedule import clinic_schedule
 
@@ -111,7 +110,7 @@ def test_overdue_is_open_and_past_due_and_not_yet_reached(booking_db: str) -> No
 
 
 def when(said: str) -> dt.datetime:
-    return due_at(read_preference(said, NOW), NOW, SCHEDULE)
+    return call_time(read_preference(said, NOW), NOW, SCHEDULE).due
 
 
 def test_the_due_time_is_the_first_open_moment_the_patient_named() -> None:
@@ -121,12 +120,14 @@ def test_the_due_time_is_the_first_open_moment_the_patient_named() -> None:
     assert when("tomorrow at 9") == dt.datetime(2026, 11, 25, 9, 0, tzinfo=ZONE)
     thursday = when("thursday afternoon")
     assert thursday.date() == dt.date(2026, 11, 26) and thursday.hour >= 12
-    assert due_at(None, NOW, SCHEDULE) == NOW
+    assert call_time(None, NOW, SCHEDULE).due == NOW
     # Closed then: the next open moment after the time named, never a closed hour.
     saturday = dt.datetime(2026, 11, 28, 10, 0, tzinfo=ZONE)
-    sunday_morning = due_at(read_preference("tomorrow morning", saturday), saturday, SCHEDULE)
+    sunday_morning = call_time(
+        read_preference("tomorrow morning", saturday), saturday, SCHEDULE
+    ).due
     assert sunday_morning.weekday() == 0 and sunday_morning.hour == 8
-    evening = due_at(read_preference("this evening", saturday), saturday, SCHEDULE)
+    evening = call_time(read_preference("this evening", saturday), saturday, SCHEDULE).due
     assert evening.weekday() == 0  # Saturday closes at 13:00
     assert when("tomorrow morning").hour == 8  # opening, not midnight
 

@@ -884,6 +884,8 @@ def test_every_contraindication_has_its_precaution() -> None:
             "ok we're going. is the clinic still going to ring me?",
             "Thank you. No call from the clinic",
         ),
+        # The patient's own call to someone is no call from the clinic (review, new words).
+        ("ok I'll ring my husband to drive me there", "Thank you. Please call 911 now"),
         ("ok thanks", "Thank you. Please call 911 now"),
         ("it has passed now, I feel alright", "I'm glad it has eased, but it still needs"),
         (

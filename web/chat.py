@@ -198,8 +198,8 @@ def _answer_in_handoff(conversation: str, message: str) -> Any:
     the assistant's advice at once, a direct safety question due is asked and its answer
     heard, and the chat stays with the person."""
     try:
-        red_flag = rasa_api.needs_the_assistant(conversation, message)
-        if red_flag:
+        for_safety = rasa_api.needs_the_assistant(conversation, message)
+        if for_safety:
             rasa_api.resume(conversation)
     except rasa_api.RasaUnavailable as failed:
         log.warning("chat %s: Rasa's API unreachable in a handoff (%s)", conversation, failed)
@@ -208,7 +208,7 @@ def _answer_in_handoff(conversation: str, message: str) -> Any:
         replies = _ask_rasa(conversation, message)
     finally:
         status = _handoff_status(conversation)
-        if red_flag and status is not None:
+        if for_safety and status is not None:
             try:
                 rasa_api.pause(conversation)
             except rasa_api.RasaUnavailable:

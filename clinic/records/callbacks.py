@@ -246,11 +246,6 @@ def _until(wish: TimePreference, due: dt.datetime, closing: dt.time) -> dt.datet
     return end if end > due else None
 
 
-def due_at(wish: object, now: dt.datetime, schedule: Schedule) -> dt.datetime:
-    """When the call is due: the start of `call_time`."""
-    return call_time(wish, now, schedule).due
-
-
 def callback_notice(callback: CallBack, zone: ZoneInfo) -> Notice:
     """The clinic's email about a call-back: who and when; health details stay in the console."""
     due = callback.due_at.astimezone(zone)

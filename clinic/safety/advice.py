@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from clinic.contact import asks_for_a_call
+from clinic.contact import asks_about_a_call, asks_for_a_call
 from clinic.safety.red_flags import EMERGENCY, URGENT
 
 # What the patient described, in their terms, for each red flag code.
@@ -313,11 +313,8 @@ def _answer_in_light(message: str) -> str:
 
 # A call from the clinic asked for or asked about ("could someone call me first?", "is the
 # clinic still going to ring me?"): none is set up in an emergency, and it is said so.
-_ABOUT_A_CALL = re.compile(
-    r"\b(?:call|ring|phone)\w*\s+(?:me|us|him|her|them|back)\b|\bcall-?backs?\b"
-    r"|\b(?:going to|gonna|will|still)\s+(?:\w+\s+)?(?:call|ring|phone)\b",
-    re.IGNORECASE,
-)
+# "I'll ring my husband to drive me": the patient's own call, the advice taken.
+_CALLS_OWN = re.compile(r"\b(?:call|ring|phone)\w*\s+my\b", re.IGNORECASE)
 NO_CALL = "No call from the clinic has been set up: this can't wait for one. "
 
 
@@ -403,7 +400,7 @@ def emergency_follow_up(
     if _LATER.search(message) and not _ASKS.search(message):
         # "I'll call my doctor tomorrow": a plan to wait is not thanked.
         opening = "Please don't wait until then. "
-    if _ABOUT_A_CALL.search(message):
+    if asks_about_a_call(message) or (asks_for_a_call(message) and not _CALLS_OWN.search(message)):
         opening = NO_CALL
     tail = ""
     if _WANTS_PHYSIO.search(message) or (_ASKS.search(message) and _WAITING.search(message)):
