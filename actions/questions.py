@@ -32,6 +32,7 @@ from clinic.assessment import who_helps_with
 from clinic.booking import when
 from clinic.booking_store import CONFIRMED
 from clinic.contact import asks_about_a_call
+from clinic.evidence import region_for_body_part
 from clinic.intake import places_in_words, question_after_answer, summarise
 from clinic.preferred_time import names_a_time
 from clinic.records.callbacks import UNANSWERED
@@ -175,7 +176,22 @@ def _known_answer(
     if _about_the_baby_in_pregnancy(found, tracker):
         return contraindications.precaution("pregnancy")
     topic = knowledge.topic_named(found.topic)
-    return knowledge.answer_text(topic, knowledge.clinic_values()) if topic else None
+    if topic is None:
+        return None
+    places = _places_named(tracker)
+    if places and topic.for_a_place:
+        return knowledge.answer_for_a_place(topic, region_for_body_part(places[0]).summary)
+    return knowledge.answer_text(topic, knowledge.clinic_values())
+
+
+def _places_named(tracker: Tracker) -> list[str]:
+    """The patient's own places the message names ("does it help my headaches?")."""
+    entities = tracker.latest_message.get("entities") or []
+    return [
+        str(e.get("value"))
+        for e in entities
+        if e.get("entity") == "body_part" and not e.get("role")
+    ]
 
 
 # Words of breastfeeding itself: "nursing", "the milk", "feeding him".
@@ -220,10 +236,19 @@ def _names_a_place(tracker: Tracker) -> bool:
 
 
 def told_after_booking(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
-    """A pain told once booked goes into the notes; a question with it is answered."""
+    """A pain told once booked goes into the notes; a question with it is answered: about
+    the clinic, or whether needling helps the place it names (outside run 37: "does
+    needling actually help headaches tho" got "I've put that in your notes", twice)."""
     text = tracker.latest_message.get("text") or ""
-    if _asks(text, latest_intent(tracker)) and not _names_a_place(tracker):
-        return ActionAnswerQuestion().answer(dispatcher, tracker)
+    if _asks(text, latest_intent(tracker)):
+        if not _names_a_place(tracker):
+            return ActionAnswerQuestion().answer(dispatcher, tracker)
+        found = _found(tracker)
+        topic = knowledge.topic_named(found.topic) if found else None
+        answer = _known_answer(found, latest_intent(tracker), tracker)
+        if topic and topic.for_a_place and answer:
+            dispatcher.utter_message(text=answer)
+            return []
     return noted_for_the_consultation(dispatcher, tracker)
 
 

@@ -36,18 +36,37 @@ _CANCELS_A_CALL = re.compile(
     r"|\b(?:the|that|my|this)\s+(?:phone\s+)?call(?:-?back)?\b[^.!?]{0,30}\bcancel\w*\s+(?:it|that)\b",
     re.IGNORECASE,
 )
-# A request, not a statement or a question about a call: a sentence opening the way
-# English asks ("could someone...", "can you...", "please...", "have someone...", "give me
-# a ring", "any chance...", "is it possible...", "maybe just..."), or telling to call
-# ("Call me back."). "My husband rang me" tells; it asks for nothing.
-_REQUEST = re.compile(
-    r"(?:^|[.!?:;,]\s+)\W*(?:(?:hi|hello|hey|ok|okay|so|um|yes|yeah|fine|then|just|and|but|"
-    r"or|maybe|perhaps|actually|instead)\W+)*"
-    r"(?:could|can|would|will you|please|pls|plz|i'?d|i would|i want|i need|i prefer|prefer|"
-    r"rather|have|get|give|let|ask|call|ring|phone|some\s?(?:one|body)|any\s?(?:one|body)|"
-    r"is it possible|is there any chance|any chance|let me)\b",
+# A request, not a statement or a question about a call, read in the clause that names the
+# call or the person: it opens the way English asks ("could someone...", "can you...",
+# "please...", "have someone...", "give me a ring", "any chance...", "is it possible...",
+# "I was wondering if...", "need someone to...", "we'd like..."), or tells to call ("Call me
+# back."), after any words that only lead in ("thanks. also", "ok great and", "right side,
+# but honestly just"). "My husband rang me" tells; it asks for nothing.
+_CLAUSES = re.compile(r"[.!?;:\n]+|,\s*|\s+-+\s+")
+_LEAD_IN = re.compile(
+    r"^\W*(?:(?:hi|hello|hey|ok|okay|so|um|yes|yeah|fine|then|just|and|but|or|maybe|perhaps|"
+    r"actually|instead|also|oh|btw|ps|honestly|really|thanks|great|right|well|anyway)\W+)*",
     re.IGNORECASE,
 )
+_ASKS = re.compile(
+    r"(?:could|can|would|will you|please|pls|plz|(?:i|we)'?d|(?:i|we) would|"
+    r"(?:i|we)\s+(?:really\s+)?(?:want|need|prefer)|need|want|wanna|prefer|rather|have|get|"
+    r"give|let|ask|call|ring|phone|some\s?(?:one|body)|any\s?(?:one|body)|is it possible|"
+    r"is there any chance|any chance|let me|(?:i|we)\s*(?:was|were|am|are|'m|'re)\s+"
+    r"(?:wondering|hoping)|wondering|hoping)\b",
+    re.IGNORECASE,
+)
+
+
+def _asks(text: str) -> bool:
+    """Whether a clause naming a call or a person opens as a request."""
+    return any(
+        _ASKS.match(_LEAD_IN.sub("", clause, count=1))
+        for clause in _CLAUSES.split(text)
+        if asks_for_a_call(clause) or asks_for_a_person(clause)
+    )
+
+
 # A number to be reached on ("you can call me on 646..."), or a call not wanted.
 _NOT_A_REQUEST = re.compile(
     r"\b(?:call|ring|phone)\s+(?:me|us)\s+(?:on|at)\s*[+(\d]"
@@ -90,7 +109,7 @@ class CallHeard(IntentRule):
         # The model's red flag too: the safety screen after this component keeps it when the
         # rules back it, and a real flag always wins there (outside run 36: "...warfarin
         # for my heart. Can I speak with a person please?" got "I don't know").
-        asked = intent != CALLBACK_INTENT and _REQUEST.search(text)
+        asked = intent != CALLBACK_INTENT and _asks(text)
         if (
             (intent == "human_handoff" or unsure_between or asked)
             and asks_for_a_call(text)

@@ -219,7 +219,10 @@ def pick_offered(
             and not re.search(r"\b(at|the|@)\s*$", words[: clock.start()])
         ):
             if at_hour and offered[rank - 1] not in at_hour:
-                return None  # "2": the second offer or the one at 2?
+                # "2" alone: the second offer or the one at 2? "2 is fine", "ok 2 then":
+                # said as a time is, so the hour on offer.
+                alone = words.strip(" .!?") == clock.group(0)
+                return at_hour[0] if len(at_hour) == 1 and not alone else None
             return at_hour[0] if len(at_hour) == 1 else offered[rank - 1]
         candidates = at_hour
     ranks = [_RANKS[word] for word in re.findall(r"[a-z0-9]+", words) if word in _RANKS]

@@ -436,3 +436,8 @@ class BookingStore(Store):
         """Every notice, oldest first (for the console and tests)."""
         with self._sessions() as session:
             return list(session.scalars(select(OutboxMessage).order_by(OutboxMessage.id)))
+
+
+# The outbox's foreign key names the call-backs' table: its model must be known wherever a
+# notice is written (a booking in a process that never touched a call-back failed to flush).
+from clinic.records import callbacks as _callbacks  # noqa: E402, F401

@@ -49,6 +49,9 @@ class Topic:
     questions: tuple[str, ...]
     answer: str
     needs: tuple[str, ...] = ()
+    # The answer when the question names a place ("does it help headaches?"): `{evidence}`
+    # is what the research says for that place (clinic.evidence).
+    for_a_place: str = ""
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,7 @@ def load_topics(path: Path) -> tuple[Topic, ...]:
                 questions,
                 " ".join(str(entry["answer"]).split()),
                 (needs,) if isinstance(needs, str) else tuple(needs),
+                " ".join(str(entry.get("for_a_place") or "").split()),
             )
         )
     names = [topic.name for topic in topics]
@@ -131,6 +135,12 @@ def answer_text(topic: Topic, values: Mapping[str, str]) -> str | None:
     if any(not values.get(name) for name in named):
         return None
     return _FIELD.sub(lambda m: values[m.group(1)], topic.answer)
+
+
+def answer_for_a_place(topic: Topic, evidence: str) -> str | None:
+    """The topic's answer for a question that names a place, with what the research says
+    for it; None when the topic has no such answer."""
+    return topic.for_a_place.replace("{evidence}", evidence) if topic.for_a_place else None
 
 
 # "Where are you?", "can I park", "is there...": a message that asks something.

@@ -221,6 +221,22 @@ def test_a_request_for_a_call_is_told_from_one_for_a_person(text: str, call: boo
         ("but does anyone ring me tuesday or no?", "request_callback", "ask_my_booking"),
         ("ok so that's just the one call, yes?", "affirm", "ask_my_booking"),
         ("can i get a call back please?", "human_handoff", "request_callback"),
+        # Session 17, written before the change (outside run 36's kind, new words): the
+        # request read in its own clause, wherever it sits and however it opens.
+        ("need someone to ring me about my back, 646 555 0131", "inform", "request_callback"),
+        ("thanks. also could the clinic phone me about parking", "ask_clinic", "request_callback"),
+        ("ok great and can somebody ring me monday morning", "ask_insurance", "request_callback"),
+        ("oh and pls get someone to call me back", "goodbye", "request_callback"),
+        (
+            "I was wondering if someone could give me a ring tomorrow",
+            "ask_clinic",
+            "request_callback",
+        ),
+        ("we'd like a call back about my mum's appointment", "request_booking", "request_callback"),
+        ("right side, but honestly just want someone to phone me", "inform", "request_callback"),
+        ("she said the doctor would call me with the results", "inform", None),
+        ("and then my boss called me in to his office", "describe_pain", None),
+        ("my old physio used to ring me every week, it was nice", "inform", None),
     ],
 )
 def test_a_request_for_a_call_is_a_call_back_request(text: str, intent: str, heard: str) -> None:

@@ -397,3 +397,15 @@ def test_a_question_about_the_baby_in_pregnancy_gets_the_pregnancy_answer(
     dispatcher = CollectingDispatcher()
     asyncio.run(ActionAnswerQuestion().run(dispatcher, tracker, DOMAIN))
     assert said in " ".join(m.get("text") or "" for m in dispatcher.messages)
+
+
+def test_asked_whether_needling_helps_one_place_the_research_for_it_is_told() -> None:
+    """Session 17 (outside run 37: "does needling actually help headaches" got the general
+    list, or nothing): the answer for a place carries that place's evidence."""
+    from clinic.evidence import region_for_body_part
+
+    topic = knowledge.topic_named("what_it_helps")
+    line = region_for_body_part("head").summary
+    answer = knowledge.answer_for_a_place(topic, line)
+    assert answer.startswith(line) and "free consultation" in answer
+    assert knowledge.answer_for_a_place(knowledge.topic_named("parking"), line) is None

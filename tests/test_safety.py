@@ -38,7 +38,11 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
     "progressive_weakness/emergency/tiptoe_or_heel_weakness+getting_worse+both_sides": (
         "I can't stand on tiptoe on both sides and it's getting worse"
     ),
-    "fracture/emergency/trauma+neck_pain": "came off my bike and now my neck hurts",
+    "fracture/emergency/major_trauma+neck_pain": "came off my bike and now my neck hurts",
+    "fracture/emergency/trauma+neck_pain|aged_65_plus,osteoporosis,both_hands_nerve": (
+        "I'm 70 and I slipped in the shower, now my neck hurts"
+    ),
+    "fracture/urgent/major_trauma": "since the car crash my lower back has ached",
     "stroke_signs/emergency/speech_trouble": "my speech is slurred",
     "stroke_signs/emergency/face_numbness": "one side of my face is drooping",
     "stroke_signs/emergency/one_sided_weakness": "the left side of my body feels weak",
@@ -385,6 +389,7 @@ ESCALATES = [
     # Sides: both legs is a flag, one leg is not (see NOT_ESCALATED).
     ("sciatica down both legs", EMERGENCY, "cauda_equina"),
     ("I was rear-ended yesterday and my neck hurts", EMERGENCY, "fracture"),
+    ("a car hit my bike on the way to work and my neck's killing me", EMERGENCY, "fracture"),
     ("I feel suicidal", EMERGENCY, "suicidal_thoughts"),
     ("I can't bear this squeezing feeling I have in my chest", EMERGENCY, "cardiac"),
     ("I'm breathless after acupuncture on my upper back", EMERGENCY, "pneumothorax"),
@@ -575,6 +580,52 @@ def test_own_cases_escalate(text: str, level: str, code: str) -> None:
 @pytest.mark.parametrize("text", NOT_ESCALATED)
 def test_own_cases_do_not_escalate(text: str) -> None:
     assert safety.screen(text).flags == (), text
+
+
+# Session 17, written before the change (outside run 34: a teenager's fall at football two
+# weeks ago with a sore neck went to the emergency department). The clinical facts: urgent
+# medical assessment after a fall, an accident or a heavy knock; the emergency department
+# after major trauma with neck pain. Major is the Canadian C-spine rule's: a dangerous
+# mechanism (a road crash, a fall from a height or down stairs, landing on the head, a
+# dive into shallow water), 65 or over, or tingling in the arms.
+NECK_AFTER_A_KNOCK = [
+    # (text, level, the direct question about the mechanism asked)
+    ("slipped on the wet kitchen floor on tuesday and my neck has ached since", URGENT, True),
+    ("tripped over the dog's lead and jarred my neck", URGENT, True),
+    ("had a fall at football a fortnight ago, neck still sore when I head the ball", URGENT, True),
+    ("came off my motorbike on the freeway, my neck is agony", EMERGENCY, False),
+    ("fell backwards down the cellar steps last night and my neck hurts", EMERGENCY, False),
+    ("went head first over the handlebars, neck sore", EMERGENCY, False),
+    ("got t-boned at a junction this morning, neck really painful", EMERGENCY, False),
+    ("I'm 74, I tripped in the garden and my neck has hurt since", EMERGENCY, False),
+    ("fell off the trampoline onto my head, neck hurts", EMERGENCY, False),
+    ("my van rolled on the ice yesterday, neck stiff as a board", EMERGENCY, False),
+    ("slipped on some ice and my neck hurts, both my hands are tingling", EMERGENCY, False),
+]
+
+
+@pytest.mark.parametrize(("text", "level", "asked"), NECK_AFTER_A_KNOCK)
+def test_neck_pain_after_a_knock_is_an_emergency_only_after_major_trauma(
+    text: str, level: str, asked: bool
+) -> None:
+    screening = safety.screen(text)
+    assert screening.level == level, text
+    assert "fracture" in [flag.code for flag in screening.flags]
+    assert ("neck_major_trauma" in [q.name for q in screening.questions]) is asked
+
+
+def test_the_neck_screen_asks_how_it_happened_after_a_yes_to_a_fall() -> None:
+    before = [q.name for q in safety.screen_questions("neck", None, [], [])]
+    assert "trauma" in before and "neck_major_trauma" not in before
+    after = [q.name for q in safety.screen_questions("neck", None, ["trauma"], [])]
+    assert after[0] == "neck_major_trauma"
+    assert safety.triage_level(safety.red_flags_for({"trauma", "neck_pain"})) == URGENT
+    assert safety.triage_level(safety.red_flags_for({"trauma", "neck_pain", "major_trauma"})) == (
+        EMERGENCY
+    )
+    # A fall to the back is a doctor today; the question is the neck's.
+    back = [q.name for q in safety.screen_questions("lower_back", None, ["trauma"], [])]
+    assert "neck_major_trauma" not in back
 
 
 def test_a_denied_sign_is_reported_as_denied() -> None:
@@ -885,7 +936,8 @@ def test_every_contraindication_has_its_precaution() -> None:
             "Thank you. No call from the clinic",
         ),
         # The patient's own call to someone is no call from the clinic (review, new words).
-        ("ok I'll ring my husband to drive me there", "Thank you. Please call 911 now"),
+        # ...and with chest pain, an ambulance rather than his car (session 17).
+        ("ok I'll ring my husband to drive me there", "Please call 911 now for an ambulance"),
         ("ok thanks", "Thank you. Please call 911 now"),
         ("it has passed now, I feel alright", "I'm glad it has eased, but it still needs"),
         (
@@ -2668,3 +2720,53 @@ def test_signs_someone_else_has_now_are_kept_apart_for_the_chat_to_count() -> No
 )
 def test_a_writer_for_another_in_other_words(text: str, for_another: bool) -> None:
     assert safety.writes_for_another(text) is for_another
+
+
+def test_the_advice_names_the_kind_of_warning_sign_not_what_was_said() -> None:
+    """Session 17, written before the change (outside run 37: "both legs" got "What you
+    describe (numbness around your bottom...)"; the patient had said nothing of it)."""
+    emergency = advice.red_flag_advice(EMERGENCY, ["cauda_equina"], "112", "988")
+    assert "one of the warning signs: numbness around your bottom" in emergency
+    assert "What you describe (numbness" not in emergency
+    urgent = advice.red_flag_advice(URGENT, ["fracture"], "112", "988")
+    assert urgent.startswith("What you describe (one of the warning signs: pain after a fall")
+    follow = advice.urgent_follow_up("is it serious?", ["fracture"], "112")
+    assert "What you described (pain" not in follow
+
+
+# Session 17, written before the change (outside run 37: "Can I drive him, yes or no?"
+# got the advice block again; the same paragraph followed every message, "OK. My wife will
+# call 911" too).
+@pytest.mark.parametrize(
+    ("message", "code", "words"),
+    [
+        ("is it ok if I drive her in myself?", "cauda_equina", "someone else driving"),
+        ("my brother can take me in his car, is that alright", "progressive_weakness", "driving"),
+        ("can my husband drive me to the hospital?", "cardiac", "ambulance"),
+        ("should we get an uber or wait for an ambulance", "stroke_signs", "ambulance"),
+        ("I'll just drive him over now", "thunderclap_headache", "ambulance"),
+    ],
+)
+def test_after_emergency_advice_how_to_get_there_is_answered(
+    message: str, code: str, words: str
+) -> None:
+    reply = advice.emergency_follow_up(message, [code], "911", "988", repeats=1)
+    assert words in reply and "911" in reply, reply
+    assert "can't book" not in reply
+
+
+def test_emergency_follow_ups_do_not_repeat_the_same_paragraph() -> None:
+    said = [
+        advice.emergency_follow_up(text, ["cauda_equina"], "911", "988", "(212) 555-0100", n)
+        for n, text in enumerate(
+            ["what", "hmm ok", "my back is a 7 now", "i still think it's muscular", "lol"]
+        )
+    ]
+    for n, reply in enumerate(said):
+        assert "911" in reply
+        assert reply not in said[max(0, n - 3) : n], (n, reply)
+    assert sum("can't book" in reply for reply in said) == 1
+    taken = advice.emergency_follow_up(
+        "ok, my son is ringing them now. thanks", ["cardiac"], "911", "988", "(212) 555-0100", 3
+    )
+    assert "can't book" not in taken and "911" in taken

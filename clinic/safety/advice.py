@@ -60,6 +60,14 @@ WHAT_YOU_DESCRIBED: dict[str, str] = {
 }
 
 
+def _what_you_describe(codes: Iterable[str], said: str = "What you describe") -> str:
+    """`said` and the warning signs its flags stand for, told as the kind of sign it is:
+    never as if the patient had said each (outside run 37: "both legs" got "what you
+    describe (numbness around your bottom...)", and "i didnt say nothin bout my bottom")."""
+    described = [WHAT_YOU_DESCRIBED[code] for code in codes if code in WHAT_YOU_DESCRIBED]
+    return f"{said} (one of the warning signs: {'; '.join(described)})" if described else said
+
+
 # Emergencies of a pregnancy: the maternity unit sees them.
 _IN_LABOUR = frozenset({"preterm_labour", "waters_breaking"})
 
@@ -74,8 +82,7 @@ def red_flag_advice(level: str, codes: Iterable[str], emergency_number: str, cri
             f"{emergency_number} now. You can also call or text {crisis} at any time to talk "
             "to someone."
         )
-    described = [WHAT_YOU_DESCRIBED[code] for code in codes if code in WHAT_YOU_DESCRIBED]
-    what = f"What you describe ({'; '.join(described)})" if described else "What you describe"
+    what = _what_you_describe(codes)
     if level == EMERGENCY and _IN_LABOUR.intersection(codes):
         # The maternity unit is where she should go; 911 stays in the sentence.
         return (
@@ -252,6 +259,45 @@ def _what_to_watch(message: str, codes: list[str], number: str) -> str:
     return " ".join(said) + (" " if said else "")
 
 
+# Getting to the emergency department: "can I drive him?", "do we need an ambulance?".
+_ASKS_HOW_TO_GO = re.compile(
+    r"\b(?:drive|driving|drives|car|taxi|cab|uber|lyft|lift|ambulance|paramedics)\b", re.I
+)
+_DRIVES_SELF = re.compile(
+    r"\b(?:drive|driving)\s+(?:myself|my\s+self)\b|\bi(?:'ll|\s+will|\s+can|\s+could)?\s+"
+    r"(?:just\s+)?drive\s+(?:there|in|over|to|down)\b|\bcan i drive\b",
+    re.I,
+)
+# Emergencies a car may take someone to, if getting in it is safe: the nerves of the
+# spine, sight at risk, labour. In the rest the ambulance's crew start care on the way (a
+# heart, a stroke, a bleed, breathing, a neck after a crash that must be kept still).
+_DRIVEN_IS_FINE = frozenset(
+    {"cauda_equina", "progressive_weakness", "giant_cell_arteritis", "preterm_labour",
+     "waters_breaking"}
+)  # fmt: skip
+
+
+def _how_to_go(message: str, codes: list[str], number: str) -> str:
+    """How to get to the emergency department, when the patient asks, or says how."""
+    if not _ASKS_HOW_TO_GO.search(message):
+        return ""
+    if codes and set(codes) <= _DRIVEN_IS_FINE:
+        if _DRIVES_SELF.search(message):
+            return (
+                "Please don't drive yourself: ask someone to drive you straight there, or "
+                f"call {number} if nobody can. "
+            )
+        return (
+            "Yes, someone else driving straight to the emergency department is fine, as long "
+            f"as getting to the car is safe. Call {number} instead if it isn't, or if anything "
+            "gets worse on the way. "
+        )
+    return (
+        f"Please call {number} now for an ambulance rather than going by car: the crew can "
+        "start care on the way. "
+    )
+
+
 def _why(message: str, codes: Iterable[str]) -> str:
     """The reason for the advice, when the patient asks why."""
     if not _ASKS_WHY.search(message):
@@ -379,15 +425,15 @@ def emergency_follow_up(
         return crisis_follow_up(message, emergency_number, crisis, clinic_phone, repeats)
     if seen_by_doctor(message) and not check_planned_before:
         return ask_to_confirm_check(codes, emergency_number)
-    described = [WHAT_YOU_DESCRIBED[code] for code in codes if code in WHAT_YOU_DESCRIBED]
-    what = f" ({'; '.join(described)})" if described else ""
     if repeats == 0:
         advice = (
             f"Please call {emergency_number} now or go to the nearest emergency department: "
-            f"what you described{what} needs a doctor straight away. Don't drive yourself."
+            f"{_what_you_describe(codes, 'what you described')} needs a doctor straight away. "
+            "Don't drive yourself."
         )
     else:
-        advice = f"Please call {emergency_number} now or go to the nearest emergency department."
+        # Said in turn, so no two replies in a row read the same.
+        advice = _AGAIN[repeats % len(_AGAIN)].format(number=emergency_number)
     opening = _answer_in_light(message)
     if _has_eased(message):
         opening = (
@@ -402,15 +448,31 @@ def emergency_follow_up(
         opening = "Please don't wait until then. "
     if asks_about_a_call(message) or (asks_for_a_call(message) and not _CALLS_OWN.search(message)):
         opening = NO_CALL
+    # What comes after the emergency is said when asked, and once unasked: not after every
+    # message (outside run 37: the same paragraph four times, "My wife will call 911" too).
     tail = ""
     if _WANTS_PHYSIO.search(message) or (_ASKS.search(message) and _WAITING.search(message)):
         tail = " " + _after_a_doctor(clinic_phone)
     elif _TAKEN.search(message) and not _LATER.search(message):
         thanks = "Thank you. " + (NO_CALL if opening == NO_CALL else "")
-        opening, tail = thanks, " " + _after_a_doctor(clinic_phone)
-    elif repeats >= 1:
+        opening, tail = thanks, " " + _after_a_doctor(clinic_phone) if repeats <= 1 else ""
+        if repeats > 1:
+            advice = f"Please go now, and call {emergency_number} if it gets worse on the way."
+    elif repeats == 1:
         tail = " " + _after_a_doctor(clinic_phone)
+    going = _how_to_go(message, codes, emergency_number)
+    if going:
+        # The answer carries the advice: an ambulance, or straight there by car.
+        return going if "ambulance" in going else going + advice
     return (_why(message, codes) or opening) + advice + tail
+
+
+# The emergency advice again, after the first follow-up, in turn.
+_AGAIN = (
+    "This can't wait: please call {number} now or go to the nearest emergency department.",
+    "Please call {number} now or go to the nearest emergency department.",
+    "Please don't wait any longer: call {number} now or go to the nearest emergency department.",
+)
 
 
 # Who checks: "a doctor", "the ER", "urgent care", "my GP".
@@ -653,8 +715,7 @@ def urgent_follow_up(
     `repeats` counts the answers already given: the advice stays, its wording shortens, so
     no patient reads the same paragraph twice; a wish to book is met with the way to."""
     codes = list(codes)
-    described = [WHAT_YOU_DESCRIBED[code] for code in codes if code in WHAT_YOU_DESCRIBED]
-    what = f"What you described ({'; '.join(described)})" if described else "What you described"
+    what = _what_you_describe(codes, "What you described")
     if seen_by_doctor(message):
         return checked_before_urgent_advice(emergency_number)
     opening = _why(message, codes) or _answer_in_light(message)

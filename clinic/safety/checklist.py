@@ -46,6 +46,8 @@ def next_checklist(
     """The lines to ask together next: the open ones of the first open question's block
     (a region's screen in blocks of four, in its order: the back's nerve signs together,
     then its signs of serious illness); empty when it is to be asked on its own."""
+    # A follow-up of a yes ("was it a serious accident?") is its own question.
+    one_by_one = {*one_by_one, *(q.name for q in open_questions if q.after)}
     if not open_questions or open_questions[0].name in one_by_one:
         return []
     block = _block_of(open_questions[0])

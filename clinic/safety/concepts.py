@@ -651,6 +651,8 @@ GUARDS: tuple[Guard, ...] = (
     # Pain that effort brings on where the heart's may show (the intake's place): does rest
     # settle it?
     Guard(("comes_on_exertion",), "check_eases_with_rest", "cardiac_warning"),
+    # A fall or a knock with neck pain (the question's `where`): how did it happen?
+    Guard(("trauma",), "neck_major_trauma", "major_trauma"),
     Guard(("temperature",), "check_fever", "fever"),
     Guard(("cancer_hint",), "check_cancer_history", "cancer_history"),
     Guard(("light", "hurts"), "check_meningitis", "meningitis_warning"),

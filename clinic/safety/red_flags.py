@@ -71,6 +71,9 @@ class ScreenQuestion:
     # Asked only where the intake holds one of these signs (where the pain is): out of
     # breath with effort is worth a question about the heart with a jaw ache, not a low back.
     where: tuple[str, ...] = ()
+    # Asked only once one of these signs is known, right after it and on its own: how a
+    # fall happened, after a yes to the fall.
+    after: tuple[str, ...] = ()
 
 
 _NUMB = "numb|numbness|tingling|tingle|tingly|prickling|deadness"
@@ -105,6 +108,39 @@ _CHEST_FEELS = (
     "|squeezing|squeeze|crushing|discomfort|burning"
 )
 _SPREADS = "spread|spreading|spreads|radiate|radiating|go|goes|going|move|moving|travel|shoot"
+
+# A road crash, a fall from a height or down stairs, landing on the head, a dive into
+# shallow water, heads clashing: the dangerous mechanisms of the Canadian C-spine rule.
+_VEHICLE = "car|cars|bus|truck|lorry|van|vehicle|motorbike|motorcycle|moped|taxi|road|traffic|motorway|freeway|highway"
+_HEIGHT = (
+    "ladder|roof|scaffold|scaffolding|wall|tree|balcony|height|horse|trampoline|bunk|loft|cliff|"
+    "stage|platform"
+)
+_MAJOR_TRAUMA = (
+    f"{_VEHICLE} ... accident|crash|crashed|collision|wreck|smash|pile-up",
+    f"accident|crash|crashed|collision|wreck ... {_VEHICLE}",
+    "rear ended", "rear-ended", "t-boned", "t boned", "head-on", "rollover", "roll-over",
+    f"{_VEHICLE}|it rolled|flipped|overturned",
+    f"hit|struck|clipped|knocked|run by a|the ... {_VEHICLE}|cyclist",
+    f"{_VEHICLE} hit|struck|clipped|knocked|ran",
+    "knocked|thrown|came|fell|falling off ... bike|bicycle|motorbike|motorcycle|scooter|horse|quad",
+    "over the handlebars",
+    "thrown from|against|into|through|off",
+    "{a_fall} ... stairs|steps|staircase",
+    "tumbled|tumble|slid|slipped|bounced|rolled down ... stairs|steps|staircase",
+    f"{{a_fall}} ... {_HEIGHT}",
+    f"{_HEIGHT} ... {{a_fall}}",
+    "landed|fell|fallen|came|dropped ... on|onto my|his|her|their head",
+    "head first|headfirst",
+    "dived|dove|dive|diving ... shallow|pool|bottom",
+    "shallow end",
+    "heard|felt a crunch|crack|snap",
+    "at speed", "high speed", "mph|kph",
+    # A clash of heads in sport is a head and neck injury.
+    "clash|clashed|bang|banged|bump|bumped|knock|knocked|smash|smashed heads",
+    "head|heads clash|clashed|collide|collided",
+    "clash|collision of heads",
+)  # fmt: skip
 
 SIGNS: tuple[Sign, ...] = (
     # Cauda equina
@@ -243,8 +279,12 @@ SIGNS: tuple[Sign, ...] = (
         "worsening|deteriorating",
     )),
     Sign("both_sides", ("legs|feet|arms|hands are|were|both both", "both legs|feet|arms|hands|sides", "both of my legs|feet|arms|hands")),
-    # Fracture
+    # Fracture. Major trauma is the Canadian C-spine rule's dangerous mechanism: with neck
+    # pain, the emergency department (clinical facts, section 2); every one is a fall,
+    # an accident or a knock too.
+    Sign("major_trauma", _MAJOR_TRAUMA),
     Sign("trauma", (
+        *_MAJOR_TRAUMA,
         "dropped ... on my",
         "fell on my",
         "{a_fall}",
@@ -265,10 +305,6 @@ SIGNS: tuple[Sign, ...] = (
         "fell off",
         "came|thrown off",
         "heavy|hard knock|blow|impact|tackle",
-        # A clash of heads in sport is a head and neck injury.
-        "clash|clashed|bang|banged|bump|bumped|knock|knocked|smash|smashed heads",
-        "head|heads clash|clashed|collide|collided",
-        "clash|collision of heads",
         "collide|collided with",
         "concussion|concussed",
     ), unless=("asleep", "pregnant", "love", "apart", "behind", "autumn", "hair",
@@ -943,7 +979,10 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("cauda_equina", EMERGENCY, ("both_legs_pain", "back_pain")),
     RedFlagRule("progressive_weakness", EMERGENCY, ("worsening_weakness", "both_sides")),
     RedFlagRule("progressive_weakness", EMERGENCY, ("tiptoe_or_heel_weakness", "getting_worse", "both_sides")),
-    RedFlagRule("fracture", EMERGENCY, ("trauma", "neck_pain")),
+    RedFlagRule("fracture", EMERGENCY, ("major_trauma", "neck_pain")),
+    # A fall at 65 or over, or on brittle bones, or with the arms tingling after it: high
+    # risk whatever the mechanism (Canadian C-spine rule).
+    RedFlagRule("fracture", EMERGENCY, ("trauma", "neck_pain"), with_any=("aged_65_plus", "osteoporosis", "both_hands_nerve")),
     RedFlagRule("stroke_signs", EMERGENCY, ("speech_trouble",)),
     RedFlagRule("stroke_signs", EMERGENCY, ("face_numbness",)),
     RedFlagRule("stroke_signs", EMERGENCY, ("one_sided_weakness",)),
@@ -1010,6 +1049,7 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("progressive_weakness", URGENT, ("both_legs_weak",)),
     RedFlagRule("progressive_weakness", URGENT, ("tiptoe_or_heel_weakness", "getting_worse")),
     RedFlagRule("fracture", URGENT, ("trauma",)),
+    RedFlagRule("fracture", URGENT, ("major_trauma",)),
     RedFlagRule("fracture", URGENT, ("osteoporosis",)),
     RedFlagRule("cancer", URGENT, ("cancer_history",)),
     RedFlagRule("cancer", URGENT, ("weight_loss",)),
@@ -1298,8 +1338,21 @@ SCREEN_QUESTIONS.update({
     ),
     "limb": (ScreenQuestion("limb_trauma", _TRAUMA, "trauma"),),
 })  # fmt: skip
-# The neck's screen asks about meningitis too: a stiff neck with a fever.
-SCREEN_QUESTIONS["neck"] = (*SCREEN_QUESTIONS["neck"], SCREEN_QUESTIONS["head"][1])
+# The neck's screen asks about meningitis too: a stiff neck with a fever. After a yes to a
+# fall, how it happened: a fall or a knock is a doctor today, major trauma the emergency
+# department (clinical facts, section 2).
+SCREEN_QUESTIONS["neck"] = (
+    *SCREEN_QUESTIONS["neck"],
+    SCREEN_QUESTIONS["head"][1],
+    ScreenQuestion(
+        "neck_major_trauma",
+        "Was it a serious accident: a road crash, a fall from a height or down stairs, "
+        "landing on your head, or a dive into shallow water?",
+        "major_trauma",
+        where=("neck_pain",),
+        after=("trauma",),
+    ),
+)
 # Where it hurts not said (skipped): the signs that need a doctor wherever the pain is.
 SCREEN_QUESTIONS["anywhere"] = tuple(
     q for q in SCREEN_QUESTIONS["back"] if q.name in ("fever", "cancer", "trauma", "night_pain")
@@ -1331,6 +1384,10 @@ CHECKLIST_ITEMS = {
     SCREEN_QUESTIONS["back"][4].text: "a fever or chills, or feeling generally unwell",
     SCREEN_QUESTIONS["back"][5].text: "cancer at any time, or weight lost recently without trying",
     _TRAUMA: "pain that started after a fall, an accident or a heavy knock",
+    SCREEN_QUESTIONS["neck"][-1].text: (
+        "a serious accident: a road crash, a fall from a height or down stairs, landing on "
+        "your head, or a dive into shallow water"
+    ),
     SCREEN_QUESTIONS["back"][7].text: (
         "pain that is there all the time and worse at night, whatever position you're in"
     ),

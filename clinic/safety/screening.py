@@ -744,10 +744,13 @@ def screen_questions(
                 or said.intersection(question.ruled_out_by)
             ):
                 continue
+            if question.after and not said.intersection(question.after):
+                continue
             # One line of two regions' screens (a fall, for the back and the hip) once.
             if all(q.name != question.name and q.text != question.text for q in questions):
                 questions.append(question)
-    return questions
+    # What follows up a yes ("how did you fall?") comes right after it.
+    return sorted(questions, key=lambda question: not question.after)
 
 
 def question_named(name: str) -> ScreenQuestion | None:
