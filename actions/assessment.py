@@ -20,6 +20,7 @@ from actions.tracker_facts import (
     stood_down,
     value_before_latest_message,
 )
+from actions.wording import wording
 from clinic import settings
 from clinic.assessment import assess, with_safety
 from clinic.intake import summarise
@@ -83,7 +84,9 @@ class ActionAssessTdnFit(Action):
             tracker.get_slot("contraindications") or [],
             contraindications_unclear=tracker.get_slot("contraindication_screen") == "unclear",
         )
-        summary = f"Thank you. Here's what I have: {summarise(intake)}."
+        facts = summarise(intake)
+        # Sent by name; its words are read too, to tell whether it was said already.
+        summary = wording(domain, "utter_intake_summary", summary=facts)
         if _said_before(tracker, assessment.explanation) and (
             not intake.body_part or _said_before(tracker, summary)
         ):
@@ -92,11 +95,11 @@ class ActionAssessTdnFit(Action):
             dispatcher.utter_message(response="utter_noted_for_the_physiotherapist")
         else:
             if intake.body_part:
-                dispatcher.utter_message(text=summary)
+                dispatcher.utter_message(response="utter_intake_summary", summary=facts)
             dispatcher.utter_message(text=_without_said_this_turn(tracker, assessment.explanation))
         # A skin or stomach complaint is for a doctor: a physiotherapy offer would mislead.
         offer = bool(intake.body_part) or not intake.other_complaint
-        offered_before = _said_before(tracker, domain_text(domain, "utter_offer_consultation"))
+        offered_before = _said_before(tracker, wording(domain, "utter_offer_consultation"))
         dispatcher.utter_message(
             response=(
                 ("utter_offer_consultation_again" if offered_before else "utter_offer_consultation")
@@ -108,12 +111,6 @@ class ActionAssessTdnFit(Action):
         if recorded is None:
             events.append(SlotSet("triage_level", ROUTINE))
         return events
-
-
-def domain_text(domain: DomainDict, response: str) -> str:
-    """The first text of a response in the domain."""
-    variants = (domain.get("responses") or {}).get(response) or [{}]
-    return variants[0].get("text") or ""
 
 
 def _without_said_this_turn(tracker: Tracker, text: str) -> str:

@@ -99,48 +99,6 @@ _KEPT_UNTIL_BOOKED = ("patient_name", "contact_details")
 MAX_TIME_ATTEMPTS = 2
 MAX_LOOKUP_ATTEMPTS = 3
 
-DETAILS_NOTED = "Thank you, I've noted your details."
-NOT_A_TIME = (
-    'Sorry, I didn\'t catch a day or time. You could say "tomorrow at 3", "Friday morning" '
-    'or "as soon as possible".'
-)
-NEAREST_INSTEAD = "Let me show you the nearest free times instead."
-PAST_TIME = "That time has already passed. Which day from today on would suit you?"
-DAY_MISMATCH = "Just to check: {date} is a {weekday_of_date}, not a {weekday}. Which do you mean?"
-NOTHING_THEN = "Nothing is free at that time (we're open {hours})."
-NAME_PUT_RIGHT = "Thanks, I've changed the name to {name}."
-CONTACT_PUT_RIGHT = "Thanks, I've changed the contact details to {contact}."
-NOT_AT_THAT_HOUR = "Nothing is free at {clock} on {day} (we're open {hours} that day)."
-NO_TIMES = (
-    "Sorry, there are no free consultations to book online in the coming weeks. Please call "
-    "the clinic and we'll find you a time."
-)
-PICK_A_TIME = "Please tap one of the times, or tell me another day or time that suits you."
-TAKEN = "Sorry, someone has just booked that time."
-ASK_ANOTHER_TIME = "No problem. Which other day or time would suit you?"
-NOT_A_NAME = 'Sorry, I need just the name the booking should be under, like "Anna Smith".'
-# Said of a number with too few digits and of one whose area code does not exist alike.
-BAD_PHONE = (
-    "That phone number doesn't look right. Please check it and the area code (or the "
-    "country code, like +44), or give an email address instead."
-)
-BAD_EMAIL = "That email address doesn't look right. Please check it, or give a phone number."
-NO_CONTACT = "I need a phone number or an email address so the clinic can reach you."
-YES_OR_NO = "Sorry, I need a yes or a no for this one."
-# The booking asked about again straight after its summary: the summary is still on screen.
-BOOK_IT_AGAIN = "So, shall I book {when} for {name}?"
-BOOK_IT_BUTTONS = [
-    {"title": "Yes, book it", "payload": "/affirm"},
-    {"title": "No", "payload": "/deny"},
-]
-NOT_BOOKED_YET = "Okay, nothing is booked. Which other day or time would suit you? Or say stop."
-NOT_A_REFERENCE = (
-    "A booking reference has six letters and numbers, like K7P4QM. You'll find it in the "
-    "chat where you booked."
-)
-NOT_FOUND = "I couldn't find a booking with that reference and contact. Let's try once more."
-LOOKUP_GIVE_UP = "I still can't find it. Please call the clinic and they'll sort it out with you."
-KEPT = "Okay, your booking stays as it is."
 _NO_REFERENCE = re.compile(
     r"\b(don'?t|do not|can'?t|cannot|haven'?t|no)\b.*"
     r"\b(have|find|know|remember|got|reference|ref)\b"
@@ -318,12 +276,14 @@ def _offer(
             dispatcher.utter_message(response="utter_times_after_the_doctor")
     offer = desk().offer(wish, not_before)
     if not offer.slots:
-        dispatcher.utter_message(text=NO_TIMES)
+        dispatcher.utter_message(response="utter_no_free_times")
         return {"preferred_time": None, "failed_attempts": 0}
     if not offer.matched:
-        dispatcher.utter_message(text=NOTHING_THEN.format(hours=desk().schedule.describe_hours()))
+        dispatcher.utter_message(
+            response="utter_nothing_free_then", hours=desk().schedule.describe_hours()
+        )
     elif missed := _hour_not_offered(wish, [slot.starts_at for slot in offer.slots]):
-        dispatcher.utter_message(text=missed)
+        dispatcher.utter_message(response="utter_nothing_free_at_that_hour", **missed)
     return {
         "preferred_time": said,
         "offered_slots": _slots_of(offer),
@@ -367,9 +327,10 @@ _ANOTHER = re.compile(
 )
 
 
-def _hour_not_offered(wish: TimePreference, starts: list[dt.datetime]) -> str | None:
-    """What to say when the day fits but the hour asked for is not among the times offered
-    ("tomorrow at 3" on a Saturday that closes at 13:00), so the patient knows why."""
+def _hour_not_offered(wish: TimePreference, starts: list[dt.datetime]) -> dict[str, str] | None:
+    """The values of `utter_nothing_free_at_that_hour` when the day fits but the hour asked
+    for is not among the times offered ("tomorrow at 3" on a Saturday that closes at
+    13:00), so the patient knows why; None when there is nothing to say."""
     if wish.at is None or not starts or any(s.time() == wish.at for s in starts):
         return None
     day = starts[0].date()
@@ -377,9 +338,7 @@ def _hour_not_offered(wish: TimePreference, starts: list[dt.datetime]) -> str | 
         return None
     hours = desk().schedule.opening_hours.get(day.weekday()) or ()
     at = dt.datetime.combine(day, wish.at, tzinfo=starts[0].tzinfo)
-    return NOT_AT_THAT_HOUR.format(
-        clock=clock(at), day=f"{day:%A}", hours=" and ".join(str(h) for h in hours)
-    )
+    return {"clock": clock(at), "day": f"{day:%A}", "hours": " and ".join(str(h) for h in hours)}
 
 
 class ValidateBookingForm(CallBackAnswers, FormValidationAction):
@@ -451,7 +410,7 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
         ):
             wish = _same_time_as_booked(str(value), wish, tracker)
         if isinstance(wish, PastTime):
-            dispatcher.utter_message(text=PAST_TIME)
+            dispatcher.utter_message(response="utter_booking_time_passed")
             return {"preferred_time": None}
         if isinstance(wish, DayMismatch):
             return {"preferred_time": None, **_ask_which_day(wish, dispatcher)}
@@ -460,14 +419,14 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
         who = who_said_alongside(str(value), tracker)
         if wish is None and who:
             # The name and number before the time: kept, and the time asked again.
-            dispatcher.utter_message(text=DETAILS_NOTED)
+            dispatcher.utter_message(response="utter_details_noted")
             return {"preferred_time": None, **who}
         if wish is None:
             attempts = int(tracker.get_slot("failed_attempts") or 0) + 1
             if attempts < MAX_TIME_ATTEMPTS and not is_unsure(str(value)):
-                dispatcher.utter_message(text=NOT_A_TIME)
+                dispatcher.utter_message(response="utter_no_time_caught")
                 return {"preferred_time": None, "failed_attempts": attempts}
-            dispatcher.utter_message(text=NEAREST_INSTEAD)
+            dispatcher.utter_message(response="utter_nearest_times_instead")
             wish = TimePreference(first_day=desk().now().date(), asap=True)
         return {**_offer(wish, str(value), dispatcher, tracker), **who}
 
@@ -483,7 +442,7 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
             chosen = offered[0]
         if chosen is None:
             if latest_intent(tracker) == "deny":
-                dispatcher.utter_message(text=ASK_ANOTHER_TIME)
+                dispatcher.utter_message(response="utter_ask_another_time")
                 return {"booking_slot": None, "preferred_time": None, "offered_slots": None}
             wish = read_preference(str(value), desk().now())
             if wish is None and _BARE_HOUR.fullmatch(str(value).strip()):
@@ -509,7 +468,7 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
                     "offered_slots": None,
                     **asked,
                 }
-            dispatcher.utter_message(text=PICK_A_TIME)
+            dispatcher.utter_message(response="utter_pick_a_time")
             return {"booking_slot": None}
         if not desk().is_free(chosen):
             return self._taken(chosen, dispatcher)
@@ -517,7 +476,7 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
 
     def _taken(self, wanted: dt.datetime, dispatcher: CollectingDispatcher) -> Slots:
         """Someone else got the time: the nearest free ones, on that day if possible."""
-        dispatcher.utter_message(text=TAKEN)
+        dispatcher.utter_message(response="utter_time_just_taken")
         wish = TimePreference(first_day=wanted.date(), at=wanted.time())
         offer = desk().offer(wish)
         return {
@@ -553,7 +512,7 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
         people = [person for person in entity_values(tracker, "PERSON") if person in said]
         name = read_name(said, people)
         if name is None:
-            dispatcher.utter_message(text=NOT_A_NAME)
+            dispatcher.utter_message(response="utter_not_a_name")
             return {"patient_name": None}
         when = time_said_alongside(str(value), tracker)
         if contact.usable and not tracker.get_slot("contact_details"):
@@ -569,8 +528,14 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
         if moved:
             return {**moved, **(contact_slots(contact) if contact.usable else {})}
         if not contact.usable:
-            problem = BAD_PHONE if contact.bad_phone else BAD_EMAIL if contact.bad_email else None
-            dispatcher.utter_message(text=problem or NO_CONTACT)
+            problem = (
+                "utter_bad_phone"
+                if contact.bad_phone
+                else "utter_bad_email"
+                if contact.bad_email
+                else "utter_no_contact"
+            )
+            dispatcher.utter_message(response=problem)
             return {"contact_details": None}
         if tracker.get_slot("booking_task") == CALLBACK and not contact.phone:
             dispatcher.utter_message(response="utter_callback_needs_phone")
@@ -589,7 +554,7 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
         )
         if renamed:
             # "its Romano not Roma": the name put right, the summary shown again to confirm.
-            dispatcher.utter_message(text=NAME_PUT_RIGHT.format(name=renamed))
+            dispatcher.utter_message(response="utter_name_changed", name=renamed)
             return {"booking_confirmed": None, "patient_name": renamed}
         said = read_contact(text) if tracker.get_slot("booking_task") == BOOK else None
         known = (tracker.get_slot("patient_phone"), tracker.get_slot("patient_email"))
@@ -602,7 +567,7 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
             # "Sorry the number is 646 555 0178. yes book": the new contact, shown to confirm.
             slots = contact_slots(contact)
             dispatcher.utter_message(
-                text=CONTACT_PUT_RIGHT.format(contact=slots["contact_details"])
+                response="utter_contact_changed", contact=slots["contact_details"]
             )
             return {"booking_confirmed": None, **slots}
         other_time = names_a_time(text) or re.search(r"\b(?:instead|later|earlier)\b", text)
@@ -615,10 +580,10 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
             if not said_since_latest_message(tracker):
                 # Asked something else first ("before I press yes, is there parking?"):
                 # its answer is said, and the question comes again, shorter.
-                dispatcher.utter_message(text=YES_OR_NO)
+                dispatcher.utter_message(response="utter_yes_or_no")
             return {"booking_confirmed": None}
         if answer is False:
-            dispatcher.utter_message(text=NOT_BOOKED_YET)
+            dispatcher.utter_message(response="utter_nothing_booked")
             return {
                 "booking_confirmed": None,
                 "booking_slot": None,
@@ -647,7 +612,7 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
         except SlotTaken:
             return self._taken(start, dispatcher)
         except NotFound:
-            dispatcher.utter_message(text=LOOKUP_GIVE_UP)
+            dispatcher.utter_message(response="utter_lookup_give_up")
             return {"booking_confirmed": None, "lookup_attempts": MAX_LOOKUP_ATTEMPTS}
         return {
             **consent,
@@ -670,7 +635,7 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
             phone = "utter_lookup_by_phone" if values["clinic_phone"] else "utter_lookup_no_phone"
             dispatcher.utter_message(response=phone, **values)
             return {"lookup_reference": None, "lookup_attempts": MAX_LOOKUP_ATTEMPTS}
-        dispatcher.utter_message(text=NOT_A_REFERENCE)
+        dispatcher.utter_message(response="utter_not_a_reference")
         return {"lookup_reference": None, "lookup_attempts": attempts}
 
     def validate_lookup_contact(
@@ -681,7 +646,9 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
         if booking is None:
             attempts = int(tracker.get_slot("lookup_attempts") or 0) + 1
             give_up = attempts >= MAX_LOOKUP_ATTEMPTS
-            dispatcher.utter_message(text=LOOKUP_GIVE_UP if give_up else NOT_FOUND)
+            dispatcher.utter_message(
+                response="utter_lookup_give_up" if give_up else "utter_booking_not_found"
+            )
             return {"lookup_contact": None, "lookup_reference": None, "lookup_attempts": attempts}
         return {
             "lookup_contact": str(value),
@@ -704,10 +671,10 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
             return moved
         answer = True if intent == "cancel_booking" else yes_or_no(tracker)
         if answer is None:
-            dispatcher.utter_message(text=YES_OR_NO)
+            dispatcher.utter_message(response="utter_yes_or_no")
             return {"cancel_confirmed": None}
         if answer is False:
-            dispatcher.utter_message(text=KEPT)
+            dispatcher.utter_message(response="utter_cancel_declined")
             return {"cancel_confirmed": False}
         desk().cancel(tracker.get_slot("lookup_reference"))
         return {"cancel_confirmed": True}
@@ -735,11 +702,10 @@ def _ask_which_day(wish: DayMismatch, dispatcher: CollectingDispatcher) -> Slots
     the two days are kept so that "the Friday" then means the one asked about."""
     days = sorted({wish.date, wish.weekday_day})
     dispatcher.utter_message(
-        text=DAY_MISMATCH.format(
-            date=f"{wish.date:%-d %B}",
-            weekday_of_date=f"{wish.date:%A}",
-            weekday=f"{wish.weekday_day:%A}",
-        ),
+        response="utter_which_day",
+        date=f"{wish.date:%-d %B}",
+        weekday_of_date=f"{wish.date:%A}",
+        weekday=f"{wish.weekday_day:%A}",
         buttons=[{"title": f"{day:%A %-d %B}", "payload": f"{day:%A %-d %B}"} for day in days],
     )
     return {"day_choices": [day.isoformat() for day in days]}
@@ -812,15 +778,18 @@ class ActionAskBookingSlot(Action):
             for start in offered
         ]
         buttons.append({"title": "Other times", "payload": "/deny"})
+        later_step = ("booking_slot", "patient_name", "contact_details", "booking_confirmed")
+        # Other times for another wish: said so, not in the same words again.
+        again = value_before_latest_message(tracker, "requested_slot") in later_step and offered
         # The day in words when all fall on one ("free on Tuesday 8 December").
         days = sorted({start.date() for start in offered})
-        on = f" on {days[0]:%A} {days[0].day} {days[0]:%B}" if len(days) == 1 else ""
-        text = f"These times are free{on}. Which suits you?"
-        later_step = ("booking_slot", "patient_name", "contact_details", "booking_confirmed")
-        if value_before_latest_message(tracker, "requested_slot") in later_step and offered:
-            # Other times for another wish: said so, not in the same words again.
-            text = f"Here's what's free {on.strip() or 'then'}. Which one suits you?"
-        dispatcher.utter_message(text=text, buttons=buttons)
+        if len(days) == 1:
+            response = "utter_other_free_times_on" if again else "utter_free_times_on"
+            day = f"{days[0]:%A} {days[0].day} {days[0]:%B}"
+            dispatcher.utter_message(response=response, day=day, buttons=buttons)
+        else:
+            response = "utter_other_free_times" if again else "utter_free_times"
+            dispatcher.utter_message(response=response, buttons=buttons)
         return []
 
 
@@ -861,8 +830,9 @@ class ActionAskBookingConfirmed(Action):
             return []
         if response_before_latest_message(tracker) == "utter_ask_booking_confirmed":
             dispatcher.utter_message(
-                text=BOOK_IT_AGAIN.format(when=when(start), name=tracker.get_slot("patient_name")),
-                buttons=BOOK_IT_BUTTONS,
+                response="utter_book_it_again",
+                when=when(start),
+                name=tracker.get_slot("patient_name"),
             )
             return []
         dispatcher.utter_message(

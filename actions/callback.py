@@ -57,13 +57,6 @@ CALLBACK_STEPS = ["patient_name", "contact_details", "callback_time", "callback_
 CALLBACK_SLOTS = ("callback_time", "callback_confirmed")
 # Asked this often without a time read, the call is taken as "as soon as we can".
 MAX_TIME_ATTEMPTS = 2
-YES_OR_NO = "Sorry, I need a yes or a no for this one."
-PAST = "That time has already passed. When would suit you from now on?"
-SOON = "I'll ask them to call as soon as they can."
-NOT_PASSED_ON = (
-    "Sorry, I couldn't pass that on just now. Please call the clinic on {phone}, or try"
-    " again in a few minutes."
-)
 
 
 @cache
@@ -121,7 +114,7 @@ class ActionStartCallback(Action):
             # puts right, not a new call from the start.
             changed = _put_right(text, tracker)
             if changed:
-                dispatcher.utter_message(text=CHANGED)
+                dispatcher.utter_message(response="utter_changed_that")
             events = [SlotSet(slot, value) for slot, value in changed.items()]
             if changed and tracker.get_slot("requested_slot") == "callback_confirmed":
                 events.append(SlotSet("callback_confirmed", None))
@@ -198,14 +191,14 @@ class CallBackAnswers:
         who = {k: v for k, v in _put_right(text, tracker).items() if k != "callback_time"}
         wish = read_preference(text, clinic_schedule().now())
         if isinstance(wish, PastTime):
-            dispatcher.utter_message(text=PAST)
+            dispatcher.utter_message(response="utter_callback_time_passed")
             return {"callback_time": None, **who}
         if wish is None and not any_time_said(text):
             if who:  # a name or a number, not a failed try at a time
                 return {"callback_time": None, **who}
             failed = int(tracker.get_slot("failed_attempts") or 0) + 1
             if failed >= MAX_TIME_ATTEMPTS:
-                dispatcher.utter_message(text=SOON)
+                dispatcher.utter_message(response="utter_callback_soon")
                 return {"callback_time": "as soon as possible", "failed_attempts": 0}
             dispatcher.utter_message(response="utter_ask_callback_time_again")
             return {"callback_time": None, "failed_attempts": failed}
@@ -222,14 +215,14 @@ class CallBackAnswers:
         if _number_not_read(str(value)) and "patient_phone" not in changed:
             # A number put right that can't be read: never "I've changed that" over it
             # (outside run 34: the old number kept under those words).
-            dispatcher.utter_message(text=NUMBER_NOT_READ)
+            dispatcher.utter_message(response="utter_number_not_read")
             return {"callback_confirmed": None, **changed}
         if changed:
-            dispatcher.utter_message(text=CHANGED)
+            dispatcher.utter_message(response="utter_changed_that")
             return {"callback_confirmed": None, **changed}
         answer = yes_or_no(tracker)
         if answer is None:
-            dispatcher.utter_message(text=YES_OR_NO)
+            dispatcher.utter_message(response="utter_yes_or_no")
             return {"callback_confirmed": None}
         if answer is False:
             return {"callback_confirmed": False}
@@ -249,8 +242,7 @@ class CallBackAnswers:
         try:
             callbacks().request(wanted, partial(callback_notice, zone=schedule.timezone))
         except SQLAlchemyError:
-            values = knowledge.clinic_values()
-            dispatcher.utter_message(text=NOT_PASSED_ON.format(phone=values["clinic_phone"]))
+            dispatcher.utter_message(response="utter_not_passed_on", **knowledge.clinic_values())
             return {"callback_confirmed": False}
         return {"callback_confirmed": True, "callback_due": due.isoformat()}
 
@@ -259,13 +251,6 @@ _ANY_TIME = re.compile(
     r"\b(?:any ?time|whenever|asap|as soon as|right away|straight away|now|soon|no preference|"
     r"(?:doesn'?t|does not|don'?t) (?:matter|mind)|either|all day)\b",
     re.IGNORECASE,
-)
-
-
-CHANGED = "Thanks, I've changed that."
-NUMBER_NOT_READ = (
-    "Sorry, I couldn't read that number, so I haven't changed it. Please give the whole"
-    " number, with the area code."
 )
 
 
@@ -441,8 +426,7 @@ class ActionCancelCallback(Action):
         try:
             cancelled = callbacks().cancel(tracker.sender_id)
         except SQLAlchemyError:
-            values = knowledge.clinic_values()
-            dispatcher.utter_message(text=NOT_PASSED_ON.format(phone=values["clinic_phone"]))
+            dispatcher.utter_message(response="utter_not_passed_on", **knowledge.clinic_values())
             return []
         dispatcher.utter_message(
             response="utter_callback_cancelled" if cancelled else "utter_no_callback_to_cancel"

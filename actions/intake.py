@@ -230,7 +230,7 @@ class ValidateIntakeForm(FormValidationAction):
             return {"contraindication_screen": "reported", "failed_attempts": 0, **wished}
         intent = latest_intent(tracker)
         if wished and intent != "deny":
-            dispatcher.utter_message(text=TIME_KEPT_FOR_LATER)
+            dispatcher.utter_message(response="utter_time_kept_for_later")
             return {"contraindication_screen": None, **wished}
         if wished:
             return {"contraindication_screen": "none", "failed_attempts": 0, **wished}
@@ -383,7 +383,7 @@ def intake_events(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[di
         place = vocabulary.display_name(change.put_first)
         dispatcher.utter_message(response="utter_main_place_changed", place=place)
     elif shown:
-        dispatcher.utter_message(text=f"Thanks, I've changed that to {' and '.join(shown)}.")
+        dispatcher.utter_message(response="utter_changed_to", changed=" and ".join(shown))
     complaint = tracker.get_slot("other_complaint")
     taken_out = complaint and complaint in vocabulary.complaints_said_not_had(text)
     return [
@@ -431,9 +431,6 @@ def _none_or_reported(tracker: Tracker) -> str:
     """The checklist's answer when the patient says none: "reported" if one was named on
     the way (none of the others), else "none"."""
     return "reported" if tracker.get_slot("contraindications") else "none"
-
-
-TIME_KEPT_FOR_LATER = "Thank you, I'll look for that time in a moment. First, one last check:"
 
 
 def _came_to_book(tracker: Tracker) -> list[dict[str, Any]]:

@@ -83,7 +83,7 @@ class ActionAnswerQuestion(Action):
         if found and found.topic == MY_SUMMARY and knowledge.is_answer(found, intent):
             intake = intake_from_tracker(tracker)
             if intake.body_part:  # "can you show me the summary again?"
-                dispatcher.utter_message(text=f"Here's what I have: {summarise(intake)}.")
+                dispatcher.utter_message(response="utter_summary_again", summary=summarise(intake))
                 return []
         asked_part = question_after_answer(text) or text
         if tracker.active_loop.get("name") == "booking_form" and _only_a_time(asked_part):
@@ -339,9 +339,9 @@ def _my_booking(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict
         # Cancelled in this very chat: said so, not the look-up that cannot find it.
         gone = made_here[-1]
         dispatcher.utter_message(
-            text=CANCELLED_HERE.format(
-                when=when(desk().local(gone.starts_at)), reference=gone.reference
-            )
+            response="utter_cancelled_here",
+            when=when(desk().local(gone.starts_at)),
+            reference=gone.reference,
         )
         return []
     if tracker.active_loop.get("name") == "booking_form":
@@ -360,12 +360,6 @@ def _booked_name(tracker: Tracker, reference: str) -> str | None:
     except SQLAlchemyError:
         return None
     return next((b.patient_name for b in made if b.reference == reference), None)
-
-
-CANCELLED_HERE = (
-    "Your consultation on {when} (reference {reference}) was cancelled in this chat. You're "
-    "welcome to book again any time."
-)
 
 
 def _last_bot_response(tracker: Tracker) -> str | None:

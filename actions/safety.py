@@ -512,11 +512,13 @@ def ask_question(
     """Asks a safety question with Yes and No buttons (and "I'm not sure" the second time);
     asked once more after a yes taken back, in other words than the first time."""
     if to_be_sure:
-        text = f"{TO_BE_SURE} {question.text[0].lower()}{question.text[1:]}"
-        dispatcher.utter_message(text=text, buttons=YES_NO)
+        dispatcher.utter_message(
+            response="utter_to_be_sure", question=_mid_sentence(question), buttons=YES_NO
+        )
     elif again:
-        text = SCREEN_CLARIFY.format(question=question.text)
-        dispatcher.utter_message(text=text, buttons=YES_NO_UNSURE)
+        dispatcher.utter_message(
+            response="utter_screen_clarify", question=question.text, buttons=YES_NO_UNSURE
+        )
     else:
         dispatcher.utter_message(text=question.text, buttons=YES_NO)
 
@@ -894,8 +896,13 @@ def _safety_question_again(
 def back_to_question(dispatcher: CollectingDispatcher, question: ScreenQuestion) -> None:
     """A safety question asked again after the patient spoke of something else."""
     dispatcher.utter_message(
-        text=f"{BACK_TO_IT} {question.text[0].lower()}{question.text[1:]}", buttons=YES_NO
+        response="utter_back_to_question", question=_mid_sentence(question), buttons=YES_NO
     )
+
+
+def _mid_sentence(question: ScreenQuestion) -> str:
+    """The question as it reads after a lead-in ("Back to my question: do you...")."""
+    return f"{question.text[0].lower()}{question.text[1:]}"
 
 
 def _check_confirmed_or_not(
@@ -934,10 +941,6 @@ def open_screen_questions(tracker: Tracker) -> list[ScreenQuestion]:
     return [question for question in questions if question.name not in skipped]
 
 
-BACK_TO_IT = "Back to my question:"
-TO_BE_SURE = "So, to be sure:"
-
-
 def _asked_just_before(tracker: Tracker, name: str) -> bool:
     """Whether the screen question `name` was the one waiting before the latest message."""
     return (
@@ -948,20 +951,11 @@ def _asked_just_before(tracker: Tracker, name: str) -> bool:
 
 YES_NO = [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
 YES_NO_UNSURE = [*YES_NO, {"title": "I'm not sure", "payload": "/inform"}]
-SCREEN_INTRO = "Now a few quick yes/no questions, to check that nothing needs a doctor first."
-CHECKLIST_INTRO = "To check that nothing needs a doctor first: do you have any of these?"
-CHECKLIST_AGAIN = "Back to my question: do you have any of these?"
 CHECKLIST_BUTTONS = [
     {"title": "No", "payload": "/deny"},
     {"title": "Yes", "payload": "/affirm"},
     {"title": "I'm not sure", "payload": "/inform"},
 ]
-# After a "not sure" or an answer that says neither: once more, plainly. A second "not sure"
-# is taken as a possible yes (see `safety_events`).
-SCREEN_CLARIFY = (
-    "This one matters for your safety, so I need to be sure. {question} If you really can't "
-    "tell, say so and I'll tell you what to do to be safe."
-)
 
 
 class ActionAskRedFlagScreen(Action):
@@ -985,18 +979,19 @@ class ActionAskRedFlagScreen(Action):
         if lines:
             name = checklist.name_of(lines)
             again = _asked_just_before(tracker, name)
-            lead = CHECKLIST_AGAIN if again else CHECKLIST_INTRO
-            text = f"{lead}\n{checklist.text_of(lines)}"
-            dispatcher.utter_message(text=text, buttons=CHECKLIST_BUTTONS)
+            dispatcher.utter_message(
+                response="utter_checklist_again" if again else "utter_checklist",
+                checklist=checklist.text_of(lines),
+                buttons=CHECKLIST_BUTTONS,
+            )
             return [SlotSet("screen_question", name)]
         if tracker.get_slot("screen_question") is None:
-            dispatcher.utter_message(text=SCREEN_INTRO)
+            dispatcher.utter_message(response="utter_screen_intro")
         question = questions[0]
         unsure = unsure_of_question(tracker) == question.name
         if not unsure and _asked_just_before(tracker, question.name):
             # Back after the patient's own question: the same question, not the same words.
-            text = f"{BACK_TO_IT} {question.text[0].lower()}{question.text[1:]}"
-            dispatcher.utter_message(text=text, buttons=YES_NO)
+            back_to_question(dispatcher, question)
         else:
             ask_question(dispatcher, question, again=unsure)
         return [SlotSet("screen_question", question.name)]

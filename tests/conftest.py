@@ -13,18 +13,39 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.wording import wording as wording_in
 from tests.running_assistant import free_port
 
 ROOT = Path(__file__).resolve().parent.parent
-DOMAIN: dict[str, Any] = {"responses": {}, "slots": {}, "forms": {"intake_form": {}}}
+
+
+@cache
+def domain_responses() -> dict[str, list[dict[str, Any]]]:
+    """domain.yml's responses, read once."""
+    return yaml.safe_load((ROOT / "domain.yml").read_text(encoding="utf-8"))["responses"]
+
+
+def wording(response: str, /, **values: Any) -> str:
+    """The words of `response` in domain.yml, its `{variables}` filled from `values`."""
+    return wording_in({"responses": domain_responses()}, response, **values)
+
+
+# As Rasa sends it to the actions: with the responses (some texts are read from them).
+DOMAIN: dict[str, Any] = {
+    "responses": domain_responses(),
+    "slots": {},
+    "forms": {"intake_form": {}},
+}
 
 
 def make_tracker(
@@ -70,9 +91,28 @@ def dispatcher() -> CollectingDispatcher:
     return CollectingDispatcher()
 
 
+# What rasa_sdk puts in a message besides the values a response is filled with.
+_MESSAGE_PARTS = frozenset(
+    {"text", "buttons", "elements", "custom", "template", "response", "image", "attachment"}
+)
+
+
 def said(dispatcher: CollectingDispatcher) -> str:
-    """Everything the action said, as one text."""
-    return " ".join(m.get("text") or m.get("response") or "" for m in dispatcher.messages)
+    """Everything the action said, as one text: a response sent by name in its words from
+    domain.yml, filled with the values sent with it (as Rasa does)."""
+    return " ".join(m.get("text") or _words(m) for m in dispatcher.messages)
+
+
+def _words(message: dict[str, Any]) -> str:
+    if not message.get("response"):
+        return ""
+    values = {key: value for key, value in message.items() if key not in _MESSAGE_PARTS}
+    return wording(message["response"], **values)
+
+
+def sent(dispatcher: CollectingDispatcher) -> list[str]:
+    """The names of the responses the action sent, in order."""
+    return [m["response"] for m in dispatcher.messages if m.get("response")]
 
 
 # Monday 23 November 2026, 10:00 at the clinic: every booking test runs at this moment.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from conftest import DOMAIN, make_tracker, said
+from conftest import DOMAIN, make_tracker, said, sent
 
 from actions.assessment import (
     ActionAfterDeclinedOffer,
@@ -114,14 +114,14 @@ def test_booking_first_after_advice_never_says_nothing_needs_a_doctor(dispatcher
     }
     tracker = make_tracker(slots={**base, "triage_level": "routine"})
     events = asyncio.run(ActionAssessTdnFit().run(dispatcher, tracker, DOMAIN))
-    assert "utter_screen_done_to_booking" in said(dispatcher)
+    assert "utter_screen_done_to_booking" in sent(dispatcher)
     assert {"event": "followup", "timestamp": None, "name": "booking_form"} in events
     dispatcher.messages.clear()
     # A yes taken back earlier: the advice given then still stands in what is said now.
     tracker = make_tracker(slots={**base, "triage_level": "routine", "corrected_signs": ["trauma"]})
     asyncio.run(ActionAssessTdnFit().run(dispatcher, tracker, DOMAIN))
-    assert "utter_screen_done_after_advice" in said(dispatcher)
-    assert "utter_screen_done_to_booking" not in said(dispatcher)
+    assert "utter_screen_done_after_advice" in sent(dispatcher)
+    assert "utter_screen_done_to_booking" not in sent(dispatcher)
 
 
 # Session 9 (outside run 13): "yes thanks bye" once booked got "Sorry, I didn't quite

@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions import booking as actions
 from clinic.booking import Patient
-from tests.conftest import CLINIC_NOW, make_tracker, said
+from tests.conftest import CLINIC_NOW, make_tracker, said, sent, wording
 
 DOMAIN: dict[str, Any] = {"responses": {}, "slots": {}, "forms": {"booking_form": {}}}
 THREE_PM = dt.datetime(2026, 11, 24, 15, 0, tzinfo=CLINIC_NOW.tzinfo)
@@ -66,7 +66,7 @@ async def test_urgent_triage_books_with_a_reminder_to_see_a_doctor(desk) -> None
         "request_booking", triage_level="urgent", tdn_fit="assess_first"
     )
     assert slots["booking_readiness"] == "ready"
-    assert "utter_booking_after_urgent" in said(dispatcher)
+    assert "utter_booking_after_urgent" in sent(dispatcher)
 
 
 async def test_a_second_booking_in_the_same_chat_offers_to_change_the_first(desk) -> None:
@@ -244,7 +244,7 @@ async def test_after_advice_to_see_a_doctor_today_no_time_today_is_offered(desk)
     slots, dispatcher = await start("request_booking", text="book me in today at 3", **urgent)
     offered = [dt.datetime.fromisoformat(iso) for iso in slots["offered_slots"]]
     assert offered and all(t.date() > CLINIC_NOW.date() for t in offered)
-    assert "utter_times_after_the_doctor" in said(dispatcher)
+    assert "utter_times_after_the_doctor" in sent(dispatcher)
     # Without that advice, today is fine.
     slots, _ = await start("request_booking", text="book me in today at 3", tdn_fit="possible",
                            triage_level="routine")  # fmt: skip
@@ -370,7 +370,7 @@ def test_asking_to_move_at_the_cancel_question_keeps_the_booking(desk, text, int
     )  # fmt: skip
     assert result["booking_task"] == "reschedule" and result["cancel_confirmed"] is None
     assert desk.store.get(booking.reference).status == "confirmed"
-    assert "utter_move_instead" in said_now
+    assert wording("utter_move_instead") in said_now
 
 
 def test_moving_to_another_day_at_the_same_time_offers_the_booked_hour(desk) -> None:

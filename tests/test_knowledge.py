@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.questions import ActionAnswerQuestion
 from clinic import knowledge
+from tests import conftest
 from tests.conftest import DOMAIN, make_tracker
 
 # New wordings (not in answers.yml) and the topic that answers them; the threshold was
@@ -308,7 +309,7 @@ def test_the_summary_asked_for_again_is_what_was_noted() -> None:
     )  # fmt: skip
     dispatcher = CollectingDispatcher()
     asyncio.run(ActionAnswerQuestion().run(dispatcher, tracker, DOMAIN))
-    said = dispatcher.messages[0]["text"]
+    said = conftest.said(dispatcher)
     assert said.startswith("Here's what I have:") and "neck" in said and "3 weeks" in said
     # Nothing noted yet: the file's words.
     said, _ = answer("can you show me the summary again?", "ask_clinic", "my_summary")

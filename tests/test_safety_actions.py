@@ -16,7 +16,8 @@ from actions.safety import (
     ActionRedFlagAdvice,
 )
 from clinic import safety
-from tests.conftest import DOMAIN, make_tracker, said
+from clinic.safety import contraindications
+from tests.conftest import DOMAIN, make_tracker, said, wording
 
 
 def entities_of(text: str) -> list[dict[str, Any]]:
@@ -655,7 +656,7 @@ NECK = {"body_part": "neck", "pain_quality": "aching", "pain_radiates": False}
 async def test_routine_assessment_sets_routine_and_offers() -> None:
     slots, text = await assess(NECK)
     assert slots == {"tdn_fit": "likely", "consultation_offered": True, "triage_level": "routine"}
-    assert "utter_offer_consultation" in text
+    assert wording("utter_offer_consultation") in text
 
 
 async def test_an_absolute_contraindication_makes_it_not_advised_but_still_offers() -> None:
@@ -714,7 +715,8 @@ async def test_a_later_no_takes_a_recorded_precaution_back_and_says_so() -> None
     )
     assert slots["contraindications"] == ["needle_phobia"]
     assert "anticoagulants" in slots["denied_contraindications"]
-    assert "utter_precaution_taken_off" in text
+    named = " and ".join(contraindications.labels(["anticoagulants"]))
+    assert wording("utter_precaution_taken_off", named=named) in text
 
 
 async def test_a_doctors_check_after_emergency_advice_is_confirmed_then_booking_opens() -> None:
