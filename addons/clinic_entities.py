@@ -7,6 +7,7 @@ a canonical value. It runs after spaCy's NER and the synonym mapper.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import replace
 from typing import Any
 
@@ -49,17 +50,29 @@ class ClinicEntityExtractor(GraphComponent, EntityExtractorMixin):
         return messages
 
 
-def _the_patients_complaints(terms: list[vocabulary.Term], text: str) -> list[vocabulary.Term]:
-    """The terms, less the complaints that are someone else's, over or denied ("my
-    husband's heart condition", "a lump two years ago, all clear")."""
+def _the_patients_complaints(
+    terms: list[vocabulary.Term], text: str, from_model: Collection[int] = ()
+) -> list[vocabulary.Term]:
+    """The terms, less the complaints that are someone else's, over, denied ("my
+    husband's heart condition", "a lump two years ago, all clear") or said to be well
+    ("sleeps fine"). The vocabulary reads its own denials ("can't sleep" is the complaint
+    itself); the model's complaints (their ids in `from_model`) have none, so the context's
+    are read for them ("no snoring")."""
     complaints = [t for t in terms if t.entity == "other_complaint" and t.start >= 0]
+    found = context.contexts_in_text(text, [(t.start, t.end) for t in complaints])
+    denied = {
+        id(t)
+        for t, c in zip(complaints, found, strict=True)
+        if c.well or (c.negated and id(t) in from_model)
+    }
+    complaints = [t for t in complaints if id(t) not in denied]
     # The writer is the patient when a pain of theirs is in the message too ("my knee
     # hurts"); "my son has a rash on his arm" tells the son's.
     own_pain = any(t.entity == "body_part" and t.role in (None, "also") for t in terms)
     own = context.the_patients_own_now(
         text, [(t.start, t.end) for t in complaints], writer_is_patient=own_pain
     )
-    dropped = {id(t) for t, kept in zip(complaints, own, strict=True) if not kept}
+    dropped = denied | {id(t) for t, kept in zip(complaints, own, strict=True) if not kept}
     return [t for t in terms if id(t) not in dropped]
 
 
@@ -69,7 +82,7 @@ def clinic_entities(text: str, model_entities: list[dict[str, Any]]) -> list[dic
     The vocabulary decides wherever it knows the words; the model's entities count where
     it does not, if their value maps to a canonical one. Roles mark where pain spreads.
     """
-    terms = _the_patients_complaints(vocabulary.find_terms(text), text)
+    terms = vocabulary.find_terms(text)
     kept = [
         entity
         for entity in model_entities
@@ -90,7 +103,13 @@ def clinic_entities(text: str, model_entities: list[dict[str, Any]]) -> list[dic
             model_terms.append(
                 vocabulary.Term(entity["entity"], value, entity["start"], entity["end"], said)
             )
-    ordered = sorted([*terms, *model_terms], key=lambda term: term.start)
+    # The model's complaints are read in their context as the vocabulary's are ("sleeps
+    # fine", "no snoring"): a term the vocabulary denied keeps the model's out of its place.
+    ordered = _the_patients_complaints(
+        sorted([*terms, *model_terms], key=lambda term: term.start),
+        text,
+        {id(term) for term in model_terms},
+    )
     entities.extend(
         _as_entity(term) for term in _whose(vocabulary.assign_roles(ordered, text), text)
     )

@@ -96,6 +96,27 @@ def test_a_complaint_is_the_patients_own_and_present(text: str, complaint: str |
     assert (found[0] if found else None) == complaint
 
 
+# Session 17, written before the change (outside run 37: "Sleeps fine. And cost?" got
+# "Trouble sleeping is not something dry needling treats"): a complaint the model found is
+# read in its context as the vocabulary's are: said to be well, denied, someone else's.
+@pytest.mark.parametrize(
+    ("text", "said", "value"),
+    [
+        ("Achy, worse bending back. Sleeps fine though. Cost?", "Sleeps", "sleep"),
+        ("she sleeps ok, it's just her knee", "sleeps", "sleep"),
+        ("no snoring or anything, back pain only", "snoring", "sleep"),
+    ],
+)
+def test_a_complaint_the_model_found_is_read_in_its_context(
+    text: str, said: str, value: str
+) -> None:
+    start = text.index(said)
+    model = [
+        {"entity": "other_complaint", "value": value, "start": start, "end": start + len(said)}
+    ]
+    assert [e for e in clinic_entities(text, model) if e["entity"] == "other_complaint"] == []
+
+
 def test_a_parent_tells_the_childs_complaint() -> None:
     text = "my son has a rash on his arm that won't go away"
     found = [e["value"] for e in clinic_entities(text, []) if e["entity"] == "other_complaint"]

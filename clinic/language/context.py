@@ -541,3 +541,8 @@ def the_patients_own_now(
     Denials are the vocabulary's to read ("can't sleep" is the complaint itself)."""
     found = _contexts_in_text(text, spans)
     return [not ((c.someone_else and writer_is_patient) or c.past or c.hypothetical) for c in found]
+
+
+def contexts_in_text(text: str, spans: list[tuple[int, int]]) -> list[Context]:
+    """The context of each (start, end) character span of `text`."""
+    return _contexts_in_text(text, spans)
