@@ -178,19 +178,26 @@ def _known_answer(
     topic = knowledge.topic_named(found.topic)
     if topic is None:
         return None
-    places = _places_named(tracker)
+    places = _named(tracker, "body_part")
     if places and topic.for_a_place:
         return knowledge.answer_for_a_place(topic, region_for_body_part(places[0]).summary)
+    # "Would needling do anything for my sore throat?", "can needling help eczema?": no,
+    # and who can help, whoever has it (the question is what needling treats).
+    text = tracker.latest_message.get("text") or ""
+    complaints = _named(tracker, "other_complaint") or [
+        term.value for term in vocabulary.find_terms(text) if term.entity == "other_complaint"
+    ]
+    if complaints and topic.for_a_place:
+        return who_helps_with(complaints[0])
     return knowledge.answer_text(topic, knowledge.clinic_values())
 
 
-def _places_named(tracker: Tracker) -> list[str]:
-    """The patient's own places the message names ("does it help my headaches?")."""
+def _named(tracker: Tracker, entity: str) -> list[str]:
+    """The patient's own places or complaints the message names ("does it help my
+    headaches?", "...my sore throat?")."""
     entities = tracker.latest_message.get("entities") or []
     return [
-        str(e.get("value"))
-        for e in entities
-        if e.get("entity") == "body_part" and not e.get("role")
+        str(e.get("value")) for e in entities if e.get("entity") == entity and not e.get("role")
     ]
 
 

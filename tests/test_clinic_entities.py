@@ -89,6 +89,8 @@ def test_the_component_rewrites_a_rasa_message() -> None:
         ("they cut a lump out of my armpit in 2022, it was benign", None),
         ("I had a cyst on my wrist but it was removed in the spring", None),
         ("there's a lump on my shoulder they haven't removed yet", "lump"),
+        # Session 17 (outside run 37): what the patient thinks it is, is theirs.
+        ("honestly I think it's my throat, it's not really a muscle thing", "cough"),
     ],
 )
 def test_a_complaint_is_the_patients_own_and_present(text: str, complaint: str | None) -> None:

@@ -2606,6 +2606,36 @@ def test_what_others_might_think_is_no_sign() -> None:
     assert "chest_pain" not in [m.name for m in safety.screen(text).mentions if not m.denied]
 
 
+# Session 17, written before the change: what the patient thinks they have is theirs
+# ("I think I have numbness around my bottom" raised nothing, not even a question); only
+# what others might think is not (above).
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("I think I have numbness around my bottom since yesterday", "cauda_equina"),
+        ("think i have a temperature and my neck is stiff as anything", "meningitis_signs"),
+        ("i think its my bladder, it won't empty properly", "cauda_equina"),
+        ("I think I've got a fever, my back is killing me", "infection"),
+    ],
+)
+def test_what_the_patient_thinks_they_have_counts(text: str, code: str) -> None:
+    screening = safety.screen(text)
+    flagged = code in [flag.code for flag in screening.flags]
+    asked = any(
+        code in [flag.code for flag in safety.red_flags_for({question.sign})]
+        for question in screening.questions
+    )
+    assert flagged or asked, text
+
+
+def test_what_others_might_be_led_to_think_is_no_sign() -> None:
+    for text in (
+        "I don't want people thinking I've got chest pain, it's just between my shoulders",
+        "don't want you to think it's my bladder, it's only my back that aches",
+    ):
+        assert safety.screen(text).flags == (), text
+
+
 # Session 13, written before the change (outside runs 25 and 26, #20 and #16's kinds, new
 # wordings): a joint replacement in everyday words is an implant.
 @pytest.mark.parametrize(
@@ -2770,3 +2800,21 @@ def test_emergency_follow_ups_do_not_repeat_the_same_paragraph() -> None:
         "ok, my son is ringing them now. thanks", ["cardiac"], "911", "988", "(212) 555-0100", 3
     )
     assert "can't book" not in taken and "911" in taken
+
+
+# Session 17, written before the change (outside run 37: "can I bring my daughter along?
+# She's 8..." made the 52-year-old writer "a patient under 18"): a child who comes along
+# is a companion; a child brought in for their own pain is the patient.
+@pytest.mark.parametrize(
+    ("text", "young"),
+    [
+        ("is it ok if my son comes along to my appointment? he's 7, nobody can mind him", False),
+        ("my 9 year old would have to tag along, is that alright?", False),
+        ("I've no childcare on Tuesdays, can I bring the baby? she's 10 months", False),
+        ("can I bring my son in for his back? he's 14 and plays rugby", True),
+        ("my daughter is 15 and has back pain", True),
+    ],
+)
+def test_a_child_who_comes_along_is_no_young_patient(text: str, young: bool) -> None:
+    names = [m.name for m in safety.screen(text).mentions if not m.denied]
+    assert ("under_18" in names) is young, names

@@ -294,9 +294,14 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
             # Asking whether something is one ("does lifting count as a hard knock?").
             "count as", "counts as", "counted as", "class as", "classed as", "qualify as",
             "qualifies as", "considered as", "considered a",
-            # What others might think: "don't want them thinking I've got chest pain".
-            "thinking i've got", "thinking i got", "thinking ive got", "thinking i have",
-            "think i've got", "think i got", "think i have", "think it's my", "think its my",
+            # What others might think: "don't want them thinking I've got chest pain"; not
+            # what the patient thinks ("I think I have numbness down there" is theirs).
+            *(f"{who} {verb} {what}"
+              for who in ("them", "they", "people", "anyone", "everyone", "you")
+              for verb in ("think", "thinking", "to think", "will think", "'ll think",
+                           "might think")
+              for what in ("i've got", "i got", "ive got", "i have", "it's my", "its my",
+                           "it is my")),
         ],
         "following_negations": [
             "after needling?", "from needling?", "from the needles?", "asking for future reference",

@@ -291,6 +291,10 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
         if key[:2] != _UNDER_18 or not _children_in_passing(doc, span, sentence_of[span[0]])
     }  # fmt: skip
     own_age = _OWN_ADULT_AGE.search(whole)
+    along = _comes_along(whole)
+    if along:
+        # "Can I bring my daughter? She's 8": the child is with the patient, not the patient.
+        found = {key: span for key, span in found.items() if key[:2] != _UNDER_18}
     if own_age and all(n.sign != "young_patient" for n in numbers):
         # "My daughter set this up for me, I'm 72": a son or a daughter named, not a child.
         found = {key: span for key, span in found.items() if key[:2] != _UNDER_18}
@@ -302,7 +306,7 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
             if key[:2] != _UNDER_18 or any(t.like_num for t in doc[span[0] : span[1]])
         }  # fmt: skip
     for number in numbers:
-        if number.sign == "young_patient" and _a_child_named(doc, number.start):
+        if number.sign == "young_patient" and (along or _a_child_named(doc, number.start)):
             continue
         if not _unless(_SIGNS_BY_KEY[(SIGN, number.sign)], sentence_of[number.start]):
             found.setdefault((SIGN, number.sign, number.start), (number.start, number.end))
@@ -584,6 +588,37 @@ def writes_for_another(text: str) -> bool:
 
 
 _CHILDREN = frozenset({"kids", "kid", "children", "child", "teenagers", "teenager", "teens"})
+
+
+# A child who comes along: "can I bring my daughter?", "my son would tag along", "no
+# childcare"; not one brought in for their own pain ("bring my son in for his back").
+_CHILD = (
+    r"(?:son|daughter|kid|kids|child|children|baby|toddler|little one|boy|girl|grandson|"
+    r"granddaughter|grandkids?|\d{1,2}\s*(?:year|yr)s?\s*old)"
+)
+_COMES_ALONG = re.compile(
+    rf"\b(?:bring|bringing|take|taking)\s+(?:my|our|the|her|his)\s+(?:\w+\s+)?{_CHILD}\b"
+    rf"|\b{_CHILD}\s+(?:\w+\s+){{0,3}}(?:come|comes|coming|tag|tags|tagging|sit|sits|wait|"
+    r"waits|stay|stays)\s+(?:along|with|in)\b"
+    r"|\bchild\s?care\b|\bbaby\s?sit\w*|\b(?:nobody|no one|noone|no-one)\s+(?:\w+\s+)?"
+    r"(?:to\s+)?(?:mind|watch|look after)\b",
+    re.IGNORECASE,
+)
+_FOR_THE_CHILD = re.compile(
+    r"\b(?:his|her|their)\s+(?:\w+\s+)?(?:back|neck|knee|hip|shoulder|leg|foot|ankle|head|"
+    r"headaches?|pain|arm|wrist|elbow|heel)\b|\b(?:treat|see|check|needle|examine|assess)\s+"
+    r"(?:him|her|them)\b|\bfor (?:him|her|them)\b",
+    re.IGNORECASE,
+)
+
+
+def _comes_along(text: str) -> bool:
+    """Whether a child in the message comes along with the patient, not as the patient."""
+    return (
+        bool(_COMES_ALONG.search(text))
+        and not _FOR_THE_CHILD.search(text)
+        and not writes_for_another(text)
+    )
 
 
 def _children_in_passing(doc: Doc, span: tuple[int, int], sentence: Span) -> bool:
