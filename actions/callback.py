@@ -39,6 +39,7 @@ from clinic.preferred_time import (
     hours_put_right,
     names_a_time,
     read_preference,
+    times_for_a_call,
 )
 from clinic.records.callbacks import (
     ASKED,
@@ -272,14 +273,15 @@ def _put_right(text: str, tracker: Tracker) -> Slots:
     if name and name != tracker.get_slot("patient_name"):
         changed["patient_name"] = name
     now = clinic_schedule().now()
-    wish = read_preference(text, now)
+    when = times_for_a_call(text)  # not "...to move my appointment to Wednesday"
+    wish = read_preference(when, now) if when else None
     before = tracker.get_slot("callback_time") or ""
-    if isinstance(wish, TimePreference) and not wish.asap and text != before:
+    if isinstance(wish, TimePreference) and not wish.asap and when != before:
         due = _call_time(tracker).due if before else None
         if due is None or not wish.accepts(due, due):
             # "between 9 and 11am" after "monday": still Monday. "Monday works" for a call
             # on Monday at 5 changes nothing (outside run 35: it moved the call to 8 am).
-            changed["callback_time"] = hours_put_right(text, before, now)
+            changed["callback_time"] = hours_put_right(when, before, now)
     return changed
 
 
@@ -288,6 +290,7 @@ def time_said_alongside(text: str, tracker: Tracker) -> Slots:
     tomorrow"): kept, so it is not asked for."""
     if tracker.get_slot("booking_task") != CALLBACK or tracker.get_slot("callback_time"):
         return {}
+    text = times_for_a_call(text)
     if not (names_a_time(text) or any_time_said(text)):
         return {}
     wish = read_preference(text, clinic_schedule().now())

@@ -18,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.tracker_facts import entity_values, latest_intent, value_before_latest_message
-from clinic import safety, settings, vocabulary
+from clinic import knowledge, safety, settings, vocabulary
 from clinic.intake import answer_before_question
 from clinic.knowledge import is_a_statement
 from clinic.language.numbers import fever_in_answer
@@ -356,6 +356,8 @@ def _answered_question(
     return question, answers.read_answer(question, text, said, denied, latest_intent(tracker))
 
 
+# A person or a call asked for: the way to one comes with the safety question again.
+_A_PERSON = frozenset({"human_handoff", "request_callback"})
 # A request or a question of the patient's own is no answer to a safety question ("yes book
 # me, Tuesday at 4" to "did it start after a fall?"); the question is asked again after it.
 _NOT_AN_ANSWER = frozenset({
@@ -464,6 +466,7 @@ def check_safety(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
             dispatcher.utter_message(text=advice.CARRY_ON_AFTER_URGENT)
             dispatcher.utter_message(response="utter_mention_callback")
     if direct and still_open:
+        way_to_a_person(dispatcher, tracker)
         back_to_question(dispatcher, safety.question_named(direct))
     elif direct:
         again = (values["screen_unsure"] or "").rstrip("?") == direct
@@ -889,8 +892,21 @@ def _safety_question_again(
     question = _left_open(tracker)
     if question is None:
         return []
+    way_to_a_person(dispatcher, tracker)
     back_to_question(dispatcher, question)
     return [SlotSet("direct_question", question.name)]
+
+
+def way_to_a_person(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """A person asked for while a safety question waits ("I want a real person"): the way
+    to one before the question again (outside run 38: asked three times, never given)."""
+    if latest_intent(tracker) not in _A_PERSON:
+        return
+    values = knowledge.clinic_values()
+    if values["clinic_phone"]:
+        dispatcher.utter_message(response="utter_person_after_safety_question", **values)
+    else:
+        dispatcher.utter_message(response="utter_person_after_safety_question_no_phone")
 
 
 def back_to_question(dispatcher: CollectingDispatcher, question: ScreenQuestion) -> None:

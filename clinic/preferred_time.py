@@ -311,6 +311,23 @@ _WORK_DAYS = re.compile(
 )
 
 
+# An appointment's day is not the call's: "tell them it's to move my Monday appointment to
+# Wednesday afternoon" (outside run 38 moved the call to Wednesday).
+_ABOUT_AN_APPOINTMENT = re.compile(
+    r"\b(?:appointments?|appt|bookings?|booked|consultations?|sessions?|visits?)\b", re.IGNORECASE
+)
+_CLAUSE_ENDS = re.compile(r"\s*(?:[.!?;]+|\bbut\b)\s*")
+
+
+def times_for_a_call(text: str) -> str:
+    """The words of a message that may say when to call: its clauses that are not about
+    an appointment."""
+    if not _ABOUT_AN_APPOINTMENT.search(text):
+        return text
+    clauses = _CLAUSE_ENDS.split(text)
+    return ". ".join(c for c in clauses if c and not _ABOUT_AN_APPOINTMENT.search(c)).strip()
+
+
 def normalise_time_words(text: str) -> str:
     """One spelling for the many ways of writing a time."""
     said = re.sub("n[\u2019']t\\b", "nt", " ".join(text.lower().split()))

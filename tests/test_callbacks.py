@@ -207,3 +207,16 @@ def test_an_hour_outside_the_window_said_with_it_is_not_the_time() -> None:
     after_five = window("monday: no not 8am, after 5. I'm in the truck at 8")
     assert (after_five.due.weekday(), after_five.due.hour) == (0, 17)
     assert window("monday at 10").due.hour == 10
+
+
+def test_an_appointments_time_is_not_the_calls() -> None:
+    # Session 17, written before the change (outside run 38: "please tell them it's to move
+    # my Monday appointment to Wednesday afternoon" moved the call to Wednesday).
+    from clinic.preferred_time import times_for_a_call
+
+    said = times_for_a_call("fine. tell them it's to move my monday appointment to wed afternoon")
+    assert "wed" not in said and "monday" not in said
+    assert (
+        times_for_a_call("monday morning please. it's about my booking") == "monday morning please"
+    )
+    assert times_for_a_call("after 3 on friday") == "after 3 on friday"

@@ -2818,3 +2818,37 @@ def test_emergency_follow_ups_do_not_repeat_the_same_paragraph() -> None:
 def test_a_child_who_comes_along_is_no_young_patient(text: str, young: bool) -> None:
     names = [m.name for m in safety.screen(text).mentions if not m.denied]
     assert ("under_18" in names) is young, names
+
+
+# Session 17, written before the change (outside run 38: after emergency advice "is it my
+# heart? And the aspirin?" was taken as taking an answer back; "nobody drive me, i live
+# alone. bus is ok or no?" got "someone else driving is fine" twice; "they help me if i
+# dont have money?" was not answered).
+@pytest.mark.parametrize(
+    ("message", "code", "words"),
+    [
+        ("so is this my heart then??", "cardiac", "can't tell you what it is"),
+        ("is it a stroke, is that what you're saying", "stroke_signs", "can't tell you what it is"),
+        ("should i chew an aspirin or something first", "cardiac", "aspirin"),
+        ("can I take a painkiller before I go?", "cauda_equina", "call handler"),
+        ("i've got no car and nobody to take me. can i get the train?", "cauda_equina", "taxi"),
+        ("there's no one here to drive me, I'm on my own", "progressive_weakness", "taxi"),
+        ("what if I can't afford the hospital", "cauda_equina", "whether or not you can pay"),
+        (
+            "I don't have insurance, will they still see me?",
+            "cardiac",
+            "whether or not you can pay",
+        ),
+    ],
+)
+def test_practical_questions_after_emergency_advice_are_answered(
+    message: str, code: str, words: str
+) -> None:
+    reply = advice.emergency_follow_up(message, [code], "911", "988", repeats=1)
+    assert words in reply and "911" in reply, reply
+
+
+def test_a_question_back_is_no_taking_back() -> None:
+    assert not answers.disputes("You didn't say, is it my heart? And the aspirin?")
+    assert not answers.disputes("u didnt say the price")
+    assert answers.disputes("I didn't say sudden, it came on over a day")

@@ -277,10 +277,62 @@ _DRIVEN_IS_FINE = frozenset(
 )  # fmt: skip
 
 
+# Nobody to take them: "I live alone", "no car", "can I get the bus?".
+_ON_THEIR_OWN = re.compile(
+    r"\b(?:nobody|no one|noone|no-one)\b[^.?!]{0,25}\b(?:drive|take|bring|give)\b"
+    r"|\b(?:no|don'?t have a|haven'?t got a|without a)\s+car\b|\b(?:live|living|i'?m|i am|on)\s+"
+    r"(?:on my own|alone|by myself)\b|\bon my own\b|\b(?:bus|train|subway|metro|tram|walk)\b",
+    re.I,
+)
+# Something to take first: "should I take an aspirin?", "can I have a painkiller?".
+_ASKS_TO_TAKE = re.compile(
+    r"\b(?:aspirin|painkillers?|pain killers?|tablets?|pills?|ibuprofen|paracetamol|tylenol|"
+    r"advil|medicine|medication)\b",
+    re.I,
+)
+# The cost: "what if I can't pay?", "I have no insurance".
+_ASKS_COST = re.compile(
+    r"\b(?:pay|paying|afford|money|cost|costs|bill|insurance|insured|uninsured)\b", re.I
+)
+# "Is it my heart?", "is this a stroke?": a diagnosis asked for.
+_ASKS_WHAT_IT_IS = re.compile(
+    r"\b(?:is|could)\s+(?:it|this|that)\s+(?:be\s+)?(?:my|the|a|an)\s+[a-z]+"
+    r"|\bis that what you'?re saying\b",
+    re.I,
+)
+
+
+def _practical(message: str, codes: list[str], number: str) -> str:
+    """Answers to what the patient asks on the way: what it is, something to take, the cost."""
+    said = []
+    if _ASKS_WHAT_IT_IS.search(message) and not _ASKS_WHY.search(message):
+        reason = next((WHY[code] for code in codes if code in WHY), "")
+        said.append(f"I can't tell you what it is: only a doctor can. {reason}".strip())
+    if _ASKS_TO_TAKE.search(message) and _ASKS.search(message):
+        handler = (
+            f"Ask the {number} call handler: they may tell you to chew an aspirin."
+            if "cardiac" in codes
+            else f"Please don't take anything new unless the {number} call handler tells you to."
+        )
+        said.append(handler)
+    if _ASKS_COST.search(message):
+        said.append(
+            "Emergency departments see you first, whether or not you can pay; ask them there "
+            "about help with the costs."
+        )
+    return " ".join(said) + (" " if said else "")
+
+
 def _how_to_go(message: str, codes: list[str], number: str) -> str:
     """How to get to the emergency department, when the patient asks, or says how."""
-    if not _ASKS_HOW_TO_GO.search(message):
+    alone = _ON_THEIR_OWN.search(message)
+    if not _ASKS_HOW_TO_GO.search(message) and not alone:
         return ""
+    if codes and set(codes) <= _DRIVEN_IS_FINE and alone:
+        return (
+            f"If nobody can drive you, call {number}, or take a taxi straight to the emergency "
+            "department; please don't go alone by bus or train. "
+        )
     if codes and set(codes) <= _DRIVEN_IS_FINE:
         if _DRIVES_SELF.search(message):
             return (
@@ -461,9 +513,12 @@ def emergency_follow_up(
     elif repeats == 1:
         tail = " " + _after_a_doctor(clinic_phone)
     going = _how_to_go(message, codes, emergency_number)
+    practical = _practical(message, codes, emergency_number)
     if going:
         # The answer carries the advice: an ambulance, or straight there by car.
-        return going if "ambulance" in going else going + advice
+        return practical + (going if "ambulance" in going else going + advice)
+    if practical:
+        return practical + advice
     return (_why(message, codes) or opening) + advice + tail
 
 

@@ -129,7 +129,9 @@ _OWN_AGE_RE = re.compile(
 
 # Disputing what was read from the patient's words: "I never said sudden", "that's wrong".
 _DISPUTES_RE = re.compile(
-    r"\b(?:never said|didn'?t say|did not say|not what i (?:said|meant)|i don'?t have (?:a|any)"
+    # "You didn't say, is it my heart?" asks; "I didn't say sudden" disputes.
+    r"\b(?:never said|(?<!\byou )(?<!\bu )(?:didn'?t|did not) say|not what i (?:said|meant)"
+    r"|i don'?t have (?:a|any)"
     r"|that'?s (?:wrong|not right|not true)|you misread|you got (?:it|that) wrong|i never)\b"
 )
 
