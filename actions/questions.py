@@ -299,6 +299,8 @@ def answer_if_known(
         return False
     if answer:
         dispatcher.utter_message(text=answer)
+        for more in _further_answers(tracker, knowledge.clinic_values(), answer):
+            dispatcher.utter_message(text=more)  # "how much is it n do u take insurance?"
     return bool(answer)
 
 
