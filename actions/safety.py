@@ -589,7 +589,15 @@ def _context_now(tracker: Tracker) -> set[str]:
         for entity in tracker.latest_message.get("entities") or []
         if entity.get("entity") == "body_part" and not entity.get("role")
     ]
-    return _context(tracker) | safety.context_signs(None, None, None, places)
+    # Blood thinners too: a fall on them is asked about the head (`check_head_knock`).
+    held = set(tracker.get_slot("contraindications") or []) | set(
+        entity_values(tracker, "contraindication")
+    )
+    return (
+        _context(tracker)
+        | safety.context_signs(None, None, None, places)
+        | safety.signs_of_contraindications(held)
+    )
 
 
 def _context(tracker: Tracker) -> set[str]:

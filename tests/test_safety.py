@@ -43,6 +43,7 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
         "I'm 70 and I slipped in the shower, now my neck hurts"
     ),
     "fracture/urgent/major_trauma": "since the car crash my lower back has ached",
+    "head_injury/emergency/head_injury+drowsy": "he banged his head and now he's very drowsy",
     "stroke_signs/emergency/speech_trouble": "my speech is slurred",
     "stroke_signs/emergency/face_numbness": "one side of my face is drooping",
     "stroke_signs/emergency/one_sided_weakness": "the left side of my body feels weak",
@@ -2852,3 +2853,46 @@ def test_a_question_back_is_no_taking_back() -> None:
     assert not answers.disputes("You didn't say, is it my heart? And the aspirin?")
     assert not answers.disputes("u didnt say the price")
     assert answers.disputes("I didn't say sudden, it came on over a day")
+
+
+# Session 17, written before the change (outside run 39, unsafe: an 81-year-old on Eliquis
+# who "bumped the back of her head on the step when she fell" and was "more sleepy than
+# usual", then "really hard to keep awake", stayed at "a doctor today"). NICE NG232: a head
+# injury with drowsiness, or on blood thinners, is the emergency department now.
+@pytest.mark.parametrize(
+    ("text", "known"),
+    [
+        ("he knocked the side of his head on the kitchen counter when he went down", set()),
+        ("since she banged her head she's been really drowsy", set()),
+        ("dad's very sleepy since the fall, he cracked the back of his head on the floor", set()),
+        ("she's so hard to keep awake now", {"head_injury"}),
+        ("grandad took a tumble and hit his head", {"on_blood_thinners"}),
+    ],
+)
+def test_a_head_injury_with_drowsiness_or_on_blood_thinners_is_an_emergency(
+    text: str, known: set[str]
+) -> None:
+    screening = safety.screen(text, known_signs=known)
+    names = {m.name for m in screening.mentions if not m.denied} | known
+    assert "head_injury" in names, names
+    if known or "drows" in text or "sleepy" in text:
+        assert screening.level == EMERGENCY, text
+        assert "head_injury" in [flag.code for flag in screening.flags]
+
+
+def test_drowsy_alone_is_no_emergency() -> None:
+    assert safety.screen("the tablets make me a bit drowsy, my back is still sore").level != (
+        EMERGENCY
+    )
+
+
+def test_a_fall_on_blood_thinners_asks_about_a_knock_to_the_head() -> None:
+    """Session 17, written before the change (outside run 39: a fall on Eliquis was never
+    asked about the head): the question is one of the fall's, asked where blood thinners
+    are known (its `where`)."""
+    screening = safety.screen("mum slipped on the ice yesterday and her hip is sore")
+    asked = [q for q in screening.questions if q.name == "check_head_knock"]
+    assert asked and asked[0].where == ("on_blood_thinners",)
+    assert safety.triage_level(safety.red_flags_for({"head_injury", "on_blood_thinners"})) == (
+        EMERGENCY
+    )

@@ -653,6 +653,8 @@ GUARDS: tuple[Guard, ...] = (
     Guard(("comes_on_exertion",), "check_eases_with_rest", "cardiac_warning"),
     # A fall or a knock with neck pain (the question's `where`): how did it happen?
     Guard(("trauma",), "neck_major_trauma", "major_trauma"),
+    # A fall on blood thinners (the question's `where`): was the head knocked?
+    Guard(("trauma",), "check_head_knock", "head_injury"),
     Guard(("temperature",), "check_fever", "fever"),
     Guard(("cancer_hint",), "check_cancer_history", "cancer_history"),
     Guard(("light", "hurts"), "check_meningitis", "meningitis_warning"),

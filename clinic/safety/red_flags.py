@@ -668,10 +668,22 @@ SIGNS: tuple[Sign, ...] = (
     # department.
     Sign("head_injury", (
         "hit|banged|bumped|knocked|smacked|cracked my|her|his|their head",
+        # "bumped the back of her head on the step".
+        "hit|banged|bumped|knocked|smacked|cracked|struck the back|side|front|top of my|her|his|their head",
         "head injury",
         "fell|fall|fallen ... hit|banged|bumped|knocked ... head",
         "fell|fall|fallen ... on|onto her|his|my|their head",
     ), unless=("against a brick wall", "against a wall", "hit my head on why")),
+    # Drowsy, hard to keep awake: after a knock to the head, a bleed until shown not (NICE
+    # NG232); alone, tablets or a bad night.
+    Sign("drowsy", (
+        "drowsy|drowsier|drowsiness|groggy",
+        "sleepy|sleepier|dozy",
+        "hard|difficult|struggling to keep ... awake",
+        "hard|difficult|struggling to wake ... up",
+        "can't|cant|cannot|won't|wont stay awake",
+        "keeps|keep|kept nodding|dozing|drifting off",
+    )),
     # New confusion: with a fever, an infection that has spread (sepsis) until shown not.
     Sign("confusion", (
         "confused|confusion|muddled|disoriented|disorientated|delirious",
@@ -1063,6 +1075,7 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("head_injury", EMERGENCY, ("head_injury", "confusion")),
     RedFlagRule("head_injury", EMERGENCY, ("trauma", "confusion", "headache")),
     RedFlagRule("head_injury", EMERGENCY, ("head_injury", "on_blood_thinners")),
+    RedFlagRule("head_injury", EMERGENCY, ("head_injury", "drowsy")),
     RedFlagRule("cardiac", URGENT, ("arm_or_jaw_pain", "comes_on_exertion")),
     # The pain's place from the intake, its pattern from a later message (outside run 20).
     RedFlagRule("cardiac", URGENT, ("arm_or_jaw_place", "comes_on_exertion", "eases_with_rest")),
@@ -1145,7 +1158,9 @@ CONTEXT_ONLY_SIGNS = frozenset(
      "aged_65_plus", "aged_under_50", "calf_pain", "recent_surgery", "rapid_progression",
      "first_back_pain", "faint", "pregnant_now", "face_hands_swelling", "both_legs_heavy",
      "bump_tightening", "waters_leaking",
-     "worse_on_waking", "morning_vomiting", "settles_after_rest"}
+     "worse_on_waking", "morning_vomiting", "settles_after_rest",
+     # Drowsy from tablets or a bad night, unless after a knock to the head.
+     "drowsy"}
 )  # fmt: skip
 
 _TRAUMA = "Did the pain start after a fall, an accident or a heavy knock?"
@@ -1443,6 +1458,14 @@ _THUNDERCLAP = (
 )
 
 DIRECT_QUESTIONS: tuple[ScreenQuestion, ...] = (
+    # A fall on blood thinners: a knock to the head is the emergency department (NICE
+    # NG232), and people rarely think to say it.
+    ScreenQuestion(
+        "check_head_knock",
+        "Was the head knocked or hit in the fall, even lightly?",
+        "head_injury",
+        where=("on_blood_thinners",),
+    ),
     ScreenQuestion(
         "check_safe",
         "I want to check you're safe. Are you having thoughts of ending your life, or of not "

@@ -50,6 +50,7 @@ SIGN_WORDS: dict[str, str] = {
     "getting_worse": "getting worse",
     "both_sides": "symptoms on both sides",
     "trauma": "started after a fall, accident or knock",
+    "drowsy": "drowsy or hard to keep awake",
     "major_trauma": "a serious accident (road crash, fall from a height or down stairs, dive)",
     "osteoporosis": "osteoporosis or fragile bones",
     "cancer_history": "history of cancer",
