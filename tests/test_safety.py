@@ -2896,3 +2896,18 @@ def test_a_fall_on_blood_thinners_asks_about_a_knock_to_the_head() -> None:
     assert safety.triage_level(safety.red_flags_for({"head_injury", "on_blood_thinners"})) == (
         EMERGENCY
     )
+
+
+# Session 17, written before the change (outside run 39: a burning band "around toward my
+# ribs like a belt" with "red bumps" was never sent to a doctor).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "burning pain from my spine that wraps round to the front of my ribs on the left, "
+        "and now some little red bumps",
+        "on one side it goes around towards my belly like a strap. the skin's come up in red spots",
+    ],
+)
+def test_shingles_in_everyday_words_goes_to_a_doctor_today(text: str) -> None:
+    screening = safety.screen(text)
+    assert "shingles" in [flag.code for flag in screening.flags], text

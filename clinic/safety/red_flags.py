@@ -572,7 +572,10 @@ SIGNS: tuple[Sign, ...] = (
         "photophobia",
         "light sensitivity",
     )),
-    Sign("rash", ("rash|rashes|blotchy|blotches",)),
+    Sign("rash", (
+        "rash|rashes|blotchy|blotches",
+        "red|pink|raised|little|small bumps|spots|dots",
+    )),
     # Shingles: a rash or blisters in a band or strip on one side of the body, the pain
     # often burning and often before the rash.
     Sign("blisters", ("blister|blisters|blistering|blistery", "weeping|crusting|crusty spots")),
@@ -581,6 +584,9 @@ SIGNS: tuple[Sign, ...] = (
         "one|right|left side ... band|stripe|strip|belt|line|streak",
         "band|stripe|strip|belt|streak ... round|around ... belly|tummy|front|chest|ribs|side",
         "band|stripe|strip|belt|streak ... from my? spine|back ... round|around|to",
+        # "wraps round to the front of my ribs", "goes around towards my belly like a strap".
+        "round|around ... like a belt|band|strap|stripe",
+        "wraps|wrapped|wrapping|goes|going|spreads|spreading|comes|coming round|around ... ribs|chest|front|belly|tummy|stomach",
     )),
     # A rash that does not fade when pressed (purpura): with a stiff neck, meningitis.
     Sign("purpuric_rash", (
