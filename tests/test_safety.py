@@ -2911,3 +2911,29 @@ def test_a_fall_on_blood_thinners_asks_about_a_knock_to_the_head() -> None:
 def test_shingles_in_everyday_words_goes_to_a_doctor_today(text: str) -> None:
     screening = safety.screen(text)
     assert "shingles" in [flag.code for flag in screening.flags], text
+
+
+# Session 17, written before the change (outside run 40: "i already said no. its not when
+# i walk its all the time" was read as pain that walking brings on, and sent a man with
+# shingles to 911).
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        ("its not when i walk its all the time", True),
+        ("it does not come on when I climb the stairs", True),
+        ("never when I'm walking, it's there all day", True),
+        ("it comes on when I walk up a hill, not at rest", False),
+        ("I don't know, mostly when I walk uphill", False),
+    ],
+)
+def test_a_condition_said_not_to_bring_it_on_is_denied(text: str, denied: bool) -> None:
+    found = [m for m in safety.screen(text).mentions if m.name == "comes_on_exertion"]
+    assert found and all(m.denied is denied for m in found), found
+
+
+def test_a_car_is_no_sign_disputed() -> None:
+    """Outside run 40: "i dont have a car" after a yes to saddle numbness was read as
+    disputing it, and the question asked again with a No button."""
+    assert not answers.disputes("i dont have a car and my gf is at work. how do i get there")
+    assert not answers.disputes("I don't have any money for the hospital")
+    assert answers.disputes("I don't have a fever, I never said that")

@@ -22,8 +22,10 @@ from clinic.language.context import is_another_person
 from clinic.safety.advice import denies_doctor_check, without_statement_of_safety
 from clinic.safety.red_flags import HISTORY_COUNTS, SIGNS, ScreenQuestion
 from clinic.safety.screening import (
+    SIGN,
     SORE_FROM_EXERCISE_SIGNS,
     only_soreness_from_exercise,
+    read,
     red_flags_for,
 )
 from clinic.vocabulary import find_terms
@@ -131,15 +133,22 @@ _OWN_AGE_RE = re.compile(
 _DISPUTES_RE = re.compile(
     # "You didn't say, is it my heart?" asks; "I didn't say sudden" disputes.
     r"\b(?:never said|(?<!\byou )(?<!\bu )(?:didn'?t|did not) say|not what i (?:said|meant)"
-    r"|i don'?t have (?:a|any)"
     r"|that'?s (?:wrong|not right|not true)|you misread|you got (?:it|that) wrong|i never)\b"
 )
+
+
+# "I don't have a fever": a dispute when what follows is a sign ("I don't have a car" is
+# how to get there, outside run 40).
+_I_DONT_HAVE = re.compile(r"\bi (?:don'?t|do not) have (?:a|any)\b(?P<rest>[^.,;!?]*)")
 
 
 def disputes(text: str) -> bool:
     """Whether the patient says what was read from their words is wrong."""
     lowered = " ".join(text.lower().replace("\u2019", "'").split())
-    return bool(_DISPUTES_RE.search(lowered)) or takes_back_yes(lowered)
+    if _DISPUTES_RE.search(lowered) or takes_back_yes(lowered):
+        return True
+    found = _I_DONT_HAVE.search(lowered)
+    return bool(found and any(m.kind == SIGN for m in read(found["rest"])))
 
 
 def takes_back_yes(text: str) -> bool:

@@ -362,6 +362,7 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
             (context.negated and not well_yet_there)
             or (kind, name, start) in no_inside
             or _answered_no_after(whole, span.end_char)
+            or _condition_denied(doc, start)
         )
         mentions.append(Mention(kind, name, span.start_char, span.end_char, said_no))
     if own_age and all(n.sign != "young_patient" for n in numbers) and writer_is_patient:
@@ -619,6 +620,22 @@ def _comes_along(text: str) -> bool:
         and not _FOR_THE_CHILD.search(text)
         and not writes_for_another(text)
     )
+
+
+_CONDITIONS = frozenset({"when", "whenever", "if"})
+_NOTS = frozenset({"not", "never", "n't", "nt", "isnt", "doesnt", "dont", "aint"})
+_BREAKS_BEFORE = frozenset({".", ",", ";", "!", "?", "but", "and", "so"})
+
+
+def _condition_denied(doc: Doc, start: int) -> bool:
+    """A condition said not to bring it on: "it's not when I walk", "it doesn't come on
+    when I climb the stairs", "never when I'm walking" (outside run 40: read as pain that
+    walking brings on). The negation is within four words before the "when", in its clause."""
+    if doc[start].lower_ not in _CONDITIONS:
+        return False
+    before = [token.lower_ for token in doc[max(0, start - 4) : start]]
+    nots = [i for i, word in enumerate(before) if word in _NOTS]
+    return bool(nots) and not _BREAKS_BEFORE.intersection(before[nots[-1] :])
 
 
 def _children_in_passing(doc: Doc, span: tuple[int, int], sentence: Span) -> bool:
