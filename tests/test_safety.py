@@ -2924,6 +2924,9 @@ def test_shingles_in_everyday_words_goes_to_a_doctor_today(text: str) -> None:
         ("never when I'm walking, it's there all day", True),
         ("it comes on when I walk up a hill, not at rest", False),
         ("I don't know, mostly when I walk uphill", False),
+        # ...but "not just when" and "except when" say it does (review, before the change).
+        ("it's not just when I walk, it's worse then", False),
+        ("it doesn't hurt except when I climb the stairs", False),
     ],
 )
 def test_a_condition_said_not_to_bring_it_on_is_denied(text: str, denied: bool) -> None:
@@ -2937,3 +2940,18 @@ def test_a_car_is_no_sign_disputed() -> None:
     assert not answers.disputes("i dont have a car and my gf is at work. how do i get there")
     assert not answers.disputes("I don't have any money for the hospital")
     assert answers.disputes("I don't have a fever, I never said that")
+
+
+def test_after_emergency_advice_the_physios_price_is_no_hospital_cost() -> None:
+    """Outside run 40: "How much cost the treatment after consultation?" got the emergency
+    department's costs; it asks about the physiotherapy after."""
+    reply = advice.emergency_follow_up(
+        "how much does the treatment cost after the consultation?",
+        ["cauda_equina"],
+        "911",
+        "988",
+        "(212) 555-0100",
+        2,
+    )
+    assert "whether or not you can pay" not in reply and "(212) 555-0100" in reply
+    assert "911" in reply

@@ -315,7 +315,8 @@ def _practical(message: str, codes: list[str], number: str) -> str:
             else f"Please don't take anything new unless the {number} call handler tells you to."
         )
         said.append(handler)
-    if _ASKS_COST.search(message):
+    if _ASKS_COST.search(message) and not _WANTS_PHYSIO.search(message):
+        # ...the hospital's; the physiotherapy's after it is the clinic's (the tail).
         said.append(
             "Emergency departments see you first, whether or not you can pay; ask them there "
             "about help with the costs."
@@ -518,7 +519,7 @@ def emergency_follow_up(
         # The answer carries the advice: an ambulance, or straight there by car.
         return practical + (going if "ambulance" in going else going + advice)
     if practical:
-        return practical + advice
+        return practical + advice + tail
     return (_why(message, codes) or opening) + advice + tail
 
 

@@ -635,7 +635,9 @@ def _condition_denied(doc: Doc, start: int) -> bool:
         return False
     before = [token.lower_ for token in doc[max(0, start - 4) : start]]
     nots = [i for i, word in enumerate(before) if word in _NOTS]
-    return bool(nots) and not _BREAKS_BEFORE.intersection(before[nots[-1] :])
+    # "Not just when I walk", "doesn't hurt except when I climb": it does then.
+    said_it_does = _BREAKS_BEFORE | {"just", "only", "except", "unless", "apart", "but"}
+    return bool(nots) and not said_it_does.intersection(before[nots[-1] :])
 
 
 def _children_in_passing(doc: Doc, span: tuple[int, int], sentence: Span) -> bool:
