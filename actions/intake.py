@@ -13,6 +13,7 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
 from actions.safety import (
+    A_PERSON,
     about_safety,
     corrected_now,
     open_screen_questions,
@@ -67,7 +68,7 @@ NOT_AN_ANSWER = frozenset(
 )  # fmt: skip
 # Asking for a person or a call has its own path, also said with an answer ("No, it stays
 # there. Could someone ring me instead?"): the answer is kept, the request taken.
-FOR_A_PERSON = frozenset({"human_handoff", "request_callback", "cancel_callback"})
+FOR_A_PERSON = A_PERSON | {"cancel_callback"}
 # A red flag said with an answer ("5 or 6, worse at night") is advised on by the safety
 # check, and the answer to the pain's question still counts.
 NOT_A_FACT = NOT_AN_ANSWER - {"red_flag"}

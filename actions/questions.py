@@ -178,17 +178,18 @@ def _known_answer(
     topic = knowledge.topic_named(found.topic)
     if topic is None:
         return None
-    places = _named(tracker, "body_part")
-    if places and topic.for_a_place:
-        return knowledge.answer_for_a_place(topic, region_for_body_part(places[0]).summary)
-    # "Would needling do anything for my sore throat?", "can needling help eczema?": no,
-    # and who can help, whoever has it (the question is what needling treats).
-    text = tracker.latest_message.get("text") or ""
-    complaints = _named(tracker, "other_complaint") or [
-        term.value for term in vocabulary.find_terms(text) if term.entity == "other_complaint"
-    ]
-    if complaints and topic.for_a_place:
-        return who_helps_with(complaints[0])
+    if topic.for_a_place:
+        places = _named(tracker, "body_part")
+        if places:
+            return knowledge.answer_for_a_place(topic, region_for_body_part(places[0]).summary)
+        # "Would needling do anything for my sore throat?", "can needling help eczema?":
+        # no, and who can help, whoever has it (the question is what needling treats).
+        text = tracker.latest_message.get("text") or ""
+        complaints = _named(tracker, "other_complaint") or [
+            term.value for term in vocabulary.find_terms(text) if term.entity == "other_complaint"
+        ]
+        if complaints:
+            return who_helps_with(complaints[0])
     return knowledge.answer_text(topic, knowledge.clinic_values())
 
 

@@ -357,7 +357,7 @@ def _answered_question(
 
 
 # A person or a call asked for: the way to one comes with the safety question again.
-_A_PERSON = frozenset({"human_handoff", "request_callback"})
+A_PERSON = frozenset({"human_handoff", "request_callback"})
 # A request or a question of the patient's own is no answer to a safety question ("yes book
 # me, Tuesday at 4" to "did it start after a fall?"); the question is asked again after it.
 _NOT_AN_ANSWER = frozenset({
@@ -908,7 +908,7 @@ def _safety_question_again(
 def way_to_a_person(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
     """A person asked for while a safety question waits ("I want a real person"): the way
     to one before the question again (outside run 38: asked three times, never given)."""
-    if latest_intent(tracker) not in _A_PERSON:
+    if latest_intent(tracker) not in A_PERSON:
         return
     values = knowledge.clinic_values()
     if values["clinic_phone"]:

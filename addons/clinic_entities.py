@@ -59,20 +59,15 @@ def _the_patients_complaints(
     itself); the model's complaints (their ids in `from_model`) have none, so the context's
     are read for them ("no snoring")."""
     complaints = [t for t in terms if t.entity == "other_complaint" and t.start >= 0]
-    found = context.contexts_in_text(text, [(t.start, t.end) for t in complaints])
-    denied = {
-        id(t)
-        for t, c in zip(complaints, found, strict=True)
-        if c.well or (c.negated and id(t) in from_model)
-    }
-    complaints = [t for t in complaints if id(t) not in denied]
     # The writer is the patient when a pain of theirs is in the message too ("my knee
     # hurts"); "my son has a rash on his arm" tells the son's.
     own_pain = any(t.entity == "body_part" and t.role in (None, "also") for t in terms)
-    own = context.the_patients_own_now(
-        text, [(t.start, t.end) for t in complaints], writer_is_patient=own_pain
-    )
-    dropped = denied | {id(t) for t, kept in zip(complaints, own, strict=True) if not kept}
+    found = context.contexts_in_text(text, [(t.start, t.end) for t in complaints])
+    dropped = {
+        id(t)
+        for t, c in zip(complaints, found, strict=True)
+        if c.well or (c.negated and id(t) in from_model) or not c.own_now(own_pain)
+    }
     return [t for t in terms if id(t) not in dropped]
 
 

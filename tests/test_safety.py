@@ -2955,3 +2955,15 @@ def test_after_emergency_advice_the_physios_price_is_no_hospital_cost() -> None:
     )
     assert "whether or not you can pay" not in reply and "(212) 555-0100" in reply
     assert "911" in reply
+
+
+def test_being_able_to_walk_is_no_question_of_how_to_get_there() -> None:
+    """Review: "walk" anywhere was read as nobody to drive ("I can walk fine")."""
+    reply = advice.emergency_follow_up(
+        "I can walk fine though", ["cauda_equina"], "911", "988", repeats=1
+    )
+    assert "taxi" not in reply and "911" in reply
+    walking = advice.emergency_follow_up(
+        "can I walk there? it's close", ["cauda_equina"], "911", "988", repeats=1
+    )
+    assert "taxi" in walking

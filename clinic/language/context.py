@@ -368,6 +368,11 @@ class Context:
     # condition or a device is still there.
     well: bool = False
 
+    def own_now(self, writer_is_patient: bool = True) -> bool:
+        """Whether the finding is the patient's own and present (its denial aside): not
+        over, not hypothetical, and not someone else's when the writer is the patient."""
+        return not ((self.someone_else and writer_is_patient) or self.past or self.hypothetical)
+
     @property
     def stands(self) -> bool:
         """Whether the finding is the patient's own, real and present."""
@@ -544,8 +549,7 @@ def the_patients_own_now(
     hypothetical, and, when the writer is the patient, not someone else's ("my knee hurts;
     my husband has a heart condition"). A parent writing for a child tells the child's.
     Denials are the vocabulary's to read ("can't sleep" is the complaint itself)."""
-    found = _contexts_in_text(text, spans)
-    return [not ((c.someone_else and writer_is_patient) or c.past or c.hypothetical) for c in found]
+    return [c.own_now(writer_is_patient) for c in _contexts_in_text(text, spans)]
 
 
 def contexts_in_text(text: str, spans: list[tuple[int, int]]) -> list[Context]:

@@ -281,7 +281,9 @@ _DRIVEN_IS_FINE = frozenset(
 _ON_THEIR_OWN = re.compile(
     r"\b(?:nobody|no one|noone|no-one)\b[^.?!]{0,25}\b(?:drive|take|bring|give)\b"
     r"|\b(?:no|don'?t have a|haven'?t got a|without a)\s+car\b|\b(?:live|living|i'?m|i am|on)\s+"
-    r"(?:on my own|alone|by myself)\b|\bon my own\b|\b(?:bus|train|subway|metro|tram|walk)\b",
+    r"(?:on my own|alone|by myself)\b|\bon my own\b|\b(?:bus|train|subway|metro|tram)\b"
+    # "Can I walk there?", not "I can walk fine".
+    r"|\bwalk\s+(?:there|it|to|in|over|down)\b",
     re.I,
 )
 # Something to take first: "should I take an aspirin?", "can I have a painkiller?".
