@@ -68,6 +68,7 @@ from clinic.preferred_time import (
     TimePreference,
     names_a_time,
     read_preference,
+    times_for_a_booking,
     weekday_of,
     yes_and_a_time,
 )
@@ -228,11 +229,15 @@ def start_task(task: str, dispatcher: CollectingDispatcher, tracker: Tracker) ->
         )
         return [*events, SlotSet("booking_readiness", "booked")]
     text = tracker.latest_message.get("text") or ""
-    wished = text if names_a_time(text) else tracker.get_slot("wished_time")
+    said = times_for_a_booking(text)  # not the day the GP can see them
+    wished = said if names_a_time(said) else tracker.get_slot("wished_time")
     if urgent_open(tracker):
         # Said before any further question too: booking never hides the advice (outside
         # run 17: "do I really need a doctor today? I'd rather book with you").
-        dispatcher.utter_message(response="utter_booking_after_urgent")
+        later = advice.plans_care_later(text)  # "my GP can't see me till Tuesday"
+        dispatcher.utter_message(
+            response="utter_booking_after_urgent_later" if later else "utter_booking_after_urgent"
+        )
     # After crisis advice stood down, the emergency's "not advised" is no assessment: the
     # screen and the checklist still come first (outside run 11).
     if (tracker.get_slot("tdn_fit") is None or stood_down(tracker)) and not screened(tracker):

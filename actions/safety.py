@@ -151,8 +151,11 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
     denied_cis = set(tracker.get_slot("denied_contraindications") or []) | denied_now
     # A yes stays open to taking back until another question is answered or it is.
     open_yes = tracker.get_slot("raised_by_answer")
+    # A yes that raised the level of a flag already open is open to taking back too (a
+    # fall's doctor today, then "serious accident? yes": the emergency department).
+    rose = level in (URGENT, EMERGENCY) and level != safety.more_urgent(None, level_before)
     if answer is not None or recheck:
-        open_yes = raised_by if new_flags else None
+        open_yes = raised_by if new_flags or rose else None
     direct = recheck or _direct_question_due(tracker, unsure_of, signs, denied_signs, asked, level)
     if ask_model_question and not direct and level != EMERGENCY:
         direct = MODEL_ONLY_QUESTION
@@ -176,7 +179,6 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
         # The screen's other questions are still to come, and the assessment made under the
         # withdrawn flag is made again when the intake ends.
         values.update(red_flag_screen=None, tdn_fit=None, consultation_offered=None)
-    rose = level in (URGENT, EMERGENCY) and level != safety.more_urgent(None, level_before)
     if not (new_flags or rose):
         return values, [], None
     stood_down_before = tracker.get_slot("says_safe") or tracker.get_slot("doctor_checked")
@@ -555,6 +557,12 @@ class ActionRedFlagAdvice(Action):
                 flags = [code for code in flags if code != "suicidal_thoughts"]
             if flags:
                 advise(dispatcher, level, flags)
+        if level == URGENT:
+            # "...does he need to stop rugby, and can a 14-year-old have needling?": asked
+            # with the pain, answered after the advice (outside run 39: never answered).
+            from actions.questions import answer_if_known  # it imports this module
+
+            answer_if_known(dispatcher, tracker, only_if_close=True)
         if level == URGENT and tracker.active_loop.get("name") != "intake_form":
             dispatcher.utter_message(text=advice.DESCRIBE_AFTER_URGENT)
             dispatcher.utter_message(response="utter_mention_callback")

@@ -328,6 +328,25 @@ def times_for_a_call(text: str) -> str:
     return ". ".join(c for c in clauses if c and not _ABOUT_AN_APPOINTMENT.search(c)).strip()
 
 
+# Another visit's day is not the consultation's: "Friday please, my GP can't see me till
+# Tuesday" (outside-run kind: the Tuesday was offered).
+_ABOUT_A_DOCTOR = re.compile(
+    r"\b(?:doctor|dr|gp|specialist|consultant|surgeon|oncologist|hospital|urgent care|"
+    r"walk-in|clinic nurse|scan|x-ray|xray|mri)\b",
+    re.IGNORECASE,
+)
+_CLAUSES_AT = re.compile(r"\s*(?:[.!?;]+|,\s*(?=(?:he|she|i|my|the|they|we)\b)|\bbut\b)\s*")
+
+
+def times_for_a_booking(text: str) -> str:
+    """The words of a message that may say when to book: its clauses that are not about a
+    doctor's visit."""
+    if not _ABOUT_A_DOCTOR.search(text):
+        return text
+    kept = [c for c in _CLAUSES_AT.split(text) if c and not _ABOUT_A_DOCTOR.search(c)]
+    return ". ".join(kept).strip()
+
+
 def normalise_time_words(text: str) -> str:
     """One spelling for the many ways of writing a time."""
     said = re.sub("n[\u2019']t\\b", "nt", " ".join(text.lower().split()))
@@ -1034,12 +1053,13 @@ def yes_with_times_asked(text: str) -> bool:
     """Whether a yes with a time asks which times there are ("Yes. I can only after work,
     after 5 o'clock. Which day is possible?"): a yes to the offer, the times its answer."""
     sentences = re.split(r"(?<=[.!?])\s+", text.strip())
-    asked = [i for i, sentence in enumerate(sentences) if "?" in sentence]
-    if not asked or asked[0] == 0:
+    asked = [sentence for sentence in sentences if "?" in sentence]
+    if not asked or not yes_and_a_time(text):
         return False
-    said = " ".join(sentences[: asked[0]])
-    question = " ".join(sentences[asked[0] :]).strip(" ?")
-    return yes_and_a_time(said) and bool(_ASKS_FOR_TIMES.search(question))
+    # "Yes please, Friday morning if you can?": the question is the time wished for.
+    return all(
+        _ASKS_FOR_TIMES.search(sentence.strip(" ?")) or time_asked(sentence) for sentence in asked
+    )
 
 
 def asks_for_times(text: str) -> bool:

@@ -273,6 +273,12 @@ def test_a_time_asked_as_a_question_is_a_time_offered(said: str, offered: bool) 
         ("yes please, mornings suit me. what days do you have?", True),
         ("yes. are you open on saturdays?", False),  # a question about the clinic
         ("Which day is possible?", False),  # no yes
+        # Session 18, written before the change (the consultation offer answered "yes
+        # please, Friday morning if you can?" got the opening hours): the question is the
+        # time wished for.
+        ("yes please, Friday morning if you can?", True),
+        ("sure - is thursday at 4 free? my doctor sees me tuesday", True),
+        ("yes, are you open friday afternoon?", False),
     ],
 )
 def test_a_yes_with_a_time_that_asks_for_the_times(said: str, heard: bool) -> None:
@@ -416,3 +422,23 @@ def test_a_deadline_before_the_day_wished_bounds_nothing() -> None:
     wish = read_preference("monday before monday", CLINIC_NOW)
     assert isinstance(wish, TimePreference)
     assert wish.last_day is not None and wish.last_day >= wish.first_day
+
+
+# Session 18, written before the change: a doctor's visit named beside the day wished for
+# is no time for the consultation ("Friday morning? my GP can't see me till Tuesday" offered
+# Tuesday).
+@pytest.mark.parametrize(
+    ("said", "kept"),
+    [
+        ("thursday at 4 please, he sees the GP on monday", "thursday at 4 please"),
+        (
+            "the doctor can see me wednesday. so friday afternoon for you?",
+            "so friday afternoon for you?",
+        ),
+        ("friday at 10", "friday at 10"),
+    ],
+)
+def test_a_doctors_day_is_no_time_for_the_consultation(said: str, kept: str) -> None:
+    from clinic.preferred_time import times_for_a_booking
+
+    assert times_for_a_booking(said).strip(" .?") == kept.strip(" .?")

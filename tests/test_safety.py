@@ -38,7 +38,7 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
     "progressive_weakness/emergency/tiptoe_or_heel_weakness+getting_worse+both_sides": (
         "I can't stand on tiptoe on both sides and it's getting worse"
     ),
-    "fracture/emergency/major_trauma+neck_pain": "came off my bike and now my neck hurts",
+    "fracture/emergency/major_trauma+neck_pain": "came off my motorbike and now my neck hurts",
     "fracture/emergency/trauma+neck_pain|aged_65_plus,osteoporosis,both_hands_nerve": (
         "I'm 70 and I slipped in the shower, now my neck hurts"
     ),
@@ -2198,15 +2198,27 @@ def test_care_promised_with_a_booking_for_after_is_no_waiting(message: str) -> N
     assert advice.asks_about_waiting(message) is False
 
 
+# Changed in session 18 (outside run 39 p06): a booking asked for with a day is booked,
+# its reminder saying "today" again; answered with the advice alone, the patient told to
+# "say which day suits" said it and was refused. Asking to wait still gets the advice.
 @pytest.mark.parametrize(
-    "message",
+    ("message", "about"),
     [
-        "I'll go to the doctor next week, can I book the physio for tomorrow?",
-        "I'll see my gp on monday, book me for thursday?",
+        ("I'll go to the doctor next week, can I book the physio for tomorrow?", False),
+        ("I'll see my gp on monday, book me for thursday?", False),
+        ("yes please, the 14th at 2pm, my doctor is seeing me on the 10th", False),
+        ("could I wait and come to you on Friday instead?", True),
+        ("can I just book you first on Monday and skip the doctor?", True),
+        ("yes I'll see my GP on Monday", True),
     ],
 )
-def test_care_promised_for_later_with_a_booking_is_still_waiting(message: str) -> None:
-    assert advice.asks_about_waiting(message) is True
+def test_a_day_asked_for_with_a_later_doctor_is_booked(message: str, about: bool) -> None:
+    assert advice.asks_about_waiting(message) is about
+
+
+def test_asked_whether_it_must_be_today_the_answer_is_yes_and_why() -> None:
+    reply = advice.urgent_follow_up("do I really need to be seen today?", ["fracture"], "911")
+    assert reply.startswith("Yes, today") and "broken bone" in reply
 
 
 @pytest.mark.parametrize(
@@ -2967,3 +2979,66 @@ def test_being_able_to_walk_is_no_question_of_how_to_get_there() -> None:
         "can I walk there? it's close", ["cauda_equina"], "911", "988", repeats=1
     )
     assert "taxi" in walking
+
+
+# Session 18 (outside run 40 p04: "No, not serious, only normal fall on grass" to the
+# serious-accident question sent a footballer to 911). The fall itself raises the doctor
+# today that the neck's fall question already raised; only what a yes would add (the
+# emergency department) is what the question guards. Written before the change, own words.
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("no, I only slipped on the ice in the car park", answers.NO),
+        ("nope just tripped over the dog at home and fell", answers.NO),
+        ("no, a small tumble playing rugby, I landed on my shoulder", answers.NO),
+        ("No. Just an ordinary fall. Oh and I got the side wrong, it's the right one", answers.NO),
+        ("yes, I came off my motorbike on the motorway", answers.YES),
+        ("yes we went off the road in the car", answers.YES),
+        ("I fell down the whole flight of stairs", answers.YES),
+    ],
+)
+def test_an_ordinary_fall_is_no_to_the_serious_accident_question(text: str, reading: str) -> None:
+    question = safety.question_named("neck_major_trauma")
+    found = safety.screen(text)
+    assert answers.read_answer(question, text, set(found.signs), set(found.denied_signs)) == reading
+
+
+def test_the_headache_over_50_is_still_raised_by_the_age_in_the_answer() -> None:
+    question = safety.question_named("headache_new_after_50")
+    said = "never had them before this spring, I'm 63"
+    found = safety.screen(said)
+    reading = answers.read_answer(question, said, set(found.signs), set(found.denied_signs))
+    assert reading == answers.YES
+
+
+# Session 18: "never had them before this year, I'm 57" to "are these headaches new since
+# you turned 50?" was read as a no (its "never"), and "never had headaches until this
+# autumn" as headaches denied. Something absent until a time is something there since.
+@pytest.mark.parametrize(
+    ("question", "text", "reading"),
+    [
+        ("headache_new_after_50", "never had them before this spring, I'm 63", answers.YES),
+        ("headache_new_after_50", "I didn't get headaches until a few months ago", answers.YES),
+        ("headache_new_after_50", "honestly I never used to get them before", answers.YES),
+        ("headache_new_after_50", "no, I've had them since before I was 50", answers.NO),
+        ("headache_new_after_50", "no, had them on and off for 30 years", answers.NO),
+        ("check_saddle", "not until this morning", answers.YES),
+        ("check_saddle", "no, I've never had that before", answers.NO),
+    ],
+)
+def test_absent_until_lately_is_there_now(question: str, text: str, reading: str) -> None:
+    asked = safety.question_named(question)
+    found = safety.screen(text)
+    assert answers.read_answer(asked, text, set(found.signs), set(found.denied_signs)) == reading
+
+
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("I never had any numbness down below until this morning", "saddle_numbness"),
+        ("didn't have headaches till I turned 60, now every day", "headache"),
+    ],
+)
+def test_a_finding_denied_until_a_time_is_said(text: str, sign: str) -> None:
+    found = safety.screen(text)
+    assert sign in found.signs and sign not in found.denied_signs

@@ -481,7 +481,8 @@ def contexts(doc: Doc, spans: list[tuple[int, int]]) -> list[Context]:
 
         contexts = []
         for span in doc.spans[SPAN_KEY]:
-            negated, well = said(NEGATED, span), said(WELL, span)
+            negated = said(NEGATED, span) and not _absent_until(span)
+            well = said(WELL, span)
             contexts.append(
                 Context(
                     negated=negated or well,
@@ -494,6 +495,21 @@ def contexts(doc: Doc, spans: list[tuple[int, int]]) -> list[Context]:
         return contexts
     finally:
         del doc.spans[SPAN_KEY]
+
+
+# "Never had any numbness until this morning": denied until a time, so there since.
+_UNTIL = frozenset({"until", "till", "til"})
+_UNTIL_REACH = 4
+
+
+def _absent_until(span: Span) -> bool:
+    """Whether "until" follows a denied finding closely, within its sentence."""
+    for token in span.doc[span.end : span.end + _UNTIL_REACH]:
+        if token.is_punct or token.is_sent_start:
+            return False
+        if token.lower_ in _UNTIL:
+            return True
+    return False
 
 
 def _within_reach(span: Span, cue_ends: list[int], cue_starts: list[int]) -> bool:

@@ -387,6 +387,11 @@ def asks_about_waiting(message: str) -> bool:
         # "I'll take him to urgent care today. Can we book for after, next Thursday?": the
         # advice taken, and a booking for afterwards (its reminder says "today" again).
         return False
+    if wants_a_day_booked(message):
+        # "Friday please, my GP can't see me till Tuesday": a booking for a day, made, its
+        # reminder saying "today" again (answered with the advice alone, the patient was
+        # told to say which day suits, said it, and was refused: outside run 39).
+        return False
     if asks and (_WAITING.search(message) or _SERIOUS.search(message) or _CARE.search(message)):
         return True
     if asks and (_ASKS_SELF_TREATMENT.search(message) or _ASKS_WHAT_IS_WORSE.search(message)):
@@ -394,6 +399,44 @@ def asks_about_waiting(message: str) -> bool:
     if _PLANS_TO_WAIT.search(message):
         return True  # "nah ill just see how i go over the weekend": the advice again
     return bool(_CARE.search(message) and (_LATER.search(message) or _FIRST_THING.search(message)))
+
+
+_A_DAY = re.compile(
+    r"\b(?:tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|tues|wed|"
+    r"thu|thur|thurs|fri|sat|next week|\d{1,2}(?:st|nd|rd|th))\b",
+    re.IGNORECASE,
+)
+# A booking asked for: "book me in", "yes please, Friday?", "could I come Thursday".
+_BOOKING_ASKED = re.compile(
+    r"\b(?:book|booking|appointment|consultation|come in|come on|come at|come|slot)\b"
+    r"|^\W*(?:yes|yeah|yep|ok|okay|sure)\W+please\b",
+    re.IGNORECASE,
+)
+# Asking whether to wait or go: "can I wait", "do I have to go today?", "must it be today?".
+_ASKS_TO_WAIT = re.compile(
+    r"\b(?:can|could|may|should|is it ok(?:ay)? to|is it fine to)\s+(?:i|we|he|she|it|this)\s+"
+    r"(?:just\s+)?(?:wait|leave|hold)\b|\btoday\s*\?|\binstead\b"
+    r"|\b(?:physio\w*|you|book|booking|consultation)\s+first\b",
+    re.IGNORECASE,
+)
+
+
+def plans_care_later(message: str) -> bool:
+    """Whether the message puts the doctor's visit off to a later day ("my GP can't see me
+    till Tuesday", "seeing the doctor on Monday")."""
+    doctor = _CARE.search(message) or re.search(rf"\b{_DOCTORS}\b", message, re.IGNORECASE)
+    return bool(doctor and _LATER.search(message) and not _CARE_TODAY.search(message))
+
+
+def wants_a_day_booked(message: str) -> bool:
+    """Whether, after advice to see a doctor today, the message asks for a consultation on
+    a day ("yes please, Friday morning?", "book me for Thursday, GP on Monday"), and does
+    not ask to wait or to see the physiotherapist first."""
+    return bool(
+        _BOOKING_ASKED.search(message)
+        and _A_DAY.search(message)
+        and not _ASKS_TO_WAIT.search(message)
+    )
 
 
 def asks_how_serious(message: str) -> bool:
@@ -777,6 +820,11 @@ def urgent_follow_up(
     if seen_by_doctor(message):
         return checked_before_urgent_advice(emergency_number)
     opening = _why(message, codes) or _answer_in_light(message)
+    if _ASKS.search(message) and _WAITING.search(message) and not _why(message, codes):
+        # "Is it honestly necessary today?": yes, and why (a doctor today is no emergency:
+        # "Please go" would read as one).
+        why = next((WHY[code] + " " for code in codes if code in WHY), "")
+        opening = f"Yes, today, please. {why}"
     if (_LATER.search(message) or _FIRST_THING.search(message)) and not _ASKS.search(message):
         opening = "Please don't wait until then. "  # "urgent care first thing": today is the advice
     if _CARE_TODAY.search(message) and not _DAY_AFTER.search(message):

@@ -20,7 +20,7 @@ from collections.abc import Collection
 
 from clinic.language.context import is_another_person
 from clinic.safety.advice import denies_doctor_check, without_statement_of_safety
-from clinic.safety.red_flags import HISTORY_COUNTS, SIGNS, ScreenQuestion
+from clinic.safety.red_flags import HISTORY_COUNTS, LEVEL_ORDER, SIGNS, ScreenQuestion
 from clinic.safety.screening import (
     SIGN,
     SORE_FROM_EXERCISE_SIGNS,
@@ -157,6 +157,16 @@ def takes_back_yes(text: str) -> bool:
     return bool(_TAKEN_BACK_RE.search(" ".join(text.lower().replace("\u2019", "'").split())))
 
 
+# Something absent until a time is there since: "not until this morning", "I didn't get
+# them till I retired". Said of something new, "before" means the same: "never had them
+# before this spring" ("no, had them before" has no denial of its own and stays a no).
+_ABSENT_UNTIL = re.compile(
+    r"(?:\b(?:never|not|no|didnt|hadnt|havent|wasnt)|n't)\b(?:\s+[\w']+){0,5}?\s+(?:until|till|til)\b"
+)
+_ABSENT_BEFORE = re.compile(
+    r"(?:\b(?:never|not|didnt|hadnt|havent|wasnt)|n't)\b(?!\s+(?:new|different|changed|worse)\b)"
+    r"(?:\s+[\w']+){0,5}?\s+before\b"
+)
 # Questions about headaches changing, and an answer that they are the kind they always were.
 _ABOUT_CHANGE = frozenset({"headache_new_after_50", "headache_changed", "headache_pattern_change"})
 _SAME_AS_EVER = re.compile(
@@ -223,6 +233,8 @@ def read_answer(
         and not _YES_RE.search(lowered)
     ):
         return NO  # "only right" to "in both legs?"
+    if _ABSENT_UNTIL.search(lowered) or (_ABOUT_CHANGE & asked and _ABSENT_BEFORE.search(lowered)):
+        return YES  # "not until this morning", "never had them before this spring"
     # "What?? no, absolutely not": surprise at the question, then the answer.
     lowered = _SURPRISE.sub("", lowered) or lowered
     # "They are not new": the "they are" of a no is no yes.
@@ -305,8 +317,22 @@ def _says_no(lowered: str) -> bool:
 def _raises_what_it_guards(question: ScreenQuestion, said: set[str]) -> bool:
     """Whether the answer's own signs raise the flag the question is there for ("never had
     them before this year, I'm 57" to "are these headaches new since you turned 50?")."""
-    guarded = {flag.code for flag in red_flags_for({question.sign})}
-    return bool(guarded & {flag.code for flag in red_flags_for(said)})
+    # What is known when the question is asked (where it hurts, what it follows) raises
+    # flags of its own: only what a yes adds to them is guarded ("only a normal fall on
+    # grass" to "was it a serious accident?" raises the fall's doctor today, not the
+    # emergency department a serious accident would).
+    for place in question.where or ("",):
+        known = {place, *question.after} - {""}
+        before = set(red_flags_for(known))
+        guarded = set(red_flags_for(known | {question.sign})) - before
+        raised = red_flags_for(known | said)
+        if any(
+            flag.code == mine.code and LEVEL_ORDER[mine.level] >= LEVEL_ORDER[flag.level]
+            for flag in guarded
+            for mine in raised
+        ):
+            return True
+    return False
 
 
 # "If anything", "quite the opposite": what follows goes the other way from the sign.

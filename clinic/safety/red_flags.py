@@ -123,7 +123,9 @@ _MAJOR_TRAUMA = (
     f"{_VEHICLE}|it rolled|flipped|overturned",
     f"hit|struck|clipped|knocked|run by a|the ... {_VEHICLE}|cyclist",
     f"{_VEHICLE} hit|struck|clipped|knocked|ran",
-    "knocked|thrown|came|fell|falling off ... bike|bicycle|motorbike|motorcycle|scooter|horse|quad",
+    "knocked|thrown off ... bike|bicycle|motorbike|motorcycle|scooter|horse|quad",
+    # Off a pedal bike alone is asked about (the rule's mechanism is a bicycle collision).
+    "came|fell|falling off ... motorbike|motorcycle|scooter|horse|quad",
     "over the handlebars",
     "thrown from|against|into|through|off",
     "{a_fall} ... stairs|steps|staircase",
