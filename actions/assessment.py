@@ -18,6 +18,7 @@ from actions.tracker_facts import (
     latest_intent,
     said_since_latest_message,
     stood_down,
+    the_patient,
     value_before_latest_message,
 )
 from actions.wording import wording
@@ -84,7 +85,7 @@ class ActionAssessTdnFit(Action):
             tracker.get_slot("contraindications") or [],
             contraindications_unclear=tracker.get_slot("contraindication_screen") == "unclear",
         )
-        facts = summarise(intake)
+        facts = summarise(intake, the_patient(tracker))
         # Sent by name; its words are read too, to tell whether it was said already.
         summary = wording(domain, "utter_intake_summary", summary=facts)
         if _said_before(tracker, assessment.explanation) and (

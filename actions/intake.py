@@ -367,7 +367,7 @@ def intake_events(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[di
     elif asked not in QUESTIONS or intent in NOT_A_FACT:
         asked = None
     if yes is None and asked in intake_state.SPREAD_QUESTIONS:
-        yes = _opening_yes_or_no(text)  # "No, just my neck and head. Since March."
+        yes = intake_state.opening_yes_or_no(text)  # "No, just my neck and head. Since March."
     heard = intake_state.hear(text, entities, asked, yes)
     if value_before_latest_message(tracker, "requested_slot") == "red_flag_screen":
         # "As I said, my bladder has been leaky the last two days" to the screen: its time
@@ -420,12 +420,6 @@ def _told_for_someone_else(tracker: Tracker) -> bool:
         if places:
             return all(entity.get("role") == intake_state.OTHERS for entity in places)
     return False
-
-
-def _opening_yes_or_no(text: str) -> bool | None:
-    """A yes or no the message opens with, in a few words before its first stop."""
-    first = re.split(r"[.,;!?]|\s-\s", text.strip(), maxsplit=1)[0]
-    return yes_or_no(first) if 0 < len(first.split()) <= 3 else None
 
 
 def _none_or_reported(tracker: Tracker) -> str:

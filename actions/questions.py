@@ -26,6 +26,7 @@ from actions.tracker_facts import (
     intake_from_tracker,
     latest_intent,
     said_since_latest_message,
+    the_patient,
 )
 from clinic import knowledge, vocabulary
 from clinic.assessment import who_helps_with
@@ -83,7 +84,9 @@ class ActionAnswerQuestion(Action):
         if found and found.topic == MY_SUMMARY and knowledge.is_answer(found, intent):
             intake = intake_from_tracker(tracker)
             if intake.body_part:  # "can you show me the summary again?"
-                dispatcher.utter_message(response="utter_summary_again", summary=summarise(intake))
+                dispatcher.utter_message(
+                    response="utter_summary_again", summary=summarise(intake, the_patient(tracker))
+                )
                 return []
         asked_part = question_after_answer(text) or text
         if tracker.active_loop.get("name") == "booking_form" and _only_a_time(asked_part):

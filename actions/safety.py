@@ -17,8 +17,13 @@ from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.tracker_facts import entity_values, latest_intent, value_before_latest_message
-from clinic import knowledge, safety, settings, vocabulary
+from actions.tracker_facts import (
+    entity_values,
+    latest_intent,
+    the_patient,
+    value_before_latest_message,
+)
+from clinic import knowledge, patient, safety, settings, vocabulary
 from clinic.intake import answer_before_question
 from clinic.knowledge import is_a_statement
 from clinic.language.numbers import fever_in_answer
@@ -35,10 +40,7 @@ SCREEN_SLOT = "red_flag_screen"
 
 def _writing_for_another(tracker: Tracker) -> bool:
     """Whether a message of this chat said the writer writes for someone else."""
-    return any(
-        event.get("event") == "user" and safety.writes_for_another(event.get("text") or "")
-        for event in tracker.events
-    )
+    return the_patient(tracker) != patient.YOU
 
 
 def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | None]:
@@ -1013,6 +1015,7 @@ class ActionAskRedFlagScreen(Action):
             again = _asked_just_before(tracker, name)
             dispatcher.utter_message(
                 response="utter_checklist_again" if again else "utter_checklist",
+                has_asked=the_patient(tracker).has_asked,
                 checklist=checklist.text_of(lines),
                 buttons=CHECKLIST_BUTTONS,
             )
@@ -1057,6 +1060,7 @@ class ActionAskContraindicationScreen(Action):
                 again=value_before_latest_message(tracker, "requested_slot")
                 == "contraindication_screen",
                 signs=tracker.get_slot("warning_signs") or [],
+                to=the_patient(tracker),
             ),
             buttons=[
                 {"title": "None of these" if not named else "No others", "payload": "/deny"},

@@ -7,8 +7,10 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
+from clinic import patient
 from clinic.care import intake_state
 from clinic.intake import Intake
+from clinic.patient import Patient
 from clinic.safety import answers
 from clinic.safety.red_flags import URGENT
 
@@ -29,6 +31,13 @@ def intake_from_tracker(tracker: Tracker, **changes: Any) -> Intake:
     )
     values.update(changes)
     return Intake(**values)
+
+
+def the_patient(tracker: Tracker) -> Patient:
+    """Whom the chat speaks of: "you", or the son or mother someone writes for."""
+    return patient.written_of(
+        event.get("text") or "" for event in tracker.events if event.get("event") == "user"
+    )
 
 
 def value_before_latest_message(tracker: Tracker, slot: str) -> Any:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from clinic.patient import YOU, Patient
 from clinic.vocabulary import display_name
 
 # Parts where "which side?" is worth asking; for the spine, head and chest the side
@@ -124,19 +125,21 @@ def places_in_words(intake: Intake) -> str:
     return listed([_place(part, side) for part, side in [*places, *intake.other_places]])
 
 
-def summarise(intake: Intake) -> str:
+def summarise(intake: Intake, whose: Patient = YOU) -> str:
     """The intake in one plain sentence, as the patient and the physiotherapist read it:
-    every painful place, and how long in the patient's own words (never rounded)."""
+    every painful place, and how long in the patient's own words (never rounded). `whose`
+    the patient is to the writer ("his lower back" to a mother writing for her son)."""
+    your = whose.possessive
     side = f" ({intake.side} side)" if intake.side in ("left", "right") else ""
     side = " (both sides)" if intake.side == "both" else side
-    where = f" in your {display_name(intake.body_part)}{side}" if intake.body_part else ""
+    where = f" in {your} {display_name(intake.body_part)}{side}" if intake.body_part else ""
     if intake.body_part and intake.other_places:
-        where = f" in your {places_in_words(intake)}"
+        where = f" in {your} {places_in_words(intake)}"
     feeling = _FEELINGS.get(intake.pain_quality or "")
     quality = f"{display_name(intake.pain_quality)} " if intake.pain_quality else ""
     parts = [f"{feeling}{where}" if feeling else f"{quality}pain{where}"]
     if intake.pain_radiates and intake.radiates_to:
-        parts.append(f"spreading to your {display_name(intake.radiates_to)}")
+        parts.append(f"spreading to {your} {display_name(intake.radiates_to)}")
     elif intake.pain_radiates:
         parts.append("spreading elsewhere")
     elif intake.pain_radiates is False:

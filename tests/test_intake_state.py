@@ -598,3 +598,31 @@ def test_a_correction_naming_a_further_place_puts_right_its_side() -> None:
     said = changes("sorry, the right shoulder, not the left one", known)
     assert "body_part" not in said
     assert said.get("site_sides") == {"shoulder": "right"}
+
+
+# Session 18, written before the change (found in a run of our own: "stiff mostly, bit
+# achy" to "does the pain spread?" was a yes, and "no, stays in his back" to "where does it
+# spread to?" was not understood, three times).
+@pytest.mark.parametrize("text", ["no, it stays in my back", "nowhere, it's just the hip"])
+def test_a_no_to_where_it_spreads_puts_the_spread_right(text: str) -> None:
+    known = {"body_part": "lower_back", "pain_sites": ["lower_back"], "pain_radiates": True}
+    said = changes(text, known, "radiates_to")
+    assert said.get("pain_radiates") is False
+    assert said.get("radiates_to") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "yes"),
+    [
+        ("stiff mostly, bit achy", None),
+        ("sharp mostly", None),
+        ("a bit", True),
+        ("yes a bit", True),
+        ("no, dull", False),
+        ("nope", False),
+    ],
+)
+def test_how_it_feels_is_no_yes_to_whether_it_spreads(text: str, yes: bool | None) -> None:
+    from clinic.care.intake_state import opening_yes_or_no
+
+    assert opening_yes_or_no(text) is yes

@@ -18,6 +18,7 @@ from typing import Any
 
 from clinic import parsing, vocabulary
 from clinic.parsing import Duration
+from clinic.safety.answers import describes_the_pain, plain_yes, yes_or_no
 from clinic.safety.red_flags import HISTORY_COUNTS
 
 # The facts of the main complaint, as the contract names its slots.
@@ -78,7 +79,8 @@ _STAYS = re.compile(
     r"|stay(?:s|ing)? (?:in|at|on|around|put|there|local\w*|in one (?:place|spot))|"
     r"nowhere else|no(?:thing|where)? further|"
     r"(?:only|just) (?:in|there|here|the one (?:place|spot))|no spreading|no radiat\w*"
-    r"|not spreading|doesn'?t go anywhere)\b",
+    r"|not spreading|doesn'?t go anywhere)\b"
+    r"|^\W*nowhere\b",  # "nowhere, it's just the hip" to "where does it spread to?"
     re.IGNORECASE,
 )
 # "Nope, only my head", "just the neck": the pain is only where it is, unless a place it
@@ -336,7 +338,9 @@ def update(
             return
         # A place made precise ("the upper back") puts the place right, not the rest.
         correcting = heard.correcting if slot in _PLACE_SLOTS else said_correcting
-        if current is None or asked == slot or correcting or current in heard.said_not:
+        # "No, it stays in his back" to "where does it spread to?" answers whether it does.
+        answered = asked == slot or (asked in SPREAD_QUESTIONS and slot in SPREAD_QUESTIONS)
+        if current is None or answered or correcting or current in heard.said_not:
             result.values[slot] = value
             result.values.update(also)
             if current is not None:
@@ -655,6 +659,19 @@ def _names_where_it_is(heard: Heard, known_sites: list[str]) -> bool:
         and main.value in known_sites
         and all(other.value in known_sites for other in heard.others)
     )
+
+
+def opening_yes_or_no(text: str) -> bool | None:
+    """A yes or no the message opens with, in a few words before its first stop ("No, just
+    my neck and head. Since March."); how the pain feels is no yes ("stiff mostly": its
+    "mostly" answers nothing)."""
+    first = re.split(r"[.,;!?]|\s-\s", text.strip(), maxsplit=1)[0]
+    if not 0 < len(first.split()) <= 3:
+        return None
+    said = yes_or_no(first)
+    if said is True and describes_the_pain(first) and not plain_yes(first):
+        return None
+    return said
 
 
 def _spreads(

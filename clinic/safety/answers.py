@@ -112,9 +112,15 @@ _STRONG_YES_RE = _words(r"yes|yeah|yea|yep|yup|ya|yh|yess+|aye|definitely|i am|i
 _ABOUT_THOUGHTS = frozenset({"check_safe"})
 
 
-def _describes_the_pain(text: str) -> bool:
+def describes_the_pain(text: str) -> bool:
     """Whether the answer names how or where it hurts ("sharp", "my lower back")."""
     return any(term.entity in ("pain_quality", "body_part") for term in find_terms(text))
+
+
+def plain_yes(text: str) -> bool:
+    """Whether the text says yes in so many words ("yes", "yeah", "I do"), not only in the
+    words a yes may hide in ("a bit", "mostly")."""
+    return bool(_STRONG_YES_RE.search(" ".join(text.lower().split())))
 
 
 _TAKEN_BACK_RE = _words(_TAKEN_BACK)
@@ -245,7 +251,7 @@ def read_answer(
         # "I am 34" to "new since you turned 50?": a no, unless a yes follows the age.
         rest = _AGE_SAID_RE.sub(" ", lowered)
         return YES if _YES_RE.search(rest) and not _NO_RE.search(rest) else NO
-    if question.name in _ABOUT_THOUGHTS and _describes_the_pain(lowered):
+    if question.name in _ABOUT_THOUGHTS and describes_the_pain(lowered):
         # "It is a sharp pain, mostly on the right" to "are you having thoughts of ending
         # your life?" tells about the pain; its "it is" and "mostly" are no yes. Asked again.
         strong_yes, no = bool(_STRONG_YES_RE.search(lowered)), bool(_NO_RE.search(lowered))

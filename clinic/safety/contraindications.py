@@ -10,6 +10,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
+from clinic.patient import YOU, Patient
 from clinic.safety.red_flags import COMPANION, Sign
 
 
@@ -218,7 +219,11 @@ _LEAD_AGAIN = "Please answer this one before we go on: do any {of}these apply{to
 
 
 def checklist(
-    named: list[str], booking: bool = False, again: bool = False, signs: Collection[str] = ()
+    named: list[str],
+    booking: bool = False,
+    again: bool = False,
+    signs: Collection[str] = (),
+    to: Patient = YOU,
 ) -> str:
     """The checklist for the contraindication `named` codes already known: after one was
     named on the way, it asks about the others only. `booking` when the patient came to
@@ -227,7 +232,7 @@ def checklist(
     lead = _LEAD_AGAIN if again else _LEAD[booking]
     cannot = {"pregnancy"} if "aged_65_plus" in signs else set()
     if not labels(named):
-        return f"{lead.format(of='of ', to=' to you')}\n{_lines(cannot)}"
+        return f"{lead.format(of='of ', to=f' to {to.object}')}\n{_lines(cannot)}"
     return (
         f"You've told me about: {', '.join(labels(named))}. "
         f"{lead.format(of='others of ', to='')}\n{_lines(set(named) | cannot)}"

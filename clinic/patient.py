@@ -1,0 +1,58 @@
+"""Who the patient is when someone else writes for them ("I'm asking for my son"): the
+words the chat uses for the patient, so a mother reads "his lower back", not "your"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from clinic.language.context import is_another_person
+
+
+@dataclass(frozen=True)
+class Patient:
+    """The patient's words: "you" for the writer, "he", "she" or "they" for another."""
+
+    subject: str
+    object: str
+    possessive: str
+    has_asked: str  # "do you have", "does he have"
+
+
+YOU = Patient("you", "you", "your", "do you have")
+HE = Patient("he", "him", "his", "does he have")
+SHE = Patient("she", "her", "her", "does she have")
+THEY = Patient("they", "them", "their", "do they have")
+
+_HE = frozenset({
+    "son", "dad", "father", "husband", "brother", "grandad", "grandpa", "grandfather",
+    "uncle", "nephew", "boyfriend", "grandson", "boy", "stepson", "stepdad", "fiance",
+    "father in law",
+})  # fmt: skip
+_SHE = frozenset({
+    "daughter", "mum", "mom", "mother", "wife", "sister", "nan", "gran", "grandma",
+    "grandmother", "aunt", "auntie", "niece", "girlfriend", "granddaughter", "girl",
+    "stepdaughter", "stepmum", "fiancee", "mother in law",
+})  # fmt: skip
+_MY_SOMEONE = re.compile(r"\bmy\s+([a-z]+(?:\s+in\s+law)?)")
+
+
+def written_of(texts: Iterable[str]) -> Patient:
+    """The patient of a chat whose messages are `texts`: the person the first message
+    that writes for someone else names ("asking for my dad" gives HE), else the writer."""
+    # Imported here: the safety package imports this module (the checklist speaks of them).
+    from clinic.safety.screening import writes_for_another
+
+    for text in texts:
+        if not writes_for_another(text):
+            continue
+        for word in _MY_SOMEONE.findall(text.lower()):
+            if word in _HE:
+                return HE
+            if word in _SHE:
+                return SHE
+            if is_another_person(word):
+                return THEY
+        return THEY
+    return YOU

@@ -1,0 +1,41 @@
+"""Who the chat speaks of when someone writes for the patient (session 18, written before
+the change; outside run 39 p06: a mother writing for her son read "aching pain in your
+lower back" and "do you have any of these?")."""
+
+from __future__ import annotations
+
+import pytest
+
+from clinic import patient
+from clinic.intake import Intake, summarise
+from clinic.safety import contraindications
+
+
+@pytest.mark.parametrize(
+    ("said", "possessive", "asks"),
+    [
+        (["I'm asking on behalf of my son, he's 15 and his back hurts"], "his", "does he have"),
+        (["hi", "writing for my mother, her neck is stiff"], "her", "does she have"),
+        (["booking for my partner, bad shoulder"], "their", "do they have"),
+        (["my back hurts since tuesday"], "your", "do you have"),
+        # A relative named in passing: still the writer's own pain.
+        (["my husband says I should get my neck looked at"], "your", "do you have"),
+    ],
+)
+def test_the_patient_is_whoever_the_writer_writes_for(
+    said: list[str], possessive: str, asks: str
+) -> None:
+    who = patient.written_of(said)
+    assert who.possessive == possessive
+    assert who.has_asked == asks
+
+
+def test_the_summary_speaks_of_the_patient() -> None:
+    intake = Intake(body_part="lower_back", pain_quality="aching")
+    assert "in his lower back" in summarise(intake, patient.HE)
+    assert "in your lower back" in summarise(intake)
+
+
+def test_the_contraindication_checklist_asks_about_the_patient() -> None:
+    assert "apply to her?" in contraindications.checklist([], to=patient.SHE)
+    assert "apply to you?" in contraindications.checklist([])
