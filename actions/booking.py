@@ -142,9 +142,10 @@ class ActionStartBooking(Action):
         intent = latest_intent(tracker)
         text = tracker.latest_message.get("text") or ""
         declined = yes_or_no(tracker) is False or desk_module.declines_booking(text)
-        if intent == "inform" and tracker.get_slot("consultation_offered") and declined:
+        offered = tracker.get_slot("consultation_offered")
+        if intent in ("inform", "affirm") and offered and declined:
             # "No, just the call on Monday", "I don't want to book": a no to the offer,
-            # whatever day it names.
+            # whatever day it names; "ok I'll think about it": not now, whatever its "ok".
             dispatcher.utter_message(response="utter_consultation_declined")
             return [
                 SlotSet("consultation_requested", False),

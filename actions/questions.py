@@ -78,6 +78,10 @@ class ActionAnswerQuestion(Action):
         # only a close one starts the look-up.
         near_enough = knowledge.NEAR if has_booking(tracker) else knowledge.CLOSE
         asks_for_booking = found and found.topic == MY_BOOKING and found.score >= near_enough
+        if latest_intent(tracker) == "request_booking" and not has_booking(tracker):
+            # "Can I book the consultation for Wednesday afternoon?" asks for a booking, however
+            # near "when is my booking?" it reads (outside run 41: a look-up was started).
+            asks_for_booking = False
         if intent == ASK_MY_BOOKING or asks_for_booking:
             # Looking a booking up starts a check: only when the question is clearly that.
             return _my_booking(dispatcher, tracker)

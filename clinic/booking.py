@@ -17,7 +17,7 @@ from clinic import settings
 from clinic.availability import Offer, free_practitioners, is_bookable, offer
 from clinic.booking_store import Booking, BookingStore, NewBooking, Notice, SlotTaken
 from clinic.contact import display_phone, read_contact
-from clinic.preferred_time import TimePreference
+from clinic.preferred_time import TimePreference, names_a_time
 from clinic.schedule import Schedule, clinic_schedule
 
 _REFERENCE = re.compile(r"\b[A-Z0-9]{3}[\s-]?[A-Z0-9]{3}\b")
@@ -29,7 +29,7 @@ _LETTER, _DIGIT = re.compile(r"[A-Z]"), re.compile(r"\d")
 _HOW_TO_CHANGE = re.compile(
     r"\b(?:how (?:do|can|would|will|should) (?:i|we)|what if|what happens if|is there a "
     r"(?:fee|charge|penalty)|do you charge|if (?:something|anything) comes up|in case|"
-    r"(?:can|could) i [^.?!]{0,30}\blater)\b",
+    r"(?:can|could) i [^.?!]{0,30}\blater|if (?:i|we) (?:ever )?(?:need|have|want|had) to)\b",
     re.IGNORECASE,
 )
 
@@ -146,9 +146,23 @@ def no_booking_wanted(text: str) -> bool:
     return bool(_NO_BOOKING.search(text))
 
 
+# Put off, not now: "I'll think about it", "maybe later", "let me sleep on it".
+_PUT_OFF = re.compile(
+    r"\b(?:i'?ll|ill|i will|let me|lemme|gonna|i need to|need to|i want to)\s+(?:have a\s+)?"
+    r"(?:think|thinks|sleep on it|get back to you|come back to you|mull|"
+    r"(?:check|talk|discuss it|speak) (?:with|to) (?:my|him|her|them)|ask (?:my|him|her|them))\b"
+    r"(?!\s+(?:about\s+)?(?:which|what|when)\b)"
+    r"|^\W*(?:maybe|perhaps|probably)\s+later\b|\bnot (?:right )?now\b|\bnot yet\b"
+    r"|\bget back to you\b",
+    re.IGNORECASE,
+)
+
+
 def declines_booking(text: str) -> bool:
-    """Whether the patient says they want no booking, or stops: words, not a time."""
-    return no_booking_wanted(text) or bool(_STOP_WORD.search(text))
+    """Whether the patient says they want no booking, stops or puts it off: words, not a
+    time ("I'll think about it" to the offer is no yes, whatever its "ok")."""
+    put_off = bool(_PUT_OFF.search(text)) and not names_a_time(text)  # not "thursday, let me think"
+    return no_booking_wanted(text) or bool(_STOP_WORD.search(text)) or put_off
 
 
 def asks_to_book(text: str) -> bool:

@@ -853,6 +853,8 @@ def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) ->
     before = words[i - 1] if i > 0 else ""
     if found[0] == "body_part" and where_a_device_sits(words, i):
         return True
+    if found == ("body_part", "chest") and "chin" in words[max(0, i - 4) : i]:
+        return True  # "chin to my chest": how far the neck bends
     if found == ("body_part", "head"):
         # "Lift my arm past my head", "reach above my head": how far, not where it hurts.
         place = words[i - 2] if before in ("my", "the", "his", "her") and i > 1 else before

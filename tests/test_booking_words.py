@@ -106,6 +106,11 @@ def test_contact_details_from_any_country(row: dict) -> None:
         ("can I change it later if my shifts change?", True),
         ("please cancel my booking", False),
         ("I need to move my appointment to friday", False),
+        # Session 18, written before the change (outside run 41 p06: "if i need to cancel can
+        # i just do it here?" started the cancellation of the booking just made).
+        ("and if we have to reschedule, is that possible in the chat?", True),
+        ("ok. if I ever need to cancel, can I do that online?", True),
+        ("I have to cancel, something came up", False),
     ],
 )
 def test_a_question_about_changing_a_booking(said: str, asks: bool) -> None:
@@ -285,6 +290,14 @@ def test_no_then_a_day_is_that_day() -> None:
         ("can I book for my wife too?", False),
         ("I don't want to book too early, after 10 please", False),
         ("no, not monday", False),
+        # Session 18, written before the change (outside run 41: "ok ill think about it" to
+        # the offer started the booking): put off is no yes.
+        ("ok i'll have a think and get back to you", True),
+        ("maybe later, need to check with my husband first", True),
+        ("not right now thanks", True),
+        ("let me sleep on it", True),
+        ("I'll think about which day suits, thursday maybe?", False),
+        ("later in the week would be good", False),
     ],
 )
 def test_a_booking_not_wanted_in_so_many_words(said: str, declines: bool) -> None:

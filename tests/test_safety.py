@@ -3042,3 +3042,60 @@ def test_absent_until_lately_is_there_now(question: str, text: str, reading: str
 def test_a_finding_denied_until_a_time_is_said(text: str, sign: str) -> None:
     found = safety.screen(text)
     assert sign in found.signs and sign not in found.denied_signs
+
+
+# Session 18 (outside run 41 p02: "I'll try and drag him to the urgent care this afternoon.
+# Can we book for after, like next Saturday morning?" was told not to leave the doctor
+# until then): the later day is the booking's; only a doctor's visit put off is.
+@pytest.mark.parametrize(
+    ("message", "later"),
+    [
+        (
+            "Ok I'll try and drag him to the urgent care on Route 9 this afternoon. "
+            "Can we book for after, like next Saturday morning?",
+            False,
+        ),
+        ("yes please, Friday morning if you can? The earliest my GP can do is Tuesday", True),
+        ("book me for thursday, I'm seeing the doctor on monday", True),
+        ("we're off to the walk-in now, and friday at 2 for the physio please", False),
+    ],
+)
+def test_only_a_doctor_put_off_is_care_planned_later(message: str, later: bool) -> None:
+    assert advice.plans_care_later(message) is later
+
+
+# Session 18 (outside run 41 p08: "Sam Rivera. when will they call? today?" while the
+# call-back took his details got "Yes, today, please" and lost the name): when the clinic
+# calls is the call-back's question, not one about waiting for the doctor.
+@pytest.mark.parametrize(
+    "message",
+    ["Sam Rivera. when will they call? today?", "will someone ring me back today?",
+     "what time will the clinic phone me?"],
+)  # fmt: skip
+def test_when_the_clinic_calls_is_no_question_about_waiting(message: str) -> None:
+    assert advice.asks_about_waiting(message) is False
+
+
+# Session 18 (outside run 41 p05: "Can I play pickleball tomorrow or not?" got "Yes, today,
+# please"): only a question whether the doctor must be today is answered "yes, today".
+@pytest.mark.parametrize(
+    ("message", "yes_today"),
+    [
+        ("can it wait till monday?", True),
+        ("does he really have to be seen today??", True),
+        ("Can I play pickleball tomorrow or not?", False),
+        ("should I take ibuprofen tonight?", False),
+    ],
+)
+def test_yes_today_answers_only_whether_it_must_be_today(message: str, yes_today: bool) -> None:
+    reply = advice.urgent_follow_up(message, ["giant_cell_arteritis"], "911")
+    assert reply.startswith("Yes, today") is yes_today
+
+
+# Session 18 (outside run 41 p05: a possible inflamed artery was never told that a change
+# in sight is the emergency department): the advice names what turns it into one.
+def test_urgent_advice_names_what_makes_it_an_emergency() -> None:
+    said = advice.red_flag_advice("urgent", ["giant_cell_arteritis"], "911", "988")
+    assert "sight changes" in said and "call 911" in said
+    plain = advice.red_flag_advice("urgent", ["fracture"], "911", "988")
+    assert "If it gets worse quickly, call 911." in plain

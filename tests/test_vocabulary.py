@@ -531,3 +531,16 @@ def test_a_short_day_name_is_no_body_part(text: str) -> None:
 )
 def test_feeling_about_to_faint_is_dizziness(text: str) -> None:
     assert ("other_complaint", "dizziness") in [(e, v) for e, v, _ in terms(text)], terms(text)
+
+
+# Session 18, written before the change (outside run 41 p08: "can touch my chin to my
+# chest" to a neck question asked about chest pain): how far the neck bends names no chest.
+@pytest.mark.parametrize(
+    "text", ["I can get my chin down to my chest fine", "chin to chest is ok, turning hurts"]
+)
+def test_the_chin_to_the_chest_is_no_chest(text: str) -> None:
+    assert "chest" not in [t[1] for t in terms(text) if t[0] == "body_part"]
+
+
+def test_a_chest_said_with_the_chin_elsewhere_is_still_the_chest() -> None:
+    assert "chest" in [t[1] for t in terms("my chest hurts when I tuck my chin in")]

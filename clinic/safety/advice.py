@@ -97,11 +97,22 @@ def red_flag_advice(level: str, codes: Iterable[str], emergency_number: str, cri
             "wait for a physiotherapy appointment, and don't drive yourself."
         )
     if level == URGENT:
+        turns = next((EMERGENCY_IF[code] for code in codes if code in EMERGENCY_IF), "")
+        when = f"If {turns} or it gets worse quickly" if turns else "If it gets worse quickly"
         return (
             f"{what} should be checked by a doctor today. Please contact your doctor or an "
-            f"urgent care clinic today. If it gets worse quickly, call {emergency_number}."
+            f"urgent care clinic today. {when}, call {emergency_number}."
         )
     raise ValueError(f"no advice for level {level!r}")
+
+
+# What turns a doctor today into an emergency, said with the advice: the rules' own
+# emergency form of the flag (sight lost with an inflamed artery: NICE CKS, giant cell
+# arteritis; breathlessness with a clot: NICE NG158).
+EMERGENCY_IF = {
+    "giant_cell_arteritis": "your sight changes (blurring, double vision or any loss of sight)",
+    "dvt": "you get breathless or have chest pain",
+}
 
 
 # A red-flag question answered "not sure" twice: it is treated as possible, never skipped.
@@ -373,13 +384,22 @@ _CARE = re.compile(rf"\b({_CARE_WORDS})\b", re.IGNORECASE)
 _FIRST_THING = re.compile(r"\bfirst thing\b", re.IGNORECASE)
 
 
+# When the clinic's call comes, asked: "when will they call?", "will someone ring me today?".
+_WHEN_THEY_CALL = re.compile(
+    r"\b(?:when|what time)?\s*(?:will|would|do|does|can)\s+(?:they|you|someone|somebody|"
+    r"the clinic|anyone|the physio\w*)\s+(?:\w+\s+)?(?:call|ring|phone)\w*",
+    re.IGNORECASE,
+)
+
+
 def asks_about_waiting(message: str) -> bool:
     """Whether, after advice, the patient asks to wait, whether it is serious or about the
     care advised ("should I go to a doctor or what?"), or plans that care for later ("I'll
     take him to urgent care first thing"): the advice answers it, the form waits."""
-    if asks_for_a_call(message):
-        # "Can the clinic call him back later instead?": the call-back's own answer says
-        # the doctor comes first (a call never stands in for the care advised).
+    if asks_for_a_call(message) or _WHEN_THEY_CALL.search(message):
+        # "Can the clinic call him back later instead?", "when will they call? today?": the
+        # call-back's own answer says the doctor comes first (a call never stands in for
+        # the care advised).
         return False
     asks = bool(_ASKS.search(message))
     promised = _CARE_TODAY.search(message) or _CARE_FIRST.search(message) or _will_go(message)
@@ -421,11 +441,22 @@ _ASKS_TO_WAIT = re.compile(
 )
 
 
+_TODAY = re.compile(
+    r"\b(?:today|tonight|this (?:morning|afternoon|evening)|now|right away|straight away|asap)\b",
+    re.IGNORECASE,
+)
+
+
 def plans_care_later(message: str) -> bool:
     """Whether the message puts the doctor's visit off to a later day ("my GP can't see me
-    till Tuesday", "seeing the doctor on Monday")."""
-    doctor = _CARE.search(message) or re.search(rf"\b{_DOCTORS}\b", message, re.IGNORECASE)
-    return bool(doctor and _LATER.search(message) and not _CARE_TODAY.search(message))
+    till Tuesday", "seeing the doctor on Monday"); the day in a clause of its own is the
+    booking's ("urgent care this afternoon. Can we book next Saturday?")."""
+    clauses = re.split(r"[.!?;]+|,\s*(?:and\s+)?|\band\b", message)
+    doctor_or_care = re.compile(rf"\b(?:{_CARE_WORDS}|{_DOCTORS})\b", re.IGNORECASE)
+    about_care = [clause for clause in clauses if doctor_or_care.search(clause)]
+    return any(_LATER.search(c) and not _TODAY.search(c) for c in about_care) and not any(
+        _TODAY.search(c) for c in about_care
+    )
 
 
 def wants_a_day_booked(message: str) -> bool:
@@ -809,6 +840,17 @@ def crisis_follow_up(
     )
 
 
+# Whether the doctor must be today, asked: "does it really have to be today?", "today??",
+# "can it wait till Monday?" ("can I play pickleball tomorrow?" asks something else).
+_MUST_IT_BE_TODAY = re.compile(
+    r"\btoday\s*\?|\b(?:really|honestly|actually|truly)\b[^.?!]*\b(?:today|necessary|need|urgent)\b"
+    r"|\b(?:can|could|should|may|shall)\s+(?:it|this|i|we|he|she|they)\s+(?:just\s+)?wait\b"
+    r"|\b(?:does|do|must|has)\s+(?:it|this|i|he|she|we|they)\s+(?:really\s+)?"
+    r"(?:have to|need to|got to)\s+(?:be|go|see)\b",
+    re.IGNORECASE,
+)
+
+
 def urgent_follow_up(
     message: str, codes: Iterable[str], emergency_number: str, repeats: int = 0
 ) -> str:
@@ -820,7 +862,7 @@ def urgent_follow_up(
     if seen_by_doctor(message):
         return checked_before_urgent_advice(emergency_number)
     opening = _why(message, codes) or _answer_in_light(message)
-    if _ASKS.search(message) and _WAITING.search(message) and not _why(message, codes):
+    if _MUST_IT_BE_TODAY.search(message) and not _why(message, codes):
         # "Is it honestly necessary today?": yes, and why (a doctor today is no emergency:
         # "Please go" would read as one).
         why = next((WHY[code] + " " for code in codes if code in WHY), "")
