@@ -38,6 +38,25 @@ _SHE = frozenset({
 _MY_SOMEONE = re.compile(r"\bmy\s+([a-z]+(?:\s+in\s+law)?)")
 
 
+# "Hi, my daughter Anika is 15 and has been getting headaches": a message that opens with
+# a relative tells of them, unless the writer's own pain is in it ("my wife has it too,
+# but I'm here about my shoulder", "I've had a sore back since").
+_OPENS_WITH_SOMEONE = re.compile(r"^\W*(?:(?:hi|hello|hey|good \w+|dear \w+)\W+)?my\s+([a-z]+)")
+_OWN_PAIN = re.compile(
+    r"\b(?:i've|ive|i have|i'm|im|i am|i get|i got|i had)\b[^.!?]{0,25}"
+    r"\b(?:pain|sore|hurt\w*|ach\w*|stiff|tight|numb|tingl\w*)"
+    r"|\b(?:my|me)\s+(?:own\s+)?(?:\w+\s+)?(?:back|neck|shoulders?|knees?|hips?|head|arms?|legs?|"
+    r"elbows?|wrists?|ankles?|feet|foot|hands?|jaw|calf|thigh|hamstring|bum|buttock)\b"
+)
+
+
+def _tells_of_another(text: str) -> bool:
+    lower = text.lower()
+    opening = _OPENS_WITH_SOMEONE.match(lower)
+    someone = opening and (opening[1] in _HE | _SHE or is_another_person(opening[1]))
+    return bool(someone and not _OWN_PAIN.search(lower))
+
+
 def written_of(texts: Iterable[str]) -> Patient:
     """The patient of a chat whose messages are `texts`: the person the first message
     that writes for someone else names ("asking for my dad" gives HE), else the writer."""
@@ -45,7 +64,7 @@ def written_of(texts: Iterable[str]) -> Patient:
     from clinic.safety.screening import writes_for_another
 
     for text in texts:
-        if not writes_for_another(text):
+        if not (writes_for_another(text) or _tells_of_another(text)):
             continue
         for word in _MY_SOMEONE.findall(text.lower()):
             if word in _HE:

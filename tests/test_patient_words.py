@@ -20,6 +20,12 @@ from clinic.safety import contraindications
         (["my back hurts since tuesday"], "your", "do you have"),
         # A relative named in passing: still the writer's own pain.
         (["my husband says I should get my neck looked at"], "your", "do you have"),
+        # Session 18, written before the change (outside run 41 p07): a relative's pain
+        # told without "for my": "my daughter Anika is 15 and has been getting headaches".
+        (["hi, my boy is 12 and his knee has hurt since football camp"], "his", "does he have"),
+        (["My mum (82) has had a stiff neck for weeks, can you help her?"], "her", "does she have"),
+        (["my wife has had back pain too, but I'm here about my shoulder"], "your", "do you have"),
+        (["my son is 15 and I've had a sore back since carrying his bag"], "your", "do you have"),
     ],
 )
 def test_the_patient_is_whoever_the_writer_writes_for(

@@ -1153,6 +1153,10 @@ def test_something_a_doctor_checked_and_cleared_raises_nothing(text: str) -> Non
         # an addition that tells of nothing any line is about keeps the no.
         ("None of them, except a basal cell skin cancer removed from my ear in 2015", True),
         ("no, though my dentist says I grind my teeth", True),
+        # Session 18, written before the change (outside run 41 p02: "no none of those, he's
+        # just tired but he's 79" asked every line again): an age after the "but" is no line.
+        ("none of those, but he is 79 remember", True),
+        ("no to all, but I'm 58 if that matters", True),
     ],
 )
 def test_a_no_with_a_but_is_read_by_whose_it_is(text: str, all_denied: bool) -> None:
@@ -3099,3 +3103,12 @@ def test_urgent_advice_names_what_makes_it_an_emergency() -> None:
     assert "sight changes" in said and "call 911" in said
     plain = advice.red_flag_advice("urgent", ["fracture"], "911", "988")
     assert "If it gets worse quickly, call 911." in plain
+
+
+# Session 18, written before the change (outside run 41 p07: "None of those (she's 15!)"
+# took "a patient under 18" off the list): a denial does not reach into a parenthesis.
+def test_a_denial_stops_at_a_parenthesis() -> None:
+    from clinic.safety.screening import read
+
+    said = read("None of those (she's 15!). She hates needles though")
+    assert not [m for m in said if m.name == "under_18" and m.denied]

@@ -46,7 +46,7 @@ _BREAKS = [
     *(f"because {word}" for word in ("i", "i'm", "im", "it", "it's", "its", "my", "the", "he",
                                       "she", "they", "we", "you", "there", "that", "this")),
     "now", "until", "till", "apart from", "aside from", "since then", "although", "while",
-    "whereas", "whilst", ".", ";", "!", "?", ":", "plus", "also", "as well", "though",
+    "whereas", "whilst", ".", ";", "!", "?", ":", "(", ")", "plus", "also", "as well", "though",
     # After a comma a new clause starts with its own subject ("no fever, my legs are numb");
     # a bare comma continues a list ("no fever, chills or rash").
     ", my", ", i", ", i'm", ", im", ", it", ", it's", ", its", ", the", ", they", ", he",

@@ -17,8 +17,13 @@ from dataclasses import dataclass
 
 from clinic.language import context
 from clinic.safety import answers
-from clinic.safety.red_flags import CHECKLIST_ITEMS, SCREEN_QUESTIONS, ScreenQuestion
-from clinic.safety.screening import question_named, read
+from clinic.safety.red_flags import (
+    CHECKLIST_ITEMS,
+    CONTEXT_ONLY_SIGNS,
+    SCREEN_QUESTIONS,
+    ScreenQuestion,
+)
+from clinic.safety.screening import CONTRAINDICATION, SIGN, question_named, read
 
 MAX_LINES = 4
 _BUT = re.compile(r"\b(but|except|apart from|only|although|though|well)\b", re.IGNORECASE)
@@ -103,8 +108,20 @@ def _adds_something(text: str) -> bool:
     after = text[but.end() :]
     if answers.hedged(text):
         return True  # "none, though I'm not sure about the weight"
-    if not read(after):
-        return False  # "...except a basal cell cancer removed in 2015": nothing a line is about
+    findings = [
+        mention
+        for mention in read(after)
+        if not mention.denied
+        and mention.kind != CONTRAINDICATION
+        and not mention.name.startswith("trigger_")  # "if", "when": how it is said
+        and not (
+            mention.kind == SIGN and (mention.name in CONTEXT_ONLY_SIGNS or "aged" in mention.name)
+        )
+    ]
+    if not findings:
+        # "...except a basal cell cancer removed in 2015", "but he's 79": nothing a line is
+        # about (an age alone is none).
+        return False
     own = [w for w in re.findall(r"\bmy\s+([\w-]+)", after, re.IGNORECASE)]
     if any(not context.is_another_person(w) for w in own):
         return True  # "...but my legs don't feel right" is about the patient's own body
