@@ -16,6 +16,7 @@ from actions.tracker_facts import (
     has_booking,
     intake_from_tracker,
     latest_intent,
+    leaves_with_an_answer,
     said_since_latest_message,
     stood_down,
     the_patient,
@@ -45,6 +46,11 @@ class ActionAssessTdnFit(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
         """Dispatches the summary, the explanation and the offer; sets `tdn_fit`."""
+        if leaves_with_an_answer(tracker):
+            # "5. got to run now, bye": the answer kept, the intake paused, no offer after a
+            # goodbye (it carries on when the patient is back).
+            dispatcher.utter_message(response="utter_goodbye")
+            return []
         triage_level = recorded = tracker.get_slot("triage_level")
         if triage_level == EMERGENCY and stood_down(tracker):
             triage_level = None  # checked by a doctor, or safe: the physiotherapist decides

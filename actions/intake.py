@@ -26,6 +26,7 @@ from actions.tracker_facts import (
     has_booking,
     intake_from_tracker,
     latest_intent,
+    leaves_with_an_answer,
     stood_down,
     value_before_latest_message,
 )
@@ -42,7 +43,7 @@ from clinic.intake import (
 from clinic.knowledge import is_a_statement
 from clinic.preferred_time import names_a_time
 from clinic.safety import contraindications
-from clinic.safety.answers import yes_or_no
+from clinic.safety.answers import answer_before_closing, yes_or_no
 from clinic.safety.red_flags import EMERGENCY, ROUTINE
 
 # After this many unusable answers in a row the form moves on (and says so).
@@ -129,6 +130,8 @@ class ValidateIntakeForm(FormValidationAction):
         The contraindication checklist is asked even when one was named on the way ("I'm
         scared of needles, does it hurt?"): one named is not the others ruled out.
         """
+        if leaves_with_an_answer(tracker) and not emergency_open(tracker):
+            return SlotSet("requested_slot", None)  # the assessment says goodbye instead
         skipped = set(tracker.get_slot("intake_skipped") or [])
         questions = await self.required_slots([], dispatcher, tracker, domain)
         missing = (q for q in questions if tracker.get_slot(q) is None and q not in skipped)
@@ -356,6 +359,10 @@ def intake_events(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[di
     yes = {"affirm": True, "deny": False}.get(intent or "")
     if intent and intent.startswith("ask_") and is_a_statement(text):
         intent = "inform"  # "yes to the back of the head": an answer, whatever the model heard
+    if intent == "goodbye" and (said := answer_before_closing(text)):
+        # "5. got to run now, bye": the answer before the goodbye counts.
+        text, intent = said, "inform"
+        entities = [e for e in entities if e.get("end", 0) <= len(said)]
     lead = answer_before_question(text) if intent in NOT_A_FACT else ""
     if asked == "contraindication_screen" and lead and yes_or_no(lead) is False:
         # "None. So is it a migraine?": the checklist answered, the question answered next.

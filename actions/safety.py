@@ -316,7 +316,7 @@ def _denied_holding_sign(tracker: Tracker) -> str | None:
         return None
     standing = {flag.code for flag in current_flags(tracker, sorted(signs - held))}
     for code in tracker.get_slot("red_flags") or []:
-        question = safety.question_for_code(code)
+        question = safety.question_for_code(code, signs)
         if code not in standing and question is not None:
             return question.name
     return None

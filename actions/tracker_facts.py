@@ -33,6 +33,12 @@ def intake_from_tracker(tracker: Tracker, **changes: Any) -> Intake:
     return Intake(**values)
 
 
+def leaves_with_an_answer(tracker: Tracker) -> bool:
+    """Whether the latest message answers and takes its leave in words ("no. I'm going to
+    urgent care, bye"): the answer counts, and the goodbye ends the turn."""
+    return answers.takes_leave(tracker.latest_message.get("text") or "")
+
+
 def the_patient(tracker: Tracker) -> Patient:
     """Whom the chat speaks of: "you", or the son or mother someone writes for."""
     return patient.written_of(

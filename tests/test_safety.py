@@ -102,7 +102,9 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
     "progressive_weakness/urgent/tiptoe_or_heel_weakness+getting_worse": (
         "I can't walk on my heels any more and it's getting worse"
     ),
-    "fracture/urgent/trauma": "it started when I slipped on the stairs",
+    "fracture/urgent/trauma|neck_pain,aged_50_plus,aged_65_plus,osteoporosis,fracture_risk": (
+        "I'm 67 and it started when I slipped in the garden"
+    ),
     "fracture/urgent/osteoporosis": "I have osteoporosis and my back hurts",
     "cancer/urgent/cancer_history": "I had breast cancer five years ago",
     "cancer/urgent/weight_loss": "I've lost a lot of weight without trying",
@@ -762,11 +764,22 @@ def test_headache_and_chest_screens() -> None:
     assert [q.sign for q in chest] == ["cardiac_warning", "cannot_breathe", "trauma"]
 
 
+def _follow_up_raises(sign: str) -> bool:
+    """Whether a question asked after a yes to `sign` raises a flag on its own yes (session
+    18: a minor fall asks how it happened, `check_fall_how`, before any advice)."""
+    followers = {q for qs in SCREEN_QUESTIONS.values() for q in qs if sign in q.after}
+    return bool(followers) and all(
+        safety.red_flags_for({q.sign, *q.after, "back_pain"}) for q in followers
+    )
+
+
 def test_a_yes_to_each_screen_question_raises_a_flag() -> None:
+    # Or is followed by a question whose yes does (a fall: how did it happen?).
     for questions in SCREEN_QUESTIONS.values():
         for question in questions:
-            context = {"neck_pain", "headache", "back_pain"}
-            assert safety.red_flags_for({question.sign} | context), question.name
+            context = {"neck_pain", "headache", "back_pain", *question.after}
+            raises = safety.red_flags_for({question.sign} | context)
+            assert raises or _follow_up_raises(question.sign), question.name
 
 
 # --- Contraindications ----------------------------------------------------------------------
@@ -893,7 +906,8 @@ def test_each_region_gets_its_own_screen(part: str, wanted: str, unwanted: str) 
 def test_every_screen_and_direct_question_raises_a_flag_on_yes() -> None:
     # A question asked only where the intake holds a place raises its flag with that place.
     for question in [*DIRECT_QUESTIONS, *(q for qs in SCREEN_QUESTIONS.values() for q in qs)]:
-        assert safety.red_flags_for({question.sign, *question.where}), question.name
+        said = {question.sign, *question.where, *question.after}
+        assert safety.red_flags_for(said) or _follow_up_raises(question.sign), question.name
 
 
 @pytest.mark.parametrize(
@@ -3112,3 +3126,51 @@ def test_a_denial_stops_at_a_parenthesis() -> None:
 
     said = read("None of those (she's 15!). She hates needles though")
     assert not [m for m in said if m.name == "under_18" and m.denied]
+
+
+# Session 18: leave taken in so many words ends the turn after an answer; words that may be
+# part of an answer do not.
+@pytest.mark.parametrize(
+    ("text", "leaves"),
+    [("5. got to run now, bye", True), ("no. im going to urgent care, bye", True),
+     ("worse later in the day", False), ("that's all the info I have, it's 6", False)],
+)  # fmt: skip
+def test_leave_taken_in_so_many_words(text: str, leaves: bool) -> None:
+    assert answers.takes_leave(text) is leaves
+
+
+# Session 18, written before the change (outside runs 39, 41 and 42: a teenager's tackle, a
+# walking-speed slip off a bike, a knee in the buttock three weeks ago, each sent to a doctor
+# today). A spinal or limb fracture is a red flag after significant trauma, or after a minor
+# one at 50 or over, with thin bones or steroids (NICE CKS low back pain; the Canadian
+# C-spine rule for the neck, which keeps its own rules): a minor knock asks which it was.
+@pytest.mark.parametrize(
+    ("text", "flagged", "asked"),
+    [
+        ("tripped over the dog yesterday and my lower back aches, I'm 28", False, True),
+        ("fell off the sofa on tuesday, my wrist hurts, I'm 30", False, True),
+        ("I'm 72 and I tripped over the dog yesterday, my lower back aches", True, False),
+        ("I have osteoporosis and I slipped in the kitchen, my hip hurts", True, False),
+        ("got knocked off my bike by a van on monday and my back hurts", True, False),
+        ("slipped on ice and now I can't put any weight on my ankle", True, False),
+    ],
+)
+def test_a_minor_knock_asks_how_it_happened(text: str, flagged: bool, asked: bool) -> None:
+    found = safety.screen(text)
+    assert (safety.RedFlag("fracture", "urgent") in found.flags) is flagged, found.flags
+    assert ("check_fall_how" in [q.name for q in found.questions]) is asked
+
+
+@pytest.mark.parametrize(("answer", "flagged"), [("yes", True), ("no, just a trip", False)])
+def test_a_yes_to_how_it_happened_is_a_doctor_today(answer: str, flagged: bool) -> None:
+    question = safety.question_named("check_fall_how")
+    found = safety.screen(answer)
+    reading = answers.read_answer(question, answer, set(found.signs), set(found.denied_signs))
+    said = {"trauma", "back_pain"} | ({question.sign} if reading == answers.YES else set())
+    assert bool(safety.red_flags_for(said)) is flagged
+
+
+def test_the_fall_question_follows_a_yes_to_the_fall_in_the_back_screen() -> None:
+    before = [q.name for q in safety.screen_questions("lower_back", None, [], [])]
+    after = [q.name for q in safety.screen_questions("lower_back", None, ["trauma"], [])]
+    assert "check_fall_how" not in before and after[0] == "check_fall_how"

@@ -465,8 +465,9 @@ async def test_a_change_without_the_headaches_named_is_asked_about() -> None:
     assert slots.get("direct_question") or slots.get("triage_level") == "urgent", said_text
 
 
+# A fall at 72 (session 18: a minor fall alone holds no flag, `check_fall_how` asks).
 FALL_READ = {
-    "body_part": "lower_back", "warning_signs": ["back_pain", "trauma"],
+    "body_part": "lower_back", "warning_signs": ["back_pain", "trauma", "aged_65_plus"],
     "red_flags": ["fracture"], "triage_level": "urgent",
 }  # fmt: skip
 

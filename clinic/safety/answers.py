@@ -408,6 +408,21 @@ _FAREWELL = re.compile(
 )
 
 
+# Leave taken in so many words, whatever else the message says: "5. got to run now, bye"
+# ("later" or "that's all" alone may be part of an answer: "worse later in the day").
+_TAKES_LEAVE = re.compile(
+    r"\b(?:bye+|goodbye|good bye|bye bye|cya|gotta (?:go|run|dash)|got to (?:go|run|dash)|"
+    r"have to (?:go|run|dash)|need to go|must go|i'?m off now|signing off|logging off|ttyl|gtg|"
+    r"g2g|(?:talk|speak) (?:to you )?soon)\b",
+    re.IGNORECASE,
+)
+
+
+def takes_leave(text: str) -> bool:
+    """Whether a message takes its leave in so many words ("...got to run, bye")."""
+    return bool(_TAKES_LEAVE.search(text))
+
+
 def says_goodbye(text: str) -> bool:
     """Whether a message takes its leave in words ("bye", "see you", "gotta go")."""
     return bool(_FAREWELL.search(text))

@@ -655,6 +655,8 @@ GUARDS: tuple[Guard, ...] = (
     Guard(("trauma",), "neck_major_trauma", "major_trauma"),
     # A fall on blood thinners (the question's `where`): was the head knocked?
     Guard(("trauma",), "check_head_knock", "head_injury"),
+    # A fall or a knock elsewhere: serious, or a fracture risk by age or bones?
+    Guard(("trauma",), "check_fall_how", "fracture_risk"),
     Guard(("temperature",), "check_fever", "fever"),
     Guard(("cancer_hint",), "check_cancer_history", "cancer_history"),
     Guard(("light", "hurts"), "check_meningitis", "meningitis_warning"),

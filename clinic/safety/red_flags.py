@@ -831,6 +831,9 @@ SIGNS: tuple[Sign, ...] = (
     Sign("aged_50_plus", ()),
     Sign("aged_65_plus", ()),
     Sign("aged_under_50", ()),
+    # A yes to "was it a serious accident, or are you 50 or over, or thin bones?" after a
+    # fall (`check_fall_how`): what makes a knock a fracture risk.
+    Sign("fracture_risk", ()),
     Sign("new_headaches", (
         "{new_onset} ... {head}",
         "{head} ... {new_onset}",
@@ -1068,7 +1071,10 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("progressive_weakness", URGENT, ("tiptoe_or_heel_weakness",)),
     RedFlagRule("progressive_weakness", URGENT, ("both_legs_weak",)),
     RedFlagRule("progressive_weakness", URGENT, ("tiptoe_or_heel_weakness", "getting_worse")),
-    RedFlagRule("fracture", URGENT, ("trauma",)),
+    # A fall or a knock is a fracture risk when it was serious, or at 50 or over, with thin
+    # bones or steroids (NICE CKS, low back pain; the neck keeps the clinic's own rule): a
+    # minor one asks which it was (`check_fall_how`).
+    RedFlagRule("fracture", URGENT, ("trauma",), with_any=("neck_pain", "aged_50_plus", "aged_65_plus", "osteoporosis", "fracture_risk")),
     RedFlagRule("fracture", URGENT, ("major_trauma",)),
     RedFlagRule("fracture", URGENT, ("osteoporosis",)),
     RedFlagRule("cancer", URGENT, ("cancer_history",)),
@@ -1376,10 +1382,24 @@ SCREEN_QUESTIONS["neck"] = (
         after=("trauma",),
     ),
 )
+# After a yes to a fall anywhere but the neck (which asks its own): how it happened, and
+# what makes a minor knock a fracture risk.
+_FALL_HOW = ScreenQuestion(
+    "check_fall_how",
+    "Was it a serious accident (a road accident, a fall from a height or down stairs), or "
+    "are you 50 or over, or do you have thin bones (osteoporosis) or take steroid tablets?",
+    "fracture_risk",
+    covers=("major_trauma", "aged_50_plus", "aged_65_plus", "osteoporosis"),
+    after=("trauma",),
+)
+for _region in ("back", "upper_back", "shoulder", "arm", "knee", "hip", "limb", "calf"):
+    if _region in SCREEN_QUESTIONS:
+        SCREEN_QUESTIONS[_region] = (*SCREEN_QUESTIONS[_region], _FALL_HOW)
 # Where it hurts not said (skipped): the signs that need a doctor wherever the pain is.
 SCREEN_QUESTIONS["anywhere"] = tuple(
     q for q in SCREEN_QUESTIONS["back"] if q.name in ("fever", "cancer", "trauma", "night_pain")
 )
+SCREEN_QUESTIONS["anywhere"] = (*SCREEN_QUESTIONS["anywhere"], _FALL_HOW)
 SCREEN_QUESTIONS["chest"] = (
     *SCREEN_QUESTIONS["chest"],
     ScreenQuestion(
@@ -1407,6 +1427,10 @@ CHECKLIST_ITEMS = {
     SCREEN_QUESTIONS["back"][4].text: "a fever or chills, or feeling generally unwell",
     SCREEN_QUESTIONS["back"][5].text: "cancer at any time, or weight lost recently without trying",
     _TRAUMA: "pain that started after a fall, an accident or a heavy knock",
+    _FALL_HOW.text: (
+        "a serious accident (a road accident, a fall from a height or down stairs), 50 or "
+        "over, or thin bones or steroid tablets"
+    ),
     SCREEN_QUESTIONS["neck"][-1].text: (
         "a serious accident: a road crash, a fall from a height or down stairs, landing on "
         "your head, or a dive into shallow water"

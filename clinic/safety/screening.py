@@ -816,10 +816,19 @@ def question_named(name: str) -> ScreenQuestion | None:
     return None
 
 
-def question_for_code(code: str) -> ScreenQuestion | None:
+def question_for_code(code: str, held: Iterable[str] = ()) -> ScreenQuestion | None:
     """The question whose yes raises the flag `code` on its own, if there is one ("did the
     headache come on suddenly...?" for a thunderclap headache): a direct question first,
-    else a screen question ("is there weakness in a leg that is getting worse...?")."""
+    else a screen question ("is there weakness in a leg that is getting worse...?"). Among
+    the signs `held` (a fall at 72), the question of the one that holds the flag (the fall)."""
+    held = set(held)
+    for questions in (DIRECT_QUESTIONS, *SCREEN_QUESTIONS.values()):
+        for question in questions:
+            others = held - {question.sign}
+            if question.sign in held and not any(
+                flag.code == code for flag in red_flags_for(others)
+            ):
+                return question
     for questions in (DIRECT_QUESTIONS, *SCREEN_QUESTIONS.values()):
         for question in questions:
             if any(flag.code == code for flag in red_flags_for({question.sign})):

@@ -52,6 +52,7 @@ SIGN_WORDS: dict[str, str] = {
     "trauma": "started after a fall, accident or knock",
     "drowsy": "drowsy or hard to keep awake",
     "major_trauma": "a serious accident (road crash, fall from a height or down stairs, dive)",
+    "fracture_risk": "a fall that was serious, or at 50 or over, with thin bones or steroids",
     "osteoporosis": "osteoporosis or fragile bones",
     "cancer_history": "history of cancer",
     "non_mechanical_pain": "constant pain nothing eases",
