@@ -3174,3 +3174,23 @@ def test_the_fall_question_follows_a_yes_to_the_fall_in_the_back_screen() -> Non
     before = [q.name for q in safety.screen_questions("lower_back", None, [], [])]
     after = [q.name for q in safety.screen_questions("lower_back", None, ["trauma"], [])]
     assert "check_fall_how" not in before and after[0] == "check_fall_how"
+
+
+# Session 18, written before the change (outside run 42 p05: "Urgent care or ER? And
+# Tylenol ok?", asked three times after "a doctor today", got the advice again and then
+# "I don't know"): where to go and an everyday painkiller are answered.
+@pytest.mark.parametrize(
+    ("message", "words"),
+    [
+        ("should we go to urgent care or the ER?", "urgent care clinic"),
+        ("so where do I take him?", "urgent care clinic"),
+        ("can she take her tylenol meanwhile?", "painkillers"),
+        ("is ibuprofen ok until then?", "painkillers"),
+    ],
+)
+def test_where_to_go_and_painkillers_are_answered_after_urgent_advice(
+    message: str, words: str
+) -> None:
+    reply = advice.urgent_follow_up(message, ["cancer"], "911", repeats=1)
+    assert words in reply and "today" in reply, reply
+    assert advice.asks_about_waiting(message)

@@ -270,6 +270,41 @@ def _what_to_watch(message: str, codes: list[str], number: str) -> str:
     return " ".join(said) + (" " if said else "")
 
 
+# Where to go for a doctor today, asked: "urgent care or the ER?", "where do I take him?".
+_ASKS_WHERE = re.compile(
+    r"\bwhere\b[^?.!]{0,30}\b(?:go|take|see|get|bring)\b"
+    r"|\b(?:urgent care|walk-in|er|a&e|emergency room|emergency department|hospital|gp|doctor)\b"
+    r"[^?.!]{0,40}\bor\b[^?.!]{0,40}\?",
+    re.IGNORECASE,
+)
+# An everyday painkiller asked about: "can she take her Tylenol?", "is ibuprofen ok?".
+_ASKS_PAINKILLER = re.compile(
+    r"\b(?:tylenol|paracetamol|acetaminophen|ibuprofen|advil|motrin|aleve|naproxen|"
+    r"pain ?killers?|pain relief|pain meds?|pain medication)\b",
+    re.IGNORECASE,
+)
+
+
+def _where_and_painkillers(message: str, codes: list[str], number: str) -> str:
+    """Where to be seen today, and everyday painkillers meanwhile, when asked."""
+    if not _ASKS.search(message):
+        return ""
+    said = []
+    if _ASKS_WHERE.search(message):
+        turns = next((EMERGENCY_IF[code] for code in codes if code in EMERGENCY_IF), "")
+        when = turns or "it gets much worse quickly"
+        said.append(
+            "An urgent care clinic, or your own doctor if they can see you today, is the "
+            f"right place; call {number} or go to the emergency department if {when}."
+        )
+    if _ASKS_PAINKILLER.search(message):
+        said.append(
+            "Everyday painkillers taken as the pack says are fine meanwhile; a pharmacist "
+            "can tell you which suits."
+        )
+    return " ".join(said) + (" " if said else "")
+
+
 # Getting to the emergency department: "can I drive him?", "do we need an ambulance?".
 _ASKS_HOW_TO_GO = re.compile(
     r"\b(?:drive|driving|drives|car|taxi|cab|uber|lyft|lift|ambulance|paramedics)\b", re.I
@@ -416,6 +451,8 @@ def asks_about_waiting(message: str) -> bool:
         return True
     if asks and (_ASKS_SELF_TREATMENT.search(message) or _ASKS_WHAT_IS_WORSE.search(message)):
         return True  # "is it ok to foam roll it?": answered in the advice's light
+    if asks and (_ASKS_WHERE.search(message) or _ASKS_PAINKILLER.search(message)):
+        return True  # "urgent care or the ER?", "Tylenol ok?"
     if _PLANS_TO_WAIT.search(message):
         return True  # "nah ill just see how i go over the weekend": the advice again
     return bool(_CARE.search(message) and (_LATER.search(message) or _FIRST_THING.search(message)))
@@ -877,6 +914,8 @@ def urgent_follow_up(
             opening = f"Yes, today, please. {why}"
     # "Is it ok to foam roll it?", "what counts as worse?": answered, then the advice.
     opening = _what_to_watch(message, codes, emergency_number) or opening
+    # "Urgent care or the ER?", "Tylenol ok?": where to go, and everyday painkillers.
+    opening = _where_and_painkillers(message, codes, emergency_number) or opening
     tail = f" {BOOK_FOR_AFTER}" if _WANTS_PHYSIO.search(message) else ""
     if repeats:
         return (
