@@ -1016,7 +1016,7 @@ class ActionAskRedFlagScreen(Action):
             dispatcher.utter_message(
                 response="utter_checklist_again" if again else "utter_checklist",
                 has_asked=the_patient(tracker).has_asked,
-                checklist=checklist.text_of(lines),
+                checklist=checklist.text_of(lines, the_patient(tracker)),
                 buttons=CHECKLIST_BUTTONS,
             )
             return [SlotSet("screen_question", name)]

@@ -45,3 +45,14 @@ def test_the_summary_speaks_of_the_patient() -> None:
 def test_the_contraindication_checklist_asks_about_the_patient() -> None:
     assert "apply to her?" in contraindications.checklist([], to=patient.SHE)
     assert "apply to you?" in contraindications.checklist([])
+
+
+def test_the_red_flag_checklist_lines_speak_of_the_patient() -> None:
+    # Session 18, written before the change (outside run 42 p05: "does she have any of
+    # these? new numbness around your bottom..." to a daughter).
+    from clinic.safety import checklist
+    from clinic.safety.red_flags import SCREEN_QUESTIONS
+
+    lines = list(SCREEN_QUESTIONS["back"][:2])
+    assert "around her bottom" in checklist.text_of(lines, patient.SHE)
+    assert "around your bottom" in checklist.text_of(lines)

@@ -3099,7 +3099,7 @@ def test_when_the_clinic_calls_is_no_question_about_waiting(message: str) -> Non
 @pytest.mark.parametrize(
     ("message", "yes_today"),
     [
-        ("can it wait till monday?", True),
+        ("can it wait till monday?", False),  # "yes" would read as yes to waiting
         ("does he really have to be seen today??", True),
         ("Can I play pickleball tomorrow or not?", False),
         ("should I take ibuprofen tonight?", False),

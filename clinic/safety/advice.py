@@ -877,11 +877,11 @@ def crisis_follow_up(
     )
 
 
-# Whether the doctor must be today, asked: "does it really have to be today?", "today??",
-# "can it wait till Monday?" ("can I play pickleball tomorrow?" asks something else).
+# Whether the doctor must be today, asked: "does it really have to be today?", "today??"
+# ("can it wait?" is answered "please go: this shouldn't wait", as a "yes" would read as
+# yes to waiting; "can I play pickleball tomorrow?" asks something else).
 _MUST_IT_BE_TODAY = re.compile(
     r"\btoday\s*\?|\b(?:really|honestly|actually|truly)\b[^.?!]*\b(?:today|necessary|need|urgent)\b"
-    r"|\b(?:can|could|should|may|shall)\s+(?:it|this|i|we|he|she|they)\s+(?:just\s+)?wait\b"
     r"|\b(?:does|do|must|has)\s+(?:it|this|i|he|she|we|they)\s+(?:really\s+)?"
     r"(?:have to|need to|got to)\s+(?:be|go|see)\b",
     re.IGNORECASE,
