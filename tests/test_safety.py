@@ -1171,6 +1171,7 @@ def test_something_a_doctor_checked_and_cleared_raises_nothing(text: str) -> Non
         # just tired but he's 79" asked every line again): an age after the "but" is no line.
         ("none of those, but he is 79 remember", True),
         ("no to all, but I'm 58 if that matters", True),
+        ("no, but my legs don't work properly lately", False),
     ],
 )
 def test_a_no_with_a_but_is_read_by_whose_it_is(text: str, all_denied: bool) -> None:
@@ -3133,7 +3134,8 @@ def test_a_denial_stops_at_a_parenthesis() -> None:
 @pytest.mark.parametrize(
     ("text", "leaves"),
     [("5. got to run now, bye", True), ("no. im going to urgent care, bye", True),
-     ("worse later in the day", False), ("that's all the info I have, it's 6", False)],
+     ("worse later in the day", False), ("that's all the info I have, it's 6", False),
+     ("no. I have to go to the toilet a lot more though", False), ("6, I have to go now", True)],
 )  # fmt: skip
 def test_leave_taken_in_so_many_words(text: str, leaves: bool) -> None:
     assert answers.takes_leave(text) is leaves
@@ -3194,3 +3196,13 @@ def test_where_to_go_and_painkillers_are_answered_after_urgent_advice(
     reply = advice.urgent_follow_up(message, ["cancer"], "911", repeats=1)
     assert words in reply and "today" in reply, reply
     assert advice.asks_about_waiting(message)
+
+
+# Session 18, written before the change (outside runs 41 p04 and 43 p03: "What I must say to
+# them in hospital?", "what do i tell them at the desk" got the advice alone, twice).
+@pytest.mark.parametrize(
+    "message", ["what should I say when I get there?", "and what do we tell them at reception"]
+)
+def test_what_to_tell_the_emergency_department_is_answered(message: str) -> None:
+    reply = advice.emergency_follow_up(message, ["cauda_equina"], "911", "988")
+    assert "Tell them" in reply and "medicines" in reply and "911" in reply, reply

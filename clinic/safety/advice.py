@@ -350,6 +350,10 @@ _ASKS_WHAT_IT_IS = re.compile(
 )
 
 
+# What to say on arrival, asked: "what do I tell them at the desk?", "what I must say?".
+_ASKS_WHAT_TO_SAY = re.compile(r"\bwhat\b[^.?!]{0,20}\b(?:say|tell|explain)\b", re.IGNORECASE)
+
+
 def _practical(message: str, codes: list[str], number: str) -> str:
     """Answers to what the patient asks on the way: what it is, something to take, the cost."""
     said = []
@@ -363,6 +367,12 @@ def _practical(message: str, codes: list[str], number: str) -> str:
             else f"Please don't take anything new unless the {number} call handler tells you to."
         )
         said.append(handler)
+    if _ASKS_WHAT_TO_SAY.search(message):
+        said.append(
+            "Tell them what you told me: where it hurts and since when, what has changed "
+            "(the warning sign that brought you), and any medicines you take. If English is "
+            "hard, ask for an interpreter."
+        )
     if _ASKS_COST.search(message) and not _WANTS_PHYSIO.search(message):
         # ...the hospital's; the physiotherapy's after it is the clinic's (the tail).
         said.append(

@@ -411,9 +411,10 @@ _FAREWELL = re.compile(
 # Leave taken in so many words, whatever else the message says: "5. got to run now, bye"
 # ("later" or "that's all" alone may be part of an answer: "worse later in the day").
 _TAKES_LEAVE = re.compile(
-    r"\b(?:bye+|goodbye|good bye|bye bye|cya|gotta (?:go|run|dash)|got to (?:go|run|dash)|"
-    r"have to (?:go|run|dash)|need to go|must go|i'?m off now|signing off|logging off|ttyl|gtg|"
-    r"g2g|(?:talk|speak) (?:to you )?soon)\b",
+    r"\b(?:bye+|goodbye|good bye|bye bye|cya|i'?m off now|signing off|logging off|ttyl|gtg|g2g|"
+    r"(?:talk|speak) (?:to you )?soon|(?:gotta|got to|have to|need to|must) (?:run|dash)"
+    # "I have to go now", not "I have to go to the toilet more" (a sign, not a goodbye).
+    r"|(?:gotta|got to|have to|need to|must) go(?=\s*(?:now|,|\.|!|$)))",
     re.IGNORECASE,
 )
 

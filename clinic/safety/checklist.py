@@ -114,8 +114,8 @@ def _adds_something(text: str) -> bool:
     findings = [
         mention
         for mention in read(after)
-        if not mention.denied
-        and mention.kind != CONTRAINDICATION
+        # A denied finding still counts: "but my legs don't work properly" is a weakness.
+        if mention.kind != CONTRAINDICATION
         and not mention.name.startswith("trigger_")  # "if", "when": how it is said
         and not (
             mention.kind == SIGN and (mention.name in CONTEXT_ONLY_SIGNS or "aged" in mention.name)
