@@ -39,6 +39,10 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
         "I can't stand on tiptoe on both sides and it's getting worse"
     ),
     "fracture/emergency/major_trauma+neck_pain": "came off my motorbike and now my neck hurts",
+    (
+        "cardiac/emergency/comes_on_exertion+at_rest|arm_or_jaw_pain,arm_or_jaw_place,"
+        "left_arm_pain,upper_back_pain,jaw_pain"
+    ): "my jaw aches when I walk uphill, and last night it came on lying in bed",
     "fracture/emergency/trauma+neck_pain|aged_65_plus,osteoporosis,both_hands_nerve": (
         "I'm 70 and I slipped in the shower, now my neck hurts"
     ),
@@ -3206,3 +3210,40 @@ def test_where_to_go_and_painkillers_are_answered_after_urgent_advice(
 def test_what_to_tell_the_emergency_department_is_answered(message: str) -> None:
     reply = advice.emergency_follow_up(message, ["cauda_equina"], "911", "988")
     assert "Tell them" in reply and "medicines" in reply and "911" in reply, reply
+
+
+# Session 18, written before the change (outside run 43 p08, unsafe: a 58-year-old with
+# arm pain that stairs bring on and rest settles "had it this morning just sitting having
+# coffee for like 15 min, went away tho" stayed at a doctor today). Effort pain of the arm,
+# jaw or back that also comes at rest is the emergency department (clinical facts: "emergency
+# if it comes at rest"), and an episode earlier today still counts after it went away.
+def test_effort_pain_that_also_came_at_rest_is_an_emergency() -> None:
+    said = {"arm_or_jaw_place", "comes_on_exertion", "eases_with_rest", "at_rest"}
+    assert safety.RedFlag("cardiac", "emergency") in safety.red_flags_for(said)
+    said_so = "my left arm aches when I climb stairs, and it came on while I was just sitting"
+    found = safety.screen(f"{said_so} this morning")
+    assert found.level == "emergency", found.signs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "had it this morning just sitting having coffee for like 15 min, went away tho",
+        "it came on an hour ago while I was lying down, gone now",
+    ],
+)
+def test_an_episode_earlier_today_still_counts_after_it_went_away(text: str) -> None:
+    assert "at_rest" in safety.screen(text).signs
+
+
+def test_an_episode_long_ago_is_still_over() -> None:
+    assert (
+        "at_rest" not in safety.screen("years ago it used to come on just sitting, long gone").signs
+    )
+
+
+def test_where_to_go_for_the_heart_is_not_urgent_care() -> None:
+    # Session 18 (outside run 43 p08: "urgent care or ER?" with effort pain in the arm got
+    # "An urgent care clinic... is the right place").
+    reply = advice.urgent_follow_up("urgent care or ER?", ["cardiac"], "911", repeats=1)
+    assert "emergency department rather than an urgent care clinic" in reply

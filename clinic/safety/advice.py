@@ -285,12 +285,23 @@ _ASKS_PAINKILLER = re.compile(
 )
 
 
+# Urgent flags whose check needs tests on the day (an ECG and blood tests, a scan, blood
+# tests for an inflamed artery): the emergency department if the own doctor can't see them.
+_TESTS_ON_THE_DAY = frozenset({"cardiac", "dvt", "giant_cell_arteritis"})
+
+
 def _where_and_painkillers(message: str, codes: list[str], number: str) -> str:
     """Where to be seen today, and everyday painkillers meanwhile, when asked."""
     if not _ASKS.search(message):
         return ""
     said = []
-    if _ASKS_WHERE.search(message):
+    if _ASKS_WHERE.search(message) and set(codes) & _TESTS_ON_THE_DAY:
+        # A heart, a clot, an inflamed artery: tests an urgent care clinic may not have.
+        said.append(
+            "Your own doctor, if they can see you today; if not, the emergency department "
+            "rather than an urgent care clinic, as it may need tests on the day."
+        )
+    elif _ASKS_WHERE.search(message):
         turns = next((EMERGENCY_IF[code] for code in codes if code in EMERGENCY_IF), "")
         when = turns or "it gets much worse quickly"
         said.append(

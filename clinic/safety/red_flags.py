@@ -1119,6 +1119,9 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("headache_warning_signs", URGENT, ("new_headaches", "nausea")),
     RedFlagRule("headache_warning_signs", URGENT, ("worse_on_waking", "morning_vomiting")),
     RedFlagRule("cardiac", EMERGENCY, ("arm_or_jaw_pain", "comes_on_exertion", "settles_after_rest")),
+    # Effort pain that also comes at rest (clinical facts: "emergency if it comes at rest";
+    # NICE CG95, unstable angina; outside run 43 p08 stayed at a doctor today).
+    RedFlagRule("cardiac", EMERGENCY, ("comes_on_exertion", "at_rest"), with_any=("arm_or_jaw_pain", "arm_or_jaw_place", "left_arm_pain", "upper_back_pain", "jaw_pain")),
     RedFlagRule("giant_cell_arteritis", URGENT, ("jaw_claudication", "aged_50_plus")),
     RedFlagRule("giant_cell_arteritis", URGENT, ("chewing_pain", "jaw_pain", "aged_50_plus")),
     RedFlagRule("giant_cell_arteritis", URGENT, ("scalp_tender", "aged_50_plus")),

@@ -322,7 +322,9 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
     for (kind, name, _), (start, end), context in zip(
         found, spans, contexts(doc, spans), strict=True
     ):
-        past_counts = name in red_flags.HISTORY_COUNTS
+        # "Had it this morning just sitting, went away": over, but today (a warning sign
+        # that passed still counts the same day: unstable angina, a TIA).
+        past_counts = name in red_flags.HISTORY_COUNTS or _earlier_today(sentence_of[start])
         someone_else = context.someone_else and writer_is_patient
         if someone_else and kind == CONTRAINDICATION and context.negated:
             someone_else = False  # "my nan is on apixaban, not me": a no for the patient
@@ -448,6 +450,17 @@ _ASIDE_WORDS = 4
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 # A sign that grows is of now however long it has been there.
 _GETTING_WORSE = re.compile(r"\b(?:worse|worsening|weaker|spreading)\b")
+
+
+_TODAY_WORDS = re.compile(
+    r"\b(?:this morning|today|tonight|this afternoon|this evening|earlier|last night|just now|"
+    r"an hour ago|(?:a few|few|\d+|two|three) (?:hours|hrs|minutes|mins) ago)\b"
+)
+
+
+def _earlier_today(sentence: Span) -> bool:
+    """Whether the sentence dates what it tells to earlier today ("this morning")."""
+    return bool(_TODAY_WORDS.search(sentence.text.lower()))
 
 
 def _long_ago(sentence: Span, at: int) -> bool:
