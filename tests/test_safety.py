@@ -3247,3 +3247,19 @@ def test_where_to_go_for_the_heart_is_not_urgent_care() -> None:
     # "An urgent care clinic... is the right place").
     reply = advice.urgent_follow_up("urgent care or ER?", ["cardiac"], "911", repeats=1)
     assert "emergency department rather than an urgent care clinic" in reply
+
+
+# Session 18, written before the change (outside runs 41 p02 and 43 p02: "since the fall
+# like autumn", "ever since I redid all my garden beds in the fall": the season read as a
+# fall, then the fall question and a doctor today for a 71-year-old who never fell).
+@pytest.mark.parametrize(
+    ("text", "fell"),
+    [
+        ("my back has ached since I dug the garden in the fall", False),
+        ("we moved house in the fall and my neck has been stiff since", False),
+        ("I hurt my back in a fall at work", True),
+        ("she broke her wrist in the fall last week", True),
+    ],
+)
+def test_in_the_fall_is_the_season(text: str, fell: bool) -> None:
+    assert ("trauma" in safety.screen(text).signs) is fell

@@ -431,6 +431,10 @@ class OtherSense:
     said_as: frozenset[str] = frozenset()
     # The words that tie the thing named to the concept's word ("the point of", "in").
     linked_by: frozenset[str] = frozenset({"of"})
+    # Two words before that say the other sense ("in the fall": the season), unless a word of
+    # `kept_by` is said in the sentence before ("broke her wrist in the fall": the fall).
+    after_phrase: frozenset[str] = frozenset()
+    kept_by: frozenset[str] = frozenset()
 
 
 # Change of plans, of a day or of treatment: "changed my mind", "a different day", "never had
@@ -541,6 +545,12 @@ OTHER_SENSES: dict[tuple[str, str], OtherSense] = {
                    "an", "one", "two", "three", "four", "five", "six", "ten", "stairs",
                    "steps", "ladder", "roof", "horse", "bike", "bed", "chair"}),
         preceded_by=frozenset({"this", "last", "next", "early", "late", "mid", "every"}),
+        # "Since I dug the garden in the fall": the season (said in the US); "hurt my back in
+        # the fall" is the fall (session 18, outside runs 41 and 43).
+        after_phrase=frozenset({"in the"}),
+        kept_by=frozenset({"hurt", "hurts", "broke", "broken", "injured", "injury", "bruised",
+                           "cracked", "twisted", "sprained", "banged", "hit", "landed",
+                           "knocked", "fractured", "damaged", "pulled", "jarred"}),
     ),
     # A medicine "for my heart", a "heart valve": a known condition, not chest pain now.
     ("chest", "heart"): OtherSense(

@@ -930,7 +930,9 @@ def _label(doc: Doc) -> list[tuple[str, int, int]]:
                     continue
                 following = [t.lower_ for t in doc[end : end + 4]]
                 before = [t.lower_ for t in doc[max(0, start - 2) : start]]
-                if _in_another_sense(name, words, following, before, doc[start].lower_):
+                opens = doc[start].sent.start if doc.has_annotation("SENT_START") else 0
+                earlier = [t.lower_ for t in doc[opens:start]]
+                if _in_another_sense(name, words, following, before, doc[start].lower_, earlier):
                     continue
                 found.append((name, start, end))
                 for i in range(start, end):
@@ -964,6 +966,7 @@ def _in_another_sense(
     following: list[str],
     before: list[str] = (),
     said: str = "",
+    earlier: list[str] = (),
 ) -> bool:
     """A word used for something else by what comes with it: "the bottom of my foot", "my
     bottom right molar" name no saddle area; "lifting weights" no weight (see
@@ -973,6 +976,8 @@ def _in_another_sense(
         return False
     if said in other.said_as or set(before) & other.preceded_by:
         return True
+    if " ".join(before) in other.after_phrase and not set(earlier) & other.kept_by:
+        return True  # "in the fall": the season, unless an injury is told before it
     if not following:
         return False
     if following[0] in other.linked_by:  # "bottom of my foot", unless of the spine or back
