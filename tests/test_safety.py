@@ -239,6 +239,7 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
         "I'm 69, a new headache by my temple and my sight went blurry for a bit"
     ),
     "acute_knee_injury/urgent/knee_swelled+trauma": "fell off my bike and my knee is swollen",
+    "pre_eclampsia/emergency/pre_eclampsia_signs": {"pre_eclampsia_signs"},
     "pre_eclampsia/emergency/pregnant_now+headache|vision_trouble,face_hands_swelling": (
         "I'm pregnant, I have a headache and blurred vision"
     ),
@@ -3263,3 +3264,22 @@ def test_where_to_go_for_the_heart_is_not_urgent_care() -> None:
 )
 def test_in_the_fall_is_the_season(text: str, fell: bool) -> None:
     assert ("trauma" in safety.screen(text).signs) is fell
+
+
+# Session 18, written before the change (outside run 43 p04: 22 weeks pregnant with
+# headaches, asked nothing about pre-eclampsia until she told of swelling and "little
+# lights" herself). Pregnancy with headaches asks about sight and swelling (NICE NG133).
+@pytest.mark.parametrize(
+    ("text", "known", "question"),
+    [
+        ("also I must say, I am pregnant, 22 weeks", {"headache"}, "check_pre_eclampsia"),
+    ],
+)
+def test_pregnancy_with_headaches_asks_about_sight_and_swelling(
+    text: str, known: set[str], question: str
+) -> None:
+    asked = [q.name for q in safety.screen(text, known_signs=known).questions]
+    assert question in asked, asked
+    assert safety.RedFlag("pre_eclampsia", "emergency") in safety.red_flags_for(
+        {"pregnant_now", "headache", safety.question_named(question).sign}
+    )

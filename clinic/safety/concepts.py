@@ -665,6 +665,8 @@ GUARDS: tuple[Guard, ...] = (
     Guard(("trauma",), "neck_major_trauma", "major_trauma"),
     # A fall on blood thinners (the question's `where`): was the head knocked?
     Guard(("trauma",), "check_head_knock", "head_injury"),
+    # Pregnancy told where headaches are known (the question's `where`): pre-eclampsia?
+    Guard(("pregnant_now",), "check_pre_eclampsia", "pre_eclampsia_signs"),
     # A fall or a knock elsewhere: serious, or a fracture risk by age or bones?
     Guard(("trauma",), "check_fall_how", "fracture_risk"),
     Guard(("temperature",), "check_fever", "fever"),

@@ -834,6 +834,9 @@ SIGNS: tuple[Sign, ...] = (
     # A yes to "was it a serious accident, or are you 50 or over, or thin bones?" after a
     # fall (`check_fall_how`): what makes a knock a fracture risk.
     Sign("fracture_risk", ()),
+    # A yes to "changes in your sight or sudden swelling?" asked of a pregnant woman with
+    # headaches (`check_pre_eclampsia`).
+    Sign("pre_eclampsia_signs", ()),
     Sign("new_headaches", (
         "{new_onset} ... {head}",
         "{head} ... {new_onset}",
@@ -1052,6 +1055,8 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("cardiac", EMERGENCY, ("left_arm_pain", "eases_with_rest")),
     RedFlagRule("dvt", EMERGENCY, ("calf_pain", "breathless")),
     RedFlagRule("pre_eclampsia", EMERGENCY, ("pregnant_now", "headache"), with_any=("vision_trouble", "face_hands_swelling")),
+    # A yes to the question asked only of a pregnant woman with headaches.
+    RedFlagRule("pre_eclampsia", EMERGENCY, ("pre_eclampsia_signs",)),
     RedFlagRule("pre_eclampsia", EMERGENCY, ("pregnant_now", "vision_trouble", "face_hands_swelling")),
     # Regular tightening or contractions before term (NICE NG25, preterm labour): the
     # maternity unit now.
@@ -1492,7 +1497,20 @@ _THUNDERCLAP = (
     "Did this headache come on suddenly and reach its full strength within about a minute?"
 )
 
+# Pregnancy told where headaches are known: sight and swelling asked (NICE NG133).
+_PRE_ECLAMPSIA = (
+    "As you're pregnant and have headaches: have you noticed any change in your sight "
+    "(blurring or flashing lights), or sudden swelling of your face, hands or feet?"
+)
+
 DIRECT_QUESTIONS: tuple[ScreenQuestion, ...] = (
+    ScreenQuestion(
+        "check_pre_eclampsia",
+        _PRE_ECLAMPSIA,
+        "pre_eclampsia_signs",
+        covers=("vision_trouble", "face_hands_swelling"),
+        where=("headache",),
+    ),
     # A fall on blood thinners: a knock to the head is the emergency department (NICE
     # NG232), and people rarely think to say it.
     ScreenQuestion(

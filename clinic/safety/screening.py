@@ -772,7 +772,7 @@ def context_signs(
 
 # Contraindications that change what a red flag means: a knock to the head on blood thinners
 # needs the emergency department (NICE NG232).
-_SIGN_OF_CONTRAINDICATION = {"anticoagulants": "on_blood_thinners"}
+_SIGN_OF_CONTRAINDICATION = {"anticoagulants": "on_blood_thinners", "pregnancy": "pregnant_now"}
 
 
 def signs_of_contraindications(contraindications: Iterable[str]) -> set[str]:

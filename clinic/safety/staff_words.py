@@ -144,6 +144,7 @@ SIGN_WORDS: dict[str, str] = {
     "waters_leaking": "fluid leaking in pregnancy",
     "pregnant_now": "pregnant",
     "face_hands_swelling": "face or hands swollen",
+    "pre_eclampsia_signs": "pregnant with headaches: sight changes or sudden swelling",
     "aortic_warning": "tearing pain or pulsing lump (screen answer)",
     "other_warning": "other warning signs (screen answer)",
     "arm_or_jaw_place": "pain in the arm, jaw or upper back",
