@@ -1013,10 +1013,11 @@ class ActionAskRedFlagScreen(Action):
         if lines:
             name = checklist.name_of(lines)
             again = _asked_just_before(tracker, name)
+            whose = the_patient(tracker)  # read from every message of the chat: once
             dispatcher.utter_message(
                 response="utter_checklist_again" if again else "utter_checklist",
-                has_asked=the_patient(tracker).has_asked,
-                checklist=checklist.text_of(lines, the_patient(tracker)),
+                has_asked=whose.has_asked,
+                checklist=checklist.text_of(lines, whose),
                 buttons=CHECKLIST_BUTTONS,
             )
             return [SlotSet("screen_question", name)]

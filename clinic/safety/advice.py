@@ -437,6 +437,9 @@ _ASKS = re.compile(
 # The care the advice named: "should I go to a doctor or what?", "urgent care first thing".
 _CARE_WORDS = r"doctor|dr|gp|er|a&e|emergency|hospital|urgent care|walk-in|after-hours|911|112|999"
 _CARE = re.compile(rf"\b({_CARE_WORDS})\b", re.IGNORECASE)
+_DOCTORS = r"(?:doctor|dr\w*|gp|oncologist|specialist|consultant|surgeon|physician|cardiologist)"
+# A clause about seeing a doctor or going for care ("my GP can't see me till Tuesday").
+_DOCTOR_OR_CARE = re.compile(rf"\b(?:{_CARE_WORDS}|{_DOCTORS})\b", re.IGNORECASE)
 _FIRST_THING = re.compile(r"\bfirst thing\b", re.IGNORECASE)
 
 
@@ -510,8 +513,7 @@ def plans_care_later(message: str) -> bool:
     till Tuesday", "seeing the doctor on Monday"); the day in a clause of its own is the
     booking's ("urgent care this afternoon. Can we book next Saturday?")."""
     clauses = re.split(r"[.!?;]+|,\s*(?:and\s+)?|\band\b", message)
-    doctor_or_care = re.compile(rf"\b(?:{_CARE_WORDS}|{_DOCTORS})\b", re.IGNORECASE)
-    about_care = [clause for clause in clauses if doctor_or_care.search(clause)]
+    about_care = [clause for clause in clauses if _DOCTOR_OR_CARE.search(clause)]
     return any(_LATER.search(c) and not _TODAY.search(c) for c in about_care) and not any(
         _TODAY.search(c) for c in about_care
     )
@@ -972,7 +974,6 @@ _CARE_TODAY = re.compile(
 )
 # The doctor seen before anything else: "I'll ring my GP first", "once my oncologist
 # clears me" (a booking for afterwards is the advice taken, not put off).
-_DOCTORS = r"(?:doctor|dr\w*|gp|oncologist|specialist|consultant|surgeon|physician|cardiologist)"
 _CARE_FIRST = re.compile(
     rf"\b(?:call|ring|phone|see|speak to|talk to|check with)\b[^.!?]{{0,20}}?\b{_DOCTORS}\b"
     rf"[^.!?]{{0,10}}?\bfirst\b|\b(?:once|after|when|if|in case)\b[^.!?]{{0,25}}?"
