@@ -942,6 +942,9 @@ def _a_time(words: list[str]) -> bool:
     )
 
 
+_SAYING_NO_FIRST = frozenset({"sorry", "wait", "actually", "sry", "oops", "hang"})
+
+
 def _negated(words: list[str], i: int, text: str, tokens: list[re.Match[str]]) -> bool:
     """A denial up to three words before the term, in the same clause ("no tingling",
     "doesn't feel numb"; not "can't walk, my knee hurts" nor "can't turn my neck", where
@@ -951,7 +954,9 @@ def _negated(words: list[str], i: int, text: str, tokens: list[re.Match[str]]) -
         # "Nothing goes down my arms": nothing spreads there ("nothing helps my back" is
         # still the back).
         spreads_nowhere = word in ("nothing", "nowhere") and SPREAD_WORDS.intersection(words[j:i])
-        negation = word in NEGATIONS or word.endswith("n't")
+        # "No sorry my shoulder is fine...": a "no" before "sorry" or "wait" answers.
+        answers_no = word == "no" and words[j + 1] in _SAYING_NO_FIRST
+        negation = (word in NEGATIONS or word.endswith("n't")) and not answers_no
         # "No problems with his feet": a complaint word between reaches one word further.
         denies = negation and (j >= i - 3 or (j == i - 4 and words[j + 1] in PAIN_WORDS))
         if word in ABILITY_LOST or not (denies or spreads_nowhere):
@@ -1013,6 +1018,12 @@ def assign_roles(terms: list[Term], text: str) -> list[Term]:
         before = [w for w in words[max(0, first - 6) : first] if w not in _BETWEEN_PAIN_AND_PLACE]
         nearby = before[-3:] + words[first : after + 2]
         return any(w in PAIN_WORDS or is_pain_quality(w) for w in nearby)
+
+    def pain_in_clause(term: Term) -> bool:
+        opening = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, term.start)), default=0)
+        closing = _CLAUSE_BREAK.search(text, term.end)
+        clause = words[word_index(opening) : word_index(closing.start()) if closing else None]
+        return any(w in PAIN_WORDS or is_pain_quality(w) for w in clause)
 
     def said_fine(term: Term) -> bool:
         after = word_index(term.end)
@@ -1089,6 +1100,14 @@ def assign_roles(terms: list[Term], text: str) -> list[Term]:
         previous = next((p for p in reversed(parts) if p.end <= term.start), None)
         joined_to_site = previous is not None and id(previous) in sites and joined(previous, term)
         if site_of_complaint(term) or joined_to_site or operated(term):
+            sites.add(id(term))
+    for term in parts:
+        # "My knee replacement... but that's my knee, not my back": the operated place named
+        # again, with no pain said in its clause, is still the operation's.
+        named_before = any(
+            id(p) in sites and p.value == term.value and p.end <= term.start for p in parts
+        )
+        if named_before and id(term) not in sites and not pain_in_clause(term):
             sites.add(id(term))
     fine = {id(term) for term in parts if said_fine(term) or id(term) in sites}
     candidates = [term for term in parts if id(term) not in fine]

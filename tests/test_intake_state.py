@@ -626,3 +626,55 @@ def test_how_it_feels_is_no_yes_to_whether_it_spreads(text: str, yes: bool | Non
     from clinic.care.intake_state import opening_yes_or_no
 
     assert opening_yes_or_no(text) is yes
+
+
+# Session 19, written before the change (outside run 43 p02: a 71-year-old's "there's my
+# knee replacement I told you about, but that's my knee, not my back" to the checklist made
+# her knee the painful place, and "my knee is perfectly fine, it's my BACK that hurts" only
+# added the back). Other places and words than the report's.
+_LOW_BACK = {"body_part": "lower_back", "pain_sites": ["lower_back"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've got a hip replacement on the right, but that's my hip, not where it hurts",
+        "my shoulder was replaced in 2015, it's the shoulder with the metal in, not my back",
+        "the pacemaker, it's in my chest though, nothing to do with my back",
+    ],
+)
+def test_a_place_named_again_for_an_implant_is_no_painful_place(text: str) -> None:
+    said = changes(text, _LOW_BACK)
+    assert "body_part" not in said and "pain_sites" not in said, said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "had my knee replaced and now the knee aches again",
+        "I have a hip replacement, and the hip is what hurts",
+    ],
+)
+def test_an_implants_place_that_is_said_to_hurt_is_still_a_place(text: str) -> None:
+    said = changes(text, _LOW_BACK)
+    assert "hip" in said.get("pain_sites", []) or "knee" in said.get("pain_sites", []), said
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("no, my shoulder is fine, it's my neck that hurts", "neck"),
+        ("my hip doesn't hurt at all. the pain is in my lower back", "lower_back"),
+        ("the ankle is perfectly ok, it's the calf that's sore", "calf"),
+    ],
+)
+def test_the_main_place_said_not_to_hurt_gives_way_to_the_one_that_does(
+    text: str, place: str
+) -> None:
+    known = {"body_part": "knee", "side": "left", "pain_sites": ["knee"]}
+    known["body_part"] = known["pain_sites"][0] = {"neck": "shoulder", "calf": "ankle"}.get(
+        place, "hip"
+    )
+    said = changes(text, known)
+    assert said.get("body_part") == place, said
+    assert known["body_part"] not in said.get("pain_sites", [place]), said

@@ -366,6 +366,11 @@ def update(
     # "a zing down the leg when i get up, oh sorry, it's the left side": the correction is
     # of the side; the leg said before it is still where the pain goes.
     place_put_right = heard.correcting and main is not None and main.start >= heard.corrects_from
+    known_main = known.get("body_part")
+    if main is not None and main.value != known_main and known_main in heard.not_painful:
+        # "My knee is fine, it's my back that hurts": the main place put right by saying
+        # that it does not hurt.
+        heard, place_put_right = replace(heard, correcting=True), True
     spread = known.get("radiates_to")
     if place_put_right and main is not None and main.value != known.get("body_part"):
         if spread and main.value in (spread, *_ALONG.get(spread, ())):
