@@ -27,10 +27,11 @@ from actions.tracker_facts import (
     latest_intent,
     said_since_latest_message,
     the_patient,
+    urgent_open,
 )
 from clinic import knowledge, vocabulary
 from clinic.assessment import who_helps_with
-from clinic.booking import when
+from clinic.booking import declines_booking, when
 from clinic.booking_store import CONFIRMED
 from clinic.contact import asks_about_a_call
 from clinic.evidence import region_for_body_part
@@ -78,6 +79,16 @@ class ActionAnswerQuestion(Action):
         # only a close one starts the look-up.
         near_enough = knowledge.NEAR if has_booking(tracker) else knowledge.CLOSE
         asks_for_booking = found and found.topic == MY_BOOKING and found.score >= near_enough
+        if declines_booking(text) and knowledge.is_a_statement(text):
+            # "I'll talk to my midwife before booking anything, I'll think about it": a
+            # booking put off, whatever the model made of its words (outside run 44).
+            later = (
+                "utter_put_off_after_urgent"
+                if urgent_open(tracker)
+                else "utter_consultation_declined"
+            )
+            dispatcher.utter_message(response=later)
+            return []
         if latest_intent(tracker) == "request_booking" and not has_booking(tracker):
             # "Can I book the consultation for Wednesday afternoon?" asks for a booking, however
             # near "when is my booking?" it reads (outside run 41: a look-up was started).

@@ -139,8 +139,15 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
     elif model_only and MODEL_ONLY_QUESTION not in asked:
         model_only, ask_model_question = False, True
     flags = current_flags(tracker, signs, model_only, cis)
-
     before = list(tracker.get_slot("red_flags") or [])
+    # A held sign said no to now, or asked about once more, raises nothing new meanwhile
+    # ("no accident, I meant the season. I'm 58 though": no fall's doctor today by the age).
+    disputed = (denied - said) & set(tracker.get_slot("warning_signs") or [])
+    if recheck and (rechecked := safety.question_named(recheck)):
+        disputed.add(rechecked.sign)
+    if disputed:
+        standing = current_flags(tracker, [s for s in signs if s not in disputed], model_only, cis)
+        flags = [flag for flag in flags if flag.code in before or flag in standing]
     new_flags = [flag for flag in flags if flag.code not in before]
     codes = before + [flag.code for flag in new_flags]
     level_before = tracker.get_slot("triage_level")
@@ -322,10 +329,21 @@ def _denied_holding_sign(tracker: Tracker) -> str | None:
     return None
 
 
-def advise(dispatcher: CollectingDispatcher, level: str, codes: list[str]) -> None:
+def advise(
+    dispatcher: CollectingDispatcher, level: str, codes: list[str], pregnant: bool = False
+) -> None:
     """Tells the patient what to do now."""
-    text = advice.red_flag_advice(level, codes, settings.emergency_number(), settings.crisis_line())
-    dispatcher.utter_message(text=text)
+    number, crisis = settings.emergency_number(), settings.crisis_line()
+    dispatcher.utter_message(text=advice.red_flag_advice(level, codes, number, crisis, pregnant))
+
+
+def _pregnant(tracker: Tracker) -> bool:
+    """Whether the patient is pregnant, known or said in the latest message."""
+    held = {
+        *(tracker.get_slot("contraindications") or []),
+        *entity_values(tracker, "contraindication"),
+    }
+    return "pregnancy" in held or "pregnant_now" in (tracker.get_slot("warning_signs") or [])
 
 
 def _answered_question(
@@ -461,7 +479,7 @@ def check_safety(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
     if level:
         if len(values["unclear_signs"]) > len(tracker.get_slot("unclear_signs") or []):
             dispatcher.utter_message(text=advice.UNSURE_TAKEN_AS_POSSIBLE)
-        advise(dispatcher, level, new_codes)
+        advise(dispatcher, level, new_codes, _pregnant(tracker))
         safe_now = _safe_with_the_crisis(tracker, new_codes)
         if safe_now:
             dispatcher.utter_message(text=advice.SAFE_NOTED)
@@ -558,7 +576,7 @@ class ActionRedFlagAdvice(Action):
                 # of the advice for the rest.
                 flags = [code for code in flags if code != "suicidal_thoughts"]
             if flags:
-                advise(dispatcher, level, flags)
+                advise(dispatcher, level, flags, _pregnant(tracker))
         if level == URGENT:
             # "...does he need to stop rugby, and can a 14-year-old have needling?": asked
             # with the pain, answered after the advice (outside run 39: never answered).

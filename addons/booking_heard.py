@@ -32,8 +32,8 @@ from clinic.booking import (
     REQUESTS_A_BOOKING,
     asks_how_to_change,
     asks_to_book,
+    declines_booking,
     names_a_change,
-    no_booking_wanted,
     says_a_change,
 )
 from clinic.preferred_time import (
@@ -77,9 +77,10 @@ class BookingHeard(IntentRule):
     def heard(self, message: Message) -> str | None:
         intent = (message.get(INTENT) or {}).get("name")
         text = message.get(TEXT) or ""
-        if intent in _ABOUT_BOOKING and no_booking_wanted(text) and not text.startswith("/"):
-            # "Actually I don't want an appointment after all": told, not asked; the
-            # booking form or the offer hears the no (actions/booking.py).
+        if intent in _ABOUT_BOOKING and declines_booking(text) and not text.startswith("/"):
+            # "Actually I don't want an appointment after all", "I'll talk to my midwife
+            # before booking anything": told, not asked; the booking form or the offer
+            # hears the no (actions/booking.py).
             return "inform"
         if intent in _UNSURE and time_asked(text):
             return "inform"

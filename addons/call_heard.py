@@ -49,7 +49,7 @@ _LEAD_IN = re.compile(
     re.IGNORECASE,
 )
 _ASKS = re.compile(
-    r"(?:could|can|would|will you|please|pls|plz|(?:i|we)'?d|(?:i|we) would|"
+    r"(?:could|can|may|might|would|will you|please|pls|plz|(?:i|we)'?d|(?:i|we) would|"
     r"(?:i|we)\s+(?:really\s+)?(?:want|need|prefer)|need|want|wanna|prefer|rather|have|get|"
     r"give|let|ask|call|ring|phone|some\s?(?:one|body)|any\s?(?:one|body)|is it possible|"
     r"is there any chance|any chance|let me|(?:i|we)\s*(?:was|were|am|are|'m|'re)\s+"

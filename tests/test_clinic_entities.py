@@ -225,6 +225,15 @@ def test_a_request_for_a_call_is_told_from_one_for_a_person(text: str, call: boo
         ("will I see a real person at the consultation?", "ask_clinic", None),
         ("my wife said I should talk to someone about it", "inform", None),
         ("can I talk to a real person", "nlu_fallback", "human_handoff"),
+        # Session 19, written before the change (outside run 44 p08: "May I please speak to
+        # a real person?" got "I'm an automated assistant", no phone): "may I" asks too, and
+        # "are you a real person?" is still the question about the chat.
+        (
+            "this is going round in circles. may I speak with a human being?",
+            "bot_challenge",
+            "human_handoff",
+        ),
+        ("are you a real person?", "bot_challenge", None),
         # Session 16, written before the change (outside run 34: "is my call still on?"
         # started a booking look-up): a question about the call asked for is about what
         # the patient has arranged, answered as "when is my appointment?" is.

@@ -353,7 +353,7 @@ def test_every_sign_is_used_by_a_rule_or_to_rule_a_question_out() -> None:
 
     used = {s for rule in RED_FLAGS for s in (*rule.signs, *rule.with_any)}
     questions = [*DIRECT_QUESTIONS, *(q for qs in SCREEN_QUESTIONS.values() for q in qs)]
-    used |= {s for q in questions for s in q.ruled_out_by}
+    used |= {s for q in questions for s in (*q.ruled_out_by, *q.where)}
     assert {sign.name for sign in SIGNS} <= used
 
 
@@ -700,7 +700,8 @@ def test_signs_said_earlier_combine_with_new_ones() -> None:
 def test_the_intake_gives_context_signs() -> None:
     assert safety.context_signs("neck", "stiffness") == {"neck_pain", "stiff_neck"}
     assert safety.context_signs("lower_back", None, "leg") == {"back_pain"}
-    assert safety.context_signs("knee", "sharp") == set()
+    assert safety.context_signs("knee", "sharp") == {"knee_place"}
+    assert safety.context_signs("ankle", "sharp") == set()
 
 
 def test_empty_and_huge_messages() -> None:
@@ -3283,3 +3284,112 @@ def test_pregnancy_with_headaches_asks_about_sight_and_swelling(
     assert safety.RedFlag("pre_eclampsia", "emergency") in safety.red_flags_for(
         {"pregnant_now", "headache", safety.question_named(question).sign}
     )
+
+
+# Session 19, written before the change (outside run 44 p03: a knee that "feels wobbly n
+# kinda gives out on stairs" after a tackle raised "unsteady walking", the spinal cord's
+# sign; "it swelled up rly fast that nite" of the knee in the intake asked nothing). My own
+# wordings: a joint that gives way is the joint's, not the gait's.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i can get about on it but the ankle feels wobbly and sometimes gives way",
+        "when I walk my knee feels wobbly",
+        "i can walk on it but it goes wobbly on hills",
+        "my knee keeps giving way when I walk",
+    ],
+)
+def test_a_joint_that_gives_way_is_not_unsteady_walking(text: str) -> None:
+    assert "unsteady_walking" not in safety.screen(text).signs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've been unsteady on my feet when I walk, like I'm drunk",
+        "my walking has got wobbly and I keep dropping things",
+    ],
+)
+def test_unsteady_walking_is_still_read(text: str) -> None:
+    assert "unsteady_walking" in safety.screen(text).signs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "took a hit in basketball on tuesday and it blew up like a balloon within an hour",
+        "it swelled really quickly after I twisted it",
+    ],
+)
+def test_swelling_said_of_a_knee_known_from_the_intake_asks_the_knee_question(text: str) -> None:
+    asked = [q for q in safety.screen(text, known_signs={"knee_place"}).questions]
+    assert any(q.sign == "knee_warning" and q.where == ("knee_place",) for q in asked), asked
+    assert safety.RedFlag("acute_knee_injury", "urgent") in safety.red_flags_for({"knee_warning"})
+
+
+# Session 19, written before the change (outside run 44 p05: 22 weeks pregnant with
+# headaches, "sometimes leak a little when I sneeze" to the back's screen raised "headaches
+# worse with coughing or straining" and a doctor today). My own wordings: a leak when
+# coughing is the bladder's, not a pain made worse by the strain.
+@pytest.mark.parametrize(
+    ("text", "strain"),
+    [
+        ("I wet myself a tiny bit if I laugh too hard, since the second baby", False),
+        ("a little bladder leakage whenever I cough, that's been years", False),
+        ("the headache gets much worse when I cough", True),
+        ("it hurts like mad every time I sneeze", True),
+    ],
+)
+def test_a_leak_when_coughing_is_no_pain_made_worse_by_straining(text: str, strain: bool) -> None:
+    assert ("cough_or_strain" in safety.screen(text).signs) is strain
+
+
+# Session 19, written before the change (outside run 44 p05: a pregnant woman sent to "your
+# doctor or an urgent care clinic" asked "is my midwife okay instead of a doctor?").
+def test_urgent_advice_in_pregnancy_names_the_midwife_and_maternity_unit() -> None:
+    said = advice.red_flag_advice("urgent", ["headache_warning_signs"], "911", "988", pregnant=True)
+    assert "midwife" in said and "maternity unit" in said and "911" in said
+    assert "midwife" not in advice.red_flag_advice(
+        "urgent", ["headache_warning_signs"], "911", "988"
+    )
+
+
+# Session 19, written before the change (outside run 44 p01: "no accident. fall as in
+# autumn, raking leaves" kept the fall). Autumn or the season named with "fall" in the
+# sentence says which fall is meant.
+@pytest.mark.parametrize(
+    ("text", "fell"),
+    [
+        ("my shoulder's been sore since the fall, autumn I mean, when I pruned the trees", False),
+        ("sorry, by fall I meant the season, not a tumble", False),
+        ("hurt my back in a fall two weeks ago, autumn leaves on the steps", True),
+        ("slipped on wet autumn leaves and landed on my back", True),
+    ],
+)
+def test_autumn_said_with_fall_is_the_season(text: str, fell: bool) -> None:
+    assert ("trauma" in safety.screen(text).signs) is fell
+
+
+# Session 19, written before the change (outside run 44 p01: "no accident. fall as in
+# autumn... im 52 tho" to "was it a serious accident, or are you 50 or over...?" was a yes
+# and a doctor today for a fall that never was). A no to the fall the question follows is
+# a no, whatever age is told with it.
+@pytest.mark.parametrize(
+    "answer", ["I never fell, I'm 64", "no I didn't fall at all. but I am 70 if that matters"]
+)
+def test_the_fall_denied_in_answer_to_how_it_happened_is_a_no(answer: str) -> None:
+    question = safety.question_named("check_fall_how")
+    s = safety.screen(answer)
+    said = {m.name for m in s.mentions if m.kind == "sign" and not m.denied}
+    denied = {m.name for m in s.mentions if m.kind == "sign" and m.denied}
+    assert answers.read_answer(question, answer, said, denied) == answers.NO
+
+
+# Session 19, written before the change (outside run 44 p04: after "call 911 for an
+# ambulance rather than going by car", "ok I call now" got "Please go now, and call 911 if it
+# gets worse on the way"). An emergency the ambulance is for is never "go" on the way.
+def test_the_advice_taken_keeps_the_ambulance_where_it_was_advised() -> None:
+    said = advice.emergency_follow_up("okay calling them now", ["cardiac"], "911", "988", repeats=3)
+    assert "on the way" not in said and "911" in said
+    driven = advice.emergency_follow_up("ok going now", ["cauda_equina"], "911", "988", repeats=3)
+    assert "on the way" in driven

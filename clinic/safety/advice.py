@@ -72,8 +72,11 @@ def _what_you_describe(codes: Iterable[str], said: str = "What you describe") ->
 _IN_LABOUR = frozenset({"preterm_labour", "waters_breaking"})
 
 
-def red_flag_advice(level: str, codes: Iterable[str], emergency_number: str, crisis: str) -> str:
-    """What to do now, for flags at `level` (emergency or urgent)."""
+def red_flag_advice(
+    level: str, codes: Iterable[str], emergency_number: str, crisis: str, pregnant: bool = False
+) -> str:
+    """What to do now, for flags at `level` (emergency or urgent); in pregnancy the
+    midwife or maternity unit is named for a doctor today (NICE NG201: maternity triage)."""
     codes = list(codes)
     if "suicidal_thoughts" in codes:
         return (
@@ -99,9 +102,14 @@ def red_flag_advice(level: str, codes: Iterable[str], emergency_number: str, cri
     if level == URGENT:
         turns = next((EMERGENCY_IF[code] for code in codes if code in EMERGENCY_IF), "")
         when = f"If {turns} or it gets worse quickly" if turns else "If it gets worse quickly"
+        where = (
+            "your midwife, obstetrician or maternity unit, or your own doctor,"
+            if pregnant
+            else "your doctor or an urgent care clinic"
+        )
         return (
-            f"{what} should be checked by a doctor today. Please contact your doctor or an "
-            f"urgent care clinic today. {when}, call {emergency_number}."
+            f"{what} should be checked by a doctor today. Please contact {where} today. "
+            f"{when}, call {emergency_number}."
         )
     raise ValueError(f"no advice for level {level!r}")
 
@@ -645,7 +653,10 @@ def emergency_follow_up(
     elif _TAKEN.search(message) and not _LATER.search(message):
         thanks = "Thank you. " + (NO_CALL if opening == NO_CALL else "")
         opening, tail = thanks, " " + _after_a_doctor(clinic_phone) if repeats <= 1 else ""
-        if repeats > 1:
+        if repeats > 1 and not set(codes) <= _DRIVEN_IS_FINE:
+            # The ambulance's crew start care: nobody is told to "go" (outside run 44).
+            advice = f"Please call {emergency_number} now, and stay where you are until help comes."
+        elif repeats > 1:
             advice = f"Please go now, and call {emergency_number} if it gets worse on the way."
     elif repeats == 1:
         tail = " " + _after_a_doctor(clinic_phone)

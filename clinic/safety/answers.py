@@ -216,6 +216,8 @@ def read_answer(
     """
     asked = {question.sign, *question.covers}
     said, denied = set(said), set(denied)
+    if denied & set(question.after) and question.sign not in said:
+        return NO  # "I never fell, I'm 64" to how the fall happened: there was no fall
     if said & asked or _raises_what_it_guards(question, said):
         return YES
     if denied & asked or denied & set(question.denied_means_no):

@@ -435,6 +435,10 @@ class OtherSense:
     # `kept_by` is said in the sentence before ("broke her wrist in the fall": the fall).
     after_phrase: frozenset[str] = frozenset()
     kept_by: frozenset[str] = frozenset()
+    # Said just after with the meaning put in words: "fall, autumn I mean", "fall as in the
+    # season" (`meant_as` names the sense, `meaning_said_by` the words that say it is meant).
+    meant_as: frozenset[str] = frozenset()
+    meaning_said_by: frozenset[str] = frozenset()
 
 
 # Change of plans, of a day or of treatment: "changed my mind", "a different day", "never had
@@ -551,6 +555,8 @@ OTHER_SENSES: dict[tuple[str, str], OtherSense] = {
         kept_by=frozenset({"hurt", "hurts", "broke", "broken", "injured", "injury", "bruised",
                            "cracked", "twisted", "sprained", "banged", "hit", "landed",
                            "knocked", "fractured", "damaged", "pulled", "jarred"}),
+        meant_as=frozenset({"autumn", "season"}),
+        meaning_said_by=frozenset({"mean", "meant", "as", "like", "ie", "i.e."}),
     ),
     # A medicine "for my heart", a "heart valve": a known condition, not chest pain now.
     ("chest", "heart"): OtherSense(
@@ -676,6 +682,7 @@ GUARDS: tuple[Guard, ...] = (
     Guard(("knee", "locking"), "check_knee", "knee_warning"),
     Guard(("knee", "knee_event"), "check_knee", "knee_warning"),
     Guard(("calf", "swelling"), "check_calf", "calf_swollen"),
+    Guard(("swelling",), "check_knee_swelling", "knee_warning"),  # of the intake's knee
     # A child's hip or knee: a slipped growth plate or a hip infection shows as a limp.
     Guard(("young", "hip_knee"), "check_child_limp", "child_limp_warning"),
     Guard(("young", "limp"), "check_child_limp", "child_limp_warning"),

@@ -309,7 +309,9 @@ SIGNS: tuple[Sign, ...] = (
         "heavy|hard knock|blow|impact|tackle",
         "collide|collided with",
         "concussion|concussed",
-    ), unless=("asleep", "pregnant", "love", "apart", "behind", "autumn", "hair",
+    # "Autumn" said with the fall is `concepts.OTHER_SENSES`' ("the fall, autumn I mean");
+    # "slipped on wet autumn leaves" is a fall.
+    ), unless=("asleep", "pregnant", "love", "apart", "behind", "hair",
                # An "accident" on the way to the toilet is a bladder one.
                "little accident", "accident in my", "accidents in", "make it to the toilet",
                "make it to the loo", "make it to the bathroom",
@@ -457,7 +459,10 @@ SIGNS: tuple[Sign, ...] = (
         "balance is|has off|bad|poor|worse|gone",
         "losing my balance",
         "{gait}",
-    ), unless=("after a drink", "drunk last night", "hangover", "on the boat", "on a boat trip")),
+    # A knee or an ankle that is wobbly or gives way is the joint's, not the gait's.
+    ), unless=("after a drink", "drunk last night", "hangover", "on the boat", "on a boat trip",
+               "knee", "knees", "ankle", "ankles", "gives out", "gives way", "giving way",
+               "gave way", "it feels wobbly", "it goes wobbly", "it's wobbly", "it is wobbly")),
     Sign("both_hands_nerve", (
         f"{_NUMB}|pins ... both hands|arms",
         f"{_NUMB}|pins ... both of my hands|arms",
@@ -927,7 +932,12 @@ SIGNS: tuple[Sign, ...] = (
         "kinds of", "types of", "two kinds", "two types", "a different type", "a different kind",
         "ones are different", "ones r different", "ones are a different", "ones r a different",
     )),
-    Sign("cough_or_strain", ("{trigger_when} ... {strain}",)),
+    # A leak when coughing or laughing is the bladder's (common after childbirth and in
+    # pregnancy), not a pain the strain makes worse.
+    Sign("cough_or_strain", ("{trigger_when} ... {strain}",), unless=(
+        "leak", "leaks", "leaking", "leaked", "leakage", "wet myself", "wet my", "pee", "wee",
+        "bladder", "urine", "dribble", "pelvic floor",
+    )),
     # Can't bear weight after an injury: a fracture until shown otherwise (Ottawa rules).
     Sign("cannot_bear_weight", ("{cant} ... {bear_weight}", "{wont} ... {bear_weight}")),
     # At rest, of the breath or the pain; a pain score "at rest" ("3 at rest, 6 when I lift")
@@ -985,6 +995,7 @@ SIGNS: tuple[Sign, ...] = (
     # Yes to a direct question about a tearing pain or a knee.
     Sign("aortic_warning", ()),
     Sign("other_warning", ()),  # a yes to check_anything_else
+    Sign("knee_place", ()),  # the intake's place: a knee
     Sign("arm_or_jaw_place", ()),  # the intake's place: an arm, a shoulder or the jaw
     Sign("knee_warning", ()),
     Sign("breathless_after_needling", ()),
@@ -1503,6 +1514,11 @@ _PRE_ECLAMPSIA = (
     "(blurring or flashing lights), or sudden swelling of your face, hands or feet?"
 )
 
+_KNEE_WARNING = (
+    "Did your knee swell up within a few hours of an injury, or does it lock so you can't "
+    "straighten it?"
+)
+
 DIRECT_QUESTIONS: tuple[ScreenQuestion, ...] = (
     ScreenQuestion(
         "check_pre_eclampsia",
@@ -1622,12 +1638,14 @@ DIRECT_QUESTIONS: tuple[ScreenQuestion, ...] = (
         "meningitis_warning",
         requires=("fever",),
     ),
+    ScreenQuestion("check_knee", _KNEE_WARNING, "knee_warning", covers=("knee_locks",)),
+    # "It swelled up fast" where the intake's place is the knee: the same question.
     ScreenQuestion(
-        "check_knee",
-        "Did your knee swell up within a few hours of an injury, or does it lock so you can't "
-        "straighten it?",
+        "check_knee_swelling",
+        _KNEE_WARNING,
         "knee_warning",
         covers=("knee_locks",),
+        where=("knee_place",),
     ),
     ScreenQuestion(
         "check_child_limp",

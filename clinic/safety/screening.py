@@ -765,6 +765,8 @@ def context_signs(
         signs.add("back_pain")
     if places & {"mid_back", "upper_back"}:
         signs.add("upper_back_pain")
+    if "knee" in places:
+        signs.add("knee_place")
     if places & {"arm", "shoulder", "jaw"}:
         signs.add("arm_or_jaw_place")  # where the heart's pain may show, said in the intake
     return signs
@@ -980,6 +982,10 @@ def _in_another_sense(
         return True  # "in the fall": the season, unless an injury is told before it
     if not following:
         return False
+    near = [word for word in following if word.isalpha()]  # "fall, autumn I mean"
+    meant = next((i for i, word in enumerate(near) if word in other.meant_as), None)
+    if meant is not None and (meant == 0 or set(near[:meant]) & other.meaning_said_by):
+        return True  # "since the fall, autumn I mean", "fall as in the season"
     if following[0] in other.linked_by:  # "bottom of my foot", unless of the spine or back
         rest = [word for word in following[1:] if word not in ("my", "the", "his", "her")]
         return bool(rest) and rest[0] not in other.of_allowed
