@@ -353,6 +353,23 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
     def name(self) -> str:
         return "validate_booking_form"
 
+    async def extract_booking_slot(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> Slots:
+        """An offered time picked in a message the model heard as a question ("you said 2
+        wasn't free, now it's on the list? I'll take 2 pm then"): the slot's mapping skips
+        questions, so the pick is read here; a question naming no offered time is left."""
+        text = tracker.latest_message.get("text") or ""
+        intent = latest_intent(tracker) or ""
+        if (
+            tracker.get_slot("requested_slot") != "booking_slot"
+            or not intent.startswith("ask_")
+            or text.startswith("/")
+        ):
+            return {}
+        offered = [s for s in (_local(iso) for iso in tracker.get_slot("offered_slots") or []) if s]
+        return {"booking_slot": text} if pick_offered(text, offered, desk().now()) else {}
+
     async def required_slots(
         self,
         domain_slots: list[str],

@@ -663,6 +663,10 @@ class ActionResumeAfterSafetyQuestion(Action):
         before = value_before_latest_message(tracker, "red_flags") or []
         if set(tracker.get_slot("red_flags") or []) <= set(before) and not corrected_now(tracker):
             dispatcher.utter_message(text=advice.THANKS_AFTER_SAFETY_ANSWER)
+        # "No, nothing like that. Is 15 too young for the needles though?": the question
+        # asked with the answer is answered too, when the clinic's file has it clearly
+        # (outside run 45: "Thank you, that helps" and the next question, three times).
+        answer_if_known(dispatcher, tracker, only_if_close=True)
         form = form_to_resume(tracker)
         if form:
             return [FollowupAction(form)]

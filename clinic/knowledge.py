@@ -195,8 +195,9 @@ def is_a_statement(text: str) -> bool:
 # Where one question ends and the next begins: "what are your hours? and the phone number
 # please", "how long is a session and how much does it cost?".
 _NEXT_QUESTION = re.compile(
-    r"(?<=[?.!;])\s+|\s+(?:and|also|plus|n|an|&|\+)\s+(?=(?:the\s+|your\s+)?(?:"
-    rf"{_QUESTION_WORDS}|phone|number|address|price|cost|parking|hours)\b)",
+    r"(?<=[?.!;:])\s+|\s+(?:and|also|plus|n|an|&|\+)\s+(?=(?:the\s+|your\s+)?(?:"
+    rf"{_QUESTION_WORDS}|phone|number|address|price|cost|parking|hours|insurance|"
+    r"you\s+(?:accept|take|have|do|open))\b)",
     re.IGNORECASE,
 )
 _REQUEST = re.compile(r"\bplease\b|\?", re.IGNORECASE)

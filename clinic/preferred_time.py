@@ -782,6 +782,14 @@ _WISH = re.compile(
     re.IGNORECASE,
 )
 _PARTS = re.compile(r"(?<=[.!?;])\s+|\s+but\s+", re.IGNORECASE)
+# A sentence about the times offered: "those are all mornings", "they're all too early".
+_ABOUT_THE_OFFERS = re.compile(
+    r"(?:^|(?<=[.!?;]))\s*(?:but\s+|well\s+|hmm\s+)?(?:those|these|they|all of (?:those|these|them)"
+    r"|the times|the slots)\s*(?:are|'re|r)\s+(?:all\s+)?[^.!?;]{0,30}[.!?;]",
+    re.IGNORECASE,
+)
+# A clause that is only a time beside the wish ("Wednesday 9 December, afternoon").
+_BARE_TIME_WORDS = 3
 _COMMA_PARTS = re.compile(r",\s*")
 
 
@@ -801,8 +809,14 @@ def wished_part(text: str) -> str:
     wished = [c for c in clauses if _WISH.search(c) and _TIME.search(normalise_time_words(c))]
     if len(wished) == 1 and len(clauses) > 1 and not any(_ALTERNATIVE.match(c) for c in clauses):
         # A clock time asked for, beside a clause about the day: "could we do 8am instead,
-        # I've a meeting at lunch" is 8am.
-        return wished[0]
+        # I've a meeting at lunch" is 8am; a clause that is only a time goes with it ("I'd
+        # like to book Wednesday 9 December, afternoon").
+        kept = [
+            c
+            for c in clauses
+            if c == wished[0] or (len(c.split()) <= _BARE_TIME_WORDS and _timed(c))
+        ]
+        return ", ".join(kept)
     return text if parts == whole else " ".join(parts)
 
 
@@ -860,6 +874,8 @@ def read_preference(
     # "Monday 7 December, any time between 9 and 5": the hours, on the day named; not "any
     # time" as the part that asks (outside run 35).
     text = _ANY_TIME_THEN.sub("", text)
+    # "Those are all mornings. I asked for the afternoon": what was offered, not wished.
+    text = _ABOUT_THE_OFFERS.sub(" ", text).strip() or text
     part = wished_part(text)
     if part != text:
         text, hints = part, [hint for hint in hints if hint.lower() in part.lower()]

@@ -942,7 +942,11 @@ def _a_time(words: list[str]) -> bool:
     )
 
 
-_SAYING_NO_FIRST = frozenset({"sorry", "wait", "actually", "sry", "oops", "hang"})
+# "No sorry my shoulder is fine", "no its the left": the "no" answers, then the fact.
+_SAYING_NO_FIRST = frozenset(
+    {"sorry", "wait", "actually", "sry", "oops", "hang", "its", "it's", "it", "that's", "thats",
+     "i", "i'm", "im"}
+)  # fmt: skip
 
 
 def _negated(words: list[str], i: int, text: str, tokens: list[re.Match[str]]) -> bool:
@@ -954,7 +958,6 @@ def _negated(words: list[str], i: int, text: str, tokens: list[re.Match[str]]) -
         # "Nothing goes down my arms": nothing spreads there ("nothing helps my back" is
         # still the back).
         spreads_nowhere = word in ("nothing", "nowhere") and SPREAD_WORDS.intersection(words[j:i])
-        # "No sorry my shoulder is fine...": a "no" before "sorry" or "wait" answers.
         answers_no = word == "no" and words[j + 1] in _SAYING_NO_FIRST
         negation = (word in NEGATIONS or word.endswith("n't")) and not answers_no
         # "No problems with his feet": a complaint word between reaches one word further.

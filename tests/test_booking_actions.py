@@ -811,3 +811,34 @@ def test_a_yes_or_no_said_first_is_the_answer_whatever_the_model_heard(
     from actions.tracker_facts import yes_or_no
 
     assert yes_or_no(make_tracker(text=text, intent=model)) is answer
+
+
+# Session 19, written before the change (outside run 45 p06: "You just told me 2 o'clock was
+# not free, but now it is on the list? I will take 2 pm then." was heard as a question and
+# the same three times offered again). A time on offer, picked in a message the model heard
+# as a question, is taken; a question naming no offered time is not.
+@pytest.mark.parametrize(
+    ("text", "picked"),
+    [
+        ("wait, wasn't 3 taken a minute ago? fine, I'll have the 3 pm one", True),
+        ("how much will it cost at 3pm?", True),
+        ("how much does it cost?", False),
+    ],
+)
+async def test_an_offered_time_picked_in_a_question_is_taken(desk, text: str, picked: bool) -> None:
+    tracker = make_tracker(
+        slots={
+            "booking_task": "book",
+            "offered_slots": [
+                (THREE_PM + dt.timedelta(minutes=m)).isoformat() for m in (-30, 0, 30)
+            ],
+        },
+        text=text,
+        intent="ask_cost",
+        requested_slot="booking_slot",
+        form="booking_form",
+    )
+    found = await actions.ValidateBookingForm().extract_booking_slot(
+        CollectingDispatcher(), tracker, DOMAIN
+    )
+    assert (found.get("booking_slot") == text) is picked, found

@@ -442,3 +442,30 @@ def test_a_doctors_day_is_no_time_for_the_consultation(said: str, kept: str) -> 
     from clinic.preferred_time import times_for_a_booking
 
     assert times_for_a_booking(said).strip(" .?") == kept.strip(" .?")
+
+
+# Session 19, written before the change (outside run 45 p06: "I would like to book
+# Wednesday 9 December, afternoon" was offered mornings, and "Those are all mornings. I
+# asked for the afternoon, perhaps 2 o'clock?" found nothing free at 2 pm, which was free).
+# A part of the day after a comma belongs to the wish; a clock time outside a part of the
+# day said beside it is the one meant.
+@pytest.mark.parametrize(
+    ("said", "window", "at"),
+    [
+        ("I'd like to book Friday the 27th, morning", (T(0), T(12)), None),
+        ("could I have tuesday, after 4", (T(16), T(23, 59)), None),
+        ("I would like to book Friday 27 November, morning", (T(0), T(12)), None),
+        ("those are all afternoons. I wanted the morning, at 9?", (T(0), T(12)), T(9)),
+        (
+            "Those are all evenings. I asked for the morning, perhaps 10 o'clock?",
+            (T(0), T(12)),
+            T(10),
+        ),
+    ],
+)
+def test_a_part_of_the_day_with_the_wish(
+    said: str, window: tuple | None, at: dt.time | None
+) -> None:
+    wish = read_preference(said, CLINIC_NOW)
+    assert isinstance(wish, TimePreference), wish
+    assert (wish.window, wish.at) == (window, at), wish

@@ -678,3 +678,13 @@ def test_the_main_place_said_not_to_hurt_gives_way_to_the_one_that_does(
     said = changes(text, known)
     assert said.get("body_part") == place, said
     assert known["body_part"] not in said.get("pain_sites", [place]), said
+
+
+# Session 19, written before the change (outside run 45 p05: "wait no its the left lol
+# sorry, pregnancy brain" kept the right side in the summary).
+@pytest.mark.parametrize(
+    "text", ["no its the left, my bad", "no it's on the left sorry", "no I meant left"]
+)
+def test_a_no_that_opens_a_correction_keeps_the_side_said(text: str) -> None:
+    known = {"body_part": "buttock", "side": "right", "pain_sites": ["buttock"]}
+    assert changes(text, known).get("side") == "left"

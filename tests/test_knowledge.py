@@ -304,7 +304,13 @@ def test_a_statement_in_a_form_gets_no_dont_know() -> None:
      ("ok so how much is it n do u take insurance?",
       ["ok so how much is it", "do u take insurance?"]),
      ("how long is a session & what should I wear?",
-      ["how long is a session", "what should I wear?"])],
+      ["how long is a session", "what should I wear?"]),
+     # Session 19, written before the change (outside run 45 p06: "Two practical
+     # questions: is there parking..., and are the needles used only once?" got one answer).
+     ("None. Two things: where do I park, and do I need to bring anything?",
+      ["where do I park,", "do I need to bring anything?"]),
+     # (outside run 45 p02: "How much cost the treatment and you accept the insurance?")
+     ("what is the price and you take medicare?", ["what is the price", "you take medicare?"])],
 )  # fmt: skip
 def test_the_questions_of_a_message_that_asks_several(text: str, parts: list[str]) -> None:
     assert knowledge.question_parts(text) == parts

@@ -3393,3 +3393,89 @@ def test_the_advice_taken_keeps_the_ambulance_where_it_was_advised() -> None:
     assert "on the way" not in said and "911" in said
     driven = advice.emergency_follow_up("ok going now", ["cauda_equina"], "911", "988", repeats=3)
     assert "on the way" in driven
+
+
+# Session 19, written before the change (outside run 45 p06: after a doctor today, "No
+# others. Two practical questions: is there parking..., and are the needles used only once?
+# I worry about infection with my arm." got "Yes, it really can't wait", twice; "So,
+# Wednesday afternoon please?" after "just say which day suits" got "Please go"). My words.
+@pytest.mark.parametrize(
+    ("message", "about"),
+    [
+        ("ok. what should I wear to the appointment? I'm a bit worried about undressing", False),
+        ("how much is it, and do you take insurance? I'm concerned about cost", False),
+        ("I'm worried. is it serious?", True),
+        ("do I really have to go today?", True),
+        ("I'm scared, what should I do?", True),
+    ],
+)
+def test_practical_questions_after_urgent_advice_are_not_about_waiting(
+    message: str, about: bool
+) -> None:
+    assert advice.asks_about_waiting(message) is about
+
+
+@pytest.mark.parametrize(
+    ("message", "booked"),
+    [
+        ("great, thanks. Then Thursday morning please?", True),
+        ("friday after 3 please", True),
+        ("can I wait until Monday please?", False),
+    ],
+)
+def test_a_day_said_with_please_after_urgent_advice_is_a_booking(
+    message: str, booked: bool
+) -> None:
+    assert advice.wants_a_day_booked(message) is booked
+    assert advice.asks_about_waiting(message) is not booked
+
+
+# Session 19, written before the change (outside run 45 p03: a 79-year-old's new temple
+# headache with a tired jaw when chewing, and "a bit of blurry vision in his right eye for a
+# few minutes on Thursday, it went away", got a doctor today, then the emergency only when
+# told again). Sight lost for minutes and back is the warning itself (amaurosis fugax; NICE
+# CKS giant cell arteritis: same-day assessment, an emergency with visual symptoms).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "on tuesday her vision went blurry in one eye for a couple of minutes, then it came back",
+        "yesterday he lost the sight in his left eye briefly but it's fine now",
+    ],
+)
+def test_sight_lost_for_minutes_this_week_still_counts(text: str) -> None:
+    known = {"headache", "aged_50_plus", "jaw_claudication"}
+    assert "vision_trouble" in safety.screen(text).signs
+    assert safety.triage_level(safety.screen(text, known_signs=known).flags) == EMERGENCY
+
+
+def test_sight_trouble_long_over_is_still_over() -> None:
+    assert (
+        "vision_trouble"
+        not in safety.screen(
+            "I had blurry vision once years ago after an eye operation, it went away"
+        ).signs
+    )
+
+
+# The report's own miss, found by bisecting it: "tired" anywhere in the sentence (there, a
+# jaw tired from chewing) hid the sight trouble. Tired eyes still explain blurring.
+@pytest.mark.parametrize(
+    ("text", "sight"),
+    [
+        ("her jaw gets tired when she eats, and she had blurry sight in one eye on Monday", True),
+        ("my eyes go a bit blurry when I'm tired at the end of the day", False),
+    ],
+)
+def test_a_tired_jaw_does_not_hide_sight_trouble(text: str, sight: bool) -> None:
+    assert ("vision_trouble" in safety.screen(text).signs) is sight
+
+
+# Session 19, written before the change (outside run 45 p03: "Should I bring anything, like
+# his pill bottles?" got "Please don't take anything new"; run 44 p06's "do i need to bring
+# anything" went unanswered). What to bring is answered; taking a tablet stays its own.
+@pytest.mark.parametrize(
+    "message", ["what should we bring with us? her tablets?", "do i need to bring anything"]
+)
+def test_what_to_bring_to_the_emergency_department_is_answered(message: str) -> None:
+    said = advice.emergency_follow_up(message, ["cauda_equina"], "911", "988", repeats=1)
+    assert "medicines" in said and "don't take anything new" not in said

@@ -46,11 +46,12 @@ _WITH_A_FACT = (
 )
 _CORRECTION = re.compile(
     rf"\b((?:actually|sorry){_WITH_A_FACT}|i meant|i mean|meant to say|got (?:that|it) wrong|"
-    r"my mistake|"
+    r"my mistake|my bad|"
     r"correction|not (?:the|my|a) (?:left|right)|no wait|wait no|rather|more like|more of an?|"
     r"mixed (?:it |them |those |that )?up|"
     r"should have said|scratch that|i said wrong|typo|i said|i told you|"
     r"(?:that'?s|thats|that is|it'?s) (?:not right|wrong))\b"
+    r"|^\W*(?:no|nope|nah)\W+(?:it'?s|its|it is)\b"  # "no it's on the left"
     r"|\bmore (?:my|the|in my|in the)\b.*\bthan\b"
     r"|\b\d{1,2}\s+not\s+(?:an?\s+)?\d{1,2}\b"  # "7 not 5"
     r"|\bnot\s+\d+\s*(?:years?|months?|weeks?|days?)\b",  # "not 70 years! 70 is my age"

@@ -357,6 +357,8 @@ _ASKS_TO_TAKE = re.compile(
     r"advil|medicine|medication)\b",
     re.I,
 )
+# What to bring along: "should I bring his pill bottles?", "do I need to bring anything".
+_ASKS_TO_BRING = re.compile(r"\b(?:bring|pack|take with (?:me|us|him|her))\b", re.I)
 # The cost: "what if I can't pay?", "I have no insurance".
 _ASKS_COST = re.compile(
     r"\b(?:pay|paying|afford|money|cost|costs|bill|insurance|insured|uninsured)\b", re.I
@@ -379,7 +381,13 @@ def _practical(message: str, codes: list[str], number: str) -> str:
     if _ASKS_WHAT_IT_IS.search(message) and not _ASKS_WHY.search(message):
         reason = next((WHY[code] for code in codes if code in WHY), "")
         said.append(f"I can't tell you what it is: only a doctor can. {reason}".strip())
-    if _ASKS_TO_TAKE.search(message) and _ASKS.search(message):
+    bring = _ASKS_TO_BRING.search(message)
+    if bring:
+        said.append(
+            "Bring the medicines taken (or a list of them), any letters or results from "
+            "doctors, and ID and an insurance card if there is one."
+        )
+    if _ASKS_TO_TAKE.search(message) and _ASKS.search(message) and not bring:
         handler = (
             f"Ask the {number} call handler: they may tell you to chew an aspirin."
             if "cardiac" in codes
@@ -459,10 +467,32 @@ _WHEN_THEY_CALL = re.compile(
 )
 
 
+# The clinic's practicalities: where to park, what to wear, the needles, the price.
+_PRACTICAL = re.compile(
+    r"\b(?:park\w*|wear|clothes|needles?|sterile|single[- ]use|used (?:only )?once|price|"
+    r"cost\w*|how much|insurance|insurer|pay|address|hours|opening)\b",
+    re.IGNORECASE,
+)
+
+
+def _asks_only_practical(message: str) -> bool:
+    """Whether every question of the message asks about the clinic's practicalities, none
+    about waiting or the care advised ("is there parking? I worry about infection": the
+    worry is told, the question is the parking's)."""
+    asked = [part for part in re.split(r"(?<=[?.!])\s+", message) if "?" in part]
+    return bool(asked) and all(
+        _PRACTICAL.search(question)
+        and not (_WAITING.search(question) or _CARE.search(question) or _SERIOUS.search(question))
+        for question in asked
+    )
+
+
 def asks_about_waiting(message: str) -> bool:
     """Whether, after advice, the patient asks to wait, whether it is serious or about the
     care advised ("should I go to a doctor or what?"), or plans that care for later ("I'll
     take him to urgent care first thing"): the advice answers it, the form waits."""
+    if _asks_only_practical(message):
+        return False  # the knowledge base answers it, the form goes on
     if asks_for_a_call(message) or _WHEN_THEY_CALL.search(message):
         # "Can the clinic call him back later instead?", "when will they call? today?": the
         # call-back's own answer says the doctor comes first (a call never stands in for
@@ -495,10 +525,13 @@ _A_DAY = re.compile(
     r"thu|thur|thurs|fri|sat|next week|\d{1,2}(?:st|nd|rd|th))\b",
     re.IGNORECASE,
 )
-# A booking asked for: "book me in", "yes please, Friday?", "could I come Thursday".
+# A booking asked for: "book me in", "yes please, Friday?", "could I come Thursday", a day
+# with a please ("So, Wednesday afternoon please?", after "just say which day suits").
 _BOOKING_ASKED = re.compile(
     r"\b(?:book|booking|appointment|consultation|come in|come on|come at|come|slot)\b"
-    r"|^\W*(?:yes|yeah|yep|ok|okay|sure)\W+please\b",
+    r"|^\W*(?:yes|yeah|yep|ok|okay|sure)\W+please\b"
+    r"|\b(?:tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|next week)\b"
+    r"[^.?!]{0,25}\bplease\b",
     re.IGNORECASE,
 )
 # Asking whether to wait or go: "can I wait", "do I have to go today?", "must it be today?".

@@ -951,8 +951,14 @@ SIGNS: tuple[Sign, ...] = (
         "thoracic",
     )),
     # Sight going wrong (blurred, double, grey) and the room moving: stroke signs together.
+    # Blurring with tired eyes is eye strain; "tired" said of a jaw (an inflamed artery's
+    # sign) is not (outside run 45 p03).
     Sign("vision_trouble", ("{vision_problem}",), unless=(
-        "screen", "screens", "tired", "reading glasses", "glasses", "optician", "computer",
+        "screen", "screens", "tired eyes", "eyes are tired", "eyes get tired", "eyes feel tired",
+        "eyes tired", "when tired", "when i'm tired", "when im tired", "when i am tired",
+        "if i'm tired", "if im tired", "i'm tired", "im tired", "i am tired", "when he's tired",
+        "when she's tired", "eye strain", "eyestrain", "reading glasses", "glasses", "optician",
+        "computer",
         "laptop",
         # "Just to double check", "double-booked": checking, not seeing double.
         "double check", "double-check", "double checked", "double-checked", "double checking",
