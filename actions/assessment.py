@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -26,6 +27,7 @@ from actions.wording import wording
 from clinic import settings
 from clinic.assessment import assess, with_safety
 from clinic.intake import summarise
+from clinic.patient import spoken_of
 from clinic.preferred_time import yes_after_all
 from clinic.safety import advice, answers
 from clinic.safety.red_flags import EMERGENCY, ROUTINE, URGENT
@@ -91,7 +93,10 @@ class ActionAssessTdnFit(Action):
             tracker.get_slot("contraindications") or [],
             contraindications_unclear=tracker.get_slot("contraindication_screen") == "unclear",
         )
-        facts = summarise(intake, the_patient(tracker))
+        whose = the_patient(tracker)
+        facts = summarise(intake, whose)
+        # "...isn't advised for him", "the low back pain she has had": to a relative too.
+        assessment = replace(assessment, explanation=spoken_of(assessment.explanation, whose))
         # Sent by name; its words are read too, to tell whether it was said already.
         summary = wording(domain, "utter_intake_summary", summary=facts)
         if _said_before(tracker, assessment.explanation) and (

@@ -75,3 +75,24 @@ def written_of(texts: Iterable[str]) -> Patient:
                 return THEY
         return THEY
     return YOU
+
+
+# The assessment's words for the patient, said to whoever writes for them: "the low back
+# pain he has had", "isn't advised for her", "his doctor". "You told me", "you mentioned"
+# stay: the writer did.
+_FOR_YOU = re.compile(r"\b(?:advised|suited|safe|right) for you\b")
+
+
+def spoken_of(text: str, whose: Patient) -> str:
+    """`text`, written to the patient, as their relative reads it (`whose` is YOU: as is)."""
+    if whose == YOU:
+        return text
+    has = "have" if whose.subject == "they" else "has"
+    feels = "feel" if whose.subject == "they" else "feels"
+    text = re.sub(r"\byou have had\b", f"{whose.subject} {has} had", text)
+    text = re.sub(r"\byou feel\b", f"{whose.subject} {feels}", text)
+    text = re.sub(
+        r"\byou're\b", "they're" if whose.subject == "they" else f"{whose.subject}'s", text
+    )
+    text = _FOR_YOU.sub(lambda m: m.group(0)[: -len("you")] + whose.object, text)
+    return re.sub(r"\byour\b", whose.possessive, text)

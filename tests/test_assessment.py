@@ -366,3 +366,18 @@ def test_lymphoedema_rules_out_needling_in_its_limb_not_in_the_back() -> None:
     assert with_safety(assess(back), back, None, ["lymphoedema"]).tdn_fit == "assess_first"
     arm = Intake(body_part="arm", pain_quality="aching")
     assert with_safety(assess(arm), arm, None, ["lymphoedema"]).tdn_fit == "not_advised"
+
+
+# Session 19, written before the change (outside run 45 p04: a mother writing for her son of
+# 16 read "dry needling isn't advised for you"; the summary already said "his").
+def test_the_assessment_speaks_of_the_patient_when_someone_writes_for_them() -> None:
+    from clinic.assessment import assess, with_safety
+    from clinic.intake import Intake
+    from clinic.patient import HE, SHE, spoken_of
+
+    intake = Intake(body_part="lower_back", pain_duration="for 3 weeks", pain_duration_days=21)
+    advised = with_safety(assess(intake), intake, None, ["needle_phobia"]).explanation
+    said = spoken_of(advised, HE)
+    assert "advised for him" in said and "for you" not in said and "You told me" in said
+    fits = spoken_of(assess(intake).explanation, SHE)
+    assert "she has had" in fits and "you have had" not in fits and "your" not in fits

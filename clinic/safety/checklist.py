@@ -16,7 +16,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from clinic.language import context
-from clinic.patient import YOU, Patient
+from clinic.patient import YOU, Patient, spoken_of
 from clinic.safety import answers
 from clinic.safety.red_flags import (
     CHECKLIST_ITEMS,
@@ -94,7 +94,7 @@ def text_of(lines: Iterable[ScreenQuestion], whose: Patient = YOU) -> str:
     """The checklist as the patient (or whoever writes for them) reads it, one line each:
     "around her bottom" to a daughter writing for her mother."""
     text = "\n".join(f"• {CHECKLIST_ITEMS.get(q.text, q.text)}" for q in lines)
-    return text if whose == YOU else re.sub(r"\byour\b", whose.possessive, text)
+    return spoken_of(text, whose)
 
 
 # After a "but", a denial again: "my mum had cancer but I never have", "...but not me".

@@ -211,7 +211,7 @@ QUESTION = (
 )
 # Booking first: no verdict follows, the physiotherapist just needs to know.
 _LEAD = {
-    False: "Before I say whether dry needling could suit you, do any {of}these apply{to}?",
+    False: "Before I say whether dry needling could suit {who}, do any {of}these apply{to}?",
     True: "One more check for the physiotherapist: do any {of}these apply{to}?",
 }
 # Asked again after a message that did not answer it: not in the same words.
@@ -232,10 +232,10 @@ def checklist(
     lead = _LEAD_AGAIN if again else _LEAD[booking]
     cannot = {"pregnancy"} if "aged_65_plus" in signs else set()
     if not labels(named):
-        return f"{lead.format(of='of ', to=f' to {to.object}')}\n{_lines(cannot)}"
+        return f"{lead.format(of='of ', to=f' to {to.object}', who=to.object)}\n{_lines(cannot)}"
     return (
         f"You've told me about: {', '.join(labels(named))}. "
-        f"{lead.format(of='others of ', to='')}\n{_lines(set(named) | cannot)}"
+        f"{lead.format(of='others of ', to='', who=to.object)}\n{_lines(set(named) | cannot)}"
     )
 
 
