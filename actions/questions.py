@@ -38,7 +38,7 @@ from clinic.evidence import region_for_body_part
 from clinic.intake import places_in_words, question_after_answer, summarise
 from clinic.preferred_time import names_a_time
 from clinic.records.callbacks import UNANSWERED
-from clinic.safety import answers, contraindications
+from clinic.safety import advice, answers, contraindications
 
 # The intents that ask something; any other intent routed here asks only if it reads so.
 MY_BOOKING = "my_booking"
@@ -73,6 +73,12 @@ class ActionAnswerQuestion(Action):
         found = _found(tracker)
         intent = _asking_intent(tracker)
         text = tracker.latest_message.get("text") or ""
+        if knowledge.asks_to_carry_on(text):
+            # "Ok I'm back! Where were we?": the form asks its question again; with none,
+            # the patient's turn (outside run 44: "I don't know the answer to that one").
+            if not (tracker.active_loop.get("name") or form_to_resume(tracker)):
+                dispatcher.utter_message(text=advice.ANYTHING_ELSE)
+            return []
         if has_booking(tracker) and _names_a_place(tracker):
             return noted_for_the_consultation(dispatcher, tracker)
         # Booked in this chat, a question near the topic is about that booking; otherwise

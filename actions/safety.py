@@ -330,11 +330,21 @@ def _denied_holding_sign(tracker: Tracker) -> str | None:
 
 
 def advise(
-    dispatcher: CollectingDispatcher, level: str, codes: list[str], pregnant: bool = False
+    dispatcher: CollectingDispatcher,
+    level: str,
+    codes: list[str],
+    pregnant: bool = False,
+    whose: patient.Patient = patient.YOU,
 ) -> None:
-    """Tells the patient what to do now."""
+    """Tells the patient (or whoever writes for them: "her sight") what to do now."""
     number, crisis = settings.emergency_number(), settings.crisis_line()
-    dispatcher.utter_message(text=advice.red_flag_advice(level, codes, number, crisis, pregnant))
+    text = advice.red_flag_advice(level, codes, number, crisis, pregnant)
+    dispatcher.utter_message(text=_spoken_of(text, codes, whose))
+
+
+def _spoken_of(text: str, codes: list[str], whose: patient.Patient) -> str:
+    """Advice as a relative reads it; crisis words stay the writer's own."""
+    return text if "suicidal_thoughts" in codes else patient.spoken_of(text, whose)
 
 
 def _pregnant(tracker: Tracker) -> bool:
@@ -479,7 +489,7 @@ def check_safety(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
     if level:
         if len(values["unclear_signs"]) > len(tracker.get_slot("unclear_signs") or []):
             dispatcher.utter_message(text=advice.UNSURE_TAKEN_AS_POSSIBLE)
-        advise(dispatcher, level, new_codes, _pregnant(tracker))
+        advise(dispatcher, level, new_codes, _pregnant(tracker), the_patient(tracker))
         safe_now = _safe_with_the_crisis(tracker, new_codes)
         if safe_now:
             dispatcher.utter_message(text=advice.SAFE_NOTED)
@@ -576,7 +586,7 @@ class ActionRedFlagAdvice(Action):
                 # of the advice for the rest.
                 flags = [code for code in flags if code != "suicidal_thoughts"]
             if flags:
-                advise(dispatcher, level, flags, _pregnant(tracker))
+                advise(dispatcher, level, flags, _pregnant(tracker), the_patient(tracker))
         if level == URGENT:
             # "...does he need to stop rugby, and can a 14-year-old have needling?": asked
             # with the pain, answered after the advice (outside run 39: never answered).
@@ -584,7 +594,8 @@ class ActionRedFlagAdvice(Action):
 
             answer_if_known(dispatcher, tracker, only_if_close=True)
         if level == URGENT and tracker.active_loop.get("name") != "intake_form":
-            dispatcher.utter_message(text=advice.DESCRIBE_AFTER_URGENT)
+            described = patient.spoken_of(advice.DESCRIBE_AFTER_URGENT, the_patient(tracker))
+            dispatcher.utter_message(text=described)
             dispatcher.utter_message(response="utter_mention_callback")
         return []
 
@@ -875,6 +886,7 @@ class ActionEmergencyFollowUp(Action):
                 repeats=repeats,
                 check_planned_before=planned,
             )
+            reply = _spoken_of(reply, codes, the_patient(tracker))
             checked = []
             if advice.seen_by_doctor(text) and not planned and "suicidal_thoughts" not in codes:
                 # Asked before it counts (see `_check_confirmed_or_not`).
@@ -891,9 +903,8 @@ class ActionEmergencyFollowUp(Action):
             )
         codes = [flag.code for flag in current_flags(tracker) if flag.level == URGENT]
         repeats = _follow_ups_so_far(tracker)
-        dispatcher.utter_message(
-            text=advice.urgent_follow_up(text, codes, settings.emergency_number(), repeats)
-        )
+        reply = advice.urgent_follow_up(text, codes, settings.emergency_number(), repeats)
+        dispatcher.utter_message(text=_spoken_of(reply, codes, the_patient(tracker)))
         # "A doctor x-rayed it on Tuesday": noted for the physiotherapist.
         seen = [SlotSet("doctor_checked", text[:300])] if advice.seen_by_doctor(text) else []
         from actions.questions import answer_if_known  # it imports this module

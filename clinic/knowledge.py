@@ -167,6 +167,22 @@ _WHAT_IF_WORSE = re.compile(
 SAFETY_NET = "if_it_gets_worse"
 
 
+# Back after a pause: "where were we?", "let's carry on", "ok, continue" (the whole message,
+# greetings and apologies aside).
+_CARRY_ON = re.compile(
+    r"^\W*(?:(?:hi|hello|hey|ok|okay|right|so|sorry|again|back|now|i'?m|im|about|that|all|"
+    r"done|here|i am)\W+)*"
+    r"(?:where (?:were we|was i|did we (?:get to|leave off|stop))|(?:let'?s |can we |please )?"
+    r"(?:carry on|continue|go on|keep going|pick up where we left off))\W*$",
+    re.IGNORECASE,
+)
+
+
+def asks_to_carry_on(text: str) -> bool:
+    """Whether the message only asks to go on from where the chat was ("where were we?")."""
+    return bool(_CARRY_ON.match((text or "").strip()))
+
+
 def asks_what_if_worse(text: str) -> bool:
     """Whether the patient asks what to do if it comes back or gets worse."""
     return bool(_WHAT_IF_WORSE.search(text or ""))
@@ -228,6 +244,7 @@ def clinic_values() -> dict[str, str]:
         "clinic_phone": settings.clinic_phone(),
         "clinic_address": settings.clinic_address(),
         "opening_hours": schedule.describe_hours(),
+        "open_now": schedule.describe_now(),
         "closed_days": schedule.describe_closed_days(),
         "consultation_minutes": str(int(schedule.consultation.total_seconds() // 60)),
         "emergency_number": settings.emergency_number(),

@@ -95,4 +95,12 @@ def spoken_of(text: str, whose: Patient) -> str:
         r"\byou're\b", "they're" if whose.subject == "they" else f"{whose.subject}'s", text
     )
     text = _FOR_YOU.sub(lambda m: m.group(0)[: -len("you")] + whose.object, text)
+    reflexive = {"he": "himself", "she": "herself"}.get(whose.subject, "themselves")
+    text = re.sub(
+        r"\b([Dd])on't drive yourself\b",
+        lambda m: f"{m[1]}on't let {whose.object} drive {reflexive}",
+        text,
+    )
+    text = re.sub(r"\bafter you've seen\b", f"after {whose.subject} {has} seen", text)
+    text = re.sub(r"\bsee you today\b", f"see {whose.object} today", text)
     return re.sub(r"\byour\b", whose.possessive, text)

@@ -106,6 +106,36 @@ class Schedule:
         """The clinic's current local time."""
         return dt.datetime.now(self.timezone)
 
+    def is_open(self, moment: dt.datetime) -> bool:
+        """Whether the clinic is open at `moment` (its opening hours, closures left out)."""
+        local = moment.astimezone(self.timezone)
+        if self.closure_on(local.date()):
+            return False
+        clock = local.time().replace(tzinfo=None)
+        return any(h.start <= clock < h.end for h in self.opening_hours.get(local.weekday(), ()))
+
+    def describe_now(self, now: dt.datetime | None = None) -> str:
+        """Open or closed now, for patients: "We're closed now; we open again on Monday at
+        08:00." (asked for someone today on a Saturday afternoon)."""
+        local = (now or self.now()).astimezone(self.timezone)
+        if self.is_open(local):
+            clock = local.time().replace(tzinfo=None)
+            hours = self.opening_hours[local.weekday()]
+            until = next(h.end for h in hours if h.start <= clock < h.end)
+            return f"We're open now, until {until:%H:%M}."
+        for ahead in range(0, 15):
+            day = local.date() + dt.timedelta(days=ahead)
+            if self.closure_on(day):
+                continue
+            for hours in self.opening_hours.get(day.weekday(), ()):
+                opens = dt.datetime.combine(day, hours.start, self.timezone)
+                if opens > local:
+                    when = {0: "today", 1: "tomorrow"}.get(
+                        ahead, f"on {WEEKDAYS[day.weekday()].capitalize()}"
+                    )
+                    return f"We're closed now; we open again {when} at {hours.start:%H:%M}."
+        return "We're closed now."
+
     def describe_hours(self) -> str:
         """Opening hours for patients: "Monday to Wednesday 08:00-18:00, Saturday 09:00-13:00"."""
         groups: list[tuple[list[int], str]] = []

@@ -469,3 +469,19 @@ def test_a_part_of_the_day_with_the_wish(
     wish = read_preference(said, CLINIC_NOW)
     assert isinstance(wish, TimePreference), wish
     assert (wish.window, wish.at) == (window, at), wish
+
+
+# Session 19, written before the change (outside run 45 p06: "Is there anybody at the clinic
+# I could speak to on the telephone today?" on a Saturday after 13:00 got the week's hours,
+# not that the clinic had closed until Monday).
+@pytest.mark.parametrize(
+    ("when", "said"),
+    [
+        (dt.datetime(2026, 12, 5, 13, 56), "We're closed now; we open again on Monday at 08:00."),
+        (dt.datetime(2026, 12, 8, 10, 0), "We're open now, until 18:00."),
+        (dt.datetime(2026, 12, 10, 8, 30), "We're closed now; we open again today at 10:00."),
+        (dt.datetime(2026, 12, 11, 17, 0), "We're closed now; we open again tomorrow at 09:00."),
+    ],
+)
+def test_whether_the_clinic_is_open_now(when: dt.datetime, said: str) -> None:
+    assert SCHEDULE.describe_now(when.replace(tzinfo=SCHEDULE.timezone)) == said

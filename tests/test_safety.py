@@ -3479,3 +3479,35 @@ def test_a_tired_jaw_does_not_hide_sight_trouble(text: str, sight: bool) -> None
 def test_what_to_bring_to_the_emergency_department_is_answered(message: str) -> None:
     said = advice.emergency_follow_up(message, ["cauda_equina"], "911", "988", repeats=1)
     assert "medicines" in said and "don't take anything new" not in said
+
+
+# Session 19, written before the change (outside run 44 p02: a daughter writing for her
+# mother of 78 read "changes in your sight" and "don't drive yourself"). The advice speaks of
+# the patient; the writer is still "you" where it means her.
+def test_advice_to_a_relative_speaks_of_the_patient() -> None:
+    from clinic.patient import SHE, spoken_of
+
+    urgent = spoken_of(
+        advice.red_flag_advice("urgent", ["giant_cell_arteritis"], "911", "988"), SHE
+    )
+    assert "her sight" in urgent and "your" not in urgent and "her doctor" in urgent
+    emergency = spoken_of(advice.red_flag_advice("emergency", ["stroke_signs"], "911", "988"), SHE)
+    assert "don't let her drive herself" in emergency and "yourself" not in emergency
+
+
+# Session 19, written before the change (outside run 44: "They have Turkish?" (p04), "should
+# I mention she's on warfarin?" (p02) and "urgent care yes or no" (p06), each asked after
+# emergency advice, got the advice again and no answer). My own words.
+@pytest.mark.parametrize(
+    ("message", "answer"),
+    [
+        ("my english is bad, do they speak polish there?", "interpreter"),
+        ("should we tell them he takes apixaban?", "blood thinner"),
+        ("can I just go to the walk-in urgent care instead, yes or no?", "not an urgent care"),
+    ],
+)
+def test_language_medicine_and_urgent_care_after_emergency_advice_are_answered(
+    message: str, answer: str
+) -> None:
+    said = advice.emergency_follow_up(message, ["cauda_equina"], "911", "988", repeats=2)
+    assert answer in said and "911" in said

@@ -84,12 +84,7 @@ class HandoffSettings:
         """Whether someone answers the chat now."""
         if self.hours in ("always", "never"):
             return self.hours == "always"
-        local = (now or schedule.now()).astimezone(schedule.timezone)
-        if schedule.closure_on(local.date()):
-            return False
-        moment = local.time().replace(tzinfo=None)
-        hours = schedule.opening_hours.get(local.weekday(), ())
-        return any(h.start <= moment < h.end for h in hours)
+        return schedule.is_open(now or schedule.now())
 
 
 class HandoffStore(Store):

@@ -375,9 +375,45 @@ _ASKS_WHAT_IT_IS = re.compile(
 _ASKS_WHAT_TO_SAY = re.compile(r"\bwhat\b[^.?!]{0,20}\b(?:say|tell|explain)\b", re.IGNORECASE)
 
 
+# Language: "do they speak Polish there?", "my English is bad", "they have Turkish?".
+_ASKS_LANGUAGE = re.compile(
+    r"\b(?:interpreter|translator|translate|my english|english is|english not|"
+    r"speak (?!to\b|with\b|up\b|for\b)\w+|"
+    r"they have \w+ish|\w+ish speaker)\b",
+    re.I,
+)
+# A medicine to tell them about: "should I mention she's on warfarin?", "tell them he takes
+# apixaban?".
+_ASKS_TO_MENTION = re.compile(r"\b(?:mention|tell them|tell the|let them know|say)\b", re.I)
+_BLOOD_THINNER = re.compile(
+    r"\b(?:warfarin|coumadin|apixaban|eliquis|rivaroxaban|xarelto|dabigatran|pradaxa|"
+    r"edoxaban|clopidogrel|plavix|blood thinners?|anticoagulants?)\b",
+    re.I,
+)
+# Urgent care asked for in its place: "can I go to urgent care instead?", "walk-in ok?".
+_ASKS_URGENT_CARE = re.compile(r"\b(?:urgent care|walk-?in|clinic instead|minute clinic)\b", re.I)
+
+
 def _practical(message: str, codes: list[str], number: str) -> str:
-    """Answers to what the patient asks on the way: what it is, something to take, the cost."""
+    """Answers to what the patient asks on the way: what it is, something to take, the cost,
+    a language, a medicine to mention, urgent care instead."""
     said = []
+    asks = bool(_ASKS.search(message)) or "?" in message
+    if asks and _ASKS_URGENT_CARE.search(message):
+        said.append(
+            "No, not an urgent care clinic: this needs an emergency department, which can do "
+            "scans and tests straight away."
+        )
+    if asks and _ASKS_LANGUAGE.search(message):
+        said.append(
+            f"Yes: {number} and emergency departments have interpreters. Say the language "
+            "you need as soon as they answer, or ask someone to call with you."
+        )
+    if _ASKS_TO_MENTION.search(message) and _BLOOD_THINNER.search(message):
+        said.append(
+            "Yes, tell them straight away about the blood thinner, and bring the medicines "
+            "or a list of them."
+        )
     if _ASKS_WHAT_IT_IS.search(message) and not _ASKS_WHY.search(message):
         reason = next((WHY[code] for code in codes if code in WHY), "")
         said.append(f"I can't tell you what it is: only a doctor can. {reason}".strip())
