@@ -579,7 +579,10 @@ class ActionRedFlagAdvice(Action):
             level = URGENT
         before = value_before_latest_message(tracker, "red_flags") or []
         raised_now = set(tracker.get_slot("red_flags") or []) - set(before)
-        if not raised_now:
+        # A flag raised to a higher level now was advised on by the safety check too (outside
+        # run 45: an inflamed artery's doctor today, then its emergency said twice).
+        rose = level != value_before_latest_message(tracker, "triage_level")
+        if not (raised_now or rose):
             flags = [flag.code for flag in current_flags(tracker) if flag.level == level]
             if tracker.get_slot("says_safe"):
                 # Safe now, said in this chat: the crisis words are not said again in place

@@ -98,7 +98,12 @@ def test_conversation(assistant: Assistant, conversation: dict) -> None:
         for i, message in enumerate(said):
             # Nor within the turn: an answer's sentence said again at the start of the next.
             again = any(other.startswith(message) for other in said[i + 1 :])
-            assert not again or _is_safety_advice(message), f"said twice {message!r}; {where}"
+            # Safety advice may lead an answer again, but never the same message twice in a
+            # turn (outside run 45: an emergency's paragraph twice in a row).
+            twice = message in said[i + 1 :]
+            assert not again or (_is_safety_advice(message) and not twice), (
+                f"said twice {message!r}; {where}"
+            )
         earlier.append(said)
         expected = turn.get("then") or {}
         if expected:
