@@ -3511,3 +3511,24 @@ def test_language_medicine_and_urgent_care_after_emergency_advice_are_answered(
 ) -> None:
     said = advice.emergency_follow_up(message, ["cauda_equina"], "911", "988", repeats=2)
     assert answer in said and "911" in said
+
+
+# Session 19, written before the change (session 18's note: knocks in sport raised no fall
+# or knock at all). A knock now asks how it happened (`check_fall_how`), so recall is safe
+# to add; sayings that only look like a knock stay none.
+@pytest.mark.parametrize(
+    ("text", "knock"),
+    [
+        ("got tackled hard in rugby on saturday and my back hurts", True),
+        ("took a knee to the thigh at football training", True),
+        ("I was kicked in the lower back during a match", True),
+        ("wiped out on my skateboard and landed on my hip", True),
+        ("copped an elbow in the ribs at basketball", True),
+        ("took a hard hit playing hockey, shoulder sore since", True),
+        ("the painkillers kicked in after an hour", False),
+        ("I caught a cold last week and my neck aches", False),
+        ("the pain hit me out of nowhere this morning", False),
+    ],
+)
+def test_a_knock_in_sport_is_a_knock(text: str, knock: bool) -> None:
+    assert ("trauma" in safety.screen(text).signs) is knock

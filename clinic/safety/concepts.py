@@ -667,6 +667,9 @@ GUARDS: tuple[Guard, ...] = (
     # Pain that effort brings on where the heart's may show (the intake's place): does rest
     # settle it?
     Guard(("comes_on_exertion",), "check_eases_with_rest", "cardiac_warning"),
+    # Swelling of the intake's knee (the question's `where`), before how a knock happened:
+    # a knee that swelled within hours of one is the knee's question.
+    Guard(("swelling",), "check_knee_swelling", "knee_warning"),
     # A fall or a knock with neck pain (the question's `where`): how did it happen?
     Guard(("trauma",), "neck_major_trauma", "major_trauma"),
     # A fall on blood thinners (the question's `where`): was the head knocked?
@@ -682,7 +685,6 @@ GUARDS: tuple[Guard, ...] = (
     Guard(("knee", "locking"), "check_knee", "knee_warning"),
     Guard(("knee", "knee_event"), "check_knee", "knee_warning"),
     Guard(("calf", "swelling"), "check_calf", "calf_swollen"),
-    Guard(("swelling",), "check_knee_swelling", "knee_warning"),  # of the intake's knee
     # A child's hip or knee: a slipped growth plate or a hip infection shows as a limp.
     Guard(("young", "hip_knee"), "check_child_limp", "child_limp_warning"),
     Guard(("young", "limp"), "check_child_limp", "child_limp_warning"),

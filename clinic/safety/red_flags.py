@@ -296,6 +296,12 @@ SIGNS: tuple[Sign, ...] = (
         "rear ended",
         "rear-ended",
         "hit by",
+        # Knocks in sport (session 19): struck by a player, a ball or the ground.
+        "got|was|been|get|getting kicked|clattered|flattened|tackled|elbowed|kneed|headbutted"
+        "|punched|bodychecked|body-checked",
+        "took|take|caught|copped|got a|an hard|big|bad? hit|knock|knee|elbow|boot|kick|blow"
+        " to|in|on|from|playing|at|during",
+        "wiped out|wipe out|face planted|faceplanted",
         "knocked down|over|out|off",
         "landed on",
         "landed awkwardly|badly|hard|heavily|wrong",
@@ -312,6 +318,9 @@ SIGNS: tuple[Sign, ...] = (
     # "Autumn" said with the fall is `concepts.OTHER_SENSES`' ("the fall, autumn I mean");
     # "slipped on wet autumn leaves" is a fall.
     ), unless=("asleep", "pregnant", "love", "apart", "behind", "hair",
+               # Struck by an illness or a feeling, not a blow.
+               "hit with the flu", "hit with a virus", "hit with a bug", "hit or miss",
+               "hit by a wave", "hit by tiredness",
                # An "accident" on the way to the toilet is a bladder one.
                "little accident", "accident in my", "accidents in", "make it to the toilet",
                "make it to the loo", "make it to the bathroom",

@@ -399,7 +399,7 @@ def _signs_built_on(concept: str) -> frozenset[str]:
 # a bat, worst headache of my life" is still the worst headache (outside run 27).
 _INJURIES = frozenset({"trauma", "head_injury"})
 _LIKENESS = re.compile(
-    r"\b(?:like|as if|as though)\s+(?:i'?ve|i have|i'?d|i had|i was|i got|i'?m|someone|"
+    r"\b(?:like|as if|as though)\s+(?:i'?ve|i have|i'?d|i had|i was|i got|i'?m|i|someone|"
     r"somebody|something)\b[^.,;!?]*$",
     re.IGNORECASE,
 )
