@@ -657,7 +657,7 @@ def _word_severities(
 # ("7 when I bend", "it was an 8 yesterday", "8 at worst") only when there is no other.
 _USUAL = re.compile(
     r"\b(?:usual(?:ly)?|usualy|normal(?:ly)?|mostly|generally|typically|on average|"
-    r"most of the time|day to day|average)\b",
+    r"most of the time|day to day|average|(?:on )?most days|every day|most of the week)\b",
     re.IGNORECASE,
 )
 _MOMENT_AFTER = re.compile(
@@ -665,7 +665,9 @@ _MOMENT_AFTER = re.compile(
     r"sometimes|on (?:an? |the )?(?:bad|some|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday)\w*|at night|yesterday|last|later|"
     # a time of day: "6 in the evenings", "8 by the end of the day"
-    r"(?:in|by|at|towards?) (?:the )?(?:morning|evening|afternoon|night|end)s?)\b",
+    r"(?:in|by|at|towards?) (?:the )?(?:morning|evening|afternoon|night|end)s?|"
+    # a day or the week's end: "7 by Friday afternoon", "5 by the weekend"
+    r"by (?:the )?(?:weekend|end of the week|(?:mon|tues|wednes|thurs|fri|satur|sun)day))\b",
     re.IGNORECASE,
 )
 _MOMENT_BEFORE = re.compile(
@@ -675,6 +677,12 @@ _MOMENT_BEFORE = re.compile(
     # a time of day before it: "evenings 5", "first thing in the morning 6"
     r"(?:in the |at |by |first thing (?:in the )?)?(?:mornings?|evenings?|nights?|afternoons?))"
     r"\W+(?:an?\s+|like\s+|about\s+|around\s+)*$",
+    re.IGNORECASE,
+)
+# A moment told before its score in a clause of its own: "5, after a long drive 8".
+_MOMENT_CLAUSE_BEFORE = re.compile(
+    r"(?:^|[,;]\s*)(?:but\s+|and\s+)?(?:after|when|while|whilst|during|if)\s+[\w' ]{1,25}?\s+"
+    r"(?:an?\s+|like\s+|about\s+|around\s+)*$",
     re.IGNORECASE,
 )
 _USUAL_WORD = r"(?:usual(?:ly)?|usualy|normal(?:ly)?|generally|typically)"
@@ -714,7 +722,11 @@ def _weights(text: str, scores: list[Score]) -> list[int]:
         after = re.split(r"[,.;:!?]", text[end:after_to])[0]
         if _USUAL.search(before) or _USUAL.search(after):
             weights.append(2)
-        elif _MOMENT_AFTER.search(text[end:]) or _MOMENT_BEFORE.search(text[before_from:start]):
+        elif (
+            _MOMENT_AFTER.search(text[end:])
+            or _MOMENT_BEFORE.search(text[before_from:start])
+            or _MOMENT_CLAUSE_BEFORE.search(text[max(0, start - 30) : start])
+        ):
             weights.append(0)
         else:
             weights.append(1)

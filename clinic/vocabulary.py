@@ -861,6 +861,8 @@ def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) ->
         if place in _BEYOND:
             return True
     if found[0] == "side":
+        if canonical("body_part", after) and where_a_device_sits(words, i + length):
+            return True  # "a metal plate in my left ankle": the device's side
         if words[i] in _SIDE_LETTERS:
             # "r foot", "l knee": a letter is a side only just before a part of the body
             # ("r u open?" is text-speak).

@@ -688,3 +688,18 @@ def test_the_main_place_said_not_to_hurt_gives_way_to_the_one_that_does(
 def test_a_no_that_opens_a_correction_keeps_the_side_said(text: str) -> None:
     known = {"body_part": "buttock", "side": "right", "pain_sites": ["buttock"]}
     assert changes(text, known).get("side") == "left"
+
+
+# Session 19, written before the change (outside run 46 p02: her summary read "stiffness in
+# your right neck" from "my right hip replacement"). A side said of an operated place, or of
+# a place said not to hurt, is not the pain's side.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I had my left knee replaced two years ago",
+        "my right shoulder is fine, it's just the neck",
+        "I've a metal plate in my left ankle from years ago",
+    ],
+)
+def test_a_side_said_of_a_place_that_is_not_the_pain_is_not_its_side(text: str) -> None:
+    assert "side" not in changes(text, {"body_part": "neck", "pain_sites": ["neck"]})

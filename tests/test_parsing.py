@@ -391,6 +391,11 @@ def test_a_score_of_ten_in_other_words(text: str, severity: float | None) -> Non
         # Outside run 26 (#08's kind, new wordings): a time of day before the number.
         ("3 but evenings 5", 3, 5),
         ("2, first thing in the morning 6", 2, 6),
+        # Session 19, written before the change (outside run 46: "a 5 most days, maybe a 7
+        # by Friday afternoon" and "5, after long drive 8" kept the worst as the usual).
+        ("4 most days, up to 6 by thursday evening", 4, 6),
+        ("3, after a long shift 7", 3, 7),
+        ("a 2 on most days, maybe 5 by the weekend", 2, 5),
     ],
 )  # fmt: skip
 def test_the_usual_score_and_the_worst(answer: str, usual: float, worst: float | None) -> None:

@@ -48,6 +48,12 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
     ),
     "fracture/urgent/major_trauma": "since the car crash my lower back has ached",
     "head_injury/emergency/head_injury+drowsy": "he banged his head and now he's very drowsy",
+    "head_injury/emergency/head_injury+vomited": (
+        "she bumped her head on the cupboard and has been sick since"
+    ),
+    "head_injury/emergency/head_injury+headache+getting_worse": (
+        "he knocked his head at rugby and the headache is getting worse"
+    ),
     "stroke_signs/emergency/speech_trouble": "my speech is slurred",
     "stroke_signs/emergency/face_numbness": "one side of my face is drooping",
     "stroke_signs/emergency/one_sided_weakness": "the left side of my body feels weak",
@@ -3532,3 +3538,74 @@ def test_language_medicine_and_urgent_care_after_emergency_advice_are_answered(
 )
 def test_a_knock_in_sport_is_a_knock(text: str, knock: bool) -> None:
     assert ("trauma" in safety.screen(text).signs) is knock
+
+
+# Session 19, written before the change (outside run 46 p05, unsafe: a 16-year-old who
+# "went head to head with another kid" with a headache, then "threw up twice... really
+# sleepy", "hard to wake him", got a doctor today until his mother ticked "confusion"). NICE
+# NG232: after a knock to the head, vomiting, drowsiness or a headache that is getting worse
+# is the emergency department. My own words.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she clashed heads with a teammate at netball yesterday",
+        "took a football to the head on saturday",
+        "he banged heads with his brother while wrestling",
+    ],
+)
+def test_a_clash_of_heads_is_a_knock_to_the_head(text: str) -> None:
+    assert "head_injury" in safety.screen(text).signs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she's been sick three times since and keeps dozing off",
+        "the headache has got worse since then",
+        "he's very hard to rouse this afternoon",
+        "she vomited this morning",
+    ],
+)
+def test_after_a_knock_to_the_head_vomiting_drowsiness_or_a_worse_headache_is_an_emergency(
+    text: str,
+) -> None:
+    flags = safety.screen(text, known_signs={"head_injury", "headache"}).flags
+    assert safety.triage_level(flags) == EMERGENCY, flags
+
+
+# Session 19, written before the change (outside run 46 p06: "ok sorry my lunch is here, need
+# to go, bye!" was "You mentioned the toilet", asked twice). Leave taken past a comma.
+@pytest.mark.parametrize(
+    ("text", "toilet"),
+    [
+        ("right, have to go, speak later", False),
+        ("kids are home, got to go, thanks!", False),
+        ("I need to go, like, every hour at night", True),
+    ],
+)
+def test_having_to_go_then_a_goodbye_is_no_toilet(text: str, toilet: bool) -> None:
+    touched = {m.name for m in safety.screen(text).mentions if not m.denied}
+    assert ("urination" in touched) is toilet, touched
+
+
+# Session 19, written before the change (outside run 46 p07: "well i had breast cancer 4 yrs
+# ago (left side), all clear since thank god. rest is no" had the other lines asked one by
+# one, "NO. omg", "I JUST SAID NO"). A yes to one line with the rest said no denies the rest.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yes I had a fall last week, the others are a no",
+        "only the cancer one, I had bowel cancer in 2018. nothing else",
+        "had skin cancer removed years ago. no to the rest",
+    ],
+)
+def test_one_line_said_and_the_rest_said_no_denies_the_rest(text: str) -> None:
+    from clinic.safety import screening
+    from clinic.safety.checklist import read_checklist_answer
+    from clinic.safety.screening import screen_questions
+
+    lines = screen_questions("neck", None, [], [])[:5]
+    found = screening.screen(text)
+    answer = read_checklist_answer(lines, text, found.signs, found.denied_signs, "affirm")
+    assert answer.one_by_one == () or set(answer.one_by_one) <= {"trauma", "cancer"}, answer
+    assert {"stroke_warning", "clumsy_hands", "meningitis_warning"} <= set(answer.denied), answer

@@ -175,7 +175,18 @@ def hear(
     terms = _as_put_right(terms, text)
     denied = {e["start"] for e in entities if e.get("role") in NOT_PAINFUL}
     roles = {term.start: term.role for term in vocabulary.assign_roles(terms, text)}
-    sides = [t for t in terms if t.entity == "side" and _is_side(t, text)]
+    # "My right hip replacement", "my left knee is fine": the side of a place that is not
+    # the pain's is not the pain's side.
+    elsewhere = [
+        e["start"] for e in entities if e.get("entity") == "body_part" and e["start"] in denied
+    ]
+    sides = [
+        t
+        for t in terms
+        if t.entity == "side"
+        and _is_side(t, text)
+        and not any(0 <= start - t.end <= 1 for start in elsewhere)
+    ]
     parts = [t for t in terms if t.entity == "body_part"]
     places = [
         Place(

@@ -176,6 +176,16 @@ def _pointed_at(lines: list[ScreenQuestion], text: str) -> list[ScreenQuestion]:
     return hits if len(hits) == 1 else []
 
 
+# The other lines said no: "rest is no", "the others are a no", "no to the rest", "nothing
+# else", "that's all".
+_REST_SAID_NO = re.compile(
+    r"\b(?:(?:the )?rest|(?:the |all the )?others?|everything else|all else)\s+(?:is|are)?\s*"
+    r"(?:a\s+)?(?:no|none|nope|fine|ok|okay)\b|\bno to (?:the rest|the others|everything else)\b"
+    r"|\bnothing else\b|\bnone of the others\b|\bthat'?s (?:all|it)\b",
+    re.IGNORECASE,
+)
+
+
 def read_checklist_answer(
     lines: list[ScreenQuestion],
     text: str,
@@ -190,6 +200,11 @@ def read_checklist_answer(
     own direct question follows): "no, I pee a lot but that's the baby" denies the rest.
     """
     named = {q.name for q in lines if q.sign in said or set(q.covers) & set(said)}
+    if named and _REST_SAID_NO.search(text) and not answers.hedged(text):
+        # "Breast cancer 4 years ago, all clear. Rest is no": the others are denied, not
+        # asked one by one (outside run 46).
+        rest = frozenset(q.sign for q in lines if q.name not in named)
+        return ChecklistAnswer(rest, (), said=frozenset())
     reading = answers.read_answer(answers.ANY_QUESTION, text, (), (), intent)
     pointed = _pointed_at(lines, text) if reading == answers.YES and not named else []
     if pointed:

@@ -439,6 +439,8 @@ class OtherSense:
     # season" (`meant_as` names the sense, `meaning_said_by` the words that say it is meant).
     meant_as: frozenset[str] = frozenset()
     meaning_said_by: frozenset[str] = frozenset()
+    # `followed_by` read past a comma too ("need to go, bye!").
+    past_a_comma: bool = False
 
 
 # Change of plans, of a day or of treatment: "changed my mind", "a different day", "never had
@@ -589,6 +591,7 @@ OTHER_SENSES: dict[tuple[str, str], OtherSense] = {
                    "there", "today", "tonight", "tomorrow", "first", "and", "or"}),
         frozenset(),
         preceded_by=frozenset({"got", "gotta"}),
+        past_a_comma=True,
     ),
     # Streaming online ("i stream on twitch") and blood thinners (a medicine) are no
     # bladder nor weight lost (outside run 14).

@@ -142,6 +142,7 @@ _MAJOR_TRAUMA = (
     "clash|clashed|bang|banged|bump|bumped|knock|knocked|smash|smashed heads",
     "head|heads clash|clashed|collide|collided",
     "clash|collision of heads",
+    "went|go|going head to head|head-to-head with",
 )  # fmt: skip
 
 SIGNS: tuple[Sign, ...] = (
@@ -685,6 +686,7 @@ SIGNS: tuple[Sign, ...] = (
         "can hardly|barely breathe|breath",
         "struggling to breathe",
     ), unless=("nose", "nostril", "blocked", "congested", "running", "exercise", "after")),
+    Sign("vomited", ("{vomiting}",)),
     Sign("nausea", ("nausea|nauseous", "feel|feeling sick", "{vomiting}", "sick to my|the? stomach")),
     # A knock to the head (NICE NG232, head injury): with confusion after it, the emergency
     # department.
@@ -695,6 +697,12 @@ SIGNS: tuple[Sign, ...] = (
         "head injury",
         "fell|fall|fallen ... hit|banged|bumped|knocked ... head",
         "fell|fall|fallen ... on|onto her|his|my|their head",
+        # Heads clashing in sport, or a ball or an elbow to the head (session 19).
+        "head to head|head-to-head|head clash|clash of heads",
+        "clashed|banged|bumped|knocked|cracked heads",
+        "took|take|caught|copped|got ... ball|football|netball|basketball|baseball|softball|"
+        "volleyball|puck|bat|racket|stick|elbow|knee|knock|hit|kick|boot"
+        " to|on|in the|her|his|my|their head",
     ), unless=("against a brick wall", "against a wall", "hit my head on why")),
     # Drowsy, hard to keep awake: after a knock to the head, a bleed until shown not (NICE
     # NG232); alone, tablets or a bad night.
@@ -703,6 +711,7 @@ SIGNS: tuple[Sign, ...] = (
         "sleepy|sleepier|dozy",
         "hard|difficult|struggling to keep ... awake",
         "hard|difficult|struggling to wake ... up",
+        "hard|difficult|struggling to wake|rouse|waken",
         "can't|cant|cannot|won't|wont stay awake",
         "keeps|keep|kept nodding|dozing|drifting off",
     )),
@@ -1121,6 +1130,9 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("head_injury", EMERGENCY, ("trauma", "confusion", "headache")),
     RedFlagRule("head_injury", EMERGENCY, ("head_injury", "on_blood_thinners")),
     RedFlagRule("head_injury", EMERGENCY, ("head_injury", "drowsy")),
+    # Sick since the knock, or a headache getting worse: a bleed until shown not (NG232).
+    RedFlagRule("head_injury", EMERGENCY, ("head_injury", "vomited")),
+    RedFlagRule("head_injury", EMERGENCY, ("head_injury", "headache", "getting_worse")),
     RedFlagRule("cardiac", URGENT, ("arm_or_jaw_pain", "comes_on_exertion")),
     # The pain's place from the intake, its pattern from a later message (outside run 20).
     RedFlagRule("cardiac", URGENT, ("arm_or_jaw_place", "comes_on_exertion", "eases_with_rest")),

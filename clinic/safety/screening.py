@@ -989,6 +989,8 @@ def _in_another_sense(
     if following[0] in other.linked_by:  # "bottom of my foot", unless of the spine or back
         rest = [word for word in following[1:] if word not in ("my", "the", "his", "her")]
         return bool(rest) and rest[0] not in other.of_allowed
+    if other.past_a_comma and following[0] == "," and len(following) > 1:
+        return following[1] in other.followed_by  # "need to go, bye!"
     return following[0] in other.followed_by
 
 

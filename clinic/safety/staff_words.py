@@ -149,6 +149,7 @@ SIGN_WORDS: dict[str, str] = {
     "other_warning": "other warning signs (screen answer)",
     "arm_or_jaw_place": "pain in the arm, jaw or upper back",
     "knee_place": "knee pain",
+    "vomited": "vomiting",
     "knee_warning": "knee popped, swelled fast or locks (screen answer)",
     "breathless_after_needling": "breathless after needling (screen answer)",
     "neck_pain": "neck pain",
