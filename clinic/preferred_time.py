@@ -785,7 +785,8 @@ _PARTS = re.compile(r"(?<=[.!?;])\s+|\s+but\s+", re.IGNORECASE)
 # A sentence about the times offered: "those are all mornings", "they're all too early".
 _ABOUT_THE_OFFERS = re.compile(
     r"(?:^|(?<=[.!?;]))\s*(?:but\s+|well\s+|hmm\s+)?(?:those|these|they|all of (?:those|these|them)"
-    r"|the times|the slots)\s*(?:are|'re|r)\s+(?:all\s+)?[^.!?;]{0,30}[.!?;]",
+    r"|the times|the slots)\s*(?:are|'re|r)\s+(?:all\s+)?(?:in the\s+)?(?:too\s+)?"
+    r"(?:mornings?|afternoons?|evenings?|early|late|no good)\s*[.!?;]",
     re.IGNORECASE,
 )
 # A clause that is only a time beside the wish ("Wednesday 9 December, afternoon").

@@ -485,3 +485,8 @@ def test_a_part_of_the_day_with_the_wish(
 )
 def test_whether_the_clinic_is_open_now(when: dt.datetime, said: str) -> None:
     assert SCHEDULE.describe_now(when.replace(tzinfo=SCHEDULE.timezone)) == said
+
+
+def test_a_sentence_about_the_offers_that_picks_a_time_is_still_read() -> None:
+    wish = read_preference("Those are all fine, I'll take 9am on friday. Thanks!", CLINIC_NOW)
+    assert isinstance(wish, TimePreference) and wish.at == T(9), wish
