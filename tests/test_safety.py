@@ -3609,3 +3609,20 @@ def test_one_line_said_and_the_rest_said_no_denies_the_rest(text: str) -> None:
     answer = read_checklist_answer(lines, text, found.signs, found.denied_signs, "affirm")
     assert answer.one_by_one == () or set(answer.one_by_one) <= {"trauma", "cancer"}, answer
     assert {"stroke_warning", "clumsy_hands", "meningitis_warning"} <= set(answer.denied), answer
+
+
+# Session 19, written before the change (outside run 46 p07: "ugh fine ill call my dr
+# monday. yes book me wed around 12. and u still didnt say wat to bring/wear" was read as a
+# dispute: "please answer once more" and a weight question). What the assistant didn't say
+# is no dispute of what the patient said.
+@pytest.mark.parametrize(
+    ("text", "disputes"),
+    [
+        ("you still haven't said and you really didn't say what to wear", False),
+        ("u still didnt say if parking is free", False),
+        ("I didn't say anything about my bladder", True),
+        ("i never said it was sudden", True),
+    ],
+)
+def test_what_the_assistant_did_not_say_is_no_dispute(text: str, disputes: bool) -> None:
+    assert answers.disputes(text) is disputes

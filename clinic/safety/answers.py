@@ -148,9 +148,14 @@ _DISPUTES_RE = re.compile(
 _I_DONT_HAVE = re.compile(r"\bi (?:don'?t|do not) have (?:a|any)\b(?P<rest>[^.,;!?]*)")
 
 
+# What the assistant didn't say: "u still didnt say what to wear" asks, it disputes nothing.
+_YOU_DID_NOT_SAY = re.compile(r"\b(?:you|u|ya)\s+(?:[a-z']+\s+){0,2}?(?:didn'?t|did not) say\b")
+
+
 def disputes(text: str) -> bool:
     """Whether the patient says what was read from their words is wrong."""
     lowered = " ".join(text.lower().replace("\u2019", "'").split())
+    lowered = _YOU_DID_NOT_SAY.sub(" ", lowered)
     if _DISPUTES_RE.search(lowered) or takes_back_yes(lowered):
         return True
     found = _I_DONT_HAVE.search(lowered)
