@@ -3620,6 +3620,8 @@ def test_one_line_said_and_the_rest_said_no_denies_the_rest(text: str) -> None:
     [
         ("you still haven't said and you really didn't say what to wear", False),
         ("u still didnt say if parking is free", False),
+        # (run 46 p02: "And what should I wear? You never said.")
+        ("and is it covered? you never said", False),
         ("I didn't say anything about my bladder", True),
         ("i never said it was sudden", True),
     ],

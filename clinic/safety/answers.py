@@ -149,7 +149,9 @@ _I_DONT_HAVE = re.compile(r"\bi (?:don'?t|do not) have (?:a|any)\b(?P<rest>[^.,;
 
 
 # What the assistant didn't say: "u still didnt say what to wear" asks, it disputes nothing.
-_YOU_DID_NOT_SAY = re.compile(r"\b(?:you|u|ya)\s+(?:[a-z']+\s+){0,2}?(?:didn'?t|did not) say\b")
+_YOU_DID_NOT_SAY = re.compile(
+    r"\b(?:you|u|ya)\s+(?:[a-z']+\s+){0,2}?(?:(?:didn'?t|did not) say|never said)\b"
+)
 
 
 def disputes(text: str) -> bool:
