@@ -932,8 +932,10 @@ def _label(doc: Doc) -> list[tuple[str, int, int]]:
                     continue
                 following = [t.lower_ for t in doc[end : end + 4]]
                 before = [t.lower_ for t in doc[max(0, start - 2) : start]]
-                opens = doc[start].sent.start if doc.has_annotation("SENT_START") else 0
-                earlier = [t.lower_ for t in doc[opens:start]]
+                earlier: list[str] = []
+                if (name, " ".join(words)) in OTHER_SENSES:  # only these read the sentence
+                    opens = doc[start].sent.start if doc.has_annotation("SENT_START") else 0
+                    earlier = [t.lower_ for t in doc[opens:start]]
                 if _in_another_sense(name, words, following, before, doc[start].lower_, earlier):
                     continue
                 found.append((name, start, end))
