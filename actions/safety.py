@@ -335,10 +335,12 @@ def advise(
     codes: list[str],
     pregnant: bool = False,
     whose: patient.Patient = patient.YOU,
+    signs: list[str] | tuple[()] = (),
 ) -> None:
-    """Tells the patient (or whoever writes for them: "her sight") what to do now."""
+    """Tells the patient (or whoever writes for them: "her sight") what to do now, naming
+    of the warning signs held (`signs`) those the flags stand on."""
     number, crisis = settings.emergency_number(), settings.crisis_line()
-    text = advice.red_flag_advice(level, codes, number, crisis, pregnant)
+    text = advice.red_flag_advice(level, codes, number, crisis, pregnant, signs)
     dispatcher.utter_message(text=_spoken_of(text, codes, whose))
 
 
@@ -489,7 +491,8 @@ def check_safety(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
     if level:
         if len(values["unclear_signs"]) > len(tracker.get_slot("unclear_signs") or []):
             dispatcher.utter_message(text=advice.UNSURE_TAKEN_AS_POSSIBLE)
-        advise(dispatcher, level, new_codes, _pregnant(tracker), the_patient(tracker))
+        signs = values["warning_signs"]
+        advise(dispatcher, level, new_codes, _pregnant(tracker), the_patient(tracker), signs)
         safe_now = _safe_with_the_crisis(tracker, new_codes)
         if safe_now:
             dispatcher.utter_message(text=advice.SAFE_NOTED)
@@ -589,7 +592,8 @@ class ActionRedFlagAdvice(Action):
                 # of the advice for the rest.
                 flags = [code for code in flags if code != "suicidal_thoughts"]
             if flags:
-                advise(dispatcher, level, flags, _pregnant(tracker), the_patient(tracker))
+                signs = tracker.get_slot("warning_signs") or []
+                advise(dispatcher, level, flags, _pregnant(tracker), the_patient(tracker), signs)
         if level == URGENT:
             # "...does he need to stop rugby, and can a 14-year-old have needling?": asked
             # with the pain, answered after the advice (outside run 39: never answered).
@@ -906,7 +910,8 @@ class ActionEmergencyFollowUp(Action):
             )
         codes = [flag.code for flag in current_flags(tracker) if flag.level == URGENT]
         repeats = _follow_ups_so_far(tracker)
-        reply = advice.urgent_follow_up(text, codes, settings.emergency_number(), repeats)
+        signs = tracker.get_slot("warning_signs") or []
+        reply = advice.urgent_follow_up(text, codes, settings.emergency_number(), repeats, signs)
         dispatcher.utter_message(text=_spoken_of(reply, codes, the_patient(tracker)))
         # "A doctor x-rayed it on Tuesday": noted for the physiotherapist.
         seen = [SlotSet("doctor_checked", text[:300])] if advice.seen_by_doctor(text) else []

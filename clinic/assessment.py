@@ -355,10 +355,21 @@ def with_safety(
     if triage_level == EMERGENCY:
         return Assessment("not_advised", "red_flag", EMERGENCY_FIRST)
     absolute = contraindications.absolute(contraindication_codes)
+    limb_note = None
     if "lymphoedema" in absolute and intake.body_part not in LIMB_QUADRANTS:
         # Lymphoedema rules needling out in its limb (clinical facts, section 3); back or
-        # neck pain elsewhere is the physiotherapist's to check, not a no.
+        # neck pain elsewhere is the physiotherapist's to check, not a no; a further painful
+        # place in a limb is named (outside run 46: "suits the left neck pain" beside a
+        # shoulder on the side of the lymphoedema).
         absolute = [code for code in absolute if code != "lymphoedema"]
+        limbs = [
+            _place(place, side) for place, side in intake.other_places if place in LIMB_QUADRANTS
+        ]
+        if limbs:
+            limb_note = (
+                "You told me about lymphoedema, or lymph nodes removed: needles are not used in "
+                f"the {listed(limbs)} if it is on that side."
+            )
     if absolute:
         named = listed(contraindications.labels(absolute))
         return Assessment(
@@ -372,16 +383,37 @@ def with_safety(
         )
     if assessment.tdn_fit == "not_advised":
         return assessment
+    relative = [code for code in contraindication_codes if code not in absolute]
     if triage_level == URGENT:
+        # The precautions told stay in the verdict ("suits the neck pain" beside blood
+        # thinners read as needling agreed).
+        told = [code for code in relative if not (limb_note and code == "lymphoedema")]
+        talk = (
+            f", and talk through the {listed(contraindications.labels(told))} with you before "
+            "any needling"
+            if told
+            else ""
+        )
         return Assessment(
             "assess_first",
             assessment.presentation,
             _explain(
                 "Please see a doctor first, as I advised above.",
-                f"After that, the physiotherapist can check whether dry needling suits {pain}.",
+                limb_note,
+                f"After that, the physiotherapist can check whether dry needling suits {pain}"
+                f"{talk}.",
             ),
         )
-    relative = [code for code in contraindication_codes if code not in absolute]
+    if limb_note:
+        return Assessment(
+            "assess_first",
+            assessment.presentation,
+            _explain(
+                limb_note,
+                f"For {pain}, the physiotherapist will check at the free consultation whether "
+                "dry needling suits it, or offer other treatment such as exercise.",
+            ),
+        )
     if "pregnancy" in relative and intake.body_part in NOT_NEEDLED_IN_PREGNANCY:
         # The precaution says so already; the verdict must not promise needling there.
         return Assessment(

@@ -381,3 +381,31 @@ def test_the_assessment_speaks_of_the_patient_when_someone_writes_for_them() -> 
     assert "advised for him" in said and "for you" not in said and "You told me" in said
     fits = spoken_of(assess(intake).explanation, SHE)
     assert "she has had" in fits and "you have had" not in fits and "your" not in fits
+
+
+# Session 20, written before the change (outside run 46 p07: lymphoedema in the arm after
+# breast surgery, neck and shoulder pain on that side, a doctor today for the past cancer;
+# the verdict offered to "check whether dry needling suits the left neck pain" and said
+# nothing of the shoulder or the lymphoedema). My own intakes.
+def test_lymphoedema_names_the_limb_place_among_several_painful_places() -> None:
+    from clinic.assessment import with_safety
+
+    intake = Intake(
+        body_part="upper_back", side="right", pain_quality="aching", other_places=(("arm", "right"),)
+    )
+    for level in (None, "urgent"):
+        result = with_safety(assess(intake), intake, level, ["lymphoedema"])
+        check_explanation(result)
+        assert result.tdn_fit == "assess_first"
+        assert "lymphoedema" in result.explanation and "arm" in result.explanation
+
+
+def test_a_doctor_first_still_names_the_precautions_told() -> None:
+    from clinic.assessment import with_safety
+
+    intake = Intake(body_part="neck", pain_quality="tightness")
+    for codes in (["lymphoedema"], ["anticoagulants"]):
+        result = with_safety(assess(intake), intake, "urgent", codes)
+        check_explanation(result)
+        assert "doctor first" in result.explanation
+        assert "before any needling" in result.explanation, result.explanation

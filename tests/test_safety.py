@@ -3628,3 +3628,39 @@ def test_one_line_said_and_the_rest_said_no_denies_the_rest(text: str) -> None:
 )
 def test_what_the_assistant_did_not_say_is_no_dispute(text: str, disputes: bool) -> None:
     assert answers.disputes(text) is disputes
+
+
+# Session 20, written before the change (outside run 46 p07 and two earlier runs: a cancer
+# years ago, the rest said no to, was told "a history of cancer, weight loss or pain at
+# night"). A flag raised by some of the signs it stands for names those alone; the cancer
+# team is named as a place to call for a past cancer. My own sign sets.
+@pytest.mark.parametrize(
+    ("signs", "named", "not_named"),
+    [
+        (["cancer_history"], "history of cancer", ("weight", "at night")),
+        (["losing_weight"], "weight lost without trying", ("history of cancer", "at night")),
+        (["cancer_history", "night_pain"], "at night", ("weight",)),
+        (["first_back_pain", "aged_50_plus"], "first back pain", ("history of cancer", "weight")),
+    ],
+)
+def test_cancer_advice_names_only_the_signs_held(
+    signs: list[str], named: str, not_named: tuple[str, ...]
+) -> None:
+    said = advice.red_flag_advice("urgent", ["cancer"], "911", "988", signs=signs)
+    why = advice.urgent_follow_up("do I really have to go today?", ["cancer"], "911", signs=signs)
+    for text in (said, why):
+        assert named in text, text
+        assert not any(words in text for words in not_named), text
+        assert "today" in text and "911" in text
+
+
+def test_cancer_advice_without_known_signs_names_them_all() -> None:
+    said = advice.red_flag_advice("urgent", ["cancer"], "911", "988")
+    assert "history of cancer" in said and "weight" in said and "night" in said
+
+
+def test_a_past_cancer_is_sent_to_the_doctor_or_the_cancer_team() -> None:
+    said = advice.red_flag_advice("urgent", ["cancer"], "911", "988", signs=["cancer_history"])
+    assert "cancer team" in said and "urgent care" in said and "today" in said
+    thin = advice.red_flag_advice("urgent", ["cancer"], "911", "988", signs=["losing_weight"])
+    assert "cancer team" not in thin

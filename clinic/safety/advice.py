@@ -60,12 +60,37 @@ WHAT_YOU_DESCRIBED: dict[str, str] = {
 }
 
 
-def _what_you_describe(codes: Iterable[str], said: str = "What you describe") -> str:
+# The signs a flag's words list one by one: a flag raised by some of them names those alone
+# (outside run 46: a cancer years ago, the rest said no to, was told "a history of cancer,
+# weight loss or pain at night").
+_EACH_SIGN: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
+    "cancer": (
+        (frozenset({"cancer_history"}), "pain together with a history of cancer"),
+        (frozenset({"weight_loss", "losing_weight"}), "weight lost without trying"),
+        (frozenset({"night_pain", "non_mechanical_pain"}), "pain at night or that nothing eases"),
+        (frozenset({"first_back_pain"}), "a first back pain after 50"),
+    ),
+}
+
+
+def described(code: str, signs: Iterable[str] = ()) -> str:
+    """The warning signs of `code` in the patient's terms: those of `signs` it stands on
+    when known, else all it stands for."""
+    held = set(signs)
+    named = [words for those, words in _EACH_SIGN.get(code, ()) if those & held]
+    return " and ".join(named) if named else WHAT_YOU_DESCRIBED.get(code, "")
+
+
+def _what_you_describe(
+    codes: Iterable[str], said: str = "What you describe", signs: Iterable[str] = ()
+) -> str:
     """`said` and the warning signs its flags stand for, told as the kind of sign it is:
     never as if the patient had said each (outside run 37: "both legs" got "what you
-    describe (numbness around your bottom...)", and "i didnt say nothin bout my bottom")."""
-    described = [WHAT_YOU_DESCRIBED[code] for code in codes if code in WHAT_YOU_DESCRIBED]
-    return f"{said} (one of the warning signs: {'; '.join(described)})" if described else said
+    describe (numbness around your bottom...)", and "i didnt say nothin bout my bottom");
+    of `signs`, only those held."""
+    signs = tuple(signs)
+    told = [described(code, signs) for code in codes if code in WHAT_YOU_DESCRIBED]
+    return f"{said} (one of the warning signs: {'; '.join(told)})" if told else said
 
 
 # Emergencies of a pregnancy: the maternity unit sees them.
@@ -73,11 +98,18 @@ _IN_LABOUR = frozenset({"preterm_labour", "waters_breaking"})
 
 
 def red_flag_advice(
-    level: str, codes: Iterable[str], emergency_number: str, crisis: str, pregnant: bool = False
+    level: str,
+    codes: Iterable[str],
+    emergency_number: str,
+    crisis: str,
+    pregnant: bool = False,
+    signs: Iterable[str] = (),
 ) -> str:
-    """What to do now, for flags at `level` (emergency or urgent); in pregnancy the
-    midwife or maternity unit is named for a doctor today (NICE NG201: maternity triage)."""
-    codes = list(codes)
+    """What to do now, for flags at `level` (emergency or urgent), naming the `signs` held;
+    in pregnancy the midwife or maternity unit is named for a doctor today (NICE NG201:
+    maternity triage), and the cancer team for a past cancer (NICE NG234: the acute
+    oncology service is who to call)."""
+    codes, signs = list(codes), tuple(signs)
     if "suicidal_thoughts" in codes:
         return (
             "I'm really sorry you're feeling like this, and I'm glad you said it. You deserve "
@@ -85,7 +117,7 @@ def red_flag_advice(
             f"{emergency_number} now. You can also call or text {crisis} at any time to talk "
             "to someone."
         )
-    what = _what_you_describe(codes)
+    what = _what_you_describe(codes, signs=signs)
     if level == EMERGENCY and _IN_LABOUR.intersection(codes):
         # The maternity unit is where she should go; 911 stays in the sentence.
         return (
@@ -102,11 +134,14 @@ def red_flag_advice(
     if level == URGENT:
         turns = next((EMERGENCY_IF[code] for code in codes if code in EMERGENCY_IF), "")
         when = f"If {turns} or it gets worse quickly" if turns else "If it gets worse quickly"
-        where = (
-            "your midwife, obstetrician or maternity unit, or your own doctor,"
-            if pregnant
-            else "your doctor or an urgent care clinic"
-        )
+        where = "your doctor or an urgent care clinic"
+        if "cancer" in codes and "cancer_history" in signs:
+            where = (
+                "your doctor or your cancer team (many have a line out of hours), or an "
+                "urgent care clinic,"
+            )
+        if pregnant:
+            where = "your midwife, obstetrician or maternity unit, or your own doctor,"
         return (
             f"{what} should be checked by a doctor today. Please contact {where} today. "
             f"{when}, call {emergency_number}."
@@ -238,6 +273,10 @@ WHY = {
         "which needs emergency care."
     ),
     "dvt": "A swollen, painful calf can be a blood clot, which needs checking before it moves.",
+}
+# WHY for the signs held, where WHY names several.
+_WHY_OF_SIGNS = {
+    "cancer": "{what} is worth a doctor's check first, to rule out a cause other than the muscles."
 }
 
 
@@ -472,11 +511,22 @@ def _how_to_go(message: str, codes: list[str], number: str) -> str:
     )
 
 
-def _why(message: str, codes: Iterable[str]) -> str:
+def why(code: str, signs: Iterable[str] = ()) -> str:
+    """Why `code` needs a doctor, in plain words; of `signs`, only those held."""
+    if code in _WHY_OF_SIGNS and (told := described(code, signs)) != WHAT_YOU_DESCRIBED[code]:
+        return _WHY_OF_SIGNS[code].format(what=told[0].upper() + told[1:])
+    return WHY.get(code, "")
+
+
+def _why(message: str, codes: Iterable[str], signs: Iterable[str] = ()) -> str:
     """The reason for the advice, when the patient asks why."""
-    if not _ASKS_WHY.search(message):
-        return ""
-    return next((WHY[code] + " " for code in codes if code in WHY), "")
+    return _reason(codes, signs) if _ASKS_WHY.search(message) else ""
+
+
+def _reason(codes: Iterable[str], signs: Iterable[str] = ()) -> str:
+    """The first of `codes`' reasons, with a space to follow, or ""."""
+    signs = tuple(signs)
+    return next((why(code, signs) + " " for code in codes if code in WHY), "")
 
 
 _ASKS = re.compile(
@@ -992,29 +1042,31 @@ _MUST_IT_BE_TODAY = re.compile(
 
 
 def urgent_follow_up(
-    message: str, codes: Iterable[str], emergency_number: str, repeats: int = 0
+    message: str,
+    codes: Iterable[str],
+    emergency_number: str,
+    repeats: int = 0,
+    signs: Iterable[str] = (),
 ) -> str:
     """The answer to "can I wait?" or "is it serious?" after advice to see a doctor today.
     `repeats` counts the answers already given: the advice stays, its wording shortens, so
     no patient reads the same paragraph twice; a wish to book is met with the way to."""
-    codes = list(codes)
-    what = _what_you_describe(codes, "What you described")
+    codes, signs = list(codes), tuple(signs)
+    what = _what_you_describe(codes, "What you described", signs)
     if seen_by_doctor(message):
         return checked_before_urgent_advice(emergency_number)
-    opening = _why(message, codes) or _answer_in_light(message)
+    opening = _why(message, codes, signs) or _answer_in_light(message)
     if _MUST_IT_BE_TODAY.search(message) and not _why(message, codes):
         # "Is it honestly necessary today?": yes, and why (a doctor today is no emergency:
         # "Please go" would read as one).
-        why = next((WHY[code] + " " for code in codes if code in WHY), "")
-        opening = f"Yes, today, please. {why}"
+        opening = f"Yes, today, please. {_reason(codes, signs)}"
     if (_LATER.search(message) or _FIRST_THING.search(message)) and not _ASKS.search(message):
         opening = "Please don't wait until then. "  # "urgent care first thing": today is the advice
     if _CARE_TODAY.search(message) and not _DAY_AFTER.search(message):
         opening = "Thank you, that's the right step. "  # "I'll call them this morning"
         if _ASKS_IF_NEEDED.search(message):
             # "Do I really need to go today?": not a plan but the question; yes, and why.
-            why = next((WHY[code] + " " for code in codes if code in WHY), "")
-            opening = f"Yes, today, please. {why}"
+            opening = f"Yes, today, please. {_reason(codes, signs)}"
     # "Is it ok to foam roll it?", "what counts as worse?": answered, then the advice.
     opening = _what_to_watch(message, codes, emergency_number) or opening
     # "Urgent care or the ER?", "Tylenol ok?": where to go, and everyday painkillers.
