@@ -284,7 +284,10 @@ def _offer(
     if not offer.slots:
         dispatcher.utter_message(response="utter_no_free_times")
         return {"preferred_time": None, "failed_attempts": 0}
-    if not offer.matched:
+    closed = _closed_on(wish)
+    if not offer.matched and closed:
+        dispatcher.utter_message(response="utter_closed_that_day", **closed)
+    elif not offer.matched:
         dispatcher.utter_message(
             response="utter_nothing_free_then", hours=desk().schedule.describe_hours()
         )
@@ -331,6 +334,23 @@ _CHANGES_THE_TIME = re.compile(
 _ANOTHER = re.compile(
     r"\b(?:no|not|none|neither|other|another|different|later|earlier|instead|else)\b", re.I
 )
+
+
+def _closed_on(wish: TimePreference) -> dict[str, str] | None:
+    """The values of `utter_closed_that_day` when the one day asked for is closed ("tomorrow
+    10am" on a Saturday, the clinic shut on Sundays), so the patient hears why; else None."""
+    day, schedule = wish.first_day, desk().schedule
+    if wish.last_day != day or wish.either:
+        return None
+    closure = schedule.closure_on(day)
+    if closure:
+        return {
+            "day": f"{day:%A} {day.day} {day:%B} ({closure.reason})",
+            "hours": schedule.describe_hours(),
+        }
+    if not schedule.opening_hours.get(day.weekday()):
+        return {"day": f"{day:%A}s", "hours": schedule.describe_hours()}
+    return None
 
 
 def _hour_not_offered(wish: TimePreference, starts: list[dt.datetime]) -> dict[str, str] | None:

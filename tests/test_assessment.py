@@ -391,7 +391,10 @@ def test_lymphoedema_names_the_limb_place_among_several_painful_places() -> None
     from clinic.assessment import with_safety
 
     intake = Intake(
-        body_part="upper_back", side="right", pain_quality="aching", other_places=(("arm", "right"),)
+        body_part="upper_back",
+        side="right",
+        pain_quality="aching",
+        other_places=(("arm", "right"),),
     )
     for level in (None, "urgent"):
         result = with_safety(assess(intake), intake, level, ["lymphoedema"])

@@ -842,3 +842,20 @@ async def test_an_offered_time_picked_in_a_question_is_taken(desk, text: str, pi
         CollectingDispatcher(), tracker, DOMAIN
     )
     assert (found.get("booking_slot") == text) is picked, found
+
+
+# Session 20, written before the change (outside run 46 p01: "tomorrow 10am" on a Saturday
+# got "Nothing is free at that time" and the opening hours, never that Sunday is closed).
+# My own wordings; a closure day too.
+@pytest.mark.parametrize(
+    ("said", "closed"),
+    [
+        ("sunday at 10", "We're closed on Sundays"),
+        ("could I come sunday morning", "We're closed on Sundays"),
+        ("dec 24th at 9?", "We're closed on Thursday 24 December (Christmas)"),
+    ],
+)
+def test_a_day_the_clinic_is_closed_is_said_to_be_closed(desk, said, closed) -> None:
+    result, text = validate("preferred_time", said)
+    assert text.startswith(closed), text
+    assert result["offered_slots"]

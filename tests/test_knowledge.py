@@ -42,6 +42,10 @@ NEW_WORDINGS = {
     # Session 10: found since side_effects gained its questions about the ribs and a lung
     # collapsed before (it had been a known miss).
     "is it risky near the ribs": "side_effects",
+    # Session 20, written before the topic was added (outside run 46: an HSA card asked
+    # about got the Medicare answer); my own wordings.
+    "can i put it on my flexible spending account": "hsa",
+    "do you take hsa cards": "hsa",
 }
 # Misspelt, in text-speak: found once the vocabulary's typos are mended, and the clinic's
 # own words ("needling") are never taken for typos of others ("feeling").

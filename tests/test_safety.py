@@ -3664,3 +3664,23 @@ def test_a_past_cancer_is_sent_to_the_doctor_or_the_cancer_team() -> None:
     assert "cancer team" in said and "urgent care" in said and "today" in said
     thin = advice.red_flag_advice("urgent", ["cancer"], "911", "988", signs=["losing_weight"])
     assert "cancer team" not in thin
+
+
+# Session 20, written before the change (outside run 46: "why is it so urgent?" after the
+# emergency advice for a knock to the head got "Yes, it really can't wait", no reason):
+# every flag the advice names has its reason, given when asked why, and never a diagnosis.
+@pytest.mark.parametrize(
+    "code",
+    sorted(set(advice.WHAT_YOU_DESCRIBED) - {"suicidal_thoughts", "possible_red_flag"}),
+)
+def test_every_flag_has_a_reason_when_asked_why(code: str) -> None:
+    reason = advice.why(code)
+    assert reason, code
+    level = "emergency" if code in {"head_injury", "pre_eclampsia", "preterm_labour",
+                                    "waters_breaking", "pneumothorax"} else "urgent"  # fmt: skip
+    if level == "emergency":
+        reply = advice.emergency_follow_up("but why is it so urgent?", [code], "911", "988")
+    else:
+        reply = advice.urgent_follow_up("why is it so urgent?", [code], "911")
+    assert reply.startswith(reason), reply
+    assert "911" in reply

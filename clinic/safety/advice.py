@@ -273,6 +273,42 @@ WHY = {
         "which needs emergency care."
     ),
     "dvt": "A swollen, painful calf can be a blood clot, which needs checking before it moves.",
+    "head_injury": (
+        "After a knock to the head, confusion, being sick, drowsiness or a worsening headache "
+        "(or blood thinners) can mean bleeding inside the head, which needs checking at once."
+    ),
+    "headache_warning_signs": (
+        "Headaches that are new or changing, worst on waking or with being sick, can have a "
+        "cause other than tight muscles, which a doctor should check first."
+    ),
+    "myelopathy": (
+        "Clumsy hands, unsteady walking or tingling in both hands can mean the spinal cord in "
+        "the neck is being pressed, which a doctor should check before any treatment."
+    ),
+    "pneumothorax": (
+        "Breathlessness or chest pain after needling near the chest can mean air has leaked "
+        "around a lung, which needs checking at once."
+    ),
+    "pre_eclampsia": (
+        "In pregnancy, a headache with changes in sight or a puffy face and hands can be a "
+        "sign of high blood pressure of pregnancy, which needs checking at once."
+    ),
+    "preterm_labour": (
+        "Regular tightening before your due date can mean labour is starting early, which "
+        "the maternity unit needs to check at once."
+    ),
+    "waters_breaking": (
+        "Fluid leaking in pregnancy can be your waters breaking, which the maternity unit "
+        "needs to check at once."
+    ),
+    "acute_knee_injury": (
+        "A knee that popped, swelled quickly or locks can have a torn ligament or cartilage "
+        "inside, which a doctor should examine before physiotherapy."
+    ),
+    "limping_child": (
+        "A limp with hip, thigh or knee pain in a child or teenager can come from the hip "
+        "joint itself, which a doctor should check today."
+    ),
 }
 # WHY for the signs held, where WHY names several.
 _WHY_OF_SIGNS = {
