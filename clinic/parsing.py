@@ -373,6 +373,18 @@ _SAID_AS_AGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _SAID_AS_AGE_AFTER = re.compile(r"\s*(?:old|of age|young)\b", re.IGNORECASE)
+# How long something else has lasted: "forty-two years married", "20 years a nurse",
+# "fifteen years at the same company", "married for 25 years" (outside run 47).
+_OF_SOMETHING_ELSE_AFTER = re.compile(
+    r"\s*(?:an? \w+(?=[,.;]|$| and\b)|married|together|wed|sober|clean|retired|divorced|widowed|"
+    r"of (?:marriage|experience|service|work)|experience|as an? |in the (?:job|army|navy|"
+    r"military|trade|business|force)|in (?:this|that|my) job|at (?:the|my|this|that) "
+    r"(?:same )?(?:company|job|firm|school|office|place))\b",
+    re.IGNORECASE,
+)
+_OF_SOMETHING_ELSE_BEFORE = re.compile(
+    r"\b(?:married|together|wed|sober|retired|divorced|widowed)\s+(?:for\s+)?$", re.IGNORECASE
+)
 
 
 def _counted_candidates(scan: str, strict: bool) -> list[_Candidate]:
@@ -391,6 +403,10 @@ def _counted_candidates(scan: str, strict: bool) -> list[_Candidate]:
             scan[match.end() :]
         ):
             continue  # "I am Carmen, 70 years", "58 years old": an age, not how long
+        if _OF_SOMETHING_ELSE_AFTER.match(scan[match.end() :]) or _OF_SOMETHING_ELSE_BEFORE.search(
+            scan[: match.start()]
+        ):
+            continue  # "forty-two years married": a marriage's length, not the pain's
         if _NEGATED_NUMBER.search(scan[: match.start()]):
             continue  # "not 70 years!": a length put right, not said
         tied = (

@@ -225,6 +225,29 @@ def test_find_duration_ignores_what_is_not_a_duration(message: str) -> None:
     assert find_duration(message, TODAY) is None
 
 
+# Session 20, written before the change (outside run 47: "forty-two years married and he's
+# usually right" became a back pain's duration). How long something else has lasted (a
+# marriage, a job, sobriety) is no duration of the pain. My own sentences.
+@pytest.mark.parametrize(
+    "message",
+    [
+        "my husband says I overdo it, thirty years married so he knows me",
+        "we've been married for 25 years and he still can't cook",
+        "20 years a nurse, I know what a pulled muscle feels like",
+        "I'm 12 years sober and my back aches",
+        "10 years of experience as a roofer and my shoulder finally gave in",
+        "fifteen years at the same company, same desk",
+    ],
+)
+def test_how_long_something_else_lasted_is_no_duration(message: str) -> None:
+    assert find_duration(message, TODAY) is None
+
+
+def test_the_pain_s_duration_is_found_beside_another_one() -> None:
+    said = "married 40 years, and the neck pain started 3 weeks ago"
+    assert find_duration(said, TODAY) == Duration("3 weeks ago", 21)
+
+
 # --- parse_severity: a whole answer to "how bad, 0 to 10?" -----------------------------------
 
 

@@ -3684,3 +3684,23 @@ def test_every_flag_has_a_reason_when_asked_why(code: str) -> None:
         reply = advice.urgent_follow_up("why is it so urgent?", [code], "911")
     assert reply.startswith(reason), reply
     assert "911" in reply
+
+
+# Session 20, written before the change (outside run 47: "we have three big oaks and they
+# drop everything at once" was read as clumsy hands, and a woman raking leaves was sent to
+# a doctor today). What things or other people do, said with them as the subject, is not
+# the writer's; hands, fingers or "I" still are. My own sentences.
+@pytest.mark.parametrize(
+    ("text", "clumsy"),
+    [
+        ("our maples drop everything in one week and now my lower back aches from raking", False),
+        ("we've got two toddlers and they drop everything, hence my back from picking up", False),
+        ("the kids at my daycare drop things constantly, my low back is killing me", False),
+        ("my hands have gone weak and they drop things all the time", True),
+        ("my fingers are numb, they keep dropping everything", True),
+        ("the new tablets make me dizzy and I drop things", True),
+        ("I keep dropping cups, my neck is stiff", True),
+    ],
+)
+def test_things_others_drop_are_not_clumsy_hands(text: str, clumsy: bool) -> None:
+    assert ("clumsy_hands" in safety.screen(text).signs) is clumsy

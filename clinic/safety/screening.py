@@ -326,6 +326,8 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
         # that passed still counts the same day: unstable angina, a TIA).
         past_counts = name in red_flags.HISTORY_COUNTS or _earlier_today(sentence_of[start])
         someone_else = context.someone_else and writer_is_patient
+        if kind == SIGN and writer_is_patient and _done_by_others(doc, start, sentence_of[start]):
+            continue  # "three big oaks, and they drop everything": the trees, not the hands
         if someone_else and kind == CONTRAINDICATION and context.negated:
             someone_else = False  # "my nan is on apixaban, not me": a no for the patient
         # A condition is not over for being old ("diabetic for years"), and a question about
@@ -392,6 +394,48 @@ def _signs_built_on(concept: str) -> frozenset[str]:
         for phrase in sign.says
         if any(concept in slot.strip("{}").split("|") for slot in re.findall(r"\{[^}]+\}", phrase))
     )
+
+
+# Who does what a sign says, when the words before it name them: "they" for the plural
+# noun before it, or that noun itself ("our maples drop everything", "the toddlers drop
+# things"). The writer's own plurals (hands, legs, headaches) and "I", "me" or "my" in the
+# clause keep it theirs.
+_THEY = frozenset({"they", "they're", "theyre", "they've", "theyve", "they'll"})
+_BEFORE_THE_VERB = frozenset({
+    "keep", "keeps", "always", "just", "all", "both", "often", "still", "sometimes", "kept",
+    "constantly", "also", "even", "literally", "basically",
+})  # fmt: skip
+_FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "i'm", "im", "i've", "ive"})
+_OWN_PLURALS = frozenset({
+    "hand", "arm", "leg", "foot", "feet", "finger", "toe", "eye", "knee", "hip", "shoulder",
+    "muscle", "joint", "ankle", "wrist", "elbow", "thigh", "calf", "calves", "buttock",
+    "glute", "hamstring", "quad", "bone", "nerve", "lung", "ear", "lip", "tooth", "teeth",
+    "headache", "migraine", "pain", "symptom", "spasm", "cramp", "attack", "episode",
+    "tablet", "pill", "med", "medication", "medicine", "side", "limb", "thumb", "palm",
+    "grip", "body", "balance", "walking", "writing", "handwriting", "head", "neck", "back",
+})  # fmt: skip
+
+
+def _done_by_others(doc: Doc, start: int, sentence: Span) -> bool:
+    """Whether the sign at token `start` has things or other people as its subject, named
+    just before it: "they" standing for a plural noun earlier in the sentence, or a noun."""
+    if not doc[start].tag_.startswith("VB"):
+        return False  # "breast cancer": a noun before a noun names no one
+    i = start - 1
+    while i >= sentence.start and doc[i].lower_ in _BEFORE_THE_VERB:
+        i -= 1
+    if i < sentence.start:
+        return False
+    subject = doc[i]
+    if subject.lower_ in _THEY:
+        earlier = [t for t in doc[sentence.start : i] if t.tag_ in ("NNS", "NNPS")]
+        subject = earlier[-1] if earlier else None
+    elif subject.tag_ not in ("NN", "NNS", "NNPS"):
+        return False
+    if subject is None or subject.lemma_ in _OWN_PLURALS or subject.lower_ in _OWN_PLURALS:
+        return False
+    clause = doc[i : sentence.end]
+    return not any(t.lower_ in _FIRST_PERSON for t in clause[: start - i + 3])
 
 
 # An injury said as a likeness ("aches like I've been hit by a bus", "as if I'd been
