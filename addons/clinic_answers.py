@@ -10,6 +10,7 @@ intent model took for chat, an answer or nothing it knew, is a question for the 
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -24,6 +25,7 @@ from addons.minilm import encoder
 from addons.safety_screen import meanings_of, set_intent
 from clinic import knowledge, safety, vocabulary
 from clinic.intake import question_after_answer
+from clinic.language import english
 
 ANSWER_ENTITY = "answer_topic"
 QUESTION_INTENT = "ask_clinic"
@@ -75,7 +77,7 @@ class ClinicAnswers(GraphComponent):
                 "confidence_entity": round(found.score, 3),
                 "extractor": ClinicAnswers.__name__,
             }
-            also = _further_questions(message.get(TEXT) or "", found.topic)
+            also = _further_questions(_plain_people(message.get(TEXT) or ""), found.topic)
             message.set(ENTITIES, [*message.get(ENTITIES, []), entity, *also], add_to_output=True)
             if _question_for_the_clinic(message, found):
                 set_intent(message, QUESTION_INTENT, max(found.score, knowledge.NEAR))
@@ -85,6 +87,12 @@ class ClinicAnswers(GraphComponent):
 def topic_found(text: str, meanings: list[Any], intent: str | None) -> knowledge.Found | None:
     """The topic a message asks about, from its meanings (the sentence's, its clauses')."""
     meanings = list(meanings)
+    if (plain := _plain_people(text)) != text:
+        # "can Gary come in with me?": a name is a word the sentence model does not know.
+        meanings.append(encoder().encode(plain).sentence)
+    if again := knowledge.asked_again(plain):
+        # "you didn't say whether my husband can come": the question, read for itself.
+        meanings.append(encoder().encode(again).sentence)
     if asked := question_after_answer(text):
         # "aching. do you do evenings?": the question read on its own too, or the answer
         # before it dilutes its meaning.
@@ -105,6 +113,21 @@ def topic_found(text: str, meanings: list[Any], intent: str | None) -> knowledge
         if own >= knowledge.AGREED:
             return knowledge.Found(agreed, own)
     return found
+
+
+# A capitalised word inside a sentence, where a name may be ("and can Gary come in?").
+_CAPITALISED_INSIDE = re.compile(r"(?<=[a-z,]\s)(?!I\b)[A-Z][a-z]+")
+
+
+def _plain_people(text: str) -> str:
+    """`text` with the people it names said as "someone". Rasa's spaCy reads the text in
+    lower case, where names are lost, so the message as written is read for them, and only
+    when a capitalised word inside a sentence may be one."""
+    if not _CAPITALISED_INSIDE.search(text):
+        return text
+    with english().select_pipes(enable=["tok2vec", "ner"]):
+        names = [e.text for e in english()(text).ents if e.label_ == "PERSON"]
+    return knowledge.someone_for_names(text, names)
 
 
 def _further_questions(text: str, first: str) -> list[dict[str, Any]]:

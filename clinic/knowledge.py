@@ -151,6 +151,7 @@ _QUESTION_WORDS = (
 )
 _QUESTION = re.compile(
     r"\?|^\W*(?:(?:hi|hello|hey|ok|okay|and|so|also|sorry|please|oh|um|btw|quick question|"
+    r"now|but|well|then|lastly|finally|anyway|just|"
     rf"one question|one more thing)\W+)*(?:{_QUESTION_WORDS})\b",
     re.IGNORECASE,
 )
@@ -217,6 +218,30 @@ _NEXT_QUESTION = re.compile(
     re.IGNORECASE,
 )
 _REQUEST = re.compile(r"\bplease\b|\?", re.IGNORECASE)
+
+
+# A question asked again: "you didn't say whether my husband can come in", "you never
+# told me if there's parking": what it asks, read for itself.
+_ASKED_AGAIN = re.compile(
+    r"\byou\s+(?:still\s+)?(?:didn'?t|did not|didnt|never|haven'?t|have not|havent)\s+"
+    r"(?:say|said|answer(?:ed)?|tell me|told me|reply|replied|mention(?:ed)?)\s+"
+    r"(?:me\s+)?(?:whether|if|about|how|what|when|where|who)\s+(?P<asked>.+)",
+    re.IGNORECASE,
+)
+
+
+def asked_again(text: str) -> str | None:
+    """The question a reminder asks again ("you didn't say whether X"), or None."""
+    match = _ASKED_AGAIN.search(text or "")
+    return match.group("asked") if match else None
+
+
+def someone_for_names(text: str, names: list[str]) -> str:
+    """`text` with the people it names said as "someone" ("can Gary come in with me?"): a
+    name is a word the sentence model does not know."""
+    for name in sorted(set(names), key=len, reverse=True):
+        text = re.sub(rf"\b{re.escape(name)}\b", "someone", text)
+    return text
 
 
 def question_parts(text: str) -> list[str]:

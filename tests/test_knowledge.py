@@ -474,3 +474,32 @@ def test_whether_needling_helps_is_answered_for_what_the_question_names(
 )
 def test_asking_to_carry_on_is_no_question_for_the_clinic(text: str, resumes: bool) -> None:
     assert knowledge.asks_to_carry_on(text) is resumes
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # Session 20, written before the change (outside run 47: "can Gary come in with
+        # me?" beside another question went unanswered, then "But you didn't say whether
+        # my husband can come in with me?" got "I don't know"). A person named is someone;
+        # a question asked again is read for itself. My own wordings.
+        ("is it alright if Priya sits in with me?", "companions"),
+        ("Would it be ok for Tomasz to come into the room with me?", "companions"),
+        ("you never told me if there's parking nearby", "parking"),
+        ("but you still didn't answer whether the needles are new each time", "needles"),
+    ],
+)
+def test_a_named_person_or_a_question_asked_again_finds_its_answer(text: str, topic: str) -> None:
+    from addons.clinic_answers import topic_found
+    from addons.minilm import encoder
+
+    found = topic_found(text, [encoder().encode(text).sentence], None)
+    assert found is not None and found.topic == topic, found
+    assert knowledge.is_answer(found, None)
+
+
+def test_a_second_question_after_now_or_but_is_its_own() -> None:
+    parts = knowledge.question_parts("Now what should I bring, and can my son come too?")
+    assert len(parts) == 2, parts
+    parts = knowledge.question_parts("But how long is it, and is there parking?")
+    assert len(parts) == 2, parts
