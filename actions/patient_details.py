@@ -40,7 +40,12 @@ def who_said_alongside(text: str, tracker: Tracker) -> Slots:
         return found
     people = [with_first_name(person, text) for person in entity_values(tracker, "PERSON")
               if person in text]  # fmt: skip
-    name = read_name(people[0], people) if people else None
+    # "...so Gary might answer. My name is Linda Kowalczyk": the name said as the writer's
+    # own wins over others named (outside run 47).
+    own = _OWN_NAME.search(text)
+    name = read_name(own[1]) if own and not names_a_time(own[1]) else None
+    if name is None and people:
+        name = read_name(people[0], people)
     if name is None and contact.usable:
         # Said just before the contact details: "3pm suits me. Ruth Okafor, ruth@...".
         before, _ = name_and_contact(text)
@@ -57,6 +62,10 @@ def who_said_alongside(text: str, tracker: Tracker) -> Slots:
     return found
 
 
+_OWN_NAME = re.compile(
+    r"\b(?:[Mm]y name is|[Mm]y name's|[Nn]ame is|[Ii]'?m|[Ii]m|[Ii] am|[Tt]his is)\s+"
+    r"([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){0,2})\b"
+)
 _INTRODUCED = re.compile(
     r"\b(?:[Ii]t'?s|[Ii]ts|[Tt]his is|[Ii]'?m|[Ii]m|[Ii] am|[Nn]ame is|[Nn]ame's)\s+"
     r"([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){0,2})\b"
@@ -75,6 +84,11 @@ def with_first_name(person: str, text: str) -> str:
     return f"{before[1]} {person}" if before and " " not in person else person
 
 
+# "It's for me, Linda Kowalczyk", "the booking is for Ewa Kowalska": the name in capitals.
+_NAMED_AS_MINE = re.compile(
+    r"(?i:\b(?:for me|it'?s me|my name is|my name's|(?:booking|appointment|consultation|it)\s+"
+    r"(?:is|should be|'s)\s+for))[,:]?\s+(?i:me[,:]?\s+)?([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){0,2})"
+)
 _FOR_ME = re.compile(r"\b(?:for me|it'?s me|my name is|my name's|i'?m|i am)\b", re.IGNORECASE)
 
 
@@ -82,6 +96,12 @@ def someone_else_named(text: str, tracker: Tracker) -> str | None:
     """Another name said as the patient's at the summary ("No dear, the appointment is for
     me, Dorothea Pruitt. Keely is my granddaughter"): the name put right."""
     known = (tracker.get_slot("patient_name") or "").lower()
+    said = _NAMED_AS_MINE.search(text)
+    if said and not names_a_time(said[1]):
+        # In capitals after the words: spaCy reads the message in lower case, and may miss it.
+        name = read_name(said[1])
+        if name and name.lower() != known and known not in name.lower():
+            return name
     if not _FOR_ME.search(text):
         return None
     for person in entity_values(tracker, "PERSON"):

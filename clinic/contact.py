@@ -174,7 +174,8 @@ def read_name(text: str, people: list[str] | None = None) -> str | None:
 
 # "The name is Jess Romano", "name should be ...": the whole name again.
 _NAME_IS = re.compile(
-    r"\bname\s*(?:is|'s|should be|=|:|to|as)\s+(?!wrong|incorrect|misspelt|misspelled|not\b)"
+    r"\bname\s*(?:on (?:it|the booking|the appointment)\s+)?(?:is|'s|should be|=|:|to|as)\s+"
+    r"(?!wrong|incorrect|misspelt|misspelled|not\b)"
     r"(.+?)(?:\s*(?:,|;|\.|!|\bnot\b|\bbut\b|\binstead\b|\bplease\b|\bpls\b)|$)",
     re.IGNORECASE,
 )

@@ -67,9 +67,9 @@ _KEEPS_NEGATION = {
 # "at 3", "after 4pm", "10:30", "3 pm", "noon"; a bare number is a time only after a cue.
 _TIME = re.compile(
     r"\b(?P<neg>not\s+)?(?:(?P<cue>at|after|from|before|by|around|about|until|till|earliest|latest"
-    r"|ideally|preferably)\s*)?"
+    r"|ideally|preferably|like|say|maybe|perhaps)\s*)?"
     r"(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s*(?P<meridiem>am|pm|a\.m\.|p\.m\.|o'?clock)?"
-    r"(?!\s*(?:st|nd|rd|th|/|-|days?|weeks?|months?)\b)(?=\W|$)"
+    r"(?!\s*(?:st|nd|rd|th|/|-|days?|weeks?|months?|minutes?|mins?|hours?|hrs?|out of)\b)(?=\W|$)"
 )
 _NOON = re.compile(
     r"\b(?P<neg>not\s+)?(?:(?P<cue>at|after|before|around|about|by)\s+)?(noon|midday|12 noon)\b"
@@ -778,7 +778,8 @@ _WISH = re.compile(
     r"\b(?:book|booking|appointment|consultation|come|can i|could i|can we|could we|can you|"
     r"could you|instead|anything|any (?:times?|slots?|appointments?)|"
     r"would (?:be|suit|work)|works|suits?|best|prefer|free|available|how about|what about|"
-    r"make it|i'?d like|move it)\b",
+    r"make it|i'?d like|move it|could it|can it|(?:a (?:bit|little) )?(?:later|earlier)|"
+    r"(?:say|like)\s+\d{1,2})\b",
     re.IGNORECASE,
 )
 _PARTS = re.compile(r"(?<=[.!?;])\s+|\s+but\s+", re.IGNORECASE)

@@ -859,3 +859,42 @@ def test_a_day_the_clinic_is_closed_is_said_to_be_closed(desk, said, closed) -> 
     result, text = validate("preferred_time", said)
     assert text.startswith(closed), text
     assert result["offered_slots"]
+
+
+# Session 20, written before the change (outside run 47 p02: "My number is ..., that's the
+# house phone so Gary might answer. My name is Linda ..." booked for "Gary"). Whoever else
+# is named, the name said as the writer's own is the name. My own wordings.
+@pytest.mark.parametrize(
+    ("said", "people", "name"),
+    [
+        (
+            "My number is 917-555-0144, it's the landline so Tom may pick up. My name is "
+            "Rosa Delgado, everyone gets it wrong",
+            ["Tom", "Rosa Delgado"],
+            "Rosa Delgado",
+        ),
+        ("917 555 0144 (my son Ben's phone), I'm Ada Novak", ["Ben", "Ada Novak"], "Ada Novak"),
+    ],
+)
+def test_the_name_said_as_ones_own_wins_over_others_named(said, people, name) -> None:
+    from actions.patient_details import who_said_alongside
+
+    entities = [{"entity": "PERSON", "value": person} for person in people]
+    found = who_said_alongside(said, make_tracker(slots={}, entities=entities))
+    assert found.get("patient_name") == name
+
+
+# Session 20, written before the change (outside run 47 p02: at the summary, "No no, the
+# appointment is for me, Linda Kowalczyk. Gary is my husband." and "The name on the booking
+# should be Linda Kowalczyk, please, not Gary." were not taken). My own wordings.
+@pytest.mark.parametrize(
+    "said",
+    [
+        "The name on it should be Ewa Kowalska please, not Piotr.",
+        "no no, it's for me, Ewa Kowalska. Piotr is my brother.",
+        "wrong person, the booking is for Ewa Kowalska",
+    ],
+)
+def test_the_name_put_right_in_other_words_at_the_summary(desk, said: str) -> None:
+    result, text = validate("booking_confirmed", said, patient_name="Piotr")
+    assert result == {"booking_confirmed": None, "patient_name": "Ewa Kowalska"}, (result, text)
