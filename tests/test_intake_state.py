@@ -703,3 +703,26 @@ def test_a_no_that_opens_a_correction_keeps_the_side_said(text: str) -> None:
 )
 def test_a_side_said_of_a_place_that_is_not_the_pain_is_not_its_side(text: str) -> None:
     assert "side" not in changes(text, {"body_part": "neck", "pain_sites": ["neck"]})
+
+
+# Session 20, written before the change (outside run 47 p02: "Ha! No dear, forty-two years
+# is how long I've been married... The back only started last weekend" and "it's only been
+# a week, not forty-two years?" left the duration at forty-two years). A known duration
+# disowned, beside a new one, is put right. My own wordings.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no no, twenty years is how long I've worked there! the knee went three weeks ago",
+        "hang on, it's been about ten days, not twenty years",
+        "Nope, twenty years was my job. The knee only started ten days ago",
+    ],
+)
+def test_a_known_duration_disowned_beside_a_new_one_is_put_right(text: str) -> None:
+    known = {"body_part": "knee", "pain_duration": "twenty years", "pain_duration_days": 7300}
+    said = changes(text, known)
+    assert said.get("pain_duration_days") in (21, 10), said
+
+
+def test_a_known_duration_said_again_is_kept() -> None:
+    known = {"body_part": "knee", "pain_duration": "three weeks", "pain_duration_days": 21}
+    assert "pain_duration" not in changes("no, three weeks it's been, and sore on stairs", known)

@@ -131,6 +131,7 @@ class Heard:
     corrects_from: int = 0  # where the correction begins: places before it are not put right
     not_painful: tuple[str, ...] = ()  # places said not to hurt ("my foot doesn't hurt")
     said_not: frozenset[str] = frozenset()  # a quality or a side said not to be ("not an ache")
+    text: str = ""  # the message, for what it says of a value known before it
 
 
 @dataclass
@@ -283,6 +284,7 @@ def hear(
         spread_denied_to=spread_denied_to,
         corrects_from=(cue.start() if (cue := _CORRECTION.search(text)) else 0),
         said_not=_said_not(text),
+        text=text,
         not_painful=tuple(
             e["value"]
             for e in entities
@@ -315,6 +317,20 @@ def _places_said_not(text: str) -> tuple[str, ...]:
         for match in _NOT_THIS.finditer(text)
         if (place := vocabulary.canonical("body_part", match[1]))
     )
+
+
+# A value said as not the pain's: "not twenty years", or the message opening with a no
+# ("Ha! No dear, forty-two years is how long I've been married").
+_NOT_BEFORE = re.compile(r"\bnot\s+(?:\w+\s+)?$", re.IGNORECASE)
+_OPENS_WITH_NO = re.compile(r"^\W*(?:\w+\W+)?(?:no|nope|nah)\b", re.IGNORECASE)
+
+
+def _disowned(text: str, value: str) -> bool:
+    """Whether `text` names the known `value` only to say it is not the pain's."""
+    at = text.lower().find(value.lower()) if value else -1
+    if at < 0:
+        return False
+    return bool(_NOT_BEFORE.search(text[:at]) or _OPENS_WITH_NO.match(text))
 
 
 def _said_not(text: str) -> frozenset[str]:
@@ -352,7 +368,8 @@ def update(
         correcting = heard.correcting if slot in _PLACE_SLOTS else said_correcting
         # "No, it stays in his back" to "where does it spread to?" answers whether it does.
         answered = asked == slot or (asked in SPREAD_QUESTIONS and slot in SPREAD_QUESTIONS)
-        if current is None or answered or correcting or current in heard.said_not:
+        disowned = slot == "pain_duration" and _disowned(heard.text, str(current or ""))
+        if current is None or answered or correcting or disowned or current in heard.said_not:
             result.values[slot] = value
             result.values.update(also)
             if current is not None:
