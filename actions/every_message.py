@@ -87,7 +87,9 @@ def _answered_with_a_question(tracker: Tracker, facts: list[dict[str, Any]]) -> 
     asked = tracker.get_slot("requested_slot")
     if tracker.active_loop.get("name") != "intake_form" or latest_intent(tracker) not in ASKING:
         return False
-    if not knowledge.looks_like_question(tracker.latest_message.get("text") or ""):
+    text = tracker.latest_message.get("text") or ""
+    # "5 maybe 6. do the needles hurt lol": a question after the answer needs no "?".
+    if not (knowledge.looks_like_question(text) or question_after_answer(text)):
         return False  # "yes to the back of the head": an answer, whatever the model heard
     return any(e.get("name") == asked and e.get("value") is not None for e in facts)
 

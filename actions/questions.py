@@ -112,7 +112,9 @@ class ActionAnswerQuestion(Action):
         asked_part = question_after_answer(text) or text
         if tracker.active_loop.get("name") == "booking_form" and _only_a_time(asked_part):
             return []  # "5 is too tight for me. thursday 7?": a wish for the form to read
-        told = answers.opens_with_answer(text) and not knowledge.looks_like_question(text)
+        told = answers.opens_with_answer(text) and not (
+            knowledge.looks_like_question(text) or question_after_answer(text)
+        )
         far = found is None or found.score < knowledge.NEAR
         if tracker.active_loop.get("name") and told and far:
             # "no, I walk fine, I still work" to a form's question: told, not asked; a topic

@@ -466,6 +466,8 @@ _TEXT_SPEAK = {
     "pls": "please", "plz": "please", "thx": "thanks", "abt": "about", "cuz": "because",
     "coz": "because", "bc": "because", "hubby": "husband", "ppl": "people", "smth": "something",
     "appt": "appointment", "w": "with", "wat": "what", "wot": "what", "y": "why", "n": "and",
+    "b4": "before", "tmrw": "tomorrow", "tmr": "tomorrow", "rn": "right now", "idk": "I don't know",
+    "tho": "though", "wk": "week", "wks": "weeks", "nah": "no", "ya": "yes", "yea": "yes",
 }  # fmt: skip
 
 
