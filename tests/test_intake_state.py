@@ -726,3 +726,13 @@ def test_a_known_duration_disowned_beside_a_new_one_is_put_right(text: str) -> N
 def test_a_known_duration_said_again_is_kept() -> None:
     known = {"body_part": "knee", "pain_duration": "three weeks", "pain_duration_days": 21}
     assert "pain_duration" not in changes("no, three weeks it's been, and sore on stairs", known)
+
+
+# Session 20, written before the change (outside run 47 p03: "tight... my hamstring and the
+# back of my leg", then "kinda tingly sometimes down the back of the thigh" was "Thanks,
+# I've changed that to thigh"). A place the pain runs down to is where it spreads, not the
+# main place made precise. My own wording.
+def test_a_place_the_pain_runs_down_to_does_not_refine_the_main_place() -> None:
+    said = changes("right. it buzzes down the front of the thigh now and then", {"body_part": "leg"})
+    assert "body_part" not in said, said
+    assert said.get("radiates_to") == "thigh"

@@ -386,7 +386,11 @@ def update(
     )
     main = heard.main
     said_correcting = heard.correcting
-    if main is not None and main.value in _REFINES.get(known.get("body_part") or "", ()):
+    if (
+        main is not None
+        and main.value in _REFINES.get(known.get("body_part") or "", ())
+        and not main.spread_to_here  # "tingly down the back of the thigh": where it spreads
+    ):
         heard = replace(heard, correcting=True)
     if main is not None and main.put_first and main.value in known_sites[1:]:
         # "The shoulder is the worst": a further place becomes the main one, with its side;
