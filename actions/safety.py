@@ -165,7 +165,15 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
     rose = level in (URGENT, EMERGENCY) and level != safety.more_urgent(None, level_before)
     if answer is not None or recheck:
         open_yes = raised_by if new_flags or rose else None
-    direct = recheck or _direct_question_due(tracker, unsure_of, signs, denied_signs, asked, level)
+    due = _direct_question_due(tracker, unsure_of, signs, denied_signs, asked, level)
+    direct = recheck or due
+    # "He never fell... oh, and the prostate thing, treated with radiation": the question
+    # the message called for waits while the fall is asked about again (outside run 47).
+    waiting = tracker.get_slot("question_waiting")
+    if recheck and due and due != recheck:
+        waiting = due
+    elif waiting and (waiting == direct or waiting in asked):
+        waiting = None
     if ask_model_question and not direct and level != EMERGENCY:
         direct = MODEL_ONLY_QUESTION
     values = {
@@ -179,6 +187,7 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
         "asked_questions": [*asked, direct] if direct and direct not in asked else asked,
         "raised_by_answer": open_yes,
         "rechecking": recheck,
+        "question_waiting": waiting,
         "red_flags": codes,
         "triage_level": level,
         "contraindications": sorted(cis),
@@ -468,6 +477,9 @@ def _direct_question_due(
         if question.where and not set(question.where) & _context_now(tracker):
             continue  # out of breath with effort, with a low back: no question of the heart
         return name
+    waiting = safety.question_named(tracker.get_slot("question_waiting") or "")
+    if waiting and waiting.name not in asked and not {waiting.sign, *waiting.covers} & known:
+        return waiting.name
     return None
 
 
@@ -498,7 +510,8 @@ def check_safety(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
             dispatcher.utter_message(text=advice.SAFE_NOTED)
             stand_down += [SlotSet("says_safe", safe_now), SlotSet("consultation_offered", True)]
         if level == URGENT and tracker.active_loop.get("name") == "intake_form" and not direct:
-            dispatcher.utter_message(text=advice.CARRY_ON_AFTER_URGENT)
+            carry_on = patient.spoken_of(advice.CARRY_ON_AFTER_URGENT, the_patient(tracker))
+            dispatcher.utter_message(text=carry_on)
             dispatcher.utter_message(response="utter_mention_callback")
     if direct and still_open:
         way_to_a_person(dispatcher, tracker)

@@ -733,6 +733,8 @@ def test_a_known_duration_said_again_is_kept() -> None:
 # I've changed that to thigh"). A place the pain runs down to is where it spreads, not the
 # main place made precise. My own wording.
 def test_a_place_the_pain_runs_down_to_does_not_refine_the_main_place() -> None:
-    said = changes("right. it buzzes down the front of the thigh now and then", {"body_part": "leg"})
+    said = changes(
+        "right. it buzzes down the front of the thigh now and then", {"body_part": "leg"}
+    )
     assert "body_part" not in said, said
     assert said.get("radiates_to") == "thigh"

@@ -3704,3 +3704,42 @@ def test_every_flag_has_a_reason_when_asked_why(code: str) -> None:
 )
 def test_things_others_drop_are_not_clumsy_hands(text: str, clumsy: bool) -> None:
     assert ("clumsy_hands" in safety.screen(text).signs) is clumsy
+
+
+# Session 20, written before the change (outside run 47 p05, unsafe: "he's lost a lot of
+# weight, his pants are practically falling off and he's not dieting. And the back wakes him
+# up every night" raised a fall, and neither the weight lost nor the night pain). A reason
+# said not to be ("not dieting") explains nothing away; what clothes do is no fall; pain
+# that wakes someone every night is night pain. My own sentences.
+@pytest.mark.parametrize(
+    ("text", "sign", "found"),
+    [
+        ("she has dropped a lot of weight and she isn't on a diet", "losing_weight", True),
+        ("I've lost a lot of weight, and no, I'm not exercising more", "losing_weight", True),
+        ("lost a lot of weight on purpose, been dieting since summer", "losing_weight", False),
+        (
+            "his belt is hanging off him these days and he's not trying to slim",
+            "losing_weight",
+            True,
+        ),
+        ("my jeans are literally falling off me", "trauma", False),
+        ("the shelves keep falling over in the garage", "trauma", False),
+        ("I keep falling over when I walk", "trauma", True),
+        ("her back wakes her up every single night", "night_pain", True),
+        ("the ache wakes him each night around 3", "night_pain", True),
+        ("the baby wakes me every night", "night_pain", False),
+    ],
+)
+def test_reasons_said_not_to_be_clothes_and_waking_each_night(text, sign, found) -> None:
+    assert (sign in safety.screen(text).signs) is found
+
+
+# Session 20, written before the change (left from session 19: "Once a doctor has seen you"
+# reached relatives as it was). My own check over the emergency follow-ups.
+def test_follow_ups_to_a_relative_speak_of_the_patient_being_seen() -> None:
+    from clinic.patient import HE, spoken_of
+
+    said = spoken_of(
+        advice.emergency_follow_up("can we wait?", ["cauda_equina"], "911", "988", repeats=1), HE
+    )
+    assert "seen you" not in said and "seen him" in said, said

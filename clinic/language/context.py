@@ -114,6 +114,10 @@ def is_another_person(word: str) -> bool:
     return word.lower() in _OTHERS
 
 
+# The people a patient may write about, as single words.
+PEOPLE = frozenset(_OTHERS)
+
+
 def _people(*verbs: str) -> list[str]:
     """ "my dad", "my dad's", "my dads", "dad's", "dad has" (and `verbs` after each)."""
     people = [f"my {who}{end}" for who in _OTHERS for end in ("", "'s", "s")]

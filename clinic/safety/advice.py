@@ -67,7 +67,8 @@ _EACH_SIGN: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
     "cancer": (
         (frozenset({"cancer_history"}), "pain together with a history of cancer"),
         (frozenset({"weight_loss", "losing_weight"}), "weight lost without trying"),
-        (frozenset({"night_pain", "non_mechanical_pain"}), "pain at night or that nothing eases"),
+        (frozenset({"night_pain"}), "pain at night"),
+        (frozenset({"non_mechanical_pain"}), "pain that nothing eases"),
         (frozenset({"first_back_pain"}), "a first back pain after 50"),
     ),
 }

@@ -391,7 +391,8 @@ SIGNS: tuple[Sign, ...] = (
     )),
     # Weight going, reason not said: unless the patient says they meant it.
     Sign("losing_weight", (
-        "lost|losing a lot of weight",
+        f"{_LOST} a lot of weight",
+        f"{_LOST} so much weight",
         "weight ... dropping off",
         "clothes|trousers|jeans|pants|skirt|dress|shirt|belt ... loose|looser|baggy",
         "clothes|trousers|jeans|pants|skirt|dress|shirt|belt ... hanging|falling off",
@@ -403,6 +404,9 @@ SIGNS: tuple[Sign, ...] = (
         "worse|worst in the night",
         "night pain",
         "wakes|woke|waking me ... night ... every|always|constant",
+        # "Wakes him up every night": the pain, whoever writes (a noun before "wakes" that
+        # is not the writer's, "the baby wakes me", is someone else's doing).
+        "wakes|woke|waking|wake ... every|each ... night|nights",
         "doesn't change|ease ... position|positions|rest|resting",
         "does not change|ease ... position|positions|rest|resting",
         "no position ... helps|comfortable|comfy|eases",

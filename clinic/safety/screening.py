@@ -25,7 +25,7 @@ from spacy.vocab import Vocab
 
 from clinic import parsing, vocabulary
 from clinic.language import english
-from clinic.language.context import MISSPELT_NOTS, contexts, is_another_person
+from clinic.language.context import MISSPELT_NOTS, PEOPLE, contexts, is_another_person
 from clinic.language.numbers import number_findings
 from clinic.safety import contraindications, red_flags
 from clinic.safety.concepts import CONCEPTS, GUARDS, OTHER_SENSES, Guard
@@ -326,7 +326,7 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
         # that passed still counts the same day: unstable angina, a TIA).
         past_counts = name in red_flags.HISTORY_COUNTS or _earlier_today(sentence_of[start])
         someone_else = context.someone_else and writer_is_patient
-        if kind == SIGN and writer_is_patient and _done_by_others(doc, start, sentence_of[start]):
+        if kind == SIGN and _done_by_others(doc, start, sentence_of[start], writer_is_patient):
             continue  # "three big oaks, and they drop everything": the trees, not the hands
         if someone_else and kind == CONTRAINDICATION and context.negated:
             someone_else = False  # "my nan is on apixaban, not me": a no for the patient
@@ -398,44 +398,52 @@ def _signs_built_on(concept: str) -> frozenset[str]:
 
 # Who does what a sign says, when the words before it name them: "they" for the plural
 # noun before it, or that noun itself ("our maples drop everything", "the toddlers drop
-# things"). The writer's own plurals (hands, legs, headaches) and "I", "me" or "my" in the
-# clause keep it theirs.
+# things", "his pants are falling off"). The writer's own body and symptoms (hands, legs,
+# headaches) keep it theirs, and "I" or "me" before the verb names no one else.
 _THEY = frozenset({"they", "they're", "theyre", "they've", "theyve", "they'll"})
 _BEFORE_THE_VERB = frozenset({
     "keep", "keeps", "always", "just", "all", "both", "often", "still", "sometimes", "kept",
-    "constantly", "also", "even", "literally", "basically",
+    "constantly", "also", "even", "literally", "basically", "are", "is", "were", "was", "'re",
+    "'s", "have", "has", "'ve", "been",
 })  # fmt: skip
-_FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself", "i'm", "im", "i've", "ive"})
-_OWN_PLURALS = frozenset({
+_OWN_WORDS = frozenset({
     "hand", "arm", "leg", "foot", "feet", "finger", "toe", "eye", "knee", "hip", "shoulder",
     "muscle", "joint", "ankle", "wrist", "elbow", "thigh", "calf", "calves", "buttock",
     "glute", "hamstring", "quad", "bone", "nerve", "lung", "ear", "lip", "tooth", "teeth",
     "headache", "migraine", "pain", "symptom", "spasm", "cramp", "attack", "episode",
     "tablet", "pill", "med", "medication", "medicine", "side", "limb", "thumb", "palm",
     "grip", "body", "balance", "walking", "writing", "handwriting", "head", "neck", "back",
+    "ache", "soreness", "stiffness", "tingling", "numbness", "burning", "throbbing", "twinge",
 })  # fmt: skip
+_PEOPLE = PEOPLE | {
+    "yo", "y/o", "kid", "child", "boy", "girl", "baby", "toddler", "teen", "teenager", "man",
+    "woman", "lady", "guy", "patient", "year", "old", "son", "daughter",
+}  # fmt: skip
 
 
-def _done_by_others(doc: Doc, start: int, sentence: Span) -> bool:
+def _done_by_others(doc: Doc, start: int, sentence: Span, writer_is_patient: bool) -> bool:
     """Whether the sign at token `start` has things or other people as its subject, named
-    just before it: "they" standing for a plural noun earlier in the sentence, or a noun."""
+    just before it: a noun ("the baby wakes me every night"), or, when the writer tells of
+    their own pain, "they" standing for a plural noun earlier in the sentence."""
     if not doc[start].tag_.startswith("VB"):
         return False  # "breast cancer": a noun before a noun names no one
     i = start - 1
-    while i >= sentence.start and doc[i].lower_ in _BEFORE_THE_VERB:
+    while i >= sentence.start and (doc[i].lower_ in _BEFORE_THE_VERB or doc[i].tag_ == "RB"):
         i -= 1
     if i < sentence.start:
         return False
     subject = doc[i]
+    if subject.lower_ in _THEY and not writer_is_patient:
+        return False  # "my parents... they keep falling": the patients, for whom one writes
     if subject.lower_ in _THEY:
         earlier = [t for t in doc[sentence.start : i] if t.tag_ in ("NNS", "NNPS")]
         subject = earlier[-1] if earlier else None
     elif subject.tag_ not in ("NN", "NNS", "NNPS"):
         return False
-    if subject is None or subject.lemma_ in _OWN_PLURALS or subject.lower_ in _OWN_PLURALS:
+    if subject is None or subject.lemma_ in _OWN_WORDS or subject.lower_ in _OWN_WORDS:
         return False
-    clause = doc[i : sentence.end]
-    return not any(t.lower_ in _FIRST_PERSON for t in clause[: start - i + 3])
+    # "My 9 yo is limping", "dad keeps falling": the patient, for whom one writes.
+    return writer_is_patient or not {subject.lemma_, subject.lower_} & _PEOPLE
 
 
 # An injury said as a likeness ("aches like I've been hit by a bus", "as if I'd been
@@ -1235,8 +1243,19 @@ def _back_said_otherwise(words: list[str], at: int) -> bool:
     return vocabulary.back_in_another_sense([_CONTRACTED.get(w, w) for w in words], at)
 
 
+# A reason said not to be explains nothing away: "he's not dieting", "not on purpose".
+_REASON_DENIED = re.compile(
+    r"\b(?:not|no|never|without|nor|isn'?t|aren'?t|wasn'?t|hasn'?t|hadn'?t|didn'?t|doesn'?t|"
+    r"don'?t|n't)\s+(?:\w+\s+){0,2}$"
+)
+
+
 def _unless(sign: Sign, sentence: Span) -> bool:
     if not sign.unless:
         return False
     text = sentence.text.lower()
-    return any(re.search(rf"\b{re.escape(word)}\b", text) for word in sign.unless)
+    return any(
+        not _REASON_DENIED.search(text[: match.start()])
+        for word in sign.unless
+        for match in re.finditer(rf"\b{re.escape(word)}\b", text)
+    )
