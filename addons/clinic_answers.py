@@ -87,22 +87,23 @@ class ClinicAnswers(GraphComponent):
 def topic_found(text: str, meanings: list[Any], intent: str | None) -> knowledge.Found | None:
     """The topic a message asks about, from its meanings (the sentence's, its clauses')."""
     meanings = list(meanings)
-    if (plain := _plain_people(text)) != text:
-        # "can Gary come in with me?": a name is a word the sentence model does not know.
-        meanings.append(encoder().encode(plain).sentence)
-    if again := knowledge.asked_again(plain):
-        # "you didn't say whether my husband can come": the question, read for itself.
-        meanings.append(encoder().encode(again).sentence)
+    # The question itself: after an answer ("aching. do you do evenings?", or the answer
+    # dilutes its meaning) or asked again ("you didn't say whether my husband can come").
+    parts = [text]
     if asked := question_after_answer(text):
-        # "aching. do you do evenings?": the question read on its own too, or the answer
-        # before it dilutes its meaning.
-        meanings.append(encoder().encode(asked).sentence)
-    if (spelt := vocabulary.mended(text)) != text.lower():
-        # "hw much dose a sesion cost": the typos cost the sentence model its meaning.
-        meanings.append(encoder().encode(spelt).sentence)
-    if (plain := safety.medicines_named_plainly(text)) != text:
-        # "should I stop my Eliquis?": a brand name is a word the model does not know.
-        meanings.append(encoder().encode(plain).sentence)
+        parts.append(asked)
+    if again := knowledge.asked_again(text):
+        parts.append(again)
+    read = {text}
+    for part in parts:
+        # Words the sentence model does not know, said plainly: a person's name ("can Gary
+        # come in?"), typos ("hw much dose a sesion cost"), a medicine's brand ("should I
+        # stop my Eliquis?").
+        plain = safety.medicines_named_plainly(_plain_people(part))
+        for said in (part, plain, vocabulary.mended(plain)):
+            if said not in read and said.lower() != text.lower():
+                read.add(said)
+                meanings.append(encoder().encode(said).sentence)
     finder = answer_finder()
     found = finder.nearest(*meanings)
     agreed = knowledge.INTENT_TOPICS.get(intent or "")

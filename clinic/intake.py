@@ -70,10 +70,25 @@ _STOP = re.compile(
 )
 
 
+# Stopping something else: "should I stop my warfarin?", "do i stop taking it or no".
+_STOP_SOMETHING = re.compile(
+    r"\bstop(?:ping)?\s+(?:taking\s+|using\s+|doing\s+)?(?:my\s+|the\s+|his\s+|her\s+|it\b|"
+    r"them\b)?(?!asking|talking|messaging|now\b|here\b|please\b|this\b|that\b|the (?:chat|"
+    r"questions?|booking|form)\b)\w+",
+)
+_ASKED = re.compile(
+    r"\?|^\W*(?:\w+\W+){0,3}?(?:do|does|should|must|can|shall|will) i\b|\bor no\b|\bor not\b"
+)
+
+
 def asks_to_stop(text: str) -> bool:
     """Whether a message says to stop in so many words; "how many more questions?" is a
-    question, not a stop."""
-    return bool(_STOP.search(text.lower()))
+    question, not a stop, and nor is stopping something else asked about ("should I stop
+    my warfarin?")."""
+    said = text.lower()
+    if _STOP_SOMETHING.search(said) and _ASKED.search(said):
+        return False
+    return bool(_STOP.search(said))
 
 
 def is_unsure(answer: str) -> bool:

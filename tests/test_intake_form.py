@@ -300,6 +300,13 @@ def test_a_correction_at_the_checklist_is_no_failed_answer_to_it() -> None:
         ("can we stop here please", None),
         ("skip", "inform"),
         ("I said no already", "inform"),
+        # Session 20, written before the change (outside run 47 p04: "But you not answer: I
+        # stop Eliquis or no?" stopped the booking). Stopping something else, asked, is a
+        # question. My own wordings.
+        ("should I stop my warfarin before the needles?", "ask_clinic"),
+        ("do i stop taking the ibuprofen or no", "ask_clinic"),
+        ("stop asking me questions", None),
+        ("please stop, I've had enough", None),
     ],
 )
 def test_a_stop_is_said_in_words_of_stopping(text: str, heard: str | None) -> None:

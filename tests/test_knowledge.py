@@ -46,6 +46,9 @@ NEW_WORDINGS = {
     # about got the Medicare answer); my own wordings.
     "can i put it on my flexible spending account": "hsa",
     "do you take hsa cards": "hsa",
+    # Session 20, written before the topic was added (outside run 47 p04: "No, weight is
+    # same. Why you ask this?" got "Thank you, that helps"); my own wordings.
+    "how come you want to know that": "why_these_questions",
 }
 # Misspelt, in text-speak: found once the vocabulary's typos are mended, and the clinic's
 # own words ("needling") are never taken for typos of others ("feeling").
@@ -63,6 +66,9 @@ MISSED_WORDINGS = {
     # Session 9, written before the risk wordings were added; they came to 0.49-0.51.
     "can i get an infection from it": "side_effects",
     "will it be a problem that i take warfarin": "health_conditions",
+    # Session 20, written before the topic was added and not tuned on: nearer "what it
+    # helps" (0.58) for "my back".
+    "what's that got to do with my back": "why_these_questions",
 }
 NOBODY_ANSWERED = [
     "what's the weather like", "is dr ray single", "do you treat horses",

@@ -3743,3 +3743,14 @@ def test_follow_ups_to_a_relative_speak_of_the_patient_being_seen() -> None:
         advice.emergency_follow_up("can we wait?", ["cauda_equina"], "911", "988", repeats=1), HE
     )
     assert "seen you" not in said and "seen him" in said, said
+
+
+# Session 20, written before the change (outside run 47 p04, unsafe: "I stop Eliquis or
+# no?" took the blood thinner off her list). "... or no?" asks; it answers nothing.
+@pytest.mark.parametrize(
+    "text",
+    ["do I keep taking my apixaban or no?", "I stop the warfarin before, or not?"],
+)
+def test_or_no_at_the_end_of_a_question_denies_nothing(text: str) -> None:
+    said = {m.name: m.denied for m in safety.screen(text).mentions}
+    assert said.get("anticoagulants") is False, said

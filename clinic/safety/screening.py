@@ -602,8 +602,10 @@ _NO_AFTER = re.compile(r"^[^.,;!?\n]{0,20}?\b(?:no|nope|nah|never|none)\s*(?:[.,
 
 
 def _answered_no_after(text: str, end: int) -> bool:
-    """Whether a bare no follows the finding in its clause ("cancer no", "fall no")."""
-    return bool(_NO_AFTER.match(text[end:]))
+    """Whether a bare no follows the finding in its clause ("cancer no", "fall no"); "...
+    or no?" asks (outside run 47: "I stop Eliquis or no?" was a no to the blood thinner)."""
+    match = _NO_AFTER.match(text[end:])
+    return bool(match) and not re.search(r"\bor\s+(?:no|not)\W*$", match[0])
 
 
 _FIRST_PERSON = frozenset({"i", "i'm", "im", "i've", "ive", "me", "mine", "myself", "i'd", "id"})
