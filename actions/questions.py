@@ -22,6 +22,7 @@ from actions.booking import SHOW, desk, start_task
 from actions.callback import offer_callback, tell_my_call
 from actions.safety import form_to_resume
 from actions.tracker_facts import (
+    entity_values,
     has_booking,
     intake_from_tracker,
     latest_intent,
@@ -35,7 +36,7 @@ from clinic.booking import declines_booking, when
 from clinic.booking_store import CONFIRMED
 from clinic.contact import asks_about_a_call
 from clinic.evidence import region_for_body_part
-from clinic.intake import places_in_words, question_after_answer, summarise
+from clinic.intake import listed, places_in_words, question_after_answer, summarise
 from clinic.preferred_time import names_a_time
 from clinic.records.callbacks import UNANSWERED
 from clinic.safety import advice, answers, contraindications
@@ -79,7 +80,7 @@ class ActionAnswerQuestion(Action):
             if not (tracker.active_loop.get("name") or form_to_resume(tracker)):
                 dispatcher.utter_message(text=advice.ANYTHING_ELSE)
             return []
-        if has_booking(tracker) and _names_a_place(tracker):
+        if has_booking(tracker) and (_names_a_place(tracker) or asks_if_noted(tracker)):
             return noted_for_the_consultation(dispatcher, tracker)
         # Booked in this chat, a question near the topic is about that booking; otherwise
         # only a close one starts the look-up.
@@ -269,6 +270,23 @@ def _names_a_place(tracker: Tracker) -> bool:
     return any(e.get("entity") == "body_part" for e in entities)
 
 
+# "The physio will know about my warfarin, yes?", "did you write that down?".
+_ASKS_IF_NOTED = re.compile(
+    r"\b(?:know|knows|aware|noted|note|notes|write|wrote|written|told|tell (?:them|him|her|the "
+    r"physio\w*)|passed on|pass (?:it|that) on)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_if_noted(tracker: Tracker) -> bool:
+    """Whether, once booked, the message asks whether a precaution already told is in the
+    physiotherapist's notes."""
+    text = tracker.latest_message.get("text") or ""
+    held = set(tracker.get_slot("contraindications") or [])
+    named = set(entity_values(tracker, "contraindication"))
+    return has_booking(tracker) and bool(held & named) and bool(_ASKS_IF_NOTED.search(text))
+
+
 def told_after_booking(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
     """A pain told once booked goes into the notes; a question with it is answered: about
     the clinic, or whether needling helps the place it names (outside run 37: "does
@@ -294,9 +312,13 @@ def noted_for_the_consultation(
     nothing is asked or offered again."""
     places = places_in_words(intake_from_tracker(tracker))
     moment = dt.datetime.fromisoformat(tracker.get_slot("booking_starts_at"))
+    held = contraindications.labels(tracker.get_slot("contraindications") or [])
     if places:
+        # The precautions told are in the notes too (outside run 47: "Please write down: I
+        # take blood thinner Eliquis" was said back as the painful places alone).
+        told = f", and the {listed(held)} you told me about" if held else ""
         dispatcher.utter_message(
-            response="utter_noted_for_consultation", places=places, when=when(moment)
+            response="utter_noted_for_consultation", places=places + told, when=when(moment)
         )
     else:
         dispatcher.utter_message(response="utter_your_booking", when=when(moment),

@@ -25,7 +25,11 @@ from clinic.preferred_time import yes_and_a_time, yes_with_times_asked
 from clinic.safety.answers import answer_before_closing, says_goodbye, yes_or_no
 
 # What the model may have made of it; a booking request or a question stays as it is.
-_MISHEARD = frozenset({"inform", "nlu_fallback", "greet", "out_of_scope", "ask_clinic"})
+# "Yes. I can come only after work, after 6 evening": a time of day the model heard as
+# when the pain is (outside run 47), hence `describe_pain` too.
+_MISHEARD = frozenset(
+    {"inform", "nlu_fallback", "greet", "out_of_scope", "ask_clinic", "describe_pain"}
+)
 # A yes or no the model took for its goodbye or thanks.
 _CLOSING_INTENTS = frozenset({"goodbye", "thanks"})
 # A refusal with thanks ("no thanks, ...", "nah thank you"), not "no, thanks to the pills".

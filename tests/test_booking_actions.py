@@ -594,6 +594,12 @@ async def test_a_move_asked_with_its_time_offers_that_time_at_once(desk) -> None
         ("No thank you. How much would it cost though?", "ask_cost", "deny"),
         ("no thanks", "deny", None),
         ("no, thanks to the pills it's better now", "inform", None),
+        # Session 20, written before the change (outside run 47 p04: "Yes. I can come only
+        # after work, after 6 evening. Which day is possible?" to the offer was heard as a
+        # pain and got "Sorry, I didn't quite understand"). My own wordings.
+        ("yes please. only mornings for me, before 11", "describe_pain", "affirm"),
+        ("Yes. After work only, from 5:30. What days do you have?", "describe_pain", "affirm"),
+        ("yes it aches more in the evening", "describe_pain", None),
     ],
 )
 def test_a_yes_or_no_before_the_goodbye_is_the_answer(text, model, heard) -> None:
