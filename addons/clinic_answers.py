@@ -84,6 +84,16 @@ class ClinicAnswers(GraphComponent):
         return messages
 
 
+# Money asked about in so many words, and the topics that answer it.
+_MONEY = re.compile(
+    r"\b(?:cost|costs|price|prices|pay|paying|charge|charged|charges|fee|fees|how much|"
+    r"expensive|cheap|afford)\b",
+    re.IGNORECASE,
+)
+_PRICE = "price"
+_MONEY_TOPICS = frozenset({_PRICE, "insurance", "medicare", "hsa", "parking"})
+
+
 def topic_found(text: str, meanings: list[Any], intent: str | None) -> knowledge.Found | None:
     """The topic a message asks about, from its meanings (the sentence's, its clauses')."""
     meanings = list(meanings)
@@ -106,6 +116,12 @@ def topic_found(text: str, meanings: list[Any], intent: str | None) -> knowledge
                 meanings.append(encoder().encode(said).sentence)
     finder = answer_finder()
     found = finder.nearest(*meanings)
+    if found and found.topic not in _MONEY_TOPICS and _MONEY.search(text):
+        # "What does it cost after the free consultation?": about money, whatever else it
+        # names (outside run 47: what happens at the consultation was told).
+        own = finder.score_of(_PRICE, *meanings)
+        if own >= knowledge.AGREED:
+            return knowledge.Found(_PRICE, max(own, knowledge.NEAR))
     agreed = knowledge.INTENT_TOPICS.get(intent or "")
     if found and agreed and found.topic != agreed and found.score < knowledge.NEAR:
         # Nothing near: the topic the intent model chose wins when it is not far either

@@ -49,6 +49,9 @@ NEW_WORDINGS = {
     # Session 20, written before the topic was added (outside run 47 p04: "No, weight is
     # same. Why you ask this?" got "Thank you, that helps"); my own wordings.
     "how come you want to know that": "why_these_questions",
+    # Session 20, written before the wordings were added (outside run 47 p07: the price
+    # after the free consultation got what happens at it); my own wording.
+    "what will i be charged for treatment after the consultation": "price",
 }
 # Misspelt, in text-speak: found once the vocabulary's typos are mended, and the clinic's
 # own words ("needling") are never taken for typos of others ("feeling").
