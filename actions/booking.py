@@ -606,14 +606,18 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
             said = replace(said, phone=ending, bad_phone=False)
         # What is said replaces its own kind only: a new email keeps the phone.
         contact = said and replace(said, phone=said.phone or known[0], email=said.email or known[1])
+        other_time = names_a_time(text) or re.search(r"\b(?:instead|later|earlier)\b", text)
         if contact and said.usable and (contact.phone, contact.email) != known:
-            # "Sorry the number is 646 555 0178. yes book": the new contact, shown to confirm.
+            # "Sorry the number is 646 555 0178. yes book": the new contact, shown to confirm;
+            # "...and can we do wednesday instead": that day's times too (outside run 47).
             slots = contact_slots(contact)
             dispatcher.utter_message(
                 response="utter_contact_changed", contact=slots["contact_details"]
             )
+            if other_time and not yes_and_a_time(text):
+                offered = self.validate_booking_slot(text, dispatcher, tracker, domain)
+                return {"booking_confirmed": None, **slots, **offered}
             return {"booking_confirmed": None, **slots}
-        other_time = names_a_time(text) or re.search(r"\b(?:instead|later|earlier)\b", text)
         if other_time and not yes_and_a_time(text):
             # "Can you do 9 the same day instead?": another time, not a yes to this one.
             offered = self.validate_booking_slot(text, dispatcher, tracker, domain)

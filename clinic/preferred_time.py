@@ -60,6 +60,9 @@ _PAST = re.compile(
     r"\b(yesterday|last (week|month|mon|tue|wed|thu|fri|sat|sun)\w*|ago|just gone)\b"
 )
 _NEGATION = {"not", "no", "except", "but", "never", "cant", "cannot", "dont", "wont", "excluding"}
+# The day a wish is compared against: "better than thursday", "instead of monday".
+_COMPARED_AWAY = {("than", "better"), ("than", "rather"), ("than", "sooner"),
+                  ("than", "preferable"), ("of", "instead")}  # fmt: skip
 _KEEPS_NEGATION = {
     "on", "or", "and", "nor", "the", "a", "any", "s", "/", "&", "either", "do", "make", "come",
     "manage", "in", "at", "free",
@@ -574,8 +577,8 @@ def _read_words(text: str, today: dt.date, reading: _Reading) -> None:
             and following in (_WEEKDAY_NAMES)
         ):
             continue  # "no THURSDAY at 7pm": a no to the times offered, then the day wished
-        if word in _NEGATION:
-            negated = True
+        if word in _NEGATION or (word, before) in _COMPARED_AWAY:
+            negated = True  # "better than thursday", "instead of monday": that day is out
             continue
         weekday = weekday_of(word)
         group = _DAY_GROUPS.get(word.removesuffix("s"))

@@ -904,3 +904,19 @@ def test_the_name_said_as_ones_own_wins_over_others_named(said, people, name) ->
 def test_the_name_put_right_in_other_words_at_the_summary(desk, said: str) -> None:
     result, text = validate("booking_confirmed", said, patient_name="Piotr")
     assert result == {"booking_confirmed": None, "patient_name": "Ewa Kowalska"}, (result, text)
+
+
+# Session 20, written before the change (outside run 47 p06: "wait sorry typo, number is
+# 646-555-0190. and actually can we do wednesday morning instead" at the summary changed the
+# number and asked to book Tuesday still). Both are taken. My own wording.
+def test_a_new_number_and_another_day_at_the_summary_are_both_taken(desk) -> None:
+    result, text = validate(
+        "booking_confirmed",
+        "oops the number is 917 555 0166, and can we make it thursday afternoon instead",
+        patient_name="Ewa Kowalska",
+        patient_phone="+19175550160",
+        booking_slot="2026-11-24T15:00:00-05:00",
+    )
+    assert result["booking_confirmed"] is None and result["patient_phone"] == "+19175550166"
+    offered = result.get("offered_slots") or []
+    assert offered and all(iso.startswith("2026-11-26T1") for iso in offered), result

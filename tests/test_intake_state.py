@@ -738,3 +738,19 @@ def test_a_place_the_pain_runs_down_to_does_not_refine_the_main_place() -> None:
     )
     assert "body_part" not in said, said
     assert said.get("radiates_to") == "thigh"
+
+
+# Session 20, written before the change (outside run 47 p06: "the eczema is just on my left
+# forearm" made the headaches "left head"). The side of a complaint that is not a pain is
+# not the pain's side; "nothing to do with the neck" sends no pain there. My own wordings.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the psoriasis is only on my right elbow",
+        "my rash is on the right wrist, nothing to do with the neck",
+    ],
+)
+def test_the_side_or_place_of_another_complaint_is_not_the_pains(text: str) -> None:
+    known = {"body_part": "head", "pain_sites": ["head", "neck"]}
+    said = changes(text, known)
+    assert "side" not in said and "radiates_to" not in said, said

@@ -215,10 +215,14 @@ def hear(
     if side is None and spread_side:
         side = spread_side  # "sciatica down my right leg", "back pain into my left leg"
     bound = {p.side for p in places if p.side}
+    # "The eczema is just on my left forearm": a side told with a complaint that is not a
+    # pain is that complaint's (outside run 47: "left head").
+    of_another = any(e.get("entity") == "other_complaint" for e in entities)
     unbound = [
         t.value
         for t in sides
-        if t.value not in bound and (asked == "side" or _stands_as_side(t, text))
+        if t.value not in bound
+        and (asked == "side" or (_stands_as_side(t, text) and not of_another))
     ]
     if side is None and (unbound or asked == "side"):
         # A side said on its own ("lower back, right side", "the left one") is the main
@@ -584,8 +588,13 @@ def _after_spread_word(place: vocabulary.Term, text: str) -> bool:
     """Whether a spreading word comes just before the place ("goes to the back of my
     thigh", "down my leg"), in its clause."""
     before = _CLAUSE.split(text[max(0, place.start - 40) : max(0, place.start)])[-1]
+    if _TO_DO_WITH.search(before):
+        return False  # "nothing to do with the neck"
     words = re.findall(r"[a-z']+", before.lower())[-5:]
     return bool(vocabulary.SPREAD_WORDS.intersection(words))
+
+
+_TO_DO_WITH = re.compile(r"\bto do with\b", re.IGNORECASE)
 
 
 def _is_side(term: vocabulary.Term, text: str) -> bool:
