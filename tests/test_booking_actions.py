@@ -910,7 +910,7 @@ def test_the_name_put_right_in_other_words_at_the_summary(desk, said: str) -> No
 # 646-555-0190. and actually can we do wednesday morning instead" at the summary changed the
 # number and asked to book Tuesday still). Both are taken. My own wording.
 def test_a_new_number_and_another_day_at_the_summary_are_both_taken(desk) -> None:
-    result, text = validate(
+    result, _ = validate(
         "booking_confirmed",
         "oops the number is 917 555 0166, and can we make it thursday afternoon instead",
         patient_name="Ewa Kowalska",
