@@ -3754,3 +3754,16 @@ def test_follow_ups_to_a_relative_speak_of_the_patient_being_seen() -> None:
 def test_or_no_at_the_end_of_a_question_denies_nothing(text: str) -> None:
     said = {m.name: m.denied for m in safety.screen(text).mentions}
     assert said.get("anticoagulants") is False, said
+
+
+# Session 20, written before the change (outside run 47 p08: a shoulder and upper arm pain's
+# checklist showed the effort line twice). My own check over every pair of places.
+def test_a_checklist_shows_each_line_once() -> None:
+    from clinic.safety import checklist
+    from clinic.safety.red_flags import SCREEN_QUESTIONS
+
+    for first in SCREEN_QUESTIONS.values():
+        for second in SCREEN_QUESTIONS.values():
+            lines = [*first[:3], *second[:3]]
+            shown = checklist.text_of(lines).splitlines()
+            assert len(shown) == len(set(shown)), shown

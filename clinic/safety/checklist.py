@@ -93,8 +93,10 @@ def lines_of(name: str | None) -> list[ScreenQuestion]:
 def text_of(lines: Iterable[ScreenQuestion], whose: Patient = YOU) -> str:
     """The checklist as the patient (or whoever writes for them) reads it, one line each:
     "around her bottom" to a daughter writing for her mother."""
-    text = "\n".join(f"• {CHECKLIST_ITEMS.get(q.text, q.text)}" for q in lines)
-    return spoken_of(text, whose)
+    # Two places' questions may read the same (the shoulder's and the arm's effort line):
+    # each is shown once (outside run 47: "you listed the first one twice btw").
+    items = dict.fromkeys(CHECKLIST_ITEMS.get(q.text, q.text) for q in lines)
+    return spoken_of("\n".join(f"• {item}" for item in items), whose)
 
 
 # After a "but", a denial again: "my mum had cancer but I never have", "...but not me".
