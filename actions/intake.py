@@ -238,6 +238,11 @@ class ValidateIntakeForm(FormValidationAction):
             return {"contraindication_screen": None, **wished}
         if wished:
             return {"contraindication_screen": "none", "failed_attempts": 0, **wished}
+        if contraindications.nervous_of_needles(text):
+            # Nerves, not a phobia (the phobia is an entity, above): a kind word, and the
+            # list counts as answered.
+            dispatcher.utter_message(text=contraindications.MILD_NERVES)
+            return {"contraindication_screen": _none_or_reported(tracker), "failed_attempts": 0}
         if intent == "deny" or contraindications.says_none(text):
             # "None of the others" after one was named on the way; "I'm 44, not a teenager!
             # None of those other things apply" said in a longer answer.

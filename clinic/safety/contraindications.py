@@ -258,6 +258,28 @@ def says_none(text: str) -> bool:
     return bool(_NONE_SAID.search(text))
 
 
+# Nerves about needles, said as mild ("a bit squeamish", "never fainted though"): no bar to
+# needling, and worth a kind word (outside run 47: "Sorry, I didn't recognise that").
+_NEEDLE_NERVES = re.compile(
+    r"\b(?:scared|afraid|nervous|jittery|anxious|squeamish|wary|uneasy|not keen|"
+    r"don'?t (?:love|like)|not a fan|funny about|hate)\b[^.!?]{0,30}"
+    r"\b(?:needles?|needling|injections?|jabs?|shots?)\b"
+    r"|\b(?:needles?|needling)\b[^.!?]{0,20}\b(?:scare|freak|make me nervous)",
+    re.IGNORECASE,
+)
+MILD_NERVES = (
+    "Plenty of people are a bit nervous of needles. The physiotherapist explains everything "
+    "first, you can stop at any time, and nothing is needled without your agreement; there "
+    "are other treatments too."
+)
+
+
+def nervous_of_needles(text: str) -> bool:
+    """Whether the message tells of nerves about needles (a fear that rules needling out is
+    the `needle_phobia` sign's)."""
+    return bool(_NEEDLE_NERVES.search(text))
+
+
 NOT_RECOGNISED = (
     'Sorry, I didn\'t recognise that as one of the list. You can say "none of these", or name '
     'it, for example "I\'m pregnant".'
