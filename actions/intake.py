@@ -335,7 +335,8 @@ def _another_try(value: Any, tracker: Tracker) -> int | None:
 
 # "Only the pacemaker", "that's all", "nothing else": the list answered whole.
 _ALL_SAID = re.compile(
-    r"\b(?:only|just|that'?s (?:all|it)|nothing else|none else|no others?|no other|the rest no"
+    r"\b(?:only|just|that'?s (?:all|it)|nothing (?:else|other|more)|none else|no others?|no other"
+    r"|the rest no|nothing besides|apart from (?:that|this) (?:no|none|nothing)"
     r"|otherwise (?:no|none|nothing))\b",
     re.IGNORECASE,
 )

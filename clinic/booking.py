@@ -95,7 +95,7 @@ REQUESTS_A_BOOKING = re.compile(
 # "I need an appointment", "I'd like a consultation for my neck", "need to book for my hip".
 _WANTS_AN_APPOINTMENT = re.compile(
     r"\b(?:want|like|need|get|have|make|can i)\b.*\b(?:appointment|appt|consultation|consult)\b"
-    r"|\b(?:need|needs|want|wants|wanna|like|looking|trying|hoping|here|ready)\s+to\s+book\b"
+    r"|\b(?:need|needs|want|wants|wanna|like|looking|trying|hoping|here|ready)\s+(?:to\s+)?book\b"
     r"|^\W*book\b|\bbook (?:in|for|a|an|something|him|her|us)\b",
     re.IGNORECASE,
 )
