@@ -3767,3 +3767,16 @@ def test_a_checklist_shows_each_line_once() -> None:
             lines = [*first[:3], *second[:3]]
             shown = checklist.text_of(lines).splitlines()
             assert len(shown) == len(set(shown)), shown
+
+
+# Session 20, found by the suite after the change above: "a bit" before a verb is no one
+# doing it ("I get a bit puffed going up stairs" lost its breathlessness). My own rows.
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("I get a bit puffed going up stairs", "breathless"),
+        ("my hands have got a little clumsy lately", "clumsy_hands"),
+    ],
+)
+def test_a_degree_word_before_a_sign_is_no_one_elses_doing(text: str, sign: str) -> None:
+    assert sign in safety.screen(text).signs

@@ -405,6 +405,8 @@ _BEFORE_THE_VERB = frozenset({
     "keep", "keeps", "always", "just", "all", "both", "often", "still", "sometimes", "kept",
     "constantly", "also", "even", "literally", "basically", "are", "is", "were", "was", "'re",
     "'s", "have", "has", "'ve", "been",
+    # Degree words, nouns to the tagger: "I get a bit puffed", "a little clumsy".
+    "a", "an", "bit", "little", "lot", "tad", "touch", "lil", "kinda", "sorta", "quite",
 })  # fmt: skip
 _OWN_WORDS = frozenset({
     "hand", "arm", "leg", "foot", "feet", "finger", "toe", "eye", "knee", "hip", "shoulder",
