@@ -3780,3 +3780,36 @@ def test_a_checklist_shows_each_line_once() -> None:
 )
 def test_a_degree_word_before_a_sign_is_no_one_elses_doing(text: str, sign: str) -> None:
     assert sign in safety.screen(text).signs
+
+
+# Session 20, written before the change (outside run 47 p06: "the only rash is the eczema on
+# my arm, had that since I was a kid. none of the rest" asked all four lines one by one, and
+# read a child). "None of the rest" denies the rest; one's own childhood is no child. My
+# own wordings.
+def test_none_of_the_rest_denies_the_lines_not_brought_up() -> None:
+    from clinic.safety import checklist
+    from clinic.safety.red_flags import SCREEN_QUESTIONS
+
+    lines = list(SCREEN_QUESTIONS["head"][:4])
+    text = "no temperature. the only spots on my skin are old moles, for ages. none of the rest"
+    said, denied = set(), {"fever"}
+    answer = checklist.read_checklist_answer(lines, text, said, denied, "deny")
+    assert len(answer.one_by_one) <= 1 and len(answer.denied) >= 3, answer
+
+
+@pytest.mark.parametrize(
+    "text", ["I've had asthma since I was a kid", "my knees have clicked since childhood"]
+)
+def test_ones_own_childhood_is_no_child(text: str) -> None:
+    assert "young_patient" not in safety.screen(text).signs
+
+
+def test_the_line_pointed_at_with_none_of_the_rest_is_a_yes() -> None:
+    from clinic.safety import checklist
+    from clinic.safety.red_flags import SCREEN_QUESTIONS
+
+    lines = list(SCREEN_QUESTIONS["back"][4:8])
+    answer = checklist.read_checklist_answer(
+        lines, "the night one yes, none of the rest", set(), set(), "affirm"
+    )
+    assert "night_pain" in answer.said or "night_pain" in answer.one_by_one, answer

@@ -183,7 +183,7 @@ def _pointed_at(lines: list[ScreenQuestion], text: str) -> list[ScreenQuestion]:
 _REST_SAID_NO = re.compile(
     r"\b(?:(?:the )?rest|(?:the |all the )?others?|everything else|all else)\s+(?:is|are)?\s*"
     r"(?:a\s+)?(?:no|none|nope|fine|ok|okay)\b|\bno to (?:the rest|the others|everything else)\b"
-    r"|\bnothing else\b|\bnone of the others\b|\bthat'?s (?:all|it)\b",
+    r"|\bnothing else\b|\bnone of the (?:others|rest)\b|\bthat'?s (?:all|it)\b",
     re.IGNORECASE,
 )
 
@@ -208,13 +208,27 @@ def read_checklist_answer(
         rest = frozenset(q.sign for q in lines if q.name not in named)
         return ChecklistAnswer(rest, (), said=frozenset())
     reading = answers.read_answer(answers.ANY_QUESTION, text, (), (), intent)
-    pointed = _pointed_at(lines, text) if reading == answers.YES and not named else []
+    # "The night one yes, none of the rest" reads unsure as a whole: the line is a yes.
+    pointing = reading in (answers.YES, answers.UNSURE) and not named
+    pointed = _pointed_at(lines, text) if pointing else []
     if pointed:
         # "The night one, yes": that line is a yes; the others are asked one by one.
         return ChecklistAnswer(
             frozenset(),
             tuple(q.name for q in lines if q not in pointed),
             said=frozenset(q.sign for q in pointed),
+        )
+    if (
+        _REST_SAID_NO.search(text)
+        and not named
+        and reading not in (answers.YES, answers.UNSURE)
+        and not answers.hedged(text)
+    ):
+        # "No fever. The only rash is my eczema. None of the rest": what it brought up is
+        # asked on its own, the rest denied (outside run 47: all four one by one).
+        brought_up = tuple(q.name for q in lines if q.sign in touched)
+        return ChecklistAnswer(
+            frozenset(q.sign for q in lines if q.name not in brought_up), brought_up
         )
     if _NONE_OF_THEM.search(text) and not answers.hedged(text):
         reading = answers.NO  # "no, I have none of this": the "I have" is no yes

@@ -906,7 +906,10 @@ SIGNS: tuple[Sign, ...] = (
         *(f"{age}-year-old|{age}yo" for age in range(2, 18)),
         *(f"{age} yo|y/o|yrs" for age in range(2, 18)),
         *(f"son|daughter|he|she|i is|'s|am {age}" for age in range(2, 18)),
-    ), unless=COMPANION),
+    # One's own childhood: "since I was a kid", "as a teenager".
+    ), unless=(*COMPANION, *(f"{when} {kid}" for when in ("since i was a", "when i was a", "as a")
+                             for kid in ("kid", "child", "teen", "teenager", "boy", "girl")),
+               "since childhood", "in childhood", "since i was little", "when i was little")),
     Sign("child_limp_warning", ()),
     # Angina: chest, arm or jaw pain that exertion brings on and rest eases.
     Sign("comes_on_exertion", (
