@@ -44,6 +44,9 @@ def who_said_alongside(text: str, tracker: Tracker) -> Slots:
     # own wins over others named (outside run 47).
     own = _OWN_NAME.search(text)
     name = read_name(own[1]) if own and not names_a_time(own[1]) else None
+    # A person told of ("Frank golfs on Mondays") is not the booking's name: only one said
+    # as a name is, on its own or beside the contact (outside run 48).
+    people = [person for person in people if _said_as_a_name(person, text)]
     if name is None and people:
         name = read_name(people[0], people)
     if name is None and contact.usable:
@@ -60,6 +63,24 @@ def who_said_alongside(text: str, tracker: Tracker) -> Slots:
     if name:
         found["patient_name"] = name
     return found
+
+
+# What follows a name said as one: the end, a stop, a comma, the contact details.
+_AFTER_A_NAME = re.compile(r"\s*(?:$|[,.;:!?)]|\d|\+|\(|\S+@|and (?:my|the) )")
+
+
+_BEFORE_A_NAME = re.compile(
+    r"\b(?:for me|for|i'?m|im|i am|name is|name's|this is|it'?s|its)[\s,:]+$", re.IGNORECASE
+)
+
+
+def _said_as_a_name(person: str, text: str) -> bool:
+    """Whether `person` is said as a name ("..., Dave Ortiz", "its for me maya chen"), not
+    told of ("Dave works tuesdays")."""
+    at = text.find(person)
+    if at < 0:
+        return False
+    return bool(_AFTER_A_NAME.match(text[at + len(person) :]) or _BEFORE_A_NAME.search(text[:at]))
 
 
 _OWN_NAME = re.compile(

@@ -160,8 +160,8 @@ _QUESTION = re.compile(
 # "What should I do if it happens again?", "what if it gets worse?", "what should I watch
 # for?": the safety net, whatever the sentence model makes of the words.
 _WHAT_IF_WORSE = re.compile(
-    r"\bwhat (?:should|do|would|shall|can|must) (?:i|we|he|she|they) do\b.*\bif\b"
-    r"|\b(?:what|and) if\b.*\b(?:again|worse|back|returns?|comes? back|happens?)\b"
+    r"\bwhat (?:should|do|would|shall|can|must) (?:i|we|he|she|they) do\b[^.?!]*\bif\b"
+    r"|\b(?:what|and) if\b[^.?!]*\b(?:again|worse|back|returns?|comes? back|happens?)\b"
     r"|\bwatch (?:out )?for\b|\bwhen (?:should|do) (?:i|we) (?:go|call|worry)\b",
     re.IGNORECASE,
 )

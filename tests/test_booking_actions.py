@@ -920,3 +920,21 @@ def test_a_new_number_and_another_day_at_the_summary_are_both_taken(desk) -> Non
     assert result["booking_confirmed"] is None and result["patient_phone"] == "+19175550166"
     offered = result.get("offered_slots") or []
     assert offered and all(iso.startswith("2026-11-26T1") for iso in offered), result
+
+
+# Session 20, written before the change (outside run 48 p02: "Oh shoot, Frank golfs Monday
+# mornings. What about next Saturday morning, around 10?" booked the consultation for
+# "Frank"). A person told of in a sentence is not the name of the booking. My own wording.
+@pytest.mark.parametrize(
+    ("said", "people", "name"),
+    [
+        ("hmm Dave works tuesdays, what about wednesday at 9?", ["Dave"], None),
+        ("wednesday at 9, Dave Ortiz", ["Dave Ortiz"], "Dave Ortiz"),
+    ],
+)
+def test_a_person_told_of_with_the_time_is_not_the_bookings_name(said, people, name) -> None:
+    from actions.patient_details import who_said_alongside
+
+    entities = [{"entity": "PERSON", "value": person} for person in people]
+    found = who_said_alongside(said, make_tracker(slots={}, entities=entities))
+    assert found.get("patient_name") == name
