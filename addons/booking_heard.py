@@ -117,6 +117,10 @@ class BookingHeard(IntentRule):
             return "request_booking"
         if intent in _NOT_A_NAME and _only_a_name(message):
             return "inform"
+        if intent != "inform" and "?" not in text and _a_name_last(message):
+            # "jaylen price", "ugh I told you. Rosa Parking": a name, whatever topic its
+            # words name (outside run 48).
+            return "inform"
         return None
 
 
@@ -128,6 +132,16 @@ def _only_a_name(message: Message) -> bool:
         any(str(e.get("value") or "").strip() == text for e in people)
         and 0 < len(text.split()) <= 4
     )
+
+
+def _a_name_last(message: Message) -> bool:
+    """Whether the message is a person's name, or ends with one after a sentence of its own
+    ("bro i said it. Jaylen Price")."""
+    text = (message.get(TEXT) or "").strip(" .!,")
+    last = re.split(r"[.!;:]\s+", text)[-1].strip()
+    people = [str(e.get("value") or "").strip() for e in message.get(ENTITIES) or []
+              if e.get("entity") == "PERSON"]  # fmt: skip
+    return any(person.lower() == last.lower() for person in people) and 0 < len(last.split()) <= 4
 
 
 def _a_time(text: str) -> bool:
