@@ -754,3 +754,12 @@ def test_the_side_or_place_of_another_complaint_is_not_the_pains(text: str) -> N
     known = {"body_part": "head", "pain_sites": ["head", "neck"]}
     said = changes(text, known)
     assert "side" not in said and "radiates_to" not in said, said
+
+
+# Session 20, written before the change (outside run 48 p04: "No. Only left leg, right leg
+# is ok" took the spread to the leg away: "Thanks, I've changed that to not spreading").
+# A place said fine on one side and painful on the other still hurts. My own wording.
+def test_a_place_fine_on_one_side_and_painful_on_the_other_still_hurts() -> None:
+    known = {"body_part": "neck", "side": "right", "pain_radiates": True, "radiates_to": "arm"}
+    said = changes("just the right arm, the left arm is fine", known)
+    assert "radiates_to" not in said and "pain_radiates" not in said, said

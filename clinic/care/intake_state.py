@@ -289,12 +289,20 @@ def hear(
         corrects_from=(cue.start() if (cue := _CORRECTION.search(text)) else 0),
         said_not=_said_not(text),
         text=text,
+        # "Only left leg, right leg is ok": a place painful on one side is no place said
+        # not to hurt (outside run 48).
         not_painful=tuple(
-            e["value"]
-            for e in entities
-            if e.get("entity") == "body_part" and e.get("role") == "denied"
-        )
-        + _places_said_not(text),
+            place
+            for place in (
+                *(
+                    e["value"]
+                    for e in entities
+                    if e.get("entity") == "body_part" and e.get("role") == "denied"
+                ),
+                *_places_said_not(text),
+            )
+            if not (place in {p.value for p in places if p.side} and _both_sides_named(text))
+        ),
     )
 
 
@@ -327,6 +335,11 @@ def _places_said_not(text: str) -> tuple[str, ...]:
 # ("Ha! No dear, forty-two years is how long I've been married").
 _NOT_BEFORE = re.compile(r"\bnot\s+(?:\w+\s+)?$", re.IGNORECASE)
 _OPENS_WITH_NO = re.compile(r"^\W*(?:\w+\W+)?(?:no|nope|nah)\b", re.IGNORECASE)
+
+
+def _both_sides_named(text: str) -> bool:
+    """Whether the message names the left and the right."""
+    return bool(re.search(r"\bleft\b", text, re.I) and re.search(r"\bright\b", text, re.I))
 
 
 def _disowned(text: str, value: str) -> bool:
