@@ -763,3 +763,13 @@ def test_a_place_fine_on_one_side_and_painful_on_the_other_still_hurts() -> None
     known = {"body_part": "neck", "side": "right", "pain_radiates": True, "radiates_to": "arm"}
     said = changes("just the right arm, the left arm is fine", known)
     assert "radiates_to" not in said and "pain_radiates" not in said, said
+
+
+# Session 20, written before the change (outside run 48 p04: "It go to left buttock and
+# back of left leg until knee, sometimes to foot" added the knee as a painful place, and
+# the knee's own questions followed). My own wording.
+def test_how_far_a_known_spread_goes_names_no_new_place() -> None:
+    known = {"body_part": "lower_back", "pain_radiates": True, "radiates_to": "leg",
+             "pain_sites": ["lower_back"]}  # fmt: skip
+    said = changes("it runs into my bum and the back of the leg to about the knee", known)
+    assert "knee" not in (said.get("pain_sites") or []), said

@@ -486,11 +486,15 @@ def update(
     main_place = result.values.get("body_part") or known.get("body_part")
     # A further place said not to hurt after all is taken off ("my foot doesn't hurt").
     sites = [site for site in sites if site == main_place or site not in heard.not_painful]
-    spread = heard.spreads_to or (known.get("radiates_to") if asked in SPREAD_QUESTIONS else None)
+    # Where it spreads, told now, or known when this message speaks of the spreading ("it
+    # goes to the buttock and the back of the leg until knee": the leg known).
+    spreading = asked in SPREAD_QUESTIONS or heard.spreads or heard.spreads_to is not None
+    spread = {heard.spreads_to, known.get("radiates_to") if spreading else None} - {None}
+    along = {part for place in spread for part in _ALONG.get(place, ())}
     for other in heard.others:
         if other.value in (main_place, known.get("radiates_to"), heard.spreads_to):
             continue
-        if spread and other.value in _ALONG.get(spread, ()):
+        if other.value in along:
             continue  # "to the left leg, until the knee": how far it goes, not a new place
         if other.value in heard.not_painful:
             continue  # "Tennis elbow? My elbow doesn't hurt": named, and said not to hurt
