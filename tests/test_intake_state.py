@@ -771,5 +771,5 @@ def test_a_place_fine_on_one_side_and_painful_on_the_other_still_hurts() -> None
 def test_how_far_a_known_spread_goes_names_no_new_place() -> None:
     known = {"body_part": "lower_back", "pain_radiates": True, "radiates_to": "leg",
              "pain_sites": ["lower_back"]}  # fmt: skip
-    said = changes("it runs into my bum and the back of the leg to about the knee", known)
+    said = changes("it goes to my right buttock and down the back of the leg till knee", known)
     assert "knee" not in (said.get("pain_sites") or []), said
