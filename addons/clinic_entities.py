@@ -7,6 +7,7 @@ a canonical value. It runs after spaCy's NER and the synonym mapper.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from dataclasses import replace
 from typing import Any
@@ -50,6 +51,14 @@ class ClinicEntityExtractor(GraphComponent, EntityExtractorMixin):
         return messages
 
 
+# Hair brushed, combed or washed: an everyday task that may hurt, not a complaint of hair.
+_GROOMED = re.compile(
+    r"\b(?:brush|brushes|brushing|comb|combs|combing|wash|washes|washing|dry|dries|drying|do|"
+    r"does|doing|tie|ties|tying|style|styling|plait|plaiting)\s+(?:my|his|her|their|the)?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _the_patients_complaints(
     terms: list[vocabulary.Term], text: str, from_model: Collection[int] = ()
 ) -> list[vocabulary.Term]:
@@ -66,7 +75,10 @@ def _the_patients_complaints(
     dropped = {
         id(t)
         for t, c in zip(complaints, found, strict=True)
-        if c.well or (c.negated and id(t) in from_model) or not c.own_now(own_pain)
+        if c.well
+        or (c.negated and id(t) in from_model)
+        or not c.own_now(own_pain)
+        or _GROOMED.search(text[: t.start])
     }
     return [t for t in terms if id(t) not in dropped]
 

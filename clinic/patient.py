@@ -103,6 +103,7 @@ def spoken_of(text: str, whose: Patient) -> str:
     )
     text = re.sub(r"\bafter you've seen\b", f"after {whose.subject} {has} seen", text)
     text = re.sub(r"\bsee you today\b", f"see {whose.object} today", text)
+    text = re.sub(r"\byou turned\b", f"{whose.subject} turned", text)  # "new since he turned 50"
     text = re.sub(r"\b(has|have) seen you\b", lambda m: f"{m[1]} seen {whose.object}", text)
     text = re.sub(r"\byou've been seen\b", f"{whose.subject} {has} been seen", text)
     return re.sub(r"\byour\b", whose.possessive, text)

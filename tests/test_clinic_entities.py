@@ -91,6 +91,12 @@ def test_the_component_rewrites_a_rasa_message() -> None:
         ("there's a lump on my shoulder they haven't removed yet", "lump"),
         # Session 17 (outside run 37): what the patient thinks it is, is theirs.
         ("honestly I think it's my throat, it's not really a muscle thing", "cough"),
+        # Session 20, written before the change (outside run 48 p05: "his scalp's been a
+        # bit tender when he combs his hair" got "A hair problem is not something dry
+        # needling treats", twice). Hair brushed or combed is a daily task, not a complaint.
+        ("it hurts to lift my arm to brush my hair", None),
+        ("my scalp is sore when I wash my hair", None),
+        ("my hair has been falling out in clumps", "hair"),
     ],
 )
 def test_a_complaint_is_the_patients_own_and_present(text: str, complaint: str | None) -> None:
@@ -107,6 +113,8 @@ def test_a_complaint_is_the_patients_own_and_present(text: str, complaint: str |
         ("Achy, worse bending back. Sleeps fine though. Cost?", "Sleeps", "sleep"),
         ("she sleeps ok, it's just her knee", "sleeps", "sleep"),
         ("no snoring or anything, back pain only", "snoring", "sleep"),
+        # Session 20 (outside run 48 p05): hair combed is a task, not a complaint.
+        ("his scalp's tender when he combs his hair", "hair", "hair"),
     ],
 )
 def test_a_complaint_the_model_found_is_read_in_its_context(

@@ -3813,3 +3813,22 @@ def test_the_line_pointed_at_with_none_of_the_rest_is_a_yes() -> None:
         lines, "the night one yes, none of the rest", set(), set(), "affirm"
     )
     assert "night_pain" in answer.said or "night_pain" in answer.one_by_one, answer
+
+
+# Session 20, written before the change (outside run 48 p05: a daughter read "headaches that
+# are new since you turned 50"; "OK, I'll take him to urgent care tonight. Can you pencil him
+# in for later next week in case the doctor says it's fine?" got "Please go: this shouldn't
+# wait"). My own wordings.
+def test_the_checklist_speaks_of_the_patients_age() -> None:
+    from clinic.patient import HE
+    from clinic.safety import checklist
+    from clinic.safety.red_flags import SCREEN_QUESTIONS
+
+    shown = checklist.text_of(SCREEN_QUESTIONS["head"][:4], HE)
+    assert "you turned" not in shown and "he turned" in shown, shown
+
+
+def test_care_today_with_a_booking_for_after_is_thanked() -> None:
+    said = "ok we're taking her to the walk-in tonight. can you pencil her in for later next week in case they say it's alright?"
+    reply = advice.urgent_follow_up(said, ["giant_cell_arteritis"], "911")
+    assert reply.startswith("Thank you"), reply

@@ -1099,7 +1099,10 @@ def urgent_follow_up(
         opening = f"Yes, today, please. {_reason(codes, signs)}"
     if (_LATER.search(message) or _FIRST_THING.search(message)) and not _ASKS.search(message):
         opening = "Please don't wait until then. "  # "urgent care first thing": today is the advice
-    if _CARE_TODAY.search(message) and not _DAY_AFTER.search(message):
+    # "I'll take him to urgent care tonight. Can you pencil him in for next week?": care
+    # today in a sentence of its own, a later day for the booking (outside run 48).
+    sentences = re.split(r"(?<=[.!?])\s+", message)
+    if any(_CARE_TODAY.search(s) and not _DAY_AFTER.search(s) for s in sentences):
         opening = "Thank you, that's the right step. "  # "I'll call them this morning"
         if _ASKS_IF_NEEDED.search(message):
             # "Do I really need to go today?": not a plan but the question; yes, and why.
@@ -1146,7 +1149,8 @@ _CARE_TODAY = re.compile(
 _CARE_FIRST = re.compile(
     rf"\b(?:call|ring|phone|see|speak to|talk to|check with)\b[^.!?]{{0,20}}?\b{_DOCTORS}\b"
     rf"[^.!?]{{0,10}}?\bfirst\b|\b(?:once|after|when|if|in case)\b[^.!?]{{0,25}}?"
-    rf"\b(?:clears?|cleared|says? (?:it'?s )?ok|says? yes|gives? the ok)\b"
+    rf"\b(?:clears?|cleared|says? (?:it'?s |it is )?(?:ok|okay|fine|alright|all right)|says? yes"
+    rf"|gives? the ok)\b"
     # "I'll get checked first", "for after I've been seen".
     rf"|\b(?:get|be|been|being) (?:checked|seen|looked at)\b",
     re.IGNORECASE,
