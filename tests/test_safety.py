@@ -3829,6 +3829,9 @@ def test_the_checklist_speaks_of_the_patients_age() -> None:
 
 
 def test_care_today_with_a_booking_for_after_is_thanked() -> None:
-    said = "ok we're taking her to the walk-in tonight. can you pencil her in for later next week in case they say it's alright?"
+    said = (
+        "ok we're taking her to the walk-in tonight. can you pencil her in for later next "
+        "week in case they say it's alright?"
+    )
     reply = advice.urgent_follow_up(said, ["giant_cell_arteritis"], "911")
     assert reply.startswith("Thank you"), reply
