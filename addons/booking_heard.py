@@ -36,6 +36,7 @@ from clinic.booking import (
     names_a_change,
     says_a_change,
 )
+from clinic.knowledge import looks_like_question
 from clinic.preferred_time import (
     TimePreference,
     asks_for_times,
@@ -103,6 +104,10 @@ class BookingHeard(IntentRule):
             # with the time it asks about, not a question about a booking made.
             return "request_booking"
         if intent == "ask_clinic" and time_asked(text):
+            return "inform"
+        if intent == "ask_clinic" and names_a_time(text) and not looks_like_question(text):
+            # "Never mind. Wednesday late morning would suit me better in fact": a time
+            # told, no question (outside run 48).
             return "inform"
         asks = (intent or "").startswith("ask_") or intent in _CHANGES
         if asks and _A_NEW_BOOKING.search(text) and not says_a_change(text):

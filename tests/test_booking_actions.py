@@ -962,3 +962,28 @@ def test_a_name_made_of_words_of_a_topic_is_an_answer(text, person, model, heard
               "entities": [{"entity": "PERSON", "value": person}]}
     )  # fmt: skip
     assert BookingHeard.heard(BookingHeard.__new__(BookingHeard), message) == heard
+
+
+# Session 20, written before the change (outside run 48 p07: "Oh, but you suggested it.
+# Never mind. Wednesday late morning would suit me better in fact." to Monday's times got
+# Monday's times again). My own wording.
+def test_a_day_told_is_no_question_whatever_the_model_heard() -> None:
+    from rasa.shared.nlu.training_data.message import Message
+
+    from addons.booking_heard import BookingHeard
+
+    text = "Ah well. Never mind. Thursday early afternoon would work better for me anyway."
+    message = Message(data={"text": text, "intent": {"name": "ask_clinic", "confidence": 0.6}})
+    assert BookingHeard.heard(BookingHeard.__new__(BookingHeard), message) == "inform"
+
+
+def test_another_day_after_a_never_mind_is_the_wish(desk) -> None:
+    monday = ["2026-11-30T15:00:00-05:00", "2026-11-30T15:30:00-05:00"]
+    result, _ = validate(
+        "booking_slot",
+        "Ah well. Never mind. Thursday early afternoon would work better for me anyway.",
+        offered_slots=monday,
+        preferred_time="monday at 3",
+    )
+    offered = result.get("offered_slots") or []
+    assert offered and all(iso.startswith("2026-11-26T1") for iso in offered), result
