@@ -3835,3 +3835,45 @@ def test_care_today_with_a_booking_for_after_is_thanked() -> None:
     )
     reply = advice.urgent_follow_up(said, ["giant_cell_arteritis"], "911")
     assert reply.startswith("Thank you"), reply
+
+
+# Session 20, written before the change (outside run 48 p07, p08: "No, it is not related to
+# exertion. ... Do I truly need to see a doctor today?" and "not the worst, worst is end of
+# shift around 5am. never sick" were asked again "to be sure"). An answer before a question
+# of one's own is read alone; "not the ..." leading an answer is a no. My own wordings.
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (
+            "check_exertion",
+            "No, it doesn't come with effort. I'm a bit thrown by all this though, I had "
+            "bowel cancer in 2018. Must I really go today?",
+        ),
+        (
+            "headache_on_waking",
+            "not the worst then, the worst is late at night after my shift. never been sick",
+        ),
+    ],
+)
+def test_an_answer_before_a_question_or_leading_with_not_is_read(name: str, text: str) -> None:
+    question = safety.question_named(name)
+    screened = safety.screen(text)
+    said = {m.name for m in screened.mentions if m.kind == "sign" and not m.denied}
+    denied = {m.name for m in screened.mentions if m.kind == "sign" and m.denied}
+    assert answers.read_answer(question, text, said, denied, "inform") == answers.NO
+
+
+# Session 20, written before the change (outside run 48 p06, unsafe: after a fever's doctor
+# today, "8:30 then. it's just a bug, if it's not gone by next week I'll see the doc" was
+# booked without a word). A plan to see the doctor only if it lasts is a plan to wait. My
+# own wordings.
+@pytest.mark.parametrize(
+    "message",
+    [
+        "10am is fine. probably just a virus, if it's not better by friday I'll get it checked",
+        "ok monday. it's only a cold I reckon, if she's still not right next week we'll go",
+    ],
+)
+def test_seeing_a_doctor_only_if_it_lasts_is_a_plan_to_wait(message: str) -> None:
+    assert advice.asks_about_waiting(message)
+    assert "don't wait" in advice.urgent_follow_up(message, ["infection"], "911")

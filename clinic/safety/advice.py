@@ -203,8 +203,14 @@ _WAITING = re.compile(
     r"(?:probably\s+|surely\s+)?(?:just|only|nothing|fine|muscular|a muscle)\b",
     re.IGNORECASE,
 )
-# A plan to wait, said rather than asked: "I'll just see how I go", "gonna ride it out".
+# A plan to wait, said rather than asked: "I'll just see how I go", "gonna ride it out",
+# "if it's not gone by next week I'll see the doc", "it's just a bug".
 _PLANS_TO_WAIT = re.compile(
+    r"\bif (?:it'?s|it is|it|he'?s|she'?s|they'?re|i'?m) (?:still )?(?:not|no) (?:gone|better|"
+    r"right|improved|improving|settled|any better|over)\b"
+    r"|\b(?:it'?s|it is|prob(?:ably)?|probs|likely) (?:just |only |probably )?(?:a|the) "
+    r"(?:bug|virus|cold|flu|tummy bug)\b"
+    r"|"
     r"\b(?:i'?ll|ill|i will|gonna|going to|i'?m going to|i think i'?ll|think i'?ll|i'?d rather|"
     r"let'?s|might)\b[^.?!]{0,25}\b(?:wait|see how|see what happens|leave it|give it|ride it out|"
     r"sleep on it|hold off|tough it out)\b",

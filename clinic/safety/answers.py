@@ -321,7 +321,13 @@ _NO_WITHIN_WORDS = 4
 _SHORT_ANSWER_WORDS = 10
 
 
+# "Not the worst then, ...": an answer that leads with "not" (not "not sure").
+_LEADING_NOT = re.compile(r"^\W*not\b(?!\s+(?:sure|certain|exactly sure))")
+
+
 def _says_no(lowered: str) -> bool:
+    if _LEADING_NOT.match(lowered):
+        return True
     match = _NO_RE.search(lowered)
     if match is None:
         return False
