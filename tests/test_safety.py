@@ -3877,3 +3877,19 @@ def test_an_answer_before_a_question_or_leading_with_not_is_read(name: str, text
 def test_seeing_a_doctor_only_if_it_lasts_is_a_plan_to_wait(message: str) -> None:
     assert advice.asks_about_waiting(message)
     assert "don't wait" in advice.urgent_follow_up(message, ["infection"], "911")
+
+
+# Session 20, written before the change (outside run 48 p06: "had an infected cut on my shin
+# last month, doc gave me pills, it's healed" was kept as broken skin where it hurts). A skin
+# infection said to have healed is over. My own wordings.
+@pytest.mark.parametrize(
+    ("said", "held"),
+    [
+        ("I had a boil on my arm in the summer but it's healed up now", False),
+        ("there was an infected graze on my knee, all cleared up", False),
+        ("the cut on my back got infected and it's still weeping", True),
+        ("the infected cut on my neck hasn't healed yet", True),
+    ],
+)
+def test_a_skin_infection_said_healed_is_over(said: str, held: bool) -> None:
+    assert ("skin_infection" in safety.screen(said).contraindications) is held

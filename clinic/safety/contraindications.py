@@ -99,7 +99,9 @@ SIGNS: tuple[Sign, ...] = (
         "spot|lump|bump|sore|cut|wound ... oozing|weeping|discharging",
         "oozy|weepy",
         "red ... hot|warm ... swollen",
-    ), unless=("boiling", "boiled")),  # "boil" is their lemma too
+    # "Boil" is their lemma too; a skin infection healed or cleared up is over.
+    ), unless=("boiling", "boiled", "healed", "cleared up", "has cleared", "all cleared",
+               "gone now", "all gone", "long gone")),
     Sign("bleeding_disorder", (
         "haemophilia|hemophilia|haemophiliac|hemophiliac",
         "von willebrand",
