@@ -370,6 +370,16 @@ def with_safety(
                 "You told me about lymphoedema, or lymph nodes removed: needles are not used in "
                 f"the {listed(limbs)} if it is on that side."
             )
+    skin_note = None
+    if absolute == ["skin_infection"]:
+        # Needles never go through broken or infected skin: they keep off it until it has
+        # healed, not off the patient (outside run 48: "isn't advised for you" after "in
+        # another area, needling may be possible").
+        absolute = []
+        skin_note = (
+            "You told me about an infection or broken skin where it hurts: no needle goes "
+            "through it, so none go there until it has healed."
+        )
     if absolute:
         named = listed(contraindications.labels(absolute))
         return Assessment(
@@ -387,7 +397,8 @@ def with_safety(
     if triage_level == URGENT:
         # The precautions told stay in the verdict ("suits the neck pain" beside blood
         # thinners read as needling agreed).
-        told = [code for code in relative if not (limb_note and code == "lymphoedema")]
+        noted = {"lymphoedema"} if limb_note else {"skin_infection"} if skin_note else set()
+        told = [code for code in relative if code not in noted]
         talk = (
             f", and talk through the {listed(contraindications.labels(told))} with you before "
             "any needling"
@@ -399,9 +410,19 @@ def with_safety(
             assessment.presentation,
             _explain(
                 "Please see a doctor first, as I advised above.",
-                limb_note,
+                limb_note or skin_note,
                 f"After that, the physiotherapist can check whether dry needling suits {pain}"
                 f"{talk}.",
+            ),
+        )
+    if skin_note:
+        return Assessment(
+            "assess_first",
+            assessment.presentation,
+            _explain(
+                skin_note,
+                f"For {pain}, the physiotherapist will check at the free consultation what "
+                "can be done meanwhile, such as exercise, and where needling may be possible.",
             ),
         )
     if limb_note:

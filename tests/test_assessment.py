@@ -412,3 +412,19 @@ def test_a_doctor_first_still_names_the_precautions_told() -> None:
         check_explanation(result)
         assert "doctor first" in result.explanation
         assert "before any needling" in result.explanation, result.explanation
+
+
+# Session 20, written before the change (outside run 48 p08: broken skin on the neck read
+# "dry needling isn't advised for you" after "in another area, needling may be possible").
+# Broken skin keeps needles off it, not off the patient. My own intake.
+def test_broken_skin_keeps_needles_off_it_not_off_the_patient() -> None:
+    from clinic.assessment import with_safety
+
+    intake = Intake(body_part="upper_back", pain_quality="aching", pain_duration_days=40)
+    result = with_safety(assess(intake), intake, None, ["skin_infection"])
+    check_explanation(result)
+    assert result.tdn_fit == "assess_first"
+    assert "isn't advised for you" not in result.explanation
+    assert "healed" in result.explanation
+    both = with_safety(assess(intake), intake, None, ["skin_infection", "needle_phobia"])
+    assert both.tdn_fit == "not_advised"
