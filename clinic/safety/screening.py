@@ -419,7 +419,8 @@ _OWN_WORDS = frozenset({
 })  # fmt: skip
 _PEOPLE = PEOPLE | {
     "yo", "y/o", "kid", "child", "boy", "girl", "baby", "toddler", "teen", "teenager", "man",
-    "woman", "lady", "guy", "patient", "year", "old", "son", "daughter",
+    "woman", "lady", "guy", "patient", "year", "old", "son", "daughter", "dog", "cat", "puppy",
+    "kitten",
 }  # fmt: skip
 
 
@@ -440,7 +441,9 @@ def _done_by_others(doc: Doc, start: int, sentence: Span, writer_is_patient: boo
     if subject.lower_ in _THEY:
         earlier = [t for t in doc[sentence.start : i] if t.tag_ in ("NNS", "NNPS")]
         subject = earlier[-1] if earlier else None
-    elif subject.tag_ not in ("NN", "NNS", "NNPS"):
+    elif subject.tag_ not in ("NNS", "NNPS") and subject.lower_ not in _PEOPLE:
+        # A thing said alone is the writer's experience: "the room is spinning", "by the
+        # window gasping" (safety eval: both lost while any noun counted).
         return False
     if subject is None or subject.lemma_ in _OWN_WORDS or subject.lower_ in _OWN_WORDS:
         return False
