@@ -927,7 +927,8 @@ class ActionEmergencyFollowUp(Action):
         reply = advice.urgent_follow_up(text, codes, settings.emergency_number(), repeats, signs)
         dispatcher.utter_message(text=_spoken_of(reply, codes, the_patient(tracker)))
         # "A doctor x-rayed it on Tuesday": noted for the physiotherapist.
-        seen = [SlotSet("doctor_checked", text[:300])] if advice.seen_by_doctor(text) else []
+        checked = advice.checked_for(text, codes, signs)
+        seen = [SlotSet("doctor_checked", text[:300])] if checked else []
         from actions.questions import answer_if_known  # it imports this module
 
         if not advice.asks_how_serious(text):

@@ -3909,3 +3909,22 @@ def test_a_skin_infection_said_healed_is_over(said: str, held: bool) -> None:
 )
 def test_a_thing_before_the_verb_is_the_writers_experience(text: str, sign: str) -> None:
     assert sign in safety.screen(text).signs
+
+
+# Session 20, written before the change (outside run 48 p07: "my physician saw this neck
+# pain three weeks ago and examined me" beside "my oncologist discharged me last year" was
+# no check, and a past cancer's doctor today was asked of her again). A doctor's check of
+# this very pain, days or weeks ago, counts, whatever else the message dates. My own words.
+@pytest.mark.parametrize(
+    ("message", "seen"),
+    [
+        ("my GP examined this shoulder two weeks ago and said it's muscular, still today?", True),
+        ("I finished chemo in 2015, and my doctor checked this back pain last week", True),
+        ("a doctor looked at my back years ago", False),
+        ("my doctor can see me about it next week", False),
+    ],
+)
+def test_a_check_of_this_pain_weeks_ago_counts(message: str, seen: bool) -> None:
+    assert advice.checked_for(message, ["cancer"], ["cancer_history"]) is seen
+    # Signs of now (weight lost, pain at night) want a check since they began.
+    assert advice.checked_for(message, ["cancer"], ["cancer_history", "night_pain"]) is False

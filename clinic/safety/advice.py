@@ -899,6 +899,48 @@ def seen_by_doctor(message: str) -> bool:
     return bool(_SEEN.search(message) or _SAID_FINE.search(message))
 
 
+# Flags that stand on a history alone (a cancer treated years ago): nothing new for a
+# check to have missed.
+_HISTORY_ONLY = {"cancer": frozenset({"cancer_history"})}
+
+
+def checked_for(message: str, codes: Iterable[str], signs: Iterable[str] = ()) -> bool:
+    """Whether the message tells of a doctor's check that answers the advice on `codes`:
+    a recent one (`seen_by_doctor`), or, for a flag that stands on a history alone, one of
+    this very pain days or weeks ago ("my physician saw this neck pain three weeks ago"),
+    whatever else the message dates ("I finished chemo in 2015, and...")."""
+    if seen_by_doctor(message):
+        return True
+    codes, held = list(codes), set(signs)
+    stands_on_history = codes and all(
+        code in _HISTORY_ONLY and _HISTORY_ONLY[code] >= (held & _SIGNS_OF[code]) for code in codes
+    )
+    return bool(stands_on_history) and any(
+        seen_by_doctor(_WEEKS_AGO.sub(" ", clause))
+        for clause in _CLAUSES.split(message)
+        if _OF_THIS_PAIN.search(clause)
+    )
+
+
+# The signs each history-only flag may stand on (those of `_EACH_SIGN`).
+_SIGNS_OF = {code: frozenset().union(*(s for s, _ in parts)) for code, parts in _EACH_SIGN.items()}
+
+
+_CLAUSES = re.compile(r"[.;!?]\s*|,\s*(?:and|but)\s+", re.IGNORECASE)
+# This very pain named with the check: "examined this shoulder", "checked it", "for this".
+_OF_THIS_PAIN = re.compile(
+    r"\b(?:saw|seen|examined|checked|looked at|x-?rayed|scanned)\s+(?:me\s+(?:for|about)\s+)?"
+    r"(?:this|it|that|my (?:\w+ )?(?:pain|neck|back|shoulder|hip|knee))\b"
+    r"|\b(?:for|about) (?:this|it)\b",
+    re.IGNORECASE,
+)
+_WEEKS_AGO = re.compile(
+    r"\b(?:\d+|a|one|two|three|four|five|six|a few|a couple of|couple of|few) (?:days?|weeks?) "
+    r"ago\b|\blast week\b",
+    re.IGNORECASE,
+)
+
+
 # "...and said physio would help", "told me it should settle": the doctor's words, to the
 # end of their sentence.
 _REPORTED = re.compile(r"\b(?:said|says|told me|tells me|thinks|reckons)\b[^.!?]*", re.I)
@@ -1096,7 +1138,7 @@ def urgent_follow_up(
     no patient reads the same paragraph twice; a wish to book is met with the way to."""
     codes, signs = list(codes), tuple(signs)
     what = _what_you_describe(codes, "What you described", signs)
-    if seen_by_doctor(message):
+    if checked_for(message, codes, signs):
         return checked_before_urgent_advice(emergency_number)
     opening = _why(message, codes, signs) or _answer_in_light(message)
     if _MUST_IT_BE_TODAY.search(message) and not _why(message, codes):
