@@ -3928,3 +3928,37 @@ def test_a_check_of_this_pain_weeks_ago_counts(message: str, seen: bool) -> None
     assert advice.checked_for(message, ["cancer"], ["cancer_history"]) is seen
     # Signs of now (weight lost, pain at night) want a check since they began.
     assert advice.checked_for(message, ["cancer"], ["cancer_history", "night_pain"]) is False
+
+
+# Session 20, written before the change (outside run 49 p02: at 52, "No to most of those...
+# Although I suppose they did start this year and I'm 52, so does that count? They're the
+# same every time though" denied all four headache lines; a new headache after 50 is a
+# doctor's, clinical facts section 2). "Most of" is no no to all; a question about a line
+# asks it; headaches that started lately are new, however alike each one is. My own words.
+def test_a_no_to_most_with_a_question_about_one_line_asks_the_lines() -> None:
+    from clinic.safety import checklist
+    from clinic.safety.red_flags import SCREEN_QUESTIONS
+
+    lines = list(SCREEN_QUESTIONS["head"][:4])
+    text = (
+        "Mostly no. Nothing sudden, no temperature. Mind you they only began in the spring "
+        "and I'm 58, is that relevant? Each one feels much the same."
+    )
+    screened = safety.screen(text)
+    said = {m.name for m in screened.mentions if m.kind == "sign" and not m.denied}
+    denied = {m.name for m in screened.mentions if m.kind == "sign" and m.denied}
+    answer = checklist.read_checklist_answer(lines, text, said, denied, "deny")
+    assert "headache_new_after_50" not in answer.denied, answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "they only started this year and I'm 56. same kind every time",
+        "yes I suppose, they began in march, I'm 63, but they're the same as always",
+    ],
+)
+def test_headaches_that_began_lately_are_new_however_alike(text: str) -> None:
+    question = safety.question_named("headache_new_after_50")
+    said = {m.name for m in safety.screen(text).mentions if m.kind == "sign" and not m.denied}
+    assert answers.read_answer(question, text, said, set(), "inform") == answers.YES

@@ -180,6 +180,15 @@ _ABSENT_BEFORE = re.compile(
     r"(?:\b(?:never|not|didnt|hadnt|havent|wasnt)|n't)\b(?!\s+(?:new|different|changed|worse)\b)"
     r"(?:\s+[\w']+){0,5}?\s+before\b"
 )
+# Headaches that began lately: "started this year", "only began in march", "since the spring".
+_BEGAN_LATELY = re.compile(
+    r"\b(?:start|started|began|begun|begin|came on|appeared)\b[^.?!]{0,20}\b(?:this|last) "
+    r"(?:year|spring|summer|autumn|fall|winter|month|few months)\b"
+    r"|\b(?:only|just|first) (?:started|began|begun|came on)\b"
+    r"|\b(?:started|began|begun)\b[^.?!]{0,12}\b(?:in|since) (?:january|february|march|april|"
+    r"may|june|july|august|september|october|november|december|the spring|the summer|the autumn|"
+    r"the fall|the winter)\b"
+)
 # Questions about headaches changing, and an answer that they are the kind they always were.
 _ABOUT_CHANGE = frozenset({"headache_new_after_50", "headache_changed", "headache_pattern_change"})
 _SAME_AS_EVER = re.compile(
@@ -236,6 +245,10 @@ def read_answer(
     lowered = " ".join(text.lower().replace("\u2019", "'").split())
     if _names_what_the_sign_leaves_out(question.sign, lowered):
         return NO  # "yes, the basal cell one": not the cancer the question asks about
+    if question.sign == "headache_new_after_50" and _BEGAN_LATELY.search(lowered):
+        # "They only started this year, I'm 56, same kind every time": new, however alike
+        # each one is (outside run 49: read as the same as ever, a no).
+        return YES
     if (
         _ABOUT_CHANGE & {question.sign, *question.covers}
         and _SAME_AS_EVER.search(lowered)

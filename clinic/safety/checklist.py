@@ -27,6 +27,12 @@ from clinic.safety.red_flags import (
 from clinic.safety.screening import CONTRAINDICATION, SIGN, question_named, read
 
 MAX_LINES = 4
+# A no to some of the list only: "no to most of those", "mostly no", "not all of them".
+_NOT_ALL = re.compile(
+    r"\b(?:most|some|all but one) of (?:those|these|them|that|it)\b|\bmostly (?:no|not)\b"
+    r"|\bnot all\b",
+    re.IGNORECASE,
+)
 _BUT = re.compile(r"\b(but|except|apart from|only|although|though|well)\b", re.IGNORECASE)
 _NONE_OF_THEM = re.compile(
     r"\b(none|neither|nothing)\b(?! (but|except|apart)\b)|\bno to (all|every)", re.IGNORECASE
@@ -111,8 +117,10 @@ def _adds_something(text: str) -> bool:
     if but is None:
         return False
     after = text[but.end() :]
-    if answers.hedged(text):
-        return True  # "none, though I'm not sure about the weight"
+    if answers.hedged(text) or "?" in after:
+        # "none, though I'm not sure about the weight", "although they started at 52, does
+        # that count?" (outside run 49: the line asked about was denied with the rest).
+        return True
     findings = [
         mention
         for mention in read(after)
@@ -232,6 +240,8 @@ def read_checklist_answer(
         )
     if _NONE_OF_THEM.search(text) and not answers.hedged(text):
         reading = answers.NO  # "no, I have none of this": the "I have" is no yes
+    if reading == answers.NO and _NOT_ALL.search(text):
+        reading = answers.UNSURE  # "no to most of those", "mostly no": each line on its own
     if reading == answers.NO and not _no_to_the_list(text):
         reading = answers.UNCLEAR  # "stiff. 2 months. no it doesnt spread": no to the spread
     brought_up = [q for q in lines if q.sign in touched]
