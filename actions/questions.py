@@ -86,6 +86,10 @@ class ActionAnswerQuestion(Action):
         # only a close one starts the look-up.
         near_enough = knowledge.NEAR if has_booking(tracker) else knowledge.CLOSE
         asks_for_booking = found and found.topic == MY_BOOKING and found.score >= near_enough
+        if found and found.topic == MY_BOOKING and _booking_under_way(tracker):
+            # "ya... can i come tmrw" to the offer, or in the booking form: a time wished
+            # for, not a booking to look up (outside run 49: "I can look your booking up").
+            return []
         if declines_booking(text) and knowledge.is_a_statement(text):
             # "I'll talk to my midwife before booking anything, I'll think about it": a
             # booking put off, whatever the model made of its words (outside run 44).
@@ -351,6 +355,16 @@ def answer_if_known(
         for more in _further_answers(tracker, knowledge.clinic_values(), answer):
             dispatcher.utter_message(text=more)  # "how much is it n do u take insurance?"
     return bool(answer)
+
+
+def _booking_under_way(tracker: Tracker) -> bool:
+    """Whether a booking is being made in this chat (offered, or the form asking) and none
+    is made yet: "can I come tomorrow?" then wishes for a time."""
+    offered = tracker.get_slot("consultation_offered") or (
+        tracker.active_loop.get("name") == "booking_form"
+        and tracker.get_slot("booking_task") in (None, "book")
+    )
+    return bool(offered) and not has_booking(tracker)
 
 
 def _said_before(tracker: Tracker, text: str) -> bool:

@@ -813,6 +813,7 @@ def parse_severity(text: str) -> float | None:
     """
     if not text or not text.strip():
         return None
+    text = _plain_when(text)
     scores = _answer_scores(text)
     if scores is None:
         return None
@@ -880,5 +881,15 @@ def worst_score(text: str, explicit: bool = False) -> float | None:
     text is an answer to the score question."""
     if not text or not text.strip():
         return None
+    text = _plain_when(text)
     scores = _explicit_scores(text) if explicit else _answer_scores(text)
     return _worst(text, scores) if scores else None
+
+
+# Text-speak for the words that mark a bad moment: "8 wen i get out the van", "6 aftr work".
+_TEXT_SPEAK_WHEN = {"wen": "when", "wn": "when", "whn": "when", "aftr": "after", "afta": "after"}
+_TEXT_SPEAK_WHEN_RE = re.compile(rf"\b(?:{'|'.join(_TEXT_SPEAK_WHEN)})\b", re.IGNORECASE)
+
+
+def _plain_when(text: str) -> str:
+    return _TEXT_SPEAK_WHEN_RE.sub(lambda m: _TEXT_SPEAK_WHEN[m[0].lower()], text)

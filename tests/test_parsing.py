@@ -441,3 +441,16 @@ def test_the_usual_score_and_the_worst(answer: str, usual: float, worst: float |
 )
 def test_the_worst_score_in_a_longer_message(message: str, worst: float | None) -> None:
     assert worst_score(message, explicit=True) == worst
+
+
+# Session 20, written before the change (outside run 49 p03: "like a 6 i guess, 8 wen i get
+# outta the van" was a usual 8). Text-speak for "when" and "after" marks the worst moment
+# too. My own wordings.
+@pytest.mark.parametrize(
+    ("answer", "usual", "worst"),
+    [("bout a 4, 7 wen i bend over", 4, 7), ("3 mostly, 6 aftr work", 3, 6)],
+)
+def test_text_speak_marks_the_worst_moment(answer: str, usual: float, worst: float) -> None:
+    from clinic.parsing import parse_severity, worst_score
+
+    assert parse_severity(answer) == usual and worst_score(answer) == worst

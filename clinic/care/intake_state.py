@@ -53,11 +53,13 @@ _CORRECTION = re.compile(
     r"(?:that'?s|thats|that is|it'?s) (?:not right|wrong))\b"
     r"|^\W*(?:no|nope|nah)\W+(?:it'?s|its|it is)\b"  # "no it's on the left"
     r"|\bmore (?:my|the|in my|in the)\b.*\bthan\b"
-    r"|\b\d{1,2}\s+not\s+(?:an?\s+)?\d{1,2}\b"  # "7 not 5"
+    r"|\b\d{1,2}\s+(?:tho\s+|though\s+|really\s+)?not\s+(?:an?\s+)?\d{1,2}\b"  # "7 not 5"
     r"|\bnot\s+\d+\s*(?:years?|months?|weeks?|days?)\b",  # "not 70 years! 70 is my age"
     re.IGNORECASE,
 )
-_NUMBER_PUT_RIGHT = re.compile(r"\b\d{1,2}(?:\.\d)?\s+not\s+(?:an?\s+)?\d{1,2}\b")
+_NUMBER_PUT_RIGHT = re.compile(
+    r"\b\d{1,2}(?:\.\d)?\s+(?:tho\s+|though\s+|really\s+)?,?\s*not\s+(?:an?\s+)?\d{1,2}\b"
+)
 # A score said again in a message this short is the score put right.
 _RESTATED_WORDS = 8
 # Within one message, what follows these replaces what came before ("my right heel, wait
