@@ -52,6 +52,9 @@ NEW_WORDINGS = {
     # Session 20, written before the wordings were added (outside run 47 p07: the price
     # after the free consultation got what happens at it); my own wording.
     "what will i be charged for treatment after the consultation": "price",
+    # Session 20, written before the topic was added (outside run 49 p05: "He was on
+    # antibiotics for a tooth thing last month... Does that matter?" got "I don't know").
+    "i had a bad chest infection in october, is that important": "recent_infection",
 }
 # Misspelt, in text-speak: found once the vocabulary's typos are mended, and the clinic's
 # own words ("needling") are never taken for typos of others ("feeling").
