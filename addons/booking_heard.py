@@ -87,11 +87,13 @@ class BookingHeard(IntentRule):
             return "inform"
         if intent == "greet" and _a_time(text) and not _GREETING.match(text.strip()):
             return "inform"  # "this evening", to when to call: a time, not "good evening"
+        if intent in _CHANGES and asks_to_book(text) and not says_a_change(text):
+            # "I'd rather just book with you next week", "can't you just book him for
+            # Monday?": a booking wished for, not a move (outside run 49: a booking
+            # reference was asked for, four times).
+            return "request_booking"
         if intent in _CHANGES and (asks_how_to_change(text) or not names_a_change(text)):
             return "ask_clinic"
-        if intent in _CHANGES and asks_to_book(text) and not says_a_change(text):
-            # "I'd rather just book with you next week": a booking wished for, not a move.
-            return "request_booking"
         if intent in _UNSURE and asks_to_book(text):
             return "request_booking"
         if (

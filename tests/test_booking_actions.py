@@ -711,6 +711,13 @@ def test_a_booking_wished_for_with_rather_is_no_move() -> None:
 
     assert heard("I'd rather just book with you next week.") == "request_booking"
     assert heard("can I move my booking to next week instead?") is None
+    # Session 20, written before the change (outside run 49 p05: "Can't you just book him
+    # for Monday...?" heard as a cancel went to the look-up). My own wording.
+    message = Message(
+        data={"text": "couldn't you just book her in for friday and the physio can judge it?",
+              "intent": {"name": "cancel_booking", "confidence": 0.2}}
+    )  # fmt: skip
+    assert BookingHeard.heard(BookingHeard.__new__(BookingHeard), message) == "request_booking"
 
 
 def test_a_full_name_said_alone_is_kept_whole() -> None:
