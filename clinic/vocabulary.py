@@ -676,6 +676,13 @@ _LIKENED_OR_LESSENED = re.compile(
 )
 
 
+# A body part in a likeness: "like a heavy hand", "like someone's fist", "as if a hand".
+_A_LIKENESS = re.compile(
+    r"\b(?:like|as if|as though)\s+(?:an?|some(?:one|body)'?s?|a giant|a big)\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
 # "I don't have an earache", "no tooth problem", "forget the teeth": a complaint said not
 # to be the patient's.
 _NOT_HAD = re.compile(
@@ -761,6 +768,8 @@ def find_terms(text: str) -> list[Term]:
             in_saying = True  # "a lump removed last year, benign": over
         if found[0] == "other_complaint" and _LIKENED_OR_LESSENED.search(text[:start]):
             in_saying = True  # "it feels like toothache", "only a graze": no complaint
+        if found[0] == "body_part" and _A_LIKENESS.search(text[:start]):
+            in_saying = True  # "like a heavy hand on my head": how it feels, no place
         if (
             found[0] == "pain_quality"
             and words[i] == "knife"

@@ -773,3 +773,19 @@ def test_how_far_a_known_spread_goes_names_no_new_place() -> None:
              "pain_sites": ["lower_back"]}  # fmt: skip
     said = changes("it goes to my right buttock and down the back of the leg till knee", known)
     assert "knee" not in (said.get("pain_sites") or []), said
+
+
+# Session 20, written before the change (outside run 49 p06: "tight and pressing, like a
+# heavy hand on the back of my head" was "Thanks, I've changed that to hand"). A body part
+# in a likeness is no place. My own wordings.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it squeezes like a giant fist around my skull",
+        "feels like someone's hand pressing on my neck",
+        "oops I got that wrong, it's the right side. it presses like a big hand on my head",
+    ],
+)
+def test_a_body_part_in_a_likeness_is_no_place(text: str) -> None:
+    said = changes(text, {"body_part": "head", "pain_sites": ["head"]})
+    assert said.get("body_part") in (None, "head") and "hand" not in str(said), said
