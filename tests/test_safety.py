@@ -3962,3 +3962,23 @@ def test_headaches_that_began_lately_are_new_however_alike(text: str) -> None:
     question = safety.question_named("headache_new_after_50")
     said = {m.name for m in safety.screen(text).mentions if m.kind == "sign" and not m.denied}
     assert answers.read_answer(question, text, said, set(), "inform") == answers.YES
+
+
+# Session 20, written before the change (outside run 49 p06: "No, none of those. I haven't
+# been sleeping well though, and honestly I've felt kind of flat and low. Not sure if that's
+# related." asked every line one by one). A doubt about something no line is about leaves
+# the no standing; a doubt about a line's matter still asks. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "denied_all"),
+    [
+        ("no to all of them. work has been stressful though, not sure if that matters", True),
+        ("none of those, though I'm not sure about the weight, my jeans feel loose", False),
+    ],
+)
+def test_a_doubt_about_nothing_on_the_list_leaves_the_no(text: str, denied_all: bool) -> None:
+    from clinic.safety import checklist
+    from clinic.safety.red_flags import SCREEN_QUESTIONS
+
+    lines = list(SCREEN_QUESTIONS["back"][4:8])
+    answer = checklist.read_checklist_answer(lines, text, set(), set(), "deny")
+    assert (len(answer.denied) == len(lines)) is denied_all, answer

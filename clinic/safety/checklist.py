@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from clinic.language import context
 from clinic.patient import YOU, Patient, spoken_of
@@ -109,6 +110,30 @@ def text_of(lines: Iterable[ScreenQuestion], whose: Patient = YOU) -> str:
 _DENIES_AGAIN = re.compile(r"\b(?:never|not|no|none|nope|nor)\b|n'?t\b", re.IGNORECASE)
 
 
+def _findings(text: str) -> list[Any]:
+    """What in `text` a line of the list may be about: signs and concepts (not an age, a
+    place alone, or how it is said)."""
+    return [
+        mention
+        for mention in read(text)
+        # A denied finding still counts: "but my legs don't work properly" is a weakness.
+        if mention.kind != CONTRAINDICATION
+        and not mention.name.startswith("trigger_")  # "if", "when": how it is said
+        and not (
+            mention.kind == SIGN and (mention.name in CONTEXT_ONLY_SIGNS or "aged" in mention.name)
+        )
+    ]
+
+
+_AN_AGE = re.compile(r"\b(?:i'?m|i am|he'?s|she'?s|aged?)\s+\d{2}\b", re.IGNORECASE)
+
+
+def _doubts_a_line(text: str) -> bool:
+    """Whether a hedge in the answer is about what a line may be about ("not sure about the
+    weight"), not about something else ("stressed, not sure if that matters")."""
+    return answers.hedged(text) and bool(_findings(text) or _AN_AGE.search(text))
+
+
 def _adds_something(text: str) -> bool:
     """Whether a "no" comes with something added that may be a yes ("none, but my legs
     tingle", "none, though I'm not sure about the weight"). A "but" that only denies again
@@ -117,20 +142,12 @@ def _adds_something(text: str) -> bool:
     if but is None:
         return False
     after = text[but.end() :]
-    if answers.hedged(text) or "?" in after:
+    findings = _findings(after)
+    if (answers.hedged(text) or "?" in after) and (findings or _AN_AGE.search(after)):
         # "none, though I'm not sure about the weight", "although they started at 52, does
-        # that count?" (outside run 49: the line asked about was denied with the rest).
+        # that count?" (outside run 49: the line asked about was denied with the rest); a
+        # doubt about what no line is about ("not sure the bad sleep matters") leaves the no.
         return True
-    findings = [
-        mention
-        for mention in read(after)
-        # A denied finding still counts: "but my legs don't work properly" is a weakness.
-        if mention.kind != CONTRAINDICATION
-        and not mention.name.startswith("trigger_")  # "if", "when": how it is said
-        and not (
-            mention.kind == SIGN and (mention.name in CONTEXT_ONLY_SIGNS or "aged" in mention.name)
-        )
-    ]
     if not findings:
         # "...except a basal cell cancer removed in 2015", "but he's 79": nothing a line is
         # about (an age alone is none).
@@ -238,7 +255,7 @@ def read_checklist_answer(
         return ChecklistAnswer(
             frozenset(q.sign for q in lines if q.name not in brought_up), brought_up
         )
-    if _NONE_OF_THEM.search(text) and not answers.hedged(text):
+    if _NONE_OF_THEM.search(text) and not _doubts_a_line(text):
         reading = answers.NO  # "no, I have none of this": the "I have" is no yes
     if reading == answers.NO and _NOT_ALL.search(text):
         reading = answers.UNSURE  # "no to most of those", "mostly no": each line on its own
