@@ -54,7 +54,7 @@ class ClinicEntityExtractor(GraphComponent, EntityExtractorMixin):
 # Hair brushed, combed or washed: an everyday task that may hurt, not a complaint of hair.
 _GROOMED = re.compile(
     r"\b(?:brush|brushes|brushing|comb|combs|combing|wash|washes|washing|dry|dries|drying|do|"
-    r"does|doing|tie|ties|tying|style|styling|plait|plaiting)\s+(?:my|his|her|their|the)?\s*$",
+    r"does|doing|tie|ties|tying|style|styling|plait|plaiting)\s+(?:my|his|her|their|the)\s*$",
     re.IGNORECASE,
 )
 
@@ -78,7 +78,7 @@ def _the_patients_complaints(
         if c.well
         or (c.negated and id(t) in from_model)
         or not c.own_now(own_pain)
-        or _GROOMED.search(text[: t.start])
+        or (t.value == "hair" and _GROOMED.search(text[: t.start]))
     }
     return [t for t in terms if id(t) not in dropped]
 

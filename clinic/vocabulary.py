@@ -155,7 +155,7 @@ OTHER_COMPLAINTS: dict[str, tuple[str, ...]] = {
         "going to fall", "gonna fall", "about to fall", "going to faint", "about to faint",
         "going to pass out", "about to pass out", "woozy", "faint when i stand",
     ),
-    # Not "hair" alone: brushing or washing it is an everyday task ("hurts to brush my hair").
+    # Hair brushed or washed is an everyday task, not this (addons.clinic_entities).
     "hair": ("hair loss", "balding", "bald", "dandruff", "hair falling out", "hair is falling out",
              "hair has been falling out", "thinning hair", "hair thinning", "bald patch"),
     "mood": (
@@ -361,18 +361,13 @@ def _key(words: Iterable[str]) -> str:
     return " ".join(w.replace("\u2019", "'") for w in words)  # typographic apostrophe
 
 
-# Values whose own word says nothing alone: "brush my hair" tells no hair complaint.
-_VALUE_NOT_SAID_ALONE = frozenset({("other_complaint", "hair")})
-
-
 @lru_cache(maxsize=1)
 def _phrase_index() -> dict[str, tuple[str, str]]:
     """Every phrase (as lowercase tokens joined by spaces) -> (entity, canonical value)."""
     index: dict[str, tuple[str, str]] = {}
     for entity, table in VOCABULARY.items():
         for value, phrases in table.items():
-            named = () if (entity, value) in _VALUE_NOT_SAID_ALONE else (value.replace("_", " "),)
-            for phrase in (*named, *phrases):
+            for phrase in (value.replace("_", " "), *phrases):
                 index.setdefault(_key(m.group() for m in word_matches(phrase)), (entity, value))
     return index
 

@@ -97,6 +97,9 @@ def test_the_component_rewrites_a_rasa_message() -> None:
         ("it hurts to lift my arm to brush my hair", None),
         ("my scalp is sore when I wash my hair", None),
         ("my hair has been falling out in clumps", "hair"),
+        # Found by `make nlu-dev` after the change: "dry" before a complaint is no washing.
+        ("my throat is so dry and scratchy", "cough"),
+        ("when I brush my hair there's loads of hair left in the brush", "hair"),
     ],
 )
 def test_a_complaint_is_the_patients_own_and_present(text: str, complaint: str | None) -> None:
