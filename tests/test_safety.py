@@ -3982,3 +3982,19 @@ def test_a_doubt_about_nothing_on_the_list_leaves_the_no(text: str, denied_all: 
     lines = list(SCREEN_QUESTIONS["back"][4:8])
     answer = checklist.read_checklist_answer(lines, text, set(), set(), "deny")
     assert (len(answer.denied) == len(lines)) is denied_all, answer
+
+
+# Session 20, written before the change (outside run 49 p07, unsafe: after a doctor today
+# for chest heaviness on the stairs, "I'd rather just get the needling on Monday and see"
+# got what needling helps with, and once booked "I'll see how it goes over the weekend... I
+# just push through and come in, right?" went into the notes). A plan to wait, with a day
+# or a booking in it, is a plan to wait. My own wordings.
+@pytest.mark.parametrize(
+    "message",
+    [
+        "honestly I'd rather just have the physio on Tuesday and take it from there",
+        "cheers. gonna see how it goes till thursday, if it comes on I'll just push through, ok?",
+    ],
+)
+def test_a_plan_to_wait_with_a_day_in_it_gets_the_advice(message: str) -> None:
+    assert advice.asks_about_waiting(message)

@@ -213,7 +213,11 @@ _PLANS_TO_WAIT = re.compile(
     r"|"
     r"\b(?:i'?ll|ill|i will|gonna|going to|i'?m going to|i think i'?ll|think i'?ll|i'?d rather|"
     r"let'?s|might)\b[^.?!]{0,25}\b(?:wait|see how|see what happens|leave it|give it|ride it out|"
-    r"sleep on it|hold off|tough it out)\b",
+    r"sleep on it|hold off|tough it out|push through)\b"
+    # The physiotherapist put first: "I'd rather just get the needling on Monday and see".
+    r"|\b(?:i'?d|i would|id) rather\b[^.?!]{0,40}\b(?:needl\w*|physio\w*|appointment|"
+    r"consultation|book\w*|wait\w*|and see)\b"
+    r"|\b(?:just|i'?ll) push (?:through|on)\b",
     re.IGNORECASE,
 )
 _SERIOUS = re.compile(
@@ -633,6 +637,10 @@ def asks_about_waiting(message: str) -> bool:
         # "I'll take him to urgent care today. Can we book for after, next Thursday?": the
         # advice taken, and a booking for afterwards (its reminder says "today" again).
         return False
+    if _PLANS_TO_WAIT.search(message):
+        # "I'll see how it goes over the weekend... I'll come in Monday": waiting, whatever
+        # day it names (outside run 49: it went into the notes).
+        return True
     if wants_a_day_booked(message):
         # "Friday please, my GP can't see me till Tuesday": a booking for a day, made, its
         # reminder saying "today" again (answered with the advice alone, the patient was
