@@ -816,15 +816,25 @@ def wished_part(text: str) -> str:
         # A clock time asked for, beside a clause about the day: "could we do 8am instead,
         # I've a meeting at lunch" is 8am; a clause that is only a time goes with it ("I'd
         # like to book Wednesday 9 December, afternoon").
+        # The day said in a clause of its own goes with a wish that names none ("wednesday
+        # morning before my shift, like 9": outside run 49).
+        dayless = not _NAMES_A_DAY.search(normalise_time_words(wished[0]))
         kept = [
             c
             for c in clauses
-            if c == wished[0] or (len(c.split()) <= _BARE_TIME_WORDS and _timed(c))
+            if c == wished[0]
+            or (len(c.split()) <= _BARE_TIME_WORDS and _timed(c))
+            or (dayless and _NAMES_A_DAY.search(normalise_time_words(c)))
         ]
         return ", ".join(kept)
     return text if parts == whole else " ".join(parts)
 
 
+_NAMES_A_DAY = re.compile(
+    r"\b(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"next week|\d{1,2}(?:st|nd|rd|th))\b",
+    re.IGNORECASE,
+)
 # A part of the day said once ("I have a thing that evening") names a time here too.
 _DAY_PART_SAID = re.compile(r"\b(?:" + "|".join(_DAY_PARTS) + r")\b")
 
