@@ -65,7 +65,9 @@ def written_of(texts: Iterable[str]) -> Patient:
 
     for text in texts:
         if not (writes_for_another(text) or _tells_of_another(text)):
-            continue
+            if _OWN_PAIN.search(text.lower()):
+                return YOU  # the writer told their own pain first: a companion asked about
+            continue  # later is not the patient (outside run 49: "can my wife come?")
         for word in _MY_SOMEONE.findall(text.lower()):
             if word in _HE:
                 return HE

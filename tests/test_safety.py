@@ -3998,3 +3998,19 @@ def test_a_doubt_about_nothing_on_the_list_leaves_the_no(text: str, denied_all: 
 )
 def test_a_plan_to_wait_with_a_day_in_it_gets_the_advice(message: str) -> None:
     assert advice.asks_about_waiting(message)
+
+
+# Session 20, written before the change (outside run 49 p08: a man who first told his own
+# pain asked later "can my wife come with me, she kinda keeps me calm", and the chat spoke
+# of "her" buttock from then on). Who the patient is, the first message that tells a pain
+# decides. My own wording.
+def test_a_companion_asked_about_later_does_not_become_the_patient() -> None:
+    from clinic.patient import YOU, written_of
+
+    texts = [
+        "my left knee has been sore since a run on sunday",
+        "4. can my husband sit in with me? he calms me down",
+        "no I said no. what about my husband coming?",
+    ]
+    assert written_of(texts) == YOU
+    assert written_of(["what about my girlfriend coming along, is that ok?"]) == YOU

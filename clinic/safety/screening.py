@@ -644,7 +644,11 @@ _FOR_ANOTHER = re.compile(
 
 
 # "About my dad's back", "regarding my mother", "I'm typing this for him".
-_ABOUT_MY = re.compile(r"\b(?:about|for|re|regarding|on behalf of)\s+my\s+([a-z]+)")
+_ABOUT_MY = re.compile(
+    r"\b(?:about|for|re|regarding|on behalf of)\s+my\s+([a-z]+)"
+    # "What about my wife coming?": a companion asked about (outside run 49).
+    r"(?!\s+(?:coming|come|comes|joining|sitting|tagging|being there|waiting|driving))"
+)
 _DOING_IT_FOR = re.compile(
     r"\b(?:typing|writing|doing|texting|messaging|filling)\s+(?:this\s+|it\s+|in\s+)?"
     r"(?:in\s+)?for\s+(?:him|her|them)\b"
