@@ -291,7 +291,9 @@ _LAST_DIGITS = re.compile(
     r"\b(?:ends?|ending)\s+(?:in|with)\s+(?P<a>\d{2,4})\b"
     r"|\blast\s+(?:\w+\s+)?(?:digits?|numbers?)\s+(?:are|is|should be)?\s*(?P<b>\d{2,4})\b"
     r"|\b(?P<c>\d{2,4})\s+at\s+the\s+end\b"
-    r"|\bnot\s+\d{2,4}\s*[,;:-]?\s*(?:it'?s\s+|but\s+)?(?P<d>\d{2,4})\b",
+    r"|\bnot\s+\d{2,4}\s*[,;:-]?\s*(?:it'?s\s+|but\s+)?(?P<d>\d{2,4})\b"
+    # "its 0139 not 0193": the right ones first (outside run 49).
+    r"|\b(?P<e>\d{2,4})\s*[,;:-]?\s*not\s+\d{2,4}\b",
     re.IGNORECASE,
 )
 

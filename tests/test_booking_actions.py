@@ -994,3 +994,17 @@ def test_another_day_after_a_never_mind_is_the_wish(desk) -> None:
     )
     offered = result.get("offered_slots") or []
     assert offered and all(iso.startswith("2026-11-26T1") for iso in offered), result
+
+
+# Session 20, written before the change (outside run 49 p03: "wait nah its 0139 not 0193 my
+# bad" at the summary cancelled the time, and the number stayed wrong). The last digits
+# put right, said first, are the new ones; the time stands. My own wording.
+def test_last_digits_said_before_the_wrong_ones_put_the_number_right(desk) -> None:
+    result, text = validate(
+        "booking_confirmed",
+        "oops no its 0166 not 0160 sorry",
+        patient_name="Ewa Kowalska",
+        patient_phone="+19175550160",
+    )
+    assert result.get("patient_phone") == "+19175550166", result
+    assert "booking_slot" not in result and "Okay, nothing is booked" not in text
