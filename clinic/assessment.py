@@ -447,6 +447,19 @@ def with_safety(
                 "They'll talk it through with you at the free consultation.",
             ),
         )
+    if "pregnancy" in relative:
+        # No promise of needling anywhere in pregnancy (outside run 49: "often worth
+        # considering" at 10 weeks, beside "many clinics avoid it in the first three months").
+        return Assessment(
+            "assess_first",
+            assessment.presentation,
+            _explain(
+                f"You mentioned pregnancy: whether needling is right for {pain} now, the "
+                "physiotherapist decides with you, with your midwife or obstetrician if needed "
+                "(many clinics don't needle in the first three months).",
+                "Other treatment, such as exercise and hands-on therapy, can help meanwhile.",
+            ),
+        )
     if relative or contraindications_unclear:
         check = (
             f"You mentioned {listed(contraindications.labels(relative))}"

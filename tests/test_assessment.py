@@ -428,3 +428,18 @@ def test_broken_skin_keeps_needles_off_it_not_off_the_patient() -> None:
     assert "healed" in result.explanation
     both = with_safety(assess(intake), intake, None, ["skin_infection", "needle_phobia"])
     assert both.tdn_fit == "not_advised"
+
+
+# Session 20, written before the change (outside run 49 p04: 10 weeks pregnant, neck pain:
+# "Dry needling is often worth considering for the neck pain" after "many clinics avoid it
+# in the first three months"). In pregnancy the verdict promises no needling anywhere. My
+# own intake.
+def test_pregnancy_never_reads_as_needling_worth_considering() -> None:
+    from clinic.assessment import with_safety
+
+    intake = Intake(body_part="upper_back", pain_quality="aching", pain_duration_days=50)
+    result = with_safety(assess(intake), intake, None, ["pregnancy"])
+    check_explanation(result)
+    assert result.tdn_fit == "assess_first"
+    assert "worth considering" not in result.explanation and "may help" not in result.explanation
+    assert "midwife" in result.explanation

@@ -55,6 +55,9 @@ NEW_WORDINGS = {
     # Session 20, written before the topic was added (outside run 49 p05: "He was on
     # antibiotics for a tooth thing last month... Does that matter?" got "I don't know").
     "i had a bad chest infection in october, is that important": "recent_infection",
+    # Session 20, written before the topic was added (outside run 49 p04: "I need ask my
+    # baby doctor before come?" got "I don't know"); my own wording.
+    "must i get the ok from my midwife before the appointment": "pregnancy_visit",
 }
 # Misspelt, in text-speak: found once the vocabulary's typos are mended, and the clinic's
 # own words ("needling") are never taken for typos of others ("feeling").
