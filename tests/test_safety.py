@@ -4014,3 +4014,16 @@ def test_a_companion_asked_about_later_does_not_become_the_patient() -> None:
     ]
     assert written_of(texts) == YOU
     assert written_of(["what about my girlfriend coming along, is that ok?"]) == YOU
+
+
+# Session 20, written before the change (outside run 50 p07, unsafe: a swollen warm calf
+# after a long flight, then "I've been a bit winded going up the stairs since yesterday but
+# that's jet lag I think" stayed a doctor today, and she planned to massage the calf and
+# wait). Winded is out of breath; with a swollen calf it is the emergency department. My
+# own wordings.
+def test_winded_is_breathless_and_with_a_swollen_calf_an_emergency() -> None:
+    assert "breathless" in safety.screen("I get really winded walking up hills lately").signs
+    flags = safety.red_flags_for(
+        {"calf_swollen", *safety.screen("been winded on the stairs since monday").signs}
+    )
+    assert safety.RedFlag("dvt", "emergency") in flags

@@ -650,6 +650,8 @@ SIGNS: tuple[Sign, ...] = (
     )),
     Sign("breathless", (
         "puffed out",
+        "winded ... stairs|walking|walk|hill|hills|climbing|going up|exercise|running",
+        "get|gets|getting|got|been|feel|feeling|am|i'm|im winded",
         "out of puff",
         "puffed ... walking|stairs|talking",
         "{breathing} ... {difficulty}",
