@@ -789,3 +789,12 @@ def test_how_far_a_known_spread_goes_names_no_new_place() -> None:
 def test_a_body_part_in_a_likeness_is_no_place(text: str) -> None:
     said = changes(text, {"body_part": "head", "pain_sites": ["head"]})
     assert said.get("body_part") in (None, "head") and "hand" not in str(said), said
+
+
+# Session 20, written before the change (outside run 50 p06: "it's actually my LEFT side, I
+# always mix that up when I'm tired" lost the side put right, "tired" being a complaint of
+# its own). A complaint in another clause leaves the side the pain's. My own wording.
+def test_a_complaint_in_another_clause_leaves_the_side_the_pains() -> None:
+    known = {"body_part": "upper_back", "side": "right"}
+    said = changes("sorry it's the LEFT side, my brain is foggy because I can't sleep", known)
+    assert said.get("side") == "left", said

@@ -219,12 +219,15 @@ def hear(
     bound = {p.side for p in places if p.side}
     # "The eczema is just on my left forearm": a side told with a complaint that is not a
     # pain is that complaint's (outside run 47: "left head").
-    of_another = any(e.get("entity") == "other_complaint" for e in entities)
+    complaints = [e["start"] for e in entities if e.get("entity") == "other_complaint"]
     unbound = [
         t.value
         for t in sides
         if t.value not in bound
-        and (asked == "side" or (_stands_as_side(t, text) and not of_another))
+        and (
+            asked == "side"
+            or (_stands_as_side(t, text) and not _in_one_clause(text, t.start, complaints))
+        )
     ]
     if side is None and (unbound or asked == "side"):
         # A side said on its own ("lower back, right side", "the left one") is the main
@@ -337,6 +340,16 @@ def _places_said_not(text: str) -> tuple[str, ...]:
 # ("Ha! No dear, forty-two years is how long I've been married").
 _NOT_BEFORE = re.compile(r"\bnot\s+(?:\w+\s+)?$", re.IGNORECASE)
 _OPENS_WITH_NO = re.compile(r"^\W*(?:\w+\W+)?(?:no|nope|nah)\b", re.IGNORECASE)
+
+
+def _in_one_clause(text: str, at: int, others: list[int]) -> bool:
+    """Whether any of `others` (character offsets) is in the clause of `at` ("the eczema is
+    on my left forearm": yes; "my LEFT side, I mix it up when I'm tired": no)."""
+    for other in others:
+        a, b = sorted((at, other))
+        if other >= 0 and not re.search(r"[,.;:!?]", text[a:b]):
+            return True
+    return False
 
 
 def _both_sides_named(text: str) -> bool:
