@@ -30,6 +30,8 @@ _HOW_TO_CHANGE = re.compile(
     r"\b(?:how (?:do|can|would|will|should) (?:i|we)|what if|what happens if|is there a "
     r"(?:fee|charge|penalty)|do you charge|if (?:something|anything) comes up|in case|"
     r"(?:can|could) i [^.?!]{0,30}\blater|if (?:i|we) (?:ever )?(?:need|have|want|had) to)\b"
+    # "If I feel too sick that day, can I cancel?": a condition, then the question.
+    r"|\bif\b[^.?!]{0,60}\b(?:can|could|may) (?:i|we) (?:cancel|reschedule|move|change)\b"
     # "And cancelling?", "what about rescheduling?": the policy asked about (outside run 49).
     r"|^\W*(?:and|so|also|what about|how about)?\s*(?:cancell?ing|rescheduling|changing "
     r"(?:it|the day|the time))\b[^.!]{0,20}\?",

@@ -116,6 +116,9 @@ def test_contact_details_from_any_country(row: dict) -> None:
         ("what about rescheduling?", True),
         ("also cancelling, how does that work?", True),
         ("cancelling please", False),
+        # Session 20 (outside run 50 p08: "if I book and then feel too sick that day, can I
+        # cancel?" asked for a booking reference); my own wording.
+        ("if the baby's ill on the day, could we cancel?", True),
     ],
 )
 def test_a_question_about_changing_a_booking(said: str, asks: bool) -> None:
