@@ -83,9 +83,13 @@ def _said_as_a_name(person: str, text: str) -> bool:
     return bool(_AFTER_A_NAME.match(text[at + len(person) :]) or _BEFORE_A_NAME.search(text[:at]))
 
 
+# The name said as one's own, in capitals after its words: "My name is Linda Kowalczyk",
+# "I'm Ada Novak", "it's for me, Linda", "the booking is for Ewa Kowalska" (spaCy reads the
+# message in lower case and may miss it).
 _OWN_NAME = re.compile(
-    r"\b(?:[Mm]y name is|[Mm]y name's|[Nn]ame is|[Ii]'?m|[Ii]m|[Ii] am|[Tt]his is)\s+"
-    r"([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){0,2})\b"
+    r"(?i:\b(?:my name is|my name's|name is|i'?m|im|i am|this is|for me|it'?s me|"
+    r"(?:booking|appointment|consultation|it)\s+(?:is|should be|'s)\s+for))[,:]?\s+"
+    r"(?i:me[,:]?\s+)?([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){0,2})\b"
 )
 _INTRODUCED = re.compile(
     r"\b(?:[Ii]t'?s|[Ii]ts|[Tt]his is|[Ii]'?m|[Ii]m|[Ii] am|[Nn]ame is|[Nn]ame's)\s+"
@@ -105,11 +109,6 @@ def with_first_name(person: str, text: str) -> str:
     return f"{before[1]} {person}" if before and " " not in person else person
 
 
-# "It's for me, Linda Kowalczyk", "the booking is for Ewa Kowalska": the name in capitals.
-_NAMED_AS_MINE = re.compile(
-    r"(?i:\b(?:for me|it'?s me|my name is|my name's|(?:booking|appointment|consultation|it)\s+"
-    r"(?:is|should be|'s)\s+for))[,:]?\s+(?i:me[,:]?\s+)?([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){0,2})"
-)
 _FOR_ME = re.compile(r"\b(?:for me|it'?s me|my name is|my name's|i'?m|i am)\b", re.IGNORECASE)
 
 
@@ -117,9 +116,8 @@ def someone_else_named(text: str, tracker: Tracker) -> str | None:
     """Another name said as the patient's at the summary ("No dear, the appointment is for
     me, Dorothea Pruitt. Keely is my granddaughter"): the name put right."""
     known = (tracker.get_slot("patient_name") or "").lower()
-    said = _NAMED_AS_MINE.search(text)
+    said = _OWN_NAME.search(text)
     if said and not names_a_time(said[1]):
-        # In capitals after the words: spaCy reads the message in lower case, and may miss it.
         name = read_name(said[1])
         if name and name.lower() != known and known not in name.lower():
             return name

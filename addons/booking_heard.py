@@ -67,8 +67,6 @@ _GREETING = re.compile(
 _ABOUT_BOOKING = frozenset(
     {"request_booking", "ask_my_booking", "cancel_booking", "reschedule_booking", "ask_clinic"}
 )
-# What the model may have made of a name said alone.
-_NOT_A_NAME = frozenset({"goodbye", "greet", "thanks", "nlu_fallback", "out_of_scope", "stop"})
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -122,23 +120,11 @@ class BookingHeard(IntentRule):
             # "Could I book for the week after next in case she says it's ok?" is no
             # question about after-care, whatever the model made of its words.
             return "request_booking"
-        if intent in _NOT_A_NAME and _only_a_name(message):
-            return "inform"
         if intent != "inform" and "?" not in text and _a_name_last(message):
-            # "jaylen price", "ugh I told you. Rosa Parking": a name, whatever topic its
-            # words name (outside run 48).
+            # "Piotr Nowak" (a goodbye to the model), "jaylen price", "ugh I told you. Rosa
+            # Parking": a name, whatever the model or the name's words made of it.
             return "inform"
         return None
-
-
-def _only_a_name(message: Message) -> bool:
-    """Whether the message is a person's name and nothing else (spaCy's PERSON)."""
-    text = (message.get(TEXT) or "").strip(" .!,")
-    people = [e for e in message.get(ENTITIES) or [] if e.get("entity") == "PERSON"]
-    return (
-        any(str(e.get("value") or "").strip() == text for e in people)
-        and 0 < len(text.split()) <= 4
-    )
 
 
 def _a_name_last(message: Message) -> bool:

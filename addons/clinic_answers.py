@@ -142,9 +142,13 @@ def _plain_people(text: str) -> str:
     when a capitalised word inside a sentence may be one."""
     if not _CAPITALISED_INSIDE.search(text):
         return text
-    with english().select_pipes(enable=["tok2vec", "ner"]):
-        names = [e.text for e in english()(text).ents if e.label_ == "PERSON"]
-    return knowledge.someone_for_names(text, names)
+    nlp = english()
+    # Names alone: the other parts are left out of this one call (not of the shared model).
+    doc = nlp(text, disable=[pipe for pipe in nlp.pipe_names if pipe not in _FOR_NAMES])
+    return knowledge.someone_for_names(text, [e.text for e in doc.ents if e.label_ == "PERSON"])
+
+
+_FOR_NAMES = ("tok2vec", "ner")
 
 
 def _further_questions(text: str, first: str) -> list[dict[str, Any]]:

@@ -394,11 +394,13 @@ def with_safety(
     if assessment.tdn_fit == "not_advised":
         return assessment
     relative = [code for code in contraindication_codes if code not in absolute]
+    # The note said (at most one: the explanation stays four sentences) is not said again
+    # as a precaution to talk through.
+    note, noted = (limb_note, "lymphoedema") if limb_note else (skin_note, "skin_infection")
     if triage_level == URGENT:
         # The precautions told stay in the verdict ("suits the neck pain" beside blood
         # thinners read as needling agreed).
-        noted = {"lymphoedema"} if limb_note else {"skin_infection"} if skin_note else set()
-        told = [code for code in relative if code not in noted]
+        told = [code for code in relative if not (note and code == noted)]
         talk = (
             f", and talk through the {listed(contraindications.labels(told))} with you before "
             "any needling"
@@ -410,7 +412,7 @@ def with_safety(
             assessment.presentation,
             _explain(
                 "Please see a doctor first, as I advised above.",
-                limb_note or skin_note,
+                note,
                 f"After that, the physiotherapist can check whether dry needling suits {pain}"
                 f"{talk}.",
             ),

@@ -10,7 +10,8 @@ import re
 from collections.abc import Iterable
 
 from clinic.contact import asks_about_a_call, asks_for_a_call
-from clinic.safety.red_flags import EMERGENCY, URGENT
+from clinic.safety.red_flags import EMERGENCY, HISTORY_COUNTS, URGENT
+from clinic.safety.screening import read, red_flags_for
 
 # What the patient described, in their terms, for each red flag code.
 WHAT_YOU_DESCRIBED: dict[str, str] = {
@@ -471,11 +472,6 @@ _ASKS_LANGUAGE = re.compile(
 # A medicine to tell them about: "should I mention she's on warfarin?", "tell them he takes
 # apixaban?".
 _ASKS_TO_MENTION = re.compile(r"\b(?:mention|tell them|tell the|let them know|say)\b", re.I)
-_BLOOD_THINNER = re.compile(
-    r"\b(?:warfarin|coumadin|apixaban|eliquis|rivaroxaban|xarelto|dabigatran|pradaxa|"
-    r"edoxaban|clopidogrel|plavix|blood thinners?|anticoagulants?)\b",
-    re.I,
-)
 # Urgent care asked for in its place: "can I go to urgent care instead?", "walk-in ok?".
 _ASKS_URGENT_CARE = re.compile(r"\b(?:urgent care|walk-?in|clinic instead|minute clinic)\b", re.I)
 
@@ -495,7 +491,7 @@ def _practical(message: str, codes: list[str], number: str) -> str:
             f"Yes: {number} and emergency departments have interpreters. Say the language "
             "you need as soon as they answer, or ask someone to call with you."
         )
-    if _ASKS_TO_MENTION.search(message) and _BLOOD_THINNER.search(message):
+    if _ASKS_TO_MENTION.search(message) and _names_a_blood_thinner(message):
         said.append(
             "Yes, tell them straight away about the blood thinner, and bring the medicines "
             "or a list of them."
@@ -907,11 +903,6 @@ def seen_by_doctor(message: str) -> bool:
     return bool(_SEEN.search(message) or _SAID_FINE.search(message))
 
 
-# Flags that stand on a history alone (a cancer treated years ago): nothing new for a
-# check to have missed.
-_HISTORY_ONLY = {"cancer": frozenset({"cancer_history"})}
-
-
 def checked_for(message: str, codes: Iterable[str], signs: Iterable[str] = ()) -> bool:
     """Whether the message tells of a doctor's check that answers the advice on `codes`:
     a recent one (`seen_by_doctor`), or, for a flag that stands on a history alone, one of
@@ -919,19 +910,26 @@ def checked_for(message: str, codes: Iterable[str], signs: Iterable[str] = ()) -
     whatever else the message dates ("I finished chemo in 2015, and...")."""
     if seen_by_doctor(message):
         return True
-    codes, held = list(codes), set(signs)
-    stands_on_history = codes and all(
-        code in _HISTORY_ONLY and _HISTORY_ONLY[code] >= (held & _SIGNS_OF[code]) for code in codes
-    )
-    return bool(stands_on_history) and any(
+    return _stands_on_history(list(codes), set(signs)) and any(
         seen_by_doctor(_WEEKS_AGO.sub(" ", clause))
         for clause in _CLAUSES.split(message)
         if _OF_THIS_PAIN.search(clause)
     )
 
 
-# The signs each history-only flag may stand on (those of `_EACH_SIGN`).
-_SIGNS_OF = {code: frozenset().union(*(s for s, _ in parts)) for code, parts in _EACH_SIGN.items()}
+def _names_a_blood_thinner(message: str) -> bool:
+    """Whether the message names a blood thinner, as the contraindication screen reads one
+    (brands, "the pills keep my blood thin"), whether or not it is said to be taken."""
+    return any(mention.name == "anticoagulants" for mention in read(message))
+
+
+def _stands_on_history(codes: list[str], held: set[str]) -> bool:
+    """Whether each of `codes` is raised by the history among `held` (a cancer treated
+    years ago: `HISTORY_COUNTS`) and by nothing new beside it: nothing new for a check
+    made weeks ago to have missed."""
+    by_history = {flag.code for flag in red_flags_for(held & HISTORY_COUNTS)}
+    by_the_rest = {flag.code for flag in red_flags_for(held - HISTORY_COUNTS)}
+    return bool(codes) and all(code in by_history - by_the_rest for code in codes)
 
 
 _CLAUSES = re.compile(r"[.;!?]\s*|,\s*(?:and|but)\s+", re.IGNORECASE)
