@@ -795,6 +795,9 @@ def find_terms(text: str) -> list[Term]:
 _SIDE_LETTERS = frozenset({"r", "l", "rt", "lt"})
 # Places a patient lies on or eats into; "on my tummy" is a position, not a complaint.
 _LYING_ON = frozenset({"stomach", "tummy", "belly", "front", "side"})
+# Lying or sleeping: what one lies on is a position ("lie flat on my back").
+_LIES = frozenset({"lie", "lies", "lying", "lay", "lays", "laying", "laid", "sleep", "sleeps",
+                   "sleeping", "slept", "rest", "resting", "flat"})  # fmt: skip
 _HELD = frozenset({"up", "bent", "raised", "elevated", "crossed", "propped", "apart", "together"})
 # "A pillow between my knees", "a towel under my neck": how the patient lies or sits.
 _SUPPORTS = frozenset({"pillow", "pillows", "cushion", "cushions", "towel", "roll", "wedge",
@@ -918,6 +921,9 @@ def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) ->
         return False
     if after == "of":  # "the back of my thigh" is the thigh
         return True
+    owner = before in ("my", "his", "her", "their", "the")
+    if owner and i > 1 and words[i - 2] in _ON and _LIES.intersection(words[max(0, i - 5) : i - 2]):
+        return True  # "Can I lie on my back for it?", "sleeping flat on my back": a position
     if after == "side" and (
         (i + 2 < len(words) and words[i + 2] == "of") or canonical("body_part", before)
     ):

@@ -327,12 +327,24 @@ def puts_right_in_words(text: str) -> bool:
     return bool(_CORRECTION.search(_SAID_AGAIN.sub(" ", text)))
 
 
+# "No my back doesn't hurt!!": said not to hurt, where the "no" has already taken the
+# place out of the places named.
+_SAID_NOT_TO_HURT = re.compile(
+    r"\b(?:my|the|his|her)\s+([a-z]+(?:\s+[a-z]+)?)\s+(?:doesn'?t|does not|isn'?t|is not)\s+"
+    r"(?:\w+\s+)?(?:hurt|hurting|sore|painful|aching|bother)",
+    re.IGNORECASE,
+)
+
+
 def _places_said_not(text: str) -> tuple[str, ...]:
-    """The places `text` says the pain is not in ("to my knee, not the foot")."""
+    """The places `text` says the pain is not in ("to my knee, not the foot", "no my back
+    doesn't hurt")."""
+    text = text.replace("\u2019", "'")
     return tuple(
         place
-        for match in _NOT_THIS.finditer(text)
+        for match in (*_NOT_THIS.finditer(text), *_SAID_NOT_TO_HURT.finditer(text))
         if (place := vocabulary.canonical("body_part", match[1]))
+        or (place := vocabulary.canonical("body_part", match[1].split()[-1]))
     )
 
 
@@ -416,6 +428,10 @@ def update(
     heard = _without_general_names(
         heard, [*known_sites, *([heard.main.value] if heard.main else [])]
     )
+    if heard.main is not None and heard.main.value in heard.not_painful:
+        # "My back doesn't hurt, I meant the one I lie on": a place said not to hurt is put
+        # in by nothing said beside it (outside run 51: "I've changed that to back").
+        heard = replace(heard, main=None)
     main = heard.main
     said_correcting = heard.correcting
     if (
