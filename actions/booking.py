@@ -33,6 +33,7 @@ from actions.tracker_facts import (
     entity_values,
     intake_from_tracker,
     latest_intent,
+    read_from_message_unchecked,
     response_before_latest_message,
     said_since_latest_message,
     stood_down,
@@ -429,6 +430,11 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
             # stops, whatever time or name the form might read in the words.
             dispatcher.utter_message(response="utter_booking_stopped")
             return [SlotSet("consultation_requested", False)]
+        # Said beside something another action answered first: checked here all the same.
+        unchecked = read_from_message_unchecked(tracker, FORM_SLOTS)
+        tracker.events.extend(
+            {"event": "slot", "name": k, "value": v} for k, v in unchecked.items()
+        )
         return await super().get_validation_events(dispatcher, tracker, domain)
 
     # When
@@ -867,7 +873,10 @@ class ActionAskBookingConfirmed(Action):
     ) -> list[EventType]:
         start = _local(tracker.get_slot("booking_slot") or "")
         if start is None:
-            return []
+            # No time read to confirm: never a silent turn, the time is asked again.
+            dispatcher.utter_message(response="utter_ask_preferred_time_again")
+            return [SlotSet("booking_slot", None), SlotSet("preferred_time", None),
+                    SlotSet("requested_slot", "preferred_time")]  # fmt: skip
         if tracker.get_slot("booking_task") == RESCHEDULE:
             dispatcher.utter_message(
                 response="utter_ask_move_confirmed",

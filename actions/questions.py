@@ -80,7 +80,10 @@ class ActionAnswerQuestion(Action):
             if not (tracker.active_loop.get("name") or form_to_resume(tracker)):
                 dispatcher.utter_message(text=advice.ANYTHING_ELSE)
             return []
-        if has_booking(tracker) and (_names_a_place(tracker) or asks_if_noted(tracker)):
+        if has_booking(tracker) and (
+            asks_if_noted(tracker)
+            or (_names_a_place(tracker) and not _asks_for_a_place(found, intent, tracker))
+        ):
             return noted_for_the_consultation(dispatcher, tracker)
         # Booked in this chat, a question near the topic is about that booking; otherwise
         # only a close one starts the look-up.
@@ -291,20 +294,29 @@ def asks_if_noted(tracker: Tracker) -> bool:
     return has_booking(tracker) and bool(held & named) and bool(_ASKS_IF_NOTED.search(text))
 
 
+def _asks_for_a_place(found: knowledge.Found | None, intent: str | None, tracker: Tracker) -> bool:
+    """Whether the message asks what needling does for the place it names, with an answer
+    ("does dry needling help tension headaches"), rather than telling of a pain there."""
+    text = tracker.latest_message.get("text") or ""
+    topic = knowledge.topic_named(found.topic) if found else None
+    return bool(
+        _asks(text, intent)
+        and topic
+        and topic.for_a_place
+        and _known_answer(found, intent, tracker)
+    )
+
+
 def told_after_booking(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
     """A pain told once booked goes into the notes; a question with it is answered: about
-    the clinic, or whether needling helps the place it names (outside run 37: "does
+    the clinic, or whether needling helps the place it names (outside runs 37 and 51: "does
     needling actually help headaches tho" got "I've put that in your notes", twice)."""
     text = tracker.latest_message.get("text") or ""
-    if _asks(text, latest_intent(tracker)):
-        if not _names_a_place(tracker):
-            return ActionAnswerQuestion().answer(dispatcher, tracker)
-        found = _found(tracker)
-        topic = knowledge.topic_named(found.topic) if found else None
-        answer = _known_answer(found, latest_intent(tracker), tracker)
-        if topic and topic.for_a_place and answer:
-            dispatcher.utter_message(text=answer)
-            return []
+    asks = _asks(text, latest_intent(tracker))
+    if asks and not _names_a_place(tracker):
+        return ActionAnswerQuestion().answer(dispatcher, tracker)
+    if _asks_for_a_place(_found(tracker), latest_intent(tracker), tracker):
+        return ActionAnswerQuestion().answer(dispatcher, tracker)
     return noted_for_the_consultation(dispatcher, tracker)
 
 

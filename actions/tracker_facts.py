@@ -59,6 +59,25 @@ def value_before_latest_message(tracker: Tracker, slot: str) -> Any:
     return None
 
 
+def read_from_message_unchecked(tracker: Tracker, slots: tuple[str, ...]) -> dict[str, Any]:
+    """The form's slots Rasa read from the latest message when another action answered
+    first: Rasa resumes the form without checking them (its "interrupted" form), so "8am.
+    Oh and the skin there is infected" stood as the time picked (outside run 52)."""
+    if tracker.latest_action_name == "action_listen":
+        return {}  # Rasa checks them itself
+    read: dict[str, Any] = {}
+    after_message = False
+    for event in tracker.events:
+        kind = event.get("event")
+        if kind == "user":
+            read, after_message = {}, True
+        elif kind == "action" and event.get("name") != "action_extract_slots":
+            after_message = False  # what actions set is theirs, not read from the words
+        elif kind == "slot" and after_message and event.get("name") in slots:
+            read[event["name"]] = event.get("value")
+    return {slot: value for slot, value in read.items() if tracker.get_slot(slot) == value}
+
+
 def latest_intent(tracker: Tracker) -> str | None:
     """The name of the intent of the patient's latest message."""
     return (tracker.latest_message.get("intent") or {}).get("name")

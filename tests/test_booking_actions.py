@@ -232,6 +232,20 @@ async def test_the_confirmation_asks_consent_too_and_one_yes_gives_both(desk) ->
     assert result["booking_consent"] is True and result["booking_confirmed"] is True
 
 
+async def test_a_confirmation_without_a_time_read_asks_for_the_time_again(desk) -> None:
+    """Session 21, written before the change (outside run 52: a sentence left as the time
+    picked gave a silent turn, then "I need a yes or a no" for a question never asked)."""
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        slots={"booking_task": "book", "booking_slot": "8am. oh and the skin there is red",
+               "patient_name": "Anna", "contact_details": "+1 212-555-0143"},
+    )  # fmt: skip
+    events = await actions.ActionAskBookingConfirmed().run(dispatcher, tracker, DOMAIN)
+    assert dispatcher.messages, "silent"
+    assert slots_of(events)["booking_slot"] is None
+    assert slots_of(events)["requested_slot"] == "preferred_time"
+
+
 async def test_a_time_said_with_the_request_is_offered_at_once(desk) -> None:
     slots, _ = await start("request_booking", text="book me in tomorrow at 3", tdn_fit="likely")
     assert slots["booking_readiness"] == "ready"
