@@ -18,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.booking import SHOW, desk, start_task
+from actions.booking import BOOK, SHOW, desk, start_task
 from actions.callback import offer_callback, tell_my_call
 from actions.safety import form_to_resume
 from actions.tracker_facts import (
@@ -36,8 +36,14 @@ from clinic.booking import declines_booking, when
 from clinic.booking_store import CONFIRMED
 from clinic.contact import asks_about_a_call
 from clinic.evidence import region_for_body_part
-from clinic.intake import listed, places_in_words, question_after_answer, summarise
-from clinic.preferred_time import names_a_time
+from clinic.intake import (
+    answer_before_question,
+    listed,
+    places_in_words,
+    question_after_answer,
+    summarise,
+)
+from clinic.preferred_time import names_a_time, times_for_a_booking
 from clinic.records.callbacks import UNANSWERED
 from clinic.safety import advice, answers, contraindications
 
@@ -64,6 +70,12 @@ class ActionAnswerQuestion(Action):
         intake begins."""
         events = self.answer(dispatcher, tracker)
         in_a_form = tracker.active_loop.get("name")
+        if not (in_a_form or _follows(events)) and _takes_the_offer(tracker):
+            # "Yes please, Thursday after 5. Is there parking?": answered, and booked on
+            # (outside run 52: only the question was answered, the yes was lost).
+            started = start_task(BOOK, dispatcher, tracker)
+            ready = SlotSet("booking_readiness", "ready") in started
+            return [*events, *started, *([FollowupAction("booking_form")] if ready else [])]
         if not (in_a_form or _follows(events)) and form_to_resume(tracker) == "intake_form":
             events.append(FollowupAction("intake_form"))
         return events
@@ -385,6 +397,16 @@ def _said_before(tracker: Tracker, text: str) -> bool:
         event.get("event") == "bot" and (event.get("text") or "") == text
         for event in tracker.events
     )
+
+
+def _takes_the_offer(tracker: Tracker) -> bool:
+    """Whether a question comes after a yes to the consultation offered, or a time for it
+    ("yes please, thursday after 5. is there parking?")."""
+    text = tracker.latest_message.get("text") or ""
+    told = answer_before_question(text)
+    if not (tracker.get_slot("consultation_offered") and told) or declines_booking(text):
+        return False
+    return answers.yes_or_no(told) is True or names_a_time(times_for_a_booking(told))
 
 
 def _follows(events: list[dict[str, Any]]) -> bool:
