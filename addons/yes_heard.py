@@ -36,6 +36,12 @@ _CLOSING_INTENTS = frozenset({"goodbye", "thanks"})
 _NO_THANKS = re.compile(r"\W*(?:no|nope|nah)\W+(?:thanks|thank you|ty|thx)\b(?!\s+to\b)", re.I)
 # Kept as the model heard them, though they open with "no thanks".
 _NOT_A_REFUSAL = frozenset({"deny", "red_flag", "stop", "goodbye", "thanks"})
+# A question within a message that opens with a yes or no ("no but does it hurt much").
+_ASKS_WITHIN = re.compile(
+    r"\?|\b(?:does|do|is|are|can|will|would|could|should|how|what|when|where|why|which|"
+    r"wondering|wonder)\s+(?:it|i|you|they|the|that|this|there|my|we|he|she|if|whether)\b",
+    re.IGNORECASE,
+)
 # A yes or no this short before the question is the answer ("yes please.", "no, none").
 _PLAIN = 4
 
@@ -67,6 +73,11 @@ class YesHeard(IntentRule):
             # "No thanks, I'll just wait for the call on Tuesday": a no, whatever the model
             # made of the reason after it (the price, a time, a call called off).
             return "deny"
+        said = yes_or_no(text)
+        if intent.startswith("ask_") and said is not None and not _ASKS_WITHIN.search(text):
+            # "nah im good w needles i think" to the needling checklist: told, asking
+            # nothing, whatever the model made of "needles" (outside run 52).
+            return "affirm" if said else "deny"
         lead = answer_before_question(text)
         if (
             lead

@@ -1022,3 +1022,28 @@ def test_last_digits_said_before_the_wrong_ones_put_the_number_right(desk) -> No
     )
     assert result.get("patient_phone") == "+19175550166", result
     assert "booking_slot" not in result and "Okay, nothing is booked" not in text
+
+
+# Session 21, written before the change (outside run 52: "nah im good w needles i think"
+# and "None. I'm fine with needles, I stick people all day :)" to the needling checklist
+# were heard as questions about whether it hurts: a leaflet answer, then the list again).
+# A yes or no told about the matter, asking nothing, is the answer. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "heard"),
+    [
+        ("nope, needles have never bothered me", "deny"),
+        ("no. totally fine with injections, I give blood every few months", "deny"),
+        ("nah all good with needles", "deny"),
+        ("no but does it hurt much", None),  # a question after the no
+        ("no, is it painful though", "deny"),  # the answer; the question answered first
+    ],
+)
+def test_a_no_told_about_needles_is_no_question(text: str, heard: str | None) -> None:
+    from rasa.shared.nlu.training_data.message import Message
+
+    from addons.yes_heard import YesHeard
+
+    message = Message(
+        data={"text": text, "intent": {"name": "ask_does_it_hurt", "confidence": 0.6}}
+    )
+    assert YesHeard.heard(YesHeard.__new__(YesHeard), message) == heard

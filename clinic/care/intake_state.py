@@ -343,9 +343,25 @@ def _places_said_not(text: str) -> tuple[str, ...]:
     return tuple(
         place
         for match in (*_NOT_THIS.finditer(text), *_SAID_NOT_TO_HURT.finditer(text))
-        if (place := vocabulary.canonical("body_part", match[1]))
-        or (place := vocabulary.canonical("body_part", match[1].split()[-1]))
+        if not _A_CAUSE_BEFORE.search(text, _clause_start(text, match.start()), match.start())
+        and (
+            (place := vocabulary.canonical("body_part", match[1]))
+            or (place := vocabulary.canonical("body_part", match[1].split()[-1]))
+        )
     )
+
+
+# "Sick in the morning is from the baby, not headache": what a thing comes from, and the
+# cause it is said not to be, is no place said not to hurt (outside run 52).
+_A_CAUSE_BEFORE = re.compile(
+    r"(?:\b(?:is|are|was|were|comes?|came)|'s)\s+from\b|\b(?:because|due to|caused by|cause of)\b",
+    re.IGNORECASE,
+)
+
+
+def _clause_start(text: str, at: int) -> int:
+    """Where the sentence holding character `at` begins."""
+    return max(text.rfind(mark, 0, at) for mark in ".!?;") + 1
 
 
 # A value said as not the pain's: "not twenty years", or the message opening with a no
