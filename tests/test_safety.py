@@ -4027,3 +4027,46 @@ def test_winded_is_breathless_and_with_a_swollen_calf_an_emergency() -> None:
         {"calf_swollen", *safety.screen("been winded on the stairs since monday").signs}
     )
     assert safety.RedFlag("dvt", "emergency") in flags
+
+
+# Session 21, written before the change (outside run 52 p02: "it's only my back and legs,
+# it's not as if I'm having a heart attack!" raised chest pain, and its question buried the
+# real signs he told next). A sign said in a likeness denied is not had; a likeness said
+# plainly still is, and a sign said beside the denied likeness still counts. My wordings.
+@pytest.mark.parametrize(
+    ("said", "chest"),
+    [
+        ("come on, it's not like I'm having a heart attack or anything", False),
+        ("it isn't as if I can't breathe, it's just my back", False),
+        ("it feels like I'm having a heart attack, my chest is so tight", True),
+        ("it's not as if I'm dying, but my chest feels tight and heavy", True),
+        ("I don't like that I'm short of breath on the stairs now", True),
+    ],
+)
+def test_a_sign_in_a_likeness_denied_is_not_had(said: str, chest: bool) -> None:
+    found = set(safety.screen(said).signs) & {"chest_pain", "breathless", "cardiac_chest_pain"}
+    assert bool(found) is chest, (said, safety.screen(said).signs)
+
+
+# Session 21, written before the change (outside run 52 p02: after emergency advice for
+# numbness down below and bladder leaks, "I didn't ask about driving. Why on earth is it so
+# urgent?" and "I'm not calling an ambulance on a Sunday evening" each got "someone else
+# driving ... is fine", three times, and never the reason). A car or an ambulance said not
+# to be wanted asks nothing about getting there; "why" is answered whatever else is said.
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I never asked about a car. Why does this have to be tonight?",
+        "well I'm not ringing for an ambulance over a sore back, why is it such a big deal",
+    ],
+)
+def test_after_emergency_advice_why_is_answered_and_no_ride_is_offered(message: str) -> None:
+    reply = advice.emergency_follow_up(message, ["cauda_equina"], "911", "988", repeats=2)
+    assert "someone else driving" not in reply, reply
+    assert "nerves at the bottom of the spine" in reply and "911" in reply, reply
+
+
+def test_after_emergency_advice_why_comes_with_the_ride_asked_about() -> None:
+    message = "why is it urgent, and can my son drive me?"
+    reply = advice.emergency_follow_up(message, ["cauda_equina"], "911", "988", repeats=1)
+    assert "nerves at the bottom of the spine" in reply and "someone else driving" in reply, reply

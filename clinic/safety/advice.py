@@ -176,7 +176,7 @@ DESCRIBE_AFTER_URGENT = (
 )
 THANKS_AFTER_SAFETY_ANSWER = "Thank you, that helps."
 # A yes taken back ("sorry, I meant no"): asked once more before anything changes.
-ASK_AGAIN_AFTER_TAKEN_BACK = "No problem. As it matters for your safety, please answer once more."
+ASK_AGAIN_AFTER_TAKEN_BACK = "Thank you. As it matters for your safety, please answer once more."
 # ...and confirmed as a no: the advice for the sign stays, for if it does happen.
 CORRECTED_TO_NO = (
     "Thank you for putting that right: I've noted it as a no. If it does happen, {what}."
@@ -415,6 +415,11 @@ def _where_and_painkillers(message: str, codes: list[str], number: str) -> str:
 _ASKS_HOW_TO_GO = re.compile(
     r"\b(?:drive|driving|drives|car|taxi|cab|uber|lyft|lift|ambulance|paramedics)\b", re.I
 )
+# A way of getting there said not to be wanted or asked about (outside run 52).
+_NOT_WANTED_BEFORE = re.compile(
+    r"\b(?:not|never|n't|didn'?t|don'?t|won'?t|no)\b(?:\s+\w+){0,3}\s+(?:about\s+)?(?:an?\s+)?$",
+    re.IGNORECASE,
+)
 _DRIVES_SELF = re.compile(
     r"\b(?:drive|driving)\s+(?:myself|my\s+self)\b|\bi(?:'ll|\s+will|\s+can|\s+could)?\s+"
     r"(?:just\s+)?drive\s+(?:there|in|over|to|down)\b|\bcan i drive\b",
@@ -530,7 +535,12 @@ def _practical(message: str, codes: list[str], number: str) -> str:
 def _how_to_go(message: str, codes: list[str], number: str) -> str:
     """How to get to the emergency department, when the patient asks, or says how."""
     alone = _ON_THEIR_OWN.search(message)
-    if not _ASKS_HOW_TO_GO.search(message) and not alone:
+    # "I didn't ask about driving", "I'm not calling an ambulance": no question of how.
+    asked = any(
+        not _NOT_WANTED_BEFORE.search(message[max(0, found.start() - 30) : found.start()])
+        for found in _ASKS_HOW_TO_GO.finditer(message)
+    )
+    if not asked and not alone:
         return ""
     if codes and set(codes) <= _DRIVEN_IS_FINE and alone:
         return (
@@ -828,12 +838,13 @@ def emergency_follow_up(
         tail = " " + _after_a_doctor(clinic_phone)
     going = _how_to_go(message, codes, emergency_number)
     practical = _practical(message, codes, emergency_number)
+    reason = _why(message, codes)  # "why is it so urgent?" answered, whatever else is asked
     if going:
         # The answer carries the advice: an ambulance, or straight there by car.
-        return practical + (going if "ambulance" in going else going + advice)
+        return reason + practical + (going if "ambulance" in going else going + advice)
     if practical:
-        return practical + advice + tail
-    return (_why(message, codes) or opening) + advice + tail
+        return reason + practical + advice + tail
+    return (reason or opening) + advice + tail
 
 
 # The emergency advice again, after the first follow-up, in turn.

@@ -346,6 +346,8 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
         span = doc[start:end]
         if name in _INJURIES and _in_a_likeness(sentence_of[start], doc[start].idx):
             continue  # "like I've been hit by a bus": how it feels, not what happened
+        if kind == SIGN and _in_a_likeness(sentence_of[start], doc[start].idx, _DENIED_LIKENESS):
+            continue  # "it's not as if I'm having a heart attack": said not to be
         # "back pain for 2 years, since a car crash": no injury of now
         long_ago = name in _RECENT_ONLY and _long_ago(sentence_of[start], doc[start].idx)
         if name in SORE_FROM_EXERCISE_SIGNS and _sore_from_exercise(
@@ -462,9 +464,18 @@ _LIKENESS = re.compile(
 )
 
 
-def _in_a_likeness(sentence: Span, at: int) -> bool:
+# A likeness denied ("it's not as if I'm having a heart attack", "it isn't like I can't
+# breathe"): whatever sign it names, the patient says it is not had (outside run 52).
+_DENIED_LIKENESS = re.compile(
+    r"\b(?:not|isn'?t|wasn'?t|ain'?t)\s+(?:as if|as though|like)\s+(?:i'?m|i am|i was|i have|"
+    r"i'?ve|i had|i'?d|i can'?t|i cannot|i|he'?s|she'?s)\b[^.,;!?]*$",
+    re.IGNORECASE,
+)
+
+
+def _in_a_likeness(sentence: Span, at: int, likeness: re.Pattern[str] = _LIKENESS) -> bool:
     """Whether the finding at character `at` is said inside a likeness in its sentence."""
-    return bool(_LIKENESS.search(sentence.text[: at - sentence.start_char]))
+    return bool(likeness.search(sentence.text[: at - sentence.start_char].replace("\u2019", "'")))
 
 
 # Conditions, devices and medicines a patient has even while they are well.
