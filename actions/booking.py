@@ -200,12 +200,7 @@ def start_task(task: str, dispatcher: CollectingDispatcher, tracker: Tracker) ->
             events += [SlotSet("lookup_reference", reference), SlotSet("lookup_contact", contact)]
             text = tracker.latest_message.get("text") or ""
             wish = read_preference(text, desk().now()) if task == RESCHEDULE else None
-            if (
-                isinstance(wish, TimePreference)
-                and wish.at is None
-                and wish.window is None
-                and not wish.either
-            ):
+            if isinstance(wish, TimePreference) and not wish.either:
                 wish = _same_time_as_booked(text, wish, tracker, RESCHEDULE)
             if isinstance(wish, TimePreference):
                 # "Can you move it to Saturday 11?": the times for it straight away.
@@ -451,12 +446,7 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
         wish = _one_of_the_days(str(value), tracker) or read_preference(
             str(value), desk().now(), hints
         )
-        if (
-            isinstance(wish, TimePreference)
-            and wish.at is None
-            and wish.window is None
-            and not wish.either
-        ):
+        if isinstance(wish, TimePreference) and not wish.either:
             wish = _same_time_as_booked(str(value), wish, tracker)
         if isinstance(wish, PastTime):
             dispatcher.utter_message(response="utter_booking_time_passed")
@@ -734,6 +724,7 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
 
 
 _SAME_TIME = re.compile(r"\bsame (?:time|hour)\b", re.IGNORECASE)
+_SAME_DAY = re.compile(r"\bsame (?:day|date)\b", re.IGNORECASE)
 
 
 def _same_time_as_booked(
@@ -741,13 +732,24 @@ def _same_time_as_booked(
 ) -> TimePreference:
     """ "The Saturday after, same time": at the booked time when moving a booking, at the
     time just chosen while booking (outside run 31: "make it wed same time" was offered
-    Wednesday from 8 am)."""
+    Wednesday from 8 am), or else at the hours asked for before ("wednesday after 3?",
+    then "im working wed. thursday same time?"). "9:00 same day": on the booked day
+    (outside run 52: Monday was offered for a Wednesday booking)."""
     task = task or tracker.get_slot("booking_task")
     slot = "booking_starts_at" if task == RESCHEDULE else "booking_slot"
     same = _local(tracker.get_slot(slot) or "")
-    if same is None or wish.at is not None or wish.window is not None:
+    if same is not None and _SAME_DAY.search(said):
+        wish = replace(wish, first_day=same.date(), last_day=same.date(), weekdays=None)
+    if wish.at is not None or wish.window is not None or not _SAME_TIME.search(said):
         return wish
-    return replace(wish, at=same.time()) if _SAME_TIME.search(said) else wish
+    if same is not None:
+        return replace(wish, at=same.time())
+    before = read_preference(
+        value_before_latest_message(tracker, "preferred_time") or "", desk().now()
+    )
+    if isinstance(before, TimePreference) and (before.at or before.window):
+        return replace(wish, at=before.at, window=before.window)
+    return wish
 
 
 def _ask_which_day(wish: DayMismatch, dispatcher: CollectingDispatcher) -> Slots:

@@ -309,7 +309,8 @@ _MONDAY_TO_FRIDAY = re.compile(
 # The days the patient works are the days they cannot come: "I work weekdays", "I'm at
 # work monday to friday".
 _WORK_DAYS = re.compile(
-    r"\b(?:i|we)\s*(?:'m|am|are|'re)?\s+(?:work|working|at work)\s+(?:on\s+)?"
+    r"\b(?:i|we)\s*(?:'m|m|am|are|'re)?\s+(?:work|working|workin|at work|busy|on shift)\s+"
+    r"(?:on\s+|all\s+)?"
     r"(?=(?:mon|tue|wed|thu|fri|sat|sun|week)\w*)"
 )
 

@@ -410,6 +410,34 @@ def test_another_day_at_the_same_time_while_booking_keeps_the_chosen_hour(desk) 
     assert first.time() == two.time() and first.weekday() == 3
 
 
+# Session 21, written before the change (outside run 52 p06: "can we move it to 9:00 same
+# day?" offered Monday, not the booked Wednesday; run 51 p04: "thursdy same time?" after
+# "wensday after 3?" offered Thursday from the morning). "Same day" is the booked day; the
+# same time while booking is the time asked for before. My own wordings.
+async def test_moving_to_another_hour_the_same_day_keeps_the_booked_day(desk) -> None:
+    booking = desk.book(THREE_PM, Patient("Anna", "+12125550143", None), "c1")
+    slots, _ = await start(
+        "reschedule_booking", text="could we do 9am on the same day instead?",
+        booking_reference=booking.reference, booking_starts_at=THREE_PM.isoformat(),
+        patient_phone="+12125550143",
+    )  # fmt: skip
+    first = dt.datetime.fromisoformat(slots["offered_slots"][0])
+    assert first.date() == THREE_PM.date() and first.hour == 9, slots["offered_slots"]
+
+
+def test_another_day_at_the_same_time_keeps_the_hours_asked_for_before(desk) -> None:
+    dispatcher = CollectingDispatcher()
+    text = "oh wait I'm working tuesday. wednesday, same time?"
+    tracker = make_tracker(
+        slots={"booking_task": "book", "preferred_time": text},
+        earlier_slots={"preferred_time": "tuesday after 3"},
+        text=text, intent="inform", requested_slot="booking_slot", form="booking_form",
+    )  # fmt: skip
+    result = actions.ValidateBookingForm().validate_preferred_time(text, dispatcher, tracker, DOMAIN)
+    first = dt.datetime.fromisoformat(result["offered_slots"][0])
+    assert first.weekday() == 2 and first.hour >= 15, result["offered_slots"]
+
+
 def test_reschedule_moves_the_booking(desk) -> None:
     booking = desk.book(THREE_PM, Patient("Anna", "+12125550143", None), "c1")
     four = THREE_PM.replace(hour=16)

@@ -406,6 +406,10 @@ def test_the_working_day_and_alternatives_beside_a_remark(
         # the days the patient works are the days they cannot come.
         ("saturday morning is best for me, I work weekdays", 5, {0, 1, 2, 3, 4}),
         ("I'm at work monday to friday so a saturday please", 5, {0, 1, 2, 3, 4}),
+        # Session 21, written before the change (outside run 51 p04: "oh wait no im workin
+        # wed. thursdy same time?" offered Wednesday). My own wordings.
+        ("hang on, im workin tues. could i do wed instead", 2, set()),
+        ("oh no I'm busy friday, thursday then", 3, {4}),
     ],
 )
 def test_the_days_the_patient_works_are_ruled_out(said: str, weekday: int, excluded: set) -> None:
