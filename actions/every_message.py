@@ -118,7 +118,12 @@ def _asks_after_answering(tracker: Tracker) -> bool:
     yes_or_no = latest_intent(tracker) in ("affirm", "deny")  # "yes. do you take aetna?"
     if not yes_or_no and tracker.active_loop.get("name") not in ("intake_form", "booking_form"):
         return False
-    return latest_intent(tracker) not in ASKING and bool(answer_before_question(text))
+    # "No cancer. Can you still book Saturday morning in case...?": the booking is the
+    # question, for the booking's rules; no topic near its words (outside run 52).
+    booking = latest_intent(tracker) in ("request_booking", "reschedule_booking", "cancel_booking")
+    return (
+        latest_intent(tracker) not in ASKING and not booking and bool(answer_before_question(text))
+    )
 
 
 def _tells_the_pain(tracker: Tracker) -> bool:

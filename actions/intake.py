@@ -41,7 +41,7 @@ from clinic.intake import (
     questions_to_ask,
 )
 from clinic.knowledge import is_a_statement
-from clinic.preferred_time import names_a_time
+from clinic.preferred_time import names_a_time, times_for_a_booking
 from clinic.safety import contraindications
 from clinic.safety.answers import answer_before_closing, yes_or_no
 from clinic.safety.red_flags import EMERGENCY, ROUTINE
@@ -350,10 +350,12 @@ def intake_events(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[di
     read during booking ("3" is a time there) or from an answer to a safety question.
     """
     loop = tracker.active_loop.get("name")
-    if loop not in (None, "intake_form") or (
-        about_safety(tracker) and not _answered_first(tracker)
-    ):
+    if loop not in (None, "intake_form"):
         return []
+    if about_safety(tracker) and not _answered_first(tracker):
+        # "No cancer. Can you still book Saturday morning?": no fact of the pain, but the
+        # day wished for is kept for the offer.
+        return _came_to_book(tracker)
     if emergency_open(tracker):
         # After emergency advice a message speaks of the doctor ("a cardiologist saw me 10
         # days ago for this arm pain"), not of the pain: nothing is changed by it.
@@ -445,14 +447,21 @@ def _came_to_book(tracker: Tracker) -> list[dict[str, Any]]:
     """A request to book said with the pain, before any assessment: only where it hurts
     and its red-flag screen are asked before the times (see actions.booking.start_task)."""
     text = tracker.latest_message.get("text") or ""
+    asked = latest_intent(tracker) == "request_booking"
+    # "...we'll take her to urgent care this afternoon": the day of a doctor's is no wish.
+    said = times_for_a_booking(text)
+    wished = [SlotSet("wished_time", said)] if names_a_time(said) else []
+    if tracker.get_slot("booking_first") and (asked or wants_a_booking(text, asked)):
+        # Came to book and asked again with a day ("can you still book Saturday morning?"):
+        # kept for the offer (outside run 52: asked for again after the screen).
+        return wished
     if (
         tracker.get_slot("booking_first")
         or tracker.get_slot("tdn_fit") is not None
         or latest_intent(tracker) in NOT_AN_ANSWER - {"request_booking"}
-        or not wants_a_booking(text, latest_intent(tracker) == "request_booking")
+        or not wants_a_booking(text, asked)
     ):
         return []
-    wished = [SlotSet("wished_time", text)] if names_a_time(text) else []
     return [SlotSet("booking_first", True), *wished]
 
 

@@ -112,10 +112,12 @@ class BookingHeard(IntentRule):
         asks = (intent or "").startswith("ask_") or intent in _CHANGES
         if asks and _A_NEW_BOOKING.search(text) and not says_a_change(text):
             return "request_booking"  # "I haven't got a booking, I want to book one"
+        places = [e for e in message.get(ENTITIES) or [] if e.get("entity") == "body_part"]
         if (
             (intent or "").startswith("ask_")
             and REQUESTS_A_BOOKING.search(text)
-            and (names_a_time(text))
+            # "can I book in for my lower back?": for a painful place, not how booking works
+            and (names_a_time(text) or places)
         ):
             # "Could I book for the week after next in case she says it's ok?" is no
             # question about after-care, whatever the model made of its words.

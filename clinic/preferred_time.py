@@ -342,12 +342,20 @@ _ABOUT_A_DOCTOR = re.compile(
 _CLAUSES_AT = re.compile(r"\s*(?:[.!?;]+|,\s*(?=(?:he|she|i|my|the|they|we)\b)|\bbut\b)\s*")
 
 
+# "Can you still book Saturday morning in case the doctor says it's fine?": the booking's.
+_ASKS_TO_BOOK = re.compile(r"\b(?:book|booking|appointment with you|consultation)\b", re.I)
+
+
 def times_for_a_booking(text: str) -> str:
     """The words of a message that may say when to book: its clauses that are not about a
     doctor's visit."""
     if not _ABOUT_A_DOCTOR.search(text):
         return text
-    kept = [c for c in _CLAUSES_AT.split(text) if c and not _ABOUT_A_DOCTOR.search(c)]
+    kept = [
+        c
+        for c in _CLAUSES_AT.split(text)
+        if c and (not _ABOUT_A_DOCTOR.search(c) or _ASKS_TO_BOOK.search(c))
+    ]
     return ". ".join(kept).strip()
 
 

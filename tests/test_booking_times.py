@@ -440,6 +440,14 @@ def test_a_deadline_before_the_day_wished_bounds_nothing() -> None:
             "so friday afternoon for you?",
         ),
         ("friday at 10", "friday at 10"),
+        # Session 21, written before the change (outside run 52 p05: "Can you still book
+        # Saturday morning in case the doctor says it's just tension?" lost its Saturday).
+        # A clause that asks to book is the booking's, a doctor named in it or not.
+        (
+            "we'll see the GP today. could you book her for tuesday at 4 in case the doctor "
+            "clears her?",
+            "could you book her for tuesday at 4 in case the doctor clears her?",
+        ),
     ],
 )
 def test_a_doctors_day_is_no_time_for_the_consultation(said: str, kept: str) -> None:
