@@ -92,6 +92,12 @@ class ActionAnswerQuestion(Action):
             if not (tracker.active_loop.get("name") or form_to_resume(tracker)):
                 dispatcher.utter_message(text=advice.ANYTHING_ELSE)
             return []
+        if knowledge.is_impatient(text) and tracker.active_loop.get("name") == "intake_form":
+            # "no. can we get on with it": how many are left, never "I don't know" (outside
+            # run 52); the form then asks its question.
+            topic = knowledge.topic_named(QUESTIONS_LEFT)
+            dispatcher.utter_message(text=knowledge.answer_text(topic, values) if topic else "")
+            return []
         if has_booking(tracker) and (
             asks_if_noted(tracker)
             or (_names_a_place(tracker) and not _asks_for_a_place(found, intent, tracker))
@@ -303,7 +309,11 @@ def asks_if_noted(tracker: Tracker) -> bool:
     text = tracker.latest_message.get("text") or ""
     held = set(tracker.get_slot("contraindications") or [])
     named = set(entity_values(tracker, "contraindication"))
-    return has_booking(tracker) and bool(held & named) and bool(_ASKS_IF_NOTED.search(text))
+    asks = _ASKS_IF_NOTED.search(vocabulary.mended(text))  # "does the physio kno bout..."
+    return has_booking(tracker) and bool(held & named) and bool(asks)
+
+
+QUESTIONS_LEFT = "questions_left"
 
 
 def _asks_for_a_place(found: knowledge.Found | None, intent: str | None, tracker: Tracker) -> bool:

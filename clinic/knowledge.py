@@ -184,6 +184,20 @@ def asks_to_carry_on(text: str) -> bool:
     return bool(_CARRY_ON.match((text or "").strip()))
 
 
+# Impatience with the questions: "can we get on with it", "this is taking ages".
+_IMPATIENT = re.compile(
+    r"\b(?:get on with it|hurry(?: (?:it|this) up| up)?|speed (?:it|this|things) up|"
+    r"move (?:on|along|it along|this along)|taking (?:forever|ages|so long|too long)|"
+    r"too many questions|enough questions|get to the point)\b",
+    re.IGNORECASE,
+)
+
+
+def is_impatient(text: str) -> bool:
+    """Whether the patient asks to get through the questions faster."""
+    return bool(_IMPATIENT.search(text or ""))
+
+
 def asks_what_if_worse(text: str) -> bool:
     """Whether the patient asks what to do if it comes back or gets worse."""
     return bool(_WHAT_IF_WORSE.search(text or ""))

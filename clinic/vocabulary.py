@@ -469,7 +469,8 @@ _TEXT_SPEAK = {
     "coz": "because", "bc": "because", "hubby": "husband", "ppl": "people", "smth": "something",
     "appt": "appointment", "w": "with", "wat": "what", "wot": "what", "y": "why", "n": "and",
     "b4": "before", "tmrw": "tomorrow", "tmr": "tomorrow", "rn": "right now", "idk": "I don't know",
-    "tho": "though", "nah": "no", "ya": "yes", "yea": "yes",
+    "tho": "though", "nah": "no", "ya": "yes", "yea": "yes", "kno": "know", "knw": "know",
+    "bout": "about",
 }  # fmt: skip
 
 

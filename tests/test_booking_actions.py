@@ -1101,3 +1101,22 @@ def test_a_booking_asked_for_a_painful_place_is_a_booking(text, part, heard) -> 
               "entities": entities}
     )  # fmt: skip
     assert BookingHeard.heard(BookingHeard.__new__(BookingHeard), message) == heard
+
+
+# Session 21, written before the change (outside run 52 p03: once booked, "will the physio
+# kno bout me passin out w needles?" got the leaflet on what needling helps, then "Sorry, I
+# didn't quite understand"). Text-speak asks whether it is in the notes too. My wordings.
+@pytest.mark.parametrize(
+    "text",
+    ["does the physio kno bout my warfarin", "do they kno im on blood thinners?"],
+)
+def test_asked_in_text_speak_whether_a_precaution_is_noted(text: str) -> None:
+    from actions.questions import asks_if_noted
+
+    tracker = make_tracker(
+        slots={"contraindications": ["anticoagulants"], "booking_reference": "ABC123",
+               "booking_starts_at": THREE_PM.isoformat()},
+        text=text, intent="ask_clinic",
+        entities=[{"entity": "contraindication", "value": "anticoagulants"}],
+    )  # fmt: skip
+    assert asks_if_noted(tracker)

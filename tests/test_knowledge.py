@@ -534,3 +534,21 @@ def test_an_adults_age_said_is_no_question_about_children() -> None:
     )
     found = topic_found(text, [encoder().encode(text).sentence], None)
     assert found is None or found.topic != "children", found
+
+
+# Session 21, written before the change (outside run 52 p07: "no. can we get on with it"
+# mid-screen got "I don't know the answer to that one" and a call-back offer). Impatience
+# is heard as such, whatever the sentence model's score. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "impatient"),
+    [
+        ("no. come on, can we hurry this up", True),
+        ("this is taking ages", True),
+        ("none of those, just get on with it", True),
+        ("can we move on please", True),
+        ("does the needling take long?", False),
+        ("my neck is getting worse", False),
+    ],
+)
+def test_impatience_is_heard(text: str, impatient: bool) -> None:
+    assert knowledge.is_impatient(text) is impatient
