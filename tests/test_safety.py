@@ -4070,3 +4070,20 @@ def test_after_emergency_advice_why_comes_with_the_ride_asked_about() -> None:
     message = "why is it urgent, and can my son drive me?"
     reply = advice.emergency_follow_up(message, ["cauda_equina"], "911", "988", repeats=1)
     assert "nerves at the bottom of the spine" in reply and "someone else driving" in reply, reply
+
+
+# Session 21, written before the change (outside run 52 p07: "Warfarin for my heart valve"
+# with cellulitis on the back was read as the blood thinner alone; a heart valve, replaced
+# or diseased, raises the risk of infection from needling, a precaution of its own). My
+# own wordings.
+@pytest.mark.parametrize(
+    ("text", "valve"),
+    [
+        ("I've got a mechanical valve in my heart, on warfarin for it", True),
+        ("I had my aortic valve replaced in 2019", True),
+        ("I'm on apixaban for my heart rhythm", False),
+        ("the valve on my bike tyre is broken, and my neck hurts", False),
+    ],
+)
+def test_a_heart_valve_is_a_precaution(text: str, valve: bool) -> None:
+    assert ("immunosuppressed" in safety.screen(text).contraindications) is valve, text

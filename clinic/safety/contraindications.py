@@ -159,6 +159,11 @@ SIGNS: tuple[Sign, ...] = (
         "transplant",
         "heart valve replacement",
         "artificial|replacement|mechanical heart valve",
+        # A heart valve, replaced or diseased: infection from a needle reaches it (run 52).
+        "heart valve|valves",
+        "aortic|mitral|tricuspid valve|valves",
+        "mechanical|artificial|metal|tissue|prosthetic|pig valve|valves",
+        "valve|valves ... replaced|replacement|surgery",
     )),
     Sign("implant_near_site", (
         "pacemaker|defibrillator|icd",
@@ -329,8 +334,8 @@ PRECAUTIONS: dict[str, str] = {
     ),
     "immunosuppressed": (
         "Medicines that damp down the immune system (such as methotrexate, biologics, steroid "
-        "tablets or transplant medicines) and treatments like chemotherapy raise the risk of "
-        "an infection from a needle. It isn't always a no, but the physiotherapist needs to "
+        "tablets or transplant medicines), treatments like chemotherapy, and a replaced or "
+        "diseased heart valve raise the risk of an infection from a needle. It isn't always a no, but the physiotherapist needs to "
         "know and decides, with extra care or other treatment. Please don't stop your medicine."
     ),
     "lymphoedema": (
