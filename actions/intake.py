@@ -372,7 +372,12 @@ def intake_events(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[di
         text, intent = said, "inform"
         entities = [e for e in entities if e.get("end", 0) <= len(said)]
     lead = answer_before_question(text) if intent in NOT_A_FACT else ""
-    if asked == "contraindication_screen" and lead and yes_or_no(lead) is False:
+    opening = re.split(r"[.!;]", lead, maxsplit=1)[0]  # "None of those. I'm a bit anxious..."
+    if (
+        asked == "contraindication_screen"
+        and lead
+        and False in (yes_or_no(lead), yes_or_no(opening))
+    ):
         # "None. So is it a migraine?": the checklist answered, the question answered next.
         return [SlotSet("contraindication_screen", _none_or_reported(tracker))]
     if asked in QUESTIONS and lead:

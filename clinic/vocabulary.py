@@ -796,6 +796,10 @@ def find_terms(text: str) -> list[Term]:
 _SIDE_LETTERS = frozenset({"r", "l", "rt", "lt"})
 # Places a patient lies on or eats into; "on my tummy" is a position, not a complaint.
 _LYING_ON = frozenset({"stomach", "tummy", "belly", "front", "side"})
+_APPREHENSIVE = frozenset({"anxious", "anxiety", "nervous", "scared", "worried", "emotional"})
+_ABOUT = frozenset({"about", "around", "of", "with", "re", "regarding"})
+_NEEDLE_WORDS = frozenset({"needle", "needles", "needling", "injection", "injections", "jabs",
+                           "shots", "treatment", "it", "this"})  # fmt: skip
 # Lying or sleeping: what one lies on is a position ("lie flat on my back").
 _LIES = frozenset({"lie", "lies", "lying", "lay", "lays", "laying", "laid", "sleep", "sleeps",
                    "sleeping", "slept", "rest", "resting", "flat"})  # fmt: skip
@@ -897,6 +901,10 @@ def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) ->
         place = words[i - 2] if before in ("my", "the", "his", "her") and i > 1 else before
         if place in _NEAR:
             return True
+    if found[0] == "other_complaint" and words[i] in _APPREHENSIVE and after in _ABOUT:
+        # "A bit anxious about needles": how the patient feels about the treatment, for
+        # the checklist, not a complaint of mood (outside run 52).
+        return bool(_NEEDLE_WORDS.intersection(words[i + 2 : i + 5]))
     if found[0] == "other_complaint" and words[i] == "hearing":
         # "He's hard of hearing", "her hearing aid": how to speak to the patient, not a
         # complaint to send elsewhere.

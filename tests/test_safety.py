@@ -4087,3 +4087,22 @@ def test_after_emergency_advice_why_comes_with_the_ride_asked_about() -> None:
 )
 def test_a_heart_valve_is_a_precaution(text: str, valve: bool) -> None:
     assert ("immunosuppressed" in safety.screen(text).contraindications) is valve, text
+
+
+# Session 21, written before the change (found checking outside run 52's p07 in my own
+# words: "the skin over the sore spot is red and hot, my doctor says it's infected and I'm
+# on antibiotics" was no precaution at all). Red hot skin, and an infection on antibiotics,
+# are an infection where the needles would go. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "infected"),
+    [
+        ("the skin there has gone red and hot to touch", True),
+        ("GP says it's infected, I'm on antibiotics for it", True),
+        ("I finished antibiotics for a chest infection last month", False),
+        ("my face goes red and hot when I'm embarrassed", False),
+    ],
+)
+def test_red_hot_skin_or_an_infection_on_antibiotics_is_a_skin_infection(
+    text: str, infected: bool
+) -> None:
+    assert ("skin_infection" in safety.screen(text).contraindications) is infected, text

@@ -544,3 +544,20 @@ def test_the_chin_to_the_chest_is_no_chest(text: str) -> None:
 
 def test_a_chest_said_with_the_chin_elsewhere_is_still_the_chest() -> None:
     assert "chest" in [t[1] for t in terms("my chest hurts when I tuck my chin in")]
+
+
+# Session 21, written before the change (outside run 52 p08: "I'm a little nervous about
+# needles" to the checklist; in my own words, "a bit anxious about needles" was told "You
+# also mentioned how you are feeling in yourself... a doctor or pharmacist"). Apprehension
+# about the needles is no complaint of mood. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "mood"),
+    [
+        ("I'm a bit anxious about needles to be honest", False),
+        ("slight anxiety around injections but fine", False),
+        ("I've had anxiety and low mood since the divorce", True),
+    ],
+)
+def test_apprehension_about_needles_is_no_complaint_of_mood(text: str, mood: bool) -> None:
+    found = [t.value for t in find_terms(text) if t.entity == "other_complaint"]
+    assert ("mood" in found) is mood, found

@@ -99,6 +99,9 @@ SIGNS: tuple[Sign, ...] = (
         "spot|lump|bump|sore|cut|wound ... oozing|weeping|discharging",
         "oozy|weepy",
         "red ... hot|warm ... swollen",
+        # Red hot skin, and an infection being treated (session 21).
+        "skin ... red ... hot|warm",
+        "infected ... antibiotic|antibiotics",
     # "Boil" is their lemma too; a skin infection healed or cleared up is over.
     ), unless=("boiling", "boiled", "healed", "cleared up", "has cleared", "all cleared",
                "gone now", "all gone", "long gone")),
@@ -335,8 +338,9 @@ PRECAUTIONS: dict[str, str] = {
     "immunosuppressed": (
         "Medicines that damp down the immune system (such as methotrexate, biologics, steroid "
         "tablets or transplant medicines), treatments like chemotherapy, and a replaced or "
-        "diseased heart valve raise the risk of an infection from a needle. It isn't always a no, but the physiotherapist needs to "
-        "know and decides, with extra care or other treatment. Please don't stop your medicine."
+        "diseased heart valve raise the risk of an infection from a needle. It isn't always "
+        "a no, but the physiotherapist needs to know and decides, with extra care or other "
+        "treatment. Please don't stop your medicine."
     ),
     "lymphoedema": (
         "Needles are not used in a limb with lymphoedema, or on the side where lymph nodes "
