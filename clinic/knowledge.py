@@ -152,7 +152,10 @@ _QUESTION_WORDS = (
 _QUESTION = re.compile(
     r"\?|^\W*(?:(?:hi|hello|hey|ok|okay|and|so|also|sorry|please|oh|um|btw|quick question|"
     r"now|but|well|then|lastly|finally|anyway|just|"
-    rf"one question|one more thing)\W+)*(?:{_QUESTION_WORDS})\b",
+    rf"one question|one more thing)\W+)*"
+    # A short lead-in before a dash or a colon: "quick q - how long is it?", "two things:".
+    r"(?:\w+(?:\s+\w+){0,2}\s*[-\u2013:]\s+)?"
+    rf"(?:{_QUESTION_WORDS})\b",
     re.IGNORECASE,
 )
 

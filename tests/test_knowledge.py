@@ -552,3 +552,19 @@ def test_an_adults_age_said_is_no_question_about_children() -> None:
 )
 def test_impatience_is_heard(text: str, impatient: bool) -> None:
     assert knowledge.is_impatient(text) is impatient
+
+
+# Session 21, written before the change (outside run 52 p06: "4, goes up to 7 after a long
+# run. Quick q - how long is a session and does the needling hurt?" got the session's
+# length alone). A question after a lead-in ("quick q -", "one thing:") is a question of
+# its own. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("quick one - how long does it take and is it sore afterwards?", 2),
+        ("two things: where do I park and what do I wear", 2),
+        ("my back, 3 weeks. btw - is it painful and how many sessions do I need?", 2),
+    ],
+)
+def test_questions_after_a_lead_in_are_each_read(text: str, parts: int) -> None:
+    assert len(knowledge.question_parts(text)) == parts, knowledge.question_parts(text)
