@@ -568,3 +568,18 @@ def test_impatience_is_heard(text: str, impatient: bool) -> None:
 )
 def test_questions_after_a_lead_in_are_each_read(text: str, parts: int) -> None:
     assert len(knowledge.question_parts(text)) == parts, knowledge.question_parts(text)
+
+
+# Session 21 (outside run 52 p07: once booked, "So I'll get the needles done Monday?" got
+# what needling treats, not that the first visit is a consultation). Variants were added to
+# the topic; these rows are other wordings, written after, as guards.
+@pytest.mark.parametrize(
+    "text",
+    ["will the needles be done at my booking on friday", "so I'm having needles on tuesday?"],
+)
+def test_needling_on_the_day_booked_is_the_consultations_answer(text: str) -> None:
+    from addons.clinic_answers import topic_found
+    from addons.minilm import encoder
+
+    found = topic_found(text, [encoder().encode(text).sentence], None)
+    assert found is not None and found.topic == "consultation", found
