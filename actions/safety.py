@@ -515,10 +515,13 @@ def check_safety(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
             dispatcher.utter_message(response="utter_mention_callback")
     if direct and still_open:
         way_to_a_person(dispatcher, tracker)
-        back_to_question(dispatcher, safety.question_named(direct))
+        back_to_question(dispatcher, safety.question_named(direct), the_patient(tracker))
     elif direct:
         again = (values["screen_unsure"] or "").rstrip("?") == direct
-        ask_direct_question(dispatcher, direct, again=again, to_be_sure=values["rechecking"])
+        ask_direct_question(
+            dispatcher, direct, again=again, to_be_sure=values["rechecking"],
+            whose=the_patient(tracker),
+        )  # fmt: skip
     # An empty list and an unset slot are the same: no event for them. A question asked
     # (again) is always recorded: the dialogue waits for its answer.
     return [
@@ -546,12 +549,16 @@ def _corrected_to_no(signs: list[str]) -> str:
 
 
 def ask_direct_question(
-    dispatcher: CollectingDispatcher, name: str, again: bool, to_be_sure: bool = False
+    dispatcher: CollectingDispatcher,
+    name: str,
+    again: bool,
+    to_be_sure: bool = False,
+    whose: patient.Patient = patient.YOU,
 ) -> None:
     """Asks a direct safety question by its name (see `ask_question`)."""
     question = safety.question_named(name)
     assert question is not None, name
-    ask_question(dispatcher, question, again, to_be_sure)
+    ask_question(dispatcher, question, again, to_be_sure, whose)
 
 
 def ask_question(
@@ -559,19 +566,22 @@ def ask_question(
     question: ScreenQuestion,
     again: bool,
     to_be_sure: bool = False,
+    whose: patient.Patient = patient.YOU,
 ) -> None:
     """Asks a safety question with Yes and No buttons (and "I'm not sure" the second time);
-    asked once more after a yes taken back, in other words than the first time."""
+    asked once more after a yes taken back, in other words than the first time. Asked of
+    the person written for when someone writes for them ("Has she had...?")."""
+    text = patient.asked_of(question.text, whose)
     if to_be_sure:
         dispatcher.utter_message(
-            response="utter_to_be_sure", question=_mid_sentence(question), buttons=YES_NO
+            response="utter_to_be_sure", question=_mid_sentence(text), buttons=YES_NO
         )
     elif again:
         dispatcher.utter_message(
-            response="utter_screen_clarify", question=question.text, buttons=YES_NO_UNSURE
+            response="utter_screen_clarify", question=text, buttons=YES_NO_UNSURE
         )
     else:
-        dispatcher.utter_message(text=question.text, buttons=YES_NO)
+        dispatcher.utter_message(text=text, buttons=YES_NO)
 
 
 class ActionRedFlagAdvice(Action):
@@ -966,7 +976,7 @@ def _safety_question_again(
     if question is None:
         return []
     way_to_a_person(dispatcher, tracker)
-    back_to_question(dispatcher, question)
+    back_to_question(dispatcher, question, the_patient(tracker))
     return [SlotSet("direct_question", question.name)]
 
 
@@ -982,16 +992,21 @@ def way_to_a_person(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
         dispatcher.utter_message(response="utter_person_after_safety_question_no_phone")
 
 
-def back_to_question(dispatcher: CollectingDispatcher, question: ScreenQuestion) -> None:
+def back_to_question(
+    dispatcher: CollectingDispatcher,
+    question: ScreenQuestion,
+    whose: patient.Patient = patient.YOU,
+) -> None:
     """A safety question asked again after the patient spoke of something else."""
+    text = patient.asked_of(question.text, whose)
     dispatcher.utter_message(
-        response="utter_back_to_question", question=_mid_sentence(question), buttons=YES_NO
+        response="utter_back_to_question", question=_mid_sentence(text), buttons=YES_NO
     )
 
 
-def _mid_sentence(question: ScreenQuestion) -> str:
-    """The question as it reads after a lead-in ("Back to my question: do you...")."""
-    return f"{question.text[0].lower()}{question.text[1:]}"
+def _mid_sentence(text: str) -> str:
+    """A question as it reads after a lead-in ("Back to my question: do you...")."""
+    return f"{text[0].lower()}{text[1:]}"
 
 
 def _check_confirmed_or_not(
@@ -1082,9 +1097,9 @@ class ActionAskRedFlagScreen(Action):
         unsure = unsure_of_question(tracker) == question.name
         if not unsure and _asked_just_before(tracker, question.name):
             # Back after the patient's own question: the same question, not the same words.
-            back_to_question(dispatcher, question)
+            back_to_question(dispatcher, question, the_patient(tracker))
         else:
-            ask_question(dispatcher, question, again=unsure)
+            ask_question(dispatcher, question, again=unsure, whose=the_patient(tracker))
         return [SlotSet("screen_question", question.name)]
 
 

@@ -19,7 +19,7 @@ from rasa.shared.core.events import BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from addons.safety_policy import set_since_latest_message
-from clinic import safety
+from clinic import patient, safety
 
 _ask_for_slot = FormAction._ask_for_slot
 _YES_NO = [{"title": "Yes", "payload": "/affirm"}, {"title": "No", "payload": "/deny"}]
@@ -36,7 +36,9 @@ async def _ask_unless_a_safety_question_waits(
         # that reading says): the question is said here, never left unsaid.
         question = safety.question_named(tracker.get_slot("direct_question") or "")
         if question is not None:
-            return [BotUttered(question.text, {"buttons": _YES_NO})]
+            said = (e.text or "" for e in tracker.events if isinstance(e, UserUttered))
+            text = patient.asked_of(question.text, patient.written_of(said))
+            return [BotUttered(text, {"buttons": _YES_NO})]
         return []
     return await _ask_for_slot(self, domain, nlg, output_channel, slot_name, tracker)
 

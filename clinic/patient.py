@@ -109,3 +109,49 @@ def spoken_of(text: str, whose: Patient) -> str:
     text = re.sub(r"\b(has|have) seen you\b", lambda m: f"{m[1]} seen {whose.object}", text)
     text = re.sub(r"\byou've been seen\b", f"{whose.subject} {has} been seen", text)
     return re.sub(r"\byour\b", whose.possessive, text)
+
+
+# A safety question asked of someone written for ("Has she had...?", not "Have you had"):
+# the question's verb agrees with them; "you mentioned" stays, the writer did.
+_ASKED_VERBS = (
+    ("have", "has"), ("do", "does"), ("are", "is"), ("were", "was"),
+)  # fmt: skip
+# Verbs the questions use after "you", with their third-person form.
+_THIRD_PERSON = {
+    "walk": "walks", "climb": "climbs", "exert": "exerts", "rest": "rests", "stop": "stops",
+    "breathe": "breathes", "wipe": "wipes", "get": "gets", "feel": "feels", "notice": "notices",
+}  # fmt: skip
+
+
+def asked_of(text: str, whose: Patient) -> str:
+    """A safety question written to the patient (`text`), as asked of `whose`."""
+    if whose == YOU:
+        return text
+    they = whose.subject == "they"
+    for plain, third in _ASKED_VERBS:
+        verb = plain if they else third
+        text = re.sub(
+            rf"\b([{plain[0]}{plain[0].upper()}]){plain[1:]} you\b",
+            lambda m, verb=verb: f"{verb if m[1].islower() else verb.capitalize()} {whose.subject}",
+            text,
+        )
+    text = re.sub(r"\b([Cc])an you\b", lambda m: f"{m[1]}an {whose.subject}", text)
+    text = re.sub(r"\byou've\b", f"{whose.subject} {'have' if they else 'has'}", text)
+    text = re.sub(r"\byou're\b", f"{whose.subject} {'are' if they else 'is'}", text)
+    reflexive = {"he": "himself", "she": "herself"}.get(whose.subject, "themselves")
+    text = re.sub(r"\byourself\b", reflexive, text)
+    if not they:
+        # "when you walk uphill, climb stairs or exert yourself": each verb agrees.
+        verbs = "|".join(_THIRD_PERSON)
+        text = re.sub(
+            rf"\byou ({verbs})\b", lambda m: f"{whose.subject} {_THIRD_PERSON[m[1]]}", text
+        )
+        agreed = "|".join(_THIRD_PERSON.values())
+        listed = re.compile(rf"(\b(?:{agreed})\b[^.?;]*?(?:, |\bor |\band ))({verbs})\b")
+        while (found := listed.search(text)) is not None:
+            text = text[: found.start(2)] + _THIRD_PERSON[found[2]] + text[found.end(2) :]
+    text = re.sub(r"\byour\b", whose.possessive, text)
+    text = re.sub(r"(?<!You mentioned )\byou\b(?= (?!mentioned)[a-z])", whose.subject, text)
+    text = re.sub(r"(?<!\bYou)(?<!\byou) ?\byou\b(?! mentioned)",
+                  lambda m: m[0].replace("you", whose.object), text)  # fmt: skip
+    return text

@@ -56,3 +56,43 @@ def test_the_red_flag_checklist_lines_speak_of_the_patient() -> None:
     lines = list(SCREEN_QUESTIONS["back"][:2])
     assert "around her bottom" in checklist.text_of(lines, patient.SHE)
     assert "around your bottom" in checklist.text_of(lines)
+
+
+# Session 21, written before the change (outside run 52 p05: a father writing for his
+# daughter of 16 was asked "Have you had any of these suddenly: slurred words...?", twice;
+# an answer for himself would be read as hers). Every safety question, asked of someone
+# else, speaks of them; "you mentioned" stays, the writer did.
+@pytest.mark.parametrize("whose", [patient.SHE, patient.HE, patient.THEY])
+def test_every_safety_question_asked_of_someone_else_speaks_of_them(whose) -> None:
+    import re
+
+    from clinic.safety.screening import DIRECT_QUESTIONS, SCREEN_QUESTIONS
+
+    questions = [*DIRECT_QUESTIONS, *(q for qs in SCREEN_QUESTIONS.values() for q in qs)]
+    for question in questions:
+        if question.name == "check_safe":
+            continue  # the crisis question is asked of whoever writes
+        asked = patient.asked_of(question.text, whose)
+        rest = re.sub(r"\bYou mentioned\b", "", asked)
+        assert not re.search(r"\byou(?:r|rs|rself|'re|'ve)?\b", rest, re.I), asked
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("Have you had any of these suddenly?", "Has she had any of these suddenly?"),
+        (
+            "Does it come on when you walk uphill, climb stairs or exert yourself, and ease "
+            "when you rest?",
+            "Does it come on when she walks uphill, climbs stairs or exerts herself, and ease "
+            "when she rests?",
+        ),
+        ("Are you short of breath right now?", "Is she short of breath right now?"),
+        (
+            "You mentioned your chest. Does it feel heavy?",
+            "You mentioned her chest. Does it feel heavy?",
+        ),
+    ],
+)
+def test_a_safety_question_asked_of_her_reads_as_english(text: str, asked: str) -> None:
+    assert patient.asked_of(text, patient.SHE) == asked
