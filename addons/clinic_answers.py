@@ -91,6 +91,23 @@ _MONEY = re.compile(
     re.IGNORECASE,
 )
 _PRICE = "price"
+_KEEP_MEDICINES = "keep_medicines"
+# Stopping or skipping a medicine, asked: "does he need to come off his apixaban?".
+_STOPS = re.compile(
+    r"\b(?:should|shall|do|does|need|needs|have to|has to|must|can|could|ok to|okay to|"
+    r"better to)\b[^.?!]{0,30}"
+    r"\b(?:stop|stopping|come off|coming off|go off|skip|skipping|pause|hold off|leave off|"
+    r"quit)\b[^.?!]{0,40}\b(?:medicines?|medications?|meds|tablets?|pills?|blood thinners?|"
+    r"aspirin|insulin|injections?)\b",
+    re.IGNORECASE,
+)
+
+
+def _stops_a_medicine(text: str) -> bool:
+    """Whether `text` asks about stopping or skipping a medicine, named by kind or brand."""
+    return bool(_STOPS.search(safety.medicines_named_plainly(text)))
+
+
 _MONEY_TOPICS = frozenset({_PRICE, "insurance", "medicare", "hsa", "parking"})
 
 
@@ -116,6 +133,10 @@ def topic_found(text: str, meanings: list[Any], intent: str | None) -> knowledge
                 meanings.append(encoder().encode(said).sentence)
     finder = answer_finder()
     found = finder.nearest(*meanings)
+    if _stops_a_medicine(parts[-1]):
+        # "Should she stop her warfarin before the appointment?": keep taking it, whatever
+        # the sentence model makes of "she" and the medicine (outside run 51).
+        return knowledge.Found(_KEEP_MEDICINES, max(found.score if found else 0, knowledge.NEAR))
     if found and found.topic not in _MONEY_TOPICS and _MONEY.search(text):
         # "What does it cost after the free consultation?": about money, whatever else it
         # names (outside run 47: what happens at the consultation was told).
@@ -156,7 +177,10 @@ def _further_questions(text: str, first: str) -> list[dict[str, Any]]:
     number please"), each read on its own, as `answer_topic` entities with the role "also"."""
     topics: dict[str, float] = {}
     for part in knowledge.question_parts(text):
-        found = answer_finder().nearest(encoder().encode(part).sentence)
+        if _stops_a_medicine(part):
+            found: knowledge.Found | None = knowledge.Found(_KEEP_MEDICINES, knowledge.NEAR)
+        else:
+            found = answer_finder().nearest(encoder().encode(part).sentence)
         if found and found.topic != first and found.score >= knowledge.NEAR:
             topics[found.topic] = max(found.score, topics.get(found.topic, 0.0))
     return [

@@ -583,3 +583,39 @@ def test_needling_on_the_day_booked_is_the_consultations_answer(text: str) -> No
 
     found = topic_found(text, [encoder().encode(text).sentence], None)
     assert found is not None and found.topic == "consultation", found
+
+
+# Session 21, written before the change (outside run 51 p02: "Should she stop her warfarin
+# before the appointment? And is there parking?" got the parking and staying active, not
+# "keep taking it"; the sentence model puts "she ... her warfarin" nearer staying active).
+# Asked whether to stop a medicine is the medicines' answer, each question its own. Mine.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "does he need to come off his apixaban before needling",
+        "should my mum skip her blood thinner tablets on the day?",
+    ],
+)
+def test_asked_whether_to_stop_a_medicine_is_the_medicines_answer(text: str) -> None:
+    from addons.clinic_answers import topic_found
+    from addons.minilm import encoder
+
+    found = topic_found(text, [encoder().encode(text).sentence], None)
+    assert found is not None and found.topic == "keep_medicines", found
+
+
+def test_a_medicine_question_beside_another_gets_both_answers() -> None:
+    from addons.clinic_answers import _further_questions, topic_found
+    from addons.minilm import encoder
+
+    text = "Does he have to stop the warfarin first? And what should he wear?"
+    found = topic_found(text, [encoder().encode(text).sentence], None)
+    also = {e["value"] for e in _further_questions(text, found.topic)}
+    assert found.topic == "keep_medicines" and also == {"clothing"}, (found, also)
+
+
+def test_a_medicine_stopped_in_the_past_asks_nothing_about_stopping() -> None:
+    from addons.clinic_answers import _stops_a_medicine
+
+    assert not _stops_a_medicine("I had to stop my tablets last year, does needling hurt?")
+    assert _stops_a_medicine("do I have to stop my meds before the needles?")
