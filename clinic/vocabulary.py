@@ -815,6 +815,10 @@ _TEETH = frozenset({"tooth", "teeth", "molar", "molars", "filling", "gum", "gums
 _BEYOND = frozenset({"above", "over", "past", "overhead", "beyond"})
 
 
+# Moving a place: "turn my head", "lift her arm good".
+_MOVES = frozenset({"turn", "turning", "lift", "lifting", "move", "moving", "bend", "bending",
+                    "raise", "raising", "rotate", "rotating", "twist", "twisting", "straighten",
+                    "use", "using"})  # fmt: skip
 _LIMB_MOVES = frozenset(
     {"lift", "lifting", "lifts", "raise", "raising", "raises", "move", "moving", "moves",
      "reach", "reaching", "stretch", "stretching", "straighten", "straightening", "swing",
@@ -990,6 +994,8 @@ def _negated(words: list[str], i: int, text: str, tokens: list[re.Match[str]]) -
         spreads_nowhere = word in ("nothing", "nowhere") and SPREAD_WORDS.intersection(words[j:i])
         answers_no = word == "no" and words[j + 1] in _SAYING_NO_FIRST
         negation = (word in NEGATIONS or word.endswith("n't")) and not answers_no
+        if word == "not" and j > 0 and words[j - 1] in ("can", "could"):
+            continue  # "I can not turn my head": what the pain stops, like "cannot"
         # "No problems with his feet": a complaint word between reaches one word further.
         denies = negation and (j >= i - 3 or (j == i - 4 and words[j + 1] in PAIN_WORDS))
         if word in ABILITY_LOST or not (denies or spreads_nowhere):
@@ -1068,7 +1074,14 @@ def assign_roles(terms: list[Term], text: str) -> list[Term]:
             and any(x in PAIN_WORDS or x == "bother" for x in following[k + 1 : k + 3])
             for k, w in enumerate(following)
         )
-        return bool(_FINE.intersection(following)) or denied or over(term, following)
+        # "She cannot turn head good": how well it moves, not that the place is fine.
+        first = word_index(term.start)
+        before = [
+            w for w in words[max(0, first - 2) : first] if w not in ("my", "his", "her", "the")
+        ]
+        moved = bool(before) and before[-1] in _MOVES
+        fine = bool(_FINE.intersection(following)) and not moved
+        return fine or denied or over(term, following)
 
     def over(term: Term, following: list[str]) -> bool:
         before = words[max(0, word_index(term.start) - 3) : word_index(term.start)]

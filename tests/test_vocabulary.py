@@ -561,3 +561,24 @@ def test_a_chest_said_with_the_chin_elsewhere_is_still_the_chest() -> None:
 def test_apprehension_about_needles_is_no_complaint_of_mood(text: str, mood: bool) -> None:
     found = [t.value for t in find_terms(text) if t.entity == "other_complaint"]
     assert ("mood" in found) is mood, found
+
+
+# Session 21, written before the change (outside run 53 p04: "She have pain in neck... she
+# cannot turn head good to look back" lost the neck: "good" read as the neck being fine,
+# "look back" as a back; the booking then asked "Where does it hurt the most?"). A place
+# moved "good" or "well" is no place said fine; "can not" is "cannot"; looking back is no
+# back. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "place", "denied"),
+    [
+        ("he can not turn his head good", "neck", False),
+        ("she cannot lift arm good since a month", "arm", False),
+        ("I can't turn round to look back when driving, my neck is so stiff", "neck", False),
+        ("my knee is good now, it's the hip", "knee", True),
+    ],
+)
+def test_a_place_moved_well_is_no_place_said_fine(text: str, place: str, denied: bool) -> None:
+    terms = [t for t in find_terms(text) if t.entity == "body_part"]
+    found = [t for t in terms if t.value == place]
+    assert found and (found[0].role == "denied") is denied, terms
+    assert "back" not in [t.value for t in terms], terms
