@@ -286,7 +286,7 @@ _NOT_THE_BACK_BEFORE = frozenset(
         "get", "gets", "got", "getting", "come", "comes", "came", "coming", "go", "goes",
         "went", "going", "push", "pushed", "put", "set", "move", "moved", "bring", "brought",
         "pay", "hear", "heard", "send", "sent", "give", "gave", "be", "been", "is", "was",
-        "are", "it's",
+        "are", "it's", "look", "looking", "looked", "glance", "glancing", "turned",
     }
 )  # fmt: skip
 # "I'm back", "we're back home": being back. ("I'm back in pain" still names the back.)

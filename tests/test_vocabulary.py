@@ -575,6 +575,8 @@ def test_apprehension_about_needles_is_no_complaint_of_mood(text: str, mood: boo
         ("she cannot lift arm good since a month", "arm", False),
         ("I can't turn round to look back when driving, my neck is so stiff", "neck", False),
         ("my knee is good now, it's the hip", "knee", True),
+        ("neck so stiff I can't look back to reverse the car", "neck", False),
+        ("his neck is stiff, he struggles to turn it to look back.", "neck", False),
     ],
 )
 def test_a_place_moved_well_is_no_place_said_fine(text: str, place: str, denied: bool) -> None:
