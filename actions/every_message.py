@@ -64,6 +64,7 @@ class ActionEveryMessage(Action):
             not spoke
             and latest_intent(tracker) not in FOR_A_PERSON
             and _asks_after_answering(tracker)
+            and not _about_a_precaution(tracker)
         ):
             facts += ActionAnswerQuestion().answer(dispatcher, tracker)  # "the 6pm. what to wear?"
         elif (
@@ -124,6 +125,18 @@ def _asks_after_answering(tracker: Tracker) -> bool:
     return (
         latest_intent(tracker) not in ASKING and not booking and bool(answer_before_question(text))
     )
+
+
+def _about_a_precaution(tracker: Tracker) -> bool:
+    """Whether the question after the answer is, most likely, about the medicine or
+    condition the message names ("9:30 good. Oh, my mother takes warfarin... Is ok I
+    think?"): the precaution's answer says it, not a topic only near the words (outside
+    run 53: staying active, with a word on falls)."""
+    if not entity_values(tracker, "contraindication"):
+        return False
+    topics = [e for e in tracker.latest_message.get("entities") or []
+              if e.get("entity") == "answer_topic" and e.get("role") != "also"]  # fmt: skip
+    return not any(float(e.get("confidence_entity") or 0) >= knowledge.CLOSE for e in topics)
 
 
 def _tells_the_pain(tracker: Tracker) -> bool:

@@ -8,7 +8,8 @@ from typing import Any
 
 from rasa_sdk import Tracker
 
-from actions.tracker_facts import entity_values
+from actions.tracker_facts import entity_values, the_patient
+from clinic import patient
 from clinic.contact import Contact, display_phone, name_and_contact, read_contact, read_name
 from clinic.preferred_time import names_a_time
 
@@ -109,6 +110,12 @@ def with_first_name(person: str, text: str) -> str:
     return f"{before[1]} {person}" if before and " " not in person else person
 
 
+# The booking said to be the writer's own: "the appointment is for me".
+_BOOKED_FOR_ME = re.compile(
+    r"\b(?:for me|it'?s me|(?:booking|appointment|consultation|it) (?:is|'s) for me|"
+    r"i'?m the patient|i am the patient)\b",
+    re.IGNORECASE,
+)
 _FOR_ME = re.compile(r"\b(?:for me|it'?s me|my name is|my name's|i'?m|i am)\b", re.IGNORECASE)
 
 
@@ -116,6 +123,10 @@ def someone_else_named(text: str, tracker: Tracker) -> str | None:
     """Another name said as the patient's at the summary ("No dear, the appointment is for
     me, Dorothea Pruitt. Keely is my granddaughter"): the name put right."""
     known = (tracker.get_slot("patient_name") or "").lower()
+    if the_patient(tracker) != patient.YOU and not _BOOKED_FOR_ME.search(text):
+        # Writing for her mother: "I am daughter Lan and I translate" is the writer's name,
+        # not a new one for the booking (outside run 53).
+        return None
     said = _OWN_NAME.search(text)
     if said and not names_a_time(said[1]):
         name = read_name(said[1])

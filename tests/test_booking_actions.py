@@ -1120,3 +1120,31 @@ def test_asked_in_text_speak_whether_a_precaution_is_noted(text: str) -> None:
         entities=[{"entity": "contraindication", "value": "anticoagulants"}],
     )  # fmt: skip
     assert asks_if_noted(tracker)
+
+
+# Session 21, written before the change (outside run 53 p04: writing for her mother, "Yes.
+# Please write for the doctor that I am daughter Lan and I translate" at the summary changed
+# the booking's name to Lan). Writing for someone, the writer's own name is no new name for
+# the booking, unless the booking is said to be for the writer. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "person", "renamed"),
+    [
+        ("yes. please tell them I am her son Dev and I'll translate", "Dev", None),
+        ("yes, I'm Marta, her niece, I'll bring her", "Marta", None),
+        ("no wait, the appointment is for me, Dev Patel, not my mum", "Dev Patel", "Dev Patel"),
+    ],
+)
+def test_the_writers_own_name_is_no_new_name_for_the_booking(desk, text, person, renamed) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        slots={"booking_task": "book", "patient_name": "Rosa Diaz",
+               "booking_slot": THREE_PM.isoformat(), "contact_details": "+1 212-555-0143",
+               "patient_phone": "+12125550143"},
+        text=text, intent="affirm", requested_slot="booking_confirmed", form="booking_form",
+        entities=[{"entity": "PERSON", "value": person}],
+        earlier_texts=["I'm writing for my mum, her neck has been stiff for weeks"],
+    )  # fmt: skip
+    result = actions.ValidateBookingForm().validate_booking_confirmed(
+        text, dispatcher, tracker, DOMAIN
+    )
+    assert result.get("patient_name") == renamed, result
