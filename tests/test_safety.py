@@ -4106,3 +4106,22 @@ def test_red_hot_skin_or_an_infection_on_antibiotics_is_a_skin_infection(
     text: str, infected: bool
 ) -> None:
     assert ("skin_infection" in safety.screen(text).contraindications) is infected, text
+
+
+# Session 21, written before the change (outside run 53 p07: after emergency advice, "OK...
+# fine, I'll take him to the ER tonight. Thank you." was answered "Please don't wait until
+# then", as if refused). Going to the emergency department later today is thanked and
+# asked to be now; waiting till tomorrow is still told not to. My own wordings.
+@pytest.mark.parametrize(
+    ("message", "thanked"),
+    [
+        ("alright, we'll head to the hospital later tonight", True),
+        ("fine. I'll get her to the emergency room in a bit", True),
+        ("I'll go to the ER tomorrow morning", False),
+        ("we'll wait and take her to the ER later if it gets worse", False),
+    ],
+)
+def test_going_to_the_emergency_department_later_today_is_thanked(message, thanked) -> None:
+    reply = advice.emergency_follow_up(message, ["thunderclap_headache"], "911", "988", repeats=2)
+    assert reply.startswith("Thank you") is thanked, reply
+    assert "911" in reply and ("now" in reply), reply

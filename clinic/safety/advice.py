@@ -772,6 +772,15 @@ _WANTS_PHYSIO = re.compile(
     r"\b(book\w*|appointment|physio\w*|needl\w*|consult\w*|back pain)\b", re.I
 )
 # "ok", "will do", "calling now": the advice taken.
+# Going to emergency care, said with when: "I'll take him to the ER tonight".
+_TO_EMERGENCY = re.compile(
+    r"\b(?:er|a&e|emergency|hospital|911|ambulance|urgent care)\b", re.IGNORECASE
+)
+_ANOTHER_DAY = re.compile(
+    r"\b(?:tomorrow|tmrw|tmr|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"next week|weekend|in the morning|wait\w*|if|unless|see how)\b",
+    re.IGNORECASE,
+)
 _TAKEN = re.compile(
     r"^\W*(ok|okay|k|alright|all right|right|thanks|thank you|will do|i will|going|calling"
     r"|on my way|we're going|we are going|done|fine)\b",
@@ -817,8 +826,14 @@ def emergency_follow_up(
         # "A full check-up with an ECG in the spring": before these signs began.
         opening = "A check from before these symptoms began can't show what is happening now. "
     if _LATER.search(message) and not _ASKS.search(message):
-        # "I'll call my doctor tomorrow": a plan to wait is not thanked.
-        opening = "Please don't wait until then. "
+        # "I'll call my doctor tomorrow": a plan to wait is not thanked. "I'll take him to
+        # the ER tonight": the advice taken, to be done now (outside run 53).
+        soon = _TO_EMERGENCY.search(message) and not _ANOTHER_DAY.search(message)
+        opening = (
+            "Thank you. Please go now rather than later: this shouldn't wait. "
+            if soon
+            else "Please don't wait until then. "
+        )
     if asks_about_a_call(message) or (asks_for_a_call(message) and not _CALLS_OWN.search(message)):
         opening = NO_CALL
     # What comes after the emergency is said when asked, and once unasked: not after every
