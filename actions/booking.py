@@ -211,6 +211,11 @@ def start_task(task: str, dispatcher: CollectingDispatcher, tracker: Tracker) ->
         elif said := reference_in(tracker.latest_message.get("text") or ""):
             # "ref P7KD2W, please cancel it": not asked for again; the contact still is.
             events.append(SlotSet("lookup_reference", said))
+        text = tracker.latest_message.get("text") or ""
+        if task == RESCHEDULE and not (reference and contact) and names_a_time(text):
+            # "Can we move it to Tuesday afternoon?": offered once the booking is found
+            # (outside run 53: asked for again after the look-up).
+            events.append(SlotSet("wished_time", times_for_a_booking(text)))
         return [*events, SlotSet("booking_readiness", "ready")]
     events.append(SlotSet("consultation_requested", True))
     if emergency_open(tracker):
@@ -693,12 +698,18 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
                 response="utter_lookup_give_up" if give_up else "utter_booking_not_found"
             )
             return {"lookup_contact": None, "lookup_reference": None, "lookup_attempts": attempts}
-        return {
+        found = {
             "lookup_contact": str(value),
             "lookup_attempts": 0,
             "booking_reference": booking.reference,
             "booking_starts_at": desk().local(booking.starts_at).isoformat(),
         }
+        wished = tracker.get_slot("wished_time")
+        wish = read_preference(wished, desk().now()) if wished else None
+        if tracker.get_slot("booking_task") == RESCHEDULE and isinstance(wish, TimePreference):
+            # The day asked for with the move, offered now the booking is found.
+            found.update({**_offer(wish, wished, dispatcher, tracker), "wished_time": None})
+        return found
 
     def validate_cancel_confirmed(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

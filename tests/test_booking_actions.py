@@ -1148,3 +1148,20 @@ def test_the_writers_own_name_is_no_new_name_for_the_booking(desk, text, person,
         text, dispatcher, tracker, DOMAIN
     )
     assert result.get("patient_name") == renamed, result
+
+
+# Session 21, written before the change (outside run 53 p06: "Reference 4UCPAW. Can we move
+# it to Tuesday afternoon?" was asked for the phone, then "When would suit you?"; "Tuesday
+# afternoon, as I said"). The day asked for with a move is kept through the look-up and
+# offered once the booking is found. My own wording.
+async def test_a_move_asked_with_a_day_offers_that_day_once_the_booking_is_found(desk) -> None:
+    booking = desk.book(THREE_PM, Patient("Anna", "+12125550143", None), "c1")
+    text = f"hello, booking {booking.reference} - could we move it to thursday morning?"
+    slots, _ = await start("reschedule_booking", text=text)
+    assert slots["lookup_reference"] == booking.reference and slots.get("wished_time"), slots
+    result, _ = validate(
+        "lookup_contact", "212 555 0143", booking_task="reschedule",
+        lookup_reference=booking.reference, wished_time=slots["wished_time"],
+    )  # fmt: skip
+    first = dt.datetime.fromisoformat(result["offered_slots"][0])
+    assert first.weekday() == 3 and first.hour < 12, result
