@@ -4125,3 +4125,26 @@ def test_going_to_the_emergency_department_later_today_is_thanked(message, thank
     reply = advice.emergency_follow_up(message, ["thunderclap_headache"], "911", "988", repeats=2)
     assert reply.startswith("Thank you") is thanked, reply
     assert "911" in reply and ("now" in reply), reply
+
+
+# Session 21, written before the change (outside run 53 p02: pain down both legs alone was
+# told "What you describe (one of the warning signs: numbness around your bottom or
+# genitals, changes in bladder or bowel control, or symptoms in both legs)", and the
+# patient heard signs he had not told). Each sign of the flag named alone when it is held;
+# why, in plain words, for both legs too. My own wording.
+def test_cauda_equina_advice_names_the_signs_told_and_why() -> None:
+    told = advice.described("cauda_equina", ["both_legs_pain", "back_pain"])
+    assert "both legs" in told and "bottom" not in told and "bladder" not in told, told
+    both = advice.described("cauda_equina", ["saddle_numbness", "bladder_or_bowel_control"])
+    assert "bottom" in both and "bladder" in both and "legs" not in both, both
+    assert "legs" in advice.why("cauda_equina", ["both_legs_pain"]), advice.why("cauda_equina")
+
+
+# Session 21, written before the change (outside run 53 p02: "My wife will drive me to
+# Mount Sinai then. Can I still book something for later in the week in case they say it's
+# nothing?" got the driving answer alone; asked again, the booking's answer came). Both are
+# answered at once. My own wording.
+def test_after_emergency_advice_a_ride_and_a_booking_asked_together_are_both_answered() -> None:
+    message = "ok my husband will drive me there. can I still book in for next week in case?"
+    reply = advice.emergency_follow_up(message, ["cauda_equina"], "911", "988", repeats=1)
+    assert "someone else driving" in reply and "can't book" in reply, reply

@@ -72,6 +72,12 @@ _EACH_SIGN: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
         (frozenset({"non_mechanical_pain"}), "pain that nothing eases"),
         (frozenset({"first_back_pain"}), "a first back pain after 50"),
     ),
+    # Outside run 53: pain down both legs alone was told of bottoms and bladders too.
+    "cauda_equina": (
+        (frozenset({"saddle_numbness"}), "numbness around your bottom or genitals"),
+        (frozenset({"bladder_or_bowel_control"}), "changes in bladder or bowel control"),
+        (frozenset({"both_legs_pain", "both_legs_nerve"}), "symptoms in both legs"),
+    ),
 }
 
 
@@ -324,7 +330,11 @@ WHY = {
 }
 # WHY for the signs held, where WHY names several.
 _WHY_OF_SIGNS = {
-    "cancer": "{what} is worth a doctor's check first, to rule out a cause other than the muscles."
+    "cancer": "{what} is worth a doctor's check first, to rule out a cause other than the muscles.",
+    "cauda_equina": (
+        "{what} after a back pain can mean the nerves at the bottom of the spine are being "
+        "squeezed; treated quickly, they recover best."
+    ),
 }
 
 
@@ -855,8 +865,10 @@ def emergency_follow_up(
     practical = _practical(message, codes, emergency_number)
     reason = _why(message, codes)  # "why is it so urgent?" answered, whatever else is asked
     if going:
-        # The answer carries the advice: an ambulance, or straight there by car.
-        return reason + practical + (going if "ambulance" in going else going + advice)
+        # The answer carries the advice: an ambulance, or straight there by car; a booking
+        # asked beside it is answered too (outside run 53).
+        asked = tail if _WANTS_PHYSIO.search(message) else ""
+        return reason + practical + (going if "ambulance" in going else going + advice) + asked
     if practical:
         return reason + practical + advice + tail
     return (reason or opening) + advice + tail
