@@ -4148,3 +4148,18 @@ def test_after_emergency_advice_a_ride_and_a_booking_asked_together_are_both_ans
     message = "ok my husband will drive me there. can I still book in for next week in case?"
     reply = advice.emergency_follow_up(message, ["cauda_equina"], "911", "988", repeats=1)
     assert "someone else driving" in reply and "can't book" in reply, reply
+
+
+# Session 21, written before the change (a leftover of session 20: a medicine told by what
+# it does for the blood was no blood thinner). Taken to stop clots is a blood thinner;
+# a clot said alone (a past clot, a question) is not taken as one. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "thinner"),
+    [
+        ("my dad takes something for his blood, to stop clots", True),
+        ("she's on tablets to prevent clotting since the stroke", True),
+        ("I had a blood clot in my leg years ago", False),
+    ],
+)
+def test_a_medicine_taken_against_clots_is_a_blood_thinner(text: str, thinner: bool) -> None:
+    assert ("anticoagulants" in safety.screen(text).contraindications) is thinner, text

@@ -132,6 +132,8 @@ SIGNS: tuple[Sign, ...] = (
         "daily|every ... excedrin|anacin|ecotrin|bufferin|goody's|goodys",
         "blood ... thin|thinner|thinned|thinning",
         "thin|thins ... my|the? blood",
+        # Taken against clots: "something for his blood, to stop clots".
+        "stop|prevent|prevents|against ... clot|clots|clotting",
         "bruise|bruising easily",
         "easy bruising",
         # "Is advil a blood thinner?": asking what a medicine is, not taking one.
