@@ -9,6 +9,7 @@ on, so no rule would answer it.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -108,7 +109,15 @@ def _booking_answer_before_a_question(tracker: Tracker) -> tuple[str, str] | Non
     if lead and asked == "booking_slot" and names_a_time(question_after_answer(text)):
         # "5 is too tight for me. thursday 7?": the question is the wish, not a question.
         return (asked, text)
+    told = " ".join(s for s in _SENTENCES.split(text) if s and not knowledge.looks_like_question(s))
+    if asked == "preferred_time" and names_a_time(told):
+        # "Will Medicare pay? And I'd like the 15th if you can, in the morning": the day,
+        # told before or after the question (outside run 54: "didn't catch a day").
+        return (asked, told)
     return (asked, lead) if lead else None
+
+
+_SENTENCES = re.compile(r"(?<=[.!?])\s+")
 
 
 def _asks_after_answering(tracker: Tracker) -> bool:

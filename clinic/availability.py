@@ -166,10 +166,12 @@ def offer(
 _NONE_OF_THEM = re.compile(r"\b(none|neither|nothing|not those|other times?)\b")
 _ANY_OF_THEM = re.compile(r"\b(any|either|whichever|whatever|soonest|earliest|first available)\b")
 _RANKS = {
-    "first": 1, "1st": 1, "top": 1, "earlier": 1, "second": 2, "2nd": 2, "middle": 2,
-    "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1, "latest": -1, "later": -1,
+    "first": 1, "1st": 1, "top": 1, "second": 2, "2nd": 2, "middle": 2,
+    "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "last": -1,
 }  # fmt: skip
-_NUMBERED = re.compile(r"(?:#\s*|\b(?:option|number|no\.?|choice|slot)\s+)(\d)\b")
+# Said of the clock: the latest (1) or the earliest (-1) of the times offered.
+_BY_CLOCK = {"latest": 1, "later": 1, "earliest": -1, "earlier": -1}
+_NUMBERED = re.compile(r"(?:#\s*|\b(?:option|number|no\.?|choice|slot)\s+)(\d)\b(?![:.]\d)")
 _CLOCK = re.compile(
     r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<meridiem>am|pm|o'?clock)?\b(?!\s*(?:st|nd|rd|th)\b)"
 )
@@ -225,7 +227,13 @@ def pick_offered(
                 return at_hour[0] if len(at_hour) == 1 and not alone else None
             return at_hour[0] if len(at_hour) == 1 else offered[rank - 1]
         candidates = at_hour
-    ranks = [_RANKS[word] for word in re.findall(r"[a-z0-9]+", words) if word in _RANKS]
+    said_words = re.findall(r"[a-z0-9]+", words)
+    by_clock = [_BY_CLOCK[word] for word in said_words if word in _BY_CLOCK]
+    if by_clock and candidates:
+        # "The latest you have", "earliest of those": by the clock, whatever the order the
+        # offers came in (outside run 54: "latest u have" booked the earliest).
+        return max(candidates) if by_clock[0] > 0 else min(candidates)
+    ranks = [_RANKS[word] for word in said_words if word in _RANKS]
     if ranks and len(candidates) >= abs(ranks[0]):
         return candidates[ranks[0] - 1 if ranks[0] > 0 else -1]
     if _ANY_OF_THEM.search(words) and candidates:
