@@ -70,6 +70,12 @@ class ActionAnswerQuestion(Action):
         intake begins."""
         events = self.answer(dispatcher, tracker)
         in_a_form = tracker.active_loop.get("name")
+        said = dispatcher.messages or said_since_latest_message(tracker)
+        if not (said or in_a_form or _follows(events)):
+            # Never a silent turn outside a form: what it could not place is said so.
+            values = knowledge.clinic_values()
+            response = "utter_dont_know" if values["clinic_phone"] else "utter_dont_know_no_phone"
+            dispatcher.utter_message(response=response, **values)
         if not (in_a_form or _follows(events)) and _takes_the_offer(tracker):
             # "Yes please, Thursday after 5. Is there parking?": answered, and booked on
             # (outside run 52: only the question was answered, the yes was lost).
@@ -110,7 +116,13 @@ class ActionAnswerQuestion(Action):
         if found and found.topic == MY_BOOKING and _booking_under_way(tracker):
             # "ya... can i come tmrw" to the offer, or in the booking form: a time wished
             # for, not a booking to look up (outside run 49: "I can look your booking up").
-            return []
+            # To the offer, the booking starts (outside run 54: "n i want the earliest
+            # appt" got no answer at all).
+            if tracker.active_loop.get("name"):
+                return []
+            started = start_task(BOOK, dispatcher, tracker)
+            ready = SlotSet("booking_readiness", "ready") in started
+            return [*started, *([FollowupAction("booking_form")] if ready else [])]
         if declines_booking(text) and knowledge.is_a_statement(text):
             # "I'll talk to my midwife before booking anything, I'll think about it": a
             # booking put off, whatever the model made of its words (outside run 44).
