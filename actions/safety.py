@@ -311,8 +311,9 @@ def _disputed(tracker: Tracker, text: str) -> str | None:
     if not answers.disputes(text):
         return None
     asked = set(tracker.get_slot("asked_questions") or [])
+    held = tracker.get_slot("warning_signs") or []
     for code in tracker.get_slot("red_flags") or []:
-        question = safety.question_for_code(code)
+        question = safety.question_for_code(code, held)  # of the sign that holds it
         if question is not None and question.name not in asked:
             return question.name
     return None

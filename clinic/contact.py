@@ -104,6 +104,9 @@ _WHEN_WORDS = frozenset({
     "asap", "tomorrow", "tmrw", "today", "tonight", "whenever", "anytime", "soon", "later",
     "morning", "afternoon", "evening", "weekend", "monday", "tuesday",
     "wednesday", "thursday", "friday", "saturday", "sunday",
+    # Booking words and text-speak ("earliest appt pls" is no "Appt Pls", outside run 54).
+    "appt", "appointment", "slot", "booking", "earliest", "soonest", "latest", "pls", "plz",
+    "thx", "lol", "lmao", "ngl", "tbh",
 })  # fmt: skip
 # Where the contact details begin in "Anna Smith, 212 555 0143" or "Joan Miller, my
 # number is ...": a run of digits, a "+", an email, or the words that introduce them.
@@ -200,13 +203,14 @@ def name_put_right(text: str, known: str | None) -> str | None:
     not correct it."""
     if not known:
         return None
-    denied = re.findall(r"(?:\bnot|n't)\s+([^\W\d_][\w'-]*)", text.lower())
+    denied = re.findall(r"(?:\bnot|n't|\bisnt|\baint)\s+([^\W\d_][\w'-]*)", text.lower())
     if not (_ABOUT_THE_NAME.search(text) or set(denied) & set(known.lower().split())):
         return None  # "not Roma" names the name; "no, not that time" does not
     if _NOT_THE_NAME.search(text) or set(denied) & set(known.lower().split()):
         # "That isn't my name. Dana Whitfield.": the name is what is said besides.
-        for part in re.split(r"(?<=[.!?;,])\s+", text):
-            if _NOT_THE_NAME.search(part) or re.search(r"(?:\bnot|n't)\s", part.lower()):
+        # "my name isnt appt pls 💀 its Jayden Brooks": the name follows the "it's".
+        for part in re.split(r"(?<=[.!?;,])\s+|\s+(?=(?:it'?s|its)\s)", text, flags=re.I):
+            if _NOT_THE_NAME.search(part) or re.search(r"(?:\bnot|n't|\bisnt)\s", part.lower()):
                 continue
             name = read_name(_IT_IS.sub("", part))
             if name and name.lower() != known.lower():

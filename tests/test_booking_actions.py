@@ -1165,3 +1165,25 @@ async def test_a_move_asked_with_a_day_offers_that_day_once_the_booking_is_found
     )  # fmt: skip
     first = dt.datetime.fromisoformat(result["offered_slots"][0])
     assert first.weekday() == 3 and first.hour < 12, result
+
+
+# Session 21, written before the change (outside run 54 p03: "ok whatever. earliest appt
+# pls" became the name "Appt Pls", and "lmaooo my name isnt appt pls 💀 its Jayden Brooks"
+# got "I need a yes or a no"). Booking words and text-speak are no name; "isnt" denies the
+# name as "isn't" does. My own wordings.
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [("soonest slot plz", None), ("the earliest booking thx", None), ("Rosa Lee", "Rosa Lee")],
+)
+def test_booking_words_and_text_speak_are_no_name(said: str, name: str | None) -> None:
+    from clinic.contact import read_name
+
+    assert read_name(said) == name
+
+
+def test_a_name_put_right_with_isnt_changes_it(desk) -> None:
+    result, _ = validate(
+        "booking_confirmed", "lol my name isnt soonest slot 💀 its Rosa Lee",
+        patient_name="Soonest Slot",
+    )  # fmt: skip
+    assert result.get("patient_name") == "Rosa Lee", result

@@ -4163,3 +4163,29 @@ def test_after_emergency_advice_a_ride_and_a_booking_asked_together_are_both_ans
 )
 def test_a_medicine_taken_against_clots_is_a_blood_thinner(text: str, thinner: bool) -> None:
     assert ("anticoagulants" in safety.screen(text).contraindications) is thinner, text
+
+
+# Session 21, written before the change (outside run 54 p03: "since finals grind started,
+# gaming n phone 24/7 ngl" raised "pain that nothing eases" and advice to see a doctor
+# today). Round the clock is the pain's only when said of the pain. My own wordings.
+@pytest.mark.parametrize(
+    ("said", "constant"),
+    [
+        ("I'm glued to my laptop 24/7 for uni", False),
+        ("we're on our feet 24/7 in the warehouse", False),
+        ("it aches 24/7 and nothing I do changes it", True),
+        ("the ache is there 24/7", True),
+    ],
+)
+def test_round_the_clock_is_the_pains_only_when_said_of_it(said: str, constant: bool) -> None:
+    assert ("non_mechanical_pain" in safety.screen(said).signs) is constant, said
+
+
+# Session 21, written before the change (outside run 54 p03: "i didnt say nothing eases
+# it" to advice raised on "pain that nothing eases" was asked "So, to be sure: have you
+# lost weight recently without trying?"). A flag disputed is asked about by the sign that
+# holds it. My own test of the mechanism.
+def test_a_disputed_flag_is_asked_about_by_the_sign_that_holds_it() -> None:
+    question = safety.question_for_code("cancer", {"non_mechanical_pain", "neck_pain"})
+    assert question is not None and question.sign == "non_mechanical_pain", question
+    assert "eases" in question.text

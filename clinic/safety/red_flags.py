@@ -368,7 +368,8 @@ SIGNS: tuple[Sign, ...] = (
     ), unless=("basal cell", "bcc", "non-melanoma", "nonmelanoma")),
     # Pain that no rest, position or movement changes: not mechanical.
     Sign("non_mechanical_pain", (
-        "24/7",
+        # Of the pain, not of a screen or a shift: "gaming n phone 24/7" (outside run 54).
+        "pain|painful|hurts|hurting|ache|aches|aching|sore|throbbing|there|it ... 24/7",
         "nothing eases|helps|relieves|touches",
         "not related to|with movement|moving",
         "doesn't|does not matter if|whether|how I ... sit|lie|move|stand",
@@ -1693,6 +1694,15 @@ DIRECT_QUESTIONS: tuple[ScreenQuestion, ...] = (
         "check_calf",
         "Is one calf swollen, red or warm to the touch?",
         "calf_swollen",
+    ),
+    # Asked when "pain that nothing eases" read from the words is disputed (outside run
+    # 54: "gaming n phone 24/7"; the weight question came instead).
+    ScreenQuestion(
+        "check_constant_pain",
+        "Is the pain there all the time, whatever you do, with nothing (rest, moving or "
+        "changing position) that eases it at all?",
+        "non_mechanical_pain",
+        where=("back_pain", "neck_pain"),
     ),
     ScreenQuestion(
         "check_weight",
