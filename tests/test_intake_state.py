@@ -855,3 +855,13 @@ def test_a_cause_said_not_to_be_the_pain_keeps_its_places(text: str) -> None:
              "radiates_to": "head"}  # fmt: skip
     said = changes(text, known)
     assert "radiates_to" not in said and "pain_radiates" not in said, said
+
+
+# Session 21, written before the change (outside run 54 p04: to "Which side is it on?",
+# "Sorry I write wrong, is right side. The right leg." got "Sorry, I didn't catch the
+# side", twice). The side said with the leg the pain goes down is the side. My own words.
+@pytest.mark.parametrize("text", ["right. the right leg", "its the right, right leg sorry"])
+def test_the_side_said_with_the_leg_it_goes_down_answers_which_side(text: str) -> None:
+    known = {"body_part": "lower_back", "pain_sites": ["lower_back"], "pain_radiates": True,
+             "radiates_to": "leg"}  # fmt: skip
+    assert changes(text, known, "side").get("side") == "right"

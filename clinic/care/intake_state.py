@@ -469,7 +469,9 @@ def update(
         # that it does not hurt.
         heard, place_put_right = replace(heard, correcting=True), True
     spread = known.get("radiates_to")
-    if place_put_right and main is not None and main.value != known.get("body_part"):
+    # "Which side?" answered "is right side. The right leg.": the leg's side is the pain's.
+    side_of_spread = asked == "side" and main is not None and main.side is not None
+    if (place_put_right or side_of_spread) and main is not None and main.value != known_main:
         if spread and main.value in (spread, *_ALONG.get(spread, ())):
             # "Actually the right leg, not the left" of a back pain down the leg: the side
             # is put right (the spine's side is the leg's), the place stays the back.
