@@ -534,6 +534,10 @@ _SAYINGS = (
     "put my foot down", "foot the bill", "pull my leg", "pulling my leg", "pulling your leg",
     "break a leg", "cold feet", "chin up", "by heart", "back of my mind", "elbow room",
     "shoulder to cry on", "all over the place", "all over the shop",
+    # Someone reading over one's shoulder (outside run 54: a shoulder added, the side lost).
+    *(f"{verb} over {whose} shoulder" for verb in ("reading", "looking", "watching", "peeking",
+      "peering", "glancing", "read", "look", "looks", "reads")
+      for whose in ("my", "his", "her", "your", "their")),
 )  # fmt: skip
 # "On my feet all day" (standing, a nurse's or a chef's day), "back on my feet".
 _ON_ONES_FEET = (

@@ -865,3 +865,15 @@ def test_the_side_said_with_the_leg_it_goes_down_answers_which_side(text: str) -
     known = {"body_part": "lower_back", "pain_sites": ["lower_back"], "pain_radiates": True,
              "radiates_to": "leg"}  # fmt: skip
     assert changes(text, known, "side").get("side") == "right"
+
+
+# Session 21, written before the change (outside run 54 p05: "Oh sorry, he's reading over
+# my shoulder and says it's the RIGHT side, not left" added a shoulder and was said back as
+# "no particular side"). Someone reading or looking over one's shoulder names no place;
+# the side put right is the pain's. My own wording.
+def test_someone_looking_over_ones_shoulder_names_no_place() -> None:
+    known = {"body_part": "upper_back", "side": "left", "pain_sites": ["upper_back"]}
+    said = changes(
+        "my wife is looking over my shoulder and says it's the right side, not the left", known
+    )
+    assert said.get("side") == "right" and "shoulder" not in str(said), said
