@@ -4189,3 +4189,25 @@ def test_a_disputed_flag_is_asked_about_by_the_sign_that_holds_it() -> None:
     question = safety.question_for_code("cancer", {"non_mechanical_pain", "neck_pain"})
     assert question is not None and question.sign == "non_mechanical_pain", question
     assert "eases" in question.text
+
+
+# Session 21, written before the change (outside run 54 p06: a 78-year-old on warfarin who
+# knocked his head and has been foggy since; "What's the actual worry? And what do I do if
+# he flat out refuses to go?" got "Thank you. Please call 911 now"; "WHY is it an
+# emergency?" got the broken-bone reason only). Every flag's reason is given when asked,
+# and a patient who refuses to go is answered. My own wordings.
+def test_after_emergency_advice_the_worry_is_every_flags_reason() -> None:
+    codes = ["fracture", "head_injury"]
+    reply = advice.emergency_follow_up("ok but what's the actual worry here?", codes, "911", "988",
+                                       repeats=1)  # fmt: skip
+    assert "broken bone" in reply and "bleeding inside the head" in reply, reply
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["and what if she refuses to go?", "he flat out won't go to the hospital, now what"],
+)
+def test_after_emergency_advice_a_patient_who_refuses_is_answered(message: str) -> None:
+    reply = advice.emergency_follow_up(message, ["head_injury"], "911", "988", repeats=1)
+    assert "refuse" in reply.lower() or "won't go" in reply.lower(), reply
+    assert "911" in reply

@@ -235,7 +235,10 @@ _SERIOUS = re.compile(
 # "Why, what do you think it is?", "why is it such a big deal": the reason, in plain words
 # and never a diagnosis, before the advice again.
 _ASKS_WHY = re.compile(
-    r"\bwhy\b|\bbig deal\b|\bwhat do you think it is\b|\bwhat could it be\b", re.I
+    r"\bwhy\b|\bbig deal\b|\bwhat do you think it is\b|\bwhat could it be\b|"
+    r"\b(?:the|actual|real|your) worry\b|\bwhat(?:'s| is| are) (?:you|the) worried\b|"
+    r"\bwhat (?:can|could|might) happen\b",
+    re.I,
 )
 WHY = {
     "cauda_equina": (
@@ -496,6 +499,12 @@ def _practical(message: str, codes: list[str], number: str) -> str:
     a language, a medicine to mention, urgent care instead."""
     said = []
     asks = bool(_ASKS.search(message)) or "?" in message
+    if _REFUSES.search(message):
+        # "What do I do if he flat out refuses to go?" (outside run 54).
+        said.append(
+            f"If they refuse to go, call {number} anyway: the crew can check them where they "
+            "are and explain why it matters; stay with them until help comes."
+        )
     if asks and _ASKS_URGENT_CARE.search(message):
         said.append(
             "No, not an urgent care clinic: this needs an emergency department, which can do "
@@ -587,9 +596,19 @@ def _why(message: str, codes: Iterable[str], signs: Iterable[str] = ()) -> str:
 
 
 def _reason(codes: Iterable[str], signs: Iterable[str] = ()) -> str:
-    """The first of `codes`' reasons, with a space to follow, or ""."""
+    """The reasons of `codes` (the first two), with a space to follow, or "": a fall at 78
+    and a knock to the head on warfarin are two worries, both said (outside run 54)."""
     signs = tuple(signs)
-    return next((why(code, signs) + " " for code in codes if code in WHY), "")
+    reasons = [why(code, signs) for code in codes if code in WHY][:2]
+    return "".join(reason + " " for reason in reasons)
+
+
+# The patient refusing to go: "what if he refuses?", "she won't go to the hospital".
+_REFUSES = re.compile(
+    r"\b(?:refuses?|refusing|refused|won'?t go|will not go|doesn'?t want to go|"
+    r"hates hospitals?)\b",
+    re.IGNORECASE,
+)
 
 
 _ASKS = re.compile(
