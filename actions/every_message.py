@@ -59,8 +59,11 @@ class ActionEveryMessage(Action):
             facts += ActionAnswerQuestion().answer(dispatcher, tracker)
         elif not spoke and booking_answer:
             # "Helen Brody, 646-555-0187. Can I come in with her?": the name is the form's,
-            # the question answered here; the form goes on with the name.
-            facts += [SlotSet(*booking_answer), *ActionAnswerQuestion().answer(dispatcher, tracker)]
+            # the question answered here; the form goes on with the name. "Lena Hoffmann.
+            # I'm 10 weeks pregnant, is that a problem?": the precaution's answer says it.
+            facts.append(SlotSet(*booking_answer))
+            if not _about_a_precaution(tracker):
+                facts += ActionAnswerQuestion().answer(dispatcher, tracker)
         elif (
             not spoke
             and latest_intent(tracker) not in FOR_A_PERSON
