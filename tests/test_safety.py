@@ -4211,3 +4211,26 @@ def test_after_emergency_advice_a_patient_who_refuses_is_answered(message: str) 
     reply = advice.emergency_follow_up(message, ["head_injury"], "911", "988", repeats=1)
     assert "refuse" in reply.lower() or "won't go" in reply.lower(), reply
     assert "911" in reply
+
+
+# Session 21, written before the change (outside run 54 p06b: for a man of 78 on warfarin,
+# "He's always had the odd headache, but they've been worse this last week or so, most days
+# now. Same kind though." to "new since he turned 50, or different from his usual ones?"
+# was read as a no, and he was booked). Headaches getting worse lately are changing,
+# however alike each is; worse only with a trigger, the same as always, is no change.
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("he's always had the odd one, but they've got a lot worse the past fortnight, "
+         "nearly every day now. Same sort though.", "yes"),
+        ("same type as ever but they've been getting worse recently", "yes"),
+        ("they're worse when I'm stressed, same as always", "no"),
+    ],
+)  # fmt: skip
+def test_headaches_getting_worse_lately_are_changing(text: str, reading: str) -> None:
+    from clinic.safety.answers import read_answer
+    from clinic.safety.red_flags import SCREEN_QUESTIONS
+
+    question = next(q for q in SCREEN_QUESTIONS["head"] if q.sign == "headache_new_after_50")
+    found = safety.screen(text)
+    assert read_answer(question, text, found.signs, found.denied_signs, None) == reading

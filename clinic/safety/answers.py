@@ -198,6 +198,12 @@ _SAME_AS_EVER = re.compile(
     r"|\b(?:been|stayed|staying|remained|pretty much|always|just) (?:the )?same\b"
     r"|\b(?:stable|steady|unchanged)\b|\bnot (?:getting )?(?:any )?worse\b|\bno worse\b"
 )
+# Headaches getting worse lately, as a trend: not "worse when I'm stressed".
+_WORSENING = re.compile(
+    r"\b(?:getting|got|gotten|been|become|becoming|grown|growing) (?:a lot |much |a bit |way |"
+    r"far |steadily )?worse\b|\bworse (?:lately|recently|this|the (?:last|past)|these|over)\b"
+    r"|\b(?:most|every|nearly every|almost every) days? now\b|\b(?:daily|constant) now\b"
+)
 _NOT_WORSE = re.compile(r"\bnot (?:getting )?(?:any )?worse\b|\bno worse\b")
 _GROWING = re.compile(r"\b(?:worse|every day|daily|constant|all the time|wake|woke|waking)\b")
 # One side named: "only right", "just the left one", "one side only".
@@ -248,6 +254,14 @@ def read_answer(
     if question.sign == "headache_new_after_50" and _BEGAN_LATELY.search(lowered):
         # "They only started this year, I'm 56, same kind every time": new, however alike
         # each one is (outside run 49: read as the same as ever, a no).
+        return YES
+    worsening = any(
+        not re.search(r"(?:\b(?:not|never|no)|n't)\s+(?:\w+\s+)?$", lowered[: m.start()])
+        for m in _WORSENING.finditer(lowered)
+    )  # "not getting worse", "they haven't got worse": no trend
+    if _ABOUT_CHANGE & {question.sign, *question.covers} and worsening:
+        # "Worse this last week or so, most days now. Same kind though": changing, however
+        # alike each one is (outside run 54: a man of 78 on warfarin was booked).
         return YES
     if (
         _ABOUT_CHANGE & {question.sign, *question.covers}
