@@ -2790,6 +2790,11 @@ def test_signs_someone_else_has_now_are_kept_apart_for_the_chat_to_count() -> No
         ("my husband hates typing so I'm doing this for him", True),
         ("my back hurts since I lifted my son", False),
         ("my wife says I should get my neck looked at", False),
+        # Session 21, written before the change (found checking run 54 p06b in my own
+        # words: "I want to book my grandad in for his neck" was asked "do you have...").
+        ("I want to book my grandad in for his neck, he's 81", True),
+        ("can I get my mum seen for her back pain", True),
+        ("I'd like to book in, my husband says my posture is awful", False),
     ],
 )
 def test_a_writer_for_another_in_other_words(text: str, for_another: bool) -> None:

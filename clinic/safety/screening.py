@@ -654,6 +654,13 @@ _FOR_ANOTHER = re.compile(
 )
 
 
+# Someone booked or seen for their own pain: "book my grandad in for his neck", "get my mum
+# seen for her back" (not "book in, my husband says...").
+_BOOKS_SOMEONE = re.compile(
+    r"\b(?:book|booking|get|getting|bring|bringing|take|taking)\s+my\s+([a-z]+)\s+"
+    r"(?:in\s+|seen\s+|looked at\s+|checked\s+)?(?:in\s+)?(?:for|to)\s+"
+    r"(?:his|her|their|a|an|some)\b"
+)
 # "About my dad's back", "regarding my mother", "I'm typing this for him".
 _ABOUT_MY = re.compile(
     r"\b(?:about|for|re|regarding|on behalf of)\s+my\s+([a-z]+)"
@@ -668,9 +675,12 @@ _DOING_IT_FOR = re.compile(
 
 def writes_for_another(text: str) -> bool:
     """Whether the writer says they write for someone else ("I'm asking for my dad", "can
-    someone call me about my dad's back?", "I'm typing this for him")."""
+    someone call me about my dad's back?", "I'm typing this for him", "I want to book my
+    grandad in for his neck")."""
     lower = text.lower()
     if _FOR_ANOTHER.search(lower) or _DOING_IT_FOR.search(lower):
+        return True
+    if any(is_another_person(word) for word in _BOOKS_SOMEONE.findall(lower)):
         return True
     return any(is_another_person(word) for word in _ABOUT_MY.findall(lower))
 
