@@ -70,6 +70,7 @@ from clinic.preferred_time import (
     names_a_time,
     read_preference,
     times_for_a_booking,
+    times_for_a_move,
     weekday_of,
     yes_and_a_time,
 )
@@ -199,7 +200,8 @@ def start_task(task: str, dispatcher: CollectingDispatcher, tracker: Tracker) ->
             # Booked in this very chat: the patient has proved who they are already.
             events += [SlotSet("lookup_reference", reference), SlotSet("lookup_contact", contact)]
             text = tracker.latest_message.get("text") or ""
-            wish = read_preference(text, desk().now()) if task == RESCHEDULE else None
+            moved_to = times_for_a_move(text)
+            wish = read_preference(moved_to, desk().now()) if task == RESCHEDULE else None
             if isinstance(wish, TimePreference) and not wish.either:
                 wish = _same_time_as_booked(text, wish, tracker, RESCHEDULE)
             if isinstance(wish, TimePreference):
@@ -215,7 +217,7 @@ def start_task(task: str, dispatcher: CollectingDispatcher, tracker: Tracker) ->
         if task == RESCHEDULE and not (reference and contact) and names_a_time(text):
             # "Can we move it to Tuesday afternoon?": offered once the booking is found
             # (outside run 53: asked for again after the look-up).
-            events.append(SlotSet("wished_time", times_for_a_booking(text)))
+            events.append(SlotSet("wished_time", times_for_a_move(text)))
         return [*events, SlotSet("booking_readiness", "ready")]
     events.append(SlotSet("consultation_requested", True))
     if emergency_open(tracker):
@@ -495,9 +497,13 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
             if isinstance(wish, TimePreference):
                 wish = _same_time_as_booked(str(value), wish, tracker)
             if isinstance(wish, TimePreference) and wish.last_day is None and offered:
-                # "noon is better", no day said: on the days just offered.
+                # "noon is better", no day said: on the days just offered; "10 or 10:30"
+                # each of its hours too (outside run 54: Monday offered for a Friday).
                 days = sorted({slot.date() for slot in offered})
-                wish = replace(wish, first_day=days[0], last_day=days[-1])
+                on_days = {"first_day": days[0], "last_day": days[-1]}
+                either = tuple(replace(w, **on_days) if w.last_day is None else w
+                               for w in wish.either)  # fmt: skip
+                wish = replace(wish, **on_days, either=either)
             if isinstance(wish, TimePreference):
                 return {
                     "booking_slot": None,

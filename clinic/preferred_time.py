@@ -346,6 +346,21 @@ _CLAUSES_AT = re.compile(r"\s*(?:[.!?;]+|,\s*(?=(?:he|she|i|my|the|they|we)\b)|\
 _ASKS_TO_BOOK = re.compile(r"\b(?:book|booking|appointment with you|consultation)\b", re.I)
 
 
+# "I booked for Wednesday... can I move it to next Saturday morning?": the new time follows
+# the move (outside run 54: Wednesday was offered).
+_MOVED_TO = re.compile(
+    r"\b(?:move|moving|change|changing|switch|shift|push|swap)\b[^.?!]{0,30}?\bto\s+(\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def times_for_a_move(text: str) -> str:
+    """The words of a request to move a booking that say when to: those after "move it
+    to", else those that may say when to book."""
+    moved = _MOVED_TO.search(text)
+    return moved[1] if moved else times_for_a_booking(text)
+
+
 def times_for_a_booking(text: str) -> str:
     """The words of a message that may say when to book: its clauses that are not about a
     doctor's visit."""

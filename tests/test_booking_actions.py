@@ -1187,3 +1187,37 @@ def test_a_name_put_right_with_isnt_changes_it(desk) -> None:
         patient_name="Soonest Slot",
     )  # fmt: skip
     assert result.get("patient_name") == "Rosa Lee", result
+
+
+# Session 21, written before the change (outside run 54 p05: to Friday's times, "Something
+# around 10 or 10:30 would be better" offered Monday). Two hours said without a day are on
+# the days just offered, as one hour is. My own wording.
+def test_two_hours_said_without_a_day_stay_on_the_days_offered(desk) -> None:
+    friday = THREE_PM.replace(day=27, hour=8)
+    offered = [friday.isoformat(), friday.replace(minute=30).isoformat()]
+    result, _ = validate(
+        "booking_slot", "hmm, 11 or 11:30 would suit better", offered_slots=offered
+    )
+    days = {dt.datetime.fromisoformat(s).date() for s in result["offered_slots"]}
+    assert days == {friday.date()}, result["offered_slots"]
+
+
+# Session 21, written before the change (outside run 54 p08: "I booked a consult earlier
+# for Wednesday, ref PMX7UD... Can I move it to next Saturday morning?" offered Wednesday).
+# The day the booking is on is not the day wished for: the words after "move it to" are.
+# My own wordings (the clock of these tests cannot put both days in one week, so the
+# words the wish is read from are checked).
+@pytest.mark.parametrize(
+    ("text", "wish"),
+    [
+        ("I booked for wednesday, ref K7P4QM. can I move it to next saturday morning?",
+         "next saturday morning?"),
+        ("my appt is monday 9am but could you change it to thursday afternoon please",
+         "thursday afternoon please"),
+        ("can we do friday instead", "can we do friday instead"),
+    ],
+)  # fmt: skip
+def test_a_move_is_read_from_the_words_after_move_it_to(text: str, wish: str) -> None:
+    from clinic.preferred_time import times_for_a_move
+
+    assert times_for_a_move(text) == wish
