@@ -70,20 +70,19 @@ class ActionAnswerQuestion(Action):
         intake begins."""
         events = self.answer(dispatcher, tracker)
         in_a_form = tracker.active_loop.get("name")
-        said = dispatcher.messages or said_since_latest_message(tracker)
-        if not (said or in_a_form or _follows(events)):
-            # Never a silent turn outside a form: what it could not place is said so.
-            values = knowledge.clinic_values()
-            response = "utter_dont_know" if values["clinic_phone"] else "utter_dont_know_no_phone"
-            dispatcher.utter_message(response=response, **values)
         if not (in_a_form or _follows(events)) and _takes_the_offer(tracker):
             # "Yes please, Thursday after 5. Is there parking?": answered, and booked on
             # (outside run 52: only the question was answered, the yes was lost).
-            started = start_task(BOOK, dispatcher, tracker)
-            ready = SlotSet("booking_readiness", "ready") in started
-            return [*events, *started, *([FollowupAction("booking_form")] if ready else [])]
-        if not (in_a_form or _follows(events)) and form_to_resume(tracker) == "intake_form":
+            events = [*events, *_start_booking(dispatcher, tracker)]
+        elif not (in_a_form or _follows(events)) and form_to_resume(tracker) == "intake_form":
             events.append(FollowupAction("intake_form"))
+        said = dispatcher.messages or said_since_latest_message(tracker)
+        if not (said or in_a_form or _follows(events)):
+            # Never a silent turn outside a form: what it could not place is said so
+            # (outside run 54: "n i want the earliest appt" got no answer at all).
+            values = knowledge.clinic_values()
+            response = "utter_dont_know" if values["clinic_phone"] else "utter_dont_know_no_phone"
+            dispatcher.utter_message(response=response, **values)
         return events
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
@@ -98,11 +97,15 @@ class ActionAnswerQuestion(Action):
             if not (tracker.active_loop.get("name") or form_to_resume(tracker)):
                 dispatcher.utter_message(text=advice.ANYTHING_ELSE)
             return []
-        if knowledge.is_impatient(text) and tracker.active_loop.get("name") == "intake_form":
+        left = knowledge.topic_named(QUESTIONS_LEFT)
+        if (
+            left
+            and knowledge.is_impatient(text)
+            and tracker.active_loop.get("name") == "intake_form"
+        ):
             # "no. can we get on with it": how many are left, never "I don't know" (outside
             # run 52); the form then asks its question.
-            topic = knowledge.topic_named(QUESTIONS_LEFT)
-            dispatcher.utter_message(text=knowledge.answer_text(topic, values) if topic else "")
+            dispatcher.utter_message(text=knowledge.answer_text(left, values))
             return []
         if has_booking(tracker) and (
             asks_if_noted(tracker)
@@ -120,9 +123,7 @@ class ActionAnswerQuestion(Action):
             # appt" got no answer at all).
             if tracker.active_loop.get("name"):
                 return []
-            started = start_task(BOOK, dispatcher, tracker)
-            ready = SlotSet("booking_readiness", "ready") in started
-            return [*started, *([FollowupAction("booking_form")] if ready else [])]
+            return _start_booking(dispatcher, tracker)
         if declines_booking(text) and knowledge.is_a_statement(text):
             # "I'll talk to my midwife before booking anything, I'll think about it": a
             # booking put off, whatever the model made of its words (outside run 44).
@@ -429,6 +430,13 @@ def _takes_the_offer(tracker: Tracker) -> bool:
     if not (tracker.get_slot("consultation_offered") and told) or declines_booking(text):
         return False
     return answers.yes_or_no(told) is True or names_a_time(times_for_a_booking(told))
+
+
+def _start_booking(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
+    """The events that start booking the consultation offered, and the form when ready."""
+    started = start_task(BOOK, dispatcher, tracker)
+    ready = SlotSet("booking_readiness", "ready") in started
+    return [*started, *([FollowupAction("booking_form")] if ready else [])]
 
 
 def _follows(events: list[dict[str, Any]]) -> bool:

@@ -800,16 +800,17 @@ _LATER = re.compile(
 _WANTS_PHYSIO = re.compile(
     r"\b(book\w*|appointment|physio\w*|needl\w*|consult\w*|back pain)\b", re.I
 )
-# "ok", "will do", "calling now": the advice taken.
-# Going to emergency care, said with when: "I'll take him to the ER tonight".
+# Going to emergency care, said with when: "I'll take him to the ER tonight"; not another
+# day, nor only if it gets worse.
 _TO_EMERGENCY = re.compile(
     r"\b(?:er|a&e|emergency|hospital|911|ambulance|urgent care)\b", re.IGNORECASE
 )
-_ANOTHER_DAY = re.compile(
+_LATER_THAN_TODAY = re.compile(
     r"\b(?:tomorrow|tmrw|tmr|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"next week|weekend|in the morning|wait\w*|if|unless|see how)\b",
     re.IGNORECASE,
 )
+# "ok", "will do", "calling now": the advice taken.
 _TAKEN = re.compile(
     r"^\W*(ok|okay|k|alright|all right|right|thanks|thank you|will do|i will|going|calling"
     r"|on my way|we're going|we are going|done|fine)\b",
@@ -857,7 +858,7 @@ def emergency_follow_up(
     if _LATER.search(message) and not _ASKS.search(message):
         # "I'll call my doctor tomorrow": a plan to wait is not thanked. "I'll take him to
         # the ER tonight": the advice taken, to be done now (outside run 53).
-        soon = _TO_EMERGENCY.search(message) and not _ANOTHER_DAY.search(message)
+        soon = _TO_EMERGENCY.search(message) and not _LATER_THAN_TODAY.search(message)
         opening = (
             "Thank you. Please go now rather than later: this shouldn't wait. "
             if soon
