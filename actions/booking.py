@@ -26,7 +26,12 @@ from actions.callback import (
     finish_callback,
     time_said_alongside,
 )
-from actions.patient_details import contact_slots, someone_else_named, who_said_alongside
+from actions.patient_details import (
+    contact_slots,
+    someone_else_named,
+    who_said_alongside,
+    writers_own_name,
+)
 from actions.safety import about_safety, open_screen_questions, undo_for_safety_answer
 from actions.tracker_facts import (
     emergency_open,
@@ -559,7 +564,14 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
         if moved:
             return {"patient_name": None, **moved}
         said, contact = name_and_contact(str(value))
-        people = [person for person in entity_values(tracker, "PERSON") if person in said]
+        # "Lakshmi Raman (my mother). Please contact me, Priya": who she is, in brackets,
+        # and the writer's own name are not the booking's (outside run 55).
+        said = re.sub(r"\s*\([^)]*\)", "", said)
+        people = [
+            person
+            for person in entity_values(tracker, "PERSON")
+            if person in said and not writers_own_name(person, said, tracker)
+        ]
         name = read_name(said, people)
         if name is None:
             dispatcher.utter_message(response="utter_not_a_name")

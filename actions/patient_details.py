@@ -119,10 +119,28 @@ _BOOKED_FOR_ME = re.compile(
 _FOR_ME = re.compile(r"\b(?:for me|it'?s me|my name is|my name's|i'?m|i am)\b", re.IGNORECASE)
 
 
+def writers_own_name(person: str, text: str, tracker: Tracker) -> bool:
+    """Whether, writing for someone else, `person` is the writer's own name in `text`
+    ("contact me, Priya", "I'm Priya")."""
+    own = re.search(rf"\b(?:me|i'?m|i am|my name is|myself)\W+{re.escape(person)}\b", text, re.I)
+    return bool(own) and the_patient(tracker) != patient.YOU
+
+
+# "It's for my dad, Tomasz Nowak, not me": the relative's name, said as the booking's.
+_FOR_MY_RELATIVE = re.compile(
+    r"\bfor my\s+[a-z]+(?:\s+in\s+law)?,?\s+([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){0,2})\b"
+)
+
+
 def someone_else_named(text: str, tracker: Tracker) -> str | None:
     """Another name said as the patient's at the summary ("No dear, the appointment is for
     me, Dorothea Pruitt. Keely is my granddaughter"): the name put right."""
     known = (tracker.get_slot("patient_name") or "").lower()
+    relative = _FOR_MY_RELATIVE.search(text)
+    if relative and the_patient(tracker) != patient.YOU:
+        name = read_name(relative[1])
+        if name and name.lower() != known:
+            return name  # "no, it's for my dad, Tomasz Nowak, not me" (outside run 55)
     if the_patient(tracker) != patient.YOU and not _BOOKED_FOR_ME.search(text):
         # Writing for her mother: "I am daughter Lan and I translate" is the writer's name,
         # not a new one for the booking (outside run 53).

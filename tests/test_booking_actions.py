@@ -1221,3 +1221,36 @@ def test_a_move_is_read_from_the_words_after_move_it_to(text: str, wish: str) ->
     from clinic.preferred_time import times_for_a_move
 
     assert times_for_a_move(text) == wish
+
+
+# Session 21, written before the change (outside run 55 p04: writing for her mother,
+# "Lakshmi Raman (my mother). Please contact me, Priya, on 718 555 0163." booked under
+# "Priya", and "No - the booking is for my mother, Lakshmi Raman, not me" cancelled the
+# time). The writer's own name is not the booking's; the relative named is. My own words.
+def test_the_name_given_for_a_relative_is_the_bookings_not_the_writers(desk) -> None:
+    dispatcher = CollectingDispatcher()
+    text = "Tomasz Nowak (my dad). Ring me, Ewa, on 646 555 0177 please."
+    tracker = make_tracker(
+        slots={"booking_task": "book", "patient_name": text},
+        text=text, intent="inform", requested_slot="patient_name", form="booking_form",
+        entities=[{"entity": "PERSON", "value": "Ewa"}],
+        earlier_texts=["I'm writing for my dad, his lower back is bad"],
+    )  # fmt: skip
+    result = actions.ValidateBookingForm().validate_patient_name(text, dispatcher, tracker, DOMAIN)
+    assert result["patient_name"] == "Tomasz Nowak", result
+
+
+def test_the_booking_said_to_be_for_the_relative_puts_the_name_right(desk) -> None:
+    dispatcher = CollectingDispatcher()
+    text = "no, it's for my dad, Tomasz Nowak, not me. I'm only the contact"
+    tracker = make_tracker(
+        slots={"booking_task": "book", "patient_name": "Ewa", "booking_slot": THREE_PM.isoformat(),
+               "contact_details": "+1 646-555-0177", "patient_phone": "+16465550177"},
+        text=text, intent="deny", requested_slot="booking_confirmed", form="booking_form",
+        entities=[{"entity": "PERSON", "value": "Tomasz Nowak"}],
+        earlier_texts=["I'm writing for my dad, his lower back is bad"],
+    )  # fmt: skip
+    result = actions.ValidateBookingForm().validate_booking_confirmed(
+        text, dispatcher, tracker, DOMAIN
+    )
+    assert result.get("patient_name") == "Tomasz Nowak" and result["booking_confirmed"] is None
