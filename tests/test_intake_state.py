@@ -877,3 +877,14 @@ def test_someone_looking_over_ones_shoulder_names_no_place() -> None:
         "my wife is looking over my shoulder and says it's the right side, not the left", known
     )
     assert said.get("side") == "right" and "shoulder" not in str(said), said
+
+
+# Session 21, written before the change (outside run 55 p02: "Is not going in the legs,
+# only the back" was said back as "spreading to your leg", and a nerve was suspected).
+# "Not going into" denies the spread as "doesn't go into" does. My own wordings.
+@pytest.mark.parametrize(
+    "text", ["my low back is sore, it's not going into my legs", "nothing going down the leg"]
+)
+def test_a_spread_denied_with_going_is_no_spread(text: str) -> None:
+    said = changes(text, {})
+    assert said.get("radiates_to") is None and said.get("pain_radiates") is not True, said

@@ -72,7 +72,7 @@ _PUT_RIGHT = re.compile(
 # "It doesn't go down my leg", "it not go in the leg": spreading said not to be.
 _NOT_SPREADING = (
     r"(?:doesn'?t|does not|dont|don'?t|do not|not|never|no|isn'?t|won'?t)\s+(?:\w+\s+){0,2}"
-    r"(?:spread\w*|radiat\w*|go(?:es)? anywhere|go(?:es)? (?:down|up|into|to|in|elsewhere)|"
+    r"(?:spread\w*|radiat\w*|go(?:es|ing)? anywhere|go(?:es|ing)? (?:down|up|into|to|in|elsewhere)|"
     r"travel\w*|move\w*|shoot\w*)"
 )
 _DENIES_SPREAD = re.compile(rf"\b{_NOT_SPREADING}\b", re.IGNORECASE)
