@@ -490,6 +490,8 @@ def check_safety(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
     does next (a form that the message also answers would otherwise carry on first)."""
     values, new_codes, level = safety_events(tracker)
     direct = values["direct_question"]
+    # Whom the advice and questions speak of, read from every message: once, when needed.
+    whose = the_patient(tracker) if level or direct else patient.YOU
     still_open = values["rechecking"] and values["rechecking"] == tracker.get_slot("rechecking")
     if values["rechecking"] and not still_open:
         dispatcher.utter_message(text=advice.ASK_AGAIN_AFTER_TAKEN_BACK)
@@ -505,23 +507,23 @@ def check_safety(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
         if len(values["unclear_signs"]) > len(tracker.get_slot("unclear_signs") or []):
             dispatcher.utter_message(text=advice.UNSURE_TAKEN_AS_POSSIBLE)
         signs = values["warning_signs"]
-        advise(dispatcher, level, new_codes, _pregnant(tracker), the_patient(tracker), signs)
+        advise(dispatcher, level, new_codes, _pregnant(tracker), whose, signs)
         safe_now = _safe_with_the_crisis(tracker, new_codes)
         if safe_now:
             dispatcher.utter_message(text=advice.SAFE_NOTED)
             stand_down += [SlotSet("says_safe", safe_now), SlotSet("consultation_offered", True)]
         if level == URGENT and tracker.active_loop.get("name") == "intake_form" and not direct:
-            carry_on = patient.spoken_of(advice.CARRY_ON_AFTER_URGENT, the_patient(tracker))
+            carry_on = patient.spoken_of(advice.CARRY_ON_AFTER_URGENT, whose)
             dispatcher.utter_message(text=carry_on)
             dispatcher.utter_message(response="utter_mention_callback")
     if direct and still_open:
         way_to_a_person(dispatcher, tracker)
-        back_to_question(dispatcher, safety.question_named(direct), the_patient(tracker))
+        back_to_question(dispatcher, safety.question_named(direct), whose)
     elif direct:
         again = (values["screen_unsure"] or "").rstrip("?") == direct
         ask_direct_question(
             dispatcher, direct, again=again, to_be_sure=values["rechecking"],
-            whose=the_patient(tracker),
+            whose=whose,
         )  # fmt: skip
     # An empty list and an unset slot are the same: no event for them. A question asked
     # (again) is always recorded: the dialogue waits for its answer.
