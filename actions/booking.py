@@ -694,6 +694,8 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
         reference = reference_in(str(value))
         if reference is not None:
             return {"lookup_reference": reference}
+        if desk_module.has_no_booking(str(value)):
+            return _nothing_to_look_up(dispatcher)
         attempts = int(tracker.get_slot("lookup_attempts") or 0) + 1
         if is_unsure(str(value)) or _NO_REFERENCE.search(str(value)) or attempts > 1:
             # "I don't have it on me": the clinic can find it; asking again would not.
@@ -709,6 +711,8 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
     ) -> Slots:
         """The phone or email the booking was made with: proof that it is the patient's."""
         booking = desk().find(tracker.get_slot("lookup_reference"), str(value))
+        if booking is None and desk_module.has_no_booking(str(value)):
+            return _nothing_to_look_up(dispatcher)
         if booking is None:
             attempts = int(tracker.get_slot("lookup_attempts") or 0) + 1
             give_up = attempts >= MAX_LOOKUP_ATTEMPTS
@@ -750,6 +754,19 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
             return {"cancel_confirmed": False}
         desk().cancel(tracker.get_slot("lookup_reference"))
         return {"cancel_confirmed": True}
+
+
+def _nothing_to_look_up(dispatcher: CollectingDispatcher) -> Slots:
+    """ "I haven't booked yet" at the look-up: the look-up stops and a consultation is
+    offered; a yes starts the booking as any yes to the offer does (the red-flag screen
+    for where it hurts comes first)."""
+    dispatcher.utter_message(response="utter_no_booking_to_find")
+    return {
+        "lookup_reference": None,
+        "lookup_contact": None,
+        "lookup_attempts": MAX_LOOKUP_ATTEMPTS,
+        "consultation_offered": True,
+    }
 
 
 _SAME_TIME = re.compile(r"\bsame (?:time|hour)\b", re.IGNORECASE)

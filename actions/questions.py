@@ -106,6 +106,7 @@ class ActionAnswerQuestion(Action):
             # "no. can we get on with it": how many are left, never "I don't know" (outside
             # run 52); the form then asks its question.
             dispatcher.utter_message(text=knowledge.answer_text(left, values))
+            _skipping_allowed(dispatcher, tracker)
             return []
         if has_booking(tracker) and (
             asks_if_noted(tracker)
@@ -169,6 +170,8 @@ class ActionAnswerQuestion(Action):
             dispatcher.utter_message(text=known)
             for more in _further_answers(tracker, values, known):
                 dispatcher.utter_message(text=more)  # "...and the phone number please"
+            if found and found.topic == QUESTIONS_LEFT:
+                _skipping_allowed(dispatcher, tracker)
             return []
         if tracker.active_loop.get("name") and knowledge.is_a_statement(text):
             return []  # told, not asked: the form reads it and goes on, no "I don't know"
@@ -202,6 +205,14 @@ class ActionAnswerQuestion(Action):
             return []  # read again as a form starts (Rasa extracts slots once more then)
         offered = offer_callback(dispatcher, tracker, UNANSWERED, text[:MAX_KEPT_LENGTH])
         return [SlotSet("unanswered_questions", [*kept, text[:MAX_KEPT_LENGTH]]), *offered]
+
+
+def _skipping_allowed(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """Tells a patient in a hurry that the intake's question waiting may be skipped, unless
+    it is a safety one, which never is (session 21: "skip" was offered, then the red-flag
+    question said it must be answered)."""
+    if tracker.active_loop.get("name") == "intake_form" and not _safety_question_waiting(tracker):
+        dispatcher.utter_message(response="utter_you_can_skip")
 
 
 def _safety_question_waiting(tracker: Tracker) -> bool:

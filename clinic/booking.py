@@ -151,6 +151,25 @@ def no_booking_wanted(text: str) -> bool:
     return bool(_NO_BOOKING.search(text))
 
 
+# No booking to look up: "I haven't booked yet", "never booked", "I didn't make one yet".
+# A booking's reference, number or email not at hand is another matter (the clinic finds it).
+_BOOKED = r"(?:booked|booking|appointment|appt|consultation|one)"
+_HAS_NO_BOOKING = re.compile(
+    r"\b(?:don'?t|dont|do not|haven'?t|havent|have not|didn'?t|didnt|did not|never|not)\s+"
+    r"(?:\w+\s+){0,2}?(?:have|had|got|made|make|booked|book)\s+(?:\w+\s+){0,2}?"
+    r"(?:booked|booking|appointment|appt|consultation|one|anything|in)\b"
+    r"(?!\s+(?:ref|reference|number|no\b|code|confirmation|email|details|on me|with me))"
+    r"|\b(?:haven'?t|havent|have not|never|not|didn'?t|didnt)\s+(?:\w+\s+)?booked\b"
+    rf"|\b(?:no|nothing)\s+{_BOOKED}\s+(?:yet|at all)\b|\bthere'?s no booking\b",
+    re.IGNORECASE,
+)
+
+
+def has_no_booking(text: str) -> bool:
+    """Whether the patient says there is no booking to find ("I haven't booked yet")."""
+    return bool(_HAS_NO_BOOKING.search(text))
+
+
 # Put off, not now: "I'll think about it", "maybe later", "let me sleep on it".
 _PUT_OFF = re.compile(
     r"\b(?:i'?ll|ill|i will|let me|lemme|gonna|i need to|need to|i want to)\s+(?:have a\s+)?"

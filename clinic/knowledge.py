@@ -152,6 +152,8 @@ _QUESTION_WORDS = (
 _QUESTION = re.compile(
     r"\?|^\W*(?:(?:hi|hello|hey|ok|okay|and|so|also|sorry|please|oh|um|btw|quick question|"
     r"now|but|well|then|lastly|finally|anyway|just|"
+    # Sighs and asides before the question: "ugh how many more of these".
+    r"ugh+|argh+|omg|lol|hm+|jeez|gosh|wait|honestly|seriously|haha|alright|er+|uh+|"
     rf"one question|one more thing)\W+)*"
     # A short lead-in before a dash or a colon: "quick q - how long is it?", "two things:".
     r"(?:\w+(?:\s+\w+){0,2}\s*[-\u2013:]\s+)?"

@@ -357,3 +357,29 @@ def test_the_person_to_call_named_in_the_request(said: str, callee: str | None) 
     from clinic.contact import callee_named
 
     assert callee_named(said) == callee
+
+
+# Session 22, written before the change (session 21's leftover: "I don't have a booking
+# yet" at the look-up was told the clinic could look it up for them). My own words.
+@pytest.mark.parametrize(
+    ("said", "none"),
+    [
+        ("oh I don't actually have an appointment yet", True),
+        ("i havent booked yet, i wanted to make one", True),
+        ("never booked anything, this is my first time", True),
+        ("there's no booking, I'm new here", True),
+        ("I'm not booked in yet", True),
+        ("nothing booked yet sorry", True),
+        ("wait i didnt make one yet lol", True),
+        ("I don't have the booking reference on me", False),
+        ("don't have my appointment number", False),
+        ("I booked last week but lost the email", False),
+        ("I can't find the confirmation", False),
+        ("I don't have it", False),
+        ("no", False),
+    ],
+)
+def test_no_booking_to_look_up_said_in_words(said: str, none: bool) -> None:
+    from clinic.booking import has_no_booking
+
+    assert has_no_booking(said) is none

@@ -207,7 +207,11 @@ def test_a_file_with_a_topic_without_an_answer_is_refused(tmp_path: Path) -> Non
      ("ok thanks", False), ("the weather is nice", False),
      # Written in session 8: text-speak asks too.
      ("wot time u open sat", True), ("wen r u free", True), ("r u open on sundays", True),
-     ("wat", True), ("ready when you are", False)],
+     ("wat", True), ("ready when you are", False),
+     # Session 22: a sigh before the question ("ugh how many more of these" was an answer).
+     ("ugh how many more of these", True), ("hmm where do i park", True),
+     ("omg is it going to hurt", True), ("ugh, my back again", False),
+     ("right is worse than the left", False), ("uh the left one", False)],
 )  # fmt: skip
 def test_a_message_that_asks(text: str, asks: bool) -> None:
     assert knowledge.looks_like_question(text) is asks
