@@ -266,7 +266,18 @@ def _known_answer(
         ]
         if complaints:
             return who_helps_with(complaints[0])
-    return knowledge.answer_text(topic, knowledge.clinic_values())
+    return knowledge.answer_text(topic, knowledge.clinic_values(), _of_the_pain_told(tracker))
+
+
+def _of_the_pain_told(tracker: Tracker) -> bool:
+    """Whether a question is about the pain told in this chat, nothing told needing a
+    doctor: a pain known, no red flag standing and no other complaint named ("do I still
+    need a doctor?" after a yes taken back; not "...about the rash on my arm?")."""
+    text = tracker.latest_message.get("text") or ""
+    other = _named(tracker, "other_complaint") or [
+        term for term in vocabulary.find_terms(text) if term.entity == "other_complaint"
+    ]
+    return bool(tracker.get_slot("body_part")) and not tracker.get_slot("red_flags") and not other
 
 
 def _named(tracker: Tracker, entity: str) -> list[str]:

@@ -52,6 +52,9 @@ class Topic:
     # The answer when the question names a place ("does it help headaches?"): `{evidence}`
     # is what the research says for that place (clinic.evidence).
     for_a_place: str = ""
+    # The answer about the pain told in this chat when nothing found needs a doctor ("do I
+    # need to see my GP first?"), not about something else the patient has.
+    for_the_pain: str = ""
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,7 @@ def load_topics(path: Path) -> tuple[Topic, ...]:
                 " ".join(str(entry["answer"]).split()),
                 (needs,) if isinstance(needs, str) else tuple(needs),
                 " ".join(str(entry.get("for_a_place") or "").split()),
+                " ".join(str(entry.get("for_the_pain") or "").split()),
             )
         )
     names = [topic.name for topic in topics]
@@ -128,13 +132,15 @@ def is_answer(found: Found, intent: str | None) -> bool:
     return INTENT_TOPICS.get(intent or "") == found.topic and found.score >= AGREED
 
 
-def answer_text(topic: Topic, values: Mapping[str, str]) -> str | None:
-    """The topic's answer with the settings filled in; None when a setting it needs (or
-    one it names) is empty: then the assistant says it doesn't know."""
-    named = set(_FIELD.findall(topic.answer)) | set(topic.needs)
+def answer_text(topic: Topic, values: Mapping[str, str], for_the_pain: bool = False) -> str | None:
+    """The topic's answer with the settings filled in (its answer about the pain told, when
+    asked for and it has one); None when a setting it needs (or one it names) is empty:
+    then the assistant says it doesn't know."""
+    answer = topic.for_the_pain if for_the_pain and topic.for_the_pain else topic.answer
+    named = set(_FIELD.findall(answer)) | set(topic.needs)
     if any(not values.get(name) for name in named):
         return None
-    return _FIELD.sub(lambda m: values[m.group(1)], topic.answer)
+    return _FIELD.sub(lambda m: values[m.group(1)], answer)
 
 
 def answer_for_a_place(topic: Topic, evidence: str) -> str | None:

@@ -190,6 +190,9 @@ def test_every_answer_fills_in_and_needs_its_settings() -> None:
     for topic in knowledge.clinic_topics():
         answer = knowledge.answer_text(topic, VALUES)
         assert answer and "{" not in answer, topic.name
+        about_the_pain = knowledge.answer_text(topic, VALUES, for_the_pain=True)
+        assert about_the_pain and "{" not in about_the_pain, topic.name
+        assert (about_the_pain != answer) is bool(topic.for_the_pain), topic.name
     address = knowledge.topic_named("address")
     assert address and knowledge.answer_text(address, {**VALUES, "clinic_address": ""}) is None
 
