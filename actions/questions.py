@@ -266,7 +266,11 @@ def _known_answer(
         ]
         if complaints:
             return who_helps_with(complaints[0])
-    return knowledge.answer_text(topic, knowledge.clinic_values(), _of_the_pain_told(tracker))
+    told = {
+        *(tracker.get_slot("contraindications") or []),
+        *entity_values(tracker, "contraindication"),
+    }
+    return knowledge.answer_text(topic, knowledge.clinic_values(), _of_the_pain_told(tracker), told)
 
 
 def _of_the_pain_told(tracker: Tracker) -> bool:

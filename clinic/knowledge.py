@@ -10,7 +10,7 @@ this module stays plain Python and testable with any encoder.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -55,6 +55,9 @@ class Topic:
     # The answer about the pain told in this chat when nothing found needs a doctor ("do I
     # need to see my GP first?"), not about something else the patient has.
     for_the_pain: str = ""
+    # The answer for a patient who told of a precaution, by its code: "can I take
+    # ibuprofen?" asked in pregnancy is for the midwife, not about blood thinners.
+    if_told: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,10 @@ def load_topics(path: Path) -> tuple[Topic, ...]:
                 (needs,) if isinstance(needs, str) else tuple(needs),
                 " ".join(str(entry.get("for_a_place") or "").split()),
                 " ".join(str(entry.get("for_the_pain") or "").split()),
+                tuple(
+                    (str(code), " ".join(str(text).split()))
+                    for code, text in (entry.get("if_told") or {}).items()
+                ),
             )
         )
     names = [topic.name for topic in topics]
@@ -132,11 +139,18 @@ def is_answer(found: Found, intent: str | None) -> bool:
     return INTENT_TOPICS.get(intent or "") == found.topic and found.score >= AGREED
 
 
-def answer_text(topic: Topic, values: Mapping[str, str], for_the_pain: bool = False) -> str | None:
-    """The topic's answer with the settings filled in (its answer about the pain told, when
-    asked for and it has one); None when a setting it needs (or one it names) is empty:
-    then the assistant says it doesn't know."""
-    answer = topic.for_the_pain if for_the_pain and topic.for_the_pain else topic.answer
+def answer_text(
+    topic: Topic,
+    values: Mapping[str, str],
+    for_the_pain: bool = False,
+    told: Collection[str] = (),
+) -> str | None:
+    """The topic's answer with the settings filled in: its answer for a precaution `told`,
+    or about the pain told (`for_the_pain`), when it has one. None when a setting it needs
+    (or one it names) is empty: then the assistant says it doesn't know."""
+    answer = next((text for code, text in topic.if_told if code in told), "") or (
+        topic.for_the_pain if for_the_pain and topic.for_the_pain else topic.answer
+    )
     named = set(_FIELD.findall(answer)) | set(topic.needs)
     if any(not values.get(name) for name in named):
         return None

@@ -193,6 +193,9 @@ def test_every_answer_fills_in_and_needs_its_settings() -> None:
         about_the_pain = knowledge.answer_text(topic, VALUES, for_the_pain=True)
         assert about_the_pain and "{" not in about_the_pain, topic.name
         assert (about_the_pain != answer) is bool(topic.for_the_pain), topic.name
+        for code, _ in topic.if_told:
+            told = knowledge.answer_text(topic, VALUES, told=[code])
+            assert told and "{" not in told and told != answer, (topic.name, code)
     address = knowledge.topic_named("address")
     assert address and knowledge.answer_text(address, {**VALUES, "clinic_address": ""}) is None
 

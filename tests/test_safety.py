@@ -1992,6 +1992,15 @@ def test_asked_why_the_advice_gives_its_reason(message: str, code: str, words: s
         ("kinda scared of needles ngl but not like fainting scared", False),
         ("I'm terrified of needles", True),
         ("I faint at blood tests", True),
+        # Session 22, written before the change (outside run 56 p05: "fear of needles, a
+        # little" ruled needling out for a boy who injects his own insulin). A degree said
+        # anywhere in the sentence makes the fear mild; fainting stays what it is.
+        ("fear of needles, a little. that's it", False),
+        ("she is slightly afraid of injections", False),
+        ("he's kind of scared of needles tbh", False),
+        ("my son gets sort of anxious about injections", False),
+        ("I'm really scared of needles", True),
+        ("I fainted at my last jab, a bit embarrassing", True),
     ],
 )
 def test_a_mild_fear_of_needles_is_no_phobia(text: str, phobia: bool) -> None:

@@ -275,6 +275,8 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
     for kind, name, start, end in matches:
         if _unless(_SIGNS_BY_KEY[(kind, name)], sentence_of[start]):
             continue
+        if name == "needle_phobia" and _mild_fear(sentence_of[start].text):
+            continue
         if name == "at_rest" and _SCORE_AT_REST.search(doc[max(start - 3, 0) : end].text):
             continue  # "3 at rest, 6 when I lift": how bad the pain is at rest
         if name in _PLACES_OF_DEVICES and where_a_device_sits(words, start):
@@ -1273,6 +1275,19 @@ def _back_said_otherwise(words: list[str], at: int) -> bool:
     if words[at] not in ("back", "bak"):
         return False
     return vocabulary.back_in_another_sense([_CONTRACTED.get(w, w) for w in words], at)
+
+
+# A fear of needles said to be mild, anywhere in its sentence ("fear of needles, a little"),
+# is nerves, not a phobia that rules needling out; fainting with needles is never mild.
+_MILD = re.compile(
+    r"\b(?:a little|a bit|a tad|slightly|kinda|kind of|sort of|somewhat|mildly|mild)\b"
+)
+_FAINTS = re.compile(r"\b(?:faint\w*|pass\w* out|passed|black\w* out|blacked)\b")
+
+
+def _mild_fear(sentence: str) -> bool:
+    text = sentence.lower()
+    return bool(_MILD.search(text)) and not _FAINTS.search(text)
 
 
 # A reason said not to be explains nothing away: "he's not dieting", "not on purpose".
