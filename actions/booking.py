@@ -36,6 +36,7 @@ from actions.safety import about_safety, open_screen_questions, undo_for_safety_
 from actions.tracker_facts import (
     emergency_open,
     entity_values,
+    has_booking,
     intake_from_tracker,
     latest_intent,
     read_from_message_unchecked,
@@ -53,6 +54,7 @@ from clinic.availability import Offer, pick_offered
 from clinic.booking import (
     BookingDesk,
     Patient,
+    asks_if_cancelled,
     asks_to_move,
     clock,
     reference_in,
@@ -163,6 +165,20 @@ class ActionStartBooking(Action):
         if intent == "inform" and not names_a_time(text):
             # Said to the offer, but no time: a late fact for the intake, not a booking.
             return [SlotSet("consultation_offered", None), FollowupAction("intake_form")]
+        if intent == "cancel_booking" and has_booking(tracker) and asks_if_cancelled(text):
+            # "So monday is cancelled right?" after a move: the one booking there is, not a
+            # question whether to cancel it (outside run 56 p07).
+            start = _local(tracker.get_slot("booking_starts_at") or "")
+            if start is not None:
+                dispatcher.utter_message(
+                    response="utter_only_booking",
+                    when=when(start),
+                    reference=tracker.get_slot("booking_reference"),
+                )
+                return [
+                    SlotSet("consultation_offered", False),
+                    SlotSet("booking_readiness", "booked"),
+                ]
         task = {"cancel_booking": CANCEL, "reschedule_booking": RESCHEDULE}.get(intent, BOOK)
         return start_task(task, dispatcher, tracker)
 

@@ -18,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.booking import BOOK, SHOW, desk, start_task
+from actions.booking import BOOK, RESCHEDULE, SHOW, desk, start_task
 from actions.callback import offer_callback, tell_my_call
 from actions.safety import form_to_resume
 from actions.tracker_facts import (
@@ -32,7 +32,7 @@ from actions.tracker_facts import (
 )
 from clinic import knowledge, vocabulary
 from clinic.assessment import who_helps_with
-from clinic.booking import declines_booking, when
+from clinic.booking import asks_to_move, declines_booking, wants_a_booking, when
 from clinic.booking_store import CONFIRMED
 from clinic.contact import asks_about_a_call
 from clinic.evidence import region_for_body_part
@@ -373,6 +373,10 @@ def told_after_booking(dispatcher: CollectingDispatcher, tracker: Tracker) -> li
     the clinic, or whether needling helps the place it names (outside runs 37 and 51: "does
     needling actually help headaches tho" got "I've put that in your notes", twice)."""
     text = tracker.latest_message.get("text") or ""
+    if asks_to_move(text) and names_a_time(text):
+        # "Actually make it Tuesday same time", right after booking: a move, however the
+        # model heard it (outside run 56: put in the notes, and Monday kept).
+        return _start_booking(dispatcher, tracker, RESCHEDULE)
     asks = _asks(text, latest_intent(tracker))
     if asks and not _names_a_place(tracker):
         return ActionAnswerQuestion().answer(dispatcher, tracker)
@@ -403,6 +407,10 @@ def noted_for_the_consultation(
     return []
 
 
+# Topics a request to book at a time reads near.
+_TIMES_OF_A_BOOKING = frozenset({MY_BOOKING, "opening_hours", "changing_a_booking"})
+
+
 def answer_if_known(
     dispatcher: CollectingDispatcher, tracker: Tracker, only_if_close: bool = False
 ) -> bool:
@@ -417,6 +425,10 @@ def answer_if_known(
     if only_if_close and (
         found is None or found.score < knowledge.CLOSE or found.topic == MY_BOOKING
     ):
+        return False
+    if found and found.topic in _TIMES_OF_A_BOOKING and wants_a_booking(text):
+        # "Can I book in for my lower back, Monday next week at 10am?": the booking's times
+        # answer it (outside run 56: the opening hours came first).
         return False
     answer = _known_answer(found, latest_intent(tracker), tracker)
     if answer and _said_before(tracker, answer):
@@ -458,9 +470,12 @@ def _takes_the_offer(tracker: Tracker) -> bool:
     return answers.yes_or_no(told) is True or names_a_time(times_for_a_booking(told))
 
 
-def _start_booking(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
-    """The events that start booking the consultation offered, and the form when ready."""
-    started = start_task(BOOK, dispatcher, tracker)
+def _start_booking(
+    dispatcher: CollectingDispatcher, tracker: Tracker, task: str = BOOK
+) -> list[dict[str, Any]]:
+    """The events that start booking the consultation offered (or moving the one booked),
+    and the form when ready."""
+    started = start_task(task, dispatcher, tracker)
     ready = SlotSet("booking_readiness", "ready") in started
     return [*started, *([FollowupAction("booking_form")] if ready else [])]
 

@@ -70,6 +70,25 @@ def asks_to_move(text: str) -> bool:
     return bool(_MOVE.search(text)) and not _CANCEL.search(text)
 
 
+# Asked whether a time is cancelled or gone ("so monday is cancelled right?"), not asked
+# to cancel it ("can it be cancelled?", "I want it cancelled").
+_IS_CANCELLED = re.compile(
+    r"\b(?:is|was|got|gets|been|are|were|'s)\s+(?:\w+\s+)?(?:cancel+ed|gone|off)\b"
+    r"|\b(?:cancel+ed|gone)\b[^.?!]{0,12}(?:\?|\b(?:right|yeah|yes|correct|yh|ya)\b)",
+    re.IGNORECASE,
+)
+_ASKS_FOR_IT = re.compile(
+    r"\b(?:can|could|would|will|please|want|need|like|wish|get|have)\b[^.?!]{0,25}"
+    r"\b(?:cancel\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_if_cancelled(text: str) -> bool:
+    """Whether a message asks whether a booking (or its old time) is cancelled or gone."""
+    return bool(_IS_CANCELLED.search(text)) and not _ASKS_FOR_IT.search(text)
+
+
 def says_a_change(text: str) -> bool:
     """Whether a message says moving or cancelling in so many words, not only a wish for
     another time ("I'd rather book next week" does not)."""

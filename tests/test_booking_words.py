@@ -383,3 +383,26 @@ def test_no_booking_to_look_up_said_in_words(said: str, none: bool) -> None:
     from clinic.booking import has_no_booking
 
     assert has_no_booking(said) is none
+
+
+# Session 22, written before the change (outside run 56 p07: after a move, "so monday is
+# cancelled right?" was asked "Cancel your consultation on Tuesday?"). Asked whether a
+# time is cancelled is a question about the booking, not a wish to cancel. My own words.
+@pytest.mark.parametrize(
+    ("said", "asks"),
+    [
+        ("great so the monday one is cancelled yeah?", True),
+        ("the old appointment got cancelled right", True),
+        ("is my friday slot canceled now?", True),
+        ("and the 9am is gone, yes?", True),
+        ("please cancel it", False),
+        ("can it be cancelled?", False),
+        ("I want it cancelled", False),
+        ("cancel my appointment on monday", False),
+        ("could you get the monday one cancelled please", False),
+    ],
+)
+def test_asked_whether_a_time_is_cancelled(said: str, asks: bool) -> None:
+    from clinic.booking import asks_if_cancelled
+
+    assert asks_if_cancelled(said) is asks
