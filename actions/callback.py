@@ -23,9 +23,9 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.patient_details import contact_slots, someone_else_named, who_said_alongside
-from actions.tracker_facts import emergency_open, urgent_open, yes_or_no
+from actions.tracker_facts import emergency_open, has_booking, urgent_open, yes_or_no
 from clinic import knowledge, settings
-from clinic.booking import clock, short_when
+from clinic.booking import clock, short_when, when
 from clinic.contact import (
     callee_named,
     display_phone,
@@ -390,6 +390,15 @@ def tell_my_call(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[Eve
         made = callbacks().for_conversation(tracker.sender_id)
     except SQLAlchemyError:
         made = None
+    contact = tracker.get_slot("contact_details")
+    if not made and has_booking(tracker) and contact:
+        # "You'll call ME on that number, not my mom right?": the booking's contact is who
+        # the clinic reaches about it (outside run 56: "No call has been set up", twice).
+        start = dt.datetime.fromisoformat(tracker.get_slot("booking_starts_at"))
+        dispatcher.utter_message(
+            response="utter_clinic_reaches_contact", contact=contact, when=when(start)
+        )
+        return []
     if not made:  # none, or the store unreachable: the way to get one
         dispatcher.utter_message(response="utter_no_callback_set")
         return []

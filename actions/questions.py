@@ -488,7 +488,10 @@ def _my_booking(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict
     """The day of the booking made (or found) in this chat; else, outside a form, the
     reference and contact check that finds it. Asked about the call, the call-back."""
     if asks_about_a_call(tracker.latest_message.get("text") or ""):
-        return tell_my_call(dispatcher, tracker)  # "is my call still on?"
+        told = tell_my_call(dispatcher, tracker)  # "is my call still on?"
+        for more in _answers_beside_a_call(tracker):
+            dispatcher.utter_message(text=more)  # "...and what should he bring?"
+        return told
     start = tracker.get_slot("booking_starts_at")
     reference = tracker.get_slot("booking_reference")
     if start and reference:
@@ -554,11 +557,34 @@ def _further_answers(tracker: Tracker, values: dict[str, str], first: str) -> li
     for entity in tracker.latest_message.get("entities") or []:
         if entity.get("entity") != "answer_topic" or entity.get("role") != "also":
             continue
-        topic = knowledge.topic_named(entity["value"])
+        found = knowledge.topic_for_now(_as_found(entity), _part_of_chat(tracker))
+        topic = knowledge.topic_named(found.topic) if found else None
         answer = knowledge.answer_text(topic, values) if topic else None
         if answer and answer not in said:
             said.append(answer)
     return said[1:]
+
+
+# What a question about the clinic's call reads near: answered by the call's own answer.
+_ABOUT_A_CALL = frozenset({"phone", MY_BOOKING, "changing_a_booking"})
+
+
+def _answers_beside_a_call(tracker: Tracker) -> list[str]:
+    """The answers to the other questions of a message that asks about the clinic's call
+    ("you'll ring me, right? and what should he bring?"), each once."""
+    values = knowledge.clinic_values()
+    said: list[str] = []
+    for entity in tracker.latest_message.get("entities") or []:
+        if entity.get("entity") != "answer_topic":
+            continue
+        found = knowledge.topic_for_now(_as_found(entity), _part_of_chat(tracker))
+        if found is None or found.topic in _ABOUT_A_CALL or found.score < knowledge.NEAR:
+            continue
+        topic = knowledge.topic_named(found.topic)
+        answer = knowledge.answer_text(topic, values) if topic else None
+        if answer and answer not in said:
+            said.append(answer)
+    return said
 
 
 def _asking_intent(tracker: Tracker) -> str | None:
@@ -580,9 +606,20 @@ def _found(tracker: Tracker) -> knowledge.Found | None:
     older = bool(signs & {"aged_50_plus", "aged_65_plus"})
     for entity in tracker.latest_message.get("entities") or []:
         if entity.get("entity") == "answer_topic" and entity.get("role") != "also":
-            found = knowledge.Found(entity["value"], float(entity.get("confidence_entity") or 0))
-            return knowledge.for_age(found, young, older)
+            found = knowledge.topic_for_now(_as_found(entity), _part_of_chat(tracker))
+            return knowledge.for_age(found, young, older) if found else None
     return None
+
+
+def _as_found(entity: dict[str, Any]) -> knowledge.Found:
+    return knowledge.Found(
+        entity["value"], float(entity.get("confidence_entity") or 0), entity.get("otherwise") or ""
+    )
+
+
+def _part_of_chat(tracker: Tracker) -> str:
+    """The part of the chat a topic may be only for (`Topic.only_during`)."""
+    return "intake" if tracker.active_loop.get("name") == "intake_form" else ""
 
 
 class ActionEnglishOnly(Action):

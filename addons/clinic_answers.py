@@ -71,12 +71,7 @@ class ClinicAnswers(GraphComponent):
             found = topic_found(message.get(TEXT) or "", meanings_of(message), intent)
             if found is None:
                 continue
-            entity = {
-                "entity": ANSWER_ENTITY,
-                "value": found.topic,
-                "confidence_entity": round(found.score, 3),
-                "extractor": ClinicAnswers.__name__,
-            }
+            entity = _entity(found)
             also = _further_questions(_plain_people(message.get(TEXT) or ""), found.topic)
             message.set(ENTITIES, [*message.get(ENTITIES, []), entity, *also], add_to_output=True)
             if _question_for_the_clinic(message, found):
@@ -111,9 +106,31 @@ def _stops_a_medicine(text: str) -> bool:
 _MONEY_TOPICS = frozenset({_PRICE, "insurance", "medicare", "hsa", "parking"})
 
 
+def _entity(found: knowledge.Found, role: str | None = None) -> dict[str, Any]:
+    """The `answer_topic` entity of a topic found; "otherwise" is the nearest other topic,
+    for a topic asked outside the part of the chat it is for."""
+    entity = {
+        "entity": ANSWER_ENTITY,
+        "value": found.topic,
+        "confidence_entity": round(found.score, 3),
+        "extractor": ClinicAnswers.__name__,
+    }
+    if role:
+        entity["role"] = role
+    if found.otherwise:
+        entity["otherwise"] = found.otherwise
+    return entity
+
+
 def topic_found(text: str, meanings: list[Any], intent: str | None) -> knowledge.Found | None:
     """The topic a message asks about, from its meanings (the sentence's, its clauses')."""
     meanings = list(meanings)
+    found = _nearest_topic(text, meanings, intent)
+    return answer_finder().with_otherwise(found, *meanings)
+
+
+def _nearest_topic(text: str, meanings: list[Any], intent: str | None) -> knowledge.Found | None:
+    """`topic_found` without its other topic; `meanings` gains the parts read again."""
     # The question itself: after an answer ("aching. do you do evenings?", or the answer
     # dilutes its meaning) or asked again ("you didn't say whether my husband can come").
     parts = [text]
@@ -127,7 +144,7 @@ def topic_found(text: str, meanings: list[Any], intent: str | None) -> knowledge
         # come in?"), typos ("hw much dose a sesion cost"), a medicine's brand ("should I
         # stop my Eliquis?").
         plain = safety.medicines_named_plainly(_plain_people(part))
-        for said in (part, plain, vocabulary.mended(plain)):
+        for said in (part, plain, vocabulary.mended(plain), knowledge.as_the_patient(plain)):
             if said not in read and said.lower() != text.lower():
                 read.add(said)
                 meanings.append(encoder().encode(said).sentence)
@@ -175,24 +192,18 @@ _FOR_NAMES = ("tok2vec", "ner")
 def _further_questions(text: str, first: str) -> list[dict[str, Any]]:
     """The topics of a message's other questions ("what are your hours? and the phone
     number please"), each read on its own, as `answer_topic` entities with the role "also"."""
-    topics: dict[str, float] = {}
+    topics: dict[str, knowledge.Found] = {}
     for part in knowledge.question_parts(text):
         if _stops_a_medicine(part):
             found: knowledge.Found | None = knowledge.Found(_KEEP_MEDICINES, knowledge.NEAR)
         else:
-            found = answer_finder().nearest(encoder().encode(part).sentence)
-        if found and found.topic != first and found.score >= knowledge.NEAR:
-            topics[found.topic] = max(found.score, topics.get(found.topic, 0.0))
-    return [
-        {
-            "entity": ANSWER_ENTITY,
-            "value": topic,
-            "role": "also",
-            "confidence_entity": round(score, 3),
-            "extractor": ClinicAnswers.__name__,
-        }
-        for topic, score in topics.items()
-    ]
+            own = knowledge.as_the_patient(part)
+            meanings = [encoder().encode(said).sentence for said in {part, own}]
+            found = answer_finder().with_otherwise(answer_finder().nearest(*meanings), *meanings)
+        near = found and found.topic != first and found.score >= knowledge.NEAR
+        if near and (found.topic not in topics or found.score > topics[found.topic].score):
+            topics[found.topic] = found
+    return [_entity(found, "also") for found in topics.values()]
 
 
 def _question_for_the_clinic(message: Message, found: knowledge.Found) -> bool:

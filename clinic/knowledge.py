@@ -58,6 +58,10 @@ class Topic:
     # The answer for a patient who told of a precaution, by its code: "can I take
     # ibuprofen?" asked in pregnancy is for the midwife, not about blood thinners.
     if_told: tuple[tuple[str, str], ...] = ()
+    # The part of the chat the question only makes sense in ("intake": "how many more
+    # questions?"); outside it the next nearest topic answers ("how long does it take?"
+    # after the offer is about the session).
+    only_during: str = ""
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,8 @@ class Found:
 
     topic: str
     score: float
+    # The nearest other topic, for a topic asked outside the part of the chat it is for.
+    otherwise: str = ""
 
 
 def load_topics(path: Path) -> tuple[Topic, ...]:
@@ -89,6 +95,7 @@ def load_topics(path: Path) -> tuple[Topic, ...]:
                     (str(code), " ".join(str(text).split()))
                     for code, text in (entry.get("if_told") or {}).items()
                 ),
+                str(entry.get("only_during") or ""),
             )
         )
     names = [topic.name for topic in topics]
@@ -113,14 +120,29 @@ class AnswerFinder:
             [_unit(encode(question)) for topic in topics for question in topic.questions]
         )
 
-    def nearest(self, *meanings: np.ndarray) -> Found | None:
-        """The topic nearest to any of `meanings` (the message's, its clauses')."""
+    def nearest(self, *meanings: np.ndarray, excluding: Collection[str] = ()) -> Found | None:
+        """The topic nearest to any of `meanings` (the message's, its clauses'), leaving
+        out the topics `excluding`."""
         if not meanings or not self._names:
             return None
         vectors = np.stack([_unit(np.asarray(m, dtype=np.float32).reshape(-1)) for m in meanings])
         scores = (self._examples @ vectors.T).max(axis=1)
+        for i, name in enumerate(self._names):
+            if name in excluding:
+                scores[i] = -1.0
         best = int(scores.argmax())
         return Found(self._names[best], float(scores[best]))
+
+    def with_otherwise(self, found: Found | None, *meanings: np.ndarray) -> Found | None:
+        """`found`, with the nearest other topic near enough when its topic is only for a
+        part of the chat (`Topic.only_during`)."""
+        topic = topic_named(found.topic) if found else None
+        if found is None or topic is None or not topic.only_during:
+            return found
+        other = self.nearest(*meanings, excluding={found.topic})
+        if other is None or other.score < NEAR:
+            return found
+        return Found(found.topic, found.score, other.topic)
 
     def score_of(self, topic: str, *meanings: np.ndarray) -> float:
         """How near `meanings` come to one topic's questions (-1 when it has none)."""
@@ -129,6 +151,15 @@ class AnswerFinder:
             return -1.0
         vectors = np.stack([_unit(np.asarray(m, dtype=np.float32).reshape(-1)) for m in meanings])
         return float((self._examples[rows] @ vectors.T).max())
+
+
+def topic_for_now(found: Found | None, during: str) -> Found | None:
+    """The topic `found` answers in the part of the chat `during` ("intake" or ""): its
+    own, or outside the part it is for, the nearest other topic (None if none is near)."""
+    topic = topic_named(found.topic) if found else None
+    if found is None or topic is None or not topic.only_during or topic.only_during == during:
+        return found
+    return Found(found.otherwise, found.score) if found.otherwise else None
 
 
 def is_answer(found: Found, intent: str | None) -> bool:
@@ -281,6 +312,27 @@ def someone_for_names(text: str, names: list[str]) -> str:
     for name in sorted(set(names), key=len, reverse=True):
         text = re.sub(rf"\b{re.escape(name)}\b", "someone", text)
     return text
+
+
+# Someone written for, said as the patient: the clinic's questions are written as "I"
+# ("what should he bring along?" is far from "do I need to bring anything?" in meaning).
+_AS_THE_PATIENT = (
+    (r"\b(?:does|do) (?:he|she|they)\b", "do I"),
+    (r"\b(?:is|are) (?:he|she|they)\b", "am I"),
+    (r"\b(?:has|have) (?:he|she|they)\b", "have I"),
+    (r"\b(?:he|she|they)(?:'s|'re| is| are)\b", "I'm"),
+    (r"\b(?:he|she|they)\b", "I"),
+    (r"\b(?:his|her|their)\b(?=\s+\w)", "my"),
+    (r"\b(?:him|her|them)\b", "me"),
+)
+
+
+def as_the_patient(text: str) -> str:
+    """`text` with the person written for said as "I" (the clinic's example questions are)."""
+    said = text
+    for pattern, mine in _AS_THE_PATIENT:
+        said = re.sub(pattern, mine, said, flags=re.IGNORECASE)
+    return said
 
 
 def question_parts(text: str) -> list[str]:

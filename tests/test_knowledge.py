@@ -629,3 +629,24 @@ def test_a_medicine_stopped_in_the_past_asks_nothing_about_stopping() -> None:
 
     assert not _stops_a_medicine("I had to stop my tablets last year, does needling hurt?")
     assert _stops_a_medicine("do I have to stop my meds before the needles?")
+
+
+# Session 22 (outside run 56 p06): a topic only for the questions ("how many more?") asked
+# after them is answered by the nearest other topic, or by nothing.
+def test_a_topic_only_for_the_intake_gives_way_outside_it() -> None:
+    left = knowledge.Found("questions_left", 0.7, "session_length")
+    assert knowledge.topic_for_now(left, "intake") == left
+    assert knowledge.topic_for_now(left, "") == knowledge.Found("session_length", 0.7)
+    assert knowledge.topic_for_now(knowledge.Found("questions_left", 0.7), "") is None
+    price = knowledge.Found("price", 0.8)
+    assert knowledge.topic_for_now(price, "") == price
+
+
+def test_the_nearest_other_topic_is_kept_only_for_a_topic_of_one_part(finder) -> None:
+    from addons.minilm import encoder
+
+    meaning = encoder().encode("how long does it take?").sentence
+    found = finder.with_otherwise(finder.nearest(meaning), meaning)
+    assert found.topic == "questions_left" and found.otherwise == "session_length"
+    meaning = encoder().encode("how much is it").sentence
+    assert finder.with_otherwise(finder.nearest(meaning), meaning).otherwise == ""
