@@ -627,10 +627,29 @@ class ActionRedFlagAdvice(Action):
 
             answer_if_known(dispatcher, tracker, only_if_close=True)
         if level == URGENT and tracker.active_loop.get("name") != "intake_form":
-            described = patient.spoken_of(advice.DESCRIBE_AFTER_URGENT, the_patient(tracker))
+            whose = the_patient(tracker)
+            described = patient.spoken_of(advice.DESCRIBE_AFTER_URGENT, whose)
+            if _invited_and_told(tracker, described):
+                # Invited to tell of the pain, and told it: its questions start, not the
+                # invitation again (outside run 56 p01: three times, the pain told each time).
+                dispatcher.utter_message(
+                    text=patient.spoken_of(advice.CARRY_ON_AFTER_URGENT, whose)
+                )
+                return [FollowupAction("intake_form")]
             dispatcher.utter_message(text=described)
             dispatcher.utter_message(response="utter_mention_callback")
         return []
+
+
+def _invited_and_told(tracker: Tracker, invitation: str) -> bool:
+    """Whether the patient, invited after urgent advice to tell of the pain, tells of it."""
+    invited = any(
+        event.get("event") == "bot" and event.get("text") == invitation for event in tracker.events
+    )
+    places = [
+        e for e in tracker.latest_message.get("entities") or [] if e.get("entity") == "body_part"
+    ]
+    return invited and (latest_intent(tracker) == "describe_pain" or bool(places))
 
 
 def current_flags(

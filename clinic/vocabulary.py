@@ -830,14 +830,30 @@ _LIMB_MOVES = frozenset(
 )  # fmt: skip
 
 
+# A question about the assistant's question: "why do you need to know about my legs?",
+# "why you ask about the legs and the pee?" (to the end of its sentence).
+_WHY_WE_ASK = re.compile(
+    r"\bwhy\b[^.?!]{0,25}\b(?:ask|asks|asking|asked|need to know|want to know|wanna know|"
+    r"question|questions)\b[^.?!]*",
+    re.IGNORECASE,
+)
+
+
+def why_we_ask(text: str) -> list[tuple[int, int]]:
+    """Where the message asks why the assistant asks something: what it names there is the
+    assistant's question quoted, not a place or a sign told."""
+    return [match.span() for match in _WHY_WE_ASK.finditer(text)]
+
+
 def is_moved_limb(term: Term, text: str) -> bool:
     """Whether an arm or a leg is named as what the patient moves ("when I lift my arm"),
     the movement that brings the pain on rather than a place of it."""
     if term.value not in ("arm", "leg"):
         return False
     before = [m.group() for m in word_matches(text[max(0, term.start - 30) : term.start])]
-    mover = before[-2] if before[-1:] and before[-1] in ("my", "the", "his", "her") else None
-    return (mover or (before[-1] if before else "")) in _LIMB_MOVES
+    owned = len(before) > 1 and before[-1] in ("my", "the", "his", "her")
+    mover = before[-2] if owned else (before[-1] if before else "")
+    return mover in _LIMB_MOVES
 
 
 def _head_moved(words: list[str], i: int) -> bool:

@@ -888,3 +888,33 @@ def test_someone_looking_over_ones_shoulder_names_no_place() -> None:
 def test_a_spread_denied_with_going_is_no_spread(text: str) -> None:
     said = changes(text, {})
     assert said.get("radiates_to") is None and said.get("pain_radiates") is not True, said
+
+
+# Session 22, written before the change (outside run 56 p03: "sharp when I lift the arm"
+# and "why you ask about the legs and the pee?" put an arm and a leg into the notes of an
+# upper back pain). A limb named as what is moved, once a place is known, and places named
+# in a question about the assistant's own question, are no new places. My own words.
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("it's tight, and it catches when I raise the arm", "pain_quality"),
+        ("sharp when I lift my leg onto the bed", "pain_quality"),
+        ("why do you need to know about my legs? it's my upper back", "red_flag_screen"),
+        ("no. why are you asking about arms and the toilet?", "red_flag_screen"),
+    ],
+)
+def test_no_new_place_from_a_moved_limb_or_a_question_about_the_question(
+    text: str, asked: str
+) -> None:
+    said = changes(text, {"body_part": "upper_back", "pain_sites": ["upper_back"]}, asked)
+    assert "pain_sites" not in said and "body_part" not in said, said
+    assert said.get("radiates_to") is None, said
+
+
+def test_a_moved_limb_alone_in_a_first_message_is_still_the_place() -> None:
+    assert changes("it hurts when I lift my arm")["body_part"] == "arm"
+
+
+@pytest.mark.parametrize("text", ["leg weak", "my leg", "arm hurts", "my arm is numb"])
+def test_a_limb_at_the_start_of_a_message_is_read(text: str) -> None:
+    assert changes(text)["body_part"] in ("leg", "arm")

@@ -4248,3 +4248,42 @@ def test_headaches_getting_worse_lately_are_changing(text: str, reading: str) ->
     question = next(q for q in SCREEN_QUESTIONS["head"] if q.sign == "headache_new_after_50")
     found = safety.screen(text)
     assert read_answer(question, text, found.signs, found.denied_signs, None) == reading
+
+
+# Session 22, written before the change (found playing session 21's leftovers: "asking for
+# my father who is 80, his low back has hurt since he slipped" raised nothing, as "asking
+# for" read everything after it as a question about signs). A writer asking for someone
+# tells of that person; a question asked for future reference is still no sign had.
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("asking for my mum, she is 79 and fell yesterday, her hip hurts", "fracture"),
+        (
+            "asking for my grandad who is 84 his back hurts since he slipped on the stairs",
+            "fracture",
+        ),
+        ("hi im asking for my son, hes got a high fever and a stiff neck", "meningitis_signs"),
+        (
+            "asking on behalf of my wife, she had breast cancer and now her back aches at night",
+            "cancer",
+        ),
+        ("just asking for future reference, can needling cause a collapsed lung?", None),
+        # A question about one's own sign is still the sign had; one about signs to watch
+        # for is not.
+        ("what about the numbness around my bottom, is that normal?", "cauda_equina"),
+        (
+            "what are the chances this is serious, I cant control my bladder since yesterday",
+            "cauda_equina",
+        ),
+        ("what about numbness down there, should I look out for that?", None),
+        ("what are the warning signs I should watch for?", None),
+        # Session 22 (outside run 56 p03): the assistant's question quoted back asks why.
+        ("No. But why you ask about the legs and the pee?", None),
+        ("why are you asking about my bladder", None),
+        ("why do you ask? I have been leaking urine since the back went", "cauda_equina"),
+    ],
+)
+def test_asking_for_someone_tells_of_them(text: str, code: str | None) -> None:
+    screen = safety.screen(text)
+    flags = [flag.code for flag in safety.red_flags_for(set(screen.signs))]
+    assert (code in flags) if code else not (flags or screen.questions), (flags, screen)

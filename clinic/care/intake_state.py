@@ -134,6 +134,9 @@ class Heard:
     not_painful: tuple[str, ...] = ()  # places said not to hurt ("my foot doesn't hurt")
     said_not: frozenset[str] = frozenset()  # a quality or a side said not to be ("not an ache")
     text: str = ""  # the message, for what it says of a value known before it
+    # Limbs named only as what is moved ("it catches when I raise the arm"): no new place
+    # once one is known.
+    moved_limbs: tuple[str, ...] = ()
 
 
 @dataclass
@@ -202,10 +205,13 @@ def hear(
         for t in terms
         if t.entity == "body_part" and t.start not in denied
     ]
+    moved = {t.start for t in parts if vocabulary.is_moved_limb(t, text)}
     if len({p.value for p in places}) > 1:
         # "My shoulder hurts when I lift my arm": the limb moved says when, not where.
-        moved = {t.start for t in parts if vocabulary.is_moved_limb(t, text)}
         places = [p for p in places if p.start not in moved]
+    # "Why do you ask about my legs?": the assistant's question quoted, no place told.
+    quoted = vocabulary.why_we_ask(text)
+    places = [p for p in places if not any(a <= p.start < b for a, b in quoted)]
     main = next((p for p in places if roles.get(p.start) is None), None)
     spreads_to = next((p.value for p in places if roles.get(p.start) == "radiates_to"), None)
     others = tuple(p for p in places if p is not main and roles.get(p.start) == "also")
@@ -294,6 +300,7 @@ def hear(
         corrects_from=(cue.start() if (cue := _CORRECTION.search(text)) else 0),
         said_not=_said_not(text),
         text=text,
+        moved_limbs=tuple(p.value for p in places if p.start in moved),
         # "Only left leg, right leg is ok": a place painful on one side is no place said
         # not to hurt (outside run 48).
         not_painful=tuple(
@@ -419,6 +426,13 @@ def update(
     if heard.of_someone_else and known.get("body_part") and not for_someone_else:
         # "My wife might come too, her legs go numb": her places are not this patient's.
         heard = replace(heard, main=None, others=(), spreads_to=None, side=None, spreads=None)
+    if known.get("body_part") and heard.moved_limbs:
+        # "Sharp when I lift the arm" of a known shoulder: when it hurts, not where.
+        moved = heard.moved_limbs
+        main = heard.main if heard.main and heard.main.value not in moved else None
+        others = tuple(p for p in heard.others if p.value not in moved)
+        spreads_to = heard.spreads_to if heard.spreads_to not in moved else None
+        heard = replace(heard, main=main, others=others, spreads_to=spreads_to)
 
     def offer(slot: str, value: Any, *also: tuple[str, Any]) -> None:
         current = known.get(slot)

@@ -278,7 +278,11 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
             "ever cause", "side effect", "side effects", "signs of", "symptoms of",
             "should i look out for", "look out for", "watch out for", "to watch for",
             "warning signs", "someone with", "somebody with", "people with", "asking for",
-            "what's a", "whats a", "what is a", "what are", "why do they ask",
+            # Not "what are": "what are the chances, I've lost bladder control" (session 22).
+            "what's a", "whats a", "what is a", "what are signs", "why do they ask",
+            # The assistant's question quoted back (session 22, outside run 56 p03).
+            "why you ask", "why are you asking", "why you asking", "why ask", "why do you need to",
+            "why you need to", "why do you want to know", "why you want to know",
             "why do you ask", "would a", "would an", "would you still", "is it true",
             "does that mean", "just curious", "i read about", "read that", "heard that",
             "what about", "how about", "and if", "what happens with", "hypothetically",
@@ -310,7 +314,14 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
         "following_negations": [
             "after needling?", "from needling?", "from the needles?", "asking for future reference",
         ],
-        "pseudo_negations": [],
+        # Asking for a person is writing for them ("asking for my dad, he slipped..."),
+        # not a question about signs (session 22: nothing after it was read).
+        # "What about the numbness around my bottom?" asks about the patient's own sign.
+        "pseudo_negations": [
+            *(f"asking for {whose}" for whose in ("my", "our", "his", "her", "their", "me")),
+            *(f"{what} about {which}" for what in ("what", "how")
+              for which in ("my", "the", "this", "that", "these", "his", "her")),
+        ],
         "termination": [*(b for b in _BREAKS if b != "?"), "?"],
     },
     PAST: {

@@ -272,9 +272,12 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
         matches.append((kind, name, start, end))
     no_inside = {(*key.split(":", 1), start) for key, start, _ in denied_inside}
     words = [token.lower_ for token in doc]
+    quoted = vocabulary.why_we_ask(whole)
     for kind, name, start, end in matches:
         if _unless(_SIGNS_BY_KEY[(kind, name)], sentence_of[start]):
             continue
+        if any(a <= doc[start].idx < b for a, b in quoted):
+            continue  # "why you ask about the legs and the pee?": the question quoted
         if name == "needle_phobia" and _mild_fear(sentence_of[start].text):
             continue
         if name == "at_rest" and _SCORE_AT_REST.search(doc[max(start - 3, 0) : end].text):
