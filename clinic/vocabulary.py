@@ -40,6 +40,8 @@ BODY_PARTS: dict[str, tuple[str, ...]] = {
         "upper back", "upper-back", "shoulder blade", "shoulder blades", "shoulderblade",
         "shoulderblades", "between my shoulder blades", "between the shoulder blades",
         "scapula", "rhomboid", "rhomboids", "thoracic", "top of my back", "upper bak",
+        # Said by people writing in a second language (outside run 56): "up back".
+        "shoulders blades", "shoulders blade", "up back", "upper of the back",
     ),
     "mid_back": ("mid back", "mid-back", "midback", "middle back", "middle of my back"),
     "lower_back": (
@@ -817,6 +819,9 @@ _NEAR_PLACES = frozenset({"ear", "ears", "eye", "eyes"})
 _NEAR = frozenset({"behind", "below", "under", "around", "above", "near", "by", "over"})
 _TEETH = frozenset({"tooth", "teeth", "molar", "molars", "filling", "gum", "gums", "crown"})
 _BEYOND = frozenset({"above", "over", "past", "overhead", "beyond"})
+# An illness or a test named by its place: "chest infection", "ear infection", "chest x-ray".
+_ILLNESS_OF_A_PLACE = frozenset({"infection", "infections", "cold", "bug", "virus", "x-ray",
+                                 "xray", "x", "scan", "mri"})  # fmt: skip
 
 
 # Moving a place: "turn my head", "lift her arm good".
@@ -883,7 +888,24 @@ def where_a_device_sits(words: list[str], i: int) -> bool:
     owners = ("my", "her", "his", "their", "your", "the", "left", "right", "side", "of",
               "part", "top", "upper", "lower", "front")  # fmt: skip
     place = [word for word in between if word not in owners]
+    if devices and not pain and not place:
+        # "A pacemaker, left side of my chest, since 2019": where it sits, said straight
+        # after it; "a pacemaker, my chest hurts" is a pain.
+        after = words[i + 1 : i + 3]
+        return not any(word in PAIN_WORDS or is_pain_quality(word) for word in after)
     return bool(devices) and not pain and bool(place) and place[-1] in _PLACED_IN
+
+
+def _side_of_a_device(words: list[str], k: int) -> bool:
+    """Whether the side word ending before `k` is followed by "(side) of (my) <place>" where
+    a device sits ("a pacemaker, right side of her chest")."""
+    k += words[k : k + 1] == ["side"]
+    if words[k : k + 1] != ["of"]:
+        return False
+    j = k + 1 + (words[k + 1 : k + 2] in (["my"], ["her"], ["his"], ["the"], ["their"]))
+    return (
+        j < len(words) and bool(canonical("body_part", words[j])) and where_a_device_sits(words, j)
+    )
 
 
 def back_in_another_sense(words: list[str], i: int) -> bool:
@@ -908,6 +930,8 @@ def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) ->
     if found[0] == "side":
         if canonical("body_part", after) and where_a_device_sits(words, i + length):
             return True  # "a metal plate in my left ankle": the device's side
+        if _side_of_a_device(words, i + length):
+            return True  # "a pacemaker, right side of her chest": the device's side too
         if words[i] in _SIDE_LETTERS:
             # "r foot", "l knee": a letter is a side only just before a part of the body
             # ("r u open?" is text-speak).
@@ -950,6 +974,8 @@ def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) ->
 
     if found[0] == "body_part" and after in _TEETH:
         return True  # "my lower back tooth", "a back molar": the mouth, not the spine
+    if found[0] == "body_part" and after in _ILLNESS_OF_A_PLACE:
+        return True  # "a chest infection", "a kidney infection", "a chest x-ray": no pain
     if length > 1 or words[i] not in ("back", "bak"):
         return False
     if after == "of":  # "the back of my thigh" is the thigh

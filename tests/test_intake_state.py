@@ -918,3 +918,38 @@ def test_a_moved_limb_alone_in_a_first_message_is_still_the_place() -> None:
 @pytest.mark.parametrize("text", ["leg weak", "my leg", "arm hurts", "my arm is numb"])
 def test_a_limb_at_the_start_of_a_message_is_read(text: str) -> None:
     assert changes(text)["body_part"] in ("leg", "arm")
+
+
+# Session 22, written before the change (outside run 56 p06: "a chest infection 2 weeks
+# ago" and "a pacemaker, left side of my chest, since 2019" made the notes say "tingling in
+# your right neck and chest", with the infection's time). My own words.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I had a nasty chest infection about a month ago but it's gone now",
+        "she's got a pacemaker, right side of her chest, put in 2018",
+        "he had a chest x-ray last week, all clear",
+    ],
+)
+def test_a_place_named_for_an_illness_or_a_device_is_no_pain(text: str) -> None:
+    said = changes(text, {"body_part": "neck", "pain_sites": ["neck"]}, "red_flag_screen")
+    assert not {"pain_sites", "side", "pain_duration"} & set(said), said
+
+
+def test_a_pain_beside_a_device_is_still_a_pain() -> None:
+    said = changes("I have a pacemaker, my chest hurts when I breathe in")
+    assert said["body_part"] == "chest"
+
+
+# Session 22, written before the change (outside run 56 p03: "pain in the back, in the
+# middle of the shoulders blades" was a general back, screened as a low back). My words.
+@pytest.mark.parametrize(
+    ("text", "main"),
+    [
+        ("pain in my back between the shoulder blades", "upper_back"),
+        ("my back hurts, right in the middle of the shoulders blades", "upper_back"),
+    ],
+)
+def test_a_back_made_precise_in_the_same_message_is_that_place(text: str, main: str) -> None:
+    said = changes(text)
+    assert said["body_part"] == main and said["pain_sites"] == [main], said

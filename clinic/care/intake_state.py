@@ -32,6 +32,11 @@ NOT_PAINFUL = ("denied", "site")
 OTHERS = "others"
 # Entities of something other than the pain: a duration said with one is not the pain's.
 _CONDITIONS = ("contraindication", "other_complaint")
+_ILLNESS = re.compile(
+    r"\b(?:infection|infections|virus|flu|covid|cold|bug|pneumonia|bronchitis|antibiotics|"
+    r"pacemaker|defibrillator|implant|operation|surgery)\b",
+    re.IGNORECASE,
+)
 _PLACE_SLOTS = ("body_part", "side", "radiates_to")
 # While these are asked, a newly named place is where the pain spreads to.
 SPREAD_QUESTIONS = ("pain_radiates", "radiates_to")
@@ -257,6 +262,8 @@ def hear(
             or (e.get("entity") == "warning_sign" and e.get("value") in HISTORY_COUNTS)
         )
     ]
+    # An illness told beside the pain has its own time too ("a chest infection 2 weeks ago").
+    conditions += [m.start() for m in _ILLNESS.finditer(text)]
     duration = _duration(text, main, conditions)
     if duration is None and asked == "pain_duration":
         duration = parsing.parse_duration(text)
@@ -456,7 +463,12 @@ def update(
     sides = dict(known.get("site_sides") or {})
     # "Lower back ... my back": the general name of a place known or named is that place.
     heard = _without_general_names(
-        heard, [*known_sites, *([heard.main.value] if heard.main else [])]
+        heard,
+        [
+            *known_sites,
+            *([heard.main.value] if heard.main else []),
+            *(p.value for p in heard.others),
+        ],
     )
     if heard.main is not None and heard.main.value in heard.not_painful:
         # "My back doesn't hurt, I meant the one I lie on": a place said not to hurt is put
@@ -605,6 +617,13 @@ def _without_general_names(heard: Heard, known_sites: list[str]) -> Heard:
 
     main = None if general(heard.main) else heard.main
     others = tuple(p for p in heard.others if not general(p))
+    if heard.main is not None and main is None:
+        # "Pain in my back, between the shoulder blades": the back made precise in the same
+        # message is the main place (outside run 56 p03: "back" and "upper back").
+        refined = next((p for p in others if p.value in _REFINES[heard.main.value]), None)
+        if refined is not None:
+            main = replace(refined, side=refined.side or heard.main.side)
+            others = tuple(p for p in others if p is not refined)
     return replace(heard, main=main, others=others)
 
 
