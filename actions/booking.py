@@ -43,6 +43,7 @@ from actions.tracker_facts import (
     response_before_latest_message,
     said_since_latest_message,
     stood_down,
+    the_patient,
     urgent_open,
     value_before_latest_message,
     yes_or_no,
@@ -70,6 +71,7 @@ from clinic.contact import (
     read_name,
 )
 from clinic.intake import is_unsure, summarise
+from clinic.patient import spoken_of
 from clinic.preferred_time import (
     DayMismatch,
     PastTime,
@@ -1012,6 +1014,11 @@ class ActionFinishBooking(Action):
                 SHOW: "utter_your_booking",
             }[task]
             dispatcher.utter_message(response=response, when=when(start), reference=reference)
+            if task in (BOOK, RESCHEDULE) and urgent_open(tracker):
+                # Booked after advice to see a doctor today: the last word is that advice,
+                # not only "if it gets worse" (outside run 57 p01).
+                whose = the_patient(tracker)
+                dispatcher.utter_message(text=spoken_of(advice.BOOKED_AFTER_URGENT, whose))
         events = self._emptied(task, keep_who=task == BOOK and done)
         if task == CANCEL and done:
             events += [SlotSet("booking_reference", None), SlotSet("booking_starts_at", None)]

@@ -30,7 +30,7 @@ from actions.tracker_facts import (
     the_patient,
     urgent_open,
 )
-from clinic import knowledge, vocabulary
+from clinic import knowledge, patient, vocabulary
 from clinic.assessment import who_helps_with
 from clinic.booking import asks_to_move, declines_booking, wants_a_booking, when
 from clinic.booking_store import CONFIRMED
@@ -97,6 +97,12 @@ class ActionAnswerQuestion(Action):
             if not (tracker.active_loop.get("name") or form_to_resume(tracker)):
                 dispatcher.utter_message(text=advice.ANYTHING_ELSE)
             return []
+        if urgent_open(tracker) and advice.asks_to_tell(text):
+            # "Could I give you her details anyway?" after a doctor today: yes, the
+            # questions (outside run 56 p01: a topic near the words, then nothing).
+            whose = the_patient(tracker)
+            dispatcher.utter_message(text=patient.spoken_of(advice.CARRY_ON_AFTER_URGENT, whose))
+            return [] if tracker.active_loop.get("name") else [FollowupAction("intake_form")]
         left = knowledge.topic_named(QUESTIONS_LEFT)
         if (
             left

@@ -484,6 +484,14 @@ def _direct_question_due(
     return None
 
 
+def _emergency_besides(values: dict[str, Any], rechecking: str, tracker: Tracker) -> bool:
+    """Whether an emergency stands on the signs held other than the one asked again."""
+    question = safety.question_named(rechecking)
+    disputed = {question.sign} if question else set()
+    signs = [sign for sign in values["warning_signs"] if sign not in disputed]
+    return any(flag.level == EMERGENCY for flag in current_flags(tracker, signs))
+
+
 def check_safety(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
     """The safety check on every message (see `actions.every_message`): sets the safety
     slots that changed and advises at once when a flag was raised, whatever the dialogue
@@ -495,6 +503,11 @@ def check_safety(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
     still_open = values["rechecking"] and values["rechecking"] == tracker.get_slot("rechecking")
     if values["rechecking"] and not still_open:
         dispatcher.utter_message(text=advice.ASK_AGAIN_AFTER_TAKEN_BACK)
+        if _emergency_besides(values, values["rechecking"], tracker):
+            # "He's breathing fine now": the breathing is asked again, and the heart's
+            # advice still stands meanwhile (outside run 57 p07: it went quiet).
+            number = settings.emergency_number()
+            dispatcher.utter_message(text=advice.EMERGENCY_REMINDER.format(number=number))
     corrected = _newly(values, tracker, "corrected_signs")
     if corrected:
         dispatcher.utter_message(text=_corrected_to_no(corrected))
@@ -966,6 +979,10 @@ class ActionEmergencyFollowUp(Action):
         if not advice.asks_how_serious(text):
             answer_if_known(dispatcher, tracker, only_if_close=True)  # "...do you treat kids?"
         seen += _safety_question_again(dispatcher, tracker)
+        if not form and advice.asks_to_tell(text):
+            whose = the_patient(tracker)
+            dispatcher.utter_message(text=patient.spoken_of(advice.CARRY_ON_AFTER_URGENT, whose))
+            return [*seen, FollowupAction("intake_form")]
         return [*seen, FollowupAction(form)] if form else seen
 
 

@@ -819,6 +819,10 @@ _NEAR_PLACES = frozenset({"ear", "ears", "eye", "eyes"})
 _NEAR = frozenset({"behind", "below", "under", "around", "above", "near", "by", "over"})
 _TEETH = frozenset({"tooth", "teeth", "molar", "molars", "filling", "gum", "gums", "crown"})
 _BEYOND = frozenset({"above", "over", "past", "overhead", "beyond"})
+_SLEEP_WORDS = frozenset({"sleep", "sleeps", "slept", "sleeping"})
+_SLEEP_TROUBLE = frozenset({"cant", "cannot", "not", "no", "poor", "poorly", "bad", "badly",
+                            "unable", "trouble", "struggle", "struggling", "hardly", "barely",
+                            "never", "lack", "broken", "awful", "terrible"})  # fmt: skip
 # An illness or a test named by its place: "chest infection", "ear infection", "chest x-ray".
 _ILLNESS_OF_A_PLACE = frozenset({"infection", "infections", "cold", "bug", "virus", "x-ray",
                                  "xray", "x", "scan", "mri"})  # fmt: skip
@@ -953,6 +957,11 @@ def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) ->
         # "A bit anxious about needles": how the patient feels about the treatment, for
         # the checklist, not a complaint of mood (outside run 52).
         return bool(_NEEDLE_WORDS.intersection(words[i + 2 : i + 5]))
+    if found[0] == "other_complaint" and length == 1 and words[i] in _SLEEP_WORDS:
+        # "My cat sleeps on my desk", "I sleep on my side": sleeping, no trouble with it,
+        # unless a word of trouble is beside it ("I sleep badly", "hardly slept").
+        near = words[max(0, i - 4) : i] + words[i + 1 : i + 3]
+        return not any(word in _SLEEP_TROUBLE or word.endswith("n't") for word in near)
     if found[0] == "other_complaint" and words[i] == "hearing":
         # "He's hard of hearing", "her hearing aid": how to speak to the patient, not a
         # complaint to send elsewhere.

@@ -28,6 +28,8 @@ NEW_WORDINGS = {
     "what number do i ring": "phone",
     "what do you do at the first appointment": "consultation",
     "will my health plan cover it": "insurance",
+    # Session 22, written before the topic was added (outside run 56 p06).
+    "is a referral needed for the consultation": "referral",
     "how much is a session": "price",
     "how long will i be there": "session_length",
     "will i be sore tomorrow": "aftercare",
@@ -78,6 +80,9 @@ MISSED_WORDINGS = {
     # Session 20, written before the topic was added and not tuned on: nearer "what it
     # helps" (0.58) for "my back".
     "what's that got to do with my back": "why_these_questions",
+    # Session 22, written before the topic was added (outside run 56 p06), not tuned on:
+    # 0.50 for "referral" (its other wording below is found).
+    "can i come direct or does my gp have to send me": "referral",
 }
 NOBODY_ANSWERED = [
     "what's the weather like", "is dr ray single", "do you treat horses",

@@ -88,6 +88,13 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
     "cardiac/emergency/arm_and_jaw_pain|sweating,breathless,nausea": (
         "my jaw and left arm ache and I'm sweating"
     ),
+    # Session 22 (outside run 57 p07): the jaw with sweating and breathlessness, or effort.
+    "cardiac/emergency/jaw_pain+sweating+breathless": (
+        "the ache went into his jaw and he was sweaty and out of breath"
+    ),
+    "cardiac/emergency/jaw_pain+comes_on_exertion|sweating,breathless,nausea": (
+        "my jaw aches when I walk up the hill and I feel sick"
+    ),
     "pneumothorax/emergency/after_needling|breathless,chest_pain,chest_pressure": (
         "short of breath since the needling session"
     ),
@@ -1999,6 +2006,10 @@ def test_asked_why_the_advice_gives_its_reason(message: str, code: str, words: s
         ("she is slightly afraid of injections", False),
         ("he's kind of scared of needles tbh", False),
         ("my son gets sort of anxious about injections", False),
+        # Session 22 (outside run 57 p06), written before the change.
+        ("just the scared of needles thing like i said. never fainted tho", False),
+        ("terrified of needles. I haven't fainted but I shake", True),
+        ("I'm scared of needles and I have fainted at injections before", True),
         ("I'm really scared of needles", True),
         ("I fainted at my last jab, a bit embarrassing", True),
     ],
@@ -3264,6 +3275,35 @@ def test_an_episode_long_ago_is_still_over() -> None:
     )
 
 
+# Session 22, written before the change (outside run 57 p08: "Pregnancy?? She's 14 and not
+# pregnant" held a pregnancy, and the advice sent a 14-year-old to her midwife). The word
+# asked back alone is no precaution told.
+@pytest.mark.parametrize(
+    ("text", "pregnant"),
+    [
+        ("Pregnancy?? She's 14 and not pregnant.", False),
+        ("Warfarin? no, he takes nothing like that", False),
+        ("pregnancy? yes, 12 weeks", True),
+        ("I'm pregnant?", True),
+    ],
+)
+def test_a_precaution_asked_back_is_not_told(text: str, pregnant: bool) -> None:
+    held = set(safety.screen(text).contraindications)
+    assert bool(held & {"pregnancy", "anticoagulants"}) is pregnant, held
+
+
+# Session 22, written before the change (outside run 57 p01: "Should I go to the emergency
+# room?" at night, with a leg getting weaker after a fall, got "An urgent care clinic... is
+# the right place"). Asked whether to go, the emergency department is never talked down.
+@pytest.mark.parametrize(
+    "message",
+    ["Should I go to the emergency room?", "is it a hospital job then?", "do we just go to A&E"],
+)
+def test_asked_whether_to_go_to_the_emergency_department_the_answer_is_yes(message: str) -> None:
+    reply = advice.urgent_follow_up(message, ["neuro_deficit"], "911", repeats=1)
+    assert "Yes, the emergency department" in reply and "urgent care clinic, or" not in reply
+
+
 def test_where_to_go_for_the_heart_is_not_urgent_care() -> None:
     # Session 18 (outside run 43 p08: "urgent care or ER?" with effort pain in the arm got
     # "An urgent care clinic... is the right place").
@@ -4287,3 +4327,60 @@ def test_asking_for_someone_tells_of_them(text: str, code: str | None) -> None:
     screen = safety.screen(text)
     flags = [flag.code for flag in safety.red_flags_for(set(screen.signs))]
     assert (code in flags) if code else not (flags or screen.questions), (flags, screen)
+
+
+# Session 22, written before the change (outside run 57 p07: a man of 61 whose back ache
+# "went up into his jaw" carrying the groceries up, "all sweaty and out of breath", raised
+# only "trouble breathing", taken back when he was resting). Pain into the arm or jaw with
+# sweating and breathlessness, or with effort and either, is the heart's. My own words.
+@pytest.mark.parametrize(
+    ("text", "cardiac"),
+    [
+        (
+            "lugging the shopping upstairs she went clammy and short of breath and it went into "
+            "her jaw",
+            True,
+        ),
+        ("his upper back ache spreads into his jaw and he gets sweaty and out of breath", True),
+        (
+            "carrying boxes up to the loft, the ache went into my left arm and I was sweating "
+            "buckets",
+            True,
+        ),
+        ("my arm aches after tennis and I was sweating and puffed out", False),
+        ("my neck pain goes into my shoulder and I get sweaty and breathless when I run", False),
+        ("my jaw clicks and aches when I chew", False),
+        ("it went into her jaw when she carried the groceries up, and she was sweaty", True),
+        ("I get sweaty at the gym and my shoulder aches after bench press", False),
+    ],
+)
+def test_arm_or_jaw_pain_with_sweating_and_breathlessness_is_the_hearts(
+    text: str, cardiac: bool
+) -> None:
+    flags = {flag.code: flag.level for flag in safety.red_flags_for(set(safety.screen(text).signs))}
+    assert (flags.get("cardiac") == "emergency") is cardiac, flags
+
+
+# Session 22, written before the change (outside run 57 p04: "my neck... I have a 2 year
+# old who refuses to walk anywhere lol" gave the mother a limping child's doctor today). A
+# child told of by age, doing something, is someone else when the writer is the patient;
+# a parent writing for the child still tells of the child. My own words.
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        (
+            "my lower back is wrecked, I've got a 3 year old who won't walk anywhere, always "
+            "carried",
+            False,
+        ),
+        ("my shoulder aches, I have a toddler who refuses to walk so I carry her all day", False),
+        (
+            "writing for my son, he is 4 and has been limping and won't walk on his leg since "
+            "yesterday",
+            True,
+        ),
+    ],
+)
+def test_a_child_told_of_in_passing_is_not_the_patient(text: str, flagged: bool) -> None:
+    flags = [flag.code for flag in safety.red_flags_for(set(safety.screen(text).signs))]
+    assert bool(flags) is flagged, flags

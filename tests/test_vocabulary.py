@@ -460,6 +460,22 @@ def test_hard_of_hearing_is_no_complaint(text: str, complaints: list[str]) -> No
     assert [t.value for t in find_terms(text) if t.entity == "other_complaint"] == complaints
 
 
+# Session 22 (outside run 56 p06: "my cat sleeps on my desk lol" was told "Trouble sleeping
+# is not something dry needling treats"). Sleeping is no trouble with sleep unless a word
+# of trouble is beside it. Written before the change, my own words.
+@pytest.mark.parametrize(
+    ("text", "complaints"),
+    [
+        ("the dog sleeps on my feet and I wake up stiff", []),
+        ("I sleep on my left side mostly", []),
+        ("I sleep really badly these days", ["sleep"]),
+        ("can't sleep for the pain", ["sleep"]),
+    ],
+)
+def test_sleeping_is_no_trouble_sleeping(text: str, complaints: list[str]) -> None:
+    assert [t.value for t in find_terms(text) if t.entity == "other_complaint"] == complaints
+
+
 @pytest.mark.parametrize(
     ("text", "side", "complaint"),
     [

@@ -245,6 +245,10 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
             "hes", "shes", "family history of", "family history", "in my family",
             "runs in my family", "runs in the family", "died of", "died from", "the lady",
             "the man", "the guy", "the woman", "someone", "somebody", "a patient",
+            # A child told of by age, who does something: "I have a 2 year old who refuses
+            # to walk" (outside run 57 p04: a limping child's doctor today for the mother).
+            *(f"{age} who" for age in ("year old", "yr old", "year-old", "years old", "yo",
+                                       "toddler", "baby", "kid", "child", "little one")),
         ],
         "following_negations": [
             "runs in the family", "runs in my family", "in the family", "in my family",

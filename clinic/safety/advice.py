@@ -385,6 +385,12 @@ _ASKS_WHERE = re.compile(
     r"[^?.!]{0,40}\bor\b[^?.!]{0,40}\?",
     re.IGNORECASE,
 )
+# Asked whether to go to the emergency department: never talked out of it.
+_ASKS_IF_EMERGENCY_ROOM = re.compile(
+    r"\b(?:should|shall|do|can|could|would|must|is|go)\b[^?.!]{0,25}"
+    r"\b(?:er|a&e|emergency room|emergency department|the emergency|hospital|emergency)\b",
+    re.IGNORECASE,
+)
 # An everyday painkiller asked about: "can she take her Tylenol?", "is ibuprofen ok?".
 _ASKS_PAINKILLER = re.compile(
     r"\b(?:tylenol|paracetamol|acetaminophen|ibuprofen|advil|motrin|aleve|naproxen|"
@@ -408,6 +414,13 @@ def _where_and_painkillers(message: str, codes: list[str], number: str) -> str:
         said.append(
             "Your own doctor, if they can see you today; if not, the emergency department "
             "rather than an urgent care clinic, as it may need tests on the day."
+        )
+    elif _ASKS_IF_EMERGENCY_ROOM.search(message) and not re.search(r"\bor\b", message):
+        # "Should I go to the emergency room?" at night: yes, if nobody else can see them
+        # today (outside run 57: "urgent care is the right place" read as a no).
+        said.append(
+            "Yes, the emergency department is a good place to go if your own doctor or an "
+            "urgent care clinic can't see you today: what matters is a doctor's check today."
         )
     elif _ASKS_WHERE.search(message):
         turns = next((EMERGENCY_IF[code] for code in codes if code in EMERGENCY_IF), "")
@@ -797,6 +810,21 @@ _LATER = re.compile(
     re.IGNORECASE,
 )
 # Wanting the physiotherapist or a booking instead.
+# Asking to tell of the pain meanwhile: "can I still give you her details?", "can I tell
+# you about his pain anyway so you have it for later?".
+_ASKS_TO_TELL = re.compile(
+    r"\b(?:can|could|may|shall|should)\s+i\s+(?:still\s+|just\s+|also\s+)?"
+    r"(?:tell|give|describe|explain|share|send)\b[^.?!]{0,40}\b(?:pain|details|symptoms|"
+    r"back|neck|what (?:hurts|happened)|about (?:it|her|him|them|my|his|their))\b",
+    re.IGNORECASE,
+)
+
+
+def asks_to_tell(message: str) -> bool:
+    """Whether the patient asks to tell of the pain meanwhile, after advice."""
+    return bool(_ASKS_TO_TELL.search(message))
+
+
 _WANTS_PHYSIO = re.compile(
     r"\b(book\w*|appointment|physio\w*|needl\w*|consult\w*|back pain)\b", re.I
 )
@@ -1224,6 +1252,10 @@ def urgent_follow_up(
     # "Urgent care or the ER?", "Tylenol ok?": where to go, and everyday painkillers.
     opening = _where_and_painkillers(message, codes, emergency_number) or opening
     tail = f" {BOOK_FOR_AFTER}" if _WANTS_PHYSIO.search(message) else ""
+    if asks_to_tell(message):
+        # "Can I tell you about her pain anyway, for later?": yes, the questions follow
+        # (outside run 56 p01: "Please go: this shouldn't wait", twice, and no questions).
+        opening, tail = "Yes, you can: the questions follow. ", ""
     if repeats:
         return (
             f"{opening}I'd still ask you to see a doctor about this today, or an after-hours "
@@ -1236,6 +1268,11 @@ def urgent_follow_up(
     )
 
 
+# Said after booking when a doctor today was advised.
+BOOKED_AFTER_URGENT = (
+    "Please still see a doctor today first, as I said. If what they find changes things, "
+    "tell the clinic and the physiotherapist will plan around it."
+)
 BOOK_FOR_AFTER = (
     "I can still book your consultation for a day after you've seen the doctor: just say "
     "which day suits."

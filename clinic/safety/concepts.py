@@ -306,6 +306,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "effort", "exert", "hurry", "hurrying", "rushing", "rush", "flights", "jog",
         "jogging", "brisk", "walk fast", "walking fast", "mow", "mowing", "shovel",
         "shovelling", "shoveling", "dig", "digging", "run for the bus", "cycling uphill",
+        # Carrying a load up: the groceries, the shopping, boxes up the stairs.
+        "carrying", "carried", "lugging", "lugged", "hauling", "hauled",
     ),
     "rest_eases": (
         "rest", "resting", "stop", "stopping", "sit down", "goes away", "goes off", "fades",

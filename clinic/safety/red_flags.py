@@ -917,7 +917,7 @@ SIGNS: tuple[Sign, ...] = (
     # Angina: chest, arm or jaw pain that exertion brings on and rest eases.
     Sign("comes_on_exertion", (
         "{exertion} ... {rest_eases}",
-        "when|whenever|if I? {exertion}",
+        "when|whenever|if I|he|she|they|we? {exertion}",
         # "when I'm walking up the hill", "when we're out walking", "when I'm doing the stairs"
         "when|whenever|if I'm|im|we're|you're doing|going|out|on? the|a|my? {exertion}",
         "when|whenever|if I|we|you am|are|was|were doing|going|out|on? the|a|my? {exertion}",
@@ -939,6 +939,14 @@ SIGNS: tuple[Sign, ...] = (
     Sign("arm_or_jaw_pain", (
         "{heart_arm} ... ache|aches|aching|achy|pain|painful|hurts|hurting|tight|tightness|heavy",
         "ache|aches|aching|pain|tightness ... {heart_arm}",
+    )),
+    # The jaw alone, more the heart's than an arm or a shoulder sore from sport: an ache
+    # there, or the pain said to travel there ("it went up into her jaw").
+    Sign("jaw_pain", (
+        "jaw ... ache|aches|aching|achy|pain|painful|hurts|hurting|tight|tightness|heavy",
+        "ache|aches|aching|pain|tightness ... jaw",
+        "went|goes|going|spread|spreads|spreading|radiates|radiated|radiating|moved|moves|shot"
+        "|shoots up|down? into|to|towards my|her|his|the? jaw",
     )),
     Sign("left_arm_pain", (
         "left arm|shoulder ... ache|aches|aching|achy|pain|hurts|heavy|heaviness",
@@ -1075,6 +1083,12 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("cardiac", EMERGENCY, ("cardiac_warning",)),
     RedFlagRule("cardiac", EMERGENCY, ("chest_pain",), with_any=("sweating", "breathless", "nausea", "severe", "arm_and_jaw_pain")),
     RedFlagRule("cardiac", EMERGENCY, ("arm_and_jaw_pain",), with_any=("sweating", "breathless", "nausea")),
+    # Pain into the arm or the jaw with sweating and breathlessness, or brought on by effort
+    # with either (session 22, outside run 57: "went up into his jaw... all sweaty and out
+    # of breath" carrying the groceries up raised only the breathing, then was taken back).
+    # An arm or a shoulder sore after tennis with sweating is sport's, not the heart's.
+    RedFlagRule("cardiac", EMERGENCY, ("jaw_pain", "sweating", "breathless")),
+    RedFlagRule("cardiac", EMERGENCY, ("jaw_pain", "comes_on_exertion"), with_any=("sweating", "breathless", "nausea")),
     RedFlagRule("pneumothorax", EMERGENCY, ("after_needling",), with_any=("breathless", "chest_pain", "chest_pressure")),
     RedFlagRule("dvt", EMERGENCY, ("calf_swollen",), with_any=("breathless", "chest_pain")),
     RedFlagRule("breathing_difficulty", EMERGENCY, ("cannot_breathe",)),

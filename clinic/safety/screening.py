@@ -278,7 +278,15 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
             continue
         if any(a <= doc[start].idx < b for a, b in quoted):
             continue  # "why you ask about the legs and the pee?": the question quoted
-        if name == "needle_phobia" and _mild_fear(sentence_of[start].text):
+        sentence = sentence_of[start]
+        if kind == CONTRAINDICATION and _echoed(
+            sentence.text, doc[start:end].text, whole[sentence.end_char :]
+        ):
+            continue  # "Pregnancy?? She's 14": the assistant's word asked back, not told
+        if name == "needle_phobia" and (
+            _mild_fear(sentence_of[start].text)
+            or (_NEVER_FAINTED.search(whole) and not _STRONG_FEAR.search(whole))
+        ):
             continue
         if name == "at_rest" and _SCORE_AT_REST.search(doc[max(start - 3, 0) : end].text):
             continue  # "3 at rest, 6 when I lift": how bad the pain is at rest
@@ -1286,6 +1294,24 @@ _MILD = re.compile(
     r"\b(?:a little|a bit|a tad|slightly|kinda|kind of|sort of|somewhat|mildly|mild)\b"
 )
 _FAINTS = re.compile(r"\b(?:faint\w*|pass\w* out|passed|black\w* out|blacked)\b")
+
+
+# "Scared of needles... never fainted though": nerves, said so (outside run 57 p06).
+_NEVER_FAINTED = re.compile(
+    r"\b(?:never|not|haven'?t|havent|have not|don'?t|didn'?t|dont|didnt)\s+(?:ever\s+|once\s+)?"
+    r"(?:fainted|faint|passed out|pass out|blacked out|keeled over)\b"
+)
+
+
+def _echoed(sentence: str, said: str, after: str) -> bool:
+    """Whether a sentence is only the word asked back ("Pregnancy??", "warfarin?"), with
+    no yes after it ("pregnancy? yes, 12 weeks" tells it)."""
+    words = re.sub(r"[^\w\s']", " ", sentence).split()
+    yes = re.match(r"\W*(?:yes|yeah|yep|yup|ya|correct|that's right|right)\b", after)
+    return sentence.rstrip().endswith("?") and words == said.split() and not yes
+
+
+_STRONG_FEAR = re.compile(r"\b(?:terrified|petrified|phobia|phobic|panic\w*|terror)\b")
 
 
 def _mild_fear(sentence: str) -> bool:

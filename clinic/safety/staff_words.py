@@ -130,6 +130,7 @@ SIGN_WORDS: dict[str, str] = {
     "eases_with_rest": "eases with rest",
     "settles_after_rest": "settles after rest",
     "arm_or_jaw_pain": "arm or jaw pain",
+    "jaw_pain": "jaw pain",
     "left_arm_pain": "left arm pain",
     "hand_skill_loss": "losing hand skills",
     "headache_pattern_change": "headache pattern changed",
