@@ -18,6 +18,7 @@ from actions.tracker_facts import (
     intake_from_tracker,
     latest_intent,
     leaves_with_an_answer,
+    said_before,
     said_since_latest_message,
     stood_down,
     the_patient,
@@ -99,8 +100,8 @@ class ActionAssessTdnFit(Action):
         assessment = replace(assessment, explanation=spoken_of(assessment.explanation, whose))
         # Sent by name; its words are read too, to tell whether it was said already.
         summary = wording(domain, "utter_intake_summary", summary=facts)
-        if _said_before(tracker, assessment.explanation) and (
-            not intake.body_part or _said_before(tracker, summary)
+        if said_before(tracker, assessment.explanation) and (
+            not intake.body_part or said_before(tracker, summary)
         ):
             # "Btw it started after yoga": nothing the assessment reads has changed, so
             # it is not said again; the offer is.
@@ -111,7 +112,7 @@ class ActionAssessTdnFit(Action):
             dispatcher.utter_message(text=_without_said_this_turn(tracker, assessment.explanation))
         # A skin or stomach complaint is for a doctor: a physiotherapy offer would mislead.
         offer = bool(intake.body_part) or not intake.other_complaint
-        offered_before = _said_before(tracker, wording(domain, "utter_offer_consultation"))
+        offered_before = said_before(tracker, wording(domain, "utter_offer_consultation"))
         dispatcher.utter_message(
             response=(
                 ("utter_offer_consultation_again" if offered_before else "utter_offer_consultation")
@@ -132,13 +133,6 @@ def _without_said_this_turn(tracker: Tracker, text: str) -> str:
         if earlier and text.startswith(earlier) and text != earlier:
             return text[len(earlier) :].strip()
     return text
-
-
-def _said_before(tracker: Tracker, text: str) -> bool:
-    """Whether the assistant has already said `text`, word for word, in this chat."""
-    return bool(text) and any(
-        e.get("event") == "bot" and e.get("text") == text for e in tracker.events
-    )
 
 
 class ActionRecordConsultationAnswer(Action):

@@ -25,7 +25,13 @@ from actions.questions import (
     answer_if_known,
 )
 from actions.safety import about_safety, check_safety
-from actions.tracker_facts import emergency_open, entity_values, has_booking, latest_intent
+from actions.tracker_facts import (
+    emergency_open,
+    entity_values,
+    has_booking,
+    latest_intent,
+    tells_of_a_pain,
+)
 from clinic import knowledge
 from clinic.intake import answer_before_question, question_after_answer
 from clinic.preferred_time import names_a_time
@@ -156,10 +162,7 @@ def _tells_the_pain(tracker: Tracker) -> bool:
     answered here, as the intake starts and no rule would answer it)."""
     if tracker.active_loop.get("name") == "booking_form":
         return False
-    places = [
-        e for e in tracker.latest_message.get("entities") or [] if e.get("entity") == "body_part"
-    ]
-    return latest_intent(tracker) == "describe_pain" or bool(places)
+    return tells_of_a_pain(tracker)
 
 
 def _offer_lapsed(tracker: Tracker) -> list[dict[str, Any]]:

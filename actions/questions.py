@@ -26,6 +26,8 @@ from actions.tracker_facts import (
     has_booking,
     intake_from_tracker,
     latest_intent,
+    names_a_place,
+    said_before,
     said_since_latest_message,
     the_patient,
     urgent_open,
@@ -116,7 +118,7 @@ class ActionAnswerQuestion(Action):
             return []
         if has_booking(tracker) and (
             asks_if_noted(tracker)
-            or (_names_a_place(tracker) and not _asks_for_a_place(found, intent, tracker))
+            or (names_a_place(tracker) and not _asks_for_a_place(found, intent, tracker))
         ):
             return noted_for_the_consultation(dispatcher, tracker)
         # Booked in this chat, a question near the topic is about that booking; otherwise
@@ -276,7 +278,9 @@ def _known_answer(
         *(tracker.get_slot("contraindications") or []),
         *entity_values(tracker, "contraindication"),
     }
-    return knowledge.answer_text(topic, knowledge.clinic_values(), _of_the_pain_told(tracker), told)
+    # Read only for a topic with an answer about the pain (it reads the words again).
+    about_the_pain = bool(topic.for_the_pain) and _of_the_pain_told(tracker)
+    return knowledge.answer_text(topic, knowledge.clinic_values(), about_the_pain, told)
 
 
 def _of_the_pain_told(tracker: Tracker) -> bool:
@@ -334,12 +338,6 @@ def _asks(text: str, intent: str | None) -> bool:
     return intent in ASKING or knowledge.looks_like_question(text)
 
 
-def _names_a_place(tracker: Tracker) -> bool:
-    """Whether the message names a part of the body ("will they look at my hip too?")."""
-    entities = tracker.latest_message.get("entities") or []
-    return any(e.get("entity") == "body_part" for e in entities)
-
-
 # "The physio will know about my warfarin, yes?", "did you write that down?".
 _ASKS_IF_NOTED = re.compile(
     r"\b(?:know|knows|aware|noted|note|notes|write|wrote|written|told|tell (?:them|him|her|the "
@@ -384,7 +382,7 @@ def told_after_booking(dispatcher: CollectingDispatcher, tracker: Tracker) -> li
         # model heard it (outside run 56: put in the notes, and Monday kept).
         return _start_booking(dispatcher, tracker, RESCHEDULE)
     asks = _asks(text, latest_intent(tracker))
-    if asks and not _names_a_place(tracker):
+    if asks and not names_a_place(tracker):
         return ActionAnswerQuestion().answer(dispatcher, tracker)
     if _asks_for_a_place(_found(tracker), latest_intent(tracker), tracker):
         return ActionAnswerQuestion().answer(dispatcher, tracker)
@@ -437,7 +435,7 @@ def answer_if_known(
         # answer it (outside run 56: the opening hours came first).
         return False
     answer = _known_answer(found, latest_intent(tracker), tracker)
-    if answer and _said_before(tracker, answer):
+    if answer and said_before(tracker, answer):
         # Beside a pain it was a guess at the question, and it was answered already: the
         # same paragraph again would only be noise (outside run 17: three times).
         return False
@@ -456,14 +454,6 @@ def _booking_under_way(tracker: Tracker) -> bool:
         and tracker.get_slot("booking_task") in (None, "book")
     )
     return bool(offered) and not has_booking(tracker)
-
-
-def _said_before(tracker: Tracker, text: str) -> bool:
-    """Whether the assistant has already said `text` in this conversation."""
-    return any(
-        event.get("event") == "bot" and (event.get("text") or "") == text
-        for event in tracker.events
-    )
 
 
 def _takes_the_offer(tracker: Tracker) -> bool:
@@ -495,8 +485,10 @@ def _my_booking(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict
     reference and contact check that finds it. Asked about the call, the call-back."""
     if asks_about_a_call(tracker.latest_message.get("text") or ""):
         told = tell_my_call(dispatcher, tracker)  # "is my call still on?"
-        for more in _answers_beside_a_call(tracker):
-            dispatcher.utter_message(text=more)  # "...and what should he bring?"
+        # The message's other questions, not the call's topics ("...and what should he bring?").
+        values = knowledge.clinic_values()
+        for more in _answers_to_topics(tracker, values, leaving_out=_ABOUT_A_CALL):
+            dispatcher.utter_message(text=more)
         return told
     start = tracker.get_slot("booking_starts_at")
     reference = tracker.get_slot("booking_reference")
@@ -559,12 +551,27 @@ def _last_bot_response(tracker: Tracker) -> str | None:
 def _further_answers(tracker: Tracker, values: dict[str, str], first: str) -> list[str]:
     """The answers to a message's other questions (`answer_topic` entities with the role
     "also"), each once."""
+    return _answers_to_topics(tracker, values, first, with_main=False)
+
+
+def _answers_to_topics(
+    tracker: Tracker,
+    values: dict[str, str],
+    first: str = "",
+    with_main: bool = True,
+    leaving_out: frozenset[str] = frozenset(),
+) -> list[str]:
+    """The answers to the message's topics near enough (the "also" ones, and the main one
+    `with_main`), each once, none the same as `first` nor of the topics `leaving_out`."""
     said = [first]
     for entity in tracker.latest_message.get("entities") or []:
-        if entity.get("entity") != "answer_topic" or entity.get("role") != "also":
+        also = entity.get("role") == "also"
+        if entity.get("entity") != "answer_topic" or not (also or with_main):
             continue
         found = knowledge.topic_for_now(_as_found(entity), _part_of_chat(tracker))
-        topic = knowledge.topic_named(found.topic) if found else None
+        if found is None or found.topic in leaving_out or found.score < knowledge.NEAR:
+            continue
+        topic = knowledge.topic_named(found.topic)
         answer = knowledge.answer_text(topic, values) if topic else None
         if answer and answer not in said:
             said.append(answer)
@@ -573,24 +580,6 @@ def _further_answers(tracker: Tracker, values: dict[str, str], first: str) -> li
 
 # What a question about the clinic's call reads near: answered by the call's own answer.
 _ABOUT_A_CALL = frozenset({"phone", MY_BOOKING, "changing_a_booking"})
-
-
-def _answers_beside_a_call(tracker: Tracker) -> list[str]:
-    """The answers to the other questions of a message that asks about the clinic's call
-    ("you'll ring me, right? and what should he bring?"), each once."""
-    values = knowledge.clinic_values()
-    said: list[str] = []
-    for entity in tracker.latest_message.get("entities") or []:
-        if entity.get("entity") != "answer_topic":
-            continue
-        found = knowledge.topic_for_now(_as_found(entity), _part_of_chat(tracker))
-        if found is None or found.topic in _ABOUT_A_CALL or found.score < knowledge.NEAR:
-            continue
-        topic = knowledge.topic_named(found.topic)
-        answer = knowledge.answer_text(topic, values) if topic else None
-        if answer and answer not in said:
-            said.append(answer)
-    return said
 
 
 def _asking_intent(tracker: Tracker) -> str | None:

@@ -20,6 +20,8 @@ from rasa_sdk.types import DomainDict
 from actions.tracker_facts import (
     entity_values,
     latest_intent,
+    said_before,
+    tells_of_a_pain,
     the_patient,
     value_before_latest_message,
 )
@@ -656,13 +658,7 @@ class ActionRedFlagAdvice(Action):
 
 def _invited_and_told(tracker: Tracker, invitation: str) -> bool:
     """Whether the patient, invited after urgent advice to tell of the pain, tells of it."""
-    invited = any(
-        event.get("event") == "bot" and event.get("text") == invitation for event in tracker.events
-    )
-    places = [
-        e for e in tracker.latest_message.get("entities") or [] if e.get("entity") == "body_part"
-    ]
-    return invited and (latest_intent(tracker) == "describe_pain" or bool(places))
+    return said_before(tracker, invitation) and tells_of_a_pain(tracker)
 
 
 def current_flags(

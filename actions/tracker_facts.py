@@ -109,6 +109,24 @@ def stood_down(tracker: Tracker) -> bool:
     return bool(tracker.get_slot("doctor_checked") or tracker.get_slot("says_safe"))
 
 
+def said_before(tracker: Tracker, text: str) -> bool:
+    """Whether the assistant has already said `text`, word for word, in this chat."""
+    return bool(text) and any(
+        event.get("event") == "bot" and event.get("text") == text for event in tracker.events
+    )
+
+
+def names_a_place(tracker: Tracker) -> bool:
+    """Whether the latest message names a part of the body ("will they look at my hip?")."""
+    entities = tracker.latest_message.get("entities") or []
+    return any(e.get("entity") == "body_part" for e in entities)
+
+
+def tells_of_a_pain(tracker: Tracker) -> bool:
+    """Whether the latest message describes a pain: heard so, or naming a part of the body."""
+    return latest_intent(tracker) == "describe_pain" or names_a_place(tracker)
+
+
 def has_booking(tracker: Tracker) -> bool:
     """Whether a consultation is booked (or was found) in this chat and not cancelled."""
     return bool(tracker.get_slot("booking_reference") and tracker.get_slot("booking_starts_at"))

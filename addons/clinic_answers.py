@@ -144,7 +144,10 @@ def _nearest_topic(text: str, meanings: list[Any], intent: str | None) -> knowle
         # come in?"), typos ("hw much dose a sesion cost"), a medicine's brand ("should I
         # stop my Eliquis?").
         plain = safety.medicines_named_plainly(_plain_people(part))
-        for said in (part, plain, vocabulary.mended(plain), knowledge.as_the_patient(plain)):
+        # The person written for said as "I", only for a question: every other message
+        # would pay one more sentence encoding for nothing.
+        own = knowledge.as_the_patient(plain) if knowledge.looks_like_question(part) else plain
+        for said in (part, plain, vocabulary.mended(plain), own):
             if said not in read and said.lower() != text.lower():
                 read.add(said)
                 meanings.append(encoder().encode(said).sentence)

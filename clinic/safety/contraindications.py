@@ -63,10 +63,10 @@ SIGNS: tuple[Sign, ...] = (
         "trypanophobia",
     ), unless=("espresso", "coffee", "tequila", "vodka", "whisky", "whiskey", "drink", "drinks",
                # A fear said to be mild is nerves, not a phobia that rules needling out
-               # (outside runs 15 to 17: "kinda scared... not fainting scared").
-               "a bit scared", "a little scared", "bit scared", "kinda scared", "slightly scared",
-               "a bit afraid", "a little afraid", "not that scared", "not fainting scared",
-               "not like fainting")),
+               # (outside runs 15 to 17: "kinda scared... not fainting scared"). A degree
+               # anywhere in the sentence ("a little", "kind of") is read by the screening
+               # (`_mild_fear`); these say it with a fainting word or without a degree.
+               "bit scared", "not that scared", "not fainting scared", "not like fainting")),
     Sign("past_reaction", (
         f"bad|allergic|severe|awful|terrible reaction ... {_NEEDLES}",
         f"reacted|react badly ... {_NEEDLES}",
