@@ -27,6 +27,7 @@ from actions.tracker_facts import (
 from actions.wording import wording
 from clinic import settings
 from clinic.assessment import assess, with_safety
+from clinic.booking import wants_a_booking
 from clinic.intake import summarise
 from clinic.patient import spoken_of
 from clinic.preferred_time import yes_after_all
@@ -113,6 +114,19 @@ class ActionAssessTdnFit(Action):
         # A skin or stomach complaint is for a doctor: a physiotherapy offer would mislead.
         offer = bool(intake.body_part) or not intake.other_complaint
         offered_before = said_before(tracker, wording(domain, "utter_offer_consultation"))
+        text = tracker.latest_message.get("text") or ""
+        if offer and tracker.get_slot("consultation_offered") and wants_a_booking(text):
+            # "...it was just a cold. yeah book me. parking?": the open offer taken up among
+            # other things (outside run 58); asked again, it would be ignored.
+            events = [
+                *start_task(BOOK, dispatcher, tracker),
+                SlotSet("tdn_fit", assessment.tdn_fit),
+                SlotSet("consultation_offered", False),
+                SlotSet("consultation_requested", True),
+            ]
+            if recorded is None:
+                events.append(SlotSet("triage_level", ROUTINE))
+            return _on_to_the_times(events)
         dispatcher.utter_message(
             response=(
                 ("utter_offer_consultation_again" if offered_before else "utter_offer_consultation")
@@ -124,6 +138,13 @@ class ActionAssessTdnFit(Action):
         if recorded is None:
             events.append(SlotSet("triage_level", ROUTINE))
         return events
+
+
+def _on_to_the_times(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The booking's start, and its form when the booking is ready for a time."""
+    ready = any(e.get("name") == "booking_readiness" and e.get("value") == "ready"
+                for e in events)  # fmt: skip
+    return [*events, FollowupAction("booking_form")] if ready else events
 
 
 def _without_said_this_turn(tracker: Tracker, text: str) -> str:
@@ -174,9 +195,7 @@ class ActionAfterDeclinedOffer(Action):
         text = tracker.latest_message.get("text") or ""
         if yes_after_all(text):
             events = [*start_task(BOOK, dispatcher, tracker), SlotSet("offer_declined", False)]
-            ready = any(e.get("name") == "booking_readiness" and e.get("value") == "ready"
-                        for e in events)  # fmt: skip
-            return [*events, FollowupAction("booking_form")] if ready else events
+            return _on_to_the_times(events)
         if answers.acknowledges(text):
             dispatcher.utter_message(response="utter_offer_still_stands")
             return [SlotSet("consultation_offered", False), SlotSet("offer_declined", True)]

@@ -182,6 +182,12 @@ class ActionStartBooking(Action):
                     SlotSet("booking_readiness", "booked"),
                 ]
         task = {"cancel_booking": CANCEL, "reschedule_booking": RESCHEDULE}.get(intent, BOOK)
+        if task == BOOK:
+            from actions.questions import answer_if_known  # it imports this module
+
+            # "ok sure book me in. is there parking n how long is the consult": the
+            # questions answered, then the times (outside run 58: the parking was dropped).
+            answer_if_known(dispatcher, tracker, only_if_close=True)
         return start_task(task, dispatcher, tracker)
 
 
@@ -393,11 +399,35 @@ def _hour_not_offered(wish: TimePreference, starts: list[dt.datetime]) -> dict[s
     return {"clock": clock(at), "day": f"{day:%A}", "hours": " and ".join(str(h) for h in hours)}
 
 
+def _straight_after_the_message(tracker: Tracker) -> bool:
+    """Whether the form runs on the patient's message itself: it also runs as it starts
+    (after `action_start_booking`) and after a question's own rule, the message the same."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return True
+        if event.get("event") == "action" and event.get("name") != "booking_form":
+            return False
+    return False
+
+
 class ValidateBookingForm(CallBackAnswers, FormValidationAction):
     """Checks each answer of the booking form; books, moves or cancels on the patient's yes."""
 
     def name(self) -> str:
         return "validate_booking_form"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[EventType]:
+        """Answers a question said with a form answer ("9:30. anita rossi 212 555 3344. and
+        you never said if needling could help my neck": outside run 58), then checks it."""
+        from actions.questions import answer_if_known  # it imports this module
+
+        if _straight_after_the_message(tracker) and not (latest_intent(tracker) or "").startswith(
+            "ask_"
+        ):
+            answer_if_known(dispatcher, tracker, only_if_close=True, booking=True)
+        return await super().run(dispatcher, tracker, domain)
 
     async def extract_booking_slot(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -416,28 +416,36 @@ _TIMES_OF_A_BOOKING = frozenset({MY_BOOKING, "opening_hours", "changing_a_bookin
 
 
 def answer_if_known(
-    dispatcher: CollectingDispatcher, tracker: Tracker, only_if_close: bool = False
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    only_if_close: bool = False,
+    booking: bool = False,
 ) -> bool:
     """Answers a question asked alongside a pain ("...is that the kind of thing you
     needle?") when the clinic's file has the answer; says nothing otherwise. With
     `only_if_close`, only a topic found clearly (beside advice, a guess is worse than
-    nothing) and never the booking look-up."""
+    nothing; near is enough for one the patient says was asked before) and never the
+    booking look-up; with `booking` (a booking under way), never the booking's times."""
     text = tracker.latest_message.get("text") or ""
-    if not knowledge.looks_like_question(text):
+    # "...book me in. is there parking"; "btw you never said whether needling helps".
+    if not (knowledge.asks_somewhere(text) or knowledge.asked_again(text)):
         return False
     found = _found(tracker)
-    if only_if_close and (
-        found is None or found.score < knowledge.CLOSE or found.topic == MY_BOOKING
-    ):
+    again = knowledge.asked_again(text)
+    least = knowledge.NEAR if again else knowledge.CLOSE
+    if only_if_close and (found is None or found.score < least or found.topic == MY_BOOKING):
         return False
+    if booking and found and found.topic in _TIMES_OF_A_BOOKING:
+        return False  # "is 9:30 ok?": the booking's own question
     if found and found.topic in _TIMES_OF_A_BOOKING and wants_a_booking(text):
         # "Can I book in for my lower back, Monday next week at 10am?": the booking's times
         # answer it (outside run 56: the opening hours came first).
         return False
     answer = _known_answer(found, latest_intent(tracker), tracker)
-    if answer and said_before(tracker, answer):
+    if answer and said_before(tracker, answer) and not again:
         # Beside a pain it was a guess at the question, and it was answered already: the
-        # same paragraph again would only be noise (outside run 17: three times).
+        # same paragraph again would only be noise (outside run 17: three times); unless
+        # the patient says it was not answered ("you never said whether...").
         return False
     if answer:
         dispatcher.utter_message(text=answer)

@@ -938,6 +938,7 @@ class ActionEmergencyFollowUp(Action):
             if claimed:
                 return _check_confirmed_or_not(dispatcher, tracker, claimed)
             planned = _planned_a_check_before(tracker)
+            before = set(value_before_latest_message(tracker, "red_flags") or [])
             reply = advice.emergency_follow_up(
                 text,
                 codes,
@@ -946,6 +947,7 @@ class ActionEmergencyFollowUp(Action):
                 clinic_phone=settings.clinic_phone(),
                 repeats=repeats,
                 check_planned_before=planned,
+                advised_now=bool(set(codes) - before),
             )
             reply = _spoken_of(reply, codes, the_patient(tracker))
             checked = []

@@ -187,6 +187,9 @@ _NOT_THE_NAME = re.compile(
     r"\b(?:isn'?t|is not|not|wrong)\s+(?:my\s+|the\s+)?name\b|\bname\s+(?:is\s+not|isn'?t)\b",
     re.IGNORECASE,
 )
+# "full name, Grace Adeyemi", "full name on it please: Amos Mensah": the capitalised words
+# after the words asking for the full name.
+_FULL_NAME = re.compile(r"\bfull name\b[^A-Z]{0,25}?((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+){1,3})")
 _IT_IS = re.compile(r"^\W*(?:it'?s|it is|its|i'?m|i am)\s+", re.IGNORECASE)
 # A message about the name: only then is a word like one of the name's a correction of it.
 _ABOUT_THE_NAME = re.compile(
@@ -215,6 +218,12 @@ def name_put_right(text: str, known: str | None) -> str | None:
             name = read_name(_IT_IS.sub("", part))
             if name and name.lower() != known.lower():
                 return name
+    full = _FULL_NAME.search(text)
+    if full:
+        # "Please put the full name, Samuel Okafor, and note I'm his carer Sandra".
+        name = read_name(full.group(1))
+        if name and name.lower() != known.lower():
+            return name
     whole = _NAME_IS.search(text)
     if whole:
         said, _ = name_and_contact(whole.group(1))

@@ -201,7 +201,8 @@ _QUESTION_WORDS = (
     r"should|may|have|has|wat|wot|wut|wht|wats|wen|whn|wher|wheres|hw|r(?=\s+u\b)"
 )
 _QUESTION = re.compile(
-    r"\?|^\W*(?:(?:hi|hello|hey|ok|okay|and|so|also|sorry|please|oh|um|btw|quick question|"
+    r"\?|^\W*(?:(?:hi|hello|hey|ok|okay|and|n|an|&|plus|so|also|sorry|please|oh|um|btw|"
+    r"quick question|"
     r"now|but|well|then|lastly|finally|anyway|just|"
     # Sighs and asides before the question: "ugh how many more of these".
     r"ugh+|argh+|omg|lol|hm+|jeez|gosh|wait|honestly|seriously|haha|alright|er+|uh+|"

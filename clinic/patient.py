@@ -41,7 +41,11 @@ _MY_SOMEONE = re.compile(r"\bmy\s+([a-z]+(?:\s+in\s+law)?)")
 # "Hi, my daughter Anika is 15 and has been getting headaches": a message that opens with
 # a relative tells of them, unless the writer's own pain is in it ("my wife has it too,
 # but I'm here about my shoulder", "I've had a sore back since").
-_OPENS_WITH_SOMEONE = re.compile(r"^\W*(?:(?:hi|hello|hey|good \w+|dear \w+)\W+)?my\s+([a-z]+)")
+# "Hi there, so my daughter Mia is 15...": greetings and fillers before (outside run 58).
+_OPENS_WITH_SOMEONE = re.compile(
+    r"^\W*(?:(?:hi|hello|hey|good \w+|dear \w+|there|so|ok|okay|well|um|yes|sorry|"
+    r"quick question|just|basically)\W+){0,4}my\s+([a-z]+)"
+)
 _OWN_PAIN = re.compile(
     r"\b(?:i've|ive|i have|i'm|im|i am|i get|i got|i had)\b[^.!?]{0,25}"
     r"\b(?:pain|sore|hurt\w*|ach\w*|stiff|tight|numb|tingl\w*)"

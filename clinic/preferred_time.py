@@ -811,6 +811,14 @@ _WISH = re.compile(
 )
 _PARTS = re.compile(r"(?<=[.!?;])\s+|\s+but\s+", re.IGNORECASE)
 # A sentence about the times offered: "those are all mornings", "they're all too early".
+# A clause telling what happened on a day: "my back went on tuesday", "she fell on sunday",
+# "had a sore throat since monday".
+_TOLD_OF_THE_PAST = re.compile(
+    r"(?:^|(?<=[.!?;,]))[^.!?;,]*\b(?:had|was|were|did|went|got|started|began|happened|fell"
+    r"|slipped|hurt|saw|took|came on|flared)\b[^.!?;,]*?\b(?:on|since|last)\s+"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b[^.!?;,]*",
+    re.IGNORECASE,
+)
 _ABOUT_THE_OFFERS = re.compile(
     r"(?:^|(?<=[.!?;]))\s*(?:but\s+|well\s+|hmm\s+)?(?:those|these|they|all of (?:those|these|them)"
     r"|the times|the slots)\s*(?:are|'re|r)\s+(?:all\s+)?(?:in the\s+)?(?:too\s+)?"
@@ -888,15 +896,32 @@ _RULED_OUT_DAY = re.compile(
     rf"|{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?)\b",
     re.IGNORECASE,
 )
-# "Monday?? that's soon. no, next Monday please": what follows the last "no" puts it right.
-_NO_THEN = re.compile(r"(?:^|[.!?,;]\s*)(?:no|nope|nah)\b[,.!]*\s+", re.IGNORECASE)
+# "Monday?? that's soon. no, next Monday please": what follows the last "no" puts it right;
+# so does what follows a change of mind ("Thursday afternoon. Actually, make it Friday
+# morning": outside run 58).
+_NO_THEN = re.compile(
+    r"(?:^|[.!?,;]\s*)(?:no|nope|nah|actually|on second thoughts?|scratch that|wait|"
+    r"sorry|i mean|i meant|change (?:that|it) to|make (?:that|it))\b[,.!]*\s+",
+    re.IGNORECASE,
+)
+# "...make it Friday morning, Thursday he has his podiatrist": the day given up, with what
+# keeps them, after the day put right.
+_WEEKDAY_WORD = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_KEPT_BY = r"(?:i|he|she|they|we)\s+(?:has|have|had|am|is|are|'?s|'?ve|got)\b"
+_DAY_GIVEN_UP = re.compile(
+    rf",\s*(?:(?:because|as|since|cause|cos|coz)\s+)?(?:(?:on\s+)?{_WEEKDAY_WORD}\s+{_KEPT_BY}"
+    rf"|{_KEPT_BY}[^,.]*\b{_WEEKDAY_WORD}\b).*$",
+    re.IGNORECASE,
+)
 
 
 def _put_right(text: str) -> str:
-    """The part after the message's last "no," when it names a time, else the message."""
+    """The part after the message's last "no," or change of mind when it names a time,
+    else the message."""
     marks = list(_NO_THEN.finditer(text))
     if marks and _timed(rest := text[marks[-1].end() :]) and _timed(text[: marks[-1].start()]):
-        return rest
+        kept = _DAY_GIVEN_UP.sub("", rest)
+        return kept if _timed(kept) else rest
     return text
 
 
@@ -910,6 +935,8 @@ def read_preference(
     number said with the time is no time, nor is a day ruled out ("not tomorrow, ...").
     """
     text = _put_right(_RULED_OUT_DAY.sub(" ", without_phone_numbers(text)))
+    # "I had a sore throat on monday, all gone now. book me in": what happened, no wish.
+    text = _TOLD_OF_THE_PAST.sub(" ", text).strip() or text
     # "Monday 7 December, any time between 9 and 5": the hours, on the day named; not "any
     # time" as the part that asks (outside run 35).
     text = _ANY_TIME_THEN.sub("", text)

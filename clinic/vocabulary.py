@@ -591,6 +591,10 @@ ARM_PARTS = frozenset({"arm", "elbow", "forearm", "wrist", "hand", "fingers"})
 _SAID_OTHERWISE = re.compile(
     r"\b(?:never said|didn'?t say|did not say|not what i (?:said|meant)|never mentioned"
     r"|didn'?t mention|did not mention)\b"
+    # A question about what the notes hold: "does my file say I had a temperature?"
+    r"|\b(?:do|does|did)\s+(?:the|my|his|her|their|your)\s+(?:notes?|file|records?|summary)"
+    r"\s+(?:say|show|mention|list|include)\b"
+    r"|\bis it (?:in|on) (?:the|my|his|her|their) (?:notes|file|record)\b"
 )
 _SENTENCES = re.compile(r"[^.!?\n]+")
 
@@ -629,6 +633,23 @@ _OVER = re.compile(
     r"all clear|cleared up|was treated|got treated)\b"
 )
 _SENTENCE_END = re.compile(r"[.!?]")
+# An illness said to be over after it, in its sentence: "a cold last week but it's gone
+# now", "a sore throat and I'm over it" (outside run 58: the cold was "a fever or chills").
+_GONE_AFTER = re.compile(
+    r"^[^.!?]{0,60}?\b(?<!not )(?<!n't )(?<!never )(?:(?:it'?s|it is|it was|that'?s|i'?m|im"
+    r"|he'?s|she'?s|they'?re|all|is|are|has|have)\s+(?:all\s+)?(?:gone|over|better|cleared"
+    r"|fine now|passed|healed)|gone now|over it now|over it|better now|cleared up|went away"
+    r"|healed)\b"
+    # ...said of it as a whole: "has gone muffled", "it's over my knee" are not.
+    r"(?=\s*(?:$|[.,!?;:)]|now\b|away\b|up\b|completely\b|fully\b|too\b|and\b|but\b"
+    r"|though\b|tho\b|thank|lol|weeks?\b|days?\b|months?\b|ages\b|since\b))"
+)
+
+
+def said_over_after(text: str) -> bool:
+    """Whether `text`, what follows an illness in its message, says it is over ("...but
+    it's gone now", "is GONE, it was last month")."""
+    return bool(_GONE_AFTER.search(text.lower()))
 
 
 def _sentences_saying(
@@ -768,6 +789,8 @@ def find_terms(text: str) -> list[Term]:
             in_saying = True
         if found[0] == "other_complaint" and any(a <= start < b for a, b in over):
             in_saying = True  # "a lump removed last year, benign": over
+        if found[0] == "other_complaint" and said_over_after(text[end:]):
+            in_saying = True
         if found[0] == "other_complaint" and _LIKENED_OR_LESSENED.search(text[:start]):
             in_saying = True  # "it feels like toothache", "only a graze": no complaint
         if found[0] == "body_part" and _A_LIKENESS.search(text[:start]):

@@ -258,6 +258,67 @@ def test_the_day_put_right_after_a_no_is_the_wish(
     assert (wish.first_day, wish.at) == (day, dt.time(*hour)), wish
 
 
+# Session 23, written before the change (outside run 58 p05: "Please book him in for
+# Thursday afternoon then. Actually, make it Friday morning, Thursday he has his
+# podiatrist" offered Thursday). A time put right in the same message ("actually", "make
+# it", "on second thought", "scratch that", "I mean") is the wish; the day given up for an
+# appointment elsewhere is not.
+@pytest.mark.parametrize(
+    ("text", "day", "window"),
+    [
+        ("can she come monday evening? actually, make it tuesday morning, she has choir "
+         "on monday", dt.date(2026, 12, 8), (dt.time(0, 0), dt.time(12, 0))),
+        ("wednesday afternoon please. on second thought, thursday afternoon is better",
+         dt.date(2026, 12, 10), (dt.time(12, 0), dt.time(17, 0))),
+        ("book me tuesday morning. scratch that, wednesday morning", dt.date(2026, 12, 9),
+         (dt.time(0, 0), dt.time(12, 0))),
+    ],
+)  # fmt: skip
+def test_a_time_put_right_in_the_same_message_is_the_wish(
+    text: str, day: dt.date, window: tuple[dt.time, dt.time]
+) -> None:
+    wish = read_preference(text, _FRIDAY_EVENING)
+    assert isinstance(wish, TimePreference), wish
+    assert (wish.first_day, wish.window) == (day, window), wish
+    assert wish.last_day in (None, day), wish
+
+
+# Session 23, written before the change (found replaying run 58 p04 in my own words: "i had
+# a sore throat on monday, all gone now. ok sure book me in" offered Monday). A day told of
+# what happened is no wish; the wish beside it still is.
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("i had a sore throat on monday, all gone now. ok sure book me in", None),
+        ("my back went on tuesday lifting boxes, can I come wednesday?", dt.date(2026, 12, 9)),
+        ("she fell on sunday. is thursday ok", dt.date(2026, 12, 10)),
+    ],
+)
+def test_a_day_told_of_the_past_is_no_wish(text: str, day: dt.date | None) -> None:
+    wish = read_preference(text, _FRIDAY_EVENING)
+    assert (wish.first_day if isinstance(wish, TimePreference) else wish) == day, wish
+
+
+# Session 23, written before the change (outside run 58 p05: "Please put the full name,
+# Samuel Okafor, and note I'm his carer Sandra" kept "Okafor"). The full name asked for is
+# the name said with it; a message with nothing of the name changes none.
+@pytest.mark.parametrize(
+    ("text", "known", "name"),
+    [
+        ("could you use her full name, Grace Adeyemi, and I'm her son Tunde", "Adeyemi",
+         "Grace Adeyemi"),
+        ("put his full name on it please: Amos Mensah", "Amos", "Amos Mensah"),
+        ("full name Rosa Delgado, thanks", "Mrs Delgado", "Rosa Delgado"),
+        ("yes book it, and the phone is his daughter's", "Okafor", None),
+        ("Book it for Tuesday, Samuel will be there", "Samuel Okafor", None),
+    ],
+)  # fmt: skip
+def test_the_full_name_asked_for_is_the_name(text: str, known: str, name: str | None) -> None:
+    from clinic.contact import name_put_right
+
+    assert name_put_right(text, known) == name
+
+
 # Session 13, written before the change (outside run 26, #04's kind, new wordings): "name
 # is" names the name, and a name denied is replaced by the one said after.
 def test_name_is_gives_the_name_whatever_the_person_reader_found() -> None:

@@ -953,3 +953,37 @@ def test_a_pain_beside_a_device_is_still_a_pain() -> None:
 def test_a_back_made_precise_in_the_same_message_is_that_place(text: str, main: str) -> None:
     said = changes(text)
     assert said["body_part"] == main and said["pain_sites"] == [main], said
+
+
+# Session 23, written before the change (outside run 58 p07: a neck pain into the right
+# hand, "yes down the arm to the fingers like i said. oh sorry actually its the LEFT hand
+# not right" became "no particular side"). The side put right with where the pain goes,
+# the limb named first, is the new side.
+NECK_INTO_RIGHT_ARM = {
+    "body_part": "neck", "side": "right", "pain_sites": ["neck"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("yes it goes down the arm into the hand. oops, I mean the LEFT hand, not right",
+         "pain_radiates"),
+        ("down my arm to my fingers. sorry it's actually my left fingers not the right",
+         "radiates_to"),
+        ("sorry my bad, left hand not right", None),
+    ],
+)  # fmt: skip
+def test_a_side_put_right_with_a_limb_named_before_it_is_the_new_side(
+    text: str, asked: str | None
+) -> None:
+    assert changes(text, NECK_INTO_RIGHT_ARM, asked).get("side") == "left"
+
+
+def test_a_side_put_right_of_a_hand_known_as_the_main_place() -> None:
+    # As the first message left it ("neck sore... tingling in my rigth hand fingers").
+    known = {"body_part": "hand", "side": "right", "pain_sites": ["hand", "neck"]}
+    text = "yes down the arm to my fingers. oh wait it's the LEFT hand not the right, sorry"
+    assert changes(text, known, "pain_radiates").get("side") == "left"
+    # No side said in its place: none.
+    assert changes("it's right in the middle, not the right", known).get("side", "x") is None

@@ -26,6 +26,15 @@ from clinic.safety import contraindications
         (["My mum (82) has had a stiff neck for weeks, can you help her?"], "her", "does she have"),
         (["my wife has had back pain too, but I'm here about my shoulder"], "your", "do you have"),
         (["my son is 15 and I've had a sore back since carrying his bag"], "your", "do you have"),
+        # Session 23, written before the change (outside run 58 p06: "Hi there, so my
+        # daughter Mia is 15 and she's been getting these headaches" was asked "do you
+        # have"). Greetings and fillers before the relative.
+        (
+            ["Hey there, ok so my grandson Leo is 12 and his ankle keeps aching"],
+            "his",
+            "does he have",
+        ),
+        (["hello, well basically my wife has a stiff neck since the move"], "her", "does she have"),
     ],
 )
 def test_the_patient_is_whoever_the_writer_writes_for(

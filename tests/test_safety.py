@@ -122,7 +122,9 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
     "fracture/urgent/trauma|neck_pain,aged_50_plus,aged_65_plus,osteoporosis,fracture_risk": (
         "I'm 67 and it started when I slipped in the garden"
     ),
-    "fracture/urgent/osteoporosis": "I have osteoporosis and my back hurts",
+    "fracture/urgent/osteoporosis|back_pain,upper_back_pain,sudden_onset,cough_or_strain": (
+        "I have osteoporosis and my back hurts"
+    ),
     "cancer/urgent/cancer_history": "I had breast cancer five years ago",
     "cancer/urgent/weight_loss": "I've lost a lot of weight without trying",
     "cancer/urgent/losing_weight": "my jeans are hanging off me lately",
@@ -409,7 +411,9 @@ ESCALATES = [
     ("no longer able to control my bladder", EMERGENCY, "cauda_equina"),
     # Sides: both legs is a flag, one leg is not (see NOT_ESCALATED).
     ("sciatica down both legs", EMERGENCY, "cauda_equina"),
-    ("I was rear-ended yesterday and my neck hurts", EMERGENCY, "fracture"),
+    # A simple rear-end crash is the Canadian C-spine rule's low-risk one (session 23): a
+    # doctor today, and the question whether it was serious.
+    ("I was rear-ended yesterday and my neck hurts", URGENT, "fracture"),
     ("a car hit my bike on the way to work and my neck's killing me", EMERGENCY, "fracture"),
     ("I feel suicidal", EMERGENCY, "suicidal_thoughts"),
     ("I can't bear this squeezing feeling I have in my chest", EMERGENCY, "cardiac"),
@@ -4384,3 +4388,164 @@ def test_arm_or_jaw_pain_with_sweating_and_breathlessness_is_the_hearts(
 def test_a_child_told_of_in_passing_is_not_the_patient(text: str, flagged: bool) -> None:
     flags = [flag.code for flag in safety.red_flags_for(set(safety.screen(text).signs))]
     assert bool(flags) is flagged, flags
+
+
+# Session 23, written before the change (outside run 58: "do the notes say I had a fever?
+# bc I didn't" raised a fever; steroids alone a fracture; a fall after the headaches began
+# a doctor today; a low-speed rear-end crash 911). My own wordings, other people and places.
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A question about what the notes hold quotes the sign; it does not tell it.
+        "does my record say I had a temperature? because I haven't",
+        "did you write down that he has chills? he doesn't",
+        "is it in her notes that she had a fever? she never had one",
+        # Steroids or thin bones with a pain that no knock, strain or sudden start began:
+        # the screen asks about a fall; no doctor today for the bones alone.
+        "on prednisolone for my lupus, neck stiff for 3 weeks",
+        "I have osteoporosis and my shoulder aches from painting",
+        # A fall that came after the pain began is not where the pain came from.
+        "my son's headaches started in October; he fell off his skateboard last week onto "
+        "his hip, but the headaches were there long before that",
+        "my neck's been sore for a month. I tripped on the curb yesterday but the neck ache "
+        "was already there before",
+    ],
+)
+def test_what_is_asked_about_or_came_later_raises_no_flag(text: str) -> None:
+    assert safety.screen(text).flags == (), text
+
+
+@pytest.mark.parametrize(
+    ("text", "level", "code"),
+    [
+        # Guards: a sign told after the question about the notes, a pain made worse by a
+        # fall, and steroids with a back pain (vertebral fracture) still count.
+        (
+            "do the notes say I had a fever? I still have a temperature of 38.5",
+            URGENT,
+            "infection",
+        ),
+        (
+            "my back has ached for a year, then I fell down the stairs yesterday and now "
+            "it's far worse",
+            URGENT,
+            "fracture",
+        ),
+        (
+            "long-term steroids for asthma, and my lower back has ached for a week",
+            URGENT,
+            "fracture",
+        ),
+        # Rear-ended at low speed is the Canadian C-spine rule's low-risk crash: a doctor
+        # today, and asked whether it was a serious one.
+        ("someone rear-ended me at the lights yesterday, neck sore", URGENT, "fracture"),
+        ("got rear ended on friday, my neck has been stiff since", URGENT, "fracture"),
+    ],
+)
+def test_signs_beside_a_question_or_a_later_fall_still_count(
+    text: str, level: str, code: str
+) -> None:
+    screening = safety.screen(text)
+    assert screening.level == level, text
+    assert code in [flag.code for flag in screening.flags]
+
+
+def test_a_rear_end_crash_asks_whether_it_was_serious() -> None:
+    screening = safety.screen("got rear ended on friday, my neck has been stiff since")
+    assert "neck_major_trauma" in [q.name for q in screening.questions]
+    assert "light_sensitivity" not in safety.screen("rear-ended at the lights, neck sore").signs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "writing for my husband Tom, 41, his back went lifting our daughter who is 3",
+        "I am asking for my wife, she is 29 years, her neck hurts from carrying our baby "
+        "who is 8 months",
+    ],
+)
+def test_a_child_named_by_a_writer_for_a_grown_up_is_not_the_patient(text: str) -> None:
+    assert "under_18" not in safety.screen(text).contraindications
+
+
+# Session 23 (outside run 58 p07: "the cellulitis is GONE, it was last month" kept "an
+# infection or broken skin where it hurts"). An infection said to be over after it is a no
+# (it puts right an earlier yes); one not healed is still there.
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        ("the infected graze on my shin is gone now, that was in october", True),
+        ("the boil on her back has healed, it was weeks ago", True),
+        ("I have an infected cut on my calf that hasn't healed", False),
+        ("there's cellulitis on my shin at the moment", False),
+    ],
+)
+def test_an_infection_said_to_be_over_is_a_no(text: str, denied: bool) -> None:
+    found = [m for m in safety.screen(text).mentions if m.name == "skin_infection"]
+    assert found and all(m.denied is denied for m in found), text
+
+
+# Session 23 (outside run 58 p01: "my legs are a bit weak too but I manage" was told back as
+# "weakness that is getting worse"). Weak legs are named as weak legs; a weakness said to
+# be getting worse as that.
+def test_weak_legs_are_told_back_as_they_were_said() -> None:
+    legs = advice.described("progressive_weakness", ["both_legs_weak", "back_pain"])
+    assert "both legs" in legs and "getting worse" not in legs, legs
+    worse = advice.described("progressive_weakness", ["worsening_weakness", "both_sides"])
+    assert "getting worse" in worse, worse
+
+
+# Session 23, written before the change (outside run 58 p01: a new warning sign beside a
+# plea to book Monday got the fresh advice and the follow-up, both "call 911 now"; "the
+# needles, are they ok with Eliquis? just so I know for later" got only "Please go").
+def test_the_answer_after_fresh_advice_does_not_say_the_advice_again() -> None:
+    reply = advice.emergency_follow_up(
+        "Could I not just book in with you on Tuesday and see? My legs feel heavy too.",
+        ["cauda_equina"],
+        "911",
+        "988",
+        clinic_phone="(212) 555-0100",
+        advised_now=True,
+    )
+    assert "911" not in reply and reply, reply
+    assert "can't book" in reply or "(212) 555-0100" in reply, reply
+
+
+def test_a_question_about_needling_later_is_answered_beside_the_advice() -> None:
+    reply = advice.emergency_follow_up(
+        "and would the needles be safe for me later, I'm on rivaroxaban?",
+        ["cauda_equina"],
+        "911",
+        "988",
+        repeats=2,
+    )
+    assert "911" in reply and "blood thinners don't rule dry needling out" in reply, reply
+    plain = advice.emergency_follow_up(
+        "will needling still be possible afterwards?", ["stroke_signs"], "911", "988", repeats=1
+    )
+    assert "911" in plain and "For later" in plain, plain
+
+
+# Session 23, written before the change (outside run 58 p03: a husband writing for his
+# wife, "Also I should tell, she is pregnant, 14 weeks", held no pregnancy). "I" that only
+# says the writer is telling is no sign that the writer is the patient.
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Also I should tell, she is pregnant, 14 weeks. Is it safe for baby?", "pregnancy"),
+        ("I forgot to say, he takes warfarin", "anticoagulants"),
+    ],
+)
+def test_what_the_writer_tells_of_the_patient_counts(text: str, code: str) -> None:
+    assert code in safety.screen(text).contraindications, text
+
+
+def test_the_writers_own_pain_beside_someone_elses_condition_is_the_writers() -> None:
+    said = "I should mention my wife is pregnant, my back hurts"
+    assert "pregnancy" not in safety.screen(said).contraindications
+
+
+def test_how_far_along_a_pregnancy_told_is_not_asked_again() -> None:
+    told = contraindications.precaution("pregnancy", "she is pregnant, 14 weeks")
+    assert told and "will ask how far along" not in told, told
+    assert "will ask how far along" in (contraindications.precaution("pregnancy", "pregnant") or "")

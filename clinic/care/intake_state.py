@@ -430,6 +430,7 @@ def update(
     places told of someone else are the patient's.
     """
     result = Update()
+    told_sides = [p.side for p in (heard.main, *heard.others) if p is not None and p.side]
     if heard.of_someone_else and known.get("body_part") and not for_someone_else:
         # "My wife might come too, her legs go numb": her places are not this patient's.
         heard = replace(heard, main=None, others=(), spreads_to=None, side=None, spreads=None)
@@ -532,7 +533,9 @@ def update(
     if side is None and main is not None and main.value == known.get("body_part"):
         side = main.side
     if side is None and known.get("side") in heard.said_not:
-        result.values["side"] = None  # "the middle of his back, not the left": no side
+        # "The middle of his back, not the left": no side; "down the arm... it's the LEFT
+        # hand not right": the side said with a place of the same pain (outside run 58).
+        result.values["side"] = next((s for s in told_sides if s not in heard.said_not), None)
         result.corrected.append("side")
     offer("side", side)
     offer("pain_quality", heard.quality)

@@ -303,6 +303,20 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
             # lungs?", "can it puncture a lung?".
             "dangerous for", "is it dangerous", "can it puncture", "could it puncture",
             "can needles puncture", "can it hurt my", "could it hurt my", "risk to",
+            # Asking what the notes hold quotes a sign, it does not tell it: "do the notes
+            # say I had a fever? I didn't" (session 23, outside run 58).
+            *(f"{aux} {whose} {record} {verb}"
+              for aux in ("do", "does", "did")
+              for whose in ("the", "my", "his", "her", "their", "your")
+              for record in ("notes", "note", "file", "record", "records", "summary", "form")
+              for verb in ("say", "show", "mention", "list", "include", "state")),
+            *(f"is it {how}" for how in ("in my notes", "in his notes", "in her notes",
+                                         "in the notes", "in my file", "in her file",
+                                         "in his file", "in my record", "written down",
+                                         "noted", "on my file", "on file")),
+            *(f"{aux} you {verb}" for aux in ("did", "have")
+              for verb in ("write down", "put down", "note down", "written down", "put in",
+                           "noted", "note that", "write that", "wrote that", "written that")),
             # Asking whether something is one ("does lifting count as a hard knock?").
             "count as", "counts as", "counted as", "class as", "classed as", "qualify as",
             "qualifies as", "considered as", "considered a",
@@ -473,9 +487,15 @@ def _readers(nlp: Language) -> tuple[tuple[str, Negex], ...]:
 
 def _own(span: Span) -> bool:
     """The writer's own body, whoever else the sentence names: "my wife said my mouth looked
-    droopy" is the writer's mouth."""
+    droopy" is the writer's mouth; "someone rear-ended me", "a guy hit my car" the writer's
+    knock."""
     before = span.doc[span.start - 1].lower_ if span.start > 0 else ""
-    return before in ("my", "mine") or span[0].lower_ == "my"
+    after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    return (
+        before in ("my", "mine")
+        or any(token.lower_ in ("my", "me") for token in span)
+        or after in ("me", "us")
+    )
 
 
 def contexts(doc: Doc, spans: list[tuple[int, int]]) -> list[Context]:

@@ -78,6 +78,14 @@ _EACH_SIGN: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
         (frozenset({"bladder_or_bowel_control"}), "changes in bladder or bowel control"),
         (frozenset({"both_legs_pain", "both_legs_nerve"}), "symptoms in both legs"),
     ),
+    # Outside run 58: "my legs are a bit weak too" was told back as "getting worse".
+    "progressive_weakness": (
+        (frozenset({"both_legs_weak", "both_legs_heavy"}), "weakness in both legs"),
+        (
+            frozenset({"worsening_weakness", "tiptoe_or_heel_weakness"}),
+            "weakness that is getting worse",
+        ),
+    ),
 }
 
 
@@ -507,6 +515,16 @@ _ASKS_TO_MENTION = re.compile(r"\b(?:mention|tell them|tell the|let them know|sa
 _ASKS_URGENT_CARE = re.compile(r"\b(?:urgent care|walk-?in|clinic instead|minute clinic)\b", re.I)
 
 
+# A question about the needles for later ("would the needles be ok for me with that?",
+# "will needling still be possible afterwards?"); not "soreness from the needling, right?".
+_ABOUT_NEEDLES = re.compile(
+    r"\b(?:needles?|needling)\b[^.!?]{0,40}\b(?:ok|okay|safe|fine|possible|allowed|later"
+    r"|afterwards|still)\b|\b(?:later|afterwards|after that|still)\b[^.!?]{0,40}"
+    r"\b(?:needles?|needling)\b",
+    re.IGNORECASE,
+)
+
+
 def _practical(message: str, codes: list[str], number: str) -> str:
     """Answers to what the patient asks on the way: what it is, something to take, the cost,
     a language, a medicine to mention, urgent care instead."""
@@ -532,6 +550,16 @@ def _practical(message: str, codes: list[str], number: str) -> str:
         said.append(
             "Yes, tell them straight away about the blood thinner, and bring the medicines "
             "or a list of them."
+        )
+    if asks and _ABOUT_NEEDLES.search(message):
+        # "But the needles, are they ok with Eliquis? Just so I know for later" (outside
+        # run 58: twice, and only told to go).
+        said.append(
+            "For later: blood thinners don't rule dry needling out; the physiotherapist takes "
+            "extra care and goes through it with you once a doctor has seen you."
+            if _names_a_blood_thinner(message)
+            else "For later: the physiotherapist goes through that with you at a consultation "
+            "once a doctor has seen you."
         )
     if _ASKS_WHAT_IT_IS.search(message) and not _ASKS_WHY.search(message):
         reason = next((WHY[code] for code in codes if code in WHY), "")
@@ -854,12 +882,15 @@ def emergency_follow_up(
     clinic_phone: str = "",
     repeats: int = 0,
     check_planned_before: bool = False,
+    advised_now: bool = False,
 ) -> str:
     """The reply to any message after emergency advice: the advice again, first, then an
     answer to what the patient said. `repeats` counts the follow-ups already given: the
     advice stays, its wording shortens, so no patient reads the same paragraph twice.
     `check_planned_before`: the chat spoke of a doctor's check still to come, so a check
-    claimed now is not taken as made."""
+    claimed now is not taken as made. `advised_now`: the advice was given for this very
+    message (a new warning sign), so the answer alone follows it (outside run 58: two
+    near-identical "call 911" messages in one turn)."""
     codes = list(codes)
     if "suicidal_thoughts" in codes:
         return crisis_follow_up(message, emergency_number, crisis, clinic_phone, repeats)
@@ -912,6 +943,8 @@ def emergency_follow_up(
     going = _how_to_go(message, codes, emergency_number)
     practical = _practical(message, codes, emergency_number)
     reason = _why(message, codes)  # "why is it so urgent?" answered, whatever else is asked
+    if advised_now and not going:
+        return ((reason or opening) + practical + tail.strip()).strip()
     if going:
         # The answer carries the advice: an ambulance, or straight there by car; a booking
         # asked beside it is answered too (outside run 53).

@@ -614,6 +614,15 @@ OTHER_SENSES: dict[tuple[str, str], OtherSense] = {
                                "lifting", "raise", "raising", "rotate", "rotating", "twist",
                                "twisting", "bend", "bending", "look", "looking"}),
     ),
+    # Traffic lights: "rear-ended at the lights", "stopped at a red light" (outside run 58);
+    # "it hurts to look at the lights" keeps the light.
+    **{("light", word): OtherSense(
+        frozenset(), frozenset(),
+        preceded_by=frozenset({"traffic", "red", "green", "amber", "stop", "street"}),
+        after_phrase=frozenset({"at the", "at a", "through the", "through a", "by the"}),
+        kept_by=frozenset({"look", "looking", "looked", "stare", "staring", "hurt", "hurts",
+                           "bother", "bothers", "stand", "bear", "sensitive", "bright"}),
+    ) for word in ("light", "lights")},
     ("weight", "thinner"): OtherSense(
         frozenset(), frozenset(), preceded_by=frozenset({"blood"}),
     ),

@@ -102,9 +102,9 @@ SIGNS: tuple[Sign, ...] = (
         # Red hot skin, and an infection being treated (session 21).
         "skin ... red ... hot|warm",
         "infected ... antibiotic|antibiotics",
-    # "Boil" is their lemma too; a skin infection healed or cleared up is over.
-    ), unless=("boiling", "boiled", "healed", "cleared up", "has cleared", "all cleared",
-               "gone now", "all gone", "long gone")),
+    # "Boil" is their lemma too. A skin infection healed or cleared up is over: a no
+    # (`screening._PASSING`), which puts right an earlier yes.
+    ), unless=("boiling", "boiled")),
     Sign("bleeding_disorder", (
         "haemophilia|hemophilia|haemophiliac|hemophiliac",
         "von willebrand",
@@ -399,4 +399,13 @@ def precaution(code: str, said: str = "") -> str | None:
     text = PRECAUTIONS.get(code)
     if code == "implant_near_site" and said and not _DEVICE.search(said):
         text = _JOINT_IMPLANT
+    if code == "pregnancy" and text and _HOW_FAR_ALONG.search(said):
+        # "She is pregnant, 14 weeks": told already, not to be asked (outside run 58).
+        text = text.replace(
+            "The physiotherapist will ask how far along you are;",
+            "The physiotherapist takes into account how far along you are;",
+        )
     return f"{text} {DECIDES}" if text else None
+
+
+_HOW_FAR_ALONG = re.compile(r"\b\d{1,2}\s*(?:weeks?|wks?|w|months?)\b|\btrimester\b", re.IGNORECASE)

@@ -119,7 +119,8 @@ _HEIGHT = (
 _MAJOR_TRAUMA = (
     f"{_VEHICLE} ... accident|crash|crashed|collision|wreck|smash|pile-up",
     f"accident|crash|crashed|collision|wreck ... {_VEHICLE}",
-    "rear ended", "rear-ended", "t-boned", "t boned", "head-on", "rollover", "roll-over",
+    # Not "rear-ended": the rule's low-risk crash (a fall, an accident or a knock below).
+    "t-boned", "t boned", "head-on", "rollover", "roll-over",
     f"{_VEHICLE}|it rolled|flipped|overturned",
     f"hit|struck|clipped|knocked|run by a|the ... {_VEHICLE}|cyclist",
     f"{_VEHICLE} hit|struck|clipped|knocked|ran",
@@ -296,6 +297,9 @@ SIGNS: tuple[Sign, ...] = (
         "crash|crashed|collision|whiplash",
         "rear ended",
         "rear-ended",
+        # Hit from behind or into: "a van went into the back of my car".
+        f"hit|struck|rammed|bumped|smashed|crashed|went|ran|drove into? my|our|his|her {_VEHICLE}",
+        f"into the back of my|our|his|her {_VEHICLE}",
         "hit by",
         # Knocks in sport (session 19): struck by a player, a ball or the ground.
         "got|was|been|get|getting kicked|clattered|flattened|tackled|elbowed|kneed|headbutted"
@@ -318,7 +322,10 @@ SIGNS: tuple[Sign, ...] = (
         "concussion|concussed",
     # "Autumn" said with the fall is `concepts.OTHER_SENSES`' ("the fall, autumn I mean");
     # "slipped on wet autumn leaves" is a fall.
-    ), unless=("asleep", "pregnant", "love", "apart", "behind", "hair",
+    ), unless=("asleep", "pregnant", "love", "apart", "hair",
+               # Behind at work, not a car hit from behind.
+               "fall behind", "fell behind", "falling behind", "falls behind",
+               "fallen behind",
                # Struck by an illness or a feeling, not a blow.
                "hit with the flu", "hit with a virus", "hit with a bug", "hit or miss",
                "hit by a wave", "hit by tiredness",
@@ -1140,7 +1147,10 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     # minor one asks which it was (`check_fall_how`).
     RedFlagRule("fracture", URGENT, ("trauma",), with_any=("neck_pain", "aged_50_plus", "aged_65_plus", "osteoporosis", "fracture_risk")),
     RedFlagRule("fracture", URGENT, ("major_trauma",)),
-    RedFlagRule("fracture", URGENT, ("osteoporosis",)),
+    # Thin bones or steroids: a fracture risk with a back pain (a vertebra can break with
+    # little or no knock) or a pain that began suddenly or with a strain; elsewhere alone
+    # the screen asks about a fall (outside run 58: steroids for arthritis, a stiff neck).
+    RedFlagRule("fracture", URGENT, ("osteoporosis",), with_any=("back_pain", "upper_back_pain", "sudden_onset", "cough_or_strain")),
     RedFlagRule("cancer", URGENT, ("cancer_history",)),
     RedFlagRule("cancer", URGENT, ("weight_loss",)),
     RedFlagRule("cancer", URGENT, ("losing_weight",)),
@@ -1399,7 +1409,7 @@ SCREEN_QUESTIONS.update({
             "shoulder_cardiac", f"Along with the shoulder pain, {_CARDIAC_TOO}", "cardiac_warning",
             covers=("chest_pressure", "chest_pain_spreading", "comes_on_exertion"),
         ),
-        ScreenQuestion("shoulder_trauma", _TRAUMA, "trauma", covers=("osteoporosis",)),
+        ScreenQuestion("shoulder_trauma", _TRAUMA, "trauma"),
         ScreenQuestion("shoulder_hot", _FEVER_JOINT.format(part="shoulder"), "fever"),
         _BACK["cancer"],
     ),
@@ -1431,7 +1441,7 @@ SCREEN_QUESTIONS.update({
         ScreenQuestion("knee_trauma", _TRAUMA, "trauma"),
     ),
     "hip": (
-        ScreenQuestion("hip_trauma", _TRAUMA, "trauma", covers=("osteoporosis",)),
+        ScreenQuestion("hip_trauma", _TRAUMA, "trauma"),
         ScreenQuestion("hip_hot", _FEVER_JOINT.format(part="hip"), "fever"),
         _BACK["cancer"], _BACK["night_pain"],
     ),

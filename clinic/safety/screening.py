@@ -244,6 +244,20 @@ _SCORE_AT_REST = re.compile(
 )
 
 
+# The pain said to have been there before the fall or the knock told with it ("the
+# headaches were already there before that", "her neck ached long before the fall"): the
+# knock did not start it (outside run 58). A major crash still counts (its own sign).
+_PAIN_CAME_FIRST = re.compile(
+    r"\b(?:(?:was|were|been)\s+(?:already\s+)?there|already\s+(?:had|hurt|ached|sore)"
+    r"|started|began|came on|ached|hurt|had (?:it|them|that|this))\b[^.!?;]{0,30}?"
+    r"\b(?:long |well |months |weeks |years |way |a while )?before"
+    r"(?:\s+(?:that|it|this|then|the (?:fall|accident|crash|knock|bump|hit|tumble)))?"
+    r"(?=\s*(?:[.,!?;)]|$|and\b|but\b|so\b|though\b))"
+    r"|\b(?:the\s+\w+\s+)?came first\b",
+    re.IGNORECASE,
+)
+
+
 def read(text: str, doc: Doc | None = None) -> list[Mention]:
     """Every sign, contraindication and concept in `text`, in order, each marked denied or not.
 
@@ -288,6 +302,8 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
             or (_NEVER_FAINTED.search(whole) and not _STRONG_FEAR.search(whole))
         ):
             continue
+        if name == "trauma" and _PAIN_CAME_FIRST.search(whole):
+            continue
         if name == "at_rest" and _SCORE_AT_REST.search(doc[max(start - 3, 0) : end].text):
             continue  # "3 at rest, 6 when I lift": how bad the pain is at rest
         if name in _PLACES_OF_DEVICES and where_a_device_sits(words, start):
@@ -318,6 +334,13 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
             key: span for key, span in found.items()
             if key[:2] != _UNDER_18 or any(t.like_num for t in doc[span[0] : span[1]])
         }  # fmt: skip
+    children = [key[2] for key in found if key[:2] == _UNDER_18]
+    grown_up = _grown_up_written_for(doc, numbers, children)
+    if grown_up:
+        # "Writing for my wife, she is 33... carrying our son who is 2": the child is named
+        # in passing; the patient is the grown-up whose age came first (outside run 58).
+        found = {key: span for key, span in found.items() if key[:2] != _UNDER_18}
+        numbers = [n for n in numbers if n.sign != "young_patient"]
     for number in numbers:
         if number.sign == "young_patient" and (along or _a_child_named(doc, number.start)):
             continue
@@ -339,8 +362,14 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
         # that passed still counts the same day: unstable angina, a TIA).
         past_counts = name in red_flags.HISTORY_COUNTS or _earlier_today(sentence_of[start])
         someone_else = context.someone_else and writer_is_patient
-        if kind == SIGN and _done_by_others(doc, start, sentence_of[start], writer_is_patient):
-            continue  # "three big oaks, and they drop everything": the trees, not the hands
+        if (
+            kind == SIGN
+            and _done_by_others(doc, start, sentence_of[start], writer_is_patient)
+            and not (name in _INJURIES and doc[start + 1 : start + 2].text in _THE_WRITER)
+        ):
+            # "three big oaks, and they drop everything": the trees, not the hands; but "a
+            # guy hit my car", "someone knocked me over": done to the writer.
+            continue
         if someone_else and kind == CONTRAINDICATION and context.negated:
             someone_else = False  # "my nan is on apixaban, not me": a no for the patient
         # A condition is not over for being old ("diabetic for years"), and a question about
@@ -379,6 +408,8 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
         well_yet_there = context.well and kind == CONTRAINDICATION and name in _HELD
         said_no = (
             (context.negated and not well_yet_there)
+            # An infection that has passed: "the cellulitis is gone, it was last month".
+            or (name in _PASSING and vocabulary.said_over_after(whole[span.end_char :]))
             or (kind, name, start) in no_inside
             or _answered_no_after(whole, span.end_char)
             or _condition_denied(doc, start)
@@ -388,6 +419,10 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
         # "the headaches are mine, not his! I'm 31": no patient under 18, whatever an
         # earlier message made of a child named in it.
         mentions.append(Mention(CONTRAINDICATION, "under_18", *own_age.span(), True))
+    elif grown_up:
+        # "The patient is my wife, she is 33, not the child": a no to an earlier misreading.
+        age = doc[grown_up.start : grown_up.end]
+        mentions.append(Mention(CONTRAINDICATION, "under_18", age.start_char, age.end_char, True))
     # "Peeing is normal": a no to the bladder is a word on every sign read from it.
     said = {m.name for m in mentions if not m.denied}
     for mention in mentions:
@@ -470,6 +505,9 @@ def _done_by_others(doc: Doc, start: int, sentence: Span, writer_is_patient: boo
 # kicked") is how it feels; only the injury in it is no injury: "felt like I got hit with
 # a bat, worst headache of my life" is still the worst headache (outside run 27).
 _INJURIES = frozenset({"trauma", "head_injury"})
+# Contraindications that pass, unlike a condition ("diabetic for years"): over is a no.
+_PASSING = frozenset({"skin_infection"})
+_THE_WRITER = frozenset({"me", "us", "my", "our"})
 _LIKENESS = re.compile(
     r"\b(?:like|as if|as though)\s+(?:i'?ve|i have|i'?d|i had|i was|i got|i'?m|i|someone|"
     r"somebody|something)\b[^.,;!?]*$",
@@ -648,6 +686,10 @@ _TELLING = frozenset({
     "said", "say", "mentioned", "wrote", "explained", "mean", "meant",
 })  # fmt: skip
 _TOLD = frozenset({"told", "tells", "telling", "asked", "asks", "said", "gave", "showed"})
+# "I should tell", "I forgot to say", "I have to mention": the writer's telling.
+_MEANING_TO = frozenset({"should", "must", "forgot", "need", "want", "wanted", "have", "will",
+                         "'ll", "ll", "also", "just", "better"})  # fmt: skip
+_SAYING = frozenset({"tell", "say", "mention", "add", "let"})
 _OBJECTS = frozenset({"him", "her", "them", "his", "their"})
 # What someone else does to the writer: "me" after these tells of them, not of the writer.
 _DONE_TO_ME = frozenset({
@@ -664,6 +706,12 @@ _MY_REACH = 3
 _FOR_ANOTHER = re.compile(
     r"\b(?:writ(?:e|ing)|book(?:ing)?|ask(?:ing)?|messag(?:e|ing)|enquir(?:e|ing)|inquir(?:e|ing)"
     r"|here|contacting you|contact you|chat(?:ting)?)\s+(?:for|on behalf of)\s+(?:my|our|his|her)\b"
+)
+
+
+# "The patient is my wife", "it's for my husband", "this is for my mum".
+_THE_PATIENT_IS = re.compile(
+    r"\b(?:patient is|patient will be|it'?s for|it is for|this is for)\s+(?:my|our)\s+([a-z]+)"
 )
 
 
@@ -694,6 +742,8 @@ def writes_for_another(text: str) -> bool:
     if _FOR_ANOTHER.search(lower) or _DOING_IT_FOR.search(lower):
         return True
     if any(is_another_person(word) for word in _BOOKS_SOMEONE.findall(lower)):
+        return True
+    if any(is_another_person(word) for word in _THE_PATIENT_IS.findall(lower)):
         return True
     return any(is_another_person(word) for word in _ABOUT_MY.findall(lower))
 
@@ -758,6 +808,24 @@ def _children_in_passing(doc: Doc, span: tuple[int, int], sentence: Span) -> boo
 
 
 _NAMING = frozenset({"a", "an", "my", "our", "the", "his", "her", "their"})
+_AGES = frozenset({"young_patient", "aged_under_50", "aged_50_plus", "aged_65_plus"})
+
+
+def _grown_up_written_for(doc: Doc, numbers: list[Any], children: list[int]) -> Any:
+    """The age of the one written for, when it is a grown-up's: the first told other than
+    the writer's own ("I'm 41, writing for my son, 15"), before any child is named (at
+    tokens `children`: "for my daughter, 14, her mum is 45" writes for the daughter)."""
+    if not writes_for_another(doc.text):
+        return None
+    own = [match.span() for match in _OWN_ADULT_AGE.finditer(doc.text)]
+    ages = [
+        n for n in numbers
+        if n.sign in _AGES and not any(a <= doc[n.start].idx < b for a, b in own)
+    ]  # fmt: skip
+    first = min(ages, key=lambda n: n.start, default=None)
+    if first is None or first.sign == "young_patient":
+        return None
+    return first if all(first.start < child for child in children) else None
 
 
 def _a_child_named(doc: Doc, start: int) -> bool:
@@ -798,6 +866,8 @@ def _speaks_for_self(doc: Doc) -> bool:
             telling = True  # "should I book him in", "I'm worried about her"
         if word in ("i'm", "im") and after in _ON_BEHALF:
             telling = True
+        if after in _MEANING_TO and _SAYING & set(words[i + 2 : i + 4]):
+            telling = True  # "Also I should tell, she is pregnant" (outside run 58)
         if not telling:
             return True
     return False
