@@ -76,6 +76,7 @@ from clinic.preferred_time import (
     DayMismatch,
     PastTime,
     TimePreference,
+    names_a_day,
     names_a_time,
     read_preference,
     times_for_a_booking,
@@ -167,21 +168,23 @@ class ActionStartBooking(Action):
         if intent == "inform" and not names_a_time(text):
             # Said to the offer, but no time: a late fact for the intake, not a booking.
             return [SlotSet("consultation_offered", None), FollowupAction("intake_form")]
-        if intent == "cancel_booking" and has_booking(tracker) and asks_if_cancelled(text):
+        if (
+            intent == "cancel_booking"
+            and has_booking(tracker)
+            and asks_if_cancelled(text)
+            and say_the_only_booking(dispatcher, tracker)
+        ):
             # "So monday is cancelled right?" after a move: the one booking there is, not a
             # question whether to cancel it (outside run 56 p07).
-            start = _local(tracker.get_slot("booking_starts_at") or "")
-            if start is not None:
-                dispatcher.utter_message(
-                    response="utter_only_booking",
-                    when=when(start),
-                    reference=tracker.get_slot("booking_reference"),
-                )
-                return [
-                    SlotSet("consultation_offered", False),
-                    SlotSet("booking_readiness", "booked"),
-                ]
+            return [
+                SlotSet("consultation_offered", False),
+                SlotSet("booking_readiness", "booked"),
+            ]
         task = {"cancel_booking": CANCEL, "reschedule_booking": RESCHEDULE}.get(intent, BOOK)
+        if task == CANCEL and names_a_time(text) and asks_to_move(text):
+            # "Cancel it, can I do Saturday morning instead?": a move (outside run 59: the
+            # booking was cancelled and the Saturday lost).
+            task = RESCHEDULE
         if task == BOOK:
             from actions.questions import answer_if_known  # it imports this module
 
@@ -189,6 +192,19 @@ class ActionStartBooking(Action):
             # questions answered, then the times (outside run 58: the parking was dropped).
             answer_if_known(dispatcher, tracker, only_if_close=True)
         return start_task(task, dispatcher, tracker)
+
+
+def say_the_only_booking(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """Says the one booking this chat holds ("is Thursday gone?": yes, Saturday is it)."""
+    start = _local(tracker.get_slot("booking_starts_at") or "")
+    if start is None:
+        return False
+    dispatcher.utter_message(
+        response="utter_only_booking",
+        when=when(start),
+        reference=tracker.get_slot("booking_reference"),
+    )
+    return True
 
 
 def start_task(task: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
@@ -397,6 +413,25 @@ def _hour_not_offered(wish: TimePreference, starts: list[dt.datetime]) -> dict[s
     hours = desk().schedule.opening_hours.get(day.weekday()) or ()
     at = dt.datetime.combine(day, wish.at, tzinfo=starts[0].tzinfo)
     return {"clock": clock(at), "day": f"{day:%A}", "hours": " and ".join(str(h) for h in hours)}
+
+
+# "Same as before", "the same email as last time": what this chat was told already.
+_SAME_AS_BEFORE = re.compile(
+    r"^\W*(?:the\s+)?same(?:\s+\w+)?(?:\s+as\s+(?:before|last time|earlier|the last one))?"
+    r"\W*$|\bas (?:before|last time|earlier)\b",
+    re.IGNORECASE,
+)
+_DETAILS = ("patient_name", "contact_details", "patient_phone", "patient_email")
+
+
+def _details_before(tracker: Tracker) -> dict[str, Any]:
+    """The name and contact details last set in this chat (a booking made, then cancelled)."""
+    found: dict[str, Any] = {}
+    for event in reversed(tracker.events):
+        name = event.get("name")
+        if event.get("event") == "slot" and name in _DETAILS and event.get("value"):
+            found.setdefault(name, event["value"])
+    return found
 
 
 def _straight_after_the_message(tracker: Tracker) -> bool:
@@ -611,6 +646,11 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
         moved = self._time_put_right(str(value), dispatcher, tracker, domain)
         if moved:
             return {"patient_name": None, **moved}
+        earlier = _details_before(tracker)
+        if _SAME_AS_BEFORE.search(str(value)) and earlier.get("patient_name"):
+            # "Same as before", booking again after a cancel: the name and contact the chat
+            # booked with, shown to confirm (outside run 59: booked for "Same As Before").
+            return earlier
         said, contact = name_and_contact(str(value))
         # "Lakshmi Raman (my mother). Please contact me, Priya": who she is, in brackets,
         # and the writer's own name are not the booking's (outside run 55).
@@ -632,6 +672,9 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
     def validate_contact_details(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
+        earlier = _details_before(tracker)
+        if _SAME_AS_BEFORE.search(str(value)) and earlier.get("contact_details"):
+            return {k: v for k, v in earlier.items() if k != "patient_name"}
         """A phone number and/or email address, checked; asked again until one is usable."""
         moved = self._time_put_right(str(value), dispatcher, tracker, domain)
         contact = read_contact(str(value))
@@ -832,7 +875,9 @@ def _same_time_as_booked(
     task = task or tracker.get_slot("booking_task")
     slot = "booking_starts_at" if task == RESCHEDULE else "booking_slot"
     same = _local(tracker.get_slot(slot) or "")
-    if same is not None and _SAME_DAY.search(said):
+    # "Can we do 5pm instead?" of a booking: the same day at 5 (outside run 59: Monday).
+    hour_alone = task == RESCHEDULE and wish.at is not None and not names_a_day(said)
+    if same is not None and (_SAME_DAY.search(said) or hour_alone):
         wish = replace(wish, first_day=same.date(), last_day=same.date(), weekdays=None)
     if wish.at is not None or wish.window is not None or not _SAME_TIME.search(said):
         return wish

@@ -18,7 +18,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.booking import BOOK, RESCHEDULE, SHOW, desk, start_task
+from actions.booking import BOOK, RESCHEDULE, SHOW, desk, say_the_only_booking, start_task
 from actions.callback import offer_callback, tell_my_call
 from actions.safety import form_to_resume
 from actions.tracker_facts import (
@@ -34,7 +34,13 @@ from actions.tracker_facts import (
 )
 from clinic import knowledge, patient, vocabulary
 from clinic.assessment import who_helps_with
-from clinic.booking import asks_to_move, declines_booking, wants_a_booking, when
+from clinic.booking import (
+    asks_if_cancelled,
+    asks_to_move,
+    declines_booking,
+    wants_a_booking,
+    when,
+)
 from clinic.booking_store import CONFIRMED
 from clinic.contact import asks_about_a_call
 from clinic.evidence import region_for_body_part
@@ -116,6 +122,16 @@ class ActionAnswerQuestion(Action):
             dispatcher.utter_message(text=knowledge.answer_text(left, values))
             _skipping_allowed(dispatcher, tracker)
             return []
+        if (
+            has_booking(tracker)
+            and asks_if_cancelled(text)
+            and say_the_only_booking(dispatcher, tracker)
+        ):
+            return []  # "the thursday one is gone and I only have saturday, right?"
+        if has_booking(tracker) and asks_to_move(text) and names_a_time(text):
+            # "Sorry could we do 11:30 instead?" heard as a question: the move (outside run
+            # 59 p08 and a conversation of mine: "I don't know the answer to that one").
+            return _start_booking(dispatcher, tracker, RESCHEDULE)
         if has_booking(tracker) and (
             asks_if_noted(tracker)
             or (names_a_place(tracker) and not _asks_for_a_place(found, intent, tracker))

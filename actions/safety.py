@@ -31,6 +31,7 @@ from clinic.knowledge import is_a_statement
 from clinic.language.numbers import fever_in_answer
 from clinic.safety import advice, answers, checklist, contraindications
 from clinic.safety.red_flags import EMERGENCY, URGENT, ScreenQuestion
+from clinic.schedule import clinic_schedule
 
 RED_FLAG_INTENT = "red_flag"
 # A `red_flag` the model predicted where the rules found nothing: asked about directly
@@ -38,6 +39,9 @@ RED_FLAG_INTENT = "red_flag"
 MODEL_ONLY_FLAG = safety.RedFlag("possible_red_flag", URGENT)
 MODEL_ONLY_QUESTION = "check_anything_else"
 SCREEN_SLOT = "red_flag_screen"
+
+# Before this hour "in the morning" is the same day as the advice to see a doctor today.
+_MORNING_STARTS = 6
 
 
 def _writing_for_another(tracker: Tracker) -> bool:
@@ -531,6 +535,10 @@ def check_safety(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
             carry_on = patient.spoken_of(advice.CARRY_ON_AFTER_URGENT, whose)
             dispatcher.utter_message(text=carry_on)
             dispatcher.utter_message(response="utter_mention_callback")
+    elif also := _more_behind_the_advice(values, tracker):
+        # "He had prostate cancer 4 years ago... lost 15 pounds": the advice already given
+        # stands on more now; said, not passed over (outside run 59 p05: five turns).
+        dispatcher.utter_message(text=patient.spoken_of(also, whose))
     if direct and still_open:
         way_to_a_person(dispatcher, tracker)
         back_to_question(dispatcher, safety.question_named(direct), whose)
@@ -551,6 +559,21 @@ def check_safety(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
             or (slot == "direct_question" and value)
         ),
     ]
+
+
+def _more_behind_the_advice(values: dict[str, Any], tracker: Tracker) -> str:
+    """The thanks for warning signs told after the advice that they add to, else ""."""
+    standing = set(tracker.get_slot("red_flags") or [])
+    new = set(_newly(values, tracker, "warning_signs"))
+    if not (standing and new):
+        return ""
+    told = [
+        advice.described(flag.code, new)
+        for flag in safety.red_flags_for(new)
+        if flag.code in standing and flag.code in advice.EACH_SIGN
+    ]
+    level = tracker.get_slot("triage_level")
+    return advice.more_behind_the_advice("; ".join(told), level == EMERGENCY) if told else ""
 
 
 def _newly(values: dict[str, Any], tracker: Tracker, slot: str) -> list[str]:
@@ -626,7 +649,13 @@ class ActionRedFlagAdvice(Action):
         # A flag raised to a higher level now was advised on by the safety check too (outside
         # run 45: an inflamed artery's doctor today, then its emergency said twice).
         rose = level != value_before_latest_message(tracker, "triage_level")
-        if not (raised_now or rose):
+        # A sign told that adds to the advice was thanked for by the safety check, the
+        # advice said to stand (`_more_behind_the_advice`): not the whole of it again.
+        new_signs = set(tracker.get_slot("warning_signs") or []) - set(
+            value_before_latest_message(tracker, "warning_signs") or []
+        )
+        backs = {flag.code for flag in safety.red_flags_for(new_signs)} & set(before)
+        if not (raised_now or rose or backs & set(advice.EACH_SIGN)):
             flags = [flag.code for flag in current_flags(tracker) if flag.level == level]
             if tracker.get_slot("says_safe"):
                 # Safe now, said in this chat: the crisis words are not said again in place
@@ -651,8 +680,10 @@ class ActionRedFlagAdvice(Action):
                     text=patient.spoken_of(advice.CARRY_ON_AFTER_URGENT, whose)
                 )
                 return [FollowupAction("intake_form")]
-            dispatcher.utter_message(text=described)
-            dispatcher.utter_message(response="utter_mention_callback")
+            if not said_before(tracker, described):
+                # Once: said on every red-flag message it was the same two lines each turn.
+                dispatcher.utter_message(text=described)
+                dispatcher.utter_message(response="utter_mention_callback")
         return []
 
 
@@ -735,19 +766,37 @@ class ActionResumeAfterSafetyQuestion(Action):
         before = value_before_latest_message(tracker, "red_flags") or []
         if set(tracker.get_slot("red_flags") or []) <= set(before) and not corrected_now(tracker):
             dispatcher.utter_message(text=advice.THANKS_AFTER_SAFETY_ANSWER)
+        # "No. But is it safe for the baby?": what the precaution means (outside run 59 p04:
+        # asked twice beside safety questions, never answered).
+        explained = _explain_precautions(dispatcher, tracker)
         # "No, nothing like that. Is 15 too young for the needles though?": the question
         # asked with the answer is answered too, when the clinic's file has it clearly
         # (outside run 45: "Thank you, that helps" and the next question, three times).
-        answer_if_known(dispatcher, tracker, only_if_close=True)
+        if not explained:
+            answer_if_known(dispatcher, tracker, only_if_close=True)
+        events = [SlotSet("precautions_explained", explained)] if explained else []
         form = form_to_resume(tracker)
         if form:
-            return [FollowupAction(form)]
+            return [*events, FollowupAction(form)]
         if tracker.get_slot("consultation_offered"):
             # The offer was open when the question came: it is the patient's turn on it.
             dispatcher.utter_message(response="utter_offer_consultation_again")
         else:
             dispatcher.utter_message(text=advice.ANYTHING_ELSE)
-        return []
+        return events
+
+
+def _explain_precautions(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[str]:
+    """Says what each contraindication the message names means for needling, once; the
+    codes explained so far when any is new, else []."""
+    explained = list(tracker.get_slot("precautions_explained") or [])
+    due = precautions_due(tracker)
+    for code in due:
+        text = contraindications.precaution(code, tracker.latest_message.get("text") or "")
+        if text:
+            dispatcher.utter_message(text=text)
+            explained.append(code)
+    return explained if due else []
 
 
 class ActionAnswerPrecaution(Action):
@@ -766,13 +815,10 @@ class ActionAnswerPrecaution(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
         """Answers each newly mentioned contraindication, then resumes the form."""
-        explained = list(tracker.get_slot("precautions_explained") or [])
-        for code in precautions_due(tracker):
-            text = contraindications.precaution(code, tracker.latest_message.get("text") or "")
-            if text:
-                dispatcher.utter_message(text=text)
-                explained.append(code)
-        events: list[dict[str, Any]] = [SlotSet("precautions_explained", explained)]
+        explained = _explain_precautions(dispatcher, tracker)
+        events: list[dict[str, Any]] = [
+            SlotSet("precautions_explained", explained or tracker.get_slot("precautions_explained"))
+        ]
         form = form_to_resume(tracker)
         if form == "booking_form":
             events += _booking_answer_checked(tracker, domain)
@@ -967,7 +1013,10 @@ class ActionEmergencyFollowUp(Action):
         codes = [flag.code for flag in current_flags(tracker) if flag.level == URGENT]
         repeats = _follow_ups_so_far(tracker)
         signs = tracker.get_slot("warning_signs") or []
-        reply = advice.urgent_follow_up(text, codes, settings.emergency_number(), repeats, signs)
+        small_hours = clinic_schedule().now().hour < _MORNING_STARTS
+        reply = advice.urgent_follow_up(
+            text, codes, settings.emergency_number(), repeats, signs, small_hours
+        )
         dispatcher.utter_message(text=_spoken_of(reply, codes, the_patient(tracker)))
         # "A doctor x-rayed it on Tuesday": noted for the physiotherapist.
         checked = advice.checked_for(text, codes, signs)

@@ -147,6 +147,7 @@ def _nearest_topic(text: str, meanings: list[Any], intent: str | None) -> knowle
         # The person written for said as "I", only for a question: every other message
         # would pay one more sentence encoding for nothing.
         own = knowledge.as_the_patient(plain) if knowledge.looks_like_question(part) else plain
+        own = knowledge.as_the_treatment(own)
         for said in (part, plain, vocabulary.mended(plain), own):
             if said not in read and said.lower() != text.lower():
                 read.add(said)

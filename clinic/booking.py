@@ -65,9 +65,15 @@ _CHANGE_SAID = re.compile(rf"\b(?:{_MOVE_SAID}|my booking|my appointment)\b", re
 
 
 def asks_to_move(text: str) -> bool:
-    """Whether a message asks to move a booking, in no words of cancelling ("can I move it
-    to Friday instead?")."""
-    return bool(_MOVE.search(text)) and not _CANCEL.search(text)
+    """Whether a message asks to move a booking ("can I move it to Friday instead?"), in no
+    words of cancelling but for another time ("cancel it, can I do saturday instead?")."""
+    return bool(_MOVE.search(text)) and (
+        not _CANCEL.search(text) or bool(_CANCEL_FOR_ANOTHER.search(text))
+    )
+
+
+# Cancelling to come at another time: a move (outside run 59: cancelled, the Saturday lost).
+_CANCEL_FOR_ANOTHER = re.compile(r"\bcancel\w*\b[^.?!]{0,60}\b(?:instead|rather)\b", re.IGNORECASE)
 
 
 # Asked whether a time is cancelled or gone ("so monday is cancelled right?"), not asked
@@ -196,7 +202,12 @@ _PUT_OFF = re.compile(
     r"(?:check|talk|discuss it|speak) (?:with|to) (?:my|him|her|them)|ask (?:my|him|her|them))\b"
     r"(?!\s+(?:about\s+)?(?:which|what|when)\b)"
     r"|^\W*(?:maybe|perhaps|probably)\s+later\b|\bnot (?:right )?now\b|\bnot yet\b"
-    r"|\bget back to you\b",
+    r"|\bget back to you\b"
+    # "We'll hold off booking until we know more", "let's leave the booking for now", "I
+    # don't want a time right now" (outside run 59 p05: the times were offered again).
+    r"|\b(?:hold off|wait on|wait with|put off|leave|park|pause)\s+(?:on\s+)?(?:the\s+)?"
+    r"(?:booking|appointment|consultation|it)\b(?!\s+(?:on|at|till|until)\s+\w*day)"
+    r"|\b(?:don'?t|do not|dont)\s+want\s+(?:a|any)\s+(?:time|slot|booking)\s+(?:right\s+)?now\b",
     re.IGNORECASE,
 )
 

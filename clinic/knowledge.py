@@ -198,7 +198,8 @@ def answer_for_a_place(topic: Topic, evidence: str) -> str | None:
 # The words a question opens with, text-speak too ("wat time do u close", "wen r u open").
 _QUESTION_WORDS = (
     r"what|whats|what's|where|when|how|who|which|why|is|are|can|could|do|does|will|would|"
-    r"should|may|have|has|wat|wot|wut|wht|wats|wen|whn|wher|wheres|hw|r(?=\s+u\b)"
+    r"should|may|have|has|wat|wot|wut|wht|wats|wen|whn|wher|wheres|hw|r(?=\s+u\b)|"
+    r"shud|shld|cud|cld|wud|wld|cn|izit|iz"
 )
 _QUESTION = re.compile(
     r"\?|^\W*(?:(?:hi|hello|hey|ok|okay|and|n|an|&|plus|so|also|sorry|please|oh|um|btw|"
@@ -334,6 +335,20 @@ def as_the_patient(text: str) -> str:
     for pattern, mine in _AS_THE_PATIENT:
         said = re.sub(pattern, mine, said, flags=re.IGNORECASE)
     return said
+
+
+# Whether "it" works: the treatment asked about ("is there any proof it works or is it
+# just a trend?" read near nothing: outside run 59 p06).
+_IT_WORKS = re.compile(
+    r"\bit(?=\s+(?:really\s+|actually\s+|even\s+)?(?:works?|helps?|does anything)\b)"
+    r"|\bit(?=\s+(?:just\s+)?(?:a\s+)?(?:trend|fad|hype|placebo|gimmick)\b)",
+    re.IGNORECASE,
+)
+
+
+def as_the_treatment(text: str) -> str:
+    """`text` with the "it" that works (or is a trend) said as dry needling."""
+    return _IT_WORKS.sub("dry needling", text)
 
 
 def question_parts(text: str) -> list[str]:

@@ -867,6 +867,14 @@ _NAMES_A_DAY = re.compile(
     r"next week|\d{1,2}(?:st|nd|rd|th))\b",
     re.IGNORECASE,
 )
+
+
+def names_a_day(text: str) -> bool:
+    """Whether `text` names a day ("thursday", "tomorrow", "the 15th"), not only an hour."""
+    said = normalise_time_words(text)
+    return bool(_NAMES_A_DAY.search(said) or _CALENDAR_DATE.search(said))
+
+
 # A part of the day said once ("I have a thing that evening") names a time here too.
 _DAY_PART_SAID = re.compile(r"\b(?:" + "|".join(_DAY_PARTS) + r")\b")
 

@@ -843,6 +843,10 @@ _NEAR = frozenset({"behind", "below", "under", "around", "above", "near", "by", 
 _TEETH = frozenset({"tooth", "teeth", "molar", "molars", "filling", "gum", "gums", "crown"})
 _BEYOND = frozenset({"above", "over", "past", "overhead", "beyond"})
 _SLEEP_WORDS = frozenset({"sleep", "sleeps", "slept", "sleeping"})
+# What keeps them awake, said after: worry or the pain itself is no sleep complaint (outside
+# run 59: "I can't sleep worrying about my mom" was "Trouble sleeping is not something...").
+_KEPT_AWAKE_BY = frozenset({"worrying", "worried", "worry", "thinking", "pain", "ache",
+                            "aching", "hurting", "hurts"})  # fmt: skip
 _SLEEP_TROUBLE = frozenset({"cant", "cannot", "not", "no", "poor", "poorly", "bad", "badly",
                             "unable", "trouble", "struggle", "struggling", "hardly", "barely",
                             "never", "lack", "broken", "awful", "terrible"})  # fmt: skip
@@ -980,6 +984,10 @@ def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) ->
         # "A bit anxious about needles": how the patient feels about the treatment, for
         # the checklist, not a complaint of mood (outside run 52).
         return bool(_NEEDLE_WORDS.intersection(words[i + 2 : i + 5]))
+    if found == ("other_complaint", "sleep") and set(words[i + length : i + length + 4]) & (
+        _KEPT_AWAKE_BY
+    ):
+        return True  # "can't sleep worrying about my mom", "...with the pain": its cause
     if found[0] == "other_complaint" and length == 1 and words[i] in _SLEEP_WORDS:
         # "My cat sleeps on my desk", "I sleep on my side": sleeping, no trouble with it,
         # unless a word of trouble is beside it ("I sleep badly", "hardly slept").

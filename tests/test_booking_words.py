@@ -467,3 +467,37 @@ def test_asked_whether_a_time_is_cancelled(said: str, asks: bool) -> None:
     from clinic.booking import asks_if_cancelled
 
     assert asks_if_cancelled(said) is asks
+
+
+# Session 23, written before the change (outside run 59 p08: "cancel it, can i do saturday
+# morning instead? earliest" cancelled the booking and lost the Saturday). Cancelling for
+# another time is a move; cancelling alone is not.
+@pytest.mark.parametrize(
+    ("said", "moves"),
+    [
+        ("cancel that one, could I come wednesday afternoon instead", True),
+        ("please cancel the tuesday and I'd rather do friday at 10", True),
+        ("cancel it please, something came up", False),
+        ("can I move it to monday instead?", True),
+    ],
+)
+def test_cancelling_for_another_time_is_a_move(said: str, moves: bool) -> None:
+    from clinic.booking import asks_to_move
+
+    assert asks_to_move(said) is moves
+
+
+# Session 23, written before the change (outside run 59 p05: "We'll hold off booking until we
+# know more" and "I don't want a time right now" were offered Monday's times again).
+@pytest.mark.parametrize(
+    "said",
+    [
+        "thanks, we'll hold off on the appointment till his scan is back",
+        "I don't want any slot right now, I just want to understand what's going on",
+        "let's put off the booking, I need to see my GP first",
+    ],
+)
+def test_a_booking_put_off_in_so_many_words(said: str) -> None:
+    from clinic.booking import declines_booking
+
+    assert declines_booking(said)

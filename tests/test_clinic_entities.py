@@ -108,6 +108,11 @@ def test_the_component_rewrites_a_rasa_message() -> None:
         ("had a sore throat last week and I'm over it", None),
         ("my headache is gone now but the rash on my arm is still there", "skin"),
         ("I've had a cold for days and it's not gone", "temperature"),
+        # Session 23, written before the change (outside run 59 p01: "I can't sleep worrying
+        # about my mom" was a sleep complaint): what keeps them awake is no complaint.
+        ("up at 2am, can't sleep for thinking about my dad's back", None),
+        ("she can't sleep with the pain in her hip", None),
+        ("I can't sleep at all lately, even with pills", "sleep"),
     ],
 )
 def test_a_complaint_is_the_patients_own_and_present(text: str, complaint: str | None) -> None:

@@ -987,3 +987,16 @@ def test_a_side_put_right_of_a_hand_known_as_the_main_place() -> None:
     assert changes(text, known, "pain_radiates").get("side") == "left"
     # No side said in its place: none.
     assert changes("it's right in the middle, not the right", known).get("side", "x") is None
+
+
+# Session 23, written before the change (outside run 59 p01: a daughter who "can't sleep
+# worrying about my mom" told the mother's low back pain down the left leg for 5 weeks,
+# "like a toothache in the leg"; the intake kept only "leg" and asked the spread and the
+# duration again). A writer who writes about another tells the patient's places.
+def test_a_writer_about_another_who_names_herself_too_tells_the_patients_places() -> None:
+    said = changes(
+        "so sorry, I'm up worrying about my dad. He's 68 and his lower back has hurt for 3 "
+        "weeks, it runs down his right leg, he says it burns like a bee sting in the leg"
+    )
+    assert said["body_part"] == "lower_back" and said.get("radiates_to") == "leg", said
+    assert said["pain_duration_days"] == 21, said

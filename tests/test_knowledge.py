@@ -655,3 +655,25 @@ def test_the_nearest_other_topic_is_kept_only_for_a_topic_of_one_part(finder) ->
     assert found.topic == "questions_left" and found.otherwise == "session_length"
     meaning = encoder().encode("how much is it").sentence
     assert finder.with_otherwise(finder.nearest(meaning), meaning).otherwise == ""
+
+
+# Session 23, written before the change (outside run 59 p06: "Is there any proof it works
+# or is it just a trend?" got "I don't know"; the sentence model reads the bare "it" near
+# nothing). The "it" that works, or is a fad, is the treatment. Mine.
+@pytest.mark.parametrize(
+    "text",
+    ["does it actually help or is it all hype?", "honestly does it even work, or is it a gimmick"],
+)
+def test_whether_it_works_is_the_evidence(text: str) -> None:
+    from addons.clinic_answers import topic_found
+    from addons.minilm import encoder
+
+    found = topic_found(text, [encoder().encode(text).sentence], None)
+    assert found is not None and found.topic == "evidence", found
+
+
+# Session 23 (outside run 59 p04: "shud i ask my ob first" was not heard as a question and
+# got "Sorry, I didn't quite understand"). Text-speak question words open a question.
+@pytest.mark.parametrize("text", ["shud i check with my doctor first", "cud my son come in too"])
+def test_text_speak_question_words_ask(text: str) -> None:
+    assert knowledge.looks_like_question(text)

@@ -1120,6 +1120,10 @@ def test_numbers_that_are_no_childs_age(said: str) -> None:
         ("the headaches start before the kids wake up", False),
         ("do you treat teenagers?", True),
         ("booking for my son, he hurt his shoulder at rugby", True),
+        # Session 23 (found by a conversation of my own, outside run 59 p08's kind): a
+        # child's engagement that moves the writer's booking names no patient.
+        ("my daughter has a swim meet that morning, can we do 3pm instead?", False),
+        ("my son has pain in his heel, can he come friday?", True),
     ],
 )
 def test_a_grown_up_who_names_their_child_is_not_under_18(said: str, young: bool) -> None:
@@ -4549,3 +4553,104 @@ def test_how_far_along_a_pregnancy_told_is_not_asked_again() -> None:
     told = contraindications.precaution("pregnancy", "she is pregnant, 14 weeks")
     assert told and "will ask how far along" not in told, told
     assert "will ask how far along" in (contraindications.precaution("pregnancy", "pregnant") or "")
+
+
+# Session 23, written before the change (outside run 57 p05, left then: a fever last week,
+# gone, with a neck stiff from the laptop, was sent to the emergency department as
+# meningitis). A fever said to be over is no fever now; one of today, or brought down by a
+# painkiller, still is.
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("had a temperature over the weekend, it's better now but my neck is so stiff", False),
+        ("I had a fever this morning but it's gone now, my neck is stiff", True),
+        ("fever on monday, gone after taking tylenol, neck really stiff", True),
+    ],
+)
+def test_a_fever_said_to_be_over_is_no_fever_now(text: str, flagged: bool) -> None:
+    assert bool(safety.screen(text).flags) is flagged, text
+
+
+def test_diabetes_is_said_back_without_feet_the_patient_did_not_name() -> None:
+    # Outside run 57 p02, left then: "diabetic but no numb feet" was told back as "diabetes,
+    # especially with numb feet or slow healing".
+    assert "numb" not in contraindications.labels(["diabetes"])[0]
+
+
+# Session 23, written before the change (outside run 59 p07: "you just said urgent care was
+# right?? im confused. bye", with a fever held, was sent to 911 as confusion). Confused by
+# the replies is no confusion; feeling or getting confused still is.
+@pytest.mark.parametrize(
+    ("text", "confused"),
+    [
+        ("wait you told me today and now tomorrow?? im so confused", False),
+        ("I'm confused, do you mean I shouldn't book?", False),
+        ("I feel confused and my head is pounding since the fall", True),
+        ("he's been confused since he hit his head", True),
+        ("im confused since this afternoon and can't think straight, is that the fever?", True),
+    ],
+)
+def test_confused_by_the_replies_is_no_confusion(text: str, confused: bool) -> None:
+    assert ("confusion" in safety.screen(text).signs) is confused, text
+
+
+# Session 23, written before the change (outside run 59 p07: at 1:30 am, "ok urgent care in
+# the morning then" after "urgent care is the right place" got "Please don't wait until
+# then"). In the small hours the morning is today; another day is still too late.
+def test_in_the_small_hours_the_morning_is_today() -> None:
+    said = "ok I'll get to the walk-in when it opens in the morning"
+    night = advice.urgent_follow_up(said, ["infection"], "911", 1, small_hours=True)
+    assert "don't wait until then" not in night and "911" in night, night
+    day = advice.urgent_follow_up(said, ["infection"], "911", 1)
+    assert "don't wait until then" in day, day
+    later = advice.urgent_follow_up(
+        "I'll go on monday morning", ["infection"], "911", 1, small_hours=True
+    )
+    assert "don't wait until then" in later, later
+
+
+# Session 23, written before the change (outside run 59 p07: a slip four weeks ago, "i
+# already saw my doctor about it", then "she did an xray too, nothing broken", was told to
+# see a doctor today three times). A check of the knock told, and an x-ray that found
+# nothing, answer the advice; a check still to come does not.
+@pytest.mark.parametrize(
+    ("text", "checked"),
+    [
+        ("that was 3 weeks ago and I already saw my GP about it, he sent me for physio", True),
+        ("they did an x-ray at urgent care, nothing broken", True),
+        ("I'll get an x-ray on monday", False),
+    ],
+)
+def test_a_check_of_the_knock_answers_the_advice(text: str, checked: bool) -> None:
+    assert advice.checked_for(text, ["fracture"], ["trauma", "neck_pain"]) is checked, text
+
+
+# Session 23, written before the change (outside run 59 p05: "Do you think this could be to
+# do with his cancer? Should I tell urgent care about it?" was answered "Yes, you can: the
+# questions follow"). Telling the doctors is not asking to tell the pain here.
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("can I still tell you about her back pain for later?", True),
+        ("could I give you his details anyway", True),
+        ("should I tell the ER about his cancer?", False),
+        ("should I tell urgent care about the weight loss?", False),
+    ],
+)
+def test_asking_to_tell_the_pain_here_is_not_telling_the_doctors(text: str, asks: bool) -> None:
+    assert advice.asks_to_tell(text) is asks, text
+
+
+# Session 23, written before the change (outside run 59 p05: "Could this be to do with his
+# cancer? Should I tell urgent care about it?" and "I'm scared now" got no answer). No
+# guess at what it is; yes, tell them all of it; a kind word for the fear.
+def test_after_urgent_advice_what_it_could_be_and_what_to_tell_are_answered() -> None:
+    signs = ["cancer_history", "night_pain", "back_pain"]
+    reply = advice.urgent_follow_up(
+        "could it be her old breast cancer? do we mention it to the walk-in?",
+        ["cancer"], "911", 1, signs,
+    )  # fmt: skip
+    assert "can't tell you what it is" in reply and "tell them" in reply, reply
+    assert "history of cancer" in reply and "today" in reply, reply
+    scared = advice.urgent_follow_up("I'm honestly frightened now", ["cancer"], "911", 1, signs)
+    assert "worrying" in scared and "today" in scared, scared

@@ -469,7 +469,10 @@ def test_hard_of_hearing_is_no_complaint(text: str, complaints: list[str]) -> No
         ("the dog sleeps on my feet and I wake up stiff", []),
         ("I sleep on my left side mostly", []),
         ("I sleep really badly these days", ["sleep"]),
-        ("can't sleep for the pain", ["sleep"]),
+        # Session 23: kept awake by the pain is how the pain is, not a complaint to send
+        # elsewhere (outside run 59: "can't sleep worrying about my mom" was one).
+        ("can't sleep for the pain", []),
+        ("I can't sleep, it's been weeks", ["sleep"]),
     ],
 )
 def test_sleeping_is_no_trouble_sleeping(text: str, complaints: list[str]) -> None:

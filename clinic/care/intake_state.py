@@ -173,6 +173,13 @@ def hear(
     # place of the writer's own they may be the patient's (a parent writing for a child).
     places_told = [e for e in entities if e.get("entity") == "body_part"]
     of_someone_else = bool(places_told) and all(e.get("role") == OTHERS for e in places_told)
+    if not of_someone_else and any(e.get("role") == OTHERS for e in places_told):
+        # "I can't sleep worrying about my mom... pain in her lower back down her left leg,
+        # like a toothache in the leg": a writer who writes about another tells the
+        # patient's places, the one said in a likeness too (outside run 59 p01: the leg).
+        from clinic.safety.screening import writes_for_another  # it reads this package
+
+        of_someone_else = writes_for_another(text)
     entities = [
         {**e, "role": None} if of_someone_else and e.get("role") == OTHERS else e
         for e in entities

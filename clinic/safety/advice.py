@@ -64,7 +64,7 @@ WHAT_YOU_DESCRIBED: dict[str, str] = {
 # The signs a flag's words list one by one: a flag raised by some of them names those alone
 # (outside run 46: a cancer years ago, the rest said no to, was told "a history of cancer,
 # weight loss or pain at night").
-_EACH_SIGN: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
+EACH_SIGN: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
     "cancer": (
         (frozenset({"cancer_history"}), "pain together with a history of cancer"),
         (frozenset({"weight_loss", "losing_weight"}), "weight lost without trying"),
@@ -89,11 +89,20 @@ _EACH_SIGN: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
 }
 
 
+def more_behind_the_advice(told: str, emergency: bool) -> str:
+    """The thanks for warning signs told after the advice they add to: the advice stands."""
+    now = "get help now" if emergency else "see a doctor today"
+    return (
+        f"Thank you for telling me: {told} too. That makes it all the more important to {now}, "
+        "and to tell them about it."
+    )
+
+
 def described(code: str, signs: Iterable[str] = ()) -> str:
     """The warning signs of `code` in the patient's terms: those of `signs` it stands on
     when known, else all it stands for."""
     held = set(signs)
-    named = [words for those, words in _EACH_SIGN.get(code, ()) if those & held]
+    named = [words for those, words in EACH_SIGN.get(code, ()) if those & held]
     return " and ".join(named) if named else WHAT_YOU_DESCRIBED.get(code, "")
 
 
@@ -510,6 +519,21 @@ _ASKS_LANGUAGE = re.compile(
 )
 # A medicine to tell them about: "should I mention she's on warfarin?", "tell them he takes
 # apixaban?".
+# Asked whether it is something: "could this be his cancer?", "do you think it's a disc?".
+_COULD_IT_BE = re.compile(
+    r"\b(?:could|might|can|is)\s+(?:it|this|that)\s+(?:be\s+)?(?:to do with\s+)?"
+    r"(?:my|his|her|their|the|a|an)\s+\w+"
+    r"|\b(?:do you think|you think)\b[^.?!]{0,30}\b(?:could|might|is|be)\b"
+    r"|\bcould the\b[^.?!]{0,30}\bbe\b|\b(?:could|might) be (?:my|his|her|their|a|an)\b",
+    re.IGNORECASE,
+)
+# Asked whether to tell the doctors something: "should I tell urgent care about it?".
+_TELL_THE_DOCTOR = re.compile(
+    r"\b(?:should|do|shall|must)\s+(?:i|we)\s+(?:tell|mention|say)\b[^.?!]{0,40}\?"
+    r"|\b(?:tell|mention)\s+(?:it\s+)?(?:to\s+)?(?:them|the doctor|urgent care|the er)\b",
+    re.IGNORECASE,
+)
+_FEAR = re.compile(r"\b(?:scared|frightened|afraid|terrified|panicking|worried sick)\b", re.I)
 _ASKS_TO_MENTION = re.compile(r"\b(?:mention|tell them|tell the|let them know|say)\b", re.I)
 # Urgent care asked for in its place: "can I go to urgent care instead?", "walk-in ok?".
 _ASKS_URGENT_CARE = re.compile(r"\b(?:urgent care|walk-?in|clinic instead|minute clinic)\b", re.I)
@@ -666,6 +690,16 @@ _DOCTORS = r"(?:doctor|dr\w*|gp|oncologist|specialist|consultant|surgeon|physici
 # A clause about seeing a doctor or going for care ("my GP can't see me till Tuesday").
 _DOCTOR_OR_CARE = re.compile(rf"\b(?:{_CARE_WORDS}|{_DOCTORS})\b", re.IGNORECASE)
 _FIRST_THING = re.compile(r"\bfirst thing\b", re.IGNORECASE)
+# The coming morning, said in the small hours; not another day.
+_THIS_MORNING = re.compile(
+    r"\b(?:in the morning|first thing|tomorrow morning|when (?:it|they) opens?|this morning)\b",
+    re.IGNORECASE,
+)
+_LATER_DAY = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|next week|weekend"
+    r"|afternoon|evening|tomorrow night|in a few days|see how)\b",
+    re.IGNORECASE,
+)
 
 
 # When the clinic's call comes, asked: "when will they call?", "will someone ring me today?".
@@ -842,7 +876,11 @@ _LATER = re.compile(
 # you about his pain anyway so you have it for later?".
 _ASKS_TO_TELL = re.compile(
     r"\b(?:can|could|may|shall|should)\s+i\s+(?:still\s+|just\s+|also\s+)?"
-    r"(?:tell|give|describe|explain|share|send)\b[^.?!]{0,40}\b(?:pain|details|symptoms|"
+    r"(?:tell|give|describe|explain|share|send)\b"
+    # ...to us, not "should I tell urgent care about it?" (outside run 59 p05).
+    r"(?!\s+(?:the|my|his|their|them|urgent|er|a&e|hospital|doctor|gp|nurse|911|someone"
+    r"|staff|they)\b)"
+    r"[^.?!]{0,40}\b(?:pain|details|symptoms|"
     r"back|neck|what (?:hurts|happened)|about (?:it|her|him|them|my|his|their))\b",
     re.IGNORECASE,
 )
@@ -973,7 +1011,8 @@ _SEEN = re.compile(
     rf"\b{_CHECKER}s?\b[^.!?]{{0,40}}?\b(?:has seen|have seen|had seen|saw|checked|examined|"
     r"looked at|cleared|scanned|x-?rayed|referred|sent)\b"
     rf"|\b(?:been|went|was|were) (?:to|at|in) (?:the |an |my )?{_CHECKER}\b"
-    rf"|\b(?:i|we|she|he) (?:saw|visited|went to see) (?:a|an|the|my|her|his) {_CHECKER}\b"
+    rf"|\b(?:i|we|she|he) (?:already |just |also )?(?:saw|visited|went to see) "
+    rf"(?:a|an|the|my|her|his) {_CHECKER}\b"
     r"|\b(?:already|i've|ive|i have|i was|i've been|ive been) (?:been )?"
     r"(?:seen|checked|examined)\b"
     r"|\bdischarge (?:paper|papers|letter|note|notes|summary|sheet)\b"
@@ -1019,7 +1058,16 @@ def seen_by_doctor(message: str) -> bool:
     # What the doctor said ("she said physio would help") tells no plan of the patient's.
     if _NOT_NOW.search(_REPORTED.sub(" ", message)):
         return False
-    return bool(_SEEN.search(message) or _SAID_FINE.search(message))
+    # "She did an xray too, nothing broken": a check, and what it found.
+    found_nothing = _CHECK_DONE.search(message) and _NOTHING_FOUND.search(message)
+    return bool(_SEEN.search(message) or _SAID_FINE.search(message) or found_nothing)
+
+
+_NOTHING_FOUND = re.compile(
+    r"\b(?:nothing (?:broken|found|showed|there)|no (?:fracture|break)|(?:was|were|came back) "
+    r"(?:clear|normal|fine))\b",
+    re.IGNORECASE,
+)
 
 
 def checked_for(message: str, codes: Iterable[str], signs: Iterable[str] = ()) -> bool:
@@ -1044,11 +1092,15 @@ def _names_a_blood_thinner(message: str) -> bool:
 
 def _stands_on_history(codes: list[str], held: set[str]) -> bool:
     """Whether each of `codes` is raised by the history among `held` (a cancer treated
-    years ago: `HISTORY_COUNTS`) and by nothing new beside it: nothing new for a check
-    made weeks ago to have missed."""
+    years ago: `HISTORY_COUNTS`) and by nothing new beside it, or is a knock's: nothing new
+    for a check made weeks ago to have missed."""
     by_history = {flag.code for flag in red_flags_for(held & HISTORY_COUNTS)}
     by_the_rest = {flag.code for flag in red_flags_for(held - HISTORY_COUNTS)}
-    return bool(codes) and all(code in by_history - by_the_rest for code in codes)
+    # A knock is as old as the check told of it: "it was 4 weeks ago and I already saw my
+    # doctor about it" (outside run 59: a doctor today, three times).
+    return bool(codes) and all(
+        code in by_history - by_the_rest or code == "fracture" for code in codes
+    )
 
 
 _CLAUSES = re.compile(r"[.;!?]\s*|,\s*(?:and|but)\s+", re.IGNORECASE)
@@ -1257,10 +1309,12 @@ def urgent_follow_up(
     emergency_number: str,
     repeats: int = 0,
     signs: Iterable[str] = (),
+    small_hours: bool = False,
 ) -> str:
     """The answer to "can I wait?" or "is it serious?" after advice to see a doctor today.
     `repeats` counts the answers already given: the advice stays, its wording shortens, so
-    no patient reads the same paragraph twice; a wish to book is met with the way to."""
+    no patient reads the same paragraph twice; a wish to book is met with the way to.
+    `small_hours`: it is after midnight, so "in the morning" is today."""
     codes, signs = list(codes), tuple(signs)
     what = _what_you_describe(codes, "What you described", signs)
     if checked_for(message, codes, signs):
@@ -1272,6 +1326,13 @@ def urgent_follow_up(
         opening = f"Yes, today, please. {_reason(codes, signs)}"
     if (_LATER.search(message) or _FIRST_THING.search(message)) and not _ASKS.search(message):
         opening = "Please don't wait until then. "  # "urgent care first thing": today is the advice
+        if small_hours and _THIS_MORNING.search(message) and not _LATER_DAY.search(message):
+            # "Urgent care when it opens in the morning", said at 1:30 am: that is today
+            # (outside run 59: "Please don't wait until then" after "urgent care is right").
+            opening = (
+                "Thank you: the morning is today, so that's right. If it gets worse before "
+                f"then, go to the emergency department or call {emergency_number}. "
+            )
     # "I'll take him to urgent care tonight. Can you pencil him in for next week?": care
     # today in a sentence of its own, a later day for the booking (outside run 48).
     sentences = re.split(r"(?<=[.!?])\s+", message)
@@ -1280,6 +1341,18 @@ def urgent_follow_up(
         if _ASKS_IF_NEEDED.search(message):
             # "Do I really need to go today?": not a plan but the question; yes, and why.
             opening = f"Yes, today, please. {_reason(codes, signs)}"
+    if _COULD_IT_BE.search(message) and not _why(message, codes, signs):
+        # "Could this be his cancer coming back?": no guess, and why today (outside run 59
+        # p05: "Yes, you can: the questions follow").
+        opening = "I can't tell you what it is: only a doctor can, which is why today matters. "
+    if _TELL_THE_DOCTOR.search(message):
+        # "Should I tell urgent care about it?": yes, all of it.
+        told = _what_you_describe(codes, "what you told me here", signs).replace(
+            "(one of the warning signs: ", "("
+        )
+        opening += f"Yes: tell them {told}. "
+    if _FEAR.search(message):
+        opening = "I understand this is worrying. " + opening
     # "Is it ok to foam roll it?", "what counts as worse?": answered, then the advice.
     opening = _what_to_watch(message, codes, emergency_number) or opening
     # "Urgent care or the ER?", "Tylenol ok?": where to go, and everyday painkillers.

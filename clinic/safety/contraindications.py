@@ -37,7 +37,8 @@ CONTRAINDICATIONS: tuple[Contraindication, ...] = (
         "implant_near_site", False, "an implant (pacemaker, breast implant or joint replacement)"
     ),
     Contraindication("epilepsy", False, "epilepsy"),
-    Contraindication("diabetes", False, "diabetes, especially with numb feet or slow healing"),
+    # Said back as told: "diabetic, no numb feet" was "diabetes, especially with numb feet".
+    Contraindication("diabetes", False, "diabetes"),
     Contraindication("under_18", False, "a patient under 18"),
 )
 BY_CODE = {c.code: c for c in CONTRAINDICATIONS}

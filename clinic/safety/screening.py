@@ -258,6 +258,20 @@ _PAIN_CAME_FIRST = re.compile(
 )
 
 
+# "I'm confused" said to the assistant about its replies ("you just said urgent care was
+# right?? im confused"), not feeling confused or getting confused since a knock (outside
+# run 59: with a fever it was sent to 911 as confusion).
+_CONFUSED_BY_THE_CHAT = re.compile(
+    r"\b(?:i'?m|im|i am)\s+(?:now\s+|so\s+|a bit\s+|bit\s+|really\s+|totally\s+|very\s+"
+    r"|kinda\s+|kind of\s+|just\s+)?confused\b(?!\s+(?:since|after|and|when|at times|all"
+    r"|every|sometimes|a lot|lately))",
+    re.IGNORECASE,
+)
+_TO_THE_CHAT = re.compile(
+    r"\b(?:you|your|u|ur|yr)\b|\?\?|\bwhat do (?:you|u) mean\b", re.IGNORECASE
+)
+
+
 def read(text: str, doc: Doc | None = None) -> list[Mention]:
     """Every sign, contraindication and concept in `text`, in order, each marked denied or not.
 
@@ -304,6 +318,12 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
             continue
         if name == "trauma" and _PAIN_CAME_FIRST.search(whole):
             continue
+        if (
+            name == "confusion"
+            and _CONFUSED_BY_THE_CHAT.search(whole)
+            and _TO_THE_CHAT.search(whole)
+        ):
+            continue  # "you just said urgent care?? im confused. bye": by the replies
         if name == "at_rest" and _SCORE_AT_REST.search(doc[max(start - 3, 0) : end].text):
             continue  # "3 at rest, 6 when I lift": how bad the pain is at rest
         if name in _PLACES_OF_DEVICES and where_a_device_sits(words, start):
@@ -392,6 +412,15 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
             continue  # "it's not as if I'm having a heart attack": said not to be
         # "back pain for 2 years, since a car crash": no injury of now
         long_ago = name in _RECENT_ONLY and _long_ago(sentence_of[start], doc[start].idx)
+        # "Had a fever last week but it's gone": over, whatever the "but" between (outside
+        # run 57: with a stiff neck from the laptop it was meningitis).
+        # Not a fever of today, nor one a painkiller brought down ("gone after tylenol").
+        long_ago = long_ago or (
+            name in _PASSING_SIGNS
+            and not past_counts
+            and vocabulary.said_over_after(whole[span.end_char :])
+            and not _MASKED.search(whole)
+        )
         if name in SORE_FROM_EXERCISE_SIGNS and _sore_from_exercise(
             sentence_of[start], doc[start].idx
         ):
@@ -507,6 +536,12 @@ def _done_by_others(doc: Doc, start: int, sentence: Span, writer_is_patient: boo
 _INJURIES = frozenset({"trauma", "head_injury"})
 # Contraindications that pass, unlike a condition ("diabetic for years"): over is a no.
 _PASSING = frozenset({"skin_infection"})
+_PASSING_SIGNS = frozenset({"fever", "temperature", "feeling_unwell"})
+_MASKED = re.compile(
+    r"\b(?:paracetamol|tylenol|acetaminophen|ibuprofen|advil|motrin|nurofen|aspirin"
+    r"|painkillers?|pills?|tablets?|meds|medicine)\b",
+    re.IGNORECASE,
+)
 _THE_WRITER = frozenset({"me", "us", "my", "our"})
 _LIKENESS = re.compile(
     r"\b(?:like|as if|as though)\s+(?:i'?ve|i have|i'?d|i had|i was|i got|i'?m|i|someone|"
@@ -774,12 +809,22 @@ _FOR_THE_CHILD = re.compile(
 
 
 def _comes_along(text: str) -> bool:
-    """Whether a child in the message comes along with the patient, not as the patient."""
+    """Whether a child in the message comes along with the patient, or has an engagement of
+    their own that moves the patient's booking ("my kid has a recital that night"), not as
+    the patient."""
     return (
-        bool(_COMES_ALONG.search(text))
+        bool(_COMES_ALONG.search(text) or _CHILDS_ENGAGEMENT.search(text))
         and not _FOR_THE_CHILD.search(text)
         and not writes_for_another(text)
     )
+
+
+_CHILDS_ENGAGEMENT = re.compile(
+    rf"\b{_CHILD}\s+(?:has|had|'s got|has got|got)\s+(?:a|an|her|his|their|the)?\s*"
+    r"(?:\w+\s+)?(?:recital|game|match|party|practice|school|class|lesson|appointment|exam"
+    r"|play|concert|thing|event|birthday|show|tournament|meet|recital)\b",
+    re.IGNORECASE,
+)
 
 
 _CONDITIONS = frozenset({"when", "whenever", "if"})
