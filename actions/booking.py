@@ -60,6 +60,7 @@ from clinic.booking import (
     clock,
     reference_in,
     short_when,
+    wants_a_booking,
     when,
 )
 from clinic.booking_store import CONFIRMED, NotFound, SlotTaken
@@ -185,13 +186,27 @@ class ActionStartBooking(Action):
             # "Cancel it, can I do Saturday morning instead?": a move (outside run 59: the
             # booking was cancelled and the Saturday lost).
             task = RESCHEDULE
-        if task == BOOK:
+        if task == BOOK and _asks_besides_booking(text):
             from actions.questions import answer_if_known  # it imports this module
 
             # "ok sure book me in. is there parking n how long is the consult": the
-            # questions answered, then the times (outside run 58: the parking was dropped).
+            # questions answered, then the times (outside run 58: the parking was dropped);
+            # not "can I book a consultation for dry needling?" (run 59: the evidence).
             answer_if_known(dispatcher, tracker, only_if_close=True)
         return start_task(task, dispatcher, tracker)
+
+
+def _asks_besides_booking(text: str) -> bool:
+    """Whether a clause of a booking request asks something else ("...book me in. is there
+    parking?"), not only whether it can be booked."""
+    return any(
+        knowledge.looks_like_question(part) and not wants_a_booking(part)
+        for part in _CLAUSES.split(text)
+        if part.strip()
+    )
+
+
+_CLAUSES = re.compile(r"[.!?;,]\s*|\s+(?:and|n|also|plus)\s+", re.IGNORECASE)
 
 
 def say_the_only_booking(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
