@@ -553,8 +553,10 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
             # not again, and nothing said twice.
             return {"preferred_time": value}
         hints = entity_values(tracker, "DATE") + entity_values(tracker, "TIME")
+        # "I'll drag him to urgent care later today. Book him Wednesday morning, 9ish": the
+        # doctor's day is no wish (outside run 60 p05: Monday was offered).
         wish = _one_of_the_days(str(value), tracker) or read_preference(
-            str(value), desk().now(), hints
+            times_for_a_booking(str(value)), desk().now(), hints
         )
         if isinstance(wish, TimePreference) and not wish.either:
             wish = _same_time_as_booked(str(value), wish, tracker)

@@ -637,9 +637,9 @@ _SENTENCE_END = re.compile(r"[.!?]")
 # now", "a sore throat and I'm over it" (outside run 58: the cold was "a fever or chills").
 _GONE_AFTER = re.compile(
     r"^[^.!?]{0,60}?\b(?<!not )(?<!n't )(?<!never )(?:(?:it'?s|it is|it was|that'?s|i'?m|im"
-    r"|he'?s|she'?s|they'?re|all|is|are|has|have)\s+(?:all\s+)?(?:gone|over|better|cleared"
-    r"|fine now|passed|healed)|gone now|over it now|over it|better now|cleared up|went away"
-    r"|healed)\b"
+    r"|he'?s|she'?s|they'?re|is|are|has|have)\s+(?:all\s+)?(?:gone|over|better|cleared"
+    r"|fine now|passed|healed)|all (?:gone|better|cleared|healed)|gone now|over it now|over it"
+    r"|better now|cleared up|went away|healed)\b"
     # ...said of it as a whole: "has gone muffled", "it's over my knee" are not.
     r"(?=\s*(?:$|[.,!?;:)]|now\b|away\b|up\b|completely\b|fully\b|too\b|and\b|but\b"
     r"|though\b|tho\b|thank|lol|weeks?\b|days?\b|months?\b|ages\b|since\b))"

@@ -113,6 +113,8 @@ def test_the_component_rewrites_a_rasa_message() -> None:
         ("up at 2am, can't sleep for thinking about my dad's back", None),
         ("she can't sleep with the pain in her hip", None),
         ("I can't sleep at all lately, even with pills", "sleep"),
+        # Found by `make nlu-dev` after the change: "all over" is everywhere, not over.
+        ("I've got an itchy rash all over.", "skin"),
     ],
 )
 def test_a_complaint_is_the_patients_own_and_present(text: str, complaint: str | None) -> None:

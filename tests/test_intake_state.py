@@ -1000,3 +1000,20 @@ def test_a_writer_about_another_who_names_herself_too_tells_the_patients_places(
     )
     assert said["body_part"] == "lower_back" and said.get("radiates_to") == "leg", said
     assert said["pain_duration_days"] == 21, said
+
+
+# Session 23, written before the change (outside run 60 p02: "it's in both legs now, the left
+# one is worse than the right" became "changed that to the left side"). Both, one worse, is
+# both.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "oh wait, he says it's down both legs now, the right a bit worse. dull ache",
+        "no, both legs, worse on the left though",
+    ],
+)
+def test_both_sides_with_one_worse_is_both(text: str) -> None:
+    known = {"body_part": "lower_back", "side": "left", "pain_sites": ["lower_back"],
+             "radiates_to": "leg", "pain_radiates": True}  # fmt: skip
+    said = {**known, **changes(text, known, "pain_quality")}
+    assert said["side"] == "both" and said["body_part"] == "lower_back", said

@@ -1123,6 +1123,8 @@ def test_numbers_that_are_no_childs_age(said: str) -> None:
         # Session 23 (found by a conversation of my own, outside run 59 p08's kind): a
         # child's engagement that moves the writer's booking names no patient.
         ("my daughter has a swim meet that morning, can we do 3pm instead?", False),
+        # Outside run 60 p08: a grown-up child who brings the patient.
+        ("my son will drive me there before his shift", False),
         ("my son has pain in his heel, can he come friday?", True),
     ],
 )
@@ -4654,3 +4656,19 @@ def test_after_urgent_advice_what_it_could_be_and_what_to_tell_are_answered() ->
     assert "history of cancer" in reply and "today" in reply, reply
     scared = advice.urgent_follow_up("I'm honestly frightened now", ["cancer"], "911", 1, signs)
     assert "worrying" in scared and "today" in scared, scared
+
+
+# Session 23 (outside run 60 p07: a friend wrote "came on at the gym like 11ish outta
+# nowhere, she said it was like getting hit in the back of the head w a bat", then "tonight
+# she says 10, worst ever. she threw up twice" with the headaches known: nothing for three
+# turns). Written after the change, in my own words, as guards: the typed "outta nowhere"
+# and "like getting hit" are sudden; the worst ever of a known headache asks the question.
+def test_a_thunderclap_in_typed_words_is_caught() -> None:
+    said = "his headache came outta nowhere at the gym, like getting hit in the head with a brick"
+    assert safety.screen(said).level == EMERGENCY, said
+
+
+def test_the_worst_ever_of_a_known_headache_asks_about_a_thunderclap() -> None:
+    said = "tonight it's a 10, worst ever, and she's been sick twice"
+    asked = [q.name for q in safety.screen(said, known_signs=["headache"]).questions]
+    assert "check_thunderclap" in asked, asked

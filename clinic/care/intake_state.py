@@ -251,6 +251,10 @@ def hear(
         # A side said on its own ("lower back, right side", "the left one") is the main
         # place's.
         side = unbound[0] if unbound else vocabulary.canonical("side", text)
+    if side in ("left", "right") and _BOTH_ONE_WORSE.search(text):
+        # "It's in both legs now, the left one is worse": both, the left the worse (outside
+        # run 60 p02: "changed that to the left side").
+        side = "both"
     qualities = [
         e["value"]
         for e in entities
@@ -414,6 +418,14 @@ def _disowned(text: str, value: str) -> bool:
     return bool(_NOT_BEFORE.search(text[:at]) or _OPENS_WITH_NO.match(text))
 
 
+_BOTH_ONE_WORSE = re.compile(
+    r"\bboth\b[^.!?]{0,40}\b(?:left|right)(?: one| side| leg| arm)?\s+(?:is\s+|'s\s+)?"
+    r"(?:just\s+|a bit\s+|slightly\s+|much\s+)?worse\b|\bboth\b[^.!?]{0,40}\bworse on the "
+    r"(?:left|right)\b",
+    re.IGNORECASE,
+)
+
+
 def _said_not(text: str) -> frozenset[str]:
     """The qualities and sides `text` says the pain is not."""
     found = set()
@@ -458,7 +470,16 @@ def update(
         # "No, it stays in his back" to "where does it spread to?" answers whether it does.
         answered = asked == slot or (asked in SPREAD_QUESTIONS and slot in SPREAD_QUESTIONS)
         disowned = slot == "pain_duration" and _disowned(heard.text, str(current or ""))
-        if current is None or answered or correcting or disowned or current in heard.said_not:
+        # "It's in both legs now": both takes in the one side known; it contradicts nothing.
+        widened = slot == "side" and value == "both" and current in ("left", "right")
+        if (
+            current is None
+            or answered
+            or correcting
+            or disowned
+            or widened
+            or current in heard.said_not
+        ):
             result.values[slot] = value
             result.values.update(also)
             if current is not None:
@@ -516,6 +537,18 @@ def update(
             sides[main.value] = main.side
             heard = replace(heard, main=None, side=None)
             main = None
+    known_spread = known.get("radiates_to")
+    if (
+        main is not None
+        and known_spread
+        and main.value in (known_spread, *_ALONG.get(known_spread, ()))
+        and main.side == "both"
+        and known.get("body_part") not in (None, main.value)
+    ):
+        # "No, both legs, worse on the left": where it spreads, on both sides now; the place
+        # stays the back (outside run 60 p02).
+        heard = replace(heard, main=None, side="both")
+        main = None
     if main is not None and known.get("body_part") not in (None, main.value):
         if main.spread_to_here and not place_put_right:
             heard = _spreading_to(heard, main.value)  # "goes to the back of my thigh"

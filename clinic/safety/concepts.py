@@ -242,6 +242,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     ),
     "sudden": (
         "sudden", "suddenly", "out of nowhere", "out of the blue", "instant", "instantly",
+        # Said as typed: "outta nowhere", "outa the blue", "like getting hit" (outside run 60).
+        "outta nowhere", "outa nowhere", "outta the blue", "like getting hit", "like got hit",
         "in seconds", "within seconds", "within a minute", "in a minute", "under a minute",
         "a second", "one second", "split second", "like a bang", "like a bomb", "bomb",
         "gunshot", "lightning", "thunderclap", "like being hit", "0 to 100", "0 to 10",

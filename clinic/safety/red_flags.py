@@ -556,7 +556,7 @@ SIGNS: tuple[Sign, ...] = (
         "worst ... {head} ... ever|life",
         "thunderclap",
         "{head} ... like being|getting|been hit|struck|kicked|smacked|shot",
-        "like ... been|being shot|hit|struck|kicked ... head",
+        "like ... been|being|getting|got shot|hit|struck|kicked ... head",
         "{head} ... within|in a minute|seconds",
         "sudden severe|terrible|explosive {head}",
     )),
@@ -594,7 +594,7 @@ SIGNS: tuple[Sign, ...] = (
     Sign("light_sensitivity", (
         "{light} ... {hurts} ... eyes?",
         "{hurts} ... {light}",
-        "light|lights ... hurt|hurts|hurting|painful|bother|bothers",
+        "light|lights ... hurt|hurts|hurting|painful|bother|bothers|bothering|bugging|bugs",
         "can't look at ... light|lights",
         "can't stand|bear ... light|lights",
         "sensitive to light",

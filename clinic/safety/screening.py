@@ -206,6 +206,10 @@ def _questions(
     if triage_level(flags) == EMERGENCY:
         return []
     touched = {m.name for m in mentions if not m.denied and m.kind in (CONCEPT, SIGN)}
+    if "headache" in known:
+        # The headaches told before are the head this message speaks of: "tonight she says
+        # 10, worst ever" asks about a thunderclap (outside run 60: three turns, nothing).
+        touched.add("head")
     reported = {m.name for m in mentions if m.kind == SIGN and not m.denied} | known
     settled = {m.name for m in mentions if m.kind == SIGN} | known
     raised = set(flags)
@@ -813,12 +817,23 @@ def _comes_along(text: str) -> bool:
     their own that moves the patient's booking ("my kid has a recital that night"), not as
     the patient."""
     return (
-        bool(_COMES_ALONG.search(text) or _CHILDS_ENGAGEMENT.search(text))
+        bool(
+            _COMES_ALONG.search(text)
+            or _CHILDS_ENGAGEMENT.search(text)
+            or _CHILD_BRINGS.search(text)
+        )
         and not _FOR_THE_CHILD.search(text)
         and not writes_for_another(text)
     )
 
 
+# "My daughter will bring me", "my son can drive me": a grown-up child helping (outside
+# run 60 p08: the teenagers' answer to a 67-year-old).
+_CHILD_BRINGS = re.compile(
+    rf"\b{_CHILD}\s+(?:will|'ll|can|could|is going to|is gonna|would)\s+(?:\w+\s+)?"
+    r"(?:bring|drive|take|give me a lift|pick me up|come with)\b",
+    re.IGNORECASE,
+)
 _CHILDS_ENGAGEMENT = re.compile(
     rf"\b{_CHILD}\s+(?:has|had|'s got|has got|got)\s+(?:a|an|her|his|their|the)?\s*"
     r"(?:\w+\s+)?(?:recital|game|match|party|practice|school|class|lesson|appointment|exam"
