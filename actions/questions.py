@@ -149,6 +149,17 @@ class ActionAnswerQuestion(Action):
             if tracker.active_loop.get("name"):
                 return []
             return _start_booking(dispatcher, tracker)
+        if (
+            found
+            and found.topic == MY_BOOKING
+            and names_a_time(text)
+            and not has_booking(tracker)
+            and tracker.active_loop.get("name") == "intake_form"
+        ):
+            # "...can he come tuesday morning first thing?" mid-intake, nothing booked: the
+            # time wished for, kept for the offer (outside run 61 p05: "I can look your
+            # booking up").
+            return [SlotSet("wished_time", times_for_a_booking(text))]
         if declines_booking(text) and knowledge.is_a_statement(text):
             # "I'll talk to my midwife before booking anything, I'll think about it": a
             # booking put off, whatever the model made of its words (outside run 44).
@@ -453,6 +464,10 @@ def answer_if_known(
         return False
     if booking and found and found.topic in _TIMES_OF_A_BOOKING:
         return False  # "is 9:30 ok?": the booking's own question
+    if found and found.topic == MY_BOOKING and names_a_time(text) and not has_booking(tracker):
+        # "...Can we come monday morning first thing?" told with the pain: a wish for a time,
+        # not a booking to look up (outside run 61 p05: "I can look your booking up").
+        return False
     if found and found.topic in _TIMES_OF_A_BOOKING and wants_a_booking(text):
         # "Can I book in for my lower back, Monday next week at 10am?": the booking's times
         # answer it (outside run 56: the opening hours came first).

@@ -4672,3 +4672,34 @@ def test_the_worst_ever_of_a_known_headache_asks_about_a_thunderclap() -> None:
     said = "tonight it's a 10, worst ever, and she's been sick twice"
     asked = [q.name for q in safety.screen(said, known_signs=["headache"]).questions]
     assert "check_thunderclap" in asked, asked
+
+
+# Session 23, written before the change (outside run 61 p05: a wife answered the saddle
+# question "no not numb, more funny" and the bladder one "no he can hold it fine, just cant
+# get much out", both read as no, and the husband was booked). A no that goes on to tell
+# of the sign in other words is no no: the question is unsure, which counts as possible.
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("saddle_numbness", "no, not numb as such, it just feels kind of weird down there"),
+        ("bladder_or_bowel_control", "nope no accidents, only it takes ages to start and dribbles"),
+        ("bladder_or_bowel_control", "no leaks, but he can hardly get anything out"),
+    ],
+)
+def test_a_no_that_tells_of_the_sign_is_no_no(name: str, said: str) -> None:
+    from clinic.safety import screening
+
+    question = screening.question_named(name)
+    found = safety.screen(said)
+    reading = answers.read_answer(question, said, set(found.signs), set(found.denied_signs))
+    assert reading in (answers.YES, answers.UNSURE), (said, reading)
+
+
+def test_a_plain_no_to_the_bladder_question_is_still_no() -> None:
+    from clinic.safety import screening
+
+    question = screening.question_named("bladder_or_bowel_control")
+    for said in ("no, that's all normal", "no problems peeing at all"):
+        found = safety.screen(said)
+        reading = answers.read_answer(question, said, set(found.signs), set(found.denied_signs))
+        assert reading == answers.NO, said

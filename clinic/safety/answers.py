@@ -296,6 +296,9 @@ def read_answer(
         return UNCLEAR
     # "No. I am 44": the "I am" of an age is no yes, whatever the question.
     lowered = _OWN_AGE_RE.sub(" ", lowered)
+    # Read before the others' clauses go: "no leaks, but he can hardly get anything out" is
+    # the patient's when one writes for him.
+    tells_after_no = question.sign in _NERVE_SIGNS and bool(_NO_THEN_TELLS.search(lowered))
     # "No. My mum may come, she gets dizzy sometimes": hers is no part of the answer.
     lowered = without_others(lowered)
     # "Yeah, maybe 10 pounds": the hedge is on how much, not on whether.
@@ -313,6 +316,10 @@ def read_answer(
         return UNSURE
     if yes and not no:
         return YES
+    if no and not yes and tells_after_no:
+        # "No, he can hold it fine, just can't get much out", "no not numb, more funny":
+        # the rest tells of the sign in other words (outside run 61 p05: booked).
+        return UNSURE
     if no and not yes:
         return NO
     if yes and no and _leads(_NO_RE, lowered) and _OPPOSITE_RE.search(lowered):
@@ -326,6 +333,17 @@ def read_answer(
     if intent == "deny":
         return NO
     return UNCLEAR
+
+
+# The signs of the nerves at the base of the spine, told in other words after a no.
+_NERVE_SIGNS = frozenset({"saddle_numbness", "bladder_or_bowel_control", "both_legs_nerve"})
+_NO_THEN_TELLS = re.compile(
+    r"\b(?:but|just|only|more|though|except|apart from|kind of|kinda|sort of|a bit)\b[^.?!]*"
+    r"\b(?:funny|weird|strange|odd|different|tingl\w*|dead|fuzzy|hard(?:ly)?|struggl\w*|trouble"
+    r"|takes (?:ages|forever|a while|long)|dribbl\w*|trickl\w*|little|much out|anything out"
+    r"|can'?t get|cannot get|won'?t come|slow)\b",
+    re.IGNORECASE,
+)
 
 
 # An answer spoken of rather than given: to come, or on a condition.
