@@ -51,7 +51,7 @@ from clinic.intake import (
     question_after_answer,
     summarise,
 )
-from clinic.preferred_time import names_a_time, times_for_a_booking
+from clinic.preferred_time import names_a_time, times_for_a_booking, times_for_a_move
 from clinic.records.callbacks import UNANSWERED
 from clinic.safety import advice, answers, contraindications
 
@@ -128,7 +128,7 @@ class ActionAnswerQuestion(Action):
             and say_the_only_booking(dispatcher, tracker)
         ):
             return []  # "the thursday one is gone and I only have saturday, right?"
-        if has_booking(tracker) and asks_to_move(text) and names_a_time(text):
+        if has_booking(tracker) and asks_to_move(text) and names_a_time(times_for_a_move(text)):
             # "Sorry could we do 11:30 instead?" heard as a question: the move (outside run
             # 59 p08 and a conversation of mine: "I don't know the answer to that one").
             return _start_booking(dispatcher, tracker, RESCHEDULE)

@@ -348,6 +348,9 @@ _ASKS_TO_BOOK = re.compile(r"\b(?:book|booking|appointment with you|consultation
 
 # "I booked for Wednesday... can I move it to next Saturday morning?": the new time follows
 # the move (outside run 54: Wednesday was offered).
+_BARE_HOUR = re.compile(
+    r"^(\d{1,2})(?![\d:.]|\s*(?:st|nd|rd|th|am|pm|a\.m|p\.m|o'?clock|days?|weeks?|months?)\b)"
+)
 _MOVED_TO = re.compile(
     r"\b(?:move|moving|change|changing|switch|shift|push|swap)\b[^.?!]{0,30}?\bto\s+(\S.*)$",
     re.IGNORECASE,
@@ -358,7 +361,11 @@ def times_for_a_move(text: str) -> str:
     """The words of a request to move a booking that say when to: those after "move it
     to", else those that may say when to book."""
     moved = _MOVED_TO.search(text)
-    return moved[1] if moved else times_for_a_booking(text)
+    if not moved:
+        return times_for_a_booking(text)
+    # "Can I move it to 8 instead?": a bare number moved to is an hour (outside run 61 p02:
+    # "When would suit you?", the 8 lost).
+    return _BARE_HOUR.sub(r"\1:00", moved[1])
 
 
 def times_for_a_booking(text: str) -> str:

@@ -501,3 +501,15 @@ def test_a_booking_put_off_in_so_many_words(said: str) -> None:
     from clinic.booking import declines_booking
 
     assert declines_booking(said)
+
+
+# Session 23, written before the change (outside run 61 p02: once booked, "actually can i
+# move it to 8 instead. earlier is better" lost the 8). A bare number moved to is an hour.
+@pytest.mark.parametrize(
+    ("said", "hour"), [("could you move it to 9 please", 9), ("move it to 4", 16)]
+)
+def test_a_bare_number_moved_to_is_an_hour(said: str, hour: int) -> None:
+    from clinic.preferred_time import times_for_a_move
+
+    wish = read_preference(times_for_a_move(said), _FRIDAY_EVENING)
+    assert isinstance(wish, TimePreference) and wish.at == dt.time(hour, 0), wish

@@ -4703,3 +4703,36 @@ def test_a_plain_no_to_the_bladder_question_is_still_no() -> None:
         found = safety.screen(said)
         reading = answers.read_answer(question, said, set(found.signs), set(found.denied_signs))
         assert reading == answers.NO, said
+
+
+# Session 23, written before the change (outside run 61 p01: "no shes not numb down there
+# and her bladder is fine, she pees normal" raised a change in bladder control, from the
+# phrase "numb ... bladder" whose first word was denied). A sign whose opening words are
+# denied is denied, however far its phrase reaches.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he's not numb anywhere down there and his bladder works fine",
+        "no numbness at all, and peeing is normal",
+    ],
+)
+def test_a_sign_whose_first_words_are_denied_is_denied(text: str) -> None:
+    assert "bladder_or_bowel_control" not in safety.screen(text).signs, text
+
+
+# Session 23, written before the change (outside run 61 p07: "I have just explained that.
+# The shoulder pain started before the fall. So no." to the fall question read as a yes, from
+# its "I have"). The no an answer ends on is its answer.
+@pytest.mark.parametrize(
+    "said",
+    ["I have told you twice now, the knee went before I tripped. so, no",
+     "I did say this already. it was there long before the bump, so the answer is no"],
+)  # fmt: skip
+def test_the_no_an_answer_ends_on_is_the_answer(said: str) -> None:
+    from clinic.safety import screening
+
+    question = screening.question_named("trauma")
+    found = safety.screen(said)
+    reading = answers.read_answer(question, said, set(found.signs), set(found.denied_signs))
+    # Never a yes; with a fall told in it too ("before I tripped"), asked again plainly.
+    assert reading == (answers.UNSURE if "tripped" in said else answers.NO), (said, reading)

@@ -238,12 +238,18 @@ def read_answer(
     """
     asked = {question.sign, *question.covers}
     said, denied = set(said), set(denied)
+    if _CONCLUDING_NO.search(text.lower()):
+        # "I have just explained that. The pain started before the fall. So no.": the no it
+        # ends on, whatever "I have" opened with (outside run 61 p07: a doctor today); with
+        # the sign told in it too, asked again plainly.
+        return UNSURE if said & asked else NO
     if denied & set(question.after) and question.sign not in said:
         return NO  # "I never fell, I'm 64" to how the fall happened: there was no fall
     if said & asked or _raises_what_it_guards(question, said):
         return YES
     if denied & asked or denied & set(question.denied_means_no):
         return NO
+
     if asked & SORE_FROM_EXERCISE_SIGNS and only_soreness_from_exercise(text):
         # "Yes, but only sore from the gym" to "pain ... in both legs?": the muscles after
         # work, not what the question is there for.
@@ -335,10 +341,19 @@ def read_answer(
     return UNCLEAR
 
 
+# The answer a message ends on: "...so no.", "so the answer is no", "that's a no".
+_CONCLUDING_NO = re.compile(
+    r"(?:\b(?:so|then|therefore|hence|thus)\s*,?\s*(?:no|nope|not really)"
+    r"|\b(?:the answer is|that'?s a|it'?s a)\s+(?:no|nope))\W*$"
+)
+
+
 # The signs of the nerves at the base of the spine, told in other words after a no.
 _NERVE_SIGNS = frozenset({"saddle_numbness", "bladder_or_bowel_control", "both_legs_nerve"})
 _NO_THEN_TELLS = re.compile(
     r"\b(?:but|just|only|more|though|except|apart from|kind of|kinda|sort of|a bit)\b[^.?!]*"
+    # ...not a word denied in its turn: "only achy from running, no tingling".
+    r"(?<!no )(?<!not )(?<!without )(?<!any )"
     r"\b(?:funny|weird|strange|odd|different|tingl\w*|dead|fuzzy|hard(?:ly)?|struggl\w*|trouble"
     r"|takes (?:ages|forever|a while|long)|dribbl\w*|trickl\w*|little|much out|anything out"
     r"|can'?t get|cannot get|won'?t come|slow)\b",

@@ -13,7 +13,7 @@ import datetime as dt
 import itertools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any
 
@@ -464,6 +464,21 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
                 Mention(SIGN, sign, mention.start, mention.end, True)
                 for sign in _signs_built_on(mention.name) - said
             ]
+    # "Not numb down there and her bladder is fine": a sign whose phrase opens on a denied
+    # concept and reaches past "and" into the next clause is denied with it (outside run 61
+    # p01: a change in bladder control).
+    denied_at = {m.start for m in mentions if m.kind == CONCEPT and m.denied}
+    said_at = {m.start for m in mentions if m.kind == CONCEPT and not m.denied}
+    mentions = [
+        replace(m, denied=True)
+        if m.kind == SIGN
+        and not m.denied
+        and m.start in denied_at
+        and m.start not in said_at
+        and _NEXT_CLAUSE.search(whole[m.start : m.end])
+        else m
+        for m in mentions
+    ]
     in_order = sorted(mentions, key=lambda m: (m.start, m.kind, m.name))
     return in_order, sorted(set_aside, key=lambda m: m.start), others
 
@@ -540,6 +555,7 @@ def _done_by_others(doc: Doc, start: int, sentence: Span, writer_is_patient: boo
 _INJURIES = frozenset({"trauma", "head_injury"})
 # Contraindications that pass, unlike a condition ("diabetic for years"): over is a no.
 _PASSING = frozenset({"skin_infection"})
+_NEXT_CLAUSE = re.compile(r",|\b(?:and|but)\b")
 _PASSING_SIGNS = frozenset({"fever", "temperature", "feeling_unwell"})
 _MASKED = re.compile(
     r"\b(?:paracetamol|tylenol|acetaminophen|ibuprofen|advil|motrin|nurofen|aspirin"
