@@ -819,9 +819,9 @@ _WISH = re.compile(
 _PARTS = re.compile(r"(?<=[.!?;])\s+|\s+but\s+", re.IGNORECASE)
 # A sentence about the times offered: "those are all mornings", "they're all too early".
 # A clause telling what happened on a day: "my back went on tuesday", "she fell on sunday",
-# "had a sore throat since monday".
+# "had a sore throat since monday"; not "I was hoping to come in on monday".
 _TOLD_OF_THE_PAST = re.compile(
-    r"(?:^|(?<=[.!?;,]))[^.!?;,]*\b(?:had|was|were|did|went|got|started|began|happened|fell"
+    r"(?:^|(?<=[.!?;,]))[^.!?;,]*\b(?:had|did|went|got|started|began|happened|fell"
     r"|slipped|hurt|saw|took|came on|flared)\b[^.!?;,]*?\b(?:on|since|last)\s+"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day\b[^.!?;,]*",
     re.IGNORECASE,

@@ -292,6 +292,8 @@ def test_a_time_put_right_in_the_same_message_is_the_wish(
         ("i had a sore throat on monday, all gone now. ok sure book me in", None),
         ("my back went on tuesday lifting boxes, can I come wednesday?", dt.date(2026, 12, 9)),
         ("she fell on sunday. is thursday ok", dt.date(2026, 12, 10)),
+        # Found in my last read of the change: a wish told with "was" is still a wish.
+        ("I was hoping to come in on monday", dt.date(2026, 12, 7)),
     ],
 )
 def test_a_day_told_of_the_past_is_no_wish(text: str, day: dt.date | None) -> None:
