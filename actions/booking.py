@@ -70,6 +70,7 @@ from clinic.contact import (
     name_put_right,
     read_contact,
     read_name,
+    same_as_before,
 )
 from clinic.intake import is_unsure, summarise
 from clinic.patient import spoken_of
@@ -430,12 +431,6 @@ def _hour_not_offered(wish: TimePreference, starts: list[dt.datetime]) -> dict[s
     return {"clock": clock(at), "day": f"{day:%A}", "hours": " and ".join(str(h) for h in hours)}
 
 
-# "Same as before", "the same email as last time": what this chat was told already.
-_SAME_AS_BEFORE = re.compile(
-    r"^\W*(?:the\s+)?same(?:\s+\w+)?(?:\s+as\s+(?:before|last time|earlier|the last one))?"
-    r"\W*$|\bas (?:before|last time|earlier)\b",
-    re.IGNORECASE,
-)
 _DETAILS = ("patient_name", "contact_details", "patient_phone", "patient_email")
 
 
@@ -664,7 +659,7 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
         if moved:
             return {"patient_name": None, **moved}
         earlier = _details_before(tracker)
-        if _SAME_AS_BEFORE.search(str(value)) and earlier.get("patient_name"):
+        if same_as_before(str(value)) and earlier.get("patient_name"):
             # "Same as before", booking again after a cancel: the name and contact the chat
             # booked with, shown to confirm (outside run 59: booked for "Same As Before").
             return earlier
@@ -690,7 +685,7 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
         earlier = _details_before(tracker)
-        if _SAME_AS_BEFORE.search(str(value)) and earlier.get("contact_details"):
+        if same_as_before(str(value)) and earlier.get("contact_details"):
             return {k: v for k, v in earlier.items() if k != "patient_name"}
         """A phone number and/or email address, checked; asked again until one is usable."""
         moved = self._time_put_right(str(value), dispatcher, tracker, domain)

@@ -563,17 +563,21 @@ def check_safety(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
 
 def _more_behind_the_advice(values: dict[str, Any], tracker: Tracker) -> str:
     """The thanks for warning signs told after the advice that they add to, else ""."""
-    standing = set(tracker.get_slot("red_flags") or [])
     new = set(_newly(values, tracker, "warning_signs"))
-    if not (standing and new):
-        return ""
-    told = [
-        advice.described(flag.code, new)
-        for flag in safety.red_flags_for(new)
-        if flag.code in standing and flag.code in advice.EACH_SIGN
-    ]
+    added_to = _flags_added_to(new, tracker.get_slot("red_flags") or [])
+    told = [advice.described(code, new) for code in added_to]
     level = tracker.get_slot("triage_level")
     return advice.more_behind_the_advice("; ".join(told), level == EMERGENCY) if told else ""
+
+
+def _flags_added_to(new_signs: set[str], standing: list[str]) -> list[str]:
+    """The standing flags, named sign by sign, that `new_signs` add to (a past cancer told
+    after the advice for night pain)."""
+    return [
+        flag.code
+        for flag in safety.red_flags_for(new_signs)
+        if flag.code in standing and flag.code in advice.EACH_SIGN
+    ]
 
 
 def _newly(values: dict[str, Any], tracker: Tracker, slot: str) -> list[str]:
@@ -654,8 +658,7 @@ class ActionRedFlagAdvice(Action):
         new_signs = set(tracker.get_slot("warning_signs") or []) - set(
             value_before_latest_message(tracker, "warning_signs") or []
         )
-        backs = {flag.code for flag in safety.red_flags_for(new_signs)} & set(before)
-        if not (raised_now or rose or backs & set(advice.EACH_SIGN)):
+        if not (raised_now or rose or _flags_added_to(new_signs, before)):
             flags = [flag.code for flag in current_flags(tracker) if flag.level == level]
             if tracker.get_slot("says_safe"):
                 # Safe now, said in this chat: the crisis words are not said again in place

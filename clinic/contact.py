@@ -200,6 +200,19 @@ _ABOUT_THE_NAME = re.compile(
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 
 
+# "Same as before", "the same email as last time": what the chat was told already.
+_SAME_AS_BEFORE = re.compile(
+    r"^\W*(?:the\s+)?same(?:\s+\w+)?(?:\s+as\s+(?:before|last time|earlier|the last one))?"
+    r"\W*$|\bas (?:before|last time|earlier)\b",
+    re.IGNORECASE,
+)
+
+
+def same_as_before(text: str) -> bool:
+    """Whether a name or contact is given as the one told before ("same as before")."""
+    return bool(_SAME_AS_BEFORE.search(text))
+
+
 def name_put_right(text: str, known: str | None) -> str | None:
     """The name as the patient puts it right ("its Romano not Roma", "the name is wrong,
     it's ROMANO", "name is Jess Romano"), given the `known` one; None if the message does
