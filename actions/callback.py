@@ -23,7 +23,14 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
 from actions.patient_details import contact_slots, someone_else_named, who_said_alongside
-from actions.tracker_facts import emergency_open, has_booking, urgent_open, yes_or_no
+from actions.tracker_facts import (
+    emergency_open,
+    has_booking,
+    latest_intent,
+    urgent_open,
+    value_before_latest_message,
+    yes_or_no,
+)
 from clinic import knowledge, settings
 from clinic.booking import clock, short_when, when
 from clinic.contact import (
@@ -78,7 +85,10 @@ def offer_callback(
 ) -> list[EventType]:
     """Offers a call-back with buttons; inside a form, where a button would answer the
     form's question, it is said in words instead."""
-    if tracker.active_loop.get("name"):
+    # Inside a form a button would answer the form's question; a message read as a yes or
+    # a no ("...yes or no?") would answer the offer it brings (outside run 61 p08: "No
+    # problem" at once).
+    if tracker.active_loop.get("name") or latest_intent(tracker) in ("affirm", "deny"):
         dispatcher.utter_message(response="utter_mention_callback")
         return [SlotSet("callback_reason", reason), SlotSet("callback_question", question)]
     dispatcher.utter_message(response="utter_offer_callback")
@@ -147,6 +157,9 @@ class ActionStartCallback(Action):
             SlotSet("callback_reason", reason),
             SlotSet("callback_offered", None),
             SlotSet("booking_readiness", "ready"),
+            # A typed yes to the offer: its rule waits on the offer this clears, so the
+            # form is started here (it ended in the fallback).
+            *([FollowupAction("booking_form")] if latest_intent(tracker) == "affirm" else []),
         ]
 
 
@@ -463,5 +476,9 @@ class ActionCallbackDeclined(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[EventType]:
+        if not value_before_latest_message(tracker, "callback_offered"):
+            # Offered in answer to this very message ("...yes or no?"): its "no" is no
+            # answer to the offer, which stays open (outside run 61).
+            return []
         dispatcher.utter_message(response="utter_callback_declined")
         return [SlotSet("callback_offered", None)]

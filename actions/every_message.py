@@ -90,7 +90,22 @@ class ActionEveryMessage(Action):
             and not answer_about_a_complaint(dispatcher, tracker)
         ):
             answer_if_known(dispatcher, tracker)
+        elif _safety_answer_with_a_question(tracker) and not dispatcher.messages:
+            # "no nothing like that. but how much does it cost??" to a safety question
+            # asked inside the intake: the next question follows from the form, the
+            # patient's own is answered here (outside run 60 p03: asked three times).
+            answer_if_known(dispatcher, tracker, only_if_close=True)
         return [*safety, *facts, *_offer_lapsed(tracker)]
+
+
+def _safety_answer_with_a_question(tracker: Tracker) -> bool:
+    """Whether the message answers a direct safety question asked in the intake and then
+    asks a question of its own, with no advice open to answer it in its light."""
+    if not (about_safety(tracker) and tracker.active_loop.get("name") == "intake_form"):
+        return False
+    if emergency_open(tracker) or tracker.get_slot("triage_level") in ("urgent", "emergency"):
+        return False
+    return bool(answer_before_question(tracker.latest_message.get("text") or ""))
 
 
 def _answered_with_a_question(tracker: Tracker, facts: list[dict[str, Any]]) -> bool:

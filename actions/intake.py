@@ -54,7 +54,10 @@ QUESTIONS = (
     "pain_severity",
 )  # fmt: skip
 # A corrected fact is said back so the patient sees it was understood.
-SAID_BACK = ("body_part", "side", "pain_quality", "radiates_to", "pain_duration", "pain_severity")
+SAID_BACK = (
+    "body_part", "side", "pain_quality", "radiates_to", "pain_duration", "pain_severity",
+    "pain_sites",
+)  # fmt: skip
 # Intents with answers of their own (domain.yml's x-not-an-answer): never a form's answer.
 NOT_AN_ANSWER = frozenset(
     {
@@ -175,10 +178,14 @@ class ValidateIntakeForm(FormValidationAction):
             return events
         if tracker.get_slot(asked) is not None:
             return [*events, SlotSet("failed_attempts", 0)]
-        if latest_intent(tracker) in NOT_AN_ANSWER or facts_changed(tracker):
-            # A question of the patient's own, a sign (advised on), or another fact: the
-            # question stays open.
+        if latest_intent(tracker) in NOT_AN_ANSWER:
+            # A question of the patient's own, or a sign (advised on): the question stays
+            # open.
             return events
+        if facts_changed(tracker):
+            # Another fact ("it's only the lower back"): the question stays open, and the
+            # form goes on rather than letting a fallback undo what was put right.
+            return [*events, SlotSet("failed_attempts", tracker.get_slot("failed_attempts") or 0)]
         unanswered = self._unanswered(asked, dispatcher, tracker)
         return [*events, *(SlotSet(slot, value) for slot, value in unanswered.items())]
 
@@ -478,4 +485,6 @@ def _shown(slot: str, value: Any) -> str:
         return f"the {value} side"
     if slot == "pain_duration":
         return str(value)
+    if slot == "pain_sites":  # places taken off: "the lower back only"
+        return " and ".join(vocabulary.display_name(str(place)) for place in value) + " only"
     return vocabulary.display_name(str(value)) if isinstance(value, str) else f"{value:g}"

@@ -27,6 +27,7 @@ from actions.tracker_facts import (
     intake_from_tracker,
     latest_intent,
     names_a_place,
+    patient_messages,
     said_before,
     said_since_latest_message,
     the_patient,
@@ -285,7 +286,7 @@ def _known_answer(
     if found is None or not knowledge.is_answer(found, intent):
         return None
     if _about_the_baby_in_pregnancy(found, tracker):
-        return contraindications.precaution("pregnancy")
+        return contraindications.precaution("pregnancy", " ".join(patient_messages(tracker)))
     topic = knowledge.topic_named(found.topic)
     if topic is None:
         return None

@@ -20,6 +20,7 @@ from rasa_sdk.types import DomainDict
 from actions.tracker_facts import (
     entity_values,
     latest_intent,
+    patient_messages,
     said_before,
     tells_of_a_pain,
     the_patient,
@@ -795,7 +796,8 @@ def _explain_precautions(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     explained = list(tracker.get_slot("precautions_explained") or [])
     due = precautions_due(tracker)
     for code in due:
-        text = contraindications.precaution(code, tracker.latest_message.get("text") or "")
+        # All that was said: "14 weeks" may have come with the pregnancy, earlier.
+        text = contraindications.precaution(code, " ".join(patient_messages(tracker)))
         if text:
             dispatcher.utter_message(text=text)
             explained.append(code)
@@ -1221,6 +1223,7 @@ class ActionAskContraindicationScreen(Action):
                 == "contraindication_screen",
                 signs=tracker.get_slot("warning_signs") or [],
                 to=the_patient(tracker),
+                man=patient.is_a_man(patient_messages(tracker)),
             ),
             buttons=[
                 {"title": "None of these" if not named else "No others", "payload": "/deny"},

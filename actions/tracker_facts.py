@@ -39,11 +39,14 @@ def leaves_with_an_answer(tracker: Tracker) -> bool:
     return answers.takes_leave(tracker.latest_message.get("text") or "")
 
 
+def patient_messages(tracker: Tracker) -> list[str]:
+    """Everything the patient (or whoever writes for them) has written in this chat."""
+    return [event.get("text") or "" for event in tracker.events if event.get("event") == "user"]
+
+
 def the_patient(tracker: Tracker) -> Patient:
     """Whom the chat speaks of: "you", or the son or mother someone writes for."""
-    return patient.written_of(
-        event.get("text") or "" for event in tracker.events if event.get("event") == "user"
-    )
+    return patient.written_of(patient_messages(tracker))
 
 
 def value_before_latest_message(tracker: Tracker, slot: str) -> Any:

@@ -83,6 +83,22 @@ def written_of(texts: Iterable[str]) -> Patient:
     return YOU
 
 
+# A writer who says he is a man: "I'm a 45 year old guy", "38 male", "as a man".
+_A_MAN = re.compile(
+    r"\b(?:i'?m|im|i am)\s+(?:an?\s+)?(?:\d{1,3}[\s-]*(?:years?|yrs?|y/?o)?[\s-]*(?:old\s+)?,?\s*)?"
+    r"(?:man|guy|male|dude|bloke|gentleman)\b|\bas a (?:man|guy|male|bloke)\b"
+)
+
+
+def is_a_man(texts: Iterable[str]) -> bool:
+    """Whether the patient of a chat whose messages are `texts` is a man or a boy: written
+    for as "he", or a writer who says so of himself."""
+    texts = list(texts)
+    if written_of(texts) == HE:
+        return True
+    return written_of(texts) == YOU and any(_A_MAN.search(text.lower()) for text in texts)
+
+
 # The assessment's words for the patient, said to whoever writes for them: "the low back
 # pain he has had", "isn't advised for her", "his doctor". "You told me", "you mentioned"
 # stay: the writer did.

@@ -840,6 +840,7 @@ _AGAINST = frozenset({"between", "under", "beneath", "behind", "against"})
 _ON = frozenset({"on", "onto", "upon"})
 _NEAR_PLACES = frozenset({"ear", "ears", "eye", "eyes"})
 _NEAR = frozenset({"behind", "below", "under", "around", "above", "near", "by", "over"})
+_CLENCHING = ("clench", "grind", "grit", "gnash", "brux")
 _TEETH = frozenset({"tooth", "teeth", "molar", "molars", "filling", "gum", "gums", "crown"})
 _BEYOND = frozenset({"above", "over", "past", "overhead", "beyond"})
 _SLEEP_WORDS = frozenset({"sleep", "sleeps", "slept", "sleeping"})
@@ -980,6 +981,12 @@ def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) ->
         place = words[i - 2] if before in ("my", "the", "his", "her") and i > 1 else before
         if place in _NEAR:
             return True
+    if found[0] == "other_complaint" and words[i] in ("teeth", "tooth"):
+        # "I clench my teeth", "teeth grinding at night": the jaw muscles' habit (a matter
+        # for the physiotherapist), no complaint of the teeth (outside run 61).
+        near = words[max(0, i - 3) : i] + words[i + 1 : i + 2]
+        if any(word.startswith(_CLENCHING) for word in near):
+            return True
     if found[0] == "other_complaint" and words[i] in _APPREHENSIVE and after in _ABOUT:
         # "A bit anxious about needles": how the patient feels about the treatment, for
         # the checklist, not a complaint of mood (outside run 52).
@@ -1004,6 +1011,8 @@ def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) ->
         return before in ("empty", "full") or lying
     if found[0] == "body_part" and words[i] in _SPINE_WORDS:
         return after in _PROCEDURES
+    if found[0] == "body_part" and length == 1 and _used_as_a_verb(words, i):
+        return True  # "he has to head the ball", "she arches backwards": a doing, no place
     owned = before in ("my", "his", "her", "the")
     against = i > 2 and words[i - 2] in _AGAINST and words[i - 3] in _SUPPORTS
     if found[0] == "body_part" and owned and against:
@@ -1049,6 +1058,28 @@ def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) ->
     return before in _NOT_THE_BACK_BEFORE
 
 
+# Places whose word is also a doing: "head the ball", "arches backwards", "foot the bill",
+# "shoulder the load", "hand it over", "elbow past", "face the music", "toe the line".
+_VERB_PLACES = frozenset({"head", "heads", "arch", "arches", "foot", "shoulder", "shoulders",
+                          "hand", "hands", "elbow", "elbows", "face", "faces", "toe"})  # fmt: skip
+_DOERS = frozenset({"i", "he", "she", "we", "they", "you", "u", "to", "will", "can", "could",
+                    "would", "should", "must", "gonna", "wanna", "gotta", "dont", "doesnt",
+                    "didnt", "never", "always", "often", "usually"})  # fmt: skip
+# What a doing reaches for: an object or a way ("head the ball", "arches backwards").
+_DONE_TO = frozenset({"the", "a", "an", "it", "them", "his", "her", "out", "off", "home",
+                      "over", "up", "into", "towards", "toward", "backwards", "backward",
+                      "forwards", "forward", "ball", "balls", "bill", "line", "load"})  # fmt: skip
+
+
+def _used_as_a_verb(words: list[str], i: int) -> bool:
+    """Whether a place's word at `i` is said as a doing: right after someone who does it or
+    "to", a modal or a habit ("he heads", "has to head"), and reaching for something after
+    it ("...the ball", "...backwards"); "he head hurts" (a slip for "his") stays a place."""
+    if words[i] not in _VERB_PLACES or i == 0 or i + 1 >= len(words):
+        return False
+    return words[i - 1] in _DOERS and words[i + 1] in _DONE_TO
+
+
 def _a_time(words: list[str]) -> bool:
     """Whether `words` begin with a time: a year or a decade ("2015", "the 90s"), a month, a
     season or a stage of life ("march", "school", "the day")."""
@@ -1069,6 +1100,32 @@ _SAYING_NO_FIRST = frozenset(
 )  # fmt: skip
 
 
+_NOTHING_THERE = frozenset({"in", "wrong", "with", "at"})
+
+
+# Where a fall landed: "slipped and landed on my hip", "fell onto her knee".
+_FALLS = frozenset({"landed", "landing", "lands", "land", "fell", "fall", "falling", "falls",
+                    "slipped", "tripped", "went"})  # fmt: skip
+
+
+def is_landed_on(term: Term, text: str) -> bool:
+    """Whether a place is named as where a fall landed ("landed on my hip"), which says
+    where the knock was; whether it hurts is said on its own."""
+    before = [m.group() for m in word_matches(text[max(0, term.start - 40) : term.start])]
+    before = [w for w in before if w not in ("my", "his", "her", "their", "the", "right", "left")]
+    if not (len(before) >= 2 and before[-1] in ("on", "onto") and before[-2] in _FALLS):
+        return False
+    # "...landed on my knee and now it hurts": a pain said of it before the next place.
+    after = re.split(r"[.!?]", text[term.end :], maxsplit=1)[0]
+    for match in word_matches(after):
+        word = match.group()
+        if canonical("body_part", word):
+            break
+        if word in PAIN_WORDS or is_pain_quality(word):
+            return False
+    return True
+
+
 def _negated(words: list[str], i: int, text: str, tokens: list[re.Match[str]]) -> bool:
     """A denial up to three words before the term, in the same clause ("no tingling",
     "doesn't feel numb"; not "can't walk, my knee hurts" nor "can't turn my neck", where
@@ -1080,6 +1137,9 @@ def _negated(words: list[str], i: int, text: str, tokens: list[re.Match[str]]) -
         spreads_nowhere = word in ("nothing", "nowhere") and SPREAD_WORDS.intersection(words[j:i])
         answers_no = word == "no" and words[j + 1] in _SAYING_NO_FIRST
         negation = (word in NEGATIONS or word.endswith("n't")) and not answers_no
+        # "Nothing in his foot", "nothing wrong with my knee": no pain there ("nothing
+        # helps my back" still names the back).
+        negation = negation or (word == "nothing" and words[j + 1] in _NOTHING_THERE)
         if word == "not" and j > 0 and words[j - 1] in ("can", "could"):
             continue  # "I can not turn my head": what the pain stops, like "cannot"
         # "No problems with his feet": a complaint word between reaches one word further.

@@ -1254,3 +1254,24 @@ def test_the_booking_said_to_be_for_the_relative_puts_the_name_right(desk) -> No
         text, dispatcher, tracker, DOMAIN
     )
     assert result.get("patient_name") == "Tomasz Nowak" and result["booking_confirmed"] is None
+
+
+# Session 24, written before the change (outside run 61 p08: "...inside the mouth yes or no?"
+# got "I don't know", the call-back offer, and at once "No problem": the message's own "no"
+# answered the offer it had just brought). Only a message after the offer answers it.
+@pytest.mark.parametrize(("offered_before", "declined"), [(True, True), (False, False)])
+async def test_a_no_answers_the_call_back_offer_only_after_it(
+    offered_before: bool, declined: bool
+) -> None:
+    from actions.callback import ActionCallbackDeclined
+
+    text = "needle in the mouth yes or no?"
+    tracker = (
+        make_tracker(text=text, intent="deny", earlier_slots={"callback_offered": True})
+        if offered_before
+        else make_tracker({"callback_offered": True}, text=text, intent="deny")
+    )
+    dispatcher = CollectingDispatcher()
+    events = await ActionCallbackDeclined().run(dispatcher, tracker, {})
+    assert ("No problem" in said(dispatcher)) is declined
+    assert (events != []) is declined

@@ -28,8 +28,8 @@ CLINIC_TIMEZONE = ZoneInfo(
     yaml.safe_load((Path(__file__).parent.parent / "schedule.yml").read_text())["timezone"]
 )
 EXPECTATIONS = {
-    "slots", "level", "flags", "fit", "asks", "says", "says_any", "never_says", "buttons",
-    "has_buttons", "questions", "booked", "called_back",
+    "slots", "slots_lack", "level", "flags", "fit", "asks", "says", "says_any", "never_says",
+    "buttons", "has_buttons", "questions", "booked", "called_back",
 }  # fmt: skip
 # Turns a message must not be repeated within; safety advice is meant to stay in front.
 REPEAT_WINDOW = 3
@@ -124,6 +124,11 @@ def _check(expected: dict, replies: list[dict], slots: dict, where: str) -> None
     titles = [button["title"] for button in buttons(replies)]
     for slot, value in (expected.get("slots") or {}).items():
         _check_slot(slot, value, slots.get(slot), where)
+    for slot, values in (expected.get("slots_lack") or {}).items():
+        held = slots.get(slot)
+        held = held if isinstance(held, list) else [held]
+        present = [value for value in values if value in held]
+        assert not present, f"{slot}={slots.get(slot)!r} holds {present}; {where}"
     if "level" in expected:
         assert slots.get("triage_level") == expected["level"], f"level {slots}; {where}"
     for flag in expected.get("flags") or []:

@@ -1017,3 +1017,94 @@ def test_both_sides_with_one_worse_is_both(text: str) -> None:
              "radiates_to": "leg", "pain_radiates": True}  # fmt: skip
     said = {**known, **changes(text, known, "pain_quality")}
     assert said["side"] == "both" and said["body_part"] == "lower_back", said
+
+
+# Session 24, written before the change (outside run 61 p06: "leans back to head the ball"
+# and "arches backwards" became the head and the foot, and "It's ONLY his lower back,
+# nothing in his foot or head" changed nothing). A place's word used as a verb is no place.
+@pytest.mark.parametrize(
+    ("text", "not_a_place"),
+    [
+        ("her neck gets sore when she has to head the ball at practice", "head"),
+        ("I head out for work at six and my lower back is stiff all morning", "head"),
+        ("my back twinges every time she arches it in gymnastics", "foot"),
+        ("he arches backwards and his low back catches", "foot"),
+        ("we'd rather not foot the bill for scans, my shoulder aches", "foot"),
+    ],
+)
+def test_a_places_word_used_as_a_verb_is_no_place(text: str, not_a_place: str) -> None:
+    said = changes(text)
+    assert not_a_place not in said.get("pain_sites", []), said
+    assert said.get("body_part") != not_a_place, said
+    assert said.get("radiates_to") != not_a_place, said
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("my head hurts and heading out in the cold makes it worse", "head"),
+        ("sore arches in both feet from standing", "foot"),
+    ],
+)
+def test_a_places_word_used_as_a_place_is_still_one(text: str, place: str) -> None:
+    assert changes(text)["body_part"] == place
+
+
+_WRONG_PLACES = {
+    "body_part": "lower_back",
+    "pain_sites": ["lower_back", "foot", "head"],
+    "pain_radiates": True,
+    "radiates_to": "head",
+}
+
+
+# Places said not to hurt or to be taken out, and "only" one place put right.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "that's not right. it is ONLY her low back, nothing in her foot or her head",
+        "please take out the foot and the head, she has no pain there",
+        "no it's just the lower back",
+        "the foot and head are fine, only the lower back hurts",
+        "remove foot and head please",
+    ],
+)
+def test_places_said_not_to_hurt_are_taken_out(text: str) -> None:
+    said = changes(text, _WRONG_PLACES)
+    assert said.get("pain_sites") == ["lower_back"], said
+    assert said.get("radiates_to", "head") is None, said
+
+
+def test_a_place_said_to_be_fine_after_a_fall_is_not_added() -> None:
+    known = {"body_part": "shoulder", "side": "right", "pain_sites": ["shoulder"]}
+    said = changes("I fell on my hip last month but the hip is fine", known)
+    assert "hip" not in said.get("pain_sites", ["shoulder"]), said
+
+
+def test_only_one_place_said_without_a_correction_keeps_the_others() -> None:
+    # "Just my neck" to the side question names the neck's side; the shoulder stays.
+    known = {"body_part": "neck", "pain_sites": ["neck", "shoulder"]}
+    said = changes("left, just my neck on the left", known, "side")
+    assert said.get("pain_sites", ["neck", "shoulder"]) == ["neck", "shoulder"], said
+
+
+def test_the_only_place_said_becomes_the_main_one() -> None:
+    known = {"body_part": "lower_back", "pain_sites": ["lower_back", "hip"], "side": "left"}
+    said = changes("that's wrong, it's only the hip", known)
+    assert said.get("body_part") == "hip", said
+    assert said.get("pain_sites") == ["hip"], said
+
+
+@pytest.mark.parametrize(
+    ("text", "added"),
+    [
+        ("tripped over the dog and landed on my left knee, though my back was bad already",
+         False),
+        ("fell onto her wrist at the rink, her neck has been stiff since", False),
+        ("I fell on my knee and now it hurts, and my back too", True),
+    ],
+)  # fmt: skip
+def test_where_a_fall_landed_is_no_pain_of_its_own(text: str, added: bool) -> None:
+    said = changes(text, {"body_part": "lower_back", "pain_sites": ["lower_back"]})
+    sites = said.get("pain_sites", ["lower_back"])
+    assert (len(sites) > 1) is added, said

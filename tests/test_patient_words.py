@@ -105,3 +105,26 @@ def test_every_safety_question_asked_of_someone_else_speaks_of_them(whose) -> No
 )
 def test_a_safety_question_asked_of_her_reads_as_english(text: str, asked: str) -> None:
     assert patient.asked_of(text, patient.SHE) == asked
+
+
+# Session 24, written before the change (outside run 61: "pregnancy" was a line of the
+# needling checklist for a boy of 16 written for by his mother, and for a man).
+@pytest.mark.parametrize(
+    ("texts", "man"),
+    [
+        (["my son is 16 and his low back hurts"], True),
+        (["asking for my husband, his neck is stiff"], True),
+        (["I'm a 45 year old guy with a sore shoulder"], True),
+        (["hi, im 38 male, lower back pain"], True),
+        (["my daughter has headaches"], False),
+        (["I'm 62 and my shoulder hurts"], False),  # not said: it may be a woman
+        (["my wife says I snore, but my neck is the problem"], False),
+    ],
+)
+def test_whether_the_patient_is_a_man(texts: list[str], man: bool) -> None:
+    assert patient.is_a_man(texts) is man
+
+
+def test_pregnancy_is_not_asked_of_a_man() -> None:
+    assert "pregnancy" not in contraindications.checklist([], man=True, to=patient.HE)
+    assert "pregnancy" in contraindications.checklist([], to=patient.SHE)

@@ -954,6 +954,24 @@ def test_every_contraindication_has_its_precaution() -> None:
         assert contraindications.precaution(item.code), item.code
 
 
+# Session 24, written before the change (outside run 61 p04: "fewer baby movements" told at
+# 14 weeks, before a mother feels them): what to watch for follows how far along she is.
+@pytest.mark.parametrize(
+    ("said", "movements"),
+    [
+        ("I'm 14 weeks pregnant", False),
+        ("she's about 3 months along", False),
+        ("28 wks pregnant and my back is killing me", True),
+        ("I'm 7 months pregnant", True),
+        ("I'm pregnant", True),  # not told: the full list
+    ],
+)
+def test_baby_movements_are_named_only_when_felt(said: str, movements: bool) -> None:
+    text = contraindications.precaution("pregnancy", said)
+    assert ("baby movements" in text) is movements, text
+    assert "bleeding" in text and "midwife" in text
+
+
 @pytest.mark.parametrize(
     ("message", "start"),
     [
@@ -1204,6 +1222,32 @@ def test_something_a_doctor_checked_and_cleared_raises_nothing(text: str) -> Non
     ],
 )
 def test_a_no_with_a_but_is_read_by_whose_it_is(text: str, all_denied: bool) -> None:
+    from clinic.safety import screening
+    from clinic.safety.checklist import read_checklist_answer
+    from clinic.safety.screening import screen_questions
+
+    lines = screen_questions("lower_back", None, [], [])[4:8]
+    found = screening.screen(text)
+    answer = read_checklist_answer(lines, text, found.signs, found.denied_signs, "deny")
+    assert (answer.denied == frozenset(q.sign for q in lines)) is all_denied, answer
+
+
+# Session 24, written before the change (outside run 61 p04: a no to the list with "I'm kind
+# of a wimp" after a question was asked line by line): "kind of a ...", "what kind of"
+# name a kind of thing, no doubt about the answer; "kind of numb" still doubts.
+@pytest.mark.parametrize(
+    ("text", "all_denied"),
+    [
+        ("nope, none. what kind of needles do you use?", True),
+        ("none of those! sorry im kinda a nervous person", True),
+        ("no to all of them. sort of a silly question but will it bruise?", True),
+        ("nothing like that. is there any kind of age limit", True),
+        ("no none of them. will needling bruise me? im kind of a baby about that", True),
+        ("none, sort of a tingle in my legs at night maybe", False),
+        ("no... kind of lost some weight I think", False),
+    ],
+)
+def test_a_kind_of_thing_is_no_doubt_about_the_answer(text: str, all_denied: bool) -> None:
     from clinic.safety import screening
     from clinic.safety.checklist import read_checklist_answer
     from clinic.safety.screening import screen_questions
@@ -4656,6 +4700,24 @@ def test_after_urgent_advice_what_it_could_be_and_what_to_tell_are_answered() ->
     assert "history of cancer" in reply and "today" in reply, reply
     scared = advice.urgent_follow_up("I'm honestly frightened now", ["cancer"], "911", 1, signs)
     assert "worrying" in scared and "today" in scared, scared
+
+
+# Session 24, written before the change (outside run 61 p01: "should i tell the ER about the
+# cancer thing and the weight? is that important" got "Yes, it really can't wait"). After
+# emergency advice too, what to tell them is answered: yes, that and all of it.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "do we mention his prostate cancer and the blood thinner to the hospital?",
+        "should I tell them at the ER that I'm on warfarin",
+        "shud i say about my weight loss to the paramedics??",
+    ],
+)
+def test_after_emergency_advice_what_to_tell_them_is_answered(text: str) -> None:
+    reply = advice.emergency_follow_up(text, ["cauda_equina"], "911", "988", repeats=2)
+    assert reply.startswith("Yes, tell them"), reply
+    assert "911" in reply, reply
+    assert " my " not in reply and " I'm " not in reply, reply
 
 
 # Session 23 (outside run 60 p07: a friend wrote "came on at the gym like 11ish outta

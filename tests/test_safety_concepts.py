@@ -466,3 +466,38 @@ def test_an_answer_said_to_be_wrong_takes_back_a_yes(said: str) -> None:
     from clinic.safety.answers import takes_back_yes
 
     assert takes_back_yes(said)
+
+
+# Session 24, written before the change (outside run 61 p06: "since he started heading the
+# ball" was a new headache, and a boy's low back got the headache screen). A place's word
+# said as a doing is no place; the same word as a place still counts.
+@pytest.mark.parametrize(
+    ("text", "headache"),
+    [
+        ("my low back hurts since i started heading the ball more in training", False),
+        ("she heads out to work early and her back aches", False),
+        ("I have to head the ball loads and my back is sore", False),
+        ("new headaches since I started heading the ball more, every day now", True),
+        ("my head started hurting two weeks ago, every day now", True),
+    ],
+)
+def test_a_places_word_said_as_a_doing_is_no_place(text: str, headache: bool) -> None:
+    names = {mention.name for mention in safety.screen(text).mentions}
+    assert any("headache" in name for name in names) is headache, names
+
+
+# Session 24, written before the change (outside run 60 p03: "when i turn to check my blind
+# spot driving" was a change of sight, and a pregnant woman's tension headache became the
+# pre-eclampsia emergency). A car's blind spot checked is no sight; a blind spot seen is.
+@pytest.mark.parametrize(
+    ("text", "sight"),
+    [
+        ("it catches when I'm checking the blind spot before changing lanes", False),
+        ("hurts to shoulder check my blind spot in the car", False),
+        ("I've got a blind spot in my left eye since this morning", True),
+        ("suddenly went blind in one eye for a minute", True),
+    ],
+)
+def test_a_cars_blind_spot_is_no_sight_problem(text: str, sight: bool) -> None:
+    names = {mention.name for mention in safety.screen(text).mentions}
+    assert ("vision_trouble" in names) is sight, names

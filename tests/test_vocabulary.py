@@ -603,3 +603,21 @@ def test_a_place_moved_well_is_no_place_said_fine(text: str, place: str, denied:
     found = [t for t in terms if t.value == place]
     assert found and (found[0].role == "denied") is denied, terms
     assert "back" not in [t.value for t in terms], terms
+
+
+# Session 24, written before the change (outside run 61 p08: "i clench my teeth n get
+# headaches" was "A tooth problem is not something dry needling treats"). Clenching or
+# grinding is what the jaw muscles do, no complaint of the teeth; a toothache still is.
+@pytest.mark.parametrize(
+    ("text", "teeth"),
+    [
+        ("she grinds her teeth in her sleep and wakes with sore temples", False),
+        ("teeth clenching when i concentrate, jaw is tight", False),
+        ("I've been clenching my teeth a lot with stress", False),
+        ("my back tooth is killing me since yesterday", True),
+        ("a cracked tooth and the gum is swollen", True),
+    ],
+)
+def test_clenching_the_teeth_is_no_tooth_complaint(text: str, teeth: bool) -> None:
+    complaints = {t.value for t in find_terms(text) if t.entity == "other_complaint"}
+    assert ("teeth" in complaints) is teeth, complaints

@@ -137,6 +137,8 @@ class Heard:
     spread_denied_to: tuple[str, ...] = ()  # "it does NOT go to the leg"
     corrects_from: int = 0  # where the correction begins: places before it are not put right
     not_painful: tuple[str, ...] = ()  # places said not to hurt ("my foot doesn't hurt")
+    # The places a correction says are the only ones ("no, it's ONLY his lower back").
+    only_in: tuple[str, ...] = ()
     said_not: frozenset[str] = frozenset()  # a quality or a side said not to be ("not an ache")
     text: str = ""  # the message, for what it says of a value known before it
     # Limbs named only as what is moved ("it catches when I raise the arm"): no new place
@@ -219,8 +221,10 @@ def hear(
     ]
     moved = {t.start for t in parts if vocabulary.is_moved_limb(t, text)}
     if len({p.value for p in places}) > 1:
-        # "My shoulder hurts when I lift my arm": the limb moved says when, not where.
-        places = [p for p in places if p.start not in moved]
+        # "My shoulder hurts when I lift my arm": the limb moved says when, not where;
+        # "landed on my hip, but the shoulder was sore before": where the fall landed.
+        landed = {t.start for t in parts if vocabulary.is_landed_on(t, text)}
+        places = [p for p in places if p.start not in moved | landed]
     # "Why do you ask about my legs?": the assistant's question quoted, no place told.
     quoted = vocabulary.why_we_ask(text)
     places = [p for p in places if not any(a <= p.start < b for a, b in quoted)]
@@ -319,6 +323,7 @@ def hear(
         said_not=_said_not(text),
         text=text,
         moved_limbs=tuple(p.value for p in places if p.start in moved),
+        only_in=_only_in(text, [p.value for p in places]),
         # "Only left leg, right leg is ok": a place painful on one side is no place said
         # not to hurt (outside run 48).
         not_painful=tuple(
@@ -361,11 +366,26 @@ _SAID_NOT_TO_HURT = re.compile(
 )
 
 
+# "Please take out the foot and the head", "remove foot": places asked to be taken off the
+# notes, to the end of their clause.
+_TAKE_OFF = re.compile(
+    r"\b(?:remove|delete|take (?:out|off)|cross (?:out|off)|get rid of|drop|scratch)\b"
+    r"([^.,;!?]*)",
+    re.IGNORECASE,
+)
+
+
 def _places_said_not(text: str) -> tuple[str, ...]:
     """The places `text` says the pain is not in ("to my knee, not the foot", "no my back
-    doesn't hurt")."""
+    doesn't hurt") or asks to be taken off ("remove the foot and the head")."""
     text = text.replace("\u2019", "'")
-    return tuple(
+    taken_off = tuple(
+        place
+        for match in _TAKE_OFF.finditer(text)
+        for word in re.findall(r"[a-z]+", match[1].lower())
+        if (place := vocabulary.canonical("body_part", word))
+    )
+    return taken_off + tuple(
         place
         for match in (*_NOT_THIS.finditer(text), *_SAID_NOT_TO_HURT.finditer(text))
         if not _A_CAUSE_BEFORE.search(text, _clause_start(text, match.start()), match.start())
@@ -374,6 +394,35 @@ def _places_said_not(text: str) -> tuple[str, ...]:
             or (place := vocabulary.canonical("body_part", match[1].split()[-1]))
         )
     )
+
+
+# "Only his lower back", "it's just the neck": the places said to be the only ones.
+_ONLY_PLACE = re.compile(
+    r"\b(?:only|just|purely|solely)\s+(?:in\s+)?(?:(?:my|the|his|her|their)\s+)?"
+    r"([a-z]+(?:\s+[a-z]+)?)",
+    re.IGNORECASE,
+)
+# Said as putting the notes right: "that's wrong", "no, ...", "nothing else", "ONLY".
+_ONLY_PUT_RIGHT = re.compile(
+    r"^\W*(?:no|nope|nah)\b|\bnothing else\b|\bno ?where else\b|\bnot (?:in )?(?:the|his|her|my)"
+    r"\b|\bnothing in\b|\bONLY\b|\bremove\b|\btake (?:out|off)\b|\bare fine\b|\bis fine\b"
+)
+
+
+def _only_in(text: str, places: list[str]) -> tuple[str, ...]:
+    """The places a message putting things right says are the only ones ("That's wrong,
+    it's ONLY his lower back"); empty when it says no such thing, or says it of one place
+    among others without putting anything right ("left, just my neck on the left")."""
+    only = []
+    for match in _ONLY_PLACE.finditer(text):
+        place = vocabulary.canonical("body_part", match[1]) or vocabulary.canonical(
+            "body_part", match[1].split()[0]
+        )
+        if place and place in places:
+            only.append(place)
+    if not only or not (_ONLY_PUT_RIGHT.search(text) or _CORRECTION.search(text)):
+        return ()
+    return tuple(dict.fromkeys(only))
 
 
 # "Sick in the morning is from the baby, not headache": what a thing comes from, and the
@@ -566,7 +615,7 @@ def update(
         offer("body_part", main.value)
         if result.values.get("body_part"):
             replaced = known.get("body_part")
-            sites = [main.value if site == replaced else site for site in sites]
+            sites = list(dict.fromkeys(main.value if site == replaced else site for site in sites))
             sites = sites if main.value in sites else [main.value, *sites]
             sides.pop(main.value, None)
     side = heard.side
@@ -604,6 +653,12 @@ def update(
     main_place = result.values.get("body_part") or known.get("body_part")
     # A further place said not to hurt after all is taken off ("my foot doesn't hurt").
     sites = [site for site in sites if site == main_place or site not in heard.not_painful]
+    if heard.only_in:
+        # "That's wrong, it's ONLY his lower back": the others, and a spread, come off.
+        sites = [site for site in sites if site in heard.only_in]
+        if known.get("radiates_to") not in (None, *heard.only_in) and not heard.spreads_to:
+            result.values.update(pain_radiates=False, radiates_to=None)
+            result.corrected.append("radiates_to")
     # Where it spreads, told now, or known when this message speaks of the spreading ("it
     # goes to the buttock and the back of the leg until knee": the leg known).
     spreading = asked in SPREAD_QUESTIONS or heard.spreads or heard.spreads_to is not None
@@ -624,6 +679,8 @@ def update(
         sites.insert(0, main_place)
     if sites != known_sites and sites:
         result.values["pain_sites"] = sites
+        if set(known_sites) - set(sites) - {known.get("body_part")}:
+            result.corrected.append("pain_sites")  # "only the lower back": said back
     if sides != dict(known.get("site_sides") or {}):
         result.values["site_sides"] = sides
     return result

@@ -529,10 +529,55 @@ _COULD_IT_BE = re.compile(
 )
 # Asked whether to tell the doctors something: "should I tell urgent care about it?".
 _TELL_THE_DOCTOR = re.compile(
-    r"\b(?:should|do|shall|must)\s+(?:i|we)\s+(?:tell|mention|say)\b[^.?!]{0,40}\?"
+    r"\b(?:should|shud|shd|do|shall|must)\s+(?:i|we)\s+(?:tell|mention|say)\b(?!\s+(?:you|u)\b)"
+    r"[^.?!]{0,60}(?:\?|$)"
     r"|\b(?:tell|mention)\s+(?:it\s+)?(?:to\s+)?(?:them|the doctor|urgent care|the er)\b",
     re.IGNORECASE,
 )
+# What is to be told: "...tell the ER about the cancer thing", "...mention his prostate
+# cancer and the blood thinner to the hospital", "...tell them at the ER that I'm on warfarin".
+_WHAT_TO_TELL = re.compile(
+    r"\b(?:tell|mention|say)\b(?:\s+(?:them|him|her|it|the\s+[\w&-]+|urgent care|paramedics))?"
+    r"(?:\s+(?:at|to)\s+(?:the\s+)?[\w&-]+)?\s+(?:(?:about|of)\s+)?(?P<what>[^.?!]+)",
+    re.IGNORECASE,
+)
+_TO_WHOM = re.compile(
+    r"\s+(?:to|at|with)\s+(?:the|them|him|her|urgent care|paramedics|er\b|a&e)\b.*$"
+    r"|\s*(?:,|\bis that\b|\bor not\b|\bas well\b|\btoo\b).*$",
+    re.IGNORECASE,
+)
+_AS_YOURS = {"i": "you", "i'm": "you're", "im": "you're", "my": "your", "me": "you", "we": "you",
+             "our": "your", "us": "you", "i've": "you've", "ive": "you've"}  # fmt: skip
+# Told as a clause ("he takes apixaban", "you're on warfarin"): "tell them that...".
+_A_CLAUSE = re.compile(r"^(?:that|he|she|they|you|you're|he's|she's|they're|it's)\b", re.I)
+_LONGEST_TOLD = 60
+
+
+def tell_them(message: str) -> str:
+    """The answer to "should I tell them about X?": yes, X and all of it (as the patient
+    put it, in "you" words); empty when the message asks no such thing."""
+    if not _TELL_THE_DOCTOR.search(message):
+        return ""
+    found = _WHAT_TO_TELL.search(message)
+    what = _TO_WHOM.sub("", found["what"]).strip() if found else ""
+    what = re.sub(
+        r"\b(?:i'm|im|i've|ive|i|my|me|we|our|us)\b",
+        lambda m: _AS_YOURS[m[0].lower()],
+        what,
+        flags=re.IGNORECASE,
+    )
+    if not what or len(what) > _LONGEST_TOLD or what.lower() in ("them", "it all", "everything"):
+        told = "Yes, tell them all of it, everything you've told me here."
+    elif _A_CLAUSE.match(what):
+        that = "" if what.lower().startswith("that ") else "that "
+        told = f"Yes, tell them {that}{what}, and everything else you've told me here."
+    else:
+        told = f"Yes, tell them about {what}, and everything else you've told me here."
+    if _names_a_blood_thinner(message):
+        told += " The blood thinner matters to them: bring the medicines or a list of them."
+    return told + " "
+
+
 _FEAR = re.compile(r"\b(?:scared|frightened|afraid|terrified|panicking|worried sick)\b", re.I)
 _ASKS_TO_MENTION = re.compile(r"\b(?:mention|tell them|tell the|let them know|say)\b", re.I)
 # Urgent care asked for in its place: "can I go to urgent care instead?", "walk-in ok?".
@@ -570,7 +615,10 @@ def _practical(message: str, codes: list[str], number: str) -> str:
             f"Yes: {number} and emergency departments have interpreters. Say the language "
             "you need as soon as they answer, or ask someone to call with you."
         )
-    if _ASKS_TO_MENTION.search(message) and _names_a_blood_thinner(message):
+    told = tell_them(message)
+    if told:
+        said.append(told.strip())  # "should I tell them about the cancer?" (outside run 61)
+    elif _ASKS_TO_MENTION.search(message) and _names_a_blood_thinner(message):
         said.append(
             "Yes, tell them straight away about the blood thinner, and bring the medicines "
             "or a list of them."
@@ -624,6 +672,8 @@ def _how_to_go(message: str, codes: list[str], number: str) -> str:
         not _NOT_WANTED_BEFORE.search(message[max(0, found.start() - 30) : found.start()])
         for found in _ASKS_HOW_TO_GO.finditer(message)
     )
+    if _TELL_THE_DOCTOR.search(message) and not alone:
+        return ""  # "should I say about it to the paramedics?": what to tell, not how to go
     if not asked and not alone:
         return ""
     if codes and set(codes) <= _DRIVEN_IS_FINE and alone:

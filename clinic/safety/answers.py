@@ -52,8 +52,11 @@ _NO = (
     r"|not new|same as last|always had|known about"
 )
 _UNSURE = (
-    r"not sure|unsure|maybe|perhaps|possibly|might be|may be|could be|kinda|kind of|sort of"
-    r"|sorta|i guess|guess so|dunno|don't know|dont know|idk|no idea|hard to say|can't say"
+    r"not sure|unsure|maybe|perhaps|possibly|might be|may be|could be"
+    # "kind of numb" doubts; "kind of a wimp", "what kind of needles" name a kind of thing.
+    r"|(?<!what )(?<!which )(?<!any )(?<!some )(?<!this )(?<!that )(?<!the )(?<!a )"
+    r"(?:kinda|kind of|sort of|sorta)(?! an?\b)"
+    r"|i guess|guess so|dunno|don't know|dont know|idk|no idea|hard to say|can't say"
     r"|cant say|can't tell|cant tell|not certain|unclear|hmm+|um+|erm+|eh"
 )
 # An answer said as a question ("yes?", "not that I know of? it's been fine") is unsure; an

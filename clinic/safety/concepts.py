@@ -625,6 +625,14 @@ OTHER_SENSES: dict[tuple[str, str], OtherSense] = {
         kept_by=frozenset({"look", "looking", "looked", "stare", "staring", "hurt", "hurts",
                            "bother", "bothers", "stand", "bear", "sensitive", "bright"}),
     ) for word in ("light", "lights")},
+    # A car's blind spot, checked when driving (outside run 60: a change of sight, then the
+    # pre-eclampsia emergency for a pregnant woman's neck headache); "a blind spot in my
+    # eye" is seen, not checked.
+    ("vision_problem", "blind"): OtherSense(
+        frozenset(), frozenset(),
+        preceded_by=frozenset({"check", "checks", "checking", "checked", "the", "car",
+                               "car's", "cars"}),
+    ),
     ("weight", "thinner"): OtherSense(
         frozenset(), frozenset(), preceded_by=frozenset({"blood"}),
     ),

@@ -237,13 +237,14 @@ def checklist(
     again: bool = False,
     signs: Collection[str] = (),
     to: Patient = YOU,
+    man: bool = False,
 ) -> str:
     """The checklist for the contraindication `named` codes already known: after one was
     named on the way, it asks about the others only. `booking` when the patient came to
     book: no verdict on needling follows, so none is promised. `signs` are the warning
-    signs known: pregnancy is not asked of a patient 65 or over."""
+    signs known: pregnancy is not asked of a patient 65 or over, nor of a `man`."""
     lead = _LEAD_AGAIN if again else _LEAD[booking]
-    cannot = {"pregnancy"} if "aged_65_plus" in signs else set()
+    cannot = {"pregnancy"} if "aged_65_plus" in signs or man else set()
     if not labels(named):
         return f"{lead.format(of='of ', to=f' to {to.object}', who=to.object)}\n{_lines(cannot)}"
     return (
@@ -400,13 +401,36 @@ def precaution(code: str, said: str = "") -> str | None:
     text = PRECAUTIONS.get(code)
     if code == "implant_near_site" and said and not _DEVICE.search(said):
         text = _JOINT_IMPLANT
-    if code == "pregnancy" and text and _HOW_FAR_ALONG.search(said):
+    if code == "pregnancy" and text and (along := _HOW_FAR_ALONG.search(said)):
         # "She is pregnant, 14 weeks": told already, not to be asked (outside run 58).
         text = text.replace(
             "The physiotherapist will ask how far along you are;",
             "The physiotherapist takes into account how far along you are;",
         )
+        weeks = _weeks_along(along)
+        if weeks is not None and weeks < _MOVEMENTS_FELT_WEEKS:
+            # Not felt yet: "fewer baby movements" at 14 weeks worries for nothing.
+            text = text.replace(
+                "bleeding, tummy pain or fewer baby movements", "bleeding or tummy pain"
+            )
     return f"{text} {DECIDES}" if text else None
 
 
-_HOW_FAR_ALONG = re.compile(r"\b\d{1,2}\s*(?:weeks?|wks?|w|months?)\b|\btrimester\b", re.IGNORECASE)
+_HOW_FAR_ALONG = re.compile(
+    r"\b(\d{1,2})\s*(weeks?|wks?|w|months?)\b|\b(first|second|third|1st|2nd|3rd) trimester\b"
+    r"|\btrimester\b",
+    re.IGNORECASE,
+)
+# Fewer movements is a warning once they are felt every day, from about 24 weeks (RCOG
+# Green-top Guideline 57, reduced fetal movements).
+_MOVEMENTS_FELT_WEEKS = 24
+
+
+def _weeks_along(found: re.Match[str]) -> float | None:
+    """How many weeks along a pregnancy said as "14 weeks", "3 months" or "first trimester"
+    is; None when it says no number."""
+    if found[1]:
+        number = int(found[1])
+        return number * 4.3 if found[2].lower().startswith("m") else number
+    trimester = (found[3] or "").lower()[:1]
+    return {"f": 6.0, "1": 6.0, "s": 20.0, "2": 20.0}.get(trimester) if trimester else None

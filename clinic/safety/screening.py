@@ -1181,6 +1181,8 @@ def _label(doc: Doc) -> list[tuple[str, int, int]]:
                     earlier = [t.lower_ for t in doc[opens:start]]
                 if _in_another_sense(name, words, following, before, doc[start].lower_, earlier):
                     continue
+                if name in _PLACES and doc[start].pos_ == "VERB":
+                    continue  # "heading the ball", "she heads out": a doing, not the head
                 found.append((name, start, end))
                 for i in range(start, end):
                     concepts[i].add(name)
@@ -1188,6 +1190,11 @@ def _label(doc: Doc) -> list[tuple[str, int, int]]:
         token._.set(_FORMS, token_forms)
         token._.set(_CONCEPTS, tuple(names))
     return found
+
+
+# The place whose word is also a doing ("head the ball", "heading out"); not "face", which
+# the tagger reads as a doing in "face drooping".
+_PLACES = frozenset({"head"})
 
 
 # Words a patient slips into a phrase without changing it: "what's EVEN the point".
