@@ -4798,3 +4798,19 @@ def test_the_no_an_answer_ends_on_is_the_answer(said: str) -> None:
     reading = answers.read_answer(question, said, set(found.signs), set(found.denied_signs))
     # Never a yes; with a fall told in it too ("before I tripped"), asked again plainly.
     assert reading == (answers.UNSURE if "tripped" in said else answers.NO), (said, reading)
+
+
+# Session 24, written before the change (outside run 61 p01's kind: pain in both legs is
+# the cauda equina's sign while it is new). Long-standing pain in both legs, said with its
+# years, is no emergency; new, or getting worse, still is.
+@pytest.mark.parametrize(
+    ("text", "emergency"),
+    [
+        ("aching down both legs for about 8 years, my back is the same old arthritis", False),
+        ("pain in my lower back and down both legs, it's been 2 years now", False),
+        ("back pain going down both legs since last week", True),
+        ("my lower back hurts and it goes down both legs, started 10 days ago", True),
+    ],
+)
+def test_long_standing_pain_in_both_legs_is_no_emergency(text: str, emergency: bool) -> None:
+    assert (safety.screen(text).level == EMERGENCY) is emergency, safety.screen(text)

@@ -596,7 +596,8 @@ _HELD = frozenset({
 # at; both feet numb "from my diabetes for 8 years" are a known neuropathy, not the spine's;
 # puffing on hills "for years, my cardiologist follows it" is known, its question asked.
 _RECENT_ONLY = frozenset(
-    {"trauma", "both_legs_weak", "both_legs_nerve", "spinal_procedure", "breathless"}
+    {"trauma", "both_legs_weak", "both_legs_nerve", "both_legs_pain", "spinal_procedure",
+     "breathless"}
 )
 _LONG_AGO_DAYS = 180  # six months: a fall weeks or months ago may still hide a fracture
 
