@@ -308,7 +308,12 @@ def _known_answer(
     }
     # Read only for a topic with an answer about the pain (it reads the words again).
     about_the_pain = bool(topic.for_the_pain) and _of_the_pain_told(tracker)
-    return knowledge.answer_text(topic, knowledge.clinic_values(), about_the_pain, told)
+    answer = knowledge.answer_text(topic, knowledge.clinic_values(), about_the_pain, told)
+    if answer and about_the_pain and tracker.get_slot("corrected_signs"):
+        # "Earlier you said I should see a doctor TODAY": the advice withdrawn is owned, not
+        # denied (outside run 62 p03: "I'd tell you straight away if it did").
+        answer = f"{advice.ADVICE_PUT_RIGHT} {answer}"
+    return answer
 
 
 def _of_the_pain_told(tracker: Tracker) -> bool:

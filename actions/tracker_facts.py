@@ -92,11 +92,17 @@ def entity_values(
     """Values of `entity` in the latest message; `denied` picks those said with a "no",
     `role` those of another role ("set_aside": someone else's or long over)."""
     wanted = role or ("denied" if denied else None)
-    return [
+    values = [
         e["value"]
         for e in tracker.latest_message.get("entities", [])
         if e.get("entity") == entity and e.get("role") == wanted
     ]
+    # "He's a 61 year old man, he's hardly pregnant!": no pregnancy of a man's (outside run
+    # 60 p05: explained and listed as told).
+    pregnancy = entity == "contraindication" and "pregnancy" in values and not (denied or role)
+    if pregnancy and patient.is_a_man(patient_messages(tracker)):
+        values = [value for value in values if value != "pregnancy"]
+    return values
 
 
 def emergency_open(tracker: Tracker) -> bool:

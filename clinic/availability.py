@@ -97,6 +97,17 @@ def _nearest_first(slots: Iterator[Slot], at: dt.time | None, limit: int) -> lis
     return ordered[:limit]
 
 
+def _latest_first(slots: Iterator[Slot], limit: int) -> list[Slot]:
+    """The latest `limit` slots of the first day that has any ("the latest you've got"),
+    latest first."""
+    day: list[Slot] = []
+    for slot in slots:
+        if day and slot.starts_at.date() != day[0].starts_at.date():
+            break
+        day.append(slot)
+    return day[::-1][:limit]
+
+
 def offer(
     schedule: Schedule,
     busy: Busy,
@@ -135,9 +146,8 @@ def offer(
         if found:
             return Offer(tuple(found[start] for start in sorted(found)), matched=True)
     last_day = min(wish.last_day or horizon_day, horizon_day)
-    slots = _nearest_first(
-        _free(schedule, busy, now, wish.first_day, last_day, wish.accepts), wish.at, limit
-    )
+    free = _free(schedule, busy, now, wish.first_day, last_day, wish.accepts)
+    slots = _latest_first(free, limit) if wish.latest else _nearest_first(free, wish.at, limit)
     if slots:
         return Offer(tuple(slots), matched=True)
 
@@ -171,6 +181,7 @@ _RANKS = {
 }  # fmt: skip
 # Said of the clock: the latest (1) or the earliest (-1) of the times offered.
 _BY_CLOCK = {"latest": 1, "later": 1, "earliest": -1, "earlier": -1}
+_OF_THE_CHAT = re.compile(r"\b(?:earlier|later)\s+(?=(?:you|u|i|we|he|she|they|it|on|in)\b)")
 _NUMBERED = re.compile(r"(?:#\s*|\b(?:option|number|no\.?|choice|slot)\s+)(\d)\b(?![:.]\d)")
 _CLOCK = re.compile(
     r"\b(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<meridiem>am|pm|o'?clock)?\b(?!\s*(?:st|nd|rd|th)\b)"
@@ -212,6 +223,14 @@ def pick_offered(
     clocks = [c for c in _CLOCK.finditer(words) if not _PUT_ASIDE.search(words[: c.start()])]
     if clocks:
         clock = clocks[-1]
+        bound = _BOUND.search(words[: clock.start()])
+        if bound:
+            # "Anything after 4?", "earlier than 3:30": a bound, not a pick; only a time
+            # beyond it, and only one, is meant (outside run 62: "later than 4" booked 4:00).
+            limit = _clock_time(clock)
+            later = bound[1] in ("after", "past", "from")
+            beyond = [s for s in candidates if (s.time() > limit if later else s.time() < limit)]
+            return beyond[0] if len(beyond) == 1 else None
         at_hour = [slot for slot in candidates if _is_time(slot, clock)]
         bare = not (clock["minute"] or clock["meridiem"])
         rank = int(clock["hour"])
@@ -227,7 +246,8 @@ def pick_offered(
                 return at_hour[0] if len(at_hour) == 1 and not alone else None
             return at_hour[0] if len(at_hour) == 1 else offered[rank - 1]
         candidates = at_hour
-    said_words = re.findall(r"[a-z0-9]+", words)
+    # "Earlier you said...", "later I'll...": of the chat, not of the times offered.
+    said_words = re.findall(r"[a-z0-9]+", _OF_THE_CHAT.sub(" ", words))
     by_clock = [_BY_CLOCK[word] for word in said_words if word in _BY_CLOCK]
     if by_clock and candidates:
         # "The latest you have", "earliest of those": by the clock, whatever the order the
@@ -265,6 +285,22 @@ def _on_named_days(words: str, offered: list[dt.datetime]) -> list[dt.datetime]:
     """The offers on the weekdays named, or all of them if none is named."""
     named = {day for word in re.findall(r"[a-z]+", words) if (day := weekday_of(word)) is not None}
     return [slot for slot in offered if not named or slot.weekday() in named]
+
+
+_BOUND = re.compile(r"\b(after|past|from|before|by|until|till)\s*(?:at\s*)?$")
+
+
+def _clock_time(clock: re.Match[str]) -> dt.time:
+    """The time a clock said means; without am/pm, 1 to 7 are the afternoon (clinic hours)."""
+    hour, minute = int(clock["hour"]) % 24, int(clock["minute"] or 0)
+    meridiem = clock["meridiem"] or ""
+    if meridiem == "pm" and hour < 12:
+        hour += 12
+    elif meridiem == "am" and hour == 12:
+        hour = 0
+    elif meridiem not in ("am", "pm") and 1 <= hour <= 7:
+        hour += 12
+    return dt.time(hour, minute)
 
 
 def _is_time(slot: dt.datetime, clock: re.Match[str]) -> bool:

@@ -66,10 +66,30 @@ _CHANGE_SAID = re.compile(rf"\b(?:{_MOVE_SAID}|my booking|my appointment)\b", re
 
 def asks_to_move(text: str) -> bool:
     """Whether a message asks to move a booking ("can I move it to Friday instead?"), in no
-    words of cancelling but for another time ("cancel it, can I do saturday instead?")."""
+    words of cancelling but for another time ("cancel it, can I do saturday instead?"), or
+    says the time booked no longer works and asks for another ("I must work that day. Is
+    possible Thursday?")."""
+    if _CANT_MAKE.search(text) and _ASKS_ANOTHER.search(text) and not _CANCEL_SAID.search(text):
+        return True
     return bool(_MOVE.search(text)) and (
         not _CANCEL.search(text) or bool(_CANCEL_FOR_ANOTHER.search(text))
     )
+
+
+_CANCEL_SAID = re.compile(r"\b(?:cancel\w*|call (?:it|that|this) off)\b", re.IGNORECASE)
+# The time booked said not to work: "can't make it", "I have to work that day".
+_CANT_MAKE = re.compile(
+    r"\b(?:can'?t|cannot|can not|won'?t be able to|unable to|not able to)\s+(?:make|come|do|"
+    r"attend|go)\b|\b(?:must|have to|has to|got to|gotta|need to)\s+work\b|\bsomething came up\b"
+    r"|\b(?:doesn'?t|does not|won'?t|will not) work\b|\bshift (?:got |has )?changed\b",
+    re.IGNORECASE,
+)
+# ...and another time asked for: "could we do", "how about", "is possible", a question.
+_ASKS_ANOTHER = re.compile(
+    r"\?|\b(?:how about|what about|could (?:we|i|it)|can (?:we|i|it)|is (?:it )?possible"
+    r"|would .{0,15} work|any chance)\b",
+    re.IGNORECASE,
+)
 
 
 # Cancelling to come at another time: a move (outside run 59: cancelled, the Saturday lost).

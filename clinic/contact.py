@@ -145,6 +145,12 @@ def read_name(text: str, people: list[str] | None = None) -> str | None:
         # person reader made of the words ("Name").
         text, people = said_is.group(1), None
     whole = _NAME_PREFIX.sub("", text.strip()).strip(" .,!?;:\"'")
+    booked_for = _BOOKED_FOR.match(whole)
+    writer_words = set(booked_for["writer"].lower().split()) if booked_for else set()
+    if booked_for and not writer_words & (_WHEN_WORDS | _NOT_NAMES | {"book", "booking"}):
+        # "Linda Kowalski for Frank": the booking is Frank's, and says who made it
+        # (outside run 61 p05: booked under the wife who wrote).
+        return f"{booked_for['patient']} (booked by {booked_for['writer']})"
     # "Chris Dunbar" said alone, spaCy finding only "Chris": the whole answer is the name
     # when it is a few capitalised words that hold the person found.
     said_whole = (
@@ -173,6 +179,15 @@ def read_name(text: str, people: list[str] | None = None) -> str | None:
         return None  # "8am", "3pm please": a time typed in the wrong place
     # "maya chen", typed in a hurry, is written as the clinic writes names.
     return " ".join(word.capitalize() for word in name.split()) if name.islower() else name
+
+
+# "Maria Santos for Jorge", "Tom Reilly on behalf of my dad Patrick Reilly": a writer's
+# name, then the patient's.
+_A_NAME = r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,3}"
+_BOOKED_FOR = re.compile(
+    rf"^(?P<writer>{_A_NAME})\s*,?\s+(?:for|on behalf of)\s+(?:(?:my|her|his|our)\s+[a-z]+\s+)?"
+    rf"(?P<patient>{_A_NAME})$"
+)
 
 
 # "The name is Jess Romano", "name should be ...": the whole name again.

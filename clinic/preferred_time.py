@@ -145,6 +145,8 @@ class TimePreference:
     window: tuple[dt.time, dt.time] | None = None
     at: dt.time | None = None
     asap: bool = False
+    # The latest time of the day is wanted ("latest you've got on Monday").
+    latest: bool = False
     # Times offered as alternatives ("Saturday or after 6"): any one of them suits, and
     # the fields above only span them (first and last day).
     either: tuple[TimePreference, ...] = ()
@@ -421,6 +423,8 @@ def normalise_time_words(text: str) -> str:
     )
     said = re.sub(r"\b(?:no|not) (?:earlier|sooner) than\b", "after", said)
     said = re.sub(r"\b(?:no|not) later than\b", "by", said)
+    said = re.sub(r"\blater than\b", "after", said)  # "anything later than 4"
+    said = re.sub(r"\b(?:earlier|sooner) than\b", "before", said)
     said = re.sub(
         r"\bbetween (?P<first>\d{1,2}(?::\d\d)?)\s?(?P<first_meridiem>am|pm)?\s*(?:and|-|to)\s*"
         r"(?P<second>\d{1,2}(?::\d\d)?)(?:\s?(?P<meridiem>am|pm))?\b",
@@ -773,6 +777,9 @@ def _settle_days(reading: _Reading, said: str, today: dt.date) -> None:
     if week_of and reading.dates:
         monday = _monday(reading.dates[0])
         reading.span, reading.dates = (monday, monday + dt.timedelta(days=6)), []
+    # The same day named twice ("mon better. latest u got mon") is that one day (outside
+    # run 62 p02: read as any Monday, and the next week's offered).
+    reading.named = list(dict.fromkeys(reading.named))
     weekdays = [weekday for weekday, _ in reading.named]
     if reading.span and weekdays:
         first, last = reading.span
@@ -805,6 +812,14 @@ def _settle_days(reading: _Reading, said: str, today: dt.date) -> None:
         if any(next_week for _, next_week in reading.named):
             reading.days.append(_next_weekday(today, 0, next_week=True))
             reading.last_day = reading.days[-1] + dt.timedelta(days=6)
+
+
+# The latest of the day, said without a clock ("latest u got", "as late as possible"; not
+# "latest 3pm", a deadline).
+_LATEST = re.compile(
+    r"\b(?:latest|as late as (?:possible|poss\w*|you can|u can|you have|you've got)|last "
+    r"(?:appointment|slot|time|one)s? (?:of|in) the day)\b(?!\s*(?:at\s*|by\s*)?\d)"
+)
 
 
 # Words that ask for a time: the part of a message that says when the patient can come.
@@ -994,6 +1009,7 @@ def read_preference(
     if not (reading.understood() or strong_asap or _ANY_TIME.search(said)):
         return None
     asap = strong_asap or not reading.understood()
+    latest = bool(_LATEST.search(said)) and not asap
     first_day = min(reading.days) if reading.days else today
     if reading.days and set(reading.days) == {today} and _gone_today(reading, now):
         return PastTime(text)
@@ -1014,6 +1030,7 @@ def read_preference(
         window=reading.window,
         at=reading.at,
         asap=asap,
+        latest=latest,
     )
 
 

@@ -818,6 +818,15 @@ def find_terms(text: str) -> list[Term]:
         if not (denied or in_saying or _not_meant(found, words, i, length)):
             terms.append(Term(found[0], found[1], start, end, text[start:end]))
         i += length
+    if any(t.entity in ("body_part", "pain_quality") for t in terms):
+        # "Up at 3am, can't sleep, my shoulder is killing me": awake with the pain or the
+        # hour, no complaint to send elsewhere (outside run 62: three of eight openings).
+        # "Insomnia" names a complaint of its own.
+        terms = [
+            t for t in terms
+            if not (t.value == "sleep" and t.entity == "other_complaint" and "insomnia" not in
+                    t.text.lower())
+        ]  # fmt: skip
     return assign_roles(terms, text)
 
 

@@ -62,10 +62,11 @@ def test_a_time_in_the_patients_words(row: dict) -> None:
             frozenset(row["weekdays"]) if row.get("weekdays") is not None else None,
             frozenset(row.get("excluded") or ()),
             bool(row.get("asap")),
+            bool(row.get("latest")),
         )
         assert (
             wish.first_day, wish.last_day, wish.window, wish.at, wish.weekdays,
-            wish.excluded_weekdays, wish.asap,
+            wish.excluded_weekdays, wish.asap, wish.latest,
         ) == expected  # fmt: skip
 
 
@@ -481,6 +482,13 @@ def test_asked_whether_a_time_is_cancelled(said: str, asks: bool) -> None:
         ("please cancel the tuesday and I'd rather do friday at 10", True),
         ("cancel it please, something came up", False),
         ("can I move it to monday instead?", True),
+        # Session 24, written before the change (outside run 60 p06: "my boss say I must
+        # work this Saturday. Is possible Thursday evening, after 6?" got the opening
+        # hours): the booked time said not to work, and another asked for, is a move.
+        ("my shift got changed and I have to work that day. could we do tuesday at 9?", True),
+        ("can't make saturday after all, how about monday morning", True),
+        ("I can't make it on saturday", False),
+        ("we can't come, please cancel it", False),
     ],
 )
 def test_cancelling_for_another_time_is_a_move(said: str, moves: bool) -> None:
@@ -515,3 +523,23 @@ def test_a_bare_number_moved_to_is_an_hour(said: str, hour: int) -> None:
 
     wish = read_preference(times_for_a_move(said), _FRIDAY_EVENING)
     assert isinstance(wish, TimePreference) and wish.at == dt.time(hour, 0), wish
+
+
+# Session 24, written before the change (outside run 61 p05: "Linda Kowalski for Frank" at
+# the name question booked Linda, the wife who wrote). The booking is under the one it is
+# for, and says who booked it.
+@pytest.mark.parametrize(
+    ("text", "people", "name"),
+    [
+        ("Maria Santos for Jorge", ["Maria Santos", "Jorge"], "Jorge (booked by Maria Santos)"),
+        ("Tom Reilly on behalf of my dad Patrick Reilly", ["Tom Reilly", "Patrick Reilly"],
+         "Patrick Reilly (booked by Tom Reilly)"),
+        ("Ana Lima", ["Ana Lima"], "Ana Lima"),
+        ("Book it for Sam Cole", ["Sam Cole"], "Sam Cole"),
+        ("Yes for Sam Cole", ["Sam Cole"], "Sam Cole"),
+    ],
+)  # fmt: skip
+def test_a_name_given_for_someone_else_books_them(text: str, people: list, name: str) -> None:
+    from clinic.contact import read_name
+
+    assert read_name(text, people=people) == name

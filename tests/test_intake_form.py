@@ -340,3 +340,21 @@ def test_a_safety_question_asked_with_the_last_answer_holds_the_summary(dispatch
     assert event["value"] == "red_flag_screen"
     answered = make_tracker(slots=done)
     assert asyncio.run(form.next_requested_slot(dispatcher, answered, DOMAIN))["value"] is None
+
+
+# Session 24, written before the change (outside run 62 p04: "Maybe 4. When I sit long time
+# in train it become 6." got "many people notice a change within a few sessions"). A
+# sentence that opens "when I..." with no question mark tells when, it asks nothing.
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("about 5. when I drive for an hour it goes up to 7", ""),
+        ("3. when she bends over it is worse", ""),
+        ("6. when can I come in", "when can I come in"),
+        ("4. when i sit long it gets worse?", "when i sit long it gets worse?"),
+    ],
+)
+def test_a_when_clause_after_an_answer_asks_nothing(text: str, question: str) -> None:
+    from clinic.intake import question_after_answer
+
+    assert question_after_answer(text) == question

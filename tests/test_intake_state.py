@@ -1108,3 +1108,52 @@ def test_where_a_fall_landed_is_no_pain_of_its_own(text: str, added: bool) -> No
     said = changes(text, {"body_part": "lower_back", "pain_sites": ["lower_back"]})
     sites = said.get("pain_sites", ["lower_back"])
     assert (len(sites) > 1) is added, said
+
+
+# Session 24, written before the change (outside run 62 p06: "I saw my physician three
+# weeks ago" and "lost about fifteen pounds since summer" each replaced the pain's two
+# months, four times). A time told of a visit, a weight lost or a scan is that event's.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I saw my physician three weeks ago and he said arthritis",
+        "she has lost about ten pounds since the summer without trying",
+        "had an x-ray 2 weeks ago, nothing broken",
+        "my GP started me on naproxen last week",
+    ],
+)
+def test_a_time_of_another_event_is_not_the_pains(text: str) -> None:
+    known = {"body_part": "lower_back", "pain_duration": "2 months", "pain_duration_days": 60}
+    said = changes(text, known)
+    assert "pain_duration" not in said, said
+
+
+def test_the_pains_own_time_beside_a_visit_still_counts() -> None:
+    said = changes("my back has hurt for 5 weeks, I saw my doctor last week")
+    assert said.get("pain_duration_days") == 35, said
+
+
+# Session 24 (outside run 62 p06: "...three weeks ago. Seems rather overcautious." was read as
+# putting the duration right: "rather" meaning "quite"). Written before the change.
+@pytest.mark.parametrize(
+    ("text", "changed"),
+    [
+        ("I saw my GP a fortnight ago. It all seems rather a fuss", False),
+        ("it's been 3 weeks, or rather 4 now", True),
+        ("4 weeks rather than 3", True),
+    ],
+)
+def test_rather_meaning_quite_puts_nothing_right(text: str, changed: bool) -> None:
+    known = {"body_part": "lower_back", "pain_duration": "2 months", "pain_duration_days": 60}
+    assert ("pain_duration" in changes(text, known)) is changed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lost ten pounds since the summer, and my lower back aches",
+        "saw my doctor 3 weeks ago. my lower back aches",
+    ],
+)
+def test_a_time_of_another_event_is_no_first_duration(text: str) -> None:
+    assert "pain_duration" not in changes(text), changes(text)

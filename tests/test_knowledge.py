@@ -677,3 +677,22 @@ def test_whether_it_works_is_the_evidence(text: str) -> None:
 @pytest.mark.parametrize("text", ["shud i check with my doctor first", "cud my son come in too"])
 def test_text_speak_question_words_ask(text: str) -> None:
     assert knowledge.looks_like_question(text)
+
+
+# Session 24, written before the change (outside run 62 p03: asked "earlier you said I
+# should see a doctor TODAY. do I still need to??" after the advice was put right, she got
+# "nothing needs a doctor first: I'd tell you straight away if it did"). The advice that
+# was given and withdrawn is owned.
+@pytest.mark.parametrize(("corrected", "owned"), [(["morning_vomiting"], True), ([], False)])
+def test_a_doctor_asked_about_after_advice_put_right_owns_it(corrected: list, owned: bool) -> None:
+    entities = [{"entity": "answer_topic", "value": "see_a_doctor", "confidence_entity": 0.9}]
+    tracker = make_tracker(
+        {"body_part": "head", "corrected_signs": corrected},
+        text="you told me to see a doctor today before, do I still have to?",
+        intent="ask_clinic", entities=entities,
+    )  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionAnswerQuestion().run(dispatcher, tracker, DOMAIN))
+    said = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "nothing needs a doctor first" in said, said
+    assert ("Earlier I asked you to see a doctor" in said) is owned, said

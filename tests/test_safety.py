@@ -4814,3 +4814,53 @@ def test_the_no_an_answer_ends_on_is_the_answer(said: str) -> None:
 )
 def test_long_standing_pain_in_both_legs_is_no_emergency(text: str, emergency: bool) -> None:
     assert (safety.screen(text).level == EMERGENCY) is emergency, safety.screen(text)
+
+
+# Session 24, written before the change (outside run 62 p03: "the headaches aren't worse
+# when I wake up" was a headache worst on waking, and the doctor today). A sign whose words
+# run over an "I" is denied like any other.
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        ("my head isn't worse when I get up, it builds in the afternoon", True),
+        ("it is not worse when I wake up", True),
+        ("it's worse when I wake up", False),
+    ],
+)
+def test_a_sign_said_over_an_i_can_be_denied(text: str, denied: bool) -> None:
+    from clinic.safety import screening
+
+    found = {m.name: m.denied for m in screening.screen(text).mentions}
+    assert found.get("worse_on_waking") is denied, found
+
+
+# Session 24, written before the change (outside run 62 p06: a man of 67 answered the
+# needling checklist "Pregnancy seems unlikely." and it was recorded as told).
+@pytest.mark.parametrize(
+    ("text", "pregnant"),
+    [
+        ("blood thinners yes, clopidogrel. pregnancy seems unlikely at my age", False),
+        ("pregnant? highly unlikely haha", False),
+        ("pregnancy is impossible, I had a hysterectomy", False),
+        ("I'm pregnant, it was unplanned", True),
+    ],
+)
+def test_a_pregnancy_said_unlikely_is_no_pregnancy(text: str, pregnant: bool) -> None:
+    assert ("pregnancy" in safety.screen(text).contraindications) is pregnant
+
+
+# Session 24, written before the change (outside run 62 p03: "I am sick in the mornings but
+# that's cause I'm 10 weeks pregnant" beside afternoon headaches was a doctor today).
+# Morning sickness said to be the pregnancy's is not the headache's vomiting; the pregnancy
+# with a headache still asks its own question.
+@pytest.mark.parametrize(
+    ("text", "vomiting"),
+    [
+        ("I throw up most mornings but that's the pregnancy, 11 weeks", False),
+        ("morning sickness every day, I'm 8 weeks pregnant", False),
+        ("I'm sick every morning with these headaches", True),
+    ],
+)
+def test_morning_sickness_of_pregnancy_is_not_the_headaches(text: str, vomiting: bool) -> None:
+    names = {m.name for m in safety.screen(text).mentions if not m.denied}
+    assert ("morning_vomiting" in names) is vomiting, names

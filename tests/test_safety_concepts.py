@@ -501,3 +501,41 @@ def test_a_places_word_said_as_a_doing_is_no_place(text: str, headache: bool) ->
 def test_a_cars_blind_spot_is_no_sight_problem(text: str, sight: bool) -> None:
     names = {mention.name for mention in safety.screen(text).mentions}
     assert ("vision_trouble" in names) is sight, names
+
+
+# Session 24, written before the change (outside run 60 p05: "We've tried a heat pad,
+# Advil..." was "You mentioned the toilet" and the bladder question). A heating pad or an
+# ice pack is no pad for leaks; "wearing pads now" still is.
+@pytest.mark.parametrize(
+    ("text", "toilet"),
+    [
+        ("I've been using a heating pad on it every night", False),
+        ("tried a heat pad and an ice pack, no help", False),
+        ("she has to wear pads now because she leaks", True),
+    ],
+)
+def test_a_heating_pad_is_no_pad_for_leaks(text: str, toilet: bool) -> None:
+    names = {mention.name for mention in safety.screen(text).mentions}
+    assert ("urination" in names) is toilet, names
+
+
+# Session 24, written before the change (outside run 62 p05: "shes not having a heart
+# attack" after the 911 advice denied her chest signs and asked them again). A diagnosis
+# said not to be is the writer's view, no denial of the signs; said to be, it still counts.
+@pytest.mark.parametrize(
+    ("text", "denies_chest"),
+    [
+        ("it's a pulled muscle, she is not having a heart attack", False),
+        ("he's not having a stroke, he's just tired", False),
+        ("no chest pain at all", True),
+    ],
+)
+def test_a_diagnosis_said_not_to_be_denies_no_sign(text: str, denies_chest: bool) -> None:
+    denied = {m.name for m in safety.screen(text).mentions if m.denied}
+    assert bool(denied & {"chest_pain", "chest_pressure", "stroke_warning"}) is denies_chest, denied
+
+
+def test_a_heart_attack_feared_still_counts() -> None:
+    assert safety.screen("I think I'm having a heart attack, my chest is crushing").level == (
+        EMERGENCY
+    )

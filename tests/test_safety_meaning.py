@@ -89,6 +89,13 @@ def test_a_denial_settles_the_topic() -> None:
         ("some nights I hope I just don't wake up", True),
         ("I go to bed wishing I wouldn't wake up", True),
         ("I don't see the point in waking up anymore", True),
+        # Session 24, written before the change (outside run 62 p03: "I am sick in the
+        # mornings but that's cause I'm 10 weeks pregnant... the headaches aren't worse when
+        # I wake up" was asked whether she thought of ending her life), in other words.
+        ("the migraines aren't worse when I get up, more in the evenings", False),
+        ("I throw up most mornings, it's the pregnancy, I'm 9 weeks", False),
+        ("lol well i am sick most mornings", False),
+        ("honestly I'm sick of living like this", True),
     ],
 )
 def test_crisis_in_new_words_is_asked_about(text: str, near: bool) -> None:

@@ -37,6 +37,13 @@ _ILLNESS = re.compile(
     r"pacemaker|defibrillator|implant|operation|surgery)\b",
     re.IGNORECASE,
 )
+_ANOTHER_EVENT = re.compile(
+    r"\b(?:saw|seen|see|visited|went to)\s+(?:my\s+|the\s+|a\s+|her\s+|his\s+)?(?:doctor|"
+    r"physician|gp|dr|physio|chiropractor|specialist|consultant|urgent care|er)\b"
+    r"|\b(?:lost|losing|dropped|gained)\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?"
+    r"[\w-]+\s+(?:pounds|lbs?|kilos?|kgs?|stone)\b|\bx-?ray|\bscan\b|\bmri\b",
+    re.IGNORECASE,
+)
 _PLACE_SLOTS = ("body_part", "side", "radiates_to")
 # While these are asked, a newly named place is where the pain spreads to.
 SPREAD_QUESTIONS = ("pain_radiates", "radiates_to")
@@ -52,7 +59,9 @@ _WITH_A_FACT = (
 _CORRECTION = re.compile(
     rf"\b((?:actually|sorry){_WITH_A_FACT}|i meant|i mean|meant to say|got (?:that|it) wrong|"
     r"my mistake|my bad|"
-    r"correction|not (?:the|my|a) (?:left|right)|no wait|wait no|rather|more like|more of an?|"
+    # "Or rather 4", "4 rather than 3"; not "seems rather overcautious" (outside run 62).
+    r"correction|not (?:the|my|a) (?:left|right)|no wait|wait no|or rather|rather than|"
+    r"more like|more of an?|"
     r"mixed (?:it |them |those |that )?up|"
     r"should have said|scratch that|i said wrong|typo|i said|i told you|"
     r"(?:that'?s|thats|that is|it'?s) (?:not right|wrong))\b"
@@ -279,6 +288,8 @@ def hear(
     ]
     # An illness told beside the pain has its own time too ("a chest infection 2 weeks ago").
     conditions += [m.start() for m in _ILLNESS.finditer(text)]
+    # A visit, a scan or weight lost has its own time too ("saw my doctor 3 weeks ago").
+    conditions += [m.start() for m in _ANOTHER_EVENT.finditer(text)]
     duration = _duration(text, main, conditions)
     if duration is None and asked == "pain_duration":
         duration = parsing.parse_duration(text)

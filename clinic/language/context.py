@@ -177,6 +177,9 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
             "not affected", "unaffected", "not at all",
             # "My nan is on apixaban, not me": someone else's, and a no for the patient.
             "not me", "not him", "not her", "not them", "not mine", "not his", "not hers",
+            # "Pregnancy seems unlikely at my age", "pregnant? impossible" (outside run 62).
+            "unlikely", "highly unlikely", "seems unlikely", "is unlikely", "impossible",
+            "is impossible", "not possible", "out of the question",
         ],
         "pseudo_negations": [
             # "Nobody would miss me", "no one knows I've thought of suicide", "nobody has
@@ -505,7 +508,7 @@ def contexts(doc: Doc, spans: list[tuple[int, int]]) -> list[Context]:
     if not doc.has_annotation("SENT_START"):
         # Rasa's pipeline runs spaCy without the parser: NegEx needs the sentences.
         _sentencizer()(doc)
-    group = [Span(doc, start, end) for start, end in spans]
+    group = [Span(doc, start, _cut_at_the_writer(doc, start, end)) for start, end in spans]
     doc.spans[SPAN_KEY] = group
     try:
         cues: dict[str, tuple[list[int], list[int]]] = {}
@@ -534,6 +537,18 @@ def contexts(doc: Doc, spans: list[tuple[int, int]]) -> list[Context]:
         return contexts
     finally:
         del doc.spans[SPAN_KEY]
+
+
+# The writer's "I" ends a cue's reach in every reader; a finding whose words run over one
+# ("worse when I wake") would never be read at all, as NegEx reads only findings wholly
+# inside one reach (outside run 62: "the headaches aren't worse when I wake up").
+_WRITER = frozenset({"i", "i'm", "im", "i've", "ive"})
+
+
+def _cut_at_the_writer(doc: Doc, start: int, end: int) -> int:
+    """Where the finding at `start`..`end` is read for its context: up to a first "I"
+    inside it (it still opens where it did)."""
+    return next((i for i in range(start + 1, end) if doc[i].lower_ in _WRITER), end)
 
 
 # "Never had any numbness until this morning": denied until a time, so there since.

@@ -198,11 +198,22 @@ DESCRIBE_AFTER_URGENT = (
     "details for a consultation after you've seen a doctor."
 )
 THANKS_AFTER_SAFETY_ANSWER = "Thank you, that helps."
+# Asked about a doctor after advice was withdrawn on a correction: the advice is owned.
+ADVICE_PUT_RIGHT = (
+    "Earlier I asked you to see a doctor because of what I had read in your message; you "
+    "have since put that right."
+)
 # A yes taken back ("sorry, I meant no"): asked once more before anything changes.
 ASK_AGAIN_AFTER_TAKEN_BACK = "Thank you. As it matters for your safety, please answer once more."
 # ...and confirmed as a no: the advice for the sign stays, for if it does happen.
 CORRECTED_TO_NO = (
     "Thank you for putting that right: I've noted it as a no. If it does happen, {what}."
+)
+# A plain "no" to an emergency told in words, asked once more: the words stand.
+PLAIN_NO_AFTER_WORDS = (
+    "You told me about {told} before, in words, so I can't take that back on a plain no. If "
+    "that has changed, please tell me in words how you feel now. Until then, please call "
+    "{number} now or go to the nearest emergency department."
 )
 IF_IT_HAPPENS = {
     EMERGENCY: "please call {number} or go to the nearest emergency department straight away",

@@ -633,6 +633,14 @@ OTHER_SENSES: dict[tuple[str, str], OtherSense] = {
         preceded_by=frozenset({"check", "checks", "checking", "checked", "the", "car",
                                "car's", "cars"}),
     ),
+    # A pad for warmth or cold, or to kneel on, is no pad for leaks (outside run 60: "a heat
+    # pad" asked about the toilet).
+    **{("urination", word): OtherSense(
+        frozenset(), frozenset(),
+        preceded_by=frozenset({"heat", "heating", "heated", "hot", "warm", "cold", "ice",
+                               "gel", "cooling", "electric", "knee", "kneeling", "mouse",
+                               "foam", "shoe", "insole"}),
+    ) for word in ("pad", "pads")},
     ("weight", "thinner"): OtherSense(
         frozenset(), frozenset(), preceded_by=frozenset({"blood"}),
     ),

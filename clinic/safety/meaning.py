@@ -63,6 +63,9 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
         # myself" by their words alone. Neither costs a crisis sentence of any set.
         "I've been really stressed at work lately",
         "what have you written down about my pain so far",
+        # Sick in the mornings is nausea, not being sick of life (outside run 62: a pregnant
+        # woman's morning sickness was asked the crisis question).
+        "I feel sick in the mornings",
     ),
 }
 # Cosine similarity from which a message is taken as near a topic. Chosen on the tunable

@@ -767,7 +767,11 @@ SIGNS: tuple[Sign, ...] = (
         "throwing|throw|threw up ... every|each morning",
         "mornings ... vomit|vomiting|vomited",
         "mornings ... throwing|throw|threw up",
-    ), unless=("sick of", "sick and tired", "morning sickness")),
+    ),
+        # Morning sickness, or being sick said to be the pregnancy's (outside run 62 p03),
+        # is not the headache's.
+        unless=("sick of", "sick and tired", "morning sickness", "pregnant", "pregnancy",
+                "preggo", "preggers")),
     # Giant cell arteritis: a jaw that aches with chewing.
     Sign("jaw_claudication", (
         "jaw ... ache|aches|aching|hurts|hurt|pain|painful|tired ... chew|chews|chewing|eat|eating",

@@ -396,6 +396,10 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
             continue
         if someone_else and kind == CONTRAINDICATION and context.negated:
             someone_else = False  # "my nan is on apixaban, not me": a no for the patient
+        if context.negated and _names_a_diagnosis(doc, start, end):
+            # "She's not having a heart attack, it's a muscle": the writer's view of what it
+            # is, no word on the signs told (outside run 62 p05: her tight chest withdrawn).
+            continue
         # A condition is not over for being old ("diabetic for years"), and a question about
         # it ("what if I'm pregnant?") is still worth its answer: for contraindications only
         # someone else's are left out.
@@ -596,8 +600,14 @@ _HELD = frozenset({
 # at; both feet numb "from my diabetes for 8 years" are a known neuropathy, not the spine's;
 # puffing on hills "for years, my cardiologist follows it" is known, its question asked.
 _RECENT_ONLY = frozenset(
-    {"trauma", "both_legs_weak", "both_legs_nerve", "both_legs_pain", "spinal_procedure",
-     "breathless"}
+    {
+        "trauma",
+        "both_legs_weak",
+        "both_legs_nerve",
+        "both_legs_pain",
+        "spinal_procedure",
+        "breathless",
+    }
 )
 _LONG_AGO_DAYS = 180  # six months: a fall weeks or months ago may still hide a fracture
 
@@ -1191,6 +1201,22 @@ def _label(doc: Doc) -> list[tuple[str, int, int]]:
         token._.set(_FORMS, token_forms)
         token._.set(_CONCEPTS, tuple(names))
     return found
+
+
+# What an illness is called, as patients use the words: a diagnosis, not a sign.
+_DIAGNOSES = frozenset({"heart attack", "stroke", "mini stroke", "clot", "blood clot",
+                        "meningitis", "aneurysm", "embolism", "sepsis", "tia"})  # fmt: skip
+
+
+def _names_a_diagnosis(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words at `start`..`end`, with the word after, name a diagnosis ("heart
+    attack"), not a sign ("heart racing")."""
+    words = [token.lower_ for token in doc[start : min(end + 1, len(doc))]]
+    return any(
+        " ".join(words[i:j]) in _DIAGNOSES
+        for i in range(len(words))
+        for j in range(i + 1, len(words) + 1)
+    )
 
 
 # The place whose word is also a doing ("head the ball", "heading out"); not "face", which
