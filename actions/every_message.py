@@ -55,6 +55,14 @@ class ActionEveryMessage(Action):
     ) -> list[dict[str, Any]]:
         """Slot events from both; the safety check speaks first."""
         safety = check_safety(dispatcher, tracker)
+        if _only_a_safety_question(safety, tracker):
+            # "...no one big hit. so is there evidence or not": the patient's question is
+            # answered first, then the safety question the message called for (outside run
+            # 62 p07: evidence asked four times, each time a safety question instead).
+            asked = list(dispatcher.messages)
+            dispatcher.messages.clear()
+            answer_if_known(dispatcher, tracker)  # no advice to stand beside: near will do
+            dispatcher.messages.extend(asked)
         # A question about the advice ("does that matter?") is answered by the advice; after
         # emergency advice every question is answered in its light, the advice first
         # (action_emergency_follow_up), never here before it.
@@ -96,6 +104,18 @@ class ActionEveryMessage(Action):
             # patient's own is answered here (outside run 60 p03: asked three times).
             answer_if_known(dispatcher, tracker, only_if_close=True)
         return [*safety, *facts, *_offer_lapsed(tracker)]
+
+
+def _only_a_safety_question(safety: list[dict[str, Any]], tracker: Tracker) -> bool:
+    """Whether the safety check asked a direct question and gave no advice, and the message
+    asks something of its own (or asks again what went unanswered)."""
+    changed = {event.get("name"): event.get("value") for event in safety if event.get("name")}
+    if not changed.get("direct_question") or "triage_level" in changed:
+        return False
+    if emergency_open(tracker) or tracker.get_slot("triage_level") in ("urgent", "emergency"):
+        return False
+    text = tracker.latest_message.get("text") or ""
+    return bool(question_after_answer(text)) or knowledge.asked_again(text)
 
 
 def _safety_answer_with_a_question(tracker: Tracker) -> bool:
@@ -155,9 +175,9 @@ def _asks_after_answering(tracker: Tracker) -> bool:
     # "No cancer. Can you still book Saturday morning in case...?": the booking is the
     # question, for the booking's rules; no topic near its words (outside run 52).
     booking = latest_intent(tracker) in ("request_booking", "reschedule_booking", "cancel_booking")
-    return (
-        latest_intent(tracker) not in ASKING and not booking and bool(answer_before_question(text))
-    )
+    # "None of those. you didnt answer about evidence tho": asked again, no question word.
+    asks = bool(answer_before_question(text)) or knowledge.asked_again(text)
+    return latest_intent(tracker) not in ASKING and not booking and asks
 
 
 def _about_a_precaution(tracker: Tracker) -> bool:

@@ -30,7 +30,7 @@ from actions.tracker_facts import (
     stood_down,
     value_before_latest_message,
 )
-from clinic import vocabulary
+from clinic import parsing, vocabulary
 from clinic.booking import wants_a_booking
 from clinic.care import intake_state
 from clinic.intake import (
@@ -349,6 +349,24 @@ _ALL_SAID = re.compile(
 )
 
 
+_ASKED_BACK_WORDS = 5
+
+
+def answer_asked_back(asked: str | None, text: str) -> bool:
+    """Whether a short message with question marks is the answer to the intake's question
+    said as a question or in surprise ("6 hrs?? omg", "left?", "7??")."""
+    if "?" not in text or len(re.findall(r"[\w']+", text)) > _ASKED_BACK_WORDS:
+        return False
+    plain = text.replace("?", " ")
+    if asked == "pain_duration":
+        return parsing.parse_duration(plain) is not None
+    if asked == "pain_severity":
+        return parsing.parse_severity(plain) is not None
+    if asked == "side":
+        return vocabulary.canonical("side", plain.strip(" !.")) is not None
+    return False
+
+
 def intake_events(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[dict[str, Any]]:
     """What the latest message tells of the pain, as slot events (run on every message).
 
@@ -374,6 +392,8 @@ def intake_events(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[di
     yes = {"affirm": True, "deny": False}.get(intent or "")
     if intent and intent.startswith("ask_") and is_a_statement(text):
         intent = "inform"  # "yes to the back of the head": an answer, whatever the model heard
+    if intent in NOT_A_FACT and answer_asked_back(asked, text):
+        intent = "inform"  # "6 hrs?? omg": the answer, said in surprise (outside run 62 p05)
     if intent == "goodbye" and (said := answer_before_closing(text)):
         # "5. got to run now, bye": the answer before the goodbye counts.
         text, intent = said, "inform"

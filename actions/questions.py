@@ -20,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from actions.booking import BOOK, RESCHEDULE, SHOW, desk, say_the_only_booking, start_task
 from actions.callback import offer_callback, tell_my_call
+from actions.intake import answer_asked_back
 from actions.safety import form_to_resume
 from actions.tracker_facts import (
     entity_values,
@@ -189,7 +190,9 @@ class ActionAnswerQuestion(Action):
         if tracker.active_loop.get("name") == "booking_form" and _only_a_time(asked_part):
             return []  # "5 is too tight for me. thursday 7?": a wish for the form to read
         told = answers.opens_with_answer(text) and not (
-            knowledge.looks_like_question(text) or question_after_answer(text)
+            knowledge.looks_like_question(text)
+            or question_after_answer(text)
+            or knowledge.asked_again(text)  # "no. you never said whether it works though"
         )
         far = found is None or found.score < knowledge.NEAR
         if tracker.active_loop.get("name") and told and far:
@@ -211,6 +214,10 @@ class ActionAnswerQuestion(Action):
             return []
         if tracker.active_loop.get("name") and knowledge.is_a_statement(text):
             return []  # told, not asked: the form reads it and goes on, no "I don't know"
+        if tracker.active_loop.get("name") == "intake_form" and answer_asked_back(
+            tracker.get_slot("requested_slot"), text
+        ):
+            return []  # "6 hrs?? omg": the form's answer, said in surprise
         if answer_about_a_complaint(dispatcher, tracker):
             return []  # "But what about the rash?": who can help, not "I don't know"
         if not _asks(text, intent):
@@ -479,6 +486,8 @@ def answer_if_known(
         # answer it (outside run 56: the opening hours came first).
         return False
     answer = _known_answer(found, latest_intent(tracker), tracker)
+    if answer and answer in said_since_latest_message(tracker):
+        return True  # answered already this turn, asked again or not
     if answer and said_before(tracker, answer) and not again:
         # Beside a pain it was a guess at the question, and it was answered already: the
         # same paragraph again would only be noise (outside run 17: three times); unless

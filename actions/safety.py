@@ -10,7 +10,6 @@ sign said now together with one said earlier. The `red_flag` intent's rule then 
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -83,9 +82,7 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
     answer = _answered_question(tracker, said, denied)
     if answer is not None:
         question, reading = answer
-        if rechecking == question.name and reading == answers.NO and _plain_no_to_words(tracker):
-            said.add(question.sign)  # the emergency told in words stands (`_plain_no_to_words`)
-        elif rechecking == question.name and reading == answers.NO:
+        if rechecking == question.name and reading == answers.NO:
             withdrawn.add(question.sign)
             if not tracker.get_slot("raised_by_answer"):
                 # Disputed, not a yes taken back: the words that raised it go too.
@@ -113,8 +110,6 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
         # Asked once more to be sure, and not answered yet ("can I book for next week?"):
         # a safety question is never dropped, so it stays open.
         recheck = rechecking
-    if recheck is None and rechecking and _plain_no_to_words(tracker):
-        recheck = rechecking  # open for the answer in words (`_plain_no_to_words`)
     one_by_one = list(tracker.get_slot("screen_one_by_one") or [])
     listed = _answered_checklist(tracker, said, denied)
     if listed is not None:
@@ -314,35 +309,6 @@ def _taken_back(
     ):
         return question
     return _denied_holding_sign(tracker)
-
-
-_PLAIN_NO_WORDS = 3
-
-
-def _plain_no_to_words(tracker: Tracker) -> bool:
-    """Whether the latest message is a plain no ("No", "nope") to a question asked once more
-    about an emergency read from the patient's own words, not from a yes: those words
-    outweigh it (outside run 62 p05: a tight chest and sweating told, then "its just
-    muscle", then "No" withdrew the 911 advice and she was booked). A no that says what
-    was wrong ("her chest isn't tight, I meant mine") still puts it right."""
-    question = safety.question_named(tracker.get_slot("rechecking") or "")
-    if question is None or tracker.get_slot("triage_level") != EMERGENCY:
-        return False
-    text = tracker.latest_message.get("text") or ""
-    words = re.findall(r"[\w']+", text)
-    if len(words) > _PLAIN_NO_WORDS or answers.yes_or_no(text) is not False:
-        return False
-    # Told in words in an earlier message (not only a yes to a question, which "oops, wrong
-    # button" and a no may take back).
-    behind = {question.sign, *question.covers, *safety.signs_behind(question)}
-    earlier = [event for event in tracker.events if event.get("event") == "user"][:-1]
-    return any(
-        entity.get("entity") == "warning_sign"
-        and entity.get("value") in behind
-        and entity.get("role") != "denied"
-        for event in earlier
-        for entity in (event.get("parse_data") or {}).get("entities") or []
-    )
 
 
 def _disputed(tracker: Tracker, text: str) -> str | None:
@@ -552,12 +518,6 @@ def check_safety(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
     corrected = _newly(values, tracker, "corrected_signs")
     if corrected:
         dispatcher.utter_message(text=_corrected_to_no(corrected))
-    elif _plain_no_to_words(tracker):
-        codes = [flag.code for flag in current_flags(tracker) if flag.level == EMERGENCY]
-        told = "; ".join(advice.described(code, values["warning_signs"]) for code in codes)
-        number = settings.emergency_number()
-        said = advice.PLAIN_NO_AFTER_WORDS.format(told=told, number=number)
-        dispatcher.utter_message(text=patient.spoken_of(said, the_patient(tracker)))
     stand_down = _stand_down_revoked(dispatcher, tracker, level, new_codes)
     taken_off = set(tracker.get_slot("contraindications") or []) - set(values["contraindications"])
     if taken_off:

@@ -278,6 +278,7 @@ def is_a_statement(text: str) -> bool:
         len(text.split()) >= _STATEMENT_MIN_WORDS
         and not asks_somewhere(text)
         and not _WANTS_TO_KNOW.search(text)
+        and not asked_again(text)  # "you never said whether there's evidence though"
     )
 
 

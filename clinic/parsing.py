@@ -200,6 +200,8 @@ _CALENDAR_STARTERS = frozenset(
         "beginning", "start", "end", "christmas", "xmas", "easter", "boxing", "new",
         "halloween", "valentine", "valentine's", "valentines", "spring", "summer", "autumn",
         "fall", "winter", "weekend",
+        # Typed short (see `_CALENDAR_REWRITES`).
+        "yday", "ytd", "yest", "ystday", "ystrday", "yesterdy", "yestarday", "tonite", "2nite",
     }
 )  # fmt: skip
 _CALENDAR_LEAD = re.compile(
@@ -250,6 +252,10 @@ _CALENDAR_REWRITES: tuple[tuple[str, str], ...] = (
     (r"(?:the\s+)?winter", "january"),
     (r"(?:the\s+|this\s+past\s+|last\s+)?weekend", "saturday"),
     (r"last\s+night", "yesterday"),
+    # Typed short: "since last nite", "since yday" (outside run 62 p05: not understood twice).
+    (r"last\s+nite", "yesterday"),
+    (r"(?:yday|ytd|yest|ystday|ystrday|yesterdy|yestarday)", "yesterday"),
+    (r"(?:tonite|2nite)", "today"),
 )
 _MONTH_PART = re.compile(
     rf"^(?:(?P<early>early|the\s+beginning\s+of|the\s+start\s+of|beginning\s+of|start\s+of)"

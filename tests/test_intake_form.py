@@ -358,3 +358,22 @@ def test_a_when_clause_after_an_answer_asks_nothing(text: str, question: str) ->
     from clinic.intake import question_after_answer
 
     assert question_after_answer(text) == question
+
+
+# Session 24, written before the change (outside run 62 p05: "6 hrs?? omg" to "how long?"
+# got "I don't know the answer to that one" and the question again).
+@pytest.mark.parametrize(
+    ("asked", "text", "answer"),
+    [
+        ("pain_duration", "6 hrs?? omg", True),
+        ("pain_duration", "since yday??", True),
+        ("pain_severity", "like 7??", True),
+        ("side", "left?", True),
+        ("pain_duration", "why do you need to know?", False),
+        ("pain_severity", "how long is a session?", False),
+    ],
+)
+def test_the_answer_said_in_surprise_is_the_answer(asked: str, text: str, answer: bool) -> None:
+    from actions.intake import answer_asked_back
+
+    assert answer_asked_back(asked, text) is answer

@@ -1157,3 +1157,13 @@ def test_rather_meaning_quite_puts_nothing_right(text: str, changed: bool) -> No
 )
 def test_a_time_of_another_event_is_no_first_duration(text: str) -> None:
     assert "pain_duration" not in changes(text), changes(text)
+
+
+# Session 24, written before the change (outside run 62 p04: "Knee itself is fine, the pain
+# is like line from buttock down to behind knee" got "Thanks, I've changed that to knee").
+def test_a_place_fine_in_itself_that_the_pain_reaches_is_no_correction() -> None:
+    known = {"body_part": "hip", "side": "left", "pain_radiates": True, "radiates_to": "knee"}
+    said = changes(
+        "no, the knee itself is ok. the pain is a line from my buttock to behind the knee", known
+    )
+    assert "radiates_to" not in said, said

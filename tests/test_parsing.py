@@ -454,3 +454,14 @@ def test_text_speak_marks_the_worst_moment(answer: str, usual: float, worst: flo
     from clinic.parsing import parse_severity, worst_score
 
     assert parse_severity(answer) == usual and worst_score(answer) == worst
+
+
+# Session 24, written before the change (outside run 62 p05: "since last nite like i said,
+# around 10pm" was asked again, twice). Typed-short days are days.
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("since last nite", 1.0), ("started yday arvo", 1.0), ("since tonite", 0.5)],
+)
+def test_a_day_typed_short_is_a_start(text: str, days: float) -> None:
+    found = parse_duration(text)
+    assert found is not None and found.days == days, found

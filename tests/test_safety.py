@@ -4864,3 +4864,38 @@ def test_a_pregnancy_said_unlikely_is_no_pregnancy(text: str, pregnant: bool) ->
 def test_morning_sickness_of_pregnancy_is_not_the_headaches(text: str, vomiting: bool) -> None:
     names = {m.name for m in safety.screen(text).mentions if not m.denied}
     assert ("morning_vomiting" in names) is vomiting, names
+
+
+# Session 24, written before the change (outside run 62 p01: a daughter wrote "its been going
+# down both her legs the last couple days which is new" and "she had a couple of accidents
+# this week, she said she didnt even feel she needed to go"; neither raised anything).
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("the pain has been shooting down both his legs since friday and his back is bad",
+         "cauda_equina"),
+        ("he wet himself twice, he says he didn't even feel he needed to go", "cauda_equina"),
+        ("I've had a couple of accidents, I don't feel when I need to pee any more",
+         "cauda_equina"),
+    ],
+)  # fmt: skip
+def test_cauda_equina_told_of_another_in_plain_words(text: str, code: str) -> None:
+    assert code in {flag.code for flag in safety.screen(text).flags}, safety.screen(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I didn't feel like I needed to go to the doctor",
+        "had a car accident years ago, no problems since",
+    ],
+)
+def test_no_need_to_go_elsewhere_is_no_bladder_sign(text: str) -> None:
+    assert "bladder_or_bowel_control" not in safety.screen(text).signs
+
+
+def test_accidents_without_feeling_the_need_ask_about_the_bladder() -> None:
+    said = "she's had accidents this week, says she didn't even feel she had to go"
+    found = safety.screen(said)
+    asked = {q.name for q in found.questions}
+    assert "check_bladder" in asked or "cauda_equina" in {f.code for f in found.flags}, found

@@ -644,8 +644,11 @@ def update(
         # was asked.
         result.values.update(pain_radiates=False, radiates_to=None)
         result.corrected.append("radiates_to")
-    elif known.get("radiates_to") in heard.not_painful:
-        # "...to my knee, not the foot": where it spreads put right.
+    elif known.get("radiates_to") in heard.not_painful and heard.spreads_to != known.get(
+        "radiates_to"
+    ):
+        # "...to my knee, not the foot": where it spreads put right; "the knee itself is
+        # fine, it goes down to behind the knee" puts nothing right (outside run 62 p04).
         result.values["radiates_to"] = heard.spreads_to
         result.corrected.append("radiates_to")
     elif heard.spreads_to is not None:

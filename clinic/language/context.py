@@ -198,8 +198,10 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
             "than normal", "than usual", "than normally", "than it should",
             "not okay", "not right", "n't right", "nt right", "not working", "n't working",
             "nt working", "n't know", "nt know", "not long", "not long ago",
-            # Not being able to is the finding itself: "my eyes won't focus", "can't feel".
-            *(f"{cue} {verb}" for cue in ("n't", "nt", "not", "cannot")
+            # Not being able to is the finding itself: "my eyes won't focus", "can't feel",
+            # "didn't even feel she needed to go" (outside run 62 p01).
+            *(f"{cue} {verb}" for cue in ("n't", "nt", "not", "cannot", "n't even", "nt even",
+                                           "not even")
               for verb in ("focus", "see", "feel", "move", "walk", "stand", "breathe", "speak",
                            "talk", "hold", "control", "lift", "straighten", "remember", "think",
                            "swallow", "wake", "stop", "go", "pee", "wee", "grip", "open",

@@ -209,12 +209,6 @@ ASK_AGAIN_AFTER_TAKEN_BACK = "Thank you. As it matters for your safety, please a
 CORRECTED_TO_NO = (
     "Thank you for putting that right: I've noted it as a no. If it does happen, {what}."
 )
-# A plain "no" to an emergency told in words, asked once more: the words stand.
-PLAIN_NO_AFTER_WORDS = (
-    "You told me about {told} before, in words, so I can't take that back on a plain no. If "
-    "that has changed, please tell me in words how you feel now. Until then, please call "
-    "{number} now or go to the nearest emergency department."
-)
 IF_IT_HAPPENS = {
     EMERGENCY: "please call {number} or go to the nearest emergency department straight away",
     URGENT: "please see a doctor the same day",

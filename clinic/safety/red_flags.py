@@ -212,8 +212,8 @@ SIGNS: tuple[Sign, ...] = (
                "trampoline", "pelvic floor", "since having", "since the baby")),
     Sign("both_legs_nerve", (
         f"{_NUMB}|sciatica|shooting|weak|weakness|pins ... both legs|feet",
-        f"{_NUMB}|sciatica|shooting|weak|weakness|pins ... both of? my legs|feet",
-        f"both of? my? legs|feet ... {_NUMB}|weak|weakness|give|gave|giving|heavy",
+        f"{_NUMB}|sciatica|shooting|weak|weakness|pins ... both of? my|his|her|their legs|feet",
+        f"both of? my|his|her|their? legs|feet ... {_NUMB}|weak|weakness|give|gave|giving|heavy",
         f"both leg|legs ... heavy|{_NUMB}|weak",
         f"legs|feet both ... heavy|{_NUMB}|weak|weakness",
         f"my legs ... {_NUMB}",
@@ -227,10 +227,11 @@ SIGNS: tuple[Sign, ...] = (
         # Long-known diabetic neuropathy in both feet is not a new cauda equina sign.
         unless=("diabetic", "diabetes", "neuropathy")),
     Sign("both_legs_pain", (
-        "pain|painful|hurt|hurts|ache|aching|sore ... both of? my? legs",
+        # Written for another too: "down both her legs" (outside run 62 p01).
+        "pain|painful|hurt|hurts|ache|aching|sore ... both of? my|his|her|their? legs",
         # "It goes down both legs": the pain said by where it spreads.
-        f"{_SPREADS}|goes|runs|shoots|down ... both of? my? legs",
-        "both of? my? legs ... pain|painful|hurt|hurts|ache|aching|sore",
+        f"{_SPREADS}|goes|runs|shoots|down ... both of? my|his|her|their? legs",
+        "both of? my|his|her|their? legs ... pain|painful|hurt|hurts|ache|aching|sore",
     )),
     # Progressive neurological deficit
     Sign("worsening_weakness", (
