@@ -407,6 +407,17 @@ def intake_events(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[di
     ):
         # "None. So is it a migraine?": the checklist answered, the question answered next.
         return [SlotSet("contraindication_screen", _none_or_reported(tracker))]
+    if (
+        asked == "contraindication_screen"
+        and intent in NOT_A_FACT
+        and contraindications.nervous_of_needles(text)
+        and not entity_values(tracker, "contraindication")
+    ):
+        # "well im kinda scared of needles lol. not like fainting tho. does it hurt?": the
+        # list answered with nerves, the question answered next (outside run 63 p02: the
+        # whole list again).
+        dispatcher.utter_message(text=contraindications.MILD_NERVES)
+        return [SlotSet("contraindication_screen", _none_or_reported(tracker))]
     if asked in QUESTIONS and lead:
         # "6. How much does it cost?": the answer is read from what precedes the question.
         text, yes = lead, yes_or_no(lead)

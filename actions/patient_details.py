@@ -48,8 +48,16 @@ def who_said_alongside(text: str, tracker: Tracker) -> Slots:
     # A person told of ("Frank golfs on Mondays") is not the booking's name: only one said
     # as a name is, on its own or beside the contact (outside run 48).
     people = [person for person in people if _said_as_a_name(person, text)]
+    writer = None
+    if name and own and (_RELATION_AFTER.match(text[own.end() :]) or _written_for(tracker)):
+        # "Rachel Klein, 347-555-0178, I'm Tom her husband": the writer's name, not the
+        # patient's (outside run 63 p07: booked under "Tom").
+        writer, name = name, None
+        people = [person for person in people if person not in writer and writer not in person]
     if name is None and people:
         name = read_name(people[0], people)
+        if name and writer:
+            name = f"{name} (booked by {writer})"
     if name is None and contact.usable:
         # Said just before the contact details: "3pm suits me. Ruth Okafor, ruth@...".
         before, _ = name_and_contact(text)
@@ -64,6 +72,18 @@ def who_said_alongside(text: str, tracker: Tracker) -> Slots:
     if name:
         found["patient_name"] = name
     return found
+
+
+# "I'm Tom, her husband", "this is Ana, his daughter": the writer, someone else's relative.
+_RELATION_AFTER = re.compile(
+    r"[\s,]*(?:(?:her|his|their|the patient'?s)\s+\w+|(?:husband|wife|partner|son|daughter|mum|"
+    r"mom|dad|father|mother|carer|caregiver)\b)",
+    re.IGNORECASE,
+)
+
+
+def _written_for(tracker: Tracker) -> bool:
+    return the_patient(tracker) != patient.YOU
 
 
 # What follows a name said as one: the end, a stop, a comma, the contact details.

@@ -1275,3 +1275,24 @@ async def test_a_no_answers_the_call_back_offer_only_after_it(
     events = await ActionCallbackDeclined().run(dispatcher, tracker, {})
     assert ("No problem" in said(dispatcher)) is declined
     assert (events != []) is declined
+
+
+# Session 24, written before the change (outside run 63 p07: "10am. Rachel Klein, my number
+# is 347-555-0178, I'm Tom her husband" was booked for "Tom"). The writer introduced as the
+# patient's relative is who booked, not the patient.
+@pytest.mark.parametrize(
+    ("said", "people", "name"),
+    [
+        ("11 works. Grace Obi 646 555 0190, I'm Sam, her son",
+         ["Grace Obi", "Sam"], "Grace Obi (booked by Sam)"),
+        ("9:30. Lena Park, 917 555 0123. I'm Lena", ["Lena Park", "Lena"], "Lena"),
+    ],
+)  # fmt: skip
+def test_the_writer_named_as_a_relative_is_not_the_patient(
+    said: str, people: list[str], name: str
+) -> None:
+    from actions.patient_details import who_said_alongside
+
+    entities = [{"entity": "PERSON", "value": person} for person in people]
+    found = who_said_alongside(said, make_tracker(slots={}, entities=entities))
+    assert found.get("patient_name") == name

@@ -4899,3 +4899,35 @@ def test_accidents_without_feeling_the_need_ask_about_the_bladder() -> None:
     found = safety.screen(said)
     asked = {q.name for q in found.questions}
     assert "check_bladder" in asked or "cauda_equina" in {f.code for f in found.flags}, found
+
+
+# Session 24, written before the change (outside run 63 p04: after a doctor today for night
+# pain, weight loss and a past cancer, "should I still come Monday and have the needles
+# done?" got the consultation's text and "so I can come even if no doctor has seen me yet?"
+# a booking look-up, then "Sorry, I didn't quite understand").
+@pytest.mark.parametrize(
+    "text",
+    [
+        "if my GP can't fit me in till thursday, do I still come tuesday and get the needles?",
+        "so she can come on friday even if no doctor has seen her? yes or no",
+        "can I keep the appointment without seeing a doctor first?",
+    ],
+)
+def test_coming_before_a_doctor_is_answered_no_after_urgent_advice(text: str) -> None:
+    assert advice.asks_about_waiting(text), text
+    reply = advice.urgent_follow_up(text, ["cancer"], "911", 1, ["cancer_history", "night_pain"])
+    assert reply.startswith("No, not before a doctor"), reply
+    assert "move it" in reply, reply
+
+
+# Session 24, written before the change (found while adding the diagnosis question: "is it a
+# slipped disc do you think?" asked about a fall).
+@pytest.mark.parametrize(
+    ("text", "fall"),
+    [
+        ("could this be a slipped disc?", False),
+        ("I had a slipped disc years ago and then slipped on ice this week", True),
+    ],
+)
+def test_a_slipped_disc_is_no_slip(text: str, fall: bool) -> None:
+    assert ("trauma" in safety.screen(text).signs) is fall

@@ -232,6 +232,18 @@ _WAITING = re.compile(
     r"(?:probably\s+|surely\s+)?(?:just|only|nothing|fine|muscular|a muscle)\b",
     re.IGNORECASE,
 )
+# Asked whether to come, or be needled, before a doctor has seen it.
+_DOCTOR = (
+    r"(?:a |my |the |any )?(?:doctor|dr|gp|physician|urologist|oncologist|specialist|urgent care)"
+)
+_BEFORE_A_DOCTOR = re.compile(
+    rf"\b(?:without|before|even if no|if no|haven'?t|have not|not) (?:seeing |having seen |seen |"
+    rf"(?:a )?(?:\w+ )?(?:has|have|had) seen (?:me|him|her|them) )?{_DOCTOR}\b"
+    rf"|\bno {_DOCTOR} (?:has|have|had) seen\b"
+    r"|\bstill (?:come|go ahead|keep (?:it|the appointment|the booking))\b[^.!]*\?"
+    r"|\b(?:have|get) the needl\w+ done\b",
+    re.IGNORECASE,
+)
 # A plan to wait, said rather than asked: "I'll just see how I go", "gonna ride it out",
 # "if it's not gone by next week I'll see the doc", "it's just a bug".
 _PLANS_TO_WAIT = re.compile(
@@ -805,6 +817,11 @@ def asks_about_waiting(message: str) -> bool:
     if _PLANS_TO_WAIT.search(message):
         # "I'll see how it goes over the weekend... I'll come in Monday": waiting, whatever
         # day it names (outside run 49: it went into the notes).
+        return True
+    if _BEFORE_A_DOCTOR.search(message):
+        # "Should I still come Monday and have the needles done?", "so I can come even if no
+        # doctor has seen me yet?": the advice answers it (outside run 63 p04: the
+        # consultation's text, then "Sorry, I didn't quite understand").
         return True
     if wants_a_day_booked(message):
         # "Friday please, my GP can't see me till Tuesday": a booking for a day, made, its
@@ -1413,6 +1430,11 @@ def urgent_follow_up(
     # "Urgent care or the ER?", "Tylenol ok?": where to go, and everyday painkillers.
     opening = _where_and_painkillers(message, codes, emergency_number) or opening
     tail = f" {BOOK_FOR_AFTER}" if _WANTS_PHYSIO.search(message) else ""
+    if _BEFORE_A_DOCTOR.search(message):
+        # "So I can come Monday even if no doctor has seen me yet? Yes or no": no, and how
+        # the booking waits (outside run 63 p04: the consultation's text, then a fallback).
+        opening = "No, not before a doctor has checked this: needling waits until then. "
+        tail = f" {MOVE_IF_NOT_SEEN}"
     if asks_to_tell(message):
         # "Can I tell you about her pain anyway, for later?": yes, the questions follow
         # (outside run 56 p01: "Please go: this shouldn't wait", twice, and no questions).
@@ -1427,6 +1449,13 @@ def urgent_follow_up(
         "physiotherapy. If your doctor is closed, an urgent care clinic or after-hours "
         f"service can see you today. If it gets worse quickly, call {emergency_number}.{tail}"
     )
+
+
+# Asked whether to come before a doctor has seen it: the booking can wait for the doctor.
+MOVE_IF_NOT_SEEN = (
+    "If no doctor has seen you by the day of your consultation, tell me here and I'll move "
+    "it to a day after."
+)
 
 
 # Said after booking when a doctor today was advised.

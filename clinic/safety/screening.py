@@ -308,6 +308,8 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
     for kind, name, start, end in matches:
         if _unless(_SIGNS_BY_KEY[(kind, name)], sentence_of[start]):
             continue
+        if _inside_another_sense(name, doc[start:end], whole):
+            continue  # "is it a slipped disc?": no slip; "...and slipped on ice" still is
         if any(a <= doc[start].idx < b for a, b in quoted):
             continue  # "why you ask about the legs and the pee?": the question quoted
         sentence = sentence_of[start]
@@ -1504,6 +1506,27 @@ _REASON_DENIED = re.compile(
     r"\b(?:not|no|never|without|nor|isn'?t|aren'?t|wasn'?t|hasn'?t|hadn'?t|didn'?t|doesn'?t|"
     r"don'?t|n't)\s+(?:\w+\s+){0,2}$"
 )
+
+
+# Words of a sign that mean something else only where they are said ("a slipped disc" is no
+# slip): unlike a sign's `unless`, the rest of the sentence still counts.
+_OTHER_SENSE_HERE = {
+    "trauma": re.compile(r"\bslipped\s+(?:a\s+)?dis[ck]s?\b", re.IGNORECASE),
+}
+
+
+def _inside_another_sense(name: str, span: Span, whole: str) -> bool:
+    """Whether the sign `name` matched at `span` lies inside words that mean something else
+    (`_OTHER_SENSE_HERE`)."""
+    pattern = _OTHER_SENSE_HERE.get(name)
+    if pattern is None:
+        return False
+    return any(
+        found.start() <= span.start_char
+        and span.end_char <= found.end() + 1
+        or found.start() <= span.start_char < found.end()
+        for found in pattern.finditer(whole)
+    )
 
 
 def _unless(sign: Sign, sentence: Span) -> bool:
