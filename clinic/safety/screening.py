@@ -1516,17 +1516,12 @@ _OTHER_SENSE_HERE = {
 
 
 def _inside_another_sense(name: str, span: Span, whole: str) -> bool:
-    """Whether the sign `name` matched at `span` lies inside words that mean something else
-    (`_OTHER_SENSE_HERE`)."""
+    """Whether the sign `name` matched at `span` opens inside words that mean something
+    else (`_OTHER_SENSE_HERE`)."""
     pattern = _OTHER_SENSE_HERE.get(name)
     if pattern is None:
         return False
-    return any(
-        found.start() <= span.start_char
-        and span.end_char <= found.end() + 1
-        or found.start() <= span.start_char < found.end()
-        for found in pattern.finditer(whole)
-    )
+    return any(found.start() <= span.start_char < found.end() for found in pattern.finditer(whole))
 
 
 def _unless(sign: Sign, sentence: Span) -> bool:
