@@ -12,6 +12,7 @@ from clinic.phone_numbers import without_phone_numbers
 from clinic.preferred_time import (
     DAY_PART_WINDOWS,
     TimePreference,
+    hour_of,
     normalise_time_words,
     read_preference,
     weekday_of,
@@ -292,15 +293,8 @@ _BOUND = re.compile(r"\b(after|past|from|before|by|until|till)\s*(?:at\s*)?$")
 
 def _clock_time(clock: re.Match[str]) -> dt.time:
     """The time a clock said means; without am/pm, 1 to 7 are the afternoon (clinic hours)."""
-    hour, minute = int(clock["hour"]) % 24, int(clock["minute"] or 0)
-    meridiem = clock["meridiem"] or ""
-    if meridiem == "pm" and hour < 12:
-        hour += 12
-    elif meridiem == "am" and hour == 12:
-        hour = 0
-    elif meridiem not in ("am", "pm") and 1 <= hour <= 7:
-        hour += 12
-    return dt.time(hour, minute)
+    meridiem = clock["meridiem"] if clock["meridiem"] in ("am", "pm") else None
+    return hour_of(int(clock["hour"]), int(clock["minute"] or 0), meridiem) or dt.time(0, 0)
 
 
 def _is_time(slot: dt.datetime, clock: re.Match[str]) -> bool:

@@ -214,7 +214,7 @@ class _Reading:
         )  # fmt: skip
 
 
-def _hour_of(hour: int, minute: int, meridiem: str | None) -> dt.time | None:
+def hour_of(hour: int, minute: int, meridiem: str | None) -> dt.time | None:
     """A clock time; without am/pm, 1 to 7 mean the afternoon (clinic hours)."""
     meridiem = (meridiem or "").replace(".", "")
     if meridiem == "pm" and hour < 12:
@@ -485,7 +485,7 @@ def _read_times(text: str, reading: _Reading) -> str:
         cue, meridiem, minute = match["cue"], match["meridiem"], match["minute"]
         if not (cue or meridiem or minute or text.strip() == match[0].strip()):
             return match[0]  # "3" in "3 weeks" or a date: not a time
-        return keep(match, _hour_of(int(match["hour"]), int(minute or 0), meridiem))
+        return keep(match, hour_of(int(match["hour"]), int(minute or 0), meridiem))
 
     text = _NOON.sub(lambda m: keep(m, dt.time(12, 0)), text)
     text = _TIME.sub(clock, text)
