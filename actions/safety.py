@@ -796,8 +796,11 @@ def _explain_precautions(dispatcher: CollectingDispatcher, tracker: Tracker) -> 
     explained = list(tracker.get_slot("precautions_explained") or [])
     due = precautions_due(tracker)
     for code in due:
-        # All that was said: "14 weeks" may have come with the pregnancy, earlier.
-        text = contraindications.precaution(code, " ".join(patient_messages(tracker)))
+        # How far along a pregnancy is may have been told earlier ("14 weeks"); which
+        # implant, in this message.
+        latest = tracker.latest_message.get("text") or ""
+        said = " ".join(patient_messages(tracker)) if code == "pregnancy" else latest
+        text = contraindications.precaution(code, said)
         if text:
             dispatcher.utter_message(text=text)
             explained.append(code)

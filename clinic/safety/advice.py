@@ -237,7 +237,7 @@ _DOCTOR = (
     r"(?:a |my |the |any )?(?:doctor|dr|gp|physician|urologist|oncologist|specialist|urgent care)"
 )
 _BEFORE_A_DOCTOR = re.compile(
-    rf"\b(?:without|before|even if no|if no|haven'?t|have not|not) (?:seeing |having seen |seen |"
+    rf"\b(?:without|before|even if no|if no|haven'?t|have not) (?:seeing |having seen |seen |"
     rf"(?:a )?(?:\w+ )?(?:has|have|had) seen (?:me|him|her|them) )?{_DOCTOR}\b"
     rf"|\bno {_DOCTOR} (?:has|have|had) seen\b"
     r"|\bstill (?:come|go ahead|keep (?:it|the appointment|the booking))\b[^.!]*\?"
