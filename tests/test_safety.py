@@ -4931,3 +4931,10 @@ def test_coming_before_a_doctor_is_answered_no_after_urgent_advice(text: str) ->
 )
 def test_a_slipped_disc_is_no_slip(text: str, fall: bool) -> None:
     assert ("trauma" in safety.screen(text).signs) is fall
+
+
+# Session 24 (outside run 63 p01: "tell them that that"). Written after the change, as a
+# guard, in my own words: a bare "that" or "it", or whom to tell, is told as "it".
+@pytest.mark.parametrize("text", ["should we tell them that?", "do I mention it to the hospital?"])
+def test_what_to_tell_said_as_it(text: str) -> None:
+    assert advice.tell_them(text).startswith("Yes, tell them about it,")

@@ -568,6 +568,8 @@ _AS_YOURS = {"i": "you", "i'm": "you're", "im": "you're", "my": "your", "me": "y
 # Told as a clause ("he takes apixaban", "you're on warfarin"): "tell them that...".
 _A_CLAUSE = re.compile(r"^(?:that|he|she|they|you|you're|he's|she's|they're|it's)\b", re.I)
 _LONGEST_TOLD = 60
+_ADDRESSEES = ("er", "a&e", "the er", "hospital", "the hospital", "doctor", "the doctor",
+               "paramedics", "the paramedics", "them", "ambulance")  # fmt: skip
 
 
 def tell_them(message: str) -> str:
@@ -583,6 +585,10 @@ def tell_them(message: str) -> str:
         what,
         flags=re.IGNORECASE,
     )
+    if what.lower() in ("that", "this", "it", "so", *_ADDRESSEES):
+        # "Should I tell them that?" (outside run 63: "tell them that that"); "do we mention
+        # it to the ER?": whom to tell, read as what.
+        what = "it"
     if not what or len(what) > _LONGEST_TOLD or what.lower() in ("them", "it all", "everything"):
         told = "Yes, tell them all of it, everything you've told me here."
     elif _A_CLAUSE.match(what):
