@@ -190,6 +190,13 @@ _BOOKED_FOR = re.compile(
 )
 
 
+# Whom the booking is for, named: "it's for Rachel Klein", "the patient is Rachel Klein".
+_FOR_WHOM = re.compile(
+    r"(?i:\b(?:(?:it'?s|its|it is|(?:the )?(?:booking|appointment|consultation) is)(?: meant)?"
+    r"\s+for|(?:the )?patient is)\s+)([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})"
+)
+
+
 # "The name is Jess Romano", "name should be ...": the whole name again.
 _NAME_IS = re.compile(
     r"\bname\s*(?:on (?:it|the booking|the appointment)\s+)?(?:is|'s|should be|=|:|to|as)\s+"
@@ -234,6 +241,14 @@ def name_put_right(text: str, known: str | None) -> str | None:
     not correct it."""
     if not known:
         return None
+    for_whom = _FOR_WHOM.search(text)
+    if for_whom:
+        # "No! it's for Rachel Klein, my wife. Tom is me", "the patient is Rachel Klein not
+        # Tom" (outside run 63 p07: read as turning the time down, then as asking for a
+        # person): the one it is for.
+        name = read_name(for_whom.group(1))
+        if name and name.lower() not in known.lower():
+            return name
     denied = re.findall(r"(?:\bnot|n't|\bisnt|\baint)\s+([^\W\d_][\w'-]*)", text.lower())
     if not (_ABOUT_THE_NAME.search(text) or set(denied) & set(known.lower().split())):
         return None  # "not Roma" names the name; "no, not that time" does not

@@ -543,3 +543,20 @@ def test_a_name_given_for_someone_else_books_them(text: str, people: list, name:
     from clinic.contact import read_name
 
     assert read_name(text, people=people) == name
+
+
+# Session 24, written before the change (outside run 63 p07: booked for the husband who
+# wrote, "No! it's for Rachel Klein, my wife. Tom is me" read as turning the time down).
+@pytest.mark.parametrize(
+    ("text", "known", "name"),
+    [
+        ("No! it's for Rachel Klein, my wife. Tom is me", "Tom", "Rachel Klein"),
+        ("the patient is Hana Ito not me", "Ken Ito", "Hana Ito"),
+        ("yes that's right, it's for Tom", "Tom", None),
+        ("its Romano not Roma", "Jess Roma", "Jess Romano"),
+    ],
+)
+def test_whom_the_booking_is_for_puts_the_name_right(text: str, known: str, name) -> None:
+    from clinic.contact import name_put_right
+
+    assert name_put_right(text, known) == name
