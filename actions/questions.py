@@ -242,12 +242,21 @@ class ActionAnswerQuestion(Action):
             # warm?": an unsure answer said as a question, for the safety check to ask
             # again, never "I don't know"; kept for the team all the same.
             return [SlotSet("unanswered_questions", [*kept, text[:MAX_KEPT_LENGTH]])]
-        response = "utter_dont_know" if values["clinic_phone"] else "utter_dont_know_no_phone"
-        dispatcher.utter_message(response=response, **values)
-        if kept[-1:] == [text[:MAX_KEPT_LENGTH]]:
-            return []  # read again as a form starts (Rasa extracts slots once more then)
-        offered = offer_callback(dispatcher, tracker, UNANSWERED, text[:MAX_KEPT_LENGTH])
-        return [SlotSet("unanswered_questions", [*kept, text[:MAX_KEPT_LENGTH]]), *offered]
+        return dont_know(dispatcher, tracker)
+
+
+def dont_know(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
+    """Says the question has no answer here: the clinic's phone, the question kept for the
+    team, and a call-back offered."""
+    values = knowledge.clinic_values()
+    text = tracker.latest_message.get("text") or ""
+    kept = list(tracker.get_slot("unanswered_questions") or [])
+    response = "utter_dont_know" if values["clinic_phone"] else "utter_dont_know_no_phone"
+    dispatcher.utter_message(response=response, **values)
+    if kept[-1:] == [text[:MAX_KEPT_LENGTH]]:
+        return []  # read again as a form starts (Rasa extracts slots once more then)
+    offered = offer_callback(dispatcher, tracker, UNANSWERED, text[:MAX_KEPT_LENGTH])
+    return [SlotSet("unanswered_questions", [*kept, text[:MAX_KEPT_LENGTH]]), *offered]
 
 
 def _skipping_allowed(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
@@ -423,7 +432,11 @@ def told_after_booking(dispatcher: CollectingDispatcher, tracker: Tracker) -> li
         return _start_booking(dispatcher, tracker, RESCHEDULE)
     asks = _asks(text, latest_intent(tracker))
     if asks and not names_a_place(tracker):
-        return ActionAnswerQuestion().answer(dispatcher, tracker)
+        said = len(dispatcher.messages)
+        events = ActionAnswerQuestion().answer(dispatcher, tracker)
+        # Once booked, a question is never met with silence (outside run 63 p05: "anything
+        # he should do in the meantime?" got no reply, then the greeting).
+        return events if len(dispatcher.messages) > said else dont_know(dispatcher, tracker)
     if _asks_for_a_place(_found(tracker), latest_intent(tracker), tracker):
         return ActionAnswerQuestion().answer(dispatcher, tracker)
     return noted_for_the_consultation(dispatcher, tracker)

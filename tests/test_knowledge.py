@@ -696,3 +696,22 @@ def test_a_doctor_asked_about_after_advice_put_right_owns_it(corrected: list, ow
     said = " ".join(m.get("text") or "" for m in dispatcher.messages)
     assert "nothing needs a doctor first" in said, said
     assert ("Earlier I asked you to see a doctor" in said) is owned, said
+
+
+# Session 24, written before the change (outside run 63 p05: once booked, "anything he
+# should do in the meantime? he has practice tomorrow" got no reply at all, then "hello?"
+# the greeting). Once booked, a question is never met with silence.
+def test_a_question_once_booked_is_never_met_with_silence(monkeypatch) -> None:
+    from actions.questions import told_after_booking
+
+    monkeypatch.setenv("CLINIC_PHONE", "(212) 555-0100")
+    entities = [{"entity": "answer_topic", "value": "staying_active", "confidence_entity": 0.45}]
+    tracker = make_tracker(
+        {"body_part": "upper_back", "booking_reference": "NY9RWF",
+         "booking_starts_at": "2026-12-10T18:30:00-05:00"},
+        text="great thanks. anything he should do in the meantime? he has a game tomorrow",
+        intent="describe_pain", entities=entities, requested_slot="pain_quality",
+    )  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    told_after_booking(dispatcher, tracker)
+    assert dispatcher.messages, "no reply"
