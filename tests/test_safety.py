@@ -4938,3 +4938,11 @@ def test_a_slipped_disc_is_no_slip(text: str, fall: bool) -> None:
 @pytest.mark.parametrize("text", ["should we tell them that?", "do I mention it to the hospital?"])
 def test_what_to_tell_said_as_it(text: str) -> None:
     assert advice.tell_them(text).startswith("Yes, tell them about it,")
+
+
+# Session 24, written before the change (outside run 63 p06: after emergency advice, "also
+# i take a baby aspirin every day does that matter for the needles" got the advice alone).
+def test_a_blood_thinner_asked_about_for_the_needles_gets_a_line_for_later() -> None:
+    said = "fine. btw im on a daily aspirin, does that matter with the needling"
+    reply = advice.emergency_follow_up(said, ["fracture"], "911", "988", repeats=2)
+    assert "For later" in reply and "911" in reply, reply

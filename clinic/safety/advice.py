@@ -612,7 +612,10 @@ _ASKS_URGENT_CARE = re.compile(r"\b(?:urgent care|walk-?in|clinic instead|minute
 _ABOUT_NEEDLES = re.compile(
     r"\b(?:needles?|needling)\b[^.!?]{0,40}\b(?:ok|okay|safe|fine|possible|allowed|later"
     r"|afterwards|still)\b|\b(?:later|afterwards|after that|still)\b[^.!?]{0,40}"
-    r"\b(?:needles?|needling)\b",
+    r"\b(?:needles?|needling)\b"
+    # "I take a baby aspirin, does that matter for the needles" (outside run 63 p06).
+    r"|\b(?:matter|problem|affect|mean)\w*\b[^.!?]{0,25}\b(?:for|with|to)\s+(?:the\s+)?"
+    r"(?:needles?|needling)\b",
     re.IGNORECASE,
 )
 
@@ -646,7 +649,8 @@ def _practical(message: str, codes: list[str], number: str) -> str:
             "Yes, tell them straight away about the blood thinner, and bring the medicines "
             "or a list of them."
         )
-    if asks and _ABOUT_NEEDLES.search(message):
+    matters = re.search(r"\bdoes (?:that|it|this) matter\b", message, re.IGNORECASE)
+    if (asks or matters) and _ABOUT_NEEDLES.search(message):
         # "But the needles, are they ok with Eliquis? Just so I know for later" (outside
         # run 58: twice, and only told to go).
         said.append(
