@@ -4946,3 +4946,39 @@ def test_a_blood_thinner_asked_about_for_the_needles_gets_a_line_for_later() -> 
     said = "fine. btw im on a daily aspirin, does that matter with the needling"
     reply = advice.emergency_follow_up(said, ["fracture"], "911", "988", repeats=2)
     assert "For later" in reply and "911" in reply, reply
+
+
+# Session 24, written before the change (outside run 64 p07: asked "have you ever had
+# cancer...?", "i have type 1 diabetes (pump...) and a pacemaker since i was a kid" was read
+# as yes, and the cancer team today was advised twice).
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("i have asthma and high blood pressure, that's it", "not yes"),
+        ("I'm diabetic, on insulin", "not yes"),
+        ("yes, I have had breast cancer", "yes"),
+    ],
+)
+def test_other_conditions_named_are_no_yes_to_the_cancer_question(text: str, reading: str) -> None:
+    from clinic.safety import answers, screening
+
+    question = screening.question_named("cancer")
+    found = screening.screen(text)
+    said = answers.read_answer(question, text, found.signs, found.denied_signs, "affirm")
+    assert (said == answers.YES) is (reading == "yes"), said
+
+
+# Session 24, written before the change (outside run 64 p06: "Pregnancy, at 63? Hardly."
+# was recorded as pregnancy, with the baby's warning signs).
+@pytest.mark.parametrize(
+    ("text", "pregnant"),
+    [
+        ("pregnancy? at 58? no", False),
+        ("pregnant, haha no. nothing else on the list", False),
+        ("pregnancy, at her age? hardly", False),
+        ("pregnancy yes, 12 weeks", True),
+        ("I'm pregnant, no problems so far", True),
+    ],
+)
+def test_a_pregnancy_scorned_is_none(text: str, pregnant: bool) -> None:
+    assert ("pregnancy" in safety.screen(text).contraindications) is pregnant

@@ -227,6 +227,13 @@ def _names_what_the_sign_leaves_out(sign: str, lowered: str) -> bool:
     return any(re.search(rf"\b{re.escape(word)}\b", lowered) for word in leaves_out)
 
 
+_HAVE_SOMETHING_ELSE = re.compile(
+    r"\b(?:i have|i've got|ive got|i do have|i am|i'm|im)\s+(?:\w+\s+){0,3}?(?:diabet\w*|"
+    r"pacemaker|asthma|arthritis|(?:high )?blood pressure|epilepsy|thyroid|pump|afib|heart block|"
+    r"copd|implant|lymph\w*|osteoporosis|eczema|psoriasis|migraines?)\b"
+)
+
+
 def read_answer(
     question: ScreenQuestion,
     text: str,
@@ -310,6 +317,10 @@ def read_answer(
     tells_after_no = question.sign in _NERVE_SIGNS and bool(_NO_THEN_TELLS.search(lowered))
     # "No. My mum may come, she gets dizzy sometimes": hers is no part of the answer.
     lowered = without_others(lowered)
+    # "I have type 1 diabetes and a pacemaker" to "have you ever had cancer?": what else the
+    # patient has, no yes to this question (outside run 64 p07: the cancer team today).
+    something_else = bool(_HAVE_SOMETHING_ELSE.search(lowered))
+    lowered = _HAVE_SOMETHING_ELSE.sub(" ", lowered)
     # "Yeah, maybe 10 pounds": the hedge is on how much, not on whether.
     lowered = _UNSURE_AMOUNT_RE.sub(" ", lowered)
     # "Before I click yes, ...", "I'll say yes once...": a yes talked about is none yet.
@@ -337,7 +348,7 @@ def read_answer(
         # "no. bit blurry after hours on screens", "only the usual, a little leak when I
         # sneeze": both at once is not an answer yet; asked again, plainly (never a no).
         return UNSURE
-    if intent == "affirm":
+    if intent == "affirm" and not something_else:  # the model heard "I have" as a yes
         return YES
     if intent == "deny":
         return NO

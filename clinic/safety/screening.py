@@ -449,6 +449,9 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
             (context.negated and not well_yet_there)
             # An infection that has passed: "the cellulitis is gone, it was last month".
             or (name in _PASSING and vocabulary.said_over_after(whole[span.end_char :]))
+            # "Pregnancy, at 63? Hardly." (outside run 64 p06: recorded, with the baby's
+            # warning signs).
+            or (name == "pregnancy" and bool(_DOUBTED.match(whole[span.end_char :])))
             or (kind, name, start) in no_inside
             or _answered_no_after(whole, span.end_char)
             or _condition_denied(doc, start)
@@ -559,6 +562,15 @@ def _done_by_others(doc: Doc, start: int, sentence: Span, writer_is_patient: boo
 # kicked") is how it feels; only the injury in it is no injury: "felt like I got hit with
 # a bat, worst headache of my life" is still the worst headache (outside run 27).
 _INJURIES = frozenset({"trauma", "head_injury"})
+# Said with scorn just after: "pregnancy, at 63? hardly", "pregnant? as if", "haha no".
+_DOUBTED = re.compile(
+    r"^[^.!?]{0,20}\?+\s*(?:hardly|as if|ha+|lol|lmao|no way|not likely|unlikely|nope|no)\b"
+    r"|^[^.!?]{0,12}?\b(?:hardly|as if|haha+,? no|lol,? no|no way|not likely)\b"
+    r"|^,?\s*at (?:my|her|his|\d{2})(?: age)?\s*\?",
+    re.IGNORECASE,
+)
+
+
 # Contraindications that pass, unlike a condition ("diabetic for years"): over is a no.
 _PASSING = frozenset({"skin_infection"})
 _NEXT_CLAUSE = re.compile(r",|\b(?:and|but)\b")
