@@ -1167,3 +1167,16 @@ def test_a_place_fine_in_itself_that_the_pain_reaches_is_no_correction() -> None
         "no, the knee itself is ok. the pain is a line from my buttock to behind the knee", known
     )
     assert "radiates_to" not in said, said
+
+
+# Session 24, written before the change (outside run 64 p04: "i said right lol. wait
+# actually its the left mostly" to "Which side?" got "Sorry, I didn't catch the side").
+@pytest.mark.parametrize(
+    ("text", "known", "asked"),
+    [
+        ("i said right. wait actually its the left mostly", {"body_part": "neck"}, "side"),
+        ("right side. wait actually, it's the left", {"body_part": "knee", "side": "right"}, None),
+    ],
+)
+def test_wait_actually_puts_the_side_right(text: str, known: dict, asked: str | None) -> None:
+    assert changes(text, known, asked).get("side") == "left"

@@ -4982,3 +4982,11 @@ def test_other_conditions_named_are_no_yes_to_the_cancer_question(text: str, rea
 )
 def test_a_pregnancy_scorned_is_none(text: str, pregnant: bool) -> None:
     assert ("pregnancy" in safety.screen(text).contraindications) is pregnant
+
+
+# Session 24, written before the change (outside run 64 p03: "what I tell them in hospital?"
+# got "Yes, tell them about in hospital").
+def test_what_to_say_is_not_read_as_whether_to_tell() -> None:
+    reply = advice.emergency_follow_up("what do I tell them at the hospital?", ["cauda_equina"],
+                                       "911", "988", repeats=2)  # fmt: skip
+    assert reply.startswith("Tell them what you told me"), reply

@@ -80,7 +80,9 @@ _RESTATED_WORDS = 8
 # no, the left heel").
 _PUT_RIGHT = re.compile(
     r"\b(?:wait,?\s*no|no,?\s*wait|i meant|i mean|meant to say|scratch that|my mistake|"
-    r"should have said|i said wrong|sorry,?\s*(?:i mean|it'?s|its|no))\b",
+    r"should have said|i said wrong|sorry,?\s*(?:i mean|it'?s|its|no)"
+    # "i said right lol. wait actually its the left" (outside run 64 p04).
+    r"|wait,?\s*actually|actually,?\s*(?:it'?s|its|it is))\b",
     re.IGNORECASE,
 )
 # "It doesn't go down my leg", "it not go in the leg": spreading said not to be.

@@ -575,8 +575,8 @@ _ADDRESSEES = ("er", "a&e", "the er", "hospital", "the hospital", "doctor", "the
 def tell_them(message: str) -> str:
     """The answer to "should I tell them about X?": yes, X and all of it (as the patient
     put it, in "you" words); empty when the message asks no such thing."""
-    if not _TELL_THE_DOCTOR.search(message):
-        return ""
+    if not _TELL_THE_DOCTOR.search(message) or _ASKS_WHAT_TO_SAY.search(message):
+        return ""  # "what I tell them in hospital?": what to say is its own answer
     found = _WHAT_TO_TELL.search(message)
     what = _TO_WHOM.sub("", found["what"]).strip() if found else ""
     what = re.sub(
