@@ -4978,6 +4978,7 @@ def test_other_conditions_named_are_no_yes_to_the_cancer_question(text: str, rea
         ("pregnancy, at her age? hardly", False),
         ("pregnancy yes, 12 weeks", True),
         ("I'm pregnant, no problems so far", True),
+        ("I'm pregnant and can hardly sleep for the back pain", True),
     ],
 )
 def test_a_pregnancy_scorned_is_none(text: str, pregnant: bool) -> None:

@@ -565,7 +565,7 @@ _INJURIES = frozenset({"trauma", "head_injury"})
 # Said with scorn just after: "pregnancy, at 63? hardly", "pregnant? as if", "haha no".
 _DOUBTED = re.compile(
     r"^[^.!?]{0,20}\?+\s*(?:hardly|as if|ha+|lol|lmao|no way|not likely|unlikely|nope|no)\b"
-    r"|^[^.!?]{0,12}?\b(?:hardly|as if|haha+,? no|lol,? no|no way|not likely)\b"
+    r"|^[^.!?]{0,12}?\b(?:hardly(?=\s*(?:[.!,]|$))|as if|haha+,? no|lol,? no|no way|not likely)\b"
     r"|^,?\s*at (?:my|her|his|\d{2})(?: age)?\s*\?",
     re.IGNORECASE,
 )
