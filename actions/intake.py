@@ -240,7 +240,7 @@ class ValidateIntakeForm(FormValidationAction):
                 return {"contraindication_screen": None, "failed_attempts": 0, **wished}
             return {"contraindication_screen": "reported", "failed_attempts": 0, **wished}
         intent = latest_intent(tracker)
-        if wished and intent != "deny":
+        if wished and intent != "deny" and not contraindications.says_none(text):
             dispatcher.utter_message(response="utter_time_kept_for_later")
             return {"contraindication_screen": None, **wished}
         if wished:

@@ -377,3 +377,21 @@ def test_the_answer_said_in_surprise_is_the_answer(asked: str, text: str, answer
     from actions.intake import answer_asked_back
 
     assert answer_asked_back(asked, text) is answer
+
+
+# Session 24, written before the change (outside run 64 p02: came to book, "none. just book
+# me pls, tmrw after 6" to the needling checklist got "I'll look for that time in a moment.
+# First, one last check" and the whole list again).
+def test_a_none_with_a_time_answers_the_checklist_of_one_who_came_to_book() -> None:
+    from rasa_sdk.executor import CollectingDispatcher
+
+    text = "nope none of those. just book me, wednesday after 5"
+    tracker = make_tracker(
+        text=text, intent="request_booking", requested_slot="contraindication_screen",
+        earlier_slots={"body_part": "neck", "booking_first": True},
+        slots={"contraindication_screen": text},
+    )  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    result = form.validate_contraindication_screen(text, dispatcher, tracker, DOMAIN)
+    assert result.get("contraindication_screen") == "none", result
+    assert result.get("wished_time") == text
