@@ -303,6 +303,12 @@ def _known_answer(
         return None
     if _about_the_baby_in_pregnancy(found, tracker):
         return contraindications.precaution("pregnancy", " ".join(patient_messages(tracker)))
+    held = tracker.get_slot("contraindications") or []
+    if held and _ASKS_IF_NEEDLING_AT_ALL.search(tracker.latest_message.get("text") or ""):
+        # "wait so i cant have it at all?" after "dry needling isn't advised for you": what
+        # each precaution told means (outside run 64 p08: "Most people feel very little",
+        # twice, and she gave up).
+        return " ".join(filter(None, (contraindications.precaution(code) for code in held)))
     topic = knowledge.topic_named(found.topic)
     if topic is None:
         return None
@@ -354,6 +360,17 @@ def _named(tracker: Tracker, entity: str) -> list[str]:
 
 # Words of breastfeeding itself: "nursing", "the milk", "feeding him".
 _NURSING = re.compile(r"\b(?:breast\w*|nurs\w+|milk|feed\w*)\b", re.IGNORECASE)
+
+
+# Asked whether needling is possible at all for them: "so I can't have it at all?", "does
+# that mean no needling for me?", "so no needles for me then?".
+_ASKS_IF_NEEDLING_AT_ALL = re.compile(
+    r"\b(?:can'?t|cannot|can not|can i|could i|will i|am i allowed to)\b[^.?!]{0,25}"
+    r"\b(?:have|get|do)\b[^.?!]{0,15}\bat all\b"
+    r"|\bno (?:dry )?(?:needling|needles)\b[^.?!]{0,15}\bfor (?:me|him|her)\b"
+    r"|\b(?:does|do) (?:that|this|it) mean no\b",
+    re.IGNORECASE,
+)
 
 
 def _about_the_baby_in_pregnancy(found: knowledge.Found, tracker: Tracker) -> bool:

@@ -715,3 +715,18 @@ def test_a_question_once_booked_is_never_met_with_silence(monkeypatch) -> None:
     dispatcher = CollectingDispatcher()
     told_after_booking(dispatcher, tracker)
     assert dispatcher.messages, "no reply"
+
+
+# Session 24, written after the change, as a guard (outside run 64 p08: after "dry needling
+# isn't advised for you", "wait so i cant have it at all?" got "Most people feel very
+# little", twice, and the patient gave up). What the precaution told means is the answer.
+def test_asked_if_needling_is_possible_at_all_the_precaution_answers() -> None:
+    entities = [{"entity": "answer_topic", "value": "does_it_hurt", "confidence_entity": 0.6}]
+    tracker = make_tracker(
+        {"body_part": "neck", "contraindications": ["needle_phobia"]},
+        text="hang on, so I can't have it at all?", intent="ask_does_it_hurt", entities=entities,
+    )  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    asyncio.run(ActionAnswerQuestion().run(dispatcher, tracker, DOMAIN))
+    said = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "If needles frighten you" in said and "feel very little" not in said, said
