@@ -1180,3 +1180,11 @@ def test_a_place_fine_in_itself_that_the_pain_reaches_is_no_correction() -> None
 )
 def test_wait_actually_puts_the_side_right(text: str, known: dict, asked: str | None) -> None:
     assert changes(text, known, asked).get("side") == "left"
+
+
+# Session 24, review (written after the change, as a guard): taking a thing off is of the
+# notes only when said of them or asked; "take off my shirt" removes no place.
+def test_taking_off_clothes_takes_no_place_off() -> None:
+    known = {"body_part": "neck", "pain_sites": ["neck", "shoulder"]}
+    said = changes("it hurts to take off my shirt and my shoulder aches too", known)
+    assert said.get("pain_sites", known["pain_sites"]) == ["neck", "shoulder"], said

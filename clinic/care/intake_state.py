@@ -382,8 +382,13 @@ _SAID_NOT_TO_HURT = re.compile(
 # "Please take out the foot and the head", "remove foot": places asked to be taken off the
 # notes, to the end of their clause.
 _TAKE_OFF = re.compile(
-    r"\b(?:remove|delete|take (?:out|off)|cross (?:out|off)|get rid of|drop|scratch)\b"
-    r"([^.,;!?]*)",
+    r"\b(?:remove|delete|take (?:out|off)|cross (?:out|off)|get rid of)\b([^.,;!?]*)",
+    re.IGNORECASE,
+)
+# ...said of the notes, or asked: "take off my shirt and my shoulder hurts" removes nothing.
+_OF_THE_NOTES = re.compile(
+    r"^\W*(?:pls |please )?(?:remove|delete|take|cross|get rid)\b|\b(?:please|pls|plz|notes?|"
+    r"summary|list|it says|from (?:it|there|that))\b",
     re.IGNORECASE,
 )
 
@@ -394,7 +399,7 @@ def _places_said_not(text: str) -> tuple[str, ...]:
     text = text.replace("\u2019", "'")
     taken_off = tuple(
         place
-        for match in _TAKE_OFF.finditer(text)
+        for match in (_TAKE_OFF.finditer(text) if _OF_THE_NOTES.search(text) else ())
         for word in re.findall(r"[a-z]+", match[1].lower())
         if (place := vocabulary.canonical("body_part", word))
     )
