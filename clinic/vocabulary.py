@@ -1109,7 +1109,7 @@ _SAYING_NO_FIRST = frozenset(
 )  # fmt: skip
 
 
-_NOTHING_THERE = frozenset({"in", "wrong", "with", "at"})
+_NOTHING_THERE = frozenset({"in", "wrong", "with"})
 
 
 # Where a fall landed: "slipped and landed on my hip", "fell onto her knee".
