@@ -4991,3 +4991,36 @@ def test_what_to_say_is_not_read_as_whether_to_tell() -> None:
     reply = advice.emergency_follow_up("what do I tell them at the hospital?", ["cauda_equina"],
                                        "911", "988", repeats=2)  # fmt: skip
     assert reply.startswith("Tell them what you told me"), reply
+
+
+# Session 24, written before the change (outside run 65 p07: "if you won't needle me because
+# of the fainting is it even worth coming?" took the fainting off her notes).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "so if they won't do needles because of my warfarin, what's the point?",
+        "you can't needle me with the pacemaker then?",
+    ],
+)
+def test_the_clinics_no_is_no_denial_of_a_precaution(text: str) -> None:
+    from clinic.safety import screening
+
+    denied = {
+        m.name for m in screening.screen(text).mentions if m.denied and m.kind == "contraindication"
+    }
+    assert not denied, denied
+
+
+# Session 24, written before the change (outside run 65 p05: "he says 4, but he's 16 so he'd
+# say 4 if his arm fell off lol" was a knock, and a doctor today).
+@pytest.mark.parametrize(
+    ("text", "knock"),
+    [
+        ("she'd say she's fine even if she fell down the stairs", False),
+        ("he would still go to practice if his leg fell off", False),
+        ("I fell off my bike on sunday and my neck hurts", True),
+        ("it hurts if I knock it", False),
+    ],
+)
+def test_an_injury_said_as_what_would_be_is_no_knock(text: str, knock: bool) -> None:
+    assert ("trauma" in safety.screen(text).signs) is knock, safety.screen(text).signs

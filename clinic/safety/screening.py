@@ -418,6 +418,8 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
         span = doc[start:end]
         if name in _INJURIES and _in_a_likeness(sentence_of[start], doc[start].idx):
             continue  # "like I've been hit by a bus": how it feels, not what happened
+        if name in _INJURIES and _in_a_likeness(sentence_of[start], doc[start].idx, _IF_IT_DID):
+            continue  # "he'd say 4 if his arm fell off" (outside run 65 p05): no knock
         if kind == SIGN and _in_a_likeness(sentence_of[start], doc[start].idx, _DENIED_LIKENESS):
             continue  # "it's not as if I'm having a heart attack": said not to be
         # "back pain for 2 years, since a car crash": no injury of now
@@ -442,6 +444,15 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
         if kind == SIGN and someone_else and now_theirs:
             others.append(Mention(kind, name, span.start_char, span.end_char, False))
         if someone_else or hypothetical_or_past or long_ago:
+            continue
+        if (
+            kind == CONTRAINDICATION
+            and context.negated
+            and _THE_CLINICS_NO.search(whole[sentence_of[start].start_char : span.start_char])
+        ):
+            # "If you won't needle me because of the fainting, is it worth coming?": the
+            # clinic's no, not the patient's (outside run 65 p07: the fainting was taken off
+            # her notes).
             continue
         # "My pacemaker is fine": still there; "needles are fine with me": no fear.
         well_yet_there = context.well and kind == CONTRAINDICATION and name in _HELD
@@ -562,6 +573,12 @@ def _done_by_others(doc: Doc, start: int, sentence: Span, writer_is_patient: boo
 # kicked") is how it feels; only the injury in it is no injury: "felt like I got hit with
 # a bat, worst headache of my life" is still the worst headache (outside run 27).
 _INJURIES = frozenset({"trauma", "head_injury"})
+# A no that is the clinic's (or the physiotherapist's) doing: "you won't needle me".
+_THE_CLINICS_NO = re.compile(
+    r"\b(?:you|u|they|the physio\w*|the clinic)\s+(?:won'?t|will not|wouldn'?t|would not|"
+    r"don'?t|do not|can'?t|cannot|shouldn'?t|should not)\b",
+    re.IGNORECASE,
+)
 # Said with scorn just after: "pregnancy, at 63? hardly", "pregnant? as if", "haha no".
 _DOUBTED = re.compile(
     r"^[^.!?]{0,20}\?+\s*(?:hardly|as if|ha+|lol|lmao|no way|not likely|unlikely|nope|no)\b"
@@ -584,6 +601,15 @@ _THE_WRITER = frozenset({"me", "us", "my", "our"})
 _LIKENESS = re.compile(
     r"\b(?:like|as if|as though)\s+(?:i'?ve|i have|i'?d|i had|i was|i got|i'?m|i|someone|"
     r"somebody|something)\b[^.,;!?]*$",
+    re.IGNORECASE,
+)
+
+
+# An injury said as what would be ("he'd say 4 if his arm fell off", "even if I got hit by a
+# truck"): a way of speaking, no knock.
+_IF_IT_DID = re.compile(
+    r"\b(?:'d|would|wouldn'?t)\b[^.;!?]{0,40}\b(?:even )?if\b[^.,;!?]{0,25}$"
+    r"|\beven if\b[^.,;!?]{0,25}$",
     re.IGNORECASE,
 )
 
