@@ -5024,3 +5024,12 @@ def test_the_clinics_no_is_no_denial_of_a_precaution(text: str) -> None:
 )
 def test_an_injury_said_as_what_would_be_is_no_knock(text: str, knock: bool) -> None:
     assert ("trauma" in safety.screen(text).signs) is knock, safety.screen(text).signs
+
+
+# Session 24, written before the change (outside run 65 p01: after a doctor today, "do you
+# have friday 11th, afternoon? I work mornings" was read as asking to wait, twice).
+@pytest.mark.parametrize(
+    "text", ["have you got thursday 10th in the afternoon?", "Saturday. 12th. is anything free?"]
+)
+def test_a_day_asked_for_after_urgent_advice_is_a_booking(text: str) -> None:
+    assert advice.wants_a_day_booked(text) and not advice.asks_about_waiting(text), text

@@ -860,7 +860,11 @@ _BOOKING_ASKED = re.compile(
     r"\b(?:book|booking|appointment|consultation|come in|come on|come at|come|slot)\b"
     r"|^\W*(?:yes|yeah|yep|ok|okay|sure)\W+please\b"
     r"|\b(?:tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|next week)\b"
-    r"[^.?!]{0,25}\bplease\b",
+    r"[^.?!]{0,25}\bplease\b"
+    # "Do you have friday 11th, afternoon?", "is anything free?" (outside run 65 p01: read as
+    # asking to wait, twice).
+    r"|\b(?:do you have|have you got|got anything|any(?:thing)? (?:free|available|open)"
+    r"|is anything free|any (?:slots|times|appointments))\b",
     re.IGNORECASE,
 )
 # Asking whether to wait or go: "can I wait", "do I have to go today?", "must it be today?".
