@@ -94,9 +94,8 @@ def is_a_man(texts: Iterable[str]) -> bool:
     """Whether the patient of a chat whose messages are `texts` is a man or a boy: written
     for as "he", or a writer who says so of himself."""
     texts = list(texts)
-    if written_of(texts) == HE:
-        return True
-    return written_of(texts) == YOU and any(_A_MAN.search(text.lower()) for text in texts)
+    whose = written_of(texts)  # reads every message: once
+    return whose == HE or (whose == YOU and any(_A_MAN.search(text.lower()) for text in texts))
 
 
 # The assessment's words for the patient, said to whoever writes for them: "the low back
