@@ -18,6 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from clinic.vocabulary import OTHER_COMPLAINTS
+
 __all__ = ["Duration", "find_duration", "find_severity", "parse_duration", "parse_severity"]
 
 
@@ -577,7 +579,11 @@ _PAIN_WORDS = frozenset({
     "of", "any", "stiff",
 })  # fmt: skip
 _NEXT_WORD = re.compile(r"[ \t]+([^\W\d_]+)")
-_A_LIST_ANSWER = re.compile(r"\s+(?:of|like|apply|applies)\b", re.IGNORECASE)
+# What a severity word may describe instead of the pain: "mild asthma", "a terrible cold".
+_OTHER_THINGS = frozenset(
+    word for words in OTHER_COMPLAINTS.values() for word in words if " " not in word
+) | {"arthritis", "osteoporosis", "scoliosis", "diabetes", "epilepsy", "copd", "bronchitis", "flu"}
+_A_LIST_ANSWER = re.compile(r"\s+(?:of|like|apply|applies|else)\b", re.IGNORECASE)
 _NEGATED_BEFORE = re.compile(r"(?:\bnot|n't|\bnever|\bno\s+longer)\s+(?:\w+\s+)?$", re.IGNORECASE)
 
 # Only unmistakable words count inside a longer message ("a bad back" is not a severity).
@@ -625,10 +631,12 @@ _EXPLICIT_SCORES = tuple(
 # Numbers in an answer that are not the score: durations, clock times, the scale itself.
 _NOT_SCORES = (
     re.compile(rf"\b(?:{_STRICT_NUMBER})\s*(?:{_alternation(_UNIT_FORMS)})\b", re.IGNORECASE),
-    # Weights, ages and counts said beside the score: "dropped 15 pounds", "I'm 72".
+    # Weights, ages and counts said beside the score: "dropped 15 pounds", "I'm 72", the age
+    # of the one written for ("she's 85").
     re.compile(
         rf"\b(?:{_STRICT_NUMBER})\s*(?:pounds?|lbs?|kg|kilos?|stone|percent|%|times|"
-        r"years?\s+old|yrs?\s+old|y/?o)\b|\b(?:i'?m|i am|aged?)\s+\d{2,3}\b",
+        r"years?\s+old|yrs?\s+old|y/?o)\b|\b(?:i'?m|i am|aged?|(?:he|she|they)(?:'?s|'?re|"
+        r"\s+is|\s+are)(?:\s+only|\s+just)?)\s+\d{2,3}\b",
         re.IGNORECASE,
     ),
     re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b", re.IGNORECASE),
@@ -666,6 +674,8 @@ def _word_severities(
         following = _NEXT_WORD.match(text, match.end())
         if key in _DEGREES and following and following[1].lower() not in _PAIN_WORDS:
             continue  # "a bit numb", "a little worried": how much of something else
+        if following and following[1].lower() in _OTHER_THINGS:
+            continue  # "mild asthma": how bad something else is
         if not key.startswith("not") and _NEGATED_BEFORE.search(text[: match.start()]):
             # "isn't too bad" is mild; "not unbearable" says nothing definite.
             if value not in (6, 8):

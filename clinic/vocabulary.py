@@ -1135,6 +1135,43 @@ def is_landed_on(term: Term, text: str) -> bool:
     return True
 
 
+# A supposition: "he'd say 4 if his arm fell off", "if my knee hurts too I'll tell you". The
+# if-clause runs to a comma or to the main clause's "I'll", "she'd"...; a modal in the main
+# clause makes it a supposition ("if I sit long my hip hurts" is a habit, and stays).
+_IF = re.compile(r"\b(?:even\s+)?if\b", re.IGNORECASE)
+_IF_CLAUSE_END = re.compile(
+    r"[,;:]|\b(?:i|you|he|she|they|we)(?:'ll|'d|\s+will|\s+would)\b", re.IGNORECASE
+)
+_SUPPOSING = re.compile(
+    r"\b(?:would|wouldn't|wouldnt|will|won't|wont)\b|\w'(?:d|ll)\b", re.IGNORECASE
+)
+# "I'd like to know if my back will mend": "if" as "whether".
+_IF_AS_WHETHER = re.compile(
+    r"\b(?:know|wonder\w*|ask\w*|see|check|tell\s+(?:me|you|us)|sure|unsure|say|decide)\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_supposed(term: Term, text: str) -> bool:
+    """Whether a place is named only in a supposition ("he'd say 4 if his arm fell off"),
+    which tells no pain there."""
+    start = max(text.rfind(stop, 0, term.start) for stop in ".!?\n") + 1
+    end = min(
+        (i for i in (text.find(stop, term.end) for stop in ".!?\n") if i >= 0), default=len(text)
+    )
+    for match in _IF.finditer(text, start, term.start):
+        if _IF_AS_WHETHER.search(text[start : match.start()]):
+            continue
+        close = _IF_CLAUSE_END.search(text, match.end(), end)
+        clause_end = close.start() if close else end
+        if not match.end() <= term.start < clause_end:
+            continue
+        main = text[start : match.start()] + " " + text[clause_end:end]
+        if _SUPPOSING.search(main):
+            return True
+    return False
+
+
 def _negated(words: list[str], i: int, text: str, tokens: list[re.Match[str]]) -> bool:
     """A denial up to three words before the term, in the same clause ("no tingling",
     "doesn't feel numb"; not "can't walk, my knee hurts" nor "can't turn my neck", where

@@ -1110,6 +1110,23 @@ def test_where_a_fall_landed_is_no_pain_of_its_own(text: str, added: bool) -> No
     assert (len(sites) > 1) is added, said
 
 
+# Session 25, written before the change (outside run 65 p05: "he'd say 4 if his arm fell
+# off" put the arm on the notes). A place in a supposition is no pain of its own.
+@pytest.mark.parametrize(
+    ("text", "added"),
+    [
+        ("she'd smile through it even if her leg was hanging off, but the back is a 6", False),
+        ("my back's a 5, I would still go to work if my head came loose", False),
+        ("if my knee hurts too I'll tell you, the back is what bothers me", False),
+        ("it hurts in my back and if I sit long my hip hurts as well", True),
+    ],
+)  # fmt: skip
+def test_a_place_in_a_supposition_is_no_pain_of_its_own(text: str, added: bool) -> None:
+    said = changes(text, {"body_part": "lower_back", "pain_sites": ["lower_back"]})
+    sites = said.get("pain_sites", ["lower_back"])
+    assert (len(sites) > 1) is added, said
+
+
 # Session 24, written before the change (outside run 62 p06: "I saw my physician three
 # weeks ago" and "lost about fifteen pounds since summer" each replaced the pain's two
 # months, four times). A time told of a visit, a weight lost or a scan is that event's.

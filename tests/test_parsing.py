@@ -300,6 +300,13 @@ def test_the_pain_s_duration_is_found_beside_another_one() -> None:
         ("slightly achy", 2),
         ("i'm a bit nervous to say, about a 6", 6),
         ("around a three, occasionally a five", 3),
+        # Session 25 (outside run 65): the age of the one written for beside the score.
+        ("she says a 6, though she's 85 and never complains", 6),
+        ("7. he is 15 and plays rugby twice a week", 7),
+        ("dad reckons 5 but he's 90 so he plays everything down", 5),
+        ("5ish - they're 13, they shrug at everything", 5),
+        ("severe neck pain most days", 8),
+        ("mild, but bad in the mornings", 6),
     ],
 )
 def test_parse_severity(answer: str, value: float) -> None:
@@ -316,7 +323,10 @@ def test_parse_severity(answer: str, value: float) -> None:
      "can we skip that one", "dunno, ask me the next one", "one of those days",
      # Session 9 (outside run 12): "a bit" of something that is not the pain.
      "I'm diabetic and my feet are a bit numb, have been for years",
-     "a little worried about the needles tbh", "slightly confused by the question"],
+     "a little worried about the needles tbh", "slightly confused by the question",
+     # Session 25 (outside run 65): a severity word said of another complaint.
+     "she has mild asthma and uses an inhaler", "terrible cold last week but that's gone",
+     "bad eczema on his arms, nothing else"],
 )  # fmt: skip
 def test_parse_severity_outside_the_scale_or_nonsense_is_none(answer: str) -> None:
     assert parse_severity(answer) is None

@@ -80,6 +80,15 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
     ),
     "meningitis_signs/emergency/meningitis_warning": {"meningitis_warning"},
     "cardiac/emergency/chest_pressure": "a heavy pressure on my chest",
+    # Session 25, written before the change (outside run 66 x01: a pressing pain between the
+    # shoulder blades into the left arm and the jaw, at rest, was offered a booking).
+    "cardiac/emergency/arm_and_jaw_pain+pressing_pain": (
+        "it's a squeezing ache that runs down his left arm and into his jaw"
+    ),
+    "cardiac/emergency/jaw_pain+pressing_pain": "there's a heavy pressure that creeps up to my jaw",
+    "cardiac/emergency/arm_and_jaw_pain+at_rest": (
+        "my arm and jaw ache even when I'm just sitting watching tv"
+    ),
     "cardiac/emergency/chest_pain_spreading": "chest pain going into my jaw",
     "cardiac/emergency/cardiac_warning": {"cardiac_warning"},
     "cardiac/emergency/chest_pain|sweating,breathless,nausea,severe,arm_and_jaw_pain": (
@@ -4406,6 +4415,13 @@ def test_asking_for_someone_tells_of_them(text: str, code: str | None) -> None:
         ("my jaw clicks and aches when I chew", False),
         ("it went into her jaw when she carried the groceries up, and she was sweaty", True),
         ("I get sweaty at the gym and my shoulder aches after bench press", False),
+        # Session 25, written before the change (outside run 66 x01 and p04): a pressing,
+        # heavy pain into the arm and the jaw is the heart's without effort or sweating.
+        ("a crushing feeling in my upper back, it goes to my left arm and my jaw", True),
+        ("feels like a weight pressing between her shoulder blades, up into the jaw", True),
+        ("it hurts when I press on the knot by my shoulder blade, and my arm aches", False),
+        ("my jaw aches from clenching, I press my teeth together at night", False),
+        ("I have high blood pressure and my arm aches after tennis", False),
     ],
 )
 def test_arm_or_jaw_pain_with_sweating_and_breathlessness_is_the_hearts(

@@ -235,7 +235,9 @@ def hear(
         # "My shoulder hurts when I lift my arm": the limb moved says when, not where;
         # "landed on my hip, but the shoulder was sore before": where the fall landed.
         landed = {t.start for t in parts if vocabulary.is_landed_on(t, text)}
-        places = [p for p in places if p.start not in moved | landed]
+        # "He'd say 4 if his arm fell off": a place only supposed.
+        supposed = {t.start for t in parts if vocabulary.is_supposed(t, text)}
+        places = [p for p in places if p.start not in moved | landed | supposed]
     # "Why do you ask about my legs?": the assistant's question quoted, no place told.
     quoted = vocabulary.why_we_ask(text)
     places = [p for p in places if not any(a <= p.start < b for a, b in quoted)]

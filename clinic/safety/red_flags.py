@@ -647,6 +647,16 @@ SIGNS: tuple[Sign, ...] = (
     ), unless=_CHEST_MUSCLE),
     # Arm and jaw together: where heart pain goes, even without chest pain.
     Sign("arm_and_jaw_pain", ("arm|arms ... jaw", "jaw ... arm|arms")),
+    # A pressing, heavy or squeezing pain, the heart's way of hurting wherever it is felt
+    # ("a heavy pressing feeling between my shoulder blades"); counts only with the arm and
+    # the jaw. Not a knot pressed on, clenched teeth or blood pressure.
+    Sign("pressing_pain", (
+        "pressing|squeezing|crushing|heavy|pressure feeling|feel|sensation|pain|ache",
+        "like a? weight|vice|vise|pressing|squeezing|crushing",
+        "squeezing|crushing|heaviness|pressure",
+    ), unless=("blood pressure", "teeth", "clench", "clenching", "grind", "grinding", "press on",
+               "pressed on", "massage", "pressure point", "pressure points",
+               "bench press", "under pressure", "pressure at work")),
     Sign("chest_pain_spreading", (
         f"chest ... {_SPREADS} ... arm|arms|jaw|neck|back|shoulder",
     )),
@@ -958,7 +968,9 @@ SIGNS: tuple[Sign, ...] = (
         "jaw ... ache|aches|aching|achy|pain|painful|hurts|hurting|tight|tightness|heavy",
         "ache|aches|aching|pain|tightness ... jaw",
         "went|goes|going|spread|spreads|spreading|radiates|radiated|radiating|moved|moves|shot"
-        "|shoots up|down? into|to|towards my|her|his|the? jaw",
+        "|shoots|creeps|crept|creeping|travels|travelled|traveled|runs|ran|reaches|extends"
+        " up|down? into|to|towards my|her|his|the? jaw",
+        "up into my|her|his|the? jaw",
     )),
     Sign("left_arm_pain", (
         "left arm|shoulder ... ache|aches|aching|achy|pain|hurts|heavy|heaviness",
@@ -1095,6 +1107,12 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("cardiac", EMERGENCY, ("cardiac_warning",)),
     RedFlagRule("cardiac", EMERGENCY, ("chest_pain",), with_any=("sweating", "breathless", "nausea", "severe", "arm_and_jaw_pain")),
     RedFlagRule("cardiac", EMERGENCY, ("arm_and_jaw_pain",), with_any=("sweating", "breathless", "nausea")),
+    # Pressing pain, or pain at rest, into the arm and the jaw: the heart's, with no effort
+    # or sweating told (session 25, outside run 66: "heavy pressing feeling, goes into my
+    # left arm and jaw" between the shoulder blades was offered a booking).
+    RedFlagRule("cardiac", EMERGENCY, ("arm_and_jaw_pain", "pressing_pain")),
+    RedFlagRule("cardiac", EMERGENCY, ("jaw_pain", "pressing_pain")),
+    RedFlagRule("cardiac", EMERGENCY, ("arm_and_jaw_pain", "at_rest")),
     # Pain into the arm or the jaw with sweating and breathlessness, or brought on by effort
     # with either (session 22, outside run 57: "went up into his jaw... all sweaty and out
     # of breath" carrying the groceries up raised only the breathing, then was taken back).
@@ -1249,7 +1267,7 @@ CONTEXT_ONLY_SIGNS = frozenset(
      # Partial on their own: where, when, how old.
      "at_rest", "upper_back_pain", "aged_50_plus", "comes_on_exertion", "eases_with_rest",
      "arm_or_jaw_pain", "new_headaches", "headache_pattern_change", "cough_or_strain",
-     "chewing_pain", "jaw_pain", "scalp_tender",
+     "chewing_pain", "jaw_pain", "scalp_tender", "pressing_pain",
      # A rash matters with a fever (meningitis); alone it is a skin problem (eczema,
      # psoriasis), which the scope answer covers.
      "rash",
