@@ -30,6 +30,7 @@ from actions.patient_details import (
     contact_slots,
     someone_else_named,
     who_said_alongside,
+    writer_after_the_patient,
     writers_own_name,
 )
 from actions.safety import about_safety, open_screen_questions, undo_for_safety_answer
@@ -664,6 +665,9 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
             # booked with, shown to confirm (outside run 59: booked for "Same As Before").
             return earlier
         said, contact = name_and_contact(str(value))
+        # "Rosa Delgado. My name is Luis, I'm her son": the writer is who booked (outside
+        # run 66 p06: booked under the husband).
+        said, writer = writer_after_the_patient(said)
         # "Lakshmi Raman (my mother). Please contact me, Priya": who she is, in brackets,
         # and the writer's own name are not the booking's (outside run 55).
         said = re.sub(r"\s*\([^)]*\)", "", said)
@@ -676,6 +680,8 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
         if name is None:
             dispatcher.utter_message(response="utter_not_a_name")
             return {"patient_name": None}
+        if writer and writer.lower() not in name.lower():
+            name = f"{name} (booked by {writer})"
         when = time_said_alongside(str(value), tracker)
         if contact.usable and not tracker.get_slot("contact_details"):
             return {"patient_name": name, **contact_slots(contact), **when}

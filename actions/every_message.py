@@ -17,6 +17,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.booking_name import booking_renamed
 from actions.intake import FOR_A_PERSON, intake_events
 from actions.questions import (
     ASKING,
@@ -67,6 +68,9 @@ class ActionEveryMessage(Action):
         # emergency advice every question is answered in its light, the advice first
         # (action_emergency_follow_up), never here before it.
         spoke = bool(dispatcher.messages) or about_safety(tracker) or emergency_open(tracker)
+        renamed = None if spoke else booking_renamed(dispatcher, tracker)
+        if renamed and dispatcher.messages:
+            return [*safety, *renamed]  # the name on the booking, put right: nothing else
         facts = intake_events(tracker, dispatcher)
         booking_answer = _booking_answer_before_a_question(tracker)
         if not spoke and _answered_with_a_question(tracker, facts):
@@ -103,7 +107,7 @@ class ActionEveryMessage(Action):
             # asked inside the intake: the next question follows from the form, the
             # patient's own is answered here (outside run 60 p03: asked three times).
             answer_if_known(dispatcher, tracker, only_if_close=True)
-        return [*safety, *facts, *_offer_lapsed(tracker)]
+        return [*safety, *(renamed or []), *facts, *_offer_lapsed(tracker)]
 
 
 def _only_a_safety_question(safety: list[dict[str, Any]], tracker: Tracker) -> bool:

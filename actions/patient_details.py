@@ -76,10 +76,23 @@ def who_said_alongside(text: str, tracker: Tracker) -> Slots:
 
 # "I'm Tom, her husband", "this is Ana, his daughter": the writer, someone else's relative.
 _RELATION_AFTER = re.compile(
-    r"[\s,]*(?:(?:her|his|their|the patient'?s)\s+\w+|(?:husband|wife|partner|son|daughter|mum|"
-    r"mom|dad|father|mother|carer|caregiver)\b)",
+    r"[\s,]*(?:and\s+)?(?:(?:i'?m|im|i am)\s+)?(?:(?:her|his|their|the patient'?s)\s+\w+|"
+    r"(?:husband|wife|partner|son|daughter|mum|mom|dad|father|mother|carer|caregiver)\b)",
     re.IGNORECASE,
 )
+_INTRODUCES = re.compile(r"(?i)(?:my name|i'?m|im|i am|this is)\b")
+
+
+def writer_after_the_patient(text: str) -> tuple[str, str | None]:
+    """The patient's name and the writer's, when the writer is introduced after it as a
+    relative ("Rosa Delgado. My name is Luis, I'm her son"): (the text before, the writer);
+    else (the text, None)."""
+    own = _OWN_NAME.search(text)
+    if not own or not _INTRODUCES.match(own[0]) or not _RELATION_AFTER.match(text[own.end() :]):
+        return text, None
+    before = text[: own.start()].strip(" .,;:-")
+    writer = read_name(own[1])
+    return (before, writer) if before and writer else (text, None)
 
 
 def _written_for(tracker: Tracker) -> bool:

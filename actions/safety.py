@@ -1002,6 +1002,7 @@ class ActionEmergencyFollowUp(Action):
                 repeats=repeats,
                 check_planned_before=planned,
                 advised_now=bool(set(codes) - before),
+                signs=tracker.get_slot("warning_signs") or [],
             )
             reply = _spoken_of(reply, codes, the_patient(tracker))
             checked = []

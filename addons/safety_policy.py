@@ -16,7 +16,9 @@ The moments, read from the slots the safety check keeps (`actions/safety.py`):
    its light; no booking or needling talk follows. After urgent advice, a question about
    waiting or how serious it is gets the same action ("can I wait till tomorrow?"), and so
    does a doctor's visit already made.
-5. **A contraindication named or asked about** ("is it safe for the baby?", "I'm on
+5. **The message was answered in full** by what runs after every message (`turn_answered`
+   set since it): wait for the next one.
+6. **A contraindication named or asked about** ("is it safe for the baby?", "I'm on
    methotrexate"): `action_answer_precaution` says what it means for needling, once.
 
 Otherwise it abstains and the other policies decide. Its priority is above RulePolicy's.
@@ -44,6 +46,7 @@ FOLLOW_UP = "action_emergency_follow_up"
 PRECAUTION = "action_answer_precaution"
 RED_FLAG_ADVICE = "action_red_flag_advice"
 DEFAULT_PRIORITY = 7
+TURN_ANSWERED = "turn_answered"
 
 
 @DefaultV1Recipe.register(
@@ -102,6 +105,10 @@ def next_safety_action(tracker: DialogueStateTracker) -> str | None:
     if not any(isinstance(e, UserUttered) for e in tracker.events):
         return None  # the greeting, before any message
     if set_since_latest_message(tracker, "direct_question"):
+        return ACTION_LISTEN_NAME
+    if set_since_latest_message(tracker, TURN_ANSWERED):
+        # What runs after every message answered it in full (the name on a booking put
+        # right): nothing the intent model heard in its words follows.
         return ACTION_LISTEN_NAME
     # A flag this message raised, whatever the model made of its words ("yes sometimes" to
     # "are you safe?" may read as a fallback, and a fallback takes the message back).

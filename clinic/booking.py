@@ -383,6 +383,10 @@ class BookingDesk:
             self._notice("rescheduled"),
         )
 
+    def rename(self, reference: str, patient_name: str) -> Booking:
+        """Puts the name on the booking right (a misspelling, the writer's name given)."""
+        return self.store.rename(reference, patient_name, self._notice("renamed"))
+
     def _notice(self, kind: str) -> Callable[[Booking], Notice]:
         def notice(booking: Booking) -> Notice:
             start = self.local(booking.starts_at)

@@ -112,7 +112,7 @@ class OutboxMessage(Base):
     id = Column(Integer, primary_key=True)
     booking_id = Column(Integer, ForeignKey("bookings.id", ondelete="CASCADE"), index=True)
     callback_id = Column(Integer, ForeignKey("callbacks.id", ondelete="CASCADE"), index=True)
-    kind = Column(String(16), nullable=False)  # booked, cancelled, rescheduled
+    kind = Column(String(16), nullable=False)  # booked, cancelled, rescheduled, renamed
     subject = Column(String(200), nullable=False)
     body = Column(Text, nullable=False)
     status = Column(String(16), nullable=False, default=PENDING)
@@ -373,6 +373,20 @@ class BookingStore(Store):
                 booking.status = CANCELLED
                 booking.request_key = None
                 booking.updated_at = now
+                self._add_notice(session, booking, notice_for(booking), now)
+        return booking
+
+    def rename(self, reference: str, patient_name: str, notice_for: NoticeFor) -> Booking:
+        """Puts the name on a confirmed booking right; raises NotFound otherwise."""
+        now = utc_now()
+        with self._transaction() as session:
+            booking = _locked(session, reference)
+            if booking.status != CONFIRMED:
+                raise NotFound(reference)
+            if booking.patient_name != patient_name:
+                booking.patient_name = patient_name
+                booking.updated_at = now
+                session.flush()
                 self._add_notice(session, booking, notice_for(booking), now)
         return booking
 

@@ -200,7 +200,7 @@ _FOR_WHOM = re.compile(
 # "The name is Jess Romano", "name should be ...": the whole name again.
 _NAME_IS = re.compile(
     r"\bname\s*(?:on (?:it|the booking|the appointment)\s+)?(?:is|'s|should be|=|:|to|as)\s+"
-    r"(?!wrong|incorrect|misspelt|misspelled|not\b)"
+    r"(?!wrong|incorrect|misspelt|misspelled|spelt|spelled|not\b)"
     r"(.+?)(?:\s*(?:,|;|\.|!|\bnot\b|\bbut\b|\binstead\b|\bplease\b|\bpls\b)|$)",
     re.IGNORECASE,
 )
@@ -235,12 +235,67 @@ def same_as_before(text: str) -> bool:
     return bool(_SAME_AS_BEFORE.search(text))
 
 
+# "McAllister not Mcallister", "Caitlin, not Katelyn": the name said, then the one it
+# replaces.
+_X_NOT_Y = re.compile(
+    r"((?:[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*){0,3})\s*,?\s+(?:not|instead of|rather than)\s+"
+    r"([^\W\d_][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})"
+)
+# "...under my husband's name, Marek Nowak", "name: Ada Byrne": a whole name after "name".
+_NAME_THEN = re.compile(r"\bname\s*[,:]\s*((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+){1,3})")
+
+
+def _one_for_another(text: str, known: str) -> str | None:
+    """The known name with the part said to be wrong replaced ("McAllister not
+    Mcallister"), or the whole name said instead; None when the message says neither."""
+    found = _X_NOT_Y.search(text)
+    if not found:
+        return None
+    said = found.group(1).split()
+    while said and (said[0].lower() in _SENTENCE_WORDS | _NOT_NAMES or _IT_IS.match(said[0])):
+        said = said[1:]  # "It's McAllister": the name only
+    if not said:
+        return None
+    wrong = [word.lower() for word in found.group(2).split()]
+    words = known.split()
+    lowered = [word.lower() for word in words]
+    for i in range(len(words) - len(wrong) + 1):
+        if lowered[i : i + len(wrong)] == wrong:
+            if len(said) > 1 and len(said) > len(wrong):
+                return " ".join(said)  # "Kevin O'Brien not O'brien": the whole name
+            return " ".join([*words[:i], *said, *words[i + len(wrong) :]])
+    return " ".join(said) if len(said) > 1 else None
+
+
+def asks_to_rename(text: str) -> bool:
+    """Whether a message asks for the name on the booking to be put right ("can you change
+    the name on it?", "the surname is spelt wrong", "put it under my wife's name")."""
+    return bool(_RENAME.search(text or ""))
+
+
+_RENAME = re.compile(
+    r"\b(?:change|changing|correct|fix|fixed|update|amend|edit)\b[^.?!]{0,30}"
+    r"\b(?:name|surname|spelling)\b"
+    r"|\b(?:name|surname)\b[^.?!]{0,20}\b(?:should\s+(?:be|say|read)|is\s+wrong|wrong|spelt|"
+    r"spelled|misspel\w*|typo|incorrect)\b"
+    r"|\b(?:booking|appointment|it)\s+should\s+(?:say|be under|read)\b"
+    r"|\b(?:put|book|have)\s+(?:it|the booking|the appointment)\s+under\s+(?:my|her|his|their)\b",
+    re.IGNORECASE,
+)
+
+
 def name_put_right(text: str, known: str | None) -> str | None:
     """The name as the patient puts it right ("its Romano not Roma", "the name is wrong,
     it's ROMANO", "name is Jess Romano"), given the `known` one; None if the message does
     not correct it."""
     if not known:
         return None
+    instead = _one_for_another(text, known)
+    if instead and instead != known:
+        return instead
+    then = _NAME_THEN.search(text)
+    if then and (name := read_name(then.group(1))) and name.lower() != known.lower():
+        return name  # "put it under my husband's name, Marek Nowak"
     for_whom = _FOR_WHOM.search(text)
     if for_whom:
         # "No! it's for Rachel Klein, my wife. Tom is me", "the patient is Rachel Klein not

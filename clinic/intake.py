@@ -217,6 +217,12 @@ MOVING_ON_AGAIN = "That's fine, we'll leave that one too."
 
 
 # Where a statement ends and the next sentence begins ("6. how much is it?").
+# "Is" or "are" opening a question, not a statement with "it" left out, as many languages
+# do ("is like pressing, heavy", outside run 66 p04).
+IS_ASKING = (
+    r"(?:is|are)(?!\s+(?:like|very|so|more|less|quite|really|kind|sort|always|mostly|usually|"
+    r"worse|better|sharp|dull|tight|sore|burning|aching|constant|still|a\s+bit)\b)"
+)
 _SENTENCE_END = re.compile(
     r"(?<=[.!;:])\s+|\s*\n+\s*|,\s+(?=(?:and |but |so |also )?(?:how|what|whats|what's|when|"
     r"where|why|who|which|can|could|do|does|is|are|will|would|should)\b)",
@@ -224,7 +230,7 @@ _SENTENCE_END = re.compile(
 )
 _ASKS = re.compile(
     r"\?|^\s*(?:and |but |so |oh |also |btw )?(?:how|what|whats|what's|why|who|which|"
-    r"can|could|do|does|is|are|will|would|should"
+    rf"can|could|do|does|{IS_ASKING}|will|would|should"
     # "When I drive it goes up to 7": a clause of when, no question (outside run 62 p04).
     r"|(?:when|where)(?!\s+(?:i|i'm|im|he|she|we|they|it|my|his|her|the|you)\b))\b",
     re.IGNORECASE,

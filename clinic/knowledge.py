@@ -19,6 +19,7 @@ import numpy as np
 import yaml
 
 from clinic import settings
+from clinic.intake import IS_ASKING
 from clinic.schedule import clinic_schedule
 
 Encode = Callable[[str], np.ndarray]
@@ -197,7 +198,7 @@ def answer_for_a_place(topic: Topic, evidence: str) -> str | None:
 # "Where are you?", "can I park", "is there...": a message that asks something.
 # The words a question opens with, text-speak too ("wat time do u close", "wen r u open").
 _QUESTION_WORDS = (
-    r"what|whats|what's|where|when|how|who|which|why|is|are|can|could|do|does|will|would|"
+    rf"what|whats|what's|where|when|how|who|which|why|{IS_ASKING}|can|could|do|does|will|would|"
     r"should|may|have|has|wat|wot|wut|wht|wats|wen|whn|wher|wheres|hw|r(?=\s+u\b)|"
     r"shud|shld|cud|cld|wud|wld|cn|izit|iz"
 )

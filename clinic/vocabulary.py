@@ -225,6 +225,8 @@ _BETWEEN_PAIN_AND_PLACE = frozenset(
     {"my", "the", "his", "her", "their", "your", "left", "right", "both", "l", "r"}
 )
 _FINE = frozenset({"fine", "ok", "okay", "alright", "good", "normal", "great"})
+_WORK = frozenset({"work", "works", "working", "move", "moves", "moving", "walk", "walks",
+                   "walking", "function", "functions", "bend", "bends", "bending"})  # fmt: skip
 # "Leg pain gone", "the knee ache went away": a pain that is over. Not in a wish ("I want
 # this pain gone") or a denial ("it hasn't gone away").
 _GONE = frozenset({"gone", "disappeared", "vanished", "resolved", "settled", "cleared"})
@@ -1112,18 +1114,33 @@ _SAYING_NO_FIRST = frozenset(
 _NOTHING_THERE = frozenset({"in", "wrong", "with"})
 
 
-# Where a fall landed: "slipped and landed on my hip", "fell onto her knee".
+# Where a fall landed: "slipped and landed on my hip", "fell onto her knee"; where
+# something rests: "I carry her on my left hip", "I sleep on my left arm", "my bag goes on
+# my shoulder" (outside run 66 p03).
 _FALLS = frozenset({"landed", "landing", "lands", "land", "fell", "fall", "falling", "falls",
                     "slipped", "tripped", "went"})  # fmt: skip
+_RESTS = frozenset({"carry", "carries", "carrying", "carried", "sleep", "sleeps", "sleeping",
+                    "slept", "lie", "lies", "lying", "lay", "rest", "rests", "resting", "goes",
+                    "hang", "hangs", "hanging", "sit", "sits", "sitting", "lean", "leans",
+                    "leaning", "hold", "holds", "holding"})  # fmt: skip
 
 
 def is_landed_on(term: Term, text: str) -> bool:
     """Whether a place is named as where a fall landed ("landed on my hip"), which says
-    where the knock was; whether it hurts is said on its own."""
+    where the knock was, or where something rests ("I carry her on my hip"); whether it
+    hurts is said on its own."""
     before = [m.group() for m in word_matches(text[max(0, term.start - 40) : term.start])]
     before = [w for w in before if w not in ("my", "his", "her", "their", "the", "right", "left")]
-    if not (len(before) >= 2 and before[-1] in ("on", "onto") and before[-2] in _FALLS):
+    if not (len(before) >= 2 and before[-1] in ("on", "onto") and before[-2] in _FALLS | _RESTS):
         return False
+    if before[-2] in _RESTS:
+        # "It hurts lying on my left hip": a pain said anywhere in its clause is the place's.
+        start = max((text.rfind(stop, 0, term.start) for stop in ",.;!?"), default=-1) + 1
+        ends = [i for i in (text.find(stop, term.end) for stop in ",.;!?") if i >= 0]
+        clause = text[start : min(ends, default=len(text))]
+        return not any(
+            m.group() in PAIN_WORDS or is_pain_quality(m.group()) for m in word_matches(clause)
+        )
     # "...landed on my knee and now it hurts": a pain said of it before the next place.
     after = re.split(r"[.!?]", text[term.end :], maxsplit=1)[0]
     for match in word_matches(after):
@@ -1272,7 +1289,10 @@ def assign_roles(terms: list[Term], text: str) -> list[Term]:
             w for w in words[max(0, first - 2) : first] if w not in ("my", "his", "her", "the")
         ]
         moved = bool(before) and before[-1] in _MOVES
-        fine = bool(_FINE.intersection(following)) and not moved
+        # "Her legs work fine", "they move fine": how they are used, not free of pain.
+        fine_at = next((k for k, w in enumerate(following) if w in _FINE), None)
+        used = fine_at is not None and bool(_WORK.intersection(following[:fine_at]))
+        fine = fine_at is not None and not moved and not used
         return fine or denied or over(term, following)
 
     def over(term: Term, following: list[str]) -> bool:

@@ -1240,6 +1240,30 @@ def test_the_name_given_for_a_relative_is_the_bookings_not_the_writers(desk) -> 
     assert result["patient_name"] == "Tomasz Nowak", result
 
 
+# Session 25, written before the change (outside run 66 p06: "Linda Whitfield. My name is
+# Gary Whitfield, I am her husband." to the name question was booked for Gary). The writer
+# introduced after the patient's name is who booked. My own words.
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Rosa Delgado. My name is Luis Delgado, I'm her son.",
+         "Rosa Delgado (booked by Luis Delgado)"),
+        ("Ben Carter - my name's Helen, his mum", "Ben Carter (booked by Helen)"),
+        ("my name is Priya Shah", "Priya Shah"),
+    ],
+)  # fmt: skip
+def test_the_writer_introduced_after_the_patients_name_is_who_booked(
+    desk, text: str, name: str
+) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        slots={"booking_task": "book", "patient_name": text},
+        text=text, intent="inform", requested_slot="patient_name", form="booking_form",
+    )  # fmt: skip
+    result = actions.ValidateBookingForm().validate_patient_name(text, dispatcher, tracker, DOMAIN)
+    assert result["patient_name"] == name, result
+
+
 def test_the_booking_said_to_be_for_the_relative_puts_the_name_right(desk) -> None:
     dispatcher = CollectingDispatcher()
     text = "no, it's for my dad, Tomasz Nowak, not me. I'm only the contact"

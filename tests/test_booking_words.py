@@ -560,3 +560,47 @@ def test_whom_the_booking_is_for_puts_the_name_right(text: str, known: str, name
     from clinic.contact import name_put_right
 
     assert name_put_right(text, known) == name
+
+
+# Session 25, written before the change (outside run 66 p02: "booking should say Kevin
+# O'Brien not O'brien" and "the name is spelt wrong, it's X not Y"; run 63: "change the
+# name to ..."). A name put right after booking: "X not Y" replaces Y, a capital put right
+# counts, and words about the spelling are no name. My own words.
+@pytest.mark.parametrize(
+    ("text", "known", "name"),
+    [
+        ("the surname should be McAllister not Mcallister", "Niamh Mcallister",
+         "Niamh McAllister"),
+        ("it should say Sean O'Neill not O'neill", "Sean O'neill", "Sean O'Neill"),
+        ("the first name is spelt wrong, it's Caitlin not Katelyn", "Katelyn Ross",
+         "Caitlin Ross"),
+        ("please put the booking under my husband's name, Marek Nowak", "Ewa Nowak",
+         "Marek Nowak"),
+        ("can you change the name on it?", "Dee Okafor", None),
+        ("the name is spelt wrong", "Dee Okafor", None),
+    ],
+)  # fmt: skip
+def test_a_name_put_right_after_booking(text: str, known: str, name: str | None) -> None:
+    from clinic.contact import name_put_right
+
+    assert name_put_right(text, known) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("can you change the name on the booking?", True),
+        ("did you fix the name", True),
+        ("the surname is spelt wrong", True),
+        ("my last name should be Ng, not Ong", True),
+        ("please put it under my wife's name", True),
+        ("what name is the booking under?", False),
+        ("can I change the time?", False),
+        ("what's the name of the physio?", False),
+        ("my name is Ana and my back hurts", False),
+    ],
+)  # fmt: skip
+def test_asking_to_put_the_bookings_name_right(text: str, asks: bool) -> None:
+    from clinic.contact import asks_to_rename
+
+    assert asks_to_rename(text) is asks

@@ -1110,6 +1110,43 @@ def test_where_a_fall_landed_is_no_pain_of_its_own(text: str, added: bool) -> No
     assert (len(sites) > 1) is added, said
 
 
+# Session 25, written before the change (outside run 66 p03: "like a 5, 7 on bad days. oh
+# wait actually its more the left side now that I think about it, I carry her on my left
+# hip" kept the right side until she insisted). A side said of "it", with no place after
+# it, is the pain's side, put right; a place where something else happens is no pain.
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("6 I guess. hmm it's more on the left really, I sleep on my left arm", "pain_severity"),
+        ("sharp. sorry, it's mostly the left side, not the right", "pain_quality"),
+        ("no. actually it's the left one, my bag goes on my left shoulder", "pain_radiates"),
+    ],
+)
+def test_a_side_said_of_it_puts_the_side_right(text: str, asked: str) -> None:
+    known = {"body_part": "neck", "pain_sites": ["neck"], "side": "right"}
+    said = changes(text, known, asked)
+    assert said.get("side") == "left", said
+    assert said.get("body_part", "neck") == "neck", said
+    assert said.get("pain_sites", ["neck"]) == ["neck"], said
+
+
+# Session 25, written before the change (outside run 66 p01: "its just the right leg. her
+# legs work fine she walks the dog" to the both-legs question took the leg's spread off,
+# then asked where it spreads). Limbs that work fine are told of their use, not of pain.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nothing like that, his legs move fine, he's on the golf course twice a week",
+        "no, only the left one. her legs work fine otherwise",
+    ],
+)
+def test_limbs_that_work_fine_keep_the_spread(text: str) -> None:
+    known = {"body_part": "lower_back", "pain_sites": ["lower_back"], "pain_radiates": True,
+             "radiates_to": "leg", "side": "left"}  # fmt: skip
+    said = changes(text, known, "red_flag_screen")
+    assert "radiates_to" not in said and "pain_radiates" not in said, said
+
+
 # Session 25, written before the change (outside run 65 p05: "he'd say 4 if his arm fell
 # off" put the arm on the notes). A place in a supposition is no pain of its own.
 @pytest.mark.parametrize(

@@ -2330,6 +2330,24 @@ def test_a_day_asked_for_with_a_later_doctor_is_booked(message: str, about: bool
     assert advice.asks_about_waiting(message) is about
 
 
+# Session 25, written before the change (outside run 66 p01: after a doctor today, "do i
+# need to bring anything from urgent care?" and "should i bring the urgent care papers and
+# her medication list?" got "Yes, it really can't wait"). What to bring along is the
+# clinic's practical question, whatever care it names; taking someone to care is not.
+@pytest.mark.parametrize(
+    ("message", "about"),
+    [
+        ("great. should he bring the discharge letter from the ER?", False),
+        ("do we need to bring anything the walk-in clinic gives us?", False),
+        ("should I bring her x-rays from urgent care?", False),
+        ("should I bring him to urgent care today or can it wait?", True),
+        ("can I bring her to you instead of the doctor?", True),
+    ],
+)  # fmt: skip
+def test_what_to_bring_after_advice_is_a_practical_question(message: str, about: bool) -> None:
+    assert advice.asks_about_waiting(message) is about
+
+
 def test_asked_whether_it_must_be_today_the_answer_is_yes_and_why() -> None:
     reply = advice.urgent_follow_up("do I really need to be seen today?", ["fracture"], "911")
     assert reply.startswith("Yes, today") and "broken bone" in reply
@@ -2820,12 +2838,61 @@ def test_no_only_the_calf_denies_nothing() -> None:
         ("hopefully it settles by tonight", False),
         ("it's gone now actually, I feel fine", True),
         ("it has settled a lot since this morning", True),
+        # Session 25, written before the change (outside run 65 p06: "my heart doc said im
+        # fine. just book me" was answered "I'm glad it has eased"): a doctor's word from
+        # before, or a brush-off, tells no easing.
+        ("my cardiologist told me I'm fine last spring, just book me in", False),
+        ("honestly I'm fine, it's muscular, stop fussing", False),
     ],
 )
 def test_only_a_sign_that_eased_is_told_it_still_needs_checking(message: str, eased: bool) -> None:
     reply = advice.emergency_follow_up(message, ["thunderclap_headache"], "911", "988")
     assert ("glad it has eased" in reply) is eased
     assert "call 911 now" in reply
+    assert "today" not in reply  # an emergency is not softened to a check today
+
+
+# Session 25, written before the change (outside run 66 p08: after a fall onto the head and
+# tingling in both hands, "does the tingly hands thing matter?", "u didnt answer about my
+# hands" and "should i keep my neck still?" got the advice alone). The reason is the signs
+# held, asked again or as "does it matter"; keeping the neck still is answered. My words.
+@pytest.mark.parametrize(
+    ("message", "says"),
+    [
+        ("is the pins and needles in my fingers important?", "both hands"),
+        ("does the numb hands bit matter though", "both hands"),
+        ("you never answered about my hands", "both hands"),
+        ("ok ambulance called. should I try not to move my head?", "still"),
+    ],
+)
+def test_after_a_knock_to_the_neck_the_hands_and_keeping_still_are_answered(
+    message: str, says: str
+) -> None:
+    reply = advice.emergency_follow_up(
+        message,
+        ["fracture"],
+        "911",
+        "988",
+        repeats=2,
+        signs=["trauma", "neck_pain", "both_hands_nerve"],
+    )
+    assert says in reply, reply
+    assert "911" in reply
+
+
+# Session 25, written before the change (outside run 66 p05: after saddle numbness alone,
+# the push-back's advice named "changes in bladder or bowel control, or symptoms in both
+# legs"; run 65 p08 the same of a headache's whole kind). The signs held are named.
+def test_the_advice_after_push_back_names_only_the_signs_held() -> None:
+    reply = advice.emergency_follow_up(
+        "that's overkill, I'll see you tomorrow",
+        ["cauda_equina"],
+        "911",
+        "988",
+        signs=["saddle_numbness"],
+    )
+    assert "numbness around your bottom" in reply
+    assert "both legs" not in reply and "bladder" not in reply, reply
 
 
 # Session 16, written before the change (outside run 34: "Just to double check: my

@@ -503,6 +503,23 @@ def test_a_cars_blind_spot_is_no_sight_problem(text: str, sight: bool) -> None:
     assert ("vision_trouble" in names) is sight, names
 
 
+# Session 25, written before the change (outside run 65 p08: "keeps the curtains closed
+# because the light bothers her" was a change of sight, and a meningitis emergency was told
+# as a stroke and an inflamed artery too). Window curtains are no sight; a curtain over
+# the eye is.
+@pytest.mark.parametrize(
+    ("text", "sight"),
+    [
+        ("he sits with the curtains drawn, daylight makes the headache worse", False),
+        ("I had to shut the curtain, the sun was too much", False),
+        ("like a curtain came down over my right eye for a minute", True),
+    ],
+)
+def test_window_curtains_are_no_sight_problem(text: str, sight: bool) -> None:
+    names = {mention.name for mention in safety.screen(text).mentions}
+    assert ("vision_trouble" in names) is sight, names
+
+
 # Session 24, written before the change (outside run 60 p05: "We've tried a heat pad,
 # Advil..." was "You mentioned the toilet" and the bladder question). A heating pad or an
 # ice pack is no pad for leaks; "wearing pads now" still is.

@@ -155,6 +155,9 @@ class Heard:
     # Limbs named only as what is moved ("it catches when I raise the arm"): no new place
     # once one is known.
     moved_limbs: tuple[str, ...] = ()
+    # Places named only as where a fall landed or something rests ("I carry her on my
+    # hip"): no new place once one is known.
+    rested_on: tuple[str, ...] = ()
 
 
 @dataclass
@@ -231,10 +234,11 @@ def hear(
         if t.entity == "body_part" and t.start not in denied
     ]
     moved = {t.start for t in parts if vocabulary.is_moved_limb(t, text)}
+    landed = {t.start for t in parts if vocabulary.is_landed_on(t, text)}
+    rested_on = tuple(p.value for p in places if p.start in landed)
     if len({p.value for p in places}) > 1:
         # "My shoulder hurts when I lift my arm": the limb moved says when, not where;
         # "landed on my hip, but the shoulder was sore before": where the fall landed.
-        landed = {t.start for t in parts if vocabulary.is_landed_on(t, text)}
         # "He'd say 4 if his arm fell off": a place only supposed.
         supposed = {t.start for t in parts if vocabulary.is_supposed(t, text)}
         places = [p for p in places if p.start not in moved | landed | supposed]
@@ -338,6 +342,7 @@ def hear(
         said_not=_said_not(text),
         text=text,
         moved_limbs=tuple(p.value for p in places if p.start in moved),
+        rested_on=rested_on,
         only_in=_only_in(text, [p.value for p in places]),
         # "Only left leg, right leg is ok": a place painful on one side is no place said
         # not to hurt (outside run 48).
@@ -414,6 +419,27 @@ def _places_said_not(text: str) -> tuple[str, ...]:
             or (place := vocabulary.canonical("body_part", match[1].split()[-1]))
         )
     )
+
+
+# "It's more on the left really", "actually it's the left one": a side said of "it".
+_SIDE_OF_IT = re.compile(
+    r"\b(?:it'?s|its|it is)\s+(?:(?:more|mostly|mainly|really|actually|all)\s+)?(?:on\s+)?"
+    # Not "it's right in the middle": "right" as "just".
+    r"(?:the\s+)?(left|right)\b(?!\s+(?:in|at|on|by|next|between|under|here|there|up|down|"
+    r"across|through|into|around|behind|above|below|now|away)\b)(?:\s+(?:side|one|hand side)\b)?",
+    re.IGNORECASE,
+)
+
+
+def _side_of_it(text: str) -> str | None:
+    """The side a message says "it" is on, with no place after it ("it's the left knee" is
+    the knee's)."""
+    for found in _SIDE_OF_IT.finditer(text):
+        following = re.match(r"\W*([a-z]+)", text[found.end() :], re.IGNORECASE)
+        if following and vocabulary.canonical("body_part", following[1]):
+            continue
+        return found[1].lower()
+    return None
 
 
 # "Only his lower back", "it's just the neck": the places said to be the only ones.
@@ -522,13 +548,17 @@ def update(
     if heard.of_someone_else and known.get("body_part") and not for_someone_else:
         # "My wife might come too, her legs go numb": her places are not this patient's.
         heard = replace(heard, main=None, others=(), spreads_to=None, side=None, spreads=None)
-    if known.get("body_part") and heard.moved_limbs:
-        # "Sharp when I lift the arm" of a known shoulder: when it hurts, not where.
-        moved = heard.moved_limbs
+    if known.get("body_part") and (heard.moved_limbs or heard.rested_on):
+        # "Sharp when I lift the arm" of a known shoulder: when it hurts, not where; "I
+        # carry her on my left hip": where she rests (outside run 66 p03), and its side too.
+        moved = (*heard.moved_limbs, *heard.rested_on)
         main = heard.main if heard.main and heard.main.value not in moved else None
         others = tuple(p for p in heard.others if p.value not in moved)
         spreads_to = heard.spreads_to if heard.spreads_to not in moved else None
-        heard = replace(heard, main=main, others=others, spreads_to=spreads_to)
+        side = heard.side
+        if heard.main is not None and main is None and side == heard.main.side:
+            side = None
+        heard = replace(heard, main=main, others=others, spreads_to=spreads_to, side=side)
 
     def offer(slot: str, value: Any, *also: tuple[str, Any]) -> None:
         current = known.get(slot)
@@ -645,6 +675,11 @@ def update(
         # "The middle of his back, not the left": no side; "down the arm... it's the LEFT
         # hand not right": the side said with a place of the same pain (outside run 58).
         result.values["side"] = next((s for s in told_sides if s not in heard.said_not), None)
+        result.corrected.append("side")
+    stated = _side_of_it(heard.text) if side is None and main is None else None
+    if stated and known.get("side") not in (None, stated, "both"):
+        # "Actually it's more the left side": the pain's side put right (outside run 66 p03).
+        result.values["side"] = stated
         result.corrected.append("side")
     offer("side", side)
     offer("pain_quality", heard.quality)

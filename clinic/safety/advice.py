@@ -78,6 +78,13 @@ EACH_SIGN: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
         (frozenset({"bladder_or_bowel_control"}), "changes in bladder or bowel control"),
         (frozenset({"both_legs_pain", "both_legs_nerve"}), "symptoms in both legs"),
     ),
+    # Outside run 66 p08: tingling in both hands after a fall was told as "pain after a fall"
+    # alone, and "does the hands thing matter?" never answered.
+    "fracture": (
+        (frozenset({"trauma"}), "pain after a fall, an accident or a knock"),
+        (frozenset({"osteoporosis"}), "pain with fragile bones"),
+        (frozenset({"both_hands_nerve"}), "tingling or numbness in both hands"),
+    ),
     # Outside run 58: "my legs are a bit weak too" was told back as "getting worse".
     "progressive_weakness": (
         (frozenset({"both_legs_weak", "both_legs_heavy"}), "weakness in both legs"),
@@ -262,13 +269,18 @@ _PLANS_TO_WAIT = re.compile(
     re.IGNORECASE,
 )
 _SERIOUS = re.compile(
-    r"\b(serious|really|bad|dangerous|worried|worry|scared|urgent|matters?|important|concern\w*"
-    r"|why|big deal|what do you think it is|what could it be)\b",
+    # Not the "urgent" of "urgent care", a place (outside run 66 p01).
+    r"\b(serious|really|bad|dangerous|worried|worry|scared|urgent(?! care)|matters?|important"
+    r"|concern\w*|why|big deal|what do you think it is|what could it be)\b",
     re.I,
 )
 # "Why, what do you think it is?", "why is it such a big deal": the reason, in plain words
 # and never a diagnosis, before the advice again.
 _ASKS_WHY = re.compile(
+    # Whether a sign matters, or the reason asked again: "does the tingly hands thing
+    # matter?", "u didnt answer about my hands" (outside run 66 p08).
+    r"\b(?:does|do|would|will)\b[^.?!]{0,40}\bmatter\b|\b(?:is|are)\b[^.?!]{0,40}\bimportant\b|"
+    r"\b(?:didn'?t|did not|never|haven'?t)\s+(?:answer|answered|reply|replied)\b|"
     r"\bwhy\b|\bbig deal\b|\bwhat do you think it is\b|\bwhat could it be\b|"
     r"\b(?:the|actual|real|your) worry\b|\bwhat(?:'s| is| are) (?:you|the) worried\b|"
     r"\bwhat (?:can|could|might) happen\b",
@@ -368,6 +380,10 @@ WHY = {
 # WHY for the signs held, where WHY names several.
 _WHY_OF_SIGNS = {
     "cancer": "{what} is worth a doctor's check first, to rule out a cause other than the muscles.",
+    "fracture": (
+        "{what} can come from a broken bone or from the nerves in the spine being pressed on, "
+        "which needs a doctor's check, maybe a scan, first."
+    ),
     "cauda_equina": (
         "{what} after a back pain can mean the nerves at the bottom of the spine are being "
         "squeezed; treated quickly, they recover best."
@@ -620,11 +636,22 @@ _ABOUT_NEEDLES = re.compile(
 )
 
 
-def _practical(message: str, codes: list[str], number: str) -> str:
+# "Should I keep my neck still?", "try not to move my head?" after a knock.
+_ASKS_KEEP_STILL = re.compile(
+    r"\b(?:keep|hold|stay)\b[^.?!]{0,25}\b(?:still|straight)\b|\b(?:not|n'?t)\s+(?:to\s+)?move\b"
+    r"[^.?!]{0,15}\b(?:neck|head|back)\b",
+    re.IGNORECASE,
+)
+
+
+def _practical(message: str, codes: list[str], number: str, signs: Iterable[str] = ()) -> str:
     """Answers to what the patient asks on the way: what it is, something to take, the cost,
-    a language, a medicine to mention, urgent care instead."""
+    a language, a medicine to mention, urgent care instead, keeping still."""
     said = []
     asks = bool(_ASKS.search(message)) or "?" in message
+    if asks and "fracture" in codes and _ASKS_KEEP_STILL.search(message):
+        where = "your head and neck" if "neck_pain" in signs else "the painful part"
+        said.append(f"Yes: keep {where} as still as you can, and let the crew move you.")
     if _REFUSES.search(message):
         # "What do I do if he flat out refuses to go?" (outside run 54).
         said.append(
@@ -795,14 +822,33 @@ _PRACTICAL = re.compile(
 )
 
 
+# What to bring along: "should he bring the discharge letter from the ER?" names the care
+# it comes from, and asks the clinic's practical question (outside run 66 p01: "Yes, it
+# really can't wait"); "bring him to urgent care" is about the care.
+_BRINGING = re.compile(
+    r"\bbring\w*\s+(?:\w+\s+){0,3}?(?:anything|something|papers?|letters?|reports?|notes|"
+    r"lists?|results|scans?|x-?rays?|mri|medications?|medicines?|meds|booklet|documents?|"
+    r"paperwork|records)\b",
+    re.IGNORECASE,
+)
+
+
 def _asks_only_practical(message: str) -> bool:
     """Whether every question of the message asks about the clinic's practicalities, none
     about waiting or the care advised ("is there parking? I worry about infection": the
     worry is told, the question is the parking's)."""
     asked = [part for part in re.split(r"(?<=[?.!])\s+", message) if "?" in part]
     return bool(asked) and all(
-        _PRACTICAL.search(question)
-        and not (_WAITING.search(question) or _CARE.search(question) or _SERIOUS.search(question))
+        (
+            _BRINGING.search(question)
+            and not (_WAITING.search(question) or _SERIOUS.search(question))
+        )
+        or (
+            _PRACTICAL.search(question)
+            and not (
+                _WAITING.search(question) or _CARE.search(question) or _SERIOUS.search(question)
+            )
+        )
         for question in asked
     )
 
@@ -931,14 +977,17 @@ NO_CALL = "No call from the clinic has been set up: this can't wait for one. "
 _EASED = re.compile(
     r"\b(gone|passed|settled|settling|eased|easing|better|fine now|ok now|okay now|"
     r"back to normal|feel normal|feels normal|"
-    r"stopped|went away|feel fine|feel ok|feel okay|i'm fine|im fine|i am fine)\b",
+    # Not a bare "I'm fine": a brush-off ("honestly I'm fine, stop fussing") more often.
+    r"stopped|went away|feel fine|feel ok|feel okay)\b",
     re.IGNORECASE,
 )
 # Eased only if, or not at all: "if it gets better", "it hasn't eased", "not any better".
 _NOT_EASED = re.compile(
     r"\b(?:if|what if|when|once|unless|hopefully|hope|might|may|maybe|would|could|should)\b"
     r"[^.!?]{0,40}$"
-    r"|\b(?:\w+n'?t|not|no|never|hardly)\s+(?:\w+\s+){0,2}$",
+    r"|\b(?:\w+n'?t|not|no|never|hardly)\s+(?:\w+\s+){0,2}$"
+    # Someone else's word, from before: "my heart doctor said I'm fine".
+    r"|\b(?:said|says|told|tells|reckons|thinks|thought)\b[^.!?]{0,30}$",
     re.IGNORECASE,
 )
 
@@ -1007,6 +1056,7 @@ def emergency_follow_up(
     repeats: int = 0,
     check_planned_before: bool = False,
     advised_now: bool = False,
+    signs: Iterable[str] = (),
 ) -> str:
     """The reply to any message after emergency advice: the advice again, first, then an
     answer to what the patient said. `repeats` counts the follow-ups already given: the
@@ -1014,7 +1064,7 @@ def emergency_follow_up(
     `check_planned_before`: the chat spoke of a doctor's check still to come, so a check
     claimed now is not taken as made. `advised_now`: the advice was given for this very
     message (a new warning sign), so the answer alone follows it (outside run 58: two
-    near-identical "call 911" messages in one turn)."""
+    near-identical "call 911" messages in one turn). `signs`: those held, named alone."""
     codes = list(codes)
     if "suicidal_thoughts" in codes:
         return crisis_follow_up(message, emergency_number, crisis, clinic_phone, repeats)
@@ -1023,7 +1073,8 @@ def emergency_follow_up(
     if repeats == 0:
         advice = (
             f"Please call {emergency_number} now or go to the nearest emergency department: "
-            f"{_what_you_describe(codes, 'what you described')} needs a doctor straight away. "
+            f"{_what_you_describe(codes, 'what you described', signs)} needs a doctor straight "
+            "away. "
             "Don't drive yourself."
         )
     else:
@@ -1032,8 +1083,8 @@ def emergency_follow_up(
     opening = _answer_in_light(message)
     if _has_eased(message):
         opening = (
-            "I'm glad it has eased, but it still needs checking today: signs like these can "
-            "come back. "
+            "I'm glad it has eased, but it still needs checking straight away: signs like "
+            "these can come back. "
         )
     if (_SEEN.search(message) or _CHECK_DONE.search(message)) and _NOT_NOW.search(message):
         # "A full check-up with an ECG in the spring": before these signs began.
@@ -1065,8 +1116,9 @@ def emergency_follow_up(
     elif repeats == 1:
         tail = " " + _after_a_doctor(clinic_phone)
     going = _how_to_go(message, codes, emergency_number)
-    practical = _practical(message, codes, emergency_number)
-    reason = _why(message, codes)  # "why is it so urgent?" answered, whatever else is asked
+    practical = _practical(message, codes, emergency_number, signs)
+    # "why is it so urgent?" answered, whatever else is asked
+    reason = _why(message, codes, signs)
     if advised_now and not going:
         return ((reason or opening) + practical + tail.strip()).strip()
     if going:

@@ -633,6 +633,15 @@ OTHER_SENSES: dict[tuple[str, str], OtherSense] = {
         preceded_by=frozenset({"check", "checks", "checking", "checked", "the", "car",
                                "car's", "cars"}),
     ),
+    # Curtains at a window, shut against the light, are no curtain over the eye (outside run
+    # 65 p08: "keeps the curtains closed because the light bothers her").
+    ("vision_problem", "curtain"): OtherSense(
+        frozenset(), frozenset(),
+        preceded_by=frozenset({"the", "close", "closed", "closes", "closing", "draw", "drawn",
+                               "drew", "draws", "shut", "shuts", "open", "opened", "pull",
+                               "pulled", "blackout", "her", "his", "my", "their", "bedroom"}),
+        said_as=frozenset({"curtains"}),
+    ),
     # A pad for warmth or cold, or to kneel on, is no pad for leaks (outside run 60: "a heat
     # pad" asked about the toilet).
     **{("urination", word): OtherSense(
