@@ -27,7 +27,7 @@ from actions.tracker_facts import (
 from actions.wording import wording
 from clinic import settings
 from clinic.assessment import assess, with_safety
-from clinic.booking import wants_a_booking
+from clinic.booking import takes_the_offer
 from clinic.intake import summarise
 from clinic.patient import spoken_of
 from clinic.preferred_time import yes_after_all
@@ -110,12 +110,16 @@ class ActionAssessTdnFit(Action):
         else:
             if intake.body_part:
                 dispatcher.utter_message(response="utter_intake_summary", summary=facts)
-            dispatcher.utter_message(text=_without_said_this_turn(tracker, assessment.explanation))
+            if not said_before(tracker, assessment.explanation):
+                # The summary put right ("neck only"): the same explanation is not said again.
+                dispatcher.utter_message(
+                    text=_without_said_this_turn(tracker, assessment.explanation)
+                )
         # A skin or stomach complaint is for a doctor: a physiotherapy offer would mislead.
         offer = bool(intake.body_part) or not intake.other_complaint
         offered_before = said_before(tracker, wording(domain, "utter_offer_consultation"))
         text = tracker.latest_message.get("text") or ""
-        if offer and tracker.get_slot("consultation_offered") and wants_a_booking(text):
+        if offer and tracker.get_slot("consultation_offered") and takes_the_offer(text):
             # "...it was just a cold. yeah book me. parking?": the open offer taken up among
             # other things (outside run 58); asked again, it would be ignored.
             events = [

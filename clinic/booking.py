@@ -139,7 +139,9 @@ REQUESTS_A_BOOKING = re.compile(
     r"(?:appointment|appt|consultation|consult|slot)\b)|\bbook me\b|\bi'?d like to book\b"
     r"|\bi want to book\b"
     # As a thing to do now: "let's book", "go ahead and book", "please book a consult".
-    r"|\blet'?s book\b|\blet us book\b|\b(?:go ahead and|please|just) book\b",
+    r"|\blet'?s book\b|\blet us book\b|\b(?:go ahead and|please|just) book\b"
+    # A yes that says to book: "yes book please", "ok book it", "yeah, book him".
+    r"|\b(?:yes|yeah|yep|ok|okay|sure)\W+book\b",
     re.IGNORECASE,
 )
 # "I need an appointment", "I'd like a consultation for my neck", "need to book for my hip".
@@ -230,6 +232,24 @@ _PUT_OFF = re.compile(
     r"|\b(?:don'?t|do not|dont)\s+want\s+(?:a|any)\s+(?:time|slot|booking)\s+(?:right\s+)?now\b",
     re.IGNORECASE,
 )
+
+
+# A yes said first, alone in its clause: "Yes please. After school...", "sure, ...".
+_YES_FIRST = re.compile(
+    r"^\W*(?:yes|yeah|yep|yup|ya|yea|sure|ok|okay|definitely|absolutely|please do|go on)"
+    r"(?:\W+please)?\W*$",
+    re.IGNORECASE,
+)
+
+
+def takes_the_offer(text: str) -> bool:
+    """Whether an answer to the offer of a consultation takes it up among other things: a
+    booking asked for ("not the shoulder, only the neck. yes book please") or a yes said
+    first ("Yes please. After school... Do you take Cigna?"), not put off or weighed up."""
+    if declines_booking(text) or doubts_the_consultation(text):
+        return False
+    first = re.split(r"(?<=[.!?,;])\s+", text.strip(), maxsplit=1)[0]
+    return wants_a_booking(text) or bool(_YES_FIRST.match(first))
 
 
 def declines_booking(text: str) -> bool:

@@ -55,10 +55,16 @@ _OWN_PAIN = re.compile(
 
 
 def _tells_of_another(text: str) -> bool:
+    """Whether a sentence of the message opens with a relative ("Do you treat teenagers? My
+    daughter is 16...", outside run 66 p07), and the writer's own pain is not told."""
     lower = text.lower()
-    opening = _OPENS_WITH_SOMEONE.match(lower)
-    someone = opening and (opening[1] in _HE | _SHE or is_another_person(opening[1]))
-    return bool(someone and not _OWN_PAIN.search(lower))
+    if _OWN_PAIN.search(lower):
+        return False
+    for sentence in re.split(r"(?<=[.!?])\s+", lower):
+        opening = _OPENS_WITH_SOMEONE.match(sentence)
+        if opening and (opening[1] in _HE | _SHE or is_another_person(opening[1])):
+            return True
+    return False
 
 
 def written_of(texts: Iterable[str]) -> Patient:

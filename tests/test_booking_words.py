@@ -195,6 +195,11 @@ def test_a_message_that_names_a_time(said: str, names: bool) -> None:
         # Session 20 (outside run 47 p04's kind, a non-native writer; my own wording, found
         # while writing a conversation): "to" left out.
         ("my hip hurts, I want book tuesday morning", True),
+        # Session 25, written before the change (a conversation of mine after outside run
+        # 65 p05: "...but yes book please" after a correction re-offered the consultation).
+        ("not the shoulder, only the neck. yes book please", True),
+        ("ok book it", True),
+        ("yeah, book him, thanks", True),
     ],
 )
 def test_a_question_about_booking_is_no_request(text: str, wants: bool) -> None:
@@ -604,3 +609,23 @@ def test_asking_to_put_the_bookings_name_right(text: str, asks: bool) -> None:
     from clinic.contact import asks_to_rename
 
     assert asks_to_rename(text) is asks
+
+
+# Session 25, written before the change (outside run 66 p07: "Yes please. After school..."
+# at the offer, beside a correction, was asked "Shall I book you a free consultation,
+# then?"). A yes said first takes the offer; one that puts it off or weighs it up does not.
+@pytest.mark.parametrize(
+    ("text", "takes"),
+    [
+        ("Yes please. Mornings are best. Oh and it's the left side", True),
+        ("sure, after 5 any day. and do you take Aetna?", True),
+        ("not the shoulder, only the neck. yes book please", True),
+        ("ok I'll think about it and come back", False),
+        ("yes but is it even worth it if it might not work?", False),
+        ("no thanks, not right now", False),
+    ],
+)  # fmt: skip
+def test_a_yes_said_first_takes_the_offer(text: str, takes: bool) -> None:
+    from clinic.booking import takes_the_offer
+
+    assert takes_the_offer(text) is takes

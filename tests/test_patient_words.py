@@ -35,6 +35,20 @@ from clinic.safety import contraindications
             "does he have",
         ),
         (["hello, well basically my wife has a stiff neck since the move"], "her", "does she have"),
+        # Session 25, written before the change (outside run 66 p07: "Hi, do you treat
+        # teenagers? My daughter is 16, she swims..." was asked "do you have", three times
+        # put right). The relative may open a later sentence of the first message.
+        (
+            ["Hello! Is it ok for older people? My dad is 80 and his hip aches at night"],
+            "his",
+            "does he have",
+        ),
+        (
+            ["Quick question first. My girlfriend has had a stiff neck for weeks"],
+            "her",
+            "does she have",
+        ),
+        (["Do you see kids? My son is 9. Also my own knee hurts"], "your", "do you have"),
     ],
 )
 def test_the_patient_is_whoever_the_writer_writes_for(
