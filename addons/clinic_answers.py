@@ -153,6 +153,16 @@ def _nearest_topic(text: str, meanings: list[Any], intent: str | None) -> knowle
                 read.add(said)
                 meanings.append(encoder().encode(said).sentence)
     finder = answer_finder()
+    if again:
+        # "You did not answer about the evidence": the topic asked again is the question,
+        # whatever the rest of the message is nearer (outside run 66 p06: "I can't tell you
+        # what it is"); a bare topic ("the research") is dry needling's.
+        readings = [again, knowledge.as_the_treatment(again)]
+        if len(again.split()) <= _BARE_TOPIC_WORDS:
+            readings.append(f"{again.strip(' .!?')}, for dry needling")
+        found_again = finder.nearest(*(encoder().encode(said).sentence for said in readings))
+        if found_again and found_again.score >= knowledge.NEAR:
+            return found_again
     found = finder.nearest(*meanings)
     if _stops_a_medicine(parts[-1]):
         # "Should she stop her warfarin before the appointment?": keep taking it, whatever
@@ -172,6 +182,10 @@ def _nearest_topic(text: str, meanings: list[Any], intent: str | None) -> knowle
         if own >= knowledge.AGREED:
             return knowledge.Found(agreed, own)
     return found
+
+
+# A topic asked again in a few words ("about the research"), with no question around it.
+_BARE_TOPIC_WORDS = 3
 
 
 # A capitalised word inside a sentence, where a name may be ("and can Gary come in?").
@@ -201,7 +215,8 @@ def _further_questions(text: str, first: str) -> list[dict[str, Any]]:
         if _stops_a_medicine(part):
             found: knowledge.Found | None = knowledge.Found(_KEEP_MEDICINES, knowledge.NEAR)
         else:
-            own = knowledge.as_the_patient(part)
+            # "...and is there evidence that it works?": "it" is the treatment here too.
+            own = knowledge.as_the_treatment(knowledge.as_the_patient(part))
             meanings = [encoder().encode(said).sentence for said in {part, own}]
             found = answer_finder().with_otherwise(answer_finder().nearest(*meanings), *meanings)
         near = found and found.topic != first and found.score >= knowledge.NEAR

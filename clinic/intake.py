@@ -228,8 +228,15 @@ _SENTENCE_END = re.compile(
     r"where|why|who|which|can|could|do|does|is|are|will|would|should)\b)",
     re.IGNORECASE,
 )
+# A question put as a statement: "I am asking whether...", "I'd like to know if...".
+INDIRECT_QUESTION = (
+    r"\b(?:i(?:'m| am) (?:asking|wondering)|i asked|i want(?:ed)? to know|i'?d like to know|"
+    r"i would like to know|i was wondering|i wonder|(?:can|could) you tell me|please tell me)"
+    r"\s+(?:whether|if|what|how|why|when|where|who|about)\b"
+)
 _ASKS = re.compile(
-    r"\?|^\s*(?:and |but |so |oh |also |btw )?(?:how|what|whats|what's|why|who|which|"
+    rf"\?|{INDIRECT_QUESTION}|"
+    r"^\s*(?:and |but |so |oh |also |btw )?(?:how|what|whats|what's|why|who|which|"
     rf"can|could|do|does|{IS_ASKING}|will|would|should"
     # "When I drive it goes up to 7": a clause of when, no question (outside run 62 p04).
     r"|(?:when|where)(?!\s+(?:i|i'm|im|he|she|we|they|it|my|his|her|the|you)\b))\b",
@@ -249,8 +256,13 @@ def question_after_answer(text: str) -> str:
     return _answer_and_question(text)[1]
 
 
+# "No? it's only at my desk. why do you ask": a yes or no said first, surprised, answers.
+_SURPRISED_ANSWER = re.compile(r"^(\W*(?:no|nope|nah|yes|yeah|yep|yup))\?+(?=\s)", re.IGNORECASE)
+
+
 def _answer_and_question(text: str) -> tuple[str, str]:
-    sentences = [s for s in _SENTENCE_END.split(text.strip()) if s]
+    text = _SURPRISED_ANSWER.sub(r"\1.", text.strip())
+    sentences = [s for s in _SENTENCE_END.split(text) if s]
     asks = next((i for i, sentence in enumerate(sentences) if _ASKS.search(sentence)), 0)
     if not asks:  # it opens with the question, or asks nothing
         return "", ""

@@ -19,7 +19,7 @@ import numpy as np
 import yaml
 
 from clinic import settings
-from clinic.intake import IS_ASKING
+from clinic.intake import INDIRECT_QUESTION, IS_ASKING
 from clinic.schedule import clinic_schedule
 
 Encode = Callable[[str], np.ndarray]
@@ -203,7 +203,8 @@ _QUESTION_WORDS = (
     r"shud|shld|cud|cld|wud|wld|cn|izit|iz"
 )
 _QUESTION = re.compile(
-    r"\?|^\W*(?:(?:hi|hello|hey|ok|okay|and|n|an|&|plus|so|also|sorry|please|oh|um|btw|"
+    rf"\?|{INDIRECT_QUESTION}|"
+    r"^\W*(?:(?:hi|hello|hey|ok|okay|and|n|an|&|plus|so|also|sorry|please|oh|um|btw|"
     r"quick question|"
     r"now|but|well|then|lastly|finally|anyway|just|"
     # Sighs and asides before the question: "ugh how many more of these".
@@ -343,7 +344,10 @@ def as_the_patient(text: str) -> str:
 # just a trend?" read near nothing: outside run 59 p06).
 _IT_WORKS = re.compile(
     r"\bit(?=\s+(?:really\s+|actually\s+|even\s+)?(?:works?|helps?|does anything)\b)"
-    r"|\bit(?=\s+(?:just\s+)?(?:a\s+)?(?:trend|fad|hype|placebo|gimmick)\b)",
+    r"|\bit(?=\s+(?:just\s+)?(?:a\s+)?(?:trend|fad|hype|placebo|gimmick)\b)"
+    # "has it been shown to work?", "is it proven?", "is it evidence based?"
+    r"|\bit(?=\s+(?:(?:ever|actually|really)\s+)?(?:been\s+)?(?:shown|proven|proved|studied|"
+    r"tested|researched|backed|evidence)\b)",
     re.IGNORECASE,
 )
 

@@ -516,7 +516,12 @@ def parse_duration(text: str, today: date | None = None) -> Duration | None:
     candidate = _best_duration(text, today, loose=True)
     if candidate is None:
         return None
-    return Duration(text=text.strip().strip(".!?,;").strip(), days=float(candidate.days))
+    # "months. like 2x a week, desk job": the sentence that holds the duration (outside run
+    # 66 p02 was summed up "for months. like 2x a week, desk job").
+    start = max((text.rfind(stop, 0, candidate.start) for stop in ".!?;\n"), default=-1) + 1
+    ends = [i for i in (text.find(stop, candidate.end) for stop in ".!?;\n") if i >= 0]
+    said = text[start : min(ends, default=len(text))]
+    return Duration(text=said.strip().strip(".!?,;").strip(), days=float(candidate.days))
 
 
 def find_duration(text: str, today: date | None = None) -> Duration | None:

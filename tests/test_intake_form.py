@@ -395,3 +395,25 @@ def test_a_none_with_a_time_answers_the_checklist_of_one_who_came_to_book() -> N
     result = form.validate_contraindication_screen(text, dispatcher, tracker, DOMAIN)
     assert result.get("contraindication_screen") == "none", result
     assert result.get("wished_time") == text
+
+
+# Session 25, written before the change (outside run 66 p03: "no? its just when I'm at my
+# desk or after carrying her. why do you ask that" to a safety question got "Back to my
+# question", twice, and no why). A "no?" said first is the answer, the question after it.
+@pytest.mark.parametrize(
+    ("text", "answer", "question"),
+    [
+        ("no? only when I've been at the laptop all day. why are you asking",
+         "no. only when I've been at the laptop all day.", "why are you asking"),
+        ("yes?? it does that every time. is that bad", "yes. it does that every time.",
+         "is that bad"),
+        ("About a 4. I am asking if anyone has studied it for necks",
+         "About a 4.", "I am asking if anyone has studied it for necks"),
+    ],
+)  # fmt: skip
+def test_a_no_with_a_question_mark_said_first_is_the_answer(
+    text: str, answer: str, question: str
+) -> None:
+    from clinic.intake import answer_before_question, question_after_answer
+
+    assert (answer_before_question(text), question_after_answer(text)) == (answer, question)

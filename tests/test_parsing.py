@@ -101,6 +101,22 @@ def test_parse_duration_keeps_the_patients_words_stripped() -> None:
     assert parse_duration("  about 3 weeks.  ", TODAY) == Duration("about 3 weeks", 21)
 
 
+# Session 25, written before the change (outside run 66 p02: "months. like 2x a week, desk
+# job" was summed up "for months. like 2x a week, desk job"). The words kept are the
+# sentence that holds the duration; what follows in other sentences is something else.
+@pytest.mark.parametrize(
+    ("answer", "kept"),
+    [
+        ("weeks. mostly evenings, after the commute", "weeks"),
+        ("ugh. about 3 months now. comes and goes", "about 3 months now"),
+        ("years, on and off", "years, on and off"),
+    ],
+)
+def test_parse_duration_keeps_the_sentence_of_the_duration(answer: str, kept: str) -> None:
+    duration = parse_duration(answer, TODAY)
+    assert duration is not None and duration.text == kept
+
+
 @pytest.mark.parametrize(
     "answer",
     ["banana", "", "   ", "blue", "7", "a while", "since I fell", "since the accident", "at 10am"],
