@@ -1,6 +1,7 @@
-"""The name on a booking made in this chat, put right afterwards ("the surname should be
-McAllister not Mcallister", "can you change the name on it?"): the booking, the clinic's
-notice and the chat's own slot all take the new name."""
+"""A booking made in this chat, changed afterwards, read from the message whatever intent
+the model heard: its name put right ("the surname should be McAllister not Mcallister",
+"can you change the name on it?"), and its time moved ("could we make it 3:30 instead?",
+outside run 66 p03: "Sorry, I didn't quite understand")."""
 
 from __future__ import annotations
 
@@ -10,14 +11,18 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from actions.booking import RESCHEDULE, start_task
 from actions.tracker_facts import entity_values, has_booking
 from clinic import booking as desk_module
 from clinic import knowledge
 from clinic.booking_store import NotFound
+from clinic.booking import asks_to_move
 from clinic.contact import asks_to_rename, name_and_contact, name_put_right, read_name
+from clinic.preferred_time import names_a_time, times_for_a_move
 
 WAITING = "renaming_booking"
 TURN_ANSWERED = "turn_answered"  # the policy waits for the next message (addons.safety_policy)
+NEXT_STEP = "next_step"  # the action the policy runs next (addons.safety_policy)
 
 
 def booking_renamed(
@@ -48,3 +53,20 @@ def booking_renamed(
         return [SlotSet(WAITING, False)]  # cancelled meanwhile: the usual answers apply
     dispatcher.utter_message(response="utter_booking_renamed", name=name)
     return [SlotSet("patient_name", name), SlotSet(WAITING, False), SlotSet(TURN_ANSWERED, True)]
+
+
+def booking_moved(
+    dispatcher: CollectingDispatcher, tracker: Tracker
+) -> list[dict[str, Any]] | None:
+    """The events that start moving the chat's booking to the time the message asks for,
+    the booking form to run next; None when the message asks no such thing."""
+    if not has_booking(tracker) or tracker.active_loop.get("name"):
+        return None
+    text = tracker.latest_message.get("text") or ""
+    if not (asks_to_move(text) and names_a_time(times_for_a_move(text))):
+        return None
+    started = start_task(RESCHEDULE, dispatcher, tracker)
+    return [
+        *(e for e in started if e.get("event") != "followup"),
+        SlotSet(NEXT_STEP, "booking_form"),
+    ]

@@ -17,7 +17,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions.booking_name import booking_renamed
+from actions.booking_name import booking_moved, booking_renamed
 from actions.intake import FOR_A_PERSON, intake_events
 from actions.questions import (
     ASKING,
@@ -71,6 +71,9 @@ class ActionEveryMessage(Action):
         renamed = None if spoke else booking_renamed(dispatcher, tracker)
         if renamed and dispatcher.messages:
             return [*safety, *renamed]  # the name on the booking, put right: nothing else
+        moved = None if spoke else booking_moved(dispatcher, tracker)
+        if moved:
+            return [*safety, *moved]
         facts = intake_events(tracker, dispatcher)
         booking_answer = _booking_answer_before_a_question(tracker)
         if not spoke and _answered_with_a_question(tracker, facts):
@@ -151,7 +154,14 @@ def _booking_answer_before_a_question(tracker: Tracker) -> tuple[str, str] | Non
     if tracker.active_loop.get("name") != "booking_form" or asked not in BOOKING_ANSWERS:
         return None
     text = tracker.latest_message.get("text") or ""
-    if latest_intent(tracker) not in ASKING or not knowledge.looks_like_question(text):
+    # "friday late morning? and do I need to bring anything": heard as a booking request,
+    # with a question of its own after the time (outside run 66 p03).
+    wish_and_question = latest_intent(tracker) == "request_booking" and bool(
+        question_after_answer(text)
+    )
+    if not (latest_intent(tracker) in ASKING or wish_and_question):
+        return None
+    if not knowledge.looks_like_question(text):
         return None
     lead = answer_before_question(text)
     if lead and asked == "booking_slot" and names_a_time(question_after_answer(text)):

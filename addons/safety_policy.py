@@ -17,7 +17,8 @@ The moments, read from the slots the safety check keeps (`actions/safety.py`):
    waiting or how serious it is gets the same action ("can I wait till tomorrow?"), and so
    does a doctor's visit already made.
 5. **The message was answered in full** by what runs after every message (`turn_answered`
-   set since it): wait for the next one.
+   set since it): wait for the next one; or that reading started a step (`next_step`, an
+   action's name: a booking moved): that action.
 6. **A contraindication named or asked about** ("is it safe for the baby?", "I'm on
    methotrexate"): `action_answer_precaution` says what it means for needling, once.
 
@@ -47,6 +48,7 @@ PRECAUTION = "action_answer_precaution"
 RED_FLAG_ADVICE = "action_red_flag_advice"
 DEFAULT_PRIORITY = 7
 TURN_ANSWERED = "turn_answered"
+NEXT_STEP = "next_step"
 
 
 @DefaultV1Recipe.register(
@@ -110,6 +112,11 @@ def next_safety_action(tracker: DialogueStateTracker) -> str | None:
         # What runs after every message answered it in full (the name on a booking put
         # right): nothing the intent model heard in its words follows.
         return ACTION_LISTEN_NAME
+    step = value_set_since_latest_message(tracker, NEXT_STEP)
+    if step:
+        # What runs after every message read what the message asks and started it (a
+        # booking moved: "could we make it 3:30 instead?"), whatever intent the model heard.
+        return step
     # A flag this message raised, whatever the model made of its words ("yes sometimes" to
     # "are you safe?" may read as a fallback, and a fallback takes the message back).
     raised = set(tracker.get_slot("red_flags") or []) - set(
@@ -158,6 +165,14 @@ def _events_since_latest_message(tracker: DialogueStateTracker) -> list[Any]:
             break
         since.append(event)
     return since
+
+
+def value_set_since_latest_message(tracker: DialogueStateTracker, slot: str) -> Any:
+    """The value `slot` was last set to since the latest message, or None."""
+    for event in _events_since_latest_message(tracker):
+        if isinstance(event, SlotSet) and event.key == slot:
+            return event.value
+    return None
 
 
 def set_since_latest_message(tracker: DialogueStateTracker, slot: str) -> bool:

@@ -234,14 +234,15 @@ INDIRECT_QUESTION = (
     r"i would like to know|i was wondering|i wonder|(?:can|could) you tell me|please tell me)"
     r"\s+(?:whether|if|what|how|why|when|where|who|about)\b"
 )
-_ASKS = re.compile(
-    rf"\?|{INDIRECT_QUESTION}|"
+_ASKING_WORDS = (
+    rf"{INDIRECT_QUESTION}|"
     r"^\s*(?:and |but |so |oh |also |btw )?(?:how|what|whats|what's|why|who|which|"
     rf"can|could|do|does|{IS_ASKING}|will|would|should"
     # "When I drive it goes up to 7": a clause of when, no question (outside run 62 p04).
-    r"|(?:when|where)(?!\s+(?:i|i'm|im|he|she|we|they|it|my|his|her|the|you)\b))\b",
-    re.IGNORECASE,
+    r"|(?:when|where)(?!\s+(?:i|i'm|im|he|she|we|they|it|my|his|her|the|you)\b))\b"
 )
+_ASKS = re.compile(rf"\?|{_ASKING_WORDS}", re.IGNORECASE)
+_ASKS_IN_WORDS = re.compile(_ASKING_WORDS, re.IGNORECASE)
 
 
 def answer_before_question(text: str) -> str:
@@ -262,6 +263,11 @@ _SURPRISED_ANSWER = re.compile(r"^(\W*(?:no|nope|nah|yes|yeah|yep|yup))\?+(?=\s)
 
 def _answer_and_question(text: str) -> tuple[str, str]:
     text = _SURPRISED_ANSWER.sub(r"\1.", text.strip())
+    unsure = re.search(r"\?+\s+(?=\S)", text)
+    if unsure and not _ASKS_IN_WORDS.search(text[: unsure.start()]):
+        # "Wednesday late afternoon? and what should I wear": an answer said unsure, then
+        # the question (outside run 66 p03: the question went to a booking look-up).
+        text = f"{text[: unsure.start()]}. {text[unsure.end() :]}"
     sentences = [s for s in _SENTENCE_END.split(text) if s]
     asks = next((i for i, sentence in enumerate(sentences) if _ASKS.search(sentence)), 0)
     if not asks:  # it opens with the question, or asks nothing

@@ -20,6 +20,7 @@ import yaml
 
 from clinic import settings
 from clinic.intake import INDIRECT_QUESTION, IS_ASKING
+from clinic.preferred_time import names_a_time
 from clinic.schedule import clinic_schedule
 
 Encode = Callable[[str], np.ndarray]
@@ -360,8 +361,14 @@ def as_the_treatment(text: str) -> str:
 def question_parts(text: str) -> list[str]:
     """The separate questions of a message that asks more than one, else []."""
     parts = [p.strip() for p in _NEXT_QUESTION.split(text or "") if p and p.strip()]
-    asking = [p for p in parts if looks_like_question(p) or _REQUEST.search(p)]
+    asking = [p for p in parts if (looks_like_question(p) or _REQUEST.search(p)) and not _a_wish(p)]
     return asking if len(asking) > 1 else []
+
+
+def _a_wish(part: str) -> bool:
+    """Whether a part is a time wished for, said unsure ("friday late morning?"): no
+    question of the clinic's (outside run 66 p03: it was answered with the opening hours)."""
+    return bool(names_a_time(part)) and not _QUESTION.search(part.replace("?", ""))
 
 
 def asks_somewhere(text: str) -> bool:

@@ -713,7 +713,8 @@ _MOMENT_BEFORE = re.compile(
     r"spikes?(?: up)?(?: to)?|flares?(?: up)?(?: to)?|can (?:get|go|be)(?: up)?(?: to)?|"
     # a time of day before it: "evenings 5", "first thing in the morning 6"
     r"(?:in the |at |by |first thing (?:in the )?)?(?:mornings?|evenings?|nights?|afternoons?))"
-    r"\W+(?:an?\s+|like\s+|about\s+|around\s+)*$",
+    r"\W+(?:an?\s+|like\s+|about\s+|around\s+|more\s+|closer\s+to\s+|nearer\s+|maybe\s+|"
+    r"probably\s+|up\s+to\s+)*$",
     re.IGNORECASE,
 )
 # A moment told before its score in a clause of its own: "5, after a long drive 8".
@@ -735,6 +736,12 @@ _PUT_RIGHT = re.compile(
 )
 
 
+_MOMENT_LEFT = re.compile(
+    r"\b(?:nights?|evenings?|mornings?|afternoons?|worst|bad days?|sometimes|times)\W*$",
+    re.IGNORECASE,
+)
+
+
 Score = tuple[int, int, float]  # where a score was said (start, end) and its 0-10 value
 # "4/10 but 7 by the evening", "3/10, sometimes 6": a number said just after a score is on
 # its scale (one with a unit, "5/10, 2 weeks", is not: those are blanked first).
@@ -751,8 +758,11 @@ def _weights(text: str, scores: list[Score]) -> list[int]:
     normally"), 0 said of a bad moment ("7 when I bend", "sometimes 8"), else 1. Only the
     words between a score and its neighbours count, so "usually 4/10 but 7/10 by evening"
     gives the 7 none of the 4's "usually"."""
-    weights = []
+    weights: list[int] = []
     for i, (start, end, _) in enumerate(scores):
+        if i and re.fullmatch(r"\s*(?:-|\u2013|or|to|/)?\s*", text[scores[i - 1][1] : start]):
+            weights.append(weights[-1])  # "at night more like 8 9": one range, one moment
+            continue
         before_from = max(scores[i - 1][1] if i else 0, start - 20)
         after_to = min(scores[i + 1][0] if i + 1 < len(scores) else len(text), end + 15)
         before = re.split(r"[,.;:!?]", text[before_from:start])[-1]
@@ -815,7 +825,8 @@ def _answer_scores(text: str) -> list[Score] | None:
     if re.search(r"\b(?:more\s+than|above|over)\s+(?:10|ten)\b", text, re.IGNORECASE):
         return None
     scores.sort()
-    marks = list(_PUT_RIGHT.finditer(text))
+    # "At night more like 8": a bad moment's score, not one put right.
+    marks = [m for m in _PUT_RIGHT.finditer(text) if not _MOMENT_LEFT.search(text[: m.start()])]
     if marks and (after := [s for s in scores if s[0] >= marks[-1].end()]):
         scores = after  # "like a 5 but no more like 7": the number put right
     return scores

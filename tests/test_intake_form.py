@@ -417,3 +417,19 @@ def test_a_no_with_a_question_mark_said_first_is_the_answer(
     from clinic.intake import answer_before_question, question_after_answer
 
     assert (answer_before_question(text), question_after_answer(text)) == (answer, question)
+
+
+# Session 25, written before the change (outside run 66 p03: "Wednesday late afternoon? and
+# what should I wear" while booking). An answer said unsure, with a question after it.
+@pytest.mark.parametrize(
+    ("text", "answer", "question"),
+    [
+        ("saturday morning? and is there parking", "saturday morning.", "and is there parking"),
+        ("the 3pm? also what do I wear", "the 3pm.", "also what do I wear"),
+        ("what time? is it free", "", ""),
+    ],
+)  # fmt: skip
+def test_an_answer_said_unsure_before_a_question(text: str, answer: str, question: str) -> None:
+    from clinic.intake import answer_before_question, question_after_answer
+
+    assert (answer_before_question(text), question_after_answer(text)) == (answer, question)

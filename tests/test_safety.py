@@ -86,6 +86,20 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
         "it's a squeezing ache that runs down his left arm and into his jaw"
     ),
     "cardiac/emergency/jaw_pain+pressing_pain": "there's a heavy pressure that creeps up to my jaw",
+    # Session 25, written before the change (outside run 67 p04, unsafe: a wife's pain
+    # between the shoulder blades into the left shoulder, sweaty, out of breath and queasy
+    # when it came on carrying laundry upstairs, got "trouble breathing", withdrawn by "no").
+    # Session 25, written before the change (outside run 67 p08, under-triaged: back pain
+    # with 38.5 and shaking chills after a kidney infection was sent to urgent care).
+    "infection/emergency/fever+rigors|back_pain,neck_pain": (
+        "my lower back is awful and I had a temperature with shaking chills all night"
+    ),
+    "cardiac/emergency/upper_back_pain+sweating+nausea": (
+        "an ache between her shoulder blades, she went clammy and felt sick with it"
+    ),
+    "cardiac/emergency/upper_back_pain+breathless+nausea": (
+        "pain in his upper back, he's short of breath and nauseous"
+    ),
     "cardiac/emergency/arm_and_jaw_pain+at_rest": (
         "my arm and jaw ache even when I'm just sitting watching tv"
     ),
@@ -4489,6 +4503,14 @@ def test_asking_for_someone_tells_of_them(text: str, code: str | None) -> None:
         ("it hurts when I press on the knot by my shoulder blade, and my arm aches", False),
         ("my jaw aches from clenching, I press my teeth together at night", False),
         ("I have high blood pressure and my arm aches after tennis", False),
+        ("her upper back ache started carrying shopping up the stairs, sweaty and queasy", True),
+        (
+            "it came on when he was carrying boxes up to the attic, then the sweats and nausea "
+            "and a pain between his shoulder blades",
+            True,
+        ),
+        ("my upper back aches after rowing, I was sweaty and out of breath", False),
+        ("upper back stiff from the desk, and a bit queasy from a tummy bug", False),
     ],
 )
 def test_arm_or_jaw_pain_with_sweating_and_breathlessness_is_the_hearts(
@@ -5116,3 +5138,19 @@ def test_an_injury_said_as_what_would_be_is_no_knock(text: str, knock: bool) -> 
 )
 def test_a_day_asked_for_after_urgent_advice_is_a_booking(text: str) -> None:
     assert advice.wants_a_day_booked(text) and not advice.asks_about_waiting(text), text
+
+
+# Session 25, written before the change (outside run 67 p08: "i check once it was 38.5"
+# was no fever). A reading of 38 or more is one; a weight is not.
+@pytest.mark.parametrize(
+    ("text", "fever"),
+    [
+        ("the thermometer said 38.9 this morning", True),
+        ("it was 39,2 last night", True),
+        ("she checked him, 101.3", True),
+        ("my son is 38.5 kilos and 12", False),
+        ("I run 10 miles a week, my back is sore", False),
+    ],
+)
+def test_a_temperature_reading_is_a_fever(text: str, fever: bool) -> None:
+    assert ("fever" in safety.screen(text).signs) is fever

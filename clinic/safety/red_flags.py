@@ -441,7 +441,21 @@ SIGNS: tuple[Sign, ...] = (
         "shivering and sweating|sweaty",
         "going|feeling|feel|get|getting|goes hot and cold",
         "burning|boiling up",
-    ), unless=("room", "outside", "weather", "cold water", "heating")),
+        # A reading of 38 or more, said alone ("I checked once, it was 38.5"; outside run 67
+        # p08), in Celsius or Fahrenheit.
+        *(f"{whole}.{tenth}" for whole in (38, 39, 40, 101, 102, 103, 104) for tenth in range(10)),
+        *(f"{whole},{tenth}" for whole in (38, 39, 40) for tenth in range(10)),
+        "101|102|103|104 degrees|f|°f",
+    ), unless=("room", "outside", "weather", "cold water", "heating",
+               # A number of something else: "he's 38.5 kilos".
+               "kilos", "kg", "kgs", "lbs", "pounds", "cm", "km", "miles", "metres", "meters")),
+    # Shaking chills with a fever: the body fighting an infection in the blood, a same-day
+    # emergency with spinal pain (outside run 67 p08: urgent care only).
+    Sign("rigors", (
+        "rigors", "shaking chills|cold|fits", "uncontrollable|uncontrollably shivering|shaking",
+        "can't|cant|couldn't|couldnt stop shaking|shivering", "teeth chattering",
+        "shaking all over", "shaking like a leaf", "the shakes",
+    )),
     # Feeling ill in oneself, with spinal pain: the infection screen's "feel generally unwell".
     Sign("feeling_unwell", (
         "feel|feeling|felt really|very|so|quite|generally? unwell|poorly|ill",
@@ -712,7 +726,8 @@ SIGNS: tuple[Sign, ...] = (
         "struggling to breathe",
     ), unless=("nose", "nostril", "blocked", "congested", "running", "exercise", "after")),
     Sign("vomited", ("{vomiting}",)),
-    Sign("nausea", ("nausea|nauseous", "feel|feeling sick", "{vomiting}", "sick to my|the? stomach")),
+    Sign("nausea", ("nausea|nauseous|nauseated|queasy|queasiness", "feel|feeling|felt sick",
+                    "{vomiting}", "sick to my|the? stomach")),
     # A knock to the head (NICE NG232, head injury): with confusion after it, the emergency
     # department.
     Sign("head_injury", (
@@ -1112,6 +1127,11 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     # left arm and jaw" between the shoulder blades was offered a booking).
     RedFlagRule("cardiac", EMERGENCY, ("arm_and_jaw_pain", "pressing_pain")),
     RedFlagRule("cardiac", EMERGENCY, ("jaw_pain", "pressing_pain")),
+    # Between the shoulder blades with two of sweating, breathlessness and feeling sick: the
+    # heart's, as often in women and with diabetes (outside run 67 p04: "trouble breathing"
+    # alone, withdrawn by one "no"). Sweating and breathlessness alone follow a workout.
+    RedFlagRule("cardiac", EMERGENCY, ("upper_back_pain", "sweating", "nausea")),
+    RedFlagRule("cardiac", EMERGENCY, ("upper_back_pain", "breathless", "nausea")),
     RedFlagRule("cardiac", EMERGENCY, ("arm_and_jaw_pain", "at_rest")),
     # Pain into the arm or the jaw with sweating and breathlessness, or brought on by effort
     # with either (session 22, outside run 57: "went up into his jaw... all sweaty and out
@@ -1182,6 +1202,7 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("cancer", URGENT, ("first_back_pain", "aged_50_plus")),
     RedFlagRule("infection", URGENT, ("fever",)),
     RedFlagRule("infection", EMERGENCY, ("fever", "confusion")),
+    RedFlagRule("infection", EMERGENCY, ("fever", "rigors"), with_any=("back_pain", "neck_pain")),
     RedFlagRule("infection", EMERGENCY, ("fever", "spinal_procedure")),
     RedFlagRule("head_injury", EMERGENCY, ("head_injury", "confusion")),
     RedFlagRule("head_injury", EMERGENCY, ("trauma", "confusion", "headache")),

@@ -90,6 +90,7 @@ SIGN_WORDS: dict[str, str] = {
     "chest_pressure": "pressure behind the breastbone",
     "arm_and_jaw_pain": "arm and jaw pain",
     "pressing_pain": "a pressing, heavy or squeezing pain",
+    "rigors": "shaking chills",
     "chest_pain_spreading": "chest pain spreading to the arm, jaw, neck or back",
     "sweating": "sweating or clammy",
     "faint": "faint or passed out",
