@@ -15,8 +15,8 @@ from actions.booking import RESCHEDULE, start_task
 from actions.tracker_facts import entity_values, has_booking
 from clinic import booking as desk_module
 from clinic import knowledge
-from clinic.booking_store import NotFound
 from clinic.booking import asks_to_move
+from clinic.booking_store import NotFound
 from clinic.contact import asks_to_rename, name_and_contact, name_put_right, read_name
 from clinic.preferred_time import names_a_time, times_for_a_move
 
