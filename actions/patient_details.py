@@ -39,6 +39,9 @@ def who_said_alongside(text: str, tracker: Tracker) -> Slots:
         found.update(contact_slots(contact))
     if tracker.get_slot("patient_name"):
         return found
+    # "...Kind regards, Walter": the writer's signature, not a name given for the booking
+    # (outside run 67 p06: booked as "Harold", the full name said later not taken).
+    text = _SIGN_OFF.sub("", text)
     people = [with_first_name(person, text) for person in entity_values(tracker, "PERSON")
               if person in text]  # fmt: skip
     # "...so Gary might answer. My name is Linda Kowalczyk": the name said as the writer's
@@ -72,6 +75,14 @@ def who_said_alongside(text: str, tracker: Tracker) -> Slots:
     if name:
         found["patient_name"] = name
     return found
+
+
+_SIGN_OFF = re.compile(
+    r"(?:(?<=[.!?\n])|^)\s*(?:(?:kind|best|warm|many|with)\s+)?(?:regards|thanks|thank you|cheers|"
+    r"best wishes|wishes|sincerely|yours(?:\s+(?:sincerely|truly|faithfully))?|love|ta)\W*"
+    r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?\W*$",
+    re.IGNORECASE,
+)
 
 
 # "I'm Tom, her husband", "this is Ana, his daughter": the writer, someone else's relative.

@@ -242,6 +242,9 @@ _X_NOT_Y = re.compile(
     r"([^\W\d_][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})"
 )
 # "...under my husband's name, Marek Nowak", "name: Ada Byrne": a whole name after "name".
+_SURNAME_IS = re.compile(
+    r"\b(?:sur|last |family )name\s*(?:is|'s|should be|=|:)\s+([^\W\d_][\w'-]+)", re.IGNORECASE
+)
 _NAME_THEN = re.compile(r"\bname\s*[,:]\s*((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+){1,3})")
 
 
@@ -296,6 +299,15 @@ def name_put_right(text: str, known: str | None) -> str | None:
     then = _NAME_THEN.search(text)
     if then and (name := read_name(then.group(1))) and name.lower() != known.lower():
         return name  # "put it under my husband's name, Marek Nowak"
+    surname = _SURNAME_IS.search(text)
+    if surname:
+        # "The surname is Whitcombe": the first name known, the surname said (outside run 67
+        # p06: booked as "Harold").
+        said = surname.group(1).capitalize() if surname.group(1).islower() else surname.group(1)
+        words = known.split()
+        name = " ".join([*words[:1], said]) if words else said
+        if name != known:
+            return name
     for_whom = _FOR_WHOM.search(text)
     if for_whom:
         # "No! it's for Rachel Klein, my wife. Tom is me", "the patient is Rachel Klein not

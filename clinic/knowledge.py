@@ -299,9 +299,11 @@ _REQUEST = re.compile(r"\bplease\b|\?", re.IGNORECASE)
 # A question asked again: "you didn't say whether my husband can come in", "you never
 # told me if there's parking": what it asks, read for itself.
 _ASKED_AGAIN = re.compile(
-    r"\byou\s+(?:still\s+)?(?:didn'?t|did not|didnt|never|haven'?t|have not|havent)\s+"
-    r"(?:say|said|answer(?:ed)?|tell me|told me|reply|replied|mention(?:ed)?)\s+"
-    r"(?:me\s+)?(?:whether|if|about|how|what|when|where|who)\s+(?P<asked>.+)",
+    r"\b(?:you|u|ya)\s+(?:still\s+)?(?:didn'?t|did not|didnt|never|haven'?t|have not|havent)\s+"
+    r"(?:say|said|answer(?:ed)?|tell me|told me|reply|replied|mention(?:ed)?)\s*[,:]?\s+"
+    # ...the question itself after it: "u didnt say, do i have to stay?" (outside run 67 p05)
+    r"(?:me\s+)?(?:(?:whether|if|about|how|what|when|where|who)\s+|"
+    r"(?=(?:do|does|is|are|can|could|will|would|should|must)\b))(?P<asked>.+)",
     re.IGNORECASE,
 )
 

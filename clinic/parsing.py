@@ -645,6 +645,8 @@ _NOT_SCORES = (
         re.IGNORECASE,
     ),
     re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b", re.IGNORECASE),
+    # A year: "cancer in 2019".
+    re.compile(r"\b(?:19|20)\d\d\b"),
     re.compile(_SCALE_ECHO, re.IGNORECASE),
     # "One" standing for a thing: "skip this one", "the next one", "one of them", "one side".
     re.compile(

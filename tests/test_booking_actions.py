@@ -1240,6 +1240,30 @@ def test_the_name_given_for_a_relative_is_the_bookings_not_the_writers(desk) -> 
     assert result["patient_name"] == "Tomasz Nowak", result
 
 
+# Session 25, written before the change (outside run 67 p06: "Eleven o'clock, please.
+# Harold Whitcombe, telephone 212 555 0177. Regards, Harold" was booked for "Harold"). A
+# sign-off is the writer's signature, never the booking's name beside a full one.
+@pytest.mark.parametrize(
+    ("said", "people", "name"),
+    [
+        ("10 is fine. Agnes Moretti, 718 555 0122. Kind regards, Agnes",
+         ["Agnes Moretti", "Agnes"], "Agnes Moretti"),
+        ("the 2pm please. Piet de Vries 646 555 0111\nThanks, Piet", ["Piet de Vries", "Piet"],
+         "Piet de Vries"),
+        ("Could I book for a weekday morning? Kind regards, Walter", ["Walter"], None),
+        ("is friday free? cheers, Dom", ["Dom"], None),
+    ],
+)  # fmt: skip
+def test_a_sign_off_is_not_the_bookings_name(
+    said: str, people: list[str], name: str | None
+) -> None:
+    from actions.patient_details import who_said_alongside
+
+    entities = [{"entity": "PERSON", "value": person} for person in people]
+    found = who_said_alongside(said, make_tracker(slots={}, entities=entities))
+    assert found.get("patient_name") == name
+
+
 # Session 25, written before the change (outside run 66 p06: "Linda Whitfield. My name is
 # Gary Whitfield, I am her husband." to the name question was booked for Gary). The writer
 # introduced after the patient's name is who booked. My own words.

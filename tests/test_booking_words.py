@@ -581,6 +581,11 @@ def test_whom_the_booking_is_for_puts_the_name_right(text: str, known: str, name
          "Caitlin Ross"),
         ("please put the booking under my husband's name, Marek Nowak", "Ewa Nowak",
          "Marek Nowak"),
+        # (outside run 67 p06: "The surname is Whitcombe, Harold Whitcombe. Otherwise yes."
+        # at the confirmation booked "Harold").
+        ("the surname is Brennan", "Maeve", "Maeve Brennan"),
+        ("family name is Lindqvist. otherwise fine", "Ola", "Ola Lindqvist"),
+        ("last name's Oduya", "Grace Oduy", "Grace Oduya"),
         ("can you change the name on it?", "Dee Okafor", None),
         ("the name is spelt wrong", "Dee Okafor", None),
     ],

@@ -556,3 +556,20 @@ def test_a_heart_attack_feared_still_counts() -> None:
     assert safety.screen("I think I'm having a heart attack, my chest is crushing").level == (
         EMERGENCY
     )
+
+
+# Session 25, written before the change (outside run 67 p07: "can they actually do the
+# needling at that same visit if it makes sense? dont want 2 trips" was asked the stroke
+# question). Something that makes sense, or advice that doesn't, is no speech trouble;
+# someone not making sense when they talk is.
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("would it make sense to book two sessions close together?", False),
+        ("that doesn't make sense to me, why would I need a doctor for a stiff neck", False),
+        ("since this morning she's not making sense when she talks", True),
+    ],
+)
+def test_making_sense_is_no_speech_trouble_unless_of_talking(text: str, asked: bool) -> None:
+    questions = [q.name for q in safety.screen(text).questions]
+    assert ("check_stroke" in questions) is asked, questions

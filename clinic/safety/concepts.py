@@ -80,11 +80,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "speech", "speak", "speaking", "talk", "talking", "words", "word", "say what i mean",
         "sentence", "sentences",
     ),
-    # Speech gone wrong, a sign by itself.
+    # Speech gone wrong, a sign by itself. Not "if it makes sense" or advice that "doesn't
+    # make sense to me" (outside run 67 p07: the stroke question): talk not making sense.
     "speech_trouble": (
         "slurred", "slurring", "slur", "mumbling", "nonsense", "gibberish", "garbled",
-        "jumbled", "make sense", "making sense", "not making sense", "don't make sense",
-        "doesn't make sense", "no sense",
+        "jumbled", "not making sense", "isn't making sense", "wasn't making sense",
+        "stopped making sense",
     ),
     # Doing something is hard: for hands and breathing.
     "difficulty": _DIFFICULTY,
