@@ -225,6 +225,10 @@ _BETWEEN_PAIN_AND_PLACE = frozenset(
     {"my", "the", "his", "her", "their", "your", "left", "right", "both", "l", "r"}
 )
 _FINE = frozenset({"fine", "ok", "okay", "alright", "good", "normal", "great"})
+# A place said to be bad: "her back has been really bad", "his knee is killing him".
+_BEING = frozenset({"is", "was", "has", "have", "had", "been", "are", "s", "got", "gotten",
+                    "getting", "really", "very", "so", "pretty", "quite", "real", "super"})  # fmt: skip
+_BAD = frozenset({"bad", "killing", "agony", "awful", "terrible", "horrible", "playing"})
 _WORK = frozenset({"work", "works", "working", "move", "moves", "moving", "walk", "walks",
                    "walking", "function", "functions", "bend", "bends", "bending"})  # fmt: skip
 # "Leg pain gone", "the knee ache went away": a pain that is over. Not in a wish ("I want
@@ -1265,7 +1269,16 @@ def assign_roles(terms: list[Term], text: str) -> list[Term]:
         # do not push the pain out of reach ("ache in my left buttock").
         before = [w for w in words[max(0, first - 6) : first] if w not in _BETWEEN_PAIN_AND_PLACE]
         nearby = before[-3:] + words[first : after + 2]
-        return any(w in PAIN_WORDS or is_pain_quality(w) for w in nearby)
+        if any(w in PAIN_WORDS or is_pain_quality(w) for w in nearby):
+            return True
+        # "Her back has been really bad" (outside run 67 p01: her heavy legs led instead).
+        following = [w for w in words[after : after + 5] if w not in _BEING]
+        return bool(following) and following[0] in _BAD
+
+    def reached_before(term: Term) -> bool:
+        """Named again where the pain was said to reach ("...into her legs, she says her
+        legs feel heavy"): still where it reaches, not where it starts."""
+        return any(id(other) in reached and other.value == term.value for other in candidates)
 
     def pain_in_clause(term: Term) -> bool:
         opening = max((m.end() for m in _CLAUSE_BREAK.finditer(text, 0, term.start)), default=0)
@@ -1386,7 +1399,11 @@ def assign_roles(terms: list[Term], text: str) -> list[Term]:
             if not joined(group[-1], following):
                 break
             group.append(following)
-        if id(term) not in reached and any(pain_said_of(member) for member in group):
+        if (
+            id(term) not in reached
+            and not reached_before(term)
+            and any(pain_said_of(member) for member in group)
+        ):
             main = term
     main = main or (candidates[0] if candidates else None)
     result: list[Term] = []

@@ -1110,6 +1110,19 @@ def test_where_a_fall_landed_is_no_pain_of_its_own(text: str, added: bool) -> No
     assert (len(sites) > 1) is added, said
 
 
+# Session 25, written before the change (outside run 67 p01: "her back has been bad for
+# about two weeks... it goes down into her legs sometimes, she says her legs feel heavy"
+# took the legs for the main place, then asked whether it spreads). A place said to be bad
+# has pain said of it; a place the pain reaches stays where it reaches, named again.
+def test_a_bad_back_with_heavy_legs_it_reaches_is_the_back() -> None:
+    said = changes(
+        "my dad's back has been really bad since friday and it shoots into his legs at night, "
+        "he says his legs go tingly"
+    )
+    assert said.get("body_part") == "back", said
+    assert said.get("radiates_to") == "leg", said
+
+
 # Session 25, written before the change (outside run 66 p03: "like a 5, 7 on bad days. oh
 # wait actually its more the left side now that I think about it, I carry her on my left
 # hip" kept the right side until she insisted). A side said of "it", with no place after
