@@ -227,7 +227,8 @@ _BETWEEN_PAIN_AND_PLACE = frozenset(
 _FINE = frozenset({"fine", "ok", "okay", "alright", "good", "normal", "great"})
 # A place said to be bad: "her back has been really bad", "his knee is killing him".
 _BEING = frozenset({"is", "was", "has", "have", "had", "been", "are", "s", "got", "gotten",
-                    "getting", "really", "very", "so", "pretty", "quite", "real", "super"})  # fmt: skip
+                    "getting", "really", "very", "so", "pretty", "quite", "real",
+                    "super"})  # fmt: skip
 _BAD = frozenset({"bad", "killing", "agony", "awful", "terrible", "horrible", "playing"})
 _WORK = frozenset({"work", "works", "working", "move", "moves", "moving", "walk", "walks",
                    "walking", "function", "functions", "bend", "bends", "bending"})  # fmt: skip
