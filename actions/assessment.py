@@ -27,7 +27,7 @@ from actions.tracker_facts import (
 from actions.wording import wording
 from clinic import settings
 from clinic.assessment import assess, with_safety
-from clinic.booking import takes_the_offer
+from clinic.booking import declines_booking, takes_the_offer, wants_a_booking
 from clinic.intake import summarise
 from clinic.patient import spoken_of
 from clinic.preferred_time import yes_after_all
@@ -119,7 +119,12 @@ class ActionAssessTdnFit(Action):
         offer = bool(intake.body_part) or not intake.other_complaint
         offered_before = said_before(tracker, wording(domain, "utter_offer_consultation"))
         text = tracker.latest_message.get("text") or ""
-        if offer and tracker.get_slot("consultation_offered") and takes_the_offer(text):
+        # A booking asked for with the last answer ("none of those. can I book for wednesday
+        # after 4?", outside run 67 p08: asked "Would you like a free consultation?").
+        asked_now = wants_a_booking(text) and not declines_booking(text)
+        if offer and (
+            (tracker.get_slot("consultation_offered") and takes_the_offer(text)) or asked_now
+        ):
             # "...it was just a cold. yeah book me. parking?": the open offer taken up among
             # other things (outside run 58); asked again, it would be ignored.
             events = [
