@@ -577,7 +577,11 @@ def _month_named(text: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
 # `_TOKEN` splits them: "won't" is "won ' t").
 _RULED_OUT_AFTER = re.compile(
     r"^(?:is |s |really |just |for me )?(?:won ' t|wont|doesn ' t|doesnt|isn ' t|isnt|can ' t|"
-    r"cant|is no good|no good|is out|out|is busy|busy|is bad|bad|is impossible|impossible)\b"
+    r"cant|is no good|no good|is out|out|is busy|busy|is bad|bad|is impossible|impossible"
+    # Something on that day: "monday I have a standup", "tuesday I've got the dentist"
+    # (outside run 67 p07); not "I have off" or "I'm free".
+    r"|i (?:' )?(?:have|ve|ve got|got|have got|m|am) (?!off|free|time|nothing|no\b)"
+    r"(?:a|an|the|my|work|school|to|plans|stuff|something|busy|working|at)\b)\b"
 )
 
 

@@ -410,6 +410,11 @@ def test_the_working_day_and_alternatives_beside_a_remark(
         # wed. thursdy same time?" offered Wednesday). My own wordings.
         ("hang on, im workin tues. could i do wed instead", 2, set()),
         ("oh no I'm busy friday, thursday then", 3, {4}),
+        # Session 25, written before the change (outside run 67 p07: "monday I have a
+        # standup, can we do wednesday same time instead" offered Monday again). A day with
+        # something on is out. My own wordings.
+        ("ah tuesday I've got the dentist, could we do thursday", 3, {1}),
+        ("friday I have a school run at 3, so wednesday maybe?", 2, {4}),
     ],
 )
 def test_the_days_the_patient_works_are_ruled_out(said: str, weekday: int, excluded: set) -> None:
