@@ -409,6 +409,15 @@ def intake_events(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[di
         return [SlotSet("contraindication_screen", _none_or_reported(tracker))]
     if (
         asked == "contraindication_screen"
+        and intent in NOT_AN_ANSWER
+        and (contraindications.says_none(text) or _ALL_SAID.search(text))
+        and entity_values(tracker, "contraindication")
+    ):
+        # "...lymph nodes out with the cancer surgery. nothing else": the list answered, the
+        # flag it raised advised on (outside run 68 p04: the list again, "I SAID nothing else").
+        return [SlotSet("contraindication_screen", "reported")]
+    if (
+        asked == "contraindication_screen"
         and intent in NOT_A_FACT
         and contraindications.nervous_of_needles(text)
         and not entity_values(tracker, "contraindication")

@@ -49,6 +49,10 @@ from clinic.safety import contraindications
             "does she have",
         ),
         (["Do you see kids? My son is 9. Also my own knee hurts"], "your", "do you have"),
+        # (outside run 68, a conversation of mine: "I'd like to book for my neck and upper
+        # back... I'm 58" was spoken of as "their doctor"). Booking for a place is one's own.
+        (["hi, I'd like to book for my lower back please, sore 3 weeks"], "your", "do you have"),
+        (["booking for my dad, 80, his hip"], "his", "does he have"),
     ],
 )
 def test_the_patient_is_whoever_the_writer_writes_for(

@@ -840,12 +840,23 @@ _DOING_IT_FOR = re.compile(
 )
 
 
+def _names_a_place(following: str) -> bool:
+    """Whether the words after "book for my" name a place ("...for my lower back"): the
+    writer's own pain, not someone else's."""
+    words = re.findall(r"[a-z']+", following)[:3]
+    return bool(words) and any(
+        vocabulary.canonical("body_part", " ".join(words[: n + 1])) for n in range(len(words))
+    )
+
+
 def writes_for_another(text: str) -> bool:
     """Whether the writer says they write for someone else ("I'm asking for my dad", "can
     someone call me about my dad's back?", "I'm typing this for him", "I want to book my
     grandad in for his neck")."""
     lower = text.lower()
-    if _FOR_ANOTHER.search(lower) or _DOING_IT_FOR.search(lower):
+    if _DOING_IT_FOR.search(lower) or any(
+        not _names_a_place(lower[found.end() :]) for found in _FOR_ANOTHER.finditer(lower)
+    ):
         return True
     if any(is_another_person(word) for word in _BOOKS_SOMEONE.findall(lower)):
         return True
