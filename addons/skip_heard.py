@@ -14,11 +14,13 @@ from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from addons.intent_rules import IntentRule
+from clinic.booking import wants_a_booking
 from clinic.intake import asks_to_skip, asks_to_stop
 from clinic.knowledge import asks_somewhere
 
 ANSWER_INTENT = "inform"
 QUESTION_INTENT = "ask_clinic"
+BOOKING_INTENT = "request_booking"
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -32,6 +34,9 @@ class SkipHeard(IntentRule):
         if intent != "red_flag" and asks_to_skip(text):
             return ANSWER_INTENT
         if intent == "stop" and not asks_to_stop(text):
-            # "no. how many more questions lol" asks; "I said no already" answers.
+            # "no. how many more questions lol" asks; "I said no already" answers; "I didn't
+            # mean stop, I want to book her in" asks to book (outside run 68 p03).
+            if wants_a_booking(text):
+                return BOOKING_INTENT
             return QUESTION_INTENT if asks_somewhere(text) else ANSWER_INTENT
         return None

@@ -79,15 +79,25 @@ _STOP_SOMETHING = re.compile(
 _ASKED = re.compile(
     r"\?|^\W*(?:\w+\W+){0,3}?(?:do|does|should|must|can|shall|will) i\b|\bor no\b|\bor not\b"
 )
+# An activity kept up or stopped, asked: "can he still swim or stop?", "keep cycling or
+# should she stop?" (outside run 68 p03: the intake ended).
+_OR_STOP = re.compile(r"\bor\s+(?:(?:should|must|do|does|can)\s+(?:i|he|she|they|we)\s+)?stop\b")
+# A stop said not to be meant: "I did not say stop", "I didn't mean stop".
+_NOT_STOPPING = re.compile(
+    r"(?:\bnot|n'?t|\bnever)\s+(?:say|said|ask|asked|mean|meant|want|wanted|tell|told)?\s*"
+    r"(?:you\s+)?(?:to\s+)?stop\b"
+)
 
 
 def asks_to_stop(text: str) -> bool:
     """Whether a message says to stop in so many words; "how many more questions?" is a
     question, not a stop, and nor is stopping something else asked about ("should I stop
-    my warfarin?")."""
+    my warfarin?", "can he still swim or stop?"), nor a stop said not to be meant."""
     said = text.lower()
-    if _STOP_SOMETHING.search(said) and _ASKED.search(said):
+    if (_STOP_SOMETHING.search(said) or _OR_STOP.search(said)) and _ASKED.search(said):
         return False
+    if _NOT_STOPPING.search(said):
+        return bool(_STOP.search(_NOT_STOPPING.sub(" ", said)))
     return bool(_STOP.search(said))
 
 

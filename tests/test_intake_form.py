@@ -307,6 +307,14 @@ def test_a_correction_at_the_checklist_is_no_failed_answer_to_it() -> None:
         ("do i stop taking the ibuprofen or no", "ask_clinic"),
         ("stop asking me questions", None),
         ("please stop, I've had enough", None),
+        # Session 25, written before the change (outside run 68 p03: "no. Can he still swim
+        # now or stop?" ended the intake, and "I did not say stop. I want to book for him"
+        # again). An activity kept up or stopped, asked; a stop said not to be meant; a
+        # booking asked for beside it. My own wordings.
+        ("no. is it ok to keep cycling or should she stop?", "ask_clinic"),
+        ("carry on with yoga or stop for now?", "ask_clinic"),
+        ("I never said stop! carry on", "inform"),
+        ("no I didn't mean stop, I want to book her in", "request_booking"),
     ],
 )
 def test_a_stop_is_said_in_words_of_stopping(text: str, heard: str | None) -> None:
