@@ -25,7 +25,7 @@ from actions.questions import (
     answer_about_a_complaint,
     answer_if_known,
 )
-from actions.safety import about_safety, check_safety
+from actions.safety import about_safety, check_safety, explain_precautions
 from actions.tracker_facts import (
     emergency_open,
     entity_values,
@@ -62,7 +62,18 @@ class ActionEveryMessage(Action):
             # 62 p07: evidence asked four times, each time a safety question instead).
             asked = list(dispatcher.messages)
             dispatcher.messages.clear()
-            answer_if_known(dispatcher, tracker)  # no advice to stand beside: near will do
+            # "...she's pregnant, 10 weeks. is that a problem for the needles?": what the
+            # precaution means is the answer, not a topic near the words (outside run 68 p06:
+            # "Most people feel very little").
+            explained = (
+                explain_precautions(dispatcher, tracker)
+                if entity_values(tracker, "contraindication")
+                else []
+            )
+            if explained:
+                safety = [*safety, SlotSet("precautions_explained", explained)]
+            else:
+                answer_if_known(dispatcher, tracker)  # no advice to stand beside: near will do
             dispatcher.messages.extend(asked)
         # A question about the advice ("does that matter?") is answered by the advice; after
         # emergency advice every question is answered in its light, the advice first

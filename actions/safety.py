@@ -772,7 +772,7 @@ class ActionResumeAfterSafetyQuestion(Action):
             dispatcher.utter_message(text=advice.THANKS_AFTER_SAFETY_ANSWER)
         # "No. But is it safe for the baby?": what the precaution means (outside run 59 p04:
         # asked twice beside safety questions, never answered).
-        explained = _explain_precautions(dispatcher, tracker)
+        explained = explain_precautions(dispatcher, tracker)
         # "No, nothing like that. Is 15 too young for the needles though?": the question
         # asked with the answer is answered too, when the clinic's file has it clearly
         # (outside run 45: "Thank you, that helps" and the next question, three times).
@@ -790,7 +790,7 @@ class ActionResumeAfterSafetyQuestion(Action):
         return events
 
 
-def _explain_precautions(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[str]:
+def explain_precautions(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[str]:
     """Says what each contraindication the message names means for needling, once; the
     codes explained so far when any is new, else []."""
     explained = list(tracker.get_slot("precautions_explained") or [])
@@ -823,7 +823,7 @@ class ActionAnswerPrecaution(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
         """Answers each newly mentioned contraindication, then resumes the form."""
-        explained = _explain_precautions(dispatcher, tracker)
+        explained = explain_precautions(dispatcher, tracker)
         events: list[dict[str, Any]] = [
             SlotSet("precautions_explained", explained or tracker.get_slot("precautions_explained"))
         ]

@@ -105,6 +105,12 @@ def _stops_a_medicine(text: str) -> bool:
 
 
 _MONEY_TOPICS = frozenset({_PRICE, "insurance", "medicare", "hsa", "parking"})
+_WHAT_IT_IS = "what_it_is"
+_EVIDENCE = "evidence"
+_ASKS_FOR_EVIDENCE = re.compile(
+    r"\b(?:evidence|research|studies|study|proof|proven|trials?|science|scientific)\b",
+    re.IGNORECASE,
+)
 
 
 def _entity(found: knowledge.Found, role: str | None = None) -> dict[str, Any]:
@@ -174,6 +180,11 @@ def _nearest_topic(
         # "Should she stop her warfarin before the appointment?": keep taking it, whatever
         # the sentence model makes of "she" and the medicine (outside run 51).
         return knowledge.Found(_KEEP_MEDICINES, max(found.score if found else 0, knowledge.NEAR))
+    if found and found.topic == _WHAT_IT_IS and _ASKS_FOR_EVIDENCE.search(text):
+        # "Is there evidence for sciatica specifically?": the research, not a diagnosis
+        # (outside run 68 p05: "I can't tell you what it is", twice).
+        own = finder.score_of(_EVIDENCE, *meanings)
+        return knowledge.Found(_EVIDENCE, max(own, knowledge.NEAR))
     if found and found.topic not in _MONEY_TOPICS and _MONEY.search(text):
         # "What does it cost after the free consultation?": about money, whatever else it
         # names (outside run 47: what happens at the consultation was told).

@@ -809,3 +809,17 @@ def test_a_near_tie_goes_to_the_sure_intents_topic(sure: float, topic: str) -> N
 )
 def test_a_question_asked_again_in_other_words(text: str, asked: str) -> None:
     assert knowledge.asked_again(text) == asked
+
+
+# Session 25, written before the change (outside run 68 p05: "is there evidence for
+# sciatica specifically?" got "I can't tell you what it is", twice). Evidence asked for a
+# condition is the research, never a diagnosis.
+@pytest.mark.parametrize(
+    "text", ["any proof it works on a slipped disc?", "what does the research say for sciatica"]
+)
+def test_evidence_asked_for_a_condition_is_no_diagnosis(text: str) -> None:
+    from addons.clinic_answers import topic_found
+    from addons.minilm import encoder
+
+    found = topic_found(text, [encoder().encode(text).sentence], None)
+    assert found is not None and found.topic != "what_it_is", found

@@ -1615,7 +1615,7 @@ _THUNDERCLAP = (
 
 # Pregnancy told where headaches are known: sight and swelling asked (NICE NG133).
 _PRE_ECLAMPSIA = (
-    "As you're pregnant and have headaches: have you noticed any change in your sight "
+    "As you're pregnant and getting headaches: have you noticed any change in your sight "
     "(blurring or flashing lights), or sudden swelling of your face, hands or feet?"
 )
 
