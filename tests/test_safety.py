@@ -5154,3 +5154,19 @@ def test_a_day_asked_for_after_urgent_advice_is_a_booking(text: str) -> None:
 )
 def test_a_temperature_reading_is_a_fever(text: str, fever: bool) -> None:
     assert ("fever" in safety.screen(text).signs) is fever
+
+
+# Session 25, written before the change (outside run 68 p07: "the doctor did say
+# my bones are thin" after a fall at 79 was never noted). Bones said to be thin, weak or
+# brittle are fragile bones in any order.
+@pytest.mark.parametrize(
+    ("text", "fragile"),
+    [
+        ("my GP told me my bones are getting thin", True),
+        ("her bones are very brittle now", True),
+        ("a scan showed my bone density is low", True),
+        ("my hair is thin and my back aches", False),
+    ],
+)
+def test_bones_said_to_be_thin_are_fragile(text: str, fragile: bool) -> None:
+    assert ("osteoporosis" in safety.screen(text).signs) is fragile

@@ -367,6 +367,9 @@ SIGNS: tuple[Sign, ...] = (
         "on steroids",
         "thin|thinning|weak|brittle bones",
         "low bone density",
+        # "My bones are thin", "her bones are getting very brittle" (outside run 68 p07).
+        "bones are|were|getting|is ... thin|thinning|weak|brittle|fragile",
+        "bone density is|was ... low",
     )),
     # Cancer
     Sign("cancer_history", (
