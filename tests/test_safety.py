@@ -5170,3 +5170,16 @@ def test_a_temperature_reading_is_a_fever(text: str, fever: bool) -> None:
 )
 def test_bones_said_to_be_thin_are_fragile(text: str, fragile: bool) -> None:
     assert ("osteoporosis" in safety.screen(text).signs) is fragile
+
+
+# Session 25, written before the change (outside run 68 p02: after 911, "Should she skip her
+# Eliquis this morning?" got "Please don't take anything new unless the 911 call handler
+# tells you to"). A usual medicine skipped or stopped, asked: not changed, and told.
+@pytest.mark.parametrize(
+    "message",
+    ["should he hold off his warfarin today?", "does she skip her blood pressure pills now?"],
+)
+def test_a_usual_medicine_asked_about_after_advice_is_kept(message: str) -> None:
+    reply = advice.emergency_follow_up(message, ["cauda_equina"], "911", "988", repeats=1)
+    assert "usual medicines" in reply and "anything new" not in reply, reply
+    assert "911" in reply

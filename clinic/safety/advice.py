@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from clinic.contact import asks_about_a_call, asks_for_a_call
 from clinic.safety.red_flags import EMERGENCY, HISTORY_COUNTS, URGENT
-from clinic.safety.screening import read, red_flags_for
+from clinic.safety.screening import medicines_named_plainly, read, red_flags_for
 
 # What the patient described, in their terms, for each red flag code.
 WHAT_YOU_DESCRIBED: dict[str, str] = {
@@ -525,6 +525,13 @@ _ASKS_TO_TAKE = re.compile(
     r"advil|medicine|medication)\b",
     re.I,
 )
+# A usual medicine skipped or stopped: "should she skip her Eliquis?", "hold off his warfarin".
+_SKIPS_A_MEDICINE = re.compile(
+    r"\b(?:skip|skipping|stop|stopping|hold off|holding off|miss|missing|leave off|come off|"
+    r"not take)\b[^.?!]{0,30}\b(?:medicines?|medications?|meds|tablets?|pills?|blood thinners?|"
+    r"warfarin|aspirin|insulin|injections?|dose)\b",
+    re.IGNORECASE,
+)
 # What to bring along: "should I bring his pill bottles?", "do I need to bring anything".
 _ASKS_TO_BRING = re.compile(r"\b(?:bring|pack|take with (?:me|us|him|her))\b", re.I)
 # The cost: "what if I can't pay?", "I have no insurance".
@@ -696,7 +703,15 @@ def _practical(message: str, codes: list[str], number: str, signs: Iterable[str]
             "Bring the medicines taken (or a list of them), any letters or results from "
             "doctors, and ID and an insurance card if there is one."
         )
-    if _ASKS_TO_TAKE.search(message) and _ASKS.search(message) and not bring:
+    skips = _SKIPS_A_MEDICINE.search(medicines_named_plainly(message))
+    if skips and _ASKS.search(message) and not bring:
+        # "Should she skip her Eliquis this morning?" (outside run 68 p02: "don't take
+        # anything new").
+        said.append(
+            "Don't stop or skip the usual medicines on your own: bring them (or a list) and "
+            "tell the emergency team when the last dose was taken."
+        )
+    elif _ASKS_TO_TAKE.search(message) and _ASKS.search(message) and not bring:
         handler = (
             f"Ask the {number} call handler: they may tell you to chew an aspirin."
             if "cardiac" in codes
