@@ -1110,6 +1110,17 @@ def test_where_a_fall_landed_is_no_pain_of_its_own(text: str, added: bool) -> No
     assert (len(sites) > 1) is added, said
 
 
+# Session 25, written before the change (outside run 68 p05: "small correction, it goes
+# down to my calf sometimes, not just the hamstring" after the summary changed nothing, three
+# times). Where the pain reaches, put right, is the spread's place.
+def test_where_the_pain_reaches_put_right_is_the_spread() -> None:
+    known = {"body_part": "lower_back", "pain_sites": ["lower_back"], "side": "left",
+             "pain_radiates": True, "radiates_to": "thigh"}  # fmt: skip
+    said = changes("correction: it actually runs right down to my ankle, not only the thigh", known)
+    assert said.get("radiates_to") == "ankle", said
+    assert said.get("body_part", "lower_back") == "lower_back", said
+
+
 # Session 25, written before the change (outside run 67 p01: "her back has been bad for
 # about two weeks... it goes down into her legs sometimes, she says her legs feel heavy"
 # took the legs for the main place, then asked whether it spreads). A place said to be bad

@@ -628,8 +628,12 @@ def update(
     if (place_put_right or side_of_spread) and main is not None and main.value != known_main:
         if spread and main.value in (spread, *_ALONG.get(spread, ())):
             # "Actually the right leg, not the left" of a back pain down the leg: the side
-            # is put right (the spine's side is the leg's), the place stays the back.
-            heard = replace(heard, main=None, side=heard.side or main.side)
+            # is put right (the spine's side is the leg's), the place stays the back; "it
+            # goes down to my calf, not just the hamstring": how far it reaches, put right.
+            reach = main.value if main.spread_to_here and main.value != spread else None
+            heard = replace(
+                heard, main=None, side=heard.side or main.side, spreads_to=reach or heard.spreads_to
+            )
             main = None
         elif main.value in known_sites[1:] and main.side:
             # "Sorry, the right shoulder" of a further place: its side is put right.
@@ -649,7 +653,9 @@ def update(
         heard = replace(heard, main=None, side="both")
         main = None
     if main is not None and known.get("body_part") not in (None, main.value):
-        if main.spread_to_here and not place_put_right:
+        # "Correction: it goes down to my calf, not just the hamstring": where it reaches,
+        # put right (outside run 68 p05), not a new main place.
+        if main.spread_to_here and (not place_put_right or known.get("radiates_to")):
             heard = _spreading_to(heard, main.value)  # "goes to the back of my thigh"
             main = None
         elif asked in SPREAD_QUESTIONS and not place_put_right:
