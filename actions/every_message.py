@@ -116,7 +116,13 @@ class ActionEveryMessage(Action):
             and not answer_about_a_complaint(dispatcher, tracker)
         ):
             answer_if_known(dispatcher, tracker)
-        elif _safety_answer_with_a_question(tracker) and not dispatcher.messages:
+        elif (
+            _safety_answer_with_a_question(tracker)
+            and not dispatcher.messages
+            # "...but r the needles ok for the baby??": the precaution's answer follows (the
+            # safety question's resume), not a topic near the words.
+            and not entity_values(tracker, "contraindication")
+        ):
             # "no nothing like that. but how much does it cost??" to a safety question
             # asked inside the intake: the next question follows from the form, the
             # patient's own is answered here (outside run 60 p03: asked three times).

@@ -795,16 +795,24 @@ def explain_precautions(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
     codes explained so far when any is new, else []."""
     explained = list(tracker.get_slot("precautions_explained") or [])
     due = precautions_due(tracker)
+    latest = tracker.latest_message.get("text") or ""
+    if not due and knowledge.looks_like_question(latest):
+        # "r the needles ok for the baby??" asked again after its answer: said again in
+        # short, not a topic only near the words ("The needles are sterile, single-use").
+        again = list(dict.fromkeys(entity_values(tracker, "contraindication")))
+        for code in again:
+            named = " and ".join(contraindications.labels([code]))
+            dispatcher.utter_message(text=contraindications.PRECAUTION_AGAIN.format(named=named))
+        return explained if again else []
     for code in due:
         # How far along a pregnancy is may have been told earlier ("14 weeks"); which
         # implant, in this message.
-        latest = tracker.latest_message.get("text") or ""
         said = " ".join(patient_messages(tracker)) if code == "pregnancy" else latest
         text = contraindications.precaution(code, said)
         if text:
             dispatcher.utter_message(text=text)
             explained.append(code)
-    return explained if due else []
+    return list(dict.fromkeys(explained)) if due else []
 
 
 class ActionAnswerPrecaution(Action):

@@ -253,6 +253,11 @@ def checklist(
     )
 
 
+# A precaution asked about again after its answer: said in short, not word for word.
+PRECAUTION_AGAIN = (
+    "As I said about {named}: the physiotherapist goes through it with you at the free "
+    "consultation, before any needling, and decides with you whether and where to needle."
+)
 WHICH_ONES = 'Which ones? Tell me in your own words, for example "I take warfarin".'
 PHYSIO_WILL_CHECK = (
     "No problem, the physiotherapist will go through these with you before any needling."
