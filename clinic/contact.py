@@ -241,10 +241,11 @@ _X_NOT_Y = re.compile(
     r"((?:[A-Z][\w'-]*)(?:\s+[A-Z][\w'-]*){0,3})\s*,?\s+(?:not|instead of|rather than)\s+"
     r"([^\W\d_][\w'-]*(?:\s+[A-Z][\w'-]*){0,3})"
 )
-# "...under my husband's name, Marek Nowak", "name: Ada Byrne": a whole name after "name".
+# "The surname is Whitcombe", "last name's Oduya": the surname alone.
 _SURNAME_IS = re.compile(
     r"\b(?:sur|last |family )name\s*(?:is|'s|should be|=|:)\s+([^\W\d_][\w'-]+)", re.IGNORECASE
 )
+# "...under my husband's name, Marek Nowak", "name: Ada Byrne": a whole name after "name".
 _NAME_THEN = re.compile(r"\bname\s*[,:]\s*((?:[A-Z][\w'-]+)(?:\s+[A-Z][\w'-]+){1,3})")
 
 
