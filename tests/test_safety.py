@@ -5183,3 +5183,27 @@ def test_a_usual_medicine_asked_about_after_advice_is_kept(message: str) -> None
     reply = advice.emergency_follow_up(message, ["cauda_equina"], "911", "988", repeats=1)
     assert "usual medicines" in reply and "anything new" not in reply, reply
     assert "911" in reply
+
+
+# Session 25, written before the change (outside run 69 p06, unsafe: "she felt kinda hot
+# last night but thats prob from being under the duvet all day lol. neck is stiff yeah" with
+# a bad headache got more routine questions). Feeling hot is a fever said plainly; a hot
+# joint or a hot flush is not; a fever explained away beside a stiff neck still counts.
+@pytest.mark.parametrize(
+    ("text", "fever"),
+    [
+        ("he felt really hot in the night and shivery", True),
+        ("I've been feeling kind of hot all day", True),
+        ("my knee feels hot and swollen", False),
+        ("I get hot flushes since the menopause", False),
+    ],
+)
+def test_feeling_hot_is_a_fever(text: str, fever: bool) -> None:
+    assert ("fever" in safety.screen(text).signs) is fever
+
+
+def test_a_fever_explained_away_beside_a_stiff_neck_is_still_an_emergency() -> None:
+    text = "she felt a bit hot yesterday, probably cos she was under a blanket. neck is stiff"
+    found = safety.screen(text, known_signs=["headache", "neck_pain"])
+    flags = {f.code: f.level for f in safety.red_flags_for({*found.signs, "headache"})}
+    assert flags.get("meningitis_signs") == "emergency", (found.signs, flags)
