@@ -3,9 +3,9 @@
 Rasa calls `action_validate_slot_mappings` from `action_extract_slots` after each message:
 first the safety check (red flags, advice, direct questions), then a change to the booking
 made in this chat (its name put right, its time moved: `actions/booking_name.py`), then the
-intake facts the message gives, read by one rule. A form's answer said with a question of the patient's own
-("6. How much does it cost?") is kept, and the question answered here: the form then goes
-on, so no rule would answer it.
+intake facts the message gives, read by one rule. A form's answer said with a question of
+the patient's own ("6. How much does it cost?") is kept, and the question answered here: the
+form then goes on, so no rule would answer it.
 """
 
 from __future__ import annotations
