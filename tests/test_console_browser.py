@@ -54,7 +54,9 @@ def test_a_clinician_reviews_a_red_flag_and_reception_records_attendance(
 ) -> None:
     red_flag = patient_says(browser, assistant, RED_FLAG)
     marked = patient_says(browser, assistant, MARKUP)
-    start = dt.datetime.now(dt.timezone.utc).replace(minute=0, second=0, microsecond=0)
+    # Off the booking grid (":17"), so no conversation of the same test run can have taken
+    # it (session 25: a run at 13:00 UTC collided with a patient's Monday 8:00).
+    start = dt.datetime.now(dt.timezone.utc).replace(minute=17, second=0, microsecond=0)
     start += dt.timedelta(days=1)
     booking = BookingStore(f"sqlite:///{assistant.database}").book(
         NewBooking(start, start + dt.timedelta(minutes=30), "Ben Jones", "+12125550177", None,
