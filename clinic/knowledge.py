@@ -370,7 +370,7 @@ def question_parts(text: str) -> list[str]:
 def _a_wish(part: str) -> bool:
     """Whether a part is a time wished for, said unsure ("friday late morning?"): no
     question of the clinic's (outside run 66 p03: it was answered with the opening hours)."""
-    return bool(names_a_time(part)) and not _QUESTION.search(part.replace("?", ""))
+    return not _QUESTION.search(part.replace("?", "")) and names_a_time(part)
 
 
 def asks_somewhere(text: str) -> bool:

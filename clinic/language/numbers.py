@@ -117,7 +117,10 @@ _COMPANION = re.compile(rf"\b(?:{'|'.join(re.escape(words) for words in COMPANIO
 def _temperature(value: float, unit: str, following: str, words: list[str], i: int) -> str | None:
     celsius = "c" in unit or following in ("c", "°c", "celsius")
     fahrenheit = "f" in unit or following in ("f", "°f", "fahrenheit")
-    said_as_temperature = "°" in unit or celsius or fahrenheit
+    # A reading with its tenth ("I checked once, it was 38.5": outside run 67 p08) is a
+    # temperature said without the word; "38.5 kilos" is not.
+    reading = bool(re.search(r"\d[.,]\d$", words[i])) and following not in _WEIGHT_UNITS
+    said_as_temperature = "°" in unit or celsius or fahrenheit or reading
     if not (said_as_temperature or _near(words, i, _TEMPERATURE_WORDS, 4)):
         return None
     if celsius or (not fahrenheit and 35 <= value <= 43):

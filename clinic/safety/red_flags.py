@@ -448,15 +448,8 @@ SIGNS: tuple[Sign, ...] = (
         # night"); not a hot joint ("my knee feels hot") nor a hot flush (unless, below).
         "i|she|he|they|we|been felt|feel|feels|feeling kinda|quite|really|very|so? hot|feverish",
         "i|she|he|they|we|been felt|feel|feels|feeling kind|a of|bit|little hot|feverish",
-        # A reading of 38 or more, said alone ("I checked once, it was 38.5"; outside run 67
-        # p08), in Celsius or Fahrenheit.
-        *(f"{whole}.{tenth}" for whole in (38, 39, 40, 101, 102, 103, 104) for tenth in range(10)),
-        *(f"{whole},{tenth}" for whole in (38, 39, 40) for tenth in range(10)),
-        "101|102|103|104 degrees|f|°f",
     ), unless=("room", "outside", "weather", "cold water", "heating", "flush", "flushes",
-               "flushing", "menopause",
-               # A number of something else: "he's 38.5 kilos".
-               "kilos", "kg", "kgs", "lbs", "pounds", "cm", "km", "miles", "metres", "meters")),
+               "flushing", "menopause")),
     # Shaking chills with a fever: the body fighting an infection in the blood, a same-day
     # emergency with spinal pain (outside run 67 p08: urgent care only).
     Sign("rigors", (
