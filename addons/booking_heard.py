@@ -29,6 +29,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from addons.intent_rules import IntentRule
 from clinic.booking import (
+    ASKS_FOR_ROOM,
     REQUESTS_A_BOOKING,
     asks_how_to_change,
     asks_to_book,
@@ -37,6 +38,7 @@ from clinic.booking import (
     says_a_change,
 )
 from clinic.knowledge import looks_like_question
+from clinic.pain_heard import says_it_hurts
 from clinic.preferred_time import (
     TimePreference,
     asks_for_times,
@@ -117,10 +119,20 @@ class BookingHeard(IntentRule):
             (intent or "").startswith("ask_")
             and REQUESTS_A_BOOKING.search(text)
             # "can I book in for my lower back?": for a painful place, not how booking works
-            and (names_a_time(text) or places)
+            and (names_a_time(text) or places or says_it_hurts(text))
         ):
             # "Could I book for the week after next in case she says it's ok?" is no
             # question about after-care, whatever the model made of its words.
+            return "request_booking"
+        wonders = asks or intent in _UNSURE
+        if (
+            wonders
+            and ASKS_FOR_ROOM.search(text)
+            and names_a_time(text)
+            and not says_a_change(text)
+        ):
+            # "I've had a trapped nerve before. Do you have anything on Tuesday?": a free
+            # time asked for is a booking (outside run 69, "didn't quite understand").
             return "request_booking"
         if intent != "inform" and "?" not in text and _a_name_last(message):
             # "Piotr Nowak" (a goodbye to the model), "jaylen price", "ugh I told you. Rosa

@@ -54,7 +54,10 @@ _CANCEL = re.compile(
 # Moving said in so many words; "instead", "rather" or "another day" may only be a wish
 # ("I'd rather just book with you next week").
 _MOVE_SAID = (
-    r"move|moving|reschedul\w*|rebook\w*|re-book\w*|postpone\w*|push (?:it|that|this) "
+    # Moving the booking, not furniture or house: "move it", "moving my appointment to".
+    r"(?:move|moving)(?=\s+(?:it|that|this|my|our|his|her|him|me|us|them|to|from|back|forward|"
+    r"over|up|(?:the|a) (?:appointment|appt|booking|consult\w*|session|time|day|date))\b)|"
+    r"reschedul\w*|rebook\w*|re-book\w*|postpone\w*|push (?:it|that|this) "
     r"(?:back|forward)|bring (?:it|that|this) forward|change (?:it|the|my)|switch"
 )
 _MOVE = re.compile(
@@ -134,14 +137,23 @@ _TO_BOOK = re.compile(r"\b(?:book|booking|appointment|appt|consultation|consult)
 # Asking for a booking in so many words: "could I book", "can you book me in".
 # Putting one in, in other words too: "can I still pencil in a consult", "squeeze me in".
 REQUESTS_A_BOOKING = re.compile(
-    r"\b(?:can|could|may|would) (?:i|we|you) (?:please |still |just |maybe )?(?:(?:book|pencil|"
-    r"squeeze|fit|slot)\b|(?:get|have|grab|schedule|arrange|make|set up) (?:me )?(?:an? |the )?"
+    r"\b(?:can|could|may|would) (?:i|we|you|he|she|they) (?:please |still |just |maybe )?"
+    r"(?:(?:book|pencil|squeeze|fit|slot|get in)\b"
+    r"|(?:get|have|grab|schedule|arrange|make|set up) (?:me )?(?:an? |the )?"
     r"(?:appointment|appt|consultation|consult|slot)\b)|\bbook me\b|\bi'?d like to book\b"
     r"|\bi want to book\b"
     # As a thing to do now: "let's book", "go ahead and book", "please book a consult".
     r"|\blet'?s book\b|\blet us book\b|\b(?:go ahead and|please|just) book\b"
     # A yes that says to book: "yes book please", "ok book it", "yeah, book him".
     r"|\b(?:yes|yeah|yep|ok|okay|sure)\W+book\b",
+    re.IGNORECASE,
+)
+# A free time asked about: "do you have anything on Tuesday?", "any space Wednesday?".
+ASKS_FOR_ROOM = re.compile(
+    r"\b(?:do|have|got) (?:you|u) (?:have |got )?(?:anything|any ?thing|(?:any |a )?(?:space|room"
+    r"|slots?|openings?|availability|appointments?|time))\b"
+    r"|\bany (?:space|room|slots?|openings?|availability|appointments?)\b"
+    r"|\banything (?:free|available|open)\b|\bare you free\b",
     re.IGNORECASE,
 )
 # "I need an appointment", "I'd like a consultation for my neck", "need to book for my hip".

@@ -64,6 +64,9 @@ class Topic:
     # questions?"); outside it the next nearest topic answers ("how long does it take?"
     # after the offer is about the session).
     only_during: str = ""
+    # Answered only when a question of the message asks it in so many words: a condition
+    # named in a statement ("needling sorted my sciatica") asks for no diagnosis.
+    only_when_asked: bool = False
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,7 @@ def load_topics(path: Path) -> tuple[Topic, ...]:
                     for code, text in (entry.get("if_told") or {}).items()
                 ),
                 str(entry.get("only_during") or ""),
+                bool(entry.get("only_when_asked")),
             )
         )
     names = [topic.name for topic in topics]
@@ -203,8 +207,8 @@ _QUESTION_WORDS = (
     r"should|may|have|has|wat|wot|wut|wht|wats|wen|whn|wher|wheres|hw|r(?=\s+u\b)|"
     r"shud|shld|cud|cld|wud|wld|cn|izit|iz"
 )
-_QUESTION = re.compile(
-    rf"\?|{INDIRECT_QUESTION}|"
+_ASKING = (
+    rf"{INDIRECT_QUESTION}|"
     r"^\W*(?:(?:hi|hello|hey|ok|okay|and|n|an|&|plus|so|also|sorry|please|oh|um|btw|"
     r"quick question|"
     r"now|but|well|then|lastly|finally|anyway|just|"
@@ -213,9 +217,13 @@ _QUESTION = re.compile(
     rf"one question|one more thing)\W+)*"
     # A short lead-in before a dash or a colon: "quick q - how long is it?", "two things:".
     r"(?:\w+(?:\s+\w+){0,2}\s*[-\u2013:]\s+)?"
-    rf"(?:{_QUESTION_WORDS})\b",
-    re.IGNORECASE,
+    rf"(?:{_QUESTION_WORDS})\b"
 )
+_QUESTION = re.compile(rf"\?|{_ASKING}", re.IGNORECASE)
+# A sentence that asks in its words, not only with a question mark at its end.
+_ASKS_IN_WORDS = re.compile(_ASKING, re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_CLAUSE_BREAK = re.compile(r"[,;\u2013\u2014]|\s-\s")
 
 
 # "What should I do if it happens again?", "what if it gets worse?", "what should I watch
@@ -358,6 +366,36 @@ _IT_WORKS = re.compile(
 def as_the_treatment(text: str) -> str:
     """`text` with the "it" that works (or is a trend) said as dry needling."""
     return _IT_WORKS.sub("dry needling", text)
+
+
+def asked_clauses(text: str) -> list[str]:
+    """What a message asks, sentence by sentence: a sentence that asks in its words ("my
+    knee clicks. Is that arthritis?"), whole; of one that only ends in a question mark, its
+    last clause ("...from my desk, sorta left side??" asks "sorta left side??")."""
+    asked = []
+    before = ""
+    for sentence in _SENTENCE_END.split(text or ""):
+        marked = "?" in sentence or re.search(INDIRECT_QUESTION, sentence, re.IGNORECASE)
+        # "Would love to try needling!" opens like a question and asks nothing.
+        if _ASKS_IN_WORDS.search(sentence) if marked else _ASKS_UNMARKED.search(sentence):
+            # "It grabs when I bend. Is that a disc problem?": read with what "that" is.
+            refers = _REFERS_BACK.search(sentence)
+            asked.append(f"{before} {sentence.strip()}" if refers and before else sentence.strip())
+        elif "?" in sentence:
+            asked.append(_CLAUSE_BREAK.split(sentence.rstrip(" ?"))[-1].strip() + "?")
+        before = sentence.strip()
+    return asked
+
+
+# A question without its mark: "is it sciatica", "what's causing it" (not "would love to").
+_ASKS_UNMARKED = re.compile(
+    r"^\W*(?:(?:so|and|but|also|oh|ok|okay|btw|well)\W+)*(?:what|whats|what's|where|when|how|"
+    r"who|which|why|(?:is|are|was|were|can|could|do|does|did|will|would|should|may|might|has|"
+    r"have)\s+(?:i|you|u|he|she|it|we|they|there|this|that|these|those|my|his|her|the)\b)",
+    re.IGNORECASE,
+)
+# A question about what was said just before: "is that...", "could this be...".
+_REFERS_BACK = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:that|this|these|those|it)\b", re.IGNORECASE)
 
 
 def question_parts(text: str) -> list[str]:

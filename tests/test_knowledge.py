@@ -823,3 +823,87 @@ def test_evidence_asked_for_a_condition_is_no_diagnosis(text: str) -> None:
 
     found = topic_found(text, [encoder().encode(text).sentence], None)
     assert found is not None and found.topic != "what_it_is", found
+
+
+# Session 26, written before the change (outside run 69: "I can't tell you what it is" to
+# four first messages that asked no such thing: "Buddy says dry needling sorted his
+# sciatica. Can I get in this week?", a knot "kinda right side??"). A condition named in a
+# statement, or a question mark after a place said unsure, asks for no diagnosis; nor does
+# a wish to try needling ask for other treatments. My own words.
+def _topics_answered(text: str) -> set[str]:
+    from addons.clinic_answers import _further_questions, topic_found
+    from addons.minilm import encoder
+
+    found = topic_found(text, [encoder().encode(text).sentence], None)
+    if found is None or found.score < knowledge.NEAR:
+        return set()
+    return {found.topic} | {e["value"] for e in _further_questions(text, found.topic)}
+
+
+@pytest.mark.parametrize(
+    ("text", "unasked"),
+    [
+        ("Tweaked my back moving a sofa last week, now it shoots down my right leg. My cousin "
+         "said needling fixed her sciatica. Any chance of an appointment Friday?", "what_it_is"),
+        ("I've had a trapped nerve in my neck before. Do you have anything on Tuesday?",
+         "what_it_is"),
+        ("Neck's been stiff for a month from my desk, sorta left side?? keen to book",
+         "what_it_is"),
+        ("My wife has a slipped disc diagnosed last year and the pain is back. Can she book?",
+         "what_it_is"),
+        ("heyy my calves are super tight from marathon training, i'd love to give the needles "
+         "a go!", "other_treatments"),
+        ("Been getting knots in my traps from swimming, left side?? Would really like to try "
+         "the needling!", "other_treatments"),
+    ],
+)  # fmt: skip
+def test_a_topic_only_asked_in_words_is_not_read_from_a_statement(text: str, unasked: str) -> None:
+    assert unasked not in _topics_answered(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("My lower back hurts and it goes into my bum. Could this be sciatica?", "what_it_is"),
+        ("My knee clicks when I squat. Is that arthritis?", "what_it_is"),
+        ("Is it just a pulled muscle, do you think?", "what_it_is"),
+        ("sciatica?", "what_it_is"),
+        # Held apart at first, and failed: "that" is read with the sentence before it.
+        ("It grabs in my lower back when I bend. Is that a disc problem?", "what_it_is"),
+        ("what else can you do if I don't want needles?", "other_treatments"),
+    ],
+)
+def test_a_topic_only_asked_in_words_is_answered_when_asked(text: str, asked: str) -> None:
+    assert asked in _topics_answered(text)
+
+
+# Held apart: written with the two above, never run while changing the code.
+@pytest.mark.parametrize(
+    ("text", "topic", "answered"),
+    [
+        ("Strained something in my hamstring sprinting, physio at uni called it a grade 1 "
+         "tear. Can I book in for Monday?", "what_it_is", False),
+        ("Got a bad knot under my left shoulder blade from carrying my toddler lol, hoping "
+         "the needles can sort it", "what_it_is", False),
+        ("My doctor says I have fibromyalgia. Would you have something on Wednesday morning?",
+         "what_it_is", False),
+        ("Back's been locked up since Tuesday, right side? Keen to get in soon.", "what_it_is",
+         False),
+        ("I was told it's a rotator cuff thing. What times do you have next week?",
+         "what_it_is", False),
+        ("Did some heavy gardening Saturday and now my lower back is locked, maybe a bit "
+         "left?? Hoping to come in this week", "what_it_is", False),
+        ("My last physio said I've got a frozen shoulder. Are you open on Saturday?",
+         "what_it_is", False),
+        ("I keep getting a sharp pain in my buttock when I sit. Is it my piriformis?",
+         "what_it_is", True),
+        ("My neck cracks and grinds when I turn. Could that be arthritis?", "what_it_is", True),
+        ("Do you think it's a pinched nerve in my neck?", "what_it_is", True),
+        ("my heel hurts first thing in the morning, is it plantar fasciitis?", "what_it_is",
+         True),
+    ],
+)  # fmt: skip
+def test_a_diagnosis_is_answered_only_when_asked_held_apart(
+    text: str, topic: str, answered: bool
+) -> None:
+    assert (topic in _topics_answered(text)) is answered

@@ -5207,3 +5207,64 @@ def test_a_fever_explained_away_beside_a_stiff_neck_is_still_an_emergency() -> N
     found = safety.screen(text, known_signs=["headache", "neck_pain"])
     flags = {f.code: f.level for f in safety.red_flags_for({*found.signs, "headache"})}
     assert flags.get("meningitis_signs") == "emergency", (found.signs, flags)
+
+
+# Session 26, written before the change (outside run 69 p05: a climber's "it hurts when i
+# climb but like rock climbing, reaching overhead. stairs and running are totally fine" to
+# the effort question got 911). Climbing as a sport loads the shoulders' own muscles, as
+# lifting and swimming do: never a yes (a no, or asked again plainly when the words say
+# no "no"). The stairs and hills still count. My own words.
+_NOT_YES = (answers.NO, answers.UNCLEAR, answers.UNSURE)
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("only when I'm bouldering, pulling on small holds. walking up hills is no problem",
+         _NOT_YES),
+        ("it's sore at the climbing wall when I reach high, but jogging and stairs are fine",
+         _NOT_YES),
+        ("when i climb, i mean rock climbing, not stairs. stairs are ok", _NOT_YES),
+        ("no, only on the climbing wall", (answers.NO,)),
+        ("yes when I climb the stairs, it eases when I stop", (answers.YES,)),
+        ("it comes on climbing hills on my bike", (answers.YES,)),
+    ],
+)  # fmt: skip
+def test_climbing_as_a_sport_is_no_effort_for_the_heart(text: str, answer: tuple) -> None:
+    question = safety.question_named("check_exertion")
+    screened = safety.screen(text)
+    said = {m.name for m in screened.mentions if m.kind == "sign" and not m.denied}
+    denied = {m.name for m in screened.mentions if m.kind == "sign" and m.denied}
+    assert answers.read_answer(question, text, said, denied, "inform") in answer
+
+
+# Session 26, written before the change (outside run 69 p03: "I am sick in the mornings yes
+# but I think this is because we are expecting a baby, I am 10 weeks" got the headache's
+# doctor today, and "I am 10 weeks" made her a child). Being sick put down to a pregnancy
+# in any words is not the headache's; weeks along are no age. My own words.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "yes I throw up most mornings, but that's because I'm expecting, due in June",
+        "sick every morning, we're expecting our second, I'm 11 weeks along",
+        "i vomit in the mornings but thats the morning sickness im expecting twins",
+    ],
+)
+def test_being_sick_from_a_pregnancy_is_not_the_headaches(text: str) -> None:
+    screened = safety.screen(text)
+    said = {m.name for m in screened.mentions if m.kind == "sign" and not m.denied}
+    assert "morning_vomiting" not in said and "young_patient" not in said, said
+
+
+@pytest.mark.parametrize(
+    ("text", "young"),
+    [
+        ("I am 12 weeks pregnant with headaches", False),
+        ("she's 14 weeks gone and her neck is stiff", False),
+        ("my daughter is 14 and her back hurts", True),
+        ("I'm 16 and have had knee pain for 3 weeks", True),
+    ],
+)
+def test_weeks_of_a_pregnancy_are_no_age(text: str, young: bool) -> None:
+    said = {m.name for m in safety.screen(text).mentions if m.kind == "sign" and not m.denied}
+    assert ("young_patient" in said) is young, said

@@ -49,6 +49,10 @@ _YOUNG_AGE_BEFORE = (
     "who's",
     "they're",
     "they are",
+    "son is",
+    "son's",
+    "daughter is",
+    "daughter's",
 )
 _NOT_YEARS = frozenset({
     "weeks", "week", "wks", "wk", "months", "month", "days", "day", "am", "pm", "a.m.", "p.m.",

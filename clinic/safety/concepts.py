@@ -540,6 +540,43 @@ _POINT_OF_THE_VISIT = OtherSense(
     ),
     linked_by=frozenset({"of", "in"}),
 )
+_CLIMBING_AS_A_SPORT = OtherSense(
+    frozenset(
+        {
+            "wall",
+            "walls",
+            "gym",
+            "gyms",
+            "route",
+            "routes",
+            "hold",
+            "holds",
+            "grade",
+            "grades",
+            "session",
+            "sessions",
+            "comp",
+            "competition",
+            "shoes",
+            "harness",
+            "rope",
+            "ropes",
+            "outdoors",
+            "indoors",
+            "crag",
+            "crags",
+            "centre",
+            "center",
+        }
+    ),
+    frozenset(),
+    preceded_by=frozenset(
+        {"rock", "sport", "indoor", "outdoor", "wall", "ice", "trad", "lead", "free", "top"}
+    ),
+    linked_by=frozenset(),
+    meant_as=frozenset({"rock", "bouldering", "boulder", "wall", "indoor", "sport"}),
+    meaning_said_by=frozenset({"mean", "meant", "as", "like", "ie", "i.e."}),
+)
 OTHER_SENSES: dict[tuple[str, str], OtherSense] = {
     **{("hopeless", words): _POINT_OF_THE_VISIT
        for words in ("no point", "what 's the point", "what s the point", "what the point",
@@ -572,6 +609,10 @@ OTHER_SENSES: dict[tuple[str, str], OtherSense] = {
         frozenset(),
         preceded_by=frozenset({"for"}),
     ),
+    # Climbing as a sport ("rock climbing", "at the climbing wall", "bouldering") loads the
+    # shoulders' own muscles, as lifting and swimming do: no effort for the heart (outside
+    # run 69 p05: 911 for a knot between the shoulder blades). The stairs and hills count.
+    **{("exertion", words): _CLIMBING_AS_A_SPORT for words in ("climb", "climbing")},
     # Weight at the gym or on a leg is not weight lost.
     ("weight", "weight"): OtherSense(
         frozenset({"training", "train", "lifting", "lifter", "lift", "bearing", "through",

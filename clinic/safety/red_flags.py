@@ -798,7 +798,8 @@ SIGNS: tuple[Sign, ...] = (
         # Morning sickness, or being sick said to be the pregnancy's (outside run 62 p03),
         # is not the headache's.
         unless=("sick of", "sick and tired", "morning sickness", "pregnant", "pregnancy",
-                "preggo", "preggers")),
+                "preggo", "preggers", "expecting", "weeks along", "months along",
+                "morning sick")),
     # Giant cell arteritis: a jaw that aches with chewing.
     Sign("jaw_claudication", (
         "jaw ... ache|aches|aching|hurts|hurt|pain|painful|tired ... chew|chews|chewing|eat|eating",
@@ -946,7 +947,8 @@ SIGNS: tuple[Sign, ...] = (
         # "yo" only after the age: alone it is a greeting ("yo my neck is wrecked").
         *(f"{age}-year-old|{age}yo" for age in range(2, 18)),
         *(f"{age} yo|y/o|yrs" for age in range(2, 18)),
-        *(f"son|daughter|he|she|i is|'s|am {age}" for age in range(2, 18)),
+        # "she's 12", "my son is 14": read with the numbers (clinic/language/numbers.py),
+        # where "I am 10 weeks" (pregnant) is no age (outside run 69 p03).
     # One's own childhood: "since I was a kid", "as a teenager".
     ), unless=(*COMPANION, *(f"{when} {kid}" for when in ("since i was a", "when i was a", "as a")
                              for kid in ("kid", "child", "teen", "teenager", "boy", "girl")),
