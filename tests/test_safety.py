@@ -5268,3 +5268,28 @@ def test_being_sick_from_a_pregnancy_is_not_the_headaches(text: str) -> None:
 def test_weeks_of_a_pregnancy_are_no_age(text: str, young: bool) -> None:
     said = {m.name for m in safety.screen(text).mentions if m.kind == "sign" and not m.denied}
     assert ("young_patient" in said) is young, said
+
+
+# Session 26, written before the change (outside run 69 p08: "he got woozy and went down
+# when they took blood at his physical" brought the stroke questions, and the fainting with
+# needles was not noted). Fainting or dizziness at a blood test or a jab is the needles'
+# (noted for needling), not a warning sign; pins and needles stay a sign. My own words.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "she went all woozy and keeled over at her last vaccination",
+        "I hit the floor when the nurse took blood last spring",
+        "he collapsed during his blood test once, went grey and everything",
+    ],
+)
+def test_fainting_at_a_blood_test_or_a_jab_is_the_needles(text: str) -> None:
+    screened = safety.screen(text)
+    said = {m.name for m in screened.mentions if not m.denied}
+    assert "needle_phobia" in said, said
+    assert not said & {"dizzy_now", "faint", "vision_trouble"}, said
+    assert not screened.questions, screened.questions
+
+
+def test_dizziness_with_pins_and_needles_is_still_a_sign() -> None:
+    said = {m.name for m in safety.screen("I'm dizzy and have pins and needles").mentions}
+    assert "dizzy_now" in said, said

@@ -14,6 +14,33 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# Where fainting or dizziness is the needles': a blood test or a jab (never "needles"
+# alone, which may be pins and needles, nor "shot", which pain does).
+NEEDLE_OCCASIONS = (
+    "took blood",
+    "take blood",
+    "taking blood",
+    "takes blood",
+    "drew blood",
+    "draw blood",
+    "drawing blood",
+    "blood test",
+    "blood tests",
+    "blood draw",
+    "blood taken",
+    "blood drawn",
+    "bloods",
+    "injection",
+    "injections",
+    "jab",
+    "jabs",
+    "vaccination",
+    "vaccinations",
+    "vaccine",
+    "flu shot",
+    "cannula",
+)
+
 _CHILD_AGES = range(2, 18)
 _AGE_UNITS = (" year old", "-year-old", " yr old", " yo", "yo", " years old")  # fmt: skip
 _DIFFICULTY = (
@@ -134,6 +161,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "lightheaded", "light headed", "light-headed", "woozy", "giddy", "floor moving",
         "floor is moving", "floor feels like", "room goes round", "world moving",
     ),
+    # A blood test or a jab: dizziness or going grey there is the needles' (outside run 69
+    # p08: the stroke questions for fainting at a blood draw).
+    "needle_occasion": NEEDLE_OCCASIONS,
     "swallowing": ("swallow", "swallowing", "choke", "choking"),
     "sore_throat": (
         "sore throat", "sore throats", "throat is sore", "throat hurts", "throat infection",
@@ -733,10 +763,15 @@ GUARDS: tuple[Guard, ...] = (
     Guard(("bowel",), "check_bladder", "bladder_or_bowel_control"),
     Guard(("speech_trouble",), "check_stroke", "stroke_warning"),
     Guard(("speech", "difficulty"), "check_stroke", "stroke_warning"),
-    Guard(("vision_problem",), "check_stroke", "stroke_warning", unless=("double_other",)),
+    Guard(
+        ("vision_problem",),
+        "check_stroke",
+        "stroke_warning",
+        unless=("double_other", "needle_occasion"),
+    ),
     Guard(("face", "droop"), "check_stroke", "stroke_warning"),
     Guard(("one_side",), "check_stroke", "stroke_warning"),
-    Guard(("vertigo",), "check_stroke", "stroke_warning"),
+    Guard(("vertigo",), "check_stroke", "stroke_warning", unless=("needle_occasion",)),
     # Swallowing that hurts with a sore throat is the throat's, not a stroke's.
     Guard(("swallowing",), "check_stroke", "stroke_warning", unless=("sore_throat",)),
     Guard(("head", "sudden"), "check_thunderclap", "thunderclap"),

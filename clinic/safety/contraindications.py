@@ -49,6 +49,16 @@ _NEEDLES = (
     "vaccine|vaccines|vaccination|vaccinations|bloods|drip|cannula|tetanus|booster"
 )
 
+_FAINTED = (
+    "woozy|swooned|collapsed|collapse|collapses",
+    "keeled|keels over",
+    "conked|flaked out",
+    "hit the floor|deck",
+    "went|goes|go|going down",
+    "blacked|black out",
+    "went|goes|turned all? white|grey|gray|pale",
+)
+
 SIGNS: tuple[Sign, ...] = (
     Sign("needle_phobia", (
         f"scared|afraid|terrified|frightened|fear|phobia|phobic|hate|panic ... {_NEEDLES}",
@@ -58,6 +68,10 @@ SIGNS: tuple[Sign, ...] = (
         # "passed out the last time I had a blood test": further apart, by way of "time".
         f"faint|fainted|fainting|pass|passed|passing|blacked|black ... time|times ... {_NEEDLES}",
         f"{_NEEDLES} ... faint|fainted|fainting",
+        # Fainting said in everyday words: "went down when they took blood", "keeled over
+        # at her vaccination" (outside run 69 p08: the stroke questions).
+        *(f"{fainted} ... {_NEEDLES}" for fainted in _FAINTED),
+        *(f"{_NEEDLES} ... {fainted}" for fainted in _FAINTED),
         # "She cries at vaccinations", "not a fan of needles": a fear told by what it does.
         f"cries|cry|crying|cried|screams|screaming|panics|panicked|freaks ... {_NEEDLES}",
         f"not a fan of|doesn't like|does not like|can't stand|cannot stand {_NEEDLES}",

@@ -22,6 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from clinic.language.numbers import COMPANION
+from clinic.safety.concepts import NEEDLE_OCCASIONS
 
 EMERGENCY = "emergency"
 URGENT = "urgent"
@@ -676,7 +677,9 @@ SIGNS: tuple[Sign, ...] = (
         f"chest ... {_SPREADS} ... arm|arms|jaw|neck|back|shoulder",
     )),
     Sign("sweating", ("sweating|sweaty|clammy|sweats", "cold sweat")),
-    Sign("faint", ("faint|fainting|fainted|lightheaded|light-headed|woozy", "pass|passing|passed out", "about to collapse")),
+    # At a blood test or a jab: the needles' (a precaution for needling), not a sign.
+    Sign("faint", ("faint|fainting|fainted|lightheaded|light-headed|woozy", "pass|passing|passed out", "about to collapse"),
+         unless=NEEDLE_OCCASIONS),
     # A tearing feeling with sweating or faintness: the aorta until shown otherwise.
     Sign("tearing_feeling", ("{tearing}",), unless=(
         "muscle", "hamstring", "calf", "ligament", "tendon", "acl", "meniscus", "cartilage",
@@ -1032,6 +1035,7 @@ SIGNS: tuple[Sign, ...] = (
     # Blurring with tired eyes is eye strain; "tired" said of a jaw (an inflamed artery's
     # sign) is not (outside run 45 p03).
     Sign("vision_trouble", ("{vision_problem}",), unless=(
+        *NEEDLE_OCCASIONS,  # going grey at a blood test: fainting with needles
         "screen", "screens", "tired eyes", "eyes are tired", "eyes get tired", "eyes feel tired",
         "eyes tired", "when tired", "when i'm tired", "when im tired", "when i am tired",
         "if i'm tired", "if im tired", "i'm tired", "im tired", "i am tired", "when he's tired",
@@ -1042,7 +1046,7 @@ SIGNS: tuple[Sign, ...] = (
         "double check", "double-check", "double checked", "double-checked", "double checking",
         "double booked", "double-booked", "double booking",
     )),
-    Sign("dizzy_now", ("{vertigo}",)),
+    Sign("dizzy_now", ("{vertigo}",), unless=NEEDLE_OCCASIONS),
     # A long journey sitting still: with new breathlessness, a clot until shown otherwise.
     Sign("long_travel", (
         "long|long-haul|overnight flight|flights|drive|journey|trip|haul",
