@@ -205,6 +205,26 @@ def pick_offered(
     """
     if not offered:
         return None
+    picked = _pick_offered(said, offered, now)
+    lead = _OTHER_NEWS.split(said.strip(), maxsplit=1)[0]
+    if picked is None and lead != said.strip() and len(lead.split()) <= _PICK_WORDS:
+        # "8 works. btw it's the left side, and the headaches come in the afternoon": the
+        # pick said first, whatever the news after it names (outside run 69 p02).
+        return _pick_offered(lead, offered, now)
+    return picked
+
+
+# Where other news starts after a pick: a new sentence, "btw", "oh and", "also".
+_OTHER_NEWS = re.compile(
+    r"(?<=[.!?;])\s+|\s*,?\s+(?:btw|by the way|oh and|and also|also|ps|p\.s\.)\b", re.IGNORECASE
+)
+_PICK_WORDS = 6
+
+
+def _pick_offered(
+    said: str, offered: list[dt.datetime], now: dt.datetime | None = None
+) -> dt.datetime | None:
+    """`pick_offered` read on the whole of `said`."""
     said = without_phone_numbers(said)  # "9.30 works. Ana Ruiz, 646-812-3304"
     words = re.sub(r"\b(12 )?(noon|midday)\b", "12:00pm", normalise_time_words(said))
     if _NONE_OF_THEM.search(words):

@@ -634,3 +634,21 @@ def test_a_yes_said_first_takes_the_offer(text: str, takes: bool) -> None:
     from clinic.booking import takes_the_offer
 
     assert takes_the_offer(text) is takes
+
+
+# Session 26, written before the change (outside run 69 p02: "8 works. btw its actually
+# mostly the left side not right lol and i get headaches in the afternoon from it" got
+# "Please tap one of the times"). The pick said first is the pick, whatever the rest tells
+# (a part of the day in it is about the pain). My own words.
+@pytest.mark.parametrize(
+    ("text", "index"),
+    [
+        ("9:30 is good. oh and the pain is worse in the evenings, forgot to say", 1),
+        ("the 10 please! also it's my right knee not the left", 2),
+        ("9 works, by the way my back is stiffest in the morning", 0),
+    ],
+)
+def test_an_offered_time_picked_before_other_news(text: str, index: int) -> None:
+    zone = ZoneInfo("America/New_York")
+    offered = [dt.datetime(2026, 12, 7, h, m, tzinfo=zone) for h, m in ((9, 0), (9, 30), (10, 0))]
+    assert pick_offered(text, offered, _FRIDAY_EVENING) == offered[index]
