@@ -375,6 +375,8 @@ def intake_events(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[di
     read during booking ("3" is a time there) or from an answer to a safety question.
     """
     loop = tracker.active_loop.get("name")
+    if loop == "booking_form":
+        return _put_right_while_booking(tracker, dispatcher)
     if loop not in (None, "intake_form"):
         return []
     if about_safety(tracker) and not _answered_first(tracker):
@@ -459,6 +461,32 @@ def intake_events(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[di
         *([SlotSet("other_complaint", None)] if taken_out else []),
         *_came_to_book(tracker),
     ]
+
+
+# What booking words cannot be mistaken for: where it hurts and on which side. A number
+# ("5 not 6") is a time while booking.
+_PLACE_FACTS = frozenset({"body_part", "side", "pain_sites", "site_sides", "radiates_to"})
+
+
+def _put_right_while_booking(
+    tracker: Tracker, dispatcher: CollectingDispatcher
+) -> list[dict[str, Any]]:
+    """A place or a side put right in so many words while booking ("12 works. oh and it's
+    the left elbow actually, not the right"): taken and said back (outside run 69 p02:
+    lost, the notes said the right side)."""
+    text = tracker.latest_message.get("text") or ""
+    if not intake_state.puts_right_in_words(text):
+        return []
+    entities = tracker.latest_message.get("entities") or []
+    heard = replace(intake_state.hear(text, entities), correcting=True)
+    known = {slot: tracker.get_slot(slot) for slot in intake_state.FACTS}
+    change = intake_state.update(known, heard, None, _told_for_someone_else(tracker))
+    values = {slot: value for slot, value in change.values.items() if slot in _PLACE_FACTS}
+    shown = [_shown(slot, values[slot]) for slot in change.corrected
+             if slot in values and slot in SAID_BACK]  # fmt: skip
+    if shown:
+        dispatcher.utter_message(response="utter_changed_to", changed=" and ".join(shown))
+    return [SlotSet(slot, value) for slot, value in values.items()]
 
 
 def _answered_first(tracker: Tracker) -> bool:
