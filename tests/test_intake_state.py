@@ -1266,3 +1266,26 @@ def test_taking_off_clothes_takes_no_place_off() -> None:
     known = {"body_part": "neck", "pain_sites": ["neck", "shoulder"]}
     said = changes("it hurts to take off my shirt and my shoulder aches too", known)
     assert said.get("pain_sites", known["pain_sites"]) == ["neck", "shoulder"], said
+
+
+# Session 26, written before the change (outside run 69 p07: "about three weeks ago I had
+# cellulitis on my right forearm, I finished the antibiotics last week" made the forearm a
+# painful place, kept through two corrections). A place named only for a skin trouble or
+# an infection, with no pain said of it, is no painful place. My own words.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About a month ago I had an infected cut on my left hand, all healed now",
+        "had cellulitis on my right shin in the summer, antibiotics cleared it",
+        "oh and there's a bit of eczema on my left elbow",
+    ],
+)
+def test_a_place_named_for_a_skin_trouble_is_no_painful_place(text: str) -> None:
+    known = {"body_part": "shoulder", "side": "right", "pain_sites": ["shoulder"]}
+    said = changes(text, known)
+    assert "body_part" not in said and "pain_sites" not in said and "side" not in said, said
+
+
+def test_a_place_that_hurts_where_the_skin_was_cut_is_painful() -> None:
+    said = changes("my left wrist aches since I cut it on glass")
+    assert said["body_part"] == "wrist", said

@@ -17,6 +17,7 @@ from itertools import pairwise
 from typing import Any
 
 from clinic import parsing, vocabulary
+from clinic.pain_heard import says_it_hurts
 from clinic.parsing import Duration
 from clinic.safety.answers import describes_the_pain, plain_yes, yes_or_no
 from clinic.safety.red_flags import HISTORY_COUNTS
@@ -242,6 +243,16 @@ def hear(
         # "He'd say 4 if his arm fell off": a place only supposed.
         supposed = {t.start for t in parts if vocabulary.is_supposed(t, text)}
         places = [p for p in places if p.start not in moved | landed | supposed]
+    # "Three weeks ago I had cellulitis on my right forearm, it's healed": where a skin
+    # trouble was, with no pain said of it, is no painful place (outside run 69 p07).
+    troubles = [m.start() for m in _SKIN_TROUBLE.finditer(text)] + [
+        e["start"] for e in entities
+        if e.get("entity") == "contraindication" and e.get("value") in _OF_THE_SKIN
+    ]  # fmt: skip
+    places = [
+        p for p in places
+        if not (_in_one_clause(text, p.start, troubles) and not _hurts_in_clause(text, p.start))
+    ]  # fmt: skip
     # "Why do you ask about my legs?": the assistant's question quoted, no place told.
     quoted = vocabulary.why_we_ask(text)
     places = [p for p in places if not any(a <= p.start < b for a, b in quoted)]
@@ -488,6 +499,23 @@ def _clause_start(text: str, at: int) -> int:
 # ("Ha! No dear, forty-two years is how long I've been married").
 _NOT_BEFORE = re.compile(r"\bnot\s+(?:\w+\s+)?$", re.IGNORECASE)
 _OPENS_WITH_NO = re.compile(r"^\W*(?:\w+\W+)?(?:no|nope|nah)\b", re.IGNORECASE)
+
+
+# A trouble of the skin, or an infection there: its place is not the pain's.
+_SKIN_TROUBLE = re.compile(
+    r"\b(?:cellulitis|infection|infected|rash|eczema|psoriasis|warts?|verrucas?|blisters?|"
+    r"wounds?|graze|grazed|bites?|stings?|ulcers?|abscess|boils?|impetigo|shingles)\b",
+    re.IGNORECASE,
+)
+_OF_THE_SKIN = frozenset({"skin_infection"})
+
+
+def _hurts_in_clause(text: str, at: int) -> bool:
+    """Whether the clause around `at` says something hurts ("my left wrist aches since I
+    cut it")."""
+    start = max((m.end() for m in re.finditer(r"[,.;:!?]", text[:at])), default=0)
+    end = next((m.start() + at for m in re.finditer(r"[,.;:!?]", text[at:])), len(text))
+    return says_it_hurts(text[start:end])
 
 
 def _in_one_clause(text: str, at: int, others: list[int]) -> bool:
