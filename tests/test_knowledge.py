@@ -907,3 +907,17 @@ def test_a_diagnosis_is_answered_only_when_asked_held_apart(
     text: str, topic: str, answered: bool
 ) -> None:
     assert (topic in _topics_answered(text)) is answered
+
+
+# Session 26 (outside runs 67 p05 and 69 p08: a parent's "do I have to stay the whole
+# time?" got the number of sessions, then the under-18 paragraph twice). A topic of its own;
+# my own words, run once the topic was written.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can I go get a coffee while my daughter has her appointment?",
+        "will I need to stay with him for the hour?",
+    ],
+)
+def test_whether_a_parent_stays_is_its_own_topic(text: str) -> None:
+    assert _topics_answered(text) == {"parent_stays"}
