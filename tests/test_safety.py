@@ -5293,3 +5293,29 @@ def test_fainting_at_a_blood_test_or_a_jab_is_the_needles(text: str) -> None:
 def test_dizziness_with_pins_and_needles_is_still_a_sign() -> None:
     said = {m.name for m in safety.screen("I'm dizzy and have pins and needles").mentions}
     assert "dizzy_now" in said, said
+
+
+# Session 26, written before the change (outside run 68 p07: "It is mostly when I move,
+# lying still is alright" to "is the pain there all the time and worse at night, whatever
+# position you're in?" was a yes: its "it is" and "mostly"). Pain that movement brings on
+# is the mechanical kind, a no to pain that nothing eases; waking at night still counts.
+# My own words.
+@pytest.mark.parametrize(
+    ("name", "text", "answer"),
+    [
+        ("night_pain", "mostly when he bends down, sitting quietly is ok", answers.NO),
+        ("night_pain", "it is when I twist or get up from the sofa, lying down is fine",
+         answers.NO),
+        ("check_constant_pain", "sometimes when I lift the kids, otherwise it settles",
+         answers.NO),
+        ("night_pain", "mostly when I move but it wakes me at night too", answers.YES),
+    ],
+)  # fmt: skip
+def test_pain_that_movement_brings_on_is_no_pain_nothing_eases(
+    name: str, text: str, answer: str
+) -> None:
+    question = safety.question_named(name)
+    screened = safety.screen(text)
+    said = {m.name for m in screened.mentions if m.kind == "sign" and not m.denied}
+    denied = {m.name for m in screened.mentions if m.kind == "sign" and m.denied}
+    assert answers.read_answer(question, text, said, denied, "inform") == answer

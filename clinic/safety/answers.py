@@ -260,6 +260,14 @@ def read_answer(
     if denied & asked or denied & set(question.denied_means_no):
         return NO
 
+    if (
+        asked & _PAIN_NOTHING_EASES
+        and _WITH_MOVEMENT.search(text.lower())
+        and not _AT_NIGHT.search(text.lower())
+    ):
+        # "It is mostly when I move, lying still is alright": pain that movement brings on
+        # is the mechanical kind; its "it is" and "mostly" are no yes (outside run 68 p07).
+        return NO
     if asked & SORE_FROM_EXERCISE_SIGNS and only_soreness_from_exercise(text):
         # "Yes, but only sore from the gym" to "pain ... in both legs?": the muscles after
         # work, not what the question is there for.
@@ -353,6 +361,17 @@ def read_answer(
     if intent == "deny":
         return NO
     return UNCLEAR
+
+
+# Pain that nothing eases, asked about; and pain that movement brings on, said.
+_PAIN_NOTHING_EASES = frozenset({"night_pain", "non_mechanical_pain"})
+_WITH_MOVEMENT = re.compile(
+    r"\b(?:when|whenever|if|as soon as|once)\s+(?:i|he|she|they|we|you)\s+(?:\w+\s+)?"
+    r"(?:move|moves|moving|bend|bends|bending|turn|turns|twist|twists|lift|lifts|get up|gets up"
+    r"|stand up|stands up|walk|walks|reach|reaches|carry|carries|sit up|sits up)\b"
+    r"|\b(?:on|with) (?:movement|moving)\b"
+)
+_AT_NIGHT = re.compile(r"\b(?:night|nights|wakes?|woke|waking|awake|asleep|sleep)\b")
 
 
 # The answer a message ends on: "...so no.", "so the answer is no", "that's a no".
