@@ -137,8 +137,30 @@ def topic_found(
     meanings = list(meanings)
     found = _nearest_topic(text, meanings, intent, sure)
     if found and not _asked(found, text):
-        return None
+        # What the message's questions ask, read alone, stands instead: another topic, or
+        # one nobody wrote an answer for ("I don't know", with the phone); nothing when
+        # it asks nothing in words.
+        unasked = {t.name for t in knowledge.clinic_topics() if t.only_when_asked}
+        asked = _meanings_asked(text)
+        found = answer_finder().nearest(*asked, excluding=unasked) if asked else None
+    found = _as_companion(found, text, meanings)
     return answer_finder().with_otherwise(found, *meanings)
+
+
+# Topics about a child as the patient, and the one for a child who only comes along.
+_A_CHILDS_CARE = frozenset({"children", "parent_stays"})
+_COMPANIONS = "companions"
+
+
+def _as_companion(
+    found: knowledge.Found | None, text: str, meanings: list[Any]
+) -> knowledge.Found | None:
+    """A child who comes along ("can I bring my son, he's 6?") asks about companions, not
+    about treating children (outside run 69 p03: the under-18 text)."""
+    if found is None or found.topic not in _A_CHILDS_CARE or not safety.comes_along(text):
+        return found
+    return knowledge.Found(_COMPANIONS, max(answer_finder().score_of(_COMPANIONS, *meanings),
+                                            knowledge.NEAR))  # fmt: skip
 
 
 def _asked(found: knowledge.Found, text: str) -> bool:
@@ -148,12 +170,18 @@ def _asked(found: knowledge.Found, text: str) -> bool:
     topic = knowledge.topic_named(found.topic)
     if topic is None or not topic.only_when_asked:
         return True
+    meanings = _meanings_asked(text)
+    return bool(meanings) and answer_finder().score_of(found.topic, *meanings) >= knowledge.NEAR
+
+
+def _meanings_asked(text: str) -> list[Any]:
+    """The meanings of what `text` asks (`knowledge.asked_clauses`, or a question asked
+    again), each read as written and as the patient's and the treatment's."""
     asked = knowledge.asked_clauses(text)
     if again := knowledge.asked_again(text):
         asked.append(again)
     readings = {knowledge.as_the_treatment(knowledge.as_the_patient(said)) for said in asked}
-    meanings = [encoder().encode(said).sentence for said in readings | set(asked)]
-    return bool(meanings) and answer_finder().score_of(found.topic, *meanings) >= knowledge.NEAR
+    return [encoder().encode(said).sentence for said in sorted(readings | set(asked))]
 
 
 def _nearest_topic(
@@ -262,7 +290,8 @@ def _further_questions(text: str, first: str) -> list[dict[str, Any]]:
             # "...and is there evidence that it works?": "it" is the treatment here too.
             own = knowledge.as_the_treatment(knowledge.as_the_patient(part))
             meanings = [encoder().encode(said).sentence for said in {part, own}]
-            found = answer_finder().with_otherwise(answer_finder().nearest(*meanings), *meanings)
+            found = _as_companion(answer_finder().nearest(*meanings), part, meanings)
+            found = answer_finder().with_otherwise(found, *meanings)
         near = found and found.topic != first and found.score >= knowledge.NEAR
         near = near and _asked(found, part)
         if near and (found.topic not in topics or found.score > topics[found.topic].score):

@@ -921,3 +921,19 @@ def test_a_diagnosis_is_answered_only_when_asked_held_apart(
 )
 def test_whether_a_parent_stays_is_its_own_topic(text: str) -> None:
     assert _topics_answered(text) == {"parent_stays"}
+
+
+# Session 26, written before the change (outside run 69 p03: "And I can bring my son, he is
+# 6?" beside other questions got the under-18 text). A child who comes along asks about
+# companions; a child as the patient stays the children's topic. My own words.
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("can I bring my daughter along, she's 4?", "companions"),
+        ("Two things: what should I wear? and is it ok to take my son with me, he's 7?",
+         "companions"),
+        ("Is dry needling OK for my 15 year old son?", "children"),
+    ],
+)  # fmt: skip
+def test_a_child_brought_along_is_a_companion(text: str, topic: str) -> None:
+    assert topic in _topics_answered(text)

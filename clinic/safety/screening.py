@@ -890,6 +890,16 @@ _FOR_THE_CHILD = re.compile(
 )
 
 
+def comes_along(text: str) -> bool:
+    """Whether a child named in `text` comes along with the patient ("can I bring my son,
+    he's 6?"), not as the patient: brought, or coming along, in so many words."""
+    return (
+        bool(_COMES_ALONG.search(text))
+        and not _FOR_THE_CHILD.search(text)
+        and not writes_for_another(text)
+    )
+
+
 def _comes_along(text: str) -> bool:
     """Whether a child in the message comes along with the patient, or has an engagement of
     their own that moves the patient's booking ("my kid has a recital that night"), not as
