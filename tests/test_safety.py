@@ -5319,3 +5319,18 @@ def test_pain_that_movement_brings_on_is_no_pain_nothing_eases(
     said = {m.name for m in screened.mentions if m.kind == "sign" and not m.denied}
     denied = {m.name for m in screened.mentions if m.kind == "sign" and m.denied}
     assert answers.read_answer(question, text, said, denied, "inform") == answer
+
+
+# Session 26, written before the change (outside run 69 p04: "what do i tell them" after
+# saddle numbness and a slow start to peeing got "what has changed (the warning sign that
+# brought you)"). The signs held are named, in the patient's terms. My own words.
+def test_what_to_tell_them_names_the_signs_held() -> None:
+    reply = advice.emergency_follow_up(
+        "right, what do I say to the triage nurse?",
+        ["cauda_equina"],
+        "911",
+        "988",
+        signs={"saddle_numbness", "bladder_or_bowel_control", "back_pain"},
+    )
+    assert "numbness around your bottom" in reply and "bladder" in reply, reply
+    assert "the warning sign that brought you" not in reply, reply

@@ -719,10 +719,15 @@ def _practical(message: str, codes: list[str], number: str, signs: Iterable[str]
         )
         said.append(handler)
     if _ASKS_WHAT_TO_SAY.search(message):
+        # The signs held, in the patient's terms: a patient who plays it down needs the
+        # words to say at triage (outside run 69 p04).
+        signs = tuple(signs)
+        held = "; ".join(filter(None, (described(code, signs) for code in codes if signs)))
+        changed = f"({held})" if held else "(the warning sign that brought you)"
         said.append(
-            "Tell them what you told me: where it hurts and since when, what has changed "
-            "(the warning sign that brought you), and any medicines you take. If English is "
-            "hard, ask for an interpreter."
+            f"Tell them what you told me: where it hurts and since when, what has changed "
+            f"{changed}, and any medicines you take. If English is hard, ask for an "
+            "interpreter."
         )
     if _ASKS_COST.search(message) and not _WANTS_PHYSIO.search(message):
         # ...the hospital's; the physiotherapy's after it is the clinic's (the tail).
