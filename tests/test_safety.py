@@ -5334,3 +5334,20 @@ def test_what_to_tell_them_names_the_signs_held() -> None:
     )
     assert "numbness around your bottom" in reply and "bladder" in reply, reply
     assert "the warning sign that brought you" not in reply, reply
+
+
+# Session 26, written before the change (outside run 69 p06: "it was friday, its sunday now
+# and she's still alive lol. if it was something bad wouldnt it have happened already?"
+# got the advice again, its argument unanswered). Time passing is answered: it rules
+# nothing out, and why it matters follows. My own words.
+@pytest.mark.parametrize(
+    "message",
+    [
+        "it's been three days already and he's fine, surely it would have got worse by now?",
+        "if it was serious wouldn't something have happened by now",
+    ],
+)
+def test_time_passing_is_answered_after_emergency_advice(message: str) -> None:
+    reply = advice.emergency_follow_up(message, ["thunderclap_headache"], "911", "988")
+    assert "doesn't rule" in reply and "bleeding around the brain" in reply, reply
+    assert "911" in reply, reply

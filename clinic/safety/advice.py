@@ -780,8 +780,20 @@ def why(code: str, signs: Iterable[str] = ()) -> str:
 
 
 def _why(message: str, codes: Iterable[str], signs: Iterable[str] = ()) -> str:
-    """The reason for the advice, when the patient asks why."""
+    """The reason for the advice, when the patient asks why, or argues that time has passed
+    ("it's been two days and she's still alive": outside run 69 p06, unanswered)."""
+    if _TIME_HAS_PASSED.search(message):
+        return f"That time has passed doesn't rule it out. {_reason(codes, signs)}"
     return _reason(codes, signs) if _ASKS_WHY.search(message) else ""
+
+
+# Time passing as an argument against going: "it's been days", "would have happened by now".
+_TIME_HAS_PASSED = re.compile(
+    r"\b(?:would(?:n'?t| not)?|should(?:n'?t| not)?|'d)\s+(?:\w+\s+){0,3}?(?:have|'ve)\s+"
+    r"(?:happened|got worse|gotten worse|shown|come on)\b|\bby now\b|\bstill alive\b"
+    r"|\b(?:it'?s|it has|its) been (?:\w+\s+){0,2}(?:days|weeks)\b",
+    re.IGNORECASE,
+)
 
 
 def _reason(codes: Iterable[str], signs: Iterable[str] = ()) -> str:
