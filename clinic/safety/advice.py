@@ -783,10 +783,11 @@ def _why(message: str, codes: Iterable[str], signs: Iterable[str] = ()) -> str:
     """The reason for the advice, when the patient asks why, or argues that time has passed
     ("it's been two days and she's still alive": outside run 69 p06, unanswered)."""
     if _TIME_HAS_PASSED.search(message):
-        return f"That time has passed doesn't rule it out. {_reason(codes, signs)}"
+        return f"{_TIME_PASSED_ANSWER}{_reason(codes, signs)}"
     return _reason(codes, signs) if _ASKS_WHY.search(message) else ""
 
 
+_TIME_PASSED_ANSWER = "That time has passed doesn't rule it out. "
 # Time passing as an argument against going: "it's been days", "would have happened by now".
 _TIME_HAS_PASSED = re.compile(
     r"\b(?:would(?:n'?t| not)?|should(?:n'?t| not)?|'d)\s+(?:\w+\s+){0,3}?(?:have|'ve)\s+"
@@ -1490,10 +1491,11 @@ def urgent_follow_up(
     if checked_for(message, codes, signs):
         return checked_before_urgent_advice(emergency_number)
     opening = _why(message, codes, signs) or _answer_in_light(message)
-    if _MUST_IT_BE_TODAY.search(message) and not _why(message, codes):
+    if _MUST_IT_BE_TODAY.search(message) and not _ASKS_WHY.search(message):
         # "Is it honestly necessary today?": yes, and why (a doctor today is no emergency:
-        # "Please go" would read as one).
-        opening = f"Yes, today, please. {_reason(codes, signs)}"
+        # "Please go" would read as one); "it's been 3 days" answered too.
+        passed = _TIME_PASSED_ANSWER if _TIME_HAS_PASSED.search(message) else ""
+        opening = f"Yes, today, please. {passed}{_reason(codes, signs)}"
     if (_LATER.search(message) or _FIRST_THING.search(message)) and not _ASKS.search(message):
         opening = "Please don't wait until then. "  # "urgent care first thing": today is the advice
         if small_hours and _THIS_MORNING.search(message) and not _LATER_DAY.search(message):
