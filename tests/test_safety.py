@@ -4056,11 +4056,15 @@ def test_care_today_with_a_booking_for_after_is_thanked() -> None:
     ],
 )
 def test_an_answer_before_a_question_or_leading_with_not_is_read(name: str, text: str) -> None:
-    question = safety.question_named(name)
+    assert _answer_to(name, text) == answers.NO
+
+
+def _answer_to(name: str, text: str) -> str:
+    """What `text` answers to the screen question `name`, read as the chat reads it."""
     screened = safety.screen(text)
     said = {m.name for m in screened.mentions if m.kind == "sign" and not m.denied}
     denied = {m.name for m in screened.mentions if m.kind == "sign" and m.denied}
-    assert answers.read_answer(question, text, said, denied, "inform") == answers.NO
+    return answers.read_answer(safety.question_named(name), text, said, denied, "inform")
 
 
 # Session 20, written before the change (outside run 48 p06, unsafe: after a fever's doctor
@@ -5231,11 +5235,7 @@ _NOT_YES = (answers.NO, answers.UNCLEAR, answers.UNSURE)
     ],
 )  # fmt: skip
 def test_climbing_as_a_sport_is_no_effort_for_the_heart(text: str, answer: tuple) -> None:
-    question = safety.question_named("check_exertion")
-    screened = safety.screen(text)
-    said = {m.name for m in screened.mentions if m.kind == "sign" and not m.denied}
-    denied = {m.name for m in screened.mentions if m.kind == "sign" and m.denied}
-    assert answers.read_answer(question, text, said, denied, "inform") in answer
+    assert _answer_to("check_exertion", text) in answer
 
 
 # Session 26, written before the change (outside run 69 p03: "I am sick in the mornings yes
@@ -5314,11 +5314,7 @@ def test_dizziness_with_pins_and_needles_is_still_a_sign() -> None:
 def test_pain_that_movement_brings_on_is_no_pain_nothing_eases(
     name: str, text: str, answer: str
 ) -> None:
-    question = safety.question_named(name)
-    screened = safety.screen(text)
-    said = {m.name for m in screened.mentions if m.kind == "sign" and not m.denied}
-    denied = {m.name for m in screened.mentions if m.kind == "sign" and m.denied}
-    assert answers.read_answer(question, text, said, denied, "inform") == answer
+    assert _answer_to(name, text) == answer
 
 
 # Session 26, written before the change (outside run 69 p04: "what do i tell them" after
