@@ -5347,3 +5347,24 @@ def test_time_passing_is_answered_after_emergency_advice(message: str) -> None:
     reply = advice.emergency_follow_up(message, ["thunderclap_headache"], "911", "988")
     assert "doesn't rule" in reply and "bleeding around the brain" in reply, reply
     assert "911" in reply, reply
+
+
+# Session 26, written before the change (outside run 70 p08, unsafe: after "a doctor today,
+# before any physiotherapy" and a booking for the next morning, "the physio can needle my
+# back then right? i wont get to a doctor today" got the side effects, "needling tmrw is
+# fine without seeing doc?" the precautions, and "ill keep tmrw 8:30 anyway" the change or
+# cancel buttons). Skipping the doctor, asked or said, is answered by the advice. My own
+# words.
+@pytest.mark.parametrize(
+    "message",
+    [
+        "so the physio can just do the needles on tuesday then? can't get to a GP before that",
+        "is it fine to have needling monday without a doc seeing me?",
+        "I'll keep the monday slot anyway and get a doctors appointment sometime next week",
+        "we won't make it to the doctor today, she can still have the needles tomorrow yeah?",
+    ],
+)
+def test_skipping_the_doctor_after_advice_is_answered_by_the_advice(message: str) -> None:
+    assert advice.asks_about_waiting(message), message
+    reply = advice.urgent_follow_up(message, ["cancer"], "911", repeats=1)
+    assert "doctor" in reply and ("before" in reply or "first" in reply), reply

@@ -241,14 +241,21 @@ _WAITING = re.compile(
 )
 # Asked whether to come, or be needled, before a doctor has seen it.
 _DOCTOR = (
-    r"(?:a |my |the |any )?(?:doctor|dr|gp|physician|urologist|oncologist|specialist|urgent care)"
+    r"(?:a |my |the |any )?(?:doctor|doctors|doctor's|dr|doc|docs|gp|physician|urologist|"
+    r"oncologist|specialist|urgent care)"
 )
 _BEFORE_A_DOCTOR = re.compile(
     rf"\b(?:without|before|even if no|if no|haven'?t|have not) (?:seeing |having seen |seen |"
     rf"(?:a )?(?:\w+ )?(?:has|have|had) seen (?:me|him|her|them) )?{_DOCTOR}\b"
     rf"|\bno {_DOCTOR} (?:has|have|had) seen\b"
     r"|\bstill (?:come|go ahead|keep (?:it|the appointment|the booking))\b[^.!]*\?"
-    r"|\b(?:have|get) the needl\w+ done\b",
+    r"|\b(?:have|get) the needl\w+ done\b"
+    # The doctor said to be out of reach: "I won't get to a doctor today", "can't get to a GP
+    # before that"; the booking kept anyway (outside run 70 p08: side effects, then the
+    # change or cancel buttons).
+    rf"|\b(?:won'?t|wont|can'?t|cant|cannot|not going to|not gonna|unable to|won'?t be able to)"
+    rf" (?:get|make it|go|get in) to (?:see )?{_DOCTOR}"
+    r"|\bkeep\b[^.?!]{0,30}\banyway\b",
     re.IGNORECASE,
 )
 # A plan to wait, said rather than asked: "I'll just see how I go", "gonna ride it out",
