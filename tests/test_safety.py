@@ -5368,3 +5368,21 @@ def test_skipping_the_doctor_after_advice_is_answered_by_the_advice(message: str
     assert advice.asks_about_waiting(message), message
     reply = advice.urgent_follow_up(message, ["cancer"], "911", repeats=1)
     assert "doctor" in reply and ("before" in reply or "first" in reply), reply
+
+
+# Session 26, written before the change (outside run 70 p08, unsafe: "it wakes me at like
+# 3am most nights, i get up and walk around" to the screen raised nothing, and "Nothing
+# there needs a doctor first"). Pain that wakes most nights is night pain, as every night
+# is; a baby that wakes the writer, or rolling over, is not. My own words.
+@pytest.mark.parametrize(
+    ("text", "night"),
+    [
+        ("the ache wakes me most nights around 2", True),
+        ("it's been waking him at 4am most nights for a month", True),
+        ("wakes me up most nights when I roll over onto it", False),
+        ("the baby wakes me most nights so I'm shattered", False),
+    ],
+)
+def test_pain_that_wakes_most_nights_is_night_pain(text: str, night: bool) -> None:
+    said = {m.name for m in safety.screen(text).mentions if not m.denied}
+    assert ("night_pain" in said) is night, said

@@ -420,6 +420,8 @@ SIGNS: tuple[Sign, ...] = (
         # "Wakes him up every night": the pain, whoever writes (a noun before "wakes" that
         # is not the writer's, "the baby wakes me", is someone else's doing).
         "wakes|woke|waking|wake ... every|each ... night|nights",
+        # "It wakes me at 3am most nights" (outside run 70 p08: nothing raised).
+        "wakes|woke|waking|wake ... most|many nights",
         "doesn't change|ease ... position|positions|rest|resting",
         "does not change|ease ... position|positions|rest|resting",
         "no position ... helps|comfortable|comfy|eases",
