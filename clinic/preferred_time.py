@@ -580,8 +580,12 @@ _RULED_OUT_AFTER = re.compile(
     r"cant|is no good|no good|is out|out|is busy|busy|is bad|bad|is impossible|impossible"
     # Something on that day: "monday I have a standup", "tuesday I've got the dentist"
     # (outside run 67 p07); not "I have off" or "I'm free".
-    r"|i (?:' )?(?:have|ve|ve got|got|have got|m|am) (?!off|free|time|nothing|no\b)"
-    r"(?:a|an|the|my|work|school|to|plans|stuff|something|busy|working|at)\b)\b"
+    r"|(?:i|she|he|they|we) (?:' )?(?:have|has|ve|ve got|s got|got|have got|has got|m|am|s|is"
+    r"|re|are) (?!off|free|time|nothing|no\b)"
+    # ...whoever has it: "wednesday she has the doctor", "tuesday he has football" (outside
+    # run 70 p05: Wednesday's times offered).
+    r"(?:a|an|the|my|her|his|their|our|work|school|football|practice|to|plans|stuff"
+    r"|something|busy|working|at)\b)\b"
 )
 
 

@@ -652,3 +652,21 @@ def test_an_offered_time_picked_before_other_news(text: str, index: int) -> None
     zone = ZoneInfo("America/New_York")
     offered = [dt.datetime(2026, 12, 7, h, m, tzinfo=zone) for h, m in ((9, 0), (9, 30), (10, 0))]
     assert pick_offered(text, offered, _FRIDAY_EVENING) == offered[index]
+
+
+# Session 26, written before the change (outside run 70 p05: "she tell me Wednesday she has
+# the doctor for the baby. Better Thursday, after 5" got Wednesday's times). A day with
+# someone's engagement on it is ruled out, whoever has it. My own words.
+@pytest.mark.parametrize(
+    ("text", "weekday"),
+    [
+        ("tuesday he has football, so wednesday after 4", 2),
+        ("Friday she's got her scan. Monday morning would be better", 0),
+        ("thursday we have the school play, friday at 10?", 4),
+    ],
+)
+def test_a_day_with_someones_engagement_is_ruled_out(text: str, weekday: int) -> None:
+    wish = read_preference(text, _FRIDAY_EVENING)
+    assert isinstance(wish, TimePreference), wish
+    days = {wish.first_day.weekday()} if wish.last_day == wish.first_day else wish.weekdays
+    assert days == {weekday}, wish
