@@ -5386,3 +5386,21 @@ def test_skipping_the_doctor_after_advice_is_answered_by_the_advice(message: str
 def test_pain_that_wakes_most_nights_is_night_pain(text: str, night: bool) -> None:
     said = {m.name for m in safety.screen(text).mentions if not m.denied}
     assert ("night_pain" in said) is night, said
+
+
+# Session 26, written before the change (outside run 70 p05: "she is expecting, 10 weeks. Is
+# problem for the needles?" was not heard as a pregnancy until "PREGNANT"). Expecting said
+# of a person is a pregnancy; expecting a call is not. My own words.
+@pytest.mark.parametrize(
+    ("text", "pregnant"),
+    [
+        ("my wife is expecting, 12 weeks now", True),
+        ("I'm expecting, due in May", True),
+        ("we're expecting our first in the spring", True),
+        ("I'm expecting a call from my GP about the scan", False),
+        ("she is expecting the results on Friday", False),
+    ],
+)
+def test_expecting_said_of_a_person_is_a_pregnancy(text: str, pregnant: bool) -> None:
+    said = {m.name for m in safety.screen(text).mentions if not m.denied}
+    assert ("pregnancy" in said) is pregnant, said

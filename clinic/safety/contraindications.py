@@ -165,7 +165,13 @@ SIGNS: tuple[Sign, ...] = (
         "weeks gone",
         "expecting a baby",
         "having a baby",
-    )),
+        # Expecting, said of a person: "she is expecting, 10 weeks" (outside run 70 p05).
+        "she|i|we|wife|partner|girlfriend is|am|are|'s|'m|'re expecting",
+        "i'm|im|she's|shes|we're|were expecting",
+    ), unless=("expecting a call", "expecting a callback", "expecting a phone", "expecting the",
+               "expecting results", "expecting a reply", "expecting an email", "expecting a letter",
+               "expecting a delivery", "expecting it", "expecting you", "expecting that",
+               "expecting to")),
     Sign("immunosuppressed", (
         "immunosuppressed|immunocompromised|immunosuppressant|immunosuppressants",
         # Medicines that damp the immune system, by name.
