@@ -35,6 +35,9 @@ RED_FLAG_INTENT = "red_flag"
 # Below this confidence a model-only `red_flag` gives way to the next intent.
 MODEL_MIN_CONFIDENCE = 0.6
 PAIN_INTENT = "describe_pain"
+TOLD_INTENT = "inform"
+# Below this the next guess is no reading at all (config.yml's FallbackClassifier threshold).
+UNSURE_BELOW = 0.4
 PAIN_ENTITIES = frozenset({"body_part", "pain_quality"})
 ENTITY_OF_KIND = {safety.SIGN: "warning_sign", safety.CONTRAINDICATION: "contraindication"}
 QUESTION_ENTITY = "safety_question"
@@ -111,6 +114,13 @@ class SafetyScreen(GraphComponent):
                 {"name": PAIN_INTENT, "confidence": confidence},
                 *(i for i in ranking if i["name"] != PAIN_INTENT),
             ]
+        unsure = ranking and (ranking[0].get("confidence") or 0.0) < UNSURE_BELOW
+        if unsure and ranking[0]["name"] != PAIN_INTENT:
+            # "I told you already, night is the worst. No fever.": a guess the model was
+            # unsure of (a goodbye at 0.21) is no reading; the message tells something
+            # (outside run 70 p02: "Goodbye, and take care" mid-screen).
+            ranking = [{"name": TOLD_INTENT, "confidence": confidence},
+                       *(i for i in ranking if i["name"] != TOLD_INTENT)]  # fmt: skip
         if ranking:
             message.set(INTENT, ranking[0], add_to_output=True)
             message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)

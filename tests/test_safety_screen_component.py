@@ -62,3 +62,19 @@ def test_a_model_only_red_flag_with_a_sign_stands() -> None:
 def test_an_unsure_model_red_flag_gives_way() -> None:
     message = parsed("I feel pain in my head with a vertigo", "red_flag", confidence=0.55)
     assert message.get("intent")["name"] == "describe_pain"
+
+
+# Session 26, written before the change (outside run 70 p02: "I told you already, night is
+# the worst. No fever." to the screen, a model-only red flag, gave way to a goodbye at 0.21
+# and the chat said "Goodbye, and take care" mid-screen). A red flag that gives way to a
+# guess the model was unsure of is something told: `inform`.
+def test_a_red_flag_giving_way_to_an_unsure_guess_is_something_told() -> None:
+    ranking = [
+        {"name": "red_flag", "confidence": 0.62},
+        {"name": "goodbye", "confidence": 0.21},
+        {"name": "inform", "confidence": 0.08},
+    ]
+    text = "as I said, evenings are the worst for him. No temperature."
+    message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": ranking})
+    SafetyScreen({}).process([message])
+    assert message.get("intent")["name"] == "inform", message.get("intent")
