@@ -5404,3 +5404,23 @@ def test_pain_that_wakes_most_nights_is_night_pain(text: str, night: bool) -> No
 def test_expecting_said_of_a_person_is_a_pregnancy(text: str, pregnant: bool) -> None:
     said = {m.name for m in safety.screen(text).mentions if not m.denied}
     assert ("pregnancy" in said) is pregnant, said
+
+
+# Session 26, written before the change (outside run 70 p07: "A pharmacist, for being puffed
+# on stairs? Odd." with a sore shoulder became pain that effort brings on: a doctor today).
+# Effort said of the breath ("puffed on stairs") is the breath's, not the pain's; the pain
+# brought on by effort still counts. My own words.
+@pytest.mark.parametrize(
+    ("text", "effort_pain"),
+    [
+        ("he's just a bit puffed on hills these days, nothing new", False),
+        ("I get winded with exercise, always have", False),
+        ("the pain comes on with exertion", True),
+        ("chest gets tight with exercise", True),
+    ],
+)
+def test_effort_said_of_the_breath_is_no_pain_effort_brings_on(
+    text: str, effort_pain: bool
+) -> None:
+    said = {m.name for m in safety.screen(text).mentions if not m.denied}
+    assert ("comes_on_exertion" in said) is effort_pain, said

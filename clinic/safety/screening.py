@@ -345,6 +345,14 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
         key: span for key, span in found.items()
         if key[:2] != _UNDER_18 or not _children_in_passing(doc, span, sentence_of[span[0]])
     }  # fmt: skip
+    # "Puffed on stairs", "winded with exercise": the effort is the breath's, not the pain's
+    # (outside run 70 p07: a doctor today for a sore shoulder and years of breathlessness).
+    breath = [span for key, span in found.items() if key[:2] == (SIGN, "breathless")]
+    found = {
+        key: span for key, span in found.items()
+        if key[:2] != (SIGN, "comes_on_exertion")
+        or not any(a <= span[0] <= b for a, b in breath)  # "winded with exercise" too
+    }  # fmt: skip
     own_age = _OWN_ADULT_AGE.search(whole)
     along = _comes_along(whole)
     if along:
