@@ -5424,3 +5424,21 @@ def test_effort_said_of_the_breath_is_no_pain_effort_brings_on(
 ) -> None:
     said = {m.name for m in safety.screen(text).mentions if not m.denied}
     assert ("comes_on_exertion" in said) is effort_pain, said
+
+
+# Session 26, written before the change (outside run 70 p07: a man of 67 added "My daughter
+# says it's like a bee sting" and got the text about treating teenagers). A child who says,
+# told or recommended something is where the words came from, not the patient; a child
+# whose pain is told still is. My own words.
+@pytest.mark.parametrize(
+    ("text", "child"),
+    [
+        ("my son reckons the needles sting a bit, is that right?", False),
+        ("My daughter recommended you, she came last year", False),
+        ("my daughter says her knee hurts when she runs", True),
+        ("my son is 12 and his heel hurts", True),
+    ],
+)
+def test_a_child_who_said_something_is_no_patient(text: str, child: bool) -> None:
+    said = {m.name for m in safety.screen(text).mentions if not m.denied}
+    assert ("under_18" in said) is child, said

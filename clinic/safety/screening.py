@@ -355,6 +355,13 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
     }  # fmt: skip
     own_age = _OWN_ADULT_AGE.search(whole)
     along = _comes_along(whole)
+    if _CHILD_SAYS.search(whole) and not _FOR_THE_CHILD.search(whole):
+        # "My daughter says it's like a bee sting": where the words came from, not the
+        # patient (outside run 70 p07: the teenagers' text for a man of 67).
+        found = {
+            key: span for key, span in found.items()
+            if key[:2] != _UNDER_18 or any(t.like_num for t in doc[span[0] : span[1]])
+        }  # fmt: skip
     if along:
         # "Can I bring my daughter? She's 8": the child is with the patient, not the patient.
         found = {key: span for key, span in found.items() if key[:2] != _UNDER_18}
@@ -881,6 +888,12 @@ _CHILDREN = frozenset({"kids", "kid", "children", "child", "teenagers", "teenage
 _CHILD = (
     r"(?:son|daughter|kid|kids|child|children|baby|toddler|little one|boy|girl|grandson|"
     r"granddaughter|grandkids?|\d{1,2}\s*(?:year|yr)s?\s*old)"
+)
+# A child as the source of words: "my son reckons", "my daughter recommended you".
+_CHILD_SAYS = re.compile(
+    rf"\b(?:my|our)\s+(?:\w+\s+)?{_CHILD}\s+(?:says|said|reckons|reckoned|thinks|thought|"
+    r"told|tells|recommended|recommends|suggested|suggests|swears|mentioned|found|heard|read)\b",
+    re.IGNORECASE,
 )
 _COMES_ALONG = re.compile(
     rf"\b(?:bring|bringing|take|taking)\s+(?:my|our|the|her|his)\s+(?:\w+\s+)?{_CHILD}\b"
