@@ -1289,3 +1289,18 @@ def test_a_place_named_for_a_skin_trouble_is_no_painful_place(text: str) -> None
 def test_a_place_that_hurts_where_the_skin_was_cut_is_painful() -> None:
     said = changes("my left wrist aches since I cut it on glass")
     assert said["body_part"] == "wrist", said
+
+
+# Session 26, written before the change (outside run 70 p04: "no just neck and tops of
+# shoulders" to "does the pain spread anywhere else?" became "spreading to his shoulder").
+# A no that opens the answer, then "just" or "only" the places, is a no. My own words.
+@pytest.mark.parametrize(
+    "text", ["nah only neck and the tops of both shoulders", "no just neck n tops of the shoulders"]
+)
+def test_a_no_then_just_the_places_is_no_spread(text: str) -> None:
+    from clinic.care.intake_state import opening_yes_or_no
+
+    known = {"body_part": "neck", "pain_sites": ["neck", "shoulder"]}
+    # As the intake reads an answer to the spread question: its opening yes or no first.
+    said = changes(text, known, "pain_radiates", opening_yes_or_no(text))
+    assert said.get("pain_radiates") is False and not said.get("radiates_to"), said

@@ -999,10 +999,19 @@ def _names_where_it_is(heard: Heard, known_sites: list[str]) -> bool:
     )
 
 
+# A no, then only the places it is in: "nope only the neck", "no just neck and shoulders".
+_NO_THEN_ONLY = re.compile(
+    r"^\W*(?:no|nope|nah|naw|not really)\W+(?:it'?s\s+|its\s+)?(?:just|only|simply)\b",
+    re.IGNORECASE,
+)
+
+
 def opening_yes_or_no(text: str) -> bool | None:
     """A yes or no the message opens with, in a few words before its first stop ("No, just
     my neck and head. Since March."); how the pain feels is no yes ("stiff mostly": its
     "mostly" answers nothing)."""
+    if _NO_THEN_ONLY.match(text):
+        return False  # "no just neck and tops of shoulders" (outside run 70 p04)
     first = re.split(r"[.,;!?]|\s-\s", text.strip(), maxsplit=1)[0]
     if not 0 < len(first.split()) <= 3:
         return None
