@@ -254,6 +254,15 @@ _YES_FIRST = re.compile(
 )
 
 
+# A wish to come said in any sentence: "Yes we'd still like to come", "I would like to come
+# anyway" (outside run 70 p04: the answers alone, and the booking asked for again).
+_WANTS_TO_COME = re.compile(
+    r"\b(?:we|i)(?:'?d| would)\s+(?:still\s+|really\s+)?(?:like|love|want)\s+to\s+"
+    r"(?:come(?:\s+in)?|book|bring (?:him|her|them))\b",
+    re.IGNORECASE,
+)
+
+
 def takes_the_offer(text: str) -> bool:
     """Whether an answer to the offer of a consultation takes it up among other things: a
     booking asked for ("not the shoulder, only the neck. yes book please") or a yes said
@@ -261,7 +270,7 @@ def takes_the_offer(text: str) -> bool:
     if declines_booking(text) or doubts_the_consultation(text):
         return False
     first = re.split(r"(?<=[.!?,;])\s+", text.strip(), maxsplit=1)[0]
-    return wants_a_booking(text) or bool(_YES_FIRST.match(first))
+    return wants_a_booking(text) or bool(_YES_FIRST.match(first) or _WANTS_TO_COME.search(text))
 
 
 def declines_booking(text: str) -> bool:

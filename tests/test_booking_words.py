@@ -628,6 +628,13 @@ def test_asking_to_put_the_bookings_name_right(text: str, asks: bool) -> None:
         ("ok I'll think about it and come back", False),
         ("yes but is it even worth it if it might not work?", False),
         ("no thanks, not right now", False),
+        # Session 26, written before the change (outside run 70 p04: "Oh. So no needling at
+        # all?? ... Yes we'd still like to come. Saturday morning? How long..." got the
+        # answers alone, and the booking had to be asked again). A wish to come said in a
+        # later sentence takes it too. My own words.
+        ("Hmm, ok. We'd still like to come in though. Any Friday mornings?", True),
+        ("Not sure about needles. I would like to come anyway, what days do you have?", True),
+        ("I'd like to come but I need to check with my husband first", False),
     ],
 )  # fmt: skip
 def test_a_yes_said_first_takes_the_offer(text: str, takes: bool) -> None:
