@@ -5442,3 +5442,21 @@ def test_effort_said_of_the_breath_is_no_pain_effort_brings_on(
 def test_a_child_who_said_something_is_no_patient(text: str, child: bool) -> None:
     said = {m.name for m in safety.screen(text).mentions if not m.denied}
     assert ("under_18" in said) is child, said
+
+
+# Session 26, written before the change (outside run 70 p06: "wait do u think its
+# meningitis?? im scared now" after emergency advice got the advice alone). A guess at what
+# it is, in any words, gets "only a doctor can say" and why; fear is acknowledged. My own
+# words.
+@pytest.mark.parametrize(
+    "message",
+    [
+        "do you think it's a bleed on the brain?? I'm frightened",
+        "u reckon its meningitis or something",
+        "could she have had a stroke? im so scared",
+    ],
+)
+def test_a_guess_at_what_it_is_after_emergency_advice_is_answered(message: str) -> None:
+    reply = advice.emergency_follow_up(message, ["meningitis_signs"], "911", "988", repeats=1)
+    assert "only a doctor can" in reply and "911" in reply, reply
+    assert ("I understand" in reply) is ("scared" in message or "frightened" in message), reply

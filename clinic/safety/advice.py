@@ -548,7 +548,13 @@ _ASKS_COST = re.compile(
 # "Is it my heart?", "is this a stroke?": a diagnosis asked for.
 _ASKS_WHAT_IT_IS = re.compile(
     r"\b(?:is|could)\s+(?:it|this|that)\s+(?:be\s+)?(?:my|the|a|an)\s+[a-z]+"
-    r"|\bis that what you'?re saying\b",
+    r"|\bis that what you'?re saying\b"
+    # A guess put to the chat: "do u think its meningitis??", "could she have had a stroke?"
+    # (outside run 70 p06: the advice alone to a frightened patient).
+    r"|\b(?:do|d)\s*(?:you|u|ya)\s+(?:think|reckon)\s+(?:it'?s|its|it is|this is|that'?s|"
+    r"she|he|i|they)\b|\b(?:you|u|ya)\s+(?:think|reckon)\s+(?:it'?s|its|it is)\b"
+    r"|\b(?:could|might|can)\s+(?:she|he|i|they)\s+(?:have|be having)\s+(?:had\s+)?(?:a|an)\s+"
+    r"[a-z]+",
     re.I,
 )
 
@@ -1159,6 +1165,9 @@ def emergency_follow_up(
     practical = _practical(message, codes, emergency_number, signs)
     # "why is it so urgent?" answered, whatever else is asked
     reason = _why(message, codes, signs)
+    if _FEAR.search(message):
+        # "im scared now": heard first, then the answer (outside run 70 p06).
+        reason = "I understand this is frightening. " + reason
     if advised_now and not going:
         return ((reason or opening) + practical + tail.strip()).strip()
     if going:
