@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from addons.intent_rules import IntentRule
@@ -81,6 +81,20 @@ _NOT_A_REQUEST = re.compile(
     re.IGNORECASE,
 )
 PERSON_INTENTS = frozenset({"human_handoff", CALLBACK_INTENT})
+
+
+def _opens_with_a_name(message: Message) -> bool:
+    """Whether the message opens with a person's full name ("Rosa Lima. I'm Ana...")."""
+    text = message.get(TEXT) or ""
+    opening = len(text) - len(text.lstrip())
+    return any(
+        e.get("entity") == "PERSON"
+        and e.get("start") == opening
+        and len(str(e.get("value") or "").split()) >= 2
+        for e in message.get(ENTITIES) or []
+    )
+
+
 _CALLS = frozenset({CALLBACK_INTENT, CANCEL_INTENT})
 
 
@@ -109,6 +123,11 @@ class CallHeard(IntentRule):
         # The model's red flag too: the safety screen after this component keeps it when the
         # rules back it, and a real flag always wins there (outside run 36: "...warfarin
         # for my heart. Can I speak with a person please?" got "I don't know").
+        if _opens_with_a_name(message):
+            # "Kamala Raman. I am Priya her daughter, please call me": details given, its
+            # "call me" how to be reached (outside run 70 p02: a call-back started mid-booking
+            # and the booking went under the daughter's name).
+            return "inform" if intent in PERSON_INTENTS else None
         asked = intent != CALLBACK_INTENT and _asks(text)
         if (
             (intent == "human_handoff" or unsure_between or asked)

@@ -316,3 +316,33 @@ def test_a_complaint_asked_about_in_the_notes_is_quoted() -> None:
     for text in ("does my file say i had a temprature?? coz i never did",
                  "is it in her notes that she had the flu?"):  # fmt: skip
         assert not [t for t in vocabulary.find_terms(text) if t.entity == "other_complaint"]
+
+
+# Session 26, written before the change (outside run 70 p02: "Kamala Raman. I am Priya her
+# daughter, please call me" to "what name should the booking be under?" started a call-back
+# and the booking went under the daughter's name). A message that opens with a person's
+# name gives details, whatever "call me" in it; a call asked for first stays one. My own
+# words.
+@pytest.mark.parametrize(
+    ("text", "person", "model", "heard"),
+    [
+        ("Rosa Lima. I'm Ana, her daughter, please call me", "Rosa Lima", "request_callback",
+         "inform"),
+        ("Rosa Lima. I'm Ana, her daughter, please call me", "Rosa Lima", "inform", None),
+        ("Tom Okafor - ring me on the mobile please", "Tom Okafor", "human_handoff", "inform"),
+        ("Please call me back, I'm Ana Lima", "Ana Lima", "inform", "request_callback"),
+    ],
+)  # fmt: skip
+def test_a_name_given_first_with_call_me_is_details(text, person, model, heard) -> None:
+    from rasa.shared.nlu.training_data.message import Message
+
+    from addons.call_heard import CallHeard
+
+    start = text.index(person)
+    message = Message(
+        data={"text": text, "intent": {"name": model, "confidence": 0.8},
+              "intent_ranking": [{"name": model, "confidence": 0.8}],
+              "entities": [{"entity": "PERSON", "value": person, "start": start,
+                            "end": start + len(person)}]}
+    )  # fmt: skip
+    assert CallHeard.heard(CallHeard.__new__(CallHeard), message) == heard
