@@ -27,6 +27,7 @@ from rasa.shared.nlu.training_data.message import Message
 from addons.minilm import encoder
 from addons.sentence_meaning import token_features
 from clinic import safety
+from clinic.knowledge import looks_like_question
 from clinic.language import english
 from clinic.safety.meaning import MeaningReader, pooled
 from clinic.vocabulary import mended
@@ -115,7 +116,9 @@ class SafetyScreen(GraphComponent):
                 *(i for i in ranking if i["name"] != PAIN_INTENT),
             ]
         unsure = ranking and (ranking[0].get("confidence") or 0.0) < UNSURE_BELOW
-        if unsure and ranking[0]["name"] != PAIN_INTENT:
+        # A question keeps the model's next reading: the clinic's answers read it too.
+        telling = not looks_like_question(message.get(TEXT) or "")
+        if unsure and telling and ranking[0]["name"] != PAIN_INTENT:
             # "I told you already, night is the worst. No fever.": a guess the model was
             # unsure of (a goodbye at 0.21) is no reading; the message tells something
             # (outside run 70 p02: "Goodbye, and take care" mid-screen).
