@@ -5460,3 +5460,29 @@ def test_a_guess_at_what_it_is_after_emergency_advice_is_answered(message: str) 
     reply = advice.emergency_follow_up(message, ["meningitis_signs"], "911", "988", repeats=1)
     assert "only a doctor can" in reply and "911" in reply, reply
     assert ("I understand" in reply) is ("scared" in message or "frightened" in message), reply
+
+
+# Session 26, written before the change (outside run 71 p06, unsafe: a mother's "his hands
+# tingle a bit, both of them" and "tingling in both his hands"-like words raised nothing;
+# "checked pretty hard into the boards" and "well the hit, like I just told you" were no
+# knock; a 15-year-old was told nothing needed a doctor). Both hands said with whose they
+# are, or "both of them" after; a knock in hockey words, or "the hit" named. My own words.
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("her hands go numb, both of them, when she's on the laptop", "both_hands_nerve"),
+        ("pins and needles in both his hands at night", "both_hands_nerve"),
+        ("both her hands feel tingly lately", "both_hands_nerve"),
+        ("he got boarded hard in practice on tuesday", "trauma"),
+        ("she was checked into the glass during the game", "trauma"),
+        ("yes the hit, as I said", "trauma"),
+    ],
+)
+def test_both_hands_and_hockey_knocks_in_other_words(text: str, sign: str) -> None:
+    said = {m.name for m in safety.screen(text).mentions if not m.denied}
+    assert sign in said, said
+
+
+def test_one_hand_is_not_both_hands() -> None:
+    said = {m.name for m in safety.screen("his right hand tingles when he types").mentions}
+    assert "both_hands_nerve" not in said, said

@@ -305,7 +305,11 @@ SIGNS: tuple[Sign, ...] = (
         "hit by",
         # Knocks in sport (session 19): struck by a player, a ball or the ground.
         "got|was|been|get|getting kicked|clattered|flattened|tackled|elbowed|kneed|headbutted"
-        "|punched|bodychecked|body-checked",
+        "|punched|bodychecked|body-checked|boarded",
+        # Hockey: "checked into the boards", "checked hard into the glass" (outside run 71).
+        "checked ... into the boards|glass|wall|post",
+        # The knock named back: "yes the hit, as I said" (outside run 71 p06: read as a no).
+        "the|that hit|tackle|collision|knock",
         "took|take|caught|copped|got a|an hard|big|bad? hit|knock|knee|elbow|boot|kick|blow"
         " to|in|on|from|playing|at|during",
         "wiped out|wipe out|face planted|faceplanted",
@@ -510,6 +514,15 @@ SIGNS: tuple[Sign, ...] = (
         f"both of? my? hands|arms ... {_NUMB}",
         f"my hands ... {_NUMB}",
         f"{_NUMB} ... my hands",
+        # Whose hands, said by someone writing for them: "tingling in both his hands", "her
+        # hands go numb, both of them" (outside run 71 p06, unsafe: nothing raised).
+        f"{_NUMB}|pins ... both his|her|their hands|arms",
+        f"both his|her|their hands|arms ... {_NUMB}",
+        f"his|her|their hands ... {_NUMB}",
+        f"{_NUMB} ... his|her|their hands",
+        f"hands|arms ... {_NUMB} ... both of them",
+        f"hands|arms ... both of them ... {_NUMB}",
+        f"hands|arms both ... {_NUMB}",
     )),
     # Cervical artery / stroke
     Sign("speech_trouble", (
