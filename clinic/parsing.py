@@ -645,6 +645,15 @@ _NOT_SCORES = (
         re.IGNORECASE,
     ),
     re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b", re.IGNORECASE),
+    # A reading of a measure: "her INR is usually around 3", "my sugar was 6", "blood
+    # pressure 140 over 90" (outside run 70 p07: the pain became 3 out of 10).
+    re.compile(
+        r"\b(?:inr|sugars?|glucose|bgl?|a1c|hba1c|blood pressure|bp|temp(?:erature)?|pulse|"
+        r"heart rate|oxygen|sats?|cholesterol)\b(?:\s+(?:is|was|were|are|runs?|ran|"
+        r"readings?|levels?|of|at|around|about|usually|normally|always|this morning|last \w+|"
+        r"check|only|just|roughly|between)){0,4}\s*\d+(?:[.,]\d+)?(?:\s*(?:over|/)\s*\d+)?",
+        re.IGNORECASE,
+    ),
     # A year: "cancer in 2019".
     re.compile(r"\b(?:19|20)\d\d\b"),
     re.compile(_SCALE_ECHO, re.IGNORECASE),

@@ -500,3 +500,18 @@ def test_text_speak_marks_the_worst_moment(answer: str, usual: float, worst: flo
 def test_a_day_typed_short_is_a_start(text: str, days: float) -> None:
     found = parse_duration(text)
     assert found is not None and found.days == days, found
+
+
+# Session 26, written before the change (outside run 70 p07: "said it already 5-6. her INR
+# is usually around 3" made the pain 3 out of 10). A reading of a measure (INR, sugar,
+# blood pressure, temperature) is no pain score. My own words.
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("7 most days. his INR runs at about 2.5", 7.0),
+        ("around 4, my sugar was 6 this morning", 4.0),
+        ("maybe a 5. blood pressure 140 over 90 last check", 5.0),
+    ],
+)
+def test_a_reading_of_a_measure_is_no_score(text: str, score: float) -> None:
+    assert parse_severity(text) == score
