@@ -207,7 +207,15 @@ def pick_offered(
         return None
     picked = _pick_offered(said, offered, now)
     lead = _OTHER_NEWS.split(said.strip(), maxsplit=1)[0]
-    if picked is None and lead != said.strip() and len(lead.split()) <= _PICK_WORDS:
+    rest = said.strip()[len(lead) :]
+    # "...no wait, saturday morning is better": another day or hour after it takes it back.
+    taken_back = bool(_ANOTHER_DAY_OR_HOUR.search(rest))
+    if (
+        picked is None
+        and lead != said.strip()
+        and len(lead.split()) <= _PICK_WORDS
+        and not taken_back
+    ):
         # "8 works. btw it's the left side, and the headaches come in the afternoon": the
         # pick said first, whatever the news after it names (outside run 69 p02).
         return _pick_offered(lead, offered, now)
@@ -219,6 +227,11 @@ _OTHER_NEWS = re.compile(
     r"(?<=[.!?;])\s+|\s*,?\s+(?:btw|by the way|oh and|and also|also|ps|p\.s\.)\b", re.IGNORECASE
 )
 _PICK_WORDS = 6
+_ANOTHER_DAY_OR_HOUR = re.compile(
+    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?s?\b"
+    r"|\b(?:today|tomorrow|tmrw|next week)\b|\b\d{1,2}(?::\d{2})?\s*(?:am|pm)?\b",
+    re.IGNORECASE,
+)
 
 
 def _pick_offered(
