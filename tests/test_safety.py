@@ -5486,3 +5486,20 @@ def test_both_hands_and_hockey_knocks_in_other_words(text: str, sign: str) -> No
 def test_one_hand_is_not_both_hands() -> None:
     said = {m.name for m in safety.screen("his right hand tingles when he types").mentions}
     assert "both_hands_nerve" not in said, said
+
+
+# Session 26, written before the change (outside run 71 p03: "I think it's from carrying my
+# 2 year old around all day" beside her own sore neck got the teenagers' text). A child the
+# writer carries, lifts or chases is part of the writer's day, whatever the age said. My own
+# words.
+@pytest.mark.parametrize(
+    ("text", "child"),
+    [
+        ("my lower back aches from lifting my 3 year old in and out of the car seat", False),
+        ("I've got a stiff neck, probably from feeding my 6 month old at night", False),
+        ("my 14 year old has had knee pain since the season started", True),
+    ],
+)
+def test_a_child_carried_by_the_writer_is_no_patient(text: str, child: bool) -> None:
+    said = {m.name for m in safety.screen(text).mentions if not m.denied}
+    assert ("under_18" in said) is child, said

@@ -355,6 +355,10 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
     }  # fmt: skip
     own_age = _OWN_ADULT_AGE.search(whole)
     along = _comes_along(whole)
+    if _CARRIES_A_CHILD.search(whole) and _speaks_for_self(doc):
+        # "From carrying my 2 year old around all day": the writer's day, not the patient
+        # (outside run 71 p03: the teenagers' text for a woman of 34).
+        found = {key: span for key, span in found.items() if key[:2] != _UNDER_18}
     if _CHILD_SAYS.search(whole) and not _FOR_THE_CHILD.search(whole):
         # "My daughter says it's like a bee sting": where the words came from, not the
         # patient (outside run 70 p07: the teenagers' text for a man of 67).
@@ -888,6 +892,13 @@ _CHILDREN = frozenset({"kids", "kid", "children", "child", "teenagers", "teenage
 _CHILD = (
     r"(?:son|daughter|kid|kids|child|children|baby|toddler|little one|boy|girl|grandson|"
     r"granddaughter|grandkids?|\d{1,2}\s*(?:year|yr)s?\s*old)"
+)
+# A child the writer carries, lifts, feeds or chases: part of the writer's day.
+_CARRIES_A_CHILD = re.compile(
+    r"\b(?:carry\w*|carried|lift\w*|pick\w* up|hold\w*|held|chas\w*|nurs\w*|rock\w*|"
+    r"feed\w*|fed|bath\w*|push\w*|wrangl\w*|bounc\w*)\s+(?:around\s+)?(?:my|our|the)\s+"
+    rf"(?:little\s+)?(?:\d{{1,2}}[\s-]*(?:year|yr|month|week)s?[\s-]*old|{_CHILD})\b",
+    re.IGNORECASE,
 )
 # A child as the source of words: "my son reckons", "my daughter recommended you".
 _CHILD_SAYS = re.compile(
