@@ -246,7 +246,8 @@ INDIRECT_QUESTION = (
 )
 _ASKING_WORDS = (
     rf"{INDIRECT_QUESTION}|"
-    r"^\s*(?:and |but |so |oh |also |btw )?(?:how|what|whats|what's|why|who|which|"
+    r"^\s*(?:and |but |so |oh |also |btw |ok |okay )?(?:seriously |honestly |really |just |"
+    r"then |so )?(?:how|what|whats|what's|why|who|which|"
     rf"can|could|do|does|{IS_ASKING}|will|would|should"
     # "When I drive it goes up to 7": a clause of when, no question (outside run 62 p04).
     r"|(?:when|where)(?!\s+(?:i|i'm|im|he|she|we|they|it|my|his|her|the|you)\b))\b"
@@ -271,10 +272,16 @@ def question_after_answer(text: str) -> str:
 _SURPRISED_ANSWER = re.compile(r"^(\W*(?:no|nope|nah|yes|yeah|yep|yup))\?+(?=\s)", re.IGNORECASE)
 
 
+_UNSURE_ANSWER_WORDS = 6
+
+
 def _answer_and_question(text: str) -> tuple[str, str]:
     text = _SURPRISED_ANSWER.sub(r"\1.", text.strip())
     unsure = re.search(r"\?+\s+(?=\S)", text)
-    if unsure and not _ASKS_IN_WORDS.search(text[: unsure.start()]):
+    # ...only a few words: "5 mostly. but seriously can you tell me the price? that decides
+    # it" is a question, then a word on it (outside run 71 p03: the 5 was lost).
+    short = unsure is not None and len(text[: unsure.start()].split()) <= _UNSURE_ANSWER_WORDS
+    if unsure and short and not _ASKS_IN_WORDS.search(text[: unsure.start()]):
         # "Wednesday late afternoon? and what should I wear": an answer said unsure, then
         # the question (outside run 66 p03: the question went to a booking look-up).
         text = f"{text[: unsure.start()]}. {text[unsure.end() :]}"

@@ -441,3 +441,21 @@ def test_an_answer_said_unsure_before_a_question(text: str, answer: str, questio
     from clinic.intake import answer_before_question, question_after_answer
 
     assert (answer_before_question(text), question_after_answer(text)) == (answer, question)
+
+
+# Session 26, written before the change (outside run 71 p03: "5 mostly. but seriously can
+# you tell me the price and if Aetna covers it? that decides whether I come" lost the 5 and
+# the score was asked again). The answer before a long question is the answer, whatever
+# comes after the question mark. My own words.
+@pytest.mark.parametrize(
+    ("text", "lead"),
+    [
+        ("7 I guess. but honestly can you tell me what it costs? money is tight", "7 I guess."),
+        ("about 3 weeks. ok so what do you charge for it? just so I know", "about 3 weeks."),
+        ("Wednesday late afternoon? and what should I wear", "Wednesday late afternoon."),
+    ],
+)
+def test_the_answer_before_a_long_question_is_kept(text: str, lead: str) -> None:
+    from clinic.intake import answer_before_question
+
+    assert answer_before_question(text) == lead
