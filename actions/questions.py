@@ -502,7 +502,10 @@ def answer_if_known(
         return False
     found = _found(tracker)
     again = knowledge.asked_again(text)
-    least = knowledge.NEAR if again else knowledge.CLOSE
+    # "haha no. ... So what about the cost and Aetna?": a question of its own after the
+    # answer is asked plainly, near is enough (outside run 71 p03: unanswered).
+    plainly = "?" in question_after_answer(text)
+    least = knowledge.NEAR if again or plainly else knowledge.CLOSE
     if only_if_close and (found is None or found.score < least or found.topic == MY_BOOKING):
         return False
     if booking and found and found.topic in _TIMES_OF_A_BOOKING:

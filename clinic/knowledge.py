@@ -296,7 +296,10 @@ def is_a_statement(text: str) -> bool:
 # Where one question ends and the next begins: "what are your hours? and the phone number
 # please", "how long is a session and how much does it cost?".
 _NEXT_QUESTION = re.compile(
-    r"(?<=[?.!;:])\s+|\s+(?:and|also|plus|n|an|&|\+)\s+(?=(?:the\s+|your\s+)?(?:"
+    # "First of all, how much is it": a lead-in, then the question (outside run 71 p03).
+    r"(?<=[?.!;:])\s+|,\s+(?=(?:how|what|whats|what's|when|where|why|who|which|do you|does it"
+    r"|can you|can i|could you|is it|is there|are you|are there)\b)"
+    r"|\s+(?:and|also|plus|n|an|&|\+)\s+(?=(?:the\s+|your\s+)?(?:"
     rf"{_QUESTION_WORDS}|phone|number|address|price|cost|parking|hours|insurance|"
     r"you\s+(?:accept|take|have|do|open))\b)",
     re.IGNORECASE,

@@ -937,3 +937,14 @@ def test_whether_a_parent_stays_is_its_own_topic(text: str) -> None:
 )  # fmt: skip
 def test_a_child_brought_along_is_a_companion(text: str, topic: str) -> None:
     assert topic in _topics_answered(text)
+
+
+# Session 26, written before the change (outside run 71 p03: "...Before anything, how much
+# does dry needling cost and do you take Aetna?" got the price alone). A question after a
+# lead-in and a comma is a question part of its own. My own words.
+def test_a_question_after_a_lead_in_is_a_part_of_its_own() -> None:
+    text = (
+        "My back has been sore for weeks from the garden. First of all, how much is it and "
+        "do you take Cigna?"
+    )
+    assert {"price", "insurance"} <= _topics_answered(text)
