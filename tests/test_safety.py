@@ -5503,3 +5503,25 @@ def test_one_hand_is_not_both_hands() -> None:
 def test_a_child_carried_by_the_writer_is_no_patient(text: str, child: bool) -> None:
     said = {m.name for m in safety.screen(text).mentions if not m.denied}
     assert ("under_18" in said) is child, said
+
+
+# Session 26, written before the change (outside run 71 p04: "I just said, 15 lbs. He's not
+# dieting." to "has he lost weight recently without trying?" was asked again "to be sure").
+# An amount lost, or not trying said, answers yes. My own words.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "about 10 pounds, and she isn't trying to",
+        "she hasn't been trying to lose weight, it's 4 kilos since August",
+        "like I said, a stone. not on any diet",
+    ],
+)
+def test_an_amount_lost_or_not_trying_answers_the_weight_question(text: str) -> None:
+    assert _answer_to("check_weight", text) == answers.YES
+
+
+@pytest.mark.parametrize(
+    "text", ["no, I've been dieting on purpose since January", "no, if anything I put on 2 kg"]
+)
+def test_weight_lost_on_purpose_or_gained_is_no(text: str) -> None:
+    assert _answer_to("check_weight", text) == answers.NO

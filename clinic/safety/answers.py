@@ -268,6 +268,14 @@ def read_answer(
         # "It is mostly when I move, lying still is alright": pain that movement brings on
         # is the mechanical kind; its "it is" and "mostly" are no yes (outside run 68 p07).
         return NO
+    if (
+        "weight_loss" in asked
+        and not (_ON_PURPOSE.search(text.lower()) or _NOT_LOST.search(text.lower()))
+        and (_AMOUNT_LOST.search(text.lower()) or _NOT_TRYING.search(text.lower()))
+    ):
+        # "I just said, 15 lbs. He's not dieting.": an amount, or not trying said, is the
+        # yes (outside run 71 p04: asked again "to be sure").
+        return YES
     if asked & SORE_FROM_EXERCISE_SIGNS and only_soreness_from_exercise(text):
         # "Yes, but only sore from the gym" to "pain ... in both legs?": the muscles after
         # work, not what the question is there for.
@@ -363,6 +371,23 @@ def read_answer(
     return UNCLEAR
 
 
+# Weight lost, said by how much or as not meant: "15 lbs", "not dieting", "isn't trying to".
+_AMOUNT_LOST = re.compile(
+    r"\b(?:\d+(?:[.,]\d+)?|a|one|two|three|half a)\s*(?:pounds?|lbs?|kg|kgs|kilos?|stone|st)\b"
+)
+_NOT_TRYING = re.compile(
+    r"\b(?:not|isn'?t|wasn'?t|hasn'?t been|haven'?t been|hadn'?t been|never|no|without)\s+"
+    r"(?:\w+\s+)?(?:dieting|trying|tried|on (?:a|any) diet|diet)\b"
+)
+# "I've put on 2 kg", "no, same weight": weight not lost, whatever amount is said.
+_NOT_LOST = re.compile(
+    r"\b(?:gained|gain|put on|putting on|heavier|more weight|same weight|stable|steady)\b"
+    r"|\b(?:haven'?t|hasn'?t|not|never|didn'?t)\s+(?:\w+\s+)?lost\b|\bno weight\b"
+)
+_ON_PURPOSE = re.compile(
+    r"\b(?:on purpose|deliberately|intentionally|i'?ve been dieting|i was "
+    r"dieting|(?:she|he|i)'?s been dieting|weight watchers|ozempic)\b"
+)
 # Pain that nothing eases, asked about; and pain that movement brings on, said.
 _PAIN_NOTHING_EASES = frozenset({"night_pain", "non_mechanical_pain"})
 _WITH_MOVEMENT = re.compile(
