@@ -5525,3 +5525,20 @@ def test_an_amount_lost_or_not_trying_answers_the_weight_question(text: str) -> 
 )
 def test_weight_lost_on_purpose_or_gained_is_no(text: str) -> None:
     assert _answer_to("check_weight", text) == answers.NO
+
+
+# Session 26, written before the change (outside run 71 p04: "I don't think I can get him to
+# urgent care today, he's stubborn. I'll call his GP first thing tomorrow. Can we book with
+# you tomorrow afternoon...?" got "Thank you, that's the right step"). Care today said to
+# be out of reach is no plan for today: the advice answers it, never thanks. My own words.
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I can't get her to a doctor today, no car. Could we book Tuesday morning instead?",
+        "we won't manage urgent care today, I'll ring the GP tomorrow. book us for wednesday?",
+    ],
+)
+def test_care_today_out_of_reach_is_no_plan_for_today(message: str) -> None:
+    assert advice.asks_about_waiting(message), message
+    reply = advice.urgent_follow_up(message, ["cancer"], "911", repeats=1)
+    assert "right step" not in reply and "today" in reply, reply

@@ -255,7 +255,12 @@ _BEFORE_A_DOCTOR = re.compile(
     # change or cancel buttons).
     rf"|\b(?:won'?t|wont|can'?t|cant|cannot|not going to|not gonna|unable to|won'?t be able to)"
     rf" (?:get|make it|go|get in) to (?:see )?{_DOCTOR}"
-    r"|\bkeep\b[^.?!]{0,30}\banyway\b",
+    r"|\bkeep\b[^.?!]{0,30}\banyway\b"
+    # "I don't think I can get him to urgent care today", "we won't manage urgent care"
+    # (outside run 71 p04: "Thank you, that's the right step").
+    r"|\b(?:can'?t|cannot|won'?t|don'?t think (?:i|we) can|not able to|unable to)\s+"
+    rf"(?:get|take|bring|manage|make)\s+(?:(?:him|her|them|me|us|it)\s+)?(?:to\s+)?(?:see\s+)?"
+    rf"{_DOCTOR}",
     re.IGNORECASE,
 )
 # A plan to wait, said rather than asked: "I'll just see how I go", "gonna ride it out",
@@ -912,6 +917,8 @@ def asks_about_waiting(message: str) -> bool:
         return False
     asks = bool(_ASKS.search(message))
     promised = _CARE_TODAY.search(message) or _CARE_FIRST.search(message) or _will_go(message)
+    # "I can't get her to a doctor today": care today named, out of reach, is no promise.
+    promised = promised and not _BEFORE_A_DOCTOR.search(message)
     if promised and _TO_BOOK.search(message):
         # "I'll take him to urgent care today. Can we book for after, next Thursday?": the
         # advice taken, and a booking for afterwards (its reminder says "today" again).
