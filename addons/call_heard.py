@@ -81,6 +81,7 @@ _NOT_A_REQUEST = re.compile(
     re.IGNORECASE,
 )
 PERSON_INTENTS = frozenset({"human_handoff", CALLBACK_INTENT})
+_CALLS = frozenset({CALLBACK_INTENT, CANCEL_INTENT})
 
 
 def _opens_with_a_name(message: Message) -> bool:
@@ -93,9 +94,6 @@ def _opens_with_a_name(message: Message) -> bool:
         and len(str(e.get("value") or "").split()) >= 2
         for e in message.get(ENTITIES) or []
     )
-
-
-_CALLS = frozenset({CALLBACK_INTENT, CANCEL_INTENT})
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
