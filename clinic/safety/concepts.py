@@ -17,29 +17,11 @@ from dataclasses import dataclass
 # Where fainting or dizziness is the needles': a blood test or a jab (never "needles"
 # alone, which may be pins and needles, nor "shot", which pain does).
 NEEDLE_OCCASIONS = (
-    "took blood",
-    "take blood",
-    "taking blood",
-    "takes blood",
-    "drew blood",
-    "draw blood",
-    "drawing blood",
-    "blood test",
-    "blood tests",
-    "blood draw",
-    "blood taken",
-    "blood drawn",
-    "bloods",
-    "injection",
-    "injections",
-    "jab",
-    "jabs",
-    "vaccination",
-    "vaccinations",
-    "vaccine",
-    "flu shot",
-    "cannula",
-)
+    "took blood", "take blood", "taking blood", "takes blood", "drew blood", "draw blood",
+    "drawing blood", "blood test", "blood tests", "blood draw", "blood taken", "blood drawn",
+    "bloods", "injection", "injections", "jab", "jabs", "vaccination", "vaccinations",
+    "vaccine", "flu shot", "cannula",
+)  # fmt: skip
 
 _CHILD_AGES = range(2, 18)
 _AGE_UNITS = (" year old", "-year-old", " yr old", " yo", "yo", " years old")  # fmt: skip
@@ -571,42 +553,16 @@ _POINT_OF_THE_VISIT = OtherSense(
     linked_by=frozenset({"of", "in"}),
 )
 _CLIMBING_AS_A_SPORT = OtherSense(
-    frozenset(
-        {
-            "wall",
-            "walls",
-            "gym",
-            "gyms",
-            "route",
-            "routes",
-            "hold",
-            "holds",
-            "grade",
-            "grades",
-            "session",
-            "sessions",
-            "comp",
-            "competition",
-            "shoes",
-            "harness",
-            "rope",
-            "ropes",
-            "outdoors",
-            "indoors",
-            "crag",
-            "crags",
-            "centre",
-            "center",
-        }
-    ),
+    frozenset({"wall", "walls", "gym", "gyms", "route", "routes", "hold", "holds", "grade",
+               "grades", "session", "sessions", "comp", "competition", "shoes", "harness",
+               "rope", "ropes", "outdoors", "indoors", "crag", "crags", "centre", "center"}),
     frozenset(),
-    preceded_by=frozenset(
-        {"rock", "sport", "indoor", "outdoor", "wall", "ice", "trad", "lead", "free", "top"}
-    ),
+    preceded_by=frozenset({"rock", "sport", "indoor", "outdoor", "wall", "ice", "trad", "lead",
+                           "free", "top"}),
     linked_by=frozenset(),
     meant_as=frozenset({"rock", "bouldering", "boulder", "wall", "indoor", "sport"}),
     meaning_said_by=frozenset({"mean", "meant", "as", "like", "ie", "i.e."}),
-)
+)  # fmt: skip
 OTHER_SENSES: dict[tuple[str, str], OtherSense] = {
     **{("hopeless", words): _POINT_OF_THE_VISIT
        for words in ("no point", "what 's the point", "what s the point", "what the point",
