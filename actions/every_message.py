@@ -26,7 +26,7 @@ from actions.questions import (
     answer_about_a_complaint,
     answer_if_known,
 )
-from actions.safety import about_safety, check_safety, explain_precautions
+from actions.safety import about_safety, check_safety, explain_precautions, precautions_due
 from actions.tracker_facts import (
     emergency_open,
     entity_values,
@@ -133,11 +133,18 @@ class ActionEveryMessage(Action):
 
 def _only_a_safety_question(safety: list[dict[str, Any]], tracker: Tracker) -> bool:
     """Whether the safety check asked a direct question and gave no advice, and the message
-    asks something of its own (or asks again what went unanswered)."""
+    asks something of its own (or asks again what went unanswered), or names a precaution
+    not yet explained."""
     changed = {event.get("name"): event.get("value") for event in safety if event.get("name")}
     if not changed.get("direct_question") or "triage_level" in changed:
         return False
-    if emergency_open(tracker) or tracker.get_slot("triage_level") in ("urgent", "emergency"):
+    if emergency_open(tracker):
+        return False
+    if precautions_due(tracker):
+        # "...he takes warfarin, if that matters": what the precaution means comes first,
+        # advice open or not (outside run 71 p04: Eliquis unanswered twice).
+        return True
+    if tracker.get_slot("triage_level") in ("urgent", "emergency"):
         return False
     text = tracker.latest_message.get("text") or ""
     return bool(question_after_answer(text)) or knowledge.asked_again(text)
