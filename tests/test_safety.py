@@ -839,6 +839,7 @@ CONTRAINDICATION_EXAMPLES = {
     "anticoagulants": "I take apixaban",
     "pregnancy": "I'm 20 weeks pregnant",
     "immunosuppressed": "I take immunosuppressants since my transplant",
+    "heart_valve": "my aortic valve was replaced two years ago",
     "implant_near_site": "I've got a pacemaker",
     "diabetes": "I'm type 2 diabetic",
     "under_18": "it's for my 15 year old, she plays netball",
@@ -4288,7 +4289,9 @@ def test_after_emergency_advice_why_comes_with_the_ride_asked_about() -> None:
     ],
 )
 def test_a_heart_valve_is_a_precaution(text: str, valve: bool) -> None:
-    assert ("immunosuppressed" in safety.screen(text).contraindications) is valve, text
+    # Session 26: a code of its own, no longer a weakened immune system (outside run 71
+    # p07: "she doesn't have a weak immune system" took the valve off the list).
+    assert ("heart_valve" in safety.screen(text).contraindications) is valve, text
 
 
 # Session 21, written before the change (found checking outside run 52's p07 in my own

@@ -32,6 +32,7 @@ CONTRAINDICATIONS: tuple[Contraindication, ...] = (
     Contraindication("anticoagulants", False, "blood thinners or easy bruising"),
     Contraindication("pregnancy", False, "pregnancy"),
     Contraindication("immunosuppressed", False, "a weakened immune system"),
+    Contraindication("heart_valve", False, "a replaced or diseased heart valve"),
     # Recorded as an implant: whether it is near the pain is the physiotherapist's check.
     Contraindication(
         "implant_near_site", False, "an implant (pacemaker, breast implant or joint replacement)"
@@ -183,9 +184,13 @@ SIGNS: tuple[Sign, ...] = (
         "chemo|chemotherapy",
         "hiv",
         "transplant",
+    )),
+    # A heart valve, replaced or diseased: infection from a needle can settle on it (run
+    # 52). Its own code, not a weak immune system (outside runs 68 and 71 p07: "she doesn't
+    # have a weak immune system" took the valve off the list).
+    Sign("heart_valve", (
         "heart valve replacement",
         "artificial|replacement|mechanical heart valve",
-        # A heart valve, replaced or diseased: infection from a needle reaches it (run 52).
         "heart valve|valves",
         "aortic|mitral|tricuspid valve|valves",
         "mechanical|artificial|metal|tissue|prosthetic|pig valve|valves",
@@ -224,8 +229,8 @@ _LINES = (
     ("pregnancy", ("pregnancy",)),
     ("lymphoedema, or lymph nodes removed", ("lymphoedema",)),
     ("an infection or broken skin where it hurts", ("skin_infection",)),
-    ("a weakened immune system (for example chemotherapy, HIV or transplant medicines)",
-     ("immunosuppressed",)),
+    ("a weakened immune system (for example chemotherapy, HIV or transplant medicines), or a "
+     "heart valve replacement", ("immunosuppressed", "heart_valve")),
     ("an implant near the painful area (pacemaker, breast implant, joint replacement)",
      ("implant_near_site",)),
     ("epilepsy", ("epilepsy",)),
@@ -366,10 +371,17 @@ PRECAUTIONS: dict[str, str] = {
     ),
     "immunosuppressed": (
         "Medicines that damp down the immune system (such as methotrexate, biologics, steroid "
-        "tablets or transplant medicines), treatments like chemotherapy, and a replaced or "
-        "diseased heart valve raise the risk of an infection from a needle. It isn't always "
-        "a no, but the physiotherapist needs to know and decides, with extra care or other "
-        "treatment. Please don't stop your medicine."
+        "tablets or transplant medicines) and treatments like chemotherapy raise the risk of "
+        "an infection from a needle. It isn't always a no, but the physiotherapist needs to "
+        "know and decides, with extra care or other treatment. Please don't stop your "
+        "medicine."
+    ),
+    "heart_valve": (
+        "A replaced or diseased heart valve raises the risk that an infection from a needle "
+        "settles on the valve. It isn't an implant near the painful area, and it isn't always "
+        "a no, but the physiotherapist needs to know and decides, with extra care (sometimes "
+        "after a word with your heart doctor) or other treatment. Please don't stop any "
+        "medicine."
     ),
     "lymphoedema": (
         "Needles are not used in a limb with lymphoedema, or on the side where lymph nodes "

@@ -650,7 +650,7 @@ def _in_a_likeness(sentence: Span, at: int, likeness: re.Pattern[str] = _LIKENES
 # Conditions, devices and medicines a patient has even while they are well.
 _HELD = frozenset({
     "lymphoedema", "bleeding_disorder", "anticoagulants", "pregnancy", "immunosuppressed",
-    "implant_near_site", "epilepsy", "diabetes",
+    "heart_valve", "implant_near_site", "epilepsy", "diabetes",
 })  # fmt: skip
 
 
