@@ -446,18 +446,11 @@ def intake_events(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[di
         heard = replace(
             heard, correcting=put_right, said_not=heard.said_not if put_right else frozenset()
         )
-    known = {slot: tracker.get_slot(slot) for slot in intake_state.FACTS}
-    change = intake_state.update(known, heard, asked, _told_for_someone_else(tracker))
-    shown = [_shown(slot, change.values[slot]) for slot in change.corrected if slot in SAID_BACK]
-    if change.put_first:
-        place = vocabulary.display_name(change.put_first)
-        dispatcher.utter_message(response="utter_main_place_changed", place=place)
-    elif shown:
-        dispatcher.utter_message(response="utter_changed_to", changed=" and ".join(shown))
+    values = _take_change(tracker, dispatcher, heard, asked)
     complaint = tracker.get_slot("other_complaint")
     taken_out = complaint and complaint in vocabulary.complaints_said_not_had(text)
     return [
-        *(SlotSet(slot, value) for slot, value in change.values.items()),
+        *(SlotSet(slot, value) for slot, value in values.items()),
         *([SlotSet("other_complaint", None)] if taken_out else []),
         *_came_to_book(tracker),
     ]
@@ -479,14 +472,30 @@ def _put_right_while_booking(
         return []
     entities = tracker.latest_message.get("entities") or []
     heard = replace(intake_state.hear(text, entities), correcting=True)
+    values = _take_change(tracker, dispatcher, heard, None, keep=_PLACE_FACTS)
+    return [SlotSet(slot, value) for slot, value in values.items()]
+
+
+def _take_change(
+    tracker: Tracker,
+    dispatcher: CollectingDispatcher,
+    heard: intake_state.Heard,
+    asked: str | None,
+    keep: frozenset[str] | None = None,
+) -> dict[str, Any]:
+    """The facts `heard` changes (only those of `keep`, when given), a correction said back
+    to the patient (one rule, `intake_state.update`)."""
     known = {slot: tracker.get_slot(slot) for slot in intake_state.FACTS}
-    change = intake_state.update(known, heard, None, _told_for_someone_else(tracker))
-    values = {slot: value for slot, value in change.values.items() if slot in _PLACE_FACTS}
+    change = intake_state.update(known, heard, asked, _told_for_someone_else(tracker))
+    values = {slot: v for slot, v in change.values.items() if keep is None or slot in keep}
     shown = [_shown(slot, values[slot]) for slot in change.corrected
              if slot in values and slot in SAID_BACK]  # fmt: skip
-    if shown:
+    if change.put_first:
+        place = vocabulary.display_name(change.put_first)
+        dispatcher.utter_message(response="utter_main_place_changed", place=place)
+    elif shown:
         dispatcher.utter_message(response="utter_changed_to", changed=" and ".join(shown))
-    return [SlotSet(slot, value) for slot, value in values.items()]
+    return values
 
 
 def _answered_first(tracker: Tracker) -> bool:

@@ -209,7 +209,7 @@ def pick_offered(
     lead = _OTHER_NEWS.split(said.strip(), maxsplit=1)[0]
     rest = said.strip()[len(lead) :]
     # "...no wait, saturday morning is better": another day or hour after it takes it back.
-    taken_back = bool(_ANOTHER_DAY_OR_HOUR.search(rest))
+    taken_back = _names_a_day_or_hour(rest, now or offered[0].replace(hour=0, minute=0))
     if (
         picked is None
         and lead != said.strip()
@@ -227,11 +227,15 @@ _OTHER_NEWS = re.compile(
     r"(?<=[.!?;])\s+|\s*,?\s+(?:btw|by the way|oh and|and also|also|ps|p\.s\.)\b", re.IGNORECASE
 )
 _PICK_WORDS = 6
-_ANOTHER_DAY_OR_HOUR = re.compile(
-    r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|urday|rsday)?s?\b"
-    r"|\b(?:today|tomorrow|tmrw|next week)\b|\b\d{1,2}(?::\d{2})?\s*(?:am|pm)?\b",
-    re.IGNORECASE,
-)
+
+
+def _names_a_day_or_hour(text: str, now: dt.datetime) -> bool:
+    """Whether `text` names a day ("saturday", "tomorrow") or a clock hour; a part of the
+    day alone ("headaches in the afternoon") is none."""
+    if _CLOCK.search(text.lower()):
+        return True
+    wish = read_preference(text, now)
+    return isinstance(wish, TimePreference) and (wish.last_day is not None or bool(wish.weekdays))
 
 
 def _pick_offered(

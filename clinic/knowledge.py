@@ -223,6 +223,7 @@ _QUESTION = re.compile(rf"\?|{_ASKING}", re.IGNORECASE)
 # A sentence that asks in its words, not only with a question mark at its end.
 _ASKS_IN_WORDS = re.compile(_ASKING, re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_INDIRECT = re.compile(INDIRECT_QUESTION, re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;\u2013\u2014]|\s-\s")
 
 
@@ -378,7 +379,7 @@ def asked_clauses(text: str) -> list[str]:
     asked = []
     before = ""
     for sentence in _SENTENCE_END.split(text or ""):
-        marked = "?" in sentence or re.search(INDIRECT_QUESTION, sentence, re.IGNORECASE)
+        marked = "?" in sentence or _INDIRECT.search(sentence)
         # "Would love to try needling!" opens like a question and asks nothing.
         if _ASKS_IN_WORDS.search(sentence) if marked else _ASKS_UNMARKED.search(sentence):
             # "It grabs when I bend. Is that a disc problem?": read with what "that" is.

@@ -5387,7 +5387,7 @@ def test_skipping_the_doctor_after_advice_is_answered_by_the_advice(message: str
     ],
 )
 def test_pain_that_wakes_most_nights_is_night_pain(text: str, night: bool) -> None:
-    said = {m.name for m in safety.screen(text).mentions if not m.denied}
+    said = _said(text)
     assert ("night_pain" in said) is night, said
 
 
@@ -5405,7 +5405,7 @@ def test_pain_that_wakes_most_nights_is_night_pain(text: str, night: bool) -> No
     ],
 )
 def test_expecting_said_of_a_person_is_a_pregnancy(text: str, pregnant: bool) -> None:
-    said = {m.name for m in safety.screen(text).mentions if not m.denied}
+    said = _said(text)
     assert ("pregnancy" in said) is pregnant, said
 
 
@@ -5425,7 +5425,7 @@ def test_expecting_said_of_a_person_is_a_pregnancy(text: str, pregnant: bool) ->
 def test_effort_said_of_the_breath_is_no_pain_effort_brings_on(
     text: str, effort_pain: bool
 ) -> None:
-    said = {m.name for m in safety.screen(text).mentions if not m.denied}
+    said = _said(text)
     assert ("comes_on_exertion" in said) is effort_pain, said
 
 
@@ -5443,7 +5443,7 @@ def test_effort_said_of_the_breath_is_no_pain_effort_brings_on(
     ],
 )
 def test_a_child_who_said_something_is_no_patient(text: str, child: bool) -> None:
-    said = {m.name for m in safety.screen(text).mentions if not m.denied}
+    said = _said(text)
     assert ("under_18" in said) is child, said
 
 
@@ -5482,7 +5482,7 @@ def test_a_guess_at_what_it_is_after_emergency_advice_is_answered(message: str) 
     ],
 )
 def test_both_hands_and_hockey_knocks_in_other_words(text: str, sign: str) -> None:
-    said = {m.name for m in safety.screen(text).mentions if not m.denied}
+    said = _said(text)
     assert sign in said, said
 
 
@@ -5504,7 +5504,7 @@ def test_one_hand_is_not_both_hands() -> None:
     ],
 )
 def test_a_child_carried_by_the_writer_is_no_patient(text: str, child: bool) -> None:
-    said = {m.name for m in safety.screen(text).mentions if not m.denied}
+    said = _said(text)
     assert ("under_18" in said) is child, said
 
 
@@ -5545,3 +5545,8 @@ def test_care_today_out_of_reach_is_no_plan_for_today(message: str) -> None:
     assert advice.asks_about_waiting(message), message
     reply = advice.urgent_follow_up(message, ["cancer"], "911", repeats=1)
     assert "right step" not in reply and "today" in reply, reply
+
+
+def _said(text: str) -> set[str]:
+    """The signs and precautions `text` tells of, not denied."""
+    return {m.name for m in safety.screen(text).mentions if not m.denied}

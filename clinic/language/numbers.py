@@ -60,7 +60,7 @@ _NOT_YEARS = frozenset({
     "percent", "%", "out", "/",
 })  # fmt: skip
 _LOST = frozenset({"lost", "losing", "dropped", "dropping", "shed", "down", "gone"})
-_WEIGHT_UNITS = frozenset(
+WEIGHT_UNITS = frozenset(
     {"kg", "kgs", "kilo", "kilos", "stone", "stones", "st", "lbs", "lb", "pounds",
      "sizes", "size", "notches", "notch", "holes"}
 )  # fmt: skip
@@ -123,7 +123,7 @@ def _temperature(value: float, unit: str, following: str, words: list[str], i: i
     fahrenheit = "f" in unit or following in ("f", "°f", "fahrenheit")
     # A reading with its tenth ("I checked once, it was 38.5": outside run 67 p08) is a
     # temperature said without the word; "38.5 kilos" is not.
-    reading = bool(re.search(r"\d[.,]\d$", words[i])) and following not in _WEIGHT_UNITS
+    reading = bool(re.search(r"\d[.,]\d$", words[i])) and following not in WEIGHT_UNITS
     said_as_temperature = "°" in unit or celsius or fahrenheit or reading
     if not (said_as_temperature or _near(words, i, _TEMPERATURE_WORDS, 4)):
         return None
@@ -169,7 +169,7 @@ def _age(value: float, unit: str, following: str, words: list[str], before: str,
 
 
 def _weight_lost(unit: str, following: str, words: list[str], i: int) -> bool:
-    said_in_weight = unit in ("kg", "kgs", "lbs", "lb", "st") or following in _WEIGHT_UNITS
+    said_in_weight = unit in ("kg", "kgs", "lbs", "lb", "st") or following in WEIGHT_UNITS
     after_unit = words[i + 2] if i + 2 < len(words) else ""
     said_in_weight = said_in_weight or (following == "dress" and after_unit in ("sizes", "size"))
     return said_in_weight and _near(words, i, _LOST, 3)

@@ -19,6 +19,7 @@ import re
 from collections.abc import Collection
 
 from clinic.language.context import is_another_person
+from clinic.language.numbers import WEIGHT_UNITS
 from clinic.safety.advice import denies_doctor_check, without_statement_of_safety
 from clinic.safety.red_flags import HISTORY_COUNTS, LEVEL_ORDER, SIGNS, ScreenQuestion
 from clinic.safety.screening import (
@@ -373,7 +374,7 @@ def read_answer(
 
 # Weight lost, said by how much or as not meant: "15 lbs", "not dieting", "isn't trying to".
 _AMOUNT_LOST = re.compile(
-    r"\b(?:\d+(?:[.,]\d+)?|a|one|two|three|half a)\s*(?:pounds?|lbs?|kg|kgs|kilos?|stone|st)\b"
+    rf"\b(?:\d+(?:[.,]\d+)?|a|one|two|three|half a)\s*(?:{'|'.join(sorted(WEIGHT_UNITS))}|pound)\b"
 )
 _NOT_TRYING = re.compile(
     r"\b(?:not|isn'?t|wasn'?t|hasn'?t been|haven'?t been|hadn'?t been|never|no|without)\s+"
