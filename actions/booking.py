@@ -66,6 +66,7 @@ from clinic.booking import (
 )
 from clinic.booking_store import CONFIRMED, NotFound, SlotTaken
 from clinic.contact import (
+    declines_a_call,
     last_digits_put_right,
     name_and_contact,
     name_put_right,
@@ -85,6 +86,7 @@ from clinic.preferred_time import (
     times_for_a_booking,
     times_for_a_move,
     weekday_of,
+    without_phone_numbers,
     yes_and_a_time,
 )
 from clinic.safety import advice, answers
@@ -156,7 +158,12 @@ class ActionStartBooking(Action):
     ) -> list[EventType]:
         intent = latest_intent(tracker)
         text = tracker.latest_message.get("text") or ""
-        declined = yes_or_no(tracker) is False or desk_module.declines_booking(text)
+        # "Nah don't call, just book me in", to both offers: the no is the call's.
+        call_offered = value_before_latest_message(tracker, "callback_offered")
+        the_calls = bool(call_offered) and declines_a_call(text)
+        declined = (yes_or_no(tracker) is False and not the_calls) or desk_module.declines_booking(
+            text
+        )
         offered = tracker.get_slot("consultation_offered")
         if intent in ("inform", "affirm") and offered and declined:
             # "No, just the call on Monday", "I don't want to book": a no to the offer,
@@ -195,7 +202,8 @@ class ActionStartBooking(Action):
             # questions answered, then the times (outside run 58: the parking was dropped);
             # not "can I book a consultation for dry needling?" (run 59: the evidence).
             answer_if_known(dispatcher, tracker, only_if_close=True)
-        return start_task(task, dispatcher, tracker)
+        call_declined = [SlotSet("callback_offered", None)] if the_calls else []
+        return [*call_declined, *start_task(task, dispatcher, tracker)]
 
 
 def _asks_besides_booking(text: str) -> bool:
@@ -301,9 +309,12 @@ def start_task(task: str, dispatcher: CollectingDispatcher, tracker: Tracker) ->
         # Said before any further question too: booking never hides the advice (outside
         # run 17: "do I really need a doctor today? I'd rather book with you").
         later = advice.plans_care_later(text)  # "my GP can't see me till Tuesday"
-        dispatcher.utter_message(
-            response="utter_booking_after_urgent_later" if later else "utter_booking_after_urgent"
-        )
+        response = "utter_booking_after_urgent_later" if later else "utter_booking_after_urgent"
+        if advice.promises_care(text):
+            # "I'll ring the out of hours line this afternoon. Can I book for after?": not
+            # "don't wait for the consultation" to a patient who just said they'd go.
+            response = "utter_booking_after_care_promised"
+        dispatcher.utter_message(response=response)
     # After crisis advice stood down, the emergency's "not advised" is no assessment: the
     # screen and the checklist still come first (outside run 11).
     if (tracker.get_slot("tdn_fit") is None or stood_down(tracker)) and not screened(tracker):
@@ -383,12 +394,24 @@ def _takes_the_time_asked_for(said: str, tracker: Tracker, offered: list[dt.date
 
 
 # A bare hour said to the offered times: "10 please", "2 is fine", "11 works".
+def _people(tracker: Tracker) -> list[str]:
+    """The people spaCy found in the latest message."""
+    return list(entity_values(tracker, "PERSON"))
+
+
 _BARE_HOUR = re.compile(
     r"(?:1[0-2]|[1-9])(?:[:.]\d\d)?\s*(?:please|pls|is fine|is good|works|would be good|ok)?[.!]?",
     re.IGNORECASE,
 )
 
+
 # Words that change a time already picked: "1pm instead", "make it 2", "2pm not 1:30".
+def _people(tracker: Tracker) -> list[str]:
+    """The people spaCy found in the latest message."""
+    return list(entity_values(tracker, "PERSON"))
+
+
+_AN_HOUR_SAID = re.compile(r"\b(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm)?(?![\w/:])", re.IGNORECASE)
 _CHANGES_THE_TIME = re.compile(
     r"\b(?:instead|rather|actually|change|make it|could we do|can we do|can i do|switch|"
     r"move it|prefer|not)\b",
@@ -643,12 +666,34 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
         picked again (or offered again), and the form goes on from there; {} otherwise."""
         if tracker.get_slot("booking_task") == CALLBACK:
             return {}  # no consultation time to put right
-        if not (names_a_time(text) and _CHANGES_THE_TIME.search(text)):
+        # "Make it 7 instead": a bare hour, which the offers make a time (outside run 72).
+        said = names_a_time(text) or _AN_HOUR_SAID.search(without_phone_numbers(text))
+        if not (said and _CHANGES_THE_TIME.search(text)):
             return {}
         picked = self.validate_booking_slot(text, dispatcher, tracker, domain)
         if picked.get("booking_slot") == tracker.get_slot("booking_slot"):
             return {}
         return {**picked, "booking_confirmed": None}
+
+    @staticmethod
+    def _name_said(text: str, tracker: Tracker) -> str | None:
+        """The booking's name in `text`, with who booked it when someone else writes."""
+        said, _ = name_and_contact(text)
+        # "Rosa Delgado. My name is Luis, I'm her son": the writer is who booked (outside
+        # run 66 p06: booked under the husband).
+        said, writer = writer_after_the_patient(said)
+        # "Lakshmi Raman (my mother). Please contact me, Priya": who she is, in brackets,
+        # and the writer's own name are not the booking's (outside run 55).
+        said = re.sub(r"\s*\([^)]*\)", "", said)
+        people = [
+            person
+            for person in _people(tracker)
+            if person in said and not writers_own_name(person, said, tracker)
+        ]
+        name = read_name(said, people)
+        if name and writer and writer.lower() not in name.lower():
+            name = f"{name} (booked by {writer})"
+        return name
 
     # Who
     def validate_patient_name(
@@ -658,30 +703,19 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
         so the contact question is not asked. A time put right with it is taken."""
         moved = self._time_put_right(str(value), dispatcher, tracker, domain)
         if moved:
-            return {"patient_name": None, **moved}
+            # "Actually make it 7 instead. Name Sam Okafor": the name said with it is kept.
+            named = self._name_said(str(value), tracker) if _people(tracker) else None
+            return {"patient_name": named, **moved}
         earlier = _details_before(tracker)
         if same_as_before(str(value)) and earlier.get("patient_name"):
             # "Same as before", booking again after a cancel: the name and contact the chat
             # booked with, shown to confirm (outside run 59: booked for "Same As Before").
             return earlier
-        said, contact = name_and_contact(str(value))
-        # "Rosa Delgado. My name is Luis, I'm her son": the writer is who booked (outside
-        # run 66 p06: booked under the husband).
-        said, writer = writer_after_the_patient(said)
-        # "Lakshmi Raman (my mother). Please contact me, Priya": who she is, in brackets,
-        # and the writer's own name are not the booking's (outside run 55).
-        said = re.sub(r"\s*\([^)]*\)", "", said)
-        people = [
-            person
-            for person in entity_values(tracker, "PERSON")
-            if person in said and not writers_own_name(person, said, tracker)
-        ]
-        name = read_name(said, people)
+        _, contact = name_and_contact(str(value))
+        name = self._name_said(str(value), tracker)
         if name is None:
             dispatcher.utter_message(response="utter_not_a_name")
             return {"patient_name": None}
-        if writer and writer.lower() not in name.lower():
-            name = f"{name} (booked by {writer})"
         when = time_said_alongside(str(value), tracker)
         if contact.usable and not tracker.get_slot("contact_details"):
             return {"patient_name": name, **contact_slots(contact), **when}

@@ -31,6 +31,7 @@ from actions.tracker_facts import (
     value_before_latest_message,
     yes_or_no,
 )
+from clinic import booking as desk_words
 from clinic import knowledge, settings
 from clinic.booking import clock, short_when, when
 from clinic.contact import (
@@ -480,5 +481,20 @@ class ActionCallbackDeclined(Action):
             # Offered in answer to this very message ("...yes or no?"): its "no" is no
             # answer to the offer, which stays open (outside run 61).
             return []
+        text = tracker.latest_message.get("text") or ""
+        if desk_words.wants_a_booking(text) and not tracker.get_slot("booking_reference"):
+            # "No thanks, just book me. Wednesday morning?": the call declined, the booking
+            # asked for goes ahead (outside run 72 p03: "Tell me about your pain").
+            from actions.booking import BOOK, start_task  # it imports this module
+            from actions.safety import form_to_resume
+
+            started = start_task(BOOK, dispatcher, tracker)
+            ready = SlotSet("booking_readiness", "ready") in started
+            form = "booking_form" if ready else form_to_resume(tracker)
+            return [
+                SlotSet("callback_offered", None),
+                *started,
+                *([FollowupAction(form)] if form else []),
+            ]
         dispatcher.utter_message(response="utter_callback_declined")
         return [SlotSet("callback_offered", None)]

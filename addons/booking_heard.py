@@ -34,6 +34,7 @@ from clinic.booking import (
     asks_how_to_change,
     asks_to_book,
     declines_booking,
+    for_afterwards,
     names_a_change,
     says_a_change,
 )
@@ -119,10 +120,11 @@ class BookingHeard(IntentRule):
             (intent or "").startswith("ask_")
             and REQUESTS_A_BOOKING.search(text)
             # "can I book in for my lower back?": for a painful place, not how booking works
-            and (names_a_time(text) or places or says_it_hurts(text))
+            and (names_a_time(text) or places or says_it_hurts(text) or for_afterwards(text))
         ):
-            # "Could I book for the week after next in case she says it's ok?" is no
-            # question about after-care, whatever the model made of its words.
+            # "Could I book for the week after next in case she says it's ok?", "can I
+            # book for afterwards?" are no question about after-care, whatever the model
+            # made of their words.
             return "request_booking"
         wonders = asks or intent in _UNSURE
         if (

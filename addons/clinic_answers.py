@@ -195,17 +195,13 @@ def _nearest_topic(
         parts.append(asked)
     if again := knowledge.asked_again(text):
         parts.append(again)
+    # Two questions asked again in one ("u didnt answer, is ibuprofen ok before? and do
+    # they needle tmrw"): each read alone too, as together their meaning blurs (outside run
+    # 72 p02: "I don't know").
+    parts += knowledge.question_parts(again) if again else []
     read = {text}
     for part in parts:
-        # Words the sentence model does not know, said plainly: a person's name ("can Gary
-        # come in?"), typos ("hw much dose a sesion cost"), a medicine's brand ("should I
-        # stop my Eliquis?").
-        plain = safety.medicines_named_plainly(_plain_people(part))
-        # The person written for said as "I", only for a question: every other message
-        # would pay one more sentence encoding for nothing.
-        own = knowledge.as_the_patient(plain) if knowledge.looks_like_question(part) else plain
-        own = knowledge.as_the_treatment(own)
-        for said in (part, plain, vocabulary.mended(plain), own):
+        for said in _readings(part):
             if said not in read and said.lower() != text.lower():
                 read.add(said)
                 meanings.append(encoder().encode(said).sentence)
@@ -279,6 +275,20 @@ def _plain_people(text: str) -> str:
 _FOR_NAMES = ("tok2vec", "ner")
 
 
+def _readings(part: str) -> list[str]:
+    """`part` as written, and with the words the sentence model does not know said
+    plainly: a person's name ("can Gary come in?"), typos ("hw much dose a sesion cost"), a
+    medicine's brand ("should I stop my Eliquis?"); a question also as the patient's own
+    and the treatment's."""
+    plain = safety.medicines_named_plainly(_plain_people(part))
+    # The person written for said as "I", only for a question: every other message would
+    # pay one more sentence encoding for nothing.
+    own = knowledge.as_the_patient(plain) if knowledge.looks_like_question(part) else plain
+    return list(
+        dict.fromkeys((part, plain, vocabulary.mended(plain), knowledge.as_the_treatment(own)))
+    )
+
+
 def _further_questions(text: str, first: str) -> list[dict[str, Any]]:
     """The topics of a message's other questions ("what are your hours? and the phone
     number please"), each read on its own, as `answer_topic` entities with the role "also"."""
@@ -287,9 +297,13 @@ def _further_questions(text: str, first: str) -> list[dict[str, Any]]:
         if _stops_a_medicine(part):
             found: knowledge.Found | None = knowledge.Found(_KEEP_MEDICINES, knowledge.NEAR)
         else:
-            # "...and is there evidence that it works?": "it" is the treatment here too.
-            own = knowledge.as_the_treatment(knowledge.as_the_patient(part))
-            meanings = [encoder().encode(said).sentence for said in {part, own}]
+            # "...and is there evidence that it works?": "it" is the treatment here too;
+            # "is tylenol fine?", a brand, said plainly.
+            readings = {
+                *_readings(part),
+                knowledge.as_the_treatment(knowledge.as_the_patient(part)),
+            }
+            meanings = [encoder().encode(said).sentence for said in readings]
             found = _as_companion(answer_finder().nearest(*meanings), part, meanings)
             found = answer_finder().with_otherwise(found, *meanings)
         near = found and found.topic != first and found.score >= knowledge.NEAR

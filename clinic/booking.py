@@ -28,10 +28,12 @@ _LETTER, _DIGIT = re.compile(r"[A-Z]"), re.compile(r"\d")
 # changing a booking, not a request to change one now.
 _HOW_TO_CHANGE = re.compile(
     r"\b(?:how (?:do|can|would|will|should) (?:i|we)|what if|what happens if|is there a "
-    r"(?:fee|charge|penalty)|do you charge|if (?:something|anything) comes up|in case|"
+    r"(?:fee|charge|penalty)|do you charge|if (?:something|anything) comes up|"
     r"(?:can|could) i [^.?!]{0,30}\blater|if (?:i|we) (?:ever )?(?:need|have|want|had) to)\b"
     # "If I feel too sick that day, can I cancel?": a condition, then the question.
     r"|\bif\b[^.?!]{0,60}\b(?:can|could|may) (?:i|we) (?:cancel|reschedule|move|change)\b"
+    # "In case I need to cancel": not "book him too in case the GP says it's muscular".
+    r"|\bin case\b[^.?!]{0,30}\b(?:cancel\w*|reschedul\w*|move|change|changes|can'?t make)\b"
     # "And cancelling?", "what about rescheduling?": the policy asked about (outside run 49).
     r"|^\W*(?:and|so|also|what about|how about)?\s*(?:cancell?ing|rescheduling|changing "
     r"(?:it|the day|the time))\b[^.!]{0,20}\?",
@@ -139,6 +141,8 @@ _TO_BOOK = re.compile(r"\b(?:book|booking|appointment|appt|consultation|consult)
 REQUESTS_A_BOOKING = re.compile(
     r"\b(?:can|could|may|would) (?:i|we|you|he|she|they) (?:please |still |just |maybe )?"
     r"(?:(?:book|pencil|squeeze|fit|slot|get in)\b"
+    # "Could we come in on friday", "can we get her in": not "can I come in with my son?".
+    r"|(?:come|get (?:me|him|her|them|us)) in\b(?!\s+with\b)"
     r"|(?:get|have|grab|schedule|arrange|make|set up) (?:me )?(?:an? |the )?"
     r"(?:appointment|appt|consultation|consult|slot)\b)|\bbook me\b|\bi'?d like to book\b"
     r"|\bi want to book\b"
@@ -148,6 +152,20 @@ REQUESTS_A_BOOKING = re.compile(
     r"|\b(?:yes|yeah|yep|ok|okay|sure)\W+book\b",
     re.IGNORECASE,
 )
+# A booking for after the doctor, no day named: "could we book for afterwards?", "after
+# I've seen her"; not "after-care" or "the day after".
+_FOR_AFTERWARDS = re.compile(
+    r"\bafterwards\b|\bfor after\b(?!\s*-?\s*care)|\bafter (?:i'?ve|i have|we'?ve|we have|"
+    r"he'?s|she'?s|they'?ve|seeing|being seen|the (?:doctor|gp|scan|visit|check))\b",
+    re.IGNORECASE,
+)
+
+
+def for_afterwards(text: str) -> bool:
+    """Whether the message puts a booking after something else (the doctor, a scan)."""
+    return bool(_FOR_AFTERWARDS.search(text))
+
+
 # A free time asked about: "do you have anything on Tuesday?", "any space Wednesday?".
 ASKS_FOR_ROOM = re.compile(
     r"\b(?:do|have|got) (?:you|u) (?:have |got )?(?:anything|any ?thing|(?:any |a )?(?:space|room"

@@ -369,6 +369,19 @@ def asks_for_a_call(text: str) -> bool:
     return bool(_A_CALL.search(text))
 
 
+# A call said no to: "don't call", "no need to ring", "no call thanks", "not a call".
+_NO_CALL = re.compile(
+    r"\b(?:don'?t|dont|do not|no need to|no)\s+(?:\w+\s+)?(?:call|ring|phone)\w*\b"
+    r"|\bno\s+(?:phone\s+)?call\b|\bnot\s+(?:a\s+)?(?:phone\s+)?call\b",
+    re.IGNORECASE,
+)
+
+
+def declines_a_call(text: str) -> bool:
+    """Whether the message says no to a call ("nah don't call, just book me in")."""
+    return bool(_NO_CALL.search(text))
+
+
 # "Talk to an actual person", "speak to someone at the clinic", "a real human": a person,
 # not a call (that is `asks_for_a_call`).
 _A_PERSON = re.compile(

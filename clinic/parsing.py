@@ -380,6 +380,13 @@ _SAID_AS_AGE_BEFORE = re.compile(
     r"(?:\s+(?:past|over|nearly|almost|only|just))?\s*$",  # "till I'm past 12 weeks" (pregnant)
     re.IGNORECASE,
 )
+# A child's age said of them: "she's 5 months", "the twins are 10 months", "my son is 4 weeks".
+_A_CHILDS_AGE_BEFORE = re.compile(
+    r"\b(?:she|he|they|baby|son|daughter|child|kid|boy|girl|twins|toddler|little one|grandson|"
+    r"granddaughter)\s*(?:['\u2019]s|\s+is|\s+are|\s+was|\s+turned|\s+turns)"
+    r"(?:\s+(?:only|just|nearly|almost|about|around))?\s*$",
+    re.IGNORECASE,
+)
 _SAID_AS_AGE_AFTER = re.compile(r"\s*(?:old|of age|young)\b", re.IGNORECASE)
 # How long something else has lasted: "forty-two years married", "20 years a nurse",
 # "fifteen years at the same company", "married for 25 years" (outside run 47).
@@ -407,8 +414,11 @@ def _counted_candidates(scan: str, strict: bool) -> list[_Candidate]:
             amount += 0.5
         if amount <= 0:
             continue
-        if _SAID_AS_AGE_BEFORE.search(scan[: match.start()]) or _SAID_AS_AGE_AFTER.match(
-            scan[match.end() :]
+        before = scan[: match.start()]
+        if (
+            _SAID_AS_AGE_BEFORE.search(before)
+            or _A_CHILDS_AGE_BEFORE.search(before)
+            or _SAID_AS_AGE_AFTER.match(scan[match.end() :])
         ):
             continue  # "I am Carmen, 70 years", "58 years old": an age, not how long
         if _OF_SOMETHING_ELSE_AFTER.match(scan[match.end() :]) or _OF_SOMETHING_ELSE_BEFORE.search(
@@ -440,6 +450,13 @@ def _vague_candidates(scan: str, strict: bool) -> list[_Candidate]:
             tied = re.match(r"(?:for|since|as|all|my|forever)\b", said) or "now" in said
             if strict and not tied:
                 continue
+            if re.search(
+                r"\d\s*$|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|few|"
+                r"couple|several)\s+$",
+                scan[: match.start()],
+                re.IGNORECASE,
+            ):
+                continue  # "10 months now": a counted amount, read (or set aside) as one
             found.append(_Candidate(match.start(), match.end(), 2, days))
     return found
 

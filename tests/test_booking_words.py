@@ -120,6 +120,13 @@ def test_contact_details_from_any_country(row: dict) -> None:
         # Session 20 (outside run 50 p08: "if I book and then feel too sick that day, can I
         # cancel?" asked for a booking reference); my own wording.
         ("if the baby's ill on the day, could we cancel?", True),
+        # Session 27, written before the change (outside run 71 p04: "Can we book with you
+        # tomorrow afternoon as well in case the GP says it's just muscular?" was no request:
+        # any "in case" asked how changing works). My own wordings.
+        ("could she be seen friday too, just in case the scan is clear?", False),
+        ("book him for thursday in case the doctor says it's only a strain", False),
+        ("in case I need to cancel, is there a number?", True),
+        ("can I move it later in case my shift changes?", True),
     ],
 )
 def test_a_question_about_changing_a_booking(said: str, asks: bool) -> None:
@@ -200,6 +207,11 @@ def test_a_message_that_names_a_time(said: str, names: bool) -> None:
         ("not the shoulder, only the neck. yes book please", True),
         ("ok book it", True),
         ("yeah, book him, thanks", True),
+        # Session 27, written before the change (outside run 71 p04's kind): a booking asked
+        # for beside a plan to see the doctor first, "in case" it is only muscular.
+        ("GP on monday. can we book with you for wednesday in case it's just muscles?", True),
+        ("could we come in on friday", True),
+        ("can we get her in saturday, in case the x-ray is fine", True),
     ],
 )
 def test_a_question_about_booking_is_no_request(text: str, wants: bool) -> None:

@@ -48,6 +48,16 @@ def test_an_answer_to_its_question_replaces_the_value() -> None:
         ("No no, not 70 years! 70 is my age. The pain is 2 months.",
          {"pain_duration": "70 years", "pain_duration_days": 25550},
          {"pain_duration": "2 months", "pain_duration_days": 60}),
+        # Session 27, written before the change (outside run 72 p03: "its not 5 months, the
+        # BABY is 5 months, the pain is about 2 months" after the summary changed nothing).
+        # My own words.
+        ("no, 4 months is how old my son is. my neck's been sore about 3 weeks",
+         {"body_part": "neck", "pain_quality": "aching", "pain_duration": "4 months",
+          "pain_duration_days": 120},
+         {"pain_duration": "about 3 weeks", "pain_duration_days": 21}),
+        ("wrong, it's her age that's 6 weeks, the back pain is 10 days",
+         {"body_part": "lower_back", "pain_duration": "6 weeks", "pain_duration_days": 42},
+         {"pain_duration": "10 days", "pain_duration_days": 10}),
     ],
 )  # fmt: skip
 def test_a_correction_changes_a_known_value(text: str, known: dict, expected: dict) -> None:

@@ -948,3 +948,18 @@ def test_a_question_after_a_lead_in_is_a_part_of_its_own() -> None:
         "do you take Cigna?"
     )
     assert {"price", "insurance"} <= _topics_answered(text)
+
+
+# Session 27, written before the change (outside run 72 p02: "u didnt answer, is ibuprofen ok
+# before? and do they do the needling tmrw or just talk" got "I don't know": two questions
+# together blur each other's meaning). Each is read alone too. My own words.
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("you never said - is tylenol fine the day before? and will it hurt much?",
+         "painkillers"),
+        ("how much is it after the free one, and is there parking near you?", "price"),
+    ],
+)  # fmt: skip
+def test_each_of_two_questions_is_read_alone_too(text: str, topic: str) -> None:
+    assert topic in _topics_answered(text)

@@ -173,6 +173,11 @@ def test_a_start_told_by_an_event_of_the_patients_life(answer: str, days: float)
         # Session 9 (outside run 14): an age or a pregnancy's weeks said beside it.
         ("I am Carmen, 70 years. I have pain in the shoulder since 2 months", "since 2 months", 60),
         ("should I wait till I'm past 12 weeks? the neck has hurt 3 weeks", "3 weeks", 21),
+        # Session 27, written before the change (outside run 72 p03: "carrying my baby all
+        # day (she's 5 months)" became a pain of 5 months). A child's age said as "he's",
+        # "the twins are": not the pain's. My own words.
+        ("he's 7 weeks and I lift him all day, my wrist has ached for 2 weeks", "2 weeks", 14),
+        ("the twins are 10 months now. my back's hurt since friday", "since friday", 4),
     ],
 )
 def test_find_duration_in_a_message(message: str, said: str, days: float) -> None:
@@ -214,6 +219,9 @@ def test_find_duration_prefers_how_long_the_pain_lasted_over_an_event() -> None:
         "pain 7/10 in my neck",
         "it's a 7 out of 10",
         "I'm 45 years old and my knee hurts",
+        # Session 27 (outside run 72 p03's kind): a child's age, no duration said.
+        "my neck is killing me from carrying my son (he's 4 months)",
+        "our daughter is 9 months and heavy, my lower back hurts",
         "a 30 year old woman with back pain",
         "I woke up at 7 with a stiff neck",
         "it hurts at 10am every day",

@@ -1524,6 +1524,10 @@ def test_weight_at_the_gym_is_not_weight_lost(text: str, asks_about_weight: bool
         ("I take warfarin for my heart valve, is that ok?", False),
         ("I'm on tablets for my heart", False),
         ("pain around my heart when I walk up hills", True),
+        # Session 27 (outside run 72 p01: "a heart pill for her irregular heartbeat" got the
+        # chest question). My own wordings.
+        ("he takes one heart tablet a day, a beta blocker", False),
+        ("she's on a heart drug since her stent", False),
     ],
 )
 def test_a_medicine_for_the_heart_is_no_chest_pain(text: str, chest: bool) -> None:
@@ -2325,6 +2329,24 @@ def test_breathing_in_a_swimming_stroke_and_a_score_at_rest(
 )
 def test_care_promised_with_a_booking_for_after_is_no_waiting(message: str) -> None:
     assert advice.asks_about_waiting(message) is False
+    # Session 27: and the booking that starts thanks them for it (outside run 71's kind:
+    # "don't wait for the consultation" said to a patient who had just promised to go).
+    assert advice.promises_care(message)
+
+
+# Session 27, written before the change: care out of reach, put off, or not named is no
+# promise; the booking's reminder says "today" again.
+@pytest.mark.parametrize(
+    "message",
+    [
+        "I can't get him to a doctor today, can we book for monday?",
+        "my GP can't see me till thursday, book me for friday",
+        "can I book for friday?",
+        "I'll go to urgent care if it gets worse. book me for tuesday",
+    ],
+)
+def test_no_promise_of_care_today(message: str) -> None:
+    assert not advice.promises_care(message)
 
 
 # Changed in session 18 (outside run 39 p06): a booking asked for with a day is booked,
@@ -2339,6 +2361,21 @@ def test_care_promised_with_a_booking_for_after_is_no_waiting(message: str) -> N
         ("could I wait and come to you on Friday instead?", True),
         ("can I just book you first on Monday and skip the doctor?", True),
         ("yes I'll see my GP on Monday", True),
+        # Session 27, written before the change (outside run 71 p04: "tomorrow afternoon
+        # like I said, around 4?" to the booking's time question got "Please go: this
+        # shouldn't wait" and the question again): a day with an hour, asked, is a time for
+        # the booking; a day alone, or with waiting or the doctor, is still the advice's.
+        ("thursday morning, maybe 10?", False),
+        ("monday around 3?", False),
+        ("the 9th at 11?", False),
+        ("tomorrow?", True),
+        ("can it wait till monday at 10?", True),
+        ("monday at 2 instead?", True),
+        ("is the doctor ok tomorrow at 9?", True),
+        # Later in the day is a time, not waiting (outside run 72 p01: "anything a bit
+        # later Friday, like 10?" got the advice and the same offers).
+        ("9 is early for him, anything a little later on wednesday, around 11?", False),
+        ("can it wait till later in the week? maybe friday at 2?", True),
     ],
 )
 def test_a_day_asked_for_with_a_later_doctor_is_booked(message: str, about: bool) -> None:
@@ -5550,3 +5587,99 @@ def test_care_today_out_of_reach_is_no_plan_for_today(message: str) -> None:
 def _said(text: str) -> set[str]:
     """The signs and precautions `text` tells of, not denied."""
     return {m.name for m in safety.screen(text).mentions if not m.denied}
+
+
+# Session 27, written before the change (outside run 72 p07: "nope. does insurance cover it?
+# I have United" to the cancer question was unsure, "I have" of the insurer read as a yes,
+# and the question came again "to be sure"). The answer is the part before the patient's
+# own question; what follows it is about that question. A sign told anywhere still counts.
+# My own wordings.
+@pytest.mark.parametrize(
+    ("name", "text", "answer"),
+    [
+        ("cancer", "nah. can I pay by card? I have a visa debit", "no"),
+        ("fever", "no. is the clinic near the subway? I have a car too though", "no"),
+        ("trauma", "yes. is that a problem? I have a desk job", "yes"),
+        ("cancer", "no. could it be my breast cancer coming back?", "yes"),
+    ],
+)
+def test_the_answer_is_what_comes_before_the_patients_own_question(
+    name: str, text: str, answer: str
+) -> None:
+    assert _answer_to(name, text) == answer
+
+
+# Session 27, written before the change (outside run 72 p03 and p07: "no to all that. well I
+# had a cold last week with a bit of a fever on friday..." and "no. well I've lost weight
+# since having her..." had every line asked again one by one). A no to the list, then an
+# aside about one line: that line is asked on its own (or taken as said), the rest are
+# denied. My own wordings.
+@pytest.mark.parametrize(
+    ("place", "text", "aside"),
+    [
+        ("shoulder", "none of those. I did have the flu with a fever last week, still a bit rough",
+         "fever"),
+        ("lower_back", "no to those. my weight's dropped a bit since I started running though",
+         "cancer_history"),
+        ("upper_back", "nope. only thing is a cold last week, bit of a temperature", "fever"),
+    ],
+)  # fmt: skip
+def test_a_no_to_the_list_with_an_aside_asks_only_the_line_it_touches(
+    place: str, text: str, aside: str
+) -> None:
+    from clinic.safety import screening
+    from clinic.safety.checklist import read_checklist_answer
+    from clinic.safety.screening import screen_questions
+
+    lines = screen_questions(place, None, [], [])
+    lines = lines[4:8] if place == "lower_back" else lines[:4]
+    found = screening.screen(text)
+    answer = read_checklist_answer(lines, text, found.signs, found.denied_signs, "deny")
+    signs = {q.name: q.sign for q in lines}
+    assert {signs[name] for name in answer.one_by_one} <= {aside}, answer
+    assert answer.denied == frozenset(q.sign for q in lines if q.sign != aside), answer
+
+
+# Session 27, written before the change (outside run 72 p06: after 911 for a knock to the
+# head on warfarin, "What do you think is going on? Is it his neck?" got the advice alone,
+# "ok I'm calling. should I give him his warfarin tonight or not?" "Please go: this
+# shouldn't wait", and "The ambulance is on its way. Anything I should tell them?" "please
+# call 911 now"). My own wordings.
+@pytest.mark.parametrize(
+    ("message", "says", "never"),
+    [
+        ("what's going on with her, is it her back?", "can't tell you what it is", None),
+        ("we're phoning now. do I still give her the evening tablets?",
+         "Don't stop or skip", "anything new"),
+        ("paramedics are on their way. anything we should mention to them?",
+         "Tell them what you told me", "call 911 now"),
+        ("I've called them, they're coming", "until help arrives", "call 911 now"),
+    ],
+)  # fmt: skip
+def test_what_is_asked_after_emergency_advice_is_answered(
+    message: str, says: str, never: str | None
+) -> None:
+    reply = advice.emergency_follow_up(
+        message, ["head_injury"], "911", "988", repeats=2, signs=["head_injury", "vomited"]
+    )
+    assert says in reply, reply
+    assert never is None or never not in reply, reply
+
+
+# Session 27, written before the change (outside run 72 p08: "...tomorrow with my own doc is
+# fine yeah? i have blood pressure pills and diabetes pills" after 911 for the heart got
+# "they may tell you to chew an aspirin"). Medicines told of are not asked about taking;
+# asked, they still are. My own wordings.
+@pytest.mark.parametrize(
+    ("message", "handler"),
+    [
+        ("I'm on tablets for my cholesterol, is this still urgent?", False),
+        ("my wife has her heart pills here, does that help?", False),
+        ("can I take a tylenol first?", True),
+        ("aspirin ok?", True),
+        ("should he have some painkillers before they come", True),
+    ],
+)
+def test_medicines_told_of_are_not_asked_about_taking(message: str, handler: bool) -> None:
+    reply = advice.emergency_follow_up(message, ["cardiac"], "911", "988", repeats=1)
+    assert ("call handler" in reply) is handler, reply

@@ -534,11 +534,21 @@ def _both_sides_named(text: str) -> bool:
 
 
 def _disowned(text: str, value: str) -> bool:
-    """Whether `text` names the known `value` only to say it is not the pain's."""
+    """Whether `text` names the known `value` only to say it is not the pain's: "not 5
+    months", "no, ...", or as someone's age ("it's her age that's 6 weeks", "4 months is
+    how old my son is")."""
     at = text.lower().find(value.lower()) if value else -1
     if at < 0:
         return False
-    return bool(_NOT_BEFORE.search(text[:at]) or _OPENS_WITH_NO.match(text))
+    start = max(text.rfind(stop, 0, at) for stop in ",.;!?") + 1
+    ends = [i for i in (text.find(stop, at) for stop in ",.;!?") if i >= 0]
+    clause = text[start : min(ends, default=len(text))]
+    return bool(
+        _NOT_BEFORE.search(text[:at]) or _OPENS_WITH_NO.match(text) or _AN_AGE.search(clause)
+    )
+
+
+_AN_AGE = re.compile(r"\b(?:age|aged|how old|old|born)\b", re.IGNORECASE)
 
 
 _BOTH_ONE_WORSE = re.compile(

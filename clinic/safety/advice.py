@@ -532,16 +532,29 @@ _ON_THEIR_OWN = re.compile(
     re.I,
 )
 # Something to take first: "should I take an aspirin?", "can I have a painkiller?".
+_MEDICINE_WORDS = (
+    r"(?:aspirins?|painkillers?|pain killers?|tablets?|pills?|ibuprofen|paracetamol|tylenol|"
+    r"advil|medicines?|medications?)"
+)
+# Something to take, asked about: "can I take a tylenol first?", "aspirin ok?", "should he
+# have some painkillers"; not medicines told of ("I have blood pressure pills").
 _ASKS_TO_TAKE = re.compile(
-    r"\b(?:aspirin|painkillers?|pain killers?|tablets?|pills?|ibuprofen|paracetamol|tylenol|"
-    r"advil|medicine|medication)\b",
+    rf"\b(?:take|taking|have|use|give|pop|try|chew)\s+(?:an?\s+|some\s+|any\s+|one\s+)?"
+    rf"(?:\w+\s+)?{_MEDICINE_WORDS}\b"
+    rf"|^\W*(?:and\s+)?(?:the\s+|an?\s+)?{_MEDICINE_WORDS}\b[^.?!]{{0,15}}\?"
+    rf"|\b{_MEDICINE_WORDS}\s+(?:ok|okay|fine|safe|alright|allowed)\b",
     re.I,
 )
 # A usual medicine skipped or stopped: "should she skip her Eliquis?", "hold off his warfarin".
 _SKIPS_A_MEDICINE = re.compile(
     r"\b(?:skip|skipping|stop|stopping|hold off|holding off|miss|missing|leave off|come off|"
     r"not take)\b[^.?!]{0,30}\b(?:medicines?|medications?|meds|tablets?|pills?|blood thinners?|"
-    r"warfarin|aspirin|insulin|injections?|dose)\b",
+    r"warfarin|aspirin|insulin|injections?|dose)\b"
+    # A usual dose given or taken: "should I give him his warfarin tonight?", "do I still give
+    # her the evening tablets?" (outside run 72 p06: "Please go: this shouldn't wait").
+    r"|\b(?:give|take|have)\s+(?:him|her|them|me\s+)?\s*(?:his|her|their|my|the)\s+"
+    r"(?:usual\s+|evening\s+|night\s+|morning\s+|next\s+|normal\s+)?(?:\w+\s+)?"
+    r"(?:medicines?|medications?|meds|tablets?|pills?|blood thinners?|warfarin|insulin|dose)\b",
     re.IGNORECASE,
 )
 # What to bring along: "should I bring his pill bottles?", "do I need to bring anything".
@@ -552,7 +565,10 @@ _ASKS_COST = re.compile(
 )
 # "Is it my heart?", "is this a stroke?": a diagnosis asked for.
 _ASKS_WHAT_IT_IS = re.compile(
-    r"\b(?:is|could)\s+(?:it|this|that)\s+(?:be\s+)?(?:my|the|a|an)\s+[a-z]+"
+    r"\b(?:is|could)\s+(?:it|this|that)\s+(?:be\s+)?(?:my|his|her|their|the|a|an)\s+[a-z]+"
+    # "What do you think is going on?", "what's wrong with him?" (outside run 72 p06).
+    r"|\bwhat\s+(?:do|d)\s*(?:you|u)\s+think\s+(?:is|it is|it'?s)\s+(?:going on|happening|"
+    r"wrong)\b|\bwhat(?:'?s| is)\s+(?:going on|happening|wrong)\b"
     r"|\bis that what you'?re saying\b"
     # A guess put to the chat: "do u think its meningitis??", "could she have had a stroke?"
     # (outside run 70 p06: the advice alone to a frightened patient).
@@ -565,7 +581,12 @@ _ASKS_WHAT_IT_IS = re.compile(
 
 
 # What to say on arrival, asked: "what do I tell them at the desk?", "what I must say?".
-_ASKS_WHAT_TO_SAY = re.compile(r"\bwhat\b[^.?!]{0,20}\b(?:say|tell|explain)\b", re.IGNORECASE)
+_ASKS_WHAT_TO_SAY = re.compile(
+    r"\bwhat\b[^.?!]{0,20}\b(?:say|tell|explain)\b"
+    # "Anything we should mention to them?" (outside run 72 p06: "Yes, tell them about it").
+    r"|\banything\b[^.?!]{0,25}\b(?:say|tell|mention)\b",
+    re.IGNORECASE,
+)
 
 
 # Language: "do they speak Polish there?", "my English is bad", "they have Turkish?".
@@ -744,8 +765,7 @@ def _practical(message: str, codes: list[str], number: str, signs: Iterable[str]
         changed = f"({held})" if held else "(the warning sign that brought you)"
         said.append(
             f"Tell them what you told me: where it hurts and since when, what has changed "
-            f"{changed}, and any medicines you take. If English is hard, ask for an "
-            "interpreter."
+            f"{changed}, and any medicines you take."
         )
     if _ASKS_COST.search(message) and not _WANTS_PHYSIO.search(message):
         # ...the hospital's; the physiotherapy's after it is the clinic's (the tail).
@@ -904,6 +924,27 @@ def _asks_only_practical(message: str) -> bool:
     )
 
 
+def promises_care(message: str) -> bool:
+    """Whether the message promises the care advised, today or first ("I'll ring the out of
+    hours line this afternoon", "we'll head to urgent care"); "I can't get her to a doctor
+    today" is care named out of reach, and "if it gets worse" no promise."""
+    promised = _CARE_TODAY.search(message) or _CARE_FIRST.search(message) or _will_go(message)
+    return bool(
+        promised
+        and not _BEFORE_A_DOCTOR.search(message)
+        and not plans_care_later(message)
+        and not _IF_IT_GETS_WORSE.search(message)
+    )
+
+
+# Care kept for worse: "I'll go to urgent care if it gets worse", "if it's no better".
+_IF_IT_GETS_WORSE = re.compile(
+    r"\bif (?:it|this|she|he|they|i|the pain)\s+(?:\w+\s+)?(?:gets?|get|is|isn'?t|doesn'?t|"
+    r"goes|go|stays?)\s+(?:any\s+)?(?:worse|no better|better|away|settle)",
+    re.IGNORECASE,
+)
+
+
 def asks_about_waiting(message: str) -> bool:
     """Whether, after advice, the patient asks to wait, whether it is serious or about the
     care advised ("should I go to a doctor or what?"), or plans that care for later ("I'll
@@ -916,10 +957,7 @@ def asks_about_waiting(message: str) -> bool:
         # the care advised).
         return False
     asks = bool(_ASKS.search(message))
-    promised = _CARE_TODAY.search(message) or _CARE_FIRST.search(message) or _will_go(message)
-    # "I can't get her to a doctor today": care today named, out of reach, is no promise.
-    promised = promised and not _BEFORE_A_DOCTOR.search(message)
-    if promised and _TO_BOOK.search(message):
+    if promises_care(message) and _TO_BOOK.search(message):
         # "I'll take him to urgent care today. Can we book for after, next Thursday?": the
         # advice taken, and a booking for afterwards (its reminder says "today" again).
         return False
@@ -937,6 +975,10 @@ def asks_about_waiting(message: str) -> bool:
         # reminder saying "today" again (answered with the advice alone, the patient was
         # told to say which day suits, said it, and was refused: outside run 39).
         return False
+    if asks and _only_a_time(message):
+        # "Thursday morning, maybe 10?" to the booking's question: the time, offered
+        # (outside run 71 p04: "Please go: this shouldn't wait", and the question again).
+        return False
     if asks and (_WAITING.search(message) or _SERIOUS.search(message) or _CARE.search(message)):
         return True
     if asks and (_ASKS_SELF_TREATMENT.search(message) or _ASKS_WHAT_IS_WORSE.search(message)):
@@ -946,6 +988,34 @@ def asks_about_waiting(message: str) -> bool:
     if _PLANS_TO_WAIT.search(message):
         return True  # "nah ill just see how i go over the weekend": the advice again
     return bool(_CARE.search(message) and (_LATER.search(message) or _FIRST_THING.search(message)))
+
+
+# An hour or a part of the day: "at 4", "maybe 10", "3:30", "morning".
+_AN_HOUR = re.compile(
+    r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?![\w/])(?!\s*(?:days?|weeks?|hours?))"
+    r"|\b(?:morning|afternoon|evening|noon|lunchtime)\b",
+    re.IGNORECASE,
+)
+# Waiting or the doctor named beside a day: "can it wait till monday at 10?", "instead".
+_PUT_OFF = re.compile(
+    r"\b(?:wait\w*|instead|hold off|skip\w*|first|before|see how|settle\w*|closed)\b"
+    # "Later in the week" puts off; "a bit later", "later on wednesday" is the hour.
+    r"|(?<!bit )(?<!little )(?<!slightly )\blater\b(?!\s+(?:on\s+)?(?:that|the same|in the day|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|tomorrow))",
+    re.IGNORECASE,
+)
+
+
+def _only_a_time(message: str) -> bool:
+    """Whether the message offers a day and an hour for the booking, and says nothing of
+    waiting, the doctor or how serious it is."""
+    return bool(
+        _A_DAY.search(message)
+        and _AN_HOUR.search(message)
+        and not _PUT_OFF.search(message)
+        and not _DOCTOR_OR_CARE.search(message)
+        and not _SERIOUS.search(message)
+    )
 
 
 _A_DAY = re.compile(
@@ -1022,7 +1092,20 @@ def _answer_in_light(message: str) -> str:
 # A call from the clinic asked for or asked about ("could someone call me first?", "is the
 # clinic still going to ring me?"): none is set up in an emergency, and it is said so.
 # "I'll ring my husband to drive me": the patient's own call, the advice taken.
-_CALLS_OWN = re.compile(r"\b(?:call|ring|phone)\w*\s+my\b", re.IGNORECASE)
+_CALLS_OWN = re.compile(
+    r"\b(?:call|ring|phone)\w*\s+my\b"
+    r"|\b(?:i'?ve|i have|we'?ve|we have|just|already)\s+(?:called|rung|rang|phoned)\b",
+    re.IGNORECASE,
+)
+# Help called and on its way: "the ambulance is on its way", "I've called them, they're
+# coming", "we're phoning now" (outside run 72 p06: "please call 911 now" to it).
+_HELP_COMING = re.compile(
+    r"\b(?:ambulance|paramedics|crew|they|they'?re|help)\b[^.!?]{0,15}\b(?:on (?:its|their|the) "
+    r"way|coming|arriving|here)\b"
+    r"|\b(?:i'?ve|i have|we'?ve|we have|just|already)\s+(?:called|rung|rang|phoned)\b"
+    r"|\b(?:i'?m|we'?re|i am|we are)\s+(?:calling|phoning|ringing)\b",
+    re.IGNORECASE,
+)
 NO_CALL = "No call from the clinic has been set up: this can't wait for one. "
 
 
@@ -1168,6 +1251,15 @@ def emergency_follow_up(
             advice = f"Please go now, and call {emergency_number} if it gets worse on the way."
     elif repeats == 1:
         tail = " " + _after_a_doctor(clinic_phone)
+    sentences = re.split(r"(?<=[.!?])\s+", message)
+    if any(_HELP_COMING.search(s) and not _LATER.search(s) for s in sentences):
+        # Called already: what to do until help comes, not "call now" again.
+        opening = "Thank you, that's right. "
+        advice = (
+            "Stay together until help arrives, and call "
+            f"{emergency_number} again if anything changes before then."
+        )
+        tail = ""
     going = _how_to_go(message, codes, emergency_number)
     practical = _practical(message, codes, emergency_number, signs)
     # "why is it so urgent?" answered, whatever else is asked

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from clinic.intake import answer_before_question, question_after_answer
 from clinic.language.context import is_another_person
 from clinic.language.numbers import WEIGHT_UNITS
 from clinic.safety.advice import denies_doctor_check, without_statement_of_safety
@@ -342,6 +343,13 @@ def read_answer(
     lowered = _UNSURE_AMOUNT_RE.sub(" ", lowered)
     # "Before I click yes, ...", "I'll say yes once...": a yes talked about is none yet.
     lowered = _ANSWER_TALKED_ABOUT.sub(" ", lowered)
+    # "Nope. Does insurance cover it? I have United": the answer is what comes before the
+    # patient's own question; what follows it is about that question (outside run 72 p07:
+    # the insurer's "I have" read as a yes). Signs told anywhere were read above.
+    asked_too = question_after_answer(lowered)
+    asked_back = _UNSURE_RE.search(asked_too) or _ASKED_BACK_RE.match(asked_too.strip())
+    if asked_too and not asked_back and (opening := answer_before_question(lowered)):
+        lowered = opening  # ("no? maybe?", "no?? should I be?" stay unsure: asked back)
     yes, no = bool(_YES_RE.search(lowered)), _says_no(lowered)
     if yes and denied & set(question.requires):
         # "My neck is stiff yeah, no fever i think" to "a fever with a stiff neck...?": the

@@ -139,9 +139,12 @@ def _adds_something(text: str) -> bool:
     tingle", "none, though I'm not sure about the weight"). A "but" that only denies again
     ("my sister had cancer but I never have", "my dad fell, but not me") adds nothing."""
     but = _BUT.search(text)
-    if but is None:
-        return False
-    after = text[but.end() :]
+    return but is not None and _adds_after(text, text[but.end() :])
+
+
+def _adds_after(text: str, after: str) -> bool:
+    """Whether `after`, the part of `text` after its no, may be a yes to a line: the
+    patient's own, and not denied again."""
     findings = _findings(after)
     if (answers.hedged(text) or "?" in after) and (findings or _AN_AGE.search(after)):
         # "none, though I'm not sure about the weight", "although they started at 52, does
@@ -203,6 +206,43 @@ def _pointed_at(lines: list[ScreenQuestion], text: str) -> list[ScreenQuestion]:
     return hits if len(hits) == 1 else []
 
 
+# Words of when, which lines share with any aside ("started", "recently").
+_WORDS_OF_WHEN = frozenset({
+    "started", "start", "starting", "after", "before", "still", "recent", "recently", "lately",
+    "last", "week", "weeks", "days", "month", "months", "year", "years", "ago", "then", "now",
+    "only", "thing", "though", "well", "little", "bit",
+})  # fmt: skip
+
+
+def _lines_named_by_words(lines: list[ScreenQuestion], text: str) -> list[ScreenQuestion]:
+    """The lines that share a word of their own with `text` ("fever", "weight")."""
+    said = set(re.findall(r"[a-z]{4,}", text.lower())) - _EVERY_LINE - _WORDS_OF_WHEN
+    return [
+        q for q in lines
+        if said & set(re.findall(r"[a-z]{4,}", CHECKLIST_ITEMS.get(q.text, q.text).lower()))
+    ]  # fmt: skip
+
+
+# Where a no to the list ends and an aside begins: a new sentence, or "but", "though",
+# "well", "except", "only thing is".
+_ASIDE_STARTS = re.compile(
+    r"[.!;]\s+|,?\s+(?:but|though|although|except|apart from|well|only thing is)\b|,\s+",
+    re.IGNORECASE,
+)
+
+
+def _aside_after_a_no(text: str) -> str:
+    """The aside after a plain no to the whole list ("none of those. I did have the flu"),
+    else "". A hedged no, or one to only some lines, has no aside: each line is asked."""
+    split = _ASIDE_STARTS.search(text)
+    if split is None:
+        return ""
+    first, rest = text[: split.start()], text[split.end() :]
+    plain_no = _no_to_the_list(first) and not _NOT_ALL.search(first) and not answers.hedged(first)
+    reading = answers.read_answer(answers.ANY_QUESTION, first, (), (), None)
+    return rest.strip() if plain_no and reading == answers.NO and rest.strip() else ""
+
+
 # The other lines said no: "rest is no", "the others are a no", "no to the rest", "nothing
 # else", "that's all".
 _REST_SAID_NO = re.compile(
@@ -232,6 +272,18 @@ def read_checklist_answer(
         # asked one by one (outside run 46).
         rest = frozenset(q.sign for q in lines if q.name not in named)
         return ChecklistAnswer(rest, (), said=frozenset())
+    aside = _aside_after_a_no(text)
+    if aside and _adds_after(text, aside):
+        # "No to all that. Well I had a cold last week with a bit of a fever": the lines
+        # the aside is about are asked on their own (or stand as said), the rest are denied
+        # (outside run 72 p07: all four asked again one by one).
+        about = [q for q in lines if q.name in named or q.sign in touched
+                 or q in _lines_named_by_words(lines, aside)]  # fmt: skip
+        if about and len(about) < len(lines):
+            return ChecklistAnswer(
+                frozenset(q.sign for q in lines if q not in about),
+                tuple(q.name for q in about if q.name not in named),
+            )
     reading = answers.read_answer(answers.ANY_QUESTION, text, (), (), intent)
     # "The night one yes, none of the rest" reads unsure as a whole: the line is a yes.
     pointing = reading in (answers.YES, answers.UNSURE) and not named

@@ -591,7 +591,9 @@ OTHER_SENSES: dict[tuple[str, str], OtherSense] = {
     # A medicine "for my heart", a "heart valve": a known condition, not chest pain now.
     ("chest", "heart"): OtherSense(
         frozenset({"valve", "valves", "rate", "rhythm", "condition", "surgery", "operation",
-                   "medication", "medicine", "meds", "pills", "tablets", "doctor", "specialist"}),
+                   "medication", "medications", "medicine", "medicines", "meds", "med", "pill",
+                   "pills", "tablet", "tablets", "drug", "drugs", "doctor", "specialist",
+                   "murmur", "stent", "stents", "bypass", "clinic", "team", "nurse"}),
         frozenset(),
         preceded_by=frozenset({"for"}),
     ),
