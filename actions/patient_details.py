@@ -91,6 +91,13 @@ _RELATION_AFTER = re.compile(
     r"(?:husband|wife|partner|son|daughter|mum|mom|dad|father|mother|carer|caregiver)\b)",
     re.IGNORECASE,
 )
+# "I'm her dad Rob", "this is his mom, Carla": the relation, then the writer's name.
+_RELATION_THEN_NAME = re.compile(
+    r"\b(?:i'?m|im|i am|this is)\s+(?:her|his|their)\s+(?:husband|wife|partner|son|daughter|"
+    r"mum|mom|mother|dad|father|carer|caregiver|brother|sister|friend)\W+"
+    r"(?P<name>[a-z][\w'-]+(?:\s+[a-z][\w'-]+)?)\s*(?=$|[,.;:!?\d+(])",
+    re.IGNORECASE,
+)
 _INTRODUCES = re.compile(r"(?i)(?:my name|i'?m|im|i am|this is)\b")
 
 
@@ -98,6 +105,13 @@ def writer_after_the_patient(text: str) -> tuple[str, str | None]:
     """The patient's name and the writer's, when the writer is introduced after it as a
     relative ("Rosa Delgado. My name is Luis, I'm her son"): (the text before, the writer);
     else (the text, None)."""
+    relation_first = _RELATION_THEN_NAME.search(text)
+    if relation_first:
+        # "Jess Kowalski. I'm her dad Rob", "this is his mom, Carla".
+        before = text[: relation_first.start()].strip(" .,;:-")
+        writer = read_name(relation_first["name"])
+        if before and writer:
+            return before, writer
     own = _OWN_NAME.search(text)
     if not own or not _INTRODUCES.match(own[0]) or not _RELATION_AFTER.match(text[own.end() :]):
         return text, None

@@ -544,13 +544,19 @@ def _booking_under_way(tracker: Tracker) -> bool:
 
 
 def _takes_the_offer(tracker: Tracker) -> bool:
-    """Whether a question comes after a yes to the consultation offered, or a time for it
-    ("yes please, thursday after 5. is there parking?")."""
+    """Whether a question comes with a yes to the consultation offered, a time for it
+    ("yes please, thursday after 5. is there parking?") or a booking asked for in words."""
     text = tracker.latest_message.get("text") or ""
-    told = answer_before_question(text)
-    if not (tracker.get_slot("consultation_offered") and told) or declines_booking(text):
+    if not tracker.get_slot("consultation_offered") or declines_booking(text):
         return False
-    return answers.yes_or_no(told) is True or names_a_time(times_for_a_booking(told))
+    if wants_a_booking(text):
+        # "is it safe for me?? n i want the soonest appt u got": answered, and booked on,
+        # whichever part the question's answer was found in.
+        return True
+    told = answer_before_question(text)
+    return bool(told) and (
+        answers.yes_or_no(told) is True or names_a_time(times_for_a_booking(told))
+    )
 
 
 def _start_booking(

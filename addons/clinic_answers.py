@@ -184,6 +184,10 @@ def _meanings_asked(text: str) -> list[Any]:
     return [encoder().encode(said).sentence for said in sorted(readings | set(asked))]
 
 
+# How much nearer what the question asks must be to stand over the whole message's topic.
+_CLEARER_BY = 0.05
+
+
 def _nearest_topic(
     text: str, meanings: list[Any], intent: str | None, sure: float = 0.0
 ) -> knowledge.Found | None:
@@ -217,6 +221,18 @@ def _nearest_topic(
         if found_again and found_again.score >= knowledge.NEAR:
             return found_again
     found = finder.nearest(*meanings)
+    asked = _meanings_asked(text) if found else []
+    by_the_question = finder.nearest(*asked) if asked else None
+    if (
+        by_the_question
+        and by_the_question.score >= knowledge.NEAR
+        and by_the_question.score > finder.score_of(found.topic, *asked) + _CLEARER_BY
+    ):
+        # What the question asks, when it asks a topic of its own, over what the rest of
+        # the message is near ("4ish, she's tough lol. can i be in the room w her? shes
+        # kinda scared of needles": outside run 72 p05, what needling treats, twice;
+        # "...between the shoulder blades. can the needles fix it": the risks, p08).
+        found = by_the_question
     if _stops_a_medicine(parts[-1]):
         # "Should she stop her warfarin before the appointment?": keep taking it, whatever
         # the sentence model makes of "she" and the medicine (outside run 51).

@@ -399,7 +399,13 @@ _ASKS_UNMARKED = re.compile(
     re.IGNORECASE,
 )
 # A question about what was said just before: "is that...", "could this be...".
-_REFERS_BACK = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:that|this|these|those|it)\b", re.IGNORECASE)
+# The pronoun as what is asked about ("is that...", "do you think this is..."), not the
+# thing done to ("will needling sort it out?").
+_REFERS_BACK = re.compile(
+    r"^\W*(?:(?:so|and|but|or|is|was|are|could|would|can|might|may|do|does|did|will|you|u|"
+    r"think|reckon|what|how|why)\s+){0,3}?(?:that|this|these|those|it)\b",
+    re.IGNORECASE,
+)
 
 
 def question_parts(text: str) -> list[str]:

@@ -742,7 +742,7 @@ _MOMENT_BEFORE = re.compile(
     # a time of day before it: "evenings 5", "first thing in the morning 6"
     r"(?:in the |at |by |first thing (?:in the )?)?(?:mornings?|evenings?|nights?|afternoons?))"
     r"\W+(?:an?\s+|like\s+|about\s+|around\s+|more\s+|closer\s+to\s+|nearer\s+|maybe\s+|"
-    r"probably\s+|up\s+to\s+)*$",
+    r"probably\s+|up\s+to\s+|(?:it|she|he|they)(?:'?s|\s+is|\s+gets|\s+goes)\s+)*$",
     re.IGNORECASE,
 )
 # A moment told before its score in a clause of its own: "5, after a long drive 8".
@@ -765,7 +765,9 @@ _PUT_RIGHT = re.compile(
 
 
 _MOMENT_LEFT = re.compile(
-    r"\b(?:nights?|evenings?|mornings?|afternoons?|worst|bad days?|sometimes|times)\W*$",
+    r"\b(?:nights?|evenings?|mornings?|afternoons?|worst|bad days?|sometimes|times)\W*"
+    # "at night it's more like 8", "on bad days it gets more like 6"
+    r"(?:(?:it|she|he|they|i)(?:'?s| is| gets| goes| can be)\W*)?$",
     re.IGNORECASE,
 )
 
@@ -791,7 +793,7 @@ def _weights(text: str, scores: list[Score]) -> list[int]:
         if i and re.fullmatch(r"\s*(?:-|\u2013|or|to|/)?\s*", text[scores[i - 1][1] : start]):
             weights.append(weights[-1])  # "at night more like 8 9": one range, one moment
             continue
-        before_from = max(scores[i - 1][1] if i else 0, start - 20)
+        before_from = max(scores[i - 1][1] if i else 0, start - 30)
         after_to = min(scores[i + 1][0] if i + 1 < len(scores) else len(text), end + 15)
         before = re.split(r"[,.;:!?]", text[before_from:start])[-1]
         after = re.split(r"[,.;:!?]", text[end:after_to])[0]

@@ -1281,6 +1281,10 @@ def test_a_sign_off_is_not_the_bookings_name(
          "Rosa Delgado (booked by Luis Delgado)"),
         ("Ben Carter - my name's Helen, his mum", "Ben Carter (booked by Helen)"),
         ("my name is Priya Shah", "Priya Shah"),
+        # Session 27 (outside run 72 p05: "jess kowalski. im her dad rob, 347..." booked with
+        # no word of who booked it). The relation, then the name; my own words.
+        ("Maya Lind, I'm her father Erik", "Maya Lind (booked by Erik)"),
+        ("noah brandt. this is his mom, carla", "Noah Brandt (booked by Carla)"),
     ],
 )  # fmt: skip
 def test_the_writer_introduced_after_the_patients_name_is_who_booked(

@@ -164,6 +164,8 @@ def test_the_intent_models_topic_wins_when_no_topic_is_near(monkeypatch) -> None
               knowledge.Topic("side_effects", ("what are the risks?",), "Rare.")]  # fmt: skip
     finder = knowledge.AnswerFinder(lambda text: np.array(vectors[text]), topics)
     monkeypatch.setattr(clinic_answers, "answer_finder", lambda: finder)
+    # What the question asks, in the same plain vectors (each message is its question).
+    monkeypatch.setattr(clinic_answers, "_meanings_asked", lambda text: [np.array(vectors[text])])
 
     def found(text: str, intent: str) -> str:
         return clinic_answers.topic_found(text, [np.array(vectors[text])], intent).topic
@@ -963,3 +965,26 @@ def test_a_question_after_a_lead_in_is_a_part_of_its_own() -> None:
 )  # fmt: skip
 def test_each_of_two_questions_is_read_alone_too(text: str, topic: str) -> None:
     assert topic in _topics_answered(text)
+
+
+# Session 27, written before the change (outside run 72 p05: "4ish, she's tough lol. can i
+# be in the room w her? shes kinda scared of needles tbh" got what needling treats, twice).
+# What the question asks wins over what the rest of the message is near. My own words.
+@pytest.mark.parametrize(
+    ("text", "topics"),
+    [
+        ("about a 5, he's fine really. may I sit in with him during it? he gets nervous "
+         "with needles", {"companions", "parent_stays"}),
+        ("3 maybe. my wife wants to know, how long does the consult take? she worries",
+         {"session_length", "consultation"}),
+        # Outside run 72 p08's kind: the risks for "can the needles fix it".
+        ("strained my mid back lifting boxes near my ribs at the weekend. will needling sort "
+         "it out?", {"what_it_helps"}),
+    ],
+)  # fmt: skip
+def test_what_the_question_asks_wins_over_the_rest(text: str, topics: set[str]) -> None:
+    from addons.clinic_answers import topic_found
+    from addons.minilm import encoder
+
+    found = topic_found(text, [encoder().encode(text).sentence], None)
+    assert found is not None and found.topic in topics, found

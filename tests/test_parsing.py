@@ -335,6 +335,10 @@ def test_the_pain_s_duration_is_found_beside_another_one() -> None:
         ("6, at night more like 8", 6),
         ("4 in the day, in the evenings closer to 7", 4),
         ("5, at night 7 8 easily", 5),
+        # Session 27, written before the change (outside run 72 p01: "About a 6 she says, but
+        # at night it's more like 8" was 8). The moment, then "it's" before "more like".
+        ("about 4 he says, but in the evenings it's more like 7", 4),
+        ("3 normally, on bad days it gets more like 6", 3),
         # (outside run 67 p06: "As I said, six. ... prostate cancer in 2019" was asked again,
         # twice): a year beside the score is no score off the scale.
         ("4. I had my hip done in 2018", 4),

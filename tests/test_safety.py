@@ -2094,6 +2094,9 @@ def test_asked_why_the_advice_gives_its_reason(message: str, code: str, words: s
         ("I'm scared of needles and I have fainted at injections before", True),
         ("I'm really scared of needles", True),
         ("I fainted at my last jab, a bit embarrassing", True),
+        # Session 27 (outside run 72 p05: "yes the needle fear like i said" to the checklist
+        # was lost). The fear said after the needles; my own wording.
+        ("yes, the injection fear, she's had it since she was small", True),
     ],
 )
 def test_a_mild_fear_of_needles_is_no_phobia(text: str, phobia: bool) -> None:

@@ -63,7 +63,8 @@ _FAINTED = (
 SIGNS: tuple[Sign, ...] = (
     Sign("needle_phobia", (
         f"scared|afraid|terrified|frightened|fear|phobia|phobic|hate|panic ... {_NEEDLES}",
-        f"{_NEEDLES} ... scare|scares|terrify|terrifies|phobia|phobic",
+        # "The needle fear", "needles terrify her": the fear said after the needles.
+        f"{_NEEDLES} ... scare|scares|terrify|terrifies|phobia|phobic|fear|fears|afraid|terrified",
         f"faint|fainted|fainting ... {_NEEDLES}",
         f"pass|passed|passing out ... {_NEEDLES}",
         # "passed out the last time I had a blood test": further apart, by way of "time".
