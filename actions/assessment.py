@@ -94,6 +94,9 @@ class ActionAssessTdnFit(Action):
             triage_level,
             tracker.get_slot("contraindications") or [],
             contraindications_unclear=tracker.get_slot("contraindication_screen") == "unclear",
+            advised_for=advice.held_in_words(
+                tracker.get_slot("red_flags") or [], tracker.get_slot("warning_signs") or []
+            ),
         )
         whose = the_patient(tracker)
         facts = summarise(intake, whose)

@@ -411,6 +411,12 @@ def _people(tracker: Tracker) -> list[str]:
     return list(entity_values(tracker, "PERSON"))
 
 
+# A moment asked for before the yes: "no wait", "hold on", "wait a sec", with more said.
+_HOLD_ON = re.compile(
+    r"^\W*(?:no+\W+|oh\W+)?(?:wait|hold on|hang on|one (?:sec|second|moment)|just a (?:sec|second|"
+    r"moment))\b\W+(?=\w)",
+    re.IGNORECASE,
+)
 _AN_HOUR_SAID = re.compile(r"\b(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm)?(?![\w/:])", re.IGNORECASE)
 _CHANGES_THE_TIME = re.compile(
     r"\b(?:instead|rather|actually|change|make it|could we do|can we do|can i do|switch|"
@@ -611,7 +617,9 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
             # it were booked, takes it.
             chosen = offered[0]
         if chosen is None:
-            if latest_intent(tracker) == "deny":
+            # "NO mornings. Thursday 17 December at 7pm?": a no to the offers with the time
+            # wished instead (outside run 73 p05: "Which other day or time would suit you?").
+            if latest_intent(tracker) == "deny" and not names_a_time(str(value)):
                 dispatcher.utter_message(response="utter_ask_another_time")
                 return {"booking_slot": None, "preferred_time": None, "offered_slots": None}
             wish = read_preference(str(value), desk().now())
@@ -784,12 +792,19 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
             # "Can you do 9 the same day instead?": another time, not a yes to this one.
             offered = self.validate_booking_slot(text, dispatcher, tracker, domain)
             return {"booking_confirmed": None, **offered}
-        answer = yes_or_no(tracker)
+        # "No wait. Please show me the summary first": held, not a no (outside run 73 p03:
+        # the booking was dropped).
+        held = bool(_HOLD_ON.match(text))
+        answer = None if held else yes_or_no(tracker)
         if answer is None:
-            if not said_since_latest_message(tracker):
-                # Asked something else first ("before I press yes, is there parking?"):
-                # its answer is said, and the question comes again, shorter.
-                dispatcher.utter_message(response="utter_yes_or_no")
+            if not (said_since_latest_message(tracker) or dispatcher.messages):
+                from actions.questions import answer_if_known  # it imports this module
+
+                # Asked something else first ("before I press yes, is there parking?",
+                # "what does my pain summary say now?"): its answer is said, and the
+                # question comes again, shorter.
+                if not answer_if_known(dispatcher, tracker, booking=True):
+                    dispatcher.utter_message(response="utter_yes_or_no")
             return {"booking_confirmed": None}
         if answer is False:
             dispatcher.utter_message(response="utter_nothing_booked")

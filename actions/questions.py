@@ -179,13 +179,9 @@ class ActionAnswerQuestion(Action):
         if intent == ASK_MY_BOOKING or asks_for_booking:
             # Looking a booking up starts a check: only when the question is clearly that.
             return _my_booking(dispatcher, tracker)
-        if found and found.topic == MY_SUMMARY and knowledge.is_answer(found, intent):
-            intake = intake_from_tracker(tracker)
-            if intake.body_part:  # "can you show me the summary again?"
-                dispatcher.utter_message(
-                    response="utter_summary_again", summary=summarise(intake, the_patient(tracker))
-                )
-                return []
+        summary_asked = found and found.topic == MY_SUMMARY and knowledge.is_answer(found, intent)
+        if summary_asked and _said_the_summary(dispatcher, tracker):
+            return []  # "can you show me the summary again?"
         asked_part = question_after_answer(text) or text
         if tracker.active_loop.get("name") == "booking_form" and _only_a_time(asked_part):
             return []  # "5 is too tight for me. thursday 7?": a wish for the form to read
@@ -518,6 +514,8 @@ def answer_if_known(
         # "Can I book in for my lower back, Monday next week at 10am?": the booking's times
         # answer it (outside run 56: the opening hours came first).
         return False
+    if found and found.topic == MY_SUMMARY and _said_the_summary(dispatcher, tracker):
+        return True  # "before booking, what will you send the physio?": what is noted
     answer = _known_answer(found, latest_intent(tracker), tracker)
     if answer and answer in said_since_latest_message(tracker):
         return True  # answered already this turn, asked again or not
@@ -531,6 +529,22 @@ def answer_if_known(
         for more in _further_answers(tracker, knowledge.clinic_values(), answer):
             dispatcher.utter_message(text=more)  # "how much is it n do u take insurance?"
     return bool(answer)
+
+
+def _said_the_summary(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """Says what is noted of the pain, when something is: never "nothing is noted yet"
+    beside it (outside run 73 p03: both, in one turn)."""
+    intake = intake_from_tracker(tracker)
+    if not intake.body_part:
+        return False
+    summary = summarise(intake, the_patient(tracker))
+    said = [
+        *said_since_latest_message(tracker),
+        *(m.get("text") or "" for m in dispatcher.messages),
+    ]
+    if not any(summary in message for message in said):
+        dispatcher.utter_message(response="utter_summary_again", summary=summary)
+    return True
 
 
 def _booking_under_way(tracker: Tracker) -> bool:

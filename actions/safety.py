@@ -534,8 +534,9 @@ def check_safety(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
             stand_down += [SlotSet("says_safe", safe_now), SlotSet("consultation_offered", True)]
         if level == URGENT and tracker.active_loop.get("name") == "intake_form" and not direct:
             carry_on = patient.spoken_of(advice.CARRY_ON_AFTER_URGENT, whose)
-            dispatcher.utter_message(text=carry_on)
-            dispatcher.utter_message(response="utter_mention_callback")
+            if not said_before(tracker, carry_on):  # said once, as the questions begin
+                dispatcher.utter_message(text=carry_on)
+                dispatcher.utter_message(response="utter_mention_callback")
     elif also := _more_behind_the_advice(values, tracker):
         # "He had prostate cancer 4 years ago... lost 15 pounds": the advice already given
         # stands on more now; said, not passed over (outside run 59 p05: five turns).
@@ -677,9 +678,14 @@ class ActionRedFlagAdvice(Action):
         if level == URGENT and tracker.active_loop.get("name") != "intake_form":
             whose = the_patient(tracker)
             described = patient.spoken_of(advice.DESCRIBE_AFTER_URGENT, whose)
-            if _invited_and_told(tracker, described):
+            told_now = tells_of_a_pain(tracker) and bool(tracker.get_slot("body_part"))
+            if _invited_and_told(tracker, described) or told_now:
                 # Invited to tell of the pain, and told it: its questions start, not the
-                # invitation again (outside run 56 p01: three times, the pain told each time).
+                # invitation again (outside run 56 p01: three times, the pain told each time);
+                # told with the warning sign, they start at once (a "no" to the invitation
+                # got "Sorry, I didn't quite understand").
+                if told_now:
+                    dispatcher.utter_message(response="utter_mention_callback")
                 dispatcher.utter_message(
                     text=patient.spoken_of(advice.CARRY_ON_AFTER_URGENT, whose)
                 )
@@ -769,7 +775,14 @@ class ActionResumeAfterSafetyQuestion(Action):
             return _safety_question_again(dispatcher, tracker)
         before = value_before_latest_message(tracker, "red_flags") or []
         if set(tracker.get_slot("red_flags") or []) <= set(before) and not corrected_now(tracker):
-            dispatcher.utter_message(text=advice.THANKS_AFTER_SAFETY_ANSWER)
+            asked = value_before_latest_message(tracker, "direct_question")
+            # The crisis question asked on a misreading (outside run 73 p06: "what?? no! why
+            # would you ask that, she's got a sore back" got "Thank you, that helps").
+            thanks = (
+                advice.CRISIS_QUESTION_MISREAD if asked == "check_safe" else
+                advice.THANKS_AFTER_SAFETY_ANSWER
+            )  # fmt: skip
+            dispatcher.utter_message(text=thanks)
         # "No. But is it safe for the baby?": what the precaution means (outside run 59 p04:
         # asked twice beside safety questions, never answered).
         explained = explain_precautions(dispatcher, tracker)

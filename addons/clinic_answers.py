@@ -108,7 +108,7 @@ _MONEY_TOPICS = frozenset({_PRICE, "insurance", "medicare", "hsa", "parking"})
 _WHAT_IT_IS = "what_it_is"
 _EVIDENCE = "evidence"
 _ASKS_FOR_EVIDENCE = re.compile(
-    r"\b(?:evidence|research|studies|study|proof|proven|trials?|science|scientific)\b",
+    r"\b(?:evidence|research|studies|study|proof|proven|trials?|science|scientific|placebo)\b",
     re.IGNORECASE,
 )
 
@@ -237,9 +237,13 @@ def _nearest_topic(
         # "Should she stop her warfarin before the appointment?": keep taking it, whatever
         # the sentence model makes of "she" and the medicine (outside run 51).
         return knowledge.Found(_KEEP_MEDICINES, max(found.score if found else 0, knowledge.NEAR))
-    if found and found.topic == _WHAT_IT_IS and _ASKS_FOR_EVIDENCE.search(text):
+    evidence_asked = any(_ASKS_FOR_EVIDENCE.search(said) for said in knowledge.asked_clauses(text))
+    unsure = found is None or found.score < knowledge.CLOSE
+    guessed = found is not None and found.topic == _WHAT_IT_IS
+    if (guessed and _ASKS_FOR_EVIDENCE.search(text)) or (unsure and evidence_asked):
         # "Is there evidence for sciatica specifically?": the research, not a diagnosis
-        # (outside run 68 p05: "I can't tell you what it is", twice).
+        # (outside run 68 p05: "I can't tell you what it is", twice); "whats the evidence
+        # like for it tho" read near nothing (outside run 72 p07: "I don't know").
         own = finder.score_of(_EVIDENCE, *meanings)
         return knowledge.Found(_EVIDENCE, max(own, knowledge.NEAR))
     if found and found.topic not in _MONEY_TOPICS and _MONEY.search(text):

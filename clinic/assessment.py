@@ -344,8 +344,10 @@ def with_safety(
     triage_level: str | None,
     contraindication_codes: Sequence[str] = (),
     contraindications_unclear: bool = False,
+    advised_for: str = "",
 ) -> Assessment:
-    """The assessment once red flags and contraindications are taken into account.
+    """The assessment once red flags and contraindications are taken into account;
+    `advised_for`, the warning signs a doctor was advised for, in the patient's terms.
 
     An emergency or an absolute contraindication makes dry needling `not_advised`; an urgent
     flag, a relative contraindication or an unanswered checklist make it `assess_first`.
@@ -411,7 +413,11 @@ def with_safety(
             "assess_first",
             assessment.presentation,
             _explain(
-                "Please see a doctor first, as I advised above.",
+                # The signs named again: the summary above holds only the pain (outside run
+                # 71 p04: the cancer, night pain and weight loss were in no line of it).
+                f"Please see a doctor first about the {advised_for}, as I advised."
+                if advised_for
+                else "Please see a doctor first, as I advised above.",
                 note,
                 f"After that, the physiotherapist can check whether dry needling suits {pain}"
                 f"{talk}.",

@@ -387,6 +387,22 @@ _A_CHILDS_AGE_BEFORE = re.compile(
     r"(?:\s+(?:only|just|nearly|almost|about|around))?\s*$",
     re.IGNORECASE,
 )
+# A pregnancy's weeks: "pregnant, 14 weeks", "20 weeks pregnant", "12 weeks along".
+_PREGNANCY_BEFORE = re.compile(
+    r"\b(?:pregnan\w*|expecting)\W{0,3}(?:(?:about|around|nearly|almost|just|only|now|at)\s+)?$",
+    re.IGNORECASE,
+)
+_PREGNANCY_AFTER = re.compile(
+    r"^\s*(?:now\s+)?(?:pregnant|along|gone|gestation|into (?:the|my|her|our) pregnancy)\b",
+    re.IGNORECASE,
+)
+
+
+def of_a_pregnancy(text: str, start: int, end: int) -> bool:
+    """Whether the amount at `text[start:end]` is how far along a pregnancy is."""
+    return bool(_PREGNANCY_BEFORE.search(text[:start]) or _PREGNANCY_AFTER.match(text[end:]))
+
+
 _SAID_AS_AGE_AFTER = re.compile(r"\s*(?:old|of age|young)\b", re.IGNORECASE)
 # How long something else has lasted: "forty-two years married", "20 years a nurse",
 # "fifteen years at the same company", "married for 25 years" (outside run 47).
@@ -419,6 +435,7 @@ def _counted_candidates(scan: str, strict: bool) -> list[_Candidate]:
             _SAID_AS_AGE_BEFORE.search(before)
             or _A_CHILDS_AGE_BEFORE.search(before)
             or _SAID_AS_AGE_AFTER.match(scan[match.end() :])
+            or of_a_pregnancy(scan, match.start(), match.end())
         ):
             continue  # "I am Carmen, 70 years", "58 years old": an age, not how long
         if _OF_SOMETHING_ELSE_AFTER.match(scan[match.end() :]) or _OF_SOMETHING_ELSE_BEFORE.search(

@@ -49,8 +49,22 @@ _OPENS_WITH_SOMEONE = re.compile(
 _OWN_PAIN = re.compile(
     r"\b(?:i've|ive|i have|i'm|im|i am|i get|i got|i had)\b[^.!?]{0,25}"
     r"\b(?:pain|sore|hurt\w*|ach\w*|stiff|tight|numb|tingl\w*)"
+    # "I've had this nagging neck and headaches thing": a place of one's own, had.
+    r"|\b(?:i've|ive|i have|i'?ve got|i get|i had)\s+(?:had\s+)?(?:this|a|an|my|these|some|"
+    r"that)\s+(?:\w+\s+){0,2}(?:neck|back|shoulders?|knees?|hips?|headaches?|migraines?|"
+    r"sciatica)\b"
     r"|\b(?:my|me)\s+(?:own\s+)?(?:\w+\s+)?(?:back|neck|shoulders?|knees?|hips?|head|arms?|legs?|"
     r"elbows?|wrists?|ankles?|feet|foot|hands?|jaw|calf|thigh|hamstring|bum|buttock)\b"
+)
+
+
+# The writer says the pain is theirs: "it's me, I'm the patient", "it's for me", "the pain
+# is mine", "I'm the one with the sore shoulder".
+_I_AM_THE_PATIENT = re.compile(
+    r"\b(?:i'?m|im|i am)\s+the\s+(?:patient|one\s+(?:with|in pain|who(?:'s| is| has)))\b"
+    r"|\b(?:it'?s|its|it is)\s+for\s+me\b(?!\s+(?:and|too))"
+    r"|\b(?:it'?s|its|it is)\s+me\W+(?:not\b|i'?m the\b)"
+    r"|\bthe pain is mine\b|\bit'?s my (?:own )?pain\b"
 )
 
 
@@ -73,6 +87,9 @@ def written_of(texts: Iterable[str]) -> Patient:
     # Imported here: the safety package imports this module (the checklist speaks of them).
     from clinic.safety.screening import writes_for_another
 
+    texts = list(texts)
+    if any(_I_AM_THE_PATIENT.search(text.lower()) for text in texts):
+        return YOU  # "They? It's me, I'm the patient!" (outside run 73 p08)
     for text in texts:
         if not (writes_for_another(text) or _tells_of_another(text)):
             if _OWN_PAIN.search(text.lower()):
@@ -133,6 +150,8 @@ def spoken_of(text: str, whose: Patient) -> str:
     text = re.sub(r"\byou turned\b", f"{whose.subject} turned", text)  # "new since he turned 50"
     text = re.sub(r"\b(has|have) seen you\b", lambda m: f"{m[1]} seen {whose.object}", text)
     text = re.sub(r"\byou've been seen\b", f"{whose.subject} {has} been seen", text)
+    # "will examine you", "after examining you": the patient is examined, not the writer.
+    text = re.sub(r"\b(examine|examines|examining|examined) you\b", rf"\1 {whose.object}", text)
     return re.sub(r"\byour\b", whose.possessive, text)
 
 

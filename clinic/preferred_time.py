@@ -292,6 +292,9 @@ _DAY_ENDS_AT = re.compile(
     r"(?:\s+(?:at|around|about)\s+|\s+(?=\d))"
     r"|\b(?:i|we)\s+(?:usually\s+|normally\s+)?(?:work|am at work|'m at work)\s+"
     r"(?:until|till|til|to)\s+"
+    # Someone else's working day: "she works till 5:30", "my wife works until 5".
+    r"|\b(?:he|she|they|(?:my|his|her|our) \w+)\s+(?:usually\s+|normally\s+)?(?:works?|"
+    r"finishes|gets off)(?:\s+(?:work|school))?\s+(?:until|till|til|to|at)\s+"
     # Busy until then: "I'm on site till 5", "in meetings until 3", "we're busy until 2".
     r"|\b(?:i'm|im|i am|we're|we are|i'll be|ill be|he's|she's)\s+(?:\w+\s+)?(?:on site|at work|"
     r"working|busy|in meetings?|in a meeting|driving|on shift|on the road|in the truck|in class|"

@@ -809,6 +809,12 @@ def find_terms(text: str) -> list[Term]:
             and (words[i + 1] in ("cut", "cuts", "wound", "wounds", "slipped", "injury"))
         ):
             in_saying = True
+        if (
+            found == ("pain_quality", "dull")
+            and words[i] == "heavy"
+            and not _heavy_of_the_pain(words, i)
+        ):
+            in_saying = True  # "lifting many heavy thing": the load, not how it feels
         if found[0] == "body_part" and any(
             a <= start < b and (words[i] == "head" or not head_only)  # "stress headaches" hurt
             for a, b, head_only in conditions
@@ -835,6 +841,21 @@ def find_terms(text: str) -> list[Term]:
                     t.text.lower())
         ]  # fmt: skip
     return assign_roles(terms, text)
+
+
+# How "heavy" is said of the pain: "feels heavy", "a heavy ache", "legs go heavy".
+_HEAVY_AFTER = frozenset({"feel", "feels", "felt", "feeling", "is", "are", "was", "were", "go",
+                          "goes", "gone", "went", "get", "gets", "very", "so", "really", "bit",
+                          "little", "quite", "kinda", "and", "dull", "achy"})  # fmt: skip
+_HEAVY_BEFORE = frozenset({"feeling", "feel", "ache", "aching", "pain", "sensation", "legs",
+                           "arms", "and", "or"})  # fmt: skip
+
+
+def _heavy_of_the_pain(words: list[str], i: int) -> bool:
+    """Whether "heavy" at `i` says how the pain feels, not what was lifted ("heavy boxes")."""
+    before = words[i - 1] if i else ""
+    after = words[i + 1] if i + 1 < len(words) else ""
+    return before in _HEAVY_AFTER or after in _HEAVY_BEFORE or not after
 
 
 # Sides typed as a letter ("r foot", "l knee").

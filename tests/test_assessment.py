@@ -443,3 +443,25 @@ def test_pregnancy_never_reads_as_needling_worth_considering() -> None:
     assert result.tdn_fit == "assess_first"
     assert "worth considering" not in result.explanation and "may help" not in result.explanation
     assert "midwife" in result.explanation
+
+
+def test_the_verdict_after_urgent_advice_names_what_the_doctor_is_for() -> None:
+    # Session 27, written before the change (outside run 71 p04: "Please see a doctor first,
+    # as I advised above" named nothing: the summary before it held only the pain, and the
+    # cancer, night pain and weight loss that sent him were in no line of it).
+    from clinic.assessment import with_safety
+
+    intake = Intake(body_part="upper_back", pain_quality="aching", pain_duration_days=42)
+    told = "pain together with a history of cancer and pain at night"
+    result = with_safety(assess(intake), intake, "urgent", [], advised_for=told)
+    assert f"about the {told}" in result.explanation
+    assert "as I advised above" in with_safety(assess(intake), intake, "urgent", []).explanation
+
+
+def test_the_examination_is_of_the_patient_written_for() -> None:
+    # Session 27, written before the change (outside run 71 p04-p07: "the physiotherapist
+    # will examine you" to a daughter writing for her father).
+    from clinic.patient import HE, SHE, spoken_of
+
+    assert "will examine him at" in spoken_of(NOT_A_DIAGNOSIS, HE)
+    assert "after examining her" in spoken_of("decides with you, after examining you.", SHE)

@@ -1410,3 +1410,16 @@ def test_a_bare_hour_put_right_with_the_name_takes_both(desk) -> None:
     )
     assert result["booking_slot"] == offered[2].isoformat(), result
     assert result["patient_name"] == "Dana Whitlock", result
+
+
+# Session 27, written before the change (outside run 73 p05: "NO mornings. Thursday 17
+# December at 7pm?" to morning offers got "Which other day or time would suit you?", the
+# day and hour dropped). A no to the offers with the time wished is that time. My words.
+def test_a_no_to_the_offers_with_a_time_offers_that_time(desk) -> None:
+    mornings = [THREE_PM.replace(hour=h) for h in (8, 9, 10)]
+    result, _ = validate(
+        "booking_slot", "nope not mornings, wednesday 25th at 5pm?", intent="deny",
+        offered_slots=[s.isoformat() for s in mornings],
+    )  # fmt: skip
+    first = dt.datetime.fromisoformat(result["offered_slots"][0])
+    assert first.day == 25 and first.hour == 17, result

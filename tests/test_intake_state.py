@@ -1314,3 +1314,44 @@ def test_a_no_then_just_the_places_is_no_spread(text: str) -> None:
     # As the intake reads an answer to the spread question: its opening yes or no first.
     said = changes(text, known, "pain_radiates", opening_yes_or_no(text))
     assert said.get("pain_radiates") is False and not said.get("radiates_to"), said
+
+
+# Session 27, written before the change (outside run 73 p03: "I am pregnant, 14 weeks" made
+# the neck pain 14 weeks; then "The pain started 3 weeks ago. Not 14. Please correct it." and
+# "No!! my neck pain is for 3 weeks" changed nothing). A pregnancy's weeks are no duration;
+# a duration said of the pain itself, differing from the one known, puts it right. A time
+# said of something else still changes nothing. My own words.
+_KNOWN_WRONG = {"body_part": "lower_back", "pain_duration": "16 weeks", "pain_duration_days": 112}
+
+
+@pytest.mark.parametrize(
+    ("text", "duration"),
+    [
+        ("I'm pregnant, 16 weeks, and a bit nervous about needles", None),
+        ("ugh no, the back pain has been going 5 weeks, the 16 is the baby", "5 weeks"),
+        ("my back pain started about 10 days ago, please fix that", "about 10 days ago"),
+        ("it got worse after the drive 2 days ago", None),
+    ],
+)
+def test_a_duration_said_of_the_pain_puts_the_known_one_right(
+    text: str, duration: str | None
+) -> None:
+    said = changes(text, dict(_KNOWN_WRONG))
+    assert said.get("pain_duration") == duration, said
+
+
+# Session 27, written before the change (outside run 73 p08: "Do the needles go anywhere near
+# my left arm? That's the lymph node side" was noted as pain in the left arm). A place named
+# in a question about where the needles go is no painful place. My own words.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "will you put needles near my right breast? I had a lumpectomy there",
+        "do they needle close to the left arm? nodes were taken out on that side",
+    ],
+)
+def test_a_place_asked_about_for_the_needles_is_no_painful_place(text: str) -> None:
+    known = {"body_part": "neck", "pain_sites": ["neck", "head"], "side": "right",
+             "site_sides": {"neck": "right"}}  # fmt: skip
+    said = changes(text, known)
+    assert not {"pain_sites", "radiates_to", "body_part"} & set(said), said

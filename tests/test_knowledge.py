@@ -988,3 +988,17 @@ def test_what_the_question_asks_wins_over_the_rest(text: str, topics: set[str]) 
 
     found = topic_found(text, [encoder().encode(text).sentence], None)
     assert found is not None and found.topic in topics, found
+
+
+# Session 27, written before the change (outside run 72 p07: "none. whats the evidence like
+# for it tho, my buddy says its placebo" with the checklist's answer got "I don't know").
+# Evidence asked in words is the evidence's question when nothing else is close. My words.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nope. hows the research on it looking tho? my wife thinks its placebo",
+        "my sister reckons it's all placebo. is there actual research behind it?",
+    ],
+)
+def test_evidence_asked_in_words_finds_the_evidence(text: str) -> None:
+    assert "evidence" in _topics_answered(text)

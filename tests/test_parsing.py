@@ -178,6 +178,11 @@ def test_a_start_told_by_an_event_of_the_patients_life(answer: str, days: float)
         # "the twins are": not the pain's. My own words.
         ("he's 7 weeks and I lift him all day, my wrist has ached for 2 weeks", "2 weeks", 14),
         ("the twins are 10 months now. my back's hurt since friday", "since friday", 4),
+        # Session 27, written before the change (outside run 73 p03: "I am pregnant, 14
+        # weeks" became the neck pain's 14 weeks, through five corrections). A pregnancy's
+        # weeks are not the pain's. My own words.
+        ("we're expecting, 20 weeks now, and my lower back has ached for 10 days", "10 days", 10),
+        ("30 weeks pregnant and my hips have hurt for a fortnight", "a fortnight", 14),
     ],
 )
 def test_find_duration_in_a_message(message: str, said: str, days: float) -> None:
@@ -222,6 +227,8 @@ def test_find_duration_prefers_how_long_the_pain_lasted_over_an_event() -> None:
         # Session 27 (outside run 72 p03's kind): a child's age, no duration said.
         "my neck is killing me from carrying my son (he's 4 months)",
         "our daughter is 9 months and heavy, my lower back hurts",
+        "I am pregnant, 14 weeks. And I told you I am a bit nervous",
+        "she's 12 weeks along and her back hurts",
         "a 30 year old woman with back pain",
         "I woke up at 7 with a stiff neck",
         "it hurts at 10am every day",

@@ -53,6 +53,31 @@ from clinic.safety import contraindications
         # back... I'm 58" was spoken of as "their doctor"). Booking for a place is one's own.
         (["hi, I'd like to book for my lower back please, sore 3 weeks"], "your", "do you have"),
         (["booking for my dad, 80, his hip"], "his", "does he have"),
+        # Session 27, written before the change (outside run 73 p08: a neighbour's needling
+        # told first, then "I'm 63 and I've had this nagging neck...", was spoken of as
+        # "they" for eleven turns, "It's ME not them" notwithstanding). My own words.
+        (
+            ["My sister had needling for her knee and loved it. I've had a stiff neck for months"],
+            "your",
+            "do you have",
+        ),
+        (["My brother recommended you. Booking for him, his back"], "his", "does he have"),
+        (
+            [
+                "So my cousin swears by you, she had it for her hip. I'm 58 and I've had this "
+                "annoying lower back thing for years"
+            ],
+            "your",
+            "do you have",
+        ),
+        (
+            [
+                "My friend Jo said you're good. She had her hip done",
+                "no no, it's for me, I'm the one with the sore shoulder",
+            ],
+            "your",
+            "do you have",
+        ),
     ],
 )
 def test_the_patient_is_whoever_the_writer_writes_for(

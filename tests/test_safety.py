@@ -2097,6 +2097,8 @@ def test_asked_why_the_advice_gives_its_reason(message: str, code: str, words: s
         # Session 27 (outside run 72 p05: "yes the needle fear like i said" to the checklist
         # was lost). The fear said after the needles; my own wording.
         ("yes, the injection fear, she's had it since she was small", True),
+        # (outside run 73 p03: "I am little scared of needle" ruled needling out).
+        ("my mother is bit afraid of the needles", False),
     ],
 )
 def test_a_mild_fear_of_needles_is_no_phobia(text: str, phobia: bool) -> None:
@@ -2379,6 +2381,13 @@ def test_no_promise_of_care_today(message: str) -> None:
         # later Friday, like 10?" got the advice and the same offers).
         ("9 is early for him, anything a little later on wednesday, around 11?", False),
         ("can it wait till later in the week? maybe friday at 2?", True),
+        # Session 27, written before the change (outside run 73 p08: "Oh wait, actually
+        # could we do Friday instead? Same time" at the name question got "Please go: this
+        # shouldn't wait"). "Wait" said as a word of surprise, and a booking moved with
+        # "instead", are no waiting. My own words.
+        ("sarah lee. oh wait, could we make it thursday instead, same time?", False),
+        ("wait, actually can we do monday at 3 instead", False),
+        ("no wait, can I just wait till monday?", True),
     ],
 )
 def test_a_day_asked_for_with_a_later_doctor_is_booked(message: str, about: bool) -> None:
@@ -3836,6 +3845,9 @@ def test_having_to_go_then_a_goodbye_is_no_toilet(text: str, toilet: bool) -> No
         "yes I had a fall last week, the others are a no",
         "only the cancer one, I had bowel cancer in 2018. nothing else",
         "had skin cancer removed years ago. no to the rest",
+        # Session 27 (outside run 73 p08: "None of the other things" after a past cancer
+        # had every line asked one by one). My own wording.
+        "bowel cancer in 2015, fine since. none of the other things",
     ],
 )
 def test_one_line_said_and_the_rest_said_no_denies_the_rest(text: str) -> None:
@@ -5686,3 +5698,20 @@ def test_what_is_asked_after_emergency_advice_is_answered(
 def test_medicines_told_of_are_not_asked_about_taking(message: str, handler: bool) -> None:
     reply = advice.emergency_follow_up(message, ["cardiac"], "911", "988", repeats=1)
     assert ("call handler" in reply) is handler, reply
+
+
+# Session 27, written before the change (outside run 70: "dont really feel when i gotta go"
+# raised nothing: "gotta go" is leaving the chat). The toilet's sense is kept when the
+# sentence says when or whether it is felt. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "bladder"),
+    [
+        ("he can't tell anymore when he's got to go", True),
+        ("i don't notice until i gotta go really bad and then it just comes", True),
+        ("sorry gotta go, my bus is here", False),
+        ("my neck is stiff but I got to go now", False),
+    ],
+)
+def test_needing_to_go_said_with_when_is_the_toilet(text: str, bladder: bool) -> None:
+    names = {m.name for m in safety.screen(text).mentions if not m.denied}
+    assert ("urination" in names) is bladder, names

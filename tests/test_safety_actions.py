@@ -1110,3 +1110,19 @@ async def test_a_yes_first_is_an_answer_whatever_the_intent_heard() -> None:
     asked = {"body_part": "head", "direct_question": "check_thunderclap"}
     slots, text = await check("yeah, like within seconds", intent="ask_how_soon", slots=asked)
     assert slots.get("triage_level") == "emergency", text
+
+
+async def test_a_no_to_the_crisis_question_is_met_with_an_apology() -> None:
+    # Session 27, written before the change (outside run 73 p06: "what?? no! why would you
+    # ask that, she's got a sore back" got "Thank you, that helps").
+    from actions.safety import ActionResumeAfterSafetyQuestion
+
+    tracker = make_tracker(
+        text="no! why on earth would you ask me that",
+        intent="deny",
+        earlier_slots={"direct_question": "check_safe", "body_part": "lower_back"},
+        slots={"direct_question": None, "denied_signs": ["suicidal_thoughts"]},
+    )
+    dispatcher = CollectingDispatcher()
+    await ActionResumeAfterSafetyQuestion().run(dispatcher, tracker, DOMAIN)
+    assert "I'm sorry" in said(dispatcher) and "that helps" not in said(dispatcher)

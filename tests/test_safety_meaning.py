@@ -96,6 +96,14 @@ def test_a_denial_settles_the_topic() -> None:
         ("I throw up most mornings, it's the pregnancy, I'm 9 weeks", False),
         ("lol well i am sick most mornings", False),
         ("honestly I'm sick of living like this", True),
+        # Session 27, written before the change (outside run 73 p06: "Keisha Johnson. do i
+        # have to stay?", a father at the name question, was asked whether she thought of
+        # ending her life). Staying at the appointment is no crisis. My own words.
+        ("Tom Reyes. must I stay with him the whole time?", False),
+        ("can I leave her there and come back after?", False),
+        ("do we need to stay?", False),
+        ("should I stay or wait in the car", False),
+        ("I don't want to stay alive like this", True),
     ],
 )
 def test_crisis_in_new_words_is_asked_about(text: str, near: bool) -> None:

@@ -640,3 +640,20 @@ def test_sleeplessness_beside_a_pain_is_no_complaint_of_its_own(
     text: str, complaints: list[str]
 ) -> None:
     assert [t.value for t in find_terms(text) if t.entity == "other_complaint"] == complaints
+
+
+# Session 27, written before the change (outside run 71 p05: "lifting many heavy thing" made
+# the summary say "dull pain", a word the patient never used). "Heavy" is how the pain feels
+# only when said of it. My own words.
+@pytest.mark.parametrize(
+    ("text", "dull"),
+    [
+        ("I move heavy furniture for a living and my back is sore", False),
+        ("carrying heavy bags of shopping, now my shoulder aches", False),
+        ("my arms go heavy when I hold them up", True),
+        ("a heavy feeling deep in my buttock", True),
+    ],
+)
+def test_heavy_is_a_feeling_only_when_said_of_the_pain(text: str, dull: bool) -> None:
+    qualities = {t.value for t in find_terms(text) if t.entity == "pain_quality"}
+    assert ("dull" in qualities) is dull, qualities

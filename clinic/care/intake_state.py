@@ -159,6 +159,9 @@ class Heard:
     # Places named only as where a fall landed or something rests ("I carry her on my
     # hip"): no new place once one is known.
     rested_on: tuple[str, ...] = ()
+    # The duration is said of the pain itself ("the back pain has been going 5 weeks"):
+    # it puts a different one known right.
+    duration_of_the_pain: bool = False
 
 
 @dataclass
@@ -253,6 +256,9 @@ def hear(
         p for p in places
         if not (_in_one_clause(text, p.start, troubles) and not _hurts_in_clause(text, p.start))
     ]  # fmt: skip
+    # "Do the needles go anywhere near my left arm?": where needles may go, asked, is no
+    # painful place (outside run 73 p08: noted as pain in the left arm).
+    places = [p for p in places if not _asked_for_the_needles(text, p.start)]
     # "Why do you ask about my legs?": the assistant's question quoted, no place told.
     quoted = vocabulary.why_we_ask(text)
     places = [p for p in places if not any(a <= p.start < b for a, b in quoted)]
@@ -343,6 +349,7 @@ def hear(
         side=side,
         quality=quality,
         duration=duration,
+        duration_of_the_pain=duration is not None and _said_of_the_pain(text, duration.text),
         severity=severity,
         worst=worst,
         spreads=spreads,
@@ -510,6 +517,25 @@ _SKIN_TROUBLE = re.compile(
 _OF_THE_SKIN = frozenset({"skin_infection"})
 
 
+_THE_NEEDLES = re.compile(r"\b(?:needles?|needling|needled|needle)\b", re.IGNORECASE)
+# Where they go, by a place: "near my left arm", "close to the breast" (not "for my back").
+_NEAR_A_PLACE = re.compile(
+    r"\b(?:near|close to|next to|by|around|away from)\s+(?:\w+\s+){0,2}$", re.IGNORECASE
+)
+
+
+def _asked_for_the_needles(text: str, at: int) -> bool:
+    """Whether the sentence around `at` asks where the needles go, and says nothing hurts."""
+    start = max(text.rfind(stop, 0, at) for stop in ".!?") + 1
+    ends = [i for i in (text.find(stop, at) for stop in ".!?") if i >= 0]
+    end = min(ends, default=len(text))
+    sentence = text[start : end + 1]
+    near = _NEAR_A_PLACE.search(text[start:at])
+    return bool(
+        "?" in sentence and near and _THE_NEEDLES.search(sentence) and not says_it_hurts(sentence)
+    )
+
+
 def _hurts_in_clause(text: str, at: int) -> bool:
     """Whether the clause around `at` says something hurts ("my left wrist aches since I
     cut it")."""
@@ -531,6 +557,25 @@ def _in_one_clause(text: str, at: int, others: list[int]) -> bool:
 def _both_sides_named(text: str) -> bool:
     """Whether the message names the left and the right."""
     return bool(re.search(r"\bleft\b", text, re.I) and re.search(r"\bright\b", text, re.I))
+
+
+# The pain as what lasts: "the back pain has been going 5 weeks", "my neck pain is for 3
+# weeks", "it started 10 days ago"; not "it got worse after the drive 2 days ago".
+_PAIN_LASTS = re.compile(
+    r"\b(?:pain|ache|aches|aching|hurt\w*|sore\w*|it)\b(?:\s+(?:has|have|had|is|was|'s))?"
+    r"(?:\s+(?:been|really|only|just|actually))*\s+(?:for|since|going(?: on)?|lasted|"
+    r"started|began|begun|came on)\b",
+    re.IGNORECASE,
+)
+
+
+def _said_of_the_pain(text: str, said: str) -> bool:
+    """Whether the duration `said` is told in a clause where the pain is what lasts."""
+    at = text.lower().find(said.lower())
+    if at < 0:
+        return False
+    start = max(text.rfind(stop, 0, at) for stop in ",.;!?") + 1
+    return bool(_PAIN_LASTS.search(text[start : at + len(said)]))
 
 
 def _disowned(text: str, value: str) -> bool:
@@ -606,7 +651,9 @@ def update(
         correcting = heard.correcting if slot in _PLACE_SLOTS else said_correcting
         # "No, it stays in his back" to "where does it spread to?" answers whether it does.
         answered = asked == slot or (asked in SPREAD_QUESTIONS and slot in SPREAD_QUESTIONS)
-        disowned = slot == "pain_duration" and _disowned(heard.text, str(current or ""))
+        disowned = slot == "pain_duration" and (
+            _disowned(heard.text, str(current or "")) or heard.duration_of_the_pain
+        )
         # "It's in both legs now": both takes in the one side known; it contradicts nothing.
         widened = slot == "side" and value == "both" and current in ("left", "right")
         if (
@@ -970,6 +1017,9 @@ def _duration(text: str, main: Place | None, conditions: list[int] = ()) -> Dura
     found = []
     for (offset, clause), (end, _) in zip(clauses, [*clauses[1:], (len(text), "")], strict=True):
         duration = parsing.find_duration(clause)
+        at = clause.find(duration.text) if duration else -1
+        if at >= 0 and parsing.of_a_pregnancy(text, offset + at, offset + at + len(duration.text)):
+            duration = None  # "I am pregnant, 14 weeks": the pregnancy's, read with its clause
         of_the_pain = main is not None and offset <= main.start < end
         of_a_condition = any(offset <= start < end for start in conditions)
         if duration and (of_the_pain or not of_a_condition):

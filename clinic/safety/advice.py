@@ -113,6 +113,13 @@ def described(code: str, signs: Iterable[str] = ()) -> str:
     return " and ".join(named) if named else WHAT_YOU_DESCRIBED.get(code, "")
 
 
+def held_in_words(codes: Iterable[str], signs: Iterable[str]) -> str:
+    """The warning signs held, flag by flag, in the patient's terms ("pain together with a
+    history of cancer and pain at night"); "" when no sign is known."""
+    signs = tuple(signs)
+    return "; ".join(filter(None, (described(code, signs) for code in codes if signs)))
+
+
 def _what_you_describe(
     codes: Iterable[str], said: str = "What you describe", signs: Iterable[str] = ()
 ) -> str:
@@ -205,6 +212,11 @@ DESCRIBE_AFTER_URGENT = (
     "details for a consultation after you've seen a doctor."
 )
 THANKS_AFTER_SAFETY_ANSWER = "Thank you, that helps."
+# A no to "are you having thoughts of ending your life?": it was asked on a misreading.
+CRISIS_QUESTION_MISREAD = (
+    "Thank you, and I'm sorry if that question came out of the blue: I ask it whenever "
+    "something in a message might mean that, and I misread yours."
+)
 # Asked about a doctor after advice was withdrawn on a correction: the advice is owned.
 ADVICE_PUT_RIGHT = (
     "Earlier I asked you to see a doctor because of what I had read in your message; you "
@@ -761,7 +773,7 @@ def _practical(message: str, codes: list[str], number: str, signs: Iterable[str]
         # The signs held, in the patient's terms: a patient who plays it down needs the
         # words to say at triage (outside run 69 p04).
         signs = tuple(signs)
-        held = "; ".join(filter(None, (described(code, signs) for code in codes if signs)))
+        held = held_in_words(codes, signs)
         changed = f"({held})" if held else "(the warning sign that brought you)"
         said.append(
             f"Tell them what you told me: where it hurts and since when, what has changed "
@@ -949,6 +961,7 @@ def asks_about_waiting(message: str) -> bool:
     """Whether, after advice, the patient asks to wait, whether it is serious or about the
     care advised ("should I go to a doctor or what?"), or plans that care for later ("I'll
     take him to urgent care first thing"): the advice answers it, the form waits."""
+    message = without_surprise(message)  # "Oh wait, could we do Friday?" is no waiting
     if _asks_only_practical(message):
         return False  # the knowledge base answers it, the form goes on
     if asks_for_a_call(message) or _WHEN_THEY_CALL.search(message):
@@ -990,10 +1003,10 @@ def asks_about_waiting(message: str) -> bool:
     return bool(_CARE.search(message) and (_LATER.search(message) or _FIRST_THING.search(message)))
 
 
-# An hour or a part of the day: "at 4", "maybe 10", "3:30", "morning".
+# An hour or a part of the day: "at 4", "maybe 10", "3:30", "morning", "same time".
 _AN_HOUR = re.compile(
     r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?![\w/])(?!\s*(?:days?|weeks?|hours?))"
-    r"|\b(?:morning|afternoon|evening|noon|lunchtime)\b",
+    r"|\b(?:morning|afternoon|evening|noon|lunchtime|same time)\b",
     re.IGNORECASE,
 )
 # Waiting or the doctor named beside a day: "can it wait till monday at 10?", "instead".
@@ -1008,14 +1021,38 @@ _PUT_OFF = re.compile(
 
 def _only_a_time(message: str) -> bool:
     """Whether the message offers a day and an hour for the booking, and says nothing of
-    waiting, the doctor or how serious it is."""
+    waiting, the doctor or how serious it is ("could we make it thursday instead, same
+    time?" moves the booking)."""
+    message = without_surprise(message)
+    put_off = {m[0].lower() for m in _PUT_OFF.finditer(message)}
+    if put_off == {"instead"} and _MOVES_THE_BOOKING.search(message):
+        put_off = set()
     return bool(
         _A_DAY.search(message)
         and _AN_HOUR.search(message)
-        and not _PUT_OFF.search(message)
+        and not put_off
         and not _DOCTOR_OR_CARE.search(message)
         and not _SERIOUS.search(message)
     )
+
+
+# The booking moved: "could we do friday instead", "make it thursday", "switch it to".
+_MOVES_THE_BOOKING = re.compile(
+    r"\b(?:(?:could|can) (?:we|i|you) (?:do|make it|have|change it to|move it to)|make it|"
+    r"switch (?:it|that)|move (?:it|that)|change (?:it|that))\b",
+    re.IGNORECASE,
+)
+# "Wait" said in surprise: "oh wait, ...", "no wait.", "wait, actually"; not "can I wait".
+_WAIT_IN_SURPRISE = re.compile(
+    r"\b(?:(?:oh|no|hmm|um|uh|ah)[ ,]+)?wait\b(?=\s*[,.!]|\s+(?:actually|no|sorry|i\b|we\b|"
+    r"could|can|hold))",
+    re.IGNORECASE,
+)
+
+
+def without_surprise(message: str) -> str:
+    """`message` without a "wait" said in surprise ("Oh wait, could we do Friday?")."""
+    return _WAIT_IN_SURPRISE.sub(" ", message)
 
 
 _A_DAY = re.compile(
@@ -1082,7 +1119,7 @@ def asks_how_serious(message: str) -> bool:
 def _answer_in_light(message: str) -> str:
     if not _ASKS.search(message):
         return ""
-    if _WAITING.search(message):
+    if _WAITING.search(without_surprise(message)):
         return "Please go: this shouldn't wait. "
     if _SERIOUS.search(message):
         return "Yes, it really can't wait. "

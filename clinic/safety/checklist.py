@@ -248,7 +248,8 @@ def _aside_after_a_no(text: str) -> str:
 _REST_SAID_NO = re.compile(
     r"\b(?:(?:the )?rest|(?:the |all the )?others?|everything else|all else)\s+(?:is|are)?\s*"
     r"(?:a\s+)?(?:no|none|nope|fine|ok|okay)\b|\bno to (?:the rest|the others|everything else)\b"
-    r"|\bnothing else\b|\bnone of the (?:others|rest)\b|\bthat'?s (?:all|it)\b",
+    r"|\bnothing else\b|\bnone of the (?:others|rest|other (?:things|ones|stuff|bits))\b"
+    r"|\bthat'?s (?:all|it)\b",
     re.IGNORECASE,
 )
 

@@ -458,6 +458,9 @@ class OtherSense:
     meaning_said_by: frozenset[str] = frozenset()
     # `followed_by` read past a comma too ("need to go, bye!").
     past_a_comma: bool = False
+    # Words earlier in the sentence that keep the sense whatever `preceded_by` says: "I
+    # don't feel when I gotta go" is the toilet, "I gotta go" is leaving.
+    kept_after: frozenset[str] = frozenset()
 
 
 # Change of plans, of a day or of treatment: "changed my mind", "a different day", "never had
@@ -626,6 +629,9 @@ OTHER_SENSES: dict[tuple[str, str], OtherSense] = {
         frozenset(),
         preceded_by=frozenset({"got", "gotta"}),
         past_a_comma=True,
+        # "I don't really feel when I gotta go" (outside run 70: no bladder question).
+        kept_after=frozenset({"when", "whenever", "until", "till", "feel", "tell", "notice",
+                              "know", "realise", "realize", "before"}),
     ),
     # Streaming online ("i stream on twitch") and blood thinners (a medicine) are no
     # bladder nor weight lost (outside run 14).

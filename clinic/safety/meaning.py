@@ -66,6 +66,11 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
         # Sick in the mornings is nausea, not being sick of life (outside run 62: a pregnant
         # woman's morning sickness was asked the crisis question).
         "I feel sick in the mornings",
+        # A parent staying at the appointment (outside run 73 p06: "do i have to stay?" was
+        # asked the crisis question).
+        "do I have to stay at the appointment with my child",
+        "should I stay in the room or wait outside",
+        "do we need to stay the whole time",
     ),
 }
 # Cosine similarity from which a message is taken as near a topic. Chosen on the tunable

@@ -1348,7 +1348,9 @@ def _in_another_sense(
     other = OTHER_SENSES.get((name, " ".join(words)))
     if other is None:
         return False
-    if said in other.said_as or set(before) & other.preceded_by:
+    if said in other.said_as:
+        return True
+    if set(before) & other.preceded_by and not set(earlier) & other.kept_after:
         return True
     if " ".join(before) in other.after_phrase and not set(earlier) & other.kept_by:
         return True  # "in the fall": the season, unless an injury is told before it
@@ -1565,6 +1567,8 @@ def _back_said_otherwise(words: list[str], at: int) -> bool:
 # is nerves, not a phobia that rules needling out; fainting with needles is never mild.
 _MILD = re.compile(
     r"\b(?:a little|a bit|a tad|slightly|kinda|kind of|sort of|somewhat|mildly|mild)\b"
+    # Said without its "a" by a writer of another language: "I am little scared".
+    r"|\b(?:i'?m|am|is|are|she'?s|he'?s)\s+(?:little|bit)\b"
 )
 _FAINTS = re.compile(r"\b(?:faint\w*|pass\w* out|passed|black\w* out|blacked)\b")
 
