@@ -7,6 +7,7 @@ asking to say it again would keep a patient who is leaving.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -15,7 +16,16 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
 from actions.tracker_facts import response_before_latest_message, said_since_latest_message
+from clinic.safety import advice
 from clinic.safety.answers import answer_before_closing
+
+# A bare acknowledgement: "ok cool", "alright great", "got it", "perfect".
+_ACKNOWLEDGED = re.compile(
+    r"^\W*(?:ok(?:ay)?|k|alright|all right|right|cool|great|perfect|got it|sounds good|"
+    r"fine|good|nice|awesome|brilliant|lovely)(?:\W+(?:ok(?:ay)?|cool|great|perfect|then|"
+    r"thanks|good|nice))*\W*$",
+    re.IGNORECASE,
+)
 
 
 class ActionDefaultFallback(Action):
@@ -33,9 +43,15 @@ class ActionDefaultFallback(Action):
         message was answered already ("who do I talk to about my low mood?")."""
         if said_since_latest_message(tracker):
             return [FollowupAction("action_listen")]
-        if answer_before_closing(tracker.latest_message.get("text") or ""):
+        text = tracker.latest_message.get("text") or ""
+        if answer_before_closing(text):
             dispatcher.utter_message(response="utter_goodbye")
             # Then listen: nothing else knows the message, so the fallback would come again.
+            return [FollowupAction("action_listen")]
+        if _ACKNOWLEDGED.match(text):
+            # "ok cool" after an answer, nothing asked: taken in, not "didn't understand"
+            # (outside run 73 p02).
+            dispatcher.utter_message(text=advice.ANYTHING_ELSE)
             return [FollowupAction("action_listen")]
         # Not understood twice in a row: a person is offered too (a button).
         again = response_before_latest_message(tracker) in ("utter_default", "utter_default_person")

@@ -212,6 +212,15 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
         # advice is the new flag's own, and the stand-down holds.
         top = safety.triage_level(new_flags)
         return values, [flag.code for flag in new_flags if flag.level == top], top
+    if (
+        new_flags
+        and not rose
+        and level_before == EMERGENCY
+        and all(f.level != EMERGENCY for f in new_flags)
+    ):
+        # A past cancer told after 911 for the heart: thanked for and named, the emergency's
+        # advice not said again in full (`_more_behind_the_advice`).
+        return values, [], None
     advise_on = [flag.code for flag in flags if flag.level == level]
     return values, advise_on, level
 
@@ -566,15 +575,18 @@ def check_safety(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
 def _more_behind_the_advice(values: dict[str, Any], tracker: Tracker) -> str:
     """The thanks for warning signs told after the advice that they add to, else ""."""
     new = set(_newly(values, tracker, "warning_signs"))
-    added_to = _flags_added_to(new, tracker.get_slot("red_flags") or [])
+    # Flags of their own too, below the advice given (outside run 73 p04: a past cancer,
+    # weight loss and night pain told after 911 for the heart were met with silence).
+    held = {*(tracker.get_slot("red_flags") or []), *(values.get("red_flags") or [])}
+    added_to = _flags_added_to(new, list(held))
     told = [advice.described(code, new) for code in added_to]
     level = tracker.get_slot("triage_level")
     return advice.more_behind_the_advice("; ".join(told), level == EMERGENCY) if told else ""
 
 
 def _flags_added_to(new_signs: set[str], standing: list[str]) -> list[str]:
-    """The standing flags, named sign by sign, that `new_signs` add to (a past cancer told
-    after the advice for night pain)."""
+    """The flags held (`standing`), named sign by sign, that `new_signs` add to (a past
+    cancer told after the advice for night pain)."""
     return [
         flag.code
         for flag in safety.red_flags_for(new_signs)

@@ -254,9 +254,11 @@ def _pick_offered(
     if _names_another_day(said, offered, now):
         return None  # "no, Thursday the 17th at 7": a new wish, not one of these
     candidates = _on_named_days(words, offered)
+    part_named = False
     for part, (start, end) in _PARTS.items():
         if re.search(rf"\b{part}s?\b", words):
             candidates = [slot for slot in candidates if start <= slot.hour < end]
+            part_named = True
     # "2pm not 1:30", "1pm rather than 12": the time put aside is not the one meant.
     clocks = [c for c in _CLOCK.finditer(words) if not _PUT_ASIDE.search(words[: c.start()])]
     if clocks:
@@ -272,10 +274,18 @@ def _pick_offered(
         at_hour = [slot for slot in candidates if _is_time(slot, clock)]
         bare = not (clock["minute"] or clock["meridiem"])
         rank = int(clock["hour"])
+        # "Like 2", "around 3", "3ish", "the afternoon, 2": an hour said as one, never a
+        # place in the list (outside run 74 p01: "like 2ish" booked the second offer, 8:30).
+        as_an_hour = (
+            part_named
+            or re.search(r"\b(?:like|around|about|say|maybe|roughly)\s*$", words[: clock.start()])
+            or re.match(r"\s*-?ish\b", words[clock.end() :])
+        )
         if (
             bare
             and 1 <= rank <= len(offered)
             and not re.search(r"\b(at|the|@)\s*$", words[: clock.start()])
+            and not as_an_hour
         ):
             if at_hour and offered[rank - 1] not in at_hour:
                 # "2" alone: the second offer or the one at 2? "2 is fine", "ok 2 then":

@@ -991,6 +991,7 @@ def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) ->
         return True
     if found == ("body_part", "chest") and "chin" in words[max(0, i - 4) : i]:
         return True  # "chin to my chest": how far the neck bends
+
     if found == ("body_part", "head"):
         # "Lift my arm past my head", "reach above my head": how far, not where it hurts.
         place = words[i - 2] if before in ("my", "the", "his", "her") and i > 1 else before
@@ -1101,11 +1102,14 @@ _VERB_PLACES = frozenset({"head", "heads", "arch", "arches", "foot", "shoulder",
                           "hand", "hands", "elbow", "elbows", "face", "faces", "toe"})  # fmt: skip
 _DOERS = frozenset({"i", "he", "she", "we", "they", "you", "u", "to", "will", "can", "could",
                     "would", "should", "must", "gonna", "wanna", "gotta", "dont", "doesnt",
-                    "didnt", "never", "always", "often", "usually"})  # fmt: skip
+                    "didnt", "never", "always", "often", "usually",
+                    # a second doing joined on: "when she spikes or arches back"
+                    "or"})  # fmt: skip
 # What a doing reaches for: an object or a way ("head the ball", "arches backwards").
 _DONE_TO = frozenset({"the", "a", "an", "it", "them", "his", "her", "out", "off", "home",
                       "over", "up", "into", "towards", "toward", "backwards", "backward",
-                      "forwards", "forward", "ball", "balls", "bill", "line", "load"})  # fmt: skip
+                      "forwards", "forward", "ball", "balls", "bill", "line", "load",
+                      "back"})  # fmt: skip
 
 
 def _used_as_a_verb(words: list[str], i: int) -> bool:

@@ -1002,3 +1002,14 @@ def test_what_the_question_asks_wins_over_the_rest(text: str, topics: set[str]) 
 )
 def test_evidence_asked_in_words_finds_the_evidence(text: str) -> None:
     assert "evidence" in _topics_answered(text)
+
+
+# Session 27 (outside run 74 p06: a pregnant patient's "will my employer or insurance find
+# out?" got the insurance text, then parking twice). Privacy is a topic of its own; my own
+# words, run once the topic was written.
+@pytest.mark.parametrize(
+    "text",
+    ["is any of this passed on to my boss?", "who gets to read what I've typed in here?"],
+)
+def test_privacy_is_answered(text: str) -> None:
+    assert "privacy" in _topics_answered(text)

@@ -247,6 +247,11 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
         "the headaches are worse when I get up and I feel sick with them"
     ),
     "infection/emergency/fever+spinal_procedure": ("a fever since my epidural injection last week"),
+    # Session 27 (outside run 74 p02's kind, my own words): the shakes are a fever's.
+    "infection/urgent/rigors|back_pain,neck_pain": "my neck aches and I keep getting the shakes",
+    "infection/emergency/rigors+spinal_procedure": (
+        "since the steroid injection in my spine I get the shakes every night"
+    ),
     "infection/emergency/fever+confusion": "she has a temperature of 39 and is very confused",
     "cardiac/urgent/arm_or_jaw_pain+comes_on_exertion": "my jaw aches whenever I walk uphill",
     "giant_cell_arteritis/urgent/jaw_claudication+aged_50_plus": (
@@ -5715,3 +5720,37 @@ def test_medicines_told_of_are_not_asked_about_taking(message: str, handler: boo
 def test_needing_to_go_said_with_when_is_the_toilet(text: str, bladder: bool) -> None:
     names = {m.name for m in safety.screen(text).mentions if not m.denied}
     assert ("urination" in names) is bladder, names
+
+
+# Session 27, written before the change (outside run 74 p02, unsafe: "She does get the shakes
+# at night though and says it's like being in a sauna, the sheets are soaked in the morning",
+# back pain after a spinal injection, raised nothing; a "no" to the general question then
+# booked her). Drenching sweats are a fever's; the shakes with back pain are an infection's
+# warning sign. My own wordings.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he wakes up drenched, the bed is wet through, and his low back is killing him",
+        "my neck aches and I've been soaking the sheets at night",
+        "low back pain and I keep getting the shakes in the evenings",
+    ],
+)
+def test_drenching_sweats_and_the_shakes_with_spinal_pain_are_an_infections_sign(
+    text: str,
+) -> None:
+    flags = {flag.code for flag in safety.red_flags_for(_said(text))}
+    assert "infection" in flags, _said(text)
+
+
+# Session 27, written before the change (outside run 74 p07: "had a prostate thing like 9
+# yrs ago" made a man of 67 a child: pregnancy in his checklist). Years ago are no age.
+@pytest.mark.parametrize(
+    ("text", "young"),
+    [
+        ("broke my wrist like 12 yrs ago, the back is new", False),
+        ("my son is 12 yrs old and limps", True),
+        ("she's 14 yrs, plays netball", True),
+    ],
+)
+def test_years_ago_are_no_age(text: str, young: bool) -> None:
+    assert ("young_patient" in _said(text)) is young, _said(text)

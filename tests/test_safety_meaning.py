@@ -104,6 +104,9 @@ def test_a_denial_settles_the_topic() -> None:
         ("do we need to stay?", False),
         ("should I stay or wait in the car", False),
         ("I don't want to stay alive like this", True),
+        # (outside run 74 p07: "worst is 3am, wakes me up, nothing helps, I end up in the
+        # recliner" was asked the crisis question.)
+        ("it's worst around 4am, it wakes me and I end up on the sofa, nothing works", False),
     ],
 )
 def test_crisis_in_new_words_is_asked_about(text: str, near: bool) -> None:

@@ -657,3 +657,20 @@ def test_sleeplessness_beside_a_pain_is_no_complaint_of_its_own(
 def test_heavy_is_a_feeling_only_when_said_of_the_pain(text: str, dull: bool) -> None:
     qualities = {t.value for t in find_terms(text) if t.entity == "pain_quality"}
     assert ("dull" in qualities) is dull, qualities
+
+
+# Session 27, written before the change (outside run 73 p06: "sharp when she spikes or arches
+# back" put a foot among a volleyball player's painful places). Arching the back is no foot;
+# the foot's arches still are. My own words.
+@pytest.mark.parametrize(
+    ("text", "foot"),
+    [
+        ("it catches when he arches backwards in gymnastics", False),
+        ("worse if I arch up off the bed", False),
+        ("sore when she serves or arches back", False),
+        ("both arches ache after long walks", True),
+    ],
+)
+def test_arching_the_back_is_no_foot(text: str, foot: bool) -> None:
+    places = {t.value for t in find_terms(text) if t.entity == "body_part"}
+    assert ("foot" in places) is foot, places

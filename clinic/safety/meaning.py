@@ -71,6 +71,9 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
         "do I have to stay at the appointment with my child",
         "should I stay in the room or wait outside",
         "do we need to stay the whole time",
+        # Pain at its worst in the small hours, waking the patient (outside run 73 p07:
+        # "worst is 3am, wakes me up, nothing helps" was asked the crisis question).
+        "the pain is worst at night, it wakes me up and I end up sleeping in a chair",
     ),
 }
 # Cosine similarity from which a message is taken as near a topic. Chosen on the tunable

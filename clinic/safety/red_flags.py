@@ -447,6 +447,13 @@ SIGNS: tuple[Sign, ...] = (
         "running a temperature",
         "and|with|got|have|has|had|running a|high temp",
         "night sweats",
+        # Drenching sweats in everyday words: "soaking the sheets", "the bed is wet through",
+        # "wakes up drenched" (outside run 74 p02, unsafe: "the sheets are soaked").
+        "soaked|soaking|drenched|drenching ... sheets|bed|pyjamas|pajamas|nightie",
+        "sweated|sweating|sweat through ... sheets|bed|pyjamas|pajamas|nightie",
+        "sheets|bed|pyjamas|pajamas ... soaked|soaking|drenched",
+        "sheets|bed|pyjamas|pajamas ... wet through",
+        "wake|wakes|woke|waking|waken up? drenched|soaked|soaking|dripping",
         "sweating|sweaty|sweats and shivering",
         "shivering and sweating|sweaty",
         "going|feeling|feel|get|getting|goes hot and cold",
@@ -961,10 +968,11 @@ SIGNS: tuple[Sign, ...] = (
     Sign("limping", ("{limp}", "walking|walks|walk funny|oddly|strangely|lopsided")),
     Sign("young_patient", (
         "child|kid|teenager|teen|teenage|boy|girl|schoolboy|schoolgirl|toddler",
-        *(f"{age}" + " year|years|yr old" for age in range(2, 18)),
-        # "yo" only after the age: alone it is a greeting ("yo my neck is wrecked").
+        *(f"{age}" + " year|years|yr|yrs old" for age in range(2, 18)),
+        # "yo" only after the age: alone it is a greeting ("yo my neck is wrecked"); "9 yrs"
+        # alone may be "9 yrs ago" (outside run 74 p07: a man of 67 taken for a child).
         *(f"{age}-year-old|{age}yo" for age in range(2, 18)),
-        *(f"{age} yo|y/o|yrs" for age in range(2, 18)),
+        *(f"{age} yo|y/o" for age in range(2, 18)),
         # "she's 12", "my son is 14": read with the numbers (clinic/language/numbers.py),
         # where "I am 10 weeks" (pregnant) is no age (outside run 69 p03).
     # One's own childhood: "since I was a kid", "as a teenager".
@@ -1226,6 +1234,10 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("infection", EMERGENCY, ("fever", "confusion")),
     RedFlagRule("infection", EMERGENCY, ("fever", "rigors"), with_any=("back_pain", "neck_pain")),
     RedFlagRule("infection", EMERGENCY, ("fever", "spinal_procedure")),
+    # Shaking chills are a fever's, measured or not (outside run 74 p02: "the shakes at
+    # night" with back pain after a spinal injection raised nothing).
+    RedFlagRule("infection", URGENT, ("rigors",), with_any=("back_pain", "neck_pain")),
+    RedFlagRule("infection", EMERGENCY, ("rigors", "spinal_procedure")),
     RedFlagRule("head_injury", EMERGENCY, ("head_injury", "confusion")),
     RedFlagRule("head_injury", EMERGENCY, ("trauma", "confusion", "headache")),
     RedFlagRule("head_injury", EMERGENCY, ("head_injury", "on_blood_thinners")),
