@@ -405,19 +405,15 @@ _BARE_HOUR = re.compile(
 )
 
 
-# Words that change a time already picked: "1pm instead", "make it 2", "2pm not 1:30".
-def _people(tracker: Tracker) -> list[str]:
-    """The people spaCy found in the latest message."""
-    return list(entity_values(tracker, "PERSON"))
-
-
 # A moment asked for before the yes: "no wait", "hold on", "wait a sec", with more said.
 _HOLD_ON = re.compile(
     r"^\W*(?:no+\W+|oh\W+)?(?:wait|hold on|hang on|one (?:sec|second|moment)|just a (?:sec|second|"
     r"moment))\b\W+(?=\w)",
     re.IGNORECASE,
 )
+# An hour said anywhere in a message ("make it 7 instead, name Sam Okafor").
 _AN_HOUR_SAID = re.compile(r"\b(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm)?(?![\w/:])", re.IGNORECASE)
+# Words that change a time already picked: "1pm instead", "make it 2", "2pm not 1:30".
 _CHANGES_THE_TIME = re.compile(
     r"\b(?:instead|rather|actually|change|make it|could we do|can we do|can i do|switch|"
     r"move it|prefer|not)\b",

@@ -577,7 +577,7 @@ def _more_behind_the_advice(values: dict[str, Any], tracker: Tracker) -> str:
     new = set(_newly(values, tracker, "warning_signs"))
     # Flags of their own too, below the advice given (outside run 73 p04: a past cancer,
     # weight loss and night pain told after 911 for the heart were met with silence).
-    held = {*(tracker.get_slot("red_flags") or []), *(values.get("red_flags") or [])}
+    held = dict.fromkeys([*(tracker.get_slot("red_flags") or []), *(values.get("red_flags") or [])])
     added_to = _flags_added_to(new, list(held))
     told = [advice.described(code, new) for code in added_to]
     level = tracker.get_slot("triage_level")

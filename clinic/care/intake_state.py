@@ -497,9 +497,14 @@ _A_CAUSE_BEFORE = re.compile(
 )
 
 
+def _start_before(text: str, at: int, stops: str = ",.;!?") -> int:
+    """Where the clause (or, with `stops` ".!?", the sentence) holding `at` begins."""
+    return max(text.rfind(stop, 0, at) for stop in stops) + 1
+
+
 def _clause_start(text: str, at: int) -> int:
     """Where the sentence holding character `at` begins."""
-    return max(text.rfind(mark, 0, at) for mark in ".!?;") + 1
+    return _start_before(text, at, ".!?;")
 
 
 # A value said as not the pain's: "not twenty years", or the message opening with a no
@@ -526,7 +531,7 @@ _NEAR_A_PLACE = re.compile(
 
 def _asked_for_the_needles(text: str, at: int) -> bool:
     """Whether the sentence around `at` asks where the needles go, and says nothing hurts."""
-    start = max(text.rfind(stop, 0, at) for stop in ".!?") + 1
+    start = _start_before(text, at, ".!?")
     ends = [i for i in (text.find(stop, at) for stop in ".!?") if i >= 0]
     end = min(ends, default=len(text))
     sentence = text[start : end + 1]
@@ -574,7 +579,7 @@ def _said_of_the_pain(text: str, said: str) -> bool:
     at = text.lower().find(said.lower())
     if at < 0:
         return False
-    start = max(text.rfind(stop, 0, at) for stop in ",.;!?") + 1
+    start = _start_before(text, at)
     return bool(_PAIN_LASTS.search(text[start : at + len(said)]))
 
 
@@ -585,7 +590,7 @@ def _disowned(text: str, value: str) -> bool:
     at = text.lower().find(value.lower()) if value else -1
     if at < 0:
         return False
-    start = max(text.rfind(stop, 0, at) for stop in ",.;!?") + 1
+    start = _start_before(text, at)
     ends = [i for i in (text.find(stop, at) for stop in ",.;!?") if i >= 0]
     clause = text[start : min(ends, default=len(text))]
     return bool(
