@@ -1355,3 +1355,23 @@ def test_a_place_asked_about_for_the_needles_is_no_painful_place(text: str) -> N
              "site_sides": {"neck": "right"}}  # fmt: skip
     said = changes(text, known)
     assert not {"pain_sites", "radiates_to", "body_part"} & set(said), said
+
+
+# Session 27, written before the change (outside run 74 p08: "No, the pain is NOT in my
+# forearm, only under the right shoulder blade" changed nothing). A place said not to hold
+# the pain, with "in my", is taken off. My own words.
+def test_a_place_the_pain_is_said_not_to_be_in_is_taken_off() -> None:
+    known = {"body_part": "upper_back", "pain_sites": ["upper_back", "wrist"]}
+    said = changes("no, it is not in his wrist at all", dict(known))
+    assert said.get("pain_sites") == ["upper_back"], said
+
+
+# Session 27, written before the change (outside run 74 p08: "What about the arm infection I
+# mentioned? It was on my forearm, not my back, and it's gone now." put the forearm among
+# the painful places). Where "it", the skin trouble of the sentence before, was is no
+# painful place. My own words.
+def test_where_a_skin_trouble_told_just_before_was_is_no_painful_place() -> None:
+    known = {"body_part": "neck", "pain_sites": ["neck"]}
+    text = "Should I mention the rash from last month? It was on my left shin, all cleared up."
+    said = changes(text, dict(known))
+    assert "pain_sites" not in said and "side" not in said, said

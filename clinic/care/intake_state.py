@@ -246,6 +246,9 @@ def hear(
         # "He'd say 4 if his arm fell off": a place only supposed.
         supposed = {t.start for t in parts if vocabulary.is_supposed(t, text)}
         places = [p for p in places if p.start not in moved | landed | supposed]
+    # A skin trouble's place or a place asked about for the needles keeps its side: it is
+    # not the pain's either ("the rash... it was on my left shin").
+    named = list(places)
     # "Three weeks ago I had cellulitis on my right forearm, it's healed": where a skin
     # trouble was, with no pain said of it, is no painful place (outside run 69 p07).
     troubles = [m.start() for m in _SKIN_TROUBLE.finditer(text)] + [
@@ -254,7 +257,10 @@ def hear(
     ]  # fmt: skip
     places = [
         p for p in places
-        if not (_in_one_clause(text, p.start, troubles) and not _hurts_in_clause(text, p.start))
+        if not (
+            (_in_one_clause(text, p.start, troubles) or _where_it_was(text, p.start, troubles))
+            and not _hurts_in_clause(text, p.start)
+        )
     ]  # fmt: skip
     # "Do the needles go anywhere near my left arm?": where needles may go, asked, is no
     # painful place (outside run 73 p08: noted as pain in the left arm).
@@ -272,7 +278,7 @@ def hear(
     spread_side = next((p.side for p in places if roles.get(p.start) == "radiates_to"), None)
     if side is None and spread_side:
         side = spread_side  # "sciatica down my right leg", "back pain into my left leg"
-    bound = {p.side for p in places if p.side}
+    bound = {p.side for p in named if p.side}
     # "The eczema is just on my left forearm": a side told with a complaint that is not a
     # pain is that complaint's (outside run 47: "left head").
     complaints = [e["start"] for e in entities if e.get("entity") == "other_complaint"]
@@ -381,7 +387,9 @@ def hear(
 
 # "Not an ache", "not the right": what follows is said not to be (not "not just tight").
 _NOT_THIS = re.compile(
-    r"\bnot\s+(?:an?\s+|on\s+the\s+|in\s+the\s+|the\s+|my\s+|really\s+)?([a-z]+)", re.IGNORECASE
+    r"\bnot\s+(?:an?\s+|(?:on|in)\s+(?:the|my|his|her|their)\s+|the\s+|my\s+|really\s+)?"
+    r"([a-z]+)",
+    re.IGNORECASE,
 )
 
 
@@ -547,6 +555,22 @@ def _hurts_in_clause(text: str, at: int) -> bool:
     start = max((m.end() for m in re.finditer(r"[,.;:!?]", text[:at])), default=0)
     end = next((m.start() + at for m in re.finditer(r"[,.;:!?]", text[at:])), len(text))
     return says_it_hurts(text[start:end])
+
+
+# "It was on my forearm", "it's on her shin": where "it" is, said of a thing before.
+_WHERE_IT_IS = re.compile(
+    r"\b(?:it|that|this)\s*(?:was|is|'s|were)\s+(?:on|in|over)\s+(?:\S+\s+){0,2}$", re.I
+)
+
+
+def _where_it_was(text: str, at: int, troubles: list[int]) -> bool:
+    """Whether the place at `at` is where "it", a trouble named in the sentence before or
+    this one, was ("the arm infection I mentioned? It was on my forearm")."""
+    sentence = _start_before(text, at, ".!?")
+    before = _start_before(text, max(sentence - 1, 0), ".!?")
+    return bool(_WHERE_IT_IS.search(text[sentence:at])) and any(
+        before <= trouble < at for trouble in troubles
+    )
 
 
 def _in_one_clause(text: str, at: int, others: list[int]) -> bool:
