@@ -117,13 +117,11 @@ _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "
 
 
 def _free_times_booked_earlier(assistant: Assistant) -> None:
-    """Each conversation finds the diary as a patient would: the times other conversations of
-    the run booked are freed (run on a Sunday, "monday at 10" is tomorrow, whose mornings the
-    conversations before had taken, in random order)."""
+    """Each conversation finds the diary as a patient would: the times the tests before it
+    booked (conversations, REST and widget tests, in random order) are freed (run on a
+    Sunday, "monday at 2" is tomorrow, which they had taken)."""
     with sqlite3.connect(assistant.database) as database:
-        database.execute(
-            "UPDATE bookings SET status = 'cancelled' WHERE conversation_id LIKE 'conversation-%'"
-        )
+        database.execute("UPDATE bookings SET status = 'cancelled' WHERE status != 'cancelled'")
 
 
 def _is_safety_advice(message: str) -> bool:
