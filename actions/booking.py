@@ -83,10 +83,10 @@ from clinic.preferred_time import (
     names_a_day,
     names_a_time,
     read_preference,
+    says_an_hour,
     times_for_a_booking,
     times_for_a_move,
     weekday_of,
-    without_phone_numbers,
     yes_and_a_time,
 )
 from clinic.safety import advice, answers
@@ -411,8 +411,6 @@ _HOLD_ON = re.compile(
     r"moment))\b\W+(?=\w)",
     re.IGNORECASE,
 )
-# An hour said anywhere in a message ("make it 7 instead, name Sam Okafor").
-_AN_HOUR_SAID = re.compile(r"\b(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm)?(?![\w/:])", re.IGNORECASE)
 # Words that change a time already picked: "1pm instead", "make it 2", "2pm not 1:30".
 _CHANGES_THE_TIME = re.compile(
     r"\b(?:instead|rather|actually|change|make it|could we do|can we do|can i do|switch|"
@@ -671,7 +669,7 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
         if tracker.get_slot("booking_task") == CALLBACK:
             return {}  # no consultation time to put right
         # "Make it 7 instead": a bare hour, which the offers make a time (outside run 72).
-        said = names_a_time(text) or _AN_HOUR_SAID.search(without_phone_numbers(text))
+        said = names_a_time(text) or says_an_hour(text)
         if not (said and _CHANGES_THE_TIME.search(text)):
             return {}
         picked = self.validate_booking_slot(text, dispatcher, tracker, domain)

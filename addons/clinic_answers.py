@@ -135,13 +135,14 @@ def topic_found(
     """The topic a message asks about, from its meanings (the sentence's, its clauses');
     `sure` is how sure the intent model is of `intent`."""
     meanings = list(meanings)
-    found = _nearest_topic(text, meanings, intent, sure)
-    if found and not _asked(found, text):
+    # What the message's questions ask, read once: they decide between topics below.
+    asked = _meanings_asked(text)
+    found = _nearest_topic(text, meanings, intent, sure, asked)
+    if found and not _asked(found, text, asked):
         # What the message's questions ask, read alone, stands instead: another topic, or
         # one nobody wrote an answer for ("I don't know", with the phone); nothing when
         # it asks nothing in words.
         unasked = {t.name for t in knowledge.clinic_topics() if t.only_when_asked}
-        asked = _meanings_asked(text)
         found = answer_finder().nearest(*asked, excluding=unasked) if asked else None
     found = _as_companion(found, text, meanings)
     return answer_finder().with_otherwise(found, *meanings)
@@ -163,14 +164,15 @@ def _as_companion(
                                             knowledge.NEAR))  # fmt: skip
 
 
-def _asked(found: knowledge.Found, text: str) -> bool:
+def _asked(found: knowledge.Found, text: str, meanings: list[Any] | None = None) -> bool:
     """Whether a question of `text` asks the topic found, for a topic answered only when
     asked in so many words (outside run 69: "I can't tell you what it is" to "Buddy says
-    needling sorted his sciatica. Can I get in this week?", in four conversations)."""
+    needling sorted his sciatica. Can I get in this week?", in four conversations);
+    `meanings`, what `text` asks, when read already."""
     topic = knowledge.topic_named(found.topic)
     if topic is None or not topic.only_when_asked:
         return True
-    meanings = _meanings_asked(text)
+    meanings = _meanings_asked(text) if meanings is None else meanings
     return bool(meanings) and answer_finder().score_of(found.topic, *meanings) >= knowledge.NEAR
 
 
@@ -189,9 +191,14 @@ _CLEARER_BY = 0.05
 
 
 def _nearest_topic(
-    text: str, meanings: list[Any], intent: str | None, sure: float = 0.0
+    text: str,
+    meanings: list[Any],
+    intent: str | None,
+    sure: float = 0.0,
+    asked_meanings: list[Any] = (),
 ) -> knowledge.Found | None:
-    """`topic_found` without its other topic; `meanings` gains the parts read again."""
+    """`topic_found` without its other topic; `meanings` gains the parts read again;
+    `asked_meanings` are what the message's questions ask."""
     # The question itself: after an answer ("aching. do you do evenings?", or the answer
     # dilutes its meaning) or asked again ("you didn't say whether my husband can come").
     parts = [text]
@@ -221,12 +228,11 @@ def _nearest_topic(
         if found_again and found_again.score >= knowledge.NEAR:
             return found_again
     found = finder.nearest(*meanings)
-    asked = _meanings_asked(text) if found else []
-    by_the_question = finder.nearest(*asked) if asked else None
+    by_the_question = finder.nearest(*asked_meanings) if found and asked_meanings else None
     if (
         by_the_question
         and by_the_question.score >= knowledge.NEAR
-        and by_the_question.score > finder.score_of(found.topic, *asked) + _CLEARER_BY
+        and by_the_question.score > finder.score_of(found.topic, *asked_meanings) + _CLEARER_BY
     ):
         # What the question asks, when it asks a topic of its own, over what the rest of
         # the message is near ("4ish, she's tough lol. can i be in the room w her? shes

@@ -1134,6 +1134,22 @@ _NAMES_A_DAY_OR_HOUR = re.compile(
 )
 
 
+# An hour said anywhere, bare or not ("maybe 10", "make it 7", "3:30"), a part of the day or
+# "same time"; not a count of days or weeks ("2 weeks"), nor a date ("12/3").
+_AN_HOUR = re.compile(
+    r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?![\w/:])"
+    r"(?!\s*(?:days?|weeks?|months?|years?|hours?|hrs?))"
+    r"|\b(?:morning|afternoon|evening|noon|lunchtime|same time)\b",
+    re.IGNORECASE,
+)
+
+
+def says_an_hour(text: str) -> bool:
+    """Whether `text` says an hour, even a bare one, or a part of the day; phone numbers
+    are not read."""
+    return bool(_AN_HOUR.search(without_phone_numbers(text)))
+
+
 def names_a_time(text: str) -> bool:
     """Whether a message said for another reason ("book me in, Thursday at 10") also names
     when: a weekday, a day word, a month or a clock time; "for 2 weeks" does not."""

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 
 from clinic.contact import asks_about_a_call, asks_for_a_call
+from clinic.preferred_time import says_an_hour
 from clinic.safety.red_flags import EMERGENCY, HISTORY_COUNTS, URGENT
 from clinic.safety.screening import medicines_named_plainly, read, red_flags_for
 
@@ -1003,12 +1004,6 @@ def asks_about_waiting(message: str) -> bool:
     return bool(_CARE.search(message) and (_LATER.search(message) or _FIRST_THING.search(message)))
 
 
-# An hour or a part of the day: "at 4", "maybe 10", "3:30", "morning", "same time".
-_AN_HOUR = re.compile(
-    r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?(?![\w/])(?!\s*(?:days?|weeks?|hours?))"
-    r"|\b(?:morning|afternoon|evening|noon|lunchtime|same time)\b",
-    re.IGNORECASE,
-)
 # Waiting or the doctor named beside a day: "can it wait till monday at 10?", "instead".
 _PUT_OFF = re.compile(
     r"\b(?:wait\w*|instead|hold off|skip\w*|first|before|see how|settle\w*|closed)\b"
@@ -1029,7 +1024,7 @@ def _only_a_time(message: str) -> bool:
         put_off = set()
     return bool(
         _A_DAY.search(message)
-        and _AN_HOUR.search(message)
+        and says_an_hour(message)
         and not put_off
         and not _DOCTOR_OR_CARE.search(message)
         and not _SERIOUS.search(message)
