@@ -5754,3 +5754,19 @@ def test_drenching_sweats_and_the_shakes_with_spinal_pain_are_an_infections_sign
 )
 def test_years_ago_are_no_age(text: str, young: bool) -> None:
     assert ("young_patient" in _said(text)) is young, _said(text)
+
+
+# Session 27, written before the change (outside run 75 p07, unsafe: "she's been running hot
+# since friday n the lights bug her, keeps the blinds shut. cant really put her chin down
+# either" raised nothing, twice). A fever, light that bothers and a neck that won't bend, in
+# everyday words, are the meningitis signs. My own wordings.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he's been running hot all weekend and the light bugs his eyes",
+        "she's running warm and can't get her chin down to her chest",
+    ],
+)
+def test_meningitis_signs_in_everyday_words(text: str) -> None:
+    flags = {flag.code for flag in safety.red_flags_for(_said(text) | {"headache"})}
+    assert "meningitis_signs" in flags, _said(text)

@@ -445,6 +445,8 @@ SIGNS: tuple[Sign, ...] = (
         "fever|feverish|febrile|chills|rigors|shivers|shiver|shivering|shivery",
         "high|a temperature",
         "running a temperature",
+        # "She's been running hot since Friday" (outside run 75 p07, unsafe).
+        "running|runs|ran hot|warm",
         "and|with|got|have|has|had|running a|high temp",
         "night sweats",
         # Drenching sweats in everyday words: "soaking the sheets", "the bed is wet through",
@@ -629,11 +631,13 @@ SIGNS: tuple[Sign, ...] = (
         "back|top|side|front|base of my? head|skull",
     )),
     # Meningitis
-    Sign("stiff_neck", ("neck ... rigid", "rigid neck", "stiff neck", "neck ... stiff|stiffness", "stiffness ... neck", "neck|nape ... {stiff}", "{stiff} ... neck")),
+    Sign("stiff_neck", ("neck ... rigid", "rigid neck", "stiff neck", "neck ... stiff|stiffness", "stiffness ... neck", "neck|nape ... {stiff}", "{stiff} ... neck",
+                        # The chin that won't come down to the chest (outside run 75 p07).
+                        "can't|cant|cannot|couldn't|unable ... chin ... down|chest")),
     Sign("light_sensitivity", (
         "{light} ... {hurts} ... eyes?",
         "{hurts} ... {light}",
-        "light|lights ... hurt|hurts|hurting|painful|bother|bothers|bothering|bugging|bugs",
+        "light|lights ... hurt|hurts|hurting|painful|bother|bothers|bothering|bugging|bugs|bug",
         "can't look at ... light|lights",
         "can't stand|bear ... light|lights",
         "sensitive to light",
