@@ -389,7 +389,8 @@ _A_CHILDS_AGE_BEFORE = re.compile(
 )
 # A pregnancy's weeks: "pregnant, 14 weeks", "20 weeks pregnant", "12 weeks along".
 _PREGNANCY_BEFORE = re.compile(
-    r"\b(?:pregnan\w*|expecting)\W{0,3}(?:(?:about|around|nearly|almost|just|only|now|at)\s+)?$",
+    r"\b(?:pregnan\w*|expecting)(?:\s+(?:actually|too|also|as well|btw|now))?\W{0,3}"
+    r"(?:(?:about|around|nearly|almost|just|only|now|at)\s+)?$",
     re.IGNORECASE,
 )
 _PREGNANCY_AFTER = re.compile(

@@ -229,6 +229,8 @@ def test_find_duration_prefers_how_long_the_pain_lasted_over_an_event() -> None:
         "our daughter is 9 months and heavy, my lower back hurts",
         "I am pregnant, 14 weeks. And I told you I am a bit nervous",
         "she's 12 weeks along and her back hurts",
+        # (outside run 75 p03: "I'm pregnant actually, 14 weeks" was still the pain's.)
+        "oh and I'm pregnant too, about 11 weeks",
         "a 30 year old woman with back pain",
         "I woke up at 7 with a stiff neck",
         "it hurts at 10am every day",
