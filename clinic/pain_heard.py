@@ -89,8 +89,10 @@ def heard_pain(text: str, intent: str, entities: Iterable[Mapping[str, Any]]) ->
             return False
     elif intent not in MISTAKEN_FOR and not intent.startswith(QUESTION_PREFIX):
         return False
+    # A place of someone else's counts: "my wifes neck is killing her" is the pain of the
+    # patient a relative writes for (outside run 75 p07); the intake decides whose it is.
     place = _UNNAMED_PLACES.search(lowered) or any(
-        e.get("entity") == "body_part" and not e.get("role") for e in entities
+        e.get("entity") == "body_part" and e.get("role") in (None, "others") for e in entities
     )
     if not place:
         return False

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from clinic.language.context import is_another_person
+from clinic.language.context import is_another_person, person_named
 
 
 @dataclass(frozen=True)
@@ -72,13 +72,27 @@ def _tells_of_another(text: str) -> bool:
     """Whether a sentence of the message opens with a relative ("Do you treat teenagers? My
     daughter is 16...", outside run 66 p07), and the writer's own pain is not told."""
     lower = text.lower()
-    if _OWN_PAIN.search(lower):
+    if _own_pain(lower):
         return False
     for sentence in re.split(r"(?<=[.!?])\s+", lower):
         opening = _OPENS_WITH_SOMEONE.match(sentence)
-        if opening and (opening[1] in _HE | _SHE or is_another_person(opening[1])):
+        if opening and (_relative(opening[1]) or is_another_person(opening[1])):
             return True
     return False
+
+
+def _relative(word: str) -> str | None:
+    """The relative a word after "my" names, with or without the apostrophe ("wifes")."""
+    named = person_named(word) or word
+    return named if named in _HE | _SHE else None
+
+
+def _own_pain(lower: str) -> bool:
+    """Whether the writer tells of a pain of their own; "my wifes neck" is hers."""
+    return any(
+        not (found[0].startswith(("my ", "me ")) and is_another_person(found[0].split()[1]))
+        for found in _OWN_PAIN.finditer(lower)
+    )
 
 
 def written_of(texts: Iterable[str]) -> Patient:
@@ -92,13 +106,13 @@ def written_of(texts: Iterable[str]) -> Patient:
         return YOU  # "They? It's me, I'm the patient!" (outside run 73 p08)
     for text in texts:
         if not (writes_for_another(text) or _tells_of_another(text)):
-            if _OWN_PAIN.search(text.lower()):
+            if _own_pain(text.lower()):
                 return YOU  # the writer told their own pain first: a companion asked about
             continue  # later is not the patient (outside run 49: "can my wife come?")
         for word in _MY_SOMEONE.findall(text.lower()):
-            if word in _HE:
+            if _relative(word) in _HE:
                 return HE
-            if word in _SHE:
+            if _relative(word) in _SHE:
                 return SHE
             if is_another_person(word):
                 return THEY

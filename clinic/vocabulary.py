@@ -23,7 +23,7 @@ from wordfreq import zipf_frequency
 BODY_PARTS: dict[str, tuple[str, ...]] = {
     "head": (
         "head", "heads", "headache", "headaches", "head ache", "head aches", "hed", "hed ake",
-        "headach", "haedache", "temple", "temples", "forehead", "skull", "back of my head",
+        "temple", "temples", "forehead", "skull", "back of my head",
         "base of my skull", "base of the skull", "migraine", "migraines",
     ),
     "jaw": ("jaw", "jaws", "tmj", "tmd", "jaw joint", "temporomandibular", "jawline"),

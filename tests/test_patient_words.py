@@ -78,6 +78,11 @@ from clinic.safety import contraindications
             "your",
             "do you have",
         ),
+        # Session 28, written before the change (outside run 75 p07: "hi my wifes neck is
+        # kiling her" was asked "do you have"). A relative's without its apostrophe.
+        (["hey my husbands lower back is wrecked, 2 wks now"], "his", "does he have"),
+        (["my moms shoulder has been sore since she fell"], "her", "does she have"),
+        (["ok so my daughters knee hurts when she runs"], "her", "does she have"),
     ],
 )
 def test_the_patient_is_whoever_the_writer_writes_for(

@@ -5770,3 +5770,20 @@ def test_years_ago_are_no_age(text: str, young: bool) -> None:
 def test_meningitis_signs_in_everyday_words(text: str) -> None:
     flags = {flag.code for flag in safety.red_flags_for(_said(text) | {"headache"})}
     assert "meningitis_signs" in flags, _said(text)
+
+
+# Session 28, written before the change (outside run 75 p07: "hi my wifes neck is kiling her,
+# ha a headach 4 days now" raised nothing; the signs were set aside as someone else's, as
+# "my wifes neck" read as the writer's own neck, and "headach" was no headache). My words.
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("my husbands neck is stiff and sore, he has a fever since yesterday", "fever"),
+        ("my moms back is killing her and she has lost weight without trying", "weight_loss"),
+        ("my dads headach is the worst ever, came on in seconds", "sudden_onset"),
+        ("she has had a headach for 4 days", "headache"),
+        ("bad haedache since monday", "headache"),
+    ],
+)
+def test_a_relatives_signs_without_an_apostrophe_are_the_patients(text: str, sign: str) -> None:
+    assert sign in _said(text)

@@ -109,9 +109,19 @@ _OTHERS = (
 )
 
 
+def person_named(word: str) -> str | None:
+    """The person a word after "my" names ("mum", "brother"), also as theirs without the
+    apostrophe people leave out on a phone ("my wifes neck", "my dads back"), else None."""
+    word = word.lower().replace("\u2019", "'")
+    for form in (word, word.removesuffix("'s"), word.removesuffix("s")):
+        if form in _OTHERS:
+            return form
+    return None
+
+
 def is_another_person(word: str) -> bool:
     """Whether a word after "my" names someone else ("mum", "brother"), not the body."""
-    return word.lower() in _OTHERS
+    return person_named(word) is not None
 
 
 # The people a patient may write about, as single words.

@@ -242,7 +242,7 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "drained", "no energy",
     ),
     # Headache
-    "head": ("headache", "headaches", "head", "migraine", "migraines", "skull", "headach"),
+    "head": ("headache", "headaches", "head", "migraine", "migraines", "skull"),
     # Chewing and eating, where a tired or aching jaw shows (giant cell arteritis).
     "eating": (
         "chew", "chews", "chewing", "chewed", "eat", "eats", "eating", "meal", "meals", "food",

@@ -1028,6 +1028,8 @@ def _speaks_for_self(doc: Doc) -> bool:
     for i, word in enumerate(words):
         if word in ("my", "mine"):
             following = words[i + 1 : i + 1 + _MY_REACH]
+            if following and is_another_person(following[0]):
+                continue  # "my wifes neck": hers, the apostrophe left out
             if "own" in following or any(
                 vocabulary.canonical("body_part", " ".join(following[:n])) for n in (1, 2)
             ):
