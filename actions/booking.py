@@ -377,6 +377,17 @@ def _offer(
     }
 
 
+def _the_hour_free(wish: TimePreference, tracker: Tracker) -> dt.datetime | None:
+    """The very hour of one day a wish names, when it is free (and, after urgent advice,
+    not before tomorrow), else None."""
+    if wish.at is None or wish.either or wish.first_day != wish.last_day:
+        return None
+    if urgent_open(tracker) and wish.first_day <= desk().now().date():
+        return None
+    hour = dt.datetime.combine(wish.first_day, wish.at, tzinfo=desk().now().tzinfo)
+    return hour if desk().is_free(hour) else None
+
+
 def _takes_the_time_asked_for(said: str, tracker: Tracker, offered: list[dt.datetime]) -> bool:
     """Whether the answer to "which suits you?" takes the first time offered because it is
     the very day and hour asked for: a yes, or the name or contact details given next."""
@@ -630,6 +641,14 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
                 either = tuple(replace(w, **on_days) if w.last_day is None else w
                                for w in wish.either)  # fmt: skip
                 wish = replace(wish, **on_days, either=either)
+            if (
+                isinstance(wish, TimePreference)
+                and not names_a_day(str(value))
+                and (hour := _the_hour_free(wish, tracker))
+            ):
+                # "10:30 is perfect" to one day's times: that hour, free (outside run 76
+                # p02: the day's times offered again, 10:30 first, to be pressed).
+                return {"booking_slot": hour.isoformat(), **who_said_alongside(str(value), tracker)}
             if isinstance(wish, TimePreference):
                 return {
                     "booking_slot": None,

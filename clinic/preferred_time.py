@@ -533,6 +533,13 @@ def _weeks_ahead(text: str) -> int | None:
     return None
 
 
+# "This week" said on a Sunday is the week that starts tomorrow: a US week starts on Sunday,
+# and the clinic is closed that day (outside run 76 p02: Monday offered for "later this
+# week, maybe Wednesday").
+_SUNDAY = 6
+_ON_A_SUNDAY = 1
+
+
 def _read_span(text: str, today: dt.date, reading: _Reading) -> None:
     """A week, part of one, a weekend or a month, as first and last day."""
     weeks = _weeks_ahead(text)
@@ -541,7 +548,7 @@ def _read_span(text: str, today: dt.date, reading: _Reading) -> None:
         reading.span = (saturday, saturday + dt.timedelta(days=1))
         reading.weekdays |= {5, 6}
     elif weeks is not None and (re.search(r"\bweek\b", text) or (weeks == 2 and reading.named)):
-        monday = _monday(today, weeks)
+        monday = _monday(today, weeks or _ON_A_SUNDAY * (today.weekday() == _SUNDAY))
         first, last = monday, monday + dt.timedelta(days=6)
         if re.search(r"\bearly\b|\bstart of\b|\bbeginning of\b", text):
             last = monday + dt.timedelta(days=2)
@@ -549,7 +556,8 @@ def _read_span(text: str, today: dt.date, reading: _Reading) -> None:
             first = monday + dt.timedelta(days=3)
         reading.span = (first, last)
     elif re.search(r"\bend of the week\b", text):
-        reading.span = (_monday(today) + dt.timedelta(days=3), _monday(today, 1) - dt.timedelta(1))
+        monday = _monday(today, _ON_A_SUNDAY * (today.weekday() == _SUNDAY))
+        reading.span = (monday + dt.timedelta(days=3), monday + dt.timedelta(days=6))
     month = _month_named(text, today)
     if month and not reading.span:
         reading.span = month
@@ -588,13 +596,53 @@ _RULED_OUT_AFTER = re.compile(
     # ...whoever has it: "wednesday she has the doctor", "tuesday he has football" (outside
     # run 70 p05: Wednesday's times offered).
     r"(?:a|an|the|my|her|his|their|our|work|school|football|practice|to|plans|stuff"
-    r"|something|busy|working|at)\b)\b"
+    r"|something|busy|working|at)\b"
+    # Whatever that day is: "thurs is my OB appt", "tuesday is my mums birthday" (outside
+    # run 76 p01: Thursday's times offered); not "friday is my day off", "...my best day".
+    r"|(?:is|s|' s) (?:my|her|his|their|our|the) (?!day\b|free\b|best\b|only\b|good\b|"
+    r"preferred\b|usual day off\b)\w)"
 )
+# Having something on a day, said before it: "has swim practice Tue/Wed", "I've got work
+# wednesday", "i got the kids on friday" (outside run 76 p04: Tuesday's times offered).
+_HAVING = frozenset({"has", "have", "got", "having"})
+# ...but not time, a day off, or a booking asked for: "I have time tuesday", "could I have
+# an appointment on friday", "do you have anything tuesday".
+_HAD_FREE = frozenset({
+    "off", "free", "time", "nothing", "open", "opening", "openings", "space", "availability",
+    "slot", "slots", "anything", "any", "appointment", "appointments", "appt", "consultation",
+    "booking", "session", "visit", "one", "it", "something",
+})  # fmt: skip
+_ASKED_FOR = frozenset({"can", "could", "may", "like", "to", "want", "wanna", "you", "u"})
+_BUSY_WITH = frozenset({
+    "work", "working", "busy", "practice", "training", "shift", "shifts", "class", "classes",
+    "school", "lessons",
+})  # fmt: skip
+_CLAUSE_MARKS = frozenset({",", ".", ";", "!", "?", "so", "but", "because", "as"})
 
 
 def _ruled_out_after(words: list[str], i: int) -> bool:
     """Whether the day at `i` is ruled out by what follows it in its clause."""
     return bool(_RULED_OUT_AFTER.match(" ".join(words[i + 1 : i + 6])))
+
+
+def _busy_before(words: list[str], i: int) -> bool:
+    """Whether the day at `i` is taken by something told before it in its clause."""
+    start = i
+    while start > 0 and words[start - 1] not in _CLAUSE_MARKS and i - start < 6:
+        start -= 1
+    clause = [w for w in words[start:i] if w not in ("on", "every", "'")]
+    if clause[-1:] and clause[-1] in _BUSY_WITH:
+        return True  # "swim practice tue", "working wednesday"
+    having = [j for j, word in enumerate(clause) if word in _HAVING]
+    if not having:
+        return False
+    j = having[-1]
+    between = clause[j + 1 :]
+    return (
+        1 <= len(between) <= 3
+        and not _HAD_FREE.intersection(between)
+        and not _ASKED_FOR.intersection(clause[max(0, j - 3) : j])
+    )
 
 
 # "Late afternoon", "early morning": part of the part, within opening hours as people mean.
@@ -632,8 +680,9 @@ def _read_words(text: str, today: dt.date, reading: _Reading) -> None:
         if weekday is not None or group is not None:
             days = {weekday} if weekday is not None else set(group or ())
             plural = word.endswith("s") and word not in _WEEKDAY_NAMES
-            if negated or _ruled_out_after(words, i):
+            if negated or _ruled_out_after(words, i) or _busy_before(words, i):
                 reading.excluded |= days
+                negated = True  # "...practice tue/wed": the days said with it too
             elif weekday is not None and not (plural or recurring):
                 reading.named.append((weekday, before == "next"))
                 following = words[i + 1 : i + 3]

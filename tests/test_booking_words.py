@@ -70,6 +70,29 @@ def test_a_time_in_the_patients_words(row: dict) -> None:
         ) == expected  # fmt: skip
 
 
+# Session 28, written before the change (outside run 76 p02: "Can we book for later this week,
+# maybe Wednesday morning?" on a Sunday was offered Monday). On a Sunday, "this week" is the
+# week that starts tomorrow, as a US week starts on Sunday.
+SUNDAY = dt.datetime(2026, 11, 29, 15, 0, tzinfo=ZONE)
+
+
+@pytest.mark.parametrize(
+    ("said", "first", "last"),
+    [
+        ("later this week, maybe tuesday afternoon?", dt.date(2026, 12, 1), dt.date(2026, 12, 1)),
+        ("sometime this week", dt.date(2026, 11, 30), dt.date(2026, 12, 6)),
+        ("end of this week", dt.date(2026, 12, 3), dt.date(2026, 12, 6)),
+        ("thursday this week", dt.date(2026, 12, 3), dt.date(2026, 12, 3)),
+    ],
+)
+def test_this_week_said_on_a_sunday_is_the_coming_one(
+    said: str, first: dt.date, last: dt.date
+) -> None:
+    wish = read_preference(said, SUNDAY)
+    assert isinstance(wish, TimePreference), wish
+    assert (wish.first_day, wish.last_day) == (first, last)
+
+
 def _pick_rows() -> list[Any]:
     table = yaml.safe_load((DATA / "offered_picks.yml").read_text())
     params = []
