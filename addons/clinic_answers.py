@@ -144,8 +144,20 @@ def topic_found(
         # it asks nothing in words.
         unasked = {t.name for t in knowledge.clinic_topics() if t.only_when_asked}
         found = answer_finder().nearest(*asked, excluding=unasked) if asked else None
+    found = _of_the_patient(found, text, asked)
     found = _as_companion(found, text, meanings)
     return answer_finder().with_otherwise(found, *meanings)
+
+
+def _of_the_patient(
+    found: knowledge.Found | None, text: str, asked: list[Any]
+) -> knowledge.Found | None:
+    """A topic about a relative's illness, found where no relative is named ("is the cancer
+    back?"), gives way to what the question asks otherwise, or to nothing."""
+    topic = knowledge.topic_named(found.topic) if found else None
+    if topic is None or not topic.of_a_relative or knowledge.names_a_relative(text):
+        return found
+    return answer_finder().nearest(*asked, excluding={topic.name}) if asked else None
 
 
 # Topics about a child as the patient, and the one for a child who only comes along.

@@ -20,6 +20,7 @@ import yaml
 
 from clinic import settings
 from clinic.intake import INDIRECT_QUESTION, IS_ASKING
+from clinic.language import context
 from clinic.preferred_time import names_a_time
 from clinic.schedule import clinic_schedule
 
@@ -67,6 +68,8 @@ class Topic:
     # Answered only when a question of the message asks it in so many words: a condition
     # named in a statement ("needling sorted my sciatica") asks for no diagnosis.
     only_when_asked: bool = False
+    # Answered only when the message names a relative or the family (`names_a_relative`).
+    of_a_relative: bool = False
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,7 @@ def load_topics(path: Path) -> tuple[Topic, ...]:
                 ),
                 str(entry.get("only_during") or ""),
                 bool(entry.get("only_when_asked")),
+                bool(entry.get("of_a_relative")),
             )
         )
     names = [topic.name for topic in topics]
@@ -459,6 +463,21 @@ def for_age(found: Found, young: bool, older: bool) -> Found:
     if found.topic == YOUNG and older and not young:
         return Found(OLDER, found.score)
     return found
+
+
+_FAMILY = re.compile(
+    r"\b(?:family|families|relatives?|hereditary|genetic|inherited|runs? in|parents?|"
+    r"grand\w+)\b",
+    re.IGNORECASE,
+)
+
+
+def names_a_relative(text: str) -> bool:
+    """Whether `text` names a relative or the family: "my aunt had cancer", "my brothers
+    epilepsy", "strokes run in the family"."""
+    return bool(_FAMILY.search(text)) or any(
+        context.person_named(word) for word in re.findall(r"[\w']+", text.lower())
+    )
 
 
 def topic_named(name: str) -> Topic | None:

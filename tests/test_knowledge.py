@@ -1013,3 +1013,25 @@ def test_evidence_asked_in_words_finds_the_evidence(text: str) -> None:
 )
 def test_privacy_is_answered(text: str) -> None:
     assert "privacy" in _topics_answered(text)
+
+
+# Session 28, written before the change (outside run 76 p02: "Are you saying it's the cancer
+# back?", written for a mother who had the cancer, got "A relative's illness doesn't change
+# whether dry needling suits you"). A relative's illness is asked of when a relative is
+# named. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "relatives"),
+    [
+        ("is the cancer back, is that it?", False),
+        ("could her old lymphoma have come back?", False),
+        ("my aunt had breast cancer, does that matter for me?", True),
+        # (A statement beside a question of its own asks that question: "strokes run in
+        # the family, is needling ok for me?" is about health conditions.)
+        ("does it matter that strokes run in my family?", True),
+        ("my brothers epilepsy, is that an issue for me?", True),
+    ],
+)
+def test_a_relatives_illness_is_asked_only_when_a_relative_is_named(
+    text: str, relatives: bool
+) -> None:
+    assert ("family_history" in _topics_answered(text)) is relatives

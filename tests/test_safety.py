@@ -5787,3 +5787,50 @@ def test_meningitis_signs_in_everyday_words(text: str) -> None:
 )
 def test_a_relatives_signs_without_an_apostrophe_are_the_patients(text: str, sign: str) -> None:
     assert sign in _said(text)
+
+
+# Session 28, written before the change (outside run 76 p02: "Are you saying it's the cancer
+# back?" after the advice to see a doctor today got a relative's-illness answer; the
+# patient was the writer's mother). A guess put back to the chat is answered "I can't tell
+# you what it is", after urgent and emergency advice alike. My own wordings.
+@pytest.mark.parametrize(
+    "message",
+    [
+        "so you're saying it's her tumour again?",
+        "are u saying he has a clot",
+        "is the cancer back then?",
+        "wait, is his infection back?",
+    ],
+)
+def test_a_guess_put_back_to_the_chat_is_no_diagnosis(message: str) -> None:
+    urgent = advice.urgent_follow_up(message, ["cancer"], "911")
+    emergency = advice.emergency_follow_up(message, ["cauda_equina"], "911", "988", repeats=1)
+    assert "can't tell you what it is" in urgent, urgent
+    assert "can't tell you what it is" in emergency, emergency
+
+
+# Session 28, written before the change (outside run 76 p02: "I already said, yes it wakes
+# her at night whatever way she lies" was asked again, its yes dropped with the clause told
+# of "her", the patient; "she can't get comfy whatever way she lies" raised nothing). The
+# answer may follow a lead-in clause; no position that eases is night pain. My own words.
+@pytest.mark.parametrize(
+    ("name", "text", "answer"),
+    [
+        ("night_pain", "like i told you, yes it keeps him up whatever he does", "yes"),
+        ("cancer", "as I said before - no she has never had it", "no"),
+        ("night_pain", "honestly, yes, most nights he's up with it", "yes"),
+    ],
+)
+def test_an_answer_after_a_lead_in_clause_is_read(name: str, text: str, answer: str) -> None:
+    assert _answer_to(name, text) == answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he can't get comfortable whichever way he lies and it's worse at bedtime",
+        "she cant get comfy however she sleeps",
+    ],
+)
+def test_no_way_of_lying_that_eases_is_night_pain(text: str) -> None:
+    assert "night_pain" in _said(text)

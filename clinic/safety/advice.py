@@ -577,7 +577,15 @@ _ASKS_COST = re.compile(
     r"\b(?:pay|paying|afford|money|cost|costs|bill|insurance|insured|uninsured)\b", re.I
 )
 # "Is it my heart?", "is this a stroke?": a diagnosis asked for.
+# A guess put back to the chat: "are you saying it's the cancer back?", "so you're saying he
+# has a clot", "is her infection back?" (outside run 76 p02: a relative's-illness answer).
+_A_GUESS_PUT_BACK = (
+    r"\b(?:are|r)\s+(?:you|u|ya)\s+saying\b|\b(?:you'?re|ur|youre)\s+saying\s+(?:it|that|this|"
+    r"she|he|i|they)\b|\bis\s+(?:the|my|his|her|their)\s+[a-z]+\s+(?:back|coming back|"
+    r"returning)\b"
+)
 _ASKS_WHAT_IT_IS = re.compile(
+    _A_GUESS_PUT_BACK + "|"
     r"\b(?:is|could)\s+(?:it|this|that)\s+(?:be\s+)?(?:my|his|her|their|the|a|an)\s+[a-z]+"
     # "What do you think is going on?", "what's wrong with him?" (outside run 72 p06).
     r"|\bwhat\s+(?:do|d)\s*(?:you|u)\s+think\s+(?:is|it is|it'?s)\s+(?:going on|happening|"
@@ -613,6 +621,7 @@ _ASKS_LANGUAGE = re.compile(
 # apixaban?".
 # Asked whether it is something: "could this be his cancer?", "do you think it's a disc?".
 _COULD_IT_BE = re.compile(
+    _A_GUESS_PUT_BACK + "|"
     r"\b(?:could|might|can|is)\s+(?:it|this|that)\s+(?:be\s+)?(?:to do with\s+)?"
     r"(?:my|his|her|their|the|a|an)\s+\w+"
     r"|\b(?:do you think|you think)\b[^.?!]{0,30}\b(?:could|might|is|be)\b"

@@ -72,6 +72,14 @@ _SURPRISE = re.compile(
     r"^\W*(?:wait\s+|um+\s+|uh+\s+)?(?:what|huh|eh|sorry|excuse me|pardon|wtf|why|seriously|really)"
     r"\s*[?!]+\s*"
 )
+# A reminder the answer was given already: "I already said,", "like I told you -", "as I
+# said before:" (outside run 76 p02: the yes after it was dropped and the question asked
+# again).
+_SAID_BEFORE = re.compile(
+    r"^\W*(?:(?:like|as)\s+i\s+(?:said|told\s+(?:you|u)|mentioned|wrote|answered)|i\s+(?:already|"
+    r"just)\s+(?:said|told\s+(?:you|u)|answered|wrote)(?:\s+(?:that|this))?)"
+    r"(?:\s+(?:before|already|earlier|above|twice))?\s*[,.:;!\-\u2013\u2014]+\s*"
+)
 # An answer said as a question ("not that I know of?", "no?"): unsure. Not when indignant
 # ("no?? it's only my throat") or when a plain statement follows it ("nope? I have a cold").
 _ASKED_BACK_RE = re.compile(r"^\W*[^.!?]{0,40}?\?+(?:\s*$|\s+[^.!]*\?\s*$)")
@@ -313,6 +321,8 @@ def read_answer(
         return YES  # "not until this morning", "never had them before this spring"
     # "What?? no, absolutely not": surprise at the question, then the answer.
     lowered = _SURPRISE.sub("", lowered) or lowered
+    # "As I said before - no she never had it": the answer after the reminder it was given.
+    lowered = _SAID_BEFORE.sub("", lowered) or lowered
     # "They are not new": the "they are" of a no is no yes.
     lowered = _DENIED_STATEMENT.sub("not", lowered)
     if question.name in _ABOUT_THOUGHTS:
@@ -602,7 +612,15 @@ def without_others(lowered: str) -> str:
         parts.append(lowered[start : match.end()])
         start = match.end()
     parts.append(lowered[start:])
-    return parts[0] + "".join(part for part in parts[1:] if not _told_of_someone_else(part))
+    # "I already said, yes it wakes her at night": the answer after a lead-in clause stays
+    # too (outside run 76 p02: asked again, the yes dropped with "her", the patient's).
+    lead = 2 if len(parts) > 1 and not _answers(parts[0]) and _answers(parts[1]) else 1
+    kept = (part for part in parts[lead:] if not _told_of_someone_else(part))
+    return "".join(parts[:lead]) + "".join(kept)
+
+
+def _answers(clause: str) -> bool:
+    return bool(_YES_RE.search(clause) or _NO_RE.search(clause))
 
 
 def hedged(text: str) -> bool:

@@ -431,6 +431,9 @@ SIGNS: tuple[Sign, ...] = (
         "no position ... helps|comfortable|comfy|eases",
         # Pain no position eases is not mechanical.
         "can't get comfy|comfortable ... any|every|no position|positions",
+        # "...whatever way she lies", "however he sleeps" (outside run 76 p02).
+        "can't|cant|cannot get comfy|comfortable ... whatever|whichever|however ... lie|lies|lying|sleep|sleeps|sleeping",
+        "can't|cant|cannot get comfy|comfortable ... no matter ... lie|lies|lying|sleep|sleeps|sleeping",
         # Pain a change of position settles is mechanical.
     ), unless=("once i get comfy", "when i get comfy", "if i get comfy", "turn over",
                "turning over", "roll over", "rolling over", "pillow", "settles",
