@@ -653,6 +653,29 @@ _GONE_AFTER = re.compile(
 )
 
 
+# An infection said to be over anywhere later in its sentence: "...last month, all done
+# with the antibiotics", "...the doctor gave him cream and it's completely cleared up now"
+# (outside runs 75 p06, 76 p08: noted as an infection where it hurts). Not "still not
+# cleared", "getting better", nor "on antibiotics now".
+_TREATMENTS = r"(?:antibiotics|tablets|pills|cream|treatment|course|meds|medicine)"
+_OVER_IN_SENTENCE = re.compile(
+    r"\b(?<!not )(?<!n't )(?<!never )(?<!getting )(?<!still )(?<!almost )(?<!nearly )"
+    r"(?:(?:all|completely|totally|fully|now)\s+)?(?:gone|cleared(?: up)?|healed|sorted|resolved"
+    r"|clear now|fine now|better now|(?:done|finished) with (?:the |my |his |her )?"
+    + _TREATMENTS
+    + r"|finished (?:the |my |his |her )?"
+    + _TREATMENTS
+    + r")\b"
+    r"(?=\s*(?:$|[.,!?;:)\-]|now\b|up\b|completely\b|fully\b|after\b|with\b|since\b|and\b"
+    r"|thank|lol|weeks?\b|months?\b|ages\b|though\b|tho\b))"
+)
+
+
+def said_over_in_sentence(text: str) -> bool:
+    """Whether `text`, the rest of an infection's sentence after it, says it is over."""
+    return bool(_OVER_IN_SENTENCE.search(text.lower()))
+
+
 def said_over_after(text: str) -> bool:
     """Whether `text`, what follows an illness in its message, says it is over ("...but
     it's gone now", "is GONE, it was last month")."""

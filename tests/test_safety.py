@@ -5834,3 +5834,58 @@ def test_an_answer_after_a_lead_in_clause_is_read(name: str, text: str, answer: 
 )
 def test_no_way_of_lying_that_eases_is_night_pain(text: str) -> None:
     assert "night_pain" in _said(text)
+
+
+# Session 28, written before the change (outside run 76 p08: "I had cellulitis on my left
+# shin last month, all done with the antibiotics" and run 75 p06: impetigo "completely
+# cleared up now" were noted as an infection where it hurts). An infection said to be over
+# anywhere in its sentence is no infection now; one still treated or not cleared is.
+@pytest.mark.parametrize(
+    ("text", "now"),
+    [
+        ("my son had a skin infection on his arm in october, all sorted with antibiotics now",
+         False),
+        ("I had cellulitis on my leg a few weeks back - totally cleared after the tablets",
+         False),
+        ("she had an infected graze on her knee over the summer which the GP treated and it "
+         "has completely healed", False),
+        ("I've got an infected cut on my back, on antibiotics now", True),
+        ("had impetigo last month, it's still not cleared up", True),
+    ],
+)  # fmt: skip
+def test_an_infection_said_to_be_over_is_no_infection_now(text: str, now: bool) -> None:
+    assert ("skin_infection" in _said(text)) is now
+
+
+# Session 28, written before the change (outside run 76 p08: a fall two weeks after two
+# months of pain, "the pain was there long before that", then "And what about the fall,
+# should I worry?" held "pain after a fall" and a doctor today, against her own history).
+# A fall named back in a question asks the fall's question, not a fall told; a fall after
+# the pain began is set aside (what can put right a flag read before). My own wordings.
+@pytest.mark.parametrize(
+    "text",
+    ["so what about the accident, is that a worry?", "does that fall matter for the needles?"],
+)
+def test_a_fall_named_back_in_a_question_asks_about_it(text: str) -> None:
+    found = safety.screen(text, known_signs=["back_pain", "aged_65_plus"])
+    assert "trauma" not in _said(text)
+    assert [q.name for q in found.questions] == ["trauma"], found.questions
+
+
+def test_a_fall_told_with_a_question_is_still_a_fall() -> None:
+    assert "trauma" in _said("I fell down the stairs yesterday, should I worry?")
+
+
+def test_a_fall_after_the_pain_began_is_set_aside() -> None:
+    found = safety.screen("the ache was there well before I slipped on the stairs last week")
+    assert "trauma" not in {m.name for m in found.mentions if not m.denied}
+    assert "trauma" in {m.name for m in found.set_aside}
+
+
+# Session 28 (outside run 76 p08: "I did slip on the ice two weeks ago and landed smack on
+# my bottom" raised no fall at all). My own wordings.
+@pytest.mark.parametrize(
+    "text", ["well I did trip over the dog on monday", "landed flat on my back off the ladder"]
+)
+def test_a_fall_in_emphatic_words_is_a_fall(text: str) -> None:
+    assert "trauma" in _said(text)

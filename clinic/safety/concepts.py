@@ -760,6 +760,9 @@ GUARDS: tuple[Guard, ...] = (
     Guard(("pregnant_now",), "check_pre_eclampsia", "pre_eclampsia_signs"),
     # A fall or a knock elsewhere: serious, or a fracture risk by age or bones?
     Guard(("trauma",), "check_fall_how", "fracture_risk"),
+    # "What about the fall, should I worry?": a fall asked about, not told (set aside as
+    # after the pain began, or never told): did the pain start after it?
+    Guard(("fall_named_back",), "trauma", "trauma"),
     Guard(("temperature",), "check_fever", "fever"),
     Guard(("cancer_hint",), "check_cancer_history", "cancer_history"),
     Guard(("light", "hurts"), "check_meningitis", "meningitis_warning"),

@@ -315,6 +315,9 @@ SIGNS: tuple[Sign, ...] = (
         "wiped out|wipe out|face planted|faceplanted",
         "knocked down|over|out|off",
         "landed on",
+        # "Landed smack on my bottom", "I did slip on the ice" (outside run 76 p08).
+        "landed smack|flat|right|straight|square|badly on",
+        "did slip|trip|fall",
         "landed awkwardly|badly|hard|heavily|wrong",
         "jumped off|down|from",
         "took the impact",

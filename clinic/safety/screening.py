@@ -255,11 +255,32 @@ _PAIN_CAME_FIRST = re.compile(
     r"\b(?:(?:was|were|been)\s+(?:already\s+)?there|already\s+(?:had|hurt|ached|sore)"
     r"|started|began|came on|ached|hurt|had (?:it|them|that|this))\b[^.!?;]{0,30}?"
     r"\b(?:long |well |months |weeks |years |way |a while )?before"
-    r"(?:\s+(?:that|it|this|then|the (?:fall|accident|crash|knock|bump|hit|tumble)))?"
+    r"(?:(?:\s+(?:that|it|this|then|the (?:fall|accident|crash|knock|bump|hit|tumble)))?"
     r"(?=\s*(?:[.,!?;)]|$|and\b|but\b|so\b|though\b))"
+    # "...well before I slipped on the stairs" (outside run 76 p08's kind).
+    r"|\s+(?:i|she|he|they|we)\s+(?:fell|slipped|tripped|crashed|had (?:the|that|my|her|his) "
+    r"(?:fall|accident|crash)|was hit|got hit|took a (?:fall|tumble)))"
     r"|\b(?:the\s+\w+\s+)?came first\b",
     re.IGNORECASE,
 )
+# A fall named back in a question: "what about the fall, should I worry?", "does that
+# accident matter?" asks about it; the fall's own question is asked instead of holding it
+# (outside run 76 p08: a fall after the pain began held as "pain after a fall").
+FALL_NAMED_BACK = "fall_named_back"
+_FALLS_NAMED_BACK = frozenset(
+    {"fall", "slip", "trip", "tumble", "accident", "knock", "bump", "crash"}
+)
+_QUESTION_OPENING = re.compile(
+    r"^\W*(?:and\s+|so\s+|but\s+)?(?:what|how|should|does|do|is|will|would|could|can)\b",
+    re.IGNORECASE,
+)
+
+
+def _named_back_in_a_question(doc: Doc, start: int, sentence: Span) -> bool:
+    """Whether the injury at token `start` is "the fall" or "that accident" in a question."""
+    word, before = doc[start].lower_, doc[start - 1].lower_ if start else ""
+    asks = "?" in sentence.text or bool(_QUESTION_OPENING.match(sentence.text))
+    return word in _FALLS_NAMED_BACK and before in ("the", "that", "this") and asks
 
 
 # "I'm confused" said to the assistant about its replies ("you just said urgent care was
@@ -305,6 +326,8 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
     no_inside = {(*key.split(":", 1), start) for key, start, _ in denied_inside}
     words = [token.lower_ for token in doc]
     quoted = vocabulary.why_we_ask(whole)
+    after_the_pain: set[int] = set()
+    named_back: tuple[int, int] | bool = False
     for kind, name, start, end in matches:
         if _unless(_SIGNS_BY_KEY[(kind, name)], sentence_of[start]):
             continue
@@ -323,6 +346,9 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
         ):
             continue
         if name == "trauma" and _PAIN_CAME_FIRST.search(whole):
+            after_the_pain.add(start)  # set aside: it may put right a fall held before
+        if name in _INJURIES and _named_back_in_a_question(doc, start, sentence):
+            named_back = named_back or (start, end)
             continue
         if (
             name == "confusion"
@@ -456,6 +482,7 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
             sentence_of[start], doc[start].idx
         ):
             continue  # "both legs sore from the gym": muscle soreness, not the spine's pain
+        long_ago = long_ago or (name == "trauma" and start in after_the_pain)
         over = someone_else or (context.past and not past_counts) or long_ago
         if kind == SIGN and over and not context.hypothetical:
             set_aside.append(Mention(kind, name, span.start_char, span.end_char, False))
@@ -479,6 +506,12 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
             (context.negated and not well_yet_there)
             # An infection that has passed: "the cellulitis is gone, it was last month".
             or (name in _PASSING and vocabulary.said_over_after(whole[span.end_char :]))
+            or (
+                name in _PASSING
+                and vocabulary.said_over_in_sentence(
+                    whole[span.end_char : sentence_of[start].end_char]
+                )
+            )
             # "Pregnancy, at 63? Hardly." (outside run 64 p06: recorded, with the baby's
             # warning signs).
             or (name == "pregnancy" and bool(_DOUBTED.match(whole[span.end_char :])))
@@ -518,6 +551,10 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
         else m
         for m in mentions
     ]
+    if named_back and not any(m.name in _INJURIES for m in mentions):
+        # The fall asked about, not told: its own question is asked (`FALL_NAMED_BACK`).
+        span = doc[named_back[0] : named_back[1]]
+        mentions.append(Mention(CONCEPT, FALL_NAMED_BACK, span.start_char, span.end_char, False))
     in_order = sorted(mentions, key=lambda m: (m.start, m.kind, m.name))
     return in_order, sorted(set_aside, key=lambda m: m.start), others
 
