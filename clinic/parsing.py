@@ -765,7 +765,8 @@ _MOMENT_BEFORE = re.compile(
 )
 # A moment told before its score in a clause of its own: "5, after a long drive 8".
 _MOMENT_CLAUSE_BEFORE = re.compile(
-    r"(?:^|[,;]\s*)(?:but\s+|and\s+)?(?:after|when|while|whilst|during|if)\s+[\w' ]{1,25}?\s+"
+    # "...; when I bend 8", "maybe 5. When turn is 7." (outside run 76 p05: 7 noted as usual)
+    r"(?:^|[,;.]\s*)(?:but\s+|and\s+)?(?:after|when|while|whilst|during|if)\s+[\w' ]{1,25}?\s+"
     r"(?:an?\s+|like\s+|about\s+|around\s+)*$",
     re.IGNORECASE,
 )
@@ -934,6 +935,12 @@ def _explicit_scores(text: str) -> list[Score]:
         if all(score[1] <= other[0] or other[1] <= score[0] for other in kept):
             kept.append(score)
     return sorted(kept)
+
+
+def says_the_usual_score(text: str) -> bool:
+    """Whether `text` gives the usual score in so many words ("5 usually", "normally a 3"):
+    the score the intake holds, said again."""
+    return any(pattern.search(_blank(text, _EXPLICIT_SCORES[:1])) for pattern in _USUAL_SCORES)
 
 
 def find_severity(text: str) -> tuple[str, float] | None:

@@ -1375,3 +1375,26 @@ def test_where_a_skin_trouble_told_just_before_was_is_no_painful_place() -> None
     text = "Should I mention the rash from last month? It was on my left shin, all cleared up."
     said = changes(text, dict(known))
     assert "pain_sites" not in said and "side" not in said, said
+
+
+# Session 28, written before the change (outside run 76 p05: "maybe 5. When turn is 7." to
+# how bad it usually is was noted 7; "Pain is 5 usually, 7 only when turn", "before you
+# write pain 7. Is wrong, usually 5. Please correct" and "My pain number is 5, not 7" each
+# changed nothing). The usual score said as usual, or put right in any words, is the score.
+# My own wordings.
+@pytest.mark.parametrize(
+    ("text", "asked", "usual"),
+    [
+        ("around 4. When I lift is 8.", "pain_severity", 4),
+        ("it's 3 normally, 6 only when reaching up. is parking free?", "booking_offer", 3),
+        ("the number you wrote is wrong, usually it's a 4. please fix", None, 4),
+        ("my score is 4, not 8", None, 4),
+    ],
+)
+def test_the_usual_score_said_again_or_put_right_is_the_score(
+    text: str, asked: str | None, usual: float
+) -> None:
+    known = {"body_part": "upper_back", "pain_quality": "tightness"}
+    if asked != "pain_severity":
+        known["pain_severity"] = 8
+    assert changes(text, known, asked).get("pain_severity") == usual

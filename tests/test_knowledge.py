@@ -1035,3 +1035,20 @@ def test_a_relatives_illness_is_asked_only_when_a_relative_is_named(
     text: str, relatives: bool
 ) -> None:
     assert ("family_history" in _topics_answered(text)) is relatives
+
+
+# Session 28, written before the change (outside run 76 p05: "Must I bring pacemaker card?"
+# got the list of health conditions). My own wordings.
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Pending: "bring" with a relative is nearest companions (0.47), under the line.
+        pytest.param(
+            "should my mum bring her implant ID card?",
+            marks=pytest.mark.xfail(strict=True, reason="nearest is companions"),
+        ),
+        "do i have to take my device card along",
+    ],
+)
+def test_a_device_card_asked_about_is_what_to_bring(text: str) -> None:
+    assert "before_the_visit" in _topics_answered(text)

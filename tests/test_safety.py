@@ -5889,3 +5889,27 @@ def test_a_fall_after_the_pain_began_is_set_aside() -> None:
 )
 def test_a_fall_in_emphatic_words_is_a_fall(text: str) -> None:
     assert "trauma" in _said(text)
+
+
+# Session 28, written before the change (outside run 76 p05: "My friend say needle in upper
+# back can make hole in lung, is true?" from a man never needled was asked "Since the
+# needling, have you become short of breath...?"). A risk asked about is no needling had;
+# "collapse a lung" is no fainting. My own wordings.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my sister reckons the needles can puncture a lung, is that true?",
+        "could needling near the ribs collapse a lung?",
+        "is there a risk the needle goes into the lung?",
+    ],
+)
+def test_a_lung_risk_asked_about_asks_nothing_and_is_no_fear(text: str) -> None:
+    found = safety.screen(text, known_signs=["upper_back_pain"])
+    assert not found.questions, found.questions
+    assert "needle_phobia" not in _said(text)
+
+
+def test_breathing_after_needling_had_is_still_asked() -> None:
+    found = safety.screen("had needling on monday and now i can't get a full breath")
+    said = {m.name for m in found.mentions if not m.denied}
+    assert "after_needling" in said or "check_after_needling" in [q.name for q in found.questions]

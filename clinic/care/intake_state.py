@@ -65,15 +65,19 @@ _CORRECTION = re.compile(
     r"more like|more of an?|"
     r"mixed (?:it |them |those |that )?up|"
     r"should have said|scratch that|i said wrong|typo|i said|i told you|"
-    r"(?:that'?s|thats|that is|it'?s) (?:not right|wrong))\b"
+    r"(?:that'?s|thats|that is|it'?s) (?:not right|wrong)|"
+    # "Is wrong, usually 5. Please correct" (outside run 76 p05).
+    r"(?:is|was|are|were) (?:wrong|not right|not correct|incorrect)|"
+    r"please (?:correct|fix|change)(?: (?:it|that|this))?|"
+    r"(?:correct|fix) (?:it|that|this) please)\b"
     r"|^\W*(?:no|nope|nah)\W+(?:it'?s|its|it is)\b"  # "no it's on the left"
     r"|\bmore (?:my|the|in my|in the)\b.*\bthan\b"
-    r"|\b\d{1,2}\s+(?:tho\s+|though\s+|really\s+)?not\s+(?:an?\s+)?\d{1,2}\b"  # "7 not 5"
+    r"|\b\d{1,2},?\s+(?:tho\s+|though\s+|really\s+)?not\s+(?:an?\s+)?\d{1,2}\b"  # "7, not 5"
     r"|\bnot\s+\d+\s*(?:years?|months?|weeks?|days?)\b",  # "not 70 years! 70 is my age"
     re.IGNORECASE,
 )
 _NUMBER_PUT_RIGHT = re.compile(
-    r"\b\d{1,2}(?:\.\d)?\s+(?:tho\s+|though\s+|really\s+)?,?\s*not\s+(?:an?\s+)?\d{1,2}\b"
+    r"\b\d{1,2}(?:\.\d)?\s*(?:(?:tho|though|really)\s*)?,?\s*not\s+(?:an?\s+)?\d{1,2}\b"
 )
 # A score said again in a message this short is the score put right.
 _RESTATED_WORDS = 8
@@ -145,6 +149,7 @@ class Heard:
     worst: float | None = None  # the score of the worst moments, said beside the usual one
     spreads: bool | None = None
     correcting: bool = False
+    usual_said: bool = False  # the usual score said in so many words ("5 usually")
     of_someone_else: bool = False  # every place named was told of someone else
     spread_denied_to: tuple[str, ...] = ()  # "it does NOT go to the leg"
     corrects_from: int = 0  # where the correction begins: places before it are not put right
@@ -335,6 +340,9 @@ def hear(
         worst = parsing.worst_score(text)
     # "Pain is 7 out of 10" said on its own again: the score put right.
     correcting = correcting or (found is not None and len(text.split()) <= _RESTATED_WORDS)
+    # "It's 3 normally, 6 only when reaching up": the usual score said again is the score,
+    # in a message of any length (outside run 76 p05: the 7 of the worst moments kept).
+    usual_said = found is not None and parsing.says_the_usual_score(text)
     if main is None and asked == "body_part":
         value = vocabulary.canonical("body_part", text)
         main = Place(value, 0) if value else None
@@ -360,6 +368,7 @@ def hear(
         worst=worst,
         spreads=spreads,
         correcting=correcting,
+        usual_said=usual_said,
         of_someone_else=of_someone_else,
         spread_denied_to=spread_denied_to,
         corrects_from=(cue.start() if (cue := _CORRECTION.search(text)) else 0),
@@ -685,12 +694,14 @@ def update(
         )
         # "It's in both legs now": both takes in the one side known; it contradicts nothing.
         widened = slot == "side" and value == "both" and current in ("left", "right")
+        restated = slot == "pain_severity" and heard.usual_said
         if (
             current is None
             or answered
             or correcting
             or disowned
             or widened
+            or restated
             or current in heard.said_not
         ):
             result.values[slot] = value

@@ -345,6 +345,13 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "needle", "needles", "needling", "needled", "acupuncture",
         "dry needling",
     ),
+    # A risk of the needles asked about, not needling had: "can the needles puncture a
+    # lung, is that true?" (outside run 76 p05: asked "since the needling...").
+    "risk_asked": (
+        "can puncture", "could puncture", "can make", "could make", "can cause", "could cause",
+        "puncture a", "pierce a", "hole in", "collapse a", "is that true", "is it true",
+        "is true", "true that", "reckons", "heard that", "read that", "risk", "risks",
+    ),
     # Aorta
     "tearing": (
         "tear", "tearing", "torn", "rip", "ripping", "ripped", "stabbed and torn",
@@ -714,12 +721,22 @@ GUARDS: tuple[Guard, ...] = (
     Guard(("hopeless",), "check_safe", "suicidal_thoughts"),
     Guard(("chest",), "check_chest", "cardiac_warning"),
     Guard(("heart_arm", "exertion"), "check_exertion", "cardiac_warning"),
-    Guard(("needling", "breathing"), "check_after_needling", "breathless_after_needling"),
-    Guard(("needling", "chest"), "check_after_needling", "breathless_after_needling"),
+    Guard(
+        ("needling", "breathing"),
+        "check_after_needling",
+        "breathless_after_needling",
+        unless=("risk_asked",),
+    ),
+    Guard(
+        ("needling", "chest"),
+        "check_after_needling",
+        "breathless_after_needling",
+        unless=("risk_asked",),
+    ),
     # Out of breath with effort: the heart's where its pain may show (the question's
     # `where`), else only the breathing's own question.
     Guard(("breathing", "exertion"), "check_exertion_breathless", "cardiac_warning"),
-    Guard(("breathing",), "check_breathing", "cannot_breathe"),
+    Guard(("breathing",), "check_breathing", "cannot_breathe", unless=("risk_asked",)),
     Guard(("tearing",), "check_tearing", "aortic_warning"),
     Guard(("pulsing", "lump"), "check_tearing", "aortic_warning"),
     Guard(("saddle_area",), "check_saddle", "saddle_numbness"),

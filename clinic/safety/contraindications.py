@@ -83,7 +83,9 @@ SIGNS: tuple[Sign, ...] = (
                # (outside runs 15 to 17: "kinda scared... not fainting scared"). A degree
                # anywhere in the sentence ("a little", "kind of") is read by the screening
                # (`_mild_fear`); these say it with a fainting word or without a degree.
-               "bit scared", "not that scared", "not fainting scared", "not like fainting")),
+               "bit scared", "not that scared", "not fainting scared", "not like fainting",
+               # "Could needling collapse a lung?": the lung's risk, no fainting.
+               "lung", "lungs")),
     Sign("past_reaction", (
         f"bad|allergic|severe|awful|terrible reaction ... {_NEEDLES}",
         f"reacted|react badly ... {_NEEDLES}",
