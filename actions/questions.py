@@ -196,6 +196,10 @@ class ActionAnswerQuestion(Action):
             # only half agreed on is no question of the patient's own.
             return []
         known = _known_answer(found, intent, tracker)
+        if known is None and _the_advice_answers(found, intent, tracker):
+            # "Do I need a doctor today?" with a flag standing: the advice again, in the
+            # question's light, never "I don't know".
+            return [FollowupAction("action_emergency_follow_up")]
         net = knowledge.topic_named(knowledge.SAFETY_NET)
         if net and knowledge.asks_what_if_worse(text):
             known = knowledge.answer_text(net, values)  # never "I don't know" to this
@@ -324,6 +328,11 @@ def _known_answer(
         *(tracker.get_slot("contraindications") or []),
         *entity_values(tracker, "contraindication"),
     }
+    if topic.for_the_pain and tracker.get_slot("red_flags") and not _other_complaint(tracker):
+        # "Do I need to see a doctor today or not?" with a flag standing: the advice is the
+        # answer, given by the safety follow-up; not the general text beside it (outside
+        # run 76 p01: "If you're not sure, yes. Anything that isn't a muscle...").
+        return None
     # Read only for a topic with an answer about the pain (it reads the words again).
     about_the_pain = bool(topic.for_the_pain) and _of_the_pain_told(tracker)
     answer = knowledge.answer_text(topic, knowledge.clinic_values(), about_the_pain, told)
@@ -334,15 +343,40 @@ def _known_answer(
     return answer
 
 
+def _the_advice_answers(
+    found: knowledge.Found | None, intent: str | None, tracker: Tracker
+) -> bool:
+    """Whether the question is whether to see a doctor about the pain, with a flag
+    standing: the safety advice is its answer."""
+    topic = knowledge.topic_named(found.topic) if found else None
+    return bool(
+        found
+        and topic
+        and topic.for_the_pain
+        and knowledge.is_answer(found, intent)
+        and tracker.get_slot("red_flags")
+        and not _other_complaint(tracker)
+    )
+
+
 def _of_the_pain_told(tracker: Tracker) -> bool:
     """Whether a question is about the pain told in this chat, nothing told needing a
     doctor: a pain known, no red flag standing and no other complaint named ("do I still
     need a doctor?" after a yes taken back; not "...about the rash on my arm?")."""
+    return (
+        bool(tracker.get_slot("body_part"))
+        and not tracker.get_slot("red_flags")
+        and not _other_complaint(tracker)
+    )
+
+
+def _other_complaint(tracker: Tracker) -> bool:
+    """Whether the latest message names a complaint that is not the pain ("the rash")."""
     text = tracker.latest_message.get("text") or ""
-    other = _named(tracker, "other_complaint") or [
-        term for term in vocabulary.find_terms(text) if term.entity == "other_complaint"
-    ]
-    return bool(tracker.get_slot("body_part")) and not tracker.get_slot("red_flags") and not other
+    return bool(
+        _named(tracker, "other_complaint")
+        or [term for term in vocabulary.find_terms(text) if term.entity == "other_complaint"]
+    )
 
 
 def _named(tracker: Tracker, entity: str) -> list[str]:

@@ -425,9 +425,20 @@ def _a_wish(part: str) -> bool:
     return not _QUESTION.search(part.replace("?", "")) and names_a_time(part)
 
 
+# "Is wrong, usually 5", "is not right": a fact put right without its subject, said as
+# people writing in a second language do (outside run 76 p05: answered as a question).
+_PUT_RIGHT = re.compile(
+    r"^\W*(?:is|was)\s+(?:not\s+|no\s+)?(?:wrong|right|correct|incorrect)\b(?!.*\?)",
+    re.IGNORECASE,
+)
+
+
 def asks_somewhere(text: str) -> bool:
     """Whether any clause of the message asks ("no. how many more questions lol")."""
-    return any(looks_like_question(part) for part in re.split(r"[.!,;]\s*", text or ""))
+    return any(
+        looks_like_question(part) and not _PUT_RIGHT.match(part)
+        for part in re.split(r"[.!,;]\s*", text or "")
+    )
 
 
 def looks_like_question(text: str) -> bool:

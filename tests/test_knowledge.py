@@ -1052,3 +1052,41 @@ def test_a_relatives_illness_is_asked_only_when_a_relative_is_named(
 )
 def test_a_device_card_asked_about_is_what_to_bring(text: str) -> None:
     assert "before_the_visit" in _topics_answered(text)
+
+
+# Session 28, written before the change (outside run 76 p05: "Also before you write pain 7.
+# Is wrong, usually 5. Please correct for physio." was answered as a question with the
+# needles' sting and the doctor's text). "Is wrong" without a subject or a question mark
+# puts a fact right; it asks nothing. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("the side you wrote. Was wrong, it is left. Please change", False),
+        ("number 8 is not correct, normally 4", False),
+        ("the number for pain. Is not right, normally 3", False),
+        ("Is wrong side. Please fix", False),
+        ("is wrong?", True),
+        ("is it wrong to have needling twice a week?", True),
+    ],
+)
+def test_a_fact_put_right_asks_nothing(text: str, asks: bool) -> None:
+    assert knowledge.asks_somewhere(text) is asks
+
+
+# Session 28, written before the change (outside run 76 p01: "do i need to see a doctor
+# today or not" after the advice to see a doctor today got the advice, then "If you're not
+# sure, yes. Anything that isn't a muscle or joint pain..."). With a flag standing, the
+# advice is the answer about the pain; the general text is not said beside it.
+def test_a_doctor_asked_about_while_a_flag_stands_gets_no_general_text() -> None:
+    from actions.questions import answer_if_known
+
+    entities = [{"entity": "answer_topic", "value": "see_a_doctor", "confidence_entity": 0.9}]
+    tracker = make_tracker(
+        {"body_part": "head", "red_flags": ["headache_warning_signs"], "triage_level": "urgent"},
+        text="ok but do I actually have to see someone today?",
+        intent="ask_clinic", entities=entities,
+    )  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    answer_if_known(dispatcher, tracker, only_if_close=True)
+    said = " ".join(m.get("text") or "" for m in dispatcher.messages)
+    assert "If you're not sure, yes" not in said, said

@@ -834,7 +834,11 @@ SIGNS: tuple[Sign, ...] = (
         # is not the headache's.
         unless=("sick of", "sick and tired", "morning sickness", "pregnant", "pregnancy",
                 "preggo", "preggers", "expecting", "weeks along", "months along",
-                "morning sick")),
+                "morning sick",
+                # Said not to come with the headaches: "...but not from the headaches",
+                # "nothing to do with the migraines" (outside run 76 p01).
+                "nothing to do with", "not from the", "not with the", "not because of the",
+                "unrelated", "separate from")),
     # Giant cell arteritis: a jaw that aches with chewing.
     Sign("jaw_claudication", (
         "jaw ... ache|aches|aching|hurts|hurt|pain|painful|tired ... chew|chews|chewing|eat|eating",

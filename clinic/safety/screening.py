@@ -328,8 +328,13 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
     quoted = vocabulary.why_we_ask(whole)
     after_the_pain: set[int] = set()
     named_back: tuple[int, int] | bool = False
+    explained: list[tuple[str, int, int]] = []
     for kind, name, start, end in matches:
         if _unless(_SIGNS_BY_KEY[(kind, name)], sentence_of[start]):
+            if kind == SIGN:
+                # "The vomiting is morning sickness": explained, so set aside; it may put
+                # right a flag it held in an earlier message (outside run 76 p01).
+                explained.append((name, start, end))
             continue
         if _inside_another_sense(name, doc[start:end], whole):
             continue  # "is it a slipped disc?": no slip; "...and slipped on ice" still is
@@ -550,6 +555,10 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
         and _NEXT_CLAUSE.search(whole[m.start : m.end])
         else m
         for m in mentions
+    ]
+    set_aside += [
+        Mention(SIGN, name, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), False)
+        for name, start, end in explained
     ]
     if named_back and not any(m.name in _INJURIES for m in mentions):
         # The fall asked about, not told: its own question is asked (`FALL_NAMED_BACK`).
@@ -1658,10 +1667,18 @@ def _inside_another_sense(name: str, span: Span, whole: str) -> bool:
     return any(found.start() <= span.start_char < found.end() for found in pattern.finditer(whole))
 
 
+_GOES_ON = frozenset({"but", "and", "though", "although", "tho"})
+
+
 def _unless(sign: Sign, sentence: Span) -> bool:
     if not sign.unless:
         return False
     text = sentence.text.lower()
+    following = sentence.doc[sentence.end : sentence.end + 1]
+    if following and following[0].lower_ in _GOES_ON:
+        # "I'm sick most mornings | but it's nothing to do with the headaches": spaCy's
+        # sentence break before a "but" splits what is one sentence.
+        text += " " + following[0].sent.text.lower()
     return any(
         not _REASON_DENIED.search(text[: match.start()])
         for word in sign.unless
