@@ -648,7 +648,13 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
             ):
                 # "10:30 is perfect" to one day's times: that hour, free (outside run 76
                 # p02: the day's times offered again, 10:30 first, to be pressed).
-                return {"booking_slot": hour.isoformat(), **who_said_alongside(str(value), tracker)}
+                if hour.isoformat() != tracker.get_slot("booking_slot"):
+                    dispatcher.utter_message(response="utter_hour_is_free", when=when(hour))
+                return {
+                    "booking_slot": hour.isoformat(),
+                    "time_put_right": bool(tracker.get_slot("booking_slot")) or None,
+                    **who_said_alongside(str(value), tracker),
+                }
             if isinstance(wish, TimePreference):
                 return {
                     "booking_slot": None,
@@ -738,6 +744,8 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
             dispatcher.utter_message(response="utter_not_a_name")
             return {"patient_name": None}
         when = time_said_alongside(str(value), tracker)
+        if tracker.get_slot("time_put_right"):
+            when = {**when, "time_put_right": None}  # the name asked in other words, once
         if contact.usable and not tracker.get_slot("contact_details"):
             return {"patient_name": name, **contact_slots(contact), **when}
         return {"patient_name": name, **when}
