@@ -44,6 +44,7 @@ from clinic.booking import (
     when,
 )
 from clinic.booking_store import CONFIRMED
+from clinic.care.intake_state import puts_right_in_words
 from clinic.contact import asks_about_a_call
 from clinic.evidence import region_for_body_part
 from clinic.intake import (
@@ -182,7 +183,25 @@ class ActionAnswerQuestion(Action):
         summary_asked = found and found.topic == MY_SUMMARY and knowledge.is_answer(found, intent)
         if summary_asked and _said_the_summary(dispatcher, tracker):
             return []  # "can you show me the summary again?"
+        if puts_right_in_words(text) and not (
+            "?" in text or knowledge.asks_somewhere(text) or knowledge.asked_again(text)
+        ):
+            # "The number for pain. Is not right, normally 2. Please change": a fact put
+            # right, which the intake takes; no question, whatever the model made of it
+            # (outside run 76 p05: the needles' sting, then the doctor's text).
+            return []
         asked_part = question_after_answer(text) or text
+        if (
+            found
+            and found.topic == OPENING_HOURS
+            and names_a_time(text)
+            and _booking_in_play(tracker)
+            and not _ASKS_THE_HOURS.search(text)
+        ):
+            # "yes please. he has training mon and tue, so wednesday at 4?": a time wished
+            # for, which the offered times answer; not the opening hours (outside runs 75
+            # p04, 76: the hours before every offer).
+            return []
         if tracker.active_loop.get("name") == "booking_form" and _only_a_time(asked_part):
             return []  # "5 is too tight for me. thursday 7?": a wish for the form to read
         told = answers.opens_with_answer(text) and not (
@@ -512,7 +531,12 @@ def noted_for_the_consultation(
 
 
 # Topics a request to book at a time reads near.
-_TIMES_OF_A_BOOKING = frozenset({MY_BOOKING, "opening_hours", "changing_a_booking"})
+OPENING_HOURS = "opening_hours"
+_TIMES_OF_A_BOOKING = frozenset({MY_BOOKING, OPENING_HOURS, "changing_a_booking"})
+# The hours asked in so many words: "are you open saturdays?", "what time do you close?".
+_ASKS_THE_HOURS = re.compile(
+    r"\b(?:open|opening|opens|close|closing|closes|closed|hours)\b", re.IGNORECASE
+)
 
 
 def answer_if_known(
