@@ -11,7 +11,7 @@ from clinic import patient
 from clinic.care import intake_state
 from clinic.intake import Intake
 from clinic.patient import Patient
-from clinic.safety import answers
+from clinic.safety import SOMEONE_ELSE, answers
 from clinic.safety.red_flags import URGENT
 
 INTAKE_SLOTS = (
@@ -99,6 +99,17 @@ def entity_values(
     ]
     # "He's a 61 year old man, he's hardly pregnant!": no pregnancy of a man's (outside run
     # 60 p05: explained and listed as told).
+    if entity == "contraindication" and not (denied or role):
+        # "She's on warfarin", told by a daughter writing for her mother, is read as
+        # someone else's from the message alone; the chat is written for her (outside run
+        # 76 p02: the checklist asked about blood thinners again).
+        theirs = [
+            e["value"]
+            for e in tracker.latest_message.get("entities", [])
+            if e.get("entity") == entity and e.get("role") == SOMEONE_ELSE
+        ]
+        if theirs and the_patient(tracker) != patient.YOU:
+            values = list(dict.fromkeys([*values, *theirs]))
     pregnancy = entity == "contraindication" and "pregnancy" in values and not (denied or role)
     if pregnancy and patient.is_a_man(patient_messages(tracker)):
         values = [value for value in values if value != "pregnancy"]

@@ -32,6 +32,9 @@ _HOW_TO_CHANGE = re.compile(
     r"(?:can|could) i [^.?!]{0,30}\blater|if (?:i|we) (?:ever )?(?:need|have|want|had) to)\b"
     # "If I feel too sick that day, can I cancel?": a condition, then the question.
     r"|\bif\b[^.?!]{0,60}\b(?:can|could|may) (?:i|we) (?:cancel|reschedule|move|change)\b"
+    # "If the doctor finds something bad, do I just cancel?" (outside run 76 p02).
+    r"|\bif\b[^.?!]{0,60}\b(?:do|should|shall|would) (?:i|we) (?:just |then |simply )?"
+    r"(?:cancel|reschedule|move|change)\b"
     # "In case I need to cancel": not "book him too in case the GP says it's muscular".
     r"|\bin case\b[^.?!]{0,30}\b(?:cancel\w*|reschedul\w*|move|change|changes|can'?t make)\b"
     # "And cancelling?", "what about rescheduling?": the policy asked about (outside run 49).

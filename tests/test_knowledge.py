@@ -1090,3 +1090,20 @@ def test_a_doctor_asked_about_while_a_flag_stands_gets_no_general_text() -> None
     answer_if_known(dispatcher, tracker, only_if_close=True)
     said = " ".join(m.get("text") or "" for m in dispatcher.messages)
     assert "If you're not sure, yes" not in said, said
+
+
+# Session 28, written before the topic (outside run 76 p02: "is it OK that I'm answering for
+# her?" got "I don't know"). My own wordings.
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Pending: "typing for him" is 0.43 from the topic, under the line.
+        pytest.param(
+            "sorry, is it fine that I'm typing for him?",
+            marks=pytest.mark.xfail(strict=True, reason="0.43, under the line"),
+        ),
+        "can I answer on my grandma's behalf?",
+    ],
+)
+def test_answering_for_someone_else_is_answered(text: str) -> None:
+    assert "answering_for_someone" in _topics_answered(text)

@@ -5937,3 +5937,21 @@ def test_being_sick_said_not_to_come_with_the_headaches_is_no_sign(text: str) ->
 def test_being_sick_explained_later_is_set_aside() -> None:
     found = safety.screen("the vomiting in the mornings is morning sickness, I'm 9 weeks")
     assert "morning_vomiting" in {m.name for m in found.set_aside}
+
+
+# Session 28, written before the change (outside run 76 p02: after a doctor today, "Yes
+# please. And if the doctor finds something bad, do I just cancel?" at the booking's
+# confirmation got "Yes, it really can't wait", twice, and nothing was booked). How to
+# cancel if the doctor finds something is the booking's question, not waiting. My words.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ok. and if the GP says it's something serious, do we just cancel?",
+        "if urgent care finds a problem should I cancel this then?",
+    ],
+)
+def test_cancelling_if_the_doctor_finds_something_is_no_waiting(text: str) -> None:
+    from clinic.booking import asks_how_to_change
+
+    assert asks_how_to_change(text)
+    assert not advice.asks_about_waiting(text)

@@ -1126,3 +1126,21 @@ async def test_a_no_to_the_crisis_question_is_met_with_an_apology() -> None:
     dispatcher = CollectingDispatcher()
     await ActionResumeAfterSafetyQuestion().run(dispatcher, tracker, DOMAIN)
     assert "I'm sorry" in said(dispatcher) and "that helps" not in said(dispatcher)
+
+
+# Session 28, written before the change (outside run 76 p02: a daughter writing for her
+# mother, "Honestly I'll try and take her to urgent care this evening. She's on warfarin for
+# her heart by the way", had the warfarin dropped as someone else's, and the checklist asked
+# about blood thinners again). What "she" takes is the patient's when the chat is for her.
+def test_a_precaution_of_the_patient_written_for_is_hers() -> None:
+    from actions.tracker_facts import entity_values
+    from addons.safety_screen import entities_of
+
+    text = "I will try and drive him over there later. He takes apixaban, is that relevant?"
+    entities = entities_of(safety.screen(text))
+    for_him = make_tracker(
+        text=text, entities=entities, earlier_texts=["my dad's lower back is bad, he's 79"]
+    )
+    own = make_tracker(text=text, entities=entities, earlier_texts=["my lower back is bad"])
+    assert "anticoagulants" in entity_values(for_him, "contraindication")
+    assert "anticoagulants" not in entity_values(own, "contraindication")

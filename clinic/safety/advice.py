@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from clinic.booking import asks_how_to_change
 from clinic.contact import asks_about_a_call, asks_for_a_call
 from clinic.preferred_time import says_an_hour
 from clinic.safety.red_flags import EMERGENCY, HISTORY_COUNTS, URGENT
@@ -974,6 +975,10 @@ def asks_about_waiting(message: str) -> bool:
     message = without_surprise(message)  # "Oh wait, could we do Friday?" is no waiting
     if _asks_only_practical(message):
         return False  # the knowledge base answers it, the form goes on
+    if asks_how_to_change(message):
+        # "If the doctor finds something bad, do I just cancel?": how the booking can be
+        # changed, answered with it (outside run 76 p02: "Yes, it really can't wait").
+        return False
     if asks_for_a_call(message) or _WHEN_THEY_CALL.search(message):
         # "Can the clinic call him back later instead?", "when will they call? today?": the
         # call-back's own answer says the doctor comes first (a call never stands in for

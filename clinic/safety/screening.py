@@ -492,7 +492,8 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
         if kind == SIGN and over and not context.hypothetical:
             set_aside.append(Mention(kind, name, span.start_char, span.end_char, False))
         now_theirs = not (hypothetical_or_past or long_ago or context.negated)
-        if kind == SIGN and someone_else and now_theirs:
+        if kind in (SIGN, CONTRAINDICATION) and someone_else and now_theirs:
+            # Someone else's now: the patient's, when the chat is written for them.
             others.append(Mention(kind, name, span.start_char, span.end_char, False))
         if someone_else or hypothetical_or_past or long_ago:
             continue
