@@ -22,6 +22,7 @@ from actions.tracker_facts import (
     latest_intent,
     patient_messages,
     said_before,
+    said_since_latest_message,
     tells_of_a_pain,
     the_patient,
     value_before_latest_message,
@@ -216,10 +217,12 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
         new_flags
         and not rose
         and level_before == EMERGENCY
-        and all(f.level != EMERGENCY for f in new_flags)
+        and all(f.level != EMERGENCY or f.code not in _OWN_EMERGENCY_ADVICE for f in new_flags)
     ):
-        # A past cancer told after 911 for the heart: thanked for and named, the emergency's
-        # advice not said again in full (`_more_behind_the_advice`).
+        # A past cancer told after 911 for the heart, or a sudden headache after 911 for a
+        # fever and a stiff neck: thanked for and named, the emergency's advice not said
+        # again in full (`_more_behind_the_advice`), and the message's question answered
+        # (outside run 76 p06: "should i mention the sudden whack...?" got the advice).
         return values, [], None
     advise_on = [flag.code for flag in flags if flag.level == level]
     return values, advise_on, level
@@ -232,6 +235,13 @@ _MAX_OFF_TOPIC = 2
 
 
 _ASK_ABOUT_FEVER = frozenset({"fever", "meningitis_warning"})
+
+
+# Emergencies whose advice differs from the one given (a crisis line, the maternity unit):
+# said in full, whatever advice stands.
+_OWN_EMERGENCY_ADVICE = frozenset(
+    {"suicidal_thoughts", "preterm_labour", "waters_breaking", "pre_eclampsia"}
+)
 
 
 def _questions_asked(tracker: Tracker) -> list[ScreenQuestion]:
@@ -577,21 +587,33 @@ def _more_behind_the_advice(values: dict[str, Any], tracker: Tracker) -> str:
     new = set(_newly(values, tracker, "warning_signs"))
     # Flags of their own too, below the advice given (outside run 73 p04: a past cancer,
     # weight loss and night pain told after 911 for the heart were met with silence).
-    held = dict.fromkeys([*(tracker.get_slot("red_flags") or []), *(values.get("red_flags") or [])])
-    added_to = _flags_added_to(new, list(held))
+    before = tracker.get_slot("red_flags") or []
+    held = dict.fromkeys([*before, *(values.get("red_flags") or [])])
+    added_to = _flags_added_to(new, list(held), before)
     told = [advice.described(code, new) for code in added_to]
+    # A flag new now that the new signs make with ones known ("it comes on when I rush",
+    # after the jaw ache): named with all the signs it stands on.
+    signs = values.get("warning_signs") or []
+    told += [
+        advice.described(code, signs)
+        for code in values.get("red_flags") or []
+        if code not in before and code not in added_to
+    ]
+    told = list(dict.fromkeys(filter(None, told)))
     level = tracker.get_slot("triage_level")
     return advice.more_behind_the_advice("; ".join(told), level == EMERGENCY) if told else ""
 
 
-def _flags_added_to(new_signs: set[str], standing: list[str]) -> list[str]:
-    """The flags held (`standing`), named sign by sign, that `new_signs` add to (a past
-    cancer told after the advice for night pain)."""
-    return [
-        flag.code
-        for flag in safety.red_flags_for(new_signs)
-        if flag.code in standing and flag.code in advice.EACH_SIGN
-    ]
+def _flags_added_to(new_signs: set[str], standing: list[str], before: list[str]) -> list[str]:
+    """The flags held (`standing`) that `new_signs` add to: one named sign by sign (a past
+    cancer told after the advice for night pain), or one new since the advice (`before`)."""
+    return list(
+        dict.fromkeys(
+            flag.code
+            for flag in safety.red_flags_for(new_signs)
+            if flag.code in standing and (flag.code in advice.EACH_SIGN or flag.code not in before)
+        )
+    )
 
 
 def _newly(values: dict[str, Any], tracker: Tracker, slot: str) -> list[str]:
@@ -672,7 +694,7 @@ class ActionRedFlagAdvice(Action):
         new_signs = set(tracker.get_slot("warning_signs") or []) - set(
             value_before_latest_message(tracker, "warning_signs") or []
         )
-        if not (raised_now or rose or _flags_added_to(new_signs, before)):
+        if not (raised_now or rose or _flags_added_to(new_signs, before, before)):
             flags = [flag.code for flag in current_flags(tracker) if flag.level == level]
             if tracker.get_slot("says_safe"):
                 # Safe now, said in this chat: the crisis words are not said again in place
@@ -1034,7 +1056,12 @@ class ActionEmergencyFollowUp(Action):
                 clinic_phone=settings.clinic_phone(),
                 repeats=repeats,
                 check_planned_before=planned,
-                advised_now=bool(set(codes) - before),
+                # Only thanked for a new sign, the advice itself was not said again: it
+                # follows the answer (outside run 76 p06).
+                advised_now=bool(set(codes) - before)
+                and not any(
+                    m.startswith(advice.MORE_BEHIND) for m in said_since_latest_message(tracker)
+                ),
                 signs=tracker.get_slot("warning_signs") or [],
             )
             reply = _spoken_of(reply, codes, the_patient(tracker))

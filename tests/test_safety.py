@@ -5955,3 +5955,26 @@ def test_cancelling_if_the_doctor_finds_something_is_no_waiting(text: str) -> No
 
     assert asks_how_to_change(text)
     assert not advice.asks_about_waiting(text)
+
+
+# Session 28, written before the change (outside run 76 p06: "what do i tell them" after
+# 911 for a fever and a stiff neck got "what has changed (a fever with a stiff neck, a rash
+# or light hurting her eyes)", a rash she did not have; "like someone whacked her on the
+# back of the head" was no sudden headache). The signs held are named, none other.
+def test_what_to_tell_them_names_only_the_meningitis_signs_held() -> None:
+    reply = advice.emergency_follow_up(
+        "what do we say to them when we get there", ["meningitis_signs"], "911", "988",
+        repeats=1, signs=["fever", "stiff_neck", "headache"],
+    )  # fmt: skip
+    assert "rash" not in reply and "fever" in reply and "stiff neck" in reply, reply
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it came on like somebody smacked him round the back of the head",
+        "she said it felt like she'd been whacked on the head, out of nowhere",
+    ],
+)
+def test_a_headache_like_a_blow_is_a_thunderclap(text: str) -> None:
+    assert "thunderclap" in _said(text)

@@ -74,6 +74,18 @@ EACH_SIGN: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
         (frozenset({"non_mechanical_pain"}), "pain that nothing eases"),
         (frozenset({"first_back_pain"}), "a first back pain after 50"),
     ),
+    # Outside run 76 p06: "what has changed (a fever with a stiff neck, a rash or light
+    # hurting her eyes)" to a husband whose wife had no rash.
+    "meningitis_signs": (
+        (frozenset({"fever", "feeling_unwell"}), "a fever"),
+        (frozenset({"stiff_neck"}), "a stiff neck"),
+        (frozenset({"light_sensitivity"}), "light hurting the eyes"),
+        (frozenset({"rash", "purpuric_rash"}), "a rash"),
+        (
+            frozenset({"meningitis_warning"}),
+            "a fever with a stiff neck, a rash or light hurting the eyes",
+        ),
+    ),
     # Outside run 53: pain down both legs alone was told of bottoms and bladders too.
     "cauda_equina": (
         (frozenset({"saddle_numbness"}), "numbness around your bottom or genitals"),
@@ -98,11 +110,14 @@ EACH_SIGN: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
 }
 
 
+MORE_BEHIND = "Thank you for telling me: "
+
+
 def more_behind_the_advice(told: str, emergency: bool) -> str:
     """The thanks for warning signs told after the advice they add to: the advice stands."""
     now = "get help now" if emergency else "see a doctor today"
     return (
-        f"Thank you for telling me: {told} too. That makes it all the more important to {now}, "
+        f"{MORE_BEHIND}{told} too. That makes it all the more important to {now}, "
         "and to tell them about it."
     )
 
@@ -639,7 +654,10 @@ _TELL_THE_DOCTOR = re.compile(
 # What is to be told: "...tell the ER about the cancer thing", "...mention his prostate
 # cancer and the blood thinner to the hospital", "...tell them at the ER that I'm on warfarin".
 _WHAT_TO_TELL = re.compile(
-    r"\b(?:tell|mention|say)\b(?:\s+(?:them|him|her|it|the\s+[\w&-]+|urgent care|paramedics))?"
+    # Whom to tell, not what: "tell the ER about...", never "mention the whack on the head"
+    # (outside run 76 p06: "Yes, tell them about on the head feeling").
+    r"\b(?:tell|mention|say)\b(?:\s+(?:them|him|her|it|the\s+(?:doctors?|er|hospital|nurses?|"
+    r"paramedics|ambulance|a&e|gp|triage|staff|crew|team)|urgent care|paramedics))?"
     r"(?:\s+(?:at|to)\s+(?:the\s+)?[\w&-]+)?\s+(?:(?:about|of)\s+)?(?P<what>[^.?!]+)",
     re.IGNORECASE,
 )

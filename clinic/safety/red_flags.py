@@ -604,6 +604,9 @@ SIGNS: tuple[Sign, ...] = (
         "thunderclap",
         "{head} ... like being|getting|been hit|struck|kicked|smacked|shot",
         "like ... been|being|getting|got shot|hit|struck|kicked ... head",
+        # "Like someone whacked her on the back of the head" (outside run 76 p06).
+        "like ... whacked|smacked|thumped|clobbered|punched|hit|struck ... head",
+        "like ... whacked|smacked|thumped|clobbered|punched|hit|struck ... of the|her|his|my head",
         "{head} ... within|in a minute|seconds",
         "sudden severe|terrible|explosive {head}",
     )),
