@@ -217,7 +217,10 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
         new_flags
         and not rose
         and level_before == EMERGENCY
-        and all(f.level != EMERGENCY or f.code not in _OWN_EMERGENCY_ADVICE for f in new_flags)
+        and all(
+            f.level != EMERGENCY or (f.code not in _OWN_EMERGENCY_ADVICE and not stood_down_before)
+            for f in new_flags
+        )
     ):
         # A past cancer told after 911 for the heart, or a sudden headache after 911 for a
         # fever and a stiff neck: thanked for and named, the emergency's advice not said
