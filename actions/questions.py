@@ -46,7 +46,7 @@ from clinic.booking import (
 from clinic.booking_store import CONFIRMED
 from clinic.care.intake_state import puts_right_in_words
 from clinic.contact import asks_about_a_call
-from clinic.evidence import region_for_body_part
+from clinic.evidence import evidence_for_the_pain
 from clinic.intake import (
     answer_before_question,
     listed,
@@ -334,7 +334,8 @@ def _known_answer(
     if topic.for_a_place:
         places = _named(tracker, "body_part")
         if places:
-            return knowledge.answer_for_a_place(topic, region_for_body_part(places[0]).summary)
+            text = tracker.latest_message.get("text") or ""
+            return knowledge.answer_for_a_place(topic, evidence_for_the_pain(places, text).summary)
         # "Would needling do anything for my sore throat?", "can needling help eczema?":
         # no, and who can help, whoever has it (the question is what needling treats).
         text = tracker.latest_message.get("text") or ""

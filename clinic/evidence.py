@@ -9,6 +9,7 @@ active treatments, with little data beyond a few months (Chys 2023; Gattie 2017)
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 __all__ = [
@@ -17,6 +18,7 @@ __all__ = [
     "GENERAL_SOURCES",
     "Evidence",
     "evidence_for",
+    "evidence_for_the_pain",
     "region_for_body_part",
 ]
 
@@ -263,3 +265,20 @@ def evidence_for(key: str) -> Evidence:
 def region_for_body_part(body_part: str | None) -> Evidence:
     """The region record for a canonical body part; "elsewhere" for one without its own row."""
     return EVIDENCE[_REGION_BY_BODY_PART.get(body_part or "", "elsewhere")]
+
+
+# Where sciatica-like pain starts, and where it travels to.
+_WHERE_IT_STARTS = frozenset({"lower_back", "back", "buttock", "hip"})
+_DOWN_THE_LEG = frozenset({"leg", "thigh", "hamstring", "calf", "foot", "ankle", "heel"})
+_SCIATICA_SAID = re.compile(r"\bsciatic\w*", re.IGNORECASE)
+
+
+def evidence_for_the_pain(places: list[str], text: str = "") -> Evidence:
+    """The record for a pain at `places` (the first is where it is): the sciatica-like one
+    when it goes from the back or buttock down the leg, or sciatica is named (outside run 76
+    p08: the trial on outer hip pain for pain down the back of the thigh); else the first
+    place's region."""
+    starts = _WHERE_IT_STARTS.intersection(places)
+    if _SCIATICA_SAID.search(text) or (starts and _DOWN_THE_LEG.intersection(places)):
+        return EVIDENCE["sciatica"]
+    return region_for_body_part(places[0] if places else None)

@@ -465,3 +465,24 @@ def test_the_examination_is_of_the_patient_written_for() -> None:
 
     assert "will examine him at" in spoken_of(NOT_A_DIAGNOSIS, HE)
     assert "after examining her" in spoken_of("decides with you, after examining you.", SHE)
+
+
+# Session 28, written before the change (outside run 76 p08: "pain in my left buttock that
+# goes down the back of my thigh, my GP called it sciatica-ish... is there evidence?" got
+# the trial on outer hip pain). Pain from the buttock or back down the leg, or sciatica
+# named, is the sciatica-like record. My own wordings.
+@pytest.mark.parametrize(
+    ("places", "text", "key"),
+    [
+        (["buttock", "calf"], "my bum aches right down into the calf, does it work?", "sciatica"),
+        (["lower_back"], "is there any proof it helps sciatica?", "sciatica"),
+        (["hip"], "my hip aches when I walk, any evidence?", "hip_buttock"),
+        (["neck"], "does it work for necks?", "neck"),
+    ],
+)  # fmt: skip
+def test_the_evidence_for_pain_down_the_leg_is_sciaticas(
+    places: list[str], text: str, key: str
+) -> None:
+    from clinic.evidence import evidence_for_the_pain
+
+    assert evidence_for_the_pain(places, text).key == key
