@@ -42,6 +42,7 @@ from actions.tracker_facts import (
     latest_intent,
     read_from_message_unchecked,
     response_before_latest_message,
+    said_lately,
     said_since_latest_message,
     stood_down,
     the_patient,
@@ -314,7 +315,10 @@ def start_task(task: str, dispatcher: CollectingDispatcher, tracker: Tracker) ->
             # "I'll ring the out of hours line this afternoon. Can I book for after?": not
             # "don't wait for the consultation" to a patient who just said they'd go.
             response = "utter_booking_after_care_promised"
-        dispatcher.utter_message(response=response)
+        if not said_lately(tracker, *_BEFORE_BOOKING_AFTER_URGENT):
+            # Said as the booking is asked for, not again as it goes on after the checklist
+            # (outside run 76 p01: twice in two turns, four times in all).
+            dispatcher.utter_message(response=response)
     # After crisis advice stood down, the emergency's "not advised" is no assessment: the
     # screen and the checklist still come first (outside run 11).
     if (tracker.get_slot("tdn_fit") is None or stood_down(tracker)) and not screened(tracker):
@@ -335,6 +339,14 @@ def start_task(task: str, dispatcher: CollectingDispatcher, tracker: Tracker) ->
             for slot, value in _offer(wish, wished, dispatcher, tracker).items()
         ]
     return [*events, SlotSet("wished_time", None), SlotSet("booking_readiness", "ready")]
+
+
+# The advice said as a booking is asked for after urgent advice.
+_BEFORE_BOOKING_AFTER_URGENT = (
+    "utter_booking_after_urgent",
+    "utter_booking_after_urgent_later",
+    "utter_booking_after_care_promised",
+)
 
 
 def screened(tracker: Tracker) -> bool:

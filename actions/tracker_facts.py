@@ -136,6 +136,23 @@ def said_before(tracker: Tracker, text: str) -> bool:
     )
 
 
+def said_lately(tracker: Tracker, *responses: str, turns: int = 2) -> bool:
+    """Whether the assistant said any of the responses named within the last `turns` of
+    the patient's messages (the latest included)."""
+    seen = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            seen += 1
+            if seen > turns:
+                return False
+        elif (
+            event.get("event") == "bot"
+            and (event.get("metadata") or {}).get("utter_action") in responses
+        ):
+            return True
+    return False
+
+
 def names_a_place(tracker: Tracker) -> bool:
     """Whether the latest message names a part of the body ("will they look at my hip?")."""
     entities = tracker.latest_message.get("entities") or []
