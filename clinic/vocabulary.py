@@ -584,6 +584,12 @@ _AS_IT_HAS_LONG_BEEN = re.compile(
 _TREATED = re.compile(
     r"\b(?:on|takes?|taking|tablets?|pills?|meds|medication|medicine|inhaler)\b[^.,;!?]{0,25}?"
     r"\bfor (?:my|his|her|their|the|a)\b"
+    # Without "my", as said in a second language: "one aspirin every day for heart"
+    # (outside run 76 p05: a heart complaint for a doctor).
+    r"|\b(?:takes?|taking|tablets?|pills?|meds|medication|medicine|aspirin|warfarin)\b"
+    r"[^.,;!?]{0,30}?\bfor (?:heart|blood pressure|cholesterol|sugar|diabetes|thyroid)\b"
+    # A device in place: "pacemaker in heart", "a stent in his heart".
+    r"|\b(?:pacemaker|defibrillator|icd|stents?|valve)\b[^.,;!?]{0,15}?\b(?:in|for)\b"
     r"|\b(?:well |under )?(?:managed|controlled|looked after|monitored)\b"
     r"|\bunder (?:a|my|his|her|their|the) (?:cardiologist|specialist|consultant|doctor|gp)\b"
 )

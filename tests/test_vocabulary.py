@@ -439,6 +439,12 @@ def test_a_wound_not_healing_well_is_still_a_complaint() -> None:
         ("he takes tablets for his blood pressure and his neck is stiff", []),
         ("my heart condition is well managed by my cardiologist", []),
         ("my heart races and I feel faint", ["heart"]),
+        # Session 28, written before the change (outside run 76 p05: "I take one aspirin
+        # every day for heart" and "I have pacemaker in heart" were a heart complaint, "a
+        # doctor or pharmacist is the right person for that"). Said without "my" too.
+        ("mum takes a water tablet each morning for heart", []),
+        ("he got a stent in his heart two years back", []),
+        ("I have defibrillator for heart, no problem with it", []),
     ],
 )
 def test_a_condition_treated_or_looked_after_is_no_complaint(
