@@ -162,6 +162,9 @@ def spoken_of(text: str, whose: Patient) -> str:
     text = re.sub(r"\bafter you've seen\b", f"after {whose.subject} {has} seen", text)
     text = re.sub(r"\bsee you today\b", f"see {whose.object} today", text)
     text = re.sub(r"\byou turned\b", f"{whose.subject} turned", text)  # "new since he turned 50"
+    # "any medicines you take": theirs (outside run 76 p06); "what you told me" stays.
+    takes = "take" if whose.subject == "they" else "takes"
+    text = re.sub(r"\bmedicines you take\b", f"medicines {whose.subject} {takes}", text)
     text = re.sub(r"\b(has|have) seen you\b", lambda m: f"{m[1]} seen {whose.object}", text)
     text = re.sub(r"\byou've been seen\b", f"{whose.subject} {has} been seen", text)
     # "will examine you", "after examining you": the patient is examined, not the writer.

@@ -176,3 +176,14 @@ def test_whether_the_patient_is_a_man(texts: list[str], man: bool) -> None:
 def test_pregnancy_is_not_asked_of_a_man() -> None:
     assert "pregnancy" not in contraindications.checklist([], man=True, to=patient.HE)
     assert "pregnancy" in contraindications.checklist([], to=patient.SHE)
+
+
+# Session 28, written before the change (outside run 76 p06: "Tell them what you told me:
+# ..., and any medicines you take" to a husband calling 911 for his wife). What the patient
+# takes is theirs; what the writer told stays the writer's.
+def test_the_medicines_to_tell_of_are_the_patients() -> None:
+    said = "Tell them what you told me: where it hurts, and any medicines you take."
+    assert patient.spoken_of(said, patient.SHE) == (
+        "Tell them what you told me: where it hurts, and any medicines she takes."
+    )
+    assert "they take" in patient.spoken_of(said, patient.THEY)
