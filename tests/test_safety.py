@@ -5978,3 +5978,15 @@ def test_what_to_tell_them_names_only_the_meningitis_signs_held() -> None:
 )
 def test_a_headache_like_a_blow_is_a_thunderclap(text: str) -> None:
     assert "thunderclap" in _said(text)
+
+
+# Session 28, written before the change (outside run 75 p01: "I'll take her to the ER...
+# once she's cleared, is the Eliquis a problem for needling?" got "For later: the
+# physiotherapist goes through that with you", the blood thinner not named: read as someone
+# else's). A blood thinner named is named, whoever takes it.
+def test_a_blood_thinner_asked_about_after_911_is_answered_as_one() -> None:
+    reply = advice.emergency_follow_up(
+        "ok I'm driving him to the ER now. after, is his xarelto an issue for the needles?",
+        ["cauda_equina"], "911", "988", repeats=1,
+    )  # fmt: skip
+    assert "blood thinners don't rule dry needling out" in reply, reply

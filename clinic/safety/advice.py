@@ -13,7 +13,7 @@ from clinic.booking import asks_how_to_change
 from clinic.contact import asks_about_a_call, asks_for_a_call
 from clinic.preferred_time import says_an_hour
 from clinic.safety.red_flags import EMERGENCY, HISTORY_COUNTS, URGENT
-from clinic.safety.screening import medicines_named_plainly, read, red_flags_for
+from clinic.safety.screening import medicines_named_plainly, red_flags_for, screen
 
 # What the patient described, in their terms, for each red flag code.
 WHAT_YOU_DESCRIBED: dict[str, str] = {
@@ -717,7 +717,8 @@ _ABOUT_NEEDLES = re.compile(
     r"|afterwards|still)\b|\b(?:later|afterwards|after that|still)\b[^.!?]{0,40}"
     r"\b(?:needles?|needling)\b"
     # "I take a baby aspirin, does that matter for the needles" (outside run 63 p06).
-    r"|\b(?:matter|problem|affect|mean)\w*\b[^.!?]{0,25}\b(?:for|with|to)\s+(?:the\s+)?"
+    r"|\b(?:matter|problem|issue|concern|affect|mean)\w*\b[^.!?]{0,25}\b(?:for|with|to)\s+"
+    r"(?:the\s+)?"
     r"(?:needles?|needling)\b",
     re.IGNORECASE,
 )
@@ -1437,7 +1438,10 @@ def checked_for(message: str, codes: Iterable[str], signs: Iterable[str] = ()) -
 def _names_a_blood_thinner(message: str) -> bool:
     """Whether the message names a blood thinner, as the contraindication screen reads one
     (brands, "the pills keep my blood thin"), whether or not it is said to be taken."""
-    return any(mention.name == "anticoagulants" for mention in read(message))
+    # Someone else's too: "I'll take her to the ER... is the Eliquis a problem?" reads the
+    # Eliquis as hers, the writer's words being of self (outside run 75 p01).
+    found = screen(message)
+    return any(m.name == "anticoagulants" for m in (*found.mentions, *found.others))
 
 
 def _stands_on_history(codes: list[str], held: set[str]) -> bool:
