@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import spacy
 
@@ -5990,3 +5992,28 @@ def test_a_blood_thinner_asked_about_after_911_is_answered_as_one() -> None:
         ["cauda_equina"], "911", "988", repeats=1,
     )  # fmt: skip
     assert "blood thinners don't rule dry needling out" in reply, reply
+
+
+# Session 28, written after the fact (outside run 77: three long messages, each with a red
+# flag in it, got no reply at all: a "but" after a sentence holding a sign with exceptions
+# made the safety reading ask spaCy for sentences the served pipeline, without its parser,
+# does not have). Every patient line of the conversation suite is read as served.
+def test_every_patient_line_is_read_without_the_parser() -> None:
+    import yaml
+
+    nlp = spacy.load("en_core_web_md", exclude=["parser"])
+    lines = [
+        str(turn["patient"])
+        for path in sorted((Path(__file__).parent / "conversations").glob("*.yml"))
+        for conversation in yaml.safe_load(path.read_text())["conversations"]
+        for turn in conversation["turns"]
+    ]
+    lines += [
+        "Cancer yes, prostate, 5 year ago. Weight I don't know, my wife say I am thin. But I eat "
+        "normal.",
+        "i'm sick most mornings. but it's nothing to do with the headaches",
+    ]
+    for line in lines:
+        safety.screen(line, nlp(line.lower()))  # raises on what the served reading lacks
+    found = safety.screen(lines[-1], nlp(lines[-1].lower()))
+    assert "morning_vomiting" not in found.signs

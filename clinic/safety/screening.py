@@ -1675,11 +1675,15 @@ def _unless(sign: Sign, sentence: Span) -> bool:
     if not sign.unless:
         return False
     text = sentence.text.lower()
-    following = sentence.doc[sentence.end : sentence.end + 1]
-    if following and following[0].lower_ in _GOES_ON:
-        # "I'm sick most mornings | but it's nothing to do with the headaches": spaCy's
-        # sentence break before a "but" splits what is one sentence.
-        text += " " + following[0].sent.text.lower()
+    doc = sentence.doc
+    if sentence.end < len(doc) and doc[sentence.end].lower_ in _GOES_ON:
+        # "I'm sick most mornings | but it's nothing to do with the headaches": a sentence
+        # break before a "but" splits what is one sentence. Read to the next stop (a doc
+        # served without the parser has no sentences of spaCy's own: `Token.sent` fails).
+        end = sentence.end
+        while end < len(doc) - 1 and doc[end].text not in (".", "!", "?"):
+            end += 1
+        text += " " + doc[sentence.end : end + 1].text.lower()
     return any(
         not _REASON_DENIED.search(text[: match.start()])
         for word in sign.unless
