@@ -936,7 +936,13 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
             if names_a_time(text):
                 moved.update(self.validate_preferred_time(text, dispatcher, tracker, domain))
             return moved
-        answer = True if intent == "cancel_booking" else yes_or_no(tracker)
+        # The words' yes or no first: "No, keep it! I did not say cancel." is a no, whatever
+        # the model made of "cancel" (outside run 77 p03: it was cancelled).
+        answer = yes_or_no(tracker)
+        if answer is None and _KEEP_IT.search(text):
+            answer = False  # "don't cancel it please"
+        if answer is None and intent == "cancel_booking":
+            answer = True
         if answer is None:
             dispatcher.utter_message(response="utter_yes_or_no")
             return {"cancel_confirmed": None}
@@ -945,6 +951,13 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
             return {"cancel_confirmed": False}
         desk().cancel(tracker.get_slot("lookup_reference"))
         return {"cancel_confirmed": True}
+
+
+# A cancellation refused in words: "don't cancel", "keep it", "never asked to cancel".
+_KEEP_IT = re.compile(
+    r"\b(?:don'?t|do not|dont|never|not|didn'?t|did not)\b[^.!?]{0,20}\bcancel\w*|\bkeep\b",
+    re.IGNORECASE,
+)
 
 
 def _nothing_to_look_up(dispatcher: CollectingDispatcher) -> Slots:

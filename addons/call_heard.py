@@ -18,7 +18,9 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from addons.intent_rules import IntentRule
+from clinic.booking import names_a_change
 from clinic.contact import asks_about_a_call, asks_for_a_call, asks_for_a_person, read_contact
+from clinic.safety.answers import says_goodbye
 
 CALLBACK_INTENT = "request_callback"
 MY_ARRANGEMENTS = "ask_my_booking"
@@ -82,6 +84,7 @@ _NOT_A_REQUEST = re.compile(
 )
 PERSON_INTENTS = frozenset({"human_handoff", CALLBACK_INTENT})
 _CALLS = frozenset({CALLBACK_INTENT, CANCEL_INTENT})
+_CHANGES = frozenset({"cancel_booking", "reschedule_booking"})
 
 
 def _opens_with_a_name(message: Message) -> bool:
@@ -148,6 +151,11 @@ class CallHeard(IntentRule):
         model_only = (intent == CALLBACK_INTENT or unsure_of_a_call) and no_call
         if (model_only or intent == CANCEL_INTENT) and not text.startswith("/"):
             # "Sorry gotta go, she's calling me": no call asked for or called off, whatever
-            # the model made of "calling"; its next guess that is not about a call.
-            return next((name for name in guessed if name not in _CALLS), None)
+            # the model made of "calling"; its next guess that is not about a call. Never a
+            # booking cancelled or moved without words of it, and a goodbye is one (outside
+            # run 77 p03: "Ok, I will call the clinic then. Goodbye." asked to cancel).
+            guess = next((name for name in guessed if name not in _CALLS), None)
+            if guess in _CHANGES and not names_a_change(text):
+                return "goodbye" if says_goodbye(text) else None
+            return guess
         return None

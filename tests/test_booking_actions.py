@@ -1446,3 +1446,26 @@ def test_an_hour_said_to_one_days_times_that_is_not_free_offers_the_nearest(desk
     offered = [friday.isoformat(), friday.replace(minute=30).isoformat()]
     result, _ = validate("booking_slot", "5pm would be great", offered_slots=offered)
     assert result.get("booking_slot") is None and result["offered_slots"], result
+
+
+# Session 28, written before the change (outside run 77 p03: "No, keep it! I did not say
+# cancel." to "Cancel your consultation...?" cancelled it, the model hearing "cancel"). The
+# words' no decides; the model's cancel counts only when the words say neither.
+@pytest.mark.parametrize(
+    ("said", "cancelled"),
+    [
+        ("no!! keep it, I never asked to cancel", False),
+        ("don't cancel it please", False),
+        ("yes cancel it", True),
+        ("cancel", True),
+    ],
+)
+def test_a_no_to_cancelling_keeps_the_booking_whatever_the_model_heard(
+    desk, said: str, cancelled: bool
+) -> None:
+    booking = desk.book(THREE_PM, Patient("Ann Lee", "+12125550123", None), "c-keep")
+    result, _ = validate(
+        "cancel_confirmed", said, intent="cancel_booking", booking_task="cancel",
+        lookup_reference=booking.reference,
+    )  # fmt: skip
+    assert result["cancel_confirmed"] is cancelled, result
