@@ -98,6 +98,10 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
             raised_by = question.name
         elif reading == answers.NO:
             denied.add(question.sign)
+            # "No, it aches for hours after training": what the no says the pattern is not.
+            taken_back = set(question.no_takes_back) & set(tracker.get_slot("warning_signs") or [])
+            withdrawn |= taken_back - said
+            corrected += sorted(taken_back - said)
         elif _possible_now(tracker.get_slot("screen_unsure"), question.name, reading):
             # Unsure twice on a red-flag question: taken as possible, never as a no; a clear
             # no later ("I took my temperature, no fever") asks it once more.

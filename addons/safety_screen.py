@@ -29,7 +29,7 @@ from addons.sentence_meaning import token_features
 from clinic import safety
 from clinic.knowledge import looks_like_question
 from clinic.language import english
-from clinic.safety.meaning import MeaningReader, pooled
+from clinic.safety.meaning import MeaningReader, margin_for, pooled
 from clinic.vocabulary import mended
 
 RED_FLAG_INTENT = "red_flag"
@@ -89,7 +89,9 @@ class SafetyScreen(GraphComponent):
         for message in messages:
             text = message.get(TEXT) or ""
             meanings = meanings_of(message)
-            near = _read_as_meant(text, meaning_reader().near(*meanings) if meanings else ())
+            margin = margin_for(text)
+            near = meaning_reader().near(*meanings, margin=margin) if meanings else ()
+            near = _read_as_meant(text, near)
             screening = safety.screen(text, message.get(SPACY_DOCS[TEXT]), near=near)
             entities = [*message.get(ENTITIES, []), *entities_of(screening)]
             message.set(ENTITIES, entities, add_to_output=True)
@@ -153,7 +155,7 @@ def _topics_near(text: str) -> tuple[str, ...]:
     encoded = encoder().encode(text)
     spans = [(t.idx, t.idx + len(t.text)) for t in english().tokenizer(text)]
     clauses = pooled(token_features(encoded, spans), spans, text)
-    return meaning_reader().near(encoded.sentence, *clauses)
+    return meaning_reader().near(encoded.sentence, *clauses, margin=margin_for(text))
 
 
 def meanings_of(message: Message) -> list[np.ndarray]:

@@ -1144,3 +1144,24 @@ def test_a_precaution_of_the_patient_written_for_is_hers() -> None:
     own = make_tracker(text=text, entities=entities, earlier_texts=["my lower back is bad"])
     assert "anticoagulants" in entity_values(for_him, "contraindication")
     assert "anticoagulants" not in entity_values(own, "contraindication")
+
+
+# Session 28, written before the change (outside run 77 p04: a 16-year-old swimmer's upper
+# back "comes on with exercise and gets better with rest" held the heart's doctor today,
+# and "no, it's more like a sore ache for a few hours after practice" to "does the pain ease
+# within a few minutes when he stops?" changed nothing). A pain effort brings on that does
+# not settle within minutes of rest is the muscles' pattern: the no takes the effort back.
+async def test_a_no_to_easing_within_minutes_takes_the_hearts_pattern_back() -> None:
+    held = {
+        "warning_signs": ["arm_or_jaw_pain", "comes_on_exertion", "upper_back_pain"],
+        "red_flags": ["cardiac"],
+        "triage_level": "urgent",
+        "direct_question": "check_eases_with_rest",
+        "asked_questions": ["check_eases_with_rest"],
+    }
+    slots, _ = await check(
+        "no, it aches for a good few hours after training, gone by the morning",
+        intent="deny", slots=held, earlier_slots=held,
+    )  # fmt: skip
+    assert "red_flags" in slots and not slots["red_flags"], slots  # changed, to none
+    assert "triage_level" in slots and not slots["triage_level"], slots

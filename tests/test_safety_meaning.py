@@ -107,6 +107,15 @@ def test_a_denial_settles_the_topic() -> None:
         # (outside run 74 p07: "worst is 3am, wakes me up, nothing helps, I end up in the
         # recliner" was asked the crisis question.)
         ("it's worst around 4am, it wakes me and I end up on the sofa, nothing works", False),
+        # Session 28, written before the change (outside run 77 p05: "in night is more bad, I
+        # wake up 3, 4 o'clock and must walk around" was asked the crisis question, as run 75
+        # p05's recliner was). My own words.
+        ("at night it gets bad, I'm up at 2 or 3 and have to walk it off", False),
+        ("wakes him most nights around 4, he gets up and paces the kitchen", False),
+        ("in the night is more bad, I wake 4 o'clock, must walk in the house", False),
+        ("is more bad in night, wake up 2 o'clock, I must walk", False),
+        ("most nights I lie there at 3am wishing I just wouldn't wake up again", True),
+        ("I'm awake every night thinking they'd be better off without me", True),
     ],
 )
 def test_crisis_in_new_words_is_asked_about(text: str, near: bool) -> None:

@@ -80,6 +80,22 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
 # sets (tuning and probe): 20 of 29 crisis sentences at or above it, 3 of 769 others (two of
 # them denials, which the rules read as such).
 NEAR = 0.45
+# Pain told at night, waking the patient, comes near "go to sleep and not wake up" by its
+# words alone (outside runs 74, 75, 77: the crisis question, three times in new words).
+# There a clause must be nearer its topic than any everyday look-alike by this much. On the
+# tunable sets it costs no crisis sentence: those that speak of nights or waking are nearer
+# their topic by far more, or are caught by the rules' words.
+NIGHT_MARGIN = 0.05
+_AT_NIGHT = re.compile(
+    r"\b(?:nights?|tonight|overnight|wakes?|woke|waking|awake|\d{1,2}\s*(?:am|o'?clock))\b",
+    re.IGNORECASE,
+)
+
+
+def margin_for(text: str) -> float:
+    """How much nearer its topic than any look-alike a clause of `text` must be."""
+    return NIGHT_MARGIN if _AT_NIGHT.search(text) else 0.0
+
 
 Encode = Callable[[str], np.ndarray]
 # Where a message's clauses meet: a crisis said after a pain ("my neck has been bad for
@@ -125,16 +141,19 @@ class MeaningReader:
         self._topics = {name: encoded(texts) for name, texts in meanings.items()}
         self._everyday = {name: encoded(texts) for name, texts in everyday.items() if texts}
 
-    def near(self, *meanings: np.ndarray, threshold: float = NEAR) -> tuple[str, ...]:
+    def near(
+        self, *meanings: np.ndarray, threshold: float = NEAR, margin: float = 0.0
+    ) -> tuple[str, ...]:
         """The direct questions whose topic one of `meanings` (the message's, its clauses')
-        is near, and nearer than any of the topic's everyday look-alikes."""
+        is near, and nearer than any of the topic's everyday look-alikes (by `margin`)."""
         vectors = np.stack([_unit(np.asarray(m, dtype=np.float32).reshape(-1)) for m in meanings])
         found = []
         for name, anchors in self._topics.items():
             closeness = (anchors @ vectors.T).max(axis=0)  # per meaning
             everyday = self._everyday.get(name)
             if everyday is not None:
-                closeness = np.where(closeness > (everyday @ vectors.T).max(axis=0), closeness, 0)
+                like = (everyday @ vectors.T).max(axis=0) + margin
+                closeness = np.where(closeness > like, closeness, 0)
             if float(closeness.max()) >= threshold:
                 found.append(name)
         return tuple(found)

@@ -75,6 +75,9 @@ class ScreenQuestion:
     # Asked only once one of these signs is known, right after it and on its own: how a
     # fall happened, after a yes to the fall.
     after: tuple[str, ...] = ()
+    # Signs a no to the question takes back: pain effort brings on that does not settle
+    # within minutes of rest is the muscles' pattern, not the heart's (outside run 77 p04).
+    no_takes_back: tuple[str, ...] = ()
 
 
 _NUMB = "numb|numbness|tingling|tingle|tingly|prickling|deadness"
@@ -1726,6 +1729,7 @@ DIRECT_QUESTIONS: tuple[ScreenQuestion, ...] = (
         "cardiac_warning",
         covers=("eases_with_rest", "settles_after_rest"),
         where=_HEART_PLACES,
+        no_takes_back=("comes_on_exertion", "eases_with_rest", "settles_after_rest"),
     ),
     ScreenQuestion(
         "check_exertion_breathless",
