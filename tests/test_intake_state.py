@@ -1398,3 +1398,19 @@ def test_the_usual_score_said_again_or_put_right_is_the_score(
     if asked != "pain_severity":
         known["pain_severity"] = 8
     assert changes(text, known, asked).get("pain_severity") == usual
+
+
+# Session 28, written before the change (outside run 77 p01: "no not really, both legs no just
+# the right one" to "...pain in both legs?" was told "Thanks, I've changed that to both").
+# What follows "no, just/only" puts right what came before it. My own wordings.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "both sides? no, only the right side",
+        "in both legs no just my right leg",
+        "both no only right",
+    ],
+)
+def test_both_then_no_only_one_side_is_that_side(text: str) -> None:
+    known = {"body_part": "lower_back", "side": "right", "radiates_to": "leg"}
+    assert changes(text, known, "red_flag_screen").get("side") in (None, "right")

@@ -87,7 +87,10 @@ _PUT_RIGHT = re.compile(
     r"\b(?:wait,?\s*no|no,?\s*wait|i meant|i mean|meant to say|scratch that|my mistake|"
     r"should have said|i said wrong|sorry,?\s*(?:i mean|it'?s|its|no)"
     # "i said right lol. wait actually its the left" (outside run 64 p04).
-    r"|wait,?\s*actually|actually,?\s*(?:it'?s|its|it is))\b",
+    r"|wait,?\s*actually|actually,?\s*(?:it'?s|its|it is))\b"
+    # "both legs no just the right one", "both sides? no, only the left" (outside run 77 p01:
+    # "changed that to both").
+    r"|\bno\b[,.!]*\s+(?=(?:just|only)\b)",
     re.IGNORECASE,
 )
 # "It doesn't go down my leg", "it not go in the leg": spreading said not to be.
@@ -965,6 +968,8 @@ def _as_put_right(terms: list[vocabulary.Term], text: str) -> list[vocabulary.Te
     if not mended:
         return terms
     after = {t.entity for t in terms if t.start >= mended.end()}
+    if re.search(r"\b(?:left|right)\b", text[mended.end() :], re.IGNORECASE):
+        after.add("side")  # "...no just my right leg": the side said with the place
     return [t for t in terms if t.start >= mended.end() or t.entity not in after]
 
 
