@@ -488,8 +488,10 @@ def _take_change(
     known = {slot: tracker.get_slot(slot) for slot in intake_state.FACTS}
     change = intake_state.update(known, heard, asked, _told_for_someone_else(tracker))
     values = {slot: v for slot, v in change.values.items() if keep is None or slot in keep}
-    shown = [_shown(slot, values[slot]) for slot in change.corrected
-             if slot in values and slot in SAID_BACK]  # fmt: skip
+    # Once each: "the left side and the left side" (outside run 77 p06: the side and a
+    # place's side put right together).
+    shown = list(dict.fromkeys(_shown(slot, values[slot]) for slot in change.corrected
+                               if slot in values and slot in SAID_BACK))  # fmt: skip
     if change.put_first:
         place = vocabulary.display_name(change.put_first)
         dispatcher.utter_message(response="utter_main_place_changed", place=place)

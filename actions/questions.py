@@ -191,13 +191,7 @@ class ActionAnswerQuestion(Action):
             # (outside run 76 p05: the needles' sting, then the doctor's text).
             return []
         asked_part = question_after_answer(text) or text
-        if (
-            found
-            and found.topic == OPENING_HOURS
-            and names_a_time(text)
-            and _booking_in_play(tracker)
-            and not _ASKS_THE_HOURS.search(text)
-        ):
+        if _a_time_wished(found, text) and _booking_in_play(tracker):
             # "yes please. he has training mon and tue, so wednesday at 4?": a time wished
             # for, which the offered times answer; not the opening hours (outside runs 75
             # p04, 76: the hours before every offer).
@@ -540,6 +534,17 @@ _ASKS_THE_HOURS = re.compile(
 )
 
 
+def _a_time_wished(found: knowledge.Found | None, text: str) -> bool:
+    """Whether a question read as about the opening hours names a time and asks nothing of
+    the hours in words ("so wednesday at 4?", "can u do saturday??"): a time wished for."""
+    return bool(
+        found
+        and found.topic == OPENING_HOURS
+        and names_a_time(text)
+        and not _ASKS_THE_HOURS.search(text)
+    )
+
+
 def answer_if_known(
     dispatcher: CollectingDispatcher,
     tracker: Tracker,
@@ -568,6 +573,10 @@ def answer_if_known(
     if found and found.topic == MY_BOOKING and names_a_time(text) and not has_booking(tracker):
         # "...Can we come monday morning first thing?" told with the pain: a wish for a time,
         # not a booking to look up (outside run 61 p05: "I can look your booking up").
+        return False
+    if _a_time_wished(found, text):
+        # "...can u do saturday??" told with the pain: a day wished for, kept for the
+        # offer; not the opening hours (outside run 77 p06).
         return False
     if found and found.topic in _TIMES_OF_A_BOOKING and wants_a_booking(text):
         # "Can I book in for my lower back, Monday next week at 10am?": the booking's times

@@ -1414,3 +1414,19 @@ def test_the_usual_score_said_again_or_put_right_is_the_score(
 def test_both_then_no_only_one_side_is_that_side(text: str) -> None:
     known = {"body_part": "lower_back", "side": "right", "radiates_to": "leg"}
     assert changes(text, known, "red_flag_screen").get("side") in (None, "right")
+
+
+# Session 28, written before the change (outside run 77 p06: "i mean i do throw up some
+# mornings but thats bc im preggo lol (14 wks). headaches arent worse in the morning tho"
+# to the headache checklist was told "Thanks, I've changed that to head", the neck gone).
+# "I mean" opening a message is a filler, not a correction. My own wordings.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i mean the headaches are annoying but they're not worse in the mornings",
+        "I mean, my head does ache after work, nothing sudden though",
+    ],
+)
+def test_i_mean_opening_a_message_corrects_nothing(text: str) -> None:
+    known = {"body_part": "neck", "side": "left", "pain_sites": ["neck", "head"]}
+    assert "body_part" not in changes(text, known, "red_flag_screen")

@@ -58,7 +58,10 @@ _WITH_A_FACT = (
     r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|days?|weeks?|months?|years?|side)\b)"
 )
 _CORRECTION = re.compile(
-    rf"\b((?:actually|sorry){_WITH_A_FACT}|i meant|i mean|meant to say|got (?:that|it) wrong|"
+    # "I mean" opening a message is a filler ("i mean i do throw up some mornings"), not a
+    # correction (outside run 77 p06: "changed that to head").
+    rf"\b((?:actually|sorry){_WITH_A_FACT}|i meant|(?<=\S\s)i mean|meant to say|"
+    r"got (?:that|it) wrong|"
     r"my mistake|my bad|"
     # "Or rather 4", "4 rather than 3"; not "seems rather overcautious" (outside run 62).
     r"correction|not (?:the|my|a) (?:left|right)|no wait|wait no|or rather|rather than|"
@@ -84,7 +87,7 @@ _RESTATED_WORDS = 8
 # Within one message, what follows these replaces what came before ("my right heel, wait
 # no, the left heel").
 _PUT_RIGHT = re.compile(
-    r"\b(?:wait,?\s*no|no,?\s*wait|i meant|i mean|meant to say|scratch that|my mistake|"
+    r"\b(?:wait,?\s*no|no,?\s*wait|i meant|(?<=\S\s)i mean|meant to say|scratch that|my mistake|"
     r"should have said|i said wrong|sorry,?\s*(?:i mean|it'?s|its|no)"
     # "i said right lol. wait actually its the left" (outside run 64 p04).
     r"|wait,?\s*actually|actually,?\s*(?:it'?s|its|it is))\b"
