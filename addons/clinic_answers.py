@@ -155,7 +155,11 @@ def _of_the_patient(
     """A topic about a relative's illness, found where no relative is named ("is the cancer
     back?"), gives way to what the question asks otherwise, or to nothing."""
     topic = knowledge.topic_named(found.topic) if found else None
-    if topic is None or not topic.of_a_relative or knowledge.names_a_relative(text):
+    if topic is None:
+        return found
+    of_another = topic.of_a_relative and not knowledge.names_a_relative(text)
+    denied = bool(topic.unless_denied) and topic.unless_denied in safety.screen(text).denied_signs
+    if not (of_another or denied):
         return found
     return answer_finder().nearest(*asked, excluding={topic.name}) if asked else None
 

@@ -70,6 +70,8 @@ class Topic:
     only_when_asked: bool = False
     # Answered only when the message names a relative or the family (`names_a_relative`).
     of_a_relative: bool = False
+    # Not answered when the message says no to this warning sign ("I just said no fall").
+    unless_denied: str = ""
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,7 @@ def load_topics(path: Path) -> tuple[Topic, ...]:
                 str(entry.get("only_during") or ""),
                 bool(entry.get("only_when_asked")),
                 bool(entry.get("of_a_relative")),
+                str(entry.get("unless_denied") or ""),
             )
         )
     names = [topic.name for topic in topics]

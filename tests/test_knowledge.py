@@ -1107,3 +1107,20 @@ def test_a_doctor_asked_about_while_a_flag_stands_gets_no_general_text() -> None
 )
 def test_answering_for_someone_else_is_answered(text: str) -> None:
     assert "answering_for_someone" in _topics_answered(text)
+
+
+# Session 28, written after the topic (outside run 77 p07: "I just said no fall. Is this
+# really a today thing?..." got the new answer about falls). A topic is not answered when
+# the message says no to what it is about; asked, it is. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "falls"),
+    [
+        ("there was no fall, I told you. so does it really have to be today?", False),
+        ("she never fell. is that even important?", False),
+        ("does the tumble I had last week matter?", True),
+    ],
+)
+def test_a_fall_said_not_to_have_happened_gets_no_answer_about_falls(
+    text: str, falls: bool
+) -> None:
+    assert ("a_fall" in _topics_answered(text)) is falls
