@@ -6017,3 +6017,19 @@ def test_every_patient_line_is_read_without_the_parser() -> None:
         safety.screen(line, nlp(line.lower()))  # raises on what the served reading lacks
     found = safety.screen(lines[-1], nlp(lines[-1].lower()))
     assert "morning_vomiting" not in found.signs
+
+
+# Session 28, written before the change (outside run 77 p07: "the red warm bit, yes, maybe a
+# little puffy... No fall, no cancer." had the fall and the cancer asked again one by one;
+# "I just said no fall"). A hedge about the line said yes to leaves the plain noes standing.
+def test_plain_noes_beside_a_hedged_yes_stand() -> None:
+    from clinic.safety import screening
+    from clinic.safety.checklist import read_checklist_answer
+    from clinic.safety.screening import screen_questions
+
+    lines = screen_questions("shoulder", None, ["aged_65_plus"], [])
+    text = "the shoulder is hot and kind of swollen I think, had a fever. no fall. no cancer"
+    found = screening.screen(text)
+    answer = read_checklist_answer(lines, text, found.signs, found.denied_signs, "inform")
+    asked = {q.sign for q in lines if q.name in answer.one_by_one}
+    assert not asked & {"trauma", "cancer_history"}, answer

@@ -322,8 +322,11 @@ def read_checklist_answer(
         reading = answers.UNSURE  # "none, but my legs tingle": each line on its own
     if reading == answers.NO and not named:
         return ChecklistAnswer(frozenset(q.sign for q in lines), ())
-    # A no said unsure ("not swollen I don't think, maybe warm?") settles no line.
-    settled = named | {q.name for q in lines if q.sign in denied and not answers.hedged(text)}
+    # A no said unsure ("not swollen I don't think, maybe warm?") settles no line; a hedge
+    # beside a line said yes to is that line's ("the red bit, yes, maybe a little puffy... No
+    # fall, no cancer": outside run 77 p07, the fall and the cancer asked again).
+    hedged_no = answers.hedged(text) and not (named or said)
+    settled = named | {q.name for q in lines if q.sign in denied and not hedged_no}
     if reading == answers.UNCLEAR and not settled:
         return ChecklistAnswer(frozenset(), (), unclear=True)
     return ChecklistAnswer(frozenset(), tuple(q.name for q in lines if q.name not in settled))
