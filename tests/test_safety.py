@@ -6033,3 +6033,16 @@ def test_plain_noes_beside_a_hedged_yes_stand() -> None:
     answer = read_checklist_answer(lines, text, found.signs, found.denied_signs, "inform")
     asked = {q.sign for q in lines if q.name in answer.one_by_one}
     assert not asked & {"trauma", "cancer_history"}, answer
+
+
+# Session 28, written before the change (outside run 78 p07: "ok. taking her to mount sinai
+# now. thanks" after 911 for a sudden worst headache got "Please call 911 now, and stay where
+# you are until help comes", contradicting the family on their way). Going now is met with
+# the ambulance as safest and how to go if already going, never "stay where you are".
+def test_going_to_hospital_now_is_not_told_to_stay_put() -> None:
+    reply = advice.emergency_follow_up(
+        "ok we're taking him to the hospital now", ["thunderclap_headache"], "911", "988",
+        repeats=2,
+    )  # fmt: skip
+    assert "stay where you are" not in reply, reply
+    assert "straight to the emergency department" in reply and "911" in reply, reply

@@ -818,6 +818,14 @@ def _practical(message: str, codes: list[str], number: str, signs: Iterable[str]
     return " ".join(said) + (" " if said else "")
 
 
+# Going there now, not calling: "taking her to mount sinai now", "we're heading to the ER".
+_ON_THE_WAY = re.compile(
+    r"\b(?:taking|driving|going|heading|head(?:ing)? (?:to|over)|on (?:our|my|the) way|leaving"
+    r"|off to)\b(?!\s+to\s+call)",
+    re.IGNORECASE,
+)
+
+
 def _how_to_go(message: str, codes: list[str], number: str) -> str:
     """How to get to the emergency department, when the patient asks, or says how."""
     alone = _ON_THEIR_OWN.search(message)
@@ -1310,8 +1318,16 @@ def emergency_follow_up(
         thanks = "Thank you. " + (NO_CALL if opening == NO_CALL else "")
         opening, tail = thanks, " " + _after_a_doctor(clinic_phone) if repeats <= 1 else ""
         if repeats > 1 and not set(codes) <= _DRIVEN_IS_FINE:
-            # The ambulance's crew start care: nobody is told to "go" (outside run 44).
-            advice = f"Please call {emergency_number} now, and stay where you are until help comes."
+            # The ambulance's crew start care: nobody is told to "go" (outside run 44); a
+            # family already on the way is not told to stay put either (outside run 78 p07).
+            advice = (
+                f"Calling {emergency_number} for an ambulance is safest, as the crew can start "
+                "care on the way. If you're already going, go straight to the emergency "
+                f"department, don't drive yourself, and call {emergency_number} if anything "
+                "gets worse on the way."
+                if _ON_THE_WAY.search(message)
+                else f"Please call {emergency_number} now, and stay where you are until help comes."
+            )
         elif repeats > 1:
             advice = f"Please go now, and call {emergency_number} if it gets worse on the way."
     elif repeats == 1:
