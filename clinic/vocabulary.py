@@ -589,7 +589,9 @@ _TREATED = re.compile(
     r"|\b(?:takes?|taking|tablets?|pills?|meds|medication|medicine|aspirin|warfarin)\b"
     r"[^.,;!?]{0,30}?\bfor (?:heart|blood pressure|cholesterol|sugar|diabetes|thyroid)\b"
     # A device in place: "pacemaker in heart", "a stent in his heart".
-    r"|\b(?:pacemaker|defibrillator|icd|stents?|valve)\b[^.,;!?]{0,15}?\b(?:in|for)\b"
+    # ...or said as what it is: "the machine for the heart" (outside run 78 p06).
+    r"|\b(?:pacemaker|defibrillator|icd|stents?|valve|machine|device|monitor)\b[^.,;!?]{0,15}?"
+    r"\b(?:in|for)\b"
     r"|\b(?:well |under )?(?:managed|controlled|looked after|monitored)\b"
     r"|\bunder (?:a|my|his|her|their|the) (?:cardiologist|specialist|consultant|doctor|gp)\b"
 )

@@ -445,6 +445,8 @@ def test_a_wound_not_healing_well_is_still_a_complaint() -> None:
         ("mum takes a water tablet each morning for heart", []),
         ("he got a stent in his heart two years back", []),
         ("I have defibrillator for heart, no problem with it", []),
+        # (outside run 78 p06: "the machine for the heart, for the rhythm" was a complaint.)
+        ("she has a little device in the chest for her heart beat", []),
     ],
 )
 def test_a_condition_treated_or_looked_after_is_no_complaint(
