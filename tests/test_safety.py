@@ -6046,3 +6046,15 @@ def test_going_to_hospital_now_is_not_told_to_stay_put() -> None:
     )  # fmt: skip
     assert "stay where you are" not in reply, reply
     assert "straight to the emergency department" in reply and "911" in reply, reply
+
+
+# Session 28, written before the change (outside run 78 p07: "what do you think it could be?
+# she said it's just a pulled muscle" after 911 got the advice alone). My own wordings.
+@pytest.mark.parametrize(
+    "message", ["so what could it be then?", "what do u think this might be, honestly"]
+)
+def test_what_it_could_be_asked_after_911_is_no_diagnosis(message: str) -> None:
+    reply = advice.emergency_follow_up(message, ["thunderclap_headache"], "911", "988", repeats=1)
+    # Either no diagnosis and why, or why read as the question: what it can be a sign of.
+    assert "can't tell you what it is" in reply or "can be a sign of" in reply, reply
+    assert "911" in reply

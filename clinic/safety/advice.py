@@ -596,6 +596,9 @@ _ASKS_COST = re.compile(
 # A guess put back to the chat: "are you saying it's the cancer back?", "so you're saying he
 # has a clot", "is her infection back?" (outside run 76 p02: a relative's-illness answer).
 _A_GUESS_PUT_BACK = (
+    # "What do you think it could be?", "so what could it be then?" (outside run 78 p07).
+    r"\bwhat\s+(?:(?:do|d)\s*(?:you|u|ya)\s+think\s+)?(?:it|this|that)\s+(?:could|might|may)"
+    r"\s+be\b|\bwhat\s+(?:could|might|may)\s+(?:it|this|that)\s+be\b|"
     r"\b(?:are|r)\s+(?:you|u|ya)\s+saying\b|\b(?:you'?re|ur|youre)\s+saying\s+(?:it|that|this|"
     r"she|he|i|they)\b|\bis\s+(?:the|my|his|her|their)\s+[a-z]+\s+(?:back|coming back|"
     r"returning)\b"
