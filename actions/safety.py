@@ -611,9 +611,13 @@ def _more_behind_the_advice(values: dict[str, Any], tracker: Tracker) -> str:
     return advice.more_behind_the_advice("; ".join(told), level == EMERGENCY) if told else ""
 
 
-def _flags_added_to(new_signs: set[str], standing: list[str], before: list[str]) -> list[str]:
+def _flags_added_to(
+    new_signs: set[str], standing: list[str], before: list[str] | None = None
+) -> list[str]:
     """The flags held (`standing`) that `new_signs` add to: one named sign by sign (a past
-    cancer told after the advice for night pain), or one new since the advice (`before`)."""
+    cancer told after the advice for night pain), or one new since the advice (`before`,
+    by default all of `standing`)."""
+    before = standing if before is None else before
     return list(
         dict.fromkeys(
             flag.code
@@ -701,7 +705,7 @@ class ActionRedFlagAdvice(Action):
         new_signs = set(tracker.get_slot("warning_signs") or []) - set(
             value_before_latest_message(tracker, "warning_signs") or []
         )
-        if not (raised_now or rose or _flags_added_to(new_signs, before, before)):
+        if not (raised_now or rose or _flags_added_to(new_signs, before)):
             flags = [flag.code for flag in current_flags(tracker) if flag.level == level]
             if tracker.get_slot("says_safe"):
                 # Safe now, said in this chat: the crisis words are not said again in place

@@ -558,7 +558,7 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
         for m in mentions
     ]
     set_aside += [
-        Mention(SIGN, name, doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), False)
+        Mention(SIGN, name, doc[start:end].start_char, doc[start:end].end_char, False)
         for name, start, end in explained
     ]
     if named_back and not any(m.name in _INJURIES for m in mentions):
