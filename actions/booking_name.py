@@ -12,7 +12,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.booking import RESCHEDULE, start_task
-from actions.tracker_facts import entity_values, has_booking
+from actions.tracker_facts import NEXT_STEP, entity_values, has_booking
 from clinic import booking as desk_module
 from clinic import knowledge
 from clinic.booking import asks_to_move
@@ -22,7 +22,6 @@ from clinic.preferred_time import names_a_time, times_for_a_move
 
 WAITING = "renaming_booking"
 TURN_ANSWERED = "turn_answered"  # the policy waits for the next message (addons.safety_policy)
-NEXT_STEP = "next_step"  # the action the policy runs next (addons.safety_policy)
 
 
 def booking_renamed(

@@ -28,6 +28,16 @@ _ACKNOWLEDGED = re.compile(
 )
 
 
+# A short message that takes its leave, whatever it names: "Great, see you Thursday."
+# (outside run 79 p08: "Sorry, I didn't quite understand" after the booking was moved).
+_A_SHORT_GOODBYE = re.compile(
+    r"^\W*(?:(?:ok(?:ay)?|great|lovely|perfect|cool|thanks|thank you|brilliant|good|super|"
+    r"awesome|fab|nice)\W+)*(?:see (?:you|ya|u)|bye|goodbye|cya|talk soon|speak soon)\b"
+    r"[\w\s,.!']{0,25}$",
+    re.IGNORECASE,
+)
+
+
 class ActionDefaultFallback(Action):
     """Says goodbye to a message that ends with one; otherwise asks to say it again, and
     the second time in a row offers a person."""
@@ -44,7 +54,7 @@ class ActionDefaultFallback(Action):
         if said_since_latest_message(tracker):
             return [FollowupAction("action_listen")]
         text = tracker.latest_message.get("text") or ""
-        if answer_before_closing(text):
+        if answer_before_closing(text) or _A_SHORT_GOODBYE.match(text):
             dispatcher.utter_message(response="utter_goodbye")
             # Then listen: nothing else knows the message, so the fallback would come again.
             return [FollowupAction("action_listen")]

@@ -42,6 +42,16 @@ def who_said_alongside(text: str, tracker: Tracker) -> Slots:
     # "...Kind regards, Walter": the writer's signature, not a name given for the booking
     # (outside run 67 p06: booked as "Harold", the full name said later not taken).
     text = _SIGN_OFF.sub("", text)
+    theirs = _THEIR_NAME.search(text)
+    if theirs and not names_a_time(theirs[1]) and (name := read_name(theirs[1])):
+        # "Her name is Lakshmi Raman ... (I'm Priya, her daughter)": the patient's name, and
+        # an "I'm" elsewhere the writer's (outside run 79 p03: the two swapped).
+        own = _OWN_NAME.search(text[: theirs.start()] + " " + text[theirs.end() :])
+        writer = read_name(own[1]) if own and _INTRODUCES.match(own[0]) else None
+        if writer and writer.lower() not in name.lower():
+            name = f"{name} (booked by {writer})"
+        found["patient_name"] = name
+        return found
     people = [with_first_name(person, text) for person in entity_values(tracker, "PERSON")
               if person in text]  # fmt: skip
     # "...so Gary might answer. My name is Linda Kowalczyk": the name said as the writer's
@@ -149,6 +159,12 @@ _OWN_NAME = re.compile(
     r"(?i:\b(?:my name is|my name's|name is|i'?m|im|i am|this is|for me|it'?s me|"
     r"(?:booking|appointment|consultation|it)\s+(?:is|should be|'s)\s+for))[,:]?\s+"
     r"(?i:me[,:]?\s+)?([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){0,2})\b"
+)
+# The patient's name said as someone else's: "her name is Joan Abara", "my dad's name is".
+_THEIR_NAME = re.compile(
+    r"(?i:\b(?:her|his|their|the patient'?s|(?:my )?(?:mum|mom|mother|dad|father|son|daughter|"
+    r"wife|husband|partner)'?s)\s+(?:full\s+)?name\s*(?:is|'s|=|:)\s+)"
+    r"([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){0,2})\b"
 )
 _INTRODUCED = re.compile(
     r"\b(?:[Ii]t'?s|[Ii]ts|[Tt]his is|[Ii]'?m|[Ii]m|[Ii] am|[Nn]ame is|[Nn]ame's)\s+"

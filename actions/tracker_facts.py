@@ -14,6 +14,9 @@ from clinic.patient import Patient
 from clinic.safety import SOMEONE_ELSE, answers
 from clinic.safety.red_flags import URGENT
 
+# The action the safety policy runs next (addons.safety_policy), whatever the intent.
+NEXT_STEP = "next_step"
+
 INTAKE_SLOTS = (
     "body_part", "side", "pain_quality", "pain_radiates", "radiates_to", "pain_duration",
     "pain_duration_days", "pain_severity", "pain_worst", "other_complaint",

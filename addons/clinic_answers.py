@@ -159,9 +159,14 @@ def _of_the_patient(
         return found
     of_another = topic.of_a_relative and not knowledge.names_a_relative(text)
     denied = bool(topic.unless_denied) and topic.unless_denied in safety.screen(text).denied_signs
-    if not (of_another or denied):
+    # "Do I bring the note from my doctor?" for a woman of 71 (outside run 79 p03).
+    unpregnant = topic.of_pregnancy and not knowledge.names_a_pregnancy(text)
+    if not (of_another or denied or unpregnant):
         return found
-    return answer_finder().nearest(*asked, excluding={topic.name}) if asked else None
+    excluding = {topic.name}
+    if unpregnant:
+        excluding |= {t.name for t in knowledge.clinic_topics() if t.of_pregnancy}
+    return answer_finder().nearest(*asked, excluding=excluding) if asked else None
 
 
 # Topics about a child as the patient, and the one for a child who only comes along.
@@ -347,6 +352,7 @@ def _further_questions(text: str, first: str) -> list[dict[str, Any]]:
             }
             meanings = [encoder().encode(said).sentence for said in readings]
             found = _as_companion(answer_finder().nearest(*meanings), part, meanings)
+            found = _of_the_patient(found, part, meanings)
             found = answer_finder().with_otherwise(found, *meanings)
         near = found and found.topic != first and found.score >= knowledge.NEAR
         near = near and _asked(found, part)

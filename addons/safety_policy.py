@@ -49,6 +49,7 @@ RED_FLAG_ADVICE = "action_red_flag_advice"
 DEFAULT_PRIORITY = 7
 TURN_ANSWERED = "turn_answered"
 NEXT_STEP = "next_step"
+ASSESS = "action_assess_tdn_fit"
 
 
 @DefaultV1Recipe.register(
@@ -102,6 +103,8 @@ def next_safety_action(tracker: DialogueStateTracker) -> str | None:
         # Outside a form it has said what comes next (the offer again, "anything else?");
         # or it asked the question again, after the patient's own.
         return ACTION_LISTEN_NAME
+    if latest == ASSESS and value_set_since_latest_message(tracker, NEXT_STEP) == ASSESS:
+        return ACTION_LISTEN_NAME  # the verdict made again, its offer last (actions/safety.py)
     if latest != ACTION_LISTEN_NAME or tracker.latest_message is None:
         return None
     if not any(isinstance(e, UserUttered) for e in tracker.events):

@@ -384,11 +384,21 @@ def with_safety(
         )
     if absolute:
         named = listed(contraindications.labels(absolute))
+        told = f"You told me about {named}, so dry needling isn't advised for you."
+        if absolute == ["needle_phobia"]:
+            # A real fear or fainting rules it out; nerves do not, and the patient who
+            # meant nerves is told how to say so (outside run 78 p03: a boy "a bit nervous"
+            # read as not advised, his father left to push back).
+            told = (
+                "You told me about a fear of needles: with a real fear of needles, or "
+                "fainting with them, dry needling isn't advised for you. If it's more a bit "
+                "of nerves, just tell me: nerves don't rule it out."
+            )
         return Assessment(
             "not_advised",
             "contraindication",
             _explain(
-                f"You told me about {named}, so dry needling isn't advised for you.",
+                told,
                 "The physiotherapist can still help with other treatment, such as exercise and "
                 "hands-on therapy, at the free consultation.",
             ),

@@ -72,6 +72,9 @@ class Topic:
     of_a_relative: bool = False
     # Not answered when the message says no to this warning sign ("I just said no fall").
     unless_denied: str = ""
+    # Answered only when the message names a pregnancy (`names_a_pregnancy`): "do I bring
+    # the note from my doctor?" is no question about a midwife's.
+    of_pregnancy: bool = False
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,7 @@ def load_topics(path: Path) -> tuple[Topic, ...]:
                 bool(entry.get("only_when_asked")),
                 bool(entry.get("of_a_relative")),
                 str(entry.get("unless_denied") or ""),
+                bool(entry.get("of_pregnancy")),
             )
         )
     names = [topic.name for topic in topics]
@@ -492,6 +496,25 @@ def names_a_relative(text: str) -> bool:
     return bool(_FAMILY.search(text)) or any(
         context.person_named(word) for word in re.findall(r"[\w']+", text.lower())
     )
+
+
+# A pregnancy named: "I'm pregnant", "a note from my midwife", "20 weeks along, my OB".
+_PREGNANCY = re.compile(
+    r"\b(?:pregnan\w*|midwife|midwives|obstetric\w*|ob|ob-?gyn|obgyn|gyn\w*|gynae\w*|baby"
+    r"|expecting|trimester|period|weeks along|late period|bump)\b",
+    re.IGNORECASE,
+)
+# ...but asked back, in disbelief: "pregnancy?? she's 71", "pregnant? at 80?".
+_ASKED_BACK = re.compile(
+    r"\bpregnan\w*\s*\?{2,}|\bpregnan\w*\s*\?+\s*(?:at|she'?s|he'?s|shes|hes|i'?m|im|he is"
+    r"|she is|i am)\s+\d",
+    re.IGNORECASE,
+)
+
+
+def names_a_pregnancy(text: str) -> bool:
+    """Whether `text` speaks of a pregnancy, not only asks the word back in disbelief."""
+    return bool(_PREGNANCY.search(text)) and not _ASKED_BACK.search(text)
 
 
 def topic_named(name: str) -> Topic | None:

@@ -383,6 +383,21 @@ def test_the_assessment_speaks_of_the_patient_when_someone_writes_for_them() -> 
     assert "she has had" in fits and "you have had" not in fits and "your" not in fits
 
 
+# Session 29, written before the change (outside run 78 p03: a father's "the needle fear like
+# i said", for a boy only a bit nervous, read "a fear of needles... so dry needling isn't
+# advised for him"; the father had to push back). A fear of needles rules needling out when
+# it is a real fear or fainting; nerves do not, and the verdict says how to put it right.
+def test_a_fear_of_needles_alone_says_what_rules_needling_out_and_what_does_not() -> None:
+    from clinic.assessment import with_safety
+
+    intake = Intake(body_part="neck", pain_quality="tightness", pain_duration_days=30)
+    result = with_safety(assess(intake), intake, None, ["needle_phobia"])
+    assert result.tdn_fit == "not_advised"
+    assert "faint" in result.explanation and "nerves" in result.explanation
+    both = with_safety(assess(intake), intake, None, ["needle_phobia", "past_reaction"])
+    assert "nerves" not in both.explanation
+
+
 # Session 20, written before the change (outside run 46 p07: lymphoedema in the arm after
 # breast surgery, neck and shoulder pain on that side, a doctor today for the past cancer;
 # the verdict offered to "check whether dry needling suits the left neck pain" and said

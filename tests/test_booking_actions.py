@@ -1271,6 +1271,29 @@ def test_a_sign_off_is_not_the_bookings_name(
     assert found.get("patient_name") == name
 
 
+# Session 29, written before the change (outside run 79 p03: "Her name is Lakshmi Raman, my
+# number is ... (I'm Priya, her daughter)" was booked "for Priya (booked by Lakshmi
+# Raman)"). "Her name is" names the patient, never the writer. My own wordings.
+@pytest.mark.parametrize(
+    ("said", "people", "name"),
+    [
+        ("3pm. His name is Walter Brandt, I'm Ilse, his daughter, 917 555 0160",
+         ["Walter Brandt", "Ilse"], "Walter Brandt (booked by Ilse)"),
+        ("the 10am. her name's Joan Abara and my number is 646-555-0131",
+         ["Joan Abara"], "Joan Abara"),
+    ],
+)  # fmt: skip
+def test_her_name_is_the_patients_not_the_writers(said, people, name) -> None:
+    from actions.patient_details import who_said_alongside
+
+    entities = [{"entity": "PERSON", "value": person} for person in people]
+    tracker = make_tracker(
+        slots={}, text=said, entities=entities,
+        earlier_texts=["hi, writing for my dad, his neck has hurt for weeks"],
+    )  # fmt: skip
+    assert who_said_alongside(said, tracker).get("patient_name") == name
+
+
 # Session 25, written before the change (outside run 66 p06: "Linda Whitfield. My name is
 # Gary Whitfield, I am her husband." to the name question was booked for Gary). The writer
 # introduced after the patient's name is who booked. My own words.

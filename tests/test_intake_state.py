@@ -1430,3 +1430,35 @@ def test_both_then_no_only_one_side_is_that_side(text: str) -> None:
 def test_i_mean_opening_a_message_corrects_nothing(text: str) -> None:
     known = {"body_part": "neck", "side": "left", "pain_sites": ["neck", "head"]}
     assert "body_part" not in changes(text, known, "red_flag_screen")
+
+
+# Session 29, written before the change (outside run 79 p06: "type 2 diabetes, feet a lil
+# numb" to the checklist made the summary "stiffness in your left neck, shoulder and foot";
+# "the foot isnt the problem" and "take the FOOT off the pain list" then changed the main
+# place to the foot). Numb feet told with diabetes are the diabetes'; a place said not to be
+# the problem, or asked to be taken off in other words, is taken off. My own wordings.
+_NECK_AND_SHOULDER = {"body_part": "neck", "side": "left", "pain_sites": ["neck", "shoulder"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["I'm diabetic, toes go a bit numb sometimes. nothing else",
+     "diabetes type 1. my feet are numb-ish at night, that's all"],
+)  # fmt: skip
+def test_numb_feet_told_with_diabetes_are_no_painful_place(text: str) -> None:
+    said = changes(text, _NECK_AND_SHOULDER, "contraindication_screen")
+    assert "foot" not in said.get("pain_sites", []) and "body_part" not in said, said
+    assert said.get("pain_quality") is None, said
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["the knee isn't the problem, it's an old replacement",
+     "no I meant can you take the knee off my list please",
+     "please take my knee out of the notes, it doesn't hurt"],
+)  # fmt: skip
+def test_a_place_said_not_to_be_the_problem_is_taken_off(text: str) -> None:
+    known = {**_NECK_AND_SHOULDER, "pain_sites": ["neck", "shoulder", "knee"]}
+    said = changes(text, known)
+    assert said.get("pain_sites") == ["neck", "shoulder"], said
+    assert said.get("body_part", "neck") == "neck", said

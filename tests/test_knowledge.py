@@ -1124,3 +1124,25 @@ def test_a_fall_said_not_to_have_happened_gets_no_answer_about_falls(
     text: str, falls: bool
 ) -> None:
     assert ("a_fall" in _topics_answered(text)) is falls
+
+
+# Session 29, written before the change (outside run 79 p03: "should she bring her INR
+# results and the doctor's note to the appointment?" for a woman of 71 got the pregnancy
+# answer, and "pregnancy?? she's 71..." got it again). A pregnancy topic answers only a
+# question that names a pregnancy, not one that asks the word back. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "pregnancy_answered"),
+    [
+        ("do I need to bring my blood test results and a letter from my GP?", False),
+        ("should he bring his scan and the referral letter from his doctor?", False),
+        ("do I bring the note from my doctor to the consultation?", False),
+        ("pregnant?? he is 80. I asked about his medication list", False),
+        ("do I need a note from my midwife to come in?", True),
+        ("I'm 20 weeks along, should I check with my OB first?", True),
+    ],
+)
+def test_a_pregnancy_topic_answers_only_a_question_of_pregnancy(
+    text: str, pregnancy_answered: bool
+) -> None:
+    answered = _topics_answered(text)
+    assert bool(answered & {"pregnancy_visit", "maybe_pregnant"}) is pregnancy_answered, answered

@@ -4788,6 +4788,61 @@ def test_a_fever_said_to_be_over_is_no_fever_now(text: str, flagged: bool) -> No
     assert bool(safety.screen(text).flags) is flagged, text
 
 
+# Session 29, written before the change (outside run 79 p06: "done w antibiotics 3 days
+# ago. fever gone" with a stiff neck of two months was sent to 911 as meningitis). A fever
+# said gone or broken right after it is over; one brought down by a painkiller, or going up,
+# still counts. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "fever"),
+    [
+        ("fever gone since monday, just the neck now", False),
+        ("the fever broke two days ago, neck still stiff", False),
+        ("his temperature went down on saturday and stayed down", False),
+        ("fevers gone, only the back ache left", False),
+        ("fever went down with advil an hour ago", True),
+        ("running a fever, gone up to 39 today", True),
+    ],
+)
+def test_a_fever_said_gone_right_after_it_is_over(text: str, fever: bool) -> None:
+    assert ("fever" in _said(text)) is fever, safety.screen(text).mentions
+
+
+# Session 29, written before the change (outside run 79 p07, unsafe: a wife's worst headache
+# with neck pain, lying in the dark, then "took her temp 102" got a doctor today and the
+# intake's questions; meningitis was asked two turns later). A fever told with a headache or
+# a painful neck asks the meningitis question at once; told apart, see
+# tests/test_safety_actions.py. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("she's burning up, 39.5, and her head is pounding", True),
+        ("he has a temperature of 101 and his neck hurts", True),
+        ("temp of 38.5 and my knee aches", False),
+    ],
+)
+def test_a_fever_with_a_headache_or_neck_pain_asks_about_meningitis(text: str, asked: bool) -> None:
+    questions = [q.name for q in safety.screen(text).questions]
+    assert ("check_meningitis" in questions) is asked, questions
+
+
+# Session 29, written before the change (outside run 79 p03: "she has lost some weight,
+# maybe 10 pounds, she says she's just not hungry", 71 with a past cancer, was left out of
+# the advice and asked for again after the booking). Weight gone with the appetite is not
+# meant. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "lost"),
+    [
+        ("she's dropped about a stone, she has no appetite these days", True),
+        ("no appetite lately and i've lost 4 kilos", True),
+        ("he's lost some weight too, he doesn't really feel like eating", True),
+        ("lost 3 pounds on the new diet and i'm always hungry", False),
+        ("my appetite is fine and my weight is the same", False),
+    ],
+)
+def test_weight_lost_with_the_appetite_is_not_meant(text: str, lost: bool) -> None:
+    assert ("weight_loss" in _said(text)) is lost, safety.screen(text).mentions
+
+
 def test_diabetes_is_said_back_without_feet_the_patient_did_not_name() -> None:
     # Outside run 57 p02, left then: "diabetic but no numb feet" was told back as "diabetes,
     # especially with numb feet or slow healing".

@@ -720,6 +720,76 @@ async def test_a_later_no_takes_a_recorded_precaution_back_and_says_so() -> None
     assert wording("utter_precaution_taken_off", named=named) in text
 
 
+# Session 29, written before the change (outside run 78 p03: "he's only a bit nervous, he's
+# had vaccines fine and never fainted... is that really a no?" after "a fear of needles...
+# isn't advised for him" got what needling treats, then "I don't know"). Nerves said of a
+# fear already held take it back, even without the word "needles" again; a strong fear or
+# fainting keeps it. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "taken_back"),
+    [
+        ("honestly it's more nerves than a fear, she's had all her jabs", True),
+        ("well, a little scared maybe, but he gets his flu shot every year", True),
+        ("it's not a real phobia, i'm just a bit uneasy about it", True),
+        ("no no, she's only slightly anxious, she wants to try it", True),
+        ("no it really is bad, she panics and went white at her last blood test", False),
+        ("yes, he's properly scared of them", False),
+        ("she's a bit tired today, sorry", False),
+    ],
+)
+async def test_nerves_said_later_take_a_held_fear_of_needles_back(
+    text: str, taken_back: bool
+) -> None:
+    held = {"contraindications": ["needle_phobia"]}
+    slots, said_text = await check(text, intent="inform", slots=held)
+    kept = slots.get("contraindications", held["contraindications"])
+    assert ("needle_phobia" not in kept) is taken_back, slots
+    named = " and ".join(contraindications.labels(["needle_phobia"]))
+    assert (wording("utter_precaution_taken_off", named=named) in said_text) is taken_back
+
+
+# Session 29, written before the change (outside run 78 p03's kind, and warfarin said to be
+# a husband's after the verdict: "Thanks for putting that right", then "Sorry, I didn't quite
+# understand"). A precaution taken back after the verdict gets the verdict again; within the
+# intake the form carries on by itself.
+async def test_a_precaution_taken_back_after_the_verdict_calls_for_the_verdict_again() -> None:
+    after = {"contraindications": ["anticoagulants"], "tdn_fit": "possible_with_caution"}
+    text = "sorry, I'm not on warfarin, that was my husband's"
+    slots, _ = await check(text, intent="nlu_fallback", slots=after)
+    assert slots["contraindications"] == []
+    assert slots.get("next_step") == "action_assess_tdn_fit"
+    slots, _ = await check(
+        text,
+        intent="nlu_fallback",
+        slots={"contraindications": ["anticoagulants"]},
+        requested_slot="contraindication_screen",
+    )
+    assert slots["contraindications"] == [] and not slots.get("next_step")
+
+
+# Session 29, written before the change (outside run 79 p07, unsafe: "took her temp 102"
+# after her worst headache and a sore neck got a doctor today and the intake's next
+# question). A fever and a headache or a painful neck told in different messages, in either
+# order, ask the meningitis question at once. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "slots"),
+    [
+        ("he feels hot, i just checked, 39.2",
+         {"body_part": "head", "warning_signs": ["headache"]}),
+        ("and she's running a temperature now", {"body_part": "neck"}),
+        ("his head is pounding now as well",
+         {"body_part": "lower_back", "warning_signs": ["fever"], "triage_level": "urgent",
+          "red_flags": ["infection"]}),
+    ],
+)  # fmt: skip
+async def test_a_fever_and_a_headache_told_apart_ask_about_meningitis(
+    text: str, slots: dict[str, Any]
+) -> None:
+    changed, said_text = await check(text, intent="inform", slots=slots, requested_slot="side")
+    assert (changed.get("direct_question") or "").startswith("check_meningitis"), changed
+    assert "neck stiff" in said_text or "stiff neck" in said_text, said_text
+
+
 async def test_a_doctors_check_after_emergency_advice_is_confirmed_then_booking_opens() -> None:
     from actions.booking import ActionStartBooking
     from actions.safety import ActionEmergencyFollowUp

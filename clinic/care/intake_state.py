@@ -273,6 +273,25 @@ def hear(
             and not _hurts_in_clause(text, p.start)
         )
     ]  # fmt: skip
+    # "Type 2 diabetes, feet a lil numb": numb feet told with diabetes are its nerves', no
+    # painful place (outside run 79 p06: "stiffness in your left neck, shoulder and foot").
+    diabetes = [m.start() for m in _DIABETES.finditer(text)]
+    of_diabetes = {
+        p.start for p in places
+        if not _pain_in_clause(text, p.start)
+        and (
+            _in_one_sentence(text, p.start, diabetes)
+            # "diabetes type 1. my feet are numb-ish at night": numb, just after it
+            or (_numb_in_clause(text, p.start) and any(0 < p.start - d < 80 for d in diabetes))
+        )
+    }  # fmt: skip
+    places = [p for p in places if p.start not in of_diabetes]
+    # "The knee isn't the problem", "take the FOOT off the list": no place of the pain.
+    said_not = set(_places_said_not(text))
+    places = [
+        p for p in places
+        if p.value not in said_not or (p.side and _both_sides_named(text))
+    ]  # fmt: skip
     # "Do the needles go anywhere near my left arm?": where needles may go, asked, is no
     # painful place (outside run 73 p08: noted as pain in the left arm).
     places = [p for p in places if not _asked_for_the_needles(text, p.start)]
@@ -313,7 +332,12 @@ def hear(
     qualities = [
         e["value"]
         for e in entities
-        if e.get("entity") == "pain_quality" and not _said_of_another_place(e, parts, main, text)
+        if e.get("entity") == "pain_quality"
+        and not _said_of_another_place(e, parts, main, text)
+        # "feet a lil numb" with diabetes: the diabetes' numbness, not the pain's
+        and not (
+            _in_one_sentence(text, e["start"], diabetes) and not _pain_in_clause(text, e["start"])
+        )
     ]
     quality = qualities[0] if qualities else None
     if quality is None and asked == "pain_quality":
@@ -422,7 +446,7 @@ def puts_right_in_words(text: str) -> bool:
 # place out of the places named.
 _SAID_NOT_TO_HURT = re.compile(
     r"\b(?:my|the|his|her)\s+([a-z]+(?:\s+[a-z]+)?)\s+(?:doesn'?t|does not|isn'?t|is not)\s+"
-    r"(?:\w+\s+)?(?:hurt|hurting|sore|painful|aching|bother)",
+    r"(?:\w+\s+)?(?:hurt|hurting|sore|painful|aching|bother|problem|issue)",
     re.IGNORECASE,
 )
 
@@ -430,7 +454,9 @@ _SAID_NOT_TO_HURT = re.compile(
 # "Please take out the foot and the head", "remove foot": places asked to be taken off the
 # notes, to the end of their clause.
 _TAKE_OFF = re.compile(
-    r"\b(?:remove|delete|take (?:out|off)|cross (?:out|off)|get rid of)\b([^.,;!?]*)",
+    r"\b(?:remove|delete|take (?:out|off)|cross (?:out|off)|get rid of)\b([^.,;!?]*)"
+    # "take the FOOT off the pain list", "take my knee out of the notes"
+    r"|\b(?:take|cross|leave)\s+((?:the|my|her|his|their)\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:off|out)\b",
     re.IGNORECASE,
 )
 # ...said of the notes, or asked: "take off my shirt and my shoulder hurts" removes nothing.
@@ -448,7 +474,7 @@ def _places_said_not(text: str) -> tuple[str, ...]:
     taken_off = tuple(
         place
         for match in (_TAKE_OFF.finditer(text) if _OF_THE_NOTES.search(text) else ())
-        for word in re.findall(r"[a-z]+", match[1].lower())
+        for word in re.findall(r"[a-z]+", (match[1] or match[2]).lower())
         if (place := vocabulary.canonical("body_part", word))
     )
     return taken_off + tuple(
@@ -564,12 +590,32 @@ def _asked_for_the_needles(text: str, at: int) -> bool:
     )
 
 
+_NUMB_WORD = re.compile(r"\b(?:numb\w*|tingl\w*|pins and needles)", re.IGNORECASE)
+_PAIN_WORD = re.compile(
+    r"\b(?:hurt\w*|pain\w*|ache|aches|aching|achy|sore|throb\w*|burn\w*|stab\w*|shoot\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _numb_in_clause(text: str, at: int) -> bool:
+    return bool(_NUMB_WORD.search(_clause_around(text, at)))
+
+
+def _pain_in_clause(text: str, at: int) -> bool:
+    """Whether the clause around `at` names a pain (numbness alone is not one)."""
+    return bool(_PAIN_WORD.search(_clause_around(text, at)))
+
+
+def _clause_around(text: str, at: int) -> str:
+    start = max((m.end() for m in re.finditer(r"[,.;:!?]", text[:at])), default=0)
+    end = next((m.start() + at for m in re.finditer(r"[,.;:!?]", text[at:])), len(text))
+    return text[start:end]
+
+
 def _hurts_in_clause(text: str, at: int) -> bool:
     """Whether the clause around `at` says something hurts ("my left wrist aches since I
     cut it")."""
-    start = max((m.end() for m in re.finditer(r"[,.;:!?]", text[:at])), default=0)
-    end = next((m.start() + at for m in re.finditer(r"[,.;:!?]", text[at:])), len(text))
-    return says_it_hurts(text[start:end])
+    return says_it_hurts(_clause_around(text, at))
 
 
 # "It was on my forearm", "it's on her shin": where "it" is, said of a thing before.
@@ -585,6 +631,17 @@ def _where_it_was(text: str, at: int, troubles: list[int]) -> bool:
     before = _start_before(text, max(sentence - 1, 0), ".!?")
     return bool(_WHERE_IT_IS.search(text[sentence:at])) and any(
         before <= trouble < at for trouble in troubles
+    )
+
+
+_DIABETES = re.compile(r"\b(?:diabet\w*|t[12]d|type [12])\b", re.IGNORECASE)
+
+
+def _in_one_sentence(text: str, at: int, others: list[int]) -> bool:
+    """Whether any of `others` (character offsets) is in the sentence of `at`."""
+    return any(
+        other >= 0 and not re.search(r"[.;!?]", text[min(at, other) : max(at, other)])
+        for other in others
     )
 
 

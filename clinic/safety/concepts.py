@@ -758,6 +758,11 @@ GUARDS: tuple[Guard, ...] = (
     Guard(("head", "sudden"), "check_thunderclap", "thunderclap"),
     Guard(("sudden",), "check_sudden_headache", "thunderclap"),
     Guard(("head", "worst"), "check_thunderclap", "thunderclap"),
+    # A fever with a headache or a painful neck, told in either order: meningitis?
+    Guard(("fever", "head"), "check_meningitis", "meningitis_warning"),
+    Guard(("fever", "headache"), "check_meningitis", "meningitis_warning"),
+    Guard(("fever", "neck_pain"), "check_meningitis", "meningitis_warning"),
+    Guard(("fever",), "check_meningitis_with_pain", "meningitis_warning"),
     # A headache that makes them sick: is it worst on waking (raised pressure)?
     Guard(("head", "vomiting"), "headache_on_waking", "headache_changed"),
     Guard(("head", "nausea"), "headache_on_waking", "headache_changed"),

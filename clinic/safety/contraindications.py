@@ -323,8 +323,44 @@ MILD_NERVES = (
 
 def nervous_of_needles(text: str) -> bool:
     """Whether the message tells of nerves about needles (a fear that rules needling out is
-    the `needle_phobia` sign's)."""
-    return bool(_NEEDLE_NERVES.search(text))
+    the `needle_phobia` sign's): "only the needles thing, she's a little anxious about them"
+    says it of the needles named before it."""
+    return bool(_NEEDLE_NERVES.search(text)) or (
+        fear_said_mild(text) and bool(_NEEDLE_NAMED.search(text))
+    )
+
+
+# A fear said to be mild, of whatever was told before ("it's more nerves than a fear", "a
+# little scared maybe", "not a real phobia, just uneasy"): nerves, no bar to needling.
+# Panic, terror or fainting said besides keeps it a fear (outside run 78 p03).
+_NERVES = r"nervous|nerves|jittery|anxious|squeamish|wary|uneasy|apprehensive"
+_FEARS = r"scared|afraid|frightened|fearful|worried"
+_FEAR_SAID_MILD = re.compile(
+    r"\b(?:a little|a bit|a tad|slightly|kinda|kind of|sort of|somewhat|mildly|only|just|bit"
+    rf"|little)\s+(?:\w+\s+)?(?:{_NERVES}|{_FEARS})\b"
+    rf"|\bmore\s+(?:{_NERVES})\b"
+    r"|\bnot\s+(?:a\s+)?(?:real|big|proper|serious|strong|true|actual|huge)\s+(?:fear|phobia)\b"
+    rf"|\bnot\s+(?:that|really|very|too|so)\s+(?:{_FEARS})\b"
+    r"|\bnot\s+(?:a\s+)?phobi[ac]\b"
+    # "never fainted", "hasn't ever passed out": the fainting denied is no fainting
+    r"|\b(?:never|not|hasn'?t|haven'?t|didn'?t|has not|have not)\s+(?:ever\s+|once\s+)?"
+    r"(?:fainted|faint|passed out|blacked out|keeled over)\b",
+    re.IGNORECASE,
+)
+_FEAR_SAID_STRONG = re.compile(
+    r"\b(?:terrified|petrified|phobia|phobic|panic\w*|terror|hysterical|faint\w*|passe[sd] out"
+    r"|pass out|black\w* out|keel\w* over|went (?:white|pale|grey|gray)|properly|really)\b",
+    re.IGNORECASE,
+)
+_NEEDLE_NAMED = re.compile(r"\b(?:needles?|needling|injections?|jabs?|shots?)\b", re.IGNORECASE)
+
+
+def fear_said_mild(text: str) -> bool:
+    """Whether the message says a fear is mild, nerves rather than a phobia, with nothing
+    strong (panic, terror, fainting) besides."""
+    if not _FEAR_SAID_MILD.search(text):
+        return False
+    return not _FEAR_SAID_STRONG.search(_FEAR_SAID_MILD.sub(" ", text))
 
 
 NOT_RECOGNISED = (

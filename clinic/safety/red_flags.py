@@ -80,6 +80,10 @@ class ScreenQuestion:
     no_takes_back: tuple[str, ...] = ()
 
 
+_WITH_THE_FEVER = (
+    "With the fever, is your neck stiff (hard to bend your chin down to your chest), or do "
+    "you have a rash, or does light hurt your eyes?"
+)
 _NUMB = "numb|numbness|tingling|tingle|tingly|prickling|deadness"
 _SADDLE = "bottom|bum|anus|genitals|genital|groin|crotch|privates|saddle|perineum|vagina|penis"
 _BLADDER = "bladder|bowels|bowel|pee|peeing|urine|urinate|urinating|urination|wee|weeing|toilet"
@@ -1798,6 +1802,18 @@ DIRECT_QUESTIONS: tuple[ScreenQuestion, ...] = (
         "meningitis_warning",
         requires=("fever",),
     ),
+    # A fever with a headache or a painful neck, told in different messages (outside run
+    # 79 p07, unsafe: "took her temp 102" after her worst headache got a doctor today and
+    # the intake's questions). Asked where the intake holds the other.
+    ScreenQuestion(
+        "check_meningitis_with_pain",
+        _WITH_THE_FEVER,
+        "meningitis_warning",
+        requires=("fever",),
+        where=("headache", "neck_pain"),
+    ),
+    # ...and a headache or a sore neck told after a fever (asked by actions/safety.py).
+    ScreenQuestion("check_meningitis_after_fever", _WITH_THE_FEVER, "meningitis_warning"),
     ScreenQuestion("check_knee", _KNEE_WARNING, "knee_warning", covers=("knee_locks",)),
     # "It swelled up fast" where the intake's place is the knee: the same question.
     ScreenQuestion(
