@@ -21,6 +21,7 @@ The rules, first match wins:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -233,6 +234,12 @@ def _nerve_reason(intake: Intake) -> tuple[str, str] | None:
         }[intake.pain_quality]
         return key, f"you feel {feeling} in your {_place(part, intake.side)}"
     return None
+
+
+def _now(pain: str) -> str:
+    """`pain` with "now" after it, once: "...for 3 weeks now" is not said "now now" (outside
+    runs 78, 79)."""
+    return pain if re.search(r"\bnow\W*$", pain) else f"{pain} now"
 
 
 def _explain(*sentences: str | None) -> str:
@@ -472,7 +479,7 @@ def with_safety(
             "assess_first",
             assessment.presentation,
             _explain(
-                f"You mentioned pregnancy: whether needling is right for {pain} now, the "
+                f"You mentioned pregnancy: whether needling is right for {_now(pain)}, the "
                 "physiotherapist decides with you, with your midwife or obstetrician if needed "
                 "(many clinics don't needle in the first three months).",
                 "Other treatment, such as exercise and hands-on therapy, can help meanwhile.",

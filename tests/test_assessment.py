@@ -501,3 +501,13 @@ def test_the_evidence_for_pain_down_the_leg_is_sciaticas(
     from clinic.evidence import evidence_for_the_pain
 
     assert evidence_for_the_pain(places, text).key == key
+
+
+# Session 29, written before the change (outside runs 78 and 79: "the left foot pain you have
+# had for 3 weeks now now" in pregnancy).
+def test_a_duration_said_with_now_is_not_followed_by_now_again() -> None:
+    from clinic.assessment import with_safety
+
+    intake = Intake(body_part="neck", pain_duration="about 5 weeks now")
+    result = with_safety(assess(intake), intake, None, ["pregnancy"])
+    assert "now now" not in result.explanation and "5 weeks now" in result.explanation

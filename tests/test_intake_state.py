@@ -1462,3 +1462,16 @@ def test_a_place_said_not_to_be_the_problem_is_taken_off(text: str) -> None:
     said = changes(text, known)
     assert said.get("pain_sites") == ["neck", "shoulder"], said
     assert said.get("body_part", "neck") == "neck", said
+
+
+# Session 29, written before the change (outside run 79 p05: "yes i said, down the leg to
+# knee and tingle in the foot" to "does it spread?" was "Thanks, I've changed that to foot";
+# the buttock was lost as the main place). "I said" beside where it spreads tells it again.
+def test_where_it_spreads_told_again_puts_no_place_right() -> None:
+    known = {"body_part": "buttock", "side": "right", "pain_sites": ["buttock"]}
+    said = changes(
+        "yes like i told you, it runs down the back of the thigh and my toes tingle",
+        known, "pain_radiates", yes=True,
+    )  # fmt: skip
+    assert said.get("body_part", "buttock") == "buttock", said
+    assert said.get("pain_radiates") is True, said

@@ -4843,6 +4843,35 @@ def test_weight_lost_with_the_appetite_is_not_meant(text: str, lost: bool) -> No
     assert ("weight_loss" in _said(text)) is lost, safety.screen(text).mentions
 
 
+# Session 29, written before the change (outside run 79 p06: "foot?? no the foot isnt the
+# problem thats the diabetes" took diabetes off his list). What it is, said after what it is
+# not, is told, not denied. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        ("no the knee isnt the issue thats my diabetes", True),
+        ("it's not the hip, that's just her epilepsy meds making her wobbly", True),
+        ("not diabetic, thats my husband", False),
+    ],
+)
+def test_what_it_is_said_after_what_it_is_not_is_told(text: str, told: bool) -> None:
+    named = {"diabetes", "epilepsy"} & _said(text)
+    assert bool(named) is told, safety.screen(text).mentions
+
+
+# Session 29, written before the change (outside run 79 p05: "i am embarazada, 14 weeks. is
+# ok the needles?" was answered with what needling feels like). Pregnancy said in the word of
+# the writer's own language, among English, is a pregnancy. My own wordings.
+@pytest.mark.parametrize(
+    "text",
+    ["sorry my english, my wife is embarazada and her back hurts a lot",
+     "i am enceinte, 5 months, the hip is very painful",
+     "she is schwanger now, is needles ok for her neck?"],
+)  # fmt: skip
+def test_pregnancy_said_in_the_writers_own_word_is_a_pregnancy(text: str) -> None:
+    assert "pregnancy" in safety.screen(text).contraindications, text
+
+
 def test_diabetes_is_said_back_without_feet_the_patient_did_not_name() -> None:
     # Outside run 57 p02, left then: "diabetic but no numb feet" was told back as "diabetes,
     # especially with numb feet or slow healing".

@@ -363,6 +363,10 @@ def hear(
     severity = found[1] if found else None
     worst = parsing.worst_score(text, explicit=True)
     correcting = bool(_CORRECTION.search(text))
+    if correcting and asked in SPREAD_QUESTIONS and not puts_right_in_words(text):
+        # "yes i said, down the leg to knee and tingle in the foot": told again, with where
+        # it goes; no place put right (outside run 79 p05: "changed that to foot").
+        correcting = False
     if asked == "pain_severity" or (
         correcting and severity is None and _NUMBER_PUT_RIGHT.search(text)
     ):

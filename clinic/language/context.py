@@ -51,6 +51,10 @@ _BREAKS = [
     # a bare comma continues a list ("no fever, chills or rash").
     ", my", ", i", ", i'm", ", im", ", it", ", it's", ", its", ", the", ", they", ", he",
     ", she", ", we", ", me", ", now", ", just", ", only", ", still", ", then",
+    # "the foot isnt the problem thats the diabetes": what it is, said after what it is not
+    # (outside run 79 p06: the diabetes taken off).
+    *(f"{that} {what}" for that in ("that's", "thats", "that is")
+      for what in ("the", "my", "his", "her", "from", "just", "due")),
 ]  # fmt: skip
 
 # Words that join two things said of the same person.

@@ -161,6 +161,9 @@ SIGNS: tuple[Sign, ...] = (
                "is paracetamol", "is aleve", "is naproxen", "are painkillers", "is that one")),
     Sign("pregnancy", (
         "pregnant|pregnancy|trimester|preggo|preggers",
+        # Said in the writer's own language among English (outside run 79 p05: "i am
+        # embarazada, 14 weeks").
+        "embarazada|embarazo|grávida|gravida|enceinte|schwanger|incinta|zwanger|hamile",
         "weeks|months|month along",
         "expecting a? baby|twins",
         "baby ... due",
