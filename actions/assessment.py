@@ -111,7 +111,9 @@ class ActionAssessTdnFit(Action):
             # it is not said again; the offer is.
             dispatcher.utter_message(response="utter_noted_for_the_physiotherapist")
         else:
-            if intake.body_part:
+            if intake.body_part and not said_before(tracker, summary):
+                # The verdict made again for a precaution taken off: the facts unchanged
+                # are not said again word for word.
                 dispatcher.utter_message(response="utter_intake_summary", summary=facts)
             if not said_before(tracker, assessment.explanation):
                 # The summary put right ("neck only"): the same explanation is not said again.

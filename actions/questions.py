@@ -338,10 +338,7 @@ def _known_answer(
         ]
         if complaints:
             return who_helps_with(complaints[0])
-    told = {
-        *(tracker.get_slot("contraindications") or []),
-        *entity_values(tracker, "contraindication"),
-    }
+    told = _precautions_told(tracker)
     if topic.for_the_pain and tracker.get_slot("red_flags") and not _other_complaint(tracker):
         # "Do I need to see a doctor today or not?" with a flag standing: the advice is the
         # answer, given by the safety follow-up; not the general text beside it (outside
@@ -723,6 +720,14 @@ def _last_bot_response(tracker: Tracker) -> str | None:
     return None
 
 
+def _precautions_told(tracker: Tracker) -> set[str]:
+    """The precautions held and those the latest message names."""
+    return {
+        *(tracker.get_slot("contraindications") or []),
+        *entity_values(tracker, "contraindication"),
+    }
+
+
 def _further_answers(tracker: Tracker, values: dict[str, str], first: str) -> list[str]:
     """The answers to a message's other questions (`answer_topic` entities with the role
     "also"), each once."""
@@ -747,7 +752,10 @@ def _answers_to_topics(
         if found is None or found.topic in leaving_out or found.score < knowledge.NEAR:
             continue
         topic = knowledge.topic_named(found.topic)
-        answer = knowledge.answer_text(topic, values) if topic else None
+        # "...and can I be in the room?" from a teenager's parent: the answer for a patient
+        # under 18 (outside run 79 p04: "Small children can come along").
+        told = _precautions_told(tracker)
+        answer = knowledge.answer_text(topic, values, told=told) if topic else None
         if answer and answer not in said:
             said.append(answer)
     return said[1:]

@@ -616,6 +616,11 @@ def check_safety(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
 def _more_behind_the_advice(values: dict[str, Any], tracker: Tracker) -> str:
     """The thanks for warning signs told after the advice that they add to, else ""."""
     new = set(_newly(values, tracker, "warning_signs"))
+    if tracker.get_slot("triage_level") == EMERGENCY:
+        # "My waterworks have been a bit funny": under emergency advice nothing is asked;
+        # what it would have asked about is named (outside run 79 p01: passed over).
+        touched = (safety.question_named(n) for n in entity_values(tracker, "safety_question"))
+        new |= {q.sign for q in touched if q} - set(values.get("denied_signs") or [])
     # Flags of their own too, below the advice given (outside run 73 p04: a past cancer,
     # weight loss and night pain told after 911 for the heart were met with silence).
     before = tracker.get_slot("red_flags") or []

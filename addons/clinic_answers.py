@@ -69,11 +69,11 @@ class ClinicAnswers(GraphComponent):
         for message in messages:
             intent = (message.get(INTENT) or {}).get("name")
             sure = float((message.get(INTENT) or {}).get("confidence") or 0.0)
-            found = topic_found(message.get(TEXT) or "", meanings_of(message), intent, sure)
+            text = message.get(TEXT) or ""
+            found, also = topics_asked(text, meanings_of(message), intent, sure)
             if found is None:
                 continue
             entity = _entity(found)
-            also = _further_questions(_plain_people(message.get(TEXT) or ""), found.topic)
             message.set(ENTITIES, [*message.get(ENTITIES, []), entity, *also], add_to_output=True)
             if _question_for_the_clinic(message, found):
                 set_intent(message, QUESTION_INTENT, max(found.score, knowledge.NEAR))
@@ -87,6 +87,7 @@ _MONEY = re.compile(
     re.IGNORECASE,
 )
 _PRICE = "price"
+_INSURANCE = "insurance"
 _KEEP_MEDICINES = "keep_medicines"
 # Stopping or skipping a medicine, asked: "does he need to come off his apixaban?".
 _STOPS = re.compile(
@@ -127,6 +128,27 @@ def _entity(found: knowledge.Found, role: str | None = None) -> dict[str, Any]:
     if found.otherwise:
         entity["otherwise"] = found.otherwise
     return entity
+
+
+def topics_asked(
+    text: str, meanings: list[Any], intent: str | None, sure: float = 0.0
+) -> tuple[knowledge.Found | None, list[dict[str, Any]]]:
+    """The topic a message asks about (`topic_found`), and its other questions' topics as
+    `answer_topic` entities with the role "also"."""
+    found = topic_found(text, meanings, intent, sure)
+    insurer = knowledge.names_an_insurer(text) and (
+        knowledge.looks_like_question(text) or bool(_MONEY.search(text))
+    )
+    if insurer and (found is None or found.score < knowledge.NEAR):
+        found = knowledge.Found(_INSURANCE, knowledge.NEAR)
+    if found is None:
+        return None, []
+    also = _further_questions(_plain_people(text), found.topic)
+    if insurer and _INSURANCE not in {found.topic, *(e["value"] for e in also)}:
+        # "How much is it after the free consult? we have Aetna": the insurer named asks
+        # about the insurance too (outside run 79 p04: asked again).
+        also.append(_entity(knowledge.Found(_INSURANCE, knowledge.NEAR), "also"))
+    return found, also
 
 
 def topic_found(

@@ -512,6 +512,20 @@ _ASKED_BACK = re.compile(
 )
 
 
+# Health insurers named: "we have Aetna", "I'm with Blue Cross through work".
+_INSURER = re.compile(
+    r"\b(?:aetna|cigna|united ?health\w*|uhc|blue ?cross|blue ?shield|bcbs|humana|kaiser|"
+    r"anthem|oxford|empire|emblem\w*|medicare|medicaid|tricare|fidelis|oscar|metroplus|"
+    r"healthfirst|bupa|axa|allianz)\b",
+    re.IGNORECASE,
+)
+
+
+def names_an_insurer(text: str) -> bool:
+    """Whether `text` names a health insurer."""
+    return bool(_INSURER.search(text))
+
+
 def names_a_pregnancy(text: str) -> bool:
     """Whether `text` speaks of a pregnancy, not only asks the word back in disbelief."""
     return bool(_PREGNANCY.search(text)) and not _ASKED_BACK.search(text)

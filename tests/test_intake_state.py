@@ -1446,6 +1446,9 @@ _NECK_AND_SHOULDER = {"body_part": "neck", "side": "left", "pain_sites": ["neck"
      "diabetes type 1. my feet are numb-ish at night, that's all"],
 )  # fmt: skip
 def test_numb_feet_told_with_diabetes_are_no_painful_place(text: str) -> None:
+    # A place that aches, told with diabetes, is the pain's (the suite's session-25 booking).
+    ached = changes("I'd like to book for my neck and upper back, they've ached, I'm diabetic")
+    assert ached.get("body_part") == "neck", ached
     said = changes(text, _NECK_AND_SHOULDER, "contraindication_screen")
     assert "foot" not in said.get("pain_sites", []) and "body_part" not in said, said
     assert said.get("pain_quality") is None, said

@@ -6142,3 +6142,29 @@ def test_what_it_could_be_asked_after_911_is_no_diagnosis(message: str) -> None:
     # Either no diagnosis and why, or why read as the question: what it can be a sign of.
     assert "can't tell you what it is" in reply or "can be a sign of" in reply, reply
     assert "911" in reply
+
+
+# Session 29, written before the change (my own replay of outside run 79 p07's kind: "a
+# fever and light hurting the eyes and a fever with a stiff neck, a rash or light hurting
+# the eyes"). The signs told are named once; the question's words only when nothing else is.
+def test_the_signs_told_are_named_without_the_questions_words_again() -> None:
+    said = advice.described(
+        "meningitis_signs", ["fever", "light_sensitivity", "meningitis_warning"]
+    )
+    assert said == "a fever and light hurting the eyes", said
+    alone = advice.described("meningitis_signs", ["meningitis_warning"])
+    assert "stiff neck" in alone, alone
+
+
+# Session 29, written before the change (outside run 79 p01: "I was hoping to come in
+# Tuesday when my daughter can drive me" after 911 got "someone else driving straight to the
+# emergency department is fine"). A lift on another day is waiting, not how to go now.
+@pytest.mark.parametrize(
+    "message",
+    ["could i come on thursday instead when my son can drive me?",
+     "my husband can take me in the car tomorrow, is that ok"],
+)  # fmt: skip
+def test_a_lift_on_another_day_is_not_told_driving_is_fine(message: str) -> None:
+    reply = advice.emergency_follow_up(message, ["cauda_equina"], "911", "988", repeats=1)
+    assert "driving straight to the emergency department is fine" not in reply, reply
+    assert "911" in reply, reply

@@ -790,6 +790,21 @@ async def test_a_fever_and_a_headache_told_apart_ask_about_meningitis(
     assert "neck stiff" in said_text or "stiff neck" in said_text, said_text
 
 
+# Session 29, written before the change (outside run 79 p01: "my waterworks have been a bit
+# funny since Thursday" after 911 for pain down both legs got the advice again with no word
+# of it). Under emergency advice no question is asked; what it would have asked about, if
+# it adds to the advice held, is thanked for and named. My own wordings.
+@pytest.mark.parametrize(
+    "text",
+    ["also the wee has been a bit odd the last couple of days", "and my bladder feels weird"],
+)
+async def test_a_sign_touched_under_emergency_advice_is_named_not_passed_over(text: str) -> None:
+    emergency = {"triage_level": "emergency", "red_flags": ["cauda_equina"],
+                 "warning_signs": ["back_pain", "both_legs_pain"]}  # fmt: skip
+    _, said_text = await check(text, intent="inform", slots=emergency)
+    assert "Thank you for telling me" in said_text and "bladder" in said_text, said_text
+
+
 async def test_a_doctors_check_after_emergency_advice_is_confirmed_then_booking_opens() -> None:
     from actions.booking import ActionStartBooking
     from actions.safety import ActionEmergencyFollowUp

@@ -279,10 +279,11 @@ def hear(
     of_diabetes = {
         p.start for p in places
         if not _pain_in_clause(text, p.start)
+        and _numb_in_clause(text, p.start)
+        # "diabetes type 1. my feet are numb-ish at night": just after it, too
         and (
             _in_one_sentence(text, p.start, diabetes)
-            # "diabetes type 1. my feet are numb-ish at night": numb, just after it
-            or (_numb_in_clause(text, p.start) and any(0 < p.start - d < 80 for d in diabetes))
+            or any(0 < p.start - d < 80 for d in diabetes)
         )
     }  # fmt: skip
     places = [p for p in places if p.start not in of_diabetes]

@@ -126,8 +126,12 @@ def described(code: str, signs: Iterable[str] = ()) -> str:
     """The warning signs of `code` in the patient's terms: those of `signs` it stands on
     when known, else all it stands for."""
     held = set(signs)
-    named = [words for those, words in EACH_SIGN.get(code, ()) if those & held]
-    return " and ".join(named) if named else WHAT_YOU_DESCRIBED.get(code, "")
+    named = [(those, words) for those, words in EACH_SIGN.get(code, ()) if those & held]
+    # A yes to the question that names them all says no more than the signs told: "a fever
+    # and light hurting the eyes", not "...and a fever with a stiff neck, a rash or light".
+    told = [words for those, words in named if not all(s.endswith("_warning") for s in those)]
+    named_words = told or [words for _, words in named]
+    return " and ".join(named_words) if named_words else WHAT_YOU_DESCRIBED.get(code, "")
 
 
 def held_in_words(codes: Iterable[str], signs: Iterable[str]) -> str:
@@ -532,6 +536,11 @@ def _where_and_painkillers(message: str, codes: list[str], number: str) -> str:
 _ASKS_HOW_TO_GO = re.compile(
     r"\b(?:drive|driving|drives|car|taxi|cab|uber|lyft|lift|ambulance|paramedics)\b", re.I
 )
+_ANOTHER_DAY = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b(?:tomorrow|tmrw|tmr|next week"
+    r"|this weekend|in a few days|in a couple of days|later this week)\b",
+    re.IGNORECASE,
+)
 # A way of getting there said not to be wanted or asked about (outside run 52).
 _NOT_WANTED_BEFORE = re.compile(
     r"\b(?:not|never|n't|didn'?t|don'?t|won'?t|no)\b(?:\s+\w+){0,3}\s+(?:about\s+)?(?:an?\s+)?$",
@@ -840,6 +849,14 @@ def _how_to_go(message: str, codes: list[str], number: str) -> str:
     if _TELL_THE_DOCTOR.search(message) and not alone:
         return ""  # "should I say about it to the paramedics?": what to tell, not how to go
     if not asked and not alone:
+        return ""
+    if any(
+        _ANOTHER_DAY.search(sentence)
+        for sentence in re.split(r"(?<=[.!?])\s+", message)
+        if _ASKS_HOW_TO_GO.search(sentence)
+    ):
+        # "Tuesday, when my daughter can drive me": a day to wait for, not how to go now
+        # (outside run 79 p01: "someone else driving... is fine").
         return ""
     if codes and set(codes) <= _DRIVEN_IS_FINE and alone:
         return (
