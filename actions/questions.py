@@ -609,6 +609,11 @@ def _said_the_summary(dispatcher: CollectingDispatcher, tracker: Tracker) -> boo
     ]
     if not any(summary in message for message in said):
         dispatcher.utter_message(response="utter_summary_again", summary=summary)
+    # "...and the diabetes n pacemaker r on there?": what was told besides the pain too
+    # (outside run 79 p06: "I don't know").
+    held = contraindications.labels(sorted(tracker.get_slot("contraindications") or []))
+    if held:
+        dispatcher.utter_message(text=f"{contraindications.NOTED_TOO}{listed(held)}.")
     return True
 
 
@@ -744,6 +749,9 @@ def _answers_to_topics(
     """The answers to the message's topics near enough (the "also" ones, and the main one
     `with_main`), each once, none the same as `first` nor of the topics `leaving_out`."""
     said = [first]
+    # "...and can I be in the room?" from a teenager's parent: the answer for a patient
+    # under 18 (outside run 79 p04: "Small children can come along").
+    told = _precautions_told(tracker)
     for entity in tracker.latest_message.get("entities") or []:
         also = entity.get("role") == "also"
         if entity.get("entity") != "answer_topic" or not (also or with_main):
@@ -752,9 +760,6 @@ def _answers_to_topics(
         if found is None or found.topic in leaving_out or found.score < knowledge.NEAR:
             continue
         topic = knowledge.topic_named(found.topic)
-        # "...and can I be in the room?" from a teenager's parent: the answer for a patient
-        # under 18 (outside run 79 p04: "Small children can come along").
-        told = _precautions_told(tracker)
         answer = knowledge.answer_text(topic, values, told=told) if topic else None
         if answer and answer not in said:
             said.append(answer)

@@ -459,3 +459,20 @@ def test_the_answer_before_a_long_question_is_kept(text: str, lead: str) -> None
     from clinic.intake import answer_before_question
 
     assert answer_before_question(text) == lead
+
+
+# Session 29, written before the change (outside run 79 p03: "Today? It's Sunday evening...
+# Is it really that urgent? It's been 6 weeks. Usually about a 6, up to 8 at night." to the
+# score question lost the score, and it was asked again). An answer said after the
+# patient's own question counts when nothing before the question answers. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("Tonight? Do I really need to go? Anyway it's normally about 5, 7 when it's bad.", 5),
+        ("what, now? seriously? ok, usually a 4", 4),
+    ],
+)
+def test_a_score_said_after_the_patients_question_counts(text: str, score: int) -> None:
+    known = {"body_part": "neck", "pain_quality": "aching", "pain_duration": "6 weeks"}
+    changes, _ = answer(text, "pain_severity", intent="ask_question", earlier=known)
+    assert changes.get("pain_severity") == score, changes

@@ -6168,3 +6168,87 @@ def test_a_lift_on_another_day_is_not_told_driving_is_fine(message: str) -> None
     reply = advice.emergency_follow_up(message, ["cauda_equina"], "911", "988", repeats=1)
     assert "driving straight to the emergency department is fine" not in reply, reply
     assert "911" in reply, reply
+
+
+# Session 29, written before the change (outside run 80 p08, unsafe: a man of 67, worst pain
+# ever between the shoulder blades since lifting, "just the sweat like i said, maybe a lil
+# winded" to "do you get chest pain or pressure, breathlessness, sweating...?" was asked
+# again three times; 911 came at his sixth message). A symptom the question names, said in
+# the answer, is a yes. My own wordings.
+@pytest.mark.parametrize(
+    ("name", "text", "reading"),
+    [
+        (
+            "upper_back_cardiac",
+            "only the sweats really, and a bit winded on the stairs",
+            answers.YES,
+        ),
+        ("upper_back_cardiac", "hmm i guess i get a little clammy", answers.YES),
+        ("shoulder_cardiac", "i do feel sick with it sometimes", answers.YES),
+        ("upper_back_cardiac", "no, none of that", answers.NO),
+    ],
+)
+def test_a_symptom_the_question_names_is_a_yes(name: str, text: str, reading: str) -> None:
+    assert _answer_to(name, text) == reading
+
+
+# Session 29, written before the change (outside run 80 p08: "felt like somethin let go
+# between my shoulders, worst pain ive ever had" got the heart's question, not the aorta's).
+# The worst pain ever between the shoulder blades asks whether it began as a tearing pain.
+# My own wordings.
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("moving the fridge something went in my upper back, worst pain i've ever felt", True),
+        ("pain between my shoulder blades, never had pain like it, came on an hour ago", True),
+        ("my upper back is worst in the mornings", False),
+    ],
+)
+def test_the_worst_pain_ever_in_the_upper_back_asks_about_tearing(text: str, asked: bool) -> None:
+    names = [q.name for q in safety.screen(text).questions]
+    assert ("check_worst_upper_back" in names) is asked, names
+
+
+# Session 29, written before the change (outside run 80 p03: "sometimes a bit out of breath
+# on stairs but thats the pregnancy i think" at 22 weeks, with upper back pain, was sent to
+# 911). Puffed on effort, put down to the pregnancy, is set aside; breathless at rest, or with
+# chest pain, still counts. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "breathless"),
+    [
+        ("I get puffed walking up hills but that's just being pregnant", False),
+        ("bit out of breath on the stairs, it's the baby pushing up i think", False),
+        ("out of breath even sitting down, I thought it was the pregnancy", True),
+        ("breathless on the stairs since yesterday with a pain in my chest", True),
+    ],
+)
+def test_breathless_on_effort_put_down_to_pregnancy_is_set_aside(
+    text: str, breathless: bool
+) -> None:
+    assert ("breathless" in _said(text)) is breathless, safety.screen(text).mentions
+
+
+# Session 29, written before the change (outside run 80 p05: a wife who bumped her head and
+# was sick since was sent on "a knock to the head with confusion since, or while you take
+# blood thinners"; "why do you keep saying confusion, i told you shes not"). The advice names
+# what was told. My own sign sets.
+def test_a_knock_to_the_head_is_described_by_the_signs_told() -> None:
+    told = advice.described("head_injury", ["head_injury", "vomited"])
+    assert "sick" in told and "confusion" not in told and "blood thinners" not in told, told
+    thinners = advice.described("head_injury", ["head_injury", "on_blood_thinners"])
+    assert "blood thinners" in thinners and "confusion" not in thinners, thinners
+
+
+# Session 29, written before the change (outside run 80 p07: "on Keflex, 2 more days to go"
+# got "You mentioned the toilet"). Time left on a course is no toilet. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("on amoxicillin for my tooth, three more days to go", False),
+        ("a week to go on the steroids, then done", False),
+        ("i keep needing to go, day and night", True),
+    ],
+)
+def test_time_left_on_a_course_is_no_toilet(text: str, asked: bool) -> None:
+    names = [q.name for q in safety.screen(text).questions]
+    assert ("check_bladder" in names) is asked, names

@@ -99,6 +99,16 @@ EACH_SIGN: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
         (frozenset({"osteoporosis"}), "pain with fragile bones"),
         (frozenset({"both_hands_nerve"}), "tingling or numbness in both hands"),
     ),
+    # Outside run 80 p05: "confusion" said back to a husband who had said she was not
+    # confused, and "blood thinners" he had not named.
+    "head_injury": (
+        (frozenset({"head_injury", "trauma"}), "a knock to the head"),
+        (frozenset({"confusion"}), "confusion since"),
+        (frozenset({"vomited"}), "being sick since"),
+        (frozenset({"drowsy"}), "drowsiness since"),
+        (frozenset({"getting_worse"}), "a headache getting worse"),
+        (frozenset({"on_blood_thinners"}), "while taking blood thinners"),
+    ),
     # Outside run 58: "my legs are a bit weak too" was told back as "getting worse".
     "progressive_weakness": (
         (frozenset({"both_legs_weak", "both_legs_heavy"}), "weakness in both legs"),

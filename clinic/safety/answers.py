@@ -265,7 +265,7 @@ def read_answer(
         return UNSURE if said & asked else NO
     if denied & set(question.after) and question.sign not in said:
         return NO  # "I never fell, I'm 64" to how the fall happened: there was no fall
-    if said & asked or _raises_what_it_guards(question, said):
+    if said & (asked | set(question.named)) or _raises_what_it_guards(question, said):
         return YES
     if denied & asked or denied & set(question.denied_means_no):
         return NO

@@ -270,6 +270,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "worst", "never felt anything like", "never had pain like", "strongest",
         "10/10", "10 out of 10", "unbearable", "excruciating", "agony",
     ),
+    # The worst pain ever, not the worst time of day: "worst pain i've ever had".
+    "worst_ever": (
+        "worst pain i've ever", "worst pain ive ever", "worst pain i have ever", "worst pain ever",
+        "worst i've ever", "worst ive ever", "worst ever", "worst of my life",
+        "never felt anything like", "never had pain like", "excruciating", "unbearable", "agony",
+    ),
     "new_onset": (
         "new", "never had", "never been", "never get", "started getting", "started having",
         "started", "recently", "lately", "for the first time", "first time",
@@ -634,7 +640,10 @@ OTHER_SENSES: dict[tuple[str, str], OtherSense] = {
                    "chat", "later", "cya", "speak", "school", "shopping", "to", "in", "again",
                    "there", "today", "tonight", "tomorrow", "first", "and", "or"}),
         frozenset(),
-        preceded_by=frozenset({"got", "gotta"}),
+        # "2 more days to go" of a course of tablets (outside run 80 p07: "You mentioned
+        # the toilet").
+        preceded_by=frozenset({"got", "gotta", "days", "weeks", "months", "hours", "minutes",
+                               "day", "week", "doses", "tablets", "pills", "way", "miles"}),
         past_a_comma=True,
         # "I don't really feel when I gotta go" (outside run 70: no bladder question).
         kept_after=frozenset({"when", "whenever", "until", "till", "feel", "tell", "notice",
@@ -738,6 +747,7 @@ GUARDS: tuple[Guard, ...] = (
     Guard(("breathing", "exertion"), "check_exertion_breathless", "cardiac_warning"),
     Guard(("breathing",), "check_breathing", "cannot_breathe", unless=("risk_asked",)),
     Guard(("tearing",), "check_tearing", "aortic_warning"),
+    Guard(("worst_ever",), "check_worst_upper_back", "aortic_warning"),
     Guard(("pulsing", "lump"), "check_tearing", "aortic_warning"),
     Guard(("saddle_area",), "check_saddle", "saddle_numbness"),
     Guard(("urination",), "check_bladder", "bladder_or_bowel_control"),

@@ -366,6 +366,9 @@ def fear_said_mild(text: str) -> bool:
     return not _FEAR_SAID_STRONG.search(_FEAR_SAID_MILD.sub(" ", text))
 
 
+# Said with the notes read back: the precautions told, for the physiotherapist to see.
+NOTED_TOO = "The physiotherapist will also see what you told me about: "
+
 NOT_RECOGNISED = (
     'Sorry, I didn\'t recognise that as one of the list. You can say "none of these", or name '
     'it, for example "I\'m pregnant".'

@@ -78,6 +78,10 @@ class ScreenQuestion:
     # Signs a no to the question takes back: pain effort brings on that does not settle
     # within minutes of rest is the muscles' pattern, not the heart's (outside run 77 p04).
     no_takes_back: tuple[str, ...] = ()
+    # Signs the question names among others: said in an answer to it, they are its yes
+    # ("just the sweat, a lil winded" to "...breathlessness, sweating...?": outside run 80
+    # p08), though said before it they do not skip it as `covers` do.
+    named: tuple[str, ...] = ()
 
 
 _WITH_THE_FEVER = (
@@ -718,7 +722,9 @@ SIGNS: tuple[Sign, ...] = (
     Sign("chest_pain_spreading", (
         f"chest ... {_SPREADS} ... arm|arms|jaw|neck|back|shoulder",
     )),
-    Sign("sweating", ("sweating|sweaty|clammy|sweats", "cold sweat")),
+    Sign("sweating", ("sweating|sweaty|clammy|sweats|sweat", "cold sweat"),
+         # "No sweat", "broke a sweat at the gym": no sweating with the pain.
+         unless=("no sweat", "break a sweat", "broke a sweat", "breaking a sweat")),
     # At a blood test or a jab: the needles' (a precaution for needling), not a sign.
     Sign("faint", ("faint|fainting|fainted|lightheaded|light-headed|woozy", "pass|passing|passed out", "about to collapse"),
          unless=NEEDLE_OCCASIONS),
@@ -729,6 +735,8 @@ SIGNS: tuple[Sign, ...] = (
     )),
     Sign("breathless", (
         "puffed out",
+        # "a lil winded", "sweaty n winded" (outside run 80 p08).
+        "winded",
         "winded ... stairs|walking|walk|hill|hills|climbing|going up|exercise|running",
         "get|gets|getting|got|been|feel|feeling|am|i'm|im winded",
         "out of puff",
@@ -1476,6 +1484,7 @@ SCREEN_QUESTIONS: dict[str, tuple[ScreenQuestion, ...]] = {
 }
 _BACK = {question.name: question for question in SCREEN_QUESTIONS["back"]}
 _FEVER_JOINT = "Is the {part} hot, red and swollen, or do you have a fever or feel unwell?"
+_CARDIAC_NAMES = ("chest_pain", "chest_pressure", "breathless", "sweating", "nausea")
 _CARDIAC_TOO = (
     "do you get chest pain or pressure, breathlessness, sweating or feeling sick, or does it "
     "come on when you exert yourself and ease when you rest?"
@@ -1496,6 +1505,7 @@ SCREEN_QUESTIONS.update({
             f"With the pain between your shoulder blades, {_CARDIAC_TOO}",
             "cardiac_warning",
             covers=("chest_pressure", "chest_pain_spreading", "comes_on_exertion"),
+            named=_CARDIAC_NAMES,
         ),
         ScreenQuestion(
             "upper_back_tearing",
@@ -1510,6 +1520,7 @@ SCREEN_QUESTIONS.update({
         ScreenQuestion(
             "shoulder_cardiac", f"Along with the shoulder pain, {_CARDIAC_TOO}", "cardiac_warning",
             covers=("chest_pressure", "chest_pain_spreading", "comes_on_exertion"),
+            named=_CARDIAC_NAMES,
         ),
         ScreenQuestion("shoulder_trauma", _TRAUMA, "trauma"),
         ScreenQuestion("shoulder_hot", _FEVER_JOINT.format(part="shoulder"), "fever"),
@@ -1519,6 +1530,7 @@ SCREEN_QUESTIONS.update({
         ScreenQuestion(
             "arm_cardiac", f"Along with the arm pain, {_CARDIAC_TOO}", "cardiac_warning",
             covers=("chest_pressure", "chest_pain_spreading", "comes_on_exertion"),
+            named=_CARDIAC_NAMES,
         ),
         ScreenQuestion("arm_trauma", _TRAUMA, "trauma"),
     ),
@@ -1783,6 +1795,16 @@ DIRECT_QUESTIONS: tuple[ScreenQuestion, ...] = (
         covers=("speech_trouble", "double_vision", "face_numbness", "one_sided_weakness"),
     ),
     ScreenQuestion("check_thunderclap", _THUNDERCLAP, "thunderclap"),
+    # The worst pain ever between the shoulder blades: the aorta's question (outside run
+    # 80 p08: "felt like somethin let go... worst pain ive ever had" got the heart's).
+    ScreenQuestion(
+        "check_worst_upper_back",
+        "Did it start suddenly as a severe tearing or ripping pain, or does it go through to "
+        "your chest or tummy?",
+        "aortic_warning",
+        covers=("tearing_pain",),
+        where=("upper_back_pain",),
+    ),
     # The same, for a sudden onset told without the word "head" in a headache intake ("it
     # hit me out of nowhere").
     ScreenQuestion(

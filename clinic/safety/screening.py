@@ -350,6 +350,11 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
             or (_NEVER_FAINTED.search(whole) and not _STRONG_FEAR.search(whole))
         ):
             continue
+        if name == "breathless" and _breath_of_pregnancy(sentence_of[start].text):
+            # "A bit out of breath on stairs but thats the pregnancy": puffed on effort,
+            # put down to the pregnancy (outside run 80 p03: 911 at 22 weeks).
+            explained.append((name, start, end))
+            continue
         if name == "trauma" and _PAIN_CAME_FIRST.search(whole):
             after_the_pain.add(start)  # set aside: it may put right a fall held before
         if name in _INJURIES and _named_back_in_a_question(doc, start, sentence):
@@ -680,6 +685,30 @@ _GONE_RIGHT_AFTER = re.compile(
     r"|went down|came down|settled|cleared)\b(?!\s+(?:up|higher|back|worse))",
     re.IGNORECASE,
 )
+_ON_EFFORT = re.compile(
+    r"\b(?:stairs|steps|hills?|walking|walk|climbing|exercise|exercising|running|rushing)\b"
+)
+_PUT_DOWN_TO_PREGNANCY = re.compile(
+    r"\b(?:that'?s|thats|it'?s|its|just|from|because of|cos of|due to)\s+(?:the\s+|being\s+|my\s+)?"
+    r"(?:pregnan\w*|baby|bump)\b|\bbecause (?:i'?m|im|i am|she'?s|shes) pregnant\b"
+)
+# ...but not at rest, nor with a pain in the chest, nor new and sudden: those still count.
+_NOT_ONLY_EFFORT = re.compile(
+    r"\b(?:rest|resting|sitting|lying|still|chest|sudden\w*|worse|worsening|can'?t breathe"
+    r"|cannot breathe|struggl\w*|calf|cough\w*|blood)\b"
+)
+
+
+def _breath_of_pregnancy(sentence: str) -> bool:
+    """Whether a sentence puts breathlessness on effort down to a pregnancy."""
+    text = sentence.lower()
+    return bool(
+        _ON_EFFORT.search(text)
+        and _PUT_DOWN_TO_PREGNANCY.search(text)
+        and not _NOT_ONLY_EFFORT.search(text)
+    )
+
+
 _WEIGHT_LOST = re.compile(
     r"\b(?:lost|losing|dropped|dropping|shed)\b[^.!?]{0,40}?"
     r"\b(?:weight|kg|kilos?|stones?|pounds|lbs)\b"
