@@ -4837,6 +4837,11 @@ def test_a_fever_with_a_headache_or_neck_pain_asks_about_meningitis(text: str, a
         ("he's lost some weight too, he doesn't really feel like eating", True),
         ("lost 3 pounds on the new diet and i'm always hungry", False),
         ("my appetite is fine and my weight is the same", False),
+        # Session 29, written before the change (outside run 80 p01: "losing weight, about
+        # 6 kilos in 2 months and she's not dieting" was not read: too far apart).
+        ("I've been losing weight, 5 kilos or so over the last 3 months and I'm not dieting", True),
+        ("dropped nearly a stone since the summer, wasn't trying to", True),
+        ("I've lost 2 kilos since I started the diet, which I'm trying to stick to", False),
     ],
 )
 def test_weight_lost_with_the_appetite_is_not_meant(text: str, lost: bool) -> None:

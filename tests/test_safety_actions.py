@@ -805,6 +805,21 @@ async def test_a_sign_touched_under_emergency_advice_is_named_not_passed_over(te
     assert "Thank you for telling me" in said_text and "bladder" in said_text, said_text
 
 
+# Session 29, written before the change (outside run 80 p01: a daughter's "She's also been
+# losing weight, about 6 kilos in 2 months and she's not dieting" for her mother of 74 was
+# passed over, then asked for). Written for someone, her weight lost is the patient's.
+async def test_weight_lost_told_of_the_patient_by_a_relative_counts() -> None:
+    for text in (
+        "no it stays put. he's dropped about 5 kilos since september and he isn't dieting",
+        "no. He's also been losing weight, 4 kilos in the last 2 months, and he isn't dieting",
+    ):
+        slots, _ = await check(
+            text, intent="inform",
+            earlier_texts=["hi I'm writing for my dad, 78, his lower back has hurt for a month"],
+        )  # fmt: skip
+        assert "weight_loss" in slots.get("warning_signs", []), (text, slots)
+
+
 async def test_a_doctors_check_after_emergency_advice_is_confirmed_then_booking_opens() -> None:
     from actions.booking import ActionStartBooking
     from actions.safety import ActionEmergencyFollowUp

@@ -575,11 +575,12 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
         and not weight.denied
         and not any(m.name in ("weight_loss", "weight_kept") for m in mentions)
         and _WEIGHT_LOST.search(whole)
-        and _APPETITE_GONE.search(whole)
+        and (_APPETITE_GONE.search(whole) or _NOT_MEANT.search(whole))
     ):
         # Weight gone with the appetite is not meant: "lost 10 pounds, she's just not
         # hungry" (outside run 79 p03: 71 with a past cancer, the weight left out of the
-        # advice and asked for after the booking). The "not" is the appetite's, not the loss'.
+        # advice and asked for after the booking). The "not" is the appetite's, not the loss';
+        # and "not dieting" said further on than a phrase reaches (outside run 80 p01).
         mentions.append(Mention(SIGN, "weight_loss", weight.start, weight.end, False))
     if named_back and not any(m.name in _INJURIES for m in mentions):
         # The fall asked about, not told: its own question is asked (`FALL_NAMED_BACK`).
@@ -712,6 +713,10 @@ def _breath_of_pregnancy(sentence: str) -> bool:
 _WEIGHT_LOST = re.compile(
     r"\b(?:lost|losing|dropped|dropping|shed)\b[^.!?]{0,40}?"
     r"\b(?:weight|kg|kilos?|stones?|pounds|lbs)\b"
+)
+_NOT_MEANT = re.compile(
+    r"\b(?:not|n't|never|isn'?t|wasn'?t|aren'?t|without)\s+(?:been\s+|even\s+|really\s+)?"
+    r"(?:dieting|trying|on a diet|on purpose|meaning to)\b|\bfor no reason\b"
 )
 _APPETITE_GONE = re.compile(
     r"\b(?:no|poor|little|lost(?: her| his| my| their)?|without(?: an?)?)\s+appetite\b"
