@@ -379,18 +379,23 @@ def intake_events(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[di
         return _put_right_while_booking(tracker, dispatcher)
     if loop not in (None, "intake_form"):
         return []
-    if about_safety(tracker) and not _answered_first(tracker):
+    text = tracker.latest_message.get("text") or ""
+    answers_safety = about_safety(tracker) and not _answered_first(tracker)
+    if answers_safety and not intake_state.puts_right_in_words(text):
         # "No cancer. Can you still book Saturday morning?": no fact of the pain, but the
-        # day wished for is kept for the offer.
+        # day wished for is kept for the offer. "No limp. Oh wait, it's the LEFT leg not
+        # right" puts one right, read as in an answer to the screen (outside run 81 p05).
         return _came_to_book(tracker)
     if emergency_open(tracker):
         # After emergency advice a message speaks of the doctor ("a cardiologist saw me 10
         # days ago for this arm pain"), not of the pain: nothing is changed by it.
         return []
     intent = latest_intent(tracker)
-    text = tracker.latest_message.get("text") or ""
     entities = tracker.latest_message.get("entities") or []
-    asked = tracker.get_slot("requested_slot") if loop == "intake_form" else None
+    # An answer to a safety question answers none of the intake's ("no" is no spreading).
+    asked = (
+        tracker.get_slot("requested_slot") if loop == "intake_form" and not answers_safety else None
+    )
     yes = {"affirm": True, "deny": False}.get(intent or "")
     if intent and intent.startswith("ask_") and is_a_statement(text):
         intent = "inform"  # "yes to the back of the head": an answer, whatever the model heard
@@ -438,7 +443,10 @@ def intake_events(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[di
     if yes is None and asked in intake_state.SPREAD_QUESTIONS:
         yes = intake_state.opening_yes_or_no(text)  # "No, just my neck and head. Since March."
     heard = intake_state.hear(text, entities, asked, yes)
-    if value_before_latest_message(tracker, "requested_slot") == "red_flag_screen":
+    if (
+        answers_safety
+        or value_before_latest_message(tracker, "requested_slot") == "red_flag_screen"
+    ):
         # "As I said, my bladder has been leaky the last two days" to the screen: its time
         # and its "as I said" are the sign's; what is new is kept, nothing known changes,
         # unless put right in so many words ("no. sorry, it's actually the LEFT shoulder").

@@ -109,13 +109,20 @@ _RELATION_THEN_NAME = re.compile(
     re.IGNORECASE,
 )
 _INTRODUCES = re.compile(r"(?i)(?:my name|i'?m|im|i am|this is)\b")
+# "im keisha his mom", typed in lower case: the writer's name, then the relation.
+_NAME_THEN_RELATION = re.compile(
+    r"\b(?:i'?m|im|i am|this is)\s+(?P<name>[a-z][\w'-]+)\s*,?\s+(?:her|his|their)\s+"
+    r"(?:husband|wife|partner|son|daughter|mum|mom|mother|dad|father|carer|caregiver|brother|"
+    r"sister|friend)\b",
+    re.IGNORECASE,
+)
 
 
 def writer_after_the_patient(text: str) -> tuple[str, str | None]:
     """The patient's name and the writer's, when the writer is introduced after it as a
     relative ("Rosa Delgado. My name is Luis, I'm her son"): (the text before, the writer);
     else (the text, None)."""
-    relation_first = _RELATION_THEN_NAME.search(text)
+    relation_first = _RELATION_THEN_NAME.search(text) or _NAME_THEN_RELATION.search(text)
     if relation_first:
         # "Jess Kowalski. I'm her dad Rob", "this is his mom, Carla".
         before = text[: relation_first.start()].strip(" .,;:-")

@@ -31,6 +31,7 @@ from actions.tracker_facts import (
     patient_messages,
     said_before,
     said_since_latest_message,
+    tells_of_a_pain,
     the_patient,
     urgent_open,
 )
@@ -157,7 +158,8 @@ class ActionAnswerQuestion(Action):
             and found.topic == MY_BOOKING
             and names_a_time(text)
             and not has_booking(tracker)
-            and tracker.active_loop.get("name") == "intake_form"
+            # ...or said with the pain in the first message (outside run 81 p06).
+            and (tracker.active_loop.get("name") == "intake_form" or tells_of_a_pain(tracker))
         ):
             # "...can he come tuesday morning first thing?" mid-intake, nothing booked: the
             # time wished for, kept for the offer (outside run 61 p05: "I can look your

@@ -488,6 +488,8 @@ def _read_times(text: str, reading: _Reading) -> str:
         cue, meridiem, minute = match["cue"], match["meridiem"], match["minute"]
         if not (cue or meridiem or minute or text.strip() == match[0].strip()):
             return match[0]  # "3" in "3 weeks" or a date: not a time
+        if cue in (None, "at") and _TAKEN_BY.search(text[: match.start()]):
+            return " "  # "he has practice at 7 so after 9": what is on then, not a wish
         return keep(match, hour_of(int(match["hour"]), int(minute or 0), meridiem))
 
     text = _NOON.sub(lambda m: keep(m, dt.time(12, 0)), text)
@@ -618,6 +620,16 @@ _BUSY_WITH = frozenset({
     "school", "lessons",
 })  # fmt: skip
 _CLAUSE_MARKS = frozenset({",", ".", ";", "!", "?", "so", "but", "because", "as"})
+
+
+# Something on at a time, said just before it (outside run 80 p06: "practice at 7" offered
+# 7 pm). Not "an appointment at 10": that is the wish.
+_TAKEN_BY = re.compile(
+    r"\b(?:work|works|working|practice|training|shift|class|school|lessons?|meeting|dentist|"
+    r"game|match|pickup|pick up|church|gym|swim|rehearsal|lecture|exam|flight|train)"
+    r"(?:\s+\w+){0,2}\s*(?:at\s*)?$",
+    re.IGNORECASE,
+)
 
 
 def _ruled_out_after(words: list[str], i: int) -> bool:

@@ -1308,6 +1308,11 @@ def test_her_name_is_the_patients_not_the_writers(said, people, name) -> None:
         # no word of who booked it). The relation, then the name; my own words.
         ("Maya Lind, I'm her father Erik", "Maya Lind (booked by Erik)"),
         ("noah brandt. this is his mom, carla", "Noah Brandt (booked by Carla)"),
+        # Session 29, written before the change (outside run 80 p06: "jayden brown. im keisha
+        # his mom 347..." kept no word of who booked it). The name, then the relation, typed
+        # in lower case; my own words.
+        ("lena fox. im dana her mum", "Lena Fox (booked by Dana)"),
+        ("tom reyes, this is marco his dad", "Tom Reyes (booked by Marco)"),
     ],
 )  # fmt: skip
 def test_the_writer_introduced_after_the_patients_name_is_who_booked(

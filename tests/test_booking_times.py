@@ -507,3 +507,21 @@ def test_whether_the_clinic_is_open_now(when: dt.datetime, said: str) -> None:
 def test_a_sentence_about_the_offers_that_picks_a_time_is_still_read() -> None:
     wish = read_preference("Those are all fine, I'll take 9am on friday. Thanks!", CLINIC_NOW)
     assert isinstance(wish, TimePreference) and wish.at == T(9), wish
+
+
+# Session 29, written before the change (outside run 80 p06: "sat morning? he has practice
+# at 7 so after 9 pls" offered "Nothing is free at 7:00 pm"). A time something else is at
+# is taken, not wished. My own wordings.
+@pytest.mark.parametrize(
+    ("said", "at", "window_starts"),
+    [
+        ("friday? she has swim training at 4 so after 5:30 would work", None, T(17, 30)),
+        ("I work at 8 on tuesdays, could I come after 6?", None, T(18)),
+        ("can I have an appointment at 10 on thursday", T(10), None),
+    ],
+)
+def test_a_time_something_else_is_at_is_not_wished(said: str, at, window_starts) -> None:
+    wish = read_preference(said, CLINIC_NOW)
+    assert isinstance(wish, TimePreference)
+    assert wish.at == at, wish
+    assert (wish.window[0] if wish.window else None) == window_starts, wish

@@ -476,3 +476,18 @@ def test_a_score_said_after_the_patients_question_counts(text: str, score: int) 
     known = {"body_part": "neck", "pain_quality": "aching", "pain_duration": "6 weeks"}
     changes, _ = answer(text, "pain_severity", intent="ask_question", earlier=known)
     assert changes.get("pain_severity") == score, changes
+    # ...after advice to see a doctor today too, the message asking about the advice.
+    urgent = {**known, "triage_level": "urgent", "red_flags": ["cancer"]}
+    changes, _ = answer(text, "pain_severity", intent="ask_question", earlier=urgent)
+    assert changes.get("pain_severity") == score, changes
+
+
+# Session 29, written before the change (outside run 81 p05: "no shes walking fine. oh wait
+# actually its the LEFT leg not right sorry lol" to a safety question was "Thank you, that
+# helps", and the notes kept the right side). A fact put right in so many words in an answer
+# to a safety question is put right. My own wording.
+def test_a_side_put_right_in_an_answer_to_a_safety_question_is_taken() -> None:
+    known = {"body_part": "hip", "side": "right", "direct_question": "check_child_limp"}
+    said = "no limp. sorry, my mistake, it's her LEFT hip not the right"
+    changes, _ = answer(said, "pain_quality", intent="deny", earlier=known)
+    assert changes.get("side") == "left", changes

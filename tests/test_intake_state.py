@@ -1478,3 +1478,22 @@ def test_where_it_spreads_told_again_puts_no_place_right() -> None:
     )  # fmt: skip
     assert said.get("body_part", "buttock") == "buttock", said
     assert said.get("pain_radiates") is True, said
+
+
+# Session 29, written before the change (outside run 80 p07: "Small correction, the headache
+# is across my forehead both sides, not left" made the head the main place on both sides and
+# dropped the neck). A side put right for a further place is that place's. My own wording.
+def test_a_side_put_right_for_a_further_place_is_that_places() -> None:
+    known = {"body_part": "neck", "side": "left", "pain_sites": ["neck", "head"]}
+    said = changes("sorry, my mistake, the head pain is on both sides, not the left", known)
+    assert said.get("body_part", "neck") == "neck" and said.get("side", "left") == "left", said
+    assert said.get("site_sides") == {"head": "both"}, said
+
+
+# Session 29, written before the change (outside run 80 p07: "No. It's neck not shoulder"
+# gave "Thanks, I've changed that to neck and not spreading", then "Where does it spread
+# to?"). The only place it spread to, said not to be, leaves no spreading. My own wording.
+def test_the_only_spread_said_not_leaves_no_spreading() -> None:
+    known = {"body_part": "neck", "side": "left", "pain_radiates": True, "radiates_to": "shoulder"}
+    said = changes("no, the neck, not the shoulder", known)
+    assert said.get("radiates_to", "shoulder") is None and said.get("pain_radiates") is False, said

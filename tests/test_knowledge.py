@@ -1158,3 +1158,20 @@ def test_a_pregnancy_topic_answers_only_a_question_of_pregnancy(
 )  # fmt: skip
 def test_an_insurer_named_beside_a_question_asks_about_insurance(text: str) -> None:
     assert "insurance" in _topics_answered(text), _topics_answered(text)
+
+
+# Session 29, written before the change (outside run 81 p06: "...a really stiff neck and
+# headache since yesterday... can she come tomorrow" as the first message got "I can look your
+# booking up"). A day wished for with the pain, nothing booked, is kept for the offer.
+def test_a_day_wished_for_with_the_pain_is_no_booking_to_look_up() -> None:
+    text = "my dad's lower back has ached since friday and he'd like to try it. can he come monday"
+    entities = [
+        {"entity": "body_part", "value": "lower_back", "start": 9, "end": 19},
+        {"entity": "answer_topic", "value": "my_booking", "confidence_entity": 0.6},
+    ]
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(text=text, intent="ask_clinic", entities=entities, form="")
+    events = asyncio.run(ActionAnswerQuestion().run(dispatcher, tracker, DOMAIN))
+    said = " ".join(m.get("text") or m.get("response") or "" for m in dispatcher.messages)
+    assert "look your booking up" not in said, said
+    assert any(e.get("name") == "wished_time" for e in events), events

@@ -6257,3 +6257,40 @@ def test_a_knock_to_the_head_is_described_by_the_signs_told() -> None:
 def test_time_left_on_a_course_is_no_toilet(text: str, asked: bool) -> None:
     names = [q.name for q in safety.screen(text).questions]
     assert ("check_bladder" in names) is asked, names
+
+
+# Session 29, written before the change (outside run 81 p05: "nope. does the needling hurt?
+# shes kinda scared of needles tbh" to the list asked every line again, one by one; p08: "no
+# fever now. I did have cellulitis... it's cleared up. no to the rest" too). The needles of
+# the treatment name no line (the "pins and needles" of one); a no to the rest, after an
+# aside that names no line, denies the list. My own wordings.
+@pytest.mark.parametrize(
+    "text",
+    ["no. is the needle thing painful? he's a bit nervous of needles",
+     "no temperature. had a chest infection last month, all cleared now. no to the rest"],
+)  # fmt: skip
+def test_a_no_with_an_aside_that_names_no_line_denies_the_list(text: str) -> None:
+    from clinic.safety import screening
+    from clinic.safety.checklist import read_checklist_answer
+    from clinic.safety.screening import screen_questions
+
+    lines = screen_questions("lower_back", None, [], [])[:8]
+    found = screening.screen(text)
+    answer = read_checklist_answer(lines, text, found.signs, found.denied_signs, "deny")
+    assert answer.one_by_one == () and len(answer.denied) >= len(lines) - 1, answer
+
+
+# Session 29, written before the change (outside run 81 p01: "she also has had a few little
+# accidents but she says thats just age" was told back as "pain after a fall, an accident or
+# a knock" under 911). Accidents said of the bladder are no fall; the bladder is asked about.
+# My own wordings.
+@pytest.mark.parametrize(
+    "text",
+    ["he's been having accidents lately, he thinks it's his prostate",
+     "she has had the odd accident, wet herself once or twice"],
+)  # fmt: skip
+def test_accidents_of_the_bladder_are_no_fall(text: str) -> None:
+    found = safety.screen(text)
+    assert "trauma" not in _said(text), found.mentions
+    asked = [q.name for q in found.questions]
+    assert "check_bladder" in asked or "bladder_or_bowel_control" in _said(text), found

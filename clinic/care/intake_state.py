@@ -810,6 +810,7 @@ def update(
     # "a zing down the leg when i get up, oh sorry, it's the left side": the correction is
     # of the side; the leg said before it is still where the pain goes.
     place_put_right = heard.correcting and main is not None and main.start >= heard.corrects_from
+    further_side = False  # a side put right for a further place, not the main one
     known_main = known.get("body_part")
     if main is not None and main.value != known_main and known_main in heard.not_painful:
         # "My knee is fine, it's my back that hurts": the main place put right by saying
@@ -828,11 +829,13 @@ def update(
                 heard, main=None, side=heard.side or main.side, spreads_to=reach or heard.spreads_to
             )
             main = None
-        elif main.value in known_sites[1:] and main.side:
-            # "Sorry, the right shoulder" of a further place: its side is put right.
-            sides[main.value] = main.side
+        elif main.value in known_sites[1:] and (main.side or heard.side):
+            # "Sorry, the right shoulder" of a further place: its side is put right; "the
+            # headache is across my forehead both sides, not left" too, the side said apart
+            # (outside run 80 p07: the head made the main place, the neck lost).
+            sides[main.value] = main.side or heard.side
             heard = replace(heard, main=None, side=None)
-            main = None
+            main, further_side = None, True
     known_spread = known.get("radiates_to")
     if (
         main is not None
@@ -870,7 +873,7 @@ def update(
     side = heard.side
     if side is None and main is not None and main.value == known.get("body_part"):
         side = main.side
-    if side is None and known.get("side") in heard.said_not:
+    if side is None and known.get("side") in heard.said_not and not further_side:
         # "The middle of his back, not the left": no side; "down the arm... it's the LEFT
         # hand not right": the side said with a place of the same pain (outside run 58).
         result.values["side"] = next((s for s in told_sides if s not in heard.said_not), None)
@@ -893,6 +896,10 @@ def update(
         # "...to my knee, not the foot": where it spreads put right; "the knee itself is
         # fine, it goes down to behind the knee" puts nothing right (outside run 62 p04).
         result.values["radiates_to"] = heard.spreads_to
+        if heard.spreads_to is None:
+            # "It's neck not shoulder": the only place it went is taken back, so it does not
+            # spread (outside run 80 p07: "not spreading", then "Where does it spread to?").
+            result.values["pain_radiates"] = False
         result.corrected.append("radiates_to")
     elif heard.spreads_to is not None:
         offer("radiates_to", heard.spreads_to)

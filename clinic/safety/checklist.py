@@ -217,6 +217,10 @@ _WORDS_OF_WHEN = frozenset({
 def _lines_named_by_words(lines: list[ScreenQuestion], text: str) -> list[ScreenQuestion]:
     """The lines that share a word of their own with `text` ("fever", "weight")."""
     said = set(re.findall(r"[a-z]{4,}", text.lower())) - _EVERY_LINE - _WORDS_OF_WHEN
+    if "pins" not in said:
+        # "scared of needles": the treatment's, not the "pins and needles" of a line (outside
+        # run 81 p05: every line asked again, one by one).
+        said -= {"needle", "needles"}
     return [
         q for q in lines
         if said & set(re.findall(r"[a-z]{4,}", CHECKLIST_ITEMS.get(q.text, q.text).lower()))

@@ -41,6 +41,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "pissing", "stream", "flow", "dribble", "dribbles", "dribbling", "trickle",
         "number one", "the loo", "the toilet", "to go", "incontinence", "incontinent",
         "catheter", "pad", "pads",
+        # "A few little accidents": wetting, said kindly (outside run 81 p01).
+        "little accidents", "few accidents", "couple of accidents", "odd accident",
+        "having accidents", "wet herself", "wet himself", "wet myself", "wetting",
     ),
     "bowel": (
         "poo", "pooing", "pooed", "poop", "bowel", "bowels", "stool", "stools", "number two",

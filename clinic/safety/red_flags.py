@@ -351,6 +351,10 @@ SIGNS: tuple[Sign, ...] = (
                "hit by a wave", "hit by tiredness",
                # An "accident" on the way to the toilet is a bladder one.
                "little accident", "accident in my", "accidents in", "make it to the toilet",
+               # "A few little accidents", said of the bladder (outside run 81 p01: told
+               # back as a fall under 911 for both legs and numbness when she wipes).
+               "little accidents", "few accidents", "couple of accidents", "odd accident",
+               "having accidents", "wet herself", "wet himself", "wet myself",
                "make it to the loo", "make it to the bathroom",
                # The season: "since the start of the fall season" ("last fall" may be a
                # fall too: "I fell last fall").
