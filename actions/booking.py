@@ -88,6 +88,7 @@ from clinic.preferred_time import (
     times_for_a_booking,
     times_for_a_move,
     weekday_of,
+    with_the_time_wished_before,
     yes_and_a_time,
 )
 from clinic.safety import advice, answers
@@ -305,7 +306,11 @@ def start_task(task: str, dispatcher: CollectingDispatcher, tracker: Tracker) ->
         return [*events, SlotSet("booking_readiness", "booked")]
     text = tracker.latest_message.get("text") or ""
     said = times_for_a_booking(text)  # not the day the GP can see them
-    wished = said if names_a_time(said) else tracker.get_slot("wished_time")
+    before = tracker.get_slot("wished_time")
+    # "Now, Thursday please" after "Thursday afternoon": the afternoon kept.
+    wished = (
+        with_the_time_wished_before(said, before, desk().now()) if names_a_time(said) else before
+    )
     if urgent_open(tracker):
         # Said before any further question too: booking never hides the advice (outside
         # run 17: "do I really need a doctor today? I'd rather book with you").
@@ -387,6 +392,16 @@ def _offer(
         "failed_attempts": 0,
         "day_choices": None,
     }
+
+
+# An hour in figures: "2:30", "3pm", "at 10" (not "same time", not "the 11th").
+_A_CLOCK = re.compile(r"\b\d{1,2}(?::\d{2}|\s*(?:am|pm|o'?clock))|\bat \d{1,2}\b", re.IGNORECASE)
+
+
+def _an_hour_put_right(said: str, tracker: Tracker) -> bool:
+    """Whether a day and a clock hour are said while a time is chosen already (at the
+    confirmation): "Friday the 11th, 2:30 if you have it"."""
+    return bool(_local(str(tracker.get_slot("booking_slot") or ""))) and bool(_A_CLOCK.search(said))
 
 
 def _the_hour_free(wish: TimePreference, tracker: Tracker) -> dt.datetime | None:
@@ -655,11 +670,13 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
                 wish = replace(wish, **on_days, either=either)
             if (
                 isinstance(wish, TimePreference)
-                and not names_a_day(str(value))
+                and (not names_a_day(str(value)) or _an_hour_put_right(str(value), tracker))
                 and (hour := _the_hour_free(wish, tracker))
             ):
                 # "10:30 is perfect" to one day's times: that hour, free (outside run 76
-                # p02: the day's times offered again, 10:30 first, to be pressed).
+                # p02: the day's times offered again, 10:30 first, to be pressed); and a day
+                # and an hour put right at the confirmation ("I asked for FRIDAY, not
+                # Thursday. Friday the 11th, 2:30": outside run 82 p01).
                 if hour.isoformat() != tracker.get_slot("booking_slot"):
                     dispatcher.utter_message(response="utter_hour_is_free", when=when(hour))
                 return {

@@ -41,7 +41,11 @@ from clinic.intake import (
     questions_to_ask,
 )
 from clinic.knowledge import is_a_statement
-from clinic.preferred_time import names_a_time, times_for_a_booking
+from clinic.preferred_time import (
+    names_a_time,
+    times_for_a_booking,
+    with_the_time_wished_before,
+)
 from clinic.safety import contraindications
 from clinic.safety.answers import answer_before_closing, yes_or_no
 from clinic.safety.red_flags import EMERGENCY, ROUTINE
@@ -549,7 +553,9 @@ def _came_to_book(tracker: Tracker) -> list[dict[str, Any]]:
     asked = latest_intent(tracker) == "request_booking"
     # "...we'll take her to urgent care this afternoon": the day of a doctor's is no wish.
     said = times_for_a_booking(text)
-    wished = [SlotSet("wished_time", said)] if names_a_time(said) else []
+    # "Now, Thursday please" after "Thursday afternoon": the afternoon kept (outside run 81).
+    kept = with_the_time_wished_before(said, tracker.get_slot("wished_time"))
+    wished = [SlotSet("wished_time", kept)] if names_a_time(said) else []
     if tracker.get_slot("booking_first") and (asked or wants_a_booking(text, asked)):
         # Came to book and asked again with a day ("can you still book Saturday morning?"):
         # kept for the offer (outside run 52: asked for again after the screen).

@@ -127,12 +127,23 @@ _A_MAN = re.compile(
 )
 
 
+# ...or tells of his own prostate: "I had prostate cancer in 2019" (outside run 81 p04: the
+# pregnancy line on a man's checklist); not "my dad had prostate cancer".
+_HIS_OWN = re.compile(
+    r"\b(?:i|i've|ive|i have|i had|i'm|im)\b(?:\s+\w+){0,3}\s+(?:my\s+)?(?:prostate|testicles?"
+    r"|testicular|vasectomy)\b|\bmy (?:prostate|testicles?|vasectomy)\b"
+)
+
+
 def is_a_man(texts: Iterable[str]) -> bool:
     """Whether the patient of a chat whose messages are `texts` is a man or a boy: written
     for as "he", or a writer who says so of himself."""
     texts = list(texts)
     whose = written_of(texts)  # reads every message: once
-    return whose == HE or (whose == YOU and any(_A_MAN.search(text.lower()) for text in texts))
+    return whose == HE or (
+        whose == YOU
+        and any(_A_MAN.search(text.lower()) or _HIS_OWN.search(text.lower()) for text in texts)
+    )
 
 
 # The assessment's words for the patient, said to whoever writes for them: "the low back

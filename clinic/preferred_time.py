@@ -1335,3 +1335,24 @@ def _hours_in_words(wish: TimePreference) -> str:
     if start == dt.time(0):
         return f"before {end:%H:%M}"
     return f"between {start:%H:%M} and {end:%H:%M}"
+
+
+def with_the_time_wished_before(
+    said: str, before: str | None, now: dt.datetime | None = None
+) -> str:
+    """The wish to read: `said`, or the wish `before` it when `said` names the same days with
+    no time of day ("Thursday please" after "Thursday afternoon": the afternoon kept, outside
+    run 81 p04: morning times offered)."""
+    if not before:
+        return said
+    now = now or dt.datetime.now(dt.timezone.utc)
+    new, old = read_preference(said, now), read_preference(before, now)
+    if not (isinstance(new, TimePreference) and isinstance(old, TimePreference)):
+        return said
+    same_days = (new.first_day, new.last_day, new.weekdays) == (
+        old.first_day,
+        old.last_day,
+        old.weekdays,
+    )
+    untimed = new.window is None and new.at is None
+    return before if same_days and untimed and (old.window or old.at) else said

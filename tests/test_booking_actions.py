@@ -1497,3 +1497,29 @@ def test_a_no_to_cancelling_keeps_the_booking_whatever_the_model_heard(
         lookup_reference=booking.reference,
     )  # fmt: skip
     assert result["cancel_confirmed"] is cancelled, result
+
+
+# Session 29, written before the change (outside run 81 p04: "Could I book with you for
+# Thursday afternoon then?" during the screen, then "No others. Now, Thursday please." got
+# 10, 10:30 and 11 am). The same day said again keeps the afternoon wished before.
+async def test_the_day_said_again_keeps_the_afternoon_wished_before(desk) -> None:
+    wished = "could I come tomorrow afternoon?"
+    slots, _ = await start("request_booking", text="ok, tomorrow then please", tdn_fit="likely",
+                           wished_time=wished, triage_level="routine")  # fmt: skip
+    offered = [dt.datetime.fromisoformat(iso) for iso in slots["offered_slots"]]
+    assert offered and all(t.hour >= 12 for t in offered), offered
+
+
+# Session 29, written before the change (outside run 82 p01: "No dear, I asked for FRIDAY,
+# not Thursday. Friday the 11th, 2:30 if you have it." to "Shall I book it?" for Thursday at
+# 2:30 asked again for Thursday). Another day and hour said at the confirmation are taken.
+def test_another_day_and_hour_said_at_the_confirmation_are_taken(desk) -> None:
+    thursday = dt.datetime(2026, 11, 26, 14, 30, tzinfo=CLINIC_NOW.tzinfo)
+    text = "no no, I said wednesday, not thursday. wednesday the 25th at 2:30 please"
+    result, _ = validate(
+        "booking_confirmed", text, booking_slot=thursday.isoformat(),
+        offered_slots=[thursday.isoformat()], patient_name="Ana Ruiz",
+        contact_details="+1 917-555-0100", patient_phone="+19175550100", tdn_fit="likely",
+    )  # fmt: skip
+    picked = result.get("booking_slot")
+    assert picked and dt.datetime.fromisoformat(picked).date() == dt.date(2026, 11, 25), result

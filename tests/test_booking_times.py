@@ -525,3 +525,16 @@ def test_a_time_something_else_is_at_is_not_wished(said: str, at, window_starts)
     assert isinstance(wish, TimePreference)
     assert wish.at == at, wish
     assert (wish.window[0] if wish.window else None) == window_starts, wish
+
+
+# Session 29, written before the change (outside run 81 p04: "Could I book with you for
+# Thursday afternoon then?" during the screen, then "Now, Thursday please." got 10, 10:30 and
+# 11 am). The same day said again without a time keeps the time wished before it.
+def test_the_same_day_said_again_keeps_the_time_wished_before() -> None:
+    from clinic.preferred_time import with_the_time_wished_before
+
+    kept = with_the_time_wished_before("ok, friday then please", "can I come friday evening?")
+    wish = read_preference(kept, CLINIC_NOW)
+    assert isinstance(wish, TimePreference) and wish.window and wish.window[0] >= T(16), wish
+    other = with_the_time_wished_before("saturday please", "can I come friday evening?")
+    assert read_preference(other, CLINIC_NOW).window is None

@@ -1497,3 +1497,12 @@ def test_the_only_spread_said_not_leaves_no_spreading() -> None:
     known = {"body_part": "neck", "side": "left", "pain_radiates": True, "radiates_to": "shoulder"}
     said = changes("no, the neck, not the shoulder", known)
     assert said.get("radiates_to", "shoulder") is None and said.get("pain_radiates") is False, said
+
+
+# Session 29, written before the change (outside run 82 p08: "let's book, it'll take a week
+# to get in anyway" changed the pain's "about 2 months" to "a week"). A wait ahead is not how
+# long it has hurt. My own wording.
+def test_a_wait_ahead_is_not_how_long_it_has_hurt() -> None:
+    known = {"body_part": "neck", "pain_duration": "6 weeks", "pain_duration_days": 42}
+    said = changes("hmm actually, just book me, it'll take 2 weeks to get in anyway", known)
+    assert "pain_duration" not in said, said

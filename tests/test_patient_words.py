@@ -167,6 +167,11 @@ def test_a_safety_question_asked_of_her_reads_as_english(text: str, asked: str) 
         (["my daughter has headaches"], False),
         (["I'm 62 and my shoulder hurts"], False),  # not said: it may be a woman
         (["my wife says I snore, but my neck is the problem"], False),
+        # Session 29, written before the change (outside run 81 p04: "I had prostate cancer
+        # in 2019" and the pregnancy line on his checklist). His own prostate tells it; a
+        # father's does not.
+        (["my upper back aches", "I had my prostate out five years ago"], True),
+        (["my back aches at night", "my dad had prostate cancer, does that matter?"], False),
     ],
 )
 def test_whether_the_patient_is_a_man(texts: list[str], man: bool) -> None:

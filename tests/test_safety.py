@@ -6294,3 +6294,21 @@ def test_accidents_of_the_bladder_are_no_fall(text: str) -> None:
     assert "trauma" not in _said(text), found.mentions
     asked = [q.name for q in found.questions]
     assert "check_bladder" in asked or "bladder_or_bowel_control" in _said(text), found
+
+
+# Session 29, written before the change (outside run 82 p01: "Have you anything on the Friday
+# afternoon instead? My daughter can drive me then." to Thursday's times, after a doctor
+# today, got the advice again and Thursday's times again; "2:30" then booked Thursday). Another
+# day asked for among the times offered is the booking's; waiting said in words is not.
+@pytest.mark.parametrize(
+    ("message", "waiting"),
+    [
+        ("do you have anything on the wednesday morning instead?", False),
+        ("anything saturday instead? my son can take me then", False),
+        ("could I have thursday afternoon instead", False),
+        ("can I wait until thursday afternoon instead?", True),
+        ("can it wait till friday instead of today?", True),
+    ],
+)
+def test_another_day_asked_for_instead_is_the_bookings(message: str, waiting: bool) -> None:
+    assert advice.asks_about_waiting(message) is waiting

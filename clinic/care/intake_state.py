@@ -42,7 +42,10 @@ _ANOTHER_EVENT = re.compile(
     r"\b(?:saw|seen|see|visited|went to)\s+(?:my\s+|the\s+|a\s+|her\s+|his\s+)?(?:doctor|"
     r"physician|gp|dr|physio|chiropractor|specialist|consultant|urgent care|er)\b"
     r"|\b(?:lost|losing|dropped|gained)\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?"
-    r"[\w-]+\s+(?:pounds|lbs?|kilos?|kgs?|stone)\b|\bx-?ray|\bscan\b|\bmri\b",
+    r"[\w-]+\s+(?:pounds|lbs?|kilos?|kgs?|stone)\b|\bx-?ray|\bscan\b|\bmri\b"
+    # A wait ahead: "it'll take a week to get in anyway" (outside run 82 p08: the pain's
+    # two months changed to "a week").
+    r"|\b(?:it'?ll|it will|will|would|it'?d|might|may)\s+(?:\w+\s+)?take\b",
     re.IGNORECASE,
 )
 _PLACE_SLOTS = ("body_part", "side", "radiates_to")

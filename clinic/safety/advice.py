@@ -1060,6 +1060,10 @@ def asks_about_waiting(message: str) -> bool:
         # reminder saying "today" again (answered with the advice alone, the patient was
         # told to say which day suits, said it, and was refused: outside run 39).
         return False
+    if asks and _another_day_asked_for(message):
+        # "Have you anything on the Friday afternoon instead?" to the times offered: the
+        # booking's question (outside run 82 p01: the advice again, and Thursday booked).
+        return False
     if asks and _only_a_time(message):
         # "Thursday morning, maybe 10?" to the booking's question: the time, offered
         # (outside run 71 p04: "Please go: this shouldn't wait", and the question again).
@@ -1083,6 +1087,26 @@ _PUT_OFF = re.compile(
     r"monday|tuesday|wednesday|thursday|friday|saturday|tomorrow))",
     re.IGNORECASE,
 )
+
+
+_ANOTHER_DAY_ASKED = re.compile(
+    r"\b(?:have you (?:got )?anything|do you have anything|anything|any (?:times?|slots?|space|"
+    r"room)|could (?:i|we) (?:have|do|get)|can (?:i|we) (?:have|do|get)|what about|how about)\b"
+    r"[^.?!]{0,25}\b(?:monday|tuesday|wednesday|thursday|friday|saturday|tomorrow|next week|"
+    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat)\b",
+    re.IGNORECASE,
+)
+_WAIT_SAID = re.compile(r"\b(?:wait\w*|hold off|put (?:it )?off|leave it|see how)\b", re.I)
+
+
+def _another_day_asked_for(message: str) -> bool:
+    """Whether the message asks for another day for the booking ("anything Saturday
+    instead?"), saying nothing of waiting, the doctor or care."""
+    return bool(
+        _ANOTHER_DAY_ASKED.search(message)
+        and not _WAIT_SAID.search(message)
+        and not _DOCTOR_OR_CARE.search(message)
+    )
 
 
 def _only_a_time(message: str) -> bool:
