@@ -65,6 +65,10 @@ _I_AM_THE_PATIENT = re.compile(
     r"|\b(?:it'?s|its|it is)\s+for\s+me\b(?!\s+(?:and|too))"
     r"|\b(?:it'?s|its|it is)\s+me\W+(?:not\b|i'?m the\b)"
     r"|\bthe pain is mine\b|\bit'?s my (?:own )?pain\b"
+    # "its me with the pain not my wife", "writing for myself" (outside run 83 p08: "she"
+    # for eight turns after three corrections).
+    r"|\b(?:it'?s|its|it is)\s+me\s+(?:with|who|that)\b|\bwriting (?:this )?for myself\b"
+    r"|\b(?:i'?m|im|i am)\s+(?:writing|asking)\s+for\s+(?:myself|me)\b"
 )
 
 

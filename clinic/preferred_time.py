@@ -644,7 +644,9 @@ def _busy_before(words: list[str], i: int) -> bool:
         start -= 1
     clause = [w for w in words[start:i] if w not in ("on", "every", "'")]
     if clause[-1:] and clause[-1] in _BUSY_WITH:
-        return True  # "swim practice tue", "working wednesday"
+        # "swim practice tue", "working wednesday"; "after school tuesday" is Tuesday,
+        # after it (outside run 83 p07: Monday offered, then booked).
+        return not (len(clause) >= 2 and clause[-2] in ("after", "before", "around", "until"))
     having = [j for j, word in enumerate(clause) if word in _HAVING]
     if not having:
         return False

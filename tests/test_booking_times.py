@@ -538,3 +538,15 @@ def test_the_same_day_said_again_keeps_the_time_wished_before() -> None:
     assert isinstance(wish, TimePreference) and wish.window and wish.window[0] >= T(16), wish
     other = with_the_time_wished_before("saturday please", "can I come friday evening?")
     assert read_preference(other, CLINIC_NOW).window is None
+
+
+# Session 29, written before the change (outside run 83 p07: "after school tuesday, like 4?"
+# ruled Tuesday out and offered Monday, then booked Monday). A day after or before what
+# takes part of it is the day wished. My own wordings.
+@pytest.mark.parametrize(
+    "said", ["after practice thursday, maybe 5?", "before work friday if possible, like 8"]
+)
+def test_a_day_after_what_takes_part_of_it_is_wished(said: str) -> None:
+    wish = read_preference(said, CLINIC_NOW)
+    assert isinstance(wish, TimePreference) and wish.first_day == wish.last_day, wish
+    assert wish.first_day.weekday() in (3, 4) and not wish.excluded_weekdays, wish

@@ -192,3 +192,14 @@ def test_the_medicines_to_tell_of_are_the_patients() -> None:
         "Tell them what you told me: where it hurts, and any medicines she takes."
     )
     assert "they take" in patient.spoken_of(said, patient.THEY)
+
+
+# Session 29, written before the change (outside run 83 p08: "she?? its me with the pain not
+# my wife" and "im a he... writing for myself" left the chat speaking of "she"). My words.
+@pytest.mark.parametrize(
+    "said",
+    ["no no, it's me who has the back pain, not my husband", "i'm writing for myself btw"],
+)
+def test_the_writer_saying_the_pain_is_theirs_is_the_patient(said: str) -> None:
+    texts = ["low back ache for a month", "my husband says i should have come sooner", said]
+    assert patient.written_of(texts) == patient.YOU
