@@ -6312,3 +6312,19 @@ def test_accidents_of_the_bladder_are_no_fall(text: str) -> None:
 )
 def test_another_day_asked_for_instead_is_the_bookings(message: str, waiting: bool) -> None:
     assert advice.asks_about_waiting(message) is waiting
+
+
+# Session 29, written before the change (outside run 83 p05: "Couldn't the fingers just be
+# my diabetes? My A1c is fine." took diabetes off her list). A condition put forward in a
+# question is no denial; "I'm not diabetic" still is. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        ("isn't the tingling just from my diabetes?", False),
+        ("couldn't it be the blood thinners making me bruise?", False),
+        ("I'm not diabetic", True),
+    ],
+)
+def test_a_condition_put_forward_in_a_question_is_no_denial(text: str, denied: bool) -> None:
+    found = [m for m in safety.screen(text).mentions if m.kind == "contraindication"]
+    assert found and any(m.denied for m in found) is denied, found

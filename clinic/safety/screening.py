@@ -516,8 +516,11 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
             continue
         # "My pacemaker is fine": still there; "needles are fine with me": no fear.
         well_yet_there = context.well and kind == CONTRAINDICATION and name in _HELD
+        # "Couldn't the fingers just be my diabetes?": a question that puts it forward, no
+        # denial (outside run 83 p05: diabetes taken off her list).
+        put_forward = kind == CONTRAINDICATION and bool(_PUT_FORWARD.match(sentence_of[start].text))
         said_no = (
-            (context.negated and not well_yet_there)
+            (context.negated and not well_yet_there and not put_forward)
             # An infection that has passed: "the cellulitis is gone, it was last month".
             or (name in _PASSING and vocabulary.said_over_after(whole[span.end_char :]))
             or (
@@ -710,6 +713,11 @@ def _breath_of_pregnancy(sentence: str) -> bool:
     )
 
 
+_PUT_FORWARD = re.compile(
+    r"^\W*(?:but\s+|so\s+)?(?:couldn'?t|could not|can'?t|isn'?t|wouldn'?t|mightn'?t|"
+    r"might not|doesn'?t)\b[^?]*\?",
+    re.IGNORECASE,
+)
 _WEIGHT_LOST = re.compile(
     r"\b(?:lost|losing|dropped|dropping|shed)\b[^.!?]{0,40}?"
     r"\b(?:weight|kg|kilos?|stones?|pounds|lbs)\b"
