@@ -394,6 +394,13 @@ def _offer(
     }
 
 
+# The hour given up when another is asked for: "10 instead of 9:30", "4 rather than the 3
+# o'clock", "4 not 3" (outside run 84 p06: 9:30 kept at the contact question).
+_GIVEN_UP = re.compile(
+    r"\b(?:instead of|rather than|not)\s+(?:the\s+)?\d{1,2}(?:[:.]\d{2})?\s*"
+    r"(?:am|pm|a\.m\.|p\.m\.|o'?clock)?(?:\s+(?:one|slot|time))?",
+    re.IGNORECASE,
+)
 # An hour in figures: "2:30", "3pm", "at 10" (not "same time", not "the 11th").
 _A_CLOCK = re.compile(r"\b\d{1,2}(?::\d{2}|\s*(?:am|pm|o'?clock))|\bat \d{1,2}\b", re.IGNORECASE)
 
@@ -643,6 +650,8 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
     ) -> Slots:
         """One of the offered times (a button, "the first one", "3 pm"), or another wish."""
         offered = [s for s in (_local(iso) for iso in tracker.get_slot("offered_slots") or []) if s]
+        if not _local(str(value)):
+            value = _GIVEN_UP.sub(" ", str(value))  # "4:00 instead of the 3:00 one"
         chosen = _local(str(value)) or pick_offered(str(value), offered, desk().now())
         if chosen is None and _takes_the_time_asked_for(str(value), tracker, offered):
             # "Thursday at 11am" was offered first as asked: "yes", or the name given as if
@@ -734,10 +743,14 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
     @staticmethod
     def _name_said(text: str, tracker: Tracker) -> str | None:
         """The booking's name in `text`, with who booked it when someone else writes."""
-        said, _ = name_and_contact(text)
         # "Rosa Delgado. My name is Luis, I'm her son": the writer is who booked (outside
-        # run 66 p06: booked under the husband).
-        said, writer = writer_after_the_patient(said)
+        # run 66 p06: booked under the husband), after the contact details too ("...
+        # 646-555-0187, I'm Maria her daughter": outside run 84 p03).
+        before, writer = writer_after_the_patient(text)
+        said, _ = name_and_contact(before)
+        if writer is None:
+            said, writer = writer_after_the_patient(said)
+        said = said.strip(" -\u2013,;:")
         # "Lakshmi Raman (my mother). Please contact me, Priya": who she is, in brackets,
         # and the writer's own name are not the booking's (outside run 55).
         said = re.sub(r"\s*\([^)]*\)", "", said)

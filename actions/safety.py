@@ -388,11 +388,12 @@ def advise(
     pregnant: bool = False,
     whose: patient.Patient = patient.YOU,
     signs: list[str] | tuple[()] = (),
+    said: str = "What you describe",
 ) -> None:
     """Tells the patient (or whoever writes for them: "her sight") what to do now, naming
     of the warning signs held (`signs`) those the flags stand on."""
     number, crisis = settings.emergency_number(), settings.crisis_line()
-    text = advice.red_flag_advice(level, codes, number, crisis, pregnant, signs)
+    text = advice.red_flag_advice(level, codes, number, crisis, pregnant, signs, said)
     dispatcher.utter_message(text=_spoken_of(text, codes, whose))
 
 
@@ -574,10 +575,14 @@ def check_safety(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
             # nerves would stand otherwise (outside run 78 p03).
             stand_down.append(SlotSet(NEXT_STEP, "action_assess_tdn_fit"))
     if level:
+        said = "What you describe"
+        signs = values["warning_signs"]
         if len(values["unclear_signs"]) > len(tracker.get_slot("unclear_signs") or []):
             dispatcher.utter_message(text=advice.UNSURE_TAKEN_AS_POSSIBLE)
-        signs = values["warning_signs"]
-        advise(dispatcher, level, new_codes, _pregnant(tracker), whose, signs)
+            sure = [sign for sign in signs if sign not in values["unclear_signs"]]
+            if not {flag.code for flag in current_flags(tracker, sure)} & set(new_codes):
+                said = advice.NOT_SURE_OF  # the flags stand on what was not sure alone
+        advise(dispatcher, level, new_codes, _pregnant(tracker), whose, signs, said)
         safe_now = _safe_with_the_crisis(tracker, new_codes)
         if safe_now:
             dispatcher.utter_message(text=advice.SAFE_NOTED)

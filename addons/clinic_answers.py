@@ -183,9 +183,14 @@ def _of_the_patient(
     denied = bool(topic.unless_denied) and topic.unless_denied in safety.screen(text).denied_signs
     # "Do I bring the note from my doctor?" for a woman of 71 (outside run 79 p03).
     unpregnant = topic.of_pregnancy and not knowledge.names_a_pregnancy(text)
-    if not (of_another or denied or unpregnant):
+    # "Is dry needling something you'd do for that?" is no question about alternatives
+    # (outside run 84 p06).
+    unworded = not knowledge.asked_in_its_words(topic, text)
+    if not (of_another or denied or unpregnant or unworded):
         return found
-    excluding = {topic.name}
+    excluding = {topic.name} | {
+        t.name for t in knowledge.clinic_topics() if not knowledge.asked_in_its_words(t, text)
+    }
     if unpregnant:
         excluding |= {t.name for t in knowledge.clinic_topics() if t.of_pregnancy}
     return answer_finder().nearest(*asked, excluding=excluding) if asked else None

@@ -144,10 +144,19 @@ def listed(items: Sequence[str]) -> str:
     return f"{', '.join(items[:-1])} and {items[-1]}"
 
 
+def _sites(intake: Intake) -> list[tuple[str, str | None]]:
+    """Every painful place with its side, the main one first."""
+    places = [(intake.body_part, intake.side)] if intake.body_part else []
+    return [*places, *intake.other_places]
+
+
+def _places(intake: Intake) -> list[str]:
+    return [part for part, _ in _sites(intake)]
+
+
 def places_in_words(intake: Intake) -> str:
     """Every painful place, the main one first: "neck, right shoulder and lower back"."""
-    places = [(intake.body_part, intake.side)] if intake.body_part else []
-    return listed([_place(part, side) for part, side in [*places, *intake.other_places]])
+    return listed([_place(part, side) for part, side in _sites(intake)])
 
 
 def summarise(intake: Intake, whose: Patient = YOU) -> str:
@@ -162,7 +171,14 @@ def summarise(intake: Intake, whose: Patient = YOU) -> str:
         where = f" in {your} {places_in_words(intake)}"
     feeling = _FEELINGS.get(intake.pain_quality or "")
     quality = f"{display_name(intake.pain_quality)} " if intake.pain_quality else ""
-    parts = [f"{feeling}{where}" if feeling else f"{quality}pain{where}"]
+    headaches = ""
+    if feeling == "stiffness" and "head" in _places(intake) and len(_places(intake)) > 1:
+        # "Neck pain, stiff, gives me headaches": a stiff neck with headaches, never a stiff
+        # head (outside run 84 p01).
+        rest = [(p, s) for p, s in _sites(intake) if p != "head"]
+        where = f" in {your} {listed([_place(part, side) for part, side in rest])}"
+        headaches = ", with headaches"
+    parts = [f"{feeling}{where}{headaches}" if feeling else f"{quality}pain{where}"]
     if intake.pain_radiates and intake.radiates_to:
         parts.append(f"spreading to {your} {display_name(intake.radiates_to)}")
     elif intake.pain_radiates:
@@ -190,6 +206,8 @@ _SINGLE = re.compile(
     r"^(?:about |around |almost |nearly |over |just )?(?:1|one|a|an)\s+(?:day|week|month|year)\b",
     re.I,
 )
+# "Couple months", "a couple weeks", "few days": said in a sentence as "a couple of months".
+_A_COUPLE = re.compile(r"^(?:a\s+)?(couple|few)\s+(?:of\s+)?(?=(?:day|week|month|year)s?\b)", re.I)
 # "Came on this afternoon", "started last week": said as a start, not a span.
 _STARTED = re.compile(r"^(?:came on|started|began|begun|kicked in|happened)\b", re.I)
 
@@ -214,6 +232,9 @@ def duration_words(said: str) -> str:
     rest = words[lead.end() :] if lead else words
     while _FILLER.match(rest):  # "for like 3 weeks"
         rest = _FILLER.sub("", rest, count=1)
+    rest = _A_COUPLE.sub(
+        lambda m: f"a {m[1].lower()} {'of ' if m[1].lower() == 'couple' else ''}", rest
+    )
     counted = None if _SINGLE.match(rest) else _COUNT.match(rest)
     if counted:
         rest = f"{counted.group(1)}{counted.group(2)}s{rest[counted.end() :]}"

@@ -75,6 +75,9 @@ class Topic:
     # Answered only when the message names a pregnancy (`names_a_pregnancy`): "do I bring
     # the note from my doctor?" is no question about a midwife's.
     of_pregnancy: bool = False
+    # Answered only when the message has one of these words: a question about alternatives
+    # names one ("instead", "other"); "would needling be an option?" asks what it helps.
+    asks_with: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,7 @@ def load_topics(path: Path) -> tuple[Topic, ...]:
                 bool(entry.get("of_a_relative")),
                 str(entry.get("unless_denied") or ""),
                 bool(entry.get("of_pregnancy")),
+                tuple(str(word).lower() for word in entry.get("asks_with") or ()),
             )
         )
     names = [topic.name for topic in topics]
@@ -524,6 +528,18 @@ _INSURER = re.compile(
 def names_an_insurer(text: str) -> bool:
     """Whether `text` names a health insurer."""
     return bool(_INSURER.search(text))
+
+
+def asked_in_its_words(topic: Topic, text: str) -> bool:
+    """Whether `text` has one of the words the topic is asked with, or a plain ending of
+    one ("study", "studies"; never "needling" for "need"); any, when none are set."""
+    if not topic.asks_with:
+        return True
+    lowered = text.lower()
+    return any(
+        re.search(rf"\b{re.escape(word)}(?:s|es|ed|ing|ies|y|n)?\b", lowered)
+        for word in topic.asks_with
+    )
 
 
 def names_a_pregnancy(text: str) -> bool:

@@ -72,6 +72,19 @@ _I_AM_THE_PATIENT = re.compile(
 )
 
 
+# A relative who says something of the writer: "my wife says i shd have come sooner", "my
+# mum made me book" (outside run 83 p08: the wife became the patient). Not "my dad keeps
+# telling me he is fine": what follows is of the relative.
+_SAYS_OF_ME = re.compile(
+    r"^\W*(?:\w+\W+){0,4}my\s+[a-z]+(?:\s+in\s+law)?\s+(?:\w+\s+)?(?:says?|said|thinks?|thought"
+    r"|reckons?|reckoned|insists?|insisted|believes?|feels?|is sure|swears)\s+(?:that\s+)?"
+    r"(?:i|i'?m|im|i'?ve|ive|i'?d|id|my|me)\b"
+    r"|^\W*(?:\w+\W+){0,4}my\s+[a-z]+(?:\s+in\s+law)?\s+(?:\w+\s+)?(?:(?:wants|wanted|got|told"
+    r"|tells|telling|nags?|nagged|pushed|convinced|asked|begged)\s+me\s+to|(?:made|makes|"
+    r"is making)\s+me)\b"
+)
+
+
 def _tells_of_another(text: str) -> bool:
     """Whether a sentence of the message opens with a relative ("Do you treat teenagers? My
     daughter is 16...", outside run 66 p07), and the writer's own pain is not told."""
@@ -80,6 +93,8 @@ def _tells_of_another(text: str) -> bool:
         return False
     for sentence in re.split(r"(?<=[.!?])\s+", lower):
         opening = _OPENS_WITH_SOMEONE.match(sentence)
+        if _SAYS_OF_ME.match(sentence):
+            continue
         if opening and (_relative(opening[1]) or is_another_person(opening[1])):
             return True
     return False

@@ -1506,3 +1506,22 @@ def test_a_wait_ahead_is_not_how_long_it_has_hurt() -> None:
     known = {"body_part": "neck", "pain_duration": "6 weeks", "pain_duration_days": 42}
     said = changes("hmm actually, just book me, it'll take 2 weeks to get in anyway", known)
     assert "pain_duration" not in said, said
+
+
+# Session 30, written before the change (outside run 84 p04: "no only head and neck. in back
+# of head mostly" to "does it spread?" was said back as "head only", the neck lost). Every
+# place of a list after "only" is kept; where it is worst says which is main. My own words.
+@pytest.mark.parametrize(
+    ("text", "known", "sites"),
+    [
+        ("nope, just my shoulder and neck, worse in the shoulder",
+         {"body_part": "neck", "pain_sites": ["neck", "shoulder"]}, {"neck", "shoulder"}),
+        ("no, only my back and hip. worst in the hip",
+         {"body_part": "lower_back", "pain_sites": ["lower_back", "hip"]}, {"lower_back", "hip"}),
+        ("no, only the neck", {"body_part": "neck", "pain_sites": ["neck", "shoulder"]},
+         {"neck"}),
+    ],
+)  # fmt: skip
+def test_every_place_listed_after_only_is_kept(text: str, known: dict, sites: set) -> None:
+    said = changes(text, known, "pain_radiates")
+    assert set(said.get("pain_sites", known["pain_sites"])) == sites, said

@@ -64,6 +64,12 @@ NEW_WORDINGS = {
     # Session 20, written before the topic was added (outside run 49 p04: "I need ask my
     # baby doctor before come?" got "I don't know"); my own wording.
     "must i get the ok from my midwife before the appointment": "pregnancy_visit",
+    # Session 30, written before the topics were added (outside runs 83 p07 and 84 p03, p08:
+    # "will they make her do needles?" got what needling helps, "is there an elevator"
+    # the companions' answer and then parking, "you didnt say about the sertraline?" the
+    # definition). My own wordings; the reports' own are kept apart, never tuned on.
+    "do i have to agree to the needles or do they just do it": "consent",
+    "are there steps at the front door": "access",
 }
 # Misspelt, in text-speak: found once the vocabulary's typos are mended, and the clinic's
 # own words ("needling") are never taken for typos of others ("feeling").
@@ -87,6 +93,14 @@ MISSED_WORDINGS = {
     # Session 22, written before the topic was added (outside run 56 p06), not tuned on:
     # 0.50 for "referral" (its other wording below is found).
     "can i come direct or does my gp have to send me": "referral",
+    # Session 30, written with the consent, access and medicines topics' other rows above,
+    # not tuned on: "my son" pulls towards the children's topic (0.64), "antidepressants"
+    # with "the needles" towards what needling helps (0.77), metformin and a statin come to
+    # 0.48, and the walker to 0.5199 against 0.52.
+    "can my son refuse the needling on the day": "consent",
+    "can my dad get in with his walker": "access",
+    "i'm on antidepressants, is that a problem for the needles": "other_medicines",
+    "does it matter that he takes metformin and a statin": "other_medicines",
 }
 NOBODY_ANSWERED = [
     "what's the weather like", "is dr ray single", "do you treat horses",
@@ -164,6 +178,9 @@ def test_the_intent_models_topic_wins_when_no_topic_is_near(monkeypatch) -> None
               knowledge.Topic("side_effects", ("what are the risks?",), "Rare.")]  # fmt: skip
     finder = knowledge.AnswerFinder(lambda text: np.array(vectors[text]), topics)
     monkeypatch.setattr(clinic_answers, "answer_finder", lambda: finder)
+    # These topics alone, as written here (the clinic's file asks "does it hurt" in words).
+    monkeypatch.setattr(knowledge, "clinic_topics", lambda: tuple(topics))
+    monkeypatch.setattr(knowledge, "topic_named", {t.name: t for t in topics}.get)
     # What the question asks, in the same plain vectors (each message is its question).
     monkeypatch.setattr(clinic_answers, "_meanings_asked", lambda text: [np.array(vectors[text])])
 
@@ -209,6 +226,15 @@ def test_every_answer_fills_in_and_needs_its_settings() -> None:
             assert told and "{" not in told and told != answer, (topic.name, code)
     address = knowledge.topic_named("address")
     assert address and knowledge.answer_text(address, {**VALUES, "clinic_address": ""}) is None
+
+
+# Session 30, written before the change (outside run 83 p03: after booking, a woman who had
+# said she was 14 weeks pregnant was told that "a home test before the visit helps"). Told
+# pregnant, no test is asked of her.
+def test_a_possible_pregnancy_answer_told_pregnant_asks_no_test() -> None:
+    topic = knowledge.topic_named("maybe_pregnant")
+    said = knowledge.answer_text(topic, VALUES, told=["pregnancy"])
+    assert said and "test" not in said and "midwife" in said, said
 
 
 def test_a_file_with_a_topic_without_an_answer_is_refused(tmp_path: Path) -> None:
@@ -965,6 +991,25 @@ def test_a_question_after_a_lead_in_is_a_part_of_its_own() -> None:
 )  # fmt: skip
 def test_each_of_two_questions_is_read_alone_too(text: str, topic: str) -> None:
     assert topic in _topics_answered(text)
+
+
+# Session 30, written before the change (outside run 84 p06: "Is dry needling something
+# you'd do for that?" got the other treatments, read as "Is there an alternative to dry
+# needling?"). A question about alternatives names one; one about pain names it. My own
+# wordings, found failing the same way before the change.
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("Would dry needling be an option for me?", "what_it_helps"),
+        ("is dry needling suitable for that?", "what_it_helps"),
+        ("Is dry needling the right thing for my knee?", "what_it_helps"),
+        ("is dry needling a thing you do for shoulders?", "what_it_helps"),
+        ("what do you do instead of needles?", "other_treatments"),
+        ("does the needling hurt much?", "does_it_hurt"),
+    ],
+)
+def test_alternatives_and_pain_are_asked_in_their_words(text: str, topic: str) -> None:
+    assert _topics_answered(text) == {topic}
 
 
 # Session 27, written before the change (outside run 72 p05: "4ish, she's tough lol. can i

@@ -83,6 +83,19 @@ from clinic.safety import contraindications
         (["hey my husbands lower back is wrecked, 2 wks now"], "his", "does he have"),
         (["my moms shoulder has been sore since she fell"], "her", "does she have"),
         (["ok so my daughters knee hurts when she runs"], "her", "does she have"),
+        # Session 30, written before the change (outside run 83 p08: "my wife says i shd have
+        # come sooner" made the wife the patient). A relative who says something of the
+        # writer is no patient; one who says something of themselves is. My own words.
+        (
+            ["my husband reckons i need this looked at. stiff neck, headaches"],
+            "your",
+            "do you have",
+        ),
+        (["neck ache 2 weeks", "my girlfriend thinks i sleep funny on it"], "your", "do you have"),
+        (["my mum made me book this, lower back since xmas"], "your", "do you have"),
+        (["my brother keeps telling me to get my shoulder seen"], "your", "do you have"),
+        (["my dad keeps telling me he is fine but his back is bad"], "his", "does he have"),
+        (["my wife says her back is killing her"], "her", "does she have"),
     ],
 )
 def test_the_patient_is_whoever_the_writer_writes_for(

@@ -1136,6 +1136,43 @@ def test_contraindications_in_everyday_words(said: str, code: str) -> None:
     assert code in safety.screen(said).contraindications
 
 
+# Session 30, written before the change (outside run 83: "I am waiting a baby, 14 weeks" was
+# not read as a pregnancy; "a bunch of heart pills, dunno what" got "Sorry, I didn't
+# recognise that"). My own words: a pregnancy told as waiting for or carrying a baby, and
+# medicines for the heart or against clots whose names the patient doesn't know, which may
+# well thin the blood (the physiotherapist checks the list).
+@pytest.mark.parametrize(
+    ("said", "code"),
+    [
+        ("we are waiting for our first baby, due in may", "pregnancy"),
+        ("we're waiting on a baby, 20 weeks", "pregnancy"),
+        ("my wife waits a baby since 3 month", "pregnancy"),
+        ("I'm on a few tablets from the cardiologist, not sure which", "anticoagulants"),
+        ("lots of heart meds, can't remember the names", "anticoagulants"),
+        ("he takes something for his heart rhythm, don't know what", "anticoagulants"),
+        ("some pills since my stent last year", "anticoagulants"),
+        ("pills for my afib", "anticoagulants"),
+        ("i take blood pressure pills and a statin", None),
+        ("my baby is 14 weeks old and I carry her all day", None),
+        ("hurt my back carrying my baby in the car seat", None),
+    ],
+)
+def test_a_pregnancy_or_heart_medicines_in_a_patients_words(said: str, code: str | None) -> None:
+    found = safety.screen(said).contraindications
+    if code:
+        assert code in found
+    else:
+        assert not {"pregnancy", "anticoagulants"} & set(found)
+
+
+def test_heart_medicines_not_known_by_name_ask_for_the_list() -> None:
+    said = contraindications.precaution("anticoagulants", "a bunch of heart pills, dunno what")
+    assert "bring" in said and "list" in said
+    assert "(and your latest INR" not in said
+    plain = contraindications.precaution("anticoagulants", "I'm on warfarin")
+    assert "INR" in plain
+
+
 @pytest.mark.parametrize(
     "said",
     ["it started 8 years ago", "I've had it for 6 years", "I'm a bit nervous", "for 13 months"],
@@ -5695,6 +5732,68 @@ def test_care_today_out_of_reach_is_no_plan_for_today(message: str) -> None:
     assert "right step" not in reply and "today" in reply, reply
 
 
+# Session 30, written before the change (outside run 84 p02: "um yeah I guess thats what I
+# just said? its not numb numb, just duller" to the question about numbness when wiping was
+# unsure, and the does-it-hurt answer came). A yes that points back to what was said is a
+# yes; the sign said to be less than the word ("not that numb") is no no. My own wordings.
+@pytest.mark.parametrize(
+    ("name", "text", "answer"),
+    [
+        ("saddle_numbness", "yeah that's what i said?? it's not NUMB numb, just muted", "yes"),
+        ("saddle_numbness", "yes, like I told you. not totally numb, just less feeling", "yes"),
+        ("saddle_numbness", "yep as i said. its not that numb though", "yes"),
+        ("saddle_numbness", "it isn't that numb, but there's less feeling, yes", "yes"),
+        ("saddle_numbness", "no, that's what i said, it's only the leg", "no"),
+    ],
+)
+def test_a_yes_that_points_back_or_says_less(name: str, text: str, answer: str) -> None:
+    assert _answer_to(name, text) == answer
+
+
+# Session 30, written before the change (outside run 84 p07: "Not tearing, no. It does wrap
+# round the front under the ribs sometimes" to "Did it start suddenly as a severe tearing
+# pain, or does it go through to your chest or tummy?" was unsure, "I'm not sure" followed,
+# and a man with six weeks of slow pain was sent to 911 for the aorta). The aorta's sign is
+# a sudden tearing pain (clinical facts): the question asks that alone. My own wordings.
+@pytest.mark.parametrize("name", ["upper_back_tearing", "check_worst_upper_back"])
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("no it crept up slowly, though it goes round to my front at times", "no"),
+        # "Sort of" after the no may hedge it: asked again, plainly, never a yes.
+        ("not ripping no, it sort of wraps round under the ribs", "unsure"),
+        ("not ripping, no. it wraps round under the ribs now and then", "no"),
+        ("yes, out of nowhere, like something tore", "yes"),
+    ],
+)
+def test_the_aortas_question_asks_for_a_sudden_tearing_pain(
+    name: str, text: str, answer: str
+) -> None:
+    question = safety.question_named(name)
+    assert "chest or tummy" not in question.text
+    assert _answer_to(name, text) == answer
+
+
+# Session 30, written before the change (outside run 84 p04: "suddenly BANG very strong pain
+# in back of head, like somebody hit me with bat" raised no thunderclap; the question came
+# first). A head struck, the head said first. My own wordings.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pain at the back of my head like someone smacked me with a bat",
+        "my head, it felt like somebody whacked it with a plank",
+    ],
+)
+def test_a_head_as_if_struck_is_a_thunderclap(text: str) -> None:
+    assert "thunderclap_headache" in {f.code for f in safety.screen(text).flags}
+
+
+def test_a_sign_said_to_be_less_is_not_set_aside() -> None:
+    found = safety.screen("its not even that numb down there when I wipe")
+    assert "saddle_numbness" in {m.name for m in found.mentions if not m.denied}
+    assert not found.set_aside
+
+
 def _said(text: str) -> set[str]:
     """The signs and precautions `text` tells of, not denied."""
     return {m.name for m in safety.screen(text).mentions if not m.denied}
@@ -6242,6 +6341,34 @@ def test_a_knock_to_the_head_is_described_by_the_signs_told() -> None:
     assert "sick" in told and "confusion" not in told and "blood thinners" not in told, told
     thinners = advice.described("head_injury", ["head_injury", "on_blood_thinners"])
     assert "blood thinners" in thinners and "confusion" not in thinners, thinners
+
+
+# Session 30, written before the change (outside runs 83 p04, 83 p05 and 84 p07: a husband
+# who said "no chest pain, at rest" was told "chest pain ... that effort brings on"; "dropped
+# things, handwriting messy" got "unsteady walking"; an unsure to the aorta's question got "a
+# pulsing lump in your tummy" nobody had spoken of). Each flag says the signs it stands on.
+# My own sign sets.
+@pytest.mark.parametrize(
+    ("code", "signs", "named", "not_named"),
+    [
+        ("cardiac", ["upper_back_pain", "sweating", "nausea"], ["sweat", "sick"], ["effort"]),
+        ("cardiac", ["arm_and_jaw_pain", "at_rest"], ["rest", "jaw"], ["chest", "effort"]),
+        ("cardiac", ["cardiac_warning", "breathless"], ["breath"], ["effort", "chest"]),
+        ("myelopathy", ["hand_skill_loss", "neck_pain"], ["hand"], ["walking"]),
+        ("myelopathy", ["unsteady_walking"], ["walking"], ["hands"]),
+        ("aortic_dissection", ["aortic_warning"], ["tearing"], ["lump"]),
+        ("aortic_dissection", ["pulsing_tummy_lump"], ["lump"], ["tearing"]),
+        # (outside run 84 p04: "stronger" was told "worst on waking or with being sick")
+        ("headache_warning_signs", ["headache", "headache_changed"], ["chang"], ["waking"]),
+        ("headache_warning_signs", ["headache", "morning_vomiting"], ["sick"], ["chang"]),
+    ],
+)
+def test_a_flag_is_described_by_the_signs_it_stands_on(
+    code: str, signs: list[str], named: list[str], not_named: list[str]
+) -> None:
+    told = advice.described(code, signs)
+    assert all(word in told for word in named), told
+    assert not any(word in told for word in not_named), told
 
 
 # Session 29, written before the change (outside run 80 p07: "on Keflex, 2 more days to go"

@@ -384,6 +384,9 @@ async def test_a_shrug_is_asked_again_plainly_then_taken_as_possible(monkeypatch
     assert slots["triage_level"] == "emergency"
     assert "can't rule it out" in text
     assert "call 911 now" in text
+    # Session 30 (outside run 84 p07: "What you describe (...)" after "I'm not sure", and
+    # "Hang on, I never said tearing"): what the patient was not sure of, said as such.
+    assert "What you describe" not in text and "not sure" in text
 
 
 async def test_a_yes_taken_back_is_asked_again_and_only_a_no_withdraws_it(monkeypatch) -> None:
@@ -535,6 +538,32 @@ async def test_a_no_to_a_sign_the_flag_does_not_stand_on_asks_nothing() -> None:
     slots, _ = await check("no trouble peeing though", intent="inform", slots=held)
     assert "rechecking" not in slots and "direct_question" not in slots
     assert slots.get("triage_level", "emergency") == "emergency"
+
+
+# Session 30, written before the change (outside run 84 p02, unsafe: "its not even that
+# numb" after 911 for numbness when wiping was read as a no to the numbness, the question
+# was asked once more "to be sure", and a click on No withdrew the emergency). A sign said
+# to be less than the word ("not that numb", "not numb numb, just duller") is still there:
+# nothing is asked again and the advice stands. My own wordings.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "honestly it isn't that numb, can I book for thursday instead?",
+        "its not very numb tbh, just a bit less feeling",
+        "it's not numb numb, more muffled. I'd rather wait and see",
+        "well it's not all that numb",
+    ],
+)
+async def test_a_sign_said_to_be_less_is_no_no(text: str) -> None:
+    held = {
+        "body_part": "lower_back", "warning_signs": ["back_pain", "saddle_numbness"],
+        "red_flags": ["cauda_equina"], "triage_level": "emergency",
+        "raised_by_answer": "saddle_numbness", "asked_questions": ["saddle_numbness"],
+    }  # fmt: skip
+    slots, said_text = await check(text, intent="inform", slots=held)
+    assert "rechecking" not in slots and "corrected_signs" not in slots, said_text
+    assert slots.get("triage_level", "emergency") == "emergency"
+    assert "once more" not in said_text
 
 
 @pytest.mark.parametrize("text", ["no", "no I won't call", "is it really that serious?"])

@@ -27,6 +27,10 @@ from clinic.intake import Intake, duration_words, summarise
         # "for" inside, or "from" a month, reads as said.
         ("off and on for about 2 months", "off and on for about 2 months"),
         ("from last september", "since last september"),
+        # Session 30, written before the change (outside run 84 p01: "for couple months").
+        ("couple weeks", "for a couple of weeks"),
+        ("a couple months", "for a couple of months"),
+        ("few days", "for a few days"),
     ],
 )
 def test_a_duration_reads_as_the_patient_said_it(said: str, words: str) -> None:
@@ -61,3 +65,22 @@ def test_the_summary_gives_the_usual_score_and_the_worst() -> None:
     text = summarise(Intake(body_part="neck", pain_severity=4, pain_worst=7))
     assert "4 out of 10, 7 at worst" in text
     assert "7 out of 10" not in text
+
+
+# Session 30, written before the change (outside run 84 p01: "neck pain, stiff, gives me
+# headaches" was said back as "stiffness in your neck and head"). A stiff place with
+# headaches says the headaches as such. My own intakes.
+@pytest.mark.parametrize(
+    ("intake", "words", "not_said"),
+    [
+        (Intake(body_part="neck", pain_quality="stiffness", other_places=(("head", None),)),
+         "stiffness in your neck, with headaches", "and head"),
+        (Intake(body_part="head", pain_quality="stiffness", other_places=(("shoulder", None),)),
+         "stiffness in your shoulder, with headaches", "your head"),
+    ],
+)  # fmt: skip
+def test_a_stiff_place_with_headaches_names_the_headaches(
+    intake: Intake, words: str, not_said: str
+) -> None:
+    said = summarise(intake)
+    assert said.startswith(words) and not_said not in said, said

@@ -523,6 +523,16 @@ _ONLY_PLACE = re.compile(
     r"([a-z]+(?:\s+[a-z]+)?)",
     re.IGNORECASE,
 )
+
+
+def _among(site: str, places: Iterable[str]) -> bool:
+    """Whether `site` is one of `places`; "back" said plainly is the low, mid or upper back
+    known ("only my back and hip": the lower back stays)."""
+    return site in places or ("back" in places and site.endswith("_back"))
+
+
+# A list of places: "head and neck", "my back and hip", to the clause's end.
+_LIST_AFTER = re.compile(r"[^.,;!?]*?(?=$|[.,;!?]|\s+(?:but|though|mostly|worst|worse)\b)")
 # Said as putting the notes right: "that's wrong", "no, ...", "nothing else", "ONLY".
 _ONLY_PUT_RIGHT = re.compile(
     r"^\W*(?:no|nope|nah)\b|\bnothing else\b|\bno ?where else\b|\bnot (?:in )?(?:the|his|her|my)"
@@ -539,8 +549,15 @@ def _only_in(text: str, places: list[str]) -> tuple[str, ...]:
         place = vocabulary.canonical("body_part", match[1]) or vocabulary.canonical(
             "body_part", match[1].split()[0]
         )
-        if place and place in places:
-            only.append(place)
+        # "only head and neck", "only my back and hip": each place of the list counts
+        # (outside run 84 p04: the neck lost), up to the clause's end.
+        listed = _LIST_AFTER.match(text, match.start(1))
+        named = [
+            term.value
+            for term in vocabulary.find_terms(listed[0] if listed else "")
+            if term.entity == "body_part"
+        ]
+        only += [p for p in [place] if p and p in places] + named
     if not only or not (_ONLY_PUT_RIGHT.search(text) or _CORRECTION.search(text)):
         return ()
     return tuple(dict.fromkeys(only))
@@ -922,7 +939,7 @@ def update(
     sites = [site for site in sites if site == main_place or site not in heard.not_painful]
     if heard.only_in:
         # "That's wrong, it's ONLY his lower back": the others, and a spread, come off.
-        sites = [site for site in sites if site in heard.only_in]
+        sites = [site for site in sites if _among(site, heard.only_in)]
         if known.get("radiates_to") not in (None, *heard.only_in) and not heard.spreads_to:
             result.values.update(pain_radiates=False, radiates_to=None)
             result.corrected.append("radiates_to")

@@ -532,14 +532,15 @@ def contexts(doc: Doc, spans: list[tuple[int, int]]) -> list[Context]:
             reader(doc)
             if kind in (NEGATED, WELL):  # the window applies to denials only
                 preceding, following, _ = reader.process_negations(doc)
-                cues[kind] = ([m[2] for m in preceding], [m[1] for m in following])
+                ends = [m[2] for m in preceding if not (kind == NEGATED and _less_at(doc, m[2]))]
+                cues[kind] = (ends, [m[1] for m in following])
 
         def said(kind: str, span: Span) -> bool:
             return bool(span._.get(_extension(kind))) and _within_reach(span, *cues[kind])
 
         contexts = []
         for span in doc.spans[SPAN_KEY]:
-            negated = said(NEGATED, span) and not _absent_until(span)
+            negated = said(NEGATED, span) and not _absent_until(span) and not _said_less(span)
             well = said(WELL, span)
             contexts.append(
                 Context(
@@ -565,6 +566,46 @@ def _cut_at_the_writer(doc: Doc, start: int, end: int) -> int:
     """Where the finding at `start`..`end` is read for its context: up to a first "I"
     inside it (it still opens where it did)."""
     return next((i for i in range(start + 1, end) if doc[i].lower_ in _WRITER), end)
+
+
+# How a finding is said to be less than the word: "not even that numb", "not very weak".
+_DEGREES = frozenset({
+    "that", "very", "too", "super", "terribly", "overly", "particularly", "hugely",
+    "massively", "totally", "completely", "fully", "all",
+})  # fmt: skip
+_NOTS = frozenset({"not", "n't", "nt", "even", "isnt", "arent", "wasnt"})
+# The words of a sign said less: how it feels, never a thing ("not that day", "not that knee").
+LESS_SAID_OF = frozenset({
+    "numb", "weak", "swollen", "tingly", "heavy", "sore", "stiff", "painful", "severe",
+    "strong", "blurry", "blurred", "dizzy", "faint", "sudden", "hot", "red", "warm",
+    "breathless", "puffed", "winded", "sick", "confused", "unsteady", "wobbly", "clumsy",
+    "droopy", "slurred", "tender", "dead", "fuzzy", "tight", "cold", "pale", "shaky",
+})  # fmt: skip
+
+
+def _said_less(span: Span) -> bool:
+    """Whether a finding is said as less than the word, never none: "not even that numb",
+    "not very weak", or the word twice, "not numb numb, just duller" (outside run 84 p02:
+    an emergency's numbness withdrawn)."""
+    word, doc = span[0].lower_, span.doc
+    if len(span) == 1 and (
+        (span.end < len(doc) and doc[span.end].lower_ == word)
+        or (span.start > 0 and doc[span.start - 1].lower_ == word)
+    ):
+        return True
+    if word not in LESS_SAID_OF:
+        return False
+    before = [token.lower_ for token in doc[max(0, span.start - 3) : span.start]]
+    return len(before) >= 2 and before[-1] in _DEGREES and before[-2] in _NOTS | _DEGREES
+
+
+def _less_at(doc: Doc, end: int) -> bool:
+    """Whether the denial ending at token `end` says less, not none ("not even that numb
+    down there"): it denies nothing further in its clause."""
+    words = [token.lower_ for token in doc[end : end + 4]]
+    while words and words[0] in ("even", "all"):
+        words = words[1:]
+    return len(words) >= 2 and words[0] in _DEGREES and words[1] in LESS_SAID_OF
 
 
 # "Never had any numbness until this morning": denied until a time, so there since.

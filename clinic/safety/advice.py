@@ -109,6 +109,53 @@ EACH_SIGN: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
         (frozenset({"getting_worse"}), "a headache getting worse"),
         (frozenset({"on_blood_thinners"}), "while taking blood thinners"),
     ),
+    # Outside runs 83 p04 and 84 p07: "chest pain ... that effort brings on" to a husband who
+    # had said no chest pain, at rest; "a pulsing lump in your tummy" nobody spoke of.
+    "cardiac": (
+        (
+            frozenset({"chest_pressure", "chest_pain", "chest_pain_spreading"}),
+            "chest pain or pressure",
+        ),
+        (frozenset({"pressing_pain"}), "a pressing pain"),
+        (
+            frozenset({"arm_and_jaw_pain", "arm_or_jaw_pain", "left_arm_pain", "jaw_pain"}),
+            "pain in the arm or jaw",
+        ),
+        (frozenset({"sweating"}), "sweating"),
+        (frozenset({"breathless"}), "breathlessness"),
+        (frozenset({"nausea"}), "feeling sick"),
+        (
+            frozenset({"comes_on_exertion", "eases_with_rest", "settles_after_rest"}),
+            "pain that effort brings on",
+        ),
+        (frozenset({"at_rest"}), "pain at rest"),
+        (frozenset({"cardiac_warning"}), WHAT_YOU_DESCRIBED["cardiac"]),
+    ),
+    "aortic_dissection": (
+        (frozenset({"tearing_pain"}), "a sudden tearing pain through to your back"),
+        (frozenset({"tearing_feeling"}), "a tearing feeling"),
+        (frozenset({"sweating"}), "sweating"),
+        (frozenset({"faint"}), "feeling faint"),
+        (frozenset({"pulsing_tummy_lump"}), "a pulsing lump in your tummy"),
+        (frozenset({"aortic_warning"}), "a sudden, severe tearing or ripping pain"),
+    ),
+    # Outside run 84 p04: headaches getting stronger were told "worst on waking or with being
+    # sick".
+    "headache_warning_signs": (
+        (frozenset({"headache_changed", "headache_pattern_change"}), "headaches that are changing"),
+        (frozenset({"headache_new_after_50", "new_headaches"}), "new headaches"),
+        (frozenset({"cough_or_strain"}), "headaches brought on by coughing or straining"),
+        (frozenset({"worse_on_waking"}), "headaches worst on waking"),
+        (frozenset({"morning_vomiting", "nausea"}), "being sick with the headaches"),
+    ),
+    # Outside run 83 p05: "dropped things, handwriting messy" was told "unsteady walking".
+    "myelopathy": (
+        (frozenset({"clumsy_hands"}), "clumsy hands"),
+        (frozenset({"hand_skill_loss"}), "trouble with fine hand tasks such as writing"),
+        (frozenset({"unsteady_walking"}), "unsteady walking"),
+        (frozenset({"lhermitte"}), "an electric feeling when you bend your neck"),
+        (frozenset({"both_hands_nerve"}), "tingling or numbness in both hands"),
+    ),
     # Outside run 58: "my legs are a bit weak too" was told back as "getting worse".
     "progressive_weakness": (
         (frozenset({"both_legs_weak", "both_legs_heavy"}), "weakness in both legs"),
@@ -174,8 +221,10 @@ def red_flag_advice(
     crisis: str,
     pregnant: bool = False,
     signs: Iterable[str] = (),
+    said: str = "What you describe",
 ) -> str:
-    """What to do now, for flags at `level` (emergency or urgent), naming the `signs` held;
+    """What to do now, for flags at `level` (emergency or urgent), naming the `signs` held
+    (`said` leads: what the patient described, or was not sure of);
     in pregnancy the midwife or maternity unit is named for a doctor today (NICE NG201:
     maternity triage), and the cancer team for a past cancer (NICE NG234: the acute
     oncology service is who to call)."""
@@ -187,7 +236,7 @@ def red_flag_advice(
             f"{emergency_number} now. You can also call or text {crisis} at any time to talk "
             "to someone."
         )
-    what = _what_you_describe(codes, signs=signs)
+    what = _what_you_describe(codes, said, signs)
     if level == EMERGENCY and _IN_LABOUR.intersection(codes):
         # The maternity unit is where she should go; 911 stays in the sentence.
         return (
@@ -232,6 +281,9 @@ EMERGENCY_IF = {
 UNSURE_TAKEN_AS_POSSIBLE = (
     "Thank you. As we can't rule it out here, please treat it as possible and get it checked."
 )
+# ...and the advice names it as what they were not sure of, never as what they described
+# (outside run 84 p07: "I never said tearing").
+NOT_SURE_OF = "What you're not sure about"
 # A statement, never an offer: a question follows it, and "yes" must answer that question
 # alone (outside run 22: "yes" to "if you like, we can carry on" was read as chest pain).
 CARRY_ON_AFTER_URGENT = (

@@ -19,7 +19,7 @@ import re
 from collections.abc import Collection
 
 from clinic.intake import answer_before_question, question_after_answer
-from clinic.language.context import is_another_person
+from clinic.language.context import LESS_SAID_OF, is_another_person
 from clinic.language.numbers import WEIGHT_UNITS
 from clinic.safety.advice import denies_doctor_check, without_statement_of_safety
 from clinic.safety.red_flags import HISTORY_COUNTS, LEVEL_ORDER, SIGNS, ScreenQuestion
@@ -323,6 +323,9 @@ def read_answer(
     lowered = _SURPRISE.sub("", lowered) or lowered
     # "As I said before - no she never had it": the answer after the reminder it was given.
     lowered = _SAID_BEFORE.sub("", lowered) or lowered
+    # "It isn't that numb", "not numb numb, just duller": less than the word, said of a
+    # sign, is some of it (outside run 84 p02: a no read, and an emergency withdrawn).
+    lowered = _LESS_THAN.sub(lambda m: f"a bit {m['word'] or m['twice']}", lowered)
     # "They are not new": the "they are" of a no is no yes.
     lowered = _DENIED_STATEMENT.sub("not", lowered)
     if question.name in _ABOUT_THOUGHTS:
@@ -379,6 +382,8 @@ def read_answer(
         return NO
     if yes and no and _leads(_NO_RE, lowered) and _OPPOSITE_RE.search(lowered):
         return NO  # "nope, if anything I've gained some": the rest says the opposite way
+    if yes and no and _no_to_its_own_words(question, lowered):
+        return NO  # "Not tearing, no. It does wrap round the front sometimes"
     if yes and no:
         # "no. bit blurry after hours on screens", "only the usual, a little leak when I
         # sneeze": both at once is not an answer yet; asked again, plainly (never a no).
@@ -388,6 +393,39 @@ def read_answer(
     if intent == "deny":
         return NO
     return UNCLEAR
+
+
+_COMMON_WORDS = frozenset({
+    "since", "there", "about", "would", "could", "which", "where", "their", "these", "those",
+    "other", "start", "started", "still", "think", "that's", "you're", "pain",
+})  # fmt: skip
+
+
+def _no_to_its_own_words(question: ScreenQuestion, lowered: str) -> bool:
+    """Whether the answer's first sentence says no in the question's own words ("Not
+    tearing, no."), and what follows tells of something else, unhedged (outside run 84
+    p07: "It does wrap round the front sometimes" made the no unsure, then 911)."""
+    parts = re.split(r"(?<=[.!?;])\s+", lowered, maxsplit=1)
+    if len(parts) < 2 or question.sign in _NERVE_SIGNS:
+        return False  # "no, not numb. just tingly" tells of the nerves in other words
+    first, rest = parts
+    own = set(re.findall(r"[a-z']{5,}", question.text.lower())) - _COMMON_WORDS
+    return (
+        _says_no(first)
+        and not _YES_RE.search(first)
+        and bool(own & set(re.findall(r"[a-z']+", first)))
+        and not _UNSURE_RE.search(rest)
+    )
+
+
+# Less than the word: "not that numb", "isn't very weak", "not numb numb"; of how a sign
+# feels only ("not that day", "not all that often" say no).
+_LESS_THAN = re.compile(
+    r"\b(?:not|isn'?t|is not|wasn'?t|aren'?t|it'?s not|its not)\s+(?:even\s+)?"
+    r"(?:that|very|too|all that|super|totally|completely|fully)\s+"
+    rf"(?P<word>{'|'.join(sorted(LESS_SAID_OF))})\b"
+    r"|\bnot\s+(?P<twice>[a-z]+)\s+(?P=twice)\b"
+)
 
 
 # Weight lost, said by how much or as not meant: "15 lbs", "not dieting", "isn't trying to".
@@ -497,8 +535,12 @@ def _raises_what_it_guards(question: ScreenQuestion, said: set[str]) -> bool:
 _OPPOSITE_RE = re.compile(r"\b(?:if anything|quite the opposite|the opposite|the other way)\b")
 
 
+# Sounds before the answer: "um yeah I guess" leads with its yes (outside run 84 p02).
+_FILLERS = re.compile(r"^\W*(?:(?:u+m+|u+h+|e+r+m*|h+m+|oh|well)\b\W*)*")
+
+
 def _leads(pattern: re.Pattern[str], text: str) -> bool:
-    match = pattern.search(text)
+    match = pattern.search(text := _FILLERS.sub("", text))
     return match is not None and match.start() == 0
 
 

@@ -155,6 +155,14 @@ SIGNS: tuple[Sign, ...] = (
         "stop|prevent|prevents|against ... clot|clots|clotting",
         "bruise|bruising easily",
         "easy bruising",
+        # Medicines for the heart or against clots, names not known ("a bunch of heart
+        # pills, dunno what", outside run 83 p08): they may well thin the blood, and the
+        # physiotherapist checks the list (`precaution` asks for it).
+        "heart|cardiac|afib|stent|clot|clots|stroke pill|pills|tablet|tablets|med|meds"
+        "|medication|medications|medicine|medicines|drugs",
+        "pill|pills|tablet|tablets|meds|medication|medications|medicine|medicines|something"
+        "|stuff for|from|since|after my|his|her|the|a? heart|cardiologist|stent|stents|afib"
+        "|clots|stroke|bypass",
         # "Is advil a blood thinner?": asking what a medicine is, not taking one.
     ), unless=("is that a blood thinner", "is it a blood thinner", "count as a blood thinner",
                "counts as a blood thinner", "is advil", "is ibuprofen", "is tylenol",
@@ -172,6 +180,9 @@ SIGNS: tuple[Sign, ...] = (
         "weeks gone",
         "expecting a baby",
         "having a baby",
+        # Waiting for a baby, in other words ("I am waiting a baby", outside run 83 p03);
+        # not "waiting for my baby to sleep": a child born.
+        "waiting|awaiting|wait|waits for|on? a|our first|second|third|new? baby|babies|twins",
         # Expecting, said of a person: "she is expecting, 10 weeks" (outside run 70 p05).
         "she|i|we|wife|partner|girlfriend is|am|are|'s|'m|'re expecting",
         "i'm|im|she's|shes|we're|were expecting",
@@ -475,6 +486,24 @@ _JOINT_IMPLANT = (
     "joint) may still be possible: the physiotherapist checks where your implant is first."
 )
 _DEVICE = re.compile(r"\b(?:pacemaker|defibrillator|icd|device)\b", re.IGNORECASE)
+# Heart medicines told without a name (the `anticoagulants` sign reads them as possible
+# blood thinners): the answer asks for the list rather than speaking of "your" thinner.
+_HEART_MEDICINES_UNNAMED = (
+    "Some heart medicines thin the blood (such as warfarin, apixaban, clopidogrel or a daily "
+    "aspirin). That doesn't rule dry needling out, but bruising is more likely and deep "
+    "muscles where pressure can't stop a bleed are avoided. Please bring your medicines, or "
+    "a list of them, to the consultation so the physiotherapist can check; keep taking them "
+    "as prescribed."
+)
+_THINNER_NAMED = re.compile(
+    r"\b(?:thin\w*|warfarin|coumadin|apixaban|eliquis|rivaroxaban|xarelto|dabigatran|pradaxa"
+    r"|edoxaban|lixiana|clopidogrel|plavix|heparin|enoxaparin|clexane|aspirin|ticagrelor"
+    r"|brilinta|prasugrel|anticoag\w*|bruis\w*|sintrom|marcumar)\b",
+    re.IGNORECASE,
+)
+_FOR_THE_HEART = re.compile(
+    r"\b(?:heart|cardiac|cardiologist|afib|stents?|clots?|stroke|bypass)\b", re.IGNORECASE
+)
 
 
 def precaution(code: str, said: str = "") -> str | None:
@@ -483,6 +512,8 @@ def precaution(code: str, said: str = "") -> str | None:
     text = PRECAUTIONS.get(code)
     if code == "implant_near_site" and said and not _DEVICE.search(said):
         text = _JOINT_IMPLANT
+    if code == "anticoagulants" and _FOR_THE_HEART.search(said) and not _THINNER_NAMED.search(said):
+        text = _HEART_MEDICINES_UNNAMED
     if code == "pregnancy" and text and (along := _HOW_FAR_ALONG.search(said)):
         # "She is pregnant, 14 weeks": told already, not to be asked (outside run 58).
         text = text.replace(

@@ -623,6 +623,10 @@ SIGNS: tuple[Sign, ...] = (
         "like ... whacked|smacked|thumped|clobbered|punched|hit|struck ... head",
         "like ... whacked|smacked|thumped|clobbered|punched|hit|struck ... of the|her|his|my head",
         "{head} ... within|in a minute|seconds",
+        # The head first, then the blow: "back of head, like somebody hit me with bat"
+        # (outside run 84 p04).
+        "{head} ... like someone|somebody|something|sb ... hit|whacked|smacked|thumped|clobbered"
+        "|punched|struck|kicked",
         "sudden severe|terrible|explosive {head}",
     )),
     Sign("headache_new_after_50", (
@@ -1372,6 +1376,9 @@ CONTEXT_ONLY_SIGNS = frozenset(
 )  # fmt: skip
 
 _TRAUMA = "Did the pain start after a fall, an accident or a heavy knock?"
+# The aorta's sign is a sudden tearing pain (clinical facts); "or does it go through to your
+# chest or tummy" made pain that wraps round the ribs over weeks a yes (outside run 84 p07).
+_SUDDEN_TEARING = "Did it start suddenly, as a severe tearing or ripping pain?"
 
 SCREEN_QUESTIONS: dict[str, tuple[ScreenQuestion, ...]] = {
     "back": (
@@ -1513,8 +1520,7 @@ SCREEN_QUESTIONS.update({
         ),
         ScreenQuestion(
             "upper_back_tearing",
-            "Did it start suddenly as a severe tearing or ripping pain, or does it go through "
-            "to your chest or tummy?",
+            _SUDDEN_TEARING,
             "aortic_warning",
             covers=("tearing_pain",),
         ),
@@ -1659,8 +1665,7 @@ CHECKLIST_ITEMS = {
     SCREEN_QUESTIONS["calf"][0].text: "a calf that is swollen, red or warm to the touch",
     SCREEN_QUESTIONS["upper_back"][0].text: _CARDIAC_ITEM,
     SCREEN_QUESTIONS["upper_back"][1].text: (
-        "pain that began suddenly as a severe tearing or ripping, or goes through to your "
-        "chest or tummy"
+        "pain that began suddenly as a severe tearing or ripping"
     ),
     SCREEN_QUESTIONS["shoulder"][0].text: _CARDIAC_ITEM,
     SCREEN_QUESTIONS["arm"][0].text: _CARDIAC_ITEM,
@@ -1803,8 +1808,7 @@ DIRECT_QUESTIONS: tuple[ScreenQuestion, ...] = (
     # 80 p08: "felt like somethin let go... worst pain ive ever had" got the heart's).
     ScreenQuestion(
         "check_worst_upper_back",
-        "Did it start suddenly as a severe tearing or ripping pain, or does it go through to "
-        "your chest or tummy?",
+        _SUDDEN_TEARING,
         "aortic_warning",
         covers=("tearing_pain",),
         where=("upper_back_pain",),
