@@ -809,10 +809,11 @@ def find_terms(text: str) -> list[Term]:
                 and denied_until is not None
                 and set(words[denied_until:i]) <= _JOINED_DENIAL | PAIN_WORDS
                 and not _CLAUSE_BREAK.search(text, tokens[denied_until - 1].end(), start)
-                # ...unless it has a pain of its own: "no pain in my knee and my back hurts".
+                # ...unless it has a pain of its own: "no pain in my knee and my back hurts";
+                # "breathing problems" is the complaint's own name (outside run 83 p07).
                 and not any(
                     w in PAIN_WORDS or is_pain_quality(w)
-                    for w in words[i + length : i + length + 3]
+                    for w in _after_its_name(words[i + length : i + length + 3])
                 )
             )
         )
@@ -1248,6 +1249,18 @@ def is_supposed(term: Term, text: str) -> bool:
         if _SUPPOSING.search(main):
             return True
     return False
+
+
+# What names a complaint with it: "breathing problems", "chest issues".
+_ITS_NAME = frozenset({
+    "problem", "problems", "issue", "issues", "trouble", "troubles", "stuff", "difficulty",
+    "difficulties",
+})  # fmt: skip
+
+
+def _after_its_name(words: list[str]) -> list[str]:
+    """The words after a complaint, without the noun that names it with it."""
+    return words[1:] if words and words[0] in _ITS_NAME else words
 
 
 def _negated(words: list[str], i: int, text: str, tokens: list[re.Match[str]]) -> bool:

@@ -408,6 +408,20 @@ def test_no_problems_with_a_place_is_no_painful_place() -> None:
     assert [t.value for t in terms if t.entity == "body_part"] == ["neck"]
 
 
+# Session 30, written before the change (outside run 83 p07: "no chest pain or breathing
+# stuff" was answered as a breathing complaint). The denial reaches a complaint joined on
+# with "problems" or "issues" after it. My own wordings.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no chest pain or breathing problems, just the shoulder",
+        "no chest pains or breathing issues, only my neck",
+    ],
+)
+def test_a_denial_reaches_a_complaint_said_with_problems(text: str) -> None:
+    assert [t for t in find_terms(text) if t.entity == "other_complaint"] == []
+
+
 def test_a_denial_does_not_reach_a_place_with_its_own_pain() -> None:
     terms = find_terms("no pain in my knee and my back hurts badly")
     assert [t.value for t in terms if t.entity == "body_part"] == ["back"]
