@@ -830,6 +830,12 @@ def find_terms(text: str) -> list[Term]:
             in_saying = True  # "a lump removed last year, benign": over
         if found[0] == "other_complaint" and said_over_after(text[end:]):
             in_saying = True
+        if (
+            found[0] == "other_complaint"
+            and words[i + length : i + length + 1]
+            and (words[i + length] in _MEDICINES)
+        ):
+            in_saying = True  # "heart pills", "asthma inhalers": medicines, no complaint
         if found[0] == "other_complaint" and _LIKENED_OR_LESSENED.search(text[:start]):
             in_saying = True  # "it feels like toothache", "only a graze": no complaint
         if found[0] == "body_part" and _A_LIKENESS.search(text[:start]):
@@ -1251,6 +1257,13 @@ def is_supposed(term: Term, text: str) -> bool:
     return False
 
 
+# Medicines named by what they are for (outside run 83 p08: "heart pills - matter for
+# needles?" was told a heart complaint is not treated here).
+_MEDICINES = frozenset({
+    "pill", "pills", "tablet", "tablets", "med", "meds", "medication", "medications",
+    "medicine", "medicines", "drug", "drugs", "inhaler", "inhalers", "spray", "patch",
+    "patches", "injection", "injections", "jab", "jabs", "prescription", "prescriptions",
+})  # fmt: skip
 # What names a complaint with it: "breathing problems", "chest issues".
 _ITS_NAME = frozenset({
     "problem", "problems", "issue", "issues", "trouble", "troubles", "stuff", "difficulty",

@@ -422,6 +422,17 @@ def test_a_denial_reaches_a_complaint_said_with_problems(text: str) -> None:
     assert [t for t in find_terms(text) if t.entity == "other_complaint"] == []
 
 
+# Session 30, written before the change (outside run 83 p08: "heart pills - matter for
+# needles?" got "A heart complaint is not something dry needling treats"). Medicines named
+# by what they are for are no complaint told. My own wordings.
+@pytest.mark.parametrize(
+    "text",
+    ["my heart meds, do they matter?", "she's on thyroid tablets and asthma inhalers"],
+)
+def test_medicines_named_by_what_they_are_for_are_no_complaint(text: str) -> None:
+    assert [t for t in find_terms(text) if t.entity == "other_complaint"] == []
+
+
 def test_a_denial_does_not_reach_a_place_with_its_own_pain() -> None:
     terms = find_terms("no pain in my knee and my back hurts badly")
     assert [t.value for t in terms if t.entity == "body_part"] == ["back"]
