@@ -1423,6 +1423,16 @@ def assign_roles(terms: list[Term], text: str) -> list[Term]:
         before = words[max(0, first - 4) : first]
         return not (PAIN_WORDS.intersection(before) and {"in", "at"}.intersection(before))
 
+    def spread_before(term: Term) -> bool:
+        first = word_index(term.start)
+        before = [w for w in words[max(0, first - 4) : first] if w not in _BETWEEN_PAIN_AND_PLACE]
+        return bool(SPREAD_WORDS.intersection(before[-2:]))
+
+    def comes_from(term: Term) -> bool:
+        first = word_index(term.start)
+        before = [w for w in words[max(0, first - 4) : first] if w not in _BETWEEN_PAIN_AND_PLACE]
+        return bool(before) and before[-1] == "from"
+
     def joined(term: Term, following: Term) -> bool:
         between = set(words[word_index(term.end) : word_index(following.start)])
         return between <= _JOINING and bool(between & _AND)
@@ -1473,6 +1483,11 @@ def assign_roles(terms: list[Term], text: str) -> list[Term]:
         if SPREAD_WORDS.intersection(words[word_index(earlier.end) : word_index(term.start)])
     }
     main = next((term for term in candidates if put_first(term)), None)
+    # "Going down his left leg from his back": where the pain comes from is where it is; the
+    # place it goes down to, named first, is where it spreads (outside run 85 p03).
+    spread_first = {id(term) for term in candidates[:1] if spread_before(term)}
+    origin = next((term for term in candidates[1:] if spread_first and comes_from(term)), None)
+    main = main or origin
     for i, term in enumerate(candidates):
         if main is not None:
             break
@@ -1499,6 +1514,8 @@ def assign_roles(terms: list[Term], text: str) -> list[Term]:
                 role = "denied"
             elif term is main:
                 role = None
+            elif main is not None and id(term) in spread_first and term.start < main.start:
+                role = "radiates_to"  # "down his leg from his back"
             elif main is None or term.start < main.start:
                 role = "also"
             else:

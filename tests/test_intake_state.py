@@ -1525,3 +1525,21 @@ def test_a_wait_ahead_is_not_how_long_it_has_hurt() -> None:
 def test_every_place_listed_after_only_is_kept(text: str, known: dict, sites: set) -> None:
     said = changes(text, known, "pain_radiates")
     assert set(said.get("pain_sites", known["pain_sites"])) == sites, said
+
+
+# Session 30, written before the change (outside run 85 p03: "bad pain going down his left
+# leg from his back" made the leg the main place, "does it spread?" was asked, and "yes down
+# the left leg like i said" was not understood). Where the pain comes from is where it is;
+# where it goes down to, named first, is where it spreads. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "main", "spread"),
+    [
+        ("it shoots into my right buttock from the low back", "lower_back", "buttock"),
+        ("pain running down my arm from my neck since monday", "neck", "arm"),
+        ("a burning going down her left leg, coming from her lower back", "lower_back", "leg"),
+    ],
+)
+def test_where_the_pain_comes_from_is_the_main_place(text: str, main: str, spread: str) -> None:
+    said = changes(text)
+    assert (said.get("body_part"), said.get("radiates_to")) == (main, spread), said
+    assert said.get("pain_radiates") is True
