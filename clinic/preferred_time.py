@@ -960,6 +960,9 @@ def wished_part(text: str) -> str:
 
 _NAMES_A_DAY = re.compile(
     r"\b(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    # Short forms that are no other word ("thurs 10am": outside run 85 p07, the booked
+    # Wednesday kept; not "sat", "sun" or "wed").
+    r"mon|tue|tues|weds|thu|thur|thurs|fri|"
     r"next week|\d{1,2}(?:st|nd|rd|th))\b",
     re.IGNORECASE,
 )

@@ -425,6 +425,23 @@ async def test_moving_to_another_hour_the_same_day_keeps_the_booked_day(desk) ->
     assert first.date() == THREE_PM.date() and first.hour == 9, slots["offered_slots"]
 
 
+# Session 30, written before the change (outside run 85 p07: "ugh just remembered i have a
+# meeting wed. can u move it to thurs 10am" moved it to Wednesday at 10). The day taken by
+# something else is never the one wished. My own wording.
+async def test_moving_away_from_a_busy_day_offers_the_day_asked_for(desk) -> None:
+    wednesday = THREE_PM + dt.timedelta(days=1)
+    booking = desk.book(wednesday, Patient("Anna", "+12125550143", None), "c1")
+    slots, dispatcher = await start(
+        "reschedule_booking", text="oh no, I've got a dentist wed. could you move me to thurs at 11?",
+        booking_reference=booking.reference, booking_starts_at=wednesday.isoformat(),
+        patient_phone="+12125550143",
+    )  # fmt: skip
+    found = slots.get("booking_slot") or (slots.get("offered_slots") or [None])[0]
+    assert found, (slots, said(dispatcher))
+    first = dt.datetime.fromisoformat(found)
+    assert first.weekday() == 3 and first.hour == 11, slots
+
+
 def test_another_day_at_the_same_time_keeps_the_hours_asked_for_before(desk) -> None:
     dispatcher = CollectingDispatcher()
     text = "oh wait I'm working tuesday. wednesday, same time?"

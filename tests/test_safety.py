@@ -1326,6 +1326,34 @@ def test_a_kind_of_thing_is_no_doubt_about_the_answer(text: str, all_denied: boo
     assert (answer.denied == frozenset(q.sign for q in lines)) is all_denied, answer
 
 
+# Session 30, written before the change (outside run 85 p08, a safety gap: "no fever no
+# cancer thank god" to the list of fever, cancer or weight loss, a fall and night pain was
+# a no to all four; the weight loss came out later by chance). A no that names some lines
+# answers those; the others are asked one by one. "Or anything" says it of all. My words.
+@pytest.mark.parametrize(
+    ("text", "asked_after"),
+    [
+        # "No cancer" leaves the weight lost of the same line open: asked on its own.
+        ("no fever and no cancer", {"cancer", "trauma", "night_pain"}),
+        ("no fever, no cancer and I haven't lost weight", {"trauma", "night_pain"}),
+        ("nope, didn't fall, no fevers", {"cancer", "night_pain"}),
+        ("no fever or anything like that", set()),
+        ("no fever, no cancer, none of the rest either", set()),
+        ("no", set()),
+    ],
+)
+def test_a_no_that_names_some_lines_asks_the_others(text: str, asked_after: set) -> None:
+    from clinic.safety import screening
+    from clinic.safety.checklist import read_checklist_answer
+    from clinic.safety.screening import screen_questions
+
+    lines = screen_questions("lower_back", None, [], [])[4:8]
+    found = screening.screen(text)
+    answer = read_checklist_answer(lines, text, found.signs, found.denied_signs, "deny")
+    assert set(answer.one_by_one) == asked_after, answer
+    assert not asked_after & {q.name for q in lines if q.sign in answer.denied}, answer
+
+
 # Written before the change: whose medicine it is, and a plain "I don't take it".
 @pytest.mark.parametrize(
     ("text", "reported", "denied"),
@@ -5786,6 +5814,29 @@ def test_the_aortas_question_asks_for_a_sudden_tearing_pain(
 )
 def test_a_head_as_if_struck_is_a_thunderclap(text: str) -> None:
     assert "thunderclap_headache" in {f.code for f in safety.screen(text).flags}
+
+
+# Session 30, written before the change (outside run 85 p06: "a tiny bit when I sneeze or
+# laugh... my OB said it's super common" at 24 weeks was unsure twice, then 911). A leak on
+# coughing, sneezing, laughing or jumping is the pelvic floor's, not the nerves'; a leak not
+# felt, or trouble going, still counts. My own wordings.
+@pytest.mark.parametrize(
+    ("name", "text", "answer"),
+    [
+        (
+            "check_bladder",
+            "only a little leak if I cough or sneeze, midwife says it's normal",
+            "no",
+        ),
+        ("check_bladder", "a bit of a dribble if I cough hard, that's all", "no"),
+        ("bladder_or_bowel_control", "I leak a little on the trampoline with the kids", "no"),
+        ("check_bladder", "I leak when I sneeze and lately I don't feel it coming", "yes"),
+        ("check_bladder", "yes I've wet myself twice without noticing", "yes"),
+        ("check_bladder", "just when I laugh, and it's not hard to pee or anything", "no"),
+    ],
+)
+def test_a_leak_on_sneezing_is_no_nerve_sign(name: str, text: str, answer: str) -> None:
+    assert _answer_to(name, text) == answer
 
 
 def test_a_sign_said_to_be_less_is_not_set_aside() -> None:

@@ -286,6 +286,12 @@ def read_answer(
         # "I just said, 15 lbs. He's not dieting.": an amount, or not trying said, is the
         # yes (outside run 71 p04: asked again "to be sure").
         return YES
+    if "bladder_or_bowel_control" in asked and _LEAK_UNFELT.search(text.lower()):
+        return YES  # "I don't feel it coming", "wet myself without noticing"
+    if "bladder_or_bowel_control" in asked and _STRESS_LEAK.search(text.lower()):
+        # "A tiny bit when I sneeze or laugh": the pelvic floor's, common in pregnancy and
+        # after it, not the nerves' (outside run 85 p06: 911 at 24 weeks).
+        return NO
     if asked & SORE_FROM_EXERCISE_SIGNS and only_soreness_from_exercise(text):
         # "Yes, but only sore from the gym" to "pain ... in both legs?": the muscles after
         # work, not what the question is there for.
@@ -425,6 +431,23 @@ _LESS_THAN = re.compile(
     r"(?:that|very|too|all that|super|totally|completely|fully)\s+"
     rf"(?P<word>{'|'.join(sorted(LESS_SAID_OF))})\b"
     r"|\bnot\s+(?P<twice>[a-z]+)\s+(?P=twice)\b"
+)
+
+
+# A leak brought on by pressure on the bladder: coughing, sneezing, laughing, jumping.
+_STRESS_LEAK = re.compile(
+    r"\b(?:when|if|whenever|as|on)\s+(?:i|she|he|you)?\s*(?:\w+\s+)?(?:cough|sneez|laugh|jump"
+    r"|run|lift|skip|trampolin|exercis|strain)\w*"
+    r"|\b(?:cough|sneez|laugh|jump|trampolin)\w*\s+(?:\w+\s+){0,3}(?:leak|dribbl|wee|pee|wet)\w*"
+    r"|\bon the trampoline\b"
+)
+# ...and a leak not felt, or trouble going: the nerves' signs whatever brings it on.
+_LEAK_UNFELT = re.compile(
+    r"\b(?:without|never)\s+(?:even\s+)?(?:notic|feel|felt|realis|realiz|know)\w*"
+    r"|\b(?:don'?t|didn'?t|doesn'?t|can'?t|couldn'?t|not)\s+(?:always\s+|even\s+)?"
+    r"(?:feel|felt|notice|realis|realiz|tell)\w*\s+(?:it|when|that|i|she|he)\b"
+    r"|(?<!not )(?<!n't )(?<!nt )\b(?:hard|difficult|struggl\w*) to (?:pass|pee|go|wee|start)\b"
+    r"|\bcan'?t (?:pee|go|wee|pass)\b"
 )
 
 

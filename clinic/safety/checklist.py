@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from clinic.language import context
@@ -25,7 +26,7 @@ from clinic.safety.red_flags import (
     SCREEN_QUESTIONS,
     ScreenQuestion,
 )
-from clinic.safety.screening import CONTRAINDICATION, SIGN, question_named, read
+from clinic.safety.screening import CONCEPT, CONTRAINDICATION, SIGN, question_named, read, screen
 
 MAX_LINES = 4
 # A no to some of the list only: "no to most of those", "mostly no", "not all of them".
@@ -258,6 +259,38 @@ _REST_SAID_NO = re.compile(
 )
 
 
+# A no said of the whole list: "none", "not any of these", "or anything like that".
+_SAID_OF_ALL = re.compile(
+    rf"{_NONE_OF_THEM.pattern}|{_NOT_ANY.pattern}|{_REST_SAID_NO.pattern}"
+    r"|\b(?:or|and) (?:anything|any of (?:that|those|it)|stuff)\b|\bnothing like that\b"
+    r"|\ball (?:of )?(?:that|those|them|these)\b|\bno to all\b",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _parts(question: ScreenQuestion) -> frozenset[str]:
+    """The signs a line asks about in its own words ("cancer at any time, or weight lost
+    recently": both), or its sign alone."""
+    read = {m.name for m in screen(question.text).mentions if m.kind == "sign"}
+    return frozenset(({question.sign, *question.covers} & read) or {question.sign})
+
+
+def _parts_of_concepts_denied(lines: list[ScreenQuestion], text: str) -> set[str]:
+    """The parts of the lines about what the message says no to in its own words: "I
+    haven't lost weight" is no to the weight lost, whatever the sign's phrases need."""
+    concepts = {m.name for m in screen(text).mentions if m.kind == CONCEPT and m.denied}
+    return {
+        part for q in lines for part in _parts(q) if concepts & set(part.split("_"))
+    }  # fmt: skip
+
+
+def _denied_whole(question: ScreenQuestion, denied: set[str]) -> bool:
+    """Whether a no says no to all a line asks ("no cancer" leaves the weight lost open), or
+    to what it stands on ("no fever" for a fever with a stiff neck)."""
+    return _parts(question) <= denied or bool(set(question.requires) & denied)
+
+
 def read_checklist_answer(
     lines: list[ScreenQuestion],
     text: str,
@@ -324,6 +357,15 @@ def read_checklist_answer(
         return ChecklistAnswer(rest, tuple(q.name for q in brought_up))
     if reading == answers.NO and _adds_something(text):
         reading = answers.UNSURE  # "none, but my legs tingle": each line on its own
+    if reading == answers.NO and not named and not _SAID_OF_ALL.search(text):
+        # "No fever no cancer": the lines it names are answered, the others asked one by one
+        # (outside run 85 p08: weight loss, a fall and night pain went unasked at 58).
+        no_to = set(denied) | _parts_of_concepts_denied(lines, text)
+        whole = [q for q in lines if _denied_whole(q, no_to)]
+        if any(_parts(q) & no_to for q in lines) and len(whole) < len(lines):
+            return ChecklistAnswer(
+                frozenset(q.sign for q in whole), tuple(q.name for q in lines if q not in whole)
+            )
     if reading == answers.NO and not named:
         return ChecklistAnswer(frozenset(q.sign for q in lines), ())
     # A no said unsure ("not swollen I don't think, maybe warm?") settles no line; a hedge
