@@ -432,7 +432,8 @@ async def test_moving_away_from_a_busy_day_offers_the_day_asked_for(desk) -> Non
     wednesday = THREE_PM + dt.timedelta(days=1)
     booking = desk.book(wednesday, Patient("Anna", "+12125550143", None), "c1")
     slots, dispatcher = await start(
-        "reschedule_booking", text="oh no, I've got a dentist wed. could you move me to thurs at 11?",
+        "reschedule_booking",
+        text="oh no, I've got a dentist wed. could you move me to thurs at 11?",
         booking_reference=booking.reference, booking_starts_at=wednesday.isoformat(),
         patient_phone="+12125550143",
     )  # fmt: skip
