@@ -249,7 +249,9 @@ class ValidateIntakeForm(FormValidationAction):
             return {"contraindication_screen": None, **wished}
         if wished:
             return {"contraindication_screen": "none", "failed_attempts": 0, **wished}
-        if contraindications.nervous_of_needles(text):
+        if contraindications.nervous_of_needles(text) or contraindications.fear_said_mild(text):
+            # "Only the fear a little. I never fainted": the list's first line, said small
+            # (outside run 85 p04: "Please answer this one before we go on").
             # Nerves, not a phobia (the phobia is an entity, above): a kind word, and the
             # list counts as answered.
             dispatcher.utter_message(text=contraindications.MILD_NERVES)

@@ -1047,6 +1047,8 @@ def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) ->
             return not (canonical("body_part", after) or canonical("body_part", following))
         if before in ("the", "my", "his", "her"):  # "on the left when I chew"
             return False
+        if length > 1 and words[i + length - 1] in ("side", "sided", "hand"):
+            return False  # "right side, when I turn": a side whatever follows (run 85 p04)
         if after == "as":  # "right as rain", "left as soon as"; not "left, as I said"
             return (words[i + length + 1] if i + length + 1 < len(words) else "") in _AS_SAYING
         if words[i] == "right" and after in _EXACTLY_AFTER:

@@ -356,9 +356,13 @@ _FEAR_SAID_MILD = re.compile(
     r"|\bnot\s+(?:a\s+)?(?:real|big|proper|serious|strong|true|actual|huge)\s+(?:fear|phobia)\b"
     rf"|\bnot\s+(?:that|really|very|too|so)\s+(?:{_FEARS})\b"
     r"|\bnot\s+(?:a\s+)?phobi[ac]\b"
+    # The fear as a noun, said small: "a small fear", "bit of fear", "the fear a little".
+    r"|\b(?:a\s+)?(?:little|small|slight|mild|tiny|bit of)\s+(?:bit\s+of\s+)?fear\b"
+    r"|\bfear\s+(?:a\s+)?(?:little|bit|tad)\b"
     # "never fainted", "hasn't ever passed out": the fainting denied is no fainting
     r"|\b(?:never|not|hasn'?t|haven'?t|didn'?t|has not|have not)\s+(?:ever\s+|once\s+)?"
-    r"(?:fainted|faint|passed out|blacked out|keeled over)\b",
+    r"(?:fainted|faint|fainting|passed out|passing out|blacked out|keeled over)\b"
+    r"|\bno\s+(?:fainting|passing out|blacking out)\b",
     re.IGNORECASE,
 )
 _FEAR_SAID_STRONG = re.compile(
