@@ -1543,3 +1543,36 @@ def test_where_the_pain_comes_from_is_the_main_place(text: str, main: str, sprea
     said = changes(text)
     assert (said.get("body_part"), said.get("radiates_to")) == (main, spread), said
     assert said.get("pain_radiates") is True
+
+
+# Session 30, written before the change (outside run 85 p04: "please correct: pain goes to
+# top of shoulder" after "not spreading" made the shoulder the main place, the neck lost).
+# A correction that says where the pain goes puts the spreading right. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "spread"),
+    [
+        ("correction please - it spreads to my shoulder blade", "upper_back"),
+        ("that's wrong, the pain runs down into my right arm", "arm"),
+    ],
+)
+def test_a_correction_of_where_it_goes_puts_the_spreading_right(text: str, spread: str) -> None:
+    known = {"body_part": "neck", "side": "right", "pain_sites": ["neck"], "pain_radiates": False}
+    said = changes(text, known)
+    assert said.get("body_part", "neck") == "neck", said
+    assert (said.get("radiates_to"), said.get("pain_radiates")) == (spread, True), said
+
+
+# Session 30, written before the change (outside run 85 p04: "And the pain go to the
+# shoulder top, you write not spreading" changed nothing). The summary's words quoted back
+# are no denial of the spreading. My own wordings.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it does spread, to my shoulder, you put not spreading",
+        "you wrote 'not spreading' but it goes into my shoulder",
+    ],
+)
+def test_the_summary_quoted_back_is_no_denial_of_the_spread(text: str) -> None:
+    known = {"body_part": "neck", "side": "right", "pain_sites": ["neck"], "pain_radiates": False}
+    said = changes(text, known)
+    assert (said.get("radiates_to"), said.get("pain_radiates")) == ("shoulder", True), said

@@ -384,7 +384,11 @@ def hear(
     if main is None and asked == "body_part":
         value = vocabulary.canonical("body_part", text)
         main = Place(value, 0) if value else None
-    spreads = _spreads(text, spreads_to, asked, yes_or_no, any(p.spread_to_here for p in places))
+    # "You wrote 'not spreading'": the summary's words quoted back deny nothing.
+    own_words = _OUR_WORDS.sub(" ", text)
+    spreads = _spreads(
+        own_words, spreads_to, asked, yes_or_no, any(p.spread_to_here for p in places)
+    )
     spread_denied_to: tuple[str, ...] = ()
     if spreads is False:  # "it doesn't go down my leg": the leg is not a painful place
         spread_denied_to = tuple(p.value for p in places if _denied_spread_to(p, text))
@@ -521,6 +525,21 @@ def _side_of_it(text: str) -> str | None:
 _ONLY_PLACE = re.compile(
     r"\b(?:only|just|purely|solely)\s+(?:in\s+)?(?:(?:my|the|his|her|their)\s+)?"
     r"([a-z]+(?:\s+[a-z]+)?)",
+    re.IGNORECASE,
+)
+
+
+# The summary's words quoted back (outside run 85 p04: "you write not spreading").
+_OUR_WORDS = re.compile(
+    r"\b(?:you|u)\s+(?:\w+\s+)?(?:put|wrote|write|written|said|say|says|have|has|got|noted"
+    r"|recorded|typed|listed)\s*(?:down\s*)?[:\"'\u201c\u2018]?\s*(?:it'?s\s+|it is\s+)?"
+    r"(?:not spreading|no spreading|doesn'?t spread|not spread|no spread)[\"'\u201d\u2019]?",
+    re.IGNORECASE,
+)
+# Said of where the pain goes: "it goes to", "spreads into", "runs down".
+_GOES_TO = re.compile(
+    r"\b(?:goes|go|going|spreads?|spreading|runs?|running|radiates?|radiating|travels?"
+    r"|shoots?|shooting)\s+(?:\w+\s+)?(?:to|into|down|up|round|around|through)\b",
     re.IGNORECASE,
 )
 
@@ -871,7 +890,13 @@ def update(
     if main is not None and known.get("body_part") not in (None, main.value):
         # "Correction: it goes down to my calf, not just the hamstring": where it reaches,
         # put right (outside run 68 p05), not a new main place.
-        if main.spread_to_here and (not place_put_right or known.get("radiates_to")):
+        if main.spread_to_here and (
+            not place_put_right
+            or known.get("radiates_to")
+            # "Please correct: pain goes to top of shoulder" of a neck said not to spread:
+            # the spreading put right, the neck kept (outside run 85 p04).
+            or (_GOES_TO.search(heard.text) and known_main not in heard.not_painful)
+        ):
             heard = _spreading_to(heard, main.value)  # "goes to the back of my thigh"
             main = None
         elif asked in SPREAD_QUESTIONS and not place_put_right:
@@ -924,6 +949,9 @@ def update(
     elif heard.spreads_to is not None:
         offer("radiates_to", heard.spreads_to)
         offer("pain_radiates", True)
+        if result.values.get("radiates_to"):
+            # Where it spreads, taken: it spreads, whatever "not spreading" was held before.
+            result.values["pain_radiates"] = True
     elif heard.spreads is not None:
         offer("pain_radiates", heard.spreads)
         if heard.spreads is False and "pain_radiates" in result.values:
