@@ -232,6 +232,7 @@ def duration_words(said: str) -> str:
     rest = words[lead.end() :] if lead else words
     while _FILLER.match(rest):  # "for like 3 weeks"
         rest = _FILLER.sub("", rest, count=1)
+    rest = re.sub(r"^(last|past)\b", r"the \1", rest, flags=re.I)  # "for the last 2 weeks"
     rest = _A_COUPLE.sub(
         lambda m: f"a {m[1].lower()} {'of ' if m[1].lower() == 'couple' else ''}", rest
     )

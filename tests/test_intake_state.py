@@ -1576,3 +1576,19 @@ def test_the_summary_quoted_back_is_no_denial_of_the_spread(text: str) -> None:
     known = {"body_part": "neck", "side": "right", "pain_sites": ["neck"], "pain_radiates": False}
     said = changes(text, known)
     assert (said.get("radiates_to"), said.get("pain_radiates")) == ("shoulder", True), said
+
+
+# Session 30, written before the change (outside run 85 p02 and p03: "sciatica few years
+# ago. its flared up again last 2 weeks" was "started few years ago"; a month's flare of a
+# back bad "for ages" was "for ages"). The flare's time is the pain's now. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("writing for my mum, her lower back has hurt on and off for years, it got bad again "
+         "10 days ago", 10),
+        ("I've had neck trouble since 2015 but it's been much worse for the last three weeks", 21),
+        ("my back has been dodgy for ages, this flare up has been going 5 days", 5),
+    ],
+)  # fmt: skip
+def test_the_flare_is_how_long_it_has_hurt_now(text: str, days: int) -> None:
+    assert changes(text).get("pain_duration_days") == days, changes(text)

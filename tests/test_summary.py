@@ -31,6 +31,8 @@ from clinic.intake import Intake, duration_words, summarise
         ("couple weeks", "for a couple of weeks"),
         ("a couple months", "for a couple of months"),
         ("few days", "for a few days"),
+        ("last 2 weeks", "for the last 2 weeks"),  # (outside run 85 p03)
+        ("past month", "for the past month"),
     ],
 )
 def test_a_duration_reads_as_the_patient_said_it(said: str, words: str) -> None:

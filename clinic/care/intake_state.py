@@ -1197,8 +1197,21 @@ def _duration(text: str, main: Place | None, conditions: list[int] = ()) -> Dura
     put_right = [d for _, end, d in found if marks and end > marks[-1].start()]
     if put_right and any(start < marks[-1].start() for start, _, _ in found):
         return put_right[0]  # "for 3 weeks... sorry, more like 5 weeks": the one put right
+    # "On and off for years, it got bad again 10 days ago": the flare's time is the pain's
+    # now (outside run 85 p02, p03: "started few years ago", "for ages").
+    flare = [d for start, end, d in found if _FLARE.search(text[start:end])]
+    if flare and len(flare) < len(found):
+        return flare[-1]
     in_main_clause = (d for start, end, d in found if main and start <= main.start < end)
     return next(in_main_clause, found[0][2])
+
+
+# A pain come back or worse lately: "flared up", "bad again", "much worse for", "this time".
+_FLARE = re.compile(
+    r"\b(?:flare\w*|again|this time|this one|this episode|this bout|(?:much |a lot |way )?worse"
+    r"|came back|come back|coming back|kicked off|started up)\b",
+    re.IGNORECASE,
+)
 
 
 def _denied_spread_to(place: Place, text: str) -> bool:
