@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from clinic.language.context import is_another_person, person_named
+from clinic.language.context import for_spelled_out, is_another_person, person_named
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,10 @@ _SAYS_OF_ME = re.compile(
 )
 
 
+# The patient said to be another: "it's him not me", "its her, not me".
+_NOT_ME = re.compile(r"\b(?:it'?s|its|it is|the patient is)\s+(him|her|them)\W+not\s+me\b")
+
+
 def _tells_of_another(text: str) -> bool:
     """Whether a sentence of the message opens with a relative ("Do you treat teenagers? My
     daughter is 16...", outside run 66 p07), and the writer's own pain is not told."""
@@ -120,7 +124,12 @@ def written_of(texts: Iterable[str]) -> Patient:
     # Imported here: the safety package imports this module (the checklist speaks of them).
     from clinic.safety.screening import writes_for_another
 
-    texts = list(texts)
+    # "writing 4 my husband": text-speak "4" for "for" (outside run 85 p08).
+    texts = [for_spelled_out(text) for text in texts]
+    for text in reversed(texts):
+        if said := _NOT_ME.search(text.lower()):
+            # "(its him not me btw)": the patient is the one named (outside run 85 p08).
+            return {"him": HE, "her": SHE}.get(said[1], THEY)
     if any(_I_AM_THE_PATIENT.search(text.lower()) for text in texts):
         return YOU  # "They? It's me, I'm the patient!" (outside run 73 p08)
     for text in texts:

@@ -732,7 +732,12 @@ _LIKENED_OR_LESSENED = re.compile(
     r"\b(?:(?:feels?|felt|feeling|it'?s|its|is|was|are|hurts?|hurting|aches?|aching|throbs?)"
     r"\s+(?:\w+\s+)?like|as if|"
     # "feels like my heart is...": the patient's own organ, not a likeness of the pain
-    r"only|just|merely)\s+(?:an?\s+)?(?:(?!(?:my|his|her|their|your|the)\b)\w+\s+)?$",
+    r"only|just|merely"
+    # "deep ache he says, like a toothache in his back", "throbbing like a tooth ache":
+    # likened after a pain word or a comma (outside run 85 p08: "a tooth problem").
+    r"|(?:ache|aches|aching|pain|pains|throb\w*|sore|burn\w*|stab\w*)\s+(?:\w+\s+)?like)"
+    r"\s+(?:an?\s+)?(?:(?!(?:my|his|her|their|your|the)\b)\w+\s+)?$"
+    r"|[,;(]\s*like\s+(?:an?\s+)?(?:(?!(?:my|his|her|their|your|the)\b)\w+\s+)?$",
     re.IGNORECASE,
 )
 

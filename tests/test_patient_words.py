@@ -96,6 +96,12 @@ from clinic.safety import contraindications
         (["my brother keeps telling me to get my shoulder seen"], "your", "do you have"),
         (["my dad keeps telling me he is fine but his back is bad"], "his", "does he have"),
         (["my wife says her back is killing her"], "her", "does she have"),
+        # Session 30, written before the change (outside run 85 p08: "hi writing 4 my husband
+        # Mike" and "(its him not me btw)" were asked "do you have" throughout). Text-speak
+        # "4" for "for", and the patient said to be him. My own words.
+        (["booking 4 my son, he's 16, sore knee"], "his", "does he have"),
+        (["sore lower back 6 weeks", "no. its her not me, my mum"], "her", "does she have"),
+        (["stiff neck, 3 weeks", "just so u know it's him not me"], "his", "does he have"),
     ],
 )
 def test_the_patient_is_whoever_the_writer_writes_for(

@@ -504,6 +504,15 @@ def _readers(nlp: Language) -> tuple[tuple[str, Negex], ...]:
     return tuple(readers)
 
 
+# Text-speak "4" for "for" before whom it is for: "writing 4 my husband" (outside run 85 p08).
+_FOR_SAID_4 = re.compile(r"\b4\b(?=\s+(?:my|his|her|their|him|them|our|a|the)\b)", re.IGNORECASE)
+
+
+def for_spelled_out(text: str) -> str:
+    """`text` with a text-speak "4" meaning "for" written as "for"."""
+    return _FOR_SAID_4.sub("for", text)
+
+
 def _own(span: Span) -> bool:
     """The writer's own body, whoever else the sentence names: "my wife said my mouth looked
     droopy" is the writer's mouth; "someone rear-ended me", "a guy hit my car" the writer's

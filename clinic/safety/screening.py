@@ -25,7 +25,13 @@ from spacy.vocab import Vocab
 
 from clinic import parsing, vocabulary
 from clinic.language import english
-from clinic.language.context import MISSPELT_NOTS, PEOPLE, contexts, is_another_person
+from clinic.language.context import (
+    MISSPELT_NOTS,
+    PEOPLE,
+    contexts,
+    for_spelled_out,
+    is_another_person,
+)
 from clinic.language.numbers import number_findings
 from clinic.safety import contraindications, red_flags
 from clinic.safety.concepts import CONCEPTS, GUARDS, OTHER_SENSES, Guard
@@ -993,8 +999,8 @@ def _names_a_place(following: str) -> bool:
 def writes_for_another(text: str) -> bool:
     """Whether the writer says they write for someone else ("I'm asking for my dad", "can
     someone call me about my dad's back?", "I'm typing this for him", "I want to book my
-    grandad in for his neck")."""
-    lower = text.lower()
+    grandad in for his neck"), "writing 4 my husband" too."""
+    lower = for_spelled_out(text.lower())
     if _DOING_IT_FOR.search(lower) or any(
         not _names_a_place(lower[found.end() :]) for found in _FOR_ANOTHER.finditer(lower)
     ):
