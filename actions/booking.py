@@ -591,7 +591,7 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
         ):
             return [SlotSet("failed_attempts", 0)]  # the form ends, nothing after the advice
         if about_safety(tracker):
-            return undo_for_safety_answer(tracker, FORM_SLOTS)
+            return [*undo_for_safety_answer(tracker, FORM_SLOTS), *self._name_beside(tracker)]
         text = tracker.latest_message.get("text") or ""
         booking = tracker.get_slot("booking_task") in (None, BOOK)
         if booking and not text.startswith("/") and desk_module.declines_booking(text):
@@ -604,7 +604,22 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
         tracker.events.extend(
             {"event": "slot", "name": k, "value": v} for k, v in unchecked.items()
         )
+        if latest_intent(tracker) == "red_flag" and not unchecked:
+            # "Dana Ortiz. She's lost weight without trying": the name the form's mapping
+            # leaves with the warning signs' message (outside run 85 p08: asked three times).
+            return [
+                *await super().get_validation_events(dispatcher, tracker, domain),
+                *self._name_beside(tracker),
+            ]
         return await super().get_validation_events(dispatcher, tracker, domain)
+
+    def _name_beside(self, tracker: Tracker) -> list[dict[str, Any]]:
+        """The name said to the name question beside safety words, when one is said."""
+        text = tracker.latest_message.get("text") or ""
+        if tracker.get_slot("requested_slot") != "patient_name" or text.startswith("/"):
+            return []
+        name = self._name_said(text, tracker)
+        return [SlotSet("patient_name", name)] if name else []
 
     # When
     def validate_preferred_time(

@@ -769,8 +769,10 @@ class ActionRedFlagAdvice(Action):
                     text=patient.spoken_of(advice.CARRY_ON_AFTER_URGENT, whose)
                 )
                 return [FollowupAction("intake_form")]
-            if not said_before(tracker, described):
-                # Once: said on every red-flag message it was the same two lines each turn.
+            if not said_before(tracker, described) and not tracker.get_slot("tdn_fit"):
+                # Once: said on every red-flag message it was the same two lines each turn;
+                # never once the pain is told and assessed (outside run 85 p08: at the name
+                # question of a booking).
                 dispatcher.utter_message(text=described)
                 dispatcher.utter_message(response="utter_mention_callback")
         return []

@@ -89,7 +89,8 @@ _SENTENCE_WORDS = frozenset({
 _NAME_PREFIX = re.compile(
     r"^(hi|hello|hey)?[\s,!.]*("
     # "I just told you, Linda Park", "like I said: Linda Park" (outside run 11).
-    r"(?:i\s+(?:just\s+|already\s+)?(?:told|said|gave)(?:\s+(?:you|it))?|like i said|as i said)"
+    r"(?:i\s+(?:just\s+|already\s+)?(?:told|said|gave)(?:\s+(?:you|u|ya|it))?"
+    r"|(?:like|as)\s+i\s+(?:said|told\s+(?:you|u|ya)|mentioned))"
     r"[\s,:.-]+)?((((my|her|his|their|the|patient's|the patient's) )?(name is|name's)"
     r"|i am|i'm|im|it's|its|this is|call me|under|book it under|put it under|it's for|for)\s+)*",
     re.IGNORECASE,

@@ -443,6 +443,36 @@ async def test_moving_away_from_a_busy_day_offers_the_day_asked_for(desk) -> Non
     assert first.weekday() == 3 and first.hour == 11, slots
 
 
+# Session 30, written before the change (outside run 85 p08: "Mike Delgado. hes been so run
+# down... lost like 15 lbs without even trying" to the name question, then "i just told u,
+# Mike Delgado. wait so should he go to urgent care tonight??": the name asked three times).
+# A name said beside warning signs or a question about the advice is kept. My own words.
+@pytest.mark.parametrize(
+    ("text", "intent", "level_before"),
+    [
+        ("Dana Ortiz. she's lost a lot of weight lately without trying", "red_flag", None),
+        ("like I told you, Dana Ortiz. can she wait till Monday for the doctor?", "inform",
+         "urgent"),
+    ],
+)  # fmt: skip
+async def test_a_name_said_beside_safety_words_is_kept(
+    desk, text: str, intent: str, level_before: str | None
+) -> None:
+    earlier = {"triage_level": level_before} if level_before else {}
+    tracker = make_tracker(
+        slots={"booking_task": "book", "booking_slot": THREE_PM.isoformat(),
+               "triage_level": level_before or "urgent",
+               **({"patient_name": text} if intent == "inform" else {})},
+        earlier_slots=earlier, text=text, intent=intent, requested_slot="patient_name",
+        form="booking_form",
+    )  # fmt: skip
+    events = await actions.ValidateBookingForm().get_validation_events(
+        CollectingDispatcher(), tracker, DOMAIN
+    )
+    names = [e["value"] for e in events if e.get("name") == "patient_name"]
+    assert names and names[-1] == "Dana Ortiz", events
+
+
 def test_another_day_at_the_same_time_keeps_the_hours_asked_for_before(desk) -> None:
     dispatcher = CollectingDispatcher()
     text = "oh wait I'm working tuesday. wednesday, same time?"

@@ -5760,6 +5760,18 @@ def test_care_today_out_of_reach_is_no_plan_for_today(message: str) -> None:
     assert "right step" not in reply and "today" in reply, reply
 
 
+# Session 30, written before the change (outside run 85 p08: "wait so should he go to urgent
+# care tonight?? its 10pm" got "Thank you, that's the right step"). Care today asked about
+# is no plan to thank for: yes, and why. My own words.
+@pytest.mark.parametrize(
+    "message",
+    ["so should she go to the walk-in tonight??", "does he have to go to urgent care tonight?"],
+)
+def test_care_today_asked_about_is_answered_yes(message: str) -> None:
+    reply = advice.urgent_follow_up(message, ["cancer"], "911", repeats=1)
+    assert "right step" not in reply and "Yes" in reply, reply
+
+
 # Session 30, written before the change (outside run 84 p02: "um yeah I guess thats what I
 # just said? its not numb numb, just duller" to the question about numbness when wiping was
 # unsure, and the does-it-hurt answer came). A yes that points back to what was said is a

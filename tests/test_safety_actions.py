@@ -193,6 +193,21 @@ async def test_after_urgent_advice_the_patient_is_invited_to_describe_the_pain()
     assert "tell me about your pain" in said(dispatcher)
 
 
+# Session 30, written before the change (outside run 85 p08: weight loss told at the name
+# question of a booking, the intake done, got "If you like, you can still tell me about
+# your pain"). Told already: no invitation to tell it.
+async def test_no_invitation_to_tell_of_the_pain_once_told() -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        text="he's lost 15 lbs without trying and sweats at night",
+        intent="red_flag",
+        slots={"triage_level": "urgent", "red_flags": ["cancer"], "warning_signs": ["weight_loss"],
+               "body_part": "lower_back", "pain_quality": "aching", "tdn_fit": "assess_first"},
+    )  # fmt: skip
+    await ActionRedFlagAdvice().run(dispatcher, tracker, DOMAIN)
+    assert "tell me about your pain" not in said(dispatcher)
+
+
 async def test_crisis_advice(monkeypatch) -> None:
     monkeypatch.setenv("CLINIC_CRISIS_LINE", "116 123")
     slots, text = await check("I feel suicidal", intent="red_flag")

@@ -1876,7 +1876,9 @@ BOOK_FOR_AFTER = (
 
 # Whether today is needed, asked: "do I really have to go today?", "must I see someone today?"
 _ASKS_IF_NEEDED = re.compile(
-    r"\b(?:do|must|should|shall)\s+i\b(?:\s+\w+)?\s+(?:need|have|go|see|call|ring)\b"
+    # "should he go to urgent care tonight??" too, asked for another (outside run 85 p08).
+    r"\b(?:do|does|must|should|shall)\s+(?:i|he|she|they|we)\b(?:\s+\w+)?\s+(?:need|have|go|see"
+    r"|call|ring|take)\b"
     r"|\b(?:need|have) to go today\?|\breally\b[^.!]*\?",
     re.IGNORECASE,
 )
