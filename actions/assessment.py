@@ -35,6 +35,22 @@ from clinic.safety import advice, answers
 from clinic.safety.red_flags import EMERGENCY, ROUTINE, URGENT
 
 
+def assessed(tracker: Tracker, triage_level: str | None, contraindications: list[str]) -> Any:
+    """The assessment of the intake the tracker holds, with the safety it knows and the
+    `contraindications` given."""
+    intake = intake_from_tracker(tracker)
+    return with_safety(
+        assess(intake),
+        intake,
+        triage_level,
+        contraindications,
+        contraindications_unclear=tracker.get_slot("contraindication_screen") == "unclear",
+        advised_for=advice.held_in_words(
+            tracker.get_slot("red_flags") or [], tracker.get_slot("warning_signs") or []
+        ),
+    )
+
+
 class ActionAssessTdnFit(Action):
     """Sums up the intake, explains the `tdn_fit` and offers the free consultation.
 
@@ -88,16 +104,7 @@ class ActionAssessTdnFit(Action):
                 events.append(SlotSet("triage_level", ROUTINE))
             return [*events, FollowupAction("booking_form")]
         intake = intake_from_tracker(tracker)
-        assessment = with_safety(
-            assess(intake),
-            intake,
-            triage_level,
-            tracker.get_slot("contraindications") or [],
-            contraindications_unclear=tracker.get_slot("contraindication_screen") == "unclear",
-            advised_for=advice.held_in_words(
-                tracker.get_slot("red_flags") or [], tracker.get_slot("warning_signs") or []
-            ),
-        )
+        assessment = assessed(tracker, triage_level, tracker.get_slot("contraindications") or [])
         whose = the_patient(tracker)
         facts = summarise(intake, whose)
         # "...isn't advised for him", "the low back pain she has had": to a relative too.

@@ -570,7 +570,7 @@ def check_safety(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
         named = " and ".join(contraindications.labels(sorted(taken_off)))
         dispatcher.utter_message(response="utter_precaution_taken_off", named=named)
         after_the_verdict = tracker.get_slot("tdn_fit") and not tracker.active_loop.get("name")
-        if after_the_verdict and not new_codes and not direct:
+        if after_the_verdict and not new_codes and not direct and _verdict_changes(tracker, values):
             # The verdict again without it: "not advised" for a fear since said to be
             # nerves would stand otherwise (outside run 78 p03).
             stand_down.append(SlotSet(NEXT_STEP, "action_assess_tdn_fit"))
@@ -616,6 +616,18 @@ def check_safety(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
             or (slot == "direct_question" and value)
         ),
     ]
+
+
+def _verdict_changes(tracker: Tracker, values: dict[str, Any]) -> bool:
+    """Whether the verdict on needling changes with the precautions now held: "no diabetes
+    now, only last pregnancy" beside a yes to the offer leaves a pregnancy's verdict as it
+    was, and the booking goes on (outside run 85 p06: the offer made again)."""
+    from actions.assessment import assessed  # it imports this module
+
+    level = tracker.get_slot("triage_level")
+    return assessed(tracker, level, values["contraindications"]).tdn_fit != tracker.get_slot(
+        "tdn_fit"
+    )
 
 
 def _more_behind_the_advice(values: dict[str, Any], tracker: Tracker) -> str:

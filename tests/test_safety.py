@@ -1155,6 +1155,8 @@ def test_contraindications_in_everyday_words(said: str, code: str) -> None:
         ("i take blood pressure pills and a statin", None),
         ("my baby is 14 weeks old and I carry her all day", None),
         ("hurt my back carrying my baby in the car seat", None),
+        # (outside run 85 p06: "gestational diabetes last pregnancy" was recorded)
+        ("I had gestational diabetes with my first", None),
     ],
 )
 def test_a_pregnancy_or_heart_medicines_in_a_patients_words(said: str, code: str | None) -> None:
@@ -1162,7 +1164,7 @@ def test_a_pregnancy_or_heart_medicines_in_a_patients_words(said: str, code: str
     if code:
         assert code in found
     else:
-        assert not {"pregnancy", "anticoagulants"} & set(found)
+        assert not {"pregnancy", "anticoagulants", "diabetes"} & set(found)
 
 
 def test_heart_medicines_not_known_by_name_ask_for_the_list() -> None:

@@ -811,6 +811,22 @@ async def test_a_precaution_taken_back_after_the_verdict_calls_for_the_verdict_a
     assert slots["contraindications"] == [] and not slots.get("next_step")
 
 
+# Session 30, written before the change (outside run 85 p06: "yes please, saturday... and fyi
+# I don't have diabetes now, only last pregnancy" after a pregnancy's verdict got the offer
+# again). A precaution taken off that changes nothing of the verdict asks for none.
+async def test_a_precaution_taken_off_that_changes_no_verdict_asks_for_none() -> None:
+    from actions.assessment import assessed
+
+    held = {"body_part": "lower_back", "pain_quality": "aching", "pain_severity": 5,
+            "contraindications": ["pregnancy", "diabetes"]}  # fmt: skip
+    fit = assessed(make_tracker(slots=held), None, ["pregnancy", "diabetes"]).tdn_fit
+    text = "yes please. and fyi no diabetes now, that was only in my last pregnancy"
+    slots, said_text = await check(text, intent="affirm", slots={**held, "tdn_fit": fit})
+    assert slots["contraindications"] == ["pregnancy"], slots
+    assert not slots.get("next_step"), slots
+    assert "diabetes off" in said_text
+
+
 # Session 29, written before the change (outside run 79 p07, unsafe: "took her temp 102"
 # after her worst headache and a sore neck got a doctor today and the intake's next
 # question). A fever and a headache or a painful neck told in different messages, in either

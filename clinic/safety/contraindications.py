@@ -226,7 +226,10 @@ SIGNS: tuple[Sign, ...] = (
         "spinal fusion",
     )),
     Sign("epilepsy", ("epilepsy|epileptic|seizure|seizures", "have|had fits")),
-    Sign("diabetes", ("diabetes|diabetic|diabetics", "type 1|2|one|two diabetes", "insulin")),
+    # Not a pregnancy's diabetes, over with it or not of the nerves and healing needling
+    # minds (outside run 85 p06: "gestational diabetes last pregnancy" was diabetes).
+    Sign("diabetes", ("diabetes|diabetic|diabetics", "type 1|2|one|two diabetes", "insulin"),
+         unless=("gestational", "pregnancy diabetes")),
     # A child or a teenager: written for by a parent, or asked about.
     Sign("under_18", (
         "my son|daughter|child|kid|boy|girl|teenager|teen",
