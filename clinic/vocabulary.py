@@ -98,7 +98,9 @@ PAIN_QUALITIES: dict[str, tuple[str, ...]] = {
     "tightness": ("tight", "tightness", "tense", "tension", "knotted", "knot", "knots",
                   # A pressing band round the head, as tension headaches are told.
                   "pressing", "squeezing", "squeeze", "like a band", "band around",
-                  "band round", "like a vice", "in a vice"),
+                  "band round", "like a vice", "in a vice",
+                  # "kinda pressure behind my eyes" (outside run 85 p05: not understood).
+                  "pressure"),
     "cramping": ("cramp", "cramps", "cramping", "cramped", "spasm", "spasms", "spasming"),
 }  # fmt: skip
 
@@ -1032,6 +1034,12 @@ def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) ->
     before = words[i - 1] if i > 0 else ""
     if found[0] == "body_part" and where_a_device_sits(words, i):
         return True
+    if (
+        found == ("pain_quality", "tightness")
+        and words[i] == "pressure"
+        and before in ("blood", "bp", "high", "low")
+    ):
+        return True  # "blood pressure pills": no pressing pain
     if found == ("body_part", "chest") and "chin" in words[max(0, i - 4) : i]:
         return True  # "chin to my chest": how far the neck bends
 

@@ -728,3 +728,20 @@ def test_heavy_is_a_feeling_only_when_said_of_the_pain(text: str, dull: bool) ->
 def test_arching_the_back_is_no_foot(text: str, foot: bool) -> None:
     places = {t.value for t in find_terms(text) if t.entity == "body_part"}
     assert ("foot" in places) is foot, places
+
+
+# Session 30, written before the change (outside run 85 p05: "kinda pressure behind my eyes"
+# got "Sorry, I didn't catch how it feels"). Pressure is a pressing pain; blood pressure is
+# not. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "quality"),
+    [
+        ("a pressure across my forehead", "tightness"),
+        ("it's like pressure in my temples", "tightness"),
+        ("I take blood pressure tablets", None),
+        ("my blood pressure is high", None),
+    ],
+)
+def test_pressure_is_a_pressing_pain(text: str, quality: str | None) -> None:
+    found = [t.value for t in find_terms(text) if t.entity == "pain_quality"]
+    assert found == ([quality] if quality else [])
