@@ -1592,3 +1592,21 @@ def test_the_summary_quoted_back_is_no_denial_of_the_spread(text: str) -> None:
 )  # fmt: skip
 def test_the_flare_is_how_long_it_has_hurt_now(text: str, days: int) -> None:
     assert changes(text).get("pain_duration_days") == days, changes(text)
+
+
+# Session 30, written before the change (outside run 85 p02: "Does it go down your leg is
+# probably your next question - sometimes into my right buttock but not further" was said
+# back as "spreading to your leg"). The assistant's words quoted are no place told.
+# "No further" after where it goes says how far, not that it stays. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "known", "spread"),
+    [
+        ("achy. does it spread to your arm is your next question I bet, and it does into the "
+         "shoulder blade", {"body_part": "neck", "pain_sites": ["neck"]}, "upper_back"),
+        ("does it go down your leg, you'll ask next - it goes into my buttock at times but no "
+         "further", {"body_part": "lower_back", "pain_sites": ["lower_back"]}, "buttock"),
+    ],
+)  # fmt: skip
+def test_a_place_said_as_yours_is_the_assistants_words(text, known, spread) -> None:
+    said = changes(text, known)
+    assert (said.get("radiates_to"), said.get("pain_radiates")) == (spread, True), said

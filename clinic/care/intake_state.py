@@ -302,6 +302,10 @@ def hear(
     # "Why do you ask about my legs?": the assistant's question quoted, no place told.
     quoted = vocabulary.why_we_ask(text)
     places = [p for p in places if not any(a <= p.start < b for a, b in quoted)]
+    # "Does it go down your leg is probably your next question": a place said as "your" is
+    # the assistant's words, not the patient's own (outside run 85 p02: "spreading to your
+    # leg" for a pain into the buttock "but not further").
+    places = [p for p in places if not _YOURS_BEFORE.search(text[max(0, p.start - 12) : p.start])]
     main = next((p for p in places if roles.get(p.start) is None), None)
     spreads_to = next((p.value for p in places if roles.get(p.start) == "radiates_to"), None)
     others = tuple(p for p in places if p is not main and roles.get(p.start) == "also")
@@ -529,6 +533,8 @@ _ONLY_PLACE = re.compile(
 )
 
 
+_NO_FURTHER = re.compile(r"no(?:thing|where)? further", re.IGNORECASE)
+_YOURS_BEFORE = re.compile(r"\b(?:your|ur|yr)\s+(?:(?:left|right|lower|upper)\s+)?$", re.IGNORECASE)
 # The summary's words quoted back (outside run 85 p04: "you write not spreading").
 _OUR_WORDS = re.compile(
     r"\b(?:you|u)\s+(?:\w+\s+)?(?:put|wrote|write|written|said|say|says|have|has|got|noted"
@@ -1267,7 +1273,10 @@ def _spreads(
     spread_word_place: bool = False,
 ) -> bool | None:
     """Whether the pain spreads, if the message says: "doesn't spread", "goes down to".."""
-    if _STAYS.search(text):
+    stays = _STAYS.search(text)
+    if stays and spreads_to and _NO_FURTHER.fullmatch(stays[0]):
+        return True  # "into my buttock at times but no further": how far it goes
+    if stays:
         return False
     if spreads_to:
         return True
