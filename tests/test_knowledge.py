@@ -286,6 +286,21 @@ def answer_with(text: str, intent: str, entities: list[dict]) -> tuple[str, list
     return message.get("text") or message.get("response"), events
 
 
+# Session 30, written before the change (outside run 85 p05: "pressure?? dull i guess" to
+# "how does the pain feel?" got "I'm sorry, I don't know the answer to that one"). An
+# answer to the intake's question said with question marks is an answer, not a question.
+def test_an_answer_to_the_intakes_question_is_no_question_nobody_answered() -> None:
+    text = "burning?? more like a sting i think"
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        text=text, intent="ask_clinic", requested_slot="pain_quality", form="intake_form",
+        entities=[{"entity": "pain_quality", "value": "burning", "start": 0, "end": 7}],
+        slots={"body_part": "neck"},
+    )  # fmt: skip
+    asyncio.run(ActionAnswerQuestion().run(dispatcher, tracker, DOMAIN))
+    assert not [m for m in dispatcher.messages if m.get("response") == "utter_dont_know"]
+
+
 def test_a_found_topic_is_answered_from_the_file(monkeypatch) -> None:
     monkeypatch.setenv("CLINIC_ADDRESS", "12 River Street, Springfield")
     said, events = answer("where are you", "ask_clinic", "address")
