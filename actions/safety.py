@@ -83,6 +83,16 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
     unsure_of = raised_by = None
     rechecking = tracker.get_slot("rechecking")
     answer = _answered_question(tracker, said, denied)
+    held = set(tracker.get_slot("warning_signs") or [])
+    if (
+        answer is not None
+        and answer[1] == answers.NO
+        and denied & held
+        and not {answer[0].sign, *answer[0].covers} & denied
+    ):
+        # "She has never had cancer, I told you that" while the fall's question waits: a no
+        # to a sign held, not to the question (outside run 86 p08); that sign is asked again.
+        answer = (answer[0], answers.UNCLEAR)
     if answer is not None:
         question, reading = answer
         if rechecking == question.name and reading == answers.NO:
@@ -96,7 +106,7 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
         elif rechecking == question.name:
             said.add(question.sign)  # yes again, or unsure: the yes stands
         elif reading == answers.YES:
-            said.add(question.sign)
+            said |= _yes_to(question, denied)
             raised_by = question.name
         elif reading == answers.NO:
             denied.add(question.sign)
@@ -107,8 +117,9 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
         elif _possible_now(tracker.get_slot("screen_unsure"), question.name, reading):
             # Unsure twice on a red-flag question: taken as possible, never as a no; a clear
             # no later ("I took my temperature, no fever") asks it once more.
-            said.add(question.sign)
-            unclear.append(question.sign)
+            possible = _yes_to(question, denied)
+            said |= possible
+            unclear += sorted(possible)
             raised_by = question.name
         else:
             unsure_of = _asked_again(tracker.get_slot("screen_unsure"), question.name, reading)
@@ -131,6 +142,15 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
             )
         one_by_one += [name for name in listed.one_by_one if name not in one_by_one]
 
+    put_right = (denied & held) - said - withdrawn
+    if put_right and answer is not None and answer[1] == answers.UNCLEAR:
+        # "Never had cancer" of a sign held whose flags stand on others too (weight lost):
+        # taken off, the advice unchanged (outside run 86 p08: "your cancer team" twice).
+        flags_now = {flag.code for flag in current_flags(tracker)}
+        without = {flag.code for flag in current_flags(tracker, sorted(held - put_right))}
+        if flags_now <= without:
+            withdrawn |= put_right
+            corrected += sorted(put_right)
     signs = sorted((set(tracker.get_slot("warning_signs") or []) | said) - withdrawn)
     denied_signs = sorted((set(tracker.get_slot("denied_signs") or []) | denied) - set(signs))
     # The model's own flag adds recall where the rules raised nothing yet; with advice
@@ -535,6 +555,15 @@ def _direct_question_due(
     if waiting and waiting.name not in asked and not {waiting.sign, *waiting.covers} & known:
         return waiting.name
     return None
+
+
+def _yes_to(question: ScreenQuestion, denied: set[str]) -> set[str]:
+    """What a yes to `question` says: its sign, or, beside a no to it, the other things the
+    question asks ("maybe yes? no cancer" to "cancer, or weight lost without trying?" is
+    the weight: outside run 86 p08, "your cancer team" to a boy who never had cancer)."""
+    if question.sign not in denied:
+        return {question.sign}
+    return set(checklist.parts_asked(question)) - denied - {question.sign} or {question.sign}
 
 
 def _emergency_besides(values: dict[str, Any], rechecking: str, tracker: Tracker) -> bool:

@@ -269,7 +269,7 @@ _SAID_OF_ALL = re.compile(
 
 
 @cache
-def _parts(question: ScreenQuestion) -> frozenset[str]:
+def parts_asked(question: ScreenQuestion) -> frozenset[str]:
     """The signs a line asks about in its own words ("cancer at any time, or weight lost
     recently": both), or its sign alone."""
     read = {m.name for m in screen(question.text).mentions if m.kind == "sign"}
@@ -281,14 +281,14 @@ def _parts_of_concepts_denied(lines: list[ScreenQuestion], text: str) -> set[str
     haven't lost weight" is no to the weight lost, whatever the sign's phrases need."""
     concepts = {m.name for m in screen(text).mentions if m.kind == CONCEPT and m.denied}
     return {
-        part for q in lines for part in _parts(q) if concepts & set(part.split("_"))
+        part for q in lines for part in parts_asked(q) if concepts & set(part.split("_"))
     }  # fmt: skip
 
 
 def _denied_whole(question: ScreenQuestion, denied: set[str]) -> bool:
     """Whether a no says no to all a line asks ("no cancer" leaves the weight lost open), or
     to what it stands on ("no fever" for a fever with a stiff neck)."""
-    return _parts(question) <= denied or bool(set(question.requires) & denied)
+    return parts_asked(question) <= denied or bool(set(question.requires) & denied)
 
 
 def read_checklist_answer(
@@ -362,7 +362,7 @@ def read_checklist_answer(
         # (outside run 85 p08: weight loss, a fall and night pain went unasked at 58).
         no_to = set(denied) | _parts_of_concepts_denied(lines, text)
         whole = [q for q in lines if _denied_whole(q, no_to)]
-        if any(_parts(q) & no_to for q in lines) and len(whole) < len(lines):
+        if any(parts_asked(q) & no_to for q in lines) and len(whole) < len(lines):
             return ChecklistAnswer(
                 frozenset(q.sign for q in whole), tuple(q.name for q in lines if q not in whole)
             )
