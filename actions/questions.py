@@ -527,6 +527,12 @@ def noted_for_the_consultation(
 # Topics a request to book at a time reads near.
 OPENING_HOURS = "opening_hours"
 _TIMES_OF_A_BOOKING = frozenset({MY_BOOKING, OPENING_HOURS, "changing_a_booking"})
+# A time asked to be free, open: "is that free?", "is 7 free", "is 7pm available".
+_A_TIME_FREE = re.compile(
+    r"\b(?:is|are|'s)\s+(?:that|it|this|they|there|\d{1,2}(?::\d\d)?\s*(?:am|pm)?)\s+(?:one\s+|time\s+)?"
+    r"(?:free|available|open|taken|still free)\b",
+    re.IGNORECASE,
+)
 # The hours asked in so many words: "are you open saturdays?", "what time do you close?".
 _ASKS_THE_HOURS = re.compile(
     r"\b(?:open|opening|opens|close|closing|closes|closed|hours)\b", re.IGNORECASE
@@ -569,6 +575,8 @@ def answer_if_known(
         return False
     if booking and found and found.topic in _TIMES_OF_A_BOOKING:
         return False  # "is 9:30 ok?": the booking's own question
+    if booking and found and found.topic == "price" and _A_TIME_FREE.search(text):
+        return False  # "did u get 7pm? is that free": free as in open (outside run 86 p04)
     if found and found.topic == MY_BOOKING and names_a_time(text) and not has_booking(tracker):
         # "...Can we come monday morning first thing?" told with the pain: a wish for a time,
         # not a booking to look up (outside run 61 p05: "I can look your booking up").

@@ -209,7 +209,9 @@ def pick_offered(
     lead = _OTHER_NEWS.split(said.strip(), maxsplit=1)[0]
     rest = said.strip()[len(lead) :]
     # "...no wait, saturday morning is better": another day or hour after it takes it back.
-    taken_back = _names_a_day_or_hour(rest, now or offered[0].replace(hour=0, minute=0))
+    taken_back = _names_a_day_or_hour(
+        normalise_time_words(rest), now or offered[0].replace(hour=0, minute=0)
+    )  # "anything later? 7ish": the 7 takes the "later" back (outside run 86 p04)
     if (
         picked is None
         and lead != said.strip()
@@ -244,8 +246,8 @@ def _pick_offered(
     """`pick_offered` read on the whole of `said`."""
     said = without_phone_numbers(said)  # "9.30 works. Ana Ruiz, 646-812-3304"
     words = re.sub(r"\b(12 )?(noon|midday)\b", "12:00pm", normalise_time_words(said))
-    if _NONE_OF_THEM.search(words):
-        return None
+    if _NONE_OF_THEM.search(words) or _ANYTHING_ELSE.search(words):
+        return None  # "anything later?": other times asked for, none of these
     numbered = _NUMBERED.search(words)
     if numbered:
         index = int(numbered[1])
@@ -311,6 +313,11 @@ def _pick_offered(
     return None
 
 
+# Other times asked for: "anything later?", "something a bit earlier", "any times later".
+_ANYTHING_ELSE = re.compile(
+    r"\b(?:anything|something|any\s+(?:other\s+)?times?|nothing|any)\s+(?:a\s+)?(?:bit\s+|little\s+)?"
+    r"(?:later|earlier)\b"
+)
 _RANK_WORDS = re.compile(
     r"\b(first|second|third|fourth|last|1st|2nd|3rd|4th)\b|\bthe \d{1,2}\b(?!\s*(st|nd|rd|th)\b)"
 )

@@ -701,6 +701,25 @@ def test_an_offered_time_picked_before_other_news(text: str, index: int | None) 
     assert pick_offered(text, offered, _FRIDAY_EVENING) == expected
 
 
+# Session 30, written before the change (outside run 86 p04: "anything later? 7ish" to times
+# up to 6 pm booked 6 pm). Other times asked for are none of these; "the later one" still
+# picks. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "index"),
+    [
+        ("anything a bit later? like 11ish", None),
+        ("something earlier? 8am maybe", None),
+        ("any times later?", None),
+        ("the later one", 2),
+    ],
+)
+def test_other_times_asked_for_pick_none_of_these(text: str, index: int | None) -> None:
+    zone = ZoneInfo("America/New_York")
+    offered = [dt.datetime(2026, 12, 7, h, m, tzinfo=zone) for h, m in ((9, 0), (9, 30), (10, 0))]
+    expected = None if index is None else offered[index]
+    assert pick_offered(text, offered, _FRIDAY_EVENING) == expected
+
+
 # Session 26, written before the change (outside run 70 p05: "she tell me Wednesday she has
 # the doctor for the baby. Better Thursday, after 5" got Wednesday's times). A day with
 # someone's engagement on it is ruled out, whoever has it. My own words.

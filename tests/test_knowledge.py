@@ -301,6 +301,22 @@ def test_an_answer_to_the_intakes_question_is_no_question_nobody_answered() -> N
     assert not [m for m in dispatcher.messages if m.get("response") == "utter_dont_know"]
 
 
+# Session 30, written before the change (outside run 86 p04: "wait did u get 7pm? is that
+# free" at the name question got the price). A time asked to be free is the booking's.
+def test_a_time_asked_to_be_free_is_no_question_of_price() -> None:
+    from actions.questions import answer_if_known
+
+    text = "hang on, did you get 6:30? is that one free"
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        text=text, intent="ask_cost", requested_slot="patient_name", form="booking_form",
+        entities=[{"entity": "answer_topic", "value": "price", "confidence_entity": 0.6}],
+        slots={"booking_task": "book"},
+    )  # fmt: skip
+    assert not answer_if_known(dispatcher, tracker, only_if_close=True, booking=True)
+    assert dispatcher.messages == []
+
+
 def test_a_found_topic_is_answered_from_the_file(monkeypatch) -> None:
     monkeypatch.setenv("CLINIC_ADDRESS", "12 River Street, Springfield")
     said, events = answer("where are you", "ask_clinic", "address")
