@@ -5853,6 +5853,22 @@ def test_a_leak_on_sneezing_is_no_nerve_sign(name: str, text: str, answer: str) 
     assert _answer_to(name, text) == answer
 
 
+# Session 30, written before the change (outside run 86 p03: "she hold the wall when she
+# walk" with neck pain into the arm was "pain that effort brings on" for the heart). Holding
+# on to walk is unsteady walking, no effort. My own wordings.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he holds onto the furniture to get around the house now",
+        "she grabs the walls when walking, lately",
+        "I have to lean on the wall when I walk these days",
+    ],
+)
+def test_holding_on_to_walk_is_unsteady_walking(text: str) -> None:
+    said = _said(text)
+    assert "unsteady_walking" in said and "comes_on_exertion" not in said, said
+
+
 def test_a_sign_said_to_be_less_is_not_set_aside() -> None:
     found = safety.screen("its not even that numb down there when I wipe")
     assert "saddle_numbness" in {m.name for m in found.mentions if not m.denied}

@@ -534,6 +534,10 @@ SIGNS: tuple[Sign, ...] = (
         "balance is|has off|bad|poor|worse|gone",
         "losing my balance",
         "{gait}",
+        # Holding on to walk: "she hold the wall when she walk" (outside run 86 p03, read as
+        # effort for the heart).
+        "hold|holds|holding|grab|grabs|grabbing|lean|leans|leaning|clutch|clutches|clutching"
+        " onto|on? to? the? wall|walls|furniture ... walk|walks|walking|around",
     # A knee or an ankle that is wobbly or gives way is the joint's, not the gait's.
     ), unless=("after a drink", "drunk last night", "hangover", "on the boat", "on a boat trip",
                "knee", "knees", "ankle", "ankles", "gives out", "gives way", "giving way",
@@ -1029,7 +1033,8 @@ SIGNS: tuple[Sign, ...] = (
         "when|whenever|if I|we|you am|are|was|were doing|going|out|on? the|a|my? {exertion}",
         "every time I? {exertion}",
         "on|with {exertion}",
-    )),
+    # Holding on to walk is the gait's, no effort (outside run 86 p03).
+    ), unless=("the wall", "the walls", "furniture")),
     Sign("eases_with_rest", (
         "{exertion} ... {rest_eases}",
         "{rest_eases} when|once|if|as I? rest|sit",
