@@ -184,12 +184,16 @@ def _of_the_patient(
     # "Do I bring the note from my doctor?" for a woman of 71 (outside run 79 p03).
     unpregnant = topic.of_pregnancy and not knowledge.names_a_pregnancy(text)
     # "Is dry needling something you'd do for that?" is no question about alternatives
-    # (outside run 84 p06).
-    unworded = not knowledge.asked_in_its_words(topic, text)
+    # (outside run 84 p06); the words of what is asked, when a clause asks ("she have pain
+    # in the neck... is possible the needles for her?" asks no "does it hurt": run 86 p03).
+    asked_words = " ".join(knowledge.asked_clauses(text)) or text
+    unworded = not knowledge.asked_in_its_words(topic, asked_words)
     if not (of_another or denied or unpregnant or unworded):
         return found
     excluding = {topic.name} | {
-        t.name for t in knowledge.clinic_topics() if not knowledge.asked_in_its_words(t, text)
+        t.name
+        for t in knowledge.clinic_topics()
+        if not knowledge.asked_in_its_words(t, asked_words)
     }
     if unpregnant:
         excluding |= {t.name for t in knowledge.clinic_topics() if t.of_pregnancy}

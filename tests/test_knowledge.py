@@ -1037,6 +1037,14 @@ def test_each_of_two_questions_is_read_alone_too(text: str, topic: str) -> None:
         ("is dry needling a thing you do for shoulders?", "what_it_helps"),
         ("what do you do instead of needles?", "other_treatments"),
         ("does the needling hurt much?", "does_it_hurt"),
+        # Session 30 (outside run 86 p03: "she have pain in the neck... is possible the
+        # needles for her?" got "does it hurt"): the words of what is asked count. Mine.
+        (
+            "my dad has had back pain for years, he is 80. would needles be possible for him?",
+            "what_it_helps",
+        ),
+        # (outside run 86 p05: "can i have the needles or not? with the baby" got consent)
+        ("am I allowed the needles or not, being diabetic?", "health_conditions"),
     ],
 )
 def test_alternatives_and_pain_are_asked_in_their_words(text: str, topic: str) -> None:
