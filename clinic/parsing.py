@@ -401,7 +401,25 @@ _PREGNANCY_AFTER = re.compile(
 
 def of_a_pregnancy(text: str, start: int, end: int) -> bool:
     """Whether the amount at `text[start:end]` is how far along a pregnancy is."""
-    return bool(_PREGNANCY_BEFORE.search(text[:start]) or _PREGNANCY_AFTER.match(text[end:]))
+    if _PREGNANCY_BEFORE.search(text[:start]) or _PREGNANCY_AFTER.match(text[end:]):
+        return True
+    # "found out im preggo actually lol, 14 wks now": weeks or months said a few words after
+    # the pregnancy, nothing of the pain between (outside run 86 p05: "for 14 wks now").
+    near = _PREGNANCY_NEAR.search(text[:start])
+    return bool(
+        near
+        and _IN_WEEKS_OR_MONTHS.search(text[start:end])
+        and not _PAIN_BETWEEN.search(near.group(0))
+    )
+
+
+_PREGNANCY_NEAR = re.compile(
+    r"\b(?:pregnan\w*|preggo|preggers|expecting)\b(?:\W+[\w']+){0,6}?\W*$", re.IGNORECASE
+)
+_IN_WEEKS_OR_MONTHS = re.compile(r"\b(?:weeks?|wks?|months?|mos?)\b", re.IGNORECASE)
+_PAIN_BETWEEN = re.compile(
+    r"\b(?:pain\w*|hurt\w*|ache\w*|aching|sore|for|since|back|neck|started|began)\b", re.IGNORECASE
+)
 
 
 _SAID_AS_AGE_AFTER = re.compile(r"\s*(?:old|of age|young)\b", re.IGNORECASE)

@@ -1610,3 +1610,20 @@ def test_the_flare_is_how_long_it_has_hurt_now(text: str, days: int) -> None:
 def test_a_place_said_as_yours_is_the_assistants_words(text, known, spread) -> None:
     said = changes(text, known)
     assert (said.get("radiates_to"), said.get("pain_radiates")) == (spread, True), said
+
+
+# Session 30, written before the change (outside run 86 p05: "like 3 wks? started around when
+# i found out im preggo actually lol, 14 wks now" was "for 14 wks now"). Weeks said just
+# after the pregnancy are its own, not the pain's. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("3 wks or so? found out im pregnant around then actually lol, 12 wks now", 21),
+        ("about 10 days. oh and I'm pregnant btw haha, 20 wks", 10),
+        ("2 weeks i think. expecting twins, so 25 weeks along-ish", 14),
+        ("I'm pregnant and my back has hurt for 3 weeks", 21),
+    ],
+)
+def test_weeks_said_of_the_pregnancy_are_not_the_pains(text: str, days: int) -> None:
+    said = changes(text, {"body_part": "lower_back"}, "pain_duration")
+    assert said.get("pain_duration_days") == days, said
