@@ -45,6 +45,8 @@ MODEL_ONLY_QUESTION = "check_anything_else"
 SCREEN_SLOT = "red_flag_screen"
 
 # Before this hour "in the morning" is the same day as the advice to see a doctor today.
+# From this hour a doctor "today" means first thing in the morning.
+_LATE_EVENING = 21
 _MORNING_STARTS = 6
 
 
@@ -1170,10 +1172,11 @@ class ActionEmergencyFollowUp(Action):
         codes = [flag.code for flag in current_flags(tracker) if flag.level == URGENT]
         repeats = _follow_ups_so_far(tracker)
         signs = tracker.get_slot("warning_signs") or []
-        small_hours = clinic_schedule().now().hour < _MORNING_STARTS
+        hour = clinic_schedule().now().hour
         reply = advice.urgent_follow_up(
-            text, codes, settings.emergency_number(), repeats, signs, small_hours
-        )
+            text, codes, settings.emergency_number(), repeats, signs,
+            small_hours=hour < _MORNING_STARTS, late_evening=hour >= _LATE_EVENING,
+        )  # fmt: skip
         dispatcher.utter_message(text=_spoken_of(reply, codes, the_patient(tracker)))
         # "A doctor x-rayed it on Tuesday": noted for the physiotherapist.
         checked = advice.checked_for(text, codes, signs)

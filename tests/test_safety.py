@@ -5762,6 +5762,25 @@ def test_care_today_out_of_reach_is_no_plan_for_today(message: str) -> None:
     assert "right step" not in reply and "today" in reply, reply
 
 
+# Session 30, written before the change (outside runs 85 p02 and 86 p08: "ok ill call his
+# pediatrician first thing tmrw. thursday after school, 4ish?" at 11 pm got "Please go...
+# an after-hours service tonight"). Late in the evening, a doctor first thing in the morning
+# is the plan to thank for; the booking's day in its own sentence changes nothing. My words.
+@pytest.mark.parametrize(
+    ("message", "late", "thanked"),
+    [
+        ("fine, I'll ring her GP first thing tomorrow. can we book friday?", True, True),
+        ("we'll go to the walk-in in the morning", True, True),
+        ("fine, I'll ring her GP first thing tomorrow. can we book friday?", False, False),
+        ("I'll see the doctor on wednesday", True, False),
+    ],
+)
+def test_late_in_the_evening_a_doctor_first_thing_is_the_plan(message, late, thanked) -> None:
+    reply = advice.urgent_follow_up(message, ["cancer"], "911", repeats=1, late_evening=late)
+    assert ("first thing in the morning is right" in reply) is thanked, reply
+    assert "911" in reply
+
+
 # Session 30, written before the change (outside run 85 p08: "wait so should he go to urgent
 # care tonight?? its 10pm" got "Thank you, that's the right step"). Care today asked about
 # is no plan to thank for: yes, and why. My own words.

@@ -1786,11 +1786,13 @@ def urgent_follow_up(
     repeats: int = 0,
     signs: Iterable[str] = (),
     small_hours: bool = False,
+    late_evening: bool = False,
 ) -> str:
     """The answer to "can I wait?" or "is it serious?" after advice to see a doctor today.
     `repeats` counts the answers already given: the advice stays, its wording shortens, so
     no patient reads the same paragraph twice; a wish to book is met with the way to.
-    `small_hours`: it is after midnight, so "in the morning" is today."""
+    `small_hours`: it is after midnight, so "in the morning" is today; `late_evening`: the
+    day is all but over, so a doctor first thing in the morning is the plan to thank for."""
     codes, signs = list(codes), tuple(signs)
     what = _what_you_describe(codes, "What you described", signs)
     if checked_for(message, codes, signs):
@@ -1810,9 +1812,21 @@ def urgent_follow_up(
                 "Thank you: the morning is today, so that's right. If it gets worse before "
                 f"then, go to the emergency department or call {emergency_number}. "
             )
+
     # "I'll take him to urgent care tonight. Can you pencil him in for next week?": care
     # today in a sentence of its own, a later day for the booking (outside run 48).
     sentences = re.split(r"(?<=[.!?])\s+", message)
+    # "I'll call his pediatrician first thing tmrw", said at 11 pm: the earliest a doctor
+    # sees him, the plan to thank for; not "go tonight" (outside runs 85 p02 and 86 p08).
+    morning_plan = late_evening and any(
+        _THIS_MORNING.search(said) and not _LATER_DAY.search(said) for said in sentences
+    )
+    if morning_plan:
+        opening = (
+            "Thank you: at this hour, first thing in the morning is right. If it gets worse "
+            "before then, go to urgent care or an after-hours service tonight, or call "
+            f"{emergency_number}. "
+        )
     if any(_CARE_TODAY.search(s) and not _DAY_AFTER.search(s) for s in sentences):
         opening = "Thank you, that's the right step. "  # "I'll call them this morning"
         if _ASKS_IF_NEEDED.search(message):
@@ -1844,6 +1858,8 @@ def urgent_follow_up(
         # "Can I tell you about her pain anyway, for later?": yes, the questions follow
         # (outside run 56 p01: "Please go: this shouldn't wait", twice, and no questions).
         opening, tail = "Yes, you can: the questions follow. ", ""
+    if morning_plan and opening.startswith("Thank you: at this hour"):
+        return f"{opening}{tail.strip()}".strip()
     if repeats:
         return (
             f"{opening}I'd still ask you to see a doctor about this today, or an after-hours "
