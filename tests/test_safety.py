@@ -5888,6 +5888,20 @@ def test_holding_on_to_walk_is_unsteady_walking(text: str) -> None:
     assert "unsteady_walking" in said and "comes_on_exertion" not in said, said
 
 
+# Session 30, written before the change (outside run 86 p08: "lol hes 15 he wouldnt tell me
+# that. i'll ask. ... he says no" to the numbness question was not understood). The answer
+# passed on from the patient is the answer. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("not sure he'd tell me that, one sec. ok he said no", "no"),
+        ("she wouldn't say at first. she says yes, a bit", "yes"),
+    ],
+)
+def test_the_answer_passed_on_is_the_answer(text: str, answer: str) -> None:
+    assert _answer_to("saddle_numbness", text) == answer
+
+
 def test_a_sign_said_to_be_less_is_not_set_aside() -> None:
     found = safety.screen("its not even that numb down there when I wipe")
     assert "saddle_numbness" in {m.name for m in found.mentions if not m.denied}

@@ -332,6 +332,11 @@ def read_answer(
     # "It isn't that numb", "not numb numb, just duller": less than the word, said of a
     # sign, is some of it (outside run 84 p02: a no read, and an emergency withdrawn).
     lowered = _LESS_THAN.sub(lambda m: f"a bit {m['word'] or m['twice']}", lowered)
+    # "i'll ask. ... he says no": the answer passed on from the patient is the answer,
+    # whatever was said before it (outside run 86 p08: not understood).
+    relayed = list(_PASSED_ON.finditer(lowered))
+    if relayed and not _UNSURE_RE.search(lowered[relayed[-1].end() :]):
+        return NO if relayed[-1]["answer"] in ("no", "nope", "nah") else YES
     # "They are not new": the "they are" of a no is no yes.
     lowered = _DENIED_STATEMENT.sub("not", lowered)
     if question.name in _ABOUT_THOUGHTS:
@@ -422,6 +427,13 @@ def _no_to_its_own_words(question: ScreenQuestion, lowered: str) -> bool:
         and bool(own & set(re.findall(r"[a-z']+", first)))
         and not _UNSURE_RE.search(rest)
     )
+
+
+# The patient's own answer passed on by whoever writes: "he says no", "she said yes".
+_PASSED_ON = re.compile(
+    r"\b(?:he|she|they|my \w+)\s+(?:says?|said|tells me|told me)\s+"
+    r"(?P<answer>no|nope|nah|yes|yeah|yep)\b"
+)
 
 
 # Less than the word: "not that numb", "isn't very weak", "not numb numb"; of how a sign
