@@ -419,6 +419,8 @@ def normalise_time_words(text: str) -> str:
     said = re.sub(r"\bhalf (?:past )?(\d{1,2})\b(?!:)", r"\1:30", said)
     said = re.sub(r"\bquarter past (\d{1,2})\b", r"\1:15", said)
     said = re.sub(r"\bquarter to (\d{1,2})\b", lambda m: f"{(int(m[1]) - 2) % 12 + 1}:45", said)
+    # "7.30ish" too, the dot for the colon (outside run 86's kind: "7.30ish" read nothing).
+    said = re.sub(r"\b(\d{1,2})\.(\d\d)\s?-?ish\b", r"around \1:\2", said)
     said = re.sub(r"\b(\d{1,2}(?::\d\d)?)\s?-?ish\b", r"around \1", said)
     said = re.sub(r"\b(\d{1,2}(?::\d\d)?) in the morning\b", r"\1am", said)
     said = re.sub(

@@ -711,6 +711,7 @@ def test_an_offered_time_picked_before_other_news(text: str, index: int | None) 
         ("something earlier? 8am maybe", None),
         ("any times later?", None),
         ("the later one", 2),
+        ("got anything a bit later? 11.30ish", None),
     ],
 )
 def test_other_times_asked_for_pick_none_of_these(text: str, index: int | None) -> None:
