@@ -45,9 +45,9 @@ MODEL_ONLY_QUESTION = "check_anything_else"
 SCREEN_SLOT = "red_flag_screen"
 
 # Before this hour "in the morning" is the same day as the advice to see a doctor today.
+_MORNING_STARTS = 6
 # From this hour a doctor "today" means first thing in the morning.
 _LATE_EVENING = 21
-_MORNING_STARTS = 6
 
 
 def _writing_for_another(tracker: Tracker) -> bool:

@@ -272,8 +272,8 @@ _SAID_OF_ALL = re.compile(
 def parts_asked(question: ScreenQuestion) -> frozenset[str]:
     """The signs a line asks about in its own words ("cancer at any time, or weight lost
     recently": both), or its sign alone."""
-    read = {m.name for m in screen(question.text).mentions if m.kind == "sign"}
-    return frozenset(({question.sign, *question.covers} & read) or {question.sign})
+    named = {m.name for m in screen(question.text).mentions if m.kind == SIGN}
+    return frozenset(({question.sign, *question.covers} & named) or {question.sign})
 
 
 def _parts_of_concepts_denied(lines: list[ScreenQuestion], text: str) -> set[str]:
