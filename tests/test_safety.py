@@ -5902,6 +5902,29 @@ def test_the_answer_passed_on_is_the_answer(text: str, answer: str) -> None:
     assert _answer_to("saddle_numbness", text) == answer
 
 
+# Session 30, written before the change (outside run 87 p07, unsafe: after a chiropractor
+# cracked his neck, "the room spun when he looked up", "a bit slurry at dinner" and "should
+# I be worried about the slurred talking?" raised nothing; 911 came at the fourth mention).
+# Slurred speech in its everyday words, a spinning room, and a worry about a sign present
+# ("the slurred talking") tell the sign. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("she sounded a bit slurry on the phone tonight", "speech_trouble"),
+        ("is it bad that his talking is slurring?", "speech_trouble"),
+        ("should I worry about the slurred words she had earlier?", "speech_trouble"),
+        ("the whole room spins when I tip my head back", "dizziness"),
+        ("she said the room was spinning after the massage", "dizziness"),
+    ],
+)
+def test_a_stroke_sign_in_everyday_words_is_told(text: str, sign: str) -> None:
+    assert sign in _said(text), safety.screen(text).mentions
+
+
+def test_a_worry_about_a_sign_to_come_is_no_sign() -> None:
+    assert "speech_trouble" not in _said("should I be worried about slurred speech after needling?")
+
+
 def test_a_sign_said_to_be_less_is_not_set_aside() -> None:
     found = safety.screen("its not even that numb down there when I wipe")
     assert "saddle_numbness" in {m.name for m in found.mentions if not m.denied}

@@ -358,6 +358,13 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
             *(f"asking for {whose}" for whose in ("my", "our", "his", "her", "their", "me")),
             *(f"{what} about {which}" for what in ("what", "how")
               for which in ("my", "the", "this", "that", "these", "his", "her")),
+            # "Should I be worried about the slurred talking?": a sign present, worried
+            # about; "...about slurred speech after needling?" stays a risk asked about
+            # (outside run 87 p07: read as no sign at all).
+            *(f"{worry} {which}"
+              for worry in ("should i worry about", "should i be worried about",
+                            "do i need to worry about", "worried about")
+              for which in ("the", "his", "her", "my", "this", "that", "these", "those")),
         ],
         "termination": [*(b for b in _BREAKS if b != "?"), "?"],
     },

@@ -570,6 +570,8 @@ SIGNS: tuple[Sign, ...] = (
         "speech|words ... slurred|slurring|weird|strange|garbled|jumbled",
         "speech|words ... come|comes|coming|came out wrong|funny|muddled",
         "slurred",
+        # In everyday words: "a bit slurry at dinner", "slurring" (outside run 87 p07).
+        "slurry|slurring|slurs",
     )),
     Sign("double_vision", ("dubble|double ... vision|seeing|see", "seeing|see dubble|double", "double vision", "seeing|see double", "vision ... double")),
     Sign("swallowing_trouble", (
@@ -610,7 +612,10 @@ SIGNS: tuple[Sign, ...] = (
         "collapsed|collapse suddenly",
         "collapsed|collapse without warning",
     )),
-    Sign("dizziness", ("dizzy|dizziness|vertigo|lightheaded|light-headed", "room|world spinning")),
+    # "The room spun when he looked up", "the room was spinning" (outside run 87 p07).
+    Sign("dizziness", ("dizzy|dizziness|vertigo|lightheaded|light-headed", "room|world spinning",
+                       "room|world|everything|ceiling spun|spins|spinning|span|whirling",
+                       "room|world|everything|ceiling was|is|started|kept spinning|whirling")),
     Sign("sudden_onset", ("{sudden}", "sudden|suddenly|abruptly", "out of nowhere", "all of a sudden")),
     # Headache
     Sign("thunderclap", (
