@@ -843,6 +843,8 @@ def find_terms(text: str) -> list[Term]:
             and (words[i + length] in _MEDICINES)
         ):
             in_saying = True  # "heart pills", "asthma inhalers": medicines, no complaint
+        if found[0] == "other_complaint" and _IN_THE_FAMILY.match(text[end:]):
+            in_saying = True  # "heart stuff runs in my family" (outside run 87 p08)
         if found[0] == "other_complaint" and _LIKENED_OR_LESSENED.search(text[:start]):
             in_saying = True  # "it feels like toothache", "only a graze": no complaint
         if found[0] == "body_part" and _A_LIKENESS.search(text[:start]):
@@ -1279,6 +1281,11 @@ _MEDICINES = frozenset({
     "medicine", "medicines", "drug", "drugs", "inhaler", "inhalers", "spray", "patch",
     "patches", "injection", "injections", "jab", "jabs", "prescription", "prescriptions",
 })  # fmt: skip
+# A complaint of the family, not the patient's: "heart stuff runs in my family".
+_IN_THE_FAMILY = re.compile(
+    r"\W*(?:\w+\W+){0,3}?(?:runs?|running|ran)\s+in\s+(?:my|the|our|his|her)\s+famil",
+    re.IGNORECASE,
+)
 # What names a complaint with it: "breathing problems", "chest issues".
 _ITS_NAME = frozenset({
     "problem", "problems", "issue", "issues", "trouble", "troubles", "stuff", "difficulty",

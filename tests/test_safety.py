@@ -1152,6 +1152,9 @@ def test_contraindications_in_everyday_words(said: str, code: str) -> None:
         ("he takes something for his heart rhythm, don't know what", "anticoagulants"),
         ("some pills since my stent last year", "anticoagulants"),
         ("pills for my afib", "anticoagulants"),
+        # (outside run 87 p08: "a baby aspirin most days" was not recorded)
+        ("he's on a baby aspirin for his heart", "anticoagulants"),
+        ("aspirin most mornings, 81mg", "anticoagulants"),
         ("i take blood pressure pills and a statin", None),
         ("my baby is 14 weeks old and I carry her all day", None),
         ("hurt my back carrying my baby in the car seat", None),

@@ -745,3 +745,13 @@ def test_arching_the_back_is_no_foot(text: str, foot: bool) -> None:
 def test_pressure_is_a_pressing_pain(text: str, quality: str | None) -> None:
     found = [t.value for t in find_terms(text) if t.entity == "pain_quality"]
     assert found == ([quality] if quality else [])
+
+
+# Session 30, written before the change (outside run 87 p08: "heart stuff runs in my family"
+# was told "You also mentioned a heart complaint"). My own wordings.
+@pytest.mark.parametrize(
+    "text",
+    ["heart disease runs in the family, so I'm careful", "asthma kind of runs in our family"],
+)
+def test_a_complaint_that_runs_in_the_family_is_no_complaint(text: str) -> None:
+    assert [t for t in find_terms(text) if t.entity == "other_complaint"] == []

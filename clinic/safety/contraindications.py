@@ -143,8 +143,12 @@ SIGNS: tuple[Sign, ...] = (
         "|previscan|dalteparin|fragmin|tinzaparin|innohep|lovenox|fondaparinux|arixtra"
         "|prasugrel|efient|effient|savaysa|iscover|dipyridamole|persantin",
         "aspirin ... daily|mg|milligrams",
-        "aspirin ... every|each|a day|morning|night",
-        "daily|low dose|low-dose|baby aspirin",
+        "aspirin ... every|each|most|a day|days|morning|night",
+        # Each slot is one word: "baby aspirin" said alone was missed, as "daily|low dose|
+        # low-dose|baby aspirin" read "low" then "dose|baby" (outside run 87 p08).
+        "daily|baby aspirin",
+        "low dose aspirin",
+        "low-dose aspirin",
         "daily aspirin",
         # Painkillers with aspirin in them, taken daily: "Excedrin pretty much every day".
         "excedrin|anacin|ecotrin|bufferin|alka-seltzer|goody's|goodys ... daily|every|each|a day",
