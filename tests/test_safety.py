@@ -5924,6 +5924,22 @@ def test_a_stroke_sign_in_everyday_words_is_told(text: str, sign: str) -> None:
     assert sign in _said(text), safety.screen(text).mentions
 
 
+# Session 30, written before the change (outside run 87 p06: "my right toes kinda catch, but
+# im just clumsy" was told "clumsy hands" three times). The toes catching is the foot's; a
+# writer's "just clumsy" of himself is no hands' sign. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "sign", "not_sign"),
+    [
+        ("my left toes sort of drag on the pavement lately", "worsening_weakness", None),
+        ("I keep tripping, I'm just clumsy I guess", None, "clumsy_hands"),
+        ("my hands are so clumsy, I can't do my buttons", "clumsy_hands", None),
+    ],
+)
+def test_the_toes_catching_is_the_foots(text: str, sign, not_sign) -> None:
+    said = _said(text)
+    assert (sign is None or sign in said) and (not_sign is None or not_sign not in said), said
+
+
 def test_a_worry_about_a_sign_to_come_is_no_sign() -> None:
     assert "speech_trouble" not in _said("should I be worried about slurred speech after needling?")
 

@@ -262,6 +262,8 @@ SIGNS: tuple[Sign, ...] = (
         "catching|scuffing|dragging ... my? left|right? toe|toes|foot|feet",
         # The other order: "my toes keep catching", "slapping my foot down when I walk".
         "toe|toes keep|keeps|kept catching|scuffing|dragging|snagging",
+        # "my right toes kinda catch" (outside run 87 p06: told "clumsy hands").
+        "toe|toes ... catch|catches|drag|drags|scuff|scuffs|snag|snags",
         "slap|slaps|slapping|flop|flops|flopping ... my? left|right? foot|feet",
         "trip|tripping ... my foot|toes",
         "can't lift|raise my? left|right? foot|feet|toes|ankle",
@@ -517,6 +519,8 @@ SIGNS: tuple[Sign, ...] = (
         "discectomy|laminectomy|microdiscectomy",
     )),
     # Cervical myelopathy
+    # "I'm just clumsy" of oneself is no sign (outside run 87 p06: tripping on the stairs
+    # with the toes catching was told "clumsy hands").
     Sign("clumsy_hands", (
         "clumsy|clumsiness",
         "can't|trouble|difficulty|struggle|struggling do|doing up ... buttons",
@@ -524,7 +528,9 @@ SIGNS: tuple[Sign, ...] = (
         "dropping|drop things|cups|everything",
         "dropping|drop ... {hand_skill}",
         "writing|handwriting|signature ... like a|looks? child's|kid's|messy|spidery",
-    )),
+    ), unless=("just clumsy", "always been clumsy", "always clumsy", "naturally clumsy",
+               "clumsy person", "a klutz", "clumsy anyway", "clumsy on my feet", "tripped",
+               "trip", "trips", "tripping")),
     # The cord pressed: an electric shock down the spine when the head bends (Lhermitte).
     Sign("lhermitte", ("{neck_move} ... {electric}", "{electric} ... {neck_move}")),
     Sign("unsteady_walking", (
