@@ -26,6 +26,7 @@ from addons.safety_screen import meanings_of, set_intent
 from clinic import knowledge, safety, vocabulary
 from clinic.intake import question_after_answer
 from clinic.language import english
+from clinic.safety.answers import describes_the_pain
 
 ANSWER_ENTITY = "answer_topic"
 QUESTION_INTENT = "ask_clinic"
@@ -238,6 +239,15 @@ def _meanings_asked(text: str) -> list[Any]:
     return [encoder().encode(said).sentence for said in sorted(readings | set(asked))]
 
 
+# A question that asks only about what was said before it: "is ok for needles?", "is that
+# a problem?", "does that matter for the needling?".
+_POINTS_BACK = re.compile(
+    r"^\W*(?:and\s+|so\s+)?(?:is|it'?s|would|will|does|do|can|could)?\s*(?:it|that|this|they)?\s*"
+    r"(?:be\s+)?(?:ok|okay|safe|fine|alright|all right|a problem|an issue|matter|count|affect)\b"
+    r"(?:\s+(?:for|with|to)\s+(?:the\s+|my\s+)?(?:needles?|needling|dry needling|treatment|it))?"
+    r"\W*$",
+    re.IGNORECASE,
+)
 # How much nearer what the question asks must be to stand over the whole message's topic.
 _CLEARER_BY = 0.05
 
@@ -280,6 +290,14 @@ def _nearest_topic(
         if found_again and found_again.score >= knowledge.NEAR:
             return found_again
     found = finder.nearest(*meanings)
+    # "I am breastfeeding still, is ok for needles?": a question that points back asks about
+    # what was said before it, not a topic of its own (outside run 87 p03: twice unanswered).
+    pointing = [said for said in knowledge.asked_clauses(text) if _POINTS_BACK.match(said)]
+    before = text[: text.rfind(pointing[-1])].strip(" ,.;:-") if pointing else ""
+    if before and not describes_the_pain(before):
+        # ...so what it asks is the sentence before it, asked of the needling; of a pain
+        # told, it asks what needling helps, as before.
+        asked_meanings = [encoder().encode(f"{before}. Is that ok for dry needling?").sentence]
     by_the_question = finder.nearest(*asked_meanings) if found and asked_meanings else None
     if (
         by_the_question

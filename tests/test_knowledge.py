@@ -1045,6 +1045,9 @@ def test_each_of_two_questions_is_read_alone_too(text: str, topic: str) -> None:
         ),
         # (outside run 86 p05: "can i have the needles or not? with the baby" got consent)
         ("am I allowed the needles or not, being diabetic?", "health_conditions"),
+        # (outside run 87 p03: "I am breastfeeding still, is ok for needles?" got what
+        # needling helps, twice): a question pointing back asks of what was said before it.
+        ("I am nursing. is ok for needles?", "breastfeeding"),
     ],
 )
 def test_alternatives_and_pain_are_asked_in_their_words(text: str, topic: str) -> None:
