@@ -317,6 +317,13 @@ def test_a_time_asked_to_be_free_is_no_question_of_price() -> None:
     assert dispatcher.messages == []
 
 
+# Session 30, written before the change (outside run 87 p01: "is it actually free? and how
+# much is needling after that" got the building's step-free access beside the price).
+def test_free_of_charge_is_no_question_of_access() -> None:
+    assert "access" not in _topics_answered("hold on, is it truly free?")
+    assert "access" in _topics_answered("can my dad get up to you in a wheelchair?")
+
+
 def test_a_found_topic_is_answered_from_the_file(monkeypatch) -> None:
     monkeypatch.setenv("CLINIC_ADDRESS", "12 River Street, Springfield")
     said, events = answer("where are you", "ask_clinic", "address")
