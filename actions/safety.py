@@ -153,7 +153,7 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
         if flags_now <= without:
             withdrawn |= put_right
             corrected += sorted(put_right)
-    signs = sorted((set(tracker.get_slot("warning_signs") or []) | said) - withdrawn)
+    signs = sorted((held | said) - withdrawn)
     denied_signs = sorted((set(tracker.get_slot("denied_signs") or []) | denied) - set(signs))
     # The model's own flag adds recall where the rules raised nothing yet; with advice
     # already given it would only repeat it ("do we really need the ER?").

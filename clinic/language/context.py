@@ -585,7 +585,7 @@ def _cut_at_the_writer(doc: Doc, start: int, end: int) -> int:
 
 
 # How a finding is said to be less than the word: "not even that numb", "not very weak".
-_DEGREES = frozenset({
+DEGREES = frozenset({
     "that", "very", "too", "super", "terribly", "overly", "particularly", "hugely",
     "massively", "totally", "completely", "fully", "all",
 })  # fmt: skip
@@ -612,7 +612,7 @@ def _said_less(span: Span) -> bool:
     if word not in LESS_SAID_OF:
         return False
     before = [token.lower_ for token in doc[max(0, span.start - 3) : span.start]]
-    return len(before) >= 2 and before[-1] in _DEGREES and before[-2] in _NOTS | _DEGREES
+    return len(before) >= 2 and before[-1] in DEGREES and before[-2] in _NOTS | DEGREES
 
 
 def _less_at(doc: Doc, end: int) -> bool:
@@ -621,7 +621,7 @@ def _less_at(doc: Doc, end: int) -> bool:
     words = [token.lower_ for token in doc[end : end + 4]]
     while words and words[0] in ("even", "all"):
         words = words[1:]
-    return len(words) >= 2 and words[0] in _DEGREES and words[1] in LESS_SAID_OF
+    return len(words) >= 2 and words[0] in DEGREES and words[1] in LESS_SAID_OF
 
 
 # "Never had any numbness until this morning": denied until a time, so there since.

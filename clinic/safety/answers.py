@@ -19,7 +19,7 @@ import re
 from collections.abc import Collection
 
 from clinic.intake import answer_before_question, question_after_answer
-from clinic.language.context import LESS_SAID_OF, is_another_person
+from clinic.language.context import DEGREES, LESS_SAID_OF, is_another_person
 from clinic.language.numbers import WEIGHT_UNITS
 from clinic.safety.advice import denies_doctor_check, without_statement_of_safety
 from clinic.safety.red_flags import HISTORY_COUNTS, LEVEL_ORDER, SIGNS, ScreenQuestion
@@ -440,7 +440,7 @@ _PASSED_ON = re.compile(
 # feels only ("not that day", "not all that often" say no).
 _LESS_THAN = re.compile(
     r"\b(?:not|isn'?t|is not|wasn'?t|aren'?t|it'?s not|its not)\s+(?:even\s+)?"
-    r"(?:that|very|too|all that|super|totally|completely|fully)\s+"
+    rf"(?:all\s+)?(?:{'|'.join(sorted(DEGREES - {'all'}))})\s+"
     rf"(?P<word>{'|'.join(sorted(LESS_SAID_OF))})\b"
     r"|\bnot\s+(?P<twice>[a-z]+)\s+(?P=twice)\b"
 )
