@@ -1063,6 +1063,9 @@ def _ask_which_day(wish: DayMismatch, dispatcher: CollectingDispatcher) -> Slots
     return {"day_choices": [day.isoformat() for day in days]}
 
 
+_OWN_WEEK_OR_DATE = re.compile(r"\bweek\b|\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}[/.]\d{1,2}\b")
+
+
 def _one_of_the_days(said: str, tracker: Tracker) -> TimePreference | None:
     """After "which do you mean?": the day of the two whose weekday the answer names ("the
     Friday", "friday at 10"), with any time said."""
@@ -1073,6 +1076,12 @@ def _one_of_the_days(said: str, tracker: Tracker) -> TimePreference | None:
         return None
     wish = read_preference(said, desk().now())
     day = chosen[0]
+    if (
+        isinstance(wish, TimePreference)
+        and wish.first_day == wish.last_day not in (None, *choices)
+        and _OWN_WEEK_OR_DATE.search(said.lower())
+    ):
+        return None  # "I meant wednesday next week": the week or date said is the day
     if isinstance(wish, TimePreference):
         return replace(wish, first_day=day, last_day=day, weekdays=None)
     return TimePreference(first_day=day, last_day=day)

@@ -359,7 +359,9 @@ def call_when(due: dt.datetime, now: dt.datetime, until: dt.datetime | None = No
     "Mon 7 Dec, between 12:00 pm and 1:00 pm"."""
     if due <= now and until is None:
         return "as soon as they can"
-    day = "today" if due.date() == now.date() else short_when(due).rsplit(",", 1)[0]
+    day = short_when(due).rsplit(",", 1)[0]
+    if due.date() == now.date():  # with its name: just after midnight it is not "tonight"
+        day = f"today ({day})"
     start = max(due, now)
     if until is not None:
         return f"{day}, between {clock(start)} and {clock(until)}"

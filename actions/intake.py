@@ -165,7 +165,7 @@ class ValidateIntakeForm(FormValidationAction):
             # Raised by this message, the advice given: the form ends without a word more
             # (a rejected form would let a fallback talk over the advice).
             return [SlotSet("failed_attempts", 0)]
-        if about_safety(tracker):
+        if about_safety(tracker) and not _checklist_answered_beside(tracker):
             events = undo_for_safety_answer(tracker, SCREEN_SLOTS)
             if corrected_now(tracker):
                 # A withdrawn yes reopens the screen: its other questions are still to come.
@@ -335,6 +335,19 @@ ASK_ACTIONS = tuple(
     type(f"Ask{slot.title().replace('_', '')}", (AskIntakeQuestion,), {"slot": slot})
     for slot in QUESTIONS
 )
+
+
+def _checklist_answered_beside(tracker: Tracker) -> bool:
+    """Whether a message that asks about the advice ("my doctor's closed, can I just book?")
+    answers the needling checklist too, in words of its own ("none of those", "I take
+    warfarin"): kept (outside run 88 p01 got "Which ones?"). A yes or no to a direct safety
+    question still answers that question only."""
+    if value_before_latest_message(tracker, "direct_question"):
+        return False
+    if tracker.get_slot("requested_slot") != "contraindication_screen":
+        return False
+    text = tracker.latest_message.get("text") or ""
+    return contraindications.says_none(text) or bool(entity_values(tracker, "contraindication"))
 
 
 def _another_try(value: Any, tracker: Tracker) -> int | None:

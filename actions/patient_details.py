@@ -97,7 +97,8 @@ _SIGN_OFF = re.compile(
 
 # "I'm Tom, her husband", "this is Ana, his daughter": the writer, someone else's relative.
 _RELATION_AFTER = re.compile(
-    r"[\s,]*(?:and\s+)?(?:(?:i'?m|im|i am)\s+)?(?:(?:her|his|their|the patient'?s)\s+\w+|"
+    # "..., my name is Ewa (daughter)": in brackets too (outside run 88 p02).
+    r"[\s,(]*(?:and\s+)?(?:(?:i'?m|im|i am)\s+)?(?:(?:her|his|their|the patient'?s)\s+\w+|"
     r"(?:husband|wife|partner|son|daughter|mum|mom|dad|father|mother|carer|caregiver)\b)",
     re.IGNORECASE,
 )

@@ -202,7 +202,7 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
 
     denied_cis = set(tracker.get_slot("denied_contraindications") or []) | denied_now
     # A yes stays open to taking back until another question is answered or it is.
-    open_yes = tracker.get_slot("raised_by_answer")
+    open_yes = _open_yes(tracker)
     # A yes that raised the level of a flag already open is open to taking back too (a
     # fall's doctor today, then "serious accident? yes": the emergency department).
     rose = level in (URGENT, EMERGENCY) and level != safety.more_urgent(None, level_before)
@@ -348,7 +348,7 @@ def _taken_back(
     flag just before ("oops, wrong button"), says no to what an unsure answer left
     possible ("I took my temperature: no fever"), or disputes a flag read from its words
     ("I never said sudden"), else None."""
-    question = tracker.get_slot("raised_by_answer")
+    question = _open_yes(tracker)
     text = tracker.latest_message.get("text") or ""
     if answer is not None:
         # A message that says nothing to the question may still say no to a flag's sign.
@@ -368,11 +368,25 @@ def _taken_back(
     return _denied_holding_sign(tracker)
 
 
+def _open_yes(tracker: Tracker) -> str | None:
+    """The question whose yes raised a flag, in the message just after that yes only: "wrong
+    button" two messages on is of a later button (outside run 88 p01: the needling
+    checklist's Yes, pressed by mistake, asked the warning sign once more)."""
+    question = tracker.get_slot("raised_by_answer")
+    messages = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            messages += 1
+        elif event.get("event") == "slot" and event.get("name") == "raised_by_answer":
+            return question if messages <= 1 else None
+    return question  # no history (the slots alone): as they say
+
+
 def _disputed(tracker: Tracker, text: str) -> str | None:
     """The direct question of the open flag the patient disputes, when that flag was read
     from their words rather than from a yes to a question: asked once more, and only a no
     to it withdraws the signs that raised it (`safety.signs_behind`)."""
-    if not answers.disputes(text):
+    if not answers.disputes_words(text):
         return None
     asked = set(tracker.get_slot("asked_questions") or [])
     held = tracker.get_slot("warning_signs") or []

@@ -608,6 +608,30 @@ def test_after_which_day_the_weekday_named_picks_one_of_the_two(desk) -> None:
 
 
 @pytest.mark.parametrize(
+    ("said", "day"),
+    [
+        ("oh no, tuesday next week then, at 11", dt.date(2026, 12, 1)),
+        ("sorry i meant wednesday the 9th at 11", dt.date(2026, 12, 9)),
+    ],
+)
+def test_after_which_day_a_week_or_date_of_the_answers_own_is_the_day(
+    desk, said: str, day: dt.date
+) -> None:
+    """The weekday matches one of the two, but the answer says which week or date it is
+    (the CI's conversation on a Thursday: "I meant wednesday next week" got the 16th)."""
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        slots={"booking_task": "book", "day_choices": ["2026-12-15", "2026-12-16"]}, text=said,
+        requested_slot="preferred_time", form="booking_form",
+    )  # fmt: skip
+    result = actions.ValidateBookingForm().validate_preferred_time(
+        said, dispatcher, tracker, DOMAIN
+    )
+    first = dt.datetime.fromisoformat(result["offered_slots"][0])
+    assert (first.date(), first.hour) == (day, 11)
+
+
+@pytest.mark.parametrize(
     ("said", "name"),
     [
         ("4pm suits me. Omar Haddad, omar.h@example.com", "Omar Haddad"),
@@ -1366,6 +1390,11 @@ def test_her_name_is_the_patients_not_the_writers(said, people, name) -> None:
         # writer after the contact details; my own words.
         ("Ed Park (him). phone 212 555 0143, I'm Sue his wife", "Ed Park (booked by Sue)"),
         ("ana ruiz - 917 555 0120 - this is her son Leo", "Ana Ruiz (booked by Leo)"),
+        # Session 31, written before the change (outside run 88 p02: "Tadeusz Nowak, my name
+        # is Ewa (daughter) 646-555-0187" booked for Ewa). The relation in brackets, or
+        # without "her"; my own words.
+        ("Jan Kowal, my name is Zofia (his wife) 718 555 0144", "Jan Kowal (booked by Zofia)"),
+        ("Olga Petrenko. I am Iryna, daughter. 347 555 0190", "Olga Petrenko (booked by Iryna)"),
     ],
 )  # fmt: skip
 def test_the_writer_introduced_after_the_patients_name_is_who_booked(

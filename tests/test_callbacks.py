@@ -220,3 +220,16 @@ def test_an_appointments_time_is_not_the_calls() -> None:
         times_for_a_call("monday morning please. it's about my booking") == "monday morning please"
     )
     assert times_for_a_call("after 3 on friday") == "after 3 on friday"
+
+
+def test_a_call_today_names_the_day_too() -> None:
+    """Near midnight "today" is not the day the patient thinks it is: a Monday named just
+    after midnight was confirmed as "today" alone (CI on a Monday, 00:11)."""
+    from actions.callback import call_when
+
+    monday_midnight = dt.datetime(2026, 12, 7, 0, 11, tzinfo=ZONE)
+    noon = monday_midnight.replace(hour=12, minute=0)
+    said = call_when(noon, monday_midnight, noon.replace(hour=14))
+    assert said == "today (Mon 7 Dec), between 12:00 pm and 2:00 pm"
+    tuesday = call_when(noon + dt.timedelta(days=1), monday_midnight)
+    assert tuesday == "Tue 8 Dec from 12:00 pm"

@@ -511,3 +511,34 @@ def test_a_side_put_right_in_an_answer_to_a_safety_question_is_taken() -> None:
     said = "no limp. sorry, my mistake, it's her LEFT hip not the right"
     changes, _ = answer(said, "pain_quality", intent="deny", earlier=known)
     assert changes.get("side") == "left", changes
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("none of them. but the gp is shut till monday, is that ok to wait?", "deny"),
+        ("no to all of those. do I really have to go to urgent care tonight?", "deny"),
+        ("ok none of those apply. my doctor's closed, can I just book for thursday?", "affirm"),
+    ],
+)
+def test_the_checklist_answered_beside_a_question_about_the_advice_is_kept(
+    text: str, intent: str
+) -> None:
+    """Session 31 (outside run 88 p01: "ok none of those. its almost midnight sunday tho, my
+    doctor isnt open. can i just book...?" was answered, then "Which ones?"). The question
+    about the advice is the safety check's; the checklist's answer beside it still counts.
+    My words."""
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        text=text, intent=intent, requested_slot="contraindication_screen",
+        earlier_slots={
+            "body_part": "neck", "triage_level": "urgent", "red_flags": ["headache_warning"],
+            "red_flag_screen": True,
+        },
+        slots={"contraindication_screen": text},
+    )  # fmt: skip
+    # As the form's own mapping sets it from the text, after the message.
+    tracker.events.append({"event": "slot", "name": "contraindication_screen", "value": text})
+    events = asyncio.run(form.get_validation_events(dispatcher, tracker, DOMAIN))
+    slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert slots.get("contraindication_screen") == "none", slots

@@ -2116,6 +2116,11 @@ def test_they_are_not_new_is_a_no() -> None:
         ("yes - the fall", {"trauma"}, 1),
         ("yes", set(), 2),
         ("yes, both of those", set(), 2),
+        # Session 31, written before the change (outside run 88 p01: "well yeah the morning
+        # thing like i said. no cancer" asked the morning line again, one by one): the yes
+        # in a sentence of its own points at its line, a plural said singular too.
+        ("well yes the nights thing, like i told you before. no fall though", {"night_pain"}, 1),
+        ("i did fall yeah, i said that already earlier on. no night pain", {"trauma"}, 1),
     ],
 )
 def test_a_yes_pointing_at_one_line_of_the_checklist(
@@ -5782,6 +5787,42 @@ def test_late_in_the_evening_a_doctor_first_thing_is_the_plan(message, late, tha
     reply = advice.urgent_follow_up(message, ["cancer"], "911", repeats=1, late_evening=late)
     assert ("first thing in the morning is right" in reply) is thanked, reply
     assert "911" in reply
+
+
+# Session 31, written before the change (outside run 88 p02: weight lost at 71, and near
+# midnight "Today?? is almost midnight, he must go to emergency for this?" got "Yes, the
+# emergency department is a good place to go"). At night a warning sign that needs a doctor
+# soon but not tonight is for the doctor first thing; the ones that can't wait the night
+# (a fever, a swollen calf, double vision) still go tonight. My own words.
+@pytest.mark.parametrize(
+    ("message", "codes", "hours", "tonight"),
+    [
+        ("its 11pm, does she have to go to the ER now??", ["cancer"], "late", False),
+        (
+            "Today?? it's nearly midnight. must we go to the emergency room?",
+            ["cancer"],
+            "late",
+            False,
+        ),
+        ("should I go to urgent care tonight for this?", ["myelopathy"], "late", False),
+        ("it's 1am, does he need the ER right now?", ["cancer"], "small", False),
+        ("its 11pm, does she have to go to the ER now??", ["infection"], "late", True),
+        ("should I go to urgent care tonight for this?", ["dvt"], "late", True),
+        ("its 11pm, does she have to go to the ER now??", ["cancer", "infection"], "late", True),
+    ],
+)
+def test_at_night_a_sign_that_can_wait_the_night_is_for_the_morning(
+    message: str, codes: list[str], hours: str, tonight: bool
+) -> None:
+    reply = advice.urgent_follow_up(
+        message, codes, "911", late_evening=hours == "late", small_hours=hours == "small"
+    )
+    assert ("first thing in the morning" in reply) is not tonight, reply
+    assert "911" in reply, reply  # if it gets worse
+    if tonight:
+        assert "today" in reply or "tonight" in reply, reply
+    else:
+        assert not reply.startswith("Yes") and "emergency department" in reply, reply
 
 
 # Session 30, written before the change (outside run 85 p08: "wait so should he go to urgent

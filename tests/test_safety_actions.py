@@ -464,6 +464,31 @@ async def test_a_yes_taken_back_is_asked_again_and_only_a_no_withdraws_it(monkey
     assert slots["rechecking"] is None
 
 
+async def test_a_yes_is_open_to_taking_back_only_in_the_message_after_it(monkeypatch) -> None:
+    """Session 31 (outside run 88 p01: a yes to a warning sign, then the needling checklist's
+    own Yes pressed by mistake, then "sorry wrong button, none of them apply" asked the
+    warning sign "once more"). My words: a man writing about his back."""
+    monkeypatch.delenv("CLINIC_EMERGENCY_NUMBER", raising=False)
+    slots, _ = await check(
+        "/affirm", intent="affirm", slots=SADDLE_ASKED, requested_slot="red_flag_screen"
+    )
+    raised = {**SADDLE_ASKED, **slots, "red_flag_screen": True}
+    tracker = make_tracker(
+        text="oops, pressed the wrong one. no none of those",
+        intent="deny",
+        earlier_texts=["/affirm"],
+        earlier_slots=raised,
+        requested_slot="contraindication_screen",
+    )
+    # The checklist's own Yes came in between (asked "Which ones?").
+    tracker.events.insert(-1, {"event": "user", "text": "/affirm"})
+    dispatcher = CollectingDispatcher()
+    events = await ActionEveryMessage().run(dispatcher, tracker, DOMAIN)
+    slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert not slots.get("rechecking") and "once more" not in said(dispatcher)
+    assert slots.get("triage_level", "emergency") == "emergency"
+
+
 @pytest.mark.parametrize(
     ("places", "question"),
     [

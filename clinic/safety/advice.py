@@ -1844,6 +1844,10 @@ def urgent_follow_up(
         opening += f"Yes: tell them {told}. "
     if _FEAR.search(message):
         opening = "I understand this is worrying. " + opening
+    if (small_hours or late_evening) and _asks_about_tonight(message, codes):
+        # "It's nearly midnight, must he go to the ER?" for weight lost at 71: the doctor
+        # first thing (outside run 88 p02 got "Yes, the emergency department").
+        return WAITS_THE_NIGHT.format(number=emergency_number)
     # "Is it ok to foam roll it?", "what counts as worse?": answered, then the advice.
     opening = _what_to_watch(message, codes, emergency_number) or opening
     # "Urgent care or the ER?", "Tylenol ok?": where to go, and everyday painkillers.
@@ -1870,6 +1874,32 @@ def urgent_follow_up(
         "physiotherapy. If your doctor is closed, an urgent care clinic or after-hours "
         f"service can see you today. If it gets worse quickly, call {emergency_number}.{tail}"
     )
+
+
+# Warning signs that need a doctor soon, built up over weeks, where a night changes
+# nothing: asked at night whether to go now, the doctor first thing in the morning is the
+# answer (the clinical lead's point, outside runs 81, 85 and 88). A fever, a swollen calf,
+# chest pain, weakness getting worse or double vision are not among them: tonight.
+CAN_WAIT_THE_NIGHT = frozenset({"cancer", "myelopathy"})
+WAITS_THE_NIGHT = (
+    "At this hour, your own doctor first thing in the morning is right for this: it needs a "
+    "doctor's check soon, and it can wait for the morning. If it gets worse before then (new "
+    "weakness or numbness, trouble passing urine, or pain too bad to bear), go to the "
+    "emergency department or call {number}."
+)
+# Going tonight asked about: "must he go to the emergency?", "ER now??", "urgent care tonight?".
+_TONIGHT_ASKED = re.compile(
+    r"\b(?:tonight|now|emergency|e\.?r|a&e|hospital|urgent care|walk-?in|after-?hours|today)\b",
+    re.IGNORECASE,
+)
+
+
+def _asks_about_tonight(message: str, codes: list[str]) -> bool:
+    """Whether `message` asks if care is needed tonight, for signs that can wait the night."""
+    if not codes or not set(codes) <= CAN_WAIT_THE_NIGHT:
+        return False
+    asks = "?" in message or _ASKS_IF_NEEDED.search(message)
+    return bool(asks and _TONIGHT_ASKED.search(message))
 
 
 # Asked whether to come before a doctor has seen it: the booking can wait for the doctor.

@@ -177,6 +177,20 @@ def disputes(text: str) -> bool:
     return bool(found and any(m.kind == SIGN for m in read(found["rest"])))
 
 
+# A slip of a button: with no yes just given to take back, it is of another button (the
+# needling checklist's), never a dispute of a warning sign read from the patient's words.
+_BUTTON_SLIP_RE = re.compile(
+    r"\b(?:wrong (?:button|one)|(?:pressed|clicked|tapped|hit) the wrong \w+|mis-?click\w*"
+    r"|by (?:accident|mistake)|accidentally|oops|whoops)\b"
+)
+
+
+def disputes_words(text: str) -> bool:
+    """Whether the patient says what was read from their words is wrong, a button's slip
+    aside ("sorry wrong button, none of them apply" to the needling checklist)."""
+    return disputes(_BUTTON_SLIP_RE.sub(" ", " ".join(text.lower().replace("\u2019", "'").split())))
+
+
 def takes_back_yes(text: str) -> bool:
     """Whether a message right after a yes says the yes was a mistake. The caller asks the
     question again rather than taking a no on trust: a safety yes is never just dropped."""

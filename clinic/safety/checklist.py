@@ -196,15 +196,31 @@ _POINTING_WORDS = 8
 
 
 def _pointed_at(lines: list[ScreenQuestion], text: str) -> list[ScreenQuestion]:
-    """The one line a short yes points at by a word of its own ("the night one, yes")."""
-    said = set(re.findall(r"[a-z]{4,}", text.lower())) - _EVERY_LINE
-    if not said or len(text.split()) > _POINTING_WORDS:
-        return []
-    hits = [
-        q for q in lines
-        if said & set(re.findall(r"[a-z]{4,}", CHECKLIST_ITEMS.get(q.text, q.text).lower()))
-    ]  # fmt: skip
-    return hits if len(hits) == 1 else []
+    """The one line a short yes points at by a word of its own ("the night one, yes"); in a
+    longer answer, the yes's own sentence ("well yeah the morning thing like i said. no
+    cancer": outside run 88 p01 was asked the morning line again)."""
+    sentences = [text] if len(text.split()) <= _POINTING_WORDS else _yes_sentences(text)
+    for sentence in sentences:
+        said = _stems(sentence) - _stems(" ".join(_EVERY_LINE))
+        if not said or len(sentence.split()) > _POINTING_WORDS:
+            continue
+        hits = [q for q in lines if said & _stems(CHECKLIST_ITEMS.get(q.text, q.text))]
+        if len(hits) == 1:
+            return hits
+    return []
+
+
+def _stems(text: str) -> set[str]:
+    """The words of four letters or more, a plural said singular ("mornings", "morning")."""
+    return {word.removesuffix("s") for word in re.findall(r"[a-z]{4,}", text.lower())}
+
+
+def _yes_sentences(text: str) -> list[str]:
+    """The sentences of `text` that say yes, each with any words after a comma dropped."""
+    sentences = [s.strip() for s in re.split(r"[.;!?]+", text) if s.strip()]
+    yes = [s for s in sentences if answers.read_answer(answers.ANY_QUESTION, s, (), (), None)
+           in (answers.YES, answers.UNSURE)]  # fmt: skip
+    return [s.split(",")[0] if len(s.split()) > _POINTING_WORDS else s for s in yes]
 
 
 # Words of when, which lines share with any aside ("started", "recently").
