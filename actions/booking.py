@@ -591,7 +591,13 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
         ):
             return [SlotSet("failed_attempts", 0)]  # the form ends, nothing after the advice
         if about_safety(tracker):
-            return [*undo_for_safety_answer(tracker, FORM_SLOTS), *self._name_beside(tracker)]
+            undone = [*undo_for_safety_answer(tracker, FORM_SLOTS), *self._name_beside(tracker)]
+            wished = _time_wished_beside(tracker)
+            if not wished:
+                return undone
+            # "ok ill go to urgent care tmrw morning. wednesday around 5pm?": the wish, read.
+            tracker.events.extend([*undone, SlotSet("preferred_time", wished)])
+            return [*undone, *await super().get_validation_events(dispatcher, tracker, domain)]
         text = tracker.latest_message.get("text") or ""
         booking = tracker.get_slot("booking_task") in (None, BOOK)
         if booking and not text.startswith("/") and desk_module.declines_booking(text):
@@ -1064,6 +1070,21 @@ def _ask_which_day(wish: DayMismatch, dispatcher: CollectingDispatcher) -> Slots
 
 
 _OWN_WEEK_OR_DATE = re.compile(r"\bweek\b|\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}[/.]\d{1,2}\b")
+
+
+def _time_wished_beside(tracker: Tracker) -> str | None:
+    """The words of a time to book in a message that spoke of the advice ("ok ill go to
+    urgent care tmrw morning. wednesday around 5pm?"), asked when would suit: its sentences
+    that neither speak of the doctor's visit nor ask about going (outside run 88 p01: the
+    time was asked again); None when the message answers a safety question."""
+    if value_before_latest_message(tracker, "direct_question"):
+        return None
+    if tracker.get_slot("requested_slot") != "preferred_time":
+        return None
+    said = times_for_a_booking(tracker.latest_message.get("text") or "")
+    kept = [s for s in re.split(r"(?<=[.!?])\s+", said) if not advice.asks_about_waiting(s)]
+    wished = " ".join(kept).strip()
+    return wished if wished and names_a_time(wished) else None
 
 
 def _one_of_the_days(said: str, tracker: Tracker) -> TimePreference | None:

@@ -1631,3 +1631,34 @@ def test_another_day_and_hour_said_at_the_confirmation_are_taken(desk) -> None:
     )  # fmt: skip
     picked = result.get("booking_slot")
     assert picked and dt.datetime.fromisoformat(picked).date() == dt.date(2026, 11, 25), result
+
+
+@pytest.mark.parametrize(
+    ("text", "weekday"),
+    [
+        ("fine, I'll take her to urgent care in the morning. thursday around 4pm?", 3),
+        ("we will ring his doctor first thing. can we book friday at 10?", 4),
+        ("do I really need to go tonight?", None),
+    ],
+)
+async def test_a_time_wished_beside_words_on_the_advice_is_kept(
+    desk, text: str, weekday: int | None
+) -> None:
+    """Session 31, written before the change (outside run 88 p01: "ok ill go to urgent care
+    tmrw morning. wednesday around 5pm?" to "When would suit you?" after a doctor today was
+    advised got "Which day and time would suit you?"). The care's own time is no wish, and
+    the question about going tonight is none. My words."""
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        text=text, intent="inform", requested_slot="preferred_time", form="booking_form",
+        earlier_slots={"booking_task": "book", "triage_level": "urgent", "red_flags": ["cancer"]},
+        slots={"preferred_time": text},
+    )  # fmt: skip
+    tracker.events.append({"event": "slot", "name": "preferred_time", "value": text})
+    events = await actions.ValidateBookingForm().get_validation_events(dispatcher, tracker, DOMAIN)
+    slots = slots_of(events)
+    offered = [dt.datetime.fromisoformat(iso) for iso in slots.get("offered_slots") or []]
+    if weekday is None:
+        assert not offered, slots
+    else:
+        assert offered and {slot.weekday() for slot in offered} == {weekday}, slots
