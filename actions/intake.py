@@ -404,7 +404,10 @@ def intake_events(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[di
         # "No cancer. Can you still book Saturday morning?": no fact of the pain, but the
         # day wished for is kept for the offer. "No limp. Oh wait, it's the LEFT leg not
         # right" puts one right, read as in an answer to the screen (outside run 81 p05).
-        return _came_to_book(tracker)
+        # "None of those. Is it ok to wait for my oncologist?": the checklist's answer too.
+        beside = loop == "intake_form" and _checklist_answered_beside(tracker)
+        answered = [SlotSet("contraindication_screen", _none_or_reported(tracker))] * beside
+        return [*_came_to_book(tracker), *answered]
     if emergency_open(tracker):
         # After emergency advice a message speaks of the doctor ("a cardiologist saw me 10
         # days ago for this arm pain"), not of the pain: nothing is changed by it.

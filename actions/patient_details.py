@@ -99,7 +99,8 @@ _SIGN_OFF = re.compile(
 _RELATION_AFTER = re.compile(
     # "..., my name is Ewa (daughter)": in brackets too (outside run 88 p02).
     r"[\s,(]*(?:and\s+)?(?:(?:i'?m|im|i am)\s+)?(?:(?:her|his|their|the patient'?s)\s+\w+|"
-    r"(?:husband|wife|partner|son|daughter|mum|mom|dad|father|mother|carer|caregiver)\b)",
+    r"(?:husband|wife|partner|son|daughter|mum|mom|dad|father|mother|carer|caregiver|grandson"
+    r"|granddaughter|niece|nephew|brother|sister|neighbou?r|friend)\b)",
     re.IGNORECASE,
 )
 # "I'm her dad Rob", "this is his mom, Carla": the relation, then the writer's name.
