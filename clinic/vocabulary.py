@@ -316,6 +316,8 @@ _TIME_AFTER_BACK_IN = frozenset({
     "sept", "oct", "nov", "dec", "school", "college", "uni", "university", "high", "spring",
     "summer", "autumn", "winter", "lockdown", "covid",
 })  # fmt: skip
+# "Then back", "soon back": the pain returning, unless a pain word follows ("then back pain").
+_WHEN_BEFORE_BACK = frozenset({"then", "later", "soon", "afterwards"})
 _TIME_BEFORE_BACK = frozenset({"years", "year", "months", "month", "weeks", "week", "days",
                                "while", "yrs", "wks", "decades"})  # fmt: skip
 _TIMES_AFTER_THE = frozenset({"day", "days", "spring", "summer", "autumn", "fall", "winter",
@@ -1137,6 +1139,8 @@ def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) ->
     pain_after = after in PAIN_WORDS or is_pain_quality(after) or in_pain
     if before in _TIME_BEFORE_BACK and not pain_after:
         return True  # "a few years back, and...", "a while back": ago; not "3 weeks back pain"
+    if before in _WHEN_BEFORE_BACK and not pain_after:
+        return True  # "helps for a day then back": it returns (outside run 88 p03)
     if after in _BACK_COMPLAINT or pain_after:
         return False
     if after in _NOT_THE_BACK_AFTER or before in _BEING_BACK_BEFORE or before == "way":
