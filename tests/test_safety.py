@@ -6652,3 +6652,23 @@ def test_another_day_asked_for_instead_is_the_bookings(message: str, waiting: bo
 def test_a_condition_put_forward_in_a_question_is_no_denial(text: str, denied: bool) -> None:
     found = [m for m in safety.screen(text).mentions if m.kind == "contraindication"]
     assert found and any(m.denied for m in found) is denied, found
+
+
+# Session 31, written before the change (outside run 88 p04: at 28 weeks with numbness
+# around the bottom, "can i call my OBs after hours line first instead? i dont want to go to
+# the ER for nothing" got the advice alone). Calling one's own doctor first is answered: on
+# the way, never instead. My own words.
+@pytest.mark.parametrize(
+    ("message", "code"),
+    [
+        ("could I ring my GP's out of hours number first instead?", "cauda_equina"),
+        ("can he call his cardiologist first? he hates hospitals", "cardiac"),
+        ("is it ok if I phone the midwife first and see what she says?", "cauda_equina"),
+    ],
+)
+def test_calling_ones_own_doctor_first_is_answered_on_the_way_not_instead(
+    message: str, code: str
+) -> None:
+    for repeats in (0, 2):
+        reply = advice.emergency_follow_up(message, [code], "911", "988", repeats=repeats)
+        assert "on the way" in reply and "911" in reply, reply

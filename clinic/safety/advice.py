@@ -806,6 +806,15 @@ _ASKS_KEEP_STILL = re.compile(
 )
 
 
+# Calling one's own doctor first, after emergency advice: "can I ring my GP first instead?".
+_CALL_OWN_DOCTOR_FIRST = re.compile(
+    r"\b(?:call|ring|phone|text|message|try)\b[^.?!]{0,40}?\b(?:doctor|gp|ob|obs|obgyn|"
+    r"ob-gyn|midwife|nurse|after[- ]?hours|out of hours|oncologist|cardiologist|physician|pcp|"
+    r"surgeon|specialist)\b[^.?!]{0,40}?\b(?:first|instead|before)\b",
+    re.IGNORECASE,
+)
+
+
 def _practical(message: str, codes: list[str], number: str, signs: Iterable[str] = ()) -> str:
     """Answers to what the patient asks on the way: what it is, something to take, the cost,
     a language, a medicine to mention, urgent care instead, keeping still."""
@@ -824,6 +833,19 @@ def _practical(message: str, codes: list[str], number: str, signs: Iterable[str]
         said.append(
             "No, not an urgent care clinic: this needs an emergency department, which can do "
             "scans and tests straight away."
+        )
+    if asks and _CALL_OWN_DOCTOR_FIRST.search(message) and not _ASKS_URGENT_CARE.search(message):
+        # "Can I call my OB's after-hours line first instead?" (outside run 88 p04).
+        said.append(
+            "You can call them on the way, but not instead, and don't wait for a call back: "
+            "this needs an emergency department now, which can do scans and tests straight "
+            "away."
+            + (
+                " With signs like these, going is never a waste of anyone's time."
+                * bool(
+                    re.search(r"\b(?:for nothing|waste|overreact\w*|silly|fuss)\b", message, re.I)
+                )
+            )
         )
     if asks and _ASKS_LANGUAGE.search(message):
         said.append(
