@@ -344,7 +344,11 @@ _ABOUT_A_DOCTOR = re.compile(
     r"walk-in|clinic nurse|scan|x-ray|xray|mri)\b",
     re.IGNORECASE,
 )
-_CLAUSES_AT = re.compile(r"\s*(?:[.!?;]+|,\s*(?=(?:he|she|i|my|the|they|we)\b)|\bbut\b)\s*")
+# A clause starts after a stop, at "but", at a new subject after a comma, or at "so" or
+# "then" ("she sees her gp on tuesday, so wednesday morning?").
+_CLAUSES_AT = re.compile(
+    r"\s*(?:[.!?;]+|,\s*(?=(?:he|she|i|my|the|they|we)\b)|\bbut\b|,?\s*(?=\b(?:so|then)\b))\s*"
+)
 
 
 # "Can you still book Saturday morning in case the doctor says it's fine?": the booking's.

@@ -453,6 +453,10 @@ def test_a_deadline_before_the_day_wished_bounds_nothing() -> None:
             "clears her?",
             "could you book her for tuesday at 4 in case the doctor clears her?",
         ),
+        # Session 31, written before the change: the doctor's day and the wish in one
+        # sentence, joined by "so" or "then" (the wish was lost with the doctor's clause).
+        ("she sees her gp on tuesday, so wednesday morning?", "so wednesday morning?"),
+        ("hospital appointment monday then thursday at 2 for you", "then thursday at 2 for you"),
     ],
 )
 def test_a_doctors_day_is_no_time_for_the_consultation(said: str, kept: str) -> None:
