@@ -320,10 +320,16 @@ def start_task(task: str, dispatcher: CollectingDispatcher, tracker: Tracker) ->
             # "I'll ring the out of hours line this afternoon. Can I book for after?": not
             # "don't wait for the consultation" to a patient who just said they'd go.
             response = "utter_booking_after_care_promised"
+        elif advice.at_night(desk().now().hour) and advice.plans_care_first_thing(text):
+            # "We'll call his doctor in the morning. Can we book thursday?" at 00:40: the
+            # earliest doctor there is (outside run 89 p04: "Please see a doctor sooner").
+            response = "utter_booking_after_morning_care"
         if not said_lately(tracker, *_BEFORE_BOOKING_AFTER_URGENT):
             # Said as the booking is asked for, not again as it goes on after the checklist
             # (outside run 76 p01: twice in two turns, four times in all).
-            dispatcher.utter_message(response=response)
+            dispatcher.utter_message(
+                response=response, emergency_number=settings.emergency_number()
+            )
     # After crisis advice stood down, the emergency's "not advised" is no assessment: the
     # screen and the checklist still come first (outside run 11).
     if (tracker.get_slot("tdn_fit") is None or stood_down(tracker)) and not screened(tracker):
@@ -351,6 +357,7 @@ _BEFORE_BOOKING_AFTER_URGENT = (
     "utter_booking_after_urgent",
     "utter_booking_after_urgent_later",
     "utter_booking_after_care_promised",
+    "utter_booking_after_morning_care",
 )
 
 
@@ -670,6 +677,10 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> Slots:
         """One of the offered times (a button, "the first one", "3 pm"), or another wish."""
+        if value is None:
+            # Cleared as the booking starts, in the same turn the form does: no answer yet
+            # (outside run 89 p04 was told "Please tap one of the times" before seeing them).
+            return {"booking_slot": None}
         offered = [s for s in (_local(iso) for iso in tracker.get_slot("offered_slots") or []) if s]
         if not _local(str(value)):
             value = _GIVEN_UP.sub(" ", str(value))  # "4:00 instead of the 3:00 one"

@@ -28,6 +28,7 @@ from actions.questions import (
 )
 from actions.safety import about_safety, check_safety, explain_precautions, precautions_due
 from actions.tracker_facts import (
+    NEXT_STEP,
     emergency_open,
     entity_values,
     has_booking,
@@ -128,7 +129,18 @@ class ActionEveryMessage(Action):
             # asked inside the intake: the next question follows from the form, the
             # patient's own is answered here (outside run 60 p03: asked three times).
             answer_if_known(dispatcher, tracker, only_if_close=True)
-        return [*safety, *(renamed or []), *facts, *_offer_lapsed(tracker)]
+        return _as_next_step([*safety, *(renamed or []), *facts, *_offer_lapsed(tracker)])
+
+
+def _as_next_step(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rasa drops a follow-up asked for here (slot extraction may not choose the next
+    action): the booking started by "can we book the consult for thursday evening?" beside
+    words on the advice fell to "Sorry, I didn't quite understand" (outside run 89 p04). It
+    becomes the next step, which the safety policy runs."""
+    steps = [event["name"] for event in events if event.get("event") == "followup"]
+    if not steps:
+        return events
+    return [*(e for e in events if e.get("event") != "followup"), SlotSet(NEXT_STEP, steps[-1])]
 
 
 def _only_a_safety_question(safety: list[dict[str, Any]], tracker: Tracker) -> bool:

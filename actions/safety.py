@@ -44,10 +44,10 @@ MODEL_ONLY_FLAG = safety.RedFlag("possible_red_flag", URGENT)
 MODEL_ONLY_QUESTION = "check_anything_else"
 SCREEN_SLOT = "red_flag_screen"
 
-# Before this hour "in the morning" is the same day as the advice to see a doctor today.
-_MORNING_STARTS = 6
-# From this hour a doctor "today" means first thing in the morning.
-_LATE_EVENING = 21
+# Before this hour "in the morning" is the same day as the advice to see a doctor today;
+# from the other a doctor "today" means first thing in the morning.
+_MORNING_STARTS = advice.MORNING_STARTS
+_LATE_EVENING = advice.LATE_EVENING
 
 
 def _writing_for_another(tracker: Tracker) -> bool:

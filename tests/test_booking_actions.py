@@ -1662,3 +1662,29 @@ async def test_a_time_wished_beside_words_on_the_advice_is_kept(
         assert not offered, slots
     else:
         assert offered and {slot.weekday() for slot in offered} == {weekday}, slots
+
+
+@pytest.mark.parametrize(
+    ("hour", "response"),
+    [
+        (0, "utter_booking_after_morning_care"),
+        (22, "utter_booking_after_morning_care"),
+        (15, "utter_booking_after_urgent_later"),
+    ],
+)
+async def test_at_night_a_doctor_first_thing_is_thanked_as_the_booking_starts(
+    desk, monkeypatch, hour: int, response: str
+) -> None:
+    """Session 31, written before the change (outside run 89 p04: "ok we'll call his doctor
+    in the morning. can we book the consult for thursday evening?" at 00:40 got "Please see a
+    doctor sooner than that"). My words."""
+    night = CLINIC_NOW.replace(hour=hour)
+    monkeypatch.setattr(desk, "now", lambda: night)
+    _, dispatcher = await start(
+        "request_booking",
+        "fine, I'll ring her GP first thing in the morning. could we book saturday?",
+        triage_level="urgent", red_flags=["cancer"], tdn_fit="assess_first",
+        red_flag_screen=True, contraindication_screen="none", body_part="neck",
+    )  # fmt: skip
+    said = [m.get("response") for m in dispatcher.messages]
+    assert response in said, said

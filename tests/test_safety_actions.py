@@ -1396,3 +1396,20 @@ async def test_a_held_sign_denied_while_another_question_waits_is_asked_again() 
     )  # fmt: skip
     withdrawn = "cancer_history" not in slots.get("warning_signs", held["warning_signs"])
     assert withdrawn or slots.get("rechecking") == "cancer", (slots, said_text)
+
+
+def test_a_follow_up_asked_after_every_message_becomes_the_next_step() -> None:
+    """Rasa drops a follow-up from slot extraction (outside run 89 p04: a booking started
+    beside words on the advice fell to "Sorry, I didn't quite understand")."""
+    from actions.every_message import _as_next_step
+
+    events = _as_next_step(
+        [
+            {"event": "slot", "name": "booking_readiness", "value": "ready"},
+            {"event": "followup", "name": "booking_form"},
+        ]
+    )
+    assert all(event["event"] != "followup" for event in events)
+    assert {"event": "slot", "name": "next_step", "value": "booking_form"} in [
+        {k: e.get(k) for k in ("event", "name", "value")} for e in events
+    ]

@@ -1252,6 +1252,27 @@ _TODAY = re.compile(
 )
 
 
+# Night for a doctor "today": before this hour the morning is the same day, and from the
+# other a doctor first thing in the morning is the earliest one (outside runs 85 and 88).
+MORNING_STARTS = 6
+LATE_EVENING = 21
+
+
+def at_night(hour: int) -> bool:
+    """Whether a doctor first thing in the morning is the earliest one at `hour`."""
+    return hour < MORNING_STARTS or hour >= LATE_EVENING
+
+
+def plans_care_first_thing(message: str) -> bool:
+    """Whether the message plans the doctor for first thing in the morning ("ok we'll call
+    his doctor in the morning"), no later day named with it."""
+    clauses = re.split(r"[.!?;]+", message)
+    return any(
+        _DOCTOR_OR_CARE.search(c) and _THIS_MORNING.search(c) and not _LATER_DAY.search(c)
+        for c in clauses
+    )
+
+
 def plans_care_later(message: str) -> bool:
     """Whether the message puts the doctor's visit off to a later day ("my GP can't see me
     till Tuesday", "seeing the doctor on Monday"); the day in a clause of its own is the
