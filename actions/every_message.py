@@ -201,8 +201,11 @@ def _booking_answer_before_a_question(tracker: Tracker) -> tuple[str, str] | Non
     if not knowledge.looks_like_question(text):
         return None
     lead = answer_before_question(text)
-    if lead and asked == "booking_slot" and names_a_time(question_after_answer(text)):
-        # "5 is too tight for me. thursday 7?": the question is the wish, not a question.
+    if lead and asked != "preferred_time" and names_a_time(question_after_answer(text)):
+        # "5 is too tight for me. thursday 7?": the question is the wish, not a question;
+        # asked the name, "...a standup at 12 on fridays, can we do the 1:30 instead? name is
+        # Priya Shah" is the time put right with the name (outside run 89 p05: "Sorry, I need
+        # just the name").
         return (asked, text)
     told = " ".join(s for s in _SENTENCES.split(text) if s and not knowledge.looks_like_question(s))
     if asked == "preferred_time" and names_a_time(told):

@@ -1688,3 +1688,21 @@ async def test_at_night_a_doctor_first_thing_is_thanked_as_the_booking_starts(
     )  # fmt: skip
     said = [m.get("response") for m in dispatcher.messages]
     assert response in said, said
+
+
+def test_a_time_put_right_as_a_question_with_the_name_is_the_forms_answer() -> None:
+    """Session 31, written before the change (outside run 89 p05: asked the name, "oh wait
+    actually i have a standup at 12 on fridays, can we do the 1:30 instead? name is Priya
+    Shah", heard as a question, gave the form only the words before the question). My words:
+    the whole message is the answer, for the form to move the time and keep the name."""
+    from actions.every_message import _booking_answer_before_a_question
+
+    text = (
+        "oh hang on, my team call is at 10 on thursdays, could we do 11:30 instead? "
+        "name is Tom Ferris"
+    )
+    tracker = make_tracker(
+        slots={"booking_task": "book"}, text=text, intent="ask_clinic",
+        requested_slot="patient_name", form="booking_form",
+    )  # fmt: skip
+    assert _booking_answer_before_a_question(tracker) == ("patient_name", text)
