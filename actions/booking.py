@@ -405,7 +405,11 @@ def _offer(
 # o'clock", "4 not 3" (outside run 84 p06: 9:30 kept at the contact question).
 _GIVEN_UP = re.compile(
     r"\b(?:instead of|rather than|not)\s+(?:the\s+)?\d{1,2}(?:[:.]\d{2})?\s*"
-    r"(?:am|pm|a\.m\.|p\.m\.|o'?clock)?(?:\s+(?:one|slot|time))?",
+    r"(?:am|pm|a\.m\.|p\.m\.|o'?clock)?(?:\s+(?:one|slot|time))?"
+    # Busy then: "i have a meeting at 12", "there's a team call at 10" (outside run 89 p05).
+    r"|\b(?:a|my|the|our|his|her|team|work)\s+"
+    r"(?:meeting|call|standup|stand-up|class|lecture|shift|school run|pick-?up)"
+    r"\s+(?:is\s+)?(?:at|till|until)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?",
     re.IGNORECASE,
 )
 # An hour in figures: "2:30", "3pm", "at 10" (not "same time", not "the 11th").

@@ -1706,3 +1706,25 @@ def test_a_time_put_right_as_a_question_with_the_name_is_the_forms_answer() -> N
         requested_slot="patient_name", form="booking_form",
     )  # fmt: skip
     assert _booking_answer_before_a_question(tracker) == ("patient_name", text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no the 11:30 please, I told you there's a team call at 10",
+        "not that one, my class is at 10. 11:30 works",
+    ],
+)
+def test_a_time_said_to_be_busy_is_not_the_one_wished(desk, text: str) -> None:
+    """Session 31, written before the change (outside run 89 p05: "no the 1:30 pls, i said i
+    have a meeting at 12" at the confirmation kept 12:00). My words."""
+    offered = [
+        "2026-11-26T10:00:00-05:00",
+        "2026-11-26T10:30:00-05:00",
+        "2026-11-26T11:30:00-05:00",
+    ]
+    result, _ = validate(
+        "booking_confirmed", text, intent="deny", offered_slots=offered, booking_slot=offered[0],
+        patient_name="Tom Ferris", patient_phone="+12125550101",
+    )  # fmt: skip
+    assert result.get("booking_slot") == offered[2], result
