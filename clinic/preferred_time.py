@@ -377,9 +377,22 @@ def times_for_a_move(text: str) -> str:
     return _BARE_HOUR.sub(r"\1:00", moved[1])
 
 
+# When the pain began, not when to book: "since thanksgiving weekend", "since last friday",
+# "3 weeks ago on a monday", "last saturday at football" (outside run 89 p06: Saturday
+# offered from "had it since thanksgiving weekend").
+_WHEN_IT_BEGAN = re.compile(
+    r"\bsince\s+(?:(?!(?:can|could|would|and|but|so|i|my|is|it|book)\b)[\w'-]+\s*){1,4}"
+    r"|(?:\b[\w'-]+\s+){1,3}ago\b(?:\s+(?:on|at)\s+(?:a\s+)?[\w'-]+)?"
+    r"|\b(?:last|this past)\s+(?:weekend|week|night|month|monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday)\b",
+    re.IGNORECASE,
+)
+
+
 def times_for_a_booking(text: str) -> str:
     """The words of a message that may say when to book: its clauses that are not about a
-    doctor's visit."""
+    doctor's visit, without the words of when the pain began."""
+    text = _WHEN_IT_BEGAN.sub(" ", text)
     if not _ABOUT_A_DOCTOR.search(text):
         return text
     kept = [

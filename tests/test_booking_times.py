@@ -554,3 +554,32 @@ def test_a_day_after_what_takes_part_of_it_is_wished(said: str) -> None:
     wish = read_preference(said, CLINIC_NOW)
     assert isinstance(wish, TimePreference) and wish.first_day == wish.last_day, wish
     assert wish.first_day.weekday() in (3, 4) and not wish.excluded_weekdays, wish
+
+
+# Session 31, written before the change (outside run 89 p06: "had it since thanksgiving
+# weekend... can u do needling same day as the consult?" was offered Saturday, and again
+# after "why saturday lol i didnt say that"). When the pain began is no time to book. My
+# own words.
+@pytest.mark.parametrize(
+    ("said", "weekday"),
+    [
+        ("sore since the weekend, can I come thursday?", 3),
+        ("neck's been stiff since last friday. book me tuesday pls", 1),
+        ("hurt it last saturday at football, can I book wednesday", 2),
+        ("started 3 weeks ago on a monday, thursday works for me", 3),
+        ("had it since thanksgiving weekend, can I book?", None),
+        ("it began a fortnight ago on a sunday. can I book", None),
+    ],
+)
+def test_when_the_pain_began_is_no_time_to_book(said: str, weekday: int | None) -> None:
+    from clinic.preferred_time import names_a_time, times_for_a_booking
+
+    kept = times_for_a_booking(said)
+    if weekday is None:
+        assert not names_a_time(kept), kept
+        return
+    wish = read_preference(kept, CLINIC_NOW)
+    assert isinstance(wish, TimePreference), (kept, wish)
+    assert wish.weekdays == frozenset({weekday}) or (
+        wish.first_day == wish.last_day and wish.first_day.weekday() == weekday
+    ), (kept, wish)
