@@ -1160,6 +1160,14 @@ def test_contraindications_in_everyday_words(said: str, code: str) -> None:
         ("hurt my back carrying my baby in the car seat", None),
         # (outside run 85 p06: "gestational diabetes last pregnancy" was recorded)
         ("I had gestational diabetes with my first", None),
+        # Session 31, written before the change (outside run 89 p03: "i am in 5 month now,
+        # my second one" was not read as a pregnancy). My words: the month of it, or the
+        # baby in the belly, said as non-native speakers may.
+        ("she is in 7 month, first baby", "pregnancy"),
+        ("I'm in my sixth month with twins", "pregnancy"),
+        ("there is baby in my belly, 4 month", "pregnancy"),
+        ("she has been in pain for 5 months now", None),
+        ("my son is in his first month at college", None),
     ],
 )
 def test_a_pregnancy_or_heart_medicines_in_a_patients_words(said: str, code: str | None) -> None:

@@ -190,6 +190,13 @@ SIGNS: tuple[Sign, ...] = (
         # Expecting, said of a person: "she is expecting, 10 weeks" (outside run 70 p05).
         "she|i|we|wife|partner|girlfriend is|am|are|'s|'m|'re expecting",
         "i'm|im|she's|shes|we're|were expecting",
+        # The month of it, as a non-native speaker may say ("i am in 5 month now", outside
+        # run 89 p03; "I'm in my sixth month"), and the baby in the belly.
+        *(f"am|'m|im|i'm|is|'s|she's in my|her? {n} month" for n in range(1, 10)),
+        "am|'m|im|i'm|is|'s|she's in my|her first|second|third|fourth|fifth|sixth|seventh"
+        "|eighth|ninth month",
+        "am|'m|im|i'm|is|'s|she's in my|her 1st|2nd|3rd|4th|5th|6th|7th|8th|9th month",
+        "baby in my|her|the? belly|tummy|stomach|womb",
     ), unless=("expecting a call", "expecting a callback", "expecting a phone", "expecting the",
                "expecting results", "expecting a reply", "expecting an email", "expecting a letter",
                "expecting a delivery", "expecting it", "expecting you", "expecting that",
