@@ -86,7 +86,9 @@ _SAYS_OF_ME = re.compile(
 
 
 # The patient said to be another: "it's him not me", "its her, not me".
-_NOT_ME = re.compile(r"\b(?:it'?s|its|it is|the patient is)\s+(him|her|them)\W+not\s+me\b")
+_NOT_ME = re.compile(
+    r"\b(?:it'?s|its|it is|the patient is)\s+(?:for\s+)?(him|her|them|my\s+[a-z]+)\W+not\s+me\b"
+)
 
 
 def _tells_of_another(text: str) -> bool:
@@ -128,8 +130,11 @@ def written_of(texts: Iterable[str]) -> Patient:
     texts = [for_spelled_out(text) for text in texts]
     for text in reversed(texts):
         if said := _NOT_ME.search(text.lower()):
-            # "(its him not me btw)": the patient is the one named (outside run 85 p08).
-            return {"him": HE, "her": SHE}.get(said[1], THEY)
+            # "(its him not me btw)": the patient is the one named (outside run 85 p08);
+            # "its my son not me" too (outside run 89 p08).
+            relative = _relative(said[1].removeprefix("my").strip())
+            named = {"him": HE, "her": SHE}.get(said[1])
+            return named or (HE if relative in _HE else SHE if relative in _SHE else THEY)
     if any(_I_AM_THE_PATIENT.search(text.lower()) for text in texts):
         return YOU  # "They? It's me, I'm the patient!" (outside run 73 p08)
     for text in texts:

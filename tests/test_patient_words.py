@@ -102,6 +102,14 @@ from clinic.safety import contraindications
         (["booking 4 my son, he's 16, sore knee"], "his", "does he have"),
         (["sore lower back 6 weeks", "no. its her not me, my mum"], "her", "does she have"),
         (["stiff neck, 3 weeks", "just so u know it's him not me"], "his", "does he have"),
+        # Session 31, written before the change (outside run 89 p08: "its my son not me lol"
+        # kept "you" throughout). The relative named, not "him". My words.
+        (
+            ["headaches and a sore neck", "oh its my daughter not me, she's 15"],
+            "her",
+            "does she have",
+        ),
+        (["back pain a month", "sorry, it's for my husband not me"], "his", "does he have"),
     ],
 )
 def test_the_patient_is_whoever_the_writer_writes_for(
