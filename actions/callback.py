@@ -357,9 +357,10 @@ def _call_time(tracker: Tracker) -> CallTime:
 def call_when(due: dt.datetime, now: dt.datetime, until: dt.datetime | None = None) -> str:
     """When the clinic will call, in words: "as soon as they can", "today from 3:00 pm",
     "Mon 7 Dec, between 12:00 pm and 1:00 pm"."""
-    if due <= now and until is None:
-        return "as soon as they can"
     day = short_when(due).rsplit(",", 1)[0]
+    if due <= now and until is None:
+        # Open now: today, named, so "monday first thing" said on a Monday at 11 reads right.
+        return f"as soon as they can, today ({day})"
     if due.date() == now.date():  # with its name: just after midnight it is not "tonight"
         day = f"today ({day})"
     start = max(due, now)

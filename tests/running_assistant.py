@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 EMERGENCY_NUMBER = "112"
 CLINIC_PHONE = "(212) 555-0100"
@@ -76,6 +78,17 @@ class Assistant:
 FHIR_API_TOKEN = "fhir-test-token-not-secret"
 
 
+def _schedule_without_closures(folder: Path) -> Path:
+    """The clinic's schedule.yml without its closures: the conversations run on the real
+    clock and book "thursday next week", which in the week before Christmas is closed (the
+    closures have unit tests of their own: tests/test_booking_times.py)."""
+    schedule = yaml.safe_load((ROOT / "schedule.yml").read_text())
+    schedule.pop("closures", None)
+    path = folder / "schedule.yml"
+    path.write_text(yaml.safe_dump(schedule))
+    return path
+
+
 @contextmanager
 def running_assistant(database: Path) -> Iterator[Assistant]:
     """Starts every process; yields once the action server and the web server answer too."""
@@ -96,6 +109,7 @@ def running_assistant(database: Path) -> Iterator[Assistant]:
         # handoff tests make anyone available), and the wait is short for them.
         "HANDOFF_HOURS": "always",
         "HANDOFF_WAIT_MINUTES": "0.15",
+        "CLINIC_SCHEDULE_FILE": str(_schedule_without_closures(database.parent)),
     }
     process = subprocess.Popen(
         [sys.executable, "scripts/with_env.py", sys.executable, "scripts/run.py"],

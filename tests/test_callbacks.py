@@ -233,3 +233,6 @@ def test_a_call_today_names_the_day_too() -> None:
     assert said == "today (Mon 7 Dec), between 12:00 pm and 2:00 pm"
     tuesday = call_when(noon + dt.timedelta(days=1), monday_midnight)
     assert tuesday == "Tue 8 Dec from 12:00 pm"
+    # "monday first thing" said on a Monday at 11: now, and the day said.
+    eleven = monday_midnight.replace(hour=11)
+    assert call_when(eleven, eleven) == "as soon as they can, today (Mon 7 Dec)"
