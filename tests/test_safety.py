@@ -6680,3 +6680,34 @@ def test_calling_ones_own_doctor_first_is_answered_on_the_way_not_instead(
     for repeats in (0, 2):
         reply = advice.emergency_follow_up(message, [code], "911", "988", repeats=repeats)
         assert "on the way" in reply and "911" in reply, reply
+
+
+# Session 31, written before the change (outside run 89 p07: "OK. We'll go to the ER. Thank
+# you." about a heart's warning sign got "Please call 911 now, and stay where you are until
+# help comes", against the advice just before to call or go). Going promised: the ambulance
+# is safest, and how to go if they go. My words.
+@pytest.mark.parametrize(
+    "message", ["ok we'll go to the ER now", "fine, I'll take her to the emergency room"]
+)
+def test_going_to_the_emergency_department_promised_is_not_told_to_stay(message: str) -> None:
+    reply = advice.emergency_follow_up(message, ["cardiac"], "911", "988", repeats=2)
+    assert "stay where you are" not in reply and "ambulance" in reply, reply
+
+
+# Session 31, written before the change (outside run 89 p07: "Should I wake him up? What
+# exactly am I watching for?" after emergency advice got the advice alone). Asked whether to
+# wake the patient or what to watch for: yes, now, and no waiting for more signs. My words.
+@pytest.mark.parametrize(
+    "message",
+    ["she's asleep now, do I wake her?", "should i wake him or wait and see what happens?"],
+)
+def test_asked_whether_to_wake_the_patient_the_answer_is_yes_now(message: str) -> None:
+    reply = advice.emergency_follow_up(message, ["cardiac"], "911", "988", repeats=1)
+    assert reply.startswith("Yes") and "wake" in reply and "911" in reply, reply
+
+
+def test_asked_what_to_watch_for_after_emergency_advice_no_waiting() -> None:
+    reply = advice.emergency_follow_up(
+        "what exactly am I watching for?", ["cardiac"], "911", "988", repeats=1
+    )
+    assert "already" in reply and "911" in reply, reply

@@ -806,6 +806,14 @@ _ASKS_KEEP_STILL = re.compile(
 )
 
 
+# Asked whether to wake the patient, or what to watch for, after emergency advice.
+_ASKS_TO_WAKE = re.compile(
+    r"\b(?:should|do|shall|must|can)\s+(?:i|we)\s+wake\b|\bwak(?:e|ing) (?:him|her|them)\b",
+    re.IGNORECASE,
+)
+_ASKS_WHAT_TO_WATCH = re.compile(
+    r"\bwhat\b[^.?!]{0,30}\b(?:watch|look|keep an eye)(?:ing)? (?:out )?for\b", re.IGNORECASE
+)
 # Calling one's own doctor first, after emergency advice: "can I ring my GP first instead?".
 _CALL_OWN_DOCTOR_FIRST = re.compile(
     r"\b(?:call|ring|phone|text|message|try)\b[^.?!]{0,40}?\b(?:doctor|gp|ob|obs|obgyn|"
@@ -833,6 +841,14 @@ def _practical(message: str, codes: list[str], number: str, signs: Iterable[str]
         said.append(
             "No, not an urgent care clinic: this needs an emergency department, which can do "
             "scans and tests straight away."
+        )
+    if asks and _ASKS_TO_WAKE.search(message):
+        # "He's asleep. Should I wake him?" (outside run 89 p07: the advice alone).
+        said.append(f"Yes: wake them now and call {number}; this can't wait until morning.")
+    elif asks and _ASKS_WHAT_TO_WATCH.search(message):
+        said.append(
+            "There's no need to watch for more: what you've told me is already reason "
+            f"enough to call {number} now."
         )
     if asks and _CALL_OWN_DOCTOR_FIRST.search(message) and not _ASKS_URGENT_CARE.search(message):
         # "Can I call my OB's after-hours line first instead?" (outside run 88 p04).
@@ -917,7 +933,9 @@ def _practical(message: str, codes: list[str], number: str, signs: Iterable[str]
 # Going there now, not calling: "taking her to mount sinai now", "we're heading to the ER".
 _ON_THE_WAY = re.compile(
     r"\b(?:taking|driving|going|heading|head(?:ing)? (?:to|over)|on (?:our|my|the) way|leaving"
-    r"|off to)\b(?!\s+to\s+call)",
+    r"|off to)\b(?!\s+to\s+call)"
+    # "We'll go to the ER" (outside run 89 p07 was told to stay where they were).
+    r"|\b(?:we'?ll|we will|i'?ll|i will)\s+(?:go|take \w+|drive \w+|head)\b(?!\s+to\s+call)",
     re.IGNORECASE,
 )
 
