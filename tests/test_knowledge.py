@@ -1269,3 +1269,21 @@ def test_a_day_wished_for_with_the_pain_is_no_booking_to_look_up() -> None:
     said = " ".join(m.get("text") or m.get("response") or "" for m in dispatcher.messages)
     assert "look your booking up" not in said, said
     assert any(e.get("name") == "wished_time" for e in events), events
+
+
+# Session 31, written before the change (outside run 89 p07: "asking on behalf of my
+# husband Robert, he is 61... Would dry needling be appropriate?" got "We see young people
+# too. Anyone under 18..."). The children's answer is for a question in words of the young.
+# My words.
+@pytest.mark.parametrize(
+    ("text", "children"),
+    [
+        ("Hello, I'm writing for my wife Mei, she's 58 and her neck has been stiff for a "
+         "month. Is dry needling suitable for her?", False),
+        ("my husband is 66, low back for 3 weeks. could needling be right for him?", False),
+        ("is my son too young for this", True),
+        ("can my 15 year old daughter have dry needling?", True),
+    ],
+)  # fmt: skip
+def test_the_childrens_answer_is_for_a_question_about_the_young(text: str, children: bool) -> None:
+    assert ("children" in _topics_answered(text)) is children
