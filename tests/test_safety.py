@@ -5982,6 +5982,12 @@ def test_a_stroke_sign_in_everyday_words_is_told(text: str, sign: str) -> None:
         ("my left toes sort of drag on the pavement lately", "worsening_weakness", None),
         ("I keep tripping, I'm just clumsy I guess", None, "clumsy_hands"),
         ("my hands are so clumsy, I can't do my buttons", "clumsy_hands", None),
+        # Session 31, written before the change (outside run 89 p04: "he does trip a bit on
+        # the curb lately. is that what you mean?" was asked "once more" and again). Tripping
+        # as a habit is the foot that catches; a trip that was a fall is not. My words.
+        ("she trips on the stairs quite often now", "worsening_weakness", None),
+        ("recently he stumbles on the sidewalk with his right foot", "worsening_weakness", None),
+        ("I tripped on a step at work and landed on my hip", None, "worsening_weakness"),
     ],
 )
 def test_the_toes_catching_is_the_foots(text: str, sign, not_sign) -> None:

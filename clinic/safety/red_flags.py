@@ -266,6 +266,14 @@ SIGNS: tuple[Sign, ...] = (
         "toe|toes ... catch|catches|drag|drags|scuff|scuffs|snag|snags",
         "slap|slaps|slapping|flop|flops|flopping ... my? left|right? foot|feet",
         "trip|tripping ... my foot|toes",
+        # Tripping as a habit, on what a foot that catches trips on ("he does trip a bit on
+        # the curb lately": outside run 89 p04 was asked "once more"); not "I tripped".
+        "trip|trips|tripping|stumble|stumbles|stumbling ... curb|curbs|kerb|kerbs|step|steps"
+        "|stairs|pavement|sidewalk|rug|rugs|carpet|nothing ... lately|recently|often|sometimes"
+        "|always|again|more",
+        "lately|recently|often|sometimes|always ... trip|trips|tripping|stumble|stumbles ... curb"
+        "|curbs|kerb|kerbs|step|steps|stairs|pavement|sidewalk|rug|rugs|carpet|nothing",
+        "keep|keeps|kept|been|started tripping|stumbling",
         "can't lift|raise my? left|right? foot|feet|toes|ankle",
         "can't|cannot lift|raise ... front of my? foot",
         "foot|feet ... hangs|hanging|flops|flopping",
