@@ -6717,3 +6717,14 @@ def test_asked_what_to_watch_for_after_emergency_advice_no_waiting() -> None:
         "what exactly am I watching for?", ["cardiac"], "911", "988", repeats=1
     )
     assert "already" in reply and "911" in reply, reply
+
+
+# Session 31, written before the change (outside run 89 p02: a yes to "Have your headaches
+# changed...?" was followed by a list with "headaches that are new since you turned 50, or
+# changing"). A line whose part was answered yes is not asked again. My test.
+@pytest.mark.parametrize("sign", ["headache_pattern_change", "headache_changed"])
+def test_headaches_said_to_change_are_not_asked_about_changing_again(sign: str) -> None:
+    from clinic.safety import screening
+
+    names = [q.name for q in screening.screen_questions("head", None, said=[sign], denied=[])]
+    assert "headache_new_after_50" not in names, names

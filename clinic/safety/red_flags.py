@@ -1486,6 +1486,8 @@ SCREEN_QUESTIONS: dict[str, tuple[ScreenQuestion, ...]] = {
             "headache_new_after_50",
             "Are these headaches new since you turned 50, or changing in pattern?",
             "headache_new_after_50",
+            # Said to change, or a yes to "have they changed?": answered (outside run 89 p02).
+            covers=("headache_pattern_change", "headache_changed"),
             ruled_out_by=("aged_under_50", "young_patient"),
         ),
         # Raised pressure in the head (NICE CKS headache): worst on waking, sick in the
