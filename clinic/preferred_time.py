@@ -689,8 +689,17 @@ _EARLY_OR_LATE = {
 }
 
 
-def _read_words(text: str, today: dt.date, reading: _Reading) -> None:
-    """Weekdays (allowed or excluded), relative days and day parts."""
+# Before this hour "tomorrow" is the day after the night, today's date (outside run 89 p01:
+# "tmrw after work" at 00:40 on a Monday meant Monday).
+_NIGHT_ENDS = 5
+
+
+def _read_words(
+    text: str, today: dt.date, reading: _Reading, tomorrow: dt.date | None = None
+) -> None:
+    """Weekdays (allowed or excluded), relative days and day parts; `tomorrow` when it is
+    not the day after `today` (in the small hours)."""
+    next_day = tomorrow or today + dt.timedelta(days=1)
     words = _TOKEN.findall(text)
     negated = False
     recurring = any(w.removesuffix("s") in _DAY_PARTS and w.endswith("s") for w in words)
@@ -750,9 +759,9 @@ def _read_words(text: str, today: dt.date, reading: _Reading) -> None:
             reading.days.append(today)
         elif word == "tomorrow":
             after = words[i - 2 : i] == ["day", "after"]
-            reading.days.append(today + dt.timedelta(days=2 if after else 1))
+            reading.days.append(next_day + dt.timedelta(days=1 if after else 0))
         elif word == "after" and before == "day" and "tomorrow" in words[:i]:
-            reading.days.append(today + dt.timedelta(days=2))  # "tomorrow or the day after"
+            reading.days.append(next_day + dt.timedelta(days=1))  # "tomorrow or the day after"
         if word not in _KEEPS_NEGATION and weekday is None and group is None:
             negated = negated and word in _NEGATION
         if word in (",", ".", ";", "!"):
@@ -1083,7 +1092,8 @@ def read_preference(
     reading = _Reading()
     rest = _read_times(said, reading)
     rest = _read_deadline(rest, now, reading, rush=bool(_ASAP.search(said)))
-    _read_words(rest, today, reading)
+    small_hours = now.hour < _NIGHT_ENDS
+    _read_words(rest, today, reading, today if small_hours else None)
     _read_span(rest, today, reading)
     for phrase in [*(normalise_time_words(hint) for hint in hints), rest]:
         _read_dates(_read_times(phrase, _Reading()), now, reading)

@@ -583,3 +583,25 @@ def test_when_the_pain_began_is_no_time_to_book(said: str, weekday: int | None) 
     assert wish.weekdays == frozenset({weekday}) or (
         wish.first_day == wish.last_day and wish.first_day.weekday() == weekday
     ), (kept, wish)
+
+
+# Session 31, written before the change (outside run 89 p01: "tmrw after work like 5?" at
+# 00:40 on a Monday was booked on Tuesday). In the small hours "tomorrow" is the day after
+# the night: today's date. My own words.
+@pytest.mark.parametrize(
+    ("hour", "said", "days_on"),
+    [
+        (0, "tomorrow after 5 pls", 0),
+        (3, "tmrw morning", 0),
+        (1, "the day after tomorrow", 1),
+        (10, "tomorrow after 5 pls", 1),
+        (23, "tomorrow after 5 pls", 1),
+    ],
+)
+def test_tomorrow_said_in_the_small_hours_is_the_coming_day(
+    hour: int, said: str, days_on: int
+) -> None:
+    now = CLINIC_NOW.replace(hour=hour, minute=40)
+    wish = read_preference(said, now)
+    assert isinstance(wish, TimePreference), wish
+    assert wish.first_day == now.date() + dt.timedelta(days=days_on), wish
