@@ -670,16 +670,24 @@ def test_questions_after_a_lead_in_are_each_read(text: str, parts: int) -> None:
 # Session 21 (outside run 52 p07: once booked, "So I'll get the needles done Monday?" got
 # what needling treats, not that the first visit is a consultation). Variants were added to
 # the topic; these rows are other wordings, written after, as guards.
+# Session 31 (outside run 89 p06: "can i get needled at the first visit or not" got what
+# happens at the consultation, no answer to it): needles on the day have a topic of their
+# own, which says the consultation comes first and that it can't be promised. My wordings.
 @pytest.mark.parametrize(
     "text",
-    ["will the needles be done at my booking on friday", "so I'm having needles on tuesday?"],
+    [
+        "will the needles be done at my booking on friday",
+        "so I'm having needles on tuesday?",
+        "will I get the needles at my first appointment?",
+        "can they needle me the same day as the free consult",
+    ],
 )
-def test_needling_on_the_day_booked_is_the_consultations_answer(text: str) -> None:
+def test_needling_on_the_day_booked_is_answered_honestly(text: str) -> None:
     from addons.clinic_answers import topic_found
     from addons.minilm import encoder
 
     found = topic_found(text, [encoder().encode(text).sentence], None)
-    assert found is not None and found.topic == "consultation", found
+    assert found is not None and found.topic == "needling_first_visit", found
 
 
 # Session 21, written before the change (outside run 51 p02: "Should she stop her warfarin
