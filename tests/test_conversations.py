@@ -84,14 +84,57 @@ def test_every_conversation_file_reads() -> None:
                 assert not unknown, (conversation["name"], unknown)
 
 
+# A date said in a patient's line, from the day the suite runs: "{thursday 7+ days ahead}"
+# is "thursday 17 december" for the first Thursday at least 7 days on; ", called monday"
+# gives it another weekday's name (a weekday and date that disagree), ", ordinal" writes
+# "16th". The suite runs on the real clock, and a written date would pass into the past.
+_DATE_SAID = re.compile(
+    r"\{(?P<weekday>[a-z]+) (?P<days>\d+)\+ days ahead(?:, called (?P<called>[a-z]+))?"
+    r"(?P<ordinal>, ordinal)?\}"
+)
+_WEEKDAYS_IN_ORDER = (
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+)  # fmt: skip
+
+
+def _dated(line: str, today: dt.date) -> str:
+    """The patient's line with each date placeholder written out (see `_DATE_SAID`)."""
+
+    def written(found: re.Match[str]) -> str:
+        first = today + dt.timedelta(days=int(found["days"]))
+        wanted = _WEEKDAYS_IN_ORDER.index(found["weekday"])
+        day = first + dt.timedelta(days=(wanted - first.weekday()) % 7)
+        number = f"{day.day}{_ordinal(day.day)}" if found["ordinal"] else str(day.day)
+        return f"{found['called'] or found['weekday']} {number} {day:%B}".lower()
+
+    return _DATE_SAID.sub(written, line)
+
+
+def _ordinal(number: int) -> str:
+    if 10 <= number % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+
+
+def test_a_date_placeholder_is_a_date_ahead_on_its_weekday() -> None:
+    monday = dt.date(2026, 12, 7)
+    assert _dated("{thursday 7+ days ahead} at 11am", monday) == "thursday 17 december at 11am"
+    assert _dated("{wednesday 7+ days ahead, called friday, ordinal}", monday) == (
+        "friday 16th december"
+    )
+    assert _dated("{monday 7+ days ahead}", monday) == "monday 14 december"
+
+
 @pytest.mark.parametrize("conversation", _conversations())
 def test_conversation(assistant: Assistant, conversation: dict) -> None:
     _free_times_booked_earlier(assistant)
     sender = f"conversation-{next(_senders)}"
     earlier: list[list[str]] = []
+    today = dt.datetime.now(CLINIC_TIMEZONE).date()
     for number, turn in enumerate(conversation["turns"], 1):
-        replies = assistant.say(sender, turn["patient"])
-        where = f"turn {number}, patient: {turn['patient']!r}\nassistant: {texts(replies)!r}"
+        line = _dated(turn["patient"], today)
+        replies = assistant.say(sender, line)
+        where = f"turn {number}, patient: {line!r}\nassistant: {texts(replies)!r}"
         said = [reply["text"] for reply in replies if reply.get("text")]
         assert said, f"no reply; {where}"
         for message in said:

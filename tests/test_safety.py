@@ -71,6 +71,9 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
         "sudden neck pain and I feel dizzy"
     ),
     "thunderclap_headache/emergency/thunderclap": "a thunderclap headache an hour ago",
+    "thunderclap_headache/emergency/headache+worst_ever": (
+        "this headache is the worst I've ever had"
+    ),
     "thunderclap_headache/emergency/headache+sudden_onset+severe": (
         "a sudden severe headache at the gym"
     ),
@@ -5895,10 +5898,36 @@ def test_the_aortas_question_asks_for_a_sudden_tearing_pain(
     [
         "pain at the back of my head like someone smacked me with a bat",
         "my head, it felt like somebody whacked it with a plank",
+        # Session 31, written before the change (outside run 90 p06, unsafe: "it just went
+        # BOOM in the back of my head lol thought someone hit me" was asked about mornings,
+        # and "worst ive ever had" of that headache raised nothing). A head that exploded,
+        # or that felt struck however it is put; my own wordings.
+        "was lifting and my head just exploded at the back, bang",
+        "something went pop in my head at the gym, i honestly thought id been shot",
+        "the back of my head, i thought someone had punched me",
     ],
 )
 def test_a_head_as_if_struck_is_a_thunderclap(text: str) -> None:
     assert "thunderclap_headache" in {f.code for f in safety.screen(text).flags}
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "emergency"),
+    [
+        ("honestly the worst i've ever had, like a 10", ["head"], True),
+        ("it was the worst ive ever felt when it started", ["neck", "head"], True),
+        ("worst ive ever had", ["lower_back"], False),
+    ],
+)
+def test_the_worst_ever_of_a_headache_is_a_thunderclap(
+    text: str, places: list[str], emergency: bool
+) -> None:
+    """The head known from the intake, "the worst I've ever had" said of it now."""
+    from clinic.safety import screening
+
+    signs = set(safety.screen(text).signs) | screening.context_signs(places[0], None, None, places)
+    codes = {flag.code for flag in safety.red_flags_for(signs)}
+    assert ("thunderclap_headache" in codes) is emergency, (signs, codes)
 
 
 # Session 30, written before the change (outside run 85 p06: "a tiny bit when I sneeze or

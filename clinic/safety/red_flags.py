@@ -651,6 +651,16 @@ SIGNS: tuple[Sign, ...] = (
         "{head} ... like someone|somebody|something|sb ... hit|whacked|smacked|thumped|clobbered"
         "|punched|struck|kicked",
         "sudden severe|terrible|explosive {head}",
+        # Thought struck, however put: "the back of my head, i thought someone had punched
+        # me" (outside run 90 p06: "thought someone hit me" raised nothing).
+        "{head} ... thought|felt|if someone|somebody|something|sb ... hit|whacked|smacked"
+        "|thumped|clobbered|punched|struck|kicked",
+    )),
+    # "The worst I've ever had", said of a headache known from the intake (outside run 90
+    # p06): the worst headache of one's life, a rule with the head's sign.
+    Sign("worst_ever", (
+        "worst ... ever had|felt|experienced|known",
+        "worst ... of my|his|her|their life",
     )),
     Sign("headache_new_after_50", (
         "new headache|headaches ... after|over|since ... 50|fifty",
@@ -1204,6 +1214,7 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("stroke_signs", EMERGENCY, ("drop_attack",), with_any=("neck_pain", "headache")),
     RedFlagRule("stroke_signs", EMERGENCY, ("dizziness", "sudden_onset"), with_any=("neck_pain", "headache")),
     RedFlagRule("thunderclap_headache", EMERGENCY, ("thunderclap",)),
+    RedFlagRule("thunderclap_headache", EMERGENCY, ("headache", "worst_ever")),
     RedFlagRule("thunderclap_headache", EMERGENCY, ("headache", "sudden_onset", "severe")),
     RedFlagRule("meningitis_signs", EMERGENCY, ("fever", "stiff_neck")),
     RedFlagRule("meningitis_signs", EMERGENCY, ("fever", "light_sensitivity")),
