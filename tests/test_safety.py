@@ -5818,6 +5818,9 @@ def test_late_in_the_evening_a_doctor_first_thing_is_the_plan(message, late, tha
         ("should I go to urgent care tonight for this?", ["myelopathy"], "late", False),
         ("it's 1am, does he need the ER right now?", ["cancer"], "small", False),
         ("its 11pm, does she have to go to the ER now??", ["infection"], "late", True),
+        # Not a question of going tonight: today asked, or the physiotherapist instead.
+        ("Must it really be today? The specialist saw me last month", ["cancer"], "small", True),
+        ("can the physio see me tomorrow instead? no doctor open today", ["cancer"], "late", True),
         ("should I go to urgent care tonight for this?", ["dvt"], "late", True),
         ("its 11pm, does she have to go to the ER now??", ["cancer", "infection"], "late", True),
     ],

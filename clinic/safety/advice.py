@@ -1950,7 +1950,7 @@ WAITS_THE_NIGHT = (
 )
 # Going tonight asked about: "must he go to the emergency?", "ER now??", "urgent care tonight?".
 _TONIGHT_ASKED = re.compile(
-    r"\b(?:tonight|now|emergency|e\.?r|a&e|hospital|urgent care|walk-?in|after-?hours|today)\b",
+    r"\b(?:tonight|now|emergency|e\.?r|a&e|hospital|urgent care|walk-?in|after-?hours)\b",
     re.IGNORECASE,
 )
 
@@ -1959,6 +1959,8 @@ def _asks_about_tonight(message: str, codes: list[str]) -> bool:
     """Whether `message` asks if care is needed tonight, for signs that can wait the night."""
     if not codes or not set(codes) <= CAN_WAIT_THE_NIGHT:
         return False
+    if _BEFORE_A_DOCTOR.search(message) or _WANTS_PHYSIO.search(message):
+        return False  # "can the physio see me tomorrow instead?": answered as such
     asks = "?" in message or _ASKS_IF_NEEDED.search(message)
     return bool(asks and _TONIGHT_ASKED.search(message))
 
