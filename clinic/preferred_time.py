@@ -344,11 +344,10 @@ _ABOUT_A_DOCTOR = re.compile(
     r"walk-in|clinic nurse|scan|x-ray|xray|mri)\b",
     re.IGNORECASE,
 )
-# A clause starts after a stop, at "but", at a new subject after a comma, or at "so" or
-# "then" ("she sees her gp on tuesday, so wednesday morning?").
-_CLAUSES_AT = re.compile(
-    r"\s*(?:[.!?;]+|,\s*(?=(?:he|she|i|my|the|they|we)\b)|\bbut\b|,?\s*(?=\b(?:so|then)\b))\s*"
-)
+_CLAUSES_AT = re.compile(r"\s*(?:[.!?;]+|,\s*(?=(?:he|she|i|my|the|they|we)\b)|\bbut\b)\s*")
+# In a clause about the doctor, the wish after "so" or "then" ("she sees her gp on tuesday,
+# so wednesday morning?").
+_WISH_FOLLOWS = re.compile(r",?\s*\b(?:so|then)\b\s*")
 
 
 # "Can you still book Saturday morning in case the doctor says it's fine?": the booking's.
@@ -395,11 +394,14 @@ def times_for_a_booking(text: str) -> str:
     text = _WHEN_IT_BEGAN.sub(" ", text)
     if not _ABOUT_A_DOCTOR.search(text):
         return text
-    kept = [
-        c
-        for c in _CLAUSES_AT.split(text)
-        if c and (not _ABOUT_A_DOCTOR.search(c) or _ASKS_TO_BOOK.search(c))
-    ]
+    kept = []
+    for clause in filter(None, _CLAUSES_AT.split(text)):
+        if not _ABOUT_A_DOCTOR.search(clause) or _ASKS_TO_BOOK.search(clause):
+            kept.append(clause)
+            continue
+        parts = _WISH_FOLLOWS.split(clause)
+        kept += [f"{_WISH_FOLLOWS.search(clause)[0].strip(', ')} {part}" for part in parts[1:]
+                 if part and not _ABOUT_A_DOCTOR.search(part)]  # fmt: skip
     return ". ".join(kept).strip()
 
 

@@ -605,3 +605,15 @@ def test_tomorrow_said_in_the_small_hours_is_the_coming_day(
     wish = read_preference(said, now)
     assert isinstance(wish, TimePreference), wish
     assert wish.first_day == now.date() + dt.timedelta(days=days_on), wish
+
+
+def test_a_wish_with_then_after_a_doctors_plan_keeps_its_day() -> None:
+    """Session 31 (outside run 90 p08: "Fine, I'll call my GP in the morning. Thursday evening
+    then, after work, like 6:30?" lost the Thursday)."""
+    from clinic.preferred_time import times_for_a_booking
+
+    kept = times_for_a_booking(
+        "Ok, we will ring her GP at 9. Friday afternoon then, after school, like 3:30?"
+    )
+    wish = read_preference(kept, CLINIC_NOW)
+    assert isinstance(wish, TimePreference) and wish.first_day.weekday() == 4, (kept, wish)
