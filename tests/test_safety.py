@@ -5795,6 +5795,8 @@ def test_care_today_out_of_reach_is_no_plan_for_today(message: str) -> None:
     ],
 )
 def test_late_in_the_evening_a_doctor_first_thing_is_the_plan(message, late, thanked) -> None:
+    """Session 31: after midnight too (outside run 90 p08, "Fine, I'll call my GP in the
+    morning. Thursday evening then...?" at 1 am got "Please go"), see the next test."""
     reply = advice.urgent_follow_up(message, ["cancer"], "911", repeats=1, late_evening=late)
     assert ("first thing in the morning is right" in reply) is thanked, reply
     assert "911" in reply
@@ -6760,3 +6762,16 @@ def test_headaches_said_to_change_are_not_asked_about_changing_again(sign: str) 
 
     names = [q.name for q in screening.screen_questions("head", None, said=[sign], denied=[])]
     assert "headache_new_after_50" not in names, names
+
+
+@pytest.mark.parametrize(
+    "message",
+    [
+        "fine, I'll ring the doctor in the morning. wednesday after 5 for the physio?",
+        "ok we'll call his GP first thing. could we book saturday morning?",
+    ],
+)
+def test_after_midnight_a_doctor_in_the_morning_is_thanked(message: str) -> None:
+    reply = advice.urgent_follow_up(message, ["cancer"], "911", repeats=1, small_hours=True)
+    assert reply.startswith("Thank you") and "don't wait" not in reply, reply
+    assert "911" in reply

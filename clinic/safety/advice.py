@@ -1879,14 +1879,20 @@ def urgent_follow_up(
     sentences = re.split(r"(?<=[.!?])\s+", message)
     # "I'll call his pediatrician first thing tmrw", said at 11 pm: the earliest a doctor
     # sees him, the plan to thank for; not "go tonight" (outside runs 85 p02 and 86 p08).
-    morning_plan = late_evening and any(
+    # After midnight too, the booking's day in a sentence of its own (outside run 90 p08:
+    # "Fine, I'll call my GP in the morning. Thursday evening then?" at 1 am: "Please go").
+    morning_plan = (late_evening or small_hours) and any(
         _THIS_MORNING.search(said) and not _LATER_DAY.search(said) for said in sentences
     )
     if morning_plan:
+        hour = (
+            "the morning is today, so that's right"
+            if small_hours
+            else ("at this hour, first thing in the morning is right")
+        )
         opening = (
-            "Thank you: at this hour, first thing in the morning is right. If it gets worse "
-            "before then, go to urgent care or an after-hours service tonight, or call "
-            f"{emergency_number}. "
+            f"Thank you: {hour}. If it gets worse before then, go to urgent care or an "
+            f"after-hours service tonight, or call {emergency_number}. "
         )
     if any(_CARE_TODAY.search(s) and not _DAY_AFTER.search(s) for s in sentences):
         opening = "Thank you, that's the right step. "  # "I'll call them this morning"
@@ -1923,7 +1929,7 @@ def urgent_follow_up(
         # "Can I tell you about her pain anyway, for later?": yes, the questions follow
         # (outside run 56 p01: "Please go: this shouldn't wait", twice, and no questions).
         opening, tail = "Yes, you can: the questions follow. ", ""
-    if morning_plan and opening.startswith("Thank you: at this hour"):
+    if morning_plan and opening.startswith("Thank you: "):
         return f"{opening}{tail.strip()}".strip()
     if repeats:
         return (
