@@ -108,6 +108,7 @@ _COMPLAINT_NAMES = {
     "lump": "a lump or a changing mole",
     "sleep": "trouble sleeping",
     "tiredness": "tiredness",
+    "urine": "burning or pain when you pass urine",
 }
 # Who helps with a complaint dry needling does not treat (a doctor or pharmacist otherwise).
 _WHO_HELPS = {
@@ -124,6 +125,11 @@ _WHO_HELPS = {
         "urgent help at once if you are struggling to breathe"
     ),
     "heart": "your doctor is the right person to talk to",
+    # A water infection can reach the kidneys, and in pregnancy can bring on labour.
+    "urine": (
+        "please see your doctor within a day or so, as it may be a water infection (today if "
+        "you are pregnant: call your midwife or obstetrician)"
+    ),
 }
 # Pain often disturbs sleep and tires people: said with a pain, these change nothing.
 _WITH_PAIN_EXPECTED = frozenset({"sleep", "tiredness"})

@@ -182,6 +182,14 @@ OTHER_COMPLAINTS: dict[str, tuple[str, ...]] = {
         "tired", "exhausted", "exhaustion", "fatigue", "fatigued", "worn out", "no energy",
         "drained",
     ),
+    # Burning or pain passing urine: a water infection is likely, a doctor's soon.
+    "urine": (
+        "burning when i pee", "burns when i pee", "burning when peeing", "burning pee",
+        "burning urine", "burns to pee", "stings when i pee", "stings to pee", "stings to wee",
+        "burns to wee", "pain when peeing", "pain when i pee", "painful to pee", "hurts to pee",
+        "hurts when i pee", "uti", "utis", "water infection", "urine infection",
+        "bladder infection", "cystitis",
+    ),
     "internal": (
         "kidney", "kidneys", "liver", "organs", "internal", "period", "periods", "menstrual",
         "bowel", "bowels", "circulation",

@@ -303,7 +303,10 @@ def test_every_explanation_ends_with_the_not_a_diagnosis_sentence(intake: Intake
 @pytest.mark.parametrize(
     ("complaint", "who"),
     [("teeth", "dentist"), ("eye", "optometrist"), ("lump", "doctor soon"), ("mood", "doctor"),
-     ("skin", "pharmacist")],
+     ("skin", "pharmacist"),
+     # Session 31 (outside run 90 p04: "a little burning when I pee" at 22 weeks went
+     # unanswered): a water infection is the doctor's soon, in pregnancy today.
+     ("urine", "within a day")],
 )  # fmt: skip
 def test_a_complaint_dry_needling_does_not_treat_names_who_helps(complaint: str, who: str) -> None:
     from clinic.assessment import assess
