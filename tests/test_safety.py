@@ -6775,3 +6775,19 @@ def test_after_midnight_a_doctor_in_the_morning_is_thanked(message: str) -> None
     reply = advice.urgent_follow_up(message, ["cancer"], "911", repeats=1, small_hours=True)
     assert reply.startswith("Thank you") and "don't wait" not in reply, reply
     assert "911" in reply
+
+
+# Session 31, written before the change (outside run 90 p07: "no to all. he did get checked
+# hard in a game in september but the pain started later i think" asked all four lines again
+# one by one). A knock in sport told beside a no to the list: that line alone. My words.
+def test_a_knock_in_sport_beside_a_no_to_the_list_asks_that_line_alone() -> None:
+    from clinic.safety import checklist, screening
+
+    names = ("fever", "cancer", "trauma", "night_pain")
+    lines = list({q.name: q for qs in screening.SCREEN_QUESTIONS.values() for q in qs
+                  if q.name in names}.values())  # fmt: skip
+    text = "no to all of it. she got checked hard at practice last month, but it hurt later"
+    found = safety.screen(text)
+    touched = {m.name for m in found.mentions if m.kind == "sign" and not m.denied}
+    answer = checklist.read_checklist_answer(lines, text, set(), set(), "deny", touched)
+    assert answer.one_by_one == ("trauma",), answer

@@ -329,6 +329,10 @@ SIGNS: tuple[Sign, ...] = (
         "|punched|bodychecked|body-checked|boarded",
         # Hockey: "checked into the boards", "checked hard into the glass" (outside run 71).
         "checked ... into the boards|glass|wall|post",
+        # Lacrosse and hockey: "he did get checked hard in a game" (outside run 90 p07: every
+        # line of the list asked again after "no to all" with it).
+        "got|was|been|get|getting checked hard",
+        "checked|hit ... in|during a|the game|match|practice|scrimmage",
         # The knock named back: "yes the hit, as I said" (outside run 71 p06: read as a no).
         "the|that hit|tackle|collision|knock",
         "took|take|caught|copped|got a|an hard|big|bad? hit|knock|knee|elbow|boot|kick|blow"
