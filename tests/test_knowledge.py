@@ -1295,3 +1295,20 @@ def test_a_day_wished_for_with_the_pain_is_no_booking_to_look_up() -> None:
 )  # fmt: skip
 def test_the_childrens_answer_is_for_a_question_about_the_young(text: str, children: bool) -> None:
     assert ("children" in _topics_answered(text)) is children
+
+
+# Session 31 (outside run 90 p07: "should he wear shorts?" got "I don't know"). Variants
+# naming a garment were added to the clothing topic; these are other wordings, as guards.
+_NOT_NEAR = pytest.mark.xfail(strict=True, reason="below the sentence model's threshold")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "does he need to bring shorts?",
+        pytest.param("can I come in my gym leggings", marks=_NOT_NEAR),
+        pytest.param("is a t-shirt ok?", marks=_NOT_NEAR),
+    ],
+)
+def test_a_garment_named_is_the_clothing_question(text: str) -> None:
+    assert "clothing" in _topics_answered(text)
