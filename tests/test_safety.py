@@ -6791,3 +6791,20 @@ def test_a_knock_in_sport_beside_a_no_to_the_list_asks_that_line_alone() -> None
     touched = {m.name for m in found.mentions if m.kind == "sign" and not m.denied}
     answer = checklist.read_checklist_answer(lines, text, set(), set(), "deny", touched)
     assert answer.one_by_one == ("trauma",), answer
+
+
+# Session 31, written before the change (outside run 90 p03: "worse since he started sleeping
+# in his recliner after his heart stuff last year" was asked "You mentioned his chest"). A
+# heart condition named vaguely is history, no chest pain now. My wordings.
+@pytest.mark.parametrize(
+    ("text", "chest"),
+    [
+        ("she's been careful since her heart problems in 2022", False),
+        ("after all his heart issues he sleeps upright", False),
+        ("my heart hurts when I walk up the stairs", True),
+    ],
+)
+def test_a_heart_condition_named_vaguely_is_no_chest_pain(text: str, chest: bool) -> None:
+    found = safety.screen(text)
+    named = {m.name for m in found.mentions if not m.denied}
+    assert ("chest" in named) is chest, named

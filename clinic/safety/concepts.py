@@ -612,7 +612,11 @@ OTHER_SENSES: dict[tuple[str, str], OtherSense] = {
         frozenset({"valve", "valves", "rate", "rhythm", "condition", "surgery", "operation",
                    "medication", "medications", "medicine", "medicines", "meds", "med", "pill",
                    "pills", "tablet", "tablets", "drug", "drugs", "doctor", "specialist",
-                   "murmur", "stent", "stents", "bypass", "clinic", "team", "nurse"}),
+                   "murmur", "stent", "stents", "bypass", "clinic", "team", "nurse",
+                   # A condition named vaguely: "after his heart stuff last year" (outside
+                   # run 90 p03: "You mentioned his chest").
+                   "stuff", "thing", "things", "problem", "problems", "trouble", "issue",
+                   "issues", "disease", "failure", "scare", "procedure", "ablation"}),
         frozenset(),
         preceded_by=frozenset({"for"}),
     ),
