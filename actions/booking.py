@@ -31,6 +31,7 @@ from actions.patient_details import (
     someone_else_named,
     who_said_alongside,
     writer_after_the_patient,
+    writer_introduced,
     writers_own_name,
 )
 from actions.safety import about_safety, open_screen_questions, undo_for_safety_answer
@@ -852,7 +853,11 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
         if tracker.get_slot("booking_task") == CALLBACK and not contact.phone:
             dispatcher.utter_message(response="utter_callback_needs_phone")
             return {"contact_details": None}
-        return {**contact_slots(contact), **time_said_alongside(str(value), tracker)}
+        return {
+            **contact_slots(contact),
+            **time_said_alongside(str(value), tracker),
+            **_booked_by_the_writer(str(value), tracker),
+        }
 
     def validate_booking_confirmed(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
@@ -1085,6 +1090,18 @@ def _ask_which_day(wish: DayMismatch, dispatcher: CollectingDispatcher) -> Slots
 
 
 _OWN_WEEK_OR_DATE = re.compile(r"\bweek\b|\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}[/.]\d{1,2}\b")
+
+
+def _booked_by_the_writer(text: str, tracker: Tracker) -> Slots:
+    """ "Call me, I'm his daughter Anna, 917...": the contact is the writer's, so the booking
+    says who booked it (outside run 90 p03: only the patient's name kept)."""
+    name = tracker.get_slot("patient_name") or ""
+    writer = writer_introduced(text)
+    if tracker.get_slot("booking_task") != BOOK or not (name and writer):
+        return {}
+    if "(booked by" in name or writer.lower() in name.lower():
+        return {}
+    return {"patient_name": f"{name} (booked by {writer})"}
 
 
 def _time_wished_beside(tracker: Tracker) -> str | None:

@@ -139,6 +139,13 @@ def writer_after_the_patient(text: str) -> tuple[str, str | None]:
     return (before, writer) if before and writer else (text, None)
 
 
+def writer_introduced(text: str) -> str | None:
+    """The writer's name when the message introduces them as the patient's relative ("call
+    me, I'm his daughter Anna, 917..."), else None."""
+    found = _RELATION_THEN_NAME.search(text) or _NAME_THEN_RELATION.search(text)
+    return read_name(found["name"]) if found else None
+
+
 def _written_for(tracker: Tracker) -> bool:
     return the_patient(tracker) != patient.YOU
 

@@ -1728,3 +1728,20 @@ def test_a_time_said_to_be_busy_is_not_the_one_wished(desk, text: str) -> None:
         patient_name="Tom Ferris", patient_phone="+12125550101",
     )  # fmt: skip
     assert result.get("booking_slot") == offered[2], result
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "call me on this, I'm his daughter Ines, 917 555 0143",
+            "Walter Kowalski (booked by Ines)",
+        ),
+        ("917 555 0143", "Walter Kowalski"),
+    ],
+)
+def test_the_writer_introduced_with_the_contact_is_who_booked(desk, text: str, name: str) -> None:
+    """Session 31, written before the change (outside run 90 p03: "call me, I'm his daughter
+    Anna, 917-555-0143" to the contact question kept no word of who booked it). My words."""
+    result, _ = validate("contact_details", text, patient_name="Walter Kowalski")
+    assert result.get("patient_name", "Walter Kowalski") == name, result
