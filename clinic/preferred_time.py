@@ -623,7 +623,11 @@ _RULED_OUT_AFTER = re.compile(
     # Whatever that day is: "thurs is my OB appt", "tuesday is my mums birthday" (outside
     # run 76 p01: Thursday's times offered); not "friday is my day off", "...my best day".
     r"|(?:is|s|' s) (?:my|her|his|their|our|the) (?!day\b|free\b|best\b|only\b|good\b|"
-    r"prefer\w*|choice\b|pick\b|favou?rite\b|ideal\b|usual day off\b)\w)"
+    r"prefer\w*|choice\b|pick\b|favou?rite\b|ideal\b|usual day off\b)\w"
+    # Someone working that day: "saturday my husband work and nobody for my son" (outside
+    # run 90 p04: Saturday offered), "friday I work".
+    r"|(?:i|we|he|she|they|(?:my|her|his|our) \w+) (?:work|works|working|is working|am working"
+    r"|are working)\b)"
 )
 # Having something on a day, said before it: "has swim practice Tue/Wed", "I've got work
 # wednesday", "i got the kids on friday" (outside run 76 p04: Tuesday's times offered).

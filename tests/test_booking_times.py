@@ -617,3 +617,20 @@ def test_a_wish_with_then_after_a_doctors_plan_keeps_its_day() -> None:
     )
     wish = read_preference(kept, CLINIC_NOW)
     assert isinstance(wish, TimePreference) and wish.first_day.weekday() == 4, (kept, wish)
+
+
+# Session 31, written before the change (outside run 90 p04: "saturday my husband work and
+# nobody for my son. friday afternoon is possible?" was offered Saturday). A day someone
+# works is out. My own words.
+@pytest.mark.parametrize(
+    ("said", "weekday"),
+    [
+        ("monday my wife works late, so tuesday morning?", 1),
+        ("thursday I work all day. wednesday after 4 is fine", 2),
+    ],
+)
+def test_a_day_someone_works_is_not_the_wish(said: str, weekday: int) -> None:
+    wish = read_preference(said, CLINIC_NOW)
+    assert isinstance(wish, TimePreference), wish
+    days = wish.weekdays or {wish.first_day.weekday()}
+    assert set(days) == {weekday}, wish
