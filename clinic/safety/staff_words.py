@@ -77,6 +77,7 @@ SIGN_WORDS: dict[str, str] = {
     "dizziness": "dizziness or vertigo",
     "sudden_onset": "sudden onset",
     "thunderclap": "sudden severe headache",
+    "worst_ever": "the worst ever had",
     "headache_new_after_50": "new headaches after 50",
     "headache_changed": "headaches changed recently",
     "headache": "headache",
