@@ -6808,3 +6808,14 @@ def test_a_heart_condition_named_vaguely_is_no_chest_pain(text: str, chest: bool
     found = safety.screen(text)
     named = {m.name for m in found.mentions if not m.denied}
     assert ("chest" in named) is chest, named
+
+
+# Session 31, written before the change (outside run 90 p02: "I don't want to make a fuss
+# or wake my son. Can't I just book the needles for tomorrow...?" after 911 advice got "For
+# later: the physiotherapist goes through that..."). My words.
+def test_a_fuss_feared_and_needles_asked_instead_of_going_are_answered() -> None:
+    reply = advice.emergency_follow_up(
+        "its late and i hate to make a fuss. could i not just book the needling for monday?",
+        ["cauda_equina"], "911", "988",
+    )  # fmt: skip
+    assert "For later" not in reply and "no fuss" in reply and "911" in reply, reply

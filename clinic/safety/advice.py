@@ -856,12 +856,6 @@ def _practical(message: str, codes: list[str], number: str, signs: Iterable[str]
             "You can call them on the way, but not instead, and don't wait for a call back: "
             "this needs an emergency department now, which can do scans and tests straight "
             "away."
-            + (
-                " With signs like these, going is never a waste of anyone's time."
-                * bool(
-                    re.search(r"\b(?:for nothing|waste|overreact\w*|silly|fuss)\b", message, re.I)
-                )
-            )
         )
     if asks and _ASKS_LANGUAGE.search(message):
         said.append(
@@ -877,7 +871,10 @@ def _practical(message: str, codes: list[str], number: str, signs: Iterable[str]
             "or a list of them."
         )
     matters = re.search(r"\bdoes (?:that|it|this) matter\b", message, re.IGNORECASE)
-    if (asks or matters) and _ABOUT_NEEDLES.search(message):
+    # "Can't I just book the needles for tomorrow?" asks to wait, not about needles later
+    # (outside run 90 p02: "For later: the physiotherapist goes through that...").
+    waits = _LATER.search(message) or _WANTS_PHYSIO.search(message)
+    if (asks or matters) and _ABOUT_NEEDLES.search(message) and not waits:
         # "But the needles, are they ok with Eliquis? Just so I know for later" (outside
         # run 58: twice, and only told to go).
         said.append(
@@ -1515,6 +1512,9 @@ def emergency_follow_up(
     if _FEAR.search(message):
         # "im scared now": heard first, then the answer (outside run 70 p06).
         reason = "I understand this is frightening. " + reason
+    if _FUSS.search(message):
+        # "I don't want to make a fuss" (outside run 90 p02: no word to it).
+        reason = f"{NO_FUSS} {reason}"
     if advised_now and not going:
         return ((reason or opening) + practical + tail.strip()).strip()
     if going:
@@ -1525,6 +1525,15 @@ def emergency_follow_up(
     if practical:
         return reason + practical + advice + tail
     return (reason or opening) + advice + tail
+
+
+# Afraid of making a fuss or wasting the hospital's time.
+_FUSS = re.compile(
+    r"\b(?:fuss|waste (?:of )?(?:their|your|anyone'?s|the doctors'?)? ?time|overreact\w*"
+    r"|for nothing|silly|bother (?:them|anyone))\b",
+    re.IGNORECASE,
+)
+NO_FUSS = "It's no fuss: signs like these are exactly what the emergency department is for."
 
 
 # The emergency advice again, after the first follow-up, in turn.
