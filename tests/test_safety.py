@@ -6819,3 +6819,13 @@ def test_a_fuss_feared_and_needles_asked_instead_of_going_are_answered() -> None
         ["cauda_equina"], "911", "988",
     )  # fmt: skip
     assert "For later" not in reply and "no fuss" in reply and "911" in reply, reply
+
+
+def test_dont_wait_is_not_said_twice_in_a_row() -> None:
+    """Session 31 (outside run 90 p02: "Please don't wait until then. Please don't wait any
+    longer: call 911 now")."""
+    for repeats in range(4):
+        reply = advice.emergency_follow_up(
+            "fine, I'll go first thing tomorrow", ["cauda_equina"], "911", "988", repeats=repeats
+        )
+        assert reply.count("don't wait") <= 1 and "911" in reply, reply

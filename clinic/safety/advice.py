@@ -1515,6 +1515,10 @@ def emergency_follow_up(
     if _FUSS.search(message):
         # "I don't want to make a fuss" (outside run 90 p02: no word to it).
         reason = f"{NO_FUSS} {reason}"
+    if opening.startswith("Please don't wait") and advice.startswith("Please don't wait"):
+        # Not twice in a row (outside run 90 p02: "Please don't wait until then. Please
+        # don't wait any longer: call 911 now").
+        advice = "Call " + advice.split(": call ", 1)[-1]
     if advised_now and not going:
         return ((reason or opening) + practical + tail.strip()).strip()
     if going:
