@@ -1312,3 +1312,12 @@ _NOT_NEAR = pytest.mark.xfail(strict=True, reason="below the sentence model's th
 )
 def test_a_garment_named_is_the_clothing_question(text: str) -> None:
     assert "clothing" in _topics_answered(text)
+
+
+# Session 31, written before the change (outside run 90 p05: "do i have to do all the
+# questions?" went unanswered). My wordings.
+@pytest.mark.parametrize(
+    "text", ["must I answer every one of these questions?", "how many more questions are there"]
+)
+def test_asking_about_the_number_of_questions_is_impatience(text: str) -> None:
+    assert knowledge.is_impatient(text)
