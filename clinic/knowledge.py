@@ -275,7 +275,7 @@ _IMPATIENT = re.compile(
     r"move (?:on|along|it along|this along)|taking (?:forever|ages|so long|too long)|"
     r"too many questions|enough questions|get to the point"
     # "do i have to do all the questions?", "how many more questions?" (outside run 90 p05).
-    r"|(?:do|must) (?:i|we) (?:really )?(?:have to|need to|got to) (?:do|answer|go through|fill)"
+    r"|(?:do|must) (?:i|we) (?:really )?(?:have to |need to |got to )?(?:do|answer|go through|fill)"
     r" (?:all|every|these|those|the)\b[^?.!]{0,20}questions|how many (?:more )?questions)\b",
     re.IGNORECASE,
 )
