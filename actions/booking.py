@@ -870,9 +870,13 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
             or someone_else_named(text, tracker)
         )
         if renamed:
-            # "its Romano not Roma": the name put right, the summary shown again to confirm.
+            # "its Romano not Roma": the name put right, the summary shown again to confirm;
+            # "...and actually can we do 9:30 instead?" the time too (outside run 91 p05).
             dispatcher.utter_message(response="utter_name_changed", name=renamed)
-            return {"booking_confirmed": None, "patient_name": renamed}
+            moved = {}
+            if names_a_time(text) and _CHANGES_THE_TIME.search(text):
+                moved = self.validate_booking_slot(text, dispatcher, tracker, domain)
+            return {"booking_confirmed": None, **moved, "patient_name": renamed}
         said = read_contact(text) if tracker.get_slot("booking_task") == BOOK else None
         known = (tracker.get_slot("patient_phone"), tracker.get_slot("patient_email"))
         ending = said and not said.phone and last_digits_put_right(text, known[0] or "")

@@ -1745,3 +1745,21 @@ def test_the_writer_introduced_with_the_contact_is_who_booked(desk, text: str, n
     Anna, 917-555-0143" to the contact question kept no word of who booked it). My words."""
     result, _ = validate("contact_details", text, patient_name="Walter Kowalski")
     assert result.get("patient_name", "Walter Kowalski") == name, result
+
+
+def test_a_name_and_a_time_put_right_together_at_the_confirmation(desk) -> None:
+    """Session 31, written before the change (outside run 91 p05: "oops it's Gonzalez with a
+    z at the end. and actually can we do 9:30 instead?" changed the name and kept 10:00).
+    My words."""
+    offered = [
+        "2026-11-26T10:00:00-05:00",
+        "2026-11-26T10:30:00-05:00",
+        "2026-11-26T11:30:00-05:00",
+    ]
+    result, _ = validate(
+        "booking_confirmed", "sorry its Nowak not Novak. and could we do 10:30 instead?",
+        offered_slots=offered, booking_slot=offered[0], patient_name="Ola Novak",
+        patient_phone="+12125550101",
+    )  # fmt: skip
+    assert result.get("patient_name") == "Ola Nowak", result
+    assert result.get("booking_slot") == offered[1], result

@@ -1321,3 +1321,17 @@ def test_a_garment_named_is_the_clothing_question(text: str) -> None:
 )
 def test_asking_about_the_number_of_questions_is_impatience(text: str) -> None:
     assert knowledge.is_impatient(text)
+
+
+# Session 31, written before the change (outside run 91 p08: "can i have woman physio?" got
+# three wrong answers). My wordings.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "would a female physio be possible for me?",
+        "could my wife see a lady therapist",
+        "do you have a woman who does needling",
+    ],
+)
+def test_asking_for_a_woman_or_a_man_is_answered(text: str) -> None:
+    assert "practitioner_choice" in _topics_answered(text)
