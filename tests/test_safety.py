@@ -1171,6 +1171,10 @@ def test_contraindications_in_everyday_words(said: str, code: str) -> None:
         ("there is baby in my belly, 4 month", "pregnancy"),
         ("she has been in pain for 5 months now", None),
         ("my son is in his first month at college", None),
+        # Session 31 (outside run 91 p05: "baby #2 is on the way" was a child patient).
+        ("and our second baby is on the way, 12 weeks", "pregnancy"),
+        ("the baby is on its way in march", "pregnancy"),
+        ("I was on the way to pick up the baby when it started", None),
     ],
 )
 def test_a_pregnancy_or_heart_medicines_in_a_patients_words(said: str, code: str | None) -> None:

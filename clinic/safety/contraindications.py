@@ -197,6 +197,9 @@ SIGNS: tuple[Sign, ...] = (
         "|eighth|ninth month",
         "am|'m|im|i'm|is|'s|she's in my|her 1st|2nd|3rd|4th|5th|6th|7th|8th|9th month",
         "baby in my|her|the? belly|tummy|stomach|womb",
+        # "plus baby #2 is on the way" (outside run 91 p05: read as a child patient).
+        "baby|babies|bub|bump|twins ... is|are on the|its way",
+        "another|second|third|number ... baby|one on the|its way",
     ), unless=("expecting a call", "expecting a callback", "expecting a phone", "expecting the",
                "expecting results", "expecting a reply", "expecting an email", "expecting a letter",
                "expecting a delivery", "expecting it", "expecting you", "expecting that",
