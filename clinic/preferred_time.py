@@ -610,7 +610,8 @@ def _month_named(text: str, today: dt.date) -> tuple[dt.date, dt.date] | None:
 # "Tuesday won't work", "thursday is no good": the day said, then ruled out (the words as
 # `_TOKEN` splits them: "won't" is "won ' t").
 _RULED_OUT_AFTER = re.compile(
-    r"^(?:is |s |really |just |for me )?(?:won ' t|wont|doesn ' t|doesnt|isn ' t|isnt|can ' t|"
+    r"^(?:is |s |are |r |really |just |for me )?(?:won ' t|wont|doesn ' t|doesnt|isn ' t|isnt|"
+    r"can ' t|don ' t work|dont work|"
     r"cant|is no good|no good|is out|out|is busy|busy|is bad|bad|is impossible|impossible"
     # Something on that day: "monday I have a standup", "tuesday I've got the dentist"
     # (outside run 67 p07); not "I have off" or "I'm free".
@@ -708,7 +709,12 @@ def _read_words(
     next_day = tomorrow or today + dt.timedelta(days=1)
     words = _TOKEN.findall(text)
     negated = False
-    recurring = any(w.removesuffix("s") in _DAY_PARTS and w.endswith("s") for w in words)
+    # "Mornings": any day's; not "mornings are bad" (outside run 91 p06: "mornings are bad.
+    # wed after 3?" made every Wednesday the wish, and none was offered).
+    recurring = any(
+        w.removesuffix("s") in _DAY_PARTS and w.endswith("s") and not _ruled_out_after(words, i)
+        for i, w in enumerate(words)
+    )
     for i, word in enumerate(words):
         before = words[i - 1] if i else ""
         following = words[i + 1] if i + 1 < len(words) else ""

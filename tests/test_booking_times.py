@@ -634,3 +634,16 @@ def test_a_day_someone_works_is_not_the_wish(said: str, weekday: int) -> None:
     assert isinstance(wish, TimePreference), wish
     days = wish.weekdays or {wish.first_day.weekday()}
     assert set(days) == {weekday}, wish
+
+
+# Session 31, written before the change (outside run 91 p06: "mornings are bad. wed after
+# 3?" was read as any Wednesday, and Monday was offered). A day part said to be bad makes
+# no habit of the day named. My own words.
+@pytest.mark.parametrize(
+    ("said", "weekday"),
+    [("evenings are no good. thurs at 11?", 3), ("mornings dont work for me, friday after 2", 4)],
+)
+def test_a_day_part_ruled_out_makes_no_habit_of_the_day(said: str, weekday: int) -> None:
+    wish = read_preference(said, CLINIC_NOW)
+    assert isinstance(wish, TimePreference), wish
+    assert wish.first_day == wish.last_day and wish.first_day.weekday() == weekday, wish
