@@ -6833,3 +6833,12 @@ def test_dont_wait_is_not_said_twice_in_a_row() -> None:
             "fine, I'll go first thing tomorrow", ["cauda_equina"], "911", "988", repeats=repeats
         )
         assert reply.count("don't wait") <= 1 and "911" in reply, reply
+
+
+def test_the_advice_taken_is_never_told_to_stay_put_against_going() -> None:
+    """Session 31 (outside run 91 p02: "ok ok I'm waking him up" after thunderclap advice got
+    "stay where you are until help comes", against "or go to the emergency department")."""
+    reply = advice.emergency_follow_up(
+        "ok ok, I'm getting my sister up now", ["thunderclap_headache"], "911", "988", repeats=2
+    )
+    assert "stay where you are" not in reply and "911" in reply, reply

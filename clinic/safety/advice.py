@@ -814,6 +814,10 @@ _ASKS_TO_WAKE = re.compile(
 _ASKS_WHAT_TO_WATCH = re.compile(
     r"\bwhat\b[^.?!]{0,30}\b(?:watch|look|keep an eye)(?:ing)? (?:out )?for\b", re.IGNORECASE
 )
+# The needles asked for instead of going: "can't I just book the needles for tomorrow?".
+_INSTEAD_OF_GOING = re.compile(
+    r"\b(?:can'?t|cannot|could|can)\s+i\s+(?:not\s+)?just\b|\binstead\b", re.IGNORECASE
+)
 # Calling one's own doctor first, after emergency advice: "can I ring my GP first instead?".
 _CALL_OWN_DOCTOR_FIRST = re.compile(
     r"\b(?:call|ring|phone|text|message|try)\b[^.?!]{0,40}?\b(?:doctor|gp|ob|obs|obgyn|"
@@ -871,10 +875,10 @@ def _practical(message: str, codes: list[str], number: str, signs: Iterable[str]
             "or a list of them."
         )
     matters = re.search(r"\bdoes (?:that|it|this) matter\b", message, re.IGNORECASE)
-    # "Can't I just book the needles for tomorrow?" asks to wait, not about needles later
-    # (outside run 90 p02: "For later: the physiotherapist goes through that...").
-    waits = _LATER.search(message) or _WANTS_PHYSIO.search(message)
-    if (asks or matters) and _ABOUT_NEEDLES.search(message) and not waits:
+    # "Can't I just book the needles for tomorrow?" asks to have them instead of going, not
+    # about needles later (outside run 90 p02: "For later: the physiotherapist goes...").
+    instead = _INSTEAD_OF_GOING.search(message)
+    if (asks or matters) and _ABOUT_NEEDLES.search(message) and not instead:
         # "But the needles, are they ok with Eliquis? Just so I know for later" (outside
         # run 58: twice, and only told to go).
         said.append(
@@ -931,8 +935,10 @@ def _practical(message: str, codes: list[str], number: str, signs: Iterable[str]
 _ON_THE_WAY = re.compile(
     r"\b(?:taking|driving|going|heading|head(?:ing)? (?:to|over)|on (?:our|my|the) way|leaving"
     r"|off to)\b(?!\s+to\s+call)"
-    # "We'll go to the ER" (outside run 89 p07 was told to stay where they were).
-    r"|\b(?:we'?ll|we will|i'?ll|i will)\s+(?:go|take \w+|drive \w+|head)\b(?!\s+to\s+call)",
+    # "We'll go to the ER" (outside run 89 p07 was told to stay where they were); "I'm waking
+    # him up" to drive (outside run 91 p02).
+    r"|\b(?:we'?ll|we will|i'?ll|i will)\s+(?:go|take \w+|drive \w+|head)\b(?!\s+to\s+call)"
+    r"|\b(?:waking|wake|getting|get)\s+(?:him|her|them|my \w+)\s+up\b",
     re.IGNORECASE,
 )
 
