@@ -1266,6 +1266,9 @@ def test_the_contraindication_checklist_leaves_out_what_was_already_told() -> No
         ("is it ok if my 6 year old comes with me? I have no childcare", False),
         ("can my 2 yr old tag along to the consultation", False),
         ("my daughter is 14 and her knee hurts after netball", True),
+        # Session 31 (outside run 91 p07: "asking for my son hes 15" was asked about headaches
+        # new since 50): the age typed without the apostrophe. My words.
+        ("writing for my son hes 13, headaches after school", True),
     ],
 )
 def test_a_child_brought_along_is_not_the_patient(text: str, patient_is_young: bool) -> None:

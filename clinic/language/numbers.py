@@ -43,6 +43,9 @@ _YOUNG_AGE_BEFORE = (
     "aged",
     "he's",
     "she's",
+    # Typed without the apostrophe: "asking for my son hes 15" (outside run 91 p07).
+    "hes",
+    "shes",
     "he is",
     "she is",
     "who is",
