@@ -1175,6 +1175,12 @@ def test_contraindications_in_everyday_words(said: str, code: str) -> None:
         ("and our second baby is on the way, 12 weeks", "pregnancy"),
         ("the baby is on its way in march", "pregnancy"),
         ("I was on the way to pick up the baby when it started", None),
+        # Session 31 (outside run 92 p04: "i think its the extra weight lol im 24 wks" asked
+        # about weight lost). The weeks said of oneself; not weeks since an operation.
+        ("back's sore, I'm 31 weeks so not surprised", "pregnancy"),
+        ("my wife is 18 wks, her hips ache", "pregnancy"),
+        ("I'm 6 weeks post op from my knee", None),
+        ("the baby keeps pressing on my bladder", "pregnancy"),
     ],
 )
 def test_a_pregnancy_or_heart_medicines_in_a_patients_words(said: str, code: str | None) -> None:
@@ -6845,3 +6851,10 @@ def test_the_advice_taken_is_never_told_to_stay_put_against_going() -> None:
         "ok ok, I'm getting my sister up now", ["thunderclap_headache"], "911", "988", repeats=2
     )
     assert "stay where you are" not in reply and "911" in reply, reply
+
+
+def test_a_sore_scalp_after_50_is_said_back_as_itself() -> None:
+    """Session 31 (outside run 92 p03: "a headache after 50 with jaw pain on chewing or
+    changes in her sight" for a sore scalp alone)."""
+    said = advice.held_in_words(["giant_cell_arteritis"], ["scalp_tender", "aged_50_plus"])
+    assert "scalp" in said and "jaw" not in said and "sight" not in said, said

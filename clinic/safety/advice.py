@@ -67,6 +67,13 @@ WHAT_YOU_DESCRIBED: dict[str, str] = {
 # (outside run 46: a cancer years ago, the rest said no to, was told "a history of cancer,
 # weight loss or pain at night").
 EACH_SIGN: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
+    # Outside run 92 p03: "a headache after 50 with jaw pain on chewing or changes in her
+    # sight" to a son whose mother had a sore scalp only, three times after "no jaw, no eyes".
+    "giant_cell_arteritis": (
+        (frozenset({"scalp_tender"}), "a sore scalp after 50"),
+        (frozenset({"jaw_claudication", "chewing_pain"}), "jaw pain on chewing"),
+        (frozenset({"vision_trouble"}), "changes in sight"),
+    ),
     "cancer": (
         (frozenset({"cancer_history"}), "pain together with a history of cancer"),
         (frozenset({"weight_loss", "losing_weight"}), "weight lost without trying"),

@@ -199,8 +199,18 @@ SIGNS: tuple[Sign, ...] = (
         "baby in my|her|the? belly|tummy|stomach|womb",
         # "plus baby #2 is on the way" (outside run 91 p05: read as a child patient).
         "baby|babies|bub|bump|twins ... is|are on the|its way",
+        # The weeks of it said of oneself: "im 24 wks" (outside run 92 p04: read as weight);
+        # not "I'm 6 weeks post-op" (the unless list below).
+        # (Each slot is one word: "i am" is two slots.)
+        *(f"i'm|im|she's|shes|wife's {n} weeks|wks|wk" for n in range(4, 43)),
+        *(f"i|she|wife am|is {n} weeks|wks|wk" for n in range(4, 43)),
+        # The baby felt: "just the baby sitting on my bladder", "the baby kicks".
+        "baby ... sitting|pressing|kicking on? my|her bladder|ribs|pelvis",
+        "the baby kicks|kicking",
         "another|second|third|number ... baby|one on the|its way",
-    ), unless=("expecting a call", "expecting a callback", "expecting a phone", "expecting the",
+    ), unless=("weeks post", "wks post", "weeks out", "weeks after", "weeks since", "weeks into",
+               "weeks in", "weeks of", "weeks off", "weeks sober", "weeks clean",
+               "expecting a call", "expecting a callback", "expecting a phone", "expecting the",
                "expecting results", "expecting a reply", "expecting an email", "expecting a letter",
                "expecting a delivery", "expecting it", "expecting you", "expecting that",
                "expecting to")),
