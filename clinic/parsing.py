@@ -788,7 +788,11 @@ _MOMENT_CLAUSE_BEFORE = re.compile(
     r"(?:an?\s+|like\s+|about\s+|around\s+)*$",
     re.IGNORECASE,
 )
-_USUAL_WORD = r"(?:usual(?:ly)?|usualy|normal(?:ly)?|generally|typically)"
+# "5 most days" too (outside run 92 p01: said to the spread question, then asked again).
+_USUAL_WORD = (
+    r"(?:usual(?:ly)?|usualy|normal(?:ly)?|generally|typically|most days|most of the time"
+    r"|on most days)"
+)
 _USUAL_SCORES = (
     re.compile(rf"\b{_USUAL_WORD}\s+(?:an?\s+)?{_SCORE}\b", re.IGNORECASE),
     re.compile(rf"\b{_SCORE}\s+{_USUAL_WORD}\b", re.IGNORECASE),

@@ -1627,3 +1627,12 @@ def test_a_place_said_as_yours_is_the_assistants_words(text, known, spread) -> N
 def test_weeks_said_of_the_pregnancy_are_not_the_pains(text: str, days: int) -> None:
     said = changes(text, {"body_part": "lower_back"}, "pain_duration")
     assert said.get("pain_duration_days") == days, said
+
+
+def test_a_score_said_for_most_days_is_kept_whatever_was_asked() -> None:
+    """Session 31 (outside run 92 p01: "5 most days, 7 by friday lol" to the spread question
+    was not heard, and the score was asked again). My words."""
+    said = changes(
+        "honestly a 4 most of the time, worse after gym", {"body_part": "neck"}, "pain_radiates"
+    )
+    assert said.get("pain_severity") == 4, said
