@@ -196,7 +196,10 @@ def _booking_answer_before_a_question(tracker: Tracker) -> tuple[str, str] | Non
     wish_and_question = latest_intent(tracker) == "request_booking" and bool(
         question_after_answer(text)
     )
-    if not (latest_intent(tracker) in ASKING or wish_and_question):
+    # "10 pls. is there parking", "9:00. How long will it take?": the answer, then a question
+    # of its own (outside run 92 p04, p05, p07: the question dropped).
+    answer_then_question = asked != "preferred_time" and bool(question_after_answer(text))
+    if not (latest_intent(tracker) in ASKING or wish_and_question or answer_then_question):
         return None
     if not knowledge.looks_like_question(text):
         return None

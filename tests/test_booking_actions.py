@@ -1763,3 +1763,25 @@ def test_a_name_and_a_time_put_right_together_at_the_confirmation(desk) -> None:
     )  # fmt: skip
     assert result.get("patient_name") == "Ola Nowak", result
     assert result.get("booking_slot") == offered[1], result
+
+
+@pytest.mark.parametrize(
+    ("asked", "text", "lead"),
+    [
+        ("booking_slot", "the 11 please. is there somewhere to park?", "the 11 please."),
+        ("patient_name", "Rosa Diaz. how long does it take?", "Rosa Diaz."),
+    ],
+)
+def test_a_booking_answer_with_a_question_after_it_is_split(
+    asked: str, text: str, lead: str
+) -> None:
+    """Session 31, written before the change (outside run 92 p04, p05, p07: "10 pls. is there
+    parking", "9:00. How long will it take?" heard as the answer only, the question dropped).
+    My words."""
+    from actions.every_message import _booking_answer_before_a_question
+
+    tracker = make_tracker(
+        slots={"booking_task": "book"}, text=text, intent="inform",
+        requested_slot=asked, form="booking_form",
+    )  # fmt: skip
+    assert _booking_answer_before_a_question(tracker) == (asked, lead)
