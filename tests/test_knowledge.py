@@ -1338,3 +1338,12 @@ def test_asking_about_the_number_of_questions_is_impatience(text: str) -> None:
 )
 def test_asking_for_a_woman_or_a_man_is_answered(text: str) -> None:
     assert "practitioner_choice" in _topics_answered(text)
+
+
+# Session 31, written before the change (outside run 92 p07: the subway asked about three
+# times got who does needling and the address alone). My wordings.
+@pytest.mark.parametrize(
+    "text", ["what subway do I take to you?", "is there a bus that stops near the clinic"]
+)
+def test_public_transport_is_answered_honestly(text: str) -> None:
+    assert "public_transport" in _topics_answered(text)
