@@ -94,3 +94,17 @@ def test_a_booking_reference_is_no_word_of_another_language(text: str) -> None:
     """Found by `make test` (session 14): a lowercase reference read as Finnish-like
     nonsense got "I can only chat in English" (the test's random reference varies)."""
     assert other_language(text) is None
+
+
+# Session 31, written before the change (outside run 92 p03: "her name is Fatma Yilmaz. i am
+# her son Emre" got "Sorry, I can only chat in English"). English words around names from
+# another language are English. My own names and words.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grzegorz Wojcik, this is his daughter Agnieszka",
+        "its for my mum Ayse Demir, i am her son Mehmet",
+    ],
+)
+def test_english_around_foreign_names_is_english(text: str) -> None:
+    assert other_language(text) is None

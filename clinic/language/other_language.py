@@ -52,6 +52,8 @@ def other_language(text: str) -> str | None:
         text = _NAME_AT_THE_END.sub("", text)
     # "it's pjth4j": a code of letters and digits (a booking reference) is no word.
     text = _CODE.sub(" ", text)
+    if not foreign_script and _english_around_names(text):
+        return None  # "her name is Fatma Yilmaz. i am her son Emre" (outside run 92 p03)
     words = _WORD.findall(text.lower())
     if not foreign_script and len(words) < _MIN_WORDS:
         return None
@@ -65,6 +67,17 @@ def other_language(text: str) -> str | None:
     if not foreign_script and not _mostly_words_of(best.language, words):
         return None  # "my sholder is killin me": English with typos, not German
     return best.language.name.title()
+
+
+def _english_around_names(text: str) -> bool:
+    """Whether the words not capitalised (names aside) are three or more and nearly all
+    everyday English: "Tadeusz Nowak, my name is Ewa" is English, whatever the names are;
+    German capitalises its nouns, but its other words are not English."""
+    plain = [w for w in re.findall(r"[^\W\d_]+", text) if not w[:1].isupper()]
+    if len(plain) < _MIN_WORDS:
+        return False
+    english = sum(zipf_frequency(w, "en") >= 3 for w in plain)
+    return english >= len(plain) * 3 / 4
 
 
 def _looks_like_a_name(text: str) -> bool:
