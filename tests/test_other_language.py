@@ -104,6 +104,7 @@ def test_a_booking_reference_is_no_word_of_another_language(text: str) -> None:
     [
         "Grzegorz Wojcik, this is his daughter Agnieszka",
         "its for my mum Ayse Demir, i am her son Mehmet",
+        "Bogdan Kowalczyk, my name is Iwona",
     ],
 )
 def test_english_around_foreign_names_is_english(text: str) -> None:
