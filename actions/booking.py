@@ -876,6 +876,21 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
             moved = {}
             if names_a_time(text) and _CHANGES_THE_TIME.search(text):
                 moved = self.validate_booking_slot(text, dispatcher, tracker, domain)
+            # "its 201 555 0143 not 0134. and put David not Dave": the number too (outside
+            # run 93 p08: the name changed, the wrong number kept).
+            new_contact = read_contact(text)
+            if new_contact.usable and new_contact.phone not in (
+                None,
+                tracker.get_slot("patient_phone"),
+            ):
+                kept = replace(
+                    new_contact, email=new_contact.email or tracker.get_slot("patient_email")
+                )
+                slots = contact_slots(kept)
+                dispatcher.utter_message(
+                    response="utter_contact_changed", contact=slots["contact_details"]
+                )
+                moved = {**moved, **slots}
             return {"booking_confirmed": None, **moved, "patient_name": renamed}
         said = read_contact(text) if tracker.get_slot("booking_task") == BOOK else None
         known = (tracker.get_slot("patient_phone"), tracker.get_slot("patient_email"))

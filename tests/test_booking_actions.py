@@ -1785,3 +1785,15 @@ def test_a_booking_answer_with_a_question_after_it_is_split(
         requested_slot=asked, form="booking_form",
     )  # fmt: skip
     assert _booking_answer_before_a_question(tracker) == (asked, lead)
+
+
+def test_a_name_and_a_number_put_right_together_at_the_confirmation(desk) -> None:
+    """Session 31, written before the change (outside run 93 p08: "oops typo its 201 555 0143
+    not 0134. and put David not Dave" changed the name and kept the wrong number). My words."""
+    result, _ = validate(
+        "booking_confirmed", "sorry its 718 555 0166 not 0161. and its Katarzyna not Kasia",
+        booking_slot="2026-11-26T10:00:00-05:00", patient_name="Kasia Nowak",
+        patient_phone="+17185550161",
+    )  # fmt: skip
+    assert result.get("patient_phone") == "+17185550166", result
+    assert "Katarzyna" in (result.get("patient_name") or ""), result

@@ -1181,6 +1181,9 @@ def test_contraindications_in_everyday_words(said: str, code: str) -> None:
         ("my wife is 18 wks, her hips ache", "pregnancy"),
         ("I'm 6 weeks post op from my knee", None),
         ("the baby keeps pressing on my bladder", "pregnancy"),
+        # (outside run 93 p04: "my belly is more big now, the baby is 5 month")
+        ("i think its my tummy getting bigger with the baby, 6 month", "pregnancy"),
+        ("my baby is 5 months and I carry him on my hip all day", None),
     ],
 )
 def test_a_pregnancy_or_heart_medicines_in_a_patients_words(said: str, code: str | None) -> None:
@@ -6858,3 +6861,19 @@ def test_a_sore_scalp_after_50_is_said_back_as_itself() -> None:
     changes in her sight" for a sore scalp alone)."""
     said = advice.held_in_words(["giant_cell_arteritis"], ["scalp_tender", "aged_50_plus"])
     assert "scalp" in said and "jaw" not in said and "sight" not in said, said
+
+
+def test_a_friend_driving_to_the_er_is_going_and_a_clause_plan_is_thanked() -> None:
+    """Session 31 (outside run 93: "fine my gf is gonna take me to mount sinai" got "stay where
+    you are"; "Thursday afternoon then, I'll call my doctor when they open" at 2 am got
+    "Please don't wait until then"). My words."""
+    going = advice.emergency_follow_up(
+        "ok my brother is gonna drive me to the ER", ["thunderclap_headache"], "911", "988",
+        repeats=2,
+    )  # fmt: skip
+    assert "stay where you are" not in going and "911" in going, going
+    plan = advice.urgent_follow_up(
+        "ok. friday morning then, I'll ring the doctor when they open",
+        ["cancer"], "911", repeats=1, small_hours=True,
+    )  # fmt: skip
+    assert plan.startswith("Thank you") and "don't wait" not in plan, plan

@@ -945,7 +945,9 @@ _ON_THE_WAY = re.compile(
     # "We'll go to the ER" (outside run 89 p07 was told to stay where they were); "I'm waking
     # him up" to drive (outside run 91 p02).
     r"|\b(?:we'?ll|we will|i'?ll|i will)\s+(?:go|take \w+|drive \w+|head)\b(?!\s+to\s+call)"
-    r"|\b(?:waking|wake|getting|get)\s+(?:him|her|them|my \w+)\s+up\b",
+    r"|\b(?:waking|wake|getting|get)\s+(?:him|her|them|my \w+)\s+up\b"
+    # "my gf is gonna take me to mount sinai" (outside run 93 p05: "stay where you are").
+    r"|\b(?:is|are|'s|'re)\s+(?:gonna|going to)\s+(?:take|drive|bring)\s+(?:me|him|her|us)\b",
     re.IGNORECASE,
 )
 
@@ -1907,8 +1909,11 @@ def urgent_follow_up(
     # sees him, the plan to thank for; not "go tonight" (outside runs 85 p02 and 86 p08).
     # After midnight too, the booking's day in a sentence of its own (outside run 90 p08:
     # "Fine, I'll call my GP in the morning. Thursday evening then?" at 1 am: "Please go").
+    # By clause: "Thursday afternoon then, I'll call my doctor when they open" (outside run
+    # 93 p07: the booking's day in the same sentence).
+    clauses = re.split(r"[.!?;,]+", message)
     morning_plan = (late_evening or small_hours) and any(
-        _THIS_MORNING.search(said) and not _LATER_DAY.search(said) for said in sentences
+        _THIS_MORNING.search(said) and not _LATER_DAY.search(said) for said in clauses
     )
     if morning_plan:
         hour = (

@@ -207,6 +207,10 @@ SIGNS: tuple[Sign, ...] = (
         # The baby felt: "just the baby sitting on my bladder", "the baby kicks".
         "baby ... sitting|pressing|kicking on? my|her bladder|ribs|pelvis",
         "the baby kicks|kicking",
+        # The belly growing with the baby: "my belly is more big now, the baby is 5 month"
+        # (outside run 93 p04: a stomach complaint, the pregnancy never recorded).
+        "belly|bump|tummy ... big|bigger|growing|huge ... baby",
+        "baby ... belly|bump|tummy ... big|bigger|growing|huge",
         "another|second|third|number ... baby|one on the|its way",
     ), unless=("weeks post", "wks post", "weeks out", "weeks after", "weeks since", "weeks into",
                "weeks in", "weeks of", "weeks off", "weeks sober", "weeks clean",
