@@ -27,6 +27,7 @@ from actions.callback import (
     time_said_alongside,
 )
 from actions.patient_details import (
+    booked_by,
     contact_slots,
     someone_else_named,
     who_said_alongside,
@@ -798,7 +799,7 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
         ]
         name = read_name(said, people)
         if name and writer and writer.lower() not in name.lower():
-            name = f"{name} (booked by {writer})"
+            name = booked_by(name, writer)
         return name
 
     # Who
@@ -878,35 +879,13 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
                 moved = self.validate_booking_slot(text, dispatcher, tracker, domain)
             # "its 201 555 0143 not 0134. and put David not Dave": the number too (outside
             # run 93 p08: the name changed, the wrong number kept).
-            new_contact = read_contact(text)
-            if new_contact.usable and new_contact.phone not in (
-                None,
-                tracker.get_slot("patient_phone"),
-            ):
-                kept = replace(
-                    new_contact, email=new_contact.email or tracker.get_slot("patient_email")
-                )
-                slots = contact_slots(kept)
-                dispatcher.utter_message(
-                    response="utter_contact_changed", contact=slots["contact_details"]
-                )
-                moved = {**moved, **slots}
+            moved = {**moved, **_contact_put_right(text, dispatcher, tracker)}
             return {"booking_confirmed": None, **moved, "patient_name": renamed}
-        said = read_contact(text) if tracker.get_slot("booking_task") == BOOK else None
-        known = (tracker.get_slot("patient_phone"), tracker.get_slot("patient_email"))
-        ending = said and not said.phone and last_digits_put_right(text, known[0] or "")
-        if ending:  # "it ends in 0111, not 0110"
-            said = replace(said, phone=ending, bad_phone=False)
-        # What is said replaces its own kind only: a new email keeps the phone.
-        contact = said and replace(said, phone=said.phone or known[0], email=said.email or known[1])
         other_time = names_a_time(text) or re.search(r"\b(?:instead|later|earlier)\b", text)
-        if contact and said.usable and (contact.phone, contact.email) != known:
+        slots = _contact_put_right(text, dispatcher, tracker)
+        if slots:
             # "Sorry the number is 646 555 0178. yes book": the new contact, shown to confirm;
             # "...and can we do wednesday instead": that day's times too (outside run 47).
-            slots = contact_slots(contact)
-            dispatcher.utter_message(
-                response="utter_contact_changed", contact=slots["contact_details"]
-            )
             if other_time and not yes_and_a_time(text):
                 offered = self.validate_booking_slot(text, dispatcher, tracker, domain)
                 return {"booking_confirmed": None, **slots, **offered}
@@ -1111,6 +1090,24 @@ def _ask_which_day(wish: DayMismatch, dispatcher: CollectingDispatcher) -> Slots
 _OWN_WEEK_OR_DATE = re.compile(r"\bweek\b|\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}[/.]\d{1,2}\b")
 
 
+def _contact_put_right(text: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> Slots:
+    """A new phone or email said at the confirmation (a new email keeps the phone; "it ends
+    in 0111, not 0110" puts the ending right): its slots, said back; {} when none."""
+    if tracker.get_slot("booking_task") != BOOK:
+        return {}
+    said = read_contact(text)
+    known = (tracker.get_slot("patient_phone"), tracker.get_slot("patient_email"))
+    ending = not said.phone and last_digits_put_right(text, known[0] or "")
+    if ending:
+        said = replace(said, phone=ending, bad_phone=False)
+    contact = replace(said, phone=said.phone or known[0], email=said.email or known[1])
+    if not said.usable or (contact.phone, contact.email) == known:
+        return {}
+    slots = contact_slots(contact)
+    dispatcher.utter_message(response="utter_contact_changed", contact=slots["contact_details"])
+    return slots
+
+
 def _booked_by_the_writer(text: str, tracker: Tracker) -> Slots:
     """ "Call me, I'm his daughter Anna, 917...": the contact is the writer's, so the booking
     says who booked it (outside run 90 p03: only the patient's name kept)."""
@@ -1120,7 +1117,7 @@ def _booked_by_the_writer(text: str, tracker: Tracker) -> Slots:
         return {}
     if "(booked by" in name or writer.lower() in name.lower():
         return {}
-    return {"patient_name": f"{name} (booked by {writer})"}
+    return {"patient_name": booked_by(name, writer)}
 
 
 def _time_wished_beside(tracker: Tracker) -> str | None:

@@ -49,7 +49,7 @@ def who_said_alongside(text: str, tracker: Tracker) -> Slots:
         own = _OWN_NAME.search(text[: theirs.start()] + " " + text[theirs.end() :])
         writer = read_name(own[1]) if own and _INTRODUCES.match(own[0]) else None
         if writer and writer.lower() not in name.lower():
-            name = f"{name} (booked by {writer})"
+            name = booked_by(name, writer)
         found["patient_name"] = name
         return found
     people = [with_first_name(person, text) for person in entity_values(tracker, "PERSON")
@@ -70,7 +70,7 @@ def who_said_alongside(text: str, tracker: Tracker) -> Slots:
     if name is None and people:
         name = read_name(people[0], people)
         if name and writer:
-            name = f"{name} (booked by {writer})"
+            name = booked_by(name, writer)
     if name is None and contact.usable:
         # Said just before the contact details: "3pm suits me. Ruth Okafor, ruth@...".
         before, _ = name_and_contact(text)
@@ -137,6 +137,11 @@ def writer_after_the_patient(text: str) -> tuple[str, str | None]:
     before = text[: own.start()].strip(" .,;:-")
     writer = read_name(own[1])
     return (before, writer) if before and writer else (text, None)
+
+
+def booked_by(name: str, writer: str) -> str:
+    """The booking's name with who booked it, as the staff read it."""
+    return f"{name} (booked by {writer})"
 
 
 def writer_introduced(text: str) -> str | None:

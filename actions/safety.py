@@ -373,6 +373,8 @@ def _open_yes(tracker: Tracker) -> str | None:
     button" two messages on is of a later button (outside run 88 p01: the needling
     checklist's Yes, pressed by mistake, asked the warning sign once more)."""
     question = tracker.get_slot("raised_by_answer")
+    if not question:
+        return None  # nothing open: no walk through the history on every message
     messages = 0
     for event in reversed(tracker.events):
         if event.get("event") == "user":

@@ -201,7 +201,7 @@ def _pointed_at(lines: list[ScreenQuestion], text: str) -> list[ScreenQuestion]:
     cancer": outside run 88 p01 was asked the morning line again)."""
     sentences = [text] if len(text.split()) <= _POINTING_WORDS else _yes_sentences(text)
     for sentence in sentences:
-        said = _stems(sentence) - _stems(" ".join(_EVERY_LINE))
+        said = _stems(sentence) - _EVERY_LINE_STEMS
         if not said or len(sentence.split()) > _POINTING_WORDS:
             continue
         hits = [q for q in lines if said & _stems(CHECKLIST_ITEMS.get(q.text, q.text))]
@@ -213,6 +213,9 @@ def _pointed_at(lines: list[ScreenQuestion], text: str) -> list[ScreenQuestion]:
 def _stems(text: str) -> set[str]:
     """The words of four letters or more, a plural said singular ("mornings", "morning")."""
     return {word.removesuffix("s") for word in re.findall(r"[a-z]{4,}", text.lower())}
+
+
+_EVERY_LINE_STEMS = frozenset(_stems(" ".join(_EVERY_LINE)))
 
 
 def _yes_sentences(text: str) -> list[str]:
