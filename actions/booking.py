@@ -472,9 +472,20 @@ _HOLD_ON = re.compile(
 # Words that change a time already picked: "1pm instead", "make it 2", "2pm not 1:30".
 _CHANGES_THE_TIME = re.compile(
     r"\b(?:instead|rather|actually|change|make it|could we do|can we do|can i do|switch|"
-    r"move it|prefer|not)\b",
+    r"move it|prefer|not|meant)\b",
     re.IGNORECASE,
 )
+
+
+def _another_day(text: str, tracker: Tracker) -> bool:
+    """A day named that the time picked is not on ("I meant tuesday lunch" with Monday
+    picked, outside run 93 p06): a change, however it is worded."""
+    booked = _local(tracker.get_slot("booking_slot") or "")
+    if booked is None or not names_a_day(text):
+        return False
+    wish = read_preference(text, desk().now())
+    return isinstance(wish, TimePreference) and not wish.accepts_day(booked.date())
+
 
 # "None of them", "another day", "something later": not the time offered first.
 _ANOTHER = re.compile(
@@ -771,7 +782,7 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
             return {}  # no consultation time to put right
         # "Make it 7 instead": a bare hour, which the offers make a time (outside run 72).
         said = names_a_time(text) or says_an_hour(text)
-        if not (said and _CHANGES_THE_TIME.search(text)):
+        if not (said and (_CHANGES_THE_TIME.search(text) or _another_day(text, tracker))):
             return {}
         picked = self.validate_booking_slot(text, dispatcher, tracker, domain)
         if picked.get("booking_slot") == tracker.get_slot("booking_slot"):

@@ -141,6 +141,12 @@ class ActionAnswerQuestion(Action):
             or (names_a_place(tracker) and not _asks_for_a_place(found, intent, tracker))
         ):
             return noted_for_the_consultation(dispatcher, tracker)
+        if asks_if_noted(tracker):
+            # Not booked yet: what is noted, said (outside run 94 p05: "will the physio know
+            # about the fainting thing?" got the fainting leaflet).
+            held = contraindications.labels(sorted(tracker.get_slot("contraindications") or []))
+            dispatcher.utter_message(response="utter_precautions_noted", held=listed(held))
+            return []
         # Booked in this chat, a question near the topic is about that booking; otherwise
         # only a close one starts the look-up.
         near_enough = knowledge.NEAR if has_booking(tracker) else knowledge.CLOSE
@@ -455,14 +461,25 @@ _ASKS_IF_NOTED = re.compile(
 )
 
 
+# What was told, pointed at rather than named: "the fainting thing", "write it down",
+# "tell them again".
+_WHAT_I_TOLD = re.compile(
+    r"\b(?:that|the|my|this|her|his)\s+(?:\w+\s+)?(?:thing|stuff|issue|problem|condition)\b"
+    r"|\b(?:it|that|this)\s+down\b|\bagain\b",
+    re.IGNORECASE,
+)
+
+
 def asks_if_noted(tracker: Tracker) -> bool:
-    """Whether, once booked, the message asks whether a precaution already told is in the
-    physiotherapist's notes."""
-    text = tracker.latest_message.get("text") or ""
+    """Whether the message asks whether a precaution already told is in the
+    physiotherapist's notes: named again, or pointed at ("will the physio know about the
+    fainting thing?", outside run 94 p05)."""
+    text = vocabulary.mended(tracker.latest_message.get("text") or "")
     held = set(tracker.get_slot("contraindications") or [])
     named = set(entity_values(tracker, "contraindication"))
-    asks = _ASKS_IF_NOTED.search(vocabulary.mended(text))  # "does the physio kno bout..."
-    return has_booking(tracker) and bool(held & named) and bool(asks)
+    asks = _ASKS_IF_NOTED.search(text)  # "does the physio kno bout..."
+    pointed = not named and _WHAT_I_TOLD.search(text)
+    return bool(held and asks and (held & named or pointed))
 
 
 QUESTIONS_LEFT = "questions_left"

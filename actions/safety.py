@@ -164,6 +164,11 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
         and not vocabulary.quoted_sentences(tracker.latest_message.get("text") or "")
     )
     said_cis = set(entity_values(tracker, "contraindication"))
+    text = tracker.latest_message.get("text") or ""
+    if value_before_latest_message(tracker, "requested_slot") == "contraindication_screen" and (
+        contraindications.faint_told(text)
+    ):
+        said_cis.add("needle_phobia")  # the checklist's line: fainting with needles
     denied_now = set(entity_values(tracker, "contraindication", denied=True)) - said_cis
     held_cis = set(tracker.get_slot("contraindications") or [])
     if "needle_phobia" in held_cis - said_cis and contraindications.fear_said_mild(

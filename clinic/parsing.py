@@ -763,7 +763,8 @@ _USUAL = re.compile(
 )
 _MOMENT_AFTER = re.compile(
     r"^[^\w,.;:!?]*(?:when|if|while|whilst|with|after|at (?:its |my )?worst|at times|"
-    r"sometimes|on (?:an? |the )?(?:bad|some|monday|tuesday|wednesday|thursday|friday|"
+    r"sometimes|(?:on )?(?:some|other|certain) days|"
+    r"on (?:an? |the )?(?:bad|some|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday)\w*|at night|yesterday|last|later|"
     # a time of day: "6 in the evenings", "8 by the end of the day"
     r"(?:in|by|at|towards?) (?:the )?(?:morning|evening|afternoon|night|end)s?|"
@@ -774,6 +775,10 @@ _MOMENT_AFTER = re.compile(
 _MOMENT_BEFORE = re.compile(
     r"\b(?:was|were|got to|went up to|goes up to|up to|peaks? at|at (?:its |my )?worst|"
     r"worst|sometimes?|occasionally|now and then|once in a while|on bad days|yesterday|at times|"
+    # days told apart: "4, other days 6", "on some days 8"
+    r"(?:on )?(?:some|other|certain) days|"
+    # the day's end: "5, end of day 7", "by end of shift 8"
+    r"(?:at |by |towards? )?(?:the )?end of (?:the |my )?(?:day|shift|week|work)|"
     r"spikes?(?: up)?(?: to)?|flares?(?: up)?(?: to)?|can (?:get|go|be)(?: up)?(?: to)?|"
     # a time of day before it: "evenings 5", "first thing in the morning 6"
     r"(?:in the |at |by |first thing (?:in the )?)?(?:mornings?|evenings?|nights?|afternoons?))"
@@ -806,7 +811,8 @@ _PUT_RIGHT = re.compile(
 
 
 _MOMENT_LEFT = re.compile(
-    r"\b(?:nights?|evenings?|mornings?|afternoons?|worst|bad days?|sometimes|times)\W*"
+    r"\b(?:nights?|evenings?|mornings?|afternoons?|worst|bad days?|sometimes|times|"
+    r"(?:some|other|certain) days|end of (?:the |my )?(?:day|shift|week|work))\W*"
     # "at night it's more like 8", "on bad days it gets more like 6"
     r"(?:(?:it|she|he|they|i)(?:'?s| is| gets| goes| can be)\W*)?$",
     re.IGNORECASE,

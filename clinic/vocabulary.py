@@ -853,6 +853,8 @@ def find_terms(text: str) -> list[Term]:
             and (words[i + length] in _MEDICINES)
         ):
             in_saying = True  # "heart pills", "asthma inhalers": medicines, no complaint
+        if found == ("other_complaint", "stomach") and _OF_A_PREGNANCY.search(text):
+            in_saying = True  # the bump: "my belly get hard... normal for baby" (run 94 p04)
         if found[0] == "other_complaint" and _IN_THE_FAMILY.match(text[end:]):
             in_saying = True  # "heart stuff runs in my family" (outside run 87 p08)
         if found[0] == "other_complaint" and _LIKENED_OR_LESSENED.search(text[:start]):
@@ -932,6 +934,8 @@ _SUPPORTS = frozenset({"pillow", "pillows", "cushion", "cushions", "towel", "rol
                        "bolster", "support", "brace"})  # fmt: skip
 _AGAINST = frozenset({"between", "under", "beneath", "behind", "against"})
 _ON = frozenset({"on", "onto", "upon"})
+# A belly told of with a pregnancy is the bump, no stomach complaint for a pharmacist.
+_OF_A_PREGNANCY = re.compile(r"\b(?:baby|babies|pregnan\w*|bump|expecting|twins)\b", re.I)
 _NEAR_PLACES = frozenset({"ear", "ears", "eye", "eyes"})
 _NEAR = frozenset({"behind", "below", "under", "around", "above", "near", "by", "over"})
 _CLENCHING = ("clench", "grind", "grit", "gnash", "brux")
@@ -999,7 +1003,7 @@ DEVICES = frozenset(
     {"pacemaker", "defibrillator", "icd", "implant", "implants", "port", "stent", "stents",
      "plate", "plates", "screw", "screws", "pins", "rod", "rods", "coil", "chip", "pump"}
 )  # fmt: skip
-_PLACED_IN = frozenset({"in", "into", "inside", "under", "on"})
+_PLACED_IN = frozenset({"in", "into", "inside", "under", "on", "below", "beneath", "underneath"})
 
 
 def where_a_device_sits(words: list[str], i: int) -> bool:
@@ -1026,12 +1030,13 @@ def _side_of_a_device(words: list[str], k: int) -> bool:
     """Whether the side word ending before `k` is followed by "(side) of (my) <place>" where
     a device sits ("a pacemaker, right side of her chest")."""
     k += words[k : k + 1] == ["side"]
-    if words[k : k + 1] != ["of"]:
+    # "...left side under the collarbone" too (outside run 94 p03: the neck noted as left).
+    if words[k : k + 1] not in (["of"], ["under"], ["below"], ["beneath"], ["above"], ["in"]):
         return False
     j = k + 1 + (words[k + 1 : k + 2] in (["my"], ["her"], ["his"], ["the"], ["their"]))
-    return (
-        j < len(words) and bool(canonical("body_part", words[j])) and where_a_device_sits(words, j)
-    )
+    # Any place named after "under" ("the collarbone" is no place the intake knows).
+    placed = words[k] != "of" or (j < len(words) and bool(canonical("body_part", words[j])))
+    return j < len(words) and placed and where_a_device_sits(words, j)
 
 
 def back_in_another_sense(words: list[str], i: int) -> bool:
@@ -1083,6 +1088,12 @@ def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) ->
         # "Up behind the ear", "behind my eyes": where a pain is, not a complaint of them.
         place = words[i - 2] if before in ("my", "the", "his", "her") and i > 1 else before
         if place in _NEAR:
+            return True
+    if found == ("other_complaint", "skin") and words[i] == "skin":
+        # "A box under the skin", "a port beneath my skin": where something sits (outside
+        # run 93 p03: a pacemaker told back as a skin problem).
+        place = words[i - 2] if before in ("my", "the", "his", "her") and i > 1 else before
+        if place in ("under", "beneath", "underneath", "below"):
             return True
     if found[0] == "other_complaint" and words[i] in ("teeth", "tooth"):
         # "I clench my teeth", "teeth grinding at night": the jaw muscles' habit (a matter

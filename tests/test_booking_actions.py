@@ -1797,3 +1797,54 @@ def test_a_name_and_a_number_put_right_together_at_the_confirmation(desk) -> Non
     )  # fmt: skip
     assert result.get("patient_phone") == "+17185550166", result
     assert "Katarzyna" in (result.get("patient_name") or ""), result
+
+
+# Session 32, written before the change (outside run 93 p06: "oh wait it's already monday
+# isn't it lol. I meant tuesday lunch, sorry. name is ..." at the name question kept Monday).
+# A day named with the name that the time picked is not on changes the time, however it is
+# worded; the day already picked does not. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "changed"),
+    [
+        ("whoops I meant wednesday lunch not tomorrow. Dana Whitlock", True),
+        ("Dana Whitlock - hang on, is that thursday? I wanted thursday morning", True),
+        ("Dana Whitlock. oh, friday after 2 would be better for me", True),
+        ("Dana Whitlock, tomorrow at 3 is perfect thanks", False),
+        ("Dana Whitlock, see you on tuesday", False),
+    ],
+)
+def test_another_day_said_with_the_name_moves_the_time(desk, text: str, changed: bool) -> None:
+    tracker = make_tracker(
+        slots={"booking_task": "book", "booking_slot": THREE_PM.isoformat(),
+               "offered_slots": [THREE_PM.isoformat()], "patient_name": text},
+        text=text, intent="inform", requested_slot="patient_name", form="booking_form",
+        entities=[{"entity": "PERSON", "value": "Dana Whitlock"}],
+    )  # fmt: skip
+    result = actions.ValidateBookingForm().validate_patient_name(
+        text, CollectingDispatcher(), tracker, DOMAIN
+    )
+    assert ("booking_slot" in result) == changed, result
+    if changed:
+        assert result["booking_slot"] != THREE_PM.isoformat() and result["offered_slots"], result
+        assert all(not slot.startswith("2026-11-24") for slot in result["offered_slots"])
+    assert result["patient_name"] == "Dana Whitlock", result
+
+
+# Session 32, written before the change (outside run 94 p05: "will the physio know about the
+# fainting thing?" got the fainting leaflet, "did you write it down" a thank-you). A
+# precaution pointed at rather than named is asked about too, booked or not. My wordings.
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("does the physio know about my heart thing?", True),
+        ("did you note that down or should I tell them again", True),
+        ("do they know how to do dry needling properly?", False),
+    ],
+)
+def test_a_precaution_pointed_at_is_asked_if_noted(text: str, asks: bool) -> None:
+    from actions.questions import asks_if_noted
+
+    tracker = make_tracker(
+        slots={"contraindications": ["implant_near_site"]}, text=text, intent="ask_clinic"
+    )
+    assert asks_if_noted(tracker) is asks

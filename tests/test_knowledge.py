@@ -859,14 +859,17 @@ def test_a_topic_asked_again_wins(text: str, topic: str) -> None:
 
 # Session 25, written before the change (outside run 67 p03: "Does the needling pain a
 # lot?" got the aftercare text, the intent model sure it asked whether it hurts). Two
-# topics all but tied in meaning: the sure intent decides; an unsure one does not.
+# topics all but tied in meaning: the sure intent decides; an unsure one does not. (Since
+# session 32 the after-care is answered only when the time after is named, so the tie is
+# read where it is broken, before that check.)
 @pytest.mark.parametrize(("sure", "topic"), [(0.97, "does_it_hurt"), (0.6, "aftercare")])
 def test_a_near_tie_goes_to_the_sure_intents_topic(sure: float, topic: str) -> None:
-    from addons.clinic_answers import topic_found
+    from addons.clinic_answers import _meanings_asked, _nearest_topic
     from addons.minilm import encoder
 
     text = "is needling pain big?"
-    found = topic_found(text, [encoder().encode(text).sentence], "ask_does_it_hurt", sure)
+    meanings = [encoder().encode(text).sentence]
+    found = _nearest_topic(text, meanings, "ask_does_it_hurt", sure, _meanings_asked(text))
     assert found is not None and found.topic == topic, found
 
 
@@ -1347,3 +1350,32 @@ def test_asking_for_a_woman_or_a_man_is_answered(text: str) -> None:
 )
 def test_public_transport_is_answered_honestly(text: str) -> None:
     assert "public_transport" in _topics_answered(text)
+
+
+# Session 32, written before the change (outside run 94: "Could needling help her?" got the
+# medicines answer, "is it like a big needle?" "I don't know", "do i HAVE to get needled?
+# like can i just ... do exercises" the first visit and the after-care). A topic of one
+# thing (medicines, age, the time after) is answered only when that thing is named; the
+# others were missing wordings. Each row is my own wording, none the report's.
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("my dad's back has been bad for years. would needling help him at all?", "what_it_helps"),
+        ("how big are the needles you use, like a flu jab?", "needles"),
+        ("if I book, am I obliged to have the needles or can we just do exercises?", "consent"),
+    ],
+)  # fmt: skip
+def test_questions_of_run_94_find_their_topic(text: str, topic: str) -> None:
+    assert _topics_answered(text) == {topic}
+
+
+@pytest.mark.parametrize(
+    ("text", "unasked"),
+    [
+        ("could the needling help my wife?", "other_medicines"),
+        ("could the needling help my wife?", "older_adults"),
+        ("i'd like to just be checked out and given some exercises", "aftercare"),
+    ],
+)  # fmt: skip
+def test_a_topic_of_one_thing_needs_that_thing_named(text: str, unasked: str) -> None:
+    assert unasked not in _topics_answered(text)

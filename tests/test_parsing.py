@@ -536,3 +536,24 @@ def test_a_day_typed_short_is_a_start(text: str, days: float) -> None:
 )
 def test_a_reading_of_a_measure_is_no_score(text: str, score: float) -> None:
     assert parse_severity(text) == score
+
+
+# Session 32, written before the change (outside run 93: "4, some days 6" was noted as 6).
+# Days told apart from other days mark a bad moment as a time of day does. My own wordings.
+@pytest.mark.parametrize(
+    ("answer", "usual", "worst"),
+    [
+        ("she says 3, other days 7", 3, 7),
+        ("4 but some days it's 6", 4, 6),
+        ("around 5, on other days 8", 5, 8),
+        ("2, 6 some days", 2, 6),
+        ("3 on good days, 7 on bad ones", 3, 7),
+        # (outside run 94 p04: "5, end of day 7" was noted as 7)
+        ("3, end of day 6", 3, 6),
+        ("4 or so, at end of shift more like 8", 4, 8),
+    ],
+)
+def test_some_days_mark_a_bad_moment(answer: str, usual: float, worst: float) -> None:
+    from clinic.parsing import parse_severity, worst_score
+
+    assert (parse_severity(answer), worst_score(answer)) == (usual, worst)

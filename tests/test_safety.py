@@ -1184,6 +1184,13 @@ def test_contraindications_in_everyday_words(said: str, code: str) -> None:
         # (outside run 93 p04: "my belly is more big now, the baby is 5 month")
         ("i think its my tummy getting bigger with the baby, 6 month", "pregnancy"),
         ("my baby is 5 months and I carry him on my hip all day", None),
+        # Session 32, written before the change (outside run 94 p04: "i am 24 week with
+        # baby so i cannot take the ibuprofen" was never recorded). The weeks in the
+        # singular, "with baby" or "with child" said of oneself, as in a second language.
+        ("she is 30 week now, her back hurt", "pregnancy"),
+        ("i am with baby, 5 month, my hip is hurting", "pregnancy"),
+        ("my wife, she is 20 weeks with child", "pregnancy"),
+        ("i was home 6 weeks with the baby after she was born", None),
     ],
 )
 def test_a_pregnancy_or_heart_medicines_in_a_patients_words(said: str, code: str | None) -> None:
@@ -1465,6 +1472,14 @@ def test_lost_feeling_in_both_legs(text: str, emergency: bool) -> None:
         ("I'll get it checked tomorrow", False),
         ("a doctor saw me for my back years ago", False),
         ("the doctor will see me later", False),
+        # Session 32, written before the change (outside run 94 p04: "my doctor tell me last
+        # week this is braxton hicks, normal. not regular." was not taken as a check). What
+        # the doctor told, said as a second language may; a "not" in another sentence is no
+        # plan. My own wordings.
+        ("the midwife tell me on friday it is normal. not every day anyway", True),
+        ("my doctor told me it's nothing serious. it doesn't hurt", True),
+        ("my doctor hasn't seen it. my mum says it is normal", False),
+        ("no doctor yet. it's normal for me though", False),
     ],
 )
 def test_seen_by_a_doctor_for_this_already(message: str, seen: bool) -> None:
@@ -6281,6 +6296,11 @@ def test_an_answer_after_a_lead_in_clause_is_read(name: str, text: str, answer: 
     [
         "he can't get comfortable whichever way he lies and it's worse at bedtime",
         "she cant get comfy however she sleeps",
+        # Session 32, written before the change (outside run 94 p08: "the nights are the
+        # worst, he's up ... because he can't get comfortable lying any way" was asked
+        # again twice). My own wordings.
+        "ok in the day but night is the worst, she's up at 3 most nights",
+        "he cannot get comfortable lying any way at all",
     ],
 )
 def test_no_way_of_lying_that_eases_is_night_pain(text: str) -> None:
@@ -6877,3 +6897,49 @@ def test_a_friend_driving_to_the_er_is_going_and_a_clause_plan_is_thanked() -> N
         ["cancer"], "911", repeats=1, small_hours=True,
     )  # fmt: skip
     assert plan.startswith("Thank you") and "don't wait" not in plan, plan
+
+
+# Session 32, written before the change (outside run 93 p03: a pacemaker told as "the small
+# box under skin on the left chest, for the heart" was asked about chest pain and noted as
+# a skin problem). A device described by what it is and where it sits is the implant; my
+# own wordings, none of them the report's.
+@pytest.mark.parametrize(
+    ("said", "device"),
+    [
+        ("he has a little battery thing under the skin that keeps his heart going", True),
+        ("I've got a heart device fitted, the back of my neck is sore", True),
+        ("there's a small device under my collarbone for my heart rhythm. low back pain", True),
+        ("my mum has a box in her chest for the heartbeat, neck pain for years", True),
+        ("I have a fitness tracker on my wrist, back pain", False),
+        ("heart is fine, just my back", False),
+    ],
+)
+def test_a_heart_device_described_is_an_implant(said: str, device: bool) -> None:
+    screen = safety.screen(said)
+    standing = {m.name for m in screen.mentions if not m.denied}
+    assert ("implant_near_site" in standing) is device, screen.mentions
+
+
+# Session 32, written before the change (outside run 94 p04: after "call your maternity unit
+# or labour and delivery now" for tightening at 24 weeks, every reply said "call 911 now or
+# go to the nearest emergency department", and the advice read "(one of the warning signs:
+# regular tightening ... (call your maternity unit ... on the way))"). The maternity unit
+# stays the place to call in every follow-up, and no bracket opens inside another.
+@pytest.mark.parametrize("code", ["preterm_labour", "waters_breaking"])
+@pytest.mark.parametrize(
+    "message",
+    ["ok", "i will call in the morning", "can i still book?", "what do i do", "ok calling now"],
+)
+def test_follow_ups_in_labour_keep_the_maternity_unit(code: str, message: str) -> None:
+    replies = [
+        advice.emergency_follow_up(message, [code], "911", "988", repeats=n) for n in range(4)
+    ]
+    for reply in replies:
+        assert "maternity unit" in reply or "911" not in reply, reply
+        assert "nearest emergency department" not in reply, reply
+    first = advice.red_flag_advice("emergency", [code], "911", "988")
+    for said in (first, *replies):
+        depth = 0
+        for char in said:
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            assert depth <= 1, said

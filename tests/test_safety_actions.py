@@ -1413,3 +1413,40 @@ def test_a_follow_up_asked_after_every_message_becomes_the_next_step() -> None:
     assert {"event": "slot", "name": "next_step", "value": "booking_form"} in [
         {k: e.get(k) for k in ("event", "name", "value")} for e in events
     ]
+
+
+# Session 32, written before the change (outside run 94 p05: "no?? it was just the needles,
+# vasovagal or whatever" to the stroke question was taken as a question of the patient's,
+# and the question asked again). A no said in surprise is still the answer. My wordings.
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("no?? that was ages ago, only with the jab", "ask_what_it_helps"),
+     ("nope?! it's just my neck that's sore", "ask_clinic")],
+)  # fmt: skip
+async def test_a_no_said_in_surprise_answers_the_safety_question(text: str, intent: str) -> None:
+    asked = {"direct_question": "check_stroke", "asked_questions": ["check_stroke"]}
+    slots, said_back = await check(text, intent=intent, slots=asked)
+    assert "stroke_warning" in slots.get("denied_signs", []), (slots, said_back)
+    assert "Back to my question" not in said_back
+
+
+# Session 32, written before the change (outside run 94 p05: "none really. well I got kinda
+# lightheaded and almost passed out the first time in boston" to the needling checklist was
+# not recorded; "will the physio know about the fainting thing?"). A faint told in answer to
+# the checklist is its line of fainting with needles; a faint denied is none. My wordings.
+@pytest.mark.parametrize(
+    ("text", "recorded"),
+    [
+        ("nothing on the list, though i nearly fainted at my last session", True),
+        ("i went all woozy and blacked out once, years back, otherwise no", True),
+        ("none, and I've never fainted", False),
+    ],
+)
+async def test_a_faint_told_to_the_checklist_is_recorded(text: str, recorded: bool) -> None:
+    slots, _ = await check(
+        text,
+        intent="inform",
+        earlier_slots={"requested_slot": "contraindication_screen"},
+        requested_slot="contraindication_screen",
+    )
+    assert ("needle_phobia" in slots.get("contraindications", [])) is recorded, slots

@@ -773,3 +773,35 @@ def test_a_complaint_that_runs_in_the_family_is_no_complaint(text: str) -> None:
 )
 def test_burning_when_passing_urine_is_a_complaint_of_its_own(text: str) -> None:
     assert ("other_complaint", "urine", None) in terms(text)
+
+
+# Session 32, written before the change (outside run 93 p03: "the small box under skin on
+# the left chest" was told back as a skin problem). Under the skin is where something sits,
+# no complaint of the skin. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("a port under the skin below my collarbone, neck pain", False),
+        ("the pump sits beneath the skin of my belly. back ache", False),
+        ("itchy red skin on my arm and neck pain", True),
+    ],
+)
+def test_under_the_skin_is_no_skin_complaint(text: str, complaint: bool) -> None:
+    found = [t.value for t in find_terms(text) if t.entity == "other_complaint"]
+    assert ("skin" in found) is complaint, found
+
+
+# Session 32, written before the change (outside runs 93 and 94 p04: "my belly get hard...
+# is normal for baby" was told a pharmacist could help with a stomach complaint). With a
+# pregnancy in the message the belly is the bump. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("my tummy goes tight sometimes, the baby is due in april", False),
+        ("pregnant and my stomach feels stretched, back aches", False),
+        ("stomach ache and diarrhoea since yesterday", True),
+    ],
+)
+def test_a_belly_with_a_pregnancy_is_no_stomach_complaint(text: str, complaint: bool) -> None:
+    found = [t.value for t in find_terms(text) if t.entity == "other_complaint"]
+    assert ("stomach" in found) is complaint, found

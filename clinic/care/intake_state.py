@@ -349,7 +349,7 @@ def hear(
     ]
     quality = qualities[0] if qualities else None
     if quality is None and asked == "pain_quality":
-        quality = vocabulary.canonical("pain_quality", text)
+        quality = vocabulary.canonical("pain_quality", text) or _quality_answered(text)
     # A past illness ("breast cancer 3 years ago") has its own time, as a condition does.
     conditions = [
         e["start"]
@@ -550,6 +550,21 @@ _GOES_TO = re.compile(
 )
 
 
+# Words that tell how a pain feels only as the answer to that question: "pulling" is also
+# what the patient was doing ("hurt it pulling weeds"), "tired" also how they feel.
+_QUALITY_IN_AN_ANSWER = {
+    "pulling": "tightness", "pulls": "tightness", "tugging": "tightness", "pulled": "tightness",
+    "tired": "aching", "weary": "aching", "sore": "aching", "heavy": "dull",
+}  # fmt: skip
+
+
+def _quality_answered(text: str) -> str | None:
+    """How the pain feels, in an answer to "how does it feel?" said in everyday words ("is
+    like pulling, tired": outside run 94 p04, asked again)."""
+    words = re.findall(r"[a-z]+", text.lower())
+    return next((_QUALITY_IN_AN_ANSWER[w] for w in words if w in _QUALITY_IN_AN_ANSWER), None)
+
+
 def _among(site: str, places: Iterable[str]) -> bool:
     """Whether `site` is one of `places`; "back" said plainly is the low, mid or upper back
     known ("only my back and hip": the lower back stays)."""
@@ -582,7 +597,10 @@ def _only_in(text: str, places: list[str]) -> tuple[str, ...]:
             for term in vocabulary.find_terms(listed[0] if listed else "")
             if term.entity == "body_part"
         ]
-        only += [p for p in [place] if p and p in places] + named
+        # ...a list that starts with the place: "only sometime when the back pain come"
+        # says when, not where (outside run 94 p04: a spread to the buttock dropped).
+        if place:
+            only += [p for p in [place] if p in places] + named
     if not only or not (_ONLY_PUT_RIGHT.search(text) or _CORRECTION.search(text)):
         return ()
     return tuple(dict.fromkeys(only))
@@ -1224,7 +1242,9 @@ def _denied_spread_to(place: Place, text: str) -> bool:
     """Whether the place is named in a denial of spreading ("it not go in the leg", "it
     doesn't go down my leg"), in the denial's own clause."""
     for match in _DENIES_SPREAD.finditer(text):
-        clause_end = re.search(r"[.;!?]|\bbut\b", text[match.end() :])
+        # "No it doesnt spread, just neck and top of shoulders": where it is, after "just"
+        # (outside run 94 p03: the shoulders were dropped).
+        clause_end = re.search(r"[.;!?]|\b(?:but|just|only|simply|stays?)\b", text[match.end() :])
         end = match.end() + (clause_end.start() if clause_end else len(text))
         if match.start() <= place.start < end:
             return True

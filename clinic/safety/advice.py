@@ -46,18 +46,11 @@ WHAT_YOU_DESCRIBED: dict[str, str] = {
     ),
     "acute_knee_injury": "a knee that popped, swelled quickly or locks",
     "limping_child": "a child or teenager with hip, thigh or knee pain and a limp",
-    "preterm_labour": (
-        "regular tightening or contractions in pregnancy (call your maternity unit or labour "
-        "and delivery on the way)"
-    ),
-    "waters_breaking": (
-        "fluid leaking in pregnancy, which may be your waters breaking (call your maternity "
-        "unit or labour and delivery on the way)"
-    ),
-    "pre_eclampsia": (
-        "a headache, changes in your sight or a puffy face and hands in pregnancy (tell them "
-        "you are pregnant, or call your maternity unit on the way)"
-    ),
+    # Where to go is said by the advice itself (`_go_now`), never in brackets here: the
+    # label is read inside "(one of the warning signs: ...)" (outside run 94 p04).
+    "preterm_labour": "regular tightening or contractions in pregnancy",
+    "waters_breaking": "fluid leaking in pregnancy, which may be your waters breaking",
+    "pre_eclampsia": ("a headache, changes in your sight or a puffy face and hands in pregnancy"),
     "suicidal_thoughts": "thoughts of ending your life",
     "head_injury": ("a knock to the head with confusion since, or while you take blood thinners"),
 }
@@ -219,6 +212,27 @@ def _what_you_describe(
 
 # Emergencies of a pregnancy: the maternity unit sees them.
 _IN_LABOUR = frozenset({"preterm_labour", "waters_breaking"})
+_OF_PREGNANCY = _IN_LABOUR | {"pre_eclampsia"}
+
+
+def _go_now(codes: Iterable[str], emergency_number: str) -> str:
+    """Where to go now, for every reply while the emergency stands: the maternity unit in
+    labour, the emergency department otherwise (outside run 94 p04: after the maternity
+    unit was named once, each follow-up said "the nearest emergency department")."""
+    if _IN_LABOUR.intersection(codes):
+        return (
+            "call your maternity unit or labour and delivery now and go in, or call "
+            f"{emergency_number}"
+        )
+    return f"call {emergency_number} now or go to the nearest emergency department"
+
+
+def _pregnancy_note(codes: Iterable[str]) -> str:
+    """Said after the emergency advice for a sign of pregnancy that the emergency department
+    sees: who to tell."""
+    if "pre_eclampsia" in codes and not _IN_LABOUR.intersection(codes):
+        return " Tell them you are pregnant, or call your maternity unit on the way."
+    return ""
 
 
 def red_flag_advice(
@@ -254,8 +268,9 @@ def red_flag_advice(
     if level == EMERGENCY:
         return (
             f"{what} needs to be checked by a doctor straight away. Please call "
-            f"{emergency_number} now or go to the nearest emergency department. Please don't "
-            "wait for a physiotherapy appointment, and don't drive yourself."
+            f"{emergency_number} now or go to the nearest emergency department."
+            f"{_pregnancy_note(codes)} Please don't wait for a physiotherapy appointment, and "
+            "don't drive yourself."
         )
     if level == URGENT:
         turns = next((EMERGENCY_IF[code] for code in codes if code in EMERGENCY_IF), "")
@@ -1051,7 +1066,8 @@ _DOCTOR_OR_CARE = re.compile(rf"\b(?:{_CARE_WORDS}|{_DOCTORS})\b", re.IGNORECASE
 _FIRST_THING = re.compile(r"\bfirst thing\b", re.IGNORECASE)
 # The coming morning, said in the small hours; not another day.
 _THIS_MORNING = re.compile(
-    r"\b(?:in the morning|first thing|tomorrow morning|when (?:it|they) opens?|this morning)\b",
+    r"\b(?:in (?:the )?morning|first thing|tomorrow morning|when (?:it|they) opens?|"
+    r"this morning)\b",
     re.IGNORECASE,
 )
 _LATER_DAY = re.compile(
@@ -1390,7 +1406,7 @@ def _has_eased(message: str) -> bool:
 
 # Putting it off: "tomorrow", "later", "after work", "Monday".
 _LATER = re.compile(
-    r"\b(tomorrow|tmrw|tmr|later|tonight|after work|in the morning|wait\w*|monday|tuesday|"
+    r"\b(tomorrow|tmrw|tmr|later|tonight|after work|in (?:the )?morning|wait\w*|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|next week|weekend|see how)\b",
     re.IGNORECASE,
 )
@@ -1424,7 +1440,7 @@ _TO_EMERGENCY = re.compile(
 )
 _LATER_THAN_TODAY = re.compile(
     r"\b(?:tomorrow|tmrw|tmr|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"next week|weekend|in the morning|wait\w*|if|unless|see how)\b",
+    r"next week|weekend|in (?:the )?morning|wait\w*|if|unless|see how)\b",
     re.IGNORECASE,
 )
 # "ok", "will do", "calling now": the advice taken.
@@ -1459,15 +1475,15 @@ def emergency_follow_up(
     if seen_by_doctor(message) and not check_planned_before:
         return ask_to_confirm_check(codes, emergency_number)
     if repeats == 0:
+        checked_by = "checking" if _IN_LABOUR.intersection(codes) else "a doctor"
         advice = (
-            f"Please call {emergency_number} now or go to the nearest emergency department: "
-            f"{_what_you_describe(codes, 'what you described', signs)} needs a doctor straight "
-            "away. "
-            "Don't drive yourself."
+            f"Please {_go_now(codes, emergency_number)}: "
+            f"{_what_you_describe(codes, 'what you described', signs)} needs {checked_by} "
+            f"straight away.{_pregnancy_note(codes)} Don't drive yourself."
         )
     else:
         # Said in turn, so no two replies in a row read the same.
-        advice = _AGAIN[repeats % len(_AGAIN)].format(number=emergency_number)
+        advice = _AGAIN[repeats % len(_AGAIN)].format(go=_go_now(codes, emergency_number))
     opening = _answer_in_light(message)
     if _has_eased(message):
         opening = (
@@ -1508,7 +1524,8 @@ def emergency_follow_up(
                 else f"Please call {emergency_number} now, and stay where you are until help comes."
             )
         elif repeats > 1:
-            advice = f"Please go now, and call {emergency_number} if it gets worse on the way."
+            where = "call your maternity unit and go in" if _IN_LABOUR.intersection(codes) else "go"
+            advice = f"Please {where} now, and call {emergency_number} if it gets worse on the way."
     elif repeats == 1:
         tail = " " + _after_a_doctor(clinic_phone)
     sentences = re.split(r"(?<=[.!?])\s+", message)
@@ -1557,16 +1574,17 @@ NO_FUSS = "It's no fuss: signs like these are exactly what the emergency departm
 
 # The emergency advice again, after the first follow-up, in turn.
 _AGAIN = (
-    "This can't wait: please call {number} now or go to the nearest emergency department.",
-    "Please call {number} now or go to the nearest emergency department.",
-    "Please don't wait any longer: call {number} now or go to the nearest emergency department.",
+    "This can't wait: please {go}.",
+    "Please {go}.",
+    "Please don't wait any longer: {go}.",
 )
 
 
 # Who checks: "a doctor", "the ER", "urgent care", "my GP".
 _CHECKER = (
     r"(?:doctor|dr|gp|physician|er|a&e|emergency room|emergency department|hospital|"
-    r"urgent care|walk-in|clinic|nurse|consultant|specialist|neurologist|cardiologist|they)"
+    r"urgent care|walk-in|clinic|nurse|consultant|specialist|neurologist|cardiologist|they|"
+    r"midwife|obstetrician|ob|obgyn|ob-gyn|oncologist)"
 )
 # "A doctor has seen me", "the ER checked me", "I went to urgent care", "already been seen".
 _SEEN = re.compile(
@@ -1589,7 +1607,7 @@ _CHECK_DONE = re.compile(
 )
 # "Said physio is fine", "told me it's a sprain": what the doctor said, if it was a clearance.
 _SAID_FINE = re.compile(
-    rf"\b{_CHECKER}s?\b[^.!?]{{0,40}}?\b(?:said|says|told|tells)\b[^.!?]{{0,50}}?\b(?:physio\w*|"
+    rf"\b{_CHECKER}s?\b[^.!?]{{0,40}}?\b(?:said|says|told|tells|tell)\b[^.!?]{{0,50}}?\b(?:physio\w*|"
     r"fine|ok|okay|nothing serious|muscle|muscular|whiplash|sprain|strain|normal|clear)\b",
     re.IGNORECASE,
 )
@@ -1617,12 +1635,19 @@ _NOT_SEEN = re.compile(
 def seen_by_doctor(message: str) -> bool:
     """Whether the patient says a doctor has already checked this ("a doctor HAS seen me and
     said physio is fine", "urgent care x-rayed it yesterday"), recently, not as a plan."""
+    # Read sentence by sentence: "my doctor tell me last week this is braxton hicks. not
+    # regular." is a check; its "not" is of another thing (outside run 94 p04).
+    return any(_seen_in(sentence) for sentence in re.split(r"(?<=[.!?])\s+", message))
+
+
+def _seen_in(sentence: str) -> bool:
+    """Whether one sentence tells of a recent check, not a plan or a check long ago."""
     # What the doctor said ("she said physio would help") tells no plan of the patient's.
-    if _NOT_NOW.search(_REPORTED.sub(" ", message)):
+    if _NOT_NOW.search(_REPORTED.sub(" ", sentence)):
         return False
     # "She did an xray too, nothing broken": a check, and what it found.
-    found_nothing = _CHECK_DONE.search(message) and _NOTHING_FOUND.search(message)
-    return bool(_SEEN.search(message) or _SAID_FINE.search(message) or found_nothing)
+    found_nothing = _CHECK_DONE.search(sentence) and _NOTHING_FOUND.search(sentence)
+    return bool(_SEEN.search(sentence) or _SAID_FINE.search(sentence) or found_nothing)
 
 
 _NOTHING_FOUND = re.compile(
@@ -1708,12 +1733,13 @@ def ask_to_confirm_check(codes: Iterable[str], emergency_number: str) -> str:
     """Before a doctor's check counts, the direct question: was it of these signs, since they
     began, and are they no worse? ("the GP saw my neck on Thursday" may predate the fever.)
     The advice stays in the same breath, for a no."""
+    codes = list(codes)
     described = [WHAT_YOU_DESCRIBED[code] for code in codes if code in WHAT_YOU_DESCRIBED]
     what = f" ({'; '.join(described)})" if described else ""
     return (
         "Thank you, that matters. So I get it right: did a doctor examine you for exactly "
         f"these symptoms{what} after they began, and are they no worse since then? If not, "
-        f"please call {emergency_number} now or go to the nearest emergency department."
+        f"please {_go_now(codes, emergency_number)}."
     )
 
 

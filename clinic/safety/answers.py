@@ -597,7 +597,9 @@ ANY_QUESTION = ScreenQuestion("any", "", "")
 
 # A plain yes or no first, and no question after it: "yes pretty much instantly".
 _OPENS_WITH_ANSWER = re.compile(
-    r"^\W*(?:yes|yeah|yep|yup|no|nope|nah|none|never|not really)\b[^?]*$"
+    # "no?? it was just the needles": surprise at the question, still the answer (outside
+    # run 94 p05: taken as a question of the patient's, the question asked again).
+    r"^\W*(?:yes|yeah|yep|yup|no|nope|nah|none|never|not really)\b[?!]*[^?]*$"
 )
 
 

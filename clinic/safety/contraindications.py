@@ -202,8 +202,11 @@ SIGNS: tuple[Sign, ...] = (
         # The weeks of it said of oneself: "im 24 wks" (outside run 92 p04: read as weight);
         # not "I'm 6 weeks post-op" (the unless list below).
         # (Each slot is one word: "i am" is two slots.)
-        *(f"i'm|im|she's|shes|wife's {n} weeks|wks|wk" for n in range(4, 43)),
-        *(f"i|she|wife am|is {n} weeks|wks|wk" for n in range(4, 43)),
+        *(f"i'm|im|she's|shes|wife's {n} weeks|week|wks|wk" for n in range(4, 43)),
+        *(f"i|she|wife am|is {n} weeks|week|wks|wk" for n in range(4, 43)),
+        # "i am 24 week with baby", "she is with child" (outside run 94 p04: never recorded).
+        "am|'m|im|i'm|is|she's|shes with baby|child|twins",
+        "week|weeks|wk|wks|month|months with baby|child|twins",
         # The baby felt: "just the baby sitting on my bladder", "the baby kicks".
         "baby ... sitting|pressing|kicking on? my|her bladder|ribs|pelvis",
         "the baby kicks|kicking",
@@ -243,6 +246,11 @@ SIGNS: tuple[Sign, ...] = (
     )),
     Sign("implant_near_site", (
         "pacemaker|defibrillator|icd",
+        # A heart device told by what it is (outside run 93 p03: "the small box under skin
+        # on the left chest, for the heart"): the physiotherapist checks where it sits.
+        "heart|cardiac device|box|monitor|machine|battery|implant",
+        "device|box|monitor|machine|battery|gadget ... heart|heartbeat|cardiac",
+        "device|box|monitor|machine|battery|gadget ... under|beneath|underneath ... skin",
         "breast|silicone implant|implants",
         "implant|implants",
         "hip|knee|shoulder|joint|ankle|elbow replacement",
@@ -410,6 +418,28 @@ def fear_said_mild(text: str) -> bool:
     if not _FEAR_SAID_MILD.search(text):
         return False
     return not _FEAR_SAID_STRONG.search(_FEAR_SAID_MILD.sub(" ", text))
+
+
+# A faint told in answer to the checklist, whose line asks of "fainting with needles or
+# injections": "I almost passed out the first time" is that line (outside run 94 p05: not
+# recorded, and the patient asked whether the physiotherapist would know).
+_FAINT_TOLD = re.compile(
+    r"\b(?:faint\w*|passe[sd] out|pass(?:ing)? out|black(?:ed)? out|blacking out|"
+    r"light-?headed|woozy|keel\w* over)\b",
+    re.IGNORECASE,
+)
+_FAINT_DENIED = re.compile(
+    r"\b(?:never|not|no|hasn'?t|haven'?t|didn'?t|don'?t|doesn'?t|wasn'?t)\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def faint_told(text: str) -> bool:
+    """Whether a message answering the checklist tells of fainting, or nearly fainting, not
+    denied ("never fainted" is none)."""
+    return any(
+        not _FAINT_DENIED.search(text[: found.start()]) for found in _FAINT_TOLD.finditer(text)
+    )
 
 
 # Said with the notes read back: the precautions told, for the physiotherapist to see.

@@ -463,6 +463,10 @@ SIGNS: tuple[Sign, ...] = (
         "no position ... helps|comfortable|comfy|eases",
         # Pain no position eases is not mechanical.
         "can't get comfy|comfortable ... any|every|no position|positions",
+        # "...can't get comfortable lying any way", "the nights are the worst" (outside run
+        # 94 p08: asked twice after it was told).
+        "can't|cant|cannot get comfy|comfortable ... any|every|no way|ways",
+        "nights|night are|is|r the? worst",
         # "...whatever way she lies", "however he sleeps" (outside run 76 p02).
         "can't|cant|cannot get comfy|comfortable ... whatever|whichever|however ... lie|lies|lying|sleep|sleeps|sleeping",
         "can't|cant|cannot get comfy|comfortable ... no matter ... lie|lies|lying|sleep|sleeps|sleeping",
