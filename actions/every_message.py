@@ -36,6 +36,7 @@ from actions.tracker_facts import (
     tells_of_a_pain,
 )
 from clinic import knowledge
+from clinic.contact import read_contact
 from clinic.intake import answer_before_question, question_after_answer
 from clinic.preferred_time import names_a_time
 
@@ -96,7 +97,11 @@ class ActionEveryMessage(Action):
             # the question answered here; the form goes on with the name. "Lena Hoffmann.
             # I'm 10 weeks pregnant, is that a problem?": the precaution's answer says it.
             facts.append(SlotSet(*booking_answer))
-            if not _about_a_precaution(tracker):
+            text = tracker.latest_message.get("text") or ""
+            if not (
+                _about_a_precaution(tracker)
+                or _ONLY_SAID_AGAIN.match(_WITHOUT_CONTACT.sub(" ", text))
+            ):
                 facts += ActionAnswerQuestion().answer(dispatcher, tracker)
         elif (
             not spoke
@@ -199,9 +204,20 @@ def _booking_answer_before_a_question(tracker: Tracker) -> tuple[str, str] | Non
     # "10 pls. is there parking", "9:00. How long will it take?": the answer, then a question
     # of its own (outside run 92 p04, p05, p07: the question dropped).
     answer_then_question = asked != "preferred_time" and bool(question_after_answer(text))
+    # "i already gave it?? dkowalski88@gmail.com" to the contact question: the address is
+    # the answer, whatever the model heard (outside run 95 p01: "I don't know the answer").
+    if (
+        asked == "contact_details"
+        and latest_intent(tracker) in ASKING
+        and read_contact(text).usable
+        and _ONLY_SAID_AGAIN.match(_WITHOUT_CONTACT.sub(" ", text))
+    ):
+        return (asked, text)
     if not (latest_intent(tracker) in ASKING or wish_and_question or answer_then_question):
         return None
-    if not knowledge.looks_like_question(text):
+    # "dkowalski88@gmail.com. do i need to wear anything special": a question after the
+    # answer, without its question mark (outside run 95 p01: the address dropped).
+    if not (knowledge.looks_like_question(text) or answer_then_question):
         return None
     lead = answer_before_question(text)
     if lead and asked != "preferred_time" and names_a_time(question_after_answer(text)):
@@ -210,7 +226,13 @@ def _booking_answer_before_a_question(tracker: Tracker) -> tuple[str, str] | Non
         # Priya Shah" is the time put right with the name (outside run 89 p05: "Sorry, I need
         # just the name").
         return (asked, text)
-    told = " ".join(s for s in _SENTENCES.split(text) if s and not knowledge.looks_like_question(s))
+    # "...actually no she naps at home. friday morning?": a time asked as a question is told
+    # too (outside run 95 p06: Tuesday, given up, was offered).
+    told = " ".join(
+        s
+        for s in _SENTENCES.split(text)
+        if s and (not knowledge.looks_like_question(s) or names_a_time(s))
+    )
     if asked == "preferred_time" and names_a_time(told):
         # "Will Medicare pay? And I'd like the 15th if you can, in the morning": the day,
         # told before or after the question (outside run 54: "didn't catch a day").
@@ -219,6 +241,14 @@ def _booking_answer_before_a_question(tracker: Tracker) -> tuple[str, str] | Non
 
 
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
+# A phone number or an address, taken out to see what else a message says.
+_WITHOUT_CONTACT = re.compile(r"\S*@\S*|\+?[\d(][\d\s().-]{5,}\d")
+# ...only that it was given before: "i already gave it??", "I told you".
+_ONLY_SAID_AGAIN = re.compile(
+    r"^\W*(?:(?:i|i've|ive|i have)\s+)?(?:already\s+|just\s+)?(?:gave|given|told|said|sent|"
+    r"wrote|put|typed)\b[\w\s']{0,25}[\W]*$|^\W*$",
+    re.IGNORECASE,
+)
 
 
 def _asks_after_answering(tracker: Tracker) -> bool:

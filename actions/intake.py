@@ -27,6 +27,7 @@ from actions.tracker_facts import (
     intake_from_tracker,
     latest_intent,
     leaves_with_an_answer,
+    said_in_the_turn_before,
     stood_down,
     value_before_latest_message,
 )
@@ -234,7 +235,12 @@ class ValidateIntakeForm(FormValidationAction):
             if tracker.get_slot("booking_first") and names_a_time(text)
             else {}
         )
-        if entity_values(tracker, "contraindication"):
+        # ...or one read from the checklist's own words ("I nearly fainted at my first
+        # session": its fainting line), held since this message.
+        newly_held = set(tracker.get_slot("contraindications") or []) - set(
+            value_before_latest_message(tracker, "contraindications") or []
+        )
+        if entity_values(tracker, "contraindication") or newly_held:
             if not value_before_latest_message(tracker, "contraindications") and not (
                 _ALL_SAID.search(text)
             ):
@@ -310,6 +316,11 @@ class AskIntakeQuestion(Action):
             response += "_unclear"
         elif value_before_latest_message(tracker, "requested_slot") == self.slot:
             response += "_again"
+            again = (domain.get("responses", {}).get(response) or [{}])[0].get("text", "")
+            if said_in_the_turn_before(tracker, again):
+                # Asked again just before: a word that it is still open, not the same line
+                # a third time (issue 23: nothing repeated within three turns).
+                response = "utter_question_still_open"
         elif len([q for q in _intake_questions_asked(tracker) if q != self.slot]) == WHY_AFTER:
             # Three questions in a row: the fourth comes with why they are asked.
             dispatcher.utter_message(response="utter_why_these_questions")
@@ -374,6 +385,9 @@ _ASKED_BACK_WORDS = 5
 def answer_asked_back(asked: str | None, text: str) -> bool:
     """Whether a short message with question marks is the answer to the intake's question
     said as a question or in surprise ("6 hrs?? omg", "left?", "7??")."""
+    # "throbbing I guess? she also complains her jaw gets tired...": the first sentence is
+    # the answer, said unsure, whatever follows (outside run 95 p04: "I said throbbing").
+    text = text.split("?", 1)[0] + "?" if "?" in text else text
     if "?" not in text or len(re.findall(r"[\w']+", text)) > _ASKED_BACK_WORDS:
         return False
     plain = text.replace("?", " ")
@@ -383,6 +397,8 @@ def answer_asked_back(asked: str | None, text: str) -> bool:
         return parsing.parse_severity(plain) is not None
     if asked == "side":
         return vocabulary.canonical("side", plain.strip(" !.")) is not None
+    if asked == "pain_quality":
+        return any(t.entity == "pain_quality" for t in vocabulary.find_terms(plain))
     return False
 
 

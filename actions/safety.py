@@ -23,6 +23,7 @@ from actions.tracker_facts import (
     latest_intent,
     patient_messages,
     said_before,
+    said_in_the_turn_before,
     said_since_latest_message,
     tells_of_a_pain,
     the_patient,
@@ -171,6 +172,11 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
         said_cis.add("needle_phobia")  # the checklist's line: fainting with needles
     denied_now = set(entity_values(tracker, "contraindication", denied=True)) - said_cis
     held_cis = set(tracker.get_slot("contraindications") or [])
+    if "needle_phobia" in denied_now and contraindications.faint_told(text):
+        # "im not scared of needles i just got woozy once when they took blood": no fear,
+        # but the faint is the line's other half (outside run 95 p07: taken off the list).
+        denied_now.discard("needle_phobia")
+        said_cis.add("needle_phobia")
     if "needle_phobia" in held_cis - said_cis and contraindications.fear_said_mild(
         tracker.latest_message.get("text") or ""
     ):
@@ -1391,19 +1397,22 @@ class ActionAskContraindicationScreen(Action):
             dispatcher.utter_message(text=contraindications.WHICH_ONES)
             return []
         named = list(tracker.get_slot("contraindications") or [])
-        dispatcher.utter_message(
-            text=contraindications.checklist(
-                named,
-                booking=bool(tracker.get_slot("booking_first")),
-                again=value_before_latest_message(tracker, "requested_slot")
-                == "contraindication_screen",
-                signs=tracker.get_slot("warning_signs") or [],
-                to=the_patient(tracker),
-                man=patient.is_a_man(patient_messages(tracker)),
-            ),
-            buttons=[
-                {"title": "None of these" if not named else "No others", "payload": "/deny"},
-                {"title": "Yes, one or more", "payload": "/affirm"},
-            ],
+        buttons = [
+            {"title": "None of these" if not named else "No others", "payload": "/deny"},
+            {"title": "Yes, one or more", "payload": "/affirm"},
+        ]
+        text = contraindications.checklist(
+            named,
+            booking=bool(tracker.get_slot("booking_first")),
+            again=value_before_latest_message(tracker, "requested_slot")
+            == "contraindication_screen",
+            signs=tracker.get_slot("warning_signs") or [],
+            to=the_patient(tracker),
+            man=patient.is_a_man(patient_messages(tracker)),
         )
+        if said_in_the_turn_before(tracker, text):
+            # The same list a second time running: a word that it is still open (issue 23).
+            dispatcher.utter_message(response="utter_question_still_open", buttons=buttons)
+            return []
+        dispatcher.utter_message(text=text, buttons=buttons)
         return []

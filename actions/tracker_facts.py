@@ -194,6 +194,20 @@ def response_before_latest_message(tracker: Tracker) -> str | None:
     return None
 
 
+def said_in_the_turn_before(tracker: Tracker, text: str) -> bool:
+    """Whether the assistant said `text`, word for word, in its reply to the patient's
+    message before the latest: said again now, it would read as a loop."""
+    users = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users += 1
+            if users == 2:
+                return False
+        elif users == 1 and event.get("event") == "bot" and event.get("text") == text:
+            return True
+    return False
+
+
 def said_since_latest_message(tracker: Tracker) -> list[str]:
     """What the assistant has said since the patient's latest message."""
     said: list[str] = []

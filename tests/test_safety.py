@@ -3397,6 +3397,11 @@ def test_the_headache_over_50_is_still_raised_by_the_age_in_the_answer() -> None
         ("headache_new_after_50", "no, I've had them since before I was 50", answers.NO),
         ("headache_new_after_50", "no, had them on and off for 30 years", answers.NO),
         ("check_saddle", "not until this morning", answers.YES),
+        # Session 32 (outside run 95 p08: "No, as I said. Her oncologist appointment isn't
+        # until January" to the heart's question sent her to 911): an appointment still to
+        # come tells of no sign. My wordings.
+        ("check_saddle", "no. his next scan isn't till march though", answers.NO),
+        ("check_saddle", "no, we can't see the doctor until next week", answers.NO),
         ("check_saddle", "no, I've never had that before", answers.NO),
     ],
 )
@@ -6943,3 +6948,55 @@ def test_follow_ups_in_labour_keep_the_maternity_unit(code: str, message: str) -
         for char in said:
             depth += {"(": 1, ")": -1}.get(char, 0)
             assert depth <= 1, said
+
+
+# Session 32, written before the change (outside run 95 p08: "Sloan has a 24 hour urgent
+# care line, should I call them instead of 911?" got "No, not an urgent care clinic", and
+# "Can't it wait until I call the oncology line in the morning?" a reply opening "Yes:").
+# A team's phone line is told to wait behind 911, and no answer to "can't it wait?" opens
+# with a yes. My wordings.
+def test_a_care_teams_line_comes_after_the_emergency_call() -> None:
+    reply = advice.emergency_follow_up(
+        "her cancer centre has a 24hr nurse line, should we ring that instead?",
+        ["cancer"], "911", "988", repeats=1,
+    )  # fmt: skip
+    assert "Call 911 first" in reply and "urgent care clinic" not in reply, reply
+
+
+def test_no_yes_opens_the_answer_to_whether_it_can_wait() -> None:
+    reply = advice.emergency_follow_up(
+        "he's asleep, I don't want to wake him. can't it wait till the morning?",
+        ["cauda_equina"], "911", "988", repeats=1,
+    )  # fmt: skip
+    assert "wake" in reply and "Yes:" not in reply and "No, it can't wait" in reply, reply
+
+
+# Session 32, written before the change (outside run 95 p04: "she has lost a bit of weight...
+# not sure how much" to "cancer at any time, or weight lost recently without trying" held a
+# history of cancer, and "her cancer team" was named). A yes pointing at one part of a line
+# of two holds that part. My wordings.
+@pytest.mark.parametrize(
+    ("text", "part"),
+    [("he's lost some weight lately, dunno how much", "weight_loss"),
+     ("yes the cancer, years ago", "cancer_history")],
+)  # fmt: skip
+def test_a_yes_to_one_part_of_a_line_holds_that_part(text: str, part: str) -> None:
+    from clinic.safety import checklist
+    from clinic.safety.red_flags import SCREEN_QUESTIONS
+
+    lines = [q for q in SCREEN_QUESTIONS["back"] if q.sign == "cancer_history"]
+    answer = checklist.read_checklist_answer(lines, text, set(), set(), "inform")
+    other = {"weight_loss", "cancer_history"} - {part}
+    assert not answer.said & other, answer
+
+
+# Session 32, written before the change (a conversation of mine after outside run 94 p04:
+# "ok i will call them in morning" after the maternity unit's advice got "No call from the
+# clinic has been set up", and no word about waiting). A call of one's own to make later is
+# a plan to wait. My wordings.
+@pytest.mark.parametrize(
+    "message", ["ok we'll ring them in the morning", "i will call her tomorrow"]
+)
+def test_a_call_of_ones_own_later_is_waiting(message: str) -> None:
+    reply = advice.emergency_follow_up(message, ["preterm_labour"], "911", "988", repeats=1)
+    assert "No call from the clinic" not in reply and "don't wait" in reply.lower(), reply

@@ -832,6 +832,10 @@ async def test_a_later_no_takes_a_recorded_precaution_back_and_says_so() -> None
         ("no it really is bad, she panics and went white at her last blood test", False),
         ("yes, he's properly scared of them", False),
         ("she's a bit tired today, sorry", False),
+        # Session 32, written before the change (outside run 95 p07: "im not scared of
+        # needles i just got woozy once when they took like 4 tubes of blood" took the
+        # fainting off the list). Nearly fainting keeps it. My wording.
+        ("she is not scared of needles, she just went lightheaded at a blood test once", False),
     ],
 )
 async def test_nerves_said_later_take_a_held_fear_of_needles_back(

@@ -804,6 +804,12 @@ _FEAR = re.compile(r"\b(?:scared|frightened|afraid|terrified|panicking|worried s
 _ASKS_TO_MENTION = re.compile(r"\b(?:mention|tell them|tell the|let them know|say)\b", re.I)
 # Urgent care asked for in its place: "can I go to urgent care instead?", "walk-in ok?".
 _ASKS_URGENT_CARE = re.compile(r"\b(?:urgent care|walk-?in|clinic instead|minute clinic)\b", re.I)
+# A care team's phone line: "their 24 hour line", "the oncology hotline", "the nurse line".
+_A_CARE_LINE = re.compile(
+    r"\b(?:line|hotline|helpline|phone number|number)\b[^.?!]{0,40}\b(?:instead|first|rather)\b"
+    r"|\b(?:24|twenty[- ]four)[- ]?(?:hour|hr)s?\b[^.?!]{0,30}\b(?:line|number|hotline)\b",
+    re.IGNORECASE,
+)
 
 
 # A question about the needles for later ("would the needles be ok for me with that?",
@@ -831,6 +837,11 @@ _ASKS_KEEP_STILL = re.compile(
 # Asked whether to wake the patient, or what to watch for, after emergency advice.
 _ASKS_TO_WAKE = re.compile(
     r"\b(?:should|do|shall|must|can)\s+(?:i|we)\s+wake\b|\bwak(?:e|ing) (?:him|her|them)\b",
+    re.IGNORECASE,
+)
+_ASKS_IF_IT_CAN_WAIT = re.compile(
+    r"\b(?:can'?t|cannot|can|could|couldn'?t)\s+(?:it|this|that|we|i)\s+(?:not\s+)?(?:just\s+)?"
+    r"wait\b|\bwait\s+(?:until|till|til)\b",
     re.IGNORECASE,
 )
 _ASKS_WHAT_TO_WATCH = re.compile(
@@ -863,14 +874,25 @@ def _practical(message: str, codes: list[str], number: str, signs: Iterable[str]
             f"If they refuse to go, call {number} anyway: the crew can check them where they "
             "are and explain why it matters; stay with them until help comes."
         )
-    if asks and _ASKS_URGENT_CARE.search(message):
+    if asks and _A_CARE_LINE.search(message):
+        # "Sloan has a 24 hour urgent care line, should I call them instead of 911?": a
+        # team's phone line is no walk-in clinic (outside run 95 p08: "No, not an urgent
+        # care clinic"); 911 first, the team told too.
+        said.append(
+            f"Call {number} first: this needs to be seen straight away. You can let the team "
+            "on that line know too, but don't wait for them to call back."
+        )
+    elif asks and _ASKS_URGENT_CARE.search(message):
         said.append(
             "No, not an urgent care clinic: this needs an emergency department, which can do "
             "scans and tests straight away."
         )
     if asks and _ASKS_TO_WAKE.search(message):
         # "He's asleep. Should I wake him?" (outside run 89 p07: the advice alone).
-        said.append(f"Yes: wake them now and call {number}; this can't wait until morning.")
+        # "Should I wake him?" yes; "can't it wait till morning?" no: a "Yes" there reads
+        # as "yes, it can wait" (outside run 95 p08).
+        lead = "No, it can't wait" if _ASKS_IF_IT_CAN_WAIT.search(message) else "Yes"
+        said.append(f"{lead}: wake them now and call {number}; this can't wait until morning.")
     elif asks and _ASKS_WHAT_TO_WATCH.search(message):
         said.append(
             "There's no need to watch for more: what you've told me is already reason "
@@ -1362,6 +1384,9 @@ def _answer_in_light(message: str) -> str:
 # "I'll ring my husband to drive me": the patient's own call, the advice taken.
 _CALLS_OWN = re.compile(
     r"\b(?:call|ring|phone)\w*\s+my\b"
+    # "ok i will call them in morning" (outside run 95's kind: read as asking for a call)
+    r"|\b(?:i|we|i'?ll|we'?ll|gonna|going to)\s+(?:will\s+|just\s+|go\s+)?(?:call|ring|phone)\w*"
+    r"\s+(?:them|her|him|the|our|their|labou?r|l&d|911)\b"
     r"|\b(?:i'?ve|i have|we'?ve|we have|just|already)\s+(?:called|rung|rang|phoned)\b",
     re.IGNORECASE,
 )

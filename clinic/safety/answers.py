@@ -203,6 +203,23 @@ def takes_back_yes(text: str) -> bool:
 _ABSENT_UNTIL = re.compile(
     r"(?:\b(?:never|not|no|didnt|hadnt|havent|wasnt)|n't)\b(?:\s+[\w']+){0,5}?\s+(?:until|till|til)\b"
 )
+# ...not an appointment still to come: "her oncologist appointment isn't until January"
+# (outside run 95 p08: a no to the heart's question read as a yes, and 911).
+_TO_COME = re.compile(
+    r"\b(?:appointment|appt|visit|review|scan|check-?up|follow-?up|booked|due|next|tomorrow"
+    r"|later|will|going to|won'?t|wont)\b|'ll\b"
+)
+
+
+def _absent_until(lowered: str) -> bool:
+    """Whether the answer says the sign was absent until lately ("not until this morning"),
+    not that something is still to come."""
+    return any(
+        not _TO_COME.search(lowered[max(0, found.start() - 40) : found.end() + 25])
+        for found in _ABSENT_UNTIL.finditer(lowered)
+    )
+
+
 _ABSENT_BEFORE = re.compile(
     r"(?:\b(?:never|not|didnt|hadnt|havent|wasnt)|n't)\b(?!\s+(?:new|different|changed|worse)\b)"
     r"(?:\s+[\w']+){0,5}?\s+before\b"
@@ -337,7 +354,7 @@ def read_answer(
         and not _YES_RE.search(lowered)
     ):
         return NO  # "only right" to "in both legs?"
-    if _ABSENT_UNTIL.search(lowered) or (_ABOUT_CHANGE & asked and _ABSENT_BEFORE.search(lowered)):
+    if _absent_until(lowered) or (_ABOUT_CHANGE & asked and _ABSENT_BEFORE.search(lowered)):
         return YES  # "not until this morning", "never had them before this spring"
     # "What?? no, absolutely not": surprise at the question, then the answer.
     lowered = _SURPRISE.sub("", lowered) or lowered

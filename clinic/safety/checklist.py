@@ -210,6 +210,15 @@ def _pointed_at(lines: list[ScreenQuestion], text: str) -> list[ScreenQuestion]:
     return []
 
 
+def _part_pointed_at(question: ScreenQuestion, text: str) -> str:
+    """The sign of a line of several that the answer's words name ("she has lost a bit of
+    weight" to "cancer at any time, or weight lost": the weight lost, never a cancer; outside
+    run 95 p04 was told of "a history of cancer"), else the line's own sign."""
+    said = _stems(text)
+    parts = [part for part in parts_asked(question) if said & _stems(part.replace("_", " "))]
+    return parts[0] if len(parts) == 1 else question.sign
+
+
 def _stems(text: str) -> set[str]:
     """The words of four letters or more, a plural said singular ("mornings", "morning")."""
     return {word.removesuffix("s") for word in re.findall(r"[a-z]{4,}", text.lower())}
@@ -350,7 +359,7 @@ def read_checklist_answer(
         return ChecklistAnswer(
             frozenset(),
             tuple(q.name for q in lines if q not in pointed),
-            said=frozenset(q.sign for q in pointed),
+            said=frozenset(_part_pointed_at(q, text) for q in pointed),
         )
     if (
         _REST_SAID_NO.search(text)

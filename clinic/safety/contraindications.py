@@ -405,7 +405,10 @@ _FEAR_SAID_MILD = re.compile(
     re.IGNORECASE,
 )
 _FEAR_SAID_STRONG = re.compile(
+    # "...i just got woozy once when they took blood" is a faint, nearly (outside run 95
+    # p07: taken off the list as mere nerves).
     r"\b(?:terrified|petrified|phobia|phobic|panic\w*|terror|hysterical|faint\w*|passe[sd] out"
+    r"|woozy|light-?headed|keel\w*|black(?:ed)? out"
     r"|pass out|black\w* out|keel\w* over|went (?:white|pale|grey|gray)|properly|really)\b",
     re.IGNORECASE,
 )
@@ -429,7 +432,8 @@ _FAINT_TOLD = re.compile(
     re.IGNORECASE,
 )
 _FAINT_DENIED = re.compile(
-    r"\b(?:never|not|no|hasn'?t|haven'?t|didn'?t|don'?t|doesn'?t|wasn'?t)\s+(?:\w+\s+){0,2}$",
+    r"\b(?:never|not|no|without|hasn'?t|haven'?t|didn'?t|don'?t|doesn'?t|wasn'?t)\s+"
+    r"(?:\w+\s+){0,2}$",
     re.IGNORECASE,
 )
 
