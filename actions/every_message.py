@@ -116,8 +116,10 @@ class ActionEveryMessage(Action):
             and _tells_the_pain(tracker)
             and not has_booking(tracker)
             # "24 weeks pregnant... would needling be ok?": what the precaution means is
-            # the answer (action_answer_precaution), not a topic near the words.
-            and not entity_values(tracker, "contraindication")
+            # the answer (action_answer_precaution), not a topic near the words; "...(baby #2
+            # due in march). anyway do you guys take aetna?" asks the clinic's (outside run
+            # 95 p06: the insurance question unanswered twice).
+            and not _about_a_precaution(tracker)
             # "...and my eczema, can you do anything for that too?": who can help with it;
             # "...is that something you'd needle?": the clinic's answer.
             and not answer_about_a_complaint(dispatcher, tracker)

@@ -1662,6 +1662,10 @@ def test_a_medicine_for_the_heart_is_no_chest_pain(text: str, chest: bool) -> No
     [
         ("my lower back hurts, mostly on the right side just above my belt", False),
         ("my jeans have got baggy and I wake up soaked at night", True),
+        # Session 32, written before the change (outside run 95 p06: "carrying a lot more
+        # weight up front these days" was asked whether weight was lost). My wordings.
+        ("carrying loads more weight these days, my knees ache", False),
+        ("my back aches, probably the extra weight I carry", False),
     ],
 )
 def test_clothes_tell_of_weight_lost_only_when_they_changed(text: str, asked: bool) -> None:
@@ -7000,3 +7004,60 @@ def test_a_yes_to_one_part_of_a_line_holds_that_part(text: str, part: str) -> No
 def test_a_call_of_ones_own_later_is_waiting(message: str) -> None:
     reply = advice.emergency_follow_up(message, ["preterm_labour"], "911", "988", repeats=1)
     assert "No call from the clinic" not in reply and "don't wait" in reply.lower(), reply
+
+
+# Session 32, written before the change (outside run 96 p06, unsafe: "was doing deadlifts n
+# it just hit me in the back of the head like someone swung a bat. never had one this bad
+# tbh, threw up twice" was asked about mornings, then booked for needling). A headache
+# that struck during effort, or is the worst ever, or came with vomiting as a new one, is
+# the thunderclap's: raised, or asked about first. My own wordings, none of the report's.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "was squatting heavy and my head went, like a hammer came down on the back of it",
+        "halfway through my workout the back of the head felt like a baseball bat hit it",
+        "head is pounding, never had one this bad, been sick twice since",
+        "got a headache straining on the bench press last night, puked after",
+    ],
+)
+def test_a_headache_struck_in_effort_or_the_worst_is_asked_about_first(text: str) -> None:
+    found = safety.screen(text)
+    raised = "thunderclap_headache" in {f.code for f in found.flags}
+    # (a question of another place, as the aorta's between the shoulder blades, is left out
+    # where the intake knows the head)
+    names = [q.name for q in found.questions if q.name != "check_worst_upper_back"]
+    asked = names[:1] in (["check_thunderclap"], ["check_sudden_headache"])
+    assert raised or asked, ([f.code for f in found.flags], [q.name for q in found.questions])
+
+
+# Session 32, written before the change (outside runs 95 p02 and 96 p02: "just wiping feels
+# kind of weird, like it's not my skin" to the saddle question was read as nothing). Felt,
+# but not as before, where wiping shows it, is the saddle's sign. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "saddle"),
+    [
+        ("when I wipe it feels odd, sort of far away", True),
+        ("it's strange when i wipe, hard to describe", True),
+        ("down there it's like it's not my own skin", True),
+        ("my knee feels a bit weird when I sit on the toilet", False),
+    ],
+)
+def test_wiping_that_feels_different_is_the_saddles_sign(text: str, saddle: bool) -> None:
+    assert ("saddle_numbness" in safety.screen(text).signs) is saddle
+
+
+# Session 32, written before the change (outside runs 95 and 96 p02: "not really, the outside
+# of my foot feels a bit dead but I guess thats the nerve" to "is anything new worrying
+# you, such as numbness or weakness...?" was asked again word for word, then a doctor
+# today). Numbness in one limb, as a nerve's pain brings, is no new worry; the region's
+# screen asks its own questions next. Weakness or another sign stays a yes. My wordings.
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("nah, just pins and needles in my right foot from the sciatica", answers.NO),
+        ("only my thumb goes numb sometimes, nothing else", answers.NO),
+        ("yes, my leg went weak and numb this morning and I can't lift my foot", answers.YES),
+    ],
+)
+def test_one_limbs_numbness_is_no_new_worry(text: str, answer: str) -> None:
+    assert _answer_to("check_anything_else", text) == answer

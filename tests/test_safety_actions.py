@@ -1454,3 +1454,17 @@ async def test_a_faint_told_to_the_checklist_is_recorded(text: str, recorded: bo
         requested_slot="contraindication_screen",
     )
     assert ("needle_phobia" in slots.get("contraindications", [])) is recorded, slots
+
+
+# Session 32, written before the change (outside run 95 p02: "kind of yeah, like its not
+# quite my skin? it's hard to explain" to the saddle numbness question got "Back to my
+# question", as if unanswered). A yes of some degree, described with a question mark, is
+# the answer. My wordings.
+@pytest.mark.parametrize(
+    "text", ["sort of yes, like it feels odd? hard to say", "kinda yeah, its like pins n needles?"]
+)
+async def test_a_yes_of_some_degree_answers_the_safety_question(text: str) -> None:
+    asked = {"direct_question": "check_saddle", "asked_questions": ["check_saddle"],
+             "body_part": "lower_back"}  # fmt: skip
+    slots, said_back = await check(text, intent="ask_clinic", slots=asked)
+    assert slots.get("triage_level") == "emergency", (slots, said_back)

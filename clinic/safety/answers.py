@@ -354,6 +354,16 @@ def read_answer(
         and not _YES_RE.search(lowered)
     ):
         return NO  # "only right" to "in both legs?"
+    if (
+        question.sign == "other_warning"
+        and not said - {"back_pain", "neck_pain"}  # where it hurts is no new sign
+        and _ONE_LIMB_NUMB.search(lowered)
+    ):
+        # "not really, the outside of my foot feels a bit dead but I guess thats the nerve":
+        # the spreading pain's own numbness, which the region's screen asks about next
+        # (both legs, weakness getting worse, the saddle); no new worry (outside runs 95 and
+        # 96 p02: the same long question again, then a doctor today).
+        return NO
     if _absent_until(lowered) or (_ABOUT_CHANGE & asked and _ABSENT_BEFORE.search(lowered)):
         return YES  # "not until this morning", "never had them before this spring"
     # "What?? no, absolutely not": surprise at the question, then the answer.
@@ -411,7 +421,9 @@ def read_answer(
         # yes is for the part it is built without; asked again, plainly, never a yes.
         return UNSURE
     hedged = bool(_UNSURE_RE.search(lowered) or _ASKED_BACK_RE.match(lowered))
-    if hedged and not (yes and not no and _leads(_YES_RE, lowered)):
+    if hedged and not (
+        yes and not no and (_leads(_YES_RE, lowered) or _DEGREE_THEN_YES.match(lowered))
+    ):
         # "yeah kinda" leads with a yes; "kinda i guess", "maybe?", "not sure" do not.
         return UNSURE
     if yes and not no:
@@ -530,6 +542,13 @@ _CONCLUDING_NO = re.compile(
 
 
 # The signs of the nerves at the base of the spine, told in other words after a no.
+# Numbness or tingling in one foot, leg, hand or arm, as a nerve's pain brings.
+_ONE_LIMB_NUMB = re.compile(
+    r"\b(?:foot|toes?|heel|leg|calf|shin|thigh|hand|fingers?|thumb|arm)\b[^.?!]{0,40}?"
+    r"\b(?:numb|numbness|dead|tingl\w*|pins and needles|asleep)\b"
+    r"|\b(?:numb|numbness|dead|tingl\w*|pins and needles)\b[^.?!]{0,25}?\b(?:in|on)\s+"
+    r"(?:my|the|his|her)\s+(?:\w+\s+)?(?:foot|toes?|heel|leg|calf|shin|hand|fingers?|thumb|arm)\b"
+)
 _NERVE_SIGNS = frozenset({"saddle_numbness", "bladder_or_bowel_control", "both_legs_nerve"})
 _NO_THEN_TELLS = re.compile(
     r"\b(?:but|just|only|more|though|except|apart from|kind of|kinda|sort of|a bit)\b[^.?!]*"
@@ -603,6 +622,11 @@ _OPPOSITE_RE = re.compile(r"\b(?:if anything|quite the opposite|the opposite|the
 
 # Sounds before the answer: "um yeah I guess" leads with its yes (outside run 84 p02).
 _FILLERS = re.compile(r"^\W*(?:(?:u+m+|u+h+|e+r+m*|h+m+|oh|well)\b\W*)*")
+# A yes of some degree: "kind of yeah, like it's not quite my skin" (outside run 95 p02: the
+# saddle's question asked again as if unanswered); "sorta, now and then" stays unsure.
+_DEGREE_THEN_YES = re.compile(
+    r"^\W*(?:kind of|kinda|sort of|sorta|somewhat)\s+(?:yes|yeah|yep|yup|ya)\b"
+)
 
 
 def _leads(pattern: re.Pattern[str], text: str) -> bool:
@@ -616,7 +640,10 @@ ANY_QUESTION = ScreenQuestion("any", "", "")
 _OPENS_WITH_ANSWER = re.compile(
     # "no?? it was just the needles": surprise at the question, still the answer (outside
     # run 94 p05: taken as a question of the patient's, the question asked again).
-    r"^\W*(?:yes|yeah|yep|yup|no|nope|nah|none|never|not really)\b[?!]*[^?]*$"
+    # The answer's own clause may be followed by a question that describes ("kind of yeah,
+    # like its not quite my skin? it's hard to explain").
+    r"^\W*(?:(?:kind of|kinda|sort of|sorta)\s+)?(?:yes|yeah|yep|yup|no|nope|nah|none|never|"
+    r"not really)\b[?!]*(?:[^?]*$|\s*,\s*(?:like|as in|it'?s|its)\b)"
 )
 
 

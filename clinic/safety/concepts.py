@@ -268,9 +268,15 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "explosion", "knocked me flat", "knocked flat", "all at once", "all of a sudden",
         # "It kinda went bang at the back of my head" (outside run 14).
         "went bang", "a bang", "went pop", "popped", "something burst", "like it burst",
+        # A blow, however it is put: "like someone swung a bat", "like a hammer came down"
+        # (outside run 96 p06, unsafe: booked for needling).
+        "just hit me", "like a hammer", "a hammer", "sledgehammer", "baseball bat",
+        "swung a bat", "with a bat", "a bat hit", "like a brick", "like a truck",
     ),
     "worst": (
         "worst", "never felt anything like", "never had pain like", "strongest",
+        "never had one this bad", "never had one so bad", "never had it this bad",
+        "never had it so bad", "never this bad", "never been this bad", "never felt this bad",
         "10/10", "10 out of 10", "unbearable", "excruciating", "agony",
     ),
     # The worst pain ever, not the worst time of day: "worst pain i've ever had".
@@ -278,6 +284,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "worst pain i've ever", "worst pain ive ever", "worst pain i have ever", "worst pain ever",
         "worst i've ever", "worst ive ever", "worst ever", "worst of my life",
         "never felt anything like", "never had pain like", "excruciating", "unbearable", "agony",
+        "never had one this bad", "never had one so bad", "never had it this bad",
+        "never had it so bad", "never this bad", "never been this bad", "never felt this bad",
     ),
     "new_onset": (
         "new", "never had", "never been", "never get", "started getting", "started having",
@@ -305,6 +313,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     "weight_kept": (
         "put on", "gained", "gaining", "gain weight", "piled on", "heavier", "stable",
         "the same", "hasn't changed", "not changed", "steady",
+        # "carrying a lot more weight up front these days" (outside run 95 p06: asked about
+        # weight lost, at 20-odd weeks pregnant).
+        "more weight", "extra weight", "extra pounds", "extra kilos", "weight gain",
     ),
     # Clothes tell of weight lost only when they have changed: "my belt is on a tighter
     # notch", "jeans are hanging off me"; "just above my belt" is a place.
@@ -332,6 +343,12 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "shovelling", "shoveling", "dig", "digging", "run for the bus", "cycling uphill",
         # Carrying a load up: the groceries, the shopping, boxes up the stairs.
         "carrying", "carried", "lugging", "lugged", "hauling", "hauled",
+    ),
+    # Straining that brings a headache on (SNOOP: precipitated by exertion or Valsalva).
+    "straining": (
+        "deadlift", "deadlifts", "deadlifting", "squat", "squats", "squatting", "bench press",
+        "bench pressing", "workout", "working out", "gym", "lifting weights", "weightlifting",
+        "straining", "strained", "during sex", "orgasm", "heavy lifting",
     ),
     "rest_eases": (
         "rest", "resting", "stop", "stopping", "sit down", "goes away", "goes off", "fades",
@@ -781,6 +798,11 @@ GUARDS: tuple[Guard, ...] = (
     Guard(("fever", "neck_pain"), "check_meningitis", "meningitis_warning"),
     Guard(("fever",), "check_meningitis_with_pain", "meningitis_warning"),
     # A headache that makes them sick: is it worst on waking (raised pressure)?
+    # Brought on by straining, or new and with vomiting: the thunderclap first (outside run
+    # 96 p06: a headache that struck at the deadlift, "never had one this bad, threw up
+    # twice", was asked about mornings).
+    Guard(("head", "straining"), "check_thunderclap", "thunderclap"),
+    Guard(("head", "vomiting", "new_onset"), "check_thunderclap", "thunderclap"),
     Guard(("head", "vomiting"), "headache_on_waking", "headache_changed"),
     Guard(("head", "nausea"), "headache_on_waking", "headache_changed"),
     # Arm or jaw pain that rest settles: does effort bring it on (angina)?

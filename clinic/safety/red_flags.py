@@ -176,6 +176,11 @@ SIGNS: tuple[Sign, ...] = (
         "can't really|properly|even? feel ... wipe|wiping",
         "can't really|properly|even? feel ... toilet paper",
         "{cant} really|properly|even? feel ... paper|wipe|wiping",
+        # Felt, but not as before, where wiping shows it: "wiping feels kind of weird, like
+        # it's not my skin" (outside runs 95 p02 and 96 p02: read as nothing).
+        "wipe|wiping|wiped ... weird|odd|funny|strange|off|different|wrong",
+        "weird|odd|funny|strange|different ... when|while I? wipe|wiping",
+        "{saddle_area} ... not my own? skin",
     )),
     Sign("bladder_or_bowel_control", (
         "wet|wetting|wets myself|herself|himself|themselves",
@@ -697,7 +702,7 @@ SIGNS: tuple[Sign, ...] = (
         "pounding|throbbing|thumping|banging|splitting|sore|aching|achy head",
         "head ... explode|exploding|burst|bursting",
         "head ... like ... explode|exploding|burst|bursting",
-        "back|top|side|front|base of my? head|skull",
+        "back|top|side|front|base of my|the|his|her? head|skull",
     )),
     # Meningitis
     Sign("stiff_neck", ("neck ... rigid", "rigid neck", "stiff neck", "neck ... stiff|stiffness", "stiffness ... neck", "neck|nape ... {stiff}", "{stiff} ... neck",
