@@ -489,13 +489,15 @@ def intake_events(tracker: Tracker, dispatcher: CollectingDispatcher) -> list[di
         # and its "as I said" are the sign's; what is new is kept, nothing known changes,
         # unless put right in so many words ("no. sorry, it's actually the LEFT shoulder").
         put_right = intake_state.puts_right_in_words(text)
-        # "no I don't think so, just the left leg" to "pain in both legs?": the one leg
-        # answers the screen, no "only" for the notes (outside run 96 p02: "back only").
+        # "no I don't think so, just the left leg" or "my legs are fine apart from the right
+        # one" to "pain in both legs?": the one leg answers the screen, nothing for the notes
+        # (outside runs 96 and 97 p02: "back only", "not spreading").
         heard = replace(
             heard,
             correcting=put_right,
             said_not=heard.said_not if put_right else frozenset(),
             only_in=heard.only_in if put_right else (),
+            not_painful=heard.not_painful if put_right else (),
         )
     values = _take_change(tracker, dispatcher, heard, asked)
     complaint = tracker.get_slot("other_complaint")

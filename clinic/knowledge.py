@@ -413,7 +413,10 @@ def asked_clauses(text: str) -> list[str]:
 _ASKS_UNMARKED = re.compile(
     r"^\W*(?:(?:so|and|but|also|oh|ok|okay|btw|well)\W+)*(?:what|whats|what's|where|when|how|"
     r"who|which|why|(?:is|are|was|were|can|could|do|does|did|will|would|should|may|might|has|"
-    r"have)\s+(?:i|you|u|he|she|it|we|they|there|this|that|these|those|my|his|her|the)\b)",
+    r"have)\s+(?:i|you|u|he|she|it|we|they|there|this|that|these|those|my|his|her|the|"
+    # ...or the treatment asked of: "does dry needling help" (outside run 96 p01: "I don't
+    # know", the first thing a patient asked)
+    r"a|an|your|ur|dry|needling|needles|acupuncture|physio|physiotherapy)\b)",
     re.IGNORECASE,
 )
 # A question about what was said just before: "is that...", "could this be...".

@@ -586,6 +586,8 @@ _CONDITIONS = frozenset({
     "diabetes", "diabetic", "neuropathy", "neuropathic", "lymphoedema", "lymphedema",
     "raynaud", "raynaud's", "raynauds", "eczema", "psoriasis", "arthritis", "arthritic",
     "osteoarthritis",
+    # "on eliquis since the clot in my leg last year" (outside run 96 p07: leg pain noted)
+    "clot", "clots", "dvt", "thrombosis", "embolism",
 })  # fmt: skip
 # Said of a place as it has long been: "my knees aren't what they were".
 _AS_IT_HAS_LONG_BEEN = re.compile(

@@ -1843,9 +1843,11 @@ def test_another_day_said_with_the_name_moves_the_time(desk, text: str, changed:
 @pytest.mark.parametrize(
     ("text", "asks"),
     [
-        ("does the physio know about my heart thing?", True),
+        ("does the physio know about my pacemaker thing?", True),
         ("did you note that down or should I tell them again", True),
         ("do they know how to do dry needling properly?", False),
+        # (outside run 97 p04: "the eye thing" was answered with the blood thinners)
+        ("will the physio know about the eye thing?", False),
     ],
 )
 def test_a_precaution_pointed_at_is_asked_if_noted(text: str, asks: bool) -> None:

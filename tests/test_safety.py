@@ -6310,6 +6310,10 @@ def test_an_answer_after_a_lead_in_clause_is_read(name: str, text: str, answer: 
         # again twice). My own wordings.
         "ok in the day but night is the worst, she's up at 3 most nights",
         "he cannot get comfortable lying any way at all",
+        # (outside run 96 p08: "worse lying down at nite weirdly, he ends up sleeping in
+        # the recliner" was let go)
+        "it's worse when she lies in bed at night",
+        "he's been sleeping in the armchair for weeks, the bed is unbearable",
     ],
 )
 def test_no_way_of_lying_that_eases_is_night_pain(text: str) -> None:
@@ -7061,3 +7065,43 @@ def test_wiping_that_feels_different_is_the_saddles_sign(text: str, saddle: bool
 )
 def test_one_limbs_numbness_is_no_new_worry(text: str, answer: str) -> None:
     assert _answer_to("check_anything_else", text) == answer
+
+
+# Session 32, written before the change (outside run 97 p04, unsafe: "her right eye went kind
+# of dim for a few minutes on Saturday but it came back" with a tired jaw at 72 got a doctor
+# today; "she basically couldn't see out of the right eye" went by). Sight lost for a while,
+# however put, is the sign. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "vision"),
+    [
+        ("his left eye went sort of grey for a minute yesterday, then fine", True),
+        ("she could not see out of one eye for a bit this morning", True),
+        ("my eyes go blurry at the screen when I'm tired", False),
+    ],
+)
+def test_sight_lost_for_a_while_is_vision_trouble(text: str, vision: bool) -> None:
+    assert ("vision_trouble" in safety.screen(text).signs) is vision
+
+
+# Session 32, written before the change (outside run 97 p02: "My daughter can drive me in
+# the morning" after the emergency advice at 4:30 am got "Yes, someone else driving
+# straight to the emergency department is fine"). A lift later is no going now. My words.
+def test_a_lift_in_the_morning_is_told_not_to_wait() -> None:
+    reply = advice.emergency_follow_up(
+        "ok. my son can drive me there in the morning", ["cauda_equina"], "911", "988",
+        repeats=1,
+    )  # fmt: skip
+    assert reply.startswith("Please don't wait") and "Yes" not in reply, reply
+
+
+# Session 32, written before the change (outside run 97 p07: "The prostate thing was the big
+# C but they said they got it all" named no cancer). My own wordings.
+@pytest.mark.parametrize(
+    ("text", "cancer"),
+    [
+        ("my bowel op in 2019 was for the big C, all clear now", True),
+        ("a big cup of tea helps", False),
+    ],
+)
+def test_the_big_c_is_a_cancer(text: str, cancer: bool) -> None:
+    assert ("cancer_history" in safety.screen(text).signs) is cancer

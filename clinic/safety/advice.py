@@ -1580,9 +1580,15 @@ def emergency_follow_up(
         return ((reason or opening) + practical + tail.strip()).strip()
     if going:
         # The answer carries the advice: an ambulance, or straight there by car; a booking
-        # asked beside it is answered too (outside run 53).
+        # asked beside it is answered too (outside run 53). Going later is no going: "my
+        # daughter can drive me in the morning" (outside run 97 p02: "Yes... is fine").
         asked = tail if _WANTS_PHYSIO.search(message) else ""
-        return reason + practical + (going if "ambulance" in going else going + advice) + asked
+        wait = opening if opening.startswith("Please don't wait") else ""
+        if wait and going.startswith("Yes, "):
+            going = going[5].upper() + going[6:]  # "Yes, someone else..." less its yes
+        return (
+            wait + reason + practical + (going if "ambulance" in going else going + advice) + asked
+        )
     if practical:
         return reason + practical + advice + tail
     return (reason or opening) + advice + tail

@@ -417,6 +417,10 @@ SIGNS: tuple[Sign, ...] = (
     Sign("cancer_history", (
         "cancer|tumour|tumor|chemo|chemotherapy|radiotherapy|oncologist|leukaemia|leukemia"
         "|lymphoma|myeloma|metastases|metastatic|melanoma|sarcoma|carcinoma|mastectomy|lumpectomy",
+        # Said as people say it: "the prostate thing was the big C" (outside run 97 p07:
+        # only the weight lost was named), "the c word".
+        "the big c",
+        "the c word",
         # A basal cell skin cancer cut out does not spread to the spine (a melanoma may).
     ), unless=("basal cell", "bcc", "non-melanoma", "nonmelanoma")),
     # Pain that no rest, position or movement changes: not mechanical.
@@ -472,6 +476,11 @@ SIGNS: tuple[Sign, ...] = (
         # 94 p08: asked twice after it was told).
         "can't|cant|cannot get comfy|comfortable ... any|every|no way|ways",
         "nights|night are|is|r the? worst",
+        # "worse lying down at nite, he ends up sleeping in the recliner" (outside run 96
+        # p08: only his weight loss was acted on).
+        "worse|worst lying|laying ... night|nite|nights|bed",
+        "worse|worst when|if I|he|she|you? lie|lies|lying ... night|nite|nights|bed",
+        "sleeps|sleeping|sleep|slept in a|the chair|recliner|armchair",
         # "...whatever way she lies", "however he sleeps" (outside run 76 p02).
         "can't|cant|cannot get comfy|comfortable ... whatever|whichever|however ... lie|lies|lying|sleep|sleeps|sleeping",
         "can't|cant|cannot get comfy|comfortable ... no matter ... lie|lies|lying|sleep|sleeps|sleeping",
@@ -1144,7 +1153,15 @@ SIGNS: tuple[Sign, ...] = (
     # Sight going wrong (blurred, double, grey) and the room moving: stroke signs together.
     # Blurring with tired eyes is eye strain; "tired" said of a jaw (an inflamed artery's
     # sign) is not (outside run 45 p03).
-    Sign("vision_trouble", ("{vision_problem}",), unless=(
+    Sign("vision_trouble", (
+        "{vision_problem}",
+        # The sight lost for a while, however put: "her right eye went kind of dim for a few
+        # minutes", "she couldn't see out of the right eye" (outside run 97 p04, unsafe: a
+        # doctor today for an inflamed artery threatening the sight).
+        "eye|eyes|sight|vision ... went|gone|goes|going|turned ... dim|dark|black|blurry|grey|gray|misty|fuzzy|blank",
+        "couldn't|couldnt|could not|can't|cant|cannot see out of|from|with ... eye",
+        "lost|losing ... sight|vision ... eye|minutes|while|bit",
+    ), unless=(
         *NEEDLE_OCCASIONS,  # going grey at a blood test: fainting with needles
         "screen", "screens", "tired eyes", "eyes are tired", "eyes get tired", "eyes feel tired",
         "eyes tired", "when tired", "when i'm tired", "when im tired", "when i am tired",
