@@ -189,7 +189,8 @@ def _of_the_patient(
     # in the neck... is possible the needles for her?" asks no "does it hurt": run 86 p03).
     asked_words = " ".join(knowledge.asked_clauses(text)) or text
     unworded = not knowledge.asked_in_its_words(topic, asked_words)
-    if not (of_another or denied or unpregnant or unworded):
+    untold = bool(topic.told_with) and not knowledge.has_a_word(topic.told_with, text)
+    if not (of_another or denied or unpregnant or unworded or untold):
         return found
     excluding = {topic.name} | {
         t.name

@@ -10,7 +10,7 @@ this module stays plain Python and testable with any encoder.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -78,6 +78,10 @@ class Topic:
     # Answered only when the message has one of these words: a question about alternatives
     # names one ("instead", "other"); "would needling be an option?" asks what it helps.
     asks_with: tuple[str, ...] = ()
+    # Answered only when the message, anywhere, has one of these words: "I am nursing. is
+    # ok for needles?" asks the breastfeeding topic; "so can i get the needling then or
+    # not" does not (outside run 98 p07, a man).
+    told_with: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,7 @@ def load_topics(path: Path) -> tuple[Topic, ...]:
                 str(entry.get("unless_denied") or ""),
                 bool(entry.get("of_pregnancy")),
                 tuple(str(word).lower() for word in entry.get("asks_with") or ()),
+                tuple(str(word).lower() for word in entry.get("told_with") or ()),
             )
         )
     names = [topic.name for topic in topics]
@@ -539,12 +544,14 @@ def names_an_insurer(text: str) -> bool:
 def asked_in_its_words(topic: Topic, text: str) -> bool:
     """Whether `text` has one of the words the topic is asked with, or a plain ending of
     one ("study", "studies"; never "needling" for "need"); any, when none are set."""
-    if not topic.asks_with:
-        return True
+    return not topic.asks_with or has_a_word(topic.asks_with, text)
+
+
+def has_a_word(words: Iterable[str], text: str) -> bool:
+    """Whether `text` has one of `words`, or a plain ending of one."""
     lowered = text.lower()
     return any(
-        re.search(rf"\b{re.escape(word)}(?:s|es|ed|ing|ies|y|n)?\b", lowered)
-        for word in topic.asks_with
+        re.search(rf"\b{re.escape(word)}(?:s|es|ed|ing|ies|y|n)?\b", lowered) for word in words
     )
 
 

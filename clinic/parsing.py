@@ -824,7 +824,8 @@ Score = tuple[int, int, float]  # where a score was said (start, end) and its 0-
 # its scale (one with a unit, "5/10, 2 weeks", is not: those are blanked first).
 _NEXT_SCORE = re.compile(
     rf"(?:\s+(?:{_USUAL_WORD}|mostly|most of the time))?"
-    rf"\W{{0,3}}(?:(?:but|and|or|then|though|maybe|sometimes?|occasionally|up to|goes up to|"
+    # (never across a scale's slash: "rate it 4/10 most days" has no second score 10)
+    rf"[^\w/]{{0,3}}(?:(?:but|and|or|then|though|maybe|sometimes?|occasionally|up to|goes up to|"
     rf"gets? to|can get to|more like|to)\s+)*(?:an?\s+)?{_SCORE}(?![\w/%]|\s*out\s+of)",
     re.IGNORECASE,
 )

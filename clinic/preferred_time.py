@@ -1081,6 +1081,7 @@ def read_preference(
     With several times said, the part that asks for one counts (`wished_part`). A phone
     number said with the time is no time, nor is a day ruled out ("not tomorrow, ...").
     """
+    told = text  # as said, "not today" included
     text = _put_right(_RULED_OUT_DAY.sub(" ", without_phone_numbers(text)))
     # "I had a sore throat on monday, all gone now. book me in": what happened, no wish.
     text = _TOLD_OF_THE_PAST.sub(" ", text).strip() or text
@@ -1104,7 +1105,15 @@ def read_preference(
     reading = _Reading()
     rest = _read_times(said, reading)
     rest = _read_deadline(rest, now, reading, rush=bool(_ASAP.search(said)))
-    small_hours = now.hour < _NIGHT_ENDS
+    # ...unless the patient tells today apart ("today at 8? actually no, tomorrow after 4")
+    # or names the day after ("tomorrow, tuesday" at 4 am on a Monday): outside run 97 p08,
+    # Monday offered twice.
+    day_after = (today + dt.timedelta(days=1)).weekday()
+    small_hours = (
+        now.hour < _NIGHT_ENDS
+        and not re.search(r"\b(?:today|tonight|this morning)\b", told, re.IGNORECASE)
+        and day_after not in {weekday_of(word) for word in re.findall(r"[a-z]+", said.lower())}
+    )
     _read_words(rest, today, reading, today if small_hours else None)
     _read_span(rest, today, reading)
     for phrase in [*(normalise_time_words(hint) for hint in hints), rest]:

@@ -1391,3 +1391,14 @@ def test_a_topic_of_one_thing_needs_that_thing_named(text: str, unasked: str) ->
 )  # fmt: skip
 def test_a_question_of_the_treatment_without_its_mark_is_answered(text: str) -> None:
     assert _topics_answered(text) == {"what_it_helps"}
+
+
+# Session 32, written before the change (outside run 98 p07: "so can i get the needling then
+# or not" got the breastfeeding answer). My wording.
+def test_breastfeeding_is_answered_only_when_nursing_is_named() -> None:
+    assert "breastfeeding" not in _topics_answered("so could i get the needling then or not")
+    # the run's own words, as the regression it was
+    assert "breastfeeding" not in _topics_answered("so can i get the needling then or not")
+    assert _topics_answered("does the needling get into breast milk, im still nursing?") == {
+        "breastfeeding"
+    }

@@ -557,3 +557,14 @@ def test_some_days_mark_a_bad_moment(answer: str, usual: float, worst: float) ->
     from clinic.parsing import parse_severity, worst_score
 
     assert (parse_severity(answer), worst_score(answer)) == (usual, worst)
+
+
+# Session 32, written before the change (outside run 98 p07: "rate it 4/10 most days" was
+# noted as 10: the 10 of the scale read as a second score). My wordings.
+@pytest.mark.parametrize(
+    ("message", "score"),
+    [("i'd rate it 3/10 most of the time", 3.0), ("rate it a 5/10 usually, my neck", 5.0)],
+)
+def test_the_scales_ten_is_no_second_score(message: str, score: float) -> None:
+    found = find_severity(message)
+    assert found is not None and found[1] == score, found

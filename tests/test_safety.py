@@ -7105,3 +7105,13 @@ def test_a_lift_in_the_morning_is_told_not_to_wait() -> None:
 )
 def test_the_big_c_is_a_cancer(text: str, cancer: bool) -> None:
     assert ("cancer_history" in safety.screen(text).signs) is cancer
+
+
+# Session 32, written before the change (outside run 98 p06, unsafe: "tender to touch there
+# too, even combing my hair" at 67 with temple headaches raised nothing). My wordings.
+@pytest.mark.parametrize(
+    "text",
+    ["its sore to touch up there, even brushing my hair", "tender to touch, like when I comb it"],
+)
+def test_a_scalp_tender_to_touch_and_comb_is_the_sign(text: str) -> None:
+    assert "scalp_tender" in safety.screen(text).signs

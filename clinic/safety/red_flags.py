@@ -937,6 +937,9 @@ SIGNS: tuple[Sign, ...] = (
         "sore|tender|hurts|painful|hurt ... comb|combing|brush|brushing ... hair",
         "comb|combing|brush|brushing ... hair ... sore|tender|hurts|painful|hurt",
         "temple|temples ... sore|tender|painful ... touch|touched",
+        # "tender to touch there too, even combing my hair" (outside run 98 p06: the comma
+        # took the gap past its length, and needling was offered at 67).
+        "sore|tender|painful to touch ... comb|combing|brush|brushing|hair",
     )),
     Sign("severe", ("{worst}", "severe|excruciating|unbearable|agonising|agonizing|worst|terrible|explosive|exploding|explode",)),
     # After needling
