@@ -36,7 +36,7 @@ from actions.tracker_facts import (
     tells_of_a_pain,
 )
 from clinic import knowledge
-from clinic.contact import read_contact
+from clinic.contact import name_and_contact, read_contact
 from clinic.intake import answer_before_question, question_after_answer
 from clinic.preferred_time import names_a_time
 
@@ -97,11 +97,7 @@ class ActionEveryMessage(Action):
             # the question answered here; the form goes on with the name. "Lena Hoffmann.
             # I'm 10 weeks pregnant, is that a problem?": the precaution's answer says it.
             facts.append(SlotSet(*booking_answer))
-            text = tracker.latest_message.get("text") or ""
-            if not (
-                _about_a_precaution(tracker)
-                or _ONLY_SAID_AGAIN.match(_WITHOUT_CONTACT.sub(" ", text))
-            ):
+            if not (_about_a_precaution(tracker) or _only_said_again(tracker)):
                 facts += ActionAnswerQuestion().answer(dispatcher, tracker)
         elif (
             not spoke
@@ -212,7 +208,7 @@ def _booking_answer_before_a_question(tracker: Tracker) -> tuple[str, str] | Non
         asked == "contact_details"
         and latest_intent(tracker) in ASKING
         and read_contact(text).usable
-        and _ONLY_SAID_AGAIN.match(_WITHOUT_CONTACT.sub(" ", text))
+        and _only_said_again(tracker)
     ):
         return (asked, text)
     if not (latest_intent(tracker) in ASKING or wish_and_question or answer_then_question):
@@ -243,14 +239,19 @@ def _booking_answer_before_a_question(tracker: Tracker) -> tuple[str, str] | Non
 
 
 _SENTENCES = re.compile(r"(?<=[.!?])\s+")
-# A phone number or an address, taken out to see what else a message says.
-_WITHOUT_CONTACT = re.compile(r"\S*@\S*|\+?[\d(][\d\s().-]{5,}\d")
-# ...only that it was given before: "i already gave it??", "I told you".
+# Only that it was given before: "i already gave it??", "I told you".
 _ONLY_SAID_AGAIN = re.compile(
     r"^\W*(?:(?:i|i've|ive|i have)\s+)?(?:already\s+|just\s+)?(?:gave|given|told|said|sent|"
     r"wrote|put|typed)\b[\w\s']{0,25}[\W]*$|^\W*$",
     re.IGNORECASE,
 )
+
+
+def _only_said_again(tracker: Tracker) -> bool:
+    """Whether the message, its phone number or address left out, only says it was given
+    before ("i already gave it?? sam@example.org"): nothing else to answer."""
+    before, _ = name_and_contact(tracker.latest_message.get("text") or "")
+    return bool(_ONLY_SAID_AGAIN.match(before))
 
 
 def _asks_after_answering(tracker: Tracker) -> bool:

@@ -177,9 +177,7 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
         # but the faint is the line's other half (outside run 95 p07: taken off the list).
         denied_now.discard("needle_phobia")
         said_cis.add("needle_phobia")
-    if "needle_phobia" in held_cis - said_cis and contraindications.fear_said_mild(
-        tracker.latest_message.get("text") or ""
-    ):
+    if "needle_phobia" in held_cis - said_cis and contraindications.fear_said_mild(text):
         # "Honestly it's more nerves than a fear": the fear told before was nerves, no bar
         # to needling (outside run 78 p03: "he's only a bit nervous... is that really a no?").
         denied_now.add("needle_phobia")

@@ -7115,3 +7115,15 @@ def test_the_big_c_is_a_cancer(text: str, cancer: bool) -> None:
 )
 def test_a_scalp_tender_to_touch_and_comb_is_the_sign(text: str) -> None:
     assert "scalp_tender" in safety.screen(text).signs
+
+
+# Session 32, written before the change (outside run 98 p03: "she's on warfarin since her
+# valve operation a few years back" recorded the warfarin only). My own wordings.
+@pytest.mark.parametrize(
+    ("text", "valve"),
+    [("he had a valve op in 2019, on blood thinners since", True),
+     ("after his valve repair the cardiologist put him on pills", True),
+     ("the valve on the radiator broke and I hurt my back fixing it", False)],
+)  # fmt: skip
+def test_a_valve_operation_is_the_heart_valve(text: str, valve: bool) -> None:
+    assert ("heart_valve" in safety.screen(text).contraindications) is valve

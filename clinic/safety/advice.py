@@ -212,7 +212,6 @@ def _what_you_describe(
 
 # Emergencies of a pregnancy: the maternity unit sees them.
 _IN_LABOUR = frozenset({"preterm_labour", "waters_breaking"})
-_OF_PREGNANCY = _IN_LABOUR | {"pre_eclampsia"}
 
 
 def _go_now(codes: Iterable[str], emergency_number: str) -> str:

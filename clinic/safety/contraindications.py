@@ -242,7 +242,10 @@ SIGNS: tuple[Sign, ...] = (
         "heart valve|valves",
         "aortic|mitral|tricuspid valve|valves",
         "mechanical|artificial|metal|tissue|prosthetic|pig valve|valves",
-        "valve|valves ... replaced|replacement|surgery",
+        "valve|valves ... replaced|replacement|surgery|operation|op|repair|repaired",
+        # "on warfarin since her valve operation" (outside run 98 p03: missed until said
+        # again as "the heart valve one").
+        "valve operation|op|surgery|repair|replacement",
     )),
     Sign("implant_near_site", (
         "pacemaker|defibrillator|icd",
