@@ -27,7 +27,7 @@ from actions.tracker_facts import (
     intake_from_tracker,
     latest_intent,
     leaves_with_an_answer,
-    said_in_the_turn_before,
+    said_lately,
     stood_down,
     value_before_latest_message,
 )
@@ -316,8 +316,7 @@ class AskIntakeQuestion(Action):
             response += "_unclear"
         elif value_before_latest_message(tracker, "requested_slot") == self.slot:
             response += "_again"
-            again = (domain.get("responses", {}).get(response) or [{}])[0].get("text", "")
-            if said_in_the_turn_before(tracker, again):
+            if said_lately(tracker, response, turns=2):
                 # Asked again just before: a word that it is still open, not the same line
                 # a third time (issue 23: nothing repeated within three turns).
                 response = "utter_question_still_open"

@@ -136,12 +136,12 @@ class ActionAnswerQuestion(Action):
             # "Sorry could we do 11:30 instead?" heard as a question: the move (outside run
             # 59 p08 and a conversation of mine: "I don't know the answer to that one").
             return _start_booking(dispatcher, tracker, RESCHEDULE)
+        noted = asks_if_noted(tracker)
         if has_booking(tracker) and (
-            asks_if_noted(tracker)
-            or (names_a_place(tracker) and not _asks_for_a_place(found, intent, tracker))
+            noted or (names_a_place(tracker) and not _asks_for_a_place(found, intent, tracker))
         ):
             return noted_for_the_consultation(dispatcher, tracker)
-        if asks_if_noted(tracker):
+        if noted:
             # Not booked yet: what is noted, said (outside run 94 p05: "will the physio know
             # about the fainting thing?" got the fainting leaflet).
             held = contraindications.labels(sorted(tracker.get_slot("contraindications") or []))

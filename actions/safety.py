@@ -166,13 +166,15 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
     )
     said_cis = set(entity_values(tracker, "contraindication"))
     text = tracker.latest_message.get("text") or ""
-    if value_before_latest_message(tracker, "requested_slot") == "contraindication_screen" and (
-        contraindications.faint_told(text)
+    faint = contraindications.faint_told(text)
+    if (
+        faint
+        and value_before_latest_message(tracker, "requested_slot") == "contraindication_screen"
     ):
         said_cis.add("needle_phobia")  # the checklist's line: fainting with needles
     denied_now = set(entity_values(tracker, "contraindication", denied=True)) - said_cis
     held_cis = set(tracker.get_slot("contraindications") or [])
-    if "needle_phobia" in denied_now and contraindications.faint_told(text):
+    if "needle_phobia" in denied_now and faint:
         # "im not scared of needles i just got woozy once when they took blood": no fear,
         # but the faint is the line's other half (outside run 95 p07: taken off the list).
         denied_now.discard("needle_phobia")

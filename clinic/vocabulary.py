@@ -938,8 +938,12 @@ _AGAINST = frozenset({"between", "under", "beneath", "behind", "against"})
 _ON = frozenset({"on", "onto", "upon"})
 # A belly told of with a pregnancy is the bump, no stomach complaint for a pharmacist.
 _OF_A_PREGNANCY = re.compile(r"\b(?:baby|babies|pregnan\w*|bump|expecting|twins)\b", re.I)
-_NEAR_PLACES = frozenset({"ear", "ears", "eye", "eyes"})
 _NEAR = frozenset({"behind", "below", "under", "around", "above", "near", "by", "over"})
+# Complaint words that say where, after these words: "behind the ear", "under the skin".
+_NEAR_PLACES = {
+    **dict.fromkeys(("ear", "ears", "eye", "eyes"), _NEAR),
+    "skin": frozenset({"under", "beneath", "underneath", "below"}),
+}
 _CLENCHING = ("clench", "grind", "grit", "gnash", "brux")
 _TEETH = frozenset({"tooth", "teeth", "molar", "molars", "filling", "gum", "gums", "crown"})
 _BEYOND = frozenset({"above", "over", "past", "overhead", "beyond"})
@@ -1087,15 +1091,11 @@ def _not_meant(found: tuple[str, str], words: list[str], i: int, length: int) ->
             return True
         return after in _NOT_A_SIDE_AFTER or before in _NOT_A_SIDE_BEFORE
     if found[0] == "other_complaint" and words[i] in _NEAR_PLACES:
-        # "Up behind the ear", "behind my eyes": where a pain is, not a complaint of them.
+        # "Up behind the ear", "behind my eyes": where a pain is, not a complaint of them;
+        # "a box under the skin": where something sits (outside run 93 p03: a pacemaker
+        # told back as a skin problem).
         place = words[i - 2] if before in ("my", "the", "his", "her") and i > 1 else before
-        if place in _NEAR:
-            return True
-    if found == ("other_complaint", "skin") and words[i] == "skin":
-        # "A box under the skin", "a port beneath my skin": where something sits (outside
-        # run 93 p03: a pacemaker told back as a skin problem).
-        place = words[i - 2] if before in ("my", "the", "his", "her") and i > 1 else before
-        if place in ("under", "beneath", "underneath", "below"):
+        if place in _NEAR_PLACES[words[i]]:
             return True
     if found[0] == "other_complaint" and words[i] in ("teeth", "tooth"):
         # "I clench my teeth", "teeth grinding at night": the jaw muscles' habit (a matter

@@ -568,7 +568,13 @@ async def test_a_question_asked_again_just_before_is_not_repeated_word_for_word(
         events = [
             {"event": "user", "text": "how big are the needles?"},
             {"event": "slot", "name": "requested_slot", "value": "pain_radiates"},
-            {"event": "bot", "text": said_before},
+            {
+                "event": "bot",
+                "text": said_before,
+                "metadata": {"utter_action": "utter_ask_pain_radiates_again"}
+                if said_before == again
+                else {},
+            },
             {"event": "user", "text": "and do I have to have them?"},
         ]
         return Tracker("p", {"requested_slot": "pain_radiates"},

@@ -624,9 +624,8 @@ _OPPOSITE_RE = re.compile(r"\b(?:if anything|quite the opposite|the opposite|the
 _FILLERS = re.compile(r"^\W*(?:(?:u+m+|u+h+|e+r+m*|h+m+|oh|well)\b\W*)*")
 # A yes of some degree: "kind of yeah, like it's not quite my skin" (outside run 95 p02: the
 # saddle's question asked again as if unanswered); "sorta, now and then" stays unsure.
-_DEGREE_THEN_YES = re.compile(
-    r"^\W*(?:kind of|kinda|sort of|sorta|somewhat)\s+(?:yes|yeah|yep|yup|ya)\b"
-)
+_DEGREE = r"(?:kind of|kinda|sort of|sorta|somewhat)"
+_DEGREE_THEN_YES = re.compile(rf"^\W*{_DEGREE}\s+(?:yes|yeah|yep|yup|ya)\b")
 
 
 def _leads(pattern: re.Pattern[str], text: str) -> bool:
@@ -642,7 +641,7 @@ _OPENS_WITH_ANSWER = re.compile(
     # run 94 p05: taken as a question of the patient's, the question asked again).
     # The answer's own clause may be followed by a question that describes ("kind of yeah,
     # like its not quite my skin? it's hard to explain").
-    r"^\W*(?:(?:kind of|kinda|sort of|sorta)\s+)?(?:yes|yeah|yep|yup|no|nope|nah|none|never|"
+    rf"^\W*(?:{_DEGREE}\s+)?(?:yes|yeah|yep|yup|no|nope|nah|none|never|"
     r"not really)\b[?!]*(?:[^?]*$|\s*,\s*(?:like|as in|it'?s|its)\b)"
 )
 
