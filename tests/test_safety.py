@@ -7076,6 +7076,9 @@ def test_one_limbs_numbness_is_no_new_worry(text: str, answer: str) -> None:
     [
         ("his left eye went sort of grey for a minute yesterday, then fine", True),
         ("she could not see out of one eye for a bit this morning", True),
+        # (outside run 99 p03, unsafe, in a second language's words: "yesterday for few
+        # minutes he cannot see good from one eye")
+        ("this morning she cannot see nice with the left eye, some minutes", True),
         ("my eyes go blurry at the screen when I'm tired", False),
     ],
 )

@@ -1162,7 +1162,8 @@ SIGNS: tuple[Sign, ...] = (
         # minutes", "she couldn't see out of the right eye" (outside run 97 p04, unsafe: a
         # doctor today for an inflamed artery threatening the sight).
         "eye|eyes|sight|vision ... went|gone|goes|going|turned ... dim|dark|black|blurry|grey|gray|misty|fuzzy|blank",
-        "couldn't|couldnt|could not|can't|cant|cannot see out of|from|with ... eye",
+        "couldn't|couldnt|could not|can't|cant|cannot see ... eye",
+        "{cant} see ... eye",
         "lost|losing ... sight|vision ... eye|minutes|while|bit",
     ), unless=(
         *NEEDLE_OCCASIONS,  # going grey at a blood test: fainting with needles
