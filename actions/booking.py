@@ -70,6 +70,7 @@ from clinic.booking import (
 from clinic.booking_store import CONFIRMED, NotFound, SlotTaken
 from clinic.contact import (
     declines_a_call,
+    email_put_right,
     last_digits_put_right,
     name_and_contact,
     name_put_right,
@@ -1103,7 +1104,8 @@ _OWN_WEEK_OR_DATE = re.compile(r"\bweek\b|\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}[/
 
 def _contact_put_right(text: str, dispatcher: CollectingDispatcher, tracker: Tracker) -> Slots:
     """A new phone or email said at the confirmation (a new email keeps the phone; "it ends
-    in 0111, not 0110" puts the ending right): its slots, said back; {} when none."""
+    in 0111, not 0110" puts the number's ending right, "its .com not .con" the email's):
+    its slots, said back; {} when none."""
     if tracker.get_slot("booking_task") != BOOK:
         return {}
     said = read_contact(text)
@@ -1111,6 +1113,10 @@ def _contact_put_right(text: str, dispatcher: CollectingDispatcher, tracker: Tra
     ending = not said.phone and last_digits_put_right(text, known[0] or "")
     if ending:
         said = replace(said, phone=ending, bad_phone=False)
+    # "its .com not .con": the email with its part put right (outside run 99).
+    email = not said.email and email_put_right(text, known[1])
+    if email:
+        said = replace(said, email=email, bad_email=False)
     contact = replace(said, phone=said.phone or known[0], email=said.email or known[1])
     if not said.usable or (contact.phone, contact.email) == known:
         return {}

@@ -85,7 +85,11 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
     withdrawn: set[str] = set()
     unsure_of = raised_by = None
     rechecking = tracker.get_slot("rechecking")
-    answer = _answered_question(tracker, said, denied)
+    # "Yes, a car accident 2 yrs ago" to "did the pain start after an accident?": told as
+    # long over, a no to the question (outside run 100 p08: an old whiplash sent to 911).
+    over = set(entity_values(tracker, "warning_sign", role=safety.SET_ASIDE)) - said
+    over -= set(entity_values(tracker, "warning_sign", role=safety.SOMEONE_ELSE))
+    answer = _answered_question(tracker, said, denied | over)
     held = set(tracker.get_slot("warning_signs") or [])
     if (
         answer is not None

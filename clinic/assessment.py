@@ -427,7 +427,7 @@ def with_safety(
         # thinners read as needling agreed).
         told = [code for code in relative if not (note and code == noted)]
         talk = (
-            f", and talk through the {listed(contraindications.labels(told))} with you before "
+            f", and talk through {listed(contraindications.labels(told))} with you before "
             "any needling"
             if told
             else ""

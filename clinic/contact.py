@@ -445,6 +445,65 @@ def last_digits_put_right(text: str, phone: str) -> str | None:
     return phone[: -len(digits)] + digits if len(digits) < len(phone) - 1 else None
 
 
+# A part of an email address put right: "its .com not .con", ".con should be .com",
+# "change .con to .com", "not gmial, gmail". A part is what an address is made of.
+_PART = r"[\w.+@-]*\w[\w.+@-]*"
+_PART_FOR_PART = (
+    re.compile(
+        rf"(?P<right>{_PART})\s*,?\s+(?:not|instead\s+of|rather\s+than)\s+(?P<wrong>{_PART})"
+    ),
+    re.compile(
+        rf"\bnot\s+(?P<wrong>{_PART})\s*[,;:-]?\s*(?:(?:it'?s|its|but)\s+)?(?P<right>{_PART})"
+    ),
+    re.compile(rf"(?P<wrong>{_PART})\s+should\s+(?:be|say|read)\s+(?P<right>{_PART})"),
+    re.compile(rf"\bchange\s+(?P<wrong>{_PART})\s+(?:to|into|for)\s+(?P<right>{_PART})"),
+)
+# "the email should end .com", "sorry, .com": an ending said alone, outside an address.
+_ENDING_ALONE = re.compile(r"(?<![\w@.])\.(?P<ending>[a-z]{2,6})\b")
+_ABOUT_THE_EMAIL = re.compile(r"\b(?:e-?mail|mail|address)\b", re.IGNORECASE)
+
+
+def email_put_right(text: str, known: str | None) -> str | None:
+    """The `known` email with the part the patient puts right replaced, or None when the
+    message puts no part of it right. A part only of the name before the "@" ("Romano
+    not Roma") counts when the message speaks of the email: it is more likely the name."""
+    if not known:
+        return None
+    lowered = text.lower()
+    for pattern in _PART_FOR_PART:
+        for found in pattern.finditer(lowered):
+            right, wrong = found["right"].rstrip(".-"), found["wrong"].rstrip(".-")
+            if wrong not in known or not _looks_like_a_part(right, wrong):
+                continue
+            at = known.rfind(wrong)
+            in_the_name = at + len(wrong) <= known.find("@")
+            if in_the_name and not (_ABOUT_THE_EMAIL.search(text) or set("@.") & set(right)):
+                continue
+            return _valid_email(known[:at] + right + known[at + len(wrong) :], known)
+    ending = _ENDING_ALONE.search(lowered)
+    if ending and "." in known.rpartition("@")[2]:
+        return _valid_email(known.rpartition(".")[0] + "." + ending["ending"], known)
+    return None
+
+
+def _looks_like_a_part(right: str, wrong: str) -> bool:
+    """Whether `right` can stand for `wrong` in an address: an address's own characters, or
+    a spelling close to it ("gmail" for "gmial"), not any word ("sorry not gmial")."""
+    if set("@.") & set(right):
+        return True
+    return difflib.SequenceMatcher(None, right, wrong).ratio() >= 0.6
+
+
+def _valid_email(email: str, known: str) -> str | None:
+    """`email` when it is a valid address other than `known`, else None."""
+    if email == known:
+        return None
+    try:
+        return validate_email(email, check_deliverability=False).normalized.lower()
+    except EmailNotValidError:
+        return None
+
+
 # Who the clinic should ask for, named in the request: "call my gf Tamsin", "ask for
 # Tamsin", "it's for Tamsin not me", "the person they ask for is Tamsin". In capitals, as
 # names are written; never a day or a month.

@@ -94,6 +94,12 @@ _UNIT_FORMS: dict[str, str] = {
 }  # fmt: skip
 _UNIT = rf"(?:{_alternation(_UNIT_FORMS)})\b"
 
+
+def spellings_of(*units: str) -> list[str]:
+    """Every way patients write the given units ("year": "yr", "yrs", "years"...)."""
+    return sorted(form for form, unit in _UNIT_FORMS.items() if unit in units)
+
+
 # Words that may come before a counted duration and belong to the patient's phrase.
 _DURATION_LEAD = (
     r"(?:on\s+and\s+off|off\s+and\s+on|for|since|from|over|about|around|roughly|"

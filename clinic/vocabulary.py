@@ -857,6 +857,8 @@ def find_terms(text: str) -> list[Term]:
             in_saying = True  # "heart pills", "asthma inhalers": medicines, no complaint
         if found == ("other_complaint", "stomach") and _OF_A_PREGNANCY.search(text):
             in_saying = True  # the bump: "my belly get hard... normal for baby" (run 94 p04)
+        if found[0] == "other_complaint" and _TAKEN_FOR.search(text[:start].lower()):
+            in_saying = True  # "pills for heart", "on warfarin because of my heart" (run 100)
         if found[0] == "other_complaint" and _IN_THE_FAMILY.match(text[end:]):
             in_saying = True  # "heart stuff runs in my family" (outside run 87 p08)
         if found[0] == "other_complaint" and _LIKENED_OR_LESSENED.search(text[:start]):
@@ -1306,6 +1308,13 @@ _MEDICINES = frozenset({
     "medicine", "medicines", "drug", "drugs", "inhaler", "inhalers", "spray", "patch",
     "patches", "injection", "injections", "jab", "jabs", "prescription", "prescriptions",
 })  # fmt: skip
+# What a medicine is taken for, told after it: "tablets for my heart rhythm", "on warfarin
+# because of my heart", "pills for heart, Eliquis, because heart beat is not regular".
+_TAKEN_FOR = re.compile(
+    rf"\b(?:take|takes|taking|took|on|use|uses|using|{'|'.join(sorted(_MEDICINES))})\b"
+    r"(?:[\s,]+[\w-]+){0,3}?[\s,]+(?:for|because(?:\s+of)?|cos|coz|cause)\s+"
+    r"(?:(?:my|his|her|their|the|a|an)\s+)?$"
+)
 # A complaint of the family, not the patient's: "heart stuff runs in my family".
 _IN_THE_FAMILY = re.compile(
     r"\W*(?:\w+\W+){0,3}?(?:runs?|running|ran)\s+in\s+(?:my|the|our|his|her)\s+famil",

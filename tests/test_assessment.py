@@ -514,3 +514,18 @@ def test_a_duration_said_with_now_is_not_followed_by_now_again() -> None:
     intake = Intake(body_part="neck", pain_duration="about 5 weeks now")
     result = with_safety(assess(intake), intake, None, ["pregnancy"])
     assert "now now" not in result.explanation and "5 weeks now" in result.explanation
+
+
+# Session 33, written before the change (outside run 100 p07: "talk through the an implant
+# (pacemaker, ...)"): the precautions listed after an urgent flag read as English.
+@pytest.mark.parametrize(
+    "codes", [["implant_near_site"], ["anticoagulants", "immunosuppressed"], ["pregnancy"]]
+)
+def test_precautions_to_talk_through_after_a_doctor_read_as_english(codes: list[str]) -> None:
+    from clinic.assessment import with_safety
+    from clinic.safety.red_flags import URGENT
+
+    intake = Intake(body_part="lower_back", pain_quality="aching", pain_duration_days=42)
+    explanation = with_safety(assess(intake), intake, URGENT, codes).explanation
+    assert "talk through" in explanation
+    assert not re.search(r"\bthe (?:a|an)\b", explanation), explanation

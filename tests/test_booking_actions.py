@@ -592,6 +592,24 @@ def test_a_new_number_with_the_yes_changes_it_and_books_nothing_yet(desk) -> Non
     assert "917-555-0166" in text
 
 
+@pytest.mark.parametrize("said", ["its .com not .con", "sorry the email should be .com"])
+def test_an_email_ending_put_right_at_the_summary_changes_it_and_books_nothing(
+    desk, said: str
+) -> None:
+    # Outside run 99: "its .com not .con" got "I need a yes or a no".
+    result, text = validate(
+        "booking_confirmed",
+        said,
+        patient_name="Dana Ruiz",
+        patient_phone="+19175550160",
+        patient_email="dana.ruiz@gmail.con",
+    )
+    assert result["booking_confirmed"] is None
+    assert result["patient_email"] == "dana.ruiz@gmail.com"
+    assert result["patient_phone"] == "+19175550160"
+    assert "dana.ruiz@gmail.com" in text
+
+
 def test_after_which_day_the_weekday_named_picks_one_of_the_two(desk) -> None:
     choices = ["2026-12-15", "2026-12-16"]
     dispatcher = CollectingDispatcher()

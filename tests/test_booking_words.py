@@ -440,6 +440,37 @@ def test_the_last_digits_of_a_number_put_right(said: str, phone: str | None) -> 
     assert last_digits_put_right(said, "+16465550110") == phone
 
 
+# Session 33, written before the change (outside run 99: "its .com not .con" at the
+# confirmation got "I need a yes or a no"): a part of the email put right, in either order,
+# with or without the word "email"; what names no part of it is no change.
+@pytest.mark.parametrize(
+    ("said", "known", "email"),
+    [
+        ("its .com not .con", "dana.ruiz@gmail.con", "dana.ruiz@gmail.com"),
+        ("oops .con should be .com", "dana.ruiz@gmail.con", "dana.ruiz@gmail.com"),
+        ("change .con to .com pls", "dana.ruiz@gmail.con", "dana.ruiz@gmail.com"),
+        ("sorry not gmial, gmail", "dana.ruiz@gmial.con", "dana.ruiz@gmail.con"),
+        (
+            "the email is wrong, it's gmail.com instead of gmial.con",
+            "dana.ruiz@gmial.con",
+            "dana.ruiz@gmail.com",
+        ),
+        ("email should be danaruiz not dana.ruiz", "dana.ruiz@gmial.con", "danaruiz@gmial.con"),
+        ("my email ends in .com not .con", "dana.ruiz@gmial.con", "dana.ruiz@gmial.com"),
+        ("the email should end .com", "dana.ruiz@gmail.con", "dana.ruiz@gmail.com"),
+        ("its Romano not Roma", "roma@gmail.com", None),
+        ("no not 3pm, 4pm", "dana.ruiz@gmail.con", None),
+        ("not tuesday, wednesday", "dana.ruiz@gmail.con", None),
+        ("yes that's right", "dana.ruiz@gmail.con", None),
+        ("its .com not .con", "dana.ruiz@gmail.com", None),
+    ],
+)
+def test_a_part_of_the_email_put_right(said: str, known: str, email: str | None) -> None:
+    from clinic.contact import email_put_right
+
+    assert email_put_right(said, known) == email
+
+
 # Session 16, written before the change (outside run 35: a call for "my gf Tamsin" was set
 # up in the patient's own name, and "ask for Tamsin" got "I need a yes or a no").
 @pytest.mark.parametrize(

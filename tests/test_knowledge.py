@@ -954,6 +954,48 @@ def test_a_topic_only_asked_in_words_is_answered_when_asked(text: str, asked: st
     assert asked in _topics_answered(text)
 
 
+# Session 33, written before the change (outside runs 96 p08 and 99 p03: "If you're not
+# sure, yes [see a doctor]" to "...his doctor is closed... Is this from the neck?"): whether
+# to see a doctor is answered when the question asks it, not when a doctor is only named
+# in the story beside another question.
+@pytest.mark.parametrize(
+    ("text", "answered"),
+    [
+        ("Ok. His doctor is closed until Wednesday i think. Also he say it hurt when he chew "
+         "food, and yesterday for few minutes he cannot see good from one eye, then it come "
+         "back. Is this from the neck?", False),
+        ("His doctor is closed till Thursday. Also his jaw aches when he eats. Is this from "
+         "the neck?", False),
+        ("my GP just gave me pills that did nothing. could it be a nerve thing?", False),
+        ("Doctor said it's muscular. Will it come back after needling?", False),
+        ("should i get it looked at by a dr first?", True),
+        ("Does my mum need to see her doctor before coming to you?", True),
+        ("is this a doctor thing or a physio thing", True),
+    ],
+)  # fmt: skip
+def test_seeing_a_doctor_is_answered_when_the_question_asks_it(text: str, answered: bool) -> None:
+    assert ("see_a_doctor" in _topics_answered(text)) is answered
+
+
+# Session 33, written before the change (outside run 100 p05: "do I have to? it's my
+# shoulder blade area, I'd rather just explain to the physio in person" got the advice on
+# staying active). Whether a question must be answered is a topic of its own; "do I have
+# to" of something else is not it. My own words.
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("do I have to answer all of these?", True),
+        ("can I skip this one, I'd rather tell the physio face to face", True),
+        ("is this question really necessary?", True),
+        ("Do I have to lie face down for it?", False),
+        ("do I have to stop going to the gym?", False),
+        ("do I have to bring my scans?", False),
+    ],
+)
+def test_whether_a_question_must_be_answered_is_its_own_topic(text: str, asked: bool) -> None:
+    assert ("must_i_answer" in _topics_answered(text)) is asked
+
+
 # Held apart: written with the two above, never run while changing the code.
 @pytest.mark.parametrize(
     ("text", "topic", "answered"),

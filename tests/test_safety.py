@@ -231,6 +231,14 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
     "progressive_weakness/emergency/both_legs_heavy+cancer_history": (
         "I had bowel cancer in 2022 and my legs have gone wobbly on the stairs"
     ),
+    # Session 33 (outside run 100 p07: a foot "slapping down" after prostate cancer got a
+    # doctor today): one leg or foot weakening with a cancer history (NICE NG234).
+    "progressive_weakness/emergency/worsening_weakness+cancer_history": (
+        "had breast cancer 5 years ago and my left leg keeps giving way, worse each week"
+    ),
+    "progressive_weakness/emergency/tiptoe_or_heel_weakness+cancer_history": (
+        "I was treated for lung cancer and now I can't stand on my heels on the right"
+    ),
     # Session 13 (outside run 25, #07's kind): a painful rash in a band on one side.
     "shingles/urgent/rash+band_on_one_side": (
         "an itchy rash in a band on my left side from my back round to my belly, it burns"
@@ -2060,6 +2068,34 @@ def test_breathless_after_a_fall_is_an_emergency(said: str, level: str | None) -
         assert "breathless" in screen.signs  # a comparison with normal is no "normal"
 
 
+# Session 33, written before the change (outside run 100 p08: "neck trouble since a car
+# accident 2 yrs ago, whiplash" sent a husband to 911, twice). A serious injury long ago
+# (a crash, a fall from a height) is as old as a knock: no fracture of now, however the
+# time is written; one of now stays an emergency. My own words.
+@pytest.mark.parametrize(
+    ("said", "flagged"),
+    [
+        ("her back has ached since a car crash 3 yrs ago", False),
+        ("I was in a car wreck in 2019 and my neck still aches", False),
+        ("my neck has been stiff for years since a motorbike crash", False),
+        ("he fell off scaffolding about 5 yrs ago, back pain on and off since", False),
+        ("got rear ended 2 years ago and the neck flares up now and then", False),
+        ("came off my motorbike yesterday and my neck hurts", True),
+        ("car crash 2 weeks ago, neck sore since", True),
+        ("neck has been bad for years, worse since a car crash last month", True),
+        # The injury told again, in the same message, with no time of its own.
+        ("The crash was back in 2020. It was whiplash, his neck just flares up", False),
+        ("that fall off the roof was 6 yrs ago. the fall broke nothing, she's fine", False),
+        ("the car crash was years ago. But yesterday he fell down the stairs", True),
+        ("she slipped on black ice and hurt her back. back in 2021 that was", False),
+        ("he came off his bike and hurt his neck. only last week!", True),
+    ],
+)
+def test_a_serious_injury_long_ago_raises_no_fracture(said: str, flagged: bool) -> None:
+    screen = safety.screen(said)
+    assert ("fracture" in {flag.code for flag in screen.flags}) is flagged, screen.signs
+
+
 @pytest.mark.parametrize(
     ("said", "trauma"),
     [
@@ -2318,6 +2354,23 @@ def test_a_condition_said_to_be_well_is_still_there(said: str, name: str, kept: 
     screen = safety.screen(said)
     standing = {m.name for m in screen.mentions if not m.denied}
     assert (name in standing) is kept, [(m.name, m.denied) for m in screen.mentions]
+
+
+# Session 33, written before the change (outside run 100 p07: "radioactive seed implants
+# for prostate cancer" was told what needles do near a joint replacement). Seeds placed
+# to treat a cancer are its treatment, no device near the pain. My own words.
+@pytest.mark.parametrize(
+    ("said", "implant"),
+    [
+        ("he had brachytherapy, the seed implants, for his prostate", False),
+        ("radioactive seeds put in for prostate cancer in 2018", False),
+        ("I've got a metal plate in my ankle from an old break", True),
+    ],
+)
+def test_seeds_against_a_cancer_are_no_implant(said: str, implant: bool) -> None:
+    screen = safety.screen(said)
+    standing = {m.name for m in screen.mentions if not m.denied}
+    assert ("implant_near_site" in standing) is implant, standing
 
 
 @pytest.mark.parametrize(
@@ -5567,6 +5620,22 @@ def test_fainting_at_a_blood_test_or_a_jab_is_the_needles(text: str) -> None:
     assert not screened.questions, screened.questions
 
 
+# Session 33, written before the change (outside run 100 p06: "wait so i cant get needling
+# at all?? its not a phobia i just get woozy" got the stroke questions). Woozy said of the
+# needles or a phobia of them is the needles' too; dizziness of its own still asks. My words.
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("it's not really a phobia, needles just make me lightheaded", False),
+        ("so no needling for me then? I only get a bit woozy, I don't pass out", False),
+        ("I've been woozy since this morning and my neck hurts", True),
+    ],
+)
+def test_woozy_about_the_needles_asks_no_stroke_question(text: str, asked: bool) -> None:
+    questions = [q.name for q in safety.screen(text).questions]
+    assert ("check_stroke" in questions) is asked, questions
+
+
 def test_dizziness_with_pins_and_needles_is_still_a_sign() -> None:
     said = {m.name for m in safety.screen("I'm dizzy and have pins and needles").mentions}
     assert "dizzy_now" in said, said
@@ -5592,6 +5661,24 @@ def test_pain_that_movement_brings_on_is_no_pain_nothing_eases(
     name: str, text: str, answer: str
 ) -> None:
     assert _answer_to(name, text) == answer
+
+
+# Session 33, written before the change (outside run 100 p04: "nights are bad but if he
+# sleeps on his side with a pillow between his knees its better", then "i just said, its
+# better on his side", to "worse at night, whatever position?" was asked twice more). A pain
+# a position eases is the mechanical kind: a no. Said no better, it is no ease. My words.
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("it's bad at night but easier once she's propped up on pillows", answers.NO),
+        ("lying on my back is awful, on my side its ok", answers.NO),
+        ("he sleeps sitting up in the chair and then it's alright", answers.NO),
+        ("yes, every night, and propped up it's no better", answers.YES),
+        ("yes whatever way I lie", answers.YES),
+    ],
+)  # fmt: skip
+def test_night_pain_a_position_eases_is_no(text: str, answer: str) -> None:
+    assert _answer_to("night_pain", text) == answer
 
 
 # Session 26, written before the change (outside run 69 p04: "what do i tell them" after
@@ -6851,6 +6938,10 @@ def test_a_knock_in_sport_beside_a_no_to_the_list_asks_that_line_alone() -> None
         ("she's been careful since her heart problems in 2022", False),
         ("after all his heart issues he sleeps upright", False),
         ("my heart hurts when I walk up the stairs", True),
+        # Session 33, written before the change (outside run 100 p03: "...Eliquis, because
+        # heart beat is not regular" was asked "You mentioned your chest").
+        ("blood thinner because his heart beat goes irregular", False),
+        ("apixaban, my heart beats funny sometimes, the AF", False),
     ],
 )
 def test_a_heart_condition_named_vaguely_is_no_chest_pain(text: str, chest: bool) -> None:

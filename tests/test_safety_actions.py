@@ -144,6 +144,32 @@ async def test_a_yes_to_a_screen_question_is_recorded() -> None:
     assert slots["triage_level"] == "urgent"
 
 
+# Session 33, written before the change (outside run 100 p08: "it was a car crash... but 2
+# years ago!!" to "was it a serious accident?" called an ambulance for an old whiplash).
+# A yes whose injury is told as long ago is no injury of now. My own words.
+@pytest.mark.parametrize(
+    ("question", "answer", "flagged"),
+    [
+        ("trauma", "yes, a car accident 2 yrs ago, whiplash", False),
+        ("trauma", "yeah she got rear ended back in 2021, neck's never been right", False),
+        ("neck_major_trauma", "a road crash yes. but that was 3 years ago", False),
+        ("trauma", "yes a car crash last week", True),
+        ("trauma", "yes", True),
+    ],
+)
+async def test_a_yes_to_an_injury_long_ago_is_no_injury_of_now(
+    question: str, answer: str, flagged: bool
+) -> None:
+    asked = {"screen_question": question, "body_part": "neck"}
+    if question == "neck_major_trauma":
+        asked = {"direct_question": question, "body_part": "neck", "warning_signs": ["neck_pain"]}
+    slots, said_text = await check(
+        answer, intent="affirm", slots=asked, requested_slot="red_flag_screen"
+    )
+    raised = "fracture" in (slots.get("red_flags") or [])
+    assert raised is flagged, (slots, said_text)
+
+
 async def test_a_no_to_a_screen_question_is_recorded_as_denied() -> None:
     slots, _ = await check(
         "no",
@@ -1400,6 +1426,29 @@ async def test_a_held_sign_denied_while_another_question_waits_is_asked_again() 
     )  # fmt: skip
     withdrawn = "cancer_history" not in slots.get("warning_signs", held["warning_signs"])
     assert withdrawn or slots.get("rechecking") == "cancer", (slots, said_text)
+
+
+# Session 33, written before the change (outside run 100 p07: prostate cancer told at the
+# checklist, then "my right foot has started slapping down when I walk" at the booking's
+# confirmation got "a doctor today, or an urgent care clinic"). With a cancer history held,
+# a leg or foot newly weak is the spinal cord's until shown not: the emergency department.
+# My own words, none from the report.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "oh and my left foot has been dragging a bit since the weekend, catches on the kerb",
+        "the last few days my right leg gives way on the stairs more and more",
+        "my foot slaps down when I walk now, started tuesday",
+    ],
+)
+async def test_a_leg_weakening_after_a_cancer_is_an_emergency(text: str) -> None:
+    held = {
+        "body_part": "lower_back", "warning_signs": ["back_pain", "cancer_history"],
+        "red_flags": ["cancer"], "triage_level": "urgent", "raised_by_answer": "cancer",
+    }  # fmt: skip
+    slots, said_text = await check(text, intent="inform", slots=held, earlier_slots=held)
+    assert slots.get("triage_level") == "emergency", (slots, said_text)
+    assert "emergency department" in said_text
 
 
 def test_a_follow_up_asked_after_every_message_becomes_the_next_step() -> None:

@@ -447,6 +447,26 @@ def test_medicines_named_by_what_they_are_for_are_no_complaint(text: str) -> Non
     assert [t for t in find_terms(text) if t.entity == "other_complaint"] == []
 
 
+# Session 33, written before the change (outside run 100 p03: "I take only pills for heart,
+# Eliquis, because heart beat is not regular" was told "a heart complaint, which dry
+# needling does not treat"). A condition told as what a medicine is for, after it, is no
+# complaint told; one told beside a medicine is. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "complaint"),
+    [
+        ("i take tablets for my heart rhythm, thats all", False),
+        ("on warfarin because of my heart, since the ablation", False),
+        ("he takes something for his asthma", False),
+        ("I take ibuprofen and I've got palpitations", True),
+    ],
+)
+def test_a_condition_told_as_what_a_medicine_is_for_is_no_complaint(
+    text: str, complaint: bool
+) -> None:
+    found = [t for t in find_terms(text) if t.entity == "other_complaint"]
+    assert bool(found) is complaint, found
+
+
 # Session 30, written before the change (outside run 85 p08: "deep ache he says, like a
 # toothache in his back" was told a tooth problem twice). A likeness after a pain word or a
 # comma is how it feels. My own wordings.

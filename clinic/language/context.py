@@ -28,12 +28,16 @@ from spacy.pipeline import Sentencizer
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from clinic import parsing
+
 NEGATED = "negated"
 WELL = "well"
 SOMEONE_ELSE = "someone_else"
 HYPOTHETICAL = "hypothetical"
 PAST = "past"
 SPAN_KEY = "clinic_findings"
+# A time long ago, however it is written ("2 yrs ago", "a decade ago"): what it dates is over.
+_YEARS_AGO = [f"{form} ago" for form in parsing.spellings_of("year", "decade")]
 # How many words a denial reaches (Chapman's NegEx used five or six); the other kinds
 # cover their whole clause ("my girlfriend gets dizzy and double vision with migraines").
 REACH = 5
@@ -377,11 +381,11 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
             "when i was little", "as a youngster", "as a boy", "as a girl", "growing up",
             "a long time ago", "long ago", "old injury", "last year i had",
             # A time long ago dates what follows it too: "two years ago falling off his bike".
-            "years ago", "year ago", "decades ago",
+            *_YEARS_AGO,
             "back in my", "in my 20s", "in my twenties", "in my teens", "in my 30s",
         ],
         "following_negations": [
-            "years ago", "year ago", "decades ago", "as a child", "as a kid", "as a teenager",
+            *_YEARS_AGO, "as a child", "as a kid", "as a teenager",
             "as a teen", "when i was a teen", "when i was a teenager", "growing up",
             "when i was young", "when i was younger", "healed fine", "healed well", "healed",
             "fully healed", "all healed", "recovered", "fully recovered", "all clear",

@@ -47,7 +47,9 @@ _YES = (
     r"|sort of yes|mostly|some"
 )
 _NO = (
-    r"no|nope|nah|naw|nay|not really|not at all|none|nothing|never|neither|no way"
+    # "...propped up it's no better": a comparison, no answer.
+    r"no(?!\s+(?:better|worse|different|easier|help|use)\b)"
+    r"|nope|nah|naw|nay|not really|not at all|none|nothing|never|neither|no way"
     r"|i don't|i dont|i haven't|i havent|it isn't|it doesn't|not that i know|not that i've noticed"
     r"|not that ive noticed|not as far as i know|fine|all fine|all good|all normal|normal|all ok"
     r"|nothing like that|no change|no changes|same as always|as usual|the usual|nothing new"
@@ -309,6 +311,12 @@ def read_answer(
         # "It is mostly when I move, lying still is alright": pain that movement brings on
         # is the mechanical kind; its "it is" and "mostly" are no yes (outside run 68 p07).
         return NO
+    if asked & _PAIN_NOTHING_EASES and _EASED_BY_A_POSITION.search(
+        _NO_EASE.sub(" ", text.lower().replace("\u2019", "'"))
+    ):
+        # "Nights are bad but on his side with a pillow it's better": a pain a position
+        # eases is the mechanical kind (outside run 100 p04: asked twice more).
+        return NO
     if (
         "weight_loss" in asked
         and not (_ON_PURPOSE.search(text.lower()) or _NOT_LOST.search(text.lower()))
@@ -532,6 +540,25 @@ _WITH_MOVEMENT = re.compile(
     r"|\b(?:on|with) (?:movement|moving)\b"
 )
 _AT_NIGHT = re.compile(r"\b(?:night|nights|wakes?|woke|waking|awake|asleep|sleep)\b")
+# A position that eases the pain, either side of the ease: "on my side its ok", "easier
+# once she's propped up", "sitting up in the chair and then it's alright".
+_A_POSITION = (
+    r"(?:on (?:my|his|her|their|the|your) (?:side|back|front|tummy|stomach|left|right)"
+    r"|propped|sitting up|sits up|sit up|in (?:the|a|my|his|her) (?:chair|recliner|armchair)"
+    r"|pillows?|(?:change|changing|shift|shifting|move|moving) (?:position|positions))"
+)
+_EASE = (
+    r"(?:better|easier|eases|eased|easing|settles|settled|helps|ok|okay|fine|alright|all right"
+    r"|goes away|comfortable|comfy|bearable)"
+)
+_EASED_BY_A_POSITION = re.compile(
+    rf"\b{_A_POSITION}\b[^.!?]{{0,40}}\b{_EASE}\b|\b{_EASE}\b[^.!?]{{0,40}}\b{_A_POSITION}\b"
+)
+# "...and propped up it's no better": said not to ease.
+_NO_EASE = re.compile(
+    r"\b(?:no|not|never|isn'?t|doesn'?t|don'?t|nothing)\s+(?:any\s+|much\s+|really\s+)?"
+    rf"{_EASE}"
+)
 
 
 # The answer a message ends on: "...so no.", "so the answer is no", "that's a no".

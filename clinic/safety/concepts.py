@@ -149,6 +149,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
     # A blood test or a jab: dizziness or going grey there is the needles' (outside run 69
     # p08: the stroke questions for fainting at a blood draw).
     "needle_occasion": NEEDLE_OCCASIONS,
+    # The needles themselves, or a fear of them: "its not a phobia i just get woozy" with
+    # needling asked about is the needles' dizziness (outside run 100 p06: stroke questions).
+    "needle_talk": ("needle", "needles", "needling", "phobia", "phobic", "shots", "needle-phobic"),
     "swallowing": ("swallow", "swallowing", "choke", "choking"),
     "sore_throat": (
         "sore throat", "sore throats", "throat is sore", "throat hurts", "throat infection",
@@ -633,7 +636,9 @@ OTHER_SENSES: dict[tuple[str, str], OtherSense] = {
                    # A condition named vaguely: "after his heart stuff last year" (outside
                    # run 90 p03: "You mentioned his chest").
                    "stuff", "thing", "things", "problem", "problems", "trouble", "issue",
-                   "issues", "disease", "failure", "scare", "procedure", "ablation"}),
+                   "issues", "disease", "failure", "scare", "procedure", "ablation",
+                   # "Eliquis, because heart beat is not regular" (outside run 100 p03).
+                   "beat", "beats", "beating", "irregular", "af", "afib"}),
         frozenset(),
         preceded_by=frozenset({"for"}),
     ),
@@ -747,6 +752,9 @@ class Guard:
     sign: str
     # Concepts that explain the touch away ("swallowing hurts with my sore throat").
     unless: tuple[str, ...] = ()
+    # Topics that explain it away even named with a no ("no needling for me then? I only
+    # get woozy"): what the message is about, not a finding.
+    unless_named: tuple[str, ...] = ()
 
 
 # The most urgent first: one question is asked at a time.
@@ -786,7 +794,12 @@ GUARDS: tuple[Guard, ...] = (
     ),
     Guard(("face", "droop"), "check_stroke", "stroke_warning"),
     Guard(("one_side",), "check_stroke", "stroke_warning"),
-    Guard(("vertigo",), "check_stroke", "stroke_warning", unless=("needle_occasion",)),
+    Guard(
+        ("vertigo",),
+        "check_stroke",
+        "stroke_warning",
+        unless_named=("needle_occasion", "needle_talk"),
+    ),
     # Swallowing that hurts with a sore throat is the throat's, not a stroke's.
     Guard(("swallowing",), "check_stroke", "stroke_warning", unless=("sore_throat",)),
     Guard(("head", "sudden"), "check_thunderclap", "thunderclap"),

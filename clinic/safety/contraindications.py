@@ -263,7 +263,9 @@ SIGNS: tuple[Sign, ...] = (
         "hip|knee|shoulder was|got|been replaced",
         "metal plate|plates|screws|rods|pins|work",
         "spinal fusion",
-    )),
+        # Seeds placed against a cancer are its treatment, no device (outside run 100 p07).
+    ), unless=("seed implant", "seed implants", "radioactive seed", "radioactive seeds",
+               "brachytherapy")),
     Sign("epilepsy", ("epilepsy|epileptic|seizure|seizures", "have|had fits")),
     # Not a pregnancy's diabetes, over with it or not of the nerves and healing needling
     # minds (outside run 85 p06: "gestational diabetes last pregnancy" was diabetes).

@@ -1314,6 +1314,10 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("progressive_weakness", EMERGENCY, ("both_legs_heavy", "trauma")),
     # Legs going weak or wobbly with a cancer history: the spinal cord squeezed (NICE NG234).
     RedFlagRule("progressive_weakness", EMERGENCY, ("both_legs_heavy", "cancer_history")),
+    # One leg or foot newly weak, after a cancer, too: the cord or the nerve roots squeezed
+    # are treated the same day (NG234; outside run 100 p07 got "a doctor today").
+    RedFlagRule("progressive_weakness", EMERGENCY, ("worsening_weakness", "cancer_history")),
+    RedFlagRule("progressive_weakness", EMERGENCY, ("tiptoe_or_heel_weakness", "cancer_history")),
     RedFlagRule("dvt", EMERGENCY, ("recent_surgery", "breathless")),
     RedFlagRule("progressive_weakness", EMERGENCY, ("worsening_weakness", "rapid_progression")),
     RedFlagRule("fracture", EMERGENCY, ("trauma", "cannot_bear_weight", "aged_65_plus")),

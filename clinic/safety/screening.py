@@ -224,8 +224,11 @@ def _questions(
     by_meaning = [
         Guard((), name, question_named(name).sign) for name in near if question_named(name)
     ]
+    named = {m.name for m in mentions if m.kind == CONCEPT}
     for guard in (*by_meaning, *GUARDS):
         if not set(guard.touches) <= touched or set(guard.unless) & touched:
+            continue
+        if set(guard.unless_named) & named:
             continue
         question = question_named(guard.question)
         if question is None or {question.sign, *question.covers} & settled:
@@ -335,6 +338,10 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
     after_the_pain: set[int] = set()
     named_back: tuple[int, int] | bool = False
     explained: list[tuple[str, int, int]] = []
+    injuries_long_ago = any(
+        name in _INJURY_SIGNS and _long_ago(sentence_of[start], doc[start].idx, sentence_of)
+        for _, name, start, _ in matches
+    )
     for kind, name, start, end in matches:
         if _unless(_SIGNS_BY_KEY[(kind, name)], sentence_of[start]):
             if kind == SIGN:
@@ -483,8 +490,16 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
             continue  # "he'd say 4 if his arm fell off" (outside run 65 p05): no knock
         if kind == SIGN and _in_a_likeness(sentence_of[start], doc[start].idx, _DENIED_LIKENESS):
             continue  # "it's not as if I'm having a heart attack": said not to be
-        # "back pain for 2 years, since a car crash": no injury of now
-        long_ago = name in _RECENT_ONLY and _long_ago(sentence_of[start], doc[start].idx)
+        # "back pain for 2 years, since a car crash": no injury of now; "the accident was 2
+        # YEARS ago... it was whiplash": the same injury told again (outside run 100 p08).
+        long_ago = name in _RECENT_ONLY and _long_ago(
+            sentence_of[start], doc[start].idx, sentence_of
+        )
+        long_ago = long_ago or (
+            name in _INJURY_SIGNS
+            and injuries_long_ago
+            and not _timed(sentence_of[start], doc[start].idx)
+        )
         # "Had a fever last week but it's gone": over, whatever the "but" between (outside
         # run 57: with a stiff neck from the laptop it was meningitis).
         # Not a fever of today, nor one a painkiller brought down ("gone after tylenol").
@@ -789,6 +804,9 @@ _HELD = frozenset({
 _RECENT_ONLY = frozenset(
     {
         "trauma",
+        # A crash or a fall from a height long ago too (outside run 100 p08: "since a car
+        # accident 2 yrs ago, whiplash" was sent to 911).
+        "major_trauma",
         "both_legs_weak",
         "both_legs_nerve",
         "both_legs_pain",
@@ -819,6 +837,14 @@ _LONG_STANDING = re.compile(
     r"|nothing new|not new|old news)\b"
 )
 _ASIDE_WORDS = 4
+_ASIDE_SENTENCE_WORDS = 6  # "but that was 3 years ago!!"
+# An injury of the spine's kind: told twice in a message, it is one injury.
+_INJURY_SIGNS = frozenset({"trauma", "major_trauma"})
+# Just before an injury: the pain dates from it ("since a motorbike crash", "after his fall").
+_BEGUN_BY = re.compile(
+    r"\b(?:ever\s+)?(?:since|after|from)\s+(?:(?:a|an|the|my|his|her|their|that)\s+)?"
+    r"(?:\w+\s+)?$"
+)
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 # A sign that grows is of now however long it has been there.
 _GETTING_WORSE = re.compile(r"\b(?:worse|worsening|weaker|spreading)\b")
@@ -835,12 +861,24 @@ def _earlier_today(sentence: Span) -> bool:
     return bool(_TODAY_WORDS.search(sentence.text.lower()))
 
 
-def _long_ago(sentence: Span, at: int) -> bool:
+def _timed(sentence: Span, at: int) -> bool:
+    """Whether the clause of the finding at character `at` says when, or that something
+    is recent or growing."""
+    text = sentence.text.lower()
+    bounds, index = _clause_bounds(text, at - sentence.start_char)
+    clause = text[bounds[index] : bounds[index + 1]]
+    if _RECENTLY.search(clause) or _GETTING_WORSE.search(clause) or _YEAR.search(clause):
+        return True
+    return parsing.find_duration(clause) is not None
+
+
+def _long_ago(sentence: Span, at: int, sentence_of: list[Span]) -> bool:
     """Whether the sign at character `at` (an injury, numb legs, a spinal procedure) is said
     to be long ago or long-standing: a long time in its own clause or an aside about it
-    ("the crash was 2 yrs ago", "numb, but that is from my diabetes for 8 years"), or a
-    long-standing pain it began ("pain for 2 years, since a car crash"); never when
-    anything is said to be recent or getting worse."""
+    ("the crash was 2 yrs ago", "numb, but that is from my diabetes for 8 years"), or in
+    a short sentence after it ("...rear ended. but 2 years ago!!"; `sentence_of` gives each
+    token's sentence), or a long-standing pain it began ("pain for 2 years, since a car
+    crash"); never when anything is said to be recent or getting worse."""
     text = sentence.text.lower()
     if _RECENTLY.search(text) or _GETTING_WORSE.search(text):
         return False
@@ -865,7 +903,20 @@ def _long_ago(sentence: Span, at: int) -> bool:
     if index + 2 < len(bounds):
         aside = text[bounds[index + 1] : bounds[index + 2]]
         after += aside if len(aside.split()) <= _ASIDE_WORDS else ""
-    return long(after) or (bool(_AS_ONSET.search(clause)) and long(earlier))
+    elif sentence.end < len(sentence_of):
+        # "...he got rear ended. but 2 years ago!!": a short sentence after it is its aside.
+        aside = sentence_of[sentence.end].text.lower()
+        fresh = _RECENTLY.search(aside) or _GETTING_WORSE.search(aside)
+        after += " " + aside if len(aside.split()) <= _ASIDE_SENTENCE_WORDS and not fresh else ""
+    # "stiff for years since a motorbike crash": the pain's long time, in the same clause,
+    # begun by the injury.
+    before = text[bounds[index] : cut]
+    begun_by = _BEGUN_BY.search(before)
+    return (
+        long(after)
+        or (bool(_AS_ONSET.search(clause)) and long(earlier))
+        or (begun_by is not None and long(before[: begun_by.start()]))
+    )
 
 
 def _clause_bounds(text: str, cut: int) -> tuple[list[int], int]:
