@@ -88,15 +88,18 @@ class ActionAssessTdnFit(Action):
             ]
         if tracker.get_slot("booking_first") and screened(tracker):
             # The patient came to book: the screen has run, so on to the times.
-            advised = tracker.get_slot("red_flags") or tracker.get_slot("corrected_signs")
             if triage_level == URGENT:
                 pass  # start_task reminds the patient to see a doctor first
             elif recorded == EMERGENCY:
                 # Checked by a doctor, or safe: the advice for anything new still stands.
                 dispatcher.utter_message(response="utter_screen_done_stood_down")
-            elif advised:
+            elif tracker.get_slot("red_flags"):
                 # Advice was given in this chat: nothing here may sound like it is withdrawn.
                 dispatcher.utter_message(response="utter_screen_done_after_advice")
+            elif tracker.get_slot("corrected_signs"):
+                # The patient put right what the advice stood on: owned, not asked to be
+                # followed (outside run 101 p05: "what advice??").
+                dispatcher.utter_message(response="utter_screen_done_put_right")
             else:
                 dispatcher.utter_message(response="utter_screen_done_to_booking")
             events = start_task(BOOK, dispatcher, tracker)

@@ -120,18 +120,29 @@ _NAME_THEN_RELATION = re.compile(
 )
 
 
+# "...917-555-2281 (Maria, daughter)", "Kara (her granddaughter)": a name written as one,
+# beside a relation word, with no "I'm" (outside run 101 p03).
+_NAME_BESIDE_RELATION = re.compile(
+    r"(?<![\w'-])(?P<name>[A-Z][a-z'-]+)\s*(?:,\s*|\(\s*)(?:(?:her|his|their)\s+)?"
+    r"(?:husband|wife|partner|son|daughter|mum|mom|mother|dad|father|carer|caregiver|grandson"
+    r"|granddaughter|niece|nephew|brother|sister|friend)\b"
+)
+
+
 def writer_after_the_patient(text: str) -> tuple[str, str | None]:
     """The patient's name and the writer's, when the writer is introduced after it as a
     relative ("Rosa Delgado. My name is Luis, I'm her son"): (the text before, the writer);
     else (the text, None)."""
     relation_first = _RELATION_THEN_NAME.search(text) or _NAME_THEN_RELATION.search(text)
+    own = _OWN_NAME.search(text)
+    if not relation_first and not (own and _INTRODUCES.match(own[0])):
+        relation_first = _NAME_BESIDE_RELATION.search(text)
     if relation_first:
         # "Jess Kowalski. I'm her dad Rob", "this is his mom, Carla".
-        before = text[: relation_first.start()].strip(" .,;:-")
+        before = text[: relation_first.start()].strip(" .,;:-(")
         writer = read_name(relation_first["name"])
         if before and writer:
             return before, writer
-    own = _OWN_NAME.search(text)
     if not own or not _INTRODUCES.match(own[0]) or not _RELATION_AFTER.match(text[own.end() :]):
         return text, None
     before = text[: own.start()].strip(" .,;:-")

@@ -103,7 +103,8 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
     if answer is not None:
         question, reading = answer
         if rechecking == question.name and reading == answers.NO:
-            withdrawn.add(question.sign)
+            # No fall at all is no fall from a height either.
+            withdrawn |= {question.sign, *safety.narrower_than({question.sign})}
             if not tracker.get_slot("raised_by_answer"):
                 # Disputed, not a yes taken back: the words that raised it go too.
                 withdrawn |= safety.signs_behind(question)
@@ -407,8 +408,11 @@ def _disputed(tracker: Tracker, text: str) -> str | None:
         return None
     asked = set(tracker.get_slot("asked_questions") or [])
     held = tracker.get_slot("warning_signs") or []
+    put_right = set(entity_values(tracker, "warning_sign", denied=True)) & set(held)
     for code in tracker.get_slot("red_flags") or []:
-        question = safety.question_for_code(code, held)  # of the sign that holds it
+        # Of the sign that holds it; of the one put right, when narrower ones stand on it.
+        question = _question_put_right(code, put_right, set(held))
+        question = question or safety.question_for_code(code, held)
         if question is not None and question.name not in asked:
             return question.name
     return None
@@ -426,11 +430,28 @@ def _denied_holding_sign(tracker: Tracker) -> str | None:
     held = set(put_right) & signs
     if not held:
         return None
-    standing = {flag.code for flag in current_flags(tracker, sorted(signs - held))}
+    # "There was no fall": no fall from a height either.
+    narrower = safety.narrower_than(held) & signs
+    standing = {flag.code for flag in current_flags(tracker, sorted(signs - held - narrower))}
     for code in tracker.get_slot("red_flags") or []:
-        question = safety.question_for_code(code, signs)
+        question = _question_put_right(code, held, signs) or safety.question_for_code(code, signs)
         if code not in standing and question is not None:
             return question.name
+    return None
+
+
+def _question_put_right(code: str, put_right: set[str], held: set[str]) -> ScreenQuestion | None:
+    """The question of a sign put right that holds the flag `code` with its narrower signs
+    ("there was no fall" of a fall and a fall from a height): the fall's own question, not
+    the narrower one's (outside run 101 p05: "to be sure: was it a serious accident?")."""
+    for sign in sorted(put_right):
+        narrower = safety.narrower_than({sign}) & held
+        rest = held - {sign} - narrower
+        if not narrower or code in {flag.code for flag in safety.red_flags_for(rest)}:
+            continue
+        question = safety.question_for_code(code, {sign})
+        if question is not None and question.sign == sign:
+            return question
     return None
 
 
@@ -1299,7 +1320,10 @@ def _check_confirmed_or_not(
         dispatcher.utter_message(text=advice.checked_by_a_doctor(number))
         events += [SlotSet("doctor_checked", claimed), SlotSet("consultation_offered", True)]
     else:
-        dispatcher.utter_message(text=advice.check_not_confirmed(number, settings.clinic_phone()))
+        codes = [flag.code for flag in current_flags(tracker) if flag.level == EMERGENCY]
+        dispatcher.utter_message(
+            text=advice.check_not_confirmed(codes, number, settings.clinic_phone())
+        )
     if tracker.active_loop.get("name"):
         events += [ActiveLoop(None), SlotSet("requested_slot", None)]
     return events

@@ -84,7 +84,11 @@ class ClinicAnswers(GraphComponent):
 # Money asked about in so many words, and the topics that answer it.
 _MONEY = re.compile(
     r"\b(?:cost|costs|price|prices|pay|paying|charge|charged|charges|fee|fees|how much|"
-    r"expensive|cheap|afford)\b",
+    r"expensive|cheap|afford)\b"
+    # Whether it stays free: "is it still free if I don't do needles" (outside run 99); not
+    # a time free ("is that one free") or "pain free".
+    r"|\b(?:still|stays?|remains?|it'?s|is|totally|completely)\s+free\b(?!\s+(?:on|at|for a|to)\b)"
+    r"|\bfree\s+(?:of charge|even|if|regardless|either way|anyway)\b",
     re.IGNORECASE,
 )
 _PRICE = "price"

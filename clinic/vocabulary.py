@@ -91,7 +91,9 @@ PAIN_QUALITIES: dict[str, tuple[str, ...]] = {
     "aching": ("aching", "ache", "aches", "achy", "achey", "sore", "soreness", "tender"),
     "burning": ("burning", "burn", "burns", "on fire", "scalding"),
     "throbbing": ("throbbing", "throb", "throbs", "pounding", "pulsing", "pulsating"),
-    "shooting": ("shooting", "shoots", "electric", "electric shock", "zapping", "zaps"),
+    "shooting": ("shooting", "shoots", "electric", "electric shock", "zapping", "zaps",
+                 # "sometimes zingy down to the knee" (outside run 101 p08).
+                 "zing", "zings", "zingy", "zinging", "jolt", "jolts", "lightning"),
     "tingling": ("tingling", "tingly", "tingle", "tingles", "pins and needles", "prickling"),
     "numbness": ("numb", "numbness", "no feeling", "dead feeling", "loss of feeling"),
     "stiffness": ("stiff", "stiffness", "locked up", "seized up", "seized", "rigid"),

@@ -117,11 +117,20 @@ def test_booking_first_after_advice_never_says_nothing_needs_a_doctor(dispatcher
     assert "utter_screen_done_to_booking" in sent(dispatcher)
     assert {"event": "followup", "timestamp": None, "name": "booking_form"} in events
     dispatcher.messages.clear()
-    # A yes taken back earlier: the advice given then still stands in what is said now.
+    # A yes taken back earlier: what is said now never sounds as if nothing ever needed a
+    # doctor; nor does it ask to follow advice the patient put right (session 33, outside run
+    # 101 p05: "Please follow the advice I gave you about seeing a doctor first" after "there
+    # was no fall" got "what advice?? do I need a doctor or not").
     tracker = make_tracker(slots={**base, "triage_level": "routine", "corrected_signs": ["trauma"]})
     asyncio.run(ActionAssessTdnFit().run(dispatcher, tracker, DOMAIN))
-    assert "utter_screen_done_after_advice" in sent(dispatcher)
+    assert "utter_screen_done_put_right" in sent(dispatcher)
     assert "utter_screen_done_to_booking" not in sent(dispatcher)
+    assert "utter_screen_done_after_advice" not in sent(dispatcher)
+    dispatcher.messages.clear()
+    # Advice that stands is still asked to be followed.
+    tracker = make_tracker(slots={**base, "triage_level": "routine", "red_flags": ["fracture"]})
+    asyncio.run(ActionAssessTdnFit().run(dispatcher, tracker, DOMAIN))
+    assert "utter_screen_done_after_advice" in sent(dispatcher)
 
 
 # Session 9 (outside run 13): "yes thanks bye" once booked got "Sorry, I didn't quite

@@ -1413,6 +1413,12 @@ def test_her_name_is_the_patients_not_the_writers(said, people, name) -> None:
         # without "her"; my own words.
         ("Jan Kowal, my name is Zofia (his wife) 718 555 0144", "Jan Kowal (booked by Zofia)"),
         ("Olga Petrenko. I am Iryna, daughter. 347 555 0190", "Olga Petrenko (booked by Iryna)"),
+        # Session 33, written before the change (outside run 101 p03: "...my number is
+        # 917-555-2281 (Maria, daughter)" kept no word of who booked it, and "did you note
+        # that the phone is Maria's?" got "I don't know"). A name beside a relation word,
+        # with no "I'm": my own words.
+        ("Walt Brennan. my cell 917 555 0102 (Rita, daughter)", "Walt Brennan (booked by Rita)"),
+        ("Ida Holm, 646 555 0133, Kara (her granddaughter)", "Ida Holm (booked by Kara)"),
     ],
 )  # fmt: skip
 def test_the_writer_introduced_after_the_patients_name_is_who_booked(

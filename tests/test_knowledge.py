@@ -301,6 +301,40 @@ def test_an_answer_to_the_intakes_question_is_no_question_nobody_answered() -> N
     assert not [m for m in dispatcher.messages if m.get("response") == "utter_dont_know"]
 
 
+# Session 33, written before the change (outside run 98 p05: "do you do the electric
+# stimulation with the needles?" got what needling helps). The clinic's page does not say:
+# a topic of its own that says so. Asked with a pacemaker, either answer names the rule.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "do you guys hook the needles up to a current, like e-stim?",
+        "is electro needling something you offer?",
+        "I have a pacemaker, can you still use electric current on the needles?",
+    ],
+)
+def test_electrical_stimulation_is_asked_of_the_clinic(text: str) -> None:
+    topics = _topics_answered(text)
+    assert len(topics) == 1, topics
+    topic = knowledge.topic_named(topics.pop())
+    assert "current is put through the needles" in topic.answer, topic.name
+
+
+# Session 33, written before the change (outside run 99: "is it still free if i dont end up
+# doing needles" got what happens at the first visit). Whether it stays free is about money,
+# whatever else it names; a time or a person free is not. My own words.
+@pytest.mark.parametrize(
+    ("text", "price"),
+    [
+        ("so the consult stays free even if I say no to the needles?", True),
+        ("it's still free if he only wants exercises, right?", True),
+        ("are you free saturday morning for the needling?", False),
+        ("I want to be pain free, can needling do that?", False),
+    ],
+)
+def test_whether_it_stays_free_is_about_money(text: str, price: bool) -> None:
+    assert ("price" in _topics_answered(text)) is price
+
+
 # Session 30, written before the change (outside run 86 p04: "wait did u get 7pm? is that
 # free" at the name question got the price). A time asked to be free is the booking's.
 def test_a_time_asked_to_be_free_is_no_question_of_price() -> None:

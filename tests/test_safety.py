@@ -231,6 +231,10 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
     "progressive_weakness/emergency/both_legs_heavy+cancer_history": (
         "I had bowel cancer in 2022 and my legs have gone wobbly on the stairs"
     ),
+    # Session 33 (outside run 101 p07): fingers funny, then "both hands" on its own.
+    "myelopathy/urgent/hand_nerve_feeling+both_hands": (
+        "his fingers feel a bit odd at times. it's both hands"
+    ),
     # Session 33 (outside run 100 p07: a foot "slapping down" after prostate cancer got a
     # doctor today): one leg or foot weakening with a cancer history (NICE NG234).
     "progressive_weakness/emergency/worsening_weakness+cancer_history": (
@@ -796,6 +800,19 @@ def test_the_screen_skips_what_the_patient_already_said() -> None:
     assert "saddle_numbness" not in names
     assert "cancer" not in names  # weight loss was said: the cancer question is covered
     assert "bladder_or_bowel_control" in names
+
+
+# Session 33, written before the change (outside run 101 p08: a buttock and hamstring pain
+# "zingy down to the knee" was asked "Did your knee swell up within a few hours of an
+# injury, or does it lock...?", and answered "huh? my knee is fine"). A knee the pain only
+# spreads to gets none of the knee joint's own questions; a painful knee still does.
+def test_a_knee_the_pain_only_spreads_to_gets_no_knee_joint_questions() -> None:
+    spread = [q.name for q in safety.screen_questions("buttock", "knee", [], [])]
+    assert not [name for name in spread if name.startswith("knee_")], spread
+    sore = [q.name for q in safety.screen_questions("knee", None, [], [])]
+    assert "knee_injury" in sore
+    both = [q.name for q in safety.screen_questions("lower_back", None, [], [], ["knee"])]
+    assert "knee_injury" in both
 
 
 def test_the_screen_follows_where_the_pain_spreads() -> None:
@@ -1488,6 +1505,11 @@ def test_lost_feeling_in_both_legs(text: str, emergency: bool) -> None:
         ("my doctor told me it's nothing serious. it doesn't hurt", True),
         ("my doctor hasn't seen it. my mum says it is normal", False),
         ("no doctor yet. it's normal for me though", False),
+        # Session 33 (outside run 101 p06: "went to L&D, they monitored me" was no check):
+        # where a pregnancy is checked. Written after the change, seen failing without it.
+        ("got back from labor and delivery, they monitored her for two hours", True),
+        ("maternity triage checked me this morning, all fine", True),
+        ("I'm about to call L&D", False),
     ],
 )
 def test_seen_by_a_doctor_for_this_already(message: str, seen: bool) -> None:
@@ -2066,6 +2088,72 @@ def test_breathless_after_a_fall_is_an_emergency(said: str, level: str | None) -
     assert safety.triage_level(screen.flags) == level, [f.code for f in screen.flags]
     if level is None:
         assert "breathless" in screen.signs  # a comparison with normal is no "normal"
+
+
+# Session 33, written before the change (outside run 101 p07, unsafe: a dentist of 58 whose
+# "fingers feel a bit funny sometimes. both hands", who "did drop a drill at work" and has
+# "been missing the last step on the stairs", had "not clumsy exactly..." read as a no to
+# clumsy hands or unsteady walking). Fingers feeling odd in both hands, a tool dropped, and
+# steps missed again and again are the cord's signs in everyday words. My own words.
+@pytest.mark.parametrize(
+    ("said", "flagged"),
+    [
+        ("her fingers go weird and fizzy, both hands, neck is stiff", True),
+        ("my hands feel strange lately, both of them", True),
+        ("fingers on my left hand feel a bit funny", False),
+    ],
+)
+def test_fingers_feeling_odd_in_both_hands_is_the_cords_sign(said: str, flagged: bool) -> None:
+    flags = {f.code for f in safety.screen(said).flags}
+    assert ("myelopathy" in flags) is flagged, safety.screen(said).signs
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("not really clumsy, but he dropped his tools twice this week", answers.YES),
+        ("well she keeps missing steps on the stairs, says it's her eyes", answers.YES),
+        ("no, he writes and does buttons fine", answers.NO),
+    ],
+)
+def test_a_tool_dropped_or_steps_missed_is_a_yes_to_clumsy_or_unsteady(
+    text: str, answer: str
+) -> None:
+    assert _answer_to("clumsy_hands", text) == answer
+
+
+# Session 33 (outside run 101 p04: "sharp, and go down in both leg, more the right" from a
+# man writing in his second language raised nothing, and his "no" to the list went through).
+# A pair said in the singular after "both" is the pair. My own words; the first written
+# after the change, seen failing with it stashed.
+@pytest.mark.parametrize(
+    ("said", "flag"),
+    [
+        ("my back hurt and the pain go in both leg", "cauda_equina"),
+        ("low back pain, and both foot is numb since two day", "cauda_equina"),
+        ("my wife have tingling in both hand and neck pain", "myelopathy"),
+    ],
+)
+def test_a_pair_said_in_the_singular_is_the_pair(said: str, flag: str) -> None:
+    assert flag in {f.code for f in safety.screen(said).flags}, safety.screen(said).signs
+
+
+# Session 33, written before the change (outside run 101 p05: "I fall off the bouldering wall
+# onto mats all the time lol but nothing specific, it came on gradually" got a doctor today
+# for a fall). Falls said to be part of a sport, with the pain said to have come on by
+# itself, did not start it. One fall that did stays a fall. My own words.
+@pytest.mark.parametrize(
+    ("said", "flagged"),
+    [
+        ("I get thrown in judo every week, but nothing in particular, it crept up on me", False),
+        ("we fall off the wall onto crash pads constantly, no one injury, it built up slowly",
+         False),
+        ("I fell off the climbing wall on Saturday and my back has hurt since", True),
+    ],
+)  # fmt: skip
+def test_falls_in_a_sport_with_the_pain_come_on_by_itself(said: str, flagged: bool) -> None:
+    flags = {f.code for f in safety.screen(said).flags}
+    assert ("fracture" in flags) is flagged, safety.screen(said).signs
 
 
 # Session 33, written before the change (outside run 100 p08: "neck trouble since a car

@@ -16,7 +16,7 @@ from actions.safety import (
     ActionRedFlagAdvice,
 )
 from clinic import safety
-from clinic.safety import contraindications
+from clinic.safety import advice, contraindications
 from tests.conftest import DOMAIN, make_tracker, said, wording
 
 
@@ -1021,6 +1021,36 @@ async def test_a_doctors_check_not_confirmed_keeps_the_advice(answer: str, inten
     assert "call 911 now" in said(dispatcher) and "noted" not in said(dispatcher)
 
 
+# Session 33, written before the change (outside run 101 p06: at 22 weeks with her belly
+# going hard, "no she just said it in general" to the check's question got "call 911 now or
+# go to the nearest emergency department"; "I already went!! the doctor saw me" minutes
+# after "ok ok calling L&D now" got the same paragraph, word for word). The maternity unit
+# stays the place; a check claimed after a plan is answered, the advice kept.
+async def test_a_check_not_confirmed_in_labour_keeps_the_maternity_unit() -> None:
+    from actions.safety import ActionEmergencyFollowUp
+
+    claimed = {"triage_level": "emergency", "red_flags": ["preterm_labour"],
+               "warning_signs": ["pregnant_now", "bump_tightening"],
+               "doctor_check_claimed": "my OB said braxton hicks are normal"}  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    await ActionEmergencyFollowUp().run(
+        dispatcher, make_tracker(text="no, that was at my 20 week visit", intent="deny",
+                                 slots=claimed), DOMAIN,
+    )  # fmt: skip
+    assert "maternity unit" in said(dispatcher), said(dispatcher)
+
+
+def test_a_check_claimed_just_after_a_plan_is_answered_with_the_way_to_book() -> None:
+    reply = advice.emergency_follow_up(
+        "back from the hospital, they checked her over and said physio is fine",
+        ["preterm_labour"], "911", "988", clinic_phone="+1 212 555 0100", repeats=2,
+        check_planned_before=True,
+    )  # fmt: skip
+    assert "+1 212 555 0100" in reply
+    assert "maternity unit" in reply
+    assert "glad" in reply.lower()
+
+
 async def test_a_doctors_visit_after_urgent_advice_is_noted_not_read_as_waiting() -> None:
     from actions.safety import ActionEmergencyFollowUp
 
@@ -1426,6 +1456,28 @@ async def test_a_held_sign_denied_while_another_question_waits_is_asked_again() 
     )  # fmt: skip
     withdrawn = "cancer_history" not in slots.get("warning_signs", held["warning_signs"])
     assert withdrawn or slots.get("rechecking") == "cancer", (slots, said_text)
+
+
+# Session 33, written before the change (outside run 101 p05: "I fall off the bouldering wall
+# onto mats all the time lol" held a fall and a fall from a height; "no wait, I didn't get
+# hurt from a fall" took off the fall, then asked "to be sure: was it a serious accident?",
+# a no noted twice). No fall at all is no serious fall either: the fall's own question is
+# asked once more, and a no to it takes both off. My own words.
+async def test_a_fall_disputed_asks_the_falls_question_and_its_no_takes_both() -> None:
+    held = {
+        "body_part": "upper_back", "warning_signs": ["major_trauma", "trauma", "upper_back_pain"],
+        "red_flags": ["fracture"], "triage_level": "urgent",
+    }  # fmt: skip
+    slots, said_text = await check(
+        "hang on, there was no fall, it crept up on me over the winter",
+        intent="deny", slots=held, earlier_slots=held,
+    )  # fmt: skip
+    assert slots.get("rechecking") == "trauma", (slots, said_text)
+    asked = {**held, **slots}
+    slots, said_text = await check("no", intent="deny", slots=asked, earlier_slots=asked)
+    left = set(slots.get("warning_signs", asked["warning_signs"]))
+    assert not left & {"trauma", "major_trauma"}, (slots, said_text)
+    assert not slots.get("red_flags", asked["red_flags"]), (slots, said_text)
 
 
 # Session 33, written before the change (outside run 100 p07: prostate cancer told at the

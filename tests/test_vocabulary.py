@@ -825,3 +825,13 @@ def test_under_the_skin_is_no_skin_complaint(text: str, complaint: bool) -> None
 def test_a_belly_with_a_pregnancy_is_no_stomach_complaint(text: str, complaint: bool) -> None:
     found = [t.value for t in find_terms(text) if t.entity == "other_complaint"]
     assert ("stomach" in found) is complaint, found
+
+
+# Session 33, written before the change (outside run 101 p08: "deep ache mostly, sometimes
+# zingy down to the knee" lost its shooting pain). How a nerve's shooting pain is often
+# typed. My own words.
+@pytest.mark.parametrize(
+    "text", ["it goes zing down the back of my thigh", "little jolts like lightning in my calf"]
+)
+def test_zings_and_jolts_are_a_shooting_pain(text: str) -> None:
+    assert "shooting" in [t.value for t in find_terms(text) if t.entity == "pain_quality"]

@@ -155,6 +155,7 @@ EACH_SIGN: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
         (frozenset({"unsteady_walking"}), "unsteady walking"),
         (frozenset({"lhermitte"}), "an electric feeling when you bend your neck"),
         (frozenset({"both_hands_nerve"}), "tingling or numbness in both hands"),
+        (frozenset({"hand_nerve_feeling", "both_hands"}), "tingling or numbness in both hands"),
     ),
     # Outside run 58: "my legs are a bit weak too" was told back as "getting worse".
     "progressive_weakness": (
@@ -1498,6 +1499,8 @@ def emergency_follow_up(
         return crisis_follow_up(message, emergency_number, crisis, clinic_phone, repeats)
     if seen_by_doctor(message) and not check_planned_before:
         return ask_to_confirm_check(codes, emergency_number)
+    if seen_by_doctor(message):
+        return check_claimed_after_a_plan(codes, emergency_number, clinic_phone)
     if repeats == 0:
         checked_by = "checking" if _IN_LABOUR.intersection(codes) else "a doctor"
         advice = (
@@ -1614,12 +1617,14 @@ _AGAIN = (
 _CHECKER = (
     r"(?:doctor|dr|gp|physician|er|a&e|emergency room|emergency department|hospital|"
     r"urgent care|walk-in|clinic|nurse|consultant|specialist|neurologist|cardiologist|they|"
-    r"midwife|obstetrician|ob|obgyn|ob-gyn|oncologist)"
+    r"midwife|obstetrician|ob|obgyn|ob-gyn|oncologist|"
+    # Where a pregnancy is checked: "went to L&D, they monitored me" (outside run 101 p06).
+    r"l&d|l and d|labou?r and delivery|labou?r ward|maternity unit|maternity|triage)"
 )
 # "A doctor has seen me", "the ER checked me", "I went to urgent care", "already been seen".
 _SEEN = re.compile(
     rf"\b{_CHECKER}s?\b[^.!?]{{0,40}}?\b(?:has seen|have seen|had seen|saw|checked|examined|"
-    r"looked at|cleared|scanned|x-?rayed|referred|sent)\b"
+    r"looked at|cleared|scanned|x-?rayed|referred|sent|monitored)\b"
     rf"|\b(?:been|went|was|were) (?:to|at|in) (?:the |an |my )?{_CHECKER}\b"
     rf"|\b(?:i|we|she|he) (?:already |just |also )?(?:saw|visited|went to see) "
     rf"(?:a|an|the|my|her|his) {_CHECKER}\b"
@@ -1773,12 +1778,31 @@ def ask_to_confirm_check(codes: Iterable[str], emergency_number: str) -> str:
     )
 
 
-def check_not_confirmed(emergency_number: str, clinic_phone: str) -> str:
-    """The reply when the check was not of these signs since they began, or they are worse."""
+def check_not_confirmed(codes: Iterable[str], emergency_number: str, clinic_phone: str) -> str:
+    """The reply when the check was not of these signs since they began, or they are worse;
+    in labour, the maternity unit still (outside run 101 p06)."""
     return (
-        "Thank you for telling me. Then it still needs a doctor straight away: please call "
-        f"{emergency_number} now or go to the nearest emergency department, and don't drive "
-        f"yourself. {_after_a_doctor(clinic_phone)}"
+        "Thank you for telling me. Then it still needs checking straight away: please "
+        f"{_go_now(codes, emergency_number)}, and don't drive yourself. "
+        f"{_after_a_doctor(clinic_phone)}"
+    )
+
+
+def check_claimed_after_a_plan(
+    codes: Iterable[str], emergency_number: str, clinic_phone: str | None
+) -> str:
+    """A check told just after the patient said they were about to go ("ok calling L&D
+    now", then "I already went!! the doctor saw me"): answered, not looped (outside run 101
+    p06); this chat does not take it as made, the clinic can, and the advice stays."""
+    book = (
+        f"please call the clinic on {clinic_phone} to book, and tell them what the doctor said"
+        if clinic_phone
+        else "please call the clinic to book, and tell them what the doctor said"
+    )
+    return (
+        f"If you've been checked since, I'm glad. As it was only just now that you were on "
+        f"your way, I can't book it here: {book}. If you haven't been checked yet, please "
+        f"{_go_now(codes, emergency_number)}."
     )
 
 

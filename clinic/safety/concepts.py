@@ -216,6 +216,8 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "chopsticks", "zip", "shoelaces", "laces", "fingers",
         "cup", "cups", "mug", "mugs", "remote", "coins", "coin", "signature", "sign my name",
         "cutlery", "fork", "pen", "spoon",
+        # What a working hand holds: "he did drop a drill at work" (outside run 101 p07).
+        "tools", "tool", "drill", "instruments", "instrument",
     ),
     # Said of a headache: SNOOP's change of pattern and triggers.
     "pattern_change": (

@@ -89,6 +89,22 @@ _WITH_THE_FEVER = (
     "you have a rash, or does light hurt your eyes?"
 )
 _NUMB = "numb|numbness|tingling|tingle|tingly|prickling|deadness"
+# Falls told as part of a sport, said not to have started it: "I fall off the bouldering
+# wall onto mats all the time lol but nothing specific, it came on gradually" (outside run
+# 101 p05: a doctor today for a fall). How fast it came on says nothing: pain can come on
+# slowly after a fall.
+_CAME_ON_BY_ITSELF = (
+    "nothing specific",
+    "nothing in particular",
+    "no specific injury",
+    "no particular injury",
+    "no one injury",
+    "no single injury",
+    "no one fall",
+    "no specific fall",
+)
+# How fingers that tingle or go numb are often told: "feel funny", "go weird", "fizzy".
+_ODD_FEELING = "funny|weird|strange|odd|fizzy|fizzing|buzzy|buzzing|asleep"
 _SADDLE = "bottom|bum|anus|genitals|genital|groin|crotch|privates|saddle|perineum|vagina|penis"
 _BLADDER = "bladder|bowels|bowel|pee|peeing|urine|urinate|urinating|urination|wee|weeing|toilet"
 _PEE = "pee|peeing|urine|urinate|urinating|wee|weeing"
@@ -314,7 +330,7 @@ SIGNS: tuple[Sign, ...] = (
     # Fracture. Major trauma is the Canadian C-spine rule's dangerous mechanism: with neck
     # pain, the emergency department (clinical facts, section 2); every one is a fall,
     # an accident or a knock too.
-    Sign("major_trauma", _MAJOR_TRAUMA),
+    Sign("major_trauma", _MAJOR_TRAUMA, unless=_CAME_ON_BY_ITSELF),
     Sign("trauma", (
         *_MAJOR_TRAUMA,
         "dropped ... on my",
@@ -361,7 +377,7 @@ SIGNS: tuple[Sign, ...] = (
         "concussion|concussed",
     # "Autumn" said with the fall is `concepts.OTHER_SENSES`' ("the fall, autumn I mean");
     # "slipped on wet autumn leaves" is a fall.
-    ), unless=("asleep", "pregnant", "love", "apart", "hair",
+    ), unless=(*_CAME_ON_BY_ITSELF, "asleep", "pregnant", "love", "apart", "hair",
                # Behind at work, not a car hit from behind.
                "fall behind", "fell behind", "falling behind", "falls behind",
                "fallen behind",
@@ -556,11 +572,14 @@ SIGNS: tuple[Sign, ...] = (
         "can't|trouble|difficulty|struggle|struggling do|doing up ... buttons",
         "can't|trouble|difficulty|struggle|struggling button|buttons|write|writing",
         "dropping|drop things|cups|everything",
-        "dropping|drop ... {hand_skill}",
+        "dropping|drop|dropped|drops ... {hand_skill}",
         "writing|handwriting|signature ... like a|looks? child's|kid's|messy|spidery",
     ), unless=("just clumsy", "always been clumsy", "always clumsy", "naturally clumsy",
                "clumsy person", "a klutz", "clumsy anyway", "clumsy on my feet", "tripped",
-               "trip", "trips", "tripping")),
+               "trip", "trips", "tripping",
+               # "dropped my keys, bent to pick them up and my back went": how it started.
+               "bent down", "bending down", "bend down", "bent over", "to pick", "picking it",
+               "picking them", "pick it up", "pick them up", "picked it up", "picked them up")),
     # The cord pressed: an electric shock down the spine when the head bends (Lhermitte).
     Sign("lhermitte", ("{neck_move} ... {electric}", "{electric} ... {neck_move}")),
     Sign("unsteady_walking", (
@@ -570,6 +589,11 @@ SIGNS: tuple[Sign, ...] = (
         "balance is|has off|bad|poor|worse|gone",
         "losing my balance",
         "{gait}",
+        # Steps missed again and again: "been missing the last step", "keeps missing steps"
+        # (outside run 101 p07). One step missed is how a fall began.
+        "keep|keeps|kept|been|always|often missing|misjudging ... step|steps|stairs",
+        "missing|misses|misjudging|misjudges the last step|steps",
+        "missing|misses|misjudging|misjudges steps|stairs",
         # Holding on to walk: "she hold the wall when she walk" (outside run 86 p03, read as
         # effort for the heart).
         "hold|holds|holding|grab|grabs|grabbing|lean|leans|leaning|clutch|clutches|clutching"
@@ -578,7 +602,21 @@ SIGNS: tuple[Sign, ...] = (
     ), unless=("after a drink", "drunk last night", "hangover", "on the boat", "on a boat trip",
                "knee", "knees", "ankle", "ankles", "gives out", "gives way", "giving way",
                "gave way", "it feels wobbly", "it goes wobbly", "it's wobbly", "it is wobbly")),
+    # Told in two messages or two sentences: "his fingers feel a bit funny sometimes. both
+    # hands", "it's both hands btw" (outside run 101 p07): the two together raise the flag.
+    Sign("hand_nerve_feeling", (
+        f"fingers|hands|thumbs ... {_NUMB}|{_ODD_FEELING}",
+        f"{_NUMB}|pins ... fingers|hands|thumbs",
+    )),
+    Sign("both_hands", (
+        "both hands|arms", "both of my|his|her|their|the hands|arms", "hands|arms both",
+        "hands|arms ... both of them",
+    )),
     Sign("both_hands_nerve", (
+        # Fingers that "feel funny", "go weird", in both hands (outside run 101 p07).
+        f"fingers|hands|thumbs ... {_ODD_FEELING} ... both hands|arms|sides",
+        f"fingers|hands|thumbs ... {_ODD_FEELING} ... both of them",
+        f"both hands|arms ... fingers? feel|feels|go|goes|are {_ODD_FEELING}",
         f"{_NUMB}|pins ... both hands|arms",
         f"{_NUMB}|pins ... both of my hands|arms",
         f"both of? my? hands|arms ... {_NUMB}",
@@ -1369,6 +1407,7 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("myelopathy", URGENT, ("unsteady_walking",)),
     RedFlagRule("myelopathy", URGENT, ("lhermitte",)),
     RedFlagRule("myelopathy", URGENT, ("both_hands_nerve",)),
+    RedFlagRule("myelopathy", URGENT, ("hand_nerve_feeling", "both_hands")),
     RedFlagRule("stroke_signs", URGENT, ("double_vision",)),
     RedFlagRule("headache_warning_signs", URGENT, ("headache_new_after_50",)),
     RedFlagRule("headache_warning_signs", URGENT, ("headache_changed",)),
@@ -1422,6 +1461,10 @@ SCREEN_REGION_OF_BODY_PART: dict[str, str] = {
     "heel": "limb",
 }  # fmt: skip
 
+# A sign and the narrower ones read from the same words: "I didn't fall" takes back a fall
+# from a height too (outside run 101 p05: the serious fall asked "to be sure").
+NARROWER_SIGNS: dict[str, frozenset[str]] = {"trauma": frozenset({"major_trauma"})}
+
 # History is the sign itself: a cancer years ago still counts, and brittle bones last.
 HISTORY_COUNTS = frozenset({"cancer_history", "osteoporosis"})
 
@@ -1436,6 +1479,8 @@ CONTEXT_ONLY_SIGNS = frozenset(
      "at_rest", "upper_back_pain", "aged_50_plus", "comes_on_exertion", "eases_with_rest",
      "arm_or_jaw_pain", "new_headaches", "headache_pattern_change", "cough_or_strain",
      "chewing_pain", "jaw_pain", "scalp_tender", "pressing_pain",
+     # Partial on their own: a tingle in one hand, or both hands sore.
+     "hand_nerve_feeling", "both_hands",
      # A rash matters with a fever (meningitis); alone it is a skin problem (eczema,
      # psoriasis), which the scope answer covers.
      "rash",

@@ -1314,6 +1314,10 @@ def signs_of_contraindications(contraindications: Iterable[str]) -> set[str]:
     }
 
 
+# Screens of a joint's own troubles (a knee that swelled or locks, a hot knee).
+_JOINTS_OWN = frozenset({"knee"})
+
+
 def screen_questions(
     body_part: str | None,
     radiates_to: str | None,
@@ -1325,7 +1329,12 @@ def screen_questions(
     the main place's region first, then where it spreads, then every other painful place
     ("my neck and my lower back": the back's screen too); with no place known, the signs
     that matter anywhere (fever, cancer, a fall, night pain)."""
-    places = (body_part, radiates_to, *other_sites)
+    # A knee the pain only spreads to: none of the knee joint's own questions (outside run
+    # 101 p08: "did your knee swell up...?" to a sciatica felt down to the knee).
+    spread = (
+        None if SCREEN_REGION_OF_BODY_PART.get(radiates_to or "") in _JOINTS_OWN else radiates_to
+    )
+    places = (body_part, spread, *other_sites)
     regions = [SCREEN_REGION_OF_BODY_PART.get(part or "") for part in places]
     if not any(places):
         regions = ["anywhere"]  # where it hurts not said: what matters wherever it is
@@ -1386,6 +1395,12 @@ _PLACES_AND_PEOPLE = frozenset({
 })  # fmt: skip
 
 
+def narrower_than(signs: Iterable[str]) -> set[str]:
+    """The narrower signs of `signs` (`red_flags.NARROWER_SIGNS`): a no to a fall is a no to
+    a fall from a height."""
+    return {narrow for sign in signs for narrow in red_flags.NARROWER_SIGNS.get(sign, ())}
+
+
 def signs_behind(question: ScreenQuestion) -> set[str]:
     """The signs that raise the flags `question`'s sign raises (its rules' signs), less
     places, ages, a past illness and a fall: what a no to the question, asked again after a
@@ -1443,6 +1458,13 @@ def _register_forms() -> None:
         Token.set_extension(_CONCEPTS, default=())
 
 
+# A body part said once after "both", as many learning English write it.
+_PAIRS = {
+    "leg": "legs", "foot": "feet", "hand": "hands", "arm": "arms", "side": "sides",
+    "knee": "knees", "shoulder": "shoulders", "buttock": "buttocks", "thigh": "thighs",
+}  # fmt: skip
+
+
 def _label(doc: Doc) -> list[tuple[str, int, int]]:
     """Sets each token's forms and the concepts it belongs to; returns the concept matches.
 
@@ -1450,6 +1472,10 @@ def _label(doc: Doc) -> list[tuple[str, int, int]]:
     by their first word rather than run through the matcher.
     """
     forms = [_forms_of(token.lower_, token.lemma_) for token in doc]
+    for i in range(1, len(doc)):
+        if doc[i - 1].lower_ == "both" and doc[i].lower_ in _PAIRS:
+            # "go down in both leg" (outside run 101 p04): the pair, however it is written.
+            forms[i] = (*forms[i], _PAIRS[doc[i].lower_])
     concepts: list[set[str]] = [set() for _ in doc]
     found = []
     for start, token_forms in enumerate(forms):

@@ -68,6 +68,8 @@ SIGN_WORDS: dict[str, str] = {
     "lhermitte": "electric shocks on moving the neck (Lhermitte's sign)",
     "unsteady_walking": "unsteady walking",
     "both_hands_nerve": "numbness or tingling in both hands",
+    "hand_nerve_feeling": "fingers or hands feeling numb, tingly or odd",
+    "both_hands": "both hands",
     "speech_trouble": "trouble speaking",
     "double_vision": "double vision",
     "swallowing_trouble": "trouble swallowing",
