@@ -117,6 +117,17 @@ class ActionStartCallback(Action):
             )
             return [SlotSet("callback_offered", None), SlotSet("booking_readiness", "emergency")]
         if _contact_answered(tracker, text):
+            if tracker.get_slot("requested_slot") == "patient_name":
+                # "Her name is Margaret O'Brien, but please call me on 718...": the name and
+                # the contact, as the form reads them (outside run 102 p02: a call-back set
+                # up). Imported here: the booking module imports this one.
+                from actions.booking import ValidateBookingForm
+
+                found = ValidateBookingForm().validate_patient_name(
+                    text, dispatcher, tracker, domain
+                )
+                return [*(SlotSet(slot, value) for slot, value in found.items()),
+                        FollowupAction("booking_form")]  # fmt: skip
             # "Call me on 646 555 0141" to the booking's contact question: its answer.
             found = contact_slots(read_contact(text))
             return [*(SlotSet(slot, value) for slot, value in found.items()),
@@ -184,11 +195,12 @@ def _already_set(tracker: Tracker, text: str) -> bool:
 
 
 def _contact_answered(tracker: Tracker, text: str) -> bool:
-    """Whether the message gives the contact the booking form is asking for."""
+    """Whether the message gives the contact the booking form is asking for, or gives it
+    with the name asked for."""
     return (
         tracker.active_loop.get("name") == "booking_form"
         and tracker.get_slot("booking_task") not in (None, CALLBACK)
-        and tracker.get_slot("requested_slot") == "contact_details"
+        and tracker.get_slot("requested_slot") in ("contact_details", "patient_name")
         and read_contact(text).usable
     )
 

@@ -34,8 +34,9 @@ from actions.tracker_facts import (
     has_booking,
     latest_intent,
     tells_of_a_pain,
+    the_patient,
 )
-from clinic import knowledge
+from clinic import knowledge, patient
 from clinic.contact import name_and_contact, read_contact
 from clinic.intake import answer_before_question, question_after_answer
 from clinic.preferred_time import names_a_time
@@ -90,7 +91,13 @@ class ActionEveryMessage(Action):
             return [*safety, *moved]
         facts = intake_events(tracker, dispatcher)
         booking_answer = _booking_answer_before_a_question(tracker)
-        if not spoke and _answered_with_a_question(tracker, facts):
+        if (
+            not spoke
+            and _answered_with_a_question(tracker, facts)
+            # "he takes a baby aspirin every day, does that count?": the precaution's own
+            # answer follows (outside run 101 p07: "I don't know" first).
+            and not _about_a_precaution(tracker)
+        ):
             facts += ActionAnswerQuestion().answer(dispatcher, tracker)
         elif not spoke and booking_answer:
             # "Helen Brody, 646-555-0187. Can I come in with her?": the name is the form's,
@@ -132,7 +139,24 @@ class ActionEveryMessage(Action):
             # asked inside the intake: the next question follows from the form, the
             # patient's own is answered here (outside run 60 p03: asked three times).
             answer_if_known(dispatcher, tracker, only_if_close=True)
-        return _as_next_step([*safety, *(renamed or []), *facts, *_offer_lapsed(tracker)])
+        return _as_next_step(
+            [*safety, *(renamed or []), *facts, *_offer_lapsed(tracker), *_whose_words(tracker)]
+        )
+
+
+def _whose_words(tracker: Tracker) -> list[dict[str, Any]]:
+    """The words for whose pain it is, kept for the replies written of them ("examine him",
+    "if her pain gets worse"), set when they change."""
+    whose = the_patient(tracker)
+    theirs = whose != patient.YOU
+    wanted = {
+        "written_for": theirs or None,
+        "patient_object": whose.object if theirs else None,
+        "patient_possessive": whose.possessive if theirs else None,
+    }
+    return [
+        SlotSet(slot, value) for slot, value in wanted.items() if tracker.get_slot(slot) != value
+    ]
 
 
 def _as_next_step(events: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -68,6 +68,7 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
     sign; staff see it among `corrected_signs`.
     """
     said = set(entity_values(tracker, "warning_sign")) | _fever_told_as_a_number(tracker)
+    said |= _both_legs_as_the_spread(tracker)
     if _writing_for_another(tracker):
         # "She can't feel the paper when she wipes" from a daughter writing for her mother:
         # the patient's signs, though the message is the writer's (outside run 35).
@@ -330,6 +331,19 @@ def _fever_told_as_a_number(tracker: Tracker) -> set[str]:
     about_fever = bool(_signs_asked(tracker) & _ASK_ABOUT_FEVER)
     text = tracker.latest_message.get("text") or ""
     return {"fever"} if about_fever and fever_in_answer(text) else set()
+
+
+_SPREAD_QUESTIONS = frozenset({"pain_radiates", "radiates_to"})
+
+
+def _both_legs_as_the_spread(tracker: Tracker) -> set[str]:
+    """ "ya both legs kinda, like down the back of em" said to "does the pain spread
+    anywhere?": pain in both legs (outside run 102 p03: nothing raised, then a "nah" to the
+    list went through)."""
+    if tracker.get_slot("requested_slot") not in _SPREAD_QUESTIONS:
+        return set()
+    text = tracker.latest_message.get("text") or ""
+    return {"both_legs_pain"} if answers.names_both_legs(text) else set()
 
 
 def _possible_now(waiting: str | None, name: str, reading: str) -> bool:
@@ -720,7 +734,15 @@ def _more_behind_the_advice(values: dict[str, Any], tracker: Tracker) -> str:
         # "My waterworks have been a bit funny": under emergency advice nothing is asked;
         # what it would have asked about is named (outside run 79 p01: passed over).
         touched = (safety.question_named(n) for n in entity_values(tracker, "safety_question"))
-        new |= {q.sign for q in touched if q} - set(values.get("denied_signs") or [])
+        # ...but not a flag the message says no to ("No chest pain, no jaw, no arm": outside
+        # run 102 p02 was thanked for chest pain "too").
+        denied_now = entity_values(tracker, "warning_sign", denied=True)
+        denied_codes = {flag.code for sign in denied_now for flag in safety.red_flags_for({sign})}
+        new |= {
+            q.sign
+            for q in touched
+            if q and not {flag.code for flag in safety.red_flags_for({q.sign})} & denied_codes
+        } - set(values.get("denied_signs") or [])
     # Flags of their own too, below the advice given (outside run 73 p04: a past cancer,
     # weight loss and night pain told after 911 for the heart were met with silence).
     before = tracker.get_slot("red_flags") or []

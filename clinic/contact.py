@@ -512,7 +512,9 @@ _CALLEE = re.compile(
     r"|\b(?:call|ring|phone)\s+(?:back\s+)?my\s+[a-z]+\s+|\bask\s+for\s+is\s+|\bfor\s+is\s+"
     r"|\b(?:they|to)\s+ask\s+for\s+(?:is\s+)?"
 )
-_NAME_AFTER = re.compile(r"(?P<name>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\b")
+# A name as written, "O'Brien", "McDonald" and "Mary-Jo" whole.
+_NAME_WORD = r"[A-Z][a-z]*(?:[A-Z][a-z]+)?(?:['\u2019-][A-Z]?[a-z]+)*"
+_NAME_AFTER = re.compile(rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD})?)\b")
 _NOT_A_PERSON = re.compile(
     r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|"
     r"april|may|june|july|august|september|october|november|december|today|tomorrow|i|me)\b",

@@ -531,6 +531,13 @@ def _calendar_candidates(scan: str, today: date, loose: bool) -> list[_Candidate
     return found
 
 
+_WORSE_SINCE = re.compile(
+    r"\b(?:worse|better|flared?(?:\s+up)?|flaring(?:\s+up)?|bad|escalated|increased)\s+"
+    r"(?:(?:since|from|after)\s*)?$",
+    re.IGNORECASE,
+)
+
+
 def _best_duration(text: str, today: date | None, loose: bool) -> _Candidate | None:
     """The duration a message most likely gives for the pain."""
     if not text or not text.strip():
@@ -557,6 +564,11 @@ def _best_duration(text: str, today: date | None, loose: bool) -> _Candidate | N
             for o in candidates
         )
     ]
+    # "Two years on and off, worse since christmas": when it got worse is no start of the
+    # pain, when another time says how long it has lasted (outside run 102 p01).
+    changes = [c for c in candidates if _WORSE_SINCE.search(scan[max(0, c.start - 30) : c.start])]
+    if len(changes) < len(candidates):
+        candidates = [c for c in candidates if c not in changes]
     if not candidates:
         return None
     # "for years" beats "2 days ago"; at equal footing the first said wins, then the longest.

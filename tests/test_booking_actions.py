@@ -610,6 +610,29 @@ def test_an_email_ending_put_right_at_the_summary_changes_it_and_books_nothing(
     assert "dana.ruiz@gmail.com" in text
 
 
+# Session 33, written before the change (outside run 102 p02: "Her name is Margaret
+# O'Brien, but please call me (Siobhan) on 718-555-0142, she's hard of hearing" to the
+# booking's name question set up a call-back and dropped the chosen time). "Call me on" with
+# the number, said to the name question, gives the booking's contact. My own words.
+async def test_call_me_on_a_number_at_the_name_question_is_the_bookings_contact(desk) -> None:
+    from actions.callback import ActionStartCallback
+
+    text = "His name's Tom Berg but please ring me on 718 555 0142, he's deaf"
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        slots={"booking_task": "book", "booking_slot": THREE_PM.isoformat()},
+        text=text, intent="request_callback", requested_slot="patient_name",
+        form="booking_form",
+    )  # fmt: skip
+    events = await ActionStartCallback().run(dispatcher, tracker, DOMAIN)
+    assert {"event": "followup", "timestamp": None, "name": "booking_form"} in events, events
+    assert slots_of(events).get("patient_phone") == "+17185550142", events
+    assert "Tom Berg" in (slots_of(events).get("patient_name") or ""), events
+    assert ("booking_task", "callback") not in {
+        (e.get("name"), e.get("value")) for e in events if e.get("event") == "slot"
+    }
+
+
 def test_after_which_day_the_weekday_named_picks_one_of_the_two(desk) -> None:
     choices = ["2026-12-15", "2026-12-16"]
     dispatcher = CollectingDispatcher()

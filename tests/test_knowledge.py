@@ -988,6 +988,22 @@ def test_a_topic_only_asked_in_words_is_answered_when_asked(text: str, asked: st
     assert asked in _topics_answered(text)
 
 
+# Session 33, written before the change (outside run 102 p04: "Is possible to make
+# appointment?" got "Yes, you're welcome to bring someone with you"). Who may come along is
+# asked with a companion in its words. My own words.
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("is it possible to get an appointment this week?", False),
+        ("possible to make appointment for my back?", False),
+        ("can my sister sit in with me?", True),
+        ("is it ok to bring my toddler along?", True),
+    ],
+)
+def test_companions_are_answered_when_a_companion_is_asked_about(text: str, asked: bool) -> None:
+    assert ("companions" in _topics_answered(text)) is asked
+
+
 # Session 33, written before the change (outside runs 96 p08 and 99 p03: "If you're not
 # sure, yes [see a doctor]" to "...his doctor is closed... Is this from the neck?"): whether
 # to see a doctor is answered when the question asks it, not when a doctor is only named

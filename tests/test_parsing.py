@@ -208,6 +208,23 @@ def test_a_duration_of_the_pain_beats_the_day_of_an_old_injury() -> None:
     assert found is not None and found.text == "since friday"
 
 
+# Session 33, written before the change (outside run 102 p01: "couple years on and off, worse
+# since i started new job in jan" was told back as "since i started new job in jan"). When
+# it got worse is no start of the pain. My own words.
+@pytest.mark.parametrize(
+    ("message", "days"),
+    [
+        ("about 3 years now, but worse since the move in march", 1095),
+        ("on and off for a couple of years, it flared up since christmas", 730),
+        ("two years on and off, worse since christmas", 730),
+        ("a couple years, much worse since may", 730),
+    ],
+)
+def test_when_it_got_worse_is_no_start_of_the_pain(message: str, days: float) -> None:
+    found = find_duration(message, TODAY)
+    assert found is not None and found.days == days, found
+
+
 def test_find_duration_prefers_how_long_the_pain_lasted_over_an_event() -> None:
     # "for"/"since" describe the pain; "ago" often dates something else.
     assert find_duration("2 days ago it got worse but I've had it for years", TODAY) == Duration(

@@ -2156,6 +2156,33 @@ def test_falls_in_a_sport_with_the_pain_come_on_by_itself(said: str, flagged: bo
     assert ("fracture" in flags) is flagged, safety.screen(said).signs
 
 
+# Session 33, written before the change (outside run 102 p04: "no, opposite, I gain weight
+# haha because I am pregnant" to "lost weight without trying?" was asked again). Weight
+# gained is a no to weight lost. My own words.
+@pytest.mark.parametrize(
+    "text", ["gained weight actually", "the opposite, I'm heavier with the baby lol"]
+)
+def test_weight_gained_is_no_to_weight_lost(text: str) -> None:
+    assert _answer_to("check_weight", text) == answers.NO
+
+
+# Session 33, written before the change (outside run 102 p04: "...sparkles in the eyes when I
+# stand up. but I think is normal in pregnancy no?" took the pregnancy off her list, with
+# pre-eclampsia's 911 in the same breath). A "no?" after it asks for agreement; a bare "no"
+# still answers. My own words.
+@pytest.mark.parametrize(
+    ("said", "denied"),
+    [
+        ("the swelling is from the pregnancy no?", False),
+        ("it's common in pregnancy, no? my sister had it", False),
+        ("fever no, cancer no", True),
+    ],
+)
+def test_a_no_asking_for_agreement_is_no_denial(said: str, denied: bool) -> None:
+    mentions = [m for m in safety.screen(said).mentions if m.kind != "concept"]
+    assert mentions and all(m.denied is denied for m in mentions), mentions
+
+
 # Session 33, written before the change (outside run 100 p08: "neck trouble since a car
 # accident 2 yrs ago, whiplash" sent a husband to 911, twice). A serious injury long ago
 # (a crash, a fall from a height) is as old as a knock: no fracture of now, however the
@@ -3471,6 +3498,32 @@ def test_a_car_is_no_sign_disputed() -> None:
     assert not answers.disputes("i dont have a car and my gf is at work. how do i get there")
     assert not answers.disputes("I don't have any money for the hospital")
     assert answers.disputes("I don't have a fever, I never said that")
+
+
+# Session 33, written before the change (outside run 101 p04: "I have no insurance,
+# emergency is very expensive. I can wait to see physio this week?" got the advice alone,
+# never a word on the cost). The hospital's cost named beside the physio is still answered.
+@pytest.mark.parametrize(
+    "message",
+    [
+        "the ER is too expensive for us, no insurance. can he just see the physio friday?",
+        "no insurance here and a hospital bill would ruin me, cant i book the needling instead",
+    ],
+)
+def test_the_hospitals_cost_beside_the_physio_is_answered(message: str) -> None:
+    reply = advice.emergency_follow_up(message, ["cauda_equina"], "911", "988", "(212) 555-0100", 1)
+    assert "whether or not you can pay" in reply
+    assert "911" in reply
+
+
+# Session 33, written before the change (outside run 102 p06: "For later, roughly what do
+# sessions cost?" under emergency advice got the emergency department's costs).
+def test_after_emergency_advice_a_sessions_price_is_the_clinics() -> None:
+    reply = advice.emergency_follow_up(
+        "ok. and for afterwards, what do your sessions usually cost?",
+        ["thunderclap_headache"], "911", "988", "(212) 555-0100", 1,
+    )  # fmt: skip
+    assert "whether or not you can pay" not in reply and "(212) 555-0100" in reply
 
 
 def test_after_emergency_advice_the_physios_price_is_no_hospital_cost() -> None:

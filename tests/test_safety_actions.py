@@ -16,7 +16,7 @@ from actions.safety import (
     ActionRedFlagAdvice,
 )
 from clinic import safety
-from clinic.safety import advice, contraindications
+from clinic.safety import advice, answers, contraindications
 from tests.conftest import DOMAIN, make_tracker, said, wording
 
 
@@ -1458,6 +1458,77 @@ async def test_a_held_sign_denied_while_another_question_waits_is_asked_again() 
     assert withdrawn or slots.get("rechecking") == "cancer", (slots, said_text)
 
 
+# Session 33, written before the change (outside run 102 p03, unsafe: "ya both legs kinda,
+# like down the back of em" to "does the pain spread anywhere?" after a couch lifted two
+# days before raised nothing, and a "nah" to the list then went through). Both legs named
+# as where the back pain spreads is pain in both legs. My own words.
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("yeah into both legs, the backs of the thighs", True),
+        ("both of them kind of, down to the knees", True),
+        ("just the left leg", False),
+    ],
+)
+async def test_both_legs_named_as_where_the_pain_spreads_is_pain_in_both(
+    text: str, flagged: bool
+) -> None:
+    asked = {"body_part": "lower_back", "warning_signs": ["back_pain"]}
+    slots, said_text = await check(
+        text, intent="inform", slots=asked, earlier_slots=asked, requested_slot="pain_radiates"
+    )
+    assert ("cauda_equina" in (slots.get("red_flags") or [])) is flagged, (slots, said_text)
+
+
+# Session 33, written before the change (outside run 102 p02: a daughter's "No chest pain, no
+# jaw, no arm. Just the back and right leg" under advice for the heart got "Thank you for
+# telling me: chest pain or pressure... too"). Signs said no to are never thanked for as
+# told, whatever the message's meaning is near. My own words.
+async def test_signs_said_no_to_are_not_thanked_for_as_told() -> None:
+    held = {
+        "body_part": "lower_back", "radiates_to": "leg",
+        "warning_signs": ["back_pain", "cardiac_warning", "comes_on_exertion", "eases_with_rest"],
+        "red_flags": ["cardiac"], "triage_level": "emergency",
+        "raised_by_answer": "check_exertion", "asked_questions": ["check_exertion"],
+    }  # fmt: skip
+    text = "she has no pain in her chest and nothing in the arm or jaw, it's the leg"
+    dispatcher = CollectingDispatcher()
+    entities = [
+        *entities_of(text),
+        {"entity": "safety_question", "value": "check_chest", "start": 0, "end": 1},
+    ]
+    await ActionEveryMessage().run(
+        dispatcher,
+        make_tracker(text=text, intent="deny", entities=entities, slots=held, earlier_slots=held),
+        DOMAIN,
+    )
+    assert advice.MORE_BEHIND not in said(dispatcher), said(dispatcher)
+
+
+# Session 33, written before the change (outside run 102 p02: "Walking a while makes the leg
+# worse yes, she has to sit down on a bench and then it eases" to "does this pain come on
+# when she walks uphill... and ease when she rests?" was 911 for the heart). Effort that
+# brings on a pain in the leg, the hip or the low back is not the heart's. My own words.
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("yes after a few blocks her calf and thigh ache and she has to stop, then it goes",
+         answers.NO),
+        ("walking far makes my hip and leg worse, sitting helps", answers.NO),
+        ("yes, walking up the hill brings on a tightness across my chest", answers.YES),
+        ("yes", answers.YES),
+    ],
+)  # fmt: skip
+def test_effort_that_brings_on_a_leg_pain_is_no_to_the_hearts_question(
+    text: str, answer: str
+) -> None:
+    screened = safety.screen(text)
+    said_signs = {m.name for m in screened.mentions if m.kind == "sign" and not m.denied}
+    denied = {m.name for m in screened.mentions if m.kind == "sign" and m.denied}
+    question = safety.question_named("check_exertion")
+    assert answers.read_answer(question, text, said_signs, denied, "inform") == answer
+
+
 # Session 33, written before the change (outside run 101 p05: "I fall off the bouldering wall
 # onto mats all the time lol" held a fall and a fall from a height; "no wait, I didn't get
 # hurt from a fall" took off the fall, then asked "to be sure: was it a serious accident?",
@@ -1569,3 +1640,26 @@ async def test_a_yes_of_some_degree_answers_the_safety_question(text: str) -> No
              "body_part": "lower_back"}  # fmt: skip
     slots, said_back = await check(text, intent="ask_clinic", slots=asked)
     assert slots.get("triage_level") == "emergency", (slots, said_back)
+
+
+# Session 33, written before the change (outside runs 101 p03 and 102 p07: a daughter
+# booking for her father was told "The physiotherapist will examine you" and "If your pain
+# gets much worse"). Whose pain the chat speaks of is kept, for the clinic's replies.
+async def test_whose_pain_it_is_is_kept_for_the_replies() -> None:
+    slots, _ = await check(
+        "he says it's a dull ache", intent="inform",
+        earlier_texts=["hi, I'm booking for my dad, his lower back has hurt for weeks"],
+    )  # fmt: skip
+    assert slots.get("patient_object") == "him", slots
+    assert slots.get("patient_possessive") == "his", slots
+    mine, _ = await check("it's a dull ache in my lower back", intent="inform")
+    assert not mine.get("patient_object"), mine
+
+
+def test_the_booking_replies_speak_of_the_patient_written_for() -> None:
+    for response in ("utter_ask_preferred_time", "utter_booked"):
+        variants = DOMAIN["responses"][response]
+        theirs = [v["text"] for v in variants if v.get("condition")]
+        assert theirs, response
+        assert "{patient_object}" in theirs[0] or "{patient_possessive}" in theirs[0]
+        assert " you " not in f" {theirs[0]} ", theirs[0]

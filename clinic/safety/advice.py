@@ -683,7 +683,17 @@ _SKIPS_A_MEDICINE = re.compile(
 _ASKS_TO_BRING = re.compile(r"\b(?:bring|pack|take with (?:me|us|him|her))\b", re.I)
 # The cost: "what if I can't pay?", "I have no insurance".
 _ASKS_COST = re.compile(
-    r"\b(?:pay|paying|afford|money|cost|costs|bill|insurance|insured|uninsured)\b", re.I
+    r"\b(?:pay|paying|afford|money|cost|costs|bill|insurance|insured|uninsured|expensive|"
+    r"pricey|fortune)\b",
+    re.I,
+)
+# The hospital's cost named, beside a wish for the physio ("I have no insurance, emergency
+# is very expensive. I can wait to see physio?": outside run 101 p04).
+_HOSPITALS_COST = re.compile(
+    r"\b(?:emergency|er|a&e|hospital|ambulance|911)\b[^.!?]{0,40}\b(?:pay|afford|cost|costs|"
+    r"bill|expensive|pricey|fortune|money)\b|\b(?:no|without|don'?t have|dont have|not got)"
+    r"\s+(?:any\s+)?insurance\b|\buninsured\b",
+    re.I,
 )
 # "Is it my heart?", "is this a stroke?": a diagnosis asked for.
 # A guess put back to the chat: "are you saying it's the cancer back?", "so you're saying he
@@ -966,7 +976,9 @@ def _practical(message: str, codes: list[str], number: str, signs: Iterable[str]
             f"Tell them what you told me: where it hurts and since when, what has changed "
             f"{changed}, and any medicines you take."
         )
-    if _ASKS_COST.search(message) and not _WANTS_PHYSIO.search(message):
+    if _ASKS_COST.search(message) and (
+        not _WANTS_PHYSIO.search(message) or _HOSPITALS_COST.search(message)
+    ):
         # ...the hospital's; the physiotherapy's after it is the clinic's (the tail).
         said.append(
             "Emergency departments see you first, whether or not you can pay; ask them there "
@@ -1456,7 +1468,9 @@ def asks_to_tell(message: str) -> bool:
 
 
 _WANTS_PHYSIO = re.compile(
-    r"\b(book\w*|appointment|physio\w*|needl\w*|consult\w*|back pain)\b", re.I
+    # "what do your sessions cost?" (outside run 102 p06: the hospital's costs told).
+    r"\b(book\w*|appointment|physio\w*|needl\w*|consult\w*|back pain|sessions?|your prices?)\b",
+    re.I,
 )
 # Going to emergency care, said with when: "I'll take him to the ER tonight"; not another
 # day, nor only if it gets worse.

@@ -311,11 +311,18 @@ def read_answer(
         # "It is mostly when I move, lying still is alright": pain that movement brings on
         # is the mechanical kind; its "it is" and "mostly" are no yes (outside run 68 p07).
         return NO
+    if question.name == "check_exertion" and _only_legs_or_low_back(text):
+        # "Walking a while makes the leg worse, she sits on a bench and it eases": the
+        # legs' or the spine's, not the heart's (outside run 102 p02: 911 for the heart).
+        return NO
     if asked & _PAIN_NOTHING_EASES and _EASED_BY_A_POSITION.search(
         _NO_EASE.sub(" ", text.lower().replace("\u2019", "'"))
     ):
         # "Nights are bad but on his side with a pillow it's better": a pain a position
         # eases is the mechanical kind (outside run 100 p04: asked twice more).
+        return NO
+    if "weight_loss" in asked and _GAINED.search(text.lower()) and not _LOST.search(text.lower()):
+        # "No, opposite, I gain weight haha because I am pregnant" (outside run 102 p04).
         return NO
     if (
         "weight_loss" in asked
@@ -540,6 +547,39 @@ _WITH_MOVEMENT = re.compile(
     r"|\b(?:on|with) (?:movement|moving)\b"
 )
 _AT_NIGHT = re.compile(r"\b(?:night|nights|wakes?|woke|waking|awake|asleep|sleep)\b")
+_BOTH = re.compile(r"\bboth\b|\beach (?:leg|side)\b", re.IGNORECASE)
+_NOT_BOTH = re.compile(r"(?:\bnot?|n't)\s+(?:\w+\s+)?both\b", re.IGNORECASE)
+_LEG_WORDS = re.compile(
+    r"\b(?:legs?|thighs?|knees?|calf|calves|feet|foot|ankles?|shins?)\b", re.IGNORECASE
+)
+
+
+def names_both_legs(text: str) -> bool:
+    """Whether an answer about where the pain goes names both legs ("ya both legs kinda",
+    "both of them, down to the knees"), not only one ("not both, just the left")."""
+    return bool(_BOTH.search(text) and _LEG_WORDS.search(text) and not _NOT_BOTH.search(text))
+
+
+# Weight put on, not lost: "gained weight actually", "the opposite, I'm heavier".
+_GAINED = re.compile(
+    r"\b(?:gain|gained|gaining|put on|putting on|piled on|heavier|bigger|opposite)\b"
+)
+_LOST = re.compile(r"\b(?:lost|losing|lose|dropped|dropping|thinner|lighter)\b")
+
+
+# Where effort brings on a pain that is not the heart's: the legs and the low back.
+_LEG_AND_LOW_BACK = frozenset({
+    "leg", "calf", "thigh", "hip", "knee", "foot", "ankle", "buttock", "hamstring", "groin",
+    "lower_back", "shin",
+})  # fmt: skip
+
+
+def _only_legs_or_low_back(text: str) -> bool:
+    """Whether the places an answer names are all of the legs or the low back."""
+    places = {t.value for t in find_terms(text) if t.entity == "body_part"}
+    return bool(places) and places <= _LEG_AND_LOW_BACK
+
+
 # A position that eases the pain, either side of the ease: "on my side its ok", "easier
 # once she's propped up", "sitting up in the chair and then it's alright".
 _A_POSITION = (

@@ -976,7 +976,9 @@ def _answered_no_after(text: str, end: int) -> bool:
     """Whether a bare no follows the finding in its clause ("cancer no", "fall no"); "...
     or no?" asks (outside run 47: "I stop Eliquis or no?" was a no to the blood thinner)."""
     match = _NO_AFTER.match(text[end:])
-    return bool(match) and not re.search(r"\bor\s+(?:no|not)\W*$", match[0])
+    # "...normal in pregnancy no?": asked for agreement (outside run 102 p04: taken off).
+    asks = re.match(r"\W*(?:or\s+)?(?:no|not)\s*\?", text[end:])
+    return bool(match) and not asks and not re.search(r"\bor\s+(?:no|not)\W*$", match[0])
 
 
 _FIRST_PERSON = frozenset({"i", "i'm", "im", "i've", "ive", "me", "mine", "myself", "i'd", "id"})
