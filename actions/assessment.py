@@ -194,7 +194,11 @@ class ActionRecordConsultationAnswer(Action):
         A no that puts the summary right ("no no, it does NOT go to the leg") is no answer
         to the offer: the summary and the advice are given again, with the offer."""
         wanted = latest_intent(tracker) in ("affirm", "request_booking")
-        if not wanted and facts_changed(tracker):
+        # "no no, I dont have lymphoedema... Only pregnant": the notes put right, too (outside
+        # run 103 p03: taken as "No, thanks").
+        before = set(value_before_latest_message(tracker, "contraindications") or [])
+        put_right = bool(before - set(tracker.get_slot("contraindications") or []))
+        if not wanted and (facts_changed(tracker) or put_right):
             # The intake, complete, ends again: its rule gives the summary and the offer.
             return [SlotSet("consultation_offered", None), FollowupAction("intake_form")]
         return [

@@ -23,6 +23,7 @@ from actions.callback import offer_callback, tell_my_call
 from actions.intake import answer_asked_back
 from actions.safety import form_to_resume
 from actions.tracker_facts import (
+    emergency_open,
     entity_values,
     has_booking,
     intake_from_tracker,
@@ -34,6 +35,7 @@ from actions.tracker_facts import (
     tells_of_a_pain,
     the_patient,
     urgent_open,
+    value_before_latest_message,
 )
 from clinic import knowledge, patient, vocabulary
 from clinic.assessment import who_helps_with
@@ -58,6 +60,7 @@ from clinic.intake import (
 from clinic.preferred_time import names_a_time, times_for_a_booking, times_for_a_move
 from clinic.records.callbacks import UNANSWERED
 from clinic.safety import advice, answers, contraindications
+from clinic.safety.red_flags import EMERGENCY
 
 # The intents that ask something; any other intent routed here asks only if it reads so.
 MY_BOOKING = "my_booking"
@@ -80,6 +83,11 @@ class ActionAnswerQuestion(Action):
         """One answer, or "I don't know" and the clinic's phone; then, when the message also
         described a pain ("...so could I come in? It's between my shoulder blades"), the
         intake begins."""
+        advised_now = value_before_latest_message(tracker, "triage_level") != EMERGENCY
+        if emergency_open(tracker) and advised_now:
+            # The emergency advice given for this very message is its answer ("is it ok to
+            # wait till tomorrow?"): no topic beside it (outside run 103 p08: painkillers).
+            return []
         events = self.answer(dispatcher, tracker)
         in_a_form = tracker.active_loop.get("name")
         if not (in_a_form or _follows(events)) and _takes_the_offer(tracker):

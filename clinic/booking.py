@@ -240,7 +240,12 @@ _HAS_NO_BOOKING = re.compile(
     r"(?:booked|booking|appointment|appt|consultation|one|anything|in)\b"
     r"(?!\s+(?:ref|reference|number|no\b|code|confirmation|email|details|on me|with me))"
     r"|\b(?:haven'?t|havent|have not|never|not|didn'?t|didnt)\s+(?:\w+\s+)?booked\b"
-    rf"|\b(?:no|nothing)\s+{_BOOKED}\s+(?:yet|at all)\b|\bthere'?s no booking\b",
+    rf"|\b(?:no|nothing)\s+{_BOOKED}\s+(?:yet|at all)\b|\bthere'?s no booking\b"
+    # A first booking wanted: "I want new appointment", "my first visit", "never been to
+    # you" (outside run 103 p03: told the clinic could look it up).
+    r"|\b(?:a\s+)?new\s+(?:appointment|appt|booking|consult\w*)\b"
+    r"|\bfirst\s+(?:visit|time|appointment|appt|consult\w*)\b"
+    r"|\bnever\s+(?:been|come|came|visited)\b",
     re.IGNORECASE,
 )
 

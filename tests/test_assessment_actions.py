@@ -74,6 +74,21 @@ def test_yes_records_the_wish_and_no_does_not(dispatcher) -> None:
     assert slots_of(booking)["consultation_requested"] is True
 
 
+# Session 33, written before the change (outside run 103 p03: "no no, I dont have
+# lymphoedema, I never have surgery. I only ask what is the word. Only pregnant." to the
+# offer was taken as "No, thanks", and the booking she wanted was lost). A no that puts the
+# notes right is no answer to the offer: the summary and the offer come again.
+def test_a_no_that_puts_a_precaution_right_is_no_answer_to_the_offer(dispatcher) -> None:
+    tracker = make_tracker(
+        text="no, I don't have epilepsy, I was only asking what it was", intent="deny",
+        slots={"contraindications": ["pregnancy"]},
+        earlier_slots={"contraindications": ["pregnancy", "epilepsy"]},
+    )  # fmt: skip
+    events = asyncio.run(ActionRecordConsultationAnswer().run(dispatcher, tracker, DOMAIN))
+    assert {"event": "followup", "timestamp": None, "name": "intake_form"} in events, events
+    assert not slots_of(events).get("offer_declined"), events
+
+
 # Session 9, written before the change: "actually yes, saturday at 10 please" after "no
 # thanks" to the offer got "Sorry, I didn't quite understand".
 @pytest.mark.parametrize(

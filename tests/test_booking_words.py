@@ -516,6 +516,11 @@ def test_the_person_to_call_named_in_the_request(said: str, callee: str | None) 
         ("I can't find the confirmation", False),
         ("I don't have it", False),
         ("no", False),
+        # Session 33, written before the change (outside run 103 p03: "I dont have reference.
+        # I want new appointment for my neck please" was told the clinic could look it up).
+        ("no reference, I need a new appointment", True),
+        ("this would be my first visit, I have no code", True),
+        ("never been to you before, want a new consult", True),
     ],
 )
 def test_no_booking_to_look_up_said_in_words(said: str, none: bool) -> None:

@@ -1494,3 +1494,19 @@ def test_breastfeeding_is_answered_only_when_nursing_is_named() -> None:
     assert _topics_answered("does the needling get into breast milk, im still nursing?") == {
         "breastfeeding"
     }
+
+
+# Session 33, written before the change (outside run 103 p08: "...is that ok to wait till
+# tomorrow?" raised 911 for the heart, then got "Painkillers such as ibuprofen... are fine
+# before your appointment" beside it). In the turn the emergency advice is given, it is the
+# answer: no topic beside it.
+def test_no_topic_beside_emergency_advice_just_given() -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        text="he got sweaty on the stairs and had to sit, is it ok to wait till tomorrow?",
+        intent="ask_clinic", form=None,
+        entities=[{"entity": "answer_topic", "value": "painkillers", "confidence_entity": 0.9}],
+        slots={"triage_level": "emergency", "red_flags": ["cardiac"]},
+    )  # fmt: skip
+    asyncio.run(ActionAnswerQuestion().run(dispatcher, tracker, DOMAIN))
+    assert not dispatcher.messages, dispatcher.messages

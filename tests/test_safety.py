@@ -408,12 +408,15 @@ def test_a_misclick_is_not_a_sign(text: str) -> None:
     ]
 
 
-def test_every_sign_is_used_by_a_rule_or_to_rule_a_question_out() -> None:
+def test_every_sign_is_used_by_a_rule_a_question_or_a_guard() -> None:
+    from clinic.safety.concepts import GUARDS
     from clinic.safety.red_flags import DIRECT_QUESTIONS, SCREEN_QUESTIONS
 
     used = {s for rule in RED_FLAGS for s in (*rule.signs, *rule.with_any)}
     questions = [*DIRECT_QUESTIONS, *(q for qs in SCREEN_QUESTIONS.values() for q in qs)]
     used |= {s for q in questions for s in (*q.ruled_out_by, *q.where)}
+    # Or to ask a direct question (session 33: a neck manipulated asks about stroke signs).
+    used |= {s for guard in GUARDS for s in guard.touches}
     assert {sign.name for sign in SIGNS} <= used
 
 
@@ -2154,6 +2157,42 @@ def test_a_pair_said_in_the_singular_is_the_pair(said: str, flag: str) -> None:
 def test_falls_in_a_sport_with_the_pain_come_on_by_itself(said: str, flagged: bool) -> None:
     flags = {f.code for f in safety.screen(said).flags}
     assert ("fracture" in flags) is flagged, safety.screen(said).signs
+
+
+# Session 33, written before the change (outside run 103 p05: new pain up into the back of
+# the head since a chiropractor "cracked my neck" on Friday was asked how it feels; the
+# stroke signs came out only because he volunteered them). A neck manipulated asks the
+# stroke question at once; a neck that cracks by itself does not. My own words.
+@pytest.mark.parametrize(
+    ("said", "asked"),
+    [
+        ("my osteopath manipulated my neck on tuesday and it's hurt at the base of my skull since",
+         True),
+        ("had my neck adjusted at the chiropractor yesterday, now a headache on one side", True),
+        ("my neck cracks when I turn it, has done for years", False),
+    ],
+)  # fmt: skip
+def test_a_neck_manipulated_asks_the_stroke_question(said: str, asked: bool) -> None:
+    questions = [q.name for q in safety.screen(said).questions]
+    assert ("check_stroke" in questions) is asked, questions
+
+
+# Session 33, written before the change (outside run 103 p03: "what is lymphoedema? I dont
+# think I have." was recorded as lymphoedema, needles kept off her shoulder). A word asked
+# about is not told; told with it, it is. My own words.
+@pytest.mark.parametrize(
+    ("said", "told"),
+    [
+        ("sorry what does epilepsy mean?", False),
+        ("whats a bleeding disorder? never heard of it", False),
+        ("what is lymphedema exactly", False),
+        ("I have epilepsy, what does that mean for needling?", True),
+    ],
+)
+def test_a_word_asked_about_is_not_told(said: str, told: bool) -> None:
+    standing = {m.name for m in safety.screen(said).mentions
+                if m.kind == "contraindication" and not m.denied}  # fmt: skip
+    assert bool(standing) is told, standing
 
 
 # Session 33, written before the change (outside run 102 p04: "no, opposite, I gain weight

@@ -1517,9 +1517,16 @@ async def test_signs_said_no_to_are_not_thanked_for_as_told() -> None:
         ("walking far makes my hip and leg worse, sitting helps", answers.NO),
         ("yes, walking up the hill brings on a tightness across my chest", answers.YES),
         ("yes", answers.YES),
+        # Session 33, written before the change (outside run 103 p08, unsafe: "hmm i dont
+        # think so? ... yesterday he had to stop halfway up the stairs ... and sit for a
+        # min, he was all sweaty... then he was fine" was "Thank you, that helps"). Effort,
+        # then a stop or a rest it needed, told as a story: the question's yes.
+        ("not really? though on sunday she had to stop on the hill and lean on a wall till it "
+         "passed", answers.YES),
+        ("dunno, he had to sit down after carrying the shopping up, then it went", answers.YES),
     ],
 )  # fmt: skip
-def test_effort_that_brings_on_a_leg_pain_is_no_to_the_hearts_question(
+def test_the_hearts_effort_question_read_from_where_and_what_was_told(
     text: str, answer: str
 ) -> None:
     screened = safety.screen(text)

@@ -24,6 +24,7 @@ from clinic.language.numbers import WEIGHT_UNITS
 from clinic.safety.advice import denies_doctor_check, without_statement_of_safety
 from clinic.safety.red_flags import HISTORY_COUNTS, LEVEL_ORDER, SIGNS, ScreenQuestion
 from clinic.safety.screening import (
+    CONCEPT,
     SIGN,
     SORE_FROM_EXERCISE_SIGNS,
     only_soreness_from_exercise,
@@ -315,6 +316,11 @@ def read_answer(
         # "Walking a while makes the leg worse, she sits on a bench and it eases": the
         # legs' or the spine's, not the heart's (outside run 102 p02: 911 for the heart).
         return NO
+    if question.name == "check_exertion" and _concepts_told(text) >= _EFFORT_THEN_REST:
+        # "I dont think so? ...yesterday he had to stop halfway up the stairs and sit for a
+        # min, all sweaty, then he was fine": the question's yes, told as a story (outside
+        # run 103 p08: "Thank you, that helps", and booked).
+        return YES
     if asked & _PAIN_NOTHING_EASES and _EASED_BY_A_POSITION.search(
         _NO_EASE.sub(" ", text.lower().replace("\u2019", "'"))
     ):
@@ -565,6 +571,15 @@ _GAINED = re.compile(
     r"\b(?:gain|gained|gaining|put on|putting on|piled on|heavier|bigger|opposite)\b"
 )
 _LOST = re.compile(r"\b(?:lost|losing|lose|dropped|dropping|thinner|lighter)\b")
+
+
+# Effort, and a rest it needed: what the heart's effort question asks.
+_EFFORT_THEN_REST = frozenset({"exertion", "rest_eases"})
+
+
+def _concepts_told(text: str) -> set[str]:
+    """The concepts a message touches, not said with a no."""
+    return {m.name for m in read(text) if m.kind == CONCEPT and not m.denied}
 
 
 # Where effort brings on a pain that is not the heart's: the legs and the low back.

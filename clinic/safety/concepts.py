@@ -787,6 +787,7 @@ GUARDS: tuple[Guard, ...] = (
     Guard(("urination",), "check_bladder", "bladder_or_bowel_control"),
     Guard(("bowel",), "check_bladder", "bladder_or_bowel_control"),
     Guard(("speech_trouble",), "check_stroke", "stroke_warning"),
+    Guard(("neck_manipulated",), "check_stroke", "stroke_warning"),
     Guard(("speech", "difficulty"), "check_stroke", "stroke_warning"),
     Guard(
         ("vision_problem",),

@@ -602,6 +602,15 @@ SIGNS: tuple[Sign, ...] = (
     ), unless=("after a drink", "drunk last night", "hangover", "on the boat", "on a boat trip",
                "knee", "knees", "ankle", "ankles", "gives out", "gives way", "giving way",
                "gave way", "it feels wobbly", "it goes wobbly", "it's wobbly", "it is wobbly")),
+    # A neck manipulated (a chiropractor's or an osteopath's thrust): new neck pain or a
+    # headache after it asks the stroke question (a torn neck artery), whatever else is told
+    # (outside run 103 p05: asked how it feels).
+    Sign("neck_manipulated", (
+        "cracked|adjusted|manipulated|popped|clicked|twisted|cracks|adjusts|manipulates my|his|her|their neck",
+        "neck was|got|been cracked|adjusted|manipulated|popped",
+        "neck adjustment|adjustments|manipulation|manipulations|crack",
+        "had|got my|his|her|their? neck cracked|adjusted|manipulated|popped",
+    )),
     # Told in two messages or two sentences: "his fingers feel a bit funny sometimes. both
     # hands", "it's both hands btw" (outside run 101 p07): the two together raise the flag.
     Sign("hand_nerve_feeling", (
@@ -1479,8 +1488,8 @@ CONTEXT_ONLY_SIGNS = frozenset(
      "at_rest", "upper_back_pain", "aged_50_plus", "comes_on_exertion", "eases_with_rest",
      "arm_or_jaw_pain", "new_headaches", "headache_pattern_change", "cough_or_strain",
      "chewing_pain", "jaw_pain", "scalp_tender", "pressing_pain",
-     # Partial on their own: a tingle in one hand, or both hands sore.
-     "hand_nerve_feeling", "both_hands",
+     # Partial on their own: a tingle in one hand, or both hands sore; a neck manipulated.
+     "hand_nerve_feeling", "both_hands", "neck_manipulated",
      # A rash matters with a fever (meningitis); alone it is a skin problem (eczema,
      # psoriasis), which the scope answer covers.
      "rash",

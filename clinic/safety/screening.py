@@ -358,6 +358,10 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
             sentence.text, doc[start:end].text, whole[sentence.end_char :]
         ):
             continue  # "Pregnancy?? She's 14": the assistant's word asked back, not told
+        if kind == CONTRAINDICATION and _ASKS_WHAT_IT_IS.match(sentence.text):
+            # "what is lymphoedema? I dont think I have": the word asked about, not told
+            # (outside run 103 p03: needles kept off her shoulder for it).
+            continue
         if name == "needle_phobia" and (
             _mild_fear(sentence_of[start].text)
             or (_NEVER_FAINTED.search(whole) and not _STRONG_FEAR.search(whole))
@@ -1786,6 +1790,15 @@ _FAINTS = re.compile(r"\b(?:faint\w*|pass\w* out|passed|black\w* out|blacked)\b"
 _NEVER_FAINTED = re.compile(
     r"\b(?:never|not|haven'?t|havent|have not|don'?t|didn'?t|dont|didnt)\s+(?:ever\s+|once\s+)?"
     r"(?:fainted|faint|passed out|pass out|blacked out|keeled over)\b"
+)
+
+
+# A sentence asking what a word means: "what is lymphoedema?", "whats a bleeding disorder?".
+_ASKS_WHAT_IT_IS = re.compile(
+    r"^\W*(?:(?:sorry|so|and|um+|erm|ok|okay)\W+)?(?:what(?:'?s| is| are| does| do you mean"
+    r"(?: by)?| means)|wat(?:'?s| is)|meaning of|define)\b(?![^?]*\b(?:i|i'm|im|i've|ive)\s+"
+    r"(?:have|had|got|am|'m|m|take|on)\b)",
+    re.IGNORECASE,
 )
 
 

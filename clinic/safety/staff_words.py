@@ -70,6 +70,7 @@ SIGN_WORDS: dict[str, str] = {
     "both_hands_nerve": "numbness or tingling in both hands",
     "hand_nerve_feeling": "fingers or hands feeling numb, tingly or odd",
     "both_hands": "both hands",
+    "neck_manipulated": "neck manipulated (chiropractic or osteopathic)",
     "speech_trouble": "trouble speaking",
     "double_vision": "double vision",
     "swallowing_trouble": "trouble swallowing",
