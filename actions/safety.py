@@ -107,8 +107,10 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
             # No fall at all is no fall from a height either.
             withdrawn |= {question.sign, *safety.narrower_than({question.sign})}
             if not tracker.get_slot("raised_by_answer"):
-                # Disputed, not a yes taken back: the words that raised it go too.
-                withdrawn |= safety.signs_behind(question)
+                # Disputed, not a yes taken back: the words that raised it go too, but not
+                # what the answer says again ("NO chest pain. it's only the shoulder ache on
+                # the stairs, and a bit clammy": outside run 104 p08, every sign taken back).
+                withdrawn |= advice.taken_back_by_a_no(question) - said
             denied.add(question.sign)
             corrected.append(question.sign)
             unclear = [sign for sign in unclear if sign != question.sign]

@@ -69,6 +69,9 @@ _I_AM_THE_PATIENT = re.compile(
     # for eight turns after three corrections).
     r"|\b(?:it'?s|its|it is)\s+me\s+(?:with|who|that)\b|\bwriting (?:this )?for myself\b"
     r"|\b(?:i'?m|im|i am)\s+(?:writing|asking)\s+for\s+(?:myself|me)\b"
+    # "I'm a guy btw not a her" (outside run 104 p02: "her" to the end).
+    r"|\b(?:i'?m|im|i am)\s+(?:[\w,]+\s+){0,3}?not\s+an?\s+(?:her|she|him|he)\b"
+    r"|\bnot\s+an?\s+(?:her|she|him|he)\b[^.?!]{0,20}\b(?:i'?m|im|i am)\b"
 )
 
 

@@ -225,8 +225,36 @@ def test_the_medicines_to_tell_of_are_the_patients() -> None:
 # my wife" and "im a he... writing for myself" left the chat speaking of "she"). My words.
 @pytest.mark.parametrize(
     "said",
-    ["no no, it's me who has the back pain, not my husband", "i'm writing for myself btw"],
+    [
+        "no no, it's me who has the back pain, not my husband",
+        "i'm writing for myself btw",
+        # Session 33, written before the change (outside run 104 p02: "I'm a guy btw not a
+        # her" left the chat speaking of "her"). My own words.
+        "uh I'm the guy, not a she lol",
+        "it's not her, it's me. I'm a man",
+    ],
 )
 def test_the_writer_saying_the_pain_is_theirs_is_the_patient(said: str) -> None:
     texts = ["low back ache for a month", "my husband says i should have come sooner", said]
     assert patient.written_of(texts) == patient.YOU
+
+
+# Session 33, written before the change (outside run 104 p02: "my wife told me to look into
+# this. I'm 54 and I've had lower back pain... moving a dresser for my daughter" was spoken
+# of as "her" to the end). The writer's own pain told, with others named beside it, is the
+# writer's. My own words.
+def test_the_writers_own_pain_told_beside_others_is_the_writers() -> None:
+    texts = ["my husband made me message you. I've had neck pain for weeks since lifting "
+             "boxes for my son's move"]  # fmt: skip
+    assert patient.written_of(texts) == patient.YOU
+    texts = ["I was carrying a sofa for my sister last week and my back went"]
+    assert patient.written_of(texts) == patient.YOU
+    assert patient.written_of(["writing for my mum, she has had back pain for weeks"]) == (
+        patient.SHE
+    )
+
+
+# Session 33, written before the change (outside run 104 p02: "I'm a guy btw not a her").
+@pytest.mark.parametrize("said", ["I'm a man, not a her", "erm I'm not a she, I'm the guy lol"])
+def test_the_writer_saying_he_is_not_a_her_is_the_patient(said: str) -> None:
+    assert patient.written_of(["booking for my mum, her back hurts", said]) == patient.YOU

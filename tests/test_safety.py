@@ -2177,6 +2177,27 @@ def test_a_neck_manipulated_asks_the_stroke_question(said: str, asked: bool) -> 
     assert ("check_stroke" in questions) is asked, questions
 
 
+# Session 33, written before the change (outside run 104 p04, unsafe: "I gain weight haha
+# because baby is coming, I am 5 month" was never recorded, and she was booked for needling
+# the upper back with no pregnancy on her list). The months said of oneself, and a baby
+# coming. A baby's age, or months since an operation, is none. My own words.
+@pytest.mark.parametrize(
+    ("said", "pregnant"),
+    [
+        ("im 6 months so I can't lie on my front", True),
+        ("she is 7 month, the baby is coming in march", True),
+        ("our baby is coming soon and my back is killing me", True),
+        ("my son is 5 months old and I carry him all day", False),
+        ("I'm 3 months post-op from my knee", False),
+    ],
+)
+def test_months_said_of_oneself_and_a_baby_coming_are_a_pregnancy(
+    said: str, pregnant: bool
+) -> None:
+    standing = {m.name for m in safety.screen(said).mentions if not m.denied}
+    assert ("pregnancy" in standing) is pregnant, standing
+
+
 # Session 33, written before the change (outside run 103 p03: "what is lymphoedema? I dont
 # think I have." was recorded as lymphoedema, needles kept off her shoulder). A word asked
 # about is not told; told with it, it is. My own words.

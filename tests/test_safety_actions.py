@@ -1670,3 +1670,31 @@ def test_the_booking_replies_speak_of_the_patient_written_for() -> None:
         assert theirs, response
         assert "{patient_object}" in theirs[0] or "{patient_possessive}" in theirs[0]
         assert " you " not in f" {theirs[0]} ", theirs[0]
+
+
+# Session 33, written before the change (outside run 104 p08, unsafe: a woman of 61 whose
+# shoulder ache comes on the subway stairs, eases with rest, with clamminess, got 911 as
+# "pain in the arm or jaw"; "I never said arm or jaw" brought the chest question, and "I
+# said NO chest pain. it's only the shoulder and upper back ache on the stairs, and a bit
+# clammy" took every sign back: "nothing needs a doctor first", booked for needling). The
+# shoulder is named as told; what the answer to a recheck says again stays.
+def test_the_hearts_places_are_named_with_the_shoulder() -> None:
+    said_back = advice.described("cardiac", {"arm_or_jaw_pain", "comes_on_exertion"})
+    assert "shoulder" in said_back, said_back
+
+
+async def test_a_no_to_a_recheck_keeps_what_the_answer_says_again() -> None:
+    held = {
+        "body_part": "shoulder",
+        "warning_signs": ["arm_or_jaw_pain", "comes_on_exertion", "eases_with_rest", "sweating"],
+        "red_flags": ["cardiac"], "triage_level": "emergency",
+        "rechecking": "check_chest", "direct_question": "check_chest",
+        "asked_questions": ["check_chest"],
+    }  # fmt: skip
+    slots, said_text = await check(
+        "no chest pain at all. just the shoulder aching on the stairs and the clammy feeling",
+        intent="deny", slots=held, earlier_slots=held,
+    )  # fmt: skip
+    kept = set(slots.get("warning_signs", held["warning_signs"]))
+    assert {"arm_or_jaw_pain", "sweating"} <= kept, (slots, said_text)
+    assert "cardiac" in (slots.get("red_flags", held["red_flags"]) or []), (slots, said_text)

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from clinic.booking import asks_how_to_change
 from clinic.contact import asks_about_a_call, asks_for_a_call
 from clinic.preferred_time import says_an_hour
-from clinic.safety.red_flags import EMERGENCY, HISTORY_COUNTS, URGENT
-from clinic.safety.screening import medicines_named_plainly, red_flags_for, screen
+from clinic.safety.red_flags import EMERGENCY, HISTORY_COUNTS, URGENT, ScreenQuestion
+from clinic.safety.screening import medicines_named_plainly, red_flags_for, screen, signs_behind
 
 # What the patient described, in their terms, for each red flag code.
 WHAT_YOU_DESCRIBED: dict[str, str] = {
@@ -118,8 +118,10 @@ EACH_SIGN: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
         ),
         (frozenset({"pressing_pain"}), "a pressing pain"),
         (
+            # The shoulder named too: "I never said arm or jaw, it's my left shoulder"
+            # (outside run 104 p08: the dispute took the advice back).
             frozenset({"arm_and_jaw_pain", "arm_or_jaw_pain", "left_arm_pain", "jaw_pain"}),
-            "pain in the arm or jaw",
+            "pain in the shoulder, arm or jaw",
         ),
         (frozenset({"sweating"}), "sweating"),
         (frozenset({"breathless"}), "breathlessness"),
@@ -178,6 +180,19 @@ def more_behind_the_advice(told: str, emergency: bool) -> str:
         f"{MORE_BEHIND}{told} too. That makes it all the more important to {now}, "
         "and to tell them about it."
     )
+
+
+def taken_back_by_a_no(question: ScreenQuestion) -> set[str]:
+    """What a no to `question`, asked once more after a flag read from words was disputed,
+    takes back: the signs behind it (`signs_behind`); where the flag's signs are told in
+    groups (the heart's: the chest, the arm, sweating, effort), only the groups the question
+    asks about (outside run 104 p08: a no to the chest took back the effort on the stairs
+    and the clamminess told apart, and the advice with them)."""
+    behind = signs_behind(question)
+    asked = {question.sign, *question.covers}
+    codes = {flag.code for flag in red_flags_for({question.sign})}
+    groups = [signs for code in codes for signs, _ in EACH_SIGN.get(code, ()) if signs & asked]
+    return behind & set().union(asked, *groups) if groups else behind
 
 
 def described(code: str, signs: Iterable[str] = ()) -> str:

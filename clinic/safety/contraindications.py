@@ -204,6 +204,12 @@ SIGNS: tuple[Sign, ...] = (
         # (Each slot is one word: "i am" is two slots.)
         *(f"i'm|im|she's|shes|wife's {n} weeks|week|wks|wk" for n in range(4, 43)),
         *(f"i|she|wife am|is {n} weeks|week|wks|wk" for n in range(4, 43)),
+        # The months too: "I am 5 month", "im 6 months" (outside run 104 p04: never
+        # recorded); a grown writer is no months old, and a baby's age is "my son is".
+        *(f"i'm|im|she's|shes|wife's {n} month|months|mths|mos" for n in range(1, 10)),
+        *(f"i|she|wife am|is {n} month|months|mths|mos" for n in range(1, 10)),
+        # "because baby is coming", "our baby is coming soon".
+        "baby|babies|twins is|are coming|due|arriving",
         # "i am 24 week with baby", "she is with child" (outside run 94 p04: never recorded).
         "am|'m|im|i'm|is|she's|shes with baby|child|twins",
         "week|weeks|wk|wks|month|months with baby|child|twins",
@@ -216,6 +222,8 @@ SIGNS: tuple[Sign, ...] = (
         "baby ... belly|bump|tummy ... big|bigger|growing|huge",
         "another|second|third|number ... baby|one on the|its way",
     ), unless=("weeks post", "wks post", "weeks out", "weeks after", "weeks since", "weeks into",
+               "months post", "month post", "months out", "months after", "months since",
+               "months old", "month old", "mths old", "months into", "months sober",
                "weeks in", "weeks of", "weeks off", "weeks sober", "weeks clean",
                "expecting a call", "expecting a callback", "expecting a phone", "expecting the",
                "expecting results", "expecting a reply", "expecting an email", "expecting a letter",
