@@ -389,6 +389,13 @@ def _taken_back(
         return _disputed(tracker, text) or _denied_holding_sign(tracker)
     if answers.takes_back_yes(text):
         return question
+    if checklist.lines_of(tracker.get_slot("screen_question")) and (
+        tracker.get_slot("requested_slot") == SCREEN_SLOT
+    ):
+        # "No" to the list asked since: the list's answer, not a no to the sign left
+        # possible before it (outside run 105 p08: a foot that catches asked once more, then
+        # taken back, the list never recorded).
+        return _denied_holding_sign(tracker)
     asked = safety.question_named(question)
     unsure_before = asked and asked.sign in (tracker.get_slot("unclear_signs") or [])
     # "No fever" to a fever with a stiff neck: asked once more, never taken as the no itself

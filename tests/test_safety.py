@@ -2177,6 +2177,24 @@ def test_a_neck_manipulated_asks_the_stroke_question(said: str, asked: bool) -> 
     assert ("check_stroke" in questions) is asked, questions
 
 
+# Session 33, written before the change (outside run 105 p08, unsafe: "I caught my right toe
+# on the step twice this week" at 63 with sciatica was read as a fall). A toe or foot that
+# catches again and again is the foot that drops; once, on a door, is a stubbed toe.
+@pytest.mark.parametrize(
+    ("said", "flagged"),
+    [
+        ("she's caught her left toe on the kerb a few times lately", True),
+        ("he keeps catching his foot on the stairs this week", True),
+        ("I caught my toe on the door and broke the nail", False),
+    ],
+)
+def test_a_toe_that_catches_again_and_again_is_the_foot_that_drops(
+    said: str, flagged: bool
+) -> None:
+    flags = {f.code for f in safety.screen(said).flags}
+    assert ("progressive_weakness" in flags) is flagged, safety.screen(said).signs
+
+
 # Session 33, written before the change (outside run 104 p04, unsafe: "I gain weight haha
 # because baby is coming, I am 5 month" was never recorded, and she was booked for needling
 # the upper back with no pregnancy on her list). The months said of oneself, and a baby

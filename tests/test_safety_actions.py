@@ -1698,3 +1698,22 @@ async def test_a_no_to_a_recheck_keeps_what_the_answer_says_again() -> None:
     kept = set(slots.get("warning_signs", held["warning_signs"]))
     assert {"arm_or_jaw_pain", "sweating"} <= kept, (slots, said_text)
     assert "cardiac" in (slots.get("red_flags", held["red_flags"]) or []), (slots, said_text)
+
+
+# Session 33, written before the change (outside run 105 p08, unsafe: after "I really can't
+# tell" made a foot that catches possible, his "No" to the next list (fever, cancer, night
+# pain, weight) was read as a no to the weakness, which was asked once more and then taken
+# back; the list was never recorded). A no said to a list waiting is the list's answer.
+async def test_a_no_to_the_list_waiting_is_no_no_to_an_unsure_sign_before() -> None:
+    held = {
+        "body_part": "lower_back", "warning_signs": ["back_pain", "worsening_weakness"],
+        "unclear_signs": ["worsening_weakness"], "red_flags": ["progressive_weakness"],
+        "triage_level": "urgent", "raised_by_answer": "worsening_weakness",
+        "screen_question": "checklist:fever+cancer+night_pain",
+    }  # fmt: skip
+    slots, said_text = await check(
+        "No", intent="deny", slots=held, earlier_slots=held, requested_slot="red_flag_screen"
+    )
+    assert not slots.get("rechecking"), (slots, said_text)
+    assert "worsening_weakness" in slots.get("warning_signs", held["warning_signs"])
+    assert {"fever", "cancer_history"} <= set(slots.get("denied_signs") or []), slots

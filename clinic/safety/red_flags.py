@@ -268,6 +268,9 @@ SIGNS: tuple[Sign, ...] = (
     )),
     # Progressive neurological deficit
     Sign("worsening_weakness", (
+        # A toe or a foot caught again and again: "caught my right toe on the step twice this
+        # week" (outside run 105 p08: read as a fall).
+        "caught|catching|catches|catch my|his|her|their ... toe|toes|foot|feet ... twice|again|times|lately|often|week",
         "{weakness} ... {progressing}",
         "{progressing} ... {weakness}",
         "getting|becoming|growing|get weaker",
