@@ -83,8 +83,9 @@ class ActionAnswerQuestion(Action):
         """One answer, or "I don't know" and the clinic's phone; then, when the message also
         described a pain ("...so could I come in? It's between my shoulder blades"), the
         intake begins."""
-        advised_now = value_before_latest_message(tracker, "triage_level") != EMERGENCY
-        if emergency_open(tracker) and advised_now:
+        if emergency_open(tracker) and (
+            value_before_latest_message(tracker, "triage_level") != EMERGENCY
+        ):
             # The emergency advice given for this very message is its answer ("is it ok to
             # wait till tomorrow?"): no topic beside it (outside run 103 p08: painkillers).
             return []

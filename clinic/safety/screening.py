@@ -338,10 +338,13 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
     after_the_pain: set[int] = set()
     named_back: tuple[int, int] | bool = False
     explained: list[tuple[str, int, int]] = []
-    injuries_long_ago = any(
-        name in _INJURY_SIGNS and _long_ago(sentence_of[start], doc[start].idx, sentence_of)
+    # Each injury's time, read once: it dates the others told in the message too.
+    injury_long_ago = {
+        start: _long_ago(sentence_of[start], doc[start].idx, sentence_of)
         for _, name, start, _ in matches
-    )
+        if name in _INJURY_SIGNS
+    }
+    injuries_long_ago = any(injury_long_ago.values())
     for kind, name, start, end in matches:
         if _unless(_SIGNS_BY_KEY[(kind, name)], sentence_of[start]):
             if kind == SIGN:
@@ -496,8 +499,10 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
             continue  # "it's not as if I'm having a heart attack": said not to be
         # "back pain for 2 years, since a car crash": no injury of now; "the accident was 2
         # YEARS ago... it was whiplash": the same injury told again (outside run 100 p08).
-        long_ago = name in _RECENT_ONLY and _long_ago(
-            sentence_of[start], doc[start].idx, sentence_of
+        long_ago = name in _RECENT_ONLY and (
+            injury_long_ago[start]
+            if start in injury_long_ago
+            else _long_ago(sentence_of[start], doc[start].idx, sentence_of)
         )
         long_ago = long_ago or (
             name in _INJURY_SIGNS
