@@ -471,6 +471,14 @@ _HOLD_ON = re.compile(
     re.IGNORECASE,
 )
 # Words that change a time already picked: "1pm instead", "make it 2", "2pm not 1:30".
+# A bare hour with the words that change the time: "make it 10", "can we do 4", "11 instead".
+_ANOTHER_HOUR = re.compile(
+    r"\b(?:make it|change (?:it |that )?to|move (?:it |that )?to|switch (?:it |that )?to|"
+    r"can we do|could we do|can i do|could i do|how about|what about)\s+(?:at\s+)?"
+    r"(?P<hour>\d{1,2}(?::\d\d)?)\b(?!\s*(?:[:/.]\d|days?|weeks?|months?|years?|hours?|hrs?|"
+    r"people|of)\b)|\b(?P<instead>\d{1,2}(?::\d\d)?)\s+(?:instead|rather)\b",
+    re.IGNORECASE,
+)
 _CHANGES_THE_TIME = re.compile(
     r"\b(?:instead|rather|actually|change|make it|could we do|can we do|can i do|switch|"
     r"move it|prefer|not|meant)\b",
@@ -717,6 +725,9 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
             if wish is None and _BARE_HOUR.fullmatch(str(value).strip()):
                 # "10 please" with 10:00 not among the offers: the hour, on the days offered.
                 wish = read_preference(f"at {str(value).strip()}", desk().now())
+            elif wish is None and (another := _ANOTHER_HOUR.search(str(value))):
+                # "actually make it 10 sorry": the hour put right (outside run 105 p06).
+                wish = read_preference(f"at {another['hour'] or another['instead']}", desk().now())
             if isinstance(wish, TimePreference):
                 wish = _same_time_as_booked(str(value), wish, tracker)
             if isinstance(wish, TimePreference) and wish.last_day is None and offered:
@@ -893,7 +904,11 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
             # run 93 p08: the name changed, the wrong number kept).
             moved = {**moved, **_contact_put_right(text, dispatcher, tracker)}
             return {"booking_confirmed": None, **moved, "patient_name": renamed}
-        other_time = names_a_time(text) or re.search(r"\b(?:instead|later|earlier)\b", text)
+        other_time = (
+            names_a_time(text)
+            or re.search(r"\b(?:instead|later|earlier)\b", text)
+            or _ANOTHER_HOUR.search(text)
+        )
         slots = _contact_put_right(text, dispatcher, tracker)
         if slots:
             # "Sorry the number is 646 555 0178. yes book": the new contact, shown to confirm;

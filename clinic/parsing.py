@@ -20,7 +20,14 @@ from datetime import date, datetime, time, timedelta
 
 from clinic.vocabulary import OTHER_COMPLAINTS
 
-__all__ = ["Duration", "find_duration", "find_severity", "parse_duration", "parse_severity"]
+__all__ = [
+    "Duration",
+    "find_duration",
+    "find_severity",
+    "parse_duration",
+    "parse_severity",
+    "scores_said_not",
+]
 
 
 @dataclass(frozen=True)
@@ -737,6 +744,26 @@ _NOT_SCORES = (
 )
 
 
+# How someone seems or carries on, said with a number: a likeness, not the score they give
+# ("he says 3, but he limps round like it's a 9 lol", "the way she moans you'd think it was
+# 10"). A likeness of the pain itself ("it feels like it's a 7") is still a score.
+_SEEMING = re.compile(
+    r"\b(?:you'?d|u'?d|you\s+would|one\s+would|anyone\s+would)\s+(?:think|swear|believe|guess)\b"
+    r"|\bas\s+(?:if|though)\b"
+    r"|\b(?:acts?|acting|behav\w*|carr(?:y|ies|ying)\s+on|go(?:es|ing)?\s+on|makes?\s+(?:it\s+)?out|"
+    r"making\s+(?:it\s+)?out|moan\w*|groan\w*|whin\w+|whing\w+|limp\w*|hobbl\w*|scream\w*|"
+    r"yell\w*|cr(?:y|ies|ying)|fuss\w*)(?:\s+[\w']+){0,5}?\s+like\s+"
+    r"(?:it|he|she|they|it'?s|he'?s|she'?s|they'?re|his|her|its)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_BREAK = re.compile(r"[,.;:!?]|\b(?:but|though|tho)\b", re.IGNORECASE)
+
+
+def _seeming(text: str, end: int) -> bool:
+    """Whether the score ending at `end` is said of how someone seems, in its own clause."""
+    return bool(_SEEMING.search(_CLAUSE_BREAK.split(text[max(0, end - 80) : end])[-1]))
+
+
 def _score_value(match: re.Match[str]) -> float | None:
     """The 0-10 value of a matched score, or None when it is above the scale ("10+", "12")."""
     value = _number_value(match.group("n"))
@@ -920,7 +947,7 @@ def _answer_scores(text: str) -> list[Score] | None:
             scores.append((match.start(), match.end(), value))
     if re.search(r"\b(?:more\s+than|above|over)\s+(?:10|ten)\b", text, re.IGNORECASE):
         return None
-    scores.sort()
+    scores = sorted(score for score in scores if not _seeming(text, score[1]))
     # "At night more like 8": a bad moment's score, not one put right.
     marks = [m for m in _PUT_RIGHT.finditer(text) if not _MOMENT_LEFT.search(text[: m.start()])]
     if marks and (after := [s for s in scores if s[0] >= marks[-1].end()]):
@@ -976,12 +1003,52 @@ def _explicit_scores(text: str) -> list[Score]:
             scores.append((following.start("n"), following.end("n"), value))
     # One score read by two patterns ("it's a 7" in "it's a 7 on the pain scale"): the
     # longer reading stands.
+    scores = [score for score in scores if not _seeming(text, score[1])]
     longest_first = sorted(scores, key=lambda score: score[0] - score[1])
     kept: list[Score] = []
     for score in longest_first:
         if all(score[1] <= other[0] or other[1] <= score[0] for other in kept):
             kept.append(score)
     return sorted(kept)
+
+
+# A score said not to be: "not 9 at worst", "the 8 was me exaggerating", "joking about the 9".
+_SCORE_SAID_NOT = tuple(
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        rf"\bnot\s+(?:an?\s+)?(?P<n>{_STRICT_NUMBER})\b(?!\s*(?:[:.]\d|am\b|pm\b|a\.m|p\.m|o'?clock|"
+        rf"(?:{_alternation(_UNIT_FORMS)}|y/?o|kg|lbs?|pounds?|times|kids|children)\b))",
+        rf"\b(?P<n>{_STRICT_NUMBER})\s+(?:was|is|were)\s+(?:(?:just|only|me|him|her|a\s+bit\s+of|"
+        r"a|an|totally|completely)\s+)*(?:joke|joking|kidding|exaggerat\w*|wrong|mistake|typo|"
+        r"too\s+high|over\s+the\s+top)\b",
+        rf"\b(?:joking|kidding|exaggerating)\s+(?:about|with)\s+(?:the\s+)?(?P<n>{_STRICT_NUMBER})\b",
+    )
+)
+# A sentence that speaks of times is about the booking: "not 9, 10 is better" is no score.
+_TIME_TALK = re.compile(
+    r"\b(?:am|pm|o'?clock|morning|afternoon|evening|slot|time|appointment|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|today|tomorrow)\b|\d:\d",
+    re.IGNORECASE,
+)
+
+
+def scores_said_not(text: str) -> tuple[frozenset[float], float | None]:
+    """The scores `text` says are not the pain's ("not 9 at worst, I was joking"), and the
+    score said instead in their sentence ("the 8 was me exaggerating, more like 4")."""
+    said_not: set[float] = set()
+    instead: float | None = None
+    for sentence in re.split(r"(?<=[.!?])\s+|\n", text):
+        if _TIME_TALK.search(sentence):
+            continue
+        spans = [m.span("n") for p in _SCORE_SAID_NOT for m in p.finditer(sentence)]
+        if not spans:
+            continue
+        said_not |= {_number_value(sentence[a:b]) for a, b in spans}
+        rest = list(sentence)
+        for a, b in spans:
+            rest[a:b] = " " * (b - a)
+        instead = parse_severity("".join(rest)) if instead is None else instead
+    return frozenset(said_not), instead
 
 
 def says_the_usual_score(text: str) -> bool:

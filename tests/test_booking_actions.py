@@ -1933,3 +1933,21 @@ def test_a_time_asked_as_a_question_after_a_change_of_mind_is_kept() -> None:
     )  # fmt: skip
     asked, told = _booking_answer_before_a_question(tracker)
     assert asked == "preferred_time" and "thursday morning" in told, told
+
+
+# Session 34, written before the change (outside run 105 p06: "actually make it 10 sorry"
+# at the summary got "I need a yes or a no"). A bare hour with words that change the time
+# is another time on the same day. My own wordings.
+@pytest.mark.parametrize(
+    "text", ["oh wait change it to 4 sorry", "4 instead please", "hmm could we do 4 actually"]
+)
+def test_a_bare_hour_put_right_at_the_summary_moves_the_time(desk, text: str) -> None:
+    result, said = validate(
+        "booking_confirmed", text, booking_slot=THREE_PM.isoformat(),
+        offered_slots=[THREE_PM.isoformat()], patient_name="Anna",
+        contact_details="+1 212-555-0143",
+    )  # fmt: skip
+    assert result["booking_confirmed"] is None and "yes or a no" not in said
+    chosen = result.get("booking_slot") or (result.get("offered_slots") or [None])[0]
+    assert chosen is not None, result
+    assert dt.datetime.fromisoformat(chosen) == THREE_PM.replace(hour=16)

@@ -1733,3 +1733,25 @@ def test_feet_said_fine_of_a_condition_keep_the_pains_places(text: str) -> None:
     known = {"body_part": "lower_back", "radiates_to": "leg", "pain_radiates": True,
              "pain_sites": ["lower_back", "foot"], "site_sides": {"foot": "right"}}  # fmt: skip
     assert "pain_sites" not in changes(text, known, "contraindication_screen")
+
+
+# Session 34, written before the change (outside run 105 p07: "It's not 9 at worst btw, I
+# was joking" at the booking kept "9 at worst" in the summary). A score known and said not
+# to be, at any point, is taken back; the score said beside it instead is the score. My
+# own wordings.
+@pytest.mark.parametrize(
+    ("text", "known", "expected"),
+    [
+        ("oh the 8 was me exaggerating, she says more like 4", {"pain_severity": 8},
+         {"pain_severity": 4}),
+        ("book me in. not 7 at worst btw, that was a joke, it's 2", {"pain_severity": 2,
+         "pain_worst": 7}, {"pain_worst": None}),
+        ("it isn't an 8, it's a 5 really", {"pain_severity": 8}, {"pain_severity": 5}),
+    ],
+)  # fmt: skip
+def test_a_known_score_said_not_to_be_is_taken_back(text: str, known: dict, expected: dict) -> None:
+    assert changes(text, {"body_part": "neck", **known}) == expected
+
+
+def test_a_time_said_not_to_be_takes_back_no_score() -> None:
+    assert "pain_severity" not in changes("not 9 am, 10 am is better", {"pain_severity": 9})

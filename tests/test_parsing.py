@@ -585,3 +585,28 @@ def test_some_days_mark_a_bad_moment(answer: str, usual: float, worst: float) ->
 def test_the_scales_ten_is_no_second_score(message: str, score: float) -> None:
     found = find_severity(message)
     assert found is not None and found[1] == score, found
+
+
+# Session 34, written before the change (outside runs 102 p07 and 105 p07: a parent's "he
+# says 3... limping around like it's a 9 lol" was noted as 9). A number said of how someone
+# seems or carries on is a likeness, not the score they give. My own wordings; a score that
+# says how the pain feels ("feels like it's a 7") stays a score.
+@pytest.mark.parametrize(
+    ("answer", "usual", "worst"),
+    [
+        ("she says 4 but the way she groans you'd swear it was a 10", 4, None),
+        ("he reckons 2, though he hobbles about like it's an 8 haha", 2, None),
+        ("5, but she makes out like it's 9", 5, None),
+        ("she says 6, acts like she's at a 10 tbh", 6, None),
+        ("it feels like it's a 7", 7, None),
+        ("4, like an 8 when I bend", 4, 8),
+    ],
+)
+def test_a_likeness_is_no_score(answer: str, usual: float, worst: float | None) -> None:
+    from clinic.parsing import parse_severity, worst_score
+
+    assert (parse_severity(answer), worst_score(answer)) == (usual, worst)
+
+
+def test_a_likeness_in_a_longer_message_is_no_score() -> None:
+    assert find_severity("my boy limps round the house like it's a 9 but he says it's fine") is None

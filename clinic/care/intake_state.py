@@ -176,6 +176,9 @@ class Heard:
     # The duration is said of the pain itself ("the back pain has been going 5 weeks"):
     # it puts a different one known right.
     duration_of_the_pain: bool = False
+    # Scores said not to be ("not 9 at worst, I was joking"), and the one said instead.
+    scores_said_not: frozenset[float] = frozenset()
+    score_instead: float | None = None
 
 
 @dataclass
@@ -385,6 +388,7 @@ def hear(
     # "It's 3 normally, 6 only when reaching up": the usual score said again is the score,
     # in a message of any length (outside run 76 p05: the 7 of the worst moments kept).
     usual_said = found is not None and parsing.says_the_usual_score(text)
+    scores_said_not, score_instead = parsing.scores_said_not(text)
     if main is None and asked == "body_part":
         value = vocabulary.canonical("body_part", text)
         main = Place(value, 0) if value else None
@@ -418,6 +422,8 @@ def hear(
         of_someone_else=of_someone_else,
         spread_denied_to=spread_denied_to,
         corrects_from=(cue.start() if (cue := _CORRECTION.search(text)) else 0),
+        scores_said_not=scores_said_not,
+        score_instead=score_instead,
         said_not=_said_not(text),
         text=text,
         moved_limbs=tuple(p.value for p in places if p.start in moved),
@@ -984,8 +990,22 @@ def update(
         offer("pain_radiates", False)  # "back of head. pounding": where it is, no further
     if heard.duration is not None:
         offer("pain_duration", heard.duration.text, ("pain_duration_days", heard.duration.days))
-    offer("pain_severity", heard.severity)
+    # A score known and said not to be is taken back, whatever was asked ("not 9 at worst
+    # btw, I was joking" at the booking: outside run 105 p07).
+    taken_back = {
+        slot for slot in ("pain_severity", "pain_worst") if known.get(slot) in heard.scores_said_not
+    }
+    if "pain_severity" in taken_back and heard.score_instead not in (None, known["pain_severity"]):
+        result.values["pain_severity"] = heard.score_instead
+        result.corrected.append("pain_severity")
+    else:
+        offer("pain_severity", heard.severity)
+    if "pain_worst" in taken_back:
+        known = {**known, "pain_worst": None}
     _keep_worst(known, heard, result, asked == "pain_severity" or said_correcting)
+    if "pain_worst" in taken_back and result.values.get("pain_worst") is None:
+        result.values["pain_worst"] = None
+        result.corrected.append("pain_worst")
     main_place = result.values.get("body_part") or known.get("body_part")
     # A further place said not to hurt after all is taken off ("my foot doesn't hurt").
     sites = [site for site in sites if site == main_place or site not in heard.not_painful]
