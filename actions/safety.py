@@ -1166,7 +1166,10 @@ def _stand_down_revoked(
         return [SlotSet("doctor_checked", None), SlotSet("says_safe", None)]  # advised anew
     if checked and advice.denies_doctor_check(text):
         number = settings.emergency_number()
-        dispatcher.utter_message(text=advice.EMERGENCY_REMINDER.format(number=number))
+        # The advice given, at its level: a doctor today is no emergency department.
+        urgent = (level or tracker.get_slot("triage_level")) == URGENT
+        reminder = advice.URGENT_REMINDER if urgent else advice.EMERGENCY_REMINDER
+        dispatcher.utter_message(text=reminder.format(number=number))
         return [SlotSet("doctor_checked", None)]
     told_again = any(  # the rules decide which signs tell of thoughts of suicide
         flag.code == "suicidal_thoughts"

@@ -416,6 +416,8 @@ def of_a_pregnancy(text: str, start: int, end: int) -> bool:
     """Whether the amount at `text[start:end]` is how far along a pregnancy is."""
     if _PREGNANCY_BEFORE.search(text[:start]) or _PREGNANCY_AFTER.match(text[end:]):
         return True
+    if _STAGE_REACHED_BEFORE.search(text[:start]) and _IN_WEEKS_OR_MONTHS.search(text[start:end]):
+        return True  # "since I hit 5 months": how far along, never how long it hurts
     # "found out im preggo actually lol, 14 wks now": weeks or months said a few words after
     # the pregnancy, nothing of the pain between (outside run 86 p05: "for 14 wks now").
     near = _PREGNANCY_NEAR.search(text[:start])
@@ -426,6 +428,11 @@ def of_a_pregnancy(text: str, start: int, end: int) -> bool:
     )
 
 
+_STAGE_REACHED_BEFORE = re.compile(
+    r"\b(?:i|she|we|wife|i'?ve|she'?s|we'?ve)\s+(?:just\s+|now\s+)?(?:hit|reached|got\s+to|"
+    r"made\s+it\s+to)\s+(?:about\s+|around\s+)?$",
+    re.IGNORECASE,
+)
 _PREGNANCY_NEAR = re.compile(
     r"\b(?:pregnan\w*|preggo|preggers|expecting)\b(?:\W+[\w']+){0,6}?\W*$", re.IGNORECASE
 )

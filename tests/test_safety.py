@@ -1080,6 +1080,23 @@ def test_after_an_emergency_a_wish_to_book_is_answered_and_the_advice_stays() ->
     assert first != again  # the wording shortens; the advice does not go
 
 
+# Session 34, written before the change (outside run 106 p02: "Can I just book the needling
+# for this week and mention it to them then?" after a thunderclap headache got "Yes, tell
+# them about then"). Telling the physiotherapist later is waiting: never a yes. My wordings.
+@pytest.mark.parametrize(
+    "message",
+    [
+        "it's pretty much gone now. could I just book the physio for friday and tell them then?",
+        "can't I just come in next week and mention it at the appointment?",
+        "the hospital will take all night. can I book you for thursday and tell them then",
+    ],
+)
+def test_telling_the_physio_later_is_no_yes(message: str) -> None:
+    reply = advice.emergency_follow_up(message, ["cardiac"], "911", "988")
+    assert not reply.startswith("Yes") and "Yes, tell them" not in reply
+    assert "call 911 now" in reply
+
+
 def test_after_crisis_advice_a_promise_to_talk_to_a_doctor_is_heard() -> None:
     reply = advice.crisis_follow_up(
         "ok i will call my doctor about it. can you help my neck now?",
@@ -1365,6 +1382,33 @@ def test_a_no_with_a_but_is_read_by_whose_it_is(text: str, all_denied: bool) -> 
     found = screening.screen(text)
     answer = read_checklist_answer(lines, text, found.signs, found.denied_signs, "deny")
     assert (answer.denied == frozenset(q.sign for q in lines)) is all_denied, answer
+
+
+# Session 34, written before the change (outside run 106 p06: "no. lost like 8 lbs but thats
+# on purpose im cutting lol" asked "Have you lost weight recently without trying?", then the
+# cancer line again). Weight lost on purpose is explained: no line to ask, no question. Said
+# not to be on purpose, it is asked. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "all_denied", "weight_asked"),
+    [
+        ("nope. dropped 10 pounds but I've been dieting", True, False),
+        ("no, lost a few kilos on purpose for my wedding", True, False),
+        ("no. lost some weight but not on purpose", False, True),
+    ],
+)
+def test_weight_lost_on_purpose_is_no_line_to_ask(
+    text: str, all_denied: bool, weight_asked: bool
+) -> None:
+    from clinic.safety import screening
+    from clinic.safety.checklist import read_checklist_answer
+    from clinic.safety.screening import screen_questions
+
+    lines = screen_questions("lower_back", None, [], [])[4:8]
+    found = screening.screen(text)
+    answer = read_checklist_answer(lines, text, found.signs, found.denied_signs, "deny")
+    assert (answer.denied == frozenset(q.sign for q in lines)) is all_denied, answer
+    asked = [q.name for q in found.questions]
+    assert ("check_weight" in asked) is weight_asked or "weight_loss" in found.signs, asked
 
 
 # Session 24, written before the change (outside run 61 p04: a no to the list with "I'm kind
@@ -1815,6 +1859,24 @@ def test_a_doctors_check_taken_back_in_other_words(message: str) -> None:
     assert advice.denies_doctor_check(message)
 
 
+# Session 34, written before the change (outside run 106 p07: "perhaps not this week given
+# the GP. Could we do Thursday next week?" was read as "no doctor has seen it", and 911 was
+# said to a wife whose husband's GP had seen him). A "not" of another thing near a doctor
+# named takes no check back. My own wordings, and the check taken back in new words.
+@pytest.mark.parametrize(
+    ("message", "denies"),
+    [
+        ("maybe not tomorrow because of the doctor, friday?", False),
+        ("not sure when the GP can fit him in again, anyway can we book", False),
+        ("we haven't been to see the doctor actually", True),
+        ("he didn't really see a doctor, it was the nurse on the phone", True),
+        ("no, the GP never examined it", True),
+    ],
+)
+def test_a_not_beside_a_doctor_named_is_no_check_taken_back(message: str, denies: bool) -> None:
+    assert advice.denies_doctor_check(message) is denies
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -2207,6 +2269,16 @@ def test_a_toe_that_catches_again_and_again_is_the_foot_that_drops(
         ("our baby is coming soon and my back is killing me", True),
         ("my son is 5 months old and I carry him all day", False),
         ("I'm 3 months post-op from my knee", False),
+        # Session 34, written before the change (outside run 106 p05: "my lower back has
+        # been killing me since I hit 5 months lol, baby is sitting on everything" was no
+        # pregnancy, and "5 months" the pain's length). A stage reached, and the baby
+        # pressing on what is inside; a baby carried on a hip or a lap is born. My words.
+        ("ever since I reached 6 months my hips ache", True),
+        ("she just hit 28 weeks and her back is sore", True),
+        ("the baby is pushing on everything down there", True),
+        ("baby's lying on a nerve I think", True),
+        ("my baby sits on my hip all day", False),
+        ("since my daughter hit 9 months she wants carrying all day", False),
     ],
 )
 def test_months_said_of_oneself_and_a_baby_coming_are_a_pregnancy(
@@ -2762,6 +2834,12 @@ def test_no_promise_of_care_today(message: str) -> None:
         ("sarah lee. oh wait, could we make it thursday instead, same time?", False),
         ("wait, actually can we do monday at 3 instead", False),
         ("no wait, can I just wait till monday?", True),
+        # Session 34, written before the change (outside run 106 p07: "Could it be
+        # Wednesday the 16th instead, around the same time?" at the summary got "Please go:
+        # this shouldn't wait"). A booking moved in other words. My own wordings.
+        ("sorry, can it be tuesday instead, same time?", False),
+        ("could that be friday the 11th instead at about 3?", False),
+        ("could it be next week instead, the GP is tomorrow?", True),
     ],
 )
 def test_a_day_asked_for_with_a_later_doctor_is_booked(message: str, about: bool) -> None:

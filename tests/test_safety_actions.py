@@ -862,6 +862,11 @@ async def test_a_later_no_takes_a_recorded_precaution_back_and_says_so() -> None
         # needles i just got woozy once when they took like 4 tubes of blood" took the
         # fainting off the list). Nearly fainting keeps it. My wording.
         ("she is not scared of needles, she just went lightheaded at a blood test once", False),
+        # Session 34, written before the change (outside run 106 p08: "she doesn't actually
+        # faint, she just got dizzy once, and she kind of wants to try the needles" after
+        # "If it's more a bit of nerves, just tell me" changed nothing). My wordings.
+        ("she doesn't really faint, she felt a bit dizzy once and would like to try it", True),
+        ("he does not actually pass out, he just hates them a little", True),
     ],
 )
 async def test_nerves_said_later_take_a_held_fear_of_needles_back(
@@ -1106,6 +1111,23 @@ async def test_a_doctors_check_taken_back_brings_the_emergency_advice_back() -> 
     )
     assert slots["doctor_checked"] is None
     assert "call 911 now" in text
+
+
+# Session 34, written before the change (outside run 106 p07: with a doctor today advised,
+# a check taken back got "call 911 now or go to the nearest emergency department"). The
+# advice brought back is the one given, at its level.
+async def test_a_doctors_check_taken_back_brings_back_the_advice_at_its_level() -> None:
+    slots, text = await check(
+        "hang on, nobody has actually examined him yet",
+        intent="inform",
+        slots={
+            "triage_level": "urgent",
+            "red_flags": ["cancer"],
+            "doctor_checked": "his GP saw him last week",
+        },
+    )
+    assert slots["doctor_checked"] is None
+    assert "today" in text and "call 911 now" not in text and "emergency department" not in text
 
 
 async def test_a_patient_safe_after_crisis_advice_is_noted_and_booking_opens() -> None:

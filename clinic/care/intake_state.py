@@ -1178,6 +1178,10 @@ def _stands_as_side(term: vocabulary.Term, text: str) -> bool:
     return bool(_SIDE_BEFORE.intersection(before) or _SIDE_AFTER.intersection(after))
 
 
+# A place named to say where the pain is beside it: "on the right near my butt cheek".
+_LANDMARK = re.compile(r"\b(?:near|next to|close to|beside|by|towards?)\b", re.IGNORECASE)
+
+
 def _side_of(
     place: vocabulary.Term,
     sides: list[vocabulary.Term],
@@ -1194,6 +1198,8 @@ def _side_of(
     for side in sides:
         if side.end <= place.start and not _CLAUSE.search(text[side.end : place.start]):
             between = text[side.end : place.start].split()
+            if _LANDMARK.search(text[side.end : place.start]):
+                continue  # "low down on the right near my butt cheek": the pain's side
             if len(between) <= 2 and not between_another(side.end, place.start):
                 return side.value
     for side in sides:

@@ -801,6 +801,11 @@ def tell_them(message: str) -> str:
     put it, in "you" words); empty when the message asks no such thing."""
     if not _TELL_THE_DOCTOR.search(message) or _ASKS_WHAT_TO_SAY.search(message):
         return ""  # "what I tell them in hospital?": what to say is its own answer
+    asked = next(s for s in re.split(r"(?<=[.!?])\s+", message) if _TELL_THE_DOCTOR.search(s))
+    if _WANTS_PHYSIO.search(asked) and not _DOCTOR_OR_CARE.search(asked):
+        # "Can I just book the needling and mention it to them then?": "them" is the
+        # physiotherapist, later; waiting, never a yes (outside run 106 p02).
+        return ""
     found = _WHAT_TO_TELL.search(message)
     what = _TO_WHOM.sub("", found["what"]).strip() if found else ""
     what = re.sub(
@@ -1298,6 +1303,7 @@ def _only_a_time(message: str) -> bool:
 # The booking moved: "could we do friday instead", "make it thursday", "switch it to".
 _MOVES_THE_BOOKING = re.compile(
     r"\b(?:(?:could|can) (?:we|i|you) (?:do|make it|have|change it to|move it to)|make it|"
+    r"(?:could|can) (?:it|that) be|"
     r"switch (?:it|that)|move (?:it|that)|change (?:it|that))\b",
     re.IGNORECASE,
 )
@@ -1688,9 +1694,14 @@ _NOT_NOW = re.compile(
     re.IGNORECASE,
 )
 # "Wait, no doctor has checked it yet": a check said before, taken back.
+# The "not" is of the check itself, a few small words before it: "no doctor has", "haven't
+# been to see the doctor"; never of another thing near a doctor named ("perhaps not this
+# week given the GP": outside run 106 p07, 911 said after a GP's check).
 _NOT_SEEN = re.compile(
-    r"\b(?:no|not|haven'?t|hasn'?t|never|nobody|no one|didn'?t)\b[^.!?]{0,30}?"
-    rf"\b(?:{_CHECKER}|seen|checked|examined|looked at|cleared|scanned)\b"
+    r"\b(?:no|not|haven'?t|hasn'?t|never|nobody|no one|didn'?t|wasn'?t|weren'?t)\s+"
+    r"(?:(?:a|an|the|any|anyone|anybody|my|his|her|their|our|yet|actually|really|even|been|"
+    r"had|has|have|got|go|gone|went|to|see|seen|by|it|him|me|us|them|was|were|properly)\s+)"
+    rf"{{0,4}}(?:{_CHECKER}|seen|checked|examined|looked at|cleared|scanned)\b"
     r"|\bi (?:lied|made (?:it|that) up|wasn'?t (?:really )?honest)\b",
     re.IGNORECASE,
 )
@@ -2179,6 +2190,10 @@ _DAY_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+URGENT_REMINDER = (
+    "Then please see a doctor about this today, as I advised, before the consultation. If it "
+    "gets worse quickly, call {number}."
+)
 EMERGENCY_REMINDER = (
     "Please follow the advice above first: call {number} now or go to the nearest emergency "
     "department. The physiotherapist will be glad to help once a doctor has seen you."

@@ -20,6 +20,7 @@ from typing import Any
 from clinic.language import context
 from clinic.patient import YOU, Patient, spoken_of
 from clinic.safety import answers
+from clinic.safety.concepts import explained_away
 from clinic.safety.red_flags import (
     CHECKLIST_ITEMS,
     CONTEXT_ONLY_SIGNS,
@@ -114,11 +115,15 @@ _DENIES_AGAIN = re.compile(r"\b(?:never|not|no|none|nope|nor)\b|n'?t\b", re.IGNO
 def _findings(text: str) -> list[Any]:
     """What in `text` a line of the list may be about: signs and concepts (not an age, a
     place alone, or how it is said)."""
+    mentions = read(text)
+    # "Lost 8 lbs but that's on purpose": a finding explained away is none.
+    explained = explained_away({m.name for m in mentions if m.kind == CONCEPT and not m.denied})
     return [
         mention
-        for mention in read(text)
+        for mention in mentions
         # A denied finding still counts: "but my legs don't work properly" is a weakness.
         if mention.kind != CONTRAINDICATION
+        and mention.name not in explained
         and not mention.name.startswith("trigger_")  # "if", "when": how it is said
         and not (
             mention.kind == SIGN and (mention.name in CONTEXT_ONLY_SIGNS or "aged" in mention.name)

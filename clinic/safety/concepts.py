@@ -12,6 +12,7 @@ the one direct question at once ("You mentioned your bladder: ..."). A yes escal
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 # Where fainting or dizziness is the needles': a blood test or a jab (never "needles"
@@ -321,6 +322,14 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         # "carrying a lot more weight up front these days" (outside run 95 p06: asked about
         # weight lost, at 20-odd weeks pregnant).
         "more weight", "extra weight", "extra pounds", "extra kilos", "weight gain",
+    ),
+    # Weight lost on purpose: "lost 8 lbs but that's on purpose, I'm cutting" (outside run
+    # 106 p06: asked about weight lost without trying, then the cancer line again).
+    "weight_meant": (
+        "on purpose", "purposely", "deliberately", "intentionally", "diet", "dieting",
+        "cutting", "calorie", "calories", "slimming", "weight watchers", "trying to lose",
+        "tried to lose", "wanted to lose", "meant to lose", "ozempic", "wegovy", "mounjaro",
+        "semaglutide",
     ),
     # Clothes tell of weight lost only when they have changed: "my belt is on a tighter
     # notch", "jeans are hanging off me"; "just above my belt" is a place.
@@ -851,10 +860,25 @@ GUARDS: tuple[Guard, ...] = (
     Guard(("young", "hip_knee"), "check_child_limp", "child_limp_warning"),
     Guard(("young", "limp"), "check_child_limp", "child_limp_warning"),
     Guard(("calf", "red_hot"), "check_calf", "calf_swollen"),
-    Guard(("weight",), "check_weight", "weight_loss", unless=("weight_kept",)),
+    Guard(("weight",), "check_weight", "weight_loss", unless=("weight_kept", "weight_meant")),
     Guard(("clothes", "looser"), "check_weight", "weight_loss"),
     # A sign read from a number ("I'm 63") with a headache.
     Guard(("aged_50_plus", "head"), "check_new_headache", "headache_new_after_50"),
     # Change said without naming the headaches: asked where the intake is a headache.
     Guard(("pattern_change",), "check_headache_pattern", "headache_pattern_change"),
 )
+
+
+def explained_away(touched: Collection[str]) -> set[str]:
+    """The concepts among `touched` that every guard asking about them explains away
+    ("lost 8 lbs on purpose"), and those that only explain: no finding to ask about."""
+    guarding = [g for g in GUARDS if set(g.touches) & set(touched)]
+    return {
+        concept
+        for concept in touched
+        if (of := [g for g in guarding if concept in g.touches])
+        and all(set(g.unless) & set(touched) for g in of)
+    } | (set(touched) & _ONLY_EXPLAIN)
+
+
+_ONLY_EXPLAIN = {c for g in GUARDS for c in g.unless} - {c for g in GUARDS for c in g.touches}

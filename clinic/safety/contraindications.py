@@ -208,13 +208,22 @@ SIGNS: tuple[Sign, ...] = (
         # recorded); a grown writer is no months old, and a baby's age is "my son is".
         *(f"i'm|im|she's|shes|wife's {n} month|months|mths|mos" for n in range(1, 10)),
         *(f"i|she|wife am|is {n} month|months|mths|mos" for n in range(1, 10)),
+        # A stage reached: "since I hit 5 months", "she just reached 28 weeks" (outside run
+        # 106 p05: never recorded).
+        *(f"i|she|wife|we just? hit|reached {n} month|months|mths|mos" for n in range(1, 10)),
+        *(f"i|she|wife|we just? hit|reached {n} weeks|week|wks|wk" for n in range(4, 43)),
         # "because baby is coming", "our baby is coming soon".
         "baby|babies|twins is|are coming|due|arriving",
         # "i am 24 week with baby", "she is with child" (outside run 94 p04: never recorded).
         "am|'m|im|i'm|is|she's|shes with baby|child|twins",
         "week|weeks|wk|wks|month|months with baby|child|twins",
         # The baby felt: "just the baby sitting on my bladder", "the baby kicks".
-        "baby ... sitting|pressing|kicking on? my|her bladder|ribs|pelvis",
+        # (and "baby is sitting on everything", "baby's lying on a nerve": outside run 106
+        # p05; never "on my hip" or "on my lap": a baby born and carried)
+        "baby ... sitting|sits|pressing|presses|pushing|pushes|kicking|kicks|lying|lies|laying"
+        "|lays|squashing|squashes|squishing|squishes|leaning|resting on|against|into my|her|the"
+        "|a|all? everything|nerve|nerves|bladder|ribs|pelvis|spine|sciatic|bowel|bowels|lungs"
+        "|cervix|organs|stuff",
         "the baby kicks|kicking",
         # The belly growing with the baby: "my belly is more big now, the baby is 5 month"
         # (outside run 93 p04: a stomach complaint, the pregnancy never recorded).
@@ -412,8 +421,11 @@ _FEAR_SAID_MILD = re.compile(
     r"|\b(?:a\s+)?(?:little|small|slight|mild|tiny|bit of)\s+(?:bit\s+of\s+)?fear\b"
     r"|\bfear\s+(?:a\s+)?(?:little|bit|tad)\b"
     # "never fainted", "hasn't ever passed out": the fainting denied is no fainting
-    r"|\b(?:never|not|hasn'?t|haven'?t|didn'?t|has not|have not)\s+(?:ever\s+|once\s+)?"
-    r"(?:fainted|faint|fainting|passed out|passing out|blacked out|keeled over)\b"
+    # (and "she doesn't actually faint", "he does not really pass out": outside run 106 p08)
+    r"|\b(?:never|not|hasn'?t|haven'?t|didn'?t|doesn'?t|don'?t|has not|have not|does not|"
+    r"do not)\s+(?:(?:ever|once|actually|really|even|truly)\s+)?"
+    r"(?:fainted|faint|fainting|passed out|passing out|pass out|blacked out|black out|"
+    r"keeled over)\b"
     r"|\bno\s+(?:fainting|passing out|blacking out)\b",
     re.IGNORECASE,
 )
