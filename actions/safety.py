@@ -1164,6 +1164,10 @@ def _stand_down_revoked(
         return []
     if level == EMERGENCY and new_codes:
         return [SlotSet("doctor_checked", None), SlotSet("says_safe", None)]  # advised anew
+    if level == URGENT and new_codes and checked:
+        # A check from before these signs did not see them (outside run 106 p07: a sore
+        # scalp told after the GP's check of the neck).
+        return [SlotSet("doctor_checked", None)]
     if checked and advice.denies_doctor_check(text):
         number = settings.emergency_number()
         # The advice given, at its level: a doctor today is no emergency department.

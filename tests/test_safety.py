@@ -1411,6 +1411,23 @@ def test_weight_lost_on_purpose_is_no_line_to_ask(
     assert ("check_weight" in asked) is weight_asked or "weight_loss" in found.signs, asked
 
 
+# Session 34, written before the change (outside run 106 p07: "...they are new... Not sudden
+# though. He does complain his scalp is sore" to the headache list asked "Did a headache ever
+# come on suddenly...?" at once). A line's sign denied in the answer's words settles it. My
+# wording.
+def test_a_line_denied_in_other_words_in_a_mixed_answer_is_settled() -> None:
+    from clinic.safety import screening
+    from clinic.safety.checklist import read_checklist_answer
+    from clinic.safety.screening import screen_questions
+
+    asked = ("thunderclap", "headache_new_after_50", "headache_on_waking")
+    lines = [q for q in screen_questions("head", None, [], []) if q.name in asked]
+    text = "she never got them till this year. they didn't come on suddenly. her jaw aches chewing"
+    found = screening.screen(text)
+    answer = read_checklist_answer(lines, text, found.signs, found.denied_signs, "inform")
+    assert "thunderclap" not in answer.one_by_one and "thunderclap" in answer.denied
+
+
 # Session 24, written before the change (outside run 61 p04: a no to the list with "I'm kind
 # of a wimp" after a question was asked line by line): "kind of a ...", "what kind of"
 # name a kind of thing, no doubt about the answer; "kind of numb" still doubts.

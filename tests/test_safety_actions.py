@@ -1130,6 +1130,23 @@ async def test_a_doctors_check_taken_back_brings_back_the_advice_at_its_level() 
     assert "today" in text and "call 911 now" not in text and "emergency department" not in text
 
 
+# Session 34, written before the change (outside run 106 p07: a GP's check of the neck, then
+# a sore scalp and a tired jaw told: "see a doctor today", and the booking went on as if the
+# check covered it). A new warning sign after a check is not what the doctor saw.
+async def test_a_new_warning_sign_after_a_doctors_check_is_not_covered_by_it() -> None:
+    slots, text = await check(
+        "oh and she's had a fever since yesterday",
+        intent="inform",
+        slots={
+            "triage_level": "urgent",
+            "red_flags": ["cancer"],
+            "doctor_checked": "her GP saw her last week",
+        },
+    )
+    assert slots["doctor_checked"] is None
+    assert "doctor today" in text
+
+
 async def test_a_patient_safe_after_crisis_advice_is_noted_and_booking_opens() -> None:
     from actions.booking import ActionStartBooking
     from actions.safety import ActionEmergencyFollowUp

@@ -405,7 +405,16 @@ def read_checklist_answer(
     # beside a line said yes to is that line's ("the red bit, yes, maybe a little puffy... No
     # fall, no cancer": outside run 77 p07, the fall and the cancer asked again).
     hedged_no = answers.hedged(text) and not (named or said)
-    settled = named | {q.name for q in lines if q.sign in denied and not hedged_no}
+    settled = named | {
+        q.name for q in lines if ({q.sign, *q.denied_means_no} & set(denied)) and not hedged_no
+    }
     if reading == answers.UNCLEAR and not settled:
         return ChecklistAnswer(frozenset(), (), unclear=True)
-    return ChecklistAnswer(frozenset(), tuple(q.name for q in lines if q.name not in settled))
+    # "Not sudden though": the line's sign denied in the answer's words is a no to it.
+    no_in_words = frozenset(
+        q.sign for q in lines if set(q.denied_means_no) & set(denied) and q.name not in named
+    )
+    return ChecklistAnswer(
+        no_in_words if not hedged_no else frozenset(),
+        tuple(q.name for q in lines if q.name not in settled),
+    )

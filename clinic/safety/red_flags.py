@@ -1574,6 +1574,8 @@ SCREEN_QUESTIONS: dict[str, tuple[ScreenQuestion, ...]] = {
             "thunderclap",
             "Did a headache ever come on suddenly and reach full strength within about a minute?",
             "thunderclap",
+            # "Not sudden though" (outside run 106 p07: asked at once after it).
+            denied_means_no=("sudden_onset",),
         ),
         ScreenQuestion(
             "meningitis_warning",
@@ -1600,7 +1602,7 @@ SCREEN_QUESTIONS: dict[str, tuple[ScreenQuestion, ...]] = {
         # mornings. Asked, since patients rarely think to say it.
         ScreenQuestion(
             "headache_on_waking",
-            "Are the headaches at their worst when you wake up, or have you been sick "
+            "Are the headaches at their worst on waking, or have you been sick "
             "(vomiting) in the mornings with them?",
             # A headache that wakes or is worst on waking is a changed one (SNOOP).
             "headache_changed",
@@ -1787,7 +1789,7 @@ CHECKLIST_ITEMS = {
     ),
     SCREEN_QUESTIONS["head"][3].text: "headaches that are new since you turned 50, or changing",
     SCREEN_QUESTIONS["head"][4].text: (
-        "headaches at their worst when you wake up, or being sick in the mornings with them"
+        "headaches at their worst on waking, or being sick in the mornings with them"
     ),
     SCREEN_QUESTIONS["chest"][0].text: (
         "pressure or tightness, pain spreading to your arm, jaw or neck, or sweating, "
