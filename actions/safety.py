@@ -1024,13 +1024,15 @@ def explain_precautions(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
             named = " and ".join(contraindications.labels([code]))
             dispatcher.utter_message(text=contraindications.PRECAUTION_AGAIN.format(named=named))
         return explained if again else []
+    whose = the_patient(tracker) if due else patient.YOU
     for code in due:
         # How far along a pregnancy is may have been told earlier ("14 weeks"); which
         # implant, in this message.
         said = " ".join(patient_messages(tracker)) if code == "pregnancy" else latest
         text = contraindications.precaution(code, said)
         if text:
-            dispatcher.utter_message(text=text)
+            # "...checks where his implant is" to a daughter (outside run 106 p03).
+            dispatcher.utter_message(text=patient.spoken_of(text, whose))
             explained.append(code)
     return list(dict.fromkeys(explained)) if due else []
 

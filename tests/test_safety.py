@@ -1428,6 +1428,37 @@ def test_a_line_denied_in_other_words_in_a_mixed_answer_is_settled() -> None:
     assert "thunderclap" not in answer.one_by_one and "thunderclap" in answer.denied
 
 
+# Session 34, written before the change (outside run 106 p03: "he had his hip replaced a few
+# yrs ago" was not recorded; asked on the checklist, the daughter said it again). A joint
+# replaced, however it is put, is an implant. My own wordings.
+@pytest.mark.parametrize(
+    "said", ["she had both knees replaced", "mum's hip got fully replaced in 2018",
+             "he had the left shoulder replaced last spring"],
+)  # fmt: skip
+def test_a_joint_replaced_in_any_words_is_an_implant(said: str) -> None:
+    assert "implant_near_site" in safety.screen(said).contraindications
+
+
+# Session 34, written before the change (outside run 106 p03: "ok I'll try to get him in
+# today. can we still put something in for next week in case the doctor says its fine?" got
+# "Thank you, that's the right step" and no times; asked again, it booked). Care promised
+# today with a booking for after a doctor's yes, in other words. My own wordings.
+@pytest.mark.parametrize(
+    "message",
+    [
+        "we'll try to get her seen today. can you pencil her in for next tuesday in case they "
+        "say it's ok?",
+        "I'll get him to urgent care today. could you put us down for friday once the doctor "
+        "clears him?",
+        "we'll try to get him checked today, and can you fit him in next week if the doctor "
+        "says ok?",
+    ],
+)
+def test_care_today_and_a_booking_for_after_a_doctors_yes_books(message: str) -> None:
+    assert advice.promises_care(message)
+    assert not advice.asks_about_waiting(message)
+
+
 # Session 24, written before the change (outside run 61 p04: a no to the list with "I'm kind
 # of a wimp" after a question was asked line by line): "kind of a ...", "what kind of"
 # name a kind of thing, no doubt about the answer; "kind of numb" still doubts.

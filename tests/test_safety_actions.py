@@ -968,6 +968,26 @@ async def test_weight_lost_told_of_the_patient_by_a_relative_counts() -> None:
         assert "weight_loss" in slots.get("warning_signs", []), (text, slots)
 
 
+# Session 34, written before the change (outside run 106 p03 and p07: a daughter writing for
+# her father read "the physiotherapist checks where your implant is first", "Keep taking
+# your medicine"). What a precaution means is said of the patient written for.
+async def test_a_precaution_for_someone_else_speaks_of_them() -> None:
+    from actions.safety import ActionAnswerPrecaution
+
+    said_now = "he's on apixaban and has a new knee"
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        text=said_now,
+        intent="inform",
+        entities=entities_of(said_now),
+        earlier_texts=["hi I'm writing for my dad, 81, his lower back has hurt for a month"],
+    )
+    await ActionAnswerPrecaution().run(dispatcher, tracker, DOMAIN)
+    text = said(dispatcher)
+    assert "his implant" in text and "his medicine" in text, text
+    assert "your implant" not in text and "your medicine" not in text
+
+
 async def test_a_doctors_check_after_emergency_advice_is_confirmed_then_booking_opens() -> None:
     from actions.booking import ActionStartBooking
     from actions.safety import ActionEmergencyFollowUp

@@ -1378,6 +1378,7 @@ def plans_care_later(message: str) -> bool:
     """Whether the message puts the doctor's visit off to a later day ("my GP can't see me
     till Tuesday", "seeing the doctor on Monday"); the day in a clause of its own is the
     booking's ("urgent care this afternoon. Can we book next Saturday?")."""
+    message = re.sub(_DOCTORS_YES, " ", message, flags=re.IGNORECASE)
     clauses = re.split(r"[.!?;]+|,\s*(?:and\s+)?|\band\b", message)
     about_care = [clause for clause in clauses if _DOCTOR_OR_CARE.search(clause)]
     return any(_LATER.search(c) and not _TODAY.search(c) for c in about_care) and not any(
@@ -2158,16 +2159,27 @@ _CARE_TODAY = re.compile(
 )
 # The doctor seen before anything else: "I'll ring my GP first", "once my oncologist
 # clears me" (a booking for afterwards is the advice taken, not put off).
+# A doctor's yes the booking waits for: "in case the doctor says it's fine", "once he clears
+# me" (the doctor in it is no visit put off: outside run 106 p03).
+_DOCTORS_YES = (
+    r"\b(?:once|after|when|if|in case)\b[^.!?]{0,25}?"
+    r"\b(?:clears?|cleared|says? (?:it'?s |its |it is )?(?:ok|okay|fine|alright|all right)"
+    r"|says? yes|gives? the ok)\b"
+)
 _CARE_FIRST = re.compile(
     rf"\b(?:call|ring|phone|see|speak to|talk to|check with)\b[^.!?]{{0,20}}?\b{_DOCTORS}\b"
-    rf"[^.!?]{{0,10}}?\bfirst\b|\b(?:once|after|when|if|in case)\b[^.!?]{{0,25}}?"
-    rf"\b(?:clears?|cleared|says? (?:it'?s |it is )?(?:ok|okay|fine|alright|all right)|says? yes"
-    rf"|gives? the ok)\b"
+    rf"[^.!?]{{0,10}}?\bfirst\b|{_DOCTORS_YES}"
     # "I'll get checked first", "for after I've been seen".
     rf"|\b(?:get|be|been|being) (?:checked|seen|looked at)\b",
     re.IGNORECASE,
 )
-_TO_BOOK = re.compile(r"\b(?:book|booking|appointment|consultation|consult)\b", re.IGNORECASE)
+# A booking asked in other words: "pencil him in", "put us down for friday", "put something
+# in for next week" (outside run 106 p03).
+_TO_BOOK = re.compile(
+    r"\b(?:book|booking|appointment|consultation|consult|schedule|reserve)\b"
+    r"|\b(?:pencil|put|fit|squeeze)\s+(?:\w+\s+)?(?:in|down)\b",
+    re.IGNORECASE,
+)
 # Going promised, with no time put on it: "I'll head to the walk-in", "we will go to the ER".
 _WILL_GO = re.compile(
     r"\b(?:i'?ll|i will|i'?m going to|i am going to|gonna|we'?ll|we will|we'?re going to)\s+"

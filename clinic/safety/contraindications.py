@@ -278,6 +278,9 @@ SIGNS: tuple[Sign, ...] = (
         # "an artificial knee", "my new hip", "the knee was replaced", "metal hip".
         "artificial|new|metal|titanium|prosthetic hip|knee|shoulder|joint",
         "hip|knee|shoulder was|got|been replaced",
+        # "had his hip replaced", "both knees replaced", "hip got fully replaced" (outside
+        # run 106 p03: never recorded).
+        "hip|hips|knee|knees|shoulder|shoulders|ankle|elbow ... replaced",
         "metal plate|plates|screws|rods|pins|work",
         "spinal fusion",
         # Seeds placed against a cancer are its treatment, no device (outside run 100 p07).
