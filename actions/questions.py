@@ -331,6 +331,11 @@ def _known_answer(
     for a pregnant patient's question about "the baby", what pregnancy means for needling."""
     if found is None or not knowledge.is_answer(found, intent):
         return None
+    text = tracker.latest_message.get("text") or ""
+    if knowledge.asks_if_it_counts(text) and found.score < knowledge.NEAR:
+        # "got some back acne lol does that count": about the acne, not the number of
+        # sessions the intent model guessed (outside run 106 p06).
+        return None
     if _about_the_baby_in_pregnancy(found, tracker):
         return contraindications.precaution("pregnancy", " ".join(patient_messages(tracker)))
     held = tracker.get_slot("contraindications") or []

@@ -266,6 +266,12 @@ INDIRECT_QUESTION = (
     r"i would like to know|i was wondering|i wonder|(?:can|could) you tell me|please tell me)"
     r"\s+(?:whether|if|what|how|why|when|where|who|about)\b"
 )
+# Whether something named matters: "does that count", "is that a problem".
+COUNTS_TAG = (
+    r"\b(?:does|do|is|would|will|could)\s+(?:that|this|it)\s+(?:count|matter|matters|"
+    r"make a difference|change anything|(?:a|an)\s+(?:problem|issue)|important|relevant|bad|"
+    r"ok|okay|fine)\b"
+)
 _ASKING_WORDS = (
     rf"{INDIRECT_QUESTION}|"
     r"^\s*(?:and |but |so |oh |also |btw |ok |okay )?(?:seriously |honestly |really |just |"
@@ -273,6 +279,9 @@ _ASKING_WORDS = (
     rf"can|could|do|does|{IS_ASKING}|will|would|should"
     # "When I drive it goes up to 7": a clause of when, no question (outside run 62 p04).
     r"|(?:when|where)(?!\s+(?:i|i'm|im|he|she|we|they|it|my|his|her|the|you)\b))\b"
+    # A tag at the end, no question mark: "...back acne lol does that count" (outside run
+    # 106 p06: the list asked again).
+    rf"|{COUNTS_TAG}\W*$"
 )
 _ASKS = re.compile(rf"\?|{_ASKING_WORDS}", re.IGNORECASE)
 _ASKS_IN_WORDS = re.compile(_ASKING_WORDS, re.IGNORECASE)

@@ -19,7 +19,7 @@ import numpy as np
 import yaml
 
 from clinic import settings
-from clinic.intake import INDIRECT_QUESTION, IS_ASKING
+from clinic.intake import COUNTS_TAG, INDIRECT_QUESTION, IS_ASKING
 from clinic.language import context
 from clinic.preferred_time import names_a_time
 from clinic.schedule import clinic_schedule
@@ -186,6 +186,15 @@ def topic_for_now(found: Found | None, during: str) -> Found | None:
     if found is None or topic is None or not topic.only_during or topic.only_during == during:
         return found
     return Found(found.otherwise, found.score) if found.otherwise else None
+
+
+_COUNTS = re.compile(COUNTS_TAG, re.IGNORECASE)
+
+
+def asks_if_it_counts(text: str) -> bool:
+    """Whether the message asks if something it names matters ("got some back acne lol does
+    that count"): about that thing, not a topic the intent model guesses."""
+    return bool(_COUNTS.search(text))
 
 
 def is_answer(found: Found, intent: str | None) -> bool:

@@ -460,6 +460,7 @@ def normalise_time_words(text: str) -> str:
     said = re.sub(r"\b(\d{1,2}(?::\d\d)?\s?(?:am|pm)?)\s+or\s+(?:later|after)\b", r"after \1", said)
     said = re.sub(r"\b(\d{1,2}(?::\d\d)?\s?(?:am|pm)?)\s+or\s+(?:earlier|before)\b", r"by \1", said)
     said = _WEEKDAY_NUMBER.sub(_hour_or_date, said)
+    said = _DAY_WORD_NUMBER.sub(r"\g<day> at \g<number>", said)
     said = re.sub(r"\ba fortnight\b", "2 weeks", said)
     return re.sub(r"\b(days?|weeks?|months?) time\b", r"\1", said)
 
@@ -481,6 +482,13 @@ _WEEKDAY_NUMBER = re.compile(
     r"\b(?P<day>" + "|".join(sorted(_WEEKDAY_NAMES, key=len, reverse=True)) + r")\s+"
     r"(?P<number>\d{1,2})\b(?!\s*(?::|\.\d|st\b|nd\b|rd\b|th\b|am\b|pm\b|a\.m|p\.m|o'?clock|/|-"
     r"|of\b|" + _MONTH + r"|days?\b|weeks?\b|months?\b|hours?\b))"
+)
+
+
+# A bare number after "tomorrow" or "today" ("tmrw 12?"): the hour (outside run 106 p06).
+_DAY_WORD_NUMBER = re.compile(
+    r"\b(?P<day>tomorrow|today)\s+(?P<number>1[0-2]|[1-9])\b(?!\s*(?::|\.\d|am\b|pm\b|a\.m|"
+    r"p\.m|o'?clock|/|-|or\b|to\b|days?\b|weeks?\b|hours?\b|people\b))"
 )
 
 

@@ -452,6 +452,26 @@ def test_a_no_with_a_question_mark_said_first_is_the_answer(
     assert (answer_before_question(text), question_after_answer(text)) == (answer, question)
 
 
+# Session 34, written before the change (outside run 106 p06: "none. well got some back acne
+# lol does that count" to the needling list got the list again, "Please answer this one").
+# A question put as a tag at a sentence's end, no question mark. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "answer", "question"),
+    [
+        ("none. I get a rash on my arm sometimes, does that matter",
+         "none. I get a rash on my arm sometimes", "does that matter"),
+        ("no. my mum had a clot once is that important", "no.",
+         "my mum had a clot once is that important"),
+    ],
+)  # fmt: skip
+def test_a_question_tagged_at_a_sentences_end_follows_the_answer(
+    text: str, answer: str, question: str
+) -> None:
+    from clinic.intake import answer_before_question, question_after_answer
+
+    assert (answer_before_question(text), question_after_answer(text)) == (answer, question)
+
+
 # Session 25, written before the change (outside run 66 p03: "Wednesday late afternoon? and
 # what should I wear" while booking). An answer said unsure, with a question after it.
 @pytest.mark.parametrize(

@@ -1401,7 +1401,8 @@ _NOT_NEAR = pytest.mark.xfail(strict=True, reason="below the sentence model's th
     "text",
     [
         "does he need to bring shorts?",
-        pytest.param("can I come in my gym leggings", marks=_NOT_NEAR),
+        # (near since session 34's variants for clothes worn for sport)
+        "can I come in my gym leggings",
         pytest.param("is a t-shirt ok?", marks=_NOT_NEAR),
     ],
 )
@@ -1510,3 +1511,15 @@ def test_no_topic_beside_emergency_advice_just_given() -> None:
     )  # fmt: skip
     asyncio.run(ActionAnswerQuestion().run(dispatcher, tracker, DOMAIN))
     assert not dispatcher.messages, dispatcher.messages
+
+
+# Session 34, written before the change (outside run 106 p06: "none. well got some back
+# acne lol does that count" got "It depends on your problem: many people notice a change
+# within a few sessions", the intent model's guess). Whether something named counts is
+# about that thing: a topic only guessed is no answer. My own wordings.
+@pytest.mark.parametrize(
+    "text", ["I do get spots on my shoulders, does that count", "bit of eczema is that a problem"]
+)
+def test_whether_something_named_counts_is_no_guessed_topic(text: str) -> None:
+    reply, _ = answer(text, "ask_sessions", "number_of_sessions", score=0.45)
+    assert "sessions" not in (reply or ""), reply
