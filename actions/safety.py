@@ -20,6 +20,7 @@ from rasa_sdk.types import DomainDict
 from actions.tracker_facts import (
     NEXT_STEP,
     entity_values,
+    has_booking,
     latest_intent,
     patient_messages,
     said_before,
@@ -1025,7 +1026,14 @@ def explain_precautions(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
             dispatcher.utter_message(text=contraindications.PRECAUTION_AGAIN.format(named=named))
         return explained if again else []
     whose = the_patient(tracker) if due else patient.YOU
+    said_now = said_since_latest_message(tracker)
     for code in due:
+        topic = knowledge.topic_named(_SAID_BY_TOPIC.get(code, ""))
+        if topic and knowledge.answer_text(topic, knowledge.clinic_values()) in said_now:
+            # "Do you treat teenagers? my daughter is 15": the question's answer has just
+            # said it (outside runs 105 p07 and 106 p08: two near-identical paragraphs).
+            explained.append(code)
+            continue
         # How far along a pregnancy is may have been told earlier ("14 weeks"); which
         # implant, in this message.
         said = " ".join(patient_messages(tracker)) if code == "pregnancy" else latest
@@ -1035,6 +1043,10 @@ def explain_precautions(dispatcher: CollectingDispatcher, tracker: Tracker) -> l
             dispatcher.utter_message(text=patient.spoken_of(text, whose))
             explained.append(code)
     return list(dict.fromkeys(explained)) if due else []
+
+
+# A precaution a clinic topic's answer says in its own words.
+_SAID_BY_TOPIC = {"under_18": "children"}
 
 
 class ActionAnswerPrecaution(Action):
@@ -1245,6 +1257,9 @@ class ActionEmergencyFollowUp(Action):
                     m.startswith(advice.MORE_BEHIND) for m in said_since_latest_message(tracker)
                 ),
                 signs=tracker.get_slot("warning_signs") or [],
+                booked=(tracker.get_slot("booking_reference") or "")
+                if has_booking(tracker)
+                else "",
             )
             reply = _spoken_of(reply, codes, the_patient(tracker))
             checked = []

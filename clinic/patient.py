@@ -212,7 +212,11 @@ def spoken_of(text: str, whose: Patient) -> str:
     # "any medicines you take": theirs (outside run 76 p06); "what you told me" stays.
     takes = "take" if whose.subject == "they" else "takes"
     text = re.sub(r"\bmedicines you take\b", f"medicines {whose.subject} {takes}", text)
-    text = re.sub(r"\b(has|have) seen you\b", lambda m: f"{m[1]} seen {whose.object}", text)
+    text = re.sub(
+        r"\b(has|have)( already)? seen you\b",
+        lambda m: f"{m[1]}{m[2] or ''} seen {whose.object}",
+        text,
+    )
     text = re.sub(r"\byou've been seen\b", f"{whose.subject} {has} been seen", text)
     # "will examine you", "after examining you": the patient is examined, not the writer.
     text = re.sub(r"\b(examine|examines|examining|examined) you\b", rf"\1 {whose.object}", text)

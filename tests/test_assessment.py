@@ -483,6 +483,11 @@ def test_the_examination_is_of_the_patient_written_for() -> None:
 
     assert "will examine him at" in spoken_of(NOT_A_DIAGNOSIS, HE)
     assert "after examining her" in spoken_of("decides with you, after examining you.", SHE)
+    # Session 34, written before the change (outside run 106 p07: "a doctor has already seen
+    # you about this" to a wife writing for her husband).
+    from clinic.safety import advice
+
+    assert "has already seen him" in spoken_of(advice.checked_before_urgent_advice("911"), HE)
 
 
 # Session 28, written before the change (outside run 76 p08: "pain in my left buttock that

@@ -1097,6 +1097,22 @@ def test_telling_the_physio_later_is_no_yes(message: str) -> None:
     assert "call 911 now" in reply
 
 
+# Session 34, written before the change (outside run 106 p05: booked, then contractions at
+# 22 weeks; "should I cancel saturday?" and "what happens to my saturday booking?" got
+# "Please go: this shouldn't wait... I can't book a consultation"). A booking already made
+# is answered for: nothing to do now, and how to keep, move or cancel it later.
+@pytest.mark.parametrize(
+    "message", ["do I need to cancel my appointment on friday?", "what about my booking then"]
+)
+def test_after_an_emergency_a_booking_already_made_is_answered_for(message: str) -> None:
+    reply = advice.emergency_follow_up(
+        message, ["cardiac"], "911", "988", clinic_phone="(212) 555-0100", repeats=1,
+        booked="K7Q2PD",
+    )  # fmt: skip
+    assert "call 911 now" in reply and "K7Q2PD" in reply and "cancel" in reply
+    assert "can't book" not in reply and "shouldn't wait" not in reply
+
+
 def test_after_crisis_advice_a_promise_to_talk_to_a_doctor_is_heard() -> None:
     reply = advice.crisis_follow_up(
         "ok i will call my doctor about it. can you help my neck now?",

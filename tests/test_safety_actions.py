@@ -988,6 +988,23 @@ async def test_a_precaution_for_someone_else_speaks_of_them() -> None:
     assert "your implant" not in text and "your medicine" not in text
 
 
+# Session 34, written before the change (outside runs 105 p07 and 106 p08: "do you treat
+# teenagers? my daughter is 15..." got the under-18s twice in one turn, in two near-identical
+# paragraphs). A precaution the question's answer has just said is not said again.
+async def test_a_precaution_the_answer_just_gave_is_not_said_again() -> None:
+    from actions.safety import ActionAnswerPrecaution
+    from clinic import knowledge
+
+    text = "is needling ok for teenagers? my son is 15 and his back is sore"
+    answered = knowledge.answer_text(knowledge.topic_named("children"), knowledge.clinic_values())
+    tracker = make_tracker(text=text, intent="ask_clinic", entities=entities_of(text))
+    tracker.events.append({"event": "bot", "text": answered})
+    dispatcher = CollectingDispatcher()
+    events = await ActionAnswerPrecaution().run(dispatcher, tracker, DOMAIN)
+    assert "under 18" not in said(dispatcher).lower(), said(dispatcher)
+    assert "under_18" in slots_of(events).get("precautions_explained", [])
+
+
 async def test_a_doctors_check_after_emergency_advice_is_confirmed_then_booking_opens() -> None:
     from actions.booking import ActionStartBooking
     from actions.safety import ActionEmergencyFollowUp

@@ -1522,6 +1522,7 @@ def emergency_follow_up(
     check_planned_before: bool = False,
     advised_now: bool = False,
     signs: Iterable[str] = (),
+    booked: str = "",
 ) -> str:
     """The reply to any message after emergency advice: the advice again, first, then an
     answer to what the patient said. `repeats` counts the follow-ups already given: the
@@ -1529,7 +1530,8 @@ def emergency_follow_up(
     `check_planned_before`: the chat spoke of a doctor's check still to come, so a check
     claimed now is not taken as made. `advised_now`: the advice was given for this very
     message (a new warning sign), so the answer alone follows it (outside run 58: two
-    near-identical "call 911" messages in one turn). `signs`: those held, named alone."""
+    near-identical "call 911" messages in one turn). `signs`: those held, named alone.
+    `booked`: the reference of a consultation booked before the advice."""
     codes = list(codes)
     if "suicidal_thoughts" in codes:
         return crisis_follow_up(message, emergency_number, crisis, clinic_phone, repeats)
@@ -1571,10 +1573,10 @@ def emergency_follow_up(
     # message (outside run 37: the same paragraph four times, "My wife will call 911" too).
     tail = ""
     if _WANTS_PHYSIO.search(message) or (_ASKS.search(message) and _WAITING.search(message)):
-        tail = " " + _after_a_doctor(clinic_phone)
+        tail = " " + _after_a_doctor(clinic_phone, booked)
     elif _TAKEN.search(message) and not _LATER.search(message):
         thanks = "Thank you. " + (NO_CALL if opening == NO_CALL else "")
-        opening, tail = thanks, " " + _after_a_doctor(clinic_phone) if repeats <= 1 else ""
+        opening, tail = thanks, " " + _after_a_doctor(clinic_phone, booked) if repeats <= 1 else ""
         if repeats > 1 and not set(codes) <= _DRIVEN_IS_FINE:
             # The ambulance's crew start care: nobody is told to "go" (outside run 44); a
             # family already on the way is not told to stay put either (outside run 78 p07).
@@ -1590,7 +1592,11 @@ def emergency_follow_up(
             where = "call your maternity unit and go in" if _IN_LABOUR.intersection(codes) else "go"
             advice = f"Please {where} now, and call {emergency_number} if it gets worse on the way."
     elif repeats == 1:
-        tail = " " + _after_a_doctor(clinic_phone)
+        tail = " " + _after_a_doctor(clinic_phone, booked)
+    if booked and _ABOUT_A_BOOKING.search(message):
+        # "Should I cancel saturday?" once booked: nothing to do now, and how later (outside
+        # run 106 p05: "Please go: this shouldn't wait... I can't book a consultation").
+        opening, tail = "", " " + _after_a_doctor(clinic_phone, booked)
     sentences = re.split(r"(?<=[.!?])\s+", message)
     if any(_HELP_COMING.search(s) and not _LATER.search(s) for s in sentences):
         # Called already: what to do until help comes, not "call now" again.
@@ -1868,9 +1874,21 @@ def checked_by_a_doctor(emergency_number: str) -> str:
     )
 
 
-def _after_a_doctor(clinic_phone: str) -> str:
-    """What comes after the emergency: the consultation, once a doctor has seen them."""
+_ABOUT_A_BOOKING = re.compile(
+    r"\b(?:cancel\w*|booking|booked|appointment|appt|consultation|reference|resched\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _after_a_doctor(clinic_phone: str, booked: str = "") -> str:
+    """What comes after the emergency: the consultation, once a doctor has seen them; with
+    one `booked` before the advice, that it can wait, and how to keep, move or cancel it."""
     call = f" or call the clinic on {clinic_phone}" if clinic_phone else ""
+    if booked:
+        return (
+            f"You don't need to do anything about your booking ({booked}) now. Once a doctor "
+            f"has seen you, tell me here{call} to keep, move or cancel it."
+        )
     return (
         "I can't book a consultation while this needs emergency care. Once a doctor has seen "
         f"you and says physiotherapy is fine, come back here{call} and we'll find you a time."
