@@ -1113,6 +1113,22 @@ def test_after_an_emergency_a_booking_already_made_is_answered_for(message: str)
     assert "can't book" not in reply and "shouldn't wait" not in reply
 
 
+# Session 34, written before the change (outside run 106 p02: after a thunderclap headache,
+# "how much does a needling session cost normally? and do you take Aetna" and "Just tell me
+# the price please so I know for later" got the advice alone, twice). The clinic's price
+# asked for later is answered in a line, after the advice. My own wordings.
+@pytest.mark.parametrize(
+    "message",
+    ["fine. what do your sessions cost, for later?", "ok going. how much is it at yours btw"],
+)
+def test_after_an_emergency_the_clinics_price_asked_for_later_is_answered(message: str) -> None:
+    reply = advice.emergency_follow_up(
+        message, ["cardiac"], "911", "988", clinic_phone="(212) 555-0100", repeats=1
+    )
+    assert reply.index("911") < reply.index("free")
+    assert "first consultation is free" in reply and "(212) 555-0100" in reply
+
+
 def test_after_crisis_advice_a_promise_to_talk_to_a_doctor_is_heard() -> None:
     reply = advice.crisis_follow_up(
         "ok i will call my doctor about it. can you help my neck now?",

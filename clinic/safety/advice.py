@@ -1593,6 +1593,10 @@ def emergency_follow_up(
             advice = f"Please {where} now, and call {emergency_number} if it gets worse on the way."
     elif repeats == 1:
         tail = " " + _after_a_doctor(clinic_phone, booked)
+    if _asks_the_clinics_price(message):
+        # "Just tell me the price please so I know for later" (outside run 106 p02: the
+        # advice alone, twice): a line, after the advice.
+        tail += " " + CLINIC_PRICE_FOR_LATER.format(phone=clinic_phone or "the clinic")
     if booked and _ABOUT_A_BOOKING.search(message):
         # "Should I cancel saturday?" once booked: nothing to do now, and how later (outside
         # run 106 p05: "Please go: this shouldn't wait... I can't book a consultation").
@@ -1626,13 +1630,12 @@ def emergency_follow_up(
         # The answer carries the advice: an ambulance, or straight there by car; a booking
         # asked beside it is answered too (outside run 53). Going later is no going: "my
         # daughter can drive me in the morning" (outside run 97 p02: "Yes... is fine").
-        asked = tail if _WANTS_PHYSIO.search(message) else ""
+        asked = tail if _WANTS_PHYSIO.search(message) or _asks_the_clinics_price(message) else ""
         wait = opening if opening.startswith("Please don't wait") else ""
         if wait and going.startswith("Yes, "):
             going = going[5].upper() + going[6:]  # "Yes, someone else..." less its yes
-        return (
-            wait + reason + practical + (going if "ambulance" in going else going + advice) + asked
-        )
+        told = wait + reason + practical + (going if "ambulance" in going else going + advice)
+        return f"{told.rstrip()} {asked.strip()}".rstrip()
     if practical:
         return reason + practical + advice + tail
     return (reason or opening) + advice + tail
@@ -1871,6 +1874,27 @@ def checked_by_a_doctor(emergency_number: str) -> str:
         "physiotherapist. If anything has changed since then, or it gets worse, please call "
         f"{emergency_number} now or go to the nearest emergency department. If you'd like, I "
         "can book you a free consultation."
+    )
+
+
+# The clinic's price or cover asked about, not the hospital's ("how much longer" is time).
+_CLINIC_PRICE = re.compile(
+    r"\b(?:price|prices|pricing|cost|costs|charge|charges|fee|fees|insurance|insurer|aetna|"
+    r"cigna|medicare|medicaid|covered)\b|\bhow much\b(?!\s+(?:longer|time|more|worse|later))",
+    re.IGNORECASE,
+)
+_HOSPITAL_NAMED = re.compile(r"\b(?:er|a&e|emergency|hospital|ambulance|911|urgent care)\b", re.I)
+CLINIC_PRICE_FOR_LATER = (
+    "For later: the first consultation is free, and the physiotherapist tells you the price "
+    "of any treatment before you decide; for insurers, call {phone}."
+)
+
+
+def _asks_the_clinics_price(message: str) -> bool:
+    """Whether a sentence asks the clinic's price or cover, no hospital named in it."""
+    return any(
+        _CLINIC_PRICE.search(sentence) and not _HOSPITAL_NAMED.search(sentence)
+        for sentence in re.split(r"(?<=[.!?])\s+", message)
     )
 
 
