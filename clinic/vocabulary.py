@@ -237,6 +237,11 @@ _BETWEEN_PAIN_AND_PLACE = frozenset(
     {"my", "the", "his", "her", "their", "your", "left", "right", "both", "l", "r"}
 )
 _FINE = frozenset({"fine", "ok", "okay", "alright", "good", "normal", "great"})
+_ONE_SIDE_EXCEPTED = re.compile(
+    r"\b(?:apart from|other than|except(?: for)?|but|besides|save for)\s+(?:the\s+|my\s+|his\s+|"
+    r"her\s+)?(?:left|right)\b",
+    re.IGNORECASE,
+)
 # A place said to be bad: "her back has been really bad", "his knee is killing him".
 _BEING = frozenset({"is", "was", "has", "have", "had", "been", "are", "s", "got", "gotten",
                     "getting", "really", "very", "so", "pretty", "quite", "real",
@@ -1455,6 +1460,12 @@ def assign_roles(terms: list[Term], text: str) -> list[Term]:
         # "Diabetic but my feet are ok, my podiatrist checks them": the condition's news,
         # no word on the pain (outside run 103 p06: the tingling toes taken off).
         fine = fine and not _A_CONDITION_CHECKED.search(text)
+        # "Legs are fine other than the left one": that one hurts (outside run 107 p02:
+        # "changed that to not spreading").
+        sentence_end = re.search(r"[.;!?]|$", text[term.end :])
+        fine = fine and not _ONE_SIDE_EXCEPTED.search(
+            text, term.end, term.end + sentence_end.start()
+        )
         return fine or denied or over(term, following)
 
     def over(term: Term, following: list[str]) -> bool:

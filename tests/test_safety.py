@@ -6462,6 +6462,23 @@ def test_a_leak_on_sneezing_is_no_nerve_sign(name: str, text: str, answer: str) 
     assert _answer_to(name, text) == answer
 
 
+# Session 34, written before the change (outside run 107 p02, unsafe: "Well a bit harder
+# yes, no accidents." to "is it hard to pass urine, or have you leaked or had an accident?"
+# was unsure, never asked again, and the sciatica booked). A yes to one part of an "or"
+# question with a no to another part is a yes. My own wordings.
+@pytest.mark.parametrize(
+    ("name", "text", "answer"),
+    [
+        ("check_bladder", "slower to get started yes, but no leaks", "yes"),
+        ("check_bladder", "no accidents or anything. it is harder to go though, yes", "yes"),
+        ("check_stroke", "my words came out wrong yes, no double vision", "yes"),
+        ("check_bladder", "no leaks, no trouble going", "no"),
+    ],
+)
+def test_a_yes_to_one_part_and_a_no_to_another_is_a_yes(name: str, text: str, answer: str) -> None:
+    assert _answer_to(name, text) == answer
+
+
 # Session 30, written before the change (outside run 86 p03: "she hold the wall when she
 # walk" with neck pain into the arm was "pain that effort brings on" for the heart). Holding
 # on to walk is unsteady walking, no effort. My own wordings.

@@ -57,13 +57,17 @@ SPREAD_QUESTIONS = ("pain_radiates", "radiates_to")
 # "sorry, more like 6 weeks"), not when they tell something new ("actually the odd thing
 # is my foot has started to slap").
 _WITH_A_FACT = (
+    # (never "sorry one more thing": an apology before a new point, outside run 107 p02)
+    r"(?!\W+one\s+(?:more|last|other|thing|question)\b)"
     r"(?=\W+(?:[\w']+\W+){0,2}?(?:left|right|it'?s|its|it|not|no|more|less|only|just|mostly|"
     r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|days?|weeks?|months?|years?|side)\b)"
 )
 _CORRECTION = re.compile(
     # "I mean" opening a message is a filler ("i mean i do throw up some mornings"), not a
     # correction (outside run 77 p06: "changed that to head").
-    rf"\b((?:actually|sorry){_WITH_A_FACT}|i meant|(?<=\S\s)i mean|meant to say|"
+    # "no. I mean I've had to wait to pee": "I mean" with no fact after it is a filler too
+    # (outside run 107 p02: "changed that to... the last two days").
+    rf"\b((?:actually|sorry){_WITH_A_FACT}|i meant|(?<=\S\s)i mean{_WITH_A_FACT}|meant to say|"
     r"got (?:that|it) wrong|"
     r"my mistake|my bad|"
     # "Or rather 4", "4 rather than 3"; not "seems rather overcautious" (outside run 62).
@@ -79,7 +83,11 @@ _CORRECTION = re.compile(
     r"|^\W*(?:no|nope|nah)\W+(?:it'?s|its|it is)\b"  # "no it's on the left"
     r"|\bmore (?:my|the|in my|in the)\b.*\bthan\b"
     r"|\b\d{1,2},?\s+(?:tho\s+|though\s+|really\s+)?not\s+(?:an?\s+)?\d{1,2}\b"  # "7, not 5"
-    r"|\bnot\s+\d+\s*(?:years?|months?|weeks?|days?)\b",  # "not 70 years! 70 is my age"
+    r"|\bnot\s+\d+\s*(?:years?|months?|weeks?|days?)\b"  # "not 70 years! 70 is my age"
+    # "it's 10 days not 2" (outside run 107 p02: never put right); "still wrong", "wrong
+    # again".
+    r"|\b\d{1,3}\s*(?:years?|months?|weeks?|wks?|days?)\s*,?\s*not\s+(?:an?\s+)?\d{1,3}\b"
+    r"|\b(?:still|again|all)\s+wrong\b|\bwrong\s+again\b",
     re.IGNORECASE,
 )
 _NUMBER_PUT_RIGHT = re.compile(
@@ -349,6 +357,9 @@ def hear(
         and not (
             _in_one_sentence(text, e["start"], diabetes) and not _pain_in_clause(text, e["start"])
         )
+        # "numb down there when I wipe": the saddle's, a warning sign, not how the pain
+        # feels (outside run 107 p02: "changed that to numb")
+        and not _SADDLE_AREA.search(_clause_around(text, e["start"]))
     ]
     quality = qualities[0] if qualities else None
     if quality is None and asked == "pain_quality":
@@ -367,6 +378,8 @@ def hear(
     conditions += [m.start() for m in _ILLNESS.finditer(text)]
     # A visit, a scan or weight lost has its own time too ("saw my doctor 3 weeks ago").
     conditions += [m.start() for m in _ANOTHER_EVENT.finditer(text)]
+    # ...and numbness of the saddle ("since yesterday it feels numb down there").
+    conditions += [m.start() for m in _SADDLE_AREA.finditer(text)]
     duration = _duration(text, main, conditions)
     if duration is None and asked == "pain_duration":
         duration = parsing.parse_duration(text)
@@ -543,8 +556,12 @@ _NO_FURTHER = re.compile(r"no(?:thing|where)? further", re.IGNORECASE)
 _YOURS_BEFORE = re.compile(r"\b(?:your|ur|yr)\s+(?:(?:left|right|lower|upper)\s+)?$", re.IGNORECASE)
 # The summary's words quoted back (outside run 85 p04: "you write not spreading").
 _OUR_WORDS = re.compile(
-    r"\b(?:you|u)\s+(?:\w+\s+)?(?:put|wrote|write|written|said|say|says|have|has|got|noted"
-    r"|recorded|typed|listed)\s*(?:down\s*)?[:\"'\u201c\u2018]?\s*(?:it'?s\s+|it is\s+)?"
+    # "why does it say not spreading??", "what do you mean not spreading?", "the summary
+    # says no spreading" (outside run 107 p02: the quote read as a denial, twice).
+    r"(?:\b(?:you|u)\s+(?:\w+\s+)?(?:put|wrote|write|written|said|say|says|have|has|got|noted"
+    r"|recorded|typed|listed)|\b(?:it|that|this|summary|notes?)\s+(?:\w+\s+)?(?:say|says|said"
+    r"|shows?|reads?)|\bwhat\s+(?:do|did)\s+(?:you|u)\s+mean|\bwhy)"
+    r"\s*(?:down\s*)?[:\"'\u201c\u2018]?\s*(?:it'?s\s+|it is\s+)?"
     r"(?:not spreading|no spreading|doesn'?t spread|not spread|no spread)[\"'\u201d\u2019]?",
     re.IGNORECASE,
 )
@@ -1178,6 +1195,12 @@ def _stands_as_side(term: vocabulary.Term, text: str) -> bool:
     return bool(_SIDE_BEFORE.intersection(before) or _SIDE_AFTER.intersection(after))
 
 
+# The saddle area, in everyday words: numbness there is a warning sign's, not the pain's.
+_SADDLE_AREA = re.compile(
+    r"\b(?:down there|wip(?:e|es|ing)|between (?:my|her|his|the) legs|groin|genitals?|privates?|"
+    r"private parts|saddle|crotch|inner thighs?|back passage)\b",
+    re.IGNORECASE,
+)
 # A place named to say where the pain is beside it: "on the right near my butt cheek".
 _LANDMARK = re.compile(r"\b(?:near|next to|close to|beside|by|towards?)\b", re.IGNORECASE)
 

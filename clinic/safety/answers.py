@@ -459,6 +459,11 @@ def read_answer(
         return NO  # "nope, if anything I've gained some": the rest says the opposite way
     if yes and no and _no_to_its_own_words(question, lowered):
         return NO  # "Not tearing, no. It does wrap round the front sometimes"
+    if yes and no and _no_to_another_part(question, lowered):
+        # "Well a bit harder yes, no accidents" to "is it hard to pass urine, or have you
+        # leaked or had an accident?": a yes to one part (outside run 107 p02, unsafe: unsure,
+        # never asked again, and the sciatica booked).
+        return YES
     if yes and no:
         # "no. bit blurry after hours on screens", "only the usual, a little leak when I
         # sneeze": both at once is not an answer yet; asked again, plainly (never a no).
@@ -468,6 +473,21 @@ def read_answer(
     if intent == "deny":
         return NO
     return UNCLEAR
+
+
+_A_NO_TO = re.compile(r"\b(?:no|not|never|without)\s+(?:any\s+|an?\s+)?([a-z']{4,})")
+
+
+def _no_to_another_part(question: ScreenQuestion, lowered: str) -> bool:
+    """Whether an answer to a question of several parts ("hard to pass urine, or leaked?")
+    says no only to a part named in the question's words, and yes in another clause."""
+    if " or " not in question.text:
+        return False
+    stems = {word[:4] for word in re.findall(r"[a-z']{4,}", question.text.lower())}
+    clauses = re.split(r"[,.;!?]|\bbut\b|\bthough\b", lowered)
+    noes = [c for c in clauses if (m := _A_NO_TO.search(c)) and m[1][:4] in stems]
+    yeses = [c for c in clauses if _YES_RE.search(c) and not _says_no(c.strip())]
+    return bool(noes and yeses) and all(c not in noes for c in yeses)
 
 
 _COMMON_WORDS = frozenset({
