@@ -6470,6 +6470,7 @@ def test_a_leak_on_sneezing_is_no_nerve_sign(name: str, text: str, answer: str) 
     ("name", "text", "answer"),
     [
         ("check_bladder", "slower to get started yes, but no leaks", "yes"),
+        ("check_bladder", "a little harder to go, yes. no accidents at all", "yes"),
         ("check_bladder", "no accidents or anything. it is harder to go though, yes", "yes"),
         ("check_stroke", "my words came out wrong yes, no double vision", "yes"),
         ("check_bladder", "no leaks, no trouble going", "no"),

@@ -1307,6 +1307,19 @@ async def test_a_knock_to_the_head_on_blood_thinners_is_an_emergency(
     assert "emergency department" in said_now
 
 
+# Session 34, written with the change and seen failing with it stashed (outside run 107 p02,
+# unsafe: "Well a bit harder yes, no accidents." to the toilet question denied the bladder
+# sign: "Thank you, that helps", and on). As the chat reads it, with the NLU's entities.
+async def test_a_yes_to_trouble_going_with_no_accidents_is_the_emergency() -> None:
+    asked = {"direct_question": "check_bladder", "asked_questions": ["check_bladder"],
+             "body_part": "lower_back", "pain_radiates": True, "radiates_to": "leg"}  # fmt: skip
+    slots, said_now = await check(
+        "it's slower to get going, yes. no accidents", intent="inform", slots=asked
+    )
+    assert slots.get("triage_level") == "emergency", slots
+    assert "emergency department" in said_now
+
+
 async def test_blood_thinners_without_a_knock_to_the_head_raise_nothing() -> None:
     slots, _ = await check("I take warfarin for my heart", intent="inform", slots={})
     assert slots.get("triage_level") is None

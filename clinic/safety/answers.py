@@ -301,6 +301,10 @@ def read_answer(
         return NO  # "I never fell, I'm 64" to how the fall happened: there was no fall
     if said & (asked | set(question.named)) or _raises_what_it_guards(question, said):
         return YES
+    if denied & asked and _no_to_another_part(question, " ".join(text.lower().split())):
+        # "Well a bit harder yes, no accidents": the no is of the accident, one part; the
+        # yes of another (outside run 107 p02, unsafe: the bladder sign read as denied).
+        return YES
     if denied & asked or denied & set(question.denied_means_no):
         return NO
 
