@@ -471,6 +471,12 @@ _HOLD_ON = re.compile(
     re.IGNORECASE,
 )
 # Words that change a time already picked: "1pm instead", "make it 2", "2pm not 1:30".
+# A first choice, then a fallback: "wed if it's there, otherwise tue 9".
+_FALLBACK = re.compile(
+    r"[,.;]?\s*\b(?:otherwise|if not(?: then)?|failing that|or else|else|if that'?s not "
+    r"possible|if you can'?t)\b",
+    re.IGNORECASE,
+)
 # A bare hour with the words that change the time: "make it 10", "can we do 4", "11 instead".
 _ANOTHER_HOUR = re.compile(
     r"\b(?:make it|change (?:it |that )?to|move (?:it |that )?to|switch (?:it |that )?to|"
@@ -710,6 +716,11 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
         offered = [s for s in (_local(iso) for iso in tracker.get_slot("offered_slots") or []) if s]
         if not _local(str(value)):
             value = _GIVEN_UP.sub(" ", str(value))  # "4:00 instead of the 3:00 one"
+        first_choice = _FALLBACK.split(str(value), maxsplit=1)[0]
+        if first_choice != str(value) and names_a_time(first_choice):
+            # "wed would be better if it's there, otherwise tue 9": the first choice is
+            # looked for first (outside run 107 p03: Tuesday booked, Wednesday free).
+            value = first_choice
         chosen = _local(str(value)) or pick_offered(str(value), offered, desk().now())
         if chosen is None and _takes_the_time_asked_for(str(value), tracker, offered):
             # "Thursday at 11am" was offered first as asked: "yes", or the name given as if

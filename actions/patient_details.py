@@ -122,10 +122,18 @@ _NAME_THEN_RELATION = re.compile(
 
 # "...917-555-2281 (Maria, daughter)", "Kara (her granddaughter)": a name written as one,
 # beside a relation word, with no "I'm" (outside run 101 p03).
+# Not "Rosa Delgado (mom)": a relation alone in brackets says who the name before it is
+# (outside run 107 p03: booked for "Rosa (booked by Delgado)").
 _NAME_BESIDE_RELATION = re.compile(
-    r"(?<![\w'-])(?P<name>[A-Z][a-z'-]+)\s*(?:,\s*|\(\s*)(?:(?:her|his|their)\s+)?"
+    r"(?<![\w'-])(?P<name>[A-Z][a-z'-]+)\s*(?:,\s*(?:(?:her|his|their)\s+)?|\(\s*(?:her|his|their)\s+)"
     r"(?:husband|wife|partner|son|daughter|mum|mom|mother|dad|father|carer|caregiver|grandson"
     r"|granddaughter|niece|nephew|brother|sister|friend)\b"
+)
+# "Rosa Delgado (mom)", "Lucy Brandt (my wife)": the relation that names the patient.
+_PATIENT_CALLED = re.compile(
+    r"\(\s*(?:my\s+)?(?:husband|wife|partner|son|daughter|mum|mom|mother|dad|father|grandson"
+    r"|granddaughter|grandma|grandpa|grandmother|grandfather|brother|sister)\s*\)",
+    re.IGNORECASE,
 )
 
 
@@ -143,7 +151,12 @@ def writer_after_the_patient(text: str) -> tuple[str, str | None]:
         writer = read_name(relation_first["name"])
         if before and writer:
             return before, writer
-    if not own or not _INTRODUCES.match(own[0]) or not _RELATION_AFTER.match(text[own.end() :]):
+    patient_called = own is not None and _PATIENT_CALLED.search(text[: own.start()])
+    if (
+        not own
+        or not _INTRODUCES.match(own[0])
+        or not (_RELATION_AFTER.match(text[own.end() :]) or patient_called)
+    ):
         return text, None
     before = text[: own.start()].strip(" .,;:-")
     writer = read_name(own[1])

@@ -1442,6 +1442,12 @@ def test_her_name_is_the_patients_not_the_writers(said, people, name) -> None:
         # with no "I'm": my own words.
         ("Walt Brennan. my cell 917 555 0102 (Rita, daughter)", "Walt Brennan (booked by Rita)"),
         ("Ida Holm, 646 555 0133, Kara (her granddaughter)", "Ida Holm (booked by Kara)"),
+        # Session 34, written before the change (outside run 107 p03: "Rosa Delgado (mom).
+        # my number is 917-555-2231, I'm Maria" was booked for "Rosa (booked by Delgado)").
+        # A relation alone in brackets after a name says who that person is; the writer's
+        # "I'm" after it is who booked. My own words.
+        ("Pete Novak (dad). phone 718 555 0199, I'm Gina", "Pete Novak (booked by Gina)"),
+        ("Lucy Brandt (my wife), 212 555 0177", "Lucy Brandt"),
     ],
 )  # fmt: skip
 def test_the_writer_introduced_after_the_patients_name_is_who_booked(
@@ -1951,3 +1957,20 @@ def test_a_bare_hour_put_right_at_the_summary_moves_the_time(desk, text: str) ->
     chosen = result.get("booking_slot") or (result.get("offered_slots") or [None])[0]
     assert chosen is not None, result
     assert dt.datetime.fromisoformat(chosen) == THREE_PM.replace(hour=16)
+
+
+# Session 34, written before the change (outside run 107 p03: "wed would be better if it's
+# there, otherwise tue 9" to Tuesday's times booked Tuesday 9, Wednesday never looked at).
+# A first choice with a fallback: the first choice is looked for first. My own wordings.
+@pytest.mark.parametrize(
+    "text",
+    ["thursday would be better if you have it, otherwise tue 3",
+     "ideally thurs morning, if not then tuesday 3pm is ok"],
+)  # fmt: skip
+def test_a_first_choice_with_a_fallback_looks_for_the_first(desk, text: str) -> None:
+    result, _ = validate(
+        "booking_slot", text, booking_slot=None, offered_slots=[THREE_PM.isoformat()]
+    )
+    assert result.get("booking_slot") is None, result
+    days = {dt.datetime.fromisoformat(s).weekday() for s in result.get("offered_slots") or []}
+    assert days == {3}, result

@@ -1443,6 +1443,25 @@ def test_weight_lost_on_purpose_is_no_line_to_ask(
     assert ("check_weight" in asked) is weight_asked or "weight_loss" in found.signs, asked
 
 
+# Session 34, written before the change (outside run 107 p03: "no, none of that. She had
+# breast cancer but that was like 20 years ago" to the neck's list asked every other line
+# again, one by one). A no said twice, then one line told: the rest are denied. My words.
+@pytest.mark.parametrize(
+    "text",
+    ["nope, none of those. he did have bowel cancer in 2009 though",
+     "no. no to all that. only she fell off a ladder last week"],
+)  # fmt: skip
+def test_a_no_said_twice_then_one_line_told_denies_the_rest(text: str) -> None:
+    from clinic.safety import screening
+    from clinic.safety.checklist import next_checklist, read_checklist_answer
+    from clinic.safety.screening import screen_questions
+
+    lines = next_checklist(screen_questions("neck", None, [], []), [])
+    found = screening.screen(text)
+    answer = read_checklist_answer(lines, text, found.signs, found.denied_signs, "deny")
+    assert answer.one_by_one == () and len(answer.denied) == len(lines) - 1, answer
+
+
 # Session 34, written before the change (outside run 106 p07: "...they are new... Not sudden
 # though. He does complain his scalp is sore" to the headache list asked "Did a headache ever
 # come on suddenly...?" at once). A line's sign denied in the answer's words settles it. My

@@ -273,6 +273,13 @@ def _aside_after_a_no(text: str) -> str:
     """The aside after a plain no to the whole list ("none of those. I did have the flu"),
     else "". A hedged no, or one to only some lines, has no aside: each line is asked."""
     split = _ASIDE_STARTS.search(text)
+    # "no, none of that. She had breast cancer...": the no said twice is one no (outside run
+    # 107 p03: every other line asked again one by one).
+    while split is not None and _OPENS_WITH_NO.match(text[split.end() :]):
+        following = _ASIDE_STARTS.search(text, split.end())
+        if following is None:
+            break
+        split = following
     if split is None:
         return ""
     first, rest = text[: split.start()], text[split.end() :]
