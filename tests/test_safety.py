@@ -7119,6 +7119,12 @@ def test_the_worst_pain_ever_in_the_upper_back_asks_about_tearing(text: str, ask
         ("bit out of breath on the stairs, it's the baby pushing up i think", False),
         ("out of breath even sitting down, I thought it was the pregnancy", True),
         ("breathless on the stairs since yesterday with a pain in my chest", True),
+        # Session 34, written before the change (outside run 107 p06: "I get a bit puffed on
+        # the subway stairs but I'm 22 weeks pregnant so my OB says that's normal" got 911).
+        # The pregnancy named beside it, or the doctor who called it normal. My wordings.
+        ("puffed on the stairs at work, I'm 30 weeks pregnant", False),
+        ("a little winded on hills, my midwife said that's normal", False),
+        ("I'm 25 weeks pregnant and suddenly breathless on the stairs", True),
     ],
 )
 def test_breathless_on_effort_put_down_to_pregnancy_is_set_aside(

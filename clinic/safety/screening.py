@@ -370,7 +370,10 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
             or (_NEVER_FAINTED.search(whole) and not _STRONG_FEAR.search(whole))
         ):
             continue
-        if name == "breathless" and _breath_of_pregnancy(sentence_of[start].text):
+        if name == "breathless" and _breath_of_pregnancy(
+            # Read to the stops: the parser may split "...stairs | but I'm 22 weeks pregnant"
+            _between_stops(whole, doc[start].idx)
+        ):
             # "A bit out of breath on stairs but thats the pregnancy": puffed on effort,
             # put down to the pregnancy (outside run 80 p03: 911 at 22 weeks).
             explained.append((name, start, end))
@@ -725,12 +728,24 @@ _ON_EFFORT = re.compile(
 _PUT_DOWN_TO_PREGNANCY = re.compile(
     r"\b(?:that'?s|thats|it'?s|its|just|from|because of|cos of|due to)\s+(?:the\s+|being\s+|my\s+)?"
     r"(?:pregnan\w*|baby|bump)\b|\bbecause (?:i'?m|im|i am|she'?s|shes) pregnant\b"
+    # The pregnancy beside it, or the doctor who called it normal: "...but I'm 22 weeks
+    # pregnant so my OB says that's normal" (outside run 107 p06: 911 at 22 weeks).
+    r"|\b(?:i'?m|im|i am|she'?s|shes|she is)\s+(?:\d+\s*(?:weeks?|wks?|months?)\s+)?pregnant\b"
+    r"|\b(?:ob|obgyn|ob-gyn|midwife|doctor|gp|dr)\b[^.!?]{0,20}\b(?:says?|said|thinks?|told me)\b"
+    r"[^.!?]{0,20}\bnormal\b"
 )
 # ...but not at rest, nor with a pain in the chest, nor new and sudden: those still count.
 _NOT_ONLY_EFFORT = re.compile(
     r"\b(?:rest|resting|sitting|lying|still|chest|sudden\w*|worse|worsening|can'?t breathe"
     r"|cannot breathe|struggl\w*|calf|cough\w*|blood)\b"
 )
+
+
+def _between_stops(text: str, at: int) -> str:
+    """The text around `at` between full stops (or question and exclamation marks)."""
+    start = max((m.end() for m in re.finditer(r"[.!?]", text[:at])), default=0)
+    end = next((at + m.start() for m in re.finditer(r"[.!?]", text[at:])), len(text))
+    return text[start:end]
 
 
 def _breath_of_pregnancy(sentence: str) -> bool:
