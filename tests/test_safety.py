@@ -1443,6 +1443,25 @@ def test_weight_lost_on_purpose_is_no_line_to_ask(
     assert ("check_weight" in asked) is weight_asked or "weight_loss" in found.signs, asked
 
 
+# Session 34, written before the change (outside run 107 p07: "I had the radiation for my
+# prostate last spring, they said it went well" was no cancer told; the flag came only when
+# he said "prostate cancer"). A cancer's treatment told of an organ is a cancer. My words.
+@pytest.mark.parametrize(
+    ("text", "cancer"),
+    [
+        ("she had radiation on her breast a few years back, all fine now", True),
+        ("he did a course of radiation treatment for his bladder in 2021", True),
+        ("had a prostatectomy in 2018", True),
+        ("I work with radiation in the hospital lab", False),
+        # A cancer said to be fine now is still a cancer at some time.
+        ("he had bowel cancer years ago, all fine now", True),
+        ("did chemo for lymphoma in 2016, fine since", True),
+    ],
+)
+def test_a_cancers_treatment_told_of_an_organ_is_a_cancer(text: str, cancer: bool) -> None:
+    assert ("cancer_history" in safety.screen(text).signs) is cancer
+
+
 # Session 34, written before the change (outside run 107 p03: "no, none of that. She had
 # breast cancer but that was like 20 years ago" to the neck's list asked every other line
 # again, one by one). A no said twice, then one line told: the rest are denied. My words.

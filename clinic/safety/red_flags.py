@@ -440,6 +440,11 @@ SIGNS: tuple[Sign, ...] = (
         # only the weight lost was named), "the c word".
         "the big c",
         "the c word",
+        # A cancer's treatment told of an organ: "the radiation for my prostate" (outside run
+        # 107 p07: no cancer recorded until he said the word).
+        "radiation|radiated|rads ... prostate|breast|breasts|lung|lungs|bowel|colon|cervix"
+        "|throat|brain|bladder|thyroid|pelvis|rectum|kidney|liver|pancreas|ovary|ovaries|womb",
+        "prostatectomy",
         # A basal cell skin cancer cut out does not spread to the spine (a melanoma may).
     ), unless=("basal cell", "bcc", "non-melanoma", "nonmelanoma")),
     # Pain that no rest, position or movement changes: not mechanical.

@@ -548,7 +548,12 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
             # her notes).
             continue
         # "My pacemaker is fine": still there; "needles are fine with me": no fear.
-        well_yet_there = context.well and kind == CONTRAINDICATION and name in _HELD
+        # "Breast cancer years ago, all fine now": a history, whatever came of it (outside
+        # run 107 p07's kind: a cancer said to be fine read as no cancer).
+        well_yet_there = context.well and (
+            (kind == CONTRAINDICATION and name in _HELD)
+            or (kind == SIGN and name in red_flags.HISTORY_COUNTS)
+        )
         # "Couldn't the fingers just be my diabetes?": a question that puts it forward, no
         # denial (outside run 83 p05: diabetes taken off her list).
         put_forward = kind == CONTRAINDICATION and bool(_PUT_FORWARD.match(sentence_of[start].text))
