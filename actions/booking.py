@@ -630,7 +630,10 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
         ):
             return [SlotSet("failed_attempts", 0)]  # the form ends, nothing after the advice
         if about_safety(tracker):
-            undone = [*undo_for_safety_answer(tracker, FORM_SLOTS), *self._name_beside(tracker)]
+            undone = [
+                *undo_for_safety_answer(tracker, FORM_SLOTS),
+                *self._name_beside(tracker),
+            ]
             wished = _time_wished_beside(tracker)
             if not wished:
                 return undone
@@ -659,12 +662,22 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
         return await super().get_validation_events(dispatcher, tracker, domain)
 
     def _name_beside(self, tracker: Tracker) -> list[dict[str, Any]]:
-        """The name said to the name question beside safety words, when one is said."""
+        """The name said to the name question beside safety words, when one is said, with
+        the contact said beside it ("Walter Brennan. 212 555 7781. Should I tell my doctor
+        ...?": outside run 107 p07, the number asked for again)."""
         text = tracker.latest_message.get("text") or ""
         if tracker.get_slot("requested_slot") != "patient_name" or text.startswith("/"):
             return []
         name = self._name_said(text, tracker)
-        return [SlotSet("patient_name", name)] if name else []
+        if not name:
+            return []
+        _, contact = name_and_contact(text)
+        if not contact.usable or tracker.get_slot("contact_details"):
+            return [SlotSet("patient_name", name)]
+        return [
+            SlotSet("patient_name", name),
+            *(SlotSet(*kv) for kv in contact_slots(contact).items()),
+        ]
 
     # When
     def validate_preferred_time(

@@ -473,6 +473,25 @@ async def test_a_name_said_beside_safety_words_is_kept(
     assert names and names[-1] == "Dana Ortiz", events
 
 
+# Session 34, written before the change (outside run 107 p07: "Walter Brennan. 212 555 7781.
+# Should I tell my doctor about the prostate cancer when I call?" kept the name and asked
+# "How can the clinic reach you?"). The contact said beside the name and safety words is kept
+# too. My own words.
+async def test_a_contact_said_with_the_name_beside_safety_words_is_kept(desk) -> None:
+    text = "Ana Ruiz, 917 555 0144. should I mention the weight loss to my GP?"
+    tracker = make_tracker(
+        slots={"booking_task": "book", "booking_slot": THREE_PM.isoformat(),
+               "triage_level": "urgent"},
+        text=text, intent="red_flag", requested_slot="patient_name", form="booking_form",
+    )  # fmt: skip
+    events = await actions.ValidateBookingForm().get_validation_events(
+        CollectingDispatcher(), tracker, DOMAIN
+    )
+    values = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert values.get("patient_name") == "Ana Ruiz", events
+    assert values.get("patient_phone") == "+19175550144", events
+
+
 def test_another_day_at_the_same_time_keeps_the_hours_asked_for_before(desk) -> None:
     dispatcher = CollectingDispatcher()
     text = "oh wait I'm working tuesday. wednesday, same time?"

@@ -2958,6 +2958,10 @@ def test_no_promise_of_care_today(message: str) -> None:
         ("sorry, can it be tuesday instead, same time?", False),
         ("could that be friday the 11th instead at about 3?", False),
         ("could it be next week instead, the GP is tomorrow?", True),
+        # Session 34, written before the change (outside run 107 p07: "Can I move J7UEMG to
+        # Saturday morning instead?" after booking got "Please go: this shouldn't wait").
+        ("can we move my appointment to friday afternoon instead?", False),
+        ("could you shift K3P9QD to monday morning instead", False),
     ],
 )
 def test_a_day_asked_for_with_a_later_doctor_is_booked(message: str, about: bool) -> None:

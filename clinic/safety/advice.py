@@ -1304,6 +1304,9 @@ def _only_a_time(message: str) -> bool:
 _MOVES_THE_BOOKING = re.compile(
     r"\b(?:(?:could|can) (?:we|i|you) (?:do|make it|have|change it to|move it to)|make it|"
     r"(?:could|can) (?:it|that) be|"
+    # "can I move J7UEMG to Saturday morning instead?" (outside run 107 p07)
+    r"(?:move|shift|switch|change|reschedule) (?:my |the |our |his |her )?(?:appointment|appt|"
+    r"booking|consultation|[A-Z0-9]{6}) to|"
     r"switch (?:it|that)|move (?:it|that)|change (?:it|that))\b",
     re.IGNORECASE,
 )
