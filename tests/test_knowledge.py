@@ -1523,3 +1523,21 @@ def test_no_topic_beside_emergency_advice_just_given() -> None:
 def test_whether_something_named_counts_is_no_guessed_topic(text: str) -> None:
     reply, _ = answer(text, "ask_sessions", "number_of_sessions", score=0.45)
     assert "sessions" not in (reply or ""), reply
+
+
+# Session 34, written before the change (outside run 107 p01: "yes. can i do after work,
+# like 6pm?" to the offer got when people go back to work after needling). A question that
+# names a clock time, its topic not close, is a time wished for. My own wordings.
+@pytest.mark.parametrize(
+    "text", ["sure. could I come after my shift, around 5pm?", "ok, after school pickup, 3:30?"]
+)
+def test_a_question_naming_a_clock_time_is_a_time_wished(text: str) -> None:
+    from actions.questions import answer_if_known
+
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        text=text, intent="request_booking",
+        entities=[{"entity": "answer_topic", "value": "back_to_work", "confidence_entity": 0.58}],
+    )  # fmt: skip
+    assert not answer_if_known(dispatcher, tracker)
+    assert dispatcher.messages == []
