@@ -1127,6 +1127,8 @@ def test_after_an_emergency_the_clinics_price_asked_for_later_is_answered(messag
     )
     assert reply.index("911") < reply.index("free")
     assert "first consultation is free" in reply and "(212) 555-0100" in reply
+    first = advice.emergency_follow_up(message, ["cardiac"], "911", "988", repeats=0)
+    assert "free" not in first  # the first reply after the advice is the advice's alone
 
 
 def test_after_crisis_advice_a_promise_to_talk_to_a_doctor_is_heard() -> None:

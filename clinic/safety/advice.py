@@ -1596,9 +1596,10 @@ def emergency_follow_up(
             advice = f"Please {where} now, and call {emergency_number} if it gets worse on the way."
     elif repeats == 1:
         tail = " " + _after_a_doctor(clinic_phone, booked)
-    if _asks_the_clinics_price(message):
+    if repeats and _asks_the_clinics_price(message):
         # "Just tell me the price please so I know for later" (outside run 106 p02: the
-        # advice alone, twice): a line, after the advice.
+        # advice alone, twice): a line, after the advice; never in the first reply after
+        # it, which is the advice's alone.
         tail += " " + CLINIC_PRICE_FOR_LATER.format(phone=clinic_phone or "the clinic")
     if booked and _ABOUT_A_BOOKING.search(message):
         # "Should I cancel saturday?" once booked: nothing to do now, and how later (outside
