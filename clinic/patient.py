@@ -195,6 +195,11 @@ def spoken_of(text: str, whose: Patient) -> str:
     has = "have" if whose.subject == "they" else "has"
     feels = "feel" if whose.subject == "they" else "feels"
     text = re.sub(r"\byou have had\b", f"{whose.subject} {has} had", text)
+    # "If needles frighten you or you have fainted with them" (outside run 107 p08).
+    text = re.sub(r"\byou have (\w+ed)\b", rf"{whose.subject} {has} \1", text)
+    text = re.sub(
+        r"\b(frighten|frightens|scare|scares|worry|worries) you\b", rf"\1 {whose.object}", text
+    )
     text = re.sub(r"\byou feel\b", f"{whose.subject} {feels}", text)
     text = re.sub(
         r"\byou're\b", "they're" if whose.subject == "they" else f"{whose.subject}'s", text

@@ -488,6 +488,12 @@ def test_the_examination_is_of_the_patient_written_for() -> None:
     from clinic.safety import advice
 
     assert "has already seen him" in spoken_of(advice.checked_before_urgent_advice("911"), HE)
+    # Session 34, written before the change (outside run 107 p08: "If needles frighten you or
+    # you have fainted with them" to a husband writing for his wife).
+    from clinic.safety import contraindications
+
+    fear = spoken_of(contraindications.precaution("needle_phobia", "she fainted at a jab"), SHE)
+    assert "frighten her or she has fainted" in fear, fear
 
 
 # Session 28, written before the change (outside run 76 p08: "pain in my left buttock that
