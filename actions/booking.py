@@ -416,13 +416,13 @@ _GIVEN_UP = re.compile(
     re.IGNORECASE,
 )
 # An hour in figures: "2:30", "3pm", "at 10" (not "same time", not "the 11th").
-_A_CLOCK = re.compile(r"\b\d{1,2}(?::\d{2}|\s*(?:am|pm|o'?clock))|\bat \d{1,2}\b", re.IGNORECASE)
+A_CLOCK = re.compile(r"\b\d{1,2}(?::\d{2}|\s*(?:am|pm|o'?clock))|\bat \d{1,2}\b", re.IGNORECASE)
 
 
 def _an_hour_put_right(said: str, tracker: Tracker) -> bool:
     """Whether a day and a clock hour are said while a time is chosen already (at the
     confirmation): "Friday the 11th, 2:30 if you have it"."""
-    return bool(_local(str(tracker.get_slot("booking_slot") or ""))) and bool(_A_CLOCK.search(said))
+    return bool(_local(str(tracker.get_slot("booking_slot") or ""))) and bool(A_CLOCK.search(said))
 
 
 def _the_hour_free(wish: TimePreference, tracker: Tracker) -> dt.datetime | None:

@@ -18,7 +18,15 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlalchemy.exc import SQLAlchemyError
 
-from actions.booking import BOOK, RESCHEDULE, SHOW, desk, say_the_only_booking, start_task
+from actions.booking import (
+    A_CLOCK,
+    BOOK,
+    RESCHEDULE,
+    SHOW,
+    desk,
+    say_the_only_booking,
+    start_task,
+)
 from actions.callback import offer_callback, tell_my_call
 from actions.intake import answer_asked_back
 from actions.safety import form_to_resume
@@ -585,7 +593,7 @@ _ASKS_THE_HOURS = re.compile(
 def _a_time_wished(found: knowledge.Found | None, text: str) -> bool:
     """Whether a question read as about the opening hours names a time and asks nothing of
     the hours in words ("so wednesday at 4?", "can u do saturday??"): a time wished for."""
-    if found and _A_CLOCK_TIME.search(text) and found.score < knowledge.CLOSE:
+    if found and A_CLOCK.search(text) and found.score < knowledge.CLOSE:
         # "yes. can i do after work, like 6pm?": a time, whatever topic is only near it
         # (outside run 107 p01: when people go back to work after needling).
         return True
@@ -595,9 +603,6 @@ def _a_time_wished(found: knowledge.Found | None, text: str) -> bool:
         and names_a_time(text)
         and not _ASKS_THE_HOURS.search(text)
     )
-
-
-_A_CLOCK_TIME = re.compile(r"\b\d{1,2}(?::\d\d)?\s*(?:am|pm)\b|\b\d{1,2}:\d\d\b", re.IGNORECASE)
 
 
 def answer_if_known(
