@@ -274,6 +274,11 @@ class ActionAnswerQuestion(Action):
             return []  # "which ones what? I don't understand": the form asks again, plainly
         if names_a_time(text) and _booking_in_play(tracker):
             return []  # "Thursday, maybe 4 or 4:30?": a wish for the booking to read
+        if tells_of_a_pain(tracker) and len(_SHORT_WORDS.findall(asked_part)) <= _SHORT_QUESTION:
+            # "...My friend say the needle is good. Is possible?": whether needling may help
+            # the pain told, which the assessment answers; never "I don't know" (outside run
+            # 108 p03). The intake starts for the pain told.
+            return [] if tracker.active_loop.get("name") else [FollowupAction("intake_form")]
         kept = list(tracker.get_slot("unanswered_questions") or [])
         if _safety_question_waiting(tracker) and answers.hedged(text):
             # "Maybe a little warm compared to the other one?" to "a calf swollen, red or
@@ -281,6 +286,11 @@ class ActionAnswerQuestion(Action):
             # again, never "I don't know"; kept for the team all the same.
             return [SlotSet("unanswered_questions", [*kept, text[:MAX_KEPT_LENGTH]])]
         return dont_know(dispatcher, tracker)
+
+
+# A question of so few words after a pain told ("Is possible?", "can work?") asks of it.
+_SHORT_QUESTION = 3
+_SHORT_WORDS = re.compile(r"[a-z']+", re.IGNORECASE)
 
 
 def dont_know(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:

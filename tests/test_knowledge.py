@@ -1541,3 +1541,22 @@ def test_a_question_naming_a_clock_time_is_a_time_wished(text: str) -> None:
     )  # fmt: skip
     assert not answer_if_known(dispatcher, tracker)
     assert dispatcher.messages == []
+
+
+# Session 34, written before the change (outside run 108 p03: "Hello. I am have pain in neck
+# since 3 weeks... My friend say the needle is good. Is possible?" got "I'm sorry, I don't
+# know the answer to that one" and a call-back offered). A short question after a pain told
+# asks whether needling may help: the assessment answers it, never "I don't know". My words.
+@pytest.mark.parametrize(
+    "text",
+    ["my lower back hurts since 2 weeks, left side. my sister say needles help. Is possible?",
+     "knee sore for a month after running, can work?"],
+)  # fmt: skip
+def test_a_short_question_after_a_pain_told_is_no_question_nobody_answered(text: str) -> None:
+    entities = [{"entity": "body_part", "value": "lower_back" if "back" in text else "knee",
+                 "start": 3, "end": 13}]  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(text=text, intent="ask_clinic", entities=entities)
+    asyncio.run(ActionAnswerQuestion().run(dispatcher, tracker, DOMAIN))
+    responses = [m.get("response") or m.get("text") or "" for m in dispatcher.messages]
+    assert not any("dont_know" in r or "don't know" in r for r in responses), responses

@@ -1131,6 +1131,26 @@ def test_after_an_emergency_the_clinics_price_asked_for_later_is_answered(messag
     assert "free" not in first  # the first reply after the advice is the advice's alone
 
 
+# Session 34, written before the change (outside run 108 p02, unsafe: after saddle numbness
+# and leaks, "My son can take me this afternoon after his work, would that be ok or is that
+# too late?" got "Thank you. Please call 911 now..." and "ok he finishes at 5 so we'll go
+# then" got "Thank you. Please go now, and call 911 if it gets worse on the way"). Going
+# later today is waiting: never thanked, and asked, it is too late. My own wordings.
+@pytest.mark.parametrize(
+    ("message", "repeats"),
+    [
+        ("my daughter can drive me over when she gets off work, is that alright?", 0),
+        ("ok. my husband is home at 6 so we will head in then", 1),
+        ("we'll go this evening after dinner, thanks", 2),
+    ],
+)
+def test_after_an_emergency_going_later_today_is_waiting(message: str, repeats: int) -> None:
+    reply = advice.emergency_follow_up(message, ["cauda_equina"], "911", "988", repeats=repeats)
+    assert not reply.startswith("Thank you"), reply
+    assert "don't wait" in reply.lower() or "too late" in reply.lower(), reply
+    assert "call 911" in reply.lower() and not reply.startswith("Yes")
+
+
 def test_after_crisis_advice_a_promise_to_talk_to_a_doctor_is_heard() -> None:
     reply = advice.crisis_follow_up(
         "ok i will call my doctor about it. can you help my neck now?",

@@ -1502,6 +1502,14 @@ _WANTS_PHYSIO = re.compile(
 _TO_EMERGENCY = re.compile(
     r"\b(?:er|a&e|emergency|hospital|911|ambulance|urgent care)\b", re.IGNORECASE
 )
+# Later the same day: "this afternoon", "after his work", "when she gets off", "at 5".
+_LATER_TODAY = re.compile(
+    r"\b(?:this (?:afternoon|evening)|after (?:(?:his|her|my|their|our|the) )?(?:work|shift|"
+    r"school|dinner|lunch|class)|when (?:he|she|they|i|we) (?:gets?|finish\w*|comes?|is|are)"
+    r"(?: (?:off|home|back|done|out|finished))?|(?:home|back|off|finish\w*|done) (?:at|by|around)"
+    r" \d{1,2}|in (?:an|a few|a couple of|\d+) hours?)\b|\bat \d{1,2}(?::\d\d)?\s*(?:am|pm)\b",
+    re.IGNORECASE,
+)
 _LATER_THAN_TODAY = re.compile(
     r"\b(?:tomorrow|tmrw|tmr|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
     r"next week|weekend|in (?:the )?morning|wait\w*|if|unless|see how)\b",
@@ -1561,15 +1569,25 @@ def emergency_follow_up(
     if (_SEEN.search(message) or _CHECK_DONE.search(message)) and _NOT_NOW.search(message):
         # "A full check-up with an ECG in the spring": before these signs began.
         opening = "A check from before these symptoms began can't show what is happening now. "
-    if _LATER.search(message) and not _ASKS.search(message):
+    # "My son can take me this afternoon after his work": later today is waiting too
+    # (outside run 108 p02, unsafe: "Thank you", then "call 911 if it gets worse").
+    later_today = bool(_LATER_TODAY.search(message))
+    later = bool(_LATER.search(message)) or later_today
+    if later and not _ASKS.search(message):
         # "I'll call my doctor tomorrow": a plan to wait is not thanked. "I'll take him to
         # the ER tonight": the advice taken, to be done now (outside run 53).
-        soon = _TO_EMERGENCY.search(message) and not _LATER_THAN_TODAY.search(message)
+        soon = (
+            _TO_EMERGENCY.search(message)
+            and not _LATER_THAN_TODAY.search(message)
+            and not later_today
+        )
         opening = (
             "Thank you. Please go now rather than later: this shouldn't wait. "
             if soon
             else "Please don't wait until then. "
         )
+    elif later_today:
+        opening = "No, that's too late: please don't wait hours for this. "
     if asks_about_a_call(message) or (asks_for_a_call(message) and not _CALLS_OWN.search(message)):
         opening = NO_CALL
     # What comes after the emergency is said when asked, and once unasked: not after every
@@ -1577,7 +1595,7 @@ def emergency_follow_up(
     tail = ""
     if _WANTS_PHYSIO.search(message) or (_ASKS.search(message) and _WAITING.search(message)):
         tail = " " + _after_a_doctor(clinic_phone, booked)
-    elif _TAKEN.search(message) and not _LATER.search(message):
+    elif _TAKEN.search(message) and not later:
         thanks = "Thank you. " + (NO_CALL if opening == NO_CALL else "")
         opening, tail = thanks, " " + _after_a_doctor(clinic_phone, booked) if repeats <= 1 else ""
         if repeats > 1 and not set(codes) <= _DRIVEN_IS_FINE:
@@ -1606,7 +1624,10 @@ def emergency_follow_up(
         # run 106 p05: "Please go: this shouldn't wait... I can't book a consultation").
         opening, tail = "", " " + _after_a_doctor(clinic_phone, booked)
     sentences = re.split(r"(?<=[.!?])\s+", message)
-    if any(_HELP_COMING.search(s) and not _LATER.search(s) for s in sentences):
+    if any(
+        _HELP_COMING.search(s) and not (_LATER.search(s) or _LATER_TODAY.search(s))
+        for s in sentences
+    ):
         # Called already: what to do until help comes, not "call now" again.
         opening = "Thank you, that's right. "
         advice = (
@@ -1614,7 +1635,8 @@ def emergency_follow_up(
             f"{emergency_number} again if anything changes before then."
         )
         tail = ""
-    going = _how_to_go(message, codes, emergency_number)
+    # Driven there hours from now is no way of going now: the advice, not the ride.
+    going = "" if later_today else _how_to_go(message, codes, emergency_number)
     practical = _practical(message, codes, emergency_number, signs)
     # "why is it so urgent?" answered, whatever else is asked
     reason = _why(message, codes, signs)
@@ -1635,7 +1657,7 @@ def emergency_follow_up(
         # asked beside it is answered too (outside run 53). Going later is no going: "my
         # daughter can drive me in the morning" (outside run 97 p02: "Yes... is fine").
         asked = tail if _WANTS_PHYSIO.search(message) or _asks_the_clinics_price(message) else ""
-        wait = opening if opening.startswith("Please don't wait") else ""
+        wait = opening if opening.startswith(("Please don't wait", "No, that's too late")) else ""
         if wait and going.startswith("Yes, "):
             going = going[5].upper() + going[6:]  # "Yes, someone else..." less its yes
         told = wait + reason + practical + (going if "ambulance" in going else going + advice)
