@@ -1823,3 +1823,35 @@ def test_numbness_down_there_is_no_quality_of_the_pain() -> None:
     )
     assert said.get("pain_radiates") is True and said.get("pain_duration_days") == 21, said
     assert "pain_quality" not in said, said
+
+
+# Session 34, written before the change (outside run 108 p07: "I have a pacemaker... It's on
+# the left side of my chest" made the chest a painful place and the neck's side left; "my
+# chest is fine", "I have NO chest pain", "Remove the chest. There is no pain in my chest at
+# all" took nothing off). Where a device sits is no painful place and its side is not the
+# pain's; a place with "no pain" in it, or "no pain in my X", is said not to hurt. My words.
+_NECK = {"body_part": "neck", "side": "right", "pain_sites": ["neck", "upper_back"]}
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["oh and I have a defibrillator, it's under the skin on the left of my chest",
+     "I've got an insulin pump by the way. It's on the left side of my belly"],
+)  # fmt: skip
+def test_where_a_device_sits_is_no_painful_place(text: str) -> None:
+    said = changes(text, _NECK)
+    assert "side" not in said and "chest" not in (said.get("pain_sites") or []), said
+    assert "abdomen" not in (said.get("pain_sites") or []), said
+
+
+@pytest.mark.parametrize(
+    "text", ["there's no chest pain at all, please take it off", "no pain in my chest whatsoever"]
+)
+def test_no_pain_in_a_place_takes_it_off(text: str) -> None:
+    known = {
+        **_NECK,
+        "pain_sites": ["neck", "chest", "upper_back"],
+        "site_sides": {"chest": "left"},
+    }
+    said = changes(text, known)
+    assert "chest" not in said.get("pain_sites", ["chest"]), said

@@ -276,7 +276,9 @@ def hear(
     named = list(places)
     # "Three weeks ago I had cellulitis on my right forearm, it's healed": where a skin
     # trouble was, with no pain said of it, is no painful place (outside run 69 p07).
-    troubles = [m.start() for m in _SKIN_TROUBLE.finditer(text)] + [
+    # Where a device sits is no painful place either: "I have a pacemaker... It's on the
+    # left side of my chest" (outside run 108 p07: "left chest" in the notes).
+    troubles = [m.start() for m in (*_SKIN_TROUBLE.finditer(text), *_A_DEVICE.finditer(text))] + [
         e["start"] for e in entities
         if e.get("entity") == "contraindication" and e.get("value") in _OF_THE_SKIN
     ]  # fmt: skip
@@ -335,6 +337,11 @@ def hear(
         t.value
         for t in sides
         if t.value not in bound
+        # "It's on the left side of my chest" of a pacemaker: the device's side
+        and not (
+            (_in_one_clause(text, t.start, troubles) or _where_it_was(text, t.start, troubles))
+            and not _hurts_in_clause(text, t.start)
+        )
         and (
             asked == "side"
             or (_stands_as_side(t, text) and not _in_one_clause(text, t.start, complaints))
@@ -486,6 +493,14 @@ _SAID_NOT_TO_HURT = re.compile(
 )
 
 
+# "I have NO chest pain", "no pain in my chest at all" (outside run 108 p07: the chest kept).
+_NO_PAIN_IN = re.compile(
+    r"\bno\s+([a-z]+)\s+(?:pain|ache|aches|soreness)\b"
+    r"|\bno\s+pain\s+(?:at all\s+)?in\s+(?:my|the|his|her|their)\s+([a-z]+)",
+    re.IGNORECASE,
+)
+
+
 # "Please take out the foot and the head", "remove foot": places asked to be taken off the
 # notes, to the end of their clause.
 _TAKE_OFF = re.compile(
@@ -514,11 +529,16 @@ def _places_said_not(text: str) -> tuple[str, ...]:
     )
     return taken_off + tuple(
         place
-        for match in (*_NOT_THIS.finditer(text), *_SAID_NOT_TO_HURT.finditer(text))
+        for match in (
+            *_NOT_THIS.finditer(text),
+            *_SAID_NOT_TO_HURT.finditer(text),
+            *_NO_PAIN_IN.finditer(text),
+        )
         if not _A_CAUSE_BEFORE.search(text, _clause_start(text, match.start()), match.start())
+        and (said := next(group for group in match.groups() if group))
         and (
-            (place := vocabulary.canonical("body_part", match[1]))
-            or (place := vocabulary.canonical("body_part", match[1].split()[-1]))
+            (place := vocabulary.canonical("body_part", said))
+            or (place := vocabulary.canonical("body_part", said.split()[-1]))
         )
     )
 
@@ -536,10 +556,15 @@ _SIDE_OF_IT = re.compile(
 def _side_of_it(text: str) -> str | None:
     """The side a message says "it" is on, with no place after it ("it's the left knee" is
     the knee's)."""
+    troubles = [m.start() for m in (*_SKIN_TROUBLE.finditer(text), *_A_DEVICE.finditer(text))]
     for found in _SIDE_OF_IT.finditer(text):
         following = re.match(r"\W*([a-z]+)", text[found.end() :], re.IGNORECASE)
         if following and vocabulary.canonical("body_part", following[1]):
             continue
+        sentence = _start_before(text, found.start(), ".!?")
+        before = _start_before(text, max(sentence - 1, 0), ".!?")
+        if any(before <= trouble < found.start() for trouble in troubles):
+            continue  # "I have a pacemaker... It's on the left side": the device's side
         return found[1].lower()
     return None
 
@@ -660,6 +685,10 @@ _SKIN_TROUBLE = re.compile(
     re.IGNORECASE,
 )
 _OF_THE_SKIN = frozenset({"skin_infection"})
+_A_DEVICE = re.compile(
+    r"\b(?:pacemaker|defibrillator|icd|implant|implants|port|stimulator|pump|device|stent)\b",
+    re.IGNORECASE,
+)
 
 
 _THE_NEEDLES = re.compile(r"\b(?:needles?|needling|needled|needle)\b", re.IGNORECASE)
@@ -711,7 +740,7 @@ def _hurts_in_clause(text: str, at: int) -> bool:
 
 # "It was on my forearm", "it's on her shin": where "it" is, said of a thing before.
 _WHERE_IT_IS = re.compile(
-    r"\b(?:it|that|this)\s*(?:was|is|'s|were)\s+(?:on|in|over)\s+(?:\S+\s+){0,2}$", re.I
+    r"\b(?:it|that|this)\s*(?:was|is|'s|were)\s+(?:on|in|over)\s+(?:\S+\s+){0,5}$", re.I
 )
 
 
