@@ -97,7 +97,7 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
         answer is not None
         and answer[1] == answers.NO
         and denied & held
-        and not {answer[0].sign, *answer[0].covers} & denied
+        and not {answer[0].sign, *answer[0].covers, *answer[0].denied_means_no} & denied
     ):
         # "She has never had cancer, I told you that" while the fall's question waits: a no
         # to a sign held, not to the question (outside run 86 p08); that sign is asked again.

@@ -1320,6 +1320,21 @@ async def test_a_yes_to_trouble_going_with_no_accidents_is_the_emergency() -> No
     assert "emergency department" in said_now
 
 
+# Session 34, written before the change (outside run 108 p06: a mother's pain "started when
+# i was chasing my toddler" asked whether the child limps; "huh? no its me not my kid lol.
+# im 31" got "noted it as a no", then the same question "to be sure"). The premise of the
+# question denied is a no to it, not a sign held put right. My own wording (seen failing).
+async def test_the_child_patient_denied_is_a_no_to_the_childs_limp() -> None:
+    asked = {"direct_question": "check_child_limp", "asked_questions": ["check_child_limp"],
+             "body_part": "buttock", "warning_signs": ["young_patient"]}  # fmt: skip
+    slots, said_now = await check(
+        "no, it's me, not my kid. I'm 28", intent="inform",
+        earlier_slots=asked,
+    )  # fmt: skip
+    assert not slots.get("direct_question") and not slots.get("screen_unsure"), slots
+    assert "to be sure" not in said_now
+
+
 async def test_blood_thinners_without_a_knock_to_the_head_raise_nothing() -> None:
     slots, _ = await check("I take warfarin for my heart", intent="inform", slots={})
     assert slots.get("triage_level") is None

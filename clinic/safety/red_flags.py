@@ -1997,6 +1997,9 @@ DIRECT_QUESTIONS: tuple[ScreenQuestion, ...] = (
         "You mentioned a child or teenager. Are they limping, or not able to put their full "
         "weight on the leg?",
         "child_limp_warning",
+        # "huh? no its me not my kid lol. im 31": the child patient denied is a no (outside
+        # run 108 p06: "noted it as a no", then asked again).
+        denied_means_no=("young_patient",),
     ),
     ScreenQuestion(
         "check_calf",
