@@ -470,10 +470,9 @@ _HOLD_ON = re.compile(
     r"moment))\b\W+(?=\w)",
     re.IGNORECASE,
 )
-# Words that change a time already picked: "1pm instead", "make it 2", "2pm not 1:30".
 # A first choice, then a fallback: "wed if it's there, otherwise tue 9".
 _FALLBACK = re.compile(
-    r"[,.;]?\s*\b(?:otherwise|if not(?: then)?|failing that|or else|else|if that'?s not "
+    r"[,.;]?\s*\b(?:otherwise|if not(?: then)?|failing that|or else|if that'?s not "
     r"possible|if you can'?t)\b",
     re.IGNORECASE,
 )
@@ -485,6 +484,7 @@ _ANOTHER_HOUR = re.compile(
     r"people|of)\b)|\b(?P<instead>\d{1,2}(?::\d\d)?)\s+(?:instead|rather)\b",
     re.IGNORECASE,
 )
+# Words that change a time already picked: "1pm instead", "make it 2", "2pm not 1:30".
 _CHANGES_THE_TIME = re.compile(
     r"\b(?:instead|rather|actually|change|make it|could we do|can we do|can i do|switch|"
     r"move it|prefer|not|meant)\b",
