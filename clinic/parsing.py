@@ -141,6 +141,11 @@ _VAGUE_DURATIONS: tuple[tuple[str, float], ...] = (
     (r"(?:for\s+)?(?:some\s+)?days(?:\s+now)?", 2),
     (r"(?:for\s+)?forever", 730),
     (r"(?:for\s+)?(?:ages|a\s+long\s+time|a\s+long\s+while)(?:\s+now)?", 365),
+    # "for the past month or so", "over the last week" (outside run 108 p04: asked again).
+    (r"(?:for\s+|over\s+|in\s+)?the\s+(?:past|last)\s+year(?:\s+or\s+so)?\b", 365),
+    (r"(?:for\s+|over\s+|in\s+)?the\s+(?:past|last)\s+month(?:\s+or\s+so)?\b", 30),
+    (r"(?:for\s+|over\s+|in\s+)?the\s+(?:past|last)\s+fortnight(?:\s+or\s+so)?\b", 14),
+    (r"(?:for\s+|over\s+|in\s+)?the\s+(?:past|last)\s+week(?:\s+or\s+so)?\b", 7),
 )  # fmt: skip
 # Said alone, these mean the pain started today.
 _TODAY_WORDS = re.compile(
@@ -503,7 +508,10 @@ def _vague_candidates(scan: str, strict: bool) -> list[_Candidate]:
         for match in re.finditer(rf"\b{pattern}\b", scan, re.IGNORECASE):
             said = match.group(0).lower()
             # In a long message "years" alone is too loose ("years ago I..."): ask for "for".
-            tied = re.match(r"(?:for|since|as|all|my|forever)\b", said) or "now" in said
+            tied = (
+                re.match(r"(?:for|since|as|all|my|forever|over|the\s+(?:past|last))\b", said)
+                or "now" in said
+            )
             if strict and not tied:
                 continue
             if re.search(

@@ -610,3 +610,16 @@ def test_a_likeness_is_no_score(answer: str, usual: float, worst: float | None) 
 
 def test_a_likeness_in_a_longer_message_is_no_score() -> None:
     assert find_severity("my boy limps round the house like it's a 9 but he says it's fine") is None
+
+
+# Session 34, written before the change (outside run 108 p04: "headaches for the past month
+# or so" in a daughter's first message, then "How long have you had it?"). One unit said with
+# "the past" or "the last" is that long. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [("sore over the last week or so", 7), ("for the past month", 30),
+     ("stiff the past year on and off", 365)],
+)  # fmt: skip
+def test_the_past_unit_is_that_long(text: str, days: float) -> None:
+    found = find_duration(text)
+    assert found is not None and found.days == days, found
