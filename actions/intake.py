@@ -179,6 +179,15 @@ class ValidateIntakeForm(FormValidationAction):
             # the rules take the request for a person or a call.
             return [*events, ActionExecutionRejected(self.form_name())]
         asked = tracker.get_slot("requested_slot")
+        if (
+            asked == "contraindication_screen"
+            and latest_intent(tracker) == "red_flag"
+            and contraindications.says_none(_first_sentence(tracker))
+        ):
+            # "none of those. tho she's been soaking the sheets at night": the list's no
+            # stands beside the sign (outside run 108 p08: "Please answer this one").
+            answered = _none_or_reported(tracker)
+            return [*events, SlotSet(asked, answered), SlotSet("failed_attempts", 0)]
         if asked not in QUESTIONS:
             return events
         if tracker.get_slot(asked) is not None:
@@ -345,6 +354,12 @@ ASK_ACTIONS = tuple(
     type(f"Ask{slot.title().replace('_', '')}", (AskIntakeQuestion,), {"slot": slot})
     for slot in QUESTIONS
 )
+
+
+def _first_sentence(tracker: Tracker) -> str:
+    """The latest message's first sentence ("none of those." of a longer message)."""
+    text = tracker.latest_message.get("text") or ""
+    return re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)[0]
 
 
 def _checklist_answered_beside(tracker: Tracker) -> bool:

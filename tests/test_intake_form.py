@@ -625,3 +625,20 @@ def test_one_leg_said_to_the_screen_keeps_the_spread(text: str) -> None:
                "requested_slot": "red_flag_screen"}  # fmt: skip
     changes, reply = answer(text, "red_flag_screen", "deny", earlier)
     assert "radiates_to" not in changes and "back only" not in reply, (changes, reply)
+
+
+# Session 34, written before the change (outside run 108 p08: "none of those. tho actually
+# now that i think abt it shes been soaking the sheets at night..." to the needling list got
+# the doctor today, then the list again with "Please answer this one before we go on"). A
+# warning sign told beside the list's no leaves the no standing. My words; the form's
+# mapping skips a red_flag message, so nothing is in the slot.
+def test_the_checklists_no_beside_a_warning_sign_is_kept() -> None:
+    text = "nope none. but he's had night sweats and chills all week"
+    tracker = make_tracker(
+        text=text, intent="red_flag", requested_slot="contraindication_screen",
+        earlier_slots={"body_part": "lower_back", "red_flag_screen": True},
+        slots={"triage_level": "urgent", "red_flags": ["infection"]},
+    )  # fmt: skip
+    events = asyncio.run(form.get_validation_events(CollectingDispatcher(), tracker, DOMAIN))
+    slots = {e["name"]: e["value"] for e in events if e.get("event") == "slot"}
+    assert slots.get("contraindication_screen") == "none", slots
