@@ -67,6 +67,9 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
     "stroke_signs/emergency/drop_attack|neck_pain,headache": (
         "my neck hurts and I had a drop attack"
     ),
+    "stroke_signs/emergency/neck_manipulated|dizziness,dizzy_now,new_headaches": (
+        "my neck was adjusted by the chiropractor yesterday and I've felt dizzy ever since"
+    ),
     "stroke_signs/emergency/dizziness+sudden_onset|neck_pain,headache": (
         "sudden neck pain and I feel dizzy"
     ),
@@ -1463,6 +1466,31 @@ def test_weight_lost_on_purpose_is_no_line_to_ask(
     assert (answer.denied == frozenset(q.sign for q in lines)) is all_denied, answer
     asked = [q.name for q in found.questions]
     assert ("check_weight" in asked) is weight_asked or "weight_loss" in found.signs, asked
+
+
+# Session 34, written before the change (outside run 109 p08, unsafe: a neck cracked by a
+# chiropractor, then "a bit dizzy and queasy after" and "a weird headache at the back of his
+# head since, he never gets headaches" got a doctor today, and he was let wait till after
+# work). Dizziness or a new headache after the neck was manipulated is a torn neck artery
+# until shown otherwise: the emergency department now. My own wordings; a stiff neck after
+# it alone raises nothing.
+@pytest.mark.parametrize(
+    ("said", "emergency"),
+    [
+        ("my osteopath adjusted my neck on friday and since then I get dizzy spells", True),
+        (
+            "had my neck cracked at the chiro monday, now a headache at the back of my head, I "
+            "never get headaches",
+            True,
+        ),
+        ("the chiro cracked my neck last month, it's still a bit stiff", False),
+    ],
+)
+def test_dizziness_or_a_new_headache_after_neck_manipulation_is_an_emergency(
+    said: str, emergency: bool
+) -> None:
+    flags = safety.screen(said).flags
+    assert (safety.triage_level(flags) == "emergency") is emergency, flags
 
 
 # Session 34, written before the change (outside run 107 p07: "I had the radiation for my

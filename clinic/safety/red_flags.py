@@ -1302,6 +1302,9 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("stroke_signs", EMERGENCY, ("swallowing_trouble",), with_any=("neck_pain", "headache")),
     RedFlagRule("stroke_signs", EMERGENCY, ("drop_attack",), with_any=("neck_pain", "headache")),
     RedFlagRule("stroke_signs", EMERGENCY, ("dizziness", "sudden_onset"), with_any=("neck_pain", "headache")),
+    # Dizziness or a new headache after the neck was manipulated: a torn neck artery until
+    # shown otherwise (outside run 109 p08: a doctor today, and he waited till after work).
+    RedFlagRule("stroke_signs", EMERGENCY, ("neck_manipulated",), with_any=("dizziness", "dizzy_now", "new_headaches")),
     RedFlagRule("thunderclap_headache", EMERGENCY, ("thunderclap",)),
     RedFlagRule("thunderclap_headache", EMERGENCY, ("headache", "worst_ever")),
     RedFlagRule("thunderclap_headache", EMERGENCY, ("headache", "sudden_onset", "severe")),
