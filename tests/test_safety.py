@@ -1468,6 +1468,16 @@ def test_weight_lost_on_purpose_is_no_line_to_ask(
     assert ("check_weight" in asked) is weight_asked or "weight_loss" in found.signs, asked
 
 
+# Session 34, written before the change (outside run 109 p04: after a doctor today, "actually
+# can we move it to a bit later, like 10 or 10:30?" got "Please go: this shouldn't wait").
+# A bit later the same day is an hour, not waiting. My own wordings.
+@pytest.mark.parametrize(
+    "message", ["could we do a little later, say 11?", "is slightly later possible, like 3:30?"]
+)
+def test_a_bit_later_is_an_hour_not_waiting(message: str) -> None:
+    assert not advice.urgent_follow_up(message, ["cancer"], "911").startswith("Please go")
+
+
 # Session 34, written before the change (outside run 109 p08, unsafe: a neck cracked by a
 # chiropractor, then "a bit dizzy and queasy after" and "a weird headache at the back of his
 # head since, he never gets headaches" got a doctor today, and he was let wait till after

@@ -358,6 +358,8 @@ ANYTHING_ELSE = "Is there anything else you'd like to tell me or ask?"
 # answered in its light: "can I wait?" and "is it serious?" get the advice's side, in words
 # that need no yes or no ("should we still go?" would read a "no" the other way).
 _WAITING = re.compile(
+    # "a bit later, like 10 or 10:30?" is an hour the same day (outside run 109 p04)
+    r"(?<!bit )(?<!little )(?<!slightly )"
     r"\b(wait\w*|tomorrow|later|tonight|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|next week|weekend|instead|overreact\w*|closed|go away|settle|see how)\b"
     r"|\btoday\s*\?"  # "Today?": whether it must be today
