@@ -6576,6 +6576,8 @@ def test_a_leak_on_sneezing_is_no_nerve_sign(name: str, text: str, answer: str) 
         ("check_bladder", "no accidents or anything. it is harder to go though, yes", "yes"),
         ("check_stroke", "my words came out wrong yes, no double vision", "yes"),
         ("check_bladder", "no leaks, no trouble going", "no"),
+        # A yes that says all is well is no yes to a part: asked again, plainly.
+        ("check_bladder", "no accidents. yes, peeing is fine", "unsure"),
     ],
 )
 def test_a_yes_to_one_part_and_a_no_to_another_is_a_yes(name: str, text: str, answer: str) -> None:

@@ -1046,9 +1046,9 @@ def update(
         result.corrected.append("pain_severity")
     else:
         offer("pain_severity", heard.severity)
-    if "pain_worst" in taken_back:
-        known = {**known, "pain_worst": None}
-    _keep_worst(known, heard, result, asked == "pain_severity" or said_correcting)
+    # The worst score taken back is read as none known before this message.
+    before = {**known, "pain_worst": None} if "pain_worst" in taken_back else known
+    _keep_worst(before, heard, result, asked == "pain_severity" or said_correcting)
     if "pain_worst" in taken_back and result.values.get("pain_worst") is None:
         result.values["pain_worst"] = None
         result.corrected.append("pain_worst")

@@ -479,14 +479,15 @@ def read_answer(
     return UNCLEAR
 
 
+_ALL_WELL = re.compile(r"\b(?:fine|normal|ok|okay|good|no problem|all good|as usual)\b")
 _A_NO_TO = re.compile(r"\b(?:no|not|never|without)\s+(?:any\s+|an?\s+)?([a-z']{4,})")
 
 
 def _no_to_another_part(question: ScreenQuestion, lowered: str) -> bool:
     """Whether an answer to a question of several parts ("hard to pass urine, or leaked?")
     says no only to a part named in the question's words, and yes in another clause."""
-    if " or " not in question.text:
-        return False
+    if " or " not in question.text or _ALL_WELL.search(lowered):
+        return False  # "yes, peeing is fine": a yes that says all is well
     stems = {word[:4] for word in re.findall(r"[a-z']{4,}", question.text.lower())}
     clauses = re.split(r"[,.;!?]|\bbut\b|\bthough\b", lowered)
     noes = [c for c in clauses if (m := _A_NO_TO.search(c)) and m[1][:4] in stems]
