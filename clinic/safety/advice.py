@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from clinic import knowledge
 from clinic.booking import asks_how_to_change
 from clinic.contact import asks_about_a_call, asks_for_a_call
 from clinic.preferred_time import says_an_hour
@@ -1620,7 +1621,7 @@ def emergency_follow_up(
         # "Just tell me the price please so I know for later" (outside run 106 p02: the
         # advice alone, twice): a line, after the advice; never in the first reply after
         # it, which is the advice's alone.
-        tail += " " + CLINIC_PRICE_FOR_LATER.format(phone=clinic_phone or "the clinic")
+        tail += _clinic_price_for_later(clinic_phone)
     if booked and _ABOUT_A_BOOKING.search(message):
         # "Should I cancel saturday?" once booked: nothing to do now, and how later (outside
         # run 106 p05: "Please go: this shouldn't wait... I can't book a consultation").
@@ -1912,10 +1913,15 @@ _CLINIC_PRICE = re.compile(
     re.IGNORECASE,
 )
 _HOSPITAL_NAMED = re.compile(r"\b(?:er|a&e|emergency|hospital|ambulance|911|urgent care)\b", re.I)
-CLINIC_PRICE_FOR_LATER = (
-    "For later: the first consultation is free, and the physiotherapist tells you the price "
-    "of any treatment before you decide; for insurers, call {phone}."
-)
+
+
+def _clinic_price_for_later(clinic_phone: str) -> str:
+    """The clinic's own answer on price (answers.yml), said "for later"; nothing when it
+    cannot be given (no phone set)."""
+    price = knowledge.topic_named("price")
+    values = {**knowledge.clinic_values(), "clinic_phone": clinic_phone}
+    said = knowledge.answer_text(price, values) if price else None
+    return f" For later: {said[0].lower()}{said[1:]}" if said else ""
 
 
 def _asks_the_clinics_price(message: str) -> bool:
