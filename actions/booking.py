@@ -492,6 +492,13 @@ _CHANGES_THE_TIME = re.compile(
 )
 
 
+def _whole_message(value: Any, tracker: Tracker) -> str:
+    """The message a slot's value was taken from: the phone's entity alone leaves out "can
+    we make it 11 instead of 10?" said beside it (outside run 110 p06: booked at 10)."""
+    text = tracker.latest_message.get("text") or ""
+    return text if str(value).lower() in text.lower() else str(value)
+
+
 def _another_day(text: str, tracker: Tracker) -> bool:
     """A day named that the time picked is not on ("I meant tuesday lunch" with Monday
     picked, outside run 93 p06): a change, however it is worded."""
@@ -855,7 +862,7 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
     ) -> Slots:
         """The name; a phone or email given with it ("Tom Baker, +44 7400 123456") is kept,
         so the contact question is not asked. A time put right with it is taken."""
-        moved = self._time_put_right(str(value), dispatcher, tracker, domain)
+        moved = self._time_put_right(_whole_message(value, tracker), dispatcher, tracker, domain)
         if moved:
             # "Actually make it 7 instead. Name Sam Okafor": the name said with it is kept.
             named = self._name_said(str(value), tracker) if _people(tracker) else None
@@ -884,7 +891,7 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
         if same_as_before(str(value)) and earlier.get("contact_details"):
             return {k: v for k, v in earlier.items() if k != "patient_name"}
         """A phone number and/or email address, checked; asked again until one is usable."""
-        moved = self._time_put_right(str(value), dispatcher, tracker, domain)
+        moved = self._time_put_right(_whole_message(value, tracker), dispatcher, tracker, domain)
         contact = read_contact(str(value))
         if moved:
             return {**moved, **(contact_slots(contact) if contact.usable else {})}

@@ -258,6 +258,8 @@ class ActionAnswerQuestion(Action):
             return []  # "6 hrs?? omg": the form's answer, said in surprise
         if answer_about_a_complaint(dispatcher, tracker):
             return []  # "But what about the rash?": who can help, not "I don't know"
+        if _asks(text, intent) and _answer_about_a_precaution(dispatcher, tracker):
+            return []  # "should i get the boil looked at before thurs?": what it means
         if not _asks(text, intent):
             if not tracker.active_loop.get("name"):
                 # In a form it is an answer in unusual words ("...is the right leg. Right
@@ -332,6 +334,19 @@ def answer_about_a_complaint(dispatcher: CollectingDispatcher, tracker: Tracker)
         return False
     dispatcher.utter_message(text=who_helps_with(complaint))
     return True
+
+
+def _answer_about_a_precaution(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """A question about a precaution held, named in it, answered with what it means and its
+    advice (outside run 110 p08: "should i get the boil looked at before thurs or just show
+    the physio" got "I don't know", with a doctor's look advised minutes before)."""
+    held = set(tracker.get_slot("contraindications") or [])
+    named = [code for code in entity_values(tracker, "contraindication") if code in held]
+    texts = [contraindications.precaution(code) for code in dict.fromkeys(named)]
+    whose = the_patient(tracker)
+    for text in filter(None, texts):
+        dispatcher.utter_message(text=patient.spoken_of(text, whose))
+    return any(texts)
 
 
 def _complaint_asked_about(tracker: Tracker) -> str | None:

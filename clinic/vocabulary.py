@@ -177,7 +177,8 @@ OTHER_COMPLAINTS: dict[str, tuple[str, ...]] = {
         "wisdom tooth", "filling",
     ),
     # A lump or a mole that changes: a doctor should see it soon.
-    "lump": ("lump", "lumps", "mole", "moles", "gland", "glands", "swollen glands"),
+    "lump": ("lump", "lumps", "mole", "moles", "gland", "glands", "swollen glands", "cyst",
+             "cysts"),
     "sleep": ("insomnia", "can't sleep", "cant sleep", "sleepless", "can't get to sleep",
               "sleeping badly", "sleeping poorly", "not sleeping", "poor sleep", "bad sleep"),
     "tiredness": (
@@ -300,9 +301,12 @@ _RARE_WORD_ZIPF = 3.0
 _TYPO_RARER_BY = 1.0
 # "right now", "I left work": the word is not a side there.
 _NOT_A_SIDE_AFTER = frozenset({"now", "away", "here", "there", "after", "before", "when"})
-# "Right on the sore spot", "right down my leg", "right in the middle": exactly, all the way.
+# "Right on the sore spot", "right down my leg", "right in the middle", "right about where
+# it hurts" (outside run 110 p08: a right side): exactly, just, all the way.
 _EXACTLY_AFTER = frozenset({"on", "at", "in", "into", "through", "across", "down", "up",
-                            "behind", "under", "between", "where", "round", "around"})  # fmt: skip
+                            "behind", "under", "between", "where", "round", "around", "about",
+                            "by", "next", "over", "above", "below", "beside", "near", "along",
+                            "against", "onto", "inside", "outside"})  # fmt: skip
 _AS_SAYING = frozenset({"soon", "rain", "well", "if", "though", "usual", "always", "ever", "much"})
 _NOT_A_SIDE_BEFORE = frozenset({"all", "that's", "thats", "i", "we", "he", "she", "they", "just"})
 # "the pain came back", "call me back", "push it back": "back" says again or in return there.

@@ -1855,3 +1855,49 @@ def test_no_pain_in_a_place_takes_it_off(text: str) -> None:
     }
     said = changes(text, known)
     assert "chest" not in said.get("pain_sites", ["chest"]), said
+
+
+# Session 35, written before the change (outside run 110 p08: "...a big boil thing on my
+# lower back right about where it hurts, red n kinda hot, had it like a week" changed two
+# months of back pain to "like a week", and its "right about" made the pain right-sided).
+# A clause with nothing of its own ("had it a week") tells of what the clause before named;
+# "right" as "just" is no side. My own wordings.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i also have a nasty spot on my back near the sore bit, had it about 10 days",
+        "oh and a cyst on my shoulder blade, red and a bit hot. had it since halloween",
+        "theres a rash on my neck, been there 3 days, itchy",
+        "got a big pimple thing on my lower back right about where the pain is, sore n red, "
+        "had it maybe 5 days",
+    ],
+)
+def test_a_time_said_after_another_thing_named_is_not_the_pains(text: str) -> None:
+    known = {"body_part": "lower_back", "pain_duration": "2 months", "pain_duration_days": 60}
+    said = changes(text, known, "contraindication_screen")
+    assert "pain_duration" not in said, said
+    assert "side" not in said, said
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("my lower back hurts, had it a week now", 7),
+        ("its my lower back, right side, had it about 10 days", 10),
+    ],
+)
+def test_a_time_said_after_the_pain_is_still_the_pains(text: str, days: float) -> None:
+    assert changes(text)["pain_duration_days"] == days
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "it's right about where my belt sits",
+        "the ache is right next to my spine",
+        "right over the tailbone, sorry",
+        "it's in my lower back right about at the belt line",
+    ],
+)
+def test_right_as_just_is_no_side(text: str) -> None:
+    assert "side" not in changes(text, {"body_part": "lower_back"}, "pain_quality")

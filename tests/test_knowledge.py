@@ -1560,3 +1560,33 @@ def test_a_short_question_after_a_pain_told_is_no_question_nobody_answered(text:
     asyncio.run(ActionAnswerQuestion().run(dispatcher, tracker, DOMAIN))
     responses = [m.get("response") or m.get("text") or "" for m in dispatcher.messages]
     assert not any("dont_know" in r or "don't know" in r for r in responses), responses
+
+
+# Session 35, written before the change (outside run 110 p08: after "a big boil ... red n
+# kinda hot" was told and booked, "should i get the boil looked at before thurs or just show
+# the physio" got "I'm sorry, I don't know the answer to that one"). A question about a
+# precaution held is answered with what it means, its advice to see a doctor with it. My
+# own wordings, as the chat reads them (the precaution's entity in the message).
+@pytest.mark.parametrize(
+    ("text", "code", "says"),
+    [
+        ("do i need a doctor for the abscess first or can the physio check it", "skin_infection",
+         "doctor"),
+        ("what should I do about the infected cut before I come in?", "skin_infection",
+         "doctor"),
+        ("is the blood thinner thing going to be an issue on the day?", "anticoagulants",
+         "blood thinner"),
+    ],
+)  # fmt: skip
+def test_a_question_about_a_precaution_held_is_answered_with_what_it_means(
+    text: str, code: str, says: str
+) -> None:
+    dispatcher = CollectingDispatcher()
+    entities = [{"entity": "contraindication", "value": code, "start": 0, "end": 1}]
+    tracker = make_tracker(
+        text=text, intent="ask_clinic", entities=entities, slots={"contraindications": [code]}
+    )
+    asyncio.run(ActionAnswerQuestion().run(dispatcher, tracker, DOMAIN))
+    said = " ".join(m.get("text") or m.get("response") or "" for m in dispatcher.messages)
+    assert "don't know" not in said, said
+    assert says in said.lower(), said

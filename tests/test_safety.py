@@ -2194,7 +2194,7 @@ def test_fluid_leaking_in_pregnancy_sends_her_to_the_maternity_unit(said: str) -
     codes = [flag.code for flag in screening.flags]
     assert "waters_breaking" in codes and screening.level == "emergency"
     text = red_flag_advice("emergency", codes, "911", "988")
-    assert "maternity unit" in text and "911" in text
+    assert "give birth" in text and "911" in text
 
 
 @pytest.mark.parametrize(
@@ -4267,7 +4267,7 @@ def test_a_leak_when_coughing_is_no_pain_made_worse_by_straining(text: str, stra
 # doctor or an urgent care clinic" asked "is my midwife okay instead of a doctor?").
 def test_urgent_advice_in_pregnancy_names_the_midwife_and_maternity_unit() -> None:
     said = advice.red_flag_advice("urgent", ["headache_warning_signs"], "911", "988", pregnant=True)
-    assert "midwife" in said and "maternity unit" in said and "911" in said
+    assert "midwife" in said and "OB" in said and "911" in said
     assert "midwife" not in advice.red_flag_advice(
         "urgent", ["headache_warning_signs"], "911", "988"
     )
@@ -4410,7 +4410,7 @@ def test_advice_to_a_relative_speaks_of_the_patient() -> None:
         advice.red_flag_advice("urgent", ["giant_cell_arteritis"], "911", "988"), SHE
     )
     assert "her sight" in urgent and "your" not in urgent and "her doctor" in urgent
-    emergency = spoken_of(advice.red_flag_advice("emergency", ["stroke_signs"], "911", "988"), SHE)
+    emergency = spoken_of(advice.red_flag_advice("emergency", ["cauda_equina"], "911", "988"), SHE)
     assert "don't let her drive herself" in emergency and "yourself" not in emergency
 
 
@@ -7532,19 +7532,20 @@ def test_a_heart_device_described_is_an_implant(said: str, device: bool) -> None
 # Session 32, written before the change (outside run 94 p04: after "call your maternity unit
 # or labour and delivery now" for tightening at 24 weeks, every reply said "call 911 now or
 # go to the nearest emergency department", and the advice read "(one of the warning signs:
-# regular tightening ... (call your maternity unit ... on the way))"). The maternity unit
-# stays the place to call in every follow-up, and no bracket opens inside another.
+# regular tightening ... (call your maternity unit ... on the way))"). The OB or midwife
+# (session 35: no "maternity unit", a word a New York patient did not know) stays the one to
+# call in every follow-up, and no bracket opens inside another.
 @pytest.mark.parametrize("code", ["preterm_labour", "waters_breaking"])
 @pytest.mark.parametrize(
     "message",
     ["ok", "i will call in the morning", "can i still book?", "what do i do", "ok calling now"],
 )
-def test_follow_ups_in_labour_keep_the_maternity_unit(code: str, message: str) -> None:
+def test_follow_ups_in_labour_keep_the_ob_or_midwife(code: str, message: str) -> None:
     replies = [
         advice.emergency_follow_up(message, [code], "911", "988", repeats=n) for n in range(4)
     ]
     for reply in replies:
-        assert "maternity unit" in reply or "911" not in reply, reply
+        assert "OB or midwife" in reply or "911" not in reply, reply
         assert "nearest emergency department" not in reply, reply
     first = advice.red_flag_advice("emergency", [code], "911", "988")
     for said in (first, *replies):
@@ -7726,3 +7727,90 @@ def test_a_scalp_tender_to_touch_and_comb_is_the_sign(text: str) -> None:
 )  # fmt: skip
 def test_a_valve_operation_is_the_heart_valve(text: str, valve: bool) -> None:
     assert ("heart_valve" in safety.screen(text).contraindications) is valve
+
+
+# Outside run 109 p08: "dizzy and queasy ... a weird headache" was told back as "being sick
+# with the headaches", and the wife answered "he didnt actually throw up, just queasy".
+# Feeling sick is no vomiting: each said in its own words.
+def test_feeling_sick_with_headaches_is_not_told_back_as_being_sick():
+    queasy = advice.described("headache_warning_signs", ["new_headaches", "nausea"])
+    assert "feeling sick" in queasy and "being sick" not in queasy
+    mornings = advice.described("headache_warning_signs", ["headache", "morning_vomiting"])
+    assert "sickness in the mornings" in mornings
+
+
+# Session 35, written before the change (outside run 110 p07: after 911 for arm pain on
+# the stairs, "I'm calling Dr Feld's office right now, they have a nurse line" got "Stay
+# together until help arrives", and "We're already in the car" got "Please call 911 now for
+# an ambulance rather than going by car"). A call to a doctor is no help on its way; a
+# family already driving there is told how to go on, not to stop. My own wordings.
+@pytest.mark.parametrize(
+    ("message", "says", "never"),
+    [
+        ("ringing his heart specialist now to see what they think", "call back",
+         "until help arrives"),
+        ("I'm phoning the GP surgery, they'll call us back", "call back", "until help arrives"),
+        ("ok we've phoned 911, they're sending someone", "until help arrives", None),
+        ("we're in the car now, my daughter's driving", "pull over", "rather than going by car"),
+        ("on our way to the hospital, my son is at the wheel", "pull over",
+         "rather than going by car"),
+        ("can my neighbour drive us there?", "ambulance", "pull over"),
+    ],
+)  # fmt: skip
+def test_a_call_to_a_doctor_or_a_ride_already_going_after_emergency_advice(
+    message: str, says: str, never: str | None
+) -> None:
+    reply = advice.emergency_follow_up(
+        message, ["cardiac"], "911", "988", repeats=2, signs=["left_arm_pain", "eases_with_rest"]
+    )
+    assert says in reply, reply
+    assert never is None or never not in reply, reply
+
+
+# Session 35, written before the change (outside run 110: p04, in early labour at 31 weeks,
+# "what is maternity unit? i dont understand. i call my OB doctor?" got the same words
+# again; p05 "ugh fine. calling" got "Please don't wait any longer"; p02 "which ER is
+# closest to you guys?" was never answered; p05, told "call 911 now or go to the nearest
+# emergency department... don't drive yourself" for a thunderclap headache, asked if his
+# girlfriend could drive him and was told to call an ambulance rather than go by car).
+# My own wordings.
+@pytest.mark.parametrize(
+    ("codes", "message", "says", "never"),
+    [
+        (["preterm_labour"], "should i phone my midwife?", "Yes", "maternity unit"),
+        (["preterm_labour"], "sorry what does labour and delivery mean", "hospital", None),
+        (["thunderclap_headache"], "urgh ok. ringing now", "Thank you", "don't wait"),
+        (["cauda_equina"], "what hospital should we go to, is there one near the clinic?",
+         "can't tell", None),
+        (["cardiac"], "what's the closest ER to me", "can't tell", None),
+    ],
+)  # fmt: skip
+def test_who_to_call_and_where_to_go_after_emergency_advice_is_answered(
+    codes: list[str], message: str, says: str, never: str | None
+) -> None:
+    reply = advice.emergency_follow_up(message, codes, "911", "988", repeats=2)
+    assert says in reply, reply
+    assert never is None or never not in reply, reply
+
+
+def test_emergency_advice_that_needs_an_ambulance_never_offers_the_car_first() -> None:
+    """The first advice and the answer to "can my wife drive me?" say the same: an
+    ambulance where the crew's care on the way matters; a drive where it is fine."""
+    for code in ("thunderclap_headache", "cardiac", "stroke_signs"):
+        first = advice.red_flag_advice("emergency", [code], "911", "988")
+        assert "ambulance" in first and "nearest emergency department" not in first, first
+        again = advice.emergency_follow_up("ok", [code], "911", "988", repeats=3)
+        assert "nearest emergency department" not in again, again
+    driven = advice.red_flag_advice("emergency", ["cauda_equina"], "911", "988")
+    assert "emergency department" in driven and "don't drive yourself" in driven, driven
+
+
+# Session 35 (outside run 109 p08, replayed at session 34's end: dizziness and a new
+# headache after a neck was cracked were told as "changes in speech, vision, swallowing,
+# balance or strength", none of which the wife had said). The stroke flag names the signs
+# held, as the other flags do.
+def test_the_stroke_flag_names_the_signs_held() -> None:
+    told = advice.described("stroke_signs", ["neck_manipulated", "dizziness", "new_headaches"])
+    assert "dizziness" in told and "new headache" in told and "speech" not in told, told
+    assert "speaking" in advice.described("stroke_signs", ["speech_trouble", "headache"])
+    assert "speech" in advice.described("stroke_signs", ["stroke_warning"])

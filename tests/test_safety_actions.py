@@ -1079,7 +1079,7 @@ async def test_a_check_not_confirmed_in_labour_keeps_the_maternity_unit() -> Non
         dispatcher, make_tracker(text="no, that was at my 20 week visit", intent="deny",
                                  slots=claimed), DOMAIN,
     )  # fmt: skip
-    assert "maternity unit" in said(dispatcher), said(dispatcher)
+    assert "give birth" in said(dispatcher), said(dispatcher)
 
 
 def test_a_check_claimed_just_after_a_plan_is_answered_with_the_way_to_book() -> None:
@@ -1089,7 +1089,7 @@ def test_a_check_claimed_just_after_a_plan_is_answered_with_the_way_to_book() ->
         check_planned_before=True,
     )  # fmt: skip
     assert "+1 212 555 0100" in reply
-    assert "maternity unit" in reply
+    assert "give birth" in reply
     assert "glad" in reply.lower()
 
 
@@ -1304,7 +1304,7 @@ async def test_a_knock_to_the_head_on_blood_thinners_is_an_emergency(
 ) -> None:
     slots, said_now = await check(text, intent="inform", slots=earlier)
     assert slots["triage_level"] == "emergency" and "head_injury" in slots["red_flags"]
-    assert "emergency department" in said_now
+    assert "call 911 now" in said_now
 
 
 # Session 34, written with the change and seen failing with it stashed (outside run 107 p02,
@@ -1821,3 +1821,23 @@ async def test_a_no_to_the_list_waiting_is_no_no_to_an_unsure_sign_before() -> N
     assert not slots.get("rechecking"), (slots, said_text)
     assert "worsening_weakness" in slots.get("warning_signs", held["warning_signs"])
     assert {"fever", "cancer_history"} <= set(slots.get("denied_signs") or []), slots
+
+
+# Outside run 109 p08, replayed: "he didnt actually throw up, just queasy" after a headache
+# told with queasiness. Its "throw up" is read as nausea too, and its no took the nausea said
+# beside it: the headache's question was asked "once more", never asked before. A no to the
+# narrower sign's words is no no to the broader one said in its own.
+async def test_not_sick_just_queasy_keeps_the_nausea_and_asks_nothing_again() -> None:
+    held = {
+        "warning_signs": ["headache", "nausea", "neck_pain", "new_headaches"],
+        "red_flags": ["headache_warning_signs"],
+        "triage_level": "urgent",
+        "written_for": True,
+    }
+    slots, text = await check(
+        "he didnt actually throw up, just queasy. can we still book", slots=held
+    )
+    assert not slots.get("rechecking")
+    assert "once more" not in text
+    assert "nausea" in slots.get("warning_signs", held["warning_signs"])
+    assert "vomited" in slots["denied_signs"]

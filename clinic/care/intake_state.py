@@ -1282,6 +1282,9 @@ def _duration(text: str, main: Place | None, conditions: list[int] = ()) -> Dura
     if not clauses:
         return None  # nothing but spaces or stops
     found = []
+    # Of the thing named in a clause before: "a boil on my lower back where it hurts, red n
+    # hot, had it like a week" (outside run 110 p08: two months of pain became a week).
+    after_a_condition = False
     for (offset, clause), (end, _) in zip(clauses, [*clauses[1:], (len(text), "")], strict=True):
         duration = parsing.find_duration(clause)
         at = clause.find(duration.text) if duration else -1
@@ -1289,6 +1292,10 @@ def _duration(text: str, main: Place | None, conditions: list[int] = ()) -> Dura
             duration = None  # "I am pregnant, 14 weeks": the pregnancy's, read with its clause
         of_the_pain = main is not None and offset <= main.start < end
         of_a_condition = any(offset <= start < end for start in conditions)
+        of_its_own = of_the_pain or of_a_condition or bool(_PAIN_WORD.search(clause))
+        if not of_its_own:
+            of_a_condition = after_a_condition  # nothing of its own: the one before's
+        after_a_condition = of_a_condition
         if duration and (of_the_pain or not of_a_condition):
             found.append((offset, end, duration))
     if not found:

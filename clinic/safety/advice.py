@@ -68,6 +68,23 @@ EACH_SIGN: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
         (frozenset({"jaw_claudication", "chewing_pain"}), "jaw pain on chewing"),
         (frozenset({"vision_trouble"}), "changes in sight"),
     ),
+    # Outside run 109 p08: dizziness and a new headache after a neck was cracked were told
+    # as "changes in speech, vision, swallowing, balance or strength".
+    "stroke_signs": (
+        (frozenset({"speech_trouble"}), "trouble speaking"),
+        (frozenset({"face_numbness"}), "a face drooping or numb"),
+        (frozenset({"one_sided_weakness"}), "weakness or numbness on one side"),
+        (frozenset({"double_vision"}), "double vision"),
+        (frozenset({"vision_trouble"}), "changes in sight"),
+        (frozenset({"swallowing_trouble"}), "trouble swallowing"),
+        (frozenset({"drop_attack"}), "sudden falls"),
+        (frozenset({"dizziness", "dizzy_now"}), "dizziness"),
+        (frozenset({"new_headaches"}), "a new headache"),
+        (
+            frozenset({"stroke_warning"}),
+            "changes in speech, vision, swallowing, balance or strength",
+        ),
+    ),
     "cancer": (
         (frozenset({"cancer_history"}), "pain together with a history of cancer"),
         (frozenset({"weight_loss", "losing_weight"}), "weight lost without trying"),
@@ -149,7 +166,9 @@ EACH_SIGN: dict[str, tuple[tuple[frozenset[str], str], ...]] = {
         (frozenset({"headache_new_after_50", "new_headaches"}), "new headaches"),
         (frozenset({"cough_or_strain"}), "headaches brought on by coughing or straining"),
         (frozenset({"worse_on_waking"}), "headaches worst on waking"),
-        (frozenset({"morning_vomiting", "nausea"}), "being sick with the headaches"),
+        # Outside run 109 p08: queasy told back as "being sick" ("he didnt actually throw up").
+        (frozenset({"morning_vomiting"}), "sickness in the mornings with the headaches"),
+        (frozenset({"nausea"}), "feeling sick with the headaches"),
     ),
     # Outside run 83 p05: "dropped things, handwriting messy" was told "unsteady walking".
     "myelopathy": (
@@ -227,19 +246,26 @@ def _what_you_describe(
     return f"{said} (one of the warning signs: {'; '.join(told)})" if told else said
 
 
-# Emergencies of a pregnancy: the maternity unit sees them.
+# Emergencies of a pregnancy: the hospital where the baby is to be born sees them, named in
+# words a patient anywhere knows (outside run 110 p04: "what is maternity unit? i dont
+# understand. i call my OB doctor?").
 _IN_LABOUR = frozenset({"preterm_labour", "waters_breaking"})
 
 
 def _go_now(codes: Iterable[str], emergency_number: str) -> str:
-    """Where to go now, for every reply while the emergency stands: the maternity unit in
-    labour, the emergency department otherwise (outside run 94 p04: after the maternity
-    unit was named once, each follow-up said "the nearest emergency department")."""
-    if _IN_LABOUR.intersection(codes):
+    """Where to go now, for every reply while the emergency stands: the hospital where the
+    baby is to be born in labour (outside run 94 p04: after it was named once, each follow-up
+    said "the nearest emergency department"); an ambulance where its crew's care on the way
+    matters, as the answer to "can my wife drive me?" says (outside run 110 p05: the first
+    advice offered the car, the answer to that question refused it); else either."""
+    codes = set(codes)
+    if _IN_LABOUR & codes:
         return (
-            "call your maternity unit or labour and delivery now and go in, or call "
-            f"{emergency_number}"
+            "call your OB or midwife now and go in to the hospital where you plan to give "
+            f"birth, or call {emergency_number}"
         )
+    if not codes <= _DRIVEN_IS_FINE:
+        return f"call {emergency_number} now for an ambulance"
     return f"call {emergency_number} now or go to the nearest emergency department"
 
 
@@ -247,7 +273,7 @@ def _pregnancy_note(codes: Iterable[str]) -> str:
     """Said after the emergency advice for a sign of pregnancy that the emergency department
     sees: who to tell."""
     if "pre_eclampsia" in codes and not _IN_LABOUR.intersection(codes):
-        return " Tell them you are pregnant, or call your maternity unit on the way."
+        return " Tell them you are pregnant, or call your OB or midwife on the way."
     return ""
 
 
@@ -277,16 +303,20 @@ def red_flag_advice(
     if level == EMERGENCY and _IN_LABOUR.intersection(codes):
         # The maternity unit is where she should go; 911 stays in the sentence.
         return (
-            f"{what} needs to be checked straight away. Please call your maternity unit or "
-            f"labour and delivery now and go in, or call {emergency_number}. Please don't "
-            "wait for a physiotherapy appointment, and don't drive yourself."
+            f"{what} needs to be checked straight away. Please "
+            f"{_go_now(codes, emergency_number)}. Please don't wait for a physiotherapy "
+            "appointment, and don't drive yourself."
         )
     if level == EMERGENCY:
+        by_car = (
+            "and don't drive yourself"
+            if set(codes) <= _DRIVEN_IS_FINE
+            else "and don't go by car: the crew can start care on the way"
+        )
         return (
-            f"{what} needs to be checked by a doctor straight away. Please call "
-            f"{emergency_number} now or go to the nearest emergency department."
-            f"{_pregnancy_note(codes)} Please don't wait for a physiotherapy appointment, and "
-            "don't drive yourself."
+            f"{what} needs to be checked by a doctor straight away. Please "
+            f"{_go_now(codes, emergency_number)}.{_pregnancy_note(codes)} Please don't wait "
+            f"for a physiotherapy appointment, {by_car}."
         )
     if level == URGENT:
         turns = next((EMERGENCY_IF[code] for code in codes if code in EMERGENCY_IF), "")
@@ -298,7 +328,7 @@ def red_flag_advice(
                 "urgent care clinic,"
             )
         if pregnant:
-            where = "your midwife, obstetrician or maternity unit, or your own doctor,"
+            where = "your OB or midwife, or your own doctor,"
         return (
             f"{what} should be checked by a doctor today. Please contact {where} today. "
             f"{when}, call {emergency_number}."
@@ -509,11 +539,11 @@ WHY = {
     ),
     "preterm_labour": (
         "Regular tightening before your due date can mean labour is starting early, which "
-        "the maternity unit needs to check at once."
+        "the hospital needs to check at once."
     ),
     "waters_breaking": (
-        "Fluid leaking in pregnancy can be your waters breaking, which the maternity unit "
-        "needs to check at once."
+        "Fluid leaking in pregnancy can be your waters breaking, which the hospital needs to "
+        "check at once."
     ),
     "acute_knee_injury": (
         "A knee that popped, swelled quickly or locks can have a torn ligament or cartilage "
@@ -885,6 +915,18 @@ _INSTEAD_OF_GOING = re.compile(
     r"\b(?:can'?t|cannot|could|can)\s+i\s+(?:not\s+)?just\b|\binstead\b", re.IGNORECASE
 )
 # Calling one's own doctor first, after emergency advice: "can I ring my GP first instead?".
+_ASKS_TO_CALL_THE_OB = re.compile(
+    r"\b(?:call|ring|phone|text|contact)\w*\b[^.?!]{0,20}?\b(?:ob|obs|obgyn|ob-gyn|midwife"
+    r"|obstetrician|doctor|dr)\b",
+    re.IGNORECASE,
+)
+# "Which ER is closest?", "what hospital should we go to?"
+_ASKS_WHICH_HOSPITAL = re.compile(
+    r"\b(?:which|what|where(?:'s| is)?(?: the)?)\s+(?:\w+\s+)?(?:er|e\.r\.|a&e|hospital|emergency"
+    r" (?:room|department))s?\b"
+    r"|\b(?:nearest|closest)\s+(?:er|e\.r\.|a&e|hospital|emergency (?:room|department))\b",
+    re.IGNORECASE,
+)
 _CALL_OWN_DOCTOR_FIRST = re.compile(
     r"\b(?:call|ring|phone|text|message|try)\b[^.?!]{0,40}?\b(?:doctor|gp|ob|obs|obgyn|"
     r"ob-gyn|midwife|nurse|after[- ]?hours|out of hours|oncologist|cardiologist|physician|pcp|"
@@ -937,6 +979,15 @@ def _practical(message: str, codes: list[str], number: str, signs: Iterable[str]
             "You can call them on the way, but not instead, and don't wait for a call back: "
             "this needs an emergency department now, which can do scans and tests straight "
             "away."
+        )
+    if asks and _IN_LABOUR.intersection(codes) and _ASKS_TO_CALL_THE_OB.search(message):
+        # "i call my OB doctor?" in labour: the right call (outside run 110 p04: unanswered).
+        said.append("Yes, that's the right call.")
+    elif asks and _ASKS_WHICH_HOSPITAL.search(message):
+        # "Which ER is closest to you guys?" (outside run 110 p02: asked twice, unanswered).
+        said.append(
+            "I can't tell which is nearest to where you are: the nearest emergency department "
+            f"will do, and {number} can take you to the right one."
         )
     if asks and _ASKS_LANGUAGE.search(message):
         said.append(
@@ -1440,6 +1491,23 @@ _HELP_COMING = re.compile(
     re.IGNORECASE,
 )
 NO_CALL = "No call from the clinic has been set up: this can't wait for one. "
+# A call to the patient's own doctor, nurse line or midwife: no help on its way (outside run
+# 110 p07: "I'm calling Dr Feld's office right now" got "Stay together until help arrives").
+_CALLS_A_DOCTOR = re.compile(
+    r"\b(?:call|calling|called|phone|phoning|phoned|ring|ringing|rang|rung|contact\w*|try\w*"
+    r"|get(?:ting)? (?:hold of|through to))\b(?:\s+[\w'&]+){0,4}?\s+"
+    r"(?:doctor|doc|dr|gp|physician|surgery|office|nurse|specialist|cardiologist|neurologist"
+    r"|oncologist|consultant|midwife|obstetrician|ob|obgyn|ob-gyn|practice)s?\b",
+    re.IGNORECASE,
+)
+# Already on the way, someone else driving (outside run 110 p07: "We're already in the car"
+# was told "call 911 now for an ambulance rather than going by car").
+_UNDERWAY = re.compile(
+    r"\b(?:in the car|on (?:our|my|the|his|her|their) way|at the wheel|en route)\b(?! park)"
+    r"|\b(?:is|'s|are|'re|am|'m)\s+(?:now\s+)?(?:driving|taking|bringing)\s+(?:us|me|him|her|them)"
+    r"\b(?!\s+(?:later|tomorrow|tonight|after|when|in the|at \d))",
+    re.IGNORECASE,
+)
 
 
 # "It's gone now", "I feel fine": an emergency sign that eased still needs checking.
@@ -1520,7 +1588,8 @@ _LATER_THAN_TODAY = re.compile(
 )
 # "ok", "will do", "calling now": the advice taken.
 _TAKEN = re.compile(
-    r"^\W*(ok|okay|k|alright|all right|right|thanks|thank you|will do|i will|going|calling"
+    # "ugh fine. calling", "urgh ok": a sigh before it (outside run 110 p05: "don't wait").
+    r"^\W*(?:(?:ugh+|urgh+|argh+|sigh|um+|uh+|hmm+|oh|well|fine)\W+)?(ok|okay|k|alright|all right|right|thanks|thank you|will do|i will|going|calling"
     r"|on my way|we're going|we are going|done|fine)\b",
     re.IGNORECASE,
 )
@@ -1613,7 +1682,7 @@ def emergency_follow_up(
                 else f"Please call {emergency_number} now, and stay where you are until help comes."
             )
         elif repeats > 1:
-            where = "call your maternity unit and go in" if _IN_LABOUR.intersection(codes) else "go"
+            where = "call your OB or midwife and go in" if _IN_LABOUR.intersection(codes) else "go"
             advice = f"Please {where} now, and call {emergency_number} if it gets worse on the way."
     elif repeats == 1:
         tail = " " + _after_a_doctor(clinic_phone, booked)
@@ -1627,9 +1696,11 @@ def emergency_follow_up(
         # run 106 p05: "Please go: this shouldn't wait... I can't book a consultation").
         opening, tail = "", " " + _after_a_doctor(clinic_phone, booked)
     sentences = re.split(r"(?<=[.!?])\s+", message)
+    calls_a_doctor = [s for s in sentences if _CALLS_A_DOCTOR.search(s) and not _ASKS.search(s)]
     if any(
         _HELP_COMING.search(s) and not (_LATER.search(s) or _LATER_TODAY.search(s))
         for s in sentences
+        if s not in calls_a_doctor
     ):
         # Called already: what to do until help comes, not "call now" again.
         opening = "Thank you, that's right. "
@@ -1638,8 +1709,30 @@ def emergency_follow_up(
             f"{emergency_number} again if anything changes before then."
         )
         tail = ""
+    elif calls_a_doctor and not later:
+        # Their own doctor's advice is good to have, never worth waiting for.
+        opening, tail = "", ""
+        advice = (
+            _CALLING_THE_OB.format(number=emergency_number)
+            if _IN_LABOUR.intersection(codes)
+            else _CALLING_A_DOCTOR.format(go=_go_now(codes, emergency_number))
+        )
     # Driven there hours from now is no way of going now: the advice, not the ride.
     going = "" if later_today else _how_to_go(message, codes, emergency_number)
+    if any(_UNDERWAY.search(s) and not _LATER.search(s) for s in sentences) and not later_today:
+        # Already going with someone else driving: on, not back to wait for an ambulance.
+        where = (
+            "go straight in"
+            if _IN_LABOUR.intersection(codes)
+            else ("go straight to the emergency department")
+        )
+        opening, going, advice, tail = (
+            "Thank you. ",
+            "",
+            f"Please {where}. If anything gets worse on the way, pull over and call "
+            f"{emergency_number}.",
+            "",
+        )
     practical = _practical(message, codes, emergency_number, signs)
     # "why is it so urgent?" answered, whatever else is asked
     reason = _why(message, codes, signs)
@@ -1668,6 +1761,18 @@ def emergency_follow_up(
     if practical:
         return reason + practical + advice + tail
     return (reason or opening) + advice + tail
+
+
+_CALLING_A_DOCTOR = (
+    "If you can speak to someone straight away, do what they say. If you can't, please don't "
+    "wait for a call back: {go}."
+)
+
+# In labour the OB or midwife is the call to make.
+_CALLING_THE_OB = (
+    "Thank you. If you can't speak to them straight away, go in to the hospital where you plan "
+    "to give birth, or call {number}."
+)
 
 
 # Afraid of making a fuss or wasting the hospital's time.

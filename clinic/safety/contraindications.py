@@ -502,7 +502,7 @@ PRECAUTIONS: dict[str, str] = {
         "it in the first three months, and some areas (the low back and pelvis) are avoided "
         "throughout. The physiotherapist will ask how far along you are; they can offer "
         "other treatment too. If you have bleeding, tummy pain or fewer baby movements, "
-        "contact your midwife, obstetrician or maternity unit today."
+        "contact your OB or midwife today."
     ),
     "implant_near_site": (
         "With a pacemaker or defibrillator, electrical stimulation through the needles "

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
@@ -605,6 +606,16 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
         and _NEXT_CLAUSE.search(whole[m.start : m.end])
         else m
         for m in mentions
+    ]
+    # "He didnt actually throw up, just queasy": a no to the words of a narrower sign (being
+    # sick, read as nausea too) is no no to the broader one told in its own words (outside
+    # run 109 p08: the nausea taken back, the headache's question asked "once more").
+    told = {m.name for m in mentions if m.kind == SIGN and not m.denied}
+    denied_spans = Counter((m.start, m.end) for m in mentions if m.kind == SIGN and m.denied)
+    mentions = [
+        m
+        for m in mentions
+        if not (m.kind == SIGN and m.denied and m.name in told and denied_spans[m.start, m.end] > 1)
     ]
     set_aside += [
         Mention(SIGN, name, doc[start:end].start_char, doc[start:end].end_char, False)
