@@ -40,6 +40,7 @@ from clinic import knowledge, patient
 from clinic.contact import name_and_contact, read_contact
 from clinic.intake import answer_before_question, question_after_answer
 from clinic.preferred_time import names_a_time
+from clinic.safety.red_flags import EMERGENCY
 
 # The booking form's questions answered in the patient's words (from_text in the domain).
 BOOKING_ANSWERS = frozenset(
@@ -89,7 +90,13 @@ class ActionEveryMessage(Action):
         moved = None if spoke else booking_moved(dispatcher, tracker)
         if moved:
             return [*safety, *moved]
-        facts = intake_events(tracker, dispatcher)
+        # Beside new emergency advice no word on the notes (outside run 110 p05: "Thanks,
+        # I've changed that to head and throbbing" after "call 911 now"); they are kept.
+        raised = (
+            any(e.get("name") == "triage_level" and e.get("value") == EMERGENCY for e in safety)
+            and tracker.get_slot("triage_level") != EMERGENCY
+        )
+        facts = intake_events(tracker, CollectingDispatcher() if raised else dispatcher)
         booking_answer = _booking_answer_before_a_question(tracker)
         if (
             not spoke

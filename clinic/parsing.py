@@ -224,10 +224,19 @@ _CALENDAR_STARTERS = frozenset(
         "yday", "ytd", "yest", "ystday", "ystrday", "yesterdy", "yestarday", "tonite", "2nite",
     }
 )  # fmt: skip
+# A weekday, whole or typed short ("sat", "tues").
+_WEEKDAY_WORD = (
+    r"(?:mon|tues?|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|days)?|wednesday|wednesdays"
+    r"|thursday|thursdays|saturday|saturdays"
+)
 _CALENDAR_LEAD = re.compile(
     # "since I started my new job in September": an event of the patient's life, then when.
     r"\b(?P<lead>(?:ever\s+)?since\s+(?:i|we|he|she|they)\s[^.,;!?\n]{0,40}?"
     r"(?=\s+(?:in|last|this|back\s+in)\s)"
+    # "since the gym sat", "since the match on sunday": an event, then its day.
+    r"|since\s+(?:the\s+|my\s+|our\s+|his\s+|her\s+)?"
+    r"(?!(?:the|a|an|my|our|his|her|i|we|he|she|they|it)\b)[a-z]+(?:\s+[a-z]+)?"
+    rf"(?=\s+(?:on\s+|last\s+|this\s+past\s+)?(?:{_WEEKDAY_WORD})\b)"
     r"|ever\s+since|since|from|started|starting|began|begun|came\s+on)"
     r"\s+(?P<rest>[^.,;!?\n]+)",
     re.IGNORECASE,

@@ -1901,3 +1901,27 @@ def test_a_time_said_after_the_pain_is_still_the_pains(text: str, days: float) -
 )
 def test_right_as_just_is_no_side(text: str) -> None:
     assert "side" not in changes(text, {"body_part": "lower_back"}, "pain_quality")
+
+
+# Session 35, written before the change (outside run 110 p05: "since sat like i said lol.
+# was pulling a heavy deadlift and felt like a bang at the back of my head... been pounding
+# since" to "how long?" changed a stiff neck to "head and throbbing"). "Like I said" vouches
+# for what its own sentence says again, nothing told in the sentences after it. My own
+# wordings.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2 weeks like i said. got a bump on the back of my head at rugby, its throbbing",
+        "as I told you, about a month. my head has been pounding since yesterday",
+    ],
+)
+def test_like_i_said_puts_right_nothing_beyond_its_sentence(text: str) -> None:
+    known = {"body_part": "neck", "pain_quality": "stiffness", "pain_sites": ["neck", "head"]}
+    said = changes(text, known, "pain_duration")
+    assert "pain_duration" in said, said
+    assert "body_part" not in said and "pain_quality" not in said, said
+
+
+def test_like_i_said_still_puts_right_its_own_sentence() -> None:
+    known = {"body_part": "knee", "side": "right"}
+    assert changes("like i said its the left knee", known, "pain_quality")["side"] == "left"

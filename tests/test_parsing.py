@@ -142,6 +142,11 @@ def test_how_bad_on_some_days_is_no_duration(answer: str) -> None:
         ("since I started my new job in September", 162),  # last September
         ("ever since we moved house last month", 30),
         ("for some days now", 3),
+        # Session 35, written before the change (outside run 110 p05: "wrecked since the gym
+        # sat" was asked "How long have you had it?"). An event, then its day. My own words.
+        ("since the match on sunday", 2),
+        ("sore since football sat", 3),
+        ("since my spin class last tues", 7),
     ],
 )
 def test_a_start_told_by_an_event_of_the_patients_life(answer: str, days: float) -> None:

@@ -7814,3 +7814,40 @@ def test_the_stroke_flag_names_the_signs_held() -> None:
     assert "dizziness" in told and "new headache" in told and "speech" not in told, told
     assert "speaking" in advice.described("stroke_signs", ["speech_trouble", "headache"])
     assert "speech" in advice.described("stroke_signs", ["stroke_warning"])
+
+
+# Session 35, written before the change (outside run 110 p03: "her doctor already saw her 2
+# weeks ago, knows all her history, and sent her to physio" after a cancer 15 years ago got
+# "Thank you, that's the right step... should be checked by a doctor today"). A doctor who
+# saw the patient weeks ago knowing the history, or sending them to physiotherapy, checked
+# this pain. My own wordings.
+@pytest.mark.parametrize(
+    ("message", "seen"),
+    [
+        ("his GP saw him 3 weeks ago, has his whole history, and referred him to you", True),
+        ("my doctor examined me a couple of weeks ago, knows about the cancer and sent me "
+         "for physio", True),
+        ("she saw her oncologist last week and they referred her for physical therapy", True),
+        ("her doctor saw her 2 weeks ago about her blood pressure", False),
+        ("my doctor knows my history, I'll see her next month", False),
+    ],
+)  # fmt: skip
+def test_a_check_weeks_ago_knowing_the_history_counts(message: str, seen: bool) -> None:
+    assert advice.checked_for(message, ["cancer"], ["cancer_history", "neck_pain"]) is seen
+
+
+# Session 35, written before the change (outside run 110 p03: "so she doesn't need to see
+# him again today right?" was thanked as "the right step"). Care today said not to be
+# needed is no plan to thank for. My own wordings.
+@pytest.mark.parametrize(
+    "message",
+    [
+        "so he doesn't have to go today, does he?",
+        "I don't need to call anyone tonight then?",
+        "no need to see the GP today surely",
+    ],
+)
+def test_care_today_said_not_needed_is_not_thanked(message: str) -> None:
+    reply = advice.urgent_follow_up(message, ["cancer"], "911", signs=["cancer_history"])
+    assert "right step" not in reply, reply
+    assert "today" in reply, reply

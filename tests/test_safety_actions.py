@@ -1841,3 +1841,18 @@ async def test_not_sick_just_queasy_keeps_the_nausea_and_asks_nothing_again() ->
     assert "once more" not in text
     assert "nausea" in slots.get("warning_signs", held["warning_signs"])
     assert "vomited" in slots["denied_signs"]
+
+
+# Session 35, written before the change (outside run 110 p05: "Thanks, I've changed that to
+# head and throbbing" right after "call 911 now" for a thunderclap headache). A fact put
+# right in the message that raises an emergency is kept, never said back beside the advice.
+async def test_a_correction_beside_new_emergency_advice_is_kept_and_not_said_back() -> None:
+    slots, text = await check(
+        "actually its the right side not left, and i cant feel anything when i wipe and cant pee",
+        intent="inform",
+        slots={"body_part": "lower_back", "side": "left"},
+        requested_slot="pain_quality",
+    )
+    assert slots["triage_level"] == "emergency"
+    assert slots.get("side") == "right", slots
+    assert "changed that" not in text, text

@@ -31,6 +31,8 @@ FACTS = (
 NOT_PAINFUL = ("denied", "site")
 # A place told of someone else: the patient's only when nothing else is ("my son's knee").
 OTHERS = "others"
+# A correction's end when it runs to the message's end.
+_TO_THE_END = 1 << 30
 # Entities of something other than the pain: a duration said with one is not the pain's.
 _CONDITIONS = ("contraindication", "other_complaint")
 _ILLNESS = re.compile(
@@ -170,6 +172,9 @@ class Heard:
     of_someone_else: bool = False  # every place named was told of someone else
     spread_denied_to: tuple[str, ...] = ()  # "it does NOT go to the leg"
     corrects_from: int = 0  # where the correction begins: places before it are not put right
+    # ...and where it ends: "like I said" vouches for its own sentence only.
+    corrects_until: int = _TO_THE_END
+    quality_at: int = -1  # where the quality was said, when read from the message
     not_painful: tuple[str, ...] = ()  # places said not to hurt ("my foot doesn't hurt")
     # The places a correction says are the only ones ("no, it's ONLY his lower back").
     only_in: tuple[str, ...] = ()
@@ -355,8 +360,8 @@ def hear(
         # "It's in both legs now, the left one is worse": both, the left the worse (outside
         # run 60 p02: "changed that to the left side").
         side = "both"
-    qualities = [
-        e["value"]
+    quality_entities = [
+        e
         for e in entities
         if e.get("entity") == "pain_quality"
         and not _said_of_another_place(e, parts, main, text)
@@ -368,6 +373,7 @@ def hear(
         # feels (outside run 107 p02: "changed that to numb")
         and not _SADDLE_AREA.search(_clause_around(text, e["start"]))
     ]
+    qualities = [e["value"] for e in quality_entities]
     quality = qualities[0] if qualities else None
     if quality is None and asked == "pain_quality":
         quality = vocabulary.canonical("pain_quality", text) or _quality_answered(text)
@@ -394,6 +400,7 @@ def hear(
     severity = found[1] if found else None
     worst = parsing.worst_score(text, explicit=True)
     correcting = bool(_CORRECTION.search(text))
+    corrects_from, corrects_until = _correction_span(text)
     if correcting and asked in SPREAD_QUESTIONS and not puts_right_in_words(text):
         # "yes i said, down the leg to knee and tingle in the foot": told again, with where
         # it goes; no place put right (outside run 79 p05: "changed that to foot").
@@ -441,7 +448,9 @@ def hear(
         usual_said=usual_said,
         of_someone_else=of_someone_else,
         spread_denied_to=spread_denied_to,
-        corrects_from=(cue.start() if (cue := _CORRECTION.search(text)) else 0),
+        corrects_from=corrects_from,
+        corrects_until=corrects_until,
+        quality_at=quality_entities[0]["start"] if quality_entities else -1,
         scores_said_not=scores_said_not,
         score_instead=score_instead,
         said_not=_said_not(text),
@@ -870,6 +879,13 @@ def update(
             return
         # A place made precise ("the upper back") puts the place right, not the rest.
         correcting = heard.correcting if slot in _PLACE_SLOTS else said_correcting
+        if (
+            slot == "pain_quality"
+            and heard.quality_at >= 0
+            and heard.corrects_until < _TO_THE_END
+            and not heard.corrects_from <= heard.quality_at < heard.corrects_until
+        ):
+            correcting = False  # "like I said" of another sentence
         # "No, it stays in his back" to "where does it spread to?" answers whether it does.
         answered = asked == slot or (asked in SPREAD_QUESTIONS and slot in SPREAD_QUESTIONS)
         disowned = slot == "pain_duration" and (
@@ -924,7 +940,11 @@ def update(
         return _put_first(known, heard, main, asked)
     # "a zing down the leg when i get up, oh sorry, it's the left side": the correction is
     # of the side; the leg said before it is still where the pain goes.
-    place_put_right = heard.correcting and main is not None and main.start >= heard.corrects_from
+    place_put_right = (
+        heard.correcting
+        and main is not None
+        and heard.corrects_from <= main.start < heard.corrects_until
+    )
     further_side = False  # a side put right for a further place, not the main one
     known_main = known.get("body_part")
     if main is not None and main.value != known_main and known_main in heard.not_painful:
@@ -1271,6 +1291,27 @@ def _clauses(text: str) -> list[tuple[int, str]]:
         start = match.end()
     clauses.append((start, text[start:]))
     return [(offset, clause) for offset, clause in clauses if clause.strip()]
+
+
+# "Like I said", "as I told you": a fact said again, in its own sentence.
+_SAID_BEFORE = re.compile(r"\b(?:like|as)\s+(?:i|we)\s+(?:said|told you|mentioned)\b", re.I)
+
+
+def _correction_span(text: str) -> tuple[int, int]:
+    """Where the message's correction begins and ends: from its cue on; a "like I said" is
+    its own sentence only ("since sat like i said lol. ...been pounding since" puts right
+    no quality: outside run 110 p05)."""
+    cue = _CORRECTION.search(text)
+    if cue is None:
+        return 0, _TO_THE_END
+    again = next(
+        (m for m in _SAID_BEFORE.finditer(text) if m.start() <= cue.start() < m.end()), None
+    )
+    if again is None:
+        return cue.start(), _TO_THE_END
+    start = max((m.end() for m in re.finditer(r"[.!?;]\s", text[: again.start()])), default=0)
+    stop = re.search(r"[.!?;](?:\s|$)", text[again.end() :])
+    return start, again.end() + stop.start() if stop else _TO_THE_END
 
 
 def _duration(text: str, main: Place | None, conditions: list[int] = ()) -> Duration | None:

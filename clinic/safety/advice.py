@@ -1589,7 +1589,8 @@ _LATER_THAN_TODAY = re.compile(
 # "ok", "will do", "calling now": the advice taken.
 _TAKEN = re.compile(
     # "ugh fine. calling", "urgh ok": a sigh before it (outside run 110 p05: "don't wait").
-    r"^\W*(?:(?:ugh+|urgh+|argh+|sigh|um+|uh+|hmm+|oh|well|fine)\W+)?(ok|okay|k|alright|all right|right|thanks|thank you|will do|i will|going|calling"
+    r"^\W*(?:(?:ugh+|urgh+|argh+|sigh|um+|uh+|hmm+|oh|well|fine)\W+)?"
+    r"(ok|okay|k|alright|all right|right|thanks|thank you|will do|i will|going|calling"
     r"|on my way|we're going|we are going|done|fine)\b",
     re.IGNORECASE,
 )
@@ -1917,7 +1918,12 @@ _CLAUSES = re.compile(r"[.;!?]\s*|,\s*(?:and|but)\s+", re.IGNORECASE)
 _OF_THIS_PAIN = re.compile(
     r"\b(?:saw|seen|examined|checked|looked at|x-?rayed|scanned)\s+(?:me\s+(?:for|about)\s+)?"
     r"(?:this|it|that|my (?:\w+ )?(?:pain|neck|back|shoulder|hip|knee))\b"
-    r"|\b(?:for|about) (?:this|it)\b",
+    r"|\b(?:for|about) (?:this|it)\b"
+    # Knowing the history, or sending them to us: "knows all her history, and sent her to
+    # physio" (outside run 110 p03: a doctor today after that check).
+    r"|\b(?:knows?|has|had) (?:all |about |the |his |her |my |their |whole |full |medical )*"
+    r"(?:history|cancer|records?)\b"
+    r"|\b(?:sent|referred|refers|sends)\s+(?:me|her|him|them|us)\s+(?:to|for|here)\b",
     re.IGNORECASE,
 )
 _WEEKS_AGO = re.compile(
@@ -2227,7 +2233,11 @@ def urgent_follow_up(
             f"Thank you: {hour}. If it gets worse before then, go to urgent care or an "
             f"after-hours service tonight, or call {emergency_number}. "
         )
-    if any(_CARE_TODAY.search(s) and not _DAY_AFTER.search(s) for s in sentences):
+    if any(_NOT_NEEDED.search(s) for s in sentences):
+        # "so she doesn't need to see him again today right?" (outside run 110 p03: thanked
+        # as "the right step"): it is needed, and why.
+        opening = f"It does still need a doctor today, please. {_reason(codes, signs)}"
+    elif any(_CARE_TODAY.search(s) and not _DAY_AFTER.search(s) for s in sentences):
         opening = "Thank you, that's the right step. "  # "I'll call them this morning"
         if _ASKS_IF_NEEDED.search(message):
             # "Do I really need to go today?": not a plan but the question; yes, and why.
@@ -2332,6 +2342,13 @@ _ASKS_IF_NEEDED = re.compile(
 )
 # Care sought today: "I'll call them this morning", "taking him now", "the walk-in tonight"
 # (tonight is today for a doctor today; after emergency advice it is later, see `_LATER`).
+# Care said not to be needed: "she doesn't need to see him today", "no need to go tonight".
+_NOT_NEEDED = re.compile(
+    r"(?:\b(?:doesn'?t|don'?t|do not|does not|won'?t|will not|shouldn'?t|should not)\s+"
+    r"(?:\w+\s+)?(?:need|have) to|\bno need to|\bneedn'?t)\s+(?:\w+\s+)?(?:see|go|call|ring"
+    r"|phone|get|visit|take|bother|rush|be seen|contact)\b",
+    re.IGNORECASE,
+)
 _CARE_TODAY = re.compile(
     r"\b(?:call(?:ing)?|ring(?:ing)?|phon(?:e|ing)|go|going|tak(?:e|ing)|see(?:ing)?|book(?:ing)?|"
     r"contact(?:ing)?|head(?:ing)?|try(?:ing)?|get(?:ting)?|visit(?:ing)?)\b[^.!?]{0,40}?"
