@@ -1314,6 +1314,14 @@ def _correction_span(text: str) -> tuple[int, int]:
     return start, again.end() + stop.start() if stop else _TO_THE_END
 
 
+# A place told as where something is: "on my", "near the".
+_WHERE_IT_IS = re.compile(
+    r"\b(?:on|in|near|at|over|by|around|across|under|above|below)\s+(?:(?:my|his|her|the|"
+    r"their|your|a)\s+)?(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _duration(text: str, main: Place | None, conditions: list[int] = ()) -> Duration | None:
     """How long the main complaint has lasted: with several durations in the message, the
     one said in the main place's clause ("arthritis for 20 years, but since Tuesday my
@@ -1336,7 +1344,16 @@ def _duration(text: str, main: Place | None, conditions: list[int] = ()) -> Dura
         of_its_own = of_the_pain or of_a_condition or bool(_PAIN_WORD.search(clause))
         if not of_its_own:
             of_a_condition = after_a_condition  # nothing of its own: the one before's
-        after_a_condition = of_a_condition
+        # The thing the clause is about: the condition, unless the pain is told in it too,
+        # save as where the condition is ("a boil on my lower back"), not "pregnant and my
+        # low back aches by evening".
+        after_a_condition = of_a_condition and (
+            not of_the_pain
+            or (
+                any(offset <= start < main.start for start in conditions)
+                and bool(_WHERE_IT_IS.search(text[max(offset, main.start - 25) : main.start]))
+            )
+        )
         if duration and (of_the_pain or not of_a_condition):
             found.append((offset, end, duration))
     if not found:
