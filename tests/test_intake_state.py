@@ -1925,3 +1925,23 @@ def test_like_i_said_puts_right_nothing_beyond_its_sentence(text: str) -> None:
 def test_like_i_said_still_puts_right_its_own_sentence() -> None:
     known = {"body_part": "knee", "side": "right"}
     assert changes("like i said its the left knee", known, "pain_quality")["side"] == "left"
+
+
+# Session 35, written before the change (outside run 110 p01: "no. sometimes the back of my
+# neck feels stiff too" to "does the pain spread anywhere?" of headaches: the neck was lost,
+# the notes said "tight pain in your head, not spreading"). A no to spreading with a place
+# that hurts too is another painful place. My own wordings.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no, though my shoulders get tight as well",
+        "nope. my jaw aches too sometimes",
+    ],
+)
+def test_a_no_to_spreading_with_a_place_that_hurts_too_is_another_place(text: str) -> None:
+    known = {"body_part": "head", "pain_quality": "tightness", "pain_sites": ["head"]}
+    said = changes(text, known, "pain_radiates", yes=False)
+    assert said.get("pain_radiates") is False, said
+    assert "radiates_to" not in said or said["radiates_to"] is None, said
+    assert len(said.get("pain_sites") or []) == 2, said
+    assert "body_part" not in said, said

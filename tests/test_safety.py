@@ -7851,3 +7851,10 @@ def test_care_today_said_not_needed_is_not_thanked(message: str) -> None:
     reply = advice.urgent_follow_up(message, ["cancer"], "911", signs=["cancer_history"])
     assert "right step" not in reply, reply
     assert "today" in reply, reply
+
+
+# Session 35 (outside run 110 p02: "do I tell them what you said?" got "Yes, tell them about
+# what you said, and everything else..."). The chat's own words asked about are all of it.
+def test_telling_them_what_the_chat_said_is_all_of_it() -> None:
+    told = advice.tell_them("should i tell the ER what u said?")
+    assert told.startswith("Yes") and "what u said" not in told and "what you said" not in told

@@ -999,7 +999,12 @@ def update(
             # "It stays in the back of his thigh" names where it stays: no spread, and
             # the same complaint in other words, not a new one.
             stays = heard.spreads is False
-            heard = replace(heard, main=None) if stays else _spreading_to(heard, main.value)
+            if stays and _TOO.search(_clause_around(heard.text, main.start)):
+                # "no. sometimes the back of my neck feels stiff too": another painful place
+                # (outside run 110 p01: lost, "not spreading").
+                heard = replace(heard, main=None, others=(*heard.others, main))
+            else:
+                heard = replace(heard, main=None) if stays else _spreading_to(heard, main.value)
             main = None
         elif not (place_put_right or asked == "body_part"):
             heard = _also(heard, main)
@@ -1314,6 +1319,8 @@ def _correction_span(text: str) -> tuple[int, int]:
     return start, again.end() + stop.start() if stop else _TO_THE_END
 
 
+# A place that hurts besides: "my neck is stiff too", "...as well".
+_TOO = re.compile(r"\b(?:too|as well|also|aswell)\b", re.IGNORECASE)
 # A place told as where something is: "on my", "near the".
 _WHERE_IT_IS = re.compile(
     r"\b(?:on|in|near|at|over|by|around|across|under|above|below)\s+(?:(?:my|his|her|the|"

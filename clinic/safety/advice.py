@@ -851,7 +851,16 @@ def tell_them(message: str) -> str:
         # "Should I tell them that?" (outside run 63: "tell them that that"); "do we mention
         # it to the ER?": whom to tell, read as what.
         what = "it"
-    if not what or len(what) > _LONGEST_TOLD or what.lower() in ("them", "it all", "everything"):
+    # "do I tell them what you said?": the chat's words are all of it (outside run 110 p02).
+    ours = re.fullmatch(
+        r"what (?:you|u) (?:said|say|told me|wrote)|your (?:advice|words)", what, re.I
+    )
+    if (
+        ours
+        or not what
+        or len(what) > _LONGEST_TOLD
+        or what.lower() in ("them", "it all", "everything")
+    ):
         told = "Yes, tell them all of it, everything you've told me here."
     elif _A_CLAUSE.match(what):
         that = "" if what.lower().startswith("that ") else "that "
