@@ -78,7 +78,7 @@ from clinic.contact import (
     read_name,
     same_as_before,
 )
-from clinic.intake import is_unsure, summarise
+from clinic.intake import is_unsure, question_after_answer, summarise
 from clinic.patient import spoken_of
 from clinic.preferred_time import (
     DayMismatch,
@@ -468,6 +468,12 @@ _BARE_HOUR = re.compile(
 _HOLD_ON = re.compile(
     r"^\W*(?:no+\W+|oh\W+)?(?:wait|hold on|hang on|one (?:sec|second|moment)|just a (?:sec|second|"
     r"moment))\b\W+(?=\w)",
+    re.IGNORECASE,
+)
+# A yes that opens a message, to "Shall I book it?": "yes please", "book it", "go ahead".
+_AGREES = re.compile(
+    r"^\W*(?:yes+|yeah|yep|yup|ya|yea|sure|ok(?:ay)?|book (?:it|me|her|him|us)|please do|go ahead"
+    r"|sounds good|perfect|great|do it|that'?s (?:right|fine|perfect|great)|correct)\b(?!\W*\?)",
     re.IGNORECASE,
 )
 # A first choice, then a fallback: "wed if it's there, otherwise tue 9".
@@ -956,6 +962,11 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
         # the booking was dropped).
         held = bool(_HOLD_ON.match(text))
         answer = None if held else yes_or_no(tracker)
+        if answer is not False and ("?" in text or question_after_answer(text)):
+            # "Please write that I am coming also to translate... is ok?": a question is no
+            # yes, whatever its "I am" (outside run 111 p03: booked); "yes please. is there
+            # parking?" opens with one.
+            answer = True if _AGREES.match(text) else None
         if answer is None:
             if not (said_since_latest_message(tracker) or dispatcher.messages):
                 from actions.questions import answer_if_known  # it imports this module

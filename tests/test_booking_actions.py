@@ -2027,3 +2027,25 @@ def test_an_hour_put_right_with_the_contact_not_among_the_offers(desk, text: str
     )
     assert result.get("booking_slot") == wanted.isoformat(), result
     assert result["contact_details"], result
+
+
+# Session 35, written before the change (outside run 111 p03: "Please write that I am coming
+# also to translate, she speak Ukrainian. is ok?" at the confirmation was booked: its "I am"
+# read as a yes). A question asked there is no yes unless a yes opens the message.
+@pytest.mark.parametrize(
+    ("text", "intent", "booked"),
+    [
+        ("I am her son and I will come with her, is that allowed?", "ask_clinic", False),
+        ("can you note that I have a wheelchair, is ok?", "inform", False),
+        ("yes please. is there parking?", "affirm", True),
+        ("book it, and can I pay by card?", "ask_clinic", True),
+        ("ok?", "inform", False),
+    ],
+)
+def test_a_question_at_the_confirmation_is_no_yes(
+    desk, text: str, intent: str, booked: bool
+) -> None:
+    details = {"booking_slot": THREE_PM.isoformat(), "patient_name": "Anna Smith",
+               "patient_phone": "+12125550143"}  # fmt: skip
+    result, _ = validate("booking_confirmed", text, intent=intent, **details)
+    assert bool(result.get("booking_confirmed")) is booked, result
