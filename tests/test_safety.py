@@ -7858,3 +7858,40 @@ def test_care_today_said_not_needed_is_not_thanked(message: str) -> None:
 def test_telling_them_what_the_chat_said_is_all_of_it() -> None:
     told = advice.tell_them("should i tell the ER what u said?")
     assert told.startswith("Yes") and "what u said" not in told and "what you said" not in told
+
+
+# Session 35, written before the change (outside run 111 p03: after a doctor today for
+# clumsy hands and unsteady walking, "Which doctor we go, the family doctor ok? She have
+# appointment on thursday" got the referral answer, and "Thursday is her family doctor
+# appointment, 9 in morning. Is ok she wait to thursday for doctor?" the clinic's times).
+# Which doctor, or waiting for a doctor's appointment, is the advice's to answer. My own
+# wordings.
+@pytest.mark.parametrize(
+    "message",
+    [
+        "which doctor should he see, his normal GP ok?",
+        "her GP appointment is on friday at 10. can she wait till then for the doctor?",
+        "Is it alright to wait for his doctor on Monday?",
+        "who should we go to, the family doctor?",
+    ],
+)
+def test_which_doctor_or_waiting_for_one_is_the_advices(message: str) -> None:
+    assert advice.asks_about_waiting(message), message
+
+
+def test_waiting_for_a_doctors_appointment_days_away_is_too_late() -> None:
+    reply = advice.urgent_follow_up(
+        "her GP appointment is on friday at 10. can she wait till then for the doctor?",
+        ["myelopathy"], "911", signs=["clumsy_hands"],
+    )
+    assert "today" in reply and "right step" not in reply, reply
+
+
+# Session 35, written before the change (outside run 111 p03: "she walk more slow now, hold
+# the wall" was not read; only the dropped cup was). Holding on, said after the walking.
+@pytest.mark.parametrize(
+    "text",
+    ["he walks slower and holds on to the furniture", "she walk more slow now, hold the wall"],
+)
+def test_holding_on_said_after_walking_is_unsteady_walking(text: str) -> None:
+    assert "unsteady_walking" in safety.screen(text).signs

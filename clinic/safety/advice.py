@@ -1292,6 +1292,15 @@ def asks_about_waiting(message: str) -> bool:
         # doctor has seen me yet?": the advice answers it (outside run 63 p04: the
         # consultation's text, then "Sorry, I didn't quite understand").
         return True
+    questions = [q for q in re.split(r"(?<=[.!?])\s+", message) if q.rstrip().endswith("?")]
+    if any(
+        _WHICH_CARE.search(q) or (_WAIT_SAID.search(q) and _DOCTOR_OR_CARE.search(q))
+        for q in questions
+    ):
+        # "Which doctor we go, the family doctor ok?", "Is ok she wait to thursday for
+        # doctor?": the advice's to answer, whatever day the message names (outside run 111
+        # p03: the referral's answer, then the clinic's times on Thursday).
+        return True
     if wants_a_day_booked(message):
         # "Friday please, my GP can't see me till Tuesday": a booking for a day, made, its
         # reminder saying "today" again (answered with the advice alone, the patient was
@@ -1331,6 +1340,11 @@ _ANOTHER_DAY_ASKED = re.compile(
     r"room)|could (?:i|we) (?:have|do|get)|can (?:i|we) (?:have|do|get)|what about|how about)\b"
     r"[^.?!]{0,25}\b(?:monday|tuesday|wednesday|thursday|friday|saturday|tomorrow|next week|"
     r"mon|tue|tues|wed|thu|thur|thurs|fri|sat)\b",
+    re.IGNORECASE,
+)
+# Which care to go to: "which doctor we go?", "who should we see?".
+_WHICH_CARE = re.compile(
+    r"\b(?:which|what|who)\b[^.?!]{0,30}\b(?:doctor|dr|gp|physician|urgent care|hospital)\b",
     re.IGNORECASE,
 )
 _WAIT_SAID = re.compile(r"\b(?:wait\w*|hold off|put (?:it )?off|leave it|see how)\b", re.I)
@@ -2204,6 +2218,17 @@ def urgent_follow_up(
     if checked_for(message, codes, signs):
         return checked_before_urgent_advice(emergency_number)
     opening = _why(message, codes, signs) or _answer_in_light(message)
+    questions = [q for q in re.split(r"(?<=[.!?])\s+", message) if q.rstrip().endswith("?")]
+    if any(_WHICH_CARE.search(q) for q in questions):
+        # "Which doctor we go, the family doctor ok? She have appointment on thursday"
+        # (outside run 111 p03: the referral's answer).
+        later = "; not a later appointment" if _A_DAY.search(message) else ""
+        opening = (
+            f"Your own doctor is right if they can see you today{later}. If they can't, an "
+            "urgent care clinic can. "
+        )
+    elif any(_WAIT_SAID.search(q) and _DOCTOR_OR_CARE.search(q) for q in questions):
+        opening = "No, please don't wait for a later appointment: today, please. "
     if _MUST_IT_BE_TODAY.search(message) and not _ASKS_WHY.search(message):
         # "Is it honestly necessary today?": yes, and why (a doctor today is no emergency:
         # "Please go" would read as one); "it's been 3 days" answered too.

@@ -606,6 +606,9 @@ SIGNS: tuple[Sign, ...] = (
         # effort for the heart).
         "hold|holds|holding|grab|grabs|grabbing|lean|leans|leaning|clutch|clutches|clutching"
         " onto|on? to? the? wall|walls|furniture ... walk|walks|walking|around",
+        # ...said after the walking: "she walk more slow now, hold the wall" (outside run 111).
+        "walk|walks|walking ... hold|holds|holding|grab|grabs|grabbing|clutch|clutches|clutching"
+        " onto|on? to? the? wall|walls|furniture",
     # A knee or an ankle that is wobbly or gives way is the joint's, not the gait's.
     ), unless=("after a drink", "drunk last night", "hangover", "on the boat", "on a boat trip",
                "knee", "knees", "ankle", "ankles", "gives out", "gives way", "giving way",
