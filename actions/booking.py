@@ -73,6 +73,7 @@ from clinic.contact import (
     email_put_right,
     last_digits_put_right,
     name_and_contact,
+    name_mended_beside,
     name_put_right,
     read_contact,
     read_name,
@@ -914,10 +915,16 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
         if tracker.get_slot("booking_task") == CALLBACK and not contact.phone:
             dispatcher.utter_message(response="utter_callback_needs_phone")
             return {"contact_details": None}
+        renamed = name_mended_beside(
+            _whole_message(value, tracker), tracker.get_slot("patient_name")
+        )
+        if renamed:
+            dispatcher.utter_message(response="utter_name_changed", name=renamed)
         return {
             **contact_slots(contact),
             **time_said_alongside(str(value), tracker),
             **_booked_by_the_writer(str(value), tracker),
+            **({"patient_name": renamed} if renamed else {}),
         }
 
     def validate_booking_confirmed(

@@ -201,7 +201,8 @@ _FOR_WHOM = re.compile(
 # "The name is Jess Romano", "name should be ...": the whole name again.
 _NAME_IS = re.compile(
     r"\bname\s*(?:on (?:it|the booking|the appointment)\s+)?(?:is|'s|should be|=|:|to|as)\s+"
-    r"(?!wrong|incorrect|misspelt|misspelled|spelt|spelled|not\b)"
+    r"(?!(?:still\s+|now\s+)?(?:wrong|incorrect|misspelt|misspelled|spelt|spelled|not\b|right\b"
+    r"|correct\b))"
     r"(.+?)(?:\s*(?:,|;|\.|!|\bnot\b|\bbut\b|\binstead\b|\bplease\b|\bpls\b)|$)",
     re.IGNORECASE,
 )
@@ -221,6 +222,36 @@ _ABOUT_THE_NAME = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
+# Words about a name, never a name: "name is still wrong" (outside run 111 p06: booked as
+# "Still Wrong").
+_NAME_TALK = frozenset(
+    {"still", "wrong", "right", "correct", "incorrect", "spelt", "spelled", "spelling", "again",
+     "typo", "not", "sorry", "oops", "misspelt", "misspelled", "with", "the", "name", "surname"}
+)  # fmt: skip
+# A mistake in the name said: "sorry typo", "still not right", "spelt wrong".
+_A_MISTAKE = re.compile(
+    r"\b(?:typo|wrong|spelt|spelled|spelling|misspel\w*|not right|incorrect|oops|still)\b",
+    re.IGNORECASE,
+)
+
+
+def _spelled_again(text: str, known: str) -> str | None:
+    """The known name with one word spelt again, in a message that says it was a mistake:
+    "sorry typo, its Thompson" of "Marcus Thomspon"; None otherwise."""
+    if not _A_MISTAKE.search(text):
+        return None
+    words = known.split()
+    for token in _WORD.findall(text):
+        low = token.lower()
+        if low in _NAME_TALK or len(low) < 3:
+            continue
+        for i, word in enumerate(words):
+            was = word.lower()
+            close = difflib.SequenceMatcher(None, low, was).ratio() >= 0.75
+            if low != was and close and low[:2] == was[:2]:
+                spelled = token.capitalize() if token.isupper() or token.islower() else token
+                return " ".join([*words[:i], spelled, *words[i + 1 :]])
+    return None
 
 
 # "Same as before", "the same email as last time": what the chat was told already.
@@ -289,6 +320,15 @@ _RENAME = re.compile(
 )
 
 
+def name_mended_beside(text: str, known: str | None) -> str | None:
+    """The name put right in a message that answers another question ("sorry typo, its
+    Thompson. 917 555 0142" to the contact question: outside run 111 p06), only when it
+    says a mistake was made or asks for the change; else None."""
+    if not (_A_MISTAKE.search(text) or asks_to_rename(text)):
+        return None
+    return name_put_right(text, known)
+
+
 def name_put_right(text: str, known: str | None) -> str | None:
     """The name as the patient puts it right ("its Romano not Roma", "the name is wrong,
     it's ROMANO", "name is Jess Romano"), given the `known` one; None if the message does
@@ -298,11 +338,14 @@ def name_put_right(text: str, known: str | None) -> str | None:
     instead = _one_for_another(text, known)
     if instead and instead != known:
         return instead
+    spelled = _spelled_again(text, known)
+    if spelled:
+        return spelled  # "sorry typo, its Thompson", "still not right lol. Kowalski"
     then = _NAME_THEN.search(text)
     if then and (name := read_name(then.group(1))) and name.lower() != known.lower():
         return name  # "put it under my husband's name, Marek Nowak"
     surname = _SURNAME_IS.search(text)
-    if surname:
+    if surname and surname.group(1).lower() not in _NAME_TALK:
         # "The surname is Whitcombe": the first name known, the surname said (outside run 67
         # p06: booked as "Harold").
         said = surname.group(1).capitalize() if surname.group(1).islower() else surname.group(1)

@@ -2049,3 +2049,34 @@ def test_a_question_at_the_confirmation_is_no_yes(
                "patient_phone": "+12125550143"}  # fmt: skip
     result, _ = validate("booking_confirmed", text, intent=intent, **details)
     assert bool(result.get("booking_confirmed")) is booked, result
+
+
+# Session 35, written before the change (outside run 111 p06: "sorry typo, its Thompson.
+# 917 555 0142" at the contact question kept "Marcus Thomspon", and "name is still wrong,
+# Thompson with the p after m" at the summary renamed him "Still Wrong"). A surname spelt
+# again is put right wherever it is said; words about the name are never the name. My own
+# wordings.
+@pytest.mark.parametrize(
+    "said",
+    [
+        "the surname is still wrong, it's Kowalski with a w",
+        "name's spelt wrong again - Kowalski",
+        "still not right lol. Kowalski",
+    ],
+)
+def test_a_surname_spelt_again_at_the_summary(desk, said: str) -> None:
+    result, text = validate("booking_confirmed", said, patient_name="Anna Kowalksi")
+    assert result.get("patient_name") == "Anna Kowalski", (result, text)
+
+
+def test_a_surname_spelt_again_with_the_contact(desk) -> None:
+    tracker = make_tracker(
+        slots={"booking_task": "book", "booking_slot": THREE_PM.isoformat(),
+               "patient_name": "Anna Kowalksi"},
+        text="oops typo, its Kowalski. 212 555 0143", intent="inform",
+        requested_slot="contact_details", form="booking_form",
+    )  # fmt: skip
+    result = actions.ValidateBookingForm().validate_contact_details(
+        "212 555 0143", CollectingDispatcher(), tracker, DOMAIN
+    )
+    assert result["contact_details"] and result.get("patient_name") == "Anna Kowalski", result
