@@ -200,20 +200,23 @@ def _said_as_a_name(person: str, text: str) -> bool:
 # The name said as one's own, in capitals after its words: "My name is Linda Kowalczyk",
 # "I'm Ada Novak", "it's for me, Linda", "the booking is for Ewa Kowalska" (spaCy reads the
 # message in lower case and may miss it).
+# A word of a name: "Margaret", "O'Leary", "Jean-Luc", "McDonald", "D'Arcy" (outside run 111
+# p07: "Margaret O'Leary" was read as "Margaret O").
+_NAME_WORD = r"[A-Z](?:[a-z]+|(?=['\u2019-][A-Za-z]))(?:(?:['\u2019-][A-Za-z]|[A-Z])[a-z]+)*"
 _OWN_NAME = re.compile(
     r"(?i:\b(?:my name is|my name's|name is|i'?m|im|i am|this is|for me|it'?s me|"
     r"(?:booking|appointment|consultation|it)\s+(?:is|should be|'s)\s+for))[,:]?\s+"
-    r"(?i:me[,:]?\s+)?([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){0,2})\b"
+    rf"(?i:me[,:]?\s+)?({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\b"
 )
 # The patient's name said as someone else's: "her name is Joan Abara", "my dad's name is".
 _THEIR_NAME = re.compile(
     r"(?i:\b(?:her|his|their|the patient'?s|(?:my )?(?:mum|mom|mother|dad|father|son|daughter|"
     r"wife|husband|partner)'?s)\s+(?:full\s+)?name\s*(?:is|'s|=|:)\s+)"
-    r"([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){0,2})\b"
+    rf"({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\b"
 )
 _INTRODUCED = re.compile(
     r"\b(?:[Ii]t'?s|[Ii]ts|[Tt]his is|[Ii]'?m|[Ii]m|[Ii] am|[Nn]ame is|[Nn]ame's)\s+"
-    r"([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){0,2})\b"
+    rf"({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\b"
 )
 
 
@@ -247,7 +250,7 @@ def writers_own_name(person: str, text: str, tracker: Tracker) -> bool:
 
 # "It's for my dad, Tomasz Nowak, not me": the relative's name, said as the booking's.
 _FOR_MY_RELATIVE = re.compile(
-    r"\bfor my\s+[a-z]+(?:\s+in\s+law)?,?\s+([A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){0,2})\b"
+    rf"\bfor my\s+[a-z]+(?:\s+in\s+law)?,?\s+({_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})\b"
 )
 
 

@@ -2080,3 +2080,20 @@ def test_a_surname_spelt_again_with_the_contact(desk) -> None:
         "212 555 0143", CollectingDispatcher(), tracker, DOMAIN
     )
     assert result["contact_details"] and result.get("patient_name") == "Anna Kowalski", result
+
+
+# Session 35, written before the change (outside run 111 p07: "9 o'clock please. Name is
+# Margaret O'Leary, phone 718-555-0967" was summed up "for Margaret O"). A name whose part
+# has a capital after an apostrophe or a hyphen, or "Mc", is read whole. My own names.
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [
+        ("10 is fine. Name is Siobhan O'Connor, 718 555 0101", "Siobhan O'Connor"),
+        ("the 3pm one. I'm Jean-Luc McDonald, jl@example.com", "Jean-Luc McDonald"),
+        ("ok 9. my name is Aoife D\u2019Arcy, 646 555 0123", "Aoife D\u2019Arcy"),
+    ],
+)
+def test_a_name_with_a_capital_inside_is_read_whole(said: str, name: str) -> None:
+    from actions.patient_details import who_said_alongside
+
+    assert who_said_alongside(said, make_tracker(slots={})).get("patient_name") == name
