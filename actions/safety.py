@@ -188,6 +188,10 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
         # but the faint is the line's other half (outside run 95 p07: taken off the list).
         denied_now.discard("needle_phobia")
         said_cis.add("needle_phobia")
+    if "needle_phobia" in held_cis - said_cis and contraindications.faint_put_down(text):
+        # "its not fear i just hadnt eaten since the night b4 for the test" (outside run 111
+        # p04: "dry needling isn't advised for you" kept): the faint was something else's.
+        denied_now.add("needle_phobia")
     if "needle_phobia" in held_cis - said_cis and contraindications.fear_said_mild(text):
         # "Honestly it's more nerves than a fear": the fear told before was nerves, no bar
         # to needling (outside run 78 p03: "he's only a bit nervous... is that really a no?").

@@ -7882,7 +7882,9 @@ def test_which_doctor_or_waiting_for_one_is_the_advices(message: str) -> None:
 def test_waiting_for_a_doctors_appointment_days_away_is_too_late() -> None:
     reply = advice.urgent_follow_up(
         "her GP appointment is on friday at 10. can she wait till then for the doctor?",
-        ["myelopathy"], "911", signs=["clumsy_hands"],
+        ["myelopathy"],
+        "911",
+        signs=["clumsy_hands"],
     )
     assert "today" in reply and "right step" not in reply, reply
 
@@ -7895,3 +7897,28 @@ def test_waiting_for_a_doctors_appointment_days_away_is_too_late() -> None:
 )
 def test_holding_on_said_after_walking_is_unsteady_walking(text: str) -> None:
     assert "unsteady_walking" in safety.screen(text).signs
+
+
+# Session 35, written before the change (outside run 111 p07: "I had plenty [of needles]
+# during chemo so I'll cope", twelve years after her cancer, recorded a weakened immune
+# system, and "My chemo was twelve years ago, I'm not on anything now" was never heard).
+# Chemotherapy long over is no weak immune system now; chemotherapy now still is.
+@pytest.mark.parametrize(
+    ("text", "now"),
+    [
+        ("I had chemo back in 2016, all clear since", False),
+        ("needles don't bother me, I had loads when I was doing chemo years ago", False),
+        ("she finished her chemotherapy ages ago", False),
+        ("finished chemo last month", True),
+        ("I'm on chemo at the moment", True),
+        ("he's having chemotherapy every 3 weeks", True),
+        ("chemo", True),
+    ],
+)
+def test_chemotherapy_long_over_is_no_weak_immune_system(text: str, now: bool) -> None:
+    assert ("immunosuppressed" in safety.screen(text).contraindications) is now
+
+
+def test_chemotherapy_said_years_over_takes_back_a_weak_immune_system() -> None:
+    found = safety.screen("my chemo was 10 years ago, I'm not on any treatment now")
+    assert "immunosuppressed" in found.denied_contraindications

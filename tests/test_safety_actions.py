@@ -1856,3 +1856,23 @@ async def test_a_correction_beside_new_emergency_advice_is_kept_and_not_said_bac
     assert slots["triage_level"] == "emergency"
     assert slots.get("side") == "right", slots
     assert "changed that" not in text, text
+
+
+# Session 35, written before the change (outside run 111 p04: "i kinda went woozy at my
+# blood draw last wk", then "its not fear i just hadnt eaten since the night b4 for the
+# test lol": the fear stayed, "dry needling isn't advised for you"). A faint put down to
+# another cause, told after it was recorded, takes it off; told as a fear, it stays.
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("it wasn't nerves, I'd skipped breakfast and lunch that day", False),
+        ("no fear honestly, i was fasting for the bloods and it was boiling hot", False),
+        ("well I do get panicky when I see the needle", True),
+    ],
+)
+async def test_a_faint_put_down_to_another_cause_is_taken_off(text: str, kept: bool) -> None:
+    slots, _ = await check(
+        text, intent="inform", slots={"contraindications": ["needle_phobia"]}
+    )
+    held = slots.get("contraindications", ["needle_phobia"])
+    assert ("needle_phobia" in held) is kept, slots

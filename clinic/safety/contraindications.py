@@ -474,6 +474,31 @@ def faint_told(text: str) -> bool:
     )
 
 
+# A faint's other cause: an empty stomach, heat, standing up fast, low blood sugar.
+_FAINT_CAUSE = re.compile(
+    r"\b(?:hadn'?t|had not|haven'?t|didn'?t|not)\s+(?:\w+\s+){0,2}?(?:eaten|eat|ate|had (?:any)?"
+    r"(?:breakfast|lunch|food|anything))\b|\bskipped (?:\w+\s+){0,3}?(?:breakfast|lunch|dinner"
+    r"|meals?)\b|\bfast(?:ing|ed)\b|\bempty stomach\b|\bno (?:breakfast|food)\b"
+    r"|\bdehydrated\b|\b(?:boiling|really|so|very|too) hot\b|\bstood up too (?:fast|quick\w*)\b"
+    r"|\blow (?:blood )?sugar\b|\bhung ?over\b",
+    re.IGNORECASE,
+)
+# Fear said in the same breath: then the faint is no other cause's alone.
+_FEAR_TOLD = re.compile(r"\b(?:panic\w*|terrified|scared|phobia|freak\w* out)\b", re.I)
+_NO_FEAR = re.compile(
+    r"\b(?:not|no|wasn'?t|isn'?t|never)\s+(?:\w+\s+){0,2}?(?:fear|scared|nerves|afraid|phobia)\b",
+    re.IGNORECASE,
+)
+
+
+def faint_put_down(text: str) -> bool:
+    """Whether the message puts a faint down to something other than the needle ("it
+    wasn't nerves, I'd skipped breakfast"), with no fear told beside it."""
+    if not _FAINT_CAUSE.search(text):
+        return False
+    return not _FEAR_TOLD.search(_NO_FEAR.sub(" ", text))
+
+
 # Said with the notes read back: the precautions told, for the physiotherapist to see.
 NOTED_TOO = "The physiotherapist will also see what you told me about: "
 

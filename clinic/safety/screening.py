@@ -525,6 +525,15 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
             )
             and not _MASKED.search(whole)
         )
+        # "I had chemo back in 2016, all clear since": a treatment years over is no weak
+        # immune system now, and takes back one recorded (outside run 111 p07: "My chemo was
+        # twelve years ago, I'm not on anything now" never heard).
+        chemo_over = (
+            name == "immunosuppressed"
+            and bool(_CHEMO.match(whole[span.start_char : span.end_char]))
+            and bool(_TREATMENT_OVER.search(sentence_of[start].text))
+            and not _TREATMENT_NOW.search(sentence_of[start].text)
+        )
         if name in SORE_FROM_EXERCISE_SIGNS and _sore_from_exercise(
             sentence_of[start], doc[start].idx
         ):
@@ -572,6 +581,7 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
             # warning signs).
             or (name == "pregnancy" and bool(_DOUBTED.match(whole[span.end_char :])))
             or (kind, name, start) in no_inside
+            or chemo_over
             or _answered_no_after(whole, span.end_char)
             or _condition_denied(doc, start)
         )
@@ -729,6 +739,22 @@ _DOUBTED = re.compile(
 
 # Contraindications that pass, unlike a condition ("diabetic for years"): over is a no.
 _PASSING = frozenset({"skin_infection"})
+# Chemotherapy over, or now.
+_CHEMO = re.compile(r"chemo", re.IGNORECASE)
+# Years over, said in so many words: weeks after chemotherapy the immune system may still
+# be weak, so "finished chemo" alone is not over.
+_TREATMENT_OVER = re.compile(
+    r"\b(?:years?|decades?)\s+(?:ago|back)\b|\b(?:in|back in)\s+(?:19|20)\d\d\b"
+    r"|\b(?:ages|long|a long time) ago\b|\ball clear\b|\bremission\b",
+    re.IGNORECASE,
+)
+_TREATMENT_NOW = re.compile(
+    r"\b(?:on|having|getting|doing|starting|start|started|receiving)\s+(?:\w+\s+)?"
+    r"(?:chemo|chemotherapy)\b(?![^.!?]{0,20}\b(?:years?|months?)\s+ago)"
+    r"|\b(?:currently|at the moment|right now|still|this week|next week|cycle|every \d+ weeks?"
+    r"|every (?:two|three|few) weeks)\b",
+    re.IGNORECASE,
+)
 _NEXT_CLAUSE = re.compile(r",|\b(?:and|but)\b")
 _PASSING_SIGNS = frozenset({"fever", "temperature", "feeling_unwell"})
 # Said over right after it: "fever gone since monday", "the fever broke", "fevers gone"
