@@ -24,6 +24,7 @@ from actions.questions import (
     ASKING,
     ActionAnswerQuestion,
     answer_about_a_complaint,
+    answer_about_a_precaution,
     answer_if_known,
 )
 from actions.safety import about_safety, check_safety, explain_precautions, precautions_due
@@ -146,6 +147,16 @@ class ActionEveryMessage(Action):
             # asked inside the intake: the next question follows from the form, the
             # patient's own is answered here (outside run 60 p03: asked three times).
             answer_if_known(dispatcher, tracker, only_if_close=True)
+        if (
+            not spoke
+            and not dispatcher.messages
+            and _about_a_precaution(tracker)
+            and _asks_something(tracker)
+        ):
+            # "347-555-0188. wait so can i get needled or not since im preggo?" beside the
+            # form's answer, its precaution explained before (outside run 111 p04: the
+            # summary alone): what it means, again.
+            answer_about_a_precaution(dispatcher, tracker)
         return _as_next_step(
             [*safety, *(renamed or []), *facts, *_offer_lapsed(tracker), *_whose_words(tracker)]
         )
@@ -311,6 +322,11 @@ def _about_a_precaution(tracker: Tracker) -> bool:
     topics = [e for e in tracker.latest_message.get("entities") or []
               if e.get("entity") == "answer_topic" and e.get("role") != "also"]  # fmt: skip
     return not any(float(e.get("confidence_entity") or 0) >= knowledge.CLOSE for e in topics)
+
+
+def _asks_something(tracker: Tracker) -> bool:
+    text = tracker.latest_message.get("text") or ""
+    return "?" in text or bool(question_after_answer(text))
 
 
 def _tells_the_pain(tracker: Tracker) -> bool:

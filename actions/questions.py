@@ -258,7 +258,7 @@ class ActionAnswerQuestion(Action):
             return []  # "6 hrs?? omg": the form's answer, said in surprise
         if answer_about_a_complaint(dispatcher, tracker):
             return []  # "But what about the rash?": who can help, not "I don't know"
-        if _asks(text, intent) and _answer_about_a_precaution(dispatcher, tracker):
+        if _asks(text, intent) and answer_about_a_precaution(dispatcher, tracker):
             return []  # "should i get the boil looked at before thurs?": what it means
         if not _asks(text, intent):
             if not tracker.active_loop.get("name"):
@@ -336,7 +336,7 @@ def answer_about_a_complaint(dispatcher: CollectingDispatcher, tracker: Tracker)
     return True
 
 
-def _answer_about_a_precaution(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+def answer_about_a_precaution(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
     """A question about a precaution held, named in it, answered with what it means and its
     advice (outside run 110 p08: "should i get the boil looked at before thurs or just show
     the physio" got "I don't know", with a doctor's look advised minutes before)."""

@@ -407,6 +407,14 @@ def with_safety(
                 "fainting with them, dry needling isn't advised for you. If it's more a bit "
                 "of nerves, just tell me: nerves don't rule it out."
             )
+        # The other precautions told stay in the verdict (outside run 111 p04: her pregnancy
+        # in no line of it).
+        besides = [code for code in contraindication_codes if code not in absolute]
+        if besides:
+            told += (
+                f" The physiotherapist will also take {listed(contraindications.labels(besides))}"
+                " into account."
+            )
         return Assessment(
             "not_advised",
             "contraindication",

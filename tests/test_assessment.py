@@ -540,3 +540,15 @@ def test_precautions_to_talk_through_after_a_doctor_read_as_english(codes: list[
     explanation = with_safety(assess(intake), intake, URGENT, codes).explanation
     assert "talk through" in explanation
     assert not re.search(r"\bthe (?:a|an)\b", explanation), explanation
+
+
+# Session 35, written before the change (outside run 111 p04: a pregnant woman told "You
+# told me about a fear of needles... isn't advised for you", her pregnancy in no line of
+# it). A precaution told beside one that rules needling out is still named.
+def test_a_precaution_beside_one_that_rules_needling_out_is_named() -> None:
+    from clinic.assessment import with_safety
+
+    intake = Intake(body_part="lower_back", pain_quality="aching", pain_duration_days=30)
+    result = with_safety(assess(intake), intake, None, ["needle_phobia", "pregnancy"])
+    assert result.tdn_fit == "not_advised"
+    assert "pregnan" in result.explanation, result.explanation

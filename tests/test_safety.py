@@ -7922,3 +7922,20 @@ def test_chemotherapy_long_over_is_no_weak_immune_system(text: str, now: bool) -
 def test_chemotherapy_said_years_over_takes_back_a_weak_immune_system() -> None:
     found = safety.screen("my chemo was 10 years ago, I'm not on any treatment now")
     assert "immunosuppressed" in found.denied_contraindications
+
+
+# Session 35, written before the change (my own wording while testing outside run 111 p04's
+# question: "so can I have the needles or not, being pregnant?" took the pregnancy off her
+# list; "is it ok or not with my pacemaker?" the pacemaker). The "not" of a question's
+# alternative denies nothing.
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("so can I have the needles or not, being pregnant?", "pregnancy"),
+        ("is it ok or not with my pacemaker?", "implant_near_site"),
+        ("whether or not I'm on warfarin matters?", "anticoagulants"),
+    ],
+)
+def test_or_not_in_a_question_denies_nothing(text: str, code: str) -> None:
+    found = safety.screen(text)
+    assert code not in found.denied_contraindications, found

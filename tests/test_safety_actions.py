@@ -1876,3 +1876,19 @@ async def test_a_faint_put_down_to_another_cause_is_taken_off(text: str, kept: b
     )
     held = slots.get("contraindications", ["needle_phobia"])
     assert ("needle_phobia" in held) is kept, slots
+
+
+# Session 35, written before the change (outside run 111 p04: "347-555-0188. wait so can i
+# get needled or not since im preggo? confused" at the contact question got the summary
+# alone, her question unanswered). A question about a precaution already explained, asked
+# beside a form's answer, gets what the precaution means.
+async def test_a_question_about_a_precaution_held_beside_the_contact_is_answered() -> None:
+    slots, text = await check(
+        "212 555 0143. so can I have the needles or not, being pregnant?",
+        intent="inform",
+        slots={"contraindications": ["pregnancy"], "precautions_explained": ["pregnancy"],
+               "booking_task": "book", "patient_name": "Jess Alvarez"},
+        requested_slot="contact_details",
+        form="booking_form",
+    )  # fmt: skip
+    assert "pregnancy" in text.lower() and "low back" in text, text

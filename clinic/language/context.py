@@ -207,6 +207,8 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
             *(f"{who} {verb}" for who in _NOBODY for verb in _NOBODY_DOES),
             "no longer", "not only", "no ,", "no my", "no i", "no it", "no its", "no it's",
             "no the", "no they", "no im", "no i'm", "not sure", "no idea", "not just",
+            # A question's alternative: "can I have the needles or not, being pregnant?".
+            "or not", "whether or not",
             # "No, only the calf": where it is, not a denial of it.
             "no only", "no just", "nope only", "nope just", "nah only", "nah just",
             # "Can't take the pain" is the finding; "I don't take warfarin" is a no.
