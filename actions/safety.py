@@ -1273,6 +1273,11 @@ class ActionEmergencyFollowUp(Action):
                 checked = [SlotSet("doctor_check_claimed", text[:300])]
             else:
                 dispatcher.utter_message(text=reply)
+            if repeats and advice.asks_for_the_visit(text) and not advice.asks_clinics_price(text):
+                from actions.questions import answer_if_known  # it imports this module
+
+                # "ok going. but parking? for when i come later" (outside run 111 p02).
+                answer_if_known(dispatcher, tracker, only_if_close=True)
             if codes == ["suicidal_thoughts"] and advice.says_safe(text):
                 # Noted for the team; booking in the chat opens, the crisis line kept.
                 checked = [SlotSet("says_safe", text[:300])]

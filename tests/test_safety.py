@@ -7939,3 +7939,27 @@ def test_chemotherapy_said_years_over_takes_back_a_weak_immune_system() -> None:
 def test_or_not_in_a_question_denies_nothing(text: str, code: str) -> None:
     found = safety.screen(text)
     assert code not in found.denied_contraindications, found
+
+
+# Session 35, written before the change (outside run 111: p02 "ok going. but parking? for
+# when i come later" got "No, that's too late"; p05 "Could I get my husband to take me to
+# the ER at Mount Sinai instead" got "Please go: this shouldn't wait. Please don't wait any
+# longer: call 911 now for an ambulance", and "An ambulance seems a bit much?" the ambulance
+# again with no reason). My own wordings.
+@pytest.mark.parametrize(
+    ("codes", "message", "says", "never"),
+    [
+        (["cauda_equina"], "alright we're off. where do I park when I come for the physio later?",
+         "Thank you", "too late"),
+        (["thunderclap_headache"], "can my sister take me to the ER instead? she's here",
+         "ambulance", "shouldn't wait"),
+        (["thunderclap_headache"], "isn't an ambulance a bit over the top? I feel ok-ish",
+         "bleeding", None),
+    ],
+)  # fmt: skip
+def test_going_taken_and_the_ambulance_asked_about_after_emergency_advice(
+    codes: list[str], message: str, says: str, never: str | None
+) -> None:
+    reply = advice.emergency_follow_up(message, codes, "911", "988", repeats=2)
+    assert says in reply, reply
+    assert never is None or never not in reply, reply

@@ -666,7 +666,10 @@ def _where_and_painkillers(message: str, codes: list[str], number: str) -> str:
 
 # Getting to the emergency department: "can I drive him?", "do we need an ambulance?".
 _ASKS_HOW_TO_GO = re.compile(
-    r"\b(?:drive|driving|drives|car|taxi|cab|uber|lyft|lift|ambulance|paramedics)\b", re.I
+    r"\b(?:drive|driving|drives|car|taxi|cab|uber|lyft|lift|ambulance|paramedics)\b"
+    # "Could I get my husband to take me to the ER?" (outside run 111 p05).
+    r"|\b(?:take|takes|bring|drop|run)\s+(?:me|him|her|us|them)\s+(?:to|in|over|down)\b",
+    re.I,
 )
 _ANOTHER_DAY = re.compile(
     r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)days?\b|\b(?:tomorrow|tmrw|tmr|next week"
@@ -1656,7 +1659,12 @@ def emergency_follow_up(
     else:
         # Said in turn, so no two replies in a row read the same.
         advice = _AGAIN[repeats % len(_AGAIN)].format(go=_go_now(codes, emergency_number))
-    opening = _answer_in_light(message)
+    # "ok going. but parking? for when i come later": the visit to the clinic, later, is no
+    # waiting (outside run 111 p02: "No, that's too late").
+    now_said = " ".join(
+        part for part in re.split(r"(?<=[.!?,])\s+", message) if not _FOR_THE_VISIT.search(part)
+    )
+    opening = _answer_in_light(now_said)
     if _has_eased(message):
         opening = (
             "I'm glad it has eased, but it still needs checking straight away: signs like "
@@ -1667,8 +1675,8 @@ def emergency_follow_up(
         opening = "A check from before these symptoms began can't show what is happening now. "
     # "My son can take me this afternoon after his work": later today is waiting too
     # (outside run 108 p02, unsafe: "Thank you", then "call 911 if it gets worse").
-    later_today = bool(_LATER_TODAY.search(message))
-    later = bool(_LATER.search(message)) or later_today
+    later_today = bool(_LATER_TODAY.search(now_said))
+    later = bool(_LATER.search(now_said)) or later_today
     if later and not _ASKS.search(message):
         # "I'll call my doctor tomorrow": a plan to wait is not thanked. "I'll take him to
         # the ER tonight": the advice taken, to be done now (outside run 53).
@@ -1689,11 +1697,16 @@ def emergency_follow_up(
     # What comes after the emergency is said when asked, and once unasked: not after every
     # message (outside run 37: the same paragraph four times, "My wife will call 911" too).
     tail = ""
-    if _WANTS_PHYSIO.search(message) or (_ASKS.search(message) and _WAITING.search(message)):
+    taken = bool(_TAKEN.search(message)) and not later
+    wants_physio = bool(_WANTS_PHYSIO.search(message))
+    if not taken and (wants_physio or (_ASKS.search(message) and _WAITING.search(message))):
         tail = " " + _after_a_doctor(clinic_phone, booked)
-    elif _TAKEN.search(message) and not later:
+    elif taken:
+        # "alright we're off. where do I park for the physio later?": thanked, the way to
+        # book afterwards said too (outside run 111 p02: "No, that's too late").
         thanks = "Thank you. " + (NO_CALL if opening == NO_CALL else "")
-        opening, tail = thanks, " " + _after_a_doctor(clinic_phone, booked) if repeats <= 1 else ""
+        later_visit = repeats <= 1 or wants_physio
+        opening, tail = thanks, " " + _after_a_doctor(clinic_phone, booked) if later_visit else ""
         if repeats > 1 and not set(codes) <= _DRIVEN_IS_FINE:
             # The ambulance's crew start care: nobody is told to "go" (outside run 44); a
             # family already on the way is not told to stay put either (outside run 78 p07).
@@ -1710,7 +1723,7 @@ def emergency_follow_up(
             advice = f"Please {where} now, and call {emergency_number} if it gets worse on the way."
     elif repeats == 1:
         tail = " " + _after_a_doctor(clinic_phone, booked)
-    if repeats and _asks_the_clinics_price(message):
+    if repeats and asks_clinics_price(message):
         # "Just tell me the price please so I know for later" (outside run 106 p02: the
         # advice alone, twice): a line, after the advice; never in the first reply after
         # it, which is the advice's alone.
@@ -1758,8 +1771,10 @@ def emergency_follow_up(
             "",
         )
     practical = _practical(message, codes, emergency_number, signs)
-    # "why is it so urgent?" answered, whatever else is asked
-    reason = _why(message, codes, signs)
+    # "why is it so urgent?" answered, whatever else is asked, and the ambulance doubted
+    reason = _why(message, codes, signs) or (
+        _reason(codes, signs) if _DOUBTS_THE_AMBULANCE.search(message) else ""
+    )
     if _FEAR.search(message):
         # "im scared now": heard first, then the answer (outside run 70 p06).
         reason = "I understand this is frightening. " + reason
@@ -1776,7 +1791,7 @@ def emergency_follow_up(
         # The answer carries the advice: an ambulance, or straight there by car; a booking
         # asked beside it is answered too (outside run 53). Going later is no going: "my
         # daughter can drive me in the morning" (outside run 97 p02: "Yes... is fine").
-        asked = tail if _WANTS_PHYSIO.search(message) or _asks_the_clinics_price(message) else ""
+        asked = tail if _WANTS_PHYSIO.search(message) or asks_clinics_price(message) else ""
         wait = opening if opening.startswith(("Please don't wait", "No, that's too late")) else ""
         if wait and going.startswith("Yes, "):
             going = going[5].upper() + going[6:]  # "Yes, someone else..." less its yes
@@ -1785,6 +1800,27 @@ def emergency_follow_up(
     if practical:
         return reason + practical + advice + tail
     return (reason or opening) + advice + tail
+
+
+# The visit to the clinic, after the emergency: "for when i come later", "for the physio".
+_FOR_THE_VISIT = re.compile(
+    r"\bfor (?:when (?:i|we|she|he|they) (?:come|get|go|visit)\w*|later|next time|the (?:physio"
+    r"\w*|appointment|consultation|visit))\b|\bwhen (?:i|we) come (?:in |for )?(?:for )?(?:the )?"
+    r"(?:physio\w*|appointment|consultation)\b",
+    re.IGNORECASE,
+)
+# The ambulance doubted: "an ambulance seems a bit much", "isn't 911 over the top?"
+_DOUBTS_THE_AMBULANCE = re.compile(
+    r"\b(?:ambulance|911|112|999)\b[^.!?]{0,30}\b(?:a bit much|too much|over ?kill|over the top"
+    r"|overreact\w*|really (?:necessary|needed)|necessary|excessive|extreme|dramatic)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_the_visit(message: str) -> bool:
+    """Whether the message asks about the clinic for the visit after the emergency ("but
+    parking? for when i come later"): answered after the advice."""
+    return "?" in message and bool(_FOR_THE_VISIT.search(message))
 
 
 _CALLING_A_DOCTOR = (
@@ -2058,7 +2094,7 @@ def _clinic_price_for_later(clinic_phone: str) -> str:
     return f" For later: {said[0].lower()}{said[1:]}" if said else ""
 
 
-def _asks_the_clinics_price(message: str) -> bool:
+def asks_clinics_price(message: str) -> bool:
     """Whether a sentence asks the clinic's price or cover, no hospital named in it."""
     return any(
         _CLINIC_PRICE.search(sentence) and not _HOSPITAL_NAMED.search(sentence)
