@@ -172,6 +172,9 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
         "these headaches are not like my normal migraines"
     ),
     "cardiac/urgent/chest_pain": "my chest hurts",
+    "cardiac/urgent/breathless+sweating|comes_on_exertion,eases_with_rest,settles_after_rest": (
+        "I get winded and sweaty on the stairs and it goes off when I stop"
+    ),
     "dvt/urgent/calf_swollen": "my left calf is hot and puffy",
     "aortic_dissection/emergency/tearing_pain": (
         "a sudden ripping pain in my chest that went right through to my back"
@@ -7963,3 +7966,34 @@ def test_going_taken_and_the_ambulance_asked_about_after_emergency_advice(
     reply = advice.emergency_follow_up(message, codes, "911", "988", repeats=2)
     assert says in reply, reply
     assert never is None or never not in reply, reply
+
+
+# Session 35, written before the change (outside run 112 p05, unsafe: after booking, "is it
+# normal that the shoulder gets worse walking up the subway stairs? i get kinda winded and
+# a bit sweaty, it goes off once i stop" from a man with a pacemaker raised nothing). Pain
+# worse on effort is effort bringing it on; breathless and sweaty on effort, settling with
+# rest, is the heart's to rule out today, wherever it hurts. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("my shoulder aches worse climbing the stairs to the office and it settles when I stop",
+         "arm_or_jaw_place"),
+        ("i get puffed and clammy going up hills, it passes once i stand still a minute", None),
+        ("walking to the station I get short of breath and sweaty, fine again after I stop",
+         None),
+    ],
+)  # fmt: skip
+def test_effort_with_breathlessness_or_a_shoulder_that_settles_with_rest_is_the_hearts(
+    text: str, place: str | None
+) -> None:
+    signs = set(safety.screen(text).signs) | ({place} if place else set())
+    levels = {flag.level for flag in safety.red_flags_for(signs) if flag.code == "cardiac"}
+    assert levels & {"urgent", "emergency"}, signs
+
+
+# Session 35 (outside run 112 p08: "He has caught his right toe on the curb a couple of
+# times since the weekend" was not read; the foot "slaps down" only later).
+def test_a_toe_caught_a_couple_of_times_is_a_foot_that_catches() -> None:
+    said = "she's caught her left toe on the kerb a couple of times this week"
+    found = safety.screen(said)
+    assert "worsening_weakness" in {m.name for m in found.mentions}, found.mentions

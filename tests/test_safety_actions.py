@@ -1892,3 +1892,27 @@ async def test_a_question_about_a_precaution_held_beside_the_contact_is_answered
         form="booking_form",
     )  # fmt: skip
     assert "pregnancy" in text.lower() and "low back" in text, text
+
+
+# Session 35, written before the change (outside run 112 p08, borderline unsafe: "his GP saw
+# him only 10 days ago" stood down a doctor today for night pain; a foot that slaps down
+# "since Saturday" then brought the advice back, and "do we really need urgent care today?
+# His GP saw him 10 days ago" stood it down again). The same check told again cannot cover
+# a sign that began after it.
+async def test_the_same_check_told_again_does_not_cover_a_newer_sign() -> None:
+    from actions.safety import ActionEmergencyFollowUp
+
+    urgent = {"triage_level": "urgent", "red_flags": ["cancer", "progressive_weakness"],
+              "warning_signs": ["night_pain", "worsening_weakness", "back_pain"],
+              "written_for": True}  # fmt: skip
+    text = "do we really need a doctor today? his GP saw him 10 days ago"
+    tracker = make_tracker(text=text, intent="ask_clinic", earlier_slots=urgent)
+    checked = "his GP saw him only 10 days ago"
+    tracker.events[-1:-1] = [
+        {"event": "slot", "name": "doctor_checked", "value": checked},
+        {"event": "slot", "name": "doctor_checked", "value": None},
+    ]
+    dispatcher = CollectingDispatcher()
+    events = await ActionEmergencyFollowUp().run(dispatcher, tracker, DOMAIN)
+    assert "doctor_checked" not in slots_of(events), slots_of(events)
+    assert "today" in said(dispatcher) and "noted that a doctor" not in said(dispatcher)

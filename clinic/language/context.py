@@ -262,7 +262,12 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
             "normally", "all good", "all fine", "all normal", "as normal", "as usual",
             "no problem", "no problems", "no issues",
         ],
-        "pseudo_negations": [],  # the denial's own, below
+        # "short of breath and sweaty, fine again after I stop": it passes, it was there
+        # (outside run 112 p05's kind: the sweating read as denied).
+        "pseudo_negations": [
+            "fine again", "ok again", "okay again", "normal again", "fine after", "ok after",
+            "okay after", "fine once", "ok once", "fine when i stop", "fine if i stop",
+        ],
         "termination": [*_BREAKS, "i", "i'm", "im", "i've", "ive"],
     },
     SOMEONE_ELSE: {
@@ -420,7 +425,10 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
         "termination": _BREAKS,
     },
 }  # fmt: skip
-_TERMSETS[WELL]["pseudo_negations"] = _TERMSETS[NEGATED]["pseudo_negations"]
+_TERMSETS[WELL]["pseudo_negations"] = [
+    *_TERMSETS[NEGATED]["pseudo_negations"],
+    *_TERMSETS[WELL]["pseudo_negations"],
+]
 
 
 @dataclass(frozen=True)

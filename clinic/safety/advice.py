@@ -1936,6 +1936,29 @@ _NOTHING_FOUND = re.compile(
 )
 
 
+# A check dated back: "10 days ago", "last week", "on Monday".
+_DATED_BACK = re.compile(
+    r"\b(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|a few|a couple of|couple of|"
+    r"few)\s+(?:days?|weeks?|months?)\s+ago\b|\blast (?:week|month|\w+day)\b"
+    r"|\b(?:on|last) (?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    re.IGNORECASE,
+)
+
+
+def dated_back(message: str) -> bool:
+    """Whether the message dates what it tells days or weeks back."""
+    return bool(_DATED_BACK.search(message))
+
+
+def check_before_new_signs(emergency_number: str) -> str:
+    """The reply to a check told again that was made before the newest warning sign began."""
+    return (
+        "That check was before the newest sign you told me about began, so it couldn't see "
+        "it: please still see a doctor today, before any physiotherapy. If it gets worse "
+        f"quickly, call {emergency_number}."
+    )
+
+
 def checked_for(message: str, codes: Iterable[str], signs: Iterable[str] = ()) -> bool:
     """Whether the message tells of a doctor's check that answers the advice on `codes`:
     a recent one (`seen_by_doctor`), or, for a flag that stands on a history alone, one of

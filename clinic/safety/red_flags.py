@@ -271,6 +271,8 @@ SIGNS: tuple[Sign, ...] = (
         # A toe or a foot caught again and again: "caught my right toe on the step twice this
         # week" (outside run 105 p08: read as a fall).
         "caught|catching|catches|catch my|his|her|their ... toe|toes|foot|feet ... twice|again|times|lately|often|week",
+        # "...on the curb a couple of times" (outside run 112 p08).
+        "caught|catching|catches|catch my|his|her|their ... toe|toes|foot|feet ... couple|few|several",
         "{weakness} ... {progressing}",
         "{progressing} ... {weakness}",
         "getting|becoming|growing|get weaker",
@@ -862,6 +864,9 @@ SIGNS: tuple[Sign, ...] = (
         "get|gets|getting|got|been|feel|feeling|am|i'm|im winded",
         "out of puff",
         "puffed ... walking|stairs|talking",
+        # "i get puffed going up hills" (session 35).
+        "get|gets|getting|got|been|feel|feeling|am|i'm|im puffed",
+        "puffed ... {exertion}",
         "{breathing} ... {difficulty}",
         "{difficulty} ... {breathing}",
         "puffing|panting|gasping",
@@ -1146,6 +1151,10 @@ SIGNS: tuple[Sign, ...] = (
         "every time I? {exertion}",
         "on|with {exertion}",
     # Holding on to walk is the gait's, no effort (outside run 86 p03).
+        # "the shoulder gets worse walking up the subway stairs" (outside run 112 p05).
+        "worse|worsens|hurts|aches|starts|flares|kicks in {exertion}",
+        "worse|worsens|hurts|aches|starts|flares|kicks in when|on|with|going|doing|climbing|walking"
+        " {exertion}",
     ), unless=("the wall", "the walls", "furniture")),
     Sign("eases_with_rest", (
         "{exertion} ... {rest_eases}",
@@ -1435,6 +1444,9 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("headache_warning_signs", URGENT, ("headache_new_after_50",)),
     RedFlagRule("headache_warning_signs", URGENT, ("headache_changed",)),
     RedFlagRule("cardiac", URGENT, ("chest_pain",)),
+    # Breathless and sweaty on effort, settling with rest: the heart's to rule out, wherever
+    # it hurts (outside run 112 p05: "winded and a bit sweaty... goes off once i stop").
+    RedFlagRule("cardiac", URGENT, ("breathless", "sweating"), with_any=("comes_on_exertion", "eases_with_rest", "settles_after_rest")),
     RedFlagRule("dvt", URGENT, ("calf_swollen",)),
     RedFlagRule("dvt", URGENT, ("long_travel", "breathless")),
     RedFlagRule("dvt", URGENT, ("calf_pain", "recent_surgery")),
