@@ -468,13 +468,18 @@ def asks_about_a_call(text: str) -> bool:
 
 # The end of a number put right: "it ends in 0111", "the last four digits are 0119",
 # "0119 at the end", "not 0110, 0118".
+# Digits of a clock time are no digits of a number: "11:00 not 11:30" (outside run 112 p03:
+# the contact became the clinic's own number).
+_NO_CLOCK = r"(?<![:.]\d)(?<![:.])"
+_NOT_A_CLOCK = r"(?![:.]\d|\s*(?:am|pm|a\.m|p\.m)\b)"
 _LAST_DIGITS = re.compile(
     r"\b(?:ends?|ending)\s+(?:in|with)\s+(?P<a>\d{2,4})\b"
     r"|\blast\s+(?:\w+\s+)?(?:digits?|numbers?)\s+(?:are|is|should be)?\s*(?P<b>\d{2,4})\b"
     r"|\b(?P<c>\d{2,4})\s+at\s+the\s+end\b"
-    r"|\bnot\s+\d{2,4}\s*[,;:-]?\s*(?:it'?s\s+|but\s+)?(?P<d>\d{2,4})\b"
+    rf"|\bnot\s+{_NO_CLOCK}\d{{2,4}}{_NOT_A_CLOCK}\s*[,;-]?\s*(?:it'?s\s+|but\s+)?"
+    rf"{_NO_CLOCK}(?P<d>\d{{2,4}})\b{_NOT_A_CLOCK}"
     # "its 0139 not 0193": the right ones first (outside run 49).
-    r"|\b(?P<e>\d{2,4})\s*[,;:-]?\s*not\s+\d{2,4}\b",
+    rf"|\b{_NO_CLOCK}(?P<e>\d{{2,4}})\b{_NOT_A_CLOCK}\s*[,;-]?\s*not\s+\d{{2,4}}\b{_NOT_A_CLOCK}",
     re.IGNORECASE,
 )
 

@@ -2097,3 +2097,29 @@ def test_a_name_with_a_capital_inside_is_read_whole(said: str, name: str) -> Non
     from actions.patient_details import who_said_alongside
 
     assert who_said_alongside(said, make_tracker(slots={})).get("patient_name") == name
+
+
+# Session 35, written before the change (outside run 112 p03: "11:00 not 11:30!" at the
+# summary changed the contact to +1 646-555-0100, its "00 not 11" read as the number's last
+# digits). A clock time put right is the time, never the number.
+@pytest.mark.parametrize("said", ["11:00 not 11:30!", "no, 3:15 not 3:45 please", "10.30 not 10"])
+def test_a_clock_time_put_right_is_no_number(desk, said: str) -> None:
+    from clinic.contact import last_digits_put_right
+
+    assert last_digits_put_right(said, "+16465550187") is None
+
+
+# Session 35, written before the change (outside run 112 p03: "yes. oh and earlier you wrote
+# not spreading, but it does go into her right shoulder sometimes, and its been about 3
+# years not 'ages'" at the summary moved the booking to 3:00 pm). A number of years is how
+# long, never a time. My own wording.
+def test_years_said_at_the_summary_are_no_time(desk) -> None:
+    eleven = THREE_PM.replace(hour=11)
+    result, text = validate(
+        "booking_confirmed",
+        "yes. also you put ages, its been 4 years not ages",
+        intent="affirm",
+        booking_slot=eleven.isoformat(), patient_name="Rosa Bianchi",
+        patient_phone="+16465550187", offered_slots=[eleven.isoformat()],
+    )
+    assert result.get("booking_slot", eleven.isoformat()) == eleven.isoformat(), (result, text)
