@@ -1170,17 +1170,6 @@ def _planned_a_check_before(tracker: Tracker) -> bool:
     return any(advice.plans_doctor_check(text) for text in since_advice[:-1])
 
 
-def _check_told_again(tracker: Tracker, text: str, codes: list[str], signs: list[str]) -> bool:
-    """Whether the message tells, dated back, of a check that was recorded and then set aside
-    by a warning sign told after it: the same visit, which did not see that sign."""
-    if tracker.get_slot("doctor_checked") or not advice.checked_for(text, codes, signs):
-        return False
-    values = [e.get("value") for e in tracker.events
-              if e.get("event") == "slot" and e.get("name") == "doctor_checked"]  # fmt: skip
-    set_aside = len(values) >= 2 and values[-1] is None and any(values[:-1])
-    return set_aside and advice.dated_back(text)
-
-
 def _stand_down_revoked(
     dispatcher: CollectingDispatcher, tracker: Tracker, level: str | None, new_codes: list[str]
 ) -> list[dict[str, Any]]:
@@ -1300,20 +1289,14 @@ class ActionEmergencyFollowUp(Action):
         repeats = _follow_ups_so_far(tracker)
         signs = tracker.get_slot("warning_signs") or []
         hour = clinic_schedule().now().hour
-        # "His GP saw him 10 days ago", told again for a sign that began since (outside run
-        # 112 p08: a foot slapping down "since Saturday" stood down by the same visit).
-        again = _check_told_again(tracker, text, codes, signs)
-        reply = (
-            advice.check_before_new_signs(settings.emergency_number())
-            if again
-            else advice.urgent_follow_up(
-                text, codes, settings.emergency_number(), repeats, signs,
-                small_hours=hour < _MORNING_STARTS, late_evening=hour >= _LATE_EVENING,
-            )
+        reply = advice.urgent_follow_up(
+            text, codes, settings.emergency_number(), repeats, signs,
+            small_hours=hour < _MORNING_STARTS, late_evening=hour >= _LATE_EVENING,
         )  # fmt: skip
         dispatcher.utter_message(text=_spoken_of(reply, codes, the_patient(tracker)))
-        # "A doctor x-rayed it on Tuesday": noted for the physiotherapist.
-        checked = advice.checked_for(text, codes, signs) and not again
+        # "The GP saw it this morning": noted for the physiotherapist; "his GP saw him 10
+        # days ago" of a foot slapping down since Saturday is not (outside run 112 p08).
+        checked = advice.check_covers(text, codes, signs)
         seen = [SlotSet("doctor_checked", text[:300])] if checked else []
         from actions.questions import answer_if_known  # it imports this module
 

@@ -1950,12 +1950,23 @@ def dated_back(message: str) -> bool:
     return bool(_DATED_BACK.search(message))
 
 
-def check_before_new_signs(emergency_number: str) -> str:
-    """The reply to a check told again that was made before the newest warning sign began."""
+def check_covers(message: str, codes: Iterable[str], signs: Iterable[str] = ()) -> bool:
+    """Whether the check the message tells of answers the advice: not one dated days or
+    weeks back for a sign that may have begun since ("his GP saw him 10 days ago" of a foot
+    slapping down since Saturday: outside run 112 p08), save of a history or a knock."""
+    codes, signs = list(codes), set(signs)
+    if not checked_for(message, codes, signs):
+        return False
+    return not codes or not dated_back(message) or _stands_on_history(codes, signs)
+
+
+def check_before_new_signs(codes: Iterable[str], signs: Iterable[str], number: str) -> str:
+    """The reply to a check dated back that may have come before the signs advised on."""
+    what = held_in_words(codes, signs) or "these signs"
     return (
-        "That check was before the newest sign you told me about began, so it couldn't see "
-        "it: please still see a doctor today, before any physiotherapy. If it gets worse "
-        f"quickly, call {emergency_number}."
+        f"A check from before {what} began couldn't see it. If the doctor saw it and nothing "
+        "is new or worse since, tell the physiotherapist; otherwise, please still see a "
+        f"doctor today. If it gets worse quickly, call {number}."
     )
 
 
@@ -2275,7 +2286,9 @@ def urgent_follow_up(
     codes, signs = list(codes), tuple(signs)
     what = _what_you_describe(codes, "What you described", signs)
     if checked_for(message, codes, signs):
-        return checked_before_urgent_advice(emergency_number)
+        if check_covers(message, codes, signs):
+            return checked_before_urgent_advice(emergency_number)
+        return check_before_new_signs(codes, signs, emergency_number)
     opening = _why(message, codes, signs) or _answer_in_light(message)
     questions = [q for q in re.split(r"(?<=[.!?])\s+", message) if q.rstrip().endswith("?")]
     if any(_WHICH_CARE.search(q) for q in questions):
