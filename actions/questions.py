@@ -590,7 +590,9 @@ def noted_for_the_consultation(
     if places:
         # The precautions told are in the notes too (outside run 47: "Please write down: I
         # take blood thinner Eliquis" was said back as the painful places alone).
-        told = f", and the {listed(held)} you told me about" if held else ""
+        # "...and what you told me about a fear of needles", never "the a fear" (outside run
+        # 113 p05).
+        told = f", and what you told me about {listed(held)}" if held else ""
         dispatcher.utter_message(
             response="utter_noted_for_consultation", places=places + told, when=when(moment)
         )

@@ -400,7 +400,8 @@ def name_put_right(text: str, known: str | None) -> str | None:
 # one they write for), not a person in the chat. Who is called comes right after the verb.
 _A_CALL = re.compile(
     r"\b(?:call|ring|phone|telephone|called|rang|phoned)\s+(?:me|us|him|her|them|my\s+(?!doctor|dr\b|gp\b|"
-    r"physio|therapist|specialist|surgeon|consultant|nurse|midwife|oncolog)\w+)\b"
+    r"physio|therapist|specialist|surgeon|consultant|nurse|midwife|oncolog|ob\b|obs\b|obgyn|ob-gyn"
+    r"|obstetrician|pcp\b|pediatrician|paediatrician|cardiolog)\w+)\b"
     r"|\b(?:call|ring|phone)\s*-?\s*back\b|\bcall-?backs?\b"
     r"|\bgive\s+(?:me|us|him|her|them)\s+a\s+(?:call|ring|bell|buzz)\b"
     r"|\b(?:a|by)\s+(?:phone\s+)?call\b",

@@ -1048,7 +1048,11 @@ _MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
 _RULED_OUT_DAY = re.compile(
     r"\b(?:not|except|but not|anything but)\s+(?:on\s+)?(?:the\s+)?"
     rf"(?:today|tonight|tomorrow|tmrw|\d{{1,2}}(?:st|nd|rd|th)?(?:\s+(?:of\s+)?{_MONTH_WORD})?"
-    rf"|{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?)\b",
+    rf"|{_MONTH_WORD}\s+\d{{1,2}}(?:st|nd|rd|th)?)\b"
+    # "today is too short notice", "tomorrow's too soon" (outside run 113 p07: Monday offered).
+    r"|\b(?:today|tonight|tomorrow|tmrw)(?:'s|\s+is|\s+isn'?t|\s+is\s+not|\s+would\s+be)?\s+"
+    r"(?:too\s+(?:short(?:\s+notice)?|soon|early|tight|busy|much)|short\s+notice|no\s+good"
+    r"|not\s+(?:good|possible|great)|a\s+bit\s+soon|out|bad|impossible)\b",
     re.IGNORECASE,
 )
 # "Monday?? that's soon. no, next Monday please": what follows the last "no" puts it right;

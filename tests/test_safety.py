@@ -7997,3 +7997,19 @@ def test_a_toe_caught_a_couple_of_times_is_a_foot_that_catches() -> None:
     said = "she's caught her left toe on the kerb a couple of times this week"
     found = safety.screen(said)
     assert "worsening_weakness" in {m.name for m in found.mentions}, found.mentions
+
+
+# Session 35, written before the change (outside run 113 p04, nearly unsafe: 5 months
+# pregnant, a calf swollen, red and warm for two days, "I call my OB tomorrow ok? today I
+# work until late" got the intake's next question). Her OB, midwife or nurse named with a
+# later time is the advice's to answer. My own wordings.
+@pytest.mark.parametrize(
+    "message",
+    [
+        "is it ok if I ring my midwife in the morning?",
+        "I'll phone my ob-gyn on wednesday, fine?",
+        "my PCP can see me friday, ok to wait?",
+    ],
+)
+def test_waiting_for_the_ob_or_midwife_is_the_advices(message: str) -> None:
+    assert advice.asks_about_waiting(message), message

@@ -1178,7 +1178,11 @@ _ASKS = re.compile(
 
 
 # The care the advice named: "should I go to a doctor or what?", "urgent care first thing".
-_CARE_WORDS = r"doctor|dr|gp|er|a&e|emergency|hospital|urgent care|walk-in|after-hours|911|112|999"
+_CARE_WORDS = (
+    r"doctor|dr|gp|er|a&e|emergency|hospital|urgent care|walk-in|after-hours|911|112|999"
+    # "I call my OB tomorrow ok?" (outside run 113 p04: the intake's next question).
+    r"|ob|obgyn|ob-gyn|midwife|obstetrician|pcp|nurse|pediatrician|paediatrician"
+)
 _CARE = re.compile(rf"\b({_CARE_WORDS})\b", re.IGNORECASE)
 _DOCTORS = r"(?:doctor|dr\w*|gp|oncologist|specialist|consultant|surgeon|physician|cardiologist)"
 # A clause about seeing a doctor or going for care ("my GP can't see me till Tuesday").
