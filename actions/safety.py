@@ -693,12 +693,31 @@ def check_safety(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
             sure = [sign for sign in signs if sign not in values["unclear_signs"]]
             if not {flag.code for flag in current_flags(tracker, sure)} & set(new_codes):
                 said = advice.NOT_SURE_OF  # the flags stand on what was not sure alone
-        advise(dispatcher, level, new_codes, _pregnant(tracker), whose, signs, said)
+        text = tracker.latest_message.get("text") or ""
+        checked_now = (
+            level == URGENT
+            and not tracker.get_slot("triage_level")
+            and advice.check_covers(text, new_codes, signs)
+        )
+        if checked_now:
+            # "...10 days ago. He went to the ER that day and they did x-rays": the check
+            # told with the knock answers it (outside run 113 p06: a doctor today, then 911).
+            number = settings.emergency_number()
+            reply = advice.checked_before_urgent_advice(number)
+            dispatcher.utter_message(text=patient.spoken_of(reply, whose))
+            stand_down.append(SlotSet("doctor_checked", text[:300]))
+        else:
+            advise(dispatcher, level, new_codes, _pregnant(tracker), whose, signs, said)
         safe_now = _safe_with_the_crisis(tracker, new_codes)
         if safe_now:
             dispatcher.utter_message(text=advice.SAFE_NOTED)
             stand_down += [SlotSet("says_safe", safe_now), SlotSet("consultation_offered", True)]
-        if level == URGENT and tracker.active_loop.get("name") == "intake_form" and not direct:
+        if (
+            level == URGENT
+            and not checked_now
+            and tracker.active_loop.get("name") == "intake_form"
+            and not direct
+        ):
             carry_on = patient.spoken_of(advice.CARRY_ON_AFTER_URGENT, whose)
             if not said_before(tracker, carry_on):  # said once, as the questions begin
                 dispatcher.utter_message(text=carry_on)

@@ -2119,7 +2119,9 @@ def test_years_said_at_the_summary_are_no_time(desk) -> None:
         "booking_confirmed",
         "yes. also you put ages, its been 4 years not ages",
         intent="affirm",
-        booking_slot=eleven.isoformat(), patient_name="Rosa Bianchi",
-        patient_phone="+16465550187", offered_slots=[eleven.isoformat()],
+        booking_slot=eleven.isoformat(),
+        patient_name="Rosa Bianchi",
+        patient_phone="+16465550187",
+        offered_slots=[eleven.isoformat()],
     )
     assert result.get("booking_slot", eleven.isoformat()) == eleven.isoformat(), (result, text)

@@ -7958,6 +7958,10 @@ def test_or_not_in_a_question_denies_nothing(text: str, code: str) -> None:
          "ambulance", "shouldn't wait"),
         (["thunderclap_headache"], "isn't an ambulance a bit over the top? I feel ok-ish",
          "bleeding", None),
+        # Outside run 113 p06: "ok ok, calling now. he has a pacemaker too if that matters for
+        # the needles later" got "Please don't wait until then".
+        (["stroke_signs"], "ok, ringing now. she's on warfarin, matters for the needling later?",
+         "For later", "don't wait until then"),
     ],
 )  # fmt: skip
 def test_going_taken_and_the_ambulance_asked_about_after_emergency_advice(
@@ -8013,3 +8017,22 @@ def test_a_toe_caught_a_couple_of_times_is_a_foot_that_catches() -> None:
 )
 def test_waiting_for_the_ob_or_midwife_is_the_advices(message: str) -> None:
     assert advice.asks_about_waiting(message), message
+
+
+# Session 35, written before the change (outside run 113 p06: "it was a car crash but slow,
+# maybe 15 mph?" to "was it a serious accident: a road crash...?" sent a man rear-ended 10
+# days before, x-rayed at the ER that day, to 911 by ambulance). A crash said to be slow is
+# the rule's low-risk one (Canadian C-spine: a simple rear-end collision); at speed, a
+# rollover or a head-on still is not.
+@pytest.mark.parametrize(
+    ("text", "major"),
+    [
+        ("it was a car accident but really slow, in a parking lot", False),
+        ("just a fender bender at the lights", False),
+        ("a low speed crash, someone bumped us from behind", False),
+        ("a car crash on the highway at speed", True),
+        ("our car rolled over", True),
+    ],
+)
+def test_a_slow_crash_is_no_major_trauma(text: str, major: bool) -> None:
+    assert ("major_trauma" in safety.screen(text).signs) is major

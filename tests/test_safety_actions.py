@@ -1871,9 +1871,7 @@ async def test_a_correction_beside_new_emergency_advice_is_kept_and_not_said_bac
     ],
 )
 async def test_a_faint_put_down_to_another_cause_is_taken_off(text: str, kept: bool) -> None:
-    slots, _ = await check(
-        text, intent="inform", slots={"contraindications": ["needle_phobia"]}
-    )
+    slots, _ = await check(text, intent="inform", slots={"contraindications": ["needle_phobia"]})
     held = slots.get("contraindications", ["needle_phobia"])
     assert ("needle_phobia" in held) is kept, slots
 
@@ -1883,7 +1881,7 @@ async def test_a_faint_put_down_to_another_cause_is_taken_off(text: str, kept: b
 # alone, her question unanswered). A question about a precaution already explained, asked
 # beside a form's answer, gets what the precaution means.
 async def test_a_question_about_a_precaution_held_beside_the_contact_is_answered() -> None:
-    slots, text = await check(
+    _, text = await check(
         "212 555 0143. so can I have the needles or not, being pregnant?",
         intent="inform",
         slots={"contraindications": ["pregnancy"], "precautions_explained": ["pregnancy"],
@@ -1916,3 +1914,17 @@ async def test_the_same_check_told_again_does_not_cover_a_newer_sign() -> None:
     events = await ActionEmergencyFollowUp().run(dispatcher, tracker, DOMAIN)
     assert "doctor_checked" not in slots_of(events), slots_of(events)
     assert "today" in said(dispatcher) and "noted that a doctor" not in said(dispatcher)
+
+
+# Session 35, written before the change (outside run 113 p06: "...rear-ended us at a light
+# about 10 days ago. He went to the ER that day and they did x-rays, nothing broken" got a
+# doctor today for pain after an accident). A check of the knock, told with it, answers the
+# advice the knock would call for: noted, with what to do if anything is new.
+async def test_a_check_told_with_the_knock_it_covers_is_noted_not_advised_again() -> None:
+    text = (
+        "my neck has been sore since a van went into the back of my car two weeks ago. "
+        "I went to the ER the same day, they x-rayed it and said whiplash"
+    )
+    slots, said_now = await check(text, intent="describe_pain")
+    assert slots.get("doctor_checked"), slots
+    assert "noted" in said_now and "should be checked by a doctor today" not in said_now

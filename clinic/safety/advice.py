@@ -1810,7 +1810,9 @@ def emergency_follow_up(
 _FOR_THE_VISIT = re.compile(
     r"\bfor (?:when (?:i|we|she|he|they) (?:come|get|go|visit)\w*|later|next time|the (?:physio"
     r"\w*|appointment|consultation|visit))\b|\bwhen (?:i|we) come (?:in |for )?(?:for )?(?:the )?"
-    r"(?:physio\w*|appointment|consultation)\b",
+    r"(?:physio\w*|appointment|consultation)\b"
+    # "he has a pacemaker too if that matters for the needles later" (outside run 113 p06).
+    r"|\b(?:needles?|needling|physio\w*|appointment|consultation|treatment)\b[^.!?]{0,15}\blater\b",
     re.IGNORECASE,
 )
 # The ambulance doubted: "an ambulance seems a bit much", "isn't 911 over the top?"

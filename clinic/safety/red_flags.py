@@ -93,6 +93,19 @@ _NUMB = "numb|numbness|tingling|tingle|tingly|prickling|deadness"
 # wall onto mats all the time lol but nothing specific, it came on gradually" (outside run
 # 101 p05: a doctor today for a fall). How fast it came on says nothing: pain can come on
 # slowly after a fall.
+_SLOW_CRASH = (
+    "slow",
+    "slowly",
+    "low speed",
+    "low-speed",
+    "fender bender",
+    "fender-bender",
+    "parking lot",
+    "car park",
+    "parking garage",
+    "barely moving",
+    "crawling",
+)
 _CAME_ON_BY_ITSELF = (
     "nothing specific",
     "nothing in particular",
@@ -335,7 +348,9 @@ SIGNS: tuple[Sign, ...] = (
     # Fracture. Major trauma is the Canadian C-spine rule's dangerous mechanism: with neck
     # pain, the emergency department (clinical facts, section 2); every one is a fall,
     # an accident or a knock too.
-    Sign("major_trauma", _MAJOR_TRAUMA, unless=_CAME_ON_BY_ITSELF),
+    # A crash said to be slow is the low-risk one (Canadian C-spine rule: a simple rear-end
+    # collision; outside run 113 p06: "a car crash but slow, maybe 15 mph" sent to 911).
+    Sign("major_trauma", _MAJOR_TRAUMA, unless=(*_CAME_ON_BY_ITSELF, *_SLOW_CRASH)),
     Sign("trauma", (
         *_MAJOR_TRAUMA,
         "dropped ... on my",
@@ -1736,7 +1751,7 @@ SCREEN_QUESTIONS["neck"] = (
     SCREEN_QUESTIONS["head"][1],
     ScreenQuestion(
         "neck_major_trauma",
-        "Was it a serious accident: a road crash, a fall from a height or down stairs, "
+        "Was it a serious accident: a road crash at speed, a fall from a height or down stairs, "
         "landing on your head, or a dive into shallow water?",
         "major_trauma",
         where=("neck_pain",),
@@ -1793,7 +1808,7 @@ CHECKLIST_ITEMS = {
         "over, or thin bones or steroid tablets"
     ),
     SCREEN_QUESTIONS["neck"][-1].text: (
-        "a serious accident: a road crash, a fall from a height or down stairs, landing on "
+        "a serious accident: a road crash at speed, a fall from a height or down stairs, landing on "
         "your head, or a dive into shallow water"
     ),
     SCREEN_QUESTIONS["back"][7].text: (
