@@ -8036,3 +8036,25 @@ def test_waiting_for_the_ob_or_midwife_is_the_advices(message: str) -> None:
 )
 def test_a_slow_crash_is_no_major_trauma(text: str, major: bool) -> None:
     assert ("major_trauma" in safety.screen(text).signs) is major
+
+
+# Session 35, written before the change (outside run 114, unsafe: p08 "the TV goes double
+# sometimes in the evening" in a 16-year-old with morning vomiting was read as trouble
+# seeing, not double vision; p07 "they took some lymph nodes out in 2018 with the prostate
+# surgery... psa was fine last i checked", at 63 with night pain, was no cancer). My own
+# wordings.
+@pytest.mark.parametrize(
+    ("text", "sign"),
+    [
+        ("the screen goes double when she's tired", "double_vision"),
+        ("everything went double for a few seconds", "double_vision"),
+        ("they removed some lymph nodes as well during my prostate operation", "cancer_history"),
+        ("had my prostate removed years ago, my psa is checked every year", "cancer_history"),
+    ],
+)
+def test_double_seen_and_a_prostate_taken_out_with_its_nodes(text: str, sign: str) -> None:
+    assert sign in safety.screen(text).signs
+
+
+def test_a_psa_test_alone_is_no_cancer() -> None:
+    assert "cancer_history" not in safety.screen("my GP checks my psa every year").signs

@@ -462,6 +462,14 @@ SIGNS: tuple[Sign, ...] = (
         "radiation|radiated|rads ... prostate|breast|breasts|lung|lungs|bowel|colon|cervix"
         "|throat|brain|bladder|thyroid|pelvis|rectum|kidney|liver|pancreas|ovary|ovaries|womb",
         "prostatectomy",
+        # The prostate taken out with its lymph nodes, or watched by PSA since it was: "they
+        # took some lymph nodes out in 2018 with the prostate surgery... psa was fine"
+        # (outside run 114 p07, unsafe: no cancer read, at 63 with night pain). A PSA test
+        # alone is screening, no cancer.
+        "prostate ... lymph nodes|node|nodes",
+        "lymph nodes|node|nodes ... prostate",
+        "prostate out|removed|surgery|operation|op ... psa",
+        "psa ... prostate out|removed|surgery|operation|op",
         # A basal cell skin cancer cut out does not spread to the spine (a melanoma may).
     ), unless=("basal cell", "bcc", "non-melanoma", "nonmelanoma")),
     # Pain that no rest, position or movement changes: not mechanical.
@@ -684,7 +692,9 @@ SIGNS: tuple[Sign, ...] = (
         # In everyday words: "a bit slurry at dinner", "slurring" (outside run 87 p07).
         "slurry|slurring|slurs",
     )),
-    Sign("double_vision", ("dubble|double ... vision|seeing|see", "seeing|see dubble|double", "double vision", "seeing|see double", "vision ... double")),
+    Sign("double_vision", ("dubble|double ... vision|seeing|see", "seeing|see dubble|double", "double vision", "seeing|see double", "vision ... double",
+                           # "the TV goes double in the evening" (outside run 114 p08, unsafe).
+                           "goes|going|went|gone|go|turns|turned double")),
     Sign("swallowing_trouble", (
         "can't|cannot|trouble|difficulty|struggle|struggling|hard ... swallow|swallowing",
     # A sore throat makes swallowing hard and painful (a doctor or pharmacist for that);
