@@ -71,7 +71,8 @@ def test_after_an_emergency_the_advice_stays_in_front(assistant: Assistant) -> N
     assert reply.startswith("Yes, it really can't wait")
     assert CALL_NOW in reply
     reply = patient.says("can I wait till tomorrow and see the physio instead?")
-    assert reply.startswith("Please go: this shouldn't wait")
+    # Session 35: waiting for a doctor asked in so many words gets its "no" first.
+    assert reply.startswith("No, please don't wait")
     assert CALL_NOW in reply
     assert "rare" not in reply
     reply = patient.says("can I book a consultation for tomorrow?")
@@ -173,7 +174,8 @@ def test_waiting_after_urgent_advice_is_answered_no(assistant: Assistant) -> Non
     reply = patient.says("my lower back hurts and I've had a fever of 38.9 since yesterday")
     assert "doctor today" in reply
     reply = patient.says("my doctor is closed today, can I wait until tomorrow?")
-    assert reply.startswith("Please go: this shouldn't wait")
+    # Session 35: waiting for a doctor asked in so many words gets its "no" first.
+    assert reply.startswith("No, please don't wait")
     assert "urgent care" in reply
     assert "book" not in reply.lower()
 

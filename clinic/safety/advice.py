@@ -2306,7 +2306,7 @@ def urgent_follow_up(
             "urgent care clinic can. "
         )
     elif any(_WAIT_SAID.search(q) and _DOCTOR_OR_CARE.search(q) for q in questions):
-        opening = "No, please don't wait for a later appointment: today, please. "
+        opening = "No, please don't wait: today, please. "
     if _MUST_IT_BE_TODAY.search(message) and not _ASKS_WHY.search(message):
         # "Is it honestly necessary today?": yes, and why (a doctor today is no emergency:
         # "Please go" would read as one); "it's been 3 days" answered too.
