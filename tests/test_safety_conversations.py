@@ -71,8 +71,7 @@ def test_after_an_emergency_the_advice_stays_in_front(assistant: Assistant) -> N
     assert reply.startswith("Yes, it really can't wait")
     assert CALL_NOW in reply
     reply = patient.says("can I wait till tomorrow and see the physio instead?")
-    # Session 35: waiting for a doctor asked in so many words gets its "no" first.
-    assert reply.startswith("No, please don't wait")
+    assert reply.startswith("Please go: this shouldn't wait")
     assert CALL_NOW in reply
     assert "rare" not in reply
     reply = patient.says("can I book a consultation for tomorrow?")
