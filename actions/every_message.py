@@ -112,7 +112,9 @@ class ActionEveryMessage(Action):
             # the question answered here; the form goes on with the name. "Lena Hoffmann.
             # I'm 10 weeks pregnant, is that a problem?": the precaution's answer says it.
             facts.append(SlotSet(*booking_answer))
-            if not (_about_a_precaution(tracker) or _only_said_again(tracker)):
+            text = tracker.latest_message.get("text") or ""
+            asks = knowledge.looks_like_question(text) or question_after_answer(text)
+            if asks and not (_about_a_precaution(tracker) or _only_said_again(tracker)):
                 facts += ActionAnswerQuestion().answer(dispatcher, tracker)
         elif (
             not spoke
@@ -255,6 +257,11 @@ def _booking_answer_before_a_question(tracker: Tracker) -> tuple[str, str] | Non
         return (asked, text)
     if not (latest_intent(tracker) in ASKING or wish_and_question or answer_then_question):
         return None
+    if not knowledge.looks_like_question(text) and names_a_time(text):
+        # "actually no today wont work, cant get off work. tmrw 8:30" to the name question,
+        # heard as a question that asks nothing: the time put right (outside run 115 p06:
+        # the name asked again, the old time booked).
+        return (asked, text)
     # "dkowalski88@gmail.com. do i need to wear anything special": a question after the
     # answer, without its question mark (outside run 95 p01: the address dropped).
     if not (knowledge.looks_like_question(text) or answer_then_question):

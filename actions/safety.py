@@ -136,6 +136,9 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
         else:
             unsure_of = _asked_again(tracker.get_slot("screen_unsure"), question.name, reading)
     recheck = _taken_back(tracker, answer, said, denied)
+    if recheck is None and answer is None and (off := _put_right_beside_the_rest(tracker) - said):
+        withdrawn |= off
+        corrected += sorted(off)
     if recheck is None and rechecking and (answer is None or answer[0].name != rechecking):
         # Asked once more to be sure, and not answered yet ("can I book for next week?"):
         # a safety question is never dropped, so it stays open.
@@ -174,6 +177,8 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
         and not vocabulary.quoted_sentences(tracker.latest_message.get("text") or "")
     )
     said_cis = set(entity_values(tracker, "contraindication"))
+    # "Yes" to "are you pregnant at the moment?": the precaution, recorded.
+    said_cis |= {contraindications.FROM_SIGNS[s] for s in said if s in contraindications.FROM_SIGNS}
     text = tracker.latest_message.get("text") or ""
     faint = contraindications.faint_told(text)
     if (
@@ -241,6 +246,8 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
         waiting = due
     elif waiting and (waiting == direct or waiting in asked):
         waiting = None
+    if not waiting:
+        waiting = _precaution_question_left(tracker, direct, asked, {*signs, *denied_signs})
     if ask_model_question and not direct and level != EMERGENCY:
         direct = MODEL_ONLY_QUESTION
     values = {
@@ -428,22 +435,66 @@ def _open_yes(tracker: Tracker) -> str | None:
     return question  # no history (the slots alone): as they say
 
 
+# What the intake records of the pain, as the message's entities name it.
+_PAIN_DETAILS = frozenset({"pain_severity", "side", "body_part", "pain_duration", "pain_quality"})
+
+
 def _disputed(tracker: Tracker, text: str) -> str | None:
     """The direct question of the open flag the patient disputes, when that flag was read
     from their words rather than from a yes to a question: asked once more, and only a no
     to it withdraws the signs that raised it (`safety.signs_behind`)."""
     if not answers.disputes_words(text):
         return None
+    entities = tracker.latest_message.get("entities") or []
+    told = {
+        e.get("entity") for e in entities if e.get("role") in (None, "denied", "also")
+    }  # a sign set aside ("that's wrong" read as words coming out wrong) names none
+    if told & _PAIN_DETAILS and "warning_sign" not in told:
+        # "that's not right, I said the pain is a 4 not 7. and the neck is both sides": the
+        # summary's details put right, no warning sign named (outside run 115 p08: "please
+        # answer once more: did the pain start after a fall?").
+        return None
     asked = set(tracker.get_slot("asked_questions") or [])
     held = tracker.get_slot("warning_signs") or []
-    put_right = set(entity_values(tracker, "warning_sign", denied=True)) & set(held)
+    put_right = _put_right_now(tracker) & set(held)
+    standing = _standing_without(tracker, put_right)
     for code in tracker.get_slot("red_flags") or []:
+        if code in standing:
+            continue  # "my bladder is fine, it's just the numb bit": it stands on the rest
         # Of the sign that holds it; of the one put right, when narrower ones stand on it.
         question = _question_put_right(code, put_right, set(held))
         question = question or safety.question_for_code(code, held)
         if question is not None and question.name not in asked:
             return question.name
     return None
+
+
+def _put_right_now(tracker: Tracker) -> set[str]:
+    """The signs the latest message says no to, or sets aside ("my bladder is fine")."""
+    return set(entity_values(tracker, "warning_sign", denied=True)) | set(
+        entity_values(tracker, "warning_sign", role=safety.SET_ASIDE)
+    )
+
+
+def _standing_without(tracker: Tracker, put_right: set[str]) -> set[str]:
+    """The flags that stand on the signs held other than those `put_right` (none put right:
+    none said to stand, so a dispute asks as before)."""
+    if not put_right:
+        return set()
+    held = set(tracker.get_slot("warning_signs") or [])
+    return {flag.code for flag in current_flags(tracker, sorted(held - put_right))}
+
+
+def _put_right_beside_the_rest(tracker: Tracker) -> set[str]:
+    """The signs a dispute puts right that no flag needs: "wait my bladder is fine I didnt
+    say that... its just the numb bit" (outside run 115 p02: the numbness asked again, the
+    bladder change kept in the notes). Taken off; the flags stand on the rest."""
+    if not answers.disputes_words(tracker.latest_message.get("text") or ""):
+        return set()
+    held = set(tracker.get_slot("warning_signs") or [])
+    put_right = _put_right_now(tracker) & held
+    flags = set(tracker.get_slot("red_flags") or [])
+    return put_right if flags and flags <= _standing_without(tracker, put_right) else set()
 
 
 def _denied_holding_sign(tracker: Tracker) -> str | None:
@@ -600,6 +651,25 @@ def _answered_checklist(
     )
 
 
+def _precaution_question_left(
+    tracker: Tracker, direct: str | None, asked: list[str], known: set[str]
+) -> str | None:
+    """A question the message called for that records a precaution ("are you pregnant at
+    the moment?"), left waiting behind a warning sign's question asked first."""
+    for name in entity_values(tracker, "safety_question"):
+        question = safety.question_named(name)
+        if (
+            question is not None
+            and question.sign in contraindications.FROM_SIGNS
+            and name != direct
+            and name not in asked
+            and question.sign not in known
+            and not patient.is_a_man(patient_messages(tracker))
+        ):
+            return name
+    return None
+
+
 def _direct_question_due(
     tracker: Tracker,
     unsure_of: str | None,
@@ -622,6 +692,10 @@ def _direct_question_due(
             continue
         if question.where and not set(question.where) & _context_now(tracker):
             continue  # out of breath with effort, with a low back: no question of the heart
+        if question.sign in contraindications.FROM_SIGNS and patient.is_a_man(
+            patient_messages(tracker)
+        ):
+            continue  # "since 14 weeks" from a man is a time, never a pregnancy
         return name
     # A fever held, a headache or a sore neck told now: meningitis? (outside run 79 p07,
     # unsafe, the other way round: the headache first, the fever later.)

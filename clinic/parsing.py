@@ -747,6 +747,13 @@ _NOT_SCORES = (
         re.IGNORECASE,
     ),
     re.compile(r"\b\d{1,2}(?::\d{2})?\s*(?:am|pm)\b|\b\d{1,2}:\d{2}\b", re.IGNORECASE),
+    # An hour something opens or closes: "they have walk in till 7" (outside run 115 p08: the
+    # pain became 7 out of 10).
+    re.compile(
+        r"\b(?:till|til|'til|until|closes?\s+at|closing\s+at|opens?\s+at|open\s+at)\s+"
+        r"(?:about\s+|around\s+)?\d{1,2}\b",
+        re.IGNORECASE,
+    ),
     # A reading of a measure: "her INR is usually around 3", "my sugar was 6", "blood
     # pressure 140 over 90" (outside run 70 p07: the pain became 3 out of 10).
     re.compile(

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 import dateparser
 
 from clinic.phone_numbers import without_phone_numbers
-from clinic.vocabulary import typo_of
+from clinic.vocabulary import DOCTOR_WORDS, typo_of
 
 _WEEKDAY_NAMES = {
     "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
@@ -340,11 +340,14 @@ def times_for_a_call(text: str) -> str:
 # Another visit's day is not the consultation's: "Friday please, my GP can't see me till
 # Tuesday" (outside-run kind: the Tuesday was offered).
 _ABOUT_A_DOCTOR = re.compile(
-    r"\b(?:doctor|dr|gp|specialist|consultant|surgeon|oncologist|hospital|urgent care|"
-    r"walk-in|clinic nurse|scan|x-ray|xray|mri)\b",
+    rf"\b(?:{DOCTOR_WORDS}|hospital|urgent care|walk-in|clinic nurse|scan|x-ray|xray|mri)\b",
     re.IGNORECASE,
 )
-_CLAUSES_AT = re.compile(r"\s*(?:[.!?;]+|,\s*(?=(?:he|she|i|my|the|they|we)\b)|\bbut\b)\s*")
+# "can i just do wed 11 and the physio can tell me if i need a doc": "and" before a new
+# subject ends a clause as a comma does (outside run 114 p07: the time went with the doctor).
+_CLAUSES_AT = re.compile(
+    r"\s*(?:[.!?;]+|(?:,|\s+and)\s*(?=(?:he|she|i|my|the|they|we)\b)|\bbut\b)\s*"
+)
 # In a clause about the doctor, the wish after "so" or "then" ("she sees her gp on tuesday,
 # so wednesday morning?").
 _WISH_FOLLOWS = re.compile(r",?\s*\b(?:so|then)\b\s*")

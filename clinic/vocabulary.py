@@ -367,6 +367,14 @@ _OTHER_LANGUAGES = ("de", "fr", "es", "it", "nl", "pt")
 _EVERYDAY_ZIPF = 5.0
 
 
+# A doctor of any kind, as a regex alternation: "my GP", "the doc", "her rheumatologist", "his
+# pediatrician". One list, so a doctor named in one pattern is no stranger to the next.
+DOCTOR_WORDS = (
+    r"doctor|doctors|doctor's|docs?|dr|drs|gp|pcp|physician|specialist|consultant|surgeon"
+    r"|\w+ologists?|p(?:a)?ediatrician"
+)
+
+
 @dataclass(frozen=True)
 class Term:
     """A vocabulary word found in a message: entity type, canonical value, character span."""

@@ -375,6 +375,11 @@ def test_the_pain_s_duration_is_found_beside_another_one() -> None:
         ("4. I had my hip done in 2018", 4),
         ("seven, since about march 2024", 7),
         ("mild, but bad in the mornings", 6),
+        # Session 36, written before the change (outside run 115 p08: "they have walk in till
+        # 7. he says pain is like 4" was 7). A closing hour is no score. My own wordings.
+        ("their walk-in is open until 8, she says it's a 3", 3),
+        ("3. the urgent care closes at 9 so we'll go after dinner", 3),
+        ("he says 5, the pharmacy is open til 10", 5),
     ],
 )
 def test_parse_severity(answer: str, value: float) -> None:

@@ -998,7 +998,11 @@ def test_every_screen_and_direct_question_raises_a_flag_on_yes() -> None:
     # A question asked only where the intake holds a place raises its flag with that place.
     for question in [*DIRECT_QUESTIONS, *(q for qs in SCREEN_QUESTIONS.values() for q in qs)]:
         said = {question.sign, *question.where, *question.after}
-        assert safety.red_flags_for(said) or _follow_up_raises(question.sign), question.name
+        # ...or records a precaution ("are you pregnant at the moment?").
+        records = question.sign in contraindications.FROM_SIGNS
+        assert safety.red_flags_for(said) or _follow_up_raises(question.sign) or records, (
+            question.name
+        )
 
 
 @pytest.mark.parametrize(
@@ -2883,6 +2887,45 @@ def test_asking_whether_today_is_needed_is_answered_yes_with_why(message: str) -
     assert "right step" not in reply
     assert reply.startswith("Yes") and "today" in reply
     assert advice.WHY["cancer"] in reply
+
+
+# Session 36, written before the change (outside run 114 p07: "today seems a bit much for 12
+# lbs? my urologist sees me in feb anyway. can i just do wed 11 and the physio can tell me if
+# i need a doc" went on to the booking's name). A question about "today" that asks for no
+# time at the clinic doubts the advice ("can I come in today?" stays the advice's too); a
+# later appointment named is not to be waited for; the physiotherapist is no stand-in for
+# the doctor's check. My own wordings.
+@pytest.mark.parametrize(
+    ("message", "about"),
+    [
+        ("today seems a lot for a few kilos?", True),
+        ("a doctor today, for that? it's been months", True),
+        ("isn't today a bit over the top?", True),
+        ("a today thing, really? my neurologist sees me next month", True),
+        ("the physio can tell me if I need a doctor, right?", True),
+        ("anything free today at 4?", False),
+        ("what about today, late afternoon?", False),
+    ],
+)  # fmt: skip
+def test_a_doubt_of_today_asks_about_the_advice(message: str, about: bool) -> None:
+    assert advice.asks_about_waiting(message) is about
+
+
+def test_a_doubt_of_today_with_a_later_appointment_is_answered_yes_and_why() -> None:
+    reply = advice.urgent_follow_up(
+        "today seems overkill? my rheumatologist sees me in february", ["cancer"], "911"
+    )
+    assert reply.startswith("Yes, today")
+    assert "later appointment" in reply
+    assert advice.WHY["cancer"] in reply
+
+
+def test_the_physio_is_no_stand_in_for_the_doctors_check() -> None:
+    reply = advice.urgent_follow_up(
+        "can't the physio just tell me whether I need a doctor?", ["cancer"], "911"
+    )
+    assert "physiotherapist can't" in reply
+    assert "today" in reply
 
 
 def test_care_planned_today_is_thanked() -> None:
@@ -8058,3 +8101,99 @@ def test_double_seen_and_a_prostate_taken_out_with_its_nodes(text: str, sign: st
 
 def test_a_psa_test_alone_is_no_cancer() -> None:
     assert "cancer_history" not in safety.screen("my GP checks my psa every year").signs
+
+
+# Session 36, written before the change (outside run 115 p05, unsafe: "ever since the bump
+# got bigger", "since about 20 weeks", "i pee like every hour but thats the baby", then
+# "None of these" to the checklist: no pregnancy recorded, her low back in line for needles).
+# A pregnancy hinted and never said is asked about directly, at once. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("my hips have ached since my bump really popped", True),
+        ("lower back pain, worse since around 24 weeks", True),
+        ("i get up to pee all night but that's the baby lol", True),
+        ("sore low back, baby bump getting heavy", True),
+        ("I bumped my head on a cupboard and my neck is stiff", False),
+        ("there's a bump on my shin from football", False),
+        ("lower back pain for about 20 weeks now", False),
+        ("neck pain since 20 weeks ago", False),
+        ("my back aches from carrying the baby all day, she's 4 months", False),
+        ("I'm 26 weeks pregnant and my low back aches", False),
+    ],
+)  # fmt: skip
+def test_a_pregnancy_hinted_is_asked_about(text: str, asked: bool) -> None:
+    from clinic.safety import screening
+
+    found = screening.screen(text)
+    names = [q.name for q in found.questions]
+    assert ("check_pregnant" in names) is asked, names
+
+
+def test_the_pregnancy_question_is_never_asked_at_65_or_over() -> None:
+    from clinic.safety import screening
+
+    found = screening.screen("my hips ache since the bump got bigger", known_signs=["aged_65_plus"])
+    assert "check_pregnant" not in [q.name for q in found.questions]
+
+
+# Session 36, written before the change (outside run 115 p04: after a doctor today, "where I
+# can find cheap doctor without insurance?" got the advice again, "yes but WHERE. I dont know
+# any place" the notes' reply, and "where is doctor or urgent care near me" the booking's).
+# Where to find care, and care without insurance, are the advice's to answer, honestly: the
+# nearest place is not known here; the clinic's own words on care without insurance are.
+@pytest.mark.parametrize(
+    "message",
+    [
+        "ok but where do I even go? I don't know any doctors here",
+        "is there an urgent care near me? I'm in Astoria",
+        "i have no insurance, how do i see a doctor that i can afford??",
+        "yes but where. I don't know any place",
+    ],
+)
+def test_where_to_find_care_is_the_advices_to_answer(message: str) -> None:
+    assert advice.asks_about_waiting(message)
+    reply = advice.urgent_follow_up(message, ["cancer"], "911")
+    assert "today" in reply
+    assert "nearest" in reply or "community health" in reply, reply
+
+
+def test_care_without_insurance_gets_the_clinics_answer() -> None:
+    reply = advice.urgent_follow_up(
+        "i have no insurance, how do i see a doctor that i can afford??", ["cancer"], "911"
+    )
+    assert "community health" in reply
+
+
+# Session 36, written before the change (outside run 115 p04: "maybe 5 kilo less but I dont
+# do diet" was asked "Have you lost weight recently without trying?"). The present for the
+# past, and "less", as a non-native writer says them; a diet kept is still no sign.
+@pytest.mark.parametrize(
+    ("text", "lost"),
+    [
+        ("also I lose 6 kilo, I dont make diet", True),
+        ("my trousers are big, 4 kilo lighter and I'm not dieting", True),
+        ("he loses weight without trying, maybe 5 kg", True),
+        ("I lost 5 kilos on my diet", False),
+        ("lost 3 kg, I have been dieting", False),
+    ],
+)
+def test_weight_lost_not_meant_in_other_words(text: str, lost: bool) -> None:
+    assert ("weight_loss" in safety.screen(text).signs) is lost
+
+
+# Session 36, written before the change (outside run 115 p08: "yes, after the pediatrician.
+# next week some time after school, like 4pm?" got "Please go: this shouldn't wait"). A day
+# asked for after the care advised is a booking for afterwards; waiting asked is not.
+@pytest.mark.parametrize(
+    ("message", "about"),
+    [
+        ("sure, once we have seen the GP. thursday next week around 3?", False),
+        ("ok after the doctor then. friday afternoon?", False),
+        ("after urgent care tonight, so maybe tuesday at 10?", False),
+        ("can it wait till after the weekend?", True),
+        ("after the doctor, can I wait until monday?", True),
+    ],
+)
+def test_a_day_asked_for_after_the_care_is_a_booking(message: str, about: bool) -> None:
+    assert advice.asks_about_waiting(message) is about

@@ -1928,3 +1928,84 @@ async def test_a_check_told_with_the_knock_it_covers_is_noted_not_advised_again(
     slots, said_now = await check(text, intent="describe_pain")
     assert slots.get("doctor_checked"), slots
     assert "noted" in said_now and "should be checked by a doctor today" not in said_now
+
+
+# Session 36, written before the change (outside run 115 p05, unsafe: a pregnancy hinted three
+# times, "None of these" to the checklist, never recorded). A yes to the direct question
+# records the pregnancy for the physiotherapist; a no records none.
+@pytest.mark.parametrize(("text", "intent", "recorded"), [
+    ("yep, 24 weeks", "affirm", True),
+    ("yes", "affirm", True),
+    ("no, she's 4 months old, I carry her a lot", "deny", False),
+])  # fmt: skip
+async def test_an_answer_to_the_pregnancy_question_records_it(
+    text: str, intent: str, recorded: bool
+) -> None:
+    slots, _ = await check(
+        text,
+        intent=intent,
+        earlier_slots={"direct_question": "check_pregnant", "body_part": "lower_back"},
+        slots={"body_part": "lower_back"},
+    )
+    assert ("pregnancy" in (slots.get("contraindications") or [])) is recorded, slots
+
+
+# Session 36, written before the change (outside run 115 p08: after the summary, "that's not
+# right, I said the pain is a 4 not 7. and the neck is both sides, its the arm thats right
+# side" got "As it matters for your safety, please answer once more... did the pain start
+# after a fall?"). A dispute that puts pain details right and names no warning sign is the
+# intake's; one that names the sign still asks again. My own wordings.
+@pytest.mark.parametrize(("text", "asked_again"), [
+    ("no that's wrong, it's a 3 not 6, and it's her left side", False),
+    ("that isn't right, I said 2 weeks not 2 months", False),
+    ("that's not right, I never said he had a fall", True),
+])  # fmt: skip
+async def test_a_dispute_of_pain_details_asks_no_safety_question_again(
+    text: str, asked_again: bool
+) -> None:
+    from addons.clinic_entities import clinic_entities
+
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        text=text,
+        intent="inform",
+        entities=[*entities_of(text), *clinic_entities(text, [])],
+        slots={
+            "body_part": "neck",
+            "warning_signs": ["trauma", "young_patient"],
+            "red_flags": ["trauma"],
+            "triage_level": "urgent",
+            "tdn_fit": "assess_first",
+        },
+    )
+    events = await ActionEveryMessage().run(dispatcher, tracker, DOMAIN)
+    assert ("once more" in said(dispatcher)) is asked_again, said(dispatcher)
+    assert bool(slots_of(events).get("rechecking")) is asked_again
+
+
+# Session 36, written before the change (outside run 115 p02: numbness when wiping read as a
+# bladder change too; "wait my bladder is fine I didnt say that. peeing is normal. its just
+# the numb bit" got "please answer once more" and the numbness question again). A sign put
+# right that the flag does not stand on alone is taken off; nothing is asked again.
+async def test_a_sign_put_right_beside_one_that_holds_the_flag_asks_nothing_again() -> None:
+    text = "hang on, my bladder is fine, I never said that. it's only the numb feeling when I wipe"
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        text=text,
+        intent="inform",
+        entities=entities_of(text),
+        slots={
+            "body_part": "lower_back",
+            "warning_signs": ["bladder_or_bowel_control", "saddle_numbness"],
+            "red_flags": ["cauda_equina"],
+            "triage_level": "emergency",
+        },
+    )
+    events = await ActionEveryMessage().run(dispatcher, tracker, DOMAIN)
+    slots = slots_of(events)
+    assert "once more" not in said(dispatcher), said(dispatcher)
+    assert not slots.get("rechecking")
+    assert "bladder_or_bowel_control" not in slots.get(
+        "warning_signs", ["bladder_or_bowel_control"]
+    )
+    assert slots.get("triage_level", "emergency") == "emergency"

@@ -15,6 +15,7 @@ from clinic.contact import asks_about_a_call, asks_for_a_call
 from clinic.preferred_time import says_an_hour
 from clinic.safety.red_flags import EMERGENCY, HISTORY_COUNTS, URGENT, ScreenQuestion
 from clinic.safety.screening import medicines_named_plainly, red_flags_for, screen, signs_behind
+from clinic.vocabulary import DOCTOR_WORDS
 
 # What the patient described, in their terms, for each red flag code.
 WHAT_YOU_DESCRIBED: dict[str, str] = {
@@ -405,10 +406,7 @@ _WAITING = re.compile(
     re.IGNORECASE,
 )
 # Asked whether to come, or be needled, before a doctor has seen it.
-_DOCTOR = (
-    r"(?:a |my |the |any )?(?:doctor|doctors|doctor's|dr|doc|docs|gp|physician|urologist|"
-    r"oncologist|specialist|urgent care)"
-)
+_DOCTOR = rf"(?:a |my |the |any )?(?:{DOCTOR_WORDS}|urgent care)"
 _BEFORE_A_DOCTOR = re.compile(
     rf"\b(?:without|before|even if no|if no|haven'?t|have not) (?:seeing |having seen |seen |"
     rf"(?:a )?(?:\w+ )?(?:has|have|had) seen (?:me|him|her|them) )?{_DOCTOR}\b"
@@ -1179,7 +1177,7 @@ _CARE_WORDS = (
     r"|ob|obgyn|ob-gyn|midwife|obstetrician|pcp|nurse|pediatrician|paediatrician"
 )
 _CARE = re.compile(rf"\b({_CARE_WORDS})\b", re.IGNORECASE)
-_DOCTORS = r"(?:doctor|dr\w*|gp|oncologist|specialist|consultant|surgeon|physician|cardiologist)"
+_DOCTORS = rf"(?:{DOCTOR_WORDS})"
 # A clause about seeing a doctor or going for care ("my GP can't see me till Tuesday").
 _DOCTOR_OR_CARE = re.compile(rf"\b(?:{_CARE_WORDS}|{_DOCTORS})\b", re.IGNORECASE)
 _FIRST_THING = re.compile(r"\bfirst thing\b", re.IGNORECASE)
@@ -1264,6 +1262,92 @@ _IF_IT_GETS_WORSE = re.compile(
 )
 
 
+# A question about "today" that asks for no time at the clinic: "today seems a bit much for
+# 12 lbs?", "isn't today over the top?" (outside run 114 p07: the booking went on); "can I
+# come in today?" and "anything free today at 4?" ask for a time.
+_TODAY_IN_QUESTION = re.compile(r"\b(?:today|a today thing)\b", re.IGNORECASE)
+_A_TIME_ASKED = re.compile(
+    r"\b(?:free|available|open|slots?|times?|come|book\w*|appointments?|what about|how about"
+    r"|any\w*|at \d)\b",
+    re.IGNORECASE,
+)
+
+
+def _doubts_today(message: str) -> bool:
+    """Whether a question of the message doubts that it must be today."""
+    return any(
+        "?" in sentence
+        and _TODAY_IN_QUESTION.search(sentence)
+        and not _A_TIME_ASKED.search(sentence)
+        for sentence in re.split(r"(?<=[.!?])\s+", message)
+    )
+
+
+# The physiotherapist to judge whether a doctor is needed: "the physio can tell me if I need a
+# doc" (outside run 114 p07). No physiotherapist's look stands in for the doctor's check.
+_PHYSIO_DECIDES = re.compile(
+    r"\bphysio\w*\b[^.?!]{0,30}\b(?:tell|decide|say|check|judge|let (?:me|us|him|her) know"
+    rf"|work out|figure out)\w*\b[^.?!]{{0,30}}\b(?:if|whether)\b[^.?!]{{0,30}}\b{_DOCTOR}\b",
+    re.IGNORECASE,
+)
+# An appointment with a doctor weeks away: "my urologist sees me in feb", "my check-up is
+# next month", "her neurologist in a few weeks".
+_LATER_APPOINTMENT = re.compile(
+    rf"\b(?:{DOCTOR_WORDS}|check-?up)\b[^.?!]*\b(?:next month|in (?:a few|a couple of|\d+|two|"
+    r"three|four|six) (?:weeks|months)|jan\w*|feb\w*|march|april|may|june|july|aug\w*|sept?\w*"
+    r"|oct\w*|nov\w*|dec\w*)\b",
+    re.IGNORECASE,
+)
+
+
+# Where to find the care advised, or how to pay for it: "where I can find cheap doctor
+# without insurance?", "yes but WHERE. I dont know any place", "urgent care near me?"
+# (outside run 115 p04: the advice again, then the notes' and the booking's replies).
+_ASKS_WHERE_TO_FIND = re.compile(
+    rf"\bwhere\b[^.?!]{{0,40}}\b(?:find|is|are|get|look|search|go|there)\b[^.?!]{{0,30}}"
+    rf"\b(?:{DOCTOR_WORDS}|urgent care|walk-?in|clinic|place)s?\b"
+    r"|^\W*(?:(?:yes|yeah|ok|okay)\W+)?but\s+where\b"
+    r"|\bwhere do (?:i|we) (?:even )?go\b"
+    rf"|\b(?:{DOCTOR_WORDS}|urgent care|walk-?in|clinic|hospital)s?\s+(?:near|close to|around)\s+"
+    r"(?:me|here|us|my)\b"
+    rf"|\b(?:don'?t|do not|dont)\s+(?:know|have)\s+(?:any|a)\s+(?:{DOCTOR_WORDS}|place|clinic)s?\b",
+    re.IGNORECASE,
+)
+# Care's cost: "no insurance", "can't afford", "urgent care is expensive".
+_CARE_COST = re.compile(
+    r"\b(?:insurance|insured|uninsured|cheap\w*|afford\w*|expensive|money|cost\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def _where_to_find_care(message: str, number: str) -> str:
+    """The answer to where to find the care advised, or how to pay for it; "" if not asked."""
+    costs = _CARE_COST.search(message) and _DOCTOR_OR_CARE.search(message)
+    if not (_ASKS_WHERE_TO_FIND.search(message) or costs):
+        return ""
+    said = []
+    if _ASKS_WHERE_TO_FIND.search(message):
+        said.append(
+            "I can't tell which is nearest to where you are: a map search for urgent care "
+            f"near you shows the closest, and {number} is there if it gets worse quickly."
+        )
+    topic = knowledge.topic_named("care_without_insurance")
+    answer = knowledge.answer_text(topic, knowledge.clinic_values()) if topic else None
+    if costs and answer:
+        said.append(answer)
+    return " ".join(said) + " "
+
+
+# The care advised, as what a booking comes after: "after the pediatrician", "once we have
+# seen the GP", "after urgent care tonight".
+_AFTER_THE_CARE = re.compile(
+    r"\b(?:after|once)\s+(?:(?:we|i|he|she|they)(?:'?ve|'?s| have| has)?\s+(?:seen|been to|"
+    r"visited|gone to|seen by)\s+)?(?:the\s+|his\s+|her\s+|my\s+|our\s+|their\s+)?"
+    rf"(?:{DOCTOR_WORDS}|urgent care|walk-?in|er|hospital)\b",
+    re.IGNORECASE,
+)
+
+
 def asks_about_waiting(message: str) -> bool:
     """Whether, after advice, the patient asks to wait, whether it is serious or about the
     care advised ("should I go to a doctor or what?"), or plans that care for later ("I'll
@@ -1271,6 +1355,8 @@ def asks_about_waiting(message: str) -> bool:
     message = without_surprise(message)  # "Oh wait, could we do Friday?" is no waiting
     if _asks_only_practical(message):
         return False  # the knowledge base answers it, the form goes on
+    if _where_to_find_care(message, ""):
+        return True  # "where I can find cheap doctor without insurance?"
     if asks_how_to_change(message):
         # "If the doctor finds something bad, do I just cancel?": how the booking can be
         # changed, answered with it (outside run 76 p02: "Yes, it really can't wait").
@@ -1284,6 +1370,16 @@ def asks_about_waiting(message: str) -> bool:
     if promises_care(message) and _TO_BOOK.search(message):
         # "I'll take him to urgent care today. Can we book for after, next Thursday?": the
         # advice taken, and a booking for afterwards (its reminder says "today" again).
+        return False
+    if _doubts_today(message) or _PHYSIO_DECIDES.search(message):
+        return True  # the advice answers the doubt; a time said beside it is still read
+    if (
+        _AFTER_THE_CARE.search(message)
+        and (_A_DAY.search(message) or _only_a_time(message))
+        and not (_WAIT_SAID.search(message) or _ASKS_TO_WAIT.search(message))
+    ):
+        # "yes, after the pediatrician. next week some time after school, like 4pm?": a
+        # booking for afterwards (outside run 115 p08: "Please go: this shouldn't wait").
         return False
     if _PLANS_TO_WAIT.search(message):
         # "I'll see how it goes over the weekend... I'll come in Monday": waiting, whatever
@@ -2302,11 +2398,22 @@ def urgent_follow_up(
         )
     elif any(_WAIT_SAID.search(q) and _DOCTOR_OR_CARE.search(q) for q in questions):
         opening = "No, please don't wait: today, please. "
-    if _MUST_IT_BE_TODAY.search(message) and not _ASKS_WHY.search(message):
+    doubted = _MUST_IT_BE_TODAY.search(message) or _doubts_today(message)
+    if doubted and not _ASKS_WHY.search(message):
         # "Is it honestly necessary today?": yes, and why (a doctor today is no emergency:
         # "Please go" would read as one); "it's been 3 days" answered too.
         passed = _TIME_PASSED_ANSWER if _TIME_HAS_PASSED.search(message) else ""
-        opening = f"Yes, today, please. {passed}{_reason(codes, signs)}"
+        later = (
+            ": please don't wait for the later appointment"
+            if _LATER_APPOINTMENT.search(message)
+            else ""
+        )
+        opening = f"Yes, today, please{later}. {passed}{_reason(codes, signs)}"
+    if _PHYSIO_DECIDES.search(message):
+        opening = (
+            "The physiotherapist can't make that check for you: it needs a doctor, today. "
+            f"{_reason(codes, signs)}"
+        )
     if (_LATER.search(message) or _FIRST_THING.search(message)) and not _ASKS.search(message):
         opening = "Please don't wait until then. "  # "urgent care first thing": today is the advice
         if small_hours and _THIS_MORNING.search(message) and not _LATER_DAY.search(message):
@@ -2369,6 +2476,10 @@ def urgent_follow_up(
     opening = _what_to_watch(message, codes, emergency_number) or opening
     # "Urgent care or the ER?", "Tylenol ok?": where to go, and everyday painkillers.
     opening = _where_and_painkillers(message, codes, emergency_number) or opening
+    # "Where I can find cheap doctor without insurance?": what is known, then the advice.
+    if found := _where_to_find_care(message, emergency_number):
+        kind = _where_and_painkillers(message, codes, emergency_number)
+        opening = f"{kind}{found}"
     tail = f" {BOOK_FOR_AFTER}" if _WANTS_PHYSIO.search(message) else ""
     if _BEFORE_A_DOCTOR.search(message):
         # "So I can come Monday even if no doctor has seen me yet? Yes or no": no, and how

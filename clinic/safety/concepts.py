@@ -25,6 +25,8 @@ NEEDLE_OCCASIONS = (
 )  # fmt: skip
 
 _CHILD_AGES = range(2, 18)
+# How far along a pregnancy a stage is named by ("since about 20 weeks").
+_GESTATION_WEEKS = range(12, 42)
 _AGE_UNITS = (" year old", "-year-old", " yr old", " yo", "yo", " years old")  # fmt: skip
 _DIFFICULTY = (
     "can't", "cannot", "cant", "couldn't", "trouble", "difficulty", "difficult", "hard",
@@ -467,6 +469,24 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "don't feel anything", "dont feel anything", "numb", "gone numb", "went numb",
     ),
     "calf": ("calf", "calves", "lower leg", "shin", "one leg", "my leg", "ankle to knee"),
+    # Pregnancy hinted, never said: "ever since the bump got bigger", "worse since about 20
+    # weeks", "thats the baby" (outside run 115 p05, unsafe: never recorded). Asked directly;
+    # "carrying the baby" and "a bump on my head" are no hint.
+    "pregnancy_hint": (
+        "my bump", "her bump", "baby bump", "the bump got", "the bump is", "the bump's",
+        "bump got bigger", "bump getting bigger", "bump is getting", "bump popped",
+        "that's the baby", "thats the baby", "it's the baby", "its the baby",
+        "because of the baby", "cos of the baby", "coz of the baby", "blame the baby",
+        *(
+            f"{lead} {about}{n} {unit}"
+            for lead in ("since", "at", "from")
+            for about in ("", "about ", "around ")
+            for n in _GESTATION_WEEKS
+            for unit in ("weeks", "wks")
+        ),
+    ),
+    # "Since 20 weeks ago": a time, not how far along.
+    "weeks_ago": ("weeks ago", "wks ago", "weeks back"),
     # A cancer told without the word: what it was is asked ("a prostate thing, they took it
     # out and got it all").
     "cancer_hint": (
@@ -851,6 +871,9 @@ GUARDS: tuple[Guard, ...] = (
     Guard(("fall_named_back",), "trauma", "trauma"),
     Guard(("temperature",), "check_fever", "fever"),
     Guard(("cancer_hint",), "check_cancer_history", "cancer_history"),
+    # Pregnancy hinted: one plain question, its yes recorded as the precaution (and the
+    # pregnancy's warning signs read from then on).
+    Guard(("pregnancy_hint",), "check_pregnant", "pregnant_now", unless=("weeks_ago",)),
     Guard(("light", "hurts"), "check_meningitis", "meningitis_warning"),
     Guard(("knee", "swelling"), "check_knee", "knee_warning"),
     Guard(("knee", "locking"), "check_knee", "knee_warning"),

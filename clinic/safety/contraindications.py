@@ -43,6 +43,9 @@ CONTRAINDICATIONS: tuple[Contraindication, ...] = (
     Contraindication("under_18", False, "a patient under 18"),
 )
 BY_CODE = {c.code: c for c in CONTRAINDICATIONS}
+# Warning-screen signs that are a contraindication too, when a direct question's yes records
+# them: "are you pregnant at the moment?" asked of a pregnancy hinted (outside run 115 p05).
+FROM_SIGNS = {"pregnant_now": "pregnancy"}
 
 # Needles by what they are for too: "fainted at his flu shot", "at the blood test".
 _NEEDLES = (

@@ -135,7 +135,10 @@ _EXERCISE = (
     "after exercise", "training", "cycling",
 )  # fmt: skip
 # Not "lose": "trying to lose weight" is a plan, not a loss.
-_LOST = "lost|losing|dropped|dropping|shed"
+# "I lose 7 kilo": the present said for the past, as a non-native writer may.
+_LOST = "lost|losing|lose|loses|dropped|dropping|shed"
+# Not meant: "without diet", "I dont do diet", "not trying" (outside run 115 p04).
+_NOT_MEANT = "without|no|not|don't|dont|didn't|didnt|doesn't|doesnt|never ... diet|dieting|trying"
 _WEIGHT = "weight|stone|stones|kilo|kilos|kg|pound|pounds|lbs"
 # A strained chest muscle ("pulled a muscle in my chest", "sore pecs after bench") is not
 # cardiac; "thought it was a pulled muscle but my chest is squeezing" is, so not "muscle" alone.
@@ -495,7 +498,12 @@ SIGNS: tuple[Sign, ...] = (
         f"{_LOST} ... {_WEIGHT} ... not trying|dieting",
         f"{_LOST} ... {_WEIGHT} ... not on a diet",
         f"{_LOST} ... {_WEIGHT} ... for no reason",
-    )),
+        f"{_LOST} ... {_WEIGHT} ... {_NOT_MEANT}",
+        # "maybe 5 kilo less but I dont do diet" (outside run 115 p04: asked again).
+        f"{_WEIGHT} less|lighter ... {_NOT_MEANT}",
+        # "I'm trying to lose weight, not dieting, just walking more": meant.
+    ), unless=("trying to lose", "want to lose", "wanting to lose", "need to lose",
+               "hoping to lose", "trying to drop", "trying to shed")),
     # Weight going, reason not said: unless the patient says they meant it.
     Sign("losing_weight", (
         f"{_LOST} a lot of weight",
@@ -2034,6 +2042,11 @@ DIRECT_QUESTIONS: tuple[ScreenQuestion, ...] = (
         "knee_warning",
         covers=("knee_locks",),
         where=("knee_place",),
+    ),
+    # Asked where a pregnancy is hinted and never said: a yes is the precaution recorded
+    # (`contraindications.FROM_SIGNS`), with no flag of its own.
+    ScreenQuestion(
+        "check_pregnant", "Can I just check: are you pregnant at the moment?", "pregnant_now"
     ),
     ScreenQuestion(
         "check_child_limp",

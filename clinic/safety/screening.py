@@ -236,11 +236,27 @@ def _questions(
             continue
         # Only a question whose yes would raise something new is worth asking (with the
         # place it is asked in, for a question asked only there).
+        if question.sign in contraindications.FROM_SIGNS:
+            continue  # a precaution's question: after the warning signs' (below)
         if set(red_flags_for(reported | {question.sign, *question.where})) <= raised:
             continue
         chosen.append(question)
         if not question.where:
             break
+    # A question that records a precaution comes after a warning sign's, not instead of it
+    # ("i pee every hour but thats the baby": the bladder's question, then the pregnancy's);
+    # never at 65 or over.
+    for guard in GUARDS:
+        question = question_named(guard.question)
+        if (
+            question is not None
+            and question.sign in contraindications.FROM_SIGNS
+            and question not in chosen
+            and set(guard.touches) <= touched
+            and not set(guard.unless) & touched
+            and not {"aged_65_plus", question.sign} & (settled | reported)
+        ):
+            chosen.append(question)
     return chosen
 
 
