@@ -435,8 +435,9 @@ def _open_yes(tracker: Tracker) -> str | None:
     return question  # no history (the slots alone): as they say
 
 
-# What the intake records of the pain, as the message's entities name it.
-_PAIN_DETAILS = frozenset({"pain_severity", "side", "body_part", "pain_duration", "pain_quality"})
+# Details of the pain a summary is put right on ("a 4 not 7", "both sides", "2 weeks"): a
+# place named is not one ("the legs are only tired from work" disputes both legs).
+_PAIN_DETAILS = frozenset({"pain_severity", "side", "pain_duration"})
 
 
 def _disputed(tracker: Tracker, text: str) -> str | None:
@@ -477,11 +478,13 @@ def _put_right_now(tracker: Tracker) -> set[str]:
 
 
 def _standing_without(tracker: Tracker, put_right: set[str]) -> set[str]:
-    """The flags that stand on the signs held other than those `put_right` (none put right:
-    none said to stand, so a dispute asks as before)."""
-    if not put_right:
-        return set()
+    """The flags that stand on the signs held other than those `put_right`, when the message
+    says one of those again ("my bladder is fine... its just the numb bit"); none otherwise,
+    so a dispute of the flag's own sign asks as before ("it wasn't sudden at all")."""
     held = set(tracker.get_slot("warning_signs") or [])
+    said_again = set(entity_values(tracker, "warning_sign")) & (held - put_right)
+    if not (put_right and said_again):
+        return set()
     return {flag.code for flag in current_flags(tracker, sorted(held - put_right))}
 
 
