@@ -88,7 +88,9 @@ BODY_PARTS: dict[str, tuple[str, ...]] = {
 PAIN_QUALITIES: dict[str, tuple[str, ...]] = {
     "sharp": ("sharp", "stabbing", "stabs", "knife", "knife-like", "piercing", "sharpish"),
     "dull": ("dull", "heavy", "dull ache"),
-    "aching": ("aching", "ache", "aches", "achy", "achey", "sore", "soreness", "tender"),
+    # "is like deep pain" (outside run 115 p04: "Sorry, I didn't catch how it feels").
+    "aching": ("aching", "ache", "aches", "achy", "achey", "sore", "soreness", "tender", "deep",
+               "deep pain"),
     "burning": ("burning", "burn", "burns", "on fire", "scalding"),
     "throbbing": ("throbbing", "throb", "throbs", "pounding", "pulsing", "pulsating"),
     "shooting": ("shooting", "shoots", "electric", "electric shock", "zapping", "zaps",

@@ -1945,3 +1945,51 @@ def test_a_no_to_spreading_with_a_place_that_hurts_too_is_another_place(text: st
     assert "radiates_to" not in said or said["radiates_to"] is None, said
     assert len(said.get("pain_sites") or []) == 2, said
     assert "body_part" not in said, said
+
+
+# Session 36, written before the change (outside run 115 p03: "well she's unsteady but thats
+# her knees, she's had the walker 3 years" made the knee a painful place, with the knee's
+# questions and "stiffness in her neck and knee"). A place named as the cause of something
+# else, or as old and worn, is no place that hurts. My own wordings, written for another.
+def _for_another(text: str) -> dict:
+    known = {"body_part": "neck", "pain_sites": ["neck"], "pain_quality": "stiffness"}
+    return update(known, hear(text, clinic_entities(text, [])), None, True).values
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "he's a bit wobbly on his feet but that's his hips, he's had a cane for years",
+        "she walks slowly but that's her knees",
+        "no, his hips are just old, it's the neck we want help with",
+        "she's unsteady because of her knees",
+    ],
+)
+def test_a_place_named_as_the_cause_of_something_else_is_no_painful_place(text: str) -> None:
+    said = _for_another(text)
+    assert said.get("pain_sites") in (None, ["neck"]), said
+
+
+def test_a_place_that_hurts_beside_a_cause_is_still_a_painful_place() -> None:
+    assert "knee" in _for_another("she's unsteady and her knees ache too").get("pain_sites", [])
+
+
+# Session 36, written before the change (outside run 115 p08: "Which side?" of a neck pain
+# spreading to the arm, answered "right arm. neck is kind of both sides", recorded the neck
+# on the right). The main place's own side, said, is its side; the arm's is the spread's.
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("left arm. the neck itself is both sides", "both"),
+        ("right arm, but the neck is sort of on both sides", "both"),
+        ("right arm", "right"),
+    ],
+)
+def test_the_main_places_own_side_beats_the_spreads(text: str, side: str) -> None:
+    known = {
+        "body_part": "neck",
+        "pain_sites": ["neck"],
+        "pain_radiates": True,
+        "radiates_to": "arm",
+    }
+    assert changes(text, known, "side").get("side") == side

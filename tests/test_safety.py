@@ -2214,6 +2214,9 @@ def test_fluid_leaking_in_pregnancy_sends_her_to_the_maternity_unit(said: str) -
         ("nothing like that", True),
         ("no idea what half of those are", False),
         ("I take warfarin", False),
+        # Session 36 (outside run 115 p03: "I just said none of the rest" not recognised).
+        ("like I said, none of the rest", True),
+        ("she has none of the other ones", True),
     ],
 )
 def test_a_no_to_the_contraindication_checklist_in_words(said: str, none: bool) -> None:
@@ -8197,3 +8200,47 @@ def test_weight_lost_not_meant_in_other_words(text: str, lost: bool) -> None:
 )
 def test_a_day_asked_for_after_the_care_is_a_booking(message: str, about: bool) -> None:
     assert advice.asks_about_waiting(message) is about
+
+
+# Session 36, written before the change (outside run 115 p08: a 16-year-old hockey player's
+# arm tingling after hits was asked "Does this pain come on when he walks uphill, climbs
+# stairs or exerts himself, and ease when he rests?"). The heart's effort questions are an
+# adult's; a child's arm pain with effort is asked nothing of the heart. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "known", "asked"),
+    [
+        ("my son is 15, his arm aches when he runs and eases when he stops", [], False),
+        ("her arm tingles after netball practice", ["young_patient"], False),
+        ("my left arm aches on the stairs, I'm 58", [], True),
+    ],
+)
+def test_the_hearts_effort_questions_are_not_asked_of_a_child(
+    text: str, known: list[str], asked: bool
+) -> None:
+    from clinic.safety import screening
+
+    names = {q.name for q in screening.screen(text, known_signs=known).questions}
+    effort = {"check_exertion", "check_eases_with_rest", "check_exertion_breathless"}
+    assert bool(names & effort) is asked, names
+
+
+# Session 36, written before the change (outside run 115 p08: a 16-year-old's neck after hits,
+# "no just normal hockey hits" to the serious accident question, was asked "Was it a serious
+# accident..., or is he 50 or over, or does he have thin bones...?" at once: "he's SIXTEEN.
+# no"). With the serious accident denied, a young patient is not asked how the fall happened.
+def test_how_the_fall_happened_is_not_asked_of_a_child_once_a_serious_accident_is_denied() -> None:
+    from clinic.safety.screening import screen_questions
+
+    said = ["trauma", "young_patient", "neck_pain"]
+    asked = screen_questions("neck", "arm", said, ["major_trauma"])
+    assert "check_fall_how" not in [q.name for q in asked]
+    adult = screen_questions("neck", "arm", ["trauma", "neck_pain"], ["major_trauma"])
+    assert "check_fall_how" in [q.name for q in adult]
+
+
+# Session 36, written before the change (outside run 115 p04: "is like deep pain, more bad in
+# the night, I cannot sleep good" was "Sorry, I didn't catch how it feels", then asked about
+# pain worse at night twice). Worse said as a non-native writer may. My own wordings.
+@pytest.mark.parametrize("text", ["my back is more bad at night", "pain badder in the night"])
+def test_worse_at_night_in_a_learners_words(text: str) -> None:
+    assert "night_pain" in safety.screen(text).signs

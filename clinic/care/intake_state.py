@@ -526,6 +526,25 @@ _OF_THE_NOTES = re.compile(
 )
 
 
+# A place named as what explains something else, not as a pain: "she's unsteady but thats
+# her knees", "wobbly because of his hips", "her knees are just old" (outside run 115 p03:
+# the knee's questions, "stiffness in her neck and knee").
+_THE_CAUSE_OF_ANOTHER = re.compile(
+    r"\b(?:unsteady|wobbly|off balance|balance|slow\w*|walker|cane|stick|limp\w*|shuffl\w*"
+    r"|trips?|tripping)\b[^.;!?]{0,40}?\b(?:that'?s|thats|that is|it'?s|its|it is|because of"
+    r"|due to|from)\s+(?:her|his|my|their|the)\s+([a-z]+)"
+    r"|\b(?:her|his|my|their|the)\s+([a-z]+)\s+(?:are|is)\s+just\s+(?:old|worn(?: out)?"
+    r"|arthritic|getting old)\b",
+    re.IGNORECASE,
+)
+# "Unsteady on her feet": a way of walking, no feet that hurt.
+_ON_THEIR_FEET = re.compile(
+    r"\b(?:unsteady|wobbly|steady|shaky|slow|frail)\s+on\s+(?:her|his|my|their)\s+(feet)\b",
+    re.IGNORECASE,
+)
+_PAIN_WORD = re.compile(r"\b(?:ache\w*|aching|hurt\w*|pain\w*|sore\w*|throb\w*)\b", re.I)
+
+
 def _places_said_not(text: str) -> tuple[str, ...]:
     """The places `text` says the pain is not in ("to my knee, not the foot", "no my back
     doesn't hurt") or asks to be taken off ("remove the foot and the head")."""
@@ -542,6 +561,8 @@ def _places_said_not(text: str) -> tuple[str, ...]:
             *_NOT_THIS.finditer(text),
             *_SAID_NOT_TO_HURT.finditer(text),
             *_NO_PAIN_IN.finditer(text),
+            *(m for m in _THE_CAUSE_OF_ANOTHER.finditer(text) if not _PAIN_WORD.search(m[0])),
+            *_ON_THEIR_FEET.finditer(text),
         )
         if not _A_CAUSE_BEFORE.search(text, _clause_start(text, match.start()), match.start())
         and (said := next(group for group in match.groups() if group))
@@ -954,6 +975,11 @@ def update(
     spread = known.get("radiates_to")
     # "Which side?" answered "is right side. The right leg.": the leg's side is the pain's.
     side_of_spread = asked == "side" and main is not None and main.side is not None
+    own_side = next((o.side for o in heard.others if o.value == known_main and o.side), None)
+    if side_of_spread and own_side and main is not None and main.value != known_main:
+        # "right arm. neck is kind of both sides": the neck's own side, said, is its side;
+        # the arm's is only the spread's (outside run 115 p08: the neck on the right).
+        heard, main, side_of_spread = replace(heard, main=None, side=own_side), None, False
     if (place_put_right or side_of_spread) and main is not None and main.value != known_main:
         if spread and main.value in (spread, *_ALONG.get(spread, ())):
             # "Actually the right leg, not the left" of a back pain down the leg: the side

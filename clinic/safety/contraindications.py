@@ -373,7 +373,9 @@ PHYSIO_WILL_CHECK = (
 )
 # "None of those other things apply", "no others", "none, unless a cut on my finger counts".
 _NONE_SAID = re.compile(
-    r"^\W*(?:none|nope|nah|no(?! idea| clue))\b|\bnone of (?:those|these|them|the others|that)\b"
+    # "I just said none of the rest" (outside run 115 p03: "Sorry, I didn't recognise that").
+    r"^\W*(?:none|nope|nah|no(?! idea| clue))\b|\bnone of (?:those|these|them|the others|that"
+    r"|the rest|the other ones|the list|the above|it)\b"
     r"|\bno others\b|\b(?:don'?t|do not|doesn'?t|does not|dont|doesnt) apply\b"
     r"|\bnothing (?:like that|else|of (?:that|those|these))\b",
     re.IGNORECASE,

@@ -517,6 +517,10 @@ SIGNS: tuple[Sign, ...] = (
     Sign("night_pain", (
         "worse|worst at|during night",
         "worse|worst in the night",
+        # "more bad in the night", as a non-native writer may say worse (outside run 115 p04:
+        # asked twice after it was told).
+        "more bad|worse at|during|in the? night|nights|nighttime|nite",
+        "badder at|during|in the? night|nights|nighttime|nite",
         "night pain",
         "wakes|woke|waking me ... night ... every|always|constant",
         # "Wakes him up every night": the pain, whoever writes (a noun before "wakes" that

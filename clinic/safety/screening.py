@@ -198,6 +198,13 @@ def screen(
     return Screening(mentions, flags, tuple(questions), aside, tuple(others))
 
 
+# The heart's questions about pain that effort brings on: angina is an adult's (a child's arm
+# pain with sport is asked nothing of the heart).
+_ADULTS_HEART_QUESTIONS = frozenset(
+    {"check_exertion", "check_eases_with_rest", "check_exertion_breathless"}
+)
+
+
 def _questions(
     mentions: tuple[Mention, ...],
     flags: tuple[RedFlag, ...],
@@ -238,6 +245,8 @@ def _questions(
         # place it is asked in, for a question asked only there).
         if question.sign in contraindications.FROM_SIGNS:
             continue  # a precaution's question: after the warning signs' (below)
+        if question.name in _ADULTS_HEART_QUESTIONS and "young_patient" in reported:
+            continue  # a teenager's arm after hits: no question of angina (outside run 115 p08)
         if set(red_flags_for(reported | {question.sign, *question.where})) <= raised:
             continue
         chosen.append(question)
@@ -1446,6 +1455,14 @@ def screen_questions(
             ):
                 continue
             if question.after and not said.intersection(question.after):
+                continue
+            if (
+                question.name == "check_fall_how"
+                and "major_trauma" in denied
+                and ("young_patient" in said)
+            ):
+                # A teenager's neck after hits, no serious accident: "or is he 50 or over?" is
+                # the rest of it (outside run 115 p08: "he's SIXTEEN. no").
                 continue
             # One line of two regions' screens (a fall, for the back and the hip) once.
             if all(q.name != question.name and q.text != question.text for q in questions):
