@@ -22,7 +22,12 @@ from rasa.shared.nlu.training_data.message import Message
 from addons.intent_rules import IntentRule
 from clinic.intake import answer_before_question
 from clinic.preferred_time import yes_and_a_time, yes_with_times_asked
-from clinic.safety.answers import answer_before_closing, says_goodbye, yes_or_no
+from clinic.safety.answers import (
+    answer_before_closing,
+    says_goodbye,
+    without_said_again,
+    yes_or_no,
+)
 
 # What the model may have made of it; a booking request or a question stays as it is.
 # "Yes. I can come only after work, after 6 evening": a time of day the model heard as
@@ -73,6 +78,13 @@ class YesHeard(IntentRule):
             # "No thanks, I'll just wait for the call on Tuesday": a no, whatever the model
             # made of the reason after it (the price, a time, a call called off).
             return "deny"
+        again = without_said_again(text)
+        if again != text.strip() and len(again.split()) <= _PLAIN and intent in _MISHEARD:
+            # "I said no lol": the answer given again, whatever the model made of it
+            # (outside run 115 p07: "Sorry, I didn't catch that").
+            said = yes_or_no(again)
+            if said is not None:
+                return "affirm" if said else "deny"
         said = yes_or_no(text)
         if intent.startswith("ask_") and said is not None and not _ASKS_WITHIN.search(text):
             # "nah im good w needles i think" to the needling checklist: told, asking

@@ -776,6 +776,10 @@ async def test_a_move_asked_with_its_time_offers_that_time_at_once(desk) -> None
         ("yes please. only mornings for me, before 11", "describe_pain", "affirm"),
         ("Yes. After work only, from 5:30. What days do you have?", "describe_pain", "affirm"),
         ("yes it aches more in the evening", "describe_pain", None),
+        # Session 36, written before the change (outside run 115 p07: "I said no lol" to the
+        # spread question asked again, heard as nothing).
+        ("I already said no haha", "nlu_fallback", "deny"),
+        ("like I said, yes", "inform", "affirm"),
     ],
 )
 def test_a_yes_or_no_before_the_goodbye_is_the_answer(text, model, heard) -> None:

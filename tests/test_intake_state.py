@@ -1993,3 +1993,19 @@ def test_the_main_places_own_side_beats_the_spreads(text: str, side: str) -> Non
         "radiates_to": "arm",
     }
     assert changes(text, known, "side").get("side") == side
+
+
+# Session 36, written before the change (outside run 115 p07: "I said no lol" to the spread
+# question, asked again after a question of the patient's, got "Sorry, I didn't catch that").
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("I said no lol", False),
+        ("like I said, no", False),
+        ("i already said yes, to the hand", True),
+    ],
+)
+def test_a_yes_or_no_said_again_opens_the_answer(text: str, said: bool) -> None:
+    from clinic.care.intake_state import opening_yes_or_no
+
+    assert opening_yes_or_no(text) is said

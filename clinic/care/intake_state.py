@@ -19,7 +19,7 @@ from typing import Any
 from clinic import parsing, vocabulary
 from clinic.pain_heard import says_it_hurts
 from clinic.parsing import Duration
-from clinic.safety.answers import describes_the_pain, plain_yes, yes_or_no
+from clinic.safety.answers import describes_the_pain, plain_yes, without_said_again, yes_or_no
 from clinic.safety.red_flags import HISTORY_COUNTS
 
 # The facts of the main complaint, as the contract names its slots.
@@ -1452,6 +1452,9 @@ def opening_yes_or_no(text: str) -> bool | None:
     "mostly" answers nothing)."""
     if _NO_THEN_ONLY.match(text):
         return False  # "no just neck and tops of shoulders" (outside run 70 p04)
+    # "I said no lol", "like I said, no": the answer given again (outside run 115 p07: "Sorry,
+    # I didn't catch that").
+    text = without_said_again(text)
     first = re.split(r"[.,;!?]|\s-\s", text.strip(), maxsplit=1)[0]
     if not 0 < len(first.split()) <= 3:
         return None

@@ -759,6 +759,20 @@ def opens_with_answer(text: str) -> bool:
     return bool(_OPENS_WITH_ANSWER.match(" ".join(text.lower().split())))
 
 
+# The answer given again: "I said no lol", "like I said, no", "told you yes" (outside run 115
+# p07: "Sorry, I didn't catch that").
+_SAID_AGAIN = re.compile(
+    r"^\W*(?:like\s+i\s+said|as\s+i\s+said|(?:i\s+)?(?:already\s+|just\s+)?(?:said|told\s+you|"
+    r"answered))\W+(?=(?:yes|yeah|yep|no|nope|nah)\b)",
+    re.IGNORECASE,
+)
+
+
+def without_said_again(text: str) -> str:
+    """`text` without the words that say its answer was given before ("I said no lol")."""
+    return _SAID_AGAIN.sub("", text.strip())
+
+
 def yes_or_no(text: str, intent: str | None = None) -> bool | None:
     """A plain yes (True) or no (False) in `text`, else None ("yes, I'm his mum and I
     agree" is a yes; "yes but not on Monday" is neither)."""
