@@ -40,6 +40,7 @@ from actions.tracker_facts import (
     patient_messages,
     said_before,
     said_since_latest_message,
+    said_within_turns,
     tells_of_a_pain,
     the_patient,
     urgent_open,
@@ -244,6 +245,10 @@ class ActionAnswerQuestion(Action):
         if known and known in said_since_latest_message(tracker):
             return []  # answered already, alongside the pain (`answer_if_known`)
         if known:
+            if said_within_turns(tracker, known, 3):
+                # Asked again ("do you offer appointments after work?" after the hours): the
+                # same answer, owned as said, never a loop word for word.
+                known = f"As I said: {known[0].lower()}{known[1:]}"
             dispatcher.utter_message(text=known)
             for more in _further_answers(tracker, values, known):
                 dispatcher.utter_message(text=more)  # "...and the phone number please"

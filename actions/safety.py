@@ -667,7 +667,7 @@ def _precaution_question_left(
             and name != direct
             and name not in asked
             and question.sign not in known
-            and not patient.is_a_man(patient_messages(tracker))
+            and not _precaution_known(tracker, question)
         ):
             return name
     return None
@@ -695,10 +695,8 @@ def _direct_question_due(
             continue
         if question.where and not set(question.where) & _context_now(tracker):
             continue  # out of breath with effort, with a low back: no question of the heart
-        if question.sign in contraindications.FROM_SIGNS and patient.is_a_man(
-            patient_messages(tracker)
-        ):
-            continue  # "since 14 weeks" from a man is a time, never a pregnancy
+        if question.sign in contraindications.FROM_SIGNS and _precaution_known(tracker, question):
+            continue  # "since 14 weeks" from a man is a time; a pregnancy told is not asked
         return name
     # A fever held, a headache or a sore neck told now: meningitis? (outside run 79 p07,
     # unsafe, the other way round: the headache first, the fever later.)
@@ -711,9 +709,27 @@ def _direct_question_due(
     ):
         return AFTER_FEVER
     waiting = safety.question_named(tracker.get_slot("question_waiting") or "")
-    if waiting and waiting.name not in asked and not {waiting.sign, *waiting.covers} & known:
+    if (
+        waiting
+        and waiting.name not in asked
+        and not {waiting.sign, *waiting.covers} & known
+        and not (
+            waiting.sign in contraindications.FROM_SIGNS and _precaution_known(tracker, waiting)
+        )
+    ):
         return waiting.name
     return None
+
+
+def _precaution_known(tracker: Tracker, question: ScreenQuestion) -> bool:
+    """Whether the precaution a question would record is told already, or cannot apply
+    ("are you pregnant?" of a man, or once "I'm 22 weeks" is recorded)."""
+    code = contraindications.FROM_SIGNS[question.sign]
+    told = {
+        *(tracker.get_slot("contraindications") or []),
+        *entity_values(tracker, "contraindication"),
+    }
+    return code in told or patient.is_a_man(patient_messages(tracker))
 
 
 def _yes_to(question: ScreenQuestion, denied: set[str]) -> set[str]:

@@ -208,6 +208,20 @@ def said_in_the_turn_before(tracker: Tracker, text: str) -> bool:
     return False
 
 
+def said_within_turns(tracker: Tracker, text: str, turns: int) -> bool:
+    """Whether the assistant said `text`, word for word, in its replies to the patient's
+    `turns` messages before the latest."""
+    users = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            users += 1
+            if users > turns:
+                return False
+        elif users >= 1 and event.get("event") == "bot" and event.get("text") == text:
+            return True
+    return False
+
+
 def said_since_latest_message(tracker: Tracker) -> list[str]:
     """What the assistant has said since the patient's latest message."""
     said: list[str] = []

@@ -8244,3 +8244,35 @@ def test_how_the_fall_happened_is_not_asked_of_a_child_once_a_serious_accident_i
 @pytest.mark.parametrize("text", ["my back is more bad at night", "pain badder in the night"])
 def test_worse_at_night_in_a_learners_words(text: str) -> None:
     assert "night_pain" in safety.screen(text).signs
+
+
+# Session 36, written after outside run 116 p05 (my own change of run 115's kind asked "are
+# you pregnant at the moment?" after "thats just the baby sitting on my bladder" had recorded
+# the pregnancy, and again after "I'm 22 weeks btw"). A pregnancy told is never asked about.
+def test_a_pregnancy_told_in_the_message_is_not_asked_about() -> None:
+    from clinic.safety import screening
+
+    found = screening.screen("my bump got bigger and the baby is sitting on my bladder")
+    assert "pregnancy" in found.contraindications
+    assert "check_pregnant" not in [q.name for q in found.questions]
+
+
+# Session 36, written before the change (outside run 116 p08: "no chest pain. just the night
+# sweats i said" to the heart's question of a pain between the shoulder blades was a yes, and
+# 911). Sweats at night are the fever's sign, never sweating with the pain. My own wordings.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no chest pain, only the sweating at night I mentioned",
+        "nope. I do wake up sweaty in bed but that's it",
+    ],
+)
+def test_sweats_at_night_are_no_sweating_with_the_pain(text: str) -> None:
+    found = safety.screen(text, known_signs=["upper_back_pain"])
+    assert "sweating" not in found.signs
+    assert "cardiac" not in [flag.code for flag in found.flags]
+
+
+def test_sweating_with_the_pain_still_counts() -> None:
+    found = safety.screen("pain between my shoulder blades, I'm sweating and feel sick")
+    assert "cardiac" in [flag.code for flag in found.flags]

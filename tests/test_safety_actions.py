@@ -2009,3 +2009,21 @@ async def test_a_sign_put_right_beside_one_that_holds_the_flag_asks_nothing_agai
         "warning_signs", ["bladder_or_bowel_control"]
     )
     assert slots.get("triage_level", "emergency") == "emergency"
+
+
+# Session 36, written after outside run 116 p05: the pregnancy question left waiting behind the
+# bladder's is not asked once the pregnancy is recorded.
+async def test_the_pregnancy_question_waiting_is_dropped_once_the_pregnancy_is_known() -> None:
+    slots, text = await check(
+        "no, just frequent. I'm 22 weeks btw",
+        intent="deny",
+        earlier_slots={
+            "direct_question": "check_bladder",
+            "question_waiting": "check_pregnant",
+            "body_part": "lower_back",
+            "contraindications": ["pregnancy"],
+        },
+        slots={"body_part": "lower_back", "contraindications": ["pregnancy"]},
+    )
+    assert slots.get("direct_question") != "check_pregnant"
+    assert "are you pregnant" not in text

@@ -883,8 +883,13 @@ SIGNS: tuple[Sign, ...] = (
         f"chest ... {_SPREADS} ... arm|arms|jaw|neck|back|shoulder",
     )),
     Sign("sweating", ("sweating|sweaty|clammy|sweats|sweat", "cold sweat"),
-         # "No sweat", "broke a sweat at the gym": no sweating with the pain.
-         unless=("no sweat", "break a sweat", "broke a sweat", "breaking a sweat")),
+         # "No sweat", "broke a sweat at the gym": no sweating with the pain. Sweats at
+         # night, in bed, are the fever's (`fever`), not sweating with the pain (outside run
+         # 116 p08: "just the night sweats i said" was a yes to the heart's question, 911).
+         unless=("no sweat", "break a sweat", "broke a sweat", "breaking a sweat",
+                 "night sweats", "night sweat", "at night", "at nite", "in the night",
+                 "in my sleep", "when i sleep", "when im asleep", "when i'm asleep", "asleep",
+                 "sheets", "in bed", "nightly")),
     # At a blood test or a jab: the needles' (a precaution for needling), not a sign.
     Sign("faint", ("faint|fainting|fainted|lightheaded|light-headed|woozy", "pass|passing|passed out", "about to collapse"),
          unless=NEEDLE_OCCASIONS),

@@ -254,12 +254,14 @@ def _questions(
             break
     # A question that records a precaution comes after a warning sign's, not instead of it
     # ("i pee every hour but thats the baby": the bladder's question, then the pregnancy's);
-    # never at 65 or over.
+    # never at 65 or over, nor once told ("the baby is sitting on my bladder").
+    told = {m.name for m in mentions if m.kind == CONTRAINDICATION and not m.denied}
     for guard in GUARDS:
         question = question_named(guard.question)
         if (
             question is not None
             and question.sign in contraindications.FROM_SIGNS
+            and contraindications.FROM_SIGNS[question.sign] not in told
             and question not in chosen
             and set(guard.touches) <= touched
             and not set(guard.unless) & touched
