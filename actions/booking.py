@@ -413,7 +413,12 @@ _GIVEN_UP = re.compile(
     # Busy then: "i have a meeting at 12", "there's a team call at 10" (outside run 89 p05).
     r"|\b(?:a|my|the|our|his|her|team|work)\s+"
     r"(?:meeting|call|standup|stand-up|class|lecture|shift|school run|pick-?up)"
-    r"\s+(?:is\s+)?(?:at|till|until)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?",
+    r"\s+(?:is\s+)?(?:at|till|until)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?"
+    # Said to be hard: "7 is tight with my kids pickup", "5 is tough" (outside runs 116 p07
+    # and 114 p01: the hour kept).
+    r"|\b\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\s+(?:is|'s|was|would be)\s+(?:a bit\s+|too\s+|"
+    r"really\s+|kinda\s+|kind of\s+|pretty\s+|a little\s+)?(?:tight|tough|hard|difficult|a "
+    r"stretch|too early|too late|early|late|no good|not good|bad|a problem|impossible|a push)\b",
     re.IGNORECASE,
 )
 # An hour in figures: "2:30", "3pm", "at 10" (not "same time", not "the 11th").
@@ -768,6 +773,7 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
                 wish = read_preference(f"at {another['hour'] or another['instead']}", desk().now())
             if isinstance(wish, TimePreference):
                 wish = _same_time_as_booked(str(value), wish, tracker)
+                wish = _on_the_days_offered(str(value), wish, offered, tracker)
             if isinstance(wish, TimePreference) and wish.last_day is None and offered:
                 # "noon is better", no day said: on the days just offered; "10 or 10:30"
                 # each of its hours too (outside run 54: Monday offered for a Friday).
@@ -1214,6 +1220,37 @@ def _time_wished_beside(tracker: Tracker) -> str | None:
     kept = [s for s in re.split(r"(?<=[.!?])\s+", said) if not advice.asks_about_waiting(s)]
     wished = " ".join(kept).strip()
     return wished if wished and names_a_time(wished) else None
+
+
+# A week asked for: "something next week", "the week after".
+_A_LATER_WEEK = re.compile(
+    r"\b(?:next|following|coming) week\b|\bweek after\b|\bin (?:a|two|2) weeks?\b", re.I
+)
+# A weekday said with its week or date: "next tuesday", "tuesday the 15th", "this friday".
+_WEEK_OR_DATE = re.compile(
+    r"\b(?:this|next|coming|following|after|today|tomorrow|tmrw|jan\w*|feb\w*|mar\w*|apr\w*"
+    r"|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\b"
+    r"|\bthe\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}[/.-]\d{1,2}\b",
+    re.IGNORECASE,
+)
+
+
+def _on_the_days_offered(
+    said: str, wish: TimePreference, offered: list[dt.datetime], tracker: Tracker
+) -> TimePreference:
+    """A weekday said alone to the offers of the week asked for ("something next week",
+    then "tuesday would be better, around 10?"): that week's, not this week's (outside run
+    116 p03: this week's Tuesday, twice). Without a week asked for, the nearest stands."""
+    if not offered or wish.first_day is None or wish.first_day != wish.last_day:
+        return wish
+    asked = str(tracker.get_slot("preferred_time") or "")
+    if _WEEK_OR_DATE.search(said) or not _A_LATER_WEEK.search(asked):
+        return wish
+    first = min(slot.date() for slot in offered)
+    day = wish.first_day
+    while day < first:
+        day += dt.timedelta(days=7)
+    return replace(wish, first_day=day, last_day=day) if day != wish.first_day else wish
 
 
 def _one_of_the_days(said: str, tracker: Tracker) -> TimePreference | None:

@@ -2133,3 +2133,43 @@ def test_years_said_at_the_summary_are_no_time(desk) -> None:
         offered_slots=[eleven.isoformat()],
     )
     assert result.get("booking_slot", eleven.isoformat()) == eleven.isoformat(), (result, text)
+
+
+# Session 36, written before the change (outside run 116 p03: next week's Monday offered as
+# asked, "tuesday would be better, around 10?" offered this week's Tuesday, and "no I meant
+# next week, tuesday the 15th. he needs to see the doctor first" got "Please don't wait until
+# then" and the same Tuesday again). A weekday said alone to the offers is the one on or
+# after the days offered; seeing the doctor first is the advice taken. My own wordings.
+def test_a_weekday_said_alone_to_a_later_weeks_offers_is_that_week(desk) -> None:
+    monday_next = dt.datetime(2026, 11, 30, 9, 0, tzinfo=CLINIC_NOW.tzinfo)
+    result, _ = validate(
+        "booking_slot",
+        "wednesday would suit better, mid morning?",
+        offered_slots=[monday_next.isoformat(), monday_next.replace(hour=10).isoformat()],
+        preferred_time="any morning next week",
+    )
+    offered = [dt.datetime.fromisoformat(iso) for iso in result.get("offered_slots") or []]
+    assert offered and {slot.date() for slot in offered} == {dt.date(2026, 12, 2)}, result
+
+
+def test_seeing_the_doctor_first_beside_a_day_is_the_advice_taken() -> None:
+    from clinic.safety import advice
+
+    said = "no, I mean the week after, thursday the 3rd. she has to see her doctor first"
+    assert not advice.asks_about_waiting(said)
+
+
+# Session 36, written before the change (outside run 116 p07: "718 555 0177. oh wait, can we
+# do 6:30 instead, 7 is tight with my kids pickup" at the contact question kept 7:00). The
+# hour said as too tight is the one given up, the other the one wished. My own wording.
+def test_an_hour_put_right_beside_the_contact_with_the_old_one_called_tight(desk) -> None:
+    seven = dt.datetime(2026, 11, 26, 19, 0, tzinfo=CLINIC_NOW.tzinfo)
+    result, _ = validate(
+        "contact_details",
+        "917 555 0123. sorry, could it be 6:30 instead? 7 is a stretch for me",
+        booking_slot=seven.isoformat(),
+        offered_slots=[seven.isoformat(), seven.replace(hour=18, minute=30).isoformat()],
+        patient_name="Ana Ruiz",
+    )
+    picked = result.get("booking_slot")
+    assert picked and dt.datetime.fromisoformat(picked).time() == dt.time(18, 30), result

@@ -8276,3 +8276,29 @@ def test_sweats_at_night_are_no_sweating_with_the_pain(text: str) -> None:
 def test_sweating_with_the_pain_still_counts() -> None:
     found = safety.screen("pain between my shoulder blades, I'm sweating and feel sick")
     assert "cardiac" in [flag.code for flag in found.flags]
+
+
+# Session 36, written before the change (outside run 116 p04, and runs 114 and 115: an
+# uninsured man 4 days after a sudden headache, "i cannot pay ambulance, 1000 dollar. cousin
+# drive is ok or not ok? yes or no please" got the ambulance again and nothing else; run 115
+# p07 "my roommate can take me in an uber" the same). The ambulance stays the advice; asked
+# again, or the ambulance refused, a ride straight there is better than not going at all.
+@pytest.mark.parametrize(
+    "message",
+    [
+        "we can't afford an ambulance. my sister can drive me, is that ok?",
+        "I'm not getting an ambulance. my friend will drive me there now",
+    ],
+)
+def test_a_ride_after_the_ambulance_refused_is_told_how_to_go(message: str) -> None:
+    reply = advice.emergency_follow_up(message, ["thunderclap_headache"], "911", "988", repeats=1)
+    assert "ambulance" in reply and "911" in reply, reply
+    assert "straight to the nearest emergency department" in reply, reply
+    assert "never drive yourself" in reply.lower() or "don't drive yourself" in reply.lower()
+
+
+def test_a_ride_asked_about_first_gets_the_ambulance() -> None:
+    reply = advice.emergency_follow_up(
+        "can my husband drive me to the hospital?", ["cardiac"], "911", "988", repeats=1
+    )
+    assert "ambulance" in reply and "straight to the nearest emergency department" not in reply

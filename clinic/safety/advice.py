@@ -1116,10 +1116,32 @@ def _how_to_go(message: str, codes: list[str], number: str) -> str:
             f"as getting to the car is safe. Call {number} instead if it isn't, or if anything "
             "gets worse on the way. "
         )
+    if _AMBULANCE_REFUSED.search(message) and not _DRIVES_SELF.search(message):
+        # "we can't afford an ambulance. my sister can drive me, is that ok?": the ambulance
+        # is still safest, and a ride straight there beats not going (outside runs 114 to
+        # 116: the ambulance again and nothing else, to patients who would not call one).
+        return (
+            f"Calling {number} for an ambulance is still safest: the crew can start care on the "
+            "way. If you won't, have someone drive you straight to the nearest emergency "
+            f"department now, and call {number} at once if anything gets worse on the way; "
+            "never drive yourself. "
+        )
     return (
         f"Please call {number} now for an ambulance rather than going by car: the crew can "
         "start care on the way. "
     )
+
+
+# The ambulance said not to be wanted, or beyond the patient's means: "I'm not getting an
+# ambulance", "i cannot pay ambulance, 1000 dollar", "we can't afford an ambulance".
+_AMBULANCE_REFUSED = re.compile(
+    r"\b(?:not|never|won'?t|wont|no|don'?t|dont|can'?t|cant|cannot)\s+(?:\w+\s+){0,3}?"
+    r"(?:ambulance|911)\b"
+    r"|\b(?:afford|pay|paying|cost\w*|expensive|money|bill|dollars?|insurance)\b[^.?!]{0,30}"
+    r"\bambulance\b|\bambulance\b[^.?!]{0,30}\b(?:afford|pay|cost\w*|expensive|money|bill|"
+    r"dollars?|\$)",
+    re.IGNORECASE,
+)
 
 
 def why(code: str, signs: Iterable[str] = ()) -> str:
@@ -1343,7 +1365,10 @@ def _where_to_find_care(message: str, number: str) -> str:
 _AFTER_THE_CARE = re.compile(
     r"\b(?:after|once)\s+(?:(?:we|i|he|she|they)(?:'?ve|'?s| have| has)?\s+(?:seen|been to|"
     r"visited|gone to|seen by)\s+)?(?:the\s+|his\s+|her\s+|my\s+|our\s+|their\s+)?"
-    rf"(?:{DOCTOR_WORDS}|urgent care|walk-?in|er|hospital)\b",
+    rf"(?:{DOCTOR_WORDS}|urgent care|walk-?in|er|hospital)\b"
+    # "he needs to see the doctor first" (outside run 116 p03: "Please don't wait until then").
+    r"|\b(?:see|seen|visit|get to)\s+(?:the\s+|his\s+|her\s+|my\s+|a\s+|their\s+)?"
+    rf"(?:{DOCTOR_WORDS}|urgent care|walk-?in)\s+first\b",
     re.IGNORECASE,
 )
 
