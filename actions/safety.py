@@ -188,6 +188,10 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
         said_cis.add("needle_phobia")  # the checklist's line: fainting with needles
     denied_now = set(entity_values(tracker, "contraindication", denied=True)) - said_cis
     held_cis = set(tracker.get_slot("contraindications") or [])
+    if "implant_near_site" in denied_now & held_cis and _another_implant_told(tracker, text):
+        # "I dont have a pacemaker??" after a hip replacement told (outside run 116 p07: the
+        # implant taken off her list).
+        denied_now.discard("implant_near_site")
     if "needle_phobia" in denied_now and faint:
         # "im not scared of needles i just got woozy once when they took blood": no fear,
         # but the faint is the line's other half (outside run 95 p07: taken off the list).
@@ -468,6 +472,13 @@ def _disputed(tracker: Tracker, text: str) -> str | None:
         if question is not None and question.name not in asked:
             return question.name
     return None
+
+
+def _another_implant_told(tracker: Tracker, text: str) -> bool:
+    """Whether the patient told of a kind of implant other than the one `text` says no to."""
+    denied = contraindications.implant_kinds(text)
+    told = set().union(*map(contraindications.implant_kinds, patient_messages(tracker)[:-1]))
+    return bool(denied) and bool(told - denied)
 
 
 def _put_right_now(tracker: Tracker) -> set[str]:

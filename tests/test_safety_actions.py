@@ -2027,3 +2027,23 @@ async def test_the_pregnancy_question_waiting_is_dropped_once_the_pregnancy_is_k
     )
     assert slots.get("direct_question") != "check_pregnant"
     assert "are you pregnant" not in text
+
+
+# Session 36, written before the change (outside run 116 p07: a right hip replacement told,
+# then "I dont have a pacemaker?? my question is if fainting at blood draws means no needling"
+# got "I've taken an implant (pacemaker, breast implant or joint replacement) off your list").
+# A no to one kind of implant is no no to another kind told. My own wordings.
+@pytest.mark.parametrize(("text", "kept"), [
+    ("I don't have a pacemaker?? I was asking about the fainting", True),
+    ("no implants at all, I got that wrong, the knee was never replaced", False),
+])  # fmt: skip
+async def test_a_no_to_one_kind_of_implant_keeps_another_told(text: str, kept: bool) -> None:
+    slots, _ = await check(
+        text,
+        intent="deny",
+        earlier_texts=["sciatica down my right leg, and I had my right knee replaced in 2020"],
+        earlier_slots={"body_part": "lower_back", "contraindications": ["implant_near_site"]},
+        slots={"body_part": "lower_back"},
+    )
+    held = slots.get("contraindications", ["implant_near_site"])
+    assert ("implant_near_site" in held) is kept, slots

@@ -43,6 +43,21 @@ CONTRAINDICATIONS: tuple[Contraindication, ...] = (
     Contraindication("under_18", False, "a patient under 18"),
 )
 BY_CODE = {c.code: c for c in CONTRAINDICATIONS}
+# The kinds of implant, each in its own words: a no to one is no no to another told.
+_IMPLANT_KINDS = {
+    "heart device": re.compile(r"\b(?:pacemaker|defibrillator|icd)\b", re.I),
+    "breast implant": re.compile(r"\bbreast|silicone\b", re.I),
+    "joint replacement": re.compile(
+        r"\b(?:replace\w*|replacement|prosthe\w*|artificial|metal|titanium)\b", re.I
+    ),
+}
+
+
+def implant_kinds(text: str) -> set[str]:
+    """The kinds of implant `text` names ("a pacemaker", "my hip was replaced")."""
+    return {kind for kind, words in _IMPLANT_KINDS.items() if words.search(text)}
+
+
 # Warning-screen signs that are a contraindication too, when a direct question's yes records
 # them: "are you pregnant at the moment?" asked of a pregnancy hinted (outside run 115 p05).
 FROM_SIGNS = {"pregnant_now": "pregnancy"}
