@@ -248,8 +248,10 @@ class ActionAnswerQuestion(Action):
             if said_within_turns(tracker, known, 3):
                 # Asked again ("do you offer appointments after work?" after the hours): the
                 # same answer, owned as said, never a loop word for word.
-                known = f"As I said: {known[0].lower()}{known[1:]}"
-            dispatcher.utter_message(text=known)
+                again = known[0].lower() + known[1:]
+                dispatcher.utter_message(response="utter_answer_said_again", answer=again)
+            else:
+                dispatcher.utter_message(text=known)
             for more in _further_answers(tracker, values, known):
                 dispatcher.utter_message(text=more)  # "...and the phone number please"
             if found and found.topic == QUESTIONS_LEFT:
