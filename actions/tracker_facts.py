@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -139,21 +140,26 @@ def said_before(tracker: Tracker, text: str) -> bool:
     )
 
 
-def said_lately(tracker: Tracker, *responses: str, turns: int = 2) -> bool:
-    """Whether the assistant said any of the responses named within the last `turns` of
-    the patient's messages (the latest included)."""
+def _said_within(tracker: Tracker, turns: int) -> Iterator[dict[str, Any]]:
+    """The assistant's messages since the patient's `turns`-th latest message, latest first
+    (those after the latest message included)."""
     seen = 0
     for event in reversed(tracker.events):
         if event.get("event") == "user":
             seen += 1
             if seen > turns:
-                return False
-        elif (
-            event.get("event") == "bot"
-            and (event.get("metadata") or {}).get("utter_action") in responses
-        ):
-            return True
-    return False
+                return
+        elif event.get("event") == "bot":
+            yield event
+
+
+def said_lately(tracker: Tracker, *responses: str, turns: int = 2) -> bool:
+    """Whether the assistant said any of the responses named within the last `turns` of
+    the patient's messages (the latest included)."""
+    return any(
+        (event.get("metadata") or {}).get("utter_action") in responses
+        for event in _said_within(tracker, turns)
+    )
 
 
 def names_a_place(tracker: Tracker) -> bool:
@@ -210,16 +216,8 @@ def said_in_the_turn_before(tracker: Tracker, text: str) -> bool:
 
 def said_within_turns(tracker: Tracker, text: str, turns: int) -> bool:
     """Whether the assistant said `text`, word for word, in its replies to the patient's
-    `turns` messages before the latest."""
-    users = 0
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            users += 1
-            if users > turns:
-                return False
-        elif users >= 1 and event.get("event") == "bot" and event.get("text") == text:
-            return True
-    return False
+    last `turns` messages (so far in this turn too)."""
+    return any(event.get("text") == text for event in _said_within(tracker, turns))
 
 
 def said_since_latest_message(tracker: Tracker) -> list[str]:
