@@ -8302,3 +8302,40 @@ def test_a_ride_asked_about_first_gets_the_ambulance() -> None:
         "can my husband drive me to the hospital?", ["cardiac"], "911", "988", repeats=1
     )
     assert "ambulance" in reply and "straight to the nearest emergency department" not in reply
+
+
+# Session 36, written before the change (outside run 117 p04 and p03: "no chest pain. little
+# bit short breath when i climb stair to subway but is the baby i think" and "she gets a bit
+# puffed on the stairs but she's 74 and has the afib, that's normal for her" to the heart's
+# question of a pain between the shoulder blades were its yes, and 911, three times). The
+# heart's pattern is chest pressure with breathlessness, sweating or sickness (clinical facts,
+# section 2): breath short on the stairs, put down to something known, with no chest pain, is
+# no yes; effort bringing on the pain, or breathlessness with it, still is. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "reading"),
+    [
+        ("no chest pain. I do get a bit out of breath on the stairs but that's the pregnancy",
+         answers.NO),
+        ("he gets puffed walking uphill but he's always been like that, asthma. no chest pain",
+         answers.NO),
+        ("no chest pain, but I get sweaty and out of breath when the pain comes on walking",
+         answers.YES),
+        ("yes, breathless with it", answers.YES),
+        ("no chest pain, just a little short breath when I walk up to the train, I think it's "
+         "the baby", answers.NO),
+    ],
+)  # fmt: skip
+def test_breath_short_on_effort_put_down_to_something_known_is_no_yes_to_the_hearts_question(
+    text: str, reading: str
+) -> None:
+    assert _answer_to("upper_back_cardiac", text) == reading
+
+
+# Session 36, written before the change (outside run 117 p07: "no hes 16 lol" to how a fall
+# happened took "a patient under 18" off the list). An age told is a number, never denied by
+# the no that answers the question. My own wordings.
+@pytest.mark.parametrize("text", ["nope, she's 14", "no no he is 17 lol"])
+def test_an_age_said_after_a_no_is_still_the_age(text: str) -> None:
+    found = safety.screen(text)
+    assert "under_18" in found.contraindications
+    assert "young_patient" in found.signs

@@ -278,6 +278,33 @@ _HAVE_SOMETHING_ELSE = re.compile(
 )
 
 
+# Breath short with effort: "short breath when i climb stair", "puffed on the stairs".
+_BREATH_WITH_EFFORT = re.compile(
+    r"\b(?:short(?:\s+of)?\s+breath|out of breath|breathless|puffed|puffing|winded|puff)\b"
+    r"[^.;!?]{0,40}\b(?:when|on|with|climb\w*|stairs?|stair|hills?|uphill|walk\w*|running|run)\b",
+    re.IGNORECASE,
+)
+# Put down to something known: the pregnancy, asthma, age, "normal for her", "for years".
+_PUT_DOWN_TO_THE_KNOWN = re.compile(
+    r"\b(?:baby|pregnan\w*|asthma\w*|copd|afib|a-?fib|emphysema|unfit|out of shape|normal for"
+    r"|always (?:been|had|like)|for years|the weight)\b",
+    re.IGNORECASE,
+)
+_ASSOCIATED_ONLY = frozenset({"breathless", "sweating", "nausea"})
+
+
+def _breath_put_down_to_the_known(text: str, said: set[str], question: ScreenQuestion) -> bool:
+    """Whether the answer to the heart's question tells only breath short with effort, put
+    down to something known, with no pain brought on by effort and no chest pain."""
+    breath = _BREATH_WITH_EFFORT.search(text)
+    if not (breath and _PUT_DOWN_TO_THE_KNOWN.search(text)):
+        return False
+    told = said & {question.sign, *question.covers, *question.named}
+    # The effort read as the pain's is the breath's here ("short breath when i climb").
+    told -= {"comes_on_exertion"}
+    return told <= _ASSOCIATED_ONLY and len(told) <= 1
+
+
 def read_answer(
     question: ScreenQuestion,
     text: str,
@@ -292,6 +319,12 @@ def read_answer(
     """
     asked = {question.sign, *question.covers}
     said, denied = set(said), set(denied)
+    if question.sign == "cardiac_warning" and _breath_put_down_to_the_known(text, said, question):
+        # "no chest pain. little bit short breath when i climb stair to subway but is the
+        # baby i think" (outside run 117 p04 and p03: 911, three times): the heart's pattern
+        # is chest pressure with breathlessness, sweating or sickness, or effort bringing on
+        # the pain; breath short on the stairs, put down to something known, is none of them.
+        return NO
     if _CONCLUDING_NO.search(text.lower()):
         # "I have just explained that. The pain started before the fall. So no.": the no it
         # ends on, whatever "I have" opened with (outside run 61 p07: a doctor today); with

@@ -278,6 +278,8 @@ _OWN_ADULT_AGE = re.compile(
     r"(?!\s*(?:weeks?|wks?|w\b|months?|days?|%|kg|kilos?|lbs?|pounds?|stone|cm|inch))"
 )
 _UNDER_18 = (CONTRAINDICATION, "under_18")
+# Signs read from an age said as a number.
+_AGE_SIGNS = ("young_patient", "aged_50_plus", "aged_65_plus", "aged_under_50")
 
 
 _SCORE_AT_REST = re.compile(
@@ -473,6 +475,7 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
         # in passing; the patient is the grown-up whose age came first (outside run 58).
         found = {key: span for key, span in found.items() if key[:2] != _UNDER_18}
         numbers = [n for n in numbers if n.sign != "young_patient"]
+    age_starts = {number.start for number in numbers if number.sign in _AGE_SIGNS}
     for number in numbers:
         if number.sign == "young_patient" and (along or _a_child_named(doc, number.start)):
             continue
@@ -594,8 +597,12 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
         # "Couldn't the fingers just be my diabetes?": a question that puts it forward, no
         # denial (outside run 83 p05: diabetes taken off her list).
         put_forward = kind == CONTRAINDICATION and bool(_PUT_FORWARD.match(sentence_of[start].text))
+        # An age is a number told, never denied: "no hes 16 lol" to how a fall happened is a
+        # no to the question and 16 all the same (outside run 117 p07: "I've taken a patient
+        # under 18 off his list").
+        an_age = name in ("under_18", *_AGE_SIGNS) and start in age_starts
         said_no = (
-            (context.negated and not well_yet_there and not put_forward)
+            (context.negated and not well_yet_there and not put_forward and not an_age)
             # An infection that has passed: "the cellulitis is gone, it was last month".
             or (name in _PASSING and vocabulary.said_over_after(whole[span.end_char :]))
             or (
