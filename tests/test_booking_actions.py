@@ -2173,3 +2173,17 @@ def test_an_hour_put_right_beside_the_contact_with_the_old_one_called_tight(desk
     )
     picked = result.get("booking_slot")
     assert picked and dt.datetime.fromisoformat(picked).time() == dt.time(18, 30), result
+
+
+# Session 36, written before the change (outside run 118 p05: 8:30 picked, then "actually make
+# it 9, cant do 830. name is Marcus Reyes" at the name question kept 8:30). My own wording.
+def test_a_bare_hour_put_right_with_the_name_moves_the_booking(desk) -> None:
+    half_eight = dt.datetime(2026, 11, 24, 8, 30, tzinfo=CLINIC_NOW.tzinfo)
+    result, _ = validate(
+        "patient_name",
+        "oh wait, make it 10 instead, 830 is too early for me. I'm Ada Novak",
+        booking_slot=half_eight.isoformat(),
+        offered_slots=[half_eight.isoformat(), half_eight.replace(hour=10, minute=0).isoformat()],
+    )
+    picked = result.get("booking_slot")
+    assert picked and dt.datetime.fromisoformat(picked).time() == dt.time(10, 0), result

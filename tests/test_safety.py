@@ -67,7 +67,7 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
     "stroke_signs/emergency/drop_attack|neck_pain,headache": (
         "my neck hurts and I had a drop attack"
     ),
-    "stroke_signs/emergency/neck_manipulated|dizziness,dizzy_now,new_headaches": (
+    "stroke_signs/emergency/neck_manipulated|dizziness,dizzy_now,new_headaches,unsteady_walking": (
         "my neck was adjusted by the chiropractor yesterday and I've felt dizzy ever since"
     ),
     "stroke_signs/emergency/dizziness+sudden_onset|neck_pain,headache": (
@@ -8339,3 +8339,19 @@ def test_an_age_said_after_a_no_is_still_the_age(text: str) -> None:
     found = safety.screen(text)
     assert "under_18" in found.contraindications
     assert "young_patient" in found.signs
+
+
+# Session 36, written before the change (outside run 118 p07, unsafe: "he went to a chiro on
+# fri for a stiff neck & it got worse after", then "he's also been a bit off balance, walked
+# into the door frame twice" got a doctor today). A chiropractor's visit for the neck is a
+# manipulation; unsteady since is the emergency department. My own wordings.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "saw an osteopath for her neck on saturday and since then she's been wobbly on her feet",
+        "my neck got worse after the chiropractor, and I keep losing my balance walking",
+    ],
+)
+def test_unsteady_after_a_neck_seen_by_a_chiropractor_is_an_emergency(text: str) -> None:
+    found = safety.screen(text)
+    assert ("stroke_signs", "emergency") in [(f.code, f.level) for f in found.flags], found.flags

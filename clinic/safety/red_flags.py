@@ -658,6 +658,10 @@ SIGNS: tuple[Sign, ...] = (
         "neck was|got|been cracked|adjusted|manipulated|popped",
         "neck adjustment|adjustments|manipulation|manipulations|crack",
         "had|got my|his|her|their? neck cracked|adjusted|manipulated|popped",
+        # A visit to a chiropractor for the neck: "he went to a chiro on fri for a stiff neck
+        # & it got worse after" (outside run 118 p07: never read as a manipulation).
+        "chiro|chiros|chiropractor|chiropractors|chiropractic|osteopath|osteo ... neck",
+        "neck ... chiro|chiros|chiropractor|chiropractors|chiropractic|osteopath|osteo",
     )),
     # Told in two messages or two sentences: "his fingers feel a bit funny sometimes. both
     # hands", "it's both hands btw" (outside run 101 p07): the two together raise the flag.
@@ -1358,7 +1362,10 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     RedFlagRule("stroke_signs", EMERGENCY, ("dizziness", "sudden_onset"), with_any=("neck_pain", "headache")),
     # Dizziness or a new headache after the neck was manipulated: a torn neck artery until
     # shown otherwise (outside run 109 p08: a doctor today, and he waited till after work).
-    RedFlagRule("stroke_signs", EMERGENCY, ("neck_manipulated",), with_any=("dizziness", "dizzy_now", "new_headaches")),
+    # ...or unsteady on the feet since: the back of the brain's blood supply (outside run 118
+    # p07, unsafe: "off balance, walked into the door frame twice" after a chiropractor, a
+    # doctor today).
+    RedFlagRule("stroke_signs", EMERGENCY, ("neck_manipulated",), with_any=("dizziness", "dizzy_now", "new_headaches", "unsteady_walking")),
     RedFlagRule("thunderclap_headache", EMERGENCY, ("thunderclap",)),
     RedFlagRule("thunderclap_headache", EMERGENCY, ("headache", "worst_ever")),
     RedFlagRule("thunderclap_headache", EMERGENCY, ("headache", "sudden_onset", "severe")),
