@@ -416,8 +416,9 @@ _GIVEN_UP = re.compile(
     r"\s+(?:is\s+)?(?:at|till|until)\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?"
     # Said to be hard: "7 is tight with my kids pickup", "5 is tough" (outside runs 116 p07
     # and 114 p01: the hour kept).
-    r"|\b(?:\d{1,2}(?:[:.]\d{2})?|[1-9][0-5]\d)\s*(?:am|pm)?\s+(?:is|'s|was|would be)\s+(?:a bit\s+|too\s+|"
-    r"really\s+|kinda\s+|kind of\s+|pretty\s+|a little\s+)?(?:tight|tough|hard|difficult|a "
+    r"|\b(?:\d{1,2}(?:[:.]\d{2})?|[1-9][0-5]\d)\s*(?:am|pm)?\s+(?:is|'s|was|would be)\s+"
+    r"(?:a bit\s+|too\s+|really\s+|kinda\s+|kind of\s+|pretty\s+|a little\s+)?"
+    r"(?:tight|tough|hard|difficult|a "
     r"stretch|too early|too late|early|late|no good|not good|bad|a problem|impossible|a push)\b",
     re.IGNORECASE,
 )
