@@ -8355,3 +8355,22 @@ def test_an_age_said_after_a_no_is_still_the_age(text: str) -> None:
 def test_unsteady_after_a_neck_seen_by_a_chiropractor_is_an_emergency(text: str) -> None:
     found = safety.screen(text)
     assert ("stroke_signs", "emergency") in [(f.code, f.level) for f in found.flags], found.flags
+
+
+# Session 36, written before the change (outside run 118 p04: a pain between the shoulder
+# blades at 72, "she gets a bit puffed on the stairs but shes always been like that" to the
+# list got 911 for "trouble breathing"). Breathlessness long-standing and put down to what is
+# known is no sign of now; new breathlessness still is. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "emergency"),
+    [
+        ("he gets a bit out of breath on hills, he's always been like that", False),
+        ("she's puffed on the stairs but that's normal for her, for years", False),
+        ("he's suddenly out of breath since this morning", True),
+    ],
+)
+def test_long_standing_breathlessness_with_upper_back_pain_is_no_emergency(
+    text: str, emergency: bool
+) -> None:
+    found = safety.screen(text, known_signs=["upper_back_pain"])
+    assert (found.level == "emergency") is emergency, found.flags

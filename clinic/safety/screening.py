@@ -934,7 +934,10 @@ _LONG_STANDING = re.compile(
     r"|since (?:i was )?(?:a )?(?:kid|child|childhood)|chronic"
     # "that's old", "nothing new": known a long time
     r"|(?:that'?s|thats|it'?s|its|is|was) (?:an? )?old(?: news| thing| problem)?(?!\w)"
-    r"|nothing new|not new|old news)\b"
+    r"|nothing new|not new|old news"
+    # "she gets a bit puffed on the stairs but shes always been like that" (outside run 118
+    # p04: 911 for "trouble breathing"), "that's normal for her".
+    r"|always been (?:like (?:that|this)|that way|this way)|normal for (?:her|him|me|them|us))\b"
 )
 _ASIDE_WORDS = 4
 _ASIDE_SENTENCE_WORDS = 6  # "but that was 3 years ago!!"
@@ -1002,7 +1005,10 @@ def _long_ago(sentence: Span, at: int, sentence_of: list[Span]) -> bool:
     after = text[cut : bounds[index + 1]]
     if index + 2 < len(bounds):
         aside = text[bounds[index + 1] : bounds[index + 2]]
-        after += aside if len(aside.split()) <= _ASIDE_WORDS else ""
+        # ...or a longer one that only says how long ("he's always been like that").
+        short = len(aside.split()) <= _ASIDE_WORDS
+        only_how_long = len(aside.split()) <= _ASIDE_SENTENCE_WORDS and _LONG_STANDING.search(aside)
+        after += aside if short or only_how_long else ""
     elif sentence.end < len(sentence_of):
         # "...he got rear ended. but 2 years ago!!": a short sentence after it is its aside.
         aside = sentence_of[sentence.end].text.lower()
