@@ -1316,7 +1316,7 @@ _PHYSIO_DECIDES = re.compile(
 # next month", "her neurologist in a few weeks".
 _LATER_APPOINTMENT = re.compile(
     rf"\b(?:{DOCTOR_WORDS}|check-?up)\b[^.?!]*\b(?:next month|in (?:a few|a couple of|\d+|two|"
-    r"three|four|six) (?:weeks|months)|jan\w*|feb\w*|march|april|may|june|july|aug\w*|sept?\w*"
+    r"three|four|six) (?:weeks|months)|jan\w*|feb\w*|march|april|in may|june|july|aug\w*|sept?\w*"
     r"|oct\w*|nov\w*|dec\w*)\b",
     re.IGNORECASE,
 )
