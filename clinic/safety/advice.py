@@ -1301,6 +1301,8 @@ def _doubts_today(message: str) -> bool:
         "?" in sentence
         and _TODAY_IN_QUESTION.search(sentence)
         and not _A_TIME_ASKED.search(sentence)
+        # "my doctor is closed today, can I wait until tomorrow?": waiting asked, its own no.
+        and not _WAIT_SAID.search(sentence)
         for sentence in re.split(r"(?<=[.!?])\s+", message)
     )
 
