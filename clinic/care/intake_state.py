@@ -542,7 +542,6 @@ _ON_THEIR_FEET = re.compile(
     r"\b(?:unsteady|wobbly|steady|shaky|slow|frail)\s+on\s+(?:her|his|my|their)\s+(feet)\b",
     re.IGNORECASE,
 )
-_PAIN_WORD = re.compile(r"\b(?:ache\w*|aching|hurt\w*|pain\w*|sore\w*|throb\w*)\b", re.I)
 
 
 def _places_said_not(text: str) -> tuple[str, ...]:
@@ -561,7 +560,7 @@ def _places_said_not(text: str) -> tuple[str, ...]:
             *_NOT_THIS.finditer(text),
             *_SAID_NOT_TO_HURT.finditer(text),
             *_NO_PAIN_IN.finditer(text),
-            *(m for m in _THE_CAUSE_OF_ANOTHER.finditer(text) if not _PAIN_WORD.search(m[0])),
+            *(m for m in _THE_CAUSE_OF_ANOTHER.finditer(text) if not says_it_hurts(m[0])),
             *_ON_THEIR_FEET.finditer(text),
         )
         if not _A_CAUSE_BEFORE.search(text, _clause_start(text, match.start()), match.start())
