@@ -405,11 +405,27 @@ def _offer(
     }
 
 
+# An hour, or several ("5 or 5:30"), as said when turned down; never across a comma ("not
+# 8, 10 would work").
+_HOURS_SAID = (
+    r"(?:the\s+)?(?:\d{1,2}(?:[:.]\d{2})?|[1-9][0-5]\d)\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock)?"
+    r"(?:\s*(?:/|or|and|nor)\s*(?:the\s+)?(?:\d{1,2}(?:[:.]\d{2})?|[1-9][0-5]\d)\s*"
+    r"(?:am|pm|a\.m\.|p\.m\.|o'?clock)?)*(?:\s+(?:ones?|slots?|times?))?"
+)
 # The hour given up when another is asked for: "10 instead of 9:30", "4 rather than the 3
 # o'clock", "4 not 3" (outside run 84 p06: 9:30 kept at the contact question).
 _GIVEN_UP = re.compile(
-    r"\b(?:instead of|rather than|not)\s+(?:the\s+)?\d{1,2}(?:[:.]\d{2})?\s*"
-    r"(?:am|pm|a\.m\.|p\.m\.|o'?clock)?(?:\s+(?:one|slot|time))?"
+    # Turned down before: "not 8 or 8:30", "I can't make 5 or 5:30" (outside run 119 p07:
+    # 5:30 booked).
+    r"\b(?:instead of|rather than|not|(?:can'?t|cannot|can\s+not|won'?t|couldn'?t)\s+"
+    r"(?:make|do|manage|come(?:\s+in)?(?:\s+at)?|get\s+there(?:\s+(?:at|for|by))?))\s+"
+    + _HOURS_SAID
+    # Turned down after: "8am no", "8 nope", "5 doesn't work" (outside run 119 p03: 8:00 booked).
+    + r"|\b"
+    + _HOURS_SAID
+    + r"\s+(?:(?:no|nope|nah)\b(?!\s+(?:problem|prob|probs|worries|bother|"
+    r"issue))|(?:doesn'?t|does\s+not|won'?t|wont|isn'?t\s+going\s+to)\s+(?:work|do|suit)|"
+    r"is\s+out|(?:is\s+)?no\s+good|(?:is\s+)?not\s+(?:good|possible|great))"
     # Busy then: "i have a meeting at 12", "there's a team call at 10" (outside run 89 p05).
     r"|\b(?:a|my|the|our|his|her|team|work)\s+"
     r"(?:meeting|call|standup|stand-up|class|lecture|shift|school run|pick-?up)"
@@ -467,6 +483,14 @@ def _people(tracker: Tracker) -> list[str]:
 
 _BARE_HOUR = re.compile(
     r"(?:1[0-2]|[1-9])(?:[:.]\d\d)?\s*(?:please|pls|is fine|is good|works|would be good|ok)?[.!]?",
+    re.IGNORECASE,
+)
+
+
+# An hour said bare in a sentence ("10 would work", "11 maybe?"), not a count or a date.
+_LONE_HOUR = re.compile(
+    r"(?<![\w:/.])((?:1[0-2]|[1-9])(?::[0-5]\d)?)(?![\w:/.]|\s*(?:days?|weeks?|months?|years?|"
+    r"hours?|hrs?|mins?|minutes?|people|of|out|/|%)\b)",
     re.IGNORECASE,
 )
 
@@ -747,6 +771,7 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
             # (outside run 89 p04 was told "Please tap one of the times" before seeing them).
             return {"booking_slot": None}
         offered = [s for s in (_local(iso) for iso in tracker.get_slot("offered_slots") or []) if s]
+        turned_down = not _local(str(value)) and bool(_GIVEN_UP.search(str(value)))
         if not _local(str(value)):
             value = _GIVEN_UP.sub(" ", str(value))  # "4:00 instead of the 3:00 one"
         first_choice = _FALLBACK.split(str(value), maxsplit=1)[0]
@@ -772,6 +797,9 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
             elif wish is None and (another := _ANOTHER_HOUR.search(str(value))):
                 # "actually make it 10 sorry": the hour put right (outside run 105 p06).
                 wish = read_preference(f"at {another['hour'] or another['instead']}", desk().now())
+            elif wish is None and turned_down and len(left := _LONE_HOUR.findall(str(value))) == 1:
+                # "not 8 or 8:30, 10 would work": the one hour left is the one wished.
+                wish = read_preference(f"at {left[0]}", desk().now())
             if isinstance(wish, TimePreference):
                 wish = _same_time_as_booked(str(value), wish, tracker)
                 wish = _on_the_days_offered(str(value), wish, offered, tracker)

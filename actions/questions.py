@@ -66,7 +66,12 @@ from clinic.intake import (
     question_after_answer,
     summarise,
 )
-from clinic.preferred_time import names_a_time, times_for_a_booking, times_for_a_move
+from clinic.preferred_time import (
+    asks_what_is_free,
+    names_a_time,
+    times_for_a_booking,
+    times_for_a_move,
+)
 from clinic.records.callbacks import UNANSWERED
 from clinic.safety import advice, answers, contraindications
 from clinic.safety.red_flags import EMERGENCY
@@ -626,7 +631,10 @@ _ASKS_THE_HOURS = re.compile(
 
 def _a_time_wished(found: knowledge.Found | None, text: str) -> bool:
     """Whether a question read as about the opening hours names a time and asks nothing of
-    the hours in words ("so wednesday at 4?", "can u do saturday??"): a time wished for."""
+    the hours in words ("so wednesday at 4?", "can u do saturday??"), or asks what is free
+    at a part of the day: a time wished for."""
+    if asks_what_is_free(text):
+        return True  # "anything after lunch?": a time, not what to do after needling
     if found and A_CLOCK.search(text) and found.score < knowledge.CLOSE:
         # "yes. can i do after work, like 6pm?": a time, whatever topic is only near it
         # (outside run 107 p01: when people go back to work after needling).
@@ -883,7 +891,11 @@ def _asking_intent(tracker: Tracker) -> str | None:
 def _found(tracker: Tracker) -> knowledge.Found | None:
     """The nearest topic the NLU found, with its score; a question about age answered for
     the patient's age where the conversation knows it."""
-    signs = set(tracker.get_slot("warning_signs") or [])
+    # ...or told in this message: "she's 78... suitable for someone her age?" (outside run
+    # 120 x7p05: the under-18s' answer).
+    signs = set(tracker.get_slot("warning_signs") or []) | set(
+        entity_values(tracker, "warning_sign")
+    )
     young = "young_patient" in signs or "under_18" in (tracker.get_slot("contraindications") or [])
     older = bool(signs & {"aged_50_plus", "aged_65_plus"})
     for entity in tracker.latest_message.get("entities") or []:

@@ -255,6 +255,17 @@ _POINTS_BACK = re.compile(
 )
 # How much nearer what the question asks must be to stand over the whole message's topic.
 _CLEARER_BY = 0.05
+# Asking whether it is a named condition: "could that be arthritis?", "is it a trapped
+# nerve?", "do you think it's a disc?" (not "could it be serious?", "is it normal?").
+_ASKS_IF_IT_IS = re.compile(
+    r"\b(?:could|can|might|may|would)\s+(?:it|that|this|these|they)\s+be\s+(?:a\s+|an\s+)?"
+    r"(?!normal|serious|dangerous|bad|ok|okay|fine|worse|better|related|from|because|the|"
+    r"something|anything|nothing|a\s+problem|an\s+issue)[a-z]{4,}"
+    r"|\bdo\s+(?:you|u)\s+think\s+(?:it'?s|it\s+is|i\s+have|i'?ve\s+got|that'?s)\s+(?:a\s+|an\s+)?"
+    r"(?!normal|serious|dangerous|bad|ok|okay|fine|worse|better|related|something|anything|nothing)"
+    r"[a-z]{4,}",
+    re.IGNORECASE,
+)
 
 
 def _nearest_topic(
@@ -314,6 +325,13 @@ def _nearest_topic(
         # kinda scared of needles": outside run 72 p05, what needling treats, twice;
         # "...between the shoulder blades. can the needles fix it": the risks, p08).
         found = by_the_question
+    asked_what = [said for said in knowledge.asked_clauses(text) if _ASKS_IF_IT_IS.search(said)]
+    if found and found.topic != _WHAT_IT_IS and asked_what:
+        # "My neck cracks and grinds when I turn. Could that be arthritis?": a diagnosis
+        # asked for, however near the rest is to another topic (the noises).
+        own = finder.score_of(_WHAT_IT_IS, *meanings)
+        if own >= knowledge.AGREED:
+            return knowledge.Found(_WHAT_IT_IS, max(own, knowledge.NEAR))
     if _stops_a_medicine(parts[-1]):
         # "Should she stop her warfarin before the appointment?": keep taking it, whatever
         # the sentence model makes of "she" and the medicine (outside run 51).

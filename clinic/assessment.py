@@ -6,8 +6,8 @@ never diagnoses and never triages: red flags are checked elsewhere, before this 
 
 The rules, first match wins:
 1. A non-musculoskeletal complaint with no body part: `not_advised` (a doctor or pharmacist).
-2. A skin problem or wound with a body part: `not_advised` (never needled through; see a
-   doctor or pharmacist first).
+2. A wound with a body part: `assess_first` (no needle there until it has healed); a skin
+   problem: `not_advised` (never needled through; see a doctor or pharmacist first).
 3. Another non-musculoskeletal complaint beside a body part (dizziness, fever, ...):
    `assess_first`, so the physiotherapist sees how the two relate.
 4. Nerve-like pain: spreading into the leg from the back, buttock or hip, or into the arm
@@ -274,6 +274,20 @@ def assess(intake: Intake) -> Assessment:
             "not_indicated",
             _explain(who_helps_with(intake.other_complaint), evidence_for("not_indicated").summary),
         )
+    if intake.other_complaint == "wound":
+        # A wound heals by itself (outside run 120 x7p03: a fresh tattoo's scab was sent to
+        # a doctor or pharmacist); the needles keep clear of it until then. An infected one
+        # is the safety screen's, with its own advice.
+        return Assessment(
+            "assess_first",
+            region.key,
+            _explain(
+                "You mentioned a wound or broken skin: no needle goes through it, so none go "
+                "there until it has healed.",
+                f"The physiotherapist can look at {_pain_phrase(intake)} meanwhile, and what "
+                "else can help, such as exercise.",
+            ),
+        )
     if intake.other_complaint in SKIN_COMPLAINTS:
         complaint = _complaint_name(intake.other_complaint)
         return Assessment(
@@ -349,6 +363,12 @@ def assess(intake: Intake) -> Assessment:
         else f"Dry needling may help with {_pain_phrase(intake)}."
     )
     return Assessment(fit, region.key, _explain(opening, region.summary, chest_note))
+
+
+def _the(signs: str) -> str:
+    """The signs told with "the" before them, unless they bring their own article ("a
+    swollen calf", "your speech")."""
+    return signs if re.match(r"(?:a|an|the|your|his|her|their)\s", signs) else f"the {signs}"
 
 
 def with_safety(
@@ -446,7 +466,7 @@ def with_safety(
             _explain(
                 # The signs named again: the summary above holds only the pain (outside run
                 # 71 p04: the cancer, night pain and weight loss were in no line of it).
-                f"Please see a doctor first about the {advised_for}, as I advised."
+                f"Please see a doctor first about {_the(advised_for)}, as I advised."
                 if advised_for
                 else "Please see a doctor first, as I advised above.",
                 note,

@@ -35,6 +35,15 @@ class Contact:
 _INTERNATIONAL_00 = re.compile(r"(?<![\d+)])(?<![\d)]\s)00(?=\s*[1-9])")
 
 
+# A clock time beside the contact ("6:30 please, can't do 5 or 5:30"): no digits of a number
+# (outside run 119 p07: the contact asked for again).
+_CLOCK_TIME = re.compile(
+    r"(?<![\d:.\-])\d{1,2}:[0-5]\d(?![\d:])\s*(?:am|pm|a\.m\.|p\.m\.)?"
+    r"|(?<![\d:.\-])\d{1,2}\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock)\b",
+    re.IGNORECASE,
+)
+
+
 def read_contact(text: str, region: str | None = None) -> Contact:
     """The phone number and email address in `text` (a patient's answer)."""
     region = region or phone_region()
@@ -45,7 +54,7 @@ def read_contact(text: str, region: str | None = None) -> Contact:
         except EmailNotValidError:
             bad_email = True
     # "0044 ...": the international prefix of most countries, whatever the clinic's region.
-    rest = _INTERNATIONAL_00.sub("+", _EMAIL_LIKE.sub(" ", text))
+    rest = _INTERNATIONAL_00.sub("+", _CLOCK_TIME.sub(" ", _EMAIL_LIKE.sub(" ", text)))
     phone, bad_phone = None, False
     for match in phonenumbers.PhoneNumberMatcher(
         rest, region, leniency=phonenumbers.Leniency.POSSIBLE

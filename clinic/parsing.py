@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from clinic.vocabulary import OTHER_COMPLAINTS
+from clinic.vocabulary import OTHER_COMPLAINTS, find_terms
 
 __all__ = [
     "Duration",
@@ -606,6 +606,15 @@ def _best_duration(text: str, today: date | None, loose: bool) -> _Candidate | N
     return min(candidates, key=lambda c: (-c.rank, c.start, -(c.end - c.start)))
 
 
+# A unit alone, singular, as the whole answer: "month ish", "week or so", "yr maybe".
+_A_UNIT_ALONE = re.compile(
+    r"^\W*(?:(?:about|around|like|maybe|approx\w*|roughly|abt|prob(?:ably)?)\s+)?"
+    r"(?P<unit>min|minute|hr|hour|day|night|wk|week|fortnight|mo|mth|month|yr|year|decade)"
+    r"(?:\s*-?\s*ish|\s+or\s+so|\s+(?:maybe|roughly|about|approx\w*|i\s+think|lol|tbh))*\W*$",
+    re.IGNORECASE,
+)
+
+
 def parse_duration(text: str, today: date | None = None) -> Duration | None:
     """Read a whole answer to "how long have you had it?".
 
@@ -616,6 +625,10 @@ def parse_duration(text: str, today: date | None = None) -> Duration | None:
     duration ("banana", "", a bare "7"). `Duration.text` is the answer as given, stripped.
     """
     candidate = _best_duration(text, today, loose=True)
+    if candidate is None and (alone := _A_UNIT_ALONE.match(text)):
+        # "month ish", "week or so": one of it (outside run 120 x7p01: asked again).
+        days = _UNIT_DAYS[_UNIT_FORMS[alone["unit"].lower()]]
+        return Duration(text=text.strip().strip(".!?,;").strip(), days=float(days))
     if candidate is None:
         return None
     # "months. like 2x a week, desk job": the sentence that holds the duration (outside run
@@ -907,6 +920,32 @@ _NEXT_SCORE = re.compile(
 )
 
 
+# A time of day or a bad moment named anywhere between a score and the one before
+# ("5. in the morning more, like 7"): the later one is the moment's.
+_MOMENT_WORD = re.compile(
+    r"\b(?:nights?|evenings?|mornings?|afternoons?|first thing|worst|bad days?|when|whenever|"
+    r"after|while|during|end of (?:the |my )?(?:day|shift|week|work))\b",
+    re.IGNORECASE,
+)
+
+
+def _of_a_moment_or_another_place(text: str, scores: list[Score], i: int) -> bool:
+    """Whether score `i`, after another, is told of a moment or of another place: a moment
+    word or a body part named since the clause after the score before ("4, headaches maybe
+    6"). The words just after the score before are its own ("7 at night, 4 in the day")."""
+    if not i:
+        return False
+    between = text[scores[i - 1][1] : scores[i][0]]
+    clauses = re.split(r"[,.;:!?]", between, maxsplit=1)
+    later = clauses[-1]
+    return bool(_MOMENT_WORD.search(later)) or any(
+        term.entity == "body_part" for term in find_terms(later)
+    )
+
+
+_SCORE_CLAUSE_BREAK = re.compile(r"[,.;:!?]|\b(?:but|though|tho|although|whereas)\b", re.IGNORECASE)
+
+
 def _weights(text: str, scores: list[Score]) -> list[int]:
     """How surely each score is the usual one: 2 said as usual ("usually 4", "4/10
     normally"), 0 said of a bad moment ("7 when I bend", "sometimes 8"), else 1. Only the
@@ -918,15 +957,17 @@ def _weights(text: str, scores: list[Score]) -> list[int]:
             weights.append(weights[-1])  # "at night more like 8 9": one range, one moment
             continue
         before_from = max(scores[i - 1][1] if i else 0, start - 30)
-        after_to = min(scores[i + 1][0] if i + 1 < len(scores) else len(text), end + 15)
-        before = re.split(r"[,.;:!?]", text[before_from:start])[-1]
-        after = re.split(r"[,.;:!?]", text[end:after_to])[0]
+        after_to = min(scores[i + 1][0] if i + 1 < len(scores) else len(text), end + 25)
+        # "a 5 most of the time but an 8 when...": the words before "but" are the 5's.
+        before = _SCORE_CLAUSE_BREAK.split(text[before_from:start])[-1]
+        after = _SCORE_CLAUSE_BREAK.split(text[end:after_to])[0]
         if _USUAL.search(before) or _USUAL.search(after):
             weights.append(2)
         elif (
             _MOMENT_AFTER.search(text[end:])
             or _MOMENT_BEFORE.search(text[before_from:start])
             or _MOMENT_CLAUSE_BEFORE.search(text[max(0, start - 30) : start])
+            or _of_a_moment_or_another_place(text, scores, i)
         ):
             weights.append(0)
         else:
@@ -980,7 +1021,16 @@ def _answer_scores(text: str) -> list[Score] | None:
         return None
     scores = sorted(score for score in scores if not _seeming(text, score[1]))
     # "At night more like 8": a bad moment's score, not one put right.
-    marks = [m for m in _PUT_RIGHT.finditer(text) if not _MOMENT_LEFT.search(text[: m.start()])]
+    # "5, the leg bit more like 8": another place's score, not one put right.
+    marks = [
+        m
+        for m in _PUT_RIGHT.finditer(text)
+        if not _MOMENT_LEFT.search(text[: m.start()])
+        and not any(
+            t.entity == "body_part"
+            for t in find_terms(re.split(r"[,.;:!?]", text[: m.start()])[-1])
+        )
+    ]
     if marks and (after := [s for s in scores if s[0] >= marks[-1].end()]):
         scores = after  # "like a 5 but no more like 7": the number put right
     return scores

@@ -450,6 +450,10 @@ def normalise_time_words(text: str) -> str:
     )
     said = re.sub(r"\b(?:no|not) (?:earlier|sooner) than\b", "after", said)
     said = re.sub(r"\b(?:no|not) later than\b", "by", said)
+    # Lunch is a window of its own; after or before it, the hours either side.
+    said = re.sub(r"\bafter (?:lunch(?:time)?|lunch hour)\b", "after 1pm", said)
+    said = re.sub(r"\b(?:before|until|till) (?:lunch(?:time)?|noon|midday)\b", "before 12pm", said)
+    said = re.sub(r"\bafter (?:noon|midday)\b", "after 12pm", said)
     said = re.sub(r"\blater than\b", "after", said)  # "anything later than 4"
     said = re.sub(r"\b(?:earlier|sooner) than\b", "before", said)
     said = re.sub(
@@ -1281,13 +1285,37 @@ def says_an_hour(text: str) -> bool:
     return bool(_AN_HOUR.search(without_phone_numbers(text)))
 
 
+# What is free at a part of the day, asked: "anything after lunch?", "got anything later
+# on", "what about the evening?" (outside run 118 p06: the after-care text). Only the words
+# of asking for a slot, right before it: "is there anything I should do in the morning?"
+# asks no time.
+_ASKS_WHAT_IS_FREE = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay|hmm+|um+|or)\W+)?"
+    r"(?:(?:do|have)\s+(?:you|u|ya)\s+(?:have|got)\s+|is\s+there\s+|(?:you\s+)?got\s+)?"
+    r"(?:any(?:th\w*|\s+(?:times?|slots?|appointments?|openings?))?|s(?:o|u)?me?\s?th\w*|a\s+slot|"
+    r"an\s+appointment|(?:what|how)\s+about)\s+"
+    r"(?:(?:on|in|for|at|around|after|before)\s+)?(?:the\s+)?"
+    r"(?:(?:after|before|around)\s+)?"
+    r"(?:lunch(?:time)?|noon|midday|mornings?|afternoons?|evenings?|later(?:\s+on)?|earlier|"
+    r"work|school)\b(?:\s+(?:on|in)\b.*)?\W*$",
+    re.IGNORECASE,
+)
+
+
 def names_a_time(text: str) -> bool:
     """Whether a message said for another reason ("book me in, Thursday at 10") also names
-    when: a weekday, a day word, a month or a clock time; "for 2 weeks" does not."""
+    when: a weekday, a day word, a month or a clock time; "for 2 weeks" does not. Asking
+    what is free at a part of the day ("anything after lunch?") names when too."""
     said = normalise_time_words(text)
     if any(weekday_of(word) is not None for word in re.findall(r"[a-z]{3,}", said)):
         return True
-    return bool(_NAMES_A_DAY_OR_HOUR.search(said))
+    return bool(_NAMES_A_DAY_OR_HOUR.search(said)) or asks_what_is_free(text)
+
+
+def asks_what_is_free(text: str) -> bool:
+    """Whether the message asks what is free at a part of the day ("anything after lunch?",
+    "what about the evening?"): a time wished for, however near another topic it reads."""
+    return bool(_ASKS_WHAT_IS_FREE.search(text))
 
 
 # A yes that opens a message: "yes", "yeah go on", "sure", "ok", "sounds good".

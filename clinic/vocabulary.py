@@ -585,12 +585,48 @@ _SAYINGS = (
 _ON_ONES_FEET = (
     r"on\s+(?:my|his|her|their|your|our)\s+feet\s+(?:all|a\s+lot|for|most|the\s+whole|long|"
     r"every|at\s+work|\d+)|(?:back\s+on|off)\s+(?:my|his|her|their|your|our)\s+feet"
+    # Being on them: "I'm on my feet with my arms up all day" (outside run 120 x7p06: a foot).
+    r"|(?:i'?m|i\s+am|he'?s|she'?s|they'?re|we'?re|you'?re|am|is|are|was|were|be|been|being|"
+    r"stay|stays|staying|stand|stands|standing|stood|spend|spends|spent|up)\s+"
+    r"on\s+(?:my|his|her|their|your|our)\s+feet"
 )
 _SAYING = re.compile(
     r"\b(?:"
     + "|".join([*(saying.replace(" ", r"\s+") for saying in _SAYINGS), _ON_ONES_FEET])
     + r")\b"
 )
+
+
+# A limb gone to sleep in a position that squashes it: "my hand is sleeping when I sleep on
+# my arm", "both legs go pins and needles when I sit cross-legged" (outside runs 119 p04 and
+# 120 x7p07: a side noted, a spread to both legs and 911). Said in a sentence with no pain,
+# the limb, its side and the feeling are no complaint.
+_SQUASHED = re.compile(
+    r"\b(?:(?:sit|sits|sitting|sat)\s+(?:cross[- ]?legged|on\s+(?:my|his|her|their|them|it)\b|"
+    r"with\s+(?:my|his|her|their)\s+legs?\s+(?:crossed|tucked|under))"
+    r"|cross(?:es|ed|ing)?\s+(?:my|his|her|their)\s+legs|legs?\s+crossed"
+    r"|kneel(?:s|ing)?|knelt"
+    r"|(?:lie|lies|lying|lay|laying|sleep|sleeps|sleeping|slept)\s+on\s+(?:it|them|my|his|her|their)\b"
+    r"|(?:fall|falls|fell|falling|go|goes|went|going|gone)\s+(?:to\s+)?(?:sleep|asleep))"
+)
+_GONE_TO_SLEEP = re.compile(
+    r"\b(?:asleep|sleeping|dead|numb|numbness|tingl\w*|pins and needles|pins\s*&\s*needles)\b"
+)
+_LIMBS = frozenset(
+    {"arm", "elbow", "forearm", "wrist", "hand", "fingers", "leg", "thigh", "calf", "knee",
+     "ankle", "foot", "heel", "shin", "toes"}
+)  # fmt: skip
+
+
+def _limbs_gone_to_sleep(text: str) -> list[tuple[int, int]]:
+    """The spans of the sentences that tell of a limb gone to sleep in a position that
+    squashes it, with no pain said."""
+    return [
+        (a, b)
+        for a, b in _sentences_saying(_SQUASHED, text)
+        if _GONE_TO_SLEEP.search(text[a:b])
+        and not {m.group() for m in word_matches(text[a:b])} & PAIN_WORDS
+    ]
 
 
 # "Cuts take forever to heal", "slow healing": how the skin heals (diabetes), not a wound now.
@@ -819,6 +855,7 @@ def find_terms(text: str) -> list[Term]:
     # "A knife cut on my finger, it's healing fine": a wound that is healing, and a knife
     # that cut, not a pain like a knife.
     healed = _sentences_saying(_HEALED, text.lower(), before=1)
+    asleep = _limbs_gone_to_sleep(text.lower())
     over = _sentences_saying(_OVER, text.lower())
     conditions += [
         (a, b, False) for a, b in healed
@@ -904,6 +941,12 @@ def find_terms(text: str) -> list[Term]:
             for a, b, head_only in conditions
         ):
             in_saying = True  # where a long-standing condition sits, not where it hurts
+        if any(a <= start < b for a, b in asleep) and (
+            (found[0] == "body_part" and found[1] in _LIMBS)
+            or found[0] == "side"
+            or found in (("pain_quality", "tingling"), ("pain_quality", "numbness"))
+        ):
+            in_saying = True  # "my hand is sleeping when I lie on it": no complaint
         if found[0] == "other_complaint" and any(a <= start < b for a, b in treated):
             in_saying = True  # "on warfarin for her heart rhythm": treated, no complaint now
         if found[0] == "side" and words[i] in _SIDE_LETTERS and i + length < len(tokens):

@@ -474,6 +474,11 @@ def test_the_verdict_after_urgent_advice_names_what_the_doctor_is_for() -> None:
     result = with_safety(assess(intake), intake, "urgent", [], advised_for=told)
     assert f"about the {told}" in result.explanation
     assert "as I advised above" in with_safety(assess(intake), intake, "urgent", []).explanation
+    # Session 37 (outside run 118 p08: "about the a swollen... calf"): signs told with their
+    # own article take no second one.
+    calf = "a swollen, red, warm or painful calf"
+    said = with_safety(assess(intake), intake, "urgent", [], advised_for=calf).explanation
+    assert f"about {calf}" in said and "the a " not in said
 
 
 def test_the_examination_is_of_the_patient_written_for() -> None:
@@ -552,3 +557,15 @@ def test_a_precaution_beside_one_that_rules_needling_out_is_named() -> None:
     result = with_safety(assess(intake), intake, None, ["needle_phobia", "pregnancy"])
     assert result.tdn_fit == "not_advised"
     assert "pregnan" in result.explanation, result.explanation
+
+
+def test_a_wound_healing_keeps_needles_off_it_without_a_doctor() -> None:
+    # Session 37, written before the change (outside run 120 x7p03: "a new tat on my shoulder
+    # blade... still kinda scabby" got "please have it seen by a doctor or pharmacist
+    # first"). A wound heals by itself: the needles keep clear of it until then; an
+    # infection is the safety screen's, with its own advice.
+    intake = Intake(body_part="upper_back", pain_quality="stiffness", other_complaint="wound")
+    result = assess(intake)
+    check_explanation(result)
+    assert result.tdn_fit == "assess_first", result
+    assert "healed" in result.explanation and "pharmacist" not in result.explanation

@@ -2187,3 +2187,57 @@ def test_a_bare_hour_put_right_with_the_name_moves_the_booking(desk) -> None:
     )
     picked = result.get("booking_slot")
     assert picked and dt.datetime.fromisoformat(picked).time() == dt.time(10, 0), result
+
+
+# Session 37, written before the change (outside run 118 p06: "anything after lunch?" got
+# the after-care text). What is free at a part of the day, asked during the screen, is the
+# time wished: the times offered are in it. My own wordings.
+@pytest.mark.parametrize("wished", ["any slots after lunch?", "got anything in the afternoon"])
+async def test_asking_what_is_free_after_lunch_offers_the_afternoon(desk, wished: str) -> None:
+    slots, _ = await start("request_booking", text="ok book it", tdn_fit="likely",
+                           wished_time=wished, triage_level="routine")  # fmt: skip
+    offered = [dt.datetime.fromisoformat(iso) for iso in slots["offered_slots"]]
+    assert offered and all(t.hour >= 12 for t in offered), offered
+
+
+# Session 37, written before the change (outside run 119 p03: "lol 8am no. anythin around
+# noon?" to 8, 8:30 and 9 went on to the name, and 8:00 was booked; p07: "6:30 please, I
+# can't make 5 or 5:30. Name is ..., <email>" booked 5:30 and asked for the contact again).
+# An hour turned down ("8 no", "can't make 5 or 5:30", "not 9 or 9:30") is never the one
+# taken; the one wished is. My own wordings.
+_TOMORROW = dt.datetime(2026, 11, 24, 8, 0, tzinfo=CLINIC_NOW.tzinfo)
+_EIGHT_TO_NINE = [_TOMORROW.isoformat(), _TOMORROW.replace(minute=30).isoformat(),
+                  _TOMORROW.replace(hour=9).isoformat()]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("said", "hour"),
+    [
+        ("haha 8 nope. got anything near noon?", 12),
+        ("9:30 if you can, I can't make 8 or 8:30", 9.5),
+        ("not 8 or 8:30 please, 10 would work", 10),
+        ("8am doesn't work for me, 11 maybe?", 11),
+        ("can't do 8 or 9, 8:30 is ok", 8.5),
+    ],
+)
+def test_an_hour_turned_down_is_never_the_one_taken(desk, said: str, hour: float) -> None:
+    result, _ = validate("booking_slot", said, offered_slots=_EIGHT_TO_NINE)
+    picked = [result["booking_slot"]] if result.get("booking_slot") else []
+    times = [dt.datetime.fromisoformat(iso) for iso in picked or result.get("offered_slots") or []]
+    assert times, result
+    wished = dt.time(int(hour), int(hour % 1 * 60))
+    if picked:
+        assert times[0].time() == wished, result
+    else:  # the hours near the one wished, offered
+        assert all(abs(t.hour - hour) <= 2 for t in times), result
+
+
+def test_an_hour_turned_down_beside_the_name_and_email(desk) -> None:
+    five = dt.datetime(2026, 11, 26, 17, 0, tzinfo=CLINIC_NOW.tzinfo)
+    offered = [five, five.replace(minute=30), five.replace(hour=18, minute=30)]
+    result, _ = validate(
+        "booking_slot",
+        "6:30 please, I can't do 5 or 5:30. I'm Lena Park, lena.park@example.org",
+        offered_slots=[t.isoformat() for t in offered],
+    )
+    assert result.get("booking_slot") == offered[2].isoformat(), result

@@ -121,6 +121,25 @@ def test_contact_details_from_any_country(row: dict) -> None:
     assert (contact.phone, contact.email) == (row["phone"], row["email"])
 
 
+# Session 37, written before the change (outside run 119 p07: "6:30 please, I can't make 5
+# or 5:30. Name is ..., <email>" was asked for the contact again: the hours' digits read as
+# a phone number gone wrong). Clock times beside a contact are no digits of it. My wordings.
+@pytest.mark.parametrize(
+    ("said", "phone", "email"),
+    [
+        ("7:30 please, I can't do 6 or 6:30. dana.ruiz@example.org", None, "dana.ruiz@example.org"),
+        ("thursday at 4:30 works, 917 555 0123", "+19175550123", None),
+        ("10am is fine, my number is 646-555-0199", "+16465550199", None),
+        ("after 5:30 is best, 212 555 0143 or bo@example.com", "+12125550143", "bo@example.com"),
+    ],
+)
+def test_clock_times_beside_a_contact_are_no_digits_of_it(
+    said: str, phone: str | None, email: str | None
+) -> None:
+    contact = read_contact(said, "US")
+    assert contact.usable and (contact.phone, contact.email) == (phone, email), contact
+
+
 # Written after outside run 5 ("how do I cancel?" started a cancellation).
 @pytest.mark.parametrize(
     ("said", "asks"),
@@ -202,6 +221,33 @@ def test_a_request_for_a_consultation_in_so_many_words(said: str, asks: bool) ->
      ("dec 3rd", True), ("early march", True), ("Thursday at 11", True)],
 )  # fmt: skip
 def test_a_message_that_names_a_time(said: str, names: bool) -> None:
+    from clinic.preferred_time import names_a_time
+
+    assert names_a_time(said) is names
+
+
+# Session 37, written before the change (outside run 118 p06: "anything after lunch?" got the
+# after-care text). Asking what is free at a part of the day names when; a question of the
+# morning's pain or of what to do later does not. My own wordings.
+@pytest.mark.parametrize(
+    ("said", "names"),
+    [
+        ("anything in the afternoon?", True),
+        ("got anything later on", True),
+        ("do you have something after work?", True),
+        ("is there an appointment around lunchtime", True),
+        ("what about the evening?", True),
+        ("any slots before lunch?", True),
+        ("how about earlier?", True),
+        ("anythin around noon?", True),
+        ("smthing after lunch?", True),
+        ("is there anything I should do in the morning?", False),
+        ("is it normal to be stiff in the morning?", False),
+        ("anything else I should know?", False),
+        ("will I be sore later?", False),
+    ],
+)
+def test_asking_what_is_free_at_a_part_of_the_day_names_a_time(said: str, names: bool) -> None:
     from clinic.preferred_time import names_a_time
 
     assert names_a_time(said) is names

@@ -2009,3 +2009,37 @@ def test_a_yes_or_no_said_again_opens_the_answer(text: str, said: bool) -> None:
     from clinic.care.intake_state import opening_yes_or_no
 
     assert opening_yes_or_no(text) is said
+
+
+# Session 37, written before the change (outside runs 119 p04, 120 x7p07 and x7p06): a limb
+# that goes to sleep in a position that squashes it ("my right hand is sleeping, when I
+# sleep on my arm"; "both my legs go all pins and needles when I sit cross-legged... goes
+# away a minute after I stand up") is no painful place, no side and no spread (x7p07: 911
+# for both legs); "on my feet with my arms up all day" is a working day, no foot. My own
+# wordings; a pain down the leg when sitting still is the pain's.
+@pytest.mark.parametrize(
+    ("text", "known", "asked"),
+    [
+        ("no. my left arm goes dead if I lie on it at night but shaking it sorts it out",
+         {"body_part": "neck"}, "pain_spread"),
+        ("nope, only my feet fall asleep when I kneel in church, fine once I stand",
+         {"body_part": "lower_back"}, "pain_spread"),
+        ("not really, both legs tingle if I sit on them on the sofa, gone when I get up",
+         {"body_part": "lower_back"}, "pain_spread"),
+        ("my neck is stiff, I'm a chef so I'm on my feet over the stove all evening",
+         {}, None),
+    ],
+)  # fmt: skip
+def test_a_limb_gone_to_sleep_or_a_working_day_is_no_painful_place(
+    text: str, known: dict, asked: str | None
+) -> None:
+    said = changes(text, known, asked)
+    places = set(said.get("pain_sites") or []) | {said.get("body_part")}
+    assert not places & {"arm", "hand", "foot", "leg"}, said
+    assert said.get("site_sides") in (None, {}) and said.get("radiates_to") is None, said
+
+
+def test_a_pain_down_the_leg_when_sitting_is_still_its_spread() -> None:
+    known = {"body_part": "lower_back"}
+    said = changes("yes, it shoots down my right leg when I sit for long", known, "pain_spread")
+    assert said.get("radiates_to") == "leg" or "leg" in (said.get("pain_sites") or []), said

@@ -38,6 +38,9 @@ NEW_WORDINGS = {
     "how long will i be there": "session_length",
     "will i be sore tomorrow": "aftercare",
     "is it like acupuncture": "acupuncture",
+    # Session 37, written before the topic was added (outside run 119 p04).
+    "there's a grinding sound when I roll my shoulders, is it serious": "joint_noises",
+    "my lower back goes click when I bend, why": "joint_noises",
     "does it sting": "does_it_hurt",
     # Session 9, written before the risk wordings were added (outside run 12 asked about a
     # lung): the model pulls any needle question towards "does it hurt".
@@ -500,6 +503,22 @@ def test_a_question_about_age_is_answered_for_the_patients_age(
     # father of 88; what the conversation knows of the age picks the answer.
     found = knowledge.for_age(knowledge.Found(topic, 0.7), young, older)
     assert found.topic == answered and knowledge.topic_named(answered) is not None
+
+
+# Session 37, written before the change (outside run 120 x7p05: "...my mother, she's 78...
+# Would the needle treatment be suitable for someone her age?" got the under-18s). The age
+# told in the same message as the question counts as one told before. My own wording.
+def test_an_age_told_with_the_question_picks_its_answer() -> None:
+    text = "my grandad is 84 now, would needling be alright for a man of his years?"
+    said, _ = answer_with(
+        text,
+        "ask_clinic",
+        [
+            {"entity": "answer_topic", "value": "children", "confidence_entity": 0.75},
+            {"entity": "warning_sign", "value": "aged_65_plus", "start": 15, "end": 17},
+        ],
+    )
+    assert "under 18" not in said and "no upper age limit" in said.lower(), said
 
 
 @pytest.mark.parametrize(

@@ -1242,10 +1242,24 @@ def test_every_painful_place_gets_its_regions_screen() -> None:
         ("the spot on my neck is oozing yellow stuff", "skin_infection"),
         ("bit of pus came out of the bump near my shoulder blade", "skin_infection"),
         ("the skin there is red, hot and swollen", "skin_infection"),
+        # Session 37, written before the change (outside run 120 x7p03: "a new tat on my rite
+        # shoulder blade... still kinda scabby, dose that count" was read as nothing): skin
+        # not yet healed, a fresh tattoo or piercing, or a scab, is broken skin.
+        ("got a fresh tattoo on my upper back last week", "skin_infection"),
+        ("my shoulder has a graze that's scabbed over", "skin_infection"),
+        ("new piercing on my neck, still a bit raw", "skin_infection"),
     ],
 )
 def test_contraindications_in_everyday_words(said: str, code: str) -> None:
     assert code in safety.screen(said).contraindications
+
+
+# Session 37: a tattoo of years ago is healed skin, no broken skin (my own wordings).
+@pytest.mark.parametrize(
+    "said", ["my old tattoo from 2010 is on my back", "I have tattoos on both arms", "no tattoos"]
+)
+def test_an_old_tattoo_is_no_broken_skin(said: str) -> None:
+    assert "skin_infection" not in safety.screen(said).contraindications
 
 
 # Session 30, written before the change (outside run 83: "I am waiting a baby, 14 weeks" was
@@ -7496,6 +7510,11 @@ def test_a_knock_in_sport_beside_a_no_to_the_list_asks_that_line_alone() -> None
         # heart beat is not regular" was asked "You mentioned your chest").
         ("blood thinner because his heart beat goes irregular", False),
         ("apixaban, my heart beats funny sometimes, the AF", False),
+        # Session 37, written before the change (outside run 120 x7p04: "my father had the
+        # stroke, I have only the heart" was asked "You mentioned your chest").
+        ("no, my brother had the cancer, I have just the heart", False),
+        ("she has only the heart, nothing else", False),
+        ("I have the heart pain when I walk fast", True),
     ],
 )
 def test_a_heart_condition_named_vaguely_is_no_chest_pain(text: str, chest: bool) -> None:
@@ -8374,3 +8393,72 @@ def test_long_standing_breathlessness_with_upper_back_pain_is_no_emergency(
 ) -> None:
     found = safety.screen(text, known_signs=["upper_back_pain"])
     assert (found.level == "emergency") is emergency, found.flags
+
+
+# Session 37, written before the change (outside run 120 x7p02: a tension headache "like a
+# band squeezing round my forehead", then "my jaw feels tight too... my dentist said I
+# grind" was 911 for the heart, held after "no chest pain at all"). A squeezing said of the
+# head is the headache's band, and a jaw put down to grinding or clenching is the teeth's:
+# neither is the heart's pressing pain or its jaw. Said of the chest or unplaced, into the
+# jaw, it still is. My own wordings.
+@pytest.mark.parametrize(
+    ("first", "then", "cardiac"),
+    [
+        ("a squeezing ache right round my forehead, like a tight band",
+         "the jaw aches too, the dentist says I clench at night", False),
+        ("headaches with a pressing feeling in my temples",
+         "my jaw is tight as well, probably from grinding", False),
+        ("a heavy pressing feeling that won't go away", "it goes up into my jaw as well", True),
+        ("squeezing pain, feels like a weight on me", "my jaw aches with it", True),
+    ],
+)  # fmt: skip
+def test_a_squeezing_head_and_a_grinding_jaw_are_not_the_hearts(
+    first: str, then: str, cardiac: bool
+) -> None:
+    earlier = set(safety.screen(first).signs)
+    signs = set(safety.screen(then, known_signs=earlier).signs) | earlier
+    flags = {flag.code for flag in safety.red_flags_for(signs)}
+    assert ("cardiac" in flags) is cardiac, (signs, flags)
+
+
+# Session 37, written before the change (outside run 120 x7p07: "To be clear: I have no pain,
+# numbness or pins and needles in both legs" was read as "symptoms in both legs too", 911
+# held). A "no" before a list reaches every feeling of it, "pins and needles" too, however
+# the phrases of the sign overlap. My own wordings; a yes after the list still counts.
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("I have no aching, numbness or pins and needles in both my legs", False),
+        ("he's got no soreness, pins and needles or numbness in both legs", False),
+        ("there is no tingling or pins and needles in both legs", False),
+        ("no pins and needles, numbness or weakness in both legs", False),
+        ("no pain in the back, but pins and needles in both legs since monday", True),
+    ],
+)
+def test_no_before_a_list_of_feelings_in_both_legs(text: str, flagged: bool) -> None:
+    screening = safety.screen(text)
+    assert ("both_legs_nerve" in screening.signs) is flagged, screening.mentions
+
+
+# Session 37, written before the change (outside run 119 p04: "No, nothing from this. But the
+# crack sound? My wife still worry." to the neck's list asked all five lines again, one by
+# one). A question after the no, about what no line is about, keeps the no (the question is
+# answered on its own); one about a line's sign is still asked. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "all_denied"),
+    [
+        ("no none. but is the clicking when I look up normal?", True),
+        ("nothing like that. but what about the popping noise in my neck?", True),
+        ("no. but does it matter that my knee cracks?", True),
+        ("none, but does a bit of numbness in my face count?", False),
+    ],
+)
+def test_a_question_after_a_no_about_no_line_keeps_the_no(text: str, all_denied: bool) -> None:
+    from clinic.safety import screening
+    from clinic.safety.checklist import read_checklist_answer
+    from clinic.safety.red_flags import SCREEN_QUESTIONS
+
+    lines = list(SCREEN_QUESTIONS["neck"])[:5]
+    found = screening.screen(text)
+    answer = read_checklist_answer(lines, text, found.signs, found.denied_signs, "deny")
+    assert (answer.denied == frozenset(q.sign for q in lines)) is all_denied, answer

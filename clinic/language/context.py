@@ -572,7 +572,9 @@ def contexts(doc: Doc, spans: list[tuple[int, int]]) -> list[Context]:
 
         contexts = []
         for span in doc.spans[SPAN_KEY]:
-            negated = said(NEGATED, span) and not _absent_until(span) and not _said_less(span)
+            negated = (said(NEGATED, span) or _in_a_denied_list(span, cues[NEGATED][0])) and not (
+                _absent_until(span) or _said_less(span)
+            )
             well = said(WELL, span)
             contexts.append(
                 Context(
@@ -651,6 +653,38 @@ def _absent_until(span: Span) -> bool:
         if token.is_punct or token.is_sent_start:
             return False
         if token.lower_ in _UNTIL:
+            return True
+    return False
+
+
+# A list denied as a whole: "no pins and needles, numbness or weakness in both legs". The
+# "and" of "pins and needles" is no clause's end, and a "no" reaches every item of a list
+# joined by commas and "or" (outside run 120 x7p07: "I have no pain, numbness or pins and
+# needles in both legs" read as a yes, 911).
+_ONE_ITEM = re.compile(r"\bpins and needles\b")
+_LIST_ITEM = re.compile(r"^(?:[a-z'_-]+\s+){0,2}[a-z'_-]+$")
+_LIST_BREAKS = frozenset(
+    {"but", "though", "although", "however", "except", "yet", "so", "then", "and", "now",
+     "until", "since", "because", "while", "i", "i'm", "im", "i've", "ive", "apart", "aside"}
+)  # fmt: skip
+_MOST_ITEMS = 5
+
+
+def _in_a_denied_list(span: Span, cue_ends: list[int]) -> bool:
+    """Whether `span` is an item (not the first) of a list a denial opens: items of up to
+    three words, joined by commas and "or", with an "or" before the span's end."""
+    for end in cue_ends:
+        if span.start <= end:
+            continue
+        between = _ONE_ITEM.sub("pins_needles", span.doc[end : span.start].text.lower())
+        through = _ONE_ITEM.sub("pins_needles", span.doc[end : span.end].text.lower())
+        items = [i.strip() for i in re.split(r",|\bn?or\b", between)]
+        if not (items and items[-1] == "" and re.search(r"\bn?or\b", through)):
+            continue
+        items = items[:-1]
+        if 0 < len(items) <= _MOST_ITEMS and all(
+            _LIST_ITEM.match(item) and not set(item.split()) & _LIST_BREAKS for item in items
+        ):
             return True
     return False
 

@@ -148,6 +148,13 @@ def _adds_something(text: str) -> bool:
     return but is not None and _adds_after(text, text[but.end() :])
 
 
+def _asks_of_no_line(lines: list[ScreenQuestion], aside: str) -> bool:
+    """Whether the aside after a no asks a question and tells of no warning sign of the
+    lines ("but is the clicking normal?", "does it matter my knee cracks?")."""
+    of_lines = {sign for q in lines for sign in (q.sign, *q.covers, *parts_asked(q))}
+    return "?" in aside and not any(m.kind == SIGN and m.name in of_lines for m in _findings(aside))
+
+
 def _adds_after(text: str, after: str) -> bool:
     """Whether `after`, the part of `text` after its no, may be a yes to a line: the
     patient's own, and not denied again."""
@@ -351,7 +358,11 @@ def read_checklist_answer(
         rest = frozenset(q.sign for q in lines if q.name not in named)
         return ChecklistAnswer(rest, (), said=frozenset())
     aside = _aside_after_a_no(text)
-    if aside and _adds_after(text, aside):
+    # "No, nothing from this. But the crack sound? My wife still worry.": a question of
+    # the patient's own after the no, about no warning sign, is answered on its own; the no
+    # stands (outside run 119 p04: all five lines asked again, one by one).
+    asks_aside = bool(aside) and _asks_of_no_line(lines, aside)
+    if aside and not asks_aside and _adds_after(text, aside):
         # "No to all that. Well I had a cold last week with a bit of a fever": the lines
         # the aside is about are asked on their own (or stand as said), the rest are denied
         # (outside run 72 p07: all four asked again one by one).
@@ -395,7 +406,7 @@ def read_checklist_answer(
     if reading == answers.NO and brought_up and not answers.hedged(text):
         rest = frozenset(q.sign for q in lines if q not in brought_up and q.name not in named)
         return ChecklistAnswer(rest, tuple(q.name for q in brought_up))
-    if reading == answers.NO and _adds_something(text):
+    if reading == answers.NO and _adds_something(text) and not asks_aside:
         reading = answers.UNSURE  # "none, but my legs tingle": each line on its own
     if reading == answers.NO and not named and not _SAID_OF_ALL.search(text):
         # "No fever no cancer": the lines it names are answered, the others asked one by one

@@ -672,6 +672,12 @@ OTHER_SENSES: dict[tuple[str, str], OtherSense] = {
                    "beat", "beats", "beating", "irregular", "af", "afib"}),
         frozenset(),
         preceded_by=frozenset({"for"}),
+        # "I have only the heart" (outside run 120 x7p04): the condition had, unless a pain
+        # of it follows ("I have the heart pain").
+        after_phrase=frozenset({"only the", "just the", "have the", "has the", "had the",
+                                "got the"}),
+        kept_by=frozenset({"pain", "pains", "hurts", "hurt", "hurting", "ache", "aches",
+                           "aching", "pressure", "tight", "tightness", "heavy", "squeezing"}),
     ),
     # Climbing as a sport ("rock climbing", "at the climbing wall", "bouldering") loads the
     # shoulders' own muscles, as lifting and swimming do: no effort for the heart (outside

@@ -135,6 +135,11 @@ SIGNS: tuple[Sign, ...] = (
         "oozing|weeping|discharging|leaking ... pus|stuff|fluid|yellow|green",
         "spot|lump|bump|sore|cut|wound ... oozing|weeping|discharging",
         "oozy|weepy",
+        # Skin not yet healed: a fresh tattoo or piercing, a scab (outside run 120 x7p03: "a
+        # new tat... still kinda scabby" read as nothing).
+        "new|fresh|recent tattoo|tattoos|tat|tats|piercing|piercings",
+        "tattoo|tat|piercing ... scab|scabs|scabby|scabbing|raw|healing|peeling|weeping",
+        "scab|scabs|scabby|scabbed|scabbing",
         "red ... hot|warm ... swollen",
         # Red hot skin, and an infection being treated (session 21).
         "skin ... red ... hot|warm",

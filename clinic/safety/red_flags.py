@@ -882,7 +882,9 @@ SIGNS: tuple[Sign, ...] = (
         "squeezing|crushing|heaviness|pressure",
     ), unless=("blood pressure", "teeth", "clench", "clenching", "grind", "grinding", "press on",
                "pressed on", "massage", "pressure point", "pressure points",
-               "bench press", "under pressure", "pressure at work")),
+               "bench press", "under pressure", "pressure at work",
+               # Said of the head, a tension headache's band (outside run 120 x7p02: 911).
+               "head", "headache", "headaches", "forehead", "temple", "temples", "migraine")),
     Sign("chest_pain_spreading", (
         f"chest ... {_SPREADS} ... arm|arms|jaw|neck|back|shoulder",
     )),
@@ -1221,13 +1223,16 @@ SIGNS: tuple[Sign, ...] = (
     # The jaw alone, more the heart's than an arm or a shoulder sore from sport: an ache
     # there, or the pain said to travel there ("it went up into her jaw").
     Sign("jaw_pain", (
-        "jaw ... ache|aches|aching|achy|pain|painful|hurts|hurting|tight|tightness|heavy",
-        "ache|aches|aching|pain|tightness ... jaw",
+        "jaw ... ache|aches|aching|achy|pain|painful|hurts|hurting|tight|tightness|heavy|sore",
+        "ache|aches|aching|pain|tightness|soreness ... jaw",
         "went|goes|going|spread|spreads|spreading|radiates|radiated|radiating|moved|moves|shot"
         "|shoots|creeps|crept|creeping|travels|travelled|traveled|runs|ran|reaches|extends"
         " up|down? into|to|towards my|her|his|the? jaw",
         "up into my|her|his|the? jaw",
-    )),
+    # Put down to the teeth: grinding or clenching (outside run 120 x7p02: "my jaw feels
+    # tight... my dentist said I grind" beside a headache was 911 for the heart).
+    ), unless=("grind", "grinding", "grinds", "clench", "clenching", "clenches", "dentist",
+               "tmj", "night guard", "mouth guard", "bite guard")),
     Sign("left_arm_pain", (
         "left arm|shoulder ... ache|aches|aching|achy|pain|hurts|heavy|heaviness",
         "ache|aches|aching|pain|heaviness ... left arm",

@@ -1686,7 +1686,11 @@ def _in_another_sense(
         return True
     if set(before) & other.preceded_by and not set(earlier) & other.kept_after:
         return True
-    if " ".join(before) in other.after_phrase and not set(earlier) & other.kept_by:
+    if (
+        " ".join(before) in other.after_phrase
+        and not set(earlier) & other.kept_by
+        and not (following and following[0] in other.kept_by)
+    ):
         return True  # "in the fall": the season, unless an injury is told before it
     if not following:
         return False
