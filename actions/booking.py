@@ -81,6 +81,7 @@ from clinic.contact import (
 )
 from clinic.intake import is_unsure, question_after_answer, summarise
 from clinic.patient import spoken_of
+from clinic.phone_numbers import without_phone_numbers
 from clinic.preferred_time import (
     DayMismatch,
     PastTime,
@@ -495,6 +496,14 @@ _LONE_HOUR = re.compile(
 )
 
 
+# An hour said as taken: "12 works", "10 is good", "9:30 then".
+_AN_HOUR_TAKEN = re.compile(
+    r"\b(?:1[0-2]|[1-9])(?::[0-5]\d)?\s*(?:am|pm)?\s+(?:works|is good|is fine|is perfect|"
+    r"suits|would work|would be good|would be great|then|please|pls|is ok|is okay)\b",
+    re.IGNORECASE,
+)
+
+
 # A moment asked for before the yes: "no wait", "hold on", "wait a sec", with more said.
 _HOLD_ON = re.compile(
     r"^\W*(?:no+\W+|oh\W+)?(?:wait|hold on|hang on|one (?:sec|second|moment)|just a (?:sec|second|"
@@ -797,8 +806,13 @@ class ValidateBookingForm(CallBackAnswers, FormValidationAction):
             elif wish is None and (another := _ANOTHER_HOUR.search(str(value))):
                 # "actually make it 10 sorry": the hour put right (outside run 105 p06).
                 wish = read_preference(f"at {another['hour'] or another['instead']}", desk().now())
-            elif wish is None and turned_down and len(left := _LONE_HOUR.findall(str(value))) == 1:
-                # "not 8 or 8:30, 10 would work": the one hour left is the one wished.
+            elif (
+                wish is None
+                and (turned_down or _AN_HOUR_TAKEN.search(str(value)))
+                and len(left := _LONE_HOUR.findall(without_phone_numbers(str(value)))) == 1
+            ):
+                # "not 8 or 8:30, 10 would work", "12 works. it's Noor Haddad, <email>": the
+                # one hour said is the one wished.
                 wish = read_preference(f"at {left[0]}", desk().now())
             if isinstance(wish, TimePreference):
                 wish = _same_time_as_booked(str(value), wish, tracker)

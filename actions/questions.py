@@ -160,6 +160,16 @@ class ActionAnswerQuestion(Action):
             # 59 p08 and a conversation of mine: "I don't know the answer to that one").
             return _start_booking(dispatcher, tracker, RESCHEDULE)
         noted = asks_if_noted(tracker)
+        held = tracker.get_slot("contraindications") or []
+        if (
+            not (noted or _ASKS_IF_NOTED.search(text))  # "does the physio get told...?"
+            and knowledge.looks_like_question(text)
+            and contraindications.held_named(text, held)
+            and answer_about_a_precaution(dispatcher, tracker)
+        ):
+            # "So the lymph nodes under my arm, is that a problem for the needling or not?":
+            # what the precaution held means, not a note of the arm (outside run 119 p02).
+            return []
         if has_booking(tracker) and (
             noted or (names_a_place(tracker) and not _asks_for_a_place(found, intent, tracker))
         ):
@@ -354,6 +364,9 @@ def answer_about_a_precaution(dispatcher: CollectingDispatcher, tracker: Tracker
     the physio" got "I don't know", with a doctor's look advised minutes before)."""
     held = set(tracker.get_slot("contraindications") or [])
     named = [code for code in entity_values(tracker, "contraindication") if code in held]
+    # ...or named in any of its words: "the lymph nodes under my arm, is that a problem?"
+    text = tracker.latest_message.get("text") or ""
+    named += contraindications.held_named(text, sorted(held))
     texts = [contraindications.precaution(code) for code in dict.fromkeys(named)]
     whose = the_patient(tracker)
     for text in filter(None, texts):

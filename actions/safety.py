@@ -1421,9 +1421,14 @@ class ActionEmergencyFollowUp(Action):
         # days ago" of a foot slapping down since Saturday is not (outside run 112 p08).
         checked = advice.check_covers(text, codes, signs)
         seen = [SlotSet("doctor_checked", text[:300])] if checked else []
-        from actions.questions import answer_if_known  # it imports this module
+        from actions.questions import answer_about_a_precaution, answer_if_known  # (imports us)
 
-        if not advice.asks_how_serious(text):
+        # "...you didn't say about the lymph nodes, does that matter for the needles?": what
+        # the precaution held means, after the advice (outside run 119 p02: asked three times).
+        explained = knowledge.looks_like_question(text) and answer_about_a_precaution(
+            dispatcher, tracker
+        )
+        if not (explained or advice.asks_how_serious(text)):
             answer_if_known(dispatcher, tracker, only_if_close=True)  # "...do you treat kids?"
         seen += _safety_question_again(dispatcher, tracker)
         if not form and advice.asks_to_tell(text):

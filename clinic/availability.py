@@ -295,6 +295,10 @@ def _pick_offered(
                 alone = words.strip(" .!?") == clock.group(0)
                 return at_hour[0] if len(at_hour) == 1 and not alone else None
             return at_hour[0] if len(at_hour) == 1 else offered[rank - 1]
+        if not bare and len(at_hour) == 1:
+            # "Wed 9 Dec, 5:00 pm", the one time offered, typed as its button reads
+            # (outside run 120 x7p01: the times offered again).
+            return at_hour[0]
         candidates = at_hour
     # "Earlier you said...", "later I'll...": of the chat, not of the times offered.
     said_words = re.findall(r"[a-z0-9]+", _OF_THE_CHAT.sub(" ", words))

@@ -418,9 +418,23 @@ def asked_clauses(text: str) -> list[str]:
             refers = _REFERS_BACK.search(sentence)
             asked.append(f"{before} {sentence.strip()}" if refers and before else sentence.strip())
         elif "?" in sentence:
-            asked.append(_CLAUSE_BREAK.split(sentence.rstrip(" ?"))[-1].strip() + "?")
+            clauses = _CLAUSE_BREAK.split(sentence.rstrip(" ?"))
+            last = clauses[-1].strip()
+            if len(clauses) > 1 and _BARE_PREDICATE.match(last):
+                # "the clicking when I look up, is bad?": asked of the clause before it.
+                last = f"{_SENTENCE_OPENER.sub('', clauses[-2].strip())}, {last}"
+            asked.append(last + "?")
         before = sentence.strip()
     return asked
+
+
+# A question that is only a predicate: "is bad?", "is normal?", "it's ok?".
+_BARE_PREDICATE = re.compile(
+    r"^(?:is|are|it'?s|its|that'?s|thats|this is)\s+(?:it\s+|that\s+|this\s+)?"
+    r"(?:very\s+|too\s+|so\s+)?[a-z]+$",
+    re.IGNORECASE,
+)
+_SENTENCE_OPENER = re.compile(r"^(?:but|and|so|also|oh|ok|okay|well)\s+", re.IGNORECASE)
 
 
 # A question without its mark: "is it sciatica", "what's causing it" (not "would love to").

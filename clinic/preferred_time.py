@@ -300,6 +300,15 @@ _DAY_ENDS_AT = re.compile(
     r"working|busy|in meetings?|in a meeting|driving|on shift|on the road|in the truck|in class|"
     r"at school|teaching|out|away|on call)\s+(?:until|till|til|to)\s+"
 )
+# Someone's own engagement at an hour: "she has her water aerobics at 9", "I've a class at
+# 10" (outside run 119 p02: "Nothing is free at 9:00 am"). Busy then, no time wished; not
+# "have you got anything at 9?".
+_ENGAGED_AT = re.compile(
+    r"\b(?:i|we|he|she|they|i've|ive|we've|he's|she's|they've)\s+(?:has|have|had|got|has got|"
+    r"have got)\s+(?:(?:a|an|the|my|his|her|their|our)\s+)?(?:[a-z]+\s+){0,2}?"
+    r"(?!anything|something|appointment|slot|time|space|opening|room)[a-z]+\s+"
+    r"at\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)?\b"
+)
 # The working day's end said without its hour: the evening.
 _AFTER_WORK = re.compile(r"\bafter (?:work|my shift)\b(?!\s*(?:at|around|about|,?\s*so)\b)")
 _DAY_STARTS_AT = re.compile(
@@ -415,6 +424,14 @@ def normalise_time_words(text: str) -> str:
     said = _WORK_DAYS.sub("not ", said)
     said = _DAY_ENDS_AT.sub("after ", said)
     said = _AFTER_WORK.sub("evening", said)
+    said = _ENGAGED_AT.sub(" busy ", said)
+    # "Monday first thing": the early morning (a Monday's gone today is next Monday's).
+    said = re.sub(
+        r"\bfirst thing(?:\s+in\s+the\s+morning)?\b"
+        r"(?!\s+(?:i|you|we|he|she|they|to|that|is|was)\b)",
+        "early morning",
+        said,
+    )
     said = _DAY_STARTS_AT.sub("before ", said)
     said = re.sub(r"[\u2019']s\b", "", said)  # "whatever's", "two weeks' time"
     said = re.sub(r"\bo\s+clock\b", "oclock", said)  # "10 o clock"

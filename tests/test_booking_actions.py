@@ -2232,6 +2232,18 @@ def test_an_hour_turned_down_is_never_the_one_taken(desk, said: str, hour: float
         assert all(abs(t.hour - hour) <= 2 for t in times), result
 
 
+def test_an_hour_taken_beside_the_name_when_not_among_the_offers(desk) -> None:
+    # Session 37 (this suite's conversation of the kind: "12 works. it's <name>, <email>",
+    # 12:00 free but not offered, got "Please tap one of the times").
+    sat = dt.datetime(2026, 11, 28, 11, 30, tzinfo=CLINIC_NOW.tzinfo)
+    result, _ = validate(
+        "booking_slot",
+        "12 works. it's Noor Haddad, noor.haddad@example.org",
+        offered_slots=[sat.isoformat(), sat.replace(hour=11, minute=0).isoformat()],
+    )
+    assert result.get("booking_slot") == sat.replace(hour=12, minute=0).isoformat(), result
+
+
 def test_an_hour_turned_down_beside_the_name_and_email(desk) -> None:
     five = dt.datetime(2026, 11, 26, 17, 0, tzinfo=CLINIC_NOW.tzinfo)
     offered = [five, five.replace(minute=30), five.replace(hour=18, minute=30)]

@@ -823,3 +823,50 @@ def test_a_day_with_someones_engagement_is_ruled_out(text: str, weekday: int) ->
     assert isinstance(wish, TimePreference), wish
     days = {wish.first_day.weekday()} if wish.last_day == wish.first_day else wish.weekdays
     assert days == {weekday}, wish
+
+
+# Session 37, written before the change (outside run 119 p02: "Late morning if you have it,
+# my friend Doris drives me and she has her water aerobics at 9" got "Nothing is free at 9:00
+# am"). An hour someone has something at is when they are busy, not the time wished; asking
+# what the clinic has at an hour still is. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "at", "window"),
+    [
+        ("thursday late morning, my neighbour drives me and she has her yoga at 9", None,
+         (dt.time(10, 0), dt.time(12, 0))),
+        ("friday afternoon, we've got the school concert at 6", None,
+         (dt.time(12, 0), dt.time(17, 0))),
+        ("tuesday, have you got anything at 9?", dt.time(9, 0), None),
+    ],
+)  # fmt: skip
+def test_an_hour_someone_is_busy_at_is_no_time_wished(
+    text: str, at: dt.time | None, window: tuple | None
+) -> None:
+    wish = read_preference(text, _FRIDAY_EVENING)
+    assert isinstance(wish, TimePreference), wish
+    assert wish.at == at and (window is None or wish.window == window), wish
+
+
+# Session 37, written before the change (outside run 120 x7p01: the only time offered,
+# "Wed 9 Dec, 5:00 pm", typed as its button reads, offered the times again). The clock time
+# of an offer, said in full, picks it, however many were offered. My own wordings.
+@pytest.mark.parametrize("said", ["Thu 26 Nov, 4:30 pm", "thursday at 4:30pm please", "4:30 pm"])
+def test_the_one_offer_said_in_full_is_picked(said: str) -> None:
+    offer = dt.datetime(2026, 11, 26, 16, 30, tzinfo=ZONE)
+    now = dt.datetime(2026, 11, 23, 10, 0, tzinfo=ZONE)
+    assert pick_offered(said, [offer], now) == offer
+
+
+# Session 37, written before the change (the conversation suite on a Monday evening: "ring
+# me back... monday first thing" was called for Tuesday 8 am, the Monday gone). First thing
+# is the early morning: a Monday's first thing gone today is next Monday's. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [("monday first thing", dt.date(2026, 12, 14)), ("first thing tomorrow", dt.date(2026, 12, 8)),
+     ("wednesday, first thing in the morning", dt.date(2026, 12, 9))],
+)  # fmt: skip
+def test_first_thing_is_the_early_morning(text: str, day: dt.date) -> None:
+    monday_evening = dt.datetime(2026, 12, 7, 18, 30, tzinfo=ZONE)
+    wish = read_preference(text, monday_evening)
+    assert isinstance(wish, TimePreference), wish
+    assert wish.first_day == day and wish.window == (dt.time(8, 0), dt.time(10, 0)), wish

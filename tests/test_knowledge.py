@@ -1609,3 +1609,18 @@ def test_a_question_about_a_precaution_held_is_answered_with_what_it_means(
     said = " ".join(m.get("text") or m.get("response") or "" for m in dispatcher.messages)
     assert "don't know" not in said, said
     assert says in said.lower(), said
+
+
+# Session 37, written before the change (outside run 119 p04: "the crack sound... Is it
+# dangerous?", and in non-native words "the clicking when I look up, is bad?" got "I don't
+# know"). A question of a bare predicate asks of the clause before it. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("but the clicking when I look up, is bad?", "the clicking when I look up, is bad?"),
+        ("my knee grinding, is normal?", "my knee grinding, is normal?"),
+        ("from my desk, sorta left side??", "sorta left side?"),
+    ],
+)
+def test_a_bare_predicate_asks_of_the_clause_before(text: str, asked: str) -> None:
+    assert knowledge.asked_clauses(text) == [asked]

@@ -8433,6 +8433,8 @@ def test_a_squeezing_head_and_a_grinding_jaw_are_not_the_hearts(
         ("there is no tingling or pins and needles in both legs", False),
         ("no pins and needles, numbness or weakness in both legs", False),
         ("no pain in the back, but pins and needles in both legs since monday", True),
+        ("not sure, numbness or tingling in both legs since yesterday", True),
+        ("nothing else, just numbness or tingling in both legs", True),
     ],
 )
 def test_no_before_a_list_of_feelings_in_both_legs(text: str, flagged: bool) -> None:
@@ -8462,3 +8464,31 @@ def test_a_question_after_a_no_about_no_line_keeps_the_no(text: str, all_denied:
     found = screening.screen(text)
     answer = read_checklist_answer(lines, text, found.signs, found.denied_signs, "deny")
     assert (answer.denied == frozenset(q.sign for q in lines)) is all_denied, answer
+
+
+# Session 37, written before the change (outside run 119 p02: "...Dr Feldman signed me off...
+# I only see her once a year now. Can't I just come in for the needles?" was thanked as
+# "the right step"). A doctor seen as a habit ("once a year now") is no plan to go today.
+# My own wordings; a plan for now still is.
+@pytest.mark.parametrize(
+    ("message", "thanked"),
+    [
+        ("my GP retired, I see the new one every few months now. can I not just book?", False),
+        ("I go to the clinic twice a year now, that's plenty. can't we skip it?", False),
+        ("ok I'm calling the surgery now", True),
+    ],
+)
+def test_a_doctor_seen_as_a_habit_is_no_plan_to_go(message: str, thanked: bool) -> None:
+    reply = advice.urgent_follow_up(message, ["cancer"], "911")
+    assert ("right step" in reply) is thanked, reply
+
+
+# Session 37, written before the change (outside run 120 x7p02: "How do I talk to an actual
+# person at the clinic?" after 911 advice got "This can't wait: please call 911 now" alone).
+# A person asked for gets the clinic's number, the emergency first. My own wording.
+def test_a_person_asked_for_after_emergency_advice_gets_the_clinics_number() -> None:
+    reply = advice.emergency_follow_up(
+        "can I speak to a real person from the clinic please", ["cardiac"], "911", "988",
+        clinic_phone="(212) 555-0100", repeats=2,
+    )  # fmt: skip
+    assert "(212) 555-0100" in reply and reply.index("911") < reply.index("(212) 555-0100")

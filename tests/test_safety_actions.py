@@ -2047,3 +2047,49 @@ async def test_a_no_to_one_kind_of_implant_keeps_another_told(text: str, kept: b
     )
     held = slots.get("contraindications", ["implant_near_site"])
     assert ("implant_near_site" in held) is kept, slots
+
+
+# Session 37, written before the change (outside run 119 p02: lymph nodes removed under the
+# left arm, told at the needling checklist, then "does that matter for the needles?" and "the
+# lymph nodes under my arm, is that a problem for the needling or not?" got the doctor's
+# advice again and "I've put that in your notes: your back and arm"). A question naming a
+# precaution held, in any of its words, is answered with what it means. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "code", "words"),
+    [
+        ("and the lymph glands under my arm, is that an issue for the needles?",
+         "lymphoedema", "lymph nodes"),
+        ("what about my fits, does that change anything for the needling?", "epilepsy",
+         "epilepsy"),
+    ],
+)  # fmt: skip
+async def test_a_question_naming_a_precaution_held_is_answered(
+    text: str, code: str, words: str
+) -> None:
+    from actions.questions import ActionAnswerQuestion
+
+    slots = {"contraindications": [code], "body_part": "upper_back", "pain_quality": "aching",
+             "booking_reference": "K7P4QM"}  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(text=text, intent="ask_clinic", slots=slots)
+    await ActionAnswerQuestion().run(dispatcher, tracker, DOMAIN)
+    said_now = said(dispatcher)
+    assert words in said_now and "notes" not in said_now, said_now
+
+
+# Session 37 (outside run 119 p02, as above): asked beside the doctor's advice given again,
+# the precaution is answered after it.
+async def test_a_precaution_held_asked_about_beside_the_advice_is_answered_after_it() -> None:
+    from actions.safety import ActionEmergencyFollowUp
+
+    text = "you didn't say about the lymph glands though, does that matter for the needles?"
+    urgent = {"triage_level": "urgent", "red_flags": ["cancer"],
+              "warning_signs": ["cancer_history", "night_pain"],
+              "contraindications": ["lymphoedema"], "body_part": "upper_back"}  # fmt: skip
+    dispatcher = CollectingDispatcher()
+    await ActionEmergencyFollowUp().run(
+        dispatcher, make_tracker(text=text, intent="ask_clinic", slots=urgent), DOMAIN
+    )
+    said_now = said(dispatcher)
+    assert "today" in said_now and "lymph nodes were removed" in said_now, said_now
+    assert said_now.index("today") < said_now.index("lymph nodes were removed"), said_now

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from clinic import knowledge
 from clinic.booking import asks_how_to_change
-from clinic.contact import asks_about_a_call, asks_for_a_call
+from clinic.contact import asks_about_a_call, asks_for_a_call, asks_for_a_person
 from clinic.preferred_time import says_an_hour
 from clinic.safety.red_flags import EMERGENCY, HISTORY_COUNTS, URGENT, ScreenQuestion
 from clinic.safety.screening import medicines_named_plainly, red_flags_for, screen, signs_behind
@@ -1850,6 +1850,13 @@ def emergency_follow_up(
         # advice alone, twice): a line, after the advice; never in the first reply after
         # it, which is the advice's alone.
         tail += _clinic_price_for_later(clinic_phone)
+    if clinic_phone and asks_for_a_person(message) and clinic_phone not in tail:
+        # "How do I talk to an actual person at the clinic?" (outside run 120 x7p02: the
+        # advice alone): the clinic's number, the emergency first.
+        tail += (
+            f" To speak to someone at the clinic, call {clinic_phone}; for this, "
+            f"{emergency_number} comes first."
+        )
     if booked and _ABOUT_A_BOOKING.search(message):
         # "Should I cancel saturday?" once booked: nothing to do now, and how later (outside
         # run 106 p05: "Please go: this shouldn't wait... I can't book a consultation").
@@ -2597,7 +2604,10 @@ _NOT_NEEDED = re.compile(
 _CARE_TODAY = re.compile(
     r"\b(?:call(?:ing)?|ring(?:ing)?|phon(?:e|ing)|go|going|tak(?:e|ing)|see(?:ing)?|book(?:ing)?|"
     r"contact(?:ing)?|head(?:ing)?|try(?:ing)?|get(?:ting)?|visit(?:ing)?)\b[^.!?]{0,40}?"
-    r"\b(?:today|tonight|this (?:morning|afternoon|evening)|now|right away|straight away|asap)\b",
+    r"\b(?:today|tonight|this (?:morning|afternoon|evening)|"
+    # ...not how often, as a habit: "I only see her once a year now" (outside run 119 p02).
+    r"(?<!year )(?<!years )(?<!month )(?<!months )(?<!week )(?<!weeks )(?<!days )"
+    r"(?<!often )(?<!while )now|right away|straight away|asap)\b",
     re.IGNORECASE,
 )
 # The doctor seen before anything else: "I'll ring my GP first", "once my oncologist

@@ -7,7 +7,7 @@ physiotherapy. Relative ones make it `assess_first`. Phrases follow `clinic.red_
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from clinic.patient import YOU, Patient
@@ -651,6 +651,38 @@ _THINNER_NAMED = re.compile(
 _FOR_THE_HEART = re.compile(
     r"\b(?:heart|cardiac|cardiologist|afib|stents?|clots?|stroke|bypass)\b", re.IGNORECASE
 )
+
+
+# Each precaution's own words, to know one held when a later question names it however
+# loosely ("the lymph nodes under my arm, is that a problem?": outside run 119 p02, asked
+# three times).
+_OWN_WORDS = {
+    code: re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+    for code, words in {
+        "lymphoedema": r"lymph\w*|nodes?|glands?",
+        "pregnancy": r"pregnan\w*|baby|bump|expecting",
+        "implant_near_site": r"pacemaker|defibrillator|implants?|replacement|replaced",
+        "needle_phobia": r"faint\w*|passed out|pass out|woozy|scared of needles|fear of needles",
+        "past_reaction": r"reaction",
+        "skin_infection": r"infect\w*|wound|cut|tattoo|tat|scab\w*|boil|graze|broken skin",
+        "epilepsy": r"epilep\w*|seizures?|fits?",
+        "diabetes": r"diabet\w*|sugars?|insulin",
+        "immunosuppressed": r"chemo\w*|immun\w*|hiv|transplant|steroids?",
+        "heart_valve": r"valves?",
+        "bleeding_disorder": r"bleed\w*|haemophilia|hemophilia|von willebrand",
+    }.items()
+} | {
+    # Not `_THINNER_NAMED`'s "thin...": "the valve is the only thing" names no thinner.
+    "anticoagulants": re.compile(
+        _THINNER_NAMED.pattern.replace(r"thin\w*|", r"(?:blood )?thinners?|thinning|"),
+        re.IGNORECASE,
+    )
+}
+
+
+def held_named(text: str, held: Iterable[str]) -> list[str]:
+    """The precautions of `held` that `text` names in any of their own words."""
+    return [code for code in held if code in _OWN_WORDS and _OWN_WORDS[code].search(text)]
 
 
 def precaution(code: str, said: str = "") -> str | None:
