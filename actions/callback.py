@@ -47,6 +47,7 @@ from clinic.preferred_time import (
     hours_put_right,
     names_a_time,
     read_preference,
+    says_an_hour,
     times_for_a_call,
 )
 from clinic.records.callbacks import (
@@ -117,6 +118,17 @@ class ActionStartCallback(Action):
             )
             return [SlotSet("callback_offered", None), SlotSet("booking_readiness", "emergency")]
         if _contact_answered(tracker, text):
+            if tracker.get_slot("requested_slot") == "booking_slot":
+                # "10:30 please. It's for Eleanor Whitfield, but please ring me, her daughter,
+                # on 646 555 0128" to the times offered: the time, the name and how to reach
+                # them, for the booking (outside run 121 r05: a call-back set up instead).
+                from actions.booking import ValidateBookingForm
+
+                found = ValidateBookingForm().validate_booking_slot(
+                    text, dispatcher, tracker, domain
+                )
+                return [*(SlotSet(slot, value) for slot, value in found.items()),
+                        FollowupAction("booking_form")]  # fmt: skip
             if tracker.get_slot("requested_slot") == "patient_name":
                 # "Her name is Margaret O'Brien, but please call me on 718...": the name and
                 # the contact, as the form reads them (outside run 102 p02: a call-back set
@@ -197,10 +209,15 @@ def _already_set(tracker: Tracker, text: str) -> bool:
 def _contact_answered(tracker: Tracker, text: str) -> bool:
     """Whether the message gives the contact the booking form is asking for, or gives it
     with the name asked for."""
+    asked = tracker.get_slot("requested_slot")
     return (
         tracker.active_loop.get("name") == "booking_form"
         and tracker.get_slot("booking_task") not in (None, CALLBACK)
-        and tracker.get_slot("requested_slot") in ("contact_details", "patient_name")
+        and (
+            asked in ("contact_details", "patient_name")
+            # ...or with the time picked from those offered: "10:30 please... ring me on..."
+            or (asked == "booking_slot" and says_an_hour(text))
+        )
         and read_contact(text).usable
     )
 

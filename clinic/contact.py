@@ -168,7 +168,14 @@ def read_name(text: str, people: list[str] | None = None) -> str | None:
         and people[0] in whole
         and 1 < len(whole.split()) <= _WHOLE_NAME_WORDS
         and all(word[:1].isupper() for word in whole.split())
+        and not re.search(r"[.!?;]\s", whole)  # "Marta. Marta Wiśniewska": two sentences
     )
+    if people and len(people) > 1:
+        # "I say before, Marta. Marta Wiśniewska.": the name said again in full is the name
+        # (outside run 121 r04: booked as "Marta").
+        fullest = max(people, key=len)
+        if all(person in fullest for person in people):
+            people = [fullest, *(p for p in people if p != fullest)]
     name = whole if said_whole else people[0] if people else whole
     # "Ruth Stein. Oh, I should have said...": the name is the first sentence.
     name = _first_sentence(name)

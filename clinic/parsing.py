@@ -169,6 +169,10 @@ _NOT_DURATIONS = tuple(
         rf"\b(?:{_STRICT_NUMBER})\s*(?:/|out\s+of|outta|of|from)\s*(?:10|ten)\b",
         # "cuts take forever to heal": how slow something is, not how long it hurts
         r"\b(?:take|takes|took|taking)\s+(?:forever|ages|years|months|weeks)\b",
+        # "the left was just the first couple of days": a part of its story (outside run 121
+        # r06: a pain of 10 days noted as "couple of days")
+        r"\bthe\s+(?:first|initial|early)\s+(?:(?:few|couple(?:\s+of)?|several|\d+|one|two|"
+        r"three|four)\s+)?(?:days?|weeks?|months?|hours?|nights?)\b",
         # ages: 45 years old, 45-year-old, aged 45, 45 y/o
         rf"\b(?:{_ANY_AMOUNT})[\s-]*(?:years?|yrs?|months?)[\s-]*old\b",
         r"\baged?\s+\d+\b",

@@ -605,7 +605,7 @@ _SQUASHED = re.compile(
     r"\b(?:(?:sit|sits|sitting|sat)\s+(?:cross[- ]?legged|on\s+(?:my|his|her|their|them|it)\b|"
     r"with\s+(?:my|his|her|their)\s+legs?\s+(?:crossed|tucked|under))"
     r"|cross(?:es|ed|ing)?\s+(?:my|his|her|their)\s+legs|legs?\s+crossed"
-    r"|kneel(?:s|ing)?|knelt"
+    r"|kneel(?:s|ing)?|knelt|on\s+the\s+(?:toilet|loo)"
     r"|(?:lie|lies|lying|lay|laying|sleep|sleeps|sleeping|slept)\s+on\s+(?:it|them|my|his|her|their)\b"
     r"|(?:fall|falls|fell|falling|go|goes|went|going|gone)\s+(?:to\s+)?(?:sleep|asleep))"
 )

@@ -652,6 +652,28 @@ async def test_call_me_on_a_number_at_the_name_question_is_the_bookings_contact(
     }
 
 
+# Session 37, written before the change (outside run 121 r05: "10:30 please. It's for Eleanor
+# Whitfield, but please ring me, her daughter Claire, on 646 555 0128" to the times offered
+# set up a call-back for the wrong day). The time, the name and the number to ring, said to
+# the times offered, are the booking's. My own words.
+async def test_ring_me_on_a_number_with_the_time_picked_is_the_bookings(desk) -> None:
+    from actions.callback import ActionStartCallback
+
+    offered = [THREE_PM, THREE_PM.replace(minute=30)]
+    text = "3:30 please, it's for Jim Adler, but ring me, his son, on 917 555 0144"
+    dispatcher = CollectingDispatcher()
+    tracker = make_tracker(
+        slots={"booking_task": "book", "offered_slots": [t.isoformat() for t in offered]},
+        text=text, intent="request_callback", requested_slot="booking_slot",
+        form="booking_form",
+    )  # fmt: skip
+    events = await ActionStartCallback().run(dispatcher, tracker, DOMAIN)
+    slots = slots_of(events)
+    assert slots.get("booking_slot") == offered[1].isoformat(), events
+    assert slots.get("patient_phone") == "+19175550144", events
+    assert slots.get("booking_task") != "callback", events
+
+
 def test_after_which_day_the_weekday_named_picks_one_of_the_two(desk) -> None:
     choices = ["2026-12-15", "2026-12-16"]
     dispatcher = CollectingDispatcher()

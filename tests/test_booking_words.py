@@ -870,3 +870,22 @@ def test_first_thing_is_the_early_morning(text: str, day: dt.date) -> None:
     wish = read_preference(text, monday_evening)
     assert isinstance(wish, TimePreference), wish
     assert wish.first_day == day and wish.window == (dt.time(8, 0), dt.time(10, 0)), wish
+
+
+# Session 37, written before the change (outside run 121 r04: "I say before, Marta. Marta
+# Wiśniewska." to the name question booked "Marta"). The first name said again with the
+# surname is the whole name. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "people", "name"),
+    [
+        ("like I told you, Jonas. Jonas Petraitis.", ["Jonas", "Jonas Petraitis"],
+         "Jonas Petraitis"),
+        ("already said, it's Ines... Ines Duarte", ["Ines", "Ines Duarte"], "Ines Duarte"),
+    ],
+)  # fmt: skip
+def test_the_first_name_said_again_with_the_surname_is_the_name(
+    text: str, people: list, name: str
+) -> None:
+    from clinic.contact import read_name
+
+    assert read_name(text, people=people) == name

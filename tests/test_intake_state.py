@@ -2026,6 +2026,9 @@ def test_a_yes_or_no_said_again_opens_the_answer(text: str, said: bool) -> None:
          {"body_part": "lower_back"}, "pain_spread"),
         ("not really, both legs tingle if I sit on them on the sofa, gone when I get up",
          {"body_part": "lower_back"}, "pain_spread"),
+        # (outside run 121 r03: "my foot goes totally numb wen im on the toilet" noted a foot)
+        ("nah. my foot goes numb on the toilet sometimes, goes once I walk",
+         {"body_part": "leg"}, "pain_spread"),
         ("my neck is stiff, I'm a chef so I'm on my feet over the stove all evening",
          {}, None),
     ],

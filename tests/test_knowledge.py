@@ -41,6 +41,8 @@ NEW_WORDINGS = {
     # Session 37, written before the topic was added (outside run 119 p04).
     "there's a grinding sound when I roll my shoulders, is it serious": "joint_noises",
     "my lower back goes click when I bend, why": "joint_noises",
+    # (outside run 121 r04)
+    "how come you're asking me the same stuff again": "why_these_questions",
     "does it sting": "does_it_hurt",
     # Session 9, written before the risk wordings were added (outside run 12 asked about a
     # lung): the model pulls any needle question towards "does it hurt".

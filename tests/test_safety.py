@@ -9,6 +9,7 @@ import spacy
 
 from clinic import safety
 from clinic.safety import advice, answers, contraindications
+from clinic.safety.checklist import ChecklistAnswer, read_checklist_answer
 from clinic.safety.red_flags import (
     DIRECT_QUESTIONS,
     EMERGENCY,
@@ -18,8 +19,15 @@ from clinic.safety.red_flags import (
     SIGNS,
     URGENT,
     RedFlagRule,
+    ScreenQuestion,
 )
 from tests.eval_sets import FIGURES, benign_sentences, red_flag_rows
+
+
+def _read_list(lines: list[ScreenQuestion], text: str) -> ChecklistAnswer:
+    """The checklist's reading of `text`, with the signs the safety check reads in it."""
+    found = safety.screen(text)
+    return read_checklist_answer(lines, text, found.signs, found.denied_signs, "deny")
 
 
 def rule_key(rule: RedFlagRule) -> str:
@@ -1452,13 +1460,10 @@ def test_something_a_doctor_checked_and_cleared_raises_nothing(text: str) -> Non
     ],
 )
 def test_a_no_with_a_but_is_read_by_whose_it_is(text: str, all_denied: bool) -> None:
-    from clinic.safety import screening
-    from clinic.safety.checklist import read_checklist_answer
     from clinic.safety.screening import screen_questions
 
     lines = screen_questions("lower_back", None, [], [])[4:8]
-    found = screening.screen(text)
-    answer = read_checklist_answer(lines, text, found.signs, found.denied_signs, "deny")
+    answer = _read_list(lines, text)
     assert (answer.denied == frozenset(q.sign for q in lines)) is all_denied, answer
 
 
@@ -1552,13 +1557,11 @@ def test_a_cancers_treatment_told_of_an_organ_is_a_cancer(text: str, cancer: boo
      "no. no to all that. only she fell off a ladder last week"],
 )  # fmt: skip
 def test_a_no_said_twice_then_one_line_told_denies_the_rest(text: str) -> None:
-    from clinic.safety import screening
-    from clinic.safety.checklist import next_checklist, read_checklist_answer
+    from clinic.safety.checklist import next_checklist
     from clinic.safety.screening import screen_questions
 
     lines = next_checklist(screen_questions("neck", None, [], []), [])
-    found = screening.screen(text)
-    answer = read_checklist_answer(lines, text, found.signs, found.denied_signs, "deny")
+    answer = _read_list(lines, text)
     assert answer.one_by_one == () and len(answer.denied) == len(lines) - 1, answer
 
 
@@ -1626,13 +1629,10 @@ def test_care_today_and_a_booking_for_after_a_doctors_yes_books(message: str) ->
     ],
 )
 def test_a_kind_of_thing_is_no_doubt_about_the_answer(text: str, all_denied: bool) -> None:
-    from clinic.safety import screening
-    from clinic.safety.checklist import read_checklist_answer
     from clinic.safety.screening import screen_questions
 
     lines = screen_questions("lower_back", None, [], [])[4:8]
-    found = screening.screen(text)
-    answer = read_checklist_answer(lines, text, found.signs, found.denied_signs, "deny")
+    answer = _read_list(lines, text)
     assert (answer.denied == frozenset(q.sign for q in lines)) is all_denied, answer
 
 
@@ -1653,13 +1653,10 @@ def test_a_kind_of_thing_is_no_doubt_about_the_answer(text: str, all_denied: boo
     ],
 )
 def test_a_no_that_names_some_lines_asks_the_others(text: str, asked_after: set) -> None:
-    from clinic.safety import screening
-    from clinic.safety.checklist import read_checklist_answer
     from clinic.safety.screening import screen_questions
 
     lines = screen_questions("lower_back", None, [], [])[4:8]
-    found = screening.screen(text)
-    answer = read_checklist_answer(lines, text, found.signs, found.denied_signs, "deny")
+    answer = _read_list(lines, text)
     assert set(answer.one_by_one) == asked_after, answer
     assert not asked_after & {q.name for q in lines if q.sign in answer.denied}, answer
 
@@ -1886,13 +1883,10 @@ def test_a_plan_for_tomorrow_after_urgent_advice_is_not_thanked() -> None:
     ],
 )
 def test_a_no_to_another_question_does_not_settle_the_list(text: str, all_denied: bool) -> None:
-    from clinic.safety import screening
-    from clinic.safety.checklist import read_checklist_answer
     from clinic.safety.screening import screen_questions
 
     lines = screen_questions("neck", None, [], [])[:4]
-    found = screening.screen(text)
-    answer = read_checklist_answer(lines, text, found.signs, found.denied_signs, "deny")
+    answer = _read_list(lines, text)
     assert (answer.denied == frozenset(q.sign for q in lines)) is all_denied, answer
 
 
@@ -6771,14 +6765,11 @@ def test_the_answer_is_what_comes_before_the_patients_own_question(
 def test_a_no_to_the_list_with_an_aside_asks_only_the_line_it_touches(
     place: str, text: str, aside: str
 ) -> None:
-    from clinic.safety import screening
-    from clinic.safety.checklist import read_checklist_answer
     from clinic.safety.screening import screen_questions
 
     lines = screen_questions(place, None, [], [])
     lines = lines[4:8] if place == "lower_back" else lines[:4]
-    found = screening.screen(text)
-    answer = read_checklist_answer(lines, text, found.signs, found.denied_signs, "deny")
+    answer = _read_list(lines, text)
     signs = {q.name: q.sign for q in lines}
     assert {signs[name] for name in answer.one_by_one} <= {aside}, answer
     assert answer.denied == frozenset(q.sign for q in lines if q.sign != aside), answer
@@ -7346,13 +7337,10 @@ def test_time_left_on_a_course_is_no_toilet(text: str, asked: bool) -> None:
      "no temperature. had a chest infection last month, all cleared now. no to the rest"],
 )  # fmt: skip
 def test_a_no_with_an_aside_that_names_no_line_denies_the_list(text: str) -> None:
-    from clinic.safety import screening
-    from clinic.safety.checklist import read_checklist_answer
     from clinic.safety.screening import screen_questions
 
     lines = screen_questions("lower_back", None, [], [])[:8]
-    found = screening.screen(text)
-    answer = read_checklist_answer(lines, text, found.signs, found.denied_signs, "deny")
+    answer = _read_list(lines, text)
     assert answer.one_by_one == () and len(answer.denied) >= len(lines) - 1, answer
 
 
@@ -8142,6 +8130,15 @@ def test_a_psa_test_alone_is_no_cancer() -> None:
         ("neck pain since 20 weeks ago", False),
         ("my back aches from carrying the baby all day, she's 4 months", False),
         ("I'm 26 weeks pregnant and my low back aches", False),
+        # Session 37, written before the change (outside run 121 r07, unsafe: "my OB said to
+        # stick to tylenol till the baby's here", "that's just morning sickness", then "None
+        # of these": "Dry needling may help"). Her doctor for the pregnancy, the baby to
+        # come, the sickness of its first months. My own wordings.
+        ("my midwife says I can only take tylenol for the headaches", True),
+        ("the ob-gyn told me no ibuprofen until the baby comes", True),
+        ("I'm sick every morning but it's only morning sickness", True),
+        ("my hips hurt at night, my midwife blames the hormones", True),
+        ("my obstetrician friend recommended you", False),
     ],
 )  # fmt: skip
 def test_a_pregnancy_hinted_is_asked_about(text: str, asked: bool) -> None:
@@ -8456,13 +8453,10 @@ def test_no_before_a_list_of_feelings_in_both_legs(text: str, flagged: bool) -> 
     ],
 )
 def test_a_question_after_a_no_about_no_line_keeps_the_no(text: str, all_denied: bool) -> None:
-    from clinic.safety import screening
-    from clinic.safety.checklist import read_checklist_answer
     from clinic.safety.red_flags import SCREEN_QUESTIONS
 
     lines = list(SCREEN_QUESTIONS["neck"])[:5]
-    found = screening.screen(text)
-    answer = read_checklist_answer(lines, text, found.signs, found.denied_signs, "deny")
+    answer = _read_list(lines, text)
     assert (answer.denied == frozenset(q.sign for q in lines)) is all_denied, answer
 
 
@@ -8492,3 +8486,23 @@ def test_a_person_asked_for_after_emergency_advice_gets_the_clinics_number() -> 
         clinic_phone="(212) 555-0100", repeats=2,
     )  # fmt: skip
     assert "(212) 555-0100" in reply and reply.index("911") < reply.index("(212) 555-0100")
+
+
+# Session 37, written before the change (outside run 121 r03: "my foot goes totally numb wen
+# im on the toilet scrollin tiktok for ages, goes away wen i get up" was 911 for numbness
+# around the bottom and the bladder, held through two denials). A limb said to go numb
+# while sitting on the toilet is the limb's, not the saddle's or the bladder's; numbness
+# there still is. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("my left leg goes dead when I sit on the loo too long, fine once I stand", False),
+        ("both feet go numb on the toilet if I'm on my phone, funny right", False),
+        ("I've gone numb down below, even on the toilet I can't feel the paper", True),
+        ("it's numb between my legs when I sit on the toilet", True),
+    ],
+)
+def test_a_limb_numb_on_the_toilet_is_no_saddle_sign(text: str, flagged: bool) -> None:
+    screening = safety.screen(text)
+    found = {"saddle_numbness", "bladder_or_bowel_control"} & set(screening.signs)
+    assert bool(found) is flagged, screening.mentions

@@ -2093,3 +2093,21 @@ async def test_a_precaution_held_asked_about_beside_the_advice_is_answered_after
     said_now = said(dispatcher)
     assert "today" in said_now and "lymph nodes were removed" in said_now, said_now
     assert said_now.index("today") < said_now.index("lymph nodes were removed"), said_now
+
+
+# Session 37, written before the change (outside run 121 r04: to "With the pain between your
+# shoulder blades, do you get chest pain...?", "No, I say already no. And pain is not
+# between, is on right shoulder blade only." was thanked as put right, then asked again "to
+# be sure"). A no to the question beside a no to where the pain is, is a no. My own wording;
+# a no to another warning sign held still asks the question again (outside run 86 p08).
+async def test_a_no_beside_where_the_pain_is_not_is_a_no() -> None:
+    held = {"body_part": "neck", "warning_signs": ["upper_back_pain", "neck_pain"],
+            "direct_question": "upper_back_cardiac"}  # fmt: skip
+    slots, said_now = await check(
+        "no, none of that. and it isn't between my shoulder blades anyway, just the right one",
+        intent="deny",
+        slots=held,
+        requested_slot="red_flag_screen",
+    )
+    assert "need to be sure" not in said_now, said_now
+    assert "cardiac_warning" in slots.get("denied_signs", []), slots

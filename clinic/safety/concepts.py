@@ -477,6 +477,16 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "bump got bigger", "bump getting bigger", "bump is getting", "bump popped",
         "that's the baby", "thats the baby", "it's the baby", "its the baby",
         "because of the baby", "cos of the baby", "coz of the baby", "blame the baby",
+        # Her doctor for the pregnancy, the baby to come, the sickness of its first months
+        # (outside run 121 r07, unsafe: "my OB said to stick to tylenol till the baby's here").
+        "my ob", "the ob", "my obgyn", "my ob-gyn", "my ob/gyn", "the obgyn", "the ob-gyn",
+        "ob said", "ob says", "ob told", "obstetrician said", "obstetrician says",
+        "obstetrician told", "my midwife", "the midwife", "midwife said", "midwife says",
+        "morning sickness", "first trimester", "second trimester", "third trimester",
+        "1st trimester", "2nd trimester", "3rd trimester",
+        "the baby's here", "the baby is here", "the baby comes", "the baby arrives",
+        "the baby is born", "the baby's born", "the baby's due", "the baby is due", "due date",
+        "prenatal", "antenatal",
         *(
             f"{lead} {about}{n} {unit}"
             for lead in ("since", "at", "from")

@@ -345,6 +345,24 @@ def read(text: str, doc: Doc | None = None) -> list[Mention]:
     return _read(text, doc)[0]
 
 
+_SADDLE_SIGNS = frozenset({"saddle_numbness", "bladder_or_bowel_control"})
+# A limb named as what goes numb, in the clause before the feeling: "my foot goes".
+_LIMB_GOES_NUMB = re.compile(
+    r"\b(?:foot|feet|toes?|legs?|calf|calves|thighs?|knees?|hands?|arms?|fingers?)\b"
+    r"(?:\s+\w+){0,3}\s*$",
+)
+_BETWEEN_THE_LEGS = re.compile(
+    r"\b(?:between|inside|inner)\s+(?:my|his|her|the)?\s*(?:legs|thighs)\b"
+)
+
+
+def _a_limb_goes_numb(whole: str, at: int) -> bool:
+    """Whether the feeling at `at` is said of a limb named just before it ("my foot goes
+    numb"), not of the area between the legs."""
+    clause = re.split(r"[,.;:!?]|\b(?:and|but)\b", whole[:at])[-1]
+    return bool(_LIMB_GOES_NUMB.search(clause)) and not _BETWEEN_THE_LEGS.search(clause)
+
+
 def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mention], list[Mention]]:
     """`read`'s mentions, the signs it set aside as someone else's or long over (what can
     put right a flag read from an earlier message: "that fall was years ago"), and of those
@@ -407,6 +425,10 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
             # "A bit out of breath on stairs but thats the pregnancy": puffed on effort,
             # put down to the pregnancy (outside run 80 p03: 911 at 22 weeks).
             explained.append((name, start, end))
+            continue
+        if name in _SADDLE_SIGNS and _a_limb_goes_numb(whole, doc[start].idx):
+            # "my foot goes numb when I'm on the toilet for ages": the foot's, where one sits
+            # (outside run 121 r03: 911, held through two denials).
             continue
         if name == "trauma" and _PAIN_CAME_FIRST.search(whole):
             after_the_pain.add(start)  # set aside: it may put right a fall held before
