@@ -855,7 +855,9 @@ _USUAL = re.compile(
     re.IGNORECASE,
 )
 _MOMENT_AFTER = re.compile(
-    r"^[^\w,.;:!?]*(?:when|if|while|whilst|with|after|at (?:its |my )?worst|at times|"
+    r"^[^\w,.;:!?]*(?:(?:is|was|gets|goes)\s+)?(?:(?:only|just|mostly|mainly)\s+)?"
+    r"(?:when|if|while|whilst|with|after|"
+    r"at (?:its |my )?worst|at times|"
     r"sometimes|(?:on )?(?:some|other|certain) days|"
     r"on (?:an? |the )?(?:bad|some|monday|tuesday|wednesday|thursday|friday|"
     r"saturday|sunday)\w*|at night|yesterday|last|later|"
@@ -882,7 +884,10 @@ _MOMENT_BEFORE = re.compile(
 # A moment told before its score in a clause of its own: "5, after a long drive 8".
 _MOMENT_CLAUSE_BEFORE = re.compile(
     # "...; when I bend 8", "maybe 5. When turn is 7." (outside run 76 p05: 7 noted as usual)
-    r"(?:^|[,;.]\s*)(?:but\s+|and\s+)?(?:after|when|while|whilst|during|if)\s+[\w' ]{1,25}?\s+"
+    r"(?:^|[,;.]\s*)(?:but\s+|and\s+)?(?:after|when|while|whilst|during|"
+    # ...not a hedge: "if I'm honest probably a 5" (outside run 122 s06: 7 noted)
+    r"if(?!\s+(?:i'?m|i\s+am|i'?m\s+being|to\s+be)\s+honest|\s+i\s+had\s+to\s+(?:guess|say)))"
+    r"\s+[\w' ]{1,25}?\s+"
     r"(?:an?\s+|like\s+|about\s+|around\s+)*$",
     re.IGNORECASE,
 )

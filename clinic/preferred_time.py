@@ -461,9 +461,10 @@ def normalise_time_words(text: str) -> str:
     # "7.30ish" too, the dot for the colon (outside run 86's kind: "7.30ish" read nothing).
     said = re.sub(r"\b(\d{1,2})\.(\d\d)\s?-?ish\b", r"around \1:\2", said)
     said = re.sub(r"\b(\d{1,2}(?::\d\d)?)\s?-?ish\b", r"around \1", said)
-    said = re.sub(r"\b(\d{1,2}(?::\d\d)?) in the morning\b", r"\1am", said)
+    # "10 in the morning", and "10 in morning" as said in a second language.
+    said = re.sub(r"\b(\d{1,2}(?::\d\d)?) in (?:the )?morning\b", r"\1am", said)
     said = re.sub(
-        r"\b(\d{1,2}(?::\d\d)?) (?:in the (?:afternoon|evening)|at night)\b", r"\1pm", said
+        r"\b(\d{1,2}(?::\d\d)?) (?:in (?:the )?(?:afternoon|evening)|at night)\b", r"\1pm", said
     )
     said = re.sub(r"\b(?:no|not) (?:earlier|sooner) than\b", "after", said)
     said = re.sub(r"\b(?:no|not) later than\b", "by", said)
@@ -974,7 +975,10 @@ _WISH = re.compile(
     r"could you|instead|anything|any (?:times?|slots?|appointments?)|"
     r"would (?:be|suit|work)|works|suits?|best|prefer|free|available|how about|what about|"
     r"make it|i'?d like|move it|could it|can it|(?:a (?:bit|little) )?(?:later|earlier)|"
-    r"(?:say|like)\s+\d{1,2})\b",
+    r"(?:say|like)\s+\d{1,2})\b"
+    # "Next Monday at 10 in morning?" beside "my restaurant close on Monday" (outside run 122
+    # s04: that Monday read instead, today).
+    r"|\bnext\s+(?:mon|tue|wed|thu|fri|sat|sun)\w*\b",
     re.IGNORECASE,
 )
 _PARTS = re.compile(r"(?<=[.!?;])\s+|\s+but\s+", re.IGNORECASE)

@@ -607,7 +607,9 @@ _SQUASHED = re.compile(
     r"|cross(?:es|ed|ing)?\s+(?:my|his|her|their)\s+legs|legs?\s+crossed"
     r"|kneel(?:s|ing)?|knelt|on\s+the\s+(?:toilet|loo)"
     r"|(?:lie|lies|lying|lay|laying|sleep|sleeps|sleeping|slept)\s+on\s+(?:it|them|my|his|her|their)\b"
-    r"|(?:fall|falls|fell|falling|go|goes|went|going|gone)\s+(?:to\s+)?(?:sleep|asleep))"
+    r"|(?:fall|falls|fell|falling|go|goes|went|going|gone)\s+(?:to\s+)?(?:sleep|asleep)"
+    # A limb "sleeping", as said in a second language (outside run 122 s04: a hand noted).
+    r"|(?:hands?|arms?|legs?|foot|feet|fingers|toes)\s+(?:is\s+|are\s+)?sleeping)"
 )
 _GONE_TO_SLEEP = re.compile(
     r"\b(?:asleep|sleeping|dead|numb|numbness|tingl\w*|pins and needles|pins\s*&\s*needles)\b"
@@ -627,6 +629,19 @@ def _limbs_gone_to_sleep(text: str) -> list[tuple[int, int]]:
         if _GONE_TO_SLEEP.search(text[a:b])
         and not {m.group() for m in word_matches(text[a:b])} & PAIN_WORDS
     ]
+
+
+# A complaint said to have been somewhere: "the mole was on my shoulder".
+_WAS_THERE = re.compile(
+    r"^\s+(?:was|were|used\s+to\s+be)\s+(?:on|in|at|under|behind|near|by)\s+"
+    r"(?:my|his|her|their|the)\b"
+)
+# Where something was cut off or taken out ("a mole cut off my shoulder"): no complaint of it
+# (outside run 122 s07: a shoulder noted as painful).
+_TAKEN_FROM_BEFORE = re.compile(
+    r"\b(?:cut|removed|taken|burnt|burned|frozen|lasered|biopsied|excised|scraped)\s+"
+    r"(?:off|out|from|of)\s+(?:of\s+)?(?:my|his|her|their|the)\s+$"
+)
 
 
 # "Cuts take forever to heal", "slow healing": how the skin heals (diabetes), not a wound now.
@@ -917,6 +932,8 @@ def find_terms(text: str) -> list[Term]:
             in_saying = True  # the bump: "my belly get hard... normal for baby" (run 94 p04)
         if found[0] == "other_complaint" and _TAKEN_FOR.search(text[:start].lower()):
             in_saying = True  # "pills for heart", "on warfarin because of my heart" (run 100)
+        if found[0] == "other_complaint" and _WAS_THERE.match(text[end:].lower()):
+            in_saying = True  # "the mole was on my shoulder": of the past (run 122 s07)
         if found[0] == "other_complaint" and _IN_THE_FAMILY.match(text[end:]):
             in_saying = True  # "heart stuff runs in my family" (outside run 87 p08)
         if found[0] == "other_complaint" and _LIKENED_OR_LESSENED.search(text[:start]):
@@ -941,6 +958,8 @@ def find_terms(text: str) -> list[Term]:
             for a, b, head_only in conditions
         ):
             in_saying = True  # where a long-standing condition sits, not where it hurts
+        if found[0] == "body_part" and _TAKEN_FROM_BEFORE.search(text[:start].lower()):
+            in_saying = True  # "a mole cut off my shoulder": where it was, no complaint
         if any(a <= start < b for a, b in asleep) and (
             (found[0] == "body_part" and found[1] in _LIMBS)
             or found[0] == "side"

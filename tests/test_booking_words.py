@@ -889,3 +889,15 @@ def test_the_first_name_said_again_with_the_surname_is_the_name(
     from clinic.contact import read_name
 
     assert read_name(text, people=people) == name
+
+
+# Session 37, written before the change (outside run 122 s04: "I have free only Monday, my
+# restaurant close on Monday. Next Monday at 10 in morning?" read today's Monday, no hour).
+# "Next Monday" is the wish beside Mondays told as a habit; "10 in morning" is 10 am. My own
+# wording.
+def test_the_time_asked_as_a_question_is_the_wish() -> None:
+    monday_evening = dt.datetime(2026, 12, 7, 19, 0, tzinfo=ZONE)
+    said = "I can only do Mondays, the salon is shut Monday. Next Monday at 11 in morning?"
+    wish = read_preference(said, monday_evening)
+    assert isinstance(wish, TimePreference), wish
+    assert wish.first_day == dt.date(2026, 12, 14) and wish.at == dt.time(11, 0), wish

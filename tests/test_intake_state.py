@@ -2031,6 +2031,13 @@ def test_a_yes_or_no_said_again_opens_the_answer(text: str, said: bool) -> None:
          {"body_part": "leg"}, "pain_spread"),
         ("my neck is stiff, I'm a chef so I'm on my feet over the stove all evening",
          {}, None),
+        # (outside run 122 s04, s06, s07: a hand "sleeping", "my feet are fine", and a mole
+        # cut off the shoulder were noted as painful places)
+        ("no it stays in the back. just the hand sleeping sometimes like I said",
+         {"body_part": "upper_back"}, "pain_spread"),
+        ("I'm diabetic but it's under control, my feet are fine", {"body_part": "neck"}, None),
+        ("they removed a cyst from my arm last year, nothing serious", {"body_part": "neck"},
+         None),
     ],
 )  # fmt: skip
 def test_a_limb_gone_to_sleep_or_a_working_day_is_no_painful_place(

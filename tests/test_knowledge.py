@@ -43,6 +43,8 @@ NEW_WORDINGS = {
     "my lower back goes click when I bend, why": "joint_noises",
     # (outside run 121 r04)
     "how come you're asking me the same stuff again": "why_these_questions",
+    # (outside run 122 s07)
+    "is it ok if my fiancé sits in on the appointment": "companions",
     "does it sting": "does_it_hurt",
     # Session 9, written before the risk wordings were added (outside run 12 asked about a
     # lung): the model pulls any needle question towards "does it hurt".

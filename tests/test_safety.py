@@ -8506,3 +8506,18 @@ def test_a_limb_numb_on_the_toilet_is_no_saddle_sign(text: str, flagged: bool) -
     screening = safety.screen(text)
     found = {"saddle_numbness", "bladder_or_bowel_control"} & set(screening.signs)
     assert bool(found) is flagged, screening.mentions
+
+
+# Session 37, written before the change (outside run 122 s05: "It's after 7 and her doctor's
+# office is closed. Can it wait until I call them in the morning?" beside a new sign got the
+# clinic's opening hours, twice). Asking in so many words whether it can wait is the
+# advice's to answer. My own wordings.
+@pytest.mark.parametrize(
+    "message",
+    [
+        "the surgery is shut now. can this wait until I ring them tomorrow?",
+        "his GP closed at 6, can it wait till I phone them first thing?",
+    ],
+)
+def test_asking_whether_it_can_wait_until_a_call_is_about_waiting(message: str) -> None:
+    assert advice.asks_about_waiting(message)

@@ -276,6 +276,11 @@ def hear(
         # "He'd say 4 if his arm fell off": a place only supposed.
         supposed = {t.start for t in parts if vocabulary.is_supposed(t, text)}
         places = [p for p in places if p.start not in moved | landed | supposed]
+    # "My feet are fine": a place said fine is never added (outside run 122 s06: "type 2
+    # diabetes, but it's well controlled, my feet are fine" noted a foot); a known one said
+    # fine is put right by `_places_said_not` where that is meant.
+    ends = {t.start: t.end for t in parts}
+    places = [p for p in places if not _SAID_FINE_AFTER.match(text[ends.get(p.start, 0) :])]
     # A skin trouble's place or a place asked about for the needles keeps its side: it is
     # not the pain's either ("the rash... it was on my left shin").
     named = list(places)
@@ -498,6 +503,13 @@ def puts_right_in_words(text: str) -> bool:
 _SAID_NOT_TO_HURT = re.compile(
     r"\b(?:my|the|his|her)\s+([a-z]+(?:\s+[a-z]+)?)\s+(?:doesn'?t|does not|isn'?t|is not)\s+"
     r"(?:\w+\s+)?(?:hurt|hurting|sore|painful|aching|bother|problem|issue)",
+    re.IGNORECASE,
+)
+
+
+_SAID_FINE_AFTER = re.compile(
+    r"^(?:'s|\s+(?:is|are|feels?|seems?))\s+(?:totally\s+|perfectly\s+|completely\s+)?"
+    r"(?:fine|ok|okay|good|normal|alright|all right)\b",
     re.IGNORECASE,
 )
 

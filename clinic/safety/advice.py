@@ -1384,6 +1384,11 @@ def asks_about_waiting(message: str) -> bool:
         return False  # the knowledge base answers it, the form goes on
     if _where_to_find_care(message, ""):
         return True  # "where I can find cheap doctor without insurance?"
+    asked = [q for q in re.split(r"(?<=[.!?])\s+", message) if "?" in q]
+    if any(_ASKS_IF_IT_CAN_WAIT.search(q) for q in asked):
+        # "Can it wait until I call them in the morning?" (outside run 122 s05: the clinic's
+        # opening hours, twice).
+        return True
     if asks_how_to_change(message):
         # "If the doctor finds something bad, do I just cancel?": how the booking can be
         # changed, answered with it (outside run 76 p02: "Yes, it really can't wait").
