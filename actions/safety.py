@@ -1430,7 +1430,10 @@ class ActionEmergencyFollowUp(Action):
         # days ago" of a foot slapping down since Saturday is not (outside run 112 p08).
         checked = advice.check_covers(text, codes, signs)
         seen = [SlotSet("doctor_checked", text[:300])] if checked else []
-        from actions.questions import answer_about_a_precaution, answer_if_known  # (imports us)
+        from actions.questions import (  # it imports this module
+            answer_about_a_precaution,
+            answer_if_known,
+        )
 
         # "...you didn't say about the lymph nodes, does that matter for the needles?": what
         # the precaution held means, after the advice (outside run 119 p02: asked three times).
