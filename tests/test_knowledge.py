@@ -1628,3 +1628,13 @@ def test_a_question_about_a_precaution_held_is_answered_with_what_it_means(
 )
 def test_a_bare_predicate_asks_of_the_clause_before(text: str, asked: str) -> None:
     assert knowledge.asked_clauses(text) == [asked]
+
+
+# Session 37 (outside run 123 u04: "In pregnancy, treatment is done lying on your side" said
+# to a man asking how he would lie). The pregnancy's line only to a pregnancy told.
+def test_the_positions_answer_speaks_of_pregnancy_only_when_told() -> None:
+    topic = knowledge.topic_named("positions")
+    values = knowledge.clinic_values()
+    assert "pregnan" not in knowledge.answer_text(topic, values).lower()
+    told = knowledge.answer_text(topic, values, told=["pregnancy"])
+    assert "in pregnancy" in told.lower()

@@ -202,6 +202,16 @@ RULE_EXAMPLES: dict[str, str | set[str]] = {
         "comes_on_exertion",
         "settles_after_rest",
     },
+    "cardiac/urgent/upper_back_pain+comes_on_exertion+eases_with_rest": {
+        "upper_back_pain",
+        "comes_on_exertion",
+        "eases_with_rest",
+    },
+    "cardiac/urgent/upper_back_pain+comes_on_exertion+settles_after_rest": {
+        "upper_back_pain",
+        "comes_on_exertion",
+        "settles_after_rest",
+    },
     "cardiac/emergency/chest_pain+comes_on_exertion": "my chest aches whenever I climb the stairs",
     "cardiac/emergency/arm_or_jaw_pain+eases_with_rest": (
         "my jaw aches when walking to work and goes away when I stop"
@@ -1256,6 +1266,16 @@ def test_every_painful_place_gets_its_regions_screen() -> None:
         ("got a fresh tattoo on my upper back last week", "skin_infection"),
         ("my shoulder has a graze that's scabbed over", "skin_infection"),
         ("new piercing on my neck, still a bit raw", "skin_infection"),
+        # Session 37, written before the change (outside run 123 u05, unsafe: "a finger-prick
+        # test every other Thursday so they can adjust the dose of his heart rhythm tablet"
+        # at 81 was read as nothing, then booked): the checks of warfarin's dose, and a
+        # heart rhythm tablet, may well be a blood thinner (the physiotherapist checks).
+        (
+            "he has a finger-prick test every fortnight to set the dose of his tablets",
+            "anticoagulants",
+        ),
+        ("her INR is checked monthly at the surgery", "anticoagulants"),
+        ("he takes a heart rhythm tablet every morning", "anticoagulants"),
     ],
 )
 def test_contraindications_in_everyday_words(said: str, code: str) -> None:
@@ -8139,6 +8159,8 @@ def test_a_psa_test_alone_is_no_cancer() -> None:
         ("I'm sick every morning but it's only morning sickness", True),
         ("my hips hurt at night, my midwife blames the hormones", True),
         ("my obstetrician friend recommended you", False),
+        # (outside run 123 u03, unsafe: "got a lil surprise lol 9 wks 🤰")
+        ("so tired n queasy lately haha 🤰 anyway my neck", True),
     ],
 )  # fmt: skip
 def test_a_pregnancy_hinted_is_asked_about(text: str, asked: bool) -> None:
@@ -8521,3 +8543,29 @@ def test_a_limb_numb_on_the_toilet_is_no_saddle_sign(text: str, flagged: bool) -
 )
 def test_asking_whether_it_can_wait_until_a_call_is_about_waiting(message: str) -> None:
     assert advice.asks_about_waiting(message)
+
+
+# Session 37, written before the change (outside run 123 u06, unsafe: a pain under the left
+# shoulder blade "worst on my walk up the hill... I get a bit clammy, then I stop at the top
+# to catch my breath and it fades off in a few minutes" raised only "trouble breathing",
+# dropped when he said he was just out of shape, and physiotherapy was booked). Pain between
+# or under the shoulder blades that effort brings on and rest eases is the heart's pattern to
+# rule out, as the upper back's own heart question asks. My own wordings.
+@pytest.mark.parametrize(
+    ("first", "then", "cardiac"),
+    [
+        ("an ache under my left shoulder blade for a month",
+         "it's worst on my walk to the station, then I stand still a minute and it fades", True),
+        ("dull pain between the shoulder blades, a few weeks now",
+         "it comes on during my jog and dies down once I stop", True),
+        ("an ache under my left shoulder blade for a month",
+         "it's worst after a long day at the desk, a hot shower helps", False),
+    ],
+)  # fmt: skip
+def test_upper_back_pain_effort_brings_on_and_rest_eases_is_the_hearts(
+    first: str, then: str, cardiac: bool
+) -> None:
+    earlier = set(safety.screen(first).signs)
+    signs = set(safety.screen(then, known_signs=earlier).signs) | earlier
+    flags = {flag.code for flag in safety.red_flags_for(signs)}
+    assert ("cardiac" in flags) is cardiac, (signs, flags)

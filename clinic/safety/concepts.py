@@ -487,6 +487,9 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "the baby's here", "the baby is here", "the baby comes", "the baby arrives",
         "the baby is born", "the baby's born", "the baby's due", "the baby is due", "due date",
         "prenatal", "antenatal",
+        # The pregnant woman or person, typed (outside run 123 u03, unsafe: "a lil surprise
+        # lol 9 wks 🤰" read as nothing).
+        "\U0001f930", "\U0001fac4",
         *(
             f"{lead} {about}{n} {unit}"
             for lead in ("since", "at", "from")

@@ -190,6 +190,14 @@ SIGNS: tuple[Sign, ...] = (
         "pill|pills|tablet|tablets|meds|medication|medications|medicine|medicines|something"
         "|stuff for|from|since|after my|his|her|the|a? heart|cardiologist|stent|stents|afib"
         "|clots|stroke|bypass",
+        # A heart rhythm tablet, and the checks that set warfarin's dose (outside run 123 u05,
+        # unsafe: "a finger-prick test every other Thursday so they can adjust the dose of his
+        # heart rhythm tablet" read as nothing, at 81).
+        "heart rhythm|beat pill|pills|tablet|tablets|med|meds|medication|medicine|medicines",
+        "inr",
+        "prick|pricks|fingerprick ... dose|doses|dosage",
+        "prick|pricks|fingerprick test|tests|check|checks ... dose|doses|dosage",
+        "blood test|tests|check|checks ... dose|doses|dosage",
         # "Is advil a blood thinner?": asking what a medicine is, not taking one.
     ), unless=("is that a blood thinner", "is it a blood thinner", "count as a blood thinner",
                "counts as a blood thinner", "is advil", "is ibuprofen", "is tylenol",

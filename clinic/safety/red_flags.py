@@ -1200,9 +1200,12 @@ SIGNS: tuple[Sign, ...] = (
         "on|with {exertion}",
     # Holding on to walk is the gait's, no effort (outside run 86 p03).
         # "the shoulder gets worse walking up the subway stairs" (outside run 112 p05).
-        "worse|worsens|hurts|aches|starts|flares|kicks in {exertion}",
-        "worse|worsens|hurts|aches|starts|flares|kicks in when|on|with|going|doing|climbing|walking"
-        " {exertion}",
+        # ("kicks in": "in" is a word of its own in a phrase, so optional after "kicks")
+        "worse|worsens|worst|hurts|aches|starts|flares|kicks in? {exertion}",
+        "worse|worsens|worst|hurts|aches|starts|flares|kicks in? when|on|with|going|doing|climbing"
+        "|walking {exertion}",
+        # "worst on my walk up the hill from the subway" (outside run 123 u06, unsafe).
+        "worse|worsens|worst|hurts|aches|starts|flares|kicks in? on|during my|the|a {exertion}",
     ), unless=("the wall", "the walls", "furniture")),
     Sign("eases_with_rest", (
         "{exertion} ... {rest_eases}",
@@ -1486,6 +1489,11 @@ RED_FLAGS: tuple[RedFlagRule, ...] = (
     # The pain's place from the intake, its pattern from a later message (outside run 20).
     RedFlagRule("cardiac", URGENT, ("arm_or_jaw_place", "comes_on_exertion", "eases_with_rest")),
     RedFlagRule("cardiac", URGENT, ("arm_or_jaw_place", "comes_on_exertion", "settles_after_rest")),
+    # Under or between the shoulder blades, brought on by effort and eased by rest: the
+    # pattern the upper back's heart question asks about, told in the patient's words
+    # (outside run 123 u06, unsafe: "trouble breathing" alone, dropped, and booked).
+    RedFlagRule("cardiac", URGENT, ("upper_back_pain", "comes_on_exertion", "eases_with_rest")),
+    RedFlagRule("cardiac", URGENT, ("upper_back_pain", "comes_on_exertion", "settles_after_rest")),
     RedFlagRule("infection", URGENT, ("injects_drugs",)),
     RedFlagRule("infection", URGENT, ("feeling_unwell",), with_any=("back_pain", "neck_pain")),
     RedFlagRule("myelopathy", URGENT, ("clumsy_hands",)),
