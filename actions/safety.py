@@ -36,6 +36,7 @@ from clinic.knowledge import is_a_statement
 from clinic.language.numbers import fever_in_answer
 from clinic.safety import advice, answers, checklist, contraindications
 from clinic.safety.red_flags import EMERGENCY, URGENT, ScreenQuestion
+from clinic.safety.screening import PLACE_SIGNS
 from clinic.schedule import clinic_schedule
 
 RED_FLAG_INTENT = "red_flag"
@@ -99,7 +100,7 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
         and denied & held
         # "No... and pain is not between, is on right shoulder blade only": where the pain
         # is put right beside the no, which stands (outside run 121 r04: asked again).
-        and not (denied & held) <= _PLACE_SIGNS
+        and not (denied & held) <= PLACE_SIGNS
         and not {answer[0].sign, *answer[0].covers, *answer[0].denied_means_no} & denied
     ):
         # "She has never had cancer, I told you that" while the fall's question waits: a no
@@ -761,12 +762,6 @@ def _emergency_besides(values: dict[str, Any], rechecking: str, tracker: Tracker
     disputed = {question.sign} if question else set()
     signs = [sign for sign in values["warning_signs"] if sign not in disputed]
     return any(flag.level == EMERGENCY for flag in current_flags(tracker, signs))
-
-
-# The signs of where the pain is, read from the intake: a no to one is no no to a question.
-_PLACE_SIGNS = frozenset(
-    {"neck_pain", "back_pain", "upper_back_pain", "headache", "arm_or_jaw_place"}
-)
 
 
 def check_safety(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:

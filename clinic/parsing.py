@@ -1030,10 +1030,11 @@ def _answer_scores(text: str) -> list[Score] | None:
         return None
     scores = sorted(score for score in scores if not _seeming(text, score[1]))
     # "At night more like 8": a bad moment's score, not one put right.
-    # "5, the leg bit more like 8": another place's score, not one put right.
+    # "5, the leg bit more like 8": another place's score, not one put right. Read only
+    # with two scores or more (one alone is kept either way), so a "no" costs no reading.
     marks = [
         m
-        for m in _PUT_RIGHT.finditer(text)
+        for m in (_PUT_RIGHT.finditer(text) if len(scores) > 1 else ())
         if not _MOMENT_LEFT.search(text[: m.start()])
         and not any(
             t.entity == "body_part"

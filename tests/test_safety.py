@@ -24,6 +24,13 @@ from clinic.safety.red_flags import (
 from tests.eval_sets import FIGURES, benign_sentences, red_flag_rows
 
 
+def _over_two_messages(first: str, then: str) -> tuple[set[str], set[str]]:
+    """The signs held after `first` then `then`, and the flags they raise."""
+    earlier = set(safety.screen(first).signs)
+    signs = set(safety.screen(then, known_signs=earlier).signs) | earlier
+    return signs, {flag.code for flag in safety.red_flags_for(signs)}
+
+
 def _read_list(lines: list[ScreenQuestion], text: str) -> ChecklistAnswer:
     """The checklist's reading of `text`, with the signs the safety check reads in it."""
     found = safety.screen(text)
@@ -8434,9 +8441,7 @@ def test_long_standing_breathlessness_with_upper_back_pain_is_no_emergency(
 def test_a_squeezing_head_and_a_grinding_jaw_are_not_the_hearts(
     first: str, then: str, cardiac: bool
 ) -> None:
-    earlier = set(safety.screen(first).signs)
-    signs = set(safety.screen(then, known_signs=earlier).signs) | earlier
-    flags = {flag.code for flag in safety.red_flags_for(signs)}
+    signs, flags = _over_two_messages(first, then)
     assert ("cardiac" in flags) is cardiac, (signs, flags)
 
 
@@ -8565,7 +8570,5 @@ def test_asking_whether_it_can_wait_until_a_call_is_about_waiting(message: str) 
 def test_upper_back_pain_effort_brings_on_and_rest_eases_is_the_hearts(
     first: str, then: str, cardiac: bool
 ) -> None:
-    earlier = set(safety.screen(first).signs)
-    signs = set(safety.screen(then, known_signs=earlier).signs) | earlier
-    flags = {flag.code for flag in safety.red_flags_for(signs)}
+    signs, flags = _over_two_messages(first, then)
     assert ("cardiac" in flags) is cardiac, (signs, flags)

@@ -1413,6 +1413,13 @@ def more_urgent(level: str | None, other: str | None) -> str | None:
     return level if LEVEL_ORDER[level] >= LEVEL_ORDER[other] else other
 
 
+# The signs `context_signs` gives for where it hurts: a no to one of them says where the
+# pain is not, no word on a warning sign.
+PLACE_SIGNS = frozenset(
+    {"neck_pain", "back_pain", "upper_back_pain", "headache", "arm_or_jaw_place"}
+)
+
+
 def context_signs(
     body_part: str | None,
     pain_quality: str | None,
