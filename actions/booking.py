@@ -83,6 +83,7 @@ from clinic.intake import is_unsure, question_after_answer, summarise
 from clinic.patient import spoken_of
 from clinic.phone_numbers import without_phone_numbers
 from clinic.preferred_time import (
+    WEEK_OR_DATE,
     DayMismatch,
     PastTime,
     TimePreference,
@@ -434,7 +435,9 @@ _GIVEN_UP = re.compile(
     # Said to be hard: "7 is tight with my kids pickup", "5 is tough" (outside runs 116 p07
     # and 114 p01: the hour kept).
     r"|\b(?:\d{1,2}(?:[:.]\d{2})?|[1-9][0-5]\d)\s*(?:am|pm)?\s+(?:is|'s|was|would be)\s+"
-    r"(?:a bit\s+|too\s+|really\s+|kinda\s+|kind of\s+|pretty\s+|a little\s+)?"
+    # "9 is way too early" (two words before it: the offers' pick took the 9).
+    r"(?:(?:a bit|a little|a tad|kind of|way|much|far|just|really|kinda|pretty|too|so|very)"
+    r"\s+){0,2}"
     r"(?:tight|tough|hard|difficult|a "
     r"stretch|too early|too late|early|late|no good|not good|bad|a problem|impossible|a push)\b",
     re.IGNORECASE,
@@ -1269,13 +1272,6 @@ def _time_wished_beside(tracker: Tracker) -> str | None:
 _A_LATER_WEEK = re.compile(
     r"\b(?:next|following|coming) week\b|\bweek after\b|\bin (?:a|two|2) weeks?\b", re.I
 )
-# A weekday said with its week or date: "next tuesday", "tuesday the 15th", "this friday".
-_WEEK_OR_DATE = re.compile(
-    r"\b(?:this|next|coming|following|after|today|tomorrow|tmrw|jan\w*|feb\w*|mar\w*|apr\w*"
-    r"|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\b"
-    r"|\bthe\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}[/.-]\d{1,2}\b",
-    re.IGNORECASE,
-)
 
 
 def _on_the_days_offered(
@@ -1287,7 +1283,7 @@ def _on_the_days_offered(
     if not offered or wish.first_day is None or wish.first_day != wish.last_day:
         return wish
     asked = str(tracker.get_slot("preferred_time") or "")
-    if _WEEK_OR_DATE.search(said) or not _A_LATER_WEEK.search(asked):
+    if WEEK_OR_DATE.search(said) or not _A_LATER_WEEK.search(asked):
         return wish
     first = min(slot.date() for slot in offered)
     day = wish.first_day

@@ -20,6 +20,7 @@ from rasa_sdk.types import DomainDict
 
 from actions.booking_name import booking_moved, booking_renamed
 from actions.intake import FOR_A_PERSON, intake_events
+from actions.patient_details import who_said_alongside
 from actions.questions import (
     ASKING,
     ActionAnswerQuestion,
@@ -160,7 +161,14 @@ class ActionEveryMessage(Action):
             # summary alone): what it means, again.
             answer_about_a_precaution(dispatcher, tracker)
         return _as_next_step(
-            [*safety, *(renamed or []), *facts, *_offer_lapsed(tracker), *_whose_words(tracker)]
+            [
+                *safety,
+                *(renamed or []),
+                *facts,
+                *_offer_lapsed(tracker),
+                *_whose_words(tracker),
+                *_who_told_early(tracker),
+            ]
         )
 
 
@@ -177,6 +185,20 @@ def _whose_words(tracker: Tracker) -> list[dict[str, Any]]:
     return [
         SlotSet(slot, value) for slot, value in wanted.items() if tracker.get_slot(slot) != value
     ]
+
+
+def _who_told_early(tracker: Tracker) -> list[dict[str, Any]]:
+    """A name and contact told before any booking ("Hi, Ana Ruiz here, 646 555 0101. My
+    neck...") are kept for it, never asked again (outside run 122 s08). Only beside a usable
+    phone or email: then the words around it are a name given, not a guess."""
+    if tracker.active_loop.get("name") or tracker.get_slot("booking_reference"):
+        return []  # the forms read their own answers
+    if tracker.get_slot("contact_details"):
+        return []
+    text = tracker.latest_message.get("text") or ""
+    if text.startswith("/") or not read_contact(text).usable:
+        return []
+    return [SlotSet(slot, value) for slot, value in who_said_alongside(text, tracker).items()]
 
 
 def _as_next_step(events: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -26,6 +26,7 @@ def contact_slots(contact: Contact) -> Slots:
     }
 
 
+_HERE = re.compile(r"\s+here$", re.I)
 _NAMED = re.compile(r"\b(?:name is|name's|names|i am|i'm|im|this is|it's for|for)\s", re.I)
 
 
@@ -75,8 +76,11 @@ def who_said_alongside(text: str, tracker: Tracker) -> Slots:
         # Said just before the contact details: "3pm suits me. Ruth Okafor, ruth@...".
         before, _ = name_and_contact(text)
         last = re.split(r"[.!;?]|,", before.strip(" ,"))[-1].strip()
+        # "Hello, Priya Natarajan here, 646...": introduced (outside run 122 s08).
+        here = _HERE.search(last)
+        last = last[: here.start()] if here else last
         name = read_name(last) if 0 < len(last.split()) <= 4 and not names_a_time(last) else None
-        if name and not (_NAMED.search(last) or all(w[:1].isupper() for w in name.split())):
+        if name and not (here or _NAMED.search(last) or all(w[:1].isupper() for w in name.split())):
             name = None  # "call me on", "the first one": not a name
     if name is None and contact.usable:
         # Introduced anywhere in the message, in capitals: "646 555 0102, its Lee Park".

@@ -214,6 +214,18 @@ class ActionAnswerQuestion(Action):
             )
             dispatcher.utter_message(response=later)
             return []
+        if (
+            found
+            and found.topic == MY_BOOKING
+            and not has_booking(tracker)
+            and wants_a_booking(text)
+        ):
+            # "no cancer either b4 u ask. can we jus book" mid-screen: a booking asked for,
+            # nothing to look up (outside run 125 w03: "I'll need your booking reference").
+            if tracker.active_loop.get("name"):
+                dispatcher.utter_message(response="utter_finish_intake_first")
+                return []
+            return _start_booking(dispatcher, tracker)
         if latest_intent(tracker) == "request_booking" and not has_booking(tracker):
             # "Can I book the consultation for Wednesday afternoon?" asks for a booking, however
             # near "when is my booking?" it reads (outside run 41: a look-up was started).

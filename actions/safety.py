@@ -10,6 +10,7 @@ sign said now together with one said earlier. The `red_flag` intent's rule then 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from rasa_sdk import Action, Tracker
@@ -245,7 +246,7 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
     rose = level in (URGENT, EMERGENCY) and level != safety.more_urgent(None, level_before)
     if answer is not None or recheck:
         open_yes = raised_by if new_flags or rose else None
-    due = _direct_question_due(tracker, unsure_of, signs, denied_signs, asked, level)
+    due = _direct_question_due(tracker, unsure_of, signs, denied_signs, asked, level, denied)
     direct = recheck or due
     # "He never fell... oh, and the prostate thing, treated with radiation": the question
     # the message called for waits while the fall is asked about again (outside run 47).
@@ -695,18 +696,24 @@ def _direct_question_due(
     denied: list[str],
     asked: list[str],
     level: str | None,
+    denied_now: set[str] | None = None,
 ) -> str | None:
     """The direct question to ask now: the same one again after a "not sure", else the one
-    the message called for (`safety_question`), if not asked before and not yet known."""
+    the message called for (`safety_question`), if not asked before and not yet known.
+
+    A sign said no to earlier and told anew ("since yesterday when I use the toilet paper I
+    feel it less" after "no" to the saddle's line) is asked about directly, once: the new
+    telling reopens it (outside run 125 w04, unsafe: the next list's line instead)."""
     if level == EMERGENCY:
         return None
     pending = tracker.get_slot("direct_question")
     if unsure_of and unsure_of.rstrip("?") == pending:
         return pending
     known = set(signs) | set(denied)
+    settled_now = set(signs) | (set(denied) if denied_now is None else denied_now)
     for name in entity_values(tracker, "safety_question"):
         question = safety.question_named(name)
-        if question is None or name in asked or {question.sign, *question.covers} & known:
+        if question is None or name in asked or {question.sign, *question.covers} & settled_now:
             continue
         if question.where and not set(question.where) & _context_now(tracker):
             continue  # out of breath with effort, with a low back: no question of the heart
@@ -841,7 +848,7 @@ def check_safety(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dic
         again = (values["screen_unsure"] or "").rstrip("?") == direct
         ask_direct_question(
             dispatcher, direct, again=again, to_be_sure=values["rechecking"],
-            whose=whose,
+            whose=whose, known=values["warning_signs"],
         )  # fmt: skip
     # An empty list and an unset slot are the same: no event for them. A question asked
     # (again) is always recorded: the dialogue waits for its answer.
@@ -938,11 +945,12 @@ def ask_direct_question(
     again: bool,
     to_be_sure: bool = False,
     whose: patient.Patient = patient.YOU,
+    known: Iterable[str] = (),
 ) -> None:
     """Asks a direct safety question by its name (see `ask_question`)."""
     question = safety.question_named(name)
     assert question is not None, name
-    ask_question(dispatcher, question, again, to_be_sure, whose)
+    ask_question(dispatcher, question, again, to_be_sure, whose, known)
 
 
 def ask_question(
@@ -951,11 +959,13 @@ def ask_question(
     again: bool,
     to_be_sure: bool = False,
     whose: patient.Patient = patient.YOU,
+    known: Iterable[str] = (),
 ) -> None:
     """Asks a safety question with Yes and No buttons (and "I'm not sure" the second time);
     asked once more after a yes taken back, in other words than the first time. Asked of
-    the person written for when someone writes for them ("Has she had...?")."""
-    text = patient.asked_of(question.text, whose)
+    the person written for when someone writes for them ("Has she had...?"), and without
+    what the signs `known` answer already (an age)."""
+    text = patient.asked_of(question.asked_knowing(known), whose)
     if to_be_sure:
         dispatcher.utter_message(
             response="utter_to_be_sure", question=_mid_sentence(text), buttons=YES_NO
@@ -1600,7 +1610,10 @@ class ActionAskRedFlagScreen(Action):
             # Back after the patient's own question: the same question, not the same words.
             back_to_question(dispatcher, question, the_patient(tracker))
         else:
-            ask_question(dispatcher, question, again=unsure, whose=the_patient(tracker))
+            ask_question(
+                dispatcher, question, again=unsure, whose=the_patient(tracker),
+                known=tracker.get_slot("warning_signs") or [],
+            )  # fmt: skip
         return [SlotSet("screen_question", question.name)]
 
 

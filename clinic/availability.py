@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from clinic.phone_numbers import without_phone_numbers
 from clinic.preferred_time import (
     DAY_PART_WINDOWS,
+    WEEK_OR_DATE,
     TimePreference,
     hour_of,
     normalise_time_words,
@@ -334,6 +335,15 @@ def _names_another_day(
     like "tomorrow" count from `now` (by default the first offer's day)."""
     # Ranks and clock hours are about the offers ("the 2nd one", "I'll take the 9").
     words = _RANK_WORDS.sub(" ", said.lower())
+    named = {weekday_of(word) for word in re.findall(r"[a-z]+", words)} - {None}
+    if (
+        named
+        and any(slot.weekday() in named for slot in offered)
+        and not WEEK_OR_DATE.search(words)
+    ):
+        # "11 on Wednesday then" to next week's Wednesday's times: that Wednesday, the one
+        # looked at (outside run 125 w06: this week's offered instead).
+        return False
     wish = read_preference(words, now or offered[0].replace(hour=0, minute=0))
     if not isinstance(wish, TimePreference) or wish.last_day is None:
         return False

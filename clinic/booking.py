@@ -19,6 +19,7 @@ from clinic.booking_store import Booking, BookingStore, NewBooking, Notice, Slot
 from clinic.contact import display_phone, read_contact
 from clinic.preferred_time import TimePreference, names_a_time
 from clinic.schedule import Schedule, clinic_schedule
+from clinic.vocabulary import mended
 
 _REFERENCE = re.compile(r"\b[A-Z0-9]{3}[\s-]?[A-Z0-9]{3}\b")
 _LETTER, _DIGIT = re.compile(r"[A-Z]"), re.compile(r"\d")
@@ -201,7 +202,11 @@ def wants_a_booking(text: str, model_heard_a_request: bool = False) -> bool:
     """Whether a message asks for a consultation ("book me in", "can I book", "I need a
     consult"), not a question about one ("is booking free?", "what's the point of
     booking?") nor how to change one. What the model heard counts unless it is doubt."""
-    asks = model_heard_a_request or REQUESTS_A_BOOKING.search(text)
+    # "can we jus book": text-speak spelt out (outside run 125 w03: a look-up started).
+    spelt = mended(text)
+    asks = (
+        model_heard_a_request or REQUESTS_A_BOOKING.search(text) or REQUESTS_A_BOOKING.search(spelt)
+    )
     asks = asks or _WANTS_AN_APPOINTMENT.search(text)
     return bool(asks) and not doubts_the_consultation(text) and not asks_how_to_change(text)
 

@@ -107,6 +107,18 @@ _SHORTHAND = {
     "tommorrow": "tomorrow", "tomoro": "tomorrow", "2day": "today", "tday": "today",
     "tonite": "tonight", "mornin": "morning", "evenin": "evening", "noonish": "around noon",
 }  # fmt: skip
+# A weekday said with its week or date: "next tuesday", "tuesday the 15th", "this friday".
+WEEK_OR_DATE = re.compile(
+    r"\b(?:this|next|coming|following|after|today|tomorrow|tmrw|jan\w*|feb\w*|mar\w*|apr\w*"
+    r"|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)\b"
+    r"|\bthe\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)\b|\b\d{1,2}[/.-]\d{1,2}\b",
+    re.IGNORECASE,
+)
+# Words of when, whose typos are read as meant.
+_TIME_WORDS = [
+    "after", "before", "morning", "afternoon", "evening", "tomorrow", "tonight", "weekend",
+    "around", "between", "anytime", "earliest", "lunchtime", "midday",
+]  # fmt: skip
 _UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"]
 _TEENS = [
     "tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
@@ -294,7 +306,11 @@ _DAY_ENDS_AT = re.compile(
     r"(?:until|till|til|to)\s+"
     # Someone else's working day: "she works till 5:30", "my wife works until 5".
     r"|\b(?:he|she|they|(?:my|his|her|our) \w+)\s+(?:usually\s+|normally\s+)?(?:works?|"
-    r"finishes|gets off)(?:\s+(?:work|school))?\s+(?:until|till|til|to|at)\s+"
+    r"finishes|gets off|gets out|is out|is done|gets home)(?:\s+(?:of\s+)?(?:work|school))?"
+    r"\s+(?:until|till|til|to|at)\s+"
+    # "he's out at 3:15", "I'm out of school at 3" (outside run 124 v05: 3:00 offered).
+    r"|\b(?:he|she|they|i|we)(?:'s|'re|'m|s|re|m)?\s+(?:out|done|home)(?:\s+of\s+(?:work|school))?"
+    r"\s+(?:at|around|about)\s+(?=\d)"
     # Busy until then: "I'm on site till 5", "in meetings until 3", "we're busy until 2".
     r"|\b(?:i'm|im|i am|we're|we are|i'll be|ill be|he's|she's)\s+(?:\w+\s+)?(?:on site|at work|"
     r"working|busy|in meetings?|in a meeting|driving|on shift|on the road|in the truck|in class|"
@@ -436,6 +452,13 @@ def normalise_time_words(text: str) -> str:
     said = re.sub(r"[\u2019']s\b", "", said)  # "whatever's", "two weeks' time"
     said = re.sub(r"\bo\s+clock\b", "oclock", said)  # "10 o clock"
     said = re.sub(r"[\w]+", lambda m: _SHORTHAND.get(m[0], m[0]), said)
+    # "thurs aftr 6 pm": a rare word a slip away from a time word is that word (outside run
+    # 125 w03: 5:00 pm offered for "after 6").
+    said = re.sub(
+        r"\b[a-z]{4,}\b",
+        lambda m: m[0] if m[0] in _TIME_WORDS else typo_of(m[0], _TIME_WORDS) or m[0],
+        said,
+    )
     said = re.sub(
         r"\b[a-z]{5,}\b",
         lambda m: m[0] if m[0] in _MONTHS else typo_of(m[0], _MONTHS, cutoff=0.8) or m[0],

@@ -732,6 +732,28 @@ def test_a_name_and_contact_said_with_the_chosen_time_are_kept(said: str, name: 
     assert found.get("patient_phone") or found.get("patient_email")
 
 
+# Session 38, written before the change (outside run 122 s08: name and phone in the first
+# message asked again at the booking). Told with the pain, before any booking. My wordings.
+@pytest.mark.parametrize(
+    ("said", "name"),
+    [
+        (
+            "Hello, Priya Natarajan here, 646 555 0133. Stiff sore neck for a month",
+            "Priya Natarajan",
+        ),
+        ("hi its Marcus Bell (917) 555 0144, lower back since friday", "Marcus Bell"),
+        ("My name is Joan Ferris and my number is 212-555-0190. I get headaches", "Joan Ferris"),
+        ("you can call me on 917 555 0123, my back aches", None),
+    ],
+)
+def test_a_name_and_contact_told_with_the_pain_are_kept(said: str, name: str | None) -> None:
+    from actions.patient_details import who_said_alongside
+
+    found = who_said_alongside(said, make_tracker(slots={}))
+    assert found.get("patient_name") == name
+    assert found.get("patient_phone")
+
+
 def test_a_first_name_spacy_missed_after_for_me_is_kept() -> None:
     # Session 9 (outside run 14): "its for me maya chen but use my moms number" gave "chen".
     from actions.patient_details import who_said_alongside
@@ -2275,3 +2297,43 @@ def test_an_hour_turned_down_beside_the_name_and_email(desk) -> None:
         offered_slots=[t.isoformat() for t in offered],
     )
     assert result.get("booking_slot") == offered[2].isoformat(), result
+
+
+# Session 38, written before the change (outside run 125 w03: "thurs aftr 6 pm" offered 6:00,
+# 5:30 and 5:00 with 7:30 free; run 124 v05: "after school, he's out at 3:15. Tomorrow or
+# Wednesday around 4?" offered 3:00 and 3:30). A time said as "after" is the earliest; an
+# hour someone is busy until is no hour wished. My own wordings.
+@pytest.mark.parametrize(
+    ("said", "earliest"),
+    [
+        ("thursday aftr 6 pm", dt.time(18, 0)),
+        ("thursday, anytime after 5:30pm", dt.time(17, 30)),
+        ("she finishes work at 4:45, so thursday around 5?", dt.time(16, 45)),
+        (
+            "something after school, he's out at 3:15. tomorrow or wednesday around 4?",
+            dt.time(15, 15),
+        ),
+    ],
+)
+def test_times_offered_are_never_before_the_time_said_as_the_earliest(
+    desk, said: str, earliest: dt.time
+) -> None:
+    result, text = validate("preferred_time", said)
+    offered = [dt.datetime.fromisoformat(iso) for iso in result.get("offered_slots") or []]
+    assert offered, (result, text)
+    assert all(slot.time() >= earliest for slot in offered), (offered, text)
+
+
+# (outside run 125 w06: Wednesday 16 December's times shown, "11 on Wednesday then" went to
+# Wednesday 9 December's 8-9 am.) The day named is the day whose times were just offered.
+def test_an_hour_on_the_weekday_just_offered_is_taken_on_that_day(desk) -> None:
+    offered = [
+        "2026-12-02T10:30:00-05:00",
+        "2026-12-02T11:00:00-05:00",
+        "2026-12-02T11:30:00-05:00",
+    ]
+    result, _ = validate(
+        "booking_slot", "11 on Wednesday then", preferred_time="wednesday next week at 11",
+        offered_slots=offered,
+    )  # fmt: skip
+    assert result.get("booking_slot") == "2026-12-02T11:00:00-05:00", result

@@ -2053,3 +2053,19 @@ def test_a_pain_down_the_leg_when_sitting_is_still_its_spread() -> None:
     known = {"body_part": "lower_back"}
     said = changes("yes, it shoots down my right leg when I sit for long", known, "pain_spread")
     assert said.get("radiates_to") == "leg" or "leg" in (said.get("pain_sites") or []), said
+
+
+# Session 38, written before the change (outside run 124 v07: "this knot under my right
+# shoulder blade... Feels like a burning ache" was noted as "tight pain"). A quality said of
+# the pain ("a burning ache", "feels like stabbing") comes before one read from a thing
+# ("a knot"). My own wordings.
+@pytest.mark.parametrize(
+    ("text", "quality"),
+    [
+        ("there's a knot by my left shoulder blade, it feels like a burning ache", "burning"),
+        ("a hard knot in my neck, throbbing pain most evenings", "throbbing"),
+        ("a tight knot in my neck when I turn", "tightness"),
+    ],
+)
+def test_the_quality_said_of_the_pain_comes_first(text: str, quality: str) -> None:
+    assert changes(text).get("pain_quality") == quality

@@ -2713,6 +2713,10 @@ def test_a_yes_pointing_at_one_line_of_the_checklist(
         # the advice gives its reason in plain words, then the advice again.
         ("ok ok. why is it such a big deal though", "cauda_equina", "nerves"),
         ("Why, what do you think it is?", "fracture", "broken bone"),
+        # Session 38, written before the change (outside run 122 s03: "whats the worst that
+        # could happen" after 911 advice got the advice alone). My own wordings.
+        ("honestly what's the worst case if I just sleep on it", "cauda_equina", "nerves"),
+        ("and what happens if I don't go", "fracture", "broken bone"),
     ],
 )
 def test_asked_why_the_advice_gives_its_reason(message: str, code: str, words: str) -> None:
@@ -2733,6 +2737,10 @@ def test_asked_why_the_advice_gives_its_reason(message: str, code: str, words: s
         ("kinda scared of needles ngl but not like fainting scared", False),
         ("I'm terrified of needles", True),
         ("I faint at blood tests", True),
+        # Session 38, written before the change (outside run 125 w07, unsafe: "last time I
+        # had blood drawn I passed out cold and hit the floor" never recorded). My wordings.
+        ("they took blood in march and I passed out on the chair", True),
+        ("had my flu jab and passed right out", True),
         # Session 22, written before the change (outside run 56 p05: "fear of needles, a
         # little" ruled needling out for a boy who injects his own insulin). A degree said
         # anywhere in the sentence makes the fear mild; fainting stays what it is.
@@ -4410,6 +4418,12 @@ def test_the_advice_taken_keeps_the_ambulance_where_it_was_advised() -> None:
         ("I'm worried. is it serious?", True),
         ("do I really have to go today?", True),
         ("I'm scared, what should I do?", True),
+        # Session 38, written before the change (outside run 124 v07: "None really. They
+        # took a few nodes... How long does the appointment take?" got "Yes, it really can't
+        # wait"). How long a visit takes is the clinic's; "really" told is no question.
+        ("not really, nothing else. how long does the consultation last?", False),
+        ("Nope, really nothing. And how long is a session?", False),
+        ("how long can I leave it before seeing someone?", True),
     ],
 )
 def test_practical_questions_after_urgent_advice_are_not_about_waiting(
@@ -8178,6 +8192,51 @@ def test_a_pregnancy_hinted_is_asked_about(text: str, asked: bool) -> None:
     assert ("check_pregnant" in names) is asked, names
 
 
+# Session 38, written before the change (outside run 124 v06, unsafe: "a tablet twice a day
+# for my irregular heart rhythm, my cardiologist started it last year" read as nothing, and
+# "Dry needling is often worth considering"). A condition whose treatment is usually a blood
+# thinner is asked about directly, as a pregnancy hinted is. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("nothing on the list, I do take something each night for atrial fibrillation", True),
+        ("I've had afib for years, it's under control", True),
+        ("they put two stents in after my heart attack", True),
+        ("I had a clot in my lung in 2021", True),
+        ("my dad has an irregular heartbeat, that's why I worry", False),
+        ("my heart rhythm was checked and it's normal", False),
+        ("on Eliquis for afib", False),
+    ],
+)  # fmt: skip
+def test_a_condition_treated_with_blood_thinners_asks_about_them(text: str, asked: bool) -> None:
+    from clinic.safety import screening
+
+    found = screening.screen(text)
+    names = [q.name for q in found.questions]
+    assert ("check_blood_thinner" in names) is asked, names
+
+
+# Session 38, written before the change (found probing run 124 v02's stent: "they put two
+# stents in after my heart attack" was the heart's emergency now). A heart attack told as a
+# past event, months or years ago, is a history; one now, or feared now, is not. My wordings.
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("I had a heart attack in 2019 and I've been fine since", False),
+        ("they put two stents in after my heart attack", False),
+        ("had a heart attack five years ago, now my neck is sore", False),
+        ("my dad died of a heart attack so I worry, my neck is sore", False),
+        ("I think I'm having a heart attack", True),
+        ("had a heart attack 3 weeks ago and now my shoulder aches when I walk", True),
+    ],
+)  # fmt: skip
+def test_a_heart_attack_told_as_history_is_no_emergency_now(text: str, flagged: bool) -> None:
+    from clinic.safety import screening
+
+    found = screening.screen(text)
+    assert ("cardiac" in [f.code for f in found.flags]) is flagged, found.signs
+
+
 def test_the_pregnancy_question_is_never_asked_at_65_or_over() -> None:
     from clinic.safety import screening
 
@@ -8572,3 +8631,52 @@ def test_upper_back_pain_effort_brings_on_and_rest_eases_is_the_hearts(
 ) -> None:
     signs, flags = _over_two_messages(first, then)
     assert ("cardiac" in flags) is cardiac, (signs, flags)
+
+
+# Session 38, written before the change (outside run 125 w02: "when I was a girl I fell off a
+# swing and bumped my head, must be 40 years ago now" was asked how the fall happened, then
+# sent to a doctor today for "pain after a fall"). A knock told as childhood's or decades
+# ago is no injury now; one weeks ago still is. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("when I was a boy I fell out of a tree and hit my head", set()),
+        ("I cracked my head on a shelf once, must be 30 years ago now", set()),
+        ("fell off a ladder at work, it must have been 20 years ago", set()),
+        ("I bumped my head on the cupboard 3 weeks ago and the headaches started", {"head_injury"}),
+    ],
+)  # fmt: skip
+def test_a_knock_long_ago_is_no_injury_now(text: str, held: set[str]) -> None:
+    from clinic.safety import screening
+
+    found = screening.screen(text)
+    assert {"trauma", "head_injury", "major_trauma"} & set(found.signs) == held, found.signs
+
+
+# Session 38, written before the change (outside run 124 v02: "What you describe (one of the
+# warning signs: trouble breathing; pain in the shoulder, arm or jaw and breathlessness and
+# pain that effort brings on)" to a man out of breath on the stairs, never at rest). A flag
+# whose signs another flag names already is not named again.
+def test_the_advice_names_each_sign_once() -> None:
+    signs = ["upper_back_pain", "breathless", "comes_on_exertion", "eases_with_rest"]
+    reply = advice.emergency_follow_up(
+        "is that really needed", ["breathing_difficulty", "cardiac"], "911", "988", signs=signs
+    )
+    assert "trouble breathing" not in reply, reply
+    assert "(one of the warning signs: breathlessness and pain that effort brings on)" in reply
+
+
+# Session 38, written before the change (outside run 124 v02: "I had a stent put in back in
+# 2019 but that's all fine now" after 911 advice got "I'm glad it has eased"). Something of
+# the past said to be fine is no word that the sign eased. My own wording.
+@pytest.mark.parametrize(
+    ("message", "eased"),
+    [
+        ("my knee op was years ago and that's all fine now", False),
+        ("they fixed my valve in 2015, it's been fine since, honestly", False),
+        ("the pain has eased now, it's fine now", True),
+    ],
+)
+def test_something_of_the_past_said_fine_is_no_easing(message: str, eased: bool) -> None:
+    reply = advice.emergency_follow_up(message, ["cardiac"], "911", "988", repeats=1)
+    assert ("glad it has eased" in reply) is eased, reply

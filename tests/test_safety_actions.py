@@ -1950,6 +1950,25 @@ async def test_an_answer_to_the_pregnancy_question_records_it(
     assert ("pregnancy" in (slots.get("contraindications") or [])) is recorded, slots
 
 
+# Session 38 (outside run 124 v06): a yes to the blood thinner question records the
+# precaution; a no records none. My own wordings.
+@pytest.mark.parametrize(("text", "intent", "recorded"), [
+    ("yes, xarelto", "affirm", True),
+    ("yeah I think so, a small white one", "affirm", True),
+    ("no, it's just a beta blocker", "deny", False),
+])  # fmt: skip
+async def test_an_answer_to_the_blood_thinner_question_records_it(
+    text: str, intent: str, recorded: bool
+) -> None:
+    slots, _ = await check(
+        text,
+        intent=intent,
+        earlier_slots={"direct_question": "check_blood_thinner", "body_part": "neck"},
+        slots={"body_part": "neck"},
+    )
+    assert ("anticoagulants" in (slots.get("contraindications") or [])) is recorded, slots
+
+
 # Session 36, written before the change (outside run 115 p08: after the summary, "that's not
 # right, I said the pain is a 4 not 7. and the neck is both sides, its the arm thats right
 # side" got "As it matters for your safety, please answer once more... did the pain start
@@ -2111,3 +2130,109 @@ async def test_a_no_beside_where_the_pain_is_not_is_a_no() -> None:
     )
     assert "need to be sure" not in said_now, said_now
     assert "cardiac_warning" in slots.get("denied_signs", []), slots
+
+
+# Session 38, written before the change (outside runs 124 v03 and 125 w08: "no. cracked my
+# tailbone snowboarding 8 yrs ago but that healed fine..." and "no. ...broke my wrist but that
+# healed fine, back pain only started last month" asked all four lines again, one by one).
+# An aside after a no that tells nothing any line is about leaves the no; one that may be a
+# yes to a line asks that line. My own wordings.
+SERIOUS_LIST = {
+    "body_part": "lower_back",
+    "screen_question": "checklist:fever+cancer+trauma+night_pain",
+}
+
+
+@pytest.mark.parametrize(
+    ("answer", "asked", "said"),
+    [
+        ("no. I broke my ankle skiing 6 years ago but it healed fine, no bother since", [], []),
+        ("nope. the back pain only started last month, out of nowhere, it hurts lately", [], []),
+        # The night's line shares its word: asked on its own.
+        ("no, though I've had night sweats this week", ["night_pain"], ["fever"]),
+        ("none of these, but I have lost a bit of weight without trying", [], ["weight_loss"]),
+    ],
+)
+async def test_an_aside_after_a_no_asks_only_the_lines_it_may_be_about(
+    answer: str, asked: list[str], said: list[str]
+) -> None:
+    slots, _ = await check(
+        answer, intent="deny", slots=SERIOUS_LIST, requested_slot="red_flag_screen"
+    )
+    assert (slots.get("screen_one_by_one") or []) == asked, slots
+    assert set(said) <= set(slots.get("warning_signs") or []), slots
+    if not (asked or said):
+        assert {"fever", "cancer_history", "trauma", "night_pain"} <= set(
+            slots.get("denied_signs") or []
+        ), slots
+
+
+# (outside run 125 w04: "No, only left leg. Leg is strong, I walk ok." asked all four nerve
+# lines again, one by one.) What the aside tells well in its own clause is a no too.
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "No, just the right one. The leg feels strong, I can walk ok",
+        "nope, legs are good, walking ok",
+    ],
+)
+async def test_an_aside_telling_all_is_well_keeps_the_no(answer: str) -> None:
+    slots, _ = await check(
+        answer, intent="deny", slots=NERVE_LIST, requested_slot="red_flag_screen"
+    )
+    assert not slots.get("screen_one_by_one"), slots
+    assert {"saddle_numbness", "worsening_weakness"} <= set(slots.get("denied_signs") or []), slots
+
+
+# Session 38, written before the change (outside run 125 w04, unsafe: saddle numbness and a
+# slow stream told after the nerve lines were denied, "since yesterday when I use the toilet
+# paper I feel it less... the pee is slow to come", got the next list's line; 911 only when
+# he asked again). A sign said no to earlier and told anew is asked about directly, once.
+@pytest.mark.parametrize(
+    ("answer", "question"),
+    [
+        ("no. though since this morning wiping feels kind of numb, weird", "check_saddle"),
+        ("none. only thing, it takes ages to start peeing since yesterday", "check_bladder"),
+    ],
+)
+async def test_a_sign_denied_before_and_told_anew_is_asked_directly(
+    answer: str, question: str
+) -> None:
+    held = {
+        **SERIOUS_LIST,
+        "denied_signs": ["saddle_numbness", "bladder_or_bowel_control", "both_legs_nerve",
+                         "worsening_weakness"],
+    }  # fmt: skip
+    slots, said_text = await check(
+        answer, intent="deny", slots=held, earlier_slots=held, requested_slot="red_flag_screen"
+    )
+    assert slots.get("direct_question") == question or slots.get("triage_level") == "emergency", (
+        slots,
+        said_text,
+    )
+
+
+# Session 38, written before the change (outside run 124 v05: a mother writing for her son of
+# 15, "concussion at 11" to the fall's line, was asked "...or is he 50 or over"). The age
+# part is left out once an age under 50 is known. My own wording.
+async def test_the_falls_question_leaves_out_the_age_once_known() -> None:
+    held = {"body_part": "lower_back", "warning_signs": ["back_pain", "young_patient"]}
+    slots, text = await check(
+        "I slipped on the stairs at home on friday", slots=held, earlier_slots=held
+    )
+    assert "fracture_risk" not in (slots.get("warning_signs") or []), slots
+    assert "serious accident" in text and "50 or over" not in text, text
+
+
+# Session 38, written before the change (outside run 125 w03: "no. no cancer either b4 u ask.
+# can we jus book" mid-screen got "I can look your booking up: I'll need your booking
+# reference"). Nothing booked, a wish to book is no booking to look up. My own wording.
+@pytest.mark.parametrize("question", ["checklist:fever+cancer+trauma+night_pain", "fever"])
+async def test_asking_to_book_mid_screen_is_no_booking_to_look_up(question: str) -> None:
+    held = {**SERIOUS_LIST, "screen_question": question}
+    slots, text = await check(
+        "nah none of that. can we book already", intent="deny", slots=held,
+        earlier_slots=held, requested_slot="red_flag_screen",
+    )  # fmt: skip
+    assert "booking reference" not in text, text
+    assert "fever" in (slots.get("denied_signs") or []), slots

@@ -854,3 +854,58 @@ def test_a_complaint_that_was_somewhere_is_of_the_past(text: str, complaint: boo
 
     found = [t for t in find_terms(text) if t.entity == "other_complaint"]
     assert bool(found) is complaint, found
+
+
+# Session 38, written before the change (outside runs 121 to 123: "my eyes get tired from
+# screens" and blue light glasses sent to an optician, coffee palpitations read as a heart
+# complaint, "I work at a nail salon" as a nail problem). A complaint word explained in its
+# own clause by an everyday cause, or naming a trade, a shop or a person, is no complaint.
+# My own wordings; the last of each kind is still a complaint.
+@pytest.mark.parametrize(
+    ("text", "complaint", "is_one"),
+    [
+        ("my eyes feel strained by the end of a day on the laptop", "eye", False),
+        ("eyes get sore from the computer screen, and my neck is stiff", "eye", False),
+        ("I tried wearing blue light glasses but the headaches stayed", "eye", False),
+        ("my eye doctor says my prescription is fine", "eye", False),
+        ("my eyes have gone blurry since tuesday", "eye", True),
+        ("I get jittery and my heart thumps after my third espresso", "heart", False),
+        ("energy drinks make my heart race, so I stopped them", "heart", False),
+        ("my heart races out of nowhere even sitting still", "heart", True),
+        ("my sister runs a nail bar and I help out there", "nail", False),
+        ("I do nails for a living, hunched over a desk", "nail", False),
+        ("I'm a nail tech and my upper back is killing me", "nail", False),
+        ("I've got an ingrown toenail that looks infected", "nail", True),
+        ("always tired after night shifts, neck aches", "tiredness", False),
+        ("I'm exhausted all the time for no reason", "tiredness", True),
+        # The assistant's own questions about it (run 122 s04: "Why you ask so many question
+        # about heart? I am scared now." got the heart-complaint line).
+        ("how come all the questions about my heart?", "heart", False),
+        ("why do you keep asking about breathing", "breathing", False),
+    ],
+)
+def test_a_complaint_explained_by_an_everyday_cause_is_no_complaint(
+    text: str, complaint: str, is_one: bool
+) -> None:
+    found = [t.value for t in find_terms(text) if t.entity == "other_complaint"]
+    assert (complaint in found) is is_one, found
+
+
+# Session 38, written before the change (outside runs 124 v03 and 125 w08: "broke my wrist
+# but that healed fine" noted the wrist as painful, "cracked my tailbone snowboarding 8 yrs
+# ago but that healed fine" the buttock). The place of an old injury said healed, or years
+# ago, is no painful place of now; a fresh one still is. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("I broke my arm as a teen, healed fine. now my lower back aches", ["lower_back"]),
+        ("sprained my ankle 10 years ago and it's been fine since, my knee hurts now", ["knee"]),
+        ("fractured my collarbone skiing ages ago but it healed well", []),
+        ("I broke my wrist last week and it really hurts", ["wrist"]),
+    ],
+)
+def test_the_place_of_an_old_healed_injury_is_no_painful_place(
+    text: str, places: list[str]
+) -> None:
+    painful = [t.value for t in find_terms(text) if t.entity == "body_part" and t.role != "denied"]
+    assert painful == places

@@ -378,6 +378,9 @@ def hear(
         # feels (outside run 107 p02: "changed that to numb")
         and not _SADDLE_AREA.search(_clause_around(text, e["start"]))
     ]
+    # A quality said of the pain ("a burning ache", "feels like stabbing") before one read
+    # from a thing ("a knot": outside run 124 v07, "tight pain" for "a burning ache").
+    quality_entities.sort(key=lambda e: not _quality_of_the_pain(e, text))
     qualities = [e["value"] for e in quality_entities]
     quality = qualities[0] if qualities else None
     if quality is None and asked == "pain_quality":
@@ -1260,6 +1263,19 @@ def _after_spread_word(place: vocabulary.Term, text: str) -> bool:
 
 
 _TO_DO_WITH = re.compile(r"\bto do with\b", re.IGNORECASE)
+_FEELS_LIKE = re.compile(r"\b(?:feels?|felt|feeling)\s+(?:\w+\s+)?(?:like\s+)?(?:an?\s+)?$", re.I)
+
+
+def _quality_of_the_pain(entity: dict[str, Any], text: str) -> bool:
+    """Whether a quality is said of the pain: a pain word after it ("burning ache") or a
+    feeling before it ("feels like a burning"), not of a thing ("a knot")."""
+    start, end = entity.get("start", -1), entity.get("end", -1)
+    if start < 0:
+        return False
+    following = (text[end:].split() or [""])[0].strip(",.!?").lower()
+    return following in vocabulary.PAIN_WORDS or bool(
+        _FEELS_LIKE.search(text[max(0, start - 30) : start])
+    )
 
 
 def _is_side(term: vocabulary.Term, text: str) -> bool:

@@ -388,6 +388,9 @@ _TERMSETS: dict[str, dict[str, list[str]]] = {
             # The patient's own youth: "migraines as a teenager", "when I was a teen".
             "as a teenager", "as a teen", "when i was a teen", "when i was a teenager",
             "when i was little", "as a youngster", "as a boy", "as a girl", "growing up",
+            "when i was a boy", "when i was a girl", "when i was a little boy",
+            "when i was a little girl", "when i was in school", "when i was at school",
+            *(f"when i was {n}" for n in range(2, 18)),
             "a long time ago", "long ago", "old injury", "last year i had",
             # A time long ago dates what follows it too: "two years ago falling off his bike".
             *_YEARS_AGO,

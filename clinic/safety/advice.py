@@ -13,7 +13,14 @@ from clinic import knowledge
 from clinic.booking import asks_how_to_change
 from clinic.contact import asks_about_a_call, asks_for_a_call, asks_for_a_person
 from clinic.preferred_time import says_an_hour
-from clinic.safety.red_flags import EMERGENCY, HISTORY_COUNTS, URGENT, ScreenQuestion
+from clinic.safety.red_flags import (
+    CONTEXT_ONLY_SIGNS,
+    EMERGENCY,
+    HISTORY_COUNTS,
+    RED_FLAGS,
+    URGENT,
+    ScreenQuestion,
+)
 from clinic.safety.screening import medicines_named_plainly, red_flags_for, screen, signs_behind
 from clinic.vocabulary import DOCTOR_WORDS
 
@@ -243,8 +250,36 @@ def _what_you_describe(
     describe (numbness around your bottom...)", and "i didnt say nothin bout my bottom");
     of `signs`, only those held."""
     signs = tuple(signs)
-    told = [described(code, signs) for code in codes if code in WHAT_YOU_DESCRIBED]
+    codes = [code for code in codes if code in WHAT_YOU_DESCRIBED]
+    # "Trouble breathing" beside the heart's "breathlessness and pain that effort brings
+    # on": a flag without words of its own whose signs another names is not named again
+    # (outside run 124 v02: out of breath on the stairs, never at rest).
+    named = {s for code in codes for those, _ in EACH_SIGN.get(code, ()) for s in those}
+    told = [
+        described(code, signs)
+        for code in codes
+        if code in EACH_SIGN
+        or not (stands := _stands_on(code, signs))
+        or not stands <= named | _PLACES_ONLY
+    ]
     return f"{said} (one of the warning signs: {'; '.join(told)})" if told else said
+
+
+# Signs that only say where the pain is: named by no flag's words, they leave a flag that
+# stands on them and on signs named elsewhere nothing of its own to tell.
+_PLACES_ONLY = frozenset(CONTEXT_ONLY_SIGNS)
+
+
+def _stands_on(code: str, signs: Iterable[str]) -> set[str]:
+    """The signs held that `code`'s rules are made of."""
+    held = set(signs)
+    return {
+        sign
+        for rule in RED_FLAGS
+        if rule.code == code
+        for sign in (*rule.signs, *rule.with_any)
+        if sign in held
+    }
 
 
 # Emergencies of a pregnancy: the hospital where the baby is to be born sees them, named in
@@ -395,6 +430,8 @@ _WAITING = re.compile(
     r"\b(wait\w*|tomorrow|later|tonight|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|next week|weekend|instead|overreact\w*|closed|go away|settle|see how)\b"
     r"|\btoday\s*\?"  # "Today?": whether it must be today
+    # "How long can I leave it?": how long it may wait.
+    r"|\bhow long (?:can|could|should|may) (?:i|we|he|she|they) (?:leave|put off|hold off)\b"
     # The physiotherapist put before the doctor: "can I book first?", "just the physio?";
     # said alone, a booking, the needles or "fine" ask about something else ("is needling
     # safe with lymphoedema?", "fine, what else do you need?").
@@ -459,6 +496,15 @@ _ASKS_WHY = re.compile(
     r"\bwhy\b|\bbig deal\b|\bwhat do you think it is\b|\bwhat could it be\b|"
     r"\b(?:the|actual|real|your) worry\b|\bwhat(?:'s| is| are) (?:you|the) worried\b|"
     r"\bwhat (?:can|could|might) happen\b",
+    re.I,
+)
+# What waiting risks, asked: "what's the worst case if I sleep on it", "what happens if I
+# don't go" (outside run 122 s03: the advice alone to a reluctant patient).
+_WHAT_WAITING_RISKS = re.compile(
+    r"\bworst\b[^.?!]{0,20}\b(?:happen\w*|case|scenario)\b"
+    # Not "what happens if I need to cancel": the booking's (clinic.booking).
+    r"|\bwhat (?:happens|will happen|would happen) if\b"
+    r"(?![^.?!]*\b(?:cancel|reschedul|move|change|miss|late\b|can'?t make))",
     re.I,
 )
 WHY = {
@@ -1156,7 +1202,8 @@ def _why(message: str, codes: Iterable[str], signs: Iterable[str] = ()) -> str:
     ("it's been two days and she's still alive": outside run 69 p06, unanswered)."""
     if _TIME_HAS_PASSED.search(message):
         return f"{_TIME_PASSED_ANSWER}{_reason(codes, signs)}"
-    return _reason(codes, signs) if _ASKS_WHY.search(message) else ""
+    asked = _ASKS_WHY.search(message) or _WHAT_WAITING_RISKS.search(message)
+    return _reason(codes, signs) if asked else ""
 
 
 _TIME_PASSED_ANSWER = "That time has passed doesn't rule it out. "
@@ -1227,7 +1274,10 @@ _WHEN_THEY_CALL = re.compile(
 # The clinic's practicalities: where to park, what to wear, the needles, the price.
 _PRACTICAL = re.compile(
     r"\b(?:park\w*|wear|clothes|needles?|sterile|single[- ]use|used (?:only )?once|price|"
-    r"cost\w*|how much|insurance|insurer|pay|address|hours|opening)\b",
+    r"cost\w*|how much|insurance|insurer|pay|address|hours|opening)\b"
+    # How long a visit takes (outside run 124 v07: "Yes, it really can't wait").
+    r"|\bhow long (?:does|do|will|would|is|are)\s+(?:the |a |my |each |your |one )?"
+    r"(?:appointment|consultation|session|visit|treatment)s?\b",
     re.IGNORECASE,
 )
 
@@ -1389,6 +1439,8 @@ def asks_about_waiting(message: str) -> bool:
         # "Can it wait until I call them in the morning?" (outside run 122 s05: the clinic's
         # opening hours, twice).
         return True
+    if _WHAT_WAITING_RISKS.search(message):
+        return True  # "what's the worst case if I sleep on it": the reason, then the advice
     if asks_how_to_change(message):
         # "If the doctor finds something bad, do I just cancel?": how the booking can be
         # changed, answered with it (outside run 76 p02: "Yes, it really can't wait").
@@ -1444,7 +1496,8 @@ def asks_about_waiting(message: str) -> bool:
         # "Thursday morning, maybe 10?" to the booking's question: the time, offered
         # (outside run 71 p04: "Please go: this shouldn't wait", and the question again).
         return False
-    if asks and (_WAITING.search(message) or _SERIOUS.search(message) or _CARE.search(message)):
+    asked = _asked_part(message)
+    if asks and (_WAITING.search(asked) or _SERIOUS.search(asked) or _CARE.search(asked)):
         return True
     if asks and (_ASKS_SELF_TREATMENT.search(message) or _ASKS_WHAT_IS_WORSE.search(message)):
         return True  # "is it ok to foam roll it?": answered in the advice's light
@@ -1613,12 +1666,22 @@ def asks_how_serious(message: str) -> bool:
     return bool(_ASKS.search(message) and _SERIOUS.search(message))
 
 
+def _asked_part(message: str) -> str:
+    """The questions of a message, when it marks them ("None really. How long is the
+    appointment?": "really" is told, not asked); else all of it."""
+    asked = [part for part in re.split(r"(?<=[.!?])\s+", message) if "?" in part]
+    return " ".join(asked) if asked else message
+
+
 def _answer_in_light(message: str) -> str:
     if not _ASKS.search(message):
         return ""
-    if _WAITING.search(without_surprise(message)):
+    asked = _asked_part(message)
+    if _asks_only_practical(message):
+        return ""  # "How long is the appointment?": the clinic's answer follows
+    if _WAITING.search(without_surprise(asked)):
         return "Please go: this shouldn't wait. "
-    if _SERIOUS.search(message):
+    if _SERIOUS.search(asked):
         return "Yes, it really can't wait. "
     return ""
 
@@ -1683,11 +1746,21 @@ _NOT_EASED = re.compile(
 
 
 def _has_eased(message: str) -> bool:
-    """Whether the patient says the sign eased, not that it might, or that it hasn't."""
+    """Whether the patient says the sign eased, not that it might, or that it hasn't, nor
+    that something of the past is fine ("a stent in 2019, but that's all fine now")."""
     return any(
-        not _NOT_EASED.search(message[: found.start()].rsplit(".", 1)[-1])
+        not _NOT_EASED.search(before := message[: found.start()].rsplit(".", 1)[-1])
+        and not _OF_THE_PAST.search(before)
         for found in _EASED.finditer(message)
     )
+
+
+# A thing of the past the "fine" is said of (outside run 124 v02: "I'm glad it has eased").
+_OF_THE_PAST = re.compile(
+    r"\b(?:stents?|pacemaker|surgery|operation|op|bypass|valve|replacement|years? ago"
+    r"|(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
 
 
 # Putting it off: "tomorrow", "later", "after work", "Monday".

@@ -20,7 +20,7 @@ from typing import Any
 from clinic.language import context
 from clinic.patient import YOU, Patient, spoken_of
 from clinic.safety import answers
-from clinic.safety.concepts import explained_away
+from clinic.safety.concepts import QUALIFIERS, explained_away
 from clinic.safety.red_flags import (
     CHECKLIST_ITEMS,
     CONTEXT_ONLY_SIGNS,
@@ -148,6 +148,24 @@ def _adds_something(text: str) -> bool:
     return but is not None and _adds_after(text, text[but.end() :])
 
 
+# Said well: "legs are good", "I walk ok", "the leg feels strong".
+_SAID_WELL = re.compile(r"\b(?:ok|okay|fine|good|strong|normal|alright|all right)\b", re.I)
+_CLAUSE = re.compile(r"[^,;.!?]+")
+
+
+def _what_not_when(after: str, findings: list[Any]) -> list[Any]:
+    """The findings of `after` that tell of something, not only of when or how it is said
+    ("lately", "out of nowhere": outside runs 124 v03 and 125 w08, every line asked again
+    after "no. ...broke my wrist but that healed fine, back pain only started last month"),
+    nor told well in their own clause ("legs are good, walking ok": outside run 125 w04)."""
+    well = [m.span() for m in _CLAUSE.finditer(after) if _SAID_WELL.search(m.group())]
+    return [
+        m for m in findings
+        if m.kind == SIGN
+        or (m.name not in QUALIFIERS and not any(a <= m.start < b for a, b in well))
+    ]  # fmt: skip
+
+
 def _asks_of_no_line(lines: list[ScreenQuestion], aside: str) -> bool:
     """Whether the aside after a no asks a question and tells of no warning sign of the
     lines ("but is the clicking normal?", "does it matter my knee cracks?")."""
@@ -158,7 +176,7 @@ def _asks_of_no_line(lines: list[ScreenQuestion], aside: str) -> bool:
 def _adds_after(text: str, after: str) -> bool:
     """Whether `after`, the part of `text` after its no, may be a yes to a line: the
     patient's own, and not denied again."""
-    findings = _findings(after)
+    findings = _what_not_when(after, _findings(after))
     if (answers.hedged(text) or "?" in after) and (findings or _AN_AGE.search(after)):
         # "none, though I'm not sure about the weight", "although they started at 52, does
         # that count?" (outside run 49: the line asked about was denied with the rest); a

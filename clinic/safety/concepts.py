@@ -508,6 +508,18 @@ CONCEPTS: dict[str, tuple[str, ...]] = {
         "prostate thing", "prostate problem", "prostate op", "prostate removed",
         "prostatectomy", "bowel thing", "breast thing", "biopsy", "oncology",
     ),
+    # A condition usually treated with a blood thinner, told without the medicine's name:
+    # asked directly (outside run 124 v06, unsafe: "a tablet twice a day for my irregular
+    # heart rhythm" read as nothing). A rhythm said to be normal is no hint.
+    "blood_thinner_hint": (
+        "afib", "a-fib", "a fib", "atrial fibrillation", "fibrillation", "arrhythmia",
+        "arrythmia", "irregular heartbeat", "irregular heart beat", "irregular heart rhythm",
+        "irregular heart", "irregular pulse", "heart rhythm problem", "heart rhythm problems",
+        "stent", "stents", "mechanical valve", "metal valve", "artificial valve",
+        "clot in my leg", "clot in my lung", "clot in his leg", "clot in her leg",
+        "clot in his lung", "clot in her lung", "clots in my lungs", "pulmonary embolism",
+        "pulmonary embolus", "had a dvt", "had a stroke", "mini stroke", "mini-stroke",
+    ),
     # A fall, the event: "fall" is also the season (see OTHER_SENSES).
     "a_fall": ("fall", "falls", "fell", "fallen", "falling"),
     "red_hot": ("red", "hot", "warm", "shiny", "pinkish", "inflamed"),
@@ -893,6 +905,9 @@ GUARDS: tuple[Guard, ...] = (
     # Pregnancy hinted: one plain question, its yes recorded as the precaution (and the
     # pregnancy's warning signs read from then on).
     Guard(("pregnancy_hint",), "check_pregnant", "pregnant_now", unless=("weeks_ago",)),
+    # A condition usually treated with a blood thinner: one plain question, its yes the
+    # precaution recorded.
+    Guard(("blood_thinner_hint",), "check_blood_thinner", "on_blood_thinners"),
     Guard(("light", "hurts"), "check_meningitis", "meningitis_warning"),
     Guard(("knee", "swelling"), "check_knee", "knee_warning"),
     Guard(("knee", "locking"), "check_knee", "knee_warning"),
@@ -909,6 +924,14 @@ GUARDS: tuple[Guard, ...] = (
     # Change said without naming the headaches: asked where the intake is a headache.
     Guard(("pattern_change",), "check_headache_pattern", "headache_pattern_change"),
 )
+
+
+# Concepts that only qualify a finding, saying when, how fast or how badly ("lately", "out of
+# nowhere", "it hurts", "can't"): alone they tell of nothing a warning sign is about.
+QUALIFIERS = frozenset({
+    "lately", "sudden", "new_onset", "rapidly", "progressing", "worst", "worst_ever",
+    "trigger_when", "hurts", "cant", "wont", "trouble",
+})  # fmt: skip
 
 
 def explained_away(touched: Collection[str]) -> set[str]:

@@ -60,7 +60,7 @@ def implant_kinds(text: str) -> set[str]:
 
 # Warning-screen signs that are a contraindication too, when a direct question's yes records
 # them: "are you pregnant at the moment?" asked of a pregnancy hinted (outside run 115 p05).
-FROM_SIGNS = {"pregnant_now": "pregnancy"}
+FROM_SIGNS = {"pregnant_now": "pregnancy", "on_blood_thinners": "anticoagulants"}
 
 # Needles by what they are for too: "fainted at his flu shot", "at the blood test".
 _NEEDLES = (
@@ -84,10 +84,12 @@ SIGNS: tuple[Sign, ...] = (
         # "The needle fear", "needles terrify her": the fear said after the needles.
         f"{_NEEDLES} ... scare|scares|terrify|terrifies|phobia|phobic|fear|fears|afraid|terrified",
         f"faint|fainted|fainting ... {_NEEDLES}",
-        f"pass|passed|passing out ... {_NEEDLES}",
+        f"pass|passed|passing right|straight|clean|completely? out ... {_NEEDLES}",
         # "passed out the last time I had a blood test": further apart, by way of "time".
         f"faint|fainted|fainting|pass|passed|passing|blacked|black ... time|times ... {_NEEDLES}",
         f"{_NEEDLES} ... faint|fainted|fainting",
+        # "They took blood and I passed right out" (outside run 125 w07, unsafe: never noted).
+        f"{_NEEDLES} ... pass|passed|passing|passes right|straight|clean|completely? out",
         # Fainting said in everyday words: "went down when they took blood", "keeled over
         # at her vaccination" (outside run 69 p08: the stroke questions).
         *(f"{fainted} ... {_NEEDLES}" for fainted in _FAINTED),

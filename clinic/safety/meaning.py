@@ -74,6 +74,9 @@ EVERYDAY: dict[str, tuple[str, ...]] = {
         # Pain at its worst in the small hours, waking the patient (outside run 73 p07:
         # "worst is 3am, wakes me up, nothing helps" was asked the crisis question).
         "the pain is worst at night, it wakes me up and I end up sleeping in a chair",
+        # A score told with when it is worst (outside run 125 w03: "bout a 6 i guess, 8 wen i
+        # wake up tbh" was asked the crisis question).
+        "it's about a 6 most of the time, maybe an 8 when I wake up",
     ),
 }
 # Cosine similarity from which a message is taken as near a topic. Chosen on the tunable

@@ -19,6 +19,7 @@ Codes are the contract's (shared CONTRACT.md) plus `headache_warning_signs`,
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from clinic.language.numbers import COMPANION
@@ -82,6 +83,17 @@ class ScreenQuestion:
     # ("just the sweat, a lil winded" to "...breathlessness, sweating...?": outside run 80
     # p08), though said before it they do not skip it as `covers` do.
     named: tuple[str, ...] = ()
+    # The question as asked once the patient is known to be under 50: its age part left out
+    # (outside run 124 v05: "or is he 50 or over" of a boy of 15).
+    under_50: str = ""
+
+    def asked_knowing(self, known: Iterable[str]) -> str:
+        """The question's words given the signs known ("are you 50 or over?" never to a
+        patient known to be younger)."""
+        return self.under_50 if self.under_50 and set(known) & _UNDER_50 else self.text
+
+
+_UNDER_50 = frozenset({"aged_under_50", "young_patient"})
 
 
 _WITH_THE_FEVER = (
@@ -1814,6 +1826,10 @@ _FALL_HOW = ScreenQuestion(
     "fracture_risk",
     covers=("major_trauma", "aged_50_plus", "aged_65_plus", "osteoporosis"),
     after=("trauma",),
+    under_50=(
+        "Was it a serious accident (a road accident, a fall from a height or down stairs), or "
+        "do you have thin bones (osteoporosis) or take steroid tablets?"
+    ),
 )
 for _region in ("back", "upper_back", "shoulder", "arm", "knee", "hip", "limb", "calf"):
     if _region in SCREEN_QUESTIONS:
@@ -2076,6 +2092,12 @@ DIRECT_QUESTIONS: tuple[ScreenQuestion, ...] = (
     # (`contraindications.FROM_SIGNS`), with no flag of its own.
     ScreenQuestion(
         "check_pregnant", "Can I just check: are you pregnant at the moment?", "pregnant_now"
+    ),
+    ScreenQuestion(
+        "check_blood_thinner",
+        "Can I just check: do you take a blood thinner, such as warfarin, Eliquis (apixaban), "
+        "Xarelto (rivaroxaban), clopidogrel or a daily aspirin?",
+        "on_blood_thinners",
     ),
     ScreenQuestion(
         "check_child_limp",

@@ -512,9 +512,15 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
     # cancer, my neck hurts"); a parent writing for a child reports the child's signs.
     writer_is_patient = _speaks_for_self(doc)
     mentions, set_aside, others = [], [], []
-    for (kind, name, _), (start, end), context in zip(
-        found, spans, contexts(doc, spans), strict=True
-    ):
+    read_in_context = contexts(doc, spans)
+    # "When I was a boy I fell out of a tree and hit my head": the knock is the fall's, and
+    # of its time (outside run 125 w02: a childhood swing sent to a doctor today).
+    falls_of_the_past = {
+        sentence_of[start].start
+        for (_, name, _), (start, _), context in zip(found, spans, read_in_context, strict=True)
+        if name in _INJURY_SIGNS and context.past
+    }
+    for (kind, name, _), (start, end), context in zip(found, spans, read_in_context, strict=True):
         # "Had it this morning just sitting, went away": over, but today (a warning sign
         # that passed still counts the same day: unstable angina, a TIA).
         past_counts = name in red_flags.HISTORY_COUNTS or _earlier_today(sentence_of[start])
@@ -536,7 +542,7 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
         # A condition is not over for being old ("diabetic for years"), and a question about
         # it ("what if I'm pregnant?") is still worth its answer: for contraindications only
         # someone else's are left out.
-        if kind == CONTRAINDICATION:
+        if kind == CONTRAINDICATION or name in _CONDITION_HINTS:
             hypothetical_or_past = False
         else:
             hypothetical_or_past = (
@@ -591,6 +597,15 @@ def _read(text: str, doc: Doc | None = None) -> tuple[list[Mention], list[Mentio
         ):
             continue  # "both legs sore from the gym": muscle soreness, not the spine's pain
         long_ago = long_ago or (name == "trauma" and start in after_the_pain)
+        long_ago = long_ago or (
+            name == "head_injury"
+            and sentence_of[start].start in falls_of_the_past
+            and not _timed(sentence_of[start], doc[start].idx)
+        )
+        if kind == SIGN and _names_a_diagnosis(doc, start, end):
+            # "Two stents after my heart attack", "a heart attack in 2019": an illness had,
+            # a history now (found beside outside run 124 v02: the heart's emergency).
+            long_ago = long_ago or _an_illness_had(whole, span, sentence_of[start])
         over = someone_else or (context.past and not past_counts) or long_ago
         if kind == SIGN and over and not context.hypothetical:
             set_aside.append(Mention(kind, name, span.start_char, span.end_char, False))
@@ -926,6 +941,8 @@ _HELD = frozenset({
 _RECENT_ONLY = frozenset(
     {
         "trauma",
+        # A knock to the head decades ago (outside run 125 w02: a swing in childhood).
+        "head_injury",
         # A crash or a fall from a height long ago too (outside run 100 p08: "since a car
         # accident 2 yrs ago, whiplash" was sent to 911).
         "major_trauma",
@@ -943,7 +960,9 @@ _LONG_AGO_DAYS = 180  # six months: a fall weeks or months ago may still hide a 
 # from my diabetes", "a crash, which was years ago"): its time is the thing's time.
 _CLAUSE_PARTS = re.compile(
     r"(?:[,;]|\bbut\b)(?!\s*(?:but\s+)?(?:that|it|this|which|they|those)(?:'s|\s+(?:is|was|are|were"
-    r"|has|have|had|been|came|comes|started))\b)"
+    r"|has|have|had|been|came|comes|started"
+    # "...a ladder, it must have been 20 years ago" (outside run 125 w02's kind).
+    r"|(?:must|might|may|would|could)\s+(?:have\s+)?been))\b)"
 )
 _AS_ONSET = re.compile(r"^\W*(?:ever\s+)?(?:since|after|from)\b")
 _RECENTLY = re.compile(
@@ -1045,6 +1064,26 @@ def _long_ago(sentence: Span, at: int, sentence_of: list[Span]) -> bool:
         or (bool(_AS_ONSET.search(clause)) and long(earlier))
         or (begun_by is not None and long(before[: begun_by.start()]))
     )
+
+
+# Concepts that hint at a precaution held however long ago they began ("afib for years, under
+# control" is treated with a blood thinner still).
+_CONDITION_HINTS = frozenset({"blood_thinner_hint"})
+
+
+# An illness named as an event the patient had: "after my heart attack", "since his stroke".
+_AFTER_AN_ILLNESS = re.compile(r"\b(?:after|since|before|from)\s+(?:my|his|her|their|the)\s+$")
+
+
+def _an_illness_had(whole: str, span: Span, sentence: Span) -> bool:
+    """Whether an illness named (a diagnosis, `_names_a_diagnosis`) is told as one had:
+    after it, or in a year gone by, and nothing in its sentence recent."""
+    text = sentence.text.lower()
+    if _RECENTLY.search(text):
+        return False
+    if _AFTER_AN_ILLNESS.search(whole[sentence.start_char : span.start_char].lower()):
+        return True
+    return any(int(year) < dt.date.today().year for year in _YEAR.findall(text))
 
 
 def _clause_bounds(text: str, cut: int) -> tuple[list[int], int]:
