@@ -18,6 +18,7 @@ from actions.tracker_facts import (
     intake_from_tracker,
     latest_intent,
     leaves_with_an_answer,
+    patient_messages,
     said_before,
     said_since_latest_message,
     stood_down,
@@ -32,6 +33,7 @@ from clinic.intake import summarise
 from clinic.patient import spoken_of
 from clinic.preferred_time import yes_after_all
 from clinic.safety import advice, answers
+from clinic.safety.contraindications import faint_told
 from clinic.safety.red_flags import EMERGENCY, ROUTINE, URGENT
 
 
@@ -48,6 +50,7 @@ def assessed(tracker: Tracker, triage_level: str | None, contraindications: list
         advised_for=advice.held_in_words(
             tracker.get_slot("red_flags") or [], tracker.get_slot("warning_signs") or []
         ),
+        fainted=any(map(faint_told, patient_messages(tracker))),
     )
 
 

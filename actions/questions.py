@@ -247,7 +247,10 @@ class ActionAnswerQuestion(Action):
         if _a_time_wished(found, text) and _booking_in_play(tracker):
             # "yes please. he has training mon and tue, so wednesday at 4?": a time wished
             # for, which the offered times answer; not the opening hours (outside runs 75
-            # p04, 76: the hours before every offer).
+            # p04, 76: the hours before every offer). Its other questions are answered ("Can
+            # I come in with her? ...maybe Friday?": outside run 125 w05, passed over twice).
+            for more in _further_answers(tracker, values, ""):
+                dispatcher.utter_message(text=more)
             return []
         if tracker.active_loop.get("name") == "booking_form" and _only_a_time(asked_part):
             return []  # "5 is too tight for me. thursday 7?": a wish for the form to read
@@ -693,24 +696,22 @@ def answer_if_known(
     # answer is asked plainly, near is enough (outside run 71 p03: unanswered).
     plainly = "?" in question_after_answer(text)
     least = knowledge.NEAR if again or plainly else knowledge.CLOSE
+    if (booking and found and found.topic in _TIMES_OF_A_BOOKING) or _a_time_wished(found, text):
+        # "is 9:30 ok?": the booking's own question; its other questions are answered ("Can
+        # I come in with her? ...Mornings are best, maybe Friday?": outside run 125 w05).
+        return _other_questions_answered(dispatcher, tracker)
     if only_if_close and (found is None or found.score < least or found.topic == MY_BOOKING):
         return False
-    if booking and found and found.topic in _TIMES_OF_A_BOOKING:
-        return False  # "is 9:30 ok?": the booking's own question
     if booking and found and found.topic == "price" and _A_TIME_FREE.search(text):
         return False  # "did u get 7pm? is that free": free as in open (outside run 86 p04)
     if found and found.topic == MY_BOOKING and names_a_time(text) and not has_booking(tracker):
         # "...Can we come monday morning first thing?" told with the pain: a wish for a time,
         # not a booking to look up (outside run 61 p05: "I can look your booking up").
         return False
-    if _a_time_wished(found, text):
-        # "...can u do saturday??" told with the pain: a day wished for, kept for the
-        # offer; not the opening hours (outside run 77 p06).
-        return False
     if found and found.topic in _TIMES_OF_A_BOOKING and wants_a_booking(text):
         # "Can I book in for my lower back, Monday next week at 10am?": the booking's times
         # answer it (outside run 56: the opening hours came first).
-        return False
+        return _other_questions_answered(dispatcher, tracker)
     if found and found.topic == MY_SUMMARY and _said_the_summary(dispatcher, tracker):
         return True  # "before booking, what will you send the physio?": what is noted
     answer = _known_answer(found, latest_intent(tracker), tracker)
@@ -726,6 +727,16 @@ def answer_if_known(
         for more in _further_answers(tracker, knowledge.clinic_values(), answer):
             dispatcher.utter_message(text=more)  # "how much is it n do u take insurance?"
     return bool(answer)
+
+
+def _other_questions_answered(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:
+    """The message's questions besides its main one answered (a time wished is the main
+    one: "...can u do saturday??" told with the pain is kept for the offer, not the opening
+    hours: outside run 77 p06); whether any was."""
+    more = _further_answers(tracker, knowledge.clinic_values(), "")
+    for answer in more:
+        dispatcher.utter_message(text=answer)
+    return bool(more)
 
 
 def _said_the_summary(dispatcher: CollectingDispatcher, tracker: Tracker) -> bool:

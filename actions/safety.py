@@ -206,7 +206,13 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
         # "its not fear i just hadnt eaten since the night b4 for the test" (outside run 111
         # p04: "dry needling isn't advised for you" kept): the faint was something else's.
         denied_now.add("needle_phobia")
-    if "needle_phobia" in held_cis - said_cis and contraindications.fear_said_mild(text):
+    if (
+        "needle_phobia" in held_cis - said_cis
+        and contraindications.fear_said_mild(text)
+        # A faint that happened is a fact, not a fear: "its just nerves tbh" after "i did
+        # kinda pass out getting my covid shot" keeps it (outside run 127 z03, unsafe).
+        and not any(contraindications.faint_told(said) for said in patient_messages(tracker))
+    ):
         # "Honestly it's more nerves than a fear": the fear told before was nerves, no bar
         # to needling (outside run 78 p03: "he's only a bit nervous... is that really a no?").
         denied_now.add("needle_phobia")
@@ -267,7 +273,7 @@ def safety_events(tracker: Tracker) -> tuple[dict[str, Any], list[str], str | No
         "screen_unsure": unsure_of,
         "screen_one_by_one": one_by_one,
         "direct_question": direct,
-        "asked_questions": [*asked, direct] if direct and direct not in asked else asked,
+        "asked_questions": _asked_now(asked, direct),
         "raised_by_answer": open_yes,
         "rechecking": recheck,
         "question_waiting": waiting,
@@ -689,6 +695,18 @@ def _precaution_question_left(
     return None
 
 
+# Marks a direct question asked a second time, told anew after its no.
+ASKED_AGAIN = ":again"
+
+
+def _asked_now(asked: list[str], direct: str | None) -> list[str]:
+    """The direct questions asked so far, `direct` among them (marked when it is asked a
+    second time)."""
+    if not direct:
+        return asked
+    return [*asked, direct if direct not in asked else f"{direct}{ASKED_AGAIN}"]
+
+
 def _direct_question_due(
     tracker: Tracker,
     unsure_of: str | None,
@@ -711,9 +729,20 @@ def _direct_question_due(
         return pending
     known = set(signs) | set(denied)
     settled_now = set(signs) | (set(denied) if denied_now is None else denied_now)
+    answered_now = value_before_latest_message(tracker, "direct_question")
     for name in entity_values(tracker, "safety_question"):
         question = safety.question_named(name)
-        if question is None or name in asked or {question.sign, *question.covers} & settled_now:
+        if question is None or {question.sign, *question.covers} & settled_now:
+            continue
+        # Asked and answered no, then told anew later in other words ("my bottom is half
+        # asleep when I wipe" after "no" to the saddle's question): asked once more, never a
+        # third time (outside runs 126 y02 and 127 z02, unsafe: the offer instead).
+        told_anew = (
+            name != answered_now
+            and f"{name}{ASKED_AGAIN}" not in asked
+            and bool({question.sign, *question.covers} & set(denied))
+        )
+        if name in asked and not told_anew:
             continue
         if question.where and not set(question.where) & _context_now(tracker):
             continue  # out of breath with effort, with a low back: no question of the heart

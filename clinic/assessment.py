@@ -378,6 +378,7 @@ def with_safety(
     contraindication_codes: Sequence[str] = (),
     contraindications_unclear: bool = False,
     advised_for: str = "",
+    fainted: bool = False,
 ) -> Assessment:
     """The assessment once red flags and contraindications are taken into account;
     `advised_for`, the warning signs a doctor was advised for, in the patient's terms.
@@ -418,7 +419,10 @@ def with_safety(
     if absolute:
         named = listed(contraindications.labels(absolute))
         told = f"You told me about {named}, so dry needling isn't advised for you."
-        if absolute == ["needle_phobia"]:
+        if absolute == ["needle_phobia"] and fainted:
+            # A faint told is a fact, not a fear to put right as nerves (outside run 127 z03).
+            told = "You told me about fainting with needles, so dry needling isn't advised for you."
+        elif absolute == ["needle_phobia"]:
             # A real fear or fainting rules it out; nerves do not, and the patient who
             # meant nerves is told how to say so (outside run 78 p03: a boy "a bit nervous"
             # read as not advised, his father left to push back).

@@ -739,12 +739,16 @@ _SENTENCE_END = re.compile(r"[.!?]")
 # v03 and 125 w08: the wrist and the buttock noted as painful). Not "broke my wrist last week".
 _INJURED = re.compile(
     r"\b(?:broke|broken|break|sprained|cracked|fractured|tore|torn|dislocated|snapped|busted"
-    r"|smashed|shattered|injured)\s+(?:(?:my|his|her|their|the|a|an)\s+)?(?:left\s+|right\s+)?"
+    r"|smashed|shattered|injured)\s+(?:(?:my|his|her|their|the|a|an)\s+)?"
 )
 _TOLD_AS_OLD = re.compile(
     r"\b(?:healed|mended|(?:been\s+)?fine (?:ever )?since|(?:no|zero|never any|never had any)"
     r"\s+(?:issues|problems|trouble|bother|pain)|years? ago|yrs? ago|decades? ago|ages ago"
     r"|long ago|as a (?:kid|child|teen|teenager|boy|girl)|when i was (?:a |little|young|\d))"
+)
+_NOTHING_TO_DO_WITH = re.compile(
+    r"\b(?:nothing|not anything|isn'?t anything|not)\s+to\s+do\s+with\s+"
+    r"(?:my|his|her|their|the)?\s*$"
 )
 _FRESH = re.compile(r"\b(?:yesterday|today|this (?:week|morning)|last (?:week|night)|days? ago)\b")
 
@@ -965,6 +969,10 @@ def find_terms(text: str) -> list[Term]:
             in_saying = True  # "heart pills", "asthma inhalers": medicines, no complaint
         if found == ("other_complaint", "stomach") and _OF_A_PREGNANCY.search(text):
             in_saying = True  # the bump: "my belly get hard... normal for baby" (run 94 p04)
+        if found == ("other_complaint", "internal") and _A_PERIOD_MISSED.search(
+            text.lower(), max(0, start - 30), end + 30
+        ):
+            in_saying = True  # "my period's a little late": a pregnancy's hint (run 127 z06)
         if found[0] == "other_complaint" and _TAKEN_FOR.search(text[:start].lower()):
             in_saying = True  # "pills for heart", "on warfarin because of my heart" (run 100)
         if found[0] == "other_complaint" and _WAS_THERE.match(text[end:].lower()):
@@ -995,8 +1003,10 @@ def find_terms(text: str) -> list[Term]:
             for a, b, head_only in conditions
         ):
             in_saying = True  # where a long-standing condition sits, not where it hurts
-        if found[0] == "body_part" and any(a <= start < b for a, b in old_injuries):
+        if found[0] in ("body_part", "side") and any(a <= start < b for a, b in old_injuries):
             in_saying = True  # "cracked my tailbone years ago, healed fine": where it was
+        if found[0] == "body_part" and _NOTHING_TO_DO_WITH.search(text[:start].lower()):
+            in_saying = True  # "nothing to do with the wrist": no painful place (run 126 y05)
         if found[0] == "body_part" and _TAKEN_FROM_BEFORE.search(text[:start].lower()):
             in_saying = True  # "a mole cut off my shoulder": where it was, no complaint
         if any(a <= start < b for a, b in asleep) and (
@@ -1505,6 +1515,11 @@ def _explained_away(text: str, words: list[str], i: int, length: int, start: int
     )  # fmt: skip
 
 
+# A period missed or late: the safety screen asks about a pregnancy, no complaint to send on.
+_A_PERIOD_MISSED = re.compile(
+    r"\b(?:missed|late|haven'?t had|havent had|no)\s+(?:\w+\s+)?periods?\b"
+    r"|\bperiods?(?:'s| is| was)?\s+(?:\w+\s+){0,3}?late\b"
+)
 # What names a complaint with it: "breathing problems", "chest issues".
 _ITS_NAME = frozenset({
     "problem", "problems", "issue", "issues", "trouble", "troubles", "stuff", "difficulty",

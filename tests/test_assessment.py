@@ -399,6 +399,12 @@ def test_a_fear_of_needles_alone_says_what_rules_needling_out_and_what_does_not(
     assert "faint" in result.explanation and "nerves" in result.explanation
     both = with_safety(assess(intake), intake, None, ["needle_phobia", "past_reaction"])
     assert "nerves" not in both.explanation
+    # Session 38 (outside run 127 z03, unsafe: a faint at a covid shot, then "If it's more a
+    # bit of nerves, just tell me" and "its just nerves" took it off): a faint told is named
+    # as such, with no way out through nerves.
+    fainted = with_safety(assess(intake), intake, None, ["needle_phobia"], fainted=True)
+    assert fainted.tdn_fit == "not_advised"
+    assert "fainting" in fainted.explanation and "nerves" not in fainted.explanation
 
 
 # Session 20, written before the change (outside run 46 p07: lymphoedema in the arm after

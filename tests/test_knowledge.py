@@ -41,6 +41,12 @@ NEW_WORDINGS = {
     # Session 37, written before the topic was added (outside run 119 p04).
     "there's a grinding sound when I roll my shoulders, is it serious": "joint_noises",
     "my lower back goes click when I bend, why": "joint_noises",
+    "do yall do that needle thing for sciatica": "what_it_helps",
+    # Session 38, written before the topic (outside run 127 z08: a thyroid scar 3 weeks old).
+    "they operated on my neck a few weeks ago, is it too soon for needles near the cut?": (
+        "surgery_or_scar"
+    ),
+    "is needling ok that soon after an operation on my shoulder?": "surgery_or_scar",
     # (outside run 121 r04)
     "how come you're asking me the same stuff again": "why_these_questions",
     # (outside run 122 s07)

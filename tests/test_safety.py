@@ -8182,6 +8182,11 @@ def test_a_psa_test_alone_is_no_cancer() -> None:
         ("my obstetrician friend recommended you", False),
         # (outside run 123 u03, unsafe: "got a lil surprise lol 9 wks 🤰")
         ("so tired n queasy lately haha 🤰 anyway my neck", True),
+        # Session 38 (outside run 127 z06, unsafe: "my period's a little late" and queasy
+        # mornings read as an internal complaint for a pharmacist). My own wordings.
+        ("I missed my period this month and feel off, neck is sore", True),
+        ("my period is a week late, jaw aches", True),
+        ("my periods are heavy and my back aches with them", False),
     ],
 )  # fmt: skip
 def test_a_pregnancy_hinted_is_asked_about(text: str, asked: bool) -> None:
@@ -8680,3 +8685,68 @@ def test_the_advice_names_each_sign_once() -> None:
 def test_something_of_the_past_said_fine_is_no_easing(message: str, eased: bool) -> None:
     reply = advice.emergency_follow_up(message, ["cardiac"], "911", "988", repeats=1)
     assert ("glad it has eased" in reply) is eased, reply
+
+
+# Session 38, written before the change (outside run 127 z02, unsafe: "I sort of have to
+# wait and push a bit before anything comes when I go to the bathroom" read as nothing, twice,
+# then "Dry needling is often worth considering"). A stream that has to be waited for or
+# pushed is the bladder's warning sign, in the bathroom's words too. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("lately I have to strain a while before anything comes when I use the bathroom", True),
+        ("I have to wait a bit before it starts working, the ibuprofen", False),
+        ("when I go to the bathroom I have to push and wait for it to start", True),
+        ("I push myself to get going in the mornings, back is stiff", False),
+        ("I slipped in the bathroom last week and my back hurts", False),
+    ],
+)  # fmt: skip
+def test_a_stream_waited_for_or_pushed_is_the_bladders_sign(text: str, flagged: bool) -> None:
+    from clinic.safety import screening
+
+    found = screening.screen(text)
+    assert ("bladder_or_bowel_control" in found.signs) is flagged, found.signs
+
+
+# Session 38, written before the change (outside run 126 y04, unsafe: "my left foot when I
+# walk now it make slap on the floor, the toes I cannot lift good. Last week was not so bad,
+# now more." read as pain effort brings on, and booked). My own wordings.
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("the right foot kind of slaps down on the floor now when I walk, more than before", True),
+        ("my toes, I cant lift them properly since a few days, worse each day", True),
+        ("my foot hurts when I walk on it", False),
+    ],
+)  # fmt: skip
+def test_a_foot_that_slaps_or_toes_that_cannot_lift_are_weakness(text: str, flagged: bool) -> None:
+    from clinic.safety import screening
+
+    found = screening.screen(text)
+    assert ("worsening_weakness" in found.signs) is flagged, found.signs
+
+
+# Session 38, written before the change (outside run 127 z04, unsafe: "prednisone 20 mg
+# every day since 2 month" for asthma read only as a bone risk, never as the immune system's
+# precaution). Steroid tablets taken daily damp the immune system; a cream, an inhaler or
+# one injection do not. My own wordings.
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("I've been on prednisolone 10mg a day since the summer", True),
+        ("he takes steroid tablets every morning for his lungs", True),
+        ("I had a steroid injection in my knee last year", False),
+        ("I use a steroid inhaler for asthma", False),
+    ],
+)  # fmt: skip
+def test_daily_steroid_tablets_are_a_weakened_immune_system(text: str, held: bool) -> None:
+    found = safety.screen(text)
+    assert ("immunosuppressed" in found.contraindications) is held, found.contraindications
+
+
+# Session 38, written before the change (outside run 126 y07: "I have been throwing up some
+# mornings, but that's the baby - I'm 9 weeks. Headaches are afternoons" sent to a doctor
+# today for the headaches). Sickness put down to the pregnancy is not the headache's.
+def test_morning_sickness_put_down_to_the_baby_is_not_the_headaches() -> None:
+    found = safety.screen("I throw up most mornings but that's the baby, I'm 10 wks")
+    assert "morning_vomiting" not in found.signs, found.signs

@@ -881,6 +881,10 @@ def test_a_complaint_that_was_somewhere_is_of_the_past(text: str, complaint: boo
         # The assistant's own questions about it (run 122 s04: "Why you ask so many question
         # about heart? I am scared now." got the heart-complaint line).
         ("how come all the questions about my heart?", "heart", False),
+        # A period late or missed is a pregnancy's hint, asked by the safety screen (outside
+        # run 127 z06: "an internal complaint" for a pharmacist).
+        ("my period is a few days late, that's all", "internal", False),
+        ("my periods are really heavy lately", "internal", True),
         ("why do you keep asking about breathing", "breathing", False),
     ],
 )
@@ -902,6 +906,10 @@ def test_a_complaint_explained_by_an_everyday_cause_is_no_complaint(
         ("sprained my ankle 10 years ago and it's been fine since, my knee hurts now", ["knee"]),
         ("fractured my collarbone skiing ages ago but it healed well", []),
         ("I broke my wrist last week and it really hurts", ["wrist"]),
+        # (outside run 126 y05: "break her right wrist about 8 years ago, but it healed fine"
+        # made the pain right-sided; "nothing to do with the wrist" noted the wrist.)
+        ("she broke her left ankle ages ago, healed fine. her neck is stiff", ["neck"]),
+        ("it came on slowly, nothing to do with the knee", []),
     ],
 )
 def test_the_place_of_an_old_healed_injury_is_no_painful_place(
@@ -909,3 +917,8 @@ def test_the_place_of_an_old_healed_injury_is_no_painful_place(
 ) -> None:
     painful = [t.value for t in find_terms(text) if t.entity == "body_part" and t.role != "denied"]
     assert painful == places
+
+
+def test_the_side_of_an_old_healed_injury_is_no_side_of_now() -> None:
+    text = "She did break her right wrist about 8 years ago, but it healed fine. Neck aches."
+    assert [t.value for t in find_terms(text) if t.entity == "side"] == []

@@ -282,7 +282,14 @@ SIGNS: tuple[Sign, ...] = (
         "chemo|chemotherapy",
         "hiv",
         "transplant",
-    )),
+        # Steroid tablets taken day by day (outside run 127 z04, unsafe: "prednisone 20 mg
+        # every day" read only as a bone risk); a cream, an inhaler or one injection are not.
+        "prednisone|prednisolone|dexamethasone|methylprednisolone|medrol|deltasone",
+        "steroid|steroids tablet|tablets|pill|pills|every|each|daily",
+        "daily|oral steroid|steroids",
+        "on|taking|take|takes steroid|steroids for",
+    ), unless=("steroid injection", "steroid injections", "steroid cream", "steroid inhaler",
+               "steroid spray", "steroid shot", "steroid jab", "steroid nasal")),
     # A heart valve, replaced or diseased: infection from a needle can settle on it (run
     # 52). Its own code, not a weak immune system (outside runs 68 and 71 p07: "she doesn't
     # have a weak immune system" took the valve off the list).

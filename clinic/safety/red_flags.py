@@ -250,6 +250,10 @@ SIGNS: tuple[Sign, ...] = (
         f"{_PEE} ... will|does|would|did not come|flow|start",
         # Pushing or straining to pass water, a slow stream, not reaching the toilet.
         f"{_PEE} ... push|pushing|strain|straining",
+        # ...said of going to the toilet in any words: "I have to wait and push a bit before
+        # anything comes when I go to the bathroom" (outside run 127 z02, unsafe: unread).
+        "{urination} ... push|pushing|strain|straining",
+        "push|pushing|strain|straining ... before|till|until anything comes|flows",
         f"push|pushing|strain|straining to? {_PEE}",
         f"{_PEE} ... comes|coming|came out? slow|slowly",
         "not|didn't|didnt|couldn't|couldnt|cannot|can't|never make|made it to the? toilet|loo|bathroom",
@@ -329,6 +333,11 @@ SIGNS: tuple[Sign, ...] = (
         "|curbs|kerb|kerbs|step|steps|stairs|pavement|sidewalk|rug|rugs|carpet|nothing",
         "keep|keeps|kept|been|started tripping|stumbling",
         "can't lift|raise my? left|right? foot|feet|toes|ankle",
+        # "the toes I cannot lift good", "my left foot when I walk now it make slap on the
+        # floor" (outside run 126 y04, unsafe: read as pain effort brings on, and booked).
+        "cannot|cant|unable to lift|raise my? left|right? foot|feet|toes|ankle",
+        "toe|toes|foot|feet ... cannot|can't|cant|unable to? lift|raise",
+        "foot|feet ... make|makes|making|goes|go|does|kind of|sort of slap|slaps|slapping|flop|flops",
         "can't|cannot lift|raise ... front of my? foot",
         "foot|feet ... hangs|hanging|flops|flopping",
         f"{_LIMB} ... getting|becoming|growing|got more? useless",
@@ -1039,6 +1048,9 @@ SIGNS: tuple[Sign, ...] = (
         unless=("sick of", "sick and tired", "morning sickness", "pregnant", "pregnancy",
                 "preggo", "preggers", "expecting", "weeks along", "months along",
                 "morning sick",
+                # "...throwing up some mornings, but that's the baby - I'm 9 weeks" (outside
+                # run 127 y07: a doctor today for the headaches).
+                "the baby", "trimester", "wks along",
                 # Said not to come with the headaches: "...but not from the headaches",
                 # "nothing to do with the migraines" (outside run 76 p01).
                 "nothing to do with", "not from the", "not with the", "not because of the",
